@@ -1,0 +1,20 @@
+import type { ClusterNode } from '../cluster/topology.js';
+
+/**
+ * The narrow interface through which drills and rolling updates act on one node. Implementations: local
+ * processes (the local cluster) and Azure VMs. Every method returns once the action is done, not once
+ * the node is healthy: health is for the caller to observe.
+ */
+export interface NodeOperations {
+  /** Starts the node's service; a no-op when it already runs. */
+  start(node: ClusterNode): Promise<void>;
+  /** Graceful stop (SIGTERM, then SIGKILL after a grace period). */
+  stop(node: ClusterNode): Promise<void>;
+  /** Hard failure: SIGKILL, no shutdown hooks. */
+  kill(node: ClusterNode): Promise<void>;
+  /** Graceful stop, then start. */
+  restart(node: ClusterNode): Promise<void>;
+}
+
+export type NodeOperationName = keyof NodeOperations;
+export const NODE_OPERATIONS: readonly NodeOperationName[] = ['start', 'stop', 'kill', 'restart'];

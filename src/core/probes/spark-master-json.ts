@@ -1,0 +1,73 @@
+/** The parts of a Spark master's `/json/` page that spark-azure reads, parsed defensively. */
+
+export type MasterStatus = 'ALIVE' | 'STANDBY' | 'RECOVERING' | 'COMPLETING_RECOVERY';
+export type WorkerStatus = 'ALIVE' | 'DEAD' | 'DECOMMISSIONED' | 'UNKNOWN';
+
+export interface WorkerView {
+  readonly id: string;
+  readonly host: string;
+  readonly port: number;
+  readonly state: WorkerStatus;
+  readonly cores: number;
+  readonly memoryMb: number;
+}
+
+export interface ApplicationView {
+  readonly id: string;
+  readonly name: string;
+  readonly state: string;
+  readonly startTime?: number;
+  readonly duration?: number;
+}
+
+export interface MasterJson {
+  readonly url: string;
+  readonly status: MasterStatus;
+  readonly workers: readonly WorkerView[];
+  readonly aliveWorkers: number;
+  readonly activeApps: readonly ApplicationView[];
+  readonly completedApps: readonly ApplicationView[];
+}
+
+type Json = Record<string, unknown>;
+
+export function parseMasterJson(body: unknown): MasterJson {
+  if (typeof body !== 'object' || body === null) throw new Error('the /json/ page is not a JSON object');
+  const page = body as Json;
+  const status = String(page.status ?? '');
+  if (!['ALIVE', 'STANDBY', 'RECOVERING', 'COMPLETING_RECOVERY'].includes(status)) {
+    throw new Error(`the /json/ page has an unknown status ${JSON.stringify(page.status)}`);
+  }
+  const workers = asArray(page.workers).map(
+    (worker): WorkerView => ({
+      id: String(worker.id ?? ''),
+      host: String(worker.host ?? ''),
+      port: Number(worker.port ?? 0),
+      state: (String(worker.state ?? 'UNKNOWN') as WorkerStatus) ?? 'UNKNOWN',
+      cores: Number(worker.cores ?? 0),
+      memoryMb: Number(worker.memory ?? 0),
+    }),
+  );
+  return {
+    url: String(page.url ?? ''),
+    status: status as MasterStatus,
+    workers,
+    aliveWorkers: Number(page.aliveworkers ?? workers.filter((worker) => worker.state === 'ALIVE').length),
+    activeApps: asArray(page.activeapps).map(toApplication),
+    completedApps: asArray(page.completedapps).map(toApplication),
+  };
+}
+
+function toApplication(app: Json): ApplicationView {
+  return {
+    id: String(app.id ?? ''),
+    name: String(app.name ?? ''),
+    state: String(app.state ?? ''),
+    startTime: typeof app.starttime === 'number' ? app.starttime : undefined,
+    duration: typeof app.duration === 'number' ? app.duration : undefined,
+  };
+}
+
+function asArray(value: unknown): Json[] {
+  return Array.isArray(value) ? value.filter((item): item is Json => typeof item === 'object' && item !== null) : [];
+}

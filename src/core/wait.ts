@@ -1,0 +1,36 @@
+export interface WaitOptions<T> {
+  readonly timeoutMs: number;
+  readonly intervalMs: number;
+  /** Called with every observation, e.g. to journal it or to log progress. */
+  readonly onObservation?: (value: T, elapsedMs: number) => void;
+}
+
+export interface WaitResult<T> {
+  readonly satisfied: boolean;
+  readonly last: T;
+  readonly elapsedMs: number;
+}
+
+/**
+ * Observes until `satisfied` holds or the timeout passes. Always returns the last observation, so a
+ * caller that timed out can say what it saw instead of just "timed out".
+ */
+export async function waitUntil<T>(
+  observe: () => Promise<T>,
+  satisfied: (value: T) => boolean,
+  options: WaitOptions<T>,
+): Promise<WaitResult<T>> {
+  const started = performance.now();
+  for (;;) {
+    const last = await observe();
+    const elapsedMs = performance.now() - started;
+    options.onObservation?.(last, elapsedMs);
+    if (satisfied(last)) return { satisfied: true, last, elapsedMs };
+    if (elapsedMs >= options.timeoutMs) return { satisfied: false, last, elapsedMs };
+    await sleep(Math.min(options.intervalMs, Math.max(0, options.timeoutMs - elapsedMs)));
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,36 @@
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as tl from 'azure-pipelines-task-lib/task';
+import type { Pipeline } from './pipeline.js';
+
+/**
+ * The Azure DevOps door. task-lib moves INPUT_* out of the environment when it loads, so inputs are read
+ * through it only. Outputs become output variables (`##vso[task.setvariable ...;isOutput=true]`), and the
+ * summary an attachment shown on the run's Extensions tab.
+ */
+export function azureDevOpsPipeline(taskName: string): Pipeline {
+  let summaryIndex = 0;
+  return {
+    platform: 'azure-devops',
+    inputs: { get: (name) => tl.getInput(name, false) || undefined },
+    log: { info: (message) => console.log(message), warning: (message) => tl.warning(message), debug: (message) => tl.debug(message) },
+    group: async (title, body) => {
+      console.log(`##[group]${title}`);
+      try {
+        return await body();
+      } finally {
+        console.log('##[endgroup]');
+      }
+    },
+    setOutput: (name, value) => tl.setVariable(name, value, false, true),
+    setSecret: (value) => tl.setSecret(value),
+    appendSummary: async (markdown) => {
+      const directory = tl.getVariable('Agent.TempDirectory') ?? os.tmpdir();
+      const file = path.join(directory, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      writeFileSync(file, markdown);
+      tl.uploadSummary(file);
+    },
+    fail: (message) => tl.setResult(tl.TaskResult.Failed, message, true),
+  };
+}

@@ -1,0 +1,34 @@
+import { appendFileSync } from 'node:fs';
+import type { InputSource } from '../core/inputs/input-reader.js';
+import type { Pipeline } from './pipeline.js';
+
+/**
+ * The command-line door: progress on stderr, outputs as `name=value` lines on stdout (the GITHUB_OUTPUT
+ * format, easy to source or grep), the summary to a file when one is given.
+ */
+export function cliPipeline(inputs: InputSource, options: { summaryFile?: string; verbose?: boolean } = {}): Pipeline {
+  const secrets: string[] = [];
+  const mask = (text: string) => secrets.reduce((masked, secret) => masked.split(secret).join('***'), text);
+  return {
+    platform: 'cli',
+    inputs,
+    log: {
+      info: (message) => console.error(mask(message)),
+      warning: (message) => console.error(`warning: ${mask(message)}`),
+      debug: (message) => options.verbose && console.error(`debug: ${mask(message)}`),
+    },
+    group: async (title, body) => {
+      console.error(`== ${title}`);
+      return body();
+    },
+    setOutput: (name, value) => console.log(`${name}=${mask(value)}`),
+    setSecret: (value) => value && secrets.push(value),
+    appendSummary: async (markdown) => {
+      if (options.summaryFile) appendFileSync(options.summaryFile, `${markdown}\n`);
+    },
+    fail: (message) => {
+      console.error(`error: ${mask(message)}`);
+      process.exitCode = 1;
+    },
+  };
+}

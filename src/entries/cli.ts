@@ -1,0 +1,98 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { ActionableError } from '../core/errors.js';
+import type { Log } from '../core/log.js';
+import { formatClusterDescription } from '../local/cluster-table.js';
+import { LocalCluster } from '../local/local-cluster.js';
+import { DEFAULT_SHAPE } from '../local/local-topology.js';
+import { localPaths } from '../local/paths.js';
+import { NODE_OPERATIONS, type NodeOperationName } from '../core/nodes/node-operations.js';
+
+const log: Log = {
+  info: (message) => console.error(message),
+  warning: (message) => console.error(`warning: ${message}`),
+  debug: (message) => process.env.SPARK_AZURE_DEBUG && console.error(`debug: ${message}`),
+};
+
+function wholeNumber(option: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`--${option} takes a whole number, e.g. --${option} 3.`);
+    return Number(value);
+  };
+}
+
+const program = new Command('spark-azure')
+  .description('Build, provision, update, test and chaos-test a highly available Spark standalone cluster')
+  .showHelpAfterError();
+
+const local = program.command('local').description('a real HA cluster on this machine: ZooKeeper, Spark masters and workers on loopback');
+
+local
+  .command('up')
+  .description('start a fresh local cluster (installs what is missing) and wait until it is healthy')
+  .option('--zookeepers <n>', 'ZooKeeper servers: 3 or 5', wholeNumber('zookeepers'), DEFAULT_SHAPE.zookeepers)
+  .option('--masters <n>', 'Spark masters: 2 or 3', wholeNumber('masters'), DEFAULT_SHAPE.masters)
+  .option('--workers <n>', 'Spark workers: 1 to 20', wholeNumber('workers'), DEFAULT_SHAPE.workers)
+  .option('--json', 'print the cluster description as JSON')
+  .action(async (options: { zookeepers: number; masters: number; workers: number; json?: boolean }) => {
+    const cluster = new LocalCluster(localPaths(), log);
+    const result = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers });
+    if (result.alreadyRunning) log.info('A local cluster is already running; nothing was changed.');
+    else log.info(`Local cluster healthy ${result.secondsToHealthy!.toFixed(1)} s after start.`);
+    print(result.description, options.json);
+  });
+
+local
+  .command('status')
+  .description('probe every node and print the cluster description')
+  .option('--json', 'print JSON')
+  .action(async (options: { json?: boolean }) => {
+    const description = await new LocalCluster(localPaths(), log).status();
+    if (!description) throw new ActionableError('Local cluster', 'a cluster created by `spark-azure local up`', 'none', 'Run `npx spark-azure local up` first.');
+    print(description, options.json);
+    if (!description.healthy) process.exitCode = 3;
+  });
+
+local
+  .command('down')
+  .description('stop every node and make sure no process is left')
+  .action(async () => {
+    const { stopped } = await new LocalCluster(localPaths(), log).down();
+    log.info(stopped.length > 0 ? `Stopped ${stopped.join(', ')}; no process left.` : 'No local cluster was running; no process left.');
+  });
+
+local
+  .command('logs')
+  .description("print the end of a node's log")
+  .argument('<node>', 'node name, e.g. zk1, master1, worker2')
+  .option('--lines <n>', 'how many lines', wholeNumber('lines'), 100)
+  .action(async (node: string, options: { lines: number }) => {
+    process.stdout.write(`${await new LocalCluster(localPaths(), log).logs(node, options.lines)}\n`);
+  });
+
+local
+  .command('node')
+  .description('act on one node: start, stop (graceful), kill (SIGKILL) or restart')
+  .argument('<operation>', NODE_OPERATIONS.join(' | '))
+  .argument('<node>', 'node name, e.g. master1')
+  .action(async (operation: string, name: string) => {
+    if (!NODE_OPERATIONS.includes(operation as NodeOperationName)) {
+      throw new ActionableError('Operation', NODE_OPERATIONS.join(', '), `'${operation}'`, 'Use one of those, e.g. `spark-azure local node kill master1`.');
+    }
+    const cluster = new LocalCluster(localPaths(), log);
+    const node = await cluster.node(name);
+    await cluster.nodeOperations()[operation as NodeOperationName](node);
+    log.info(`${operation} ${name}: done`);
+  });
+
+function print(description: Parameters<typeof formatClusterDescription>[0], json?: boolean): void {
+  console.log(json ? JSON.stringify(description, null, 2) : formatClusterDescription(description));
+}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ActionableError) {
+    console.error(`error: ${error.oneLine()}`);
+  } else {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,248 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ClusterState } from '../core/cluster/cluster-state.js';
+import { type HealthReport, assessCluster, assessMasters, assessWorkers, assessZooKeeper, problemsOf } from '../core/cluster/health.js';
+import { expectationsOf, nodeAddress, nodeState, probeTargetsOf } from '../core/cluster/node-states.js';
+import {
+  type ClusterNode,
+  type ClusterTopology,
+  allNodes,
+  findNode,
+  masterWebUiUrl,
+  topologyMasterUrl,
+  topologyZooKeeperConnect,
+} from '../core/cluster/topology.js';
+import { ActionableError, ClusterStateError } from '../core/errors.js';
+import type { Log } from '../core/log.js';
+import type { NodeOperations } from '../core/nodes/node-operations.js';
+import { probeCluster } from '../core/probes/cluster-probe.js';
+import { waitUntil } from '../core/wait.js';
+import { renderConfiguration } from './ansible.js';
+import { localInventory } from './local-inventory.js';
+import { LocalProcesses, logPath } from './local-processes.js';
+import { type LocalClusterShape, localTopology } from './local-topology.js';
+import type { LocalPaths } from './paths.js';
+import { type Toolchain, ensureToolchain } from './toolchain.js';
+
+/** What `up` leaves behind so that later commands (and other processes) know the cluster. */
+interface LocalClusterRecord {
+  readonly shape: LocalClusterShape;
+  readonly topology: ClusterTopology;
+  readonly toolchain: Toolchain;
+  readonly createdAt: string;
+}
+
+export interface NodeDescription {
+  readonly name: string;
+  readonly role: ClusterNode['role'];
+  readonly address: string;
+  readonly pid: number | null;
+  readonly state: string;
+}
+
+export interface LocalClusterDescription {
+  readonly masterUrl: string;
+  readonly zookeeperConnect: string;
+  readonly masterUis: readonly string[];
+  readonly healthy: boolean;
+  readonly problems: readonly string[];
+  readonly nodes: readonly NodeDescription[];
+  readonly state: ClusterState;
+}
+
+export interface UpResult {
+  readonly alreadyRunning: boolean;
+  readonly description: LocalClusterDescription;
+  readonly secondsToHealthy?: number;
+}
+
+export const UP_TIMEOUTS_MS = { zookeeper: 60_000, masters: 90_000, workers: 90_000 };
+
+export class LocalCluster {
+  readonly processes: LocalProcesses;
+  private readonly recordPath: string;
+
+  constructor(
+    readonly paths: LocalPaths,
+    private readonly log: Log,
+  ) {
+    this.processes = new LocalProcesses(paths.clusterDir);
+    this.recordPath = path.join(paths.clusterDir, 'cluster.json');
+  }
+
+  /**
+   * Brings up a fresh cluster: ZooKeeper first, masters once the ensemble is healthy, workers once one
+   * master is ALIVE. A cluster that already runs is left alone; a cluster that fails to come up is torn
+   * down, its logs kept.
+   */
+  async up(shape: LocalClusterShape): Promise<UpResult> {
+    const topology = localTopology(shape);
+    const existing = await this.record();
+    if (existing && this.runningNodes(existing.topology).length > 0) {
+      if (!sameShape(existing.shape, shape)) {
+        throw new ClusterStateError(
+          'Local cluster',
+          `no cluster running, to start ${describeShape(shape)}`,
+          `${describeShape(existing.shape)} already running`,
+          'Run `spark-azure local down` first, or omit the size options to use the running cluster.',
+        );
+      }
+      return { alreadyRunning: true, description: await this.describe(existing.topology) };
+    }
+    const toolchain = await ensureToolchain(this.paths.root, this.paths.toolsDir, this.log);
+    const started = performance.now();
+    await this.prepare(topology, toolchain, shape);
+    try {
+      await this.startRole(topology.zookeepers, topology, 'ZooKeeper ensemble', (state) => assessZooKeeper(state, topology.zookeepers.length), UP_TIMEOUTS_MS.zookeeper);
+      await this.startRole(topology.masters, topology, 'Spark masters', (state) => assessMasters(state, topology.masters.length), UP_TIMEOUTS_MS.masters);
+      await this.startRole(topology.workers, topology, 'Spark workers', (state) => assessWorkers(state, expectationsOf(topology)), UP_TIMEOUTS_MS.workers);
+    } catch (error) {
+      await this.stopAll(topology);
+      throw error;
+    }
+    const secondsToHealthy = (performance.now() - started) / 1000;
+    return { alreadyRunning: false, description: await this.describe(topology), secondsToHealthy };
+  }
+
+  async status(): Promise<LocalClusterDescription | undefined> {
+    const record = await this.record();
+    return record && this.describe(record.topology);
+  }
+
+  /** Stops every node (workers, masters, then ZooKeeper) and proves no process is left. */
+  async down(): Promise<{ stopped: string[] }> {
+    const record = await this.record();
+    const stopped = record ? this.runningNodes(record.topology).map((node) => node.name) : [];
+    if (record) await this.stopAll(record.topology);
+    await this.processes.killLeftovers();
+    const left = this.processes.leftovers();
+    if (left.length > 0) {
+      throw new ActionableError('Local cluster', 'no process left after down', `pids ${left.join(', ')} still running`, `Kill them by hand: kill -9 ${left.join(' ')}`);
+    }
+    return { stopped };
+  }
+
+  async topology(): Promise<ClusterTopology> {
+    const record = await this.record();
+    if (!record) {
+      throw new ClusterStateError('Local cluster', 'a cluster created by `spark-azure local up`', 'none', 'Run `npx spark-azure local up` first.');
+    }
+    return record.topology;
+  }
+
+  async node(name: string): Promise<ClusterNode> {
+    const topology = await this.topology();
+    const node = findNode(topology, name);
+    if (!node) {
+      throw new ClusterStateError(`Node '${name}'`, `one of ${allNodes(topology).map((n) => n.name).join(', ')}`, `'${name}'`, 'Use a name from `spark-azure local status`.');
+    }
+    return node;
+  }
+
+  async logs(name: string, lines: number): Promise<string> {
+    const node = await this.node(name);
+    const file = logPath(this.paths.clusterDir, node);
+    if (!existsSync(file)) return '';
+    const text = await readFile(file, 'utf8');
+    return text.split('\n').slice(-lines - 1).join('\n');
+  }
+
+  logFile(node: ClusterNode): string {
+    return logPath(this.paths.clusterDir, node);
+  }
+
+  /** Acting on single nodes of this cluster: what drills and rolling updates use. */
+  nodeOperations(): NodeOperations {
+    return {
+      start: async (node) => void (await this.processes.start(node)),
+      stop: (node) => this.processes.stop(node),
+      kill: (node) => this.processes.kill(node),
+      restart: async (node) => {
+        await this.processes.stop(node);
+        await this.processes.start(node);
+      },
+    };
+  }
+
+  async describe(topology: ClusterTopology): Promise<LocalClusterDescription> {
+    const state = await probeCluster(probeTargetsOf(topology));
+    const health: HealthReport = assessCluster(state, expectationsOf(topology));
+    return {
+      masterUrl: topologyMasterUrl(topology),
+      zookeeperConnect: topologyZooKeeperConnect(topology),
+      masterUis: topology.masters.map(masterWebUiUrl),
+      healthy: health.healthy,
+      problems: problemsOf(health),
+      nodes: allNodes(topology).map((node) => ({
+        name: node.name,
+        role: node.role,
+        address: nodeAddress(node),
+        pid: this.processes.pid(node) ?? null,
+        state: nodeState(node, state),
+      })),
+      state,
+    };
+  }
+
+  private async prepare(topology: ClusterTopology, toolchain: Toolchain, shape: LocalClusterShape): Promise<void> {
+    // A fresh cluster every time: stale Spark state in ZooKeeper would hold a new master in RECOVERING.
+    await this.processes.killLeftovers();
+    await rm(path.join(this.paths.clusterDir, 'nodes'), { recursive: true, force: true });
+    await mkdir(this.paths.clusterDir, { recursive: true });
+    const inventory = path.join(this.paths.clusterDir, 'inventory.yml');
+    await writeFile(inventory, localInventory(topology, this.paths.clusterDir, toolchain));
+    const record: LocalClusterRecord = { shape, topology, toolchain, createdAt: new Date().toISOString() };
+    await writeFile(this.recordPath, `${JSON.stringify(record, null, 2)}\n`);
+    this.log.info('Rendering node configuration with the Ansible roles (local inventory)');
+    await renderConfiguration(toolchain, this.paths.root, inventory);
+  }
+
+  private async startRole(
+    nodes: readonly ClusterNode[],
+    topology: ClusterTopology,
+    what: string,
+    problems: (state: ClusterState) => string[],
+    timeoutMs: number,
+  ): Promise<void> {
+    this.log.info(`Starting ${what}: ${nodes.map((node) => `${node.name} (${node.host})`).join(', ')}`);
+    for (const node of nodes) await this.processes.start(node);
+    const result = await waitUntil(() => probeCluster(probeTargetsOf(topology), 1000), (state) => problems(state).length === 0, {
+      timeoutMs,
+      intervalMs: 250,
+    });
+    if (!result.satisfied) {
+      const dead = nodes.filter((node) => this.processes.pid(node) === undefined).map((node) => node.name);
+      throw new ClusterStateError(
+        what,
+        `healthy within ${timeoutMs / 1000} s`,
+        problems(result.last).join('; ') + (dead.length > 0 ? `; exited: ${dead.join(', ')}` : ''),
+        `Read the node logs under ${path.join(this.paths.clusterDir, 'nodes')}/<node>/logs/ (kept after this failure).`,
+      );
+    }
+    this.log.info(`${what} healthy after ${(result.elapsedMs / 1000).toFixed(1)} s`);
+  }
+
+  private async stopAll(topology: ClusterTopology): Promise<void> {
+    for (const group of [topology.workers, topology.masters, topology.zookeepers]) {
+      await Promise.all(group.map((node) => this.processes.stop(node)));
+    }
+  }
+
+  private runningNodes(topology: ClusterTopology): ClusterNode[] {
+    return allNodes(topology).filter((node) => this.processes.pid(node) !== undefined);
+  }
+
+  private async record(): Promise<LocalClusterRecord | undefined> {
+    if (!existsSync(this.recordPath)) return undefined;
+    return JSON.parse(await readFile(this.recordPath, 'utf8')) as LocalClusterRecord;
+  }
+}
+
+function sameShape(a: LocalClusterShape, b: LocalClusterShape): boolean {
+  return a.zookeepers === b.zookeepers && a.masters === b.masters && a.workers === b.workers;
+}
+
+function describeShape(shape: LocalClusterShape): string {
+  return `${shape.zookeepers} ZooKeeper servers, ${shape.masters} masters and ${shape.workers} workers`;
+}

@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ClusterNode, NodeRole } from '../core/cluster/topology.js';
+import { sleep } from '../core/wait.js';
+import { nodeDir } from './paths.js';
+
+/** Marks every process of a local cluster (executors inherit it), so that `down` can prove none is left. */
+export const CLUSTER_MARKER = 'SPARK_AZURE_LOCAL_CLUSTER';
+
+const LAUNCHERS: Record<NodeRole, string> = {
+  zookeeper: 'run-zookeeper',
+  master: 'run-spark-master',
+  worker: 'run-spark-worker',
+};
+
+export function launcherPath(clusterDir: string, node: ClusterNode): string {
+  return path.join(nodeDir(clusterDir, node.name), 'bin', LAUNCHERS[node.role]);
+}
+
+export function logPath(clusterDir: string, node: Pick<ClusterNode, 'name'>): string {
+  return path.join(nodeDir(clusterDir, node.name), 'logs', `${node.name}.log`);
+}
+
+function pidPath(clusterDir: string, node: Pick<ClusterNode, 'name'>): string {
+  return path.join(nodeDir(clusterDir, node.name), 'pid');
+}
+
+/**
+ * Runs each node's launcher (rendered by the Ansible roles) as a detached process group, with its output
+ * appended to the node's log file. The pid file is the only state; liveness is always re-checked.
+ */
+export class LocalProcesses {
+  constructor(private readonly clusterDir: string) {}
+
+  /** Starts the node unless it already runs; returns its pid. */
+  async start(node: ClusterNode): Promise<number> {
+    const running = this.pid(node);
+    if (running !== undefined) return running;
+    const log = logPath(this.clusterDir, node);
+    await mkdir(path.dirname(log), { recursive: true });
+    const output = openSync(log, 'a');
+    try {
+      const child = spawn(launcherPath(this.clusterDir, node), [], {
+        detached: true,
+        stdio: ['ignore', output, output],
+        env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: node.name },
+      });
+      child.unref();
+      if (child.pid === undefined) throw new Error(`could not start ${node.name}: ${launcherPath(this.clusterDir, node)}`);
+      await writeFile(pidPath(this.clusterDir, node), `${child.pid}\n`);
+      return child.pid;
+    } finally {
+      closeSync(output);
+    }
+  }
+
+  /** The node's pid while its process lives (zombies count as dead), else undefined. */
+  pid(node: Pick<ClusterNode, 'name'>): number | undefined {
+    const file = pidPath(this.clusterDir, node);
+    if (!existsSync(file)) return undefined;
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : undefined;
+  }
+
+  /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
+  async stop(node: ClusterNode, graceMs = 15_000): Promise<void> {
+    const pid = this.pid(node);
+    if (pid === undefined) return;
+    signalGroup(pid, 'SIGTERM');
+    if (!(await this.waitForExit(pid, graceMs))) {
+      signalGroup(pid, 'SIGKILL');
+      await this.waitForExit(pid, 5_000);
+    }
+    await rm(pidPath(this.clusterDir, node), { force: true });
+  }
+
+  /** SIGKILL to the node's process group: a crash, as far as ZooKeeper and Spark can tell. */
+  async kill(node: ClusterNode): Promise<void> {
+    const pid = this.pid(node);
+    if (pid === undefined) return;
+    signalGroup(pid, 'SIGKILL');
+    await this.waitForExit(pid, 5_000);
+    await rm(pidPath(this.clusterDir, node), { force: true });
+  }
+
+  /** Every live process carrying this cluster's marker, children such as executors included. */
+  leftovers(): number[] {
+    return listPids().filter((pid) => isLiveProcessOf(pid, this.clusterDir));
+  }
+
+  /** Last resort for `down`: SIGKILL whatever still carries the marker. */
+  async killLeftovers(): Promise<void> {
+    for (const pid of this.leftovers()) signalProcess(pid, 'SIGKILL');
+    for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await sleep(100);
+  }
+
+  private async waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!isLiveProcessOf(pid, this.clusterDir)) return true;
+      await sleep(100);
+    }
+    return !isLiveProcessOf(pid, this.clusterDir);
+  }
+}
+
+function listPids(): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number);
+}
+
+/** True when `pid` runs (not a zombie) and carries this cluster's marker, so a reused pid never matches. */
+function isLiveProcessOf(pid: number, clusterDir: string): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    if (state === 'Z' || state === 'X') return false;
+    return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`${CLUSTER_MARKER}=${clusterDir}`);
+  } catch {
+    return false;
+  }
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    signalProcess(pid, signal);
+  }
+}
+
+function signalProcess(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone.
+  }
+}

@@ -1214,7 +1214,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path8 = require("path");
+    var path13 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2227,9 +2227,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path8.resolve(baseDir, baseName);
+          const localBin = path13.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path8.extname(baseName))) return void 0;
+          if (sourceExt.includes(path13.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -2247,17 +2247,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path8.resolve(
-            path8.dirname(resolvedScriptPath),
+          executableDir = path13.resolve(
+            path13.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path8.basename(
+            const legacyName = path13.basename(
               this._scriptPath,
-              path8.extname(this._scriptPath)
+              path13.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2268,7 +2268,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path8.extname(executableFile));
+        launchWithNode = sourceExt.includes(path13.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -3183,7 +3183,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path8.basename(filename, path8.extname(filename));
+        this._name = path13.basename(filename, path13.extname(filename));
         return this;
       }
       /**
@@ -3197,9 +3197,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path9) {
-        if (path9 === void 0) return this._executableDir;
-        this._executableDir = path9;
+      executableDir(path14) {
+        if (path14 === void 0) return this._executableDir;
+        this._executableDir = path14;
         return this;
       }
       /**
@@ -3706,10 +3706,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path8, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path13, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path8), options);
+            return checkStat(yield (0, promises_1.stat)(path13), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3718,10 +3718,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path8, options = {}) => {
+        var sync = (path13, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path8), options);
+            return checkStat((0, fs_1.statSync)(path13), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3758,10 +3758,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path8, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path13, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path8), path8, options);
+            return checkStat(yield (0, promises_1.stat)(path13), path13, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3770,10 +3770,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path8, options = {}) => {
+        var sync = (path13, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path8), path8, options);
+            return checkStat((0, fs_1.statSync)(path13), path13, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3782,7 +3782,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path8, options) => {
+        var checkPathExt = (path13, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -3790,14 +3790,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path8.substring(path8.length - p.length).toLowerCase();
+            const ext = path13.substring(path13.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat, path8, options) => stat.isFile() && checkPathExt(path8, options);
+        var checkStat = (stat, path13, options) => stat.isFile() && checkPathExt(path13, options);
       }
     });
     var require_options = __commonJS2({
@@ -4135,7 +4135,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(require("process"), 1);
-    var import_node_os2 = __toESM2(require("os"), 1);
+    var import_node_os3 = __toESM2(require("os"), 1);
     var import_node_tty = __toESM2(require("tty"), 1);
     function hasFlag(flag, argv2 = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -4200,7 +4200,7 @@ var require_vendor_core = __commonJS({
         return min;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os2.default.release().split(".");
+        const osRelease = import_node_os3.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -4437,7 +4437,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs5 = __toESM2(require("fs"), 1);
+    var import_node_fs9 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -4602,7 +4602,7 @@ var require_vendor_core = __commonJS({
       unix: parseUnixGrid,
       win: parseWinGrid
     };
-    var parse = (input, { format = "unix", debug = false } = {}) => {
+    var parse2 = (input, { format = "unix", debug = false } = {}) => {
       const parser = parsers[format];
       if (!parser) throw new Error(`unsupported format: ${format}`);
       return parser(input, debug);
@@ -4856,14 +4856,14 @@ var require_vendor_core = __commonJS({
         cmd: "wmic process get ProcessId,ParentProcessId,CommandLine",
         args: [],
         parse(stdout) {
-          return parse(removeWmicPrefix(stdout), { format: "win" });
+          return parse2(removeWmicPrefix(stdout), { format: "win" });
         }
       },
       ps: {
         cmd: "ps",
         args: ["-lx"],
         parse(stdout) {
-          return parse(stdout, { format: "unix" });
+          return parse2(stdout, { format: "unix" });
         }
       },
       pwsh: {
@@ -4890,8 +4890,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs5.default.existsSync(f)) return false;
-        const stat = import_node_fs5.default.lstatSync(f);
+        if (!import_node_fs9.default.existsSync(f)) return false;
+        const stat = import_node_fs9.default.lstatSync(f);
         return stat.isFile() || stat.isSymbolicLink();
       } catch (e) {
         return false;
@@ -4910,7 +4910,7 @@ var require_vendor_core = __commonJS({
       const result = [];
       const lookupFlow = IS_WIN ? IS_WIN2025_PLUS ? "pwsh" : "wmic" : "ps";
       const {
-        parse: parse2,
+        parse: parse22,
         cmd,
         args
       } = LOOKUPS[lookupFlow];
@@ -4920,7 +4920,7 @@ var require_vendor_core = __commonJS({
           cb(err);
           return;
         }
-        result.push(...filterProcessList(normalizeOutput(parse2(stdout)), query));
+        result.push(...filterProcessList(normalizeOutput(parse22(stdout)), query));
         resolve(result);
         cb(null, result);
       };
@@ -5123,7 +5123,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS(util_exports);
-    var import_node_path6 = __toESM2(require("path"), 1);
+    var import_node_path11 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop() {
@@ -5145,10 +5145,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path6.default.resolve(c, "node_modules", ".bin"),
-          import_node_path6.default.resolve(c)
+          import_node_path11.default.resolve(c, "node_modules", ".bin"),
+          import_node_path11.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path6.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path11.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -5228,8 +5228,8 @@ var require_core = __commonJS({
       defaults: () => defaults2,
       kill: () => kill2,
       log: () => log3,
-      os: () => os2,
-      path: () => import_node_path6.default,
+      os: () => os3,
+      path: () => import_node_path11.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -5246,8 +5246,8 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs5 = __toESM2(require("fs"), 1);
-    var import_node_os2 = require("os");
+    var import_node_fs9 = __toESM2(require("fs"), 1);
+    var import_node_os3 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
     var EXIT_CODES = {
@@ -5590,15 +5590,15 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path6 = __toESM2(require("path"), 1);
-    var os2 = __toESM2(require("os"), 1);
+    var import_node_path11 = __toESM2(require("path"), 1);
+    var os3 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
     var CWD = /* @__PURE__ */ Symbol("processCwd");
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL = import_node_buffer.Buffer.from(import_node_os2.EOL);
+    var EOL = import_node_buffer.Buffer.from(import_node_os3.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -5977,7 +5977,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs5.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs9.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -6425,9 +6425,9 @@ var require_vendor_extra = __commonJS({
         "use strict";
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.convertPosixPathToPattern = exports22.convertWindowsPathToPattern = exports22.convertPathToPattern = exports22.escapePosixPath = exports22.escapeWindowsPath = exports22.escape = exports22.removeLeadingDotSegment = exports22.makeAbsolute = exports22.unixify = void 0;
-        var os2 = require("os");
+        var os3 = require("os");
         var path32 = require("path");
-        var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
+        var IS_WINDOWS_PLATFORM = os3.platform() === "win32";
         var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
         var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
         var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -11560,8 +11560,8 @@ var require_vendor_extra = __commonJS({
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
         var fs6 = require("fs");
-        var os2 = require("os");
-        var CPU_COUNT = Math.max(os2.cpus().length, 1);
+        var os3 = require("os");
+        var CPU_COUNT = Math.max(os3.cpus().length, 1);
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = {
           lstat: fs6.lstat,
           lstatSync: fs6.lstatSync,
@@ -14056,7 +14056,7 @@ var require_vendor_extra = __commonJS({
           });
         }
         var readFile3 = universalify.fromPromise(_readFile);
-        function readFileSync2(file, options = {}) {
+        function readFileSync3(file, options = {}) {
           if (typeof options === "string") {
             options = { encoding: options };
           }
@@ -14090,7 +14090,7 @@ var require_vendor_extra = __commonJS({
         }
         var jsonfile = {
           readFile: readFile3,
-          readFileSync: readFileSync2,
+          readFileSync: readFileSync3,
           writeFile: writeFile4,
           writeFileSync
         };
@@ -16263,10 +16263,10 @@ var require_vendor_extra = __commonJS({
           }
           n2(ar, "defaultControllerBrandCheckException$1");
           function ns(e, t3) {
-            return Ie(e._readableStreamController) ? is(e) : os2(e);
+            return Ie(e._readableStreamController) ? is(e) : os3(e);
           }
           n2(ns, "ReadableStreamTee");
-          function os2(e, t3) {
+          function os3(e, t3) {
             const r2 = Qe(e);
             let s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((x2) => {
@@ -16306,7 +16306,7 @@ var require_vendor_extra = __commonJS({
             }
             return n2(Te, "startAlgorithm"), y = Et(Te, ae, nt), C2 = Et(Te, ae, Oe), I2(r2._closedPromise, (x2) => (oe(y._readableStreamController, x2), oe(C2._readableStreamController, x2), (!c2 || !d) && P2(void 0), null)), [y, C2];
           }
-          n2(os2, "ReadableStreamDefaultTee");
+          n2(os3, "ReadableStreamDefaultTee");
           function is(e) {
             let t3 = Qe(e), r2 = false, s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((_) => {
@@ -18780,7 +18780,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var PASSTHROUGH_LISTENERS_COUNT = 2;
     var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
     var import_fast_glob2 = __toESM2(require_out4(), 1);
-    var import_node_fs5 = __toESM2(require("fs"), 1);
+    var import_node_fs9 = __toESM2(require("fs"), 1);
     var import_promises22 = __toESM2(require("fs").promises, 1);
     function isType(fsStatType, statsMethodName, filePath) {
       return __async(this, null, function* () {
@@ -18803,7 +18803,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         throw new TypeError(`Expected a string, got ${typeof filePath}`);
       }
       try {
-        return import_node_fs5.default[fsStatType](filePath)[statsMethodName]();
+        return import_node_fs9.default[fsStatType](filePath)[statsMethodName]();
       } catch (error) {
         if (error.code === "ENOENT") {
           return false;
@@ -18828,7 +18828,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var import_node_process = __toESM2(require("process"), 1);
     var import_node_fs22 = __toESM2(require("fs"), 1);
     var import_promises32 = __toESM2(require("fs").promises, 1);
-    var import_node_path6 = __toESM2(require("path"), 1);
+    var import_node_path11 = __toESM2(require("path"), 1);
     var import_fast_glob = __toESM2(require_out4(), 1);
     var import_ignore = __toESM2(require_ignore(), 1);
     function slash(path32) {
@@ -18860,23 +18860,23 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
       let result;
       if (!hasNonTrailingSlash) {
-        result = import_node_path6.default.posix.join(base, "**", cleanPattern);
+        result = import_node_path11.default.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result = import_node_path6.default.posix.join(base, cleanPattern.slice(1));
+        result = import_node_path11.default.posix.join(base, cleanPattern.slice(1));
       } else {
-        result = import_node_path6.default.posix.join(base, cleanPattern);
+        result = import_node_path11.default.posix.join(base, cleanPattern);
       }
       return isNegative ? "!" + result : result;
     };
     var parseIgnoreFile = (file, cwd) => {
-      const base = slash(import_node_path6.default.relative(cwd, import_node_path6.default.dirname(file.filePath)));
+      const base = slash(import_node_path11.default.relative(cwd, import_node_path11.default.dirname(file.filePath)));
       return file.content.split(/\r?\n/).filter((line) => line && !line.startsWith("#")).map((pattern) => applyBaseToPattern(pattern, base));
     };
     var toRelativePath = (fileOrDirectory, cwd) => {
       cwd = slash(cwd);
-      if (import_node_path6.default.isAbsolute(fileOrDirectory)) {
+      if (import_node_path11.default.isAbsolute(fileOrDirectory)) {
         if (slash(fileOrDirectory).startsWith(cwd)) {
-          return import_node_path6.default.relative(cwd, fileOrDirectory);
+          return import_node_path11.default.relative(cwd, fileOrDirectory);
         }
         throw new Error(`Path ${fileOrDirectory} is not in cwd ${cwd}`);
       }
@@ -19171,7 +19171,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       isPair: () => isPair,
       isScalar: () => isScalar,
       isSeq: () => isSeq,
-      parse: () => parse,
+      parse: () => parse2,
       parseAllDocuments: () => parseAllDocuments,
       parseDocument: () => parseDocument,
       stringify: () => stringify3,
@@ -19203,7 +19203,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       isPair: () => isPair,
       isScalar: () => isScalar,
       isSeq: () => isSeq,
-      parse: () => parse,
+      parse: () => parse2,
       parseAllDocuments: () => parseAllDocuments,
       parseDocument: () => parseDocument,
       stringify: () => stringify3,
@@ -25600,7 +25600,7 @@ ${end.comment}` : end.comment;
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -25732,7 +25732,7 @@ ${end.comment}` : end.comment;
     var KR = /^[a-zA-Z_]\w*$/;
     var SR = /\s/;
     var decoder = new import_node_util3.TextDecoder();
-    var parse2 = (content) => {
+    var parse22 = (content) => {
       const e = {};
       let k2 = "";
       let b = "";
@@ -25796,11 +25796,11 @@ ${end.comment}` : end.comment;
       if (!q1 && !q2 && !q3 && !s) return v2;
       if (!q1) return `${Q1}${v2}${Q1}`;
       if (!q2) return `${Q2}${v2}${Q2}`;
-      if (parse2(`V=${Q3}${v2}${Q3}`).V !== v2) throw new Error(`Invalid value: ${v2}`);
+      if (parse22(`V=${Q3}${v2}${Q3}`).V !== v2) throw new Error(`Invalid value: ${v2}`);
       return `${Q3}${v2}${Q3}`;
     };
     var stringify4 = (env) => Object.entries(env).map(([k2, v2]) => `${k2}=${formatValue(v2 || "")}`).join("\n");
-    var _load = (read, ...files) => files.reverse().reduce((m2, f2) => Object.assign(m2, parse2(read(import_node_path42.default.resolve(f2)))), {});
+    var _load = (read, ...files) => files.reverse().reduce((m2, f2) => Object.assign(m2, parse22(read(import_node_path42.default.resolve(f2)))), {});
     var load = (...files) => _load((file) => import_node_fs52.default.readFileSync(file, "utf8"), ...files);
     var loadSafe = (...files) => _load(
       (file) => import_node_fs52.default.existsSync(file) ? import_node_fs52.default.readFileSync(file, "utf8") : "",
@@ -25808,7 +25808,7 @@ ${end.comment}` : end.comment;
     );
     var populate = (env, extra) => Object.assign(env, extra);
     var config = (def = DOTENV, ...files) => populate(process.env, loadSafe(def, ...files));
-    var index_default = { parse: parse2, stringify: stringify4, load, loadSafe, config };
+    var index_default = { parse: parse22, stringify: stringify4, load, loadSafe, config };
     var import_internals = require_internals();
     var { wrap } = import_internals.bus;
     var globalVar = "Deno" in globalThis ? globalThis : global;
@@ -26194,17 +26194,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path13) {
+      const ctrl = callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26215,13 +26215,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = visit_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26242,17 +26242,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path13) {
+      const ctrl = await callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26263,13 +26263,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26296,23 +26296,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path13);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path13);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path13);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path13);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path13);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path13);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path13, node) {
+      const parent = path13[path13.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -26933,10 +26933,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path13, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k = path13[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26955,7 +26955,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26985,11 +26985,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path13;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -27003,8 +27003,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -27018,8 +27018,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -27037,8 +27037,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -27048,8 +27048,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path13, value) {
+        const [key, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29599,9 +29599,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29676,14 +29676,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path13) {
+        if (Collection.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29698,10 +29698,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path13, keepScalar) {
+        if (Collection.isEmptyPath(path13))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29712,10 +29712,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path13) {
+        if (Collection.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29732,13 +29732,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path13, value) {
+        if (Collection.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -31719,9 +31719,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path8) => {
+    visit.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31730,23 +31730,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path8) => {
-      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit.parentCollection = (cst, path13) => {
+      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31757,10 +31757,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -33416,7 +33416,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -33457,7 +33457,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse;
+    exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument;
     exports2.stringify = stringify2;
@@ -33564,6 +33564,10 @@ var InputError = class extends ActionableError {
 };
 var ClusterStateError = class extends ActionableError {
 };
+function describeValue(value) {
+  if (value === void 0 || value.trim() === "") return "nothing";
+  return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
+}
 
 // src/local/cluster-table.ts
 init_cjs_shims();
@@ -33589,9 +33593,9 @@ function formatTable(header, rows) {
 
 // src/local/local-cluster.ts
 init_cjs_shims();
-var import_node_fs4 = require("fs");
+var import_node_fs6 = require("fs");
 var import_promises3 = require("fs/promises");
-var import_node_path5 = __toESM(require("path"), 1);
+var import_node_path7 = __toESM(require("path"), 1);
 
 // src/core/cluster/health.ts
 init_cjs_shims();
@@ -33681,8 +33685,31 @@ init_cjs_shims();
 
 // src/core/inputs/host-port.ts
 init_cjs_shims();
+var HOST = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
 function formatHostPort({ host, port }) {
   return `${host}:${port}`;
+}
+function parseHostPortList(input, raw, options) {
+  const expected = `${options.what} as comma-separated host:port pairs, e.g. ${options.example}`;
+  if (raw === void 0 || raw.trim() === "") {
+    throw new InputError(input, expected, "nothing", `Set '${input}' to ${options.example}.`);
+  }
+  const entries = raw.split(",").map((entry) => entry.trim());
+  return entries.map((entry) => {
+    const match = /^(.*?)(?::(\d+))?$/.exec(entry);
+    const host = match?.[1] ?? "";
+    const portText = match?.[2];
+    const port = portText === void 0 ? options.defaultPort : Number(portText);
+    if (entry === "" || !HOST.test(host) || port === void 0 || !(port >= 1 && port <= 65535)) {
+      throw new InputError(
+        input,
+        expected,
+        `${entry === "" ? "an empty entry" : describeValue(entry)} in ${describeValue(raw)}`,
+        `Fix that entry (a host name or IP address, then ':' and a port from 1 to 65535), e.g. ${options.example}.`
+      );
+    }
+    return { host, port };
+  });
 }
 
 // src/core/cluster/topology.ts
@@ -33690,6 +33717,33 @@ init_cjs_shims();
 
 // src/core/inputs/master-list.ts
 init_cjs_shims();
+var SPARK_MASTER_PORT = 7077;
+var EXAMPLE = "10.0.2.4:7077,10.0.2.5:7077 or spark://10.0.2.4:7077,10.0.2.5:7077";
+function parseMasterList(input, raw) {
+  const bare = (raw ?? "").trim().split(",").map((entry) => entry.trim().replace(/^spark:\/\//, "")).join(",");
+  if (/[a-z]+:\/\//i.test(bare)) {
+    throw new InputError(
+      input,
+      `Spark masters as ${EXAMPLE}`,
+      describeValue(raw),
+      `Only the spark:// scheme is valid for a standalone master list.`
+    );
+  }
+  const masters = parseHostPortList(input, bare, {
+    defaultPort: SPARK_MASTER_PORT,
+    example: EXAMPLE,
+    what: "Spark masters"
+  });
+  const seen = /* @__PURE__ */ new Set();
+  for (const master of masters) {
+    const key = formatHostPort(master);
+    if (seen.has(key)) {
+      throw new InputError(input, `distinct Spark masters`, `${key} twice in ${describeValue(raw)}`, "List each master once.");
+    }
+    seen.add(key);
+  }
+  return masters;
+}
 function masterUrl(masters) {
   return `spark://${masters.map(formatHostPort).join(",")}`;
 }
@@ -33923,7 +33977,9 @@ function parseMasterJson(body) {
     workers,
     aliveWorkers: Number(page.aliveworkers ?? workers.filter((worker) => worker.state === "ALIVE").length),
     activeApps: asArray(page.activeapps).map(toApplication),
-    completedApps: asArray(page.completedapps).map(toApplication)
+    completedApps: asArray(page.completedapps).map(toApplication),
+    activeDrivers: asArray(page.activedrivers).map(toDriver),
+    completedDrivers: asArray(page.completeddrivers).map(toDriver)
   };
 }
 function toApplication(app) {
@@ -33934,6 +33990,9 @@ function toApplication(app) {
     startTime: typeof app.starttime === "number" ? app.starttime : void 0,
     duration: typeof app.duration === "number" ? app.duration : void 0
   };
+}
+function toDriver(driver) {
+  return { id: String(driver.id ?? ""), state: String(driver.state ?? "") };
 }
 function asArray(value) {
   return Array.isArray(value) ? value.filter((item) => typeof item === "object" && item !== null) : [];
@@ -34080,12 +34139,13 @@ async function renderConfiguration(toolchain, root, inventory) {
 
 // src/local/local-inventory.ts
 init_cjs_shims();
-var import_node_os = require("os");
+var import_node_os2 = require("os");
 var import_yaml = __toESM(require_dist(), 1);
 
 // src/local/paths.ts
 init_cjs_shims();
 var import_node_fs = require("fs");
+var import_node_os = __toESM(require("os"), 1);
 var import_node_path2 = __toESM(require("path"), 1);
 var import_node_url = require("url");
 function packageRoot() {
@@ -34101,9 +34161,18 @@ function localPaths(env = process.env) {
   const root = packageRoot();
   return {
     root,
-    toolsDir: import_node_path2.default.resolve(env.SPARK_AZURE_TOOLS_DIR ?? import_node_path2.default.join(root, ".tools")),
+    toolsDir: toolsDir(env),
     clusterDir: import_node_path2.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path2.default.join(root, ".local-cluster"))
   };
+}
+function toolsDir(env = process.env) {
+  if (env.SPARK_AZURE_TOOLS_DIR) return import_node_path2.default.resolve(env.SPARK_AZURE_TOOLS_DIR);
+  try {
+    return import_node_path2.default.join(packageRoot(), ".tools");
+  } catch {
+    const cache = env.RUNNER_TOOL_CACHE ?? env.AGENT_TOOLSDIRECTORY ?? import_node_path2.default.join(import_node_os.default.homedir(), ".cache");
+    return import_node_path2.default.join(cache, "spark-azure");
+  }
 }
 function nodeDir(clusterDir, nodeName) {
   return import_node_path2.default.join(clusterDir, "nodes", nodeName);
@@ -34111,7 +34180,7 @@ function nodeDir(clusterDir, nodeName) {
 
 // src/local/local-inventory.ts
 function localInventory(topology, clusterDir, toolchain, clusterName = "local") {
-  const owner = (0, import_node_os.userInfo)().username;
+  const owner = (0, import_node_os2.userInfo)().username;
   const hosts = (nodes) => Object.fromEntries(
     nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }])
   );
@@ -34330,32 +34399,26 @@ function range(count) {
 
 // src/local/toolchain.ts
 init_cjs_shims();
+var import_node_fs5 = require("fs");
+var import_node_path6 = __toESM(require("path"), 1);
+
+// src/tools/installers.ts
+init_cjs_shims();
 var import_node_crypto = require("crypto");
 var import_node_fs3 = require("fs");
 var import_promises2 = require("fs/promises");
 var import_node_path4 = __toESM(require("path"), 1);
-var ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
-async function ensureToolchain(root, toolsDir, log3) {
-  const java = await ensureJava(log3);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs3.existsSync)(ZOOKEEPER_JAR), log3);
-  const venv = await ensurePythonEnvironment(import_node_path4.default.join(root, "requirements", "local-cluster.txt"), import_node_path4.default.join(toolsDir, "local-cluster"), log3);
-  const python = import_node_path4.default.join(venv, "bin", "python");
-  const sparkHome = (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
-  return { java, python, ansiblePlaybook: import_node_path4.default.join(venv, "bin", "ansible-playbook"), sparkHome, zookeeperJar: ZOOKEEPER_JAR };
-}
-async function ensureJava(log3) {
-  const version2 = await javaMajorVersion();
-  if (version2 !== void 0 && version2 >= 17) return "java";
-  log3.info(version2 === void 0 ? "Java is missing: installing OpenJDK 17" : `Java ${version2} is too old for Spark 4: installing OpenJDK 17`);
-  await ensureDebianPackages(["openjdk-17-jre-headless"], () => false, log3);
-  return "java";
-}
-async function javaMajorVersion() {
-  const result = await $`java -version`.quiet().nothrow();
-  if (result.exitCode !== 0) return void 0;
-  const match = /version "(\d+)/.exec(result.stderr);
-  return match ? Number(match[1]) : void 0;
-}
+
+// src/tools/python-environments.ts
+init_cjs_shims();
+var PYTHON_ENVIRONMENTS = {
+  // pyspark carries a full Spark (bin/spark-class, bin/spark-submit, all jars); Spark 4 needs Java 17 or 21.
+  // 2.19 is the newest ansible-core that runs on Python 3.11.
+  "local-cluster": ["pyspark==4.3.0", "ansible-core==2.19.14"],
+  lint: ["ansible-core==2.19.14", "ansible-lint==26.10.1"]
+};
+
+// src/tools/installers.ts
 async function ensureDebianPackages(packages, present, log3) {
   if (present()) return;
   const asRoot = process.getuid?.() === 0 ? [] : ["sudo", "-n"];
@@ -34379,22 +34442,73 @@ async function ensureDebianPackages(packages, present, log3) {
     throw new ActionableError(`Debian packages ${packages.join(", ")}`, "apt-get install to succeed", `exit ${result.exitCode}: ${lastLine(result.stderr)}`, "Run the apt-get command by hand to see why.");
   }
 }
-async function ensurePythonEnvironment(requirements, venv, log3) {
-  const wanted = (0, import_node_crypto.createHash)("sha256").update(await (0, import_promises2.readFile)(requirements)).digest("hex");
-  const stamp = import_node_path4.default.join(venv, ".requirements.sha256");
+async function ensurePythonEnvironment(name, toolsDir2, log3) {
+  const packages = PYTHON_ENVIRONMENTS[name];
+  const venv = import_node_path4.default.join(toolsDir2, name);
+  const wanted = (0, import_node_crypto.createHash)("sha256").update(packages.join("\n")).digest("hex");
+  const stamp = import_node_path4.default.join(venv, ".packages.sha256");
   if ((0, import_node_fs3.existsSync)(stamp) && await (0, import_promises2.readFile)(stamp, "utf8") === wanted) return venv;
-  log3.info(`Installing ${import_node_path4.default.basename(requirements)} into ${venv} (once; cached afterwards)`);
+  log3.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
   await (0, import_promises2.rm)(venv, { recursive: true, force: true });
   await $`python3 -m venv ${venv}`.quiet();
-  const pip = await $`${import_node_path4.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q -r ${requirements}`.quiet().nothrow();
+  const pip = await $`${import_node_path4.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
   if (pip.exitCode !== 0) {
-    throw new ActionableError(`Python requirements ${requirements}`, "pip install to succeed", `exit ${pip.exitCode}: ${lastLine(pip.stderr)}`, `Check network access to PyPI, then retry; the environment is rebuilt from scratch.`);
+    throw new ActionableError(`Python environment '${name}'`, "pip install to succeed", `exit ${pip.exitCode}: ${lastLine(pip.stderr)}`, "Check network access to PyPI, then retry; the environment is rebuilt from scratch.");
   }
   await (0, import_promises2.writeFile)(stamp, wanted);
   return venv;
 }
 function lastLine(text) {
   return text.trim().split("\n").at(-1) ?? "";
+}
+
+// src/tools/spark-runtime.ts
+init_cjs_shims();
+var import_node_fs4 = require("fs");
+var import_node_path5 = __toESM(require("path"), 1);
+async function resolveSparkRuntime(options, log3) {
+  const explicit = options.sparkHome ?? process.env.SPARK_HOME;
+  if (explicit) {
+    if (!(0, import_node_fs4.existsSync)(import_node_path5.default.join(explicit, "bin", "spark-submit"))) {
+      throw new InputError(
+        options.sparkHome ? options.input : "SPARK_HOME",
+        "a Spark distribution with bin/spark-submit",
+        describeValue(explicit),
+        `Point '${options.input}' at an unpacked Spark, or leave it and SPARK_HOME unset to install pyspark.`
+      );
+    }
+    return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
+  }
+  const venv = await ensurePythonEnvironment("local-cluster", options.toolsDir, log3);
+  const python = import_node_path5.default.join(venv, "bin", "python");
+  return { sparkHome: await pysparkHome(python), python };
+}
+async function pysparkHome(python) {
+  return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
+}
+
+// src/local/toolchain.ts
+var ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
+async function ensureToolchain(toolsDir2, log3) {
+  const java = await ensureJava(log3);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs5.existsSync)(ZOOKEEPER_JAR), log3);
+  const venv = await ensurePythonEnvironment("local-cluster", toolsDir2, log3);
+  const python = import_node_path6.default.join(venv, "bin", "python");
+  const sparkHome = await pysparkHome(python);
+  return { java, python, ansiblePlaybook: import_node_path6.default.join(venv, "bin", "ansible-playbook"), sparkHome, zookeeperJar: ZOOKEEPER_JAR };
+}
+async function ensureJava(log3) {
+  const version2 = await javaMajorVersion();
+  if (version2 !== void 0 && version2 >= 17) return "java";
+  log3.info(version2 === void 0 ? "Java is missing: installing OpenJDK 17" : `Java ${version2} is too old for Spark 4: installing OpenJDK 17`);
+  await ensureDebianPackages(["openjdk-17-jre-headless"], () => false, log3);
+  return "java";
+}
+async function javaMajorVersion() {
+  const result = await $`java -version`.quiet().nothrow();
+  if (result.exitCode !== 0) return void 0;
+  const match = /version "(\d+)/.exec(result.stderr);
+  return match ? Number(match[1]) : void 0;
 }
 
 // src/local/local-cluster.ts
@@ -34404,7 +34518,7 @@ var LocalCluster = class {
     this.paths = paths;
     this.log = log3;
     this.processes = new LocalProcesses(paths.clusterDir);
-    this.recordPath = import_node_path5.default.join(paths.clusterDir, "cluster.json");
+    this.recordPath = import_node_path7.default.join(paths.clusterDir, "cluster.json");
   }
   paths;
   log;
@@ -34429,7 +34543,7 @@ var LocalCluster = class {
       }
       return { alreadyRunning: true, description: await this.describe(existing.topology) };
     }
-    const toolchain = await ensureToolchain(this.paths.root, this.paths.toolsDir, this.log);
+    const toolchain = await ensureToolchain(this.paths.toolsDir, this.log);
     const started = performance.now();
     await this.prepare(topology, toolchain, shape);
     try {
@@ -34477,7 +34591,7 @@ var LocalCluster = class {
   async logs(name, lines) {
     const node = await this.node(name);
     const file = logPath(this.paths.clusterDir, node);
-    if (!(0, import_node_fs4.existsSync)(file)) return "";
+    if (!(0, import_node_fs6.existsSync)(file)) return "";
     const text = await (0, import_promises3.readFile)(file, "utf8");
     return text.split("\n").slice(-lines - 1).join("\n");
   }
@@ -34517,9 +34631,9 @@ var LocalCluster = class {
   }
   async prepare(topology, toolchain, shape) {
     await this.processes.killLeftovers();
-    await (0, import_promises3.rm)(import_node_path5.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+    await (0, import_promises3.rm)(import_node_path7.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
     await (0, import_promises3.mkdir)(this.paths.clusterDir, { recursive: true });
-    const inventory = import_node_path5.default.join(this.paths.clusterDir, "inventory.yml");
+    const inventory = import_node_path7.default.join(this.paths.clusterDir, "inventory.yml");
     await (0, import_promises3.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain));
     const record = { shape, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
     await (0, import_promises3.writeFile)(this.recordPath, `${JSON.stringify(record, null, 2)}
@@ -34540,7 +34654,7 @@ var LocalCluster = class {
         what,
         `healthy within ${timeoutMs / 1e3} s`,
         problems(result.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-        `Read the node logs under ${import_node_path5.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+        `Read the node logs under ${import_node_path7.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
       );
     }
     this.log.info(`${what} healthy after ${(result.elapsedMs / 1e3).toFixed(1)} s`);
@@ -34554,7 +34668,7 @@ var LocalCluster = class {
     return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
   }
   async record() {
-    if (!(0, import_node_fs4.existsSync)(this.recordPath)) return void 0;
+    if (!(0, import_node_fs6.existsSync)(this.recordPath)) return void 0;
     return JSON.parse(await (0, import_promises3.readFile)(this.recordPath, "utf8"));
   }
 };
@@ -34568,6 +34682,461 @@ function describeShape(shape) {
 // src/core/nodes/node-operations.ts
 init_cjs_shims();
 var NODE_OPERATIONS = ["start", "stop", "kill", "restart"];
+
+// src/entries/action-commands.ts
+init_cjs_shims();
+var import_node_fs8 = require("fs");
+var import_node_path10 = __toESM(require("path"), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/actions/registry.ts
+init_cjs_shims();
+
+// src/actions/smoke-test/index.ts
+init_cjs_shims();
+
+// src/core/inputs/input-reader.ts
+init_cjs_shims();
+var InputReader = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  optional(name) {
+    const value = this.source.get(name)?.trim();
+    return value === void 0 || value === "" ? void 0 : value;
+  }
+  required(name, expected, example) {
+    const value = this.optional(name);
+    if (value === void 0) {
+      throw new InputError(name, expected, "nothing", `Set '${name}', e.g. ${example}.`);
+    }
+    return value;
+  }
+  boolean(name, fallback) {
+    const value = this.optional(name);
+    if (value === void 0) return fallback;
+    if (/^(true|yes|1)$/i.test(value)) return true;
+    if (/^(false|no|0)$/i.test(value)) return false;
+    throw new InputError(name, "true or false", describeValue(value), `Set '${name}' to true or false.`);
+  }
+  integer(name, fallback, range2) {
+    const value = this.optional(name);
+    if (value === void 0) return fallback;
+    const parsed = Number(value);
+    if (!/^-?\d+$/.test(value) || parsed < range2.min || parsed > range2.max) {
+      throw new InputError(
+        name,
+        `a whole number from ${range2.min} to ${range2.max}`,
+        describeValue(value),
+        `Set '${name}' to a number in that range (default ${fallback}).`
+      );
+    }
+    return parsed;
+  }
+  /** A number of seconds, possibly fractional; `0` only when `min` allows it. */
+  seconds(name, fallback, range2) {
+    const value = this.optional(name);
+    if (value === void 0) return fallback;
+    const parsed = Number(value.replace(/s$/, ""));
+    if (!/^\d+(\.\d+)?s?$/.test(value) || parsed < range2.min || parsed > range2.max) {
+      throw new InputError(
+        name,
+        `a number of seconds from ${range2.min} to ${range2.max}`,
+        describeValue(value),
+        `Set '${name}' to e.g. ${fallback}.`
+      );
+    }
+    return parsed;
+  }
+  oneOf(name, choices, fallback) {
+    const value = this.optional(name);
+    if (value === void 0) return fallback;
+    const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
+    if (match === void 0) {
+      throw new InputError(name, `one of ${choices.join(", ")}`, describeValue(value), `Set '${name}' to one of those.`);
+    }
+    return match;
+  }
+};
+function recordInputSource(record) {
+  return { get: (name) => record[name] };
+}
+
+// src/actions/smoke-test/run-smoke-test.ts
+init_cjs_shims();
+var import_node_path9 = __toESM(require("path"), 1);
+
+// src/core/cluster/master-set.ts
+init_cjs_shims();
+var DEFAULT_MASTER_WEB_UI_PORT = 8080;
+var MasterSet = class {
+  targets;
+  constructor(masters, webUiPort = DEFAULT_MASTER_WEB_UI_PORT) {
+    this.targets = masters.map((master) => ({ address: formatHostPort(master), webUiUrl: `http://${master.host}:${webUiPort}` }));
+  }
+  probe(timeoutMs = 2e3) {
+    return Promise.all(this.targets.map((target) => probeSparkMaster(target, timeoutMs)));
+  }
+  /** Waits for exactly one ALIVE master; returns it, or undefined with the last observation on timeout. */
+  async waitForAlive(timeoutMs) {
+    const result = await waitUntil(() => this.probe(), (masters) => aliveOf(masters).length === 1, { timeoutMs, intervalMs: 250 });
+    return { alive: result.satisfied ? aliveOf(result.last)[0] : void 0, last: result.last };
+  }
+  webUiUrlOf(address) {
+    return this.targets.find((target) => target.address === address)?.webUiUrl;
+  }
+};
+function aliveOf(masters) {
+  return masters.filter((master) => master.reachable && master.status === "ALIVE");
+}
+function describeMasters(masters) {
+  return masters.map((master) => `${master.address} ${master.reachable ? master.status : `unreachable (${master.error})`}`).join(", ");
+}
+
+// src/core/spark/spark-submit.ts
+init_cjs_shims();
+function sparkSubmitArguments(submission) {
+  return [
+    "--master",
+    submission.masterUrl,
+    "--deploy-mode",
+    submission.deployMode,
+    "--name",
+    submission.name,
+    ...submission.mainClass ? ["--class", submission.mainClass] : [],
+    ...Object.entries(submission.conf).flatMap(([key, value]) => ["--conf", `${key}=${value}`]),
+    submission.application,
+    ...submission.arguments
+  ];
+}
+function isLoopback(host) {
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === "localhost" || host === "[::1]";
+}
+function driverConf(masterHosts, driverHost) {
+  const host = driverHost ?? (masterHosts.every(isLoopback) ? "127.0.0.1" : void 0);
+  return host ? { "spark.driver.host": host, "spark.driver.bindAddress": host } : {};
+}
+
+// src/core/spark/submission-output.ts
+init_cjs_shims();
+function applicationIdOf(output) {
+  return /\b(app-\d{14}-\d{4,})\b/.exec(output)?.[1];
+}
+function driverIdOf(output) {
+  return /\b(driver-\d{14}-\d{4,})\b/.exec(output)?.[1];
+}
+var PI_BOUNDS = { low: 3, high: 3.3 };
+var BOUNDS = `[${PI_BOUNDS.low.toFixed(1)}, ${PI_BOUNDS.high.toFixed(1)}]`;
+function checkResult(stdout, check) {
+  if (check.kind === "exit-status") return { ok: true, reason: "exit status 0" };
+  if (check.kind === "pattern") {
+    const match = check.pattern.exec(stdout);
+    return match ? { ok: true, result: match[1] ?? match[0], reason: `output matched ${check.pattern}` } : { ok: false, reason: `the driver output does not match ${check.pattern}` };
+  }
+  const estimate = /Pi is roughly (-?\d+(?:\.\d+)?)/.exec(stdout)?.[1];
+  if (estimate === void 0) return { ok: false, reason: "the driver printed no 'Pi is roughly' line" };
+  const value = Number(estimate);
+  return value >= PI_BOUNDS.low && value <= PI_BOUNDS.high ? { ok: true, result: estimate, reason: `Pi estimate ${estimate} lies in ${BOUNDS}` } : { ok: false, result: estimate, reason: `Pi estimate ${estimate} lies outside ${BOUNDS}` };
+}
+
+// src/tools/run-spark-submit.ts
+init_cjs_shims();
+var import_node_path8 = __toESM(require("path"), 1);
+async function runSparkSubmit(runtime, submission, options) {
+  const env = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
+  if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
+  const started = performance.now();
+  const process_ = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path8.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  const result = await process_;
+  return {
+    exitCode: result.exitCode,
+    timedOut: result.signal === "SIGKILL" && performance.now() - started >= options.timeoutMs,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    durationMs: performance.now() - started
+  };
+}
+
+// src/actions/smoke-test/run-smoke-test.ts
+var COMPLETION_CONFIRM_TIMEOUT_MS = 2e4;
+async function runSmokeTest(settings, context) {
+  const masters = new MasterSet(settings.masters, settings.masterWebUiPort);
+  const { alive, last } = await masters.waitForAlive(settings.aliveMasterTimeoutSeconds * 1e3);
+  if (!alive) {
+    throw new ClusterStateError(
+      "Spark masters",
+      `exactly one ALIVE master within ${settings.aliveMasterTimeoutSeconds} s`,
+      describeMasters(last),
+      "Nothing was submitted. Check the masters and ZooKeeper (`spark-azure local status` locally; docs/runbook.md on Azure)."
+    );
+  }
+  context.log.info(`ALIVE master: ${alive.address}`);
+  const runtime = context.runtime ?? await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: "sparkHome", toolsDir: context.toolsDir }, context.log);
+  const submission = buildSubmission(settings, runtime);
+  const localIp = submission.conf["spark.driver.host"] && isLoopback(submission.conf["spark.driver.host"]) ? submission.conf["spark.driver.host"] : void 0;
+  context.log.info(`spark-submit ${import_node_path9.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  const run = await runSparkSubmit(runtime, submission, { timeoutMs: settings.timeoutSeconds * 1e3, localIp });
+  const output = `${run.stdout}
+${run.stderr}`;
+  const base = {
+    aliveMaster: alive.address,
+    applicationId: applicationIdOf(output) ?? driverIdOf(output),
+    durationSeconds: round(run.durationMs / 1e3),
+    exitCode: run.exitCode,
+    outputTail: run.stderr.trim().split("\n").slice(-15).join("\n")
+  };
+  if (run.timedOut) return { ...base, passed: false, reason: `spark-submit did not finish within ${settings.timeoutSeconds} s and was killed` };
+  if (run.exitCode !== 0) return { ...base, passed: false, reason: `spark-submit exited with status ${run.exitCode}` };
+  const verdict = checkResult(run.stdout, settings.check);
+  if (!verdict.ok) return { ...base, result: verdict.result, passed: false, reason: verdict.reason };
+  if (!base.applicationId) return { ...base, result: verdict.result, passed: false, reason: "spark-submit printed no application or driver id" };
+  const confirmed = await confirmFinished(masters, base.applicationId);
+  return {
+    ...base,
+    result: verdict.result,
+    passed: confirmed.ok,
+    aliveMaster: confirmed.master ?? base.aliveMaster,
+    reason: confirmed.ok ? `${verdict.reason}; ${confirmed.reason}` : confirmed.reason
+  };
+}
+function buildSubmission(settings, runtime) {
+  const application = settings.application ?? import_node_path9.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  return {
+    masterUrl: masterUrl(settings.masters),
+    application,
+    mainClass: settings.mainClass,
+    arguments: settings.application === void 0 && settings.arguments.length === 0 ? ["10"] : settings.arguments,
+    deployMode: settings.deployMode,
+    name: "spark-azure smoke test",
+    conf: {
+      // A smoke test must fit on the smallest worker and must not fight over the driver UI port.
+      "spark.executor.memory": "512m",
+      "spark.ui.enabled": "false",
+      "spark.pyspark.python": runtime.python,
+      ...settings.deployMode === "cluster" ? { "spark.standalone.submit.waitAppCompletion": "true" } : driverConf(settings.masters.map((m) => m.host), settings.driverHost),
+      ...settings.sparkConf
+    }
+  };
+}
+async function confirmFinished(masters, id) {
+  const finished = (state) => state.reachable && state.status === "ALIVE" && [...state.completedApps, ...state.completedDrivers].some((entry) => entry.id === id && entry.state === "FINISHED");
+  const result = await waitUntil(() => masters.probe(), (states) => states.some(finished), { timeoutMs: COMPLETION_CONFIRM_TIMEOUT_MS, intervalMs: 500 });
+  const master = result.last.find(finished);
+  return master ? { ok: true, reason: `${master.address} lists ${id} as FINISHED`, master: master.address } : { ok: false, reason: `no ALIVE master lists ${id} as FINISHED within ${COMPLETION_CONFIRM_TIMEOUT_MS / 1e3} s (${describeMasters(result.last)})` };
+}
+function round(seconds) {
+  return Math.round(seconds * 10) / 10;
+}
+
+// src/actions/smoke-test/settings.ts
+init_cjs_shims();
+var MASTERS_EXAMPLE = "10.0.2.4:7077,10.0.2.5:7077";
+function readSmokeTestSettings(inputs) {
+  const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", MASTERS_EXAMPLE));
+  const application = inputs.optional("application");
+  const mainClass = inputs.optional("mainClass");
+  const deployMode = inputs.oneOf("deployMode", ["client", "cluster"], "client");
+  if (application !== void 0 && !/\.(py|jar)$/.test(application)) {
+    throw new InputError("application", "a .py or .jar file", describeValue(application), "Give the path of a PySpark script or of an application jar.");
+  }
+  if (application?.endsWith(".jar") && mainClass === void 0) {
+    throw new InputError("mainClass", "the main class of the jar", "nothing", "Set 'mainClass', e.g. org.example.Job.");
+  }
+  if (deployMode === "cluster" && !application?.endsWith(".jar")) {
+    throw new InputError("deployMode", "'client' for Python applications (standalone clusters run Python drivers only in client mode)", "'cluster'", "Use deployMode 'client', or submit a jar.");
+  }
+  return {
+    masters,
+    masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
+    sparkHome: inputs.optional("sparkHome"),
+    application,
+    mainClass,
+    arguments: parseArguments(inputs.optional("arguments")),
+    deployMode,
+    sparkConf: parseSparkConf(inputs.optional("sparkConf")),
+    check: resultCheck(inputs.optional("expectedOutput"), application),
+    driverHost: inputs.optional("driverHost"),
+    timeoutSeconds: inputs.seconds("timeoutSeconds", 300, { min: 10, max: 86400 }),
+    aliveMasterTimeoutSeconds: inputs.seconds("aliveMasterTimeoutSeconds", 120, { min: 1, max: 3600 })
+  };
+}
+function parseArguments(raw) {
+  if (raw === void 0) return [];
+  if (raw.startsWith("[")) {
+    let parsed;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      parsed = void 0;
+    }
+    if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === "string")) {
+      throw new InputError("arguments", "a JSON array of strings, or words separated by spaces", describeValue(raw), 'Fix the JSON, e.g. ["--input", "a b.csv"].');
+    }
+    return parsed;
+  }
+  return raw.split(/\s+/).filter((word) => word !== "");
+}
+function parseSparkConf(raw) {
+  const conf = {};
+  for (const line of (raw ?? "").split(/\n|;/).map((entry) => entry.trim()).filter(Boolean)) {
+    const equals = line.indexOf("=");
+    const key = line.slice(0, equals).trim();
+    if (equals <= 0 || !/^spark\.[A-Za-z0-9_.-]+$/.test(key)) {
+      throw new InputError("sparkConf", "one spark.key=value per line", describeValue(line), "Write each property as e.g. spark.executor.memory=1g.");
+    }
+    conf[key] = line.slice(equals + 1).trim();
+  }
+  return conf;
+}
+function resultCheck(expectedOutput, application) {
+  if (expectedOutput === void 0) {
+    return application === void 0 || application.endsWith("pi.py") ? { kind: "pi" } : { kind: "exit-status" };
+  }
+  try {
+    return { kind: "pattern", pattern: new RegExp(expectedOutput, "m") };
+  } catch (error) {
+    throw new InputError("expectedOutput", "a valid regular expression", describeValue(expectedOutput), `Fix it: ${error.message}.`);
+  }
+}
+
+// src/actions/smoke-test/summary.ts
+init_cjs_shims();
+function smokeTestSummary(report) {
+  const rows = [
+    ["Verdict", report.passed ? "passed" : "FAILED"],
+    ["Reason", report.reason],
+    ["Result", report.result ?? "-"],
+    ["Application", report.applicationId ?? "-"],
+    ["ALIVE master", report.aliveMaster],
+    ["Duration", `${report.durationSeconds} s`]
+  ];
+  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
+}
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+}
+
+// src/actions/smoke-test/index.ts
+async function smokeTest(pipeline) {
+  const settings = readSmokeTestSettings(new InputReader(pipeline.inputs));
+  const report = await pipeline.group("Smoke test", () => runSmokeTest(settings, { toolsDir: toolsDir(), log: pipeline.log }));
+  pipeline.setOutput("result", report.result ?? "");
+  pipeline.setOutput("durationSeconds", String(report.durationSeconds));
+  pipeline.setOutput("applicationId", report.applicationId ?? "");
+  pipeline.setOutput("aliveMaster", report.aliveMaster);
+  await pipeline.appendSummary(smokeTestSummary(report));
+  if (!report.passed) {
+    pipeline.log.info(`spark-submit output (end):
+${report.outputTail}`);
+    throw new ClusterStateError("Smoke test", "a successful job with a correct result", report.reason, "See the spark-submit output above and docs/runbook.md.");
+  }
+  pipeline.log.info(`Smoke test passed: ${report.reason}`);
+}
+
+// src/actions/registry.ts
+function actionBody(name) {
+  if (name === "smoke-test") return smokeTest;
+  return notYetAvailable(name);
+}
+function notYetAvailable(name) {
+  return async () => {
+    throw new ActionableError(`Action '${name}'`, "an implemented action", "one not released yet in this version of spark-azure", "Use smoke-test for now, or pin a release that includes it.");
+  };
+}
+
+// src/doors/cli-pipeline.ts
+init_cjs_shims();
+var import_node_fs7 = require("fs");
+function cliPipeline(inputs, options = {}) {
+  const secrets = [];
+  const mask = (text) => secrets.reduce((masked, secret) => masked.split(secret).join("***"), text);
+  return {
+    platform: "cli",
+    inputs,
+    log: {
+      info: (message) => console.error(mask(message)),
+      warning: (message) => console.error(`warning: ${mask(message)}`),
+      debug: (message) => options.verbose && console.error(`debug: ${mask(message)}`)
+    },
+    group: async (title, body) => {
+      console.error(`== ${title}`);
+      return body();
+    },
+    setOutput: (name, value) => console.log(`${name}=${mask(value)}`),
+    setSecret: (value) => value && secrets.push(value),
+    appendSummary: async (markdown) => {
+      if (options.summaryFile) (0, import_node_fs7.appendFileSync)(options.summaryFile, `${markdown}
+`);
+    },
+    fail: (message) => {
+      console.error(`error: ${mask(message)}`);
+      process.exitCode = 1;
+    },
+    succeed: () => {
+    }
+  };
+}
+
+// src/doors/pipeline.ts
+init_cjs_shims();
+async function runAction(pipeline, body) {
+  try {
+    await body(pipeline);
+    pipeline.succeed();
+  } catch (error) {
+    if (error instanceof ActionableError) {
+      pipeline.fail(error.oneLine());
+    } else {
+      const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+      pipeline.log.debug(detail);
+      pipeline.fail(`spark-azure failed unexpectedly: ${error instanceof Error ? error.message : String(error)} (a bug: please report it with the debug log)`);
+    }
+  }
+}
+
+// src/entries/action-commands.ts
+function addActionCommand(program3, name, localDefaults) {
+  const metadata = (0, import_yaml2.parse)((0, import_node_fs8.readFileSync)(import_node_path10.default.join(packageRoot(), "actions", name, "action.yml"), "utf8"));
+  const command = program3.command(name).description(`${metadata.description} Inputs left out come from the local cluster.`);
+  for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
+    const flag = input.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+    command.addOption(new Option(`--${flag} <value>`, spec.description + (spec.default ? ` (default ${spec.default})` : "")));
+  }
+  command.option("--summary-file <path>", "append the Markdown summary to this file").action(async (options) => {
+    const inputs = { ...await localDefaults(), ...options };
+    await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: options.summaryFile }), actionBody(name));
+  });
+}
+
+// src/local/verify-report.ts
+init_cjs_shims();
+function formatVerifyReport(report) {
+  const smoke = report.smokeTest;
+  return [
+    formatClusterDescription(report.cluster),
+    "",
+    formatTable(
+      ["CHECK", "VERDICT", "DETAIL"],
+      [
+        ["cluster healthy", report.cluster.healthy ? "passed" : "FAILED", report.cluster.healthy ? `${report.cluster.nodes.length} nodes` : report.cluster.problems.join("; ")],
+        ["smoke test", smoke.passed ? "passed" : "FAILED", `${smoke.reason} (${smoke.applicationId ?? "no application"}, ${smoke.durationSeconds} s, ALIVE master ${smoke.aliveMaster})`]
+      ]
+    ),
+    "",
+    report.passed ? "All checks passed. Stop the cluster with: npx spark-azure local down" : "Some checks FAILED: see docs/runbook.md."
+  ].join("\n");
+}
+
+// src/local/verify.ts
+init_cjs_shims();
+async function verifyLocalCluster(cluster, log3) {
+  const up = await cluster.up(DEFAULT_SHAPE);
+  log3.info(up.alreadyRunning ? "Using the running local cluster." : `Local cluster healthy ${up.secondsToHealthy.toFixed(1)} s after start.`);
+  const settings = readSmokeTestSettings(new InputReader(recordInputSource({ masters: up.description.masterUrl })));
+  const smokeTest2 = await runSmokeTest(settings, { toolsDir: cluster.paths.toolsDir, log: log3 });
+  return { cluster: up.description, secondsToHealthy: up.secondsToHealthy, smokeTest: smokeTest2, passed: up.description.healthy && smokeTest2.passed };
+}
 
 // src/entries/cli.ts
 var log2 = {
@@ -34588,7 +35157,18 @@ local.command("up").description("start a fresh local cluster (installs what is m
   const result = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers });
   if (result.alreadyRunning) log2.info("A local cluster is already running; nothing was changed.");
   else log2.info(`Local cluster healthy ${result.secondsToHealthy.toFixed(1)} s after start.`);
-  print(result.description, options.json);
+  if (options.json) console.log(JSON.stringify({ ...result.description, secondsToHealthy: result.secondsToHealthy ?? null }, null, 2));
+  else print(result.description);
+});
+local.command("verify").description("the main job: bring the local cluster up (or use the running one) and run the suite against it").option("--down", "stop the cluster afterwards").action(async (options) => {
+  const cluster = new LocalCluster(localPaths(), log2);
+  try {
+    const report = await verifyLocalCluster(cluster, log2);
+    console.log(formatVerifyReport(report));
+    if (!report.passed) process.exitCode = 1;
+  } finally {
+    if (options.down) await cluster.down();
+  }
 });
 local.command("status").description("probe every node and print the cluster description").option("--json", "print JSON").action(async (options) => {
   const description = await new LocalCluster(localPaths(), log2).status();
@@ -34612,6 +35192,10 @@ local.command("node").description("act on one node: start, stop (graceful), kill
   const node = await cluster.node(name);
   await cluster.nodeOperations()[operation](node);
   log2.info(`${operation} ${name}: done`);
+});
+addActionCommand(program2, "smoke-test", async () => {
+  const description = await new LocalCluster(localPaths(), log2).status();
+  return description ? { masters: description.masterUrl } : {};
 });
 function print(description, json) {
   console.log(json ? JSON.stringify(description, null, 2) : formatClusterDescription(description));

@@ -31,6 +31,11 @@ export function azureDevOpsPipeline(taskName: string): Pipeline {
       writeFileSync(file, markdown);
       tl.uploadSummary(file);
     },
-    fail: (message) => tl.setResult(tl.TaskResult.Failed, message, true),
+    fail: (message) => {
+      tl.setResult(tl.TaskResult.Failed, message, true);
+      // The agent reads task.complete; the exit code serves every other caller.
+      process.exitCode = 1;
+    },
+    succeed: () => tl.setResult(tl.TaskResult.Succeeded, '', true),
   };
 }

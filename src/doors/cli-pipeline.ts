@@ -30,5 +30,6 @@ export function cliPipeline(inputs: InputSource, options: { summaryFile?: string
       console.error(`error: ${mask(message)}`);
       process.exitCode = 1;
     },
+    succeed: () => {},
   };
 }

@@ -15,5 +15,6 @@ export function githubPipeline(): Pipeline {
       await core.summary.addRaw(markdown, true).write();
     },
     fail: (message) => core.setFailed(message),
+    succeed: () => {},
   };
 }

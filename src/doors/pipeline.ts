@@ -18,6 +18,8 @@ export interface Pipeline {
   appendSummary(markdown: string): Promise<void>;
   /** Marks the run failed with one line; the process then exits non-zero. */
   fail(message: string): void;
+  /** Marks the run succeeded where the platform wants it said (Azure DevOps); elsewhere a no-op. */
+  succeed(): void;
 }
 
 export type ActionBody = (pipeline: Pipeline) => Promise<void>;
@@ -29,6 +31,7 @@ export type ActionBody = (pipeline: Pipeline) => Promise<void>;
 export async function runAction(pipeline: Pipeline, body: ActionBody): Promise<void> {
   try {
     await body(pipeline);
+    pipeline.succeed();
   } catch (error) {
     if (error instanceof ActionableError) {
       pipeline.fail(error.oneLine());

@@ -2,10 +2,13 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ActionableError } from '../core/errors.js';
 import type { Log } from '../core/log.js';
 import { formatClusterDescription } from '../local/cluster-table.js';
-import { LocalCluster } from '../local/local-cluster.js';
+import { LocalCluster, type LocalClusterDescription } from '../local/local-cluster.js';
 import { DEFAULT_SHAPE } from '../local/local-topology.js';
 import { localPaths } from '../local/paths.js';
 import { NODE_OPERATIONS, type NodeOperationName } from '../core/nodes/node-operations.js';
+import { addActionCommand } from './action-commands.js';
+import { formatVerifyReport } from '../local/verify-report.js';
+import { verifyLocalCluster } from '../local/verify.js';
 
 const log: Log = {
   info: (message) => console.error(message),
@@ -38,7 +41,23 @@ local
     const result = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers });
     if (result.alreadyRunning) log.info('A local cluster is already running; nothing was changed.');
     else log.info(`Local cluster healthy ${result.secondsToHealthy!.toFixed(1)} s after start.`);
-    print(result.description, options.json);
+    if (options.json) console.log(JSON.stringify({ ...result.description, secondsToHealthy: result.secondsToHealthy ?? null }, null, 2));
+    else print(result.description);
+  });
+
+local
+  .command('verify')
+  .description('the main job: bring the local cluster up (or use the running one) and run the suite against it')
+  .option('--down', 'stop the cluster afterwards')
+  .action(async (options: { down?: boolean }) => {
+    const cluster = new LocalCluster(localPaths(), log);
+    try {
+      const report = await verifyLocalCluster(cluster, log);
+      console.log(formatVerifyReport(report));
+      if (!report.passed) process.exitCode = 1;
+    } finally {
+      if (options.down) await cluster.down();
+    }
   });
 
 local
@@ -84,7 +103,12 @@ local
     log.info(`${operation} ${name}: done`);
   });
 
-function print(description: Parameters<typeof formatClusterDescription>[0], json?: boolean): void {
+addActionCommand(program, 'smoke-test', async (): Promise<Record<string, string>> => {
+  const description = await new LocalCluster(localPaths(), log).status();
+  return description ? { masters: description.masterUrl } : {};
+});
+
+function print(description: LocalClusterDescription, json?: boolean): void {
   console.log(json ? JSON.stringify(description, null, 2) : formatClusterDescription(description));
 }
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,9 +29,23 @@ export function localPaths(env: NodeJS.ProcessEnv = process.env): LocalPaths {
   const root = packageRoot();
   return {
     root,
-    toolsDir: path.resolve(env.SPARK_AZURE_TOOLS_DIR ?? path.join(root, '.tools')),
+    toolsDir: toolsDir(env),
     clusterDir: path.resolve(env.SPARK_AZURE_LOCAL_DIR ?? path.join(root, '.local-cluster')),
   };
+}
+
+/**
+ * Where toolchains are cached: SPARK_AZURE_TOOLS_DIR, else the checkout's .tools (GitHub runs actions from
+ * a checkout), else the agent's tool cache (an Azure DevOps task folder holds no checkout).
+ */
+export function toolsDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.SPARK_AZURE_TOOLS_DIR) return path.resolve(env.SPARK_AZURE_TOOLS_DIR);
+  try {
+    return path.join(packageRoot(), '.tools');
+  } catch {
+    const cache = env.RUNNER_TOOL_CACHE ?? env.AGENT_TOOLSDIRECTORY ?? path.join(os.homedir(), '.cache');
+    return path.join(cache, 'spark-azure');
+  }
 }
 
 export function nodeDir(clusterDir: string, nodeName: string): string {

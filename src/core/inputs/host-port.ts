@@ -36,7 +36,7 @@ export function parseHostPortList(
       throw new InputError(
         input,
         expected,
-        `${describeValue(entry)} in ${describeValue(raw)}`,
+        `${entry === '' ? 'an empty entry' : describeValue(entry)} in ${describeValue(raw)}`,
         `Fix that entry (a host name or IP address, then ':' and a port from 1 to 65535), e.g. ${options.example}.`,
       );
     }

@@ -27,6 +27,14 @@ export interface MasterJson {
   readonly aliveWorkers: number;
   readonly activeApps: readonly ApplicationView[];
   readonly completedApps: readonly ApplicationView[];
+  /** Cluster-mode drivers, by id and state (RUNNING, FINISHED, FAILED, ...). */
+  readonly activeDrivers: readonly DriverView[];
+  readonly completedDrivers: readonly DriverView[];
+}
+
+export interface DriverView {
+  readonly id: string;
+  readonly state: string;
 }
 
 type Json = Record<string, unknown>;
@@ -55,6 +63,8 @@ export function parseMasterJson(body: unknown): MasterJson {
     aliveWorkers: Number(page.aliveworkers ?? workers.filter((worker) => worker.state === 'ALIVE').length),
     activeApps: asArray(page.activeapps).map(toApplication),
     completedApps: asArray(page.completedapps).map(toApplication),
+    activeDrivers: asArray(page.activedrivers).map(toDriver),
+    completedDrivers: asArray(page.completeddrivers).map(toDriver),
   };
 }
 
@@ -66,6 +76,10 @@ function toApplication(app: Json): ApplicationView {
     startTime: typeof app.starttime === 'number' ? app.starttime : undefined,
     duration: typeof app.duration === 'number' ? app.duration : undefined,
   };
+}
+
+function toDriver(driver: Json): DriverView {
+  return { id: String(driver.id ?? ''), state: String(driver.state ?? '') };
 }
 
 function asArray(value: unknown): Json[] {

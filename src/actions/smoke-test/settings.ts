@@ -1,0 +1,98 @@
+import { InputError, describeValue } from '../../core/errors.js';
+import type { HostPort } from '../../core/inputs/host-port.js';
+import type { InputReader } from '../../core/inputs/input-reader.js';
+import { parseMasterList } from '../../core/inputs/master-list.js';
+import type { DeployMode } from '../../core/spark/spark-submit.js';
+import type { ResultCheck } from '../../core/spark/submission-output.js';
+
+export interface SmokeTestSettings {
+  readonly masters: readonly HostPort[];
+  readonly masterWebUiPort: number;
+  readonly sparkHome?: string;
+  /** A .py or .jar; undefined runs Spark's own Pi example (Python). */
+  readonly application?: string;
+  readonly mainClass?: string;
+  readonly arguments: readonly string[];
+  readonly deployMode: DeployMode;
+  readonly sparkConf: Readonly<Record<string, string>>;
+  readonly check: ResultCheck;
+  readonly driverHost?: string;
+  readonly timeoutSeconds: number;
+  readonly aliveMasterTimeoutSeconds: number;
+}
+
+export const MASTERS_EXAMPLE = '10.0.2.4:7077,10.0.2.5:7077';
+
+export function readSmokeTestSettings(inputs: InputReader): SmokeTestSettings {
+  const masters = parseMasterList('masters', inputs.required('masters', 'the Spark master list', MASTERS_EXAMPLE));
+  const application = inputs.optional('application');
+  const mainClass = inputs.optional('mainClass');
+  const deployMode = inputs.oneOf('deployMode', ['client', 'cluster'] as const, 'client');
+  if (application !== undefined && !/\.(py|jar)$/.test(application)) {
+    throw new InputError('application', 'a .py or .jar file', describeValue(application), 'Give the path of a PySpark script or of an application jar.');
+  }
+  if (application?.endsWith('.jar') && mainClass === undefined) {
+    throw new InputError('mainClass', 'the main class of the jar', 'nothing', "Set 'mainClass', e.g. org.example.Job.");
+  }
+  if (deployMode === 'cluster' && !application?.endsWith('.jar')) {
+    throw new InputError('deployMode', "'client' for Python applications (standalone clusters run Python drivers only in client mode)", "'cluster'", "Use deployMode 'client', or submit a jar.");
+  }
+  return {
+    masters,
+    masterWebUiPort: inputs.integer('masterWebUiPort', 8080, { min: 1, max: 65535 }),
+    sparkHome: inputs.optional('sparkHome'),
+    application,
+    mainClass,
+    arguments: parseArguments(inputs.optional('arguments')),
+    deployMode,
+    sparkConf: parseSparkConf(inputs.optional('sparkConf')),
+    check: resultCheck(inputs.optional('expectedOutput'), application),
+    driverHost: inputs.optional('driverHost'),
+    timeoutSeconds: inputs.seconds('timeoutSeconds', 300, { min: 10, max: 86_400 }),
+    aliveMasterTimeoutSeconds: inputs.seconds('aliveMasterTimeoutSeconds', 120, { min: 1, max: 3600 }),
+  };
+}
+
+/** Whitespace-separated, or a JSON array when an argument itself contains spaces. */
+export function parseArguments(raw: string | undefined): string[] {
+  if (raw === undefined) return [];
+  if (raw.startsWith('[')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      parsed = undefined;
+    }
+    if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
+      throw new InputError('arguments', 'a JSON array of strings, or words separated by spaces', describeValue(raw), 'Fix the JSON, e.g. ["--input", "a b.csv"].');
+    }
+    return parsed;
+  }
+  return raw.split(/\s+/).filter((word) => word !== '');
+}
+
+/** One `key=value` per line (or comma-free `;`-separated on one line); keys must be Spark properties. */
+export function parseSparkConf(raw: string | undefined): Record<string, string> {
+  const conf: Record<string, string> = {};
+  for (const line of (raw ?? '').split(/\n|;/).map((entry) => entry.trim()).filter(Boolean)) {
+    const equals = line.indexOf('=');
+    const key = line.slice(0, equals).trim();
+    if (equals <= 0 || !/^spark\.[A-Za-z0-9_.-]+$/.test(key)) {
+      throw new InputError('sparkConf', 'one spark.key=value per line', describeValue(line), 'Write each property as e.g. spark.executor.memory=1g.');
+    }
+    conf[key] = line.slice(equals + 1).trim();
+  }
+  return conf;
+}
+
+/** A pattern when given; Pi for the default job; otherwise the exit status and the master's record decide. */
+function resultCheck(expectedOutput: string | undefined, application: string | undefined): ResultCheck {
+  if (expectedOutput === undefined) {
+    return application === undefined || application.endsWith('pi.py') ? { kind: 'pi' } : { kind: 'exit-status' };
+  }
+  try {
+    return { kind: 'pattern', pattern: new RegExp(expectedOutput, 'm') };
+  } catch (error) {
+    throw new InputError('expectedOutput', 'a valid regular expression', describeValue(expectedOutput), `Fix it: ${(error as Error).message}.`);
+  }
+}

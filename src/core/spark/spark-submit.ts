@@ -1,0 +1,43 @@
+export type DeployMode = 'client' | 'cluster';
+
+/** One spark-submit invocation, as data. */
+export interface SparkSubmission {
+  readonly masterUrl: string;
+  /** A .py file or a .jar. */
+  readonly application: string;
+  readonly mainClass?: string;
+  readonly arguments: readonly string[];
+  readonly deployMode: DeployMode;
+  readonly name: string;
+  readonly conf: Readonly<Record<string, string>>;
+}
+
+/** The argument vector for bin/spark-submit; never a shell string, so nothing needs quoting. */
+export function sparkSubmitArguments(submission: SparkSubmission): string[] {
+  return [
+    '--master',
+    submission.masterUrl,
+    '--deploy-mode',
+    submission.deployMode,
+    '--name',
+    submission.name,
+    ...(submission.mainClass ? ['--class', submission.mainClass] : []),
+    ...Object.entries(submission.conf).flatMap(([key, value]) => ['--conf', `${key}=${value}`]),
+    submission.application,
+    ...submission.arguments,
+  ];
+}
+
+export function isLoopback(host: string): boolean {
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === 'localhost' || host === '[::1]';
+}
+
+/**
+ * Where a client-mode driver listens. Executors connect back to it, so it must be an address the workers
+ * reach: on a loopback cluster that is 127.0.0.1 (never the host name's address); elsewhere the caller
+ * says, or Spark picks the host's address.
+ */
+export function driverConf(masterHosts: readonly string[], driverHost: string | undefined): Record<string, string> {
+  const host = driverHost ?? (masterHosts.every(isLoopback) ? '127.0.0.1' : undefined);
+  return host ? { 'spark.driver.host': host, 'spark.driver.bindAddress': host } : {};
+}

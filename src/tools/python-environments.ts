@@ -1,0 +1,12 @@
+/**
+ * The Python toolchains spark-azure installs, each into its own cached virtual environment. Pinned: an
+ * environment is rebuilt only when its list changes.
+ */
+export const PYTHON_ENVIRONMENTS = {
+  // pyspark carries a full Spark (bin/spark-class, bin/spark-submit, all jars); Spark 4 needs Java 17 or 21.
+  // 2.19 is the newest ansible-core that runs on Python 3.11.
+  'local-cluster': ['pyspark==4.3.0', 'ansible-core==2.19.14'],
+  lint: ['ansible-core==2.19.14', 'ansible-lint==26.10.1'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type PythonEnvironmentName = keyof typeof PYTHON_ENVIRONMENTS;

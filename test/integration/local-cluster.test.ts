@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { $ } from 'zx';
+import { zookeeperLeader } from '../../src/core/cluster/cluster-state.js';
+import { probeTargetsOf } from '../../src/core/cluster/node-states.js';
+import { probeCluster } from '../../src/core/probes/cluster-probe.js';
+import { runPlaybook } from '../../src/local/ansible.js';
+import type { LocalCluster, LocalClusterDescription } from '../../src/local/local-cluster.js';
+import { ROOT, runAzureDevOpsTask, runGithubAction } from '../support/run-bundle.js';
+import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
+
+describe('the local HA cluster', () => {
+  let cluster: LocalCluster;
+  let description: LocalClusterDescription;
+
+  beforeAll(async () => {
+    await assertAddressesFree();
+    cluster = testCluster();
+    const result = await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
+    expect(result.alreadyRunning).toBe(false);
+    description = result.description;
+  });
+
+  afterAll(async () => {
+    await cluster?.down();
+  });
+
+  it('has one ZooKeeper leader with both followers in sync', () => {
+    const servers = description.state.zookeeper;
+    expect(servers.map((server) => server.mode).sort()).toEqual(['follower', 'follower', 'leader']);
+    expect(zookeeperLeader(description.state)).toMatchObject({ syncedFollowers: 2, pendingSyncs: 0 });
+  });
+
+  it('has exactly one ALIVE master, one STANDBY and two ALIVE workers', () => {
+    const masters = description.nodes.filter((node) => node.role === 'master').map((node) => node.state);
+    expect(masters.sort()).toEqual(['ALIVE', 'STANDBY']);
+    expect(description.nodes.filter((node) => node.role === 'worker').map((node) => node.state)).toEqual(['ALIVE', 'ALIVE']);
+    expect(description.healthy).toBe(true);
+    expect(description.masterUrl).toBe('spark://127.0.0.21:7077,127.0.0.22:7077');
+  });
+
+  it('binds every listening socket of the cluster to its own loopback address', async () => {
+    const pids = cluster.processes.leftovers();
+    const sockets = (await $`ss -ltnpH`.quiet()).stdout.split('\n').filter((line) => pids.some((pid) => line.includes(`pid=${pid},`)));
+    expect(sockets.length).toBeGreaterThanOrEqual(7);
+    for (const line of sockets) expect(line).toMatch(/\s(\[::ffff:)?127\.0\.0\.\d+\]?:\d+\s/);
+  });
+
+  it('runs a real job submitted to the full master list, through the GitHub action bundle', async () => {
+    const run = await runGithubAction('smoke-test', { masters: description.masterUrl });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(Number(run.outputs.result)).toBeGreaterThanOrEqual(3.0);
+    expect(Number(run.outputs.result)).toBeLessThanOrEqual(3.3);
+    expect(run.outputs.applicationId).toMatch(/^app-\d{14}-\d{4}$/);
+    expect(description.state.masters.find((master) => master.reachable && master.status === 'ALIVE')?.address).toBe(run.outputs.aliveMaster);
+    expect(run.summary).toContain('### Spark smoke test ✅');
+  });
+
+  it('runs the same job through the Azure DevOps task bundle', async () => {
+    const run = await runAzureDevOpsTask('smoke-test', { masters: '127.0.0.21:7077,127.0.0.22:7077' });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(Number(run.outputs.result)).toBeGreaterThan(3.0);
+    expect(run.outputs.applicationId).toMatch(/^app-/);
+    expect(run.stdout).toContain('##vso[task.complete result=Succeeded');
+    expect(run.summary).toContain('| Verdict | passed |');
+  });
+
+  it('passes the site playbook health gate, and fails it while a ZooKeeper server is down', async () => {
+    const toolchain = JSON.parse(readFileSync(path.join(cluster.paths.clusterDir, 'cluster.json'), 'utf8')).toolchain;
+    const inventory = path.join(cluster.paths.clusterDir, 'inventory.yml');
+    const gate = { extraArgs: ['--tags', 'health', '-e', 'zookeeper_health_retries=2', '-e', 'zookeeper_health_delay_s=1'] };
+    const healthy = await runPlaybook(toolchain, ROOT, inventory, gate);
+    expect(healthy.exitCode, healthy.output).toBe(0);
+
+    const follower = (await cluster.topology()).zookeepers.find((node) => description.nodes.find((n) => n.name === node.name)?.state === 'follower')!;
+    await cluster.nodeOperations().stop(follower);
+    try {
+      const degraded = await runPlaybook(toolchain, ROOT, inventory, gate);
+      expect(degraded.exitCode).not.toBe(0);
+      expect(degraded.output).toMatch(new RegExp(`fatal: \\[${follower.name}\\]`));
+    } finally {
+      await cluster.nodeOperations().start(follower);
+    }
+    const topology = await cluster.topology();
+    await expect.poll(async () => zookeeperLeader(await probeCluster(probeTargetsOf(topology)))?.syncedFollowers, { timeout: 30_000, interval: 500 }).toBe(2);
+  });
+
+  it('leaves a running cluster alone on a second up', async () => {
+    const pidsBefore = (await cluster.status())!.nodes.map((node) => node.pid);
+    expect(pidsBefore.every((pid) => pid !== null)).toBe(true);
+    const again = await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
+    expect(again.alreadyRunning).toBe(true);
+    expect(again.description.nodes.map((node) => node.pid)).toEqual(pidsBefore);
+    await expect(cluster.up({ zookeepers: 3, masters: 2, workers: 3 })).rejects.toThrow(/2 workers already running/);
+    expect((await cluster.status())!.nodes.map((node) => node.pid)).toEqual(pidsBefore);
+  });
+
+  it('down leaves no process behind', async () => {
+    expect(cluster.processes.leftovers().length).toBeGreaterThanOrEqual(7);
+    await cluster.down();
+    expect(cluster.processes.leftovers()).toEqual([]);
+    const status = await cluster.status();
+    expect(status?.nodes.every((node) => node.pid === null && node.state !== 'ALIVE')).toBe(true);
+  });
+});

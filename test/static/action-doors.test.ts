@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { runAzureDevOpsTask, runGithubAction } from '../support/run-bundle.js';
+
+// Bad input must stop an action before it touches anything: one line naming the input, exit status 1.
+describe('bad input through the bundled doors', () => {
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ['a missing required input', {}, /Input 'masters': expected the Spark master list, found nothing\. Set 'masters'/],
+    ['a malformed master list', { masters: '10.0.2.4:7077;10.0.2.5:7077' }, /Input 'masters': expected Spark masters as comma-separated host:port pairs.*found "10\.0\.2\.4:7077;10\.0\.2\.5:7077"/],
+    ['a malformed number', { masters: '127.0.0.21', timeoutSeconds: 'ten' }, /Input 'timeoutSeconds': expected a number of seconds/],
+  ];
+
+  it.each(cases)('GitHub: %s', async (_, inputs, message) => {
+    const run = await runGithubAction('smoke-test', inputs);
+    expect(run.exitCode).toBe(1);
+    const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+    expect(run.outputs).toEqual({});
+  });
+
+  it.each(cases)('Azure DevOps: %s', async (_, inputs, message) => {
+    const run = await runAzureDevOpsTask('smoke-test', inputs);
+    expect(run.exitCode).toBe(1);
+    const completions = run.stdout.split('\n').filter((line) => line.startsWith('##vso[task.complete result=Failed'));
+    expect(completions).toHaveLength(1);
+    expect(completions[0]).toMatch(message);
+    expect(run.outputs).toEqual({});
+  });
+
+  it('names an unreachable master and submits nothing', async () => {
+    const run = await runGithubAction('smoke-test', { masters: '127.0.0.99:7077', aliveMasterTimeoutSeconds: '1' });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/::error::Spark masters: expected exactly one ALIVE master within 1 s, found 127\.0\.0\.99:7077 unreachable \(connect ECONNREFUSED 127\.0\.0\.99:8080\)\. Nothing was submitted/);
+    expect(run.stdout).not.toMatch(/spark-submit/);
+  });
+
+  it('an action not released yet fails with one clear line', async () => {
+    const run = await runGithubAction('rolling-update', {});
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/::error::Action 'rolling-update': expected an implemented action/);
+  });
+});

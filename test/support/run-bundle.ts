@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { $ } from 'zx';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface BundleRun {
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly outputs: Record<string, string>;
+  readonly summary: string;
+}
+
+/** The environment without anything a runner or agent would set, so runs do not leak into each other. */
+function cleanEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(INPUT_|GITHUB_|RUNNER_|AGENT_|SYSTEM_|BUILD_)/.test(key)));
+}
+
+/** Runs actions/<name>/dist/index.cjs as the GitHub runner does: `node` on the bundle, inputs in INPUT_*. */
+export async function runGithubAction(name: string, inputs: Record<string, string>): Promise<BundleRun> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'gh-action-'));
+  const outputFile = path.join(scratch, 'output');
+  const summaryFile = path.join(scratch, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: NodeJS.ProcessEnv = { ...cleanEnvironment(), GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTIONS: 'true' };
+  // The runner's rule: INPUT_ + the name upper-cased, spaces replaced by underscores.
+  for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.replace(/ /g, '_').toUpperCase()}`] = value;
+  const result = await $({ env, cwd: scratch, nothrow: true, quiet: true })`node ${path.join(ROOT, 'actions', name, 'dist', 'index.cjs')}`;
+  return {
+    exitCode: result.exitCode,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    outputs: parseGithubOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+  };
+}
+
+/** Parses the `name<<DELIMITER ... DELIMITER` blocks @actions/core writes to GITHUB_OUTPUT. */
+export function parseGithubOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const pattern = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!;
+  return outputs;
+}
+
+/** Runs pipelines/tasks/<name>/dist/index.cjs as an Azure DevOps agent does. */
+export async function runAzureDevOpsTask(name: string, inputs: Record<string, string>): Promise<BundleRun> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'ado-task-'));
+  const env: NodeJS.ProcessEnv = { ...cleanEnvironment(), AGENT_TEMPDIRECTORY: scratch, SYSTEM_DEFAULTWORKINGDIRECTORY: scratch };
+  for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.replace(/ /g, '_').toUpperCase()}`] = value;
+  const result = await $({ env, cwd: scratch, nothrow: true, quiet: true })`node ${path.join(ROOT, 'pipelines', 'tasks', name, 'dist', 'index.cjs')}`;
+  const outputs: Record<string, string> = {};
+  for (const match of result.stdout.matchAll(/^##vso\[task\.setvariable variable=([^;]+);isOutput=true;[^\]]*\](.*)$/gm)) outputs[match[1]!] = match[2]!;
+  const summaries = [...result.stdout.matchAll(/^##vso\[task\.uploadsummary\](.*)$/gm)].map((match) => readFileSync(match[1]!, 'utf8'));
+  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, outputs, summary: summaries.join('\n') };
+}

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zookeeperLeader } from '../../src/core/cluster/cluster-state.js';
+import type { LocalCluster, UpResult } from '../../src/local/local-cluster.js';
+import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
+
+describe('a larger local cluster: 5 ZooKeeper servers, 3 masters, 3 workers', () => {
+  let cluster: LocalCluster;
+  let up: UpResult;
+
+  beforeAll(async () => {
+    await assertAddressesFree();
+    cluster = testCluster();
+    up = await cluster.up({ zookeepers: 5, masters: 3, workers: 3 });
+  });
+
+  afterAll(async () => {
+    await cluster?.down();
+  });
+
+  it('comes up healthy with every follower in sync and one ALIVE master of three', () => {
+    const { description } = up;
+    expect(description.healthy, description.problems.join('; ')).toBe(true);
+    expect(zookeeperLeader(description.state)).toMatchObject({ syncedFollowers: 4, pendingSyncs: 0 });
+    expect(description.nodes.filter((node) => node.role === 'master').map((node) => node.state).sort()).toEqual(['ALIVE', 'STANDBY', 'STANDBY']);
+    expect(description.nodes.filter((node) => node.role === 'worker').map((node) => node.address)).toEqual(['127.0.0.31:8081', '127.0.0.32:8081', '127.0.0.33:8081']);
+    expect(description.masterUrl).toBe('spark://127.0.0.21:7077,127.0.0.22:7077,127.0.0.23:7077');
+  });
+
+  it('stops and kills single nodes, and starts them again', async () => {
+    const topology = await cluster.topology();
+    const operations = cluster.nodeOperations();
+    const worker = topology.workers[2]!;
+    await operations.kill(worker);
+    expect(cluster.processes.pid(worker)).toBeUndefined();
+    const zk = topology.zookeepers[0]!;
+    await operations.stop(zk);
+    expect(cluster.processes.pid(zk)).toBeUndefined();
+    expect((await cluster.describe(topology)).nodes.find((node) => node.name === zk.name)?.state).toBe('down');
+    await operations.start(worker);
+    await operations.restart(zk);
+    await expect.poll(async () => (await cluster.describe(topology)).healthy, { timeout: 60_000, interval: 500 }).toBe(true);
+  });
+});

@@ -33899,6 +33899,7 @@ function parseMntr(reply) {
     outstandingRequests: numberOrUndefined(raw.get("zk_outstanding_requests")),
     znodeCount: numberOrUndefined(raw.get("zk_znode_count")),
     aliveConnections: numberOrUndefined(raw.get("zk_num_alive_connections")),
+    globalSessions: numberOrUndefined(raw.get("zk_global_sessions")),
     raw
   };
 }

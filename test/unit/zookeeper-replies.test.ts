@@ -6,7 +6,7 @@ describe('ZooKeeper four-letter-word replies (captured from ZooKeeper 3.8.0)', (
   it('reads the leader from srvr and mntr', () => {
     expect(parseSrvr(fixture('zookeeper-3.8-leader-srvr.txt'))).toMatchObject({ serving: true, mode: 'leader', version: '3.8.0-${mvngit.commit.id}' });
     const mntr = parseMntr(fixture('zookeeper-3.8-leader-mntr.txt'));
-    expect(mntr).toMatchObject({ serving: true, mode: 'leader', syncedFollowers: 2, pendingSyncs: 0 });
+    expect(mntr).toMatchObject({ serving: true, mode: 'leader', syncedFollowers: 2, pendingSyncs: 0, globalSessions: 4 });
     expect(mntr.avgLatencyMs).toBeGreaterThanOrEqual(0);
   });
 
@@ -26,7 +26,7 @@ describe('ZooKeeper four-letter-word replies (captured from ZooKeeper 3.8.0)', (
   it('reads client sessions from cons', () => {
     const connections = parseCons(fixture('zookeeper-3.8-leader-cons.txt'));
     expect(connections.length).toBeGreaterThanOrEqual(1);
-    expect(connections[0]).toMatchObject({ clientHost: '127.0.0.1' });
+    expect(connections[0]).toMatchObject({ clientHost: '127.0.0.1', sessionTimeoutMs: 6000 });
     expect(connections.some((connection) => /^0x[0-9a-f]+$/.test(connection.sessionId ?? ''))).toBe(true);
   });
 });

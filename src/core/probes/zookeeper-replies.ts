@@ -50,6 +50,8 @@ export interface MntrReply {
   readonly outstandingRequests?: number;
   readonly znodeCount?: number;
   readonly aliveConnections?: number;
+  /** Leader only: sessions the ensemble holds, connected or waiting to expire. */
+  readonly globalSessions?: number;
   readonly raw: ReadonlyMap<string, string>;
 }
 
@@ -71,6 +73,7 @@ export function parseMntr(reply: string): MntrReply {
     outstandingRequests: numberOrUndefined(raw.get('zk_outstanding_requests')),
     znodeCount: numberOrUndefined(raw.get('zk_znode_count')),
     aliveConnections: numberOrUndefined(raw.get('zk_num_alive_connections')),
+    globalSessions: numberOrUndefined(raw.get('zk_global_sessions')),
     raw,
   };
 }
@@ -80,6 +83,8 @@ export interface ZooKeeperConnection {
   readonly clientHost: string;
   readonly clientPort: number;
   readonly sessionId?: string;
+  /** The negotiated session timeout, after the server's min/max clamp. */
+  readonly sessionTimeoutMs?: number;
 }
 
 export function parseCons(reply: string): ZooKeeperConnection[] {
@@ -87,8 +92,10 @@ export function parseCons(reply: string): ZooKeeperConnection[] {
   for (const line of reply.split('\n')) {
     const match = /^\s*\/\[?([0-9a-fA-F:.]+?)\]?:(\d+)\[\d+\]\((.*)\)\s*$/.exec(line);
     if (!match) continue;
-    const sessionId = /sid=(0x[0-9a-f]+)/.exec(match[3] ?? '')?.[1];
-    connections.push({ clientHost: match[1]!, clientPort: Number(match[2]), sessionId });
+    const details = match[3] ?? '';
+    const sessionId = /sid=(0x[0-9a-f]+)/.exec(details)?.[1];
+    const timeout = /\bto=(\d+)/.exec(details)?.[1];
+    connections.push({ clientHost: match[1]!, clientPort: Number(match[2]), sessionId, sessionTimeoutMs: timeout === undefined ? undefined : Number(timeout) });
   }
   return connections;
 }

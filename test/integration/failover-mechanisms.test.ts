@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ClusterTopology, topologyZooKeeperConnect, zookeeperClientAddress } from '../../src/core/cluster/topology.js';
+import { silentLog } from '../../src/core/log.js';
+import { connectedSessions } from '../../src/core/probes/zookeeper-sessions.js';
+import { sendFourLetterWord } from '../../src/core/probes/four-letter-word.js';
+import { parseCons } from '../../src/core/probes/zookeeper-replies.js';
+import { leaderElectionPath } from '../../src/core/spark/leader-latch.js';
+import type { LocalCluster } from '../../src/local/local-cluster.js';
+import { handOverLeadership } from '../../src/operations/leadership-handover.js';
+import { readLeaderLatch } from '../../src/operations/spark-leader-latch.js';
+import { ZooKeeperSession } from '../../src/tools/zookeeper-session.js';
+import { aliveCount, globalSessions, mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
+import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
+
+// The facts the failover drill and rolling updates rely on, shown on the real cluster (see HA-NOTES).
+describe('Spark HA mechanisms on ZooKeeper', () => {
+  let cluster: LocalCluster;
+  let topology: ClusterTopology;
+  let zk: ZooKeeperSession;
+  let latchPath: string;
+
+  beforeAll(async () => {
+    await assertAddressesFree();
+    cluster = testCluster();
+    await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
+    topology = await cluster.topology();
+    zk = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
+    latchPath = leaderElectionPath(topology.sparkZooKeeperDir);
+  });
+
+  afterAll(async () => {
+    zk?.close();
+    await cluster?.down();
+  });
+
+  // Each test starts from a healthy cluster: every master running, one ALIVE, every worker back.
+  beforeEach(async () => {
+    for (const master of topology.masters) await cluster.nodeOperations().start(master);
+    await expect.poll(async () => (await cluster.describe(topology)).healthy, { timeout: 60_000, interval: 250 }).toBe(true);
+  });
+
+  it("Spark's 60 s session request is clamped to our maxSessionTimeout of 6 s", async () => {
+    const owners = new Set((await readLeaderLatch(zk, latchPath)).map((node) => node.owner));
+    expect(owners.size).toBe(2);
+    const connections = (await Promise.all(topology.zookeepers.map((server) => sendFourLetterWord(zookeeperClientAddress(server), 'cons', 2000)))).flatMap(parseCons);
+    const masterSessions = connections.filter((connection) => connection.sessionId && owners.has(BigInt(connection.sessionId)));
+    expect(masterSessions).toHaveLength(2);
+    for (const session of masterSessions) expect(session.sessionTimeoutMs).toBe(6000);
+  });
+
+  it("a hard-killed leader's latch node outlives its process; the standby leads only once the session expires", async () => {
+    const leader = await theAliveMasterNode(topology);
+    const latchBefore = await readLeaderLatch(zk, latchPath);
+    await cluster.nodeOperations().kill(leader);
+    // Right after the kill: the process is gone but ZooKeeper still holds its latch node, so nobody leads.
+    const latchAfterKill = await readLeaderLatch(zk, latchPath);
+    expect(latchAfterKill.map((node) => node.name).sort()).toEqual(latchBefore.map((node) => node.name).sort());
+    expect((await mastersByStatus(topology)).STANDBY).toHaveLength(1);
+    const sessions = await connectedSessions(topology.zookeepers.map(zookeeperClientAddress));
+    const deadOwner = latchAfterKill.find((node) => !sessions.has(node.owner));
+    expect(deadOwner, 'the killed leader’s session is attached to no server').toBeDefined();
+    // Then the session expires, the node goes, and the standby takes over.
+    await expect.poll(async () => (await readLeaderLatch(zk, latchPath)).some((node) => node.name === deadOwner!.name), { timeout: 30_000, interval: 200 }).toBe(false);
+    await expect.poll(async () => (await mastersByStatus(topology)).ALIVE?.length ?? 0, { timeout: 30_000, interval: 200 }).toBe(1);
+  });
+
+  it('SIGTERM is no cleaner than SIGKILL: a stopped leader also leaves its latch node behind', async () => {
+    const leader = await theAliveMasterNode(topology);
+    const leaderNode = (await readLeaderLatch(zk, latchPath)).sort((a, b) => a.sequence - b.sequence)[0]!;
+    await cluster.nodeOperations().stop(leader);
+    expect(cluster.processes.pid(leader)).toBeUndefined();
+    expect((await readLeaderLatch(zk, latchPath)).map((node) => node.name)).toContain(leaderNode.name);
+    expect(await aliveCount(topology)).toBe(0);
+  });
+
+  it('a planned handover (stop, then remove the orphaned latch node) makes the standby ALIVE before the old sessions expire', async () => {
+    const leader = await theAliveMasterNode(topology);
+    const sessionsBefore = await globalSessions(topology);
+    const result = await handOverLeadership({
+      master: leader,
+      operations: cluster.nodeOperations(),
+      zk,
+      zookeepers: topology.zookeepers.map(zookeeperClientAddress),
+      sparkZooKeeperDir: topology.sparkZooKeeperDir,
+      log: silentLog,
+    });
+    expect(result.removedLatch).toBeDefined();
+    await expect.poll(async () => (await mastersByStatus(topology)).ALIVE?.[0]?.name, { timeout: 30_000, interval: 50 }).toBeDefined();
+    expect((await mastersByStatus(topology)).ALIVE![0]!.name).not.toBe(leader.name);
+    // The stopped master's two sessions (leader election, persistence) still exist: nothing waited for them.
+    expect(await globalSessions(topology)).toBe(sessionsBefore);
+  });
+
+  it('a standby restarted at once leaves a stale latch node behind it until its old session expires', async () => {
+    const standby = (await mastersByStatus(topology)).STANDBY![0]!;
+    const before = await readLeaderLatch(zk, latchPath);
+    await cluster.nodeOperations().kill(standby);
+    await cluster.nodeOperations().start(standby);
+    await expect.poll(async () => (await readLeaderLatch(zk, latchPath)).length, { timeout: 30_000, interval: 200 }).toBe(before.length + 1);
+    await expect.poll(async () => (await readLeaderLatch(zk, latchPath)).length, { timeout: 30_000, interval: 200 }).toBe(before.length);
+    expect((await mastersByStatus(topology)).STANDBY?.map((master) => master.name)).toEqual([standby.name]);
+  });
+});

@@ -9,8 +9,12 @@ var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __esm = (fn, res) => function __init() {
   return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
 };
-var __commonJS = (cb, mod) => function __require() {
-  return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+var __commonJS = (cb2, mod) => function __require() {
+  return mod || (0, cb2[__getOwnPropNames(cb2)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -28,6 +32,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // node_modules/tsup/assets/cjs_shims.js
 var getImportMetaUrl, importMetaUrl;
@@ -163,8 +168,8 @@ var require_argument = __commonJS({
        * @param {string[]} values
        * @return {Argument}
        */
-      choices(values) {
-        this.argChoices = values.slice();
+      choices(values2) {
+        this.argChoices = values2.slice();
         this.parseArg = (arg, previous) => {
           if (!this.argChoices.includes(arg)) {
             throw new InvalidArgumentError2(
@@ -366,9 +371,9 @@ var require_help = __commonJS({
        * @returns {number}
        */
       longestSubcommandTermLength(cmd, helper) {
-        return helper.visibleCommands(cmd).reduce((max, command) => {
+        return helper.visibleCommands(cmd).reduce((max2, command) => {
           return Math.max(
-            max,
+            max2,
             this.displayWidth(
               helper.styleSubcommandTerm(helper.subcommandTerm(command))
             )
@@ -383,9 +388,9 @@ var require_help = __commonJS({
        * @returns {number}
        */
       longestOptionTermLength(cmd, helper) {
-        return helper.visibleOptions(cmd).reduce((max, option) => {
+        return helper.visibleOptions(cmd).reduce((max2, option) => {
           return Math.max(
-            max,
+            max2,
             this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
           );
         }, 0);
@@ -398,9 +403,9 @@ var require_help = __commonJS({
        * @returns {number}
        */
       longestGlobalOptionTermLength(cmd, helper) {
-        return helper.visibleGlobalOptions(cmd).reduce((max, option) => {
+        return helper.visibleGlobalOptions(cmd).reduce((max2, option) => {
           return Math.max(
-            max,
+            max2,
             this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
           );
         }, 0);
@@ -413,9 +418,9 @@ var require_help = __commonJS({
        * @returns {number}
        */
       longestArgumentTermLength(cmd, helper) {
-        return helper.visibleArguments(cmd).reduce((max, argument) => {
+        return helper.visibleArguments(cmd).reduce((max2, argument) => {
           return Math.max(
-            max,
+            max2,
             this.displayWidth(
               helper.styleArgumentTerm(helper.argumentTerm(argument))
             )
@@ -544,19 +549,19 @@ var require_help = __commonJS({
        * @returns {Map<string, Command[] | Option[]>}
        */
       groupItems(unsortedItems, visibleItems, getGroup) {
-        const result = /* @__PURE__ */ new Map();
+        const result2 = /* @__PURE__ */ new Map();
         unsortedItems.forEach((item) => {
-          const group = getGroup(item);
-          if (!result.has(group)) result.set(group, []);
+          const group2 = getGroup(item);
+          if (!result2.has(group2)) result2.set(group2, []);
         });
         visibleItems.forEach((item) => {
-          const group = getGroup(item);
-          if (!result.has(group)) {
-            result.set(group, []);
+          const group2 = getGroup(item);
+          if (!result2.has(group2)) {
+            result2.set(group2, []);
           }
-          result.get(group).push(item);
+          result2.get(group2).push(item);
         });
-        return result;
+        return result2;
       }
       /**
        * Generate the built-in help text.
@@ -599,14 +604,14 @@ var require_help = __commonJS({
           helper.visibleOptions(cmd),
           (option) => option.helpGroupHeading ?? "Options:"
         );
-        optionGroups.forEach((options, group) => {
+        optionGroups.forEach((options, group2) => {
           const optionList = options.map((option) => {
             return callFormatItem(
               helper.styleOptionTerm(helper.optionTerm(option)),
               helper.styleOptionDescription(helper.optionDescription(option))
             );
           });
-          output = output.concat(this.formatItemList(group, optionList, helper));
+          output = output.concat(this.formatItemList(group2, optionList, helper));
         });
         if (helper.showGlobalOptions) {
           const globalOptionList = helper.visibleGlobalOptions(cmd).map((option) => {
@@ -624,14 +629,14 @@ var require_help = __commonJS({
           helper.visibleCommands(cmd),
           (sub) => sub.helpGroup() || "Commands:"
         );
-        commandGroups.forEach((commands, group) => {
+        commandGroups.forEach((commands, group2) => {
           const commandList = commands.map((sub) => {
             return callFormatItem(
               helper.styleSubcommandTerm(helper.subcommandTerm(sub)),
               helper.styleSubcommandDescription(helper.subcommandDescription(sub))
             );
           });
-          output = output.concat(this.formatItemList(group, commandList, helper));
+          output = output.concat(this.formatItemList(group2, commandList, helper));
         });
         return output.join("\n");
       }
@@ -784,15 +789,15 @@ ${itemIndentStr}`);
           }
           let sumChunks = [chunks.shift()];
           let sumWidth = this.displayWidth(sumChunks[0]);
-          chunks.forEach((chunk) => {
-            const visibleWidth = this.displayWidth(chunk);
+          chunks.forEach((chunk2) => {
+            const visibleWidth = this.displayWidth(chunk2);
             if (sumWidth + visibleWidth <= width) {
-              sumChunks.push(chunk);
+              sumChunks.push(chunk2);
               sumWidth += visibleWidth;
               return;
             }
             wrappedLines.push(sumChunks.join(""));
-            const nextChunk = chunk.trimStart();
+            const nextChunk = chunk2.trimStart();
             sumChunks = [nextChunk];
             sumWidth = this.displayWidth(nextChunk);
           });
@@ -970,8 +975,8 @@ var require_option = __commonJS({
        * @param {string[]} values
        * @return {Option}
        */
-      choices(values) {
-        this.argChoices = values.slice();
+      choices(values2) {
+        this.argChoices = values2.slice();
         this.parseArg = (arg, previous) => {
           if (!this.argChoices.includes(arg)) {
             throw new InvalidArgumentError2(
@@ -1214,7 +1219,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path13 = require("path");
+    var path16 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -1308,11 +1313,11 @@ var require_command = __commonJS({
        * @private
        */
       _getCommandAndAncestors() {
-        const result = [];
+        const result2 = [];
         for (let command = this; command; command = command.parent) {
-          result.push(command);
+          result2.push(command);
         }
-        return result;
+        return result2;
       }
       /**
        * Define a command.
@@ -2227,9 +2232,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path13.resolve(baseDir, baseName);
+          const localBin = path16.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path13.extname(baseName))) return void 0;
+          if (sourceExt.includes(path16.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -2247,17 +2252,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path13.resolve(
-            path13.dirname(resolvedScriptPath),
+          executableDir = path16.resolve(
+            path16.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path13.basename(
+            const legacyName = path16.basename(
               this._scriptPath,
-              path13.extname(this._scriptPath)
+              path16.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2268,7 +2273,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path13.extname(executableFile));
+        launchWithNode = sourceExt.includes(path16.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -2418,11 +2423,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         };
         this._checkNumberOfArguments();
         const processedArgs = [];
-        this.registeredArguments.forEach((declaredArg, index) => {
+        this.registeredArguments.forEach((declaredArg, index2) => {
           let value = declaredArg.defaultValue;
           if (declaredArg.variadic) {
-            if (index < this.args.length) {
-              value = this.args.slice(index);
+            if (index2 < this.args.length) {
+              value = this.args.slice(index2);
               if (declaredArg.parseArg) {
                 value = value.reduce((processed, v) => {
                   return myParseArg(declaredArg, v, processed);
@@ -2431,13 +2436,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
             } else if (value === void 0) {
               value = [];
             }
-          } else if (index < this.args.length) {
-            value = this.args[index];
+          } else if (index2 < this.args.length) {
+            value = this.args[index2];
             if (declaredArg.parseArg) {
               value = myParseArg(declaredArg, value, declaredArg.defaultValue);
             }
           }
-          processedArgs[index] = value;
+          processedArgs[index2] = value;
         });
         this.processedArgs = processedArgs;
       }
@@ -2463,7 +2468,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       _chainOrCallHooks(promise, event) {
-        let result = promise;
+        let result2 = promise;
         const hooks = [];
         this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
           hookedCommand._lifeCycleHooks[event].forEach((callback) => {
@@ -2474,11 +2479,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
           hooks.reverse();
         }
         hooks.forEach((hookDetail) => {
-          result = this._chainOrCall(result, () => {
+          result2 = this._chainOrCall(result2, () => {
             return hookDetail.callback(hookDetail.hookedCommand, this);
           });
         });
-        return result;
+        return result2;
       }
       /**
        *
@@ -2489,15 +2494,15 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       _chainOrCallSubCommandHook(promise, subCommand, event) {
-        let result = promise;
+        let result2 = promise;
         if (this._lifeCycleHooks[event] !== void 0) {
           this._lifeCycleHooks[event].forEach((hook) => {
-            result = this._chainOrCall(result, () => {
+            result2 = this._chainOrCall(result2, () => {
               return hook(this, subCommand);
             });
           });
         }
-        return result;
+        return result2;
       }
       /**
        * Process arguments in context of this command.
@@ -2731,10 +2736,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
             }
           }
           if (/^--[^=]+=/.test(arg)) {
-            const index = arg.indexOf("=");
-            const option = this._findOption(arg.slice(0, index));
+            const index2 = arg.indexOf("=");
+            const option = this._findOption(arg.slice(0, index2));
             if (option && (option.required || option.optional)) {
-              this.emit(`option:${option.name()}`, arg.slice(index + 1));
+              this.emit(`option:${option.name()}`, arg.slice(index2 + 1));
               continue;
             }
           }
@@ -2769,13 +2774,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       opts() {
         if (this._storeOptionsAsProperties) {
-          const result = {};
+          const result2 = {};
           const len = this.options.length;
           for (let i = 0; i < len; i++) {
             const key = this.options[i].attributeName();
-            result[key] = key === this._versionOptionName ? this._version : this[key];
+            result2[key] = key === this._versionOptionName ? this._version : this[key];
           }
-          return result;
+          return result2;
         }
         return this._optionValues;
       }
@@ -3183,7 +3188,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path13.basename(filename, path13.extname(filename));
+        this._name = path16.basename(filename, path16.extname(filename));
         return this;
       }
       /**
@@ -3197,9 +3202,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path14) {
-        if (path14 === void 0) return this._executableDir;
-        this._executableDir = path14;
+      executableDir(path17) {
+        if (path17 === void 0) return this._executableDir;
+        this._executableDir = path17;
         return this;
       }
       /**
@@ -3490,7 +3495,7 @@ var require_esblib = __commonJS({
     var __getOwnPropNames2 = Object.getOwnPropertyNames;
     var __getProtoOf2 = Object.getPrototypeOf;
     var __hasOwnProp2 = Object.prototype.hasOwnProperty;
-    var __export = (target, all) => {
+    var __export2 = (target, all) => {
       for (var name in all)
         __defProp2(target, name, { get: all[name], enumerable: true });
     };
@@ -3510,21 +3515,21 @@ var require_esblib = __commonJS({
       isNodeMode || !mod || !mod.__esModule ? __defProp2(target, "default", { value: mod, enumerable: true }) : target,
       mod
     ));
-    var __toCommonJS = (mod) => __copyProps2(__defProp2({}, "__esModule", { value: true }), mod);
+    var __toCommonJS2 = (mod) => __copyProps2(__defProp2({}, "__esModule", { value: true }), mod);
     var __async = (__this, __arguments, generator) => {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve, reject3) => {
         var fulfilled = (value) => {
           try {
             step(generator.next(value));
           } catch (e) {
-            reject(e);
+            reject3(e);
           }
         };
         var rejected = (value) => {
           try {
             step(generator.throw(value));
           } catch (e) {
-            reject(e);
+            reject3(e);
           }
         };
         var step = (x2) => x2.done ? resolve(x2.value) : Promise.resolve(x2.value).then(fulfilled, rejected);
@@ -3598,8 +3603,8 @@ var require_esblib = __commonJS({
     var __forAwait = (obj, it, method) => (it = obj[__knownSymbol("asyncIterator")]) ? it.call(obj) : (obj = obj[__knownSymbol("iterator")](), it = {}, method = (key, fn) => (fn = obj[key]) && (it[key] = (arg) => new Promise((yes, no, done) => (arg = fn.call(obj, arg), done = arg.done, Promise.resolve(arg.value).then((value) => yes({ value, done }), no)))), method("next"), method("return"), it);
     var __pow = Math.pow;
     var __reExport = (target, mod, secondTarget) => (__copyProps2(target, mod, "default"), secondTarget && __copyProps2(secondTarget, mod, "default"));
-    var __commonJS2 = (cb, mod) => function __require() {
-      return mod || (0, cb[__getOwnPropNames2(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+    var __commonJS2 = (cb2, mod) => function __require() {
+      return mod || (0, cb2[__getOwnPropNames2(cb2)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
     };
     var __esm2 = (fn, res) => function __init() {
       return fn && (res = (0, fn[__getOwnPropNames2(fn)[0]])(fn = 0)), res;
@@ -3615,10 +3620,10 @@ var require_esblib = __commonJS({
       __getOwnPropNames: __getOwnPropNames2,
       __getProtoOf: __getProtoOf2,
       __hasOwnProp: __hasOwnProp2,
-      __export,
+      __export: __export2,
       __copyProps: __copyProps2,
       __toESM: __toESM2,
-      __toCommonJS,
+      __toCommonJS: __toCommonJS2,
       __async,
       __defProps,
       __getOwnPropDescs,
@@ -3651,34 +3656,34 @@ var require_internals = __commonJS({
     "use strict";
     init_cjs_shims();
     var {
-      __export,
-      __toCommonJS
+      __export: __export2,
+      __toCommonJS: __toCommonJS2
     } = require_esblib();
     var internals_exports = {};
-    __export(internals_exports, {
+    __export2(internals_exports, {
       bus: () => bus3
     });
-    module2.exports = __toCommonJS(internals_exports);
+    module2.exports = __toCommonJS2(internals_exports);
     var locked = false;
     var lock = () => locked = true;
     var store = /* @__PURE__ */ new Map();
     var override = store.set.bind(store);
-    function wrap(name, api) {
+    function wrap3(name, api) {
       if (locked) throw new Error("bus is locked");
       override(name, api);
       return new Proxy(api, {
-        get(_, key) {
+        get(_3, key) {
           var _a, _b;
           return store.get(name)[key] || ((_b = (_a = store.get(name)) == null ? void 0 : _a.default) == null ? void 0 : _b[key]);
         },
-        apply(_, self2, args) {
+        apply(_3, self2, args) {
           return store.get(name).apply(self2, args);
         }
       });
     }
     var bus3 = {
       override,
-      wrap,
+      wrap: wrap3,
       lock
     };
   }
@@ -3694,9 +3699,9 @@ var require_vendor_core = __commonJS({
       __spreadValues,
       __spreadProps,
       __commonJS: __commonJS2,
-      __export,
+      __export: __export2,
       __toESM: __toESM2,
-      __toCommonJS,
+      __toCommonJS: __toCommonJS2,
       __async
     } = require_esblib();
     var require_posix = __commonJS2({
@@ -3706,10 +3711,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path13, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path16, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path13), options);
+            return checkStat(yield (0, promises_1.stat)(path16), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3718,10 +3723,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path13, options = {}) => {
+        var sync = (path16, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path13), options);
+            return checkStat((0, fs_1.statSync)(path16), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3758,10 +3763,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path13, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path16, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path13), path13, options);
+            return checkStat(yield (0, promises_1.stat)(path16), path16, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3770,10 +3775,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path13, options = {}) => {
+        var sync = (path16, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path13), path13, options);
+            return checkStat((0, fs_1.statSync)(path16), path16, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3782,7 +3787,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path13, options) => {
+        var checkPathExt = (path16, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -3790,14 +3795,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path13.substring(path13.length - p.length).toLowerCase();
+            const ext = path16.substring(path16.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat, path13, options) => stat.isFile() && checkPathExt(path13, options);
+        var checkStat = (stat, path16, options) => stat.isFile() && checkPathExt(path16, options);
       }
     });
     var require_options = __commonJS2({
@@ -3829,12 +3834,12 @@ var require_vendor_core = __commonJS({
         });
         var __importStar = exports22 && exports22.__importStar || function(mod) {
           if (mod && mod.__esModule) return mod;
-          var result = {};
+          var result2 = {};
           if (mod != null) {
-            for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+            for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result2, mod, k);
           }
-          __setModuleDefault(result, mod);
-          return result;
+          __setModuleDefault(result2, mod);
+          return result2;
         };
         var __exportStar = exports22 && exports22.__exportStar || function(m, exports3) {
           for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p)) __createBinding(exports3, m, p);
@@ -3940,7 +3945,7 @@ var require_vendor_core = __commonJS({
       }
     });
     var vendor_core_exports = {};
-    __export(vendor_core_exports, {
+    __export2(vendor_core_exports, {
       VoidStream: () => VoidStream,
       buildCmd: () => buildCmd,
       chalk: () => chalk22,
@@ -3949,7 +3954,7 @@ var require_vendor_core = __commonJS({
       ps: () => ps3,
       which: () => which3
     });
-    module2.exports = __toCommonJS(vendor_core_exports);
+    module2.exports = __toCommonJS2(vendor_core_exports);
     var ANSI_BACKGROUND_OFFSET = 10;
     var wrapAnsi16 = (offset = 0) => (code) => `\x1B[${code + offset}m`;
     var wrapAnsi256 = (offset = 0) => (code) => `\x1B[${38 + offset};5;${code}m`;
@@ -4020,17 +4025,17 @@ var require_vendor_core = __commonJS({
     var colorNames = [...foregroundColorNames, ...backgroundColorNames];
     function assembleStyles() {
       const codes = /* @__PURE__ */ new Map();
-      for (const [groupName, group] of Object.entries(styles)) {
-        for (const [styleName, style] of Object.entries(group)) {
+      for (const [groupName, group2] of Object.entries(styles)) {
+        for (const [styleName, style] of Object.entries(group2)) {
           styles[styleName] = {
             open: `\x1B[${style[0]}m`,
             close: `\x1B[${style[1]}m`
           };
-          group[styleName] = styles[styleName];
+          group2[styleName] = styles[styleName];
           codes.set(style[0], style[1]);
         }
         Object.defineProperty(styles, groupName, {
-          value: group,
+          value: group2,
           enumerable: false
         });
       }
@@ -4113,11 +4118,11 @@ var require_vendor_core = __commonJS({
             if (value === 0) {
               return 30;
             }
-            let result = 30 + (Math.round(blue) << 2 | Math.round(green) << 1 | Math.round(red));
+            let result2 = 30 + (Math.round(blue) << 2 | Math.round(green) << 1 | Math.round(red));
             if (value === 2) {
-              result += 60;
+              result2 += 60;
             }
-            return result;
+            return result2;
           },
           enumerable: false
         },
@@ -4135,7 +4140,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(require("process"), 1);
-    var import_node_os3 = __toESM2(require("os"), 1);
+    var import_node_os7 = __toESM2(require("os"), 1);
     var import_node_tty = __toESM2(require("tty"), 1);
     function hasFlag(flag, argv2 = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -4195,12 +4200,12 @@ var require_vendor_core = __commonJS({
       if (haveStream && !streamIsTTY && forceColor === void 0) {
         return 0;
       }
-      const min = forceColor || 0;
+      const min2 = forceColor || 0;
       if (env.TERM === "dumb") {
-        return min;
+        return min2;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os3.default.release().split(".");
+        const osRelease = import_node_os7.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -4213,7 +4218,7 @@ var require_vendor_core = __commonJS({
         if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
           return 1;
         }
-        return min;
+        return min2;
       }
       if ("TEAMCITY_VERSION" in env) {
         return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
@@ -4250,7 +4255,7 @@ var require_vendor_core = __commonJS({
       if ("COLORTERM" in env) {
         return 1;
       }
-      return min;
+      return min2;
     }
     function createSupportsColor(stream, options = {}) {
       const level = _supportsColor(stream, __spreadValues({
@@ -4264,30 +4269,30 @@ var require_vendor_core = __commonJS({
     };
     var supports_color_default = supportsColor;
     function stringReplaceAll(string, substring, replacer) {
-      let index = string.indexOf(substring);
-      if (index === -1) {
+      let index2 = string.indexOf(substring);
+      if (index2 === -1) {
         return string;
       }
       const substringLength = substring.length;
       let endIndex = 0;
       let returnValue = "";
       do {
-        returnValue += string.slice(endIndex, index) + substring + replacer;
-        endIndex = index + substringLength;
-        index = string.indexOf(substring, endIndex);
-      } while (index !== -1);
+        returnValue += string.slice(endIndex, index2) + substring + replacer;
+        endIndex = index2 + substringLength;
+        index2 = string.indexOf(substring, endIndex);
+      } while (index2 !== -1);
       returnValue += string.slice(endIndex);
       return returnValue;
     }
-    function stringEncaseCRLFWithFirstIndex(string, prefix, postfix, index) {
+    function stringEncaseCRLFWithFirstIndex(string, prefix, postfix, index2) {
       let endIndex = 0;
       let returnValue = "";
       do {
-        const gotCR = string[index - 1] === "\r";
-        returnValue += string.slice(endIndex, gotCR ? index - 1 : index) + prefix + (gotCR ? "\r\n" : "\n") + postfix;
-        endIndex = index + 1;
-        index = string.indexOf("\n", endIndex);
-      } while (index !== -1);
+        const gotCR = string[index2 - 1] === "\r";
+        returnValue += string.slice(endIndex, gotCR ? index2 - 1 : index2) + prefix + (gotCR ? "\r\n" : "\n") + postfix;
+        endIndex = index2 + 1;
+        index2 = string.indexOf("\n", endIndex);
+      } while (index2 !== -1);
       returnValue += string.slice(endIndex);
       return returnValue;
     }
@@ -4302,12 +4307,12 @@ var require_vendor_core = __commonJS({
       "ansi16m"
     ];
     var styles2 = /* @__PURE__ */ Object.create(null);
-    var applyOptions = (object, options = {}) => {
+    var applyOptions = (object2, options = {}) => {
       if (options.level && !(Number.isInteger(options.level) && options.level >= 0 && options.level <= 3)) {
         throw new Error("The `level` option should be an integer from 0 to 3");
       }
       const colorLevel = stdoutColor ? stdoutColor.level : 0;
-      object.level = options.level === void 0 ? colorLevel : options.level;
+      object2.level = options.level === void 0 ? colorLevel : options.level;
     };
     var chalkFactory = (options) => {
       const chalk32 = (...strings) => strings.join(" ");
@@ -4384,22 +4389,22 @@ var require_vendor_core = __commonJS({
         }
       }
     }));
-    var createStyler = (open, close, parent) => {
+    var createStyler = (open, close, parent2) => {
       let openAll;
       let closeAll;
-      if (parent === void 0) {
+      if (parent2 === void 0) {
         openAll = open;
         closeAll = close;
       } else {
-        openAll = parent.openAll + open;
-        closeAll = close + parent.closeAll;
+        openAll = parent2.openAll + open;
+        closeAll = close + parent2.closeAll;
       }
       return {
         open,
         close,
         openAll,
         closeAll,
-        parent
+        parent: parent2
       };
     };
     var createBuilder = (self2, _styler, _isEmpty) => {
@@ -4437,19 +4442,19 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs9 = __toESM2(require("fs"), 1);
+    var import_node_fs11 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL = /\r?\n|\r|\n/;
     var EMPTY = "-";
     var parseLine = (line, sep = " ") => {
       if (typeof line !== "string") throw new Error("parseLine: line must be a string");
-      const result = {
+      const result2 = {
         spaces: [],
         words: []
       };
       const capture = () => {
         if (word) {
-          result.words.push({
+          result2.words.push({
             s,
             e: s + word.length - 1,
             w: word
@@ -4472,7 +4477,7 @@ var require_vendor_core = __commonJS({
           continue;
         }
         if (char === sep) {
-          result.spaces.push(+i);
+          result2.spaces.push(+i);
           capture();
           continue;
         }
@@ -4481,10 +4486,10 @@ var require_vendor_core = __commonJS({
         word += char;
       }
       capture();
-      return result;
+      return result2;
     };
     var parseLines = (input, sep) => input.split(EOL).filter(Boolean).map((l) => parseLine(l, sep));
-    var countWordsByIndex = ({ words }, index) => words.filter(({ e }) => e < index).length;
+    var countWordsByIndex = ({ words }, index2) => words.filter(({ e }) => e < index2).length;
     var getBorders = (lines) => lines[0].spaces.reduce((m, i) => {
       const c = countWordsByIndex(lines[0], i);
       if (lines.every((l) => l.spaces.includes(i) && c === countWordsByIndex(l, i))) {
@@ -4520,14 +4525,14 @@ var require_vendor_core = __commonJS({
         const entry = {};
         data.push(entry);
         for (const i in headers) {
-          const keys = headers[i];
-          if (keys.length === 0) continue;
-          if (keys.length > row[i].length) {
+          const keys2 = headers[i];
+          if (keys2.length === 0) continue;
+          if (keys2.length > row[i].length) {
             throw new Error("Malformed grid: row has more columns than headers");
           }
-          for (const k in keys) {
-            const key = keys[k];
-            const to = +k + 1 === keys.length ? Number.POSITIVE_INFINITY : +k + 1;
+          for (const k in keys2) {
+            const key = keys2[k];
+            const to = +k + 1 === keys2.length ? Number.POSITIVE_INFINITY : +k + 1;
             entry[key] = row[i].slice(+k, to);
           }
         }
@@ -4546,7 +4551,7 @@ var require_vendor_core = __commonJS({
       }
       if (lines.every((l) => ll / l.length < 2)) {
         const spaces = Array.from({ length: ll }).map(
-          (_, i) => lines.every((l) => l[i] === " ")
+          (_3, i) => lines.every((l) => l[i] === " ")
         );
         const borders = spaces.reduce((m, v, i, a) => {
           if (v && !a[i - 1]) m.push(i);
@@ -4614,14 +4619,14 @@ var require_vendor_core = __commonJS({
     var import_node_process2 = __toESM2(require("process"), 1);
     var g = !import_node_process2.default.versions.deno && global || globalThis;
     var immediate = g.setImmediate || ((f) => g.setTimeout(f, 0));
-    var noop = () => {
+    var noop2 = () => {
     };
     var randomId = () => Math.random().toString(36).slice(2);
     var isPromiseLike = (value) => typeof (value == null ? void 0 : value.then) === "function";
-    var isStringLiteral2 = (pieces, ...rest) => {
+    var isStringLiteral2 = (pieces, ...rest2) => {
       var _a;
       return (pieces == null ? void 0 : pieces.length) > 0 && ((_a = pieces.raw) == null ? void 0 : _a.length) === pieces.length && // Object.isFrozen(pieces) &&
-      rest.length + 1 === pieces.length;
+      rest2.length + 1 === pieces.length;
     };
     var assign = (target, ...extras) => Object.defineProperties(target, extras.reduce((m, extra) => __spreadValues(__spreadValues({}, m), Object.fromEntries(Object.entries(Object.getOwnPropertyDescriptors(extra)).filter(([, v]) => !Object.prototype.hasOwnProperty.call(v, "value") || v.value !== void 0))), {}));
     var buildCmd = (quote22, pieces, args, subs = substitute) => {
@@ -4666,7 +4671,7 @@ var require_vendor_core = __commonJS({
       get store() {
         return createStore();
       },
-      callback: noop,
+      callback: noop2,
       get stdin() {
         return new VoidStream();
       },
@@ -4699,9 +4704,9 @@ var require_vendor_core = __commonJS({
       }
     };
     var VoidStream = class extends import_node_stream.Transform {
-      _transform(chunk, _, cb) {
-        this.emit("data", chunk);
-        cb();
+      _transform(chunk2, _3, cb2) {
+        this.emit("data", chunk2);
+        cb2();
       }
     };
     var buildSpawnOpts = ({ spawnOpts, stdio, cwd, shell, input, env: env2, detached, signal }) => __spreadProps(__spreadValues({}, spawnOpts), {
@@ -4730,7 +4735,7 @@ var require_vendor_core = __commonJS({
       var _a, _b;
       const now = Date.now();
       const stdio = [c.stdin, c.stdout, c.stderr];
-      const push = (kind, data) => {
+      const push2 = (kind, data) => {
         c.store[kind].push(data);
         c.store.stdall.push(data);
         c.ee.emit(kind, data, c);
@@ -4744,11 +4749,11 @@ var require_vendor_core = __commonJS({
           c.ee.emit("start", r, c);
           if (((_a = r.stdout) == null ? void 0 : _a.length) > 0) {
             c.stdout.write(r.stdout);
-            push("stdout", r.stdout);
+            push2("stdout", r.stdout);
           }
           if (((_b = r.stderr) == null ? void 0 : _b.length) > 0) {
             c.stderr.write(r.stderr);
-            push("stderr", r.stderr);
+            push2("stderr", r.stderr);
           }
           c.callback(null, c.fulfilled = __spreadProps(__spreadValues({}, r), {
             get stdout() {
@@ -4789,10 +4794,10 @@ var require_vendor_core = __commonJS({
             (_a2 = opts.signal) == null ? void 0 : _a2.addEventListener("abort", onAbort);
             processInput(child, c.input || c.stdin);
             (_b2 = child.stdout) == null ? void 0 : _b2.on("data", (d) => {
-              push("stdout", d);
+              push2("stdout", d);
             }).pipe(c.stdout);
             (_c = child.stderr) == null ? void 0 : _c.on("data", (d) => {
-              push("stderr", d);
+              push2("stderr", d);
             }).pipe(c.stderr);
             child.once("error", (e) => {
               error = e;
@@ -4890,24 +4895,24 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs9.default.existsSync(f)) return false;
-        const stat = import_node_fs9.default.lstatSync(f);
+        if (!import_node_fs11.default.existsSync(f)) return false;
+        const stat = import_node_fs11.default.lstatSync(f);
         return stat.isFile() || stat.isSymbolicLink();
       } catch (e) {
         return false;
       }
     };
-    var lookup = (query = {}, cb = noop2) => _lookup({ query, cb, sync: false });
-    var lookupSync = (query = {}, cb = noop2) => _lookup({ query, cb, sync: true });
+    var lookup = (query = {}, cb2 = noop22) => _lookup({ query, cb: cb2, sync: false });
+    var lookupSync = (query = {}, cb2 = noop22) => _lookup({ query, cb: cb2, sync: true });
     lookup.sync = lookupSync;
     var _lookup = ({
       query = {},
-      cb = noop2,
+      cb: cb2 = noop22,
       sync = false
     }) => {
       const pFactory = sync ? makePseudoDeferred.bind(null, []) : makeDeferred;
-      const { promise, resolve, reject } = pFactory();
-      const result = [];
+      const { promise, resolve, reject: reject3 } = pFactory();
+      const result2 = [];
       const lookupFlow = IS_WIN ? IS_WIN2025_PLUS ? "pwsh" : "wmic" : "ps";
       const {
         parse: parse22,
@@ -4916,24 +4921,24 @@ var require_vendor_core = __commonJS({
       } = LOOKUPS[lookupFlow];
       const callback = (err, { stdout }) => {
         if (err) {
-          reject(err);
-          cb(err);
+          reject3(err);
+          cb2(err);
           return;
         }
-        result.push(...filterProcessList(normalizeOutput(parse22(stdout)), query));
-        resolve(result);
-        cb(null, result);
+        result2.push(...filterProcessList(normalizeOutput(parse22(stdout)), query));
+        resolve(result2);
+        cb2(null, result2);
       };
       exec({
         cmd,
         args,
         callback,
         sync,
-        run(cb2) {
-          cb2();
+        run(cb22) {
+          cb22();
         }
       });
-      return Object.assign(promise, result);
+      return Object.assign(promise, result2);
     };
     var filterProcessList = (processList, query = {}) => {
       const pidList = (query.pid === void 0 ? [] : [query.pid].flat(1)).map((v) => v + "");
@@ -4959,19 +4964,19 @@ var require_vendor_core = __commonJS({
       ];
     };
     var _tree = ({
-      cb = noop2,
+      cb: cb2 = noop22,
       opts,
       sync = false
     }) => {
       if (typeof opts === "string" || typeof opts === "number") {
-        return _tree({ opts: { pid: opts }, cb, sync });
+        return _tree({ opts: { pid: opts }, cb: cb2, sync });
       }
-      const onError = (err) => cb(err);
+      const onError = (err) => cb2(err);
       const onData = (all) => {
         if (opts === void 0) return all;
         const { pid, recursive = false } = opts;
         const list = pickTree(all, pid, recursive);
-        cb(null, list);
+        cb2(null, list);
         return list;
       };
       try {
@@ -4985,10 +4990,10 @@ var require_vendor_core = __commonJS({
         return Promise.reject(err);
       }
     };
-    var tree = (opts, cb) => __async(null, null, function* () {
-      return _tree({ opts, cb });
+    var tree = (opts, cb2) => __async(null, null, function* () {
+      return _tree({ opts, cb: cb2 });
     });
-    var treeSync = (opts, cb) => _tree({ opts, cb, sync: true });
+    var treeSync = (opts, cb2) => _tree({ opts, cb: cb2, sync: true });
     tree.sync = treeSync;
     var kill2 = (pid, opts, next) => {
       if (typeof opts == "function") {
@@ -4997,15 +5002,15 @@ var require_vendor_core = __commonJS({
       if (typeof opts == "string" || typeof opts == "number") {
         return kill2(pid, { signal: opts }, next);
       }
-      const { promise, resolve, reject } = makeDeferred();
+      const { promise, resolve, reject: reject3 } = makeDeferred();
       const {
-        timeout = 30,
+        timeout: timeout2 = 30,
         signal = "SIGTERM"
       } = opts || {};
       try {
         import_node_process4.default.kill(+pid, signal);
       } catch (e) {
-        reject(e);
+        reject3(e);
         next == null ? void 0 : next(e);
         return promise;
       }
@@ -5016,7 +5021,7 @@ var require_vendor_core = __commonJS({
         if (checkIsTimeout) return;
         if (err) {
           clearTimeout(checkTimeoutTimer);
-          reject(err);
+          reject3(err);
           finishCallback == null ? void 0 : finishCallback(err, pid);
         } else if (list.length > 0) {
           checkConfident = checkConfident - 1 || 0;
@@ -5037,7 +5042,7 @@ var require_vendor_core = __commonJS({
         checkTimeoutTimer = setTimeout(() => {
           checkIsTimeout = true;
           next(new Error("Kill process timeout"));
-        }, timeout * 1e3);
+        }, timeout2 * 1e3);
       } else {
         resolve(pid);
       }
@@ -5064,23 +5069,23 @@ var require_vendor_core = __commonJS({
     }, []);
     var makeDeferred = () => {
       let resolve;
-      let reject;
+      let reject3;
       const promise = new Promise((res, rej) => {
         resolve = res;
-        reject = rej;
+        reject3 = rej;
       });
-      return { resolve, reject, promise };
+      return { resolve, reject: reject3, promise };
     };
     var makePseudoDeferred = (r = {}) => ({
       promise: r,
-      resolve: identity,
+      resolve: identity2,
       reject(e) {
         throw e;
       }
     });
-    var noop2 = () => {
+    var noop22 = () => {
     };
-    var identity = (v) => v;
+    var identity2 = (v) => v;
     var index_default = { kill: kill2, lookup, lookupSync, tree, treeSync };
     var import_internals = require_internals();
     var chalk22 = import_internals.bus.wrap("chalk", source_default);
@@ -5097,22 +5102,22 @@ var require_util = __commonJS({
     var {
       __spreadValues,
       __spreadProps,
-      __export,
+      __export: __export2,
       __toESM: __toESM2,
-      __toCommonJS
+      __toCommonJS: __toCommonJS2
     } = require_esblib();
     var util_exports = {};
-    __export(util_exports, {
+    __export2(util_exports, {
       bufArrJoin: () => bufArrJoin,
       bufToString: () => bufToString,
       getLast: () => getLast,
       getLines: () => getLines,
-      identity: () => identity,
+      identity: () => identity2,
       isString: () => isString,
       isStringLiteral: () => import_vendor_core.isStringLiteral,
       iteratorToArray: () => iteratorToArray,
-      noop: () => noop,
-      once: () => once,
+      noop: () => noop2,
+      once: () => once2,
       parseBool: () => parseBool,
       parseDuration: () => parseDuration,
       preferLocalBin: () => preferLocalBin,
@@ -5122,13 +5127,13 @@ var require_util = __commonJS({
       randomId: () => randomId,
       toCamelCase: () => toCamelCase
     });
-    module2.exports = __toCommonJS(util_exports);
-    var import_node_path11 = __toESM2(require("path"), 1);
+    module2.exports = __toCommonJS2(util_exports);
+    var import_node_path14 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
-    function noop() {
+    function noop2() {
     }
-    function identity(v) {
+    function identity2(v) {
       return v;
     }
     function randomId() {
@@ -5145,10 +5150,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path11.default.resolve(c, "node_modules", ".bin"),
-          import_node_path11.default.resolve(c)
+          import_node_path14.default.resolve(c, "node_modules", ".bin"),
+          import_node_path14.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path11.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path14.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -5172,10 +5177,10 @@ var require_util = __commonJS({
       if (!m) throw new Error(`Unknown duration: "${d}".`);
       return +v * ({ s: 1e3, ms: 1, m: 6e4 }[u] || 1);
     }
-    var once = (fn) => {
+    var once2 = (fn) => {
       let called = false;
-      let result;
-      return (...args) => called ? result : (called = true, result = fn(...args));
+      let result2;
+      return (...args) => called ? result2 : (called = true, result2 = fn(...args));
     };
     var proxyOverride = (origin, ...fallbacks) => new Proxy(origin, {
       get(target, key) {
@@ -5183,10 +5188,10 @@ var require_util = __commonJS({
         return (_b = (_a = fallbacks.find((f) => key in f)) == null ? void 0 : _a[key]) != null ? _b : Reflect.get(target, key);
       }
     });
-    var toCamelCase = (str) => str.toLowerCase().replace(/([a-z])[_-]+([a-z])/g, (_, p1, p2) => p1 + p2.toUpperCase());
+    var toCamelCase = (str) => str.toLowerCase().replace(/([a-z])[_-]+([a-z])/g, (_3, p1, p2) => p1 + p2.toUpperCase());
     var parseBool = (v) => v === "true" || v !== "false" && v;
-    var getLines = (chunk, next, delimiter) => {
-      const lines = ((next.pop() || "") + bufToString(chunk)).split(delimiter);
+    var getLines = (chunk2, next, delimiter) => {
+      const lines = ((next.pop() || "") + bufToString(chunk2)).split(delimiter);
       next.push(lines.pop());
       return lines;
     };
@@ -5207,9 +5212,9 @@ var require_core = __commonJS({
     var {
       __spreadValues,
       __spreadProps,
-      __export,
+      __export: __export2,
       __toESM: __toESM2,
-      __toCommonJS,
+      __toCommonJS: __toCommonJS2,
       __async,
       __await,
       __asyncGenerator,
@@ -5217,7 +5222,7 @@ var require_core = __commonJS({
       __forAwait
     } = require_esblib();
     var core_exports = {};
-    __export(core_exports, {
+    __export2(core_exports, {
       $: () => $2,
       Fail: () => Fail2,
       ProcessOutput: () => ProcessOutput2,
@@ -5227,9 +5232,9 @@ var require_core = __commonJS({
       chalk: () => import_vendor_core3.chalk,
       defaults: () => defaults2,
       kill: () => kill2,
-      log: () => log3,
-      os: () => os3,
-      path: () => import_node_path11.default,
+      log: () => log4,
+      os: () => os7,
+      path: () => import_node_path14.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -5241,13 +5246,13 @@ var require_core = __commonJS({
       which: () => import_vendor_core3.which,
       within: () => within2
     });
-    module2.exports = __toCommonJS(core_exports);
+    module2.exports = __toCommonJS2(core_exports);
     var import_node_async_hooks = require("async_hooks");
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs9 = __toESM2(require("fs"), 1);
-    var import_node_os3 = require("os");
+    var import_node_fs11 = __toESM2(require("fs"), 1);
+    var import_node_os7 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
     var EXIT_CODES = {
@@ -5490,11 +5495,11 @@ ${details}`;
         return "";
       }
     };
-    var log3 = function(entry) {
+    var log4 = function(entry) {
       var _a;
       if (!entry.verbose) return;
-      const stream = log3.output || import_node_process.default.stderr;
-      const format = ((_a = log3.formatters) == null ? void 0 : _a[entry.kind]) || formatters[entry.kind];
+      const stream = log4.output || import_node_process.default.stderr;
+      const format = ((_a = log4.formatters) == null ? void 0 : _a[entry.kind]) || formatters[entry.kind];
       if (!format) return;
       stream.write(format(entry));
     };
@@ -5590,15 +5595,15 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path11 = __toESM2(require("path"), 1);
-    var os3 = __toESM2(require("os"), 1);
+    var import_node_path14 = __toESM2(require("path"), 1);
+    var os7 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
     var CWD = /* @__PURE__ */ Symbol("processCwd");
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL = import_node_buffer.Buffer.from(import_node_os3.EOL);
+    var EOL = import_node_buffer.Buffer.from(import_node_os7.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -5630,7 +5635,7 @@ ${details}`;
       preferLocal: false,
       spawn: import_node_child_process2.default.spawn,
       spawnSync: import_node_child_process2.default.spawnSync,
-      log: log3,
+      log: log4,
       kill: kill2,
       killSignal: SIGTERM,
       timeoutSignal: SIGTERM
@@ -5658,8 +5663,8 @@ ${details}`;
           };
         }
         const from = Fail2.getCallerLocation();
-        const cb = () => cb[SHOT] = getSnapshot(opts, from, pieces, args);
-        const pp = new ProcessPromise2(cb);
+        const cb2 = () => cb2[SHOT] = getSnapshot(opts, from, pieces, args);
+        const pp = new ProcessPromise2(cb2);
         if (!pp.isHalted()) pp.run();
         return pp.sync ? pp.output : pp;
       },
@@ -5679,10 +5684,10 @@ ${details}`;
     var _ProcessPromise = class _ProcessPromise2 extends Promise {
       constructor(executor) {
         let resolve;
-        let reject;
+        let reject3;
         super((...args) => {
           ;
-          [resolve = import_util.noop, reject = import_util.noop] = args;
+          [resolve = import_util.noop, reject3 = import_util.noop] = args;
           executor(...args);
         });
         this._stage = "initial";
@@ -5696,7 +5701,7 @@ ${details}`;
         if (snapshot) {
           this._snapshot = snapshot;
           this._resolve = resolve;
-          this._reject = reject;
+          this._reject = reject3;
           if (snapshot.halt) this._stage = "halted";
           try {
             this.build();
@@ -5749,17 +5754,17 @@ ${details}`;
           stdio: $22.stdio,
           detached: $22.detached,
           ee: $22.ee,
-          run(cb, ctx) {
+          run(cb2, ctx) {
             var _a2, _b2;
             ((_b2 = (_a2 = self2.cmd).then) == null ? void 0 : _b2.call(
               _a2,
               (cmd) => {
                 $22.cmd = cmd;
                 ctx.cmd = self2.fullCmd;
-                cb();
+                cb2();
               },
               (error) => self2.finalize(ProcessOutput2.fromError(error))
-            )) || cb();
+            )) || cb2();
           },
           on: {
             start: () => {
@@ -5977,7 +5982,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs9.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs11.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -6006,7 +6011,7 @@ ${details}`;
           });
         };
         const fill = () => {
-          for (const chunk of this._zurk.store[source]) from.write(chunk);
+          for (const chunk2 of this._zurk.store[source]) from.write(chunk2);
         };
         const fillSettled = () => {
           if (!output) return;
@@ -6015,7 +6020,7 @@ ${details}`;
           end();
         };
         if (!output) {
-          const onData = (chunk) => check() && from.write(chunk);
+          const onData = (chunk2) => check() && from.write(chunk2);
           ee.once(source, () => {
             fill();
             ee.on(source, onData);
@@ -6050,13 +6055,13 @@ ${details}`;
         return __asyncGenerator(this, null, function* () {
           const memo = [];
           const dlmtr = this._snapshot.delimiter || $2.delimiter || DLMTR;
-          for (const chunk of this._zurk.store.stdout) {
-            yield* __yieldStar((0, import_util.getLines)(chunk, memo, dlmtr));
+          for (const chunk2 of this._zurk.store.stdout) {
+            yield* __yieldStar((0, import_util.getLines)(chunk2, memo, dlmtr));
           }
           try {
             for (var iter = __forAwait(this.stdout || []), more, temp, error; more = !(temp = yield new __await(iter.next())).done; more = false) {
-              const chunk = temp.value;
-              yield* __yieldStar((0, import_util.getLines)(chunk, memo, dlmtr));
+              const chunk2 = temp.value;
+              yield* __yieldStar((0, import_util.getLines)(chunk2, memo, dlmtr));
             }
           } catch (temp2) {
             error = [temp2];
@@ -6075,24 +6080,24 @@ ${details}`;
       emit(event, ...args) {
         return this;
       }
-      on(event, cb) {
-        this._stdin.on(event, cb);
+      on(event, cb2) {
+        this._stdin.on(event, cb2);
         return this;
       }
-      once(event, cb) {
-        this._stdin.once(event, cb);
+      once(event, cb2) {
+        this._stdin.once(event, cb2);
         return this;
       }
-      write(data, encoding, cb) {
-        this._stdin.write(data, encoding, cb);
+      write(data, encoding, cb2) {
+        this._stdin.write(data, encoding, cb2);
         return this;
       }
-      end(chunk, cb) {
-        this._stdin.end(chunk, cb);
+      end(chunk2, cb2) {
+        this._stdin.end(chunk2, cb2);
         return this;
       }
-      removeListener(event, cb) {
-        this._stdin.removeListener(event, cb);
+      removeListener(event, cb2) {
+        this._stdin.removeListener(event, cb2);
         return this;
       }
       // prettier-ignore
@@ -6235,8 +6240,8 @@ ${details}`;
       // prettier-ignore
       *[Symbol.iterator](dlmtr = this._dto.delimiter || $2.delimiter || DLMTR) {
         const memo = [];
-        for (const chunk of this._dto.store.stdall) {
-          yield* __yieldStar((0, import_util.getLines)(chunk, memo, dlmtr));
+        for (const chunk2 of this._dto.store.stdall) {
+          yield* __yieldStar((0, import_util.getLines)(chunk2, memo, dlmtr));
         }
         if (memo[0]) yield memo[0];
       }
@@ -6293,12 +6298,12 @@ ${details}`;
     function syncCwd() {
       if ($2[CWD] != import_node_process2.default.cwd()) import_node_process2.default.chdir($2[CWD]);
     }
-    function cd2(dir) {
-      if (dir instanceof ProcessOutput2) {
-        dir = dir.toString().trim();
+    function cd2(dir2) {
+      if (dir2 instanceof ProcessOutput2) {
+        dir2 = dir2.toString().trim();
       }
-      $2.log({ kind: "cd", dir, verbose: !$2.quiet && $2.verbose });
-      import_node_process2.default.chdir(dir);
+      $2.log({ kind: "cd", dir: dir2, verbose: !$2.quiet && $2.verbose });
+      import_node_process2.default.chdir(dir2);
       $2[CWD] = import_node_process2.default.cwd();
     }
     function kill2(_0) {
@@ -6349,9 +6354,9 @@ var require_vendor_extra = __commonJS({
       __spreadProps,
       __esm: __esm2,
       __commonJS: __commonJS2,
-      __export,
+      __export: __export2,
       __toESM: __toESM2,
-      __toCommonJS,
+      __toCommonJS: __toCommonJS2,
       __privateGet,
       __privateAdd,
       __privateSet,
@@ -6366,22 +6371,22 @@ var require_vendor_extra = __commonJS({
         "use strict";
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.splitWhen = exports22.flatten = void 0;
-        function flatten(items) {
+        function flatten3(items) {
           return items.reduce((collection, item) => [].concat(collection, item), []);
         }
-        exports22.flatten = flatten;
+        exports22.flatten = flatten3;
         function splitWhen(items, predicate) {
-          const result = [[]];
+          const result2 = [[]];
           let groupIndex = 0;
           for (const item of items) {
             if (predicate(item)) {
               groupIndex++;
-              result[groupIndex] = [];
+              result2[groupIndex] = [];
             } else {
-              result[groupIndex].push(item);
+              result2[groupIndex].push(item);
             }
           }
-          return result;
+          return result2;
         }
         exports22.splitWhen = splitWhen;
       }
@@ -6425,9 +6430,9 @@ var require_vendor_extra = __commonJS({
         "use strict";
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.convertPosixPathToPattern = exports22.convertWindowsPathToPattern = exports22.convertPathToPattern = exports22.escapePosixPath = exports22.escapeWindowsPath = exports22.escape = exports22.removeLeadingDotSegment = exports22.makeAbsolute = exports22.unixify = void 0;
-        var os3 = require("os");
+        var os7 = require("os");
         var path32 = require("path");
-        var IS_WINDOWS_PLATFORM = os3.platform() === "win32";
+        var IS_WINDOWS_PLATFORM = os7.platform() === "win32";
         var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
         var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
         var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -6496,54 +6501,54 @@ var require_vendor_extra = __commonJS({
           if (str[0] === "!") {
             return true;
           }
-          var index = 0;
+          var index2 = 0;
           var pipeIndex = -2;
           var closeSquareIndex = -2;
           var closeCurlyIndex = -2;
           var closeParenIndex = -2;
           var backSlashIndex = -2;
-          while (index < str.length) {
-            if (str[index] === "*") {
+          while (index2 < str.length) {
+            if (str[index2] === "*") {
               return true;
             }
-            if (str[index + 1] === "?" && /[\].+)]/.test(str[index])) {
+            if (str[index2 + 1] === "?" && /[\].+)]/.test(str[index2])) {
               return true;
             }
-            if (closeSquareIndex !== -1 && str[index] === "[" && str[index + 1] !== "]") {
-              if (closeSquareIndex < index) {
-                closeSquareIndex = str.indexOf("]", index);
+            if (closeSquareIndex !== -1 && str[index2] === "[" && str[index2 + 1] !== "]") {
+              if (closeSquareIndex < index2) {
+                closeSquareIndex = str.indexOf("]", index2);
               }
-              if (closeSquareIndex > index) {
+              if (closeSquareIndex > index2) {
                 if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
                   return true;
                 }
-                backSlashIndex = str.indexOf("\\", index);
+                backSlashIndex = str.indexOf("\\", index2);
                 if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
                   return true;
                 }
               }
             }
-            if (closeCurlyIndex !== -1 && str[index] === "{" && str[index + 1] !== "}") {
-              closeCurlyIndex = str.indexOf("}", index);
-              if (closeCurlyIndex > index) {
-                backSlashIndex = str.indexOf("\\", index);
+            if (closeCurlyIndex !== -1 && str[index2] === "{" && str[index2 + 1] !== "}") {
+              closeCurlyIndex = str.indexOf("}", index2);
+              if (closeCurlyIndex > index2) {
+                backSlashIndex = str.indexOf("\\", index2);
                 if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
                   return true;
                 }
               }
             }
-            if (closeParenIndex !== -1 && str[index] === "(" && str[index + 1] === "?" && /[:!=]/.test(str[index + 2]) && str[index + 3] !== ")") {
-              closeParenIndex = str.indexOf(")", index);
-              if (closeParenIndex > index) {
-                backSlashIndex = str.indexOf("\\", index);
+            if (closeParenIndex !== -1 && str[index2] === "(" && str[index2 + 1] === "?" && /[:!=]/.test(str[index2 + 2]) && str[index2 + 3] !== ")") {
+              closeParenIndex = str.indexOf(")", index2);
+              if (closeParenIndex > index2) {
+                backSlashIndex = str.indexOf("\\", index2);
                 if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
                   return true;
                 }
               }
             }
-            if (pipeIndex !== -1 && str[index] === "(" && str[index + 1] !== "|") {
-              if (pipeIndex < index) {
-                pipeIndex = str.indexOf("|", index);
+            if (pipeIndex !== -1 && str[index2] === "(" && str[index2 + 1] !== "|") {
+              if (pipeIndex < index2) {
+                pipeIndex = str.indexOf("|", index2);
               }
               if (pipeIndex !== -1 && str[pipeIndex + 1] !== ")") {
                 closeParenIndex = str.indexOf(")", pipeIndex);
@@ -6555,21 +6560,21 @@ var require_vendor_extra = __commonJS({
                 }
               }
             }
-            if (str[index] === "\\") {
-              var open = str[index + 1];
-              index += 2;
+            if (str[index2] === "\\") {
+              var open = str[index2 + 1];
+              index2 += 2;
               var close = chars[open];
               if (close) {
-                var n4 = str.indexOf(close, index);
+                var n4 = str.indexOf(close, index2);
                 if (n4 !== -1) {
-                  index = n4 + 1;
+                  index2 = n4 + 1;
                 }
               }
-              if (str[index] === "!") {
+              if (str[index2] === "!") {
                 return true;
               }
             } else {
-              index++;
+              index2++;
             }
           }
           return false;
@@ -6578,26 +6583,26 @@ var require_vendor_extra = __commonJS({
           if (str[0] === "!") {
             return true;
           }
-          var index = 0;
-          while (index < str.length) {
-            if (/[*?{}()[\]]/.test(str[index])) {
+          var index2 = 0;
+          while (index2 < str.length) {
+            if (/[*?{}()[\]]/.test(str[index2])) {
               return true;
             }
-            if (str[index] === "\\") {
-              var open = str[index + 1];
-              index += 2;
+            if (str[index2] === "\\") {
+              var open = str[index2 + 1];
+              index2 += 2;
               var close = chars[open];
               if (close) {
-                var n4 = str.indexOf(close, index);
+                var n4 = str.indexOf(close, index2);
                 if (n4 !== -1) {
-                  index = n4 + 1;
+                  index2 = n4 + 1;
                 }
               }
-              if (str[index] === "!") {
+              if (str[index2] === "!") {
                 return true;
               }
             } else {
-              index++;
+              index2++;
             }
           }
           return false;
@@ -6657,10 +6662,10 @@ var require_vendor_extra = __commonJS({
           return false;
         };
         exports22.find = (node, type) => node.nodes.find((node2) => node2.type === type);
-        exports22.exceedsLimit = (min, max, step = 1, limit) => {
+        exports22.exceedsLimit = (min2, max2, step = 1, limit) => {
           if (limit === false) return false;
-          if (!exports22.isInteger(min) || !exports22.isInteger(max)) return false;
-          return (Number(max) - Number(min)) / Number(step) >= limit;
+          if (!exports22.isInteger(min2) || !exports22.isInteger(max2)) return false;
+          return (Number(max2) - Number(min2)) / Number(step) >= limit;
         };
         exports22.escapeNode = (block, n4 = 0, type) => {
           const node = block.nodes[n4];
@@ -6705,7 +6710,7 @@ var require_vendor_extra = __commonJS({
           return acc;
         }, []);
         exports22.flatten = (...args) => {
-          const result = [];
+          const result2 = [];
           const flat = (arr) => {
             for (let i = 0; i < arr.length; i++) {
               const ele = arr[i];
@@ -6714,13 +6719,13 @@ var require_vendor_extra = __commonJS({
                 continue;
               }
               if (ele !== void 0) {
-                result.push(ele);
+                result2.push(ele);
               }
             }
-            return result;
+            return result2;
           };
           flat(args);
-          return result;
+          return result2;
         };
       }
     });
@@ -6729,8 +6734,8 @@ var require_vendor_extra = __commonJS({
         "use strict";
         var utils = require_utils();
         module22.exports = (ast, options = {}) => {
-          const stringify5 = (node, parent = {}) => {
-            const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
+          const stringify5 = (node, parent2 = {}) => {
+            const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent2);
             const invalidNode = node.invalid === true && options.escapeInvalid === true;
             let output = "";
             if (node.value) {
@@ -6771,14 +6776,14 @@ var require_vendor_extra = __commonJS({
       "node_modules/to-regex-range/index.js"(exports22, module22) {
         "use strict";
         var isNumber = require_is_number();
-        var toRegexRange = (min, max, options) => {
-          if (isNumber(min) === false) {
+        var toRegexRange = (min2, max2, options) => {
+          if (isNumber(min2) === false) {
             throw new TypeError("toRegexRange: expected the first argument to be a number");
           }
-          if (max === void 0 || min === max) {
-            return String(min);
+          if (max2 === void 0 || min2 === max2) {
+            return String(min2);
           }
-          if (isNumber(max) === false) {
+          if (isNumber(max2) === false) {
             throw new TypeError("toRegexRange: expected the second argument to be a number.");
           }
           let opts = __spreadValues({ relaxZeros: true }, options);
@@ -6788,25 +6793,25 @@ var require_vendor_extra = __commonJS({
           let relax = String(opts.relaxZeros);
           let shorthand = String(opts.shorthand);
           let capture = String(opts.capture);
-          let wrap2 = String(opts.wrap);
-          let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap2;
+          let wrap22 = String(opts.wrap);
+          let cacheKey = min2 + ":" + max2 + "=" + relax + shorthand + capture + wrap22;
           if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
             return toRegexRange.cache[cacheKey].result;
           }
-          let a = Math.min(min, max);
-          let b = Math.max(min, max);
+          let a = Math.min(min2, max2);
+          let b = Math.max(min2, max2);
           if (Math.abs(a - b) === 1) {
-            let result = min + "|" + max;
+            let result2 = min2 + "|" + max2;
             if (opts.capture) {
-              return `(${result})`;
+              return `(${result2})`;
             }
             if (opts.wrap === false) {
-              return result;
+              return result2;
             }
-            return `(?:${result})`;
+            return `(?:${result2})`;
           }
-          let isPadded = hasPadding(min) || hasPadding(max);
-          let state = { min, max, a, b };
+          let isPadded = hasPadding(min2) || hasPadding(max2);
+          let state = { min: min2, max: max2, a, b };
           let positives = [];
           let negatives = [];
           if (isPadded) {
@@ -6839,21 +6844,21 @@ var require_vendor_extra = __commonJS({
           let subpatterns = onlyNegative.concat(intersected).concat(onlyPositive);
           return subpatterns.join("|");
         }
-        function splitToRanges(min, max) {
+        function splitToRanges(min2, max2) {
           let nines = 1;
           let zeros = 1;
-          let stop = countNines(min, nines);
-          let stops = /* @__PURE__ */ new Set([max]);
-          while (min <= stop && stop <= max) {
+          let stop = countNines(min2, nines);
+          let stops = /* @__PURE__ */ new Set([max2]);
+          while (min2 <= stop && stop <= max2) {
             stops.add(stop);
             nines += 1;
-            stop = countNines(min, nines);
+            stop = countNines(min2, nines);
           }
-          stop = countZeros(max + 1, zeros) - 1;
-          while (min < stop && stop <= max) {
+          stop = countZeros(max2 + 1, zeros) - 1;
+          while (min2 < stop && stop <= max2) {
             stops.add(stop);
             zeros += 1;
-            stop = countZeros(max + 1, zeros) - 1;
+            stop = countZeros(max2 + 1, zeros) - 1;
           }
           stops = [...stops];
           stops.sort(compare);
@@ -6882,14 +6887,14 @@ var require_vendor_extra = __commonJS({
           }
           return { pattern, count: [count], digits };
         }
-        function splitToPatterns(min, max, tok, options) {
-          let ranges = splitToRanges(min, max);
+        function splitToPatterns(min2, max2, tok, options) {
+          let ranges = splitToRanges(min2, max2);
           let tokens = [];
-          let start = min;
+          let start = min2;
           let prev;
           for (let i = 0; i < ranges.length; i++) {
-            let max2 = ranges[i];
-            let obj = rangeToPattern(String(start), String(max2), options);
+            let max22 = ranges[i];
+            let obj = rangeToPattern(String(start), String(max22), options);
             let zeros = "";
             if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
               if (prev.count.length > 1) {
@@ -6897,31 +6902,31 @@ var require_vendor_extra = __commonJS({
               }
               prev.count.push(obj.count[0]);
               prev.string = prev.pattern + toQuantifier(prev.count);
-              start = max2 + 1;
+              start = max22 + 1;
               continue;
             }
             if (tok.isPadded) {
-              zeros = padZeros(max2, tok, options);
+              zeros = padZeros(max22, tok, options);
             }
             obj.string = zeros + obj.pattern + toQuantifier(obj.count);
             tokens.push(obj);
-            start = max2 + 1;
+            start = max22 + 1;
             prev = obj;
           }
           return tokens;
         }
-        function filterPatterns(arr, comparison, prefix, intersection, options) {
-          let result = [];
+        function filterPatterns(arr, comparison, prefix, intersection2, options) {
+          let result2 = [];
           for (let ele of arr) {
             let { string: string2 } = ele;
-            if (!intersection && !contains(comparison, "string", string2)) {
-              result.push(prefix + string2);
+            if (!intersection2 && !contains2(comparison, "string", string2)) {
+              result2.push(prefix + string2);
             }
-            if (intersection && contains(comparison, "string", string2)) {
-              result.push(prefix + string2);
+            if (intersection2 && contains2(comparison, "string", string2)) {
+              result2.push(prefix + string2);
             }
           }
-          return result;
+          return result2;
         }
         function zip(a, b) {
           let arr = [];
@@ -6931,11 +6936,11 @@ var require_vendor_extra = __commonJS({
         function compare(a, b) {
           return a > b ? 1 : b > a ? -1 : 0;
         }
-        function contains(arr, key, val) {
+        function contains2(arr, key, val) {
           return arr.some((ele) => ele[key] === val);
         }
-        function countNines(min, len) {
-          return Number(String(min).slice(0, -len) + "9".repeat(len));
+        function countNines(min2, len) {
+          return Number(String(min2).slice(0, -len) + "9".repeat(len));
         }
         function countZeros(integer, zeros) {
           return integer - integer % Math.pow(10, zeros);
@@ -6981,8 +6986,8 @@ var require_vendor_extra = __commonJS({
         "use strict";
         var util = require("util");
         var toRegexRange = require_to_regex_range();
-        var isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-        var transform = (toNumber) => {
+        var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+        var transform2 = (toNumber) => {
           return (value) => toNumber === true ? Number(value) : String(value);
         };
         var isValidValue = (value) => {
@@ -6991,11 +6996,11 @@ var require_vendor_extra = __commonJS({
         var isNumber = (num) => Number.isInteger(+num);
         var zeros = (input) => {
           let value = `${input}`;
-          let index = -1;
+          let index2 = -1;
           if (value[0] === "-") value = value.slice(1);
           if (value === "0") return false;
-          while (value[++index] === "0") ;
-          return index > 0;
+          while (value[++index2] === "0") ;
+          return index2 > 0;
         };
         var stringify5 = (start, end, options) => {
           if (typeof start === "string" || typeof end === "string") {
@@ -7029,7 +7034,7 @@ var require_vendor_extra = __commonJS({
           let prefix = options.capture ? "" : "?:";
           let positives = "";
           let negatives = "";
-          let result;
+          let result2;
           if (parts.positives.length) {
             positives = parts.positives.map((v2) => toMaxLen(String(v2), maxLen)).join("|");
           }
@@ -7037,14 +7042,14 @@ var require_vendor_extra = __commonJS({
             negatives = `-(${prefix}${parts.negatives.map((v2) => toMaxLen(String(v2), maxLen)).join("|")})`;
           }
           if (positives && negatives) {
-            result = `${positives}|${negatives}`;
+            result2 = `${positives}|${negatives}`;
           } else {
-            result = positives || negatives;
+            result2 = positives || negatives;
           }
           if (options.wrap) {
-            return `(${prefix}${result})`;
+            return `(${prefix}${result2})`;
           }
-          return result;
+          return result2;
         };
         var toRange = (a, b, isNumbers, options) => {
           if (isNumbers) {
@@ -7057,9 +7062,9 @@ var require_vendor_extra = __commonJS({
         };
         var toRegex = (start, end, options) => {
           if (Array.isArray(start)) {
-            let wrap2 = options.wrap === true;
+            let wrap22 = options.wrap === true;
             let prefix = options.capture ? "" : "?:";
-            return wrap2 ? `(${prefix}${start.join("|")})` : start.join("|");
+            return wrap22 ? `(${prefix}${start.join("|")})` : start.join("|");
           }
           return toRegexRange(start, end, options);
         };
@@ -7093,27 +7098,27 @@ var require_vendor_extra = __commonJS({
           let padded = zeros(startString) || zeros(endString) || zeros(stepString);
           let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
           let toNumber = padded === false && stringify5(start, end, options) === false;
-          let format = options.transform || transform(toNumber);
+          let format = options.transform || transform2(toNumber);
           if (options.toRegex && step === 1) {
             return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
           }
           let parts = { negatives: [], positives: [] };
-          let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-          let range2 = [];
-          let index = 0;
+          let push2 = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
+          let range4 = [];
+          let index2 = 0;
           while (descending ? a >= b : a <= b) {
             if (options.toRegex === true && step > 1) {
-              push(a);
+              push2(a);
             } else {
-              range2.push(pad(format(a, index), maxLen, toNumber));
+              range4.push(pad(format(a, index2), maxLen, toNumber));
             }
             a = descending ? a - step : a + step;
-            index++;
+            index2++;
           }
           if (options.toRegex === true) {
-            return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range2, null, __spreadValues({ wrap: false }, options));
+            return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range4, null, __spreadValues({ wrap: false }, options));
           }
-          return range2;
+          return range4;
         };
         var fillLetters = (start, end, step = 1, options = {}) => {
           if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
@@ -7123,22 +7128,22 @@ var require_vendor_extra = __commonJS({
           let a = `${start}`.charCodeAt(0);
           let b = `${end}`.charCodeAt(0);
           let descending = a > b;
-          let min = Math.min(a, b);
-          let max = Math.max(a, b);
+          let min2 = Math.min(a, b);
+          let max2 = Math.max(a, b);
           if (options.toRegex && step === 1) {
-            return toRange(min, max, false, options);
+            return toRange(min2, max2, false, options);
           }
-          let range2 = [];
-          let index = 0;
+          let range4 = [];
+          let index2 = 0;
           while (descending ? a >= b : a <= b) {
-            range2.push(format(a, index));
+            range4.push(format(a, index2));
             a = descending ? a - step : a + step;
-            index++;
+            index2++;
           }
           if (options.toRegex === true) {
-            return toRegex(range2, null, { wrap: false, options });
+            return toRegex(range4, null, { wrap: false, options });
           }
-          return range2;
+          return range4;
         };
         var fill = (start, end, step, options = {}) => {
           if (end == null && isValidValue(start)) {
@@ -7150,14 +7155,14 @@ var require_vendor_extra = __commonJS({
           if (typeof step === "function") {
             return fill(start, end, 1, { transform: step });
           }
-          if (isObject(step)) {
+          if (isObject2(step)) {
             return fill(start, end, 0, step);
           }
           let opts = __spreadValues({}, options);
           if (opts.capture === true) opts.wrap = true;
           step = step || opts.step || 1;
           if (!isNumber(step)) {
-            if (step != null && !isObject(step)) return invalidStep(step, opts);
+            if (step != null && !isObject2(step)) return invalidStep(step, opts);
             return fill(start, end, 1, step);
           }
           if (isNumber(start) && isNumber(end)) {
@@ -7174,8 +7179,8 @@ var require_vendor_extra = __commonJS({
         var fill = require_fill_range();
         var utils = require_utils();
         var compile = (ast, options = {}) => {
-          const walk = (node, parent = {}) => {
-            const invalidBlock = utils.isInvalidBrace(parent);
+          const walk = (node, parent2 = {}) => {
+            const invalidBlock = utils.isInvalidBrace(parent2);
             const invalidNode = node.invalid === true && options.escapeInvalid === true;
             const invalid = invalidBlock === true || invalidNode === true;
             const prefix = options.escapeInvalid === true ? "\\" : "";
@@ -7201,9 +7206,9 @@ var require_vendor_extra = __commonJS({
             }
             if (node.nodes && node.ranges > 0) {
               const args = utils.reduce(node.nodes);
-              const range2 = fill(...args, __spreadProps(__spreadValues({}, options), { wrap: false, toRegex: true, strictZeros: true }));
-              if (range2.length !== 0) {
-                return args.length > 1 && range2.length > 1 ? `(${range2})` : range2;
+              const range4 = fill(...args, __spreadProps(__spreadValues({}, options), { wrap: false, toRegex: true, strictZeros: true }));
+              if (range4.length !== 0) {
+                return args.length > 1 && range4.length > 1 ? `(${range4})` : range4;
               }
             }
             if (node.nodes) {
@@ -7224,34 +7229,34 @@ var require_vendor_extra = __commonJS({
         var fill = require_fill_range();
         var stringify5 = require_stringify2();
         var utils = require_utils();
-        var append = (queue = "", stash = "", enclose = false) => {
-          const result = [];
-          queue = [].concat(queue);
+        var append = (queue2 = "", stash = "", enclose = false) => {
+          const result2 = [];
+          queue2 = [].concat(queue2);
           stash = [].concat(stash);
-          if (!stash.length) return queue;
-          if (!queue.length) {
+          if (!stash.length) return queue2;
+          if (!queue2.length) {
             return enclose ? utils.flatten(stash).map((ele) => `{${ele}}`) : stash;
           }
-          for (const item of queue) {
+          for (const item of queue2) {
             if (Array.isArray(item)) {
               for (const value of item) {
-                result.push(append(value, stash, enclose));
+                result2.push(append(value, stash, enclose));
               }
             } else {
               for (let ele of stash) {
                 if (enclose === true && typeof ele === "string") ele = `{${ele}}`;
-                result.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
+                result2.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
               }
             }
           }
-          return utils.flatten(result);
+          return utils.flatten(result2);
         };
         var expand = (ast, options = {}) => {
           const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
-          const walk = (node, parent = {}) => {
+          const walk = (node, parent2 = {}) => {
             node.queue = [];
-            let p2 = parent;
-            let q = parent.queue;
+            let p2 = parent2;
+            let q = parent2.queue;
             while (p2.type !== "brace" && p2.type !== "root" && p2.parent) {
               p2 = p2.parent;
               q = p2.queue;
@@ -7269,41 +7274,41 @@ var require_vendor_extra = __commonJS({
               if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
                 throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
               }
-              let range2 = fill(...args, options);
-              if (range2.length === 0) {
-                range2 = stringify5(node, options);
+              let range4 = fill(...args, options);
+              if (range4.length === 0) {
+                range4 = stringify5(node, options);
               }
-              q.push(append(q.pop(), range2));
+              q.push(append(q.pop(), range4));
               node.nodes = [];
               return;
             }
             const enclose = utils.encloseBrace(node);
-            let queue = node.queue;
+            let queue2 = node.queue;
             let block = node;
             while (block.type !== "brace" && block.type !== "root" && block.parent) {
               block = block.parent;
-              queue = block.queue;
+              queue2 = block.queue;
             }
             for (let i = 0; i < node.nodes.length; i++) {
               const child = node.nodes[i];
               if (child.type === "comma" && node.type === "brace") {
-                if (i === 1) queue.push("");
-                queue.push("");
+                if (i === 1) queue2.push("");
+                queue2.push("");
                 continue;
               }
               if (child.type === "close") {
-                q.push(append(q.pop(), queue, enclose));
+                q.push(append(q.pop(), queue2, enclose));
                 continue;
               }
               if (child.value && child.type !== "open") {
-                queue.push(append(queue.pop(), child.value));
+                queue2.push(append(queue2.pop(), child.value));
                 continue;
               }
               if (child.nodes) {
                 walk(child, node);
               }
             }
-            return queue;
+            return queue2;
           };
           return utils.flatten(walk(ast));
         };
@@ -7447,9 +7452,9 @@ var require_vendor_extra = __commonJS({
             throw new TypeError("Expected a string");
           }
           const opts = options || {};
-          const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-          if (input.length > max) {
-            throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
+          const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+          if (input.length > max2) {
+            throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max2})`);
           }
           const ast = { type: "root", input, nodes: [] };
           const stack = [ast];
@@ -7457,11 +7462,11 @@ var require_vendor_extra = __commonJS({
           let prev = ast;
           let brackets = 0;
           const length = input.length;
-          let index = 0;
+          let index2 = 0;
           let depth = 0;
           let value;
-          const advance = () => input[index++];
-          const push = (node) => {
+          const advance = () => input[index2++];
+          const push2 = (node) => {
             if (node.type === "text" && prev.type === "dot") {
               prev.type = "text";
             }
@@ -7475,25 +7480,25 @@ var require_vendor_extra = __commonJS({
             prev = node;
             return node;
           };
-          push({ type: "bos" });
-          while (index < length) {
+          push2({ type: "bos" });
+          while (index2 < length) {
             block = stack[stack.length - 1];
             value = advance();
             if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
               continue;
             }
             if (value === CHAR_BACKSLASH) {
-              push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
+              push2({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
               continue;
             }
             if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-              push({ type: "text", value: "\\" + value });
+              push2({ type: "text", value: "\\" + value });
               continue;
             }
             if (value === CHAR_LEFT_SQUARE_BRACKET) {
               brackets++;
               let next;
-              while (index < length && (next = advance())) {
+              while (index2 < length && (next = advance())) {
                 value += next;
                 if (next === CHAR_LEFT_SQUARE_BRACKET) {
                   brackets++;
@@ -7510,22 +7515,22 @@ var require_vendor_extra = __commonJS({
                   }
                 }
               }
-              push({ type: "text", value });
+              push2({ type: "text", value });
               continue;
             }
             if (value === CHAR_LEFT_PARENTHESES) {
-              block = push({ type: "paren", nodes: [] });
+              block = push2({ type: "paren", nodes: [] });
               stack.push(block);
-              push({ type: "text", value });
+              push2({ type: "text", value });
               continue;
             }
             if (value === CHAR_RIGHT_PARENTHESES) {
               if (block.type !== "paren") {
-                push({ type: "text", value });
+                push2({ type: "text", value });
                 continue;
               }
               block = stack.pop();
-              push({ type: "text", value });
+              push2({ type: "text", value });
               block = stack[stack.length - 1];
               continue;
             }
@@ -7535,7 +7540,7 @@ var require_vendor_extra = __commonJS({
               if (options.keepQuotes !== true) {
                 value = "";
               }
-              while (index < length && (next = advance())) {
+              while (index2 < length && (next = advance())) {
                 if (next === CHAR_BACKSLASH) {
                   value += next + advance();
                   continue;
@@ -7546,7 +7551,7 @@ var require_vendor_extra = __commonJS({
                 }
                 value += next;
               }
-              push({ type: "text", value });
+              push2({ type: "text", value });
               continue;
             }
             if (value === CHAR_LEFT_CURLY_BRACE) {
@@ -7562,20 +7567,20 @@ var require_vendor_extra = __commonJS({
                 ranges: 0,
                 nodes: []
               };
-              block = push(brace);
+              block = push2(brace);
               stack.push(block);
-              push({ type: "open", value });
+              push2({ type: "open", value });
               continue;
             }
             if (value === CHAR_RIGHT_CURLY_BRACE) {
               if (block.type !== "brace") {
-                push({ type: "text", value });
+                push2({ type: "text", value });
                 continue;
               }
               const type = "close";
               block = stack.pop();
               block.close = true;
-              push({ type, value });
+              push2({ type, value });
               depth--;
               block = stack[stack.length - 1];
               continue;
@@ -7586,14 +7591,14 @@ var require_vendor_extra = __commonJS({
                 const open = block.nodes.shift();
                 block.nodes = [open, { type: "text", value: stringify5(block) }];
               }
-              push({ type: "comma", value });
+              push2({ type: "comma", value });
               block.commas++;
               continue;
             }
             if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
               const siblings = block.nodes;
               if (depth === 0 || siblings.length === 0) {
-                push({ type: "text", value });
+                push2({ type: "text", value });
                 continue;
               }
               if (prev.type === "dot") {
@@ -7612,16 +7617,16 @@ var require_vendor_extra = __commonJS({
               }
               if (prev.type === "range") {
                 siblings.pop();
-                const before = siblings[siblings.length - 1];
-                before.value += prev.value + value;
-                prev = before;
+                const before2 = siblings[siblings.length - 1];
+                before2.value += prev.value + value;
+                prev = before2;
                 block.ranges--;
                 continue;
               }
-              push({ type: "dot", value });
+              push2({ type: "dot", value });
               continue;
             }
-            push({ type: "text", value });
+            push2({ type: "text", value });
           }
           do {
             block = stack.pop();
@@ -7634,12 +7639,12 @@ var require_vendor_extra = __commonJS({
                   node.invalid = true;
                 }
               });
-              const parent = stack[stack.length - 1];
-              const index2 = parent.nodes.indexOf(block);
-              parent.nodes.splice(index2, 1, ...block.nodes);
+              const parent2 = stack[stack.length - 1];
+              const index22 = parent2.nodes.indexOf(block);
+              parent2.nodes.splice(index22, 1, ...block.nodes);
             }
           } while (stack.length > 0);
-          push({ type: "eos" });
+          push2({ type: "eos" });
           return ast;
         };
         module22.exports = parse3;
@@ -7656,11 +7661,11 @@ var require_vendor_extra = __commonJS({
           let output = [];
           if (Array.isArray(input)) {
             for (const pattern of input) {
-              const result = braces.create(pattern, options);
-              if (Array.isArray(result)) {
-                output.push(...result);
+              const result2 = braces.create(pattern, options);
+              if (Array.isArray(result2)) {
+                output.push(...result2);
               } else {
-                output.push(result);
+                output.push(result2);
               }
             }
           } else {
@@ -7688,14 +7693,14 @@ var require_vendor_extra = __commonJS({
           if (typeof input === "string") {
             input = braces.parse(input, options);
           }
-          let result = expand(input, options);
+          let result2 = expand(input, options);
           if (options.noempty === true) {
-            result = result.filter(Boolean);
+            result2 = result2.filter(Boolean);
           }
           if (options.nodupes === true) {
-            result = [...new Set(result)];
+            result2 = [...new Set(result2)];
           }
-          return result;
+          return result2;
         };
         braces.create = (input, options = {}) => {
           if (input === "" || input.length < 3) {
@@ -8011,7 +8016,7 @@ var require_vendor_extra = __commonJS({
           const tokens = [];
           const parts = [];
           let str = input;
-          let index = -1;
+          let index2 = -1;
           let start = 0;
           let lastIndex = 0;
           let isBrace = false;
@@ -8028,13 +8033,13 @@ var require_vendor_extra = __commonJS({
           let prev;
           let code;
           let token = { value: "", depth: 0, isGlob: false };
-          const eos = () => index >= length;
-          const peek = () => str.charCodeAt(index + 1);
+          const eos = () => index2 >= length;
+          const peek = () => str.charCodeAt(index2 + 1);
           const advance = () => {
             prev = code;
-            return str.charCodeAt(++index);
+            return str.charCodeAt(++index2);
           };
-          while (index < length) {
+          while (index2 < length) {
             code = advance();
             let next;
             if (code === CHAR_BACKWARD_SLASH) {
@@ -8091,15 +8096,15 @@ var require_vendor_extra = __commonJS({
               break;
             }
             if (code === CHAR_FORWARD_SLASH) {
-              slashes.push(index);
+              slashes.push(index2);
               tokens.push(token);
               token = { value: "", depth: 0, isGlob: false };
               if (finished2 === true) continue;
-              if (prev === CHAR_DOT && index === start + 1) {
+              if (prev === CHAR_DOT && index2 === start + 1) {
                 start += 2;
                 continue;
               }
-              lastIndex = index + 1;
+              lastIndex = index2 + 1;
               continue;
             }
             if (opts.noext !== true) {
@@ -8108,7 +8113,7 @@ var require_vendor_extra = __commonJS({
                 isGlob = token.isGlob = true;
                 isExtglob = token.isExtglob = true;
                 finished2 = true;
-                if (code === CHAR_EXCLAMATION_MARK && index === start) {
+                if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
                   negatedExtglob = true;
                 }
                 if (scanToEnd === true) {
@@ -8165,7 +8170,7 @@ var require_vendor_extra = __commonJS({
               }
               break;
             }
-            if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start) {
               negated = token.negated = true;
               start++;
               continue;
@@ -8321,10 +8326,10 @@ var require_vendor_extra = __commonJS({
           }
           input = REPLACEMENTS[input] || input;
           const opts = __spreadValues({}, options);
-          const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+          const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
           let len = input.length;
-          if (len > max) {
-            throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+          if (len > max2) {
+            throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
           }
           const bos = { type: "bos", value: "", output: opts.prepend || "" };
           const tokens = [bos];
@@ -8394,7 +8399,7 @@ var require_vendor_extra = __commonJS({
             state.output += token.output != null ? token.output : token.value;
             consume(token.value);
           };
-          const negate = () => {
+          const negate2 = () => {
             let count = 1;
             while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
               advance();
@@ -8416,7 +8421,7 @@ var require_vendor_extra = __commonJS({
             state[type]--;
             stack.pop();
           };
-          const push = (tok) => {
+          const push2 = (tok) => {
             if (prev.type === "globstar") {
               const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
               const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -8448,13 +8453,13 @@ var require_vendor_extra = __commonJS({
             token.output = state.output;
             const output = (opts.capture ? "(" : "") + token.open;
             increment("parens");
-            push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-            push({ type: "paren", extglob: true, value: advance(), output });
+            push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+            push2({ type: "paren", extglob: true, value: advance(), output });
             extglobs.push(token);
           };
           const extglobClose = (token) => {
             let output = token.close + (opts.capture ? ")" : "");
-            let rest;
+            let rest2;
             if (token.type === "negate") {
               let extglobStar = star;
               if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
@@ -8463,39 +8468,39 @@ var require_vendor_extra = __commonJS({
               if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
                 output = token.close = `)$))${extglobStar}`;
               }
-              if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-                const expression = parse3(rest, __spreadProps(__spreadValues({}, options), { fastpaths: false })).output;
+              if (token.inner.includes("*") && (rest2 = remaining()) && /^\.[^\\/.]+$/.test(rest2)) {
+                const expression = parse3(rest2, __spreadProps(__spreadValues({}, options), { fastpaths: false })).output;
                 output = token.close = `)${expression})${extglobStar})`;
               }
               if (token.prev.type === "bos") {
                 state.negatedExtglob = true;
               }
             }
-            push({ type: "paren", extglob: true, value, output });
+            push2({ type: "paren", extglob: true, value, output });
             decrement("parens");
           };
           if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
             let backslashes = false;
-            let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m2, esc, chars, first, rest, index) => {
-              if (first === "\\") {
+            let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m2, esc, chars, first2, rest2, index2) => {
+              if (first2 === "\\") {
                 backslashes = true;
                 return m2;
               }
-              if (first === "?") {
+              if (first2 === "?") {
                 if (esc) {
-                  return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+                  return esc + first2 + (rest2 ? QMARK.repeat(rest2.length) : "");
                 }
-                if (index === 0) {
-                  return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+                if (index2 === 0) {
+                  return qmarkNoDot + (rest2 ? QMARK.repeat(rest2.length) : "");
                 }
                 return QMARK.repeat(chars.length);
               }
-              if (first === ".") {
+              if (first2 === ".") {
                 return DOT_LITERAL.repeat(chars.length);
               }
-              if (first === "*") {
+              if (first2 === "*") {
                 if (esc) {
-                  return esc + first + (rest ? star : "");
+                  return esc + first2 + (rest2 ? star : "");
                 }
                 return star;
               }
@@ -8532,7 +8537,7 @@ var require_vendor_extra = __commonJS({
               }
               if (!next) {
                 value += "\\";
-                push({ type: "text", value });
+                push2({ type: "text", value });
                 continue;
               }
               const match = /^\\+/.exec(remaining());
@@ -8550,7 +8555,7 @@ var require_vendor_extra = __commonJS({
                 value += advance();
               }
               if (state.brackets === 0) {
-                push({ type: "text", value });
+                push2({ type: "text", value });
                 continue;
               }
             }
@@ -8562,8 +8567,8 @@ var require_vendor_extra = __commonJS({
                   if (inner.includes(":")) {
                     const idx = prev.value.lastIndexOf("[");
                     const pre = prev.value.slice(0, idx);
-                    const rest2 = prev.value.slice(idx + 2);
-                    const posix = POSIX_REGEX_SOURCE[rest2];
+                    const rest22 = prev.value.slice(idx + 2);
+                    const posix = POSIX_REGEX_SOURCE[rest22];
                     if (posix) {
                       prev.value = pre + posix;
                       state.backtrack = true;
@@ -8598,13 +8603,13 @@ var require_vendor_extra = __commonJS({
             if (value === '"') {
               state.quotes = state.quotes === 1 ? 0 : 1;
               if (opts.keepQuotes === true) {
-                push({ type: "text", value });
+                push2({ type: "text", value });
               }
               continue;
             }
             if (value === "(") {
               increment("parens");
-              push({ type: "paren", value });
+              push2({ type: "paren", value });
               continue;
             }
             if (value === ")") {
@@ -8616,7 +8621,7 @@ var require_vendor_extra = __commonJS({
                 extglobClose(extglobs.pop());
                 continue;
               }
-              push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+              push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
               decrement("parens");
               continue;
             }
@@ -8629,19 +8634,19 @@ var require_vendor_extra = __commonJS({
               } else {
                 increment("brackets");
               }
-              push({ type: "bracket", value });
+              push2({ type: "bracket", value });
               continue;
             }
             if (value === "]") {
               if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-                push({ type: "text", value, output: `\\${value}` });
+                push2({ type: "text", value, output: `\\${value}` });
                 continue;
               }
               if (state.brackets === 0) {
                 if (opts.strictBrackets === true) {
                   throw new SyntaxError(syntaxError("opening", "["));
                 }
-                push({ type: "text", value, output: `\\${value}` });
+                push2({ type: "text", value, output: `\\${value}` });
                 continue;
               }
               decrement("brackets");
@@ -8675,29 +8680,29 @@ var require_vendor_extra = __commonJS({
                 tokensIndex: state.tokens.length
               };
               braces.push(open);
-              push(open);
+              push2(open);
               continue;
             }
             if (value === "}") {
               const brace = braces[braces.length - 1];
               if (opts.nobrace === true || !brace) {
-                push({ type: "text", value, output: value });
+                push2({ type: "text", value, output: value });
                 continue;
               }
               let output = ")";
               if (brace.dots === true) {
                 const arr = tokens.slice();
-                const range2 = [];
+                const range4 = [];
                 for (let i = arr.length - 1; i >= 0; i--) {
                   tokens.pop();
                   if (arr[i].type === "brace") {
                     break;
                   }
                   if (arr[i].type !== "dots") {
-                    range2.unshift(arr[i].value);
+                    range4.unshift(arr[i].value);
                   }
                 }
-                output = expandRange(range2, opts);
+                output = expandRange(range4, opts);
                 state.backtrack = true;
               }
               if (brace.comma !== true && brace.dots !== true) {
@@ -8710,7 +8715,7 @@ var require_vendor_extra = __commonJS({
                   state.output += t3.output || t3.value;
                 }
               }
-              push({ type: "brace", value, output });
+              push2({ type: "brace", value, output });
               decrement("braces");
               braces.pop();
               continue;
@@ -8719,7 +8724,7 @@ var require_vendor_extra = __commonJS({
               if (extglobs.length > 0) {
                 extglobs[extglobs.length - 1].conditions++;
               }
-              push({ type: "text", value });
+              push2({ type: "text", value });
               continue;
             }
             if (value === ",") {
@@ -8729,7 +8734,7 @@ var require_vendor_extra = __commonJS({
                 brace.comma = true;
                 output = "|";
               }
-              push({ type: "comma", value, output });
+              push2({ type: "comma", value, output });
               continue;
             }
             if (value === "/") {
@@ -8741,7 +8746,7 @@ var require_vendor_extra = __commonJS({
                 prev = bos;
                 continue;
               }
-              push({ type: "slash", value, output: SLASH_LITERAL });
+              push2({ type: "slash", value, output: SLASH_LITERAL });
               continue;
             }
             if (value === ".") {
@@ -8755,10 +8760,10 @@ var require_vendor_extra = __commonJS({
                 continue;
               }
               if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-                push({ type: "text", value, output: DOT_LITERAL });
+                push2({ type: "text", value, output: DOT_LITERAL });
                 continue;
               }
-              push({ type: "dot", value, output: DOT_LITERAL });
+              push2({ type: "dot", value, output: DOT_LITERAL });
               continue;
             }
             if (value === "?") {
@@ -8776,14 +8781,14 @@ var require_vendor_extra = __commonJS({
                 if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
                   output = `\\${value}`;
                 }
-                push({ type: "text", value, output });
+                push2({ type: "text", value, output });
                 continue;
               }
               if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-                push({ type: "qmark", value, output: QMARK_NO_DOT });
+                push2({ type: "qmark", value, output: QMARK_NO_DOT });
                 continue;
               }
-              push({ type: "qmark", value, output: QMARK });
+              push2({ type: "qmark", value, output: QMARK });
               continue;
             }
             if (value === "!") {
@@ -8794,7 +8799,7 @@ var require_vendor_extra = __commonJS({
                 }
               }
               if (opts.nonegate !== true && state.index === 0) {
-                negate();
+                negate2();
                 continue;
               }
             }
@@ -8804,22 +8809,22 @@ var require_vendor_extra = __commonJS({
                 continue;
               }
               if (prev && prev.value === "(" || opts.regex === false) {
-                push({ type: "plus", value, output: PLUS_LITERAL });
+                push2({ type: "plus", value, output: PLUS_LITERAL });
                 continue;
               }
               if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-                push({ type: "plus", value });
+                push2({ type: "plus", value });
                 continue;
               }
-              push({ type: "plus", value: PLUS_LITERAL });
+              push2({ type: "plus", value: PLUS_LITERAL });
               continue;
             }
             if (value === "@") {
               if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-                push({ type: "at", extglob: true, value, output: "" });
+                push2({ type: "at", extglob: true, value, output: "" });
                 continue;
               }
-              push({ type: "text", value });
+              push2({ type: "text", value });
               continue;
             }
             if (value !== "*") {
@@ -8831,7 +8836,7 @@ var require_vendor_extra = __commonJS({
                 value += match[0];
                 state.index += match[0].length;
               }
-              push({ type: "text", value });
+              push2({ type: "text", value });
               continue;
             }
             if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -8844,8 +8849,8 @@ var require_vendor_extra = __commonJS({
               consume(value);
               continue;
             }
-            let rest = remaining();
-            if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+            let rest2 = remaining();
+            if (opts.noextglob !== true && /^\([^?]/.test(rest2)) {
               extglobOpen("star", value);
               continue;
             }
@@ -8855,25 +8860,25 @@ var require_vendor_extra = __commonJS({
                 continue;
               }
               const prior = prev.prev;
-              const before = prior.prev;
+              const before2 = prior.prev;
               const isStart = prior.type === "slash" || prior.type === "bos";
-              const afterStar = before && (before.type === "star" || before.type === "globstar");
-              if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-                push({ type: "star", value, output: "" });
+              const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
+              if (opts.bash === true && (!isStart || rest2[0] && rest2[0] !== "/")) {
+                push2({ type: "star", value, output: "" });
                 continue;
               }
               const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
               const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
               if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-                push({ type: "star", value, output: "" });
+                push2({ type: "star", value, output: "" });
                 continue;
               }
-              while (rest.slice(0, 3) === "/**") {
-                const after = input[state.index + 4];
-                if (after && after !== "/") {
+              while (rest2.slice(0, 3) === "/**") {
+                const after2 = input[state.index + 4];
+                if (after2 && after2 !== "/") {
                   break;
                 }
-                rest = rest.slice(3);
+                rest2 = rest2.slice(3);
                 consume("/**", 3);
               }
               if (prior.type === "bos" && eos()) {
@@ -8896,8 +8901,8 @@ var require_vendor_extra = __commonJS({
                 consume(value);
                 continue;
               }
-              if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-                const end = rest[1] !== void 0 ? "|$" : "";
+              if (prior.type === "slash" && prior.prev.type !== "bos" && rest2[0] === "/") {
+                const end = rest2[1] !== void 0 ? "|$" : "";
                 state.output = state.output.slice(0, -(prior.output + prev.output).length);
                 prior.output = `(?:${prior.output}`;
                 prev.type = "globstar";
@@ -8906,17 +8911,17 @@ var require_vendor_extra = __commonJS({
                 state.output += prior.output + prev.output;
                 state.globstar = true;
                 consume(value + advance());
-                push({ type: "slash", value: "/", output: "" });
+                push2({ type: "slash", value: "/", output: "" });
                 continue;
               }
-              if (prior.type === "bos" && rest[0] === "/") {
+              if (prior.type === "bos" && rest2[0] === "/") {
                 prev.type = "globstar";
                 prev.value += value;
                 prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
                 state.output = prev.output;
                 state.globstar = true;
                 consume(value + advance());
-                push({ type: "slash", value: "/", output: "" });
+                push2({ type: "slash", value: "/", output: "" });
                 continue;
               }
               state.output = state.output.slice(0, -prev.output.length);
@@ -8934,12 +8939,12 @@ var require_vendor_extra = __commonJS({
               if (prev.type === "bos" || prev.type === "slash") {
                 token.output = nodot + token.output;
               }
-              push(token);
+              push2(token);
               continue;
             }
             if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
               token.output = value;
-              push(token);
+              push2(token);
               continue;
             }
             if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -8958,7 +8963,7 @@ var require_vendor_extra = __commonJS({
                 prev.output += ONE_CHAR;
               }
             }
-            push(token);
+            push2(token);
           }
           while (state.brackets > 0) {
             if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -8976,7 +8981,7 @@ var require_vendor_extra = __commonJS({
             decrement("braces");
           }
           if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-            push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+            push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
           }
           if (state.backtrack === true) {
             state.output = "";
@@ -8991,10 +8996,10 @@ var require_vendor_extra = __commonJS({
         };
         parse3.fastpaths = (input, options) => {
           const opts = __spreadValues({}, options);
-          const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+          const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
           const len = input.length;
-          if (len > max) {
-            throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+          if (len > max2) {
+            throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
           }
           input = REPLACEMENTS[input] || input;
           const win32 = utils.isWindows(options);
@@ -9021,7 +9026,7 @@ var require_vendor_extra = __commonJS({
             if (opts2.noglobstar === true) return star;
             return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
           };
-          const create = (str) => {
+          const create2 = (str) => {
             switch (str) {
               case "*":
                 return `${nodot}${ONE_CHAR}${star}`;
@@ -9042,14 +9047,14 @@ var require_vendor_extra = __commonJS({
               default: {
                 const match = /^(.*?)\.(\w+)$/.exec(str);
                 if (!match) return;
-                const source2 = create(match[1]);
+                const source2 = create2(match[1]);
                 if (!source2) return;
                 return source2 + DOT_LITERAL + match[2];
               }
             }
           };
           const output = utils.removePrefix(input, state);
-          let source = create(output);
+          let source = create2(output);
           if (source && opts.strictSlashes !== true) {
             source += `${SLASH_LITERAL}?`;
           }
@@ -9066,20 +9071,20 @@ var require_vendor_extra = __commonJS({
         var parse3 = require_parse2();
         var utils = require_utils2();
         var constants = require_constants2();
-        var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+        var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
         var picomatch = (glob22, options, returnState = false) => {
           if (Array.isArray(glob22)) {
             const fns = glob22.map((input) => picomatch(input, options, returnState));
             const arrayMatcher = (str) => {
-              for (const isMatch of fns) {
-                const state2 = isMatch(str);
+              for (const isMatch2 of fns) {
+                const state2 = isMatch2(str);
                 if (state2) return state2;
               }
               return false;
             };
             return arrayMatcher;
           }
-          const isState = isObject(glob22) && glob22.tokens && glob22.input;
+          const isState = isObject2(glob22) && glob22.tokens && glob22.input;
           if (glob22 === "" || typeof glob22 !== "string" && !isState) {
             throw new TypeError("Expected pattern to be a non-empty string");
           }
@@ -9093,32 +9098,32 @@ var require_vendor_extra = __commonJS({
             const ignoreOpts = __spreadProps(__spreadValues({}, options), { ignore: null, onMatch: null, onResult: null });
             isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
           }
-          const matcher = (input, returnObject = false) => {
-            const { isMatch, match, output } = picomatch.test(input, regex, options, { glob: glob22, posix });
-            const result = { glob: glob22, state, regex, posix, input, output, match, isMatch };
+          const matcher2 = (input, returnObject = false) => {
+            const { isMatch: isMatch2, match, output } = picomatch.test(input, regex, options, { glob: glob22, posix });
+            const result2 = { glob: glob22, state, regex, posix, input, output, match, isMatch: isMatch2 };
             if (typeof opts.onResult === "function") {
-              opts.onResult(result);
+              opts.onResult(result2);
             }
-            if (isMatch === false) {
-              result.isMatch = false;
-              return returnObject ? result : false;
+            if (isMatch2 === false) {
+              result2.isMatch = false;
+              return returnObject ? result2 : false;
             }
             if (isIgnored(input)) {
               if (typeof opts.onIgnore === "function") {
-                opts.onIgnore(result);
+                opts.onIgnore(result2);
               }
-              result.isMatch = false;
-              return returnObject ? result : false;
+              result2.isMatch = false;
+              return returnObject ? result2 : false;
             }
             if (typeof opts.onMatch === "function") {
-              opts.onMatch(result);
+              opts.onMatch(result2);
             }
-            return returnObject ? result : true;
+            return returnObject ? result2 : true;
           };
           if (returnState) {
-            matcher.state = state;
+            matcher2.state = state;
           }
-          return matcher;
+          return matcher2;
         };
         picomatch.test = (input, regex, options, { glob: glob22, posix } = {}) => {
           if (typeof input !== "string") {
@@ -9212,8 +9217,8 @@ var require_vendor_extra = __commonJS({
         var utils = require_utils2();
         var isEmptyString = (v2) => v2 === "" || v2 === "./";
         var hasBraces = (v2) => {
-          const index = v2.indexOf("{");
-          return index > -1 && v2.indexOf("}", index) > -1;
+          const index2 = v2.indexOf("{");
+          return index2 > -1 && v2.indexOf("}", index2) > -1;
         };
         var micromatch = (list, patterns, options) => {
           patterns = [].concat(patterns);
@@ -9229,11 +9234,11 @@ var require_vendor_extra = __commonJS({
             }
           };
           for (let i = 0; i < patterns.length; i++) {
-            let isMatch = picomatch(String(patterns[i]), __spreadProps(__spreadValues({}, options), { onResult }), true);
-            let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
+            let isMatch2 = picomatch(String(patterns[i]), __spreadProps(__spreadValues({}, options), { onResult }), true);
+            let negated = isMatch2.state.negated || isMatch2.state.negatedExtglob;
             if (negated) negatives++;
             for (let item of list) {
-              let matched = isMatch(item, true);
+              let matched = isMatch2(item, true);
               let match = negated ? !matched.isMatch : matched.isMatch;
               if (!match) continue;
               if (negated) {
@@ -9244,8 +9249,8 @@ var require_vendor_extra = __commonJS({
               }
             }
           }
-          let result = negatives === patterns.length ? [...items] : [...keep];
-          let matches = result.filter((item) => !omit.has(item));
+          let result2 = negatives === patterns.length ? [...items] : [...keep];
+          let matches = result2.filter((item) => !omit.has(item));
           if (options && matches.length === 0) {
             if (options.failglob === true) {
               throw new Error(`No matches found for "${patterns.join(", ")}"`);
@@ -9262,7 +9267,7 @@ var require_vendor_extra = __commonJS({
         micromatch.any = micromatch.isMatch;
         micromatch.not = (list, patterns, options = {}) => {
           patterns = [].concat(patterns).map(String);
-          let result = /* @__PURE__ */ new Set();
+          let result2 = /* @__PURE__ */ new Set();
           let items = [];
           let onResult = (state) => {
             if (options.onResult) options.onResult(state);
@@ -9271,10 +9276,10 @@ var require_vendor_extra = __commonJS({
           let matches = new Set(micromatch(list, patterns, __spreadProps(__spreadValues({}, options), { onResult })));
           for (let item of items) {
             if (!matches.has(item)) {
-              result.add(item);
+              result2.add(item);
             }
           }
-          return [...result];
+          return [...result2];
         };
         micromatch.contains = (str, pattern, options) => {
           if (typeof str !== "string") {
@@ -9297,16 +9302,16 @@ var require_vendor_extra = __commonJS({
           if (!utils.isObject(obj)) {
             throw new TypeError("Expected the first argument to be an object");
           }
-          let keys = micromatch(Object.keys(obj), patterns, options);
+          let keys2 = micromatch(Object.keys(obj), patterns, options);
           let res = {};
-          for (let key of keys) res[key] = obj[key];
+          for (let key of keys2) res[key] = obj[key];
           return res;
         };
         micromatch.some = (list, patterns, options) => {
           let items = [].concat(list);
           for (let pattern of [].concat(patterns)) {
-            let isMatch = picomatch(String(pattern), options);
-            if (items.some((item) => isMatch(item))) {
+            let isMatch2 = picomatch(String(pattern), options);
+            if (items.some((item) => isMatch2(item))) {
               return true;
             }
           }
@@ -9315,8 +9320,8 @@ var require_vendor_extra = __commonJS({
         micromatch.every = (list, patterns, options) => {
           let items = [].concat(list);
           for (let pattern of [].concat(patterns)) {
-            let isMatch = picomatch(String(pattern), options);
-            if (!items.every((item) => isMatch(item))) {
+            let isMatch2 = picomatch(String(pattern), options);
+            if (!items.every((item) => isMatch2(item))) {
               return false;
             }
           }
@@ -9530,11 +9535,11 @@ var require_vendor_extra = __commonJS({
         "use strict";
         var Stream = require("stream");
         var PassThrough = Stream.PassThrough;
-        var slice = Array.prototype.slice;
+        var slice2 = Array.prototype.slice;
         module22.exports = merge2;
         function merge2() {
           const streamsQueue = [];
-          const args = slice.call(arguments);
+          const args = slice2.call(arguments);
           let merging = false;
           let options = args[args.length - 1];
           if (options && !Array.isArray(options) && options.pipe == null) {
@@ -9672,10 +9677,10 @@ var require_vendor_extra = __commonJS({
           return typeof input === "string";
         }
         exports22.isString = isString;
-        function isEmpty2(input) {
+        function isEmpty22(input) {
           return input === "";
         }
-        exports22.isEmpty = isEmpty2;
+        exports22.isEmpty = isEmpty22;
       }
     });
     var require_utils3 = __commonJS2({
@@ -9763,7 +9768,7 @@ var require_vendor_extra = __commonJS({
         }
         exports22.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
         function groupPatternsByBaseDirectory(patterns) {
-          const group = {};
+          const group2 = {};
           return patterns.reduce((collection, pattern) => {
             const base = utils.pattern.getBaseDirectory(pattern);
             if (base in collection) {
@@ -9772,7 +9777,7 @@ var require_vendor_extra = __commonJS({
               collection[base] = [pattern];
             }
             return collection;
-          }, group);
+          }, group2);
         }
         exports22.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
         function convertPatternGroupsToTasks(positive, negative, dynamic) {
@@ -9828,8 +9833,8 @@ var require_vendor_extra = __commonJS({
         function callFailureCallback(callback, error) {
           callback(error);
         }
-        function callSuccessCallback(callback, result) {
-          callback(null, result);
+        function callSuccessCallback(callback, result2) {
+          callback(null, result2);
         }
       }
     });
@@ -9934,7 +9939,7 @@ var require_vendor_extra = __commonJS({
       "node_modules/queue-microtask/index.js"(exports22, module22) {
         "use strict";
         var promise;
-        module22.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
+        module22.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb2) => (promise || (promise = Promise.resolve())).then(cb2).catch((err) => setTimeout(() => {
           throw err;
         }, 0));
       }
@@ -9944,43 +9949,43 @@ var require_vendor_extra = __commonJS({
         "use strict";
         module22.exports = runParallel;
         var queueMicrotask2 = require_queue_microtask();
-        function runParallel(tasks, cb) {
-          let results, pending, keys;
+        function runParallel(tasks, cb2) {
+          let results, pending, keys2;
           let isSync = true;
           if (Array.isArray(tasks)) {
             results = [];
             pending = tasks.length;
           } else {
-            keys = Object.keys(tasks);
+            keys2 = Object.keys(tasks);
             results = {};
-            pending = keys.length;
+            pending = keys2.length;
           }
           function done(err) {
             function end() {
-              if (cb) cb(err, results);
-              cb = null;
+              if (cb2) cb2(err, results);
+              cb2 = null;
             }
             if (isSync) queueMicrotask2(end);
             else end();
           }
-          function each(i, err, result) {
-            results[i] = result;
+          function each3(i, err, result2) {
+            results[i] = result2;
             if (--pending === 0 || err) {
               done(err);
             }
           }
           if (!pending) {
             done(null);
-          } else if (keys) {
-            keys.forEach(function(key) {
-              tasks[key](function(err, result) {
-                each(key, err, result);
+          } else if (keys2) {
+            keys2.forEach(function(key) {
+              tasks[key](function(err, result2) {
+                each3(key, err, result2);
               });
             });
           } else {
             tasks.forEach(function(task, i) {
-              task(function(err, result) {
-                each(i, err, result);
+              task(function(err, result2) {
+                each3(i, err, result2);
               });
             });
           }
@@ -10155,8 +10160,8 @@ var require_vendor_extra = __commonJS({
         function callFailureCallback(callback, error) {
           callback(error);
         }
-        function callSuccessCallback(callback, result) {
-          callback(null, result);
+        function callSuccessCallback(callback, result2) {
+          callback(null, result2);
         }
       }
     });
@@ -10304,7 +10309,7 @@ var require_vendor_extra = __commonJS({
         function reusify(Constructor) {
           var head = new Constructor();
           var tail = head;
-          function get() {
+          function get2() {
             var current = head;
             if (current.next) {
               head = current.next;
@@ -10320,7 +10325,7 @@ var require_vendor_extra = __commonJS({
             tail = obj;
           }
           return {
-            get,
+            get: get2,
             release
           };
         }
@@ -10346,9 +10351,9 @@ var require_vendor_extra = __commonJS({
           var _running = 0;
           var errorHandler = null;
           var self2 = {
-            push,
-            drain: noop2,
-            saturated: noop2,
+            push: push2,
+            drain: noop22,
+            saturated: noop22,
             pause,
             paused: false,
             get concurrency() {
@@ -10371,7 +10376,7 @@ var require_vendor_extra = __commonJS({
             length,
             getQueue,
             unshift,
-            empty: noop2,
+            empty: noop22,
             kill: kill2,
             killAndDrain,
             error
@@ -10417,12 +10422,12 @@ var require_vendor_extra = __commonJS({
           function idle() {
             return _running === 0 && self2.length() === 0;
           }
-          function push(value, done) {
+          function push2(value, done) {
             var current = cache.get();
             current.context = context;
             current.release = release;
             current.value = value;
-            current.callback = done || noop2;
+            current.callback = done || noop22;
             current.errorHandler = errorHandler;
             if (_running >= _concurrency || self2.paused) {
               if (queueTail) {
@@ -10443,7 +10448,7 @@ var require_vendor_extra = __commonJS({
             current.context = context;
             current.release = release;
             current.value = value;
-            current.callback = done || noop2;
+            current.callback = done || noop22;
             current.errorHandler = errorHandler;
             if (_running >= _concurrency || self2.paused) {
               if (queueHead) {
@@ -10485,38 +10490,38 @@ var require_vendor_extra = __commonJS({
           function kill2() {
             queueHead = null;
             queueTail = null;
-            self2.drain = noop2;
+            self2.drain = noop22;
           }
           function killAndDrain() {
             queueHead = null;
             queueTail = null;
             self2.drain();
-            self2.drain = noop2;
+            self2.drain = noop22;
           }
           function error(handler) {
             errorHandler = handler;
           }
         }
-        function noop2() {
+        function noop22() {
         }
         function Task() {
           this.value = null;
-          this.callback = noop2;
+          this.callback = noop22;
           this.next = null;
-          this.release = noop2;
+          this.release = noop22;
           this.context = null;
           this.errorHandler = null;
           var self2 = this;
-          this.worked = function worked(err, result) {
+          this.worked = function worked(err, result2) {
             var callback = self2.callback;
             var errorHandler = self2.errorHandler;
             var val = self2.value;
             self2.value = null;
-            self2.callback = noop2;
+            self2.callback = noop22;
             if (self2.errorHandler) {
               errorHandler(err, val);
             }
-            callback.call(self2.context, err, result);
+            callback.call(self2.context, err, result2);
             self2.release(self2);
           };
         }
@@ -10526,55 +10531,55 @@ var require_vendor_extra = __commonJS({
             worker = context;
             context = null;
           }
-          function asyncWrapper(arg, cb) {
+          function asyncWrapper(arg, cb2) {
             worker.call(this, arg).then(function(res) {
-              cb(null, res);
-            }, cb);
+              cb2(null, res);
+            }, cb2);
           }
-          var queue = fastqueue(context, asyncWrapper, _concurrency);
-          var pushCb = queue.push;
-          var unshiftCb = queue.unshift;
-          queue.push = push;
-          queue.unshift = unshift;
-          queue.drained = drained;
-          return queue;
-          function push(value) {
-            var p2 = new Promise(function(resolve, reject) {
-              pushCb(value, function(err, result) {
+          var queue2 = fastqueue(context, asyncWrapper, _concurrency);
+          var pushCb = queue2.push;
+          var unshiftCb = queue2.unshift;
+          queue2.push = push2;
+          queue2.unshift = unshift;
+          queue2.drained = drained;
+          return queue2;
+          function push2(value) {
+            var p2 = new Promise(function(resolve, reject3) {
+              pushCb(value, function(err, result2) {
                 if (err) {
-                  reject(err);
+                  reject3(err);
                   return;
                 }
-                resolve(result);
+                resolve(result2);
               });
             });
-            p2.catch(noop2);
+            p2.catch(noop22);
             return p2;
           }
           function unshift(value) {
-            var p2 = new Promise(function(resolve, reject) {
-              unshiftCb(value, function(err, result) {
+            var p2 = new Promise(function(resolve, reject3) {
+              unshiftCb(value, function(err, result2) {
                 if (err) {
-                  reject(err);
+                  reject3(err);
                   return;
                 }
-                resolve(result);
+                resolve(result2);
               });
             });
-            p2.catch(noop2);
+            p2.catch(noop22);
             return p2;
           }
           function drained() {
             var p2 = new Promise(function(resolve) {
               process.nextTick(function() {
-                if (queue.idle()) {
+                if (queue2.idle()) {
                   resolve();
                 } else {
-                  var previousDrain = queue.drain;
-                  queue.drain = function() {
+                  var previousDrain = queue2.drain;
+                  queue2.drain = function() {
                     if (typeof previousDrain === "function") previousDrain();
                     resolve();
-                    queue.drain = previousDrain;
+                    queue2.drain = previousDrain;
                   };
                 }
               });
@@ -10598,8 +10603,8 @@ var require_vendor_extra = __commonJS({
           return !settings.errorFilter(error);
         }
         exports22.isFatalError = isFatalError;
-        function isAppliedFilter(filter, value) {
-          return filter === null || filter(value);
+        function isAppliedFilter(filter3, value) {
+          return filter3 === null || filter3(value);
         }
         exports22.isAppliedFilter = isAppliedFilter;
         function replacePathSegmentSeparator(filepath, separator) {
@@ -11006,18 +11011,18 @@ var require_vendor_extra = __commonJS({
             this._walkStream = fsWalk.walkStream;
             this._stat = fsStat.stat;
           }
-          dynamic(root, options) {
-            return this._walkStream(root, options);
+          dynamic(root2, options) {
+            return this._walkStream(root2, options);
           }
           static(patterns, options) {
             const filepaths = patterns.map(this._getFullEntryPath, this);
             const stream = new stream_1.PassThrough({ objectMode: true });
-            stream._write = (index, _enc, done) => {
-              return this._getEntry(filepaths[index], patterns[index], options).then((entry) => {
+            stream._write = (index2, _enc, done) => {
+              return this._getEntry(filepaths[index2], patterns[index2], options).then((entry) => {
                 if (entry !== null && options.entryFilter(entry)) {
                   stream.push(entry);
                 }
-                if (index === filepaths.length - 1) {
+                if (index2 === filepaths.length - 1) {
                   stream.end();
                 }
                 done();
@@ -11037,9 +11042,9 @@ var require_vendor_extra = __commonJS({
             });
           }
           _getStat(filepath) {
-            return new Promise((resolve, reject) => {
+            return new Promise((resolve, reject3) => {
               this._stat(filepath, this._fsStatSettings, (error, stats) => {
-                return error === null ? resolve(stats) : reject(error);
+                return error === null ? resolve(stats) : reject3(error);
               });
             });
           }
@@ -11060,13 +11065,13 @@ var require_vendor_extra = __commonJS({
             this._walkAsync = fsWalk.walk;
             this._readerStream = new stream_1.default(this._settings);
           }
-          dynamic(root, options) {
-            return new Promise((resolve, reject) => {
-              this._walkAsync(root, options, (error, entries) => {
+          dynamic(root2, options) {
+            return new Promise((resolve, reject3) => {
+              this._walkAsync(root2, options, (error, entries) => {
                 if (error === null) {
                   resolve(entries);
                 } else {
-                  reject(error);
+                  reject3(error);
                 }
               });
             });
@@ -11075,8 +11080,8 @@ var require_vendor_extra = __commonJS({
             return __async(this, null, function* () {
               const entries = [];
               const stream = this._readerStream.static(patterns, options);
-              return new Promise((resolve, reject) => {
-                stream.once("error", reject);
+              return new Promise((resolve, reject3) => {
+                stream.once("error", reject3);
                 stream.on("data", (entry) => entries.push(entry));
                 stream.once("end", () => resolve(entries));
               });
@@ -11150,8 +11155,8 @@ var require_vendor_extra = __commonJS({
               if (!pattern.complete && levels > section.length) {
                 return true;
               }
-              const match = parts.every((part, index) => {
-                const segment = pattern.segments[index];
+              const match = parts.every((part, index2) => {
+                const segment = pattern.segments[index2];
                 if (segment.dynamic && segment.patternRe.test(part)) {
                   return true;
                 }
@@ -11182,9 +11187,9 @@ var require_vendor_extra = __commonJS({
             this._micromatchOptions = _micromatchOptions;
           }
           getFilter(basePath, positive, negative) {
-            const matcher = this._getMatcher(positive);
+            const matcher2 = this._getMatcher(positive);
             const negativeRe = this._getNegativePatternsRe(negative);
-            return (entry) => this._filter(basePath, entry, matcher, negativeRe);
+            return (entry) => this._filter(basePath, entry, matcher2, negativeRe);
           }
           _getMatcher(patterns) {
             return new partial_1.default(patterns, this._settings, this._micromatchOptions);
@@ -11193,7 +11198,7 @@ var require_vendor_extra = __commonJS({
             const affectDepthOfReadingPatterns = patterns.filter(utils.pattern.isAffectDepthOfReadingPattern);
             return utils.pattern.convertPatternsToRe(affectDepthOfReadingPatterns, this._micromatchOptions);
           }
-          _filter(basePath, entry, matcher, negativeRe) {
+          _filter(basePath, entry, matcher2, negativeRe) {
             if (this._isSkippedByDeep(basePath, entry.path)) {
               return false;
             }
@@ -11201,7 +11206,7 @@ var require_vendor_extra = __commonJS({
               return false;
             }
             const filepath = utils.path.removeLeadingDotSegment(entry.path);
-            if (this._isSkippedByPositivePatterns(filepath, matcher)) {
+            if (this._isSkippedByPositivePatterns(filepath, matcher2)) {
               return false;
             }
             return this._isSkippedByNegativePatterns(filepath, negativeRe);
@@ -11223,8 +11228,8 @@ var require_vendor_extra = __commonJS({
           _isSkippedSymbolicLink(entry) {
             return !this._settings.followSymbolicLinks && entry.dirent.isSymbolicLink();
           }
-          _isSkippedByPositivePatterns(entryPath, matcher) {
-            return !this._settings.baseNameMatch && !matcher.match(entryPath);
+          _isSkippedByPositivePatterns(entryPath, matcher2) {
+            return !this._settings.baseNameMatch && !matcher2.match(entryPath);
           }
           _isSkippedByNegativePatterns(entryPath, patternsRe) {
             return !utils.pattern.matchAny(entryPath, patternsRe);
@@ -11433,15 +11438,15 @@ var require_vendor_extra = __commonJS({
           }
           read(task) {
             return __async(this, null, function* () {
-              const root = this._getRootDirectory(task);
+              const root2 = this._getRootDirectory(task);
               const options = this._getReaderOptions(task);
-              const entries = yield this.api(root, task, options);
+              const entries = yield this.api(root2, task, options);
               return entries.map((entry) => options.transform(entry));
             });
           }
-          api(root, task, options) {
+          api(root2, task, options) {
             if (task.dynamic) {
-              return this._reader.dynamic(root, options);
+              return this._reader.dynamic(root2, options);
             }
             return this._reader.static(task.patterns, options);
           }
@@ -11462,18 +11467,18 @@ var require_vendor_extra = __commonJS({
             this._reader = new stream_2.default(this._settings);
           }
           read(task) {
-            const root = this._getRootDirectory(task);
+            const root2 = this._getRootDirectory(task);
             const options = this._getReaderOptions(task);
-            const source = this.api(root, task, options);
+            const source = this.api(root2, task, options);
             const destination = new stream_1.Readable({ objectMode: true, read: () => {
             } });
             source.once("error", (error) => destination.emit("error", error)).on("data", (entry) => destination.emit("data", options.transform(entry))).once("end", () => destination.emit("end"));
             destination.once("close", () => source.destroy());
             return destination;
           }
-          api(root, task, options) {
+          api(root2, task, options) {
             if (task.dynamic) {
-              return this._reader.dynamic(root, options);
+              return this._reader.dynamic(root2, options);
             }
             return this._reader.static(task.patterns, options);
           }
@@ -11494,8 +11499,8 @@ var require_vendor_extra = __commonJS({
             this._walkSync = fsWalk.walkSync;
             this._statSync = fsStat.statSync;
           }
-          dynamic(root, options) {
-            return this._walkSync(root, options);
+          dynamic(root2, options) {
+            return this._walkSync(root2, options);
           }
           static(patterns, options) {
             const entries = [];
@@ -11539,14 +11544,14 @@ var require_vendor_extra = __commonJS({
             this._reader = new sync_1.default(this._settings);
           }
           read(task) {
-            const root = this._getRootDirectory(task);
+            const root2 = this._getRootDirectory(task);
             const options = this._getReaderOptions(task);
-            const entries = this.api(root, task, options);
+            const entries = this.api(root2, task, options);
             return entries.map(options.transform);
           }
-          api(root, task, options) {
+          api(root2, task, options) {
             if (task.dynamic) {
-              return this._reader.dynamic(root, options);
+              return this._reader.dynamic(root2, options);
             }
             return this._reader.static(task.patterns, options);
           }
@@ -11560,8 +11565,8 @@ var require_vendor_extra = __commonJS({
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
         var fs6 = require("fs");
-        var os3 = require("os");
-        var CPU_COUNT = Math.max(os3.cpus().length, 1);
+        var os7 = require("os");
+        var CPU_COUNT = Math.max(os7.cpus().length, 1);
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = {
           lstat: fs6.lstat,
           lstatSync: fs6.lstatSync,
@@ -11625,8 +11630,8 @@ var require_vendor_extra = __commonJS({
           return __async(this, null, function* () {
             assertPatternsInput2(source);
             const works = getWorks(source, async_1.default, options);
-            const result = yield Promise.all(works);
-            return utils.array.flatten(result);
+            const result2 = yield Promise.all(works);
+            return utils.array.flatten(result2);
           });
         }
         (function(FastGlob2) {
@@ -11736,13 +11741,13 @@ var require_vendor_extra = __commonJS({
           TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
         }
         var KEY_IGNORE = TMP_KEY_IGNORE;
-        var define = (object, key, value) => {
-          Object.defineProperty(object, key, { value });
+        var define = (object2, key, value) => {
+          Object.defineProperty(object2, key, { value });
           return value;
         };
         var REGEX_REGEXP_RANGE = /([0-z])-([0-z])/g;
         var RETURN_FALSE = () => false;
-        var sanitizeRange = (range2) => range2.replace(
+        var sanitizeRange = (range4) => range4.replace(
           REGEX_REGEXP_RANGE,
           (match, from, to) => from.charCodeAt(0) <= to.charCodeAt(0) ? match : EMPTY
         );
@@ -11765,7 +11770,7 @@ var require_vendor_extra = __commonJS({
             // (a ) -> (a)
             // (a \ ) -> (a  )
             /((?:\\\\)*?)(\\?\s+)$/,
-            (_, m1, m2) => m1 + (m2.indexOf("\\") === 0 ? SPACE : EMPTY)
+            (_3, m1, m2) => m1 + (m2.indexOf("\\") === 0 ? SPACE : EMPTY)
           ],
           // Replace (\ ) with ' '
           // (\ ) -> ' '
@@ -11773,7 +11778,7 @@ var require_vendor_extra = __commonJS({
           // (\\\ ) -> '\\ '
           [
             /(\\+?)\s/g,
-            (_, m1) => {
+            (_3, m1) => {
               const { length } = m1;
               return m1.slice(0, length - length % 2) + SPACE;
             }
@@ -11844,7 +11849,7 @@ var require_vendor_extra = __commonJS({
             // Zero, one or several directories
             // should not use '*', or it will be replaced by the next replacer
             // Check if it is not the last `'/**'`
-            (_, index, str) => index + 6 < str.length ? "(?:\\/[^\\/]+)*" : "\\/.+"
+            (_3, index2, str) => index2 + 6 < str.length ? "(?:\\/[^\\/]+)*" : "\\/.+"
           ],
           // normal intermediate wildcards
           [
@@ -11856,7 +11861,7 @@ var require_vendor_extra = __commonJS({
             /(^|[^\\]+)(\\\*)+(?=.+)/g,
             // '*.js' matches '.js'
             // '*.js' doesn't match 'abc'
-            (_, p1, p2) => {
+            (_3, p1, p2) => {
               const unescaped = p2.replace(/\\\*/g, "[^\\/]*");
               return p1 + unescaped;
             }
@@ -11878,7 +11883,7 @@ var require_vendor_extra = __commonJS({
             // > can be used to match one of the characters in a range.
             // `\` is escaped by step 3
             /(\\)?\[([^\]/]*?)(\\*)($|\])/g,
-            (match, leadEscape, range2, endEscape, close) => leadEscape === ESCAPE ? `\\[${range2}${cleanRangeBackSlash(endEscape)}${close}` : close === "]" ? endEscape.length % 2 === 0 ? `[${sanitizeRange(range2)}${endEscape}]` : "[]" : "[]"
+            (match, leadEscape, range4, endEscape, close) => leadEscape === ESCAPE ? `\\[${range4}${cleanRangeBackSlash(endEscape)}${close}` : close === "]" ? endEscape.length % 2 === 0 ? `[${sanitizeRange(range4)}${endEscape}]` : "[]" : "[]"
           ],
           // ending
           [
@@ -11903,17 +11908,17 @@ var require_vendor_extra = __commonJS({
         var MODE_CHECK_IGNORE = "checkRegex";
         var UNDERSCORE = "_";
         var TRAILING_WILD_CARD_REPLACERS = {
-          [MODE_IGNORE](_, p1) {
+          [MODE_IGNORE](_3, p1) {
             const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
             return `${prefix}(?=$|\\/$)`;
           },
-          [MODE_CHECK_IGNORE](_, p1) {
+          [MODE_CHECK_IGNORE](_3, p1) {
             const prefix = p1 ? `${p1}[^/]*` : "[^/]*";
             return `${prefix}(?=$|\\/$)`;
           }
         };
         var makeRegexPrefix = (pattern) => REPLACERS.reduce(
-          (prev, [matcher, replacer]) => prev.replace(matcher, replacer.bind(pattern)),
+          (prev, [matcher2, replacer]) => prev.replace(matcher2, replacer.bind(pattern)),
           pattern
         );
         var isString = (subject) => typeof subject === "string";
@@ -12104,14 +12109,14 @@ var require_vendor_extra = __commonJS({
             const slices = path32.split(SLASH).filter(Boolean);
             slices.pop();
             if (slices.length) {
-              const parent = this._t(
+              const parent2 = this._t(
                 slices.join(SLASH) + SLASH,
                 this._testCache,
                 true,
                 slices
               );
-              if (parent.ignored) {
-                return parent;
+              if (parent2.ignored) {
+                return parent2;
               }
             }
             return this._rules.test(path32, false, MODE_CHECK_IGNORE);
@@ -12127,13 +12132,13 @@ var require_vendor_extra = __commonJS({
             if (!slices.length) {
               return cache[path32] = this._rules.test(path32, checkUnignored, MODE_IGNORE);
             }
-            const parent = this._t(
+            const parent2 = this._t(
               slices.join(SLASH) + SLASH,
               cache,
               checkUnignored,
               slices
             );
-            return cache[path32] = parent.ignored ? parent : this._rules.test(path32, checkUnignored, MODE_IGNORE);
+            return cache[path32] = parent2.ignored ? parent2 : this._rules.test(path32, checkUnignored, MODE_IGNORE);
           }
           ignores(path32) {
             return this._test(path32, this._ignoreCache, false).ignored;
@@ -12176,8 +12181,8 @@ var require_vendor_extra = __commonJS({
           return Object.defineProperty(function(...args) {
             if (typeof args[args.length - 1] === "function") fn.apply(this, args);
             else {
-              return new Promise((resolve, reject) => {
-                args.push((err, res) => err != null ? reject(err) : resolve(res));
+              return new Promise((resolve, reject3) => {
+                args.push((err, res) => err != null ? reject3(err) : resolve(res));
                 fn.apply(this, args);
               });
             }
@@ -12185,11 +12190,11 @@ var require_vendor_extra = __commonJS({
         };
         exports22.fromPromise = function(fn) {
           return Object.defineProperty(function(...args) {
-            const cb = args[args.length - 1];
-            if (typeof cb !== "function") return fn.apply(this, args);
+            const cb2 = args[args.length - 1];
+            if (typeof cb2 !== "function") return fn.apply(this, args);
             else {
               args.pop();
-              fn.apply(this, args).then((r2) => cb(null, r2), cb);
+              fn.apply(this, args).then((r2) => cb2(null, r2), cb2);
             }
           }, "name", { value: fn.name });
         };
@@ -12247,22 +12252,22 @@ var require_vendor_extra = __commonJS({
           fs6.fstatSync = statFixSync(fs6.fstatSync);
           fs6.lstatSync = statFixSync(fs6.lstatSync);
           if (fs6.chmod && !fs6.lchmod) {
-            fs6.lchmod = function(path32, mode, cb) {
-              if (cb) process.nextTick(cb);
+            fs6.lchmod = function(path32, mode, cb2) {
+              if (cb2) process.nextTick(cb2);
             };
             fs6.lchmodSync = function() {
             };
           }
           if (fs6.chown && !fs6.lchown) {
-            fs6.lchown = function(path32, uid, gid, cb) {
-              if (cb) process.nextTick(cb);
+            fs6.lchown = function(path32, uid, gid, cb2) {
+              if (cb2) process.nextTick(cb2);
             };
             fs6.lchownSync = function() {
             };
           }
           if (platform === "win32") {
             fs6.rename = typeof fs6.rename !== "function" ? fs6.rename : (function(fs$rename) {
-              function rename(from, to, cb) {
+              function rename(from, to, cb2) {
                 var start = Date.now();
                 var backoff = 0;
                 fs$rename(from, to, function CB(er) {
@@ -12272,14 +12277,14 @@ var require_vendor_extra = __commonJS({
                         if (stater && stater.code === "ENOENT")
                           fs$rename(from, to, CB);
                         else
-                          cb(er);
+                          cb2(er);
                       });
                     }, backoff);
                     if (backoff < 100)
                       backoff += 10;
                     return;
                   }
-                  if (cb) cb(er);
+                  if (cb2) cb2(er);
                 });
               }
               if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename);
@@ -12291,7 +12296,7 @@ var require_vendor_extra = __commonJS({
               var callback;
               if (callback_ && typeof callback_ === "function") {
                 var eagCounter = 0;
-                callback = function(er, _, __) {
+                callback = function(er, _3, __) {
                   if (er && er.code === "EAGAIN" && eagCounter < 10) {
                     eagCounter++;
                     return fs$read.call(fs6, fd, buffer, offset, length, position, callback);
@@ -12361,15 +12366,15 @@ var require_vendor_extra = __commonJS({
           }
           function patchLutimes(fs7) {
             if (constants.hasOwnProperty("O_SYMLINK") && fs7.futimes) {
-              fs7.lutimes = function(path32, at, mt2, cb) {
+              fs7.lutimes = function(path32, at, mt2, cb2) {
                 fs7.open(path32, constants.O_SYMLINK, function(er, fd) {
                   if (er) {
-                    if (cb) cb(er);
+                    if (cb2) cb2(er);
                     return;
                   }
                   fs7.futimes(fd, at, mt2, function(er2) {
                     fs7.close(fd, function(er22) {
-                      if (cb) cb(er2 || er22);
+                      if (cb2) cb2(er2 || er22);
                     });
                   });
                 });
@@ -12394,8 +12399,8 @@ var require_vendor_extra = __commonJS({
                 return ret;
               };
             } else if (fs7.futimes) {
-              fs7.lutimes = function(_a2, _b2, _c, cb) {
-                if (cb) process.nextTick(cb);
+              fs7.lutimes = function(_a2, _b2, _c, cb2) {
+                if (cb2) process.nextTick(cb2);
               };
               fs7.lutimesSync = function() {
               };
@@ -12403,10 +12408,10 @@ var require_vendor_extra = __commonJS({
           }
           function chmodFix(orig) {
             if (!orig) return orig;
-            return function(target, mode, cb) {
+            return function(target, mode, cb2) {
               return orig.call(fs6, target, mode, function(er) {
                 if (chownErOk(er)) er = null;
-                if (cb) cb.apply(this, arguments);
+                if (cb2) cb2.apply(this, arguments);
               });
             };
           }
@@ -12422,10 +12427,10 @@ var require_vendor_extra = __commonJS({
           }
           function chownFix(orig) {
             if (!orig) return orig;
-            return function(target, uid, gid, cb) {
+            return function(target, uid, gid, cb2) {
               return orig.call(fs6, target, uid, gid, function(er) {
                 if (chownErOk(er)) er = null;
-                if (cb) cb.apply(this, arguments);
+                if (cb2) cb2.apply(this, arguments);
               });
             };
           }
@@ -12441,9 +12446,9 @@ var require_vendor_extra = __commonJS({
           }
           function statFix(orig) {
             if (!orig) return orig;
-            return function(target, options, cb) {
+            return function(target, options, cb2) {
               if (typeof options === "function") {
-                cb = options;
+                cb2 = options;
                 options = null;
               }
               function callback(er, stats) {
@@ -12451,7 +12456,7 @@ var require_vendor_extra = __commonJS({
                   if (stats.uid < 0) stats.uid += 4294967296;
                   if (stats.gid < 0) stats.gid += 4294967296;
                 }
-                if (cb) cb.apply(this, arguments);
+                if (cb2) cb2.apply(this, arguments);
               }
               return options ? orig.call(fs6, target, options, callback) : orig.call(fs6, target, callback);
             };
@@ -12504,9 +12509,9 @@ var require_vendor_extra = __commonJS({
             this.mode = 438;
             this.bufferSize = 64 * 1024;
             options = options || {};
-            var keys = Object.keys(options);
-            for (var index = 0, length = keys.length; index < length; index++) {
-              var key = keys[index];
+            var keys2 = Object.keys(options);
+            for (var index2 = 0, length = keys2.length; index2 < length; index2++) {
+              var key = keys2[index2];
               this[key] = options[key];
             }
             if (this.encoding) this.setEncoding(this.encoding);
@@ -12552,9 +12557,9 @@ var require_vendor_extra = __commonJS({
             this.mode = 438;
             this.bytesWritten = 0;
             options = options || {};
-            var keys = Object.keys(options);
-            for (var index = 0, length = keys.length; index < length; index++) {
-              var key = keys[index];
+            var keys2 = Object.keys(options);
+            for (var index2 = 0, length = keys2.length; index2 < length; index2++) {
+              var key = keys2[index2];
               this[key] = options[key];
             }
             if (this.start !== void 0) {
@@ -12580,11 +12585,11 @@ var require_vendor_extra = __commonJS({
     var require_clone = __commonJS2({
       "node_modules/graceful-fs/clone.js"(exports22, module22) {
         "use strict";
-        module22.exports = clone;
+        module22.exports = clone2;
         var getPrototypeOf = Object.getPrototypeOf || function(obj) {
           return obj.__proto__;
         };
-        function clone(obj) {
+        function clone2(obj) {
           if (obj === null || typeof obj !== "object")
             return obj;
           if (obj instanceof Object)
@@ -12604,7 +12609,7 @@ var require_vendor_extra = __commonJS({
         var fs6 = require("fs");
         var polyfills = require_polyfills();
         var legacy = require_legacy_streams();
-        var clone = require_clone();
+        var clone2 = require_clone();
         var util = require("util");
         var gracefulQueue;
         var previousSymbol;
@@ -12615,16 +12620,16 @@ var require_vendor_extra = __commonJS({
           gracefulQueue = "___graceful-fs.queue";
           previousSymbol = "___graceful-fs.previous";
         }
-        function noop2() {
+        function noop22() {
         }
-        function publishQueue(context, queue2) {
+        function publishQueue(context, queue22) {
           Object.defineProperty(context, gracefulQueue, {
             get: function() {
-              return queue2;
+              return queue22;
             }
           });
         }
-        var debug = noop2;
+        var debug = noop22;
         if (util.debuglog)
           debug = util.debuglog("gfs4");
         else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ""))
@@ -12634,16 +12639,16 @@ var require_vendor_extra = __commonJS({
             console.error(m2);
           };
         if (!fs6[gracefulQueue]) {
-          queue = global[gracefulQueue] || [];
-          publishQueue(fs6, queue);
+          queue2 = global[gracefulQueue] || [];
+          publishQueue(fs6, queue2);
           fs6.close = (function(fs$close) {
-            function close(fd, cb) {
+            function close(fd, cb2) {
               return fs$close.call(fs6, fd, function(err) {
                 if (!err) {
                   resetQueue();
                 }
-                if (typeof cb === "function")
-                  cb.apply(this, arguments);
+                if (typeof cb2 === "function")
+                  cb2.apply(this, arguments);
               });
             }
             Object.defineProperty(close, previousSymbol, {
@@ -12668,11 +12673,11 @@ var require_vendor_extra = __commonJS({
             });
           }
         }
-        var queue;
+        var queue2;
         if (!global[gracefulQueue]) {
           publishQueue(global, fs6[gracefulQueue]);
         }
-        module22.exports = patch(clone(fs6));
+        module22.exports = patch(clone2(fs6));
         if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs6.__patched) {
           module22.exports = patch(fs6);
           fs6.__patched = true;
@@ -12684,34 +12689,34 @@ var require_vendor_extra = __commonJS({
           fs7.createWriteStream = createWriteStream;
           var fs$readFile = fs7.readFile;
           fs7.readFile = readFile3;
-          function readFile3(path32, options, cb) {
+          function readFile3(path32, options, cb2) {
             if (typeof options === "function")
-              cb = options, options = null;
-            return go$readFile(path32, options, cb);
-            function go$readFile(path42, options2, cb2, startTime) {
+              cb2 = options, options = null;
+            return go$readFile(path32, options, cb2);
+            function go$readFile(path42, options2, cb22, startTime) {
               return fs$readFile(path42, options2, function(err) {
                 if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-                  enqueue([go$readFile, [path42, options2, cb2], err, startTime || Date.now(), Date.now()]);
+                  enqueue([go$readFile, [path42, options2, cb22], err, startTime || Date.now(), Date.now()]);
                 else {
-                  if (typeof cb2 === "function")
-                    cb2.apply(this, arguments);
+                  if (typeof cb22 === "function")
+                    cb22.apply(this, arguments);
                 }
               });
             }
           }
           var fs$writeFile = fs7.writeFile;
-          fs7.writeFile = writeFile4;
-          function writeFile4(path32, data, options, cb) {
+          fs7.writeFile = writeFile5;
+          function writeFile5(path32, data, options, cb2) {
             if (typeof options === "function")
-              cb = options, options = null;
-            return go$writeFile(path32, data, options, cb);
-            function go$writeFile(path42, data2, options2, cb2, startTime) {
+              cb2 = options, options = null;
+            return go$writeFile(path32, data, options, cb2);
+            function go$writeFile(path42, data2, options2, cb22, startTime) {
               return fs$writeFile(path42, data2, options2, function(err) {
                 if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-                  enqueue([go$writeFile, [path42, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+                  enqueue([go$writeFile, [path42, data2, options2, cb22], err, startTime || Date.now(), Date.now()]);
                 else {
-                  if (typeof cb2 === "function")
-                    cb2.apply(this, arguments);
+                  if (typeof cb22 === "function")
+                    cb22.apply(this, arguments);
                 }
               });
             }
@@ -12719,17 +12724,17 @@ var require_vendor_extra = __commonJS({
           var fs$appendFile = fs7.appendFile;
           if (fs$appendFile)
             fs7.appendFile = appendFile;
-          function appendFile(path32, data, options, cb) {
+          function appendFile(path32, data, options, cb2) {
             if (typeof options === "function")
-              cb = options, options = null;
-            return go$appendFile(path32, data, options, cb);
-            function go$appendFile(path42, data2, options2, cb2, startTime) {
+              cb2 = options, options = null;
+            return go$appendFile(path32, data, options, cb2);
+            function go$appendFile(path42, data2, options2, cb22, startTime) {
               return fs$appendFile(path42, data2, options2, function(err) {
                 if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-                  enqueue([go$appendFile, [path42, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+                  enqueue([go$appendFile, [path42, data2, options2, cb22], err, startTime || Date.now(), Date.now()]);
                 else {
-                  if (typeof cb2 === "function")
-                    cb2.apply(this, arguments);
+                  if (typeof cb22 === "function")
+                    cb22.apply(this, arguments);
                 }
               });
             }
@@ -12737,19 +12742,19 @@ var require_vendor_extra = __commonJS({
           var fs$copyFile = fs7.copyFile;
           if (fs$copyFile)
             fs7.copyFile = copyFile;
-          function copyFile(src, dest, flags, cb) {
+          function copyFile(src, dest, flags, cb2) {
             if (typeof flags === "function") {
-              cb = flags;
+              cb2 = flags;
               flags = 0;
             }
-            return go$copyFile(src, dest, flags, cb);
-            function go$copyFile(src2, dest2, flags2, cb2, startTime) {
+            return go$copyFile(src, dest, flags, cb2);
+            function go$copyFile(src2, dest2, flags2, cb22, startTime) {
               return fs$copyFile(src2, dest2, flags2, function(err) {
                 if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-                  enqueue([go$copyFile, [src2, dest2, flags2, cb2], err, startTime || Date.now(), Date.now()]);
+                  enqueue([go$copyFile, [src2, dest2, flags2, cb22], err, startTime || Date.now(), Date.now()]);
                 else {
-                  if (typeof cb2 === "function")
-                    cb2.apply(this, arguments);
+                  if (typeof cb22 === "function")
+                    cb22.apply(this, arguments);
                 }
               });
             }
@@ -12757,31 +12762,31 @@ var require_vendor_extra = __commonJS({
           var fs$readdir = fs7.readdir;
           fs7.readdir = readdir;
           var noReaddirOptionVersions = /^v[0-5]\./;
-          function readdir(path32, options, cb) {
+          function readdir(path32, options, cb2) {
             if (typeof options === "function")
-              cb = options, options = null;
-            var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path42, options2, cb2, startTime) {
+              cb2 = options, options = null;
+            var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path42, options2, cb22, startTime) {
               return fs$readdir(path42, fs$readdirCallback(
                 path42,
                 options2,
-                cb2,
+                cb22,
                 startTime
               ));
-            } : function go$readdir2(path42, options2, cb2, startTime) {
+            } : function go$readdir2(path42, options2, cb22, startTime) {
               return fs$readdir(path42, options2, fs$readdirCallback(
                 path42,
                 options2,
-                cb2,
+                cb22,
                 startTime
               ));
             };
-            return go$readdir(path32, options, cb);
-            function fs$readdirCallback(path42, options2, cb2, startTime) {
+            return go$readdir(path32, options, cb2);
+            function fs$readdirCallback(path42, options2, cb22, startTime) {
               return function(err, files) {
                 if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
                   enqueue([
                     go$readdir,
-                    [path42, options2, cb2],
+                    [path42, options2, cb22],
                     err,
                     startTime || Date.now(),
                     Date.now()
@@ -12789,8 +12794,8 @@ var require_vendor_extra = __commonJS({
                 else {
                   if (files && files.sort)
                     files.sort();
-                  if (typeof cb2 === "function")
-                    cb2.call(this, err, files);
+                  if (typeof cb22 === "function")
+                    cb22.call(this, err, files);
                 }
               };
             }
@@ -12898,17 +12903,17 @@ var require_vendor_extra = __commonJS({
           }
           var fs$open = fs7.open;
           fs7.open = open;
-          function open(path32, flags, mode, cb) {
+          function open(path32, flags, mode, cb2) {
             if (typeof mode === "function")
-              cb = mode, mode = null;
-            return go$open(path32, flags, mode, cb);
-            function go$open(path42, flags2, mode2, cb2, startTime) {
+              cb2 = mode, mode = null;
+            return go$open(path32, flags, mode, cb2);
+            function go$open(path42, flags2, mode2, cb22, startTime) {
               return fs$open(path42, flags2, mode2, function(err, fd) {
                 if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-                  enqueue([go$open, [path42, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+                  enqueue([go$open, [path42, flags2, mode2, cb22], err, startTime || Date.now(), Date.now()]);
                 else {
-                  if (typeof cb2 === "function")
-                    cb2.apply(this, arguments);
+                  if (typeof cb22 === "function")
+                    cb22.apply(this, arguments);
                 }
               });
             }
@@ -12918,7 +12923,7 @@ var require_vendor_extra = __commonJS({
         function enqueue(elem) {
           debug("ENQUEUE", elem[0].name, elem[1]);
           fs6[gracefulQueue].push(elem);
-          retry2();
+          retry3();
         }
         var retryTimer;
         function resetQueue() {
@@ -12929,9 +12934,9 @@ var require_vendor_extra = __commonJS({
               fs6[gracefulQueue][i][4] = now;
             }
           }
-          retry2();
+          retry3();
         }
-        function retry2() {
+        function retry3() {
           clearTimeout(retryTimer);
           retryTimer = void 0;
           if (fs6[gracefulQueue].length === 0)
@@ -12947,9 +12952,9 @@ var require_vendor_extra = __commonJS({
             fn.apply(null, args);
           } else if (Date.now() - startTime >= 6e4) {
             debug("TIMEOUT", fn.name, args);
-            var cb = args.pop();
-            if (typeof cb === "function")
-              cb.call(null, err);
+            var cb2 = args.pop();
+            if (typeof cb2 === "function")
+              cb2.call(null, err);
           } else {
             var sinceAttempt = Date.now() - lastTime;
             var sinceStart = Math.max(lastTime - startTime, 1);
@@ -12962,7 +12967,7 @@ var require_vendor_extra = __commonJS({
             }
           }
           if (retryTimer === void 0) {
-            retryTimer = setTimeout(retry2, 0);
+            retryTimer = setTimeout(retry3, 0);
           }
         }
       }
@@ -13030,9 +13035,9 @@ var require_vendor_extra = __commonJS({
           if (typeof callback === "function") {
             return fs6.read(fd, buffer, offset, length, position, callback);
           }
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve, reject3) => {
             fs6.read(fd, buffer, offset, length, position, (err, bytesRead, buffer2) => {
-              if (err) return reject(err);
+              if (err) return reject3(err);
               resolve({ bytesRead, buffer: buffer2 });
             });
           });
@@ -13041,9 +13046,9 @@ var require_vendor_extra = __commonJS({
           if (typeof args[args.length - 1] === "function") {
             return fs6.write(fd, buffer, ...args);
           }
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve, reject3) => {
             fs6.write(fd, buffer, ...args, (err, bytesWritten, buffer2) => {
-              if (err) return reject(err);
+              if (err) return reject3(err);
               resolve({ bytesWritten, buffer: buffer2 });
             });
           });
@@ -13052,9 +13057,9 @@ var require_vendor_extra = __commonJS({
           if (typeof args[args.length - 1] === "function") {
             return fs6.readv(fd, buffers, ...args);
           }
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve, reject3) => {
             fs6.readv(fd, buffers, ...args, (err, bytesRead, buffers2) => {
-              if (err) return reject(err);
+              if (err) return reject3(err);
               resolve({ bytesRead, buffers: buffers2 });
             });
           });
@@ -13063,9 +13068,9 @@ var require_vendor_extra = __commonJS({
           if (typeof args[args.length - 1] === "function") {
             return fs6.writev(fd, buffers, ...args);
           }
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve, reject3) => {
             fs6.writev(fd, buffers, ...args, (err, bytesWritten, buffers2) => {
-              if (err) return reject(err);
+              if (err) return reject3(err);
               resolve({ bytesWritten, buffers: buffers2 });
             });
           });
@@ -13107,16 +13112,16 @@ var require_vendor_extra = __commonJS({
           if (typeof options === "number") return options;
           return __spreadValues(__spreadValues({}, defaults2), options).mode;
         };
-        module22.exports.makeDir = (dir, options) => __async(null, null, function* () {
-          checkPath(dir);
-          return fs6.mkdir(dir, {
+        module22.exports.makeDir = (dir2, options) => __async(null, null, function* () {
+          checkPath(dir2);
+          return fs6.mkdir(dir2, {
             mode: getMode(options),
             recursive: true
           });
         });
-        module22.exports.makeDirSync = (dir, options) => {
-          checkPath(dir);
-          return fs6.mkdirSync(dir, {
+        module22.exports.makeDirSync = (dir2, options) => {
+          checkPath(dir2);
+          return fs6.mkdirSync(dir2, {
             mode: getMode(options),
             recursive: true
           });
@@ -13581,14 +13586,14 @@ var require_vendor_extra = __commonJS({
           return setDestMode(dest, srcMode);
         }
         function copyDir(src, dest, opts) {
-          const dir = fs6.opendirSync(src);
+          const dir2 = fs6.opendirSync(src);
           try {
             let dirent;
-            while ((dirent = dir.readSync()) !== null) {
+            while ((dirent = dir2.readSync()) !== null) {
               copyDirItem(dirent.name, src, dest, opts);
             }
           } finally {
-            dir.closeSync();
+            dir2.closeSync();
           }
         }
         function copyDirItem(item, src, dest, opts) {
@@ -13667,26 +13672,26 @@ var require_vendor_extra = __commonJS({
         var path32 = require("path");
         var mkdir3 = require_mkdirs();
         var remove = require_remove();
-        var emptyDir = u(function emptyDir2(dir) {
+        var emptyDir = u(function emptyDir2(dir2) {
           return __async(this, null, function* () {
             let items;
             try {
-              items = yield fs6.readdir(dir);
+              items = yield fs6.readdir(dir2);
             } catch (e) {
-              return mkdir3.mkdirs(dir);
+              return mkdir3.mkdirs(dir2);
             }
-            return Promise.all(items.map((item) => remove.remove(path32.join(dir, item))));
+            return Promise.all(items.map((item) => remove.remove(path32.join(dir2, item))));
           });
         });
-        function emptyDirSync(dir) {
+        function emptyDirSync(dir2) {
           let items;
           try {
-            items = fs6.readdirSync(dir);
+            items = fs6.readdirSync(dir2);
           } catch (e) {
-            return mkdir3.mkdirsSync(dir);
+            return mkdir3.mkdirsSync(dir2);
           }
           items.forEach((item) => {
-            item = path32.join(dir, item);
+            item = path32.join(dir2, item);
             remove.removeSync(item);
           });
         }
@@ -13713,13 +13718,13 @@ var require_vendor_extra = __commonJS({
             } catch (e) {
             }
             if (stats && stats.isFile()) return;
-            const dir = path32.dirname(file);
+            const dir2 = path32.dirname(file);
             let dirStats = null;
             try {
-              dirStats = yield fs6.stat(dir);
+              dirStats = yield fs6.stat(dir2);
             } catch (err) {
               if (err.code === "ENOENT") {
-                yield mkdir3.mkdirs(dir);
+                yield mkdir3.mkdirs(dir2);
                 yield fs6.writeFile(file, "");
                 return;
               } else {
@@ -13729,7 +13734,7 @@ var require_vendor_extra = __commonJS({
             if (dirStats.isDirectory()) {
               yield fs6.writeFile(file, "");
             } else {
-              yield fs6.readdir(dir);
+              yield fs6.readdir(dir2);
             }
           });
         }
@@ -13740,13 +13745,13 @@ var require_vendor_extra = __commonJS({
           } catch (e) {
           }
           if (stats && stats.isFile()) return;
-          const dir = path32.dirname(file);
+          const dir2 = path32.dirname(file);
           try {
-            if (!fs6.statSync(dir).isDirectory()) {
-              fs6.readdirSync(dir);
+            if (!fs6.statSync(dir2).isDirectory()) {
+              fs6.readdirSync(dir2);
             }
           } catch (err) {
-            if (err && err.code === "ENOENT") mkdir3.mkdirsSync(dir);
+            if (err && err.code === "ENOENT") mkdir3.mkdirsSync(dir2);
             else throw err;
           }
           fs6.writeFileSync(file, "");
@@ -13781,10 +13786,10 @@ var require_vendor_extra = __commonJS({
               throw err;
             }
             if (dstStat && areIdentical(srcStat, dstStat)) return;
-            const dir = path32.dirname(dstpath);
-            const dirExists = yield pathExists(dir);
+            const dir2 = path32.dirname(dstpath);
+            const dirExists = yield pathExists(dir2);
             if (!dirExists) {
-              yield mkdir3.mkdirs(dir);
+              yield mkdir3.mkdirs(dir2);
             }
             yield fs6.link(srcpath, dstpath);
           });
@@ -13802,10 +13807,10 @@ var require_vendor_extra = __commonJS({
             err.message = err.message.replace("lstat", "ensureLink");
             throw err;
           }
-          const dir = path32.dirname(dstpath);
-          const dirExists = fs6.existsSync(dir);
+          const dir2 = path32.dirname(dstpath);
+          const dirExists = fs6.existsSync(dir2);
           if (dirExists) return fs6.linkSync(srcpath, dstpath);
-          mkdir3.mkdirsSync(dir);
+          mkdir3.mkdirsSync(dir2);
           return fs6.linkSync(srcpath, dstpath);
         }
         module22.exports = {
@@ -13948,9 +13953,9 @@ var require_vendor_extra = __commonJS({
             const relative = yield symlinkPaths(srcpath, dstpath);
             srcpath = relative.toDst;
             const toType = yield symlinkType(relative.toCwd, type);
-            const dir = path32.dirname(dstpath);
-            if (!(yield pathExists(dir))) {
-              yield mkdirs(dir);
+            const dir2 = path32.dirname(dstpath);
+            if (!(yield pathExists(dir2))) {
+              yield mkdirs(dir2);
             }
             return fs6.symlink(srcpath, dstpath, toType);
           });
@@ -13969,10 +13974,10 @@ var require_vendor_extra = __commonJS({
           const relative = symlinkPathsSync(srcpath, dstpath);
           srcpath = relative.toDst;
           type = symlinkTypeSync(relative.toCwd, type);
-          const dir = path32.dirname(dstpath);
-          const exists = fs6.existsSync(dir);
+          const dir2 = path32.dirname(dstpath);
+          const exists = fs6.existsSync(dir2);
           if (exists) return fs6.symlinkSync(srcpath, dstpath, type);
-          mkdirsSync(dir);
+          mkdirsSync(dir2);
           return fs6.symlinkSync(srcpath, dstpath, type);
         }
         module22.exports = {
@@ -14027,7 +14032,7 @@ var require_vendor_extra = __commonJS({
         var _fs2;
         try {
           _fs2 = require_graceful_fs();
-        } catch (_) {
+        } catch (_3) {
           _fs2 = require("fs");
         }
         var universalify = require_universalify();
@@ -14082,8 +14087,8 @@ var require_vendor_extra = __commonJS({
             yield universalify.fromCallback(fs6.writeFile)(file, str, options);
           });
         }
-        var writeFile4 = universalify.fromPromise(_writeFile);
-        function writeFileSync(file, obj, options = {}) {
+        var writeFile5 = universalify.fromPromise(_writeFile);
+        function writeFileSync3(file, obj, options = {}) {
           const fs6 = options.fs || _fs2;
           const str = stringify5(obj, options);
           return fs6.writeFileSync(file, str, options);
@@ -14091,8 +14096,8 @@ var require_vendor_extra = __commonJS({
         var jsonfile = {
           readFile: readFile3,
           readFileSync: readFileSync3,
-          writeFile: writeFile4,
-          writeFileSync
+          writeFile: writeFile5,
+          writeFileSync: writeFileSync3
         };
         module22.exports = jsonfile;
       }
@@ -14120,17 +14125,17 @@ var require_vendor_extra = __commonJS({
         var pathExists = require_path_exists().pathExists;
         function outputFile(file, data, encoding = "utf-8") {
           return __async(this, null, function* () {
-            const dir = path32.dirname(file);
-            if (!(yield pathExists(dir))) {
-              yield mkdir3.mkdirs(dir);
+            const dir2 = path32.dirname(file);
+            if (!(yield pathExists(dir2))) {
+              yield mkdir3.mkdirs(dir2);
             }
             return fs6.writeFile(file, data, encoding);
           });
         }
         function outputFileSync(file, ...args) {
-          const dir = path32.dirname(file);
-          if (!fs6.existsSync(dir)) {
-            mkdir3.mkdirsSync(dir);
+          const dir2 = path32.dirname(file);
+          if (!fs6.existsSync(dir2)) {
+            mkdir3.mkdirsSync(dir2);
           }
           fs6.writeFileSync(file, ...args);
         }
@@ -14256,9 +14261,9 @@ var require_vendor_extra = __commonJS({
           return doRename(src, dest, overwrite, isChangingCase);
         }
         function isParentRoot(dest) {
-          const parent = path32.dirname(dest);
-          const parsedPath = path32.parse(parent);
-          return parsedPath.root === parent;
+          const parent2 = path32.dirname(dest);
+          const parsedPath = path32.parse(parent2);
+          return parsedPath.root === parent2;
         }
         function doRename(src, dest, overwrite, isChangingCase) {
           if (isChangingCase) return rename(src, dest, overwrite);
@@ -14360,7 +14365,7 @@ var require_vendor_extra = __commonJS({
       }
     });
     var multipart_parser_exports = {};
-    __export(multipart_parser_exports, {
+    __export2(multipart_parser_exports, {
       toFormData: () => Z
     });
     function v(u) {
@@ -14474,11 +14479,11 @@ var require_vendor_extra = __commonJS({
               this[h2 + "Mark"] = n4;
             }, "mark"), s = E((h2) => {
               delete this[h2 + "Mark"];
-            }, "clear"), T2 = E((h2, S, _, U) => {
-              (S === void 0 || S !== _) && this[h2](U && U.subarray(S, _));
+            }, "clear"), T2 = E((h2, S, _3, U) => {
+              (S === void 0 || S !== _3) && this[h2](U && U.subarray(S, _3));
             }, "callback"), b = E((h2, S) => {
-              const _ = h2 + "Mark";
-              _ in this && (S ? (T2(h2, this[_], n4, a), delete this[_]) : (T2(h2, this[_], a.length, a), this[_] = 0));
+              const _3 = h2 + "Mark";
+              _3 in this && (S ? (T2(h2, this[_3], n4, a), delete this[_3]) : (T2(h2, this[_3], a.length, a), this[_3] = 0));
             }, "dataCallback");
             for (n4 = 0; n4 < r2; n4++) switch (o3 = a[n4], i) {
               case t2.START_BOUNDARY:
@@ -16074,8 +16079,8 @@ var require_vendor_extra = __commonJS({
               let B2;
               if (c2 !== void 0) {
                 if (B2 = n2(() => {
-                  const _ = c2.reason !== void 0 ? c2.reason : new es("Aborted", "AbortError"), E2 = [];
-                  s || E2.push(() => t3._state === "writable" ? Kt(t3, _) : T2(void 0)), u || E2.push(() => e._state === "readable" ? ie(e, _) : T2(void 0)), N2(() => Promise.all(E2.map((k2) => k2())), true, _);
+                  const _3 = c2.reason !== void 0 ? c2.reason : new es("Aborted", "AbortError"), E2 = [];
+                  s || E2.push(() => t3._state === "writable" ? Kt(t3, _3) : T2(void 0)), u || E2.push(() => e._state === "readable" ? ie(e, _3) : T2(void 0)), N2(() => Promise.all(E2.map((k2) => k2())), true, _3);
                 }, "abortAlgorithm"), c2.aborted) {
                   B2();
                   return;
@@ -16083,54 +16088,54 @@ var require_vendor_extra = __commonJS({
                 c2.addEventListener("abort", B2);
               }
               function ae() {
-                return A((_, E2) => {
+                return A((_3, E2) => {
                   function k2(Y) {
-                    Y ? _() : q(nt(), k2, E2);
+                    Y ? _3() : q(nt(), k2, E2);
                   }
                   n2(k2, "next"), k2(false);
                 });
               }
               n2(ae, "pipeLoop");
               function nt() {
-                return R3 ? T2(true) : q(m2._readyPromise, () => A((_, E2) => {
+                return R3 ? T2(true) : q(m2._readyPromise, () => A((_3, E2) => {
                   _t(d, { _chunkSteps: n2((k2) => {
-                    y = q(Fo(m2, k2), void 0, f2), _(false);
-                  }, "_chunkSteps"), _closeSteps: n2(() => _(true), "_closeSteps"), _errorSteps: E2 });
+                    y = q(Fo(m2, k2), void 0, f2), _3(false);
+                  }, "_chunkSteps"), _closeSteps: n2(() => _3(true), "_closeSteps"), _errorSteps: E2 });
                 }));
               }
-              if (n2(nt, "pipeStep"), Te(e, d._closedPromise, (_) => (s ? J(true, _) : N2(() => Kt(t3, _), true, _), null)), Te(t3, m2._closedPromise, (_) => (u ? J(true, _) : N2(() => ie(e, _), true, _), null)), x2(e, d._closedPromise, () => (r2 ? J() : N2(() => ja(m2)), null)), he(t3) || t3._state === "closed") {
-                const _ = new TypeError("the destination writable stream closed before all data could be piped to it");
-                u ? J(true, _) : N2(() => ie(e, _), true, _);
+              if (n2(nt, "pipeStep"), Te(e, d._closedPromise, (_3) => (s ? J(true, _3) : N2(() => Kt(t3, _3), true, _3), null)), Te(t3, m2._closedPromise, (_3) => (u ? J(true, _3) : N2(() => ie(e, _3), true, _3), null)), x2(e, d._closedPromise, () => (r2 ? J() : N2(() => ja(m2)), null)), he(t3) || t3._state === "closed") {
+                const _3 = new TypeError("the destination writable stream closed before all data could be piped to it");
+                u ? J(true, _3) : N2(() => ie(e, _3), true, _3);
               }
               Q(ae());
               function Oe() {
-                const _ = y;
-                return q(y, () => _ !== y ? Oe() : void 0);
+                const _3 = y;
+                return q(y, () => _3 !== y ? Oe() : void 0);
               }
               n2(Oe, "waitForWritesToFinish");
-              function Te(_, E2, k2) {
-                _._state === "errored" ? k2(_._storedError) : I2(E2, k2);
+              function Te(_3, E2, k2) {
+                _3._state === "errored" ? k2(_3._storedError) : I2(E2, k2);
               }
               n2(Te, "isOrBecomesErrored");
-              function x2(_, E2, k2) {
-                _._state === "closed" ? k2() : V(E2, k2);
+              function x2(_3, E2, k2) {
+                _3._state === "closed" ? k2() : V(E2, k2);
               }
               n2(x2, "isOrBecomesClosed");
-              function N2(_, E2, k2) {
+              function N2(_3, E2, k2) {
                 if (R3) return;
                 R3 = true, t3._state === "writable" && !he(t3) ? V(Oe(), Y) : Y();
                 function Y() {
-                  return g2(_(), () => Ce(E2, k2), (ot) => Ce(true, ot)), null;
+                  return g2(_3(), () => Ce(E2, k2), (ot) => Ce(true, ot)), null;
                 }
                 n2(Y, "doTheRest");
               }
               n2(N2, "shutdownWithAction");
-              function J(_, E2) {
-                R3 || (R3 = true, t3._state === "writable" && !he(t3) ? V(Oe(), () => Ce(_, E2)) : Ce(_, E2));
+              function J(_3, E2) {
+                R3 || (R3 = true, t3._state === "writable" && !he(t3) ? V(Oe(), () => Ce(_3, E2)) : Ce(_3, E2));
               }
               n2(J, "shutdown");
-              function Ce(_, E2) {
-                return Io(m2), _e(d), c2 !== void 0 && c2.removeEventListener("abort", B2), _ ? P2(E2) : C2(void 0), null;
+              function Ce(_3, E2) {
+                return Io(m2), _e(d), c2 !== void 0 && c2.removeEventListener("abort", B2), _3 ? P2(E2) : C2(void 0), null;
               }
               n2(Ce, "finalize");
             });
@@ -16263,10 +16268,10 @@ var require_vendor_extra = __commonJS({
           }
           n2(ar, "defaultControllerBrandCheckException$1");
           function ns(e, t3) {
-            return Ie(e._readableStreamController) ? is(e) : os3(e);
+            return Ie(e._readableStreamController) ? is(e) : os7(e);
           }
           n2(ns, "ReadableStreamTee");
-          function os3(e, t3) {
+          function os7(e, t3) {
             const r2 = Qe(e);
             let s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((x2) => {
@@ -16306,14 +16311,14 @@ var require_vendor_extra = __commonJS({
             }
             return n2(Te, "startAlgorithm"), y = Et(Te, ae, nt), C2 = Et(Te, ae, Oe), I2(r2._closedPromise, (x2) => (oe(y._readableStreamController, x2), oe(C2._readableStreamController, x2), (!c2 || !d) && P2(void 0), null)), [y, C2];
           }
-          n2(os3, "ReadableStreamDefaultTee");
+          n2(os7, "ReadableStreamDefaultTee");
           function is(e) {
             let t3 = Qe(e), r2 = false, s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
-            const B2 = A((_) => {
-              P2 = _;
+            const B2 = A((_3) => {
+              P2 = _3;
             });
-            function ae(_) {
-              I2(_._closedPromise, (E2) => (_ !== t3 || (K(y._readableStreamController, E2), K(C2._readableStreamController, E2), (!c2 || !d) && P2(void 0)), null));
+            function ae(_3) {
+              I2(_3._closedPromise, (E2) => (_3 !== t3 || (K(y._readableStreamController, E2), K(C2._readableStreamController, E2), (!c2 || !d) && P2(void 0)), null));
             }
             n2(ae, "forwardReaderError");
             function nt() {
@@ -16337,10 +16342,10 @@ var require_vendor_extra = __commonJS({
               }, "_errorSteps") });
             }
             n2(nt, "pullWithDefaultReader");
-            function Oe(_, E2) {
+            function Oe(_3, E2) {
               Ee(t3) && (_e(t3), t3 = Co(e), ae(t3));
               const k2 = E2 ? C2 : y, Y = E2 ? y : C2;
-              Eo(t3, _, 1, { _chunkSteps: n2((it) => {
+              Eo(t3, _3, 1, { _chunkSteps: n2((it) => {
                 ge(() => {
                   s = false, u = false;
                   const at = E2 ? d : c2;
@@ -16369,27 +16374,27 @@ var require_vendor_extra = __commonJS({
             function Te() {
               if (r2) return s = true, T2(void 0);
               r2 = true;
-              const _ = Gr(y._readableStreamController);
-              return _ === null ? nt() : Oe(_._view, false), T2(void 0);
+              const _3 = Gr(y._readableStreamController);
+              return _3 === null ? nt() : Oe(_3._view, false), T2(void 0);
             }
             n2(Te, "pull1Algorithm");
             function x2() {
               if (r2) return u = true, T2(void 0);
               r2 = true;
-              const _ = Gr(C2._readableStreamController);
-              return _ === null ? nt() : Oe(_._view, true), T2(void 0);
+              const _3 = Gr(C2._readableStreamController);
+              return _3 === null ? nt() : Oe(_3._view, true), T2(void 0);
             }
             n2(x2, "pull2Algorithm");
-            function N2(_) {
-              if (c2 = true, m2 = _, d) {
+            function N2(_3) {
+              if (c2 = true, m2 = _3, d) {
                 const E2 = St([m2, R3]), k2 = ie(e, E2);
                 P2(k2);
               }
               return B2;
             }
             n2(N2, "cancel1Algorithm");
-            function J(_) {
-              if (d = true, R3 = _, c2) {
+            function J(_3) {
+              if (d = true, R3 = _3, c2) {
                 const E2 = St([m2, R3]), k2 = ie(e, E2);
                 P2(k2);
               }
@@ -18301,12 +18306,12 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var require_minimist = __commonJS2({
       "node_modules/minimist/index.js"(exports22, module22) {
         "use strict";
-        function hasKey(obj, keys) {
+        function hasKey(obj, keys2) {
           var o3 = obj;
-          keys.slice(0, -1).forEach(function(key2) {
+          keys2.slice(0, -1).forEach(function(key2) {
             o3 = o3[key2] || {};
           });
-          var key = keys[keys.length - 1];
+          var key = keys2[keys2.length - 1];
           return key in o3;
         }
         function isNumber(x2) {
@@ -18367,10 +18372,10 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
           function argDefined(key2, arg2) {
             return flags.allBools && /^--[^=]+$/.test(arg2) || flags.strings[key2] || flags.bools[key2] || aliases[key2];
           }
-          function setKey(obj, keys, value2) {
+          function setKey(obj, keys2, value2) {
             var o3 = obj;
-            for (var i2 = 0; i2 < keys.length - 1; i2++) {
-              var key2 = keys[i2];
+            for (var i2 = 0; i2 < keys2.length - 1; i2++) {
+              var key2 = keys2[i2];
               if (isConstructorOrProto(o3, key2)) {
                 return;
               }
@@ -18385,7 +18390,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
               }
               o3 = o3[key2];
             }
-            var lastKey = keys[keys.length - 1];
+            var lastKey = keys2[keys2.length - 1];
             if (isConstructorOrProto(o3, lastKey)) {
               return;
             }
@@ -18519,7 +18524,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       }
     });
     var vendor_extra_exports = {};
-    __export(vendor_extra_exports, {
+    __export2(vendor_extra_exports, {
       YAML: () => YAML3,
       createRequire: () => createRequire2,
       depseek: () => depseek,
@@ -18529,14 +18534,14 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       minimist: () => minimist3,
       nodeFetch: () => nodeFetch
     });
-    module2.exports = __toCommonJS(vendor_extra_exports);
+    module2.exports = __toCommonJS2(vendor_extra_exports);
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_fs32 = __toESM2(require("fs"), 1);
     var import_node_path22 = __toESM2(require("path"), 1);
     var import_node_stream2 = require("stream");
     var import_node_events = require("events");
     var import_node_stream = require("stream");
-    var import_promises4 = require("stream").promises;
+    var import_promises5 = require("stream").promises;
     function mergeStreams(streams) {
       if (!Array.isArray(streams)) {
         throw new TypeError(`Expected an array, got \`${typeof streams}\`.`);
@@ -18637,13 +18642,13 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     });
     var onMergedStreamEnd = (_0, _1) => __async(null, [_0, _1], function* (passThroughStream, { signal }) {
       try {
-        yield (0, import_promises4.finished)(passThroughStream, { signal, cleanup: true });
+        yield (0, import_promises5.finished)(passThroughStream, { signal, cleanup: true });
       } catch (error) {
         errorOrAbortStream(passThroughStream, error);
         throw error;
       }
     });
-    var onInputStreamsUnpipe = (_0, _1, _2, _3) => __async(null, [_0, _1, _2, _3], function* (passThroughStream, streams, unpipeEvent, { signal }) {
+    var onInputStreamsUnpipe = (_0, _1, _22, _3) => __async(null, [_0, _1, _22, _3], function* (passThroughStream, streams, unpipeEvent, { signal }) {
       try {
         for (var iter = __forAwait((0, import_node_events.on)(passThroughStream, "unpipe", { signal })), more, temp, error; more = !(temp = yield iter.next()).done; more = false) {
           const [unpipedStream] = temp.value;
@@ -18702,7 +18707,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         }
       }
     });
-    var afterMergedStreamFinished = (_0, _1, _2) => __async(null, [_0, _1, _2], function* (onFinished, stream, { signal }) {
+    var afterMergedStreamFinished = (_0, _1, _22) => __async(null, [_0, _1, _22], function* (onFinished, stream, { signal }) {
       try {
         yield onFinished;
         if (!signal.aborted) {
@@ -18716,7 +18721,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     });
     var onInputStreamEnd = (_0) => __async(null, [_0], function* ({ passThroughStream, stream, streams, ended, aborted, controller: { signal } }) {
       try {
-        yield (0, import_promises4.finished)(stream, {
+        yield (0, import_promises5.finished)(stream, {
           signal,
           cleanup: true,
           readable: true,
@@ -18765,11 +18770,11 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     };
     var errorStream = (stream, error) => {
       if (!stream.destroyed) {
-        stream.once("error", noop);
+        stream.once("error", noop2);
         stream.destroy(error);
       }
     };
-    var noop = () => {
+    var noop2 = () => {
     };
     var updateMaxListeners = (passThroughStream, increment) => {
       const maxListeners = passThroughStream.getMaxListeners();
@@ -18780,7 +18785,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var PASSTHROUGH_LISTENERS_COUNT = 2;
     var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
     var import_fast_glob2 = __toESM2(require_out4(), 1);
-    var import_node_fs9 = __toESM2(require("fs"), 1);
+    var import_node_fs11 = __toESM2(require("fs"), 1);
     var import_promises22 = __toESM2(require("fs").promises, 1);
     function isType(fsStatType, statsMethodName, filePath) {
       return __async(this, null, function* () {
@@ -18803,7 +18808,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         throw new TypeError(`Expected a string, got ${typeof filePath}`);
       }
       try {
-        return import_node_fs9.default[fsStatType](filePath)[statsMethodName]();
+        return import_node_fs11.default[fsStatType](filePath)[statsMethodName]();
       } catch (error) {
         if (error.code === "ENOENT") {
           return false;
@@ -18821,14 +18826,14 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var import_node_child_process2 = require("child_process");
     var import_node_url3 = require("url");
     var execFileOriginal = (0, import_node_util.promisify)(import_node_child_process2.execFile);
-    function toPath(urlOrPath) {
+    function toPath3(urlOrPath) {
       return urlOrPath instanceof URL ? (0, import_node_url3.fileURLToPath)(urlOrPath) : urlOrPath;
     }
     var TEN_MEGABYTES_IN_BYTES = 10 * 1024 * 1024;
     var import_node_process = __toESM2(require("process"), 1);
     var import_node_fs22 = __toESM2(require("fs"), 1);
     var import_promises32 = __toESM2(require("fs").promises, 1);
-    var import_node_path11 = __toESM2(require("path"), 1);
+    var import_node_path14 = __toESM2(require("path"), 1);
     var import_fast_glob = __toESM2(require_out4(), 1);
     var import_ignore = __toESM2(require_ignore(), 1);
     function slash(path32) {
@@ -18858,25 +18863,25 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const cleanPattern = isNegative ? pattern.slice(1) : pattern;
       const slashIndex = cleanPattern.indexOf("/");
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
-      let result;
+      let result2;
       if (!hasNonTrailingSlash) {
-        result = import_node_path11.default.posix.join(base, "**", cleanPattern);
+        result2 = import_node_path14.default.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result = import_node_path11.default.posix.join(base, cleanPattern.slice(1));
+        result2 = import_node_path14.default.posix.join(base, cleanPattern.slice(1));
       } else {
-        result = import_node_path11.default.posix.join(base, cleanPattern);
+        result2 = import_node_path14.default.posix.join(base, cleanPattern);
       }
-      return isNegative ? "!" + result : result;
+      return isNegative ? "!" + result2 : result2;
     };
     var parseIgnoreFile = (file, cwd) => {
-      const base = slash(import_node_path11.default.relative(cwd, import_node_path11.default.dirname(file.filePath)));
+      const base = slash(import_node_path14.default.relative(cwd, import_node_path14.default.dirname(file.filePath)));
       return file.content.split(/\r?\n/).filter((line) => line && !line.startsWith("#")).map((pattern) => applyBaseToPattern(pattern, base));
     };
     var toRelativePath = (fileOrDirectory, cwd) => {
       cwd = slash(cwd);
-      if (import_node_path11.default.isAbsolute(fileOrDirectory)) {
+      if (import_node_path14.default.isAbsolute(fileOrDirectory)) {
         if (slash(fileOrDirectory).startsWith(cwd)) {
-          return import_node_path11.default.relative(cwd, fileOrDirectory);
+          return import_node_path14.default.relative(cwd, fileOrDirectory);
         }
         throw new Error(`Path ${fileOrDirectory} is not in cwd ${cwd}`);
       }
@@ -18892,7 +18897,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const patterns = files.flatMap((file) => parseIgnoreFile(file, cwd));
       const ignores = (0, import_ignore.default)().add(patterns);
       return (fileOrDirectory) => {
-        fileOrDirectory = toPath(fileOrDirectory);
+        fileOrDirectory = toPath3(fileOrDirectory);
         fileOrDirectory = toRelativePath(fileOrDirectory, cwd);
         if (fileOrDirectory === void 0) {
           return false;
@@ -18903,7 +18908,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var normalizeOptions = (options = {}) => {
       var _a2, _b2;
       return {
-        cwd: (_a2 = toPath(options.cwd)) != null ? _a2 : import_node_process.default.cwd(),
+        cwd: (_a2 = toPath3(options.cwd)) != null ? _a2 : import_node_process.default.cwd(),
         suppressErrors: Boolean(options.suppressErrors),
         deep: typeof options.deep === "number" ? options.deep : Number.POSITIVE_INFINITY,
         ignore: [...(_b2 = options.ignore) != null ? _b2 : [], ...defaultIgnoredDirectories]
@@ -19015,7 +19020,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       options = __spreadProps(__spreadValues({}, options), {
         ignore: (_a2 = options.ignore) != null ? _a2 : [],
         expandDirectories: (_b2 = options.expandDirectories) != null ? _b2 : true,
-        cwd: toPath(options.cwd)
+        cwd: toPath3(options.cwd)
       });
       checkCwdOption(options.cwd);
       return options;
@@ -19052,22 +19057,22 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         return true;
       };
     };
-    var unionFastGlobResults = (results, filter) => results.flat().filter((fastGlobResult) => filter(fastGlobResult));
+    var unionFastGlobResults = (results, filter3) => results.flat().filter((fastGlobResult) => filter3(fastGlobResult));
     var convertNegativePatterns = (patterns, options) => {
       const tasks = [];
       while (patterns.length > 0) {
-        const index = patterns.findIndex((pattern) => isNegativePattern(pattern));
-        if (index === -1) {
+        const index2 = patterns.findIndex((pattern) => isNegativePattern(pattern));
+        if (index2 === -1) {
           tasks.push({ patterns, options });
           break;
         }
-        const ignorePattern = patterns[index].slice(1);
+        const ignorePattern = patterns[index2].slice(1);
         for (const task of tasks) {
           task.options.ignore.push(ignorePattern);
         }
-        if (index !== 0) {
+        if (index2 !== 0) {
           tasks.push({
-            patterns: patterns.slice(0, index),
+            patterns: patterns.slice(0, index2),
             options: __spreadProps(__spreadValues({}, options), {
               ignore: [
                 ...options.ignore,
@@ -19076,7 +19081,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
             })
           });
         }
-        patterns = patterns.slice(index + 1);
+        patterns = patterns.slice(index2 + 1);
       }
       return tasks;
     };
@@ -19117,28 +19122,28 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var globby3 = normalizeArguments((patterns, options) => __async(null, null, function* () {
       const [
         tasks,
-        filter
+        filter3
       ] = yield Promise.all([
         generateTasks(patterns, options),
         getFilter(options)
       ]);
       const results = yield Promise.all(tasks.map((task) => (0, import_fast_glob2.default)(task.patterns, task.options)));
-      return unionFastGlobResults(results, filter);
+      return unionFastGlobResults(results, filter3);
     }));
     var globbySync = normalizeArgumentsSync((patterns, options) => {
       const tasks = generateTasksSync(patterns, options);
-      const filter = getFilterSync(options);
+      const filter3 = getFilterSync(options);
       const results = tasks.map((task) => import_fast_glob2.default.sync(task.patterns, task.options));
-      return unionFastGlobResults(results, filter);
+      return unionFastGlobResults(results, filter3);
     });
     var globbyStream = normalizeArgumentsSync((patterns, options) => {
       const tasks = generateTasksSync(patterns, options);
-      const filter = getFilterSync(options);
+      const filter3 = getFilterSync(options);
       const streams = tasks.map((task) => import_fast_glob2.default.stream(task.patterns, task.options));
       if (streams.length === 0) {
         return import_node_stream2.Readable.from([]);
       }
-      const stream = mergeStreams(streams).filter((fastGlobResult) => filter(fastGlobResult));
+      const stream = mergeStreams(streams).filter((fastGlobResult) => filter3(fastGlobResult));
       return stream;
     });
     var isDynamicPattern = normalizeArgumentsSync((patterns, options) => patterns.some((pattern) => import_fast_glob2.default.isDynamicPattern(pattern, options)));
@@ -19146,7 +19151,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var generateGlobTasksSync = normalizeArgumentsSync(generateTasksSync);
     var { convertPathToPattern } = import_fast_glob2.default;
     var browser_exports = {};
-    __export(browser_exports, {
+    __export2(browser_exports, {
       Alias: () => Alias,
       CST: () => cst_exports,
       Composer: () => Composer,
@@ -19179,7 +19184,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       visitAsync: () => visitAsync
     });
     var dist_exports = {};
-    __export(dist_exports, {
+    __export2(dist_exports, {
       Alias: () => Alias,
       CST: () => cst_exports,
       Composer: () => Composer,
@@ -19382,18 +19387,18 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       return void 0;
     }
     function replaceNode(key, path32, node) {
-      const parent = path32[path32.length - 1];
-      if (isCollection(parent)) {
-        parent.items[key] = node;
-      } else if (isPair(parent)) {
+      const parent2 = path32[path32.length - 1];
+      if (isCollection(parent2)) {
+        parent2.items[key] = node;
+      } else if (isPair(parent2)) {
         if (key === "key")
-          parent.key = node;
+          parent2.key = node;
         else
-          parent.value = node;
-      } else if (isDocument(parent)) {
-        parent.contents = node;
+          parent2.value = node;
+      } else if (isDocument(parent2)) {
+        parent2.contents = node;
       } else {
-        const pt2 = isAlias(parent) ? "alias" : "scalar";
+        const pt2 = isAlias(parent2) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt2} parent`);
       }
     }
@@ -19566,9 +19571,9 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       }
       return true;
     }
-    function anchorNames(root) {
+    function anchorNames(root2) {
       const anchors = /* @__PURE__ */ new Set();
-      visit(root, {
+      visit(root2, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -19849,9 +19854,9 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       if (isNode(value))
         return value;
       if (isPair(value)) {
-        const map2 = (_b2 = (_a2 = ctx.schema[MAP]).createNode) == null ? void 0 : _b2.call(_a2, ctx.schema, null, ctx);
-        map2.items.push(value);
-        return map2;
+        const map22 = (_b2 = (_a2 = ctx.schema[MAP]).createNode) == null ? void 0 : _b2.call(_a2, ctx.schema, null, ctx);
+        map22.items.push(value);
+        return map22;
       }
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
@@ -19952,14 +19957,14 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         if (isEmptyPath(path32))
           this.add(value);
         else {
-          const [key, ...rest] = path32;
+          const [key, ...rest2] = path32;
           const node = this.get(key, true);
           if (isCollection(node))
-            node.addIn(rest, value);
+            node.addIn(rest2, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest2, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest2}`);
         }
       }
       /**
@@ -19967,14 +19972,14 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path32) {
-        const [key, ...rest] = path32;
-        if (rest.length === 0)
+        const [key, ...rest2] = path32;
+        if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
         if (isCollection(node))
-          return node.deleteIn(rest);
+          return node.deleteIn(rest2);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest2}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -19982,12 +19987,12 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
        * `true` (collections are always returned intact).
        */
       getIn(path32, keepScalar) {
-        const [key, ...rest] = path32;
+        const [key, ...rest2] = path32;
         const node = this.get(key, true);
-        if (rest.length === 0)
+        if (rest2.length === 0)
           return !keepScalar && isScalar(node) ? node.value : node;
         else
-          return isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return isCollection(node) ? node.getIn(rest2, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
@@ -20001,28 +20006,28 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path32) {
-        const [key, ...rest] = path32;
-        if (rest.length === 0)
+        const [key, ...rest2] = path32;
+        if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return isCollection(node) ? node.hasIn(rest) : false;
+        return isCollection(node) ? node.hasIn(rest2) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
       setIn(path32, value) {
-        const [key, ...rest] = path32;
-        if (rest.length === 0) {
+        const [key, ...rest2] = path32;
+        if (rest2.length === 0) {
           this.set(key, value);
         } else {
           const node = this.get(key, true);
           if (isCollection(node))
-            node.setIn(rest, value);
+            node.setIn(rest2, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest2, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest2}`);
         }
       }
     };
@@ -20689,30 +20694,30 @@ ${ctx.indent}`;
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge.identify(key) || isScalar(key) && (!key.type || key.type === Scalar.PLAIN) && merge.identify(key.value)) && (ctx == null ? void 0 : ctx.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default));
-    function addMergeToJSMap(ctx, map2, value) {
+    function addMergeToJSMap(ctx, map22, value) {
       value = ctx && isAlias(value) ? value.resolve(ctx.doc) : value;
       if (isSeq(value))
         for (const it of value.items)
-          mergeValue(ctx, map2, it);
+          mergeValue(ctx, map22, it);
       else if (Array.isArray(value))
         for (const it of value)
-          mergeValue(ctx, map2, it);
+          mergeValue(ctx, map22, it);
       else
-        mergeValue(ctx, map2, value);
+        mergeValue(ctx, map22, value);
     }
-    function mergeValue(ctx, map2, value) {
+    function mergeValue(ctx, map22, value) {
       const source = ctx && isAlias(value) ? value.resolve(ctx.doc) : value;
       if (!isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
-        if (map2 instanceof Map) {
-          if (!map2.has(key))
-            map2.set(key, value2);
-        } else if (map2 instanceof Set) {
-          map2.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
-          Object.defineProperty(map2, key, {
+        if (map22 instanceof Map) {
+          if (!map22.has(key))
+            map22.set(key, value2);
+        } else if (map22 instanceof Set) {
+          map22.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map22, key)) {
+          Object.defineProperty(map22, key, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -20720,34 +20725,34 @@ ${ctx.indent}`;
           });
         }
       }
-      return map2;
+      return map22;
     }
-    function addPairToJSMap(ctx, map2, { key, value }) {
+    function addPairToJSMap(ctx, map22, { key, value }) {
       if (isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map2, value);
+        key.addToJSMap(ctx, map22, value);
       else if (isMergeKey(ctx, key))
-        addMergeToJSMap(ctx, map2, value);
+        addMergeToJSMap(ctx, map22, value);
       else {
         const jsKey = toJS(key, "", ctx);
-        if (map2 instanceof Map) {
-          map2.set(jsKey, toJS(value, jsKey, ctx));
-        } else if (map2 instanceof Set) {
-          map2.add(jsKey);
+        if (map22 instanceof Map) {
+          map22.set(jsKey, toJS(value, jsKey, ctx));
+        } else if (map22 instanceof Set) {
+          map22.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS(value, stringKey, ctx);
-          if (stringKey in map2)
-            Object.defineProperty(map2, stringKey, {
+          if (stringKey in map22)
+            Object.defineProperty(map22, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map2[stringKey] = jsValue;
+            map22[stringKey] = jsValue;
         }
       }
-      return map2;
+      return map22;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
@@ -20792,7 +20797,7 @@ ${ctx.indent}`;
           value = value.clone(schema4);
         return new _Pair(key, value);
       }
-      toJSON(_, ctx) {
+      toJSON(_3, ctx) {
         const pair = (ctx == null ? void 0 : ctx.mapAsMap) ? /* @__PURE__ */ new Map() : {};
         return addPairToJSMap(ctx, pair, this);
       }
@@ -20960,14 +20965,14 @@ ${indent}${end}`;
        */
       static from(schema4, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map2 = new this(schema4);
+        const map22 = new this(schema4);
         const add = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map2.items.push(createPair(key, value, ctx));
+            map22.items.push(createPair(key, value, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
@@ -20977,9 +20982,9 @@ ${indent}${end}`;
             add(key, obj[key]);
         }
         if (typeof schema4.sortMapEntries === "function") {
-          map2.items.sort(schema4.sortMapEntries);
+          map22.items.sort(schema4.sortMapEntries);
         }
-        return map2;
+        return map22;
       }
       /**
        * Adds a value to the collection.
@@ -21039,13 +21044,13 @@ ${indent}${end}`;
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_, ctx, Type) {
-        const map2 = Type ? new Type() : (ctx == null ? void 0 : ctx.mapAsMap) ? /* @__PURE__ */ new Map() : {};
+      toJSON(_3, ctx, Type) {
+        const map22 = Type ? new Type() : (ctx == null ? void 0 : ctx.mapAsMap) ? /* @__PURE__ */ new Map() : {};
         if (ctx == null ? void 0 : ctx.onCreate)
-          ctx.onCreate(map2);
+          ctx.onCreate(map22);
         for (const item of this.items)
-          addPairToJSMap(ctx, map2, item);
-        return map2;
+          addPairToJSMap(ctx, map22, item);
+        return map22;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -21065,15 +21070,15 @@ ${indent}${end}`;
         });
       }
     };
-    var map = {
+    var map3 = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map2, onError) {
-        if (!isMap(map2))
+      resolve(map22, onError) {
+        if (!isMap(map22))
           onError("Expected a mapping for this tag");
-        return map2;
+        return map22;
       },
       createNode: (schema4, obj, ctx) => YAMLMap.from(schema4, obj, ctx)
     };
@@ -21137,14 +21142,14 @@ ${indent}${end}`;
         else
           this.items[idx] = value;
       }
-      toJSON(_, ctx) {
-        const seq2 = [];
+      toJSON(_3, ctx) {
+        const seq22 = [];
         if (ctx == null ? void 0 : ctx.onCreate)
-          ctx.onCreate(seq2);
+          ctx.onCreate(seq22);
         let i = 0;
         for (const item of this.items)
-          seq2.push(toJS(item, String(i++), ctx));
-        return seq2;
+          seq22.push(toJS(item, String(i++), ctx));
+        return seq22;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -21159,7 +21164,7 @@ ${indent}${end}`;
       }
       static from(schema4, obj, ctx) {
         const { replacer } = ctx;
-        const seq2 = new this(schema4);
+        const seq22 = new this(schema4);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
@@ -21167,10 +21172,10 @@ ${indent}${end}`;
               const key = obj instanceof Set ? it : String(i++);
               it = replacer.call(obj, key, it);
             }
-            seq2.items.push(createNode(it, void 0, ctx));
+            seq22.items.push(createNode(it, void 0, ctx));
           }
         }
-        return seq2;
+        return seq22;
       }
     };
     function asItemIndex(key) {
@@ -21179,15 +21184,15 @@ ${indent}${end}`;
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    var seq = {
+    var seq2 = {
       collection: "seq",
       default: true,
       nodeClass: YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq2, onError) {
-        if (!isSeq(seq2))
+      resolve(seq22, onError) {
+        if (!isSeq(seq22))
           onError("Expected a sequence for this tag");
-        return seq2;
+        return seq22;
       },
       createNode: (schema4, obj, ctx) => YAMLSeq.from(schema4, obj, ctx)
     };
@@ -21313,8 +21318,8 @@ ${indent}${end}`;
       stringify: (node) => intStringify(node, 16, "0x")
     };
     var schema = [
-      map,
-      seq,
+      map3,
+      seq2,
       string,
       nullTag,
       boolTag,
@@ -21380,7 +21385,7 @@ ${indent}${end}`;
         return str;
       }
     };
-    var schema2 = [map, seq].concat(jsonScalars, jsonError);
+    var schema2 = [map3, seq2].concat(jsonScalars, jsonError);
     var binary = {
       identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
@@ -21432,11 +21437,11 @@ ${indent}${end}`;
         return stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
-    function resolvePairs(seq2, onError) {
+    function resolvePairs(seq22, onError) {
       var _a2;
-      if (isSeq(seq2)) {
-        for (let i = 0; i < seq2.items.length; ++i) {
-          let item = seq2.items[i];
+      if (isSeq(seq22)) {
+        for (let i = 0; i < seq22.items.length; ++i) {
+          let item = seq22.items[i];
           if (isPair(item))
             continue;
           else if (isMap(item)) {
@@ -21453,16 +21458,16 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq2.items[i] = isPair(item) ? item : new Pair(item);
+          seq22.items[i] = isPair(item) ? item : new Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
-      return seq2;
+      return seq22;
     }
     function createPairs(schema4, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq(schema4);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
+      const pairs22 = new YAMLSeq(schema4);
+      pairs22.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
@@ -21476,21 +21481,21 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value = it[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(createPair(key, value, ctx));
+          pairs22.items.push(createPair(key, value, ctx));
         }
-      return pairs2;
+      return pairs22;
     }
-    var pairs = {
+    var pairs2 = {
       collection: "seq",
       default: false,
       tag: "tag:yaml.org,2002:pairs",
@@ -21511,12 +21516,12 @@ ${cn.comment}` : item.comment;
        * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
        * but TypeScript won't allow widening the signature of a child method.
        */
-      toJSON(_, ctx) {
+      toJSON(_3, ctx) {
         if (!ctx)
-          return super.toJSON(_);
-        const map2 = /* @__PURE__ */ new Map();
+          return super.toJSON(_3);
+        const map22 = /* @__PURE__ */ new Map();
         if (ctx == null ? void 0 : ctx.onCreate)
-          ctx.onCreate(map2);
+          ctx.onCreate(map22);
         for (const pair of this.items) {
           let key, value;
           if (isPair(pair)) {
@@ -21525,16 +21530,16 @@ ${cn.comment}` : item.comment;
           } else {
             key = toJS(pair, "", ctx);
           }
-          if (map2.has(key))
+          if (map22.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map2.set(key, value);
+          map22.set(key, value);
         }
-        return map2;
+        return map22;
       }
       static from(schema4, iterable, ctx) {
-        const pairs2 = createPairs(schema4, iterable, ctx);
+        const pairs22 = createPairs(schema4, iterable, ctx);
         const omap2 = new this();
-        omap2.items = pairs2.items;
+        omap2.items = pairs22.items;
         return omap2;
       }
     };
@@ -21545,10 +21550,10 @@ ${cn.comment}` : item.comment;
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq2, onError) {
-        const pairs2 = resolvePairs(seq2, onError);
+      resolve(seq22, onError) {
+        const pairs22 = resolvePairs(seq22, onError);
         const seenKeys = [];
-        for (const { key } of pairs2.items) {
+        for (const { key } of pairs22.items) {
           if (isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
@@ -21557,7 +21562,7 @@ ${cn.comment}` : item.comment;
             }
           }
         }
-        return Object.assign(new YAMLOMap(), pairs2);
+        return Object.assign(new YAMLOMap(), pairs22);
       },
       createNode: (schema4, iterable, ctx) => YAMLOMap.from(schema4, iterable, ctx)
     };
@@ -21722,8 +21727,8 @@ ${cn.comment}` : item.comment;
           this.items.push(new Pair(key));
         }
       }
-      toJSON(_, ctx) {
-        return super.toJSON(_, ctx, Set);
+      toJSON(_3, ctx) {
+        return super.toJSON(_3, ctx, Set);
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -21753,15 +21758,15 @@ ${cn.comment}` : item.comment;
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema4, iterable, ctx) => YAMLSet.from(schema4, iterable, ctx),
-      resolve(map2, onError) {
-        if (isMap(map2)) {
-          if (map2.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map2);
+      resolve(map22, onError) {
+        if (isMap(map22)) {
+          if (map22.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map22);
           else
             onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map2;
+        return map22;
       }
     };
     function parseSexagesimal(str, asBigInt) {
@@ -21845,8 +21850,8 @@ ${cn.comment}` : item.comment;
       }
     };
     var schema3 = [
-      map,
-      seq,
+      map3,
+      seq2,
       string,
       nullTag,
       trueTag,
@@ -21861,7 +21866,7 @@ ${cn.comment}` : item.comment;
       binary,
       merge,
       omap,
-      pairs,
+      pairs2,
       set,
       intTime,
       floatTime,
@@ -21869,7 +21874,7 @@ ${cn.comment}` : item.comment;
     ];
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema],
-      ["failsafe", [map, seq, string]],
+      ["failsafe", [map3, seq2, string]],
       ["json", schema2],
       ["yaml11", schema3],
       ["yaml-1.1", schema3]
@@ -21885,12 +21890,12 @@ ${cn.comment}` : item.comment;
       intHex,
       intOct,
       intTime,
-      map,
+      map: map3,
       merge,
       null: nullTag,
       omap,
-      pairs,
-      seq,
+      pairs: pairs2,
+      seq: seq2,
       set,
       timestamp
     };
@@ -21898,7 +21903,7 @@ ${cn.comment}` : item.comment;
       "tag:yaml.org,2002:binary": binary,
       "tag:yaml.org,2002:merge": merge,
       "tag:yaml.org,2002:omap": omap,
-      "tag:yaml.org,2002:pairs": pairs,
+      "tag:yaml.org,2002:pairs": pairs2,
       "tag:yaml.org,2002:set": set,
       "tag:yaml.org,2002:timestamp": timestamp
     };
@@ -21912,8 +21917,8 @@ ${cn.comment}` : item.comment;
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -21928,8 +21933,8 @@ ${cn.comment}` : item.comment;
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -21944,9 +21949,9 @@ ${cn.comment}` : item.comment;
         this.knownTags = resolveKnownTags ? coreKnownTags : {};
         this.tags = getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults != null ? toStringDefaults : null;
-        Object.defineProperty(this, MAP, { value: map });
+        Object.defineProperty(this, MAP, { value: map3 });
         Object.defineProperty(this, SCALAR, { value: string });
-        Object.defineProperty(this, SEQ, { value: seq });
+        Object.defineProperty(this, SEQ, { value: seq2 });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -21960,9 +21965,9 @@ ${cn.comment}` : item.comment;
       const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
-        if (dir) {
-          lines.push(dir);
+        const dir2 = doc.directives.toString(doc);
+        if (dir2) {
+          lines.push(dir2);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
@@ -22406,11 +22411,11 @@ ${pointer}
           case "comment": {
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-            const cb = token.source.substring(1) || " ";
+            const cb2 = token.source.substring(1) || " ";
             if (!comment)
-              comment = cb;
+              comment = cb2;
             else
-              comment += commentSep + cb;
+              comment += commentSep + cb2;
             commentSep = "";
             atNewline = false;
             break;
@@ -22475,8 +22480,8 @@ ${pointer}
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
+      const last2 = tokens[tokens.length - 1];
+      const end = last2 ? last2.offset + last2.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -22542,14 +22547,14 @@ ${pointer}
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || isScalar(a) && isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      const isEqual2 = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || isScalar(a) && isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual2(pair.key, search));
     }
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, bm, onError, tag) {
       var _a2, _b2;
       const NodeClass = (_a2 = tag == null ? void 0 : tag.nodeClass) != null ? _a2 : YAMLMap;
-      const map2 = new NodeClass(ctx.schema);
+      const map22 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
@@ -22575,10 +22580,10 @@ ${pointer}
           if (!keyProps.anchor && !keyProps.tag && !sep) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map2.comment)
-                map2.comment += "\n" + keyProps.comment;
+              if (map22.comment)
+                map22.comment += "\n" + keyProps.comment;
               else
-                map2.comment = keyProps.comment;
+                map22.comment = keyProps.comment;
             }
             continue;
           }
@@ -22594,7 +22599,7 @@ ${pointer}
         if (ctx.schema.compat)
           flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
-        if (mapIncludes(ctx, map2.items, keyNode))
+        if (mapIncludes(ctx, map22.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps(sep != null ? sep : [], {
           indicator: "map-value-ind",
@@ -22619,7 +22624,7 @@ ${pointer}
           const pair = new Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          map2.items.push(pair);
+          map22.items.push(pair);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -22632,18 +22637,18 @@ ${pointer}
           const pair = new Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          map2.items.push(pair);
+          map22.items.push(pair);
         }
       }
       if (commentEnd && commentEnd < offset)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map2.range = [bm.offset, offset, commentEnd != null ? commentEnd : offset];
-      return map2;
+      map22.range = [bm.offset, offset, commentEnd != null ? commentEnd : offset];
+      return map22;
     }
     function resolveBlockSeq({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, bs, onError, tag) {
       var _a2;
       const NodeClass = (_a2 = tag == null ? void 0 : tag.nodeClass) != null ? _a2 : YAMLSeq;
-      const seq2 = new NodeClass(ctx.schema);
+      const seq22 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
@@ -22668,7 +22673,7 @@ ${pointer}
           } else {
             commentEnd = props.end;
             if (props.comment)
-              seq2.comment = props.comment;
+              seq22.comment = props.comment;
             continue;
           }
         }
@@ -22676,10 +22681,10 @@ ${pointer}
         if (ctx.schema.compat)
           flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
-        seq2.items.push(node);
+        seq22.items.push(node);
       }
-      seq2.range = [bs.offset, offset, commentEnd != null ? commentEnd : offset];
-      return seq2;
+      seq22.range = [bs.offset, offset, commentEnd != null ? commentEnd : offset];
+      return seq22;
     }
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -22695,11 +22700,11 @@ ${pointer}
             case "comment": {
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-              const cb = source.substring(1) || " ";
+              const cb2 = source.substring(1) || " ";
               if (!comment)
-                comment = cb;
+                comment = cb2;
               else
-                comment += sep + cb;
+                comment += sep + cb2;
               sep = "";
               break;
             }
@@ -22854,17 +22859,17 @@ ${pointer}
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           if (isMap2) {
-            const map2 = coll;
-            if (mapIncludes(ctx, map2.items, keyNode))
+            const map22 = coll;
+            if (mapIncludes(ctx, map22.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map2.items.push(pair);
+            map22.items.push(pair);
           } else {
-            const map2 = new YAMLMap(ctx.schema);
-            map2.flow = true;
-            map2.items.push(pair);
+            const map22 = new YAMLMap(ctx.schema);
+            map22.flow = true;
+            map22.items.push(pair);
             const endRange = (valueNode != null ? valueNode : keyNode).range;
-            map2.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map2);
+            map22.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map22);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -23112,9 +23117,9 @@ ${pointer}
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
-      const first = split[0];
-      const m2 = first.match(/^( *)/);
-      const line0 = (m2 == null ? void 0 : m2[1]) ? [m2[1], first.slice(m2[1].length)] : ["", first];
+      const first2 = split[0];
+      const m2 = first2.match(/^( *)/);
+      const line0 = (m2 == null ? void 0 : m2[1]) ? [m2[1], first2.slice(m2[1].length)] : ["", first2];
       const lines = [line0];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -23192,20 +23197,20 @@ ${pointer}
     }
     function foldLines(source) {
       var _a2;
-      let first, line;
+      let first2, line;
       try {
-        first = new RegExp("(.*?)(?<![ 	])[ 	]*\r?\n", "sy");
+        first2 = new RegExp("(.*?)(?<![ 	])[ 	]*\r?\n", "sy");
         line = new RegExp("[ 	]*(.*?)(?:(?<![ 	])[ 	]*)?\r?\n", "sy");
       } catch (e) {
-        first = new RegExp("(.*?)[ \\t]*\\r?\\n", "sy");
+        first2 = new RegExp("(.*?)[ \\t]*\\r?\\n", "sy");
         line = new RegExp("[ \\t]*(.*?)[ \\t]*\\r?\\n", "sy");
       }
-      let match = first.exec(source);
+      let match = first2.exec(source);
       if (!match)
         return source;
       let res = match[1];
       let sep = " ";
-      let pos = first.lastIndex;
+      let pos = first2.lastIndex;
       line.lastIndex = pos;
       while (match = line.exec(source)) {
         if (match[1] === "") {
@@ -23219,9 +23224,9 @@ ${pointer}
         }
         pos = line.lastIndex;
       }
-      const last = new RegExp("[ \\t]*(.*)", "sy");
-      last.lastIndex = pos;
-      match = last.exec(source);
+      const last2 = new RegExp("[ \\t]*(.*)", "sy");
+      last2.lastIndex = pos;
+      match = last2.exec(source);
       return res + sep + ((_a2 = match == null ? void 0 : match[1]) != null ? _a2 : "");
     }
     function doubleQuotedValue(source, onError) {
@@ -23331,7 +23336,7 @@ ${pointer}
       return String.fromCodePoint(code);
     }
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar(ctx, token, onError) : resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range4 } = token.type === "block-scalar" ? resolveBlockScalar(ctx, token, onError) : resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -23351,7 +23356,7 @@ ${pointer}
         onError(tagToken != null ? tagToken : token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar(value);
       }
-      scalar.range = range2;
+      scalar.range = range4;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -23407,11 +23412,11 @@ ${pointer}
       }
       return tag;
     }
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos != null ? pos : pos = before.length;
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos != null ? pos : pos = before2.length;
         for (let i = pos - 1; i >= 0; --i) {
-          let st2 = before[i];
+          let st2 = before2[i];
           switch (st2.type) {
             case "space":
             case "comment":
@@ -23419,10 +23424,10 @@ ${pointer}
               offset -= st2.source.length;
               continue;
           }
-          st2 = before[++i];
+          st2 = before2[++i];
           while ((st2 == null ? void 0 : st2.type) === "space") {
             offset += st2.source.length;
-            st2 = before[++i];
+            st2 = before2[++i];
           }
           break;
         }
@@ -23481,10 +23486,10 @@ ${pointer}
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: emptyScalarPosition(offset, before, pos),
+        offset: emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -23610,13 +23615,13 @@ ${comment}` : comment;
             let it = dc.items[0];
             if (isPair(it))
               it = it.key;
-            const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            const cb2 = it.commentBefore;
+            it.commentBefore = cb2 ? `${comment}
+${cb2}` : comment;
           } else {
-            const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            const cb2 = dc.commentBefore;
+            dc.commentBefore = cb2 ? `${comment}
+${cb2}` : comment;
           }
         }
         if (afterDoc) {
@@ -23737,7 +23742,7 @@ ${end.comment}` : end.comment;
       }
     };
     var cst_exports = {};
-    __export(cst_exports, {
+    __export2(cst_exports, {
       BOM: () => BOM,
       DOCUMENT: () => DOCUMENT,
       FLOW_END: () => FLOW_END,
@@ -23990,19 +23995,19 @@ ${end.comment}` : end.comment;
     visit2.REMOVE = REMOVE2;
     visit2.itemAtPath = (cst, path32) => {
       let item = cst;
-      for (const [field, index] of path32) {
+      for (const [field, index2] of path32) {
         const tok = item == null ? void 0 : item[field];
         if (tok && "items" in tok) {
-          item = tok.items[index];
+          item = tok.items[index2];
         } else
           return void 0;
       }
       return item;
     };
     visit2.parentCollection = (cst, path32) => {
-      const parent = visit2.itemAtPath(cst, path32.slice(0, -1));
+      const parent2 = visit2.itemAtPath(cst, path32.slice(0, -1));
       const field = path32[path32.length - 1][0];
-      const coll = parent == null ? void 0 : parent[field];
+      const coll = parent2 == null ? void 0 : parent2[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -24110,7 +24115,7 @@ ${end.comment}` : end.comment;
       }
       return null;
     }
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -24189,7 +24194,7 @@ ${end.comment}` : end.comment;
         }
         if (ch === "-" || ch === ".") {
           const dt2 = this.buffer.substr(offset, 3);
-          if ((dt2 === "---" || dt2 === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt2 === "---" || dt2 === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -24288,7 +24293,7 @@ ${end.comment}` : end.comment;
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* __yieldStar(this.pushCount(3));
             this.indentValue = 0;
             this.indentNext = 0;
@@ -24296,7 +24301,7 @@ ${end.comment}` : end.comment;
           }
         }
         this.indentValue = yield* __yieldStar(this.pushSpaces(false));
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* __yieldStar(this.parseBlockStart());
       }
@@ -24304,7 +24309,7 @@ ${end.comment}` : end.comment;
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n4 = (yield* __yieldStar(this.pushCount(1))) + (yield* __yieldStar(this.pushSpaces(true)));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n4;
@@ -24368,7 +24373,7 @@ ${end.comment}` : end.comment;
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -24410,7 +24415,7 @@ ${end.comment}` : end.comment;
             return yield* __yieldStar(this.parseQuotedScalar());
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* __yieldStar(this.pushCount(1));
               yield* __yieldStar(this.pushSpaces(true));
@@ -24473,7 +24478,7 @@ ${end.comment}` : end.comment;
           else if (ch !== "-")
             break;
         }
-        return yield* __yieldStar(this.pushUntil((ch) => isEmpty(ch) || ch === "#"));
+        return yield* __yieldStar(this.pushUntil((ch) => isEmpty2(ch) || ch === "#"));
       }
       *parseBlockScalar() {
         let nl2 = this.pos - 1;
@@ -24555,10 +24560,10 @@ ${end.comment}` : end.comment;
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -24619,7 +24624,7 @@ ${end.comment}` : end.comment;
           case ":": {
             const inFlow = this.flowLevel > 0;
             const ch1 = this.charAt(1);
-            if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+            if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
               if (!inFlow)
                 this.indentNext = this.indentValue + 1;
               else if (this.flowKey)
@@ -24634,7 +24639,7 @@ ${end.comment}` : end.comment;
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* __yieldStar(this.pushToIndex(ch === ">" ? i + 1 : i, false));
         } else {
@@ -24735,17 +24740,17 @@ ${end.comment}` : end.comment;
           return false;
       }
     }
-    function getPrevProps(parent) {
+    function getPrevProps(parent2) {
       var _a2;
-      switch (parent.type) {
+      switch (parent2.type) {
         case "document":
-          return parent.start;
+          return parent2.start;
         case "block-map": {
-          const it = parent.items[parent.items.length - 1];
+          const it = parent2.items[parent2.items.length - 1];
           return (_a2 = it.sep) != null ? _a2 : it.start;
         }
         case "block-seq":
-          return parent.items[parent.items.length - 1].start;
+          return parent2.items[parent2.items.length - 1].start;
         /* istanbul ignore next should not happen */
         default:
           return [];
@@ -24985,12 +24990,12 @@ ${end.comment}` : end.comment;
               yield* __yieldStar(this.pop(token));
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st2) => st2.type !== "comment" || st2.indent < token.indent))) {
+            const last2 = token.items[token.items.length - 1];
+            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st2) => st2.type !== "comment" || st2.indent < token.indent))) {
               if (top.type === "document")
-                top.end = last.start;
+                top.end = last2.start;
               else
-                top.items.push({ start: last.start });
+                top.items.push({ start: last2.start });
               token.items.splice(-1, 1);
             }
           }
@@ -25070,14 +25075,14 @@ ${end.comment}` : end.comment;
             delete scalar.end;
           } else
             sep = [this.sourceToken];
-          const map2 = {
+          const map22 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
             items: [{ start, key: scalar, sep }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map2;
+          this.stack[this.stack.length - 1] = map22;
         } else
           yield* __yieldStar(this.lineEnd(scalar));
       }
@@ -25107,19 +25112,19 @@ ${end.comment}` : end.comment;
             yield* __yieldStar(this.step());
         }
       }
-      *blockMap(map2) {
+      *blockMap(map22) {
         var _a2;
-        const it = map2.items[map2.items.length - 1];
+        const it = map22.items[map22.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if ((last == null ? void 0 : last.type) === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if ((last2 == null ? void 0 : last2.type) === "comment")
                 end == null ? void 0 : end.push(this.sourceToken);
               else
-                map2.items.push({ start: [this.sourceToken] });
+                map22.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
@@ -25129,17 +25134,17 @@ ${end.comment}` : end.comment;
           case "space":
           case "comment":
             if (it.value) {
-              map2.items.push({ start: [this.sourceToken] });
+              map22.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map2.indent)) {
-                const prev = map2.items[map2.items.length - 2];
+              if (this.atIndentedComment(it.start, map22.indent)) {
+                const prev = map22.items[map22.items.length - 2];
                 const end = (_a2 = prev == null ? void 0 : prev.value) == null ? void 0 : _a2.end;
                 if (Array.isArray(end)) {
                   Array.prototype.push.apply(end, it.start);
                   end.push(this.sourceToken);
-                  map2.items.pop();
+                  map22.items.pop();
                   return;
                 }
               }
@@ -25147,8 +25152,8 @@ ${end.comment}` : end.comment;
             }
             return;
         }
-        if (this.indent >= map2.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map2.indent;
+        if (this.indent >= map22.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map22.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
@@ -25162,7 +25167,7 @@ ${end.comment}` : end.comment;
                 case "space":
                   break;
                 case "comment":
-                  if (st2.indent > map2.indent)
+                  if (st2.indent > map22.indent)
                     nl2.length = 0;
                   break;
                 default:
@@ -25177,7 +25182,7 @@ ${end.comment}` : end.comment;
             case "tag":
               if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map2.items.push({ start });
+                map22.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -25191,7 +25196,7 @@ ${end.comment}` : end.comment;
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map2.items.push({ start, explicitKey: true });
+                map22.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -25217,7 +25222,7 @@ ${end.comment}` : end.comment;
                     });
                   }
                 } else if (it.value) {
-                  map2.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map22.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -25247,7 +25252,7 @@ ${end.comment}` : end.comment;
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map2.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map22.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -25267,7 +25272,7 @@ ${end.comment}` : end.comment;
             case "double-quoted-scalar": {
               const fs6 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs6, sep: [] });
+                map22.items.push({ start, key: fs6, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs6);
@@ -25278,7 +25283,7 @@ ${end.comment}` : end.comment;
               return;
             }
             default: {
-              const bv = this.startBlockValue(map2);
+              const bv = this.startBlockValue(map22);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -25291,7 +25296,7 @@ ${end.comment}` : end.comment;
                     return;
                   }
                 } else if (atMapIndent) {
-                  map2.items.push({ start });
+                  map22.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -25302,33 +25307,33 @@ ${end.comment}` : end.comment;
         yield* __yieldStar(this.pop());
         yield* __yieldStar(this.step());
       }
-      *blockSequence(seq2) {
+      *blockSequence(seq22) {
         var _a2;
-        const it = seq2.items[seq2.items.length - 1];
+        const it = seq22.items[seq22.items.length - 1];
         switch (this.type) {
           case "newline":
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if ((last == null ? void 0 : last.type) === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if ((last2 == null ? void 0 : last2.type) === "comment")
                 end == null ? void 0 : end.push(this.sourceToken);
               else
-                seq2.items.push({ start: [this.sourceToken] });
+                seq22.items.push({ start: [this.sourceToken] });
             } else
               it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
             if (it.value)
-              seq2.items.push({ start: [this.sourceToken] });
+              seq22.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq2.indent)) {
-                const prev = seq2.items[seq2.items.length - 2];
+              if (this.atIndentedComment(it.start, seq22.indent)) {
+                const prev = seq22.items[seq22.items.length - 2];
                 const end = (_a2 = prev == null ? void 0 : prev.value) == null ? void 0 : _a2.end;
                 if (Array.isArray(end)) {
                   Array.prototype.push.apply(end, it.start);
                   end.push(this.sourceToken);
-                  seq2.items.pop();
+                  seq22.items.pop();
                   return;
                 }
               }
@@ -25337,21 +25342,21 @@ ${end.comment}` : end.comment;
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq2.indent)
+            if (it.value || this.indent <= seq22.indent)
               break;
             it.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
-            if (this.indent !== seq2.indent)
+            if (this.indent !== seq22.indent)
               break;
             if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq2.items.push({ start: [this.sourceToken] });
+              seq22.items.push({ start: [this.sourceToken] });
             else
               it.start.push(this.sourceToken);
             return;
         }
-        if (this.indent > seq2.indent) {
-          const bv = this.startBlockValue(seq2);
+        if (this.indent > seq22.indent) {
+          const bv = this.startBlockValue(seq22);
           if (bv) {
             this.stack.push(bv);
             return;
@@ -25423,24 +25428,24 @@ ${end.comment}` : end.comment;
             yield* __yieldStar(this.step());
           }
         } else {
-          const parent = this.peek(2);
-          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+          const parent2 = this.peek(2);
+          if (parent2.type === "block-map" && (this.type === "map-value-ind" && parent2.indent === fc.indent || this.type === "newline" && !parent2.items[parent2.items.length - 1].sep)) {
             yield* __yieldStar(this.pop());
             yield* __yieldStar(this.step());
-          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
-            const prev = getPrevProps(parent);
+          } else if (this.type === "map-value-ind" && parent2.type !== "flow-collection") {
+            const prev = getPrevProps(parent2);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
             const sep = fc.end.splice(1, fc.end.length);
             sep.push(this.sourceToken);
-            const map2 = {
+            const map22 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map2;
+            this.stack[this.stack.length - 1] = map22;
           } else {
             yield* __yieldStar(this.lineEnd(fc));
           }
@@ -25461,7 +25466,7 @@ ${end.comment}` : end.comment;
           source: this.source
         };
       }
-      startBlockValue(parent) {
+      startBlockValue(parent2) {
         switch (this.type) {
           case "alias":
           case "scalar":
@@ -25495,7 +25500,7 @@ ${end.comment}` : end.comment;
             };
           case "explicit-key-ind": {
             this.onKeyLine = true;
-            const prev = getPrevProps(parent);
+            const prev = getPrevProps(parent2);
             const start = getFirstKeyStartProps(prev);
             start.push(this.sourceToken);
             return {
@@ -25507,7 +25512,7 @@ ${end.comment}` : end.comment;
           }
           case "map-value-ind": {
             this.onKeyLine = true;
-            const prev = getPrevProps(parent);
+            const prev = getPrevProps(parent2);
             const start = getFirstKeyStartProps(prev);
             return {
               type: "block-map",
@@ -25677,21 +25682,21 @@ ${end.comment}` : end.comment;
     var extract = (readable, _opts) => {
       const { re, comments, bufferSize, offset } = normalizeOpts(_opts);
       const refs = [];
-      const pushRef = (type, value, index) => refs.push({ type, value, index });
+      const pushRef = (type, value, index2) => refs.push({ type, value, index: index2 });
       let i = 0;
       let prev = "";
-      let chunk;
+      let chunk2;
       let c2 = null;
       let q = null;
       let token = "";
       let strLiteral = "";
       let commentBlock = "";
       let commentValue = "";
-      while (null !== (chunk = readable.read(bufferSize))) {
-        const len = chunk.length;
+      while (null !== (chunk2 = readable.read(bufferSize))) {
+        const len = chunk2.length;
         let j = 0;
         while (j < len) {
-          const char = chunk[j];
+          const char = chunk2[j];
           if (c2 === q) {
             if (isSpace(char)) {
               if (!isSpace(prev)) token += char;
@@ -25810,7 +25815,7 @@ ${end.comment}` : end.comment;
     var config = (def = DOTENV, ...files) => populate(process.env, loadSafe(def, ...files));
     var index_default = { parse: parse22, stringify: stringify4, load, loadSafe, config };
     var import_internals = require_internals();
-    var { wrap } = import_internals.bus;
+    var { wrap: wrap3 } = import_internals.bus;
     var globalVar = "Deno" in globalThis ? globalThis : global;
     globalVar.AbortController = globalVar.AbortController || T;
     var createRequire2 = import_create_require.default;
@@ -25830,13 +25835,13 @@ ${end.comment}` : end.comment;
       return globbyModule.globby(patterns, options);
     }, globbyModule);
     var _YAML = browser_exports;
-    var depseek = wrap("depseek", depseekSync);
-    var dotenv3 = wrap("dotenv", index_default);
-    var fs5 = wrap("fs", _fs);
-    var YAML3 = wrap("YAML", _YAML);
-    var glob3 = wrap("glob", _glob);
-    var nodeFetch = wrap("nodeFetch", r);
-    var minimist3 = wrap("minimist", import_minimist.default);
+    var depseek = wrap3("depseek", depseekSync);
+    var dotenv3 = wrap3("dotenv", index_default);
+    var fs5 = wrap3("fs", _fs);
+    var YAML3 = wrap3("YAML", _YAML);
+    var glob3 = wrap3("glob", _glob);
+    var nodeFetch = wrap3("nodeFetch", r);
+    var minimist3 = wrap3("minimist", import_minimist.default);
   }
 });
 
@@ -25847,10 +25852,10 @@ var require_vendor = __commonJS({
     init_cjs_shims();
     var {
       __reExport,
-      __toCommonJS
+      __toCommonJS: __toCommonJS2
     } = require_esblib();
     var vendor_exports = {};
-    module2.exports = __toCommonJS(vendor_exports);
+    module2.exports = __toCommonJS2(vendor_exports);
     __reExport(vendor_exports, require_vendor_core(), module2.exports);
     __reExport(vendor_exports, require_vendor_extra(), module2.exports);
   }
@@ -25863,16 +25868,16 @@ var require_build = __commonJS({
     init_cjs_shims();
     var {
       __pow,
-      __export,
+      __export: __export2,
       __reExport,
       __toESM: __toESM2,
-      __toCommonJS,
+      __toCommonJS: __toCommonJS2,
       __async,
       __forAwait
     } = require_esblib();
     var index_exports = {};
-    __export(index_exports, {
-      VERSION: () => VERSION2,
+    __export2(index_exports, {
+      VERSION: () => VERSION3,
       YAML: () => import_vendor2.YAML,
       argv: () => argv2,
       dotenv: () => import_vendor2.dotenv,
@@ -25887,7 +25892,7 @@ var require_build = __commonJS({
       parseArgv: () => parseArgv2,
       question: () => question2,
       quiet: () => quiet2,
-      retry: () => retry2,
+      retry: () => retry3,
       sleep: () => sleep3,
       spinner: () => spinner2,
       stdin: () => stdin2,
@@ -25899,7 +25904,7 @@ var require_build = __commonJS({
       version: () => version2,
       versions: () => versions2
     });
-    module2.exports = __toCommonJS(index_exports);
+    module2.exports = __toCommonJS2(index_exports);
     var import_core2 = require_core();
     var import_node_buffer = require("buffer");
     var import_node_process = __toESM2(require("process"), 1);
@@ -25960,8 +25965,8 @@ var require_build = __commonJS({
         return rs;
       }
       rs._read = () => __async(null, null, function* () {
-        const result = yield reader.read();
-        rs.push(result.done ? null : import_node_buffer.Buffer.from(result.value));
+        const result2 = yield reader.read();
+        rs.push(result2.done ? null : import_node_buffer.Buffer.from(result2.value));
       });
       return rs;
     };
@@ -26025,8 +26030,8 @@ var require_build = __commonJS({
         let buf = "";
         try {
           for (var iter = __forAwait(stream.setEncoding("utf8")), more, temp, error; more = !(temp = yield iter.next()).done; more = false) {
-            const chunk = temp.value;
-            buf += chunk;
+            const chunk2 = temp.value;
+            buf += chunk2;
           }
         } catch (temp2) {
           error = [temp2];
@@ -26041,10 +26046,10 @@ var require_build = __commonJS({
         return buf;
       });
     }
-    function retry2(count, d, cb) {
+    function retry3(count, d, cb2) {
       return __async(this, null, function* () {
-        if (typeof d === "function") return retry2(count, 0, d);
-        if (!cb) throw new import_core.Fail("Callback is required for retry");
+        if (typeof d === "function") return retry3(count, 0, d);
+        if (!cb2) throw new import_core.Fail("Callback is required for retry");
         const total = count;
         const gen = typeof d === "object" ? d : (function* (d2) {
           while (true) yield d2;
@@ -26054,7 +26059,7 @@ var require_build = __commonJS({
         while (count-- > 0) {
           attempt++;
           try {
-            return yield cb();
+            return yield cb2();
           } catch (err) {
             lastErr = err;
             const delay = gen.next().value;
@@ -26074,8 +26079,8 @@ var require_build = __commonJS({
         throw lastErr;
       });
     }
-    function* expBackoff2(max = "60s", delay = "100ms") {
-      const maxMs = (0, import_util.parseDuration)(max);
+    function* expBackoff2(max2 = "60s", delay = "100ms") {
+      const maxMs = (0, import_util.parseDuration)(max2);
       const randMs = (0, import_util.parseDuration)(delay);
       let n = 0;
       while (true) {
@@ -26104,8 +26109,8 @@ var require_build = __commonJS({
     __reExport(index_exports, require_core(), module2.exports);
     var import_vendor2 = require_vendor();
     import_core2.bus.lock();
-    var VERSION2 = versions2.zx || "0.0.0";
-    var version2 = VERSION2;
+    var VERSION3 = versions2.zx || "0.0.0";
+    var version2 = VERSION3;
     function nothrow2(promise) {
       return promise.nothrow();
     }
@@ -26178,13 +26183,13 @@ var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd2 = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd2 === REMOVE)
           node.contents = null;
@@ -26194,17 +26199,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path13) {
-      const ctrl = callVisitor(key, node, visitor, path13);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
+    function visit_(key, node, visitor, path16) {
+      const ctrl = callVisitor(key, node, visitor, path16);
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+        if (identity2.isCollection(node)) {
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path13);
+            const ci = visit_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26214,14 +26219,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = visit_("key", node.key, visitor, path13);
+        } else if (identity2.isPair(node)) {
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path13);
+          const cv = visit_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26232,7 +26237,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd2 = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd2 === REMOVE)
           node.contents = null;
@@ -26242,17 +26247,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path13) {
-      const ctrl = await callVisitor(key, node, visitor, path13);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
+    async function visitAsync_(key, node, visitor, path16) {
+      const ctrl = await callVisitor(key, node, visitor, path16);
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+        if (identity2.isCollection(node)) {
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26262,14 +26267,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path13);
+        } else if (identity2.isPair(node)) {
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path13);
+          const cv = await visitAsync_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26296,34 +26301,34 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path13) {
+    function callVisitor(key, node, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node, path13);
-      if (identity.isMap(node))
-        return visitor.Map?.(key, node, path13);
-      if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path13);
-      if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path13);
-      if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path13);
-      if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path13);
+        return visitor(key, node, path16);
+      if (identity2.isMap(node))
+        return visitor.Map?.(key, node, path16);
+      if (identity2.isSeq(node))
+        return visitor.Seq?.(key, node, path16);
+      if (identity2.isPair(node))
+        return visitor.Pair?.(key, node, path16);
+      if (identity2.isScalar(node))
+        return visitor.Scalar?.(key, node, path16);
+      if (identity2.isAlias(node))
+        return visitor.Alias?.(key, node, path16);
       return void 0;
     }
-    function replaceNode(key, path13, node) {
-      const parent = path13[path13.length - 1];
-      if (identity.isCollection(parent)) {
-        parent.items[key] = node;
-      } else if (identity.isPair(parent)) {
+    function replaceNode(key, path16, node) {
+      const parent2 = path16[path16.length - 1];
+      if (identity2.isCollection(parent2)) {
+        parent2.items[key] = node;
+      } else if (identity2.isPair(parent2)) {
         if (key === "key")
-          parent.key = node;
+          parent2.key = node;
         else
-          parent.value = node;
-      } else if (identity.isDocument(parent)) {
-        parent.contents = node;
+          parent2.value = node;
+      } else if (identity2.isDocument(parent2)) {
+        parent2.contents = node;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent2) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -26337,7 +26342,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -26480,10 +26485,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
+            if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -26509,7 +26514,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -26519,9 +26524,9 @@ var require_anchors = __commonJS({
       }
       return true;
     }
-    function anchorNames(root) {
+    function anchorNames(root2) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit.visit(root2, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -26556,7 +26561,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
@@ -26631,12 +26636,12 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -26663,11 +26668,11 @@ var require_Node = __commonJS({
     "use strict";
     init_cjs_shims();
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -26678,7 +26683,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -26706,12 +26711,12 @@ var require_Alias = __commonJS({
     init_cjs_shims();
     var anchors = require_anchors();
     var visit = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -26733,7 +26738,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit.visit(doc, {
             Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
+              if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -26795,11 +26800,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
+      if (identity2.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
+      } else if (identity2.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -26807,7 +26812,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity.isPair(node)) {
+      } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -26823,13 +26828,13 @@ var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -26855,7 +26860,7 @@ var require_createNode = __commonJS({
     "use strict";
     init_cjs_shims();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -26869,14 +26874,14 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
-        return map;
+      if (identity2.isPair(value)) {
+        const map3 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+        map3.items.push(value);
+        return map3;
       }
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
@@ -26906,7 +26911,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -26931,12 +26936,12 @@ var require_Collection = __commonJS({
     "use strict";
     init_cjs_shims();
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26955,7 +26960,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26975,7 +26980,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -26985,81 +26990,81 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path13;
+          const [key, ...rest2] = path16;
           const node = this.get(key, true);
-          if (identity.isCollection(node))
-            node.addIn(rest, value);
+          if (identity2.isCollection(node))
+            node.addIn(rest2, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest2, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest2}`);
         }
       }
       /**
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
-        if (rest.length === 0)
+      deleteIn(path16) {
+        const [key, ...rest2] = path16;
+        if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity.isCollection(node))
-          return node.deleteIn(rest);
+        if (identity2.isCollection(node))
+          return node.deleteIn(rest2);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest2}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
+      getIn(path16, keepScalar) {
+        const [key, ...rest2] = path16;
         const node = this.get(key, true);
-        if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        if (rest2.length === 0)
+          return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node) ? node.getIn(rest2, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity.isPair(node))
+          if (!identity2.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
-        if (rest.length === 0)
+      hasIn(path16) {
+        const [key, ...rest2] = path16;
+        if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity2.isCollection(node) ? node.hasIn(rest2) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key, ...rest] = path13;
-        if (rest.length === 0) {
+      setIn(path16, value) {
+        const [key, ...rest2] = path16;
+        if (rest2.length === 0) {
           this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (identity.isCollection(node))
-            node.setIn(rest, value);
+          if (identity2.isCollection(node))
+            node.setIn(rest2, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest2, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest2}`);
         }
       }
     };
@@ -27514,7 +27519,7 @@ var require_stringify = __commonJS({
     "use strict";
     init_cjs_shims();
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -27567,7 +27572,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -27590,7 +27595,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -27601,9 +27606,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify2(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -27617,15 +27622,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
@@ -27638,23 +27643,23 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -27695,7 +27700,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -27707,10 +27712,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -27730,7 +27735,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -27795,7 +27800,7 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
@@ -27808,31 +27813,31 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value) {
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map3, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map, it);
+          mergeValue(ctx, map3, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map, it);
+          mergeValue(ctx, map3, it);
       else
-        mergeValue(ctx, map, source);
+        mergeValue(ctx, map3, source);
     }
-    function mergeValue(ctx, map, value) {
+    function mergeValue(ctx, map3, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
-        if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
-        } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+        if (map3 instanceof Map) {
+          if (!map3.has(key))
+            map3.set(key, value2);
+        } else if (map3 instanceof Set) {
+          map3.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map3, key)) {
+          Object.defineProperty(map3, key, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -27840,10 +27845,10 @@ var require_merge = __commonJS({
           });
         }
       }
-      return map;
+      return map3;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports2.addMergeToJSMap = addMergeToJSMap;
     exports2.isMergeKey = isMergeKey;
@@ -27856,44 +27861,44 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var log3 = require_log();
+    var log4 = require_log();
     var merge = require_merge();
     var stringify2 = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
+    function addPairToJSMap(ctx, map3, { key, value }) {
+      if (identity2.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map3, value);
       else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+        merge.addMergeToJSMap(ctx, map3, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
-        if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
-        } else if (map instanceof Set) {
-          map.add(jsKey);
+        if (map3 instanceof Map) {
+          map3.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map3 instanceof Set) {
+          map3.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
-          if (stringKey in map)
-            Object.defineProperty(map, stringKey, {
+          if (stringKey in map3)
+            Object.defineProperty(map3, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map[stringKey] = jsValue;
+            map3[stringKey] = jsValue;
         }
       }
-      return map;
+      return map3;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -27905,7 +27910,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log3.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log4.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -27924,7 +27929,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -27932,19 +27937,19 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
-      toJSON(_, ctx) {
+      toJSON(_3, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         return addPairToJSMap.addPairToJSMap(ctx, pair, this);
       }
@@ -27962,7 +27967,7 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -27978,14 +27983,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -28033,14 +28038,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -28048,7 +28053,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -28117,16 +28122,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -28137,7 +28142,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -28146,14 +28151,14 @@ var require_YAMLMap = __commonJS({
        */
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map = new this(schema);
+        const map3 = new this(schema);
         const add = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map3.items.push(Pair.createPair(key, value, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
@@ -28163,9 +28168,9 @@ var require_YAMLMap = __commonJS({
             add(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
-          map.items.sort(schema.sortMapEntries);
+          map3.items.sort(schema.sortMapEntries);
         }
-        return map;
+        return map3;
       }
       /**
        * Adds a value to the collection.
@@ -28175,7 +28180,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -28186,7 +28191,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -28210,7 +28215,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -28223,19 +28228,19 @@ var require_YAMLMap = __commonJS({
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_, ctx, Type) {
-        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+      toJSON(_3, ctx, Type) {
+        const map3 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
-          ctx.onCreate(map);
+          ctx.onCreate(map3);
         for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map, item);
-        return map;
+          addPairToJSMap.addPairToJSMap(ctx, map3, item);
+        return map3;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -28259,21 +28264,21 @@ var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
-    var map = {
+    var map3 = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map2, onError) {
-        if (!identity.isMap(map2))
+      resolve(map4, onError) {
+        if (!identity2.isMap(map4))
           onError("Expected a mapping for this tag");
-        return map2;
+        return map4;
       },
       createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
-    exports2.map = map;
+    exports2.map = map3;
   }
 });
 
@@ -28285,7 +28290,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -28293,7 +28298,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -28319,7 +28324,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -28343,19 +28348,19 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
       }
-      toJSON(_, ctx) {
-        const seq = [];
+      toJSON(_3, ctx) {
+        const seq2 = [];
         if (ctx?.onCreate)
-          ctx.onCreate(seq);
+          ctx.onCreate(seq2);
         let i = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
-        return seq;
+          seq2.push(toJS.toJS(item, String(i++), ctx));
+        return seq2;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -28370,7 +28375,7 @@ var require_YAMLSeq = __commonJS({
       }
       static from(schema, obj, ctx) {
         const { replacer } = ctx;
-        const seq = new this(schema);
+        const seq2 = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
@@ -28378,14 +28383,14 @@ var require_YAMLSeq = __commonJS({
               const key = obj instanceof Set ? it : String(i++);
               it = replacer.call(obj, key, it);
             }
-            seq.items.push(createNode.createNode(it, void 0, ctx));
+            seq2.items.push(createNode.createNode(it, void 0, ctx));
           }
         }
-        return seq;
+        return seq2;
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -28399,21 +28404,21 @@ var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
-    var seq = {
+    var seq2 = {
       collection: "seq",
       default: true,
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+      resolve(seq3, onError) {
+        if (!identity2.isSeq(seq3))
           onError("Expected a sequence for this tag");
-        return seq2;
+        return seq3;
       },
       createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
     };
-    exports2.seq = seq;
+    exports2.seq = seq2;
   }
 });
 
@@ -28607,16 +28612,16 @@ var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var map = require_map();
+    var map3 = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
-      map.map,
-      seq.seq,
+      map3.map,
+      seq2.seq,
       string.string,
       _null.nullTag,
       bool.boolTag,
@@ -28637,8 +28642,8 @@ var require_schema2 = __commonJS({
     "use strict";
     init_cjs_shims();
     var Scalar = require_Scalar();
-    var map = require_map();
-    var seq = require_seq();
+    var map3 = require_map();
+    var seq2 = require_seq();
     function intIdentify(value) {
       return typeof value === "bigint" || Number.isInteger(value);
     }
@@ -28694,7 +28699,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map3.map, seq2.seq].concat(jsonScalars, jsonError);
     exports2.schema = schema;
   }
 });
@@ -28771,17 +28776,17 @@ var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
-          if (identity.isPair(item))
+    function resolvePairs(seq2, onError) {
+      if (identity2.isSeq(seq2)) {
+        for (let i = 0; i < seq2.items.length; ++i) {
+          let item = seq2.items[i];
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -28795,16 +28800,16 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq2.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
-      return seq;
+      return seq2;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
+      const pairs3 = new YAMLSeq.YAMLSeq(schema);
+      pairs3.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
@@ -28818,21 +28823,21 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value = it[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs3.items.push(Pair.createPair(key, value, ctx));
         }
-      return pairs2;
+      return pairs3;
     }
-    var pairs = {
+    var pairs2 = {
       collection: "seq",
       default: false,
       tag: "tag:yaml.org,2002:pairs",
@@ -28840,7 +28845,7 @@ ${cn.comment}` : item.comment;
       createNode: createPairs
     };
     exports2.createPairs = createPairs;
-    exports2.pairs = pairs;
+    exports2.pairs = pairs2;
     exports2.resolvePairs = resolvePairs;
   }
 });
@@ -28850,11 +28855,11 @@ var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
         super();
@@ -28869,28 +28874,28 @@ var require_omap = __commonJS({
        * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
        * but TypeScript won't allow widening the signature of a child method.
        */
-      toJSON(_, ctx) {
+      toJSON(_3, ctx) {
         if (!ctx)
-          return super.toJSON(_);
-        const map = /* @__PURE__ */ new Map();
+          return super.toJSON(_3);
+        const map3 = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
-          ctx.onCreate(map);
+          ctx.onCreate(map3);
         for (const pair of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
+          if (identity2.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key))
+          if (map3.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map3.set(key, value);
         }
-        return map;
+        return map3;
       }
       static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const pairs$1 = pairs2.createPairs(schema, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -28903,11 +28908,11 @@ var require_omap = __commonJS({
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
+      resolve(seq2, onError) {
+        const pairs$1 = pairs2.resolvePairs(seq2, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -29092,7 +29097,7 @@ var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -29102,7 +29107,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -29118,7 +29123,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -29130,8 +29135,8 @@ var require_set = __commonJS({
           this.items.push(new Pair.Pair(key));
         }
       }
-      toJSON(_, ctx) {
-        return super.toJSON(_, ctx, Set);
+      toJSON(_3, ctx) {
+        return super.toJSON(_3, ctx, Set);
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -29161,15 +29166,15 @@ var require_set = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map, onError) {
-        if (identity.isMap(map)) {
-          if (map.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map);
+      resolve(map3, onError) {
+        if (identity2.isMap(map3)) {
+          if (map3.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map3);
           else
             onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map;
+        return map3;
       }
     };
     exports2.YAMLSet = YAMLSet;
@@ -29271,9 +29276,9 @@ var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var map = require_map();
+    var map3 = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var binary = require_binary();
     var bool = require_bool2();
@@ -29281,12 +29286,12 @@ var require_schema3 = __commonJS({
     var int = require_int2();
     var merge = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var set = require_set();
     var timestamp = require_timestamp();
     var schema = [
-      map.map,
-      seq.seq,
+      map3.map,
+      seq2.seq,
       string.string,
       _null.nullTag,
       bool.trueTag,
@@ -29301,7 +29306,7 @@ var require_schema3 = __commonJS({
       binary.binary,
       merge.merge,
       omap.omap,
-      pairs.pairs,
+      pairs2.pairs,
       set.set,
       timestamp.intTime,
       timestamp.floatTime,
@@ -29316,9 +29321,9 @@ var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var map = require_map();
+    var map3 = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var bool = require_bool();
     var float = require_float();
@@ -29328,13 +29333,13 @@ var require_tags = __commonJS({
     var binary = require_binary();
     var merge = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map3.map, seq2.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -29350,12 +29355,12 @@ var require_tags = __commonJS({
       intHex: int.intHex,
       intOct: int.intOct,
       intTime: timestamp.intTime,
-      map: map.map,
+      map: map3.map,
       merge: merge.merge,
       null: _null.nullTag,
       omap: omap.omap,
-      pairs: pairs.pairs,
-      seq: seq.seq,
+      pairs: pairs2.pairs,
+      seq: seq2.seq,
       set: set.set,
       timestamp: timestamp.timestamp
     };
@@ -29363,7 +29368,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:binary": binary.binary,
       "tag:yaml.org,2002:merge": merge.merge,
       "tag:yaml.org,2002:omap": omap.omap,
-      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:pairs": pairs2.pairs,
       "tag:yaml.org,2002:set": set.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
@@ -29377,8 +29382,8 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -29393,8 +29398,8 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -29411,9 +29416,9 @@ var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
-    var map = require_map();
-    var seq = require_seq();
+    var identity2 = require_identity();
+    var map3 = require_map();
+    var seq2 = require_seq();
     var string = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
@@ -29424,9 +29429,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map3.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq2.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -29444,16 +29449,16 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
-        if (dir) {
-          lines.push(dir);
+        const dir2 = doc.directives.toString(doc);
+        if (dir2) {
+          lines.push(dir2);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
@@ -29471,7 +29476,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -29527,7 +29532,7 @@ var require_Document = __commonJS({
     init_cjs_shims();
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -29542,7 +29547,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -29578,7 +29583,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -29588,7 +29593,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -29599,9 +29604,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29651,7 +29656,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
+        if (flow && identity2.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -29676,14 +29681,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection.isEmptyPath(path13)) {
+      deleteIn(path16) {
+        if (Collection.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29691,31 +29696,31 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection.isEmptyPath(path13))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+      getIn(path16, keepScalar) {
+        if (Collection.isEmptyPath(path16))
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection.isEmptyPath(path13))
+      hasIn(path16) {
+        if (Collection.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29732,13 +29737,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection.isEmptyPath(path13)) {
+      setIn(path16, value) {
+        if (Collection.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -29822,7 +29827,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -29938,11 +29943,11 @@ var require_resolve_props = __commonJS({
           case "comment": {
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-            const cb = token.source.substring(1) || " ";
+            const cb2 = token.source.substring(1) || " ";
             if (!comment)
-              comment = cb;
+              comment = cb2;
             else
-              comment += commentSep + cb;
+              comment += commentSep + cb2;
             commentSep = "";
             atNewline = false;
             break;
@@ -30007,8 +30012,8 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
+      const last2 = tokens[tokens.length - 1];
+      const end = last2 ? last2.offset + last2.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -30098,13 +30103,13 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      const isEqual2 = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual2(pair.key, search));
     }
     exports2.mapIncludes = mapIncludes;
   }
@@ -30124,7 +30129,7 @@ var require_resolve_block_map = __commonJS({
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map = new NodeClass(ctx.schema);
+      const map3 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
@@ -30150,10 +30155,10 @@ var require_resolve_block_map = __commonJS({
           if (!keyProps.anchor && !keyProps.tag && !sep) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map.comment)
-                map.comment += "\n" + keyProps.comment;
+              if (map3.comment)
+                map3.comment += "\n" + keyProps.comment;
               else
-                map.comment = keyProps.comment;
+                map3.comment = keyProps.comment;
             }
             continue;
           }
@@ -30169,7 +30174,7 @@ var require_resolve_block_map = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+        if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep ?? [], {
           indicator: "map-value-ind",
@@ -30194,7 +30199,7 @@ var require_resolve_block_map = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          map.items.push(pair);
+          map3.items.push(pair);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -30207,13 +30212,13 @@ var require_resolve_block_map = __commonJS({
           const pair = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          map.items.push(pair);
+          map3.items.push(pair);
         }
       }
       if (commentEnd && commentEnd < offset)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map.range = [bm.offset, offset, commentEnd ?? offset];
-      return map;
+      map3.range = [bm.offset, offset, commentEnd ?? offset];
+      return map3;
     }
     exports2.resolveBlockMap = resolveBlockMap;
   }
@@ -30229,7 +30234,7 @@ var require_resolve_block_seq = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
-      const seq = new NodeClass(ctx.schema);
+      const seq2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
@@ -30254,7 +30259,7 @@ var require_resolve_block_seq = __commonJS({
           } else {
             commentEnd = props.end;
             if (props.comment)
-              seq.comment = props.comment;
+              seq2.comment = props.comment;
             continue;
           }
         }
@@ -30262,10 +30267,10 @@ var require_resolve_block_seq = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
-        seq.items.push(node);
+        seq2.items.push(node);
       }
-      seq.range = [bs.offset, offset, commentEnd ?? offset];
-      return seq;
+      seq2.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq2;
     }
     exports2.resolveBlockSeq = resolveBlockSeq;
   }
@@ -30290,11 +30295,11 @@ var require_resolve_end = __commonJS({
             case "comment": {
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-              const cb = source.substring(1) || " ";
+              const cb2 = source.substring(1) || " ";
               if (!comment)
-                comment = cb;
+                comment = cb2;
               else
-                comment += sep + cb;
+                comment += sep + cb2;
               sep = "";
               break;
             }
@@ -30320,7 +30325,7 @@ var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -30399,7 +30404,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -30465,17 +30470,17 @@ var require_resolve_flow_collection = __commonJS({
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           if (isMap) {
-            const map = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            const map3 = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair);
+            map3.items.push(pair);
           } else {
-            const map = new YAMLMap.YAMLMap(ctx.schema);
-            map.flow = true;
-            map.items.push(pair);
+            const map3 = new YAMLMap.YAMLMap(ctx.schema);
+            map3.flow = true;
+            map3.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
-            map.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map);
+            map3.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map3);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -30515,7 +30520,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -30565,7 +30570,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -30748,9 +30753,9 @@ var require_resolve_block_scalar = __commonJS({
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
-      const first = split[0];
-      const m = first.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const first2 = split[0];
+      const m = first2.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2];
       const lines = [line0];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -30866,9 +30871,9 @@ var require_resolve_flow_scalar = __commonJS({
         }
         pos = line.lastIndex;
       }
-      const last = /[ \t]*(.*)/sy;
-      last.lastIndex = pos;
-      match = last.exec(source);
+      const last2 = /[ \t]*(.*)/sy;
+      last2.lastIndex = pos;
+      match = last2.exec(source);
       return res + sep + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
@@ -30987,32 +30992,32 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range4 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range2;
+      scalar.range = range4;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -31026,7 +31031,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -31045,12 +31050,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -31069,11 +31074,11 @@ var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+          let st = before2[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -31081,10 +31086,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before2[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before2[++i];
           }
           break;
         }
@@ -31101,7 +31106,7 @@ var require_compose_node = __commonJS({
     "use strict";
     init_cjs_shims();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -31147,7 +31152,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -31163,10 +31168,10 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -31255,7 +31260,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -31317,17 +31322,17 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
-            const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            const cb2 = it.commentBefore;
+            it.commentBefore = cb2 ? `${comment}
+${cb2}` : comment;
           } else {
-            const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            const cb2 = dc.commentBefore;
+            dc.commentBefore = cb2 ? `${comment}
+${cb2}` : comment;
           }
         }
         if (afterDoc) {
@@ -31719,34 +31724,34 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path13) => {
+    visit.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index2] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
-          item = tok.items[index];
+          item = tok.items[index2];
         } else
           return void 0;
       }
       return item;
     };
-    visit.parentCollection = (cst, path13) => {
-      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
-      const coll = parent?.[field];
+    visit.parentCollection = (cst, path16) => {
+      const parent2 = visit.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
+      const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31757,10 +31762,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -31875,7 +31880,7 @@ var require_lexer = __commonJS({
     "use strict";
     init_cjs_shims();
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -31953,7 +31958,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -32052,7 +32057,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -32060,7 +32065,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -32068,7 +32073,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -32132,7 +32137,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -32174,7 +32179,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -32237,7 +32242,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -32319,10 +32324,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -32389,7 +32394,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -32408,7 +32413,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -32530,16 +32535,16 @@ var require_parser = __commonJS({
           return false;
       }
     }
-    function getPrevProps(parent) {
-      switch (parent.type) {
+    function getPrevProps(parent2) {
+      switch (parent2.type) {
         case "document":
-          return parent.start;
+          return parent2.start;
         case "block-map": {
-          const it = parent.items[parent.items.length - 1];
+          const it = parent2.items[parent2.items.length - 1];
           return it.sep ?? it.start;
         }
         case "block-seq":
-          return parent.items[parent.items.length - 1].start;
+          return parent2.items[parent2.items.length - 1].start;
         /* istanbul ignore next should not happen */
         default:
           return [];
@@ -32787,12 +32792,12 @@ var require_parser = __commonJS({
               yield* this.pop(token);
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+            const last2 = token.items[token.items.length - 1];
+            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top.type === "document")
-                top.end = last.start;
+                top.end = last2.start;
               else
-                top.items.push({ start: last.start });
+                top.items.push({ start: last2.start });
               token.items.splice(-1, 1);
             }
           }
@@ -32872,14 +32877,14 @@ var require_parser = __commonJS({
             delete scalar.end;
           } else
             sep = [this.sourceToken];
-          const map = {
+          const map3 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
             items: [{ start, key: scalar, sep }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map;
+          this.stack[this.stack.length - 1] = map3;
         } else
           yield* this.lineEnd(scalar);
       }
@@ -32909,18 +32914,18 @@ var require_parser = __commonJS({
             yield* this.step();
         }
       }
-      *blockMap(map) {
-        const it = map.items[map.items.length - 1];
+      *blockMap(map3) {
+        const it = map3.items[map3.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                map.items.push({ start: [this.sourceToken] });
+                map3.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
@@ -32930,17 +32935,17 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
             if (it.value) {
-              map.items.push({ start: [this.sourceToken] });
+              map3.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map.indent)) {
-                const prev = map.items[map.items.length - 2];
+              if (this.atIndentedComment(it.start, map3.indent)) {
+                const prev = map3.items[map3.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  map.items.pop();
+                  map3.items.pop();
                   return;
                 }
               }
@@ -32948,8 +32953,8 @@ var require_parser = __commonJS({
             }
             return;
         }
-        if (this.indent >= map.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+        if (this.indent >= map3.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map3.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
@@ -32963,7 +32968,7 @@ var require_parser = __commonJS({
                 case "space":
                   break;
                 case "comment":
-                  if (st.indent > map.indent)
+                  if (st.indent > map3.indent)
                     nl.length = 0;
                   break;
                 default:
@@ -32978,7 +32983,7 @@ var require_parser = __commonJS({
             case "tag":
               if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map.items.push({ start });
+                map3.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -32992,7 +32997,7 @@ var require_parser = __commonJS({
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map.items.push({ start, explicitKey: true });
+                map3.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -33018,7 +33023,7 @@ var require_parser = __commonJS({
                     });
                   }
                 } else if (it.value) {
-                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map3.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -33048,7 +33053,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map3.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -33068,7 +33073,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs3, sep: [] });
+                map3.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs3);
@@ -33079,7 +33084,7 @@ var require_parser = __commonJS({
               return;
             }
             default: {
-              const bv = this.startBlockValue(map);
+              const bv = this.startBlockValue(map3);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -33092,7 +33097,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map.items.push({ start });
+                  map3.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -33103,32 +33108,32 @@ var require_parser = __commonJS({
         yield* this.pop();
         yield* this.step();
       }
-      *blockSequence(seq) {
-        const it = seq.items[seq.items.length - 1];
+      *blockSequence(seq2) {
+        const it = seq2.items[seq2.items.length - 1];
         switch (this.type) {
           case "newline":
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                seq.items.push({ start: [this.sourceToken] });
+                seq2.items.push({ start: [this.sourceToken] });
             } else
               it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
             if (it.value)
-              seq.items.push({ start: [this.sourceToken] });
+              seq2.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq.indent)) {
-                const prev = seq.items[seq.items.length - 2];
+              if (this.atIndentedComment(it.start, seq2.indent)) {
+                const prev = seq2.items[seq2.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  seq.items.pop();
+                  seq2.items.pop();
                   return;
                 }
               }
@@ -33137,21 +33142,21 @@ var require_parser = __commonJS({
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq.indent)
+            if (it.value || this.indent <= seq2.indent)
               break;
             it.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
-            if (this.indent !== seq.indent)
+            if (this.indent !== seq2.indent)
               break;
             if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq.items.push({ start: [this.sourceToken] });
+              seq2.items.push({ start: [this.sourceToken] });
             else
               it.start.push(this.sourceToken);
             return;
         }
-        if (this.indent > seq.indent) {
-          const bv = this.startBlockValue(seq);
+        if (this.indent > seq2.indent) {
+          const bv = this.startBlockValue(seq2);
           if (bv) {
             this.stack.push(bv);
             return;
@@ -33223,24 +33228,24 @@ var require_parser = __commonJS({
             yield* this.step();
           }
         } else {
-          const parent = this.peek(2);
-          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+          const parent2 = this.peek(2);
+          if (parent2.type === "block-map" && (this.type === "map-value-ind" && parent2.indent === fc.indent || this.type === "newline" && !parent2.items[parent2.items.length - 1].sep)) {
             yield* this.pop();
             yield* this.step();
-          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
-            const prev = getPrevProps(parent);
+          } else if (this.type === "map-value-ind" && parent2.type !== "flow-collection") {
+            const prev = getPrevProps(parent2);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
             const sep = fc.end.splice(1, fc.end.length);
             sep.push(this.sourceToken);
-            const map = {
+            const map3 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map;
+            this.stack[this.stack.length - 1] = map3;
           } else {
             yield* this.lineEnd(fc);
           }
@@ -33261,7 +33266,7 @@ var require_parser = __commonJS({
           source: this.source
         };
       }
-      startBlockValue(parent) {
+      startBlockValue(parent2) {
         switch (this.type) {
           case "alias":
           case "scalar":
@@ -33295,7 +33300,7 @@ var require_parser = __commonJS({
             };
           case "explicit-key-ind": {
             this.onKeyLine = true;
-            const prev = getPrevProps(parent);
+            const prev = getPrevProps(parent2);
             const start = getFirstKeyStartProps(prev);
             start.push(this.sourceToken);
             return {
@@ -33307,7 +33312,7 @@ var require_parser = __commonJS({
           }
           case "map-value-ind": {
             this.onKeyLine = true;
-            const prev = getPrevProps(parent);
+            const prev = getPrevProps(parent2);
             const start = getFirstKeyStartProps(prev);
             return {
               type: "block-map",
@@ -33374,8 +33379,8 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors();
-    var log3 = require_log();
-    var identity = require_identity();
+    var log4 = require_log();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -33426,7 +33431,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log3.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning) => log4.warn(doc.options.logLevel, warning));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -33453,7 +33458,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -33474,7 +33479,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -33492,14 +33497,14 @@ var require_dist = __commonJS({
     exports2.YAMLParseError = errors.YAMLParseError;
     exports2.YAMLWarning = errors.YAMLWarning;
     exports2.Alias = Alias.Alias;
-    exports2.isAlias = identity.isAlias;
-    exports2.isCollection = identity.isCollection;
-    exports2.isDocument = identity.isDocument;
-    exports2.isMap = identity.isMap;
-    exports2.isNode = identity.isNode;
-    exports2.isPair = identity.isPair;
-    exports2.isScalar = identity.isScalar;
-    exports2.isSeq = identity.isSeq;
+    exports2.isAlias = identity2.isAlias;
+    exports2.isCollection = identity2.isCollection;
+    exports2.isDocument = identity2.isDocument;
+    exports2.isMap = identity2.isMap;
+    exports2.isNode = identity2.isNode;
+    exports2.isPair = identity2.isPair;
+    exports2.isScalar = identity2.isScalar;
+    exports2.isSeq = identity2.isSeq;
     exports2.Pair = Pair.Pair;
     exports2.Scalar = Scalar.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
@@ -33514,6 +33519,7698 @@ var require_dist = __commonJS({
     exports2.stringify = publicApi.stringify;
     exports2.visit = visit.visit;
     exports2.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/async/dist/async.mjs
+var async_exports = {};
+__export(async_exports, {
+  all: () => every$1,
+  allLimit: () => everyLimit$1,
+  allSeries: () => everySeries$1,
+  any: () => some$1,
+  anyLimit: () => someLimit$1,
+  anySeries: () => someSeries$1,
+  apply: () => apply,
+  applyEach: () => applyEach,
+  applyEachSeries: () => applyEachSeries,
+  asyncify: () => asyncify,
+  auto: () => auto,
+  autoInject: () => autoInject,
+  cargo: () => cargo$1,
+  cargoQueue: () => cargo,
+  compose: () => compose,
+  concat: () => concat$1,
+  concatLimit: () => concatLimit$1,
+  concatSeries: () => concatSeries$1,
+  constant: () => constant$1,
+  default: () => index,
+  detect: () => detect$1,
+  detectLimit: () => detectLimit$1,
+  detectSeries: () => detectSeries$1,
+  dir: () => dir,
+  doDuring: () => doWhilst$1,
+  doUntil: () => doUntil,
+  doWhilst: () => doWhilst$1,
+  during: () => whilst$1,
+  each: () => each,
+  eachLimit: () => eachLimit$1,
+  eachOf: () => eachOf$1,
+  eachOfLimit: () => eachOfLimit$1,
+  eachOfSeries: () => eachOfSeries$1,
+  eachSeries: () => eachSeries$1,
+  ensureAsync: () => ensureAsync,
+  every: () => every$1,
+  everyLimit: () => everyLimit$1,
+  everySeries: () => everySeries$1,
+  filter: () => filter$1,
+  filterLimit: () => filterLimit$1,
+  filterSeries: () => filterSeries$1,
+  find: () => detect$1,
+  findLimit: () => detectLimit$1,
+  findSeries: () => detectSeries$1,
+  flatMap: () => concat$1,
+  flatMapLimit: () => concatLimit$1,
+  flatMapSeries: () => concatSeries$1,
+  foldl: () => reduce$1,
+  foldr: () => reduceRight,
+  forEach: () => each,
+  forEachLimit: () => eachLimit$1,
+  forEachOf: () => eachOf$1,
+  forEachOfLimit: () => eachOfLimit$1,
+  forEachOfSeries: () => eachOfSeries$1,
+  forEachSeries: () => eachSeries$1,
+  forever: () => forever$1,
+  groupBy: () => groupBy,
+  groupByLimit: () => groupByLimit$1,
+  groupBySeries: () => groupBySeries,
+  inject: () => reduce$1,
+  log: () => log2,
+  map: () => map$1,
+  mapLimit: () => mapLimit$1,
+  mapSeries: () => mapSeries$1,
+  mapValues: () => mapValues,
+  mapValuesLimit: () => mapValuesLimit$1,
+  mapValuesSeries: () => mapValuesSeries,
+  memoize: () => memoize,
+  nextTick: () => nextTick,
+  parallel: () => parallel,
+  parallelLimit: () => parallelLimit,
+  priorityQueue: () => priorityQueue,
+  queue: () => queue,
+  race: () => race$1,
+  reduce: () => reduce$1,
+  reduceRight: () => reduceRight,
+  reflect: () => reflect,
+  reflectAll: () => reflectAll,
+  reject: () => reject$1,
+  rejectLimit: () => rejectLimit$1,
+  rejectSeries: () => rejectSeries$1,
+  retry: () => retry2,
+  retryable: () => retryable,
+  select: () => filter$1,
+  selectLimit: () => filterLimit$1,
+  selectSeries: () => filterSeries$1,
+  seq: () => seq,
+  series: () => series,
+  setImmediate: () => setImmediate$1,
+  some: () => some$1,
+  someLimit: () => someLimit$1,
+  someSeries: () => someSeries$1,
+  sortBy: () => sortBy$1,
+  timeout: () => timeout,
+  times: () => times,
+  timesLimit: () => timesLimit,
+  timesSeries: () => timesSeries,
+  transform: () => transform,
+  tryEach: () => tryEach$1,
+  unmemoize: () => unmemoize,
+  until: () => until,
+  waterfall: () => waterfall$1,
+  whilst: () => whilst$1,
+  wrapSync: () => asyncify
+});
+function apply(fn, ...args) {
+  return (...callArgs) => fn(...args, ...callArgs);
+}
+function initialParams(fn) {
+  return function(...args) {
+    var callback = args.pop();
+    return fn.call(this, args, callback);
+  };
+}
+function fallback(fn) {
+  setTimeout(fn, 0);
+}
+function wrap(defer) {
+  return (fn, ...args) => defer(() => fn(...args));
+}
+function asyncify(func) {
+  if (isAsync(func)) {
+    return function(...args) {
+      const callback = args.pop();
+      const promise = func.apply(this, args);
+      return handlePromise(promise, callback);
+    };
+  }
+  return initialParams(function(args, callback) {
+    var result2;
+    try {
+      result2 = func.apply(this, args);
+    } catch (e) {
+      return callback(e);
+    }
+    if (result2 && typeof result2.then === "function") {
+      return handlePromise(result2, callback);
+    } else {
+      callback(null, result2);
+    }
+  });
+}
+function handlePromise(promise, callback) {
+  return promise.then((value) => {
+    invokeCallback(callback, null, value);
+  }, (err) => {
+    invokeCallback(callback, err && (err instanceof Error || err.message) ? err : new Error(err));
+  });
+}
+function invokeCallback(callback, error, value) {
+  try {
+    callback(error, value);
+  } catch (err) {
+    setImmediate$1((e) => {
+      throw e;
+    }, err);
+  }
+}
+function isAsync(fn) {
+  return fn[Symbol.toStringTag] === "AsyncFunction";
+}
+function isAsyncGenerator(fn) {
+  return fn[Symbol.toStringTag] === "AsyncGenerator";
+}
+function isAsyncIterable(obj) {
+  return typeof obj[Symbol.asyncIterator] === "function";
+}
+function wrapAsync(asyncFn) {
+  if (typeof asyncFn !== "function") throw new Error("expected a function");
+  return isAsync(asyncFn) ? asyncify(asyncFn) : asyncFn;
+}
+function awaitify(asyncFn, arity) {
+  if (!arity) arity = asyncFn.length;
+  if (!arity) throw new Error("arity is undefined");
+  function awaitable(...args) {
+    if (typeof args[arity - 1] === "function") {
+      return asyncFn.apply(this, args);
+    }
+    return new Promise((resolve, reject3) => {
+      args[arity - 1] = (err, ...cbArgs) => {
+        if (err) return reject3(err);
+        resolve(cbArgs.length > 1 ? cbArgs : cbArgs[0]);
+      };
+      asyncFn.apply(this, args);
+    });
+  }
+  return awaitable;
+}
+function applyEach$1(eachfn) {
+  return function applyEach2(fns, ...callArgs) {
+    const go = awaitify(function(callback) {
+      var that = this;
+      return eachfn(fns, (fn, cb2) => {
+        wrapAsync(fn).apply(that, callArgs.concat(cb2));
+      }, callback);
+    });
+    return go;
+  };
+}
+function _asyncMap(eachfn, arr, iteratee2, callback) {
+  arr = arr || [];
+  var results = [];
+  var counter = 0;
+  var _iteratee = wrapAsync(iteratee2);
+  return eachfn(arr, (value, _3, iterCb) => {
+    var index2 = counter++;
+    _iteratee(value, (err, v) => {
+      results[index2] = v;
+      iterCb(err);
+    });
+  }, (err) => {
+    callback(err, results);
+  });
+}
+function isArrayLike(value) {
+  return value && typeof value.length === "number" && value.length >= 0 && value.length % 1 === 0;
+}
+function once(fn) {
+  function wrapper(...args) {
+    if (fn === null) return;
+    var callFn = fn;
+    fn = null;
+    callFn.apply(this, args);
+  }
+  Object.assign(wrapper, fn);
+  return wrapper;
+}
+function getIterator(coll) {
+  return coll[Symbol.iterator] && coll[Symbol.iterator]();
+}
+function createArrayIterator(coll) {
+  var i = -1;
+  var len = coll.length;
+  return function next() {
+    return ++i < len ? { value: coll[i], key: i } : null;
+  };
+}
+function createES2015Iterator(iterator) {
+  var i = -1;
+  return function next() {
+    var item = iterator.next();
+    if (item.done)
+      return null;
+    i++;
+    return { value: item.value, key: i };
+  };
+}
+function createObjectIterator(obj) {
+  var okeys = obj ? Object.keys(obj) : [];
+  var i = -1;
+  var len = okeys.length;
+  return function next() {
+    var key = okeys[++i];
+    if (key === "__proto__") {
+      return next();
+    }
+    return i < len ? { value: obj[key], key } : null;
+  };
+}
+function createIterator(coll) {
+  if (isArrayLike(coll)) {
+    return createArrayIterator(coll);
+  }
+  var iterator = getIterator(coll);
+  return iterator ? createES2015Iterator(iterator) : createObjectIterator(coll);
+}
+function onlyOnce(fn) {
+  return function(...args) {
+    if (fn === null) throw new Error("Callback was already called.");
+    var callFn = fn;
+    fn = null;
+    callFn.apply(this, args);
+  };
+}
+function asyncEachOfLimit(generator, limit, iteratee2, callback) {
+  let done = false;
+  let canceled = false;
+  let awaiting = false;
+  let running = 0;
+  let idx = 0;
+  function replenish() {
+    if (running >= limit || awaiting || done) return;
+    awaiting = true;
+    generator.next().then(({ value, done: iterDone }) => {
+      if (canceled || done) return;
+      awaiting = false;
+      if (iterDone) {
+        done = true;
+        if (running <= 0) {
+          callback(null);
+        }
+        return;
+      }
+      running++;
+      iteratee2(value, idx, iterateeCallback);
+      idx++;
+      replenish();
+    }).catch(handleError);
+  }
+  function iterateeCallback(err, result2) {
+    running -= 1;
+    if (canceled) return;
+    if (err) return handleError(err);
+    if (err === false) {
+      done = true;
+      canceled = true;
+      return;
+    }
+    if (result2 === breakLoop || done && running <= 0) {
+      done = true;
+      return callback(null);
+    }
+    replenish();
+  }
+  function handleError(err) {
+    if (canceled) return;
+    awaiting = false;
+    done = true;
+    callback(err);
+  }
+  replenish();
+}
+function eachOfLimit(coll, limit, iteratee2, callback) {
+  return eachOfLimit$2(limit)(coll, wrapAsync(iteratee2), callback);
+}
+function eachOfArrayLike(coll, iteratee2, callback) {
+  callback = once(callback);
+  var index2 = 0, completed = 0, { length } = coll, canceled = false;
+  if (length === 0) {
+    callback(null);
+  }
+  function iteratorCallback(err, value) {
+    if (err === false) {
+      canceled = true;
+    }
+    if (canceled === true) return;
+    if (err) {
+      callback(err);
+    } else if (++completed === length || value === breakLoop) {
+      callback(null);
+    }
+  }
+  for (; index2 < length; index2++) {
+    iteratee2(coll[index2], index2, onlyOnce(iteratorCallback));
+  }
+}
+function eachOfGeneric(coll, iteratee2, callback) {
+  return eachOfLimit$1(coll, Infinity, iteratee2, callback);
+}
+function eachOf(coll, iteratee2, callback) {
+  var eachOfImplementation = isArrayLike(coll) ? eachOfArrayLike : eachOfGeneric;
+  return eachOfImplementation(coll, wrapAsync(iteratee2), callback);
+}
+function map(coll, iteratee2, callback) {
+  return _asyncMap(eachOf$1, coll, iteratee2, callback);
+}
+function eachOfSeries(coll, iteratee2, callback) {
+  return eachOfLimit$1(coll, 1, iteratee2, callback);
+}
+function mapSeries(coll, iteratee2, callback) {
+  return _asyncMap(eachOfSeries$1, coll, iteratee2, callback);
+}
+function promiseCallback() {
+  let resolve, reject3;
+  function callback(err, ...args) {
+    if (err) return reject3(err);
+    resolve(args.length > 1 ? args : args[0]);
+  }
+  callback[PROMISE_SYMBOL] = new Promise((res, rej) => {
+    resolve = res, reject3 = rej;
+  });
+  return callback;
+}
+function auto(tasks, concurrency, callback) {
+  if (typeof concurrency !== "number") {
+    callback = concurrency;
+    concurrency = null;
+  }
+  callback = once(callback || promiseCallback());
+  var numTasks = Object.keys(tasks).length;
+  if (!numTasks) {
+    return callback(null);
+  }
+  if (!concurrency) {
+    concurrency = numTasks;
+  }
+  var results = {};
+  var runningTasks = 0;
+  var canceled = false;
+  var hasError = false;
+  var listeners = /* @__PURE__ */ Object.create(null);
+  var readyTasks = [];
+  var readyToCheck = [];
+  var uncheckedDependencies = {};
+  Object.keys(tasks).forEach((key) => {
+    var task = tasks[key];
+    if (!Array.isArray(task)) {
+      enqueueTask(key, [task]);
+      readyToCheck.push(key);
+      return;
+    }
+    var dependencies = task.slice(0, task.length - 1);
+    var remainingDependencies = dependencies.length;
+    if (remainingDependencies === 0) {
+      enqueueTask(key, task);
+      readyToCheck.push(key);
+      return;
+    }
+    uncheckedDependencies[key] = remainingDependencies;
+    dependencies.forEach((dependencyName) => {
+      if (!tasks[dependencyName]) {
+        throw new Error("async.auto task `" + key + "` has a non-existent dependency `" + dependencyName + "` in " + dependencies.join(", "));
+      }
+      addListener(dependencyName, () => {
+        remainingDependencies--;
+        if (remainingDependencies === 0) {
+          enqueueTask(key, task);
+        }
+      });
+    });
+  });
+  checkForDeadlocks();
+  processQueue();
+  function enqueueTask(key, task) {
+    readyTasks.push(() => runTask(key, task));
+  }
+  function processQueue() {
+    if (canceled) return;
+    if (readyTasks.length === 0 && runningTasks === 0) {
+      return callback(null, results);
+    }
+    while (readyTasks.length && runningTasks < concurrency) {
+      var run = readyTasks.shift();
+      run();
+    }
+  }
+  function addListener(taskName, fn) {
+    var taskListeners = listeners[taskName];
+    if (!taskListeners) {
+      taskListeners = listeners[taskName] = [];
+    }
+    taskListeners.push(fn);
+  }
+  function taskComplete(taskName) {
+    var taskListeners = listeners[taskName] || [];
+    taskListeners.forEach((fn) => fn());
+    processQueue();
+  }
+  function runTask(key, task) {
+    if (hasError) return;
+    var taskCallback = onlyOnce((err, ...result2) => {
+      runningTasks--;
+      if (err === false) {
+        canceled = true;
+        return;
+      }
+      if (result2.length < 2) {
+        [result2] = result2;
+      }
+      if (err) {
+        var safeResults = {};
+        Object.keys(results).forEach((rkey) => {
+          safeResults[rkey] = results[rkey];
+        });
+        safeResults[key] = result2;
+        hasError = true;
+        listeners = /* @__PURE__ */ Object.create(null);
+        if (canceled) return;
+        callback(err, safeResults);
+      } else {
+        results[key] = result2;
+        taskComplete(key);
+      }
+    });
+    runningTasks++;
+    var taskFn = wrapAsync(task[task.length - 1]);
+    if (task.length > 1) {
+      taskFn(results, taskCallback);
+    } else {
+      taskFn(taskCallback);
+    }
+  }
+  function checkForDeadlocks() {
+    var currentTask;
+    var counter = 0;
+    while (readyToCheck.length) {
+      currentTask = readyToCheck.pop();
+      counter++;
+      getDependents(currentTask).forEach((dependent) => {
+        if (--uncheckedDependencies[dependent] === 0) {
+          readyToCheck.push(dependent);
+        }
+      });
+    }
+    if (counter !== numTasks) {
+      throw new Error(
+        "async.auto cannot execute tasks due to a recursive dependency"
+      );
+    }
+  }
+  function getDependents(taskName) {
+    var result2 = [];
+    Object.keys(tasks).forEach((key) => {
+      const task = tasks[key];
+      if (Array.isArray(task) && task.indexOf(taskName) >= 0) {
+        result2.push(key);
+      }
+    });
+    return result2;
+  }
+  return callback[PROMISE_SYMBOL];
+}
+function stripComments(string) {
+  let stripped = "";
+  let index2 = 0;
+  let endBlockComment = string.indexOf("*/");
+  while (index2 < string.length) {
+    if (string[index2] === "/" && string[index2 + 1] === "/") {
+      let endIndex = string.indexOf("\n", index2);
+      index2 = endIndex === -1 ? string.length : endIndex;
+    } else if (endBlockComment !== -1 && string[index2] === "/" && string[index2 + 1] === "*") {
+      let endIndex = string.indexOf("*/", index2);
+      if (endIndex !== -1) {
+        index2 = endIndex + 2;
+        endBlockComment = string.indexOf("*/", index2);
+      } else {
+        stripped += string[index2];
+        index2++;
+      }
+    } else {
+      stripped += string[index2];
+      index2++;
+    }
+  }
+  return stripped;
+}
+function parseParams(func) {
+  const src = stripComments(func.toString());
+  let match = src.match(FN_ARGS);
+  if (!match) {
+    match = src.match(ARROW_FN_ARGS);
+  }
+  if (!match) throw new Error("could not parse args in autoInject\nSource:\n" + src);
+  let [, args] = match;
+  return args.replace(/\s/g, "").split(FN_ARG_SPLIT).map((arg) => arg.replace(FN_ARG, "").trim());
+}
+function autoInject(tasks, callback) {
+  var newTasks = {};
+  Object.keys(tasks).forEach((key) => {
+    var taskFn = tasks[key];
+    var params;
+    var fnIsAsync = isAsync(taskFn);
+    var hasNoDeps = !fnIsAsync && taskFn.length === 1 || fnIsAsync && taskFn.length === 0;
+    if (Array.isArray(taskFn)) {
+      params = [...taskFn];
+      taskFn = params.pop();
+      newTasks[key] = params.concat(params.length > 0 ? newTask : taskFn);
+    } else if (hasNoDeps) {
+      newTasks[key] = taskFn;
+    } else {
+      params = parseParams(taskFn);
+      if (taskFn.length === 0 && !fnIsAsync && params.length === 0) {
+        throw new Error("autoInject task functions require explicit parameters.");
+      }
+      if (!fnIsAsync) params.pop();
+      newTasks[key] = params.concat(newTask);
+    }
+    function newTask(results, taskCb) {
+      var newArgs = params.map((name) => results[name]);
+      newArgs.push(taskCb);
+      wrapAsync(taskFn)(...newArgs);
+    }
+  });
+  return auto(newTasks, callback);
+}
+function setInitial(dll, node) {
+  dll.length = 1;
+  dll.head = dll.tail = node;
+}
+function queue$1(worker, concurrency, payload) {
+  if (concurrency == null) {
+    concurrency = 1;
+  } else if (concurrency === 0) {
+    throw new RangeError("Concurrency must not be zero");
+  }
+  var _worker = wrapAsync(worker);
+  var numRunning = 0;
+  var workersList = [];
+  const events = {
+    error: [],
+    drain: [],
+    saturated: [],
+    unsaturated: [],
+    empty: []
+  };
+  function on(event, handler) {
+    events[event].push(handler);
+  }
+  function once2(event, handler) {
+    const handleAndRemove = (...args) => {
+      off(event, handleAndRemove);
+      handler(...args);
+    };
+    events[event].push(handleAndRemove);
+  }
+  function off(event, handler) {
+    if (!event) return Object.keys(events).forEach((ev) => events[ev] = []);
+    if (!handler) return events[event] = [];
+    events[event] = events[event].filter((ev) => ev !== handler);
+  }
+  function trigger(event, ...args) {
+    events[event].forEach((handler) => handler(...args));
+  }
+  var processingScheduled = false;
+  function _insert(data, insertAtFront, rejectOnError, callback) {
+    if (callback != null && typeof callback !== "function") {
+      throw new Error("task callback must be a function");
+    }
+    q.started = true;
+    var res, rej;
+    function promiseCallback2(err, ...args) {
+      if (err) return rejectOnError ? rej(err) : res();
+      if (args.length <= 1) return res(args[0]);
+      res(args);
+    }
+    var item = q._createTaskItem(
+      data,
+      rejectOnError ? promiseCallback2 : callback || promiseCallback2
+    );
+    if (insertAtFront) {
+      q._tasks.unshift(item);
+    } else {
+      q._tasks.push(item);
+    }
+    if (!processingScheduled) {
+      processingScheduled = true;
+      setImmediate$1(() => {
+        processingScheduled = false;
+        q.process();
+      });
+    }
+    if (rejectOnError || !callback) {
+      return new Promise((resolve, reject3) => {
+        res = resolve;
+        rej = reject3;
+      });
+    }
+  }
+  function _createCB(tasks) {
+    return function(err, ...args) {
+      numRunning -= 1;
+      for (var i = 0, l = tasks.length; i < l; i++) {
+        var task = tasks[i];
+        var index2 = workersList.indexOf(task);
+        if (index2 === 0) {
+          workersList.shift();
+        } else if (index2 > 0) {
+          workersList.splice(index2, 1);
+        }
+        task.callback(err, ...args);
+        if (err != null) {
+          trigger("error", err, task.data);
+        }
+      }
+      if (numRunning <= q.concurrency - q.buffer) {
+        trigger("unsaturated");
+      }
+      if (q.idle()) {
+        trigger("drain");
+      }
+      q.process();
+    };
+  }
+  function _maybeDrain(data) {
+    if (data.length === 0 && q.idle()) {
+      setImmediate$1(() => trigger("drain"));
+      return true;
+    }
+    return false;
+  }
+  const eventMethod = (name) => (handler) => {
+    if (!handler) {
+      return new Promise((resolve, reject3) => {
+        once2(name, (err, data) => {
+          if (err) return reject3(err);
+          resolve(data);
+        });
+      });
+    }
+    off(name);
+    on(name, handler);
+  };
+  var isProcessing = false;
+  var q = {
+    _tasks: new DLL(),
+    _createTaskItem(data, callback) {
+      return {
+        data,
+        callback
+      };
+    },
+    *[Symbol.iterator]() {
+      yield* q._tasks[Symbol.iterator]();
+    },
+    concurrency,
+    payload,
+    buffer: concurrency / 4,
+    started: false,
+    paused: false,
+    push(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, false, false, callback));
+      }
+      return _insert(data, false, false, callback);
+    },
+    pushAsync(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, false, true, callback));
+      }
+      return _insert(data, false, true, callback);
+    },
+    kill() {
+      off();
+      q._tasks.empty();
+    },
+    unshift(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, true, false, callback));
+      }
+      return _insert(data, true, false, callback);
+    },
+    unshiftAsync(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, true, true, callback));
+      }
+      return _insert(data, true, true, callback);
+    },
+    remove(testFn) {
+      q._tasks.remove(testFn);
+    },
+    process() {
+      if (isProcessing) {
+        return;
+      }
+      isProcessing = true;
+      while (!q.paused && numRunning < q.concurrency && q._tasks.length) {
+        var tasks = [], data = [];
+        var l = q._tasks.length;
+        if (q.payload) l = Math.min(l, q.payload);
+        for (var i = 0; i < l; i++) {
+          var node = q._tasks.shift();
+          tasks.push(node);
+          workersList.push(node);
+          data.push(node.data);
+        }
+        numRunning += 1;
+        if (q._tasks.length === 0) {
+          trigger("empty");
+        }
+        if (numRunning === q.concurrency) {
+          trigger("saturated");
+        }
+        var cb2 = onlyOnce(_createCB(tasks));
+        _worker(data, cb2);
+      }
+      isProcessing = false;
+    },
+    length() {
+      return q._tasks.length;
+    },
+    running() {
+      return numRunning;
+    },
+    workersList() {
+      return workersList;
+    },
+    idle() {
+      return q._tasks.length + numRunning === 0;
+    },
+    pause() {
+      q.paused = true;
+    },
+    resume() {
+      if (q.paused === false) {
+        return;
+      }
+      q.paused = false;
+      setImmediate$1(q.process);
+    }
+  };
+  Object.defineProperties(q, {
+    saturated: {
+      writable: false,
+      value: eventMethod("saturated")
+    },
+    unsaturated: {
+      writable: false,
+      value: eventMethod("unsaturated")
+    },
+    empty: {
+      writable: false,
+      value: eventMethod("empty")
+    },
+    drain: {
+      writable: false,
+      value: eventMethod("drain")
+    },
+    error: {
+      writable: false,
+      value: eventMethod("error")
+    }
+  });
+  return q;
+}
+function cargo$1(worker, payload) {
+  return queue$1(worker, 1, payload);
+}
+function cargo(worker, concurrency, payload) {
+  return queue$1(worker, concurrency, payload);
+}
+function reduce(coll, memo, iteratee2, callback) {
+  callback = once(callback);
+  var _iteratee = wrapAsync(iteratee2);
+  return eachOfSeries$1(coll, (x, i, iterCb) => {
+    _iteratee(memo, x, (err, v) => {
+      memo = v;
+      iterCb(err);
+    });
+  }, (err) => callback(err, memo));
+}
+function seq(...functions2) {
+  var _functions = functions2.map(wrapAsync);
+  return function(...args) {
+    var that = this;
+    var cb2 = args[args.length - 1];
+    if (typeof cb2 == "function") {
+      args.pop();
+    } else {
+      cb2 = promiseCallback();
+    }
+    reduce$1(
+      _functions,
+      args,
+      (newargs, fn, iterCb) => {
+        fn.apply(that, newargs.concat((err, ...nextargs) => {
+          iterCb(err, nextargs);
+        }));
+      },
+      (err, results) => cb2(err, ...results)
+    );
+    return cb2[PROMISE_SYMBOL];
+  };
+}
+function compose(...args) {
+  return seq(...args.reverse());
+}
+function mapLimit(coll, limit, iteratee2, callback) {
+  return _asyncMap(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function concatLimit(coll, limit, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return mapLimit$1(coll, limit, (val, iterCb) => {
+    _iteratee(val, (err, ...args) => {
+      if (err) return iterCb(err);
+      return iterCb(err, args);
+    });
+  }, (err, mapResults) => {
+    var result2 = [];
+    for (var i = 0; i < mapResults.length; i++) {
+      if (mapResults[i]) {
+        result2 = result2.concat(...mapResults[i]);
+      }
+    }
+    return callback(err, result2);
+  });
+}
+function concat(coll, iteratee2, callback) {
+  return concatLimit$1(coll, Infinity, iteratee2, callback);
+}
+function concatSeries(coll, iteratee2, callback) {
+  return concatLimit$1(coll, 1, iteratee2, callback);
+}
+function constant$1(...args) {
+  return function(...ignoredArgs) {
+    var callback = ignoredArgs.pop();
+    return callback(null, ...args);
+  };
+}
+function _createTester(check, getResult) {
+  return (eachfn, arr, _iteratee, cb2) => {
+    var testPassed = false;
+    var testResult;
+    const iteratee2 = wrapAsync(_iteratee);
+    eachfn(arr, (value, _3, callback) => {
+      iteratee2(value, (err, result2) => {
+        if (err || err === false) return callback(err);
+        if (check(result2) && !testResult) {
+          testPassed = true;
+          testResult = getResult(true, value);
+          return callback(null, breakLoop);
+        }
+        callback();
+      });
+    }, (err) => {
+      if (err) return cb2(err);
+      cb2(null, testPassed ? testResult : getResult(false));
+    });
+  };
+}
+function detect(coll, iteratee2, callback) {
+  return _createTester((bool) => bool, (res, item) => item)(eachOf$1, coll, iteratee2, callback);
+}
+function detectLimit(coll, limit, iteratee2, callback) {
+  return _createTester((bool) => bool, (res, item) => item)(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function detectSeries(coll, iteratee2, callback) {
+  return _createTester((bool) => bool, (res, item) => item)(eachOfLimit$2(1), coll, iteratee2, callback);
+}
+function consoleFunc(name) {
+  return (fn, ...args) => wrapAsync(fn)(...args, (err, ...resultArgs) => {
+    if (typeof console === "object") {
+      if (err) {
+        if (console.error) {
+          console.error(err);
+        }
+      } else if (console[name]) {
+        resultArgs.forEach((x) => console[name](x));
+      }
+    }
+  });
+}
+function doWhilst(iteratee2, test, callback) {
+  callback = onlyOnce(callback);
+  var _fn = wrapAsync(iteratee2);
+  var _test = wrapAsync(test);
+  var results;
+  function next(err, ...args) {
+    if (err) return callback(err);
+    if (err === false) return;
+    results = args;
+    _test(...args, check);
+  }
+  function check(err, truth) {
+    if (err) return callback(err);
+    if (err === false) return;
+    if (!truth) return callback(null, ...results);
+    _fn(next);
+  }
+  return check(null, true);
+}
+function doUntil(iteratee2, test, callback) {
+  const _test = wrapAsync(test);
+  return doWhilst$1(iteratee2, (...args) => {
+    const cb2 = args.pop();
+    _test(...args, (err, truth) => cb2(err, !truth));
+  }, callback);
+}
+function _withoutIndex(iteratee2) {
+  return (value, index2, callback) => iteratee2(value, callback);
+}
+function eachLimit$2(coll, iteratee2, callback) {
+  return eachOf$1(coll, _withoutIndex(wrapAsync(iteratee2)), callback);
+}
+function eachLimit(coll, limit, iteratee2, callback) {
+  return eachOfLimit$2(limit)(coll, _withoutIndex(wrapAsync(iteratee2)), callback);
+}
+function eachSeries(coll, iteratee2, callback) {
+  return eachLimit$1(coll, 1, iteratee2, callback);
+}
+function ensureAsync(fn) {
+  if (isAsync(fn)) return fn;
+  return function(...args) {
+    var callback = args.pop();
+    var sync = true;
+    args.push((...innerArgs) => {
+      if (sync) {
+        setImmediate$1(() => callback(...innerArgs));
+      } else {
+        callback(...innerArgs);
+      }
+    });
+    fn.apply(this, args);
+    sync = false;
+  };
+}
+function every(coll, iteratee2, callback) {
+  return _createTester((bool) => !bool, (res) => !res)(eachOf$1, coll, iteratee2, callback);
+}
+function everyLimit(coll, limit, iteratee2, callback) {
+  return _createTester((bool) => !bool, (res) => !res)(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function everySeries(coll, iteratee2, callback) {
+  return _createTester((bool) => !bool, (res) => !res)(eachOfSeries$1, coll, iteratee2, callback);
+}
+function filterArray(eachfn, arr, iteratee2, callback) {
+  var truthValues = new Array(arr.length);
+  eachfn(arr, (x, index2, iterCb) => {
+    iteratee2(x, (err, v) => {
+      truthValues[index2] = !!v;
+      iterCb(err);
+    });
+  }, (err) => {
+    if (err) return callback(err);
+    var results = [];
+    for (var i = 0; i < arr.length; i++) {
+      if (truthValues[i]) results.push(arr[i]);
+    }
+    callback(null, results);
+  });
+}
+function filterGeneric(eachfn, coll, iteratee2, callback) {
+  var results = [];
+  eachfn(coll, (x, index2, iterCb) => {
+    iteratee2(x, (err, v) => {
+      if (err) return iterCb(err);
+      if (v) {
+        results.push({ index: index2, value: x });
+      }
+      iterCb(err);
+    });
+  }, (err) => {
+    if (err) return callback(err);
+    callback(null, results.sort((a, b) => a.index - b.index).map((v) => v.value));
+  });
+}
+function _filter(eachfn, coll, iteratee2, callback) {
+  var filter3 = isArrayLike(coll) ? filterArray : filterGeneric;
+  return filter3(eachfn, coll, wrapAsync(iteratee2), callback);
+}
+function filter(coll, iteratee2, callback) {
+  return _filter(eachOf$1, coll, iteratee2, callback);
+}
+function filterLimit(coll, limit, iteratee2, callback) {
+  return _filter(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function filterSeries(coll, iteratee2, callback) {
+  return _filter(eachOfSeries$1, coll, iteratee2, callback);
+}
+function forever(fn, errback) {
+  var done = onlyOnce(errback);
+  var task = wrapAsync(ensureAsync(fn));
+  function next(err) {
+    if (err) return done(err);
+    if (err === false) return;
+    task(next);
+  }
+  return next();
+}
+function groupByLimit(coll, limit, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return mapLimit$1(coll, limit, (val, iterCb) => {
+    _iteratee(val, (err, key) => {
+      if (err) return iterCb(err);
+      return iterCb(err, { key, val });
+    });
+  }, (err, mapResults) => {
+    var result2 = {};
+    var { hasOwnProperty: hasOwnProperty2 } = Object.prototype;
+    for (var i = 0; i < mapResults.length; i++) {
+      if (mapResults[i]) {
+        var { key } = mapResults[i];
+        var { val } = mapResults[i];
+        if (hasOwnProperty2.call(result2, key)) {
+          result2[key].push(val);
+        } else {
+          result2[key] = [val];
+        }
+      }
+    }
+    return callback(err, result2);
+  });
+}
+function groupBy(coll, iteratee2, callback) {
+  return groupByLimit$1(coll, Infinity, iteratee2, callback);
+}
+function groupBySeries(coll, iteratee2, callback) {
+  return groupByLimit$1(coll, 1, iteratee2, callback);
+}
+function mapValuesLimit(obj, limit, iteratee2, callback) {
+  callback = once(callback);
+  var newObj = {};
+  var _iteratee = wrapAsync(iteratee2);
+  return eachOfLimit$2(limit)(obj, (val, key, next) => {
+    _iteratee(val, key, (err, result2) => {
+      if (err) return next(err);
+      newObj[key] = result2;
+      next(err);
+    });
+  }, (err) => callback(err, newObj));
+}
+function mapValues(obj, iteratee2, callback) {
+  return mapValuesLimit$1(obj, Infinity, iteratee2, callback);
+}
+function mapValuesSeries(obj, iteratee2, callback) {
+  return mapValuesLimit$1(obj, 1, iteratee2, callback);
+}
+function memoize(fn, hasher = (v) => v) {
+  var memo = /* @__PURE__ */ Object.create(null);
+  var queues = /* @__PURE__ */ Object.create(null);
+  var _fn = wrapAsync(fn);
+  var memoized = initialParams((args, callback) => {
+    var key = hasher(...args);
+    if (key in memo) {
+      setImmediate$1(() => callback(null, ...memo[key]));
+    } else if (key in queues) {
+      queues[key].push(callback);
+    } else {
+      queues[key] = [callback];
+      _fn(...args, (err, ...resultArgs) => {
+        if (!err) {
+          memo[key] = resultArgs;
+        }
+        var q = queues[key];
+        delete queues[key];
+        for (var i = 0, l = q.length; i < l; i++) {
+          q[i](err, ...resultArgs);
+        }
+      });
+    }
+  });
+  memoized.memo = memo;
+  memoized.unmemoized = fn;
+  return memoized;
+}
+function parallel(tasks, callback) {
+  return _parallel(eachOf$1, tasks, callback);
+}
+function parallelLimit(tasks, limit, callback) {
+  return _parallel(eachOfLimit$2(limit), tasks, callback);
+}
+function queue(worker, concurrency) {
+  var _worker = wrapAsync(worker);
+  return queue$1((items, cb2) => {
+    _worker(items[0], cb2);
+  }, concurrency, 1);
+}
+function leftChi(i) {
+  return (i << 1) + 1;
+}
+function parent(i) {
+  return (i + 1 >> 1) - 1;
+}
+function smaller(x, y) {
+  if (x.priority !== y.priority) {
+    return x.priority < y.priority;
+  } else {
+    return x.pushCount < y.pushCount;
+  }
+}
+function priorityQueue(worker, concurrency) {
+  var q = queue(worker, concurrency);
+  var {
+    push: push2,
+    pushAsync
+  } = q;
+  q._tasks = new Heap();
+  q._createTaskItem = ({ data, priority }, callback) => {
+    return {
+      data,
+      priority,
+      callback
+    };
+  };
+  function createDataItems(tasks, priority) {
+    if (!Array.isArray(tasks)) {
+      return { data: tasks, priority };
+    }
+    return tasks.map((data) => {
+      return { data, priority };
+    });
+  }
+  q.push = function(data, priority = 0, callback) {
+    return push2(createDataItems(data, priority), callback);
+  };
+  q.pushAsync = function(data, priority = 0, callback) {
+    return pushAsync(createDataItems(data, priority), callback);
+  };
+  delete q.unshift;
+  delete q.unshiftAsync;
+  return q;
+}
+function race(tasks, callback) {
+  callback = once(callback);
+  if (!Array.isArray(tasks)) return callback(new TypeError("First argument to race must be an array of functions"));
+  if (!tasks.length) return callback();
+  for (var i = 0, l = tasks.length; i < l; i++) {
+    wrapAsync(tasks[i])(callback);
+  }
+}
+function reduceRight(array, memo, iteratee2, callback) {
+  var reversed = [...array].reverse();
+  return reduce$1(reversed, memo, iteratee2, callback);
+}
+function reflect(fn) {
+  var _fn = wrapAsync(fn);
+  return initialParams(function reflectOn(args, reflectCallback) {
+    args.push((error, ...cbArgs) => {
+      let retVal = {};
+      if (error) {
+        retVal.error = error;
+      }
+      if (cbArgs.length > 0) {
+        var value = cbArgs;
+        if (cbArgs.length <= 1) {
+          [value] = cbArgs;
+        }
+        retVal.value = value;
+      }
+      reflectCallback(null, retVal);
+    });
+    return _fn.apply(this, args);
+  });
+}
+function reflectAll(tasks) {
+  var results;
+  if (Array.isArray(tasks)) {
+    results = tasks.map(reflect);
+  } else {
+    results = {};
+    Object.keys(tasks).forEach((key) => {
+      results[key] = reflect.call(this, tasks[key]);
+    });
+  }
+  return results;
+}
+function reject$2(eachfn, arr, _iteratee, callback) {
+  const iteratee2 = wrapAsync(_iteratee);
+  return _filter(eachfn, arr, (value, cb2) => {
+    iteratee2(value, (err, v) => {
+      cb2(err, !v);
+    });
+  }, callback);
+}
+function reject(coll, iteratee2, callback) {
+  return reject$2(eachOf$1, coll, iteratee2, callback);
+}
+function rejectLimit(coll, limit, iteratee2, callback) {
+  return reject$2(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function rejectSeries(coll, iteratee2, callback) {
+  return reject$2(eachOfSeries$1, coll, iteratee2, callback);
+}
+function constant(value) {
+  return function() {
+    return value;
+  };
+}
+function retry2(opts, task, callback) {
+  var options = {
+    times: DEFAULT_TIMES,
+    intervalFunc: constant(DEFAULT_INTERVAL)
+  };
+  if (arguments.length < 3 && typeof opts === "function") {
+    callback = task || promiseCallback();
+    task = opts;
+  } else {
+    parseTimes(options, opts);
+    callback = callback || promiseCallback();
+  }
+  if (typeof task !== "function") {
+    throw new Error("Invalid arguments for async.retry");
+  }
+  var _task = wrapAsync(task);
+  var attempt = 1;
+  function retryAttempt() {
+    _task((err, ...args) => {
+      if (err === false) return;
+      if (err && attempt++ < options.times && (typeof options.errorFilter != "function" || options.errorFilter(err))) {
+        setTimeout(retryAttempt, options.intervalFunc(attempt - 1));
+      } else {
+        callback(err, ...args);
+      }
+    });
+  }
+  retryAttempt();
+  return callback[PROMISE_SYMBOL];
+}
+function parseTimes(acc, t) {
+  if (typeof t === "object") {
+    acc.times = +t.times || DEFAULT_TIMES;
+    acc.intervalFunc = typeof t.interval === "function" ? t.interval : constant(+t.interval || DEFAULT_INTERVAL);
+    acc.errorFilter = t.errorFilter;
+  } else if (typeof t === "number" || typeof t === "string") {
+    acc.times = +t || DEFAULT_TIMES;
+  } else {
+    throw new Error("Invalid arguments for async.retry");
+  }
+}
+function retryable(opts, task) {
+  if (!task) {
+    task = opts;
+    opts = null;
+  }
+  let arity = opts && opts.arity || task.length;
+  if (isAsync(task)) {
+    arity += 1;
+  }
+  var _task = wrapAsync(task);
+  return initialParams((args, callback) => {
+    if (args.length < arity - 1 || callback == null) {
+      args.push(callback);
+      callback = promiseCallback();
+    }
+    function taskFn(cb2) {
+      _task(...args, cb2);
+    }
+    if (opts) retry2(opts, taskFn, callback);
+    else retry2(taskFn, callback);
+    return callback[PROMISE_SYMBOL];
+  });
+}
+function series(tasks, callback) {
+  return _parallel(eachOfSeries$1, tasks, callback);
+}
+function some(coll, iteratee2, callback) {
+  return _createTester(Boolean, (res) => res)(eachOf$1, coll, iteratee2, callback);
+}
+function someLimit(coll, limit, iteratee2, callback) {
+  return _createTester(Boolean, (res) => res)(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function someSeries(coll, iteratee2, callback) {
+  return _createTester(Boolean, (res) => res)(eachOfSeries$1, coll, iteratee2, callback);
+}
+function sortBy(coll, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return map$1(coll, (x, iterCb) => {
+    _iteratee(x, (err, criteria) => {
+      if (err) return iterCb(err);
+      iterCb(err, { value: x, criteria });
+    });
+  }, (err, results) => {
+    if (err) return callback(err);
+    callback(null, results.sort(comparator).map((v) => v.value));
+  });
+  function comparator(left, right) {
+    var a = left.criteria, b = right.criteria;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+}
+function timeout(asyncFn, milliseconds, info) {
+  var fn = wrapAsync(asyncFn);
+  return initialParams((args, callback) => {
+    var timedOut = false;
+    var timer;
+    function timeoutCallback() {
+      var name = asyncFn.name || "anonymous";
+      var error = new Error('Callback function "' + name + '" timed out.');
+      error.code = "ETIMEDOUT";
+      if (info) {
+        error.info = info;
+      }
+      timedOut = true;
+      callback(error);
+    }
+    args.push((...cbArgs) => {
+      if (!timedOut) {
+        callback(...cbArgs);
+        clearTimeout(timer);
+      }
+    });
+    timer = setTimeout(timeoutCallback, milliseconds);
+    fn(...args);
+  });
+}
+function range2(size2) {
+  var result2 = Array(size2);
+  while (size2--) {
+    result2[size2] = size2;
+  }
+  return result2;
+}
+function timesLimit(count, limit, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return mapLimit$1(range2(count), limit, _iteratee, callback);
+}
+function times(n, iteratee2, callback) {
+  return timesLimit(n, Infinity, iteratee2, callback);
+}
+function timesSeries(n, iteratee2, callback) {
+  return timesLimit(n, 1, iteratee2, callback);
+}
+function transform(coll, accumulator, iteratee2, callback) {
+  if (arguments.length <= 3 && typeof accumulator === "function") {
+    callback = iteratee2;
+    iteratee2 = accumulator;
+    accumulator = Array.isArray(coll) ? [] : {};
+  }
+  callback = once(callback || promiseCallback());
+  var _iteratee = wrapAsync(iteratee2);
+  eachOf$1(coll, (v, k, cb2) => {
+    _iteratee(accumulator, v, k, cb2);
+  }, (err) => callback(err, accumulator));
+  return callback[PROMISE_SYMBOL];
+}
+function tryEach(tasks, callback) {
+  var error = null;
+  var result2;
+  return eachSeries$1(tasks, (task, taskCb) => {
+    wrapAsync(task)((err, ...args) => {
+      if (err === false) return taskCb(err);
+      if (args.length < 2) {
+        [result2] = args;
+      } else {
+        result2 = args;
+      }
+      error = err;
+      taskCb(err ? null : {});
+    });
+  }, () => callback(error, result2));
+}
+function unmemoize(fn) {
+  return (...args) => {
+    return (fn.unmemoized || fn)(...args);
+  };
+}
+function whilst(test, iteratee2, callback) {
+  callback = onlyOnce(callback);
+  var _fn = wrapAsync(iteratee2);
+  var _test = wrapAsync(test);
+  var results = [];
+  function next(err, ...rest2) {
+    if (err) return callback(err);
+    results = rest2;
+    if (err === false) return;
+    _test(check);
+  }
+  function check(err, truth) {
+    if (err) return callback(err);
+    if (err === false) return;
+    if (!truth) return callback(null, ...results);
+    _fn(next);
+  }
+  return _test(check);
+}
+function until(test, iteratee2, callback) {
+  const _test = wrapAsync(test);
+  return whilst$1((cb2) => _test((err, truth) => cb2(err, !truth)), iteratee2, callback);
+}
+function waterfall(tasks, callback) {
+  callback = once(callback);
+  if (!Array.isArray(tasks)) return callback(new Error("First argument to waterfall must be an array of functions"));
+  if (!tasks.length) return callback();
+  var taskIndex = 0;
+  function nextTask(args) {
+    var task = wrapAsync(tasks[taskIndex++]);
+    task(...args, onlyOnce(next));
+  }
+  function next(err, ...args) {
+    if (err === false) return;
+    if (err || taskIndex === tasks.length) {
+      return callback(err, ...args);
+    }
+    nextTask(args);
+  }
+  nextTask([]);
+}
+var hasQueueMicrotask, hasSetImmediate, hasNextTick, _defer$1, setImmediate$1, breakLoop, eachOfLimit$2, eachOfLimit$1, eachOf$1, map$1, applyEach, eachOfSeries$1, mapSeries$1, applyEachSeries, PROMISE_SYMBOL, FN_ARGS, ARROW_FN_ARGS, FN_ARG_SPLIT, FN_ARG, DLL, reduce$1, mapLimit$1, concatLimit$1, concat$1, concatSeries$1, detect$1, detectLimit$1, detectSeries$1, dir, doWhilst$1, each, eachLimit$1, eachSeries$1, every$1, everyLimit$1, everySeries$1, filter$1, filterLimit$1, filterSeries$1, forever$1, groupByLimit$1, log2, mapValuesLimit$1, _defer, nextTick, _parallel, Heap, race$1, reject$1, rejectLimit$1, rejectSeries$1, DEFAULT_TIMES, DEFAULT_INTERVAL, some$1, someLimit$1, someSeries$1, sortBy$1, tryEach$1, whilst$1, waterfall$1, index;
+var init_async = __esm({
+  "node_modules/async/dist/async.mjs"() {
+    "use strict";
+    init_cjs_shims();
+    hasQueueMicrotask = typeof queueMicrotask === "function" && queueMicrotask;
+    hasSetImmediate = typeof setImmediate === "function" && setImmediate;
+    hasNextTick = typeof process === "object" && typeof process.nextTick === "function";
+    if (hasQueueMicrotask) {
+      _defer$1 = queueMicrotask;
+    } else if (hasSetImmediate) {
+      _defer$1 = setImmediate;
+    } else if (hasNextTick) {
+      _defer$1 = process.nextTick;
+    } else {
+      _defer$1 = fallback;
+    }
+    setImmediate$1 = wrap(_defer$1);
+    breakLoop = {};
+    eachOfLimit$2 = (limit) => {
+      return (obj, iteratee2, callback) => {
+        callback = once(callback);
+        if (limit <= 0) {
+          throw new RangeError("concurrency limit cannot be less than 1");
+        }
+        if (!obj) {
+          return callback(null);
+        }
+        if (isAsyncGenerator(obj)) {
+          return asyncEachOfLimit(obj, limit, iteratee2, callback);
+        }
+        if (isAsyncIterable(obj)) {
+          return asyncEachOfLimit(obj[Symbol.asyncIterator](), limit, iteratee2, callback);
+        }
+        var nextElem = createIterator(obj);
+        var done = false;
+        var canceled = false;
+        var running = 0;
+        var looping = false;
+        function iterateeCallback(err, value) {
+          if (canceled) return;
+          running -= 1;
+          if (err) {
+            done = true;
+            callback(err);
+          } else if (err === false) {
+            done = true;
+            canceled = true;
+          } else if (value === breakLoop || done && running <= 0) {
+            done = true;
+            return callback(null);
+          } else if (!looping) {
+            replenish();
+          }
+        }
+        function replenish() {
+          looping = true;
+          while (running < limit && !done) {
+            var elem = nextElem();
+            if (elem === null) {
+              done = true;
+              if (running <= 0) {
+                callback(null);
+              }
+              return;
+            }
+            running += 1;
+            iteratee2(elem.value, elem.key, onlyOnce(iterateeCallback));
+          }
+          looping = false;
+        }
+        replenish();
+      };
+    };
+    eachOfLimit$1 = awaitify(eachOfLimit, 4);
+    eachOf$1 = awaitify(eachOf, 3);
+    map$1 = awaitify(map, 3);
+    applyEach = applyEach$1(map$1);
+    eachOfSeries$1 = awaitify(eachOfSeries, 3);
+    mapSeries$1 = awaitify(mapSeries, 3);
+    applyEachSeries = applyEach$1(mapSeries$1);
+    PROMISE_SYMBOL = /* @__PURE__ */ Symbol("promiseCallback");
+    FN_ARGS = /^(?:async\s)?(?:function)?\s*(?:\w+\s*)?\(([^)]+)\)(?:\s*{)/;
+    ARROW_FN_ARGS = /^(?:async\s)?\s*(?:\(\s*)?((?:[^)=\s]\s*)*)(?:\)\s*)?=>/;
+    FN_ARG_SPLIT = /,/;
+    FN_ARG = /(=.+)?(\s*)$/;
+    DLL = class {
+      constructor() {
+        this.head = this.tail = null;
+        this.length = 0;
+      }
+      removeLink(node) {
+        if (node.prev) node.prev.next = node.next;
+        else this.head = node.next;
+        if (node.next) node.next.prev = node.prev;
+        else this.tail = node.prev;
+        node.prev = node.next = null;
+        this.length -= 1;
+        return node;
+      }
+      empty() {
+        while (this.head) this.shift();
+        return this;
+      }
+      insertAfter(node, newNode) {
+        newNode.prev = node;
+        newNode.next = node.next;
+        if (node.next) node.next.prev = newNode;
+        else this.tail = newNode;
+        node.next = newNode;
+        this.length += 1;
+      }
+      insertBefore(node, newNode) {
+        newNode.prev = node.prev;
+        newNode.next = node;
+        if (node.prev) node.prev.next = newNode;
+        else this.head = newNode;
+        node.prev = newNode;
+        this.length += 1;
+      }
+      unshift(node) {
+        if (this.head) this.insertBefore(this.head, node);
+        else setInitial(this, node);
+      }
+      push(node) {
+        if (this.tail) this.insertAfter(this.tail, node);
+        else setInitial(this, node);
+      }
+      shift() {
+        return this.head && this.removeLink(this.head);
+      }
+      pop() {
+        return this.tail && this.removeLink(this.tail);
+      }
+      toArray() {
+        return [...this];
+      }
+      *[Symbol.iterator]() {
+        var cur = this.head;
+        while (cur) {
+          yield cur.data;
+          cur = cur.next;
+        }
+      }
+      remove(testFn) {
+        var curr = this.head;
+        while (curr) {
+          var { next } = curr;
+          if (testFn(curr)) {
+            this.removeLink(curr);
+          }
+          curr = next;
+        }
+        return this;
+      }
+    };
+    reduce$1 = awaitify(reduce, 4);
+    mapLimit$1 = awaitify(mapLimit, 4);
+    concatLimit$1 = awaitify(concatLimit, 4);
+    concat$1 = awaitify(concat, 3);
+    concatSeries$1 = awaitify(concatSeries, 3);
+    detect$1 = awaitify(detect, 3);
+    detectLimit$1 = awaitify(detectLimit, 4);
+    detectSeries$1 = awaitify(detectSeries, 3);
+    dir = consoleFunc("dir");
+    doWhilst$1 = awaitify(doWhilst, 3);
+    each = awaitify(eachLimit$2, 3);
+    eachLimit$1 = awaitify(eachLimit, 4);
+    eachSeries$1 = awaitify(eachSeries, 3);
+    every$1 = awaitify(every, 3);
+    everyLimit$1 = awaitify(everyLimit, 4);
+    everySeries$1 = awaitify(everySeries, 3);
+    filter$1 = awaitify(filter, 3);
+    filterLimit$1 = awaitify(filterLimit, 4);
+    filterSeries$1 = awaitify(filterSeries, 3);
+    forever$1 = awaitify(forever, 2);
+    groupByLimit$1 = awaitify(groupByLimit, 4);
+    log2 = consoleFunc("log");
+    mapValuesLimit$1 = awaitify(mapValuesLimit, 4);
+    if (hasNextTick) {
+      _defer = process.nextTick;
+    } else if (hasSetImmediate) {
+      _defer = setImmediate;
+    } else {
+      _defer = fallback;
+    }
+    nextTick = wrap(_defer);
+    _parallel = awaitify((eachfn, tasks, callback) => {
+      var results = isArrayLike(tasks) ? [] : {};
+      eachfn(tasks, (task, key, taskCb) => {
+        wrapAsync(task)((err, ...result2) => {
+          if (result2.length < 2) {
+            [result2] = result2;
+          }
+          results[key] = result2;
+          taskCb(err);
+        });
+      }, (err) => callback(err, results));
+    }, 3);
+    Heap = class {
+      constructor() {
+        this.heap = [];
+        this.pushCount = Number.MIN_SAFE_INTEGER;
+      }
+      get length() {
+        return this.heap.length;
+      }
+      empty() {
+        this.heap = [];
+        return this;
+      }
+      percUp(index2) {
+        let p;
+        while (index2 > 0 && smaller(this.heap[index2], this.heap[p = parent(index2)])) {
+          let t = this.heap[index2];
+          this.heap[index2] = this.heap[p];
+          this.heap[p] = t;
+          index2 = p;
+        }
+      }
+      percDown(index2) {
+        let l;
+        while ((l = leftChi(index2)) < this.heap.length) {
+          if (l + 1 < this.heap.length && smaller(this.heap[l + 1], this.heap[l])) {
+            l = l + 1;
+          }
+          if (smaller(this.heap[index2], this.heap[l])) {
+            break;
+          }
+          let t = this.heap[index2];
+          this.heap[index2] = this.heap[l];
+          this.heap[l] = t;
+          index2 = l;
+        }
+      }
+      push(node) {
+        node.pushCount = ++this.pushCount;
+        this.heap.push(node);
+        this.percUp(this.heap.length - 1);
+      }
+      unshift(node) {
+        return this.heap.push(node);
+      }
+      shift() {
+        let [top] = this.heap;
+        this.heap[0] = this.heap[this.heap.length - 1];
+        this.heap.pop();
+        this.percDown(0);
+        return top;
+      }
+      toArray() {
+        return [...this];
+      }
+      *[Symbol.iterator]() {
+        for (let i = 0; i < this.heap.length; i++) {
+          yield this.heap[i].data;
+        }
+      }
+      remove(testFn) {
+        let j = 0;
+        for (let i = 0; i < this.heap.length; i++) {
+          if (!testFn(this.heap[i])) {
+            this.heap[j] = this.heap[i];
+            j++;
+          }
+        }
+        this.heap.splice(j);
+        for (let i = parent(this.heap.length - 1); i >= 0; i--) {
+          this.percDown(i);
+        }
+        return this;
+      }
+    };
+    race$1 = awaitify(race, 2);
+    reject$1 = awaitify(reject, 3);
+    rejectLimit$1 = awaitify(rejectLimit, 4);
+    rejectSeries$1 = awaitify(rejectSeries, 3);
+    DEFAULT_TIMES = 5;
+    DEFAULT_INTERVAL = 0;
+    some$1 = awaitify(some, 3);
+    someLimit$1 = awaitify(someLimit, 4);
+    someSeries$1 = awaitify(someSeries, 3);
+    sortBy$1 = awaitify(sortBy, 3);
+    tryEach$1 = awaitify(tryEach);
+    whilst$1 = awaitify(whilst, 3);
+    waterfall$1 = awaitify(waterfall);
+    index = {
+      apply,
+      applyEach,
+      applyEachSeries,
+      asyncify,
+      auto,
+      autoInject,
+      cargo: cargo$1,
+      cargoQueue: cargo,
+      compose,
+      concat: concat$1,
+      concatLimit: concatLimit$1,
+      concatSeries: concatSeries$1,
+      constant: constant$1,
+      detect: detect$1,
+      detectLimit: detectLimit$1,
+      detectSeries: detectSeries$1,
+      dir,
+      doUntil,
+      doWhilst: doWhilst$1,
+      each,
+      eachLimit: eachLimit$1,
+      eachOf: eachOf$1,
+      eachOfLimit: eachOfLimit$1,
+      eachOfSeries: eachOfSeries$1,
+      eachSeries: eachSeries$1,
+      ensureAsync,
+      every: every$1,
+      everyLimit: everyLimit$1,
+      everySeries: everySeries$1,
+      filter: filter$1,
+      filterLimit: filterLimit$1,
+      filterSeries: filterSeries$1,
+      forever: forever$1,
+      groupBy,
+      groupByLimit: groupByLimit$1,
+      groupBySeries,
+      log: log2,
+      map: map$1,
+      mapLimit: mapLimit$1,
+      mapSeries: mapSeries$1,
+      mapValues,
+      mapValuesLimit: mapValuesLimit$1,
+      mapValuesSeries,
+      memoize,
+      nextTick,
+      parallel,
+      parallelLimit,
+      priorityQueue,
+      queue,
+      race: race$1,
+      reduce: reduce$1,
+      reduceRight,
+      reflect,
+      reflectAll,
+      reject: reject$1,
+      rejectLimit: rejectLimit$1,
+      rejectSeries: rejectSeries$1,
+      retry: retry2,
+      retryable,
+      seq,
+      series,
+      setImmediate: setImmediate$1,
+      some: some$1,
+      someLimit: someLimit$1,
+      someSeries: someSeries$1,
+      sortBy: sortBy$1,
+      timeout,
+      times,
+      timesLimit,
+      timesSeries,
+      transform,
+      tryEach: tryEach$1,
+      unmemoize,
+      until,
+      waterfall: waterfall$1,
+      whilst: whilst$1,
+      // aliases
+      all: every$1,
+      allLimit: everyLimit$1,
+      allSeries: everySeries$1,
+      any: some$1,
+      anyLimit: someLimit$1,
+      anySeries: someSeries$1,
+      find: detect$1,
+      findLimit: detectLimit$1,
+      findSeries: detectSeries$1,
+      flatMap: concat$1,
+      flatMapLimit: concatLimit$1,
+      flatMapSeries: concatSeries$1,
+      forEach: each,
+      forEachSeries: eachSeries$1,
+      forEachLimit: eachLimit$1,
+      forEachOf: eachOf$1,
+      forEachOfSeries: eachOfSeries$1,
+      forEachOfLimit: eachOfLimit$1,
+      inject: reduce$1,
+      foldl: reduce$1,
+      foldr: reduceRight,
+      select: filter$1,
+      selectLimit: filterLimit$1,
+      selectSeries: filterSeries$1,
+      wrapSync: asyncify,
+      during: whilst$1,
+      doDuring: doWhilst$1
+    };
+  }
+});
+
+// node_modules/underscore/modules/_setup.js
+var VERSION2, root, ArrayProto, ObjProto, SymbolProto, push, slice, toString, hasOwnProperty, supportsArrayBuffer, supportsDataView, nativeIsArray, nativeKeys, nativeCreate, nativeIsView, _isNaN, _isFinite, hasEnumBug, nonEnumerableProps, MAX_ARRAY_INDEX;
+var init_setup = __esm({
+  "node_modules/underscore/modules/_setup.js"() {
+    "use strict";
+    init_cjs_shims();
+    VERSION2 = "1.13.8";
+    root = typeof self == "object" && self.self === self && self || typeof global == "object" && global.global === global && global || Function("return this")() || {};
+    ArrayProto = Array.prototype;
+    ObjProto = Object.prototype;
+    SymbolProto = typeof Symbol !== "undefined" ? Symbol.prototype : null;
+    push = ArrayProto.push;
+    slice = ArrayProto.slice;
+    toString = ObjProto.toString;
+    hasOwnProperty = ObjProto.hasOwnProperty;
+    supportsArrayBuffer = typeof ArrayBuffer !== "undefined";
+    supportsDataView = typeof DataView !== "undefined";
+    nativeIsArray = Array.isArray;
+    nativeKeys = Object.keys;
+    nativeCreate = Object.create;
+    nativeIsView = supportsArrayBuffer && ArrayBuffer.isView;
+    _isNaN = isNaN;
+    _isFinite = isFinite;
+    hasEnumBug = !{ toString: null }.propertyIsEnumerable("toString");
+    nonEnumerableProps = [
+      "valueOf",
+      "isPrototypeOf",
+      "toString",
+      "propertyIsEnumerable",
+      "hasOwnProperty",
+      "toLocaleString"
+    ];
+    MAX_ARRAY_INDEX = Math.pow(2, 53) - 1;
+  }
+});
+
+// node_modules/underscore/modules/restArguments.js
+function restArguments(func, startIndex) {
+  startIndex = startIndex == null ? func.length - 1 : +startIndex;
+  return function() {
+    var length = Math.max(arguments.length - startIndex, 0), rest2 = Array(length), index2 = 0;
+    for (; index2 < length; index2++) {
+      rest2[index2] = arguments[index2 + startIndex];
+    }
+    switch (startIndex) {
+      case 0:
+        return func.call(this, rest2);
+      case 1:
+        return func.call(this, arguments[0], rest2);
+      case 2:
+        return func.call(this, arguments[0], arguments[1], rest2);
+    }
+    var args = Array(startIndex + 1);
+    for (index2 = 0; index2 < startIndex; index2++) {
+      args[index2] = arguments[index2];
+    }
+    args[startIndex] = rest2;
+    return func.apply(this, args);
+  };
+}
+var init_restArguments = __esm({
+  "node_modules/underscore/modules/restArguments.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isObject.js
+function isObject(obj) {
+  var type = typeof obj;
+  return type === "function" || type === "object" && !!obj;
+}
+var init_isObject = __esm({
+  "node_modules/underscore/modules/isObject.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isNull.js
+function isNull(obj) {
+  return obj === null;
+}
+var init_isNull = __esm({
+  "node_modules/underscore/modules/isNull.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isUndefined.js
+function isUndefined(obj) {
+  return obj === void 0;
+}
+var init_isUndefined = __esm({
+  "node_modules/underscore/modules/isUndefined.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isBoolean.js
+function isBoolean(obj) {
+  return obj === true || obj === false || toString.call(obj) === "[object Boolean]";
+}
+var init_isBoolean = __esm({
+  "node_modules/underscore/modules/isBoolean.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/isElement.js
+function isElement(obj) {
+  return !!(obj && obj.nodeType === 1);
+}
+var init_isElement = __esm({
+  "node_modules/underscore/modules/isElement.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_tagTester.js
+function tagTester(name) {
+  var tag = "[object " + name + "]";
+  return function(obj) {
+    return toString.call(obj) === tag;
+  };
+}
+var init_tagTester = __esm({
+  "node_modules/underscore/modules/_tagTester.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/isString.js
+var isString_default;
+var init_isString = __esm({
+  "node_modules/underscore/modules/isString.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isString_default = tagTester("String");
+  }
+});
+
+// node_modules/underscore/modules/isNumber.js
+var isNumber_default;
+var init_isNumber = __esm({
+  "node_modules/underscore/modules/isNumber.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isNumber_default = tagTester("Number");
+  }
+});
+
+// node_modules/underscore/modules/isDate.js
+var isDate_default;
+var init_isDate = __esm({
+  "node_modules/underscore/modules/isDate.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isDate_default = tagTester("Date");
+  }
+});
+
+// node_modules/underscore/modules/isRegExp.js
+var isRegExp_default;
+var init_isRegExp = __esm({
+  "node_modules/underscore/modules/isRegExp.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isRegExp_default = tagTester("RegExp");
+  }
+});
+
+// node_modules/underscore/modules/isError.js
+var isError_default;
+var init_isError = __esm({
+  "node_modules/underscore/modules/isError.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isError_default = tagTester("Error");
+  }
+});
+
+// node_modules/underscore/modules/isSymbol.js
+var isSymbol_default;
+var init_isSymbol = __esm({
+  "node_modules/underscore/modules/isSymbol.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isSymbol_default = tagTester("Symbol");
+  }
+});
+
+// node_modules/underscore/modules/isArrayBuffer.js
+var isArrayBuffer_default;
+var init_isArrayBuffer = __esm({
+  "node_modules/underscore/modules/isArrayBuffer.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isArrayBuffer_default = tagTester("ArrayBuffer");
+  }
+});
+
+// node_modules/underscore/modules/isFunction.js
+var isFunction, nodelist, isFunction_default;
+var init_isFunction = __esm({
+  "node_modules/underscore/modules/isFunction.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_setup();
+    isFunction = tagTester("Function");
+    nodelist = root.document && root.document.childNodes;
+    if (typeof /./ != "function" && typeof Int8Array != "object" && typeof nodelist != "function") {
+      isFunction = function(obj) {
+        return typeof obj == "function" || false;
+      };
+    }
+    isFunction_default = isFunction;
+  }
+});
+
+// node_modules/underscore/modules/_hasObjectTag.js
+var hasObjectTag_default;
+var init_hasObjectTag = __esm({
+  "node_modules/underscore/modules/_hasObjectTag.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    hasObjectTag_default = tagTester("Object");
+  }
+});
+
+// node_modules/underscore/modules/_stringTagBug.js
+var hasDataViewBug, isIE11;
+var init_stringTagBug = __esm({
+  "node_modules/underscore/modules/_stringTagBug.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_hasObjectTag();
+    hasDataViewBug = supportsDataView && (!/\[native code\]/.test(String(DataView)) || hasObjectTag_default(new DataView(new ArrayBuffer(8))));
+    isIE11 = typeof Map !== "undefined" && hasObjectTag_default(/* @__PURE__ */ new Map());
+  }
+});
+
+// node_modules/underscore/modules/isDataView.js
+function alternateIsDataView(obj) {
+  return obj != null && isFunction_default(obj.getInt8) && isArrayBuffer_default(obj.buffer);
+}
+var isDataView, isDataView_default;
+var init_isDataView = __esm({
+  "node_modules/underscore/modules/isDataView.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_isFunction();
+    init_isArrayBuffer();
+    init_stringTagBug();
+    isDataView = tagTester("DataView");
+    isDataView_default = hasDataViewBug ? alternateIsDataView : isDataView;
+  }
+});
+
+// node_modules/underscore/modules/isArray.js
+var isArray_default;
+var init_isArray = __esm({
+  "node_modules/underscore/modules/isArray.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_tagTester();
+    isArray_default = nativeIsArray || tagTester("Array");
+  }
+});
+
+// node_modules/underscore/modules/_has.js
+function has(obj, key) {
+  return obj != null && hasOwnProperty.call(obj, key);
+}
+var init_has = __esm({
+  "node_modules/underscore/modules/_has.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/isArguments.js
+var isArguments, isArguments_default;
+var init_isArguments = __esm({
+  "node_modules/underscore/modules/isArguments.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_has();
+    isArguments = tagTester("Arguments");
+    (function() {
+      if (!isArguments(arguments)) {
+        isArguments = function(obj) {
+          return has(obj, "callee");
+        };
+      }
+    })();
+    isArguments_default = isArguments;
+  }
+});
+
+// node_modules/underscore/modules/isFinite.js
+function isFinite2(obj) {
+  return !isSymbol_default(obj) && _isFinite(obj) && !isNaN(parseFloat(obj));
+}
+var init_isFinite = __esm({
+  "node_modules/underscore/modules/isFinite.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isSymbol();
+  }
+});
+
+// node_modules/underscore/modules/isNaN.js
+function isNaN2(obj) {
+  return isNumber_default(obj) && _isNaN(obj);
+}
+var init_isNaN = __esm({
+  "node_modules/underscore/modules/isNaN.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isNumber();
+  }
+});
+
+// node_modules/underscore/modules/constant.js
+function constant2(value) {
+  return function() {
+    return value;
+  };
+}
+var init_constant = __esm({
+  "node_modules/underscore/modules/constant.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_createSizePropertyCheck.js
+function createSizePropertyCheck(getSizeProperty) {
+  return function(collection) {
+    var sizeProperty = getSizeProperty(collection);
+    return typeof sizeProperty == "number" && sizeProperty >= 0 && sizeProperty <= MAX_ARRAY_INDEX;
+  };
+}
+var init_createSizePropertyCheck = __esm({
+  "node_modules/underscore/modules/_createSizePropertyCheck.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/_shallowProperty.js
+function shallowProperty(key) {
+  return function(obj) {
+    return obj == null ? void 0 : obj[key];
+  };
+}
+var init_shallowProperty = __esm({
+  "node_modules/underscore/modules/_shallowProperty.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_getByteLength.js
+var getByteLength_default;
+var init_getByteLength = __esm({
+  "node_modules/underscore/modules/_getByteLength.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_shallowProperty();
+    getByteLength_default = shallowProperty("byteLength");
+  }
+});
+
+// node_modules/underscore/modules/_isBufferLike.js
+var isBufferLike_default;
+var init_isBufferLike = __esm({
+  "node_modules/underscore/modules/_isBufferLike.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createSizePropertyCheck();
+    init_getByteLength();
+    isBufferLike_default = createSizePropertyCheck(getByteLength_default);
+  }
+});
+
+// node_modules/underscore/modules/isTypedArray.js
+function isTypedArray(obj) {
+  return nativeIsView ? nativeIsView(obj) && !isDataView_default(obj) : isBufferLike_default(obj) && typedArrayPattern.test(toString.call(obj));
+}
+var typedArrayPattern, isTypedArray_default;
+var init_isTypedArray = __esm({
+  "node_modules/underscore/modules/isTypedArray.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isDataView();
+    init_constant();
+    init_isBufferLike();
+    typedArrayPattern = /\[object ((I|Ui)nt(8|16|32)|Float(32|64)|Uint8Clamped|Big(I|Ui)nt64)Array\]/;
+    isTypedArray_default = supportsArrayBuffer ? isTypedArray : constant2(false);
+  }
+});
+
+// node_modules/underscore/modules/_getLength.js
+var getLength_default;
+var init_getLength = __esm({
+  "node_modules/underscore/modules/_getLength.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_shallowProperty();
+    getLength_default = shallowProperty("length");
+  }
+});
+
+// node_modules/underscore/modules/_collectNonEnumProps.js
+function emulatedSet(keys2) {
+  var hash = {};
+  for (var l = keys2.length, i = 0; i < l; ++i) hash[keys2[i]] = true;
+  return {
+    contains: function(key) {
+      return hash[key] === true;
+    },
+    push: function(key) {
+      hash[key] = true;
+      return keys2.push(key);
+    }
+  };
+}
+function collectNonEnumProps(obj, keys2) {
+  keys2 = emulatedSet(keys2);
+  var nonEnumIdx = nonEnumerableProps.length;
+  var constructor = obj.constructor;
+  var proto = isFunction_default(constructor) && constructor.prototype || ObjProto;
+  var prop = "constructor";
+  if (has(obj, prop) && !keys2.contains(prop)) keys2.push(prop);
+  while (nonEnumIdx--) {
+    prop = nonEnumerableProps[nonEnumIdx];
+    if (prop in obj && obj[prop] !== proto[prop] && !keys2.contains(prop)) {
+      keys2.push(prop);
+    }
+  }
+}
+var init_collectNonEnumProps = __esm({
+  "node_modules/underscore/modules/_collectNonEnumProps.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isFunction();
+    init_has();
+  }
+});
+
+// node_modules/underscore/modules/keys.js
+function keys(obj) {
+  if (!isObject(obj)) return [];
+  if (nativeKeys) return nativeKeys(obj);
+  var keys2 = [];
+  for (var key in obj) if (has(obj, key)) keys2.push(key);
+  if (hasEnumBug) collectNonEnumProps(obj, keys2);
+  return keys2;
+}
+var init_keys = __esm({
+  "node_modules/underscore/modules/keys.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_setup();
+    init_has();
+    init_collectNonEnumProps();
+  }
+});
+
+// node_modules/underscore/modules/isEmpty.js
+function isEmpty(obj) {
+  if (obj == null) return true;
+  var length = getLength_default(obj);
+  if (typeof length == "number" && (isArray_default(obj) || isString_default(obj) || isArguments_default(obj))) return length === 0;
+  return getLength_default(keys(obj)) === 0;
+}
+var init_isEmpty = __esm({
+  "node_modules/underscore/modules/isEmpty.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_isArray();
+    init_isString();
+    init_isArguments();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/isMatch.js
+function isMatch(object2, attrs) {
+  var _keys = keys(attrs), length = _keys.length;
+  if (object2 == null) return !length;
+  var obj = Object(object2);
+  for (var i = 0; i < length; i++) {
+    var key = _keys[i];
+    if (attrs[key] !== obj[key] || !(key in obj)) return false;
+  }
+  return true;
+}
+var init_isMatch = __esm({
+  "node_modules/underscore/modules/isMatch.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/underscore.js
+function _(obj) {
+  if (obj instanceof _) return obj;
+  if (!(this instanceof _)) return new _(obj);
+  this._wrapped = obj;
+}
+var init_underscore = __esm({
+  "node_modules/underscore/modules/underscore.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    _.VERSION = VERSION2;
+    _.prototype.value = function() {
+      return this._wrapped;
+    };
+    _.prototype.valueOf = _.prototype.toJSON = _.prototype.value;
+    _.prototype.toString = function() {
+      return String(this._wrapped);
+    };
+  }
+});
+
+// node_modules/underscore/modules/_toBufferView.js
+function toBufferView(bufferSource) {
+  return new Uint8Array(
+    bufferSource.buffer || bufferSource,
+    bufferSource.byteOffset || 0,
+    getByteLength_default(bufferSource)
+  );
+}
+var init_toBufferView = __esm({
+  "node_modules/underscore/modules/_toBufferView.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getByteLength();
+  }
+});
+
+// node_modules/underscore/modules/isEqual.js
+function isEqual(a, b) {
+  var todo = [{ a, b }];
+  var aStack = [], bStack = [];
+  while (todo.length) {
+    var frame = todo.pop();
+    if (frame === true) {
+      aStack.pop();
+      bStack.pop();
+      continue;
+    }
+    a = frame.a;
+    b = frame.b;
+    if (a === b) {
+      if (a !== 0 || 1 / a === 1 / b) continue;
+      return false;
+    }
+    if (a == null || b == null) return false;
+    if (a !== a) {
+      if (b !== b) continue;
+      return false;
+    }
+    var type = typeof a;
+    if (type !== "function" && type !== "object" && typeof b != "object") return false;
+    if (a instanceof _) a = a._wrapped;
+    if (b instanceof _) b = b._wrapped;
+    var className = toString.call(a);
+    if (className !== toString.call(b)) return false;
+    if (hasDataViewBug && className == "[object Object]" && isDataView_default(a)) {
+      if (!isDataView_default(b)) return false;
+      className = tagDataView;
+    }
+    switch (className) {
+      // These types are compared by value.
+      case "[object RegExp]":
+      // RegExps are coerced to strings for comparison (Note: '' + /a/i === '/a/i')
+      case "[object String]":
+        if ("" + a === "" + b) continue;
+        return false;
+      case "[object Number]":
+        todo.push({ a: +a, b: +b });
+        continue;
+      case "[object Date]":
+      case "[object Boolean]":
+        if (+a === +b) continue;
+        return false;
+      case "[object Symbol]":
+        if (SymbolProto.valueOf.call(a) === SymbolProto.valueOf.call(b)) continue;
+        return false;
+      case "[object ArrayBuffer]":
+      case tagDataView:
+        todo.push({ a: toBufferView(a), b: toBufferView(b) });
+        continue;
+    }
+    var areArrays = className === "[object Array]";
+    if (!areArrays && isTypedArray_default(a)) {
+      var byteLength = getByteLength_default(a);
+      if (byteLength !== getByteLength_default(b)) return false;
+      if (a.buffer === b.buffer && a.byteOffset === b.byteOffset) continue;
+      areArrays = true;
+    }
+    if (!areArrays) {
+      if (typeof a != "object" || typeof b != "object") return false;
+      var aCtor = a.constructor, bCtor = b.constructor;
+      if (aCtor !== bCtor && !(isFunction_default(aCtor) && aCtor instanceof aCtor && isFunction_default(bCtor) && bCtor instanceof bCtor) && ("constructor" in a && "constructor" in b)) {
+        return false;
+      }
+    }
+    var length = aStack.length;
+    while (length--) {
+      if (aStack[length] === a) {
+        if (bStack[length] === b) break;
+        return false;
+      }
+    }
+    if (length >= 0) continue;
+    aStack.push(a);
+    bStack.push(b);
+    todo.push(true);
+    if (areArrays) {
+      length = a.length;
+      if (length !== b.length) return false;
+      while (length--) {
+        todo.push({ a: a[length], b: b[length] });
+      }
+    } else {
+      var _keys = keys(a), key;
+      length = _keys.length;
+      if (keys(b).length !== length) return false;
+      while (length--) {
+        key = _keys[length];
+        if (!has(b, key)) return false;
+        todo.push({ a: a[key], b: b[key] });
+      }
+    }
+  }
+  return true;
+}
+var tagDataView;
+var init_isEqual = __esm({
+  "node_modules/underscore/modules/isEqual.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_setup();
+    init_getByteLength();
+    init_isTypedArray();
+    init_isFunction();
+    init_stringTagBug();
+    init_isDataView();
+    init_keys();
+    init_has();
+    init_toBufferView();
+    tagDataView = "[object DataView]";
+  }
+});
+
+// node_modules/underscore/modules/allKeys.js
+function allKeys(obj) {
+  if (!isObject(obj)) return [];
+  var keys2 = [];
+  for (var key in obj) keys2.push(key);
+  if (hasEnumBug) collectNonEnumProps(obj, keys2);
+  return keys2;
+}
+var init_allKeys = __esm({
+  "node_modules/underscore/modules/allKeys.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_setup();
+    init_collectNonEnumProps();
+  }
+});
+
+// node_modules/underscore/modules/_methodFingerprint.js
+function ie11fingerprint(methods) {
+  var length = getLength_default(methods);
+  return function(obj) {
+    if (obj == null) return false;
+    var keys2 = allKeys(obj);
+    if (getLength_default(keys2)) return false;
+    for (var i = 0; i < length; i++) {
+      if (!isFunction_default(obj[methods[i]])) return false;
+    }
+    return methods !== weakMapMethods || !isFunction_default(obj[forEachName]);
+  };
+}
+var forEachName, hasName, commonInit, mapTail, mapMethods, weakMapMethods, setMethods;
+var init_methodFingerprint = __esm({
+  "node_modules/underscore/modules/_methodFingerprint.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_isFunction();
+    init_allKeys();
+    forEachName = "forEach";
+    hasName = "has";
+    commonInit = ["clear", "delete"];
+    mapTail = ["get", hasName, "set"];
+    mapMethods = commonInit.concat(forEachName, mapTail);
+    weakMapMethods = commonInit.concat(mapTail);
+    setMethods = ["add"].concat(commonInit, forEachName, hasName);
+  }
+});
+
+// node_modules/underscore/modules/isMap.js
+var isMap_default;
+var init_isMap = __esm({
+  "node_modules/underscore/modules/isMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_stringTagBug();
+    init_methodFingerprint();
+    isMap_default = isIE11 ? ie11fingerprint(mapMethods) : tagTester("Map");
+  }
+});
+
+// node_modules/underscore/modules/isWeakMap.js
+var isWeakMap_default;
+var init_isWeakMap = __esm({
+  "node_modules/underscore/modules/isWeakMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_stringTagBug();
+    init_methodFingerprint();
+    isWeakMap_default = isIE11 ? ie11fingerprint(weakMapMethods) : tagTester("WeakMap");
+  }
+});
+
+// node_modules/underscore/modules/isSet.js
+var isSet_default;
+var init_isSet = __esm({
+  "node_modules/underscore/modules/isSet.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_stringTagBug();
+    init_methodFingerprint();
+    isSet_default = isIE11 ? ie11fingerprint(setMethods) : tagTester("Set");
+  }
+});
+
+// node_modules/underscore/modules/isWeakSet.js
+var isWeakSet_default;
+var init_isWeakSet = __esm({
+  "node_modules/underscore/modules/isWeakSet.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isWeakSet_default = tagTester("WeakSet");
+  }
+});
+
+// node_modules/underscore/modules/values.js
+function values(obj) {
+  var _keys = keys(obj);
+  var length = _keys.length;
+  var values2 = Array(length);
+  for (var i = 0; i < length; i++) {
+    values2[i] = obj[_keys[i]];
+  }
+  return values2;
+}
+var init_values = __esm({
+  "node_modules/underscore/modules/values.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/pairs.js
+function pairs(obj) {
+  var _keys = keys(obj);
+  var length = _keys.length;
+  var pairs2 = Array(length);
+  for (var i = 0; i < length; i++) {
+    pairs2[i] = [_keys[i], obj[_keys[i]]];
+  }
+  return pairs2;
+}
+var init_pairs = __esm({
+  "node_modules/underscore/modules/pairs.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/invert.js
+function invert(obj) {
+  var result2 = {};
+  var _keys = keys(obj);
+  for (var i = 0, length = _keys.length; i < length; i++) {
+    result2[obj[_keys[i]]] = _keys[i];
+  }
+  return result2;
+}
+var init_invert = __esm({
+  "node_modules/underscore/modules/invert.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/functions.js
+function functions(obj) {
+  var names = [];
+  for (var key in obj) {
+    if (isFunction_default(obj[key])) names.push(key);
+  }
+  return names.sort();
+}
+var init_functions = __esm({
+  "node_modules/underscore/modules/functions.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isFunction();
+  }
+});
+
+// node_modules/underscore/modules/_createAssigner.js
+function createAssigner(keysFunc, defaults2) {
+  return function(obj) {
+    var length = arguments.length;
+    if (defaults2) obj = Object(obj);
+    if (length < 2 || obj == null) return obj;
+    for (var index2 = 1; index2 < length; index2++) {
+      var source = arguments[index2], keys2 = keysFunc(source), l = keys2.length;
+      for (var i = 0; i < l; i++) {
+        var key = keys2[i];
+        if (!defaults2 || obj[key] === void 0) obj[key] = source[key];
+      }
+    }
+    return obj;
+  };
+}
+var init_createAssigner = __esm({
+  "node_modules/underscore/modules/_createAssigner.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/extend.js
+var extend_default;
+var init_extend = __esm({
+  "node_modules/underscore/modules/extend.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createAssigner();
+    init_allKeys();
+    extend_default = createAssigner(allKeys);
+  }
+});
+
+// node_modules/underscore/modules/extendOwn.js
+var extendOwn_default;
+var init_extendOwn = __esm({
+  "node_modules/underscore/modules/extendOwn.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createAssigner();
+    init_keys();
+    extendOwn_default = createAssigner(keys);
+  }
+});
+
+// node_modules/underscore/modules/defaults.js
+var defaults_default;
+var init_defaults = __esm({
+  "node_modules/underscore/modules/defaults.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createAssigner();
+    init_allKeys();
+    defaults_default = createAssigner(allKeys, true);
+  }
+});
+
+// node_modules/underscore/modules/_baseCreate.js
+function ctor() {
+  return function() {
+  };
+}
+function baseCreate(prototype) {
+  if (!isObject(prototype)) return {};
+  if (nativeCreate) return nativeCreate(prototype);
+  var Ctor = ctor();
+  Ctor.prototype = prototype;
+  var result2 = new Ctor();
+  Ctor.prototype = null;
+  return result2;
+}
+var init_baseCreate = __esm({
+  "node_modules/underscore/modules/_baseCreate.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/create.js
+function create(prototype, props) {
+  var result2 = baseCreate(prototype);
+  if (props) extendOwn_default(result2, props);
+  return result2;
+}
+var init_create = __esm({
+  "node_modules/underscore/modules/create.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_baseCreate();
+    init_extendOwn();
+  }
+});
+
+// node_modules/underscore/modules/clone.js
+function clone(obj) {
+  if (!isObject(obj)) return obj;
+  return isArray_default(obj) ? obj.slice() : extend_default({}, obj);
+}
+var init_clone = __esm({
+  "node_modules/underscore/modules/clone.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_isArray();
+    init_extend();
+  }
+});
+
+// node_modules/underscore/modules/tap.js
+function tap(obj, interceptor) {
+  interceptor(obj);
+  return obj;
+}
+var init_tap = __esm({
+  "node_modules/underscore/modules/tap.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/toPath.js
+function toPath(path16) {
+  return isArray_default(path16) ? path16 : [path16];
+}
+var init_toPath = __esm({
+  "node_modules/underscore/modules/toPath.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_isArray();
+    _.toPath = toPath;
+  }
+});
+
+// node_modules/underscore/modules/_toPath.js
+function toPath2(path16) {
+  return _.toPath(path16);
+}
+var init_toPath2 = __esm({
+  "node_modules/underscore/modules/_toPath.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_toPath();
+  }
+});
+
+// node_modules/underscore/modules/_deepGet.js
+function deepGet(obj, path16) {
+  var length = path16.length;
+  for (var i = 0; i < length; i++) {
+    if (obj == null) return void 0;
+    obj = obj[path16[i]];
+  }
+  return length ? obj : void 0;
+}
+var init_deepGet = __esm({
+  "node_modules/underscore/modules/_deepGet.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/get.js
+function get(object2, path16, defaultValue) {
+  var value = deepGet(object2, toPath2(path16));
+  return isUndefined(value) ? defaultValue : value;
+}
+var init_get = __esm({
+  "node_modules/underscore/modules/get.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_toPath2();
+    init_deepGet();
+    init_isUndefined();
+  }
+});
+
+// node_modules/underscore/modules/has.js
+function has2(obj, path16) {
+  path16 = toPath2(path16);
+  var length = path16.length;
+  for (var i = 0; i < length; i++) {
+    var key = path16[i];
+    if (!has(obj, key)) return false;
+    obj = obj[key];
+  }
+  return !!length;
+}
+var init_has2 = __esm({
+  "node_modules/underscore/modules/has.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_has();
+    init_toPath2();
+  }
+});
+
+// node_modules/underscore/modules/identity.js
+function identity(value) {
+  return value;
+}
+var init_identity = __esm({
+  "node_modules/underscore/modules/identity.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/matcher.js
+function matcher(attrs) {
+  attrs = extendOwn_default({}, attrs);
+  return function(obj) {
+    return isMatch(obj, attrs);
+  };
+}
+var init_matcher = __esm({
+  "node_modules/underscore/modules/matcher.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_extendOwn();
+    init_isMatch();
+  }
+});
+
+// node_modules/underscore/modules/property.js
+function property(path16) {
+  path16 = toPath2(path16);
+  return function(obj) {
+    return deepGet(obj, path16);
+  };
+}
+var init_property = __esm({
+  "node_modules/underscore/modules/property.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_deepGet();
+    init_toPath2();
+  }
+});
+
+// node_modules/underscore/modules/_optimizeCb.js
+function optimizeCb(func, context, argCount) {
+  if (context === void 0) return func;
+  switch (argCount == null ? 3 : argCount) {
+    case 1:
+      return function(value) {
+        return func.call(context, value);
+      };
+    // The 2-argument case is omitted because we’re not using it.
+    case 3:
+      return function(value, index2, collection) {
+        return func.call(context, value, index2, collection);
+      };
+    case 4:
+      return function(accumulator, value, index2, collection) {
+        return func.call(context, accumulator, value, index2, collection);
+      };
+  }
+  return function() {
+    return func.apply(context, arguments);
+  };
+}
+var init_optimizeCb = __esm({
+  "node_modules/underscore/modules/_optimizeCb.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_baseIteratee.js
+function baseIteratee(value, context, argCount) {
+  if (value == null) return identity;
+  if (isFunction_default(value)) return optimizeCb(value, context, argCount);
+  if (isObject(value) && !isArray_default(value)) return matcher(value);
+  return property(value);
+}
+var init_baseIteratee = __esm({
+  "node_modules/underscore/modules/_baseIteratee.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_identity();
+    init_isFunction();
+    init_isObject();
+    init_isArray();
+    init_matcher();
+    init_property();
+    init_optimizeCb();
+  }
+});
+
+// node_modules/underscore/modules/iteratee.js
+function iteratee(value, context) {
+  return baseIteratee(value, context, Infinity);
+}
+var init_iteratee = __esm({
+  "node_modules/underscore/modules/iteratee.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_baseIteratee();
+    _.iteratee = iteratee;
+  }
+});
+
+// node_modules/underscore/modules/_cb.js
+function cb(value, context, argCount) {
+  if (_.iteratee !== iteratee) return _.iteratee(value, context);
+  return baseIteratee(value, context, argCount);
+}
+var init_cb = __esm({
+  "node_modules/underscore/modules/_cb.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_baseIteratee();
+    init_iteratee();
+  }
+});
+
+// node_modules/underscore/modules/mapObject.js
+function mapObject(obj, iteratee2, context) {
+  iteratee2 = cb(iteratee2, context);
+  var _keys = keys(obj), length = _keys.length, results = {};
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys[index2];
+    results[currentKey] = iteratee2(obj[currentKey], currentKey, obj);
+  }
+  return results;
+}
+var init_mapObject = __esm({
+  "node_modules/underscore/modules/mapObject.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/noop.js
+function noop() {
+}
+var init_noop = __esm({
+  "node_modules/underscore/modules/noop.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/propertyOf.js
+function propertyOf(obj) {
+  if (obj == null) return noop;
+  return function(path16) {
+    return get(obj, path16);
+  };
+}
+var init_propertyOf = __esm({
+  "node_modules/underscore/modules/propertyOf.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_noop();
+    init_get();
+  }
+});
+
+// node_modules/underscore/modules/times.js
+function times2(n, iteratee2, context) {
+  var accum = Array(Math.max(0, n));
+  iteratee2 = optimizeCb(iteratee2, context, 1);
+  for (var i = 0; i < n; i++) accum[i] = iteratee2(i);
+  return accum;
+}
+var init_times = __esm({
+  "node_modules/underscore/modules/times.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_optimizeCb();
+  }
+});
+
+// node_modules/underscore/modules/random.js
+function random(min2, max2) {
+  if (max2 == null) {
+    max2 = min2;
+    min2 = 0;
+  }
+  return min2 + Math.floor(Math.random() * (max2 - min2 + 1));
+}
+var init_random = __esm({
+  "node_modules/underscore/modules/random.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/now.js
+var now_default;
+var init_now = __esm({
+  "node_modules/underscore/modules/now.js"() {
+    "use strict";
+    init_cjs_shims();
+    now_default = Date.now || function() {
+      return (/* @__PURE__ */ new Date()).getTime();
+    };
+  }
+});
+
+// node_modules/underscore/modules/_createEscaper.js
+function createEscaper(map3) {
+  var escaper = function(match) {
+    return map3[match];
+  };
+  var source = "(?:" + keys(map3).join("|") + ")";
+  var testRegexp = RegExp(source);
+  var replaceRegexp = RegExp(source, "g");
+  return function(string) {
+    string = string == null ? "" : "" + string;
+    return testRegexp.test(string) ? string.replace(replaceRegexp, escaper) : string;
+  };
+}
+var init_createEscaper = __esm({
+  "node_modules/underscore/modules/_createEscaper.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_escapeMap.js
+var escapeMap_default;
+var init_escapeMap = __esm({
+  "node_modules/underscore/modules/_escapeMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    escapeMap_default = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      '"': "&quot;",
+      "'": "&#x27;",
+      "`": "&#x60;"
+    };
+  }
+});
+
+// node_modules/underscore/modules/escape.js
+var escape_default;
+var init_escape = __esm({
+  "node_modules/underscore/modules/escape.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createEscaper();
+    init_escapeMap();
+    escape_default = createEscaper(escapeMap_default);
+  }
+});
+
+// node_modules/underscore/modules/_unescapeMap.js
+var unescapeMap_default;
+var init_unescapeMap = __esm({
+  "node_modules/underscore/modules/_unescapeMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_invert();
+    init_escapeMap();
+    unescapeMap_default = invert(escapeMap_default);
+  }
+});
+
+// node_modules/underscore/modules/unescape.js
+var unescape_default;
+var init_unescape = __esm({
+  "node_modules/underscore/modules/unescape.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createEscaper();
+    init_unescapeMap();
+    unescape_default = createEscaper(unescapeMap_default);
+  }
+});
+
+// node_modules/underscore/modules/templateSettings.js
+var templateSettings_default;
+var init_templateSettings = __esm({
+  "node_modules/underscore/modules/templateSettings.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    templateSettings_default = _.templateSettings = {
+      evaluate: /<%([\s\S]+?)%>/g,
+      interpolate: /<%=([\s\S]+?)%>/g,
+      escape: /<%-([\s\S]+?)%>/g
+    };
+  }
+});
+
+// node_modules/underscore/modules/template.js
+function escapeChar(match) {
+  return "\\" + escapes[match];
+}
+function template(text, settings, oldSettings) {
+  if (!settings && oldSettings) settings = oldSettings;
+  settings = defaults_default({}, settings, _.templateSettings);
+  var matcher2 = RegExp([
+    (settings.escape || noMatch).source,
+    (settings.interpolate || noMatch).source,
+    (settings.evaluate || noMatch).source
+  ].join("|") + "|$", "g");
+  var index2 = 0;
+  var source = "__p+='";
+  text.replace(matcher2, function(match, escape, interpolate, evaluate, offset) {
+    source += text.slice(index2, offset).replace(escapeRegExp, escapeChar);
+    index2 = offset + match.length;
+    if (escape) {
+      source += "'+\n((__t=(" + escape + "))==null?'':_.escape(__t))+\n'";
+    } else if (interpolate) {
+      source += "'+\n((__t=(" + interpolate + "))==null?'':__t)+\n'";
+    } else if (evaluate) {
+      source += "';\n" + evaluate + "\n__p+='";
+    }
+    return match;
+  });
+  source += "';\n";
+  var argument = settings.variable;
+  if (argument) {
+    if (!bareIdentifier.test(argument)) throw new Error(
+      "variable is not a bare identifier: " + argument
+    );
+  } else {
+    source = "with(obj||{}){\n" + source + "}\n";
+    argument = "obj";
+  }
+  source = "var __t,__p='',__j=Array.prototype.join,print=function(){__p+=__j.call(arguments,'');};\n" + source + "return __p;\n";
+  var render;
+  try {
+    render = new Function(argument, "_", source);
+  } catch (e) {
+    e.source = source;
+    throw e;
+  }
+  var template2 = function(data) {
+    return render.call(this, data, _);
+  };
+  template2.source = "function(" + argument + "){\n" + source + "}";
+  return template2;
+}
+var noMatch, escapes, escapeRegExp, bareIdentifier;
+var init_template = __esm({
+  "node_modules/underscore/modules/template.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_defaults();
+    init_underscore();
+    init_templateSettings();
+    noMatch = /(.)^/;
+    escapes = {
+      "'": "'",
+      "\\": "\\",
+      "\r": "r",
+      "\n": "n",
+      "\u2028": "u2028",
+      "\u2029": "u2029"
+    };
+    escapeRegExp = /\\|'|\r|\n|\u2028|\u2029/g;
+    bareIdentifier = /^\s*(\w|\$)+\s*$/;
+  }
+});
+
+// node_modules/underscore/modules/result.js
+function result(obj, path16, fallback2) {
+  path16 = toPath2(path16);
+  var length = path16.length;
+  if (!length) {
+    return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
+  }
+  for (var i = 0; i < length; i++) {
+    var prop = obj == null ? void 0 : obj[path16[i]];
+    if (prop === void 0) {
+      prop = fallback2;
+      i = length;
+    }
+    obj = isFunction_default(prop) ? prop.call(obj) : prop;
+  }
+  return obj;
+}
+var init_result = __esm({
+  "node_modules/underscore/modules/result.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isFunction();
+    init_toPath2();
+  }
+});
+
+// node_modules/underscore/modules/uniqueId.js
+function uniqueId(prefix) {
+  var id = ++idCounter + "";
+  return prefix ? prefix + id : id;
+}
+var idCounter;
+var init_uniqueId = __esm({
+  "node_modules/underscore/modules/uniqueId.js"() {
+    "use strict";
+    init_cjs_shims();
+    idCounter = 0;
+  }
+});
+
+// node_modules/underscore/modules/chain.js
+function chain(obj) {
+  var instance = _(obj);
+  instance._chain = true;
+  return instance;
+}
+var init_chain = __esm({
+  "node_modules/underscore/modules/chain.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+  }
+});
+
+// node_modules/underscore/modules/_executeBound.js
+function executeBound(sourceFunc, boundFunc, context, callingContext, args) {
+  if (!(callingContext instanceof boundFunc)) return sourceFunc.apply(context, args);
+  var self2 = baseCreate(sourceFunc.prototype);
+  var result2 = sourceFunc.apply(self2, args);
+  if (isObject(result2)) return result2;
+  return self2;
+}
+var init_executeBound = __esm({
+  "node_modules/underscore/modules/_executeBound.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_baseCreate();
+    init_isObject();
+  }
+});
+
+// node_modules/underscore/modules/partial.js
+var partial, partial_default;
+var init_partial = __esm({
+  "node_modules/underscore/modules/partial.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_executeBound();
+    init_underscore();
+    partial = restArguments(function(func, boundArgs) {
+      var placeholder = partial.placeholder;
+      var bound = function() {
+        var position = 0, length = boundArgs.length;
+        var args = Array(length);
+        for (var i = 0; i < length; i++) {
+          args[i] = boundArgs[i] === placeholder ? arguments[position++] : boundArgs[i];
+        }
+        while (position < arguments.length) args.push(arguments[position++]);
+        return executeBound(func, bound, this, this, args);
+      };
+      return bound;
+    });
+    partial.placeholder = _;
+    partial_default = partial;
+  }
+});
+
+// node_modules/underscore/modules/bind.js
+var bind_default;
+var init_bind = __esm({
+  "node_modules/underscore/modules/bind.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_executeBound();
+    bind_default = restArguments(function(func, context, args) {
+      if (!isFunction_default(func)) throw new TypeError("Bind must be called on a function");
+      var bound = restArguments(function(callArgs) {
+        return executeBound(func, bound, context, this, args.concat(callArgs));
+      });
+      return bound;
+    });
+  }
+});
+
+// node_modules/underscore/modules/_isArrayLike.js
+var isArrayLike_default;
+var init_isArrayLike = __esm({
+  "node_modules/underscore/modules/_isArrayLike.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createSizePropertyCheck();
+    init_getLength();
+    isArrayLike_default = createSizePropertyCheck(getLength_default);
+  }
+});
+
+// node_modules/underscore/modules/_flatten.js
+function flatten(input, depth, strict) {
+  if (!depth && depth !== 0) depth = Infinity;
+  var output = [], idx = 0, i = 0, length = getLength_default(input) || 0, stack = [];
+  while (true) {
+    if (i >= length) {
+      if (!stack.length) break;
+      var frame = stack.pop();
+      i = frame.i;
+      input = frame.v;
+      length = getLength_default(input);
+      continue;
+    }
+    var value = input[i++];
+    if (stack.length >= depth) {
+      output[idx++] = value;
+    } else if (isArrayLike_default(value) && (isArray_default(value) || isArguments_default(value))) {
+      stack.push({ i, v: input });
+      i = 0;
+      input = value;
+      length = getLength_default(input);
+    } else if (!strict) {
+      output[idx++] = value;
+    }
+  }
+  return output;
+}
+var init_flatten = __esm({
+  "node_modules/underscore/modules/_flatten.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_isArrayLike();
+    init_isArray();
+    init_isArguments();
+  }
+});
+
+// node_modules/underscore/modules/bindAll.js
+var bindAll_default;
+var init_bindAll = __esm({
+  "node_modules/underscore/modules/bindAll.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_flatten();
+    init_bind();
+    bindAll_default = restArguments(function(obj, keys2) {
+      keys2 = flatten(keys2, false, false);
+      var index2 = keys2.length;
+      if (index2 < 1) throw new Error("bindAll must be passed function names");
+      while (index2--) {
+        var key = keys2[index2];
+        obj[key] = bind_default(obj[key], obj);
+      }
+      return obj;
+    });
+  }
+});
+
+// node_modules/underscore/modules/memoize.js
+function memoize2(func, hasher) {
+  var memoize3 = function(key) {
+    var cache = memoize3.cache;
+    var address = "" + (hasher ? hasher.apply(this, arguments) : key);
+    if (!has(cache, address)) cache[address] = func.apply(this, arguments);
+    return cache[address];
+  };
+  memoize3.cache = {};
+  return memoize3;
+}
+var init_memoize = __esm({
+  "node_modules/underscore/modules/memoize.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_has();
+  }
+});
+
+// node_modules/underscore/modules/delay.js
+var delay_default;
+var init_delay = __esm({
+  "node_modules/underscore/modules/delay.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    delay_default = restArguments(function(func, wait, args) {
+      return setTimeout(function() {
+        return func.apply(null, args);
+      }, wait);
+    });
+  }
+});
+
+// node_modules/underscore/modules/defer.js
+var defer_default;
+var init_defer = __esm({
+  "node_modules/underscore/modules/defer.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_partial();
+    init_delay();
+    init_underscore();
+    defer_default = partial_default(delay_default, _, 1);
+  }
+});
+
+// node_modules/underscore/modules/throttle.js
+function throttle(func, wait, options) {
+  var timeout2, context, args, result2;
+  var previous = 0;
+  if (!options) options = {};
+  var later = function() {
+    previous = options.leading === false ? 0 : now_default();
+    timeout2 = null;
+    result2 = func.apply(context, args);
+    if (!timeout2) context = args = null;
+  };
+  var throttled = function() {
+    var _now = now_default();
+    if (!previous && options.leading === false) previous = _now;
+    var remaining = wait - (_now - previous);
+    context = this;
+    args = arguments;
+    if (remaining <= 0 || remaining > wait) {
+      if (timeout2) {
+        clearTimeout(timeout2);
+        timeout2 = null;
+      }
+      previous = _now;
+      result2 = func.apply(context, args);
+      if (!timeout2) context = args = null;
+    } else if (!timeout2 && options.trailing !== false) {
+      timeout2 = setTimeout(later, remaining);
+    }
+    return result2;
+  };
+  throttled.cancel = function() {
+    clearTimeout(timeout2);
+    previous = 0;
+    timeout2 = context = args = null;
+  };
+  return throttled;
+}
+var init_throttle = __esm({
+  "node_modules/underscore/modules/throttle.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_now();
+  }
+});
+
+// node_modules/underscore/modules/debounce.js
+function debounce(func, wait, immediate) {
+  var timeout2, previous, args, result2, context;
+  var later = function() {
+    var passed = now_default() - previous;
+    if (wait > passed) {
+      timeout2 = setTimeout(later, wait - passed);
+    } else {
+      timeout2 = null;
+      if (!immediate) result2 = func.apply(context, args);
+      if (!timeout2) args = context = null;
+    }
+  };
+  var debounced = restArguments(function(_args) {
+    context = this;
+    args = _args;
+    previous = now_default();
+    if (!timeout2) {
+      timeout2 = setTimeout(later, wait);
+      if (immediate) result2 = func.apply(context, args);
+    }
+    return result2;
+  });
+  debounced.cancel = function() {
+    clearTimeout(timeout2);
+    timeout2 = args = context = null;
+  };
+  return debounced;
+}
+var init_debounce = __esm({
+  "node_modules/underscore/modules/debounce.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_now();
+  }
+});
+
+// node_modules/underscore/modules/wrap.js
+function wrap2(func, wrapper) {
+  return partial_default(wrapper, func);
+}
+var init_wrap = __esm({
+  "node_modules/underscore/modules/wrap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_partial();
+  }
+});
+
+// node_modules/underscore/modules/negate.js
+function negate(predicate) {
+  return function() {
+    return !predicate.apply(this, arguments);
+  };
+}
+var init_negate = __esm({
+  "node_modules/underscore/modules/negate.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/compose.js
+function compose2() {
+  var args = arguments;
+  var start = args.length - 1;
+  return function() {
+    var i = start;
+    var result2 = args[start].apply(this, arguments);
+    while (i--) result2 = args[i].call(this, result2);
+    return result2;
+  };
+}
+var init_compose = __esm({
+  "node_modules/underscore/modules/compose.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/after.js
+function after(times3, func) {
+  return function() {
+    if (--times3 < 1) {
+      return func.apply(this, arguments);
+    }
+  };
+}
+var init_after = __esm({
+  "node_modules/underscore/modules/after.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/before.js
+function before(times3, func) {
+  var memo;
+  return function() {
+    if (--times3 > 0) {
+      memo = func.apply(this, arguments);
+    }
+    if (times3 <= 1) func = null;
+    return memo;
+  };
+}
+var init_before = __esm({
+  "node_modules/underscore/modules/before.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/once.js
+var once_default;
+var init_once = __esm({
+  "node_modules/underscore/modules/once.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_partial();
+    init_before();
+    once_default = partial_default(before, 2);
+  }
+});
+
+// node_modules/underscore/modules/findKey.js
+function findKey(obj, predicate, context) {
+  predicate = cb(predicate, context);
+  var _keys = keys(obj), key;
+  for (var i = 0, length = _keys.length; i < length; i++) {
+    key = _keys[i];
+    if (predicate(obj[key], key, obj)) return key;
+  }
+}
+var init_findKey = __esm({
+  "node_modules/underscore/modules/findKey.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_createPredicateIndexFinder.js
+function createPredicateIndexFinder(dir2) {
+  return function(array, predicate, context) {
+    predicate = cb(predicate, context);
+    var length = getLength_default(array);
+    var index2 = dir2 > 0 ? 0 : length - 1;
+    for (; index2 >= 0 && index2 < length; index2 += dir2) {
+      if (predicate(array[index2], index2, array)) return index2;
+    }
+    return -1;
+  };
+}
+var init_createPredicateIndexFinder = __esm({
+  "node_modules/underscore/modules/_createPredicateIndexFinder.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_getLength();
+  }
+});
+
+// node_modules/underscore/modules/findIndex.js
+var findIndex_default;
+var init_findIndex = __esm({
+  "node_modules/underscore/modules/findIndex.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createPredicateIndexFinder();
+    findIndex_default = createPredicateIndexFinder(1);
+  }
+});
+
+// node_modules/underscore/modules/findLastIndex.js
+var findLastIndex_default;
+var init_findLastIndex = __esm({
+  "node_modules/underscore/modules/findLastIndex.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createPredicateIndexFinder();
+    findLastIndex_default = createPredicateIndexFinder(-1);
+  }
+});
+
+// node_modules/underscore/modules/sortedIndex.js
+function sortedIndex(array, obj, iteratee2, context) {
+  iteratee2 = cb(iteratee2, context, 1);
+  var value = iteratee2(obj);
+  var low = 0, high = getLength_default(array);
+  while (low < high) {
+    var mid = Math.floor((low + high) / 2);
+    if (iteratee2(array[mid]) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+var init_sortedIndex = __esm({
+  "node_modules/underscore/modules/sortedIndex.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_getLength();
+  }
+});
+
+// node_modules/underscore/modules/_createIndexFinder.js
+function createIndexFinder(dir2, predicateFind, sortedIndex2) {
+  return function(array, item, idx) {
+    var i = 0, length = getLength_default(array);
+    if (typeof idx == "number") {
+      if (dir2 > 0) {
+        i = idx >= 0 ? idx : Math.max(idx + length, i);
+      } else {
+        length = idx >= 0 ? Math.min(idx + 1, length) : idx + length + 1;
+      }
+    } else if (sortedIndex2 && idx && length) {
+      idx = sortedIndex2(array, item);
+      return array[idx] === item ? idx : -1;
+    }
+    if (item !== item) {
+      idx = predicateFind(slice.call(array, i, length), isNaN2);
+      return idx >= 0 ? idx + i : -1;
+    }
+    for (idx = dir2 > 0 ? i : length - 1; idx >= 0 && idx < length; idx += dir2) {
+      if (array[idx] === item) return idx;
+    }
+    return -1;
+  };
+}
+var init_createIndexFinder = __esm({
+  "node_modules/underscore/modules/_createIndexFinder.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_setup();
+    init_isNaN();
+  }
+});
+
+// node_modules/underscore/modules/indexOf.js
+var indexOf_default;
+var init_indexOf = __esm({
+  "node_modules/underscore/modules/indexOf.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_sortedIndex();
+    init_findIndex();
+    init_createIndexFinder();
+    indexOf_default = createIndexFinder(1, findIndex_default, sortedIndex);
+  }
+});
+
+// node_modules/underscore/modules/lastIndexOf.js
+var lastIndexOf_default;
+var init_lastIndexOf = __esm({
+  "node_modules/underscore/modules/lastIndexOf.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_findLastIndex();
+    init_createIndexFinder();
+    lastIndexOf_default = createIndexFinder(-1, findLastIndex_default);
+  }
+});
+
+// node_modules/underscore/modules/find.js
+function find(obj, predicate, context) {
+  var keyFinder = isArrayLike_default(obj) ? findIndex_default : findKey;
+  var key = keyFinder(obj, predicate, context);
+  if (key !== void 0 && key !== -1) return obj[key];
+}
+var init_find = __esm({
+  "node_modules/underscore/modules/find.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_findIndex();
+    init_findKey();
+  }
+});
+
+// node_modules/underscore/modules/findWhere.js
+function findWhere(obj, attrs) {
+  return find(obj, matcher(attrs));
+}
+var init_findWhere = __esm({
+  "node_modules/underscore/modules/findWhere.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_find();
+    init_matcher();
+  }
+});
+
+// node_modules/underscore/modules/each.js
+function each2(obj, iteratee2, context) {
+  iteratee2 = optimizeCb(iteratee2, context);
+  var i, length;
+  if (isArrayLike_default(obj)) {
+    for (i = 0, length = obj.length; i < length; i++) {
+      iteratee2(obj[i], i, obj);
+    }
+  } else {
+    var _keys = keys(obj);
+    for (i = 0, length = _keys.length; i < length; i++) {
+      iteratee2(obj[_keys[i]], _keys[i], obj);
+    }
+  }
+  return obj;
+}
+var init_each = __esm({
+  "node_modules/underscore/modules/each.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_optimizeCb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/map.js
+function map2(obj, iteratee2, context) {
+  iteratee2 = cb(iteratee2, context);
+  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length, results = Array(length);
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys ? _keys[index2] : index2;
+    results[index2] = iteratee2(obj[currentKey], currentKey, obj);
+  }
+  return results;
+}
+var init_map = __esm({
+  "node_modules/underscore/modules/map.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_createReduce.js
+function createReduce(dir2) {
+  var reducer = function(obj, iteratee2, memo, initial2) {
+    var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length, index2 = dir2 > 0 ? 0 : length - 1;
+    if (!initial2) {
+      memo = obj[_keys ? _keys[index2] : index2];
+      index2 += dir2;
+    }
+    for (; index2 >= 0 && index2 < length; index2 += dir2) {
+      var currentKey = _keys ? _keys[index2] : index2;
+      memo = iteratee2(memo, obj[currentKey], currentKey, obj);
+    }
+    return memo;
+  };
+  return function(obj, iteratee2, memo, context) {
+    var initial2 = arguments.length >= 3;
+    return reducer(obj, optimizeCb(iteratee2, context, 4), memo, initial2);
+  };
+}
+var init_createReduce = __esm({
+  "node_modules/underscore/modules/_createReduce.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_keys();
+    init_optimizeCb();
+  }
+});
+
+// node_modules/underscore/modules/reduce.js
+var reduce_default;
+var init_reduce = __esm({
+  "node_modules/underscore/modules/reduce.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createReduce();
+    reduce_default = createReduce(1);
+  }
+});
+
+// node_modules/underscore/modules/reduceRight.js
+var reduceRight_default;
+var init_reduceRight = __esm({
+  "node_modules/underscore/modules/reduceRight.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createReduce();
+    reduceRight_default = createReduce(-1);
+  }
+});
+
+// node_modules/underscore/modules/filter.js
+function filter2(obj, predicate, context) {
+  var results = [];
+  predicate = cb(predicate, context);
+  each2(obj, function(value, index2, list) {
+    if (predicate(value, index2, list)) results.push(value);
+  });
+  return results;
+}
+var init_filter = __esm({
+  "node_modules/underscore/modules/filter.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/reject.js
+function reject2(obj, predicate, context) {
+  return filter2(obj, negate(cb(predicate)), context);
+}
+var init_reject = __esm({
+  "node_modules/underscore/modules/reject.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_filter();
+    init_negate();
+    init_cb();
+  }
+});
+
+// node_modules/underscore/modules/every.js
+function every2(obj, predicate, context) {
+  predicate = cb(predicate, context);
+  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length;
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys ? _keys[index2] : index2;
+    if (!predicate(obj[currentKey], currentKey, obj)) return false;
+  }
+  return true;
+}
+var init_every = __esm({
+  "node_modules/underscore/modules/every.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/some.js
+function some2(obj, predicate, context) {
+  predicate = cb(predicate, context);
+  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length;
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys ? _keys[index2] : index2;
+    if (predicate(obj[currentKey], currentKey, obj)) return true;
+  }
+  return false;
+}
+var init_some = __esm({
+  "node_modules/underscore/modules/some.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/contains.js
+function contains(obj, item, fromIndex, guard) {
+  if (!isArrayLike_default(obj)) obj = values(obj);
+  if (typeof fromIndex != "number" || guard) fromIndex = 0;
+  return indexOf_default(obj, item, fromIndex) >= 0;
+}
+var init_contains = __esm({
+  "node_modules/underscore/modules/contains.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_indexOf();
+  }
+});
+
+// node_modules/underscore/modules/invoke.js
+var invoke_default;
+var init_invoke = __esm({
+  "node_modules/underscore/modules/invoke.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_map();
+    init_deepGet();
+    init_toPath2();
+    invoke_default = restArguments(function(obj, path16, args) {
+      var contextPath, func;
+      if (isFunction_default(path16)) {
+        func = path16;
+      } else {
+        path16 = toPath2(path16);
+        contextPath = path16.slice(0, -1);
+        path16 = path16[path16.length - 1];
+      }
+      return map2(obj, function(context) {
+        var method = func;
+        if (!method) {
+          if (contextPath && contextPath.length) {
+            context = deepGet(context, contextPath);
+          }
+          if (context == null) return void 0;
+          method = context[path16];
+        }
+        return method == null ? method : method.apply(context, args);
+      });
+    });
+  }
+});
+
+// node_modules/underscore/modules/pluck.js
+function pluck(obj, key) {
+  return map2(obj, property(key));
+}
+var init_pluck = __esm({
+  "node_modules/underscore/modules/pluck.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_map();
+    init_property();
+  }
+});
+
+// node_modules/underscore/modules/where.js
+function where(obj, attrs) {
+  return filter2(obj, matcher(attrs));
+}
+var init_where = __esm({
+  "node_modules/underscore/modules/where.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_filter();
+    init_matcher();
+  }
+});
+
+// node_modules/underscore/modules/max.js
+function max(obj, iteratee2, context) {
+  var result2 = -Infinity, lastComputed = -Infinity, value, computed;
+  if (iteratee2 == null || typeof iteratee2 == "number" && typeof obj[0] != "object" && obj != null) {
+    obj = isArrayLike_default(obj) ? obj : values(obj);
+    for (var i = 0, length = obj.length; i < length; i++) {
+      value = obj[i];
+      if (value != null && value > result2) {
+        result2 = value;
+      }
+    }
+  } else {
+    iteratee2 = cb(iteratee2, context);
+    each2(obj, function(v, index2, list) {
+      computed = iteratee2(v, index2, list);
+      if (computed > lastComputed || computed === -Infinity && result2 === -Infinity) {
+        result2 = v;
+        lastComputed = computed;
+      }
+    });
+  }
+  return result2;
+}
+var init_max = __esm({
+  "node_modules/underscore/modules/max.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/min.js
+function min(obj, iteratee2, context) {
+  var result2 = Infinity, lastComputed = Infinity, value, computed;
+  if (iteratee2 == null || typeof iteratee2 == "number" && typeof obj[0] != "object" && obj != null) {
+    obj = isArrayLike_default(obj) ? obj : values(obj);
+    for (var i = 0, length = obj.length; i < length; i++) {
+      value = obj[i];
+      if (value != null && value < result2) {
+        result2 = value;
+      }
+    }
+  } else {
+    iteratee2 = cb(iteratee2, context);
+    each2(obj, function(v, index2, list) {
+      computed = iteratee2(v, index2, list);
+      if (computed < lastComputed || computed === Infinity && result2 === Infinity) {
+        result2 = v;
+        lastComputed = computed;
+      }
+    });
+  }
+  return result2;
+}
+var init_min = __esm({
+  "node_modules/underscore/modules/min.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/toArray.js
+function toArray(obj) {
+  if (!obj) return [];
+  if (isArray_default(obj)) return slice.call(obj);
+  if (isString_default(obj)) {
+    return obj.match(reStrSymbol);
+  }
+  if (isArrayLike_default(obj)) return map2(obj, identity);
+  return values(obj);
+}
+var reStrSymbol;
+var init_toArray = __esm({
+  "node_modules/underscore/modules/toArray.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArray();
+    init_setup();
+    init_isString();
+    init_isArrayLike();
+    init_map();
+    init_identity();
+    init_values();
+    reStrSymbol = /[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
+  }
+});
+
+// node_modules/underscore/modules/sample.js
+function sample(obj, n, guard) {
+  if (n == null || guard) {
+    if (!isArrayLike_default(obj)) obj = values(obj);
+    return obj[random(obj.length - 1)];
+  }
+  var sample2 = toArray(obj);
+  var length = getLength_default(sample2);
+  n = Math.max(Math.min(n, length), 0);
+  var last2 = length - 1;
+  for (var index2 = 0; index2 < n; index2++) {
+    var rand = random(index2, last2);
+    var temp = sample2[index2];
+    sample2[index2] = sample2[rand];
+    sample2[rand] = temp;
+  }
+  return sample2.slice(0, n);
+}
+var init_sample = __esm({
+  "node_modules/underscore/modules/sample.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_getLength();
+    init_random();
+    init_toArray();
+  }
+});
+
+// node_modules/underscore/modules/shuffle.js
+function shuffle(obj) {
+  return sample(obj, Infinity);
+}
+var init_shuffle = __esm({
+  "node_modules/underscore/modules/shuffle.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_sample();
+  }
+});
+
+// node_modules/underscore/modules/sortBy.js
+function sortBy2(obj, iteratee2, context) {
+  var index2 = 0;
+  iteratee2 = cb(iteratee2, context);
+  return pluck(map2(obj, function(value, key, list) {
+    return {
+      value,
+      index: index2++,
+      criteria: iteratee2(value, key, list)
+    };
+  }).sort(function(left, right) {
+    var a = left.criteria;
+    var b = right.criteria;
+    if (a !== b) {
+      if (a > b || a === void 0) return 1;
+      if (a < b || b === void 0) return -1;
+    }
+    return left.index - right.index;
+  }), "value");
+}
+var init_sortBy = __esm({
+  "node_modules/underscore/modules/sortBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_pluck();
+    init_map();
+  }
+});
+
+// node_modules/underscore/modules/_group.js
+function group(behavior, partition) {
+  return function(obj, iteratee2, context) {
+    var result2 = partition ? [[], []] : {};
+    iteratee2 = cb(iteratee2, context);
+    each2(obj, function(value, index2) {
+      var key = iteratee2(value, index2, obj);
+      behavior(result2, value, key);
+    });
+    return result2;
+  };
+}
+var init_group = __esm({
+  "node_modules/underscore/modules/_group.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/groupBy.js
+var groupBy_default;
+var init_groupBy = __esm({
+  "node_modules/underscore/modules/groupBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    init_has();
+    groupBy_default = group(function(result2, value, key) {
+      if (has(result2, key)) result2[key].push(value);
+      else result2[key] = [value];
+    });
+  }
+});
+
+// node_modules/underscore/modules/indexBy.js
+var indexBy_default;
+var init_indexBy = __esm({
+  "node_modules/underscore/modules/indexBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    indexBy_default = group(function(result2, value, key) {
+      result2[key] = value;
+    });
+  }
+});
+
+// node_modules/underscore/modules/countBy.js
+var countBy_default;
+var init_countBy = __esm({
+  "node_modules/underscore/modules/countBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    init_has();
+    countBy_default = group(function(result2, value, key) {
+      if (has(result2, key)) result2[key]++;
+      else result2[key] = 1;
+    });
+  }
+});
+
+// node_modules/underscore/modules/partition.js
+var partition_default;
+var init_partition = __esm({
+  "node_modules/underscore/modules/partition.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    partition_default = group(function(result2, value, pass) {
+      result2[pass ? 0 : 1].push(value);
+    }, true);
+  }
+});
+
+// node_modules/underscore/modules/size.js
+function size(obj) {
+  if (obj == null) return 0;
+  return isArrayLike_default(obj) ? obj.length : keys(obj).length;
+}
+var init_size = __esm({
+  "node_modules/underscore/modules/size.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_keyInObj.js
+function keyInObj(value, key, obj) {
+  return key in obj;
+}
+var init_keyInObj = __esm({
+  "node_modules/underscore/modules/_keyInObj.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/pick.js
+var pick_default;
+var init_pick = __esm({
+  "node_modules/underscore/modules/pick.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_optimizeCb();
+    init_allKeys();
+    init_keyInObj();
+    init_flatten();
+    pick_default = restArguments(function(obj, keys2) {
+      var result2 = {}, iteratee2 = keys2[0];
+      if (obj == null) return result2;
+      if (isFunction_default(iteratee2)) {
+        if (keys2.length > 1) iteratee2 = optimizeCb(iteratee2, keys2[1]);
+        keys2 = allKeys(obj);
+      } else {
+        iteratee2 = keyInObj;
+        keys2 = flatten(keys2, false, false);
+        obj = Object(obj);
+      }
+      for (var i = 0, length = keys2.length; i < length; i++) {
+        var key = keys2[i];
+        var value = obj[key];
+        if (iteratee2(value, key, obj)) result2[key] = value;
+      }
+      return result2;
+    });
+  }
+});
+
+// node_modules/underscore/modules/omit.js
+var omit_default;
+var init_omit = __esm({
+  "node_modules/underscore/modules/omit.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_negate();
+    init_map();
+    init_flatten();
+    init_contains();
+    init_pick();
+    omit_default = restArguments(function(obj, keys2) {
+      var iteratee2 = keys2[0], context;
+      if (isFunction_default(iteratee2)) {
+        iteratee2 = negate(iteratee2);
+        if (keys2.length > 1) context = keys2[1];
+      } else {
+        keys2 = map2(flatten(keys2, false, false), String);
+        iteratee2 = function(value, key) {
+          return !contains(keys2, key);
+        };
+      }
+      return pick_default(obj, iteratee2, context);
+    });
+  }
+});
+
+// node_modules/underscore/modules/initial.js
+function initial(array, n, guard) {
+  return slice.call(array, 0, Math.max(0, array.length - (n == null || guard ? 1 : n)));
+}
+var init_initial = __esm({
+  "node_modules/underscore/modules/initial.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/first.js
+function first(array, n, guard) {
+  if (array == null || array.length < 1) return n == null || guard ? void 0 : [];
+  if (n == null || guard) return array[0];
+  return initial(array, array.length - n);
+}
+var init_first = __esm({
+  "node_modules/underscore/modules/first.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_initial();
+  }
+});
+
+// node_modules/underscore/modules/rest.js
+function rest(array, n, guard) {
+  return slice.call(array, n == null || guard ? 1 : n);
+}
+var init_rest = __esm({
+  "node_modules/underscore/modules/rest.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/last.js
+function last(array, n, guard) {
+  if (array == null || array.length < 1) return n == null || guard ? void 0 : [];
+  if (n == null || guard) return array[array.length - 1];
+  return rest(array, Math.max(0, array.length - n));
+}
+var init_last = __esm({
+  "node_modules/underscore/modules/last.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_rest();
+  }
+});
+
+// node_modules/underscore/modules/compact.js
+function compact(array) {
+  return filter2(array, Boolean);
+}
+var init_compact = __esm({
+  "node_modules/underscore/modules/compact.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_filter();
+  }
+});
+
+// node_modules/underscore/modules/flatten.js
+function flatten2(array, depth) {
+  return flatten(array, depth, false);
+}
+var init_flatten2 = __esm({
+  "node_modules/underscore/modules/flatten.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_flatten();
+  }
+});
+
+// node_modules/underscore/modules/difference.js
+var difference_default;
+var init_difference = __esm({
+  "node_modules/underscore/modules/difference.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_flatten();
+    init_filter();
+    init_contains();
+    difference_default = restArguments(function(array, rest2) {
+      rest2 = flatten(rest2, true, true);
+      return filter2(array, function(value) {
+        return !contains(rest2, value);
+      });
+    });
+  }
+});
+
+// node_modules/underscore/modules/without.js
+var without_default;
+var init_without = __esm({
+  "node_modules/underscore/modules/without.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_difference();
+    without_default = restArguments(function(array, otherArrays) {
+      return difference_default(array, otherArrays);
+    });
+  }
+});
+
+// node_modules/underscore/modules/uniq.js
+function uniq(array, isSorted, iteratee2, context) {
+  if (!isBoolean(isSorted)) {
+    context = iteratee2;
+    iteratee2 = isSorted;
+    isSorted = false;
+  }
+  if (iteratee2 != null) iteratee2 = cb(iteratee2, context);
+  var result2 = [];
+  var seen = [];
+  for (var i = 0, length = getLength_default(array); i < length; i++) {
+    var value = array[i], computed = iteratee2 ? iteratee2(value, i, array) : value;
+    if (isSorted && !iteratee2) {
+      if (!i || seen !== computed) result2.push(value);
+      seen = computed;
+    } else if (iteratee2) {
+      if (!contains(seen, computed)) {
+        seen.push(computed);
+        result2.push(value);
+      }
+    } else if (!contains(result2, value)) {
+      result2.push(value);
+    }
+  }
+  return result2;
+}
+var init_uniq = __esm({
+  "node_modules/underscore/modules/uniq.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isBoolean();
+    init_cb();
+    init_getLength();
+    init_contains();
+  }
+});
+
+// node_modules/underscore/modules/union.js
+var union_default;
+var init_union = __esm({
+  "node_modules/underscore/modules/union.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_uniq();
+    init_flatten();
+    union_default = restArguments(function(arrays) {
+      return uniq(flatten(arrays, true, true));
+    });
+  }
+});
+
+// node_modules/underscore/modules/intersection.js
+function intersection(array) {
+  var result2 = [];
+  var argsLength = arguments.length;
+  for (var i = 0, length = getLength_default(array); i < length; i++) {
+    var item = array[i];
+    if (contains(result2, item)) continue;
+    var j;
+    for (j = 1; j < argsLength; j++) {
+      if (!contains(arguments[j], item)) break;
+    }
+    if (j === argsLength) result2.push(item);
+  }
+  return result2;
+}
+var init_intersection = __esm({
+  "node_modules/underscore/modules/intersection.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_contains();
+  }
+});
+
+// node_modules/underscore/modules/unzip.js
+function unzip(array) {
+  var length = array && max(array, getLength_default).length || 0;
+  var result2 = Array(length);
+  for (var index2 = 0; index2 < length; index2++) {
+    result2[index2] = pluck(array, index2);
+  }
+  return result2;
+}
+var init_unzip = __esm({
+  "node_modules/underscore/modules/unzip.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_max();
+    init_getLength();
+    init_pluck();
+  }
+});
+
+// node_modules/underscore/modules/zip.js
+var zip_default;
+var init_zip = __esm({
+  "node_modules/underscore/modules/zip.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_unzip();
+    zip_default = restArguments(unzip);
+  }
+});
+
+// node_modules/underscore/modules/object.js
+function object(list, values2) {
+  var result2 = {};
+  for (var i = 0, length = getLength_default(list); i < length; i++) {
+    if (values2) {
+      result2[list[i]] = values2[i];
+    } else {
+      result2[list[i][0]] = list[i][1];
+    }
+  }
+  return result2;
+}
+var init_object = __esm({
+  "node_modules/underscore/modules/object.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+  }
+});
+
+// node_modules/underscore/modules/range.js
+function range3(start, stop, step) {
+  if (stop == null) {
+    stop = start || 0;
+    start = 0;
+  }
+  if (!step) {
+    step = stop < start ? -1 : 1;
+  }
+  var length = Math.max(Math.ceil((stop - start) / step), 0);
+  var range4 = Array(length);
+  for (var idx = 0; idx < length; idx++, start += step) {
+    range4[idx] = start;
+  }
+  return range4;
+}
+var init_range = __esm({
+  "node_modules/underscore/modules/range.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/chunk.js
+function chunk(array, count) {
+  if (count == null || count < 1) return [];
+  var result2 = [];
+  var i = 0, length = array.length;
+  while (i < length) {
+    result2.push(slice.call(array, i, i += count));
+  }
+  return result2;
+}
+var init_chunk = __esm({
+  "node_modules/underscore/modules/chunk.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/_chainResult.js
+function chainResult(instance, obj) {
+  return instance._chain ? _(obj).chain() : obj;
+}
+var init_chainResult = __esm({
+  "node_modules/underscore/modules/_chainResult.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+  }
+});
+
+// node_modules/underscore/modules/mixin.js
+function mixin(obj) {
+  each2(functions(obj), function(name) {
+    var func = _[name] = obj[name];
+    _.prototype[name] = function() {
+      var args = [this._wrapped];
+      push.apply(args, arguments);
+      return chainResult(this, func.apply(_, args));
+    };
+  });
+  return _;
+}
+var init_mixin = __esm({
+  "node_modules/underscore/modules/mixin.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_each();
+    init_functions();
+    init_setup();
+    init_chainResult();
+  }
+});
+
+// node_modules/underscore/modules/underscore-array-methods.js
+var underscore_array_methods_default;
+var init_underscore_array_methods = __esm({
+  "node_modules/underscore/modules/underscore-array-methods.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_each();
+    init_setup();
+    init_chainResult();
+    each2(["pop", "push", "reverse", "shift", "sort", "splice", "unshift"], function(name) {
+      var method = ArrayProto[name];
+      _.prototype[name] = function() {
+        var obj = this._wrapped;
+        if (obj != null) {
+          method.apply(obj, arguments);
+          if ((name === "shift" || name === "splice") && obj.length === 0) {
+            delete obj[0];
+          }
+        }
+        return chainResult(this, obj);
+      };
+    });
+    each2(["concat", "join", "slice"], function(name) {
+      var method = ArrayProto[name];
+      _.prototype[name] = function() {
+        var obj = this._wrapped;
+        if (obj != null) obj = method.apply(obj, arguments);
+        return chainResult(this, obj);
+      };
+    });
+    underscore_array_methods_default = _;
+  }
+});
+
+// node_modules/underscore/modules/index.js
+var modules_exports = {};
+__export(modules_exports, {
+  VERSION: () => VERSION2,
+  after: () => after,
+  all: () => every2,
+  allKeys: () => allKeys,
+  any: () => some2,
+  assign: () => extendOwn_default,
+  before: () => before,
+  bind: () => bind_default,
+  bindAll: () => bindAll_default,
+  chain: () => chain,
+  chunk: () => chunk,
+  clone: () => clone,
+  collect: () => map2,
+  compact: () => compact,
+  compose: () => compose2,
+  constant: () => constant2,
+  contains: () => contains,
+  countBy: () => countBy_default,
+  create: () => create,
+  debounce: () => debounce,
+  default: () => underscore_array_methods_default,
+  defaults: () => defaults_default,
+  defer: () => defer_default,
+  delay: () => delay_default,
+  detect: () => find,
+  difference: () => difference_default,
+  drop: () => rest,
+  each: () => each2,
+  escape: () => escape_default,
+  every: () => every2,
+  extend: () => extend_default,
+  extendOwn: () => extendOwn_default,
+  filter: () => filter2,
+  find: () => find,
+  findIndex: () => findIndex_default,
+  findKey: () => findKey,
+  findLastIndex: () => findLastIndex_default,
+  findWhere: () => findWhere,
+  first: () => first,
+  flatten: () => flatten2,
+  foldl: () => reduce_default,
+  foldr: () => reduceRight_default,
+  forEach: () => each2,
+  functions: () => functions,
+  get: () => get,
+  groupBy: () => groupBy_default,
+  has: () => has2,
+  head: () => first,
+  identity: () => identity,
+  include: () => contains,
+  includes: () => contains,
+  indexBy: () => indexBy_default,
+  indexOf: () => indexOf_default,
+  initial: () => initial,
+  inject: () => reduce_default,
+  intersection: () => intersection,
+  invert: () => invert,
+  invoke: () => invoke_default,
+  isArguments: () => isArguments_default,
+  isArray: () => isArray_default,
+  isArrayBuffer: () => isArrayBuffer_default,
+  isBoolean: () => isBoolean,
+  isDataView: () => isDataView_default,
+  isDate: () => isDate_default,
+  isElement: () => isElement,
+  isEmpty: () => isEmpty,
+  isEqual: () => isEqual,
+  isError: () => isError_default,
+  isFinite: () => isFinite2,
+  isFunction: () => isFunction_default,
+  isMap: () => isMap_default,
+  isMatch: () => isMatch,
+  isNaN: () => isNaN2,
+  isNull: () => isNull,
+  isNumber: () => isNumber_default,
+  isObject: () => isObject,
+  isRegExp: () => isRegExp_default,
+  isSet: () => isSet_default,
+  isString: () => isString_default,
+  isSymbol: () => isSymbol_default,
+  isTypedArray: () => isTypedArray_default,
+  isUndefined: () => isUndefined,
+  isWeakMap: () => isWeakMap_default,
+  isWeakSet: () => isWeakSet_default,
+  iteratee: () => iteratee,
+  keys: () => keys,
+  last: () => last,
+  lastIndexOf: () => lastIndexOf_default,
+  map: () => map2,
+  mapObject: () => mapObject,
+  matcher: () => matcher,
+  matches: () => matcher,
+  max: () => max,
+  memoize: () => memoize2,
+  methods: () => functions,
+  min: () => min,
+  mixin: () => mixin,
+  negate: () => negate,
+  noop: () => noop,
+  now: () => now_default,
+  object: () => object,
+  omit: () => omit_default,
+  once: () => once_default,
+  pairs: () => pairs,
+  partial: () => partial_default,
+  partition: () => partition_default,
+  pick: () => pick_default,
+  pluck: () => pluck,
+  property: () => property,
+  propertyOf: () => propertyOf,
+  random: () => random,
+  range: () => range3,
+  reduce: () => reduce_default,
+  reduceRight: () => reduceRight_default,
+  reject: () => reject2,
+  rest: () => rest,
+  restArguments: () => restArguments,
+  result: () => result,
+  sample: () => sample,
+  select: () => filter2,
+  shuffle: () => shuffle,
+  size: () => size,
+  some: () => some2,
+  sortBy: () => sortBy2,
+  sortedIndex: () => sortedIndex,
+  tail: () => rest,
+  take: () => first,
+  tap: () => tap,
+  template: () => template,
+  templateSettings: () => templateSettings_default,
+  throttle: () => throttle,
+  times: () => times2,
+  toArray: () => toArray,
+  toPath: () => toPath,
+  transpose: () => unzip,
+  unescape: () => unescape_default,
+  union: () => union_default,
+  uniq: () => uniq,
+  unique: () => uniq,
+  uniqueId: () => uniqueId,
+  unzip: () => unzip,
+  values: () => values,
+  where: () => where,
+  without: () => without_default,
+  wrap: () => wrap2,
+  zip: () => zip_default
+});
+var init_modules = __esm({
+  "node_modules/underscore/modules/index.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_restArguments();
+    init_isObject();
+    init_isNull();
+    init_isUndefined();
+    init_isBoolean();
+    init_isElement();
+    init_isString();
+    init_isNumber();
+    init_isDate();
+    init_isRegExp();
+    init_isError();
+    init_isSymbol();
+    init_isArrayBuffer();
+    init_isDataView();
+    init_isArray();
+    init_isFunction();
+    init_isArguments();
+    init_isFinite();
+    init_isNaN();
+    init_isTypedArray();
+    init_isEmpty();
+    init_isMatch();
+    init_isEqual();
+    init_isMap();
+    init_isWeakMap();
+    init_isSet();
+    init_isWeakSet();
+    init_keys();
+    init_allKeys();
+    init_values();
+    init_pairs();
+    init_invert();
+    init_functions();
+    init_extend();
+    init_extendOwn();
+    init_defaults();
+    init_create();
+    init_clone();
+    init_tap();
+    init_get();
+    init_has2();
+    init_mapObject();
+    init_identity();
+    init_constant();
+    init_noop();
+    init_toPath();
+    init_property();
+    init_propertyOf();
+    init_matcher();
+    init_times();
+    init_random();
+    init_now();
+    init_escape();
+    init_unescape();
+    init_templateSettings();
+    init_template();
+    init_result();
+    init_uniqueId();
+    init_chain();
+    init_iteratee();
+    init_partial();
+    init_bind();
+    init_bindAll();
+    init_memoize();
+    init_delay();
+    init_defer();
+    init_throttle();
+    init_debounce();
+    init_wrap();
+    init_negate();
+    init_compose();
+    init_after();
+    init_before();
+    init_once();
+    init_findKey();
+    init_findIndex();
+    init_findLastIndex();
+    init_sortedIndex();
+    init_indexOf();
+    init_lastIndexOf();
+    init_find();
+    init_findWhere();
+    init_each();
+    init_map();
+    init_reduce();
+    init_reduceRight();
+    init_filter();
+    init_reject();
+    init_every();
+    init_some();
+    init_contains();
+    init_invoke();
+    init_pluck();
+    init_where();
+    init_max();
+    init_min();
+    init_shuffle();
+    init_sample();
+    init_sortBy();
+    init_groupBy();
+    init_indexBy();
+    init_countBy();
+    init_partition();
+    init_toArray();
+    init_size();
+    init_pick();
+    init_omit();
+    init_first();
+    init_initial();
+    init_last();
+    init_rest();
+    init_compact();
+    init_flatten2();
+    init_without();
+    init_uniq();
+    init_union();
+    init_intersection();
+    init_difference();
+    init_unzip();
+    init_zip();
+    init_object();
+    init_range();
+    init_chunk();
+    init_mixin();
+    init_underscore_array_methods();
+  }
+});
+
+// node_modules/underscore/modules/index-default.js
+var _2, index_default_default;
+var init_index_default = __esm({
+  "node_modules/underscore/modules/index-default.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_modules();
+    init_modules();
+    _2 = mixin(modules_exports);
+    _2._ = _2;
+    index_default_default = _2;
+  }
+});
+
+// node_modules/underscore/modules/index-all.js
+var index_all_exports = {};
+__export(index_all_exports, {
+  VERSION: () => VERSION2,
+  after: () => after,
+  all: () => every2,
+  allKeys: () => allKeys,
+  any: () => some2,
+  assign: () => extendOwn_default,
+  before: () => before,
+  bind: () => bind_default,
+  bindAll: () => bindAll_default,
+  chain: () => chain,
+  chunk: () => chunk,
+  clone: () => clone,
+  collect: () => map2,
+  compact: () => compact,
+  compose: () => compose2,
+  constant: () => constant2,
+  contains: () => contains,
+  countBy: () => countBy_default,
+  create: () => create,
+  debounce: () => debounce,
+  default: () => index_default_default,
+  defaults: () => defaults_default,
+  defer: () => defer_default,
+  delay: () => delay_default,
+  detect: () => find,
+  difference: () => difference_default,
+  drop: () => rest,
+  each: () => each2,
+  escape: () => escape_default,
+  every: () => every2,
+  extend: () => extend_default,
+  extendOwn: () => extendOwn_default,
+  filter: () => filter2,
+  find: () => find,
+  findIndex: () => findIndex_default,
+  findKey: () => findKey,
+  findLastIndex: () => findLastIndex_default,
+  findWhere: () => findWhere,
+  first: () => first,
+  flatten: () => flatten2,
+  foldl: () => reduce_default,
+  foldr: () => reduceRight_default,
+  forEach: () => each2,
+  functions: () => functions,
+  get: () => get,
+  groupBy: () => groupBy_default,
+  has: () => has2,
+  head: () => first,
+  identity: () => identity,
+  include: () => contains,
+  includes: () => contains,
+  indexBy: () => indexBy_default,
+  indexOf: () => indexOf_default,
+  initial: () => initial,
+  inject: () => reduce_default,
+  intersection: () => intersection,
+  invert: () => invert,
+  invoke: () => invoke_default,
+  isArguments: () => isArguments_default,
+  isArray: () => isArray_default,
+  isArrayBuffer: () => isArrayBuffer_default,
+  isBoolean: () => isBoolean,
+  isDataView: () => isDataView_default,
+  isDate: () => isDate_default,
+  isElement: () => isElement,
+  isEmpty: () => isEmpty,
+  isEqual: () => isEqual,
+  isError: () => isError_default,
+  isFinite: () => isFinite2,
+  isFunction: () => isFunction_default,
+  isMap: () => isMap_default,
+  isMatch: () => isMatch,
+  isNaN: () => isNaN2,
+  isNull: () => isNull,
+  isNumber: () => isNumber_default,
+  isObject: () => isObject,
+  isRegExp: () => isRegExp_default,
+  isSet: () => isSet_default,
+  isString: () => isString_default,
+  isSymbol: () => isSymbol_default,
+  isTypedArray: () => isTypedArray_default,
+  isUndefined: () => isUndefined,
+  isWeakMap: () => isWeakMap_default,
+  isWeakSet: () => isWeakSet_default,
+  iteratee: () => iteratee,
+  keys: () => keys,
+  last: () => last,
+  lastIndexOf: () => lastIndexOf_default,
+  map: () => map2,
+  mapObject: () => mapObject,
+  matcher: () => matcher,
+  matches: () => matcher,
+  max: () => max,
+  memoize: () => memoize2,
+  methods: () => functions,
+  min: () => min,
+  mixin: () => mixin,
+  negate: () => negate,
+  noop: () => noop,
+  now: () => now_default,
+  object: () => object,
+  omit: () => omit_default,
+  once: () => once_default,
+  pairs: () => pairs,
+  partial: () => partial_default,
+  partition: () => partition_default,
+  pick: () => pick_default,
+  pluck: () => pluck,
+  property: () => property,
+  propertyOf: () => propertyOf,
+  random: () => random,
+  range: () => range3,
+  reduce: () => reduce_default,
+  reduceRight: () => reduceRight_default,
+  reject: () => reject2,
+  rest: () => rest,
+  restArguments: () => restArguments,
+  result: () => result,
+  sample: () => sample,
+  select: () => filter2,
+  shuffle: () => shuffle,
+  size: () => size,
+  some: () => some2,
+  sortBy: () => sortBy2,
+  sortedIndex: () => sortedIndex,
+  tail: () => rest,
+  take: () => first,
+  tap: () => tap,
+  template: () => template,
+  templateSettings: () => templateSettings_default,
+  throttle: () => throttle,
+  times: () => times2,
+  toArray: () => toArray,
+  toPath: () => toPath,
+  transpose: () => unzip,
+  unescape: () => unescape_default,
+  union: () => union_default,
+  uniq: () => uniq,
+  unique: () => uniq,
+  uniqueId: () => uniqueId,
+  unzip: () => unzip,
+  values: () => values,
+  where: () => where,
+  without: () => without_default,
+  wrap: () => wrap2,
+  zip: () => zip_default
+});
+var init_index_all = __esm({
+  "node_modules/underscore/modules/index-all.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_index_default();
+    init_modules();
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/jute/specification.json
+var require_specification = __commonJS({
+  "node_modules/node-zookeeper-client/lib/jute/specification.json"(exports2, module2) {
+    module2.exports = {
+      data: {
+        Id: [
+          { name: "scheme", type: "ustring" },
+          { name: "id", type: "ustring" }
+        ],
+        ACL: [
+          { name: "perms", type: "int" },
+          { name: "id", type: "data.Id" }
+        ],
+        Stat: [
+          { name: "czxid", type: "long" },
+          { name: "mzxid", type: "long" },
+          { name: "ctime", type: "long" },
+          { name: "mtime", type: "long" },
+          { name: "version", type: "int" },
+          { name: "cversion", type: "int" },
+          { name: "aversion", type: "int" },
+          { name: "ephemeralOwner", type: "long" },
+          { name: "dataLength", type: "int" },
+          { name: "numChildren", type: "int" },
+          { name: "pzxid", type: "long" }
+        ]
+      },
+      protocol: {
+        ConnectRequest: [
+          { name: "protocolVersion", type: "int" },
+          { name: "lastZxidSeen", type: "long" },
+          { name: "timeOut", type: "int" },
+          { name: "sessionId", type: "long" },
+          { name: "passwd", type: "buffer" }
+        ],
+        ConnectResponse: [
+          { name: "protocolVersion", type: "int" },
+          { name: "timeOut", type: "int" },
+          { name: "sessionId", type: "long" },
+          { name: "passwd", type: "buffer" }
+        ],
+        RequestHeader: [
+          { name: "xid", type: "int" },
+          { name: "type", type: "int" }
+        ],
+        ReplyHeader: [
+          { name: "xid", type: "int" },
+          { name: "zxid", type: "long" },
+          { name: "err", type: "int" }
+        ],
+        AuthPacket: [
+          { name: "type", type: "int" },
+          { name: "scheme", type: "ustring" },
+          { name: "auth", type: "buffer" }
+        ],
+        CreateRequest: [
+          { name: "path", type: "ustring" },
+          { name: "data", type: "buffer" },
+          { name: "acl", type: "vector<data.ACL>" },
+          { name: "flags", type: "int" }
+        ],
+        CreateResponse: [
+          { name: "path", type: "ustring" }
+        ],
+        DeleteRequest: [
+          { name: "path", type: "ustring" },
+          { name: "version", type: "int" }
+        ],
+        GetChildren2Request: [
+          { name: "path", type: "ustring" },
+          { name: "watch", type: "boolean" }
+        ],
+        GetChildren2Response: [
+          { name: "children", type: "vector<ustring>" },
+          { name: "stat", type: "data.Stat" }
+        ],
+        ExistsRequest: [
+          { name: "path", type: "ustring" },
+          { name: "watch", type: "boolean" }
+        ],
+        ExistsResponse: [
+          { name: "stat", type: "data.Stat" }
+        ],
+        SetDataRequest: [
+          { name: "path", type: "ustring" },
+          { name: "data", type: "buffer" },
+          { name: "version", type: "int" }
+        ],
+        SetDataResponse: [
+          { name: "stat", type: "data.Stat" }
+        ],
+        GetDataRequest: [
+          { name: "path", type: "ustring" },
+          { name: "watch", type: "boolean" }
+        ],
+        GetDataResponse: [
+          { name: "data", type: "buffer" },
+          { name: "stat", type: "data.Stat" }
+        ],
+        GetACLRequest: [
+          { name: "path", type: "ustring" }
+        ],
+        GetACLResponse: [
+          { name: "acl", type: "vector<data.ACL>" },
+          { name: "stat", type: "data.Stat" }
+        ],
+        SetACLRequest: [
+          { name: "path", type: "ustring" },
+          { name: "acl", type: "vector<data.ACL>" },
+          { name: "version", type: "int" }
+        ],
+        SetACLResponse: [
+          { name: "stat", type: "data.Stat" }
+        ],
+        WatcherEvent: [
+          { name: "type", type: "int" },
+          { name: "state", type: "int" },
+          { name: "path", type: "ustring" }
+        ],
+        SetWatches: [
+          { name: "relativeZxid", type: "long" },
+          { name: "dataWatches", type: "vector<ustring>" },
+          { name: "existWatches", type: "vector<ustring>" },
+          { name: "childWatches", type: "vector<ustring>" }
+        ],
+        MultiHeader: [
+          { name: "type", type: "int" },
+          { name: "done", type: "boolean" },
+          { name: "err", type: "int" }
+        ],
+        CheckVersionRequest: [
+          { name: "path", type: "ustring" },
+          { name: "version", type: "int" }
+        ],
+        ErrorResponse: [
+          { name: "err", type: "int" }
+        ]
+      }
+    };
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/jute/index.js
+var require_jute = __commonJS({
+  "node_modules/node-zookeeper-client/lib/jute/index.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var fs3 = require("fs");
+    var util = require("util");
+    var assert = require("assert");
+    var exports2 = module2.exports;
+    var jute = exports2;
+    var PROTOCOL_VERSION = 0;
+    var OP_CODES = {
+      NOTIFICATION: 0,
+      CREATE: 1,
+      DELETE: 2,
+      EXISTS: 3,
+      GET_DATA: 4,
+      SET_DATA: 5,
+      GET_ACL: 6,
+      SET_ACL: 7,
+      GET_CHILDREN: 8,
+      SYNC: 9,
+      PING: 11,
+      GET_CHILDREN2: 12,
+      CHECK: 13,
+      MULTI: 14,
+      AUTH: 100,
+      SET_WATCHES: 101,
+      SASL: 102,
+      CREATE_SESSION: -10,
+      CLOSE_SESSION: -11,
+      ERROR: -1
+    };
+    var XID_NOTIFICATION = -1;
+    var XID_PING = -2;
+    var XID_AUTHENTICATION = -4;
+    function Record(specification2, args) {
+      if (!Array.isArray(specification2)) {
+        throw new Error("specification must be a valid Array.");
+      }
+      this.specification = specification2;
+      this.chrootPath = void 0;
+      args = args || [];
+      var self2 = this, match;
+      self2.specification.forEach(function(attribute, index2) {
+        switch (attribute.type) {
+          case "int":
+            if (typeof args[index2] === "number") {
+              self2[attribute.name] = args[index2];
+            } else {
+              self2[attribute.name] = 0;
+            }
+            break;
+          case "long":
+            self2[attribute.name] = Buffer.alloc(8);
+            if (Buffer.isBuffer(args[index2])) {
+              args[index2].copy(self2[attribute.name]);
+            } else {
+              self2[attribute.name].fill(0);
+            }
+            break;
+          case "buffer":
+            if (Buffer.isBuffer(args[index2])) {
+              self2[attribute.name] = Buffer.alloc(args[index2].length);
+              args[index2].copy(self2[attribute.name]);
+            } else {
+              self2[attribute.name] = void 0;
+            }
+            break;
+          case "ustring":
+            if (typeof args[index2] === "string") {
+              self2[attribute.name] = args[index2];
+            } else {
+              self2[attribute.name] = void 0;
+            }
+            break;
+          case "boolean":
+            if (typeof args[index2] === "boolean") {
+              self2[attribute.name] = args[index2];
+            } else {
+              self2[attribute.name] = false;
+            }
+            break;
+          default:
+            if ((match = /^vector<([\w.]+)>$/.exec(attribute.type)) !== null) {
+              if (Array.isArray(args[index2])) {
+                self2[attribute.name] = args[index2];
+              } else {
+                self2[attribute.name] = void 0;
+              }
+            } else if ((match = /^data\.(\w+)$/.exec(attribute.type)) !== null) {
+              if (args[index2] instanceof Record) {
+                self2[attribute.name] = args[index2];
+              } else {
+                self2[attribute.name] = new jute.data[match[1]]();
+              }
+            } else {
+              throw new Error("Unknown type: " + attribute.type);
+            }
+        }
+      });
+    }
+    Record.prototype.setChrootPath = function(path16) {
+      this.chrootPath = path16;
+    };
+    function byteLength(type, value) {
+      var size2 = 0, match;
+      switch (type) {
+        case "int":
+          size2 = 4;
+          break;
+        case "long":
+          size2 = 8;
+          break;
+        case "buffer":
+          size2 = 4;
+          if (Buffer.isBuffer(value)) {
+            size2 += value.length;
+          }
+          break;
+        case "ustring":
+          size2 = 4;
+          if (typeof value === "string") {
+            size2 += Buffer.byteLength(value);
+          }
+          break;
+        case "boolean":
+          size2 = 1;
+          break;
+        default:
+          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
+            size2 = 4;
+            if (Array.isArray(value)) {
+              value.forEach(function(item) {
+                size2 += byteLength(match[1], item);
+              });
+            }
+          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
+            size2 = value.byteLength();
+          } else {
+            throw new Error("Unknown type: " + type);
+          }
+      }
+      return size2;
+    }
+    function prependChroot(self2, path16) {
+      if (!self2.chrootPath) {
+        return path16;
+      }
+      if (path16 === "/") {
+        return self2.chrootPath;
+      }
+      return self2.chrootPath + path16;
+    }
+    Record.prototype.byteLength = function() {
+      var self2 = this, size2 = 0;
+      self2.specification.forEach(function(attribute) {
+        var value = self2[attribute.name];
+        if (attribute.name === "path") {
+          value = prependChroot(self2, value);
+        }
+        if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
+          value = value.map(function(path16) {
+            return prependChroot(self2, path16);
+          });
+        }
+        size2 += byteLength(attribute.type, value);
+      });
+      return size2;
+    };
+    function serialize(type, value, buffer, offset) {
+      var bytesWritten = 0, length = 0, match;
+      switch (type) {
+        case "int":
+          buffer.writeInt32BE(value, offset);
+          bytesWritten = 4;
+          break;
+        case "long":
+          value.copy(buffer, offset);
+          bytesWritten = 8;
+          break;
+        case "buffer":
+          if (Buffer.isBuffer(value)) {
+            buffer.writeInt32BE(value.length, offset);
+            bytesWritten = 4;
+            value.copy(buffer, offset + bytesWritten);
+            bytesWritten += value.length;
+          } else {
+            buffer.writeInt32BE(-1, offset);
+            bytesWritten = 4;
+          }
+          break;
+        case "ustring":
+          if (typeof value === "string") {
+            length = Buffer.byteLength(value);
+            buffer.writeInt32BE(length, offset);
+            bytesWritten = 4;
+            Buffer.from(value).copy(buffer, offset + bytesWritten);
+            bytesWritten += length;
+          } else {
+            buffer.writeInt32BE(-1, offset);
+            bytesWritten += 4;
+          }
+          break;
+        case "boolean":
+          buffer.writeUInt8(value ? 1 : 0, offset);
+          bytesWritten += 1;
+          break;
+        default:
+          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
+            if (Array.isArray(value)) {
+              buffer.writeInt32BE(value.length, offset);
+              bytesWritten += 4;
+              value.forEach(function(item) {
+                bytesWritten += serialize(
+                  match[1],
+                  item,
+                  buffer,
+                  offset + bytesWritten
+                );
+              });
+            } else {
+              buffer.writeInt32BE(-1, offset);
+              bytesWritten += 4;
+            }
+          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
+            bytesWritten += value.serialize(buffer, offset + bytesWritten);
+          } else {
+            throw new Error("Unknown type: " + type);
+          }
+      }
+      return bytesWritten;
+    }
+    Record.prototype.serialize = function(buffer, offset) {
+      if (!Buffer.isBuffer(buffer)) {
+        throw new Error("buffer must an instance of Node.js Buffer class.");
+      }
+      if (offset < 0 || offset >= buffer.length) {
+        throw new Error("offset: " + offset + " is out of buffer range.");
+      }
+      var self2 = this, size2 = this.byteLength();
+      if (offset + size2 > buffer.length) {
+        throw new Error("buffer does not have enough space.");
+      }
+      self2.specification.forEach(function(attribute) {
+        var value = self2[attribute.name];
+        if (attribute.name === "path") {
+          value = prependChroot(self2, value);
+        }
+        if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
+          value = value.map(function(path16) {
+            return prependChroot(self2, path16);
+          });
+        }
+        offset += serialize(
+          attribute.type,
+          value,
+          buffer,
+          offset
+        );
+      });
+      return size2;
+    };
+    function deserialize(type, buffer, offset) {
+      var bytesRead = 0, length = 0, match, value, result2;
+      switch (type) {
+        case "int":
+          value = buffer.readInt32BE(offset);
+          bytesRead = 4;
+          break;
+        case "long":
+          value = Buffer.alloc(8);
+          buffer.copy(value, 0, offset, offset + 8);
+          bytesRead = 8;
+          break;
+        case "buffer":
+          length = buffer.readInt32BE(offset);
+          bytesRead = 4;
+          if (length === -1) {
+            value = void 0;
+          } else {
+            value = Buffer.alloc(length);
+            buffer.copy(
+              value,
+              0,
+              offset + bytesRead,
+              offset + bytesRead + length
+            );
+            bytesRead += length;
+          }
+          break;
+        case "ustring":
+          length = buffer.readInt32BE(offset);
+          bytesRead = 4;
+          if (length === -1) {
+            value = void 0;
+          } else {
+            value = buffer.toString(
+              "utf8",
+              offset + bytesRead,
+              offset + bytesRead + length
+            );
+            bytesRead += length;
+          }
+          break;
+        case "boolean":
+          value = buffer.readUInt8(offset) === 1;
+          bytesRead = 1;
+          break;
+        default:
+          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
+            length = buffer.readInt32BE(offset);
+            bytesRead = 4;
+            if (length === -1) {
+              value = void 0;
+            } else {
+              value = [];
+              while (length > 0) {
+                result2 = deserialize(match[1], buffer, offset + bytesRead);
+                value.push(result2.value);
+                bytesRead += result2.bytesRead;
+                length -= 1;
+              }
+            }
+          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
+            value = new jute.data[match[1]]();
+            bytesRead = value.deserialize(buffer, offset);
+          } else {
+            throw new Error("Unknown type: " + type);
+          }
+      }
+      return {
+        value,
+        bytesRead
+      };
+    }
+    Record.prototype.deserialize = function(buffer, offset) {
+      if (!Buffer.isBuffer(buffer)) {
+        throw new Error("buffer must an instance of Node.js Buffer class.");
+      }
+      if (offset < 0 || offset >= buffer.length) {
+        throw new Error("offset: " + offset + " is out of buffer range.");
+      }
+      var self2 = this, bytesRead = 0, result2;
+      self2.specification.forEach(function(attribute) {
+        result2 = deserialize(attribute.type, buffer, offset + bytesRead);
+        self2[attribute.name] = result2.value;
+        bytesRead += result2.bytesRead;
+        if (self2.chrootPath && attribute.name === "path") {
+          if (self2.path === self2.chrootPath) {
+            self2.path = "/";
+          } else {
+            self2.path = self2.path.substring(self2.chrootPath.length);
+          }
+        }
+      });
+      return bytesRead;
+    };
+    function TransactionRequest(ops) {
+      if (!(this instanceof TransactionRequest)) {
+        return new TransactionRequest(ops);
+      }
+      assert(Array.isArray(ops), "ops must be a valid array.");
+      this.ops = ops;
+      this.records = [];
+      this.ops.forEach(function(op) {
+        var mh = new jute.protocol.MultiHeader(op.type, false, -1), record2;
+        this.records.push(mh);
+        switch (op.type) {
+          case jute.OP_CODES.CREATE:
+            record2 = new jute.protocol.CreateRequest();
+            record2.path = op.path;
+            record2.data = op.data;
+            record2.acl = op.acls.map(function(item) {
+              return item.toRecord();
+            });
+            record2.flags = op.mode;
+            break;
+          case jute.OP_CODES.DELETE:
+            record2 = new jute.protocol.DeleteRequest();
+            record2.path = op.path;
+            record2.version = op.version;
+            break;
+          case jute.OP_CODES.SET_DATA:
+            record2 = new jute.protocol.SetDataRequest();
+            record2.path = op.path;
+            if (Buffer.isBuffer(op.data)) {
+              record2.data = Buffer.alloc(op.data.length);
+              op.data.copy(record2.data);
+            }
+            record2.version = op.version;
+            break;
+          case jute.OP_CODES.CHECK:
+            record2 = new jute.protocol.CheckVersionRequest();
+            record2.path = op.path;
+            record2.version = op.version;
+            break;
+          default:
+            throw new Error("Unknown op type: " + op.type);
+        }
+        this.records.push(record2);
+      }, this);
+      this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
+    }
+    TransactionRequest.prototype.setChrootPath = function(path16) {
+      this.records.forEach(function(record2) {
+        record2.setChrootPath(path16);
+      });
+    };
+    TransactionRequest.prototype.byteLength = function() {
+      return this.records.reduce(function(length, record2) {
+        return length + record2.byteLength();
+      }, 0);
+    };
+    TransactionRequest.prototype.serialize = function(buffer, offset) {
+      assert(
+        Buffer.isBuffer(buffer),
+        "buffer must an instance of Node.js Buffer class."
+      );
+      assert(
+        offset >= 0 && offset < buffer.length,
+        "offset: " + offset + " is out of buffer range."
+      );
+      var size2 = this.byteLength();
+      if (offset + size2 > buffer.length) {
+        throw new Error("buffer does not have enough space.");
+      }
+      this.records.forEach(function(record2) {
+        offset += record2.serialize(
+          buffer,
+          offset
+        );
+      });
+      return size2;
+    };
+    function TransactionResponse() {
+      if (!(this instanceof TransactionResponse)) {
+        return new TransactionResponse();
+      }
+      this.results = [];
+      this.chrootPath = void 0;
+    }
+    TransactionResponse.prototype.setChrootPath = function(path16) {
+      this.chrootPath = path16;
+    };
+    TransactionResponse.prototype.deserialize = function(buffer, offset) {
+      assert(
+        Buffer.isBuffer(buffer),
+        "buffer must an instance of Node.js Buffer class."
+      );
+      assert(
+        offset >= 0 && offset < buffer.length,
+        "offset: " + offset + " is out of buffer range."
+      );
+      var self2 = this, bytesRead = 0, header, response;
+      while (true) {
+        header = new jute.protocol.MultiHeader();
+        bytesRead += header.deserialize(buffer, offset + bytesRead);
+        if (header.done) {
+          break;
+        }
+        switch (header.type) {
+          case jute.OP_CODES.CREATE:
+            response = new jute.protocol.CreateResponse();
+            response.setChrootPath(self2.chrootPath);
+            bytesRead += response.deserialize(buffer, offset + bytesRead);
+            self2.results.push({
+              type: header.type,
+              path: response.path
+            });
+            break;
+          case jute.OP_CODES.DELETE:
+            self2.results.push({
+              type: header.type
+            });
+            break;
+          case jute.OP_CODES.SET_DATA:
+            response = new jute.protocol.SetDataResponse();
+            response.setChrootPath(self2.chrootPath);
+            bytesRead += response.deserialize(buffer, offset + bytesRead);
+            self2.results.push({
+              type: header.type,
+              stat: response.stat
+            });
+            break;
+          case jute.OP_CODES.CHECK:
+            self2.results.push({
+              type: header.type
+            });
+            break;
+          case jute.OP_CODES.ERROR:
+            response = new jute.protocol.ErrorResponse();
+            response.setChrootPath(self2.chrootPath);
+            bytesRead += response.deserialize(buffer, offset + bytesRead);
+            self2.results.push({
+              type: header.type,
+              err: response.err
+            });
+            break;
+          default:
+            throw new Error(
+              "Unknown type: " + header.type + " in transaction response."
+            );
+        }
+      }
+      return bytesRead;
+    };
+    function Request(header, payload) {
+      this.header = header;
+      this.payload = payload;
+    }
+    Request.prototype.toBuffer = function() {
+      var size2 = 0, offset = 0, buffer;
+      if (this.header) {
+        size2 += this.header.byteLength();
+      }
+      if (this.payload) {
+        size2 += this.payload.byteLength();
+      }
+      buffer = Buffer.alloc(size2 + 4);
+      buffer.writeInt32BE(size2, offset);
+      offset += 4;
+      if (this.header) {
+        offset += this.header.serialize(buffer, offset);
+      }
+      if (this.payload) {
+        offset += this.payload.serialize(buffer, offset);
+      }
+      return buffer;
+    };
+    function Response(header, payload) {
+      this.header = header;
+      this.payload = payload;
+    }
+    function generateClass(specification2, moduleName, className) {
+      var spec = specification2[moduleName][className], constructor;
+      constructor = function() {
+        Record.call(this, spec, Array.prototype.slice.call(arguments, 0));
+      };
+      util.inherits(constructor, Record);
+      return constructor;
+    }
+    exports2.PROTOCOL_VERSION = PROTOCOL_VERSION;
+    exports2.OP_CODES = OP_CODES;
+    exports2.XID_NOTIFICATION = XID_NOTIFICATION;
+    exports2.XID_PING = XID_PING;
+    exports2.XID_AUTHENTICATION = XID_AUTHENTICATION;
+    exports2.Request = Request;
+    exports2.Response = Response;
+    exports2.TransactionRequest = TransactionRequest;
+    exports2.TransactionResponse = TransactionResponse;
+    var specification = require_specification();
+    Object.keys(specification).forEach(function(moduleName) {
+      exports2[moduleName] = exports2[moduleName] || {};
+      Object.keys(specification[moduleName]).forEach(function(className) {
+        exports2[moduleName][className] = generateClass(specification, moduleName, className);
+      });
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Id.js
+var require_Id = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Id.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var jute = require_jute();
+    function Id(scheme, id) {
+      if (!scheme || typeof scheme !== "string") {
+        throw new Error("scheme must be a non-empty string.");
+      }
+      if (typeof id !== "string") {
+        throw new Error("id must be a string.");
+      }
+      this.scheme = scheme;
+      this.id = id;
+    }
+    Id.prototype.toRecord = function() {
+      return new jute.data.Id(
+        this.scheme,
+        this.id
+      );
+    };
+    var IDS = {
+      ANYONE_ID_UNSAFE: new Id("world", "anyone"),
+      AUTH_IDS: new Id("auth", "")
+    };
+    function fromRecord(record2) {
+      if (!(record2 instanceof jute.data.Id)) {
+        throw new Error("record must be an instace of jute.data.Id.");
+      }
+      return new Id(record2.scheme, record2.id);
+    }
+    module2.exports = Id;
+    module2.exports.fromRecord = fromRecord;
+    Object.keys(IDS).forEach(function(key) {
+      module2.exports[key] = IDS[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Permission.js
+var require_Permission = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Permission.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var PERMISSIONS = {
+      READ: 1,
+      WRITE: 2,
+      CREATE: 4,
+      DELETE: 8,
+      ADMIN: 16,
+      ALL: 31
+    };
+    module2.exports = PERMISSIONS;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/ACL.js
+var require_ACL = __commonJS({
+  "node_modules/node-zookeeper-client/lib/ACL.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var jute = require_jute();
+    var Id = require_Id();
+    var Permission = require_Permission();
+    function ACL(permission, id) {
+      if (typeof permission !== "number" || permission < 1 || permission > 31) {
+        throw new Error("permission must be a valid integer.");
+      }
+      if (!(id instanceof Id)) {
+        throw new Error("id must be an instance of Id class.");
+      }
+      this.permission = permission;
+      this.id = id;
+    }
+    ACL.prototype.toRecord = function() {
+      return new jute.data.ACL(
+        this.permission,
+        this.id.toRecord()
+      );
+    };
+    var ACLS = {
+      OPEN_ACL_UNSAFE: [new ACL(Permission.ALL, Id.ANYONE_ID_UNSAFE)],
+      CREATOR_ALL_ACL: [new ACL(Permission.ALL, Id.AUTH_IDS)],
+      READ_ACL_UNSAFE: [new ACL(Permission.READ, Id.ANYONE_ID_UNSAFE)]
+    };
+    function fromRecord(record2) {
+      if (!(record2 instanceof jute.data.ACL)) {
+        throw new Error("record must be an instace of jute.data.ACL.");
+      }
+      return new ACL(record2.perms, Id.fromRecord(record2.id));
+    }
+    module2.exports = ACL;
+    module2.exports.fromRecord = fromRecord;
+    Object.keys(ACLS).forEach(function(key) {
+      module2.exports[key] = ACLS[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Path.js
+var require_Path = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Path.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    function validate(path16) {
+      assert(
+        path16 && typeof path16 === "string",
+        "Node path must be a non-empty string."
+      );
+      assert(path16[0] === "/", "Node path must start with / character.");
+      if (path16.length === 1) {
+        return;
+      }
+      assert(
+        path16[path16.length - 1] !== "/",
+        "Node path must not end with / character."
+      );
+      assert(
+        !/\/\//.test(path16),
+        "Node path must not contain empty node name."
+      );
+      assert(
+        !/\/\.(\.)?(\/|$)/.test(path16),
+        "Node path must not contain relative path(s)."
+      );
+    }
+    exports2.validate = validate;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Event.js
+var require_Event = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Event.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var TYPES = {
+      NODE_CREATED: 1,
+      NODE_DELETED: 2,
+      NODE_DATA_CHANGED: 3,
+      NODE_CHILDREN_CHANGED: 4
+    };
+    function validateType(type) {
+      assert(typeof type === "number", "type must be a number.");
+      var defined = Object.keys(TYPES).some(function(name) {
+        return TYPES[name] === type;
+      });
+      if (!defined) {
+        throw new Error("Unknown type: " + type);
+      }
+    }
+    function Event(type, name, path16) {
+      validateType(type);
+      assert(
+        name && typeof name === "string",
+        "name must be a non-empty string."
+      );
+      this.type = type;
+      this.name = name;
+      this.path = path16;
+    }
+    Event.prototype.getType = function() {
+      return this.type;
+    };
+    Event.prototype.getName = function() {
+      return this.name;
+    };
+    Event.prototype.getPath = function() {
+      return this.path;
+    };
+    Event.prototype.toString = function() {
+      var result2 = this.name + "[" + this.type + "]";
+      if (this.path) {
+        result2 += "@" + this.path;
+      }
+      return result2;
+    };
+    function create2(watcherEvent) {
+      assert(watcherEvent, "watcherEvent must be a valid object.");
+      validateType(watcherEvent.type);
+      var name, i = 0, keys2 = Object.keys(TYPES);
+      while (i < keys2.length) {
+        if (TYPES[keys2[i]] === watcherEvent.type) {
+          name = keys2[i];
+          break;
+        }
+        i += 1;
+      }
+      return new Event(watcherEvent.type, name, watcherEvent.path);
+    }
+    module2.exports = Event;
+    module2.exports.create = create2;
+    Object.keys(TYPES).forEach(function(key) {
+      module2.exports[key] = TYPES[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/State.js
+var require_State = __commonJS({
+  "node_modules/node-zookeeper-client/lib/State.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    function State(name, code) {
+      assert(
+        name && typeof name === "string",
+        "name must be a non-empty string."
+      );
+      assert(typeof code === "number", "type must be a number.");
+      this.name = name;
+      this.code = code;
+    }
+    State.prototype.getName = function() {
+      return this.name;
+    };
+    State.prototype.getCode = function() {
+      return this.code;
+    };
+    State.prototype.toString = function() {
+      return this.name + "[" + this.code + "]";
+    };
+    var STATES = {
+      DISCONNECTED: new State("DISCONNECTED", 0),
+      SYNC_CONNECTED: new State("SYNC_CONNECTED", 3),
+      AUTH_FAILED: new State("AUTH_FAILED", 4),
+      CONNECTED_READ_ONLY: new State("CONNECTED_READ_ONLY", 5),
+      SASL_AUTHENTICATED: new State("SASL_AUTHENTICATED", 6),
+      EXPIRED: new State("EXPIRED", -122)
+    };
+    module2.exports = STATES;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/CreateMode.js
+var require_CreateMode = __commonJS({
+  "node_modules/node-zookeeper-client/lib/CreateMode.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var CREATE_MODES = {
+      /**
+       * The znode will not be automatically deleted upon client's disconnect.
+       */
+      PERSISTENT: 0,
+      /**
+      * The znode will not be automatically deleted upon client's disconnect,
+      * and its name will be appended with a monotonically increasing number.
+      */
+      PERSISTENT_SEQUENTIAL: 2,
+      /**
+       * The znode will be deleted upon the client's disconnect.
+       */
+      EPHEMERAL: 1,
+      /**
+       * The znode will be deleted upon the client's disconnect, and its name
+       * will be appended with a monotonically increasing number.
+       */
+      EPHEMERAL_SEQUENTIAL: 3
+    };
+    module2.exports = CREATE_MODES;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Exception.js
+var require_Exception = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Exception.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var util = require("util");
+    var assert = require("assert");
+    var CODES = {
+      OK: 0,
+      SYSTEM_ERROR: -1,
+      RUNTIME_INCONSISTENCY: -2,
+      DATA_INCONSISTENCY: -3,
+      CONNECTION_LOSS: -4,
+      MARSHALLING_ERROR: -5,
+      UNIMPLEMENTED: -6,
+      OPERATION_TIMEOUT: -7,
+      BAD_ARGUMENTS: -8,
+      API_ERROR: -100,
+      NO_NODE: -101,
+      NO_AUTH: -102,
+      BAD_VERSION: -103,
+      NO_CHILDREN_FOR_EPHEMERALS: -108,
+      NODE_EXISTS: -110,
+      NOT_EMPTY: -111,
+      SESSION_EXPIRED: -112,
+      INVALID_CALLBACK: -113,
+      INVALID_ACL: -114,
+      AUTH_FAILED: -115
+    };
+    function validateCode(code) {
+      assert(typeof code === "number", "code must be a number.");
+      var defined = Object.keys(CODES).some(function(name) {
+        return CODES[name] === code;
+      });
+      if (!defined) {
+        throw new Error("Unknown code: " + code);
+      }
+    }
+    function Exception(code, name, path16, ctor2) {
+      if (!ctor2) {
+        ctor2 = path16;
+        path16 = void 0;
+      }
+      validateCode(code);
+      assert(
+        name && typeof name === "string",
+        "name must be a non-empty string."
+      );
+      assert(typeof ctor2 === "function", "ctor must be a function.");
+      Error.captureStackTrace(this, ctor2 || Exception);
+      this.code = code;
+      this.name = name;
+      this.path = path16;
+      this.message = "Exception: " + name + "[" + code + "]";
+      if (path16) {
+        this.message += "@" + path16;
+      }
+    }
+    util.inherits(Exception, Error);
+    Exception.prototype.getCode = function() {
+      return this.code;
+    };
+    Exception.prototype.getName = function() {
+      return this.name;
+    };
+    Exception.prototype.getPath = function() {
+      return this.path;
+    };
+    Exception.prototype.toString = function() {
+      return this.message;
+    };
+    function create2(code, path16) {
+      validateCode(code);
+      var name, i = 0, keys2 = Object.keys(CODES);
+      while (i < keys2.length) {
+        if (CODES[keys2[i]] === code) {
+          name = keys2[i];
+          break;
+        }
+        i += 1;
+      }
+      return new Exception(code, name, path16, create2);
+    }
+    module2.exports = Exception;
+    module2.exports.create = create2;
+    Object.keys(CODES).forEach(function(key) {
+      module2.exports[key] = CODES[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/ConnectionStringParser.js
+var require_ConnectionStringParser = __commonJS({
+  "node_modules/node-zookeeper-client/lib/ConnectionStringParser.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var u = (init_index_all(), __toCommonJS(index_all_exports));
+    var Path = require_Path();
+    var DEFAULT_PORT = 2181;
+    function ConnectionStringParser(connectionString) {
+      assert(
+        connectionString && typeof connectionString === "string",
+        "connectionString must be a non-empty string."
+      );
+      this.connectionString = connectionString;
+      var index2 = connectionString.indexOf("/"), hostList = [], servers = [];
+      if (index2 !== -1 && index2 !== connectionString.length - 1) {
+        this.chrootPath = connectionString.substring(index2);
+        Path.validate(this.chrootPath);
+      } else {
+        this.chrootPath = void 0;
+      }
+      if (index2 !== -1) {
+        hostList = connectionString.substring(0, index2).split(",");
+      } else {
+        hostList = connectionString.split(",");
+      }
+      hostList.filter(function(item) {
+        return item;
+      }).forEach(function(item) {
+        var parts = item.split(":");
+        servers.push({
+          host: parts[0],
+          port: parts[1] || DEFAULT_PORT
+        });
+      });
+      assert(
+        servers.length > 0,
+        "connectionString must contain at least one server."
+      );
+      this.servers = u.shuffle(servers);
+    }
+    ConnectionStringParser.prototype.getConnectionString = function() {
+      return this.connectionString;
+    };
+    ConnectionStringParser.prototype.getChrootPath = function() {
+      return this.chrootPath;
+    };
+    ConnectionStringParser.prototype.getServers = function() {
+      return this.servers.slice(0);
+    };
+    module2.exports = ConnectionStringParser;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/WatcherManager.js
+var require_WatcherManager = __commonJS({
+  "node_modules/node-zookeeper-client/lib/WatcherManager.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var events = require("events");
+    var Path = require_Path();
+    var Event = require_Event();
+    function WatcherManager() {
+      this.dataWatchers = {};
+      this.childWatchers = {};
+      this.existenceWatchers = {};
+    }
+    function registerWatcher(self2, type, path16, watcher) {
+      var watchers = self2[type + "Watchers"], watcherExists = false;
+      Path.validate(path16);
+      if (typeof watcher !== "function") {
+        throw new Error("watcher must be a valid function.");
+      }
+      watchers[path16] = watchers[path16] || new events.EventEmitter();
+      watcherExists = watchers[path16].listeners("notification").some(function(l) {
+        return l === watcher || l.listener === watcher;
+      });
+      if (!watcherExists) {
+        watchers[path16].once("notification", watcher);
+      }
+    }
+    function getWatcherPaths(self2, type) {
+      var watchers = self2[type + "Watchers"], result2 = [];
+      Object.keys(watchers).forEach(function(path16) {
+        if (watchers[path16].listeners("notification").length > 0) {
+          result2.push(path16);
+        }
+      });
+      return result2;
+    }
+    WatcherManager.prototype.registerDataWatcher = function(path16, watcher) {
+      registerWatcher(this, "data", path16, watcher);
+    };
+    WatcherManager.prototype.getDataWatcherPaths = function() {
+      return getWatcherPaths(this, "data");
+    };
+    WatcherManager.prototype.registerChildWatcher = function(path16, watcher) {
+      registerWatcher(this, "child", path16, watcher);
+    };
+    WatcherManager.prototype.getChildWatcherPaths = function() {
+      return getWatcherPaths(this, "child");
+    };
+    WatcherManager.prototype.registerExistenceWatcher = function(path16, watcher) {
+      registerWatcher(this, "existence", path16, watcher);
+    };
+    WatcherManager.prototype.getExistenceWatcherPaths = function() {
+      return getWatcherPaths(this, "existence");
+    };
+    WatcherManager.prototype.emit = function(watcherEvent) {
+      if (!watcherEvent) {
+        throw new Error("watcherEvent must be a valid object.");
+      }
+      var emitters = [], event;
+      switch (watcherEvent.type) {
+        case Event.NODE_DATA_CHANGED:
+        case Event.NODE_CREATED:
+          if (this.dataWatchers[watcherEvent.path]) {
+            emitters.push(this.dataWatchers[watcherEvent.path]);
+            delete this.dataWatchers[watcherEvent.path];
+          }
+          if (this.existenceWatchers[watcherEvent.path]) {
+            emitters.push(this.existenceWatchers[watcherEvent.path]);
+            delete this.existenceWatchers[watcherEvent.path];
+          }
+          break;
+        case Event.NODE_CHILDREN_CHANGED:
+          if (this.childWatchers[watcherEvent.path]) {
+            emitters.push(this.childWatchers[watcherEvent.path]);
+            delete this.childWatchers[watcherEvent.path];
+          }
+          break;
+        case Event.NODE_DELETED:
+          if (this.dataWatchers[watcherEvent.path]) {
+            emitters.push(this.dataWatchers[watcherEvent.path]);
+            delete this.dataWatchers[watcherEvent.path];
+          }
+          if (this.childWatchers[watcherEvent.path]) {
+            emitters.push(this.childWatchers[watcherEvent.path]);
+            delete this.childWatchers[watcherEvent.path];
+          }
+          break;
+        default:
+          throw new Error("Unknown event type: " + watcherEvent.type);
+      }
+      if (emitters.length < 1) {
+        return;
+      }
+      event = Event.create(watcherEvent);
+      emitters.forEach(function(emitter) {
+        emitter.emit("notification", event);
+      });
+    };
+    WatcherManager.prototype.isEmpty = function() {
+      var empty = true, watchers, paths, i, j;
+      watchers = [this.dataWatchers, this.existenceWatchers, this.childWatchers];
+      for (i = 0; i < watchers.length; i += 1) {
+        paths = Object.keys(watchers[i]);
+        for (j = 0; j < paths.length; j += 1) {
+          if (watchers[i][paths[j]].listeners("notification").length > 0) {
+            empty = false;
+            break;
+          }
+        }
+      }
+      return empty;
+    };
+    module2.exports = WatcherManager;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/PacketQueue.js
+var require_PacketQueue = __commonJS({
+  "node_modules/node-zookeeper-client/lib/PacketQueue.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var util = require("util");
+    var events = require("events");
+    function PacketQueue() {
+      events.EventEmitter.call(this);
+      this.queue = [];
+    }
+    util.inherits(PacketQueue, events.EventEmitter);
+    PacketQueue.prototype.push = function(packet) {
+      if (typeof packet !== "object") {
+        throw new Error("packet must be a valid object.");
+      }
+      this.queue.push(packet);
+      this.emit("readable");
+    };
+    PacketQueue.prototype.unshift = function(packet) {
+      if (typeof packet !== "object") {
+        throw new Error("packet must be a valid object.");
+      }
+      this.queue.unshift(packet);
+      this.emit("readable");
+    };
+    PacketQueue.prototype.shift = function() {
+      return this.queue.shift();
+    };
+    module2.exports = PacketQueue;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/ConnectionManager.js
+var require_ConnectionManager = __commonJS({
+  "node_modules/node-zookeeper-client/lib/ConnectionManager.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var net = require("net");
+    var utils = require("util");
+    var events = require("events");
+    var jute = require_jute();
+    var ConnectionStringParser = require_ConnectionStringParser();
+    var WatcherManager = require_WatcherManager();
+    var PacketQueue = require_PacketQueue();
+    var Exception = require_Exception();
+    var STATES = {
+      // Connection States.
+      DISCONNECTED: 0,
+      CONNECTING: 1,
+      CONNECTED: 2,
+      CONNECTED_READ_ONLY: 3,
+      CLOSING: -1,
+      CLOSED: -2,
+      SESSION_EXPIRED: -3,
+      AUTHENTICATION_FAILED: -4
+    };
+    function ConnectionManager(connectionString, options, stateListener) {
+      events.EventEmitter.call(this);
+      this.watcherManager = new WatcherManager();
+      this.connectionStringParser = new ConnectionStringParser(connectionString);
+      this.servers = this.connectionStringParser.getServers();
+      this.chrootPath = this.connectionStringParser.getChrootPath();
+      this.nextServerIndex = 0;
+      this.serverAttempts = 0;
+      this.state = STATES.DISCONNECTED;
+      this.options = options;
+      this.spinDelay = options.spinDelay;
+      this.updateTimeout(options.sessionTimeout);
+      this.connectTimeoutHandler = null;
+      this.xid = 0;
+      this.sessionId = Buffer.alloc(8);
+      if (Buffer.isBuffer(options.sessionId)) {
+        options.sessionId.copy(this.sessionId);
+      } else {
+        this.sessionId.fill(0);
+      }
+      this.sessionPassword = Buffer.alloc(16);
+      if (Buffer.isBuffer(options.sessionPassword)) {
+        options.sessionPassword.copy(this.sessionPassword);
+      } else {
+        this.sessionPassword.fill(0);
+      }
+      this.credentials = [];
+      this.zxid = Buffer.alloc(8);
+      this.zxid.fill(0);
+      this.pendingBuffer = null;
+      this.packetQueue = new PacketQueue();
+      this.packetQueue.on("readable", this.onPacketQueueReadable.bind(this));
+      this.pendingQueue = [];
+      this.on("state", stateListener);
+    }
+    utils.inherits(ConnectionManager, events.EventEmitter);
+    ConnectionManager.prototype.updateTimeout = function(sessionTimeout) {
+      this.sessionTimeout = sessionTimeout;
+      this.connectTimeout = Math.floor(sessionTimeout / this.servers.length);
+      this.pingTimeout = Math.floor(this.sessionTimeout / 3);
+    };
+    ConnectionManager.prototype.findNextServer = function(callback) {
+      var self2 = this;
+      self2.nextServerIndex %= self2.servers.length;
+      if (self2.serverAttempts === self2.servers.length) {
+        setTimeout(function() {
+          callback(self2.servers[self2.nextServerIndex]);
+          self2.nextServerIndex += 1;
+          self2.serverAttempts = 0;
+        }, Math.random() * self2.spinDelay);
+      } else {
+        self2.serverAttempts += 1;
+        process.nextTick(function() {
+          callback(self2.servers[self2.nextServerIndex]);
+          self2.nextServerIndex += 1;
+        });
+      }
+    };
+    ConnectionManager.prototype.setState = function(state) {
+      if (typeof state !== "number") {
+        throw new Error("state must be a valid number.");
+      }
+      if (this.state !== state) {
+        this.state = state;
+        this.emit("state", this.state);
+      }
+    };
+    ConnectionManager.prototype.registerDataWatcher = function(path16, watcher) {
+      this.watcherManager.registerDataWatcher(path16, watcher);
+    };
+    ConnectionManager.prototype.registerChildWatcher = function(path16, watcher) {
+      this.watcherManager.registerChildWatcher(path16, watcher);
+    };
+    ConnectionManager.prototype.registerExistenceWatcher = function(path16, watcher) {
+      this.watcherManager.registerExistenceWatcher(path16, watcher);
+    };
+    ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
+      var pendingPacket = this.pendingQueue.shift();
+      while (pendingPacket) {
+        if (pendingPacket.callback) {
+          pendingPacket.callback(Exception.create(errorCode));
+        }
+        pendingPacket = this.pendingQueue.shift();
+      }
+    };
+    ConnectionManager.prototype.getSessionId = function() {
+      var result2 = Buffer.alloc(8);
+      this.sessionId.copy(result2);
+      return result2;
+    };
+    ConnectionManager.prototype.getSessionPassword = function() {
+      var result2 = Buffer.alloc(16);
+      this.sessionPassword.copy(result2);
+      return result2;
+    };
+    ConnectionManager.prototype.getSessionTimeout = function() {
+      return this.sessionTimeout;
+    };
+    ConnectionManager.prototype.connect = function() {
+      var self2 = this;
+      self2.setState(STATES.CONNECTING);
+      self2.findNextServer(function(server) {
+        self2.socket = net.connect(server);
+        self2.connectTimeoutHandler = setTimeout(
+          self2.onSocketConnectTimeout.bind(self2),
+          self2.connectTimeout
+        );
+        self2.socket.setNoDelay();
+        self2.socket.on("connect", self2.onSocketConnected.bind(self2));
+        self2.socket.on("data", self2.onSocketData.bind(self2));
+        self2.socket.on("drain", self2.onSocketDrain.bind(self2));
+        self2.socket.on("close", self2.onSocketClosed.bind(self2));
+        self2.socket.on("error", self2.onSocketError.bind(self2));
+      });
+    };
+    ConnectionManager.prototype.close = function() {
+      var self2 = this, header = new jute.protocol.RequestHeader(), request;
+      self2.setState(STATES.CLOSING);
+      header.type = jute.OP_CODES.CLOSE_SESSION;
+      request = new jute.Request(header, null);
+      self2.queue(request);
+    };
+    ConnectionManager.prototype.onSocketClosed = function(hasError) {
+      var retry3 = false, errorCode, pendingPacket;
+      switch (this.state) {
+        case STATES.CLOSING:
+          errorCode = Exception.CONNECTION_LOSS;
+          retry3 = false;
+          break;
+        case STATES.SESSION_EXPIRED:
+          errorCode = Exception.SESSION_EXPIRED;
+          retry3 = false;
+          break;
+        case STATES.AUTHENTICATION_FAILED:
+          errorCode = Exception.AUTH_FAILED;
+          retry3 = false;
+          break;
+        default:
+          errorCode = Exception.CONNECTION_LOSS;
+          retry3 = true;
+      }
+      this.cleanupPendingQueue(errorCode);
+      this.setState(STATES.DISCONNECTED);
+      if (retry3) {
+        this.connect();
+      } else {
+        this.setState(STATES.CLOSED);
+      }
+    };
+    ConnectionManager.prototype.onSocketError = function(error) {
+      if (this.connectTimeoutHandler) {
+        clearTimeout(this.connectTimeoutHandler);
+      }
+    };
+    ConnectionManager.prototype.onSocketConnectTimeout = function() {
+      this.socket.destroy();
+    };
+    ConnectionManager.prototype.onSocketConnected = function() {
+      var connectRequest, authRequest, setWatchesRequest, header, payload;
+      if (this.connectTimeoutHandler) {
+        clearTimeout(this.connectTimeoutHandler);
+      }
+      connectRequest = new jute.Request(null, new jute.protocol.ConnectRequest(
+        jute.PROTOCOL_VERSION,
+        this.zxid,
+        this.sessionTimeout,
+        this.sessionId,
+        this.sessionPassword
+      ));
+      this.socket.write(connectRequest.toBuffer());
+      if (this.credentials.length > 0) {
+        this.credentials.forEach(function(credential) {
+          header = new jute.protocol.RequestHeader();
+          payload = new jute.protocol.AuthPacket();
+          header.xid = jute.XID_AUTHENTICATION;
+          header.type = jute.OP_CODES.AUTH;
+          payload.type = 0;
+          payload.scheme = credential.scheme;
+          payload.auth = credential.auth;
+          authRequest = new jute.Request(header, payload);
+          this.queue(authRequest);
+        }, this);
+      }
+      if (!this.watcherManager.isEmpty()) {
+        header = new jute.protocol.RequestHeader();
+        payload = new jute.protocol.SetWatches();
+        header.type = jute.OP_CODES.SET_WATCHES;
+        header.xid = jute.XID_SET_WATCHES;
+        payload.setChrootPath(this.chrootPath);
+        payload.relativeZxid = this.zxid;
+        payload.dataWatches = this.watcherManager.getDataWatcherPaths();
+        payload.existWatches = this.watcherManager.getExistenceWatcherPaths();
+        payload.childWatches = this.watcherManager.getChildWatcherPaths();
+        setWatchesRequest = new jute.Request(header, payload);
+        this.queue(setWatchesRequest);
+      }
+    };
+    ConnectionManager.prototype.onSocketTimeout = function() {
+      var header, request;
+      if (this.socket && (this.state === STATES.CONNECTED || this.state === STATES.CONNECTED_READ_ONLY)) {
+        header = new jute.protocol.RequestHeader(
+          jute.XID_PING,
+          jute.OP_CODES.PING
+        );
+        request = new jute.Request(header, null);
+        this.queue(request);
+        this.socket.setTimeout(
+          this.pingTimeout,
+          this.onSocketTimeout.bind(this)
+        );
+      }
+    };
+    ConnectionManager.prototype.onSocketData = function(buffer) {
+      var self2 = this, offset = 0, size2 = 0, connectResponse, pendingPacket, responseHeader, responsePayload, response, event;
+      if (self2.pendingBuffer) {
+        buffer = Buffer.concat(
+          [self2.pendingBuffer, buffer],
+          self2.pendingBuffer.length + buffer.length
+        );
+      }
+      if (buffer.length < 4) {
+        self2.pendingBuffer = buffer;
+        return;
+      }
+      size2 = buffer.readInt32BE(offset);
+      offset += 4;
+      if (buffer.length < size2 + 4) {
+        self2.pendingBuffer = buffer;
+        return;
+      }
+      if (buffer.length === size2 + 4) {
+        self2.pendingBuffer = null;
+      } else {
+        self2.pendingBuffer = buffer.slice(size2 + 4);
+        buffer = buffer.slice(0, size2 + 4);
+      }
+      if (self2.state === STATES.CONNECTING) {
+        connectResponse = new jute.protocol.ConnectResponse();
+        offset += connectResponse.deserialize(buffer, offset);
+        if (connectResponse.timeOut <= 0) {
+          self2.setState(STATES.SESSION_EXPIRED);
+        } else {
+          self2.serverAttempts = 0;
+          self2.sessionId = connectResponse.sessionId;
+          self2.sessionPassword = connectResponse.passwd;
+          self2.updateTimeout(connectResponse.timeOut);
+          self2.setState(STATES.CONNECTED);
+          self2.onPacketQueueReadable();
+          self2.socket.setTimeout(
+            self2.pingTimeout,
+            self2.onSocketTimeout.bind(self2)
+          );
+        }
+      } else {
+        responseHeader = new jute.protocol.ReplyHeader();
+        offset += responseHeader.deserialize(buffer, offset);
+        switch (responseHeader.xid) {
+          case jute.XID_PING:
+            break;
+          case jute.XID_AUTHENTICATION:
+            if (responseHeader.err === Exception.AUTH_FAILED) {
+              self2.setState(STATES.AUTHENTICATION_FAILED);
+            }
+            break;
+          case jute.XID_NOTIFICATION:
+            event = new jute.protocol.WatcherEvent();
+            if (self2.chrootPath) {
+              event.setChrootPath(self2.chrootPath);
+            }
+            offset += event.deserialize(buffer, offset);
+            self2.watcherManager.emit(event);
+            break;
+          default:
+            pendingPacket = self2.pendingQueue.shift();
+            if (!pendingPacket) {
+              self2.socket.destroy();
+              return;
+            }
+            if (pendingPacket.request.header.xid !== responseHeader.xid) {
+              self2.socket.destroy();
+              return;
+            }
+            if (responseHeader.zxid) {
+              self2.zxid = responseHeader.zxid;
+            }
+            if (responseHeader.err === 0) {
+              switch (pendingPacket.request.header.type) {
+                case jute.OP_CODES.CREATE:
+                  responsePayload = new jute.protocol.CreateResponse();
+                  break;
+                case jute.OP_CODES.DELETE:
+                  responsePayload = null;
+                  break;
+                case jute.OP_CODES.GET_CHILDREN2:
+                  responsePayload = new jute.protocol.GetChildren2Response();
+                  break;
+                case jute.OP_CODES.EXISTS:
+                  responsePayload = new jute.protocol.ExistsResponse();
+                  break;
+                case jute.OP_CODES.SET_DATA:
+                  responsePayload = new jute.protocol.SetDataResponse();
+                  break;
+                case jute.OP_CODES.GET_DATA:
+                  responsePayload = new jute.protocol.GetDataResponse();
+                  break;
+                case jute.OP_CODES.SET_ACL:
+                  responsePayload = new jute.protocol.SetACLResponse();
+                  break;
+                case jute.OP_CODES.GET_ACL:
+                  responsePayload = new jute.protocol.GetACLResponse();
+                  break;
+                case jute.OP_CODES.SET_WATCHES:
+                  responsePayload = null;
+                  break;
+                case jute.OP_CODES.CLOSE_SESSION:
+                  responsePayload = null;
+                  break;
+                case jute.OP_CODES.MULTI:
+                  responsePayload = new jute.TransactionResponse();
+                  break;
+                default:
+                  self2.socket.destroy();
+                  return;
+              }
+              if (responsePayload) {
+                if (self2.chrootPath) {
+                  responsePayload.setChrootPath(self2.chrootPath);
+                }
+                offset += responsePayload.deserialize(buffer, offset);
+              }
+              if (pendingPacket.callback) {
+                pendingPacket.callback(
+                  null,
+                  new jute.Response(responseHeader, responsePayload)
+                );
+              }
+            } else if (pendingPacket.callback) {
+              pendingPacket.callback(
+                Exception.create(responseHeader.err),
+                new jute.Response(responseHeader, null)
+              );
+            }
+        }
+      }
+      if (self2.pendingBuffer) {
+        self2.onSocketData(Buffer.alloc(0));
+      }
+    };
+    ConnectionManager.prototype.onSocketDrain = function() {
+      this.onPacketQueueReadable();
+    };
+    ConnectionManager.prototype.onPacketQueueReadable = function() {
+      var packet, header;
+      switch (this.state) {
+        case STATES.CONNECTED:
+        case STATES.CONNECTED_READ_ONLY:
+        case STATES.CLOSING:
+          break;
+        case STATES.DISCONNECTED:
+        case STATES.CONNECTING:
+        case STATES.CLOSED:
+        case STATES.SESSION_EXPIRED:
+        case STATES.AUTHENTICATION_FAILED:
+          return;
+        default:
+          throw new Error("Unknown state: " + this.state);
+      }
+      while ((packet = this.packetQueue.shift()) !== void 0) {
+        header = packet.request.header;
+        if (header !== null && header.type !== jute.OP_CODES.PING && header.type !== jute.OP_CODES.AUTH) {
+          header.xid = this.xid;
+          this.xid += 1;
+          this.pendingQueue.push(packet);
+        }
+        if (!this.socket.write(packet.request.toBuffer())) {
+          break;
+        }
+        if (header.type === jute.OP_CODES.CLOSE_SESSION) {
+          break;
+        }
+      }
+    };
+    ConnectionManager.prototype.addAuthInfo = function(scheme, auth) {
+      if (!scheme || typeof scheme !== "string") {
+        throw new Error("scheme must be a non-empty string.");
+      }
+      if (!Buffer.isBuffer(auth)) {
+        throw new Error("auth must be a valid instance of Buffer");
+      }
+      var header, payload, request;
+      this.credentials.push({
+        scheme,
+        auth
+      });
+      switch (this.state) {
+        case STATES.CONNECTED:
+        case STATES.CONNECTED_READ_ONLY:
+          header = new jute.protocol.RequestHeader();
+          payload = new jute.protocol.AuthPacket();
+          header.xid = jute.XID_AUTHENTICATION;
+          header.type = jute.OP_CODES.AUTH;
+          payload.type = 0;
+          payload.scheme = scheme;
+          payload.auth = auth;
+          this.queue(new jute.Request(header, payload));
+          break;
+        case STATES.DISCONNECTED:
+        case STATES.CONNECTING:
+        case STATES.CLOSING:
+        case STATES.CLOSED:
+        case STATES.SESSION_EXPIRED:
+        case STATES.AUTHENTICATION_FAILED:
+          return;
+        default:
+          throw new Error("Unknown state: " + this.state);
+      }
+    };
+    ConnectionManager.prototype.queue = function(request, callback) {
+      if (typeof request !== "object") {
+        throw new Error("request must be a valid instance of jute.Request.");
+      }
+      if (this.chrootPath && request.payload) {
+        request.payload.setChrootPath(this.chrootPath);
+      }
+      callback = callback || function() {
+      };
+      switch (this.state) {
+        case STATES.DISCONNECTED:
+        case STATES.CONNECTING:
+        case STATES.CONNECTED:
+        case STATES.CONNECTED_READ_ONLY:
+          this.packetQueue.push({
+            request,
+            callback
+          });
+          break;
+        case STATES.CLOSING:
+          if (request.header && request.header.type === jute.OP_CODES.CLOSE_SESSION) {
+            this.packetQueue.push({
+              request,
+              callback
+            });
+          } else {
+            callback(Exception.create(Exception.CONNECTION_LOSS));
+          }
+          break;
+        case STATES.CLOSED:
+          callback(Exception.create(Exception.CONNECTION_LOSS));
+          return;
+        case STATES.SESSION_EXPIRED:
+          callback(Exception.create(Exception.SESSION_EXPIRED));
+          return;
+        case STATES.AUTHENTICATION_FAILED:
+          callback(Exception.create(Exception.AUTH_FAILED));
+          return;
+        default:
+          throw new Error("Unknown state: " + this.state);
+      }
+    };
+    module2.exports = ConnectionManager;
+    module2.exports.STATES = STATES;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Transaction.js
+var require_Transaction = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Transaction.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var jute = require_jute();
+    var Path = require_Path();
+    var ACL = require_ACL();
+    var Exception = require_Exception();
+    var CreateMode = require_CreateMode();
+    var ConnectionManager = require_ConnectionManager();
+    function Transaction(connectionManager) {
+      if (!(this instanceof Transaction)) {
+        return new Transaction(connectionManager);
+      }
+      assert(
+        connectionManager instanceof ConnectionManager,
+        "connectionManager must be an instance of ConnectionManager."
+      );
+      this.ops = [];
+      this.connectionManager = connectionManager;
+    }
+    Transaction.prototype.create = function(path16, data, acls, mode) {
+      var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
+      Path.validate(path16);
+      data = acls = mode = void 0;
+      optionalArgs.forEach(function(arg, index2) {
+        if (Array.isArray(arg)) {
+          acls = arg;
+        } else if (typeof arg === "number") {
+          mode = arg;
+        } else if (Buffer.isBuffer(arg)) {
+          data = arg;
+        }
+      });
+      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
+      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      assert(acls.length > 0, "acls must be a non-empty array.");
+      this.ops.push({
+        type: jute.OP_CODES.CREATE,
+        path: path16,
+        data,
+        acls,
+        mode
+      });
+      return this;
+    };
+    Transaction.prototype.check = function(path16, version2) {
+      version2 = version2 || -1;
+      Path.validate(path16);
+      assert(typeof version2 === "number", "version must be a number.");
+      this.ops.push({
+        type: jute.OP_CODES.CHECK,
+        path: path16,
+        version: version2
+      });
+      return this;
+    };
+    Transaction.prototype.setData = function(path16, data, version2) {
+      version2 = version2 || -1;
+      Path.validate(path16);
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      assert(typeof version2 === "number", "version must be a number.");
+      this.ops.push({
+        type: jute.OP_CODES.SET_DATA,
+        path: path16,
+        data,
+        version: version2
+      });
+      return this;
+    };
+    Transaction.prototype.remove = function(path16, version2) {
+      version2 = version2 || -1;
+      Path.validate(path16);
+      assert(typeof version2 === "number", "version must be a number.");
+      this.ops.push({
+        type: jute.OP_CODES.DELETE,
+        path: path16,
+        version: version2
+      });
+      return this;
+    };
+    Transaction.prototype.commit = function(callback) {
+      assert(typeof callback === "function", "callback must be a function");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.TransactionRequest(this.ops), request;
+      header.type = jute.OP_CODES.MULTI;
+      request = new jute.Request(header, payload);
+      this.connectionManager.queue(request, function(error, response) {
+        if (error) {
+          callback(error);
+          return;
+        }
+        var result2, i;
+        for (i = 0; i < response.payload.results.length; i += 1) {
+          result2 = response.payload.results[i];
+          if (result2.type === jute.OP_CODES.ERROR && result2.err !== Exception.OK) {
+            error = Exception.create(result2.err);
+            break;
+          }
+        }
+        callback(error, response.payload.results);
+      });
+    };
+    module2.exports = Transaction;
+  }
+});
+
+// node_modules/node-zookeeper-client/index.js
+var require_node_zookeeper_client = __commonJS({
+  "node_modules/node-zookeeper-client/index.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var events = require("events");
+    var util = require("util");
+    var net = require("net");
+    var async = (init_async(), __toCommonJS(async_exports));
+    var u = (init_index_all(), __toCommonJS(index_all_exports));
+    var jute = require_jute();
+    var ACL = require_ACL();
+    var Id = require_Id();
+    var Path = require_Path();
+    var Event = require_Event();
+    var State = require_State();
+    var Permission = require_Permission();
+    var CreateMode = require_CreateMode();
+    var Exception = require_Exception();
+    var Transaction = require_Transaction();
+    var ConnectionManager = require_ConnectionManager();
+    var CLIENT_DEFAULT_OPTIONS = {
+      sessionTimeout: 3e4,
+      // Default to 30 seconds.
+      spinDelay: 1e3,
+      // Defaults to 1 second.
+      retries: 0
+      // Defaults to 0, no retry.
+    };
+    var DATA_SIZE_LIMIT = 1048576;
+    function defaultStateListener(state) {
+      switch (state) {
+        case State.DISCONNECTED:
+          this.emit("disconnected");
+          break;
+        case State.SYNC_CONNECTED:
+          this.emit("connected");
+          break;
+        case State.CONNECTED_READ_ONLY:
+          this.emit("connectedReadOnly");
+          break;
+        case State.EXPIRED:
+          this.emit("expired");
+          break;
+        case State.AUTH_FAILED:
+          this.emit("authenticationFailed");
+          break;
+        default:
+          return;
+      }
+    }
+    function attempt(self2, fn, callback) {
+      var count = 0, retry3 = true, retries = self2.options.retries, results = {};
+      assert(typeof fn === "function", "fn must be a function.");
+      assert(
+        typeof retries === "number" && retries >= 0,
+        "retries must be an integer greater or equal to 0."
+      );
+      assert(typeof callback === "function", "callback must be a function.");
+      async.whilst(
+        function(next) {
+          return next(null, count <= retries && retry3);
+        },
+        function(next) {
+          var attempts = count;
+          count += 1;
+          fn(attempts, function(error) {
+            var args, sessionTimeout;
+            results[attempts] = {};
+            results[attempts].error = error;
+            if (arguments.length > 1) {
+              args = Array.prototype.slice.apply(arguments);
+              results[attempts].args = args.slice(1);
+            }
+            if (error && error.code === Exception.CONNECTION_LOSS) {
+              retry3 = true;
+            } else {
+              retry3 = false;
+            }
+            if (!retry3 || count > retries) {
+              next();
+            } else {
+              sessionTimeout = self2.connectionManager.getSessionTimeout();
+              setTimeout(
+                next,
+                Math.min(1e3 * Math.pow(2, attempts), sessionTimeout)
+              );
+            }
+          });
+        },
+        function(error) {
+          var args = [], result2 = results[count - 1];
+          if (callback) {
+            args.push(result2.error);
+            Array.prototype.push.apply(args, result2.args);
+            callback.apply(null, args);
+          }
+        }
+      );
+    }
+    function Client(connectionString, options) {
+      if (!(this instanceof Client)) {
+        return new Client(connectionString, options);
+      }
+      events.EventEmitter.call(this);
+      options = options || {};
+      assert(
+        connectionString && typeof connectionString === "string",
+        "connectionString must be an non-empty string."
+      );
+      assert(
+        typeof options === "object",
+        "options must be a valid object"
+      );
+      options = u.defaults(u.clone(options), CLIENT_DEFAULT_OPTIONS);
+      this.connectionManager = new ConnectionManager(
+        connectionString,
+        options,
+        this.onConnectionManagerState.bind(this)
+      );
+      this.options = options;
+      this.state = State.DISCONNECTED;
+      this.on("state", defaultStateListener);
+    }
+    util.inherits(Client, events.EventEmitter);
+    Client.prototype.connect = function() {
+      this.connectionManager.connect();
+    };
+    Client.prototype.close = function() {
+      this.connectionManager.close();
+    };
+    Client.prototype.onConnectionManagerState = function(connectionManagerState) {
+      var state;
+      switch (connectionManagerState) {
+        case ConnectionManager.STATES.DISCONNECTED:
+          state = State.DISCONNECTED;
+          break;
+        case ConnectionManager.STATES.CONNECTED:
+          state = State.SYNC_CONNECTED;
+          break;
+        case ConnectionManager.STATES.CONNECTED_READ_ONLY:
+          state = State.CONNECTED_READ_ONLY;
+          break;
+        case ConnectionManager.STATES.SESSION_EXPIRED:
+          state = State.EXPIRED;
+          break;
+        case ConnectionManager.STATES.AUTHENTICATION_FAILED:
+          state = State.AUTH_FAILED;
+          break;
+        default:
+          return;
+      }
+      if (this.state !== state) {
+        this.state = state;
+        this.emit("state", this.state);
+      }
+    };
+    Client.prototype.getState = function() {
+      return this.state;
+    };
+    Client.prototype.getSessionId = function() {
+      return this.connectionManager.getSessionId();
+    };
+    Client.prototype.getSessionPassword = function() {
+      return this.connectionManager.getSessionPassword();
+    };
+    Client.prototype.getSessionTimeout = function() {
+      return this.connectionManager.getSessionTimeout();
+    };
+    Client.prototype.addAuthInfo = function(scheme, auth) {
+      assert(
+        scheme || typeof scheme === "string",
+        "scheme must be a non-empty string."
+      );
+      assert(
+        Buffer.isBuffer(auth),
+        "auth must be a valid instance of Buffer"
+      );
+      var buffer = Buffer.alloc(auth.length);
+      auth.copy(buffer);
+      this.connectionManager.addAuthInfo(scheme, buffer);
+    };
+    Client.prototype.create = function(path16, data, acls, mode, callback) {
+      var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
+      Path.validate(path16);
+      data = acls = mode = callback = void 0;
+      optionalArgs.forEach(function(arg, index2) {
+        if (Array.isArray(arg)) {
+          acls = arg;
+        } else if (typeof arg === "number") {
+          mode = arg;
+        } else if (Buffer.isBuffer(arg)) {
+          data = arg;
+        } else if (typeof arg === "function") {
+          callback = arg;
+        }
+      });
+      assert(
+        typeof callback === "function",
+        "callback must be a function."
+      );
+      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
+      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      if (Buffer.isBuffer(data)) {
+        assert(
+          data.length <= DATA_SIZE_LIMIT,
+          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
+        );
+      }
+      assert(acls.length > 0, "acls must be a non-empty array.");
+      header = new jute.protocol.RequestHeader();
+      header.type = jute.OP_CODES.CREATE;
+      payload = new jute.protocol.CreateRequest();
+      payload.path = path16;
+      payload.acl = acls.map(function(item) {
+        return item.toRecord();
+      });
+      payload.flags = mode;
+      if (Buffer.isBuffer(data)) {
+        payload.data = Buffer.alloc(data.length);
+        data.copy(payload.data);
+      }
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            if (error) {
+              next(error);
+              return;
+            }
+            next(null, response.payload.path);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.remove = function(path16, version2, callback) {
+      if (!callback) {
+        callback = version2;
+        version2 = -1;
+      }
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(typeof version2 === "number", "version must be a number.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
+      header.type = jute.OP_CODES.DELETE;
+      payload.path = path16;
+      payload.version = version2;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            next(error);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.removeRecursive = function(path16, version2, callback) {
+      if (!callback) {
+        callback = version2;
+        version2 = -1;
+      }
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(typeof version2 === "number", "version must be a number.");
+      var self2 = this;
+      self2.listSubTreeBFS(path16, function(error, children) {
+        if (error) {
+          callback(error);
+          return;
+        }
+        async.eachSeries(children.reverse(), function(nodePath, next) {
+          self2.remove(nodePath, version2, function(err) {
+            if (err && err.getCode() === Exception.NO_NODE) {
+              next(null);
+              return;
+            }
+            next(err);
+          });
+        }, callback);
+      });
+    };
+    Client.prototype.setData = function(path16, data, version2, callback) {
+      if (!callback) {
+        callback = version2;
+        version2 = -1;
+      }
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(typeof version2 === "number", "version must be a number.");
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      if (Buffer.isBuffer(data)) {
+        assert(
+          data.length <= DATA_SIZE_LIMIT,
+          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
+        );
+      }
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
+      header.type = jute.OP_CODES.SET_DATA;
+      payload.path = path16;
+      payload.data = Buffer.alloc(data.length);
+      data.copy(payload.data);
+      payload.version = version2;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            if (error) {
+              next(error);
+              return;
+            }
+            next(null, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.getData = function(path16, watcher, callback) {
+      if (!callback) {
+        callback = watcher;
+        watcher = void 0;
+      }
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
+      header.type = jute.OP_CODES.GET_DATA;
+      payload.path = path16;
+      payload.watch = typeof watcher === "function";
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            if (error) {
+              next(error);
+              return;
+            }
+            if (watcher) {
+              self2.connectionManager.registerDataWatcher(path16, watcher);
+            }
+            next(null, response.payload.data, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.setACL = function(path16, acls, version2, callback) {
+      if (!callback) {
+        callback = version2;
+        version2 = -1;
+      }
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(
+        Array.isArray(acls) && acls.length > 0,
+        "acls must be a non-empty array."
+      );
+      assert(typeof version2 === "number", "version must be a number.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
+      header.type = jute.OP_CODES.SET_ACL;
+      payload.path = path16;
+      payload.acl = acls.map(function(item) {
+        return item.toRecord();
+      });
+      payload.version = version2;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            if (error) {
+              next(error);
+              return;
+            }
+            next(null, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.getACL = function(path16, callback) {
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
+      header.type = jute.OP_CODES.GET_ACL;
+      payload.path = path16;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            if (error) {
+              next(error);
+              return;
+            }
+            var acls;
+            if (Array.isArray(response.payload.acl)) {
+              acls = response.payload.acl.map(function(item) {
+                return ACL.fromRecord(item);
+              });
+            }
+            next(null, acls, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.exists = function(path16, watcher, callback) {
+      if (!callback) {
+        callback = watcher;
+        watcher = void 0;
+      }
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
+      header.type = jute.OP_CODES.EXISTS;
+      payload.path = path16;
+      payload.watch = typeof watcher === "function";
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            if (error && error.getCode() !== Exception.NO_NODE) {
+              next(error);
+              return;
+            }
+            var existence = response.header.err === Exception.OK;
+            if (watcher) {
+              if (existence) {
+                self2.connectionManager.registerDataWatcher(
+                  path16,
+                  watcher
+                );
+              } else {
+                self2.connectionManager.registerExistenceWatcher(
+                  path16,
+                  watcher
+                );
+              }
+            }
+            next(
+              null,
+              existence ? response.payload.stat : null
+            );
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.getChildren = function(path16, watcher, callback) {
+      if (!callback) {
+        callback = watcher;
+        watcher = void 0;
+      }
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
+      header.type = jute.OP_CODES.GET_CHILDREN2;
+      payload.path = path16;
+      payload.watch = typeof watcher === "function";
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            if (error) {
+              next(error);
+              return;
+            }
+            if (watcher) {
+              self2.connectionManager.registerChildWatcher(path16, watcher);
+            }
+            next(null, response.payload.children, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.listSubTreeBFS = function(path16, callback) {
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this;
+      var tree = [path16];
+      async.reduce(tree, tree, function(memo, item, next) {
+        self2.getChildren(item, function(error, children) {
+          if (error) {
+            next(error);
+            return;
+          }
+          if (!children || !Array.isArray(children) || !children.length) {
+            next(null, tree);
+            return;
+          }
+          children.forEach(function(child) {
+            var childPath = item + "/" + child;
+            if (item === "/") {
+              childPath = item + child;
+            }
+            tree.push(childPath);
+          });
+          next(null, tree);
+        });
+      }, callback);
+    };
+    Client.prototype.mkdirp = function(path16, data, acls, mode, callback) {
+      var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
+      Path.validate(path16);
+      data = acls = mode = callback = void 0;
+      optionalArgs.forEach(function(arg, index2) {
+        if (Array.isArray(arg)) {
+          acls = arg;
+        } else if (typeof arg === "number") {
+          mode = arg;
+        } else if (Buffer.isBuffer(arg)) {
+          data = arg;
+        } else if (typeof arg === "function") {
+          callback = arg;
+        }
+      });
+      assert(
+        typeof callback === "function",
+        "callback must be a function."
+      );
+      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
+      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      if (Buffer.isBuffer(data)) {
+        assert(
+          data.length <= DATA_SIZE_LIMIT,
+          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
+        );
+      }
+      assert(acls.length > 0, "acls must be a non-empty array.");
+      nodes = path16.split("/").slice(1);
+      async.eachSeries(nodes, function(node, next) {
+        currentPath = currentPath + "/" + node;
+        self2.create(currentPath, data, acls, mode, function(error) {
+          if (error && error.getCode() === Exception.NODE_EXISTS) {
+            next(null);
+            return;
+          }
+          next(error);
+        });
+      }, function(error) {
+        callback(error, currentPath);
+      });
+    };
+    Client.prototype.transaction = function() {
+      return new Transaction(this.connectionManager);
+    };
+    function createClient(connectionString, options) {
+      return new Client(connectionString, options);
+    }
+    exports2.createClient = createClient;
+    exports2.ACL = ACL;
+    exports2.Id = Id;
+    exports2.Permission = Permission;
+    exports2.CreateMode = CreateMode;
+    exports2.State = State;
+    exports2.Event = Event;
+    exports2.Exception = Exception;
   }
 });
 
@@ -33674,10 +41371,10 @@ function assessWorkers(state, expectations) {
   return problems;
 }
 function assessCluster(state, expectations) {
-  const zookeeper = assessZooKeeper(state, expectations.zookeeperServers);
+  const zookeeper2 = assessZooKeeper(state, expectations.zookeeperServers);
   const masters = assessMasters(state, expectations.masters);
   const workers = assessWorkers(state, expectations);
-  return { healthy: zookeeper.length + masters.length + workers.length === 0, zookeeper, masters, workers };
+  return { healthy: zookeeper2.length + masters.length + workers.length === 0, zookeeper: zookeeper2, masters, workers };
 }
 
 // src/core/cluster/node-states.ts
@@ -33750,6 +41447,32 @@ function masterUrl(masters) {
 
 // src/core/inputs/zookeeper-connect.ts
 init_cjs_shims();
+var ZOOKEEPER_CLIENT_PORT = 2181;
+var EXAMPLE2 = "10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181";
+function parseZooKeeperConnect(input, raw) {
+  if (raw !== void 0 && raw.includes("/")) {
+    throw new InputError(
+      input,
+      `a ZooKeeper connect string without a chroot, e.g. ${EXAMPLE2}`,
+      describeValue(raw),
+      `Remove the '/...' suffix; set the Spark directory with 'zookeeperDir' instead.`
+    );
+  }
+  const servers = parseHostPortList(input, raw, {
+    defaultPort: ZOOKEEPER_CLIENT_PORT,
+    example: EXAMPLE2,
+    what: "ZooKeeper servers"
+  });
+  if (servers.length % 2 === 0) {
+    throw new InputError(
+      input,
+      "an odd number of ZooKeeper servers (3 or 5) so that a majority survives a failure",
+      `${servers.length} in ${describeValue(raw)}`,
+      "List every server of the ensemble exactly once."
+    );
+  }
+  return servers;
+}
 function zookeeperConnectString(servers) {
   return servers.map(formatHostPort).join(",");
 }
@@ -33834,7 +41557,7 @@ init_cjs_shims();
 init_cjs_shims();
 var import_node_net = require("net");
 function sendFourLetterWord(address, word, timeoutMs) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve, reject3) => {
     const socket = new import_node_net.Socket();
     const chunks = [];
     let settled = false;
@@ -33843,14 +41566,14 @@ function sendFourLetterWord(address, word, timeoutMs) {
       settled = true;
       clearTimeout(timer);
       socket.destroy();
-      if (error) reject(error);
+      if (error) reject3(error);
       else resolve(Buffer.concat(chunks).toString("utf8"));
     };
     const timer = setTimeout(
       () => finish(new Error(`no answer to '${word}' within ${timeoutMs} ms`)),
       timeoutMs
     );
-    socket.on("data", (chunk) => chunks.push(chunk));
+    socket.on("data", (chunk2) => chunks.push(chunk2));
     socket.on("end", () => finish(void 0));
     socket.on("close", () => finish(void 0));
     socket.on("error", (error) => finish(error));
@@ -33884,8 +41607,8 @@ function parseSrvr(reply) {
 function parseMntr(reply) {
   const raw = /* @__PURE__ */ new Map();
   for (const line of reply.split("\n")) {
-    const [key, ...rest] = line.split("	");
-    if (key && key.startsWith("zk_") && rest.length > 0) raw.set(key, rest.join("	").trim());
+    const [key, ...rest2] = line.split("	");
+    if (key && key.startsWith("zk_") && rest2.length > 0) raw.set(key, rest2.join("	").trim());
   }
   const state = raw.get("zk_server_state");
   if (NOT_SERVING.test(reply) || state === void 0) return { serving: false, raw };
@@ -33902,6 +41625,18 @@ function parseMntr(reply) {
     globalSessions: numberOrUndefined(raw.get("zk_global_sessions")),
     raw
   };
+}
+function parseCons(reply) {
+  const connections = [];
+  for (const line of reply.split("\n")) {
+    const match = /^\s*\/\[?([0-9a-fA-F:.]+?)\]?:(\d+)\[\d+\]\((.*)\)\s*$/.exec(line);
+    if (!match) continue;
+    const details = match[3] ?? "";
+    const sessionId = /sid=(0x[0-9a-f]+)/.exec(details)?.[1];
+    const timeout2 = /\bto=(\d+)/.exec(details)?.[1];
+    connections.push({ clientHost: match[1], clientPort: Number(match[2]), sessionId, sessionTimeoutMs: timeout2 === void 0 ? void 0 : Number(timeout2) });
+  }
+  return connections;
 }
 function numberOrUndefined(text) {
   if (text === void 0) return void 0;
@@ -34020,11 +41755,11 @@ function describeFetchError(error) {
 var DEFAULT_PROBE_TIMEOUT_MS = 2e3;
 async function probeCluster(targets, timeoutMs = DEFAULT_PROBE_TIMEOUT_MS) {
   const observedAt = (/* @__PURE__ */ new Date()).toISOString();
-  const [zookeeper, masters] = await Promise.all([
+  const [zookeeper2, masters] = await Promise.all([
     Promise.all(targets.zookeepers.map((server) => probeZooKeeperServer(server, timeoutMs))),
     Promise.all(targets.masters.map((master) => probeSparkMaster(master, timeoutMs)))
   ]);
-  return { observedAt, zookeeper, masters };
+  return { observedAt, zookeeper: zookeeper2, masters };
 }
 
 // src/core/wait.ts
@@ -34032,11 +41767,11 @@ init_cjs_shims();
 async function waitUntil(observe, satisfied, options) {
   const started = performance.now();
   for (; ; ) {
-    const last = await observe();
+    const last2 = await observe();
     const elapsedMs = performance.now() - started;
-    options.onObservation?.(last, elapsedMs);
-    if (satisfied(last)) return { satisfied: true, last, elapsedMs };
-    if (elapsedMs >= options.timeoutMs) return { satisfied: false, last, elapsedMs };
+    options.onObservation?.(last2, elapsedMs);
+    if (satisfied(last2)) return { satisfied: true, last: last2, elapsedMs };
+    if (elapsedMs >= options.timeoutMs) return { satisfied: false, last: last2, elapsedMs };
     await sleep(Math.min(options.intervalMs, Math.max(0, options.timeoutMs - elapsedMs)));
   }
 }
@@ -34123,18 +41858,18 @@ var {
 } = globalThis.Deno ? globalThis.require("./index.cjs") : __module__;
 
 // src/local/ansible.ts
-async function runPlaybook(toolchain, root, inventory, options = {}) {
-  const ansibleDir = import_node_path.default.join(root, "infra", "ansible");
+async function runPlaybook(toolchain, root2, inventory, options = {}) {
+  const ansibleDir = import_node_path.default.join(root2, "infra", "ansible");
   const playbook = import_node_path.default.join(ansibleDir, options.playbook ?? "site.yml");
   const env = { ...process.env, ANSIBLE_CONFIG: import_node_path.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
-  const result = await $({ env, cwd: ansibleDir })`${toolchain.ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
-  return { exitCode: result.exitCode ?? 1, output: result.stdout + result.stderr };
+  const result2 = await $({ env, cwd: ansibleDir })`${toolchain.ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
+  return { exitCode: result2.exitCode ?? 1, output: result2.stdout + result2.stderr };
 }
-async function renderConfiguration(toolchain, root, inventory) {
-  const result = await runPlaybook(toolchain, root, inventory, { extraArgs: ["--skip-tags", "health"] });
-  if (result.exitCode !== 0) {
-    const failure = result.output.split("\n").filter((line) => /fatal:|ERROR!|failed=/.test(line)).slice(0, 3).join(" | ");
-    throw new ActionableError("Ansible (site.yml, local inventory)", "every node configured", failure || `exit ${result.exitCode}`, `Run it by hand to see the whole output: ANSIBLE_CONFIG=infra/ansible/ansible.cfg ${toolchain.ansiblePlaybook} -i ${inventory} infra/ansible/site.yml`);
+async function renderConfiguration(toolchain, root2, inventory) {
+  const result2 = await runPlaybook(toolchain, root2, inventory, { extraArgs: ["--skip-tags", "health"] });
+  if (result2.exitCode !== 0) {
+    const failure = result2.output.split("\n").filter((line) => /fatal:|ERROR!|failed=/.test(line)).slice(0, 3).join(" | ");
+    throw new ActionableError("Ansible (site.yml, local inventory)", "every node configured", failure || `exit ${result2.exitCode}`, `Run it by hand to see the whole output: ANSIBLE_CONFIG=infra/ansible/ansible.cfg ${toolchain.ansiblePlaybook} -i ${inventory} infra/ansible/site.yml`);
   }
 }
 
@@ -34153,17 +41888,17 @@ function packageRoot() {
   let directory = import_node_path2.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl));
   for (; ; ) {
     if ((0, import_node_fs.existsSync)(import_node_path2.default.join(directory, "infra", "ansible", "site.yml"))) return directory;
-    const parent = import_node_path2.default.dirname(directory);
-    if (parent === directory) throw new Error("cannot find the spark-azure checkout (infra/ansible/site.yml) above this program");
-    directory = parent;
+    const parent2 = import_node_path2.default.dirname(directory);
+    if (parent2 === directory) throw new Error("cannot find the spark-azure checkout (infra/ansible/site.yml) above this program");
+    directory = parent2;
   }
 }
 function localPaths(env = process.env) {
-  const root = packageRoot();
+  const root2 = packageRoot();
   return {
-    root,
+    root: root2,
     toolsDir: toolsDir(env),
-    clusterDir: import_node_path2.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path2.default.join(root, ".local-cluster"))
+    clusterDir: import_node_path2.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path2.default.join(root2, ".local-cluster"))
   };
 }
 function toolsDir(env = process.env) {
@@ -34268,9 +42003,9 @@ var LocalProcesses = class {
   async start(node) {
     const running = this.pid(node);
     if (running !== void 0) return running;
-    const log3 = logPath(this.clusterDir, node);
-    await (0, import_promises.mkdir)(import_node_path3.default.dirname(log3), { recursive: true });
-    const output = (0, import_node_fs2.openSync)(log3, "a");
+    const log4 = logPath(this.clusterDir, node);
+    await (0, import_promises.mkdir)(import_node_path3.default.dirname(log4), { recursive: true });
+    const output = (0, import_node_fs2.openSync)(log4, "a");
     try {
       const child = (0, import_node_child_process.spawn)(launcherPath(this.clusterDir, node), [], {
         detached: true,
@@ -34395,7 +42130,7 @@ function localTopology(shape, clusterName = "local") {
   return { zookeepers, masters, workers, sparkZooKeeperDir: `/spark-azure/${clusterName}` };
 }
 function range(count) {
-  return Array.from({ length: count }, (_, index) => index + 1);
+  return Array.from({ length: count }, (_3, index2) => index2 + 1);
 }
 
 // src/local/toolchain.ts
@@ -34420,7 +42155,7 @@ var PYTHON_ENVIRONMENTS = {
 };
 
 // src/tools/installers.ts
-async function ensureDebianPackages(packages, present, log3) {
+async function ensureDebianPackages(packages, present, log4) {
   if (present()) return;
   const asRoot = process.getuid?.() === 0 ? [] : ["sudo", "-n"];
   if (asRoot.length > 0 && (await $`sudo -n true`.quiet().nothrow()).exitCode !== 0) {
@@ -34431,25 +42166,25 @@ async function ensureDebianPackages(packages, present, log3) {
       `Install them once with: sudo apt-get install -y ${packages.join(" ")}`
     );
   }
-  log3.info(`Installing Debian packages: ${packages.join(", ")}`);
+  log4.info(`Installing Debian packages: ${packages.join(", ")}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const install = () => $({ env })`${asRoot} apt-get install -y -q --no-install-recommends ${packages}`.quiet().nothrow();
-  let result = await install();
-  if (result.exitCode !== 0) {
+  let result2 = await install();
+  if (result2.exitCode !== 0) {
     await $({ env })`${asRoot} apt-get update -q`.quiet();
-    result = await install();
+    result2 = await install();
   }
-  if (result.exitCode !== 0) {
-    throw new ActionableError(`Debian packages ${packages.join(", ")}`, "apt-get install to succeed", `exit ${result.exitCode}: ${lastLine(result.stderr)}`, "Run the apt-get command by hand to see why.");
+  if (result2.exitCode !== 0) {
+    throw new ActionableError(`Debian packages ${packages.join(", ")}`, "apt-get install to succeed", `exit ${result2.exitCode}: ${lastLine(result2.stderr)}`, "Run the apt-get command by hand to see why.");
   }
 }
-async function ensurePythonEnvironment(name, toolsDir2, log3) {
+async function ensurePythonEnvironment(name, toolsDir2, log4) {
   const packages = PYTHON_ENVIRONMENTS[name];
   const venv = import_node_path4.default.join(toolsDir2, name);
   const wanted = (0, import_node_crypto.createHash)("sha256").update(packages.join("\n")).digest("hex");
   const stamp = import_node_path4.default.join(venv, ".packages.sha256");
   if ((0, import_node_fs3.existsSync)(stamp) && await (0, import_promises2.readFile)(stamp, "utf8") === wanted) return venv;
-  log3.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
+  log4.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
   await (0, import_promises2.rm)(venv, { recursive: true, force: true });
   await $`python3 -m venv ${venv}`.quiet();
   const pip = await $`${import_node_path4.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
@@ -34467,7 +42202,7 @@ function lastLine(text) {
 init_cjs_shims();
 var import_node_fs4 = require("fs");
 var import_node_path5 = __toESM(require("path"), 1);
-async function resolveSparkRuntime(options, log3) {
+async function resolveSparkRuntime(options, log4) {
   const explicit = options.sparkHome ?? process.env.SPARK_HOME;
   if (explicit) {
     if (!(0, import_node_fs4.existsSync)(import_node_path5.default.join(explicit, "bin", "spark-submit"))) {
@@ -34480,7 +42215,7 @@ async function resolveSparkRuntime(options, log3) {
     }
     return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
   }
-  const venv = await ensurePythonEnvironment("local-cluster", options.toolsDir, log3);
+  const venv = await ensurePythonEnvironment("local-cluster", options.toolsDir, log4);
   const python = import_node_path5.default.join(venv, "bin", "python");
   return { sparkHome: await pysparkHome(python), python };
 }
@@ -34490,34 +42225,34 @@ async function pysparkHome(python) {
 
 // src/local/toolchain.ts
 var ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
-async function ensureToolchain(toolsDir2, log3) {
-  const java = await ensureJava(log3);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs5.existsSync)(ZOOKEEPER_JAR), log3);
-  const venv = await ensurePythonEnvironment("local-cluster", toolsDir2, log3);
+async function ensureToolchain(toolsDir2, log4) {
+  const java = await ensureJava(log4);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs5.existsSync)(ZOOKEEPER_JAR), log4);
+  const venv = await ensurePythonEnvironment("local-cluster", toolsDir2, log4);
   const python = import_node_path6.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
   return { java, python, ansiblePlaybook: import_node_path6.default.join(venv, "bin", "ansible-playbook"), sparkHome, zookeeperJar: ZOOKEEPER_JAR };
 }
-async function ensureJava(log3) {
+async function ensureJava(log4) {
   const version2 = await javaMajorVersion();
   if (version2 !== void 0 && version2 >= 17) return "java";
-  log3.info(version2 === void 0 ? "Java is missing: installing OpenJDK 17" : `Java ${version2} is too old for Spark 4: installing OpenJDK 17`);
-  await ensureDebianPackages(["openjdk-17-jre-headless"], () => false, log3);
+  log4.info(version2 === void 0 ? "Java is missing: installing OpenJDK 17" : `Java ${version2} is too old for Spark 4: installing OpenJDK 17`);
+  await ensureDebianPackages(["openjdk-17-jre-headless"], () => false, log4);
   return "java";
 }
 async function javaMajorVersion() {
-  const result = await $`java -version`.quiet().nothrow();
-  if (result.exitCode !== 0) return void 0;
-  const match = /version "(\d+)/.exec(result.stderr);
+  const result2 = await $`java -version`.quiet().nothrow();
+  if (result2.exitCode !== 0) return void 0;
+  const match = /version "(\d+)/.exec(result2.stderr);
   return match ? Number(match[1]) : void 0;
 }
 
 // src/local/local-cluster.ts
 var UP_TIMEOUTS_MS = { zookeeper: 6e4, masters: 9e4, workers: 9e4 };
 var LocalCluster = class {
-  constructor(paths, log3) {
+  constructor(paths, log4) {
     this.paths = paths;
-    this.log = log3;
+    this.log = log4;
     this.processes = new LocalProcesses(paths.clusterDir);
     this.recordPath = import_node_path7.default.join(paths.clusterDir, "cluster.json");
   }
@@ -34559,14 +42294,14 @@ var LocalCluster = class {
     return { alreadyRunning: false, description: await this.describe(topology), secondsToHealthy };
   }
   async status() {
-    const record = await this.record();
-    return record && this.describe(record.topology);
+    const record2 = await this.record();
+    return record2 && this.describe(record2.topology);
   }
   /** Stops every node (workers, masters, then ZooKeeper) and proves no process is left. */
   async down() {
-    const record = await this.record();
-    const stopped = record ? this.runningNodes(record.topology).map((node) => node.name) : [];
-    if (record) await this.stopAll(record.topology);
+    const record2 = await this.record();
+    const stopped = record2 ? this.runningNodes(record2.topology).map((node) => node.name) : [];
+    if (record2) await this.stopAll(record2.topology);
     await this.processes.killLeftovers();
     const left = this.processes.leftovers();
     if (left.length > 0) {
@@ -34575,11 +42310,11 @@ var LocalCluster = class {
     return { stopped };
   }
   async topology() {
-    const record = await this.record();
-    if (!record) {
+    const record2 = await this.record();
+    if (!record2) {
       throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
     }
-    return record.topology;
+    return record2.topology;
   }
   async node(name) {
     const topology = await this.topology();
@@ -34636,8 +42371,8 @@ var LocalCluster = class {
     await (0, import_promises3.mkdir)(this.paths.clusterDir, { recursive: true });
     const inventory = import_node_path7.default.join(this.paths.clusterDir, "inventory.yml");
     await (0, import_promises3.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain));
-    const record = { shape, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
-    await (0, import_promises3.writeFile)(this.recordPath, `${JSON.stringify(record, null, 2)}
+    const record2 = { shape, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
+    await (0, import_promises3.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
 `);
     this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
     await renderConfiguration(toolchain, this.paths.root, inventory);
@@ -34645,24 +42380,24 @@ var LocalCluster = class {
   async startRole(nodes, topology, what, problems, timeoutMs) {
     this.log.info(`Starting ${what}: ${nodes.map((node) => `${node.name} (${node.host})`).join(", ")}`);
     for (const node of nodes) await this.processes.start(node);
-    const result = await waitUntil(() => probeCluster(probeTargetsOf(topology), 1e3), (state) => problems(state).length === 0, {
+    const result2 = await waitUntil(() => probeCluster(probeTargetsOf(topology), 1e3), (state) => problems(state).length === 0, {
       timeoutMs,
       intervalMs: 250
     });
-    if (!result.satisfied) {
+    if (!result2.satisfied) {
       const dead = nodes.filter((node) => this.processes.pid(node) === void 0).map((node) => node.name);
       throw new ClusterStateError(
         what,
         `healthy within ${timeoutMs / 1e3} s`,
-        problems(result.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
+        problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
         `Read the node logs under ${import_node_path7.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
       );
     }
-    this.log.info(`${what} healthy after ${(result.elapsedMs / 1e3).toFixed(1)} s`);
+    this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
   }
   async stopAll(topology) {
-    for (const group of [topology.workers, topology.masters, topology.zookeepers]) {
-      await Promise.all(group.map((node) => this.processes.stop(node)));
+    for (const group2 of [topology.workers, topology.masters, topology.zookeepers]) {
+      await Promise.all(group2.map((node) => this.processes.stop(node)));
     }
   }
   runningNodes(topology) {
@@ -34684,17 +42419,11 @@ function describeShape(shape) {
 init_cjs_shims();
 var NODE_OPERATIONS = ["start", "stop", "kill", "restart"];
 
-// src/entries/action-commands.ts
-init_cjs_shims();
-var import_node_fs8 = require("fs");
-var import_node_path10 = __toESM(require("path"), 1);
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/actions/registry.ts
-init_cjs_shims();
-
 // src/actions/smoke-test/index.ts
 init_cjs_shims();
+var import_node_fs8 = require("fs");
+var import_node_os6 = __toESM(require("os"), 1);
+var import_node_path12 = __toESM(require("path"), 1);
 
 // src/core/inputs/input-reader.ts
 init_cjs_shims();
@@ -34714,45 +42443,45 @@ var InputReader = class {
     }
     return value;
   }
-  boolean(name, fallback) {
+  boolean(name, fallback2) {
     const value = this.optional(name);
-    if (value === void 0) return fallback;
+    if (value === void 0) return fallback2;
     if (/^(true|yes|1)$/i.test(value)) return true;
     if (/^(false|no|0)$/i.test(value)) return false;
     throw new InputError(name, "true or false", describeValue(value), `Set '${name}' to true or false.`);
   }
-  integer(name, fallback, range2) {
+  integer(name, fallback2, range4) {
     const value = this.optional(name);
-    if (value === void 0) return fallback;
+    if (value === void 0) return fallback2;
     const parsed = Number(value);
-    if (!/^-?\d+$/.test(value) || parsed < range2.min || parsed > range2.max) {
+    if (!/^-?\d+$/.test(value) || parsed < range4.min || parsed > range4.max) {
       throw new InputError(
         name,
-        `a whole number from ${range2.min} to ${range2.max}`,
+        `a whole number from ${range4.min} to ${range4.max}`,
         describeValue(value),
-        `Set '${name}' to a number in that range (default ${fallback}).`
+        `Set '${name}' to a number in that range (default ${fallback2}).`
       );
     }
     return parsed;
   }
   /** A number of seconds, possibly fractional; `0` only when `min` allows it. */
-  seconds(name, fallback, range2) {
+  seconds(name, fallback2, range4) {
     const value = this.optional(name);
-    if (value === void 0) return fallback;
+    if (value === void 0) return fallback2;
     const parsed = Number(value.replace(/s$/, ""));
-    if (!/^\d+(\.\d+)?s?$/.test(value) || parsed < range2.min || parsed > range2.max) {
+    if (!/^\d+(\.\d+)?s?$/.test(value) || parsed < range4.min || parsed > range4.max) {
       throw new InputError(
         name,
-        `a number of seconds from ${range2.min} to ${range2.max}`,
+        `a number of seconds from ${range4.min} to ${range4.max}`,
         describeValue(value),
-        `Set '${name}' to e.g. ${fallback}.`
+        `Set '${name}' to e.g. ${fallback2}.`
       );
     }
     return parsed;
   }
-  oneOf(name, choices, fallback) {
+  oneOf(name, choices, fallback2) {
     const value = this.optional(name);
-    if (value === void 0) return fallback;
+    if (value === void 0) return fallback2;
     const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
     if (match === void 0) {
       throw new InputError(name, `one of ${choices.join(", ")}`, describeValue(value), `Set '${name}' to one of those.`);
@@ -34760,9 +42489,15 @@ var InputReader = class {
     return match;
   }
 };
-function recordInputSource(record) {
-  return { get: (name) => record[name] };
+function recordInputSource(record2) {
+  return { get: (name) => record2[name] };
 }
+
+// src/operations/failover-drill.ts
+init_cjs_shims();
+var import_promises4 = require("fs/promises");
+var import_node_os4 = __toESM(require("os"), 1);
+var import_node_path10 = __toESM(require("path"), 1);
 
 // src/actions/smoke-test/run-smoke-test.ts
 init_cjs_shims();
@@ -34781,8 +42516,8 @@ var MasterSet = class {
   }
   /** Waits for exactly one ALIVE master; returns it, or undefined with the last observation on timeout. */
   async waitForAlive(timeoutMs) {
-    const result = await waitUntil(() => this.probe(), (masters) => aliveOf(masters).length === 1, { timeoutMs, intervalMs: 250 });
-    return { alive: result.satisfied ? aliveOf(result.last)[0] : void 0, last: result.last };
+    const result2 = await waitUntil(() => this.probe(), (masters) => aliveOf(masters).length === 1, { timeoutMs, intervalMs: 250 });
+    return { alive: result2.satisfied ? aliveOf(result2.last)[0] : void 0, last: result2.last };
   }
   webUiUrlOf(address) {
     return this.targets.find((target) => target.address === address)?.webUiUrl;
@@ -34844,39 +42579,51 @@ function checkResult(stdout, check) {
 // src/tools/run-spark-submit.ts
 init_cjs_shims();
 var import_node_path8 = __toESM(require("path"), 1);
-async function runSparkSubmit(runtime, submission, options) {
+function startSparkSubmit(runtime, submission, options) {
   const env = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
   if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
   const started = performance.now();
-  const process_ = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path8.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
-  const result = await process_;
-  return {
-    exitCode: result.exitCode,
-    timedOut: result.signal === "SIGKILL" && performance.now() - started >= options.timeoutMs,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    durationMs: performance.now() - started
+  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path8.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  const result2 = (async () => {
+    const output = await child;
+    const durationMs = performance.now() - started;
+    return {
+      exitCode: output.exitCode,
+      timedOut: output.signal === "SIGKILL" && durationMs >= options.timeoutMs,
+      stdout: output.stdout,
+      stderr: output.stderr,
+      durationMs
+    };
+  })();
+  const kill2 = () => {
+    try {
+      void child.kill("SIGKILL").catch(() => void 0);
+    } catch {
+    }
   };
+  return { result: result2, kill: kill2 };
+}
+function runSparkSubmit(runtime, submission, options) {
+  return startSparkSubmit(runtime, submission, options).result;
 }
 
 // src/actions/smoke-test/run-smoke-test.ts
 var COMPLETION_CONFIRM_TIMEOUT_MS = 2e4;
-async function runSmokeTest(settings, context) {
+async function runSmokeTest(settings, runtime, log4) {
   const masters = new MasterSet(settings.masters, settings.masterWebUiPort);
-  const { alive, last } = await masters.waitForAlive(settings.aliveMasterTimeoutSeconds * 1e3);
+  const { alive, last: last2 } = await masters.waitForAlive(settings.aliveMasterTimeoutSeconds * 1e3);
   if (!alive) {
     throw new ClusterStateError(
       "Spark masters",
       `exactly one ALIVE master within ${settings.aliveMasterTimeoutSeconds} s`,
-      describeMasters(last),
+      describeMasters(last2),
       "Nothing was submitted. Check the masters and ZooKeeper (`spark-azure local status` locally; docs/runbook.md on Azure)."
     );
   }
-  context.log.info(`ALIVE master: ${alive.address}`);
-  const runtime = context.runtime ?? await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: "sparkHome", toolsDir: context.toolsDir }, context.log);
+  log4.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(settings, runtime);
   const localIp = submission.conf["spark.driver.host"] && isLoopback(submission.conf["spark.driver.host"]) ? submission.conf["spark.driver.host"] : void 0;
-  context.log.info(`spark-submit ${import_node_path9.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  log4.info(`spark-submit ${import_node_path9.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run = await runSparkSubmit(runtime, submission, { timeoutMs: settings.timeoutSeconds * 1e3, localIp });
   const output = `${run.stdout}
 ${run.stderr}`;
@@ -34922,12 +42669,712 @@ function buildSubmission(settings, runtime) {
 }
 async function confirmFinished(masters, id) {
   const finished = (state) => state.reachable && state.status === "ALIVE" && [...state.completedApps, ...state.completedDrivers].some((entry) => entry.id === id && entry.state === "FINISHED");
-  const result = await waitUntil(() => masters.probe(), (states) => states.some(finished), { timeoutMs: COMPLETION_CONFIRM_TIMEOUT_MS, intervalMs: 500 });
-  const master = result.last.find(finished);
-  return master ? { ok: true, reason: `${master.address} lists ${id} as FINISHED`, master: master.address } : { ok: false, reason: `no ALIVE master lists ${id} as FINISHED within ${COMPLETION_CONFIRM_TIMEOUT_MS / 1e3} s (${describeMasters(result.last)})` };
+  const result2 = await waitUntil(() => masters.probe(), (states) => states.some(finished), { timeoutMs: COMPLETION_CONFIRM_TIMEOUT_MS, intervalMs: 500 });
+  const master = result2.last.find(finished);
+  return master ? { ok: true, reason: `${master.address} lists ${id} as FINISHED`, master: master.address } : { ok: false, reason: `no ALIVE master lists ${id} as FINISHED within ${COMPLETION_CONFIRM_TIMEOUT_MS / 1e3} s (${describeMasters(result2.last)})` };
 }
-function round(seconds) {
-  return Math.round(seconds * 10) / 10;
+function round(seconds2) {
+  return Math.round(seconds2 * 10) / 10;
+}
+
+// src/core/drill/journal.ts
+init_cjs_shims();
+function probes(journal) {
+  return journal.entries.filter((entry) => entry.kind === "probe");
+}
+function actionAt(journal, action) {
+  return journal.entries.find((entry) => entry.kind === "action" && entry.action === action)?.at;
+}
+function checks(journal) {
+  return journal.entries.filter((entry) => entry.kind === "check");
+}
+
+// src/core/drill/verdict.ts
+init_cjs_shims();
+
+// src/core/drill/milestones.ts
+init_cjs_shims();
+function figures(journal) {
+  const { target, expectedWorkers, graceSeconds } = journal.experiment;
+  const fault = actionAt(journal, "fault");
+  const series2 = probes(journal);
+  const after2 = (time) => series2.filter((probe) => time !== void 0 && probe.at >= time);
+  const otherMaster = (status) => (probe) => probe.masters.some((master) => master.address !== target && status(master.status));
+  const targetAlive = series2.filter((probe) => probe.masters.some((master) => master.address === target && master.status === "ALIVE"));
+  const firstLeftStandby = after2(fault).find(otherMaster((status) => status !== "STANDBY" && status !== "DOWN"))?.at;
+  const firstAlive = after2(fault).find(otherMaster((status) => status === "ALIVE"))?.at;
+  const allWorkersBack = after2(firstAlive).find(
+    (probe) => probe.masters.some((master) => master.address !== target && master.status === "ALIVE" && master.aliveWorkers >= expectedWorkers)
+  )?.at;
+  const lastAliveBeforeGap = targetAlive.filter((probe) => firstAlive === void 0 || probe.at < firstAlive).at(-1)?.at;
+  const restoredStandby = checks(journal).find((check) => check.check === "restored master is STANDBY" && check.ok)?.at;
+  const graceEnd = firstAlive === void 0 ? void 0 : firstAlive + graceSeconds * 1e3;
+  return {
+    milestones: { fault, lastAliveBeforeGap, firstLeftStandby, firstAlive, allWorkersBack, jobEnded: actionAt(journal, "job ended"), restoredStandby },
+    recoverySeconds: fault !== void 0 && allWorkersBack !== void 0 ? seconds(allWorkersBack - fault) : void 0,
+    aliveGapSeconds: firstAlive !== void 0 && lastAliveBeforeGap !== void 0 ? seconds(firstAlive - lastAliveBeforeGap) : void 0,
+    splitBrainProbes: after2(graceEnd).filter((probe) => probe.masters.filter((master) => master.status === "ALIVE").length > 1).length
+  };
+}
+function seconds(ms) {
+  return Math.round(ms / 100) / 10;
+}
+
+// src/core/drill/verdict.ts
+function verdictOf(journal) {
+  const computed = figures(journal);
+  const reasons = checks(journal).filter((check) => !check.ok).map((check) => `${check.check}: ${check.detail}`);
+  const { maxRecoverySeconds } = journal.experiment;
+  if (computed.recoverySeconds === void 0) reasons.push("no standby became ALIVE with every expected worker back");
+  else if (computed.recoverySeconds > maxRecoverySeconds) {
+    reasons.push(`recovery took ${computed.recoverySeconds} s, more than maxRecoverySeconds ${maxRecoverySeconds}`);
+  }
+  if (computed.splitBrainProbes > 0) {
+    reasons.push(`${computed.splitBrainProbes} probes saw more than one ALIVE master after the ${journal.experiment.graceSeconds} s grace period`);
+  }
+  return { passed: reasons.length === 0, figures: computed, reasons };
+}
+
+// src/core/spark/drill-job.ts
+init_cjs_shims();
+var DRILL_JOB_FILE = "spark_azure_drill_job.py";
+var DRILL_JOB_SOURCE = `import random
+import sys
+import time
+from operator import add
+
+from pyspark.sql import SparkSession
+
+seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 30.0
+spark = SparkSession.builder.appName("spark-azure failover drill job").getOrCreate()
+context = spark.sparkContext
+
+
+def samples(_):
+    time.sleep(1.0)
+    hits = 0
+    for _ in range(20000):
+        x, y = random.random() * 2 - 1, random.random() * 2 - 1
+        hits += 1 if x * x + y * y <= 1 else 0
+    return hits
+
+
+started = time.time()
+inside = total = rounds = 0
+while rounds == 0 or time.time() - started < seconds:
+    inside += context.parallelize(range(4), 4).map(samples).reduce(add)
+    total += 4 * 20000
+    rounds += 1
+print("Pi is roughly %f" % (4.0 * inside / total))
+print("Rounds: %d" % rounds)
+spark.stop()
+`;
+
+// src/tools/zookeeper-session.ts
+init_cjs_shims();
+var import_node_zookeeper_client = __toESM(require_node_zookeeper_client(), 1);
+var MODES = {
+  persistent: import_node_zookeeper_client.default.CreateMode.PERSISTENT,
+  ephemeral: import_node_zookeeper_client.default.CreateMode.EPHEMERAL,
+  "persistent-sequential": import_node_zookeeper_client.default.CreateMode.PERSISTENT_SEQUENTIAL,
+  "ephemeral-sequential": import_node_zookeeper_client.default.CreateMode.EPHEMERAL_SEQUENTIAL
+};
+var ZooKeeperSession = class _ZooKeeperSession {
+  constructor(client) {
+    this.client = client;
+  }
+  client;
+  static open(connectString, options = {}) {
+    const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs ?? 6e3, spinDelay: 200, retries: 2 });
+    const timeoutMs = options.connectTimeoutMs ?? 1e4;
+    return new Promise((resolve, reject3) => {
+      const timer = setTimeout(() => {
+        client.close();
+        reject3(new ActionableError(`ZooKeeper ${connectString}`, "a session", `no connection within ${timeoutMs / 1e3} s`, "Check that the ensemble serves (echo srvr | nc <server> 2181) and that this runner reaches port 2181."));
+      }, timeoutMs);
+      client.once("connected", () => {
+        clearTimeout(timer);
+        resolve(new _ZooKeeperSession(client));
+      });
+      client.connect();
+    });
+  }
+  /** This session's id, as ZooKeeper prints it in `cons` (sid=0x...). */
+  sessionId() {
+    return BigInt(`0x${this.client.getSessionId().toString("hex")}`);
+  }
+  children(path16) {
+    return this.call((done) => this.client.getChildren(path16, (error, children) => done(error, children)));
+  }
+  stat(path16) {
+    return this.call(
+      (done) => this.client.exists(
+        path16,
+        (error, stat) => done(error, stat ? { ephemeralOwner: BigInt(`0x${stat.ephemeralOwner.toString("hex")}`), version: stat.version, ctimeMs: Number(BigInt(`0x${stat.ctime.toString("hex")}`)) } : void 0)
+      )
+    );
+  }
+  data(path16) {
+    return this.call((done) => this.client.getData(path16, (error, data) => done(error, data ?? Buffer.alloc(0))));
+  }
+  /** Creates the node (and missing parents, persistent) and returns its actual path. */
+  create(path16, data, mode) {
+    return new Promise(
+      (resolve, reject3) => this.client.mkdirp(parentOf(path16), (mkdirError) => {
+        if (mkdirError) return reject3(mkdirError);
+        this.client.create(path16, Buffer.from(data), MODES[mode], (error, created) => error ? reject3(error) : resolve(created));
+      })
+    );
+  }
+  /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
+  remove(path16, version2 = -1) {
+    return new Promise(
+      (resolve, reject3) => this.client.remove(path16, version2, (error) => {
+        if (!error) return resolve(true);
+        if (isNoNode(error)) return resolve(false);
+        reject3(error);
+      })
+    );
+  }
+  close() {
+    this.client.close();
+  }
+  call(operation) {
+    return new Promise(
+      (resolve, reject3) => operation((error, value) => {
+        if (!error) return resolve(value);
+        if (isNoNode(error)) return resolve(void 0);
+        reject3(error);
+      })
+    );
+  }
+};
+function isNoNode(error) {
+  return error instanceof import_node_zookeeper_client.default.Exception && error.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
+}
+function parentOf(path16) {
+  return path16.slice(0, path16.lastIndexOf("/")) || "/";
+}
+
+// src/operations/leadership-handover.ts
+init_cjs_shims();
+
+// src/core/probes/zookeeper-sessions.ts
+init_cjs_shims();
+async function connectedSessions(servers, timeoutMs = 2e3) {
+  const replies = await Promise.all(servers.map((server) => sendFourLetterWord(server, "cons", timeoutMs)));
+  const sessions = /* @__PURE__ */ new Set();
+  for (const reply of replies) {
+    for (const connection of parseCons(reply)) if (connection.sessionId) sessions.add(BigInt(connection.sessionId));
+  }
+  return sessions;
+}
+
+// src/core/spark/leader-latch.ts
+init_cjs_shims();
+var LEADER_ELECTION = "leader_election";
+function leaderElectionPath(sparkZooKeeperDir) {
+  return `${sparkZooKeeperDir.replace(/\/+$/, "")}/${LEADER_ELECTION}`;
+}
+function latchSequence(name) {
+  const match = /latch-(\d+)$/.exec(name);
+  return match ? Number(match[1]) : void 0;
+}
+function inLineOrder(nodes) {
+  return [...nodes].sort((a, b) => a.sequence - b.sequence);
+}
+function orphanedLeader(nodes, connectedSessions2) {
+  const leader = inLineOrder(nodes)[0];
+  return leader && !connectedSessions2.has(leader.owner) ? leader : void 0;
+}
+
+// src/operations/spark-leader-latch.ts
+init_cjs_shims();
+async function readLeaderLatch(zk, latchPath) {
+  const nodes = [];
+  for (const name of await zk.children(latchPath) ?? []) {
+    const sequence = latchSequence(name);
+    const stat = sequence === void 0 ? void 0 : await zk.stat(`${latchPath}/${name}`);
+    if (sequence !== void 0 && stat) nodes.push({ name, sequence, owner: stat.ephemeralOwner });
+  }
+  return nodes;
+}
+
+// src/operations/leadership-handover.ts
+var SESSION_DETACH_TIMEOUT_MS = 5e3;
+async function handOverLeadership(options) {
+  const latchPath = leaderElectionPath(options.sparkZooKeeperDir);
+  const leaderBefore = inLineOrder(await readLeaderLatch(options.zk, latchPath))[0];
+  await options.operations.stop(options.master);
+  const stoppedAtMs = Date.now();
+  if (!leaderBefore) return { stoppedAtMs, note: `no latch node under ${latchPath}: nothing to hand over` };
+  const detached = await waitUntil(
+    async () => orphanedLeader(await readLeaderLatch(options.zk, latchPath), await connectedSessions(options.zookeepers)),
+    (orphan2) => orphan2 !== void 0,
+    { timeoutMs: SESSION_DETACH_TIMEOUT_MS, intervalMs: 50 }
+  );
+  const orphan = detached.last;
+  if (!orphan || orphan.name !== leaderBefore.name) {
+    const note = `the leading latch node ${leaderBefore.name} did not become orphaned within ${SESSION_DETACH_TIMEOUT_MS / 1e3} s: left for ZooKeeper to expire`;
+    options.log.warning(note);
+    return { stoppedAtMs, note };
+  }
+  const removed = await options.zk.remove(`${latchPath}/${orphan.name}`);
+  const removedAtMs = Date.now();
+  options.log.info(`Removed ${options.master.name}'s latch node ${orphan.name} ${removedAtMs - stoppedAtMs} ms after the stop`);
+  return { removedLatch: removed ? orphan.name : void 0, stoppedAtMs, removedAtMs, note: removed ? "latch node removed" : "latch node already gone" };
+}
+
+// src/operations/maintenance-lock.ts
+init_cjs_shims();
+var import_node_os3 = __toESM(require("os"), 1);
+var MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
+var MaintenanceLock = class _MaintenanceLock {
+  constructor(zk, path16) {
+    this.zk = zk;
+    this.path = path16;
+  }
+  zk;
+  path;
+  static async acquire(zk, operation, options) {
+    const path16 = options.path ?? MAINTENANCE_LOCK_PATH;
+    const holder = { operation, host: import_node_os3.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
+    const deadline = Date.now() + options.waitMs;
+    for (; ; ) {
+      try {
+        await zk.create(path16, JSON.stringify(holder), "ephemeral");
+        return new _MaintenanceLock(zk, path16);
+      } catch (error) {
+        if (!isNodeExists(error)) throw error;
+      }
+      if (Date.now() >= deadline) {
+        const current = await currentHolder(zk, path16);
+        throw new ClusterStateError(
+          "Maintenance lock",
+          `to be free within ${Math.round(options.waitMs / 1e3)} s`,
+          current ? `held by ${current.operation} on ${current.host} (pid ${current.pid}) since ${current.since}` : "held by another operation",
+          "Wait for that operation to finish (the lock goes with its process), or raise lockWaitSeconds."
+        );
+      }
+      await sleep(500);
+    }
+  }
+  async release() {
+    await this.zk.remove(this.path);
+  }
+};
+async function currentHolder(zk, path16 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path16);
+  if (!data) return void 0;
+  try {
+    return JSON.parse(data.toString("utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function isNodeExists(error) {
+  return error instanceof Error && /NODE_EXISTS/.test(String(error));
+}
+
+// src/operations/master-poller.ts
+init_cjs_shims();
+var MasterPoller = class {
+  running = true;
+  loop;
+  constructor(masters, entries, intervalMs) {
+    this.loop = (async () => {
+      while (this.running) {
+        const at = Date.now();
+        const states = await masters.probe(Math.max(intervalMs * 4, 400));
+        const observations = states.map((state) => ({
+          address: state.address,
+          status: state.reachable ? state.status : "DOWN",
+          aliveWorkers: state.reachable ? state.workers.filter((worker) => worker.state === "ALIVE").length : 0
+        }));
+        entries.push({ at, kind: "probe", masters: observations });
+        await sleep(Math.max(0, intervalMs - (Date.now() - at)));
+      }
+    })();
+  }
+  async stop() {
+    this.running = false;
+    await this.loop;
+  }
+};
+
+// src/operations/failover-drill.ts
+var JOB_START_TIMEOUT_MS = 9e4;
+var RESTORE_TIMEOUT_MS = 9e4;
+async function runFailoverDrill(targets, options, smokeSettings, runtime, log4) {
+  const masterSet = new MasterSet(targets.masters.map(masterAddress), targets.masters[0]?.webUiPort);
+  const steady = await probeCluster({ zookeepers: targets.zookeepers, masters: masterSet.targets });
+  const expectedWorkers = options.expectedWorkers ?? Math.max(1, theAliveMaster(steady)?.workers.filter((w) => w.state === "ALIVE").length ?? 1);
+  const health = assessCluster(steady, { zookeeperServers: targets.zookeepers.length, masters: targets.masters.length, minimumWorkers: expectedWorkers });
+  const alive = theAliveMaster(steady);
+  const target = targets.masters.find((master) => formatHostPort(masterAddress(master)) === alive?.address);
+  if (!health.healthy || !target) {
+    throw new ClusterStateError(
+      "Failover drill steady state",
+      `a healthy ZooKeeper ensemble, exactly one ALIVE master with the others STANDBY, and ${expectedWorkers} workers ALIVE at the leader`,
+      problemsOf(health).join("; ") || "no ALIVE master among the given masters",
+      "The drill touched nothing. Bring the cluster back to health first (docs/runbook.md)."
+    );
+  }
+  const journal = {
+    experiment: {
+      fault: options.fault,
+      target: formatHostPort(masterAddress(target)),
+      masters: masterSet.targets.map((t) => t.address),
+      expectedWorkers,
+      maxRecoverySeconds: options.maxRecoverySeconds,
+      graceSeconds: options.graceSeconds
+    },
+    startedAt: Date.now(),
+    entries: []
+  };
+  const zk = await ZooKeeperSession.open(zookeeperConnectString(targets.zookeepers));
+  try {
+    const lock = await MaintenanceLock.acquire(zk, `failover drill (${options.fault})`, { waitMs: options.lockWaitSeconds * 1e3 });
+    try {
+      const recovered = await faultAndRecover(journal, target, targets, options, masterSet, smokeSettings, runtime, zk, log4);
+      if (recovered) {
+        const submission = await runSmokeTest(smokeSettings, runtime, log4).catch((error) => ({ passed: false, reason: error.message }));
+        record(journal, log4).check("a new submission succeeds", submission.passed, submission.reason);
+      }
+      const grace = new MasterPoller(masterSet, journal.entries, options.pollIntervalMs);
+      await sleep(options.graceSeconds * 1e3);
+      await grace.stop();
+    } finally {
+      await lock.release().catch(() => void 0);
+    }
+  } finally {
+    zk.close();
+  }
+  return { journal, verdict: verdictOf(journal) };
+}
+async function faultAndRecover(journal, target, targets, options, masterSet, smokeSettings, runtime, zk, log4) {
+  const { act, check } = record(journal, log4);
+  const { expectedWorkers } = journal.experiment;
+  const poller = new MasterPoller(masterSet, journal.entries, options.pollIntervalMs);
+  const job = await startDrillJob(smokeSettings, runtime, options.jobSeconds);
+  act("job submitted", `${options.jobSeconds} s job`);
+  let faultIssued = false;
+  let restored = false;
+  try {
+    const running = await waitUntil(() => masterSet.probe(), (states) => states.some((s) => s.reachable && s.status === "ALIVE" && s.activeApps.some((app) => app.state === "RUNNING")), { timeoutMs: JOB_START_TIMEOUT_MS, intervalMs: 250 });
+    if (!check("job running before the fault", running.satisfied, running.satisfied ? "the ALIVE master lists it RUNNING" : `not RUNNING within ${JOB_START_TIMEOUT_MS / 1e3} s`)) return false;
+    log4.info(`Fault '${options.fault}' on ${target.name} (${journal.experiment.target}), the ALIVE master`);
+    act("fault", `${options.fault} ${target.name}`);
+    faultIssued = true;
+    await applyFault(options.fault, target, targets, zk, log4);
+    act("fault applied", `${options.fault} ${target.name}`);
+    const recoveryTimeoutMs = Math.max(120, options.maxRecoverySeconds * 3) * 1e3;
+    const tookOver = (probe) => probe?.masters.some((m) => m.address !== journal.experiment.target && m.status === "ALIVE" && m.aliveWorkers >= expectedWorkers) ?? false;
+    const recovered = await waitUntil(async () => probes(journal).at(-1), tookOver, { timeoutMs: recoveryTimeoutMs, intervalMs: 100 });
+    if (!check("a standby took over with every worker", recovered.satisfied, recovered.satisfied ? "a new ALIVE master with every expected worker" : `not within ${recoveryTimeoutMs / 1e3} s`)) return false;
+    await restore(target, options.fault, targets, masterSet, journal, log4);
+    restored = true;
+    const jobRun = await job.result;
+    act("job ended", `exit ${jobRun.exitCode}`);
+    const result2 = checkResult(jobRun.stdout, { kind: "pi" });
+    check("the running job finished successfully", jobRun.exitCode === 0 && result2.ok, jobRun.exitCode === 0 ? result2.reason : `spark-submit exited with ${jobRun.exitCode}: ${jobRun.stderr.trim().split("\n").at(-1) ?? ""}`);
+    return true;
+  } finally {
+    try {
+      job.kill();
+      await job.result.catch(() => void 0);
+      if (faultIssued && !restored) await restore(target, options.fault, targets, masterSet, journal, log4);
+    } finally {
+      await poller.stop();
+    }
+  }
+}
+function record(journal, log4) {
+  return {
+    act: (action, detail = "") => void journal.entries.push({ at: Date.now(), kind: "action", action, detail }),
+    check: (name, ok, detail) => {
+      journal.entries.push({ at: Date.now(), kind: "check", check: name, ok, detail });
+      log4.info(`${ok ? "ok" : "FAILED"}: ${name}: ${detail}`);
+      return ok;
+    }
+  };
+}
+async function applyFault(fault, target, targets, zk, log4) {
+  switch (fault) {
+    case "kill":
+      return targets.operations.kill(target);
+    case "stop":
+      await handOverLeadership({ master: target, operations: targets.operations, zk, zookeepers: targets.zookeepers, sparkZooKeeperDir: targets.sparkZooKeeperDir, log: log4 });
+      return;
+    case "restart":
+      return targets.operations.restart(target);
+    case "vm-restart":
+      return requireVmFaults(targets).restart(target);
+    case "vm-deallocate":
+      return requireVmFaults(targets).deallocate(target);
+  }
+}
+async function restore(target, fault, targets, masterSet, journal, log4) {
+  const { act, check } = record(journal, log4);
+  try {
+    if (fault === "vm-deallocate") await requireVmFaults(targets).start(target);
+    await targets.operations.start(target);
+    act("target restored", target.name);
+  } catch (error) {
+    check("restored master is STANDBY", false, `could not start ${target.name}: ${error.message}`);
+    return;
+  }
+  const address = formatHostPort(masterAddress(target));
+  const rejoined = await waitUntil(() => masterSet.probe(), (states) => states.some((s) => s.address === address && s.reachable && s.status === "STANDBY"), { timeoutMs: RESTORE_TIMEOUT_MS, intervalMs: 250 });
+  check("restored master is STANDBY", rejoined.satisfied, rejoined.satisfied ? `${target.name} rejoined as STANDBY` : `${target.name} not STANDBY within ${RESTORE_TIMEOUT_MS / 1e3} s`);
+}
+function requireVmFaults(targets) {
+  if (!targets.vmFaults) throw new Error("VM faults need Azure access");
+  return targets.vmFaults;
+}
+async function startDrillJob(settings, runtime, seconds2) {
+  const directory = await (0, import_promises4.mkdtemp)(import_node_path10.default.join(import_node_os4.default.tmpdir(), "spark-azure-drill-"));
+  const application = import_node_path10.default.join(directory, DRILL_JOB_FILE);
+  await (0, import_promises4.writeFile)(application, DRILL_JOB_SOURCE);
+  const submission = { ...buildSubmission({ ...settings, application, arguments: [String(seconds2)] }, runtime), name: "spark-azure failover drill job" };
+  const driverHost = submission.conf["spark.driver.host"];
+  return startSparkSubmit(runtime, submission, { timeoutMs: (seconds2 + 300) * 1e3, localIp: driverHost && isLoopback(driverHost) ? driverHost : void 0 });
+}
+
+// src/actions/smoke-test/drill-settings.ts
+init_cjs_shims();
+var FAULTS = ["kill", "stop", "restart", "vm-restart", "vm-deallocate"];
+function readDrillSettings(inputs, masterCount) {
+  const fault = inputs.oneOf("fault", FAULTS, "kill");
+  const nodeAccess = readNodeAccess(inputs, masterCount);
+  if ((fault === "vm-restart" || fault === "vm-deallocate") && nodeAccess.kind !== "azure") {
+    throw new InputError("fault", "'kill', 'stop' or 'restart' unless nodeAccess is 'azure'", `'${fault}' with nodeAccess '${nodeAccess.kind}'`, "Set nodeAccess to 'azure' (with azureResourceGroup and masterVmNames) for VM faults.");
+  }
+  const zookeepersRaw = inputs.optional("zookeepers");
+  if (nodeAccess.kind !== "local" && zookeepersRaw === void 0) {
+    throw new InputError("zookeepers", "the ZooKeeper connect string (the drill reads Spark\u2019s leader latch)", "nothing", "Set zookeepers, e.g. 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.");
+  }
+  const expectedWorkers = inputs.optional("expectedWorkers");
+  return {
+    fault,
+    zookeepers: zookeepersRaw === void 0 ? void 0 : parseZooKeeperConnect("zookeepers", zookeepersRaw),
+    zookeeperDir: inputs.optional("zookeeperDir"),
+    expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 1, max: 1e4 }),
+    maxRecoverySeconds: inputs.seconds("maxRecoverySeconds", 12, { min: 1, max: 3600 }),
+    graceSeconds: inputs.seconds("graceSeconds", 5, { min: 0, max: 300 }),
+    jobSeconds: inputs.seconds("jobSeconds", 30, { min: 5, max: 3600 }),
+    lockWaitSeconds: inputs.seconds("lockWaitSeconds", 60, { min: 0, max: 3600 }),
+    pollIntervalMs: inputs.integer("pollIntervalMs", 100, { min: 20, max: 5e3 }),
+    nodeAccess
+  };
+}
+function readNodeAccess(inputs, masterCount) {
+  const kind = inputs.oneOf("nodeAccess", ["local", "ssh", "azure"], "local");
+  if (kind === "local") return { kind };
+  const ssh = {
+    user: inputs.required("sshUser", "the SSH user on the VMs (with sudo for systemctl)", "azureuser"),
+    jumpHost: inputs.optional("sshJumpHost"),
+    port: inputs.integer("sshPort", 22, { min: 1, max: 65535 })
+  };
+  const privateKey = inputs.optional("sshPrivateKey");
+  if (kind === "ssh") return { kind, ssh, privateKey };
+  const masterVmNames = (inputs.required("masterVmNames", "one VM name per master, in the order of masters", "spark-master-1,spark-master-2") ?? "").split(",").map((name) => name.trim());
+  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
+    throw new InputError("masterVmNames", `${masterCount} VM names, one per master, comma-separated`, describeValue(masterVmNames.join(",")), "List the VM of each master in the order of masters.");
+  }
+  return { kind, ssh, privateKey, resourceGroup: inputs.required("azureResourceGroup", "the resource group of the cluster VMs", "rg-spark-prod"), masterVmNames };
+}
+
+// src/actions/smoke-test/drill-summary.ts
+init_cjs_shims();
+
+// src/actions/smoke-test/summary.ts
+init_cjs_shims();
+function smokeTestSummary(report) {
+  const rows = [
+    ["Verdict", report.passed ? "passed" : "FAILED"],
+    ["Reason", report.reason],
+    ["Result", report.result ?? "-"],
+    ["Application", report.applicationId ?? "-"],
+    ["ALIVE master", report.aliveMaster],
+    ["Duration", `${report.durationSeconds} s`]
+  ];
+  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
+}
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+}
+
+// src/actions/smoke-test/drill-summary.ts
+function drillSummary(journal, verdict) {
+  const { experiment } = journal;
+  const { milestones, recoverySeconds, aliveGapSeconds } = verdict.figures;
+  const since = (at) => at === void 0 || milestones.fault === void 0 ? "-" : `${((at - milestones.fault) / 1e3).toFixed(1)} s`;
+  const lines = [
+    `### Failover drill ${verdict.passed ? "\u2705 passed" : "\u274C FAILED"}`,
+    "",
+    `Fault \`${experiment.fault}\` on the ALIVE master ${experiment.target}; ${experiment.expectedWorkers} workers expected back; limit ${experiment.maxRecoverySeconds} s.`,
+    "",
+    "| figure | value |",
+    "|---|---|",
+    `| recovery (fault to ALIVE with every worker) | ${recoverySeconds === void 0 ? "never" : `${recoverySeconds} s`} |`,
+    `| without any ALIVE master | ${aliveGapSeconds === void 0 ? "-" : `${aliveGapSeconds} s`} |`,
+    `| a standby left STANDBY | ${since(milestones.firstLeftStandby)} |`,
+    `| first ALIVE | ${since(milestones.firstAlive)} |`,
+    `| all workers back | ${since(milestones.allWorkersBack)} |`,
+    `| running job ended | ${since(milestones.jobEnded)} |`,
+    `| target back as STANDBY | ${since(milestones.restoredStandby)} |`,
+    "",
+    "| check | result | detail |",
+    "|---|---|---|",
+    ...checks(journal).map((check) => `| ${check.check} | ${check.ok ? "ok" : "FAILED"} | ${escapeCell(check.detail)} |`),
+    ...verdict.reasons.map((reason) => `| verdict | FAILED | ${escapeCell(reason)} |`),
+    "",
+    timeline(journal, milestones)
+  ];
+  return lines.join("\n");
+}
+function timeline(journal, milestones) {
+  const bar = (name, tag, from, to) => from !== void 0 && to !== void 0 && to >= from ? [`    ${name} :${tag}${from}, ${Math.max(to, from + 1)}`] : [];
+  const end = milestones.restoredStandby ?? milestones.allWorkersBack ?? Date.now();
+  const rows = [
+    ...bar("target ALIVE", "done, ", journal.startedAt, milestones.lastAliveBeforeGap ?? milestones.fault),
+    ...bar("no ALIVE master", "crit, ", milestones.lastAliveBeforeGap ?? milestones.fault, milestones.firstAlive),
+    ...bar("standby recovering", "active, ", milestones.firstLeftStandby, milestones.firstAlive),
+    ...bar("workers re-registering", "active, ", milestones.firstAlive, milestones.allWorkersBack),
+    ...bar("new master ALIVE", "", milestones.firstAlive, end),
+    ...bar("running job", "", journal.startedAt, milestones.jobEnded),
+    ...bar("target restored to STANDBY", "", milestones.fault, milestones.restoredStandby)
+  ];
+  return ["```mermaid", "gantt", "    title Failover drill timeline", "    dateFormat x", "    axisFormat %H:%M:%S", ...rows, "```"].join("\n");
+}
+
+// src/actions/smoke-test/drill-targets.ts
+init_cjs_shims();
+var import_node_fs7 = require("fs");
+var import_node_os5 = __toESM(require("os"), 1);
+var import_node_path11 = __toESM(require("path"), 1);
+
+// src/azure/azure-vm-operations.ts
+init_cjs_shims();
+
+// src/azure/remote-commands.ts
+init_cjs_shims();
+var SERVICE_UNITS = {
+  zookeeper: "spark-azure-zookeeper",
+  master: "spark-azure-master",
+  worker: "spark-azure-worker"
+};
+function systemctlCommand(operation, role) {
+  const unit = SERVICE_UNITS[role];
+  switch (operation) {
+    case "kill":
+      return ["sudo", "systemctl", "kill", "--signal=SIGKILL", unit];
+    case "stop":
+      return ["sudo", "systemctl", "stop", unit];
+    case "start":
+      return ["sudo", "systemctl", "start", unit];
+    case "restart":
+      return ["sudo", "systemctl", "restart", unit];
+  }
+}
+function sshArguments(access, node, command) {
+  return [
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "ConnectTimeout=10",
+    "-o",
+    "StrictHostKeyChecking=accept-new",
+    "-p",
+    String(access.port),
+    ...access.keyFile ? ["-i", access.keyFile] : [],
+    ...access.jumpHost ? ["-J", access.jumpHost] : [],
+    `${access.user}@${node.host}`,
+    "--",
+    ...command.map(quoteForRemoteShell)
+  ];
+}
+function quoteForRemoteShell(word) {
+  return /^[A-Za-z0-9_./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function azVmArguments(access, vmName, operation) {
+  return ["vm", operation, "--resource-group", access.resourceGroup, "--name", vmName, ...access.subscription ? ["--subscription", access.subscription] : []];
+}
+
+// src/azure/azure-vm-operations.ts
+function azureVmOperations(access) {
+  const run = (operation) => async (node) => {
+    const vm = access.vmNames[node.name];
+    if (!vm) throw new ActionableError(`Node ${node.name}`, "a VM name (input masterVmNames)", "none", "List one VM name per master, in the order of masters.");
+    const result2 = await $({ nothrow: true, quiet: true, timeout: 9e5 })`az ${azVmArguments(access, vm, operation)}`;
+    if (result2.exitCode !== 0) {
+      throw new ActionableError(`VM ${vm}`, `az vm ${operation} to succeed`, `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1) ?? ""}`, "Check the Azure login and the resource group.");
+    }
+  };
+  return { restart: run("restart"), deallocate: run("deallocate"), start: run("start") };
+}
+
+// src/azure/ssh-node-operations.ts
+init_cjs_shims();
+function sshNodeOperations(access) {
+  const run = (operation) => async (node) => {
+    const result2 = await $({ nothrow: true, quiet: true, timeout: 6e4 })`ssh ${sshArguments(access, node, systemctlCommand(operation, node.role))}`;
+    if (result2.exitCode !== 0) {
+      throw new ActionableError(
+        `Node ${node.name} (${node.host})`,
+        `'${operation}' over SSH to succeed`,
+        `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1) ?? ""}`,
+        "Check sshUser, sshPrivateKey and sshJumpHost, and that the user may run systemctl with sudo."
+      );
+    }
+  };
+  return { start: run("start"), stop: run("stop"), kill: run("kill"), restart: run("restart") };
+}
+
+// src/actions/smoke-test/drill-targets.ts
+var DEFAULT_SPARK_ZOOKEEPER_DIR = "/spark-azure/spark";
+async function resolveDrillTargets(smoke, drill, log4, secrets) {
+  const access = drill.nodeAccess;
+  if (access.kind === "local") {
+    const cluster = new LocalCluster(localPaths(), log4);
+    const topology = await cluster.topology();
+    const local2 = new Set(topology.masters.map((master) => formatHostPort(masterAddress(master))));
+    const given = smoke.masters.map(formatHostPort);
+    if (given.length !== local2.size || given.some((address) => !local2.has(address))) {
+      throw new InputError("masters", `the local cluster's masters (${[...local2].join(",")}) when nodeAccess is 'local'`, given.join(","), "Use the local cluster's master URL, or set nodeAccess to 'ssh' or 'azure'.");
+    }
+    return {
+      masters: topology.masters,
+      zookeepers: topology.zookeepers.map(zookeeperClientAddress),
+      sparkZooKeeperDir: topology.sparkZooKeeperDir,
+      operations: cluster.nodeOperations()
+    };
+  }
+  const masters = smoke.masters.map((master, index2) => ({
+    name: access.kind === "azure" ? access.masterVmNames[index2] : master.host,
+    role: "master",
+    host: master.host,
+    port: master.port,
+    webUiPort: smoke.masterWebUiPort
+  }));
+  let keyFile;
+  if (access.privateKey) {
+    secrets.register(access.privateKey);
+    keyFile = import_node_path11.default.join((0, import_node_fs7.mkdtempSync)(import_node_path11.default.join(import_node_os5.default.tmpdir(), "spark-azure-ssh-")), "id");
+    (0, import_node_fs7.writeFileSync)(keyFile, access.privateKey.endsWith("\n") ? access.privateKey : `${access.privateKey}
+`, { mode: 384 });
+    (0, import_node_fs7.chmodSync)(keyFile, 384);
+  }
+  const operations = sshNodeOperations({ ...access.ssh, keyFile });
+  const vmFaults = access.kind === "azure" ? azureVmOperations({ resourceGroup: access.resourceGroup, vmNames: Object.fromEntries(masters.map((master) => [master.name, master.name])) }) : void 0;
+  return {
+    masters,
+    zookeepers: drill.zookeepers,
+    sparkZooKeeperDir: drill.zookeeperDir ?? DEFAULT_SPARK_ZOOKEEPER_DIR,
+    operations,
+    vmFaults
+  };
 }
 
 // src/actions/smoke-test/settings.ts
@@ -35001,54 +43448,52 @@ function resultCheck(expectedOutput, application) {
   }
 }
 
-// src/actions/smoke-test/summary.ts
-init_cjs_shims();
-function smokeTestSummary(report) {
-  const rows = [
-    ["Verdict", report.passed ? "passed" : "FAILED"],
-    ["Reason", report.reason],
-    ["Result", report.result ?? "-"],
-    ["Application", report.applicationId ?? "-"],
-    ["ALIVE master", report.aliveMaster],
-    ["Duration", `${report.durationSeconds} s`]
-  ];
-  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
-}
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
-}
-
 // src/actions/smoke-test/index.ts
-async function smokeTest(pipeline) {
-  const settings = readSmokeTestSettings(new InputReader(pipeline.inputs));
-  const report = await pipeline.group("Smoke test", () => runSmokeTest(settings, { toolsDir: toolsDir(), log: pipeline.log }));
-  pipeline.setOutput("result", report.result ?? "");
-  pipeline.setOutput("durationSeconds", String(report.durationSeconds));
-  pipeline.setOutput("applicationId", report.applicationId ?? "");
-  pipeline.setOutput("aliveMaster", report.aliveMaster);
-  await pipeline.appendSummary(smokeTestSummary(report));
-  if (!report.passed) {
-    pipeline.log.info(`spark-submit output (end):
+function smokeTestAction(options = {}) {
+  return async (pipeline) => {
+    const inputs = new InputReader(pipeline.inputs);
+    const settings = readSmokeTestSettings(inputs);
+    const failover = options.forceFailover || inputs.boolean("failover", false);
+    const drill = failover ? readDrillSettings(inputs, settings.masters.length) : void 0;
+    const targets = drill && await resolveDrillTargets(settings, drill, pipeline.log, { register: (value) => pipeline.setSecret(value) });
+    const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: "sparkHome", toolsDir: toolsDir() }, pipeline.log);
+    const report = await pipeline.group("Smoke test", () => runSmokeTest(settings, runtime, pipeline.log));
+    pipeline.setOutput("result", report.result ?? "");
+    pipeline.setOutput("durationSeconds", String(report.durationSeconds));
+    pipeline.setOutput("applicationId", report.applicationId ?? "");
+    pipeline.setOutput("aliveMaster", report.aliveMaster);
+    await pipeline.appendSummary(smokeTestSummary(report));
+    if (!report.passed) {
+      pipeline.log.info(`spark-submit output (end):
 ${report.outputTail}`);
-    throw new ClusterStateError("Smoke test", "a successful job with a correct result", report.reason, "See the spark-submit output above and docs/runbook.md.");
-  }
-  pipeline.log.info(`Smoke test passed: ${report.reason}`);
-}
-
-// src/actions/registry.ts
-function actionBody(name) {
-  if (name === "smoke-test") return smokeTest;
-  return notYetAvailable(name);
-}
-function notYetAvailable(name) {
-  return async () => {
-    throw new ActionableError(`Action '${name}'`, "an implemented action", "one not released yet in this version of spark-azure", "Use smoke-test for now, or pin a release that includes it.");
+      throw new ClusterStateError("Smoke test", "a successful job with a correct result", report.reason, "See the spark-submit output above and docs/runbook.md.");
+    }
+    pipeline.log.info(`Smoke test passed: ${report.reason}`);
+    if (!drill || !targets) return;
+    const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () => runFailoverDrill(targets, drill, settings, runtime, pipeline.log));
+    const journalFile = import_node_path12.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os6.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs8.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+`);
+    pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
+    pipeline.setOutput("failoverPassed", String(verdict.passed));
+    pipeline.setOutput("drillJournal", journalFile);
+    await pipeline.appendSummary(drillSummary(journal, verdict));
+    if (!verdict.passed) {
+      throw new ClusterStateError("Failover drill", "a clean failover", verdict.reasons.join("; "), `The master was restored. Journal: ${journalFile}. See docs/runbook.md#the-failover-drill-fails.`);
+    }
+    pipeline.log.info(`Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master.`);
   };
 }
 
+// src/entries/action-commands.ts
+init_cjs_shims();
+var import_node_fs10 = require("fs");
+var import_node_path13 = __toESM(require("path"), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
+
 // src/doors/cli-pipeline.ts
 init_cjs_shims();
-var import_node_fs7 = require("fs");
+var import_node_fs9 = require("fs");
 function cliPipeline(inputs, options = {}) {
   const secrets = [];
   const mask = (text) => secrets.reduce((masked, secret) => masked.split(secret).join("***"), text);
@@ -35067,7 +43512,7 @@ function cliPipeline(inputs, options = {}) {
     setOutput: (name, value) => console.log(`${name}=${mask(value)}`),
     setSecret: (value) => value && secrets.push(value),
     appendSummary: async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs7.appendFileSync)(options.summaryFile, `${markdown}
+      if (options.summaryFile) (0, import_node_fs9.appendFileSync)(options.summaryFile, `${markdown}
 `);
     },
     fail: (message) => {
@@ -35097,16 +43542,16 @@ async function runAction(pipeline, body) {
 }
 
 // src/entries/action-commands.ts
-function addActionCommand(program3, name, localDefaults) {
-  const metadata = (0, import_yaml2.parse)((0, import_node_fs8.readFileSync)(import_node_path10.default.join(packageRoot(), "actions", name, "action.yml"), "utf8"));
-  const command = program3.command(name).description(`${metadata.description} Inputs left out come from the local cluster.`);
+function addActionCommand(program3, options) {
+  const metadata = (0, import_yaml2.parse)((0, import_node_fs10.readFileSync)(import_node_path13.default.join(packageRoot(), "actions", options.inputsOf, "action.yml"), "utf8"));
+  const command = program3.command(options.command).description(`${options.description ?? metadata.description} Inputs left out come from the local cluster.`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
     const flag = input.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
     command.addOption(new Option(`--${flag} <value>`, spec.description + (spec.default ? ` (default ${spec.default})` : "")));
   }
-  command.option("--summary-file <path>", "append the Markdown summary to this file").action(async (options) => {
-    const inputs = { ...await localDefaults(), ...options };
-    await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: options.summaryFile }), actionBody(name));
+  command.option("--summary-file <path>", "append the Markdown summary to this file").action(async (given) => {
+    const inputs = { ...await options.localDefaults(), ...given };
+    await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body);
   });
 }
 
@@ -35131,16 +43576,17 @@ function formatVerifyReport(report) {
 
 // src/local/verify.ts
 init_cjs_shims();
-async function verifyLocalCluster(cluster, log3) {
+async function verifyLocalCluster(cluster, log4) {
   const up = await cluster.up(DEFAULT_SHAPE);
-  log3.info(up.alreadyRunning ? "Using the running local cluster." : `Local cluster healthy ${up.secondsToHealthy.toFixed(1)} s after start.`);
+  log4.info(up.alreadyRunning ? "Using the running local cluster." : `Local cluster healthy ${up.secondsToHealthy.toFixed(1)} s after start.`);
   const settings = readSmokeTestSettings(new InputReader(recordInputSource({ masters: up.description.masterUrl })));
-  const smokeTest2 = await runSmokeTest(settings, { toolsDir: cluster.paths.toolsDir, log: log3 });
-  return { cluster: up.description, secondsToHealthy: up.secondsToHealthy, smokeTest: smokeTest2, passed: up.description.healthy && smokeTest2.passed };
+  const runtime = await resolveSparkRuntime({ input: "sparkHome", toolsDir: cluster.paths.toolsDir }, log4);
+  const smokeTest = await runSmokeTest(settings, runtime, log4);
+  return { cluster: up.description, secondsToHealthy: up.secondsToHealthy, smokeTest, passed: up.description.healthy && smokeTest.passed };
 }
 
 // src/entries/cli.ts
-var log2 = {
+var log3 = {
   info: (message) => console.error(message),
   warning: (message) => console.error(`warning: ${message}`),
   debug: (message) => process.env.SPARK_AZURE_DEBUG && console.error(`debug: ${message}`)
@@ -35154,17 +43600,17 @@ function wholeNumber(option) {
 var program2 = new Command("spark-azure").description("Build, provision, update, test and chaos-test a highly available Spark standalone cluster").showHelpAfterError();
 var local = program2.command("local").description("a real HA cluster on this machine: ZooKeeper, Spark masters and workers on loopback");
 local.command("up").description("start a fresh local cluster (installs what is missing) and wait until it is healthy").option("--zookeepers <n>", "ZooKeeper servers: 3 or 5", wholeNumber("zookeepers"), DEFAULT_SHAPE.zookeepers).option("--masters <n>", "Spark masters: 2 or 3", wholeNumber("masters"), DEFAULT_SHAPE.masters).option("--workers <n>", "Spark workers: 1 to 20", wholeNumber("workers"), DEFAULT_SHAPE.workers).option("--json", "print the cluster description as JSON").action(async (options) => {
-  const cluster = new LocalCluster(localPaths(), log2);
-  const result = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers });
-  if (result.alreadyRunning) log2.info("A local cluster is already running; nothing was changed.");
-  else log2.info(`Local cluster healthy ${result.secondsToHealthy.toFixed(1)} s after start.`);
-  if (options.json) console.log(JSON.stringify({ ...result.description, secondsToHealthy: result.secondsToHealthy ?? null }, null, 2));
-  else print(result.description);
+  const cluster = new LocalCluster(localPaths(), log3);
+  const result2 = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers });
+  if (result2.alreadyRunning) log3.info("A local cluster is already running; nothing was changed.");
+  else log3.info(`Local cluster healthy ${result2.secondsToHealthy.toFixed(1)} s after start.`);
+  if (options.json) console.log(JSON.stringify({ ...result2.description, secondsToHealthy: result2.secondsToHealthy ?? null }, null, 2));
+  else print(result2.description);
 });
 local.command("verify").description("the main job: bring the local cluster up (or use the running one) and run the suite against it").option("--down", "stop the cluster afterwards").action(async (options) => {
-  const cluster = new LocalCluster(localPaths(), log2);
+  const cluster = new LocalCluster(localPaths(), log3);
   try {
-    const report = await verifyLocalCluster(cluster, log2);
+    const report = await verifyLocalCluster(cluster, log3);
     console.log(formatVerifyReport(report));
     if (!report.passed) process.exitCode = 1;
   } finally {
@@ -35172,31 +43618,39 @@ local.command("verify").description("the main job: bring the local cluster up (o
   }
 });
 local.command("status").description("probe every node and print the cluster description").option("--json", "print JSON").action(async (options) => {
-  const description = await new LocalCluster(localPaths(), log2).status();
+  const description = await new LocalCluster(localPaths(), log3).status();
   if (!description) throw new ActionableError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
   print(description, options.json);
   if (!description.healthy) process.exitCode = 3;
 });
 local.command("down").description("stop every node and make sure no process is left").action(async () => {
-  const { stopped } = await new LocalCluster(localPaths(), log2).down();
-  log2.info(stopped.length > 0 ? `Stopped ${stopped.join(", ")}; no process left.` : "No local cluster was running; no process left.");
+  const { stopped } = await new LocalCluster(localPaths(), log3).down();
+  log3.info(stopped.length > 0 ? `Stopped ${stopped.join(", ")}; no process left.` : "No local cluster was running; no process left.");
 });
 local.command("logs").description("print the end of a node's log").argument("<node>", "node name, e.g. zk1, master1, worker2").option("--lines <n>", "how many lines", wholeNumber("lines"), 100).action(async (node, options) => {
-  process.stdout.write(`${await new LocalCluster(localPaths(), log2).logs(node, options.lines)}
+  process.stdout.write(`${await new LocalCluster(localPaths(), log3).logs(node, options.lines)}
 `);
 });
 local.command("node").description("act on one node: start, stop (graceful), kill (SIGKILL) or restart").argument("<operation>", NODE_OPERATIONS.join(" | ")).argument("<node>", "node name, e.g. master1").action(async (operation, name) => {
   if (!NODE_OPERATIONS.includes(operation)) {
     throw new ActionableError("Operation", NODE_OPERATIONS.join(", "), `'${operation}'`, "Use one of those, e.g. `spark-azure local node kill master1`.");
   }
-  const cluster = new LocalCluster(localPaths(), log2);
+  const cluster = new LocalCluster(localPaths(), log3);
   const node = await cluster.node(name);
   await cluster.nodeOperations()[operation](node);
-  log2.info(`${operation} ${name}: done`);
+  log3.info(`${operation} ${name}: done`);
 });
-addActionCommand(program2, "smoke-test", async () => {
-  const description = await new LocalCluster(localPaths(), log2).status();
+var localMasters = async () => {
+  const description = await new LocalCluster(localPaths(), log3).status();
   return description ? { masters: description.masterUrl } : {};
+};
+addActionCommand(program2, { command: "smoke-test", inputsOf: "smoke-test", body: smokeTestAction(), localDefaults: localMasters });
+addActionCommand(program2, {
+  command: "failover-drill",
+  inputsOf: "smoke-test",
+  description: "The smoke test, then the failover drill: the ALIVE master goes down while a job runs; the takeover is measured and the master restored.",
+  body: smokeTestAction({ forceFailover: true }),
+  localDefaults: localMasters
 });
 function print(description, json) {
   console.log(json ? JSON.stringify(description, null, 2) : formatClusterDescription(description));

@@ -1,6 +1,6 @@
 import { ActionableError } from '../core/errors.js';
 import type { ActionBody } from '../doors/pipeline.js';
-import { smokeTest } from './smoke-test/index.js';
+import { smokeTestAction } from './smoke-test/index.js';
 
 export const ACTION_NAMES = ['provision', 'image-build', 'rolling-update', 'smoke-test'] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
@@ -10,7 +10,7 @@ export type ActionName = (typeof ACTION_NAMES)[number];
  * carries only its own action.
  */
 export function actionBody(name: ActionName): ActionBody {
-  if (name === 'smoke-test') return smokeTest;
+  if (name === 'smoke-test') return smokeTestAction();
   return notYetAvailable(name);
 }
 

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { parse } from 'yaml';
-import { type ActionName, actionBody } from '../actions/registry.js';
+import type { ActionName } from '../actions/registry.js';
 import { cliPipeline } from '../doors/cli-pipeline.js';
-import { runAction } from '../doors/pipeline.js';
+import { type ActionBody, runAction } from '../doors/pipeline.js';
 import { packageRoot } from '../local/paths.js';
 
 interface ActionMetadata {
@@ -17,17 +17,20 @@ interface ActionMetadata {
  * command line, GitHub and Azure DevOps offer the same inputs. `localDefaults` fills inputs the user left
  * out from the local cluster (the embedded default target).
  */
-export function addActionCommand(program: Command, name: ActionName, localDefaults: () => Promise<Record<string, string>>): void {
-  const metadata = parse(readFileSync(path.join(packageRoot(), 'actions', name, 'action.yml'), 'utf8')) as ActionMetadata;
-  const command = program.command(name).description(`${metadata.description} Inputs left out come from the local cluster.`);
+export function addActionCommand(
+  program: Command,
+  options: { command: string; inputsOf: ActionName; description?: string; body: ActionBody; localDefaults: () => Promise<Record<string, string>> },
+): void {
+  const metadata = parse(readFileSync(path.join(packageRoot(), 'actions', options.inputsOf, 'action.yml'), 'utf8')) as ActionMetadata;
+  const command = program.command(options.command).description(`${options.description ?? metadata.description} Inputs left out come from the local cluster.`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
     const flag = input.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
     command.addOption(new Option(`--${flag} <value>`, spec.description + (spec.default ? ` (default ${spec.default})` : '')));
   }
   command
     .option('--summary-file <path>', 'append the Markdown summary to this file')
-    .action(async (options: Record<string, string>) => {
-      const inputs = { ...(await localDefaults()), ...options };
-      await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: options.summaryFile }), actionBody(name));
+    .action(async (given: Record<string, string>) => {
+      const inputs: Record<string, string> = { ...(await options.localDefaults()), ...given };
+      await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body);
     });
 }

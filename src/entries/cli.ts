@@ -6,6 +6,7 @@ import { LocalCluster, type LocalClusterDescription } from '../local/local-clust
 import { DEFAULT_SHAPE } from '../local/local-topology.js';
 import { localPaths } from '../local/paths.js';
 import { NODE_OPERATIONS, type NodeOperationName } from '../core/nodes/node-operations.js';
+import { smokeTestAction } from '../actions/smoke-test/index.js';
 import { addActionCommand } from './action-commands.js';
 import { formatVerifyReport } from '../local/verify-report.js';
 import { verifyLocalCluster } from '../local/verify.js';
@@ -103,9 +104,17 @@ local
     log.info(`${operation} ${name}: done`);
   });
 
-addActionCommand(program, 'smoke-test', async (): Promise<Record<string, string>> => {
+const localMasters = async (): Promise<Record<string, string>> => {
   const description = await new LocalCluster(localPaths(), log).status();
   return description ? { masters: description.masterUrl } : {};
+};
+addActionCommand(program, { command: 'smoke-test', inputsOf: 'smoke-test', body: smokeTestAction(), localDefaults: localMasters });
+addActionCommand(program, {
+  command: 'failover-drill',
+  inputsOf: 'smoke-test',
+  description: 'The smoke test, then the failover drill: the ALIVE master goes down while a job runs; the takeover is measured and the master restored.',
+  body: smokeTestAction({ forceFailover: true }),
+  localDefaults: localMasters,
 });
 
 function print(description: LocalClusterDescription, json?: boolean): void {

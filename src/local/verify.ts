@@ -1,6 +1,7 @@
 import { readSmokeTestSettings } from '../actions/smoke-test/settings.js';
 import { type SmokeTestReport, runSmokeTest } from '../actions/smoke-test/run-smoke-test.js';
 import { InputReader, recordInputSource } from '../core/inputs/input-reader.js';
+import { resolveSparkRuntime } from '../tools/spark-runtime.js';
 import type { Log } from '../core/log.js';
 import type { LocalCluster, LocalClusterDescription } from './local-cluster.js';
 import { DEFAULT_SHAPE } from './local-topology.js';
@@ -20,6 +21,7 @@ export async function verifyLocalCluster(cluster: LocalCluster, log: Log): Promi
   const up = await cluster.up(DEFAULT_SHAPE);
   log.info(up.alreadyRunning ? 'Using the running local cluster.' : `Local cluster healthy ${up.secondsToHealthy!.toFixed(1)} s after start.`);
   const settings = readSmokeTestSettings(new InputReader(recordInputSource({ masters: up.description.masterUrl })));
-  const smokeTest = await runSmokeTest(settings, { toolsDir: cluster.paths.toolsDir, log });
+  const runtime = await resolveSparkRuntime({ input: 'sparkHome', toolsDir: cluster.paths.toolsDir }, log);
+  const smokeTest = await runSmokeTest(settings, runtime, log);
   return { cluster: up.description, secondsToHealthy: up.secondsToHealthy, smokeTest, passed: up.description.healthy && smokeTest.passed };
 }

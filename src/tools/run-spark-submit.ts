@@ -11,25 +11,42 @@ export interface SubmissionRun {
   readonly durationMs: number;
 }
 
+export interface RunningSubmission {
+  readonly result: Promise<SubmissionRun>;
+  /** Kills spark-submit and everything it started. */
+  kill(): void;
+}
+
 /**
- * Runs spark-submit, bounded: a cluster-mode submission with no ALIVE master can wait forever. On timeout
- * zx kills the whole process tree (the JVM and a PySpark driver's Python).
+ * Starts spark-submit, bounded: a cluster-mode submission with no ALIVE master can wait forever. On timeout
+ * or kill, zx kills the whole process tree (the JVM and a PySpark driver's Python).
  */
-export async function runSparkSubmit(
-  runtime: SparkRuntime,
-  submission: SparkSubmission,
-  options: { timeoutMs: number; localIp?: string },
-): Promise<SubmissionRun> {
+export function startSparkSubmit(runtime: SparkRuntime, submission: SparkSubmission, options: { timeoutMs: number; localIp?: string }): RunningSubmission {
   const env: NodeJS.ProcessEnv = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
   if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
   const started = performance.now();
-  const process_ = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: 'SIGKILL' })`${path.join(runtime.sparkHome, 'bin', 'spark-submit')} ${sparkSubmitArguments(submission)}`;
-  const result = await process_;
-  return {
-    exitCode: result.exitCode,
-    timedOut: result.signal === 'SIGKILL' && performance.now() - started >= options.timeoutMs,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    durationMs: performance.now() - started,
+  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: 'SIGKILL' })`${path.join(runtime.sparkHome, 'bin', 'spark-submit')} ${sparkSubmitArguments(submission)}`;
+  const result = (async (): Promise<SubmissionRun> => {
+    const output = await child;
+    const durationMs = performance.now() - started;
+    return {
+      exitCode: output.exitCode,
+      timedOut: output.signal === 'SIGKILL' && durationMs >= options.timeoutMs,
+      stdout: output.stdout,
+      stderr: output.stderr,
+      durationMs,
+    };
+  })();
+  const kill = () => {
+    try {
+      void child.kill('SIGKILL').catch(() => undefined);
+    } catch {
+      // zx refuses ("too late") once the process has exited: nothing left to kill.
+    }
   };
+  return { result, kill };
+}
+
+export function runSparkSubmit(runtime: SparkRuntime, submission: SparkSubmission, options: { timeoutMs: number; localIp?: string }): Promise<SubmissionRun> {
+  return startSparkSubmit(runtime, submission, options).result;
 }

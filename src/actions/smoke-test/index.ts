@@ -1,23 +1,55 @@
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ClusterStateError } from '../../core/errors.js';
 import { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../doors/pipeline.js';
 import { toolsDir } from '../../local/paths.js';
+import { runFailoverDrill } from '../../operations/failover-drill.js';
+import { resolveSparkRuntime } from '../../tools/spark-runtime.js';
+import { readDrillSettings } from './drill-settings.js';
+import { drillSummary } from './drill-summary.js';
+import { resolveDrillTargets } from './drill-targets.js';
 import { runSmokeTest } from './run-smoke-test.js';
 import { readSmokeTestSettings } from './settings.js';
 import { smokeTestSummary } from './summary.js';
 
-/** The smoke-test action behind every door: inputs in, outputs and a summary out. */
-export async function smokeTest(pipeline: Pipeline): Promise<void> {
-  const settings = readSmokeTestSettings(new InputReader(pipeline.inputs));
-  const report = await pipeline.group('Smoke test', () => runSmokeTest(settings, { toolsDir: toolsDir(), log: pipeline.log }));
-  pipeline.setOutput('result', report.result ?? '');
-  pipeline.setOutput('durationSeconds', String(report.durationSeconds));
-  pipeline.setOutput('applicationId', report.applicationId ?? '');
-  pipeline.setOutput('aliveMaster', report.aliveMaster);
-  await pipeline.appendSummary(smokeTestSummary(report));
-  if (!report.passed) {
-    pipeline.log.info(`spark-submit output (end):\n${report.outputTail}`);
-    throw new ClusterStateError('Smoke test', 'a successful job with a correct result', report.reason, 'See the spark-submit output above and docs/runbook.md.');
-  }
-  pipeline.log.info(`Smoke test passed: ${report.reason}`);
+/**
+ * The smoke-test action behind every door: a job through the full master list and, with `failover`, the
+ * failover drill. `forceFailover` is the command line's `failover-drill`.
+ */
+export function smokeTestAction(options: { forceFailover?: boolean } = {}) {
+  return async (pipeline: Pipeline): Promise<void> => {
+    const inputs = new InputReader(pipeline.inputs);
+    const settings = readSmokeTestSettings(inputs);
+    const failover = options.forceFailover || inputs.boolean('failover', false);
+    const drill = failover ? readDrillSettings(inputs, settings.masters.length) : undefined;
+    const targets = drill && (await resolveDrillTargets(settings, drill, pipeline.log, { register: (value) => pipeline.setSecret(value) }));
+    const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: 'sparkHome', toolsDir: toolsDir() }, pipeline.log);
+
+    const report = await pipeline.group('Smoke test', () => runSmokeTest(settings, runtime, pipeline.log));
+    pipeline.setOutput('result', report.result ?? '');
+    pipeline.setOutput('durationSeconds', String(report.durationSeconds));
+    pipeline.setOutput('applicationId', report.applicationId ?? '');
+    pipeline.setOutput('aliveMaster', report.aliveMaster);
+    await pipeline.appendSummary(smokeTestSummary(report));
+    if (!report.passed) {
+      pipeline.log.info(`spark-submit output (end):\n${report.outputTail}`);
+      throw new ClusterStateError('Smoke test', 'a successful job with a correct result', report.reason, 'See the spark-submit output above and docs/runbook.md.');
+    }
+    pipeline.log.info(`Smoke test passed: ${report.reason}`);
+    if (!drill || !targets) return;
+
+    const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () => runFailoverDrill(targets, drill, settings, runtime, pipeline.log));
+    const journalFile = path.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? os.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
+    writeFileSync(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}\n`);
+    pipeline.setOutput('recoverySeconds', verdict.figures.recoverySeconds === undefined ? '' : String(verdict.figures.recoverySeconds));
+    pipeline.setOutput('failoverPassed', String(verdict.passed));
+    pipeline.setOutput('drillJournal', journalFile);
+    await pipeline.appendSummary(drillSummary(journal, verdict));
+    if (!verdict.passed) {
+      throw new ClusterStateError('Failover drill', 'a clean failover', verdict.reasons.join('; '), `The master was restored. Journal: ${journalFile}. See docs/runbook.md#the-failover-drill-fails.`);
+    }
+    pipeline.log.info(`Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master.`);
+  };
 }

@@ -8,7 +8,7 @@ import { type SparkSubmission, driverConf, isLoopback } from '../../core/spark/s
 import { applicationIdOf, checkResult, driverIdOf } from '../../core/spark/submission-output.js';
 import { waitUntil } from '../../core/wait.js';
 import { runSparkSubmit } from '../../tools/run-spark-submit.js';
-import { type SparkRuntime, resolveSparkRuntime } from '../../tools/spark-runtime.js';
+import type { SparkRuntime } from '../../tools/spark-runtime.js';
 import type { SmokeTestSettings } from './settings.js';
 
 export interface SmokeTestReport {
@@ -23,20 +23,13 @@ export interface SmokeTestReport {
   readonly outputTail: string;
 }
 
-export interface SmokeTestContext {
-  readonly toolsDir: string;
-  readonly log: Log;
-  /** Given by callers that run several submissions (the failover drill). */
-  readonly runtime?: SparkRuntime;
-}
-
 const COMPLETION_CONFIRM_TIMEOUT_MS = 20_000;
 
 /**
  * Submits one job to the full master list and checks it end to end: an ALIVE master before submitting,
  * a bounded run, the exit status, the result, and the ALIVE master's record of a finished application.
  */
-export async function runSmokeTest(settings: SmokeTestSettings, context: SmokeTestContext): Promise<SmokeTestReport> {
+export async function runSmokeTest(settings: SmokeTestSettings, runtime: SparkRuntime, log: Log): Promise<SmokeTestReport> {
   const masters = new MasterSet(settings.masters, settings.masterWebUiPort);
   const { alive, last } = await masters.waitForAlive(settings.aliveMasterTimeoutSeconds * 1000);
   if (!alive) {
@@ -47,11 +40,10 @@ export async function runSmokeTest(settings: SmokeTestSettings, context: SmokeTe
       'Nothing was submitted. Check the masters and ZooKeeper (`spark-azure local status` locally; docs/runbook.md on Azure).',
     );
   }
-  context.log.info(`ALIVE master: ${alive.address}`);
-  const runtime = context.runtime ?? (await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: 'sparkHome', toolsDir: context.toolsDir }, context.log));
+  log.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(settings, runtime);
   const localIp = submission.conf['spark.driver.host'] && isLoopback(submission.conf['spark.driver.host']) ? submission.conf['spark.driver.host'] : undefined;
-  context.log.info(`spark-submit ${path.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  log.info(`spark-submit ${path.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run = await runSparkSubmit(runtime, submission, { timeoutMs: settings.timeoutSeconds * 1000, localIp });
   const output = `${run.stdout}\n${run.stderr}`;
   const base = {

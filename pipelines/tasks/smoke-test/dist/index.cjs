@@ -8,8 +8,12 @@ var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __esm = (fn, res) => function __init() {
   return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
 };
-var __commonJS = (cb, mod) => function __require() {
-  return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+var __commonJS = (cb2, mod) => function __require() {
+  return mod || (0, cb2[__getOwnPropNames(cb2)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -27,6 +31,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // node_modules/tsup/assets/cjs_shims.js
 var getImportMetaUrl, importMetaUrl;
@@ -49,7 +54,7 @@ var require_esblib = __commonJS({
     var __getOwnPropNames2 = Object.getOwnPropertyNames;
     var __getProtoOf2 = Object.getPrototypeOf;
     var __hasOwnProp2 = Object.prototype.hasOwnProperty;
-    var __export = (target, all) => {
+    var __export2 = (target, all) => {
       for (var name in all)
         __defProp2(target, name, { get: all[name], enumerable: true });
     };
@@ -69,21 +74,21 @@ var require_esblib = __commonJS({
       isNodeMode || !mod || !mod.__esModule ? __defProp2(target, "default", { value: mod, enumerable: true }) : target,
       mod
     ));
-    var __toCommonJS = (mod) => __copyProps2(__defProp2({}, "__esModule", { value: true }), mod);
+    var __toCommonJS2 = (mod) => __copyProps2(__defProp2({}, "__esModule", { value: true }), mod);
     var __async = (__this, __arguments, generator) => {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve, reject3) => {
         var fulfilled = (value) => {
           try {
             step(generator.next(value));
           } catch (e) {
-            reject(e);
+            reject3(e);
           }
         };
         var rejected = (value) => {
           try {
             step(generator.throw(value));
           } catch (e) {
-            reject(e);
+            reject3(e);
           }
         };
         var step = (x2) => x2.done ? resolve(x2.value) : Promise.resolve(x2.value).then(fulfilled, rejected);
@@ -157,8 +162,8 @@ var require_esblib = __commonJS({
     var __forAwait = (obj, it, method) => (it = obj[__knownSymbol("asyncIterator")]) ? it.call(obj) : (obj = obj[__knownSymbol("iterator")](), it = {}, method = (key, fn) => (fn = obj[key]) && (it[key] = (arg) => new Promise((yes, no, done) => (arg = fn.call(obj, arg), done = arg.done, Promise.resolve(arg.value).then((value) => yes({ value, done }), no)))), method("next"), method("return"), it);
     var __pow = Math.pow;
     var __reExport = (target, mod, secondTarget) => (__copyProps2(target, mod, "default"), secondTarget && __copyProps2(secondTarget, mod, "default"));
-    var __commonJS2 = (cb, mod) => function __require() {
-      return mod || (0, cb[__getOwnPropNames2(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+    var __commonJS2 = (cb2, mod) => function __require() {
+      return mod || (0, cb2[__getOwnPropNames2(cb2)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
     };
     var __esm2 = (fn, res) => function __init() {
       return fn && (res = (0, fn[__getOwnPropNames2(fn)[0]])(fn = 0)), res;
@@ -174,10 +179,10 @@ var require_esblib = __commonJS({
       __getOwnPropNames: __getOwnPropNames2,
       __getProtoOf: __getProtoOf2,
       __hasOwnProp: __hasOwnProp2,
-      __export,
+      __export: __export2,
       __copyProps: __copyProps2,
       __toESM: __toESM2,
-      __toCommonJS,
+      __toCommonJS: __toCommonJS2,
       __async,
       __defProps,
       __getOwnPropDescs,
@@ -210,34 +215,34 @@ var require_internals = __commonJS({
     "use strict";
     init_cjs_shims();
     var {
-      __export,
-      __toCommonJS
+      __export: __export2,
+      __toCommonJS: __toCommonJS2
     } = require_esblib();
     var internals_exports = {};
-    __export(internals_exports, {
+    __export2(internals_exports, {
       bus: () => bus3
     });
-    module2.exports = __toCommonJS(internals_exports);
+    module2.exports = __toCommonJS2(internals_exports);
     var locked = false;
     var lock = () => locked = true;
     var store = /* @__PURE__ */ new Map();
     var override = store.set.bind(store);
-    function wrap(name, api) {
+    function wrap3(name, api) {
       if (locked) throw new Error("bus is locked");
       override(name, api);
       return new Proxy(api, {
-        get(_, key) {
+        get(_3, key) {
           var _a, _b;
           return store.get(name)[key] || ((_b = (_a = store.get(name)) == null ? void 0 : _a.default) == null ? void 0 : _b[key]);
         },
-        apply(_, self2, args) {
+        apply(_3, self2, args) {
           return store.get(name).apply(self2, args);
         }
       });
     }
     var bus3 = {
       override,
-      wrap,
+      wrap: wrap3,
       lock
     };
   }
@@ -253,9 +258,9 @@ var require_vendor_core = __commonJS({
       __spreadValues,
       __spreadProps,
       __commonJS: __commonJS2,
-      __export,
+      __export: __export2,
       __toESM: __toESM2,
-      __toCommonJS,
+      __toCommonJS: __toCommonJS2,
       __async
     } = require_esblib();
     var require_posix = __commonJS2({
@@ -265,10 +270,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path9, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path16, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path9), options);
+            return checkStat(yield (0, promises_1.stat)(path16), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -277,10 +282,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path9, options = {}) => {
+        var sync = (path16, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path9), options);
+            return checkStat((0, fs_1.statSync)(path16), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -317,10 +322,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path9, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path16, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path9), path9, options);
+            return checkStat(yield (0, promises_1.stat)(path16), path16, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -329,10 +334,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path9, options = {}) => {
+        var sync = (path16, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path9), path9, options);
+            return checkStat((0, fs_1.statSync)(path16), path16, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -341,7 +346,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path9, options) => {
+        var checkPathExt = (path16, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -349,14 +354,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path9.substring(path9.length - p.length).toLowerCase();
+            const ext = path16.substring(path16.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat, path9, options) => stat.isFile() && checkPathExt(path9, options);
+        var checkStat = (stat, path16, options) => stat.isFile() && checkPathExt(path16, options);
       }
     });
     var require_options = __commonJS2({
@@ -388,12 +393,12 @@ var require_vendor_core = __commonJS({
         });
         var __importStar = exports22 && exports22.__importStar || function(mod) {
           if (mod && mod.__esModule) return mod;
-          var result = {};
+          var result2 = {};
           if (mod != null) {
-            for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+            for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result2, mod, k);
           }
-          __setModuleDefault(result, mod);
-          return result;
+          __setModuleDefault(result2, mod);
+          return result2;
         };
         var __exportStar = exports22 && exports22.__exportStar || function(m, exports3) {
           for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p)) __createBinding(exports3, m, p);
@@ -499,7 +504,7 @@ var require_vendor_core = __commonJS({
       }
     });
     var vendor_core_exports = {};
-    __export(vendor_core_exports, {
+    __export2(vendor_core_exports, {
       VoidStream: () => VoidStream,
       buildCmd: () => buildCmd,
       chalk: () => chalk22,
@@ -508,7 +513,7 @@ var require_vendor_core = __commonJS({
       ps: () => ps3,
       which: () => which3
     });
-    module2.exports = __toCommonJS(vendor_core_exports);
+    module2.exports = __toCommonJS2(vendor_core_exports);
     var ANSI_BACKGROUND_OFFSET = 10;
     var wrapAnsi16 = (offset = 0) => (code) => `\x1B[${code + offset}m`;
     var wrapAnsi256 = (offset = 0) => (code) => `\x1B[${38 + offset};5;${code}m`;
@@ -579,17 +584,17 @@ var require_vendor_core = __commonJS({
     var colorNames = [...foregroundColorNames, ...backgroundColorNames];
     function assembleStyles() {
       const codes = /* @__PURE__ */ new Map();
-      for (const [groupName, group] of Object.entries(styles)) {
-        for (const [styleName, style] of Object.entries(group)) {
+      for (const [groupName, group2] of Object.entries(styles)) {
+        for (const [styleName, style] of Object.entries(group2)) {
           styles[styleName] = {
             open: `\x1B[${style[0]}m`,
             close: `\x1B[${style[1]}m`
           };
-          group[styleName] = styles[styleName];
+          group2[styleName] = styles[styleName];
           codes.set(style[0], style[1]);
         }
         Object.defineProperty(styles, groupName, {
-          value: group,
+          value: group2,
           enumerable: false
         });
       }
@@ -672,11 +677,11 @@ var require_vendor_core = __commonJS({
             if (value === 0) {
               return 30;
             }
-            let result = 30 + (Math.round(blue) << 2 | Math.round(green) << 1 | Math.round(red));
+            let result2 = 30 + (Math.round(blue) << 2 | Math.round(green) << 1 | Math.round(red));
             if (value === 2) {
-              result += 60;
+              result2 += 60;
             }
-            return result;
+            return result2;
           },
           enumerable: false
         },
@@ -694,7 +699,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(require("process"), 1);
-    var import_node_os3 = __toESM2(require("os"), 1);
+    var import_node_os8 = __toESM2(require("os"), 1);
     var import_node_tty = __toESM2(require("tty"), 1);
     function hasFlag(flag, argv2 = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -754,12 +759,12 @@ var require_vendor_core = __commonJS({
       if (haveStream && !streamIsTTY && forceColor === void 0) {
         return 0;
       }
-      const min = forceColor || 0;
+      const min2 = forceColor || 0;
       if (env.TERM === "dumb") {
-        return min;
+        return min2;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os3.default.release().split(".");
+        const osRelease = import_node_os8.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -772,7 +777,7 @@ var require_vendor_core = __commonJS({
         if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
           return 1;
         }
-        return min;
+        return min2;
       }
       if ("TEAMCITY_VERSION" in env) {
         return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
@@ -809,7 +814,7 @@ var require_vendor_core = __commonJS({
       if ("COLORTERM" in env) {
         return 1;
       }
-      return min;
+      return min2;
     }
     function createSupportsColor(stream, options = {}) {
       const level = _supportsColor(stream, __spreadValues({
@@ -823,30 +828,30 @@ var require_vendor_core = __commonJS({
     };
     var supports_color_default = supportsColor;
     function stringReplaceAll(string, substring, replacer) {
-      let index = string.indexOf(substring);
-      if (index === -1) {
+      let index2 = string.indexOf(substring);
+      if (index2 === -1) {
         return string;
       }
       const substringLength = substring.length;
       let endIndex = 0;
       let returnValue = "";
       do {
-        returnValue += string.slice(endIndex, index) + substring + replacer;
-        endIndex = index + substringLength;
-        index = string.indexOf(substring, endIndex);
-      } while (index !== -1);
+        returnValue += string.slice(endIndex, index2) + substring + replacer;
+        endIndex = index2 + substringLength;
+        index2 = string.indexOf(substring, endIndex);
+      } while (index2 !== -1);
       returnValue += string.slice(endIndex);
       return returnValue;
     }
-    function stringEncaseCRLFWithFirstIndex(string, prefix, postfix, index) {
+    function stringEncaseCRLFWithFirstIndex(string, prefix, postfix, index2) {
       let endIndex = 0;
       let returnValue = "";
       do {
-        const gotCR = string[index - 1] === "\r";
-        returnValue += string.slice(endIndex, gotCR ? index - 1 : index) + prefix + (gotCR ? "\r\n" : "\n") + postfix;
-        endIndex = index + 1;
-        index = string.indexOf("\n", endIndex);
-      } while (index !== -1);
+        const gotCR = string[index2 - 1] === "\r";
+        returnValue += string.slice(endIndex, gotCR ? index2 - 1 : index2) + prefix + (gotCR ? "\r\n" : "\n") + postfix;
+        endIndex = index2 + 1;
+        index2 = string.indexOf("\n", endIndex);
+      } while (index2 !== -1);
       returnValue += string.slice(endIndex);
       return returnValue;
     }
@@ -861,12 +866,12 @@ var require_vendor_core = __commonJS({
       "ansi16m"
     ];
     var styles2 = /* @__PURE__ */ Object.create(null);
-    var applyOptions = (object, options = {}) => {
+    var applyOptions = (object2, options = {}) => {
       if (options.level && !(Number.isInteger(options.level) && options.level >= 0 && options.level <= 3)) {
         throw new Error("The `level` option should be an integer from 0 to 3");
       }
       const colorLevel = stdoutColor ? stdoutColor.level : 0;
-      object.level = options.level === void 0 ? colorLevel : options.level;
+      object2.level = options.level === void 0 ? colorLevel : options.level;
     };
     var chalkFactory = (options) => {
       const chalk32 = (...strings) => strings.join(" ");
@@ -943,22 +948,22 @@ var require_vendor_core = __commonJS({
         }
       }
     }));
-    var createStyler = (open, close, parent) => {
+    var createStyler = (open, close, parent2) => {
       let openAll;
       let closeAll;
-      if (parent === void 0) {
+      if (parent2 === void 0) {
         openAll = open;
         closeAll = close;
       } else {
-        openAll = parent.openAll + open;
-        closeAll = close + parent.closeAll;
+        openAll = parent2.openAll + open;
+        closeAll = close + parent2.closeAll;
       }
       return {
         open,
         close,
         openAll,
         closeAll,
-        parent
+        parent: parent2
       };
     };
     var createBuilder = (self2, _styler, _isEmpty) => {
@@ -996,19 +1001,19 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs5 = __toESM2(require("fs"), 1);
+    var import_node_fs10 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL = /\r?\n|\r|\n/;
     var EMPTY = "-";
     var parseLine = (line, sep = " ") => {
       if (typeof line !== "string") throw new Error("parseLine: line must be a string");
-      const result = {
+      const result2 = {
         spaces: [],
         words: []
       };
       const capture = () => {
         if (word) {
-          result.words.push({
+          result2.words.push({
             s,
             e: s + word.length - 1,
             w: word
@@ -1031,7 +1036,7 @@ var require_vendor_core = __commonJS({
           continue;
         }
         if (char === sep) {
-          result.spaces.push(+i);
+          result2.spaces.push(+i);
           capture();
           continue;
         }
@@ -1040,10 +1045,10 @@ var require_vendor_core = __commonJS({
         word += char;
       }
       capture();
-      return result;
+      return result2;
     };
     var parseLines = (input, sep) => input.split(EOL).filter(Boolean).map((l) => parseLine(l, sep));
-    var countWordsByIndex = ({ words }, index) => words.filter(({ e }) => e < index).length;
+    var countWordsByIndex = ({ words }, index2) => words.filter(({ e }) => e < index2).length;
     var getBorders = (lines) => lines[0].spaces.reduce((m, i) => {
       const c = countWordsByIndex(lines[0], i);
       if (lines.every((l) => l.spaces.includes(i) && c === countWordsByIndex(l, i))) {
@@ -1079,14 +1084,14 @@ var require_vendor_core = __commonJS({
         const entry = {};
         data.push(entry);
         for (const i in headers) {
-          const keys = headers[i];
-          if (keys.length === 0) continue;
-          if (keys.length > row[i].length) {
+          const keys2 = headers[i];
+          if (keys2.length === 0) continue;
+          if (keys2.length > row[i].length) {
             throw new Error("Malformed grid: row has more columns than headers");
           }
-          for (const k in keys) {
-            const key = keys[k];
-            const to = +k + 1 === keys.length ? Number.POSITIVE_INFINITY : +k + 1;
+          for (const k in keys2) {
+            const key = keys2[k];
+            const to = +k + 1 === keys2.length ? Number.POSITIVE_INFINITY : +k + 1;
             entry[key] = row[i].slice(+k, to);
           }
         }
@@ -1105,7 +1110,7 @@ var require_vendor_core = __commonJS({
       }
       if (lines.every((l) => ll / l.length < 2)) {
         const spaces = Array.from({ length: ll }).map(
-          (_, i) => lines.every((l) => l[i] === " ")
+          (_3, i) => lines.every((l) => l[i] === " ")
         );
         const borders = spaces.reduce((m, v, i, a) => {
           if (v && !a[i - 1]) m.push(i);
@@ -1173,14 +1178,14 @@ var require_vendor_core = __commonJS({
     var import_node_process2 = __toESM2(require("process"), 1);
     var g = !import_node_process2.default.versions.deno && global || globalThis;
     var immediate = g.setImmediate || ((f) => g.setTimeout(f, 0));
-    var noop = () => {
+    var noop2 = () => {
     };
     var randomId = () => Math.random().toString(36).slice(2);
     var isPromiseLike = (value) => typeof (value == null ? void 0 : value.then) === "function";
-    var isStringLiteral2 = (pieces, ...rest) => {
+    var isStringLiteral2 = (pieces, ...rest2) => {
       var _a;
       return (pieces == null ? void 0 : pieces.length) > 0 && ((_a = pieces.raw) == null ? void 0 : _a.length) === pieces.length && // Object.isFrozen(pieces) &&
-      rest.length + 1 === pieces.length;
+      rest2.length + 1 === pieces.length;
     };
     var assign = (target, ...extras) => Object.defineProperties(target, extras.reduce((m, extra) => __spreadValues(__spreadValues({}, m), Object.fromEntries(Object.entries(Object.getOwnPropertyDescriptors(extra)).filter(([, v]) => !Object.prototype.hasOwnProperty.call(v, "value") || v.value !== void 0))), {}));
     var buildCmd = (quote22, pieces, args, subs = substitute) => {
@@ -1225,7 +1230,7 @@ var require_vendor_core = __commonJS({
       get store() {
         return createStore();
       },
-      callback: noop,
+      callback: noop2,
       get stdin() {
         return new VoidStream();
       },
@@ -1258,9 +1263,9 @@ var require_vendor_core = __commonJS({
       }
     };
     var VoidStream = class extends import_node_stream.Transform {
-      _transform(chunk, _, cb) {
-        this.emit("data", chunk);
-        cb();
+      _transform(chunk2, _3, cb2) {
+        this.emit("data", chunk2);
+        cb2();
       }
     };
     var buildSpawnOpts = ({ spawnOpts, stdio, cwd, shell, input, env: env2, detached, signal }) => __spreadProps(__spreadValues({}, spawnOpts), {
@@ -1289,7 +1294,7 @@ var require_vendor_core = __commonJS({
       var _a, _b;
       const now = Date.now();
       const stdio = [c.stdin, c.stdout, c.stderr];
-      const push = (kind, data) => {
+      const push2 = (kind, data) => {
         c.store[kind].push(data);
         c.store.stdall.push(data);
         c.ee.emit(kind, data, c);
@@ -1303,11 +1308,11 @@ var require_vendor_core = __commonJS({
           c.ee.emit("start", r, c);
           if (((_a = r.stdout) == null ? void 0 : _a.length) > 0) {
             c.stdout.write(r.stdout);
-            push("stdout", r.stdout);
+            push2("stdout", r.stdout);
           }
           if (((_b = r.stderr) == null ? void 0 : _b.length) > 0) {
             c.stderr.write(r.stderr);
-            push("stderr", r.stderr);
+            push2("stderr", r.stderr);
           }
           c.callback(null, c.fulfilled = __spreadProps(__spreadValues({}, r), {
             get stdout() {
@@ -1348,10 +1353,10 @@ var require_vendor_core = __commonJS({
             (_a2 = opts.signal) == null ? void 0 : _a2.addEventListener("abort", onAbort);
             processInput(child, c.input || c.stdin);
             (_b2 = child.stdout) == null ? void 0 : _b2.on("data", (d) => {
-              push("stdout", d);
+              push2("stdout", d);
             }).pipe(c.stdout);
             (_c = child.stderr) == null ? void 0 : _c.on("data", (d) => {
-              push("stderr", d);
+              push2("stderr", d);
             }).pipe(c.stderr);
             child.once("error", (e) => {
               error = e;
@@ -1449,24 +1454,24 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs5.default.existsSync(f)) return false;
-        const stat = import_node_fs5.default.lstatSync(f);
+        if (!import_node_fs10.default.existsSync(f)) return false;
+        const stat = import_node_fs10.default.lstatSync(f);
         return stat.isFile() || stat.isSymbolicLink();
       } catch (e) {
         return false;
       }
     };
-    var lookup = (query = {}, cb = noop2) => _lookup({ query, cb, sync: false });
-    var lookupSync = (query = {}, cb = noop2) => _lookup({ query, cb, sync: true });
+    var lookup = (query = {}, cb2 = noop22) => _lookup({ query, cb: cb2, sync: false });
+    var lookupSync = (query = {}, cb2 = noop22) => _lookup({ query, cb: cb2, sync: true });
     lookup.sync = lookupSync;
     var _lookup = ({
       query = {},
-      cb = noop2,
+      cb: cb2 = noop22,
       sync = false
     }) => {
       const pFactory = sync ? makePseudoDeferred.bind(null, []) : makeDeferred;
-      const { promise, resolve, reject } = pFactory();
-      const result = [];
+      const { promise, resolve, reject: reject3 } = pFactory();
+      const result2 = [];
       const lookupFlow = IS_WIN ? IS_WIN2025_PLUS ? "pwsh" : "wmic" : "ps";
       const {
         parse: parse2,
@@ -1475,24 +1480,24 @@ var require_vendor_core = __commonJS({
       } = LOOKUPS[lookupFlow];
       const callback = (err, { stdout }) => {
         if (err) {
-          reject(err);
-          cb(err);
+          reject3(err);
+          cb2(err);
           return;
         }
-        result.push(...filterProcessList(normalizeOutput(parse2(stdout)), query));
-        resolve(result);
-        cb(null, result);
+        result2.push(...filterProcessList(normalizeOutput(parse2(stdout)), query));
+        resolve(result2);
+        cb2(null, result2);
       };
       exec({
         cmd,
         args,
         callback,
         sync,
-        run(cb2) {
-          cb2();
+        run(cb22) {
+          cb22();
         }
       });
-      return Object.assign(promise, result);
+      return Object.assign(promise, result2);
     };
     var filterProcessList = (processList, query = {}) => {
       const pidList = (query.pid === void 0 ? [] : [query.pid].flat(1)).map((v) => v + "");
@@ -1518,19 +1523,19 @@ var require_vendor_core = __commonJS({
       ];
     };
     var _tree = ({
-      cb = noop2,
+      cb: cb2 = noop22,
       opts,
       sync = false
     }) => {
       if (typeof opts === "string" || typeof opts === "number") {
-        return _tree({ opts: { pid: opts }, cb, sync });
+        return _tree({ opts: { pid: opts }, cb: cb2, sync });
       }
-      const onError = (err) => cb(err);
+      const onError = (err) => cb2(err);
       const onData = (all) => {
         if (opts === void 0) return all;
         const { pid, recursive = false } = opts;
         const list = pickTree(all, pid, recursive);
-        cb(null, list);
+        cb2(null, list);
         return list;
       };
       try {
@@ -1544,10 +1549,10 @@ var require_vendor_core = __commonJS({
         return Promise.reject(err);
       }
     };
-    var tree = (opts, cb) => __async(null, null, function* () {
-      return _tree({ opts, cb });
+    var tree = (opts, cb2) => __async(null, null, function* () {
+      return _tree({ opts, cb: cb2 });
     });
-    var treeSync = (opts, cb) => _tree({ opts, cb, sync: true });
+    var treeSync = (opts, cb2) => _tree({ opts, cb: cb2, sync: true });
     tree.sync = treeSync;
     var kill2 = (pid, opts, next) => {
       if (typeof opts == "function") {
@@ -1556,15 +1561,15 @@ var require_vendor_core = __commonJS({
       if (typeof opts == "string" || typeof opts == "number") {
         return kill2(pid, { signal: opts }, next);
       }
-      const { promise, resolve, reject } = makeDeferred();
+      const { promise, resolve, reject: reject3 } = makeDeferred();
       const {
-        timeout = 30,
+        timeout: timeout2 = 30,
         signal = "SIGTERM"
       } = opts || {};
       try {
         import_node_process4.default.kill(+pid, signal);
       } catch (e) {
-        reject(e);
+        reject3(e);
         next == null ? void 0 : next(e);
         return promise;
       }
@@ -1575,7 +1580,7 @@ var require_vendor_core = __commonJS({
         if (checkIsTimeout) return;
         if (err) {
           clearTimeout(checkTimeoutTimer);
-          reject(err);
+          reject3(err);
           finishCallback == null ? void 0 : finishCallback(err, pid);
         } else if (list.length > 0) {
           checkConfident = checkConfident - 1 || 0;
@@ -1596,7 +1601,7 @@ var require_vendor_core = __commonJS({
         checkTimeoutTimer = setTimeout(() => {
           checkIsTimeout = true;
           next(new Error("Kill process timeout"));
-        }, timeout * 1e3);
+        }, timeout2 * 1e3);
       } else {
         resolve(pid);
       }
@@ -1623,23 +1628,23 @@ var require_vendor_core = __commonJS({
     }, []);
     var makeDeferred = () => {
       let resolve;
-      let reject;
+      let reject3;
       const promise = new Promise((res, rej) => {
         resolve = res;
-        reject = rej;
+        reject3 = rej;
       });
-      return { resolve, reject, promise };
+      return { resolve, reject: reject3, promise };
     };
     var makePseudoDeferred = (r = {}) => ({
       promise: r,
-      resolve: identity,
+      resolve: identity2,
       reject(e) {
         throw e;
       }
     });
-    var noop2 = () => {
+    var noop22 = () => {
     };
-    var identity = (v) => v;
+    var identity2 = (v) => v;
     var index_default = { kill: kill2, lookup, lookupSync, tree, treeSync };
     var import_internals = require_internals();
     var chalk22 = import_internals.bus.wrap("chalk", source_default);
@@ -1656,22 +1661,22 @@ var require_util = __commonJS({
     var {
       __spreadValues,
       __spreadProps,
-      __export,
+      __export: __export2,
       __toESM: __toESM2,
-      __toCommonJS
+      __toCommonJS: __toCommonJS2
     } = require_esblib();
     var util_exports = {};
-    __export(util_exports, {
+    __export2(util_exports, {
       bufArrJoin: () => bufArrJoin,
       bufToString: () => bufToString,
       getLast: () => getLast,
       getLines: () => getLines,
-      identity: () => identity,
+      identity: () => identity2,
       isString: () => isString,
       isStringLiteral: () => import_vendor_core.isStringLiteral,
       iteratorToArray: () => iteratorToArray,
-      noop: () => noop,
-      once: () => once,
+      noop: () => noop2,
+      once: () => once2,
       parseBool: () => parseBool,
       parseDuration: () => parseDuration,
       preferLocalBin: () => preferLocalBin,
@@ -1681,13 +1686,13 @@ var require_util = __commonJS({
       randomId: () => randomId,
       toCamelCase: () => toCamelCase
     });
-    module2.exports = __toCommonJS(util_exports);
-    var import_node_path7 = __toESM2(require("path"), 1);
+    module2.exports = __toCommonJS2(util_exports);
+    var import_node_path14 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
-    function noop() {
+    function noop2() {
     }
-    function identity(v) {
+    function identity2(v) {
       return v;
     }
     function randomId() {
@@ -1704,10 +1709,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path7.default.resolve(c, "node_modules", ".bin"),
-          import_node_path7.default.resolve(c)
+          import_node_path14.default.resolve(c, "node_modules", ".bin"),
+          import_node_path14.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path7.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path14.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -1731,10 +1736,10 @@ var require_util = __commonJS({
       if (!m) throw new Error(`Unknown duration: "${d}".`);
       return +v * ({ s: 1e3, ms: 1, m: 6e4 }[u] || 1);
     }
-    var once = (fn) => {
+    var once2 = (fn) => {
       let called = false;
-      let result;
-      return (...args) => called ? result : (called = true, result = fn(...args));
+      let result2;
+      return (...args) => called ? result2 : (called = true, result2 = fn(...args));
     };
     var proxyOverride = (origin, ...fallbacks) => new Proxy(origin, {
       get(target, key) {
@@ -1742,10 +1747,10 @@ var require_util = __commonJS({
         return (_b = (_a = fallbacks.find((f) => key in f)) == null ? void 0 : _a[key]) != null ? _b : Reflect.get(target, key);
       }
     });
-    var toCamelCase = (str) => str.toLowerCase().replace(/([a-z])[_-]+([a-z])/g, (_, p1, p2) => p1 + p2.toUpperCase());
+    var toCamelCase = (str) => str.toLowerCase().replace(/([a-z])[_-]+([a-z])/g, (_3, p1, p2) => p1 + p2.toUpperCase());
     var parseBool = (v) => v === "true" || v !== "false" && v;
-    var getLines = (chunk, next, delimiter) => {
-      const lines = ((next.pop() || "") + bufToString(chunk)).split(delimiter);
+    var getLines = (chunk2, next, delimiter) => {
+      const lines = ((next.pop() || "") + bufToString(chunk2)).split(delimiter);
       next.push(lines.pop());
       return lines;
     };
@@ -1766,9 +1771,9 @@ var require_core = __commonJS({
     var {
       __spreadValues,
       __spreadProps,
-      __export,
+      __export: __export2,
       __toESM: __toESM2,
-      __toCommonJS,
+      __toCommonJS: __toCommonJS2,
       __async,
       __await,
       __asyncGenerator,
@@ -1776,7 +1781,7 @@ var require_core = __commonJS({
       __forAwait
     } = require_esblib();
     var core_exports = {};
-    __export(core_exports, {
+    __export2(core_exports, {
       $: () => $2,
       Fail: () => Fail2,
       ProcessOutput: () => ProcessOutput2,
@@ -1786,9 +1791,9 @@ var require_core = __commonJS({
       chalk: () => import_vendor_core3.chalk,
       defaults: () => defaults2,
       kill: () => kill2,
-      log: () => log2,
-      os: () => os4,
-      path: () => import_node_path7.default,
+      log: () => log3,
+      os: () => os8,
+      path: () => import_node_path14.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -1800,13 +1805,13 @@ var require_core = __commonJS({
       which: () => import_vendor_core3.which,
       within: () => within2
     });
-    module2.exports = __toCommonJS(core_exports);
+    module2.exports = __toCommonJS2(core_exports);
     var import_node_async_hooks = require("async_hooks");
     var import_node_buffer = require("buffer");
-    var import_node_child_process = __toESM2(require("child_process"), 1);
+    var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs5 = __toESM2(require("fs"), 1);
-    var import_node_os3 = require("os");
+    var import_node_fs10 = __toESM2(require("fs"), 1);
+    var import_node_os8 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
     var EXIT_CODES = {
@@ -2049,11 +2054,11 @@ ${details}`;
         return "";
       }
     };
-    var log2 = function(entry) {
+    var log3 = function(entry) {
       var _a;
       if (!entry.verbose) return;
-      const stream = log2.output || import_node_process.default.stderr;
-      const format = ((_a = log2.formatters) == null ? void 0 : _a[entry.kind]) || formatters[entry.kind];
+      const stream = log3.output || import_node_process.default.stderr;
+      const format = ((_a = log3.formatters) == null ? void 0 : _a[entry.kind]) || formatters[entry.kind];
       if (!format) return;
       stream.write(format(entry));
     };
@@ -2149,15 +2154,15 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path7 = __toESM2(require("path"), 1);
-    var os4 = __toESM2(require("os"), 1);
+    var import_node_path14 = __toESM2(require("path"), 1);
+    var os8 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
     var CWD = /* @__PURE__ */ Symbol("processCwd");
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL = import_node_buffer.Buffer.from(import_node_os3.EOL);
+    var EOL = import_node_buffer.Buffer.from(import_node_os8.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -2187,9 +2192,9 @@ ${details}`;
       quiet: false,
       detached: false,
       preferLocal: false,
-      spawn: import_node_child_process.default.spawn,
-      spawnSync: import_node_child_process.default.spawnSync,
-      log: log2,
+      spawn: import_node_child_process2.default.spawn,
+      spawnSync: import_node_child_process2.default.spawnSync,
+      log: log3,
       kill: kill2,
       killSignal: SIGTERM,
       timeoutSignal: SIGTERM
@@ -2217,8 +2222,8 @@ ${details}`;
           };
         }
         const from = Fail2.getCallerLocation();
-        const cb = () => cb[SHOT] = getSnapshot(opts, from, pieces, args);
-        const pp = new ProcessPromise2(cb);
+        const cb2 = () => cb2[SHOT] = getSnapshot(opts, from, pieces, args);
+        const pp = new ProcessPromise2(cb2);
         if (!pp.isHalted()) pp.run();
         return pp.sync ? pp.output : pp;
       },
@@ -2238,10 +2243,10 @@ ${details}`;
     var _ProcessPromise = class _ProcessPromise2 extends Promise {
       constructor(executor) {
         let resolve;
-        let reject;
+        let reject3;
         super((...args) => {
           ;
-          [resolve = import_util.noop, reject = import_util.noop] = args;
+          [resolve = import_util.noop, reject3 = import_util.noop] = args;
           executor(...args);
         });
         this._stage = "initial";
@@ -2255,7 +2260,7 @@ ${details}`;
         if (snapshot) {
           this._snapshot = snapshot;
           this._resolve = resolve;
-          this._reject = reject;
+          this._reject = reject3;
           if (snapshot.halt) this._stage = "halted";
           try {
             this.build();
@@ -2308,17 +2313,17 @@ ${details}`;
           stdio: $22.stdio,
           detached: $22.detached,
           ee: $22.ee,
-          run(cb, ctx) {
+          run(cb2, ctx) {
             var _a2, _b2;
             ((_b2 = (_a2 = self2.cmd).then) == null ? void 0 : _b2.call(
               _a2,
               (cmd) => {
                 $22.cmd = cmd;
                 ctx.cmd = self2.fullCmd;
-                cb();
+                cb2();
               },
               (error) => self2.finalize(ProcessOutput2.fromError(error))
-            )) || cb();
+            )) || cb2();
           },
           on: {
             start: () => {
@@ -2536,7 +2541,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs5.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs10.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -2565,7 +2570,7 @@ ${details}`;
           });
         };
         const fill = () => {
-          for (const chunk of this._zurk.store[source]) from.write(chunk);
+          for (const chunk2 of this._zurk.store[source]) from.write(chunk2);
         };
         const fillSettled = () => {
           if (!output) return;
@@ -2574,7 +2579,7 @@ ${details}`;
           end();
         };
         if (!output) {
-          const onData = (chunk) => check() && from.write(chunk);
+          const onData = (chunk2) => check() && from.write(chunk2);
           ee.once(source, () => {
             fill();
             ee.on(source, onData);
@@ -2609,13 +2614,13 @@ ${details}`;
         return __asyncGenerator(this, null, function* () {
           const memo = [];
           const dlmtr = this._snapshot.delimiter || $2.delimiter || DLMTR;
-          for (const chunk of this._zurk.store.stdout) {
-            yield* __yieldStar((0, import_util.getLines)(chunk, memo, dlmtr));
+          for (const chunk2 of this._zurk.store.stdout) {
+            yield* __yieldStar((0, import_util.getLines)(chunk2, memo, dlmtr));
           }
           try {
             for (var iter = __forAwait(this.stdout || []), more, temp, error; more = !(temp = yield new __await(iter.next())).done; more = false) {
-              const chunk = temp.value;
-              yield* __yieldStar((0, import_util.getLines)(chunk, memo, dlmtr));
+              const chunk2 = temp.value;
+              yield* __yieldStar((0, import_util.getLines)(chunk2, memo, dlmtr));
             }
           } catch (temp2) {
             error = [temp2];
@@ -2634,24 +2639,24 @@ ${details}`;
       emit(event, ...args) {
         return this;
       }
-      on(event, cb) {
-        this._stdin.on(event, cb);
+      on(event, cb2) {
+        this._stdin.on(event, cb2);
         return this;
       }
-      once(event, cb) {
-        this._stdin.once(event, cb);
+      once(event, cb2) {
+        this._stdin.once(event, cb2);
         return this;
       }
-      write(data, encoding, cb) {
-        this._stdin.write(data, encoding, cb);
+      write(data, encoding, cb2) {
+        this._stdin.write(data, encoding, cb2);
         return this;
       }
-      end(chunk, cb) {
-        this._stdin.end(chunk, cb);
+      end(chunk2, cb2) {
+        this._stdin.end(chunk2, cb2);
         return this;
       }
-      removeListener(event, cb) {
-        this._stdin.removeListener(event, cb);
+      removeListener(event, cb2) {
+        this._stdin.removeListener(event, cb2);
         return this;
       }
       // prettier-ignore
@@ -2794,8 +2799,8 @@ ${details}`;
       // prettier-ignore
       *[Symbol.iterator](dlmtr = this._dto.delimiter || $2.delimiter || DLMTR) {
         const memo = [];
-        for (const chunk of this._dto.store.stdall) {
-          yield* __yieldStar((0, import_util.getLines)(chunk, memo, dlmtr));
+        for (const chunk2 of this._dto.store.stdall) {
+          yield* __yieldStar((0, import_util.getLines)(chunk2, memo, dlmtr));
         }
         if (memo[0]) yield memo[0];
       }
@@ -2852,12 +2857,12 @@ ${details}`;
     function syncCwd() {
       if ($2[CWD] != import_node_process2.default.cwd()) import_node_process2.default.chdir($2[CWD]);
     }
-    function cd2(dir) {
-      if (dir instanceof ProcessOutput2) {
-        dir = dir.toString().trim();
+    function cd2(dir2) {
+      if (dir2 instanceof ProcessOutput2) {
+        dir2 = dir2.toString().trim();
       }
-      $2.log({ kind: "cd", dir, verbose: !$2.quiet && $2.verbose });
-      import_node_process2.default.chdir(dir);
+      $2.log({ kind: "cd", dir: dir2, verbose: !$2.quiet && $2.verbose });
+      import_node_process2.default.chdir(dir2);
       $2[CWD] = import_node_process2.default.cwd();
     }
     function kill2(_0) {
@@ -2866,7 +2871,7 @@ ${details}`;
           throw new Fail2(`Invalid pid: ${pid}`);
         $2.log({ kind: "kill", pid, signal, verbose: !$2.quiet && $2.verbose });
         if (import_node_process2.default.platform === "win32" && (yield new Promise((resolve) => {
-          import_node_child_process.default.exec(`taskkill /pid ${pid} /t /f`, (err) => resolve(!err));
+          import_node_child_process2.default.exec(`taskkill /pid ${pid} /t /f`, (err) => resolve(!err));
         })))
           return;
         for (const p of yield import_vendor_core2.ps.tree({ pid, recursive: true })) {
@@ -2908,9 +2913,9 @@ var require_vendor_extra = __commonJS({
       __spreadProps,
       __esm: __esm2,
       __commonJS: __commonJS2,
-      __export,
+      __export: __export2,
       __toESM: __toESM2,
-      __toCommonJS,
+      __toCommonJS: __toCommonJS2,
       __privateGet,
       __privateAdd,
       __privateSet,
@@ -2925,22 +2930,22 @@ var require_vendor_extra = __commonJS({
         "use strict";
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.splitWhen = exports22.flatten = void 0;
-        function flatten(items) {
+        function flatten3(items) {
           return items.reduce((collection, item) => [].concat(collection, item), []);
         }
-        exports22.flatten = flatten;
+        exports22.flatten = flatten3;
         function splitWhen(items, predicate) {
-          const result = [[]];
+          const result2 = [[]];
           let groupIndex = 0;
           for (const item of items) {
             if (predicate(item)) {
               groupIndex++;
-              result[groupIndex] = [];
+              result2[groupIndex] = [];
             } else {
-              result[groupIndex].push(item);
+              result2[groupIndex].push(item);
             }
           }
-          return result;
+          return result2;
         }
         exports22.splitWhen = splitWhen;
       }
@@ -2984,9 +2989,9 @@ var require_vendor_extra = __commonJS({
         "use strict";
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.convertPosixPathToPattern = exports22.convertWindowsPathToPattern = exports22.convertPathToPattern = exports22.escapePosixPath = exports22.escapeWindowsPath = exports22.escape = exports22.removeLeadingDotSegment = exports22.makeAbsolute = exports22.unixify = void 0;
-        var os4 = require("os");
+        var os8 = require("os");
         var path32 = require("path");
-        var IS_WINDOWS_PLATFORM = os4.platform() === "win32";
+        var IS_WINDOWS_PLATFORM = os8.platform() === "win32";
         var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
         var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
         var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -3055,54 +3060,54 @@ var require_vendor_extra = __commonJS({
           if (str[0] === "!") {
             return true;
           }
-          var index = 0;
+          var index2 = 0;
           var pipeIndex = -2;
           var closeSquareIndex = -2;
           var closeCurlyIndex = -2;
           var closeParenIndex = -2;
           var backSlashIndex = -2;
-          while (index < str.length) {
-            if (str[index] === "*") {
+          while (index2 < str.length) {
+            if (str[index2] === "*") {
               return true;
             }
-            if (str[index + 1] === "?" && /[\].+)]/.test(str[index])) {
+            if (str[index2 + 1] === "?" && /[\].+)]/.test(str[index2])) {
               return true;
             }
-            if (closeSquareIndex !== -1 && str[index] === "[" && str[index + 1] !== "]") {
-              if (closeSquareIndex < index) {
-                closeSquareIndex = str.indexOf("]", index);
+            if (closeSquareIndex !== -1 && str[index2] === "[" && str[index2 + 1] !== "]") {
+              if (closeSquareIndex < index2) {
+                closeSquareIndex = str.indexOf("]", index2);
               }
-              if (closeSquareIndex > index) {
+              if (closeSquareIndex > index2) {
                 if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
                   return true;
                 }
-                backSlashIndex = str.indexOf("\\", index);
+                backSlashIndex = str.indexOf("\\", index2);
                 if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
                   return true;
                 }
               }
             }
-            if (closeCurlyIndex !== -1 && str[index] === "{" && str[index + 1] !== "}") {
-              closeCurlyIndex = str.indexOf("}", index);
-              if (closeCurlyIndex > index) {
-                backSlashIndex = str.indexOf("\\", index);
+            if (closeCurlyIndex !== -1 && str[index2] === "{" && str[index2 + 1] !== "}") {
+              closeCurlyIndex = str.indexOf("}", index2);
+              if (closeCurlyIndex > index2) {
+                backSlashIndex = str.indexOf("\\", index2);
                 if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
                   return true;
                 }
               }
             }
-            if (closeParenIndex !== -1 && str[index] === "(" && str[index + 1] === "?" && /[:!=]/.test(str[index + 2]) && str[index + 3] !== ")") {
-              closeParenIndex = str.indexOf(")", index);
-              if (closeParenIndex > index) {
-                backSlashIndex = str.indexOf("\\", index);
+            if (closeParenIndex !== -1 && str[index2] === "(" && str[index2 + 1] === "?" && /[:!=]/.test(str[index2 + 2]) && str[index2 + 3] !== ")") {
+              closeParenIndex = str.indexOf(")", index2);
+              if (closeParenIndex > index2) {
+                backSlashIndex = str.indexOf("\\", index2);
                 if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
                   return true;
                 }
               }
             }
-            if (pipeIndex !== -1 && str[index] === "(" && str[index + 1] !== "|") {
-              if (pipeIndex < index) {
-                pipeIndex = str.indexOf("|", index);
+            if (pipeIndex !== -1 && str[index2] === "(" && str[index2 + 1] !== "|") {
+              if (pipeIndex < index2) {
+                pipeIndex = str.indexOf("|", index2);
               }
               if (pipeIndex !== -1 && str[pipeIndex + 1] !== ")") {
                 closeParenIndex = str.indexOf(")", pipeIndex);
@@ -3114,21 +3119,21 @@ var require_vendor_extra = __commonJS({
                 }
               }
             }
-            if (str[index] === "\\") {
-              var open = str[index + 1];
-              index += 2;
+            if (str[index2] === "\\") {
+              var open = str[index2 + 1];
+              index2 += 2;
               var close = chars[open];
               if (close) {
-                var n4 = str.indexOf(close, index);
+                var n4 = str.indexOf(close, index2);
                 if (n4 !== -1) {
-                  index = n4 + 1;
+                  index2 = n4 + 1;
                 }
               }
-              if (str[index] === "!") {
+              if (str[index2] === "!") {
                 return true;
               }
             } else {
-              index++;
+              index2++;
             }
           }
           return false;
@@ -3137,26 +3142,26 @@ var require_vendor_extra = __commonJS({
           if (str[0] === "!") {
             return true;
           }
-          var index = 0;
-          while (index < str.length) {
-            if (/[*?{}()[\]]/.test(str[index])) {
+          var index2 = 0;
+          while (index2 < str.length) {
+            if (/[*?{}()[\]]/.test(str[index2])) {
               return true;
             }
-            if (str[index] === "\\") {
-              var open = str[index + 1];
-              index += 2;
+            if (str[index2] === "\\") {
+              var open = str[index2 + 1];
+              index2 += 2;
               var close = chars[open];
               if (close) {
-                var n4 = str.indexOf(close, index);
+                var n4 = str.indexOf(close, index2);
                 if (n4 !== -1) {
-                  index = n4 + 1;
+                  index2 = n4 + 1;
                 }
               }
-              if (str[index] === "!") {
+              if (str[index2] === "!") {
                 return true;
               }
             } else {
-              index++;
+              index2++;
             }
           }
           return false;
@@ -3216,10 +3221,10 @@ var require_vendor_extra = __commonJS({
           return false;
         };
         exports22.find = (node, type) => node.nodes.find((node2) => node2.type === type);
-        exports22.exceedsLimit = (min, max, step = 1, limit) => {
+        exports22.exceedsLimit = (min2, max2, step = 1, limit) => {
           if (limit === false) return false;
-          if (!exports22.isInteger(min) || !exports22.isInteger(max)) return false;
-          return (Number(max) - Number(min)) / Number(step) >= limit;
+          if (!exports22.isInteger(min2) || !exports22.isInteger(max2)) return false;
+          return (Number(max2) - Number(min2)) / Number(step) >= limit;
         };
         exports22.escapeNode = (block, n4 = 0, type) => {
           const node = block.nodes[n4];
@@ -3264,7 +3269,7 @@ var require_vendor_extra = __commonJS({
           return acc;
         }, []);
         exports22.flatten = (...args) => {
-          const result = [];
+          const result2 = [];
           const flat = (arr) => {
             for (let i = 0; i < arr.length; i++) {
               const ele = arr[i];
@@ -3273,23 +3278,23 @@ var require_vendor_extra = __commonJS({
                 continue;
               }
               if (ele !== void 0) {
-                result.push(ele);
+                result2.push(ele);
               }
             }
-            return result;
+            return result2;
           };
           flat(args);
-          return result;
+          return result2;
         };
       }
     });
-    var require_stringify = __commonJS2({
+    var require_stringify2 = __commonJS2({
       "node_modules/braces/lib/stringify.js"(exports22, module22) {
         "use strict";
         var utils = require_utils();
         module22.exports = (ast, options = {}) => {
-          const stringify5 = (node, parent = {}) => {
-            const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
+          const stringify5 = (node, parent2 = {}) => {
+            const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent2);
             const invalidNode = node.invalid === true && options.escapeInvalid === true;
             let output = "";
             if (node.value) {
@@ -3330,14 +3335,14 @@ var require_vendor_extra = __commonJS({
       "node_modules/to-regex-range/index.js"(exports22, module22) {
         "use strict";
         var isNumber = require_is_number();
-        var toRegexRange = (min, max, options) => {
-          if (isNumber(min) === false) {
+        var toRegexRange = (min2, max2, options) => {
+          if (isNumber(min2) === false) {
             throw new TypeError("toRegexRange: expected the first argument to be a number");
           }
-          if (max === void 0 || min === max) {
-            return String(min);
+          if (max2 === void 0 || min2 === max2) {
+            return String(min2);
           }
-          if (isNumber(max) === false) {
+          if (isNumber(max2) === false) {
             throw new TypeError("toRegexRange: expected the second argument to be a number.");
           }
           let opts = __spreadValues({ relaxZeros: true }, options);
@@ -3347,25 +3352,25 @@ var require_vendor_extra = __commonJS({
           let relax = String(opts.relaxZeros);
           let shorthand = String(opts.shorthand);
           let capture = String(opts.capture);
-          let wrap2 = String(opts.wrap);
-          let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap2;
+          let wrap22 = String(opts.wrap);
+          let cacheKey = min2 + ":" + max2 + "=" + relax + shorthand + capture + wrap22;
           if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
             return toRegexRange.cache[cacheKey].result;
           }
-          let a = Math.min(min, max);
-          let b = Math.max(min, max);
+          let a = Math.min(min2, max2);
+          let b = Math.max(min2, max2);
           if (Math.abs(a - b) === 1) {
-            let result = min + "|" + max;
+            let result2 = min2 + "|" + max2;
             if (opts.capture) {
-              return `(${result})`;
+              return `(${result2})`;
             }
             if (opts.wrap === false) {
-              return result;
+              return result2;
             }
-            return `(?:${result})`;
+            return `(?:${result2})`;
           }
-          let isPadded = hasPadding(min) || hasPadding(max);
-          let state = { min, max, a, b };
+          let isPadded = hasPadding(min2) || hasPadding(max2);
+          let state = { min: min2, max: max2, a, b };
           let positives = [];
           let negatives = [];
           if (isPadded) {
@@ -3398,21 +3403,21 @@ var require_vendor_extra = __commonJS({
           let subpatterns = onlyNegative.concat(intersected).concat(onlyPositive);
           return subpatterns.join("|");
         }
-        function splitToRanges(min, max) {
+        function splitToRanges(min2, max2) {
           let nines = 1;
           let zeros = 1;
-          let stop = countNines(min, nines);
-          let stops = /* @__PURE__ */ new Set([max]);
-          while (min <= stop && stop <= max) {
+          let stop = countNines(min2, nines);
+          let stops = /* @__PURE__ */ new Set([max2]);
+          while (min2 <= stop && stop <= max2) {
             stops.add(stop);
             nines += 1;
-            stop = countNines(min, nines);
+            stop = countNines(min2, nines);
           }
-          stop = countZeros(max + 1, zeros) - 1;
-          while (min < stop && stop <= max) {
+          stop = countZeros(max2 + 1, zeros) - 1;
+          while (min2 < stop && stop <= max2) {
             stops.add(stop);
             zeros += 1;
-            stop = countZeros(max + 1, zeros) - 1;
+            stop = countZeros(max2 + 1, zeros) - 1;
           }
           stops = [...stops];
           stops.sort(compare);
@@ -3441,14 +3446,14 @@ var require_vendor_extra = __commonJS({
           }
           return { pattern, count: [count], digits };
         }
-        function splitToPatterns(min, max, tok, options) {
-          let ranges = splitToRanges(min, max);
+        function splitToPatterns(min2, max2, tok, options) {
+          let ranges = splitToRanges(min2, max2);
           let tokens = [];
-          let start = min;
+          let start = min2;
           let prev;
           for (let i = 0; i < ranges.length; i++) {
-            let max2 = ranges[i];
-            let obj = rangeToPattern(String(start), String(max2), options);
+            let max22 = ranges[i];
+            let obj = rangeToPattern(String(start), String(max22), options);
             let zeros = "";
             if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
               if (prev.count.length > 1) {
@@ -3456,31 +3461,31 @@ var require_vendor_extra = __commonJS({
               }
               prev.count.push(obj.count[0]);
               prev.string = prev.pattern + toQuantifier(prev.count);
-              start = max2 + 1;
+              start = max22 + 1;
               continue;
             }
             if (tok.isPadded) {
-              zeros = padZeros(max2, tok, options);
+              zeros = padZeros(max22, tok, options);
             }
             obj.string = zeros + obj.pattern + toQuantifier(obj.count);
             tokens.push(obj);
-            start = max2 + 1;
+            start = max22 + 1;
             prev = obj;
           }
           return tokens;
         }
-        function filterPatterns(arr, comparison, prefix, intersection, options) {
-          let result = [];
+        function filterPatterns(arr, comparison, prefix, intersection2, options) {
+          let result2 = [];
           for (let ele of arr) {
             let { string: string2 } = ele;
-            if (!intersection && !contains(comparison, "string", string2)) {
-              result.push(prefix + string2);
+            if (!intersection2 && !contains2(comparison, "string", string2)) {
+              result2.push(prefix + string2);
             }
-            if (intersection && contains(comparison, "string", string2)) {
-              result.push(prefix + string2);
+            if (intersection2 && contains2(comparison, "string", string2)) {
+              result2.push(prefix + string2);
             }
           }
-          return result;
+          return result2;
         }
         function zip(a, b) {
           let arr = [];
@@ -3490,11 +3495,11 @@ var require_vendor_extra = __commonJS({
         function compare(a, b) {
           return a > b ? 1 : b > a ? -1 : 0;
         }
-        function contains(arr, key, val) {
+        function contains2(arr, key, val) {
           return arr.some((ele) => ele[key] === val);
         }
-        function countNines(min, len) {
-          return Number(String(min).slice(0, -len) + "9".repeat(len));
+        function countNines(min2, len) {
+          return Number(String(min2).slice(0, -len) + "9".repeat(len));
         }
         function countZeros(integer, zeros) {
           return integer - integer % Math.pow(10, zeros);
@@ -3540,8 +3545,8 @@ var require_vendor_extra = __commonJS({
         "use strict";
         var util = require("util");
         var toRegexRange = require_to_regex_range();
-        var isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-        var transform = (toNumber) => {
+        var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+        var transform2 = (toNumber) => {
           return (value) => toNumber === true ? Number(value) : String(value);
         };
         var isValidValue = (value) => {
@@ -3550,11 +3555,11 @@ var require_vendor_extra = __commonJS({
         var isNumber = (num) => Number.isInteger(+num);
         var zeros = (input) => {
           let value = `${input}`;
-          let index = -1;
+          let index2 = -1;
           if (value[0] === "-") value = value.slice(1);
           if (value === "0") return false;
-          while (value[++index] === "0") ;
-          return index > 0;
+          while (value[++index2] === "0") ;
+          return index2 > 0;
         };
         var stringify5 = (start, end, options) => {
           if (typeof start === "string" || typeof end === "string") {
@@ -3588,7 +3593,7 @@ var require_vendor_extra = __commonJS({
           let prefix = options.capture ? "" : "?:";
           let positives = "";
           let negatives = "";
-          let result;
+          let result2;
           if (parts.positives.length) {
             positives = parts.positives.map((v2) => toMaxLen(String(v2), maxLen)).join("|");
           }
@@ -3596,14 +3601,14 @@ var require_vendor_extra = __commonJS({
             negatives = `-(${prefix}${parts.negatives.map((v2) => toMaxLen(String(v2), maxLen)).join("|")})`;
           }
           if (positives && negatives) {
-            result = `${positives}|${negatives}`;
+            result2 = `${positives}|${negatives}`;
           } else {
-            result = positives || negatives;
+            result2 = positives || negatives;
           }
           if (options.wrap) {
-            return `(${prefix}${result})`;
+            return `(${prefix}${result2})`;
           }
-          return result;
+          return result2;
         };
         var toRange = (a, b, isNumbers, options) => {
           if (isNumbers) {
@@ -3616,9 +3621,9 @@ var require_vendor_extra = __commonJS({
         };
         var toRegex = (start, end, options) => {
           if (Array.isArray(start)) {
-            let wrap2 = options.wrap === true;
+            let wrap22 = options.wrap === true;
             let prefix = options.capture ? "" : "?:";
-            return wrap2 ? `(${prefix}${start.join("|")})` : start.join("|");
+            return wrap22 ? `(${prefix}${start.join("|")})` : start.join("|");
           }
           return toRegexRange(start, end, options);
         };
@@ -3652,27 +3657,27 @@ var require_vendor_extra = __commonJS({
           let padded = zeros(startString) || zeros(endString) || zeros(stepString);
           let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
           let toNumber = padded === false && stringify5(start, end, options) === false;
-          let format = options.transform || transform(toNumber);
+          let format = options.transform || transform2(toNumber);
           if (options.toRegex && step === 1) {
             return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
           }
           let parts = { negatives: [], positives: [] };
-          let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-          let range = [];
-          let index = 0;
+          let push2 = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
+          let range4 = [];
+          let index2 = 0;
           while (descending ? a >= b : a <= b) {
             if (options.toRegex === true && step > 1) {
-              push(a);
+              push2(a);
             } else {
-              range.push(pad(format(a, index), maxLen, toNumber));
+              range4.push(pad(format(a, index2), maxLen, toNumber));
             }
             a = descending ? a - step : a + step;
-            index++;
+            index2++;
           }
           if (options.toRegex === true) {
-            return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, __spreadValues({ wrap: false }, options));
+            return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range4, null, __spreadValues({ wrap: false }, options));
           }
-          return range;
+          return range4;
         };
         var fillLetters = (start, end, step = 1, options = {}) => {
           if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
@@ -3682,22 +3687,22 @@ var require_vendor_extra = __commonJS({
           let a = `${start}`.charCodeAt(0);
           let b = `${end}`.charCodeAt(0);
           let descending = a > b;
-          let min = Math.min(a, b);
-          let max = Math.max(a, b);
+          let min2 = Math.min(a, b);
+          let max2 = Math.max(a, b);
           if (options.toRegex && step === 1) {
-            return toRange(min, max, false, options);
+            return toRange(min2, max2, false, options);
           }
-          let range = [];
-          let index = 0;
+          let range4 = [];
+          let index2 = 0;
           while (descending ? a >= b : a <= b) {
-            range.push(format(a, index));
+            range4.push(format(a, index2));
             a = descending ? a - step : a + step;
-            index++;
+            index2++;
           }
           if (options.toRegex === true) {
-            return toRegex(range, null, { wrap: false, options });
+            return toRegex(range4, null, { wrap: false, options });
           }
-          return range;
+          return range4;
         };
         var fill = (start, end, step, options = {}) => {
           if (end == null && isValidValue(start)) {
@@ -3709,14 +3714,14 @@ var require_vendor_extra = __commonJS({
           if (typeof step === "function") {
             return fill(start, end, 1, { transform: step });
           }
-          if (isObject(step)) {
+          if (isObject2(step)) {
             return fill(start, end, 0, step);
           }
           let opts = __spreadValues({}, options);
           if (opts.capture === true) opts.wrap = true;
           step = step || opts.step || 1;
           if (!isNumber(step)) {
-            if (step != null && !isObject(step)) return invalidStep(step, opts);
+            if (step != null && !isObject2(step)) return invalidStep(step, opts);
             return fill(start, end, 1, step);
           }
           if (isNumber(start) && isNumber(end)) {
@@ -3733,8 +3738,8 @@ var require_vendor_extra = __commonJS({
         var fill = require_fill_range();
         var utils = require_utils();
         var compile = (ast, options = {}) => {
-          const walk = (node, parent = {}) => {
-            const invalidBlock = utils.isInvalidBrace(parent);
+          const walk = (node, parent2 = {}) => {
+            const invalidBlock = utils.isInvalidBrace(parent2);
             const invalidNode = node.invalid === true && options.escapeInvalid === true;
             const invalid = invalidBlock === true || invalidNode === true;
             const prefix = options.escapeInvalid === true ? "\\" : "";
@@ -3760,9 +3765,9 @@ var require_vendor_extra = __commonJS({
             }
             if (node.nodes && node.ranges > 0) {
               const args = utils.reduce(node.nodes);
-              const range = fill(...args, __spreadProps(__spreadValues({}, options), { wrap: false, toRegex: true, strictZeros: true }));
-              if (range.length !== 0) {
-                return args.length > 1 && range.length > 1 ? `(${range})` : range;
+              const range4 = fill(...args, __spreadProps(__spreadValues({}, options), { wrap: false, toRegex: true, strictZeros: true }));
+              if (range4.length !== 0) {
+                return args.length > 1 && range4.length > 1 ? `(${range4})` : range4;
               }
             }
             if (node.nodes) {
@@ -3781,36 +3786,36 @@ var require_vendor_extra = __commonJS({
       "node_modules/braces/lib/expand.js"(exports22, module22) {
         "use strict";
         var fill = require_fill_range();
-        var stringify5 = require_stringify();
+        var stringify5 = require_stringify2();
         var utils = require_utils();
-        var append = (queue = "", stash = "", enclose = false) => {
-          const result = [];
-          queue = [].concat(queue);
+        var append = (queue2 = "", stash = "", enclose = false) => {
+          const result2 = [];
+          queue2 = [].concat(queue2);
           stash = [].concat(stash);
-          if (!stash.length) return queue;
-          if (!queue.length) {
+          if (!stash.length) return queue2;
+          if (!queue2.length) {
             return enclose ? utils.flatten(stash).map((ele) => `{${ele}}`) : stash;
           }
-          for (const item of queue) {
+          for (const item of queue2) {
             if (Array.isArray(item)) {
               for (const value of item) {
-                result.push(append(value, stash, enclose));
+                result2.push(append(value, stash, enclose));
               }
             } else {
               for (let ele of stash) {
                 if (enclose === true && typeof ele === "string") ele = `{${ele}}`;
-                result.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
+                result2.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
               }
             }
           }
-          return utils.flatten(result);
+          return utils.flatten(result2);
         };
         var expand = (ast, options = {}) => {
           const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
-          const walk = (node, parent = {}) => {
+          const walk = (node, parent2 = {}) => {
             node.queue = [];
-            let p2 = parent;
-            let q = parent.queue;
+            let p2 = parent2;
+            let q = parent2.queue;
             while (p2.type !== "brace" && p2.type !== "root" && p2.parent) {
               p2 = p2.parent;
               q = p2.queue;
@@ -3828,41 +3833,41 @@ var require_vendor_extra = __commonJS({
               if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
                 throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
               }
-              let range = fill(...args, options);
-              if (range.length === 0) {
-                range = stringify5(node, options);
+              let range4 = fill(...args, options);
+              if (range4.length === 0) {
+                range4 = stringify5(node, options);
               }
-              q.push(append(q.pop(), range));
+              q.push(append(q.pop(), range4));
               node.nodes = [];
               return;
             }
             const enclose = utils.encloseBrace(node);
-            let queue = node.queue;
+            let queue2 = node.queue;
             let block = node;
             while (block.type !== "brace" && block.type !== "root" && block.parent) {
               block = block.parent;
-              queue = block.queue;
+              queue2 = block.queue;
             }
             for (let i = 0; i < node.nodes.length; i++) {
               const child = node.nodes[i];
               if (child.type === "comma" && node.type === "brace") {
-                if (i === 1) queue.push("");
-                queue.push("");
+                if (i === 1) queue2.push("");
+                queue2.push("");
                 continue;
               }
               if (child.type === "close") {
-                q.push(append(q.pop(), queue, enclose));
+                q.push(append(q.pop(), queue2, enclose));
                 continue;
               }
               if (child.value && child.type !== "open") {
-                queue.push(append(queue.pop(), child.value));
+                queue2.push(append(queue2.pop(), child.value));
                 continue;
               }
               if (child.nodes) {
                 walk(child, node);
               }
             }
-            return queue;
+            return queue2;
           };
           return utils.flatten(walk(ast));
         };
@@ -3971,7 +3976,7 @@ var require_vendor_extra = __commonJS({
     var require_parse = __commonJS2({
       "node_modules/braces/lib/parse.js"(exports22, module22) {
         "use strict";
-        var stringify5 = require_stringify();
+        var stringify5 = require_stringify2();
         var {
           MAX_LENGTH,
           CHAR_BACKSLASH,
@@ -4006,9 +4011,9 @@ var require_vendor_extra = __commonJS({
             throw new TypeError("Expected a string");
           }
           const opts = options || {};
-          const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-          if (input.length > max) {
-            throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
+          const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+          if (input.length > max2) {
+            throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max2})`);
           }
           const ast = { type: "root", input, nodes: [] };
           const stack = [ast];
@@ -4016,11 +4021,11 @@ var require_vendor_extra = __commonJS({
           let prev = ast;
           let brackets = 0;
           const length = input.length;
-          let index = 0;
+          let index2 = 0;
           let depth = 0;
           let value;
-          const advance = () => input[index++];
-          const push = (node) => {
+          const advance = () => input[index2++];
+          const push2 = (node) => {
             if (node.type === "text" && prev.type === "dot") {
               prev.type = "text";
             }
@@ -4034,25 +4039,25 @@ var require_vendor_extra = __commonJS({
             prev = node;
             return node;
           };
-          push({ type: "bos" });
-          while (index < length) {
+          push2({ type: "bos" });
+          while (index2 < length) {
             block = stack[stack.length - 1];
             value = advance();
             if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
               continue;
             }
             if (value === CHAR_BACKSLASH) {
-              push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
+              push2({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
               continue;
             }
             if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-              push({ type: "text", value: "\\" + value });
+              push2({ type: "text", value: "\\" + value });
               continue;
             }
             if (value === CHAR_LEFT_SQUARE_BRACKET) {
               brackets++;
               let next;
-              while (index < length && (next = advance())) {
+              while (index2 < length && (next = advance())) {
                 value += next;
                 if (next === CHAR_LEFT_SQUARE_BRACKET) {
                   brackets++;
@@ -4069,22 +4074,22 @@ var require_vendor_extra = __commonJS({
                   }
                 }
               }
-              push({ type: "text", value });
+              push2({ type: "text", value });
               continue;
             }
             if (value === CHAR_LEFT_PARENTHESES) {
-              block = push({ type: "paren", nodes: [] });
+              block = push2({ type: "paren", nodes: [] });
               stack.push(block);
-              push({ type: "text", value });
+              push2({ type: "text", value });
               continue;
             }
             if (value === CHAR_RIGHT_PARENTHESES) {
               if (block.type !== "paren") {
-                push({ type: "text", value });
+                push2({ type: "text", value });
                 continue;
               }
               block = stack.pop();
-              push({ type: "text", value });
+              push2({ type: "text", value });
               block = stack[stack.length - 1];
               continue;
             }
@@ -4094,7 +4099,7 @@ var require_vendor_extra = __commonJS({
               if (options.keepQuotes !== true) {
                 value = "";
               }
-              while (index < length && (next = advance())) {
+              while (index2 < length && (next = advance())) {
                 if (next === CHAR_BACKSLASH) {
                   value += next + advance();
                   continue;
@@ -4105,7 +4110,7 @@ var require_vendor_extra = __commonJS({
                 }
                 value += next;
               }
-              push({ type: "text", value });
+              push2({ type: "text", value });
               continue;
             }
             if (value === CHAR_LEFT_CURLY_BRACE) {
@@ -4121,20 +4126,20 @@ var require_vendor_extra = __commonJS({
                 ranges: 0,
                 nodes: []
               };
-              block = push(brace);
+              block = push2(brace);
               stack.push(block);
-              push({ type: "open", value });
+              push2({ type: "open", value });
               continue;
             }
             if (value === CHAR_RIGHT_CURLY_BRACE) {
               if (block.type !== "brace") {
-                push({ type: "text", value });
+                push2({ type: "text", value });
                 continue;
               }
               const type = "close";
               block = stack.pop();
               block.close = true;
-              push({ type, value });
+              push2({ type, value });
               depth--;
               block = stack[stack.length - 1];
               continue;
@@ -4145,14 +4150,14 @@ var require_vendor_extra = __commonJS({
                 const open = block.nodes.shift();
                 block.nodes = [open, { type: "text", value: stringify5(block) }];
               }
-              push({ type: "comma", value });
+              push2({ type: "comma", value });
               block.commas++;
               continue;
             }
             if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
               const siblings = block.nodes;
               if (depth === 0 || siblings.length === 0) {
-                push({ type: "text", value });
+                push2({ type: "text", value });
                 continue;
               }
               if (prev.type === "dot") {
@@ -4171,16 +4176,16 @@ var require_vendor_extra = __commonJS({
               }
               if (prev.type === "range") {
                 siblings.pop();
-                const before = siblings[siblings.length - 1];
-                before.value += prev.value + value;
-                prev = before;
+                const before2 = siblings[siblings.length - 1];
+                before2.value += prev.value + value;
+                prev = before2;
                 block.ranges--;
                 continue;
               }
-              push({ type: "dot", value });
+              push2({ type: "dot", value });
               continue;
             }
-            push({ type: "text", value });
+            push2({ type: "text", value });
           }
           do {
             block = stack.pop();
@@ -4193,12 +4198,12 @@ var require_vendor_extra = __commonJS({
                   node.invalid = true;
                 }
               });
-              const parent = stack[stack.length - 1];
-              const index2 = parent.nodes.indexOf(block);
-              parent.nodes.splice(index2, 1, ...block.nodes);
+              const parent2 = stack[stack.length - 1];
+              const index22 = parent2.nodes.indexOf(block);
+              parent2.nodes.splice(index22, 1, ...block.nodes);
             }
           } while (stack.length > 0);
-          push({ type: "eos" });
+          push2({ type: "eos" });
           return ast;
         };
         module22.exports = parse3;
@@ -4207,7 +4212,7 @@ var require_vendor_extra = __commonJS({
     var require_braces = __commonJS2({
       "node_modules/braces/index.js"(exports22, module22) {
         "use strict";
-        var stringify5 = require_stringify();
+        var stringify5 = require_stringify2();
         var compile = require_compile();
         var expand = require_expand();
         var parse3 = require_parse();
@@ -4215,11 +4220,11 @@ var require_vendor_extra = __commonJS({
           let output = [];
           if (Array.isArray(input)) {
             for (const pattern of input) {
-              const result = braces.create(pattern, options);
-              if (Array.isArray(result)) {
-                output.push(...result);
+              const result2 = braces.create(pattern, options);
+              if (Array.isArray(result2)) {
+                output.push(...result2);
               } else {
-                output.push(result);
+                output.push(result2);
               }
             }
           } else {
@@ -4247,14 +4252,14 @@ var require_vendor_extra = __commonJS({
           if (typeof input === "string") {
             input = braces.parse(input, options);
           }
-          let result = expand(input, options);
+          let result2 = expand(input, options);
           if (options.noempty === true) {
-            result = result.filter(Boolean);
+            result2 = result2.filter(Boolean);
           }
           if (options.nodupes === true) {
-            result = [...new Set(result)];
+            result2 = [...new Set(result2)];
           }
-          return result;
+          return result2;
         };
         braces.create = (input, options = {}) => {
           if (input === "" || input.length < 3) {
@@ -4570,7 +4575,7 @@ var require_vendor_extra = __commonJS({
           const tokens = [];
           const parts = [];
           let str = input;
-          let index = -1;
+          let index2 = -1;
           let start = 0;
           let lastIndex = 0;
           let isBrace = false;
@@ -4587,13 +4592,13 @@ var require_vendor_extra = __commonJS({
           let prev;
           let code;
           let token = { value: "", depth: 0, isGlob: false };
-          const eos = () => index >= length;
-          const peek = () => str.charCodeAt(index + 1);
+          const eos = () => index2 >= length;
+          const peek = () => str.charCodeAt(index2 + 1);
           const advance = () => {
             prev = code;
-            return str.charCodeAt(++index);
+            return str.charCodeAt(++index2);
           };
-          while (index < length) {
+          while (index2 < length) {
             code = advance();
             let next;
             if (code === CHAR_BACKWARD_SLASH) {
@@ -4650,15 +4655,15 @@ var require_vendor_extra = __commonJS({
               break;
             }
             if (code === CHAR_FORWARD_SLASH) {
-              slashes.push(index);
+              slashes.push(index2);
               tokens.push(token);
               token = { value: "", depth: 0, isGlob: false };
               if (finished2 === true) continue;
-              if (prev === CHAR_DOT && index === start + 1) {
+              if (prev === CHAR_DOT && index2 === start + 1) {
                 start += 2;
                 continue;
               }
-              lastIndex = index + 1;
+              lastIndex = index2 + 1;
               continue;
             }
             if (opts.noext !== true) {
@@ -4667,7 +4672,7 @@ var require_vendor_extra = __commonJS({
                 isGlob = token.isGlob = true;
                 isExtglob = token.isExtglob = true;
                 finished2 = true;
-                if (code === CHAR_EXCLAMATION_MARK && index === start) {
+                if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
                   negatedExtglob = true;
                 }
                 if (scanToEnd === true) {
@@ -4724,7 +4729,7 @@ var require_vendor_extra = __commonJS({
               }
               break;
             }
-            if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start) {
               negated = token.negated = true;
               start++;
               continue;
@@ -4880,10 +4885,10 @@ var require_vendor_extra = __commonJS({
           }
           input = REPLACEMENTS[input] || input;
           const opts = __spreadValues({}, options);
-          const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+          const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
           let len = input.length;
-          if (len > max) {
-            throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+          if (len > max2) {
+            throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
           }
           const bos = { type: "bos", value: "", output: opts.prepend || "" };
           const tokens = [bos];
@@ -4953,7 +4958,7 @@ var require_vendor_extra = __commonJS({
             state.output += token.output != null ? token.output : token.value;
             consume(token.value);
           };
-          const negate = () => {
+          const negate2 = () => {
             let count = 1;
             while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
               advance();
@@ -4975,7 +4980,7 @@ var require_vendor_extra = __commonJS({
             state[type]--;
             stack.pop();
           };
-          const push = (tok) => {
+          const push2 = (tok) => {
             if (prev.type === "globstar") {
               const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
               const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -5007,13 +5012,13 @@ var require_vendor_extra = __commonJS({
             token.output = state.output;
             const output = (opts.capture ? "(" : "") + token.open;
             increment("parens");
-            push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-            push({ type: "paren", extglob: true, value: advance(), output });
+            push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+            push2({ type: "paren", extglob: true, value: advance(), output });
             extglobs.push(token);
           };
           const extglobClose = (token) => {
             let output = token.close + (opts.capture ? ")" : "");
-            let rest;
+            let rest2;
             if (token.type === "negate") {
               let extglobStar = star;
               if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
@@ -5022,39 +5027,39 @@ var require_vendor_extra = __commonJS({
               if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
                 output = token.close = `)$))${extglobStar}`;
               }
-              if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-                const expression = parse3(rest, __spreadProps(__spreadValues({}, options), { fastpaths: false })).output;
+              if (token.inner.includes("*") && (rest2 = remaining()) && /^\.[^\\/.]+$/.test(rest2)) {
+                const expression = parse3(rest2, __spreadProps(__spreadValues({}, options), { fastpaths: false })).output;
                 output = token.close = `)${expression})${extglobStar})`;
               }
               if (token.prev.type === "bos") {
                 state.negatedExtglob = true;
               }
             }
-            push({ type: "paren", extglob: true, value, output });
+            push2({ type: "paren", extglob: true, value, output });
             decrement("parens");
           };
           if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
             let backslashes = false;
-            let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m2, esc, chars, first, rest, index) => {
-              if (first === "\\") {
+            let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m2, esc, chars, first2, rest2, index2) => {
+              if (first2 === "\\") {
                 backslashes = true;
                 return m2;
               }
-              if (first === "?") {
+              if (first2 === "?") {
                 if (esc) {
-                  return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+                  return esc + first2 + (rest2 ? QMARK.repeat(rest2.length) : "");
                 }
-                if (index === 0) {
-                  return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+                if (index2 === 0) {
+                  return qmarkNoDot + (rest2 ? QMARK.repeat(rest2.length) : "");
                 }
                 return QMARK.repeat(chars.length);
               }
-              if (first === ".") {
+              if (first2 === ".") {
                 return DOT_LITERAL.repeat(chars.length);
               }
-              if (first === "*") {
+              if (first2 === "*") {
                 if (esc) {
-                  return esc + first + (rest ? star : "");
+                  return esc + first2 + (rest2 ? star : "");
                 }
                 return star;
               }
@@ -5091,7 +5096,7 @@ var require_vendor_extra = __commonJS({
               }
               if (!next) {
                 value += "\\";
-                push({ type: "text", value });
+                push2({ type: "text", value });
                 continue;
               }
               const match = /^\\+/.exec(remaining());
@@ -5109,7 +5114,7 @@ var require_vendor_extra = __commonJS({
                 value += advance();
               }
               if (state.brackets === 0) {
-                push({ type: "text", value });
+                push2({ type: "text", value });
                 continue;
               }
             }
@@ -5121,8 +5126,8 @@ var require_vendor_extra = __commonJS({
                   if (inner.includes(":")) {
                     const idx = prev.value.lastIndexOf("[");
                     const pre = prev.value.slice(0, idx);
-                    const rest2 = prev.value.slice(idx + 2);
-                    const posix = POSIX_REGEX_SOURCE[rest2];
+                    const rest22 = prev.value.slice(idx + 2);
+                    const posix = POSIX_REGEX_SOURCE[rest22];
                     if (posix) {
                       prev.value = pre + posix;
                       state.backtrack = true;
@@ -5157,13 +5162,13 @@ var require_vendor_extra = __commonJS({
             if (value === '"') {
               state.quotes = state.quotes === 1 ? 0 : 1;
               if (opts.keepQuotes === true) {
-                push({ type: "text", value });
+                push2({ type: "text", value });
               }
               continue;
             }
             if (value === "(") {
               increment("parens");
-              push({ type: "paren", value });
+              push2({ type: "paren", value });
               continue;
             }
             if (value === ")") {
@@ -5175,7 +5180,7 @@ var require_vendor_extra = __commonJS({
                 extglobClose(extglobs.pop());
                 continue;
               }
-              push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+              push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
               decrement("parens");
               continue;
             }
@@ -5188,19 +5193,19 @@ var require_vendor_extra = __commonJS({
               } else {
                 increment("brackets");
               }
-              push({ type: "bracket", value });
+              push2({ type: "bracket", value });
               continue;
             }
             if (value === "]") {
               if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-                push({ type: "text", value, output: `\\${value}` });
+                push2({ type: "text", value, output: `\\${value}` });
                 continue;
               }
               if (state.brackets === 0) {
                 if (opts.strictBrackets === true) {
                   throw new SyntaxError(syntaxError("opening", "["));
                 }
-                push({ type: "text", value, output: `\\${value}` });
+                push2({ type: "text", value, output: `\\${value}` });
                 continue;
               }
               decrement("brackets");
@@ -5234,29 +5239,29 @@ var require_vendor_extra = __commonJS({
                 tokensIndex: state.tokens.length
               };
               braces.push(open);
-              push(open);
+              push2(open);
               continue;
             }
             if (value === "}") {
               const brace = braces[braces.length - 1];
               if (opts.nobrace === true || !brace) {
-                push({ type: "text", value, output: value });
+                push2({ type: "text", value, output: value });
                 continue;
               }
               let output = ")";
               if (brace.dots === true) {
                 const arr = tokens.slice();
-                const range = [];
+                const range4 = [];
                 for (let i = arr.length - 1; i >= 0; i--) {
                   tokens.pop();
                   if (arr[i].type === "brace") {
                     break;
                   }
                   if (arr[i].type !== "dots") {
-                    range.unshift(arr[i].value);
+                    range4.unshift(arr[i].value);
                   }
                 }
-                output = expandRange(range, opts);
+                output = expandRange(range4, opts);
                 state.backtrack = true;
               }
               if (brace.comma !== true && brace.dots !== true) {
@@ -5269,7 +5274,7 @@ var require_vendor_extra = __commonJS({
                   state.output += t3.output || t3.value;
                 }
               }
-              push({ type: "brace", value, output });
+              push2({ type: "brace", value, output });
               decrement("braces");
               braces.pop();
               continue;
@@ -5278,7 +5283,7 @@ var require_vendor_extra = __commonJS({
               if (extglobs.length > 0) {
                 extglobs[extglobs.length - 1].conditions++;
               }
-              push({ type: "text", value });
+              push2({ type: "text", value });
               continue;
             }
             if (value === ",") {
@@ -5288,7 +5293,7 @@ var require_vendor_extra = __commonJS({
                 brace.comma = true;
                 output = "|";
               }
-              push({ type: "comma", value, output });
+              push2({ type: "comma", value, output });
               continue;
             }
             if (value === "/") {
@@ -5300,7 +5305,7 @@ var require_vendor_extra = __commonJS({
                 prev = bos;
                 continue;
               }
-              push({ type: "slash", value, output: SLASH_LITERAL });
+              push2({ type: "slash", value, output: SLASH_LITERAL });
               continue;
             }
             if (value === ".") {
@@ -5314,10 +5319,10 @@ var require_vendor_extra = __commonJS({
                 continue;
               }
               if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-                push({ type: "text", value, output: DOT_LITERAL });
+                push2({ type: "text", value, output: DOT_LITERAL });
                 continue;
               }
-              push({ type: "dot", value, output: DOT_LITERAL });
+              push2({ type: "dot", value, output: DOT_LITERAL });
               continue;
             }
             if (value === "?") {
@@ -5335,14 +5340,14 @@ var require_vendor_extra = __commonJS({
                 if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
                   output = `\\${value}`;
                 }
-                push({ type: "text", value, output });
+                push2({ type: "text", value, output });
                 continue;
               }
               if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-                push({ type: "qmark", value, output: QMARK_NO_DOT });
+                push2({ type: "qmark", value, output: QMARK_NO_DOT });
                 continue;
               }
-              push({ type: "qmark", value, output: QMARK });
+              push2({ type: "qmark", value, output: QMARK });
               continue;
             }
             if (value === "!") {
@@ -5353,7 +5358,7 @@ var require_vendor_extra = __commonJS({
                 }
               }
               if (opts.nonegate !== true && state.index === 0) {
-                negate();
+                negate2();
                 continue;
               }
             }
@@ -5363,22 +5368,22 @@ var require_vendor_extra = __commonJS({
                 continue;
               }
               if (prev && prev.value === "(" || opts.regex === false) {
-                push({ type: "plus", value, output: PLUS_LITERAL });
+                push2({ type: "plus", value, output: PLUS_LITERAL });
                 continue;
               }
               if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-                push({ type: "plus", value });
+                push2({ type: "plus", value });
                 continue;
               }
-              push({ type: "plus", value: PLUS_LITERAL });
+              push2({ type: "plus", value: PLUS_LITERAL });
               continue;
             }
             if (value === "@") {
               if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-                push({ type: "at", extglob: true, value, output: "" });
+                push2({ type: "at", extglob: true, value, output: "" });
                 continue;
               }
-              push({ type: "text", value });
+              push2({ type: "text", value });
               continue;
             }
             if (value !== "*") {
@@ -5390,7 +5395,7 @@ var require_vendor_extra = __commonJS({
                 value += match[0];
                 state.index += match[0].length;
               }
-              push({ type: "text", value });
+              push2({ type: "text", value });
               continue;
             }
             if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -5403,8 +5408,8 @@ var require_vendor_extra = __commonJS({
               consume(value);
               continue;
             }
-            let rest = remaining();
-            if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+            let rest2 = remaining();
+            if (opts.noextglob !== true && /^\([^?]/.test(rest2)) {
               extglobOpen("star", value);
               continue;
             }
@@ -5414,25 +5419,25 @@ var require_vendor_extra = __commonJS({
                 continue;
               }
               const prior = prev.prev;
-              const before = prior.prev;
+              const before2 = prior.prev;
               const isStart = prior.type === "slash" || prior.type === "bos";
-              const afterStar = before && (before.type === "star" || before.type === "globstar");
-              if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-                push({ type: "star", value, output: "" });
+              const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
+              if (opts.bash === true && (!isStart || rest2[0] && rest2[0] !== "/")) {
+                push2({ type: "star", value, output: "" });
                 continue;
               }
               const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
               const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
               if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-                push({ type: "star", value, output: "" });
+                push2({ type: "star", value, output: "" });
                 continue;
               }
-              while (rest.slice(0, 3) === "/**") {
-                const after = input[state.index + 4];
-                if (after && after !== "/") {
+              while (rest2.slice(0, 3) === "/**") {
+                const after2 = input[state.index + 4];
+                if (after2 && after2 !== "/") {
                   break;
                 }
-                rest = rest.slice(3);
+                rest2 = rest2.slice(3);
                 consume("/**", 3);
               }
               if (prior.type === "bos" && eos()) {
@@ -5455,8 +5460,8 @@ var require_vendor_extra = __commonJS({
                 consume(value);
                 continue;
               }
-              if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-                const end = rest[1] !== void 0 ? "|$" : "";
+              if (prior.type === "slash" && prior.prev.type !== "bos" && rest2[0] === "/") {
+                const end = rest2[1] !== void 0 ? "|$" : "";
                 state.output = state.output.slice(0, -(prior.output + prev.output).length);
                 prior.output = `(?:${prior.output}`;
                 prev.type = "globstar";
@@ -5465,17 +5470,17 @@ var require_vendor_extra = __commonJS({
                 state.output += prior.output + prev.output;
                 state.globstar = true;
                 consume(value + advance());
-                push({ type: "slash", value: "/", output: "" });
+                push2({ type: "slash", value: "/", output: "" });
                 continue;
               }
-              if (prior.type === "bos" && rest[0] === "/") {
+              if (prior.type === "bos" && rest2[0] === "/") {
                 prev.type = "globstar";
                 prev.value += value;
                 prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
                 state.output = prev.output;
                 state.globstar = true;
                 consume(value + advance());
-                push({ type: "slash", value: "/", output: "" });
+                push2({ type: "slash", value: "/", output: "" });
                 continue;
               }
               state.output = state.output.slice(0, -prev.output.length);
@@ -5493,12 +5498,12 @@ var require_vendor_extra = __commonJS({
               if (prev.type === "bos" || prev.type === "slash") {
                 token.output = nodot + token.output;
               }
-              push(token);
+              push2(token);
               continue;
             }
             if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
               token.output = value;
-              push(token);
+              push2(token);
               continue;
             }
             if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -5517,7 +5522,7 @@ var require_vendor_extra = __commonJS({
                 prev.output += ONE_CHAR;
               }
             }
-            push(token);
+            push2(token);
           }
           while (state.brackets > 0) {
             if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -5535,7 +5540,7 @@ var require_vendor_extra = __commonJS({
             decrement("braces");
           }
           if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-            push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+            push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
           }
           if (state.backtrack === true) {
             state.output = "";
@@ -5550,10 +5555,10 @@ var require_vendor_extra = __commonJS({
         };
         parse3.fastpaths = (input, options) => {
           const opts = __spreadValues({}, options);
-          const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+          const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
           const len = input.length;
-          if (len > max) {
-            throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+          if (len > max2) {
+            throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
           }
           input = REPLACEMENTS[input] || input;
           const win32 = utils.isWindows(options);
@@ -5580,7 +5585,7 @@ var require_vendor_extra = __commonJS({
             if (opts2.noglobstar === true) return star;
             return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
           };
-          const create = (str) => {
+          const create2 = (str) => {
             switch (str) {
               case "*":
                 return `${nodot}${ONE_CHAR}${star}`;
@@ -5601,14 +5606,14 @@ var require_vendor_extra = __commonJS({
               default: {
                 const match = /^(.*?)\.(\w+)$/.exec(str);
                 if (!match) return;
-                const source2 = create(match[1]);
+                const source2 = create2(match[1]);
                 if (!source2) return;
                 return source2 + DOT_LITERAL + match[2];
               }
             }
           };
           const output = utils.removePrefix(input, state);
-          let source = create(output);
+          let source = create2(output);
           if (source && opts.strictSlashes !== true) {
             source += `${SLASH_LITERAL}?`;
           }
@@ -5625,20 +5630,20 @@ var require_vendor_extra = __commonJS({
         var parse3 = require_parse2();
         var utils = require_utils2();
         var constants = require_constants2();
-        var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+        var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
         var picomatch = (glob22, options, returnState = false) => {
           if (Array.isArray(glob22)) {
             const fns = glob22.map((input) => picomatch(input, options, returnState));
             const arrayMatcher = (str) => {
-              for (const isMatch of fns) {
-                const state2 = isMatch(str);
+              for (const isMatch2 of fns) {
+                const state2 = isMatch2(str);
                 if (state2) return state2;
               }
               return false;
             };
             return arrayMatcher;
           }
-          const isState = isObject(glob22) && glob22.tokens && glob22.input;
+          const isState = isObject2(glob22) && glob22.tokens && glob22.input;
           if (glob22 === "" || typeof glob22 !== "string" && !isState) {
             throw new TypeError("Expected pattern to be a non-empty string");
           }
@@ -5652,32 +5657,32 @@ var require_vendor_extra = __commonJS({
             const ignoreOpts = __spreadProps(__spreadValues({}, options), { ignore: null, onMatch: null, onResult: null });
             isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
           }
-          const matcher = (input, returnObject = false) => {
-            const { isMatch, match, output } = picomatch.test(input, regex, options, { glob: glob22, posix });
-            const result = { glob: glob22, state, regex, posix, input, output, match, isMatch };
+          const matcher2 = (input, returnObject = false) => {
+            const { isMatch: isMatch2, match, output } = picomatch.test(input, regex, options, { glob: glob22, posix });
+            const result2 = { glob: glob22, state, regex, posix, input, output, match, isMatch: isMatch2 };
             if (typeof opts.onResult === "function") {
-              opts.onResult(result);
+              opts.onResult(result2);
             }
-            if (isMatch === false) {
-              result.isMatch = false;
-              return returnObject ? result : false;
+            if (isMatch2 === false) {
+              result2.isMatch = false;
+              return returnObject ? result2 : false;
             }
             if (isIgnored(input)) {
               if (typeof opts.onIgnore === "function") {
-                opts.onIgnore(result);
+                opts.onIgnore(result2);
               }
-              result.isMatch = false;
-              return returnObject ? result : false;
+              result2.isMatch = false;
+              return returnObject ? result2 : false;
             }
             if (typeof opts.onMatch === "function") {
-              opts.onMatch(result);
+              opts.onMatch(result2);
             }
-            return returnObject ? result : true;
+            return returnObject ? result2 : true;
           };
           if (returnState) {
-            matcher.state = state;
+            matcher2.state = state;
           }
-          return matcher;
+          return matcher2;
         };
         picomatch.test = (input, regex, options, { glob: glob22, posix } = {}) => {
           if (typeof input !== "string") {
@@ -5771,8 +5776,8 @@ var require_vendor_extra = __commonJS({
         var utils = require_utils2();
         var isEmptyString = (v2) => v2 === "" || v2 === "./";
         var hasBraces = (v2) => {
-          const index = v2.indexOf("{");
-          return index > -1 && v2.indexOf("}", index) > -1;
+          const index2 = v2.indexOf("{");
+          return index2 > -1 && v2.indexOf("}", index2) > -1;
         };
         var micromatch = (list, patterns, options) => {
           patterns = [].concat(patterns);
@@ -5788,11 +5793,11 @@ var require_vendor_extra = __commonJS({
             }
           };
           for (let i = 0; i < patterns.length; i++) {
-            let isMatch = picomatch(String(patterns[i]), __spreadProps(__spreadValues({}, options), { onResult }), true);
-            let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
+            let isMatch2 = picomatch(String(patterns[i]), __spreadProps(__spreadValues({}, options), { onResult }), true);
+            let negated = isMatch2.state.negated || isMatch2.state.negatedExtglob;
             if (negated) negatives++;
             for (let item of list) {
-              let matched = isMatch(item, true);
+              let matched = isMatch2(item, true);
               let match = negated ? !matched.isMatch : matched.isMatch;
               if (!match) continue;
               if (negated) {
@@ -5803,8 +5808,8 @@ var require_vendor_extra = __commonJS({
               }
             }
           }
-          let result = negatives === patterns.length ? [...items] : [...keep];
-          let matches = result.filter((item) => !omit.has(item));
+          let result2 = negatives === patterns.length ? [...items] : [...keep];
+          let matches = result2.filter((item) => !omit.has(item));
           if (options && matches.length === 0) {
             if (options.failglob === true) {
               throw new Error(`No matches found for "${patterns.join(", ")}"`);
@@ -5821,7 +5826,7 @@ var require_vendor_extra = __commonJS({
         micromatch.any = micromatch.isMatch;
         micromatch.not = (list, patterns, options = {}) => {
           patterns = [].concat(patterns).map(String);
-          let result = /* @__PURE__ */ new Set();
+          let result2 = /* @__PURE__ */ new Set();
           let items = [];
           let onResult = (state) => {
             if (options.onResult) options.onResult(state);
@@ -5830,10 +5835,10 @@ var require_vendor_extra = __commonJS({
           let matches = new Set(micromatch(list, patterns, __spreadProps(__spreadValues({}, options), { onResult })));
           for (let item of items) {
             if (!matches.has(item)) {
-              result.add(item);
+              result2.add(item);
             }
           }
-          return [...result];
+          return [...result2];
         };
         micromatch.contains = (str, pattern, options) => {
           if (typeof str !== "string") {
@@ -5856,16 +5861,16 @@ var require_vendor_extra = __commonJS({
           if (!utils.isObject(obj)) {
             throw new TypeError("Expected the first argument to be an object");
           }
-          let keys = micromatch(Object.keys(obj), patterns, options);
+          let keys2 = micromatch(Object.keys(obj), patterns, options);
           let res = {};
-          for (let key of keys) res[key] = obj[key];
+          for (let key of keys2) res[key] = obj[key];
           return res;
         };
         micromatch.some = (list, patterns, options) => {
           let items = [].concat(list);
           for (let pattern of [].concat(patterns)) {
-            let isMatch = picomatch(String(pattern), options);
-            if (items.some((item) => isMatch(item))) {
+            let isMatch2 = picomatch(String(pattern), options);
+            if (items.some((item) => isMatch2(item))) {
               return true;
             }
           }
@@ -5874,8 +5879,8 @@ var require_vendor_extra = __commonJS({
         micromatch.every = (list, patterns, options) => {
           let items = [].concat(list);
           for (let pattern of [].concat(patterns)) {
-            let isMatch = picomatch(String(pattern), options);
-            if (!items.every((item) => isMatch(item))) {
+            let isMatch2 = picomatch(String(pattern), options);
+            if (!items.every((item) => isMatch2(item))) {
               return false;
             }
           }
@@ -6089,11 +6094,11 @@ var require_vendor_extra = __commonJS({
         "use strict";
         var Stream = require("stream");
         var PassThrough = Stream.PassThrough;
-        var slice = Array.prototype.slice;
+        var slice2 = Array.prototype.slice;
         module22.exports = merge2;
         function merge2() {
           const streamsQueue = [];
-          const args = slice.call(arguments);
+          const args = slice2.call(arguments);
           let merging = false;
           let options = args[args.length - 1];
           if (options && !Array.isArray(options) && options.pipe == null) {
@@ -6222,7 +6227,7 @@ var require_vendor_extra = __commonJS({
         }
       }
     });
-    var require_string = __commonJS2({
+    var require_string2 = __commonJS2({
       "node_modules/fast-glob/out/utils/string.js"(exports22) {
         "use strict";
         Object.defineProperty(exports22, "__esModule", { value: true });
@@ -6231,10 +6236,10 @@ var require_vendor_extra = __commonJS({
           return typeof input === "string";
         }
         exports22.isString = isString;
-        function isEmpty2(input) {
+        function isEmpty22(input) {
           return input === "";
         }
-        exports22.isEmpty = isEmpty2;
+        exports22.isEmpty = isEmpty22;
       }
     });
     var require_utils3 = __commonJS2({
@@ -6254,7 +6259,7 @@ var require_vendor_extra = __commonJS({
         exports22.pattern = pattern;
         var stream = require_stream();
         exports22.stream = stream;
-        var string2 = require_string();
+        var string2 = require_string2();
         exports22.string = string2;
       }
     });
@@ -6322,7 +6327,7 @@ var require_vendor_extra = __commonJS({
         }
         exports22.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
         function groupPatternsByBaseDirectory(patterns) {
-          const group = {};
+          const group2 = {};
           return patterns.reduce((collection, pattern) => {
             const base = utils.pattern.getBaseDirectory(pattern);
             if (base in collection) {
@@ -6331,7 +6336,7 @@ var require_vendor_extra = __commonJS({
               collection[base] = [pattern];
             }
             return collection;
-          }, group);
+          }, group2);
         }
         exports22.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
         function convertPatternGroupsToTasks(positive, negative, dynamic) {
@@ -6387,8 +6392,8 @@ var require_vendor_extra = __commonJS({
         function callFailureCallback(callback, error) {
           callback(error);
         }
-        function callSuccessCallback(callback, result) {
-          callback(null, result);
+        function callSuccessCallback(callback, result2) {
+          callback(null, result2);
         }
       }
     });
@@ -6493,7 +6498,7 @@ var require_vendor_extra = __commonJS({
       "node_modules/queue-microtask/index.js"(exports22, module22) {
         "use strict";
         var promise;
-        module22.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
+        module22.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb2) => (promise || (promise = Promise.resolve())).then(cb2).catch((err) => setTimeout(() => {
           throw err;
         }, 0));
       }
@@ -6503,43 +6508,43 @@ var require_vendor_extra = __commonJS({
         "use strict";
         module22.exports = runParallel;
         var queueMicrotask2 = require_queue_microtask();
-        function runParallel(tasks, cb) {
-          let results, pending, keys;
+        function runParallel(tasks, cb2) {
+          let results, pending, keys2;
           let isSync = true;
           if (Array.isArray(tasks)) {
             results = [];
             pending = tasks.length;
           } else {
-            keys = Object.keys(tasks);
+            keys2 = Object.keys(tasks);
             results = {};
-            pending = keys.length;
+            pending = keys2.length;
           }
           function done(err) {
             function end() {
-              if (cb) cb(err, results);
-              cb = null;
+              if (cb2) cb2(err, results);
+              cb2 = null;
             }
             if (isSync) queueMicrotask2(end);
             else end();
           }
-          function each(i, err, result) {
-            results[i] = result;
+          function each3(i, err, result2) {
+            results[i] = result2;
             if (--pending === 0 || err) {
               done(err);
             }
           }
           if (!pending) {
             done(null);
-          } else if (keys) {
-            keys.forEach(function(key) {
-              tasks[key](function(err, result) {
-                each(key, err, result);
+          } else if (keys2) {
+            keys2.forEach(function(key) {
+              tasks[key](function(err, result2) {
+                each3(key, err, result2);
               });
             });
           } else {
             tasks.forEach(function(task, i) {
-              task(function(err, result) {
-                each(i, err, result);
+              task(function(err, result2) {
+                each3(i, err, result2);
               });
             });
           }
@@ -6714,8 +6719,8 @@ var require_vendor_extra = __commonJS({
         function callFailureCallback(callback, error) {
           callback(error);
         }
-        function callSuccessCallback(callback, result) {
-          callback(null, result);
+        function callSuccessCallback(callback, result2) {
+          callback(null, result2);
         }
       }
     });
@@ -6863,7 +6868,7 @@ var require_vendor_extra = __commonJS({
         function reusify(Constructor) {
           var head = new Constructor();
           var tail = head;
-          function get() {
+          function get2() {
             var current = head;
             if (current.next) {
               head = current.next;
@@ -6879,7 +6884,7 @@ var require_vendor_extra = __commonJS({
             tail = obj;
           }
           return {
-            get,
+            get: get2,
             release
           };
         }
@@ -6905,9 +6910,9 @@ var require_vendor_extra = __commonJS({
           var _running = 0;
           var errorHandler = null;
           var self2 = {
-            push,
-            drain: noop2,
-            saturated: noop2,
+            push: push2,
+            drain: noop22,
+            saturated: noop22,
             pause,
             paused: false,
             get concurrency() {
@@ -6930,7 +6935,7 @@ var require_vendor_extra = __commonJS({
             length,
             getQueue,
             unshift,
-            empty: noop2,
+            empty: noop22,
             kill: kill2,
             killAndDrain,
             error
@@ -6976,12 +6981,12 @@ var require_vendor_extra = __commonJS({
           function idle() {
             return _running === 0 && self2.length() === 0;
           }
-          function push(value, done) {
+          function push2(value, done) {
             var current = cache.get();
             current.context = context;
             current.release = release;
             current.value = value;
-            current.callback = done || noop2;
+            current.callback = done || noop22;
             current.errorHandler = errorHandler;
             if (_running >= _concurrency || self2.paused) {
               if (queueTail) {
@@ -7002,7 +7007,7 @@ var require_vendor_extra = __commonJS({
             current.context = context;
             current.release = release;
             current.value = value;
-            current.callback = done || noop2;
+            current.callback = done || noop22;
             current.errorHandler = errorHandler;
             if (_running >= _concurrency || self2.paused) {
               if (queueHead) {
@@ -7044,38 +7049,38 @@ var require_vendor_extra = __commonJS({
           function kill2() {
             queueHead = null;
             queueTail = null;
-            self2.drain = noop2;
+            self2.drain = noop22;
           }
           function killAndDrain() {
             queueHead = null;
             queueTail = null;
             self2.drain();
-            self2.drain = noop2;
+            self2.drain = noop22;
           }
           function error(handler) {
             errorHandler = handler;
           }
         }
-        function noop2() {
+        function noop22() {
         }
         function Task() {
           this.value = null;
-          this.callback = noop2;
+          this.callback = noop22;
           this.next = null;
-          this.release = noop2;
+          this.release = noop22;
           this.context = null;
           this.errorHandler = null;
           var self2 = this;
-          this.worked = function worked(err, result) {
+          this.worked = function worked(err, result2) {
             var callback = self2.callback;
             var errorHandler = self2.errorHandler;
             var val = self2.value;
             self2.value = null;
-            self2.callback = noop2;
+            self2.callback = noop22;
             if (self2.errorHandler) {
               errorHandler(err, val);
             }
-            callback.call(self2.context, err, result);
+            callback.call(self2.context, err, result2);
             self2.release(self2);
           };
         }
@@ -7085,55 +7090,55 @@ var require_vendor_extra = __commonJS({
             worker = context;
             context = null;
           }
-          function asyncWrapper(arg, cb) {
+          function asyncWrapper(arg, cb2) {
             worker.call(this, arg).then(function(res) {
-              cb(null, res);
-            }, cb);
+              cb2(null, res);
+            }, cb2);
           }
-          var queue = fastqueue(context, asyncWrapper, _concurrency);
-          var pushCb = queue.push;
-          var unshiftCb = queue.unshift;
-          queue.push = push;
-          queue.unshift = unshift;
-          queue.drained = drained;
-          return queue;
-          function push(value) {
-            var p2 = new Promise(function(resolve, reject) {
-              pushCb(value, function(err, result) {
+          var queue2 = fastqueue(context, asyncWrapper, _concurrency);
+          var pushCb = queue2.push;
+          var unshiftCb = queue2.unshift;
+          queue2.push = push2;
+          queue2.unshift = unshift;
+          queue2.drained = drained;
+          return queue2;
+          function push2(value) {
+            var p2 = new Promise(function(resolve, reject3) {
+              pushCb(value, function(err, result2) {
                 if (err) {
-                  reject(err);
+                  reject3(err);
                   return;
                 }
-                resolve(result);
+                resolve(result2);
               });
             });
-            p2.catch(noop2);
+            p2.catch(noop22);
             return p2;
           }
           function unshift(value) {
-            var p2 = new Promise(function(resolve, reject) {
-              unshiftCb(value, function(err, result) {
+            var p2 = new Promise(function(resolve, reject3) {
+              unshiftCb(value, function(err, result2) {
                 if (err) {
-                  reject(err);
+                  reject3(err);
                   return;
                 }
-                resolve(result);
+                resolve(result2);
               });
             });
-            p2.catch(noop2);
+            p2.catch(noop22);
             return p2;
           }
           function drained() {
             var p2 = new Promise(function(resolve) {
               process.nextTick(function() {
-                if (queue.idle()) {
+                if (queue2.idle()) {
                   resolve();
                 } else {
-                  var previousDrain = queue.drain;
-                  queue.drain = function() {
+                  var previousDrain = queue2.drain;
+                  queue2.drain = function() {
                     if (typeof previousDrain === "function") previousDrain();
                     resolve();
-                    queue.drain = previousDrain;
+                    queue2.drain = previousDrain;
                   };
                 }
               });
@@ -7157,8 +7162,8 @@ var require_vendor_extra = __commonJS({
           return !settings.errorFilter(error);
         }
         exports22.isFatalError = isFatalError;
-        function isAppliedFilter(filter, value) {
-          return filter === null || filter(value);
+        function isAppliedFilter(filter3, value) {
+          return filter3 === null || filter3(value);
         }
         exports22.isAppliedFilter = isAppliedFilter;
         function replacePathSegmentSeparator(filepath, separator) {
@@ -7565,18 +7570,18 @@ var require_vendor_extra = __commonJS({
             this._walkStream = fsWalk.walkStream;
             this._stat = fsStat.stat;
           }
-          dynamic(root, options) {
-            return this._walkStream(root, options);
+          dynamic(root2, options) {
+            return this._walkStream(root2, options);
           }
           static(patterns, options) {
             const filepaths = patterns.map(this._getFullEntryPath, this);
             const stream = new stream_1.PassThrough({ objectMode: true });
-            stream._write = (index, _enc, done) => {
-              return this._getEntry(filepaths[index], patterns[index], options).then((entry) => {
+            stream._write = (index2, _enc, done) => {
+              return this._getEntry(filepaths[index2], patterns[index2], options).then((entry) => {
                 if (entry !== null && options.entryFilter(entry)) {
                   stream.push(entry);
                 }
-                if (index === filepaths.length - 1) {
+                if (index2 === filepaths.length - 1) {
                   stream.end();
                 }
                 done();
@@ -7596,9 +7601,9 @@ var require_vendor_extra = __commonJS({
             });
           }
           _getStat(filepath) {
-            return new Promise((resolve, reject) => {
+            return new Promise((resolve, reject3) => {
               this._stat(filepath, this._fsStatSettings, (error, stats) => {
-                return error === null ? resolve(stats) : reject(error);
+                return error === null ? resolve(stats) : reject3(error);
               });
             });
           }
@@ -7619,13 +7624,13 @@ var require_vendor_extra = __commonJS({
             this._walkAsync = fsWalk.walk;
             this._readerStream = new stream_1.default(this._settings);
           }
-          dynamic(root, options) {
-            return new Promise((resolve, reject) => {
-              this._walkAsync(root, options, (error, entries) => {
+          dynamic(root2, options) {
+            return new Promise((resolve, reject3) => {
+              this._walkAsync(root2, options, (error, entries) => {
                 if (error === null) {
                   resolve(entries);
                 } else {
-                  reject(error);
+                  reject3(error);
                 }
               });
             });
@@ -7634,8 +7639,8 @@ var require_vendor_extra = __commonJS({
             return __async(this, null, function* () {
               const entries = [];
               const stream = this._readerStream.static(patterns, options);
-              return new Promise((resolve, reject) => {
-                stream.once("error", reject);
+              return new Promise((resolve, reject3) => {
+                stream.once("error", reject3);
                 stream.on("data", (entry) => entries.push(entry));
                 stream.once("end", () => resolve(entries));
               });
@@ -7709,8 +7714,8 @@ var require_vendor_extra = __commonJS({
               if (!pattern.complete && levels > section.length) {
                 return true;
               }
-              const match = parts.every((part, index) => {
-                const segment = pattern.segments[index];
+              const match = parts.every((part, index2) => {
+                const segment = pattern.segments[index2];
                 if (segment.dynamic && segment.patternRe.test(part)) {
                   return true;
                 }
@@ -7741,9 +7746,9 @@ var require_vendor_extra = __commonJS({
             this._micromatchOptions = _micromatchOptions;
           }
           getFilter(basePath, positive, negative) {
-            const matcher = this._getMatcher(positive);
+            const matcher2 = this._getMatcher(positive);
             const negativeRe = this._getNegativePatternsRe(negative);
-            return (entry) => this._filter(basePath, entry, matcher, negativeRe);
+            return (entry) => this._filter(basePath, entry, matcher2, negativeRe);
           }
           _getMatcher(patterns) {
             return new partial_1.default(patterns, this._settings, this._micromatchOptions);
@@ -7752,7 +7757,7 @@ var require_vendor_extra = __commonJS({
             const affectDepthOfReadingPatterns = patterns.filter(utils.pattern.isAffectDepthOfReadingPattern);
             return utils.pattern.convertPatternsToRe(affectDepthOfReadingPatterns, this._micromatchOptions);
           }
-          _filter(basePath, entry, matcher, negativeRe) {
+          _filter(basePath, entry, matcher2, negativeRe) {
             if (this._isSkippedByDeep(basePath, entry.path)) {
               return false;
             }
@@ -7760,7 +7765,7 @@ var require_vendor_extra = __commonJS({
               return false;
             }
             const filepath = utils.path.removeLeadingDotSegment(entry.path);
-            if (this._isSkippedByPositivePatterns(filepath, matcher)) {
+            if (this._isSkippedByPositivePatterns(filepath, matcher2)) {
               return false;
             }
             return this._isSkippedByNegativePatterns(filepath, negativeRe);
@@ -7782,8 +7787,8 @@ var require_vendor_extra = __commonJS({
           _isSkippedSymbolicLink(entry) {
             return !this._settings.followSymbolicLinks && entry.dirent.isSymbolicLink();
           }
-          _isSkippedByPositivePatterns(entryPath, matcher) {
-            return !this._settings.baseNameMatch && !matcher.match(entryPath);
+          _isSkippedByPositivePatterns(entryPath, matcher2) {
+            return !this._settings.baseNameMatch && !matcher2.match(entryPath);
           }
           _isSkippedByNegativePatterns(entryPath, patternsRe) {
             return !utils.pattern.matchAny(entryPath, patternsRe);
@@ -7992,15 +7997,15 @@ var require_vendor_extra = __commonJS({
           }
           read(task) {
             return __async(this, null, function* () {
-              const root = this._getRootDirectory(task);
+              const root2 = this._getRootDirectory(task);
               const options = this._getReaderOptions(task);
-              const entries = yield this.api(root, task, options);
+              const entries = yield this.api(root2, task, options);
               return entries.map((entry) => options.transform(entry));
             });
           }
-          api(root, task, options) {
+          api(root2, task, options) {
             if (task.dynamic) {
-              return this._reader.dynamic(root, options);
+              return this._reader.dynamic(root2, options);
             }
             return this._reader.static(task.patterns, options);
           }
@@ -8021,18 +8026,18 @@ var require_vendor_extra = __commonJS({
             this._reader = new stream_2.default(this._settings);
           }
           read(task) {
-            const root = this._getRootDirectory(task);
+            const root2 = this._getRootDirectory(task);
             const options = this._getReaderOptions(task);
-            const source = this.api(root, task, options);
+            const source = this.api(root2, task, options);
             const destination = new stream_1.Readable({ objectMode: true, read: () => {
             } });
             source.once("error", (error) => destination.emit("error", error)).on("data", (entry) => destination.emit("data", options.transform(entry))).once("end", () => destination.emit("end"));
             destination.once("close", () => source.destroy());
             return destination;
           }
-          api(root, task, options) {
+          api(root2, task, options) {
             if (task.dynamic) {
-              return this._reader.dynamic(root, options);
+              return this._reader.dynamic(root2, options);
             }
             return this._reader.static(task.patterns, options);
           }
@@ -8053,8 +8058,8 @@ var require_vendor_extra = __commonJS({
             this._walkSync = fsWalk.walkSync;
             this._statSync = fsStat.statSync;
           }
-          dynamic(root, options) {
-            return this._walkSync(root, options);
+          dynamic(root2, options) {
+            return this._walkSync(root2, options);
           }
           static(patterns, options) {
             const entries = [];
@@ -8098,14 +8103,14 @@ var require_vendor_extra = __commonJS({
             this._reader = new sync_1.default(this._settings);
           }
           read(task) {
-            const root = this._getRootDirectory(task);
+            const root2 = this._getRootDirectory(task);
             const options = this._getReaderOptions(task);
-            const entries = this.api(root, task, options);
+            const entries = this.api(root2, task, options);
             return entries.map(options.transform);
           }
-          api(root, task, options) {
+          api(root2, task, options) {
             if (task.dynamic) {
-              return this._reader.dynamic(root, options);
+              return this._reader.dynamic(root2, options);
             }
             return this._reader.static(task.patterns, options);
           }
@@ -8119,8 +8124,8 @@ var require_vendor_extra = __commonJS({
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
         var fs6 = require("fs");
-        var os4 = require("os");
-        var CPU_COUNT = Math.max(os4.cpus().length, 1);
+        var os8 = require("os");
+        var CPU_COUNT = Math.max(os8.cpus().length, 1);
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = {
           lstat: fs6.lstat,
           lstatSync: fs6.lstatSync,
@@ -8184,8 +8189,8 @@ var require_vendor_extra = __commonJS({
           return __async(this, null, function* () {
             assertPatternsInput2(source);
             const works = getWorks(source, async_1.default, options);
-            const result = yield Promise.all(works);
-            return utils.array.flatten(result);
+            const result2 = yield Promise.all(works);
+            return utils.array.flatten(result2);
           });
         }
         (function(FastGlob2) {
@@ -8295,13 +8300,13 @@ var require_vendor_extra = __commonJS({
           TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
         }
         var KEY_IGNORE = TMP_KEY_IGNORE;
-        var define2 = (object, key, value) => {
-          Object.defineProperty(object, key, { value });
+        var define2 = (object2, key, value) => {
+          Object.defineProperty(object2, key, { value });
           return value;
         };
         var REGEX_REGEXP_RANGE = /([0-z])-([0-z])/g;
         var RETURN_FALSE = () => false;
-        var sanitizeRange = (range) => range.replace(
+        var sanitizeRange = (range4) => range4.replace(
           REGEX_REGEXP_RANGE,
           (match, from, to) => from.charCodeAt(0) <= to.charCodeAt(0) ? match : EMPTY
         );
@@ -8324,7 +8329,7 @@ var require_vendor_extra = __commonJS({
             // (a ) -> (a)
             // (a \ ) -> (a  )
             /((?:\\\\)*?)(\\?\s+)$/,
-            (_, m1, m2) => m1 + (m2.indexOf("\\") === 0 ? SPACE : EMPTY)
+            (_3, m1, m2) => m1 + (m2.indexOf("\\") === 0 ? SPACE : EMPTY)
           ],
           // Replace (\ ) with ' '
           // (\ ) -> ' '
@@ -8332,7 +8337,7 @@ var require_vendor_extra = __commonJS({
           // (\\\ ) -> '\\ '
           [
             /(\\+?)\s/g,
-            (_, m1) => {
+            (_3, m1) => {
               const { length } = m1;
               return m1.slice(0, length - length % 2) + SPACE;
             }
@@ -8403,7 +8408,7 @@ var require_vendor_extra = __commonJS({
             // Zero, one or several directories
             // should not use '*', or it will be replaced by the next replacer
             // Check if it is not the last `'/**'`
-            (_, index, str) => index + 6 < str.length ? "(?:\\/[^\\/]+)*" : "\\/.+"
+            (_3, index2, str) => index2 + 6 < str.length ? "(?:\\/[^\\/]+)*" : "\\/.+"
           ],
           // normal intermediate wildcards
           [
@@ -8415,7 +8420,7 @@ var require_vendor_extra = __commonJS({
             /(^|[^\\]+)(\\\*)+(?=.+)/g,
             // '*.js' matches '.js'
             // '*.js' doesn't match 'abc'
-            (_, p1, p2) => {
+            (_3, p1, p2) => {
               const unescaped = p2.replace(/\\\*/g, "[^\\/]*");
               return p1 + unescaped;
             }
@@ -8437,7 +8442,7 @@ var require_vendor_extra = __commonJS({
             // > can be used to match one of the characters in a range.
             // `\` is escaped by step 3
             /(\\)?\[([^\]/]*?)(\\*)($|\])/g,
-            (match, leadEscape, range, endEscape, close) => leadEscape === ESCAPE ? `\\[${range}${cleanRangeBackSlash(endEscape)}${close}` : close === "]" ? endEscape.length % 2 === 0 ? `[${sanitizeRange(range)}${endEscape}]` : "[]" : "[]"
+            (match, leadEscape, range4, endEscape, close) => leadEscape === ESCAPE ? `\\[${range4}${cleanRangeBackSlash(endEscape)}${close}` : close === "]" ? endEscape.length % 2 === 0 ? `[${sanitizeRange(range4)}${endEscape}]` : "[]" : "[]"
           ],
           // ending
           [
@@ -8462,17 +8467,17 @@ var require_vendor_extra = __commonJS({
         var MODE_CHECK_IGNORE = "checkRegex";
         var UNDERSCORE = "_";
         var TRAILING_WILD_CARD_REPLACERS = {
-          [MODE_IGNORE](_, p1) {
+          [MODE_IGNORE](_3, p1) {
             const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
             return `${prefix}(?=$|\\/$)`;
           },
-          [MODE_CHECK_IGNORE](_, p1) {
+          [MODE_CHECK_IGNORE](_3, p1) {
             const prefix = p1 ? `${p1}[^/]*` : "[^/]*";
             return `${prefix}(?=$|\\/$)`;
           }
         };
         var makeRegexPrefix = (pattern) => REPLACERS.reduce(
-          (prev, [matcher, replacer]) => prev.replace(matcher, replacer.bind(pattern)),
+          (prev, [matcher2, replacer]) => prev.replace(matcher2, replacer.bind(pattern)),
           pattern
         );
         var isString = (subject) => typeof subject === "string";
@@ -8663,14 +8668,14 @@ var require_vendor_extra = __commonJS({
             const slices = path32.split(SLASH).filter(Boolean);
             slices.pop();
             if (slices.length) {
-              const parent = this._t(
+              const parent2 = this._t(
                 slices.join(SLASH) + SLASH,
                 this._testCache,
                 true,
                 slices
               );
-              if (parent.ignored) {
-                return parent;
+              if (parent2.ignored) {
+                return parent2;
               }
             }
             return this._rules.test(path32, false, MODE_CHECK_IGNORE);
@@ -8686,13 +8691,13 @@ var require_vendor_extra = __commonJS({
             if (!slices.length) {
               return cache[path32] = this._rules.test(path32, checkUnignored, MODE_IGNORE);
             }
-            const parent = this._t(
+            const parent2 = this._t(
               slices.join(SLASH) + SLASH,
               cache,
               checkUnignored,
               slices
             );
-            return cache[path32] = parent.ignored ? parent : this._rules.test(path32, checkUnignored, MODE_IGNORE);
+            return cache[path32] = parent2.ignored ? parent2 : this._rules.test(path32, checkUnignored, MODE_IGNORE);
           }
           ignores(path32) {
             return this._test(path32, this._ignoreCache, false).ignored;
@@ -8735,8 +8740,8 @@ var require_vendor_extra = __commonJS({
           return Object.defineProperty(function(...args) {
             if (typeof args[args.length - 1] === "function") fn.apply(this, args);
             else {
-              return new Promise((resolve, reject) => {
-                args.push((err, res) => err != null ? reject(err) : resolve(res));
+              return new Promise((resolve, reject3) => {
+                args.push((err, res) => err != null ? reject3(err) : resolve(res));
                 fn.apply(this, args);
               });
             }
@@ -8744,11 +8749,11 @@ var require_vendor_extra = __commonJS({
         };
         exports22.fromPromise = function(fn) {
           return Object.defineProperty(function(...args) {
-            const cb = args[args.length - 1];
-            if (typeof cb !== "function") return fn.apply(this, args);
+            const cb2 = args[args.length - 1];
+            if (typeof cb2 !== "function") return fn.apply(this, args);
             else {
               args.pop();
-              fn.apply(this, args).then((r2) => cb(null, r2), cb);
+              fn.apply(this, args).then((r2) => cb2(null, r2), cb2);
             }
           }, "name", { value: fn.name });
         };
@@ -8806,22 +8811,22 @@ var require_vendor_extra = __commonJS({
           fs6.fstatSync = statFixSync(fs6.fstatSync);
           fs6.lstatSync = statFixSync(fs6.lstatSync);
           if (fs6.chmod && !fs6.lchmod) {
-            fs6.lchmod = function(path32, mode, cb) {
-              if (cb) process.nextTick(cb);
+            fs6.lchmod = function(path32, mode, cb2) {
+              if (cb2) process.nextTick(cb2);
             };
             fs6.lchmodSync = function() {
             };
           }
           if (fs6.chown && !fs6.lchown) {
-            fs6.lchown = function(path32, uid, gid, cb) {
-              if (cb) process.nextTick(cb);
+            fs6.lchown = function(path32, uid, gid, cb2) {
+              if (cb2) process.nextTick(cb2);
             };
             fs6.lchownSync = function() {
             };
           }
           if (platform === "win32") {
             fs6.rename = typeof fs6.rename !== "function" ? fs6.rename : (function(fs$rename) {
-              function rename(from, to, cb) {
+              function rename(from, to, cb2) {
                 var start = Date.now();
                 var backoff = 0;
                 fs$rename(from, to, function CB(er) {
@@ -8831,14 +8836,14 @@ var require_vendor_extra = __commonJS({
                         if (stater && stater.code === "ENOENT")
                           fs$rename(from, to, CB);
                         else
-                          cb(er);
+                          cb2(er);
                       });
                     }, backoff);
                     if (backoff < 100)
                       backoff += 10;
                     return;
                   }
-                  if (cb) cb(er);
+                  if (cb2) cb2(er);
                 });
               }
               if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename);
@@ -8850,7 +8855,7 @@ var require_vendor_extra = __commonJS({
               var callback;
               if (callback_ && typeof callback_ === "function") {
                 var eagCounter = 0;
-                callback = function(er, _, __) {
+                callback = function(er, _3, __) {
                   if (er && er.code === "EAGAIN" && eagCounter < 10) {
                     eagCounter++;
                     return fs$read.call(fs6, fd, buffer, offset, length, position, callback);
@@ -8920,15 +8925,15 @@ var require_vendor_extra = __commonJS({
           }
           function patchLutimes(fs7) {
             if (constants.hasOwnProperty("O_SYMLINK") && fs7.futimes) {
-              fs7.lutimes = function(path32, at, mt2, cb) {
+              fs7.lutimes = function(path32, at, mt2, cb2) {
                 fs7.open(path32, constants.O_SYMLINK, function(er, fd) {
                   if (er) {
-                    if (cb) cb(er);
+                    if (cb2) cb2(er);
                     return;
                   }
                   fs7.futimes(fd, at, mt2, function(er2) {
                     fs7.close(fd, function(er22) {
-                      if (cb) cb(er2 || er22);
+                      if (cb2) cb2(er2 || er22);
                     });
                   });
                 });
@@ -8953,8 +8958,8 @@ var require_vendor_extra = __commonJS({
                 return ret;
               };
             } else if (fs7.futimes) {
-              fs7.lutimes = function(_a2, _b2, _c, cb) {
-                if (cb) process.nextTick(cb);
+              fs7.lutimes = function(_a2, _b2, _c, cb2) {
+                if (cb2) process.nextTick(cb2);
               };
               fs7.lutimesSync = function() {
               };
@@ -8962,10 +8967,10 @@ var require_vendor_extra = __commonJS({
           }
           function chmodFix(orig) {
             if (!orig) return orig;
-            return function(target, mode, cb) {
+            return function(target, mode, cb2) {
               return orig.call(fs6, target, mode, function(er) {
                 if (chownErOk(er)) er = null;
-                if (cb) cb.apply(this, arguments);
+                if (cb2) cb2.apply(this, arguments);
               });
             };
           }
@@ -8981,10 +8986,10 @@ var require_vendor_extra = __commonJS({
           }
           function chownFix(orig) {
             if (!orig) return orig;
-            return function(target, uid, gid, cb) {
+            return function(target, uid, gid, cb2) {
               return orig.call(fs6, target, uid, gid, function(er) {
                 if (chownErOk(er)) er = null;
-                if (cb) cb.apply(this, arguments);
+                if (cb2) cb2.apply(this, arguments);
               });
             };
           }
@@ -9000,9 +9005,9 @@ var require_vendor_extra = __commonJS({
           }
           function statFix(orig) {
             if (!orig) return orig;
-            return function(target, options, cb) {
+            return function(target, options, cb2) {
               if (typeof options === "function") {
-                cb = options;
+                cb2 = options;
                 options = null;
               }
               function callback(er, stats) {
@@ -9010,7 +9015,7 @@ var require_vendor_extra = __commonJS({
                   if (stats.uid < 0) stats.uid += 4294967296;
                   if (stats.gid < 0) stats.gid += 4294967296;
                 }
-                if (cb) cb.apply(this, arguments);
+                if (cb2) cb2.apply(this, arguments);
               }
               return options ? orig.call(fs6, target, options, callback) : orig.call(fs6, target, callback);
             };
@@ -9063,9 +9068,9 @@ var require_vendor_extra = __commonJS({
             this.mode = 438;
             this.bufferSize = 64 * 1024;
             options = options || {};
-            var keys = Object.keys(options);
-            for (var index = 0, length = keys.length; index < length; index++) {
-              var key = keys[index];
+            var keys2 = Object.keys(options);
+            for (var index2 = 0, length = keys2.length; index2 < length; index2++) {
+              var key = keys2[index2];
               this[key] = options[key];
             }
             if (this.encoding) this.setEncoding(this.encoding);
@@ -9111,9 +9116,9 @@ var require_vendor_extra = __commonJS({
             this.mode = 438;
             this.bytesWritten = 0;
             options = options || {};
-            var keys = Object.keys(options);
-            for (var index = 0, length = keys.length; index < length; index++) {
-              var key = keys[index];
+            var keys2 = Object.keys(options);
+            for (var index2 = 0, length = keys2.length; index2 < length; index2++) {
+              var key = keys2[index2];
               this[key] = options[key];
             }
             if (this.start !== void 0) {
@@ -9139,11 +9144,11 @@ var require_vendor_extra = __commonJS({
     var require_clone = __commonJS2({
       "node_modules/graceful-fs/clone.js"(exports22, module22) {
         "use strict";
-        module22.exports = clone;
+        module22.exports = clone2;
         var getPrototypeOf = Object.getPrototypeOf || function(obj) {
           return obj.__proto__;
         };
-        function clone(obj) {
+        function clone2(obj) {
           if (obj === null || typeof obj !== "object")
             return obj;
           if (obj instanceof Object)
@@ -9163,7 +9168,7 @@ var require_vendor_extra = __commonJS({
         var fs6 = require("fs");
         var polyfills = require_polyfills();
         var legacy = require_legacy_streams();
-        var clone = require_clone();
+        var clone2 = require_clone();
         var util = require("util");
         var gracefulQueue;
         var previousSymbol;
@@ -9174,16 +9179,16 @@ var require_vendor_extra = __commonJS({
           gracefulQueue = "___graceful-fs.queue";
           previousSymbol = "___graceful-fs.previous";
         }
-        function noop2() {
+        function noop22() {
         }
-        function publishQueue(context, queue2) {
+        function publishQueue(context, queue22) {
           Object.defineProperty(context, gracefulQueue, {
             get: function() {
-              return queue2;
+              return queue22;
             }
           });
         }
-        var debug2 = noop2;
+        var debug2 = noop22;
         if (util.debuglog)
           debug2 = util.debuglog("gfs4");
         else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ""))
@@ -9193,16 +9198,16 @@ var require_vendor_extra = __commonJS({
             console.error(m2);
           };
         if (!fs6[gracefulQueue]) {
-          queue = global[gracefulQueue] || [];
-          publishQueue(fs6, queue);
+          queue2 = global[gracefulQueue] || [];
+          publishQueue(fs6, queue2);
           fs6.close = (function(fs$close) {
-            function close(fd, cb) {
+            function close(fd, cb2) {
               return fs$close.call(fs6, fd, function(err) {
                 if (!err) {
                   resetQueue();
                 }
-                if (typeof cb === "function")
-                  cb.apply(this, arguments);
+                if (typeof cb2 === "function")
+                  cb2.apply(this, arguments);
               });
             }
             Object.defineProperty(close, previousSymbol, {
@@ -9211,14 +9216,14 @@ var require_vendor_extra = __commonJS({
             return close;
           })(fs6.close);
           fs6.closeSync = (function(fs$closeSync) {
-            function closeSync(fd) {
+            function closeSync2(fd) {
               fs$closeSync.apply(fs6, arguments);
               resetQueue();
             }
-            Object.defineProperty(closeSync, previousSymbol, {
+            Object.defineProperty(closeSync2, previousSymbol, {
               value: fs$closeSync
             });
-            return closeSync;
+            return closeSync2;
           })(fs6.closeSync);
           if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
             process.on("exit", function() {
@@ -9227,11 +9232,11 @@ var require_vendor_extra = __commonJS({
             });
           }
         }
-        var queue;
+        var queue2;
         if (!global[gracefulQueue]) {
           publishQueue(global, fs6[gracefulQueue]);
         }
-        module22.exports = patch(clone(fs6));
+        module22.exports = patch(clone2(fs6));
         if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs6.__patched) {
           module22.exports = patch(fs6);
           fs6.__patched = true;
@@ -9242,35 +9247,35 @@ var require_vendor_extra = __commonJS({
           fs7.createReadStream = createReadStream;
           fs7.createWriteStream = createWriteStream;
           var fs$readFile = fs7.readFile;
-          fs7.readFile = readFile2;
-          function readFile2(path32, options, cb) {
+          fs7.readFile = readFile3;
+          function readFile3(path32, options, cb2) {
             if (typeof options === "function")
-              cb = options, options = null;
-            return go$readFile(path32, options, cb);
-            function go$readFile(path42, options2, cb2, startTime) {
+              cb2 = options, options = null;
+            return go$readFile(path32, options, cb2);
+            function go$readFile(path42, options2, cb22, startTime) {
               return fs$readFile(path42, options2, function(err) {
                 if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-                  enqueue([go$readFile, [path42, options2, cb2], err, startTime || Date.now(), Date.now()]);
+                  enqueue([go$readFile, [path42, options2, cb22], err, startTime || Date.now(), Date.now()]);
                 else {
-                  if (typeof cb2 === "function")
-                    cb2.apply(this, arguments);
+                  if (typeof cb22 === "function")
+                    cb22.apply(this, arguments);
                 }
               });
             }
           }
           var fs$writeFile = fs7.writeFile;
-          fs7.writeFile = writeFile2;
-          function writeFile2(path32, data, options, cb) {
+          fs7.writeFile = writeFile5;
+          function writeFile5(path32, data, options, cb2) {
             if (typeof options === "function")
-              cb = options, options = null;
-            return go$writeFile(path32, data, options, cb);
-            function go$writeFile(path42, data2, options2, cb2, startTime) {
+              cb2 = options, options = null;
+            return go$writeFile(path32, data, options, cb2);
+            function go$writeFile(path42, data2, options2, cb22, startTime) {
               return fs$writeFile(path42, data2, options2, function(err) {
                 if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-                  enqueue([go$writeFile, [path42, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+                  enqueue([go$writeFile, [path42, data2, options2, cb22], err, startTime || Date.now(), Date.now()]);
                 else {
-                  if (typeof cb2 === "function")
-                    cb2.apply(this, arguments);
+                  if (typeof cb22 === "function")
+                    cb22.apply(this, arguments);
                 }
               });
             }
@@ -9278,17 +9283,17 @@ var require_vendor_extra = __commonJS({
           var fs$appendFile = fs7.appendFile;
           if (fs$appendFile)
             fs7.appendFile = appendFile;
-          function appendFile(path32, data, options, cb) {
+          function appendFile(path32, data, options, cb2) {
             if (typeof options === "function")
-              cb = options, options = null;
-            return go$appendFile(path32, data, options, cb);
-            function go$appendFile(path42, data2, options2, cb2, startTime) {
+              cb2 = options, options = null;
+            return go$appendFile(path32, data, options, cb2);
+            function go$appendFile(path42, data2, options2, cb22, startTime) {
               return fs$appendFile(path42, data2, options2, function(err) {
                 if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-                  enqueue([go$appendFile, [path42, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+                  enqueue([go$appendFile, [path42, data2, options2, cb22], err, startTime || Date.now(), Date.now()]);
                 else {
-                  if (typeof cb2 === "function")
-                    cb2.apply(this, arguments);
+                  if (typeof cb22 === "function")
+                    cb22.apply(this, arguments);
                 }
               });
             }
@@ -9296,19 +9301,19 @@ var require_vendor_extra = __commonJS({
           var fs$copyFile = fs7.copyFile;
           if (fs$copyFile)
             fs7.copyFile = copyFile;
-          function copyFile(src, dest, flags, cb) {
+          function copyFile(src, dest, flags, cb2) {
             if (typeof flags === "function") {
-              cb = flags;
+              cb2 = flags;
               flags = 0;
             }
-            return go$copyFile(src, dest, flags, cb);
-            function go$copyFile(src2, dest2, flags2, cb2, startTime) {
+            return go$copyFile(src, dest, flags, cb2);
+            function go$copyFile(src2, dest2, flags2, cb22, startTime) {
               return fs$copyFile(src2, dest2, flags2, function(err) {
                 if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-                  enqueue([go$copyFile, [src2, dest2, flags2, cb2], err, startTime || Date.now(), Date.now()]);
+                  enqueue([go$copyFile, [src2, dest2, flags2, cb22], err, startTime || Date.now(), Date.now()]);
                 else {
-                  if (typeof cb2 === "function")
-                    cb2.apply(this, arguments);
+                  if (typeof cb22 === "function")
+                    cb22.apply(this, arguments);
                 }
               });
             }
@@ -9316,31 +9321,31 @@ var require_vendor_extra = __commonJS({
           var fs$readdir = fs7.readdir;
           fs7.readdir = readdir;
           var noReaddirOptionVersions = /^v[0-5]\./;
-          function readdir(path32, options, cb) {
+          function readdir(path32, options, cb2) {
             if (typeof options === "function")
-              cb = options, options = null;
-            var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path42, options2, cb2, startTime) {
+              cb2 = options, options = null;
+            var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path42, options2, cb22, startTime) {
               return fs$readdir(path42, fs$readdirCallback(
                 path42,
                 options2,
-                cb2,
+                cb22,
                 startTime
               ));
-            } : function go$readdir2(path42, options2, cb2, startTime) {
+            } : function go$readdir2(path42, options2, cb22, startTime) {
               return fs$readdir(path42, options2, fs$readdirCallback(
                 path42,
                 options2,
-                cb2,
+                cb22,
                 startTime
               ));
             };
-            return go$readdir(path32, options, cb);
-            function fs$readdirCallback(path42, options2, cb2, startTime) {
+            return go$readdir(path32, options, cb2);
+            function fs$readdirCallback(path42, options2, cb22, startTime) {
               return function(err, files) {
                 if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
                   enqueue([
                     go$readdir,
-                    [path42, options2, cb2],
+                    [path42, options2, cb22],
                     err,
                     startTime || Date.now(),
                     Date.now()
@@ -9348,8 +9353,8 @@ var require_vendor_extra = __commonJS({
                 else {
                   if (files && files.sort)
                     files.sort();
-                  if (typeof cb2 === "function")
-                    cb2.call(this, err, files);
+                  if (typeof cb22 === "function")
+                    cb22.call(this, err, files);
                 }
               };
             }
@@ -9457,17 +9462,17 @@ var require_vendor_extra = __commonJS({
           }
           var fs$open = fs7.open;
           fs7.open = open;
-          function open(path32, flags, mode, cb) {
+          function open(path32, flags, mode, cb2) {
             if (typeof mode === "function")
-              cb = mode, mode = null;
-            return go$open(path32, flags, mode, cb);
-            function go$open(path42, flags2, mode2, cb2, startTime) {
+              cb2 = mode, mode = null;
+            return go$open(path32, flags, mode, cb2);
+            function go$open(path42, flags2, mode2, cb22, startTime) {
               return fs$open(path42, flags2, mode2, function(err, fd) {
                 if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-                  enqueue([go$open, [path42, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+                  enqueue([go$open, [path42, flags2, mode2, cb22], err, startTime || Date.now(), Date.now()]);
                 else {
-                  if (typeof cb2 === "function")
-                    cb2.apply(this, arguments);
+                  if (typeof cb22 === "function")
+                    cb22.apply(this, arguments);
                 }
               });
             }
@@ -9477,7 +9482,7 @@ var require_vendor_extra = __commonJS({
         function enqueue(elem) {
           debug2("ENQUEUE", elem[0].name, elem[1]);
           fs6[gracefulQueue].push(elem);
-          retry2();
+          retry3();
         }
         var retryTimer;
         function resetQueue() {
@@ -9488,9 +9493,9 @@ var require_vendor_extra = __commonJS({
               fs6[gracefulQueue][i][4] = now;
             }
           }
-          retry2();
+          retry3();
         }
-        function retry2() {
+        function retry3() {
           clearTimeout(retryTimer);
           retryTimer = void 0;
           if (fs6[gracefulQueue].length === 0)
@@ -9506,9 +9511,9 @@ var require_vendor_extra = __commonJS({
             fn.apply(null, args);
           } else if (Date.now() - startTime >= 6e4) {
             debug2("TIMEOUT", fn.name, args);
-            var cb = args.pop();
-            if (typeof cb === "function")
-              cb.call(null, err);
+            var cb2 = args.pop();
+            if (typeof cb2 === "function")
+              cb2.call(null, err);
           } else {
             var sinceAttempt = Date.now() - lastTime;
             var sinceStart = Math.max(lastTime - startTime, 1);
@@ -9521,7 +9526,7 @@ var require_vendor_extra = __commonJS({
             }
           }
           if (retryTimer === void 0) {
-            retryTimer = setTimeout(retry2, 0);
+            retryTimer = setTimeout(retry3, 0);
           }
         }
       }
@@ -9589,9 +9594,9 @@ var require_vendor_extra = __commonJS({
           if (typeof callback === "function") {
             return fs6.read(fd, buffer, offset, length, position, callback);
           }
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve, reject3) => {
             fs6.read(fd, buffer, offset, length, position, (err, bytesRead, buffer2) => {
-              if (err) return reject(err);
+              if (err) return reject3(err);
               resolve({ bytesRead, buffer: buffer2 });
             });
           });
@@ -9600,9 +9605,9 @@ var require_vendor_extra = __commonJS({
           if (typeof args[args.length - 1] === "function") {
             return fs6.write(fd, buffer, ...args);
           }
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve, reject3) => {
             fs6.write(fd, buffer, ...args, (err, bytesWritten, buffer2) => {
-              if (err) return reject(err);
+              if (err) return reject3(err);
               resolve({ bytesWritten, buffer: buffer2 });
             });
           });
@@ -9611,9 +9616,9 @@ var require_vendor_extra = __commonJS({
           if (typeof args[args.length - 1] === "function") {
             return fs6.readv(fd, buffers, ...args);
           }
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve, reject3) => {
             fs6.readv(fd, buffers, ...args, (err, bytesRead, buffers2) => {
-              if (err) return reject(err);
+              if (err) return reject3(err);
               resolve({ bytesRead, buffers: buffers2 });
             });
           });
@@ -9622,9 +9627,9 @@ var require_vendor_extra = __commonJS({
           if (typeof args[args.length - 1] === "function") {
             return fs6.writev(fd, buffers, ...args);
           }
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve, reject3) => {
             fs6.writev(fd, buffers, ...args, (err, bytesWritten, buffers2) => {
-              if (err) return reject(err);
+              if (err) return reject3(err);
               resolve({ bytesWritten, buffers: buffers2 });
             });
           });
@@ -9666,16 +9671,16 @@ var require_vendor_extra = __commonJS({
           if (typeof options === "number") return options;
           return __spreadValues(__spreadValues({}, defaults2), options).mode;
         };
-        module22.exports.makeDir = (dir, options) => __async(null, null, function* () {
-          checkPath(dir);
-          return fs6.mkdir(dir, {
+        module22.exports.makeDir = (dir2, options) => __async(null, null, function* () {
+          checkPath(dir2);
+          return fs6.mkdir(dir2, {
             mode: getMode(options),
             recursive: true
           });
         });
-        module22.exports.makeDirSync = (dir, options) => {
-          checkPath(dir);
-          return fs6.mkdirSync(dir, {
+        module22.exports.makeDirSync = (dir2, options) => {
+          checkPath(dir2);
+          return fs6.mkdirSync(dir2, {
             mode: getMode(options),
             recursive: true
           });
@@ -10140,14 +10145,14 @@ var require_vendor_extra = __commonJS({
           return setDestMode(dest, srcMode);
         }
         function copyDir(src, dest, opts) {
-          const dir = fs6.opendirSync(src);
+          const dir2 = fs6.opendirSync(src);
           try {
             let dirent;
-            while ((dirent = dir.readSync()) !== null) {
+            while ((dirent = dir2.readSync()) !== null) {
               copyDirItem(dirent.name, src, dest, opts);
             }
           } finally {
-            dir.closeSync();
+            dir2.closeSync();
           }
         }
         function copyDirItem(item, src, dest, opts) {
@@ -10224,28 +10229,28 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var fs6 = require_fs5();
         var path32 = require("path");
-        var mkdir = require_mkdirs();
+        var mkdir3 = require_mkdirs();
         var remove = require_remove();
-        var emptyDir = u(function emptyDir2(dir) {
+        var emptyDir = u(function emptyDir2(dir2) {
           return __async(this, null, function* () {
             let items;
             try {
-              items = yield fs6.readdir(dir);
+              items = yield fs6.readdir(dir2);
             } catch (e) {
-              return mkdir.mkdirs(dir);
+              return mkdir3.mkdirs(dir2);
             }
-            return Promise.all(items.map((item) => remove.remove(path32.join(dir, item))));
+            return Promise.all(items.map((item) => remove.remove(path32.join(dir2, item))));
           });
         });
-        function emptyDirSync(dir) {
+        function emptyDirSync(dir2) {
           let items;
           try {
-            items = fs6.readdirSync(dir);
+            items = fs6.readdirSync(dir2);
           } catch (e) {
-            return mkdir.mkdirsSync(dir);
+            return mkdir3.mkdirsSync(dir2);
           }
           items.forEach((item) => {
-            item = path32.join(dir, item);
+            item = path32.join(dir2, item);
             remove.removeSync(item);
           });
         }
@@ -10263,7 +10268,7 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var path32 = require("path");
         var fs6 = require_fs5();
-        var mkdir = require_mkdirs();
+        var mkdir3 = require_mkdirs();
         function createFile(file) {
           return __async(this, null, function* () {
             let stats;
@@ -10272,13 +10277,13 @@ var require_vendor_extra = __commonJS({
             } catch (e) {
             }
             if (stats && stats.isFile()) return;
-            const dir = path32.dirname(file);
+            const dir2 = path32.dirname(file);
             let dirStats = null;
             try {
-              dirStats = yield fs6.stat(dir);
+              dirStats = yield fs6.stat(dir2);
             } catch (err) {
               if (err.code === "ENOENT") {
-                yield mkdir.mkdirs(dir);
+                yield mkdir3.mkdirs(dir2);
                 yield fs6.writeFile(file, "");
                 return;
               } else {
@@ -10288,7 +10293,7 @@ var require_vendor_extra = __commonJS({
             if (dirStats.isDirectory()) {
               yield fs6.writeFile(file, "");
             } else {
-              yield fs6.readdir(dir);
+              yield fs6.readdir(dir2);
             }
           });
         }
@@ -10299,13 +10304,13 @@ var require_vendor_extra = __commonJS({
           } catch (e) {
           }
           if (stats && stats.isFile()) return;
-          const dir = path32.dirname(file);
+          const dir2 = path32.dirname(file);
           try {
-            if (!fs6.statSync(dir).isDirectory()) {
-              fs6.readdirSync(dir);
+            if (!fs6.statSync(dir2).isDirectory()) {
+              fs6.readdirSync(dir2);
             }
           } catch (err) {
-            if (err && err.code === "ENOENT") mkdir.mkdirsSync(dir);
+            if (err && err.code === "ENOENT") mkdir3.mkdirsSync(dir2);
             else throw err;
           }
           fs6.writeFileSync(file, "");
@@ -10322,7 +10327,7 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var path32 = require("path");
         var fs6 = require_fs5();
-        var mkdir = require_mkdirs();
+        var mkdir3 = require_mkdirs();
         var { pathExists } = require_path_exists();
         var { areIdentical } = require_stat();
         function createLink(srcpath, dstpath) {
@@ -10340,10 +10345,10 @@ var require_vendor_extra = __commonJS({
               throw err;
             }
             if (dstStat && areIdentical(srcStat, dstStat)) return;
-            const dir = path32.dirname(dstpath);
-            const dirExists = yield pathExists(dir);
+            const dir2 = path32.dirname(dstpath);
+            const dirExists = yield pathExists(dir2);
             if (!dirExists) {
-              yield mkdir.mkdirs(dir);
+              yield mkdir3.mkdirs(dir2);
             }
             yield fs6.link(srcpath, dstpath);
           });
@@ -10361,10 +10366,10 @@ var require_vendor_extra = __commonJS({
             err.message = err.message.replace("lstat", "ensureLink");
             throw err;
           }
-          const dir = path32.dirname(dstpath);
-          const dirExists = fs6.existsSync(dir);
+          const dir2 = path32.dirname(dstpath);
+          const dirExists = fs6.existsSync(dir2);
           if (dirExists) return fs6.linkSync(srcpath, dstpath);
-          mkdir.mkdirsSync(dir);
+          mkdir3.mkdirsSync(dir2);
           return fs6.linkSync(srcpath, dstpath);
         }
         module22.exports = {
@@ -10507,9 +10512,9 @@ var require_vendor_extra = __commonJS({
             const relative = yield symlinkPaths(srcpath, dstpath);
             srcpath = relative.toDst;
             const toType = yield symlinkType(relative.toCwd, type);
-            const dir = path32.dirname(dstpath);
-            if (!(yield pathExists(dir))) {
-              yield mkdirs(dir);
+            const dir2 = path32.dirname(dstpath);
+            if (!(yield pathExists(dir2))) {
+              yield mkdirs(dir2);
             }
             return fs6.symlink(srcpath, dstpath, toType);
           });
@@ -10528,10 +10533,10 @@ var require_vendor_extra = __commonJS({
           const relative = symlinkPathsSync(srcpath, dstpath);
           srcpath = relative.toDst;
           type = symlinkTypeSync(relative.toCwd, type);
-          const dir = path32.dirname(dstpath);
-          const exists = fs6.existsSync(dir);
+          const dir2 = path32.dirname(dstpath);
+          const exists = fs6.existsSync(dir2);
           if (exists) return fs6.symlinkSync(srcpath, dstpath, type);
-          mkdirsSync(dir);
+          mkdirsSync(dir2);
           return fs6.symlinkSync(srcpath, dstpath, type);
         }
         module22.exports = {
@@ -10586,7 +10591,7 @@ var require_vendor_extra = __commonJS({
         var _fs2;
         try {
           _fs2 = require_graceful_fs();
-        } catch (_) {
+        } catch (_3) {
           _fs2 = require("fs");
         }
         var universalify = require_universalify();
@@ -10614,8 +10619,8 @@ var require_vendor_extra = __commonJS({
             return obj;
           });
         }
-        var readFile2 = universalify.fromPromise(_readFile);
-        function readFileSync(file, options = {}) {
+        var readFile3 = universalify.fromPromise(_readFile);
+        function readFileSync2(file, options = {}) {
           if (typeof options === "string") {
             options = { encoding: options };
           }
@@ -10641,17 +10646,17 @@ var require_vendor_extra = __commonJS({
             yield universalify.fromCallback(fs6.writeFile)(file, str, options);
           });
         }
-        var writeFile2 = universalify.fromPromise(_writeFile);
-        function writeFileSync2(file, obj, options = {}) {
+        var writeFile5 = universalify.fromPromise(_writeFile);
+        function writeFileSync4(file, obj, options = {}) {
           const fs6 = options.fs || _fs2;
           const str = stringify5(obj, options);
           return fs6.writeFileSync(file, str, options);
         }
         var jsonfile = {
-          readFile: readFile2,
-          readFileSync,
-          writeFile: writeFile2,
-          writeFileSync: writeFileSync2
+          readFile: readFile3,
+          readFileSync: readFileSync2,
+          writeFile: writeFile5,
+          writeFileSync: writeFileSync4
         };
         module22.exports = jsonfile;
       }
@@ -10675,21 +10680,21 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var fs6 = require_fs5();
         var path32 = require("path");
-        var mkdir = require_mkdirs();
+        var mkdir3 = require_mkdirs();
         var pathExists = require_path_exists().pathExists;
         function outputFile(file, data, encoding = "utf-8") {
           return __async(this, null, function* () {
-            const dir = path32.dirname(file);
-            if (!(yield pathExists(dir))) {
-              yield mkdir.mkdirs(dir);
+            const dir2 = path32.dirname(file);
+            if (!(yield pathExists(dir2))) {
+              yield mkdir3.mkdirs(dir2);
             }
             return fs6.writeFile(file, data, encoding);
           });
         }
         function outputFileSync(file, ...args) {
-          const dir = path32.dirname(file);
-          if (!fs6.existsSync(dir)) {
-            mkdir.mkdirsSync(dir);
+          const dir2 = path32.dirname(file);
+          if (!fs6.existsSync(dir2)) {
+            mkdir3.mkdirsSync(dir2);
           }
           fs6.writeFileSync(file, ...args);
         }
@@ -10815,9 +10820,9 @@ var require_vendor_extra = __commonJS({
           return doRename(src, dest, overwrite, isChangingCase);
         }
         function isParentRoot(dest) {
-          const parent = path32.dirname(dest);
-          const parsedPath = path32.parse(parent);
-          return parsedPath.root === parent;
+          const parent2 = path32.dirname(dest);
+          const parsedPath = path32.parse(parent2);
+          return parsedPath.root === parent2;
         }
         function doRename(src, dest, overwrite, isChangingCase) {
           if (isChangingCase) return rename(src, dest, overwrite);
@@ -10919,7 +10924,7 @@ var require_vendor_extra = __commonJS({
       }
     });
     var multipart_parser_exports = {};
-    __export(multipart_parser_exports, {
+    __export2(multipart_parser_exports, {
       toFormData: () => Z
     });
     function v(u) {
@@ -11033,11 +11038,11 @@ var require_vendor_extra = __commonJS({
               this[h2 + "Mark"] = n4;
             }, "mark"), s = E((h2) => {
               delete this[h2 + "Mark"];
-            }, "clear"), T2 = E((h2, S, _, U) => {
-              (S === void 0 || S !== _) && this[h2](U && U.subarray(S, _));
+            }, "clear"), T2 = E((h2, S, _3, U) => {
+              (S === void 0 || S !== _3) && this[h2](U && U.subarray(S, _3));
             }, "callback"), b = E((h2, S) => {
-              const _ = h2 + "Mark";
-              _ in this && (S ? (T2(h2, this[_], n4, a), delete this[_]) : (T2(h2, this[_], a.length, a), this[_] = 0));
+              const _3 = h2 + "Mark";
+              _3 in this && (S ? (T2(h2, this[_3], n4, a), delete this[_3]) : (T2(h2, this[_3], a.length, a), this[_3] = 0));
             }, "dataCallback");
             for (n4 = 0; n4 < r2; n4++) switch (o3 = a[n4], i) {
               case t2.START_BOUNDARY:
@@ -12633,8 +12638,8 @@ var require_vendor_extra = __commonJS({
               let B2;
               if (c2 !== void 0) {
                 if (B2 = n2(() => {
-                  const _ = c2.reason !== void 0 ? c2.reason : new es("Aborted", "AbortError"), E2 = [];
-                  s || E2.push(() => t3._state === "writable" ? Kt(t3, _) : T2(void 0)), u || E2.push(() => e._state === "readable" ? ie(e, _) : T2(void 0)), N2(() => Promise.all(E2.map((k2) => k2())), true, _);
+                  const _3 = c2.reason !== void 0 ? c2.reason : new es("Aborted", "AbortError"), E2 = [];
+                  s || E2.push(() => t3._state === "writable" ? Kt(t3, _3) : T2(void 0)), u || E2.push(() => e._state === "readable" ? ie(e, _3) : T2(void 0)), N2(() => Promise.all(E2.map((k2) => k2())), true, _3);
                 }, "abortAlgorithm"), c2.aborted) {
                   B2();
                   return;
@@ -12642,54 +12647,54 @@ var require_vendor_extra = __commonJS({
                 c2.addEventListener("abort", B2);
               }
               function ae() {
-                return A((_, E2) => {
+                return A((_3, E2) => {
                   function k2(Y) {
-                    Y ? _() : q(nt(), k2, E2);
+                    Y ? _3() : q(nt(), k2, E2);
                   }
                   n2(k2, "next"), k2(false);
                 });
               }
               n2(ae, "pipeLoop");
               function nt() {
-                return R3 ? T2(true) : q(m2._readyPromise, () => A((_, E2) => {
+                return R3 ? T2(true) : q(m2._readyPromise, () => A((_3, E2) => {
                   _t(d, { _chunkSteps: n2((k2) => {
-                    y = q(Fo(m2, k2), void 0, f2), _(false);
-                  }, "_chunkSteps"), _closeSteps: n2(() => _(true), "_closeSteps"), _errorSteps: E2 });
+                    y = q(Fo(m2, k2), void 0, f2), _3(false);
+                  }, "_chunkSteps"), _closeSteps: n2(() => _3(true), "_closeSteps"), _errorSteps: E2 });
                 }));
               }
-              if (n2(nt, "pipeStep"), Te(e, d._closedPromise, (_) => (s ? J(true, _) : N2(() => Kt(t3, _), true, _), null)), Te(t3, m2._closedPromise, (_) => (u ? J(true, _) : N2(() => ie(e, _), true, _), null)), x2(e, d._closedPromise, () => (r2 ? J() : N2(() => ja(m2)), null)), he(t3) || t3._state === "closed") {
-                const _ = new TypeError("the destination writable stream closed before all data could be piped to it");
-                u ? J(true, _) : N2(() => ie(e, _), true, _);
+              if (n2(nt, "pipeStep"), Te(e, d._closedPromise, (_3) => (s ? J(true, _3) : N2(() => Kt(t3, _3), true, _3), null)), Te(t3, m2._closedPromise, (_3) => (u ? J(true, _3) : N2(() => ie(e, _3), true, _3), null)), x2(e, d._closedPromise, () => (r2 ? J() : N2(() => ja(m2)), null)), he(t3) || t3._state === "closed") {
+                const _3 = new TypeError("the destination writable stream closed before all data could be piped to it");
+                u ? J(true, _3) : N2(() => ie(e, _3), true, _3);
               }
               Q(ae());
               function Oe() {
-                const _ = y;
-                return q(y, () => _ !== y ? Oe() : void 0);
+                const _3 = y;
+                return q(y, () => _3 !== y ? Oe() : void 0);
               }
               n2(Oe, "waitForWritesToFinish");
-              function Te(_, E2, k2) {
-                _._state === "errored" ? k2(_._storedError) : I2(E2, k2);
+              function Te(_3, E2, k2) {
+                _3._state === "errored" ? k2(_3._storedError) : I2(E2, k2);
               }
               n2(Te, "isOrBecomesErrored");
-              function x2(_, E2, k2) {
-                _._state === "closed" ? k2() : V(E2, k2);
+              function x2(_3, E2, k2) {
+                _3._state === "closed" ? k2() : V(E2, k2);
               }
               n2(x2, "isOrBecomesClosed");
-              function N2(_, E2, k2) {
+              function N2(_3, E2, k2) {
                 if (R3) return;
                 R3 = true, t3._state === "writable" && !he(t3) ? V(Oe(), Y) : Y();
                 function Y() {
-                  return g2(_(), () => Ce(E2, k2), (ot) => Ce(true, ot)), null;
+                  return g2(_3(), () => Ce(E2, k2), (ot) => Ce(true, ot)), null;
                 }
                 n2(Y, "doTheRest");
               }
               n2(N2, "shutdownWithAction");
-              function J(_, E2) {
-                R3 || (R3 = true, t3._state === "writable" && !he(t3) ? V(Oe(), () => Ce(_, E2)) : Ce(_, E2));
+              function J(_3, E2) {
+                R3 || (R3 = true, t3._state === "writable" && !he(t3) ? V(Oe(), () => Ce(_3, E2)) : Ce(_3, E2));
               }
               n2(J, "shutdown");
-              function Ce(_, E2) {
-                return Io(m2), _e(d), c2 !== void 0 && c2.removeEventListener("abort", B2), _ ? P2(E2) : C2(void 0), null;
+              function Ce(_3, E2) {
+                return Io(m2), _e(d), c2 !== void 0 && c2.removeEventListener("abort", B2), _3 ? P2(E2) : C2(void 0), null;
               }
               n2(Ce, "finalize");
             });
@@ -12822,10 +12827,10 @@ var require_vendor_extra = __commonJS({
           }
           n2(ar, "defaultControllerBrandCheckException$1");
           function ns(e, t3) {
-            return Ie(e._readableStreamController) ? is(e) : os4(e);
+            return Ie(e._readableStreamController) ? is(e) : os8(e);
           }
           n2(ns, "ReadableStreamTee");
-          function os4(e, t3) {
+          function os8(e, t3) {
             const r2 = Qe(e);
             let s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((x2) => {
@@ -12865,14 +12870,14 @@ var require_vendor_extra = __commonJS({
             }
             return n2(Te, "startAlgorithm"), y = Et(Te, ae, nt), C2 = Et(Te, ae, Oe), I2(r2._closedPromise, (x2) => (oe(y._readableStreamController, x2), oe(C2._readableStreamController, x2), (!c2 || !d) && P2(void 0), null)), [y, C2];
           }
-          n2(os4, "ReadableStreamDefaultTee");
+          n2(os8, "ReadableStreamDefaultTee");
           function is(e) {
             let t3 = Qe(e), r2 = false, s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
-            const B2 = A((_) => {
-              P2 = _;
+            const B2 = A((_3) => {
+              P2 = _3;
             });
-            function ae(_) {
-              I2(_._closedPromise, (E2) => (_ !== t3 || (K(y._readableStreamController, E2), K(C2._readableStreamController, E2), (!c2 || !d) && P2(void 0)), null));
+            function ae(_3) {
+              I2(_3._closedPromise, (E2) => (_3 !== t3 || (K(y._readableStreamController, E2), K(C2._readableStreamController, E2), (!c2 || !d) && P2(void 0)), null));
             }
             n2(ae, "forwardReaderError");
             function nt() {
@@ -12896,10 +12901,10 @@ var require_vendor_extra = __commonJS({
               }, "_errorSteps") });
             }
             n2(nt, "pullWithDefaultReader");
-            function Oe(_, E2) {
+            function Oe(_3, E2) {
               Ee(t3) && (_e(t3), t3 = Co(e), ae(t3));
               const k2 = E2 ? C2 : y, Y = E2 ? y : C2;
-              Eo(t3, _, 1, { _chunkSteps: n2((it) => {
+              Eo(t3, _3, 1, { _chunkSteps: n2((it) => {
                 ge(() => {
                   s = false, u = false;
                   const at = E2 ? d : c2;
@@ -12928,27 +12933,27 @@ var require_vendor_extra = __commonJS({
             function Te() {
               if (r2) return s = true, T2(void 0);
               r2 = true;
-              const _ = Gr(y._readableStreamController);
-              return _ === null ? nt() : Oe(_._view, false), T2(void 0);
+              const _3 = Gr(y._readableStreamController);
+              return _3 === null ? nt() : Oe(_3._view, false), T2(void 0);
             }
             n2(Te, "pull1Algorithm");
             function x2() {
               if (r2) return u = true, T2(void 0);
               r2 = true;
-              const _ = Gr(C2._readableStreamController);
-              return _ === null ? nt() : Oe(_._view, true), T2(void 0);
+              const _3 = Gr(C2._readableStreamController);
+              return _3 === null ? nt() : Oe(_3._view, true), T2(void 0);
             }
             n2(x2, "pull2Algorithm");
-            function N2(_) {
-              if (c2 = true, m2 = _, d) {
+            function N2(_3) {
+              if (c2 = true, m2 = _3, d) {
                 const E2 = St([m2, R3]), k2 = ie(e, E2);
                 P2(k2);
               }
               return B2;
             }
             n2(N2, "cancel1Algorithm");
-            function J(_) {
-              if (d = true, R3 = _, c2) {
+            function J(_3) {
+              if (d = true, R3 = _3, c2) {
                 const E2 = St([m2, R3]), k2 = ie(e, E2);
                 P2(k2);
               }
@@ -14860,12 +14865,12 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var require_minimist = __commonJS2({
       "node_modules/minimist/index.js"(exports22, module22) {
         "use strict";
-        function hasKey(obj, keys) {
+        function hasKey(obj, keys2) {
           var o3 = obj;
-          keys.slice(0, -1).forEach(function(key2) {
+          keys2.slice(0, -1).forEach(function(key2) {
             o3 = o3[key2] || {};
           });
-          var key = keys[keys.length - 1];
+          var key = keys2[keys2.length - 1];
           return key in o3;
         }
         function isNumber(x2) {
@@ -14926,10 +14931,10 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
           function argDefined(key2, arg2) {
             return flags.allBools && /^--[^=]+$/.test(arg2) || flags.strings[key2] || flags.bools[key2] || aliases[key2];
           }
-          function setKey(obj, keys, value2) {
+          function setKey(obj, keys2, value2) {
             var o3 = obj;
-            for (var i2 = 0; i2 < keys.length - 1; i2++) {
-              var key2 = keys[i2];
+            for (var i2 = 0; i2 < keys2.length - 1; i2++) {
+              var key2 = keys2[i2];
               if (isConstructorOrProto(o3, key2)) {
                 return;
               }
@@ -14944,7 +14949,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
               }
               o3 = o3[key2];
             }
-            var lastKey = keys[keys.length - 1];
+            var lastKey = keys2[keys2.length - 1];
             if (isConstructorOrProto(o3, lastKey)) {
               return;
             }
@@ -15078,7 +15083,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       }
     });
     var vendor_extra_exports = {};
-    __export(vendor_extra_exports, {
+    __export2(vendor_extra_exports, {
       YAML: () => YAML3,
       createRequire: () => createRequire2,
       depseek: () => depseek,
@@ -15088,14 +15093,14 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       minimist: () => minimist3,
       nodeFetch: () => nodeFetch
     });
-    module2.exports = __toCommonJS(vendor_extra_exports);
+    module2.exports = __toCommonJS2(vendor_extra_exports);
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_fs32 = __toESM2(require("fs"), 1);
     var import_node_path22 = __toESM2(require("path"), 1);
     var import_node_stream2 = require("stream");
     var import_node_events = require("events");
     var import_node_stream = require("stream");
-    var import_promises2 = require("stream").promises;
+    var import_promises5 = require("stream").promises;
     function mergeStreams(streams) {
       if (!Array.isArray(streams)) {
         throw new TypeError(`Expected an array, got \`${typeof streams}\`.`);
@@ -15196,13 +15201,13 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     });
     var onMergedStreamEnd = (_0, _1) => __async(null, [_0, _1], function* (passThroughStream, { signal }) {
       try {
-        yield (0, import_promises2.finished)(passThroughStream, { signal, cleanup: true });
+        yield (0, import_promises5.finished)(passThroughStream, { signal, cleanup: true });
       } catch (error) {
         errorOrAbortStream(passThroughStream, error);
         throw error;
       }
     });
-    var onInputStreamsUnpipe = (_0, _1, _2, _3) => __async(null, [_0, _1, _2, _3], function* (passThroughStream, streams, unpipeEvent, { signal }) {
+    var onInputStreamsUnpipe = (_0, _1, _22, _3) => __async(null, [_0, _1, _22, _3], function* (passThroughStream, streams, unpipeEvent, { signal }) {
       try {
         for (var iter = __forAwait((0, import_node_events.on)(passThroughStream, "unpipe", { signal })), more, temp, error; more = !(temp = yield iter.next()).done; more = false) {
           const [unpipedStream] = temp.value;
@@ -15261,7 +15266,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         }
       }
     });
-    var afterMergedStreamFinished = (_0, _1, _2) => __async(null, [_0, _1, _2], function* (onFinished, stream, { signal }) {
+    var afterMergedStreamFinished = (_0, _1, _22) => __async(null, [_0, _1, _22], function* (onFinished, stream, { signal }) {
       try {
         yield onFinished;
         if (!signal.aborted) {
@@ -15275,7 +15280,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     });
     var onInputStreamEnd = (_0) => __async(null, [_0], function* ({ passThroughStream, stream, streams, ended, aborted, controller: { signal } }) {
       try {
-        yield (0, import_promises2.finished)(stream, {
+        yield (0, import_promises5.finished)(stream, {
           signal,
           cleanup: true,
           readable: true,
@@ -15324,11 +15329,11 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     };
     var errorStream = (stream, error) => {
       if (!stream.destroyed) {
-        stream.once("error", noop);
+        stream.once("error", noop2);
         stream.destroy(error);
       }
     };
-    var noop = () => {
+    var noop2 = () => {
     };
     var updateMaxListeners = (passThroughStream, increment) => {
       const maxListeners = passThroughStream.getMaxListeners();
@@ -15339,7 +15344,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var PASSTHROUGH_LISTENERS_COUNT = 2;
     var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
     var import_fast_glob2 = __toESM2(require_out4(), 1);
-    var import_node_fs5 = __toESM2(require("fs"), 1);
+    var import_node_fs10 = __toESM2(require("fs"), 1);
     var import_promises22 = __toESM2(require("fs").promises, 1);
     function isType(fsStatType, statsMethodName, filePath) {
       return __async(this, null, function* () {
@@ -15362,7 +15367,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         throw new TypeError(`Expected a string, got ${typeof filePath}`);
       }
       try {
-        return import_node_fs5.default[fsStatType](filePath)[statsMethodName]();
+        return import_node_fs10.default[fsStatType](filePath)[statsMethodName]();
       } catch (error) {
         if (error.code === "ENOENT") {
           return false;
@@ -15377,17 +15382,17 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var isDirectorySync = isTypeSync.bind(void 0, "statSync", "isDirectory");
     var isSymlinkSync = isTypeSync.bind(void 0, "lstatSync", "isSymbolicLink");
     var import_node_util = require("util");
-    var import_node_child_process = require("child_process");
+    var import_node_child_process2 = require("child_process");
     var import_node_url3 = require("url");
-    var execFileOriginal = (0, import_node_util.promisify)(import_node_child_process.execFile);
-    function toPath(urlOrPath) {
+    var execFileOriginal = (0, import_node_util.promisify)(import_node_child_process2.execFile);
+    function toPath3(urlOrPath) {
       return urlOrPath instanceof URL ? (0, import_node_url3.fileURLToPath)(urlOrPath) : urlOrPath;
     }
     var TEN_MEGABYTES_IN_BYTES = 10 * 1024 * 1024;
     var import_node_process = __toESM2(require("process"), 1);
     var import_node_fs22 = __toESM2(require("fs"), 1);
-    var import_promises3 = __toESM2(require("fs").promises, 1);
-    var import_node_path7 = __toESM2(require("path"), 1);
+    var import_promises32 = __toESM2(require("fs").promises, 1);
+    var import_node_path14 = __toESM2(require("path"), 1);
     var import_fast_glob = __toESM2(require_out4(), 1);
     var import_ignore = __toESM2(require_ignore(), 1);
     function slash(path32) {
@@ -15417,25 +15422,25 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const cleanPattern = isNegative ? pattern.slice(1) : pattern;
       const slashIndex = cleanPattern.indexOf("/");
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
-      let result;
+      let result2;
       if (!hasNonTrailingSlash) {
-        result = import_node_path7.default.posix.join(base, "**", cleanPattern);
+        result2 = import_node_path14.default.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result = import_node_path7.default.posix.join(base, cleanPattern.slice(1));
+        result2 = import_node_path14.default.posix.join(base, cleanPattern.slice(1));
       } else {
-        result = import_node_path7.default.posix.join(base, cleanPattern);
+        result2 = import_node_path14.default.posix.join(base, cleanPattern);
       }
-      return isNegative ? "!" + result : result;
+      return isNegative ? "!" + result2 : result2;
     };
     var parseIgnoreFile = (file, cwd) => {
-      const base = slash(import_node_path7.default.relative(cwd, import_node_path7.default.dirname(file.filePath)));
+      const base = slash(import_node_path14.default.relative(cwd, import_node_path14.default.dirname(file.filePath)));
       return file.content.split(/\r?\n/).filter((line) => line && !line.startsWith("#")).map((pattern) => applyBaseToPattern(pattern, base));
     };
     var toRelativePath = (fileOrDirectory, cwd) => {
       cwd = slash(cwd);
-      if (import_node_path7.default.isAbsolute(fileOrDirectory)) {
+      if (import_node_path14.default.isAbsolute(fileOrDirectory)) {
         if (slash(fileOrDirectory).startsWith(cwd)) {
-          return import_node_path7.default.relative(cwd, fileOrDirectory);
+          return import_node_path14.default.relative(cwd, fileOrDirectory);
         }
         throw new Error(`Path ${fileOrDirectory} is not in cwd ${cwd}`);
       }
@@ -15451,7 +15456,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const patterns = files.flatMap((file) => parseIgnoreFile(file, cwd));
       const ignores = (0, import_ignore.default)().add(patterns);
       return (fileOrDirectory) => {
-        fileOrDirectory = toPath(fileOrDirectory);
+        fileOrDirectory = toPath3(fileOrDirectory);
         fileOrDirectory = toRelativePath(fileOrDirectory, cwd);
         if (fileOrDirectory === void 0) {
           return false;
@@ -15462,7 +15467,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var normalizeOptions = (options = {}) => {
       var _a2, _b2;
       return {
-        cwd: (_a2 = toPath(options.cwd)) != null ? _a2 : import_node_process.default.cwd(),
+        cwd: (_a2 = toPath3(options.cwd)) != null ? _a2 : import_node_process.default.cwd(),
         suppressErrors: Boolean(options.suppressErrors),
         deep: typeof options.deep === "number" ? options.deep : Number.POSITIVE_INFINITY,
         ignore: [...(_b2 = options.ignore) != null ? _b2 : [], ...defaultIgnoredDirectories]
@@ -15479,7 +15484,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const files = yield Promise.all(paths.map((filePath) => __async(null, null, function* () {
         return {
           filePath,
-          content: yield import_promises3.default.readFile(filePath, "utf8")
+          content: yield import_promises32.default.readFile(filePath, "utf8")
         };
       })));
       return getIsIgnoredPredicate(files, cwd);
@@ -15574,7 +15579,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       options = __spreadProps(__spreadValues({}, options), {
         ignore: (_a2 = options.ignore) != null ? _a2 : [],
         expandDirectories: (_b2 = options.expandDirectories) != null ? _b2 : true,
-        cwd: toPath(options.cwd)
+        cwd: toPath3(options.cwd)
       });
       checkCwdOption(options.cwd);
       return options;
@@ -15611,22 +15616,22 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         return true;
       };
     };
-    var unionFastGlobResults = (results, filter) => results.flat().filter((fastGlobResult) => filter(fastGlobResult));
+    var unionFastGlobResults = (results, filter3) => results.flat().filter((fastGlobResult) => filter3(fastGlobResult));
     var convertNegativePatterns = (patterns, options) => {
       const tasks = [];
       while (patterns.length > 0) {
-        const index = patterns.findIndex((pattern) => isNegativePattern(pattern));
-        if (index === -1) {
+        const index2 = patterns.findIndex((pattern) => isNegativePattern(pattern));
+        if (index2 === -1) {
           tasks.push({ patterns, options });
           break;
         }
-        const ignorePattern = patterns[index].slice(1);
+        const ignorePattern = patterns[index2].slice(1);
         for (const task of tasks) {
           task.options.ignore.push(ignorePattern);
         }
-        if (index !== 0) {
+        if (index2 !== 0) {
           tasks.push({
-            patterns: patterns.slice(0, index),
+            patterns: patterns.slice(0, index2),
             options: __spreadProps(__spreadValues({}, options), {
               ignore: [
                 ...options.ignore,
@@ -15635,7 +15640,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
             })
           });
         }
-        patterns = patterns.slice(index + 1);
+        patterns = patterns.slice(index2 + 1);
       }
       return tasks;
     };
@@ -15676,28 +15681,28 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var globby3 = normalizeArguments((patterns, options) => __async(null, null, function* () {
       const [
         tasks,
-        filter
+        filter3
       ] = yield Promise.all([
         generateTasks(patterns, options),
         getFilter(options)
       ]);
       const results = yield Promise.all(tasks.map((task) => (0, import_fast_glob2.default)(task.patterns, task.options)));
-      return unionFastGlobResults(results, filter);
+      return unionFastGlobResults(results, filter3);
     }));
     var globbySync = normalizeArgumentsSync((patterns, options) => {
       const tasks = generateTasksSync(patterns, options);
-      const filter = getFilterSync(options);
+      const filter3 = getFilterSync(options);
       const results = tasks.map((task) => import_fast_glob2.default.sync(task.patterns, task.options));
-      return unionFastGlobResults(results, filter);
+      return unionFastGlobResults(results, filter3);
     });
     var globbyStream = normalizeArgumentsSync((patterns, options) => {
       const tasks = generateTasksSync(patterns, options);
-      const filter = getFilterSync(options);
+      const filter3 = getFilterSync(options);
       const streams = tasks.map((task) => import_fast_glob2.default.stream(task.patterns, task.options));
       if (streams.length === 0) {
         return import_node_stream2.Readable.from([]);
       }
-      const stream = mergeStreams(streams).filter((fastGlobResult) => filter(fastGlobResult));
+      const stream = mergeStreams(streams).filter((fastGlobResult) => filter3(fastGlobResult));
       return stream;
     });
     var isDynamicPattern = normalizeArgumentsSync((patterns, options) => patterns.some((pattern) => import_fast_glob2.default.isDynamicPattern(pattern, options)));
@@ -15705,7 +15710,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var generateGlobTasksSync = normalizeArgumentsSync(generateTasksSync);
     var { convertPathToPattern } = import_fast_glob2.default;
     var browser_exports = {};
-    __export(browser_exports, {
+    __export2(browser_exports, {
       Alias: () => Alias,
       CST: () => cst_exports,
       Composer: () => Composer,
@@ -15738,7 +15743,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       visitAsync: () => visitAsync
     });
     var dist_exports = {};
-    __export(dist_exports, {
+    __export2(dist_exports, {
       Alias: () => Alias,
       CST: () => cst_exports,
       Composer: () => Composer,
@@ -15941,18 +15946,18 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       return void 0;
     }
     function replaceNode(key, path32, node) {
-      const parent = path32[path32.length - 1];
-      if (isCollection(parent)) {
-        parent.items[key] = node;
-      } else if (isPair(parent)) {
+      const parent2 = path32[path32.length - 1];
+      if (isCollection(parent2)) {
+        parent2.items[key] = node;
+      } else if (isPair(parent2)) {
         if (key === "key")
-          parent.key = node;
+          parent2.key = node;
         else
-          parent.value = node;
-      } else if (isDocument(parent)) {
-        parent.contents = node;
+          parent2.value = node;
+      } else if (isDocument(parent2)) {
+        parent2.contents = node;
       } else {
-        const pt2 = isAlias(parent) ? "alias" : "scalar";
+        const pt2 = isAlias(parent2) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt2} parent`);
       }
     }
@@ -16125,9 +16130,9 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       }
       return true;
     }
-    function anchorNames(root) {
+    function anchorNames(root2) {
       const anchors = /* @__PURE__ */ new Set();
-      visit(root, {
+      visit(root2, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -16408,9 +16413,9 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       if (isNode(value))
         return value;
       if (isPair(value)) {
-        const map2 = (_b2 = (_a2 = ctx.schema[MAP]).createNode) == null ? void 0 : _b2.call(_a2, ctx.schema, null, ctx);
-        map2.items.push(value);
-        return map2;
+        const map22 = (_b2 = (_a2 = ctx.schema[MAP]).createNode) == null ? void 0 : _b2.call(_a2, ctx.schema, null, ctx);
+        map22.items.push(value);
+        return map22;
       }
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
@@ -16511,14 +16516,14 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         if (isEmptyPath(path32))
           this.add(value);
         else {
-          const [key, ...rest] = path32;
+          const [key, ...rest2] = path32;
           const node = this.get(key, true);
           if (isCollection(node))
-            node.addIn(rest, value);
+            node.addIn(rest2, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest2, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest2}`);
         }
       }
       /**
@@ -16526,14 +16531,14 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path32) {
-        const [key, ...rest] = path32;
-        if (rest.length === 0)
+        const [key, ...rest2] = path32;
+        if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
         if (isCollection(node))
-          return node.deleteIn(rest);
+          return node.deleteIn(rest2);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest2}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -16541,12 +16546,12 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
        * `true` (collections are always returned intact).
        */
       getIn(path32, keepScalar) {
-        const [key, ...rest] = path32;
+        const [key, ...rest2] = path32;
         const node = this.get(key, true);
-        if (rest.length === 0)
+        if (rest2.length === 0)
           return !keepScalar && isScalar(node) ? node.value : node;
         else
-          return isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return isCollection(node) ? node.getIn(rest2, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
@@ -16560,28 +16565,28 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path32) {
-        const [key, ...rest] = path32;
-        if (rest.length === 0)
+        const [key, ...rest2] = path32;
+        if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return isCollection(node) ? node.hasIn(rest) : false;
+        return isCollection(node) ? node.hasIn(rest2) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
       setIn(path32, value) {
-        const [key, ...rest] = path32;
-        if (rest.length === 0) {
+        const [key, ...rest2] = path32;
+        if (rest2.length === 0) {
           this.set(key, value);
         } else {
           const node = this.get(key, true);
           if (isCollection(node))
-            node.setIn(rest, value);
+            node.setIn(rest2, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest2, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest2}`);
         }
       }
     };
@@ -17080,7 +17085,7 @@ ${indent}`);
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       var _a2, _b2;
       if (isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
@@ -17130,7 +17135,7 @@ ${ctx.indent}${str}`;
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -17182,7 +17187,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -17248,30 +17253,30 @@ ${ctx.indent}`;
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge.identify(key) || isScalar(key) && (!key.type || key.type === Scalar.PLAIN) && merge.identify(key.value)) && (ctx == null ? void 0 : ctx.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default));
-    function addMergeToJSMap(ctx, map2, value) {
+    function addMergeToJSMap(ctx, map22, value) {
       value = ctx && isAlias(value) ? value.resolve(ctx.doc) : value;
       if (isSeq(value))
         for (const it of value.items)
-          mergeValue(ctx, map2, it);
+          mergeValue(ctx, map22, it);
       else if (Array.isArray(value))
         for (const it of value)
-          mergeValue(ctx, map2, it);
+          mergeValue(ctx, map22, it);
       else
-        mergeValue(ctx, map2, value);
+        mergeValue(ctx, map22, value);
     }
-    function mergeValue(ctx, map2, value) {
+    function mergeValue(ctx, map22, value) {
       const source = ctx && isAlias(value) ? value.resolve(ctx.doc) : value;
       if (!isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
-        if (map2 instanceof Map) {
-          if (!map2.has(key))
-            map2.set(key, value2);
-        } else if (map2 instanceof Set) {
-          map2.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
-          Object.defineProperty(map2, key, {
+        if (map22 instanceof Map) {
+          if (!map22.has(key))
+            map22.set(key, value2);
+        } else if (map22 instanceof Set) {
+          map22.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map22, key)) {
+          Object.defineProperty(map22, key, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -17279,34 +17284,34 @@ ${ctx.indent}`;
           });
         }
       }
-      return map2;
+      return map22;
     }
-    function addPairToJSMap(ctx, map2, { key, value }) {
+    function addPairToJSMap(ctx, map22, { key, value }) {
       if (isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map2, value);
+        key.addToJSMap(ctx, map22, value);
       else if (isMergeKey(ctx, key))
-        addMergeToJSMap(ctx, map2, value);
+        addMergeToJSMap(ctx, map22, value);
       else {
         const jsKey = toJS(key, "", ctx);
-        if (map2 instanceof Map) {
-          map2.set(jsKey, toJS(value, jsKey, ctx));
-        } else if (map2 instanceof Set) {
-          map2.add(jsKey);
+        if (map22 instanceof Map) {
+          map22.set(jsKey, toJS(value, jsKey, ctx));
+        } else if (map22 instanceof Set) {
+          map22.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS(value, stringKey, ctx);
-          if (stringKey in map2)
-            Object.defineProperty(map2, stringKey, {
+          if (stringKey in map22)
+            Object.defineProperty(map22, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map2[stringKey] = jsValue;
+            map22[stringKey] = jsValue;
         }
       }
-      return map2;
+      return map22;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
@@ -17351,7 +17356,7 @@ ${ctx.indent}`;
           value = value.clone(schema4);
         return new _Pair(key, value);
       }
-      toJSON(_, ctx) {
+      toJSON(_3, ctx) {
         const pair = (ctx == null ? void 0 : ctx.mapAsMap) ? /* @__PURE__ */ new Map() : {};
         return addPairToJSMap(ctx, pair, this);
       }
@@ -17388,7 +17393,7 @@ ${ctx.indent}`;
           }
         }
         chompKeep = false;
-        let str2 = stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -17455,7 +17460,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify(item, itemCtx, () => comment = null);
+        let str = stringify2(item, itemCtx, () => comment = null);
         if (i < items.length - 1)
           str += ",";
         if (comment)
@@ -17519,14 +17524,14 @@ ${indent}${end}`;
        */
       static from(schema4, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map2 = new this(schema4);
+        const map22 = new this(schema4);
         const add = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map2.items.push(createPair(key, value, ctx));
+            map22.items.push(createPair(key, value, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
@@ -17536,9 +17541,9 @@ ${indent}${end}`;
             add(key, obj[key]);
         }
         if (typeof schema4.sortMapEntries === "function") {
-          map2.items.sort(schema4.sortMapEntries);
+          map22.items.sort(schema4.sortMapEntries);
         }
-        return map2;
+        return map22;
       }
       /**
        * Adds a value to the collection.
@@ -17598,13 +17603,13 @@ ${indent}${end}`;
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_, ctx, Type) {
-        const map2 = Type ? new Type() : (ctx == null ? void 0 : ctx.mapAsMap) ? /* @__PURE__ */ new Map() : {};
+      toJSON(_3, ctx, Type) {
+        const map22 = Type ? new Type() : (ctx == null ? void 0 : ctx.mapAsMap) ? /* @__PURE__ */ new Map() : {};
         if (ctx == null ? void 0 : ctx.onCreate)
-          ctx.onCreate(map2);
+          ctx.onCreate(map22);
         for (const item of this.items)
-          addPairToJSMap(ctx, map2, item);
-        return map2;
+          addPairToJSMap(ctx, map22, item);
+        return map22;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -17624,15 +17629,15 @@ ${indent}${end}`;
         });
       }
     };
-    var map = {
+    var map3 = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map2, onError) {
-        if (!isMap(map2))
+      resolve(map22, onError) {
+        if (!isMap(map22))
           onError("Expected a mapping for this tag");
-        return map2;
+        return map22;
       },
       createNode: (schema4, obj, ctx) => YAMLMap.from(schema4, obj, ctx)
     };
@@ -17696,14 +17701,14 @@ ${indent}${end}`;
         else
           this.items[idx] = value;
       }
-      toJSON(_, ctx) {
-        const seq2 = [];
+      toJSON(_3, ctx) {
+        const seq22 = [];
         if (ctx == null ? void 0 : ctx.onCreate)
-          ctx.onCreate(seq2);
+          ctx.onCreate(seq22);
         let i = 0;
         for (const item of this.items)
-          seq2.push(toJS(item, String(i++), ctx));
-        return seq2;
+          seq22.push(toJS(item, String(i++), ctx));
+        return seq22;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -17718,7 +17723,7 @@ ${indent}${end}`;
       }
       static from(schema4, obj, ctx) {
         const { replacer } = ctx;
-        const seq2 = new this(schema4);
+        const seq22 = new this(schema4);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
@@ -17726,10 +17731,10 @@ ${indent}${end}`;
               const key = obj instanceof Set ? it : String(i++);
               it = replacer.call(obj, key, it);
             }
-            seq2.items.push(createNode(it, void 0, ctx));
+            seq22.items.push(createNode(it, void 0, ctx));
           }
         }
-        return seq2;
+        return seq22;
       }
     };
     function asItemIndex(key) {
@@ -17738,15 +17743,15 @@ ${indent}${end}`;
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    var seq = {
+    var seq2 = {
       collection: "seq",
       default: true,
       nodeClass: YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq2, onError) {
-        if (!isSeq(seq2))
+      resolve(seq22, onError) {
+        if (!isSeq(seq22))
           onError("Expected a sequence for this tag");
-        return seq2;
+        return seq22;
       },
       createNode: (schema4, obj, ctx) => YAMLSeq.from(schema4, obj, ctx)
     };
@@ -17872,8 +17877,8 @@ ${indent}${end}`;
       stringify: (node) => intStringify(node, 16, "0x")
     };
     var schema = [
-      map,
-      seq,
+      map3,
+      seq2,
       string,
       nullTag,
       boolTag,
@@ -17939,7 +17944,7 @@ ${indent}${end}`;
         return str;
       }
     };
-    var schema2 = [map, seq].concat(jsonScalars, jsonError);
+    var schema2 = [map3, seq2].concat(jsonScalars, jsonError);
     var binary = {
       identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
@@ -17991,11 +17996,11 @@ ${indent}${end}`;
         return stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
-    function resolvePairs(seq2, onError) {
+    function resolvePairs(seq22, onError) {
       var _a2;
-      if (isSeq(seq2)) {
-        for (let i = 0; i < seq2.items.length; ++i) {
-          let item = seq2.items[i];
+      if (isSeq(seq22)) {
+        for (let i = 0; i < seq22.items.length; ++i) {
+          let item = seq22.items[i];
           if (isPair(item))
             continue;
           else if (isMap(item)) {
@@ -18012,16 +18017,16 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq2.items[i] = isPair(item) ? item : new Pair(item);
+          seq22.items[i] = isPair(item) ? item : new Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
-      return seq2;
+      return seq22;
     }
     function createPairs(schema4, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq(schema4);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
+      const pairs22 = new YAMLSeq(schema4);
+      pairs22.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
@@ -18035,21 +18040,21 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value = it[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(createPair(key, value, ctx));
+          pairs22.items.push(createPair(key, value, ctx));
         }
-      return pairs2;
+      return pairs22;
     }
-    var pairs = {
+    var pairs2 = {
       collection: "seq",
       default: false,
       tag: "tag:yaml.org,2002:pairs",
@@ -18070,12 +18075,12 @@ ${cn.comment}` : item.comment;
        * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
        * but TypeScript won't allow widening the signature of a child method.
        */
-      toJSON(_, ctx) {
+      toJSON(_3, ctx) {
         if (!ctx)
-          return super.toJSON(_);
-        const map2 = /* @__PURE__ */ new Map();
+          return super.toJSON(_3);
+        const map22 = /* @__PURE__ */ new Map();
         if (ctx == null ? void 0 : ctx.onCreate)
-          ctx.onCreate(map2);
+          ctx.onCreate(map22);
         for (const pair of this.items) {
           let key, value;
           if (isPair(pair)) {
@@ -18084,16 +18089,16 @@ ${cn.comment}` : item.comment;
           } else {
             key = toJS(pair, "", ctx);
           }
-          if (map2.has(key))
+          if (map22.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map2.set(key, value);
+          map22.set(key, value);
         }
-        return map2;
+        return map22;
       }
       static from(schema4, iterable, ctx) {
-        const pairs2 = createPairs(schema4, iterable, ctx);
+        const pairs22 = createPairs(schema4, iterable, ctx);
         const omap2 = new this();
-        omap2.items = pairs2.items;
+        omap2.items = pairs22.items;
         return omap2;
       }
     };
@@ -18104,10 +18109,10 @@ ${cn.comment}` : item.comment;
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq2, onError) {
-        const pairs2 = resolvePairs(seq2, onError);
+      resolve(seq22, onError) {
+        const pairs22 = resolvePairs(seq22, onError);
         const seenKeys = [];
-        for (const { key } of pairs2.items) {
+        for (const { key } of pairs22.items) {
           if (isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
@@ -18116,7 +18121,7 @@ ${cn.comment}` : item.comment;
             }
           }
         }
-        return Object.assign(new YAMLOMap(), pairs2);
+        return Object.assign(new YAMLOMap(), pairs22);
       },
       createNode: (schema4, iterable, ctx) => YAMLOMap.from(schema4, iterable, ctx)
     };
@@ -18281,8 +18286,8 @@ ${cn.comment}` : item.comment;
           this.items.push(new Pair(key));
         }
       }
-      toJSON(_, ctx) {
-        return super.toJSON(_, ctx, Set);
+      toJSON(_3, ctx) {
+        return super.toJSON(_3, ctx, Set);
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -18312,15 +18317,15 @@ ${cn.comment}` : item.comment;
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema4, iterable, ctx) => YAMLSet.from(schema4, iterable, ctx),
-      resolve(map2, onError) {
-        if (isMap(map2)) {
-          if (map2.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map2);
+      resolve(map22, onError) {
+        if (isMap(map22)) {
+          if (map22.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map22);
           else
             onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map2;
+        return map22;
       }
     };
     function parseSexagesimal(str, asBigInt) {
@@ -18404,8 +18409,8 @@ ${cn.comment}` : item.comment;
       }
     };
     var schema3 = [
-      map,
-      seq,
+      map3,
+      seq2,
       string,
       nullTag,
       trueTag,
@@ -18420,7 +18425,7 @@ ${cn.comment}` : item.comment;
       binary,
       merge,
       omap,
-      pairs,
+      pairs2,
       set,
       intTime,
       floatTime,
@@ -18428,7 +18433,7 @@ ${cn.comment}` : item.comment;
     ];
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema],
-      ["failsafe", [map, seq, string]],
+      ["failsafe", [map3, seq2, string]],
       ["json", schema2],
       ["yaml11", schema3],
       ["yaml-1.1", schema3]
@@ -18444,12 +18449,12 @@ ${cn.comment}` : item.comment;
       intHex,
       intOct,
       intTime,
-      map,
+      map: map3,
       merge,
       null: nullTag,
       omap,
-      pairs,
-      seq,
+      pairs: pairs2,
+      seq: seq2,
       set,
       timestamp
     };
@@ -18457,7 +18462,7 @@ ${cn.comment}` : item.comment;
       "tag:yaml.org,2002:binary": binary,
       "tag:yaml.org,2002:merge": merge,
       "tag:yaml.org,2002:omap": omap,
-      "tag:yaml.org,2002:pairs": pairs,
+      "tag:yaml.org,2002:pairs": pairs2,
       "tag:yaml.org,2002:set": set,
       "tag:yaml.org,2002:timestamp": timestamp
     };
@@ -18471,8 +18476,8 @@ ${cn.comment}` : item.comment;
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -18487,8 +18492,8 @@ ${cn.comment}` : item.comment;
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -18503,9 +18508,9 @@ ${cn.comment}` : item.comment;
         this.knownTags = resolveKnownTags ? coreKnownTags : {};
         this.tags = getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults != null ? toStringDefaults : null;
-        Object.defineProperty(this, MAP, { value: map });
+        Object.defineProperty(this, MAP, { value: map3 });
         Object.defineProperty(this, SCALAR, { value: string });
-        Object.defineProperty(this, SEQ, { value: seq });
+        Object.defineProperty(this, SEQ, { value: seq2 });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -18519,9 +18524,9 @@ ${cn.comment}` : item.comment;
       const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
-        if (dir) {
-          lines.push(dir);
+        const dir2 = doc.directives.toString(doc);
+        if (dir2) {
+          lines.push(dir2);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
@@ -18550,7 +18555,7 @@ ${cn.comment}` : item.comment;
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -18558,7 +18563,7 @@ ${cn.comment}` : item.comment;
         } else
           lines.push(body);
       } else {
-        lines.push(stringify(doc.contents, ctx));
+        lines.push(stringify2(doc.contents, ctx));
       }
       if ((_a2 = doc.directives) == null ? void 0 : _a2.docEnd) {
         if (doc.comment) {
@@ -18965,11 +18970,11 @@ ${pointer}
           case "comment": {
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-            const cb = token.source.substring(1) || " ";
+            const cb2 = token.source.substring(1) || " ";
             if (!comment)
-              comment = cb;
+              comment = cb2;
             else
-              comment += commentSep + cb;
+              comment += commentSep + cb2;
             commentSep = "";
             atNewline = false;
             break;
@@ -19034,8 +19039,8 @@ ${pointer}
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
+      const last2 = tokens[tokens.length - 1];
+      const end = last2 ? last2.offset + last2.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -19101,14 +19106,14 @@ ${pointer}
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || isScalar(a) && isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      const isEqual2 = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || isScalar(a) && isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual2(pair.key, search));
     }
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, bm, onError, tag) {
       var _a2, _b2;
       const NodeClass = (_a2 = tag == null ? void 0 : tag.nodeClass) != null ? _a2 : YAMLMap;
-      const map2 = new NodeClass(ctx.schema);
+      const map22 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
@@ -19134,10 +19139,10 @@ ${pointer}
           if (!keyProps.anchor && !keyProps.tag && !sep) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map2.comment)
-                map2.comment += "\n" + keyProps.comment;
+              if (map22.comment)
+                map22.comment += "\n" + keyProps.comment;
               else
-                map2.comment = keyProps.comment;
+                map22.comment = keyProps.comment;
             }
             continue;
           }
@@ -19153,7 +19158,7 @@ ${pointer}
         if (ctx.schema.compat)
           flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
-        if (mapIncludes(ctx, map2.items, keyNode))
+        if (mapIncludes(ctx, map22.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps(sep != null ? sep : [], {
           indicator: "map-value-ind",
@@ -19178,7 +19183,7 @@ ${pointer}
           const pair = new Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          map2.items.push(pair);
+          map22.items.push(pair);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -19191,18 +19196,18 @@ ${pointer}
           const pair = new Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          map2.items.push(pair);
+          map22.items.push(pair);
         }
       }
       if (commentEnd && commentEnd < offset)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map2.range = [bm.offset, offset, commentEnd != null ? commentEnd : offset];
-      return map2;
+      map22.range = [bm.offset, offset, commentEnd != null ? commentEnd : offset];
+      return map22;
     }
     function resolveBlockSeq({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, bs, onError, tag) {
       var _a2;
       const NodeClass = (_a2 = tag == null ? void 0 : tag.nodeClass) != null ? _a2 : YAMLSeq;
-      const seq2 = new NodeClass(ctx.schema);
+      const seq22 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
@@ -19227,7 +19232,7 @@ ${pointer}
           } else {
             commentEnd = props.end;
             if (props.comment)
-              seq2.comment = props.comment;
+              seq22.comment = props.comment;
             continue;
           }
         }
@@ -19235,10 +19240,10 @@ ${pointer}
         if (ctx.schema.compat)
           flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
-        seq2.items.push(node);
+        seq22.items.push(node);
       }
-      seq2.range = [bs.offset, offset, commentEnd != null ? commentEnd : offset];
-      return seq2;
+      seq22.range = [bs.offset, offset, commentEnd != null ? commentEnd : offset];
+      return seq22;
     }
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -19254,11 +19259,11 @@ ${pointer}
             case "comment": {
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-              const cb = source.substring(1) || " ";
+              const cb2 = source.substring(1) || " ";
               if (!comment)
-                comment = cb;
+                comment = cb2;
               else
-                comment += sep + cb;
+                comment += sep + cb2;
               sep = "";
               break;
             }
@@ -19413,17 +19418,17 @@ ${pointer}
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           if (isMap2) {
-            const map2 = coll;
-            if (mapIncludes(ctx, map2.items, keyNode))
+            const map22 = coll;
+            if (mapIncludes(ctx, map22.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map2.items.push(pair);
+            map22.items.push(pair);
           } else {
-            const map2 = new YAMLMap(ctx.schema);
-            map2.flow = true;
-            map2.items.push(pair);
+            const map22 = new YAMLMap(ctx.schema);
+            map22.flow = true;
+            map22.items.push(pair);
             const endRange = (valueNode != null ? valueNode : keyNode).range;
-            map2.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map2);
+            map22.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map22);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -19671,9 +19676,9 @@ ${pointer}
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
-      const first = split[0];
-      const m2 = first.match(/^( *)/);
-      const line0 = (m2 == null ? void 0 : m2[1]) ? [m2[1], first.slice(m2[1].length)] : ["", first];
+      const first2 = split[0];
+      const m2 = first2.match(/^( *)/);
+      const line0 = (m2 == null ? void 0 : m2[1]) ? [m2[1], first2.slice(m2[1].length)] : ["", first2];
       const lines = [line0];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -19751,20 +19756,20 @@ ${pointer}
     }
     function foldLines(source) {
       var _a2;
-      let first, line;
+      let first2, line;
       try {
-        first = new RegExp("(.*?)(?<![ 	])[ 	]*\r?\n", "sy");
+        first2 = new RegExp("(.*?)(?<![ 	])[ 	]*\r?\n", "sy");
         line = new RegExp("[ 	]*(.*?)(?:(?<![ 	])[ 	]*)?\r?\n", "sy");
       } catch (e) {
-        first = new RegExp("(.*?)[ \\t]*\\r?\\n", "sy");
+        first2 = new RegExp("(.*?)[ \\t]*\\r?\\n", "sy");
         line = new RegExp("[ \\t]*(.*?)[ \\t]*\\r?\\n", "sy");
       }
-      let match = first.exec(source);
+      let match = first2.exec(source);
       if (!match)
         return source;
       let res = match[1];
       let sep = " ";
-      let pos = first.lastIndex;
+      let pos = first2.lastIndex;
       line.lastIndex = pos;
       while (match = line.exec(source)) {
         if (match[1] === "") {
@@ -19778,9 +19783,9 @@ ${pointer}
         }
         pos = line.lastIndex;
       }
-      const last = new RegExp("[ \\t]*(.*)", "sy");
-      last.lastIndex = pos;
-      match = last.exec(source);
+      const last2 = new RegExp("[ \\t]*(.*)", "sy");
+      last2.lastIndex = pos;
+      match = last2.exec(source);
       return res + sep + ((_a2 = match == null ? void 0 : match[1]) != null ? _a2 : "");
     }
     function doubleQuotedValue(source, onError) {
@@ -19890,7 +19895,7 @@ ${pointer}
       return String.fromCodePoint(code);
     }
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar(ctx, token, onError) : resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range4 } = token.type === "block-scalar" ? resolveBlockScalar(ctx, token, onError) : resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -19910,7 +19915,7 @@ ${pointer}
         onError(tagToken != null ? tagToken : token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range4;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -19966,11 +19971,11 @@ ${pointer}
       }
       return tag;
     }
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos != null ? pos : pos = before.length;
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos != null ? pos : pos = before2.length;
         for (let i = pos - 1; i >= 0; --i) {
-          let st2 = before[i];
+          let st2 = before2[i];
           switch (st2.type) {
             case "space":
             case "comment":
@@ -19978,10 +19983,10 @@ ${pointer}
               offset -= st2.source.length;
               continue;
           }
-          st2 = before[++i];
+          st2 = before2[++i];
           while ((st2 == null ? void 0 : st2.type) === "space") {
             offset += st2.source.length;
-            st2 = before[++i];
+            st2 = before2[++i];
           }
           break;
         }
@@ -20040,10 +20045,10 @@ ${pointer}
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: emptyScalarPosition(offset, before, pos),
+        offset: emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -20169,13 +20174,13 @@ ${comment}` : comment;
             let it = dc.items[0];
             if (isPair(it))
               it = it.key;
-            const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            const cb2 = it.commentBefore;
+            it.commentBefore = cb2 ? `${comment}
+${cb2}` : comment;
           } else {
-            const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            const cb2 = dc.commentBefore;
+            dc.commentBefore = cb2 ? `${comment}
+${cb2}` : comment;
           }
         }
         if (afterDoc) {
@@ -20296,7 +20301,7 @@ ${end.comment}` : end.comment;
       }
     };
     var cst_exports = {};
-    __export(cst_exports, {
+    __export2(cst_exports, {
       BOM: () => BOM,
       DOCUMENT: () => DOCUMENT,
       FLOW_END: () => FLOW_END,
@@ -20307,7 +20312,7 @@ ${end.comment}` : end.comment;
       prettyToken: () => prettyToken,
       resolveAsScalar: () => resolveAsScalar,
       setScalarValue: () => setScalarValue,
-      stringify: () => stringify2,
+      stringify: () => stringify22,
       tokenType: () => tokenType,
       visit: () => visit2
     });
@@ -20483,7 +20488,7 @@ ${end.comment}` : end.comment;
         }
       }
     }
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify22 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -20549,19 +20554,19 @@ ${end.comment}` : end.comment;
     visit2.REMOVE = REMOVE2;
     visit2.itemAtPath = (cst, path32) => {
       let item = cst;
-      for (const [field, index] of path32) {
+      for (const [field, index2] of path32) {
         const tok = item == null ? void 0 : item[field];
         if (tok && "items" in tok) {
-          item = tok.items[index];
+          item = tok.items[index2];
         } else
           return void 0;
       }
       return item;
     };
     visit2.parentCollection = (cst, path32) => {
-      const parent = visit2.itemAtPath(cst, path32.slice(0, -1));
+      const parent2 = visit2.itemAtPath(cst, path32.slice(0, -1));
       const field = path32[path32.length - 1][0];
-      const coll = parent == null ? void 0 : parent[field];
+      const coll = parent2 == null ? void 0 : parent2[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -20669,7 +20674,7 @@ ${end.comment}` : end.comment;
       }
       return null;
     }
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -20748,7 +20753,7 @@ ${end.comment}` : end.comment;
         }
         if (ch === "-" || ch === ".") {
           const dt2 = this.buffer.substr(offset, 3);
-          if ((dt2 === "---" || dt2 === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt2 === "---" || dt2 === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -20847,7 +20852,7 @@ ${end.comment}` : end.comment;
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* __yieldStar(this.pushCount(3));
             this.indentValue = 0;
             this.indentNext = 0;
@@ -20855,7 +20860,7 @@ ${end.comment}` : end.comment;
           }
         }
         this.indentValue = yield* __yieldStar(this.pushSpaces(false));
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* __yieldStar(this.parseBlockStart());
       }
@@ -20863,7 +20868,7 @@ ${end.comment}` : end.comment;
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n4 = (yield* __yieldStar(this.pushCount(1))) + (yield* __yieldStar(this.pushSpaces(true)));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n4;
@@ -20927,7 +20932,7 @@ ${end.comment}` : end.comment;
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -20969,7 +20974,7 @@ ${end.comment}` : end.comment;
             return yield* __yieldStar(this.parseQuotedScalar());
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* __yieldStar(this.pushCount(1));
               yield* __yieldStar(this.pushSpaces(true));
@@ -21032,7 +21037,7 @@ ${end.comment}` : end.comment;
           else if (ch !== "-")
             break;
         }
-        return yield* __yieldStar(this.pushUntil((ch) => isEmpty(ch) || ch === "#"));
+        return yield* __yieldStar(this.pushUntil((ch) => isEmpty2(ch) || ch === "#"));
       }
       *parseBlockScalar() {
         let nl2 = this.pos - 1;
@@ -21114,10 +21119,10 @@ ${end.comment}` : end.comment;
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -21178,7 +21183,7 @@ ${end.comment}` : end.comment;
           case ":": {
             const inFlow = this.flowLevel > 0;
             const ch1 = this.charAt(1);
-            if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+            if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
               if (!inFlow)
                 this.indentNext = this.indentValue + 1;
               else if (this.flowKey)
@@ -21193,7 +21198,7 @@ ${end.comment}` : end.comment;
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* __yieldStar(this.pushToIndex(ch === ">" ? i + 1 : i, false));
         } else {
@@ -21294,17 +21299,17 @@ ${end.comment}` : end.comment;
           return false;
       }
     }
-    function getPrevProps(parent) {
+    function getPrevProps(parent2) {
       var _a2;
-      switch (parent.type) {
+      switch (parent2.type) {
         case "document":
-          return parent.start;
+          return parent2.start;
         case "block-map": {
-          const it = parent.items[parent.items.length - 1];
+          const it = parent2.items[parent2.items.length - 1];
           return (_a2 = it.sep) != null ? _a2 : it.start;
         }
         case "block-seq":
-          return parent.items[parent.items.length - 1].start;
+          return parent2.items[parent2.items.length - 1].start;
         /* istanbul ignore next should not happen */
         default:
           return [];
@@ -21544,12 +21549,12 @@ ${end.comment}` : end.comment;
               yield* __yieldStar(this.pop(token));
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st2) => st2.type !== "comment" || st2.indent < token.indent))) {
+            const last2 = token.items[token.items.length - 1];
+            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st2) => st2.type !== "comment" || st2.indent < token.indent))) {
               if (top.type === "document")
-                top.end = last.start;
+                top.end = last2.start;
               else
-                top.items.push({ start: last.start });
+                top.items.push({ start: last2.start });
               token.items.splice(-1, 1);
             }
           }
@@ -21629,14 +21634,14 @@ ${end.comment}` : end.comment;
             delete scalar.end;
           } else
             sep = [this.sourceToken];
-          const map2 = {
+          const map22 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
             items: [{ start, key: scalar, sep }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map2;
+          this.stack[this.stack.length - 1] = map22;
         } else
           yield* __yieldStar(this.lineEnd(scalar));
       }
@@ -21666,19 +21671,19 @@ ${end.comment}` : end.comment;
             yield* __yieldStar(this.step());
         }
       }
-      *blockMap(map2) {
+      *blockMap(map22) {
         var _a2;
-        const it = map2.items[map2.items.length - 1];
+        const it = map22.items[map22.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if ((last == null ? void 0 : last.type) === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if ((last2 == null ? void 0 : last2.type) === "comment")
                 end == null ? void 0 : end.push(this.sourceToken);
               else
-                map2.items.push({ start: [this.sourceToken] });
+                map22.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
@@ -21688,17 +21693,17 @@ ${end.comment}` : end.comment;
           case "space":
           case "comment":
             if (it.value) {
-              map2.items.push({ start: [this.sourceToken] });
+              map22.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map2.indent)) {
-                const prev = map2.items[map2.items.length - 2];
+              if (this.atIndentedComment(it.start, map22.indent)) {
+                const prev = map22.items[map22.items.length - 2];
                 const end = (_a2 = prev == null ? void 0 : prev.value) == null ? void 0 : _a2.end;
                 if (Array.isArray(end)) {
                   Array.prototype.push.apply(end, it.start);
                   end.push(this.sourceToken);
-                  map2.items.pop();
+                  map22.items.pop();
                   return;
                 }
               }
@@ -21706,8 +21711,8 @@ ${end.comment}` : end.comment;
             }
             return;
         }
-        if (this.indent >= map2.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map2.indent;
+        if (this.indent >= map22.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map22.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
@@ -21721,7 +21726,7 @@ ${end.comment}` : end.comment;
                 case "space":
                   break;
                 case "comment":
-                  if (st2.indent > map2.indent)
+                  if (st2.indent > map22.indent)
                     nl2.length = 0;
                   break;
                 default:
@@ -21736,7 +21741,7 @@ ${end.comment}` : end.comment;
             case "tag":
               if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map2.items.push({ start });
+                map22.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -21750,7 +21755,7 @@ ${end.comment}` : end.comment;
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map2.items.push({ start, explicitKey: true });
+                map22.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -21776,7 +21781,7 @@ ${end.comment}` : end.comment;
                     });
                   }
                 } else if (it.value) {
-                  map2.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map22.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -21806,7 +21811,7 @@ ${end.comment}` : end.comment;
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map2.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map22.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -21826,7 +21831,7 @@ ${end.comment}` : end.comment;
             case "double-quoted-scalar": {
               const fs6 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs6, sep: [] });
+                map22.items.push({ start, key: fs6, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs6);
@@ -21837,7 +21842,7 @@ ${end.comment}` : end.comment;
               return;
             }
             default: {
-              const bv = this.startBlockValue(map2);
+              const bv = this.startBlockValue(map22);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -21850,7 +21855,7 @@ ${end.comment}` : end.comment;
                     return;
                   }
                 } else if (atMapIndent) {
-                  map2.items.push({ start });
+                  map22.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -21861,33 +21866,33 @@ ${end.comment}` : end.comment;
         yield* __yieldStar(this.pop());
         yield* __yieldStar(this.step());
       }
-      *blockSequence(seq2) {
+      *blockSequence(seq22) {
         var _a2;
-        const it = seq2.items[seq2.items.length - 1];
+        const it = seq22.items[seq22.items.length - 1];
         switch (this.type) {
           case "newline":
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if ((last == null ? void 0 : last.type) === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if ((last2 == null ? void 0 : last2.type) === "comment")
                 end == null ? void 0 : end.push(this.sourceToken);
               else
-                seq2.items.push({ start: [this.sourceToken] });
+                seq22.items.push({ start: [this.sourceToken] });
             } else
               it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
             if (it.value)
-              seq2.items.push({ start: [this.sourceToken] });
+              seq22.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq2.indent)) {
-                const prev = seq2.items[seq2.items.length - 2];
+              if (this.atIndentedComment(it.start, seq22.indent)) {
+                const prev = seq22.items[seq22.items.length - 2];
                 const end = (_a2 = prev == null ? void 0 : prev.value) == null ? void 0 : _a2.end;
                 if (Array.isArray(end)) {
                   Array.prototype.push.apply(end, it.start);
                   end.push(this.sourceToken);
-                  seq2.items.pop();
+                  seq22.items.pop();
                   return;
                 }
               }
@@ -21896,21 +21901,21 @@ ${end.comment}` : end.comment;
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq2.indent)
+            if (it.value || this.indent <= seq22.indent)
               break;
             it.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
-            if (this.indent !== seq2.indent)
+            if (this.indent !== seq22.indent)
               break;
             if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq2.items.push({ start: [this.sourceToken] });
+              seq22.items.push({ start: [this.sourceToken] });
             else
               it.start.push(this.sourceToken);
             return;
         }
-        if (this.indent > seq2.indent) {
-          const bv = this.startBlockValue(seq2);
+        if (this.indent > seq22.indent) {
+          const bv = this.startBlockValue(seq22);
           if (bv) {
             this.stack.push(bv);
             return;
@@ -21982,24 +21987,24 @@ ${end.comment}` : end.comment;
             yield* __yieldStar(this.step());
           }
         } else {
-          const parent = this.peek(2);
-          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+          const parent2 = this.peek(2);
+          if (parent2.type === "block-map" && (this.type === "map-value-ind" && parent2.indent === fc.indent || this.type === "newline" && !parent2.items[parent2.items.length - 1].sep)) {
             yield* __yieldStar(this.pop());
             yield* __yieldStar(this.step());
-          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
-            const prev = getPrevProps(parent);
+          } else if (this.type === "map-value-ind" && parent2.type !== "flow-collection") {
+            const prev = getPrevProps(parent2);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
             const sep = fc.end.splice(1, fc.end.length);
             sep.push(this.sourceToken);
-            const map2 = {
+            const map22 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map2;
+            this.stack[this.stack.length - 1] = map22;
           } else {
             yield* __yieldStar(this.lineEnd(fc));
           }
@@ -22020,7 +22025,7 @@ ${end.comment}` : end.comment;
           source: this.source
         };
       }
-      startBlockValue(parent) {
+      startBlockValue(parent2) {
         switch (this.type) {
           case "alias":
           case "scalar":
@@ -22054,7 +22059,7 @@ ${end.comment}` : end.comment;
             };
           case "explicit-key-ind": {
             this.onKeyLine = true;
-            const prev = getPrevProps(parent);
+            const prev = getPrevProps(parent2);
             const start = getFirstKeyStartProps(prev);
             start.push(this.sourceToken);
             return {
@@ -22066,7 +22071,7 @@ ${end.comment}` : end.comment;
           }
           case "map-value-ind": {
             this.onKeyLine = true;
-            const prev = getPrevProps(parent);
+            const prev = getPrevProps(parent2);
             const start = getFirstKeyStartProps(prev);
             return {
               type: "block-map",
@@ -22236,21 +22241,21 @@ ${end.comment}` : end.comment;
     var extract = (readable, _opts) => {
       const { re, comments, bufferSize, offset } = normalizeOpts(_opts);
       const refs = [];
-      const pushRef = (type, value, index) => refs.push({ type, value, index });
+      const pushRef = (type, value, index2) => refs.push({ type, value, index: index2 });
       let i = 0;
       let prev = "";
-      let chunk;
+      let chunk2;
       let c2 = null;
       let q = null;
       let token = "";
       let strLiteral = "";
       let commentBlock = "";
       let commentValue = "";
-      while (null !== (chunk = readable.read(bufferSize))) {
-        const len = chunk.length;
+      while (null !== (chunk2 = readable.read(bufferSize))) {
+        const len = chunk2.length;
         let j = 0;
         while (j < len) {
-          const char = chunk[j];
+          const char = chunk2[j];
           if (c2 === q) {
             if (isSpace(char)) {
               if (!isSpace(prev)) token += char;
@@ -22369,7 +22374,7 @@ ${end.comment}` : end.comment;
     var config = (def = DOTENV, ...files) => populate(process.env, loadSafe(def, ...files));
     var index_default = { parse: parse2, stringify: stringify4, load, loadSafe, config };
     var import_internals = require_internals();
-    var { wrap } = import_internals.bus;
+    var { wrap: wrap3 } = import_internals.bus;
     var globalVar = "Deno" in globalThis ? globalThis : global;
     globalVar.AbortController = globalVar.AbortController || T;
     var createRequire2 = import_create_require.default;
@@ -22389,13 +22394,13 @@ ${end.comment}` : end.comment;
       return globbyModule.globby(patterns, options);
     }, globbyModule);
     var _YAML = browser_exports;
-    var depseek = wrap("depseek", depseekSync);
-    var dotenv3 = wrap("dotenv", index_default);
-    var fs5 = wrap("fs", _fs);
-    var YAML3 = wrap("YAML", _YAML);
-    var glob3 = wrap("glob", _glob);
-    var nodeFetch = wrap("nodeFetch", r);
-    var minimist3 = wrap("minimist", import_minimist.default);
+    var depseek = wrap3("depseek", depseekSync);
+    var dotenv3 = wrap3("dotenv", index_default);
+    var fs5 = wrap3("fs", _fs);
+    var YAML3 = wrap3("YAML", _YAML);
+    var glob3 = wrap3("glob", _glob);
+    var nodeFetch = wrap3("nodeFetch", r);
+    var minimist3 = wrap3("minimist", import_minimist.default);
   }
 });
 
@@ -22406,10 +22411,10 @@ var require_vendor = __commonJS({
     init_cjs_shims();
     var {
       __reExport,
-      __toCommonJS
+      __toCommonJS: __toCommonJS2
     } = require_esblib();
     var vendor_exports = {};
-    module2.exports = __toCommonJS(vendor_exports);
+    module2.exports = __toCommonJS2(vendor_exports);
     __reExport(vendor_exports, require_vendor_core(), module2.exports);
     __reExport(vendor_exports, require_vendor_extra(), module2.exports);
   }
@@ -22422,16 +22427,16 @@ var require_build = __commonJS({
     init_cjs_shims();
     var {
       __pow,
-      __export,
+      __export: __export2,
       __reExport,
       __toESM: __toESM2,
-      __toCommonJS,
+      __toCommonJS: __toCommonJS2,
       __async,
       __forAwait
     } = require_esblib();
     var index_exports = {};
-    __export(index_exports, {
-      VERSION: () => VERSION2,
+    __export2(index_exports, {
+      VERSION: () => VERSION3,
       YAML: () => import_vendor2.YAML,
       argv: () => argv2,
       dotenv: () => import_vendor2.dotenv,
@@ -22446,7 +22451,7 @@ var require_build = __commonJS({
       parseArgv: () => parseArgv2,
       question: () => question2,
       quiet: () => quiet2,
-      retry: () => retry2,
+      retry: () => retry3,
       sleep: () => sleep3,
       spinner: () => spinner2,
       stdin: () => stdin2,
@@ -22458,7 +22463,7 @@ var require_build = __commonJS({
       version: () => version2,
       versions: () => versions2
     });
-    module2.exports = __toCommonJS(index_exports);
+    module2.exports = __toCommonJS2(index_exports);
     var import_core2 = require_core();
     var import_node_buffer = require("buffer");
     var import_node_process = __toESM2(require("process"), 1);
@@ -22519,8 +22524,8 @@ var require_build = __commonJS({
         return rs;
       }
       rs._read = () => __async(null, null, function* () {
-        const result = yield reader.read();
-        rs.push(result.done ? null : import_node_buffer.Buffer.from(result.value));
+        const result2 = yield reader.read();
+        rs.push(result2.done ? null : import_node_buffer.Buffer.from(result2.value));
       });
       return rs;
     };
@@ -22549,10 +22554,10 @@ var require_build = __commonJS({
       });
     }
     function echo2(pieces, ...args) {
-      const msg = (0, import_util.isStringLiteral)(pieces, ...args) ? args.map((a, i) => pieces[i] + stringify(a)).join("") + (0, import_util.getLast)(pieces) : [pieces, ...args].map(stringify).join(" ");
+      const msg = (0, import_util.isStringLiteral)(pieces, ...args) ? args.map((a, i) => pieces[i] + stringify2(a)).join("") + (0, import_util.getLast)(pieces) : [pieces, ...args].map(stringify2).join(" ");
       console.log(msg);
     }
-    function stringify(arg) {
+    function stringify2(arg) {
       return arg instanceof import_core.ProcessOutput ? arg.toString().trimEnd() : `${arg}`;
     }
     function question2(_0) {
@@ -22584,8 +22589,8 @@ var require_build = __commonJS({
         let buf = "";
         try {
           for (var iter = __forAwait(stream.setEncoding("utf8")), more, temp, error; more = !(temp = yield iter.next()).done; more = false) {
-            const chunk = temp.value;
-            buf += chunk;
+            const chunk2 = temp.value;
+            buf += chunk2;
           }
         } catch (temp2) {
           error = [temp2];
@@ -22600,10 +22605,10 @@ var require_build = __commonJS({
         return buf;
       });
     }
-    function retry2(count, d, cb) {
+    function retry3(count, d, cb2) {
       return __async(this, null, function* () {
-        if (typeof d === "function") return retry2(count, 0, d);
-        if (!cb) throw new import_core.Fail("Callback is required for retry");
+        if (typeof d === "function") return retry3(count, 0, d);
+        if (!cb2) throw new import_core.Fail("Callback is required for retry");
         const total = count;
         const gen = typeof d === "object" ? d : (function* (d2) {
           while (true) yield d2;
@@ -22613,7 +22618,7 @@ var require_build = __commonJS({
         while (count-- > 0) {
           attempt++;
           try {
-            return yield cb();
+            return yield cb2();
           } catch (err) {
             lastErr = err;
             const delay = gen.next().value;
@@ -22633,8 +22638,8 @@ var require_build = __commonJS({
         throw lastErr;
       });
     }
-    function* expBackoff2(max = "60s", delay = "100ms") {
-      const maxMs = (0, import_util.parseDuration)(max);
+    function* expBackoff2(max2 = "60s", delay = "100ms") {
+      const maxMs = (0, import_util.parseDuration)(max2);
       const randMs = (0, import_util.parseDuration)(delay);
       let n = 0;
       while (true) {
@@ -22663,14 +22668,15108 @@ var require_build = __commonJS({
     __reExport(index_exports, require_core(), module2.exports);
     var import_vendor2 = require_vendor();
     import_core2.bus.lock();
-    var VERSION2 = versions2.zx || "0.0.0";
-    var version2 = VERSION2;
+    var VERSION3 = versions2.zx || "0.0.0";
+    var version2 = VERSION3;
     function nothrow2(promise) {
       return promise.nothrow();
     }
     function quiet2(promise) {
       return promise.quiet();
     }
+  }
+});
+
+// node_modules/async/dist/async.mjs
+var async_exports = {};
+__export(async_exports, {
+  all: () => every$1,
+  allLimit: () => everyLimit$1,
+  allSeries: () => everySeries$1,
+  any: () => some$1,
+  anyLimit: () => someLimit$1,
+  anySeries: () => someSeries$1,
+  apply: () => apply,
+  applyEach: () => applyEach,
+  applyEachSeries: () => applyEachSeries,
+  asyncify: () => asyncify,
+  auto: () => auto,
+  autoInject: () => autoInject,
+  cargo: () => cargo$1,
+  cargoQueue: () => cargo,
+  compose: () => compose,
+  concat: () => concat$1,
+  concatLimit: () => concatLimit$1,
+  concatSeries: () => concatSeries$1,
+  constant: () => constant$1,
+  default: () => index,
+  detect: () => detect$1,
+  detectLimit: () => detectLimit$1,
+  detectSeries: () => detectSeries$1,
+  dir: () => dir,
+  doDuring: () => doWhilst$1,
+  doUntil: () => doUntil,
+  doWhilst: () => doWhilst$1,
+  during: () => whilst$1,
+  each: () => each,
+  eachLimit: () => eachLimit$1,
+  eachOf: () => eachOf$1,
+  eachOfLimit: () => eachOfLimit$1,
+  eachOfSeries: () => eachOfSeries$1,
+  eachSeries: () => eachSeries$1,
+  ensureAsync: () => ensureAsync,
+  every: () => every$1,
+  everyLimit: () => everyLimit$1,
+  everySeries: () => everySeries$1,
+  filter: () => filter$1,
+  filterLimit: () => filterLimit$1,
+  filterSeries: () => filterSeries$1,
+  find: () => detect$1,
+  findLimit: () => detectLimit$1,
+  findSeries: () => detectSeries$1,
+  flatMap: () => concat$1,
+  flatMapLimit: () => concatLimit$1,
+  flatMapSeries: () => concatSeries$1,
+  foldl: () => reduce$1,
+  foldr: () => reduceRight,
+  forEach: () => each,
+  forEachLimit: () => eachLimit$1,
+  forEachOf: () => eachOf$1,
+  forEachOfLimit: () => eachOfLimit$1,
+  forEachOfSeries: () => eachOfSeries$1,
+  forEachSeries: () => eachSeries$1,
+  forever: () => forever$1,
+  groupBy: () => groupBy,
+  groupByLimit: () => groupByLimit$1,
+  groupBySeries: () => groupBySeries,
+  inject: () => reduce$1,
+  log: () => log2,
+  map: () => map$1,
+  mapLimit: () => mapLimit$1,
+  mapSeries: () => mapSeries$1,
+  mapValues: () => mapValues,
+  mapValuesLimit: () => mapValuesLimit$1,
+  mapValuesSeries: () => mapValuesSeries,
+  memoize: () => memoize,
+  nextTick: () => nextTick,
+  parallel: () => parallel,
+  parallelLimit: () => parallelLimit,
+  priorityQueue: () => priorityQueue,
+  queue: () => queue,
+  race: () => race$1,
+  reduce: () => reduce$1,
+  reduceRight: () => reduceRight,
+  reflect: () => reflect,
+  reflectAll: () => reflectAll,
+  reject: () => reject$1,
+  rejectLimit: () => rejectLimit$1,
+  rejectSeries: () => rejectSeries$1,
+  retry: () => retry2,
+  retryable: () => retryable,
+  select: () => filter$1,
+  selectLimit: () => filterLimit$1,
+  selectSeries: () => filterSeries$1,
+  seq: () => seq,
+  series: () => series,
+  setImmediate: () => setImmediate$1,
+  some: () => some$1,
+  someLimit: () => someLimit$1,
+  someSeries: () => someSeries$1,
+  sortBy: () => sortBy$1,
+  timeout: () => timeout,
+  times: () => times,
+  timesLimit: () => timesLimit,
+  timesSeries: () => timesSeries,
+  transform: () => transform,
+  tryEach: () => tryEach$1,
+  unmemoize: () => unmemoize,
+  until: () => until,
+  waterfall: () => waterfall$1,
+  whilst: () => whilst$1,
+  wrapSync: () => asyncify
+});
+function apply(fn, ...args) {
+  return (...callArgs) => fn(...args, ...callArgs);
+}
+function initialParams(fn) {
+  return function(...args) {
+    var callback = args.pop();
+    return fn.call(this, args, callback);
+  };
+}
+function fallback(fn) {
+  setTimeout(fn, 0);
+}
+function wrap(defer) {
+  return (fn, ...args) => defer(() => fn(...args));
+}
+function asyncify(func) {
+  if (isAsync(func)) {
+    return function(...args) {
+      const callback = args.pop();
+      const promise = func.apply(this, args);
+      return handlePromise(promise, callback);
+    };
+  }
+  return initialParams(function(args, callback) {
+    var result2;
+    try {
+      result2 = func.apply(this, args);
+    } catch (e) {
+      return callback(e);
+    }
+    if (result2 && typeof result2.then === "function") {
+      return handlePromise(result2, callback);
+    } else {
+      callback(null, result2);
+    }
+  });
+}
+function handlePromise(promise, callback) {
+  return promise.then((value) => {
+    invokeCallback(callback, null, value);
+  }, (err) => {
+    invokeCallback(callback, err && (err instanceof Error || err.message) ? err : new Error(err));
+  });
+}
+function invokeCallback(callback, error, value) {
+  try {
+    callback(error, value);
+  } catch (err) {
+    setImmediate$1((e) => {
+      throw e;
+    }, err);
+  }
+}
+function isAsync(fn) {
+  return fn[Symbol.toStringTag] === "AsyncFunction";
+}
+function isAsyncGenerator(fn) {
+  return fn[Symbol.toStringTag] === "AsyncGenerator";
+}
+function isAsyncIterable(obj) {
+  return typeof obj[Symbol.asyncIterator] === "function";
+}
+function wrapAsync(asyncFn) {
+  if (typeof asyncFn !== "function") throw new Error("expected a function");
+  return isAsync(asyncFn) ? asyncify(asyncFn) : asyncFn;
+}
+function awaitify(asyncFn, arity) {
+  if (!arity) arity = asyncFn.length;
+  if (!arity) throw new Error("arity is undefined");
+  function awaitable(...args) {
+    if (typeof args[arity - 1] === "function") {
+      return asyncFn.apply(this, args);
+    }
+    return new Promise((resolve, reject3) => {
+      args[arity - 1] = (err, ...cbArgs) => {
+        if (err) return reject3(err);
+        resolve(cbArgs.length > 1 ? cbArgs : cbArgs[0]);
+      };
+      asyncFn.apply(this, args);
+    });
+  }
+  return awaitable;
+}
+function applyEach$1(eachfn) {
+  return function applyEach2(fns, ...callArgs) {
+    const go = awaitify(function(callback) {
+      var that = this;
+      return eachfn(fns, (fn, cb2) => {
+        wrapAsync(fn).apply(that, callArgs.concat(cb2));
+      }, callback);
+    });
+    return go;
+  };
+}
+function _asyncMap(eachfn, arr, iteratee2, callback) {
+  arr = arr || [];
+  var results = [];
+  var counter = 0;
+  var _iteratee = wrapAsync(iteratee2);
+  return eachfn(arr, (value, _3, iterCb) => {
+    var index2 = counter++;
+    _iteratee(value, (err, v) => {
+      results[index2] = v;
+      iterCb(err);
+    });
+  }, (err) => {
+    callback(err, results);
+  });
+}
+function isArrayLike(value) {
+  return value && typeof value.length === "number" && value.length >= 0 && value.length % 1 === 0;
+}
+function once(fn) {
+  function wrapper(...args) {
+    if (fn === null) return;
+    var callFn = fn;
+    fn = null;
+    callFn.apply(this, args);
+  }
+  Object.assign(wrapper, fn);
+  return wrapper;
+}
+function getIterator(coll) {
+  return coll[Symbol.iterator] && coll[Symbol.iterator]();
+}
+function createArrayIterator(coll) {
+  var i = -1;
+  var len = coll.length;
+  return function next() {
+    return ++i < len ? { value: coll[i], key: i } : null;
+  };
+}
+function createES2015Iterator(iterator) {
+  var i = -1;
+  return function next() {
+    var item = iterator.next();
+    if (item.done)
+      return null;
+    i++;
+    return { value: item.value, key: i };
+  };
+}
+function createObjectIterator(obj) {
+  var okeys = obj ? Object.keys(obj) : [];
+  var i = -1;
+  var len = okeys.length;
+  return function next() {
+    var key = okeys[++i];
+    if (key === "__proto__") {
+      return next();
+    }
+    return i < len ? { value: obj[key], key } : null;
+  };
+}
+function createIterator(coll) {
+  if (isArrayLike(coll)) {
+    return createArrayIterator(coll);
+  }
+  var iterator = getIterator(coll);
+  return iterator ? createES2015Iterator(iterator) : createObjectIterator(coll);
+}
+function onlyOnce(fn) {
+  return function(...args) {
+    if (fn === null) throw new Error("Callback was already called.");
+    var callFn = fn;
+    fn = null;
+    callFn.apply(this, args);
+  };
+}
+function asyncEachOfLimit(generator, limit, iteratee2, callback) {
+  let done = false;
+  let canceled = false;
+  let awaiting = false;
+  let running = 0;
+  let idx = 0;
+  function replenish() {
+    if (running >= limit || awaiting || done) return;
+    awaiting = true;
+    generator.next().then(({ value, done: iterDone }) => {
+      if (canceled || done) return;
+      awaiting = false;
+      if (iterDone) {
+        done = true;
+        if (running <= 0) {
+          callback(null);
+        }
+        return;
+      }
+      running++;
+      iteratee2(value, idx, iterateeCallback);
+      idx++;
+      replenish();
+    }).catch(handleError);
+  }
+  function iterateeCallback(err, result2) {
+    running -= 1;
+    if (canceled) return;
+    if (err) return handleError(err);
+    if (err === false) {
+      done = true;
+      canceled = true;
+      return;
+    }
+    if (result2 === breakLoop || done && running <= 0) {
+      done = true;
+      return callback(null);
+    }
+    replenish();
+  }
+  function handleError(err) {
+    if (canceled) return;
+    awaiting = false;
+    done = true;
+    callback(err);
+  }
+  replenish();
+}
+function eachOfLimit(coll, limit, iteratee2, callback) {
+  return eachOfLimit$2(limit)(coll, wrapAsync(iteratee2), callback);
+}
+function eachOfArrayLike(coll, iteratee2, callback) {
+  callback = once(callback);
+  var index2 = 0, completed = 0, { length } = coll, canceled = false;
+  if (length === 0) {
+    callback(null);
+  }
+  function iteratorCallback(err, value) {
+    if (err === false) {
+      canceled = true;
+    }
+    if (canceled === true) return;
+    if (err) {
+      callback(err);
+    } else if (++completed === length || value === breakLoop) {
+      callback(null);
+    }
+  }
+  for (; index2 < length; index2++) {
+    iteratee2(coll[index2], index2, onlyOnce(iteratorCallback));
+  }
+}
+function eachOfGeneric(coll, iteratee2, callback) {
+  return eachOfLimit$1(coll, Infinity, iteratee2, callback);
+}
+function eachOf(coll, iteratee2, callback) {
+  var eachOfImplementation = isArrayLike(coll) ? eachOfArrayLike : eachOfGeneric;
+  return eachOfImplementation(coll, wrapAsync(iteratee2), callback);
+}
+function map(coll, iteratee2, callback) {
+  return _asyncMap(eachOf$1, coll, iteratee2, callback);
+}
+function eachOfSeries(coll, iteratee2, callback) {
+  return eachOfLimit$1(coll, 1, iteratee2, callback);
+}
+function mapSeries(coll, iteratee2, callback) {
+  return _asyncMap(eachOfSeries$1, coll, iteratee2, callback);
+}
+function promiseCallback() {
+  let resolve, reject3;
+  function callback(err, ...args) {
+    if (err) return reject3(err);
+    resolve(args.length > 1 ? args : args[0]);
+  }
+  callback[PROMISE_SYMBOL] = new Promise((res, rej) => {
+    resolve = res, reject3 = rej;
+  });
+  return callback;
+}
+function auto(tasks, concurrency, callback) {
+  if (typeof concurrency !== "number") {
+    callback = concurrency;
+    concurrency = null;
+  }
+  callback = once(callback || promiseCallback());
+  var numTasks = Object.keys(tasks).length;
+  if (!numTasks) {
+    return callback(null);
+  }
+  if (!concurrency) {
+    concurrency = numTasks;
+  }
+  var results = {};
+  var runningTasks = 0;
+  var canceled = false;
+  var hasError = false;
+  var listeners = /* @__PURE__ */ Object.create(null);
+  var readyTasks = [];
+  var readyToCheck = [];
+  var uncheckedDependencies = {};
+  Object.keys(tasks).forEach((key) => {
+    var task = tasks[key];
+    if (!Array.isArray(task)) {
+      enqueueTask(key, [task]);
+      readyToCheck.push(key);
+      return;
+    }
+    var dependencies = task.slice(0, task.length - 1);
+    var remainingDependencies = dependencies.length;
+    if (remainingDependencies === 0) {
+      enqueueTask(key, task);
+      readyToCheck.push(key);
+      return;
+    }
+    uncheckedDependencies[key] = remainingDependencies;
+    dependencies.forEach((dependencyName) => {
+      if (!tasks[dependencyName]) {
+        throw new Error("async.auto task `" + key + "` has a non-existent dependency `" + dependencyName + "` in " + dependencies.join(", "));
+      }
+      addListener(dependencyName, () => {
+        remainingDependencies--;
+        if (remainingDependencies === 0) {
+          enqueueTask(key, task);
+        }
+      });
+    });
+  });
+  checkForDeadlocks();
+  processQueue();
+  function enqueueTask(key, task) {
+    readyTasks.push(() => runTask(key, task));
+  }
+  function processQueue() {
+    if (canceled) return;
+    if (readyTasks.length === 0 && runningTasks === 0) {
+      return callback(null, results);
+    }
+    while (readyTasks.length && runningTasks < concurrency) {
+      var run = readyTasks.shift();
+      run();
+    }
+  }
+  function addListener(taskName, fn) {
+    var taskListeners = listeners[taskName];
+    if (!taskListeners) {
+      taskListeners = listeners[taskName] = [];
+    }
+    taskListeners.push(fn);
+  }
+  function taskComplete(taskName) {
+    var taskListeners = listeners[taskName] || [];
+    taskListeners.forEach((fn) => fn());
+    processQueue();
+  }
+  function runTask(key, task) {
+    if (hasError) return;
+    var taskCallback = onlyOnce((err, ...result2) => {
+      runningTasks--;
+      if (err === false) {
+        canceled = true;
+        return;
+      }
+      if (result2.length < 2) {
+        [result2] = result2;
+      }
+      if (err) {
+        var safeResults = {};
+        Object.keys(results).forEach((rkey) => {
+          safeResults[rkey] = results[rkey];
+        });
+        safeResults[key] = result2;
+        hasError = true;
+        listeners = /* @__PURE__ */ Object.create(null);
+        if (canceled) return;
+        callback(err, safeResults);
+      } else {
+        results[key] = result2;
+        taskComplete(key);
+      }
+    });
+    runningTasks++;
+    var taskFn = wrapAsync(task[task.length - 1]);
+    if (task.length > 1) {
+      taskFn(results, taskCallback);
+    } else {
+      taskFn(taskCallback);
+    }
+  }
+  function checkForDeadlocks() {
+    var currentTask;
+    var counter = 0;
+    while (readyToCheck.length) {
+      currentTask = readyToCheck.pop();
+      counter++;
+      getDependents(currentTask).forEach((dependent) => {
+        if (--uncheckedDependencies[dependent] === 0) {
+          readyToCheck.push(dependent);
+        }
+      });
+    }
+    if (counter !== numTasks) {
+      throw new Error(
+        "async.auto cannot execute tasks due to a recursive dependency"
+      );
+    }
+  }
+  function getDependents(taskName) {
+    var result2 = [];
+    Object.keys(tasks).forEach((key) => {
+      const task = tasks[key];
+      if (Array.isArray(task) && task.indexOf(taskName) >= 0) {
+        result2.push(key);
+      }
+    });
+    return result2;
+  }
+  return callback[PROMISE_SYMBOL];
+}
+function stripComments(string) {
+  let stripped = "";
+  let index2 = 0;
+  let endBlockComment = string.indexOf("*/");
+  while (index2 < string.length) {
+    if (string[index2] === "/" && string[index2 + 1] === "/") {
+      let endIndex = string.indexOf("\n", index2);
+      index2 = endIndex === -1 ? string.length : endIndex;
+    } else if (endBlockComment !== -1 && string[index2] === "/" && string[index2 + 1] === "*") {
+      let endIndex = string.indexOf("*/", index2);
+      if (endIndex !== -1) {
+        index2 = endIndex + 2;
+        endBlockComment = string.indexOf("*/", index2);
+      } else {
+        stripped += string[index2];
+        index2++;
+      }
+    } else {
+      stripped += string[index2];
+      index2++;
+    }
+  }
+  return stripped;
+}
+function parseParams(func) {
+  const src = stripComments(func.toString());
+  let match = src.match(FN_ARGS);
+  if (!match) {
+    match = src.match(ARROW_FN_ARGS);
+  }
+  if (!match) throw new Error("could not parse args in autoInject\nSource:\n" + src);
+  let [, args] = match;
+  return args.replace(/\s/g, "").split(FN_ARG_SPLIT).map((arg) => arg.replace(FN_ARG, "").trim());
+}
+function autoInject(tasks, callback) {
+  var newTasks = {};
+  Object.keys(tasks).forEach((key) => {
+    var taskFn = tasks[key];
+    var params;
+    var fnIsAsync = isAsync(taskFn);
+    var hasNoDeps = !fnIsAsync && taskFn.length === 1 || fnIsAsync && taskFn.length === 0;
+    if (Array.isArray(taskFn)) {
+      params = [...taskFn];
+      taskFn = params.pop();
+      newTasks[key] = params.concat(params.length > 0 ? newTask : taskFn);
+    } else if (hasNoDeps) {
+      newTasks[key] = taskFn;
+    } else {
+      params = parseParams(taskFn);
+      if (taskFn.length === 0 && !fnIsAsync && params.length === 0) {
+        throw new Error("autoInject task functions require explicit parameters.");
+      }
+      if (!fnIsAsync) params.pop();
+      newTasks[key] = params.concat(newTask);
+    }
+    function newTask(results, taskCb) {
+      var newArgs = params.map((name) => results[name]);
+      newArgs.push(taskCb);
+      wrapAsync(taskFn)(...newArgs);
+    }
+  });
+  return auto(newTasks, callback);
+}
+function setInitial(dll, node) {
+  dll.length = 1;
+  dll.head = dll.tail = node;
+}
+function queue$1(worker, concurrency, payload) {
+  if (concurrency == null) {
+    concurrency = 1;
+  } else if (concurrency === 0) {
+    throw new RangeError("Concurrency must not be zero");
+  }
+  var _worker = wrapAsync(worker);
+  var numRunning = 0;
+  var workersList = [];
+  const events = {
+    error: [],
+    drain: [],
+    saturated: [],
+    unsaturated: [],
+    empty: []
+  };
+  function on(event, handler) {
+    events[event].push(handler);
+  }
+  function once2(event, handler) {
+    const handleAndRemove = (...args) => {
+      off(event, handleAndRemove);
+      handler(...args);
+    };
+    events[event].push(handleAndRemove);
+  }
+  function off(event, handler) {
+    if (!event) return Object.keys(events).forEach((ev) => events[ev] = []);
+    if (!handler) return events[event] = [];
+    events[event] = events[event].filter((ev) => ev !== handler);
+  }
+  function trigger(event, ...args) {
+    events[event].forEach((handler) => handler(...args));
+  }
+  var processingScheduled = false;
+  function _insert(data, insertAtFront, rejectOnError, callback) {
+    if (callback != null && typeof callback !== "function") {
+      throw new Error("task callback must be a function");
+    }
+    q.started = true;
+    var res, rej;
+    function promiseCallback2(err, ...args) {
+      if (err) return rejectOnError ? rej(err) : res();
+      if (args.length <= 1) return res(args[0]);
+      res(args);
+    }
+    var item = q._createTaskItem(
+      data,
+      rejectOnError ? promiseCallback2 : callback || promiseCallback2
+    );
+    if (insertAtFront) {
+      q._tasks.unshift(item);
+    } else {
+      q._tasks.push(item);
+    }
+    if (!processingScheduled) {
+      processingScheduled = true;
+      setImmediate$1(() => {
+        processingScheduled = false;
+        q.process();
+      });
+    }
+    if (rejectOnError || !callback) {
+      return new Promise((resolve, reject3) => {
+        res = resolve;
+        rej = reject3;
+      });
+    }
+  }
+  function _createCB(tasks) {
+    return function(err, ...args) {
+      numRunning -= 1;
+      for (var i = 0, l = tasks.length; i < l; i++) {
+        var task = tasks[i];
+        var index2 = workersList.indexOf(task);
+        if (index2 === 0) {
+          workersList.shift();
+        } else if (index2 > 0) {
+          workersList.splice(index2, 1);
+        }
+        task.callback(err, ...args);
+        if (err != null) {
+          trigger("error", err, task.data);
+        }
+      }
+      if (numRunning <= q.concurrency - q.buffer) {
+        trigger("unsaturated");
+      }
+      if (q.idle()) {
+        trigger("drain");
+      }
+      q.process();
+    };
+  }
+  function _maybeDrain(data) {
+    if (data.length === 0 && q.idle()) {
+      setImmediate$1(() => trigger("drain"));
+      return true;
+    }
+    return false;
+  }
+  const eventMethod = (name) => (handler) => {
+    if (!handler) {
+      return new Promise((resolve, reject3) => {
+        once2(name, (err, data) => {
+          if (err) return reject3(err);
+          resolve(data);
+        });
+      });
+    }
+    off(name);
+    on(name, handler);
+  };
+  var isProcessing = false;
+  var q = {
+    _tasks: new DLL(),
+    _createTaskItem(data, callback) {
+      return {
+        data,
+        callback
+      };
+    },
+    *[Symbol.iterator]() {
+      yield* q._tasks[Symbol.iterator]();
+    },
+    concurrency,
+    payload,
+    buffer: concurrency / 4,
+    started: false,
+    paused: false,
+    push(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, false, false, callback));
+      }
+      return _insert(data, false, false, callback);
+    },
+    pushAsync(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, false, true, callback));
+      }
+      return _insert(data, false, true, callback);
+    },
+    kill() {
+      off();
+      q._tasks.empty();
+    },
+    unshift(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, true, false, callback));
+      }
+      return _insert(data, true, false, callback);
+    },
+    unshiftAsync(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, true, true, callback));
+      }
+      return _insert(data, true, true, callback);
+    },
+    remove(testFn) {
+      q._tasks.remove(testFn);
+    },
+    process() {
+      if (isProcessing) {
+        return;
+      }
+      isProcessing = true;
+      while (!q.paused && numRunning < q.concurrency && q._tasks.length) {
+        var tasks = [], data = [];
+        var l = q._tasks.length;
+        if (q.payload) l = Math.min(l, q.payload);
+        for (var i = 0; i < l; i++) {
+          var node = q._tasks.shift();
+          tasks.push(node);
+          workersList.push(node);
+          data.push(node.data);
+        }
+        numRunning += 1;
+        if (q._tasks.length === 0) {
+          trigger("empty");
+        }
+        if (numRunning === q.concurrency) {
+          trigger("saturated");
+        }
+        var cb2 = onlyOnce(_createCB(tasks));
+        _worker(data, cb2);
+      }
+      isProcessing = false;
+    },
+    length() {
+      return q._tasks.length;
+    },
+    running() {
+      return numRunning;
+    },
+    workersList() {
+      return workersList;
+    },
+    idle() {
+      return q._tasks.length + numRunning === 0;
+    },
+    pause() {
+      q.paused = true;
+    },
+    resume() {
+      if (q.paused === false) {
+        return;
+      }
+      q.paused = false;
+      setImmediate$1(q.process);
+    }
+  };
+  Object.defineProperties(q, {
+    saturated: {
+      writable: false,
+      value: eventMethod("saturated")
+    },
+    unsaturated: {
+      writable: false,
+      value: eventMethod("unsaturated")
+    },
+    empty: {
+      writable: false,
+      value: eventMethod("empty")
+    },
+    drain: {
+      writable: false,
+      value: eventMethod("drain")
+    },
+    error: {
+      writable: false,
+      value: eventMethod("error")
+    }
+  });
+  return q;
+}
+function cargo$1(worker, payload) {
+  return queue$1(worker, 1, payload);
+}
+function cargo(worker, concurrency, payload) {
+  return queue$1(worker, concurrency, payload);
+}
+function reduce(coll, memo, iteratee2, callback) {
+  callback = once(callback);
+  var _iteratee = wrapAsync(iteratee2);
+  return eachOfSeries$1(coll, (x, i, iterCb) => {
+    _iteratee(memo, x, (err, v) => {
+      memo = v;
+      iterCb(err);
+    });
+  }, (err) => callback(err, memo));
+}
+function seq(...functions2) {
+  var _functions = functions2.map(wrapAsync);
+  return function(...args) {
+    var that = this;
+    var cb2 = args[args.length - 1];
+    if (typeof cb2 == "function") {
+      args.pop();
+    } else {
+      cb2 = promiseCallback();
+    }
+    reduce$1(
+      _functions,
+      args,
+      (newargs, fn, iterCb) => {
+        fn.apply(that, newargs.concat((err, ...nextargs) => {
+          iterCb(err, nextargs);
+        }));
+      },
+      (err, results) => cb2(err, ...results)
+    );
+    return cb2[PROMISE_SYMBOL];
+  };
+}
+function compose(...args) {
+  return seq(...args.reverse());
+}
+function mapLimit(coll, limit, iteratee2, callback) {
+  return _asyncMap(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function concatLimit(coll, limit, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return mapLimit$1(coll, limit, (val, iterCb) => {
+    _iteratee(val, (err, ...args) => {
+      if (err) return iterCb(err);
+      return iterCb(err, args);
+    });
+  }, (err, mapResults) => {
+    var result2 = [];
+    for (var i = 0; i < mapResults.length; i++) {
+      if (mapResults[i]) {
+        result2 = result2.concat(...mapResults[i]);
+      }
+    }
+    return callback(err, result2);
+  });
+}
+function concat(coll, iteratee2, callback) {
+  return concatLimit$1(coll, Infinity, iteratee2, callback);
+}
+function concatSeries(coll, iteratee2, callback) {
+  return concatLimit$1(coll, 1, iteratee2, callback);
+}
+function constant$1(...args) {
+  return function(...ignoredArgs) {
+    var callback = ignoredArgs.pop();
+    return callback(null, ...args);
+  };
+}
+function _createTester(check, getResult) {
+  return (eachfn, arr, _iteratee, cb2) => {
+    var testPassed = false;
+    var testResult;
+    const iteratee2 = wrapAsync(_iteratee);
+    eachfn(arr, (value, _3, callback) => {
+      iteratee2(value, (err, result2) => {
+        if (err || err === false) return callback(err);
+        if (check(result2) && !testResult) {
+          testPassed = true;
+          testResult = getResult(true, value);
+          return callback(null, breakLoop);
+        }
+        callback();
+      });
+    }, (err) => {
+      if (err) return cb2(err);
+      cb2(null, testPassed ? testResult : getResult(false));
+    });
+  };
+}
+function detect(coll, iteratee2, callback) {
+  return _createTester((bool) => bool, (res, item) => item)(eachOf$1, coll, iteratee2, callback);
+}
+function detectLimit(coll, limit, iteratee2, callback) {
+  return _createTester((bool) => bool, (res, item) => item)(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function detectSeries(coll, iteratee2, callback) {
+  return _createTester((bool) => bool, (res, item) => item)(eachOfLimit$2(1), coll, iteratee2, callback);
+}
+function consoleFunc(name) {
+  return (fn, ...args) => wrapAsync(fn)(...args, (err, ...resultArgs) => {
+    if (typeof console === "object") {
+      if (err) {
+        if (console.error) {
+          console.error(err);
+        }
+      } else if (console[name]) {
+        resultArgs.forEach((x) => console[name](x));
+      }
+    }
+  });
+}
+function doWhilst(iteratee2, test, callback) {
+  callback = onlyOnce(callback);
+  var _fn = wrapAsync(iteratee2);
+  var _test = wrapAsync(test);
+  var results;
+  function next(err, ...args) {
+    if (err) return callback(err);
+    if (err === false) return;
+    results = args;
+    _test(...args, check);
+  }
+  function check(err, truth) {
+    if (err) return callback(err);
+    if (err === false) return;
+    if (!truth) return callback(null, ...results);
+    _fn(next);
+  }
+  return check(null, true);
+}
+function doUntil(iteratee2, test, callback) {
+  const _test = wrapAsync(test);
+  return doWhilst$1(iteratee2, (...args) => {
+    const cb2 = args.pop();
+    _test(...args, (err, truth) => cb2(err, !truth));
+  }, callback);
+}
+function _withoutIndex(iteratee2) {
+  return (value, index2, callback) => iteratee2(value, callback);
+}
+function eachLimit$2(coll, iteratee2, callback) {
+  return eachOf$1(coll, _withoutIndex(wrapAsync(iteratee2)), callback);
+}
+function eachLimit(coll, limit, iteratee2, callback) {
+  return eachOfLimit$2(limit)(coll, _withoutIndex(wrapAsync(iteratee2)), callback);
+}
+function eachSeries(coll, iteratee2, callback) {
+  return eachLimit$1(coll, 1, iteratee2, callback);
+}
+function ensureAsync(fn) {
+  if (isAsync(fn)) return fn;
+  return function(...args) {
+    var callback = args.pop();
+    var sync = true;
+    args.push((...innerArgs) => {
+      if (sync) {
+        setImmediate$1(() => callback(...innerArgs));
+      } else {
+        callback(...innerArgs);
+      }
+    });
+    fn.apply(this, args);
+    sync = false;
+  };
+}
+function every(coll, iteratee2, callback) {
+  return _createTester((bool) => !bool, (res) => !res)(eachOf$1, coll, iteratee2, callback);
+}
+function everyLimit(coll, limit, iteratee2, callback) {
+  return _createTester((bool) => !bool, (res) => !res)(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function everySeries(coll, iteratee2, callback) {
+  return _createTester((bool) => !bool, (res) => !res)(eachOfSeries$1, coll, iteratee2, callback);
+}
+function filterArray(eachfn, arr, iteratee2, callback) {
+  var truthValues = new Array(arr.length);
+  eachfn(arr, (x, index2, iterCb) => {
+    iteratee2(x, (err, v) => {
+      truthValues[index2] = !!v;
+      iterCb(err);
+    });
+  }, (err) => {
+    if (err) return callback(err);
+    var results = [];
+    for (var i = 0; i < arr.length; i++) {
+      if (truthValues[i]) results.push(arr[i]);
+    }
+    callback(null, results);
+  });
+}
+function filterGeneric(eachfn, coll, iteratee2, callback) {
+  var results = [];
+  eachfn(coll, (x, index2, iterCb) => {
+    iteratee2(x, (err, v) => {
+      if (err) return iterCb(err);
+      if (v) {
+        results.push({ index: index2, value: x });
+      }
+      iterCb(err);
+    });
+  }, (err) => {
+    if (err) return callback(err);
+    callback(null, results.sort((a, b) => a.index - b.index).map((v) => v.value));
+  });
+}
+function _filter(eachfn, coll, iteratee2, callback) {
+  var filter3 = isArrayLike(coll) ? filterArray : filterGeneric;
+  return filter3(eachfn, coll, wrapAsync(iteratee2), callback);
+}
+function filter(coll, iteratee2, callback) {
+  return _filter(eachOf$1, coll, iteratee2, callback);
+}
+function filterLimit(coll, limit, iteratee2, callback) {
+  return _filter(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function filterSeries(coll, iteratee2, callback) {
+  return _filter(eachOfSeries$1, coll, iteratee2, callback);
+}
+function forever(fn, errback) {
+  var done = onlyOnce(errback);
+  var task = wrapAsync(ensureAsync(fn));
+  function next(err) {
+    if (err) return done(err);
+    if (err === false) return;
+    task(next);
+  }
+  return next();
+}
+function groupByLimit(coll, limit, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return mapLimit$1(coll, limit, (val, iterCb) => {
+    _iteratee(val, (err, key) => {
+      if (err) return iterCb(err);
+      return iterCb(err, { key, val });
+    });
+  }, (err, mapResults) => {
+    var result2 = {};
+    var { hasOwnProperty: hasOwnProperty2 } = Object.prototype;
+    for (var i = 0; i < mapResults.length; i++) {
+      if (mapResults[i]) {
+        var { key } = mapResults[i];
+        var { val } = mapResults[i];
+        if (hasOwnProperty2.call(result2, key)) {
+          result2[key].push(val);
+        } else {
+          result2[key] = [val];
+        }
+      }
+    }
+    return callback(err, result2);
+  });
+}
+function groupBy(coll, iteratee2, callback) {
+  return groupByLimit$1(coll, Infinity, iteratee2, callback);
+}
+function groupBySeries(coll, iteratee2, callback) {
+  return groupByLimit$1(coll, 1, iteratee2, callback);
+}
+function mapValuesLimit(obj, limit, iteratee2, callback) {
+  callback = once(callback);
+  var newObj = {};
+  var _iteratee = wrapAsync(iteratee2);
+  return eachOfLimit$2(limit)(obj, (val, key, next) => {
+    _iteratee(val, key, (err, result2) => {
+      if (err) return next(err);
+      newObj[key] = result2;
+      next(err);
+    });
+  }, (err) => callback(err, newObj));
+}
+function mapValues(obj, iteratee2, callback) {
+  return mapValuesLimit$1(obj, Infinity, iteratee2, callback);
+}
+function mapValuesSeries(obj, iteratee2, callback) {
+  return mapValuesLimit$1(obj, 1, iteratee2, callback);
+}
+function memoize(fn, hasher = (v) => v) {
+  var memo = /* @__PURE__ */ Object.create(null);
+  var queues = /* @__PURE__ */ Object.create(null);
+  var _fn = wrapAsync(fn);
+  var memoized = initialParams((args, callback) => {
+    var key = hasher(...args);
+    if (key in memo) {
+      setImmediate$1(() => callback(null, ...memo[key]));
+    } else if (key in queues) {
+      queues[key].push(callback);
+    } else {
+      queues[key] = [callback];
+      _fn(...args, (err, ...resultArgs) => {
+        if (!err) {
+          memo[key] = resultArgs;
+        }
+        var q = queues[key];
+        delete queues[key];
+        for (var i = 0, l = q.length; i < l; i++) {
+          q[i](err, ...resultArgs);
+        }
+      });
+    }
+  });
+  memoized.memo = memo;
+  memoized.unmemoized = fn;
+  return memoized;
+}
+function parallel(tasks, callback) {
+  return _parallel(eachOf$1, tasks, callback);
+}
+function parallelLimit(tasks, limit, callback) {
+  return _parallel(eachOfLimit$2(limit), tasks, callback);
+}
+function queue(worker, concurrency) {
+  var _worker = wrapAsync(worker);
+  return queue$1((items, cb2) => {
+    _worker(items[0], cb2);
+  }, concurrency, 1);
+}
+function leftChi(i) {
+  return (i << 1) + 1;
+}
+function parent(i) {
+  return (i + 1 >> 1) - 1;
+}
+function smaller(x, y) {
+  if (x.priority !== y.priority) {
+    return x.priority < y.priority;
+  } else {
+    return x.pushCount < y.pushCount;
+  }
+}
+function priorityQueue(worker, concurrency) {
+  var q = queue(worker, concurrency);
+  var {
+    push: push2,
+    pushAsync
+  } = q;
+  q._tasks = new Heap();
+  q._createTaskItem = ({ data, priority }, callback) => {
+    return {
+      data,
+      priority,
+      callback
+    };
+  };
+  function createDataItems(tasks, priority) {
+    if (!Array.isArray(tasks)) {
+      return { data: tasks, priority };
+    }
+    return tasks.map((data) => {
+      return { data, priority };
+    });
+  }
+  q.push = function(data, priority = 0, callback) {
+    return push2(createDataItems(data, priority), callback);
+  };
+  q.pushAsync = function(data, priority = 0, callback) {
+    return pushAsync(createDataItems(data, priority), callback);
+  };
+  delete q.unshift;
+  delete q.unshiftAsync;
+  return q;
+}
+function race(tasks, callback) {
+  callback = once(callback);
+  if (!Array.isArray(tasks)) return callback(new TypeError("First argument to race must be an array of functions"));
+  if (!tasks.length) return callback();
+  for (var i = 0, l = tasks.length; i < l; i++) {
+    wrapAsync(tasks[i])(callback);
+  }
+}
+function reduceRight(array, memo, iteratee2, callback) {
+  var reversed = [...array].reverse();
+  return reduce$1(reversed, memo, iteratee2, callback);
+}
+function reflect(fn) {
+  var _fn = wrapAsync(fn);
+  return initialParams(function reflectOn(args, reflectCallback) {
+    args.push((error, ...cbArgs) => {
+      let retVal = {};
+      if (error) {
+        retVal.error = error;
+      }
+      if (cbArgs.length > 0) {
+        var value = cbArgs;
+        if (cbArgs.length <= 1) {
+          [value] = cbArgs;
+        }
+        retVal.value = value;
+      }
+      reflectCallback(null, retVal);
+    });
+    return _fn.apply(this, args);
+  });
+}
+function reflectAll(tasks) {
+  var results;
+  if (Array.isArray(tasks)) {
+    results = tasks.map(reflect);
+  } else {
+    results = {};
+    Object.keys(tasks).forEach((key) => {
+      results[key] = reflect.call(this, tasks[key]);
+    });
+  }
+  return results;
+}
+function reject$2(eachfn, arr, _iteratee, callback) {
+  const iteratee2 = wrapAsync(_iteratee);
+  return _filter(eachfn, arr, (value, cb2) => {
+    iteratee2(value, (err, v) => {
+      cb2(err, !v);
+    });
+  }, callback);
+}
+function reject(coll, iteratee2, callback) {
+  return reject$2(eachOf$1, coll, iteratee2, callback);
+}
+function rejectLimit(coll, limit, iteratee2, callback) {
+  return reject$2(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function rejectSeries(coll, iteratee2, callback) {
+  return reject$2(eachOfSeries$1, coll, iteratee2, callback);
+}
+function constant(value) {
+  return function() {
+    return value;
+  };
+}
+function retry2(opts, task, callback) {
+  var options = {
+    times: DEFAULT_TIMES,
+    intervalFunc: constant(DEFAULT_INTERVAL)
+  };
+  if (arguments.length < 3 && typeof opts === "function") {
+    callback = task || promiseCallback();
+    task = opts;
+  } else {
+    parseTimes(options, opts);
+    callback = callback || promiseCallback();
+  }
+  if (typeof task !== "function") {
+    throw new Error("Invalid arguments for async.retry");
+  }
+  var _task = wrapAsync(task);
+  var attempt = 1;
+  function retryAttempt() {
+    _task((err, ...args) => {
+      if (err === false) return;
+      if (err && attempt++ < options.times && (typeof options.errorFilter != "function" || options.errorFilter(err))) {
+        setTimeout(retryAttempt, options.intervalFunc(attempt - 1));
+      } else {
+        callback(err, ...args);
+      }
+    });
+  }
+  retryAttempt();
+  return callback[PROMISE_SYMBOL];
+}
+function parseTimes(acc, t) {
+  if (typeof t === "object") {
+    acc.times = +t.times || DEFAULT_TIMES;
+    acc.intervalFunc = typeof t.interval === "function" ? t.interval : constant(+t.interval || DEFAULT_INTERVAL);
+    acc.errorFilter = t.errorFilter;
+  } else if (typeof t === "number" || typeof t === "string") {
+    acc.times = +t || DEFAULT_TIMES;
+  } else {
+    throw new Error("Invalid arguments for async.retry");
+  }
+}
+function retryable(opts, task) {
+  if (!task) {
+    task = opts;
+    opts = null;
+  }
+  let arity = opts && opts.arity || task.length;
+  if (isAsync(task)) {
+    arity += 1;
+  }
+  var _task = wrapAsync(task);
+  return initialParams((args, callback) => {
+    if (args.length < arity - 1 || callback == null) {
+      args.push(callback);
+      callback = promiseCallback();
+    }
+    function taskFn(cb2) {
+      _task(...args, cb2);
+    }
+    if (opts) retry2(opts, taskFn, callback);
+    else retry2(taskFn, callback);
+    return callback[PROMISE_SYMBOL];
+  });
+}
+function series(tasks, callback) {
+  return _parallel(eachOfSeries$1, tasks, callback);
+}
+function some(coll, iteratee2, callback) {
+  return _createTester(Boolean, (res) => res)(eachOf$1, coll, iteratee2, callback);
+}
+function someLimit(coll, limit, iteratee2, callback) {
+  return _createTester(Boolean, (res) => res)(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function someSeries(coll, iteratee2, callback) {
+  return _createTester(Boolean, (res) => res)(eachOfSeries$1, coll, iteratee2, callback);
+}
+function sortBy(coll, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return map$1(coll, (x, iterCb) => {
+    _iteratee(x, (err, criteria) => {
+      if (err) return iterCb(err);
+      iterCb(err, { value: x, criteria });
+    });
+  }, (err, results) => {
+    if (err) return callback(err);
+    callback(null, results.sort(comparator).map((v) => v.value));
+  });
+  function comparator(left, right) {
+    var a = left.criteria, b = right.criteria;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+}
+function timeout(asyncFn, milliseconds, info) {
+  var fn = wrapAsync(asyncFn);
+  return initialParams((args, callback) => {
+    var timedOut = false;
+    var timer;
+    function timeoutCallback() {
+      var name = asyncFn.name || "anonymous";
+      var error = new Error('Callback function "' + name + '" timed out.');
+      error.code = "ETIMEDOUT";
+      if (info) {
+        error.info = info;
+      }
+      timedOut = true;
+      callback(error);
+    }
+    args.push((...cbArgs) => {
+      if (!timedOut) {
+        callback(...cbArgs);
+        clearTimeout(timer);
+      }
+    });
+    timer = setTimeout(timeoutCallback, milliseconds);
+    fn(...args);
+  });
+}
+function range(size2) {
+  var result2 = Array(size2);
+  while (size2--) {
+    result2[size2] = size2;
+  }
+  return result2;
+}
+function timesLimit(count, limit, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return mapLimit$1(range(count), limit, _iteratee, callback);
+}
+function times(n, iteratee2, callback) {
+  return timesLimit(n, Infinity, iteratee2, callback);
+}
+function timesSeries(n, iteratee2, callback) {
+  return timesLimit(n, 1, iteratee2, callback);
+}
+function transform(coll, accumulator, iteratee2, callback) {
+  if (arguments.length <= 3 && typeof accumulator === "function") {
+    callback = iteratee2;
+    iteratee2 = accumulator;
+    accumulator = Array.isArray(coll) ? [] : {};
+  }
+  callback = once(callback || promiseCallback());
+  var _iteratee = wrapAsync(iteratee2);
+  eachOf$1(coll, (v, k, cb2) => {
+    _iteratee(accumulator, v, k, cb2);
+  }, (err) => callback(err, accumulator));
+  return callback[PROMISE_SYMBOL];
+}
+function tryEach(tasks, callback) {
+  var error = null;
+  var result2;
+  return eachSeries$1(tasks, (task, taskCb) => {
+    wrapAsync(task)((err, ...args) => {
+      if (err === false) return taskCb(err);
+      if (args.length < 2) {
+        [result2] = args;
+      } else {
+        result2 = args;
+      }
+      error = err;
+      taskCb(err ? null : {});
+    });
+  }, () => callback(error, result2));
+}
+function unmemoize(fn) {
+  return (...args) => {
+    return (fn.unmemoized || fn)(...args);
+  };
+}
+function whilst(test, iteratee2, callback) {
+  callback = onlyOnce(callback);
+  var _fn = wrapAsync(iteratee2);
+  var _test = wrapAsync(test);
+  var results = [];
+  function next(err, ...rest2) {
+    if (err) return callback(err);
+    results = rest2;
+    if (err === false) return;
+    _test(check);
+  }
+  function check(err, truth) {
+    if (err) return callback(err);
+    if (err === false) return;
+    if (!truth) return callback(null, ...results);
+    _fn(next);
+  }
+  return _test(check);
+}
+function until(test, iteratee2, callback) {
+  const _test = wrapAsync(test);
+  return whilst$1((cb2) => _test((err, truth) => cb2(err, !truth)), iteratee2, callback);
+}
+function waterfall(tasks, callback) {
+  callback = once(callback);
+  if (!Array.isArray(tasks)) return callback(new Error("First argument to waterfall must be an array of functions"));
+  if (!tasks.length) return callback();
+  var taskIndex = 0;
+  function nextTask(args) {
+    var task = wrapAsync(tasks[taskIndex++]);
+    task(...args, onlyOnce(next));
+  }
+  function next(err, ...args) {
+    if (err === false) return;
+    if (err || taskIndex === tasks.length) {
+      return callback(err, ...args);
+    }
+    nextTask(args);
+  }
+  nextTask([]);
+}
+var hasQueueMicrotask, hasSetImmediate, hasNextTick, _defer$1, setImmediate$1, breakLoop, eachOfLimit$2, eachOfLimit$1, eachOf$1, map$1, applyEach, eachOfSeries$1, mapSeries$1, applyEachSeries, PROMISE_SYMBOL, FN_ARGS, ARROW_FN_ARGS, FN_ARG_SPLIT, FN_ARG, DLL, reduce$1, mapLimit$1, concatLimit$1, concat$1, concatSeries$1, detect$1, detectLimit$1, detectSeries$1, dir, doWhilst$1, each, eachLimit$1, eachSeries$1, every$1, everyLimit$1, everySeries$1, filter$1, filterLimit$1, filterSeries$1, forever$1, groupByLimit$1, log2, mapValuesLimit$1, _defer, nextTick, _parallel, Heap, race$1, reject$1, rejectLimit$1, rejectSeries$1, DEFAULT_TIMES, DEFAULT_INTERVAL, some$1, someLimit$1, someSeries$1, sortBy$1, tryEach$1, whilst$1, waterfall$1, index;
+var init_async = __esm({
+  "node_modules/async/dist/async.mjs"() {
+    "use strict";
+    init_cjs_shims();
+    hasQueueMicrotask = typeof queueMicrotask === "function" && queueMicrotask;
+    hasSetImmediate = typeof setImmediate === "function" && setImmediate;
+    hasNextTick = typeof process === "object" && typeof process.nextTick === "function";
+    if (hasQueueMicrotask) {
+      _defer$1 = queueMicrotask;
+    } else if (hasSetImmediate) {
+      _defer$1 = setImmediate;
+    } else if (hasNextTick) {
+      _defer$1 = process.nextTick;
+    } else {
+      _defer$1 = fallback;
+    }
+    setImmediate$1 = wrap(_defer$1);
+    breakLoop = {};
+    eachOfLimit$2 = (limit) => {
+      return (obj, iteratee2, callback) => {
+        callback = once(callback);
+        if (limit <= 0) {
+          throw new RangeError("concurrency limit cannot be less than 1");
+        }
+        if (!obj) {
+          return callback(null);
+        }
+        if (isAsyncGenerator(obj)) {
+          return asyncEachOfLimit(obj, limit, iteratee2, callback);
+        }
+        if (isAsyncIterable(obj)) {
+          return asyncEachOfLimit(obj[Symbol.asyncIterator](), limit, iteratee2, callback);
+        }
+        var nextElem = createIterator(obj);
+        var done = false;
+        var canceled = false;
+        var running = 0;
+        var looping = false;
+        function iterateeCallback(err, value) {
+          if (canceled) return;
+          running -= 1;
+          if (err) {
+            done = true;
+            callback(err);
+          } else if (err === false) {
+            done = true;
+            canceled = true;
+          } else if (value === breakLoop || done && running <= 0) {
+            done = true;
+            return callback(null);
+          } else if (!looping) {
+            replenish();
+          }
+        }
+        function replenish() {
+          looping = true;
+          while (running < limit && !done) {
+            var elem = nextElem();
+            if (elem === null) {
+              done = true;
+              if (running <= 0) {
+                callback(null);
+              }
+              return;
+            }
+            running += 1;
+            iteratee2(elem.value, elem.key, onlyOnce(iterateeCallback));
+          }
+          looping = false;
+        }
+        replenish();
+      };
+    };
+    eachOfLimit$1 = awaitify(eachOfLimit, 4);
+    eachOf$1 = awaitify(eachOf, 3);
+    map$1 = awaitify(map, 3);
+    applyEach = applyEach$1(map$1);
+    eachOfSeries$1 = awaitify(eachOfSeries, 3);
+    mapSeries$1 = awaitify(mapSeries, 3);
+    applyEachSeries = applyEach$1(mapSeries$1);
+    PROMISE_SYMBOL = /* @__PURE__ */ Symbol("promiseCallback");
+    FN_ARGS = /^(?:async\s)?(?:function)?\s*(?:\w+\s*)?\(([^)]+)\)(?:\s*{)/;
+    ARROW_FN_ARGS = /^(?:async\s)?\s*(?:\(\s*)?((?:[^)=\s]\s*)*)(?:\)\s*)?=>/;
+    FN_ARG_SPLIT = /,/;
+    FN_ARG = /(=.+)?(\s*)$/;
+    DLL = class {
+      constructor() {
+        this.head = this.tail = null;
+        this.length = 0;
+      }
+      removeLink(node) {
+        if (node.prev) node.prev.next = node.next;
+        else this.head = node.next;
+        if (node.next) node.next.prev = node.prev;
+        else this.tail = node.prev;
+        node.prev = node.next = null;
+        this.length -= 1;
+        return node;
+      }
+      empty() {
+        while (this.head) this.shift();
+        return this;
+      }
+      insertAfter(node, newNode) {
+        newNode.prev = node;
+        newNode.next = node.next;
+        if (node.next) node.next.prev = newNode;
+        else this.tail = newNode;
+        node.next = newNode;
+        this.length += 1;
+      }
+      insertBefore(node, newNode) {
+        newNode.prev = node.prev;
+        newNode.next = node;
+        if (node.prev) node.prev.next = newNode;
+        else this.head = newNode;
+        node.prev = newNode;
+        this.length += 1;
+      }
+      unshift(node) {
+        if (this.head) this.insertBefore(this.head, node);
+        else setInitial(this, node);
+      }
+      push(node) {
+        if (this.tail) this.insertAfter(this.tail, node);
+        else setInitial(this, node);
+      }
+      shift() {
+        return this.head && this.removeLink(this.head);
+      }
+      pop() {
+        return this.tail && this.removeLink(this.tail);
+      }
+      toArray() {
+        return [...this];
+      }
+      *[Symbol.iterator]() {
+        var cur = this.head;
+        while (cur) {
+          yield cur.data;
+          cur = cur.next;
+        }
+      }
+      remove(testFn) {
+        var curr = this.head;
+        while (curr) {
+          var { next } = curr;
+          if (testFn(curr)) {
+            this.removeLink(curr);
+          }
+          curr = next;
+        }
+        return this;
+      }
+    };
+    reduce$1 = awaitify(reduce, 4);
+    mapLimit$1 = awaitify(mapLimit, 4);
+    concatLimit$1 = awaitify(concatLimit, 4);
+    concat$1 = awaitify(concat, 3);
+    concatSeries$1 = awaitify(concatSeries, 3);
+    detect$1 = awaitify(detect, 3);
+    detectLimit$1 = awaitify(detectLimit, 4);
+    detectSeries$1 = awaitify(detectSeries, 3);
+    dir = consoleFunc("dir");
+    doWhilst$1 = awaitify(doWhilst, 3);
+    each = awaitify(eachLimit$2, 3);
+    eachLimit$1 = awaitify(eachLimit, 4);
+    eachSeries$1 = awaitify(eachSeries, 3);
+    every$1 = awaitify(every, 3);
+    everyLimit$1 = awaitify(everyLimit, 4);
+    everySeries$1 = awaitify(everySeries, 3);
+    filter$1 = awaitify(filter, 3);
+    filterLimit$1 = awaitify(filterLimit, 4);
+    filterSeries$1 = awaitify(filterSeries, 3);
+    forever$1 = awaitify(forever, 2);
+    groupByLimit$1 = awaitify(groupByLimit, 4);
+    log2 = consoleFunc("log");
+    mapValuesLimit$1 = awaitify(mapValuesLimit, 4);
+    if (hasNextTick) {
+      _defer = process.nextTick;
+    } else if (hasSetImmediate) {
+      _defer = setImmediate;
+    } else {
+      _defer = fallback;
+    }
+    nextTick = wrap(_defer);
+    _parallel = awaitify((eachfn, tasks, callback) => {
+      var results = isArrayLike(tasks) ? [] : {};
+      eachfn(tasks, (task, key, taskCb) => {
+        wrapAsync(task)((err, ...result2) => {
+          if (result2.length < 2) {
+            [result2] = result2;
+          }
+          results[key] = result2;
+          taskCb(err);
+        });
+      }, (err) => callback(err, results));
+    }, 3);
+    Heap = class {
+      constructor() {
+        this.heap = [];
+        this.pushCount = Number.MIN_SAFE_INTEGER;
+      }
+      get length() {
+        return this.heap.length;
+      }
+      empty() {
+        this.heap = [];
+        return this;
+      }
+      percUp(index2) {
+        let p;
+        while (index2 > 0 && smaller(this.heap[index2], this.heap[p = parent(index2)])) {
+          let t = this.heap[index2];
+          this.heap[index2] = this.heap[p];
+          this.heap[p] = t;
+          index2 = p;
+        }
+      }
+      percDown(index2) {
+        let l;
+        while ((l = leftChi(index2)) < this.heap.length) {
+          if (l + 1 < this.heap.length && smaller(this.heap[l + 1], this.heap[l])) {
+            l = l + 1;
+          }
+          if (smaller(this.heap[index2], this.heap[l])) {
+            break;
+          }
+          let t = this.heap[index2];
+          this.heap[index2] = this.heap[l];
+          this.heap[l] = t;
+          index2 = l;
+        }
+      }
+      push(node) {
+        node.pushCount = ++this.pushCount;
+        this.heap.push(node);
+        this.percUp(this.heap.length - 1);
+      }
+      unshift(node) {
+        return this.heap.push(node);
+      }
+      shift() {
+        let [top] = this.heap;
+        this.heap[0] = this.heap[this.heap.length - 1];
+        this.heap.pop();
+        this.percDown(0);
+        return top;
+      }
+      toArray() {
+        return [...this];
+      }
+      *[Symbol.iterator]() {
+        for (let i = 0; i < this.heap.length; i++) {
+          yield this.heap[i].data;
+        }
+      }
+      remove(testFn) {
+        let j = 0;
+        for (let i = 0; i < this.heap.length; i++) {
+          if (!testFn(this.heap[i])) {
+            this.heap[j] = this.heap[i];
+            j++;
+          }
+        }
+        this.heap.splice(j);
+        for (let i = parent(this.heap.length - 1); i >= 0; i--) {
+          this.percDown(i);
+        }
+        return this;
+      }
+    };
+    race$1 = awaitify(race, 2);
+    reject$1 = awaitify(reject, 3);
+    rejectLimit$1 = awaitify(rejectLimit, 4);
+    rejectSeries$1 = awaitify(rejectSeries, 3);
+    DEFAULT_TIMES = 5;
+    DEFAULT_INTERVAL = 0;
+    some$1 = awaitify(some, 3);
+    someLimit$1 = awaitify(someLimit, 4);
+    someSeries$1 = awaitify(someSeries, 3);
+    sortBy$1 = awaitify(sortBy, 3);
+    tryEach$1 = awaitify(tryEach);
+    whilst$1 = awaitify(whilst, 3);
+    waterfall$1 = awaitify(waterfall);
+    index = {
+      apply,
+      applyEach,
+      applyEachSeries,
+      asyncify,
+      auto,
+      autoInject,
+      cargo: cargo$1,
+      cargoQueue: cargo,
+      compose,
+      concat: concat$1,
+      concatLimit: concatLimit$1,
+      concatSeries: concatSeries$1,
+      constant: constant$1,
+      detect: detect$1,
+      detectLimit: detectLimit$1,
+      detectSeries: detectSeries$1,
+      dir,
+      doUntil,
+      doWhilst: doWhilst$1,
+      each,
+      eachLimit: eachLimit$1,
+      eachOf: eachOf$1,
+      eachOfLimit: eachOfLimit$1,
+      eachOfSeries: eachOfSeries$1,
+      eachSeries: eachSeries$1,
+      ensureAsync,
+      every: every$1,
+      everyLimit: everyLimit$1,
+      everySeries: everySeries$1,
+      filter: filter$1,
+      filterLimit: filterLimit$1,
+      filterSeries: filterSeries$1,
+      forever: forever$1,
+      groupBy,
+      groupByLimit: groupByLimit$1,
+      groupBySeries,
+      log: log2,
+      map: map$1,
+      mapLimit: mapLimit$1,
+      mapSeries: mapSeries$1,
+      mapValues,
+      mapValuesLimit: mapValuesLimit$1,
+      mapValuesSeries,
+      memoize,
+      nextTick,
+      parallel,
+      parallelLimit,
+      priorityQueue,
+      queue,
+      race: race$1,
+      reduce: reduce$1,
+      reduceRight,
+      reflect,
+      reflectAll,
+      reject: reject$1,
+      rejectLimit: rejectLimit$1,
+      rejectSeries: rejectSeries$1,
+      retry: retry2,
+      retryable,
+      seq,
+      series,
+      setImmediate: setImmediate$1,
+      some: some$1,
+      someLimit: someLimit$1,
+      someSeries: someSeries$1,
+      sortBy: sortBy$1,
+      timeout,
+      times,
+      timesLimit,
+      timesSeries,
+      transform,
+      tryEach: tryEach$1,
+      unmemoize,
+      until,
+      waterfall: waterfall$1,
+      whilst: whilst$1,
+      // aliases
+      all: every$1,
+      allLimit: everyLimit$1,
+      allSeries: everySeries$1,
+      any: some$1,
+      anyLimit: someLimit$1,
+      anySeries: someSeries$1,
+      find: detect$1,
+      findLimit: detectLimit$1,
+      findSeries: detectSeries$1,
+      flatMap: concat$1,
+      flatMapLimit: concatLimit$1,
+      flatMapSeries: concatSeries$1,
+      forEach: each,
+      forEachSeries: eachSeries$1,
+      forEachLimit: eachLimit$1,
+      forEachOf: eachOf$1,
+      forEachOfSeries: eachOfSeries$1,
+      forEachOfLimit: eachOfLimit$1,
+      inject: reduce$1,
+      foldl: reduce$1,
+      foldr: reduceRight,
+      select: filter$1,
+      selectLimit: filterLimit$1,
+      selectSeries: filterSeries$1,
+      wrapSync: asyncify,
+      during: whilst$1,
+      doDuring: doWhilst$1
+    };
+  }
+});
+
+// node_modules/underscore/modules/_setup.js
+var VERSION2, root, ArrayProto, ObjProto, SymbolProto, push, slice, toString, hasOwnProperty, supportsArrayBuffer, supportsDataView, nativeIsArray, nativeKeys, nativeCreate, nativeIsView, _isNaN, _isFinite, hasEnumBug, nonEnumerableProps, MAX_ARRAY_INDEX;
+var init_setup = __esm({
+  "node_modules/underscore/modules/_setup.js"() {
+    "use strict";
+    init_cjs_shims();
+    VERSION2 = "1.13.8";
+    root = typeof self == "object" && self.self === self && self || typeof global == "object" && global.global === global && global || Function("return this")() || {};
+    ArrayProto = Array.prototype;
+    ObjProto = Object.prototype;
+    SymbolProto = typeof Symbol !== "undefined" ? Symbol.prototype : null;
+    push = ArrayProto.push;
+    slice = ArrayProto.slice;
+    toString = ObjProto.toString;
+    hasOwnProperty = ObjProto.hasOwnProperty;
+    supportsArrayBuffer = typeof ArrayBuffer !== "undefined";
+    supportsDataView = typeof DataView !== "undefined";
+    nativeIsArray = Array.isArray;
+    nativeKeys = Object.keys;
+    nativeCreate = Object.create;
+    nativeIsView = supportsArrayBuffer && ArrayBuffer.isView;
+    _isNaN = isNaN;
+    _isFinite = isFinite;
+    hasEnumBug = !{ toString: null }.propertyIsEnumerable("toString");
+    nonEnumerableProps = [
+      "valueOf",
+      "isPrototypeOf",
+      "toString",
+      "propertyIsEnumerable",
+      "hasOwnProperty",
+      "toLocaleString"
+    ];
+    MAX_ARRAY_INDEX = Math.pow(2, 53) - 1;
+  }
+});
+
+// node_modules/underscore/modules/restArguments.js
+function restArguments(func, startIndex) {
+  startIndex = startIndex == null ? func.length - 1 : +startIndex;
+  return function() {
+    var length = Math.max(arguments.length - startIndex, 0), rest2 = Array(length), index2 = 0;
+    for (; index2 < length; index2++) {
+      rest2[index2] = arguments[index2 + startIndex];
+    }
+    switch (startIndex) {
+      case 0:
+        return func.call(this, rest2);
+      case 1:
+        return func.call(this, arguments[0], rest2);
+      case 2:
+        return func.call(this, arguments[0], arguments[1], rest2);
+    }
+    var args = Array(startIndex + 1);
+    for (index2 = 0; index2 < startIndex; index2++) {
+      args[index2] = arguments[index2];
+    }
+    args[startIndex] = rest2;
+    return func.apply(this, args);
+  };
+}
+var init_restArguments = __esm({
+  "node_modules/underscore/modules/restArguments.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isObject.js
+function isObject(obj) {
+  var type = typeof obj;
+  return type === "function" || type === "object" && !!obj;
+}
+var init_isObject = __esm({
+  "node_modules/underscore/modules/isObject.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isNull.js
+function isNull(obj) {
+  return obj === null;
+}
+var init_isNull = __esm({
+  "node_modules/underscore/modules/isNull.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isUndefined.js
+function isUndefined(obj) {
+  return obj === void 0;
+}
+var init_isUndefined = __esm({
+  "node_modules/underscore/modules/isUndefined.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isBoolean.js
+function isBoolean(obj) {
+  return obj === true || obj === false || toString.call(obj) === "[object Boolean]";
+}
+var init_isBoolean = __esm({
+  "node_modules/underscore/modules/isBoolean.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/isElement.js
+function isElement(obj) {
+  return !!(obj && obj.nodeType === 1);
+}
+var init_isElement = __esm({
+  "node_modules/underscore/modules/isElement.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_tagTester.js
+function tagTester(name) {
+  var tag = "[object " + name + "]";
+  return function(obj) {
+    return toString.call(obj) === tag;
+  };
+}
+var init_tagTester = __esm({
+  "node_modules/underscore/modules/_tagTester.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/isString.js
+var isString_default;
+var init_isString = __esm({
+  "node_modules/underscore/modules/isString.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isString_default = tagTester("String");
+  }
+});
+
+// node_modules/underscore/modules/isNumber.js
+var isNumber_default;
+var init_isNumber = __esm({
+  "node_modules/underscore/modules/isNumber.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isNumber_default = tagTester("Number");
+  }
+});
+
+// node_modules/underscore/modules/isDate.js
+var isDate_default;
+var init_isDate = __esm({
+  "node_modules/underscore/modules/isDate.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isDate_default = tagTester("Date");
+  }
+});
+
+// node_modules/underscore/modules/isRegExp.js
+var isRegExp_default;
+var init_isRegExp = __esm({
+  "node_modules/underscore/modules/isRegExp.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isRegExp_default = tagTester("RegExp");
+  }
+});
+
+// node_modules/underscore/modules/isError.js
+var isError_default;
+var init_isError = __esm({
+  "node_modules/underscore/modules/isError.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isError_default = tagTester("Error");
+  }
+});
+
+// node_modules/underscore/modules/isSymbol.js
+var isSymbol_default;
+var init_isSymbol = __esm({
+  "node_modules/underscore/modules/isSymbol.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isSymbol_default = tagTester("Symbol");
+  }
+});
+
+// node_modules/underscore/modules/isArrayBuffer.js
+var isArrayBuffer_default;
+var init_isArrayBuffer = __esm({
+  "node_modules/underscore/modules/isArrayBuffer.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isArrayBuffer_default = tagTester("ArrayBuffer");
+  }
+});
+
+// node_modules/underscore/modules/isFunction.js
+var isFunction, nodelist, isFunction_default;
+var init_isFunction = __esm({
+  "node_modules/underscore/modules/isFunction.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_setup();
+    isFunction = tagTester("Function");
+    nodelist = root.document && root.document.childNodes;
+    if (typeof /./ != "function" && typeof Int8Array != "object" && typeof nodelist != "function") {
+      isFunction = function(obj) {
+        return typeof obj == "function" || false;
+      };
+    }
+    isFunction_default = isFunction;
+  }
+});
+
+// node_modules/underscore/modules/_hasObjectTag.js
+var hasObjectTag_default;
+var init_hasObjectTag = __esm({
+  "node_modules/underscore/modules/_hasObjectTag.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    hasObjectTag_default = tagTester("Object");
+  }
+});
+
+// node_modules/underscore/modules/_stringTagBug.js
+var hasDataViewBug, isIE11;
+var init_stringTagBug = __esm({
+  "node_modules/underscore/modules/_stringTagBug.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_hasObjectTag();
+    hasDataViewBug = supportsDataView && (!/\[native code\]/.test(String(DataView)) || hasObjectTag_default(new DataView(new ArrayBuffer(8))));
+    isIE11 = typeof Map !== "undefined" && hasObjectTag_default(/* @__PURE__ */ new Map());
+  }
+});
+
+// node_modules/underscore/modules/isDataView.js
+function alternateIsDataView(obj) {
+  return obj != null && isFunction_default(obj.getInt8) && isArrayBuffer_default(obj.buffer);
+}
+var isDataView, isDataView_default;
+var init_isDataView = __esm({
+  "node_modules/underscore/modules/isDataView.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_isFunction();
+    init_isArrayBuffer();
+    init_stringTagBug();
+    isDataView = tagTester("DataView");
+    isDataView_default = hasDataViewBug ? alternateIsDataView : isDataView;
+  }
+});
+
+// node_modules/underscore/modules/isArray.js
+var isArray_default;
+var init_isArray = __esm({
+  "node_modules/underscore/modules/isArray.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_tagTester();
+    isArray_default = nativeIsArray || tagTester("Array");
+  }
+});
+
+// node_modules/underscore/modules/_has.js
+function has(obj, key) {
+  return obj != null && hasOwnProperty.call(obj, key);
+}
+var init_has = __esm({
+  "node_modules/underscore/modules/_has.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/isArguments.js
+var isArguments, isArguments_default;
+var init_isArguments = __esm({
+  "node_modules/underscore/modules/isArguments.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_has();
+    isArguments = tagTester("Arguments");
+    (function() {
+      if (!isArguments(arguments)) {
+        isArguments = function(obj) {
+          return has(obj, "callee");
+        };
+      }
+    })();
+    isArguments_default = isArguments;
+  }
+});
+
+// node_modules/underscore/modules/isFinite.js
+function isFinite2(obj) {
+  return !isSymbol_default(obj) && _isFinite(obj) && !isNaN(parseFloat(obj));
+}
+var init_isFinite = __esm({
+  "node_modules/underscore/modules/isFinite.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isSymbol();
+  }
+});
+
+// node_modules/underscore/modules/isNaN.js
+function isNaN2(obj) {
+  return isNumber_default(obj) && _isNaN(obj);
+}
+var init_isNaN = __esm({
+  "node_modules/underscore/modules/isNaN.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isNumber();
+  }
+});
+
+// node_modules/underscore/modules/constant.js
+function constant2(value) {
+  return function() {
+    return value;
+  };
+}
+var init_constant = __esm({
+  "node_modules/underscore/modules/constant.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_createSizePropertyCheck.js
+function createSizePropertyCheck(getSizeProperty) {
+  return function(collection) {
+    var sizeProperty = getSizeProperty(collection);
+    return typeof sizeProperty == "number" && sizeProperty >= 0 && sizeProperty <= MAX_ARRAY_INDEX;
+  };
+}
+var init_createSizePropertyCheck = __esm({
+  "node_modules/underscore/modules/_createSizePropertyCheck.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/_shallowProperty.js
+function shallowProperty(key) {
+  return function(obj) {
+    return obj == null ? void 0 : obj[key];
+  };
+}
+var init_shallowProperty = __esm({
+  "node_modules/underscore/modules/_shallowProperty.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_getByteLength.js
+var getByteLength_default;
+var init_getByteLength = __esm({
+  "node_modules/underscore/modules/_getByteLength.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_shallowProperty();
+    getByteLength_default = shallowProperty("byteLength");
+  }
+});
+
+// node_modules/underscore/modules/_isBufferLike.js
+var isBufferLike_default;
+var init_isBufferLike = __esm({
+  "node_modules/underscore/modules/_isBufferLike.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createSizePropertyCheck();
+    init_getByteLength();
+    isBufferLike_default = createSizePropertyCheck(getByteLength_default);
+  }
+});
+
+// node_modules/underscore/modules/isTypedArray.js
+function isTypedArray(obj) {
+  return nativeIsView ? nativeIsView(obj) && !isDataView_default(obj) : isBufferLike_default(obj) && typedArrayPattern.test(toString.call(obj));
+}
+var typedArrayPattern, isTypedArray_default;
+var init_isTypedArray = __esm({
+  "node_modules/underscore/modules/isTypedArray.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isDataView();
+    init_constant();
+    init_isBufferLike();
+    typedArrayPattern = /\[object ((I|Ui)nt(8|16|32)|Float(32|64)|Uint8Clamped|Big(I|Ui)nt64)Array\]/;
+    isTypedArray_default = supportsArrayBuffer ? isTypedArray : constant2(false);
+  }
+});
+
+// node_modules/underscore/modules/_getLength.js
+var getLength_default;
+var init_getLength = __esm({
+  "node_modules/underscore/modules/_getLength.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_shallowProperty();
+    getLength_default = shallowProperty("length");
+  }
+});
+
+// node_modules/underscore/modules/_collectNonEnumProps.js
+function emulatedSet(keys2) {
+  var hash = {};
+  for (var l = keys2.length, i = 0; i < l; ++i) hash[keys2[i]] = true;
+  return {
+    contains: function(key) {
+      return hash[key] === true;
+    },
+    push: function(key) {
+      hash[key] = true;
+      return keys2.push(key);
+    }
+  };
+}
+function collectNonEnumProps(obj, keys2) {
+  keys2 = emulatedSet(keys2);
+  var nonEnumIdx = nonEnumerableProps.length;
+  var constructor = obj.constructor;
+  var proto = isFunction_default(constructor) && constructor.prototype || ObjProto;
+  var prop = "constructor";
+  if (has(obj, prop) && !keys2.contains(prop)) keys2.push(prop);
+  while (nonEnumIdx--) {
+    prop = nonEnumerableProps[nonEnumIdx];
+    if (prop in obj && obj[prop] !== proto[prop] && !keys2.contains(prop)) {
+      keys2.push(prop);
+    }
+  }
+}
+var init_collectNonEnumProps = __esm({
+  "node_modules/underscore/modules/_collectNonEnumProps.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isFunction();
+    init_has();
+  }
+});
+
+// node_modules/underscore/modules/keys.js
+function keys(obj) {
+  if (!isObject(obj)) return [];
+  if (nativeKeys) return nativeKeys(obj);
+  var keys2 = [];
+  for (var key in obj) if (has(obj, key)) keys2.push(key);
+  if (hasEnumBug) collectNonEnumProps(obj, keys2);
+  return keys2;
+}
+var init_keys = __esm({
+  "node_modules/underscore/modules/keys.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_setup();
+    init_has();
+    init_collectNonEnumProps();
+  }
+});
+
+// node_modules/underscore/modules/isEmpty.js
+function isEmpty(obj) {
+  if (obj == null) return true;
+  var length = getLength_default(obj);
+  if (typeof length == "number" && (isArray_default(obj) || isString_default(obj) || isArguments_default(obj))) return length === 0;
+  return getLength_default(keys(obj)) === 0;
+}
+var init_isEmpty = __esm({
+  "node_modules/underscore/modules/isEmpty.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_isArray();
+    init_isString();
+    init_isArguments();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/isMatch.js
+function isMatch(object2, attrs) {
+  var _keys = keys(attrs), length = _keys.length;
+  if (object2 == null) return !length;
+  var obj = Object(object2);
+  for (var i = 0; i < length; i++) {
+    var key = _keys[i];
+    if (attrs[key] !== obj[key] || !(key in obj)) return false;
+  }
+  return true;
+}
+var init_isMatch = __esm({
+  "node_modules/underscore/modules/isMatch.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/underscore.js
+function _(obj) {
+  if (obj instanceof _) return obj;
+  if (!(this instanceof _)) return new _(obj);
+  this._wrapped = obj;
+}
+var init_underscore = __esm({
+  "node_modules/underscore/modules/underscore.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    _.VERSION = VERSION2;
+    _.prototype.value = function() {
+      return this._wrapped;
+    };
+    _.prototype.valueOf = _.prototype.toJSON = _.prototype.value;
+    _.prototype.toString = function() {
+      return String(this._wrapped);
+    };
+  }
+});
+
+// node_modules/underscore/modules/_toBufferView.js
+function toBufferView(bufferSource) {
+  return new Uint8Array(
+    bufferSource.buffer || bufferSource,
+    bufferSource.byteOffset || 0,
+    getByteLength_default(bufferSource)
+  );
+}
+var init_toBufferView = __esm({
+  "node_modules/underscore/modules/_toBufferView.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getByteLength();
+  }
+});
+
+// node_modules/underscore/modules/isEqual.js
+function isEqual(a, b) {
+  var todo = [{ a, b }];
+  var aStack = [], bStack = [];
+  while (todo.length) {
+    var frame = todo.pop();
+    if (frame === true) {
+      aStack.pop();
+      bStack.pop();
+      continue;
+    }
+    a = frame.a;
+    b = frame.b;
+    if (a === b) {
+      if (a !== 0 || 1 / a === 1 / b) continue;
+      return false;
+    }
+    if (a == null || b == null) return false;
+    if (a !== a) {
+      if (b !== b) continue;
+      return false;
+    }
+    var type = typeof a;
+    if (type !== "function" && type !== "object" && typeof b != "object") return false;
+    if (a instanceof _) a = a._wrapped;
+    if (b instanceof _) b = b._wrapped;
+    var className = toString.call(a);
+    if (className !== toString.call(b)) return false;
+    if (hasDataViewBug && className == "[object Object]" && isDataView_default(a)) {
+      if (!isDataView_default(b)) return false;
+      className = tagDataView;
+    }
+    switch (className) {
+      // These types are compared by value.
+      case "[object RegExp]":
+      // RegExps are coerced to strings for comparison (Note: '' + /a/i === '/a/i')
+      case "[object String]":
+        if ("" + a === "" + b) continue;
+        return false;
+      case "[object Number]":
+        todo.push({ a: +a, b: +b });
+        continue;
+      case "[object Date]":
+      case "[object Boolean]":
+        if (+a === +b) continue;
+        return false;
+      case "[object Symbol]":
+        if (SymbolProto.valueOf.call(a) === SymbolProto.valueOf.call(b)) continue;
+        return false;
+      case "[object ArrayBuffer]":
+      case tagDataView:
+        todo.push({ a: toBufferView(a), b: toBufferView(b) });
+        continue;
+    }
+    var areArrays = className === "[object Array]";
+    if (!areArrays && isTypedArray_default(a)) {
+      var byteLength = getByteLength_default(a);
+      if (byteLength !== getByteLength_default(b)) return false;
+      if (a.buffer === b.buffer && a.byteOffset === b.byteOffset) continue;
+      areArrays = true;
+    }
+    if (!areArrays) {
+      if (typeof a != "object" || typeof b != "object") return false;
+      var aCtor = a.constructor, bCtor = b.constructor;
+      if (aCtor !== bCtor && !(isFunction_default(aCtor) && aCtor instanceof aCtor && isFunction_default(bCtor) && bCtor instanceof bCtor) && ("constructor" in a && "constructor" in b)) {
+        return false;
+      }
+    }
+    var length = aStack.length;
+    while (length--) {
+      if (aStack[length] === a) {
+        if (bStack[length] === b) break;
+        return false;
+      }
+    }
+    if (length >= 0) continue;
+    aStack.push(a);
+    bStack.push(b);
+    todo.push(true);
+    if (areArrays) {
+      length = a.length;
+      if (length !== b.length) return false;
+      while (length--) {
+        todo.push({ a: a[length], b: b[length] });
+      }
+    } else {
+      var _keys = keys(a), key;
+      length = _keys.length;
+      if (keys(b).length !== length) return false;
+      while (length--) {
+        key = _keys[length];
+        if (!has(b, key)) return false;
+        todo.push({ a: a[key], b: b[key] });
+      }
+    }
+  }
+  return true;
+}
+var tagDataView;
+var init_isEqual = __esm({
+  "node_modules/underscore/modules/isEqual.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_setup();
+    init_getByteLength();
+    init_isTypedArray();
+    init_isFunction();
+    init_stringTagBug();
+    init_isDataView();
+    init_keys();
+    init_has();
+    init_toBufferView();
+    tagDataView = "[object DataView]";
+  }
+});
+
+// node_modules/underscore/modules/allKeys.js
+function allKeys(obj) {
+  if (!isObject(obj)) return [];
+  var keys2 = [];
+  for (var key in obj) keys2.push(key);
+  if (hasEnumBug) collectNonEnumProps(obj, keys2);
+  return keys2;
+}
+var init_allKeys = __esm({
+  "node_modules/underscore/modules/allKeys.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_setup();
+    init_collectNonEnumProps();
+  }
+});
+
+// node_modules/underscore/modules/_methodFingerprint.js
+function ie11fingerprint(methods) {
+  var length = getLength_default(methods);
+  return function(obj) {
+    if (obj == null) return false;
+    var keys2 = allKeys(obj);
+    if (getLength_default(keys2)) return false;
+    for (var i = 0; i < length; i++) {
+      if (!isFunction_default(obj[methods[i]])) return false;
+    }
+    return methods !== weakMapMethods || !isFunction_default(obj[forEachName]);
+  };
+}
+var forEachName, hasName, commonInit, mapTail, mapMethods, weakMapMethods, setMethods;
+var init_methodFingerprint = __esm({
+  "node_modules/underscore/modules/_methodFingerprint.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_isFunction();
+    init_allKeys();
+    forEachName = "forEach";
+    hasName = "has";
+    commonInit = ["clear", "delete"];
+    mapTail = ["get", hasName, "set"];
+    mapMethods = commonInit.concat(forEachName, mapTail);
+    weakMapMethods = commonInit.concat(mapTail);
+    setMethods = ["add"].concat(commonInit, forEachName, hasName);
+  }
+});
+
+// node_modules/underscore/modules/isMap.js
+var isMap_default;
+var init_isMap = __esm({
+  "node_modules/underscore/modules/isMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_stringTagBug();
+    init_methodFingerprint();
+    isMap_default = isIE11 ? ie11fingerprint(mapMethods) : tagTester("Map");
+  }
+});
+
+// node_modules/underscore/modules/isWeakMap.js
+var isWeakMap_default;
+var init_isWeakMap = __esm({
+  "node_modules/underscore/modules/isWeakMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_stringTagBug();
+    init_methodFingerprint();
+    isWeakMap_default = isIE11 ? ie11fingerprint(weakMapMethods) : tagTester("WeakMap");
+  }
+});
+
+// node_modules/underscore/modules/isSet.js
+var isSet_default;
+var init_isSet = __esm({
+  "node_modules/underscore/modules/isSet.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_stringTagBug();
+    init_methodFingerprint();
+    isSet_default = isIE11 ? ie11fingerprint(setMethods) : tagTester("Set");
+  }
+});
+
+// node_modules/underscore/modules/isWeakSet.js
+var isWeakSet_default;
+var init_isWeakSet = __esm({
+  "node_modules/underscore/modules/isWeakSet.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isWeakSet_default = tagTester("WeakSet");
+  }
+});
+
+// node_modules/underscore/modules/values.js
+function values(obj) {
+  var _keys = keys(obj);
+  var length = _keys.length;
+  var values2 = Array(length);
+  for (var i = 0; i < length; i++) {
+    values2[i] = obj[_keys[i]];
+  }
+  return values2;
+}
+var init_values = __esm({
+  "node_modules/underscore/modules/values.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/pairs.js
+function pairs(obj) {
+  var _keys = keys(obj);
+  var length = _keys.length;
+  var pairs2 = Array(length);
+  for (var i = 0; i < length; i++) {
+    pairs2[i] = [_keys[i], obj[_keys[i]]];
+  }
+  return pairs2;
+}
+var init_pairs = __esm({
+  "node_modules/underscore/modules/pairs.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/invert.js
+function invert(obj) {
+  var result2 = {};
+  var _keys = keys(obj);
+  for (var i = 0, length = _keys.length; i < length; i++) {
+    result2[obj[_keys[i]]] = _keys[i];
+  }
+  return result2;
+}
+var init_invert = __esm({
+  "node_modules/underscore/modules/invert.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/functions.js
+function functions(obj) {
+  var names = [];
+  for (var key in obj) {
+    if (isFunction_default(obj[key])) names.push(key);
+  }
+  return names.sort();
+}
+var init_functions = __esm({
+  "node_modules/underscore/modules/functions.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isFunction();
+  }
+});
+
+// node_modules/underscore/modules/_createAssigner.js
+function createAssigner(keysFunc, defaults2) {
+  return function(obj) {
+    var length = arguments.length;
+    if (defaults2) obj = Object(obj);
+    if (length < 2 || obj == null) return obj;
+    for (var index2 = 1; index2 < length; index2++) {
+      var source = arguments[index2], keys2 = keysFunc(source), l = keys2.length;
+      for (var i = 0; i < l; i++) {
+        var key = keys2[i];
+        if (!defaults2 || obj[key] === void 0) obj[key] = source[key];
+      }
+    }
+    return obj;
+  };
+}
+var init_createAssigner = __esm({
+  "node_modules/underscore/modules/_createAssigner.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/extend.js
+var extend_default;
+var init_extend = __esm({
+  "node_modules/underscore/modules/extend.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createAssigner();
+    init_allKeys();
+    extend_default = createAssigner(allKeys);
+  }
+});
+
+// node_modules/underscore/modules/extendOwn.js
+var extendOwn_default;
+var init_extendOwn = __esm({
+  "node_modules/underscore/modules/extendOwn.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createAssigner();
+    init_keys();
+    extendOwn_default = createAssigner(keys);
+  }
+});
+
+// node_modules/underscore/modules/defaults.js
+var defaults_default;
+var init_defaults = __esm({
+  "node_modules/underscore/modules/defaults.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createAssigner();
+    init_allKeys();
+    defaults_default = createAssigner(allKeys, true);
+  }
+});
+
+// node_modules/underscore/modules/_baseCreate.js
+function ctor() {
+  return function() {
+  };
+}
+function baseCreate(prototype) {
+  if (!isObject(prototype)) return {};
+  if (nativeCreate) return nativeCreate(prototype);
+  var Ctor = ctor();
+  Ctor.prototype = prototype;
+  var result2 = new Ctor();
+  Ctor.prototype = null;
+  return result2;
+}
+var init_baseCreate = __esm({
+  "node_modules/underscore/modules/_baseCreate.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/create.js
+function create(prototype, props) {
+  var result2 = baseCreate(prototype);
+  if (props) extendOwn_default(result2, props);
+  return result2;
+}
+var init_create = __esm({
+  "node_modules/underscore/modules/create.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_baseCreate();
+    init_extendOwn();
+  }
+});
+
+// node_modules/underscore/modules/clone.js
+function clone(obj) {
+  if (!isObject(obj)) return obj;
+  return isArray_default(obj) ? obj.slice() : extend_default({}, obj);
+}
+var init_clone = __esm({
+  "node_modules/underscore/modules/clone.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_isArray();
+    init_extend();
+  }
+});
+
+// node_modules/underscore/modules/tap.js
+function tap(obj, interceptor) {
+  interceptor(obj);
+  return obj;
+}
+var init_tap = __esm({
+  "node_modules/underscore/modules/tap.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/toPath.js
+function toPath(path16) {
+  return isArray_default(path16) ? path16 : [path16];
+}
+var init_toPath = __esm({
+  "node_modules/underscore/modules/toPath.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_isArray();
+    _.toPath = toPath;
+  }
+});
+
+// node_modules/underscore/modules/_toPath.js
+function toPath2(path16) {
+  return _.toPath(path16);
+}
+var init_toPath2 = __esm({
+  "node_modules/underscore/modules/_toPath.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_toPath();
+  }
+});
+
+// node_modules/underscore/modules/_deepGet.js
+function deepGet(obj, path16) {
+  var length = path16.length;
+  for (var i = 0; i < length; i++) {
+    if (obj == null) return void 0;
+    obj = obj[path16[i]];
+  }
+  return length ? obj : void 0;
+}
+var init_deepGet = __esm({
+  "node_modules/underscore/modules/_deepGet.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/get.js
+function get(object2, path16, defaultValue) {
+  var value = deepGet(object2, toPath2(path16));
+  return isUndefined(value) ? defaultValue : value;
+}
+var init_get = __esm({
+  "node_modules/underscore/modules/get.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_toPath2();
+    init_deepGet();
+    init_isUndefined();
+  }
+});
+
+// node_modules/underscore/modules/has.js
+function has2(obj, path16) {
+  path16 = toPath2(path16);
+  var length = path16.length;
+  for (var i = 0; i < length; i++) {
+    var key = path16[i];
+    if (!has(obj, key)) return false;
+    obj = obj[key];
+  }
+  return !!length;
+}
+var init_has2 = __esm({
+  "node_modules/underscore/modules/has.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_has();
+    init_toPath2();
+  }
+});
+
+// node_modules/underscore/modules/identity.js
+function identity(value) {
+  return value;
+}
+var init_identity = __esm({
+  "node_modules/underscore/modules/identity.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/matcher.js
+function matcher(attrs) {
+  attrs = extendOwn_default({}, attrs);
+  return function(obj) {
+    return isMatch(obj, attrs);
+  };
+}
+var init_matcher = __esm({
+  "node_modules/underscore/modules/matcher.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_extendOwn();
+    init_isMatch();
+  }
+});
+
+// node_modules/underscore/modules/property.js
+function property(path16) {
+  path16 = toPath2(path16);
+  return function(obj) {
+    return deepGet(obj, path16);
+  };
+}
+var init_property = __esm({
+  "node_modules/underscore/modules/property.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_deepGet();
+    init_toPath2();
+  }
+});
+
+// node_modules/underscore/modules/_optimizeCb.js
+function optimizeCb(func, context, argCount) {
+  if (context === void 0) return func;
+  switch (argCount == null ? 3 : argCount) {
+    case 1:
+      return function(value) {
+        return func.call(context, value);
+      };
+    // The 2-argument case is omitted because we’re not using it.
+    case 3:
+      return function(value, index2, collection) {
+        return func.call(context, value, index2, collection);
+      };
+    case 4:
+      return function(accumulator, value, index2, collection) {
+        return func.call(context, accumulator, value, index2, collection);
+      };
+  }
+  return function() {
+    return func.apply(context, arguments);
+  };
+}
+var init_optimizeCb = __esm({
+  "node_modules/underscore/modules/_optimizeCb.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_baseIteratee.js
+function baseIteratee(value, context, argCount) {
+  if (value == null) return identity;
+  if (isFunction_default(value)) return optimizeCb(value, context, argCount);
+  if (isObject(value) && !isArray_default(value)) return matcher(value);
+  return property(value);
+}
+var init_baseIteratee = __esm({
+  "node_modules/underscore/modules/_baseIteratee.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_identity();
+    init_isFunction();
+    init_isObject();
+    init_isArray();
+    init_matcher();
+    init_property();
+    init_optimizeCb();
+  }
+});
+
+// node_modules/underscore/modules/iteratee.js
+function iteratee(value, context) {
+  return baseIteratee(value, context, Infinity);
+}
+var init_iteratee = __esm({
+  "node_modules/underscore/modules/iteratee.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_baseIteratee();
+    _.iteratee = iteratee;
+  }
+});
+
+// node_modules/underscore/modules/_cb.js
+function cb(value, context, argCount) {
+  if (_.iteratee !== iteratee) return _.iteratee(value, context);
+  return baseIteratee(value, context, argCount);
+}
+var init_cb = __esm({
+  "node_modules/underscore/modules/_cb.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_baseIteratee();
+    init_iteratee();
+  }
+});
+
+// node_modules/underscore/modules/mapObject.js
+function mapObject(obj, iteratee2, context) {
+  iteratee2 = cb(iteratee2, context);
+  var _keys = keys(obj), length = _keys.length, results = {};
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys[index2];
+    results[currentKey] = iteratee2(obj[currentKey], currentKey, obj);
+  }
+  return results;
+}
+var init_mapObject = __esm({
+  "node_modules/underscore/modules/mapObject.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/noop.js
+function noop() {
+}
+var init_noop = __esm({
+  "node_modules/underscore/modules/noop.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/propertyOf.js
+function propertyOf(obj) {
+  if (obj == null) return noop;
+  return function(path16) {
+    return get(obj, path16);
+  };
+}
+var init_propertyOf = __esm({
+  "node_modules/underscore/modules/propertyOf.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_noop();
+    init_get();
+  }
+});
+
+// node_modules/underscore/modules/times.js
+function times2(n, iteratee2, context) {
+  var accum = Array(Math.max(0, n));
+  iteratee2 = optimizeCb(iteratee2, context, 1);
+  for (var i = 0; i < n; i++) accum[i] = iteratee2(i);
+  return accum;
+}
+var init_times = __esm({
+  "node_modules/underscore/modules/times.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_optimizeCb();
+  }
+});
+
+// node_modules/underscore/modules/random.js
+function random(min2, max2) {
+  if (max2 == null) {
+    max2 = min2;
+    min2 = 0;
+  }
+  return min2 + Math.floor(Math.random() * (max2 - min2 + 1));
+}
+var init_random = __esm({
+  "node_modules/underscore/modules/random.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/now.js
+var now_default;
+var init_now = __esm({
+  "node_modules/underscore/modules/now.js"() {
+    "use strict";
+    init_cjs_shims();
+    now_default = Date.now || function() {
+      return (/* @__PURE__ */ new Date()).getTime();
+    };
+  }
+});
+
+// node_modules/underscore/modules/_createEscaper.js
+function createEscaper(map3) {
+  var escaper = function(match) {
+    return map3[match];
+  };
+  var source = "(?:" + keys(map3).join("|") + ")";
+  var testRegexp = RegExp(source);
+  var replaceRegexp = RegExp(source, "g");
+  return function(string) {
+    string = string == null ? "" : "" + string;
+    return testRegexp.test(string) ? string.replace(replaceRegexp, escaper) : string;
+  };
+}
+var init_createEscaper = __esm({
+  "node_modules/underscore/modules/_createEscaper.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_escapeMap.js
+var escapeMap_default;
+var init_escapeMap = __esm({
+  "node_modules/underscore/modules/_escapeMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    escapeMap_default = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      '"': "&quot;",
+      "'": "&#x27;",
+      "`": "&#x60;"
+    };
+  }
+});
+
+// node_modules/underscore/modules/escape.js
+var escape_default;
+var init_escape = __esm({
+  "node_modules/underscore/modules/escape.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createEscaper();
+    init_escapeMap();
+    escape_default = createEscaper(escapeMap_default);
+  }
+});
+
+// node_modules/underscore/modules/_unescapeMap.js
+var unescapeMap_default;
+var init_unescapeMap = __esm({
+  "node_modules/underscore/modules/_unescapeMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_invert();
+    init_escapeMap();
+    unescapeMap_default = invert(escapeMap_default);
+  }
+});
+
+// node_modules/underscore/modules/unescape.js
+var unescape_default;
+var init_unescape = __esm({
+  "node_modules/underscore/modules/unescape.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createEscaper();
+    init_unescapeMap();
+    unescape_default = createEscaper(unescapeMap_default);
+  }
+});
+
+// node_modules/underscore/modules/templateSettings.js
+var templateSettings_default;
+var init_templateSettings = __esm({
+  "node_modules/underscore/modules/templateSettings.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    templateSettings_default = _.templateSettings = {
+      evaluate: /<%([\s\S]+?)%>/g,
+      interpolate: /<%=([\s\S]+?)%>/g,
+      escape: /<%-([\s\S]+?)%>/g
+    };
+  }
+});
+
+// node_modules/underscore/modules/template.js
+function escapeChar(match) {
+  return "\\" + escapes[match];
+}
+function template(text, settings, oldSettings) {
+  if (!settings && oldSettings) settings = oldSettings;
+  settings = defaults_default({}, settings, _.templateSettings);
+  var matcher2 = RegExp([
+    (settings.escape || noMatch).source,
+    (settings.interpolate || noMatch).source,
+    (settings.evaluate || noMatch).source
+  ].join("|") + "|$", "g");
+  var index2 = 0;
+  var source = "__p+='";
+  text.replace(matcher2, function(match, escape, interpolate, evaluate, offset) {
+    source += text.slice(index2, offset).replace(escapeRegExp, escapeChar);
+    index2 = offset + match.length;
+    if (escape) {
+      source += "'+\n((__t=(" + escape + "))==null?'':_.escape(__t))+\n'";
+    } else if (interpolate) {
+      source += "'+\n((__t=(" + interpolate + "))==null?'':__t)+\n'";
+    } else if (evaluate) {
+      source += "';\n" + evaluate + "\n__p+='";
+    }
+    return match;
+  });
+  source += "';\n";
+  var argument = settings.variable;
+  if (argument) {
+    if (!bareIdentifier.test(argument)) throw new Error(
+      "variable is not a bare identifier: " + argument
+    );
+  } else {
+    source = "with(obj||{}){\n" + source + "}\n";
+    argument = "obj";
+  }
+  source = "var __t,__p='',__j=Array.prototype.join,print=function(){__p+=__j.call(arguments,'');};\n" + source + "return __p;\n";
+  var render;
+  try {
+    render = new Function(argument, "_", source);
+  } catch (e) {
+    e.source = source;
+    throw e;
+  }
+  var template2 = function(data) {
+    return render.call(this, data, _);
+  };
+  template2.source = "function(" + argument + "){\n" + source + "}";
+  return template2;
+}
+var noMatch, escapes, escapeRegExp, bareIdentifier;
+var init_template = __esm({
+  "node_modules/underscore/modules/template.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_defaults();
+    init_underscore();
+    init_templateSettings();
+    noMatch = /(.)^/;
+    escapes = {
+      "'": "'",
+      "\\": "\\",
+      "\r": "r",
+      "\n": "n",
+      "\u2028": "u2028",
+      "\u2029": "u2029"
+    };
+    escapeRegExp = /\\|'|\r|\n|\u2028|\u2029/g;
+    bareIdentifier = /^\s*(\w|\$)+\s*$/;
+  }
+});
+
+// node_modules/underscore/modules/result.js
+function result(obj, path16, fallback2) {
+  path16 = toPath2(path16);
+  var length = path16.length;
+  if (!length) {
+    return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
+  }
+  for (var i = 0; i < length; i++) {
+    var prop = obj == null ? void 0 : obj[path16[i]];
+    if (prop === void 0) {
+      prop = fallback2;
+      i = length;
+    }
+    obj = isFunction_default(prop) ? prop.call(obj) : prop;
+  }
+  return obj;
+}
+var init_result = __esm({
+  "node_modules/underscore/modules/result.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isFunction();
+    init_toPath2();
+  }
+});
+
+// node_modules/underscore/modules/uniqueId.js
+function uniqueId(prefix) {
+  var id = ++idCounter + "";
+  return prefix ? prefix + id : id;
+}
+var idCounter;
+var init_uniqueId = __esm({
+  "node_modules/underscore/modules/uniqueId.js"() {
+    "use strict";
+    init_cjs_shims();
+    idCounter = 0;
+  }
+});
+
+// node_modules/underscore/modules/chain.js
+function chain(obj) {
+  var instance = _(obj);
+  instance._chain = true;
+  return instance;
+}
+var init_chain = __esm({
+  "node_modules/underscore/modules/chain.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+  }
+});
+
+// node_modules/underscore/modules/_executeBound.js
+function executeBound(sourceFunc, boundFunc, context, callingContext, args) {
+  if (!(callingContext instanceof boundFunc)) return sourceFunc.apply(context, args);
+  var self2 = baseCreate(sourceFunc.prototype);
+  var result2 = sourceFunc.apply(self2, args);
+  if (isObject(result2)) return result2;
+  return self2;
+}
+var init_executeBound = __esm({
+  "node_modules/underscore/modules/_executeBound.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_baseCreate();
+    init_isObject();
+  }
+});
+
+// node_modules/underscore/modules/partial.js
+var partial, partial_default;
+var init_partial = __esm({
+  "node_modules/underscore/modules/partial.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_executeBound();
+    init_underscore();
+    partial = restArguments(function(func, boundArgs) {
+      var placeholder = partial.placeholder;
+      var bound = function() {
+        var position = 0, length = boundArgs.length;
+        var args = Array(length);
+        for (var i = 0; i < length; i++) {
+          args[i] = boundArgs[i] === placeholder ? arguments[position++] : boundArgs[i];
+        }
+        while (position < arguments.length) args.push(arguments[position++]);
+        return executeBound(func, bound, this, this, args);
+      };
+      return bound;
+    });
+    partial.placeholder = _;
+    partial_default = partial;
+  }
+});
+
+// node_modules/underscore/modules/bind.js
+var bind_default;
+var init_bind = __esm({
+  "node_modules/underscore/modules/bind.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_executeBound();
+    bind_default = restArguments(function(func, context, args) {
+      if (!isFunction_default(func)) throw new TypeError("Bind must be called on a function");
+      var bound = restArguments(function(callArgs) {
+        return executeBound(func, bound, context, this, args.concat(callArgs));
+      });
+      return bound;
+    });
+  }
+});
+
+// node_modules/underscore/modules/_isArrayLike.js
+var isArrayLike_default;
+var init_isArrayLike = __esm({
+  "node_modules/underscore/modules/_isArrayLike.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createSizePropertyCheck();
+    init_getLength();
+    isArrayLike_default = createSizePropertyCheck(getLength_default);
+  }
+});
+
+// node_modules/underscore/modules/_flatten.js
+function flatten(input, depth, strict) {
+  if (!depth && depth !== 0) depth = Infinity;
+  var output = [], idx = 0, i = 0, length = getLength_default(input) || 0, stack = [];
+  while (true) {
+    if (i >= length) {
+      if (!stack.length) break;
+      var frame = stack.pop();
+      i = frame.i;
+      input = frame.v;
+      length = getLength_default(input);
+      continue;
+    }
+    var value = input[i++];
+    if (stack.length >= depth) {
+      output[idx++] = value;
+    } else if (isArrayLike_default(value) && (isArray_default(value) || isArguments_default(value))) {
+      stack.push({ i, v: input });
+      i = 0;
+      input = value;
+      length = getLength_default(input);
+    } else if (!strict) {
+      output[idx++] = value;
+    }
+  }
+  return output;
+}
+var init_flatten = __esm({
+  "node_modules/underscore/modules/_flatten.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_isArrayLike();
+    init_isArray();
+    init_isArguments();
+  }
+});
+
+// node_modules/underscore/modules/bindAll.js
+var bindAll_default;
+var init_bindAll = __esm({
+  "node_modules/underscore/modules/bindAll.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_flatten();
+    init_bind();
+    bindAll_default = restArguments(function(obj, keys2) {
+      keys2 = flatten(keys2, false, false);
+      var index2 = keys2.length;
+      if (index2 < 1) throw new Error("bindAll must be passed function names");
+      while (index2--) {
+        var key = keys2[index2];
+        obj[key] = bind_default(obj[key], obj);
+      }
+      return obj;
+    });
+  }
+});
+
+// node_modules/underscore/modules/memoize.js
+function memoize2(func, hasher) {
+  var memoize3 = function(key) {
+    var cache = memoize3.cache;
+    var address = "" + (hasher ? hasher.apply(this, arguments) : key);
+    if (!has(cache, address)) cache[address] = func.apply(this, arguments);
+    return cache[address];
+  };
+  memoize3.cache = {};
+  return memoize3;
+}
+var init_memoize = __esm({
+  "node_modules/underscore/modules/memoize.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_has();
+  }
+});
+
+// node_modules/underscore/modules/delay.js
+var delay_default;
+var init_delay = __esm({
+  "node_modules/underscore/modules/delay.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    delay_default = restArguments(function(func, wait, args) {
+      return setTimeout(function() {
+        return func.apply(null, args);
+      }, wait);
+    });
+  }
+});
+
+// node_modules/underscore/modules/defer.js
+var defer_default;
+var init_defer = __esm({
+  "node_modules/underscore/modules/defer.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_partial();
+    init_delay();
+    init_underscore();
+    defer_default = partial_default(delay_default, _, 1);
+  }
+});
+
+// node_modules/underscore/modules/throttle.js
+function throttle(func, wait, options) {
+  var timeout2, context, args, result2;
+  var previous = 0;
+  if (!options) options = {};
+  var later = function() {
+    previous = options.leading === false ? 0 : now_default();
+    timeout2 = null;
+    result2 = func.apply(context, args);
+    if (!timeout2) context = args = null;
+  };
+  var throttled = function() {
+    var _now = now_default();
+    if (!previous && options.leading === false) previous = _now;
+    var remaining = wait - (_now - previous);
+    context = this;
+    args = arguments;
+    if (remaining <= 0 || remaining > wait) {
+      if (timeout2) {
+        clearTimeout(timeout2);
+        timeout2 = null;
+      }
+      previous = _now;
+      result2 = func.apply(context, args);
+      if (!timeout2) context = args = null;
+    } else if (!timeout2 && options.trailing !== false) {
+      timeout2 = setTimeout(later, remaining);
+    }
+    return result2;
+  };
+  throttled.cancel = function() {
+    clearTimeout(timeout2);
+    previous = 0;
+    timeout2 = context = args = null;
+  };
+  return throttled;
+}
+var init_throttle = __esm({
+  "node_modules/underscore/modules/throttle.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_now();
+  }
+});
+
+// node_modules/underscore/modules/debounce.js
+function debounce(func, wait, immediate) {
+  var timeout2, previous, args, result2, context;
+  var later = function() {
+    var passed = now_default() - previous;
+    if (wait > passed) {
+      timeout2 = setTimeout(later, wait - passed);
+    } else {
+      timeout2 = null;
+      if (!immediate) result2 = func.apply(context, args);
+      if (!timeout2) args = context = null;
+    }
+  };
+  var debounced = restArguments(function(_args) {
+    context = this;
+    args = _args;
+    previous = now_default();
+    if (!timeout2) {
+      timeout2 = setTimeout(later, wait);
+      if (immediate) result2 = func.apply(context, args);
+    }
+    return result2;
+  });
+  debounced.cancel = function() {
+    clearTimeout(timeout2);
+    timeout2 = args = context = null;
+  };
+  return debounced;
+}
+var init_debounce = __esm({
+  "node_modules/underscore/modules/debounce.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_now();
+  }
+});
+
+// node_modules/underscore/modules/wrap.js
+function wrap2(func, wrapper) {
+  return partial_default(wrapper, func);
+}
+var init_wrap = __esm({
+  "node_modules/underscore/modules/wrap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_partial();
+  }
+});
+
+// node_modules/underscore/modules/negate.js
+function negate(predicate) {
+  return function() {
+    return !predicate.apply(this, arguments);
+  };
+}
+var init_negate = __esm({
+  "node_modules/underscore/modules/negate.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/compose.js
+function compose2() {
+  var args = arguments;
+  var start = args.length - 1;
+  return function() {
+    var i = start;
+    var result2 = args[start].apply(this, arguments);
+    while (i--) result2 = args[i].call(this, result2);
+    return result2;
+  };
+}
+var init_compose = __esm({
+  "node_modules/underscore/modules/compose.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/after.js
+function after(times3, func) {
+  return function() {
+    if (--times3 < 1) {
+      return func.apply(this, arguments);
+    }
+  };
+}
+var init_after = __esm({
+  "node_modules/underscore/modules/after.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/before.js
+function before(times3, func) {
+  var memo;
+  return function() {
+    if (--times3 > 0) {
+      memo = func.apply(this, arguments);
+    }
+    if (times3 <= 1) func = null;
+    return memo;
+  };
+}
+var init_before = __esm({
+  "node_modules/underscore/modules/before.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/once.js
+var once_default;
+var init_once = __esm({
+  "node_modules/underscore/modules/once.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_partial();
+    init_before();
+    once_default = partial_default(before, 2);
+  }
+});
+
+// node_modules/underscore/modules/findKey.js
+function findKey(obj, predicate, context) {
+  predicate = cb(predicate, context);
+  var _keys = keys(obj), key;
+  for (var i = 0, length = _keys.length; i < length; i++) {
+    key = _keys[i];
+    if (predicate(obj[key], key, obj)) return key;
+  }
+}
+var init_findKey = __esm({
+  "node_modules/underscore/modules/findKey.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_createPredicateIndexFinder.js
+function createPredicateIndexFinder(dir2) {
+  return function(array, predicate, context) {
+    predicate = cb(predicate, context);
+    var length = getLength_default(array);
+    var index2 = dir2 > 0 ? 0 : length - 1;
+    for (; index2 >= 0 && index2 < length; index2 += dir2) {
+      if (predicate(array[index2], index2, array)) return index2;
+    }
+    return -1;
+  };
+}
+var init_createPredicateIndexFinder = __esm({
+  "node_modules/underscore/modules/_createPredicateIndexFinder.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_getLength();
+  }
+});
+
+// node_modules/underscore/modules/findIndex.js
+var findIndex_default;
+var init_findIndex = __esm({
+  "node_modules/underscore/modules/findIndex.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createPredicateIndexFinder();
+    findIndex_default = createPredicateIndexFinder(1);
+  }
+});
+
+// node_modules/underscore/modules/findLastIndex.js
+var findLastIndex_default;
+var init_findLastIndex = __esm({
+  "node_modules/underscore/modules/findLastIndex.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createPredicateIndexFinder();
+    findLastIndex_default = createPredicateIndexFinder(-1);
+  }
+});
+
+// node_modules/underscore/modules/sortedIndex.js
+function sortedIndex(array, obj, iteratee2, context) {
+  iteratee2 = cb(iteratee2, context, 1);
+  var value = iteratee2(obj);
+  var low = 0, high = getLength_default(array);
+  while (low < high) {
+    var mid = Math.floor((low + high) / 2);
+    if (iteratee2(array[mid]) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+var init_sortedIndex = __esm({
+  "node_modules/underscore/modules/sortedIndex.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_getLength();
+  }
+});
+
+// node_modules/underscore/modules/_createIndexFinder.js
+function createIndexFinder(dir2, predicateFind, sortedIndex2) {
+  return function(array, item, idx) {
+    var i = 0, length = getLength_default(array);
+    if (typeof idx == "number") {
+      if (dir2 > 0) {
+        i = idx >= 0 ? idx : Math.max(idx + length, i);
+      } else {
+        length = idx >= 0 ? Math.min(idx + 1, length) : idx + length + 1;
+      }
+    } else if (sortedIndex2 && idx && length) {
+      idx = sortedIndex2(array, item);
+      return array[idx] === item ? idx : -1;
+    }
+    if (item !== item) {
+      idx = predicateFind(slice.call(array, i, length), isNaN2);
+      return idx >= 0 ? idx + i : -1;
+    }
+    for (idx = dir2 > 0 ? i : length - 1; idx >= 0 && idx < length; idx += dir2) {
+      if (array[idx] === item) return idx;
+    }
+    return -1;
+  };
+}
+var init_createIndexFinder = __esm({
+  "node_modules/underscore/modules/_createIndexFinder.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_setup();
+    init_isNaN();
+  }
+});
+
+// node_modules/underscore/modules/indexOf.js
+var indexOf_default;
+var init_indexOf = __esm({
+  "node_modules/underscore/modules/indexOf.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_sortedIndex();
+    init_findIndex();
+    init_createIndexFinder();
+    indexOf_default = createIndexFinder(1, findIndex_default, sortedIndex);
+  }
+});
+
+// node_modules/underscore/modules/lastIndexOf.js
+var lastIndexOf_default;
+var init_lastIndexOf = __esm({
+  "node_modules/underscore/modules/lastIndexOf.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_findLastIndex();
+    init_createIndexFinder();
+    lastIndexOf_default = createIndexFinder(-1, findLastIndex_default);
+  }
+});
+
+// node_modules/underscore/modules/find.js
+function find(obj, predicate, context) {
+  var keyFinder = isArrayLike_default(obj) ? findIndex_default : findKey;
+  var key = keyFinder(obj, predicate, context);
+  if (key !== void 0 && key !== -1) return obj[key];
+}
+var init_find = __esm({
+  "node_modules/underscore/modules/find.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_findIndex();
+    init_findKey();
+  }
+});
+
+// node_modules/underscore/modules/findWhere.js
+function findWhere(obj, attrs) {
+  return find(obj, matcher(attrs));
+}
+var init_findWhere = __esm({
+  "node_modules/underscore/modules/findWhere.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_find();
+    init_matcher();
+  }
+});
+
+// node_modules/underscore/modules/each.js
+function each2(obj, iteratee2, context) {
+  iteratee2 = optimizeCb(iteratee2, context);
+  var i, length;
+  if (isArrayLike_default(obj)) {
+    for (i = 0, length = obj.length; i < length; i++) {
+      iteratee2(obj[i], i, obj);
+    }
+  } else {
+    var _keys = keys(obj);
+    for (i = 0, length = _keys.length; i < length; i++) {
+      iteratee2(obj[_keys[i]], _keys[i], obj);
+    }
+  }
+  return obj;
+}
+var init_each = __esm({
+  "node_modules/underscore/modules/each.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_optimizeCb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/map.js
+function map2(obj, iteratee2, context) {
+  iteratee2 = cb(iteratee2, context);
+  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length, results = Array(length);
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys ? _keys[index2] : index2;
+    results[index2] = iteratee2(obj[currentKey], currentKey, obj);
+  }
+  return results;
+}
+var init_map = __esm({
+  "node_modules/underscore/modules/map.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_createReduce.js
+function createReduce(dir2) {
+  var reducer = function(obj, iteratee2, memo, initial2) {
+    var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length, index2 = dir2 > 0 ? 0 : length - 1;
+    if (!initial2) {
+      memo = obj[_keys ? _keys[index2] : index2];
+      index2 += dir2;
+    }
+    for (; index2 >= 0 && index2 < length; index2 += dir2) {
+      var currentKey = _keys ? _keys[index2] : index2;
+      memo = iteratee2(memo, obj[currentKey], currentKey, obj);
+    }
+    return memo;
+  };
+  return function(obj, iteratee2, memo, context) {
+    var initial2 = arguments.length >= 3;
+    return reducer(obj, optimizeCb(iteratee2, context, 4), memo, initial2);
+  };
+}
+var init_createReduce = __esm({
+  "node_modules/underscore/modules/_createReduce.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_keys();
+    init_optimizeCb();
+  }
+});
+
+// node_modules/underscore/modules/reduce.js
+var reduce_default;
+var init_reduce = __esm({
+  "node_modules/underscore/modules/reduce.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createReduce();
+    reduce_default = createReduce(1);
+  }
+});
+
+// node_modules/underscore/modules/reduceRight.js
+var reduceRight_default;
+var init_reduceRight = __esm({
+  "node_modules/underscore/modules/reduceRight.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createReduce();
+    reduceRight_default = createReduce(-1);
+  }
+});
+
+// node_modules/underscore/modules/filter.js
+function filter2(obj, predicate, context) {
+  var results = [];
+  predicate = cb(predicate, context);
+  each2(obj, function(value, index2, list) {
+    if (predicate(value, index2, list)) results.push(value);
+  });
+  return results;
+}
+var init_filter = __esm({
+  "node_modules/underscore/modules/filter.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/reject.js
+function reject2(obj, predicate, context) {
+  return filter2(obj, negate(cb(predicate)), context);
+}
+var init_reject = __esm({
+  "node_modules/underscore/modules/reject.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_filter();
+    init_negate();
+    init_cb();
+  }
+});
+
+// node_modules/underscore/modules/every.js
+function every2(obj, predicate, context) {
+  predicate = cb(predicate, context);
+  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length;
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys ? _keys[index2] : index2;
+    if (!predicate(obj[currentKey], currentKey, obj)) return false;
+  }
+  return true;
+}
+var init_every = __esm({
+  "node_modules/underscore/modules/every.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/some.js
+function some2(obj, predicate, context) {
+  predicate = cb(predicate, context);
+  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length;
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys ? _keys[index2] : index2;
+    if (predicate(obj[currentKey], currentKey, obj)) return true;
+  }
+  return false;
+}
+var init_some = __esm({
+  "node_modules/underscore/modules/some.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/contains.js
+function contains(obj, item, fromIndex, guard) {
+  if (!isArrayLike_default(obj)) obj = values(obj);
+  if (typeof fromIndex != "number" || guard) fromIndex = 0;
+  return indexOf_default(obj, item, fromIndex) >= 0;
+}
+var init_contains = __esm({
+  "node_modules/underscore/modules/contains.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_indexOf();
+  }
+});
+
+// node_modules/underscore/modules/invoke.js
+var invoke_default;
+var init_invoke = __esm({
+  "node_modules/underscore/modules/invoke.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_map();
+    init_deepGet();
+    init_toPath2();
+    invoke_default = restArguments(function(obj, path16, args) {
+      var contextPath, func;
+      if (isFunction_default(path16)) {
+        func = path16;
+      } else {
+        path16 = toPath2(path16);
+        contextPath = path16.slice(0, -1);
+        path16 = path16[path16.length - 1];
+      }
+      return map2(obj, function(context) {
+        var method = func;
+        if (!method) {
+          if (contextPath && contextPath.length) {
+            context = deepGet(context, contextPath);
+          }
+          if (context == null) return void 0;
+          method = context[path16];
+        }
+        return method == null ? method : method.apply(context, args);
+      });
+    });
+  }
+});
+
+// node_modules/underscore/modules/pluck.js
+function pluck(obj, key) {
+  return map2(obj, property(key));
+}
+var init_pluck = __esm({
+  "node_modules/underscore/modules/pluck.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_map();
+    init_property();
+  }
+});
+
+// node_modules/underscore/modules/where.js
+function where(obj, attrs) {
+  return filter2(obj, matcher(attrs));
+}
+var init_where = __esm({
+  "node_modules/underscore/modules/where.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_filter();
+    init_matcher();
+  }
+});
+
+// node_modules/underscore/modules/max.js
+function max(obj, iteratee2, context) {
+  var result2 = -Infinity, lastComputed = -Infinity, value, computed;
+  if (iteratee2 == null || typeof iteratee2 == "number" && typeof obj[0] != "object" && obj != null) {
+    obj = isArrayLike_default(obj) ? obj : values(obj);
+    for (var i = 0, length = obj.length; i < length; i++) {
+      value = obj[i];
+      if (value != null && value > result2) {
+        result2 = value;
+      }
+    }
+  } else {
+    iteratee2 = cb(iteratee2, context);
+    each2(obj, function(v, index2, list) {
+      computed = iteratee2(v, index2, list);
+      if (computed > lastComputed || computed === -Infinity && result2 === -Infinity) {
+        result2 = v;
+        lastComputed = computed;
+      }
+    });
+  }
+  return result2;
+}
+var init_max = __esm({
+  "node_modules/underscore/modules/max.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/min.js
+function min(obj, iteratee2, context) {
+  var result2 = Infinity, lastComputed = Infinity, value, computed;
+  if (iteratee2 == null || typeof iteratee2 == "number" && typeof obj[0] != "object" && obj != null) {
+    obj = isArrayLike_default(obj) ? obj : values(obj);
+    for (var i = 0, length = obj.length; i < length; i++) {
+      value = obj[i];
+      if (value != null && value < result2) {
+        result2 = value;
+      }
+    }
+  } else {
+    iteratee2 = cb(iteratee2, context);
+    each2(obj, function(v, index2, list) {
+      computed = iteratee2(v, index2, list);
+      if (computed < lastComputed || computed === Infinity && result2 === Infinity) {
+        result2 = v;
+        lastComputed = computed;
+      }
+    });
+  }
+  return result2;
+}
+var init_min = __esm({
+  "node_modules/underscore/modules/min.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/toArray.js
+function toArray(obj) {
+  if (!obj) return [];
+  if (isArray_default(obj)) return slice.call(obj);
+  if (isString_default(obj)) {
+    return obj.match(reStrSymbol);
+  }
+  if (isArrayLike_default(obj)) return map2(obj, identity);
+  return values(obj);
+}
+var reStrSymbol;
+var init_toArray = __esm({
+  "node_modules/underscore/modules/toArray.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArray();
+    init_setup();
+    init_isString();
+    init_isArrayLike();
+    init_map();
+    init_identity();
+    init_values();
+    reStrSymbol = /[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
+  }
+});
+
+// node_modules/underscore/modules/sample.js
+function sample(obj, n, guard) {
+  if (n == null || guard) {
+    if (!isArrayLike_default(obj)) obj = values(obj);
+    return obj[random(obj.length - 1)];
+  }
+  var sample2 = toArray(obj);
+  var length = getLength_default(sample2);
+  n = Math.max(Math.min(n, length), 0);
+  var last2 = length - 1;
+  for (var index2 = 0; index2 < n; index2++) {
+    var rand = random(index2, last2);
+    var temp = sample2[index2];
+    sample2[index2] = sample2[rand];
+    sample2[rand] = temp;
+  }
+  return sample2.slice(0, n);
+}
+var init_sample = __esm({
+  "node_modules/underscore/modules/sample.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_getLength();
+    init_random();
+    init_toArray();
+  }
+});
+
+// node_modules/underscore/modules/shuffle.js
+function shuffle(obj) {
+  return sample(obj, Infinity);
+}
+var init_shuffle = __esm({
+  "node_modules/underscore/modules/shuffle.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_sample();
+  }
+});
+
+// node_modules/underscore/modules/sortBy.js
+function sortBy2(obj, iteratee2, context) {
+  var index2 = 0;
+  iteratee2 = cb(iteratee2, context);
+  return pluck(map2(obj, function(value, key, list) {
+    return {
+      value,
+      index: index2++,
+      criteria: iteratee2(value, key, list)
+    };
+  }).sort(function(left, right) {
+    var a = left.criteria;
+    var b = right.criteria;
+    if (a !== b) {
+      if (a > b || a === void 0) return 1;
+      if (a < b || b === void 0) return -1;
+    }
+    return left.index - right.index;
+  }), "value");
+}
+var init_sortBy = __esm({
+  "node_modules/underscore/modules/sortBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_pluck();
+    init_map();
+  }
+});
+
+// node_modules/underscore/modules/_group.js
+function group(behavior, partition) {
+  return function(obj, iteratee2, context) {
+    var result2 = partition ? [[], []] : {};
+    iteratee2 = cb(iteratee2, context);
+    each2(obj, function(value, index2) {
+      var key = iteratee2(value, index2, obj);
+      behavior(result2, value, key);
+    });
+    return result2;
+  };
+}
+var init_group = __esm({
+  "node_modules/underscore/modules/_group.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/groupBy.js
+var groupBy_default;
+var init_groupBy = __esm({
+  "node_modules/underscore/modules/groupBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    init_has();
+    groupBy_default = group(function(result2, value, key) {
+      if (has(result2, key)) result2[key].push(value);
+      else result2[key] = [value];
+    });
+  }
+});
+
+// node_modules/underscore/modules/indexBy.js
+var indexBy_default;
+var init_indexBy = __esm({
+  "node_modules/underscore/modules/indexBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    indexBy_default = group(function(result2, value, key) {
+      result2[key] = value;
+    });
+  }
+});
+
+// node_modules/underscore/modules/countBy.js
+var countBy_default;
+var init_countBy = __esm({
+  "node_modules/underscore/modules/countBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    init_has();
+    countBy_default = group(function(result2, value, key) {
+      if (has(result2, key)) result2[key]++;
+      else result2[key] = 1;
+    });
+  }
+});
+
+// node_modules/underscore/modules/partition.js
+var partition_default;
+var init_partition = __esm({
+  "node_modules/underscore/modules/partition.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    partition_default = group(function(result2, value, pass) {
+      result2[pass ? 0 : 1].push(value);
+    }, true);
+  }
+});
+
+// node_modules/underscore/modules/size.js
+function size(obj) {
+  if (obj == null) return 0;
+  return isArrayLike_default(obj) ? obj.length : keys(obj).length;
+}
+var init_size = __esm({
+  "node_modules/underscore/modules/size.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_keyInObj.js
+function keyInObj(value, key, obj) {
+  return key in obj;
+}
+var init_keyInObj = __esm({
+  "node_modules/underscore/modules/_keyInObj.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/pick.js
+var pick_default;
+var init_pick = __esm({
+  "node_modules/underscore/modules/pick.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_optimizeCb();
+    init_allKeys();
+    init_keyInObj();
+    init_flatten();
+    pick_default = restArguments(function(obj, keys2) {
+      var result2 = {}, iteratee2 = keys2[0];
+      if (obj == null) return result2;
+      if (isFunction_default(iteratee2)) {
+        if (keys2.length > 1) iteratee2 = optimizeCb(iteratee2, keys2[1]);
+        keys2 = allKeys(obj);
+      } else {
+        iteratee2 = keyInObj;
+        keys2 = flatten(keys2, false, false);
+        obj = Object(obj);
+      }
+      for (var i = 0, length = keys2.length; i < length; i++) {
+        var key = keys2[i];
+        var value = obj[key];
+        if (iteratee2(value, key, obj)) result2[key] = value;
+      }
+      return result2;
+    });
+  }
+});
+
+// node_modules/underscore/modules/omit.js
+var omit_default;
+var init_omit = __esm({
+  "node_modules/underscore/modules/omit.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_negate();
+    init_map();
+    init_flatten();
+    init_contains();
+    init_pick();
+    omit_default = restArguments(function(obj, keys2) {
+      var iteratee2 = keys2[0], context;
+      if (isFunction_default(iteratee2)) {
+        iteratee2 = negate(iteratee2);
+        if (keys2.length > 1) context = keys2[1];
+      } else {
+        keys2 = map2(flatten(keys2, false, false), String);
+        iteratee2 = function(value, key) {
+          return !contains(keys2, key);
+        };
+      }
+      return pick_default(obj, iteratee2, context);
+    });
+  }
+});
+
+// node_modules/underscore/modules/initial.js
+function initial(array, n, guard) {
+  return slice.call(array, 0, Math.max(0, array.length - (n == null || guard ? 1 : n)));
+}
+var init_initial = __esm({
+  "node_modules/underscore/modules/initial.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/first.js
+function first(array, n, guard) {
+  if (array == null || array.length < 1) return n == null || guard ? void 0 : [];
+  if (n == null || guard) return array[0];
+  return initial(array, array.length - n);
+}
+var init_first = __esm({
+  "node_modules/underscore/modules/first.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_initial();
+  }
+});
+
+// node_modules/underscore/modules/rest.js
+function rest(array, n, guard) {
+  return slice.call(array, n == null || guard ? 1 : n);
+}
+var init_rest = __esm({
+  "node_modules/underscore/modules/rest.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/last.js
+function last(array, n, guard) {
+  if (array == null || array.length < 1) return n == null || guard ? void 0 : [];
+  if (n == null || guard) return array[array.length - 1];
+  return rest(array, Math.max(0, array.length - n));
+}
+var init_last = __esm({
+  "node_modules/underscore/modules/last.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_rest();
+  }
+});
+
+// node_modules/underscore/modules/compact.js
+function compact(array) {
+  return filter2(array, Boolean);
+}
+var init_compact = __esm({
+  "node_modules/underscore/modules/compact.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_filter();
+  }
+});
+
+// node_modules/underscore/modules/flatten.js
+function flatten2(array, depth) {
+  return flatten(array, depth, false);
+}
+var init_flatten2 = __esm({
+  "node_modules/underscore/modules/flatten.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_flatten();
+  }
+});
+
+// node_modules/underscore/modules/difference.js
+var difference_default;
+var init_difference = __esm({
+  "node_modules/underscore/modules/difference.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_flatten();
+    init_filter();
+    init_contains();
+    difference_default = restArguments(function(array, rest2) {
+      rest2 = flatten(rest2, true, true);
+      return filter2(array, function(value) {
+        return !contains(rest2, value);
+      });
+    });
+  }
+});
+
+// node_modules/underscore/modules/without.js
+var without_default;
+var init_without = __esm({
+  "node_modules/underscore/modules/without.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_difference();
+    without_default = restArguments(function(array, otherArrays) {
+      return difference_default(array, otherArrays);
+    });
+  }
+});
+
+// node_modules/underscore/modules/uniq.js
+function uniq(array, isSorted, iteratee2, context) {
+  if (!isBoolean(isSorted)) {
+    context = iteratee2;
+    iteratee2 = isSorted;
+    isSorted = false;
+  }
+  if (iteratee2 != null) iteratee2 = cb(iteratee2, context);
+  var result2 = [];
+  var seen = [];
+  for (var i = 0, length = getLength_default(array); i < length; i++) {
+    var value = array[i], computed = iteratee2 ? iteratee2(value, i, array) : value;
+    if (isSorted && !iteratee2) {
+      if (!i || seen !== computed) result2.push(value);
+      seen = computed;
+    } else if (iteratee2) {
+      if (!contains(seen, computed)) {
+        seen.push(computed);
+        result2.push(value);
+      }
+    } else if (!contains(result2, value)) {
+      result2.push(value);
+    }
+  }
+  return result2;
+}
+var init_uniq = __esm({
+  "node_modules/underscore/modules/uniq.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isBoolean();
+    init_cb();
+    init_getLength();
+    init_contains();
+  }
+});
+
+// node_modules/underscore/modules/union.js
+var union_default;
+var init_union = __esm({
+  "node_modules/underscore/modules/union.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_uniq();
+    init_flatten();
+    union_default = restArguments(function(arrays) {
+      return uniq(flatten(arrays, true, true));
+    });
+  }
+});
+
+// node_modules/underscore/modules/intersection.js
+function intersection(array) {
+  var result2 = [];
+  var argsLength = arguments.length;
+  for (var i = 0, length = getLength_default(array); i < length; i++) {
+    var item = array[i];
+    if (contains(result2, item)) continue;
+    var j;
+    for (j = 1; j < argsLength; j++) {
+      if (!contains(arguments[j], item)) break;
+    }
+    if (j === argsLength) result2.push(item);
+  }
+  return result2;
+}
+var init_intersection = __esm({
+  "node_modules/underscore/modules/intersection.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_contains();
+  }
+});
+
+// node_modules/underscore/modules/unzip.js
+function unzip(array) {
+  var length = array && max(array, getLength_default).length || 0;
+  var result2 = Array(length);
+  for (var index2 = 0; index2 < length; index2++) {
+    result2[index2] = pluck(array, index2);
+  }
+  return result2;
+}
+var init_unzip = __esm({
+  "node_modules/underscore/modules/unzip.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_max();
+    init_getLength();
+    init_pluck();
+  }
+});
+
+// node_modules/underscore/modules/zip.js
+var zip_default;
+var init_zip = __esm({
+  "node_modules/underscore/modules/zip.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_unzip();
+    zip_default = restArguments(unzip);
+  }
+});
+
+// node_modules/underscore/modules/object.js
+function object(list, values2) {
+  var result2 = {};
+  for (var i = 0, length = getLength_default(list); i < length; i++) {
+    if (values2) {
+      result2[list[i]] = values2[i];
+    } else {
+      result2[list[i][0]] = list[i][1];
+    }
+  }
+  return result2;
+}
+var init_object = __esm({
+  "node_modules/underscore/modules/object.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+  }
+});
+
+// node_modules/underscore/modules/range.js
+function range2(start, stop, step) {
+  if (stop == null) {
+    stop = start || 0;
+    start = 0;
+  }
+  if (!step) {
+    step = stop < start ? -1 : 1;
+  }
+  var length = Math.max(Math.ceil((stop - start) / step), 0);
+  var range4 = Array(length);
+  for (var idx = 0; idx < length; idx++, start += step) {
+    range4[idx] = start;
+  }
+  return range4;
+}
+var init_range = __esm({
+  "node_modules/underscore/modules/range.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/chunk.js
+function chunk(array, count) {
+  if (count == null || count < 1) return [];
+  var result2 = [];
+  var i = 0, length = array.length;
+  while (i < length) {
+    result2.push(slice.call(array, i, i += count));
+  }
+  return result2;
+}
+var init_chunk = __esm({
+  "node_modules/underscore/modules/chunk.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/_chainResult.js
+function chainResult(instance, obj) {
+  return instance._chain ? _(obj).chain() : obj;
+}
+var init_chainResult = __esm({
+  "node_modules/underscore/modules/_chainResult.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+  }
+});
+
+// node_modules/underscore/modules/mixin.js
+function mixin(obj) {
+  each2(functions(obj), function(name) {
+    var func = _[name] = obj[name];
+    _.prototype[name] = function() {
+      var args = [this._wrapped];
+      push.apply(args, arguments);
+      return chainResult(this, func.apply(_, args));
+    };
+  });
+  return _;
+}
+var init_mixin = __esm({
+  "node_modules/underscore/modules/mixin.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_each();
+    init_functions();
+    init_setup();
+    init_chainResult();
+  }
+});
+
+// node_modules/underscore/modules/underscore-array-methods.js
+var underscore_array_methods_default;
+var init_underscore_array_methods = __esm({
+  "node_modules/underscore/modules/underscore-array-methods.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_each();
+    init_setup();
+    init_chainResult();
+    each2(["pop", "push", "reverse", "shift", "sort", "splice", "unshift"], function(name) {
+      var method = ArrayProto[name];
+      _.prototype[name] = function() {
+        var obj = this._wrapped;
+        if (obj != null) {
+          method.apply(obj, arguments);
+          if ((name === "shift" || name === "splice") && obj.length === 0) {
+            delete obj[0];
+          }
+        }
+        return chainResult(this, obj);
+      };
+    });
+    each2(["concat", "join", "slice"], function(name) {
+      var method = ArrayProto[name];
+      _.prototype[name] = function() {
+        var obj = this._wrapped;
+        if (obj != null) obj = method.apply(obj, arguments);
+        return chainResult(this, obj);
+      };
+    });
+    underscore_array_methods_default = _;
+  }
+});
+
+// node_modules/underscore/modules/index.js
+var modules_exports = {};
+__export(modules_exports, {
+  VERSION: () => VERSION2,
+  after: () => after,
+  all: () => every2,
+  allKeys: () => allKeys,
+  any: () => some2,
+  assign: () => extendOwn_default,
+  before: () => before,
+  bind: () => bind_default,
+  bindAll: () => bindAll_default,
+  chain: () => chain,
+  chunk: () => chunk,
+  clone: () => clone,
+  collect: () => map2,
+  compact: () => compact,
+  compose: () => compose2,
+  constant: () => constant2,
+  contains: () => contains,
+  countBy: () => countBy_default,
+  create: () => create,
+  debounce: () => debounce,
+  default: () => underscore_array_methods_default,
+  defaults: () => defaults_default,
+  defer: () => defer_default,
+  delay: () => delay_default,
+  detect: () => find,
+  difference: () => difference_default,
+  drop: () => rest,
+  each: () => each2,
+  escape: () => escape_default,
+  every: () => every2,
+  extend: () => extend_default,
+  extendOwn: () => extendOwn_default,
+  filter: () => filter2,
+  find: () => find,
+  findIndex: () => findIndex_default,
+  findKey: () => findKey,
+  findLastIndex: () => findLastIndex_default,
+  findWhere: () => findWhere,
+  first: () => first,
+  flatten: () => flatten2,
+  foldl: () => reduce_default,
+  foldr: () => reduceRight_default,
+  forEach: () => each2,
+  functions: () => functions,
+  get: () => get,
+  groupBy: () => groupBy_default,
+  has: () => has2,
+  head: () => first,
+  identity: () => identity,
+  include: () => contains,
+  includes: () => contains,
+  indexBy: () => indexBy_default,
+  indexOf: () => indexOf_default,
+  initial: () => initial,
+  inject: () => reduce_default,
+  intersection: () => intersection,
+  invert: () => invert,
+  invoke: () => invoke_default,
+  isArguments: () => isArguments_default,
+  isArray: () => isArray_default,
+  isArrayBuffer: () => isArrayBuffer_default,
+  isBoolean: () => isBoolean,
+  isDataView: () => isDataView_default,
+  isDate: () => isDate_default,
+  isElement: () => isElement,
+  isEmpty: () => isEmpty,
+  isEqual: () => isEqual,
+  isError: () => isError_default,
+  isFinite: () => isFinite2,
+  isFunction: () => isFunction_default,
+  isMap: () => isMap_default,
+  isMatch: () => isMatch,
+  isNaN: () => isNaN2,
+  isNull: () => isNull,
+  isNumber: () => isNumber_default,
+  isObject: () => isObject,
+  isRegExp: () => isRegExp_default,
+  isSet: () => isSet_default,
+  isString: () => isString_default,
+  isSymbol: () => isSymbol_default,
+  isTypedArray: () => isTypedArray_default,
+  isUndefined: () => isUndefined,
+  isWeakMap: () => isWeakMap_default,
+  isWeakSet: () => isWeakSet_default,
+  iteratee: () => iteratee,
+  keys: () => keys,
+  last: () => last,
+  lastIndexOf: () => lastIndexOf_default,
+  map: () => map2,
+  mapObject: () => mapObject,
+  matcher: () => matcher,
+  matches: () => matcher,
+  max: () => max,
+  memoize: () => memoize2,
+  methods: () => functions,
+  min: () => min,
+  mixin: () => mixin,
+  negate: () => negate,
+  noop: () => noop,
+  now: () => now_default,
+  object: () => object,
+  omit: () => omit_default,
+  once: () => once_default,
+  pairs: () => pairs,
+  partial: () => partial_default,
+  partition: () => partition_default,
+  pick: () => pick_default,
+  pluck: () => pluck,
+  property: () => property,
+  propertyOf: () => propertyOf,
+  random: () => random,
+  range: () => range2,
+  reduce: () => reduce_default,
+  reduceRight: () => reduceRight_default,
+  reject: () => reject2,
+  rest: () => rest,
+  restArguments: () => restArguments,
+  result: () => result,
+  sample: () => sample,
+  select: () => filter2,
+  shuffle: () => shuffle,
+  size: () => size,
+  some: () => some2,
+  sortBy: () => sortBy2,
+  sortedIndex: () => sortedIndex,
+  tail: () => rest,
+  take: () => first,
+  tap: () => tap,
+  template: () => template,
+  templateSettings: () => templateSettings_default,
+  throttle: () => throttle,
+  times: () => times2,
+  toArray: () => toArray,
+  toPath: () => toPath,
+  transpose: () => unzip,
+  unescape: () => unescape_default,
+  union: () => union_default,
+  uniq: () => uniq,
+  unique: () => uniq,
+  uniqueId: () => uniqueId,
+  unzip: () => unzip,
+  values: () => values,
+  where: () => where,
+  without: () => without_default,
+  wrap: () => wrap2,
+  zip: () => zip_default
+});
+var init_modules = __esm({
+  "node_modules/underscore/modules/index.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_restArguments();
+    init_isObject();
+    init_isNull();
+    init_isUndefined();
+    init_isBoolean();
+    init_isElement();
+    init_isString();
+    init_isNumber();
+    init_isDate();
+    init_isRegExp();
+    init_isError();
+    init_isSymbol();
+    init_isArrayBuffer();
+    init_isDataView();
+    init_isArray();
+    init_isFunction();
+    init_isArguments();
+    init_isFinite();
+    init_isNaN();
+    init_isTypedArray();
+    init_isEmpty();
+    init_isMatch();
+    init_isEqual();
+    init_isMap();
+    init_isWeakMap();
+    init_isSet();
+    init_isWeakSet();
+    init_keys();
+    init_allKeys();
+    init_values();
+    init_pairs();
+    init_invert();
+    init_functions();
+    init_extend();
+    init_extendOwn();
+    init_defaults();
+    init_create();
+    init_clone();
+    init_tap();
+    init_get();
+    init_has2();
+    init_mapObject();
+    init_identity();
+    init_constant();
+    init_noop();
+    init_toPath();
+    init_property();
+    init_propertyOf();
+    init_matcher();
+    init_times();
+    init_random();
+    init_now();
+    init_escape();
+    init_unescape();
+    init_templateSettings();
+    init_template();
+    init_result();
+    init_uniqueId();
+    init_chain();
+    init_iteratee();
+    init_partial();
+    init_bind();
+    init_bindAll();
+    init_memoize();
+    init_delay();
+    init_defer();
+    init_throttle();
+    init_debounce();
+    init_wrap();
+    init_negate();
+    init_compose();
+    init_after();
+    init_before();
+    init_once();
+    init_findKey();
+    init_findIndex();
+    init_findLastIndex();
+    init_sortedIndex();
+    init_indexOf();
+    init_lastIndexOf();
+    init_find();
+    init_findWhere();
+    init_each();
+    init_map();
+    init_reduce();
+    init_reduceRight();
+    init_filter();
+    init_reject();
+    init_every();
+    init_some();
+    init_contains();
+    init_invoke();
+    init_pluck();
+    init_where();
+    init_max();
+    init_min();
+    init_shuffle();
+    init_sample();
+    init_sortBy();
+    init_groupBy();
+    init_indexBy();
+    init_countBy();
+    init_partition();
+    init_toArray();
+    init_size();
+    init_pick();
+    init_omit();
+    init_first();
+    init_initial();
+    init_last();
+    init_rest();
+    init_compact();
+    init_flatten2();
+    init_without();
+    init_uniq();
+    init_union();
+    init_intersection();
+    init_difference();
+    init_unzip();
+    init_zip();
+    init_object();
+    init_range();
+    init_chunk();
+    init_mixin();
+    init_underscore_array_methods();
+  }
+});
+
+// node_modules/underscore/modules/index-default.js
+var _2, index_default_default;
+var init_index_default = __esm({
+  "node_modules/underscore/modules/index-default.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_modules();
+    init_modules();
+    _2 = mixin(modules_exports);
+    _2._ = _2;
+    index_default_default = _2;
+  }
+});
+
+// node_modules/underscore/modules/index-all.js
+var index_all_exports = {};
+__export(index_all_exports, {
+  VERSION: () => VERSION2,
+  after: () => after,
+  all: () => every2,
+  allKeys: () => allKeys,
+  any: () => some2,
+  assign: () => extendOwn_default,
+  before: () => before,
+  bind: () => bind_default,
+  bindAll: () => bindAll_default,
+  chain: () => chain,
+  chunk: () => chunk,
+  clone: () => clone,
+  collect: () => map2,
+  compact: () => compact,
+  compose: () => compose2,
+  constant: () => constant2,
+  contains: () => contains,
+  countBy: () => countBy_default,
+  create: () => create,
+  debounce: () => debounce,
+  default: () => index_default_default,
+  defaults: () => defaults_default,
+  defer: () => defer_default,
+  delay: () => delay_default,
+  detect: () => find,
+  difference: () => difference_default,
+  drop: () => rest,
+  each: () => each2,
+  escape: () => escape_default,
+  every: () => every2,
+  extend: () => extend_default,
+  extendOwn: () => extendOwn_default,
+  filter: () => filter2,
+  find: () => find,
+  findIndex: () => findIndex_default,
+  findKey: () => findKey,
+  findLastIndex: () => findLastIndex_default,
+  findWhere: () => findWhere,
+  first: () => first,
+  flatten: () => flatten2,
+  foldl: () => reduce_default,
+  foldr: () => reduceRight_default,
+  forEach: () => each2,
+  functions: () => functions,
+  get: () => get,
+  groupBy: () => groupBy_default,
+  has: () => has2,
+  head: () => first,
+  identity: () => identity,
+  include: () => contains,
+  includes: () => contains,
+  indexBy: () => indexBy_default,
+  indexOf: () => indexOf_default,
+  initial: () => initial,
+  inject: () => reduce_default,
+  intersection: () => intersection,
+  invert: () => invert,
+  invoke: () => invoke_default,
+  isArguments: () => isArguments_default,
+  isArray: () => isArray_default,
+  isArrayBuffer: () => isArrayBuffer_default,
+  isBoolean: () => isBoolean,
+  isDataView: () => isDataView_default,
+  isDate: () => isDate_default,
+  isElement: () => isElement,
+  isEmpty: () => isEmpty,
+  isEqual: () => isEqual,
+  isError: () => isError_default,
+  isFinite: () => isFinite2,
+  isFunction: () => isFunction_default,
+  isMap: () => isMap_default,
+  isMatch: () => isMatch,
+  isNaN: () => isNaN2,
+  isNull: () => isNull,
+  isNumber: () => isNumber_default,
+  isObject: () => isObject,
+  isRegExp: () => isRegExp_default,
+  isSet: () => isSet_default,
+  isString: () => isString_default,
+  isSymbol: () => isSymbol_default,
+  isTypedArray: () => isTypedArray_default,
+  isUndefined: () => isUndefined,
+  isWeakMap: () => isWeakMap_default,
+  isWeakSet: () => isWeakSet_default,
+  iteratee: () => iteratee,
+  keys: () => keys,
+  last: () => last,
+  lastIndexOf: () => lastIndexOf_default,
+  map: () => map2,
+  mapObject: () => mapObject,
+  matcher: () => matcher,
+  matches: () => matcher,
+  max: () => max,
+  memoize: () => memoize2,
+  methods: () => functions,
+  min: () => min,
+  mixin: () => mixin,
+  negate: () => negate,
+  noop: () => noop,
+  now: () => now_default,
+  object: () => object,
+  omit: () => omit_default,
+  once: () => once_default,
+  pairs: () => pairs,
+  partial: () => partial_default,
+  partition: () => partition_default,
+  pick: () => pick_default,
+  pluck: () => pluck,
+  property: () => property,
+  propertyOf: () => propertyOf,
+  random: () => random,
+  range: () => range2,
+  reduce: () => reduce_default,
+  reduceRight: () => reduceRight_default,
+  reject: () => reject2,
+  rest: () => rest,
+  restArguments: () => restArguments,
+  result: () => result,
+  sample: () => sample,
+  select: () => filter2,
+  shuffle: () => shuffle,
+  size: () => size,
+  some: () => some2,
+  sortBy: () => sortBy2,
+  sortedIndex: () => sortedIndex,
+  tail: () => rest,
+  take: () => first,
+  tap: () => tap,
+  template: () => template,
+  templateSettings: () => templateSettings_default,
+  throttle: () => throttle,
+  times: () => times2,
+  toArray: () => toArray,
+  toPath: () => toPath,
+  transpose: () => unzip,
+  unescape: () => unescape_default,
+  union: () => union_default,
+  uniq: () => uniq,
+  unique: () => uniq,
+  uniqueId: () => uniqueId,
+  unzip: () => unzip,
+  values: () => values,
+  where: () => where,
+  without: () => without_default,
+  wrap: () => wrap2,
+  zip: () => zip_default
+});
+var init_index_all = __esm({
+  "node_modules/underscore/modules/index-all.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_index_default();
+    init_modules();
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/jute/specification.json
+var require_specification = __commonJS({
+  "node_modules/node-zookeeper-client/lib/jute/specification.json"(exports2, module2) {
+    module2.exports = {
+      data: {
+        Id: [
+          { name: "scheme", type: "ustring" },
+          { name: "id", type: "ustring" }
+        ],
+        ACL: [
+          { name: "perms", type: "int" },
+          { name: "id", type: "data.Id" }
+        ],
+        Stat: [
+          { name: "czxid", type: "long" },
+          { name: "mzxid", type: "long" },
+          { name: "ctime", type: "long" },
+          { name: "mtime", type: "long" },
+          { name: "version", type: "int" },
+          { name: "cversion", type: "int" },
+          { name: "aversion", type: "int" },
+          { name: "ephemeralOwner", type: "long" },
+          { name: "dataLength", type: "int" },
+          { name: "numChildren", type: "int" },
+          { name: "pzxid", type: "long" }
+        ]
+      },
+      protocol: {
+        ConnectRequest: [
+          { name: "protocolVersion", type: "int" },
+          { name: "lastZxidSeen", type: "long" },
+          { name: "timeOut", type: "int" },
+          { name: "sessionId", type: "long" },
+          { name: "passwd", type: "buffer" }
+        ],
+        ConnectResponse: [
+          { name: "protocolVersion", type: "int" },
+          { name: "timeOut", type: "int" },
+          { name: "sessionId", type: "long" },
+          { name: "passwd", type: "buffer" }
+        ],
+        RequestHeader: [
+          { name: "xid", type: "int" },
+          { name: "type", type: "int" }
+        ],
+        ReplyHeader: [
+          { name: "xid", type: "int" },
+          { name: "zxid", type: "long" },
+          { name: "err", type: "int" }
+        ],
+        AuthPacket: [
+          { name: "type", type: "int" },
+          { name: "scheme", type: "ustring" },
+          { name: "auth", type: "buffer" }
+        ],
+        CreateRequest: [
+          { name: "path", type: "ustring" },
+          { name: "data", type: "buffer" },
+          { name: "acl", type: "vector<data.ACL>" },
+          { name: "flags", type: "int" }
+        ],
+        CreateResponse: [
+          { name: "path", type: "ustring" }
+        ],
+        DeleteRequest: [
+          { name: "path", type: "ustring" },
+          { name: "version", type: "int" }
+        ],
+        GetChildren2Request: [
+          { name: "path", type: "ustring" },
+          { name: "watch", type: "boolean" }
+        ],
+        GetChildren2Response: [
+          { name: "children", type: "vector<ustring>" },
+          { name: "stat", type: "data.Stat" }
+        ],
+        ExistsRequest: [
+          { name: "path", type: "ustring" },
+          { name: "watch", type: "boolean" }
+        ],
+        ExistsResponse: [
+          { name: "stat", type: "data.Stat" }
+        ],
+        SetDataRequest: [
+          { name: "path", type: "ustring" },
+          { name: "data", type: "buffer" },
+          { name: "version", type: "int" }
+        ],
+        SetDataResponse: [
+          { name: "stat", type: "data.Stat" }
+        ],
+        GetDataRequest: [
+          { name: "path", type: "ustring" },
+          { name: "watch", type: "boolean" }
+        ],
+        GetDataResponse: [
+          { name: "data", type: "buffer" },
+          { name: "stat", type: "data.Stat" }
+        ],
+        GetACLRequest: [
+          { name: "path", type: "ustring" }
+        ],
+        GetACLResponse: [
+          { name: "acl", type: "vector<data.ACL>" },
+          { name: "stat", type: "data.Stat" }
+        ],
+        SetACLRequest: [
+          { name: "path", type: "ustring" },
+          { name: "acl", type: "vector<data.ACL>" },
+          { name: "version", type: "int" }
+        ],
+        SetACLResponse: [
+          { name: "stat", type: "data.Stat" }
+        ],
+        WatcherEvent: [
+          { name: "type", type: "int" },
+          { name: "state", type: "int" },
+          { name: "path", type: "ustring" }
+        ],
+        SetWatches: [
+          { name: "relativeZxid", type: "long" },
+          { name: "dataWatches", type: "vector<ustring>" },
+          { name: "existWatches", type: "vector<ustring>" },
+          { name: "childWatches", type: "vector<ustring>" }
+        ],
+        MultiHeader: [
+          { name: "type", type: "int" },
+          { name: "done", type: "boolean" },
+          { name: "err", type: "int" }
+        ],
+        CheckVersionRequest: [
+          { name: "path", type: "ustring" },
+          { name: "version", type: "int" }
+        ],
+        ErrorResponse: [
+          { name: "err", type: "int" }
+        ]
+      }
+    };
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/jute/index.js
+var require_jute = __commonJS({
+  "node_modules/node-zookeeper-client/lib/jute/index.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var fs3 = require("fs");
+    var util = require("util");
+    var assert = require("assert");
+    var exports2 = module2.exports;
+    var jute = exports2;
+    var PROTOCOL_VERSION = 0;
+    var OP_CODES = {
+      NOTIFICATION: 0,
+      CREATE: 1,
+      DELETE: 2,
+      EXISTS: 3,
+      GET_DATA: 4,
+      SET_DATA: 5,
+      GET_ACL: 6,
+      SET_ACL: 7,
+      GET_CHILDREN: 8,
+      SYNC: 9,
+      PING: 11,
+      GET_CHILDREN2: 12,
+      CHECK: 13,
+      MULTI: 14,
+      AUTH: 100,
+      SET_WATCHES: 101,
+      SASL: 102,
+      CREATE_SESSION: -10,
+      CLOSE_SESSION: -11,
+      ERROR: -1
+    };
+    var XID_NOTIFICATION = -1;
+    var XID_PING = -2;
+    var XID_AUTHENTICATION = -4;
+    function Record(specification2, args) {
+      if (!Array.isArray(specification2)) {
+        throw new Error("specification must be a valid Array.");
+      }
+      this.specification = specification2;
+      this.chrootPath = void 0;
+      args = args || [];
+      var self2 = this, match;
+      self2.specification.forEach(function(attribute, index2) {
+        switch (attribute.type) {
+          case "int":
+            if (typeof args[index2] === "number") {
+              self2[attribute.name] = args[index2];
+            } else {
+              self2[attribute.name] = 0;
+            }
+            break;
+          case "long":
+            self2[attribute.name] = Buffer.alloc(8);
+            if (Buffer.isBuffer(args[index2])) {
+              args[index2].copy(self2[attribute.name]);
+            } else {
+              self2[attribute.name].fill(0);
+            }
+            break;
+          case "buffer":
+            if (Buffer.isBuffer(args[index2])) {
+              self2[attribute.name] = Buffer.alloc(args[index2].length);
+              args[index2].copy(self2[attribute.name]);
+            } else {
+              self2[attribute.name] = void 0;
+            }
+            break;
+          case "ustring":
+            if (typeof args[index2] === "string") {
+              self2[attribute.name] = args[index2];
+            } else {
+              self2[attribute.name] = void 0;
+            }
+            break;
+          case "boolean":
+            if (typeof args[index2] === "boolean") {
+              self2[attribute.name] = args[index2];
+            } else {
+              self2[attribute.name] = false;
+            }
+            break;
+          default:
+            if ((match = /^vector<([\w.]+)>$/.exec(attribute.type)) !== null) {
+              if (Array.isArray(args[index2])) {
+                self2[attribute.name] = args[index2];
+              } else {
+                self2[attribute.name] = void 0;
+              }
+            } else if ((match = /^data\.(\w+)$/.exec(attribute.type)) !== null) {
+              if (args[index2] instanceof Record) {
+                self2[attribute.name] = args[index2];
+              } else {
+                self2[attribute.name] = new jute.data[match[1]]();
+              }
+            } else {
+              throw new Error("Unknown type: " + attribute.type);
+            }
+        }
+      });
+    }
+    Record.prototype.setChrootPath = function(path16) {
+      this.chrootPath = path16;
+    };
+    function byteLength(type, value) {
+      var size2 = 0, match;
+      switch (type) {
+        case "int":
+          size2 = 4;
+          break;
+        case "long":
+          size2 = 8;
+          break;
+        case "buffer":
+          size2 = 4;
+          if (Buffer.isBuffer(value)) {
+            size2 += value.length;
+          }
+          break;
+        case "ustring":
+          size2 = 4;
+          if (typeof value === "string") {
+            size2 += Buffer.byteLength(value);
+          }
+          break;
+        case "boolean":
+          size2 = 1;
+          break;
+        default:
+          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
+            size2 = 4;
+            if (Array.isArray(value)) {
+              value.forEach(function(item) {
+                size2 += byteLength(match[1], item);
+              });
+            }
+          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
+            size2 = value.byteLength();
+          } else {
+            throw new Error("Unknown type: " + type);
+          }
+      }
+      return size2;
+    }
+    function prependChroot(self2, path16) {
+      if (!self2.chrootPath) {
+        return path16;
+      }
+      if (path16 === "/") {
+        return self2.chrootPath;
+      }
+      return self2.chrootPath + path16;
+    }
+    Record.prototype.byteLength = function() {
+      var self2 = this, size2 = 0;
+      self2.specification.forEach(function(attribute) {
+        var value = self2[attribute.name];
+        if (attribute.name === "path") {
+          value = prependChroot(self2, value);
+        }
+        if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
+          value = value.map(function(path16) {
+            return prependChroot(self2, path16);
+          });
+        }
+        size2 += byteLength(attribute.type, value);
+      });
+      return size2;
+    };
+    function serialize(type, value, buffer, offset) {
+      var bytesWritten = 0, length = 0, match;
+      switch (type) {
+        case "int":
+          buffer.writeInt32BE(value, offset);
+          bytesWritten = 4;
+          break;
+        case "long":
+          value.copy(buffer, offset);
+          bytesWritten = 8;
+          break;
+        case "buffer":
+          if (Buffer.isBuffer(value)) {
+            buffer.writeInt32BE(value.length, offset);
+            bytesWritten = 4;
+            value.copy(buffer, offset + bytesWritten);
+            bytesWritten += value.length;
+          } else {
+            buffer.writeInt32BE(-1, offset);
+            bytesWritten = 4;
+          }
+          break;
+        case "ustring":
+          if (typeof value === "string") {
+            length = Buffer.byteLength(value);
+            buffer.writeInt32BE(length, offset);
+            bytesWritten = 4;
+            Buffer.from(value).copy(buffer, offset + bytesWritten);
+            bytesWritten += length;
+          } else {
+            buffer.writeInt32BE(-1, offset);
+            bytesWritten += 4;
+          }
+          break;
+        case "boolean":
+          buffer.writeUInt8(value ? 1 : 0, offset);
+          bytesWritten += 1;
+          break;
+        default:
+          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
+            if (Array.isArray(value)) {
+              buffer.writeInt32BE(value.length, offset);
+              bytesWritten += 4;
+              value.forEach(function(item) {
+                bytesWritten += serialize(
+                  match[1],
+                  item,
+                  buffer,
+                  offset + bytesWritten
+                );
+              });
+            } else {
+              buffer.writeInt32BE(-1, offset);
+              bytesWritten += 4;
+            }
+          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
+            bytesWritten += value.serialize(buffer, offset + bytesWritten);
+          } else {
+            throw new Error("Unknown type: " + type);
+          }
+      }
+      return bytesWritten;
+    }
+    Record.prototype.serialize = function(buffer, offset) {
+      if (!Buffer.isBuffer(buffer)) {
+        throw new Error("buffer must an instance of Node.js Buffer class.");
+      }
+      if (offset < 0 || offset >= buffer.length) {
+        throw new Error("offset: " + offset + " is out of buffer range.");
+      }
+      var self2 = this, size2 = this.byteLength();
+      if (offset + size2 > buffer.length) {
+        throw new Error("buffer does not have enough space.");
+      }
+      self2.specification.forEach(function(attribute) {
+        var value = self2[attribute.name];
+        if (attribute.name === "path") {
+          value = prependChroot(self2, value);
+        }
+        if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
+          value = value.map(function(path16) {
+            return prependChroot(self2, path16);
+          });
+        }
+        offset += serialize(
+          attribute.type,
+          value,
+          buffer,
+          offset
+        );
+      });
+      return size2;
+    };
+    function deserialize(type, buffer, offset) {
+      var bytesRead = 0, length = 0, match, value, result2;
+      switch (type) {
+        case "int":
+          value = buffer.readInt32BE(offset);
+          bytesRead = 4;
+          break;
+        case "long":
+          value = Buffer.alloc(8);
+          buffer.copy(value, 0, offset, offset + 8);
+          bytesRead = 8;
+          break;
+        case "buffer":
+          length = buffer.readInt32BE(offset);
+          bytesRead = 4;
+          if (length === -1) {
+            value = void 0;
+          } else {
+            value = Buffer.alloc(length);
+            buffer.copy(
+              value,
+              0,
+              offset + bytesRead,
+              offset + bytesRead + length
+            );
+            bytesRead += length;
+          }
+          break;
+        case "ustring":
+          length = buffer.readInt32BE(offset);
+          bytesRead = 4;
+          if (length === -1) {
+            value = void 0;
+          } else {
+            value = buffer.toString(
+              "utf8",
+              offset + bytesRead,
+              offset + bytesRead + length
+            );
+            bytesRead += length;
+          }
+          break;
+        case "boolean":
+          value = buffer.readUInt8(offset) === 1;
+          bytesRead = 1;
+          break;
+        default:
+          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
+            length = buffer.readInt32BE(offset);
+            bytesRead = 4;
+            if (length === -1) {
+              value = void 0;
+            } else {
+              value = [];
+              while (length > 0) {
+                result2 = deserialize(match[1], buffer, offset + bytesRead);
+                value.push(result2.value);
+                bytesRead += result2.bytesRead;
+                length -= 1;
+              }
+            }
+          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
+            value = new jute.data[match[1]]();
+            bytesRead = value.deserialize(buffer, offset);
+          } else {
+            throw new Error("Unknown type: " + type);
+          }
+      }
+      return {
+        value,
+        bytesRead
+      };
+    }
+    Record.prototype.deserialize = function(buffer, offset) {
+      if (!Buffer.isBuffer(buffer)) {
+        throw new Error("buffer must an instance of Node.js Buffer class.");
+      }
+      if (offset < 0 || offset >= buffer.length) {
+        throw new Error("offset: " + offset + " is out of buffer range.");
+      }
+      var self2 = this, bytesRead = 0, result2;
+      self2.specification.forEach(function(attribute) {
+        result2 = deserialize(attribute.type, buffer, offset + bytesRead);
+        self2[attribute.name] = result2.value;
+        bytesRead += result2.bytesRead;
+        if (self2.chrootPath && attribute.name === "path") {
+          if (self2.path === self2.chrootPath) {
+            self2.path = "/";
+          } else {
+            self2.path = self2.path.substring(self2.chrootPath.length);
+          }
+        }
+      });
+      return bytesRead;
+    };
+    function TransactionRequest(ops) {
+      if (!(this instanceof TransactionRequest)) {
+        return new TransactionRequest(ops);
+      }
+      assert(Array.isArray(ops), "ops must be a valid array.");
+      this.ops = ops;
+      this.records = [];
+      this.ops.forEach(function(op) {
+        var mh = new jute.protocol.MultiHeader(op.type, false, -1), record2;
+        this.records.push(mh);
+        switch (op.type) {
+          case jute.OP_CODES.CREATE:
+            record2 = new jute.protocol.CreateRequest();
+            record2.path = op.path;
+            record2.data = op.data;
+            record2.acl = op.acls.map(function(item) {
+              return item.toRecord();
+            });
+            record2.flags = op.mode;
+            break;
+          case jute.OP_CODES.DELETE:
+            record2 = new jute.protocol.DeleteRequest();
+            record2.path = op.path;
+            record2.version = op.version;
+            break;
+          case jute.OP_CODES.SET_DATA:
+            record2 = new jute.protocol.SetDataRequest();
+            record2.path = op.path;
+            if (Buffer.isBuffer(op.data)) {
+              record2.data = Buffer.alloc(op.data.length);
+              op.data.copy(record2.data);
+            }
+            record2.version = op.version;
+            break;
+          case jute.OP_CODES.CHECK:
+            record2 = new jute.protocol.CheckVersionRequest();
+            record2.path = op.path;
+            record2.version = op.version;
+            break;
+          default:
+            throw new Error("Unknown op type: " + op.type);
+        }
+        this.records.push(record2);
+      }, this);
+      this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
+    }
+    TransactionRequest.prototype.setChrootPath = function(path16) {
+      this.records.forEach(function(record2) {
+        record2.setChrootPath(path16);
+      });
+    };
+    TransactionRequest.prototype.byteLength = function() {
+      return this.records.reduce(function(length, record2) {
+        return length + record2.byteLength();
+      }, 0);
+    };
+    TransactionRequest.prototype.serialize = function(buffer, offset) {
+      assert(
+        Buffer.isBuffer(buffer),
+        "buffer must an instance of Node.js Buffer class."
+      );
+      assert(
+        offset >= 0 && offset < buffer.length,
+        "offset: " + offset + " is out of buffer range."
+      );
+      var size2 = this.byteLength();
+      if (offset + size2 > buffer.length) {
+        throw new Error("buffer does not have enough space.");
+      }
+      this.records.forEach(function(record2) {
+        offset += record2.serialize(
+          buffer,
+          offset
+        );
+      });
+      return size2;
+    };
+    function TransactionResponse() {
+      if (!(this instanceof TransactionResponse)) {
+        return new TransactionResponse();
+      }
+      this.results = [];
+      this.chrootPath = void 0;
+    }
+    TransactionResponse.prototype.setChrootPath = function(path16) {
+      this.chrootPath = path16;
+    };
+    TransactionResponse.prototype.deserialize = function(buffer, offset) {
+      assert(
+        Buffer.isBuffer(buffer),
+        "buffer must an instance of Node.js Buffer class."
+      );
+      assert(
+        offset >= 0 && offset < buffer.length,
+        "offset: " + offset + " is out of buffer range."
+      );
+      var self2 = this, bytesRead = 0, header, response;
+      while (true) {
+        header = new jute.protocol.MultiHeader();
+        bytesRead += header.deserialize(buffer, offset + bytesRead);
+        if (header.done) {
+          break;
+        }
+        switch (header.type) {
+          case jute.OP_CODES.CREATE:
+            response = new jute.protocol.CreateResponse();
+            response.setChrootPath(self2.chrootPath);
+            bytesRead += response.deserialize(buffer, offset + bytesRead);
+            self2.results.push({
+              type: header.type,
+              path: response.path
+            });
+            break;
+          case jute.OP_CODES.DELETE:
+            self2.results.push({
+              type: header.type
+            });
+            break;
+          case jute.OP_CODES.SET_DATA:
+            response = new jute.protocol.SetDataResponse();
+            response.setChrootPath(self2.chrootPath);
+            bytesRead += response.deserialize(buffer, offset + bytesRead);
+            self2.results.push({
+              type: header.type,
+              stat: response.stat
+            });
+            break;
+          case jute.OP_CODES.CHECK:
+            self2.results.push({
+              type: header.type
+            });
+            break;
+          case jute.OP_CODES.ERROR:
+            response = new jute.protocol.ErrorResponse();
+            response.setChrootPath(self2.chrootPath);
+            bytesRead += response.deserialize(buffer, offset + bytesRead);
+            self2.results.push({
+              type: header.type,
+              err: response.err
+            });
+            break;
+          default:
+            throw new Error(
+              "Unknown type: " + header.type + " in transaction response."
+            );
+        }
+      }
+      return bytesRead;
+    };
+    function Request(header, payload) {
+      this.header = header;
+      this.payload = payload;
+    }
+    Request.prototype.toBuffer = function() {
+      var size2 = 0, offset = 0, buffer;
+      if (this.header) {
+        size2 += this.header.byteLength();
+      }
+      if (this.payload) {
+        size2 += this.payload.byteLength();
+      }
+      buffer = Buffer.alloc(size2 + 4);
+      buffer.writeInt32BE(size2, offset);
+      offset += 4;
+      if (this.header) {
+        offset += this.header.serialize(buffer, offset);
+      }
+      if (this.payload) {
+        offset += this.payload.serialize(buffer, offset);
+      }
+      return buffer;
+    };
+    function Response(header, payload) {
+      this.header = header;
+      this.payload = payload;
+    }
+    function generateClass(specification2, moduleName, className) {
+      var spec = specification2[moduleName][className], constructor;
+      constructor = function() {
+        Record.call(this, spec, Array.prototype.slice.call(arguments, 0));
+      };
+      util.inherits(constructor, Record);
+      return constructor;
+    }
+    exports2.PROTOCOL_VERSION = PROTOCOL_VERSION;
+    exports2.OP_CODES = OP_CODES;
+    exports2.XID_NOTIFICATION = XID_NOTIFICATION;
+    exports2.XID_PING = XID_PING;
+    exports2.XID_AUTHENTICATION = XID_AUTHENTICATION;
+    exports2.Request = Request;
+    exports2.Response = Response;
+    exports2.TransactionRequest = TransactionRequest;
+    exports2.TransactionResponse = TransactionResponse;
+    var specification = require_specification();
+    Object.keys(specification).forEach(function(moduleName) {
+      exports2[moduleName] = exports2[moduleName] || {};
+      Object.keys(specification[moduleName]).forEach(function(className) {
+        exports2[moduleName][className] = generateClass(specification, moduleName, className);
+      });
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Id.js
+var require_Id = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Id.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var jute = require_jute();
+    function Id(scheme, id) {
+      if (!scheme || typeof scheme !== "string") {
+        throw new Error("scheme must be a non-empty string.");
+      }
+      if (typeof id !== "string") {
+        throw new Error("id must be a string.");
+      }
+      this.scheme = scheme;
+      this.id = id;
+    }
+    Id.prototype.toRecord = function() {
+      return new jute.data.Id(
+        this.scheme,
+        this.id
+      );
+    };
+    var IDS = {
+      ANYONE_ID_UNSAFE: new Id("world", "anyone"),
+      AUTH_IDS: new Id("auth", "")
+    };
+    function fromRecord(record2) {
+      if (!(record2 instanceof jute.data.Id)) {
+        throw new Error("record must be an instace of jute.data.Id.");
+      }
+      return new Id(record2.scheme, record2.id);
+    }
+    module2.exports = Id;
+    module2.exports.fromRecord = fromRecord;
+    Object.keys(IDS).forEach(function(key) {
+      module2.exports[key] = IDS[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Permission.js
+var require_Permission = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Permission.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var PERMISSIONS = {
+      READ: 1,
+      WRITE: 2,
+      CREATE: 4,
+      DELETE: 8,
+      ADMIN: 16,
+      ALL: 31
+    };
+    module2.exports = PERMISSIONS;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/ACL.js
+var require_ACL = __commonJS({
+  "node_modules/node-zookeeper-client/lib/ACL.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var jute = require_jute();
+    var Id = require_Id();
+    var Permission = require_Permission();
+    function ACL(permission, id) {
+      if (typeof permission !== "number" || permission < 1 || permission > 31) {
+        throw new Error("permission must be a valid integer.");
+      }
+      if (!(id instanceof Id)) {
+        throw new Error("id must be an instance of Id class.");
+      }
+      this.permission = permission;
+      this.id = id;
+    }
+    ACL.prototype.toRecord = function() {
+      return new jute.data.ACL(
+        this.permission,
+        this.id.toRecord()
+      );
+    };
+    var ACLS = {
+      OPEN_ACL_UNSAFE: [new ACL(Permission.ALL, Id.ANYONE_ID_UNSAFE)],
+      CREATOR_ALL_ACL: [new ACL(Permission.ALL, Id.AUTH_IDS)],
+      READ_ACL_UNSAFE: [new ACL(Permission.READ, Id.ANYONE_ID_UNSAFE)]
+    };
+    function fromRecord(record2) {
+      if (!(record2 instanceof jute.data.ACL)) {
+        throw new Error("record must be an instace of jute.data.ACL.");
+      }
+      return new ACL(record2.perms, Id.fromRecord(record2.id));
+    }
+    module2.exports = ACL;
+    module2.exports.fromRecord = fromRecord;
+    Object.keys(ACLS).forEach(function(key) {
+      module2.exports[key] = ACLS[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Path.js
+var require_Path = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Path.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    function validate(path16) {
+      assert(
+        path16 && typeof path16 === "string",
+        "Node path must be a non-empty string."
+      );
+      assert(path16[0] === "/", "Node path must start with / character.");
+      if (path16.length === 1) {
+        return;
+      }
+      assert(
+        path16[path16.length - 1] !== "/",
+        "Node path must not end with / character."
+      );
+      assert(
+        !/\/\//.test(path16),
+        "Node path must not contain empty node name."
+      );
+      assert(
+        !/\/\.(\.)?(\/|$)/.test(path16),
+        "Node path must not contain relative path(s)."
+      );
+    }
+    exports2.validate = validate;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Event.js
+var require_Event = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Event.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var TYPES = {
+      NODE_CREATED: 1,
+      NODE_DELETED: 2,
+      NODE_DATA_CHANGED: 3,
+      NODE_CHILDREN_CHANGED: 4
+    };
+    function validateType(type) {
+      assert(typeof type === "number", "type must be a number.");
+      var defined = Object.keys(TYPES).some(function(name) {
+        return TYPES[name] === type;
+      });
+      if (!defined) {
+        throw new Error("Unknown type: " + type);
+      }
+    }
+    function Event(type, name, path16) {
+      validateType(type);
+      assert(
+        name && typeof name === "string",
+        "name must be a non-empty string."
+      );
+      this.type = type;
+      this.name = name;
+      this.path = path16;
+    }
+    Event.prototype.getType = function() {
+      return this.type;
+    };
+    Event.prototype.getName = function() {
+      return this.name;
+    };
+    Event.prototype.getPath = function() {
+      return this.path;
+    };
+    Event.prototype.toString = function() {
+      var result2 = this.name + "[" + this.type + "]";
+      if (this.path) {
+        result2 += "@" + this.path;
+      }
+      return result2;
+    };
+    function create2(watcherEvent) {
+      assert(watcherEvent, "watcherEvent must be a valid object.");
+      validateType(watcherEvent.type);
+      var name, i = 0, keys2 = Object.keys(TYPES);
+      while (i < keys2.length) {
+        if (TYPES[keys2[i]] === watcherEvent.type) {
+          name = keys2[i];
+          break;
+        }
+        i += 1;
+      }
+      return new Event(watcherEvent.type, name, watcherEvent.path);
+    }
+    module2.exports = Event;
+    module2.exports.create = create2;
+    Object.keys(TYPES).forEach(function(key) {
+      module2.exports[key] = TYPES[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/State.js
+var require_State = __commonJS({
+  "node_modules/node-zookeeper-client/lib/State.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    function State(name, code) {
+      assert(
+        name && typeof name === "string",
+        "name must be a non-empty string."
+      );
+      assert(typeof code === "number", "type must be a number.");
+      this.name = name;
+      this.code = code;
+    }
+    State.prototype.getName = function() {
+      return this.name;
+    };
+    State.prototype.getCode = function() {
+      return this.code;
+    };
+    State.prototype.toString = function() {
+      return this.name + "[" + this.code + "]";
+    };
+    var STATES = {
+      DISCONNECTED: new State("DISCONNECTED", 0),
+      SYNC_CONNECTED: new State("SYNC_CONNECTED", 3),
+      AUTH_FAILED: new State("AUTH_FAILED", 4),
+      CONNECTED_READ_ONLY: new State("CONNECTED_READ_ONLY", 5),
+      SASL_AUTHENTICATED: new State("SASL_AUTHENTICATED", 6),
+      EXPIRED: new State("EXPIRED", -122)
+    };
+    module2.exports = STATES;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/CreateMode.js
+var require_CreateMode = __commonJS({
+  "node_modules/node-zookeeper-client/lib/CreateMode.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var CREATE_MODES = {
+      /**
+       * The znode will not be automatically deleted upon client's disconnect.
+       */
+      PERSISTENT: 0,
+      /**
+      * The znode will not be automatically deleted upon client's disconnect,
+      * and its name will be appended with a monotonically increasing number.
+      */
+      PERSISTENT_SEQUENTIAL: 2,
+      /**
+       * The znode will be deleted upon the client's disconnect.
+       */
+      EPHEMERAL: 1,
+      /**
+       * The znode will be deleted upon the client's disconnect, and its name
+       * will be appended with a monotonically increasing number.
+       */
+      EPHEMERAL_SEQUENTIAL: 3
+    };
+    module2.exports = CREATE_MODES;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Exception.js
+var require_Exception = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Exception.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var util = require("util");
+    var assert = require("assert");
+    var CODES = {
+      OK: 0,
+      SYSTEM_ERROR: -1,
+      RUNTIME_INCONSISTENCY: -2,
+      DATA_INCONSISTENCY: -3,
+      CONNECTION_LOSS: -4,
+      MARSHALLING_ERROR: -5,
+      UNIMPLEMENTED: -6,
+      OPERATION_TIMEOUT: -7,
+      BAD_ARGUMENTS: -8,
+      API_ERROR: -100,
+      NO_NODE: -101,
+      NO_AUTH: -102,
+      BAD_VERSION: -103,
+      NO_CHILDREN_FOR_EPHEMERALS: -108,
+      NODE_EXISTS: -110,
+      NOT_EMPTY: -111,
+      SESSION_EXPIRED: -112,
+      INVALID_CALLBACK: -113,
+      INVALID_ACL: -114,
+      AUTH_FAILED: -115
+    };
+    function validateCode(code) {
+      assert(typeof code === "number", "code must be a number.");
+      var defined = Object.keys(CODES).some(function(name) {
+        return CODES[name] === code;
+      });
+      if (!defined) {
+        throw new Error("Unknown code: " + code);
+      }
+    }
+    function Exception(code, name, path16, ctor2) {
+      if (!ctor2) {
+        ctor2 = path16;
+        path16 = void 0;
+      }
+      validateCode(code);
+      assert(
+        name && typeof name === "string",
+        "name must be a non-empty string."
+      );
+      assert(typeof ctor2 === "function", "ctor must be a function.");
+      Error.captureStackTrace(this, ctor2 || Exception);
+      this.code = code;
+      this.name = name;
+      this.path = path16;
+      this.message = "Exception: " + name + "[" + code + "]";
+      if (path16) {
+        this.message += "@" + path16;
+      }
+    }
+    util.inherits(Exception, Error);
+    Exception.prototype.getCode = function() {
+      return this.code;
+    };
+    Exception.prototype.getName = function() {
+      return this.name;
+    };
+    Exception.prototype.getPath = function() {
+      return this.path;
+    };
+    Exception.prototype.toString = function() {
+      return this.message;
+    };
+    function create2(code, path16) {
+      validateCode(code);
+      var name, i = 0, keys2 = Object.keys(CODES);
+      while (i < keys2.length) {
+        if (CODES[keys2[i]] === code) {
+          name = keys2[i];
+          break;
+        }
+        i += 1;
+      }
+      return new Exception(code, name, path16, create2);
+    }
+    module2.exports = Exception;
+    module2.exports.create = create2;
+    Object.keys(CODES).forEach(function(key) {
+      module2.exports[key] = CODES[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/ConnectionStringParser.js
+var require_ConnectionStringParser = __commonJS({
+  "node_modules/node-zookeeper-client/lib/ConnectionStringParser.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var u = (init_index_all(), __toCommonJS(index_all_exports));
+    var Path = require_Path();
+    var DEFAULT_PORT = 2181;
+    function ConnectionStringParser(connectionString) {
+      assert(
+        connectionString && typeof connectionString === "string",
+        "connectionString must be a non-empty string."
+      );
+      this.connectionString = connectionString;
+      var index2 = connectionString.indexOf("/"), hostList = [], servers = [];
+      if (index2 !== -1 && index2 !== connectionString.length - 1) {
+        this.chrootPath = connectionString.substring(index2);
+        Path.validate(this.chrootPath);
+      } else {
+        this.chrootPath = void 0;
+      }
+      if (index2 !== -1) {
+        hostList = connectionString.substring(0, index2).split(",");
+      } else {
+        hostList = connectionString.split(",");
+      }
+      hostList.filter(function(item) {
+        return item;
+      }).forEach(function(item) {
+        var parts = item.split(":");
+        servers.push({
+          host: parts[0],
+          port: parts[1] || DEFAULT_PORT
+        });
+      });
+      assert(
+        servers.length > 0,
+        "connectionString must contain at least one server."
+      );
+      this.servers = u.shuffle(servers);
+    }
+    ConnectionStringParser.prototype.getConnectionString = function() {
+      return this.connectionString;
+    };
+    ConnectionStringParser.prototype.getChrootPath = function() {
+      return this.chrootPath;
+    };
+    ConnectionStringParser.prototype.getServers = function() {
+      return this.servers.slice(0);
+    };
+    module2.exports = ConnectionStringParser;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/WatcherManager.js
+var require_WatcherManager = __commonJS({
+  "node_modules/node-zookeeper-client/lib/WatcherManager.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var events = require("events");
+    var Path = require_Path();
+    var Event = require_Event();
+    function WatcherManager() {
+      this.dataWatchers = {};
+      this.childWatchers = {};
+      this.existenceWatchers = {};
+    }
+    function registerWatcher(self2, type, path16, watcher) {
+      var watchers = self2[type + "Watchers"], watcherExists = false;
+      Path.validate(path16);
+      if (typeof watcher !== "function") {
+        throw new Error("watcher must be a valid function.");
+      }
+      watchers[path16] = watchers[path16] || new events.EventEmitter();
+      watcherExists = watchers[path16].listeners("notification").some(function(l) {
+        return l === watcher || l.listener === watcher;
+      });
+      if (!watcherExists) {
+        watchers[path16].once("notification", watcher);
+      }
+    }
+    function getWatcherPaths(self2, type) {
+      var watchers = self2[type + "Watchers"], result2 = [];
+      Object.keys(watchers).forEach(function(path16) {
+        if (watchers[path16].listeners("notification").length > 0) {
+          result2.push(path16);
+        }
+      });
+      return result2;
+    }
+    WatcherManager.prototype.registerDataWatcher = function(path16, watcher) {
+      registerWatcher(this, "data", path16, watcher);
+    };
+    WatcherManager.prototype.getDataWatcherPaths = function() {
+      return getWatcherPaths(this, "data");
+    };
+    WatcherManager.prototype.registerChildWatcher = function(path16, watcher) {
+      registerWatcher(this, "child", path16, watcher);
+    };
+    WatcherManager.prototype.getChildWatcherPaths = function() {
+      return getWatcherPaths(this, "child");
+    };
+    WatcherManager.prototype.registerExistenceWatcher = function(path16, watcher) {
+      registerWatcher(this, "existence", path16, watcher);
+    };
+    WatcherManager.prototype.getExistenceWatcherPaths = function() {
+      return getWatcherPaths(this, "existence");
+    };
+    WatcherManager.prototype.emit = function(watcherEvent) {
+      if (!watcherEvent) {
+        throw new Error("watcherEvent must be a valid object.");
+      }
+      var emitters = [], event;
+      switch (watcherEvent.type) {
+        case Event.NODE_DATA_CHANGED:
+        case Event.NODE_CREATED:
+          if (this.dataWatchers[watcherEvent.path]) {
+            emitters.push(this.dataWatchers[watcherEvent.path]);
+            delete this.dataWatchers[watcherEvent.path];
+          }
+          if (this.existenceWatchers[watcherEvent.path]) {
+            emitters.push(this.existenceWatchers[watcherEvent.path]);
+            delete this.existenceWatchers[watcherEvent.path];
+          }
+          break;
+        case Event.NODE_CHILDREN_CHANGED:
+          if (this.childWatchers[watcherEvent.path]) {
+            emitters.push(this.childWatchers[watcherEvent.path]);
+            delete this.childWatchers[watcherEvent.path];
+          }
+          break;
+        case Event.NODE_DELETED:
+          if (this.dataWatchers[watcherEvent.path]) {
+            emitters.push(this.dataWatchers[watcherEvent.path]);
+            delete this.dataWatchers[watcherEvent.path];
+          }
+          if (this.childWatchers[watcherEvent.path]) {
+            emitters.push(this.childWatchers[watcherEvent.path]);
+            delete this.childWatchers[watcherEvent.path];
+          }
+          break;
+        default:
+          throw new Error("Unknown event type: " + watcherEvent.type);
+      }
+      if (emitters.length < 1) {
+        return;
+      }
+      event = Event.create(watcherEvent);
+      emitters.forEach(function(emitter) {
+        emitter.emit("notification", event);
+      });
+    };
+    WatcherManager.prototype.isEmpty = function() {
+      var empty = true, watchers, paths, i, j;
+      watchers = [this.dataWatchers, this.existenceWatchers, this.childWatchers];
+      for (i = 0; i < watchers.length; i += 1) {
+        paths = Object.keys(watchers[i]);
+        for (j = 0; j < paths.length; j += 1) {
+          if (watchers[i][paths[j]].listeners("notification").length > 0) {
+            empty = false;
+            break;
+          }
+        }
+      }
+      return empty;
+    };
+    module2.exports = WatcherManager;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/PacketQueue.js
+var require_PacketQueue = __commonJS({
+  "node_modules/node-zookeeper-client/lib/PacketQueue.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var util = require("util");
+    var events = require("events");
+    function PacketQueue() {
+      events.EventEmitter.call(this);
+      this.queue = [];
+    }
+    util.inherits(PacketQueue, events.EventEmitter);
+    PacketQueue.prototype.push = function(packet) {
+      if (typeof packet !== "object") {
+        throw new Error("packet must be a valid object.");
+      }
+      this.queue.push(packet);
+      this.emit("readable");
+    };
+    PacketQueue.prototype.unshift = function(packet) {
+      if (typeof packet !== "object") {
+        throw new Error("packet must be a valid object.");
+      }
+      this.queue.unshift(packet);
+      this.emit("readable");
+    };
+    PacketQueue.prototype.shift = function() {
+      return this.queue.shift();
+    };
+    module2.exports = PacketQueue;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/ConnectionManager.js
+var require_ConnectionManager = __commonJS({
+  "node_modules/node-zookeeper-client/lib/ConnectionManager.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var net = require("net");
+    var utils = require("util");
+    var events = require("events");
+    var jute = require_jute();
+    var ConnectionStringParser = require_ConnectionStringParser();
+    var WatcherManager = require_WatcherManager();
+    var PacketQueue = require_PacketQueue();
+    var Exception = require_Exception();
+    var STATES = {
+      // Connection States.
+      DISCONNECTED: 0,
+      CONNECTING: 1,
+      CONNECTED: 2,
+      CONNECTED_READ_ONLY: 3,
+      CLOSING: -1,
+      CLOSED: -2,
+      SESSION_EXPIRED: -3,
+      AUTHENTICATION_FAILED: -4
+    };
+    function ConnectionManager(connectionString, options, stateListener) {
+      events.EventEmitter.call(this);
+      this.watcherManager = new WatcherManager();
+      this.connectionStringParser = new ConnectionStringParser(connectionString);
+      this.servers = this.connectionStringParser.getServers();
+      this.chrootPath = this.connectionStringParser.getChrootPath();
+      this.nextServerIndex = 0;
+      this.serverAttempts = 0;
+      this.state = STATES.DISCONNECTED;
+      this.options = options;
+      this.spinDelay = options.spinDelay;
+      this.updateTimeout(options.sessionTimeout);
+      this.connectTimeoutHandler = null;
+      this.xid = 0;
+      this.sessionId = Buffer.alloc(8);
+      if (Buffer.isBuffer(options.sessionId)) {
+        options.sessionId.copy(this.sessionId);
+      } else {
+        this.sessionId.fill(0);
+      }
+      this.sessionPassword = Buffer.alloc(16);
+      if (Buffer.isBuffer(options.sessionPassword)) {
+        options.sessionPassword.copy(this.sessionPassword);
+      } else {
+        this.sessionPassword.fill(0);
+      }
+      this.credentials = [];
+      this.zxid = Buffer.alloc(8);
+      this.zxid.fill(0);
+      this.pendingBuffer = null;
+      this.packetQueue = new PacketQueue();
+      this.packetQueue.on("readable", this.onPacketQueueReadable.bind(this));
+      this.pendingQueue = [];
+      this.on("state", stateListener);
+    }
+    utils.inherits(ConnectionManager, events.EventEmitter);
+    ConnectionManager.prototype.updateTimeout = function(sessionTimeout) {
+      this.sessionTimeout = sessionTimeout;
+      this.connectTimeout = Math.floor(sessionTimeout / this.servers.length);
+      this.pingTimeout = Math.floor(this.sessionTimeout / 3);
+    };
+    ConnectionManager.prototype.findNextServer = function(callback) {
+      var self2 = this;
+      self2.nextServerIndex %= self2.servers.length;
+      if (self2.serverAttempts === self2.servers.length) {
+        setTimeout(function() {
+          callback(self2.servers[self2.nextServerIndex]);
+          self2.nextServerIndex += 1;
+          self2.serverAttempts = 0;
+        }, Math.random() * self2.spinDelay);
+      } else {
+        self2.serverAttempts += 1;
+        process.nextTick(function() {
+          callback(self2.servers[self2.nextServerIndex]);
+          self2.nextServerIndex += 1;
+        });
+      }
+    };
+    ConnectionManager.prototype.setState = function(state) {
+      if (typeof state !== "number") {
+        throw new Error("state must be a valid number.");
+      }
+      if (this.state !== state) {
+        this.state = state;
+        this.emit("state", this.state);
+      }
+    };
+    ConnectionManager.prototype.registerDataWatcher = function(path16, watcher) {
+      this.watcherManager.registerDataWatcher(path16, watcher);
+    };
+    ConnectionManager.prototype.registerChildWatcher = function(path16, watcher) {
+      this.watcherManager.registerChildWatcher(path16, watcher);
+    };
+    ConnectionManager.prototype.registerExistenceWatcher = function(path16, watcher) {
+      this.watcherManager.registerExistenceWatcher(path16, watcher);
+    };
+    ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
+      var pendingPacket = this.pendingQueue.shift();
+      while (pendingPacket) {
+        if (pendingPacket.callback) {
+          pendingPacket.callback(Exception.create(errorCode));
+        }
+        pendingPacket = this.pendingQueue.shift();
+      }
+    };
+    ConnectionManager.prototype.getSessionId = function() {
+      var result2 = Buffer.alloc(8);
+      this.sessionId.copy(result2);
+      return result2;
+    };
+    ConnectionManager.prototype.getSessionPassword = function() {
+      var result2 = Buffer.alloc(16);
+      this.sessionPassword.copy(result2);
+      return result2;
+    };
+    ConnectionManager.prototype.getSessionTimeout = function() {
+      return this.sessionTimeout;
+    };
+    ConnectionManager.prototype.connect = function() {
+      var self2 = this;
+      self2.setState(STATES.CONNECTING);
+      self2.findNextServer(function(server) {
+        self2.socket = net.connect(server);
+        self2.connectTimeoutHandler = setTimeout(
+          self2.onSocketConnectTimeout.bind(self2),
+          self2.connectTimeout
+        );
+        self2.socket.setNoDelay();
+        self2.socket.on("connect", self2.onSocketConnected.bind(self2));
+        self2.socket.on("data", self2.onSocketData.bind(self2));
+        self2.socket.on("drain", self2.onSocketDrain.bind(self2));
+        self2.socket.on("close", self2.onSocketClosed.bind(self2));
+        self2.socket.on("error", self2.onSocketError.bind(self2));
+      });
+    };
+    ConnectionManager.prototype.close = function() {
+      var self2 = this, header = new jute.protocol.RequestHeader(), request;
+      self2.setState(STATES.CLOSING);
+      header.type = jute.OP_CODES.CLOSE_SESSION;
+      request = new jute.Request(header, null);
+      self2.queue(request);
+    };
+    ConnectionManager.prototype.onSocketClosed = function(hasError) {
+      var retry3 = false, errorCode, pendingPacket;
+      switch (this.state) {
+        case STATES.CLOSING:
+          errorCode = Exception.CONNECTION_LOSS;
+          retry3 = false;
+          break;
+        case STATES.SESSION_EXPIRED:
+          errorCode = Exception.SESSION_EXPIRED;
+          retry3 = false;
+          break;
+        case STATES.AUTHENTICATION_FAILED:
+          errorCode = Exception.AUTH_FAILED;
+          retry3 = false;
+          break;
+        default:
+          errorCode = Exception.CONNECTION_LOSS;
+          retry3 = true;
+      }
+      this.cleanupPendingQueue(errorCode);
+      this.setState(STATES.DISCONNECTED);
+      if (retry3) {
+        this.connect();
+      } else {
+        this.setState(STATES.CLOSED);
+      }
+    };
+    ConnectionManager.prototype.onSocketError = function(error) {
+      if (this.connectTimeoutHandler) {
+        clearTimeout(this.connectTimeoutHandler);
+      }
+    };
+    ConnectionManager.prototype.onSocketConnectTimeout = function() {
+      this.socket.destroy();
+    };
+    ConnectionManager.prototype.onSocketConnected = function() {
+      var connectRequest, authRequest, setWatchesRequest, header, payload;
+      if (this.connectTimeoutHandler) {
+        clearTimeout(this.connectTimeoutHandler);
+      }
+      connectRequest = new jute.Request(null, new jute.protocol.ConnectRequest(
+        jute.PROTOCOL_VERSION,
+        this.zxid,
+        this.sessionTimeout,
+        this.sessionId,
+        this.sessionPassword
+      ));
+      this.socket.write(connectRequest.toBuffer());
+      if (this.credentials.length > 0) {
+        this.credentials.forEach(function(credential) {
+          header = new jute.protocol.RequestHeader();
+          payload = new jute.protocol.AuthPacket();
+          header.xid = jute.XID_AUTHENTICATION;
+          header.type = jute.OP_CODES.AUTH;
+          payload.type = 0;
+          payload.scheme = credential.scheme;
+          payload.auth = credential.auth;
+          authRequest = new jute.Request(header, payload);
+          this.queue(authRequest);
+        }, this);
+      }
+      if (!this.watcherManager.isEmpty()) {
+        header = new jute.protocol.RequestHeader();
+        payload = new jute.protocol.SetWatches();
+        header.type = jute.OP_CODES.SET_WATCHES;
+        header.xid = jute.XID_SET_WATCHES;
+        payload.setChrootPath(this.chrootPath);
+        payload.relativeZxid = this.zxid;
+        payload.dataWatches = this.watcherManager.getDataWatcherPaths();
+        payload.existWatches = this.watcherManager.getExistenceWatcherPaths();
+        payload.childWatches = this.watcherManager.getChildWatcherPaths();
+        setWatchesRequest = new jute.Request(header, payload);
+        this.queue(setWatchesRequest);
+      }
+    };
+    ConnectionManager.prototype.onSocketTimeout = function() {
+      var header, request;
+      if (this.socket && (this.state === STATES.CONNECTED || this.state === STATES.CONNECTED_READ_ONLY)) {
+        header = new jute.protocol.RequestHeader(
+          jute.XID_PING,
+          jute.OP_CODES.PING
+        );
+        request = new jute.Request(header, null);
+        this.queue(request);
+        this.socket.setTimeout(
+          this.pingTimeout,
+          this.onSocketTimeout.bind(this)
+        );
+      }
+    };
+    ConnectionManager.prototype.onSocketData = function(buffer) {
+      var self2 = this, offset = 0, size2 = 0, connectResponse, pendingPacket, responseHeader, responsePayload, response, event;
+      if (self2.pendingBuffer) {
+        buffer = Buffer.concat(
+          [self2.pendingBuffer, buffer],
+          self2.pendingBuffer.length + buffer.length
+        );
+      }
+      if (buffer.length < 4) {
+        self2.pendingBuffer = buffer;
+        return;
+      }
+      size2 = buffer.readInt32BE(offset);
+      offset += 4;
+      if (buffer.length < size2 + 4) {
+        self2.pendingBuffer = buffer;
+        return;
+      }
+      if (buffer.length === size2 + 4) {
+        self2.pendingBuffer = null;
+      } else {
+        self2.pendingBuffer = buffer.slice(size2 + 4);
+        buffer = buffer.slice(0, size2 + 4);
+      }
+      if (self2.state === STATES.CONNECTING) {
+        connectResponse = new jute.protocol.ConnectResponse();
+        offset += connectResponse.deserialize(buffer, offset);
+        if (connectResponse.timeOut <= 0) {
+          self2.setState(STATES.SESSION_EXPIRED);
+        } else {
+          self2.serverAttempts = 0;
+          self2.sessionId = connectResponse.sessionId;
+          self2.sessionPassword = connectResponse.passwd;
+          self2.updateTimeout(connectResponse.timeOut);
+          self2.setState(STATES.CONNECTED);
+          self2.onPacketQueueReadable();
+          self2.socket.setTimeout(
+            self2.pingTimeout,
+            self2.onSocketTimeout.bind(self2)
+          );
+        }
+      } else {
+        responseHeader = new jute.protocol.ReplyHeader();
+        offset += responseHeader.deserialize(buffer, offset);
+        switch (responseHeader.xid) {
+          case jute.XID_PING:
+            break;
+          case jute.XID_AUTHENTICATION:
+            if (responseHeader.err === Exception.AUTH_FAILED) {
+              self2.setState(STATES.AUTHENTICATION_FAILED);
+            }
+            break;
+          case jute.XID_NOTIFICATION:
+            event = new jute.protocol.WatcherEvent();
+            if (self2.chrootPath) {
+              event.setChrootPath(self2.chrootPath);
+            }
+            offset += event.deserialize(buffer, offset);
+            self2.watcherManager.emit(event);
+            break;
+          default:
+            pendingPacket = self2.pendingQueue.shift();
+            if (!pendingPacket) {
+              self2.socket.destroy();
+              return;
+            }
+            if (pendingPacket.request.header.xid !== responseHeader.xid) {
+              self2.socket.destroy();
+              return;
+            }
+            if (responseHeader.zxid) {
+              self2.zxid = responseHeader.zxid;
+            }
+            if (responseHeader.err === 0) {
+              switch (pendingPacket.request.header.type) {
+                case jute.OP_CODES.CREATE:
+                  responsePayload = new jute.protocol.CreateResponse();
+                  break;
+                case jute.OP_CODES.DELETE:
+                  responsePayload = null;
+                  break;
+                case jute.OP_CODES.GET_CHILDREN2:
+                  responsePayload = new jute.protocol.GetChildren2Response();
+                  break;
+                case jute.OP_CODES.EXISTS:
+                  responsePayload = new jute.protocol.ExistsResponse();
+                  break;
+                case jute.OP_CODES.SET_DATA:
+                  responsePayload = new jute.protocol.SetDataResponse();
+                  break;
+                case jute.OP_CODES.GET_DATA:
+                  responsePayload = new jute.protocol.GetDataResponse();
+                  break;
+                case jute.OP_CODES.SET_ACL:
+                  responsePayload = new jute.protocol.SetACLResponse();
+                  break;
+                case jute.OP_CODES.GET_ACL:
+                  responsePayload = new jute.protocol.GetACLResponse();
+                  break;
+                case jute.OP_CODES.SET_WATCHES:
+                  responsePayload = null;
+                  break;
+                case jute.OP_CODES.CLOSE_SESSION:
+                  responsePayload = null;
+                  break;
+                case jute.OP_CODES.MULTI:
+                  responsePayload = new jute.TransactionResponse();
+                  break;
+                default:
+                  self2.socket.destroy();
+                  return;
+              }
+              if (responsePayload) {
+                if (self2.chrootPath) {
+                  responsePayload.setChrootPath(self2.chrootPath);
+                }
+                offset += responsePayload.deserialize(buffer, offset);
+              }
+              if (pendingPacket.callback) {
+                pendingPacket.callback(
+                  null,
+                  new jute.Response(responseHeader, responsePayload)
+                );
+              }
+            } else if (pendingPacket.callback) {
+              pendingPacket.callback(
+                Exception.create(responseHeader.err),
+                new jute.Response(responseHeader, null)
+              );
+            }
+        }
+      }
+      if (self2.pendingBuffer) {
+        self2.onSocketData(Buffer.alloc(0));
+      }
+    };
+    ConnectionManager.prototype.onSocketDrain = function() {
+      this.onPacketQueueReadable();
+    };
+    ConnectionManager.prototype.onPacketQueueReadable = function() {
+      var packet, header;
+      switch (this.state) {
+        case STATES.CONNECTED:
+        case STATES.CONNECTED_READ_ONLY:
+        case STATES.CLOSING:
+          break;
+        case STATES.DISCONNECTED:
+        case STATES.CONNECTING:
+        case STATES.CLOSED:
+        case STATES.SESSION_EXPIRED:
+        case STATES.AUTHENTICATION_FAILED:
+          return;
+        default:
+          throw new Error("Unknown state: " + this.state);
+      }
+      while ((packet = this.packetQueue.shift()) !== void 0) {
+        header = packet.request.header;
+        if (header !== null && header.type !== jute.OP_CODES.PING && header.type !== jute.OP_CODES.AUTH) {
+          header.xid = this.xid;
+          this.xid += 1;
+          this.pendingQueue.push(packet);
+        }
+        if (!this.socket.write(packet.request.toBuffer())) {
+          break;
+        }
+        if (header.type === jute.OP_CODES.CLOSE_SESSION) {
+          break;
+        }
+      }
+    };
+    ConnectionManager.prototype.addAuthInfo = function(scheme, auth) {
+      if (!scheme || typeof scheme !== "string") {
+        throw new Error("scheme must be a non-empty string.");
+      }
+      if (!Buffer.isBuffer(auth)) {
+        throw new Error("auth must be a valid instance of Buffer");
+      }
+      var header, payload, request;
+      this.credentials.push({
+        scheme,
+        auth
+      });
+      switch (this.state) {
+        case STATES.CONNECTED:
+        case STATES.CONNECTED_READ_ONLY:
+          header = new jute.protocol.RequestHeader();
+          payload = new jute.protocol.AuthPacket();
+          header.xid = jute.XID_AUTHENTICATION;
+          header.type = jute.OP_CODES.AUTH;
+          payload.type = 0;
+          payload.scheme = scheme;
+          payload.auth = auth;
+          this.queue(new jute.Request(header, payload));
+          break;
+        case STATES.DISCONNECTED:
+        case STATES.CONNECTING:
+        case STATES.CLOSING:
+        case STATES.CLOSED:
+        case STATES.SESSION_EXPIRED:
+        case STATES.AUTHENTICATION_FAILED:
+          return;
+        default:
+          throw new Error("Unknown state: " + this.state);
+      }
+    };
+    ConnectionManager.prototype.queue = function(request, callback) {
+      if (typeof request !== "object") {
+        throw new Error("request must be a valid instance of jute.Request.");
+      }
+      if (this.chrootPath && request.payload) {
+        request.payload.setChrootPath(this.chrootPath);
+      }
+      callback = callback || function() {
+      };
+      switch (this.state) {
+        case STATES.DISCONNECTED:
+        case STATES.CONNECTING:
+        case STATES.CONNECTED:
+        case STATES.CONNECTED_READ_ONLY:
+          this.packetQueue.push({
+            request,
+            callback
+          });
+          break;
+        case STATES.CLOSING:
+          if (request.header && request.header.type === jute.OP_CODES.CLOSE_SESSION) {
+            this.packetQueue.push({
+              request,
+              callback
+            });
+          } else {
+            callback(Exception.create(Exception.CONNECTION_LOSS));
+          }
+          break;
+        case STATES.CLOSED:
+          callback(Exception.create(Exception.CONNECTION_LOSS));
+          return;
+        case STATES.SESSION_EXPIRED:
+          callback(Exception.create(Exception.SESSION_EXPIRED));
+          return;
+        case STATES.AUTHENTICATION_FAILED:
+          callback(Exception.create(Exception.AUTH_FAILED));
+          return;
+        default:
+          throw new Error("Unknown state: " + this.state);
+      }
+    };
+    module2.exports = ConnectionManager;
+    module2.exports.STATES = STATES;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Transaction.js
+var require_Transaction = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Transaction.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var jute = require_jute();
+    var Path = require_Path();
+    var ACL = require_ACL();
+    var Exception = require_Exception();
+    var CreateMode = require_CreateMode();
+    var ConnectionManager = require_ConnectionManager();
+    function Transaction(connectionManager) {
+      if (!(this instanceof Transaction)) {
+        return new Transaction(connectionManager);
+      }
+      assert(
+        connectionManager instanceof ConnectionManager,
+        "connectionManager must be an instance of ConnectionManager."
+      );
+      this.ops = [];
+      this.connectionManager = connectionManager;
+    }
+    Transaction.prototype.create = function(path16, data, acls, mode) {
+      var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
+      Path.validate(path16);
+      data = acls = mode = void 0;
+      optionalArgs.forEach(function(arg, index2) {
+        if (Array.isArray(arg)) {
+          acls = arg;
+        } else if (typeof arg === "number") {
+          mode = arg;
+        } else if (Buffer.isBuffer(arg)) {
+          data = arg;
+        }
+      });
+      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
+      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      assert(acls.length > 0, "acls must be a non-empty array.");
+      this.ops.push({
+        type: jute.OP_CODES.CREATE,
+        path: path16,
+        data,
+        acls,
+        mode
+      });
+      return this;
+    };
+    Transaction.prototype.check = function(path16, version2) {
+      version2 = version2 || -1;
+      Path.validate(path16);
+      assert(typeof version2 === "number", "version must be a number.");
+      this.ops.push({
+        type: jute.OP_CODES.CHECK,
+        path: path16,
+        version: version2
+      });
+      return this;
+    };
+    Transaction.prototype.setData = function(path16, data, version2) {
+      version2 = version2 || -1;
+      Path.validate(path16);
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      assert(typeof version2 === "number", "version must be a number.");
+      this.ops.push({
+        type: jute.OP_CODES.SET_DATA,
+        path: path16,
+        data,
+        version: version2
+      });
+      return this;
+    };
+    Transaction.prototype.remove = function(path16, version2) {
+      version2 = version2 || -1;
+      Path.validate(path16);
+      assert(typeof version2 === "number", "version must be a number.");
+      this.ops.push({
+        type: jute.OP_CODES.DELETE,
+        path: path16,
+        version: version2
+      });
+      return this;
+    };
+    Transaction.prototype.commit = function(callback) {
+      assert(typeof callback === "function", "callback must be a function");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.TransactionRequest(this.ops), request;
+      header.type = jute.OP_CODES.MULTI;
+      request = new jute.Request(header, payload);
+      this.connectionManager.queue(request, function(error, response) {
+        if (error) {
+          callback(error);
+          return;
+        }
+        var result2, i;
+        for (i = 0; i < response.payload.results.length; i += 1) {
+          result2 = response.payload.results[i];
+          if (result2.type === jute.OP_CODES.ERROR && result2.err !== Exception.OK) {
+            error = Exception.create(result2.err);
+            break;
+          }
+        }
+        callback(error, response.payload.results);
+      });
+    };
+    module2.exports = Transaction;
+  }
+});
+
+// node_modules/node-zookeeper-client/index.js
+var require_node_zookeeper_client = __commonJS({
+  "node_modules/node-zookeeper-client/index.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var events = require("events");
+    var util = require("util");
+    var net = require("net");
+    var async = (init_async(), __toCommonJS(async_exports));
+    var u = (init_index_all(), __toCommonJS(index_all_exports));
+    var jute = require_jute();
+    var ACL = require_ACL();
+    var Id = require_Id();
+    var Path = require_Path();
+    var Event = require_Event();
+    var State = require_State();
+    var Permission = require_Permission();
+    var CreateMode = require_CreateMode();
+    var Exception = require_Exception();
+    var Transaction = require_Transaction();
+    var ConnectionManager = require_ConnectionManager();
+    var CLIENT_DEFAULT_OPTIONS = {
+      sessionTimeout: 3e4,
+      // Default to 30 seconds.
+      spinDelay: 1e3,
+      // Defaults to 1 second.
+      retries: 0
+      // Defaults to 0, no retry.
+    };
+    var DATA_SIZE_LIMIT = 1048576;
+    function defaultStateListener(state) {
+      switch (state) {
+        case State.DISCONNECTED:
+          this.emit("disconnected");
+          break;
+        case State.SYNC_CONNECTED:
+          this.emit("connected");
+          break;
+        case State.CONNECTED_READ_ONLY:
+          this.emit("connectedReadOnly");
+          break;
+        case State.EXPIRED:
+          this.emit("expired");
+          break;
+        case State.AUTH_FAILED:
+          this.emit("authenticationFailed");
+          break;
+        default:
+          return;
+      }
+    }
+    function attempt(self2, fn, callback) {
+      var count = 0, retry3 = true, retries = self2.options.retries, results = {};
+      assert(typeof fn === "function", "fn must be a function.");
+      assert(
+        typeof retries === "number" && retries >= 0,
+        "retries must be an integer greater or equal to 0."
+      );
+      assert(typeof callback === "function", "callback must be a function.");
+      async.whilst(
+        function(next) {
+          return next(null, count <= retries && retry3);
+        },
+        function(next) {
+          var attempts = count;
+          count += 1;
+          fn(attempts, function(error) {
+            var args, sessionTimeout;
+            results[attempts] = {};
+            results[attempts].error = error;
+            if (arguments.length > 1) {
+              args = Array.prototype.slice.apply(arguments);
+              results[attempts].args = args.slice(1);
+            }
+            if (error && error.code === Exception.CONNECTION_LOSS) {
+              retry3 = true;
+            } else {
+              retry3 = false;
+            }
+            if (!retry3 || count > retries) {
+              next();
+            } else {
+              sessionTimeout = self2.connectionManager.getSessionTimeout();
+              setTimeout(
+                next,
+                Math.min(1e3 * Math.pow(2, attempts), sessionTimeout)
+              );
+            }
+          });
+        },
+        function(error) {
+          var args = [], result2 = results[count - 1];
+          if (callback) {
+            args.push(result2.error);
+            Array.prototype.push.apply(args, result2.args);
+            callback.apply(null, args);
+          }
+        }
+      );
+    }
+    function Client(connectionString, options) {
+      if (!(this instanceof Client)) {
+        return new Client(connectionString, options);
+      }
+      events.EventEmitter.call(this);
+      options = options || {};
+      assert(
+        connectionString && typeof connectionString === "string",
+        "connectionString must be an non-empty string."
+      );
+      assert(
+        typeof options === "object",
+        "options must be a valid object"
+      );
+      options = u.defaults(u.clone(options), CLIENT_DEFAULT_OPTIONS);
+      this.connectionManager = new ConnectionManager(
+        connectionString,
+        options,
+        this.onConnectionManagerState.bind(this)
+      );
+      this.options = options;
+      this.state = State.DISCONNECTED;
+      this.on("state", defaultStateListener);
+    }
+    util.inherits(Client, events.EventEmitter);
+    Client.prototype.connect = function() {
+      this.connectionManager.connect();
+    };
+    Client.prototype.close = function() {
+      this.connectionManager.close();
+    };
+    Client.prototype.onConnectionManagerState = function(connectionManagerState) {
+      var state;
+      switch (connectionManagerState) {
+        case ConnectionManager.STATES.DISCONNECTED:
+          state = State.DISCONNECTED;
+          break;
+        case ConnectionManager.STATES.CONNECTED:
+          state = State.SYNC_CONNECTED;
+          break;
+        case ConnectionManager.STATES.CONNECTED_READ_ONLY:
+          state = State.CONNECTED_READ_ONLY;
+          break;
+        case ConnectionManager.STATES.SESSION_EXPIRED:
+          state = State.EXPIRED;
+          break;
+        case ConnectionManager.STATES.AUTHENTICATION_FAILED:
+          state = State.AUTH_FAILED;
+          break;
+        default:
+          return;
+      }
+      if (this.state !== state) {
+        this.state = state;
+        this.emit("state", this.state);
+      }
+    };
+    Client.prototype.getState = function() {
+      return this.state;
+    };
+    Client.prototype.getSessionId = function() {
+      return this.connectionManager.getSessionId();
+    };
+    Client.prototype.getSessionPassword = function() {
+      return this.connectionManager.getSessionPassword();
+    };
+    Client.prototype.getSessionTimeout = function() {
+      return this.connectionManager.getSessionTimeout();
+    };
+    Client.prototype.addAuthInfo = function(scheme, auth) {
+      assert(
+        scheme || typeof scheme === "string",
+        "scheme must be a non-empty string."
+      );
+      assert(
+        Buffer.isBuffer(auth),
+        "auth must be a valid instance of Buffer"
+      );
+      var buffer = Buffer.alloc(auth.length);
+      auth.copy(buffer);
+      this.connectionManager.addAuthInfo(scheme, buffer);
+    };
+    Client.prototype.create = function(path16, data, acls, mode, callback) {
+      var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
+      Path.validate(path16);
+      data = acls = mode = callback = void 0;
+      optionalArgs.forEach(function(arg, index2) {
+        if (Array.isArray(arg)) {
+          acls = arg;
+        } else if (typeof arg === "number") {
+          mode = arg;
+        } else if (Buffer.isBuffer(arg)) {
+          data = arg;
+        } else if (typeof arg === "function") {
+          callback = arg;
+        }
+      });
+      assert(
+        typeof callback === "function",
+        "callback must be a function."
+      );
+      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
+      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      if (Buffer.isBuffer(data)) {
+        assert(
+          data.length <= DATA_SIZE_LIMIT,
+          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
+        );
+      }
+      assert(acls.length > 0, "acls must be a non-empty array.");
+      header = new jute.protocol.RequestHeader();
+      header.type = jute.OP_CODES.CREATE;
+      payload = new jute.protocol.CreateRequest();
+      payload.path = path16;
+      payload.acl = acls.map(function(item) {
+        return item.toRecord();
+      });
+      payload.flags = mode;
+      if (Buffer.isBuffer(data)) {
+        payload.data = Buffer.alloc(data.length);
+        data.copy(payload.data);
+      }
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            if (error) {
+              next(error);
+              return;
+            }
+            next(null, response.payload.path);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.remove = function(path16, version2, callback) {
+      if (!callback) {
+        callback = version2;
+        version2 = -1;
+      }
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(typeof version2 === "number", "version must be a number.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
+      header.type = jute.OP_CODES.DELETE;
+      payload.path = path16;
+      payload.version = version2;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            next(error);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.removeRecursive = function(path16, version2, callback) {
+      if (!callback) {
+        callback = version2;
+        version2 = -1;
+      }
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(typeof version2 === "number", "version must be a number.");
+      var self2 = this;
+      self2.listSubTreeBFS(path16, function(error, children) {
+        if (error) {
+          callback(error);
+          return;
+        }
+        async.eachSeries(children.reverse(), function(nodePath, next) {
+          self2.remove(nodePath, version2, function(err) {
+            if (err && err.getCode() === Exception.NO_NODE) {
+              next(null);
+              return;
+            }
+            next(err);
+          });
+        }, callback);
+      });
+    };
+    Client.prototype.setData = function(path16, data, version2, callback) {
+      if (!callback) {
+        callback = version2;
+        version2 = -1;
+      }
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(typeof version2 === "number", "version must be a number.");
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      if (Buffer.isBuffer(data)) {
+        assert(
+          data.length <= DATA_SIZE_LIMIT,
+          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
+        );
+      }
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
+      header.type = jute.OP_CODES.SET_DATA;
+      payload.path = path16;
+      payload.data = Buffer.alloc(data.length);
+      data.copy(payload.data);
+      payload.version = version2;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            if (error) {
+              next(error);
+              return;
+            }
+            next(null, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.getData = function(path16, watcher, callback) {
+      if (!callback) {
+        callback = watcher;
+        watcher = void 0;
+      }
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
+      header.type = jute.OP_CODES.GET_DATA;
+      payload.path = path16;
+      payload.watch = typeof watcher === "function";
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            if (error) {
+              next(error);
+              return;
+            }
+            if (watcher) {
+              self2.connectionManager.registerDataWatcher(path16, watcher);
+            }
+            next(null, response.payload.data, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.setACL = function(path16, acls, version2, callback) {
+      if (!callback) {
+        callback = version2;
+        version2 = -1;
+      }
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(
+        Array.isArray(acls) && acls.length > 0,
+        "acls must be a non-empty array."
+      );
+      assert(typeof version2 === "number", "version must be a number.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
+      header.type = jute.OP_CODES.SET_ACL;
+      payload.path = path16;
+      payload.acl = acls.map(function(item) {
+        return item.toRecord();
+      });
+      payload.version = version2;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            if (error) {
+              next(error);
+              return;
+            }
+            next(null, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.getACL = function(path16, callback) {
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
+      header.type = jute.OP_CODES.GET_ACL;
+      payload.path = path16;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            if (error) {
+              next(error);
+              return;
+            }
+            var acls;
+            if (Array.isArray(response.payload.acl)) {
+              acls = response.payload.acl.map(function(item) {
+                return ACL.fromRecord(item);
+              });
+            }
+            next(null, acls, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.exists = function(path16, watcher, callback) {
+      if (!callback) {
+        callback = watcher;
+        watcher = void 0;
+      }
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
+      header.type = jute.OP_CODES.EXISTS;
+      payload.path = path16;
+      payload.watch = typeof watcher === "function";
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            if (error && error.getCode() !== Exception.NO_NODE) {
+              next(error);
+              return;
+            }
+            var existence = response.header.err === Exception.OK;
+            if (watcher) {
+              if (existence) {
+                self2.connectionManager.registerDataWatcher(
+                  path16,
+                  watcher
+                );
+              } else {
+                self2.connectionManager.registerExistenceWatcher(
+                  path16,
+                  watcher
+                );
+              }
+            }
+            next(
+              null,
+              existence ? response.payload.stat : null
+            );
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.getChildren = function(path16, watcher, callback) {
+      if (!callback) {
+        callback = watcher;
+        watcher = void 0;
+      }
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
+      header.type = jute.OP_CODES.GET_CHILDREN2;
+      payload.path = path16;
+      payload.watch = typeof watcher === "function";
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error, response) {
+            if (error) {
+              next(error);
+              return;
+            }
+            if (watcher) {
+              self2.connectionManager.registerChildWatcher(path16, watcher);
+            }
+            next(null, response.payload.children, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.listSubTreeBFS = function(path16, callback) {
+      Path.validate(path16);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this;
+      var tree = [path16];
+      async.reduce(tree, tree, function(memo, item, next) {
+        self2.getChildren(item, function(error, children) {
+          if (error) {
+            next(error);
+            return;
+          }
+          if (!children || !Array.isArray(children) || !children.length) {
+            next(null, tree);
+            return;
+          }
+          children.forEach(function(child) {
+            var childPath = item + "/" + child;
+            if (item === "/") {
+              childPath = item + child;
+            }
+            tree.push(childPath);
+          });
+          next(null, tree);
+        });
+      }, callback);
+    };
+    Client.prototype.mkdirp = function(path16, data, acls, mode, callback) {
+      var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
+      Path.validate(path16);
+      data = acls = mode = callback = void 0;
+      optionalArgs.forEach(function(arg, index2) {
+        if (Array.isArray(arg)) {
+          acls = arg;
+        } else if (typeof arg === "number") {
+          mode = arg;
+        } else if (Buffer.isBuffer(arg)) {
+          data = arg;
+        } else if (typeof arg === "function") {
+          callback = arg;
+        }
+      });
+      assert(
+        typeof callback === "function",
+        "callback must be a function."
+      );
+      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
+      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      if (Buffer.isBuffer(data)) {
+        assert(
+          data.length <= DATA_SIZE_LIMIT,
+          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
+        );
+      }
+      assert(acls.length > 0, "acls must be a non-empty array.");
+      nodes = path16.split("/").slice(1);
+      async.eachSeries(nodes, function(node, next) {
+        currentPath = currentPath + "/" + node;
+        self2.create(currentPath, data, acls, mode, function(error) {
+          if (error && error.getCode() === Exception.NODE_EXISTS) {
+            next(null);
+            return;
+          }
+          next(error);
+        });
+      }, function(error) {
+        callback(error, currentPath);
+      });
+    };
+    Client.prototype.transaction = function() {
+      return new Transaction(this.connectionManager);
+    };
+    function createClient(connectionString, options) {
+      return new Client(connectionString, options);
+    }
+    exports2.createClient = createClient;
+    exports2.ACL = ACL;
+    exports2.Id = Id;
+    exports2.Permission = Permission;
+    exports2.CreateMode = CreateMode;
+    exports2.State = State;
+    exports2.Event = Event;
+    exports2.Exception = Exception;
+  }
+});
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    exports2.ALIAS = ALIAS;
+    exports2.DOC = DOC;
+    exports2.MAP = MAP;
+    exports2.NODE_TYPE = NODE_TYPE;
+    exports2.PAIR = PAIR;
+    exports2.SCALAR = SCALAR;
+    exports2.SEQ = SEQ;
+    exports2.hasAnchor = hasAnchor;
+    exports2.isAlias = isAlias;
+    exports2.isCollection = isCollection;
+    exports2.isDocument = isDocument;
+    exports2.isMap = isMap;
+    exports2.isNode = isNode;
+    exports2.isPair = isPair;
+    exports2.isScalar = isScalar;
+    exports2.isSeq = isSeq;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity2.isDocument(node)) {
+        const cd2 = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd2 === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path16) {
+      const ctrl = callVisitor(key, node, visitor, path16);
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity2.isCollection(node)) {
+          path16 = Object.freeze(path16.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path16);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity2.isPair(node)) {
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path16);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity2.isDocument(node)) {
+        const cd2 = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd2 === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node, visitor, path16) {
+      const ctrl = await callVisitor(key, node, visitor, path16);
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity2.isCollection(node)) {
+          path16 = Object.freeze(path16.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity2.isPair(node)) {
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path16);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node, visitor, path16) {
+      if (typeof visitor === "function")
+        return visitor(key, node, path16);
+      if (identity2.isMap(node))
+        return visitor.Map?.(key, node, path16);
+      if (identity2.isSeq(node))
+        return visitor.Seq?.(key, node, path16);
+      if (identity2.isPair(node))
+        return visitor.Pair?.(key, node, path16);
+      if (identity2.isScalar(node))
+        return visitor.Scalar?.(key, node, path16);
+      if (identity2.isAlias(node))
+        return visitor.Alias?.(key, node, path16);
+      return void 0;
+    }
+    function replaceNode(key, path16, node) {
+      const parent2 = path16[path16.length - 1];
+      if (identity2.isCollection(parent2)) {
+        parent2.items[key] = node;
+      } else if (identity2.isPair(parent2)) {
+        if (key === "key")
+          parent2.key = node;
+        else
+          parent2.value = node;
+      } else if (identity2.isDocument(parent2)) {
+        parent2.contents = node;
+      } else {
+        const pt = identity2.isAlias(parent2) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports2.visit = visit;
+    exports2.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var visit = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error) {
+            onError(String(error));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
+          const tags = {};
+          visit.visit(doc.contents, (_key, node) => {
+            if (identity2.isNode(node) && node.tag)
+              tags[node.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports2.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var visit = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root2) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit.visit(root2, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports2.anchorIsValid = anchorIsValid;
+    exports2.anchorNames = anchorNames;
+    exports2.createNodeAnchors = createNodeAnchors;
+    exports2.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports2.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity2.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports2.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var applyReviver = require_applyReviver();
+    var identity2 = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity2.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports2.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var anchors = require_anchors();
+    var visit = require_visit();
+    var identity2 = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity2.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit.visit(doc, {
+            Node: (_key, node) => {
+              if (identity2.isAlias(node) || identity2.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity2.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity2.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
+        }
+        return count;
+      } else if (identity2.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports2.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity2.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar;
+    exports2.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var Alias = require_Alias();
+    var identity2 = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity2.isDocument(value))
+        value = value.contents;
+      if (identity2.isNode(value))
+        return value;
+      if (identity2.isPair(value)) {
+        const map3 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+        map3.items.push(value);
+        return map3;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports2.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var createNode = require_createNode();
+    var identity2 = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path16, value) {
+      let v = value;
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
+          this.add(value);
+        else {
+          const [key, ...rest2] = path16;
+          const node = this.get(key, true);
+          if (identity2.isCollection(node))
+            node.addIn(rest2, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest2, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest2}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path16) {
+        const [key, ...rest2] = path16;
+        if (rest2.length === 0)
+          return this.delete(key);
+        const node = this.get(key, true);
+        if (identity2.isCollection(node))
+          return node.deleteIn(rest2);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest2}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path16, keepScalar) {
+        const [key, ...rest2] = path16;
+        const node = this.get(key, true);
+        if (rest2.length === 0)
+          return !keepScalar && identity2.isScalar(node) ? node.value : node;
+        else
+          return identity2.isCollection(node) ? node.getIn(rest2, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity2.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path16) {
+        const [key, ...rest2] = path16;
+        if (rest2.length === 0)
+          return this.has(key);
+        const node = this.get(key, true);
+        return identity2.isCollection(node) ? node.hasIn(rest2) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path16, value) {
+        const [key, ...rest2] = path16;
+        if (rest2.length === 0) {
+          this.set(key, value);
+        } else {
+          const node = this.get(key, true);
+          if (identity2.isCollection(node))
+            node.setIn(rest2, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest2, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest2}`);
+        }
+      }
+    };
+    exports2.Collection = Collection;
+    exports2.collectionFromPath = collectionFromPath;
+    exports2.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    exports2.indentComment = indentComment;
+    exports2.lineComment = lineComment;
+    exports2.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text.length <= endStep)
+        return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text, i, indent.length);
+          end = i + indent.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text;
+      if (onFold)
+        onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text.length;
+        if (fold === 0)
+          res = `
+${indent}${text.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
+          res += `
+${indent}${text.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text[++i];
+        } else {
+          do {
+            ch = text[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text[start];
+        }
+      }
+      return end;
+    }
+    exports2.FOLD_BLOCK = FOLD_BLOCK;
+    exports2.FOLD_FLOW = FOLD_FLOW;
+    exports2.FOLD_QUOTED = FOLD_QUOTED;
+    exports2.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i + 1]) {
+            case "u":
+              {
+                str += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent;
+                if (json[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs;
+      if (singleQuote === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports2.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var anchors = require_anchors();
+    var identity2 = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity2.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify2(item, ctx, onComment, onChompKeep) {
+      if (identity2.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity2.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports2.createStringifyContext = createStringifyContext;
+    exports2.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var Scalar = require_Scalar();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity2.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity2.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity2.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports2.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var node_process = require("process");
+    function debug2(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning2) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning2);
+        else
+          console.warn(warning2);
+      }
+    }
+    exports2.debug = debug2;
+    exports2.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map3, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity2.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map3, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map3, it);
+      else
+        mergeValue(ctx, map3, source);
+    }
+    function mergeValue(ctx, map3, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity2.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map3 instanceof Map) {
+          if (!map3.has(key))
+            map3.set(key, value2);
+        } else if (map3 instanceof Set) {
+          map3.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map3, key)) {
+          Object.defineProperty(map3, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map3;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports2.addMergeToJSMap = addMergeToJSMap;
+    exports2.isMergeKey = isMergeKey;
+    exports2.merge = merge;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var log3 = require_log();
+    var merge = require_merge();
+    var stringify2 = require_stringify();
+    var identity2 = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map3, { key, value }) {
+      if (identity2.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map3, value);
+      else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map3, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map3 instanceof Map) {
+          map3.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map3 instanceof Set) {
+          map3.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map3)
+            Object.defineProperty(map3, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map3[stringKey] = jsValue;
+        }
+      }
+      return map3;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity2.isNode(key) && ctx?.doc) {
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log3.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports2.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity2 = require_identity();
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity2.isNode(key))
+          key = key.clone(schema);
+        if (identity2.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_3, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports2.Pair = Pair;
+    exports2.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity2.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity2.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity2.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports2.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity2 = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k = identity2.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity2.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity2.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity2.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map3 = new this(schema);
+        const add = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map3.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map3.items.sort(schema.sortMapEntries);
+        }
+        return map3;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity2.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_3, ctx, Type) {
+        const map3 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map3);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map3, item);
+        return map3;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity2.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports2.YAMLMap = YAMLMap;
+    exports2.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map3 = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map4, onError) {
+        if (!identity2.isMap(map4))
+          onError("Expected a mapping for this tag");
+        return map4;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports2.map = map3;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity2 = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity2.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_3, ctx) {
+        const seq2 = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq2);
+        let i = 0;
+        for (const item of this.items)
+          seq2.push(toJS.toJS(item, String(i++), ctx));
+        return seq2;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq2 = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq2.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq2;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity2.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports2.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq2 = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq3, onError) {
+        if (!identity2.isSeq(seq3))
+          onError("Expected a sequence for this tag");
+        return seq3;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports2.seq = seq2;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var stringifyString = require_stringifyString();
+    var string = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports2.string = string;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports2.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports2.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports2.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports2.int = int;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var map3 = require_map();
+    var _null = require_null();
+    var seq2 = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map3.map,
+      seq2.seq,
+      string.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var Scalar = require_Scalar();
+    var map3 = require_map();
+    var seq2 = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map3.map, seq2.seq].concat(jsonScalars, jsonError);
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var node_buffer = require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports2.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq2, onError) {
+      if (identity2.isSeq(seq2)) {
+        for (let i = 0; i < seq2.items.length; ++i) {
+          let item = seq2.items[i];
+          if (identity2.isPair(item))
+            continue;
+          else if (identity2.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq2.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq2;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs3 = new YAMLSeq.YAMLSeq(schema);
+      pairs3.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs3.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs3;
+    }
+    var pairs2 = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports2.createPairs = createPairs;
+    exports2.pairs = pairs2;
+    exports2.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs2 = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_3, ctx) {
+        if (!ctx)
+          return super.toJSON(_3);
+        const map3 = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map3);
+        for (const pair of this.items) {
+          let key, value;
+          if (identity2.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map3.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map3.set(key, value);
+        }
+        return map3;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs2.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq2, onError) {
+        const pairs$1 = pairs2.resolvePairs(seq2, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity2.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports2.YAMLOMap = YAMLOMap;
+    exports2.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports2.falseTag = falseTag;
+    exports2.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports2.int = int;
+    exports2.intBin = intBin;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity2.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_3, ctx) {
+        return super.toJSON(_3, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map3, onError) {
+        if (identity2.isMap(map3)) {
+          if (map3.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map3);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map3;
+      }
+    };
+    exports2.YAMLSet = YAMLSet;
+    exports2.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports2.floatTime = floatTime;
+    exports2.intTime = intTime;
+    exports2.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var map3 = require_map();
+    var _null = require_null();
+    var seq2 = require_seq();
+    var string = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs2 = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map3.map,
+      seq2.seq,
+      string.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs2.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var map3 = require_map();
+    var _null = require_null();
+    var seq2 = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs2 = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map3.map, seq2.seq, string.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map3.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs2.pairs,
+      seq: seq2.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs2.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports2.coreKnownTags = coreKnownTags;
+    exports2.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var map3 = require_map();
+    var seq2 = require_seq();
+    var string = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity2.MAP, { value: map3.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq2.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports2.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir2 = doc.directives.toString(doc);
+        if (dir2) {
+          lines.push(dir2);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify2.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity2.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify2.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports2.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity2 = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version: version2 } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version2 = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path16, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path16, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity2.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path16) {
+        if (Collection.isEmptyPath(path16)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path16, keepScalar) {
+        if (Collection.isEmptyPath(path16))
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path16) {
+        if (Collection.isEmptyPath(path16))
+          return this.contents !== void 0;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path16, value) {
+        if (Collection.isEmptyPath(path16)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path16, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version2, options = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
+        let opt;
+        switch (version2) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version2;
+            else
+              this.directives = new directives.Directives({ version: version2 });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version2);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity2.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports2.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
+        return;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports2.YAMLError = YAMLError;
+    exports2.YAMLParseError = YAMLParseError;
+    exports2.YAMLWarning = YAMLWarning;
+    exports2.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb2 = token.source.substring(1) || " ";
+            if (!comment)
+              comment = cb2;
+            else
+              comment += commentSep + cb2;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last2 = tokens[tokens.length - 1];
+      const end = last2 ? last2.offset + last2.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports2.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports2.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports2.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual2 = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual2(pair.key, search));
+    }
+    exports2.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map3 = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map3.comment)
+                map3.comment += "\n" + keyProps.comment;
+              else
+                map3.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map3.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map3.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map3.range = [bm.offset, offset, commentEnd ?? offset];
+      return map3;
+    }
+    exports2.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq2 = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq2.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq2.items.push(node);
+      }
+      seq2.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq2;
+    }
+    exports2.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb2 = source.substring(1) || " ";
+              if (!comment)
+                comment = cb2;
+              else
+                comment += sep + cb2;
+              sep = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports2.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap = fc.start.source === "{";
+      const fcName = isMap ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity2.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap && !props.found && ctx.options.strict) {
+              if (sep)
+                for (const st of sep) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap) {
+            const map3 = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map3.items.push(pair);
+          } else {
+            const map3 = new YAMLMap.YAMLMap(ctx.schema);
+            map3.flow = true;
+            map3.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map3.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map3);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports2.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports2.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep === "\n")
+            value += "\n";
+          else
+            sep = "\n";
+        } else {
+          value += sep + content;
+          sep = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent && n)
+            indent = n;
+          else if (error === -1)
+            error = offset + i;
+        }
+      }
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines(source) {
+      const split = source.split(/\n( *)/);
+      const first2 = split[0];
+      const m = first2.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports2.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep === "\n")
+            res += sep;
+          else
+            sep = "\n";
+        } else {
+          res += sep + lm;
+          sep = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last2 = /[ \t]*(.*)/sy;
+      last2.lastIndex = pos;
+      match = last2.exec(source);
+      return res + sep + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports2.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var identity2 = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range: range4 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity2.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity2.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range4;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment)
+        scalar.comment = comment;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity2.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity2.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports2.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before2[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before2[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before2[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports2.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var Alias = require_Alias();
+    var identity2 = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment;
+        else
+          node.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports2.composeEmptyNode = composeEmptyNode;
+    exports2.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports2.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var node_process = require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors();
+    var identity2 = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning2) => {
+          const pos = getErrorPos(source);
+          if (warning2)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity2.isPair(it))
+              it = it.key;
+            const cb2 = it.commentBefore;
+            it.commentBefore = cb2 ? `${comment}
+${cb2}` : comment;
+          } else {
+            const cb2 = dc.commentBefore;
+            dc.commentBefore = cb2 ? `${comment}
+${cb2}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning2) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error);
+            else
+              this.doc.errors.push(error);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports2.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports2.createScalarToken = createScalarToken;
+    exports2.resolveAsScalar = resolveAsScalar;
+    exports2.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep)
+        for (const st of sep)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports2.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path16) => {
+      let item = cst;
+      for (const [field, index2] of path16) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index2];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit.parentCollection = (cst, path16) => {
+      const parent2 = visit.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
+      const coll = parent2?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path16);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+    }
+    exports2.visit = visit;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports2.createScalarToken = cstScalar.createScalarToken;
+    exports2.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports2.setScalarValue = cstScalar.setScalarValue;
+    exports2.stringify = cstStringify.stringify;
+    exports2.visit = cstVisit.visit;
+    exports2.BOM = BOM;
+    exports2.DOCUMENT = DOCUMENT;
+    exports2.FLOW_END = FLOW_END;
+    exports2.SCALAR = SCALAR;
+    exports2.isCollection = isCollection;
+    exports2.isScalar = isScalar;
+    exports2.prettyToken = prettyToken;
+    exports2.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var cst = require_cst();
+    function isEmpty2(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty2(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty2(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty2(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports2.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var LineCounter = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports2.LineCounter = LineCounter;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var node_process = require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent2) {
+      switch (parent2.type) {
+        case "document":
+          return parent2.start;
+        case "block-map": {
+          const it = parent2.items[parent2.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent2.items[parent2.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error) {
+        const token = error ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last2 = token.items[token.items.length - 1];
+            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last2.start;
+              else
+                top.items.push({ start: last2.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep;
+          if (scalar.end) {
+            sep = scalar.end;
+            sep.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep = [this.sourceToken];
+          const map3 = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map3;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map3) {
+        const it = map3.items[map3.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map3.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map3.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map3.indent)) {
+                const prev = map3.items[map3.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map3.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map3.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map3.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map3.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map3.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map3.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map3.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map3.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs3 = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map3.items.push({ start, key: fs3, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs3);
+              } else {
+                Object.assign(it, { key: fs3, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map3);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map3.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq2) {
+        const it = seq2.items[seq2.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq2.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq2.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq2.indent)) {
+                const prev = seq2.items[seq2.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq2.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq2.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq2.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq2.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq2.indent) {
+          const bv = this.startBlockValue(seq2);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs3 = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs3, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs3);
+              else
+                Object.assign(it, { key: fs3, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent2 = this.peek(2);
+          if (parent2.type === "block-map" && (this.type === "map-value-ind" && parent2.indent === fc.indent || this.type === "newline" && !parent2.items[parent2.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent2.type !== "flow-collection") {
+            const prev = getPrevProps(parent2);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
+            const map3 = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map3;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent2) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent2);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent2);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports2.Parser = Parser;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors();
+    var log3 = require_log();
+    var identity2 = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning2) => log3.warn(doc.options.logLevel, warning2));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify2(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity2.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports2.parse = parse;
+    exports2.parseAllDocuments = parseAllDocuments;
+    exports2.parseDocument = parseDocument;
+    exports2.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors();
+    var Alias = require_Alias();
+    var identity2 = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit = require_visit();
+    exports2.Composer = composer.Composer;
+    exports2.Document = Document.Document;
+    exports2.Schema = Schema.Schema;
+    exports2.YAMLError = errors.YAMLError;
+    exports2.YAMLParseError = errors.YAMLParseError;
+    exports2.YAMLWarning = errors.YAMLWarning;
+    exports2.Alias = Alias.Alias;
+    exports2.isAlias = identity2.isAlias;
+    exports2.isCollection = identity2.isCollection;
+    exports2.isDocument = identity2.isDocument;
+    exports2.isMap = identity2.isMap;
+    exports2.isNode = identity2.isNode;
+    exports2.isPair = identity2.isPair;
+    exports2.isScalar = identity2.isScalar;
+    exports2.isSeq = identity2.isSeq;
+    exports2.Pair = Pair.Pair;
+    exports2.Scalar = Scalar.Scalar;
+    exports2.YAMLMap = YAMLMap.YAMLMap;
+    exports2.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports2.CST = cst;
+    exports2.Lexer = lexer.Lexer;
+    exports2.LineCounter = lineCounter.LineCounter;
+    exports2.Parser = parser.Parser;
+    exports2.parse = publicApi.parse;
+    exports2.parseAllDocuments = publicApi.parseAllDocuments;
+    exports2.parseDocument = publicApi.parseDocument;
+    exports2.stringify = publicApi.stringify;
+    exports2.visit = visit.visit;
+    exports2.visitAsync = visit.visitAsync;
   }
 });
 
@@ -22703,7 +37802,7 @@ var require_balanced_match = __commonJS({
     function balanced(a, b, str) {
       if (a instanceof RegExp) a = maybeMatch(a, str);
       if (b instanceof RegExp) b = maybeMatch(b, str);
-      var r = range(a, b, str);
+      var r = range4(a, b, str);
       return r && {
         start: r[0],
         end: r[1],
@@ -22716,9 +37815,9 @@ var require_balanced_match = __commonJS({
       var m = str.match(reg);
       return m ? m[0] : null;
     }
-    balanced.range = range;
-    function range(a, b, str) {
-      var begs, beg, left, right, result;
+    balanced.range = range4;
+    function range4(a, b, str) {
+      var begs, beg, left, right, result2;
       var ai = str.indexOf(a);
       var bi = str.indexOf(b, ai + 1);
       var i = ai;
@@ -22728,12 +37827,12 @@ var require_balanced_match = __commonJS({
         }
         begs = [];
         left = str.length;
-        while (i >= 0 && !result) {
+        while (i >= 0 && !result2) {
           if (i == ai) {
             begs.push(i);
             ai = str.indexOf(a, i + 1);
           } else if (begs.length == 1) {
-            result = [begs.pop(), bi];
+            result2 = [begs.pop(), bi];
           } else {
             beg = begs.pop();
             if (beg < left) {
@@ -22745,10 +37844,10 @@ var require_balanced_match = __commonJS({
           i = ai < bi && ai >= 0 ? ai : bi;
         }
         if (begs.length) {
-          result = [left, right];
+          result2 = [left, right];
         }
       }
-      return result;
+      return result2;
     }
   }
 });
@@ -22816,12 +37915,12 @@ var require_brace_expansion = __commonJS({
         }
       }
       var out = "";
-      var last = 0;
+      var last2 = 0;
       for (var j = 0; j < open.length; j++) {
-        out += masked.slice(last, open[j]) + "\0";
-        last = open[j] + 1;
+        out += masked.slice(last2, open[j]) + "\0";
+        last2 = open[j] + 1;
       }
-      return out + masked.slice(last);
+      return out + masked.slice(last2);
     }
     function commaSetFollows(str, budget) {
       budget.remaining -= str.length;
@@ -22870,13 +37969,13 @@ var require_brace_expansion = __commonJS({
         str = post;
       }
     }
-    function bound(value, fallback) {
-      return value == null || isNaN(value) ? fallback : value;
+    function bound(value, fallback2) {
+      return value == null || isNaN(value) ? fallback2 : value;
     }
     function expandTop(str, options) {
       if (!str) return [];
       options = options || {};
-      var max = bound(options.max, EXPANSION_MAX);
+      var max2 = bound(options.max, EXPANSION_MAX);
       var maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
       var maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
       var maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
@@ -22886,7 +37985,7 @@ var require_brace_expansion = __commonJS({
       }
       return expand(
         escapeBraces(str),
-        max,
+        max2,
         maxLength,
         maxDepth,
         0,
@@ -22907,19 +38006,19 @@ var require_brace_expansion = __commonJS({
     function gte(i, y) {
       return i >= y;
     }
-    function combine(acc, base, pre, values, max, maxLength, dropEmpties, outBase, budget) {
+    function combine(acc, base, pre, values2, max2, maxLength, dropEmpties, outBase, budget) {
       var out = [];
       var length = 0;
       var nonEmpty;
       outer: for (var a = 0; a < acc.length; a++) {
         var prefix = acc[a] + pre;
-        var vs = values;
+        var vs = values2;
         if (dropEmpties && prefix.length === base[a]) {
-          if (!nonEmpty) nonEmpty = values.filter(Boolean);
+          if (!nonEmpty) nonEmpty = values2.filter(Boolean);
           vs = nonEmpty;
         }
         for (var v = 0; v < vs.length; v++) {
-          if (out.length >= max) break outer;
+          if (out.length >= max2) break outer;
           var expansion = prefix + vs[v];
           if (length + expansion.length > maxLength) break outer;
           out.push(expansion);
@@ -22930,7 +38029,7 @@ var require_brace_expansion = __commonJS({
       budget.remaining -= out.length;
       return out;
     }
-    function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+    function expandSequence(body, isAlphaSequence, max2, maxLength, budget) {
       var n = body.split(/\.\./);
       var N = [];
       if (n[0] === void 0 || n[1] === void 0) {
@@ -22949,7 +38048,7 @@ var require_brace_expansion = __commonJS({
       var pad = n.some(isPadded);
       var cost = pad ? width : 1;
       var length = 0;
-      for (var i = x; test(i, y) && N.length < max; i += incr) {
+      for (var i = x; test(i, y) && N.length < max2; i += incr) {
         budget.remaining -= cost;
         if (budget.remaining < 0) {
           return void 0;
@@ -22980,7 +38079,7 @@ var require_brace_expansion = __commonJS({
       }
       return N;
     }
-    function expand(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    function expand(str, max2, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
       budget.remaining -= CALL_STEPS;
       if (depth > maxDepth) {
         return [str];
@@ -23000,7 +38099,7 @@ var require_brace_expansion = __commonJS({
             accBase,
             str,
             [""],
-            max,
+            max2,
             maxLength,
             dropEmpties,
             [],
@@ -23017,7 +38116,7 @@ var require_brace_expansion = __commonJS({
             accBase,
             pre + "{" + m.body + "}" + m.post,
             [""],
-            max,
+            max2,
             maxLength,
             dropEmpties,
             [],
@@ -23030,7 +38129,7 @@ var require_brace_expansion = __commonJS({
             accBase,
             str,
             [""],
-            max,
+            max2,
             maxLength,
             dropEmpties,
             [],
@@ -23063,16 +38162,16 @@ var require_brace_expansion = __commonJS({
           dropEmpties = isTop && !isSequence;
           firstGroup = false;
         }
-        var values;
+        var values2;
         if (isSequence) {
-          values = expandSequence(
+          values2 = expandSequence(
             m.body,
             isAlphaSequence,
-            max,
+            max2,
             maxLength,
             budget
           );
-          if (!values) {
+          if (!values2) {
             return literal();
           }
         } else {
@@ -23083,7 +38182,7 @@ var require_brace_expansion = __commonJS({
           if (n.length === 1 && n[0] !== void 0) {
             n = expand(
               n[0],
-              max,
+              max2,
               maxLength,
               maxDepth,
               depth + 1,
@@ -23101,7 +38200,7 @@ var require_brace_expansion = __commonJS({
                 accBase,
                 pre + n[0],
                 [""],
-                max,
+                max2,
                 maxLength,
                 dropEmpties && !m.post.length,
                 nextBase,
@@ -23124,12 +38223,12 @@ var require_brace_expansion = __commonJS({
               dropsEmpties = false;
             }
           }
-          values = [];
+          values2 = [];
           var valuesLength = 0;
           outer: for (var j = 0; j < n.length; j++) {
             var expanded = expand(
               n[j],
-              max,
+              max2,
               maxLength,
               maxDepth,
               depth + 1,
@@ -23143,10 +38242,10 @@ var require_brace_expansion = __commonJS({
             for (var k = 0; k < expanded.length; k++) {
               var v = expanded[k];
               if (dropsEmpties && !v) continue;
-              if (values.length >= max || valuesLength + v.length > maxLength) {
+              if (values2.length >= max2 || valuesLength + v.length > maxLength) {
                 break outer;
               }
-              values.push(v);
+              values2.push(v);
               valuesLength += v.length;
             }
           }
@@ -23156,8 +38255,8 @@ var require_brace_expansion = __commonJS({
           acc,
           accBase,
           pre,
-          values,
-          max,
+          values2,
+          max2,
           maxLength,
           dropEmpties && !m.post.length,
           nextBase,
@@ -23184,7 +38283,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path9 = (function() {
+    var path16 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -23192,7 +38291,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path9.sep;
+    minimatch.sep = path16.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -23214,8 +38313,8 @@ var require_minimatch = __commonJS({
       }, {});
     }
     var slashSplit = /\/+/;
-    minimatch.filter = filter;
-    function filter(pattern, options) {
+    minimatch.filter = filter3;
+    function filter3(pattern, options) {
       options = options || {};
       return function(p, i, list) {
         return minimatch(p, pattern, options);
@@ -23246,7 +38345,7 @@ var require_minimatch = __commonJS({
       m.Minimatch.defaults = function defaults2(options) {
         return orig.defaults(ext(def, options)).Minimatch;
       };
-      m.filter = function filter2(pattern, options) {
+      m.filter = function filter4(pattern, options) {
         return orig.filter(pattern, ext(def, options));
       };
       m.defaults = function defaults2(options) {
@@ -23281,8 +38380,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path9.sep !== "/") {
-        pattern = pattern.split(path9.sep).join("/");
+      if (!options.allowWindowsEscape && path16.sep !== "/") {
+        pattern = pattern.split(path16.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -23332,16 +38431,16 @@ var require_minimatch = __commonJS({
     Minimatch.prototype.parseNegate = parseNegate;
     function parseNegate() {
       var pattern = this.pattern;
-      var negate = false;
+      var negate2 = false;
       var options = this.options;
       var negateOffset = 0;
       if (options.nonegate) return;
       for (var i = 0, l = pattern.length; i < l && pattern.charAt(i) === "!"; i++) {
-        negate = !negate;
+        negate2 = !negate2;
         negateOffset++;
       }
       if (negateOffset) this.pattern = pattern.substr(negateOffset);
-      this.negate = negate;
+      this.negate = negate2;
     }
     minimatch.braceExpand = function(pattern, options) {
       return braceExpand(pattern, options);
@@ -23543,7 +38642,7 @@ var require_minimatch = __commonJS({
       for (pl = patternListStack.pop(); pl; pl = patternListStack.pop()) {
         var tail = re.slice(pl.reStart + pl.open.length);
         this.debug("setting tail", re, pl);
-        tail = tail.replace(/((?:\\{2}){0,64})(\\?)\|/g, function(_, $1, $2) {
+        tail = tail.replace(/((?:\\{2}){0,64})(\\?)\|/g, function(_3, $1, $2) {
           if (!$2) {
             $2 = "\\";
           }
@@ -23646,15 +38745,15 @@ var require_minimatch = __commonJS({
       }
       return list;
     };
-    Minimatch.prototype.match = function match(f, partial) {
-      if (typeof partial === "undefined") partial = this.partial;
+    Minimatch.prototype.match = function match(f, partial2) {
+      if (typeof partial2 === "undefined") partial2 = this.partial;
       this.debug("match", f, this.pattern);
       if (this.comment) return false;
       if (this.empty) return f === "";
-      if (f === "/" && partial) return true;
+      if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path9.sep !== "/") {
-        f = f.split(path9.sep).join("/");
+      if (path16.sep !== "/") {
+        f = f.split(path16.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -23672,7 +38771,7 @@ var require_minimatch = __commonJS({
         if (options.matchBase && pattern.length === 1) {
           file = [filename];
         }
-        var hit = this.matchOne(file, pattern, partial);
+        var hit = this.matchOne(file, pattern, partial2);
         if (hit) {
           if (options.flipNegate) return true;
           return !this.negate;
@@ -23681,13 +38780,13 @@ var require_minimatch = __commonJS({
       if (options.flipNegate) return false;
       return this.negate;
     };
-    Minimatch.prototype.matchOne = function(file, pattern, partial) {
+    Minimatch.prototype.matchOne = function(file, pattern, partial2) {
       if (pattern.indexOf(GLOBSTAR) !== -1) {
-        return this._matchGlobstar(file, pattern, partial, 0, 0);
+        return this._matchGlobstar(file, pattern, partial2, 0, 0);
       }
-      return this._matchOne(file, pattern, partial, 0, 0);
+      return this._matchOne(file, pattern, partial2, 0, 0);
     };
-    Minimatch.prototype._matchGlobstar = function(file, pattern, partial, fileIndex, patternIndex) {
+    Minimatch.prototype._matchGlobstar = function(file, pattern, partial2, fileIndex, patternIndex) {
       var i;
       var firstgs = -1;
       for (i = patternIndex; i < pattern.length; i++) {
@@ -23704,11 +38803,11 @@ var require_minimatch = __commonJS({
         }
       }
       var head = pattern.slice(patternIndex, firstgs);
-      var body = partial ? pattern.slice(firstgs + 1) : pattern.slice(firstgs + 1, lastgs);
-      var tail = partial ? [] : pattern.slice(lastgs + 1);
+      var body = partial2 ? pattern.slice(firstgs + 1) : pattern.slice(firstgs + 1, lastgs);
+      var tail = partial2 ? [] : pattern.slice(lastgs + 1);
       if (head.length) {
         var fileHead = file.slice(fileIndex, fileIndex + head.length);
-        if (!this._matchOne(fileHead, head, partial, 0, 0)) {
+        if (!this._matchOne(fileHead, head, partial2, 0, 0)) {
           return false;
         }
         fileIndex += head.length;
@@ -23717,14 +38816,14 @@ var require_minimatch = __commonJS({
       if (tail.length) {
         if (tail.length + fileIndex > file.length) return false;
         var tailStart = file.length - tail.length;
-        if (this._matchOne(file, tail, partial, tailStart, 0)) {
+        if (this._matchOne(file, tail, partial2, tailStart, 0)) {
           fileTailMatch = tail.length;
         } else {
           if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
             return false;
           }
           tailStart--;
-          if (!this._matchOne(file, tail, partial, tailStart, 0)) {
+          if (!this._matchOne(file, tail, partial2, tailStart, 0)) {
             return false;
           }
           fileTailMatch = tail.length + 1;
@@ -23739,7 +38838,7 @@ var require_minimatch = __commonJS({
             return false;
           }
         }
-        return partial || sawSome;
+        return partial2 || sawSome;
       }
       var bodySegments = [[[], 0]];
       var currentBody = bodySegments[0];
@@ -23766,12 +38865,12 @@ var require_minimatch = __commonJS({
         bodySegments,
         fileIndex,
         0,
-        partial,
+        partial2,
         0,
         !!fileTailMatch
       );
     };
-    Minimatch.prototype._matchGlobStarBodySections = function(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
+    Minimatch.prototype._matchGlobStarBodySections = function(file, bodySegments, fileIndex, bodyIndex, partial2, globStarDepth, sawTail) {
       var bs = bodySegments[bodyIndex];
       if (!bs) {
         for (var i = fileIndex; i < file.length; i++) {
@@ -23784,12 +38883,12 @@ var require_minimatch = __commonJS({
         return sawTail;
       }
       var body = bs[0];
-      var after = bs[1];
-      while (fileIndex <= after) {
+      var after2 = bs[1];
+      while (fileIndex <= after2) {
         var m = this._matchOne(
           file.slice(0, fileIndex + body.length),
           body,
-          partial,
+          partial2,
           fileIndex,
           0
         );
@@ -23799,7 +38898,7 @@ var require_minimatch = __commonJS({
             bodySegments,
             fileIndex + body.length,
             bodyIndex + 1,
-            partial,
+            partial2,
             globStarDepth + 1,
             sawTail
           );
@@ -23813,9 +38912,9 @@ var require_minimatch = __commonJS({
         }
         fileIndex++;
       }
-      return partial || null;
+      return partial2 || null;
     };
-    Minimatch.prototype._matchOne = function(file, pattern, partial, fileIndex, patternIndex) {
+    Minimatch.prototype._matchOne = function(file, pattern, partial2, fileIndex, patternIndex) {
       var fi, pi, fl, pl;
       for (fi = fileIndex, pi = patternIndex, fl = file.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
         this.debug("matchOne loop");
@@ -23836,7 +38935,7 @@ var require_minimatch = __commonJS({
       if (fi === fl && pi === pl) {
         return true;
       } else if (fi === fl) {
-        return partial;
+        return partial2;
       } else if (pi === pl) {
         return fi === fl - 1 && file[fi] === "";
       }
@@ -23948,7 +39047,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path9 = require("path");
+    var path16 = require("path");
     var crypto = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -23957,7 +39056,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path9.join(keyPath, ".taskkey");
+          this._keyFile = path16.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -24058,8 +39157,8 @@ var require_semver = __commonJS({
     function makeSafeRe(value) {
       for (var i2 = 0; i2 < safeRegexReplacements.length; i2++) {
         var token = safeRegexReplacements[i2][0];
-        var max = safeRegexReplacements[i2][1];
-        value = value.split(token + "*").join(token + "{0," + max + "}").split(token + "+").join(token + "{1," + max + "}");
+        var max2 = safeRegexReplacements[i2][1];
+        value = value.split(token + "*").join(token + "{0," + max2 + "}").split(token + "+").join(token + "{1," + max2 + "}");
       }
       return value;
     }
@@ -24611,32 +39710,32 @@ var require_semver = __commonJS({
       return sameDirectionIncreasing || sameDirectionDecreasing || sameSemVer && differentDirectionsInclusive || oppositeDirectionsLessThan || oppositeDirectionsGreaterThan;
     };
     exports2.Range = Range;
-    function Range(range, options) {
+    function Range(range4, options) {
       if (!options || typeof options !== "object") {
         options = {
           loose: !!options,
           includePrerelease: false
         };
       }
-      if (range instanceof Range) {
-        if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
-          return range;
+      if (range4 instanceof Range) {
+        if (range4.loose === !!options.loose && range4.includePrerelease === !!options.includePrerelease) {
+          return range4;
         } else {
-          return new Range(range.raw, options);
+          return new Range(range4.raw, options);
         }
       }
-      if (range instanceof Comparator) {
-        return new Range(range.value, options);
+      if (range4 instanceof Comparator) {
+        return new Range(range4.value, options);
       }
       if (!(this instanceof Range)) {
-        return new Range(range, options);
+        return new Range(range4, options);
       }
       this.options = options;
       this.loose = !!options.loose;
       this.includePrerelease = !!options.includePrerelease;
-      this.raw = range.trim().split(/\s+/).join(" ");
-      this.set = this.raw.split("||").map(function(range2) {
-        return this.parseRange(range2.trim());
+      this.raw = range4.trim().split(/\s+/).join(" ");
+      this.set = this.raw.split("||").map(function(range5) {
+        return this.parseRange(range5.trim());
       }, this).filter(function(c) {
         return c.length;
       });
@@ -24673,8 +39772,8 @@ var require_semver = __commonJS({
     function isVersionStart(char) {
       return isDigit(char) || char === "x" || char === "X" || char === "*";
     }
-    function findDigitsEndIndex(range, start, limit, digitRuns) {
-      if (!isDigit(range[start])) {
+    function findDigitsEndIndex(range4, start, limit, digitRuns) {
+      if (!isDigit(range4[start])) {
         return start;
       }
       if (start >= digitRuns.start && start < digitRuns.end) {
@@ -24684,7 +39783,7 @@ var require_semver = __commonJS({
         return Math.min(start + limit, digitRuns.previousEnd);
       }
       var end = start + 1;
-      while (isDigit(range[end])) {
+      while (isDigit(range4[end])) {
         end++;
       }
       digitRuns.previousStart = digitRuns.start;
@@ -24693,41 +39792,41 @@ var require_semver = __commonJS({
       digitRuns.end = end;
       return Math.min(start + limit, end);
     }
-    function findVersionNumberEndIndex(range, start, loose, digitRuns) {
-      if (!loose && range[start] === "0") {
+    function findVersionNumberEndIndex(range4, start, loose, digitRuns) {
+      if (!loose && range4[start] === "0") {
         return start + 1;
       }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+      return findDigitsEndIndex(range4, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
     }
-    function findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns) {
-      if (isDigit(range[start])) {
-        return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    function findPrereleaseIdentifierEndIndex(range4, start, loose, digitRuns) {
+      if (isDigit(range4[start])) {
+        return findVersionNumberEndIndex(range4, start, loose, digitRuns);
       }
-      if (!isLetter(range[start]) && range[start] !== "-") {
+      if (!isLetter(range4[start]) && range4[start] !== "-") {
         return start;
       }
       var end = start + 1;
       var limit = end + MAX_SAFE_BUILD_LENGTH;
-      while (end < limit && isIdentifierCharacter(range[end])) {
+      while (end < limit && isIdentifierCharacter(range4[end])) {
         end++;
       }
       return end;
     }
-    function findPrereleaseEndIndex(range, start, loose, digitRuns) {
-      var hyphen = range[start] === "-";
+    function findPrereleaseEndIndex(range4, start, loose, digitRuns) {
+      var hyphen = range4[start] === "-";
       if (!loose && !hyphen) {
         return start;
       }
       var identifierStart = start + (hyphen ? 1 : 0);
-      var end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      var end = findPrereleaseIdentifierEndIndex(range4, identifierStart, loose, digitRuns);
       if (end === identifierStart) {
         if (!loose || !hyphen) {
           return start;
         }
-        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+        end = findPrereleaseIdentifierEndIndex(range4, start, loose, digitRuns);
       }
-      while (range[end] === ".") {
-        var next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+      while (range4[end] === ".") {
+        var next = findPrereleaseIdentifierEndIndex(range4, end + 1, loose, digitRuns);
         if (next === end + 1) {
           break;
         }
@@ -24735,117 +39834,117 @@ var require_semver = __commonJS({
       }
       return end;
     }
-    function findBuildEndIndex(range, start) {
-      if (range[start] !== "+") {
+    function findBuildEndIndex(range4, start) {
+      if (range4[start] !== "+") {
         return start;
       }
       var end = start + 1;
       do {
         var identifierStart = end;
-        while (end - identifierStart < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        while (end - identifierStart < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range4[end])) {
           end++;
         }
         if (end === identifierStart) {
           return identifierStart === start + 1 ? start : end - 1;
         }
-        if (range[end] !== ".") {
+        if (range4[end] !== ".") {
           return end;
         }
         end++;
       } while (true);
     }
-    function findLooseFullVersionEndIndex(range, start, digitRuns) {
+    function findLooseFullVersionEndIndex(range4, start, digitRuns) {
       var end = start;
       for (var component = 0; component < 3; component++) {
-        var next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        var next = findVersionNumberEndIndex(range4, end, true, digitRuns);
         if (next === end) {
           return start;
         }
         end = next;
         if (component < 2) {
-          if (range[end] !== ".") {
+          if (range4[end] !== ".") {
             return start;
           }
           end++;
         }
       }
-      return findBuildEndIndex(range, findPrereleaseEndIndex(range, end, true, digitRuns));
+      return findBuildEndIndex(range4, findPrereleaseEndIndex(range4, end, true, digitRuns));
     }
-    function findPartialVersionComponentEndIndex(range, start, digitRuns) {
-      if (isDigit(range[start])) {
-        return findVersionNumberEndIndex(range, start, false, digitRuns);
+    function findPartialVersionComponentEndIndex(range4, start, digitRuns) {
+      if (isDigit(range4[start])) {
+        return findVersionNumberEndIndex(range4, start, false, digitRuns);
       }
-      return isVersionStart(range[start]) ? start + 1 : start;
+      return isVersionStart(range4[start]) ? start + 1 : start;
     }
-    function findVersionEndIndex(range, start, digitRuns) {
-      var end = findLooseFullVersionEndIndex(range, start, digitRuns);
+    function findVersionEndIndex(range4, start, digitRuns) {
+      var end = findLooseFullVersionEndIndex(range4, start, digitRuns);
       if (end !== start) {
         return end;
       }
-      end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      end = findPartialVersionComponentEndIndex(range4, start, digitRuns);
       for (var component = 0; component < 2; component++) {
-        if (range[end] !== ".") {
+        if (range4[end] !== ".") {
           return end;
         }
-        var next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        var next = findPartialVersionComponentEndIndex(range4, end + 1, digitRuns);
         if (next === end + 1) {
           return end;
         }
         end = next;
       }
-      return findBuildEndIndex(range, findPrereleaseEndIndex(range, end, false, digitRuns));
+      return findBuildEndIndex(range4, findPrereleaseEndIndex(range4, end, false, digitRuns));
     }
-    function findRemovableWhitespaceIndex(range, position) {
-      if (isWhitespace(range[position])) {
+    function findRemovableWhitespaceIndex(range4, position) {
+      if (isWhitespace(range4[position])) {
         position++;
       }
-      if (range[position] === "<" || range[position] === ">") {
+      if (range4[position] === "<" || range4[position] === ">") {
         position++;
       }
-      if (range[position] === "=") {
+      if (range4[position] === "=") {
         position++;
       }
-      return isWhitespace(range[position]) ? position : -1;
+      return isWhitespace(range4[position]) ? position : -1;
     }
-    function trimComparatorWhitespace(range) {
-      var result = "";
+    function trimComparatorWhitespace(range4) {
+      var result2 = "";
       var copyFrom = 0;
       var cursor = 0;
       var digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-      while (cursor < range.length) {
+      while (cursor < range4.length) {
         var matchStart = cursor;
-        if (range[cursor] === "<" || range[cursor] === ">") {
+        if (range4[cursor] === "<" || range4[cursor] === ">") {
           cursor++;
-        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+        } else if (!isVersionPrefix(range4[cursor]) && !isVersionStart(range4[cursor])) {
           cursor++;
           continue;
         }
-        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+        while (cursor < range4.length && isVersionPrefix(range4[cursor])) {
           cursor++;
         }
-        if (!isVersionStart(range[cursor])) {
+        if (!isVersionStart(range4[cursor])) {
           continue;
         }
-        var whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        var whitespacePosition = findRemovableWhitespaceIndex(range4, matchStart);
         if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
+          result2 += range4.slice(copyFrom, whitespacePosition);
           copyFrom = whitespacePosition + 1;
         }
-        cursor = findVersionEndIndex(range, cursor, digitRuns);
+        cursor = findVersionEndIndex(range4, cursor, digitRuns);
       }
-      return result + range.slice(copyFrom);
+      return result2 + range4.slice(copyFrom);
     }
-    Range.prototype.parseRange = function(range) {
+    Range.prototype.parseRange = function(range4) {
       var loose = this.options.loose;
       var hr = loose ? safeRe[HYPHENRANGELOOSE] : safeRe[HYPHENRANGE];
-      range = range.replace(hr, hyphenReplace);
-      debug2("hyphen replace", range);
-      range = trimComparatorWhitespace(range);
-      debug2("comparator trim", range);
-      range = range.replace(safeRe[TILDETRIM], tildeTrimReplace);
-      range = range.replace(safeRe[CARETTRIM], caretTrimReplace);
+      range4 = range4.replace(hr, hyphenReplace);
+      debug2("hyphen replace", range4);
+      range4 = trimComparatorWhitespace(range4);
+      debug2("comparator trim", range4);
+      range4 = range4.replace(safeRe[TILDETRIM], tildeTrimReplace);
+      range4 = range4.replace(safeRe[CARETTRIM], caretTrimReplace);
       var compRe = loose ? safeRe[COMPARATORLOOSE] : safeRe[COMPARATOR];
-      var set = range.split(" ").map(function(comp) {
+      var set = range4.split(" ").map(function(comp) {
         return parseComparator(comp, this.options);
       }, this).join(" ").split(/\s+/);
       if (this.options.loose) {
@@ -24858,13 +39957,13 @@ var require_semver = __commonJS({
       }, this);
       return set;
     };
-    Range.prototype.intersects = function(range, options) {
-      if (!(range instanceof Range)) {
+    Range.prototype.intersects = function(range4, options) {
+      if (!(range4 instanceof Range)) {
         throw new TypeError("a Range is required");
       }
       return this.set.some(function(thisComparators) {
         return thisComparators.every(function(thisComparator) {
-          return range.set.some(function(rangeComparators) {
+          return range4.set.some(function(rangeComparators) {
             return rangeComparators.every(function(rangeComparator) {
               return thisComparator.intersects(rangeComparator, options);
             });
@@ -24873,8 +39972,8 @@ var require_semver = __commonJS({
       });
     };
     exports2.toComparators = toComparators;
-    function toComparators(range, options) {
-      return new Range(range, options).set.map(function(comp) {
+    function toComparators(range4, options) {
+      return new Range(range4, options).set.map(function(comp) {
         return comp.map(function(c) {
           return c.value;
         }).join(" ").trim().split(" ");
@@ -24902,8 +40001,8 @@ var require_semver = __commonJS({
     }
     function replaceTilde(comp, options) {
       var r = options.loose ? safeRe[TILDELOOSE] : safeRe[TILDE];
-      return comp.replace(r, function(_, M, m, p, pr) {
-        debug2("tilde", comp, _, M, m, p, pr);
+      return comp.replace(r, function(_3, M, m, p, pr) {
+        debug2("tilde", comp, _3, M, m, p, pr);
         var ret;
         if (isX(M)) {
           ret = "";
@@ -24929,8 +40028,8 @@ var require_semver = __commonJS({
     function replaceCaret(comp, options) {
       debug2("caret", comp, options);
       var r = options.loose ? safeRe[CARETLOOSE] : safeRe[CARET];
-      return comp.replace(r, function(_, M, m, p, pr) {
-        debug2("caret", comp, _, M, m, p, pr);
+      return comp.replace(r, function(_3, M, m, p, pr) {
+        debug2("caret", comp, _3, M, m, p, pr);
         var ret;
         if (isX(M)) {
           ret = "";
@@ -25091,66 +40190,66 @@ var require_semver = __commonJS({
       return true;
     }
     exports2.satisfies = satisfies;
-    function satisfies(version2, range, options) {
+    function satisfies(version2, range4, options) {
       try {
-        range = new Range(range, options);
+        range4 = new Range(range4, options);
       } catch (er) {
         return false;
       }
-      return range.test(version2);
+      return range4.test(version2);
     }
     exports2.maxSatisfying = maxSatisfying;
-    function maxSatisfying(versions2, range, options) {
-      var max = null;
+    function maxSatisfying(versions2, range4, options) {
+      var max2 = null;
       var maxSV = null;
       try {
-        var rangeObj = new Range(range, options);
+        var rangeObj = new Range(range4, options);
       } catch (er) {
         return null;
       }
       versions2.forEach(function(v) {
         if (rangeObj.test(v)) {
-          if (!max || maxSV.compare(v) === -1) {
-            max = v;
-            maxSV = new SemVer(max, options);
+          if (!max2 || maxSV.compare(v) === -1) {
+            max2 = v;
+            maxSV = new SemVer(max2, options);
           }
         }
       });
-      return max;
+      return max2;
     }
     exports2.minSatisfying = minSatisfying;
-    function minSatisfying(versions2, range, options) {
-      var min = null;
+    function minSatisfying(versions2, range4, options) {
+      var min2 = null;
       var minSV = null;
       try {
-        var rangeObj = new Range(range, options);
+        var rangeObj = new Range(range4, options);
       } catch (er) {
         return null;
       }
       versions2.forEach(function(v) {
         if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
-            minSV = new SemVer(min, options);
+          if (!min2 || minSV.compare(v) === 1) {
+            min2 = v;
+            minSV = new SemVer(min2, options);
           }
         }
       });
-      return min;
+      return min2;
     }
     exports2.minVersion = minVersion;
-    function minVersion(range, loose) {
-      range = new Range(range, loose);
+    function minVersion(range4, loose) {
+      range4 = new Range(range4, loose);
       var minver = new SemVer("0.0.0");
-      if (range.test(minver)) {
+      if (range4.test(minver)) {
         return minver;
       }
       minver = new SemVer("0.0.0-0");
-      if (range.test(minver)) {
+      if (range4.test(minver)) {
         return minver;
       }
       minver = null;
-      for (var i2 = 0; i2 < range.set.length; ++i2) {
-        var comparators = range.set[i2];
+      for (var i2 = 0; i2 < range4.set.length; ++i2) {
+        var comparators = range4.set[i2];
         comparators.forEach(function(comparator) {
           var compver = new SemVer(comparator.semver.version);
           switch (comparator.operator) {
@@ -25177,31 +40276,31 @@ var require_semver = __commonJS({
           }
         });
       }
-      if (minver && range.test(minver)) {
+      if (minver && range4.test(minver)) {
         return minver;
       }
       return null;
     }
     exports2.validRange = validRange;
-    function validRange(range, options) {
+    function validRange(range4, options) {
       try {
-        return new Range(range, options).range || "*";
+        return new Range(range4, options).range || "*";
       } catch (er) {
         return null;
       }
     }
     exports2.ltr = ltr;
-    function ltr(version2, range, options) {
-      return outside(version2, range, "<", options);
+    function ltr(version2, range4, options) {
+      return outside(version2, range4, "<", options);
     }
     exports2.gtr = gtr;
-    function gtr(version2, range, options) {
-      return outside(version2, range, ">", options);
+    function gtr(version2, range4, options) {
+      return outside(version2, range4, ">", options);
     }
     exports2.outside = outside;
-    function outside(version2, range, hilo, options) {
+    function outside(version2, range4, hilo, options) {
       version2 = new SemVer(version2, options);
-      range = new Range(range, options);
+      range4 = new Range(range4, options);
       var gtfn, ltefn, ltfn, comp, ecomp;
       switch (hilo) {
         case ">":
@@ -25221,11 +40320,11 @@ var require_semver = __commonJS({
         default:
           throw new TypeError('Must provide a hilo val of "<" or ">"');
       }
-      if (satisfies(version2, range, options)) {
+      if (satisfies(version2, range4, options)) {
         return false;
       }
-      for (var i2 = 0; i2 < range.set.length; ++i2) {
-        var comparators = range.set[i2];
+      for (var i2 = 0; i2 < range4.set.length; ++i2) {
+        var comparators = range4.set[i2];
         var high = null;
         var low = null;
         comparators.forEach(function(comparator) {
@@ -25732,8 +40831,8 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path9 = require("path");
-    var os4 = require("os");
+    var path16 = require("path");
+    var os8 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
     var tcm = require_taskcommand();
@@ -25768,17 +40867,17 @@ var require_internal = __commonJS({
       if (!str) {
         return str;
       }
-      var index = str.search(sensitiveKeywordsPattern);
-      if (index <= 0) {
+      var index2 = str.search(sensitiveKeywordsPattern);
+      if (index2 <= 0) {
         return str;
       }
-      return "".concat(str.substring(0, index), "...");
+      return "".concat(str.substring(0, index2), "...");
     }
     exports2._truncateBeforeSensitiveKeyword = _truncateBeforeSensitiveKeyword;
     var _outStream = process.stdout;
     var _errStream = process.stderr;
     function _writeLine(str) {
-      _outStream.write(str + os4.EOL);
+      _outStream.write(str + os8.EOL);
     }
     exports2._writeLine = _writeLine;
     function _setStdStream(stdStream) {
@@ -25829,7 +40928,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path9.join(path9.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path16.join(path16.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -25838,7 +40937,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path9.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path16.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -25864,7 +40963,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path10, ignoreWarnings) {
+    function _setResourcePath(path17, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -25874,19 +40973,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path10]) {
-        _checkPath(path10, "resource file path");
-        _resourceFiles[path10] = path10;
-        _debug("adding resource file: " + path10);
+      if (!_resourceFiles[path17]) {
+        _checkPath(path17, "resource file path");
+        _resourceFiles[path17] = path17;
+        _debug("adding resource file: " + path17);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path10, _resourceCulture);
+        var locStrs = _loadLocStrings(path17, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path10), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path17), IssueSource.TaskInternal);
         }
       }
     }
@@ -25985,10 +41084,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path10) {
+    function _exist(path17) {
       var exist = false;
       try {
-        exist = !!(path10 && fs3.statSync(path10) != null);
+        exist = !!(path17 && fs3.statSync(path17) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -26011,9 +41110,9 @@ var require_internal = __commonJS({
         throw new Error("parameter 'tool' is required");
       }
       if (check) {
-        var result = _which(tool, false);
-        if (result) {
-          return result;
+        var result2 = _which(tool, false);
+        if (result2) {
+          return result2;
         } else {
           if (process.platform == "win32") {
             throw new Error(_loc("LIB_WhichNotFound_Win", tool));
@@ -26026,7 +41125,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path9.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path16.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -26048,7 +41147,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path9.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path16.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -26057,7 +41156,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path9.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path16.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -26076,7 +41175,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path9.basename(filePath);
+            var fileName = path16.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -26107,12 +41206,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path9.dirname(filePath_1);
-                var upperName = path9.basename(filePath_1).toUpperCase();
+                var directory = path16.dirname(filePath_1);
+                var upperName = path16.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path9.join(directory, actualName);
+                    filePath_1 = path16.join(directory, actualName);
                     break;
                   }
                 }
@@ -26215,8 +41314,8 @@ var require_internal = __commonJS({
       };
     }
     exports2._getFindInfoFromPattern = _getFindInfoFromPattern;
-    function _ensurePatternRooted(root, p) {
-      if (!root) {
+    function _ensurePatternRooted(root2, p) {
+      if (!root2) {
         throw new Error('ensurePatternRooted() parameter "root" cannot be empty');
       }
       if (!p) {
@@ -26225,9 +41324,9 @@ var require_internal = __commonJS({
       if (_isRooted(p)) {
         return p;
       }
-      root = _normalizeSeparators(root);
-      root = (process.platform == "win32" ? root : root.replace(/\\/g, "\\\\")).replace(/(\[)(?=[^\/]+\])/g, "[[]").replace(/\?/g, "[?]").replace(/\*/g, "[*]").replace(/\+\(/g, "[+](").replace(/@\(/g, "[@](").replace(/!\(/g, "[!](");
-      return _ensureRooted(root, p);
+      root2 = _normalizeSeparators(root2);
+      root2 = (process.platform == "win32" ? root2 : root2.replace(/\\/g, "\\\\")).replace(/(\[)(?=[^\/]+\])/g, "[[]").replace(/\?/g, "[?]").replace(/\*/g, "[*]").replace(/\+\(/g, "[+](").replace(/@\(/g, "[@](").replace(/!\(/g, "[!](");
+      return _ensureRooted(root2, p);
     }
     exports2._ensurePatternRooted = _ensurePatternRooted;
     function _loadData() {
@@ -26279,12 +41378,12 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path10) {
-      return /^\\\\[^\\]/.test(path10);
+    function _isUncPath(path17) {
+      return /^\\\\[^\\]/.test(path17);
     }
     exports2._isUncPath = _isUncPath;
-    function _ensureRooted(root, p) {
-      if (!root) {
+    function _ensureRooted(root2, p) {
+      if (!root2) {
         throw new Error('ensureRooted() parameter "root" cannot be empty');
       }
       if (!p) {
@@ -26293,14 +41392,14 @@ var require_internal = __commonJS({
       if (_isRooted(p)) {
         return p;
       }
-      if (process.platform == "win32" && root.match(/^[A-Z]:$/i)) {
-        return root + p;
+      if (process.platform == "win32" && root2.match(/^[A-Z]:$/i)) {
+        return root2 + p;
       }
-      if (_endsWith(root, "/") || process.platform == "win32" && _endsWith(root, "\\")) {
+      if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root += path9.sep;
+        root2 += path16.sep;
       }
-      return root + p;
+      return root2 + p;
     }
     exports2._ensureRooted = _ensureRooted;
     function _getDirectoryName(p) {
@@ -26333,7 +41432,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path9.dirname(p);
+      return path16.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -26405,7 +41504,7 @@ var require_internal = __commonJS({
         var cipher = crypto.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path9.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path16.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -26462,9 +41561,9 @@ var require_q = __commonJS({
       }
       var qStartingLine = captureLine();
       var qFileName;
-      var noop = function() {
+      var noop2 = function() {
       };
-      var nextTick = (function() {
+      var nextTick2 = (function() {
         var head = { task: void 0, next: null };
         var tail = head;
         var flushing = false;
@@ -26513,7 +41612,7 @@ var require_q = __commonJS({
             domain.exit();
           }
         }
-        nextTick = function(task) {
+        nextTick2 = function(task) {
           tail = tail.next = {
             task,
             domain: isNodeJS && process.domain,
@@ -26556,14 +41655,14 @@ var require_q = __commonJS({
             setTimeout(flush, 0);
           };
         }
-        nextTick.runAfter = function(task) {
+        nextTick2.runAfter = function(task) {
           laterQueue.push(task);
           if (!flushing) {
             flushing = true;
             requestTick();
           }
         };
-        return nextTick;
+        return nextTick2;
       })();
       var call = Function.call;
       function uncurryThis(f) {
@@ -26574,21 +41673,21 @@ var require_q = __commonJS({
       var array_slice = uncurryThis(Array.prototype.slice);
       var array_reduce = uncurryThis(
         Array.prototype.reduce || function(callback, basis) {
-          var index = 0, length = this.length;
+          var index2 = 0, length = this.length;
           if (arguments.length === 1) {
             do {
-              if (index in this) {
-                basis = this[index++];
+              if (index2 in this) {
+                basis = this[index2++];
                 break;
               }
-              if (++index >= length) {
+              if (++index2 >= length) {
                 throw new TypeError();
               }
             } while (1);
           }
-          for (; index < length; index++) {
-            if (index in this) {
-              basis = callback(basis, this[index], index);
+          for (; index2 < length; index2++) {
+            if (index2 in this) {
+              basis = callback(basis, this[index2], index2);
             }
           }
           return basis;
@@ -26608,8 +41707,8 @@ var require_q = __commonJS({
         Array.prototype.map || function(callback, thisp) {
           var self2 = this;
           var collect = [];
-          array_reduce(self2, function(undefined2, value, index) {
-            collect.push(callback.call(thisp, value, index, self2));
+          array_reduce(self2, function(undefined2, value, index2) {
+            collect.push(callback.call(thisp, value, index2, self2));
           }, void 0);
           return collect;
         }
@@ -26625,17 +41724,17 @@ var require_q = __commonJS({
         return obj;
       };
       var object_hasOwnProperty = uncurryThis(Object.prototype.hasOwnProperty);
-      var object_keys = Object.keys || function(object) {
-        var keys = [];
-        for (var key in object) {
-          if (object_hasOwnProperty(object, key)) {
-            keys.push(key);
+      var object_keys = Object.keys || function(object2) {
+        var keys2 = [];
+        for (var key in object2) {
+          if (object_hasOwnProperty(object2, key)) {
+            keys2.push(key);
           }
         }
-        return keys;
+        return keys2;
       };
       var object_toString = uncurryThis(Object.prototype.toString);
-      function isObject(value) {
+      function isObject2(value) {
         return value === Object(value);
       }
       function isStopIteration(exception) {
@@ -26738,7 +41837,7 @@ var require_q = __commonJS({
         }
       }
       Q.resolve = Q;
-      Q.nextTick = nextTick;
+      Q.nextTick = nextTick2;
       Q.longStackSupport = false;
       var longStackCounter = 1;
       if (typeof process === "object" && process && process.env && process.env.Q_DEBUG) {
@@ -26816,7 +41915,7 @@ var require_q = __commonJS({
           if (resolvedPromise) {
             return;
           }
-          become(reject(reason));
+          become(reject3(reason));
         };
         deferred.notify = function(progress2) {
           if (resolvedPromise) {
@@ -26856,12 +41955,12 @@ var require_q = __commonJS({
         }
         return deferred.promise;
       }
-      promise.race = race;
+      promise.race = race2;
       promise.all = all;
-      promise.reject = reject;
+      promise.reject = reject3;
       promise.resolve = Q;
-      Q.passByCopy = function(object) {
-        return object;
+      Q.passByCopy = function(object2) {
+        return object2;
       };
       Promise2.prototype.passByCopy = function() {
         return this;
@@ -26878,11 +41977,11 @@ var require_q = __commonJS({
           }
         });
       };
-      Q.race = race;
-      function race(answerPs) {
-        return promise(function(resolve, reject2) {
+      Q.race = race2;
+      function race2(answerPs) {
+        return promise(function(resolve, reject4) {
           for (var i = 0, len = answerPs.length; i < len; i++) {
-            Q(answerPs[i]).then(resolve, reject2);
+            Q(answerPs[i]).then(resolve, reject4);
           }
         });
       }
@@ -26890,10 +41989,10 @@ var require_q = __commonJS({
         return this.then(Q.race);
       };
       Q.makePromise = Promise2;
-      function Promise2(descriptor, fallback, inspect) {
-        if (fallback === void 0) {
-          fallback = function(op) {
-            return reject(new Error(
+      function Promise2(descriptor, fallback2, inspect) {
+        if (fallback2 === void 0) {
+          fallback2 = function(op) {
+            return reject3(new Error(
               "Promise does not support operation: " + op
             ));
           };
@@ -26905,18 +42004,18 @@ var require_q = __commonJS({
         }
         var promise2 = object_create(Promise2.prototype);
         promise2.promiseDispatch = function(resolve, op, args) {
-          var result;
+          var result2;
           try {
             if (descriptor[op]) {
-              result = descriptor[op].apply(promise2, args);
+              result2 = descriptor[op].apply(promise2, args);
             } else {
-              result = fallback.call(promise2, op, args);
+              result2 = fallback2.call(promise2, op, args);
             }
           } catch (exception) {
-            result = reject(exception);
+            result2 = reject3(exception);
           }
           if (resolve) {
-            resolve(result);
+            resolve(result2);
           }
         };
         promise2.inspect = inspect;
@@ -26946,7 +42045,7 @@ var require_q = __commonJS({
           try {
             return typeof fulfilled === "function" ? fulfilled(value) : value;
           } catch (exception) {
-            return reject(exception);
+            return reject3(exception);
           }
         }
         function _rejected(exception) {
@@ -26955,10 +42054,10 @@ var require_q = __commonJS({
             try {
               return rejected(exception);
             } catch (newException) {
-              return reject(newException);
+              return reject3(newException);
             }
           }
-          return reject(exception);
+          return reject3(exception);
         }
         function _progressed(value) {
           return typeof progressed === "function" ? progressed(value) : value;
@@ -27037,30 +42136,30 @@ var require_q = __commonJS({
         return value;
       }
       Q.isPromise = isPromise;
-      function isPromise(object) {
-        return object instanceof Promise2;
+      function isPromise(object2) {
+        return object2 instanceof Promise2;
       }
       Q.isPromiseAlike = isPromiseAlike;
-      function isPromiseAlike(object) {
-        return isObject(object) && typeof object.then === "function";
+      function isPromiseAlike(object2) {
+        return isObject2(object2) && typeof object2.then === "function";
       }
       Q.isPending = isPending;
-      function isPending(object) {
-        return isPromise(object) && object.inspect().state === "pending";
+      function isPending(object2) {
+        return isPromise(object2) && object2.inspect().state === "pending";
       }
       Promise2.prototype.isPending = function() {
         return this.inspect().state === "pending";
       };
       Q.isFulfilled = isFulfilled;
-      function isFulfilled(object) {
-        return !isPromise(object) || object.inspect().state === "fulfilled";
+      function isFulfilled(object2) {
+        return !isPromise(object2) || object2.inspect().state === "fulfilled";
       }
       Promise2.prototype.isFulfilled = function() {
         return this.inspect().state === "fulfilled";
       };
       Q.isRejected = isRejected;
-      function isRejected(object) {
-        return isPromise(object) && object.inspect().state === "rejected";
+      function isRejected(object2) {
+        return isPromise(object2) && object2.inspect().state === "rejected";
       }
       Promise2.prototype.isRejected = function() {
         return this.inspect().state === "rejected";
@@ -27123,8 +42222,8 @@ var require_q = __commonJS({
         trackUnhandledRejections = false;
       };
       resetUnhandledRejections();
-      Q.reject = reject;
-      function reject(reason) {
+      Q.reject = reject3;
+      function reject3(reason) {
         var rejection = Promise2({
           "when": function(rejected) {
             if (rejected) {
@@ -27132,7 +42231,7 @@ var require_q = __commonJS({
             }
             return rejected ? rejected(reason) : this;
           }
-        }, function fallback() {
+        }, function fallback2() {
           return this;
         }, function inspect() {
           return { state: "rejected", reason };
@@ -27184,14 +42283,14 @@ var require_q = __commonJS({
         return deferred.promise;
       }
       Q.master = master;
-      function master(object) {
+      function master(object2) {
         return Promise2({
           "isDef": function() {
           }
-        }, function fallback(op, args) {
-          return dispatch(object, op, args);
+        }, function fallback2(op, args) {
+          return dispatch(object2, op, args);
         }, function() {
-          return Q(object).inspect();
+          return Q(object2).inspect();
         });
       }
       Q.spread = spread;
@@ -27207,29 +42306,29 @@ var require_q = __commonJS({
       function async(makeGenerator) {
         return function() {
           function continuer(verb, arg) {
-            var result;
+            var result2;
             if (typeof StopIteration === "undefined") {
               try {
-                result = generator[verb](arg);
+                result2 = generator[verb](arg);
               } catch (exception) {
-                return reject(exception);
+                return reject3(exception);
               }
-              if (result.done) {
-                return Q(result.value);
+              if (result2.done) {
+                return Q(result2.value);
               } else {
-                return when(result.value, callback, errback);
+                return when(result2.value, callback, errback);
               }
             } else {
               try {
-                result = generator[verb](arg);
+                result2 = generator[verb](arg);
               } catch (exception) {
                 if (isStopIteration(exception)) {
                   return Q(exception.value);
                 } else {
-                  return reject(exception);
+                  return reject3(exception);
                 }
               }
-              return when(result, callback, errback);
+              return when(result2, callback, errback);
             }
           }
           var generator = makeGenerator.apply(this, arguments);
@@ -27238,8 +42337,8 @@ var require_q = __commonJS({
           return callback();
         };
       }
-      Q.spawn = spawn;
-      function spawn(makeGenerator) {
+      Q.spawn = spawn2;
+      function spawn2(makeGenerator) {
         Q.done(Q.async(makeGenerator)());
       }
       Q["return"] = _return;
@@ -27255,8 +42354,8 @@ var require_q = __commonJS({
         };
       }
       Q.dispatch = dispatch;
-      function dispatch(object, op, args) {
-        return Q(object).dispatch(op, args);
+      function dispatch(object2, op, args) {
+        return Q(object2).dispatch(op, args);
       }
       Promise2.prototype.dispatch = function(op, args) {
         var self2 = this;
@@ -27266,29 +42365,29 @@ var require_q = __commonJS({
         });
         return deferred.promise;
       };
-      Q.get = function(object, key) {
-        return Q(object).dispatch("get", [key]);
+      Q.get = function(object2, key) {
+        return Q(object2).dispatch("get", [key]);
       };
       Promise2.prototype.get = function(key) {
         return this.dispatch("get", [key]);
       };
-      Q.set = function(object, key, value) {
-        return Q(object).dispatch("set", [key, value]);
+      Q.set = function(object2, key, value) {
+        return Q(object2).dispatch("set", [key, value]);
       };
       Promise2.prototype.set = function(key, value) {
         return this.dispatch("set", [key, value]);
       };
       Q.del = // XXX legacy
-      Q["delete"] = function(object, key) {
-        return Q(object).dispatch("delete", [key]);
+      Q["delete"] = function(object2, key) {
+        return Q(object2).dispatch("delete", [key]);
       };
       Promise2.prototype.del = // XXX legacy
       Promise2.prototype["delete"] = function(key) {
         return this.dispatch("delete", [key]);
       };
       Q.mapply = // XXX As proposed by "Redsandro"
-      Q.post = function(object, name, args) {
-        return Q(object).dispatch("post", [name, args]);
+      Q.post = function(object2, name, args) {
+        return Q(object2).dispatch("post", [name, args]);
       };
       Promise2.prototype.mapply = // XXX As proposed by "Redsandro"
       Promise2.prototype.post = function(name, args) {
@@ -27296,28 +42395,28 @@ var require_q = __commonJS({
       };
       Q.send = // XXX Mark Miller's proposed parlance
       Q.mcall = // XXX As proposed by "Redsandro"
-      Q.invoke = function(object, name) {
-        return Q(object).dispatch("post", [name, array_slice(arguments, 2)]);
+      Q.invoke = function(object2, name) {
+        return Q(object2).dispatch("post", [name, array_slice(arguments, 2)]);
       };
       Promise2.prototype.send = // XXX Mark Miller's proposed parlance
       Promise2.prototype.mcall = // XXX As proposed by "Redsandro"
       Promise2.prototype.invoke = function(name) {
         return this.dispatch("post", [name, array_slice(arguments, 1)]);
       };
-      Q.fapply = function(object, args) {
-        return Q(object).dispatch("apply", [void 0, args]);
+      Q.fapply = function(object2, args) {
+        return Q(object2).dispatch("apply", [void 0, args]);
       };
       Promise2.prototype.fapply = function(args) {
         return this.dispatch("apply", [void 0, args]);
       };
-      Q["try"] = Q.fcall = function(object) {
-        return Q(object).dispatch("apply", [void 0, array_slice(arguments, 1)]);
+      Q["try"] = Q.fcall = function(object2) {
+        return Q(object2).dispatch("apply", [void 0, array_slice(arguments, 1)]);
       };
       Promise2.prototype.fcall = function() {
         return this.dispatch("apply", [void 0, array_slice(arguments)]);
       };
-      Q.fbind = function(object) {
-        var promise2 = Q(object);
+      Q.fbind = function(object2) {
+        var promise2 = Q(object2);
         var args = array_slice(arguments, 1);
         return function fbound() {
           return promise2.dispatch("apply", [
@@ -27336,8 +42435,8 @@ var require_q = __commonJS({
           ]);
         };
       };
-      Q.keys = function(object) {
-        return Q(object).dispatch("keys", []);
+      Q.keys = function(object2) {
+        return Q(object2).dispatch("keys", []);
       };
       Promise2.prototype.keys = function() {
         return this.dispatch("keys", []);
@@ -27347,23 +42446,23 @@ var require_q = __commonJS({
         return when(promises, function(promises2) {
           var pendingCount = 0;
           var deferred = defer();
-          array_reduce(promises2, function(undefined2, promise2, index) {
+          array_reduce(promises2, function(undefined2, promise2, index2) {
             var snapshot;
             if (isPromise(promise2) && (snapshot = promise2.inspect()).state === "fulfilled") {
-              promises2[index] = snapshot.value;
+              promises2[index2] = snapshot.value;
             } else {
               ++pendingCount;
               when(
                 promise2,
                 function(value) {
-                  promises2[index] = value;
+                  promises2[index2] = value;
                   if (--pendingCount === 0) {
                     deferred.resolve(promises2);
                   }
                 },
                 deferred.reject,
                 function(progress2) {
-                  deferred.notify({ index, value: progress2 });
+                  deferred.notify({ index: index2, value: progress2 });
                 }
               );
             }
@@ -27384,12 +42483,12 @@ var require_q = __commonJS({
         }
         var deferred = Q.defer();
         var pendingCount = 0;
-        array_reduce(promises, function(prev, current, index) {
-          var promise2 = promises[index];
+        array_reduce(promises, function(prev, current, index2) {
+          var promise2 = promises[index2];
           pendingCount++;
           when(promise2, onFulfilled, onRejected, onProgress);
-          function onFulfilled(result) {
-            deferred.resolve(result);
+          function onFulfilled(result2) {
+            deferred.resolve(result2);
           }
           function onRejected(err) {
             pendingCount--;
@@ -27401,7 +42500,7 @@ var require_q = __commonJS({
           }
           function onProgress(progress2) {
             deferred.notify({
-              index,
+              index: index2,
               value: progress2
             });
           }
@@ -27416,7 +42515,7 @@ var require_q = __commonJS({
         return when(promises, function(promises2) {
           promises2 = array_map(promises2, Q);
           return when(all(array_map(promises2, function(promise2) {
-            return when(promise2, noop, noop);
+            return when(promise2, noop2, noop2);
           })), function() {
             return promises2;
           });
@@ -27441,23 +42540,23 @@ var require_q = __commonJS({
         });
       };
       Q.fail = // XXX legacy
-      Q["catch"] = function(object, rejected) {
-        return Q(object).then(void 0, rejected);
+      Q["catch"] = function(object2, rejected) {
+        return Q(object2).then(void 0, rejected);
       };
       Promise2.prototype.fail = // XXX legacy
       Promise2.prototype["catch"] = function(rejected) {
         return this.then(void 0, rejected);
       };
       Q.progress = progress;
-      function progress(object, progressed) {
-        return Q(object).then(void 0, void 0, progressed);
+      function progress(object2, progressed) {
+        return Q(object2).then(void 0, void 0, progressed);
       }
       Promise2.prototype.progress = function(progressed) {
         return this.then(void 0, void 0, progressed);
       };
       Q.fin = // XXX legacy
-      Q["finally"] = function(object, callback) {
-        return Q(object)["finally"](callback);
+      Q["finally"] = function(object2, callback) {
+        return Q(object2)["finally"](callback);
       };
       Promise2.prototype.fin = // XXX legacy
       Promise2.prototype["finally"] = function(callback) {
@@ -27475,8 +42574,8 @@ var require_q = __commonJS({
           });
         });
       };
-      Q.done = function(object, fulfilled, rejected, progress2) {
-        return Q(object).done(fulfilled, rejected, progress2);
+      Q.done = function(object2, fulfilled, rejected, progress2) {
+        return Q(object2).done(fulfilled, rejected, progress2);
       };
       Promise2.prototype.done = function(fulfilled, rejected, progress2) {
         var onUnhandledError = function(error) {
@@ -27495,8 +42594,8 @@ var require_q = __commonJS({
         }
         promise2.then(void 0, onUnhandledError);
       };
-      Q.timeout = function(object, ms, error) {
-        return Q(object).timeout(ms, error);
+      Q.timeout = function(object2, ms, error) {
+        return Q(object2).timeout(ms, error);
       };
       Promise2.prototype.timeout = function(ms, error) {
         var deferred = defer();
@@ -27516,19 +42615,19 @@ var require_q = __commonJS({
         }, deferred.notify);
         return deferred.promise;
       };
-      Q.delay = function(object, timeout) {
-        if (timeout === void 0) {
-          timeout = object;
-          object = void 0;
+      Q.delay = function(object2, timeout2) {
+        if (timeout2 === void 0) {
+          timeout2 = object2;
+          object2 = void 0;
         }
-        return Q(object).delay(timeout);
+        return Q(object2).delay(timeout2);
       };
-      Promise2.prototype.delay = function(timeout) {
+      Promise2.prototype.delay = function(timeout2) {
         return this.then(function(value) {
           var deferred = defer();
           setTimeout(function() {
             deferred.resolve(value);
-          }, timeout);
+          }, timeout2);
           return deferred.promise;
         });
       };
@@ -27590,8 +42689,8 @@ var require_q = __commonJS({
         return Q.nbind.apply(void 0, args);
       };
       Q.nmapply = // XXX As proposed by "Redsandro"
-      Q.npost = function(object, name, args) {
-        return Q(object).npost(name, args);
+      Q.npost = function(object2, name, args) {
+        return Q(object2).npost(name, args);
       };
       Promise2.prototype.nmapply = // XXX As proposed by "Redsandro"
       Promise2.prototype.npost = function(name, args) {
@@ -27603,11 +42702,11 @@ var require_q = __commonJS({
       };
       Q.nsend = // XXX Based on Mark Miller's proposed "send"
       Q.nmcall = // XXX Based on "Redsandro's" proposal
-      Q.ninvoke = function(object, name) {
+      Q.ninvoke = function(object2, name) {
         var nodeArgs = array_slice(arguments, 2);
         var deferred = defer();
         nodeArgs.push(deferred.makeNodeResolver());
-        Q(object).dispatch("post", [name, nodeArgs]).fail(deferred.reject);
+        Q(object2).dispatch("post", [name, nodeArgs]).fail(deferred.reject);
         return deferred.promise;
       };
       Promise2.prototype.nsend = // XXX Based on Mark Miller's proposed "send"
@@ -27620,8 +42719,8 @@ var require_q = __commonJS({
         return deferred.promise;
       };
       Q.nodeify = nodeify;
-      function nodeify(object, nodeback) {
-        return Q(object).nodeify(nodeback);
+      function nodeify(object2, nodeback) {
+        return Q(object2).nodeify(nodeback);
       }
       Promise2.prototype.nodeify = function(nodeback) {
         if (nodeback) {
@@ -27714,8 +42813,8 @@ var require_externaloutput = __commonJS({
       return (parts[0] + "." + parts[1]).toLowerCase();
     }
     function partialMarkerSuffixLength(buf) {
-      var max = Math.min(MARKER.length - 1, buf.length);
-      for (var k = max; k >= 1; k--) {
+      var max2 = Math.min(MARKER.length - 1, buf.length);
+      for (var k = max2; k >= 1; k--) {
         if (buf.compare(MARKER, 0, k, buf.length - k, buf.length) === 0) {
           return k;
         }
@@ -27743,8 +42842,8 @@ var require_externaloutput = __commonJS({
           this.allowed = allowed;
           this.pending = EMPTY;
         }
-        MarkerFilter2.prototype.push = function(chunk) {
-          var buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+        MarkerFilter2.prototype.push = function(chunk2) {
+          var buf = this.pending.length ? Buffer.concat([this.pending, chunk2]) : chunk2;
           this.pending = EMPTY;
           var out = [];
           var pos = 0;
@@ -27820,9 +42919,9 @@ var require_externaloutput = __commonJS({
           _this.markerFilter = new MarkerFilter(!!options.enableVsoCommands, resolveAllowed(options));
           return _this;
         }
-        ExternalOutputStream2.prototype._transform = function(chunk, _encoding, callback) {
+        ExternalOutputStream2.prototype._transform = function(chunk2, _encoding, callback) {
           try {
-            var buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), "utf8");
+            var buf = Buffer.isBuffer(chunk2) ? chunk2 : Buffer.from(String(chunk2), "utf8");
             var out = this.markerFilter.push(buf);
             if (out.length) {
               this.push(out);
@@ -27855,15 +42954,15 @@ var require_externaloutput = __commonJS({
     }
     exports2.createExternalOutputStream = createExternalOutputStream;
     function filterExternalOutput(data, options) {
-      var filter = new MarkerFilter(!!options.enableVsoCommands, resolveAllowed(options));
+      var filter3 = new MarkerFilter(!!options.enableVsoCommands, resolveAllowed(options));
       var buf = Buffer.isBuffer(data) ? data : Buffer.from(String(data), "utf8");
-      var filtered = filter.push(buf);
-      var pending = filter.flush();
+      var filtered = filter3.push(buf);
+      var pending = filter3.flush();
       return pending.length ? Buffer.concat([filtered, pending]) : filtered;
     }
     exports2.filterExternalOutput = filterExternalOutput;
     function createFilteredWriter(options, destination) {
-      var filter = new MarkerFilter(!!options.enableVsoCommands, resolveAllowed(options));
+      var filter3 = new MarkerFilter(!!options.enableVsoCommands, resolveAllowed(options));
       var ended = false;
       return {
         write: function(data) {
@@ -27871,7 +42970,7 @@ var require_externaloutput = __commonJS({
             throw new Error("Cannot write after end");
           }
           var buf = Buffer.isBuffer(data) ? data : Buffer.from(String(data), "utf8");
-          var filtered = filter.push(buf);
+          var filtered = filter3.push(buf);
           if (filtered.length) {
             destination.write(filtered);
           }
@@ -27881,7 +42980,7 @@ var require_externaloutput = __commonJS({
             return;
           }
           ended = true;
-          var pending = filter.flush();
+          var pending = filter3.flush();
           if (pending.length) {
             destination.write(pending);
           }
@@ -27953,7 +43052,7 @@ var require_toolrunner = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ToolRunner = void 0;
     var Q = require_q();
-    var os4 = require("os");
+    var os8 = require("os");
     var events = require("events");
     var child = require("child_process");
     var im = require_internal();
@@ -28069,12 +43168,12 @@ var require_toolrunner = __commonJS({
         ToolRunner2.prototype._processLineBuffer = function(data, buffer, onLine) {
           var newBuffer = buffer + data.toString();
           try {
-            var eolIndex = newBuffer.indexOf(os4.EOL);
+            var eolIndex = newBuffer.indexOf(os8.EOL);
             while (eolIndex > -1) {
               var line = newBuffer.substring(0, eolIndex);
               onLine(line);
-              newBuffer = newBuffer.substring(eolIndex + os4.EOL.length);
-              eolIndex = newBuffer.indexOf(os4.EOL);
+              newBuffer = newBuffer.substring(eolIndex + os8.EOL.length);
+              eolIndex = newBuffer.indexOf(os8.EOL);
             }
           } catch (err) {
             this._debug("error processing line");
@@ -28254,7 +43353,7 @@ var require_toolrunner = __commonJS({
         };
         ToolRunner2.prototype._cloneExecOptions = function(options) {
           options = options || {};
-          var result = {
+          var result2 = {
             cwd: options.cwd || process.cwd(),
             env: options.env || process.env,
             silent: options.silent || false,
@@ -28264,9 +43363,9 @@ var require_toolrunner = __commonJS({
             shell: options.shell || false,
             externalOutput: options.externalOutput
           };
-          result.outStream = options.outStream || process.stdout;
-          result.errStream = options.errStream || process.stderr;
-          return result;
+          result2.outStream = options.outStream || process.stdout;
+          result2.errStream = options.errStream || process.stderr;
+          return result2;
         };
         ToolRunner2.prototype._createDisplayFilter = function(options) {
           var ext = options.externalOutput;
@@ -28297,21 +43396,21 @@ var require_toolrunner = __commonJS({
         };
         ToolRunner2.prototype._getSpawnOptions = function(options) {
           options = options || {};
-          var result = {};
-          result.cwd = options.cwd;
-          result.env = options.env;
-          result.shell = options.shell;
-          result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
-          return result;
+          var result2 = {};
+          result2.cwd = options.cwd;
+          result2.env = options.env;
+          result2.shell = options.shell;
+          result2["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+          return result2;
         };
         ToolRunner2.prototype._getSpawnSyncOptions = function(options) {
-          var result = {};
-          result.maxBuffer = 1024 * 1024 * 1024;
-          result.cwd = options.cwd;
-          result.env = options.env;
-          result.shell = options.shell;
-          result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
-          return result;
+          var result2 = {};
+          result2.maxBuffer = 1024 * 1024 * 1024;
+          result2.cwd = options.cwd;
+          result2.env = options.env;
+          result2.shell = options.shell;
+          result2["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+          return result2;
         };
         ToolRunner2.prototype.execWithPipingAsync = function(pipeOutputToTool, options) {
           var _this = this;
@@ -28325,9 +43424,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os4.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os8.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os4.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os8.EOL);
             }
           }
           var cp;
@@ -28345,7 +43444,7 @@ var require_toolrunner = __commonJS({
           waitingEvents++;
           cp = child.spawn(pipeOutputToTool._getSpawnFileName(optionsNonNull), pipeOutputToTool._getSpawnArgs(optionsNonNull), pipeOutputToTool._getSpawnOptions(optionsNonNull));
           fileStream = this.pipeOutputToFile ? fs3.createWriteStream(this.pipeOutputToFile) : null;
-          return new Promise(function(resolve, reject) {
+          return new Promise(function(resolve, reject3) {
             var _a, _b, _c, _d;
             var complete = function() {
               if (waitingEvents != 0) {
@@ -28355,7 +43454,7 @@ var require_toolrunner = __commonJS({
                 df.finalize();
               }
               if (error) {
-                reject(error);
+                reject3(error);
               } else {
                 resolve(returnCode);
               }
@@ -28499,9 +43598,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os4.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os8.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os4.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os8.EOL);
             }
           }
           var cp;
@@ -28702,9 +43801,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os4.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os8.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os4.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os8.EOL);
             }
           }
           var state = new ExecState(optionsNonNull, this.toolPath);
@@ -28713,7 +43812,7 @@ var require_toolrunner = __commonJS({
           });
           var stdLineBuffer = "";
           var errLineBuffer = "";
-          var emitDoneEvent = function(resolve, reject) {
+          var emitDoneEvent = function(resolve, reject3) {
             state.on("done", function(error, exitCode) {
               if (stdLineBuffer.length > 0) {
                 _this.emit("stdline", stdLineBuffer);
@@ -28725,7 +43824,7 @@ var require_toolrunner = __commonJS({
                 cp.removeAllListeners();
               }
               if (error) {
-                reject(error);
+                reject3(error);
               } else {
                 resolve(exitCode);
               }
@@ -28735,8 +43834,8 @@ var require_toolrunner = __commonJS({
           try {
             cp = child.spawn(this._getSpawnFileName(options), this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(options));
           } catch (error) {
-            return new Promise(function(resolve, reject) {
-              emitDoneEvent(resolve, reject);
+            return new Promise(function(resolve, reject3) {
+              emitDoneEvent(resolve, reject3);
               state.processError = error.message;
               state.processExited = true;
               state.processClosed = true;
@@ -28747,9 +43846,9 @@ var require_toolrunner = __commonJS({
           (_a = cp.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
             if (!optionsNonNull.silent) {
               if (df) {
-                df.stdout(Buffer.from(os4.EOL));
+                df.stdout(Buffer.from(os8.EOL));
               } else {
-                optionsNonNull.outStream.write(os4.EOL);
+                optionsNonNull.outStream.write(os8.EOL);
               }
             }
           });
@@ -28821,9 +43920,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os4.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os8.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os4.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os8.EOL);
             }
           }
           var state = new ExecState(optionsNonNull, this.toolPath);
@@ -28862,9 +43961,9 @@ var require_toolrunner = __commonJS({
           (_a = cp.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
             if (!optionsNonNull.silent) {
               if (df) {
-                df.stdout(Buffer.from(os4.EOL));
+                df.stdout(Buffer.from(os8.EOL));
               } else {
-                optionsNonNull.outStream.write(os4.EOL);
+                optionsNonNull.outStream.write(os8.EOL);
               }
             }
           });
@@ -28931,7 +44030,7 @@ var require_toolrunner = __commonJS({
           options = this._cloneExecOptions(options);
           var ext = options.externalOutput;
           if (!options.silent) {
-            var cmdLine = this._getCommandString(options) + os4.EOL;
+            var cmdLine = this._getCommandString(options) + os8.EOL;
             options.outStream.write(ext ? eom.filterExternalOutput(cmdLine, ext) : cmdLine);
           }
           var r = child.spawnSync(this._getSpawnFileName(options), this._getSpawnArgs(options), this._getSpawnSyncOptions(options));
@@ -29048,8 +44147,8 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path9 = require("path");
-    var os4 = require("os");
+    var path16 = require("path");
+    var os8 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
     var tcm = require_taskcommand();
@@ -29109,24 +44208,24 @@ var require_task = __commonJS({
     var MILLISECONDS_PER_DAY = 24 * 60 * 60 * 1e3;
     exports2.setStdStream = im._setStdStream;
     exports2.setErrStream = im._setErrStream;
-    function setResult2(result, message, done) {
-      (0, exports2.debug)("task result: " + TaskResult2[result]);
-      if (result == TaskResult2.Failed && message) {
+    function setResult2(result2, message, done) {
+      (0, exports2.debug)("task result: " + TaskResult2[result2]);
+      if (result2 == TaskResult2.Failed && message) {
         (0, exports2.error)(message, exports2.IssueSource.TaskInternal);
-      } else if (result == TaskResult2.SucceededWithIssues && message) {
+      } else if (result2 == TaskResult2.SucceededWithIssues && message) {
         (0, exports2.warning)(message, exports2.IssueSource.TaskInternal);
       }
-      var properties = { "result": TaskResult2[result] };
+      var properties = { "result": TaskResult2[result2] };
       if (done) {
         properties["done"] = "true";
       }
       (0, exports2.command)("task.complete", properties, message);
     }
     exports2.setResult = setResult2;
-    function setSanitizedResult(result, message, done) {
+    function setSanitizedResult(result2, message, done) {
       var pattern = /password|key|secret|bearer|authorization|token|pat/i;
       var sanitizedMessage = im._truncateBeforeSensitiveKeyword(message, pattern);
-      setResult2(result, sanitizedMessage, done);
+      setResult2(result2, sanitizedMessage, done);
     }
     exports2.setSanitizedResult = setSanitizedResult;
     process.on("uncaughtException", function(err) {
@@ -29245,13 +44344,13 @@ var require_task = __commonJS({
       if (!inputVal) {
         return [];
       }
-      var result = [];
+      var result2 = [];
       inputVal.split(delim).forEach(function(x) {
         if (x) {
-          result.push(x);
+          result2.push(x);
         }
       });
-      return result;
+      return result2;
     }
     exports2.getDelimitedInput = getDelimitedInput;
     function filePathSupplied(name) {
@@ -29384,21 +44483,21 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path10) {
-      return fs3.statSync(path10);
+    function stats(path17) {
+      return fs3.statSync(path17);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
-    function writeFile2(file, data, options) {
+    function writeFile5(file, data, options) {
       if (typeof options === "string") {
         fs3.writeFileSync(file, data, { encoding: options });
       } else {
         fs3.writeFileSync(file, data, options);
       }
     }
-    exports2.writeFile = writeFile2;
+    exports2.writeFile = writeFile5;
     function osType() {
-      return os4.type();
+      return os8.type();
     }
     exports2.osType = osType;
     function getPlatform() {
@@ -29452,26 +44551,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path10) {
-      if (path10 === "-") {
+    function cd2(path17) {
+      if (path17 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path10 = process.env.OLDPWD;
+          path17 = process.env.OLDPWD;
         }
       }
-      if (path10 === "~") {
-        path10 = os4.homedir();
+      if (path17 === "~") {
+        path17 = os8.homedir();
       }
-      if (!fs3.existsSync(path10)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path10));
+      if (!fs3.existsSync(path17)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path17));
       }
-      if (!fs3.statSync(path10).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path10));
+      if (!fs3.statSync(path17).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path17));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path10);
+        process.chdir(path17);
         process.env.OLDPWD = currentPath;
       } catch (error) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error));
@@ -29482,15 +44581,15 @@ var require_task = __commonJS({
     function getActualStack() {
       return [process.cwd()].concat(dirStack);
     }
-    function pushd(dir) {
-      if (dir === void 0) {
-        dir = "";
+    function pushd(dir2) {
+      if (dir2 === void 0) {
+        dir2 = "";
       }
       var dirs = getActualStack();
-      var maybeIndex = parseInt(dir);
-      if (dir === "+0") {
+      var maybeIndex = parseInt(dir2);
+      if (dir2 === "+0") {
         return dirs;
-      } else if (dir.length === 0) {
+      } else if (dir2.length === 0) {
         if (dirs.length > 1) {
           dirs.splice.apply(dirs, __spreadArray([0, 0], dirs.splice(1, 1), false));
         } else {
@@ -29498,13 +44597,13 @@ var require_task = __commonJS({
         }
       } else if (!isNaN(maybeIndex)) {
         if (maybeIndex < dirStack.length + 1) {
-          maybeIndex = dir.charAt(0) === "-" ? maybeIndex - 1 : maybeIndex;
+          maybeIndex = dir2.charAt(0) === "-" ? maybeIndex - 1 : maybeIndex;
         }
         dirs.splice.apply(dirs, __spreadArray([0, dirs.length], dirs.slice(maybeIndex).concat(dirs.slice(0, maybeIndex)), false));
       } else {
-        dirs.unshift(dir);
+        dirs.unshift(dir2);
       }
-      var _path = path9.resolve(dirs.shift());
+      var _path = path16.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error) {
@@ -29517,24 +44616,24 @@ var require_task = __commonJS({
       return getActualStack();
     }
     exports2.pushd = pushd;
-    function popd(index) {
-      if (index === void 0) {
-        index = "";
+    function popd(index2) {
+      if (index2 === void 0) {
+        index2 = "";
       }
       if (dirStack.length === 0) {
         throw new Error((0, exports2.loc)("LIB_DirectoryStackEmpty"));
       }
-      var maybeIndex = parseInt(index);
+      var maybeIndex = parseInt(index2);
       if (isNaN(maybeIndex)) {
         maybeIndex = 0;
       } else if (maybeIndex < dirStack.length + 1) {
-        maybeIndex = index.charAt(0) === "-" ? maybeIndex - 1 : maybeIndex;
+        maybeIndex = index2.charAt(0) === "-" ? maybeIndex - 1 : maybeIndex;
       }
       if (maybeIndex > 0 || dirStack.length + maybeIndex === 0) {
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path9.resolve(dirStack.shift());
+        var _path = path16.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -29558,7 +44657,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path9.dirname(testDir);
+            var parentDir = path16.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -29577,10 +44676,10 @@ var require_task = __commonJS({
         break;
       }
       while (stack.length) {
-        var dir = stack.pop();
-        (0, exports2.debug)("mkdir '".concat(dir, "'"));
+        var dir2 = stack.pop();
+        (0, exports2.debug)("mkdir '".concat(dir2, "'"));
         try {
-          fs3.mkdirSync(dir);
+          fs3.mkdirSync(dir2);
         } catch (err) {
           throw new Error((0, exports2.loc)("LIB_MkdirFailed", p, err.message));
         }
@@ -29592,7 +44691,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path9.resolve.apply(this, pathSegments);
+      var absolutePath = path16.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -29627,7 +44726,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path9.resolve("."));
+        paths.push(path16.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -29642,7 +44741,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path9.basename(pathEntry);
+            var fileName = path16.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -29652,12 +44751,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path9.dirname(pathEntry2), [path9.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path16.dirname(pathEntry2), [path16.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path9.join(pathEntry2, file);
+              return path16.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -29669,24 +44768,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path9.basename(entry);
+          var entrybasename = path16.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path9.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path16.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path9.resolve(p));
-          }) || path9.resolve(".");
+            return entry.startsWith(path16.resolve(p));
+          }) || path16.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path9.join(entry, x);
+              return path16.join(entry, x);
             }));
-            entries.push(path9.relative(baseDir, entry));
+            entries.push(path16.relative(baseDir, entry));
           } else {
-            entries.push(path9.relative(baseDir, entry));
+            entries.push(path16.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -29715,7 +44814,7 @@ var require_task = __commonJS({
       if (retryCount === void 0) {
         retryCount = 0;
       }
-      retry2(function() {
+      retry3(function() {
         var recursive = false;
         var force = true;
         var source = String(sourceOrOptions);
@@ -29742,7 +44841,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path9.resolve(src2) !== path9.resolve(source);
+            return path16.resolve(src2) !== path16.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -29764,7 +44863,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path9.join(destination, path9.basename(source));
+            destination = path16.join(destination, path16.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error) {
@@ -29799,8 +44898,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path9.join(source, entry.name);
-          var destPath = path9.join(destination, entry.name);
+          var srcPath = path16.join(source, entry.name);
+          var destPath = path16.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -29817,7 +44916,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path9.resolve(path9.dirname(source)), [path9.basename(source)]));
+            sources.push.apply(sources, findMatch(path16.resolve(path16.dirname(source)), [path16.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -29841,7 +44940,7 @@ var require_task = __commonJS({
       }
     }
     exports2.mv = mv;
-    function retry2(func, args, retryOptions) {
+    function retry3(func, args, retryOptions) {
       if (retryOptions === void 0) {
         retryOptions = { continueOnError: false, retryCount: 0 };
       }
@@ -29863,31 +44962,31 @@ var require_task = __commonJS({
         }
       }
     }
-    exports2.retry = retry2;
-    function _getStats(path10, followSymbolicLink, allowBrokenSymbolicLinks) {
+    exports2.retry = retry3;
+    function _getStats(path17, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path10);
+          stats2 = fs3.statSync(path17);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path10);
-            (0, exports2.debug)("  ".concat(path10, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path17);
+            (0, exports2.debug)("  ".concat(path17, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path10);
+        stats2 = fs3.lstatSync(path17);
       }
       return stats2;
     }
-    function find(findPath, options) {
+    function find2(findPath, options) {
       if (!findPath) {
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path9.normalize(findPath);
+      findPath = path16.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -29901,14 +45000,14 @@ var require_task = __commonJS({
         throw err;
       }
       try {
-        var result = [];
+        var result2 = [];
         var stack = [new _FindItem(findPath, 1)];
         var traversalChain = [];
         var _loop_3 = function() {
           var item = stack.pop();
           var stats_3 = void 0;
           try {
-            var isPathToSearch = !result.length;
+            var isPathToSearch = !result2.length;
             var followSpecifiedSymbolicLink = options.followSpecifiedSymbolicLink && isPathToSearch;
             var followSymbolicLink = options.followSymbolicLinks || followSpecifiedSymbolicLink;
             stats_3 = _getStats(item.path, followSymbolicLink, options.allowBrokenSymbolicLinks);
@@ -29919,13 +45018,13 @@ var require_task = __commonJS({
             }
             throw err;
           }
-          result.push(item.path);
+          result2.push(item.path);
           if (stats_3.isDirectory()) {
             (0, exports2.debug)("  ".concat(item.path, " (directory)"));
             if (options.followSymbolicLinks) {
               var realPath_1;
               if (im._isUncPath(item.path)) {
-                realPath_1 = retry2(fs3.realpathSync, [item.path], { continueOnError: false, retryCount: 5 });
+                realPath_1 = retry3(fs3.realpathSync, [item.path], { continueOnError: false, retryCount: 5 });
               } else {
                 realPath_1 = fs3.realpathSync(item.path);
               }
@@ -29942,7 +45041,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path9.join(item.path, childName), childLevel_1);
+              return new _FindItem(path16.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -29954,18 +45053,18 @@ var require_task = __commonJS({
         while (stack.length) {
           _loop_3();
         }
-        (0, exports2.debug)("".concat(result.length, " results"));
-        return result;
+        (0, exports2.debug)("".concat(result2.length, " results"));
+        return result2;
       } catch (err) {
         throw new Error((0, exports2.loc)("LIB_OperationFailed", "find", err.message));
       }
     }
-    exports2.find = find;
+    exports2.find = find2;
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path10, level) {
-          this.path = path10;
+        function _FindItem2(path17, level) {
+          this.path = path17;
           this.level = level;
         }
         return _FindItem2;
@@ -30018,8 +45117,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path9.isAbsolute(pat)) {
-          pat = path9.join(rootDirectory, pat);
+        if (rootDirectory && !path16.isAbsolute(pat)) {
+          pat = path16.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -30031,14 +45130,14 @@ var require_task = __commonJS({
         }
       }
       var count = 0;
-      var result = _legacyFindFiles_getMatchingItems(includePatterns, excludePatterns, !!includeFiles, !!includeDirectories);
+      var result2 = _legacyFindFiles_getMatchingItems(includePatterns, excludePatterns, !!includeFiles, !!includeDirectories);
       (0, exports2.debug)("all matches:");
-      for (var _b = 0, result_1 = result; _b < result_1.length; _b++) {
+      for (var _b = 0, result_1 = result2; _b < result_1.length; _b++) {
         var resultItem = result_1[_b];
         (0, exports2.debug)(" " + resultItem);
       }
-      (0, exports2.debug)("total matched: " + result.length);
-      return result;
+      (0, exports2.debug)("total matched: " + result2.length);
+      return result2;
     }
     exports2.legacyFindFiles = legacyFindFiles;
     function _legacyFindFiles_getMatchingItems(includePatterns, excludePatterns, includeFiles, includeDirectories) {
@@ -30061,14 +45160,14 @@ var require_task = __commonJS({
         if (starIndex < 0 && questionIndex < 0) {
           findPath = im._getDirectoryName(pattern2);
         } else {
-          var index = Math.min(starIndex >= 0 ? starIndex : questionIndex, questionIndex >= 0 ? questionIndex : starIndex);
-          findPath = im._getDirectoryName(pattern2.substring(0, index));
+          var index2 = Math.min(starIndex >= 0 ? starIndex : questionIndex, questionIndex >= 0 ? questionIndex : starIndex);
+          findPath = im._getDirectoryName(pattern2.substring(0, index2));
         }
         if (!findPath) {
           return "continue";
         }
         var patternRegex = im._legacyFindFiles_convertPatternToRegExp(pattern2);
-        var items = find(findPath, { followSymbolicLinks: true }).filter(function(item) {
+        var items = find2(findPath, { followSymbolicLinks: true }).filter(function(item) {
           if (includeFiles && includeDirectories) {
             return true;
           }
@@ -30077,18 +45176,18 @@ var require_task = __commonJS({
         }).forEach(function(item) {
           var normalizedPath = process.platform == "win32" ? item.replace(/\\/g, "/") : item;
           var alternatePath = "".concat(normalizedPath, "/");
-          var isMatch = false;
+          var isMatch2 = false;
           if (patternRegex.test(normalizedPath) || includeDirectories && patternRegex.test(alternatePath)) {
-            isMatch = true;
+            isMatch2 = true;
             for (var _i2 = 0, excludePatterns_2 = excludePatterns; _i2 < excludePatterns_2.length; _i2++) {
               var regex = excludePatterns_2[_i2];
               if (regex.test(normalizedPath) || includeDirectories && regex.test(alternatePath)) {
-                isMatch = false;
+                isMatch2 = false;
                 break;
               }
             }
           }
-          if (isMatch) {
+          if (isMatch2) {
             allFiles[item] = item;
           }
         });
@@ -30136,7 +45235,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path9.dirname(inputPath), [path9.basename(inputPath)]);
+            var entries = findMatch(path16.dirname(inputPath), [path16.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -30226,7 +45325,7 @@ var require_task = __commonJS({
       if (typeof patterns == "string") {
         patterns = [patterns];
       }
-      var map = {};
+      var map3 = {};
       var originalOptions = options;
       for (var _i = 0, patterns_1 = patterns; _i < patterns_1.length; _i++) {
         var pattern = patterns_1[_i];
@@ -30288,7 +45387,7 @@ var require_task = __commonJS({
             (0, exports2.debug)(matchResults.length + " matches");
             for (var _b = 0, matchResults_1 = matchResults; _b < matchResults_1.length; _b++) {
               var matchResult = matchResults_1[_b];
-              map[matchResult] = true;
+              map3[matchResult] = true;
             }
           } else {
             (0, exports2.debug)("applying exclude pattern against original list");
@@ -30296,23 +45395,23 @@ var require_task = __commonJS({
             (0, exports2.debug)(matchResults.length + " matches");
             for (var _c = 0, matchResults_2 = matchResults; _c < matchResults_2.length; _c++) {
               var matchResult = matchResults_2[_c];
-              delete map[matchResult];
+              delete map3[matchResult];
             }
           }
         }
       }
-      var result = list.filter(function(item) {
-        return map.hasOwnProperty(item);
+      var result2 = list.filter(function(item) {
+        return map3.hasOwnProperty(item);
       });
-      (0, exports2.debug)(result.length + " final results");
-      return result;
+      (0, exports2.debug)(result2.length + " final results");
+      return result2;
     }
     exports2.match = match;
-    function filter(pattern, options) {
+    function filter3(pattern, options) {
       options = options || _getDefaultMatchOptions();
       return minimatch.filter(pattern, options);
     }
-    exports2.filter = filter;
+    exports2.filter = filter3;
     function _debugMatchOptions(options) {
       (0, exports2.debug)("matchOptions.debug: '".concat(options.debug, "'"));
       (0, exports2.debug)("matchOptions.nobrace: '".concat(options.nobrace, "'"));
@@ -30421,7 +45520,7 @@ var require_task = __commonJS({
                 (0, exports2.debug)("ENOENT");
               }
             } else {
-              findResults = find(findPath, findOptions);
+              findResults = find2(findPath, findOptions);
             }
             (0, exports2.debug)("found ".concat(findResults.length, " paths"));
             (0, exports2.debug)("applying include pattern");
@@ -30599,21 +45698,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path10) {
-      (0, exports2.command)("task.uploadfile", null, path10);
+    function uploadFile(path17) {
+      (0, exports2.command)("task.uploadfile", null, path17);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path10) {
+    function prependPath(path17) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path10);
+      (0, exports2.command)("task.prependpath", null, path17);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path10) {
-      (0, exports2.command)("task.uploadsummary", null, path10);
+    function uploadSummary2(path17) {
+      (0, exports2.command)("task.uploadsummary", null, path17);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path10) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path10);
+    function addAttachment(type, name, path17) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path17);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -30624,7 +45723,7 @@ var require_task = __commonJS({
       (0, exports2.command)("task.setprogress", { "value": "".concat(percent) }, currentOperation);
     }
     exports2.setProgress = setProgress;
-    function logDetail(id, message, parentId, recordType, recordName, order, startTime, finishTime, progress, state, result) {
+    function logDetail(id, message, parentId, recordType, recordName, order, startTime, finishTime, progress, state, result2) {
       var properties = {
         "id": id,
         "parentid": parentId,
@@ -30635,7 +45734,7 @@ var require_task = __commonJS({
         "finishtime": finishTime,
         "progress": progress ? progress.toString() : void 0,
         "state": state ? TaskState[state] : void 0,
-        "result": result ? TaskResult2[result] : void 0
+        "result": result2 ? TaskResult2[result2] : void 0
       };
       (0, exports2.command)("task.logdetail", properties, message);
     }
@@ -30651,16 +45750,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path10, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path10);
+    function uploadArtifact(containerFolder, path17, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path17);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path10, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path10);
+    function associateArtifact(name, path17, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path17);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path10) {
-      (0, exports2.command)("build.uploadlog", null, path10);
+    function uploadBuildLog(path17) {
+      (0, exports2.command)("build.uploadlog", null, path17);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -30758,6 +45857,9 @@ function describeValue(value) {
 
 // src/actions/smoke-test/index.ts
 init_cjs_shims();
+var import_node_fs8 = require("fs");
+var import_node_os6 = __toESM(require("os"), 1);
+var import_node_path12 = __toESM(require("path"), 1);
 
 // src/core/inputs/input-reader.ts
 init_cjs_shims();
@@ -30777,45 +45879,45 @@ var InputReader = class {
     }
     return value;
   }
-  boolean(name, fallback) {
+  boolean(name, fallback2) {
     const value = this.optional(name);
-    if (value === void 0) return fallback;
+    if (value === void 0) return fallback2;
     if (/^(true|yes|1)$/i.test(value)) return true;
     if (/^(false|no|0)$/i.test(value)) return false;
     throw new InputError(name, "true or false", describeValue(value), `Set '${name}' to true or false.`);
   }
-  integer(name, fallback, range) {
+  integer(name, fallback2, range4) {
     const value = this.optional(name);
-    if (value === void 0) return fallback;
+    if (value === void 0) return fallback2;
     const parsed = Number(value);
-    if (!/^-?\d+$/.test(value) || parsed < range.min || parsed > range.max) {
+    if (!/^-?\d+$/.test(value) || parsed < range4.min || parsed > range4.max) {
       throw new InputError(
         name,
-        `a whole number from ${range.min} to ${range.max}`,
+        `a whole number from ${range4.min} to ${range4.max}`,
         describeValue(value),
-        `Set '${name}' to a number in that range (default ${fallback}).`
+        `Set '${name}' to a number in that range (default ${fallback2}).`
       );
     }
     return parsed;
   }
   /** A number of seconds, possibly fractional; `0` only when `min` allows it. */
-  seconds(name, fallback, range) {
+  seconds(name, fallback2, range4) {
     const value = this.optional(name);
-    if (value === void 0) return fallback;
+    if (value === void 0) return fallback2;
     const parsed = Number(value.replace(/s$/, ""));
-    if (!/^\d+(\.\d+)?s?$/.test(value) || parsed < range.min || parsed > range.max) {
+    if (!/^\d+(\.\d+)?s?$/.test(value) || parsed < range4.min || parsed > range4.max) {
       throw new InputError(
         name,
-        `a number of seconds from ${range.min} to ${range.max}`,
+        `a number of seconds from ${range4.min} to ${range4.max}`,
         describeValue(value),
-        `Set '${name}' to e.g. ${fallback}.`
+        `Set '${name}' to e.g. ${fallback2}.`
       );
     }
     return parsed;
   }
-  oneOf(name, choices, fallback) {
+  oneOf(name, choices, fallback2) {
     const value = this.optional(name);
-    if (value === void 0) return fallback;
+    if (value === void 0) return fallback2;
     const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
     if (match === void 0) {
       throw new InputError(name, `one of ${choices.join(", ")}`, describeValue(value), `Set '${name}' to one of those.`);
@@ -30834,10 +45936,18 @@ function packageRoot() {
   let directory = import_node_path.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl));
   for (; ; ) {
     if ((0, import_node_fs.existsSync)(import_node_path.default.join(directory, "infra", "ansible", "site.yml"))) return directory;
-    const parent = import_node_path.default.dirname(directory);
-    if (parent === directory) throw new Error("cannot find the spark-azure checkout (infra/ansible/site.yml) above this program");
-    directory = parent;
+    const parent2 = import_node_path.default.dirname(directory);
+    if (parent2 === directory) throw new Error("cannot find the spark-azure checkout (infra/ansible/site.yml) above this program");
+    directory = parent2;
   }
+}
+function localPaths(env = process.env) {
+  const root2 = packageRoot();
+  return {
+    root: root2,
+    toolsDir: toolsDir(env),
+    clusterDir: import_node_path.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path.default.join(root2, ".local-cluster"))
+  };
 }
 function toolsDir(env = process.env) {
   if (env.SPARK_AZURE_TOOLS_DIR) return import_node_path.default.resolve(env.SPARK_AZURE_TOOLS_DIR);
@@ -30848,10 +45958,19 @@ function toolsDir(env = process.env) {
     return import_node_path.default.join(cache, "spark-azure");
   }
 }
+function nodeDir(clusterDir, nodeName) {
+  return import_node_path.default.join(clusterDir, "nodes", nodeName);
+}
+
+// src/operations/failover-drill.ts
+init_cjs_shims();
+var import_promises = require("fs/promises");
+var import_node_os3 = __toESM(require("os"), 1);
+var import_node_path4 = __toESM(require("path"), 1);
 
 // src/actions/smoke-test/run-smoke-test.ts
 init_cjs_shims();
-var import_node_path5 = __toESM(require("path"), 1);
+var import_node_path3 = __toESM(require("path"), 1);
 
 // src/core/cluster/master-set.ts
 init_cjs_shims();
@@ -30894,11 +46013,130 @@ init_cjs_shims();
 // src/core/probes/four-letter-word.ts
 init_cjs_shims();
 var import_node_net = require("net");
+function sendFourLetterWord(address, word, timeoutMs) {
+  return new Promise((resolve, reject3) => {
+    const socket = new import_node_net.Socket();
+    const chunks = [];
+    let settled = false;
+    const finish = (error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      if (error) reject3(error);
+      else resolve(Buffer.concat(chunks).toString("utf8"));
+    };
+    const timer = setTimeout(
+      () => finish(new Error(`no answer to '${word}' within ${timeoutMs} ms`)),
+      timeoutMs
+    );
+    socket.on("data", (chunk2) => chunks.push(chunk2));
+    socket.on("end", () => finish(void 0));
+    socket.on("close", () => finish(void 0));
+    socket.on("error", (error) => finish(error));
+    socket.connect(address.port, address.host, () => socket.end(word));
+  });
+}
 
 // src/core/probes/zookeeper-replies.ts
 init_cjs_shims();
+var NOT_SERVING = /not currently serving requests/i;
+function parseSrvr(reply) {
+  if (NOT_SERVING.test(reply)) return { serving: false };
+  const fields = /* @__PURE__ */ new Map();
+  for (const line of reply.split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0) fields.set(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  }
+  const mode = fields.get("Mode");
+  if (mode === void 0) return { serving: false };
+  const latency = fields.get("Latency min/avg/max")?.split("/").map(Number);
+  return {
+    serving: true,
+    mode,
+    version: fields.get("Zookeeper version")?.split(",")[0],
+    zxid: fields.get("Zxid"),
+    latencyMs: latency && latency.length === 3 && latency.every(Number.isFinite) ? { min: latency[0], avg: latency[1], max: latency[2] } : void 0,
+    outstanding: numberOrUndefined(fields.get("Outstanding")),
+    nodeCount: numberOrUndefined(fields.get("Node count"))
+  };
+}
+function parseMntr(reply) {
+  const raw = /* @__PURE__ */ new Map();
+  for (const line of reply.split("\n")) {
+    const [key, ...rest2] = line.split("	");
+    if (key && key.startsWith("zk_") && rest2.length > 0) raw.set(key, rest2.join("	").trim());
+  }
+  const state = raw.get("zk_server_state");
+  if (NOT_SERVING.test(reply) || state === void 0) return { serving: false, raw };
+  return {
+    serving: true,
+    mode: state,
+    syncedFollowers: numberOrUndefined(raw.get("zk_synced_followers")),
+    pendingSyncs: numberOrUndefined(raw.get("zk_pending_syncs")),
+    avgLatencyMs: numberOrUndefined(raw.get("zk_avg_latency")),
+    maxLatencyMs: numberOrUndefined(raw.get("zk_max_latency")),
+    outstandingRequests: numberOrUndefined(raw.get("zk_outstanding_requests")),
+    znodeCount: numberOrUndefined(raw.get("zk_znode_count")),
+    aliveConnections: numberOrUndefined(raw.get("zk_num_alive_connections")),
+    globalSessions: numberOrUndefined(raw.get("zk_global_sessions")),
+    raw
+  };
+}
+function parseCons(reply) {
+  const connections = [];
+  for (const line of reply.split("\n")) {
+    const match = /^\s*\/\[?([0-9a-fA-F:.]+?)\]?:(\d+)\[\d+\]\((.*)\)\s*$/.exec(line);
+    if (!match) continue;
+    const details = match[3] ?? "";
+    const sessionId = /sid=(0x[0-9a-f]+)/.exec(details)?.[1];
+    const timeout2 = /\bto=(\d+)/.exec(details)?.[1];
+    connections.push({ clientHost: match[1], clientPort: Number(match[2]), sessionId, sessionTimeoutMs: timeout2 === void 0 ? void 0 : Number(timeout2) });
+  }
+  return connections;
+}
+function numberOrUndefined(text) {
+  if (text === void 0) return void 0;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : void 0;
+}
 
 // src/core/probes/zookeeper-probe.ts
+async function probeZooKeeperServer(address, timeoutMs) {
+  const name = formatHostPort(address);
+  let srvr;
+  try {
+    srvr = parseSrvr(await sendFourLetterWord(address, "srvr", timeoutMs));
+  } catch (error) {
+    return { address: name, reachable: false, serving: false, error: messageOf(error) };
+  }
+  if (!srvr.serving) return { address: name, reachable: true, serving: false, error: "not serving requests" };
+  try {
+    const mntr = parseMntr(await sendFourLetterWord(address, "mntr", timeoutMs));
+    return {
+      address: name,
+      reachable: true,
+      serving: mntr.serving,
+      mode: mntr.mode ?? srvr.mode,
+      syncedFollowers: mntr.syncedFollowers,
+      pendingSyncs: mntr.pendingSyncs,
+      avgLatencyMs: mntr.avgLatencyMs,
+      maxLatencyMs: mntr.maxLatencyMs,
+      outstandingRequests: mntr.outstandingRequests
+    };
+  } catch (error) {
+    return {
+      address: name,
+      reachable: true,
+      serving: true,
+      mode: srvr.mode,
+      avgLatencyMs: srvr.latencyMs?.avg,
+      maxLatencyMs: srvr.latencyMs?.max,
+      outstandingRequests: srvr.outstanding,
+      error: `mntr failed: ${messageOf(error)}`
+    };
+  }
+}
 function messageOf(error) {
   if (error instanceof Error) {
     const code = error.code;
@@ -30975,11 +46213,11 @@ init_cjs_shims();
 async function waitUntil(observe, satisfied, options) {
   const started = performance.now();
   for (; ; ) {
-    const last = await observe();
+    const last2 = await observe();
     const elapsedMs = performance.now() - started;
-    options.onObservation?.(last, elapsedMs);
-    if (satisfied(last)) return { satisfied: true, last, elapsedMs };
-    if (elapsedMs >= options.timeoutMs) return { satisfied: false, last, elapsedMs };
+    options.onObservation?.(last2, elapsedMs);
+    if (satisfied(last2)) return { satisfied: true, last: last2, elapsedMs };
+    if (elapsedMs >= options.timeoutMs) return { satisfied: false, last: last2, elapsedMs };
     await sleep(Math.min(options.intervalMs, Math.max(0, options.timeoutMs - elapsedMs)));
   }
 }
@@ -30999,8 +46237,8 @@ var MasterSet = class {
   }
   /** Waits for exactly one ALIVE master; returns it, or undefined with the last observation on timeout. */
   async waitForAlive(timeoutMs) {
-    const result = await waitUntil(() => this.probe(), (masters) => aliveOf(masters).length === 1, { timeoutMs, intervalMs: 250 });
-    return { alive: result.satisfied ? aliveOf(result.last)[0] : void 0, last: result.last };
+    const result2 = await waitUntil(() => this.probe(), (masters) => aliveOf(masters).length === 1, { timeoutMs, intervalMs: 250 });
+    return { alive: result2.satisfied ? aliveOf(result2.last)[0] : void 0, last: result2.last };
   }
   webUiUrlOf(address) {
     return this.targets.find((target) => target.address === address)?.webUiUrl;
@@ -31171,103 +46409,51 @@ var {
 } = globalThis.Deno ? globalThis.require("./index.cjs") : __module__;
 
 // src/tools/run-spark-submit.ts
-async function runSparkSubmit(runtime, submission, options) {
+function startSparkSubmit(runtime, submission, options) {
   const env = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
   if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
   const started = performance.now();
-  const process_ = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path2.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
-  const result = await process_;
-  return {
-    exitCode: result.exitCode,
-    timedOut: result.signal === "SIGKILL" && performance.now() - started >= options.timeoutMs,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    durationMs: performance.now() - started
-  };
-}
-
-// src/tools/spark-runtime.ts
-init_cjs_shims();
-var import_node_fs3 = require("fs");
-var import_node_path4 = __toESM(require("path"), 1);
-
-// src/tools/installers.ts
-init_cjs_shims();
-var import_node_crypto = require("crypto");
-var import_node_fs2 = require("fs");
-var import_promises = require("fs/promises");
-var import_node_path3 = __toESM(require("path"), 1);
-
-// src/tools/python-environments.ts
-init_cjs_shims();
-var PYTHON_ENVIRONMENTS = {
-  // pyspark carries a full Spark (bin/spark-class, bin/spark-submit, all jars); Spark 4 needs Java 17 or 21.
-  // 2.19 is the newest ansible-core that runs on Python 3.11.
-  "local-cluster": ["pyspark==4.3.0", "ansible-core==2.19.14"],
-  lint: ["ansible-core==2.19.14", "ansible-lint==26.10.1"]
-};
-
-// src/tools/installers.ts
-async function ensurePythonEnvironment(name, toolsDir2, log2) {
-  const packages = PYTHON_ENVIRONMENTS[name];
-  const venv = import_node_path3.default.join(toolsDir2, name);
-  const wanted = (0, import_node_crypto.createHash)("sha256").update(packages.join("\n")).digest("hex");
-  const stamp = import_node_path3.default.join(venv, ".packages.sha256");
-  if ((0, import_node_fs2.existsSync)(stamp) && await (0, import_promises.readFile)(stamp, "utf8") === wanted) return venv;
-  log2.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
-  await (0, import_promises.rm)(venv, { recursive: true, force: true });
-  await $`python3 -m venv ${venv}`.quiet();
-  const pip = await $`${import_node_path3.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
-  if (pip.exitCode !== 0) {
-    throw new ActionableError(`Python environment '${name}'`, "pip install to succeed", `exit ${pip.exitCode}: ${lastLine(pip.stderr)}`, "Check network access to PyPI, then retry; the environment is rebuilt from scratch.");
-  }
-  await (0, import_promises.writeFile)(stamp, wanted);
-  return venv;
-}
-function lastLine(text) {
-  return text.trim().split("\n").at(-1) ?? "";
-}
-
-// src/tools/spark-runtime.ts
-async function resolveSparkRuntime(options, log2) {
-  const explicit = options.sparkHome ?? process.env.SPARK_HOME;
-  if (explicit) {
-    if (!(0, import_node_fs3.existsSync)(import_node_path4.default.join(explicit, "bin", "spark-submit"))) {
-      throw new InputError(
-        options.sparkHome ? options.input : "SPARK_HOME",
-        "a Spark distribution with bin/spark-submit",
-        describeValue(explicit),
-        `Point '${options.input}' at an unpacked Spark, or leave it and SPARK_HOME unset to install pyspark.`
-      );
+  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path2.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  const result2 = (async () => {
+    const output = await child;
+    const durationMs = performance.now() - started;
+    return {
+      exitCode: output.exitCode,
+      timedOut: output.signal === "SIGKILL" && durationMs >= options.timeoutMs,
+      stdout: output.stdout,
+      stderr: output.stderr,
+      durationMs
+    };
+  })();
+  const kill2 = () => {
+    try {
+      void child.kill("SIGKILL").catch(() => void 0);
+    } catch {
     }
-    return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
-  }
-  const venv = await ensurePythonEnvironment("local-cluster", options.toolsDir, log2);
-  const python = import_node_path4.default.join(venv, "bin", "python");
-  return { sparkHome: await pysparkHome(python), python };
+  };
+  return { result: result2, kill: kill2 };
 }
-async function pysparkHome(python) {
-  return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
+function runSparkSubmit(runtime, submission, options) {
+  return startSparkSubmit(runtime, submission, options).result;
 }
 
 // src/actions/smoke-test/run-smoke-test.ts
 var COMPLETION_CONFIRM_TIMEOUT_MS = 2e4;
-async function runSmokeTest(settings, context) {
+async function runSmokeTest(settings, runtime, log3) {
   const masters = new MasterSet(settings.masters, settings.masterWebUiPort);
-  const { alive, last } = await masters.waitForAlive(settings.aliveMasterTimeoutSeconds * 1e3);
+  const { alive, last: last2 } = await masters.waitForAlive(settings.aliveMasterTimeoutSeconds * 1e3);
   if (!alive) {
     throw new ClusterStateError(
       "Spark masters",
       `exactly one ALIVE master within ${settings.aliveMasterTimeoutSeconds} s`,
-      describeMasters(last),
+      describeMasters(last2),
       "Nothing was submitted. Check the masters and ZooKeeper (`spark-azure local status` locally; docs/runbook.md on Azure)."
     );
   }
-  context.log.info(`ALIVE master: ${alive.address}`);
-  const runtime = context.runtime ?? await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: "sparkHome", toolsDir: context.toolsDir }, context.log);
+  log3.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(settings, runtime);
   const localIp = submission.conf["spark.driver.host"] && isLoopback(submission.conf["spark.driver.host"]) ? submission.conf["spark.driver.host"] : void 0;
-  context.log.info(`spark-submit ${import_node_path5.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  log3.info(`spark-submit ${import_node_path3.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run = await runSparkSubmit(runtime, submission, { timeoutMs: settings.timeoutSeconds * 1e3, localIp });
   const output = `${run.stdout}
 ${run.stderr}`;
@@ -31293,7 +46479,7 @@ ${run.stderr}`;
   };
 }
 function buildSubmission(settings, runtime) {
-  const application = settings.application ?? import_node_path5.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  const application = settings.application ?? import_node_path3.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
   return {
     masterUrl: masterUrl(settings.masters),
     application,
@@ -31313,12 +46499,1435 @@ function buildSubmission(settings, runtime) {
 }
 async function confirmFinished(masters, id) {
   const finished = (state) => state.reachable && state.status === "ALIVE" && [...state.completedApps, ...state.completedDrivers].some((entry) => entry.id === id && entry.state === "FINISHED");
-  const result = await waitUntil(() => masters.probe(), (states) => states.some(finished), { timeoutMs: COMPLETION_CONFIRM_TIMEOUT_MS, intervalMs: 500 });
-  const master = result.last.find(finished);
-  return master ? { ok: true, reason: `${master.address} lists ${id} as FINISHED`, master: master.address } : { ok: false, reason: `no ALIVE master lists ${id} as FINISHED within ${COMPLETION_CONFIRM_TIMEOUT_MS / 1e3} s (${describeMasters(result.last)})` };
+  const result2 = await waitUntil(() => masters.probe(), (states) => states.some(finished), { timeoutMs: COMPLETION_CONFIRM_TIMEOUT_MS, intervalMs: 500 });
+  const master = result2.last.find(finished);
+  return master ? { ok: true, reason: `${master.address} lists ${id} as FINISHED`, master: master.address } : { ok: false, reason: `no ALIVE master lists ${id} as FINISHED within ${COMPLETION_CONFIRM_TIMEOUT_MS / 1e3} s (${describeMasters(result2.last)})` };
 }
-function round(seconds) {
-  return Math.round(seconds * 10) / 10;
+function round(seconds2) {
+  return Math.round(seconds2 * 10) / 10;
+}
+
+// src/core/cluster/cluster-state.ts
+init_cjs_shims();
+function zookeeperLeader(state) {
+  return state.zookeeper.find((server) => server.serving && server.mode === "leader");
+}
+function aliveMasters(state) {
+  return state.masters.filter((master) => master.reachable && master.status === "ALIVE");
+}
+function theAliveMaster(state) {
+  const alive = aliveMasters(state);
+  return alive.length === 1 ? alive[0] : void 0;
+}
+function workersAtLeader(state) {
+  return theAliveMaster(state)?.workers ?? [];
+}
+function aliveWorkerHosts(state) {
+  return workersAtLeader(state).filter((worker) => worker.state === "ALIVE").map((worker) => worker.host);
+}
+
+// src/core/cluster/health.ts
+init_cjs_shims();
+function problemsOf(report) {
+  return [...report.zookeeper, ...report.masters, ...report.workers];
+}
+function assessZooKeeper(state, expected) {
+  const problems = [];
+  for (const server of state.zookeeper) {
+    if (!server.reachable) problems.push(`ZooKeeper ${server.address} is unreachable (${server.error ?? "no answer"})`);
+    else if (!server.serving) problems.push(`ZooKeeper ${server.address} is not serving requests`);
+  }
+  if (state.zookeeper.length !== expected) {
+    problems.push(`expected ${expected} ZooKeeper servers, probed ${state.zookeeper.length}`);
+  }
+  const leaders = state.zookeeper.filter((server) => server.serving && server.mode === "leader");
+  const standalone = state.zookeeper.some((server) => server.mode === "standalone");
+  if (standalone && expected > 1) problems.push("a ZooKeeper server runs standalone, outside the ensemble");
+  if (expected === 1) return standalone || leaders.length === 1 ? problems : [...problems, "no ZooKeeper server serves"];
+  if (leaders.length === 0) return [...problems, "the ZooKeeper ensemble has no leader"];
+  if (leaders.length > 1) return [...problems, `${leaders.length} ZooKeeper servers claim to lead`];
+  const leader = zookeeperLeader(state);
+  if (leader.syncedFollowers === void 0) {
+    problems.push(`the ZooKeeper leader ${leader.address} did not report synced followers (is 'mntr' whitelisted?)`);
+  } else if (leader.syncedFollowers < expected - 1) {
+    problems.push(`the ZooKeeper leader ${leader.address} has ${leader.syncedFollowers} of ${expected - 1} followers in sync`);
+  }
+  if ((leader.pendingSyncs ?? 0) > 0) problems.push(`the ZooKeeper leader has ${leader.pendingSyncs} syncs pending`);
+  return problems;
+}
+function assessMasters(state, expected) {
+  const problems = [];
+  for (const master of state.masters) {
+    if (!master.reachable) problems.push(`Spark master ${master.address} is unreachable (${master.error})`);
+    else if (master.status !== "ALIVE" && master.status !== "STANDBY") {
+      problems.push(`Spark master ${master.address} is ${master.status}`);
+    }
+  }
+  if (state.masters.length !== expected) problems.push(`expected ${expected} Spark masters, probed ${state.masters.length}`);
+  const alive = aliveMasters(state);
+  if (alive.length === 0) problems.push("no Spark master is ALIVE");
+  if (alive.length > 1) problems.push(`${alive.length} Spark masters are ALIVE at once: ${alive.map((m) => m.address).join(", ")}`);
+  return problems;
+}
+function assessWorkers(state, expectations) {
+  if (theAliveMaster(state) === void 0) return ["workers cannot be checked without a single ALIVE master"];
+  const alive = aliveWorkerHosts(state);
+  const problems = [];
+  if (alive.length < expectations.minimumWorkers) {
+    problems.push(`${alive.length} workers are ALIVE at the leader, expected at least ${expectations.minimumWorkers}`);
+  }
+  for (const host of expectations.workerHosts ?? []) {
+    if (!alive.includes(host)) problems.push(`worker ${host} is not ALIVE at the leader`);
+  }
+  return problems;
+}
+function assessCluster(state, expectations) {
+  const zookeeper2 = assessZooKeeper(state, expectations.zookeeperServers);
+  const masters = assessMasters(state, expectations.masters);
+  const workers = assessWorkers(state, expectations);
+  return { healthy: zookeeper2.length + masters.length + workers.length === 0, zookeeper: zookeeper2, masters, workers };
+}
+
+// src/core/cluster/topology.ts
+init_cjs_shims();
+
+// src/core/inputs/zookeeper-connect.ts
+init_cjs_shims();
+var ZOOKEEPER_CLIENT_PORT = 2181;
+var EXAMPLE2 = "10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181";
+function parseZooKeeperConnect(input, raw) {
+  if (raw !== void 0 && raw.includes("/")) {
+    throw new InputError(
+      input,
+      `a ZooKeeper connect string without a chroot, e.g. ${EXAMPLE2}`,
+      describeValue(raw),
+      `Remove the '/...' suffix; set the Spark directory with 'zookeeperDir' instead.`
+    );
+  }
+  const servers = parseHostPortList(input, raw, {
+    defaultPort: ZOOKEEPER_CLIENT_PORT,
+    example: EXAMPLE2,
+    what: "ZooKeeper servers"
+  });
+  if (servers.length % 2 === 0) {
+    throw new InputError(
+      input,
+      "an odd number of ZooKeeper servers (3 or 5) so that a majority survives a failure",
+      `${servers.length} in ${describeValue(raw)}`,
+      "List every server of the ensemble exactly once."
+    );
+  }
+  return servers;
+}
+function zookeeperConnectString(servers) {
+  return servers.map(formatHostPort).join(",");
+}
+
+// src/core/cluster/topology.ts
+function allNodes(topology) {
+  return [...topology.zookeepers, ...topology.masters, ...topology.workers];
+}
+function findNode(topology, name) {
+  return allNodes(topology).find((node) => node.name === name);
+}
+function zookeeperClientAddress(node) {
+  return { host: node.host, port: node.clientPort };
+}
+function masterAddress(node) {
+  return { host: node.host, port: node.port };
+}
+function topologyMasterUrl(topology) {
+  return masterUrl(topology.masters.map(masterAddress));
+}
+function topologyZooKeeperConnect(topology) {
+  return zookeeperConnectString(topology.zookeepers.map(zookeeperClientAddress));
+}
+function masterWebUiUrl(node) {
+  return `http://${node.host}:${node.webUiPort}`;
+}
+
+// src/core/drill/journal.ts
+init_cjs_shims();
+function probes(journal) {
+  return journal.entries.filter((entry) => entry.kind === "probe");
+}
+function actionAt(journal, action) {
+  return journal.entries.find((entry) => entry.kind === "action" && entry.action === action)?.at;
+}
+function checks(journal) {
+  return journal.entries.filter((entry) => entry.kind === "check");
+}
+
+// src/core/drill/verdict.ts
+init_cjs_shims();
+
+// src/core/drill/milestones.ts
+init_cjs_shims();
+function figures(journal) {
+  const { target, expectedWorkers, graceSeconds } = journal.experiment;
+  const fault = actionAt(journal, "fault");
+  const series2 = probes(journal);
+  const after2 = (time) => series2.filter((probe) => time !== void 0 && probe.at >= time);
+  const otherMaster = (status) => (probe) => probe.masters.some((master) => master.address !== target && status(master.status));
+  const targetAlive = series2.filter((probe) => probe.masters.some((master) => master.address === target && master.status === "ALIVE"));
+  const firstLeftStandby = after2(fault).find(otherMaster((status) => status !== "STANDBY" && status !== "DOWN"))?.at;
+  const firstAlive = after2(fault).find(otherMaster((status) => status === "ALIVE"))?.at;
+  const allWorkersBack = after2(firstAlive).find(
+    (probe) => probe.masters.some((master) => master.address !== target && master.status === "ALIVE" && master.aliveWorkers >= expectedWorkers)
+  )?.at;
+  const lastAliveBeforeGap = targetAlive.filter((probe) => firstAlive === void 0 || probe.at < firstAlive).at(-1)?.at;
+  const restoredStandby = checks(journal).find((check) => check.check === "restored master is STANDBY" && check.ok)?.at;
+  const graceEnd = firstAlive === void 0 ? void 0 : firstAlive + graceSeconds * 1e3;
+  return {
+    milestones: { fault, lastAliveBeforeGap, firstLeftStandby, firstAlive, allWorkersBack, jobEnded: actionAt(journal, "job ended"), restoredStandby },
+    recoverySeconds: fault !== void 0 && allWorkersBack !== void 0 ? seconds(allWorkersBack - fault) : void 0,
+    aliveGapSeconds: firstAlive !== void 0 && lastAliveBeforeGap !== void 0 ? seconds(firstAlive - lastAliveBeforeGap) : void 0,
+    splitBrainProbes: after2(graceEnd).filter((probe) => probe.masters.filter((master) => master.status === "ALIVE").length > 1).length
+  };
+}
+function seconds(ms) {
+  return Math.round(ms / 100) / 10;
+}
+
+// src/core/drill/verdict.ts
+function verdictOf(journal) {
+  const computed = figures(journal);
+  const reasons = checks(journal).filter((check) => !check.ok).map((check) => `${check.check}: ${check.detail}`);
+  const { maxRecoverySeconds } = journal.experiment;
+  if (computed.recoverySeconds === void 0) reasons.push("no standby became ALIVE with every expected worker back");
+  else if (computed.recoverySeconds > maxRecoverySeconds) {
+    reasons.push(`recovery took ${computed.recoverySeconds} s, more than maxRecoverySeconds ${maxRecoverySeconds}`);
+  }
+  if (computed.splitBrainProbes > 0) {
+    reasons.push(`${computed.splitBrainProbes} probes saw more than one ALIVE master after the ${journal.experiment.graceSeconds} s grace period`);
+  }
+  return { passed: reasons.length === 0, figures: computed, reasons };
+}
+
+// src/core/probes/cluster-probe.ts
+init_cjs_shims();
+var DEFAULT_PROBE_TIMEOUT_MS = 2e3;
+async function probeCluster(targets, timeoutMs = DEFAULT_PROBE_TIMEOUT_MS) {
+  const observedAt = (/* @__PURE__ */ new Date()).toISOString();
+  const [zookeeper2, masters] = await Promise.all([
+    Promise.all(targets.zookeepers.map((server) => probeZooKeeperServer(server, timeoutMs))),
+    Promise.all(targets.masters.map((master) => probeSparkMaster(master, timeoutMs)))
+  ]);
+  return { observedAt, zookeeper: zookeeper2, masters };
+}
+
+// src/core/spark/drill-job.ts
+init_cjs_shims();
+var DRILL_JOB_FILE = "spark_azure_drill_job.py";
+var DRILL_JOB_SOURCE = `import random
+import sys
+import time
+from operator import add
+
+from pyspark.sql import SparkSession
+
+seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 30.0
+spark = SparkSession.builder.appName("spark-azure failover drill job").getOrCreate()
+context = spark.sparkContext
+
+
+def samples(_):
+    time.sleep(1.0)
+    hits = 0
+    for _ in range(20000):
+        x, y = random.random() * 2 - 1, random.random() * 2 - 1
+        hits += 1 if x * x + y * y <= 1 else 0
+    return hits
+
+
+started = time.time()
+inside = total = rounds = 0
+while rounds == 0 or time.time() - started < seconds:
+    inside += context.parallelize(range(4), 4).map(samples).reduce(add)
+    total += 4 * 20000
+    rounds += 1
+print("Pi is roughly %f" % (4.0 * inside / total))
+print("Rounds: %d" % rounds)
+spark.stop()
+`;
+
+// src/tools/zookeeper-session.ts
+init_cjs_shims();
+var import_node_zookeeper_client = __toESM(require_node_zookeeper_client(), 1);
+var MODES = {
+  persistent: import_node_zookeeper_client.default.CreateMode.PERSISTENT,
+  ephemeral: import_node_zookeeper_client.default.CreateMode.EPHEMERAL,
+  "persistent-sequential": import_node_zookeeper_client.default.CreateMode.PERSISTENT_SEQUENTIAL,
+  "ephemeral-sequential": import_node_zookeeper_client.default.CreateMode.EPHEMERAL_SEQUENTIAL
+};
+var ZooKeeperSession = class _ZooKeeperSession {
+  constructor(client) {
+    this.client = client;
+  }
+  client;
+  static open(connectString, options = {}) {
+    const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs ?? 6e3, spinDelay: 200, retries: 2 });
+    const timeoutMs = options.connectTimeoutMs ?? 1e4;
+    return new Promise((resolve, reject3) => {
+      const timer = setTimeout(() => {
+        client.close();
+        reject3(new ActionableError(`ZooKeeper ${connectString}`, "a session", `no connection within ${timeoutMs / 1e3} s`, "Check that the ensemble serves (echo srvr | nc <server> 2181) and that this runner reaches port 2181."));
+      }, timeoutMs);
+      client.once("connected", () => {
+        clearTimeout(timer);
+        resolve(new _ZooKeeperSession(client));
+      });
+      client.connect();
+    });
+  }
+  /** This session's id, as ZooKeeper prints it in `cons` (sid=0x...). */
+  sessionId() {
+    return BigInt(`0x${this.client.getSessionId().toString("hex")}`);
+  }
+  children(path16) {
+    return this.call((done) => this.client.getChildren(path16, (error, children) => done(error, children)));
+  }
+  stat(path16) {
+    return this.call(
+      (done) => this.client.exists(
+        path16,
+        (error, stat) => done(error, stat ? { ephemeralOwner: BigInt(`0x${stat.ephemeralOwner.toString("hex")}`), version: stat.version, ctimeMs: Number(BigInt(`0x${stat.ctime.toString("hex")}`)) } : void 0)
+      )
+    );
+  }
+  data(path16) {
+    return this.call((done) => this.client.getData(path16, (error, data) => done(error, data ?? Buffer.alloc(0))));
+  }
+  /** Creates the node (and missing parents, persistent) and returns its actual path. */
+  create(path16, data, mode) {
+    return new Promise(
+      (resolve, reject3) => this.client.mkdirp(parentOf(path16), (mkdirError) => {
+        if (mkdirError) return reject3(mkdirError);
+        this.client.create(path16, Buffer.from(data), MODES[mode], (error, created) => error ? reject3(error) : resolve(created));
+      })
+    );
+  }
+  /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
+  remove(path16, version2 = -1) {
+    return new Promise(
+      (resolve, reject3) => this.client.remove(path16, version2, (error) => {
+        if (!error) return resolve(true);
+        if (isNoNode(error)) return resolve(false);
+        reject3(error);
+      })
+    );
+  }
+  close() {
+    this.client.close();
+  }
+  call(operation) {
+    return new Promise(
+      (resolve, reject3) => operation((error, value) => {
+        if (!error) return resolve(value);
+        if (isNoNode(error)) return resolve(void 0);
+        reject3(error);
+      })
+    );
+  }
+};
+function isNoNode(error) {
+  return error instanceof import_node_zookeeper_client.default.Exception && error.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
+}
+function parentOf(path16) {
+  return path16.slice(0, path16.lastIndexOf("/")) || "/";
+}
+
+// src/operations/leadership-handover.ts
+init_cjs_shims();
+
+// src/core/probes/zookeeper-sessions.ts
+init_cjs_shims();
+async function connectedSessions(servers, timeoutMs = 2e3) {
+  const replies = await Promise.all(servers.map((server) => sendFourLetterWord(server, "cons", timeoutMs)));
+  const sessions = /* @__PURE__ */ new Set();
+  for (const reply of replies) {
+    for (const connection of parseCons(reply)) if (connection.sessionId) sessions.add(BigInt(connection.sessionId));
+  }
+  return sessions;
+}
+
+// src/core/spark/leader-latch.ts
+init_cjs_shims();
+var LEADER_ELECTION = "leader_election";
+function leaderElectionPath(sparkZooKeeperDir) {
+  return `${sparkZooKeeperDir.replace(/\/+$/, "")}/${LEADER_ELECTION}`;
+}
+function latchSequence(name) {
+  const match = /latch-(\d+)$/.exec(name);
+  return match ? Number(match[1]) : void 0;
+}
+function inLineOrder(nodes) {
+  return [...nodes].sort((a, b) => a.sequence - b.sequence);
+}
+function orphanedLeader(nodes, connectedSessions2) {
+  const leader = inLineOrder(nodes)[0];
+  return leader && !connectedSessions2.has(leader.owner) ? leader : void 0;
+}
+
+// src/operations/spark-leader-latch.ts
+init_cjs_shims();
+async function readLeaderLatch(zk, latchPath) {
+  const nodes = [];
+  for (const name of await zk.children(latchPath) ?? []) {
+    const sequence = latchSequence(name);
+    const stat = sequence === void 0 ? void 0 : await zk.stat(`${latchPath}/${name}`);
+    if (sequence !== void 0 && stat) nodes.push({ name, sequence, owner: stat.ephemeralOwner });
+  }
+  return nodes;
+}
+
+// src/operations/leadership-handover.ts
+var SESSION_DETACH_TIMEOUT_MS = 5e3;
+async function handOverLeadership(options) {
+  const latchPath = leaderElectionPath(options.sparkZooKeeperDir);
+  const leaderBefore = inLineOrder(await readLeaderLatch(options.zk, latchPath))[0];
+  await options.operations.stop(options.master);
+  const stoppedAtMs = Date.now();
+  if (!leaderBefore) return { stoppedAtMs, note: `no latch node under ${latchPath}: nothing to hand over` };
+  const detached = await waitUntil(
+    async () => orphanedLeader(await readLeaderLatch(options.zk, latchPath), await connectedSessions(options.zookeepers)),
+    (orphan2) => orphan2 !== void 0,
+    { timeoutMs: SESSION_DETACH_TIMEOUT_MS, intervalMs: 50 }
+  );
+  const orphan = detached.last;
+  if (!orphan || orphan.name !== leaderBefore.name) {
+    const note = `the leading latch node ${leaderBefore.name} did not become orphaned within ${SESSION_DETACH_TIMEOUT_MS / 1e3} s: left for ZooKeeper to expire`;
+    options.log.warning(note);
+    return { stoppedAtMs, note };
+  }
+  const removed = await options.zk.remove(`${latchPath}/${orphan.name}`);
+  const removedAtMs = Date.now();
+  options.log.info(`Removed ${options.master.name}'s latch node ${orphan.name} ${removedAtMs - stoppedAtMs} ms after the stop`);
+  return { removedLatch: removed ? orphan.name : void 0, stoppedAtMs, removedAtMs, note: removed ? "latch node removed" : "latch node already gone" };
+}
+
+// src/operations/maintenance-lock.ts
+init_cjs_shims();
+var import_node_os2 = __toESM(require("os"), 1);
+var MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
+var MaintenanceLock = class _MaintenanceLock {
+  constructor(zk, path16) {
+    this.zk = zk;
+    this.path = path16;
+  }
+  zk;
+  path;
+  static async acquire(zk, operation, options) {
+    const path16 = options.path ?? MAINTENANCE_LOCK_PATH;
+    const holder = { operation, host: import_node_os2.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
+    const deadline = Date.now() + options.waitMs;
+    for (; ; ) {
+      try {
+        await zk.create(path16, JSON.stringify(holder), "ephemeral");
+        return new _MaintenanceLock(zk, path16);
+      } catch (error) {
+        if (!isNodeExists(error)) throw error;
+      }
+      if (Date.now() >= deadline) {
+        const current = await currentHolder(zk, path16);
+        throw new ClusterStateError(
+          "Maintenance lock",
+          `to be free within ${Math.round(options.waitMs / 1e3)} s`,
+          current ? `held by ${current.operation} on ${current.host} (pid ${current.pid}) since ${current.since}` : "held by another operation",
+          "Wait for that operation to finish (the lock goes with its process), or raise lockWaitSeconds."
+        );
+      }
+      await sleep(500);
+    }
+  }
+  async release() {
+    await this.zk.remove(this.path);
+  }
+};
+async function currentHolder(zk, path16 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path16);
+  if (!data) return void 0;
+  try {
+    return JSON.parse(data.toString("utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function isNodeExists(error) {
+  return error instanceof Error && /NODE_EXISTS/.test(String(error));
+}
+
+// src/operations/master-poller.ts
+init_cjs_shims();
+var MasterPoller = class {
+  running = true;
+  loop;
+  constructor(masters, entries, intervalMs) {
+    this.loop = (async () => {
+      while (this.running) {
+        const at = Date.now();
+        const states = await masters.probe(Math.max(intervalMs * 4, 400));
+        const observations = states.map((state) => ({
+          address: state.address,
+          status: state.reachable ? state.status : "DOWN",
+          aliveWorkers: state.reachable ? state.workers.filter((worker) => worker.state === "ALIVE").length : 0
+        }));
+        entries.push({ at, kind: "probe", masters: observations });
+        await sleep(Math.max(0, intervalMs - (Date.now() - at)));
+      }
+    })();
+  }
+  async stop() {
+    this.running = false;
+    await this.loop;
+  }
+};
+
+// src/operations/failover-drill.ts
+var JOB_START_TIMEOUT_MS = 9e4;
+var RESTORE_TIMEOUT_MS = 9e4;
+async function runFailoverDrill(targets, options, smokeSettings, runtime, log3) {
+  const masterSet = new MasterSet(targets.masters.map(masterAddress), targets.masters[0]?.webUiPort);
+  const steady = await probeCluster({ zookeepers: targets.zookeepers, masters: masterSet.targets });
+  const expectedWorkers = options.expectedWorkers ?? Math.max(1, theAliveMaster(steady)?.workers.filter((w) => w.state === "ALIVE").length ?? 1);
+  const health = assessCluster(steady, { zookeeperServers: targets.zookeepers.length, masters: targets.masters.length, minimumWorkers: expectedWorkers });
+  const alive = theAliveMaster(steady);
+  const target = targets.masters.find((master) => formatHostPort(masterAddress(master)) === alive?.address);
+  if (!health.healthy || !target) {
+    throw new ClusterStateError(
+      "Failover drill steady state",
+      `a healthy ZooKeeper ensemble, exactly one ALIVE master with the others STANDBY, and ${expectedWorkers} workers ALIVE at the leader`,
+      problemsOf(health).join("; ") || "no ALIVE master among the given masters",
+      "The drill touched nothing. Bring the cluster back to health first (docs/runbook.md)."
+    );
+  }
+  const journal = {
+    experiment: {
+      fault: options.fault,
+      target: formatHostPort(masterAddress(target)),
+      masters: masterSet.targets.map((t) => t.address),
+      expectedWorkers,
+      maxRecoverySeconds: options.maxRecoverySeconds,
+      graceSeconds: options.graceSeconds
+    },
+    startedAt: Date.now(),
+    entries: []
+  };
+  const zk = await ZooKeeperSession.open(zookeeperConnectString(targets.zookeepers));
+  try {
+    const lock = await MaintenanceLock.acquire(zk, `failover drill (${options.fault})`, { waitMs: options.lockWaitSeconds * 1e3 });
+    try {
+      const recovered = await faultAndRecover(journal, target, targets, options, masterSet, smokeSettings, runtime, zk, log3);
+      if (recovered) {
+        const submission = await runSmokeTest(smokeSettings, runtime, log3).catch((error) => ({ passed: false, reason: error.message }));
+        record(journal, log3).check("a new submission succeeds", submission.passed, submission.reason);
+      }
+      const grace = new MasterPoller(masterSet, journal.entries, options.pollIntervalMs);
+      await sleep(options.graceSeconds * 1e3);
+      await grace.stop();
+    } finally {
+      await lock.release().catch(() => void 0);
+    }
+  } finally {
+    zk.close();
+  }
+  return { journal, verdict: verdictOf(journal) };
+}
+async function faultAndRecover(journal, target, targets, options, masterSet, smokeSettings, runtime, zk, log3) {
+  const { act, check } = record(journal, log3);
+  const { expectedWorkers } = journal.experiment;
+  const poller = new MasterPoller(masterSet, journal.entries, options.pollIntervalMs);
+  const job = await startDrillJob(smokeSettings, runtime, options.jobSeconds);
+  act("job submitted", `${options.jobSeconds} s job`);
+  let faultIssued = false;
+  let restored = false;
+  try {
+    const running = await waitUntil(() => masterSet.probe(), (states) => states.some((s) => s.reachable && s.status === "ALIVE" && s.activeApps.some((app) => app.state === "RUNNING")), { timeoutMs: JOB_START_TIMEOUT_MS, intervalMs: 250 });
+    if (!check("job running before the fault", running.satisfied, running.satisfied ? "the ALIVE master lists it RUNNING" : `not RUNNING within ${JOB_START_TIMEOUT_MS / 1e3} s`)) return false;
+    log3.info(`Fault '${options.fault}' on ${target.name} (${journal.experiment.target}), the ALIVE master`);
+    act("fault", `${options.fault} ${target.name}`);
+    faultIssued = true;
+    await applyFault(options.fault, target, targets, zk, log3);
+    act("fault applied", `${options.fault} ${target.name}`);
+    const recoveryTimeoutMs = Math.max(120, options.maxRecoverySeconds * 3) * 1e3;
+    const tookOver = (probe) => probe?.masters.some((m) => m.address !== journal.experiment.target && m.status === "ALIVE" && m.aliveWorkers >= expectedWorkers) ?? false;
+    const recovered = await waitUntil(async () => probes(journal).at(-1), tookOver, { timeoutMs: recoveryTimeoutMs, intervalMs: 100 });
+    if (!check("a standby took over with every worker", recovered.satisfied, recovered.satisfied ? "a new ALIVE master with every expected worker" : `not within ${recoveryTimeoutMs / 1e3} s`)) return false;
+    await restore(target, options.fault, targets, masterSet, journal, log3);
+    restored = true;
+    const jobRun = await job.result;
+    act("job ended", `exit ${jobRun.exitCode}`);
+    const result2 = checkResult(jobRun.stdout, { kind: "pi" });
+    check("the running job finished successfully", jobRun.exitCode === 0 && result2.ok, jobRun.exitCode === 0 ? result2.reason : `spark-submit exited with ${jobRun.exitCode}: ${jobRun.stderr.trim().split("\n").at(-1) ?? ""}`);
+    return true;
+  } finally {
+    try {
+      job.kill();
+      await job.result.catch(() => void 0);
+      if (faultIssued && !restored) await restore(target, options.fault, targets, masterSet, journal, log3);
+    } finally {
+      await poller.stop();
+    }
+  }
+}
+function record(journal, log3) {
+  return {
+    act: (action, detail = "") => void journal.entries.push({ at: Date.now(), kind: "action", action, detail }),
+    check: (name, ok, detail) => {
+      journal.entries.push({ at: Date.now(), kind: "check", check: name, ok, detail });
+      log3.info(`${ok ? "ok" : "FAILED"}: ${name}: ${detail}`);
+      return ok;
+    }
+  };
+}
+async function applyFault(fault, target, targets, zk, log3) {
+  switch (fault) {
+    case "kill":
+      return targets.operations.kill(target);
+    case "stop":
+      await handOverLeadership({ master: target, operations: targets.operations, zk, zookeepers: targets.zookeepers, sparkZooKeeperDir: targets.sparkZooKeeperDir, log: log3 });
+      return;
+    case "restart":
+      return targets.operations.restart(target);
+    case "vm-restart":
+      return requireVmFaults(targets).restart(target);
+    case "vm-deallocate":
+      return requireVmFaults(targets).deallocate(target);
+  }
+}
+async function restore(target, fault, targets, masterSet, journal, log3) {
+  const { act, check } = record(journal, log3);
+  try {
+    if (fault === "vm-deallocate") await requireVmFaults(targets).start(target);
+    await targets.operations.start(target);
+    act("target restored", target.name);
+  } catch (error) {
+    check("restored master is STANDBY", false, `could not start ${target.name}: ${error.message}`);
+    return;
+  }
+  const address = formatHostPort(masterAddress(target));
+  const rejoined = await waitUntil(() => masterSet.probe(), (states) => states.some((s) => s.address === address && s.reachable && s.status === "STANDBY"), { timeoutMs: RESTORE_TIMEOUT_MS, intervalMs: 250 });
+  check("restored master is STANDBY", rejoined.satisfied, rejoined.satisfied ? `${target.name} rejoined as STANDBY` : `${target.name} not STANDBY within ${RESTORE_TIMEOUT_MS / 1e3} s`);
+}
+function requireVmFaults(targets) {
+  if (!targets.vmFaults) throw new Error("VM faults need Azure access");
+  return targets.vmFaults;
+}
+async function startDrillJob(settings, runtime, seconds2) {
+  const directory = await (0, import_promises.mkdtemp)(import_node_path4.default.join(import_node_os3.default.tmpdir(), "spark-azure-drill-"));
+  const application = import_node_path4.default.join(directory, DRILL_JOB_FILE);
+  await (0, import_promises.writeFile)(application, DRILL_JOB_SOURCE);
+  const submission = { ...buildSubmission({ ...settings, application, arguments: [String(seconds2)] }, runtime), name: "spark-azure failover drill job" };
+  const driverHost = submission.conf["spark.driver.host"];
+  return startSparkSubmit(runtime, submission, { timeoutMs: (seconds2 + 300) * 1e3, localIp: driverHost && isLoopback(driverHost) ? driverHost : void 0 });
+}
+
+// src/tools/spark-runtime.ts
+init_cjs_shims();
+var import_node_fs3 = require("fs");
+var import_node_path6 = __toESM(require("path"), 1);
+
+// src/tools/installers.ts
+init_cjs_shims();
+var import_node_crypto = require("crypto");
+var import_node_fs2 = require("fs");
+var import_promises2 = require("fs/promises");
+var import_node_path5 = __toESM(require("path"), 1);
+
+// src/tools/python-environments.ts
+init_cjs_shims();
+var PYTHON_ENVIRONMENTS = {
+  // pyspark carries a full Spark (bin/spark-class, bin/spark-submit, all jars); Spark 4 needs Java 17 or 21.
+  // 2.19 is the newest ansible-core that runs on Python 3.11.
+  "local-cluster": ["pyspark==4.3.0", "ansible-core==2.19.14"],
+  lint: ["ansible-core==2.19.14", "ansible-lint==26.10.1"]
+};
+
+// src/tools/installers.ts
+async function ensureDebianPackages(packages, present, log3) {
+  if (present()) return;
+  const asRoot = process.getuid?.() === 0 ? [] : ["sudo", "-n"];
+  if (asRoot.length > 0 && (await $`sudo -n true`.quiet().nothrow()).exitCode !== 0) {
+    throw new ActionableError(
+      `Debian packages ${packages.join(", ")}`,
+      "them installed, or root or password-less sudo to install them",
+      "neither",
+      `Install them once with: sudo apt-get install -y ${packages.join(" ")}`
+    );
+  }
+  log3.info(`Installing Debian packages: ${packages.join(", ")}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const install = () => $({ env })`${asRoot} apt-get install -y -q --no-install-recommends ${packages}`.quiet().nothrow();
+  let result2 = await install();
+  if (result2.exitCode !== 0) {
+    await $({ env })`${asRoot} apt-get update -q`.quiet();
+    result2 = await install();
+  }
+  if (result2.exitCode !== 0) {
+    throw new ActionableError(`Debian packages ${packages.join(", ")}`, "apt-get install to succeed", `exit ${result2.exitCode}: ${lastLine(result2.stderr)}`, "Run the apt-get command by hand to see why.");
+  }
+}
+async function ensurePythonEnvironment(name, toolsDir2, log3) {
+  const packages = PYTHON_ENVIRONMENTS[name];
+  const venv = import_node_path5.default.join(toolsDir2, name);
+  const wanted = (0, import_node_crypto.createHash)("sha256").update(packages.join("\n")).digest("hex");
+  const stamp = import_node_path5.default.join(venv, ".packages.sha256");
+  if ((0, import_node_fs2.existsSync)(stamp) && await (0, import_promises2.readFile)(stamp, "utf8") === wanted) return venv;
+  log3.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
+  await (0, import_promises2.rm)(venv, { recursive: true, force: true });
+  await $`python3 -m venv ${venv}`.quiet();
+  const pip = await $`${import_node_path5.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
+  if (pip.exitCode !== 0) {
+    throw new ActionableError(`Python environment '${name}'`, "pip install to succeed", `exit ${pip.exitCode}: ${lastLine(pip.stderr)}`, "Check network access to PyPI, then retry; the environment is rebuilt from scratch.");
+  }
+  await (0, import_promises2.writeFile)(stamp, wanted);
+  return venv;
+}
+function lastLine(text) {
+  return text.trim().split("\n").at(-1) ?? "";
+}
+
+// src/tools/spark-runtime.ts
+async function resolveSparkRuntime(options, log3) {
+  const explicit = options.sparkHome ?? process.env.SPARK_HOME;
+  if (explicit) {
+    if (!(0, import_node_fs3.existsSync)(import_node_path6.default.join(explicit, "bin", "spark-submit"))) {
+      throw new InputError(
+        options.sparkHome ? options.input : "SPARK_HOME",
+        "a Spark distribution with bin/spark-submit",
+        describeValue(explicit),
+        `Point '${options.input}' at an unpacked Spark, or leave it and SPARK_HOME unset to install pyspark.`
+      );
+    }
+    return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
+  }
+  const venv = await ensurePythonEnvironment("local-cluster", options.toolsDir, log3);
+  const python = import_node_path6.default.join(venv, "bin", "python");
+  return { sparkHome: await pysparkHome(python), python };
+}
+async function pysparkHome(python) {
+  return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
+}
+
+// src/actions/smoke-test/drill-settings.ts
+init_cjs_shims();
+var FAULTS = ["kill", "stop", "restart", "vm-restart", "vm-deallocate"];
+function readDrillSettings(inputs, masterCount) {
+  const fault = inputs.oneOf("fault", FAULTS, "kill");
+  const nodeAccess = readNodeAccess(inputs, masterCount);
+  if ((fault === "vm-restart" || fault === "vm-deallocate") && nodeAccess.kind !== "azure") {
+    throw new InputError("fault", "'kill', 'stop' or 'restart' unless nodeAccess is 'azure'", `'${fault}' with nodeAccess '${nodeAccess.kind}'`, "Set nodeAccess to 'azure' (with azureResourceGroup and masterVmNames) for VM faults.");
+  }
+  const zookeepersRaw = inputs.optional("zookeepers");
+  if (nodeAccess.kind !== "local" && zookeepersRaw === void 0) {
+    throw new InputError("zookeepers", "the ZooKeeper connect string (the drill reads Spark\u2019s leader latch)", "nothing", "Set zookeepers, e.g. 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.");
+  }
+  const expectedWorkers = inputs.optional("expectedWorkers");
+  return {
+    fault,
+    zookeepers: zookeepersRaw === void 0 ? void 0 : parseZooKeeperConnect("zookeepers", zookeepersRaw),
+    zookeeperDir: inputs.optional("zookeeperDir"),
+    expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 1, max: 1e4 }),
+    maxRecoverySeconds: inputs.seconds("maxRecoverySeconds", 12, { min: 1, max: 3600 }),
+    graceSeconds: inputs.seconds("graceSeconds", 5, { min: 0, max: 300 }),
+    jobSeconds: inputs.seconds("jobSeconds", 30, { min: 5, max: 3600 }),
+    lockWaitSeconds: inputs.seconds("lockWaitSeconds", 60, { min: 0, max: 3600 }),
+    pollIntervalMs: inputs.integer("pollIntervalMs", 100, { min: 20, max: 5e3 }),
+    nodeAccess
+  };
+}
+function readNodeAccess(inputs, masterCount) {
+  const kind = inputs.oneOf("nodeAccess", ["local", "ssh", "azure"], "local");
+  if (kind === "local") return { kind };
+  const ssh = {
+    user: inputs.required("sshUser", "the SSH user on the VMs (with sudo for systemctl)", "azureuser"),
+    jumpHost: inputs.optional("sshJumpHost"),
+    port: inputs.integer("sshPort", 22, { min: 1, max: 65535 })
+  };
+  const privateKey = inputs.optional("sshPrivateKey");
+  if (kind === "ssh") return { kind, ssh, privateKey };
+  const masterVmNames = (inputs.required("masterVmNames", "one VM name per master, in the order of masters", "spark-master-1,spark-master-2") ?? "").split(",").map((name) => name.trim());
+  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
+    throw new InputError("masterVmNames", `${masterCount} VM names, one per master, comma-separated`, describeValue(masterVmNames.join(",")), "List the VM of each master in the order of masters.");
+  }
+  return { kind, ssh, privateKey, resourceGroup: inputs.required("azureResourceGroup", "the resource group of the cluster VMs", "rg-spark-prod"), masterVmNames };
+}
+
+// src/actions/smoke-test/drill-summary.ts
+init_cjs_shims();
+
+// src/actions/smoke-test/summary.ts
+init_cjs_shims();
+function smokeTestSummary(report) {
+  const rows = [
+    ["Verdict", report.passed ? "passed" : "FAILED"],
+    ["Reason", report.reason],
+    ["Result", report.result ?? "-"],
+    ["Application", report.applicationId ?? "-"],
+    ["ALIVE master", report.aliveMaster],
+    ["Duration", `${report.durationSeconds} s`]
+  ];
+  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
+}
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+}
+
+// src/actions/smoke-test/drill-summary.ts
+function drillSummary(journal, verdict) {
+  const { experiment } = journal;
+  const { milestones, recoverySeconds, aliveGapSeconds } = verdict.figures;
+  const since = (at) => at === void 0 || milestones.fault === void 0 ? "-" : `${((at - milestones.fault) / 1e3).toFixed(1)} s`;
+  const lines = [
+    `### Failover drill ${verdict.passed ? "\u2705 passed" : "\u274C FAILED"}`,
+    "",
+    `Fault \`${experiment.fault}\` on the ALIVE master ${experiment.target}; ${experiment.expectedWorkers} workers expected back; limit ${experiment.maxRecoverySeconds} s.`,
+    "",
+    "| figure | value |",
+    "|---|---|",
+    `| recovery (fault to ALIVE with every worker) | ${recoverySeconds === void 0 ? "never" : `${recoverySeconds} s`} |`,
+    `| without any ALIVE master | ${aliveGapSeconds === void 0 ? "-" : `${aliveGapSeconds} s`} |`,
+    `| a standby left STANDBY | ${since(milestones.firstLeftStandby)} |`,
+    `| first ALIVE | ${since(milestones.firstAlive)} |`,
+    `| all workers back | ${since(milestones.allWorkersBack)} |`,
+    `| running job ended | ${since(milestones.jobEnded)} |`,
+    `| target back as STANDBY | ${since(milestones.restoredStandby)} |`,
+    "",
+    "| check | result | detail |",
+    "|---|---|---|",
+    ...checks(journal).map((check) => `| ${check.check} | ${check.ok ? "ok" : "FAILED"} | ${escapeCell(check.detail)} |`),
+    ...verdict.reasons.map((reason) => `| verdict | FAILED | ${escapeCell(reason)} |`),
+    "",
+    timeline(journal, milestones)
+  ];
+  return lines.join("\n");
+}
+function timeline(journal, milestones) {
+  const bar = (name, tag, from, to) => from !== void 0 && to !== void 0 && to >= from ? [`    ${name} :${tag}${from}, ${Math.max(to, from + 1)}`] : [];
+  const end = milestones.restoredStandby ?? milestones.allWorkersBack ?? Date.now();
+  const rows = [
+    ...bar("target ALIVE", "done, ", journal.startedAt, milestones.lastAliveBeforeGap ?? milestones.fault),
+    ...bar("no ALIVE master", "crit, ", milestones.lastAliveBeforeGap ?? milestones.fault, milestones.firstAlive),
+    ...bar("standby recovering", "active, ", milestones.firstLeftStandby, milestones.firstAlive),
+    ...bar("workers re-registering", "active, ", milestones.firstAlive, milestones.allWorkersBack),
+    ...bar("new master ALIVE", "", milestones.firstAlive, end),
+    ...bar("running job", "", journal.startedAt, milestones.jobEnded),
+    ...bar("target restored to STANDBY", "", milestones.fault, milestones.restoredStandby)
+  ];
+  return ["```mermaid", "gantt", "    title Failover drill timeline", "    dateFormat x", "    axisFormat %H:%M:%S", ...rows, "```"].join("\n");
+}
+
+// src/actions/smoke-test/drill-targets.ts
+init_cjs_shims();
+var import_node_fs7 = require("fs");
+var import_node_os5 = __toESM(require("os"), 1);
+var import_node_path11 = __toESM(require("path"), 1);
+
+// src/azure/azure-vm-operations.ts
+init_cjs_shims();
+
+// src/azure/remote-commands.ts
+init_cjs_shims();
+var SERVICE_UNITS = {
+  zookeeper: "spark-azure-zookeeper",
+  master: "spark-azure-master",
+  worker: "spark-azure-worker"
+};
+function systemctlCommand(operation, role) {
+  const unit = SERVICE_UNITS[role];
+  switch (operation) {
+    case "kill":
+      return ["sudo", "systemctl", "kill", "--signal=SIGKILL", unit];
+    case "stop":
+      return ["sudo", "systemctl", "stop", unit];
+    case "start":
+      return ["sudo", "systemctl", "start", unit];
+    case "restart":
+      return ["sudo", "systemctl", "restart", unit];
+  }
+}
+function sshArguments(access, node, command) {
+  return [
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "ConnectTimeout=10",
+    "-o",
+    "StrictHostKeyChecking=accept-new",
+    "-p",
+    String(access.port),
+    ...access.keyFile ? ["-i", access.keyFile] : [],
+    ...access.jumpHost ? ["-J", access.jumpHost] : [],
+    `${access.user}@${node.host}`,
+    "--",
+    ...command.map(quoteForRemoteShell)
+  ];
+}
+function quoteForRemoteShell(word) {
+  return /^[A-Za-z0-9_./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function azVmArguments(access, vmName, operation) {
+  return ["vm", operation, "--resource-group", access.resourceGroup, "--name", vmName, ...access.subscription ? ["--subscription", access.subscription] : []];
+}
+
+// src/azure/azure-vm-operations.ts
+function azureVmOperations(access) {
+  const run = (operation) => async (node) => {
+    const vm = access.vmNames[node.name];
+    if (!vm) throw new ActionableError(`Node ${node.name}`, "a VM name (input masterVmNames)", "none", "List one VM name per master, in the order of masters.");
+    const result2 = await $({ nothrow: true, quiet: true, timeout: 9e5 })`az ${azVmArguments(access, vm, operation)}`;
+    if (result2.exitCode !== 0) {
+      throw new ActionableError(`VM ${vm}`, `az vm ${operation} to succeed`, `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1) ?? ""}`, "Check the Azure login and the resource group.");
+    }
+  };
+  return { restart: run("restart"), deallocate: run("deallocate"), start: run("start") };
+}
+
+// src/azure/ssh-node-operations.ts
+init_cjs_shims();
+function sshNodeOperations(access) {
+  const run = (operation) => async (node) => {
+    const result2 = await $({ nothrow: true, quiet: true, timeout: 6e4 })`ssh ${sshArguments(access, node, systemctlCommand(operation, node.role))}`;
+    if (result2.exitCode !== 0) {
+      throw new ActionableError(
+        `Node ${node.name} (${node.host})`,
+        `'${operation}' over SSH to succeed`,
+        `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1) ?? ""}`,
+        "Check sshUser, sshPrivateKey and sshJumpHost, and that the user may run systemctl with sudo."
+      );
+    }
+  };
+  return { start: run("start"), stop: run("stop"), kill: run("kill"), restart: run("restart") };
+}
+
+// src/local/local-cluster.ts
+init_cjs_shims();
+var import_node_fs6 = require("fs");
+var import_promises4 = require("fs/promises");
+var import_node_path10 = __toESM(require("path"), 1);
+
+// src/core/cluster/node-states.ts
+init_cjs_shims();
+function probeTargetsOf(topology) {
+  return {
+    zookeepers: topology.zookeepers.map(zookeeperClientAddress),
+    masters: topology.masters.map((master) => ({ address: formatHostPort(masterAddress(master)), webUiUrl: masterWebUiUrl(master) }))
+  };
+}
+function expectationsOf(topology) {
+  return {
+    zookeeperServers: topology.zookeepers.length,
+    masters: topology.masters.length,
+    minimumWorkers: topology.workers.length,
+    workerHosts: topology.workers.map((worker) => worker.host)
+  };
+}
+function nodeAddress(node) {
+  switch (node.role) {
+    case "zookeeper":
+      return formatHostPort(zookeeperClientAddress(node));
+    case "master":
+      return formatHostPort(masterAddress(node));
+    case "worker":
+      return `${node.host}:${node.webUiPort}`;
+  }
+}
+function nodeState(node, state) {
+  switch (node.role) {
+    case "zookeeper": {
+      const server = state.zookeeper.find((candidate) => candidate.address === nodeAddress(node));
+      if (!server?.reachable) return "down";
+      return server.serving ? server.mode ?? "serving" : "not serving";
+    }
+    case "master": {
+      const master = state.masters.find((candidate) => candidate.address === nodeAddress(node));
+      return master?.reachable ? master.status : "down";
+    }
+    case "worker": {
+      const seen = workersAtLeader(state).filter((worker) => worker.host === node.host);
+      if (seen.some((worker) => worker.state === "ALIVE")) return "ALIVE";
+      return seen.length > 0 ? seen[seen.length - 1].state : "not registered";
+    }
+  }
+}
+
+// src/local/ansible.ts
+init_cjs_shims();
+var import_node_path7 = __toESM(require("path"), 1);
+async function runPlaybook(toolchain, root2, inventory, options = {}) {
+  const ansibleDir = import_node_path7.default.join(root2, "infra", "ansible");
+  const playbook = import_node_path7.default.join(ansibleDir, options.playbook ?? "site.yml");
+  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path7.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+  const result2 = await $({ env, cwd: ansibleDir })`${toolchain.ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
+  return { exitCode: result2.exitCode ?? 1, output: result2.stdout + result2.stderr };
+}
+async function renderConfiguration(toolchain, root2, inventory) {
+  const result2 = await runPlaybook(toolchain, root2, inventory, { extraArgs: ["--skip-tags", "health"] });
+  if (result2.exitCode !== 0) {
+    const failure = result2.output.split("\n").filter((line) => /fatal:|ERROR!|failed=/.test(line)).slice(0, 3).join(" | ");
+    throw new ActionableError("Ansible (site.yml, local inventory)", "every node configured", failure || `exit ${result2.exitCode}`, `Run it by hand to see the whole output: ANSIBLE_CONFIG=infra/ansible/ansible.cfg ${toolchain.ansiblePlaybook} -i ${inventory} infra/ansible/site.yml`);
+  }
+}
+
+// src/local/local-inventory.ts
+init_cjs_shims();
+var import_node_os4 = require("os");
+var import_yaml = __toESM(require_dist(), 1);
+function localInventory(topology, clusterDir, toolchain, clusterName = "local") {
+  const owner = (0, import_node_os4.userInfo)().username;
+  const hosts = (nodes) => Object.fromEntries(
+    nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }])
+  );
+  const inventory = {
+    all: {
+      vars: {
+        ansible_connection: "local",
+        ansible_python_interpreter: "{{ ansible_playbook_python }}",
+        spark_azure_service_manager: "none",
+        spark_azure_cluster_name: clusterName,
+        zookeeper_install: false,
+        zookeeper_user: owner,
+        zookeeper_launcher_owner: owner,
+        zookeeper_conf_dir: "{{ spark_azure_node_dir }}/conf",
+        zookeeper_data_dir: "{{ spark_azure_node_dir }}/data",
+        zookeeper_log_dir: "{{ spark_azure_node_dir }}/logs",
+        zookeeper_bin_dir: "{{ spark_azure_node_dir }}/bin",
+        zookeeper_java: toolchain.java,
+        zookeeper_heap_mb: 256,
+        spark_install: false,
+        spark_home: toolchain.sparkHome,
+        spark_user: owner,
+        spark_launcher_owner: owner,
+        spark_python: toolchain.python,
+        spark_conf_dir: "{{ spark_azure_node_dir }}/conf",
+        spark_log_dir: "{{ spark_azure_node_dir }}/logs",
+        spark_bin_dir: "{{ spark_azure_node_dir }}/bin",
+        spark_master_daemon_memory_mb: 512,
+        spark_worker_daemon_memory_mb: 384,
+        spark_worker_work_dir: "{{ spark_azure_node_dir }}/work"
+      },
+      children: {
+        zookeeper: { hosts: hosts(topology.zookeepers) },
+        spark_masters: { hosts: hosts(topology.masters) },
+        spark_workers: { hosts: hosts(topology.workers) }
+      }
+    }
+  };
+  return (0, import_yaml.stringify)(inventory);
+}
+function roleVars(node) {
+  switch (node.role) {
+    case "zookeeper":
+      return {
+        zookeeper_id: node.id,
+        zookeeper_client_port: node.clientPort,
+        zookeeper_quorum_port: node.quorumPort,
+        zookeeper_election_port: node.electionPort
+      };
+    case "master":
+      return { spark_master_port: node.port, spark_master_webui_port: node.webUiPort };
+    case "worker":
+      return { spark_worker_webui_port: node.webUiPort, spark_worker_cores: node.cores, spark_worker_memory_mb: node.memoryMb };
+  }
+}
+
+// src/local/local-processes.ts
+init_cjs_shims();
+var import_node_child_process = require("child_process");
+var import_node_fs4 = require("fs");
+var import_promises3 = require("fs/promises");
+var import_node_path8 = __toESM(require("path"), 1);
+var CLUSTER_MARKER = "SPARK_AZURE_LOCAL_CLUSTER";
+var LAUNCHERS = {
+  zookeeper: "run-zookeeper",
+  master: "run-spark-master",
+  worker: "run-spark-worker"
+};
+function launcherPath(clusterDir, node) {
+  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
+}
+function logPath(clusterDir, node) {
+  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
+}
+function pidPath(clusterDir, node) {
+  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "pid");
+}
+var LocalProcesses = class {
+  constructor(clusterDir) {
+    this.clusterDir = clusterDir;
+  }
+  clusterDir;
+  /** Starts the node unless it already runs; returns its pid. */
+  async start(node) {
+    const running = this.pid(node);
+    if (running !== void 0) return running;
+    const log3 = logPath(this.clusterDir, node);
+    await (0, import_promises3.mkdir)(import_node_path8.default.dirname(log3), { recursive: true });
+    const output = (0, import_node_fs4.openSync)(log3, "a");
+    try {
+      const child = (0, import_node_child_process.spawn)(launcherPath(this.clusterDir, node), [], {
+        detached: true,
+        stdio: ["ignore", output, output],
+        env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: node.name }
+      });
+      child.unref();
+      if (child.pid === void 0) throw new Error(`could not start ${node.name}: ${launcherPath(this.clusterDir, node)}`);
+      await (0, import_promises3.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
+`);
+      return child.pid;
+    } finally {
+      (0, import_node_fs4.closeSync)(output);
+    }
+  }
+  /** The node's pid while its process lives (zombies count as dead), else undefined. */
+  pid(node) {
+    const file = pidPath(this.clusterDir, node);
+    if (!(0, import_node_fs4.existsSync)(file)) return void 0;
+    const pid = Number((0, import_node_fs4.readFileSync)(file, "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
+  }
+  /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
+  async stop(node, graceMs = 15e3) {
+    const pid = this.pid(node);
+    if (pid === void 0) return;
+    signalGroup(pid, "SIGTERM");
+    if (!await this.waitForExit(pid, graceMs)) {
+      signalGroup(pid, "SIGKILL");
+      await this.waitForExit(pid, 5e3);
+    }
+    await (0, import_promises3.rm)(pidPath(this.clusterDir, node), { force: true });
+  }
+  /** SIGKILL to the node's process group: a crash, as far as ZooKeeper and Spark can tell. */
+  async kill(node) {
+    const pid = this.pid(node);
+    if (pid === void 0) return;
+    signalGroup(pid, "SIGKILL");
+    await this.waitForExit(pid, 5e3);
+    await (0, import_promises3.rm)(pidPath(this.clusterDir, node), { force: true });
+  }
+  /** Every live process carrying this cluster's marker, children such as executors included. */
+  leftovers() {
+    return listPids().filter((pid) => isLiveProcessOf(pid, this.clusterDir));
+  }
+  /** Last resort for `down`: SIGKILL whatever still carries the marker. */
+  async killLeftovers() {
+    for (const pid of this.leftovers()) signalProcess(pid, "SIGKILL");
+    for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await sleep(100);
+  }
+  async waitForExit(pid, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!isLiveProcessOf(pid, this.clusterDir)) return true;
+      await sleep(100);
+    }
+    return !isLiveProcessOf(pid, this.clusterDir);
+  }
+};
+function listPids() {
+  return (0, import_node_fs4.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+}
+function isLiveProcessOf(pid, clusterDir) {
+  try {
+    const stat = (0, import_node_fs4.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    if (state === "Z" || state === "X") return false;
+    return (0, import_node_fs4.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
+  } catch {
+    return false;
+  }
+}
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    signalProcess(pid, signal);
+  }
+}
+function signalProcess(pid, signal) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+  }
+}
+
+// src/local/local-topology.ts
+init_cjs_shims();
+var MAX_LOCAL_WORKERS = 20;
+function validateShape(shape) {
+  if (shape.zookeepers !== 3 && shape.zookeepers !== 5) {
+    throw new InputError("zookeepers", "3 or 5 (an odd quorum)", String(shape.zookeepers), "Use --zookeepers 3 or --zookeepers 5.");
+  }
+  if (shape.masters !== 2 && shape.masters !== 3) {
+    throw new InputError("masters", "2 or 3 Spark masters", String(shape.masters), "Use --masters 2 or --masters 3.");
+  }
+  if (!Number.isInteger(shape.workers) || shape.workers < 1 || shape.workers > MAX_LOCAL_WORKERS) {
+    throw new InputError("workers", `1 to ${MAX_LOCAL_WORKERS} workers`, String(shape.workers), `Use --workers between 1 and ${MAX_LOCAL_WORKERS}.`);
+  }
+  return shape;
+}
+function localTopology(shape, clusterName = "local") {
+  validateShape(shape);
+  const zookeepers = range3(shape.zookeepers).map(
+    (i) => ({
+      name: `zk${i}`,
+      role: "zookeeper",
+      host: `127.0.0.${10 + i}`,
+      id: i,
+      clientPort: 2181,
+      quorumPort: 2888,
+      electionPort: 3888
+    })
+  );
+  const masters = range3(shape.masters).map(
+    (i) => ({ name: `master${i}`, role: "master", host: `127.0.0.${20 + i}`, port: 7077, webUiPort: 8080 })
+  );
+  const workers = range3(shape.workers).map(
+    (i) => ({ name: `worker${i}`, role: "worker", host: `127.0.0.${30 + i}`, webUiPort: 8081, cores: 2, memoryMb: 1536 })
+  );
+  return { zookeepers, masters, workers, sparkZooKeeperDir: `/spark-azure/${clusterName}` };
+}
+function range3(count) {
+  return Array.from({ length: count }, (_3, index2) => index2 + 1);
+}
+
+// src/local/toolchain.ts
+init_cjs_shims();
+var import_node_fs5 = require("fs");
+var import_node_path9 = __toESM(require("path"), 1);
+var ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
+async function ensureToolchain(toolsDir2, log3) {
+  const java = await ensureJava(log3);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs5.existsSync)(ZOOKEEPER_JAR), log3);
+  const venv = await ensurePythonEnvironment("local-cluster", toolsDir2, log3);
+  const python = import_node_path9.default.join(venv, "bin", "python");
+  const sparkHome = await pysparkHome(python);
+  return { java, python, ansiblePlaybook: import_node_path9.default.join(venv, "bin", "ansible-playbook"), sparkHome, zookeeperJar: ZOOKEEPER_JAR };
+}
+async function ensureJava(log3) {
+  const version2 = await javaMajorVersion();
+  if (version2 !== void 0 && version2 >= 17) return "java";
+  log3.info(version2 === void 0 ? "Java is missing: installing OpenJDK 17" : `Java ${version2} is too old for Spark 4: installing OpenJDK 17`);
+  await ensureDebianPackages(["openjdk-17-jre-headless"], () => false, log3);
+  return "java";
+}
+async function javaMajorVersion() {
+  const result2 = await $`java -version`.quiet().nothrow();
+  if (result2.exitCode !== 0) return void 0;
+  const match = /version "(\d+)/.exec(result2.stderr);
+  return match ? Number(match[1]) : void 0;
+}
+
+// src/local/local-cluster.ts
+var UP_TIMEOUTS_MS = { zookeeper: 6e4, masters: 9e4, workers: 9e4 };
+var LocalCluster = class {
+  constructor(paths, log3) {
+    this.paths = paths;
+    this.log = log3;
+    this.processes = new LocalProcesses(paths.clusterDir);
+    this.recordPath = import_node_path10.default.join(paths.clusterDir, "cluster.json");
+  }
+  paths;
+  log;
+  processes;
+  recordPath;
+  /**
+   * Brings up a fresh cluster: ZooKeeper first, masters once the ensemble is healthy, workers once one
+   * master is ALIVE. A cluster that already runs is left alone; a cluster that fails to come up is torn
+   * down, its logs kept.
+   */
+  async up(shape) {
+    const topology = localTopology(shape);
+    const existing = await this.record();
+    if (existing && this.runningNodes(existing.topology).length > 0) {
+      if (!sameShape(existing.shape, shape)) {
+        throw new ClusterStateError(
+          "Local cluster",
+          `no cluster running, to start ${describeShape(shape)}`,
+          `${describeShape(existing.shape)} already running`,
+          "Run `spark-azure local down` first, or omit the size options to use the running cluster."
+        );
+      }
+      return { alreadyRunning: true, description: await this.describe(existing.topology) };
+    }
+    const toolchain = await ensureToolchain(this.paths.toolsDir, this.log);
+    const started = performance.now();
+    await this.prepare(topology, toolchain, shape);
+    try {
+      await this.startRole(topology.zookeepers, topology, "ZooKeeper ensemble", (state) => assessZooKeeper(state, topology.zookeepers.length), UP_TIMEOUTS_MS.zookeeper);
+      await this.startRole(topology.masters, topology, "Spark masters", (state) => assessMasters(state, topology.masters.length), UP_TIMEOUTS_MS.masters);
+      await this.startRole(topology.workers, topology, "Spark workers", (state) => assessWorkers(state, expectationsOf(topology)), UP_TIMEOUTS_MS.workers);
+    } catch (error) {
+      await this.stopAll(topology);
+      throw error;
+    }
+    const secondsToHealthy = (performance.now() - started) / 1e3;
+    return { alreadyRunning: false, description: await this.describe(topology), secondsToHealthy };
+  }
+  async status() {
+    const record2 = await this.record();
+    return record2 && this.describe(record2.topology);
+  }
+  /** Stops every node (workers, masters, then ZooKeeper) and proves no process is left. */
+  async down() {
+    const record2 = await this.record();
+    const stopped = record2 ? this.runningNodes(record2.topology).map((node) => node.name) : [];
+    if (record2) await this.stopAll(record2.topology);
+    await this.processes.killLeftovers();
+    const left = this.processes.leftovers();
+    if (left.length > 0) {
+      throw new ActionableError("Local cluster", "no process left after down", `pids ${left.join(", ")} still running`, `Kill them by hand: kill -9 ${left.join(" ")}`);
+    }
+    return { stopped };
+  }
+  async topology() {
+    const record2 = await this.record();
+    if (!record2) {
+      throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
+    }
+    return record2.topology;
+  }
+  async node(name) {
+    const topology = await this.topology();
+    const node = findNode(topology, name);
+    if (!node) {
+      throw new ClusterStateError(`Node '${name}'`, `one of ${allNodes(topology).map((n) => n.name).join(", ")}`, `'${name}'`, "Use a name from `spark-azure local status`.");
+    }
+    return node;
+  }
+  async logs(name, lines) {
+    const node = await this.node(name);
+    const file = logPath(this.paths.clusterDir, node);
+    if (!(0, import_node_fs6.existsSync)(file)) return "";
+    const text = await (0, import_promises4.readFile)(file, "utf8");
+    return text.split("\n").slice(-lines - 1).join("\n");
+  }
+  logFile(node) {
+    return logPath(this.paths.clusterDir, node);
+  }
+  /** Acting on single nodes of this cluster: what drills and rolling updates use. */
+  nodeOperations() {
+    return {
+      start: async (node) => void await this.processes.start(node),
+      stop: (node) => this.processes.stop(node),
+      kill: (node) => this.processes.kill(node),
+      restart: async (node) => {
+        await this.processes.stop(node);
+        await this.processes.start(node);
+      }
+    };
+  }
+  async describe(topology) {
+    const state = await probeCluster(probeTargetsOf(topology));
+    const health = assessCluster(state, expectationsOf(topology));
+    return {
+      masterUrl: topologyMasterUrl(topology),
+      zookeeperConnect: topologyZooKeeperConnect(topology),
+      masterUis: topology.masters.map(masterWebUiUrl),
+      healthy: health.healthy,
+      problems: problemsOf(health),
+      nodes: allNodes(topology).map((node) => ({
+        name: node.name,
+        role: node.role,
+        address: nodeAddress(node),
+        pid: this.processes.pid(node) ?? null,
+        state: nodeState(node, state)
+      })),
+      state
+    };
+  }
+  async prepare(topology, toolchain, shape) {
+    await this.processes.killLeftovers();
+    await (0, import_promises4.rm)(import_node_path10.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+    await (0, import_promises4.mkdir)(this.paths.clusterDir, { recursive: true });
+    const inventory = import_node_path10.default.join(this.paths.clusterDir, "inventory.yml");
+    await (0, import_promises4.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain));
+    const record2 = { shape, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
+    await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
+`);
+    this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
+    await renderConfiguration(toolchain, this.paths.root, inventory);
+  }
+  async startRole(nodes, topology, what, problems, timeoutMs) {
+    this.log.info(`Starting ${what}: ${nodes.map((node) => `${node.name} (${node.host})`).join(", ")}`);
+    for (const node of nodes) await this.processes.start(node);
+    const result2 = await waitUntil(() => probeCluster(probeTargetsOf(topology), 1e3), (state) => problems(state).length === 0, {
+      timeoutMs,
+      intervalMs: 250
+    });
+    if (!result2.satisfied) {
+      const dead = nodes.filter((node) => this.processes.pid(node) === void 0).map((node) => node.name);
+      throw new ClusterStateError(
+        what,
+        `healthy within ${timeoutMs / 1e3} s`,
+        problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
+        `Read the node logs under ${import_node_path10.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+      );
+    }
+    this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
+  }
+  async stopAll(topology) {
+    for (const group2 of [topology.workers, topology.masters, topology.zookeepers]) {
+      await Promise.all(group2.map((node) => this.processes.stop(node)));
+    }
+  }
+  runningNodes(topology) {
+    return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
+  }
+  async record() {
+    if (!(0, import_node_fs6.existsSync)(this.recordPath)) return void 0;
+    return JSON.parse(await (0, import_promises4.readFile)(this.recordPath, "utf8"));
+  }
+};
+function sameShape(a, b) {
+  return a.zookeepers === b.zookeepers && a.masters === b.masters && a.workers === b.workers;
+}
+function describeShape(shape) {
+  return `${shape.zookeepers} ZooKeeper servers, ${shape.masters} masters and ${shape.workers} workers`;
+}
+
+// src/actions/smoke-test/drill-targets.ts
+var DEFAULT_SPARK_ZOOKEEPER_DIR = "/spark-azure/spark";
+async function resolveDrillTargets(smoke, drill, log3, secrets) {
+  const access = drill.nodeAccess;
+  if (access.kind === "local") {
+    const cluster = new LocalCluster(localPaths(), log3);
+    const topology = await cluster.topology();
+    const local = new Set(topology.masters.map((master) => formatHostPort(masterAddress(master))));
+    const given = smoke.masters.map(formatHostPort);
+    if (given.length !== local.size || given.some((address) => !local.has(address))) {
+      throw new InputError("masters", `the local cluster's masters (${[...local].join(",")}) when nodeAccess is 'local'`, given.join(","), "Use the local cluster's master URL, or set nodeAccess to 'ssh' or 'azure'.");
+    }
+    return {
+      masters: topology.masters,
+      zookeepers: topology.zookeepers.map(zookeeperClientAddress),
+      sparkZooKeeperDir: topology.sparkZooKeeperDir,
+      operations: cluster.nodeOperations()
+    };
+  }
+  const masters = smoke.masters.map((master, index2) => ({
+    name: access.kind === "azure" ? access.masterVmNames[index2] : master.host,
+    role: "master",
+    host: master.host,
+    port: master.port,
+    webUiPort: smoke.masterWebUiPort
+  }));
+  let keyFile;
+  if (access.privateKey) {
+    secrets.register(access.privateKey);
+    keyFile = import_node_path11.default.join((0, import_node_fs7.mkdtempSync)(import_node_path11.default.join(import_node_os5.default.tmpdir(), "spark-azure-ssh-")), "id");
+    (0, import_node_fs7.writeFileSync)(keyFile, access.privateKey.endsWith("\n") ? access.privateKey : `${access.privateKey}
+`, { mode: 384 });
+    (0, import_node_fs7.chmodSync)(keyFile, 384);
+  }
+  const operations = sshNodeOperations({ ...access.ssh, keyFile });
+  const vmFaults = access.kind === "azure" ? azureVmOperations({ resourceGroup: access.resourceGroup, vmNames: Object.fromEntries(masters.map((master) => [master.name, master.name])) }) : void 0;
+  return {
+    masters,
+    zookeepers: drill.zookeepers,
+    sparkZooKeeperDir: drill.zookeeperDir ?? DEFAULT_SPARK_ZOOKEEPER_DIR,
+    operations,
+    vmFaults
+  };
 }
 
 // src/actions/smoke-test/settings.ts
@@ -31392,43 +48001,46 @@ function resultCheck(expectedOutput, application) {
   }
 }
 
-// src/actions/smoke-test/summary.ts
-init_cjs_shims();
-function smokeTestSummary(report) {
-  const rows = [
-    ["Verdict", report.passed ? "passed" : "FAILED"],
-    ["Reason", report.reason],
-    ["Result", report.result ?? "-"],
-    ["Application", report.applicationId ?? "-"],
-    ["ALIVE master", report.aliveMaster],
-    ["Duration", `${report.durationSeconds} s`]
-  ];
-  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
-}
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
-}
-
 // src/actions/smoke-test/index.ts
-async function smokeTest(pipeline) {
-  const settings = readSmokeTestSettings(new InputReader(pipeline.inputs));
-  const report = await pipeline.group("Smoke test", () => runSmokeTest(settings, { toolsDir: toolsDir(), log: pipeline.log }));
-  pipeline.setOutput("result", report.result ?? "");
-  pipeline.setOutput("durationSeconds", String(report.durationSeconds));
-  pipeline.setOutput("applicationId", report.applicationId ?? "");
-  pipeline.setOutput("aliveMaster", report.aliveMaster);
-  await pipeline.appendSummary(smokeTestSummary(report));
-  if (!report.passed) {
-    pipeline.log.info(`spark-submit output (end):
+function smokeTestAction(options = {}) {
+  return async (pipeline) => {
+    const inputs = new InputReader(pipeline.inputs);
+    const settings = readSmokeTestSettings(inputs);
+    const failover = options.forceFailover || inputs.boolean("failover", false);
+    const drill = failover ? readDrillSettings(inputs, settings.masters.length) : void 0;
+    const targets = drill && await resolveDrillTargets(settings, drill, pipeline.log, { register: (value) => pipeline.setSecret(value) });
+    const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: "sparkHome", toolsDir: toolsDir() }, pipeline.log);
+    const report = await pipeline.group("Smoke test", () => runSmokeTest(settings, runtime, pipeline.log));
+    pipeline.setOutput("result", report.result ?? "");
+    pipeline.setOutput("durationSeconds", String(report.durationSeconds));
+    pipeline.setOutput("applicationId", report.applicationId ?? "");
+    pipeline.setOutput("aliveMaster", report.aliveMaster);
+    await pipeline.appendSummary(smokeTestSummary(report));
+    if (!report.passed) {
+      pipeline.log.info(`spark-submit output (end):
 ${report.outputTail}`);
-    throw new ClusterStateError("Smoke test", "a successful job with a correct result", report.reason, "See the spark-submit output above and docs/runbook.md.");
-  }
-  pipeline.log.info(`Smoke test passed: ${report.reason}`);
+      throw new ClusterStateError("Smoke test", "a successful job with a correct result", report.reason, "See the spark-submit output above and docs/runbook.md.");
+    }
+    pipeline.log.info(`Smoke test passed: ${report.reason}`);
+    if (!drill || !targets) return;
+    const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () => runFailoverDrill(targets, drill, settings, runtime, pipeline.log));
+    const journalFile = import_node_path12.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os6.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs8.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+`);
+    pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
+    pipeline.setOutput("failoverPassed", String(verdict.passed));
+    pipeline.setOutput("drillJournal", journalFile);
+    await pipeline.appendSummary(drillSummary(journal, verdict));
+    if (!verdict.passed) {
+      throw new ClusterStateError("Failover drill", "a clean failover", verdict.reasons.join("; "), `The master was restored. Journal: ${journalFile}. See docs/runbook.md#the-failover-drill-fails.`);
+    }
+    pipeline.log.info(`Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master.`);
+  };
 }
 
 // src/actions/registry.ts
 function actionBody(name) {
-  if (name === "smoke-test") return smokeTest;
+  if (name === "smoke-test") return smokeTestAction();
   return notYetAvailable(name);
 }
 function notYetAvailable(name) {
@@ -31439,9 +48051,9 @@ function notYetAvailable(name) {
 
 // src/doors/azure-devops-pipeline.ts
 init_cjs_shims();
-var import_node_fs4 = require("fs");
-var import_node_os2 = __toESM(require("os"), 1);
-var import_node_path6 = __toESM(require("path"), 1);
+var import_node_fs9 = require("fs");
+var import_node_os7 = __toESM(require("os"), 1);
+var import_node_path13 = __toESM(require("path"), 1);
 var tl = __toESM(require_task(), 1);
 function azureDevOpsPipeline(taskName) {
   let summaryIndex = 0;
@@ -31460,9 +48072,9 @@ function azureDevOpsPipeline(taskName) {
     setOutput: (name, value) => tl.setVariable(name, value, false, true),
     setSecret: (value) => tl.setSecret(value),
     appendSummary: async (markdown) => {
-      const directory = tl.getVariable("Agent.TempDirectory") ?? import_node_os2.default.tmpdir();
-      const file = import_node_path6.default.join(directory, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs4.writeFileSync)(file, markdown);
+      const directory = tl.getVariable("Agent.TempDirectory") ?? import_node_os7.default.tmpdir();
+      const file = import_node_path13.default.join(directory, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      (0, import_node_fs9.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     },
     fail: (message) => {

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Derives the inputs and output variables of pipelines/tasks/<action>/task.json from actions/<action>/action.yml,
+// so both platforms offer the same inputs. Usage: node scripts/sync-task-json.mjs smoke-test
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const name = process.argv[2];
+const action = parse(readFileSync(path.join(root, 'actions', name, 'action.yml'), 'utf8'));
+const taskFile = path.join(root, 'pipelines', 'tasks', name, 'task.json');
+const task = JSON.parse(readFileSync(taskFile, 'utf8'));
+const MULTI_LINE = new Set(['sparkConf', 'sshPrivateKey']);
+const CHOICES = { deployMode: ['client', 'cluster'], fault: ['kill', 'stop', 'restart', 'vm-restart', 'vm-deallocate'], nodeAccess: ['local', 'ssh', 'azure'] };
+const BOOLEAN = new Set(['failover']);
+
+task.inputs = Object.entries(action.inputs ?? {}).map(([input, spec]) => ({
+  name: input,
+  type: BOOLEAN.has(input) ? 'boolean' : CHOICES[input] ? 'pickList' : MULTI_LINE.has(input) ? 'multiLine' : 'string',
+  label: input,
+  required: Boolean(spec.required),
+  helpMarkDown: spec.description,
+  ...(spec.default !== undefined ? { defaultValue: spec.default } : {}),
+  ...(CHOICES[input] ? { options: Object.fromEntries(CHOICES[input].map((choice) => [choice, choice])) } : {}),
+}));
+task.outputVariables = Object.entries(action.outputs ?? {}).map(([output, spec]) => ({ name: output, description: spec.description }));
+writeFileSync(taskFile, `${JSON.stringify(task, null, 2)}\n`);

@@ -1,0 +1,71 @@
+import type { SshAccess } from '../../azure/remote-commands.js';
+import type { Fault } from '../../core/drill/journal.js';
+import { InputError, describeValue } from '../../core/errors.js';
+import type { HostPort } from '../../core/inputs/host-port.js';
+import type { InputReader } from '../../core/inputs/input-reader.js';
+import { parseZooKeeperConnect } from '../../core/inputs/zookeeper-connect.js';
+
+export type NodeAccess =
+  | { readonly kind: 'local' }
+  | { readonly kind: 'ssh'; readonly ssh: SshAccess; readonly privateKey?: string }
+  | { readonly kind: 'azure'; readonly ssh: SshAccess; readonly privateKey?: string; readonly resourceGroup: string; readonly masterVmNames: readonly string[] };
+
+export interface DrillSettings {
+  readonly fault: Fault;
+  readonly zookeepers?: readonly HostPort[];
+  readonly zookeeperDir?: string;
+  /** Workers that must be ALIVE at the leader; undefined: as many as are ALIVE at steady state. */
+  readonly expectedWorkers?: number;
+  readonly maxRecoverySeconds: number;
+  readonly graceSeconds: number;
+  readonly jobSeconds: number;
+  readonly lockWaitSeconds: number;
+  readonly pollIntervalMs: number;
+  readonly nodeAccess: NodeAccess;
+}
+
+export const FAULTS: readonly Fault[] = ['kill', 'stop', 'restart', 'vm-restart', 'vm-deallocate'];
+
+export function readDrillSettings(inputs: InputReader, masterCount: number): DrillSettings {
+  const fault = inputs.oneOf('fault', FAULTS, 'kill');
+  const nodeAccess = readNodeAccess(inputs, masterCount);
+  if ((fault === 'vm-restart' || fault === 'vm-deallocate') && nodeAccess.kind !== 'azure') {
+    throw new InputError('fault', "'kill', 'stop' or 'restart' unless nodeAccess is 'azure'", `'${fault}' with nodeAccess '${nodeAccess.kind}'`, "Set nodeAccess to 'azure' (with azureResourceGroup and masterVmNames) for VM faults.");
+  }
+  const zookeepersRaw = inputs.optional('zookeepers');
+  if (nodeAccess.kind !== 'local' && zookeepersRaw === undefined) {
+    throw new InputError('zookeepers', 'the ZooKeeper connect string (the drill reads Spark’s leader latch)', 'nothing', 'Set zookeepers, e.g. 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.');
+  }
+  const expectedWorkers = inputs.optional('expectedWorkers');
+  return {
+    fault,
+    zookeepers: zookeepersRaw === undefined ? undefined : parseZooKeeperConnect('zookeepers', zookeepersRaw),
+    zookeeperDir: inputs.optional('zookeeperDir'),
+    expectedWorkers: expectedWorkers === undefined ? undefined : inputs.integer('expectedWorkers', 1, { min: 1, max: 10_000 }),
+    maxRecoverySeconds: inputs.seconds('maxRecoverySeconds', 12, { min: 1, max: 3600 }),
+    graceSeconds: inputs.seconds('graceSeconds', 5, { min: 0, max: 300 }),
+    jobSeconds: inputs.seconds('jobSeconds', 30, { min: 5, max: 3600 }),
+    lockWaitSeconds: inputs.seconds('lockWaitSeconds', 60, { min: 0, max: 3600 }),
+    pollIntervalMs: inputs.integer('pollIntervalMs', 100, { min: 20, max: 5000 }),
+    nodeAccess,
+  };
+}
+
+function readNodeAccess(inputs: InputReader, masterCount: number): NodeAccess {
+  const kind = inputs.oneOf('nodeAccess', ['local', 'ssh', 'azure'] as const, 'local');
+  if (kind === 'local') return { kind };
+  const ssh: SshAccess = {
+    user: inputs.required('sshUser', 'the SSH user on the VMs (with sudo for systemctl)', 'azureuser'),
+    jumpHost: inputs.optional('sshJumpHost'),
+    port: inputs.integer('sshPort', 22, { min: 1, max: 65535 }),
+  };
+  const privateKey = inputs.optional('sshPrivateKey');
+  if (kind === 'ssh') return { kind, ssh, privateKey };
+  const masterVmNames = (inputs.required('masterVmNames', 'one VM name per master, in the order of masters', 'spark-master-1,spark-master-2') ?? '')
+    .split(',')
+    .map((name) => name.trim());
+  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
+    throw new InputError('masterVmNames', `${masterCount} VM names, one per master, comma-separated`, describeValue(masterVmNames.join(',')), 'List the VM of each master in the order of masters.');
+  }
+  return { kind, ssh, privateKey, resourceGroup: inputs.required('azureResourceGroup', 'the resource group of the cluster VMs', 'rg-spark-prod'), masterVmNames };
+}

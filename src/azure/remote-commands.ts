@@ -1,0 +1,74 @@
+import type { ClusterNode, NodeRole } from '../core/cluster/topology.js';
+import type { NodeOperationName } from '../core/nodes/node-operations.js';
+
+/** systemd units the Ansible roles install, per role. */
+export const SERVICE_UNITS: Record<NodeRole, string> = {
+  zookeeper: 'spark-azure-zookeeper',
+  master: 'spark-azure-master',
+  worker: 'spark-azure-worker',
+};
+
+/**
+ * The shell command that performs a node operation on a VM. `kill` sends SIGKILL to the service's whole
+ * cgroup (the JVM dies without shutdown hooks, as in a crash); systemd's Restart=always then brings the
+ * service back, as it would after a real crash.
+ */
+export function systemctlCommand(operation: NodeOperationName, role: NodeRole): string[] {
+  const unit = SERVICE_UNITS[role];
+  switch (operation) {
+    case 'kill':
+      return ['sudo', 'systemctl', 'kill', '--signal=SIGKILL', unit];
+    case 'stop':
+      return ['sudo', 'systemctl', 'stop', unit];
+    case 'start':
+      return ['sudo', 'systemctl', 'start', unit];
+    case 'restart':
+      return ['sudo', 'systemctl', 'restart', unit];
+  }
+}
+
+export interface SshAccess {
+  readonly user: string;
+  /** Path of a private key file (0600). */
+  readonly keyFile?: string;
+  /** user@host of a jump host (an Azure VM in the hub, or a tunnel end), as ssh -J takes it. */
+  readonly jumpHost?: string;
+  readonly port: number;
+}
+
+/**
+ * ssh's argument vector for one command on one node: batch mode (never a prompt in CI), a connect timeout,
+ * and host keys accepted on first sight but pinned after (accept-new), since VMs are new after each apply.
+ */
+export function sshArguments(access: SshAccess, node: Pick<ClusterNode, 'host'>, command: readonly string[]): string[] {
+  return [
+    '-o', 'BatchMode=yes',
+    '-o', 'ConnectTimeout=10',
+    '-o', 'StrictHostKeyChecking=accept-new',
+    '-p', String(access.port),
+    ...(access.keyFile ? ['-i', access.keyFile] : []),
+    ...(access.jumpHost ? ['-J', access.jumpHost] : []),
+    `${access.user}@${node.host}`,
+    '--',
+    ...command.map(quoteForRemoteShell),
+  ];
+}
+
+// ssh joins its arguments into one string for the remote shell: each word is quoted once here.
+function quoteForRemoteShell(word: string): string {
+  return /^[A-Za-z0-9_./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface AzureVmAccess {
+  readonly resourceGroup: string;
+  readonly subscription?: string;
+  /** VM name of each node, by node name. */
+  readonly vmNames: Readonly<Record<string, string>>;
+}
+
+export type VmOperation = 'restart' | 'deallocate' | 'start';
+
+/** `az vm restart|deallocate|start`: faults and restores of the whole machine. */
+export function azVmArguments(access: AzureVmAccess, vmName: string, operation: VmOperation): string[] {
+  return ['vm', operation, '--resource-group', access.resourceGroup, '--name', vmName, ...(access.subscription ? ['--subscription', access.subscription] : [])];
+}

@@ -1,0 +1,25 @@
+import { $ } from 'zx';
+import type { ClusterNode } from '../core/cluster/topology.js';
+import { ActionableError } from '../core/errors.js';
+import type { NodeOperationName, NodeOperations } from '../core/nodes/node-operations.js';
+import { type SshAccess, sshArguments, systemctlCommand } from './remote-commands.js';
+
+/**
+ * Node operations on Azure VMs over SSH (through a jump host when given) with systemd. Chosen over
+ * `az vm run-command` for drills: a run-command takes tens of seconds and queues per VM, which would blur
+ * the moment of the fault, and the runner must reach the nodes anyway to probe them.
+ */
+export function sshNodeOperations(access: SshAccess): NodeOperations {
+  const run = (operation: NodeOperationName) => async (node: ClusterNode) => {
+    const result = await $({ nothrow: true, quiet: true, timeout: 60_000 })`ssh ${sshArguments(access, node, systemctlCommand(operation, node.role))}`;
+    if (result.exitCode !== 0) {
+      throw new ActionableError(
+        `Node ${node.name} (${node.host})`,
+        `'${operation}' over SSH to succeed`,
+        `exit ${result.exitCode}: ${result.stderr.trim().split('\n').at(-1) ?? ''}`,
+        'Check sshUser, sshPrivateKey and sshJumpHost, and that the user may run systemctl with sudo.',
+      );
+    }
+  };
+  return { start: run('start'), stop: run('stop'), kill: run('kill'), restart: run('restart') };
+}

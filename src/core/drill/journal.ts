@@ -1,0 +1,46 @@
+/**
+ * The failover drill's journal: every probe and action with its time. The verdict, the outputs, the
+ * summary table and the timeline chart are all computed from it, never the other way round.
+ */
+
+export type Fault = 'kill' | 'stop' | 'restart' | 'vm-restart' | 'vm-deallocate';
+
+export interface MasterObservation {
+  readonly address: string;
+  /** ALIVE, STANDBY, RECOVERING, COMPLETING_RECOVERY, or DOWN when the probe got no answer. */
+  readonly status: string;
+  readonly aliveWorkers: number;
+}
+
+export type JournalEntry =
+  | { readonly at: number; readonly kind: 'probe'; readonly masters: readonly MasterObservation[] }
+  | { readonly at: number; readonly kind: 'action'; readonly action: string; readonly detail: string }
+  | { readonly at: number; readonly kind: 'check'; readonly check: string; readonly ok: boolean; readonly detail: string };
+
+export interface DrillExperiment {
+  readonly fault: Fault;
+  /** host:port of the master the fault hits: the ALIVE one at steady state. */
+  readonly target: string;
+  readonly masters: readonly string[];
+  readonly expectedWorkers: number;
+  readonly maxRecoverySeconds: number;
+  readonly graceSeconds: number;
+}
+
+export interface DrillJournal {
+  readonly experiment: DrillExperiment;
+  readonly startedAt: number;
+  readonly entries: JournalEntry[];
+}
+
+export function probes(journal: DrillJournal): Extract<JournalEntry, { kind: 'probe' }>[] {
+  return journal.entries.filter((entry): entry is Extract<JournalEntry, { kind: 'probe' }> => entry.kind === 'probe');
+}
+
+export function actionAt(journal: DrillJournal, action: string): number | undefined {
+  return journal.entries.find((entry) => entry.kind === 'action' && entry.action === action)?.at;
+}
+
+export function checks(journal: DrillJournal): Extract<JournalEntry, { kind: 'check' }>[] {
+  return journal.entries.filter((entry): entry is Extract<JournalEntry, { kind: 'check' }> => entry.kind === 'check');
+}

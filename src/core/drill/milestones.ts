@@ -1,0 +1,51 @@
+import { type DrillJournal, actionAt, checks, probes } from './journal.js';
+
+/** Moments of a failover, in epoch milliseconds, read off the journal's probes. */
+export interface Milestones {
+  readonly fault?: number;
+  /** The last probe that still saw the target ALIVE (before or after the fault was issued). */
+  readonly lastAliveBeforeGap?: number;
+  readonly firstLeftStandby?: number;
+  readonly firstAlive?: number;
+  readonly allWorkersBack?: number;
+  readonly jobEnded?: number;
+  readonly restoredStandby?: number;
+}
+
+export interface DrillFigures {
+  readonly milestones: Milestones;
+  /** Fault to a new ALIVE master with every expected worker back: the figure held against maxRecoverySeconds. */
+  readonly recoverySeconds?: number;
+  /** Time with no ALIVE master at all. */
+  readonly aliveGapSeconds?: number;
+  /** Probes after firstAlive + grace that saw more than one ALIVE master. */
+  readonly splitBrainProbes: number;
+}
+
+export function figures(journal: DrillJournal): DrillFigures {
+  const { target, expectedWorkers, graceSeconds } = journal.experiment;
+  const fault = actionAt(journal, 'fault');
+  const series = probes(journal);
+  const after = (time: number | undefined) => series.filter((probe) => time !== undefined && probe.at >= time);
+  const otherMaster = (status: (value: string) => boolean) => (probe: (typeof series)[number]) =>
+    probe.masters.some((master) => master.address !== target && status(master.status));
+  const targetAlive = series.filter((probe) => probe.masters.some((master) => master.address === target && master.status === 'ALIVE'));
+  const firstLeftStandby = after(fault).find(otherMaster((status) => status !== 'STANDBY' && status !== 'DOWN'))?.at;
+  const firstAlive = after(fault).find(otherMaster((status) => status === 'ALIVE'))?.at;
+  const allWorkersBack = after(firstAlive).find((probe) =>
+    probe.masters.some((master) => master.address !== target && master.status === 'ALIVE' && master.aliveWorkers >= expectedWorkers),
+  )?.at;
+  const lastAliveBeforeGap = targetAlive.filter((probe) => firstAlive === undefined || probe.at < firstAlive).at(-1)?.at;
+  const restoredStandby = checks(journal).find((check) => check.check === 'restored master is STANDBY' && check.ok)?.at;
+  const graceEnd = firstAlive === undefined ? undefined : firstAlive + graceSeconds * 1000;
+  return {
+    milestones: { fault, lastAliveBeforeGap, firstLeftStandby, firstAlive, allWorkersBack, jobEnded: actionAt(journal, 'job ended'), restoredStandby },
+    recoverySeconds: fault !== undefined && allWorkersBack !== undefined ? seconds(allWorkersBack - fault) : undefined,
+    aliveGapSeconds: firstAlive !== undefined && lastAliveBeforeGap !== undefined ? seconds(firstAlive - lastAliveBeforeGap) : undefined,
+    splitBrainProbes: after(graceEnd).filter((probe) => probe.masters.filter((master) => master.status === 'ALIVE').length > 1).length,
+  };
+}
+
+function seconds(ms: number): number {
+  return Math.round(ms / 100) / 10;
+}

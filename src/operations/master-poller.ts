@@ -1,0 +1,33 @@
+import type { MasterSet } from '../core/cluster/master-set.js';
+import type { JournalEntry, MasterObservation } from '../core/drill/journal.js';
+import { sleep } from '../core/wait.js';
+
+/**
+ * Probes every master at a fixed interval into the journal until stopped. Runs beside the drill's
+ * actions so that no moment of the failover goes unobserved.
+ */
+export class MasterPoller {
+  private running = true;
+  private readonly loop: Promise<void>;
+
+  constructor(masters: MasterSet, entries: JournalEntry[], intervalMs: number) {
+    this.loop = (async () => {
+      while (this.running) {
+        const at = Date.now();
+        const states = await masters.probe(Math.max(intervalMs * 4, 400));
+        const observations: MasterObservation[] = states.map((state) => ({
+          address: state.address,
+          status: state.reachable ? state.status : 'DOWN',
+          aliveWorkers: state.reachable ? state.workers.filter((worker) => worker.state === 'ALIVE').length : 0,
+        }));
+        entries.push({ at, kind: 'probe', masters: observations });
+        await sleep(Math.max(0, intervalMs - (Date.now() - at)));
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+}

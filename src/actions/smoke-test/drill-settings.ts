@@ -3,6 +3,7 @@ import type { Fault } from '../../core/drill/journal.js';
 import { InputError, describeValue } from '../../core/errors.js';
 import type { HostPort } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
+import type { DrillOptions } from '../../operations/failover-drill.js';
 import { parseZooKeeperConnect } from '../../core/inputs/zookeeper-connect.js';
 
 export type NodeAccess =
@@ -10,17 +11,10 @@ export type NodeAccess =
   | { readonly kind: 'ssh'; readonly ssh: SshAccess; readonly privateKey?: string }
   | { readonly kind: 'azure'; readonly ssh: SshAccess; readonly privateKey?: string; readonly resourceGroup: string; readonly masterVmNames: readonly string[] };
 
-export interface DrillSettings {
-  readonly fault: Fault;
+/** The drill's options, plus where the cluster's ZooKeeper is and how to reach the masters. */
+export interface DrillSettings extends DrillOptions {
   readonly zookeepers?: readonly HostPort[];
   readonly zookeeperDir?: string;
-  /** Workers that must be ALIVE at the leader; undefined: as many as are ALIVE at steady state. */
-  readonly expectedWorkers?: number;
-  readonly maxRecoverySeconds: number;
-  readonly graceSeconds: number;
-  readonly jobSeconds: number;
-  readonly lockWaitSeconds: number;
-  readonly pollIntervalMs: number;
   readonly nodeAccess: NodeAccess;
 }
 

@@ -66,20 +66,8 @@ export async function runFailoverDrill(
   runtime: SparkRuntime,
   log: Log,
 ): Promise<DrillReport> {
-  const masterSet = new MasterSet(targets.masters.map(masterAddress), targets.masters[0]?.webUiPort);
-  const steady = await probeCluster({ zookeepers: targets.zookeepers, masters: masterSet.targets });
-  const expectedWorkers = options.expectedWorkers ?? Math.max(1, theAliveMaster(steady)?.workers.filter((w) => w.state === 'ALIVE').length ?? 1);
-  const health = assessCluster(steady, { zookeeperServers: targets.zookeepers.length, masters: targets.masters.length, minimumWorkers: expectedWorkers });
-  const alive = theAliveMaster(steady);
-  const target = targets.masters.find((master) => formatHostPort(masterAddress(master)) === alive?.address);
-  if (!health.healthy || !target) {
-    throw new ClusterStateError(
-      'Failover drill steady state',
-      `a healthy ZooKeeper ensemble, exactly one ALIVE master with the others STANDBY, and ${expectedWorkers} workers ALIVE at the leader`,
-      problemsOf(health).join('; ') || 'no ALIVE master among the given masters',
-      'The drill touched nothing. Bring the cluster back to health first (docs/runbook.md).',
-    );
-  }
+  const masterSet = masterSetOf(targets);
+  const { target, expectedWorkers } = await checkSteadyState(targets, options.expectedWorkers);
 
   const journal: DrillJournal = {
     experiment: {
@@ -115,6 +103,32 @@ export async function runFailoverDrill(
   return { journal, verdict: verdictOf(journal) };
 }
 
+export function masterSetOf(targets: DrillTargets): MasterSet {
+  return new MasterSet(targets.masters.map(masterAddress), targets.masters[0]?.webUiPort);
+}
+
+/**
+ * The steady-state hypothesis: a healthy ensemble, exactly one ALIVE master with the others STANDBY, and
+ * every expected worker ALIVE at the leader. Returns the ALIVE master; throws, having touched nothing, when
+ * the hypothesis does not hold.
+ */
+export async function checkSteadyState(targets: DrillTargets, expected?: number): Promise<{ target: MasterNode; expectedWorkers: number }> {
+  const steady = await probeCluster({ zookeepers: targets.zookeepers, masters: masterSetOf(targets).targets });
+  const alive = theAliveMaster(steady);
+  const expectedWorkers = expected ?? Math.max(1, alive?.workers.filter((worker) => worker.state === 'ALIVE').length ?? 1);
+  const health = assessCluster(steady, { zookeeperServers: targets.zookeepers.length, masters: targets.masters.length, minimumWorkers: expectedWorkers });
+  const target = targets.masters.find((master) => formatHostPort(masterAddress(master)) === alive?.address);
+  if (!health.healthy || !target) {
+    throw new ClusterStateError(
+      'Failover drill steady state',
+      `a healthy ZooKeeper ensemble, exactly one ALIVE master with the others STANDBY, and ${expectedWorkers} workers ALIVE at the leader`,
+      problemsOf(health).join('; ') || 'no ALIVE master among the given masters',
+      'The drill touched nothing. Bring the cluster back to health first (docs/runbook.md).',
+    );
+  }
+  return { target, expectedWorkers };
+}
+
 /**
  * The method: running job, fault, takeover, the job's end; the target is restored in every case before
  * this returns. Returns whether a standby took over (the drill goes on to a new submission only then).
@@ -144,8 +158,8 @@ async function faultAndRecover(
     log.info(`Fault '${options.fault}' on ${target.name} (${journal.experiment.target}), the ALIVE master`);
     act('fault', `${options.fault} ${target.name}`);
     faultIssued = true;
-    await applyFault(options.fault, target, targets, zk, log);
-    act('fault applied', `${options.fault} ${target.name}`);
+    const outcome = await applyFault(options.fault, target, targets, zk, log);
+    act('fault applied', `${options.fault} ${target.name}${outcome ? `: ${outcome}` : ''}`);
 
     const recoveryTimeoutMs = Math.max(120, options.maxRecoverySeconds * 3) * 1000;
     const tookOver = (probe: ReturnType<typeof probes>[number] | undefined) =>
@@ -184,13 +198,13 @@ function record(journal: DrillJournal, log: Log) {
   };
 }
 
-async function applyFault(fault: Fault, target: MasterNode, targets: DrillTargets, zk: ZooKeeperSession, log: Log): Promise<void> {
+/** Applies the fault; returns what the handover did, for the journal. */
+async function applyFault(fault: Fault, target: MasterNode, targets: DrillTargets, zk: ZooKeeperSession, log: Log): Promise<string | void> {
   switch (fault) {
     case 'kill':
       return targets.operations.kill(target);
     case 'stop':
-      await handOverLeadership({ master: target, operations: targets.operations, zk, zookeepers: targets.zookeepers, sparkZooKeeperDir: targets.sparkZooKeeperDir, log });
-      return;
+      return (await handOverLeadership({ master: target, operations: targets.operations, zk, zookeepers: targets.zookeepers, sparkZooKeeperDir: targets.sparkZooKeeperDir, log })).note;
     case 'restart':
       return targets.operations.restart(target);
     case 'vm-restart':

@@ -19,13 +19,13 @@ function cleanEnvironment(): NodeJS.ProcessEnv {
 }
 
 /** Runs actions/<name>/dist/index.cjs as the GitHub runner does: `node` on the bundle, inputs in INPUT_*. */
-export async function runGithubAction(name: string, inputs: Record<string, string>): Promise<BundleRun> {
+export async function runGithubAction(name: string, inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv = {}): Promise<BundleRun> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'gh-action-'));
   const outputFile = path.join(scratch, 'output');
   const summaryFile = path.join(scratch, 'summary');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
-  const env: NodeJS.ProcessEnv = { ...cleanEnvironment(), GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTIONS: 'true' };
+  const env: NodeJS.ProcessEnv = { ...cleanEnvironment(), GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTIONS: 'true', ...extraEnv };
   // The runner's rule: INPUT_ + the name upper-cased, spaces replaced by underscores.
   for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.replace(/ /g, '_').toUpperCase()}`] = value;
   const result = await $({ env, cwd: scratch, nothrow: true, quiet: true })`node ${path.join(ROOT, 'actions', name, 'dist', 'index.cjs')}`;
@@ -47,9 +47,9 @@ export function parseGithubOutputFile(text: string): Record<string, string> {
 }
 
 /** Runs pipelines/tasks/<name>/dist/index.cjs as an Azure DevOps agent does. */
-export async function runAzureDevOpsTask(name: string, inputs: Record<string, string>): Promise<BundleRun> {
+export async function runAzureDevOpsTask(name: string, inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv = {}): Promise<BundleRun> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'ado-task-'));
-  const env: NodeJS.ProcessEnv = { ...cleanEnvironment(), AGENT_TEMPDIRECTORY: scratch, SYSTEM_DEFAULTWORKINGDIRECTORY: scratch };
+  const env: NodeJS.ProcessEnv = { ...cleanEnvironment(), AGENT_TEMPDIRECTORY: scratch, SYSTEM_DEFAULTWORKINGDIRECTORY: scratch, ...extraEnv };
   for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.replace(/ /g, '_').toUpperCase()}`] = value;
   const result = await $({ env, cwd: scratch, nothrow: true, quiet: true })`node ${path.join(ROOT, 'pipelines', 'tasks', name, 'dist', 'index.cjs')}`;
   const outputs: Record<string, string> = {};

@@ -58159,20 +58159,8 @@ var MasterPoller = class {
 var JOB_START_TIMEOUT_MS = 9e4;
 var RESTORE_TIMEOUT_MS = 9e4;
 async function runFailoverDrill(targets, options, smokeSettings, runtime, log3) {
-  const masterSet = new MasterSet(targets.masters.map(masterAddress), targets.masters[0]?.webUiPort);
-  const steady = await probeCluster({ zookeepers: targets.zookeepers, masters: masterSet.targets });
-  const expectedWorkers = options.expectedWorkers ?? Math.max(1, theAliveMaster(steady)?.workers.filter((w) => w.state === "ALIVE").length ?? 1);
-  const health = assessCluster(steady, { zookeeperServers: targets.zookeepers.length, masters: targets.masters.length, minimumWorkers: expectedWorkers });
-  const alive = theAliveMaster(steady);
-  const target = targets.masters.find((master) => formatHostPort(masterAddress(master)) === alive?.address);
-  if (!health.healthy || !target) {
-    throw new ClusterStateError(
-      "Failover drill steady state",
-      `a healthy ZooKeeper ensemble, exactly one ALIVE master with the others STANDBY, and ${expectedWorkers} workers ALIVE at the leader`,
-      problemsOf(health).join("; ") || "no ALIVE master among the given masters",
-      "The drill touched nothing. Bring the cluster back to health first (docs/runbook.md)."
-    );
-  }
+  const masterSet = masterSetOf(targets);
+  const { target, expectedWorkers } = await checkSteadyState(targets, options.expectedWorkers);
   const journal = {
     experiment: {
       fault: options.fault,
@@ -58205,6 +58193,25 @@ async function runFailoverDrill(targets, options, smokeSettings, runtime, log3) 
   }
   return { journal, verdict: verdictOf(journal) };
 }
+function masterSetOf(targets) {
+  return new MasterSet(targets.masters.map(masterAddress), targets.masters[0]?.webUiPort);
+}
+async function checkSteadyState(targets, expected) {
+  const steady = await probeCluster({ zookeepers: targets.zookeepers, masters: masterSetOf(targets).targets });
+  const alive = theAliveMaster(steady);
+  const expectedWorkers = expected ?? Math.max(1, alive?.workers.filter((worker) => worker.state === "ALIVE").length ?? 1);
+  const health = assessCluster(steady, { zookeeperServers: targets.zookeepers.length, masters: targets.masters.length, minimumWorkers: expectedWorkers });
+  const target = targets.masters.find((master) => formatHostPort(masterAddress(master)) === alive?.address);
+  if (!health.healthy || !target) {
+    throw new ClusterStateError(
+      "Failover drill steady state",
+      `a healthy ZooKeeper ensemble, exactly one ALIVE master with the others STANDBY, and ${expectedWorkers} workers ALIVE at the leader`,
+      problemsOf(health).join("; ") || "no ALIVE master among the given masters",
+      "The drill touched nothing. Bring the cluster back to health first (docs/runbook.md)."
+    );
+  }
+  return { target, expectedWorkers };
+}
 async function faultAndRecover(journal, target, targets, options, masterSet, smokeSettings, runtime, zk, log3) {
   const { act, check } = record(journal, log3);
   const { expectedWorkers } = journal.experiment;
@@ -58219,8 +58226,8 @@ async function faultAndRecover(journal, target, targets, options, masterSet, smo
     log3.info(`Fault '${options.fault}' on ${target.name} (${journal.experiment.target}), the ALIVE master`);
     act("fault", `${options.fault} ${target.name}`);
     faultIssued = true;
-    await applyFault(options.fault, target, targets, zk, log3);
-    act("fault applied", `${options.fault} ${target.name}`);
+    const outcome = await applyFault(options.fault, target, targets, zk, log3);
+    act("fault applied", `${options.fault} ${target.name}${outcome ? `: ${outcome}` : ""}`);
     const recoveryTimeoutMs = Math.max(120, options.maxRecoverySeconds * 3) * 1e3;
     const tookOver = (probe) => probe?.masters.some((m) => m.address !== journal.experiment.target && m.status === "ALIVE" && m.aliveWorkers >= expectedWorkers) ?? false;
     const recovered = await waitUntil(async () => probes(journal).at(-1), tookOver, { timeoutMs: recoveryTimeoutMs, intervalMs: 100 });
@@ -58257,8 +58264,7 @@ async function applyFault(fault, target, targets, zk, log3) {
     case "kill":
       return targets.operations.kill(target);
     case "stop":
-      await handOverLeadership({ master: target, operations: targets.operations, zk, zookeepers: targets.zookeepers, sparkZooKeeperDir: targets.sparkZooKeeperDir, log: log3 });
-      return;
+      return (await handOverLeadership({ master: target, operations: targets.operations, zk, zookeepers: targets.zookeepers, sparkZooKeeperDir: targets.sparkZooKeeperDir, log: log3 })).note;
     case "restart":
       return targets.operations.restart(target);
     case "vm-restart":
@@ -59181,6 +59187,7 @@ function smokeTestAction(options = {}) {
     const failover = options.forceFailover || inputs.boolean("failover", false);
     const drill = failover ? readDrillSettings(inputs, settings.masters.length) : void 0;
     const targets = drill && await resolveDrillTargets(settings, drill, pipeline.log, { register: (value) => pipeline.setSecret(value) });
+    if (targets) await checkSteadyState(targets, drill.expectedWorkers);
     const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: "sparkHome", toolsDir: toolsDir() }, pipeline.log);
     const report = await pipeline.group("Smoke test", () => runSmokeTest(settings, runtime, pipeline.log));
     pipeline.setOutput("result", report.result ?? "");

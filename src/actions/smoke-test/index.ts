@@ -5,7 +5,7 @@ import { ClusterStateError } from '../../core/errors.js';
 import { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../doors/pipeline.js';
 import { toolsDir } from '../../local/paths.js';
-import { runFailoverDrill } from '../../operations/failover-drill.js';
+import { checkSteadyState, runFailoverDrill } from '../../operations/failover-drill.js';
 import { resolveSparkRuntime } from '../../tools/spark-runtime.js';
 import { readDrillSettings } from './drill-settings.js';
 import { drillSummary } from './drill-summary.js';
@@ -25,6 +25,8 @@ export function smokeTestAction(options: { forceFailover?: boolean } = {}) {
     const failover = options.forceFailover || inputs.boolean('failover', false);
     const drill = failover ? readDrillSettings(inputs, settings.masters.length) : undefined;
     const targets = drill && (await resolveDrillTargets(settings, drill, pipeline.log, { register: (value) => pipeline.setSecret(value) }));
+    // Refuse before submitting anything when the drill's steady state does not hold.
+    if (targets) await checkSteadyState(targets, drill.expectedWorkers);
     const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: 'sparkHome', toolsDir: toolsDir() }, pipeline.log);
 
     const report = await pipeline.group('Smoke test', () => runSmokeTest(settings, runtime, pipeline.log));

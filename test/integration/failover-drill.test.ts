@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ClusterTopology, topologyMasterUrl, topologyZooKeeperConnect } from '../../src/core/cluster/topology.js';
+import type { DrillJournal } from '../../src/core/drill/journal.js';
+import type { LocalCluster } from '../../src/local/local-cluster.js';
+import { MAINTENANCE_LOCK_PATH, MaintenanceLock } from '../../src/operations/maintenance-lock.js';
+import { ZooKeeperSession } from '../../src/tools/zookeeper-session.js';
+import { mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
+import { runGithubAction } from '../support/run-bundle.js';
+import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
+
+describe('the failover drill (smoke-test action with failover) on the real cluster', () => {
+  let cluster: LocalCluster;
+  let topology: ClusterTopology;
+
+  const drill = (inputs: Record<string, string>) =>
+    runGithubAction(
+      'smoke-test',
+      { masters: topologyMasterUrl(topology), failover: 'true', jobSeconds: '20', graceSeconds: '3', ...inputs },
+      { SPARK_AZURE_LOCAL_DIR: cluster.paths.clusterDir },
+    );
+  const journalOf = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as DrillJournal & { verdict: { passed: boolean } };
+  const checksOf = (journal: DrillJournal) => Object.fromEntries(journal.entries.flatMap((entry) => (entry.kind === 'check' ? [[entry.check, entry.ok]] : [])));
+
+  beforeAll(async () => {
+    await assertAddressesFree();
+    cluster = testCluster();
+    await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
+    topology = await cluster.topology();
+  });
+
+  afterAll(async () => {
+    await cluster?.down();
+  });
+
+  const expectHealthyAfterwards = async () => {
+    const byStatus = await mastersByStatus(topology);
+    expect(byStatus.ALIVE).toHaveLength(1);
+    expect(byStatus.STANDBY).toHaveLength(1);
+  };
+
+  it('passes a hard kill of the ALIVE master: the job survives, the master rejoins as STANDBY', async () => {
+    const killed = await theAliveMasterNode(topology);
+    const run = await drill({ fault: 'kill' });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs.failoverPassed).toBe('true');
+    expect(Number(run.outputs.recoverySeconds)).toBeGreaterThan(0);
+    const journal = journalOf(run.outputs.drillJournal!);
+    expect(journal.experiment.target).toBe(`${killed.host}:${killed.port}`);
+    expect(checksOf(journal)).toEqual({
+      'job running before the fault': true,
+      'a standby took over with every worker': true,
+      'restored master is STANDBY': true,
+      'the running job finished successfully': true,
+      'a new submission succeeds': true,
+    });
+    expect(run.summary).toContain('### Failover drill ✅ passed');
+    expect(run.summary).toContain('```mermaid');
+    expect((await theAliveMasterNode(topology)).name).not.toBe(killed.name);
+    await expectHealthyAfterwards();
+  });
+
+  it('passes a planned handover: the stopped leader’s latch node is removed at once', async () => {
+    const run = await drill({ fault: 'stop' });
+    expect(run.exitCode, run.stdout).toBe(0);
+    const journal = journalOf(run.outputs.drillJournal!);
+    const applied = journal.entries.find((entry) => entry.kind === 'action' && entry.action === 'fault applied');
+    expect(applied).toMatchObject({ detail: expect.stringMatching(/^stop master\d: latch node removed$/) });
+    expect(journal.verdict.passed).toBe(true);
+    await expectHealthyAfterwards();
+  });
+
+  it('refuses when a master is already down, touching no node and submitting nothing', async () => {
+    const standby = (await mastersByStatus(topology)).STANDBY![0]!;
+    await cluster.nodeOperations().stop(standby);
+    try {
+      const before = (await cluster.status())!;
+      const alive = before.state.masters.find((master) => master.reachable && master.status === 'ALIVE');
+      const appsBefore = alive?.reachable ? alive.completedApps.length : -1;
+      const run = await drill({ fault: 'kill' });
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toMatch(new RegExp(`::error::Failover drill steady state: expected .* found Spark master ${standby.host}:7077 is unreachable .*The drill touched nothing`));
+      const after = (await cluster.status())!;
+      expect(after.nodes.map((node) => node.pid)).toEqual(before.nodes.map((node) => node.pid));
+      const aliveAfter = after.state.masters.find((master) => master.reachable && master.status === 'ALIVE');
+      expect(aliveAfter?.reachable ? aliveAfter.completedApps.length : -2).toBe(appsBefore);
+    } finally {
+      await cluster.nodeOperations().start(standby);
+      await expect.poll(async () => (await mastersByStatus(topology)).STANDBY?.length ?? 0, { timeout: 60_000, interval: 250 }).toBe(1);
+    }
+  });
+
+  it('waits for the maintenance lock, names its holder, and never faults; the lock dies with its session', async () => {
+    const holder = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
+    const aliveBefore = (await theAliveMasterNode(topology)).name;
+    try {
+      await MaintenanceLock.acquire(holder, 'rolling update (test)', { waitMs: 0 });
+      const run = await drill({ fault: 'kill', lockWaitSeconds: '1' });
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toMatch(/::error::Maintenance lock: expected to be free within 1 s, found held by rolling update \(test\) on /);
+      expect((await theAliveMasterNode(topology)).name).toBe(aliveBefore);
+    } finally {
+      holder.close();
+    }
+    const observer = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
+    try {
+      await expect.poll(() => observer.stat(MAINTENANCE_LOCK_PATH), { timeout: 15_000, interval: 200 }).toBeUndefined();
+    } finally {
+      observer.close();
+    }
+  });
+});

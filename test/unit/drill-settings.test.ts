@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { readDrillSettings } from '../../src/actions/smoke-test/drill-settings.js';
+import { InputReader, recordInputSource } from '../../src/core/inputs/input-reader.js';
+
+const read = (record: Record<string, string>, masters = 2) => readDrillSettings(new InputReader(recordInputSource(record)), masters);
+
+describe('failover drill settings', () => {
+  it('defaults to a hard kill on the local cluster, 12 s allowed', () => {
+    expect(read({})).toMatchObject({ fault: 'kill', maxRecoverySeconds: 12, graceSeconds: 5, jobSeconds: 30, nodeAccess: { kind: 'local' } });
+  });
+
+  it('reads Azure access with one VM name per master', () => {
+    const settings = read({ fault: 'vm-deallocate', nodeAccess: 'azure', sshUser: 'azureuser', azureResourceGroup: 'rg', masterVmNames: 'vm-m1, vm-m2', zookeepers: 'z1,z2,z3' });
+    expect(settings.nodeAccess).toMatchObject({ kind: 'azure', resourceGroup: 'rg', masterVmNames: ['vm-m1', 'vm-m2'], ssh: { user: 'azureuser', port: 22 } });
+    expect(settings.zookeepers).toHaveLength(3);
+  });
+
+  it.each([
+    [{ fault: 'vm-restart' }, /^Input 'fault': expected 'kill', 'stop' or 'restart' unless nodeAccess is 'azure'/],
+    [{ fault: 'explode' }, /^Input 'fault': expected one of kill, stop, restart, vm-restart, vm-deallocate/],
+    [{ nodeAccess: 'ssh', sshUser: 'u' }, /^Input 'zookeepers'/],
+    [{ nodeAccess: 'ssh', zookeepers: 'z1,z2,z3' }, /^Input 'sshUser'/],
+    [{ nodeAccess: 'azure', sshUser: 'u', zookeepers: 'z1,z2,z3', azureResourceGroup: 'rg', masterVmNames: 'only-one' }, /^Input 'masterVmNames': expected 2 VM names/],
+    [{ maxRecoverySeconds: '0' }, /^Input 'maxRecoverySeconds'/],
+  ])('refuses %j', (record, message) => {
+    expect(() => read(record as Record<string, string>)).toThrow(message);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { azVmArguments, sshArguments, systemctlCommand } from '../../src/azure/remote-commands.js';
+
+describe('commands for Azure VMs', () => {
+  it('maps node operations onto the systemd units the roles install', () => {
+    expect(systemctlCommand('kill', 'master')).toEqual(['sudo', 'systemctl', 'kill', '--signal=SIGKILL', 'spark-azure-master']);
+    expect(systemctlCommand('stop', 'zookeeper')).toEqual(['sudo', 'systemctl', 'stop', 'spark-azure-zookeeper']);
+    expect(systemctlCommand('restart', 'worker')).toEqual(['sudo', 'systemctl', 'restart', 'spark-azure-worker']);
+  });
+
+  it('builds a non-interactive ssh call through a jump host', () => {
+    expect(sshArguments({ user: 'azureuser', keyFile: '/tmp/k/id', jumpHost: 'ops@10.0.0.4', port: 22 }, { host: '10.0.2.4' }, systemctlCommand('kill', 'master'))).toEqual([
+      '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-o', 'StrictHostKeyChecking=accept-new', '-p', '22', '-i', '/tmp/k/id', '-J', 'ops@10.0.0.4',
+      'azureuser@10.0.2.4', '--', 'sudo', 'systemctl', 'kill', '--signal=SIGKILL', 'spark-azure-master',
+    ]);
+  });
+
+  it('quotes words the remote shell would split', () => {
+    expect(sshArguments({ user: 'u', port: 2222 }, { host: 'h' }, ['echo', "it's here"]).slice(-2)).toEqual(['echo', `'it'\\''s here'`]);
+  });
+
+  it('builds az vm calls for whole-machine faults', () => {
+    expect(azVmArguments({ resourceGroup: 'rg-spark', subscription: 'sub-1', vmNames: {} }, 'spark-master-1', 'deallocate')).toEqual([
+      'vm', 'deallocate', '--resource-group', 'rg-spark', '--name', 'spark-master-1', '--subscription', 'sub-1',
+    ]);
+  });
+});

@@ -24,6 +24,12 @@ function wholeNumber(option: string) {
   };
 }
 
+function collectSetting(value: string, previous: Record<string, string>): Record<string, string> {
+  const match = /^([a-z][a-z0-9_]*)=(.*)$/.exec(value);
+  if (!match) throw new InvalidArgumentError(`--set takes variable=value with a role variable name, e.g. --set zookeeper_tick_time_ms=2000; got '${value}'.`);
+  return { ...previous, [match[1]!]: match[2]! };
+}
+
 const program = new Command('spark-azure')
   .description('Build, provision, update, test and chaos-test a highly available Spark standalone cluster')
   .showHelpAfterError();
@@ -36,10 +42,11 @@ local
   .option('--zookeepers <n>', 'ZooKeeper servers: 3 or 5', wholeNumber('zookeepers'), DEFAULT_SHAPE.zookeepers)
   .option('--masters <n>', 'Spark masters: 2 or 3', wholeNumber('masters'), DEFAULT_SHAPE.masters)
   .option('--workers <n>', 'Spark workers: 1 to 20', wholeNumber('workers'), DEFAULT_SHAPE.workers)
+  .option('--set <variable=value>', 'override an Ansible role variable, e.g. --set zookeeper_tick_time_ms=2000 (repeatable)', collectSetting, {})
   .option('--json', 'print the cluster description as JSON')
-  .action(async (options: { zookeepers: number; masters: number; workers: number; json?: boolean }) => {
+  .action(async (options: { zookeepers: number; masters: number; workers: number; set: Record<string, string>; json?: boolean }) => {
     const cluster = new LocalCluster(localPaths(), log);
-    const result = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers });
+    const result = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers }, options.set);
     if (result.alreadyRunning) log.info('A local cluster is already running; nothing was changed.');
     else log.info(`Local cluster healthy ${result.secondsToHealthy!.toFixed(1)} s after start.`);
     if (options.json) console.log(JSON.stringify({ ...result.description, secondsToHealthy: result.secondsToHealthy ?? null }, null, 2));

@@ -28,6 +28,8 @@ import { type Toolchain, ensureToolchain } from './toolchain.js';
 /** What `up` leaves behind so that later commands (and other processes) know the cluster. */
 interface LocalClusterRecord {
   readonly shape: LocalClusterShape;
+  /** Ansible variables that override the roles' defaults (e.g. stock ZooKeeper timeouts for a benchmark). */
+  readonly settings: Readonly<Record<string, string>>;
   readonly topology: ClusterTopology;
   readonly toolchain: Toolchain;
   readonly createdAt: string;
@@ -76,23 +78,23 @@ export class LocalCluster {
    * master is ALIVE. A cluster that already runs is left alone; a cluster that fails to come up is torn
    * down, its logs kept.
    */
-  async up(shape: LocalClusterShape): Promise<UpResult> {
+  async up(shape: LocalClusterShape, settings: Readonly<Record<string, string>> = {}): Promise<UpResult> {
     const topology = localTopology(shape);
     const existing = await this.record();
     if (existing && this.runningNodes(existing.topology).length > 0) {
-      if (!sameShape(existing.shape, shape)) {
+      if (!sameShape(existing.shape, shape) || !sameSettings(existing.settings ?? {}, settings)) {
         throw new ClusterStateError(
           'Local cluster',
-          `no cluster running, to start ${describeShape(shape)}`,
-          `${describeShape(existing.shape)} already running`,
-          'Run `spark-azure local down` first, or omit the size options to use the running cluster.',
+          `no cluster running, to start ${describeShape(shape)}${describeSettings(settings)}`,
+          `${describeShape(existing.shape)}${describeSettings(existing.settings ?? {})} already running`,
+          'Run `spark-azure local down` first, or omit the size and --set options to use the running cluster.',
         );
       }
       return { alreadyRunning: true, description: await this.describe(existing.topology) };
     }
     const toolchain = await ensureToolchain(this.paths.toolsDir, this.log);
     const started = performance.now();
-    await this.prepare(topology, toolchain, shape);
+    await this.prepare(topology, toolchain, shape, settings);
     try {
       await this.startRole(topology.zookeepers, topology, 'ZooKeeper ensemble', (state) => assessZooKeeper(state, topology.zookeepers.length), UP_TIMEOUTS_MS.zookeeper);
       await this.startRole(topology.masters, topology, 'Spark masters', (state) => assessMasters(state, topology.masters.length), UP_TIMEOUTS_MS.masters);
@@ -185,14 +187,14 @@ export class LocalCluster {
     };
   }
 
-  private async prepare(topology: ClusterTopology, toolchain: Toolchain, shape: LocalClusterShape): Promise<void> {
+  private async prepare(topology: ClusterTopology, toolchain: Toolchain, shape: LocalClusterShape, settings: Readonly<Record<string, string>>): Promise<void> {
     // A fresh cluster every time: stale Spark state in ZooKeeper would hold a new master in RECOVERING.
     await this.processes.killLeftovers();
     await rm(path.join(this.paths.clusterDir, 'nodes'), { recursive: true, force: true });
     await mkdir(this.paths.clusterDir, { recursive: true });
     const inventory = path.join(this.paths.clusterDir, 'inventory.yml');
-    await writeFile(inventory, localInventory(topology, this.paths.clusterDir, toolchain));
-    const record: LocalClusterRecord = { shape, topology, toolchain, createdAt: new Date().toISOString() };
+    await writeFile(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
+    const record: LocalClusterRecord = { shape, settings, topology, toolchain, createdAt: new Date().toISOString() };
     await writeFile(this.recordPath, `${JSON.stringify(record, null, 2)}\n`);
     this.log.info('Rendering node configuration with the Ansible roles (local inventory)');
     await renderConfiguration(toolchain, this.paths.root, inventory);
@@ -241,6 +243,15 @@ export class LocalCluster {
 
 function sameShape(a: LocalClusterShape, b: LocalClusterShape): boolean {
   return a.zookeepers === b.zookeepers && a.masters === b.masters && a.workers === b.workers;
+}
+
+function sameSettings(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+}
+
+function describeSettings(settings: Readonly<Record<string, string>>): string {
+  const entries = Object.entries(settings);
+  return entries.length === 0 ? '' : ` with ${entries.map(([key, value]) => `${key}=${value}`).join(', ')}`;
 }
 
 function describeShape(shape: LocalClusterShape): string {

@@ -8,7 +8,7 @@ import type { Toolchain } from './toolchain.js';
  * The `local` Ansible inventory: the same roles as on Azure, with every path under the node's own
  * directory, nothing installed and no systemd. Role defaults stay the production values.
  */
-export function localInventory(topology: ClusterTopology, clusterDir: string, toolchain: Toolchain, clusterName = 'local'): string {
+export function localInventory(topology: ClusterTopology, clusterDir: string, toolchain: Toolchain, settings: Readonly<Record<string, string>> = {}, clusterName = 'local'): string {
   const owner = userInfo().username;
   const hosts = (nodes: readonly ClusterNode[]) =>
     Object.fromEntries(
@@ -41,6 +41,7 @@ export function localInventory(topology: ClusterTopology, clusterDir: string, to
         spark_master_daemon_memory_mb: 512,
         spark_worker_daemon_memory_mb: 384,
         spark_worker_work_dir: '{{ spark_azure_node_dir }}/work',
+        ...settings,
       },
       children: {
         zookeeper: { hosts: hosts(topology.zookeepers) },

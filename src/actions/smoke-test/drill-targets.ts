@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { azureVmOperations } from '../../azure/azure-vm-operations.js';
 import { sshNodeOperations } from '../../azure/ssh-node-operations.js';
-import { type MasterNode, masterAddress, zookeeperClientAddress } from '../../core/cluster/topology.js';
+import { type MasterNode, masterAddress } from '../../core/cluster/topology.js';
 import { InputError } from '../../core/errors.js';
 import { formatHostPort } from '../../core/inputs/host-port.js';
 import type { Log } from '../../core/log.js';
+import { localDrillTargets } from '../../local/local-drill-targets.js';
 import { LocalCluster } from '../../local/local-cluster.js';
 import { localPaths } from '../../local/paths.js';
 import type { DrillTargets } from '../../operations/failover-drill.js';
@@ -31,12 +32,7 @@ export async function resolveDrillTargets(
     if (given.length !== local.size || given.some((address) => !local.has(address))) {
       throw new InputError('masters', `the local cluster's masters (${[...local].join(',')}) when nodeAccess is 'local'`, given.join(','), "Use the local cluster's master URL, or set nodeAccess to 'ssh' or 'azure'.");
     }
-    return {
-      masters: topology.masters,
-      zookeepers: topology.zookeepers.map(zookeeperClientAddress),
-      sparkZooKeeperDir: topology.sparkZooKeeperDir,
-      operations: cluster.nodeOperations(),
-    };
+    return localDrillTargets(cluster, topology);
   }
   const masters: MasterNode[] = smoke.masters.map((master, index) => ({
     name: access.kind === 'azure' ? access.masterVmNames[index]! : master.host,

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Failover on the local cluster, in one run, 3 repetitions each (medians reported):
+//   hard kill of the ALIVE master with stock ZooKeeper settings vs spark-azure's defaults, and
+//   a planned handover (graceful stop + latch removal) vs a plain restart of the ALIVE master.
+// Each repetition is a full drill (running job, fault, takeover, restore, new submission).
+// Usage: node bench/failover.mjs [repetitions=3]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { machineLine, median, writeResult } from './results.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist', 'cli.cjs');
+const repetitions = Number(process.argv[2] ?? 3);
+const env = { ...process.env, SPARK_AZURE_LOCAL_DIR: mkdtempSync(path.join(os.tmpdir(), 'bench-failover-')) };
+
+// ZooKeeper's own defaults: tickTime 2000, sessions clamped to [2, 20] x tickTime.
+const STOCK = ['zookeeper_tick_time_ms=2000', 'zookeeper_min_session_timeout_ms=4000', 'zookeeper_max_session_timeout_ms=40000'];
+const scenarios = [
+  { name: 'hard kill, stock settings', settings: STOCK, fault: 'kill', jobSeconds: 75 },
+  { name: 'hard kill, spark-azure defaults', settings: [], fault: 'kill', jobSeconds: 30 },
+  { name: 'planned handover (stop + latch removal)', settings: [], fault: 'stop', jobSeconds: 30 },
+  { name: 'plain restart of the ALIVE master', settings: [], fault: 'restart', jobSeconds: 30 },
+];
+
+const cliRun = (args) => execFileSync('node', [cli, ...args], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+const results = [];
+for (const scenario of scenarios) {
+  cliRun(['local', 'down']);
+  cliRun(['local', 'up', '--json', ...scenario.settings.flatMap((setting) => ['--set', setting])]);
+  const runs = [];
+  for (let run = 1; run <= repetitions; run++) {
+    const stdout = cliRun(['failover-drill', '--fault', scenario.fault, '--job-seconds', String(scenario.jobSeconds), '--max-recovery-seconds', '600', '--grace-seconds', '2']);
+    const outputs = Object.fromEntries(stdout.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
+    const journal = JSON.parse(readFileSync(outputs.drillJournal, 'utf8'));
+    if (!journal.verdict.passed) throw new Error(`${scenario.name}, run ${run}: ${journal.verdict.reasons.join('; ')}`);
+    runs.push({ recovery: journal.verdict.figures.recoverySeconds, gap: journal.verdict.figures.aliveGapSeconds });
+    console.error(`${scenario.name}, run ${run}: recovery ${runs.at(-1).recovery} s, no ALIVE master for ${runs.at(-1).gap} s`);
+  }
+  results.push({ ...scenario, runs });
+}
+cliRun(['local', 'down']);
+
+const list = (values) => values.map((value) => value.toFixed(1)).join(', ');
+const rows = results.map(
+  (result) =>
+    `| ${result.name} | ${result.settings.length ? result.settings.join(' ') : 'tickTime 1000, sessions 2-6 s'} | ${list(result.runs.map((r) => r.recovery))} | **${median(result.runs.map((r) => r.recovery)).toFixed(1)}** | ${list(result.runs.map((r) => r.gap))} | **${median(result.runs.map((r) => r.gap)).toFixed(1)}** |`,
+);
+writeResult('failover.md', `# Failover on the local cluster
+
+Each run is a full failover drill (\`spark-azure failover-drill\`) on a 3 ZooKeeper + 2 master + 2 worker
+local cluster with a job running across the fault. **Recovery**: from the fault to a new ALIVE master
+with every worker registered. **No ALIVE**: from the last probe that saw the old master ALIVE to the first
+that saw the new one (probes every 100 ms).
+
+Reproduce: \`node bench/failover.mjs ${repetitions}\`
+
+${machineLine()}
+
+| scenario | ZooKeeper settings | recovery per run (s) | median | no ALIVE per run (s) | median |
+|---|---|---|---:|---|---:|
+${rows.join('\n')}
+
+Targets: hard kill with spark-azure defaults at 12 s or less to ALIVE with all workers back; planned
+handover at 3 s or less without an ALIVE master. Why the defaults are safe, and what they cost: see
+[docs/failover.md](../../docs/failover.md).
+`);

@@ -41915,7 +41915,7 @@ function nodeDir(clusterDir, nodeName) {
 }
 
 // src/local/local-inventory.ts
-function localInventory(topology, clusterDir, toolchain, clusterName = "local") {
+function localInventory(topology, clusterDir, toolchain, settings = {}, clusterName = "local") {
   const owner = (0, import_node_os2.userInfo)().username;
   const hosts = (nodes) => Object.fromEntries(
     nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }])
@@ -41946,7 +41946,8 @@ function localInventory(topology, clusterDir, toolchain, clusterName = "local") 
         spark_bin_dir: "{{ spark_azure_node_dir }}/bin",
         spark_master_daemon_memory_mb: 512,
         spark_worker_daemon_memory_mb: 384,
-        spark_worker_work_dir: "{{ spark_azure_node_dir }}/work"
+        spark_worker_work_dir: "{{ spark_azure_node_dir }}/work",
+        ...settings
       },
       children: {
         zookeeper: { hosts: hosts(topology.zookeepers) },
@@ -42265,23 +42266,23 @@ var LocalCluster = class {
    * master is ALIVE. A cluster that already runs is left alone; a cluster that fails to come up is torn
    * down, its logs kept.
    */
-  async up(shape) {
+  async up(shape, settings = {}) {
     const topology = localTopology(shape);
     const existing = await this.record();
     if (existing && this.runningNodes(existing.topology).length > 0) {
-      if (!sameShape(existing.shape, shape)) {
+      if (!sameShape(existing.shape, shape) || !sameSettings(existing.settings ?? {}, settings)) {
         throw new ClusterStateError(
           "Local cluster",
-          `no cluster running, to start ${describeShape(shape)}`,
-          `${describeShape(existing.shape)} already running`,
-          "Run `spark-azure local down` first, or omit the size options to use the running cluster."
+          `no cluster running, to start ${describeShape(shape)}${describeSettings(settings)}`,
+          `${describeShape(existing.shape)}${describeSettings(existing.settings ?? {})} already running`,
+          "Run `spark-azure local down` first, or omit the size and --set options to use the running cluster."
         );
       }
       return { alreadyRunning: true, description: await this.describe(existing.topology) };
     }
     const toolchain = await ensureToolchain(this.paths.toolsDir, this.log);
     const started = performance.now();
-    await this.prepare(topology, toolchain, shape);
+    await this.prepare(topology, toolchain, shape, settings);
     try {
       await this.startRole(topology.zookeepers, topology, "ZooKeeper ensemble", (state) => assessZooKeeper(state, topology.zookeepers.length), UP_TIMEOUTS_MS.zookeeper);
       await this.startRole(topology.masters, topology, "Spark masters", (state) => assessMasters(state, topology.masters.length), UP_TIMEOUTS_MS.masters);
@@ -42365,13 +42366,13 @@ var LocalCluster = class {
       state
     };
   }
-  async prepare(topology, toolchain, shape) {
+  async prepare(topology, toolchain, shape, settings) {
     await this.processes.killLeftovers();
     await (0, import_promises3.rm)(import_node_path7.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
     await (0, import_promises3.mkdir)(this.paths.clusterDir, { recursive: true });
     const inventory = import_node_path7.default.join(this.paths.clusterDir, "inventory.yml");
-    await (0, import_promises3.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain));
-    const record2 = { shape, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
+    await (0, import_promises3.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
+    const record2 = { shape, settings, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
     await (0, import_promises3.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
 `);
     this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
@@ -42410,6 +42411,13 @@ var LocalCluster = class {
 };
 function sameShape(a, b) {
   return a.zookeepers === b.zookeepers && a.masters === b.masters && a.workers === b.workers;
+}
+function sameSettings(a, b) {
+  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+}
+function describeSettings(settings) {
+  const entries = Object.entries(settings);
+  return entries.length === 0 ? "" : ` with ${entries.map(([key, value]) => `${key}=${value}`).join(", ")}`;
 }
 function describeShape(shape) {
   return `${shape.zookeepers} ZooKeeper servers, ${shape.masters} masters and ${shape.workers} workers`;
@@ -43338,6 +43346,17 @@ function sshNodeOperations(access) {
   return { start: run("start"), stop: run("stop"), kill: run("kill"), restart: run("restart") };
 }
 
+// src/local/local-drill-targets.ts
+init_cjs_shims();
+function localDrillTargets(cluster, topology) {
+  return {
+    masters: topology.masters,
+    zookeepers: topology.zookeepers.map(zookeeperClientAddress),
+    sparkZooKeeperDir: topology.sparkZooKeeperDir,
+    operations: cluster.nodeOperations()
+  };
+}
+
 // src/actions/smoke-test/drill-targets.ts
 var DEFAULT_SPARK_ZOOKEEPER_DIR = "/spark-azure/spark";
 async function resolveDrillTargets(smoke, drill, log4, secrets) {
@@ -43350,12 +43369,7 @@ async function resolveDrillTargets(smoke, drill, log4, secrets) {
     if (given.length !== local2.size || given.some((address) => !local2.has(address))) {
       throw new InputError("masters", `the local cluster's masters (${[...local2].join(",")}) when nodeAccess is 'local'`, given.join(","), "Use the local cluster's master URL, or set nodeAccess to 'ssh' or 'azure'.");
     }
-    return {
-      masters: topology.masters,
-      zookeepers: topology.zookeepers.map(zookeeperClientAddress),
-      sparkZooKeeperDir: topology.sparkZooKeeperDir,
-      operations: cluster.nodeOperations()
-    };
+    return localDrillTargets(cluster, topology);
   }
   const masters = smoke.masters.map((master, index2) => ({
     name: access.kind === "azure" ? access.masterVmNames[index2] : master.host,
@@ -43566,30 +43580,43 @@ function addActionCommand(program3, options) {
 init_cjs_shims();
 function formatVerifyReport(report) {
   const smoke = report.smokeTest;
+  const verdict = (passed) => passed ? "passed" : "FAILED";
+  const rows = [
+    ["cluster healthy", verdict(report.cluster.healthy), report.cluster.healthy ? `${report.cluster.nodes.length} nodes` : report.cluster.problems.join("; ")],
+    ["smoke test", verdict(smoke.passed), `${smoke.reason} (${smoke.applicationId ?? "no application"}, ${smoke.durationSeconds} s)`],
+    ...report.drills.map(({ journal, verdict: drill }) => [
+      `failover drill (${journal.experiment.fault})`,
+      verdict(drill.passed),
+      drill.passed ? `recovery ${drill.figures.recoverySeconds} s, no ALIVE master for ${drill.figures.aliveGapSeconds} s; job survived, ${journal.experiment.target} back as STANDBY` : drill.reasons.join("; ")
+    ])
+  ];
   return [
     formatClusterDescription(report.cluster),
     "",
-    formatTable(
-      ["CHECK", "VERDICT", "DETAIL"],
-      [
-        ["cluster healthy", report.cluster.healthy ? "passed" : "FAILED", report.cluster.healthy ? `${report.cluster.nodes.length} nodes` : report.cluster.problems.join("; ")],
-        ["smoke test", smoke.passed ? "passed" : "FAILED", `${smoke.reason} (${smoke.applicationId ?? "no application"}, ${smoke.durationSeconds} s, ALIVE master ${smoke.aliveMaster})`]
-      ]
-    ),
+    formatTable(["CHECK", "VERDICT", "DETAIL"], rows),
     "",
-    report.passed ? "All checks passed. Stop the cluster with: npx spark-azure local down" : "Some checks FAILED: see docs/runbook.md."
+    report.passed ? "All checks passed." : "Some checks FAILED: see docs/runbook.md."
   ].join("\n");
 }
 
 // src/local/verify.ts
 init_cjs_shims();
+var VERIFY_FAULTS = ["kill", "stop"];
 async function verifyLocalCluster(cluster, log4) {
   const up = await cluster.up(DEFAULT_SHAPE);
   log4.info(up.alreadyRunning ? "Using the running local cluster." : `Local cluster healthy ${up.secondsToHealthy.toFixed(1)} s after start.`);
-  const settings = readSmokeTestSettings(new InputReader(recordInputSource({ masters: up.description.masterUrl })));
+  const inputs = (extra = {}) => new InputReader(recordInputSource({ masters: up.description.masterUrl, ...extra }));
+  const settings = readSmokeTestSettings(inputs());
   const runtime = await resolveSparkRuntime({ input: "sparkHome", toolsDir: cluster.paths.toolsDir }, log4);
   const smokeTest = await runSmokeTest(settings, runtime, log4);
-  return { cluster: up.description, secondsToHealthy: up.secondsToHealthy, smokeTest, passed: up.description.healthy && smokeTest.passed };
+  const targets = localDrillTargets(cluster, await cluster.topology());
+  const drills = [];
+  for (const fault of smokeTest.passed ? VERIFY_FAULTS : []) {
+    log4.info(`Failover drill: ${fault}`);
+    drills.push(await runFailoverDrill(targets, readDrillSettings(inputs({ fault }), settings.masters.length), settings, runtime, log4));
+  }
+  const passed = up.description.healthy && smokeTest.passed && drills.length === VERIFY_FAULTS.length && drills.every((drill) => drill.verdict.passed);
+  return { cluster: up.description, secondsToHealthy: up.secondsToHealthy, smokeTest, drills, passed };
 }
 
 // src/entries/cli.ts
@@ -43604,11 +43631,16 @@ function wholeNumber(option) {
     return Number(value);
   };
 }
+function collectSetting(value, previous) {
+  const match = /^([a-z][a-z0-9_]*)=(.*)$/.exec(value);
+  if (!match) throw new InvalidArgumentError(`--set takes variable=value with a role variable name, e.g. --set zookeeper_tick_time_ms=2000; got '${value}'.`);
+  return { ...previous, [match[1]]: match[2] };
+}
 var program2 = new Command("spark-azure").description("Build, provision, update, test and chaos-test a highly available Spark standalone cluster").showHelpAfterError();
 var local = program2.command("local").description("a real HA cluster on this machine: ZooKeeper, Spark masters and workers on loopback");
-local.command("up").description("start a fresh local cluster (installs what is missing) and wait until it is healthy").option("--zookeepers <n>", "ZooKeeper servers: 3 or 5", wholeNumber("zookeepers"), DEFAULT_SHAPE.zookeepers).option("--masters <n>", "Spark masters: 2 or 3", wholeNumber("masters"), DEFAULT_SHAPE.masters).option("--workers <n>", "Spark workers: 1 to 20", wholeNumber("workers"), DEFAULT_SHAPE.workers).option("--json", "print the cluster description as JSON").action(async (options) => {
+local.command("up").description("start a fresh local cluster (installs what is missing) and wait until it is healthy").option("--zookeepers <n>", "ZooKeeper servers: 3 or 5", wholeNumber("zookeepers"), DEFAULT_SHAPE.zookeepers).option("--masters <n>", "Spark masters: 2 or 3", wholeNumber("masters"), DEFAULT_SHAPE.masters).option("--workers <n>", "Spark workers: 1 to 20", wholeNumber("workers"), DEFAULT_SHAPE.workers).option("--set <variable=value>", "override an Ansible role variable, e.g. --set zookeeper_tick_time_ms=2000 (repeatable)", collectSetting, {}).option("--json", "print the cluster description as JSON").action(async (options) => {
   const cluster = new LocalCluster(localPaths(), log3);
-  const result2 = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers });
+  const result2 = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers }, options.set);
   if (result2.alreadyRunning) log3.info("A local cluster is already running; nothing was changed.");
   else log3.info(`Local cluster healthy ${result2.secondsToHealthy.toFixed(1)} s after start.`);
   if (options.json) console.log(JSON.stringify({ ...result2.description, secondsToHealthy: result2.secondsToHealthy ?? null }, null, 2));

@@ -58578,6 +58578,17 @@ function sshNodeOperations(access2) {
   return { start: run("start"), stop: run("stop"), kill: run("kill"), restart: run("restart") };
 }
 
+// src/local/local-drill-targets.ts
+init_cjs_shims();
+function localDrillTargets(cluster, topology) {
+  return {
+    masters: topology.masters,
+    zookeepers: topology.zookeepers.map(zookeeperClientAddress),
+    sparkZooKeeperDir: topology.sparkZooKeeperDir,
+    operations: cluster.nodeOperations()
+  };
+}
+
 // src/local/local-cluster.ts
 init_cjs_shims();
 var import_node_fs6 = require("fs");
@@ -58651,7 +58662,7 @@ async function renderConfiguration(toolchain, root2, inventory) {
 init_cjs_shims();
 var import_node_os4 = require("os");
 var import_yaml = __toESM(require_dist(), 1);
-function localInventory(topology, clusterDir, toolchain, clusterName = "local") {
+function localInventory(topology, clusterDir, toolchain, settings = {}, clusterName = "local") {
   const owner = (0, import_node_os4.userInfo)().username;
   const hosts = (nodes) => Object.fromEntries(
     nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }])
@@ -58682,7 +58693,8 @@ function localInventory(topology, clusterDir, toolchain, clusterName = "local") 
         spark_bin_dir: "{{ spark_azure_node_dir }}/bin",
         spark_master_daemon_memory_mb: 512,
         spark_worker_daemon_memory_mb: 384,
-        spark_worker_work_dir: "{{ spark_azure_node_dir }}/work"
+        spark_worker_work_dir: "{{ spark_azure_node_dir }}/work",
+        ...settings
       },
       children: {
         zookeeper: { hosts: hosts(topology.zookeepers) },
@@ -58913,23 +58925,23 @@ var LocalCluster = class {
    * master is ALIVE. A cluster that already runs is left alone; a cluster that fails to come up is torn
    * down, its logs kept.
    */
-  async up(shape) {
+  async up(shape, settings = {}) {
     const topology = localTopology(shape);
     const existing = await this.record();
     if (existing && this.runningNodes(existing.topology).length > 0) {
-      if (!sameShape(existing.shape, shape)) {
+      if (!sameShape(existing.shape, shape) || !sameSettings(existing.settings ?? {}, settings)) {
         throw new ClusterStateError(
           "Local cluster",
-          `no cluster running, to start ${describeShape(shape)}`,
-          `${describeShape(existing.shape)} already running`,
-          "Run `spark-azure local down` first, or omit the size options to use the running cluster."
+          `no cluster running, to start ${describeShape(shape)}${describeSettings(settings)}`,
+          `${describeShape(existing.shape)}${describeSettings(existing.settings ?? {})} already running`,
+          "Run `spark-azure local down` first, or omit the size and --set options to use the running cluster."
         );
       }
       return { alreadyRunning: true, description: await this.describe(existing.topology) };
     }
     const toolchain = await ensureToolchain(this.paths.toolsDir, this.log);
     const started = performance.now();
-    await this.prepare(topology, toolchain, shape);
+    await this.prepare(topology, toolchain, shape, settings);
     try {
       await this.startRole(topology.zookeepers, topology, "ZooKeeper ensemble", (state) => assessZooKeeper(state, topology.zookeepers.length), UP_TIMEOUTS_MS.zookeeper);
       await this.startRole(topology.masters, topology, "Spark masters", (state) => assessMasters(state, topology.masters.length), UP_TIMEOUTS_MS.masters);
@@ -59013,13 +59025,13 @@ var LocalCluster = class {
       state
     };
   }
-  async prepare(topology, toolchain, shape) {
+  async prepare(topology, toolchain, shape, settings) {
     await this.processes.killLeftovers();
     await (0, import_promises4.rm)(import_node_path10.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
     await (0, import_promises4.mkdir)(this.paths.clusterDir, { recursive: true });
     const inventory = import_node_path10.default.join(this.paths.clusterDir, "inventory.yml");
-    await (0, import_promises4.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain));
-    const record2 = { shape, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
+    await (0, import_promises4.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
+    const record2 = { shape, settings, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
     await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
 `);
     this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
@@ -59059,6 +59071,13 @@ var LocalCluster = class {
 function sameShape(a, b) {
   return a.zookeepers === b.zookeepers && a.masters === b.masters && a.workers === b.workers;
 }
+function sameSettings(a, b) {
+  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+}
+function describeSettings(settings) {
+  const entries = Object.entries(settings);
+  return entries.length === 0 ? "" : ` with ${entries.map(([key, value]) => `${key}=${value}`).join(", ")}`;
+}
 function describeShape(shape) {
   return `${shape.zookeepers} ZooKeeper servers, ${shape.masters} masters and ${shape.workers} workers`;
 }
@@ -59075,12 +59094,7 @@ async function resolveDrillTargets(smoke, drill, log3, secrets) {
     if (given.length !== local.size || given.some((address) => !local.has(address))) {
       throw new InputError("masters", `the local cluster's masters (${[...local].join(",")}) when nodeAccess is 'local'`, given.join(","), "Use the local cluster's master URL, or set nodeAccess to 'ssh' or 'azure'.");
     }
-    return {
-      masters: topology.masters,
-      zookeepers: topology.zookeepers.map(zookeeperClientAddress),
-      sparkZooKeeperDir: topology.sparkZooKeeperDir,
-      operations: cluster.nodeOperations()
-    };
+    return localDrillTargets(cluster, topology);
   }
   const masters = smoke.masters.map((master, index2) => ({
     name: access2.kind === "azure" ? access2.masterVmNames[index2] : master.host,

@@ -1219,7 +1219,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path16 = require("path");
+    var path17 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2232,9 +2232,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path16.resolve(baseDir, baseName);
+          const localBin = path17.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path16.extname(baseName))) return void 0;
+          if (sourceExt.includes(path17.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -2252,17 +2252,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path16.resolve(
-            path16.dirname(resolvedScriptPath),
+          executableDir = path17.resolve(
+            path17.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path16.basename(
+            const legacyName = path17.basename(
               this._scriptPath,
-              path16.extname(this._scriptPath)
+              path17.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2273,7 +2273,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path16.extname(executableFile));
+        launchWithNode = sourceExt.includes(path17.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -3188,7 +3188,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path16.basename(filename, path16.extname(filename));
+        this._name = path17.basename(filename, path17.extname(filename));
         return this;
       }
       /**
@@ -3202,9 +3202,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path17) {
-        if (path17 === void 0) return this._executableDir;
-        this._executableDir = path17;
+      executableDir(path18) {
+        if (path18 === void 0) return this._executableDir;
+        this._executableDir = path18;
         return this;
       }
       /**
@@ -3711,10 +3711,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path16, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path17, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path16), options);
+            return checkStat(yield (0, promises_1.stat)(path17), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3723,10 +3723,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path16, options = {}) => {
+        var sync = (path17, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path16), options);
+            return checkStat((0, fs_1.statSync)(path17), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3763,10 +3763,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path16, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path17, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path16), path16, options);
+            return checkStat(yield (0, promises_1.stat)(path17), path17, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3775,10 +3775,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path16, options = {}) => {
+        var sync = (path17, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path16), path16, options);
+            return checkStat((0, fs_1.statSync)(path17), path17, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3787,7 +3787,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path16, options) => {
+        var checkPathExt = (path17, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -3795,14 +3795,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path16.substring(path16.length - p.length).toLowerCase();
+            const ext = path17.substring(path17.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat, path16, options) => stat.isFile() && checkPathExt(path16, options);
+        var checkStat = (stat, path17, options) => stat.isFile() && checkPathExt(path17, options);
       }
     });
     var require_options = __commonJS2({
@@ -4140,7 +4140,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(require("process"), 1);
-    var import_node_os7 = __toESM2(require("os"), 1);
+    var import_node_os8 = __toESM2(require("os"), 1);
     var import_node_tty = __toESM2(require("tty"), 1);
     function hasFlag(flag, argv2 = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -4205,7 +4205,7 @@ var require_vendor_core = __commonJS({
         return min2;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os7.default.release().split(".");
+        const osRelease = import_node_os8.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -4442,7 +4442,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs11 = __toESM2(require("fs"), 1);
+    var import_node_fs12 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -4895,8 +4895,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs11.default.existsSync(f)) return false;
-        const stat = import_node_fs11.default.lstatSync(f);
+        if (!import_node_fs12.default.existsSync(f)) return false;
+        const stat = import_node_fs12.default.lstatSync(f);
         return stat.isFile() || stat.isSymbolicLink();
       } catch (e) {
         return false;
@@ -5128,7 +5128,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path14 = __toESM2(require("path"), 1);
+    var import_node_path15 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -5150,10 +5150,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path14.default.resolve(c, "node_modules", ".bin"),
-          import_node_path14.default.resolve(c)
+          import_node_path15.default.resolve(c, "node_modules", ".bin"),
+          import_node_path15.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path14.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path15.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -5233,8 +5233,8 @@ var require_core = __commonJS({
       defaults: () => defaults2,
       kill: () => kill2,
       log: () => log4,
-      os: () => os7,
-      path: () => import_node_path14.default,
+      os: () => os8,
+      path: () => import_node_path15.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -5251,8 +5251,8 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs11 = __toESM2(require("fs"), 1);
-    var import_node_os7 = require("os");
+    var import_node_fs12 = __toESM2(require("fs"), 1);
+    var import_node_os8 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
     var EXIT_CODES = {
@@ -5595,15 +5595,15 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path14 = __toESM2(require("path"), 1);
-    var os7 = __toESM2(require("os"), 1);
+    var import_node_path15 = __toESM2(require("path"), 1);
+    var os8 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
     var CWD = /* @__PURE__ */ Symbol("processCwd");
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL = import_node_buffer.Buffer.from(import_node_os7.EOL);
+    var EOL = import_node_buffer.Buffer.from(import_node_os8.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -5982,7 +5982,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs11.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs12.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -6430,9 +6430,9 @@ var require_vendor_extra = __commonJS({
         "use strict";
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.convertPosixPathToPattern = exports22.convertWindowsPathToPattern = exports22.convertPathToPattern = exports22.escapePosixPath = exports22.escapeWindowsPath = exports22.escape = exports22.removeLeadingDotSegment = exports22.makeAbsolute = exports22.unixify = void 0;
-        var os7 = require("os");
+        var os8 = require("os");
         var path32 = require("path");
-        var IS_WINDOWS_PLATFORM = os7.platform() === "win32";
+        var IS_WINDOWS_PLATFORM = os8.platform() === "win32";
         var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
         var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
         var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -11565,8 +11565,8 @@ var require_vendor_extra = __commonJS({
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
         var fs6 = require("fs");
-        var os7 = require("os");
-        var CPU_COUNT = Math.max(os7.cpus().length, 1);
+        var os8 = require("os");
+        var CPU_COUNT = Math.max(os8.cpus().length, 1);
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = {
           lstat: fs6.lstat,
           lstatSync: fs6.lstatSync,
@@ -12267,7 +12267,7 @@ var require_vendor_extra = __commonJS({
           }
           if (platform === "win32") {
             fs6.rename = typeof fs6.rename !== "function" ? fs6.rename : (function(fs$rename) {
-              function rename(from, to, cb2) {
+              function rename2(from, to, cb2) {
                 var start = Date.now();
                 var backoff = 0;
                 fs$rename(from, to, function CB(er) {
@@ -12287,8 +12287,8 @@ var require_vendor_extra = __commonJS({
                   if (cb2) cb2(er);
                 });
               }
-              if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename);
-              return rename;
+              if (Object.setPrototypeOf) Object.setPrototypeOf(rename2, fs$rename);
+              return rename2;
             })(fs6.rename);
           }
           fs6.read = typeof fs6.read !== "function" ? fs6.read : (function(fs$read) {
@@ -13670,7 +13670,7 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var fs6 = require_fs5();
         var path32 = require("path");
-        var mkdir3 = require_mkdirs();
+        var mkdir4 = require_mkdirs();
         var remove = require_remove();
         var emptyDir = u(function emptyDir2(dir2) {
           return __async(this, null, function* () {
@@ -13678,7 +13678,7 @@ var require_vendor_extra = __commonJS({
             try {
               items = yield fs6.readdir(dir2);
             } catch (e) {
-              return mkdir3.mkdirs(dir2);
+              return mkdir4.mkdirs(dir2);
             }
             return Promise.all(items.map((item) => remove.remove(path32.join(dir2, item))));
           });
@@ -13688,7 +13688,7 @@ var require_vendor_extra = __commonJS({
           try {
             items = fs6.readdirSync(dir2);
           } catch (e) {
-            return mkdir3.mkdirsSync(dir2);
+            return mkdir4.mkdirsSync(dir2);
           }
           items.forEach((item) => {
             item = path32.join(dir2, item);
@@ -13709,7 +13709,7 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var path32 = require("path");
         var fs6 = require_fs5();
-        var mkdir3 = require_mkdirs();
+        var mkdir4 = require_mkdirs();
         function createFile(file) {
           return __async(this, null, function* () {
             let stats;
@@ -13724,7 +13724,7 @@ var require_vendor_extra = __commonJS({
               dirStats = yield fs6.stat(dir2);
             } catch (err) {
               if (err.code === "ENOENT") {
-                yield mkdir3.mkdirs(dir2);
+                yield mkdir4.mkdirs(dir2);
                 yield fs6.writeFile(file, "");
                 return;
               } else {
@@ -13751,7 +13751,7 @@ var require_vendor_extra = __commonJS({
               fs6.readdirSync(dir2);
             }
           } catch (err) {
-            if (err && err.code === "ENOENT") mkdir3.mkdirsSync(dir2);
+            if (err && err.code === "ENOENT") mkdir4.mkdirsSync(dir2);
             else throw err;
           }
           fs6.writeFileSync(file, "");
@@ -13768,7 +13768,7 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var path32 = require("path");
         var fs6 = require_fs5();
-        var mkdir3 = require_mkdirs();
+        var mkdir4 = require_mkdirs();
         var { pathExists } = require_path_exists();
         var { areIdentical } = require_stat();
         function createLink(srcpath, dstpath) {
@@ -13789,7 +13789,7 @@ var require_vendor_extra = __commonJS({
             const dir2 = path32.dirname(dstpath);
             const dirExists = yield pathExists(dir2);
             if (!dirExists) {
-              yield mkdir3.mkdirs(dir2);
+              yield mkdir4.mkdirs(dir2);
             }
             yield fs6.link(srcpath, dstpath);
           });
@@ -13810,7 +13810,7 @@ var require_vendor_extra = __commonJS({
           const dir2 = path32.dirname(dstpath);
           const dirExists = fs6.existsSync(dir2);
           if (dirExists) return fs6.linkSync(srcpath, dstpath);
-          mkdir3.mkdirsSync(dir2);
+          mkdir4.mkdirsSync(dir2);
           return fs6.linkSync(srcpath, dstpath);
         }
         module22.exports = {
@@ -14061,7 +14061,7 @@ var require_vendor_extra = __commonJS({
           });
         }
         var readFile3 = universalify.fromPromise(_readFile);
-        function readFileSync3(file, options = {}) {
+        function readFileSync4(file, options = {}) {
           if (typeof options === "string") {
             options = { encoding: options };
           }
@@ -14095,7 +14095,7 @@ var require_vendor_extra = __commonJS({
         }
         var jsonfile = {
           readFile: readFile3,
-          readFileSync: readFileSync3,
+          readFileSync: readFileSync4,
           writeFile: writeFile5,
           writeFileSync: writeFileSync3
         };
@@ -14121,13 +14121,13 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var fs6 = require_fs5();
         var path32 = require("path");
-        var mkdir3 = require_mkdirs();
+        var mkdir4 = require_mkdirs();
         var pathExists = require_path_exists().pathExists;
         function outputFile(file, data, encoding = "utf-8") {
           return __async(this, null, function* () {
             const dir2 = path32.dirname(file);
             if (!(yield pathExists(dir2))) {
-              yield mkdir3.mkdirs(dir2);
+              yield mkdir4.mkdirs(dir2);
             }
             return fs6.writeFile(file, data, encoding);
           });
@@ -14135,7 +14135,7 @@ var require_vendor_extra = __commonJS({
         function outputFileSync(file, ...args) {
           const dir2 = path32.dirname(file);
           if (!fs6.existsSync(dir2)) {
-            mkdir3.mkdirsSync(dir2);
+            mkdir4.mkdirsSync(dir2);
           }
           fs6.writeFileSync(file, ...args);
         }
@@ -14266,15 +14266,15 @@ var require_vendor_extra = __commonJS({
           return parsedPath.root === parent2;
         }
         function doRename(src, dest, overwrite, isChangingCase) {
-          if (isChangingCase) return rename(src, dest, overwrite);
+          if (isChangingCase) return rename2(src, dest, overwrite);
           if (overwrite) {
             removeSync(dest);
-            return rename(src, dest, overwrite);
+            return rename2(src, dest, overwrite);
           }
           if (fs6.existsSync(dest)) throw new Error("dest already exists.");
-          return rename(src, dest, overwrite);
+          return rename2(src, dest, overwrite);
         }
-        function rename(src, dest, overwrite) {
+        function rename2(src, dest, overwrite) {
           try {
             fs6.renameSync(src, dest);
           } catch (err) {
@@ -16268,10 +16268,10 @@ var require_vendor_extra = __commonJS({
           }
           n2(ar, "defaultControllerBrandCheckException$1");
           function ns(e, t3) {
-            return Ie(e._readableStreamController) ? is(e) : os7(e);
+            return Ie(e._readableStreamController) ? is(e) : os8(e);
           }
           n2(ns, "ReadableStreamTee");
-          function os7(e, t3) {
+          function os8(e, t3) {
             const r2 = Qe(e);
             let s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((x2) => {
@@ -16311,7 +16311,7 @@ var require_vendor_extra = __commonJS({
             }
             return n2(Te, "startAlgorithm"), y = Et(Te, ae, nt), C2 = Et(Te, ae, Oe), I2(r2._closedPromise, (x2) => (oe(y._readableStreamController, x2), oe(C2._readableStreamController, x2), (!c2 || !d) && P2(void 0), null)), [y, C2];
           }
-          n2(os7, "ReadableStreamDefaultTee");
+          n2(os8, "ReadableStreamDefaultTee");
           function is(e) {
             let t3 = Qe(e), r2 = false, s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((_3) => {
@@ -18541,7 +18541,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var import_node_stream2 = require("stream");
     var import_node_events = require("events");
     var import_node_stream = require("stream");
-    var import_promises5 = require("stream").promises;
+    var import_promises6 = require("stream").promises;
     function mergeStreams(streams) {
       if (!Array.isArray(streams)) {
         throw new TypeError(`Expected an array, got \`${typeof streams}\`.`);
@@ -18642,7 +18642,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     });
     var onMergedStreamEnd = (_0, _1) => __async(null, [_0, _1], function* (passThroughStream, { signal }) {
       try {
-        yield (0, import_promises5.finished)(passThroughStream, { signal, cleanup: true });
+        yield (0, import_promises6.finished)(passThroughStream, { signal, cleanup: true });
       } catch (error) {
         errorOrAbortStream(passThroughStream, error);
         throw error;
@@ -18721,7 +18721,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     });
     var onInputStreamEnd = (_0) => __async(null, [_0], function* ({ passThroughStream, stream, streams, ended, aborted, controller: { signal } }) {
       try {
-        yield (0, import_promises5.finished)(stream, {
+        yield (0, import_promises6.finished)(stream, {
           signal,
           cleanup: true,
           readable: true,
@@ -18785,7 +18785,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var PASSTHROUGH_LISTENERS_COUNT = 2;
     var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
     var import_fast_glob2 = __toESM2(require_out4(), 1);
-    var import_node_fs11 = __toESM2(require("fs"), 1);
+    var import_node_fs12 = __toESM2(require("fs"), 1);
     var import_promises22 = __toESM2(require("fs").promises, 1);
     function isType(fsStatType, statsMethodName, filePath) {
       return __async(this, null, function* () {
@@ -18808,7 +18808,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         throw new TypeError(`Expected a string, got ${typeof filePath}`);
       }
       try {
-        return import_node_fs11.default[fsStatType](filePath)[statsMethodName]();
+        return import_node_fs12.default[fsStatType](filePath)[statsMethodName]();
       } catch (error) {
         if (error.code === "ENOENT") {
           return false;
@@ -18833,7 +18833,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var import_node_process = __toESM2(require("process"), 1);
     var import_node_fs22 = __toESM2(require("fs"), 1);
     var import_promises32 = __toESM2(require("fs").promises, 1);
-    var import_node_path14 = __toESM2(require("path"), 1);
+    var import_node_path15 = __toESM2(require("path"), 1);
     var import_fast_glob = __toESM2(require_out4(), 1);
     var import_ignore = __toESM2(require_ignore(), 1);
     function slash(path32) {
@@ -18865,23 +18865,23 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
       let result2;
       if (!hasNonTrailingSlash) {
-        result2 = import_node_path14.default.posix.join(base, "**", cleanPattern);
+        result2 = import_node_path15.default.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result2 = import_node_path14.default.posix.join(base, cleanPattern.slice(1));
+        result2 = import_node_path15.default.posix.join(base, cleanPattern.slice(1));
       } else {
-        result2 = import_node_path14.default.posix.join(base, cleanPattern);
+        result2 = import_node_path15.default.posix.join(base, cleanPattern);
       }
       return isNegative ? "!" + result2 : result2;
     };
     var parseIgnoreFile = (file, cwd) => {
-      const base = slash(import_node_path14.default.relative(cwd, import_node_path14.default.dirname(file.filePath)));
+      const base = slash(import_node_path15.default.relative(cwd, import_node_path15.default.dirname(file.filePath)));
       return file.content.split(/\r?\n/).filter((line) => line && !line.startsWith("#")).map((pattern) => applyBaseToPattern(pattern, base));
     };
     var toRelativePath = (fileOrDirectory, cwd) => {
       cwd = slash(cwd);
-      if (import_node_path14.default.isAbsolute(fileOrDirectory)) {
+      if (import_node_path15.default.isAbsolute(fileOrDirectory)) {
         if (slash(fileOrDirectory).startsWith(cwd)) {
-          return import_node_path14.default.relative(cwd, fileOrDirectory);
+          return import_node_path15.default.relative(cwd, fileOrDirectory);
         }
         throw new Error(`Path ${fileOrDirectory} is not in cwd ${cwd}`);
       }
@@ -26199,17 +26199,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26220,13 +26220,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26247,17 +26247,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26268,13 +26268,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26301,23 +26301,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path17);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path17);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path17);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path17);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path17);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent2 = path16[path16.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent2 = path17[path17.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -26938,10 +26938,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26960,7 +26960,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26990,11 +26990,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest2] = path16;
+          const [key, ...rest2] = path17;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -27008,8 +27008,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest2] = path16;
+      deleteIn(path17) {
+        const [key, ...rest2] = path17;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -27023,8 +27023,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest2] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest2] = path17;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -27042,8 +27042,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest2] = path16;
+      hasIn(path17) {
+        const [key, ...rest2] = path17;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -27053,8 +27053,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest2] = path16;
+      setIn(path17, value) {
+        const [key, ...rest2] = path17;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -29604,9 +29604,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29681,14 +29681,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29703,10 +29703,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29717,10 +29717,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29737,13 +29737,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -31724,9 +31724,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path16) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index2] of path16) {
+      for (const [field, index2] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -31735,23 +31735,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path16) => {
-      const parent2 = visit.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit.parentCollection = (cst, path17) => {
+      const parent2 = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31762,10 +31762,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -36364,8 +36364,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path16) {
-  return isArray_default(path16) ? path16 : [path16];
+function toPath(path17) {
+  return isArray_default(path17) ? path17 : [path17];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -36378,8 +36378,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path16) {
-  return _.toPath(path16);
+function toPath2(path17) {
+  return _.toPath(path17);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -36391,11 +36391,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path16) {
-  var length = path16.length;
+function deepGet(obj, path17) {
+  var length = path17.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path16[i]];
+    obj = obj[path17[i]];
   }
   return length ? obj : void 0;
 }
@@ -36407,8 +36407,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path16, defaultValue) {
-  var value = deepGet(object2, toPath2(path16));
+function get(object2, path17, defaultValue) {
+  var value = deepGet(object2, toPath2(path17));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -36422,11 +36422,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path16) {
-  path16 = toPath2(path16);
-  var length = path16.length;
+function has2(obj, path17) {
+  path17 = toPath2(path17);
+  var length = path17.length;
   for (var i = 0; i < length; i++) {
-    var key = path16[i];
+    var key = path17[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -36469,10 +36469,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path16) {
-  path16 = toPath2(path16);
+function property(path17) {
+  path17 = toPath2(path17);
   return function(obj) {
-    return deepGet(obj, path16);
+    return deepGet(obj, path17);
   };
 }
 var init_property = __esm({
@@ -36595,8 +36595,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path16) {
-    return get(obj, path16);
+  return function(path17) {
+    return get(obj, path17);
   };
 }
 var init_propertyOf = __esm({
@@ -36812,14 +36812,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path16, fallback2) {
-  path16 = toPath2(path16);
-  var length = path16.length;
+function result(obj, path17, fallback2) {
+  path17 = toPath2(path17);
+  var length = path17.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path16[i]];
+    var prop = obj == null ? void 0 : obj[path17[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -37584,14 +37584,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path16, args) {
+    invoke_default = restArguments(function(obj, path17, args) {
       var contextPath, func;
-      if (isFunction_default(path16)) {
-        func = path16;
+      if (isFunction_default(path17)) {
+        func = path17;
       } else {
-        path16 = toPath2(path16);
-        contextPath = path16.slice(0, -1);
-        path16 = path16[path16.length - 1];
+        path17 = toPath2(path17);
+        contextPath = path17.slice(0, -1);
+        path17 = path17[path17.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -37600,7 +37600,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path16];
+          method = context[path17];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -39012,8 +39012,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path16) {
-      this.chrootPath = path16;
+    Record.prototype.setChrootPath = function(path17) {
+      this.chrootPath = path17;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -39055,14 +39055,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path16) {
+    function prependChroot(self2, path17) {
       if (!self2.chrootPath) {
-        return path16;
+        return path17;
       }
-      if (path16 === "/") {
+      if (path17 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path16;
+      return self2.chrootPath + path17;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -39072,8 +39072,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path16) {
-            return prependChroot(self2, path16);
+          value = value.map(function(path17) {
+            return prependChroot(self2, path17);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -39160,8 +39160,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path16) {
-            return prependChroot(self2, path16);
+          value = value.map(function(path17) {
+            return prependChroot(self2, path17);
           });
         }
         offset += serialize(
@@ -39314,9 +39314,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path16) {
+    TransactionRequest.prototype.setChrootPath = function(path17) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path16);
+        record2.setChrootPath(path17);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -39352,8 +39352,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path16) {
-      this.chrootPath = path16;
+    TransactionResponse.prototype.setChrootPath = function(path17) {
+      this.chrootPath = path17;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -39577,25 +39577,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path16) {
+    function validate(path17) {
       assert(
-        path16 && typeof path16 === "string",
+        path17 && typeof path17 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path16[0] === "/", "Node path must start with / character.");
-      if (path16.length === 1) {
+      assert(path17[0] === "/", "Node path must start with / character.");
+      if (path17.length === 1) {
         return;
       }
       assert(
-        path16[path16.length - 1] !== "/",
+        path17[path17.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path16),
+        !/\/\//.test(path17),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path16),
+        !/\/\.(\.)?(\/|$)/.test(path17),
         "Node path must not contain relative path(s)."
       );
     }
@@ -39624,7 +39624,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path16) {
+    function Event(type, name, path17) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -39632,7 +39632,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path16;
+      this.path = path17;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -39774,10 +39774,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path16, ctor2) {
+    function Exception(code, name, path17, ctor2) {
       if (!ctor2) {
-        ctor2 = path16;
-        path16 = void 0;
+        ctor2 = path17;
+        path17 = void 0;
       }
       validateCode(code);
       assert(
@@ -39788,10 +39788,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path16;
+      this.path = path17;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path16) {
-        this.message += "@" + path16;
+      if (path17) {
+        this.message += "@" + path17;
       }
     }
     util.inherits(Exception, Error);
@@ -39807,7 +39807,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path16) {
+    function create2(code, path17) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -39817,7 +39817,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path16, create2);
+      return new Exception(code, name, path17, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -39895,43 +39895,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path16, watcher) {
+    function registerWatcher(self2, type, path17, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path16);
+      Path.validate(path17);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path16] = watchers[path16] || new events.EventEmitter();
-      watcherExists = watchers[path16].listeners("notification").some(function(l) {
+      watchers[path17] = watchers[path17] || new events.EventEmitter();
+      watcherExists = watchers[path17].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path16].once("notification", watcher);
+        watchers[path17].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path16) {
-        if (watchers[path16].listeners("notification").length > 0) {
-          result2.push(path16);
+      Object.keys(watchers).forEach(function(path17) {
+        if (watchers[path17].listeners("notification").length > 0) {
+          result2.push(path17);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path16, watcher) {
-      registerWatcher(this, "data", path16, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path17, watcher) {
+      registerWatcher(this, "data", path17, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path16, watcher) {
-      registerWatcher(this, "child", path16, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path17, watcher) {
+      registerWatcher(this, "child", path17, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path16, watcher) {
-      registerWatcher(this, "existence", path16, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path17, watcher) {
+      registerWatcher(this, "existence", path17, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -40122,14 +40122,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path16, watcher) {
-      this.watcherManager.registerDataWatcher(path16, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path17, watcher) {
+      this.watcherManager.registerDataWatcher(path17, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path16, watcher) {
-      this.watcherManager.registerChildWatcher(path16, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path17, watcher) {
+      this.watcherManager.registerChildWatcher(path17, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path16, watcher) {
-      this.watcherManager.registerExistenceWatcher(path16, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path17, watcher) {
+      this.watcherManager.registerExistenceWatcher(path17, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -40542,9 +40542,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path16, data, acls, mode) {
+    Transaction.prototype.create = function(path17, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path16);
+      Path.validate(path17);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -40564,27 +40564,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path16,
+        path: path17,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path16, version2) {
+    Transaction.prototype.check = function(path17, version2) {
       version2 = version2 || -1;
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path16,
+        path: path17,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.setData = function(path16, data, version2) {
+    Transaction.prototype.setData = function(path17, data, version2) {
       version2 = version2 || -1;
-      Path.validate(path16);
+      Path.validate(path17);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -40592,19 +40592,19 @@ var require_Transaction = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path16,
+        path: path17,
         data,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.remove = function(path16, version2) {
+    Transaction.prototype.remove = function(path17, version2) {
       version2 = version2 || -1;
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path16,
+        path: path17,
         version: version2
       });
       return this;
@@ -40817,9 +40817,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path16, data, acls, mode, callback) {
+    Client.prototype.create = function(path17, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path16);
+      Path.validate(path17);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -40852,7 +40852,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path16;
+      payload.path = path17;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -40876,17 +40876,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path16, version2, callback) {
+    Client.prototype.remove = function(path17, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path16;
+      payload.path = path17;
       payload.version = version2;
       request = new jute.Request(header, payload);
       attempt(
@@ -40899,16 +40899,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path16, version2, callback) {
+    Client.prototype.removeRecursive = function(path17, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path16, function(error, children) {
+      self2.listSubTreeBFS(path17, function(error, children) {
         if (error) {
           callback(error);
           return;
@@ -40924,12 +40924,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path16, data, version2, callback) {
+    Client.prototype.setData = function(path17, data, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       assert(
@@ -40944,7 +40944,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path16;
+      payload.path = path17;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version2;
@@ -40963,16 +40963,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path16, watcher, callback) {
+    Client.prototype.getData = function(path17, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path16;
+      payload.path = path17;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -40984,7 +40984,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path16, watcher);
+              self2.connectionManager.registerDataWatcher(path17, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -40992,12 +40992,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path16, acls, version2, callback) {
+    Client.prototype.setACL = function(path17, acls, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -41006,7 +41006,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path16;
+      payload.path = path17;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -41026,12 +41026,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path16, callback) {
-      Path.validate(path16);
+    Client.prototype.getACL = function(path17, callback) {
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path16;
+      payload.path = path17;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -41053,16 +41053,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path16, watcher, callback) {
+    Client.prototype.exists = function(path17, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path16;
+      payload.path = path17;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -41077,12 +41077,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path16,
+                  path17,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path16,
+                  path17,
                   watcher
                 );
               }
@@ -41096,16 +41096,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path16, watcher, callback) {
+    Client.prototype.getChildren = function(path17, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path16;
+      payload.path = path17;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -41117,7 +41117,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path16, watcher);
+              self2.connectionManager.registerChildWatcher(path17, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -41125,11 +41125,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path16, callback) {
-      Path.validate(path16);
+    Client.prototype.listSubTreeBFS = function(path17, callback) {
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path16];
+      var tree = [path17];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error, children) {
           if (error) {
@@ -41151,9 +41151,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path16, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path17, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path16);
+      Path.validate(path17);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -41183,7 +41183,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path16.split("/").slice(1);
+      nodes = path17.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error) {
@@ -41290,9 +41290,9 @@ function formatTable(header, rows) {
 
 // src/local/local-cluster.ts
 init_cjs_shims();
-var import_node_fs6 = require("fs");
-var import_promises3 = require("fs/promises");
-var import_node_path7 = __toESM(require("path"), 1);
+var import_node_fs7 = require("fs");
+var import_promises4 = require("fs/promises");
+var import_node_path8 = __toESM(require("path"), 1);
 
 // src/core/cluster/health.ts
 init_cjs_shims();
@@ -41945,6 +41945,7 @@ function localInventory(topology, clusterDir, toolchain, settings = {}, clusterN
         spark_log_dir: "{{ spark_azure_node_dir }}/logs",
         spark_bin_dir: "{{ spark_azure_node_dir }}/bin",
         spark_master_daemon_memory_mb: 512,
+        spark_master_recovery_plugin_jar: toolchain.recoveryPluginJar,
         spark_worker_daemon_memory_mb: 384,
         spark_worker_work_dir: "{{ spark_azure_node_dir }}/work",
         ...settings
@@ -41995,6 +41996,16 @@ function logPath(clusterDir, node) {
 function pidPath(clusterDir, node) {
   return import_node_path3.default.join(nodeDir(clusterDir, node.name), "pid");
 }
+var SUPERVISOR = [
+  "launcher=$1; child=",
+  `trap 'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; exit 0' TERM INT`,
+  "while :; do",
+  '  "$launcher" & child=$!',
+  '  wait "$child"; status=$?',
+  '  echo "spark-azure supervisor: $(basename "$launcher") exited with status $status; restarting in 1 s (Restart=always)" >&2',
+  "  sleep 1",
+  "done"
+].join("\n");
 var LocalProcesses = class {
   constructor(clusterDir) {
     this.clusterDir = clusterDir;
@@ -42008,7 +42019,7 @@ var LocalProcesses = class {
     await (0, import_promises.mkdir)(import_node_path3.default.dirname(log4), { recursive: true });
     const output = (0, import_node_fs2.openSync)(log4, "a");
     try {
-      const child = (0, import_node_child_process.spawn)(launcherPath(this.clusterDir, node), [], {
+      const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
         detached: true,
         stdio: ["ignore", output, output],
         env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: node.name }
@@ -42136,8 +42147,8 @@ function range(count) {
 
 // src/local/toolchain.ts
 init_cjs_shims();
-var import_node_fs5 = require("fs");
-var import_node_path6 = __toESM(require("path"), 1);
+var import_node_fs6 = require("fs");
+var import_node_path7 = __toESM(require("path"), 1);
 
 // src/tools/installers.ts
 init_cjs_shims();
@@ -42199,14 +42210,53 @@ function lastLine(text) {
   return text.trim().split("\n").at(-1) ?? "";
 }
 
+// src/tools/recovery-plugin.ts
+init_cjs_shims();
+var import_node_crypto2 = require("crypto");
+var import_node_fs4 = require("fs");
+var import_promises3 = require("fs/promises");
+var import_node_os3 = __toESM(require("os"), 1);
+var import_node_path5 = __toESM(require("path"), 1);
+async function ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log4) {
+  const sourceDir = import_node_path5.default.join(root2, "infra", "spark-recovery", "src");
+  const sources = listJavaSources(sourceDir);
+  const hash = (0, import_node_crypto2.createHash)("sha256");
+  for (const file of sources) hash.update(file).update((0, import_node_fs4.readFileSync)(file));
+  hash.update((0, import_node_fs4.readdirSync)(import_node_path5.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join());
+  const jar = import_node_path5.default.join(toolsDir2, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
+  if ((0, import_node_fs4.existsSync)(jar)) return jar;
+  if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
+    log4.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
+    await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log4);
+  }
+  log4.info(`Building the leader-election plugin against ${import_node_path5.default.basename(sparkHome)}`);
+  const classes = await (0, import_promises3.mkdtemp)(import_node_path5.default.join(import_node_os3.default.tmpdir(), "spark-azure-recovery-"));
+  try {
+    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path5.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
+    if (compile.exitCode !== 0) {
+      throw new ActionableError("Leader-election plugin", "to compile against this Spark", compile.stderr.trim().split("\n").slice(0, 3).join(" | "), "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.");
+    }
+    await (0, import_promises3.mkdir)(import_node_path5.default.dirname(jar), { recursive: true });
+    const partial2 = `${jar}.partial`;
+    await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
+    await (0, import_promises3.rename)(partial2, jar);
+    return jar;
+  } finally {
+    await (0, import_promises3.rm)(classes, { recursive: true, force: true });
+  }
+}
+function listJavaSources(directory) {
+  return (0, import_node_fs4.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path5.default.join(directory, file));
+}
+
 // src/tools/spark-runtime.ts
 init_cjs_shims();
-var import_node_fs4 = require("fs");
-var import_node_path5 = __toESM(require("path"), 1);
+var import_node_fs5 = require("fs");
+var import_node_path6 = __toESM(require("path"), 1);
 async function resolveSparkRuntime(options, log4) {
   const explicit = options.sparkHome ?? process.env.SPARK_HOME;
   if (explicit) {
-    if (!(0, import_node_fs4.existsSync)(import_node_path5.default.join(explicit, "bin", "spark-submit"))) {
+    if (!(0, import_node_fs5.existsSync)(import_node_path6.default.join(explicit, "bin", "spark-submit"))) {
       throw new InputError(
         options.sparkHome ? options.input : "SPARK_HOME",
         "a Spark distribution with bin/spark-submit",
@@ -42217,7 +42267,7 @@ async function resolveSparkRuntime(options, log4) {
     return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
   }
   const venv = await ensurePythonEnvironment("local-cluster", options.toolsDir, log4);
-  const python = import_node_path5.default.join(venv, "bin", "python");
+  const python = import_node_path6.default.join(venv, "bin", "python");
   return { sparkHome: await pysparkHome(python), python };
 }
 async function pysparkHome(python) {
@@ -42226,13 +42276,14 @@ async function pysparkHome(python) {
 
 // src/local/toolchain.ts
 var ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
-async function ensureToolchain(toolsDir2, log4) {
+async function ensureToolchain(root2, toolsDir2, log4) {
   const java = await ensureJava(log4);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs5.existsSync)(ZOOKEEPER_JAR), log4);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs6.existsSync)(ZOOKEEPER_JAR), log4);
   const venv = await ensurePythonEnvironment("local-cluster", toolsDir2, log4);
-  const python = import_node_path6.default.join(venv, "bin", "python");
+  const python = import_node_path7.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
-  return { java, python, ansiblePlaybook: import_node_path6.default.join(venv, "bin", "ansible-playbook"), sparkHome, zookeeperJar: ZOOKEEPER_JAR };
+  const recoveryPluginJar = await ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log4);
+  return { java, python, ansiblePlaybook: import_node_path7.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
 }
 async function ensureJava(log4) {
   const version2 = await javaMajorVersion();
@@ -42255,7 +42306,7 @@ var LocalCluster = class {
     this.paths = paths;
     this.log = log4;
     this.processes = new LocalProcesses(paths.clusterDir);
-    this.recordPath = import_node_path7.default.join(paths.clusterDir, "cluster.json");
+    this.recordPath = import_node_path8.default.join(paths.clusterDir, "cluster.json");
   }
   paths;
   log;
@@ -42280,7 +42331,7 @@ var LocalCluster = class {
       }
       return { alreadyRunning: true, description: await this.describe(existing.topology) };
     }
-    const toolchain = await ensureToolchain(this.paths.toolsDir, this.log);
+    const toolchain = await ensureToolchain(this.paths.root, this.paths.toolsDir, this.log);
     const started = performance.now();
     await this.prepare(topology, toolchain, shape, settings);
     try {
@@ -42328,8 +42379,8 @@ var LocalCluster = class {
   async logs(name, lines) {
     const node = await this.node(name);
     const file = logPath(this.paths.clusterDir, node);
-    if (!(0, import_node_fs6.existsSync)(file)) return "";
-    const text = await (0, import_promises3.readFile)(file, "utf8");
+    if (!(0, import_node_fs7.existsSync)(file)) return "";
+    const text = await (0, import_promises4.readFile)(file, "utf8");
     return text.split("\n").slice(-lines - 1).join("\n");
   }
   logFile(node) {
@@ -42368,12 +42419,12 @@ var LocalCluster = class {
   }
   async prepare(topology, toolchain, shape, settings) {
     await this.processes.killLeftovers();
-    await (0, import_promises3.rm)(import_node_path7.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
-    await (0, import_promises3.mkdir)(this.paths.clusterDir, { recursive: true });
-    const inventory = import_node_path7.default.join(this.paths.clusterDir, "inventory.yml");
-    await (0, import_promises3.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
+    await (0, import_promises4.rm)(import_node_path8.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+    await (0, import_promises4.mkdir)(this.paths.clusterDir, { recursive: true });
+    const inventory = import_node_path8.default.join(this.paths.clusterDir, "inventory.yml");
+    await (0, import_promises4.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
     const record2 = { shape, settings, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
-    await (0, import_promises3.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
+    await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
 `);
     this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
     await renderConfiguration(toolchain, this.paths.root, inventory);
@@ -42391,7 +42442,7 @@ var LocalCluster = class {
         what,
         `healthy within ${timeoutMs / 1e3} s`,
         problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-        `Read the node logs under ${import_node_path7.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+        `Read the node logs under ${import_node_path8.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
       );
     }
     this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
@@ -42405,8 +42456,8 @@ var LocalCluster = class {
     return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
   }
   async record() {
-    if (!(0, import_node_fs6.existsSync)(this.recordPath)) return void 0;
-    return JSON.parse(await (0, import_promises3.readFile)(this.recordPath, "utf8"));
+    if (!(0, import_node_fs7.existsSync)(this.recordPath)) return void 0;
+    return JSON.parse(await (0, import_promises4.readFile)(this.recordPath, "utf8"));
   }
 };
 function sameShape(a, b) {
@@ -42429,9 +42480,9 @@ var NODE_OPERATIONS = ["start", "stop", "kill", "restart"];
 
 // src/actions/smoke-test/index.ts
 init_cjs_shims();
-var import_node_fs8 = require("fs");
-var import_node_os6 = __toESM(require("os"), 1);
-var import_node_path12 = __toESM(require("path"), 1);
+var import_node_fs9 = require("fs");
+var import_node_os7 = __toESM(require("os"), 1);
+var import_node_path13 = __toESM(require("path"), 1);
 
 // src/core/inputs/input-reader.ts
 init_cjs_shims();
@@ -42503,13 +42554,13 @@ function recordInputSource(record2) {
 
 // src/operations/failover-drill.ts
 init_cjs_shims();
-var import_promises4 = require("fs/promises");
-var import_node_os4 = __toESM(require("os"), 1);
-var import_node_path10 = __toESM(require("path"), 1);
+var import_promises5 = require("fs/promises");
+var import_node_os5 = __toESM(require("os"), 1);
+var import_node_path11 = __toESM(require("path"), 1);
 
 // src/actions/smoke-test/run-smoke-test.ts
 init_cjs_shims();
-var import_node_path9 = __toESM(require("path"), 1);
+var import_node_path10 = __toESM(require("path"), 1);
 
 // src/core/cluster/master-set.ts
 init_cjs_shims();
@@ -42586,12 +42637,12 @@ function checkResult(stdout, check) {
 
 // src/tools/run-spark-submit.ts
 init_cjs_shims();
-var import_node_path8 = __toESM(require("path"), 1);
+var import_node_path9 = __toESM(require("path"), 1);
 function startSparkSubmit(runtime, submission, options) {
   const env = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
   if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
   const started = performance.now();
-  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path8.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path9.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
   const result2 = (async () => {
     const output = await child;
     const durationMs = performance.now() - started;
@@ -42631,7 +42682,7 @@ async function runSmokeTest(settings, runtime, log4) {
   log4.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(settings, runtime);
   const localIp = submission.conf["spark.driver.host"] && isLoopback(submission.conf["spark.driver.host"]) ? submission.conf["spark.driver.host"] : void 0;
-  log4.info(`spark-submit ${import_node_path9.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  log4.info(`spark-submit ${import_node_path10.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run = await runSparkSubmit(runtime, submission, { timeoutMs: settings.timeoutSeconds * 1e3, localIp });
   const output = `${run.stdout}
 ${run.stderr}`;
@@ -42657,7 +42708,7 @@ ${run.stderr}`;
   };
 }
 function buildSubmission(settings, runtime) {
-  const application = settings.application ?? import_node_path9.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  const application = settings.application ?? import_node_path10.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
   return {
     masterUrl: masterUrl(settings.masters),
     application,
@@ -42811,33 +42862,33 @@ var ZooKeeperSession = class _ZooKeeperSession {
   sessionId() {
     return BigInt(`0x${this.client.getSessionId().toString("hex")}`);
   }
-  children(path16) {
-    return this.call((done) => this.client.getChildren(path16, (error, children) => done(error, children)));
+  children(path17) {
+    return this.call((done) => this.client.getChildren(path17, (error, children) => done(error, children)));
   }
-  stat(path16) {
+  stat(path17) {
     return this.call(
       (done) => this.client.exists(
-        path16,
+        path17,
         (error, stat) => done(error, stat ? { ephemeralOwner: BigInt(`0x${stat.ephemeralOwner.toString("hex")}`), version: stat.version, ctimeMs: Number(BigInt(`0x${stat.ctime.toString("hex")}`)) } : void 0)
       )
     );
   }
-  data(path16) {
-    return this.call((done) => this.client.getData(path16, (error, data) => done(error, data ?? Buffer.alloc(0))));
+  data(path17) {
+    return this.call((done) => this.client.getData(path17, (error, data) => done(error, data ?? Buffer.alloc(0))));
   }
   /** Creates the node (and missing parents, persistent) and returns its actual path. */
-  create(path16, data, mode) {
+  create(path17, data, mode) {
     return new Promise(
-      (resolve, reject3) => this.client.mkdirp(parentOf(path16), (mkdirError) => {
+      (resolve, reject3) => this.client.mkdirp(parentOf(path17), (mkdirError) => {
         if (mkdirError) return reject3(mkdirError);
-        this.client.create(path16, Buffer.from(data), MODES[mode], (error, created) => error ? reject3(error) : resolve(created));
+        this.client.create(path17, Buffer.from(data), MODES[mode], (error, created) => error ? reject3(error) : resolve(created));
       })
     );
   }
   /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-  remove(path16, version2 = -1) {
+  remove(path17, version2 = -1) {
     return new Promise(
-      (resolve, reject3) => this.client.remove(path16, version2, (error) => {
+      (resolve, reject3) => this.client.remove(path17, version2, (error) => {
         if (!error) return resolve(true);
         if (isNoNode(error)) return resolve(false);
         reject3(error);
@@ -42860,8 +42911,8 @@ var ZooKeeperSession = class _ZooKeeperSession {
 function isNoNode(error) {
   return error instanceof import_node_zookeeper_client.default.Exception && error.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path16) {
-  return path16.slice(0, path16.lastIndexOf("/")) || "/";
+function parentOf(path17) {
+  return path17.slice(0, path17.lastIndexOf("/")) || "/";
 }
 
 // src/operations/leadership-handover.ts
@@ -42935,28 +42986,28 @@ async function handOverLeadership(options) {
 
 // src/operations/maintenance-lock.ts
 init_cjs_shims();
-var import_node_os3 = __toESM(require("os"), 1);
+var import_node_os4 = __toESM(require("os"), 1);
 var MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
 var MaintenanceLock = class _MaintenanceLock {
-  constructor(zk, path16) {
+  constructor(zk, path17) {
     this.zk = zk;
-    this.path = path16;
+    this.path = path17;
   }
   zk;
   path;
   static async acquire(zk, operation, options) {
-    const path16 = options.path ?? MAINTENANCE_LOCK_PATH;
-    const holder = { operation, host: import_node_os3.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
+    const path17 = options.path ?? MAINTENANCE_LOCK_PATH;
+    const holder = { operation, host: import_node_os4.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
     const deadline = Date.now() + options.waitMs;
     for (; ; ) {
       try {
-        await zk.create(path16, JSON.stringify(holder), "ephemeral");
-        return new _MaintenanceLock(zk, path16);
+        await zk.create(path17, JSON.stringify(holder), "ephemeral");
+        return new _MaintenanceLock(zk, path17);
       } catch (error) {
         if (!isNodeExists(error)) throw error;
       }
       if (Date.now() >= deadline) {
-        const current = await currentHolder(zk, path16);
+        const current = await currentHolder(zk, path17);
         throw new ClusterStateError(
           "Maintenance lock",
           `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -42971,8 +43022,8 @@ var MaintenanceLock = class _MaintenanceLock {
     await this.zk.remove(this.path);
   }
 };
-async function currentHolder(zk, path16 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path16);
+async function currentHolder(zk, path17 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path17);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -43147,9 +43198,9 @@ function requireVmFaults(targets) {
   return targets.vmFaults;
 }
 async function startDrillJob(settings, runtime, seconds2) {
-  const directory = await (0, import_promises4.mkdtemp)(import_node_path10.default.join(import_node_os4.default.tmpdir(), "spark-azure-drill-"));
-  const application = import_node_path10.default.join(directory, DRILL_JOB_FILE);
-  await (0, import_promises4.writeFile)(application, DRILL_JOB_SOURCE);
+  const directory = await (0, import_promises5.mkdtemp)(import_node_path11.default.join(import_node_os5.default.tmpdir(), "spark-azure-drill-"));
+  const application = import_node_path11.default.join(directory, DRILL_JOB_FILE);
+  await (0, import_promises5.writeFile)(application, DRILL_JOB_SOURCE);
   const submission = { ...buildSubmission({ ...settings, application, arguments: [String(seconds2)] }, runtime), name: "spark-azure failover drill job" };
   const driverHost = submission.conf["spark.driver.host"];
   return startSparkSubmit(runtime, submission, { timeoutMs: (seconds2 + 300) * 1e3, localIp: driverHost && isLoopback(driverHost) ? driverHost : void 0 });
@@ -43265,9 +43316,9 @@ function timeline(journal, milestones) {
 
 // src/actions/smoke-test/drill-targets.ts
 init_cjs_shims();
-var import_node_fs7 = require("fs");
-var import_node_os5 = __toESM(require("os"), 1);
-var import_node_path11 = __toESM(require("path"), 1);
+var import_node_fs8 = require("fs");
+var import_node_os6 = __toESM(require("os"), 1);
+var import_node_path12 = __toESM(require("path"), 1);
 
 // src/azure/azure-vm-operations.ts
 init_cjs_shims();
@@ -43283,7 +43334,7 @@ function systemctlCommand(operation, role) {
   const unit = SERVICE_UNITS[role];
   switch (operation) {
     case "kill":
-      return ["sudo", "systemctl", "kill", "--signal=SIGKILL", unit];
+      return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
     case "stop":
       return ["sudo", "systemctl", "stop", unit];
     case "start":
@@ -43381,10 +43432,10 @@ async function resolveDrillTargets(smoke, drill, log4, secrets) {
   let keyFile;
   if (access.privateKey) {
     secrets.register(access.privateKey);
-    keyFile = import_node_path11.default.join((0, import_node_fs7.mkdtempSync)(import_node_path11.default.join(import_node_os5.default.tmpdir(), "spark-azure-ssh-")), "id");
-    (0, import_node_fs7.writeFileSync)(keyFile, access.privateKey.endsWith("\n") ? access.privateKey : `${access.privateKey}
+    keyFile = import_node_path12.default.join((0, import_node_fs8.mkdtempSync)(import_node_path12.default.join(import_node_os6.default.tmpdir(), "spark-azure-ssh-")), "id");
+    (0, import_node_fs8.writeFileSync)(keyFile, access.privateKey.endsWith("\n") ? access.privateKey : `${access.privateKey}
 `, { mode: 384 });
-    (0, import_node_fs7.chmodSync)(keyFile, 384);
+    (0, import_node_fs8.chmodSync)(keyFile, 384);
   }
   const operations = sshNodeOperations({ ...access.ssh, keyFile });
   const vmFaults = access.kind === "azure" ? azureVmOperations({ resourceGroup: access.resourceGroup, vmNames: Object.fromEntries(masters.map((master) => [master.name, master.name])) }) : void 0;
@@ -43492,8 +43543,8 @@ ${report.outputTail}`);
     pipeline.log.info(`Smoke test passed: ${report.reason}`);
     if (!drill || !targets) return;
     const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () => runFailoverDrill(targets, drill, settings, runtime, pipeline.log));
-    const journalFile = import_node_path12.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os6.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs8.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    const journalFile = import_node_path13.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os7.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs9.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -43508,13 +43559,13 @@ ${report.outputTail}`);
 
 // src/entries/action-commands.ts
 init_cjs_shims();
-var import_node_fs10 = require("fs");
-var import_node_path13 = __toESM(require("path"), 1);
+var import_node_fs11 = require("fs");
+var import_node_path14 = __toESM(require("path"), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/doors/cli-pipeline.ts
 init_cjs_shims();
-var import_node_fs9 = require("fs");
+var import_node_fs10 = require("fs");
 function cliPipeline(inputs, options = {}) {
   const secrets = [];
   const mask = (text) => secrets.reduce((masked, secret) => masked.split(secret).join("***"), text);
@@ -43533,7 +43584,7 @@ function cliPipeline(inputs, options = {}) {
     setOutput: (name, value) => console.log(`${name}=${mask(value)}`),
     setSecret: (value) => value && secrets.push(value),
     appendSummary: async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs9.appendFileSync)(options.summaryFile, `${markdown}
+      if (options.summaryFile) (0, import_node_fs10.appendFileSync)(options.summaryFile, `${markdown}
 `);
     },
     fail: (message) => {
@@ -43564,7 +43615,7 @@ async function runAction(pipeline, body) {
 
 // src/entries/action-commands.ts
 function addActionCommand(program3, options) {
-  const metadata = (0, import_yaml2.parse)((0, import_node_fs10.readFileSync)(import_node_path13.default.join(packageRoot(), "actions", options.inputsOf, "action.yml"), "utf8"));
+  const metadata = (0, import_yaml2.parse)((0, import_node_fs11.readFileSync)(import_node_path14.default.join(packageRoot(), "actions", options.inputsOf, "action.yml"), "utf8"));
   const command = program3.command(options.command).description(`${options.description ?? metadata.description} Inputs left out come from the local cluster.`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
     const flag = input.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);

@@ -9,15 +9,15 @@ export const SERVICE_UNITS: Record<NodeRole, string> = {
 };
 
 /**
- * The shell command that performs a node operation on a VM. `kill` sends SIGKILL to the service's whole
- * cgroup (the JVM dies without shutdown hooks, as in a crash); systemd's Restart=always then brings the
- * service back, as it would after a real crash.
+ * The shell command that performs a node operation on a VM. `kill` is a crash that stays down, as on the
+ * local cluster: SIGKILL to the service's cgroup (no shutdown hooks run), then a stop that cancels the
+ * restart systemd's Restart=always would schedule. `start` brings it back.
  */
 export function systemctlCommand(operation: NodeOperationName, role: NodeRole): string[] {
   const unit = SERVICE_UNITS[role];
   switch (operation) {
     case 'kill':
-      return ['sudo', 'systemctl', 'kill', '--signal=SIGKILL', unit];
+      return ['sudo', 'sh', '-c', `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
     case 'stop':
       return ['sudo', 'systemctl', 'stop', unit];
     case 'start':

@@ -92,7 +92,7 @@ export class LocalCluster {
       }
       return { alreadyRunning: true, description: await this.describe(existing.topology) };
     }
-    const toolchain = await ensureToolchain(this.paths.toolsDir, this.log);
+    const toolchain = await ensureToolchain(this.paths.root, this.paths.toolsDir, this.log);
     const started = performance.now();
     await this.prepare(topology, toolchain, shape, settings);
     try {

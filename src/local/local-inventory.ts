@@ -39,6 +39,7 @@ export function localInventory(topology: ClusterTopology, clusterDir: string, to
         spark_log_dir: '{{ spark_azure_node_dir }}/logs',
         spark_bin_dir: '{{ spark_azure_node_dir }}/bin',
         spark_master_daemon_memory_mb: 512,
+        spark_master_recovery_plugin_jar: toolchain.recoveryPluginJar,
         spark_worker_daemon_memory_mb: 384,
         spark_worker_work_dir: '{{ spark_azure_node_dir }}/work',
         ...settings,

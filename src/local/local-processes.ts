@@ -28,8 +28,26 @@ function pidPath(clusterDir: string, node: Pick<ClusterNode, 'name'>): string {
 }
 
 /**
- * Runs each node's launcher (rendered by the Ansible roles) as a detached process group, with its output
- * appended to the node's log file. The pid file is the only state; liveness is always re-checked.
+ * systemd's `Restart=always` for the local cluster: the launcher runs under a small shell supervisor that
+ * restarts it one second after it exits by itself (a Spark master exits with status 0 when it loses its
+ * leadership) and logs the exit status. SIGTERM to the group stops both; SIGKILL to the group is a crash
+ * of the whole node, which stays down.
+ */
+const SUPERVISOR = [
+  'launcher=$1; child=',
+  'trap \'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; exit 0\' TERM INT',
+  'while :; do',
+  '  "$launcher" & child=$!',
+  '  wait "$child"; status=$?',
+  '  echo "spark-azure supervisor: $(basename "$launcher") exited with status $status; restarting in 1 s (Restart=always)" >&2',
+  '  sleep 1',
+  'done',
+].join('\n');
+
+/**
+ * Runs each node's launcher (rendered by the Ansible roles) under the supervisor, as a detached process
+ * group, with its output appended to the node's log file. The pid file (the supervisor's pid) is the only
+ * state; liveness is always re-checked.
  */
 export class LocalProcesses {
   constructor(private readonly clusterDir: string) {}
@@ -42,7 +60,7 @@ export class LocalProcesses {
     await mkdir(path.dirname(log), { recursive: true });
     const output = openSync(log, 'a');
     try {
-      const child = spawn(launcherPath(this.clusterDir, node), [], {
+      const child = spawn('sh', ['-c', SUPERVISOR, 'spark-azure-supervisor', launcherPath(this.clusterDir, node)], {
         detached: true,
         stdio: ['ignore', output, output],
         env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: node.name },

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { $ } from 'zx';
 import { ensureDebianPackages, ensurePythonEnvironment } from '../tools/installers.js';
+import { ensureRecoveryPlugin } from '../tools/recovery-plugin.js';
 import { pysparkHome } from '../tools/spark-runtime.js';
 import type { Log } from '../core/log.js';
 
@@ -12,18 +13,21 @@ export interface Toolchain {
   readonly ansiblePlaybook: string;
   /** The Spark distribution inside the pyspark package. */
   readonly sparkHome: string;
+  /** spark-azure's leader-election plugin, built against that Spark. */
+  readonly recoveryPluginJar: string;
   readonly zookeeperJar: string;
 }
 
 const ZOOKEEPER_JAR = '/usr/share/java/zookeeper.jar';
 
-export async function ensureToolchain(toolsDir: string, log: Log): Promise<Toolchain> {
+export async function ensureToolchain(root: string, toolsDir: string, log: Log): Promise<Toolchain> {
   const java = await ensureJava(log);
   await ensureDebianPackages(['zookeeper', 'libslf4j-java'], () => existsSync(ZOOKEEPER_JAR), log);
   const venv = await ensurePythonEnvironment('local-cluster', toolsDir, log);
   const python = path.join(venv, 'bin', 'python');
   const sparkHome = await pysparkHome(python);
-  return { java, python, ansiblePlaybook: path.join(venv, 'bin', 'ansible-playbook'), sparkHome, zookeeperJar: ZOOKEEPER_JAR };
+  const recoveryPluginJar = await ensureRecoveryPlugin(root, sparkHome, toolsDir, log);
+  return { java, python, ansiblePlaybook: path.join(venv, 'bin', 'ansible-playbook'), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
 }
 
 async function ensureJava(log: Log): Promise<string> {

@@ -30,7 +30,7 @@ describe('local topology', () => {
 
   it('renders an inventory with the groups the site playbook targets and the topology in host vars', () => {
     const topology = localTopology({ zookeepers: 3, masters: 2, workers: 2 });
-    const toolchain = { java: 'java', python: '/venv/bin/python', ansiblePlaybook: '/venv/bin/ansible-playbook', sparkHome: '/spark', zookeeperJar: '/zk.jar' };
+    const toolchain = { java: 'java', python: '/venv/bin/python', ansiblePlaybook: '/venv/bin/ansible-playbook', sparkHome: '/spark', recoveryPluginJar: '/plugin.jar', zookeeperJar: '/zk.jar' };
     const inventory = parse(localInventory(topology, '/tmp/cluster', toolchain));
     const groups = inventory.all.children;
     expect(Object.keys(groups)).toEqual(['zookeeper', 'spark_masters', 'spark_workers']);

@@ -3,7 +3,7 @@ import { azVmArguments, sshArguments, systemctlCommand } from '../../src/azure/r
 
 describe('commands for Azure VMs', () => {
   it('maps node operations onto the systemd units the roles install', () => {
-    expect(systemctlCommand('kill', 'master')).toEqual(['sudo', 'systemctl', 'kill', '--signal=SIGKILL', 'spark-azure-master']);
+    expect(systemctlCommand('kill', 'master')).toEqual(['sudo', 'sh', '-c', 'systemctl kill --signal=SIGKILL spark-azure-master; systemctl stop spark-azure-master']);
     expect(systemctlCommand('stop', 'zookeeper')).toEqual(['sudo', 'systemctl', 'stop', 'spark-azure-zookeeper']);
     expect(systemctlCommand('restart', 'worker')).toEqual(['sudo', 'systemctl', 'restart', 'spark-azure-worker']);
   });
@@ -11,7 +11,7 @@ describe('commands for Azure VMs', () => {
   it('builds a non-interactive ssh call through a jump host', () => {
     expect(sshArguments({ user: 'azureuser', keyFile: '/tmp/k/id', jumpHost: 'ops@10.0.0.4', port: 22 }, { host: '10.0.2.4' }, systemctlCommand('kill', 'master'))).toEqual([
       '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-o', 'StrictHostKeyChecking=accept-new', '-p', '22', '-i', '/tmp/k/id', '-J', 'ops@10.0.0.4',
-      'azureuser@10.0.2.4', '--', 'sudo', 'systemctl', 'kill', '--signal=SIGKILL', 'spark-azure-master',
+      'azureuser@10.0.2.4', '--', 'sudo', 'sh', '-c', `'systemctl kill --signal=SIGKILL spark-azure-master; systemctl stop spark-azure-master'`,
     ]);
   });
 

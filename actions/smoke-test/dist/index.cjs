@@ -270,10 +270,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path15, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path16, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path15), options);
+            return checkStat(yield (0, promises_1.stat)(path16), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -282,10 +282,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path15, options = {}) => {
+        var sync = (path16, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path15), options);
+            return checkStat((0, fs_1.statSync)(path16), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -322,10 +322,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path15, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path16, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path15), path15, options);
+            return checkStat(yield (0, promises_1.stat)(path16), path16, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -334,10 +334,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path15, options = {}) => {
+        var sync = (path16, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path15), path15, options);
+            return checkStat((0, fs_1.statSync)(path16), path16, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -346,7 +346,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path15, options) => {
+        var checkPathExt = (path16, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -354,14 +354,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path15.substring(path15.length - p.length).toLowerCase();
+            const ext = path16.substring(path16.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path15, options) => stat2.isFile() && checkPathExt(path15, options);
+        var checkStat = (stat2, path16, options) => stat2.isFile() && checkPathExt(path16, options);
       }
     });
     var require_options = __commonJS2({
@@ -699,7 +699,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(require("process"), 1);
-    var import_node_os7 = __toESM2(require("os"), 1);
+    var import_node_os8 = __toESM2(require("os"), 1);
     var import_node_tty = __toESM2(require("tty"), 1);
     function hasFlag(flag, argv2 = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -764,7 +764,7 @@ var require_vendor_core = __commonJS({
         return min2;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os7.default.release().split(".");
+        const osRelease = import_node_os8.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -1001,7 +1001,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs9 = __toESM2(require("fs"), 1);
+    var import_node_fs10 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -1454,8 +1454,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs9.default.existsSync(f)) return false;
-        const stat2 = import_node_fs9.default.lstatSync(f);
+        if (!import_node_fs10.default.existsSync(f)) return false;
+        const stat2 = import_node_fs10.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -1687,7 +1687,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path13 = __toESM2(require("path"), 1);
+    var import_node_path14 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -1709,10 +1709,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path13.default.resolve(c, "node_modules", ".bin"),
-          import_node_path13.default.resolve(c)
+          import_node_path14.default.resolve(c, "node_modules", ".bin"),
+          import_node_path14.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path13.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path14.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -1792,8 +1792,8 @@ var require_core = __commonJS({
       defaults: () => defaults2,
       kill: () => kill2,
       log: () => log3,
-      os: () => os11,
-      path: () => import_node_path13.default,
+      os: () => os12,
+      path: () => import_node_path14.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -1810,8 +1810,8 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs9 = __toESM2(require("fs"), 1);
-    var import_node_os7 = require("os");
+    var import_node_fs10 = __toESM2(require("fs"), 1);
+    var import_node_os8 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
     var EXIT_CODES = {
@@ -2154,15 +2154,15 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path13 = __toESM2(require("path"), 1);
-    var os11 = __toESM2(require("os"), 1);
+    var import_node_path14 = __toESM2(require("path"), 1);
+    var os12 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
     var CWD = /* @__PURE__ */ Symbol("processCwd");
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL5 = import_node_buffer.Buffer.from(import_node_os7.EOL);
+    var EOL5 = import_node_buffer.Buffer.from(import_node_os8.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -2541,7 +2541,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs9.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs10.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -2989,9 +2989,9 @@ var require_vendor_extra = __commonJS({
         "use strict";
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.convertPosixPathToPattern = exports22.convertWindowsPathToPattern = exports22.convertPathToPattern = exports22.escapePosixPath = exports22.escapeWindowsPath = exports22.escape = exports22.removeLeadingDotSegment = exports22.makeAbsolute = exports22.unixify = void 0;
-        var os11 = require("os");
+        var os12 = require("os");
         var path32 = require("path");
-        var IS_WINDOWS_PLATFORM = os11.platform() === "win32";
+        var IS_WINDOWS_PLATFORM = os12.platform() === "win32";
         var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
         var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
         var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -8124,8 +8124,8 @@ var require_vendor_extra = __commonJS({
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
         var fs6 = require("fs");
-        var os11 = require("os");
-        var CPU_COUNT = Math.max(os11.cpus().length, 1);
+        var os12 = require("os");
+        var CPU_COUNT = Math.max(os12.cpus().length, 1);
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = {
           lstat: fs6.lstat,
           lstatSync: fs6.lstatSync,
@@ -8826,7 +8826,7 @@ var require_vendor_extra = __commonJS({
           }
           if (platform2 === "win32") {
             fs6.rename = typeof fs6.rename !== "function" ? fs6.rename : (function(fs$rename) {
-              function rename2(from, to, cb2) {
+              function rename3(from, to, cb2) {
                 var start = Date.now();
                 var backoff = 0;
                 fs$rename(from, to, function CB(er) {
@@ -8846,8 +8846,8 @@ var require_vendor_extra = __commonJS({
                   if (cb2) cb2(er);
                 });
               }
-              if (Object.setPrototypeOf) Object.setPrototypeOf(rename2, fs$rename);
-              return rename2;
+              if (Object.setPrototypeOf) Object.setPrototypeOf(rename3, fs$rename);
+              return rename3;
             })(fs6.rename);
           }
           fs6.read = typeof fs6.read !== "function" ? fs6.read : (function(fs$read) {
@@ -10229,7 +10229,7 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var fs6 = require_fs5();
         var path32 = require("path");
-        var mkdir4 = require_mkdirs();
+        var mkdir5 = require_mkdirs();
         var remove = require_remove();
         var emptyDir = u(function emptyDir2(dir2) {
           return __async(this, null, function* () {
@@ -10237,7 +10237,7 @@ var require_vendor_extra = __commonJS({
             try {
               items = yield fs6.readdir(dir2);
             } catch (e) {
-              return mkdir4.mkdirs(dir2);
+              return mkdir5.mkdirs(dir2);
             }
             return Promise.all(items.map((item) => remove.remove(path32.join(dir2, item))));
           });
@@ -10247,7 +10247,7 @@ var require_vendor_extra = __commonJS({
           try {
             items = fs6.readdirSync(dir2);
           } catch (e) {
-            return mkdir4.mkdirsSync(dir2);
+            return mkdir5.mkdirsSync(dir2);
           }
           items.forEach((item) => {
             item = path32.join(dir2, item);
@@ -10268,7 +10268,7 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var path32 = require("path");
         var fs6 = require_fs5();
-        var mkdir4 = require_mkdirs();
+        var mkdir5 = require_mkdirs();
         function createFile(file) {
           return __async(this, null, function* () {
             let stats;
@@ -10283,7 +10283,7 @@ var require_vendor_extra = __commonJS({
               dirStats = yield fs6.stat(dir2);
             } catch (err) {
               if (err.code === "ENOENT") {
-                yield mkdir4.mkdirs(dir2);
+                yield mkdir5.mkdirs(dir2);
                 yield fs6.writeFile(file, "");
                 return;
               } else {
@@ -10310,7 +10310,7 @@ var require_vendor_extra = __commonJS({
               fs6.readdirSync(dir2);
             }
           } catch (err) {
-            if (err && err.code === "ENOENT") mkdir4.mkdirsSync(dir2);
+            if (err && err.code === "ENOENT") mkdir5.mkdirsSync(dir2);
             else throw err;
           }
           fs6.writeFileSync(file, "");
@@ -10327,7 +10327,7 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var path32 = require("path");
         var fs6 = require_fs5();
-        var mkdir4 = require_mkdirs();
+        var mkdir5 = require_mkdirs();
         var { pathExists } = require_path_exists();
         var { areIdentical } = require_stat();
         function createLink(srcpath, dstpath) {
@@ -10348,7 +10348,7 @@ var require_vendor_extra = __commonJS({
             const dir2 = path32.dirname(dstpath);
             const dirExists = yield pathExists(dir2);
             if (!dirExists) {
-              yield mkdir4.mkdirs(dir2);
+              yield mkdir5.mkdirs(dir2);
             }
             yield fs6.link(srcpath, dstpath);
           });
@@ -10369,7 +10369,7 @@ var require_vendor_extra = __commonJS({
           const dir2 = path32.dirname(dstpath);
           const dirExists = fs6.existsSync(dir2);
           if (dirExists) return fs6.linkSync(srcpath, dstpath);
-          mkdir4.mkdirsSync(dir2);
+          mkdir5.mkdirsSync(dir2);
           return fs6.linkSync(srcpath, dstpath);
         }
         module22.exports = {
@@ -10620,7 +10620,7 @@ var require_vendor_extra = __commonJS({
           });
         }
         var readFile3 = universalify.fromPromise(_readFile);
-        function readFileSync2(file, options = {}) {
+        function readFileSync3(file, options = {}) {
           if (typeof options === "string") {
             options = { encoding: options };
           }
@@ -10654,7 +10654,7 @@ var require_vendor_extra = __commonJS({
         }
         var jsonfile = {
           readFile: readFile3,
-          readFileSync: readFileSync2,
+          readFileSync: readFileSync3,
           writeFile: writeFile6,
           writeFileSync: writeFileSync3
         };
@@ -10680,13 +10680,13 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var fs6 = require_fs5();
         var path32 = require("path");
-        var mkdir4 = require_mkdirs();
+        var mkdir5 = require_mkdirs();
         var pathExists = require_path_exists().pathExists;
         function outputFile(file, data, encoding = "utf-8") {
           return __async(this, null, function* () {
             const dir2 = path32.dirname(file);
             if (!(yield pathExists(dir2))) {
-              yield mkdir4.mkdirs(dir2);
+              yield mkdir5.mkdirs(dir2);
             }
             return fs6.writeFile(file, data, encoding);
           });
@@ -10694,7 +10694,7 @@ var require_vendor_extra = __commonJS({
         function outputFileSync(file, ...args) {
           const dir2 = path32.dirname(file);
           if (!fs6.existsSync(dir2)) {
-            mkdir4.mkdirsSync(dir2);
+            mkdir5.mkdirsSync(dir2);
           }
           fs6.writeFileSync(file, ...args);
         }
@@ -10825,15 +10825,15 @@ var require_vendor_extra = __commonJS({
           return parsedPath.root === parent2;
         }
         function doRename(src, dest, overwrite, isChangingCase) {
-          if (isChangingCase) return rename2(src, dest, overwrite);
+          if (isChangingCase) return rename3(src, dest, overwrite);
           if (overwrite) {
             removeSync(dest);
-            return rename2(src, dest, overwrite);
+            return rename3(src, dest, overwrite);
           }
           if (fs6.existsSync(dest)) throw new Error("dest already exists.");
-          return rename2(src, dest, overwrite);
+          return rename3(src, dest, overwrite);
         }
-        function rename2(src, dest, overwrite) {
+        function rename3(src, dest, overwrite) {
           try {
             fs6.renameSync(src, dest);
           } catch (err) {
@@ -12827,10 +12827,10 @@ var require_vendor_extra = __commonJS({
           }
           n2(ar, "defaultControllerBrandCheckException$1");
           function ns(e, t3) {
-            return Ie(e._readableStreamController) ? is(e) : os11(e);
+            return Ie(e._readableStreamController) ? is(e) : os12(e);
           }
           n2(ns, "ReadableStreamTee");
-          function os11(e, t3) {
+          function os12(e, t3) {
             const r2 = Qe(e);
             let s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((x2) => {
@@ -12870,7 +12870,7 @@ var require_vendor_extra = __commonJS({
             }
             return n2(Te, "startAlgorithm"), y = Et(Te, ae, nt), C2 = Et(Te, ae, Oe), I2(r2._closedPromise, (x2) => (oe(y._readableStreamController, x2), oe(C2._readableStreamController, x2), (!c2 || !d) && P2(void 0), null)), [y, C2];
           }
-          n2(os11, "ReadableStreamDefaultTee");
+          n2(os12, "ReadableStreamDefaultTee");
           function is(e) {
             let t3 = Qe(e), r2 = false, s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((_3) => {
@@ -15100,7 +15100,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var import_node_stream2 = require("stream");
     var import_node_events = require("events");
     var import_node_stream = require("stream");
-    var import_promises5 = require("stream").promises;
+    var import_promises6 = require("stream").promises;
     function mergeStreams(streams) {
       if (!Array.isArray(streams)) {
         throw new TypeError(`Expected an array, got \`${typeof streams}\`.`);
@@ -15201,7 +15201,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     });
     var onMergedStreamEnd = (_0, _1) => __async(null, [_0, _1], function* (passThroughStream, { signal }) {
       try {
-        yield (0, import_promises5.finished)(passThroughStream, { signal, cleanup: true });
+        yield (0, import_promises6.finished)(passThroughStream, { signal, cleanup: true });
       } catch (error2) {
         errorOrAbortStream(passThroughStream, error2);
         throw error2;
@@ -15280,7 +15280,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     });
     var onInputStreamEnd = (_0) => __async(null, [_0], function* ({ passThroughStream, stream, streams, ended, aborted, controller: { signal } }) {
       try {
-        yield (0, import_promises5.finished)(stream, {
+        yield (0, import_promises6.finished)(stream, {
           signal,
           cleanup: true,
           readable: true,
@@ -15344,7 +15344,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var PASSTHROUGH_LISTENERS_COUNT = 2;
     var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
     var import_fast_glob2 = __toESM2(require_out4(), 1);
-    var import_node_fs9 = __toESM2(require("fs"), 1);
+    var import_node_fs10 = __toESM2(require("fs"), 1);
     var import_promises22 = __toESM2(require("fs").promises, 1);
     function isType(fsStatType, statsMethodName, filePath) {
       return __async(this, null, function* () {
@@ -15367,7 +15367,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         throw new TypeError(`Expected a string, got ${typeof filePath}`);
       }
       try {
-        return import_node_fs9.default[fsStatType](filePath)[statsMethodName]();
+        return import_node_fs10.default[fsStatType](filePath)[statsMethodName]();
       } catch (error2) {
         if (error2.code === "ENOENT") {
           return false;
@@ -15392,7 +15392,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var import_node_process = __toESM2(require("process"), 1);
     var import_node_fs22 = __toESM2(require("fs"), 1);
     var import_promises32 = __toESM2(require("fs").promises, 1);
-    var import_node_path13 = __toESM2(require("path"), 1);
+    var import_node_path14 = __toESM2(require("path"), 1);
     var import_fast_glob = __toESM2(require_out4(), 1);
     var import_ignore = __toESM2(require_ignore(), 1);
     function slash(path32) {
@@ -15424,23 +15424,23 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
       let result2;
       if (!hasNonTrailingSlash) {
-        result2 = import_node_path13.default.posix.join(base, "**", cleanPattern);
+        result2 = import_node_path14.default.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result2 = import_node_path13.default.posix.join(base, cleanPattern.slice(1));
+        result2 = import_node_path14.default.posix.join(base, cleanPattern.slice(1));
       } else {
-        result2 = import_node_path13.default.posix.join(base, cleanPattern);
+        result2 = import_node_path14.default.posix.join(base, cleanPattern);
       }
       return isNegative ? "!" + result2 : result2;
     };
     var parseIgnoreFile = (file, cwd) => {
-      const base = slash(import_node_path13.default.relative(cwd, import_node_path13.default.dirname(file.filePath)));
+      const base = slash(import_node_path14.default.relative(cwd, import_node_path14.default.dirname(file.filePath)));
       return file.content.split(/\r?\n/).filter((line) => line && !line.startsWith("#")).map((pattern) => applyBaseToPattern(pattern, base));
     };
     var toRelativePath = (fileOrDirectory, cwd) => {
       cwd = slash(cwd);
-      if (import_node_path13.default.isAbsolute(fileOrDirectory)) {
+      if (import_node_path14.default.isAbsolute(fileOrDirectory)) {
         if (slash(fileOrDirectory).startsWith(cwd)) {
-          return import_node_path13.default.relative(cwd, fileOrDirectory);
+          return import_node_path14.default.relative(cwd, fileOrDirectory);
         }
         throw new Error(`Path ${fileOrDirectory} is not in cwd ${cwd}`);
       }
@@ -25521,8 +25521,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path15) {
-  return isArray_default(path15) ? path15 : [path15];
+function toPath(path16) {
+  return isArray_default(path16) ? path16 : [path16];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -25535,8 +25535,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path15) {
-  return _.toPath(path15);
+function toPath2(path16) {
+  return _.toPath(path16);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -25548,11 +25548,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path15) {
-  var length = path15.length;
+function deepGet(obj, path16) {
+  var length = path16.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path15[i]];
+    obj = obj[path16[i]];
   }
   return length ? obj : void 0;
 }
@@ -25564,8 +25564,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path15, defaultValue) {
-  var value = deepGet(object2, toPath2(path15));
+function get(object2, path16, defaultValue) {
+  var value = deepGet(object2, toPath2(path16));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -25579,11 +25579,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path15) {
-  path15 = toPath2(path15);
-  var length = path15.length;
+function has2(obj, path16) {
+  path16 = toPath2(path16);
+  var length = path16.length;
   for (var i = 0; i < length; i++) {
-    var key = path15[i];
+    var key = path16[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -25626,10 +25626,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path15) {
-  path15 = toPath2(path15);
+function property(path16) {
+  path16 = toPath2(path16);
   return function(obj) {
-    return deepGet(obj, path15);
+    return deepGet(obj, path16);
   };
 }
 var init_property = __esm({
@@ -25752,8 +25752,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path15) {
-    return get(obj, path15);
+  return function(path16) {
+    return get(obj, path16);
   };
 }
 var init_propertyOf = __esm({
@@ -25969,14 +25969,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path15, fallback2) {
-  path15 = toPath2(path15);
-  var length = path15.length;
+function result(obj, path16, fallback2) {
+  path16 = toPath2(path16);
+  var length = path16.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path15[i]];
+    var prop = obj == null ? void 0 : obj[path16[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -26741,14 +26741,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path15, args) {
+    invoke_default = restArguments(function(obj, path16, args) {
       var contextPath, func;
-      if (isFunction_default(path15)) {
-        func = path15;
+      if (isFunction_default(path16)) {
+        func = path16;
       } else {
-        path15 = toPath2(path15);
-        contextPath = path15.slice(0, -1);
-        path15 = path15[path15.length - 1];
+        path16 = toPath2(path16);
+        contextPath = path16.slice(0, -1);
+        path16 = path16[path16.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -26757,7 +26757,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path15];
+          method = context[path16];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -28169,8 +28169,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path15) {
-      this.chrootPath = path15;
+    Record.prototype.setChrootPath = function(path16) {
+      this.chrootPath = path16;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -28212,14 +28212,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path15) {
+    function prependChroot(self2, path16) {
       if (!self2.chrootPath) {
-        return path15;
+        return path16;
       }
-      if (path15 === "/") {
+      if (path16 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path15;
+      return self2.chrootPath + path16;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -28229,8 +28229,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path15) {
-            return prependChroot(self2, path15);
+          value = value.map(function(path16) {
+            return prependChroot(self2, path16);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -28317,8 +28317,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path15) {
-            return prependChroot(self2, path15);
+          value = value.map(function(path16) {
+            return prependChroot(self2, path16);
           });
         }
         offset += serialize(
@@ -28471,9 +28471,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path15) {
+    TransactionRequest.prototype.setChrootPath = function(path16) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path15);
+        record2.setChrootPath(path16);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -28509,8 +28509,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path15) {
-      this.chrootPath = path15;
+    TransactionResponse.prototype.setChrootPath = function(path16) {
+      this.chrootPath = path16;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -28734,25 +28734,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path15) {
+    function validate(path16) {
       assert(
-        path15 && typeof path15 === "string",
+        path16 && typeof path16 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path15[0] === "/", "Node path must start with / character.");
-      if (path15.length === 1) {
+      assert(path16[0] === "/", "Node path must start with / character.");
+      if (path16.length === 1) {
         return;
       }
       assert(
-        path15[path15.length - 1] !== "/",
+        path16[path16.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path15),
+        !/\/\//.test(path16),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path15),
+        !/\/\.(\.)?(\/|$)/.test(path16),
         "Node path must not contain relative path(s)."
       );
     }
@@ -28781,7 +28781,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event2(type, name, path15) {
+    function Event2(type, name, path16) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -28789,7 +28789,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path15;
+      this.path = path16;
     }
     Event2.prototype.getType = function() {
       return this.type;
@@ -28931,10 +28931,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path15, ctor2) {
+    function Exception(code, name, path16, ctor2) {
       if (!ctor2) {
-        ctor2 = path15;
-        path15 = void 0;
+        ctor2 = path16;
+        path16 = void 0;
       }
       validateCode(code);
       assert(
@@ -28945,10 +28945,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path15;
+      this.path = path16;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path15) {
-        this.message += "@" + path15;
+      if (path16) {
+        this.message += "@" + path16;
       }
     }
     util.inherits(Exception, Error);
@@ -28964,7 +28964,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path15) {
+    function create2(code, path16) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -28974,7 +28974,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path15, create2);
+      return new Exception(code, name, path16, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -29052,43 +29052,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path15, watcher) {
+    function registerWatcher(self2, type, path16, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path15);
+      Path.validate(path16);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path15] = watchers[path15] || new events.EventEmitter();
-      watcherExists = watchers[path15].listeners("notification").some(function(l) {
+      watchers[path16] = watchers[path16] || new events.EventEmitter();
+      watcherExists = watchers[path16].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path15].once("notification", watcher);
+        watchers[path16].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path15) {
-        if (watchers[path15].listeners("notification").length > 0) {
-          result2.push(path15);
+      Object.keys(watchers).forEach(function(path16) {
+        if (watchers[path16].listeners("notification").length > 0) {
+          result2.push(path16);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path15, watcher) {
-      registerWatcher(this, "data", path15, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path16, watcher) {
+      registerWatcher(this, "data", path16, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path15, watcher) {
-      registerWatcher(this, "child", path15, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path16, watcher) {
+      registerWatcher(this, "child", path16, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path15, watcher) {
-      registerWatcher(this, "existence", path15, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path16, watcher) {
+      registerWatcher(this, "existence", path16, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -29279,14 +29279,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path15, watcher) {
-      this.watcherManager.registerDataWatcher(path15, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path16, watcher) {
+      this.watcherManager.registerDataWatcher(path16, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path15, watcher) {
-      this.watcherManager.registerChildWatcher(path15, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path16, watcher) {
+      this.watcherManager.registerChildWatcher(path16, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path15, watcher) {
-      this.watcherManager.registerExistenceWatcher(path15, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path16, watcher) {
+      this.watcherManager.registerExistenceWatcher(path16, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -29699,9 +29699,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path15, data, acls, mode) {
+    Transaction.prototype.create = function(path16, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path15);
+      Path.validate(path16);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -29721,27 +29721,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path15,
+        path: path16,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path15, version2) {
+    Transaction.prototype.check = function(path16, version2) {
       version2 = version2 || -1;
-      Path.validate(path15);
+      Path.validate(path16);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path15,
+        path: path16,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.setData = function(path15, data, version2) {
+    Transaction.prototype.setData = function(path16, data, version2) {
       version2 = version2 || -1;
-      Path.validate(path15);
+      Path.validate(path16);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -29749,19 +29749,19 @@ var require_Transaction = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path15,
+        path: path16,
         data,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.remove = function(path15, version2) {
+    Transaction.prototype.remove = function(path16, version2) {
       version2 = version2 || -1;
-      Path.validate(path15);
+      Path.validate(path16);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path15,
+        path: path16,
         version: version2
       });
       return this;
@@ -29974,9 +29974,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path15, data, acls, mode, callback) {
+    Client.prototype.create = function(path16, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path15);
+      Path.validate(path16);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -30009,7 +30009,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path15;
+      payload.path = path16;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -30033,17 +30033,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path15, version2, callback) {
+    Client.prototype.remove = function(path16, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path15);
+      Path.validate(path16);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path15;
+      payload.path = path16;
       payload.version = version2;
       request = new jute.Request(header, payload);
       attempt(
@@ -30056,16 +30056,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path15, version2, callback) {
+    Client.prototype.removeRecursive = function(path16, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path15);
+      Path.validate(path16);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path15, function(error2, children) {
+      self2.listSubTreeBFS(path16, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -30081,12 +30081,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path15, data, version2, callback) {
+    Client.prototype.setData = function(path16, data, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path15);
+      Path.validate(path16);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       assert(
@@ -30101,7 +30101,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path15;
+      payload.path = path16;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version2;
@@ -30120,16 +30120,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path15, watcher, callback) {
+    Client.prototype.getData = function(path16, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path15);
+      Path.validate(path16);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path15;
+      payload.path = path16;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -30141,7 +30141,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path15, watcher);
+              self2.connectionManager.registerDataWatcher(path16, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -30149,12 +30149,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path15, acls, version2, callback) {
+    Client.prototype.setACL = function(path16, acls, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path15);
+      Path.validate(path16);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -30163,7 +30163,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path15;
+      payload.path = path16;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -30183,12 +30183,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path15, callback) {
-      Path.validate(path15);
+    Client.prototype.getACL = function(path16, callback) {
+      Path.validate(path16);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path15;
+      payload.path = path16;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -30210,16 +30210,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path15, watcher, callback) {
+    Client.prototype.exists = function(path16, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path15);
+      Path.validate(path16);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path15;
+      payload.path = path16;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -30234,12 +30234,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path15,
+                  path16,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path15,
+                  path16,
                   watcher
                 );
               }
@@ -30253,16 +30253,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path15, watcher, callback) {
+    Client.prototype.getChildren = function(path16, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path15);
+      Path.validate(path16);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path15;
+      payload.path = path16;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -30274,7 +30274,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path15, watcher);
+              self2.connectionManager.registerChildWatcher(path16, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -30282,11 +30282,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path15, callback) {
-      Path.validate(path15);
+    Client.prototype.listSubTreeBFS = function(path16, callback) {
+      Path.validate(path16);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path15];
+      var tree = [path16];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -30308,9 +30308,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path15, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path16, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path15);
+      Path.validate(path16);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -30340,7 +30340,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path15.split("/").slice(1);
+      nodes = path16.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -30450,17 +30450,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path16) {
+      const ctrl = callVisitor(key, node, visitor, path16);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30471,13 +30471,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30498,17 +30498,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path16) {
+      const ctrl = await callVisitor(key, node, visitor, path16);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30519,13 +30519,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30552,23 +30552,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path16);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path16);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path16);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path16);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path16);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path16);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent2 = path15[path15.length - 1];
+    function replaceNode(key, path16, node) {
+      const parent2 = path16[path16.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -31189,10 +31189,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31211,7 +31211,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31241,11 +31241,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest2] = path15;
+          const [key, ...rest2] = path16;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -31259,8 +31259,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest2] = path15;
+      deleteIn(path16) {
+        const [key, ...rest2] = path16;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31274,8 +31274,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest2] = path15;
+      getIn(path16, keepScalar) {
+        const [key, ...rest2] = path16;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -31293,8 +31293,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest2] = path15;
+      hasIn(path16) {
+        const [key, ...rest2] = path16;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31304,8 +31304,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest2] = path15;
+      setIn(path16, value) {
+        const [key, ...rest2] = path16;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -33855,9 +33855,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33932,14 +33932,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path16) {
+        if (Collection.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33954,10 +33954,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path16, keepScalar) {
+        if (Collection.isEmptyPath(path16))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33968,10 +33968,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path16) {
+        if (Collection.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33988,13 +33988,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path16, value) {
+        if (Collection.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -35975,9 +35975,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path15) => {
+    visit.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index2] of path15) {
+      for (const [field, index2] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -35986,23 +35986,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path15) => {
-      const parent2 = visit.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit.parentCollection = (cst, path16) => {
+      const parent2 = visit.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -36013,10 +36013,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -38821,14 +38821,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path16 && path16[0] !== "/") {
+          path16 = `/${path16}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path16}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -39280,39 +39280,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path16,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path16,
           error2.message
         );
       });
@@ -39361,9 +39361,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path16, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path16);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -39427,7 +39427,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path16,
         method,
         body,
         headers,
@@ -39442,11 +39442,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path15 !== "string") {
+        if (typeof path16 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path16)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -39512,7 +39512,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path16, query) : path16;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -44224,7 +44224,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request;
+      const { method, path: path16, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -44305,7 +44305,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path15} HTTP/1.1\r
+      let header = `${method} ${path16} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -44835,7 +44835,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -44932,7 +44932,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path16;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -45286,9 +45286,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path16 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path16;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -46537,10 +46537,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path16 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path16;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -48529,20 +48529,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path16) {
+      if (typeof path16 !== "string") {
+        return path16;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path16.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path16;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path16);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -48564,7 +48564,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -48602,9 +48602,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path16, method, body, headers, query } = opts;
       return {
-        path: path15,
+        path: path16,
         method,
         body,
         headers,
@@ -49072,10 +49072,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times: times3, timesInvoked, origin }) => ({
+          ({ method, path: path16, data: { statusCode }, persist, times: times3, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path16,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -53977,9 +53977,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code = path15.charCodeAt(i);
+    function validateCookiePath(path16) {
+      for (let i = 0; i < path16.length; ++i) {
+        const code = path16.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -56915,11 +56915,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path16 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path16 = `/${path16}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path15);
+          url = new URL(util.parseOrigin(url).origin + path16);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -57029,9 +57029,9 @@ function describeValue(value) {
 
 // src/actions/smoke-test/index.ts
 init_cjs_shims();
-var import_node_fs8 = require("fs");
-var import_node_os6 = __toESM(require("os"), 1);
-var import_node_path12 = __toESM(require("path"), 1);
+var import_node_fs9 = require("fs");
+var import_node_os7 = __toESM(require("os"), 1);
+var import_node_path13 = __toESM(require("path"), 1);
 
 // src/core/inputs/input-reader.ts
 init_cjs_shims();
@@ -57956,33 +57956,33 @@ var ZooKeeperSession = class _ZooKeeperSession {
   sessionId() {
     return BigInt(`0x${this.client.getSessionId().toString("hex")}`);
   }
-  children(path15) {
-    return this.call((done) => this.client.getChildren(path15, (error2, children) => done(error2, children)));
+  children(path16) {
+    return this.call((done) => this.client.getChildren(path16, (error2, children) => done(error2, children)));
   }
-  stat(path15) {
+  stat(path16) {
     return this.call(
       (done) => this.client.exists(
-        path15,
+        path16,
         (error2, stat2) => done(error2, stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0)
       )
     );
   }
-  data(path15) {
-    return this.call((done) => this.client.getData(path15, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+  data(path16) {
+    return this.call((done) => this.client.getData(path16, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
   }
   /** Creates the node (and missing parents, persistent) and returns its actual path. */
-  create(path15, data, mode) {
+  create(path16, data, mode) {
     return new Promise(
-      (resolve, reject3) => this.client.mkdirp(parentOf(path15), (mkdirError) => {
+      (resolve, reject3) => this.client.mkdirp(parentOf(path16), (mkdirError) => {
         if (mkdirError) return reject3(mkdirError);
-        this.client.create(path15, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve(created));
+        this.client.create(path16, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve(created));
       })
     );
   }
   /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-  remove(path15, version2 = -1) {
+  remove(path16, version2 = -1) {
     return new Promise(
-      (resolve, reject3) => this.client.remove(path15, version2, (error2) => {
+      (resolve, reject3) => this.client.remove(path16, version2, (error2) => {
         if (!error2) return resolve(true);
         if (isNoNode(error2)) return resolve(false);
         reject3(error2);
@@ -58005,8 +58005,8 @@ var ZooKeeperSession = class _ZooKeeperSession {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path15) {
-  return path15.slice(0, path15.lastIndexOf("/")) || "/";
+function parentOf(path16) {
+  return path16.slice(0, path16.lastIndexOf("/")) || "/";
 }
 
 // src/operations/leadership-handover.ts
@@ -58083,25 +58083,25 @@ init_cjs_shims();
 var import_node_os2 = __toESM(require("os"), 1);
 var MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
 var MaintenanceLock = class _MaintenanceLock {
-  constructor(zk, path15) {
+  constructor(zk, path16) {
     this.zk = zk;
-    this.path = path15;
+    this.path = path16;
   }
   zk;
   path;
   static async acquire(zk, operation, options) {
-    const path15 = options.path ?? MAINTENANCE_LOCK_PATH;
+    const path16 = options.path ?? MAINTENANCE_LOCK_PATH;
     const holder = { operation, host: import_node_os2.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
     const deadline = Date.now() + options.waitMs;
     for (; ; ) {
       try {
-        await zk.create(path15, JSON.stringify(holder), "ephemeral");
-        return new _MaintenanceLock(zk, path15);
+        await zk.create(path16, JSON.stringify(holder), "ephemeral");
+        return new _MaintenanceLock(zk, path16);
       } catch (error2) {
         if (!isNodeExists(error2)) throw error2;
       }
       if (Date.now() >= deadline) {
-        const current = await currentHolder(zk, path15);
+        const current = await currentHolder(zk, path16);
         throw new ClusterStateError(
           "Maintenance lock",
           `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -58116,8 +58116,8 @@ var MaintenanceLock = class _MaintenanceLock {
     await this.zk.remove(this.path);
   }
 };
-async function currentHolder(zk, path15 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path15);
+async function currentHolder(zk, path16 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path16);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -58497,9 +58497,9 @@ function timeline(journal, milestones) {
 
 // src/actions/smoke-test/drill-targets.ts
 init_cjs_shims();
-var import_node_fs7 = require("fs");
-var import_node_os5 = __toESM(require("os"), 1);
-var import_node_path11 = __toESM(require("path"), 1);
+var import_node_fs8 = require("fs");
+var import_node_os6 = __toESM(require("os"), 1);
+var import_node_path12 = __toESM(require("path"), 1);
 
 // src/azure/azure-vm-operations.ts
 init_cjs_shims();
@@ -58515,7 +58515,7 @@ function systemctlCommand(operation, role) {
   const unit = SERVICE_UNITS[role];
   switch (operation) {
     case "kill":
-      return ["sudo", "systemctl", "kill", "--signal=SIGKILL", unit];
+      return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
     case "stop":
       return ["sudo", "systemctl", "stop", unit];
     case "start":
@@ -58591,9 +58591,9 @@ function localDrillTargets(cluster, topology) {
 
 // src/local/local-cluster.ts
 init_cjs_shims();
-var import_node_fs6 = require("fs");
-var import_promises4 = require("fs/promises");
-var import_node_path10 = __toESM(require("path"), 1);
+var import_node_fs7 = require("fs");
+var import_promises5 = require("fs/promises");
+var import_node_path11 = __toESM(require("path"), 1);
 
 // src/core/cluster/node-states.ts
 init_cjs_shims();
@@ -58692,6 +58692,7 @@ function localInventory(topology, clusterDir, toolchain, settings = {}, clusterN
         spark_log_dir: "{{ spark_azure_node_dir }}/logs",
         spark_bin_dir: "{{ spark_azure_node_dir }}/bin",
         spark_master_daemon_memory_mb: 512,
+        spark_master_recovery_plugin_jar: toolchain.recoveryPluginJar,
         spark_worker_daemon_memory_mb: 384,
         spark_worker_work_dir: "{{ spark_azure_node_dir }}/work",
         ...settings
@@ -58742,6 +58743,16 @@ function logPath(clusterDir, node) {
 function pidPath(clusterDir, node) {
   return import_node_path8.default.join(nodeDir(clusterDir, node.name), "pid");
 }
+var SUPERVISOR = [
+  "launcher=$1; child=",
+  `trap 'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; exit 0' TERM INT`,
+  "while :; do",
+  '  "$launcher" & child=$!',
+  '  wait "$child"; status=$?',
+  '  echo "spark-azure supervisor: $(basename "$launcher") exited with status $status; restarting in 1 s (Restart=always)" >&2',
+  "  sleep 1",
+  "done"
+].join("\n");
 var LocalProcesses = class {
   constructor(clusterDir) {
     this.clusterDir = clusterDir;
@@ -58755,7 +58766,7 @@ var LocalProcesses = class {
     await (0, import_promises3.mkdir)(import_node_path8.default.dirname(log3), { recursive: true });
     const output = (0, import_node_fs4.openSync)(log3, "a");
     try {
-      const child = (0, import_node_child_process.spawn)(launcherPath(this.clusterDir, node), [], {
+      const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
         detached: true,
         stdio: ["ignore", output, output],
         env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: node.name }
@@ -58882,16 +58893,58 @@ function range3(count) {
 
 // src/local/toolchain.ts
 init_cjs_shims();
+var import_node_fs6 = require("fs");
+var import_node_path10 = __toESM(require("path"), 1);
+
+// src/tools/recovery-plugin.ts
+init_cjs_shims();
+var import_node_crypto2 = require("crypto");
 var import_node_fs5 = require("fs");
+var import_promises4 = require("fs/promises");
+var import_node_os5 = __toESM(require("os"), 1);
 var import_node_path9 = __toESM(require("path"), 1);
+async function ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3) {
+  const sourceDir = import_node_path9.default.join(root2, "infra", "spark-recovery", "src");
+  const sources = listJavaSources(sourceDir);
+  const hash = (0, import_node_crypto2.createHash)("sha256");
+  for (const file of sources) hash.update(file).update((0, import_node_fs5.readFileSync)(file));
+  hash.update((0, import_node_fs5.readdirSync)(import_node_path9.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join());
+  const jar = import_node_path9.default.join(toolsDir2, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
+  if ((0, import_node_fs5.existsSync)(jar)) return jar;
+  if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
+    log3.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
+    await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log3);
+  }
+  log3.info(`Building the leader-election plugin against ${import_node_path9.default.basename(sparkHome)}`);
+  const classes = await (0, import_promises4.mkdtemp)(import_node_path9.default.join(import_node_os5.default.tmpdir(), "spark-azure-recovery-"));
+  try {
+    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path9.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
+    if (compile.exitCode !== 0) {
+      throw new ActionableError("Leader-election plugin", "to compile against this Spark", compile.stderr.trim().split("\n").slice(0, 3).join(" | "), "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.");
+    }
+    await (0, import_promises4.mkdir)(import_node_path9.default.dirname(jar), { recursive: true });
+    const partial2 = `${jar}.partial`;
+    await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
+    await (0, import_promises4.rename)(partial2, jar);
+    return jar;
+  } finally {
+    await (0, import_promises4.rm)(classes, { recursive: true, force: true });
+  }
+}
+function listJavaSources(directory) {
+  return (0, import_node_fs5.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path9.default.join(directory, file));
+}
+
+// src/local/toolchain.ts
 var ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
-async function ensureToolchain(toolsDir2, log3) {
+async function ensureToolchain(root2, toolsDir2, log3) {
   const java = await ensureJava(log3);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs5.existsSync)(ZOOKEEPER_JAR), log3);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs6.existsSync)(ZOOKEEPER_JAR), log3);
   const venv = await ensurePythonEnvironment("local-cluster", toolsDir2, log3);
-  const python = import_node_path9.default.join(venv, "bin", "python");
+  const python = import_node_path10.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
-  return { java, python, ansiblePlaybook: import_node_path9.default.join(venv, "bin", "ansible-playbook"), sparkHome, zookeeperJar: ZOOKEEPER_JAR };
+  const recoveryPluginJar = await ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3);
+  return { java, python, ansiblePlaybook: import_node_path10.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
 }
 async function ensureJava(log3) {
   const version2 = await javaMajorVersion();
@@ -58914,7 +58967,7 @@ var LocalCluster = class {
     this.paths = paths;
     this.log = log3;
     this.processes = new LocalProcesses(paths.clusterDir);
-    this.recordPath = import_node_path10.default.join(paths.clusterDir, "cluster.json");
+    this.recordPath = import_node_path11.default.join(paths.clusterDir, "cluster.json");
   }
   paths;
   log;
@@ -58939,7 +58992,7 @@ var LocalCluster = class {
       }
       return { alreadyRunning: true, description: await this.describe(existing.topology) };
     }
-    const toolchain = await ensureToolchain(this.paths.toolsDir, this.log);
+    const toolchain = await ensureToolchain(this.paths.root, this.paths.toolsDir, this.log);
     const started = performance.now();
     await this.prepare(topology, toolchain, shape, settings);
     try {
@@ -58987,8 +59040,8 @@ var LocalCluster = class {
   async logs(name, lines) {
     const node = await this.node(name);
     const file = logPath(this.paths.clusterDir, node);
-    if (!(0, import_node_fs6.existsSync)(file)) return "";
-    const text = await (0, import_promises4.readFile)(file, "utf8");
+    if (!(0, import_node_fs7.existsSync)(file)) return "";
+    const text = await (0, import_promises5.readFile)(file, "utf8");
     return text.split("\n").slice(-lines - 1).join("\n");
   }
   logFile(node) {
@@ -59027,12 +59080,12 @@ var LocalCluster = class {
   }
   async prepare(topology, toolchain, shape, settings) {
     await this.processes.killLeftovers();
-    await (0, import_promises4.rm)(import_node_path10.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
-    await (0, import_promises4.mkdir)(this.paths.clusterDir, { recursive: true });
-    const inventory = import_node_path10.default.join(this.paths.clusterDir, "inventory.yml");
-    await (0, import_promises4.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
+    await (0, import_promises5.rm)(import_node_path11.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+    await (0, import_promises5.mkdir)(this.paths.clusterDir, { recursive: true });
+    const inventory = import_node_path11.default.join(this.paths.clusterDir, "inventory.yml");
+    await (0, import_promises5.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
     const record2 = { shape, settings, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
-    await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
+    await (0, import_promises5.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
 `);
     this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
     await renderConfiguration(toolchain, this.paths.root, inventory);
@@ -59050,7 +59103,7 @@ var LocalCluster = class {
         what,
         `healthy within ${timeoutMs / 1e3} s`,
         problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-        `Read the node logs under ${import_node_path10.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+        `Read the node logs under ${import_node_path11.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
       );
     }
     this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
@@ -59064,8 +59117,8 @@ var LocalCluster = class {
     return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
   }
   async record() {
-    if (!(0, import_node_fs6.existsSync)(this.recordPath)) return void 0;
-    return JSON.parse(await (0, import_promises4.readFile)(this.recordPath, "utf8"));
+    if (!(0, import_node_fs7.existsSync)(this.recordPath)) return void 0;
+    return JSON.parse(await (0, import_promises5.readFile)(this.recordPath, "utf8"));
   }
 };
 function sameShape(a, b) {
@@ -59106,10 +59159,10 @@ async function resolveDrillTargets(smoke, drill, log3, secrets) {
   let keyFile;
   if (access2.privateKey) {
     secrets.register(access2.privateKey);
-    keyFile = import_node_path11.default.join((0, import_node_fs7.mkdtempSync)(import_node_path11.default.join(import_node_os5.default.tmpdir(), "spark-azure-ssh-")), "id");
-    (0, import_node_fs7.writeFileSync)(keyFile, access2.privateKey.endsWith("\n") ? access2.privateKey : `${access2.privateKey}
+    keyFile = import_node_path12.default.join((0, import_node_fs8.mkdtempSync)(import_node_path12.default.join(import_node_os6.default.tmpdir(), "spark-azure-ssh-")), "id");
+    (0, import_node_fs8.writeFileSync)(keyFile, access2.privateKey.endsWith("\n") ? access2.privateKey : `${access2.privateKey}
 `, { mode: 384 });
-    (0, import_node_fs7.chmodSync)(keyFile, 384);
+    (0, import_node_fs8.chmodSync)(keyFile, 384);
   }
   const operations = sshNodeOperations({ ...access2.ssh, keyFile });
   const vmFaults = access2.kind === "azure" ? azureVmOperations({ resourceGroup: access2.resourceGroup, vmNames: Object.fromEntries(masters.map((master) => [master.name, master.name])) }) : void 0;
@@ -59217,8 +59270,8 @@ ${report.outputTail}`);
     pipeline.log.info(`Smoke test passed: ${report.reason}`);
     if (!drill || !targets) return;
     const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () => runFailoverDrill(targets, drill, settings, runtime, pipeline.log));
-    const journalFile = import_node_path12.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os6.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs8.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    const journalFile = import_node_path13.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os7.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs9.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -59250,7 +59303,7 @@ init_cjs_shims();
 
 // node_modules/@actions/core/lib/command.js
 init_cjs_shims();
-var os7 = __toESM(require("os"), 1);
+var os8 = __toESM(require("os"), 1);
 
 // node_modules/@actions/core/lib/utils.js
 init_cjs_shims();
@@ -59279,7 +59332,7 @@ function toCommandProperties(annotationProperties) {
 // node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os7.EOL);
+  process.stdout.write(cmd.toString() + os8.EOL);
 }
 function issue(name, message = "") {
   issueCommand(name, {}, message);
@@ -59328,7 +59381,7 @@ function escapeProperty(s) {
 init_cjs_shims();
 var crypto = __toESM(require("crypto"), 1);
 var fs3 = __toESM(require("fs"), 1);
-var os8 = __toESM(require("os"), 1);
+var os9 = __toESM(require("os"), 1);
 function issueFileCommand(command, message) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
@@ -59337,7 +59390,7 @@ function issueFileCommand(command, message) {
   if (!fs3.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs3.appendFileSync(filePath, `${toCommandValue(message)}${os8.EOL}`, {
+  fs3.appendFileSync(filePath, `${toCommandValue(message)}${os9.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -59350,11 +59403,11 @@ function prepareKeyValueMessage(key, value) {
   if (convertedValue.includes(delimiter)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key}<<${delimiter}${os8.EOL}${convertedValue}${os8.EOL}${delimiter}`;
+  return `${key}<<${delimiter}${os9.EOL}${convertedValue}${os9.EOL}${delimiter}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-var os10 = __toESM(require("os"), 1);
+var os11 = __toESM(require("os"), 1);
 
 // node_modules/@actions/core/lib/oidc-utils.js
 init_cjs_shims();
@@ -59728,7 +59781,7 @@ init_cjs_shims();
 // node_modules/@actions/io/lib/io-util.js
 init_cjs_shims();
 var fs4 = __toESM(require("fs"), 1);
-var { chmod, copyFile, lstat, mkdir: mkdir3, open, readdir, rename, rm: rm4, rmdir, stat, symlink, unlink } = fs4.promises;
+var { chmod, copyFile, lstat, mkdir: mkdir4, open, readdir, rename: rename2, rm: rm5, rmdir, stat, symlink, unlink } = fs4.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs4.constants.O_RDONLY;
 
@@ -59790,7 +59843,7 @@ function setOutput(name, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os10.EOL);
+  process.stdout.write(os11.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message) {
@@ -59807,7 +59860,7 @@ function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os10.EOL);
+  process.stdout.write(message + os11.EOL);
 }
 function startGroup(name) {
   issue("group", name);

@@ -270,10 +270,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path16, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path17, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path16), options);
+            return checkStat(yield (0, promises_1.stat)(path17), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -282,10 +282,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path16, options = {}) => {
+        var sync = (path17, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path16), options);
+            return checkStat((0, fs_1.statSync)(path17), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -322,10 +322,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path16, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path17, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path16), path16, options);
+            return checkStat(yield (0, promises_1.stat)(path17), path17, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -334,10 +334,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path16, options = {}) => {
+        var sync = (path17, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path16), path16, options);
+            return checkStat((0, fs_1.statSync)(path17), path17, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -346,7 +346,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path16, options) => {
+        var checkPathExt = (path17, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -354,14 +354,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path16.substring(path16.length - p.length).toLowerCase();
+            const ext = path17.substring(path17.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat, path16, options) => stat.isFile() && checkPathExt(path16, options);
+        var checkStat = (stat, path17, options) => stat.isFile() && checkPathExt(path17, options);
       }
     });
     var require_options = __commonJS2({
@@ -699,7 +699,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(require("process"), 1);
-    var import_node_os8 = __toESM2(require("os"), 1);
+    var import_node_os9 = __toESM2(require("os"), 1);
     var import_node_tty = __toESM2(require("tty"), 1);
     function hasFlag(flag, argv2 = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -764,7 +764,7 @@ var require_vendor_core = __commonJS({
         return min2;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os8.default.release().split(".");
+        const osRelease = import_node_os9.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -1001,7 +1001,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs10 = __toESM2(require("fs"), 1);
+    var import_node_fs11 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -1454,8 +1454,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs10.default.existsSync(f)) return false;
-        const stat = import_node_fs10.default.lstatSync(f);
+        if (!import_node_fs11.default.existsSync(f)) return false;
+        const stat = import_node_fs11.default.lstatSync(f);
         return stat.isFile() || stat.isSymbolicLink();
       } catch (e) {
         return false;
@@ -1687,7 +1687,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path14 = __toESM2(require("path"), 1);
+    var import_node_path15 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -1709,10 +1709,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path14.default.resolve(c, "node_modules", ".bin"),
-          import_node_path14.default.resolve(c)
+          import_node_path15.default.resolve(c, "node_modules", ".bin"),
+          import_node_path15.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path14.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path15.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -1792,8 +1792,8 @@ var require_core = __commonJS({
       defaults: () => defaults2,
       kill: () => kill2,
       log: () => log3,
-      os: () => os8,
-      path: () => import_node_path14.default,
+      os: () => os9,
+      path: () => import_node_path15.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -1810,8 +1810,8 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs10 = __toESM2(require("fs"), 1);
-    var import_node_os8 = require("os");
+    var import_node_fs11 = __toESM2(require("fs"), 1);
+    var import_node_os9 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
     var EXIT_CODES = {
@@ -2154,15 +2154,15 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path14 = __toESM2(require("path"), 1);
-    var os8 = __toESM2(require("os"), 1);
+    var import_node_path15 = __toESM2(require("path"), 1);
+    var os9 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
     var CWD = /* @__PURE__ */ Symbol("processCwd");
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL = import_node_buffer.Buffer.from(import_node_os8.EOL);
+    var EOL = import_node_buffer.Buffer.from(import_node_os9.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -2541,7 +2541,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs10.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs11.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -2989,9 +2989,9 @@ var require_vendor_extra = __commonJS({
         "use strict";
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.convertPosixPathToPattern = exports22.convertWindowsPathToPattern = exports22.convertPathToPattern = exports22.escapePosixPath = exports22.escapeWindowsPath = exports22.escape = exports22.removeLeadingDotSegment = exports22.makeAbsolute = exports22.unixify = void 0;
-        var os8 = require("os");
+        var os9 = require("os");
         var path32 = require("path");
-        var IS_WINDOWS_PLATFORM = os8.platform() === "win32";
+        var IS_WINDOWS_PLATFORM = os9.platform() === "win32";
         var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
         var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
         var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -8124,8 +8124,8 @@ var require_vendor_extra = __commonJS({
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
         var fs6 = require("fs");
-        var os8 = require("os");
-        var CPU_COUNT = Math.max(os8.cpus().length, 1);
+        var os9 = require("os");
+        var CPU_COUNT = Math.max(os9.cpus().length, 1);
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = {
           lstat: fs6.lstat,
           lstatSync: fs6.lstatSync,
@@ -8826,7 +8826,7 @@ var require_vendor_extra = __commonJS({
           }
           if (platform === "win32") {
             fs6.rename = typeof fs6.rename !== "function" ? fs6.rename : (function(fs$rename) {
-              function rename(from, to, cb2) {
+              function rename2(from, to, cb2) {
                 var start = Date.now();
                 var backoff = 0;
                 fs$rename(from, to, function CB(er) {
@@ -8846,8 +8846,8 @@ var require_vendor_extra = __commonJS({
                   if (cb2) cb2(er);
                 });
               }
-              if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename);
-              return rename;
+              if (Object.setPrototypeOf) Object.setPrototypeOf(rename2, fs$rename);
+              return rename2;
             })(fs6.rename);
           }
           fs6.read = typeof fs6.read !== "function" ? fs6.read : (function(fs$read) {
@@ -10229,7 +10229,7 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var fs6 = require_fs5();
         var path32 = require("path");
-        var mkdir3 = require_mkdirs();
+        var mkdir4 = require_mkdirs();
         var remove = require_remove();
         var emptyDir = u(function emptyDir2(dir2) {
           return __async(this, null, function* () {
@@ -10237,7 +10237,7 @@ var require_vendor_extra = __commonJS({
             try {
               items = yield fs6.readdir(dir2);
             } catch (e) {
-              return mkdir3.mkdirs(dir2);
+              return mkdir4.mkdirs(dir2);
             }
             return Promise.all(items.map((item) => remove.remove(path32.join(dir2, item))));
           });
@@ -10247,7 +10247,7 @@ var require_vendor_extra = __commonJS({
           try {
             items = fs6.readdirSync(dir2);
           } catch (e) {
-            return mkdir3.mkdirsSync(dir2);
+            return mkdir4.mkdirsSync(dir2);
           }
           items.forEach((item) => {
             item = path32.join(dir2, item);
@@ -10268,7 +10268,7 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var path32 = require("path");
         var fs6 = require_fs5();
-        var mkdir3 = require_mkdirs();
+        var mkdir4 = require_mkdirs();
         function createFile(file) {
           return __async(this, null, function* () {
             let stats;
@@ -10283,7 +10283,7 @@ var require_vendor_extra = __commonJS({
               dirStats = yield fs6.stat(dir2);
             } catch (err) {
               if (err.code === "ENOENT") {
-                yield mkdir3.mkdirs(dir2);
+                yield mkdir4.mkdirs(dir2);
                 yield fs6.writeFile(file, "");
                 return;
               } else {
@@ -10310,7 +10310,7 @@ var require_vendor_extra = __commonJS({
               fs6.readdirSync(dir2);
             }
           } catch (err) {
-            if (err && err.code === "ENOENT") mkdir3.mkdirsSync(dir2);
+            if (err && err.code === "ENOENT") mkdir4.mkdirsSync(dir2);
             else throw err;
           }
           fs6.writeFileSync(file, "");
@@ -10327,7 +10327,7 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var path32 = require("path");
         var fs6 = require_fs5();
-        var mkdir3 = require_mkdirs();
+        var mkdir4 = require_mkdirs();
         var { pathExists } = require_path_exists();
         var { areIdentical } = require_stat();
         function createLink(srcpath, dstpath) {
@@ -10348,7 +10348,7 @@ var require_vendor_extra = __commonJS({
             const dir2 = path32.dirname(dstpath);
             const dirExists = yield pathExists(dir2);
             if (!dirExists) {
-              yield mkdir3.mkdirs(dir2);
+              yield mkdir4.mkdirs(dir2);
             }
             yield fs6.link(srcpath, dstpath);
           });
@@ -10369,7 +10369,7 @@ var require_vendor_extra = __commonJS({
           const dir2 = path32.dirname(dstpath);
           const dirExists = fs6.existsSync(dir2);
           if (dirExists) return fs6.linkSync(srcpath, dstpath);
-          mkdir3.mkdirsSync(dir2);
+          mkdir4.mkdirsSync(dir2);
           return fs6.linkSync(srcpath, dstpath);
         }
         module22.exports = {
@@ -10620,7 +10620,7 @@ var require_vendor_extra = __commonJS({
           });
         }
         var readFile3 = universalify.fromPromise(_readFile);
-        function readFileSync2(file, options = {}) {
+        function readFileSync3(file, options = {}) {
           if (typeof options === "string") {
             options = { encoding: options };
           }
@@ -10654,7 +10654,7 @@ var require_vendor_extra = __commonJS({
         }
         var jsonfile = {
           readFile: readFile3,
-          readFileSync: readFileSync2,
+          readFileSync: readFileSync3,
           writeFile: writeFile5,
           writeFileSync: writeFileSync4
         };
@@ -10680,13 +10680,13 @@ var require_vendor_extra = __commonJS({
         var u = require_universalify().fromPromise;
         var fs6 = require_fs5();
         var path32 = require("path");
-        var mkdir3 = require_mkdirs();
+        var mkdir4 = require_mkdirs();
         var pathExists = require_path_exists().pathExists;
         function outputFile(file, data, encoding = "utf-8") {
           return __async(this, null, function* () {
             const dir2 = path32.dirname(file);
             if (!(yield pathExists(dir2))) {
-              yield mkdir3.mkdirs(dir2);
+              yield mkdir4.mkdirs(dir2);
             }
             return fs6.writeFile(file, data, encoding);
           });
@@ -10694,7 +10694,7 @@ var require_vendor_extra = __commonJS({
         function outputFileSync(file, ...args) {
           const dir2 = path32.dirname(file);
           if (!fs6.existsSync(dir2)) {
-            mkdir3.mkdirsSync(dir2);
+            mkdir4.mkdirsSync(dir2);
           }
           fs6.writeFileSync(file, ...args);
         }
@@ -10825,15 +10825,15 @@ var require_vendor_extra = __commonJS({
           return parsedPath.root === parent2;
         }
         function doRename(src, dest, overwrite, isChangingCase) {
-          if (isChangingCase) return rename(src, dest, overwrite);
+          if (isChangingCase) return rename2(src, dest, overwrite);
           if (overwrite) {
             removeSync(dest);
-            return rename(src, dest, overwrite);
+            return rename2(src, dest, overwrite);
           }
           if (fs6.existsSync(dest)) throw new Error("dest already exists.");
-          return rename(src, dest, overwrite);
+          return rename2(src, dest, overwrite);
         }
-        function rename(src, dest, overwrite) {
+        function rename2(src, dest, overwrite) {
           try {
             fs6.renameSync(src, dest);
           } catch (err) {
@@ -12827,10 +12827,10 @@ var require_vendor_extra = __commonJS({
           }
           n2(ar, "defaultControllerBrandCheckException$1");
           function ns(e, t3) {
-            return Ie(e._readableStreamController) ? is(e) : os8(e);
+            return Ie(e._readableStreamController) ? is(e) : os9(e);
           }
           n2(ns, "ReadableStreamTee");
-          function os8(e, t3) {
+          function os9(e, t3) {
             const r2 = Qe(e);
             let s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((x2) => {
@@ -12870,7 +12870,7 @@ var require_vendor_extra = __commonJS({
             }
             return n2(Te, "startAlgorithm"), y = Et(Te, ae, nt), C2 = Et(Te, ae, Oe), I2(r2._closedPromise, (x2) => (oe(y._readableStreamController, x2), oe(C2._readableStreamController, x2), (!c2 || !d) && P2(void 0), null)), [y, C2];
           }
-          n2(os8, "ReadableStreamDefaultTee");
+          n2(os9, "ReadableStreamDefaultTee");
           function is(e) {
             let t3 = Qe(e), r2 = false, s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((_3) => {
@@ -15100,7 +15100,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var import_node_stream2 = require("stream");
     var import_node_events = require("events");
     var import_node_stream = require("stream");
-    var import_promises5 = require("stream").promises;
+    var import_promises6 = require("stream").promises;
     function mergeStreams(streams) {
       if (!Array.isArray(streams)) {
         throw new TypeError(`Expected an array, got \`${typeof streams}\`.`);
@@ -15201,7 +15201,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     });
     var onMergedStreamEnd = (_0, _1) => __async(null, [_0, _1], function* (passThroughStream, { signal }) {
       try {
-        yield (0, import_promises5.finished)(passThroughStream, { signal, cleanup: true });
+        yield (0, import_promises6.finished)(passThroughStream, { signal, cleanup: true });
       } catch (error) {
         errorOrAbortStream(passThroughStream, error);
         throw error;
@@ -15280,7 +15280,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     });
     var onInputStreamEnd = (_0) => __async(null, [_0], function* ({ passThroughStream, stream, streams, ended, aborted, controller: { signal } }) {
       try {
-        yield (0, import_promises5.finished)(stream, {
+        yield (0, import_promises6.finished)(stream, {
           signal,
           cleanup: true,
           readable: true,
@@ -15344,7 +15344,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var PASSTHROUGH_LISTENERS_COUNT = 2;
     var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
     var import_fast_glob2 = __toESM2(require_out4(), 1);
-    var import_node_fs10 = __toESM2(require("fs"), 1);
+    var import_node_fs11 = __toESM2(require("fs"), 1);
     var import_promises22 = __toESM2(require("fs").promises, 1);
     function isType(fsStatType, statsMethodName, filePath) {
       return __async(this, null, function* () {
@@ -15367,7 +15367,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         throw new TypeError(`Expected a string, got ${typeof filePath}`);
       }
       try {
-        return import_node_fs10.default[fsStatType](filePath)[statsMethodName]();
+        return import_node_fs11.default[fsStatType](filePath)[statsMethodName]();
       } catch (error) {
         if (error.code === "ENOENT") {
           return false;
@@ -15392,7 +15392,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var import_node_process = __toESM2(require("process"), 1);
     var import_node_fs22 = __toESM2(require("fs"), 1);
     var import_promises32 = __toESM2(require("fs").promises, 1);
-    var import_node_path14 = __toESM2(require("path"), 1);
+    var import_node_path15 = __toESM2(require("path"), 1);
     var import_fast_glob = __toESM2(require_out4(), 1);
     var import_ignore = __toESM2(require_ignore(), 1);
     function slash(path32) {
@@ -15424,23 +15424,23 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
       let result2;
       if (!hasNonTrailingSlash) {
-        result2 = import_node_path14.default.posix.join(base, "**", cleanPattern);
+        result2 = import_node_path15.default.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result2 = import_node_path14.default.posix.join(base, cleanPattern.slice(1));
+        result2 = import_node_path15.default.posix.join(base, cleanPattern.slice(1));
       } else {
-        result2 = import_node_path14.default.posix.join(base, cleanPattern);
+        result2 = import_node_path15.default.posix.join(base, cleanPattern);
       }
       return isNegative ? "!" + result2 : result2;
     };
     var parseIgnoreFile = (file, cwd) => {
-      const base = slash(import_node_path14.default.relative(cwd, import_node_path14.default.dirname(file.filePath)));
+      const base = slash(import_node_path15.default.relative(cwd, import_node_path15.default.dirname(file.filePath)));
       return file.content.split(/\r?\n/).filter((line) => line && !line.startsWith("#")).map((pattern) => applyBaseToPattern(pattern, base));
     };
     var toRelativePath = (fileOrDirectory, cwd) => {
       cwd = slash(cwd);
-      if (import_node_path14.default.isAbsolute(fileOrDirectory)) {
+      if (import_node_path15.default.isAbsolute(fileOrDirectory)) {
         if (slash(fileOrDirectory).startsWith(cwd)) {
-          return import_node_path14.default.relative(cwd, fileOrDirectory);
+          return import_node_path15.default.relative(cwd, fileOrDirectory);
         }
         throw new Error(`Path ${fileOrDirectory} is not in cwd ${cwd}`);
       }
@@ -25521,8 +25521,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path16) {
-  return isArray_default(path16) ? path16 : [path16];
+function toPath(path17) {
+  return isArray_default(path17) ? path17 : [path17];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -25535,8 +25535,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path16) {
-  return _.toPath(path16);
+function toPath2(path17) {
+  return _.toPath(path17);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -25548,11 +25548,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path16) {
-  var length = path16.length;
+function deepGet(obj, path17) {
+  var length = path17.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path16[i]];
+    obj = obj[path17[i]];
   }
   return length ? obj : void 0;
 }
@@ -25564,8 +25564,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path16, defaultValue) {
-  var value = deepGet(object2, toPath2(path16));
+function get(object2, path17, defaultValue) {
+  var value = deepGet(object2, toPath2(path17));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -25579,11 +25579,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path16) {
-  path16 = toPath2(path16);
-  var length = path16.length;
+function has2(obj, path17) {
+  path17 = toPath2(path17);
+  var length = path17.length;
   for (var i = 0; i < length; i++) {
-    var key = path16[i];
+    var key = path17[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -25626,10 +25626,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path16) {
-  path16 = toPath2(path16);
+function property(path17) {
+  path17 = toPath2(path17);
   return function(obj) {
-    return deepGet(obj, path16);
+    return deepGet(obj, path17);
   };
 }
 var init_property = __esm({
@@ -25752,8 +25752,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path16) {
-    return get(obj, path16);
+  return function(path17) {
+    return get(obj, path17);
   };
 }
 var init_propertyOf = __esm({
@@ -25969,14 +25969,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path16, fallback2) {
-  path16 = toPath2(path16);
-  var length = path16.length;
+function result(obj, path17, fallback2) {
+  path17 = toPath2(path17);
+  var length = path17.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path16[i]];
+    var prop = obj == null ? void 0 : obj[path17[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -26741,14 +26741,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path16, args) {
+    invoke_default = restArguments(function(obj, path17, args) {
       var contextPath, func;
-      if (isFunction_default(path16)) {
-        func = path16;
+      if (isFunction_default(path17)) {
+        func = path17;
       } else {
-        path16 = toPath2(path16);
-        contextPath = path16.slice(0, -1);
-        path16 = path16[path16.length - 1];
+        path17 = toPath2(path17);
+        contextPath = path17.slice(0, -1);
+        path17 = path17[path17.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -26757,7 +26757,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path16];
+          method = context[path17];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -28169,8 +28169,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path16) {
-      this.chrootPath = path16;
+    Record.prototype.setChrootPath = function(path17) {
+      this.chrootPath = path17;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -28212,14 +28212,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path16) {
+    function prependChroot(self2, path17) {
       if (!self2.chrootPath) {
-        return path16;
+        return path17;
       }
-      if (path16 === "/") {
+      if (path17 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path16;
+      return self2.chrootPath + path17;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -28229,8 +28229,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path16) {
-            return prependChroot(self2, path16);
+          value = value.map(function(path17) {
+            return prependChroot(self2, path17);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -28317,8 +28317,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path16) {
-            return prependChroot(self2, path16);
+          value = value.map(function(path17) {
+            return prependChroot(self2, path17);
           });
         }
         offset += serialize(
@@ -28471,9 +28471,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path16) {
+    TransactionRequest.prototype.setChrootPath = function(path17) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path16);
+        record2.setChrootPath(path17);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -28509,8 +28509,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path16) {
-      this.chrootPath = path16;
+    TransactionResponse.prototype.setChrootPath = function(path17) {
+      this.chrootPath = path17;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -28734,25 +28734,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path16) {
+    function validate(path17) {
       assert(
-        path16 && typeof path16 === "string",
+        path17 && typeof path17 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path16[0] === "/", "Node path must start with / character.");
-      if (path16.length === 1) {
+      assert(path17[0] === "/", "Node path must start with / character.");
+      if (path17.length === 1) {
         return;
       }
       assert(
-        path16[path16.length - 1] !== "/",
+        path17[path17.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path16),
+        !/\/\//.test(path17),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path16),
+        !/\/\.(\.)?(\/|$)/.test(path17),
         "Node path must not contain relative path(s)."
       );
     }
@@ -28781,7 +28781,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path16) {
+    function Event(type, name, path17) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -28789,7 +28789,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path16;
+      this.path = path17;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -28931,10 +28931,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path16, ctor2) {
+    function Exception(code, name, path17, ctor2) {
       if (!ctor2) {
-        ctor2 = path16;
-        path16 = void 0;
+        ctor2 = path17;
+        path17 = void 0;
       }
       validateCode(code);
       assert(
@@ -28945,10 +28945,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path16;
+      this.path = path17;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path16) {
-        this.message += "@" + path16;
+      if (path17) {
+        this.message += "@" + path17;
       }
     }
     util.inherits(Exception, Error);
@@ -28964,7 +28964,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path16) {
+    function create2(code, path17) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -28974,7 +28974,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path16, create2);
+      return new Exception(code, name, path17, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -29052,43 +29052,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path16, watcher) {
+    function registerWatcher(self2, type, path17, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path16);
+      Path.validate(path17);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path16] = watchers[path16] || new events.EventEmitter();
-      watcherExists = watchers[path16].listeners("notification").some(function(l) {
+      watchers[path17] = watchers[path17] || new events.EventEmitter();
+      watcherExists = watchers[path17].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path16].once("notification", watcher);
+        watchers[path17].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path16) {
-        if (watchers[path16].listeners("notification").length > 0) {
-          result2.push(path16);
+      Object.keys(watchers).forEach(function(path17) {
+        if (watchers[path17].listeners("notification").length > 0) {
+          result2.push(path17);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path16, watcher) {
-      registerWatcher(this, "data", path16, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path17, watcher) {
+      registerWatcher(this, "data", path17, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path16, watcher) {
-      registerWatcher(this, "child", path16, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path17, watcher) {
+      registerWatcher(this, "child", path17, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path16, watcher) {
-      registerWatcher(this, "existence", path16, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path17, watcher) {
+      registerWatcher(this, "existence", path17, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -29279,14 +29279,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path16, watcher) {
-      this.watcherManager.registerDataWatcher(path16, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path17, watcher) {
+      this.watcherManager.registerDataWatcher(path17, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path16, watcher) {
-      this.watcherManager.registerChildWatcher(path16, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path17, watcher) {
+      this.watcherManager.registerChildWatcher(path17, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path16, watcher) {
-      this.watcherManager.registerExistenceWatcher(path16, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path17, watcher) {
+      this.watcherManager.registerExistenceWatcher(path17, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -29699,9 +29699,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path16, data, acls, mode) {
+    Transaction.prototype.create = function(path17, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path16);
+      Path.validate(path17);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -29721,27 +29721,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path16,
+        path: path17,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path16, version2) {
+    Transaction.prototype.check = function(path17, version2) {
       version2 = version2 || -1;
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path16,
+        path: path17,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.setData = function(path16, data, version2) {
+    Transaction.prototype.setData = function(path17, data, version2) {
       version2 = version2 || -1;
-      Path.validate(path16);
+      Path.validate(path17);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -29749,19 +29749,19 @@ var require_Transaction = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path16,
+        path: path17,
         data,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.remove = function(path16, version2) {
+    Transaction.prototype.remove = function(path17, version2) {
       version2 = version2 || -1;
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path16,
+        path: path17,
         version: version2
       });
       return this;
@@ -29974,9 +29974,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path16, data, acls, mode, callback) {
+    Client.prototype.create = function(path17, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path16);
+      Path.validate(path17);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -30009,7 +30009,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path16;
+      payload.path = path17;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -30033,17 +30033,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path16, version2, callback) {
+    Client.prototype.remove = function(path17, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path16;
+      payload.path = path17;
       payload.version = version2;
       request = new jute.Request(header, payload);
       attempt(
@@ -30056,16 +30056,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path16, version2, callback) {
+    Client.prototype.removeRecursive = function(path17, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path16, function(error, children) {
+      self2.listSubTreeBFS(path17, function(error, children) {
         if (error) {
           callback(error);
           return;
@@ -30081,12 +30081,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path16, data, version2, callback) {
+    Client.prototype.setData = function(path17, data, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       assert(
@@ -30101,7 +30101,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path16;
+      payload.path = path17;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version2;
@@ -30120,16 +30120,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path16, watcher, callback) {
+    Client.prototype.getData = function(path17, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path16;
+      payload.path = path17;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -30141,7 +30141,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path16, watcher);
+              self2.connectionManager.registerDataWatcher(path17, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -30149,12 +30149,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path16, acls, version2, callback) {
+    Client.prototype.setACL = function(path17, acls, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -30163,7 +30163,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path16;
+      payload.path = path17;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -30183,12 +30183,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path16, callback) {
-      Path.validate(path16);
+    Client.prototype.getACL = function(path17, callback) {
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path16;
+      payload.path = path17;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -30210,16 +30210,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path16, watcher, callback) {
+    Client.prototype.exists = function(path17, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path16;
+      payload.path = path17;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -30234,12 +30234,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path16,
+                  path17,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path16,
+                  path17,
                   watcher
                 );
               }
@@ -30253,16 +30253,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path16, watcher, callback) {
+    Client.prototype.getChildren = function(path17, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path16);
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path16;
+      payload.path = path17;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -30274,7 +30274,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path16, watcher);
+              self2.connectionManager.registerChildWatcher(path17, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -30282,11 +30282,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path16, callback) {
-      Path.validate(path16);
+    Client.prototype.listSubTreeBFS = function(path17, callback) {
+      Path.validate(path17);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path16];
+      var tree = [path17];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error, children) {
           if (error) {
@@ -30308,9 +30308,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path16, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path17, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path16);
+      Path.validate(path17);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -30340,7 +30340,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path16.split("/").slice(1);
+      nodes = path17.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error) {
@@ -30450,17 +30450,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30471,13 +30471,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30498,17 +30498,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30519,13 +30519,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30552,23 +30552,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path17);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path17);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path17);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path17);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path17);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent2 = path16[path16.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent2 = path17[path17.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -31189,10 +31189,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31211,7 +31211,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31241,11 +31241,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest2] = path16;
+          const [key, ...rest2] = path17;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -31259,8 +31259,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest2] = path16;
+      deleteIn(path17) {
+        const [key, ...rest2] = path17;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31274,8 +31274,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest2] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest2] = path17;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -31293,8 +31293,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest2] = path16;
+      hasIn(path17) {
+        const [key, ...rest2] = path17;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31304,8 +31304,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest2] = path16;
+      setIn(path17, value) {
+        const [key, ...rest2] = path17;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -33855,9 +33855,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33932,14 +33932,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33954,10 +33954,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33968,10 +33968,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33988,13 +33988,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -35975,9 +35975,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path16) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index2] of path16) {
+      for (const [field, index2] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -35986,23 +35986,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path16) => {
-      const parent2 = visit.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit.parentCollection = (cst, path17) => {
+      const parent2 = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -36013,10 +36013,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -38283,7 +38283,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path16 = (function() {
+    var path17 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -38291,7 +38291,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path16.sep;
+    minimatch.sep = path17.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -38380,8 +38380,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path16.sep !== "/") {
-        pattern = pattern.split(path16.sep).join("/");
+      if (!options.allowWindowsEscape && path17.sep !== "/") {
+        pattern = pattern.split(path17.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -38752,8 +38752,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path16.sep !== "/") {
-        f = f.split(path16.sep).join("/");
+      if (path17.sep !== "/") {
+        f = f.split(path17.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -39047,7 +39047,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path16 = require("path");
+    var path17 = require("path");
     var crypto = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -39056,7 +39056,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path16.join(keyPath, ".taskkey");
+          this._keyFile = path17.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -40831,8 +40831,8 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path16 = require("path");
-    var os8 = require("os");
+    var path17 = require("path");
+    var os9 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
     var tcm = require_taskcommand();
@@ -40877,7 +40877,7 @@ var require_internal = __commonJS({
     var _outStream = process.stdout;
     var _errStream = process.stderr;
     function _writeLine(str) {
-      _outStream.write(str + os8.EOL);
+      _outStream.write(str + os9.EOL);
     }
     exports2._writeLine = _writeLine;
     function _setStdStream(stdStream) {
@@ -40928,7 +40928,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path16.join(path16.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path17.join(path17.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -40937,7 +40937,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path16.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path17.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -40963,7 +40963,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path17, ignoreWarnings) {
+    function _setResourcePath(path18, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -40973,19 +40973,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path17]) {
-        _checkPath(path17, "resource file path");
-        _resourceFiles[path17] = path17;
-        _debug("adding resource file: " + path17);
+      if (!_resourceFiles[path18]) {
+        _checkPath(path18, "resource file path");
+        _resourceFiles[path18] = path18;
+        _debug("adding resource file: " + path18);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path17, _resourceCulture);
+        var locStrs = _loadLocStrings(path18, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path17), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path18), IssueSource.TaskInternal);
         }
       }
     }
@@ -41084,10 +41084,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path17) {
+    function _exist(path18) {
       var exist = false;
       try {
-        exist = !!(path17 && fs3.statSync(path17) != null);
+        exist = !!(path18 && fs3.statSync(path18) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -41125,7 +41125,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path16.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path17.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -41147,7 +41147,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path16.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path17.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -41156,7 +41156,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path16.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path17.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -41175,7 +41175,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path16.basename(filePath);
+            var fileName = path17.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -41206,12 +41206,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path16.dirname(filePath_1);
-                var upperName = path16.basename(filePath_1).toUpperCase();
+                var directory = path17.dirname(filePath_1);
+                var upperName = path17.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path16.join(directory, actualName);
+                    filePath_1 = path17.join(directory, actualName);
                     break;
                   }
                 }
@@ -41378,8 +41378,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path17) {
-      return /^\\\\[^\\]/.test(path17);
+    function _isUncPath(path18) {
+      return /^\\\\[^\\]/.test(path18);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -41397,7 +41397,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path16.sep;
+        root2 += path17.sep;
       }
       return root2 + p;
     }
@@ -41432,7 +41432,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path16.dirname(p);
+      return path17.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -41504,7 +41504,7 @@ var require_internal = __commonJS({
         var cipher = crypto.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path16.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path17.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -43052,7 +43052,7 @@ var require_toolrunner = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ToolRunner = void 0;
     var Q = require_q();
-    var os8 = require("os");
+    var os9 = require("os");
     var events = require("events");
     var child = require("child_process");
     var im = require_internal();
@@ -43168,12 +43168,12 @@ var require_toolrunner = __commonJS({
         ToolRunner2.prototype._processLineBuffer = function(data, buffer, onLine) {
           var newBuffer = buffer + data.toString();
           try {
-            var eolIndex = newBuffer.indexOf(os8.EOL);
+            var eolIndex = newBuffer.indexOf(os9.EOL);
             while (eolIndex > -1) {
               var line = newBuffer.substring(0, eolIndex);
               onLine(line);
-              newBuffer = newBuffer.substring(eolIndex + os8.EOL.length);
-              eolIndex = newBuffer.indexOf(os8.EOL);
+              newBuffer = newBuffer.substring(eolIndex + os9.EOL.length);
+              eolIndex = newBuffer.indexOf(os9.EOL);
             }
           } catch (err) {
             this._debug("error processing line");
@@ -43424,9 +43424,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os8.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os9.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os8.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os9.EOL);
             }
           }
           var cp;
@@ -43598,9 +43598,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os8.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os9.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os8.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os9.EOL);
             }
           }
           var cp;
@@ -43801,9 +43801,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os8.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os9.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os8.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os9.EOL);
             }
           }
           var state = new ExecState(optionsNonNull, this.toolPath);
@@ -43846,9 +43846,9 @@ var require_toolrunner = __commonJS({
           (_a = cp.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
             if (!optionsNonNull.silent) {
               if (df) {
-                df.stdout(Buffer.from(os8.EOL));
+                df.stdout(Buffer.from(os9.EOL));
               } else {
-                optionsNonNull.outStream.write(os8.EOL);
+                optionsNonNull.outStream.write(os9.EOL);
               }
             }
           });
@@ -43920,9 +43920,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os8.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os9.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os8.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os9.EOL);
             }
           }
           var state = new ExecState(optionsNonNull, this.toolPath);
@@ -43961,9 +43961,9 @@ var require_toolrunner = __commonJS({
           (_a = cp.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
             if (!optionsNonNull.silent) {
               if (df) {
-                df.stdout(Buffer.from(os8.EOL));
+                df.stdout(Buffer.from(os9.EOL));
               } else {
-                optionsNonNull.outStream.write(os8.EOL);
+                optionsNonNull.outStream.write(os9.EOL);
               }
             }
           });
@@ -44030,7 +44030,7 @@ var require_toolrunner = __commonJS({
           options = this._cloneExecOptions(options);
           var ext = options.externalOutput;
           if (!options.silent) {
-            var cmdLine = this._getCommandString(options) + os8.EOL;
+            var cmdLine = this._getCommandString(options) + os9.EOL;
             options.outStream.write(ext ? eom.filterExternalOutput(cmdLine, ext) : cmdLine);
           }
           var r = child.spawnSync(this._getSpawnFileName(options), this._getSpawnArgs(options), this._getSpawnSyncOptions(options));
@@ -44147,8 +44147,8 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path16 = require("path");
-    var os8 = require("os");
+    var path17 = require("path");
+    var os9 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
     var tcm = require_taskcommand();
@@ -44483,8 +44483,8 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path17) {
-      return fs3.statSync(path17);
+    function stats(path18) {
+      return fs3.statSync(path18);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
@@ -44497,7 +44497,7 @@ var require_task = __commonJS({
     }
     exports2.writeFile = writeFile5;
     function osType() {
-      return os8.type();
+      return os9.type();
     }
     exports2.osType = osType;
     function getPlatform() {
@@ -44551,26 +44551,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path17) {
-      if (path17 === "-") {
+    function cd2(path18) {
+      if (path18 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path17 = process.env.OLDPWD;
+          path18 = process.env.OLDPWD;
         }
       }
-      if (path17 === "~") {
-        path17 = os8.homedir();
+      if (path18 === "~") {
+        path18 = os9.homedir();
       }
-      if (!fs3.existsSync(path17)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path17));
+      if (!fs3.existsSync(path18)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path18));
       }
-      if (!fs3.statSync(path17).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path17));
+      if (!fs3.statSync(path18).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path18));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path17);
+        process.chdir(path18);
         process.env.OLDPWD = currentPath;
       } catch (error) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error));
@@ -44603,7 +44603,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path16.resolve(dirs.shift());
+      var _path = path17.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error) {
@@ -44633,7 +44633,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path16.resolve(dirStack.shift());
+        var _path = path17.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -44657,7 +44657,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path16.dirname(testDir);
+            var parentDir = path17.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -44691,7 +44691,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path16.resolve.apply(this, pathSegments);
+      var absolutePath = path17.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -44726,7 +44726,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path16.resolve("."));
+        paths.push(path17.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -44741,7 +44741,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path16.basename(pathEntry);
+            var fileName = path17.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -44751,12 +44751,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path16.dirname(pathEntry2), [path16.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path17.dirname(pathEntry2), [path17.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path16.join(pathEntry2, file);
+              return path17.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -44768,24 +44768,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path16.basename(entry);
+          var entrybasename = path17.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path16.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path17.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path16.resolve(p));
-          }) || path16.resolve(".");
+            return entry.startsWith(path17.resolve(p));
+          }) || path17.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path16.join(entry, x);
+              return path17.join(entry, x);
             }));
-            entries.push(path16.relative(baseDir, entry));
+            entries.push(path17.relative(baseDir, entry));
           } else {
-            entries.push(path16.relative(baseDir, entry));
+            entries.push(path17.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -44841,7 +44841,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path16.resolve(src2) !== path16.resolve(source);
+            return path17.resolve(src2) !== path17.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -44863,7 +44863,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path16.join(destination, path16.basename(source));
+            destination = path17.join(destination, path17.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error) {
@@ -44898,8 +44898,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path16.join(source, entry.name);
-          var destPath = path16.join(destination, entry.name);
+          var srcPath = path17.join(source, entry.name);
+          var destPath = path17.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -44916,7 +44916,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path16.resolve(path16.dirname(source)), [path16.basename(source)]));
+            sources.push.apply(sources, findMatch(path17.resolve(path17.dirname(source)), [path17.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -44963,21 +44963,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry3;
-    function _getStats(path17, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path18, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path17);
+          stats2 = fs3.statSync(path18);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path17);
-            (0, exports2.debug)("  ".concat(path17, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path18);
+            (0, exports2.debug)("  ".concat(path18, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path17);
+        stats2 = fs3.lstatSync(path18);
       }
       return stats2;
     }
@@ -44986,7 +44986,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path16.normalize(findPath);
+      findPath = path17.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -45041,7 +45041,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path16.join(item.path, childName), childLevel_1);
+              return new _FindItem(path17.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -45063,8 +45063,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path17, level) {
-          this.path = path17;
+        function _FindItem2(path18, level) {
+          this.path = path18;
           this.level = level;
         }
         return _FindItem2;
@@ -45117,8 +45117,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path16.isAbsolute(pat)) {
-          pat = path16.join(rootDirectory, pat);
+        if (rootDirectory && !path17.isAbsolute(pat)) {
+          pat = path17.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -45235,7 +45235,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path16.dirname(inputPath), [path16.basename(inputPath)]);
+            var entries = findMatch(path17.dirname(inputPath), [path17.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -45698,21 +45698,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path17) {
-      (0, exports2.command)("task.uploadfile", null, path17);
+    function uploadFile(path18) {
+      (0, exports2.command)("task.uploadfile", null, path18);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path17) {
+    function prependPath(path18) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path17);
+      (0, exports2.command)("task.prependpath", null, path18);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path17) {
-      (0, exports2.command)("task.uploadsummary", null, path17);
+    function uploadSummary2(path18) {
+      (0, exports2.command)("task.uploadsummary", null, path18);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path17) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path17);
+    function addAttachment(type, name, path18) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path18);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -45750,16 +45750,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path17, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path17);
+    function uploadArtifact(containerFolder, path18, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path18);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path17, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path17);
+    function associateArtifact(name, path18, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path18);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path17) {
-      (0, exports2.command)("build.uploadlog", null, path17);
+    function uploadBuildLog(path18) {
+      (0, exports2.command)("build.uploadlog", null, path18);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -45857,9 +45857,9 @@ function describeValue(value) {
 
 // src/actions/smoke-test/index.ts
 init_cjs_shims();
-var import_node_fs8 = require("fs");
-var import_node_os6 = __toESM(require("os"), 1);
-var import_node_path12 = __toESM(require("path"), 1);
+var import_node_fs9 = require("fs");
+var import_node_os7 = __toESM(require("os"), 1);
+var import_node_path13 = __toESM(require("path"), 1);
 
 // src/core/inputs/input-reader.ts
 init_cjs_shims();
@@ -46784,33 +46784,33 @@ var ZooKeeperSession = class _ZooKeeperSession {
   sessionId() {
     return BigInt(`0x${this.client.getSessionId().toString("hex")}`);
   }
-  children(path16) {
-    return this.call((done) => this.client.getChildren(path16, (error, children) => done(error, children)));
+  children(path17) {
+    return this.call((done) => this.client.getChildren(path17, (error, children) => done(error, children)));
   }
-  stat(path16) {
+  stat(path17) {
     return this.call(
       (done) => this.client.exists(
-        path16,
+        path17,
         (error, stat) => done(error, stat ? { ephemeralOwner: BigInt(`0x${stat.ephemeralOwner.toString("hex")}`), version: stat.version, ctimeMs: Number(BigInt(`0x${stat.ctime.toString("hex")}`)) } : void 0)
       )
     );
   }
-  data(path16) {
-    return this.call((done) => this.client.getData(path16, (error, data) => done(error, data ?? Buffer.alloc(0))));
+  data(path17) {
+    return this.call((done) => this.client.getData(path17, (error, data) => done(error, data ?? Buffer.alloc(0))));
   }
   /** Creates the node (and missing parents, persistent) and returns its actual path. */
-  create(path16, data, mode) {
+  create(path17, data, mode) {
     return new Promise(
-      (resolve, reject3) => this.client.mkdirp(parentOf(path16), (mkdirError) => {
+      (resolve, reject3) => this.client.mkdirp(parentOf(path17), (mkdirError) => {
         if (mkdirError) return reject3(mkdirError);
-        this.client.create(path16, Buffer.from(data), MODES[mode], (error, created) => error ? reject3(error) : resolve(created));
+        this.client.create(path17, Buffer.from(data), MODES[mode], (error, created) => error ? reject3(error) : resolve(created));
       })
     );
   }
   /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-  remove(path16, version2 = -1) {
+  remove(path17, version2 = -1) {
     return new Promise(
-      (resolve, reject3) => this.client.remove(path16, version2, (error) => {
+      (resolve, reject3) => this.client.remove(path17, version2, (error) => {
         if (!error) return resolve(true);
         if (isNoNode(error)) return resolve(false);
         reject3(error);
@@ -46833,8 +46833,8 @@ var ZooKeeperSession = class _ZooKeeperSession {
 function isNoNode(error) {
   return error instanceof import_node_zookeeper_client.default.Exception && error.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path16) {
-  return path16.slice(0, path16.lastIndexOf("/")) || "/";
+function parentOf(path17) {
+  return path17.slice(0, path17.lastIndexOf("/")) || "/";
 }
 
 // src/operations/leadership-handover.ts
@@ -46911,25 +46911,25 @@ init_cjs_shims();
 var import_node_os2 = __toESM(require("os"), 1);
 var MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
 var MaintenanceLock = class _MaintenanceLock {
-  constructor(zk, path16) {
+  constructor(zk, path17) {
     this.zk = zk;
-    this.path = path16;
+    this.path = path17;
   }
   zk;
   path;
   static async acquire(zk, operation, options) {
-    const path16 = options.path ?? MAINTENANCE_LOCK_PATH;
+    const path17 = options.path ?? MAINTENANCE_LOCK_PATH;
     const holder = { operation, host: import_node_os2.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
     const deadline = Date.now() + options.waitMs;
     for (; ; ) {
       try {
-        await zk.create(path16, JSON.stringify(holder), "ephemeral");
-        return new _MaintenanceLock(zk, path16);
+        await zk.create(path17, JSON.stringify(holder), "ephemeral");
+        return new _MaintenanceLock(zk, path17);
       } catch (error) {
         if (!isNodeExists(error)) throw error;
       }
       if (Date.now() >= deadline) {
-        const current = await currentHolder(zk, path16);
+        const current = await currentHolder(zk, path17);
         throw new ClusterStateError(
           "Maintenance lock",
           `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -46944,8 +46944,8 @@ var MaintenanceLock = class _MaintenanceLock {
     await this.zk.remove(this.path);
   }
 };
-async function currentHolder(zk, path16 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path16);
+async function currentHolder(zk, path17 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path17);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -47325,9 +47325,9 @@ function timeline(journal, milestones) {
 
 // src/actions/smoke-test/drill-targets.ts
 init_cjs_shims();
-var import_node_fs7 = require("fs");
-var import_node_os5 = __toESM(require("os"), 1);
-var import_node_path11 = __toESM(require("path"), 1);
+var import_node_fs8 = require("fs");
+var import_node_os6 = __toESM(require("os"), 1);
+var import_node_path12 = __toESM(require("path"), 1);
 
 // src/azure/azure-vm-operations.ts
 init_cjs_shims();
@@ -47343,7 +47343,7 @@ function systemctlCommand(operation, role) {
   const unit = SERVICE_UNITS[role];
   switch (operation) {
     case "kill":
-      return ["sudo", "systemctl", "kill", "--signal=SIGKILL", unit];
+      return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
     case "stop":
       return ["sudo", "systemctl", "stop", unit];
     case "start":
@@ -47419,9 +47419,9 @@ function localDrillTargets(cluster, topology) {
 
 // src/local/local-cluster.ts
 init_cjs_shims();
-var import_node_fs6 = require("fs");
-var import_promises4 = require("fs/promises");
-var import_node_path10 = __toESM(require("path"), 1);
+var import_node_fs7 = require("fs");
+var import_promises5 = require("fs/promises");
+var import_node_path11 = __toESM(require("path"), 1);
 
 // src/core/cluster/node-states.ts
 init_cjs_shims();
@@ -47520,6 +47520,7 @@ function localInventory(topology, clusterDir, toolchain, settings = {}, clusterN
         spark_log_dir: "{{ spark_azure_node_dir }}/logs",
         spark_bin_dir: "{{ spark_azure_node_dir }}/bin",
         spark_master_daemon_memory_mb: 512,
+        spark_master_recovery_plugin_jar: toolchain.recoveryPluginJar,
         spark_worker_daemon_memory_mb: 384,
         spark_worker_work_dir: "{{ spark_azure_node_dir }}/work",
         ...settings
@@ -47570,6 +47571,16 @@ function logPath(clusterDir, node) {
 function pidPath(clusterDir, node) {
   return import_node_path8.default.join(nodeDir(clusterDir, node.name), "pid");
 }
+var SUPERVISOR = [
+  "launcher=$1; child=",
+  `trap 'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; exit 0' TERM INT`,
+  "while :; do",
+  '  "$launcher" & child=$!',
+  '  wait "$child"; status=$?',
+  '  echo "spark-azure supervisor: $(basename "$launcher") exited with status $status; restarting in 1 s (Restart=always)" >&2',
+  "  sleep 1",
+  "done"
+].join("\n");
 var LocalProcesses = class {
   constructor(clusterDir) {
     this.clusterDir = clusterDir;
@@ -47583,7 +47594,7 @@ var LocalProcesses = class {
     await (0, import_promises3.mkdir)(import_node_path8.default.dirname(log3), { recursive: true });
     const output = (0, import_node_fs4.openSync)(log3, "a");
     try {
-      const child = (0, import_node_child_process.spawn)(launcherPath(this.clusterDir, node), [], {
+      const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
         detached: true,
         stdio: ["ignore", output, output],
         env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: node.name }
@@ -47710,16 +47721,58 @@ function range3(count) {
 
 // src/local/toolchain.ts
 init_cjs_shims();
+var import_node_fs6 = require("fs");
+var import_node_path10 = __toESM(require("path"), 1);
+
+// src/tools/recovery-plugin.ts
+init_cjs_shims();
+var import_node_crypto2 = require("crypto");
 var import_node_fs5 = require("fs");
+var import_promises4 = require("fs/promises");
+var import_node_os5 = __toESM(require("os"), 1);
 var import_node_path9 = __toESM(require("path"), 1);
+async function ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3) {
+  const sourceDir = import_node_path9.default.join(root2, "infra", "spark-recovery", "src");
+  const sources = listJavaSources(sourceDir);
+  const hash = (0, import_node_crypto2.createHash)("sha256");
+  for (const file of sources) hash.update(file).update((0, import_node_fs5.readFileSync)(file));
+  hash.update((0, import_node_fs5.readdirSync)(import_node_path9.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join());
+  const jar = import_node_path9.default.join(toolsDir2, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
+  if ((0, import_node_fs5.existsSync)(jar)) return jar;
+  if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
+    log3.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
+    await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log3);
+  }
+  log3.info(`Building the leader-election plugin against ${import_node_path9.default.basename(sparkHome)}`);
+  const classes = await (0, import_promises4.mkdtemp)(import_node_path9.default.join(import_node_os5.default.tmpdir(), "spark-azure-recovery-"));
+  try {
+    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path9.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
+    if (compile.exitCode !== 0) {
+      throw new ActionableError("Leader-election plugin", "to compile against this Spark", compile.stderr.trim().split("\n").slice(0, 3).join(" | "), "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.");
+    }
+    await (0, import_promises4.mkdir)(import_node_path9.default.dirname(jar), { recursive: true });
+    const partial2 = `${jar}.partial`;
+    await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
+    await (0, import_promises4.rename)(partial2, jar);
+    return jar;
+  } finally {
+    await (0, import_promises4.rm)(classes, { recursive: true, force: true });
+  }
+}
+function listJavaSources(directory) {
+  return (0, import_node_fs5.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path9.default.join(directory, file));
+}
+
+// src/local/toolchain.ts
 var ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
-async function ensureToolchain(toolsDir2, log3) {
+async function ensureToolchain(root2, toolsDir2, log3) {
   const java = await ensureJava(log3);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs5.existsSync)(ZOOKEEPER_JAR), log3);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs6.existsSync)(ZOOKEEPER_JAR), log3);
   const venv = await ensurePythonEnvironment("local-cluster", toolsDir2, log3);
-  const python = import_node_path9.default.join(venv, "bin", "python");
+  const python = import_node_path10.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
-  return { java, python, ansiblePlaybook: import_node_path9.default.join(venv, "bin", "ansible-playbook"), sparkHome, zookeeperJar: ZOOKEEPER_JAR };
+  const recoveryPluginJar = await ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3);
+  return { java, python, ansiblePlaybook: import_node_path10.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
 }
 async function ensureJava(log3) {
   const version2 = await javaMajorVersion();
@@ -47742,7 +47795,7 @@ var LocalCluster = class {
     this.paths = paths;
     this.log = log3;
     this.processes = new LocalProcesses(paths.clusterDir);
-    this.recordPath = import_node_path10.default.join(paths.clusterDir, "cluster.json");
+    this.recordPath = import_node_path11.default.join(paths.clusterDir, "cluster.json");
   }
   paths;
   log;
@@ -47767,7 +47820,7 @@ var LocalCluster = class {
       }
       return { alreadyRunning: true, description: await this.describe(existing.topology) };
     }
-    const toolchain = await ensureToolchain(this.paths.toolsDir, this.log);
+    const toolchain = await ensureToolchain(this.paths.root, this.paths.toolsDir, this.log);
     const started = performance.now();
     await this.prepare(topology, toolchain, shape, settings);
     try {
@@ -47815,8 +47868,8 @@ var LocalCluster = class {
   async logs(name, lines) {
     const node = await this.node(name);
     const file = logPath(this.paths.clusterDir, node);
-    if (!(0, import_node_fs6.existsSync)(file)) return "";
-    const text = await (0, import_promises4.readFile)(file, "utf8");
+    if (!(0, import_node_fs7.existsSync)(file)) return "";
+    const text = await (0, import_promises5.readFile)(file, "utf8");
     return text.split("\n").slice(-lines - 1).join("\n");
   }
   logFile(node) {
@@ -47855,12 +47908,12 @@ var LocalCluster = class {
   }
   async prepare(topology, toolchain, shape, settings) {
     await this.processes.killLeftovers();
-    await (0, import_promises4.rm)(import_node_path10.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
-    await (0, import_promises4.mkdir)(this.paths.clusterDir, { recursive: true });
-    const inventory = import_node_path10.default.join(this.paths.clusterDir, "inventory.yml");
-    await (0, import_promises4.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
+    await (0, import_promises5.rm)(import_node_path11.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+    await (0, import_promises5.mkdir)(this.paths.clusterDir, { recursive: true });
+    const inventory = import_node_path11.default.join(this.paths.clusterDir, "inventory.yml");
+    await (0, import_promises5.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
     const record2 = { shape, settings, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
-    await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
+    await (0, import_promises5.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
 `);
     this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
     await renderConfiguration(toolchain, this.paths.root, inventory);
@@ -47878,7 +47931,7 @@ var LocalCluster = class {
         what,
         `healthy within ${timeoutMs / 1e3} s`,
         problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-        `Read the node logs under ${import_node_path10.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+        `Read the node logs under ${import_node_path11.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
       );
     }
     this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
@@ -47892,8 +47945,8 @@ var LocalCluster = class {
     return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
   }
   async record() {
-    if (!(0, import_node_fs6.existsSync)(this.recordPath)) return void 0;
-    return JSON.parse(await (0, import_promises4.readFile)(this.recordPath, "utf8"));
+    if (!(0, import_node_fs7.existsSync)(this.recordPath)) return void 0;
+    return JSON.parse(await (0, import_promises5.readFile)(this.recordPath, "utf8"));
   }
 };
 function sameShape(a, b) {
@@ -47934,10 +47987,10 @@ async function resolveDrillTargets(smoke, drill, log3, secrets) {
   let keyFile;
   if (access.privateKey) {
     secrets.register(access.privateKey);
-    keyFile = import_node_path11.default.join((0, import_node_fs7.mkdtempSync)(import_node_path11.default.join(import_node_os5.default.tmpdir(), "spark-azure-ssh-")), "id");
-    (0, import_node_fs7.writeFileSync)(keyFile, access.privateKey.endsWith("\n") ? access.privateKey : `${access.privateKey}
+    keyFile = import_node_path12.default.join((0, import_node_fs8.mkdtempSync)(import_node_path12.default.join(import_node_os6.default.tmpdir(), "spark-azure-ssh-")), "id");
+    (0, import_node_fs8.writeFileSync)(keyFile, access.privateKey.endsWith("\n") ? access.privateKey : `${access.privateKey}
 `, { mode: 384 });
-    (0, import_node_fs7.chmodSync)(keyFile, 384);
+    (0, import_node_fs8.chmodSync)(keyFile, 384);
   }
   const operations = sshNodeOperations({ ...access.ssh, keyFile });
   const vmFaults = access.kind === "azure" ? azureVmOperations({ resourceGroup: access.resourceGroup, vmNames: Object.fromEntries(masters.map((master) => [master.name, master.name])) }) : void 0;
@@ -48045,8 +48098,8 @@ ${report.outputTail}`);
     pipeline.log.info(`Smoke test passed: ${report.reason}`);
     if (!drill || !targets) return;
     const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () => runFailoverDrill(targets, drill, settings, runtime, pipeline.log));
-    const journalFile = import_node_path12.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os6.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs8.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    const journalFile = import_node_path13.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os7.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs9.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -48072,9 +48125,9 @@ function notYetAvailable(name) {
 
 // src/doors/azure-devops-pipeline.ts
 init_cjs_shims();
-var import_node_fs9 = require("fs");
-var import_node_os7 = __toESM(require("os"), 1);
-var import_node_path13 = __toESM(require("path"), 1);
+var import_node_fs10 = require("fs");
+var import_node_os8 = __toESM(require("os"), 1);
+var import_node_path14 = __toESM(require("path"), 1);
 var tl = __toESM(require_task(), 1);
 function azureDevOpsPipeline(taskName) {
   let summaryIndex = 0;
@@ -48093,9 +48146,9 @@ function azureDevOpsPipeline(taskName) {
     setOutput: (name, value) => tl.setVariable(name, value, false, true),
     setSecret: (value) => tl.setSecret(value),
     appendSummary: async (markdown) => {
-      const directory = tl.getVariable("Agent.TempDirectory") ?? import_node_os7.default.tmpdir();
-      const file = import_node_path13.default.join(directory, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs9.writeFileSync)(file, markdown);
+      const directory = tl.getVariable("Agent.TempDirectory") ?? import_node_os8.default.tmpdir();
+      const file = import_node_path14.default.join(directory, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      (0, import_node_fs10.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     },
     fail: (message) => {

@@ -1,0 +1,95 @@
+package io.sparkazure.recovery;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
+import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.master.LeaderElectable;
+import org.apache.spark.deploy.master.LeaderElectionAgent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Spark's ZooKeeper leader election (a Curator LeaderLatch under {@code <dir>/leader_election}), except that
+ * only a LOST session revokes leadership.
+ *
+ * <p>Spark's own agent uses Curator's default policy, under which SUSPENDED (the TCP connection to one
+ * ZooKeeper server dropped) already revokes leadership, and the Master then exits. So restarting the
+ * ZooKeeper server the ALIVE master is connected to, or the ensemble's leader, costs a failover. Here the
+ * client reconnects to another server within its session and keeps its latch node: leadership is kept.
+ * It is revoked when the session is lost, when ZooKeeper has given the latch to the next master in line.
+ */
+final class SuspensionTolerantLeaderElectionAgent implements LeaderElectionAgent, LeaderLatchListener {
+  private static final Logger LOG = LoggerFactory.getLogger(SuspensionTolerantLeaderElectionAgent.class);
+
+  // The same session request as Spark's own client: the servers' maxSessionTimeout decides the real value.
+  private static final int SESSION_TIMEOUT_MS = 60_000;
+  private static final int CONNECTION_TIMEOUT_MS = 15_000;
+  // Curator declares the session LOST after this share of the negotiated timeout spent SUSPENDED. Half of
+  // it keeps the window in which a partitioned old leader still believes it leads (while the ensemble may
+  // already have expired its session) short, and still leaves time to reconnect after a server restart.
+  private static final int SIMULATED_EXPIRATION_PERCENT = 50;
+
+  private final LeaderElectable master;
+  private final CuratorFramework client;
+  private final LeaderLatch latch;
+  private boolean leading;
+
+  SuspensionTolerantLeaderElectionAgent(LeaderElectable master, SparkConf conf) {
+    this.master = master;
+    String directory = conf.get("spark.deploy.zookeeper.dir", "/spark") + "/leader_election";
+    this.client =
+        CuratorFrameworkFactory.builder()
+            .connectString(conf.get("spark.deploy.zookeeper.url"))
+            .sessionTimeoutMs(SESSION_TIMEOUT_MS)
+            .connectionTimeoutMs(CONNECTION_TIMEOUT_MS)
+            .retryPolicy(new ExponentialBackoffRetry(500, 10, 5_000))
+            .connectionStateErrorPolicy(new SessionConnectionStateErrorPolicy())
+            .simulatedSessionExpirationPercent(SIMULATED_EXPIRATION_PERCENT)
+            .build();
+    client.start();
+    this.latch = new LeaderLatch(client, directory);
+    latch.addListener(this);
+    try {
+      latch.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot join the leader election under " + directory, e);
+    }
+    LOG.info("Joined the leader election under {} (only a lost session revokes leadership)", directory);
+  }
+
+  @Override
+  public LeaderElectable masterInstance() {
+    return master;
+  }
+
+  @Override
+  public synchronized void isLeader() {
+    // Leadership may already be gone again by the time this listener runs.
+    if (!latch.hasLeadership() || leading) return;
+    leading = true;
+    LOG.info("We have gained leadership");
+    master.electedLeader();
+  }
+
+  @Override
+  public synchronized void notLeader() {
+    if (latch.hasLeadership() || !leading) return;
+    leading = false;
+    LOG.info("We have lost leadership");
+    master.revokedLeadership();
+  }
+
+  @Override
+  public void stop() {
+    try {
+      latch.close();
+    } catch (Exception e) {
+      LOG.warn("closing the leader latch", e);
+    }
+    client.close();
+  }
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { zookeeperLeader } from '../../src/core/cluster/cluster-state.js';
+import { nodeAddress, probeTargetsOf } from '../../src/core/cluster/node-states.js';
+import { type ClusterTopology, type ZooKeeperNode, topologyZooKeeperConnect, zookeeperClientAddress } from '../../src/core/cluster/topology.js';
+import { probeCluster } from '../../src/core/probes/cluster-probe.js';
+import { sendFourLetterWord } from '../../src/core/probes/four-letter-word.js';
+import { parseCons } from '../../src/core/probes/zookeeper-replies.js';
+import { inLineOrder, leaderElectionPath } from '../../src/core/spark/leader-latch.js';
+import type { LocalCluster } from '../../src/local/local-cluster.js';
+import { readLeaderLatch } from '../../src/operations/spark-leader-latch.js';
+import { ZooKeeperSession } from '../../src/tools/zookeeper-session.js';
+import { theAliveMasterNode } from '../support/cluster-observations.js';
+import { recordMasterStatuses } from '../support/status-recorder.js';
+import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
+
+async function zookeeperLeaderNode(topology: ClusterTopology): Promise<ZooKeeperNode> {
+  const leader = zookeeperLeader(await probeCluster(probeTargetsOf(topology)));
+  return topology.zookeepers.find((node) => nodeAddress(node) === leader?.address)!;
+}
+
+/** The ZooKeeper server that holds the ALIVE master's leader-election session. */
+async function serverOfAliveMaster(topology: ClusterTopology): Promise<ZooKeeperNode> {
+  const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
+  try {
+    const owner = inLineOrder(await readLeaderLatch(zk, leaderElectionPath(topology.sparkZooKeeperDir)))[0]!.owner;
+    for (const server of topology.zookeepers) {
+      const sessions = parseCons(await sendFourLetterWord(zookeeperClientAddress(server), 'cons', 2000));
+      if (sessions.some((session) => session.sessionId && BigInt(session.sessionId) === owner)) return server;
+    }
+  } finally {
+    zk.close();
+  }
+  throw new Error('the ALIVE master’s session is on no server');
+}
+
+const restart = (cluster: LocalCluster, node: ZooKeeperNode) => cluster.nodeOperations().restart(node);
+const waitHealthy = (cluster: LocalCluster, topology: ClusterTopology) =>
+  expect.poll(async () => (await cluster.describe(topology)).healthy, { timeout: 60_000, interval: 250 }).toBe(true);
+
+describe('a restarted ZooKeeper server and the ALIVE Spark master', () => {
+  let cluster: LocalCluster | undefined;
+
+  afterEach(async () => {
+    await cluster?.down();
+    cluster = undefined;
+  });
+
+  it("with Spark's own election, the ALIVE master exits with status 0 when the ZooKeeper leader restarts, and is restarted", async () => {
+    await assertAddressesFree();
+    cluster = testCluster();
+    await cluster.up({ zookeepers: 3, masters: 2, workers: 2 }, { spark_master_leader_election: 'spark' });
+    const topology = await cluster.topology();
+    const alive = await theAliveMasterNode(topology);
+    const leader = await zookeeperLeaderNode(topology);
+    const { samples } = await recordMasterStatuses(topology, () => restart(cluster!, leader));
+    expect(samples.some((sample) => !sample.includes('ALIVE')), 'a moment without an ALIVE master').toBe(true);
+    await waitHealthy(cluster, topology);
+    const log = readFileSync(cluster.logFile(alive), 'utf8');
+    expect(log).toMatch(/Leadership has been revoked -- master shutting down|We have lost leadership/);
+    expect(log).toMatch(/run-spark-master exited with status 0; restarting in 1 s/);
+  });
+
+  it("with spark-azure's election, the ALIVE master stays ALIVE while the ZooKeeper leader and its own server restart", async () => {
+    await assertAddressesFree();
+    cluster = testCluster();
+    await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
+    const topology = await cluster.topology();
+    const alive = await theAliveMasterNode(topology);
+    for (const pick of [serverOfAliveMaster, zookeeperLeaderNode]) {
+      const server = await pick(topology);
+      const { samples } = await recordMasterStatuses(topology, () => restart(cluster!, server));
+      expect(samples.length).toBeGreaterThan(5);
+      expect(samples.every((sample) => sample.filter((status) => status === 'ALIVE').length === 1), `statuses: ${JSON.stringify(samples)}`).toBe(true);
+      await waitHealthy(cluster, topology);
+      expect((await theAliveMasterNode(topology)).name).toBe(alive.name);
+    }
+    expect(readFileSync(cluster.logFile(alive), 'utf8')).not.toMatch(/exited with status/);
+  });
+});

@@ -1219,7 +1219,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path17 = require("path");
+    var path19 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2232,9 +2232,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path17.resolve(baseDir, baseName);
+          const localBin = path19.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path17.extname(baseName))) return void 0;
+          if (sourceExt.includes(path19.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -2252,17 +2252,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path17.resolve(
-            path17.dirname(resolvedScriptPath),
+          executableDir = path19.resolve(
+            path19.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path17.basename(
+            const legacyName = path19.basename(
               this._scriptPath,
-              path17.extname(this._scriptPath)
+              path19.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2273,7 +2273,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path17.extname(executableFile));
+        launchWithNode = sourceExt.includes(path19.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -3188,7 +3188,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path17.basename(filename, path17.extname(filename));
+        this._name = path19.basename(filename, path19.extname(filename));
         return this;
       }
       /**
@@ -3202,9 +3202,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path18) {
-        if (path18 === void 0) return this._executableDir;
-        this._executableDir = path18;
+      executableDir(path20) {
+        if (path20 === void 0) return this._executableDir;
+        this._executableDir = path20;
         return this;
       }
       /**
@@ -3517,7 +3517,7 @@ var require_esblib = __commonJS({
     ));
     var __toCommonJS2 = (mod) => __copyProps2(__defProp2({}, "__esModule", { value: true }), mod);
     var __async = (__this, __arguments, generator) => {
-      return new Promise((resolve, reject3) => {
+      return new Promise((resolve2, reject3) => {
         var fulfilled = (value) => {
           try {
             step(generator.next(value));
@@ -3532,7 +3532,7 @@ var require_esblib = __commonJS({
             reject3(e);
           }
         };
-        var step = (x2) => x2.done ? resolve(x2.value) : Promise.resolve(x2.value).then(fulfilled, rejected);
+        var step = (x2) => x2.done ? resolve2(x2.value) : Promise.resolve(x2.value).then(fulfilled, rejected);
         step((generator = generator.apply(__this, __arguments)).next());
       });
     };
@@ -3588,10 +3588,10 @@ var require_esblib = __commonJS({
           isAwait = true;
           return {
             done: false,
-            value: new __await(new Promise((resolve) => {
+            value: new __await(new Promise((resolve2) => {
               var x2 = obj[k2](v2);
               if (!(x2 instanceof Object)) __typeError("Object expected");
-              resolve(x2);
+              resolve2(x2);
             }), 1)
           };
         };
@@ -3711,10 +3711,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path17, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path19, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path17), options);
+            return checkStat(yield (0, promises_1.stat)(path19), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3723,10 +3723,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path17, options = {}) => {
+        var sync = (path19, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path17), options);
+            return checkStat((0, fs_1.statSync)(path19), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3763,10 +3763,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path17, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path19, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path17), path17, options);
+            return checkStat(yield (0, promises_1.stat)(path19), path19, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3775,10 +3775,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path17, options = {}) => {
+        var sync = (path19, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path17), path17, options);
+            return checkStat((0, fs_1.statSync)(path19), path19, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -3787,7 +3787,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path17, options) => {
+        var checkPathExt = (path19, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -3795,14 +3795,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path17.substring(path17.length - p.length).toLowerCase();
+            const ext = path19.substring(path19.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat, path17, options) => stat.isFile() && checkPathExt(path17, options);
+        var checkStat = (stat, path19, options) => stat.isFile() && checkPathExt(path19, options);
       }
     });
     var require_options = __commonJS2({
@@ -4140,7 +4140,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(require("process"), 1);
-    var import_node_os8 = __toESM2(require("os"), 1);
+    var import_node_os9 = __toESM2(require("os"), 1);
     var import_node_tty = __toESM2(require("tty"), 1);
     function hasFlag(flag, argv2 = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -4205,7 +4205,7 @@ var require_vendor_core = __commonJS({
         return min2;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os8.default.release().split(".");
+        const osRelease = import_node_os9.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -4442,7 +4442,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs12 = __toESM2(require("fs"), 1);
+    var import_node_fs13 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -4895,8 +4895,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs12.default.existsSync(f)) return false;
-        const stat = import_node_fs12.default.lstatSync(f);
+        if (!import_node_fs13.default.existsSync(f)) return false;
+        const stat = import_node_fs13.default.lstatSync(f);
         return stat.isFile() || stat.isSymbolicLink();
       } catch (e) {
         return false;
@@ -4911,7 +4911,7 @@ var require_vendor_core = __commonJS({
       sync = false
     }) => {
       const pFactory = sync ? makePseudoDeferred.bind(null, []) : makeDeferred;
-      const { promise, resolve, reject: reject3 } = pFactory();
+      const { promise, resolve: resolve2, reject: reject3 } = pFactory();
       const result2 = [];
       const lookupFlow = IS_WIN ? IS_WIN2025_PLUS ? "pwsh" : "wmic" : "ps";
       const {
@@ -4926,7 +4926,7 @@ var require_vendor_core = __commonJS({
           return;
         }
         result2.push(...filterProcessList(normalizeOutput(parse22(stdout)), query));
-        resolve(result2);
+        resolve2(result2);
         cb2(null, result2);
       };
       exec({
@@ -5002,7 +5002,7 @@ var require_vendor_core = __commonJS({
       if (typeof opts == "string" || typeof opts == "number") {
         return kill2(pid, { signal: opts }, next);
       }
-      const { promise, resolve, reject: reject3 } = makeDeferred();
+      const { promise, resolve: resolve2, reject: reject3 } = makeDeferred();
       const {
         timeout: timeout2 = 30,
         signal = "SIGTERM"
@@ -5030,7 +5030,7 @@ var require_vendor_core = __commonJS({
           checkConfident++;
           if (checkConfident === 5) {
             clearTimeout(checkTimeoutTimer);
-            resolve(pid);
+            resolve2(pid);
             finishCallback == null ? void 0 : finishCallback(null, pid);
           } else {
             checkKilled(finishCallback);
@@ -5044,7 +5044,7 @@ var require_vendor_core = __commonJS({
           next(new Error("Kill process timeout"));
         }, timeout2 * 1e3);
       } else {
-        resolve(pid);
+        resolve2(pid);
       }
       return promise;
     };
@@ -5068,13 +5068,13 @@ var require_vendor_core = __commonJS({
       return m;
     }, []);
     var makeDeferred = () => {
-      let resolve;
+      let resolve2;
       let reject3;
       const promise = new Promise((res, rej) => {
-        resolve = res;
+        resolve2 = res;
         reject3 = rej;
       });
-      return { resolve, reject: reject3, promise };
+      return { resolve: resolve2, reject: reject3, promise };
     };
     var makePseudoDeferred = (r = {}) => ({
       promise: r,
@@ -5128,7 +5128,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path15 = __toESM2(require("path"), 1);
+    var import_node_path17 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -5150,10 +5150,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path15.default.resolve(c, "node_modules", ".bin"),
-          import_node_path15.default.resolve(c)
+          import_node_path17.default.resolve(c, "node_modules", ".bin"),
+          import_node_path17.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path15.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path17.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -5233,8 +5233,8 @@ var require_core = __commonJS({
       defaults: () => defaults2,
       kill: () => kill2,
       log: () => log4,
-      os: () => os8,
-      path: () => import_node_path15.default,
+      os: () => os9,
+      path: () => import_node_path17.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -5251,8 +5251,8 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs12 = __toESM2(require("fs"), 1);
-    var import_node_os8 = require("os");
+    var import_node_fs13 = __toESM2(require("fs"), 1);
+    var import_node_os9 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
     var EXIT_CODES = {
@@ -5595,15 +5595,15 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path15 = __toESM2(require("path"), 1);
-    var os8 = __toESM2(require("os"), 1);
+    var import_node_path17 = __toESM2(require("path"), 1);
+    var os9 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
     var CWD = /* @__PURE__ */ Symbol("processCwd");
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL = import_node_buffer.Buffer.from(import_node_os8.EOL);
+    var EOL = import_node_buffer.Buffer.from(import_node_os9.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -5683,11 +5683,11 @@ ${details}`;
     );
     var _ProcessPromise = class _ProcessPromise2 extends Promise {
       constructor(executor) {
-        let resolve;
+        let resolve2;
         let reject3;
         super((...args) => {
           ;
-          [resolve = import_util.noop, reject3 = import_util.noop] = args;
+          [resolve2 = import_util.noop, reject3 = import_util.noop] = args;
           executor(...args);
         });
         this._stage = "initial";
@@ -5700,7 +5700,7 @@ ${details}`;
         const snapshot = executor[SHOT];
         if (snapshot) {
           this._snapshot = snapshot;
-          this._resolve = resolve;
+          this._resolve = resolve2;
           this._reject = reject3;
           if (snapshot.halt) this._stage = "halted";
           try {
@@ -5982,7 +5982,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs12.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs13.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -6311,8 +6311,8 @@ ${details}`;
         if (typeof pid !== "number" && typeof pid !== "string" || !/^\d+$/.test(pid))
           throw new Fail2(`Invalid pid: ${pid}`);
         $2.log({ kind: "kill", pid, signal, verbose: !$2.quiet && $2.verbose });
-        if (import_node_process2.default.platform === "win32" && (yield new Promise((resolve) => {
-          import_node_child_process2.default.exec(`taskkill /pid ${pid} /t /f`, (err) => resolve(!err));
+        if (import_node_process2.default.platform === "win32" && (yield new Promise((resolve2) => {
+          import_node_child_process2.default.exec(`taskkill /pid ${pid} /t /f`, (err) => resolve2(!err));
         })))
           return;
         for (const p of yield import_vendor_core2.ps.tree({ pid, recursive: true })) {
@@ -6430,9 +6430,9 @@ var require_vendor_extra = __commonJS({
         "use strict";
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.convertPosixPathToPattern = exports22.convertWindowsPathToPattern = exports22.convertPathToPattern = exports22.escapePosixPath = exports22.escapeWindowsPath = exports22.escape = exports22.removeLeadingDotSegment = exports22.makeAbsolute = exports22.unixify = void 0;
-        var os8 = require("os");
+        var os9 = require("os");
         var path32 = require("path");
-        var IS_WINDOWS_PLATFORM = os8.platform() === "win32";
+        var IS_WINDOWS_PLATFORM = os9.platform() === "win32";
         var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
         var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
         var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -10544,41 +10544,41 @@ var require_vendor_extra = __commonJS({
           queue2.drained = drained;
           return queue2;
           function push2(value) {
-            var p2 = new Promise(function(resolve, reject3) {
+            var p2 = new Promise(function(resolve2, reject3) {
               pushCb(value, function(err, result2) {
                 if (err) {
                   reject3(err);
                   return;
                 }
-                resolve(result2);
+                resolve2(result2);
               });
             });
             p2.catch(noop22);
             return p2;
           }
           function unshift(value) {
-            var p2 = new Promise(function(resolve, reject3) {
+            var p2 = new Promise(function(resolve2, reject3) {
               unshiftCb(value, function(err, result2) {
                 if (err) {
                   reject3(err);
                   return;
                 }
-                resolve(result2);
+                resolve2(result2);
               });
             });
             p2.catch(noop22);
             return p2;
           }
           function drained() {
-            var p2 = new Promise(function(resolve) {
+            var p2 = new Promise(function(resolve2) {
               process.nextTick(function() {
                 if (queue2.idle()) {
-                  resolve();
+                  resolve2();
                 } else {
                   var previousDrain = queue2.drain;
                   queue2.drain = function() {
                     if (typeof previousDrain === "function") previousDrain();
-                    resolve();
+                    resolve2();
                     queue2.drain = previousDrain;
                   };
                 }
@@ -11042,9 +11042,9 @@ var require_vendor_extra = __commonJS({
             });
           }
           _getStat(filepath) {
-            return new Promise((resolve, reject3) => {
+            return new Promise((resolve2, reject3) => {
               this._stat(filepath, this._fsStatSettings, (error, stats) => {
-                return error === null ? resolve(stats) : reject3(error);
+                return error === null ? resolve2(stats) : reject3(error);
               });
             });
           }
@@ -11066,10 +11066,10 @@ var require_vendor_extra = __commonJS({
             this._readerStream = new stream_1.default(this._settings);
           }
           dynamic(root2, options) {
-            return new Promise((resolve, reject3) => {
+            return new Promise((resolve2, reject3) => {
               this._walkAsync(root2, options, (error, entries) => {
                 if (error === null) {
-                  resolve(entries);
+                  resolve2(entries);
                 } else {
                   reject3(error);
                 }
@@ -11080,10 +11080,10 @@ var require_vendor_extra = __commonJS({
             return __async(this, null, function* () {
               const entries = [];
               const stream = this._readerStream.static(patterns, options);
-              return new Promise((resolve, reject3) => {
+              return new Promise((resolve2, reject3) => {
                 stream.once("error", reject3);
                 stream.on("data", (entry) => entries.push(entry));
-                stream.once("end", () => resolve(entries));
+                stream.once("end", () => resolve2(entries));
               });
             });
           }
@@ -11565,8 +11565,8 @@ var require_vendor_extra = __commonJS({
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
         var fs6 = require("fs");
-        var os8 = require("os");
-        var CPU_COUNT = Math.max(os8.cpus().length, 1);
+        var os9 = require("os");
+        var CPU_COUNT = Math.max(os9.cpus().length, 1);
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = {
           lstat: fs6.lstat,
           lstatSync: fs6.lstatSync,
@@ -12181,8 +12181,8 @@ var require_vendor_extra = __commonJS({
           return Object.defineProperty(function(...args) {
             if (typeof args[args.length - 1] === "function") fn.apply(this, args);
             else {
-              return new Promise((resolve, reject3) => {
-                args.push((err, res) => err != null ? reject3(err) : resolve(res));
+              return new Promise((resolve2, reject3) => {
+                args.push((err, res) => err != null ? reject3(err) : resolve2(res));
                 fn.apply(this, args);
               });
             }
@@ -13027,18 +13027,18 @@ var require_vendor_extra = __commonJS({
           if (typeof callback === "function") {
             return fs6.exists(filename, callback);
           }
-          return new Promise((resolve) => {
-            return fs6.exists(filename, resolve);
+          return new Promise((resolve2) => {
+            return fs6.exists(filename, resolve2);
           });
         };
         exports22.read = function(fd, buffer, offset, length, position, callback) {
           if (typeof callback === "function") {
             return fs6.read(fd, buffer, offset, length, position, callback);
           }
-          return new Promise((resolve, reject3) => {
+          return new Promise((resolve2, reject3) => {
             fs6.read(fd, buffer, offset, length, position, (err, bytesRead, buffer2) => {
               if (err) return reject3(err);
-              resolve({ bytesRead, buffer: buffer2 });
+              resolve2({ bytesRead, buffer: buffer2 });
             });
           });
         };
@@ -13046,10 +13046,10 @@ var require_vendor_extra = __commonJS({
           if (typeof args[args.length - 1] === "function") {
             return fs6.write(fd, buffer, ...args);
           }
-          return new Promise((resolve, reject3) => {
+          return new Promise((resolve2, reject3) => {
             fs6.write(fd, buffer, ...args, (err, bytesWritten, buffer2) => {
               if (err) return reject3(err);
-              resolve({ bytesWritten, buffer: buffer2 });
+              resolve2({ bytesWritten, buffer: buffer2 });
             });
           });
         };
@@ -13057,10 +13057,10 @@ var require_vendor_extra = __commonJS({
           if (typeof args[args.length - 1] === "function") {
             return fs6.readv(fd, buffers, ...args);
           }
-          return new Promise((resolve, reject3) => {
+          return new Promise((resolve2, reject3) => {
             fs6.readv(fd, buffers, ...args, (err, bytesRead, buffers2) => {
               if (err) return reject3(err);
-              resolve({ bytesRead, buffers: buffers2 });
+              resolve2({ bytesRead, buffers: buffers2 });
             });
           });
         };
@@ -13068,10 +13068,10 @@ var require_vendor_extra = __commonJS({
           if (typeof args[args.length - 1] === "function") {
             return fs6.writev(fd, buffers, ...args);
           }
-          return new Promise((resolve, reject3) => {
+          return new Promise((resolve2, reject3) => {
             fs6.writev(fd, buffers, ...args, (err, bytesWritten, buffers2) => {
               if (err) return reject3(err);
-              resolve({ bytesWritten, buffers: buffers2 });
+              resolve2({ bytesWritten, buffers: buffers2 });
             });
           });
         };
@@ -14088,7 +14088,7 @@ var require_vendor_extra = __commonJS({
           });
         }
         var writeFile5 = universalify.fromPromise(_writeFile);
-        function writeFileSync3(file, obj, options = {}) {
+        function writeFileSync4(file, obj, options = {}) {
           const fs6 = options.fs || _fs2;
           const str = stringify5(obj, options);
           return fs6.writeFileSync(file, str, options);
@@ -14097,7 +14097,7 @@ var require_vendor_extra = __commonJS({
           readFile: readFile3,
           readFileSync: readFileSync4,
           writeFile: writeFile5,
-          writeFileSync: writeFileSync3
+          writeFileSync: writeFileSync4
         };
         module22.exports = jsonfile;
       }
@@ -16268,10 +16268,10 @@ var require_vendor_extra = __commonJS({
           }
           n2(ar, "defaultControllerBrandCheckException$1");
           function ns(e, t3) {
-            return Ie(e._readableStreamController) ? is(e) : os8(e);
+            return Ie(e._readableStreamController) ? is(e) : os9(e);
           }
           n2(ns, "ReadableStreamTee");
-          function os8(e, t3) {
+          function os9(e, t3) {
             const r2 = Qe(e);
             let s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((x2) => {
@@ -16311,7 +16311,7 @@ var require_vendor_extra = __commonJS({
             }
             return n2(Te, "startAlgorithm"), y = Et(Te, ae, nt), C2 = Et(Te, ae, Oe), I2(r2._closedPromise, (x2) => (oe(y._readableStreamController, x2), oe(C2._readableStreamController, x2), (!c2 || !d) && P2(void 0), null)), [y, C2];
           }
-          n2(os8, "ReadableStreamDefaultTee");
+          n2(os9, "ReadableStreamDefaultTee");
           function is(e) {
             let t3 = Qe(e), r2 = false, s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((_3) => {
@@ -18785,7 +18785,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var PASSTHROUGH_LISTENERS_COUNT = 2;
     var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
     var import_fast_glob2 = __toESM2(require_out4(), 1);
-    var import_node_fs12 = __toESM2(require("fs"), 1);
+    var import_node_fs13 = __toESM2(require("fs"), 1);
     var import_promises22 = __toESM2(require("fs").promises, 1);
     function isType(fsStatType, statsMethodName, filePath) {
       return __async(this, null, function* () {
@@ -18808,7 +18808,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         throw new TypeError(`Expected a string, got ${typeof filePath}`);
       }
       try {
-        return import_node_fs12.default[fsStatType](filePath)[statsMethodName]();
+        return import_node_fs13.default[fsStatType](filePath)[statsMethodName]();
       } catch (error) {
         if (error.code === "ENOENT") {
           return false;
@@ -18833,7 +18833,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var import_node_process = __toESM2(require("process"), 1);
     var import_node_fs22 = __toESM2(require("fs"), 1);
     var import_promises32 = __toESM2(require("fs").promises, 1);
-    var import_node_path15 = __toESM2(require("path"), 1);
+    var import_node_path17 = __toESM2(require("path"), 1);
     var import_fast_glob = __toESM2(require_out4(), 1);
     var import_ignore = __toESM2(require_ignore(), 1);
     function slash(path32) {
@@ -18865,23 +18865,23 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
       let result2;
       if (!hasNonTrailingSlash) {
-        result2 = import_node_path15.default.posix.join(base, "**", cleanPattern);
+        result2 = import_node_path17.default.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result2 = import_node_path15.default.posix.join(base, cleanPattern.slice(1));
+        result2 = import_node_path17.default.posix.join(base, cleanPattern.slice(1));
       } else {
-        result2 = import_node_path15.default.posix.join(base, cleanPattern);
+        result2 = import_node_path17.default.posix.join(base, cleanPattern);
       }
       return isNegative ? "!" + result2 : result2;
     };
     var parseIgnoreFile = (file, cwd) => {
-      const base = slash(import_node_path15.default.relative(cwd, import_node_path15.default.dirname(file.filePath)));
+      const base = slash(import_node_path17.default.relative(cwd, import_node_path17.default.dirname(file.filePath)));
       return file.content.split(/\r?\n/).filter((line) => line && !line.startsWith("#")).map((pattern) => applyBaseToPattern(pattern, base));
     };
     var toRelativePath = (fileOrDirectory, cwd) => {
       cwd = slash(cwd);
-      if (import_node_path15.default.isAbsolute(fileOrDirectory)) {
+      if (import_node_path17.default.isAbsolute(fileOrDirectory)) {
         if (slash(fileOrDirectory).startsWith(cwd)) {
-          return import_node_path15.default.relative(cwd, fileOrDirectory);
+          return import_node_path17.default.relative(cwd, fileOrDirectory);
         }
         throw new Error(`Path ${fileOrDirectory} is not in cwd ${cwd}`);
       }
@@ -25953,8 +25953,8 @@ var require_build = __commonJS({
     }
     var argv2 = parseArgv2();
     function sleep3(duration) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, (0, import_util.parseDuration)(duration));
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, (0, import_util.parseDuration)(duration));
       });
     }
     var responseToReadable = (response, rs) => {
@@ -26018,9 +26018,9 @@ var require_build = __commonJS({
           completer
         });
         return new Promise(
-          (resolve) => rl.question(query != null ? query : "", (answer) => {
+          (resolve2) => rl.question(query != null ? query : "", (answer) => {
             rl.close();
-            resolve(answer);
+            resolve2(answer);
           })
         );
       });
@@ -26199,17 +26199,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
+    function visit_(key, node, visitor, path19) {
+      const ctrl = callVisitor(key, node, visitor, path19);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path19, ctrl);
+        return visit_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path17);
+            const ci = visit_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26220,13 +26220,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = visit_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26247,17 +26247,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
+    async function visitAsync_(key, node, visitor, path19) {
+      const ctrl = await callVisitor(key, node, visitor, path19);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path19, ctrl);
+        return visitAsync_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path17);
+            const ci = await visitAsync_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26268,13 +26268,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26301,23 +26301,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key, node, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
+        return visitor(key, node, path19);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path17);
+        return visitor.Map?.(key, node, path19);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
+        return visitor.Seq?.(key, node, path19);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path17);
+        return visitor.Pair?.(key, node, path19);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
+        return visitor.Scalar?.(key, node, path19);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor.Alias?.(key, node, path19);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent2 = path17[path17.length - 1];
+    function replaceNode(key, path19, node) {
+      const parent2 = path19[path19.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -26938,10 +26938,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path19, value) {
       let v = value;
-      for (let i = path17.length - 1; i >= 0; --i) {
-        const k = path17[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26960,7 +26960,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26990,11 +26990,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key, ...rest2] = path17;
+          const [key, ...rest2] = path19;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -27008,8 +27008,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest2] = path17;
+      deleteIn(path19) {
+        const [key, ...rest2] = path19;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -27023,8 +27023,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest2] = path17;
+      getIn(path19, keepScalar) {
+        const [key, ...rest2] = path19;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -27042,8 +27042,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest2] = path17;
+      hasIn(path19) {
+        const [key, ...rest2] = path19;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -27053,8 +27053,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest2] = path17;
+      setIn(path19, value) {
+        const [key, ...rest2] = path19;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -29604,9 +29604,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29681,14 +29681,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29703,10 +29703,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29717,10 +29717,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29737,13 +29737,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path19, value) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -31724,9 +31724,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path17) => {
+    visit.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index2] of path17) {
+      for (const [field, index2] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -31735,23 +31735,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path17) => {
-      const parent2 = visit.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit.parentCollection = (cst, path19) => {
+      const parent2 = visit.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31762,10 +31762,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -33703,10 +33703,10 @@ function awaitify(asyncFn, arity) {
     if (typeof args[arity - 1] === "function") {
       return asyncFn.apply(this, args);
     }
-    return new Promise((resolve, reject3) => {
+    return new Promise((resolve2, reject3) => {
       args[arity - 1] = (err, ...cbArgs) => {
         if (err) return reject3(err);
-        resolve(cbArgs.length > 1 ? cbArgs : cbArgs[0]);
+        resolve2(cbArgs.length > 1 ? cbArgs : cbArgs[0]);
       };
       asyncFn.apply(this, args);
     });
@@ -33888,13 +33888,13 @@ function mapSeries(coll, iteratee2, callback) {
   return _asyncMap(eachOfSeries$1, coll, iteratee2, callback);
 }
 function promiseCallback() {
-  let resolve, reject3;
+  let resolve2, reject3;
   function callback(err, ...args) {
     if (err) return reject3(err);
-    resolve(args.length > 1 ? args : args[0]);
+    resolve2(args.length > 1 ? args : args[0]);
   }
   callback[PROMISE_SYMBOL] = new Promise((res, rej) => {
-    resolve = res, reject3 = rej;
+    resolve2 = res, reject3 = rej;
   });
   return callback;
 }
@@ -33957,8 +33957,8 @@ function auto(tasks, concurrency, callback) {
       return callback(null, results);
     }
     while (readyTasks.length && runningTasks < concurrency) {
-      var run = readyTasks.shift();
-      run();
+      var run2 = readyTasks.shift();
+      run2();
     }
   }
   function addListener(taskName, fn) {
@@ -34167,8 +34167,8 @@ function queue$1(worker, concurrency, payload) {
       });
     }
     if (rejectOnError || !callback) {
-      return new Promise((resolve, reject3) => {
-        res = resolve;
+      return new Promise((resolve2, reject3) => {
+        res = resolve2;
         rej = reject3;
       });
     }
@@ -34207,10 +34207,10 @@ function queue$1(worker, concurrency, payload) {
   }
   const eventMethod = (name) => (handler) => {
     if (!handler) {
-      return new Promise((resolve, reject3) => {
+      return new Promise((resolve2, reject3) => {
         once2(name, (err, data) => {
           if (err) return reject3(err);
-          resolve(data);
+          resolve2(data);
         });
       });
     }
@@ -36364,8 +36364,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path17) {
-  return isArray_default(path17) ? path17 : [path17];
+function toPath(path19) {
+  return isArray_default(path19) ? path19 : [path19];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -36378,8 +36378,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path17) {
-  return _.toPath(path17);
+function toPath2(path19) {
+  return _.toPath(path19);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -36391,11 +36391,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path17) {
-  var length = path17.length;
+function deepGet(obj, path19) {
+  var length = path19.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path17[i]];
+    obj = obj[path19[i]];
   }
   return length ? obj : void 0;
 }
@@ -36407,8 +36407,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path17, defaultValue) {
-  var value = deepGet(object2, toPath2(path17));
+function get(object2, path19, defaultValue) {
+  var value = deepGet(object2, toPath2(path19));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -36422,11 +36422,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path17) {
-  path17 = toPath2(path17);
-  var length = path17.length;
+function has2(obj, path19) {
+  path19 = toPath2(path19);
+  var length = path19.length;
   for (var i = 0; i < length; i++) {
-    var key = path17[i];
+    var key = path19[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -36469,10 +36469,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path17) {
-  path17 = toPath2(path17);
+function property(path19) {
+  path19 = toPath2(path19);
   return function(obj) {
-    return deepGet(obj, path17);
+    return deepGet(obj, path19);
   };
 }
 var init_property = __esm({
@@ -36595,8 +36595,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path17) {
-    return get(obj, path17);
+  return function(path19) {
+    return get(obj, path19);
   };
 }
 var init_propertyOf = __esm({
@@ -36812,14 +36812,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path17, fallback2) {
-  path17 = toPath2(path17);
-  var length = path17.length;
+function result(obj, path19, fallback2) {
+  path19 = toPath2(path19);
+  var length = path19.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path17[i]];
+    var prop = obj == null ? void 0 : obj[path19[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -37584,14 +37584,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path17, args) {
+    invoke_default = restArguments(function(obj, path19, args) {
       var contextPath, func;
-      if (isFunction_default(path17)) {
-        func = path17;
+      if (isFunction_default(path19)) {
+        func = path19;
       } else {
-        path17 = toPath2(path17);
-        contextPath = path17.slice(0, -1);
-        path17 = path17[path17.length - 1];
+        path19 = toPath2(path19);
+        contextPath = path19.slice(0, -1);
+        path19 = path19[path19.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -37600,7 +37600,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path17];
+          method = context[path19];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -39012,8 +39012,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path17) {
-      this.chrootPath = path17;
+    Record.prototype.setChrootPath = function(path19) {
+      this.chrootPath = path19;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -39055,14 +39055,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path17) {
+    function prependChroot(self2, path19) {
       if (!self2.chrootPath) {
-        return path17;
+        return path19;
       }
-      if (path17 === "/") {
+      if (path19 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path17;
+      return self2.chrootPath + path19;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -39072,8 +39072,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path17) {
-            return prependChroot(self2, path17);
+          value = value.map(function(path19) {
+            return prependChroot(self2, path19);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -39160,8 +39160,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path17) {
-            return prependChroot(self2, path17);
+          value = value.map(function(path19) {
+            return prependChroot(self2, path19);
           });
         }
         offset += serialize(
@@ -39314,9 +39314,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path17) {
+    TransactionRequest.prototype.setChrootPath = function(path19) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path17);
+        record2.setChrootPath(path19);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -39352,8 +39352,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path17) {
-      this.chrootPath = path17;
+    TransactionResponse.prototype.setChrootPath = function(path19) {
+      this.chrootPath = path19;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -39577,25 +39577,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path17) {
+    function validate(path19) {
       assert(
-        path17 && typeof path17 === "string",
+        path19 && typeof path19 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path17[0] === "/", "Node path must start with / character.");
-      if (path17.length === 1) {
+      assert(path19[0] === "/", "Node path must start with / character.");
+      if (path19.length === 1) {
         return;
       }
       assert(
-        path17[path17.length - 1] !== "/",
+        path19[path19.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path17),
+        !/\/\//.test(path19),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path17),
+        !/\/\.(\.)?(\/|$)/.test(path19),
         "Node path must not contain relative path(s)."
       );
     }
@@ -39624,7 +39624,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path17) {
+    function Event(type, name, path19) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -39632,7 +39632,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path17;
+      this.path = path19;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -39774,10 +39774,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path17, ctor2) {
+    function Exception(code, name, path19, ctor2) {
       if (!ctor2) {
-        ctor2 = path17;
-        path17 = void 0;
+        ctor2 = path19;
+        path19 = void 0;
       }
       validateCode(code);
       assert(
@@ -39788,10 +39788,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path17;
+      this.path = path19;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path17) {
-        this.message += "@" + path17;
+      if (path19) {
+        this.message += "@" + path19;
       }
     }
     util.inherits(Exception, Error);
@@ -39807,7 +39807,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path17) {
+    function create2(code, path19) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -39817,7 +39817,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path17, create2);
+      return new Exception(code, name, path19, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -39895,43 +39895,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path17, watcher) {
+    function registerWatcher(self2, type, path19, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path17);
+      Path.validate(path19);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path17] = watchers[path17] || new events.EventEmitter();
-      watcherExists = watchers[path17].listeners("notification").some(function(l) {
+      watchers[path19] = watchers[path19] || new events.EventEmitter();
+      watcherExists = watchers[path19].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path17].once("notification", watcher);
+        watchers[path19].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path17) {
-        if (watchers[path17].listeners("notification").length > 0) {
-          result2.push(path17);
+      Object.keys(watchers).forEach(function(path19) {
+        if (watchers[path19].listeners("notification").length > 0) {
+          result2.push(path19);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path17, watcher) {
-      registerWatcher(this, "data", path17, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path19, watcher) {
+      registerWatcher(this, "data", path19, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path17, watcher) {
-      registerWatcher(this, "child", path17, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path19, watcher) {
+      registerWatcher(this, "child", path19, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path17, watcher) {
-      registerWatcher(this, "existence", path17, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path19, watcher) {
+      registerWatcher(this, "existence", path19, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -40122,14 +40122,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path17, watcher) {
-      this.watcherManager.registerDataWatcher(path17, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path19, watcher) {
+      this.watcherManager.registerDataWatcher(path19, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path17, watcher) {
-      this.watcherManager.registerChildWatcher(path17, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path19, watcher) {
+      this.watcherManager.registerChildWatcher(path19, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path17, watcher) {
-      this.watcherManager.registerExistenceWatcher(path17, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path19, watcher) {
+      this.watcherManager.registerExistenceWatcher(path19, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -40542,9 +40542,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path17, data, acls, mode) {
+    Transaction.prototype.create = function(path19, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path17);
+      Path.validate(path19);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -40564,27 +40564,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path17,
+        path: path19,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path17, version2) {
+    Transaction.prototype.check = function(path19, version2) {
       version2 = version2 || -1;
-      Path.validate(path17);
+      Path.validate(path19);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path17,
+        path: path19,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.setData = function(path17, data, version2) {
+    Transaction.prototype.setData = function(path19, data, version2) {
       version2 = version2 || -1;
-      Path.validate(path17);
+      Path.validate(path19);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -40592,19 +40592,19 @@ var require_Transaction = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path17,
+        path: path19,
         data,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.remove = function(path17, version2) {
+    Transaction.prototype.remove = function(path19, version2) {
       version2 = version2 || -1;
-      Path.validate(path17);
+      Path.validate(path19);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path17,
+        path: path19,
         version: version2
       });
       return this;
@@ -40817,9 +40817,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path17, data, acls, mode, callback) {
+    Client.prototype.create = function(path19, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path17);
+      Path.validate(path19);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -40852,7 +40852,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path17;
+      payload.path = path19;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -40876,17 +40876,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path17, version2, callback) {
+    Client.prototype.remove = function(path19, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path17);
+      Path.validate(path19);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path17;
+      payload.path = path19;
       payload.version = version2;
       request = new jute.Request(header, payload);
       attempt(
@@ -40899,16 +40899,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path17, version2, callback) {
+    Client.prototype.removeRecursive = function(path19, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path17);
+      Path.validate(path19);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path17, function(error, children) {
+      self2.listSubTreeBFS(path19, function(error, children) {
         if (error) {
           callback(error);
           return;
@@ -40924,12 +40924,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path17, data, version2, callback) {
+    Client.prototype.setData = function(path19, data, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path17);
+      Path.validate(path19);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       assert(
@@ -40944,7 +40944,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path17;
+      payload.path = path19;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version2;
@@ -40963,16 +40963,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path17, watcher, callback) {
+    Client.prototype.getData = function(path19, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path17);
+      Path.validate(path19);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path17;
+      payload.path = path19;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -40984,7 +40984,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path17, watcher);
+              self2.connectionManager.registerDataWatcher(path19, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -40992,12 +40992,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path17, acls, version2, callback) {
+    Client.prototype.setACL = function(path19, acls, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path17);
+      Path.validate(path19);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -41006,7 +41006,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path17;
+      payload.path = path19;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -41026,12 +41026,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path17, callback) {
-      Path.validate(path17);
+    Client.prototype.getACL = function(path19, callback) {
+      Path.validate(path19);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path17;
+      payload.path = path19;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -41053,16 +41053,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path17, watcher, callback) {
+    Client.prototype.exists = function(path19, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path17);
+      Path.validate(path19);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path17;
+      payload.path = path19;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -41077,12 +41077,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path17,
+                  path19,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path17,
+                  path19,
                   watcher
                 );
               }
@@ -41096,16 +41096,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path17, watcher, callback) {
+    Client.prototype.getChildren = function(path19, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path17);
+      Path.validate(path19);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path17;
+      payload.path = path19;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -41117,7 +41117,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path17, watcher);
+              self2.connectionManager.registerChildWatcher(path19, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -41125,11 +41125,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path17, callback) {
-      Path.validate(path17);
+    Client.prototype.listSubTreeBFS = function(path19, callback) {
+      Path.validate(path19);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path17];
+      var tree = [path19];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error, children) {
           if (error) {
@@ -41151,9 +41151,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path17, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path19, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path17);
+      Path.validate(path19);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -41183,7 +41183,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path17.split("/").slice(1);
+      nodes = path19.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error) {
@@ -41557,7 +41557,7 @@ init_cjs_shims();
 init_cjs_shims();
 var import_node_net = require("net");
 function sendFourLetterWord(address, word, timeoutMs) {
-  return new Promise((resolve, reject3) => {
+  return new Promise((resolve2, reject3) => {
     const socket = new import_node_net.Socket();
     const chunks = [];
     let settled = false;
@@ -41567,7 +41567,7 @@ function sendFourLetterWord(address, word, timeoutMs) {
       clearTimeout(timer);
       socket.destroy();
       if (error) reject3(error);
-      else resolve(Buffer.concat(chunks).toString("utf8"));
+      else resolve2(Buffer.concat(chunks).toString("utf8"));
     };
     const timer = setTimeout(
       () => finish(new Error(`no answer to '${word}' within ${timeoutMs} ms`)),
@@ -41776,7 +41776,7 @@ async function waitUntil(observe, satisfied, options) {
   }
 }
 function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
 
 // src/local/ansible.ts
@@ -42345,6 +42345,20 @@ var LocalCluster = class {
     const secondsToHealthy = (performance.now() - started) / 1e3;
     return { alreadyRunning: false, description: await this.describe(topology), secondsToHealthy };
   }
+  /**
+   * Re-renders every node's configuration with these role variables merged into the cluster's settings,
+   * restarting nothing: the roles only mark nodes restart-pending, and a rolling update restarts them.
+   */
+  async reconfigure(settings) {
+    const record2 = await this.record();
+    if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
+    const merged = { ...record2.settings ?? {}, ...settings };
+    const inventory = import_node_path8.default.join(this.paths.clusterDir, "inventory.yml");
+    await (0, import_promises4.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
+    await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, settings: merged }, null, 2)}
+`);
+    await renderConfiguration(record2.toolchain, this.paths.root, inventory);
+  }
   async status() {
     const record2 = await this.record();
     return record2 && this.describe(record2.topology);
@@ -42478,11 +42492,11 @@ function describeShape(shape) {
 init_cjs_shims();
 var NODE_OPERATIONS = ["start", "stop", "kill", "restart"];
 
-// src/actions/smoke-test/index.ts
+// src/actions/rolling-update/index.ts
 init_cjs_shims();
 var import_node_fs9 = require("fs");
-var import_node_os7 = __toESM(require("os"), 1);
-var import_node_path13 = __toESM(require("path"), 1);
+var import_node_os6 = __toESM(require("os"), 1);
+var import_node_path11 = __toESM(require("path"), 1);
 
 // src/core/inputs/input-reader.ts
 init_cjs_shims();
@@ -42552,15 +42566,225 @@ function recordInputSource(record2) {
   return { get: (name) => record2[name] };
 }
 
-// src/operations/failover-drill.ts
+// src/core/rolling/rolling-journal.ts
 init_cjs_shims();
-var import_promises5 = require("fs/promises");
-var import_node_os5 = __toESM(require("os"), 1);
-var import_node_path11 = __toESM(require("path"), 1);
+function rollingFigures(journal) {
+  const entries = journal.entries;
+  const steps = entries.filter((entry) => entry.kind === "step");
+  const gates = entries.filter((entry) => entry.kind === "gate");
+  const stepSeconds = steps.flatMap((step) => {
+    const gate = gates.find((candidate) => candidate.step === step.step && candidate.ok);
+    return gate ? [{ nodes: step.nodes, seconds: round((gate.at - step.at) / 1e3), waitedSeconds: round(gate.waitedMs / 1e3) }] : [];
+  });
+  return {
+    completed: stepSeconds.length === journal.plan.length && !entries.some((entry) => entry.kind === "halt"),
+    totalSeconds: round(((journal.finishedAt ?? Date.now()) - journal.startedAt) / 1e3),
+    stepSeconds,
+    noAliveSeconds: round(noAliveMs(entries) / 1e3)
+  };
+}
+function noAliveMs(entries) {
+  const probes2 = entries.filter((entry) => entry.kind === "probe");
+  let total = 0;
+  for (let index2 = 0; index2 + 1 < probes2.length; index2++) {
+    if (!probes2[index2].masters.some((master) => master.status === "ALIVE")) total += probes2[index2 + 1].at - probes2[index2].at;
+  }
+  return total;
+}
+function round(seconds2) {
+  return Math.round(seconds2 * 10) / 10;
+}
 
-// src/actions/smoke-test/run-smoke-test.ts
+// src/core/rolling/rolling-plan.ts
 init_cjs_shims();
-var import_node_path10 = __toESM(require("path"), 1);
+
+// src/core/rolling/quorum.ts
+init_cjs_shims();
+function majority(voters) {
+  return Math.floor(voters / 2) + 1;
+}
+function healthyVoters(servers) {
+  return servers.filter((server) => server.serving && (server.mode === "leader" || server.mode === "follower"));
+}
+function canSpare(servers, address) {
+  const remaining = healthyVoters(servers).filter((server) => server.address !== address).length;
+  return remaining >= majority(servers.length);
+}
+
+// src/core/rolling/rolling-plan.ts
+function planRollingUpdate(topology, state, expectations, options) {
+  const refusals = [
+    ...assessZooKeeper(state, topology.zookeepers.length),
+    ...assessMasters(state, topology.masters.length),
+    ...assessWorkers(state, expectations)
+  ];
+  const leader = zookeeperLeader(state);
+  const alive = aliveMasters(state)[0];
+  if (refusals.length > 0 || !leader || !alive) return { ok: false, refusals };
+  const wanted = (node) => options.only === void 0 || options.only.has(node.name);
+  const isLeader = (node) => nodeAddress(node) === leader.address;
+  const isAlive = (node) => nodeAddress(node) === alive.address;
+  for (const server of topology.zookeepers) {
+    if (!canSpare(state.zookeeper, nodeAddress(server))) refusals.push(`the ensemble cannot spare ${server.name}: the others are not a majority`);
+  }
+  if (topology.masters.length < 2) refusals.push("a single master cannot be rolled without losing the ALIVE master");
+  if (refusals.length > 0) return { ok: false, refusals };
+  const steps = [
+    ...topology.zookeepers.filter((node) => !isLeader(node) && wanted(node)).map((node) => ({ kind: "zookeeper-follower", nodes: [node] })),
+    ...topology.zookeepers.filter((node) => isLeader(node) && wanted(node)).map((node) => ({ kind: "zookeeper-leader", nodes: [node] })),
+    ...topology.masters.filter((node) => !isAlive(node) && wanted(node)).map((node) => ({ kind: "standby-master", nodes: [node] })),
+    ...topology.masters.filter((node) => isAlive(node) && wanted(node)).map((node) => ({ kind: "active-master", nodes: [node] })),
+    ...batches(topology.workers.filter(wanted), options.maxUnavailable).map((nodes) => ({ kind: "workers", nodes }))
+  ];
+  return { ok: true, steps };
+}
+function batches(workers, size2) {
+  const result2 = [];
+  for (let start = 0; start < workers.length; start += Math.max(1, size2)) result2.push(workers.slice(start, start + Math.max(1, size2)));
+  return result2;
+}
+function describeStep(step) {
+  const names = step.nodes.map((node) => node.name).join(", ");
+  switch (step.kind) {
+    case "zookeeper-follower":
+      return `ZooKeeper follower ${names}`;
+    case "zookeeper-leader":
+      return `ZooKeeper leader ${names} (last)`;
+    case "standby-master":
+      return `standby master ${names}`;
+    case "active-master":
+      return `ALIVE master ${names} (planned handover)`;
+    case "workers":
+      return `workers ${names}`;
+  }
+}
+
+// src/local/local-update.ts
+init_cjs_shims();
+function localUpdate(cluster, settings, operations) {
+  const changes = Object.entries(settings).map(([key, value]) => `${key}=${value}`).join(", ");
+  return {
+    description: changes ? `local configuration: ${changes}` : "local restart",
+    prepare: () => cluster.reconfigure(settings),
+    apply: async (node) => {
+      await operations.restart(node);
+      return `${node.name} restarted`;
+    }
+  };
+}
+
+// src/operations/remote-updates.ts
+init_cjs_shims();
+var import_node_path9 = __toESM(require("path"), 1);
+
+// src/azure/remote-commands.ts
+init_cjs_shims();
+var SERVICE_UNITS = {
+  zookeeper: "spark-azure-zookeeper",
+  master: "spark-azure-master",
+  worker: "spark-azure-worker"
+};
+function systemctlCommand(operation, role) {
+  const unit = SERVICE_UNITS[role];
+  switch (operation) {
+    case "kill":
+      return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
+    case "stop":
+      return ["sudo", "systemctl", "stop", unit];
+    case "start":
+      return ["sudo", "systemctl", "start", unit];
+    case "restart":
+      return ["sudo", "systemctl", "restart", unit];
+  }
+}
+function sshArguments(access, node, command) {
+  return [
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "ConnectTimeout=10",
+    "-o",
+    "StrictHostKeyChecking=accept-new",
+    "-p",
+    String(access.port),
+    ...access.keyFile ? ["-i", access.keyFile] : [],
+    ...access.jumpHost ? ["-J", access.jumpHost] : [],
+    `${access.user}@${node.host}`,
+    "--",
+    ...command.map(quoteForRemoteShell)
+  ];
+}
+function quoteForRemoteShell(word) {
+  return /^[A-Za-z0-9_./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function azVmArguments(access, vmName, operation) {
+  return ["vm", operation, "--resource-group", access.resourceGroup, "--name", vmName, ...access.subscription ? ["--subscription", access.subscription] : []];
+}
+function vmssSetImageArguments(access, imageId) {
+  return ["vmss", "update", "--resource-group", access.resourceGroup, "--name", access.scaleSet, "--set", `virtualMachineProfile.storageProfile.imageReference.id=${imageId}`];
+}
+function vmssInstanceIdsArguments(access) {
+  return ["vmss", "nic", "list", "--resource-group", access.resourceGroup, "--vmss-name", access.scaleSet, "--query", "[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}", "--output", "json"];
+}
+function vmssReimageArguments(access, instanceId) {
+  return ["vmss", "reimage", "--resource-group", access.resourceGroup, "--name", access.scaleSet, "--instance-ids", instanceId];
+}
+
+// src/operations/remote-updates.ts
+async function run(what, command, fix) {
+  const result2 = await command;
+  if (result2.exitCode !== 0) throw new ActionableError(what, "to succeed", `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1) ?? ""}`, fix);
+  return result2.stdout;
+}
+function ansibleUpdate(options, operations) {
+  const extra = Object.entries(options.extraVars).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
+  return {
+    description: `ansible ${import_node_path9.default.basename(options.playbook)}`,
+    apply: async (node) => {
+      await run(
+        `ansible-playbook --limit ${node.name}`,
+        $({ nothrow: true, quiet: true, env: { ...process.env, ANSIBLE_CONFIG: import_node_path9.default.join(import_node_path9.default.dirname(options.playbook), "ansible.cfg") } })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
+        "Run the same command by hand for the full output."
+      );
+      await operations.restart(node);
+      return `${node.name}: playbook applied, restarted`;
+    }
+  };
+}
+function commandFor(template2, node) {
+  return template2.map((word) => word.replace(/\{(name|host|role)\}/g, (_3, key) => node[key]));
+}
+function commandUpdate(template2) {
+  return {
+    description: `command: ${template2.join(" ")}`,
+    apply: async (node) => {
+      const [program3, ...args] = commandFor(template2, node);
+      await run(`update command for ${node.name}`, $({ nothrow: true, quiet: true, timeout: 18e5 })`${program3} ${args}`, "Check the command; it must exit 0 with the node running again.");
+      return `${node.name}: command succeeded`;
+    }
+  };
+}
+function reimageUpdate(access, imageId) {
+  let instances = {};
+  return {
+    description: `reimage ${access.scaleSet} onto ${imageId.split("/").at(-1)}`,
+    prepare: async () => {
+      await run(`az vmss update ${access.scaleSet}`, $({ nothrow: true, quiet: true })`az ${vmssSetImageArguments(access, imageId)}`, "Check the image id and the Azure login.");
+      const listing = await run(`az vmss nic list ${access.scaleSet}`, $({ nothrow: true, quiet: true })`az ${vmssInstanceIdsArguments(access)}`, "Check the scale set name.");
+      instances = Object.fromEntries(JSON.parse(listing).map((row) => [row.ip, row.id.split("/").at(-1)]));
+    },
+    apply: async (node) => {
+      if (node.role !== "worker") throw new ActionableError(`Node ${node.name}`, "a scale-set worker (reimage applies to workers only)", node.role, "Use updateMethod ansible for ZooKeeper and masters.");
+      const instance = instances[node.host];
+      if (!instance) throw new ActionableError(`Worker ${node.host}`, `an instance of ${access.scaleSet}`, "none with that address", "Check workerScaleSet.");
+      await run(`az vmss reimage ${instance}`, $({ nothrow: true, quiet: true, timeout: 18e5 })`az ${vmssReimageArguments(access, instance)}`, "Check the scale set in the portal.");
+      return `${node.name}: reimaged (instance ${instance})`;
+    }
+  };
+}
+
+// src/operations/rolling-update.ts
+init_cjs_shims();
 
 // src/core/cluster/master-set.ts
 init_cjs_shims();
@@ -42588,6 +42812,660 @@ function aliveOf(masters) {
 function describeMasters(masters) {
   return masters.map((master) => `${master.address} ${master.reachable ? master.status : `unreachable (${master.error})`}`).join(", ");
 }
+
+// src/core/rolling/gates.ts
+init_cjs_shims();
+function safeToStart(step, topology, state) {
+  if (step.kind === "zookeeper-follower" || step.kind === "zookeeper-leader") {
+    const problems = assessZooKeeper(state, topology.zookeepers.length);
+    for (const node of step.nodes) if (!canSpare(state.zookeeper, nodeAddress(node))) problems.push(`the ensemble cannot spare ${node.name}`);
+    return problems;
+  }
+  const alive = aliveMasters(state);
+  if (alive.length !== 1) return [`expected exactly one ALIVE master, found ${alive.length}`];
+  if (step.kind === "active-master") {
+    const standbys = state.masters.filter((master) => master.reachable && master.status === "STANDBY");
+    if (standbys.length === 0) return ["no STANDBY master to take over from the ALIVE one"];
+    if (alive[0].address !== nodeAddress(step.nodes[0])) return [`${step.nodes[0].name} is no longer the ALIVE master`];
+  }
+  return [];
+}
+function stepHealthy(step, topology, state, expectedWorkers, detachedElectionSessions2 = 0) {
+  const problems = [];
+  const alive = aliveMasters(state);
+  if (alive.length !== 1) problems.push(`expected exactly one ALIVE master, found ${alive.length}`);
+  switch (step.kind) {
+    case "zookeeper-follower":
+    case "zookeeper-leader": {
+      problems.push(...assessZooKeeper(state, topology.zookeepers.length));
+      for (const node of step.nodes) {
+        const server = state.zookeeper.find((candidate) => candidate.address === nodeAddress(node));
+        if (!server?.serving) problems.push(`${node.name} is not serving`);
+      }
+      if (!zookeeperLeader(state)) problems.push("no ZooKeeper leader");
+      if (detachedElectionSessions2 > 0) problems.push(`${detachedElectionSessions2} masters' election sessions are not attached to any ZooKeeper server yet`);
+      return problems;
+    }
+    case "standby-master":
+    case "active-master":
+      for (const node of step.nodes) if (masterStatus(state, node) !== "STANDBY") problems.push(`${node.name} is ${masterStatus(state, node)}, not back as STANDBY`);
+      return [...problems, ...workerProblems(state, expectedWorkers, [])];
+    case "workers":
+      return [...problems, ...workerProblems(state, expectedWorkers, step.nodes)];
+  }
+}
+function masterStatus(state, node) {
+  const master = state.masters.find((candidate) => candidate.address === nodeAddress(node));
+  return master?.reachable ? master.status : "down";
+}
+function workerProblems(state, expected, mustBeBack) {
+  const leader = theAliveMaster(state);
+  if (!leader) return [];
+  const alive = leader.workers.filter((worker) => worker.state === "ALIVE").map((worker) => worker.host);
+  const problems = alive.length < expected ? [`${alive.length} of ${expected} workers ALIVE at the leader`] : [];
+  for (const node of mustBeBack) if (!alive.includes(node.host)) problems.push(`${node.name} is not registered ALIVE at the leader`);
+  return problems;
+}
+
+// src/core/probes/zookeeper-sessions.ts
+init_cjs_shims();
+async function connectedSessions(servers, timeoutMs = 2e3) {
+  const replies = await Promise.all(servers.map((server) => sendFourLetterWord(server, "cons", timeoutMs)));
+  const sessions = /* @__PURE__ */ new Set();
+  for (const reply of replies) {
+    for (const connection of parseCons(reply)) if (connection.sessionId) sessions.add(BigInt(connection.sessionId));
+  }
+  return sessions;
+}
+
+// src/core/spark/leader-latch.ts
+init_cjs_shims();
+var LEADER_ELECTION = "leader_election";
+function leaderElectionPath(sparkZooKeeperDir) {
+  return `${sparkZooKeeperDir.replace(/\/+$/, "")}/${LEADER_ELECTION}`;
+}
+function latchSequence(name) {
+  const match = /latch-(\d+)$/.exec(name);
+  return match ? Number(match[1]) : void 0;
+}
+function inLineOrder(nodes) {
+  return [...nodes].sort((a, b) => a.sequence - b.sequence);
+}
+function orphanedLeader(nodes, connectedSessions2) {
+  const leader = inLineOrder(nodes)[0];
+  return leader && !connectedSessions2.has(leader.owner) ? leader : void 0;
+}
+
+// src/tools/zookeeper-session.ts
+init_cjs_shims();
+var import_node_zookeeper_client = __toESM(require_node_zookeeper_client(), 1);
+var MODES = {
+  persistent: import_node_zookeeper_client.default.CreateMode.PERSISTENT,
+  ephemeral: import_node_zookeeper_client.default.CreateMode.EPHEMERAL,
+  "persistent-sequential": import_node_zookeeper_client.default.CreateMode.PERSISTENT_SEQUENTIAL,
+  "ephemeral-sequential": import_node_zookeeper_client.default.CreateMode.EPHEMERAL_SEQUENTIAL
+};
+var ZooKeeperSession = class _ZooKeeperSession {
+  constructor(client) {
+    this.client = client;
+  }
+  client;
+  static open(connectString, options = {}) {
+    const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs ?? 6e3, spinDelay: 200, retries: 2 });
+    const timeoutMs = options.connectTimeoutMs ?? 1e4;
+    return new Promise((resolve2, reject3) => {
+      const timer = setTimeout(() => {
+        client.close();
+        reject3(new ActionableError(`ZooKeeper ${connectString}`, "a session", `no connection within ${timeoutMs / 1e3} s`, "Check that the ensemble serves (echo srvr | nc <server> 2181) and that this runner reaches port 2181."));
+      }, timeoutMs);
+      client.once("connected", () => {
+        clearTimeout(timer);
+        resolve2(new _ZooKeeperSession(client));
+      });
+      client.connect();
+    });
+  }
+  /** This session's id, as ZooKeeper prints it in `cons` (sid=0x...). */
+  sessionId() {
+    return BigInt(`0x${this.client.getSessionId().toString("hex")}`);
+  }
+  children(path19) {
+    return this.call((done) => this.client.getChildren(path19, (error, children) => done(error, children)));
+  }
+  stat(path19) {
+    return this.call(
+      (done) => this.client.exists(
+        path19,
+        (error, stat) => done(error, stat ? { ephemeralOwner: BigInt(`0x${stat.ephemeralOwner.toString("hex")}`), version: stat.version, ctimeMs: Number(BigInt(`0x${stat.ctime.toString("hex")}`)) } : void 0)
+      )
+    );
+  }
+  data(path19) {
+    return this.call((done) => this.client.getData(path19, (error, data) => done(error, data ?? Buffer.alloc(0))));
+  }
+  /** Creates the node (and missing parents, persistent) and returns its actual path. */
+  create(path19, data, mode) {
+    return new Promise(
+      (resolve2, reject3) => this.client.mkdirp(parentOf(path19), (mkdirError) => {
+        if (mkdirError) return reject3(mkdirError);
+        this.client.create(path19, Buffer.from(data), MODES[mode], (error, created) => error ? reject3(error) : resolve2(created));
+      })
+    );
+  }
+  /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
+  remove(path19, version2 = -1) {
+    return new Promise(
+      (resolve2, reject3) => this.client.remove(path19, version2, (error) => {
+        if (!error) return resolve2(true);
+        if (isNoNode(error)) return resolve2(false);
+        reject3(error);
+      })
+    );
+  }
+  close() {
+    this.client.close();
+  }
+  call(operation) {
+    return new Promise(
+      (resolve2, reject3) => operation((error, value) => {
+        if (!error) return resolve2(value);
+        if (isNoNode(error)) return resolve2(void 0);
+        reject3(error);
+      })
+    );
+  }
+};
+function isNoNode(error) {
+  return error instanceof import_node_zookeeper_client.default.Exception && error.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
+}
+function parentOf(path19) {
+  return path19.slice(0, path19.lastIndexOf("/")) || "/";
+}
+
+// src/operations/leadership-handover.ts
+init_cjs_shims();
+
+// src/operations/spark-leader-latch.ts
+init_cjs_shims();
+async function readLeaderLatch(zk, latchPath) {
+  const nodes = [];
+  for (const name of await zk.children(latchPath) ?? []) {
+    const sequence = latchSequence(name);
+    const stat = sequence === void 0 ? void 0 : await zk.stat(`${latchPath}/${name}`);
+    if (sequence !== void 0 && stat) nodes.push({ name, sequence, owner: stat.ephemeralOwner });
+  }
+  return nodes;
+}
+
+// src/operations/leadership-handover.ts
+var SESSION_DETACH_TIMEOUT_MS = 5e3;
+async function handOverLeadership(options) {
+  const latchPath = leaderElectionPath(options.sparkZooKeeperDir);
+  const leaderBefore = inLineOrder(await readLeaderLatch(options.zk, latchPath))[0];
+  await options.operations.stop(options.master);
+  const stoppedAtMs = Date.now();
+  if (!leaderBefore) return { stoppedAtMs, note: `no latch node under ${latchPath}: nothing to hand over` };
+  const detached = await waitUntil(
+    async () => orphanedLeader(await readLeaderLatch(options.zk, latchPath), await connectedSessions(options.zookeepers)),
+    (orphan2) => orphan2 !== void 0,
+    { timeoutMs: SESSION_DETACH_TIMEOUT_MS, intervalMs: 50 }
+  );
+  const orphan = detached.last;
+  if (!orphan || orphan.name !== leaderBefore.name) {
+    const note = `the leading latch node ${leaderBefore.name} did not become orphaned within ${SESSION_DETACH_TIMEOUT_MS / 1e3} s: left for ZooKeeper to expire`;
+    options.log.warning(note);
+    return { stoppedAtMs, note };
+  }
+  const removed = await options.zk.remove(`${latchPath}/${orphan.name}`);
+  const removedAtMs = Date.now();
+  options.log.info(`Removed ${options.master.name}'s latch node ${orphan.name} ${removedAtMs - stoppedAtMs} ms after the stop`);
+  return { removedLatch: removed ? orphan.name : void 0, stoppedAtMs, removedAtMs, note: removed ? "latch node removed" : "latch node already gone" };
+}
+
+// src/operations/maintenance-lock.ts
+init_cjs_shims();
+var import_node_os4 = __toESM(require("os"), 1);
+var MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
+var MaintenanceLock = class _MaintenanceLock {
+  constructor(zk, path19) {
+    this.zk = zk;
+    this.path = path19;
+  }
+  zk;
+  path;
+  static async acquire(zk, operation, options) {
+    const path19 = options.path ?? MAINTENANCE_LOCK_PATH;
+    const holder = { operation, host: import_node_os4.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
+    const deadline = Date.now() + options.waitMs;
+    for (; ; ) {
+      try {
+        await zk.create(path19, JSON.stringify(holder), "ephemeral");
+        return new _MaintenanceLock(zk, path19);
+      } catch (error) {
+        if (!isNodeExists(error)) throw error;
+      }
+      if (Date.now() >= deadline) {
+        const current = await currentHolder(zk, path19);
+        throw new ClusterStateError(
+          "Maintenance lock",
+          `to be free within ${Math.round(options.waitMs / 1e3)} s`,
+          current ? `held by ${current.operation} on ${current.host} (pid ${current.pid}) since ${current.since}` : "held by another operation",
+          "Wait for that operation to finish (the lock goes with its process), or raise lockWaitSeconds."
+        );
+      }
+      await sleep(500);
+    }
+  }
+  async release() {
+    await this.zk.remove(this.path);
+  }
+};
+async function currentHolder(zk, path19 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path19);
+  if (!data) return void 0;
+  try {
+    return JSON.parse(data.toString("utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function isNodeExists(error) {
+  return error instanceof Error && /NODE_EXISTS/.test(String(error));
+}
+
+// src/operations/master-poller.ts
+init_cjs_shims();
+var MasterPoller = class {
+  running = true;
+  loop;
+  constructor(masters, record2, intervalMs) {
+    this.loop = (async () => {
+      while (this.running) {
+        const at = Date.now();
+        const states = await masters.probe(Math.max(intervalMs * 4, 400));
+        const observations = states.map((state) => ({
+          address: state.address,
+          status: state.reachable ? state.status : "DOWN",
+          aliveWorkers: state.reachable ? state.workers.filter((worker) => worker.state === "ALIVE").length : 0
+        }));
+        record2({ at, kind: "probe", masters: observations });
+        await sleep(Math.max(0, intervalMs - (Date.now() - at)));
+      }
+    })();
+  }
+  async stop() {
+    this.running = false;
+    await this.loop;
+  }
+};
+
+// src/operations/rolling-update.ts
+async function planFromCluster(targets, options) {
+  const state = await probeCluster(probeTargetsOf(targets.topology));
+  const plan = planRollingUpdate(targets.topology, state, targets.expectations, { maxUnavailable: options.maxUnavailable, only: options.only });
+  if (!plan.ok) {
+    throw new ClusterStateError(
+      "Rolling update preconditions",
+      "every ZooKeeper server serving with all followers in sync, exactly one ALIVE master, every expected worker ALIVE",
+      plan.refusals.join("; "),
+      "Nothing was touched. Bring the cluster back to health first (docs/runbook.md)."
+    );
+  }
+  return plan;
+}
+async function runRollingUpdate(targets, method, options, log4) {
+  const plan = await planFromCluster(targets, options);
+  const journal = {
+    startedAt: Date.now(),
+    method: method.description,
+    plan: plan.steps.map((step) => ({ kind: step.kind, nodes: step.nodes.map((node) => node.name) })),
+    entries: []
+  };
+  const record2 = (entry) => journal.entries.push(entry);
+  const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(targets.topology));
+  try {
+    const lock = await MaintenanceLock.acquire(zk, `rolling update (${method.description})`, { waitMs: options.lockWaitSeconds * 1e3 });
+    const poller = new MasterPoller(new MasterSet(targets.topology.masters.map(masterAddress), targets.topology.masters[0]?.webUiPort), record2, options.pollIntervalMs);
+    try {
+      await method.prepare?.();
+      for (const [index2, step] of plan.steps.entries()) {
+        const halted = await rollStep(index2, step, targets, method, options, zk, record2, log4);
+        if (halted) return { journal, halted };
+      }
+      return { journal };
+    } finally {
+      await poller.stop();
+      await lock.release().catch(() => void 0);
+      journal.finishedAt = Date.now();
+    }
+  } finally {
+    zk.close();
+  }
+}
+async function rollStep(index2, step, targets, method, options, zk, record2, log4) {
+  const { topology } = targets;
+  const title = `${index2 + 1}/${describeStep(step)}`;
+  const before2 = await probeCluster(probeTargetsOf(topology));
+  const unsafe = safeToStart(step, topology, before2);
+  if (unsafe.length > 0) {
+    const reason2 = `not safe to start: ${unsafe.join("; ")}`;
+    record2({ at: Date.now(), kind: "halt", step: index2, reason: reason2 });
+    return { step: title, reason: reason2, state: before2, next: "A node failed or changed role during the roll. Restore it, check `status`, then rerun: nodes already rolled are rolled again harmlessly." };
+  }
+  log4.info(`Step ${title}`);
+  record2({ at: Date.now(), kind: "step", step: index2, stepKind: step.kind, nodes: step.nodes.map((node) => node.name) });
+  const details = [];
+  if (step.kind === "active-master") {
+    const handover = await handOverLeadership({
+      master: step.nodes[0],
+      operations: targets.operations,
+      zk,
+      zookeepers: topology.zookeepers.map(zookeeperClientAddress),
+      sparkZooKeeperDir: topology.sparkZooKeeperDir,
+      log: log4
+    });
+    details.push(`handover: ${handover.note}`);
+  }
+  details.push(...await Promise.all(step.nodes.map((node) => method.apply(node))));
+  record2({ at: Date.now(), kind: "applied", step: index2, detail: details.join("; ") });
+  const started = Date.now();
+  const zookeeperStep = step.kind === "zookeeper-follower" || step.kind === "zookeeper-leader";
+  const observe = async () => ({
+    state: await probeCluster(probeTargetsOf(topology), 1e3),
+    detached: zookeeperStep ? await detachedElectionSessions(zk, topology) : 0
+  });
+  const healthy = (seen) => stepHealthy(step, topology, seen.state, targets.expectations.minimumWorkers, seen.detached);
+  const gate = await waitUntil(observe, (seen) => healthy(seen).length === 0, { timeoutMs: options.gateTimeoutSeconds * 1e3, intervalMs: 200 });
+  const problems = healthy(gate.last);
+  record2({ at: Date.now(), kind: "gate", step: index2, ok: gate.satisfied, waitedMs: Date.now() - started, problems });
+  log4.info(`  gate ${gate.satisfied ? "passed" : "FAILED"} after ${((Date.now() - started) / 1e3).toFixed(1)} s${gate.satisfied ? "" : `: ${problems.join("; ")}`}`);
+  if (gate.satisfied) return void 0;
+  const reason = `gate after ${describeStep(step)} did not pass within ${options.gateTimeoutSeconds} s: ${problems.join("; ")}`;
+  record2({ at: Date.now(), kind: "halt", step: index2, reason });
+  return {
+    step: title,
+    reason,
+    state: gate.last.state,
+    next: `No further node was touched. Look at ${step.nodes.map((node) => node.name).join(", ")} (logs, service status), fix it, then rerun the rolling update. Masters now: ${describeMasters(gate.last.state.masters)}.`
+  };
+}
+async function detachedElectionSessions(zk, topology) {
+  try {
+    const owners = (await readLeaderLatch(zk, leaderElectionPath(topology.sparkZooKeeperDir))).map((node) => node.owner);
+    const attached = await connectedSessions(topology.zookeepers.map(zookeeperClientAddress));
+    return owners.filter((owner) => !attached.has(owner)).length;
+  } catch {
+    return 1;
+  }
+}
+
+// src/actions/shared/remote-cluster.ts
+init_cjs_shims();
+var import_node_fs8 = require("fs");
+var import_node_os5 = __toESM(require("os"), 1);
+var import_node_path10 = __toESM(require("path"), 1);
+
+// src/azure/ssh-node-operations.ts
+init_cjs_shims();
+function sshNodeOperations(access) {
+  const run2 = (operation) => async (node) => {
+    const result2 = await $({ nothrow: true, quiet: true, timeout: 6e4 })`ssh ${sshArguments(access, node, systemctlCommand(operation, node.role))}`;
+    if (result2.exitCode !== 0) {
+      throw new ActionableError(
+        `Node ${node.name} (${node.host})`,
+        `'${operation}' over SSH to succeed`,
+        `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1) ?? ""}`,
+        "Check sshUser, sshPrivateKey and sshJumpHost, and that the user may run systemctl with sudo."
+      );
+    }
+  };
+  return { start: run2("start"), stop: run2("stop"), kill: run2("kill"), restart: run2("restart") };
+}
+
+// src/actions/shared/remote-cluster.ts
+var DEFAULT_SPARK_ZOOKEEPER_DIR = "/spark-azure/spark";
+async function remoteTopology(options) {
+  const masters = options.masters.map(
+    (master, index2) => ({ name: options.masterNames?.[index2] ?? master.host, role: "master", host: master.host, port: master.port, webUiPort: options.masterWebUiPort })
+  );
+  const zookeepers = options.zookeepers.map(
+    (server, index2) => ({ name: server.host, role: "zookeeper", host: server.host, id: index2 + 1, clientPort: server.port, quorumPort: 2888, electionPort: 3888 })
+  );
+  const workerHosts = options.workers ?? aliveWorkerHosts(await probeCluster({ zookeepers: [], masters: new MasterSet(options.masters, options.masterWebUiPort).targets }));
+  const workers = workerHosts.map((host) => ({ name: host, role: "worker", host, webUiPort: 8081, cores: 0, memoryMb: 0 }));
+  return { zookeepers, masters, workers, sparkZooKeeperDir: options.zookeeperDir ?? DEFAULT_SPARK_ZOOKEEPER_DIR };
+}
+function remoteNodeOperations(access, secrets) {
+  let keyFile;
+  if (access.privateKey) {
+    secrets.register(access.privateKey);
+    keyFile = import_node_path10.default.join((0, import_node_fs8.mkdtempSync)(import_node_path10.default.join(import_node_os5.default.tmpdir(), "spark-azure-ssh-")), "id");
+    (0, import_node_fs8.writeFileSync)(keyFile, access.privateKey.endsWith("\n") ? access.privateKey : `${access.privateKey}
+`, { mode: 384 });
+    (0, import_node_fs8.chmodSync)(keyFile, 384);
+  }
+  return sshNodeOperations({ ...access.ssh, keyFile });
+}
+
+// src/actions/rolling-update/settings.ts
+init_cjs_shims();
+
+// src/actions/shared/node-access.ts
+init_cjs_shims();
+function readNodeAccess(inputs, masterCount) {
+  const kind = inputs.oneOf("nodeAccess", ["local", "ssh", "azure"], "local");
+  if (kind === "local") return { kind };
+  const ssh = {
+    user: inputs.required("sshUser", "the SSH user on the VMs (with sudo for systemctl)", "azureuser"),
+    jumpHost: inputs.optional("sshJumpHost"),
+    port: inputs.integer("sshPort", 22, { min: 1, max: 65535 })
+  };
+  const privateKey = inputs.optional("sshPrivateKey");
+  if (kind === "ssh") return { kind, ssh, privateKey };
+  const masterVmNames = inputs.required("masterVmNames", "one VM name per master, in the order of masters", "spark-master-1,spark-master-2").split(",").map((name) => name.trim());
+  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
+    throw new InputError("masterVmNames", `${masterCount} VM names, one per master, comma-separated`, describeValue(masterVmNames.join(",")), "List the VM of each master in the order of masters.");
+  }
+  return { kind, ssh, privateKey, resourceGroup: inputs.required("azureResourceGroup", "the resource group of the cluster VMs", "rg-spark-prod"), masterVmNames };
+}
+
+// src/actions/rolling-update/settings.ts
+function readRollingUpdateSettings(inputs) {
+  const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", "10.0.2.4:7077,10.0.2.5:7077"));
+  const nodeAccess = readNodeAccess(inputs, masters.length);
+  const zookeepersRaw = inputs.optional("zookeepers");
+  if (nodeAccess.kind !== "local" && zookeepersRaw === void 0) {
+    throw new InputError("zookeepers", "the ZooKeeper connect string", "nothing", "Set zookeepers, e.g. 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.");
+  }
+  const workers = inputs.optional("workers")?.split(",").map((host) => host.trim());
+  const only = inputs.optional("only")?.split(",").map((name) => name.trim());
+  const expectedWorkers = inputs.optional("expectedWorkers");
+  return {
+    masters,
+    masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
+    zookeepers: zookeepersRaw === void 0 ? void 0 : parseZooKeeperConnect("zookeepers", zookeepersRaw),
+    zookeeperDir: inputs.optional("zookeeperDir"),
+    workers,
+    expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 0, max: 1e4 }),
+    maxUnavailable: inputs.integer("maxUnavailable", 1, { min: 1, max: 1e3 }),
+    only: only && new Set(only),
+    dryRun: inputs.boolean("dryRun", false),
+    gateTimeoutSeconds: inputs.seconds("gateTimeoutSeconds", 180, { min: 5, max: 7200 }),
+    lockWaitSeconds: inputs.seconds("lockWaitSeconds", 60, { min: 0, max: 3600 }),
+    pollIntervalMs: inputs.integer("pollIntervalMs", 100, { min: 20, max: 5e3 }),
+    nodeAccess,
+    method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
+  };
+}
+function readMethod(inputs, fallback2) {
+  const name = inputs.oneOf("updateMethod", ["local", "ansible", "command", "reimage"], fallback2);
+  switch (name) {
+    case "local":
+      return { name, settings: parseSettings(inputs.optional("set")) };
+    case "ansible":
+      return { name, inventory: inputs.required("ansibleInventory", "the Ansible inventory of the cluster (provision writes one)", "infra/ansible/inventories/prod/hosts.yml"), playbook: inputs.optional("ansiblePlaybook"), settings: parseSettings(inputs.optional("set")) };
+    case "command":
+      return { name, command: inputs.required("updateCommand", "a command run once per node, with {name}, {host} and {role} placeholders", "./update-node.sh {host} {role}").split(/\s+/) };
+    case "reimage":
+      return {
+        name,
+        imageId: inputs.required("imageId", "the new image id (image-build outputs it)", "/subscriptions/.../images/spark/versions/1.2.3"),
+        resourceGroup: inputs.required("azureResourceGroup", "the resource group of the worker scale set", "rg-spark-prod"),
+        scaleSet: inputs.required("workerScaleSet", "the worker scale set name", "vmss-spark-workers")
+      };
+  }
+}
+function parseSettings(raw) {
+  const settings = {};
+  for (const line of (raw ?? "").split(/\n|;/).map((entry) => entry.trim()).filter(Boolean)) {
+    const match = /^([a-z][a-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!match) throw new InputError("set", "one role variable per line as name=value", describeValue(line), "Write e.g. zookeeper_heap_mb=1024.");
+    settings[match[1]] = match[2];
+  }
+  return settings;
+}
+
+// src/actions/rolling-update/summary.ts
+init_cjs_shims();
+
+// src/actions/smoke-test/summary.ts
+init_cjs_shims();
+function smokeTestSummary(report) {
+  const rows = [
+    ["Verdict", report.passed ? "passed" : "FAILED"],
+    ["Reason", report.reason],
+    ["Result", report.result ?? "-"],
+    ["Application", report.applicationId ?? "-"],
+    ["ALIVE master", report.aliveMaster],
+    ["Duration", `${report.durationSeconds} s`]
+  ];
+  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
+}
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+}
+
+// src/actions/rolling-update/summary.ts
+function rollingSummary(report) {
+  const { journal } = report;
+  const figures2 = rollingFigures(journal);
+  const gateOf = (step) => journal.entries.find((entry) => entry.kind === "gate" && entry.step === step);
+  const rows = journal.plan.map((step, index2) => {
+    const gate = gateOf(index2);
+    const verdict = gate?.kind !== "gate" ? "not reached" : gate.ok ? "healthy" : "FAILED";
+    const applied = journal.entries.find((entry) => entry.kind === "applied" && entry.step === index2);
+    const took = figures2.stepSeconds.find((entry) => entry.nodes.join() === step.nodes.join());
+    return `| ${index2 + 1} | ${step.kind} | ${step.nodes.join(", ")} | ${applied?.kind === "applied" ? escapeCell(applied.detail) : "-"} | ${verdict} | ${took ? `${took.seconds} s` : "-"} |`;
+  });
+  return [
+    `### Rolling update ${figures2.completed ? "\u2705 completed" : "\u274C HALTED"}`,
+    "",
+    `Method: ${journal.method}. Total ${figures2.totalSeconds} s; no ALIVE master for ${figures2.noAliveSeconds} s.`,
+    ...report.halted ? ["", `**Halted at step ${report.halted.step}**: ${escapeCell(report.halted.reason)}`, "", `Next: ${escapeCell(report.halted.next)}`] : [],
+    "",
+    "| # | step | nodes | applied | gate | start to healthy |",
+    "|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    timeline(journal)
+  ].join("\n");
+}
+function timeline(journal) {
+  const steps = journal.entries.filter((entry) => entry.kind === "step");
+  const rows = steps.flatMap((step) => {
+    if (step.kind !== "step") return [];
+    const gate = journal.entries.find((entry) => entry.kind === "gate" && entry.step === step.step);
+    const end = gate?.at ?? journal.finishedAt ?? step.at + 1;
+    return [`    ${step.nodes.join(" ")} :${gate?.kind === "gate" && !gate.ok ? "crit, " : ""}${step.at}, ${Math.max(end, step.at + 1)}`];
+  });
+  return ["```mermaid", "gantt", "    title Rolling update timeline", "    dateFormat x", "    axisFormat %H:%M:%S", ...rows, "```"].join("\n");
+}
+
+// src/actions/rolling-update/index.ts
+async function rollingUpdateAction(pipeline) {
+  const settings = readRollingUpdateSettings(new InputReader(pipeline.inputs));
+  const { targets, method } = await resolve(settings, pipeline);
+  const options = { ...settings, only: settings.method.name === "reimage" ? new Set(targets.topology.workers.map((worker) => worker.name)) : settings.only };
+  if (settings.dryRun) {
+    const plan = await planFromCluster(targets, options);
+    const lines = plan.steps.map((step, index2) => `${index2 + 1}. ${describeStep(step)}`);
+    pipeline.log.info(`Plan (dry run, nothing touched; method: ${method.description}):
+${lines.join("\n")}`);
+    pipeline.setOutput("plan", lines.join("\n"));
+    pipeline.setOutput("completed", "false");
+    await pipeline.appendSummary(`### Rolling update plan (dry run)
+
+${lines.join("\n")}
+`);
+    return;
+  }
+  const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate(targets, method, options, pipeline.log));
+  const figures2 = rollingFigures(report.journal);
+  const reportFile = import_node_path11.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os6.default.tmpdir(), `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  (0, import_node_fs9.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+`);
+  pipeline.setOutput("completed", String(figures2.completed));
+  pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
+  pipeline.setOutput("noAliveSeconds", String(figures2.noAliveSeconds));
+  pipeline.setOutput("totalSeconds", String(figures2.totalSeconds));
+  pipeline.setOutput("report", reportFile);
+  await pipeline.appendSummary(rollingSummary(report));
+  if (report.halted) {
+    throw new ClusterStateError(`Rolling update at step ${report.halted.step}`, "every gate to pass", report.halted.reason, `${report.halted.next} Report: ${reportFile}. See docs/runbook.md#a-rolling-update-halts.`);
+  }
+  pipeline.log.info(`Rolling update completed in ${figures2.totalSeconds} s; no ALIVE master for ${figures2.noAliveSeconds} s.`);
+}
+async function resolve(settings, pipeline) {
+  const access = settings.nodeAccess;
+  let topology;
+  let targets;
+  if (access.kind === "local") {
+    const cluster = new LocalCluster(localPaths(), pipeline.log);
+    topology = await cluster.topology();
+    targets = { topology, operations: cluster.nodeOperations(), expectations: expectationsOf(topology) };
+    if (settings.method.name === "local") return { targets, method: localUpdate(cluster, settings.method.settings, targets.operations) };
+  } else {
+    topology = await remoteTopology({
+      masters: settings.masters,
+      masterWebUiPort: settings.masterWebUiPort,
+      zookeepers: settings.zookeepers,
+      zookeeperDir: settings.zookeeperDir,
+      workers: settings.workers,
+      masterNames: access.kind === "azure" ? access.masterVmNames : void 0
+    });
+    const expectations = { ...expectationsOf(topology), minimumWorkers: settings.expectedWorkers ?? topology.workers.length };
+    targets = { topology, operations: remoteNodeOperations(access, { register: (value) => pipeline.setSecret(value) }), expectations };
+  }
+  switch (settings.method.name) {
+    case "local":
+      throw new ClusterStateError("Input 'updateMethod'", "'ansible', 'command' or 'reimage' for VMs", "'local'", "Use updateMethod 'local' only with nodeAccess 'local'.");
+    case "ansible": {
+      const venv = await ensurePythonEnvironment("local-cluster", toolsDir(), pipeline.log);
+      const playbook = settings.method.playbook ?? import_node_path11.default.join(packageRoot(), "infra", "ansible", "site.yml");
+      return { targets, method: ansibleUpdate({ ansiblePlaybook: import_node_path11.default.join(venv, "bin", "ansible-playbook"), inventory: settings.method.inventory, playbook, extraVars: settings.method.settings }, targets.operations) };
+    }
+    case "command":
+      return { targets, method: commandUpdate(settings.method.command) };
+    case "reimage":
+      return { targets, method: reimageUpdate({ resourceGroup: settings.method.resourceGroup, scaleSet: settings.method.scaleSet }, settings.method.imageId) };
+  }
+}
+
+// src/actions/smoke-test/index.ts
+init_cjs_shims();
+var import_node_fs10 = require("fs");
+var import_node_os8 = __toESM(require("os"), 1);
+var import_node_path15 = __toESM(require("path"), 1);
+
+// src/operations/failover-drill.ts
+init_cjs_shims();
+var import_promises5 = require("fs/promises");
+var import_node_os7 = __toESM(require("os"), 1);
+var import_node_path14 = __toESM(require("path"), 1);
+
+// src/actions/smoke-test/run-smoke-test.ts
+init_cjs_shims();
+var import_node_path13 = __toESM(require("path"), 1);
 
 // src/core/spark/spark-submit.ts
 init_cjs_shims();
@@ -42637,12 +43515,12 @@ function checkResult(stdout, check) {
 
 // src/tools/run-spark-submit.ts
 init_cjs_shims();
-var import_node_path9 = __toESM(require("path"), 1);
+var import_node_path12 = __toESM(require("path"), 1);
 function startSparkSubmit(runtime, submission, options) {
   const env = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
   if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
   const started = performance.now();
-  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path9.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path12.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
   const result2 = (async () => {
     const output = await child;
     const durationMs = performance.now() - started;
@@ -42682,20 +43560,20 @@ async function runSmokeTest(settings, runtime, log4) {
   log4.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(settings, runtime);
   const localIp = submission.conf["spark.driver.host"] && isLoopback(submission.conf["spark.driver.host"]) ? submission.conf["spark.driver.host"] : void 0;
-  log4.info(`spark-submit ${import_node_path10.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
-  const run = await runSparkSubmit(runtime, submission, { timeoutMs: settings.timeoutSeconds * 1e3, localIp });
-  const output = `${run.stdout}
-${run.stderr}`;
+  log4.info(`spark-submit ${import_node_path13.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  const run2 = await runSparkSubmit(runtime, submission, { timeoutMs: settings.timeoutSeconds * 1e3, localIp });
+  const output = `${run2.stdout}
+${run2.stderr}`;
   const base = {
     aliveMaster: alive.address,
     applicationId: applicationIdOf(output) ?? driverIdOf(output),
-    durationSeconds: round(run.durationMs / 1e3),
-    exitCode: run.exitCode,
-    outputTail: run.stderr.trim().split("\n").slice(-15).join("\n")
+    durationSeconds: round2(run2.durationMs / 1e3),
+    exitCode: run2.exitCode,
+    outputTail: run2.stderr.trim().split("\n").slice(-15).join("\n")
   };
-  if (run.timedOut) return { ...base, passed: false, reason: `spark-submit did not finish within ${settings.timeoutSeconds} s and was killed` };
-  if (run.exitCode !== 0) return { ...base, passed: false, reason: `spark-submit exited with status ${run.exitCode}` };
-  const verdict = checkResult(run.stdout, settings.check);
+  if (run2.timedOut) return { ...base, passed: false, reason: `spark-submit did not finish within ${settings.timeoutSeconds} s and was killed` };
+  if (run2.exitCode !== 0) return { ...base, passed: false, reason: `spark-submit exited with status ${run2.exitCode}` };
+  const verdict = checkResult(run2.stdout, settings.check);
   if (!verdict.ok) return { ...base, result: verdict.result, passed: false, reason: verdict.reason };
   if (!base.applicationId) return { ...base, result: verdict.result, passed: false, reason: "spark-submit printed no application or driver id" };
   const confirmed = await confirmFinished(masters, base.applicationId);
@@ -42708,7 +43586,7 @@ ${run.stderr}`;
   };
 }
 function buildSubmission(settings, runtime) {
-  const application = settings.application ?? import_node_path10.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  const application = settings.application ?? import_node_path13.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
   return {
     masterUrl: masterUrl(settings.masters),
     application,
@@ -42732,7 +43610,7 @@ async function confirmFinished(masters, id) {
   const master = result2.last.find(finished);
   return master ? { ok: true, reason: `${master.address} lists ${id} as FINISHED`, master: master.address } : { ok: false, reason: `no ALIVE master lists ${id} as FINISHED within ${COMPLETION_CONFIRM_TIMEOUT_MS / 1e3} s (${describeMasters(result2.last)})` };
 }
-function round(seconds2) {
+function round2(seconds2) {
   return Math.round(seconds2 * 10) / 10;
 }
 
@@ -42829,238 +43707,6 @@ print("Rounds: %d" % rounds)
 spark.stop()
 `;
 
-// src/tools/zookeeper-session.ts
-init_cjs_shims();
-var import_node_zookeeper_client = __toESM(require_node_zookeeper_client(), 1);
-var MODES = {
-  persistent: import_node_zookeeper_client.default.CreateMode.PERSISTENT,
-  ephemeral: import_node_zookeeper_client.default.CreateMode.EPHEMERAL,
-  "persistent-sequential": import_node_zookeeper_client.default.CreateMode.PERSISTENT_SEQUENTIAL,
-  "ephemeral-sequential": import_node_zookeeper_client.default.CreateMode.EPHEMERAL_SEQUENTIAL
-};
-var ZooKeeperSession = class _ZooKeeperSession {
-  constructor(client) {
-    this.client = client;
-  }
-  client;
-  static open(connectString, options = {}) {
-    const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs ?? 6e3, spinDelay: 200, retries: 2 });
-    const timeoutMs = options.connectTimeoutMs ?? 1e4;
-    return new Promise((resolve, reject3) => {
-      const timer = setTimeout(() => {
-        client.close();
-        reject3(new ActionableError(`ZooKeeper ${connectString}`, "a session", `no connection within ${timeoutMs / 1e3} s`, "Check that the ensemble serves (echo srvr | nc <server> 2181) and that this runner reaches port 2181."));
-      }, timeoutMs);
-      client.once("connected", () => {
-        clearTimeout(timer);
-        resolve(new _ZooKeeperSession(client));
-      });
-      client.connect();
-    });
-  }
-  /** This session's id, as ZooKeeper prints it in `cons` (sid=0x...). */
-  sessionId() {
-    return BigInt(`0x${this.client.getSessionId().toString("hex")}`);
-  }
-  children(path17) {
-    return this.call((done) => this.client.getChildren(path17, (error, children) => done(error, children)));
-  }
-  stat(path17) {
-    return this.call(
-      (done) => this.client.exists(
-        path17,
-        (error, stat) => done(error, stat ? { ephemeralOwner: BigInt(`0x${stat.ephemeralOwner.toString("hex")}`), version: stat.version, ctimeMs: Number(BigInt(`0x${stat.ctime.toString("hex")}`)) } : void 0)
-      )
-    );
-  }
-  data(path17) {
-    return this.call((done) => this.client.getData(path17, (error, data) => done(error, data ?? Buffer.alloc(0))));
-  }
-  /** Creates the node (and missing parents, persistent) and returns its actual path. */
-  create(path17, data, mode) {
-    return new Promise(
-      (resolve, reject3) => this.client.mkdirp(parentOf(path17), (mkdirError) => {
-        if (mkdirError) return reject3(mkdirError);
-        this.client.create(path17, Buffer.from(data), MODES[mode], (error, created) => error ? reject3(error) : resolve(created));
-      })
-    );
-  }
-  /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-  remove(path17, version2 = -1) {
-    return new Promise(
-      (resolve, reject3) => this.client.remove(path17, version2, (error) => {
-        if (!error) return resolve(true);
-        if (isNoNode(error)) return resolve(false);
-        reject3(error);
-      })
-    );
-  }
-  close() {
-    this.client.close();
-  }
-  call(operation) {
-    return new Promise(
-      (resolve, reject3) => operation((error, value) => {
-        if (!error) return resolve(value);
-        if (isNoNode(error)) return resolve(void 0);
-        reject3(error);
-      })
-    );
-  }
-};
-function isNoNode(error) {
-  return error instanceof import_node_zookeeper_client.default.Exception && error.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
-}
-function parentOf(path17) {
-  return path17.slice(0, path17.lastIndexOf("/")) || "/";
-}
-
-// src/operations/leadership-handover.ts
-init_cjs_shims();
-
-// src/core/probes/zookeeper-sessions.ts
-init_cjs_shims();
-async function connectedSessions(servers, timeoutMs = 2e3) {
-  const replies = await Promise.all(servers.map((server) => sendFourLetterWord(server, "cons", timeoutMs)));
-  const sessions = /* @__PURE__ */ new Set();
-  for (const reply of replies) {
-    for (const connection of parseCons(reply)) if (connection.sessionId) sessions.add(BigInt(connection.sessionId));
-  }
-  return sessions;
-}
-
-// src/core/spark/leader-latch.ts
-init_cjs_shims();
-var LEADER_ELECTION = "leader_election";
-function leaderElectionPath(sparkZooKeeperDir) {
-  return `${sparkZooKeeperDir.replace(/\/+$/, "")}/${LEADER_ELECTION}`;
-}
-function latchSequence(name) {
-  const match = /latch-(\d+)$/.exec(name);
-  return match ? Number(match[1]) : void 0;
-}
-function inLineOrder(nodes) {
-  return [...nodes].sort((a, b) => a.sequence - b.sequence);
-}
-function orphanedLeader(nodes, connectedSessions2) {
-  const leader = inLineOrder(nodes)[0];
-  return leader && !connectedSessions2.has(leader.owner) ? leader : void 0;
-}
-
-// src/operations/spark-leader-latch.ts
-init_cjs_shims();
-async function readLeaderLatch(zk, latchPath) {
-  const nodes = [];
-  for (const name of await zk.children(latchPath) ?? []) {
-    const sequence = latchSequence(name);
-    const stat = sequence === void 0 ? void 0 : await zk.stat(`${latchPath}/${name}`);
-    if (sequence !== void 0 && stat) nodes.push({ name, sequence, owner: stat.ephemeralOwner });
-  }
-  return nodes;
-}
-
-// src/operations/leadership-handover.ts
-var SESSION_DETACH_TIMEOUT_MS = 5e3;
-async function handOverLeadership(options) {
-  const latchPath = leaderElectionPath(options.sparkZooKeeperDir);
-  const leaderBefore = inLineOrder(await readLeaderLatch(options.zk, latchPath))[0];
-  await options.operations.stop(options.master);
-  const stoppedAtMs = Date.now();
-  if (!leaderBefore) return { stoppedAtMs, note: `no latch node under ${latchPath}: nothing to hand over` };
-  const detached = await waitUntil(
-    async () => orphanedLeader(await readLeaderLatch(options.zk, latchPath), await connectedSessions(options.zookeepers)),
-    (orphan2) => orphan2 !== void 0,
-    { timeoutMs: SESSION_DETACH_TIMEOUT_MS, intervalMs: 50 }
-  );
-  const orphan = detached.last;
-  if (!orphan || orphan.name !== leaderBefore.name) {
-    const note = `the leading latch node ${leaderBefore.name} did not become orphaned within ${SESSION_DETACH_TIMEOUT_MS / 1e3} s: left for ZooKeeper to expire`;
-    options.log.warning(note);
-    return { stoppedAtMs, note };
-  }
-  const removed = await options.zk.remove(`${latchPath}/${orphan.name}`);
-  const removedAtMs = Date.now();
-  options.log.info(`Removed ${options.master.name}'s latch node ${orphan.name} ${removedAtMs - stoppedAtMs} ms after the stop`);
-  return { removedLatch: removed ? orphan.name : void 0, stoppedAtMs, removedAtMs, note: removed ? "latch node removed" : "latch node already gone" };
-}
-
-// src/operations/maintenance-lock.ts
-init_cjs_shims();
-var import_node_os4 = __toESM(require("os"), 1);
-var MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
-var MaintenanceLock = class _MaintenanceLock {
-  constructor(zk, path17) {
-    this.zk = zk;
-    this.path = path17;
-  }
-  zk;
-  path;
-  static async acquire(zk, operation, options) {
-    const path17 = options.path ?? MAINTENANCE_LOCK_PATH;
-    const holder = { operation, host: import_node_os4.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
-    const deadline = Date.now() + options.waitMs;
-    for (; ; ) {
-      try {
-        await zk.create(path17, JSON.stringify(holder), "ephemeral");
-        return new _MaintenanceLock(zk, path17);
-      } catch (error) {
-        if (!isNodeExists(error)) throw error;
-      }
-      if (Date.now() >= deadline) {
-        const current = await currentHolder(zk, path17);
-        throw new ClusterStateError(
-          "Maintenance lock",
-          `to be free within ${Math.round(options.waitMs / 1e3)} s`,
-          current ? `held by ${current.operation} on ${current.host} (pid ${current.pid}) since ${current.since}` : "held by another operation",
-          "Wait for that operation to finish (the lock goes with its process), or raise lockWaitSeconds."
-        );
-      }
-      await sleep(500);
-    }
-  }
-  async release() {
-    await this.zk.remove(this.path);
-  }
-};
-async function currentHolder(zk, path17 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path17);
-  if (!data) return void 0;
-  try {
-    return JSON.parse(data.toString("utf8"));
-  } catch {
-    return void 0;
-  }
-}
-function isNodeExists(error) {
-  return error instanceof Error && /NODE_EXISTS/.test(String(error));
-}
-
-// src/operations/master-poller.ts
-init_cjs_shims();
-var MasterPoller = class {
-  running = true;
-  loop;
-  constructor(masters, entries, intervalMs) {
-    this.loop = (async () => {
-      while (this.running) {
-        const at = Date.now();
-        const states = await masters.probe(Math.max(intervalMs * 4, 400));
-        const observations = states.map((state) => ({
-          address: state.address,
-          status: state.reachable ? state.status : "DOWN",
-          aliveWorkers: state.reachable ? state.workers.filter((worker) => worker.state === "ALIVE").length : 0
-        }));
-        entries.push({ at, kind: "probe", masters: observations });
-        await sleep(Math.max(0, intervalMs - (Date.now() - at)));
-      }
-    })();
-  }
-  async stop() {
-    this.running = false;
-    await this.loop;
-  }
-};
-
 // src/operations/failover-drill.ts
 var JOB_START_TIMEOUT_MS = 9e4;
 var RESTORE_TIMEOUT_MS = 9e4;
@@ -43088,7 +43734,7 @@ async function runFailoverDrill(targets, options, smokeSettings, runtime, log4) 
         const submission = await runSmokeTest(smokeSettings, runtime, log4).catch((error) => ({ passed: false, reason: error.message }));
         record(journal, log4).check("a new submission succeeds", submission.passed, submission.reason);
       }
-      const grace = new MasterPoller(masterSet, journal.entries, options.pollIntervalMs);
+      const grace = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
       await sleep(options.graceSeconds * 1e3);
       await grace.stop();
     } finally {
@@ -43121,7 +43767,7 @@ async function checkSteadyState(targets, expected) {
 async function faultAndRecover(journal, target, targets, options, masterSet, smokeSettings, runtime, zk, log4) {
   const { act, check } = record(journal, log4);
   const { expectedWorkers } = journal.experiment;
-  const poller = new MasterPoller(masterSet, journal.entries, options.pollIntervalMs);
+  const poller = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
   const job = await startDrillJob(smokeSettings, runtime, options.jobSeconds);
   act("job submitted", `${options.jobSeconds} s job`);
   let faultIssued = false;
@@ -43198,8 +43844,8 @@ function requireVmFaults(targets) {
   return targets.vmFaults;
 }
 async function startDrillJob(settings, runtime, seconds2) {
-  const directory = await (0, import_promises5.mkdtemp)(import_node_path11.default.join(import_node_os5.default.tmpdir(), "spark-azure-drill-"));
-  const application = import_node_path11.default.join(directory, DRILL_JOB_FILE);
+  const directory = await (0, import_promises5.mkdtemp)(import_node_path14.default.join(import_node_os7.default.tmpdir(), "spark-azure-drill-"));
+  const application = import_node_path14.default.join(directory, DRILL_JOB_FILE);
   await (0, import_promises5.writeFile)(application, DRILL_JOB_SOURCE);
   const submission = { ...buildSubmission({ ...settings, application, arguments: [String(seconds2)] }, runtime), name: "spark-azure failover drill job" };
   const driverHost = submission.conf["spark.driver.host"];
@@ -43233,44 +43879,9 @@ function readDrillSettings(inputs, masterCount) {
     nodeAccess
   };
 }
-function readNodeAccess(inputs, masterCount) {
-  const kind = inputs.oneOf("nodeAccess", ["local", "ssh", "azure"], "local");
-  if (kind === "local") return { kind };
-  const ssh = {
-    user: inputs.required("sshUser", "the SSH user on the VMs (with sudo for systemctl)", "azureuser"),
-    jumpHost: inputs.optional("sshJumpHost"),
-    port: inputs.integer("sshPort", 22, { min: 1, max: 65535 })
-  };
-  const privateKey = inputs.optional("sshPrivateKey");
-  if (kind === "ssh") return { kind, ssh, privateKey };
-  const masterVmNames = (inputs.required("masterVmNames", "one VM name per master, in the order of masters", "spark-master-1,spark-master-2") ?? "").split(",").map((name) => name.trim());
-  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
-    throw new InputError("masterVmNames", `${masterCount} VM names, one per master, comma-separated`, describeValue(masterVmNames.join(",")), "List the VM of each master in the order of masters.");
-  }
-  return { kind, ssh, privateKey, resourceGroup: inputs.required("azureResourceGroup", "the resource group of the cluster VMs", "rg-spark-prod"), masterVmNames };
-}
 
 // src/actions/smoke-test/drill-summary.ts
 init_cjs_shims();
-
-// src/actions/smoke-test/summary.ts
-init_cjs_shims();
-function smokeTestSummary(report) {
-  const rows = [
-    ["Verdict", report.passed ? "passed" : "FAILED"],
-    ["Reason", report.reason],
-    ["Result", report.result ?? "-"],
-    ["Application", report.applicationId ?? "-"],
-    ["ALIVE master", report.aliveMaster],
-    ["Duration", `${report.durationSeconds} s`]
-  ];
-  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
-}
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
-}
-
-// src/actions/smoke-test/drill-summary.ts
 function drillSummary(journal, verdict) {
   const { experiment } = journal;
   const { milestones, recoverySeconds, aliveGapSeconds } = verdict.figures;
@@ -43295,11 +43906,11 @@ function drillSummary(journal, verdict) {
     ...checks(journal).map((check) => `| ${check.check} | ${check.ok ? "ok" : "FAILED"} | ${escapeCell(check.detail)} |`),
     ...verdict.reasons.map((reason) => `| verdict | FAILED | ${escapeCell(reason)} |`),
     "",
-    timeline(journal, milestones)
+    timeline2(journal, milestones)
   ];
   return lines.join("\n");
 }
-function timeline(journal, milestones) {
+function timeline2(journal, milestones) {
   const bar = (name, tag, from, to) => from !== void 0 && to !== void 0 && to >= from ? [`    ${name} :${tag}${from}, ${Math.max(to, from + 1)}`] : [];
   const end = milestones.restoredStandby ?? milestones.allWorkersBack ?? Date.now();
   const rows = [
@@ -43316,60 +43927,11 @@ function timeline(journal, milestones) {
 
 // src/actions/smoke-test/drill-targets.ts
 init_cjs_shims();
-var import_node_fs8 = require("fs");
-var import_node_os6 = __toESM(require("os"), 1);
-var import_node_path12 = __toESM(require("path"), 1);
 
 // src/azure/azure-vm-operations.ts
 init_cjs_shims();
-
-// src/azure/remote-commands.ts
-init_cjs_shims();
-var SERVICE_UNITS = {
-  zookeeper: "spark-azure-zookeeper",
-  master: "spark-azure-master",
-  worker: "spark-azure-worker"
-};
-function systemctlCommand(operation, role) {
-  const unit = SERVICE_UNITS[role];
-  switch (operation) {
-    case "kill":
-      return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
-    case "stop":
-      return ["sudo", "systemctl", "stop", unit];
-    case "start":
-      return ["sudo", "systemctl", "start", unit];
-    case "restart":
-      return ["sudo", "systemctl", "restart", unit];
-  }
-}
-function sshArguments(access, node, command) {
-  return [
-    "-o",
-    "BatchMode=yes",
-    "-o",
-    "ConnectTimeout=10",
-    "-o",
-    "StrictHostKeyChecking=accept-new",
-    "-p",
-    String(access.port),
-    ...access.keyFile ? ["-i", access.keyFile] : [],
-    ...access.jumpHost ? ["-J", access.jumpHost] : [],
-    `${access.user}@${node.host}`,
-    "--",
-    ...command.map(quoteForRemoteShell)
-  ];
-}
-function quoteForRemoteShell(word) {
-  return /^[A-Za-z0-9_./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-function azVmArguments(access, vmName, operation) {
-  return ["vm", operation, "--resource-group", access.resourceGroup, "--name", vmName, ...access.subscription ? ["--subscription", access.subscription] : []];
-}
-
-// src/azure/azure-vm-operations.ts
 function azureVmOperations(access) {
-  const run = (operation) => async (node) => {
+  const run2 = (operation) => async (node) => {
     const vm = access.vmNames[node.name];
     if (!vm) throw new ActionableError(`Node ${node.name}`, "a VM name (input masterVmNames)", "none", "List one VM name per master, in the order of masters.");
     const result2 = await $({ nothrow: true, quiet: true, timeout: 9e5 })`az ${azVmArguments(access, vm, operation)}`;
@@ -43377,24 +43939,7 @@ function azureVmOperations(access) {
       throw new ActionableError(`VM ${vm}`, `az vm ${operation} to succeed`, `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1) ?? ""}`, "Check the Azure login and the resource group.");
     }
   };
-  return { restart: run("restart"), deallocate: run("deallocate"), start: run("start") };
-}
-
-// src/azure/ssh-node-operations.ts
-init_cjs_shims();
-function sshNodeOperations(access) {
-  const run = (operation) => async (node) => {
-    const result2 = await $({ nothrow: true, quiet: true, timeout: 6e4 })`ssh ${sshArguments(access, node, systemctlCommand(operation, node.role))}`;
-    if (result2.exitCode !== 0) {
-      throw new ActionableError(
-        `Node ${node.name} (${node.host})`,
-        `'${operation}' over SSH to succeed`,
-        `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1) ?? ""}`,
-        "Check sshUser, sshPrivateKey and sshJumpHost, and that the user may run systemctl with sudo."
-      );
-    }
-  };
-  return { start: run("start"), stop: run("stop"), kill: run("kill"), restart: run("restart") };
+  return { restart: run2("restart"), deallocate: run2("deallocate"), start: run2("start") };
 }
 
 // src/local/local-drill-targets.ts
@@ -43409,41 +43954,32 @@ function localDrillTargets(cluster, topology) {
 }
 
 // src/actions/smoke-test/drill-targets.ts
-var DEFAULT_SPARK_ZOOKEEPER_DIR = "/spark-azure/spark";
 async function resolveDrillTargets(smoke, drill, log4, secrets) {
   const access = drill.nodeAccess;
   if (access.kind === "local") {
     const cluster = new LocalCluster(localPaths(), log4);
-    const topology = await cluster.topology();
-    const local2 = new Set(topology.masters.map((master) => formatHostPort(masterAddress(master))));
+    const topology2 = await cluster.topology();
+    const local2 = new Set(topology2.masters.map((master) => formatHostPort(masterAddress(master))));
     const given = smoke.masters.map(formatHostPort);
     if (given.length !== local2.size || given.some((address) => !local2.has(address))) {
       throw new InputError("masters", `the local cluster's masters (${[...local2].join(",")}) when nodeAccess is 'local'`, given.join(","), "Use the local cluster's master URL, or set nodeAccess to 'ssh' or 'azure'.");
     }
-    return localDrillTargets(cluster, topology);
+    return localDrillTargets(cluster, topology2);
   }
-  const masters = smoke.masters.map((master, index2) => ({
-    name: access.kind === "azure" ? access.masterVmNames[index2] : master.host,
-    role: "master",
-    host: master.host,
-    port: master.port,
-    webUiPort: smoke.masterWebUiPort
-  }));
-  let keyFile;
-  if (access.privateKey) {
-    secrets.register(access.privateKey);
-    keyFile = import_node_path12.default.join((0, import_node_fs8.mkdtempSync)(import_node_path12.default.join(import_node_os6.default.tmpdir(), "spark-azure-ssh-")), "id");
-    (0, import_node_fs8.writeFileSync)(keyFile, access.privateKey.endsWith("\n") ? access.privateKey : `${access.privateKey}
-`, { mode: 384 });
-    (0, import_node_fs8.chmodSync)(keyFile, 384);
-  }
-  const operations = sshNodeOperations({ ...access.ssh, keyFile });
-  const vmFaults = access.kind === "azure" ? azureVmOperations({ resourceGroup: access.resourceGroup, vmNames: Object.fromEntries(masters.map((master) => [master.name, master.name])) }) : void 0;
-  return {
-    masters,
+  const topology = await remoteTopology({
+    masters: smoke.masters,
+    masterWebUiPort: smoke.masterWebUiPort,
     zookeepers: drill.zookeepers,
-    sparkZooKeeperDir: drill.zookeeperDir ?? DEFAULT_SPARK_ZOOKEEPER_DIR,
-    operations,
+    zookeeperDir: drill.zookeeperDir,
+    workers: [],
+    masterNames: access.kind === "azure" ? access.masterVmNames : void 0
+  });
+  const vmFaults = access.kind === "azure" ? azureVmOperations({ resourceGroup: access.resourceGroup, vmNames: Object.fromEntries(topology.masters.map((master) => [master.name, master.name])) }) : void 0;
+  return {
+    masters: topology.masters,
+    zookeepers: drill.zookeepers,
+    sparkZooKeeperDir: topology.sparkZooKeeperDir,
+    operations: remoteNodeOperations(access, secrets),
     vmFaults
   };
 }
@@ -43543,8 +44079,8 @@ ${report.outputTail}`);
     pipeline.log.info(`Smoke test passed: ${report.reason}`);
     if (!drill || !targets) return;
     const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () => runFailoverDrill(targets, drill, settings, runtime, pipeline.log));
-    const journalFile = import_node_path13.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os7.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs9.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    const journalFile = import_node_path15.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os8.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs10.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -43559,13 +44095,13 @@ ${report.outputTail}`);
 
 // src/entries/action-commands.ts
 init_cjs_shims();
-var import_node_fs11 = require("fs");
-var import_node_path14 = __toESM(require("path"), 1);
+var import_node_fs12 = require("fs");
+var import_node_path16 = __toESM(require("path"), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/doors/cli-pipeline.ts
 init_cjs_shims();
-var import_node_fs10 = require("fs");
+var import_node_fs11 = require("fs");
 function cliPipeline(inputs, options = {}) {
   const secrets = [];
   const mask = (text) => secrets.reduce((masked, secret) => masked.split(secret).join("***"), text);
@@ -43584,7 +44120,7 @@ function cliPipeline(inputs, options = {}) {
     setOutput: (name, value) => console.log(`${name}=${mask(value)}`),
     setSecret: (value) => value && secrets.push(value),
     appendSummary: async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs10.appendFileSync)(options.summaryFile, `${markdown}
+      if (options.summaryFile) (0, import_node_fs11.appendFileSync)(options.summaryFile, `${markdown}
 `);
     },
     fail: (message) => {
@@ -43615,7 +44151,7 @@ async function runAction(pipeline, body) {
 
 // src/entries/action-commands.ts
 function addActionCommand(program3, options) {
-  const metadata = (0, import_yaml2.parse)((0, import_node_fs11.readFileSync)(import_node_path14.default.join(packageRoot(), "actions", options.inputsOf, "action.yml"), "utf8"));
+  const metadata = (0, import_yaml2.parse)((0, import_node_fs12.readFileSync)(import_node_path16.default.join(packageRoot(), "actions", options.inputsOf, "action.yml"), "utf8"));
   const command = program3.command(options.command).description(`${options.description ?? metadata.description} Inputs left out come from the local cluster.`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
     const flag = input.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
@@ -43735,6 +44271,7 @@ var localMasters = async () => {
   return description ? { masters: description.masterUrl } : {};
 };
 addActionCommand(program2, { command: "smoke-test", inputsOf: "smoke-test", body: smokeTestAction(), localDefaults: localMasters });
+addActionCommand(program2, { command: "rolling-update", inputsOf: "rolling-update", body: rollingUpdateAction, localDefaults: localMasters });
 addActionCommand(program2, {
   command: "failover-drill",
   inputsOf: "smoke-test",

@@ -1,5 +1,6 @@
 import { ActionableError } from '../core/errors.js';
 import type { ActionBody } from '../doors/pipeline.js';
+import { rollingUpdateAction } from './rolling-update/index.js';
 import { smokeTestAction } from './smoke-test/index.js';
 
 export const ACTION_NAMES = ['provision', 'image-build', 'rolling-update', 'smoke-test'] as const;
@@ -11,6 +12,7 @@ export type ActionName = (typeof ACTION_NAMES)[number];
  */
 export function actionBody(name: ActionName): ActionBody {
   if (name === 'smoke-test') return smokeTestAction();
+  if (name === 'rolling-update') return rollingUpdateAction;
   return notYetAvailable(name);
 }
 

@@ -72,3 +72,22 @@ export type VmOperation = 'restart' | 'deallocate' | 'start';
 export function azVmArguments(access: AzureVmAccess, vmName: string, operation: VmOperation): string[] {
   return ['vm', operation, '--resource-group', access.resourceGroup, '--name', vmName, ...(access.subscription ? ['--subscription', access.subscription] : [])];
 }
+
+export interface VmssAccess {
+  readonly resourceGroup: string;
+  readonly scaleSet: string;
+}
+
+/** Points the scale set's model at a new image; running instances keep theirs until reimaged. */
+export function vmssSetImageArguments(access: VmssAccess, imageId: string): string[] {
+  return ['vmss', 'update', '--resource-group', access.resourceGroup, '--name', access.scaleSet, '--set', `virtualMachineProfile.storageProfile.imageReference.id=${imageId}`];
+}
+
+/** Each instance's private IP and id, so that a worker seen by Spark can be found in the scale set. */
+export function vmssInstanceIdsArguments(access: VmssAccess): string[] {
+  return ['vmss', 'nic', 'list', '--resource-group', access.resourceGroup, '--vmss-name', access.scaleSet, '--query', '[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}', '--output', 'json'];
+}
+
+export function vmssReimageArguments(access: VmssAccess, instanceId: string): string[] {
+  return ['vmss', 'reimage', '--resource-group', access.resourceGroup, '--name', access.scaleSet, '--instance-ids', instanceId];
+}

@@ -6,6 +6,7 @@ import { LocalCluster, type LocalClusterDescription } from '../local/local-clust
 import { DEFAULT_SHAPE } from '../local/local-topology.js';
 import { localPaths } from '../local/paths.js';
 import { NODE_OPERATIONS, type NodeOperationName } from '../core/nodes/node-operations.js';
+import { rollingUpdateAction } from '../actions/rolling-update/index.js';
 import { smokeTestAction } from '../actions/smoke-test/index.js';
 import { addActionCommand } from './action-commands.js';
 import { formatVerifyReport } from '../local/verify-report.js';
@@ -116,6 +117,7 @@ const localMasters = async (): Promise<Record<string, string>> => {
   return description ? { masters: description.masterUrl } : {};
 };
 addActionCommand(program, { command: 'smoke-test', inputsOf: 'smoke-test', body: smokeTestAction(), localDefaults: localMasters });
+addActionCommand(program, { command: 'rolling-update', inputsOf: 'rolling-update', body: rollingUpdateAction, localDefaults: localMasters });
 addActionCommand(program, {
   command: 'failover-drill',
   inputsOf: 'smoke-test',

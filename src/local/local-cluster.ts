@@ -107,6 +107,20 @@ export class LocalCluster {
     return { alreadyRunning: false, description: await this.describe(topology), secondsToHealthy };
   }
 
+  /**
+   * Re-renders every node's configuration with these role variables merged into the cluster's settings,
+   * restarting nothing: the roles only mark nodes restart-pending, and a rolling update restarts them.
+   */
+  async reconfigure(settings: Readonly<Record<string, string>>): Promise<void> {
+    const record = await this.record();
+    if (!record) throw new ClusterStateError('Local cluster', 'a cluster created by `spark-azure local up`', 'none', 'Run `npx spark-azure local up` first.');
+    const merged = { ...(record.settings ?? {}), ...settings };
+    const inventory = path.join(this.paths.clusterDir, 'inventory.yml');
+    await writeFile(inventory, localInventory(record.topology, this.paths.clusterDir, record.toolchain, merged));
+    await writeFile(this.recordPath, `${JSON.stringify({ ...record, settings: merged }, null, 2)}\n`);
+    await renderConfiguration(record.toolchain, this.paths.root, inventory);
+  }
+
   async status(): Promise<LocalClusterDescription | undefined> {
     const record = await this.record();
     return record && this.describe(record.topology);

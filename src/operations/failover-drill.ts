@@ -91,7 +91,7 @@ export async function runFailoverDrill(
         record(journal, log).check('a new submission succeeds', submission.passed, submission.reason);
       }
       // Grace period: keep watching after the takeover and the restore for a second ALIVE master.
-      const grace = new MasterPoller(masterSet, journal.entries, options.pollIntervalMs);
+      const grace = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
       await sleep(options.graceSeconds * 1000);
       await grace.stop();
     } finally {
@@ -146,7 +146,7 @@ async function faultAndRecover(
 ): Promise<boolean> {
   const { act, check } = record(journal, log);
   const { expectedWorkers } = journal.experiment;
-  const poller = new MasterPoller(masterSet, journal.entries, options.pollIntervalMs);
+  const poller = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
   const job = await startDrillJob(smokeSettings, runtime, options.jobSeconds);
   act('job submitted', `${options.jobSeconds} s job`);
   let faultIssued = false;

@@ -1,16 +1,22 @@
 import type { MasterSet } from '../core/cluster/master-set.js';
-import type { JournalEntry, MasterObservation } from '../core/drill/journal.js';
+import type { MasterObservation } from '../core/drill/journal.js';
+
+export interface ProbeEntry {
+  readonly at: number;
+  readonly kind: 'probe';
+  readonly masters: readonly MasterObservation[];
+}
 import { sleep } from '../core/wait.js';
 
 /**
- * Probes every master at a fixed interval into the journal until stopped. Runs beside the drill's
+ * Probes every master at a fixed interval into a journal until stopped. Runs beside the drill's
  * actions so that no moment of the failover goes unobserved.
  */
 export class MasterPoller {
   private running = true;
   private readonly loop: Promise<void>;
 
-  constructor(masters: MasterSet, entries: JournalEntry[], intervalMs: number) {
+  constructor(masters: MasterSet, record: (entry: ProbeEntry) => void, intervalMs: number) {
     this.loop = (async () => {
       while (this.running) {
         const at = Date.now();
@@ -20,7 +26,7 @@ export class MasterPoller {
           status: state.reachable ? state.status : 'DOWN',
           aliveWorkers: state.reachable ? state.workers.filter((worker) => worker.state === 'ALIVE').length : 0,
         }));
-        entries.push({ at, kind: 'probe', masters: observations });
+        record({ at, kind: 'probe', masters: observations });
         await sleep(Math.max(0, intervalMs - (Date.now() - at)));
       }
     })();

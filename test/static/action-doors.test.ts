@@ -35,8 +35,8 @@ describe('bad input through the bundled doors', () => {
   });
 
   it('an action not released yet fails with one clear line', async () => {
-    const run = await runGithubAction('rolling-update', {});
+    const run = await runGithubAction('provision', {});
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/::error::Action 'rolling-update': expected an implemented action/);
+    expect(run.stdout).toMatch(/::error::Action 'provision': expected an implemented action/);
   });
 });

@@ -76,7 +76,7 @@ var require_esblib = __commonJS({
     ));
     var __toCommonJS2 = (mod) => __copyProps2(__defProp2({}, "__esModule", { value: true }), mod);
     var __async = (__this, __arguments, generator) => {
-      return new Promise((resolve, reject3) => {
+      return new Promise((resolve2, reject3) => {
         var fulfilled = (value) => {
           try {
             step(generator.next(value));
@@ -91,7 +91,7 @@ var require_esblib = __commonJS({
             reject3(e);
           }
         };
-        var step = (x2) => x2.done ? resolve(x2.value) : Promise.resolve(x2.value).then(fulfilled, rejected);
+        var step = (x2) => x2.done ? resolve2(x2.value) : Promise.resolve(x2.value).then(fulfilled, rejected);
         step((generator = generator.apply(__this, __arguments)).next());
       });
     };
@@ -147,10 +147,10 @@ var require_esblib = __commonJS({
           isAwait = true;
           return {
             done: false,
-            value: new __await(new Promise((resolve) => {
+            value: new __await(new Promise((resolve2) => {
               var x2 = obj[k2](v2);
               if (!(x2 instanceof Object)) __typeError("Object expected");
-              resolve(x2);
+              resolve2(x2);
             }), 1)
           };
         };
@@ -270,10 +270,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path16, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path18, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path16), options);
+            return checkStat(yield (0, promises_1.stat)(path18), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -282,10 +282,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path16, options = {}) => {
+        var sync = (path18, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path16), options);
+            return checkStat((0, fs_1.statSync)(path18), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -322,10 +322,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path16, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path18, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path16), path16, options);
+            return checkStat(yield (0, promises_1.stat)(path18), path18, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -334,10 +334,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path16, options = {}) => {
+        var sync = (path18, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path16), path16, options);
+            return checkStat((0, fs_1.statSync)(path18), path18, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -346,7 +346,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path16, options) => {
+        var checkPathExt = (path18, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -354,14 +354,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path16.substring(path16.length - p.length).toLowerCase();
+            const ext = path18.substring(path18.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path16, options) => stat2.isFile() && checkPathExt(path16, options);
+        var checkStat = (stat2, path18, options) => stat2.isFile() && checkPathExt(path18, options);
       }
     });
     var require_options = __commonJS2({
@@ -699,7 +699,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(require("process"), 1);
-    var import_node_os8 = __toESM2(require("os"), 1);
+    var import_node_os9 = __toESM2(require("os"), 1);
     var import_node_tty = __toESM2(require("tty"), 1);
     function hasFlag(flag, argv2 = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -764,7 +764,7 @@ var require_vendor_core = __commonJS({
         return min2;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os8.default.release().split(".");
+        const osRelease = import_node_os9.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -1001,7 +1001,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs10 = __toESM2(require("fs"), 1);
+    var import_node_fs11 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -1454,8 +1454,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs10.default.existsSync(f)) return false;
-        const stat2 = import_node_fs10.default.lstatSync(f);
+        if (!import_node_fs11.default.existsSync(f)) return false;
+        const stat2 = import_node_fs11.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -1470,7 +1470,7 @@ var require_vendor_core = __commonJS({
       sync = false
     }) => {
       const pFactory = sync ? makePseudoDeferred.bind(null, []) : makeDeferred;
-      const { promise, resolve, reject: reject3 } = pFactory();
+      const { promise, resolve: resolve2, reject: reject3 } = pFactory();
       const result2 = [];
       const lookupFlow = IS_WIN ? IS_WIN2025_PLUS ? "pwsh" : "wmic" : "ps";
       const {
@@ -1485,7 +1485,7 @@ var require_vendor_core = __commonJS({
           return;
         }
         result2.push(...filterProcessList(normalizeOutput(parse2(stdout)), query));
-        resolve(result2);
+        resolve2(result2);
         cb2(null, result2);
       };
       exec({
@@ -1561,7 +1561,7 @@ var require_vendor_core = __commonJS({
       if (typeof opts == "string" || typeof opts == "number") {
         return kill2(pid, { signal: opts }, next);
       }
-      const { promise, resolve, reject: reject3 } = makeDeferred();
+      const { promise, resolve: resolve2, reject: reject3 } = makeDeferred();
       const {
         timeout: timeout2 = 30,
         signal = "SIGTERM"
@@ -1589,7 +1589,7 @@ var require_vendor_core = __commonJS({
           checkConfident++;
           if (checkConfident === 5) {
             clearTimeout(checkTimeoutTimer);
-            resolve(pid);
+            resolve2(pid);
             finishCallback == null ? void 0 : finishCallback(null, pid);
           } else {
             checkKilled(finishCallback);
@@ -1603,7 +1603,7 @@ var require_vendor_core = __commonJS({
           next(new Error("Kill process timeout"));
         }, timeout2 * 1e3);
       } else {
-        resolve(pid);
+        resolve2(pid);
       }
       return promise;
     };
@@ -1627,13 +1627,13 @@ var require_vendor_core = __commonJS({
       return m;
     }, []);
     var makeDeferred = () => {
-      let resolve;
+      let resolve2;
       let reject3;
       const promise = new Promise((res, rej) => {
-        resolve = res;
+        resolve2 = res;
         reject3 = rej;
       });
-      return { resolve, reject: reject3, promise };
+      return { resolve: resolve2, reject: reject3, promise };
     };
     var makePseudoDeferred = (r = {}) => ({
       promise: r,
@@ -1687,7 +1687,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path14 = __toESM2(require("path"), 1);
+    var import_node_path16 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -1709,10 +1709,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path14.default.resolve(c, "node_modules", ".bin"),
-          import_node_path14.default.resolve(c)
+          import_node_path16.default.resolve(c, "node_modules", ".bin"),
+          import_node_path16.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path14.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path16.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -1792,8 +1792,8 @@ var require_core = __commonJS({
       defaults: () => defaults2,
       kill: () => kill2,
       log: () => log3,
-      os: () => os12,
-      path: () => import_node_path14.default,
+      os: () => os13,
+      path: () => import_node_path16.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -1810,8 +1810,8 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs10 = __toESM2(require("fs"), 1);
-    var import_node_os8 = require("os");
+    var import_node_fs11 = __toESM2(require("fs"), 1);
+    var import_node_os9 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
     var EXIT_CODES = {
@@ -2154,15 +2154,15 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path14 = __toESM2(require("path"), 1);
-    var os12 = __toESM2(require("os"), 1);
+    var import_node_path16 = __toESM2(require("path"), 1);
+    var os13 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
     var CWD = /* @__PURE__ */ Symbol("processCwd");
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL5 = import_node_buffer.Buffer.from(import_node_os8.EOL);
+    var EOL5 = import_node_buffer.Buffer.from(import_node_os9.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -2242,11 +2242,11 @@ ${details}`;
     );
     var _ProcessPromise = class _ProcessPromise2 extends Promise {
       constructor(executor) {
-        let resolve;
+        let resolve2;
         let reject3;
         super((...args) => {
           ;
-          [resolve = import_util.noop, reject3 = import_util.noop] = args;
+          [resolve2 = import_util.noop, reject3 = import_util.noop] = args;
           executor(...args);
         });
         this._stage = "initial";
@@ -2259,7 +2259,7 @@ ${details}`;
         const snapshot = executor[SHOT];
         if (snapshot) {
           this._snapshot = snapshot;
-          this._resolve = resolve;
+          this._resolve = resolve2;
           this._reject = reject3;
           if (snapshot.halt) this._stage = "halted";
           try {
@@ -2541,7 +2541,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs10.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs11.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -2870,8 +2870,8 @@ ${details}`;
         if (typeof pid !== "number" && typeof pid !== "string" || !/^\d+$/.test(pid))
           throw new Fail2(`Invalid pid: ${pid}`);
         $2.log({ kind: "kill", pid, signal, verbose: !$2.quiet && $2.verbose });
-        if (import_node_process2.default.platform === "win32" && (yield new Promise((resolve) => {
-          import_node_child_process2.default.exec(`taskkill /pid ${pid} /t /f`, (err) => resolve(!err));
+        if (import_node_process2.default.platform === "win32" && (yield new Promise((resolve2) => {
+          import_node_child_process2.default.exec(`taskkill /pid ${pid} /t /f`, (err) => resolve2(!err));
         })))
           return;
         for (const p of yield import_vendor_core2.ps.tree({ pid, recursive: true })) {
@@ -2989,9 +2989,9 @@ var require_vendor_extra = __commonJS({
         "use strict";
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.convertPosixPathToPattern = exports22.convertWindowsPathToPattern = exports22.convertPathToPattern = exports22.escapePosixPath = exports22.escapeWindowsPath = exports22.escape = exports22.removeLeadingDotSegment = exports22.makeAbsolute = exports22.unixify = void 0;
-        var os12 = require("os");
+        var os13 = require("os");
         var path32 = require("path");
-        var IS_WINDOWS_PLATFORM = os12.platform() === "win32";
+        var IS_WINDOWS_PLATFORM = os13.platform() === "win32";
         var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
         var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
         var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -7103,41 +7103,41 @@ var require_vendor_extra = __commonJS({
           queue2.drained = drained;
           return queue2;
           function push2(value) {
-            var p2 = new Promise(function(resolve, reject3) {
+            var p2 = new Promise(function(resolve2, reject3) {
               pushCb(value, function(err, result2) {
                 if (err) {
                   reject3(err);
                   return;
                 }
-                resolve(result2);
+                resolve2(result2);
               });
             });
             p2.catch(noop22);
             return p2;
           }
           function unshift(value) {
-            var p2 = new Promise(function(resolve, reject3) {
+            var p2 = new Promise(function(resolve2, reject3) {
               unshiftCb(value, function(err, result2) {
                 if (err) {
                   reject3(err);
                   return;
                 }
-                resolve(result2);
+                resolve2(result2);
               });
             });
             p2.catch(noop22);
             return p2;
           }
           function drained() {
-            var p2 = new Promise(function(resolve) {
+            var p2 = new Promise(function(resolve2) {
               process.nextTick(function() {
                 if (queue2.idle()) {
-                  resolve();
+                  resolve2();
                 } else {
                   var previousDrain = queue2.drain;
                   queue2.drain = function() {
                     if (typeof previousDrain === "function") previousDrain();
-                    resolve();
+                    resolve2();
                     queue2.drain = previousDrain;
                   };
                 }
@@ -7601,9 +7601,9 @@ var require_vendor_extra = __commonJS({
             });
           }
           _getStat(filepath) {
-            return new Promise((resolve, reject3) => {
+            return new Promise((resolve2, reject3) => {
               this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-                return error2 === null ? resolve(stats) : reject3(error2);
+                return error2 === null ? resolve2(stats) : reject3(error2);
               });
             });
           }
@@ -7625,10 +7625,10 @@ var require_vendor_extra = __commonJS({
             this._readerStream = new stream_1.default(this._settings);
           }
           dynamic(root2, options) {
-            return new Promise((resolve, reject3) => {
+            return new Promise((resolve2, reject3) => {
               this._walkAsync(root2, options, (error2, entries) => {
                 if (error2 === null) {
-                  resolve(entries);
+                  resolve2(entries);
                 } else {
                   reject3(error2);
                 }
@@ -7639,10 +7639,10 @@ var require_vendor_extra = __commonJS({
             return __async(this, null, function* () {
               const entries = [];
               const stream = this._readerStream.static(patterns, options);
-              return new Promise((resolve, reject3) => {
+              return new Promise((resolve2, reject3) => {
                 stream.once("error", reject3);
                 stream.on("data", (entry) => entries.push(entry));
-                stream.once("end", () => resolve(entries));
+                stream.once("end", () => resolve2(entries));
               });
             });
           }
@@ -8124,8 +8124,8 @@ var require_vendor_extra = __commonJS({
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
         var fs6 = require("fs");
-        var os12 = require("os");
-        var CPU_COUNT = Math.max(os12.cpus().length, 1);
+        var os13 = require("os");
+        var CPU_COUNT = Math.max(os13.cpus().length, 1);
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = {
           lstat: fs6.lstat,
           lstatSync: fs6.lstatSync,
@@ -8740,8 +8740,8 @@ var require_vendor_extra = __commonJS({
           return Object.defineProperty(function(...args) {
             if (typeof args[args.length - 1] === "function") fn.apply(this, args);
             else {
-              return new Promise((resolve, reject3) => {
-                args.push((err, res) => err != null ? reject3(err) : resolve(res));
+              return new Promise((resolve2, reject3) => {
+                args.push((err, res) => err != null ? reject3(err) : resolve2(res));
                 fn.apply(this, args);
               });
             }
@@ -9586,18 +9586,18 @@ var require_vendor_extra = __commonJS({
           if (typeof callback === "function") {
             return fs6.exists(filename, callback);
           }
-          return new Promise((resolve) => {
-            return fs6.exists(filename, resolve);
+          return new Promise((resolve2) => {
+            return fs6.exists(filename, resolve2);
           });
         };
         exports22.read = function(fd, buffer, offset, length, position, callback) {
           if (typeof callback === "function") {
             return fs6.read(fd, buffer, offset, length, position, callback);
           }
-          return new Promise((resolve, reject3) => {
+          return new Promise((resolve2, reject3) => {
             fs6.read(fd, buffer, offset, length, position, (err, bytesRead, buffer2) => {
               if (err) return reject3(err);
-              resolve({ bytesRead, buffer: buffer2 });
+              resolve2({ bytesRead, buffer: buffer2 });
             });
           });
         };
@@ -9605,10 +9605,10 @@ var require_vendor_extra = __commonJS({
           if (typeof args[args.length - 1] === "function") {
             return fs6.write(fd, buffer, ...args);
           }
-          return new Promise((resolve, reject3) => {
+          return new Promise((resolve2, reject3) => {
             fs6.write(fd, buffer, ...args, (err, bytesWritten, buffer2) => {
               if (err) return reject3(err);
-              resolve({ bytesWritten, buffer: buffer2 });
+              resolve2({ bytesWritten, buffer: buffer2 });
             });
           });
         };
@@ -9616,10 +9616,10 @@ var require_vendor_extra = __commonJS({
           if (typeof args[args.length - 1] === "function") {
             return fs6.readv(fd, buffers, ...args);
           }
-          return new Promise((resolve, reject3) => {
+          return new Promise((resolve2, reject3) => {
             fs6.readv(fd, buffers, ...args, (err, bytesRead, buffers2) => {
               if (err) return reject3(err);
-              resolve({ bytesRead, buffers: buffers2 });
+              resolve2({ bytesRead, buffers: buffers2 });
             });
           });
         };
@@ -9627,10 +9627,10 @@ var require_vendor_extra = __commonJS({
           if (typeof args[args.length - 1] === "function") {
             return fs6.writev(fd, buffers, ...args);
           }
-          return new Promise((resolve, reject3) => {
+          return new Promise((resolve2, reject3) => {
             fs6.writev(fd, buffers, ...args, (err, bytesWritten, buffers2) => {
               if (err) return reject3(err);
-              resolve({ bytesWritten, buffers: buffers2 });
+              resolve2({ bytesWritten, buffers: buffers2 });
             });
           });
         };
@@ -10647,7 +10647,7 @@ var require_vendor_extra = __commonJS({
           });
         }
         var writeFile6 = universalify.fromPromise(_writeFile);
-        function writeFileSync3(file, obj, options = {}) {
+        function writeFileSync4(file, obj, options = {}) {
           const fs6 = options.fs || _fs2;
           const str = stringify5(obj, options);
           return fs6.writeFileSync(file, str, options);
@@ -10656,7 +10656,7 @@ var require_vendor_extra = __commonJS({
           readFile: readFile3,
           readFileSync: readFileSync3,
           writeFile: writeFile6,
-          writeFileSync: writeFileSync3
+          writeFileSync: writeFileSync4
         };
         module22.exports = jsonfile;
       }
@@ -12827,10 +12827,10 @@ var require_vendor_extra = __commonJS({
           }
           n2(ar, "defaultControllerBrandCheckException$1");
           function ns(e, t3) {
-            return Ie(e._readableStreamController) ? is(e) : os12(e);
+            return Ie(e._readableStreamController) ? is(e) : os13(e);
           }
           n2(ns, "ReadableStreamTee");
-          function os12(e, t3) {
+          function os13(e, t3) {
             const r2 = Qe(e);
             let s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((x2) => {
@@ -12870,7 +12870,7 @@ var require_vendor_extra = __commonJS({
             }
             return n2(Te, "startAlgorithm"), y = Et(Te, ae, nt), C2 = Et(Te, ae, Oe), I2(r2._closedPromise, (x2) => (oe(y._readableStreamController, x2), oe(C2._readableStreamController, x2), (!c2 || !d) && P2(void 0), null)), [y, C2];
           }
-          n2(os12, "ReadableStreamDefaultTee");
+          n2(os13, "ReadableStreamDefaultTee");
           function is(e) {
             let t3 = Qe(e), r2 = false, s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((_3) => {
@@ -15344,7 +15344,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var PASSTHROUGH_LISTENERS_COUNT = 2;
     var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
     var import_fast_glob2 = __toESM2(require_out4(), 1);
-    var import_node_fs10 = __toESM2(require("fs"), 1);
+    var import_node_fs11 = __toESM2(require("fs"), 1);
     var import_promises22 = __toESM2(require("fs").promises, 1);
     function isType(fsStatType, statsMethodName, filePath) {
       return __async(this, null, function* () {
@@ -15367,7 +15367,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         throw new TypeError(`Expected a string, got ${typeof filePath}`);
       }
       try {
-        return import_node_fs10.default[fsStatType](filePath)[statsMethodName]();
+        return import_node_fs11.default[fsStatType](filePath)[statsMethodName]();
       } catch (error2) {
         if (error2.code === "ENOENT") {
           return false;
@@ -15392,7 +15392,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var import_node_process = __toESM2(require("process"), 1);
     var import_node_fs22 = __toESM2(require("fs"), 1);
     var import_promises32 = __toESM2(require("fs").promises, 1);
-    var import_node_path14 = __toESM2(require("path"), 1);
+    var import_node_path16 = __toESM2(require("path"), 1);
     var import_fast_glob = __toESM2(require_out4(), 1);
     var import_ignore = __toESM2(require_ignore(), 1);
     function slash(path32) {
@@ -15424,23 +15424,23 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
       let result2;
       if (!hasNonTrailingSlash) {
-        result2 = import_node_path14.default.posix.join(base, "**", cleanPattern);
+        result2 = import_node_path16.default.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result2 = import_node_path14.default.posix.join(base, cleanPattern.slice(1));
+        result2 = import_node_path16.default.posix.join(base, cleanPattern.slice(1));
       } else {
-        result2 = import_node_path14.default.posix.join(base, cleanPattern);
+        result2 = import_node_path16.default.posix.join(base, cleanPattern);
       }
       return isNegative ? "!" + result2 : result2;
     };
     var parseIgnoreFile = (file, cwd) => {
-      const base = slash(import_node_path14.default.relative(cwd, import_node_path14.default.dirname(file.filePath)));
+      const base = slash(import_node_path16.default.relative(cwd, import_node_path16.default.dirname(file.filePath)));
       return file.content.split(/\r?\n/).filter((line) => line && !line.startsWith("#")).map((pattern) => applyBaseToPattern(pattern, base));
     };
     var toRelativePath = (fileOrDirectory, cwd) => {
       cwd = slash(cwd);
-      if (import_node_path14.default.isAbsolute(fileOrDirectory)) {
+      if (import_node_path16.default.isAbsolute(fileOrDirectory)) {
         if (slash(fileOrDirectory).startsWith(cwd)) {
-          return import_node_path14.default.relative(cwd, fileOrDirectory);
+          return import_node_path16.default.relative(cwd, fileOrDirectory);
         }
         throw new Error(`Path ${fileOrDirectory} is not in cwd ${cwd}`);
       }
@@ -22512,8 +22512,8 @@ var require_build = __commonJS({
     }
     var argv2 = parseArgv2();
     function sleep3(duration) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, (0, import_util.parseDuration)(duration));
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, (0, import_util.parseDuration)(duration));
       });
     }
     var responseToReadable = (response, rs) => {
@@ -22577,9 +22577,9 @@ var require_build = __commonJS({
           completer
         });
         return new Promise(
-          (resolve) => rl.question(query != null ? query : "", (answer) => {
+          (resolve2) => rl.question(query != null ? query : "", (answer) => {
             rl.close();
-            resolve(answer);
+            resolve2(answer);
           })
         );
       });
@@ -22679,7698 +22679,6 @@ var require_build = __commonJS({
   }
 });
 
-// node_modules/async/dist/async.mjs
-var async_exports = {};
-__export(async_exports, {
-  all: () => every$1,
-  allLimit: () => everyLimit$1,
-  allSeries: () => everySeries$1,
-  any: () => some$1,
-  anyLimit: () => someLimit$1,
-  anySeries: () => someSeries$1,
-  apply: () => apply,
-  applyEach: () => applyEach,
-  applyEachSeries: () => applyEachSeries,
-  asyncify: () => asyncify,
-  auto: () => auto,
-  autoInject: () => autoInject,
-  cargo: () => cargo$1,
-  cargoQueue: () => cargo,
-  compose: () => compose,
-  concat: () => concat$1,
-  concatLimit: () => concatLimit$1,
-  concatSeries: () => concatSeries$1,
-  constant: () => constant$1,
-  default: () => index,
-  detect: () => detect$1,
-  detectLimit: () => detectLimit$1,
-  detectSeries: () => detectSeries$1,
-  dir: () => dir,
-  doDuring: () => doWhilst$1,
-  doUntil: () => doUntil,
-  doWhilst: () => doWhilst$1,
-  during: () => whilst$1,
-  each: () => each,
-  eachLimit: () => eachLimit$1,
-  eachOf: () => eachOf$1,
-  eachOfLimit: () => eachOfLimit$1,
-  eachOfSeries: () => eachOfSeries$1,
-  eachSeries: () => eachSeries$1,
-  ensureAsync: () => ensureAsync,
-  every: () => every$1,
-  everyLimit: () => everyLimit$1,
-  everySeries: () => everySeries$1,
-  filter: () => filter$1,
-  filterLimit: () => filterLimit$1,
-  filterSeries: () => filterSeries$1,
-  find: () => detect$1,
-  findLimit: () => detectLimit$1,
-  findSeries: () => detectSeries$1,
-  flatMap: () => concat$1,
-  flatMapLimit: () => concatLimit$1,
-  flatMapSeries: () => concatSeries$1,
-  foldl: () => reduce$1,
-  foldr: () => reduceRight,
-  forEach: () => each,
-  forEachLimit: () => eachLimit$1,
-  forEachOf: () => eachOf$1,
-  forEachOfLimit: () => eachOfLimit$1,
-  forEachOfSeries: () => eachOfSeries$1,
-  forEachSeries: () => eachSeries$1,
-  forever: () => forever$1,
-  groupBy: () => groupBy,
-  groupByLimit: () => groupByLimit$1,
-  groupBySeries: () => groupBySeries,
-  inject: () => reduce$1,
-  log: () => log2,
-  map: () => map$1,
-  mapLimit: () => mapLimit$1,
-  mapSeries: () => mapSeries$1,
-  mapValues: () => mapValues,
-  mapValuesLimit: () => mapValuesLimit$1,
-  mapValuesSeries: () => mapValuesSeries,
-  memoize: () => memoize,
-  nextTick: () => nextTick,
-  parallel: () => parallel,
-  parallelLimit: () => parallelLimit,
-  priorityQueue: () => priorityQueue,
-  queue: () => queue,
-  race: () => race$1,
-  reduce: () => reduce$1,
-  reduceRight: () => reduceRight,
-  reflect: () => reflect,
-  reflectAll: () => reflectAll,
-  reject: () => reject$1,
-  rejectLimit: () => rejectLimit$1,
-  rejectSeries: () => rejectSeries$1,
-  retry: () => retry2,
-  retryable: () => retryable,
-  select: () => filter$1,
-  selectLimit: () => filterLimit$1,
-  selectSeries: () => filterSeries$1,
-  seq: () => seq,
-  series: () => series,
-  setImmediate: () => setImmediate$1,
-  some: () => some$1,
-  someLimit: () => someLimit$1,
-  someSeries: () => someSeries$1,
-  sortBy: () => sortBy$1,
-  timeout: () => timeout,
-  times: () => times,
-  timesLimit: () => timesLimit,
-  timesSeries: () => timesSeries,
-  transform: () => transform,
-  tryEach: () => tryEach$1,
-  unmemoize: () => unmemoize,
-  until: () => until,
-  waterfall: () => waterfall$1,
-  whilst: () => whilst$1,
-  wrapSync: () => asyncify
-});
-function apply(fn, ...args) {
-  return (...callArgs) => fn(...args, ...callArgs);
-}
-function initialParams(fn) {
-  return function(...args) {
-    var callback = args.pop();
-    return fn.call(this, args, callback);
-  };
-}
-function fallback(fn) {
-  setTimeout(fn, 0);
-}
-function wrap(defer) {
-  return (fn, ...args) => defer(() => fn(...args));
-}
-function asyncify(func) {
-  if (isAsync(func)) {
-    return function(...args) {
-      const callback = args.pop();
-      const promise = func.apply(this, args);
-      return handlePromise(promise, callback);
-    };
-  }
-  return initialParams(function(args, callback) {
-    var result2;
-    try {
-      result2 = func.apply(this, args);
-    } catch (e) {
-      return callback(e);
-    }
-    if (result2 && typeof result2.then === "function") {
-      return handlePromise(result2, callback);
-    } else {
-      callback(null, result2);
-    }
-  });
-}
-function handlePromise(promise, callback) {
-  return promise.then((value) => {
-    invokeCallback(callback, null, value);
-  }, (err) => {
-    invokeCallback(callback, err && (err instanceof Error || err.message) ? err : new Error(err));
-  });
-}
-function invokeCallback(callback, error2, value) {
-  try {
-    callback(error2, value);
-  } catch (err) {
-    setImmediate$1((e) => {
-      throw e;
-    }, err);
-  }
-}
-function isAsync(fn) {
-  return fn[Symbol.toStringTag] === "AsyncFunction";
-}
-function isAsyncGenerator(fn) {
-  return fn[Symbol.toStringTag] === "AsyncGenerator";
-}
-function isAsyncIterable(obj) {
-  return typeof obj[Symbol.asyncIterator] === "function";
-}
-function wrapAsync(asyncFn) {
-  if (typeof asyncFn !== "function") throw new Error("expected a function");
-  return isAsync(asyncFn) ? asyncify(asyncFn) : asyncFn;
-}
-function awaitify(asyncFn, arity) {
-  if (!arity) arity = asyncFn.length;
-  if (!arity) throw new Error("arity is undefined");
-  function awaitable(...args) {
-    if (typeof args[arity - 1] === "function") {
-      return asyncFn.apply(this, args);
-    }
-    return new Promise((resolve, reject3) => {
-      args[arity - 1] = (err, ...cbArgs) => {
-        if (err) return reject3(err);
-        resolve(cbArgs.length > 1 ? cbArgs : cbArgs[0]);
-      };
-      asyncFn.apply(this, args);
-    });
-  }
-  return awaitable;
-}
-function applyEach$1(eachfn) {
-  return function applyEach2(fns, ...callArgs) {
-    const go = awaitify(function(callback) {
-      var that = this;
-      return eachfn(fns, (fn, cb2) => {
-        wrapAsync(fn).apply(that, callArgs.concat(cb2));
-      }, callback);
-    });
-    return go;
-  };
-}
-function _asyncMap(eachfn, arr, iteratee2, callback) {
-  arr = arr || [];
-  var results = [];
-  var counter = 0;
-  var _iteratee = wrapAsync(iteratee2);
-  return eachfn(arr, (value, _3, iterCb) => {
-    var index2 = counter++;
-    _iteratee(value, (err, v) => {
-      results[index2] = v;
-      iterCb(err);
-    });
-  }, (err) => {
-    callback(err, results);
-  });
-}
-function isArrayLike(value) {
-  return value && typeof value.length === "number" && value.length >= 0 && value.length % 1 === 0;
-}
-function once(fn) {
-  function wrapper(...args) {
-    if (fn === null) return;
-    var callFn = fn;
-    fn = null;
-    callFn.apply(this, args);
-  }
-  Object.assign(wrapper, fn);
-  return wrapper;
-}
-function getIterator(coll) {
-  return coll[Symbol.iterator] && coll[Symbol.iterator]();
-}
-function createArrayIterator(coll) {
-  var i = -1;
-  var len = coll.length;
-  return function next() {
-    return ++i < len ? { value: coll[i], key: i } : null;
-  };
-}
-function createES2015Iterator(iterator) {
-  var i = -1;
-  return function next() {
-    var item = iterator.next();
-    if (item.done)
-      return null;
-    i++;
-    return { value: item.value, key: i };
-  };
-}
-function createObjectIterator(obj) {
-  var okeys = obj ? Object.keys(obj) : [];
-  var i = -1;
-  var len = okeys.length;
-  return function next() {
-    var key = okeys[++i];
-    if (key === "__proto__") {
-      return next();
-    }
-    return i < len ? { value: obj[key], key } : null;
-  };
-}
-function createIterator(coll) {
-  if (isArrayLike(coll)) {
-    return createArrayIterator(coll);
-  }
-  var iterator = getIterator(coll);
-  return iterator ? createES2015Iterator(iterator) : createObjectIterator(coll);
-}
-function onlyOnce(fn) {
-  return function(...args) {
-    if (fn === null) throw new Error("Callback was already called.");
-    var callFn = fn;
-    fn = null;
-    callFn.apply(this, args);
-  };
-}
-function asyncEachOfLimit(generator, limit, iteratee2, callback) {
-  let done = false;
-  let canceled = false;
-  let awaiting = false;
-  let running = 0;
-  let idx = 0;
-  function replenish() {
-    if (running >= limit || awaiting || done) return;
-    awaiting = true;
-    generator.next().then(({ value, done: iterDone }) => {
-      if (canceled || done) return;
-      awaiting = false;
-      if (iterDone) {
-        done = true;
-        if (running <= 0) {
-          callback(null);
-        }
-        return;
-      }
-      running++;
-      iteratee2(value, idx, iterateeCallback);
-      idx++;
-      replenish();
-    }).catch(handleError);
-  }
-  function iterateeCallback(err, result2) {
-    running -= 1;
-    if (canceled) return;
-    if (err) return handleError(err);
-    if (err === false) {
-      done = true;
-      canceled = true;
-      return;
-    }
-    if (result2 === breakLoop || done && running <= 0) {
-      done = true;
-      return callback(null);
-    }
-    replenish();
-  }
-  function handleError(err) {
-    if (canceled) return;
-    awaiting = false;
-    done = true;
-    callback(err);
-  }
-  replenish();
-}
-function eachOfLimit(coll, limit, iteratee2, callback) {
-  return eachOfLimit$2(limit)(coll, wrapAsync(iteratee2), callback);
-}
-function eachOfArrayLike(coll, iteratee2, callback) {
-  callback = once(callback);
-  var index2 = 0, completed = 0, { length } = coll, canceled = false;
-  if (length === 0) {
-    callback(null);
-  }
-  function iteratorCallback(err, value) {
-    if (err === false) {
-      canceled = true;
-    }
-    if (canceled === true) return;
-    if (err) {
-      callback(err);
-    } else if (++completed === length || value === breakLoop) {
-      callback(null);
-    }
-  }
-  for (; index2 < length; index2++) {
-    iteratee2(coll[index2], index2, onlyOnce(iteratorCallback));
-  }
-}
-function eachOfGeneric(coll, iteratee2, callback) {
-  return eachOfLimit$1(coll, Infinity, iteratee2, callback);
-}
-function eachOf(coll, iteratee2, callback) {
-  var eachOfImplementation = isArrayLike(coll) ? eachOfArrayLike : eachOfGeneric;
-  return eachOfImplementation(coll, wrapAsync(iteratee2), callback);
-}
-function map(coll, iteratee2, callback) {
-  return _asyncMap(eachOf$1, coll, iteratee2, callback);
-}
-function eachOfSeries(coll, iteratee2, callback) {
-  return eachOfLimit$1(coll, 1, iteratee2, callback);
-}
-function mapSeries(coll, iteratee2, callback) {
-  return _asyncMap(eachOfSeries$1, coll, iteratee2, callback);
-}
-function promiseCallback() {
-  let resolve, reject3;
-  function callback(err, ...args) {
-    if (err) return reject3(err);
-    resolve(args.length > 1 ? args : args[0]);
-  }
-  callback[PROMISE_SYMBOL] = new Promise((res, rej) => {
-    resolve = res, reject3 = rej;
-  });
-  return callback;
-}
-function auto(tasks, concurrency, callback) {
-  if (typeof concurrency !== "number") {
-    callback = concurrency;
-    concurrency = null;
-  }
-  callback = once(callback || promiseCallback());
-  var numTasks = Object.keys(tasks).length;
-  if (!numTasks) {
-    return callback(null);
-  }
-  if (!concurrency) {
-    concurrency = numTasks;
-  }
-  var results = {};
-  var runningTasks = 0;
-  var canceled = false;
-  var hasError = false;
-  var listeners = /* @__PURE__ */ Object.create(null);
-  var readyTasks = [];
-  var readyToCheck = [];
-  var uncheckedDependencies = {};
-  Object.keys(tasks).forEach((key) => {
-    var task = tasks[key];
-    if (!Array.isArray(task)) {
-      enqueueTask(key, [task]);
-      readyToCheck.push(key);
-      return;
-    }
-    var dependencies = task.slice(0, task.length - 1);
-    var remainingDependencies = dependencies.length;
-    if (remainingDependencies === 0) {
-      enqueueTask(key, task);
-      readyToCheck.push(key);
-      return;
-    }
-    uncheckedDependencies[key] = remainingDependencies;
-    dependencies.forEach((dependencyName) => {
-      if (!tasks[dependencyName]) {
-        throw new Error("async.auto task `" + key + "` has a non-existent dependency `" + dependencyName + "` in " + dependencies.join(", "));
-      }
-      addListener(dependencyName, () => {
-        remainingDependencies--;
-        if (remainingDependencies === 0) {
-          enqueueTask(key, task);
-        }
-      });
-    });
-  });
-  checkForDeadlocks();
-  processQueue();
-  function enqueueTask(key, task) {
-    readyTasks.push(() => runTask(key, task));
-  }
-  function processQueue() {
-    if (canceled) return;
-    if (readyTasks.length === 0 && runningTasks === 0) {
-      return callback(null, results);
-    }
-    while (readyTasks.length && runningTasks < concurrency) {
-      var run = readyTasks.shift();
-      run();
-    }
-  }
-  function addListener(taskName, fn) {
-    var taskListeners = listeners[taskName];
-    if (!taskListeners) {
-      taskListeners = listeners[taskName] = [];
-    }
-    taskListeners.push(fn);
-  }
-  function taskComplete(taskName) {
-    var taskListeners = listeners[taskName] || [];
-    taskListeners.forEach((fn) => fn());
-    processQueue();
-  }
-  function runTask(key, task) {
-    if (hasError) return;
-    var taskCallback = onlyOnce((err, ...result2) => {
-      runningTasks--;
-      if (err === false) {
-        canceled = true;
-        return;
-      }
-      if (result2.length < 2) {
-        [result2] = result2;
-      }
-      if (err) {
-        var safeResults = {};
-        Object.keys(results).forEach((rkey) => {
-          safeResults[rkey] = results[rkey];
-        });
-        safeResults[key] = result2;
-        hasError = true;
-        listeners = /* @__PURE__ */ Object.create(null);
-        if (canceled) return;
-        callback(err, safeResults);
-      } else {
-        results[key] = result2;
-        taskComplete(key);
-      }
-    });
-    runningTasks++;
-    var taskFn = wrapAsync(task[task.length - 1]);
-    if (task.length > 1) {
-      taskFn(results, taskCallback);
-    } else {
-      taskFn(taskCallback);
-    }
-  }
-  function checkForDeadlocks() {
-    var currentTask;
-    var counter = 0;
-    while (readyToCheck.length) {
-      currentTask = readyToCheck.pop();
-      counter++;
-      getDependents(currentTask).forEach((dependent) => {
-        if (--uncheckedDependencies[dependent] === 0) {
-          readyToCheck.push(dependent);
-        }
-      });
-    }
-    if (counter !== numTasks) {
-      throw new Error(
-        "async.auto cannot execute tasks due to a recursive dependency"
-      );
-    }
-  }
-  function getDependents(taskName) {
-    var result2 = [];
-    Object.keys(tasks).forEach((key) => {
-      const task = tasks[key];
-      if (Array.isArray(task) && task.indexOf(taskName) >= 0) {
-        result2.push(key);
-      }
-    });
-    return result2;
-  }
-  return callback[PROMISE_SYMBOL];
-}
-function stripComments(string) {
-  let stripped = "";
-  let index2 = 0;
-  let endBlockComment = string.indexOf("*/");
-  while (index2 < string.length) {
-    if (string[index2] === "/" && string[index2 + 1] === "/") {
-      let endIndex = string.indexOf("\n", index2);
-      index2 = endIndex === -1 ? string.length : endIndex;
-    } else if (endBlockComment !== -1 && string[index2] === "/" && string[index2 + 1] === "*") {
-      let endIndex = string.indexOf("*/", index2);
-      if (endIndex !== -1) {
-        index2 = endIndex + 2;
-        endBlockComment = string.indexOf("*/", index2);
-      } else {
-        stripped += string[index2];
-        index2++;
-      }
-    } else {
-      stripped += string[index2];
-      index2++;
-    }
-  }
-  return stripped;
-}
-function parseParams(func) {
-  const src = stripComments(func.toString());
-  let match = src.match(FN_ARGS);
-  if (!match) {
-    match = src.match(ARROW_FN_ARGS);
-  }
-  if (!match) throw new Error("could not parse args in autoInject\nSource:\n" + src);
-  let [, args] = match;
-  return args.replace(/\s/g, "").split(FN_ARG_SPLIT).map((arg) => arg.replace(FN_ARG, "").trim());
-}
-function autoInject(tasks, callback) {
-  var newTasks = {};
-  Object.keys(tasks).forEach((key) => {
-    var taskFn = tasks[key];
-    var params;
-    var fnIsAsync = isAsync(taskFn);
-    var hasNoDeps = !fnIsAsync && taskFn.length === 1 || fnIsAsync && taskFn.length === 0;
-    if (Array.isArray(taskFn)) {
-      params = [...taskFn];
-      taskFn = params.pop();
-      newTasks[key] = params.concat(params.length > 0 ? newTask : taskFn);
-    } else if (hasNoDeps) {
-      newTasks[key] = taskFn;
-    } else {
-      params = parseParams(taskFn);
-      if (taskFn.length === 0 && !fnIsAsync && params.length === 0) {
-        throw new Error("autoInject task functions require explicit parameters.");
-      }
-      if (!fnIsAsync) params.pop();
-      newTasks[key] = params.concat(newTask);
-    }
-    function newTask(results, taskCb) {
-      var newArgs = params.map((name) => results[name]);
-      newArgs.push(taskCb);
-      wrapAsync(taskFn)(...newArgs);
-    }
-  });
-  return auto(newTasks, callback);
-}
-function setInitial(dll, node) {
-  dll.length = 1;
-  dll.head = dll.tail = node;
-}
-function queue$1(worker, concurrency, payload) {
-  if (concurrency == null) {
-    concurrency = 1;
-  } else if (concurrency === 0) {
-    throw new RangeError("Concurrency must not be zero");
-  }
-  var _worker = wrapAsync(worker);
-  var numRunning = 0;
-  var workersList = [];
-  const events = {
-    error: [],
-    drain: [],
-    saturated: [],
-    unsaturated: [],
-    empty: []
-  };
-  function on(event, handler) {
-    events[event].push(handler);
-  }
-  function once2(event, handler) {
-    const handleAndRemove = (...args) => {
-      off(event, handleAndRemove);
-      handler(...args);
-    };
-    events[event].push(handleAndRemove);
-  }
-  function off(event, handler) {
-    if (!event) return Object.keys(events).forEach((ev) => events[ev] = []);
-    if (!handler) return events[event] = [];
-    events[event] = events[event].filter((ev) => ev !== handler);
-  }
-  function trigger(event, ...args) {
-    events[event].forEach((handler) => handler(...args));
-  }
-  var processingScheduled = false;
-  function _insert(data, insertAtFront, rejectOnError, callback) {
-    if (callback != null && typeof callback !== "function") {
-      throw new Error("task callback must be a function");
-    }
-    q.started = true;
-    var res, rej;
-    function promiseCallback2(err, ...args) {
-      if (err) return rejectOnError ? rej(err) : res();
-      if (args.length <= 1) return res(args[0]);
-      res(args);
-    }
-    var item = q._createTaskItem(
-      data,
-      rejectOnError ? promiseCallback2 : callback || promiseCallback2
-    );
-    if (insertAtFront) {
-      q._tasks.unshift(item);
-    } else {
-      q._tasks.push(item);
-    }
-    if (!processingScheduled) {
-      processingScheduled = true;
-      setImmediate$1(() => {
-        processingScheduled = false;
-        q.process();
-      });
-    }
-    if (rejectOnError || !callback) {
-      return new Promise((resolve, reject3) => {
-        res = resolve;
-        rej = reject3;
-      });
-    }
-  }
-  function _createCB(tasks) {
-    return function(err, ...args) {
-      numRunning -= 1;
-      for (var i = 0, l = tasks.length; i < l; i++) {
-        var task = tasks[i];
-        var index2 = workersList.indexOf(task);
-        if (index2 === 0) {
-          workersList.shift();
-        } else if (index2 > 0) {
-          workersList.splice(index2, 1);
-        }
-        task.callback(err, ...args);
-        if (err != null) {
-          trigger("error", err, task.data);
-        }
-      }
-      if (numRunning <= q.concurrency - q.buffer) {
-        trigger("unsaturated");
-      }
-      if (q.idle()) {
-        trigger("drain");
-      }
-      q.process();
-    };
-  }
-  function _maybeDrain(data) {
-    if (data.length === 0 && q.idle()) {
-      setImmediate$1(() => trigger("drain"));
-      return true;
-    }
-    return false;
-  }
-  const eventMethod = (name) => (handler) => {
-    if (!handler) {
-      return new Promise((resolve, reject3) => {
-        once2(name, (err, data) => {
-          if (err) return reject3(err);
-          resolve(data);
-        });
-      });
-    }
-    off(name);
-    on(name, handler);
-  };
-  var isProcessing = false;
-  var q = {
-    _tasks: new DLL(),
-    _createTaskItem(data, callback) {
-      return {
-        data,
-        callback
-      };
-    },
-    *[Symbol.iterator]() {
-      yield* q._tasks[Symbol.iterator]();
-    },
-    concurrency,
-    payload,
-    buffer: concurrency / 4,
-    started: false,
-    paused: false,
-    push(data, callback) {
-      if (Array.isArray(data)) {
-        if (_maybeDrain(data)) return;
-        return data.map((datum) => _insert(datum, false, false, callback));
-      }
-      return _insert(data, false, false, callback);
-    },
-    pushAsync(data, callback) {
-      if (Array.isArray(data)) {
-        if (_maybeDrain(data)) return;
-        return data.map((datum) => _insert(datum, false, true, callback));
-      }
-      return _insert(data, false, true, callback);
-    },
-    kill() {
-      off();
-      q._tasks.empty();
-    },
-    unshift(data, callback) {
-      if (Array.isArray(data)) {
-        if (_maybeDrain(data)) return;
-        return data.map((datum) => _insert(datum, true, false, callback));
-      }
-      return _insert(data, true, false, callback);
-    },
-    unshiftAsync(data, callback) {
-      if (Array.isArray(data)) {
-        if (_maybeDrain(data)) return;
-        return data.map((datum) => _insert(datum, true, true, callback));
-      }
-      return _insert(data, true, true, callback);
-    },
-    remove(testFn) {
-      q._tasks.remove(testFn);
-    },
-    process() {
-      if (isProcessing) {
-        return;
-      }
-      isProcessing = true;
-      while (!q.paused && numRunning < q.concurrency && q._tasks.length) {
-        var tasks = [], data = [];
-        var l = q._tasks.length;
-        if (q.payload) l = Math.min(l, q.payload);
-        for (var i = 0; i < l; i++) {
-          var node = q._tasks.shift();
-          tasks.push(node);
-          workersList.push(node);
-          data.push(node.data);
-        }
-        numRunning += 1;
-        if (q._tasks.length === 0) {
-          trigger("empty");
-        }
-        if (numRunning === q.concurrency) {
-          trigger("saturated");
-        }
-        var cb2 = onlyOnce(_createCB(tasks));
-        _worker(data, cb2);
-      }
-      isProcessing = false;
-    },
-    length() {
-      return q._tasks.length;
-    },
-    running() {
-      return numRunning;
-    },
-    workersList() {
-      return workersList;
-    },
-    idle() {
-      return q._tasks.length + numRunning === 0;
-    },
-    pause() {
-      q.paused = true;
-    },
-    resume() {
-      if (q.paused === false) {
-        return;
-      }
-      q.paused = false;
-      setImmediate$1(q.process);
-    }
-  };
-  Object.defineProperties(q, {
-    saturated: {
-      writable: false,
-      value: eventMethod("saturated")
-    },
-    unsaturated: {
-      writable: false,
-      value: eventMethod("unsaturated")
-    },
-    empty: {
-      writable: false,
-      value: eventMethod("empty")
-    },
-    drain: {
-      writable: false,
-      value: eventMethod("drain")
-    },
-    error: {
-      writable: false,
-      value: eventMethod("error")
-    }
-  });
-  return q;
-}
-function cargo$1(worker, payload) {
-  return queue$1(worker, 1, payload);
-}
-function cargo(worker, concurrency, payload) {
-  return queue$1(worker, concurrency, payload);
-}
-function reduce(coll, memo, iteratee2, callback) {
-  callback = once(callback);
-  var _iteratee = wrapAsync(iteratee2);
-  return eachOfSeries$1(coll, (x, i, iterCb) => {
-    _iteratee(memo, x, (err, v) => {
-      memo = v;
-      iterCb(err);
-    });
-  }, (err) => callback(err, memo));
-}
-function seq(...functions2) {
-  var _functions = functions2.map(wrapAsync);
-  return function(...args) {
-    var that = this;
-    var cb2 = args[args.length - 1];
-    if (typeof cb2 == "function") {
-      args.pop();
-    } else {
-      cb2 = promiseCallback();
-    }
-    reduce$1(
-      _functions,
-      args,
-      (newargs, fn, iterCb) => {
-        fn.apply(that, newargs.concat((err, ...nextargs) => {
-          iterCb(err, nextargs);
-        }));
-      },
-      (err, results) => cb2(err, ...results)
-    );
-    return cb2[PROMISE_SYMBOL];
-  };
-}
-function compose(...args) {
-  return seq(...args.reverse());
-}
-function mapLimit(coll, limit, iteratee2, callback) {
-  return _asyncMap(eachOfLimit$2(limit), coll, iteratee2, callback);
-}
-function concatLimit(coll, limit, iteratee2, callback) {
-  var _iteratee = wrapAsync(iteratee2);
-  return mapLimit$1(coll, limit, (val, iterCb) => {
-    _iteratee(val, (err, ...args) => {
-      if (err) return iterCb(err);
-      return iterCb(err, args);
-    });
-  }, (err, mapResults) => {
-    var result2 = [];
-    for (var i = 0; i < mapResults.length; i++) {
-      if (mapResults[i]) {
-        result2 = result2.concat(...mapResults[i]);
-      }
-    }
-    return callback(err, result2);
-  });
-}
-function concat(coll, iteratee2, callback) {
-  return concatLimit$1(coll, Infinity, iteratee2, callback);
-}
-function concatSeries(coll, iteratee2, callback) {
-  return concatLimit$1(coll, 1, iteratee2, callback);
-}
-function constant$1(...args) {
-  return function(...ignoredArgs) {
-    var callback = ignoredArgs.pop();
-    return callback(null, ...args);
-  };
-}
-function _createTester(check, getResult) {
-  return (eachfn, arr, _iteratee, cb2) => {
-    var testPassed = false;
-    var testResult;
-    const iteratee2 = wrapAsync(_iteratee);
-    eachfn(arr, (value, _3, callback) => {
-      iteratee2(value, (err, result2) => {
-        if (err || err === false) return callback(err);
-        if (check(result2) && !testResult) {
-          testPassed = true;
-          testResult = getResult(true, value);
-          return callback(null, breakLoop);
-        }
-        callback();
-      });
-    }, (err) => {
-      if (err) return cb2(err);
-      cb2(null, testPassed ? testResult : getResult(false));
-    });
-  };
-}
-function detect(coll, iteratee2, callback) {
-  return _createTester((bool) => bool, (res, item) => item)(eachOf$1, coll, iteratee2, callback);
-}
-function detectLimit(coll, limit, iteratee2, callback) {
-  return _createTester((bool) => bool, (res, item) => item)(eachOfLimit$2(limit), coll, iteratee2, callback);
-}
-function detectSeries(coll, iteratee2, callback) {
-  return _createTester((bool) => bool, (res, item) => item)(eachOfLimit$2(1), coll, iteratee2, callback);
-}
-function consoleFunc(name) {
-  return (fn, ...args) => wrapAsync(fn)(...args, (err, ...resultArgs) => {
-    if (typeof console === "object") {
-      if (err) {
-        if (console.error) {
-          console.error(err);
-        }
-      } else if (console[name]) {
-        resultArgs.forEach((x) => console[name](x));
-      }
-    }
-  });
-}
-function doWhilst(iteratee2, test, callback) {
-  callback = onlyOnce(callback);
-  var _fn = wrapAsync(iteratee2);
-  var _test = wrapAsync(test);
-  var results;
-  function next(err, ...args) {
-    if (err) return callback(err);
-    if (err === false) return;
-    results = args;
-    _test(...args, check);
-  }
-  function check(err, truth) {
-    if (err) return callback(err);
-    if (err === false) return;
-    if (!truth) return callback(null, ...results);
-    _fn(next);
-  }
-  return check(null, true);
-}
-function doUntil(iteratee2, test, callback) {
-  const _test = wrapAsync(test);
-  return doWhilst$1(iteratee2, (...args) => {
-    const cb2 = args.pop();
-    _test(...args, (err, truth) => cb2(err, !truth));
-  }, callback);
-}
-function _withoutIndex(iteratee2) {
-  return (value, index2, callback) => iteratee2(value, callback);
-}
-function eachLimit$2(coll, iteratee2, callback) {
-  return eachOf$1(coll, _withoutIndex(wrapAsync(iteratee2)), callback);
-}
-function eachLimit(coll, limit, iteratee2, callback) {
-  return eachOfLimit$2(limit)(coll, _withoutIndex(wrapAsync(iteratee2)), callback);
-}
-function eachSeries(coll, iteratee2, callback) {
-  return eachLimit$1(coll, 1, iteratee2, callback);
-}
-function ensureAsync(fn) {
-  if (isAsync(fn)) return fn;
-  return function(...args) {
-    var callback = args.pop();
-    var sync = true;
-    args.push((...innerArgs) => {
-      if (sync) {
-        setImmediate$1(() => callback(...innerArgs));
-      } else {
-        callback(...innerArgs);
-      }
-    });
-    fn.apply(this, args);
-    sync = false;
-  };
-}
-function every(coll, iteratee2, callback) {
-  return _createTester((bool) => !bool, (res) => !res)(eachOf$1, coll, iteratee2, callback);
-}
-function everyLimit(coll, limit, iteratee2, callback) {
-  return _createTester((bool) => !bool, (res) => !res)(eachOfLimit$2(limit), coll, iteratee2, callback);
-}
-function everySeries(coll, iteratee2, callback) {
-  return _createTester((bool) => !bool, (res) => !res)(eachOfSeries$1, coll, iteratee2, callback);
-}
-function filterArray(eachfn, arr, iteratee2, callback) {
-  var truthValues = new Array(arr.length);
-  eachfn(arr, (x, index2, iterCb) => {
-    iteratee2(x, (err, v) => {
-      truthValues[index2] = !!v;
-      iterCb(err);
-    });
-  }, (err) => {
-    if (err) return callback(err);
-    var results = [];
-    for (var i = 0; i < arr.length; i++) {
-      if (truthValues[i]) results.push(arr[i]);
-    }
-    callback(null, results);
-  });
-}
-function filterGeneric(eachfn, coll, iteratee2, callback) {
-  var results = [];
-  eachfn(coll, (x, index2, iterCb) => {
-    iteratee2(x, (err, v) => {
-      if (err) return iterCb(err);
-      if (v) {
-        results.push({ index: index2, value: x });
-      }
-      iterCb(err);
-    });
-  }, (err) => {
-    if (err) return callback(err);
-    callback(null, results.sort((a, b) => a.index - b.index).map((v) => v.value));
-  });
-}
-function _filter(eachfn, coll, iteratee2, callback) {
-  var filter3 = isArrayLike(coll) ? filterArray : filterGeneric;
-  return filter3(eachfn, coll, wrapAsync(iteratee2), callback);
-}
-function filter(coll, iteratee2, callback) {
-  return _filter(eachOf$1, coll, iteratee2, callback);
-}
-function filterLimit(coll, limit, iteratee2, callback) {
-  return _filter(eachOfLimit$2(limit), coll, iteratee2, callback);
-}
-function filterSeries(coll, iteratee2, callback) {
-  return _filter(eachOfSeries$1, coll, iteratee2, callback);
-}
-function forever(fn, errback) {
-  var done = onlyOnce(errback);
-  var task = wrapAsync(ensureAsync(fn));
-  function next(err) {
-    if (err) return done(err);
-    if (err === false) return;
-    task(next);
-  }
-  return next();
-}
-function groupByLimit(coll, limit, iteratee2, callback) {
-  var _iteratee = wrapAsync(iteratee2);
-  return mapLimit$1(coll, limit, (val, iterCb) => {
-    _iteratee(val, (err, key) => {
-      if (err) return iterCb(err);
-      return iterCb(err, { key, val });
-    });
-  }, (err, mapResults) => {
-    var result2 = {};
-    var { hasOwnProperty: hasOwnProperty2 } = Object.prototype;
-    for (var i = 0; i < mapResults.length; i++) {
-      if (mapResults[i]) {
-        var { key } = mapResults[i];
-        var { val } = mapResults[i];
-        if (hasOwnProperty2.call(result2, key)) {
-          result2[key].push(val);
-        } else {
-          result2[key] = [val];
-        }
-      }
-    }
-    return callback(err, result2);
-  });
-}
-function groupBy(coll, iteratee2, callback) {
-  return groupByLimit$1(coll, Infinity, iteratee2, callback);
-}
-function groupBySeries(coll, iteratee2, callback) {
-  return groupByLimit$1(coll, 1, iteratee2, callback);
-}
-function mapValuesLimit(obj, limit, iteratee2, callback) {
-  callback = once(callback);
-  var newObj = {};
-  var _iteratee = wrapAsync(iteratee2);
-  return eachOfLimit$2(limit)(obj, (val, key, next) => {
-    _iteratee(val, key, (err, result2) => {
-      if (err) return next(err);
-      newObj[key] = result2;
-      next(err);
-    });
-  }, (err) => callback(err, newObj));
-}
-function mapValues(obj, iteratee2, callback) {
-  return mapValuesLimit$1(obj, Infinity, iteratee2, callback);
-}
-function mapValuesSeries(obj, iteratee2, callback) {
-  return mapValuesLimit$1(obj, 1, iteratee2, callback);
-}
-function memoize(fn, hasher = (v) => v) {
-  var memo = /* @__PURE__ */ Object.create(null);
-  var queues = /* @__PURE__ */ Object.create(null);
-  var _fn = wrapAsync(fn);
-  var memoized = initialParams((args, callback) => {
-    var key = hasher(...args);
-    if (key in memo) {
-      setImmediate$1(() => callback(null, ...memo[key]));
-    } else if (key in queues) {
-      queues[key].push(callback);
-    } else {
-      queues[key] = [callback];
-      _fn(...args, (err, ...resultArgs) => {
-        if (!err) {
-          memo[key] = resultArgs;
-        }
-        var q = queues[key];
-        delete queues[key];
-        for (var i = 0, l = q.length; i < l; i++) {
-          q[i](err, ...resultArgs);
-        }
-      });
-    }
-  });
-  memoized.memo = memo;
-  memoized.unmemoized = fn;
-  return memoized;
-}
-function parallel(tasks, callback) {
-  return _parallel(eachOf$1, tasks, callback);
-}
-function parallelLimit(tasks, limit, callback) {
-  return _parallel(eachOfLimit$2(limit), tasks, callback);
-}
-function queue(worker, concurrency) {
-  var _worker = wrapAsync(worker);
-  return queue$1((items, cb2) => {
-    _worker(items[0], cb2);
-  }, concurrency, 1);
-}
-function leftChi(i) {
-  return (i << 1) + 1;
-}
-function parent(i) {
-  return (i + 1 >> 1) - 1;
-}
-function smaller(x, y) {
-  if (x.priority !== y.priority) {
-    return x.priority < y.priority;
-  } else {
-    return x.pushCount < y.pushCount;
-  }
-}
-function priorityQueue(worker, concurrency) {
-  var q = queue(worker, concurrency);
-  var {
-    push: push2,
-    pushAsync
-  } = q;
-  q._tasks = new Heap();
-  q._createTaskItem = ({ data, priority }, callback) => {
-    return {
-      data,
-      priority,
-      callback
-    };
-  };
-  function createDataItems(tasks, priority) {
-    if (!Array.isArray(tasks)) {
-      return { data: tasks, priority };
-    }
-    return tasks.map((data) => {
-      return { data, priority };
-    });
-  }
-  q.push = function(data, priority = 0, callback) {
-    return push2(createDataItems(data, priority), callback);
-  };
-  q.pushAsync = function(data, priority = 0, callback) {
-    return pushAsync(createDataItems(data, priority), callback);
-  };
-  delete q.unshift;
-  delete q.unshiftAsync;
-  return q;
-}
-function race(tasks, callback) {
-  callback = once(callback);
-  if (!Array.isArray(tasks)) return callback(new TypeError("First argument to race must be an array of functions"));
-  if (!tasks.length) return callback();
-  for (var i = 0, l = tasks.length; i < l; i++) {
-    wrapAsync(tasks[i])(callback);
-  }
-}
-function reduceRight(array, memo, iteratee2, callback) {
-  var reversed = [...array].reverse();
-  return reduce$1(reversed, memo, iteratee2, callback);
-}
-function reflect(fn) {
-  var _fn = wrapAsync(fn);
-  return initialParams(function reflectOn(args, reflectCallback) {
-    args.push((error2, ...cbArgs) => {
-      let retVal = {};
-      if (error2) {
-        retVal.error = error2;
-      }
-      if (cbArgs.length > 0) {
-        var value = cbArgs;
-        if (cbArgs.length <= 1) {
-          [value] = cbArgs;
-        }
-        retVal.value = value;
-      }
-      reflectCallback(null, retVal);
-    });
-    return _fn.apply(this, args);
-  });
-}
-function reflectAll(tasks) {
-  var results;
-  if (Array.isArray(tasks)) {
-    results = tasks.map(reflect);
-  } else {
-    results = {};
-    Object.keys(tasks).forEach((key) => {
-      results[key] = reflect.call(this, tasks[key]);
-    });
-  }
-  return results;
-}
-function reject$2(eachfn, arr, _iteratee, callback) {
-  const iteratee2 = wrapAsync(_iteratee);
-  return _filter(eachfn, arr, (value, cb2) => {
-    iteratee2(value, (err, v) => {
-      cb2(err, !v);
-    });
-  }, callback);
-}
-function reject(coll, iteratee2, callback) {
-  return reject$2(eachOf$1, coll, iteratee2, callback);
-}
-function rejectLimit(coll, limit, iteratee2, callback) {
-  return reject$2(eachOfLimit$2(limit), coll, iteratee2, callback);
-}
-function rejectSeries(coll, iteratee2, callback) {
-  return reject$2(eachOfSeries$1, coll, iteratee2, callback);
-}
-function constant(value) {
-  return function() {
-    return value;
-  };
-}
-function retry2(opts, task, callback) {
-  var options = {
-    times: DEFAULT_TIMES,
-    intervalFunc: constant(DEFAULT_INTERVAL)
-  };
-  if (arguments.length < 3 && typeof opts === "function") {
-    callback = task || promiseCallback();
-    task = opts;
-  } else {
-    parseTimes(options, opts);
-    callback = callback || promiseCallback();
-  }
-  if (typeof task !== "function") {
-    throw new Error("Invalid arguments for async.retry");
-  }
-  var _task = wrapAsync(task);
-  var attempt = 1;
-  function retryAttempt() {
-    _task((err, ...args) => {
-      if (err === false) return;
-      if (err && attempt++ < options.times && (typeof options.errorFilter != "function" || options.errorFilter(err))) {
-        setTimeout(retryAttempt, options.intervalFunc(attempt - 1));
-      } else {
-        callback(err, ...args);
-      }
-    });
-  }
-  retryAttempt();
-  return callback[PROMISE_SYMBOL];
-}
-function parseTimes(acc, t) {
-  if (typeof t === "object") {
-    acc.times = +t.times || DEFAULT_TIMES;
-    acc.intervalFunc = typeof t.interval === "function" ? t.interval : constant(+t.interval || DEFAULT_INTERVAL);
-    acc.errorFilter = t.errorFilter;
-  } else if (typeof t === "number" || typeof t === "string") {
-    acc.times = +t || DEFAULT_TIMES;
-  } else {
-    throw new Error("Invalid arguments for async.retry");
-  }
-}
-function retryable(opts, task) {
-  if (!task) {
-    task = opts;
-    opts = null;
-  }
-  let arity = opts && opts.arity || task.length;
-  if (isAsync(task)) {
-    arity += 1;
-  }
-  var _task = wrapAsync(task);
-  return initialParams((args, callback) => {
-    if (args.length < arity - 1 || callback == null) {
-      args.push(callback);
-      callback = promiseCallback();
-    }
-    function taskFn(cb2) {
-      _task(...args, cb2);
-    }
-    if (opts) retry2(opts, taskFn, callback);
-    else retry2(taskFn, callback);
-    return callback[PROMISE_SYMBOL];
-  });
-}
-function series(tasks, callback) {
-  return _parallel(eachOfSeries$1, tasks, callback);
-}
-function some(coll, iteratee2, callback) {
-  return _createTester(Boolean, (res) => res)(eachOf$1, coll, iteratee2, callback);
-}
-function someLimit(coll, limit, iteratee2, callback) {
-  return _createTester(Boolean, (res) => res)(eachOfLimit$2(limit), coll, iteratee2, callback);
-}
-function someSeries(coll, iteratee2, callback) {
-  return _createTester(Boolean, (res) => res)(eachOfSeries$1, coll, iteratee2, callback);
-}
-function sortBy(coll, iteratee2, callback) {
-  var _iteratee = wrapAsync(iteratee2);
-  return map$1(coll, (x, iterCb) => {
-    _iteratee(x, (err, criteria) => {
-      if (err) return iterCb(err);
-      iterCb(err, { value: x, criteria });
-    });
-  }, (err, results) => {
-    if (err) return callback(err);
-    callback(null, results.sort(comparator).map((v) => v.value));
-  });
-  function comparator(left, right) {
-    var a = left.criteria, b = right.criteria;
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-}
-function timeout(asyncFn, milliseconds, info2) {
-  var fn = wrapAsync(asyncFn);
-  return initialParams((args, callback) => {
-    var timedOut = false;
-    var timer;
-    function timeoutCallback() {
-      var name = asyncFn.name || "anonymous";
-      var error2 = new Error('Callback function "' + name + '" timed out.');
-      error2.code = "ETIMEDOUT";
-      if (info2) {
-        error2.info = info2;
-      }
-      timedOut = true;
-      callback(error2);
-    }
-    args.push((...cbArgs) => {
-      if (!timedOut) {
-        callback(...cbArgs);
-        clearTimeout(timer);
-      }
-    });
-    timer = setTimeout(timeoutCallback, milliseconds);
-    fn(...args);
-  });
-}
-function range(size2) {
-  var result2 = Array(size2);
-  while (size2--) {
-    result2[size2] = size2;
-  }
-  return result2;
-}
-function timesLimit(count, limit, iteratee2, callback) {
-  var _iteratee = wrapAsync(iteratee2);
-  return mapLimit$1(range(count), limit, _iteratee, callback);
-}
-function times(n, iteratee2, callback) {
-  return timesLimit(n, Infinity, iteratee2, callback);
-}
-function timesSeries(n, iteratee2, callback) {
-  return timesLimit(n, 1, iteratee2, callback);
-}
-function transform(coll, accumulator, iteratee2, callback) {
-  if (arguments.length <= 3 && typeof accumulator === "function") {
-    callback = iteratee2;
-    iteratee2 = accumulator;
-    accumulator = Array.isArray(coll) ? [] : {};
-  }
-  callback = once(callback || promiseCallback());
-  var _iteratee = wrapAsync(iteratee2);
-  eachOf$1(coll, (v, k, cb2) => {
-    _iteratee(accumulator, v, k, cb2);
-  }, (err) => callback(err, accumulator));
-  return callback[PROMISE_SYMBOL];
-}
-function tryEach(tasks, callback) {
-  var error2 = null;
-  var result2;
-  return eachSeries$1(tasks, (task, taskCb) => {
-    wrapAsync(task)((err, ...args) => {
-      if (err === false) return taskCb(err);
-      if (args.length < 2) {
-        [result2] = args;
-      } else {
-        result2 = args;
-      }
-      error2 = err;
-      taskCb(err ? null : {});
-    });
-  }, () => callback(error2, result2));
-}
-function unmemoize(fn) {
-  return (...args) => {
-    return (fn.unmemoized || fn)(...args);
-  };
-}
-function whilst(test, iteratee2, callback) {
-  callback = onlyOnce(callback);
-  var _fn = wrapAsync(iteratee2);
-  var _test = wrapAsync(test);
-  var results = [];
-  function next(err, ...rest2) {
-    if (err) return callback(err);
-    results = rest2;
-    if (err === false) return;
-    _test(check);
-  }
-  function check(err, truth) {
-    if (err) return callback(err);
-    if (err === false) return;
-    if (!truth) return callback(null, ...results);
-    _fn(next);
-  }
-  return _test(check);
-}
-function until(test, iteratee2, callback) {
-  const _test = wrapAsync(test);
-  return whilst$1((cb2) => _test((err, truth) => cb2(err, !truth)), iteratee2, callback);
-}
-function waterfall(tasks, callback) {
-  callback = once(callback);
-  if (!Array.isArray(tasks)) return callback(new Error("First argument to waterfall must be an array of functions"));
-  if (!tasks.length) return callback();
-  var taskIndex = 0;
-  function nextTask(args) {
-    var task = wrapAsync(tasks[taskIndex++]);
-    task(...args, onlyOnce(next));
-  }
-  function next(err, ...args) {
-    if (err === false) return;
-    if (err || taskIndex === tasks.length) {
-      return callback(err, ...args);
-    }
-    nextTask(args);
-  }
-  nextTask([]);
-}
-var hasQueueMicrotask, hasSetImmediate, hasNextTick, _defer$1, setImmediate$1, breakLoop, eachOfLimit$2, eachOfLimit$1, eachOf$1, map$1, applyEach, eachOfSeries$1, mapSeries$1, applyEachSeries, PROMISE_SYMBOL, FN_ARGS, ARROW_FN_ARGS, FN_ARG_SPLIT, FN_ARG, DLL, reduce$1, mapLimit$1, concatLimit$1, concat$1, concatSeries$1, detect$1, detectLimit$1, detectSeries$1, dir, doWhilst$1, each, eachLimit$1, eachSeries$1, every$1, everyLimit$1, everySeries$1, filter$1, filterLimit$1, filterSeries$1, forever$1, groupByLimit$1, log2, mapValuesLimit$1, _defer, nextTick, _parallel, Heap, race$1, reject$1, rejectLimit$1, rejectSeries$1, DEFAULT_TIMES, DEFAULT_INTERVAL, some$1, someLimit$1, someSeries$1, sortBy$1, tryEach$1, whilst$1, waterfall$1, index;
-var init_async = __esm({
-  "node_modules/async/dist/async.mjs"() {
-    "use strict";
-    init_cjs_shims();
-    hasQueueMicrotask = typeof queueMicrotask === "function" && queueMicrotask;
-    hasSetImmediate = typeof setImmediate === "function" && setImmediate;
-    hasNextTick = typeof process === "object" && typeof process.nextTick === "function";
-    if (hasQueueMicrotask) {
-      _defer$1 = queueMicrotask;
-    } else if (hasSetImmediate) {
-      _defer$1 = setImmediate;
-    } else if (hasNextTick) {
-      _defer$1 = process.nextTick;
-    } else {
-      _defer$1 = fallback;
-    }
-    setImmediate$1 = wrap(_defer$1);
-    breakLoop = {};
-    eachOfLimit$2 = (limit) => {
-      return (obj, iteratee2, callback) => {
-        callback = once(callback);
-        if (limit <= 0) {
-          throw new RangeError("concurrency limit cannot be less than 1");
-        }
-        if (!obj) {
-          return callback(null);
-        }
-        if (isAsyncGenerator(obj)) {
-          return asyncEachOfLimit(obj, limit, iteratee2, callback);
-        }
-        if (isAsyncIterable(obj)) {
-          return asyncEachOfLimit(obj[Symbol.asyncIterator](), limit, iteratee2, callback);
-        }
-        var nextElem = createIterator(obj);
-        var done = false;
-        var canceled = false;
-        var running = 0;
-        var looping = false;
-        function iterateeCallback(err, value) {
-          if (canceled) return;
-          running -= 1;
-          if (err) {
-            done = true;
-            callback(err);
-          } else if (err === false) {
-            done = true;
-            canceled = true;
-          } else if (value === breakLoop || done && running <= 0) {
-            done = true;
-            return callback(null);
-          } else if (!looping) {
-            replenish();
-          }
-        }
-        function replenish() {
-          looping = true;
-          while (running < limit && !done) {
-            var elem = nextElem();
-            if (elem === null) {
-              done = true;
-              if (running <= 0) {
-                callback(null);
-              }
-              return;
-            }
-            running += 1;
-            iteratee2(elem.value, elem.key, onlyOnce(iterateeCallback));
-          }
-          looping = false;
-        }
-        replenish();
-      };
-    };
-    eachOfLimit$1 = awaitify(eachOfLimit, 4);
-    eachOf$1 = awaitify(eachOf, 3);
-    map$1 = awaitify(map, 3);
-    applyEach = applyEach$1(map$1);
-    eachOfSeries$1 = awaitify(eachOfSeries, 3);
-    mapSeries$1 = awaitify(mapSeries, 3);
-    applyEachSeries = applyEach$1(mapSeries$1);
-    PROMISE_SYMBOL = /* @__PURE__ */ Symbol("promiseCallback");
-    FN_ARGS = /^(?:async\s)?(?:function)?\s*(?:\w+\s*)?\(([^)]+)\)(?:\s*{)/;
-    ARROW_FN_ARGS = /^(?:async\s)?\s*(?:\(\s*)?((?:[^)=\s]\s*)*)(?:\)\s*)?=>/;
-    FN_ARG_SPLIT = /,/;
-    FN_ARG = /(=.+)?(\s*)$/;
-    DLL = class {
-      constructor() {
-        this.head = this.tail = null;
-        this.length = 0;
-      }
-      removeLink(node) {
-        if (node.prev) node.prev.next = node.next;
-        else this.head = node.next;
-        if (node.next) node.next.prev = node.prev;
-        else this.tail = node.prev;
-        node.prev = node.next = null;
-        this.length -= 1;
-        return node;
-      }
-      empty() {
-        while (this.head) this.shift();
-        return this;
-      }
-      insertAfter(node, newNode) {
-        newNode.prev = node;
-        newNode.next = node.next;
-        if (node.next) node.next.prev = newNode;
-        else this.tail = newNode;
-        node.next = newNode;
-        this.length += 1;
-      }
-      insertBefore(node, newNode) {
-        newNode.prev = node.prev;
-        newNode.next = node;
-        if (node.prev) node.prev.next = newNode;
-        else this.head = newNode;
-        node.prev = newNode;
-        this.length += 1;
-      }
-      unshift(node) {
-        if (this.head) this.insertBefore(this.head, node);
-        else setInitial(this, node);
-      }
-      push(node) {
-        if (this.tail) this.insertAfter(this.tail, node);
-        else setInitial(this, node);
-      }
-      shift() {
-        return this.head && this.removeLink(this.head);
-      }
-      pop() {
-        return this.tail && this.removeLink(this.tail);
-      }
-      toArray() {
-        return [...this];
-      }
-      *[Symbol.iterator]() {
-        var cur = this.head;
-        while (cur) {
-          yield cur.data;
-          cur = cur.next;
-        }
-      }
-      remove(testFn) {
-        var curr = this.head;
-        while (curr) {
-          var { next } = curr;
-          if (testFn(curr)) {
-            this.removeLink(curr);
-          }
-          curr = next;
-        }
-        return this;
-      }
-    };
-    reduce$1 = awaitify(reduce, 4);
-    mapLimit$1 = awaitify(mapLimit, 4);
-    concatLimit$1 = awaitify(concatLimit, 4);
-    concat$1 = awaitify(concat, 3);
-    concatSeries$1 = awaitify(concatSeries, 3);
-    detect$1 = awaitify(detect, 3);
-    detectLimit$1 = awaitify(detectLimit, 4);
-    detectSeries$1 = awaitify(detectSeries, 3);
-    dir = consoleFunc("dir");
-    doWhilst$1 = awaitify(doWhilst, 3);
-    each = awaitify(eachLimit$2, 3);
-    eachLimit$1 = awaitify(eachLimit, 4);
-    eachSeries$1 = awaitify(eachSeries, 3);
-    every$1 = awaitify(every, 3);
-    everyLimit$1 = awaitify(everyLimit, 4);
-    everySeries$1 = awaitify(everySeries, 3);
-    filter$1 = awaitify(filter, 3);
-    filterLimit$1 = awaitify(filterLimit, 4);
-    filterSeries$1 = awaitify(filterSeries, 3);
-    forever$1 = awaitify(forever, 2);
-    groupByLimit$1 = awaitify(groupByLimit, 4);
-    log2 = consoleFunc("log");
-    mapValuesLimit$1 = awaitify(mapValuesLimit, 4);
-    if (hasNextTick) {
-      _defer = process.nextTick;
-    } else if (hasSetImmediate) {
-      _defer = setImmediate;
-    } else {
-      _defer = fallback;
-    }
-    nextTick = wrap(_defer);
-    _parallel = awaitify((eachfn, tasks, callback) => {
-      var results = isArrayLike(tasks) ? [] : {};
-      eachfn(tasks, (task, key, taskCb) => {
-        wrapAsync(task)((err, ...result2) => {
-          if (result2.length < 2) {
-            [result2] = result2;
-          }
-          results[key] = result2;
-          taskCb(err);
-        });
-      }, (err) => callback(err, results));
-    }, 3);
-    Heap = class {
-      constructor() {
-        this.heap = [];
-        this.pushCount = Number.MIN_SAFE_INTEGER;
-      }
-      get length() {
-        return this.heap.length;
-      }
-      empty() {
-        this.heap = [];
-        return this;
-      }
-      percUp(index2) {
-        let p;
-        while (index2 > 0 && smaller(this.heap[index2], this.heap[p = parent(index2)])) {
-          let t = this.heap[index2];
-          this.heap[index2] = this.heap[p];
-          this.heap[p] = t;
-          index2 = p;
-        }
-      }
-      percDown(index2) {
-        let l;
-        while ((l = leftChi(index2)) < this.heap.length) {
-          if (l + 1 < this.heap.length && smaller(this.heap[l + 1], this.heap[l])) {
-            l = l + 1;
-          }
-          if (smaller(this.heap[index2], this.heap[l])) {
-            break;
-          }
-          let t = this.heap[index2];
-          this.heap[index2] = this.heap[l];
-          this.heap[l] = t;
-          index2 = l;
-        }
-      }
-      push(node) {
-        node.pushCount = ++this.pushCount;
-        this.heap.push(node);
-        this.percUp(this.heap.length - 1);
-      }
-      unshift(node) {
-        return this.heap.push(node);
-      }
-      shift() {
-        let [top] = this.heap;
-        this.heap[0] = this.heap[this.heap.length - 1];
-        this.heap.pop();
-        this.percDown(0);
-        return top;
-      }
-      toArray() {
-        return [...this];
-      }
-      *[Symbol.iterator]() {
-        for (let i = 0; i < this.heap.length; i++) {
-          yield this.heap[i].data;
-        }
-      }
-      remove(testFn) {
-        let j = 0;
-        for (let i = 0; i < this.heap.length; i++) {
-          if (!testFn(this.heap[i])) {
-            this.heap[j] = this.heap[i];
-            j++;
-          }
-        }
-        this.heap.splice(j);
-        for (let i = parent(this.heap.length - 1); i >= 0; i--) {
-          this.percDown(i);
-        }
-        return this;
-      }
-    };
-    race$1 = awaitify(race, 2);
-    reject$1 = awaitify(reject, 3);
-    rejectLimit$1 = awaitify(rejectLimit, 4);
-    rejectSeries$1 = awaitify(rejectSeries, 3);
-    DEFAULT_TIMES = 5;
-    DEFAULT_INTERVAL = 0;
-    some$1 = awaitify(some, 3);
-    someLimit$1 = awaitify(someLimit, 4);
-    someSeries$1 = awaitify(someSeries, 3);
-    sortBy$1 = awaitify(sortBy, 3);
-    tryEach$1 = awaitify(tryEach);
-    whilst$1 = awaitify(whilst, 3);
-    waterfall$1 = awaitify(waterfall);
-    index = {
-      apply,
-      applyEach,
-      applyEachSeries,
-      asyncify,
-      auto,
-      autoInject,
-      cargo: cargo$1,
-      cargoQueue: cargo,
-      compose,
-      concat: concat$1,
-      concatLimit: concatLimit$1,
-      concatSeries: concatSeries$1,
-      constant: constant$1,
-      detect: detect$1,
-      detectLimit: detectLimit$1,
-      detectSeries: detectSeries$1,
-      dir,
-      doUntil,
-      doWhilst: doWhilst$1,
-      each,
-      eachLimit: eachLimit$1,
-      eachOf: eachOf$1,
-      eachOfLimit: eachOfLimit$1,
-      eachOfSeries: eachOfSeries$1,
-      eachSeries: eachSeries$1,
-      ensureAsync,
-      every: every$1,
-      everyLimit: everyLimit$1,
-      everySeries: everySeries$1,
-      filter: filter$1,
-      filterLimit: filterLimit$1,
-      filterSeries: filterSeries$1,
-      forever: forever$1,
-      groupBy,
-      groupByLimit: groupByLimit$1,
-      groupBySeries,
-      log: log2,
-      map: map$1,
-      mapLimit: mapLimit$1,
-      mapSeries: mapSeries$1,
-      mapValues,
-      mapValuesLimit: mapValuesLimit$1,
-      mapValuesSeries,
-      memoize,
-      nextTick,
-      parallel,
-      parallelLimit,
-      priorityQueue,
-      queue,
-      race: race$1,
-      reduce: reduce$1,
-      reduceRight,
-      reflect,
-      reflectAll,
-      reject: reject$1,
-      rejectLimit: rejectLimit$1,
-      rejectSeries: rejectSeries$1,
-      retry: retry2,
-      retryable,
-      seq,
-      series,
-      setImmediate: setImmediate$1,
-      some: some$1,
-      someLimit: someLimit$1,
-      someSeries: someSeries$1,
-      sortBy: sortBy$1,
-      timeout,
-      times,
-      timesLimit,
-      timesSeries,
-      transform,
-      tryEach: tryEach$1,
-      unmemoize,
-      until,
-      waterfall: waterfall$1,
-      whilst: whilst$1,
-      // aliases
-      all: every$1,
-      allLimit: everyLimit$1,
-      allSeries: everySeries$1,
-      any: some$1,
-      anyLimit: someLimit$1,
-      anySeries: someSeries$1,
-      find: detect$1,
-      findLimit: detectLimit$1,
-      findSeries: detectSeries$1,
-      flatMap: concat$1,
-      flatMapLimit: concatLimit$1,
-      flatMapSeries: concatSeries$1,
-      forEach: each,
-      forEachSeries: eachSeries$1,
-      forEachLimit: eachLimit$1,
-      forEachOf: eachOf$1,
-      forEachOfSeries: eachOfSeries$1,
-      forEachOfLimit: eachOfLimit$1,
-      inject: reduce$1,
-      foldl: reduce$1,
-      foldr: reduceRight,
-      select: filter$1,
-      selectLimit: filterLimit$1,
-      selectSeries: filterSeries$1,
-      wrapSync: asyncify,
-      during: whilst$1,
-      doDuring: doWhilst$1
-    };
-  }
-});
-
-// node_modules/underscore/modules/_setup.js
-var VERSION2, root, ArrayProto, ObjProto, SymbolProto, push, slice, toString, hasOwnProperty, supportsArrayBuffer, supportsDataView, nativeIsArray, nativeKeys, nativeCreate, nativeIsView, _isNaN, _isFinite, hasEnumBug, nonEnumerableProps, MAX_ARRAY_INDEX;
-var init_setup = __esm({
-  "node_modules/underscore/modules/_setup.js"() {
-    "use strict";
-    init_cjs_shims();
-    VERSION2 = "1.13.8";
-    root = typeof self == "object" && self.self === self && self || typeof global == "object" && global.global === global && global || Function("return this")() || {};
-    ArrayProto = Array.prototype;
-    ObjProto = Object.prototype;
-    SymbolProto = typeof Symbol !== "undefined" ? Symbol.prototype : null;
-    push = ArrayProto.push;
-    slice = ArrayProto.slice;
-    toString = ObjProto.toString;
-    hasOwnProperty = ObjProto.hasOwnProperty;
-    supportsArrayBuffer = typeof ArrayBuffer !== "undefined";
-    supportsDataView = typeof DataView !== "undefined";
-    nativeIsArray = Array.isArray;
-    nativeKeys = Object.keys;
-    nativeCreate = Object.create;
-    nativeIsView = supportsArrayBuffer && ArrayBuffer.isView;
-    _isNaN = isNaN;
-    _isFinite = isFinite;
-    hasEnumBug = !{ toString: null }.propertyIsEnumerable("toString");
-    nonEnumerableProps = [
-      "valueOf",
-      "isPrototypeOf",
-      "toString",
-      "propertyIsEnumerable",
-      "hasOwnProperty",
-      "toLocaleString"
-    ];
-    MAX_ARRAY_INDEX = Math.pow(2, 53) - 1;
-  }
-});
-
-// node_modules/underscore/modules/restArguments.js
-function restArguments(func, startIndex) {
-  startIndex = startIndex == null ? func.length - 1 : +startIndex;
-  return function() {
-    var length = Math.max(arguments.length - startIndex, 0), rest2 = Array(length), index2 = 0;
-    for (; index2 < length; index2++) {
-      rest2[index2] = arguments[index2 + startIndex];
-    }
-    switch (startIndex) {
-      case 0:
-        return func.call(this, rest2);
-      case 1:
-        return func.call(this, arguments[0], rest2);
-      case 2:
-        return func.call(this, arguments[0], arguments[1], rest2);
-    }
-    var args = Array(startIndex + 1);
-    for (index2 = 0; index2 < startIndex; index2++) {
-      args[index2] = arguments[index2];
-    }
-    args[startIndex] = rest2;
-    return func.apply(this, args);
-  };
-}
-var init_restArguments = __esm({
-  "node_modules/underscore/modules/restArguments.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/isObject.js
-function isObject(obj) {
-  var type = typeof obj;
-  return type === "function" || type === "object" && !!obj;
-}
-var init_isObject = __esm({
-  "node_modules/underscore/modules/isObject.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/isNull.js
-function isNull(obj) {
-  return obj === null;
-}
-var init_isNull = __esm({
-  "node_modules/underscore/modules/isNull.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/isUndefined.js
-function isUndefined(obj) {
-  return obj === void 0;
-}
-var init_isUndefined = __esm({
-  "node_modules/underscore/modules/isUndefined.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/isBoolean.js
-function isBoolean(obj) {
-  return obj === true || obj === false || toString.call(obj) === "[object Boolean]";
-}
-var init_isBoolean = __esm({
-  "node_modules/underscore/modules/isBoolean.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/isElement.js
-function isElement(obj) {
-  return !!(obj && obj.nodeType === 1);
-}
-var init_isElement = __esm({
-  "node_modules/underscore/modules/isElement.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/_tagTester.js
-function tagTester(name) {
-  var tag = "[object " + name + "]";
-  return function(obj) {
-    return toString.call(obj) === tag;
-  };
-}
-var init_tagTester = __esm({
-  "node_modules/underscore/modules/_tagTester.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/isString.js
-var isString_default;
-var init_isString = __esm({
-  "node_modules/underscore/modules/isString.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isString_default = tagTester("String");
-  }
-});
-
-// node_modules/underscore/modules/isNumber.js
-var isNumber_default;
-var init_isNumber = __esm({
-  "node_modules/underscore/modules/isNumber.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isNumber_default = tagTester("Number");
-  }
-});
-
-// node_modules/underscore/modules/isDate.js
-var isDate_default;
-var init_isDate = __esm({
-  "node_modules/underscore/modules/isDate.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isDate_default = tagTester("Date");
-  }
-});
-
-// node_modules/underscore/modules/isRegExp.js
-var isRegExp_default;
-var init_isRegExp = __esm({
-  "node_modules/underscore/modules/isRegExp.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isRegExp_default = tagTester("RegExp");
-  }
-});
-
-// node_modules/underscore/modules/isError.js
-var isError_default;
-var init_isError = __esm({
-  "node_modules/underscore/modules/isError.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isError_default = tagTester("Error");
-  }
-});
-
-// node_modules/underscore/modules/isSymbol.js
-var isSymbol_default;
-var init_isSymbol = __esm({
-  "node_modules/underscore/modules/isSymbol.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isSymbol_default = tagTester("Symbol");
-  }
-});
-
-// node_modules/underscore/modules/isArrayBuffer.js
-var isArrayBuffer_default;
-var init_isArrayBuffer = __esm({
-  "node_modules/underscore/modules/isArrayBuffer.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isArrayBuffer_default = tagTester("ArrayBuffer");
-  }
-});
-
-// node_modules/underscore/modules/isFunction.js
-var isFunction, nodelist, isFunction_default;
-var init_isFunction = __esm({
-  "node_modules/underscore/modules/isFunction.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    init_setup();
-    isFunction = tagTester("Function");
-    nodelist = root.document && root.document.childNodes;
-    if (typeof /./ != "function" && typeof Int8Array != "object" && typeof nodelist != "function") {
-      isFunction = function(obj) {
-        return typeof obj == "function" || false;
-      };
-    }
-    isFunction_default = isFunction;
-  }
-});
-
-// node_modules/underscore/modules/_hasObjectTag.js
-var hasObjectTag_default;
-var init_hasObjectTag = __esm({
-  "node_modules/underscore/modules/_hasObjectTag.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    hasObjectTag_default = tagTester("Object");
-  }
-});
-
-// node_modules/underscore/modules/_stringTagBug.js
-var hasDataViewBug, isIE11;
-var init_stringTagBug = __esm({
-  "node_modules/underscore/modules/_stringTagBug.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    init_hasObjectTag();
-    hasDataViewBug = supportsDataView && (!/\[native code\]/.test(String(DataView)) || hasObjectTag_default(new DataView(new ArrayBuffer(8))));
-    isIE11 = typeof Map !== "undefined" && hasObjectTag_default(/* @__PURE__ */ new Map());
-  }
-});
-
-// node_modules/underscore/modules/isDataView.js
-function alternateIsDataView(obj) {
-  return obj != null && isFunction_default(obj.getInt8) && isArrayBuffer_default(obj.buffer);
-}
-var isDataView, isDataView_default;
-var init_isDataView = __esm({
-  "node_modules/underscore/modules/isDataView.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    init_isFunction();
-    init_isArrayBuffer();
-    init_stringTagBug();
-    isDataView = tagTester("DataView");
-    isDataView_default = hasDataViewBug ? alternateIsDataView : isDataView;
-  }
-});
-
-// node_modules/underscore/modules/isArray.js
-var isArray_default;
-var init_isArray = __esm({
-  "node_modules/underscore/modules/isArray.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    init_tagTester();
-    isArray_default = nativeIsArray || tagTester("Array");
-  }
-});
-
-// node_modules/underscore/modules/_has.js
-function has(obj, key) {
-  return obj != null && hasOwnProperty.call(obj, key);
-}
-var init_has = __esm({
-  "node_modules/underscore/modules/_has.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/isArguments.js
-var isArguments, isArguments_default;
-var init_isArguments = __esm({
-  "node_modules/underscore/modules/isArguments.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    init_has();
-    isArguments = tagTester("Arguments");
-    (function() {
-      if (!isArguments(arguments)) {
-        isArguments = function(obj) {
-          return has(obj, "callee");
-        };
-      }
-    })();
-    isArguments_default = isArguments;
-  }
-});
-
-// node_modules/underscore/modules/isFinite.js
-function isFinite2(obj) {
-  return !isSymbol_default(obj) && _isFinite(obj) && !isNaN(parseFloat(obj));
-}
-var init_isFinite = __esm({
-  "node_modules/underscore/modules/isFinite.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    init_isSymbol();
-  }
-});
-
-// node_modules/underscore/modules/isNaN.js
-function isNaN2(obj) {
-  return isNumber_default(obj) && _isNaN(obj);
-}
-var init_isNaN = __esm({
-  "node_modules/underscore/modules/isNaN.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    init_isNumber();
-  }
-});
-
-// node_modules/underscore/modules/constant.js
-function constant2(value) {
-  return function() {
-    return value;
-  };
-}
-var init_constant = __esm({
-  "node_modules/underscore/modules/constant.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/_createSizePropertyCheck.js
-function createSizePropertyCheck(getSizeProperty) {
-  return function(collection) {
-    var sizeProperty = getSizeProperty(collection);
-    return typeof sizeProperty == "number" && sizeProperty >= 0 && sizeProperty <= MAX_ARRAY_INDEX;
-  };
-}
-var init_createSizePropertyCheck = __esm({
-  "node_modules/underscore/modules/_createSizePropertyCheck.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/_shallowProperty.js
-function shallowProperty(key) {
-  return function(obj) {
-    return obj == null ? void 0 : obj[key];
-  };
-}
-var init_shallowProperty = __esm({
-  "node_modules/underscore/modules/_shallowProperty.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/_getByteLength.js
-var getByteLength_default;
-var init_getByteLength = __esm({
-  "node_modules/underscore/modules/_getByteLength.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_shallowProperty();
-    getByteLength_default = shallowProperty("byteLength");
-  }
-});
-
-// node_modules/underscore/modules/_isBufferLike.js
-var isBufferLike_default;
-var init_isBufferLike = __esm({
-  "node_modules/underscore/modules/_isBufferLike.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createSizePropertyCheck();
-    init_getByteLength();
-    isBufferLike_default = createSizePropertyCheck(getByteLength_default);
-  }
-});
-
-// node_modules/underscore/modules/isTypedArray.js
-function isTypedArray(obj) {
-  return nativeIsView ? nativeIsView(obj) && !isDataView_default(obj) : isBufferLike_default(obj) && typedArrayPattern.test(toString.call(obj));
-}
-var typedArrayPattern, isTypedArray_default;
-var init_isTypedArray = __esm({
-  "node_modules/underscore/modules/isTypedArray.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    init_isDataView();
-    init_constant();
-    init_isBufferLike();
-    typedArrayPattern = /\[object ((I|Ui)nt(8|16|32)|Float(32|64)|Uint8Clamped|Big(I|Ui)nt64)Array\]/;
-    isTypedArray_default = supportsArrayBuffer ? isTypedArray : constant2(false);
-  }
-});
-
-// node_modules/underscore/modules/_getLength.js
-var getLength_default;
-var init_getLength = __esm({
-  "node_modules/underscore/modules/_getLength.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_shallowProperty();
-    getLength_default = shallowProperty("length");
-  }
-});
-
-// node_modules/underscore/modules/_collectNonEnumProps.js
-function emulatedSet(keys2) {
-  var hash = {};
-  for (var l = keys2.length, i = 0; i < l; ++i) hash[keys2[i]] = true;
-  return {
-    contains: function(key) {
-      return hash[key] === true;
-    },
-    push: function(key) {
-      hash[key] = true;
-      return keys2.push(key);
-    }
-  };
-}
-function collectNonEnumProps(obj, keys2) {
-  keys2 = emulatedSet(keys2);
-  var nonEnumIdx = nonEnumerableProps.length;
-  var constructor = obj.constructor;
-  var proto = isFunction_default(constructor) && constructor.prototype || ObjProto;
-  var prop = "constructor";
-  if (has(obj, prop) && !keys2.contains(prop)) keys2.push(prop);
-  while (nonEnumIdx--) {
-    prop = nonEnumerableProps[nonEnumIdx];
-    if (prop in obj && obj[prop] !== proto[prop] && !keys2.contains(prop)) {
-      keys2.push(prop);
-    }
-  }
-}
-var init_collectNonEnumProps = __esm({
-  "node_modules/underscore/modules/_collectNonEnumProps.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    init_isFunction();
-    init_has();
-  }
-});
-
-// node_modules/underscore/modules/keys.js
-function keys(obj) {
-  if (!isObject(obj)) return [];
-  if (nativeKeys) return nativeKeys(obj);
-  var keys2 = [];
-  for (var key in obj) if (has(obj, key)) keys2.push(key);
-  if (hasEnumBug) collectNonEnumProps(obj, keys2);
-  return keys2;
-}
-var init_keys = __esm({
-  "node_modules/underscore/modules/keys.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isObject();
-    init_setup();
-    init_has();
-    init_collectNonEnumProps();
-  }
-});
-
-// node_modules/underscore/modules/isEmpty.js
-function isEmpty(obj) {
-  if (obj == null) return true;
-  var length = getLength_default(obj);
-  if (typeof length == "number" && (isArray_default(obj) || isString_default(obj) || isArguments_default(obj))) return length === 0;
-  return getLength_default(keys(obj)) === 0;
-}
-var init_isEmpty = __esm({
-  "node_modules/underscore/modules/isEmpty.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_getLength();
-    init_isArray();
-    init_isString();
-    init_isArguments();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/isMatch.js
-function isMatch(object2, attrs) {
-  var _keys = keys(attrs), length = _keys.length;
-  if (object2 == null) return !length;
-  var obj = Object(object2);
-  for (var i = 0; i < length; i++) {
-    var key = _keys[i];
-    if (attrs[key] !== obj[key] || !(key in obj)) return false;
-  }
-  return true;
-}
-var init_isMatch = __esm({
-  "node_modules/underscore/modules/isMatch.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/underscore.js
-function _(obj) {
-  if (obj instanceof _) return obj;
-  if (!(this instanceof _)) return new _(obj);
-  this._wrapped = obj;
-}
-var init_underscore = __esm({
-  "node_modules/underscore/modules/underscore.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    _.VERSION = VERSION2;
-    _.prototype.value = function() {
-      return this._wrapped;
-    };
-    _.prototype.valueOf = _.prototype.toJSON = _.prototype.value;
-    _.prototype.toString = function() {
-      return String(this._wrapped);
-    };
-  }
-});
-
-// node_modules/underscore/modules/_toBufferView.js
-function toBufferView(bufferSource) {
-  return new Uint8Array(
-    bufferSource.buffer || bufferSource,
-    bufferSource.byteOffset || 0,
-    getByteLength_default(bufferSource)
-  );
-}
-var init_toBufferView = __esm({
-  "node_modules/underscore/modules/_toBufferView.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_getByteLength();
-  }
-});
-
-// node_modules/underscore/modules/isEqual.js
-function isEqual(a, b) {
-  var todo = [{ a, b }];
-  var aStack = [], bStack = [];
-  while (todo.length) {
-    var frame = todo.pop();
-    if (frame === true) {
-      aStack.pop();
-      bStack.pop();
-      continue;
-    }
-    a = frame.a;
-    b = frame.b;
-    if (a === b) {
-      if (a !== 0 || 1 / a === 1 / b) continue;
-      return false;
-    }
-    if (a == null || b == null) return false;
-    if (a !== a) {
-      if (b !== b) continue;
-      return false;
-    }
-    var type = typeof a;
-    if (type !== "function" && type !== "object" && typeof b != "object") return false;
-    if (a instanceof _) a = a._wrapped;
-    if (b instanceof _) b = b._wrapped;
-    var className = toString.call(a);
-    if (className !== toString.call(b)) return false;
-    if (hasDataViewBug && className == "[object Object]" && isDataView_default(a)) {
-      if (!isDataView_default(b)) return false;
-      className = tagDataView;
-    }
-    switch (className) {
-      // These types are compared by value.
-      case "[object RegExp]":
-      // RegExps are coerced to strings for comparison (Note: '' + /a/i === '/a/i')
-      case "[object String]":
-        if ("" + a === "" + b) continue;
-        return false;
-      case "[object Number]":
-        todo.push({ a: +a, b: +b });
-        continue;
-      case "[object Date]":
-      case "[object Boolean]":
-        if (+a === +b) continue;
-        return false;
-      case "[object Symbol]":
-        if (SymbolProto.valueOf.call(a) === SymbolProto.valueOf.call(b)) continue;
-        return false;
-      case "[object ArrayBuffer]":
-      case tagDataView:
-        todo.push({ a: toBufferView(a), b: toBufferView(b) });
-        continue;
-    }
-    var areArrays = className === "[object Array]";
-    if (!areArrays && isTypedArray_default(a)) {
-      var byteLength = getByteLength_default(a);
-      if (byteLength !== getByteLength_default(b)) return false;
-      if (a.buffer === b.buffer && a.byteOffset === b.byteOffset) continue;
-      areArrays = true;
-    }
-    if (!areArrays) {
-      if (typeof a != "object" || typeof b != "object") return false;
-      var aCtor = a.constructor, bCtor = b.constructor;
-      if (aCtor !== bCtor && !(isFunction_default(aCtor) && aCtor instanceof aCtor && isFunction_default(bCtor) && bCtor instanceof bCtor) && ("constructor" in a && "constructor" in b)) {
-        return false;
-      }
-    }
-    var length = aStack.length;
-    while (length--) {
-      if (aStack[length] === a) {
-        if (bStack[length] === b) break;
-        return false;
-      }
-    }
-    if (length >= 0) continue;
-    aStack.push(a);
-    bStack.push(b);
-    todo.push(true);
-    if (areArrays) {
-      length = a.length;
-      if (length !== b.length) return false;
-      while (length--) {
-        todo.push({ a: a[length], b: b[length] });
-      }
-    } else {
-      var _keys = keys(a), key;
-      length = _keys.length;
-      if (keys(b).length !== length) return false;
-      while (length--) {
-        key = _keys[length];
-        if (!has(b, key)) return false;
-        todo.push({ a: a[key], b: b[key] });
-      }
-    }
-  }
-  return true;
-}
-var tagDataView;
-var init_isEqual = __esm({
-  "node_modules/underscore/modules/isEqual.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    init_setup();
-    init_getByteLength();
-    init_isTypedArray();
-    init_isFunction();
-    init_stringTagBug();
-    init_isDataView();
-    init_keys();
-    init_has();
-    init_toBufferView();
-    tagDataView = "[object DataView]";
-  }
-});
-
-// node_modules/underscore/modules/allKeys.js
-function allKeys(obj) {
-  if (!isObject(obj)) return [];
-  var keys2 = [];
-  for (var key in obj) keys2.push(key);
-  if (hasEnumBug) collectNonEnumProps(obj, keys2);
-  return keys2;
-}
-var init_allKeys = __esm({
-  "node_modules/underscore/modules/allKeys.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isObject();
-    init_setup();
-    init_collectNonEnumProps();
-  }
-});
-
-// node_modules/underscore/modules/_methodFingerprint.js
-function ie11fingerprint(methods) {
-  var length = getLength_default(methods);
-  return function(obj) {
-    if (obj == null) return false;
-    var keys2 = allKeys(obj);
-    if (getLength_default(keys2)) return false;
-    for (var i = 0; i < length; i++) {
-      if (!isFunction_default(obj[methods[i]])) return false;
-    }
-    return methods !== weakMapMethods || !isFunction_default(obj[forEachName]);
-  };
-}
-var forEachName, hasName, commonInit, mapTail, mapMethods, weakMapMethods, setMethods;
-var init_methodFingerprint = __esm({
-  "node_modules/underscore/modules/_methodFingerprint.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_getLength();
-    init_isFunction();
-    init_allKeys();
-    forEachName = "forEach";
-    hasName = "has";
-    commonInit = ["clear", "delete"];
-    mapTail = ["get", hasName, "set"];
-    mapMethods = commonInit.concat(forEachName, mapTail);
-    weakMapMethods = commonInit.concat(mapTail);
-    setMethods = ["add"].concat(commonInit, forEachName, hasName);
-  }
-});
-
-// node_modules/underscore/modules/isMap.js
-var isMap_default;
-var init_isMap = __esm({
-  "node_modules/underscore/modules/isMap.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    init_stringTagBug();
-    init_methodFingerprint();
-    isMap_default = isIE11 ? ie11fingerprint(mapMethods) : tagTester("Map");
-  }
-});
-
-// node_modules/underscore/modules/isWeakMap.js
-var isWeakMap_default;
-var init_isWeakMap = __esm({
-  "node_modules/underscore/modules/isWeakMap.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    init_stringTagBug();
-    init_methodFingerprint();
-    isWeakMap_default = isIE11 ? ie11fingerprint(weakMapMethods) : tagTester("WeakMap");
-  }
-});
-
-// node_modules/underscore/modules/isSet.js
-var isSet_default;
-var init_isSet = __esm({
-  "node_modules/underscore/modules/isSet.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    init_stringTagBug();
-    init_methodFingerprint();
-    isSet_default = isIE11 ? ie11fingerprint(setMethods) : tagTester("Set");
-  }
-});
-
-// node_modules/underscore/modules/isWeakSet.js
-var isWeakSet_default;
-var init_isWeakSet = __esm({
-  "node_modules/underscore/modules/isWeakSet.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isWeakSet_default = tagTester("WeakSet");
-  }
-});
-
-// node_modules/underscore/modules/values.js
-function values(obj) {
-  var _keys = keys(obj);
-  var length = _keys.length;
-  var values2 = Array(length);
-  for (var i = 0; i < length; i++) {
-    values2[i] = obj[_keys[i]];
-  }
-  return values2;
-}
-var init_values = __esm({
-  "node_modules/underscore/modules/values.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/pairs.js
-function pairs(obj) {
-  var _keys = keys(obj);
-  var length = _keys.length;
-  var pairs2 = Array(length);
-  for (var i = 0; i < length; i++) {
-    pairs2[i] = [_keys[i], obj[_keys[i]]];
-  }
-  return pairs2;
-}
-var init_pairs = __esm({
-  "node_modules/underscore/modules/pairs.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/invert.js
-function invert(obj) {
-  var result2 = {};
-  var _keys = keys(obj);
-  for (var i = 0, length = _keys.length; i < length; i++) {
-    result2[obj[_keys[i]]] = _keys[i];
-  }
-  return result2;
-}
-var init_invert = __esm({
-  "node_modules/underscore/modules/invert.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/functions.js
-function functions(obj) {
-  var names = [];
-  for (var key in obj) {
-    if (isFunction_default(obj[key])) names.push(key);
-  }
-  return names.sort();
-}
-var init_functions = __esm({
-  "node_modules/underscore/modules/functions.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isFunction();
-  }
-});
-
-// node_modules/underscore/modules/_createAssigner.js
-function createAssigner(keysFunc, defaults2) {
-  return function(obj) {
-    var length = arguments.length;
-    if (defaults2) obj = Object(obj);
-    if (length < 2 || obj == null) return obj;
-    for (var index2 = 1; index2 < length; index2++) {
-      var source = arguments[index2], keys2 = keysFunc(source), l = keys2.length;
-      for (var i = 0; i < l; i++) {
-        var key = keys2[i];
-        if (!defaults2 || obj[key] === void 0) obj[key] = source[key];
-      }
-    }
-    return obj;
-  };
-}
-var init_createAssigner = __esm({
-  "node_modules/underscore/modules/_createAssigner.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/extend.js
-var extend_default;
-var init_extend = __esm({
-  "node_modules/underscore/modules/extend.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createAssigner();
-    init_allKeys();
-    extend_default = createAssigner(allKeys);
-  }
-});
-
-// node_modules/underscore/modules/extendOwn.js
-var extendOwn_default;
-var init_extendOwn = __esm({
-  "node_modules/underscore/modules/extendOwn.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createAssigner();
-    init_keys();
-    extendOwn_default = createAssigner(keys);
-  }
-});
-
-// node_modules/underscore/modules/defaults.js
-var defaults_default;
-var init_defaults = __esm({
-  "node_modules/underscore/modules/defaults.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createAssigner();
-    init_allKeys();
-    defaults_default = createAssigner(allKeys, true);
-  }
-});
-
-// node_modules/underscore/modules/_baseCreate.js
-function ctor() {
-  return function() {
-  };
-}
-function baseCreate(prototype) {
-  if (!isObject(prototype)) return {};
-  if (nativeCreate) return nativeCreate(prototype);
-  var Ctor = ctor();
-  Ctor.prototype = prototype;
-  var result2 = new Ctor();
-  Ctor.prototype = null;
-  return result2;
-}
-var init_baseCreate = __esm({
-  "node_modules/underscore/modules/_baseCreate.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isObject();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/create.js
-function create(prototype, props) {
-  var result2 = baseCreate(prototype);
-  if (props) extendOwn_default(result2, props);
-  return result2;
-}
-var init_create = __esm({
-  "node_modules/underscore/modules/create.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_baseCreate();
-    init_extendOwn();
-  }
-});
-
-// node_modules/underscore/modules/clone.js
-function clone(obj) {
-  if (!isObject(obj)) return obj;
-  return isArray_default(obj) ? obj.slice() : extend_default({}, obj);
-}
-var init_clone = __esm({
-  "node_modules/underscore/modules/clone.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isObject();
-    init_isArray();
-    init_extend();
-  }
-});
-
-// node_modules/underscore/modules/tap.js
-function tap(obj, interceptor) {
-  interceptor(obj);
-  return obj;
-}
-var init_tap = __esm({
-  "node_modules/underscore/modules/tap.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/toPath.js
-function toPath(path16) {
-  return isArray_default(path16) ? path16 : [path16];
-}
-var init_toPath = __esm({
-  "node_modules/underscore/modules/toPath.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    init_isArray();
-    _.toPath = toPath;
-  }
-});
-
-// node_modules/underscore/modules/_toPath.js
-function toPath2(path16) {
-  return _.toPath(path16);
-}
-var init_toPath2 = __esm({
-  "node_modules/underscore/modules/_toPath.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    init_toPath();
-  }
-});
-
-// node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path16) {
-  var length = path16.length;
-  for (var i = 0; i < length; i++) {
-    if (obj == null) return void 0;
-    obj = obj[path16[i]];
-  }
-  return length ? obj : void 0;
-}
-var init_deepGet = __esm({
-  "node_modules/underscore/modules/_deepGet.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/get.js
-function get(object2, path16, defaultValue) {
-  var value = deepGet(object2, toPath2(path16));
-  return isUndefined(value) ? defaultValue : value;
-}
-var init_get = __esm({
-  "node_modules/underscore/modules/get.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_toPath2();
-    init_deepGet();
-    init_isUndefined();
-  }
-});
-
-// node_modules/underscore/modules/has.js
-function has2(obj, path16) {
-  path16 = toPath2(path16);
-  var length = path16.length;
-  for (var i = 0; i < length; i++) {
-    var key = path16[i];
-    if (!has(obj, key)) return false;
-    obj = obj[key];
-  }
-  return !!length;
-}
-var init_has2 = __esm({
-  "node_modules/underscore/modules/has.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_has();
-    init_toPath2();
-  }
-});
-
-// node_modules/underscore/modules/identity.js
-function identity(value) {
-  return value;
-}
-var init_identity = __esm({
-  "node_modules/underscore/modules/identity.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/matcher.js
-function matcher(attrs) {
-  attrs = extendOwn_default({}, attrs);
-  return function(obj) {
-    return isMatch(obj, attrs);
-  };
-}
-var init_matcher = __esm({
-  "node_modules/underscore/modules/matcher.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_extendOwn();
-    init_isMatch();
-  }
-});
-
-// node_modules/underscore/modules/property.js
-function property(path16) {
-  path16 = toPath2(path16);
-  return function(obj) {
-    return deepGet(obj, path16);
-  };
-}
-var init_property = __esm({
-  "node_modules/underscore/modules/property.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_deepGet();
-    init_toPath2();
-  }
-});
-
-// node_modules/underscore/modules/_optimizeCb.js
-function optimizeCb(func, context, argCount) {
-  if (context === void 0) return func;
-  switch (argCount == null ? 3 : argCount) {
-    case 1:
-      return function(value) {
-        return func.call(context, value);
-      };
-    // The 2-argument case is omitted because we’re not using it.
-    case 3:
-      return function(value, index2, collection) {
-        return func.call(context, value, index2, collection);
-      };
-    case 4:
-      return function(accumulator, value, index2, collection) {
-        return func.call(context, accumulator, value, index2, collection);
-      };
-  }
-  return function() {
-    return func.apply(context, arguments);
-  };
-}
-var init_optimizeCb = __esm({
-  "node_modules/underscore/modules/_optimizeCb.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/_baseIteratee.js
-function baseIteratee(value, context, argCount) {
-  if (value == null) return identity;
-  if (isFunction_default(value)) return optimizeCb(value, context, argCount);
-  if (isObject(value) && !isArray_default(value)) return matcher(value);
-  return property(value);
-}
-var init_baseIteratee = __esm({
-  "node_modules/underscore/modules/_baseIteratee.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_identity();
-    init_isFunction();
-    init_isObject();
-    init_isArray();
-    init_matcher();
-    init_property();
-    init_optimizeCb();
-  }
-});
-
-// node_modules/underscore/modules/iteratee.js
-function iteratee(value, context) {
-  return baseIteratee(value, context, Infinity);
-}
-var init_iteratee = __esm({
-  "node_modules/underscore/modules/iteratee.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    init_baseIteratee();
-    _.iteratee = iteratee;
-  }
-});
-
-// node_modules/underscore/modules/_cb.js
-function cb(value, context, argCount) {
-  if (_.iteratee !== iteratee) return _.iteratee(value, context);
-  return baseIteratee(value, context, argCount);
-}
-var init_cb = __esm({
-  "node_modules/underscore/modules/_cb.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    init_baseIteratee();
-    init_iteratee();
-  }
-});
-
-// node_modules/underscore/modules/mapObject.js
-function mapObject(obj, iteratee2, context) {
-  iteratee2 = cb(iteratee2, context);
-  var _keys = keys(obj), length = _keys.length, results = {};
-  for (var index2 = 0; index2 < length; index2++) {
-    var currentKey = _keys[index2];
-    results[currentKey] = iteratee2(obj[currentKey], currentKey, obj);
-  }
-  return results;
-}
-var init_mapObject = __esm({
-  "node_modules/underscore/modules/mapObject.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/noop.js
-function noop() {
-}
-var init_noop = __esm({
-  "node_modules/underscore/modules/noop.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/propertyOf.js
-function propertyOf(obj) {
-  if (obj == null) return noop;
-  return function(path16) {
-    return get(obj, path16);
-  };
-}
-var init_propertyOf = __esm({
-  "node_modules/underscore/modules/propertyOf.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_noop();
-    init_get();
-  }
-});
-
-// node_modules/underscore/modules/times.js
-function times2(n, iteratee2, context) {
-  var accum = Array(Math.max(0, n));
-  iteratee2 = optimizeCb(iteratee2, context, 1);
-  for (var i = 0; i < n; i++) accum[i] = iteratee2(i);
-  return accum;
-}
-var init_times = __esm({
-  "node_modules/underscore/modules/times.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_optimizeCb();
-  }
-});
-
-// node_modules/underscore/modules/random.js
-function random(min2, max2) {
-  if (max2 == null) {
-    max2 = min2;
-    min2 = 0;
-  }
-  return min2 + Math.floor(Math.random() * (max2 - min2 + 1));
-}
-var init_random = __esm({
-  "node_modules/underscore/modules/random.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/now.js
-var now_default;
-var init_now = __esm({
-  "node_modules/underscore/modules/now.js"() {
-    "use strict";
-    init_cjs_shims();
-    now_default = Date.now || function() {
-      return (/* @__PURE__ */ new Date()).getTime();
-    };
-  }
-});
-
-// node_modules/underscore/modules/_createEscaper.js
-function createEscaper(map3) {
-  var escaper = function(match) {
-    return map3[match];
-  };
-  var source = "(?:" + keys(map3).join("|") + ")";
-  var testRegexp = RegExp(source);
-  var replaceRegexp = RegExp(source, "g");
-  return function(string) {
-    string = string == null ? "" : "" + string;
-    return testRegexp.test(string) ? string.replace(replaceRegexp, escaper) : string;
-  };
-}
-var init_createEscaper = __esm({
-  "node_modules/underscore/modules/_createEscaper.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/_escapeMap.js
-var escapeMap_default;
-var init_escapeMap = __esm({
-  "node_modules/underscore/modules/_escapeMap.js"() {
-    "use strict";
-    init_cjs_shims();
-    escapeMap_default = {
-      "&": "&amp;",
-      "<": "&lt;",
-      ">": "&gt;",
-      '"': "&quot;",
-      "'": "&#x27;",
-      "`": "&#x60;"
-    };
-  }
-});
-
-// node_modules/underscore/modules/escape.js
-var escape_default;
-var init_escape = __esm({
-  "node_modules/underscore/modules/escape.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createEscaper();
-    init_escapeMap();
-    escape_default = createEscaper(escapeMap_default);
-  }
-});
-
-// node_modules/underscore/modules/_unescapeMap.js
-var unescapeMap_default;
-var init_unescapeMap = __esm({
-  "node_modules/underscore/modules/_unescapeMap.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_invert();
-    init_escapeMap();
-    unescapeMap_default = invert(escapeMap_default);
-  }
-});
-
-// node_modules/underscore/modules/unescape.js
-var unescape_default;
-var init_unescape = __esm({
-  "node_modules/underscore/modules/unescape.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createEscaper();
-    init_unescapeMap();
-    unescape_default = createEscaper(unescapeMap_default);
-  }
-});
-
-// node_modules/underscore/modules/templateSettings.js
-var templateSettings_default;
-var init_templateSettings = __esm({
-  "node_modules/underscore/modules/templateSettings.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    templateSettings_default = _.templateSettings = {
-      evaluate: /<%([\s\S]+?)%>/g,
-      interpolate: /<%=([\s\S]+?)%>/g,
-      escape: /<%-([\s\S]+?)%>/g
-    };
-  }
-});
-
-// node_modules/underscore/modules/template.js
-function escapeChar(match) {
-  return "\\" + escapes[match];
-}
-function template(text, settings, oldSettings) {
-  if (!settings && oldSettings) settings = oldSettings;
-  settings = defaults_default({}, settings, _.templateSettings);
-  var matcher2 = RegExp([
-    (settings.escape || noMatch).source,
-    (settings.interpolate || noMatch).source,
-    (settings.evaluate || noMatch).source
-  ].join("|") + "|$", "g");
-  var index2 = 0;
-  var source = "__p+='";
-  text.replace(matcher2, function(match, escape, interpolate, evaluate, offset) {
-    source += text.slice(index2, offset).replace(escapeRegExp, escapeChar);
-    index2 = offset + match.length;
-    if (escape) {
-      source += "'+\n((__t=(" + escape + "))==null?'':_.escape(__t))+\n'";
-    } else if (interpolate) {
-      source += "'+\n((__t=(" + interpolate + "))==null?'':__t)+\n'";
-    } else if (evaluate) {
-      source += "';\n" + evaluate + "\n__p+='";
-    }
-    return match;
-  });
-  source += "';\n";
-  var argument = settings.variable;
-  if (argument) {
-    if (!bareIdentifier.test(argument)) throw new Error(
-      "variable is not a bare identifier: " + argument
-    );
-  } else {
-    source = "with(obj||{}){\n" + source + "}\n";
-    argument = "obj";
-  }
-  source = "var __t,__p='',__j=Array.prototype.join,print=function(){__p+=__j.call(arguments,'');};\n" + source + "return __p;\n";
-  var render;
-  try {
-    render = new Function(argument, "_", source);
-  } catch (e) {
-    e.source = source;
-    throw e;
-  }
-  var template2 = function(data) {
-    return render.call(this, data, _);
-  };
-  template2.source = "function(" + argument + "){\n" + source + "}";
-  return template2;
-}
-var noMatch, escapes, escapeRegExp, bareIdentifier;
-var init_template = __esm({
-  "node_modules/underscore/modules/template.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_defaults();
-    init_underscore();
-    init_templateSettings();
-    noMatch = /(.)^/;
-    escapes = {
-      "'": "'",
-      "\\": "\\",
-      "\r": "r",
-      "\n": "n",
-      "\u2028": "u2028",
-      "\u2029": "u2029"
-    };
-    escapeRegExp = /\\|'|\r|\n|\u2028|\u2029/g;
-    bareIdentifier = /^\s*(\w|\$)+\s*$/;
-  }
-});
-
-// node_modules/underscore/modules/result.js
-function result(obj, path16, fallback2) {
-  path16 = toPath2(path16);
-  var length = path16.length;
-  if (!length) {
-    return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
-  }
-  for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path16[i]];
-    if (prop === void 0) {
-      prop = fallback2;
-      i = length;
-    }
-    obj = isFunction_default(prop) ? prop.call(obj) : prop;
-  }
-  return obj;
-}
-var init_result = __esm({
-  "node_modules/underscore/modules/result.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isFunction();
-    init_toPath2();
-  }
-});
-
-// node_modules/underscore/modules/uniqueId.js
-function uniqueId(prefix) {
-  var id = ++idCounter + "";
-  return prefix ? prefix + id : id;
-}
-var idCounter;
-var init_uniqueId = __esm({
-  "node_modules/underscore/modules/uniqueId.js"() {
-    "use strict";
-    init_cjs_shims();
-    idCounter = 0;
-  }
-});
-
-// node_modules/underscore/modules/chain.js
-function chain(obj) {
-  var instance = _(obj);
-  instance._chain = true;
-  return instance;
-}
-var init_chain = __esm({
-  "node_modules/underscore/modules/chain.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-  }
-});
-
-// node_modules/underscore/modules/_executeBound.js
-function executeBound(sourceFunc, boundFunc, context, callingContext, args) {
-  if (!(callingContext instanceof boundFunc)) return sourceFunc.apply(context, args);
-  var self2 = baseCreate(sourceFunc.prototype);
-  var result2 = sourceFunc.apply(self2, args);
-  if (isObject(result2)) return result2;
-  return self2;
-}
-var init_executeBound = __esm({
-  "node_modules/underscore/modules/_executeBound.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_baseCreate();
-    init_isObject();
-  }
-});
-
-// node_modules/underscore/modules/partial.js
-var partial, partial_default;
-var init_partial = __esm({
-  "node_modules/underscore/modules/partial.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_executeBound();
-    init_underscore();
-    partial = restArguments(function(func, boundArgs) {
-      var placeholder = partial.placeholder;
-      var bound = function() {
-        var position = 0, length = boundArgs.length;
-        var args = Array(length);
-        for (var i = 0; i < length; i++) {
-          args[i] = boundArgs[i] === placeholder ? arguments[position++] : boundArgs[i];
-        }
-        while (position < arguments.length) args.push(arguments[position++]);
-        return executeBound(func, bound, this, this, args);
-      };
-      return bound;
-    });
-    partial.placeholder = _;
-    partial_default = partial;
-  }
-});
-
-// node_modules/underscore/modules/bind.js
-var bind_default;
-var init_bind = __esm({
-  "node_modules/underscore/modules/bind.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_isFunction();
-    init_executeBound();
-    bind_default = restArguments(function(func, context, args) {
-      if (!isFunction_default(func)) throw new TypeError("Bind must be called on a function");
-      var bound = restArguments(function(callArgs) {
-        return executeBound(func, bound, context, this, args.concat(callArgs));
-      });
-      return bound;
-    });
-  }
-});
-
-// node_modules/underscore/modules/_isArrayLike.js
-var isArrayLike_default;
-var init_isArrayLike = __esm({
-  "node_modules/underscore/modules/_isArrayLike.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createSizePropertyCheck();
-    init_getLength();
-    isArrayLike_default = createSizePropertyCheck(getLength_default);
-  }
-});
-
-// node_modules/underscore/modules/_flatten.js
-function flatten(input, depth, strict) {
-  if (!depth && depth !== 0) depth = Infinity;
-  var output = [], idx = 0, i = 0, length = getLength_default(input) || 0, stack = [];
-  while (true) {
-    if (i >= length) {
-      if (!stack.length) break;
-      var frame = stack.pop();
-      i = frame.i;
-      input = frame.v;
-      length = getLength_default(input);
-      continue;
-    }
-    var value = input[i++];
-    if (stack.length >= depth) {
-      output[idx++] = value;
-    } else if (isArrayLike_default(value) && (isArray_default(value) || isArguments_default(value))) {
-      stack.push({ i, v: input });
-      i = 0;
-      input = value;
-      length = getLength_default(input);
-    } else if (!strict) {
-      output[idx++] = value;
-    }
-  }
-  return output;
-}
-var init_flatten = __esm({
-  "node_modules/underscore/modules/_flatten.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_getLength();
-    init_isArrayLike();
-    init_isArray();
-    init_isArguments();
-  }
-});
-
-// node_modules/underscore/modules/bindAll.js
-var bindAll_default;
-var init_bindAll = __esm({
-  "node_modules/underscore/modules/bindAll.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_flatten();
-    init_bind();
-    bindAll_default = restArguments(function(obj, keys2) {
-      keys2 = flatten(keys2, false, false);
-      var index2 = keys2.length;
-      if (index2 < 1) throw new Error("bindAll must be passed function names");
-      while (index2--) {
-        var key = keys2[index2];
-        obj[key] = bind_default(obj[key], obj);
-      }
-      return obj;
-    });
-  }
-});
-
-// node_modules/underscore/modules/memoize.js
-function memoize2(func, hasher) {
-  var memoize3 = function(key) {
-    var cache = memoize3.cache;
-    var address = "" + (hasher ? hasher.apply(this, arguments) : key);
-    if (!has(cache, address)) cache[address] = func.apply(this, arguments);
-    return cache[address];
-  };
-  memoize3.cache = {};
-  return memoize3;
-}
-var init_memoize = __esm({
-  "node_modules/underscore/modules/memoize.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_has();
-  }
-});
-
-// node_modules/underscore/modules/delay.js
-var delay_default;
-var init_delay = __esm({
-  "node_modules/underscore/modules/delay.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    delay_default = restArguments(function(func, wait, args) {
-      return setTimeout(function() {
-        return func.apply(null, args);
-      }, wait);
-    });
-  }
-});
-
-// node_modules/underscore/modules/defer.js
-var defer_default;
-var init_defer = __esm({
-  "node_modules/underscore/modules/defer.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_partial();
-    init_delay();
-    init_underscore();
-    defer_default = partial_default(delay_default, _, 1);
-  }
-});
-
-// node_modules/underscore/modules/throttle.js
-function throttle(func, wait, options) {
-  var timeout2, context, args, result2;
-  var previous = 0;
-  if (!options) options = {};
-  var later = function() {
-    previous = options.leading === false ? 0 : now_default();
-    timeout2 = null;
-    result2 = func.apply(context, args);
-    if (!timeout2) context = args = null;
-  };
-  var throttled = function() {
-    var _now = now_default();
-    if (!previous && options.leading === false) previous = _now;
-    var remaining = wait - (_now - previous);
-    context = this;
-    args = arguments;
-    if (remaining <= 0 || remaining > wait) {
-      if (timeout2) {
-        clearTimeout(timeout2);
-        timeout2 = null;
-      }
-      previous = _now;
-      result2 = func.apply(context, args);
-      if (!timeout2) context = args = null;
-    } else if (!timeout2 && options.trailing !== false) {
-      timeout2 = setTimeout(later, remaining);
-    }
-    return result2;
-  };
-  throttled.cancel = function() {
-    clearTimeout(timeout2);
-    previous = 0;
-    timeout2 = context = args = null;
-  };
-  return throttled;
-}
-var init_throttle = __esm({
-  "node_modules/underscore/modules/throttle.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_now();
-  }
-});
-
-// node_modules/underscore/modules/debounce.js
-function debounce(func, wait, immediate) {
-  var timeout2, previous, args, result2, context;
-  var later = function() {
-    var passed = now_default() - previous;
-    if (wait > passed) {
-      timeout2 = setTimeout(later, wait - passed);
-    } else {
-      timeout2 = null;
-      if (!immediate) result2 = func.apply(context, args);
-      if (!timeout2) args = context = null;
-    }
-  };
-  var debounced = restArguments(function(_args) {
-    context = this;
-    args = _args;
-    previous = now_default();
-    if (!timeout2) {
-      timeout2 = setTimeout(later, wait);
-      if (immediate) result2 = func.apply(context, args);
-    }
-    return result2;
-  });
-  debounced.cancel = function() {
-    clearTimeout(timeout2);
-    timeout2 = args = context = null;
-  };
-  return debounced;
-}
-var init_debounce = __esm({
-  "node_modules/underscore/modules/debounce.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_now();
-  }
-});
-
-// node_modules/underscore/modules/wrap.js
-function wrap2(func, wrapper) {
-  return partial_default(wrapper, func);
-}
-var init_wrap = __esm({
-  "node_modules/underscore/modules/wrap.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_partial();
-  }
-});
-
-// node_modules/underscore/modules/negate.js
-function negate(predicate) {
-  return function() {
-    return !predicate.apply(this, arguments);
-  };
-}
-var init_negate = __esm({
-  "node_modules/underscore/modules/negate.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/compose.js
-function compose2() {
-  var args = arguments;
-  var start = args.length - 1;
-  return function() {
-    var i = start;
-    var result2 = args[start].apply(this, arguments);
-    while (i--) result2 = args[i].call(this, result2);
-    return result2;
-  };
-}
-var init_compose = __esm({
-  "node_modules/underscore/modules/compose.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/after.js
-function after(times3, func) {
-  return function() {
-    if (--times3 < 1) {
-      return func.apply(this, arguments);
-    }
-  };
-}
-var init_after = __esm({
-  "node_modules/underscore/modules/after.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/before.js
-function before(times3, func) {
-  var memo;
-  return function() {
-    if (--times3 > 0) {
-      memo = func.apply(this, arguments);
-    }
-    if (times3 <= 1) func = null;
-    return memo;
-  };
-}
-var init_before = __esm({
-  "node_modules/underscore/modules/before.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/once.js
-var once_default;
-var init_once = __esm({
-  "node_modules/underscore/modules/once.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_partial();
-    init_before();
-    once_default = partial_default(before, 2);
-  }
-});
-
-// node_modules/underscore/modules/findKey.js
-function findKey(obj, predicate, context) {
-  predicate = cb(predicate, context);
-  var _keys = keys(obj), key;
-  for (var i = 0, length = _keys.length; i < length; i++) {
-    key = _keys[i];
-    if (predicate(obj[key], key, obj)) return key;
-  }
-}
-var init_findKey = __esm({
-  "node_modules/underscore/modules/findKey.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/_createPredicateIndexFinder.js
-function createPredicateIndexFinder(dir2) {
-  return function(array, predicate, context) {
-    predicate = cb(predicate, context);
-    var length = getLength_default(array);
-    var index2 = dir2 > 0 ? 0 : length - 1;
-    for (; index2 >= 0 && index2 < length; index2 += dir2) {
-      if (predicate(array[index2], index2, array)) return index2;
-    }
-    return -1;
-  };
-}
-var init_createPredicateIndexFinder = __esm({
-  "node_modules/underscore/modules/_createPredicateIndexFinder.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_getLength();
-  }
-});
-
-// node_modules/underscore/modules/findIndex.js
-var findIndex_default;
-var init_findIndex = __esm({
-  "node_modules/underscore/modules/findIndex.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createPredicateIndexFinder();
-    findIndex_default = createPredicateIndexFinder(1);
-  }
-});
-
-// node_modules/underscore/modules/findLastIndex.js
-var findLastIndex_default;
-var init_findLastIndex = __esm({
-  "node_modules/underscore/modules/findLastIndex.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createPredicateIndexFinder();
-    findLastIndex_default = createPredicateIndexFinder(-1);
-  }
-});
-
-// node_modules/underscore/modules/sortedIndex.js
-function sortedIndex(array, obj, iteratee2, context) {
-  iteratee2 = cb(iteratee2, context, 1);
-  var value = iteratee2(obj);
-  var low = 0, high = getLength_default(array);
-  while (low < high) {
-    var mid = Math.floor((low + high) / 2);
-    if (iteratee2(array[mid]) < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-var init_sortedIndex = __esm({
-  "node_modules/underscore/modules/sortedIndex.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_getLength();
-  }
-});
-
-// node_modules/underscore/modules/_createIndexFinder.js
-function createIndexFinder(dir2, predicateFind, sortedIndex2) {
-  return function(array, item, idx) {
-    var i = 0, length = getLength_default(array);
-    if (typeof idx == "number") {
-      if (dir2 > 0) {
-        i = idx >= 0 ? idx : Math.max(idx + length, i);
-      } else {
-        length = idx >= 0 ? Math.min(idx + 1, length) : idx + length + 1;
-      }
-    } else if (sortedIndex2 && idx && length) {
-      idx = sortedIndex2(array, item);
-      return array[idx] === item ? idx : -1;
-    }
-    if (item !== item) {
-      idx = predicateFind(slice.call(array, i, length), isNaN2);
-      return idx >= 0 ? idx + i : -1;
-    }
-    for (idx = dir2 > 0 ? i : length - 1; idx >= 0 && idx < length; idx += dir2) {
-      if (array[idx] === item) return idx;
-    }
-    return -1;
-  };
-}
-var init_createIndexFinder = __esm({
-  "node_modules/underscore/modules/_createIndexFinder.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_getLength();
-    init_setup();
-    init_isNaN();
-  }
-});
-
-// node_modules/underscore/modules/indexOf.js
-var indexOf_default;
-var init_indexOf = __esm({
-  "node_modules/underscore/modules/indexOf.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_sortedIndex();
-    init_findIndex();
-    init_createIndexFinder();
-    indexOf_default = createIndexFinder(1, findIndex_default, sortedIndex);
-  }
-});
-
-// node_modules/underscore/modules/lastIndexOf.js
-var lastIndexOf_default;
-var init_lastIndexOf = __esm({
-  "node_modules/underscore/modules/lastIndexOf.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_findLastIndex();
-    init_createIndexFinder();
-    lastIndexOf_default = createIndexFinder(-1, findLastIndex_default);
-  }
-});
-
-// node_modules/underscore/modules/find.js
-function find(obj, predicate, context) {
-  var keyFinder = isArrayLike_default(obj) ? findIndex_default : findKey;
-  var key = keyFinder(obj, predicate, context);
-  if (key !== void 0 && key !== -1) return obj[key];
-}
-var init_find = __esm({
-  "node_modules/underscore/modules/find.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArrayLike();
-    init_findIndex();
-    init_findKey();
-  }
-});
-
-// node_modules/underscore/modules/findWhere.js
-function findWhere(obj, attrs) {
-  return find(obj, matcher(attrs));
-}
-var init_findWhere = __esm({
-  "node_modules/underscore/modules/findWhere.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_find();
-    init_matcher();
-  }
-});
-
-// node_modules/underscore/modules/each.js
-function each2(obj, iteratee2, context) {
-  iteratee2 = optimizeCb(iteratee2, context);
-  var i, length;
-  if (isArrayLike_default(obj)) {
-    for (i = 0, length = obj.length; i < length; i++) {
-      iteratee2(obj[i], i, obj);
-    }
-  } else {
-    var _keys = keys(obj);
-    for (i = 0, length = _keys.length; i < length; i++) {
-      iteratee2(obj[_keys[i]], _keys[i], obj);
-    }
-  }
-  return obj;
-}
-var init_each = __esm({
-  "node_modules/underscore/modules/each.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_optimizeCb();
-    init_isArrayLike();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/map.js
-function map2(obj, iteratee2, context) {
-  iteratee2 = cb(iteratee2, context);
-  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length, results = Array(length);
-  for (var index2 = 0; index2 < length; index2++) {
-    var currentKey = _keys ? _keys[index2] : index2;
-    results[index2] = iteratee2(obj[currentKey], currentKey, obj);
-  }
-  return results;
-}
-var init_map = __esm({
-  "node_modules/underscore/modules/map.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_isArrayLike();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/_createReduce.js
-function createReduce(dir2) {
-  var reducer = function(obj, iteratee2, memo, initial2) {
-    var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length, index2 = dir2 > 0 ? 0 : length - 1;
-    if (!initial2) {
-      memo = obj[_keys ? _keys[index2] : index2];
-      index2 += dir2;
-    }
-    for (; index2 >= 0 && index2 < length; index2 += dir2) {
-      var currentKey = _keys ? _keys[index2] : index2;
-      memo = iteratee2(memo, obj[currentKey], currentKey, obj);
-    }
-    return memo;
-  };
-  return function(obj, iteratee2, memo, context) {
-    var initial2 = arguments.length >= 3;
-    return reducer(obj, optimizeCb(iteratee2, context, 4), memo, initial2);
-  };
-}
-var init_createReduce = __esm({
-  "node_modules/underscore/modules/_createReduce.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArrayLike();
-    init_keys();
-    init_optimizeCb();
-  }
-});
-
-// node_modules/underscore/modules/reduce.js
-var reduce_default;
-var init_reduce = __esm({
-  "node_modules/underscore/modules/reduce.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createReduce();
-    reduce_default = createReduce(1);
-  }
-});
-
-// node_modules/underscore/modules/reduceRight.js
-var reduceRight_default;
-var init_reduceRight = __esm({
-  "node_modules/underscore/modules/reduceRight.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createReduce();
-    reduceRight_default = createReduce(-1);
-  }
-});
-
-// node_modules/underscore/modules/filter.js
-function filter2(obj, predicate, context) {
-  var results = [];
-  predicate = cb(predicate, context);
-  each2(obj, function(value, index2, list) {
-    if (predicate(value, index2, list)) results.push(value);
-  });
-  return results;
-}
-var init_filter = __esm({
-  "node_modules/underscore/modules/filter.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_each();
-  }
-});
-
-// node_modules/underscore/modules/reject.js
-function reject2(obj, predicate, context) {
-  return filter2(obj, negate(cb(predicate)), context);
-}
-var init_reject = __esm({
-  "node_modules/underscore/modules/reject.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_filter();
-    init_negate();
-    init_cb();
-  }
-});
-
-// node_modules/underscore/modules/every.js
-function every2(obj, predicate, context) {
-  predicate = cb(predicate, context);
-  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length;
-  for (var index2 = 0; index2 < length; index2++) {
-    var currentKey = _keys ? _keys[index2] : index2;
-    if (!predicate(obj[currentKey], currentKey, obj)) return false;
-  }
-  return true;
-}
-var init_every = __esm({
-  "node_modules/underscore/modules/every.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_isArrayLike();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/some.js
-function some2(obj, predicate, context) {
-  predicate = cb(predicate, context);
-  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length;
-  for (var index2 = 0; index2 < length; index2++) {
-    var currentKey = _keys ? _keys[index2] : index2;
-    if (predicate(obj[currentKey], currentKey, obj)) return true;
-  }
-  return false;
-}
-var init_some = __esm({
-  "node_modules/underscore/modules/some.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_isArrayLike();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/contains.js
-function contains(obj, item, fromIndex, guard) {
-  if (!isArrayLike_default(obj)) obj = values(obj);
-  if (typeof fromIndex != "number" || guard) fromIndex = 0;
-  return indexOf_default(obj, item, fromIndex) >= 0;
-}
-var init_contains = __esm({
-  "node_modules/underscore/modules/contains.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArrayLike();
-    init_values();
-    init_indexOf();
-  }
-});
-
-// node_modules/underscore/modules/invoke.js
-var invoke_default;
-var init_invoke = __esm({
-  "node_modules/underscore/modules/invoke.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_isFunction();
-    init_map();
-    init_deepGet();
-    init_toPath2();
-    invoke_default = restArguments(function(obj, path16, args) {
-      var contextPath, func;
-      if (isFunction_default(path16)) {
-        func = path16;
-      } else {
-        path16 = toPath2(path16);
-        contextPath = path16.slice(0, -1);
-        path16 = path16[path16.length - 1];
-      }
-      return map2(obj, function(context) {
-        var method = func;
-        if (!method) {
-          if (contextPath && contextPath.length) {
-            context = deepGet(context, contextPath);
-          }
-          if (context == null) return void 0;
-          method = context[path16];
-        }
-        return method == null ? method : method.apply(context, args);
-      });
-    });
-  }
-});
-
-// node_modules/underscore/modules/pluck.js
-function pluck(obj, key) {
-  return map2(obj, property(key));
-}
-var init_pluck = __esm({
-  "node_modules/underscore/modules/pluck.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_map();
-    init_property();
-  }
-});
-
-// node_modules/underscore/modules/where.js
-function where(obj, attrs) {
-  return filter2(obj, matcher(attrs));
-}
-var init_where = __esm({
-  "node_modules/underscore/modules/where.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_filter();
-    init_matcher();
-  }
-});
-
-// node_modules/underscore/modules/max.js
-function max(obj, iteratee2, context) {
-  var result2 = -Infinity, lastComputed = -Infinity, value, computed;
-  if (iteratee2 == null || typeof iteratee2 == "number" && typeof obj[0] != "object" && obj != null) {
-    obj = isArrayLike_default(obj) ? obj : values(obj);
-    for (var i = 0, length = obj.length; i < length; i++) {
-      value = obj[i];
-      if (value != null && value > result2) {
-        result2 = value;
-      }
-    }
-  } else {
-    iteratee2 = cb(iteratee2, context);
-    each2(obj, function(v, index2, list) {
-      computed = iteratee2(v, index2, list);
-      if (computed > lastComputed || computed === -Infinity && result2 === -Infinity) {
-        result2 = v;
-        lastComputed = computed;
-      }
-    });
-  }
-  return result2;
-}
-var init_max = __esm({
-  "node_modules/underscore/modules/max.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArrayLike();
-    init_values();
-    init_cb();
-    init_each();
-  }
-});
-
-// node_modules/underscore/modules/min.js
-function min(obj, iteratee2, context) {
-  var result2 = Infinity, lastComputed = Infinity, value, computed;
-  if (iteratee2 == null || typeof iteratee2 == "number" && typeof obj[0] != "object" && obj != null) {
-    obj = isArrayLike_default(obj) ? obj : values(obj);
-    for (var i = 0, length = obj.length; i < length; i++) {
-      value = obj[i];
-      if (value != null && value < result2) {
-        result2 = value;
-      }
-    }
-  } else {
-    iteratee2 = cb(iteratee2, context);
-    each2(obj, function(v, index2, list) {
-      computed = iteratee2(v, index2, list);
-      if (computed < lastComputed || computed === Infinity && result2 === Infinity) {
-        result2 = v;
-        lastComputed = computed;
-      }
-    });
-  }
-  return result2;
-}
-var init_min = __esm({
-  "node_modules/underscore/modules/min.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArrayLike();
-    init_values();
-    init_cb();
-    init_each();
-  }
-});
-
-// node_modules/underscore/modules/toArray.js
-function toArray(obj) {
-  if (!obj) return [];
-  if (isArray_default(obj)) return slice.call(obj);
-  if (isString_default(obj)) {
-    return obj.match(reStrSymbol);
-  }
-  if (isArrayLike_default(obj)) return map2(obj, identity);
-  return values(obj);
-}
-var reStrSymbol;
-var init_toArray = __esm({
-  "node_modules/underscore/modules/toArray.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArray();
-    init_setup();
-    init_isString();
-    init_isArrayLike();
-    init_map();
-    init_identity();
-    init_values();
-    reStrSymbol = /[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
-  }
-});
-
-// node_modules/underscore/modules/sample.js
-function sample(obj, n, guard) {
-  if (n == null || guard) {
-    if (!isArrayLike_default(obj)) obj = values(obj);
-    return obj[random(obj.length - 1)];
-  }
-  var sample2 = toArray(obj);
-  var length = getLength_default(sample2);
-  n = Math.max(Math.min(n, length), 0);
-  var last2 = length - 1;
-  for (var index2 = 0; index2 < n; index2++) {
-    var rand = random(index2, last2);
-    var temp = sample2[index2];
-    sample2[index2] = sample2[rand];
-    sample2[rand] = temp;
-  }
-  return sample2.slice(0, n);
-}
-var init_sample = __esm({
-  "node_modules/underscore/modules/sample.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArrayLike();
-    init_values();
-    init_getLength();
-    init_random();
-    init_toArray();
-  }
-});
-
-// node_modules/underscore/modules/shuffle.js
-function shuffle(obj) {
-  return sample(obj, Infinity);
-}
-var init_shuffle = __esm({
-  "node_modules/underscore/modules/shuffle.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_sample();
-  }
-});
-
-// node_modules/underscore/modules/sortBy.js
-function sortBy2(obj, iteratee2, context) {
-  var index2 = 0;
-  iteratee2 = cb(iteratee2, context);
-  return pluck(map2(obj, function(value, key, list) {
-    return {
-      value,
-      index: index2++,
-      criteria: iteratee2(value, key, list)
-    };
-  }).sort(function(left, right) {
-    var a = left.criteria;
-    var b = right.criteria;
-    if (a !== b) {
-      if (a > b || a === void 0) return 1;
-      if (a < b || b === void 0) return -1;
-    }
-    return left.index - right.index;
-  }), "value");
-}
-var init_sortBy = __esm({
-  "node_modules/underscore/modules/sortBy.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_pluck();
-    init_map();
-  }
-});
-
-// node_modules/underscore/modules/_group.js
-function group(behavior, partition) {
-  return function(obj, iteratee2, context) {
-    var result2 = partition ? [[], []] : {};
-    iteratee2 = cb(iteratee2, context);
-    each2(obj, function(value, index2) {
-      var key = iteratee2(value, index2, obj);
-      behavior(result2, value, key);
-    });
-    return result2;
-  };
-}
-var init_group = __esm({
-  "node_modules/underscore/modules/_group.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_each();
-  }
-});
-
-// node_modules/underscore/modules/groupBy.js
-var groupBy_default;
-var init_groupBy = __esm({
-  "node_modules/underscore/modules/groupBy.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_group();
-    init_has();
-    groupBy_default = group(function(result2, value, key) {
-      if (has(result2, key)) result2[key].push(value);
-      else result2[key] = [value];
-    });
-  }
-});
-
-// node_modules/underscore/modules/indexBy.js
-var indexBy_default;
-var init_indexBy = __esm({
-  "node_modules/underscore/modules/indexBy.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_group();
-    indexBy_default = group(function(result2, value, key) {
-      result2[key] = value;
-    });
-  }
-});
-
-// node_modules/underscore/modules/countBy.js
-var countBy_default;
-var init_countBy = __esm({
-  "node_modules/underscore/modules/countBy.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_group();
-    init_has();
-    countBy_default = group(function(result2, value, key) {
-      if (has(result2, key)) result2[key]++;
-      else result2[key] = 1;
-    });
-  }
-});
-
-// node_modules/underscore/modules/partition.js
-var partition_default;
-var init_partition = __esm({
-  "node_modules/underscore/modules/partition.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_group();
-    partition_default = group(function(result2, value, pass) {
-      result2[pass ? 0 : 1].push(value);
-    }, true);
-  }
-});
-
-// node_modules/underscore/modules/size.js
-function size(obj) {
-  if (obj == null) return 0;
-  return isArrayLike_default(obj) ? obj.length : keys(obj).length;
-}
-var init_size = __esm({
-  "node_modules/underscore/modules/size.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArrayLike();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/_keyInObj.js
-function keyInObj(value, key, obj) {
-  return key in obj;
-}
-var init_keyInObj = __esm({
-  "node_modules/underscore/modules/_keyInObj.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/pick.js
-var pick_default;
-var init_pick = __esm({
-  "node_modules/underscore/modules/pick.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_isFunction();
-    init_optimizeCb();
-    init_allKeys();
-    init_keyInObj();
-    init_flatten();
-    pick_default = restArguments(function(obj, keys2) {
-      var result2 = {}, iteratee2 = keys2[0];
-      if (obj == null) return result2;
-      if (isFunction_default(iteratee2)) {
-        if (keys2.length > 1) iteratee2 = optimizeCb(iteratee2, keys2[1]);
-        keys2 = allKeys(obj);
-      } else {
-        iteratee2 = keyInObj;
-        keys2 = flatten(keys2, false, false);
-        obj = Object(obj);
-      }
-      for (var i = 0, length = keys2.length; i < length; i++) {
-        var key = keys2[i];
-        var value = obj[key];
-        if (iteratee2(value, key, obj)) result2[key] = value;
-      }
-      return result2;
-    });
-  }
-});
-
-// node_modules/underscore/modules/omit.js
-var omit_default;
-var init_omit = __esm({
-  "node_modules/underscore/modules/omit.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_isFunction();
-    init_negate();
-    init_map();
-    init_flatten();
-    init_contains();
-    init_pick();
-    omit_default = restArguments(function(obj, keys2) {
-      var iteratee2 = keys2[0], context;
-      if (isFunction_default(iteratee2)) {
-        iteratee2 = negate(iteratee2);
-        if (keys2.length > 1) context = keys2[1];
-      } else {
-        keys2 = map2(flatten(keys2, false, false), String);
-        iteratee2 = function(value, key) {
-          return !contains(keys2, key);
-        };
-      }
-      return pick_default(obj, iteratee2, context);
-    });
-  }
-});
-
-// node_modules/underscore/modules/initial.js
-function initial(array, n, guard) {
-  return slice.call(array, 0, Math.max(0, array.length - (n == null || guard ? 1 : n)));
-}
-var init_initial = __esm({
-  "node_modules/underscore/modules/initial.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/first.js
-function first(array, n, guard) {
-  if (array == null || array.length < 1) return n == null || guard ? void 0 : [];
-  if (n == null || guard) return array[0];
-  return initial(array, array.length - n);
-}
-var init_first = __esm({
-  "node_modules/underscore/modules/first.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_initial();
-  }
-});
-
-// node_modules/underscore/modules/rest.js
-function rest(array, n, guard) {
-  return slice.call(array, n == null || guard ? 1 : n);
-}
-var init_rest = __esm({
-  "node_modules/underscore/modules/rest.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/last.js
-function last(array, n, guard) {
-  if (array == null || array.length < 1) return n == null || guard ? void 0 : [];
-  if (n == null || guard) return array[array.length - 1];
-  return rest(array, Math.max(0, array.length - n));
-}
-var init_last = __esm({
-  "node_modules/underscore/modules/last.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_rest();
-  }
-});
-
-// node_modules/underscore/modules/compact.js
-function compact(array) {
-  return filter2(array, Boolean);
-}
-var init_compact = __esm({
-  "node_modules/underscore/modules/compact.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_filter();
-  }
-});
-
-// node_modules/underscore/modules/flatten.js
-function flatten2(array, depth) {
-  return flatten(array, depth, false);
-}
-var init_flatten2 = __esm({
-  "node_modules/underscore/modules/flatten.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_flatten();
-  }
-});
-
-// node_modules/underscore/modules/difference.js
-var difference_default;
-var init_difference = __esm({
-  "node_modules/underscore/modules/difference.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_flatten();
-    init_filter();
-    init_contains();
-    difference_default = restArguments(function(array, rest2) {
-      rest2 = flatten(rest2, true, true);
-      return filter2(array, function(value) {
-        return !contains(rest2, value);
-      });
-    });
-  }
-});
-
-// node_modules/underscore/modules/without.js
-var without_default;
-var init_without = __esm({
-  "node_modules/underscore/modules/without.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_difference();
-    without_default = restArguments(function(array, otherArrays) {
-      return difference_default(array, otherArrays);
-    });
-  }
-});
-
-// node_modules/underscore/modules/uniq.js
-function uniq(array, isSorted, iteratee2, context) {
-  if (!isBoolean(isSorted)) {
-    context = iteratee2;
-    iteratee2 = isSorted;
-    isSorted = false;
-  }
-  if (iteratee2 != null) iteratee2 = cb(iteratee2, context);
-  var result2 = [];
-  var seen = [];
-  for (var i = 0, length = getLength_default(array); i < length; i++) {
-    var value = array[i], computed = iteratee2 ? iteratee2(value, i, array) : value;
-    if (isSorted && !iteratee2) {
-      if (!i || seen !== computed) result2.push(value);
-      seen = computed;
-    } else if (iteratee2) {
-      if (!contains(seen, computed)) {
-        seen.push(computed);
-        result2.push(value);
-      }
-    } else if (!contains(result2, value)) {
-      result2.push(value);
-    }
-  }
-  return result2;
-}
-var init_uniq = __esm({
-  "node_modules/underscore/modules/uniq.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isBoolean();
-    init_cb();
-    init_getLength();
-    init_contains();
-  }
-});
-
-// node_modules/underscore/modules/union.js
-var union_default;
-var init_union = __esm({
-  "node_modules/underscore/modules/union.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_uniq();
-    init_flatten();
-    union_default = restArguments(function(arrays) {
-      return uniq(flatten(arrays, true, true));
-    });
-  }
-});
-
-// node_modules/underscore/modules/intersection.js
-function intersection(array) {
-  var result2 = [];
-  var argsLength = arguments.length;
-  for (var i = 0, length = getLength_default(array); i < length; i++) {
-    var item = array[i];
-    if (contains(result2, item)) continue;
-    var j;
-    for (j = 1; j < argsLength; j++) {
-      if (!contains(arguments[j], item)) break;
-    }
-    if (j === argsLength) result2.push(item);
-  }
-  return result2;
-}
-var init_intersection = __esm({
-  "node_modules/underscore/modules/intersection.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_getLength();
-    init_contains();
-  }
-});
-
-// node_modules/underscore/modules/unzip.js
-function unzip(array) {
-  var length = array && max(array, getLength_default).length || 0;
-  var result2 = Array(length);
-  for (var index2 = 0; index2 < length; index2++) {
-    result2[index2] = pluck(array, index2);
-  }
-  return result2;
-}
-var init_unzip = __esm({
-  "node_modules/underscore/modules/unzip.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_max();
-    init_getLength();
-    init_pluck();
-  }
-});
-
-// node_modules/underscore/modules/zip.js
-var zip_default;
-var init_zip = __esm({
-  "node_modules/underscore/modules/zip.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_unzip();
-    zip_default = restArguments(unzip);
-  }
-});
-
-// node_modules/underscore/modules/object.js
-function object(list, values2) {
-  var result2 = {};
-  for (var i = 0, length = getLength_default(list); i < length; i++) {
-    if (values2) {
-      result2[list[i]] = values2[i];
-    } else {
-      result2[list[i][0]] = list[i][1];
-    }
-  }
-  return result2;
-}
-var init_object = __esm({
-  "node_modules/underscore/modules/object.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_getLength();
-  }
-});
-
-// node_modules/underscore/modules/range.js
-function range2(start, stop, step) {
-  if (stop == null) {
-    stop = start || 0;
-    start = 0;
-  }
-  if (!step) {
-    step = stop < start ? -1 : 1;
-  }
-  var length = Math.max(Math.ceil((stop - start) / step), 0);
-  var range4 = Array(length);
-  for (var idx = 0; idx < length; idx++, start += step) {
-    range4[idx] = start;
-  }
-  return range4;
-}
-var init_range = __esm({
-  "node_modules/underscore/modules/range.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/chunk.js
-function chunk(array, count) {
-  if (count == null || count < 1) return [];
-  var result2 = [];
-  var i = 0, length = array.length;
-  while (i < length) {
-    result2.push(slice.call(array, i, i += count));
-  }
-  return result2;
-}
-var init_chunk = __esm({
-  "node_modules/underscore/modules/chunk.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/_chainResult.js
-function chainResult(instance, obj) {
-  return instance._chain ? _(obj).chain() : obj;
-}
-var init_chainResult = __esm({
-  "node_modules/underscore/modules/_chainResult.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-  }
-});
-
-// node_modules/underscore/modules/mixin.js
-function mixin(obj) {
-  each2(functions(obj), function(name) {
-    var func = _[name] = obj[name];
-    _.prototype[name] = function() {
-      var args = [this._wrapped];
-      push.apply(args, arguments);
-      return chainResult(this, func.apply(_, args));
-    };
-  });
-  return _;
-}
-var init_mixin = __esm({
-  "node_modules/underscore/modules/mixin.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    init_each();
-    init_functions();
-    init_setup();
-    init_chainResult();
-  }
-});
-
-// node_modules/underscore/modules/underscore-array-methods.js
-var underscore_array_methods_default;
-var init_underscore_array_methods = __esm({
-  "node_modules/underscore/modules/underscore-array-methods.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    init_each();
-    init_setup();
-    init_chainResult();
-    each2(["pop", "push", "reverse", "shift", "sort", "splice", "unshift"], function(name) {
-      var method = ArrayProto[name];
-      _.prototype[name] = function() {
-        var obj = this._wrapped;
-        if (obj != null) {
-          method.apply(obj, arguments);
-          if ((name === "shift" || name === "splice") && obj.length === 0) {
-            delete obj[0];
-          }
-        }
-        return chainResult(this, obj);
-      };
-    });
-    each2(["concat", "join", "slice"], function(name) {
-      var method = ArrayProto[name];
-      _.prototype[name] = function() {
-        var obj = this._wrapped;
-        if (obj != null) obj = method.apply(obj, arguments);
-        return chainResult(this, obj);
-      };
-    });
-    underscore_array_methods_default = _;
-  }
-});
-
-// node_modules/underscore/modules/index.js
-var modules_exports = {};
-__export(modules_exports, {
-  VERSION: () => VERSION2,
-  after: () => after,
-  all: () => every2,
-  allKeys: () => allKeys,
-  any: () => some2,
-  assign: () => extendOwn_default,
-  before: () => before,
-  bind: () => bind_default,
-  bindAll: () => bindAll_default,
-  chain: () => chain,
-  chunk: () => chunk,
-  clone: () => clone,
-  collect: () => map2,
-  compact: () => compact,
-  compose: () => compose2,
-  constant: () => constant2,
-  contains: () => contains,
-  countBy: () => countBy_default,
-  create: () => create,
-  debounce: () => debounce,
-  default: () => underscore_array_methods_default,
-  defaults: () => defaults_default,
-  defer: () => defer_default,
-  delay: () => delay_default,
-  detect: () => find,
-  difference: () => difference_default,
-  drop: () => rest,
-  each: () => each2,
-  escape: () => escape_default,
-  every: () => every2,
-  extend: () => extend_default,
-  extendOwn: () => extendOwn_default,
-  filter: () => filter2,
-  find: () => find,
-  findIndex: () => findIndex_default,
-  findKey: () => findKey,
-  findLastIndex: () => findLastIndex_default,
-  findWhere: () => findWhere,
-  first: () => first,
-  flatten: () => flatten2,
-  foldl: () => reduce_default,
-  foldr: () => reduceRight_default,
-  forEach: () => each2,
-  functions: () => functions,
-  get: () => get,
-  groupBy: () => groupBy_default,
-  has: () => has2,
-  head: () => first,
-  identity: () => identity,
-  include: () => contains,
-  includes: () => contains,
-  indexBy: () => indexBy_default,
-  indexOf: () => indexOf_default,
-  initial: () => initial,
-  inject: () => reduce_default,
-  intersection: () => intersection,
-  invert: () => invert,
-  invoke: () => invoke_default,
-  isArguments: () => isArguments_default,
-  isArray: () => isArray_default,
-  isArrayBuffer: () => isArrayBuffer_default,
-  isBoolean: () => isBoolean,
-  isDataView: () => isDataView_default,
-  isDate: () => isDate_default,
-  isElement: () => isElement,
-  isEmpty: () => isEmpty,
-  isEqual: () => isEqual,
-  isError: () => isError_default,
-  isFinite: () => isFinite2,
-  isFunction: () => isFunction_default,
-  isMap: () => isMap_default,
-  isMatch: () => isMatch,
-  isNaN: () => isNaN2,
-  isNull: () => isNull,
-  isNumber: () => isNumber_default,
-  isObject: () => isObject,
-  isRegExp: () => isRegExp_default,
-  isSet: () => isSet_default,
-  isString: () => isString_default,
-  isSymbol: () => isSymbol_default,
-  isTypedArray: () => isTypedArray_default,
-  isUndefined: () => isUndefined,
-  isWeakMap: () => isWeakMap_default,
-  isWeakSet: () => isWeakSet_default,
-  iteratee: () => iteratee,
-  keys: () => keys,
-  last: () => last,
-  lastIndexOf: () => lastIndexOf_default,
-  map: () => map2,
-  mapObject: () => mapObject,
-  matcher: () => matcher,
-  matches: () => matcher,
-  max: () => max,
-  memoize: () => memoize2,
-  methods: () => functions,
-  min: () => min,
-  mixin: () => mixin,
-  negate: () => negate,
-  noop: () => noop,
-  now: () => now_default,
-  object: () => object,
-  omit: () => omit_default,
-  once: () => once_default,
-  pairs: () => pairs,
-  partial: () => partial_default,
-  partition: () => partition_default,
-  pick: () => pick_default,
-  pluck: () => pluck,
-  property: () => property,
-  propertyOf: () => propertyOf,
-  random: () => random,
-  range: () => range2,
-  reduce: () => reduce_default,
-  reduceRight: () => reduceRight_default,
-  reject: () => reject2,
-  rest: () => rest,
-  restArguments: () => restArguments,
-  result: () => result,
-  sample: () => sample,
-  select: () => filter2,
-  shuffle: () => shuffle,
-  size: () => size,
-  some: () => some2,
-  sortBy: () => sortBy2,
-  sortedIndex: () => sortedIndex,
-  tail: () => rest,
-  take: () => first,
-  tap: () => tap,
-  template: () => template,
-  templateSettings: () => templateSettings_default,
-  throttle: () => throttle,
-  times: () => times2,
-  toArray: () => toArray,
-  toPath: () => toPath,
-  transpose: () => unzip,
-  unescape: () => unescape_default,
-  union: () => union_default,
-  uniq: () => uniq,
-  unique: () => uniq,
-  uniqueId: () => uniqueId,
-  unzip: () => unzip,
-  values: () => values,
-  where: () => where,
-  without: () => without_default,
-  wrap: () => wrap2,
-  zip: () => zip_default
-});
-var init_modules = __esm({
-  "node_modules/underscore/modules/index.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    init_restArguments();
-    init_isObject();
-    init_isNull();
-    init_isUndefined();
-    init_isBoolean();
-    init_isElement();
-    init_isString();
-    init_isNumber();
-    init_isDate();
-    init_isRegExp();
-    init_isError();
-    init_isSymbol();
-    init_isArrayBuffer();
-    init_isDataView();
-    init_isArray();
-    init_isFunction();
-    init_isArguments();
-    init_isFinite();
-    init_isNaN();
-    init_isTypedArray();
-    init_isEmpty();
-    init_isMatch();
-    init_isEqual();
-    init_isMap();
-    init_isWeakMap();
-    init_isSet();
-    init_isWeakSet();
-    init_keys();
-    init_allKeys();
-    init_values();
-    init_pairs();
-    init_invert();
-    init_functions();
-    init_extend();
-    init_extendOwn();
-    init_defaults();
-    init_create();
-    init_clone();
-    init_tap();
-    init_get();
-    init_has2();
-    init_mapObject();
-    init_identity();
-    init_constant();
-    init_noop();
-    init_toPath();
-    init_property();
-    init_propertyOf();
-    init_matcher();
-    init_times();
-    init_random();
-    init_now();
-    init_escape();
-    init_unescape();
-    init_templateSettings();
-    init_template();
-    init_result();
-    init_uniqueId();
-    init_chain();
-    init_iteratee();
-    init_partial();
-    init_bind();
-    init_bindAll();
-    init_memoize();
-    init_delay();
-    init_defer();
-    init_throttle();
-    init_debounce();
-    init_wrap();
-    init_negate();
-    init_compose();
-    init_after();
-    init_before();
-    init_once();
-    init_findKey();
-    init_findIndex();
-    init_findLastIndex();
-    init_sortedIndex();
-    init_indexOf();
-    init_lastIndexOf();
-    init_find();
-    init_findWhere();
-    init_each();
-    init_map();
-    init_reduce();
-    init_reduceRight();
-    init_filter();
-    init_reject();
-    init_every();
-    init_some();
-    init_contains();
-    init_invoke();
-    init_pluck();
-    init_where();
-    init_max();
-    init_min();
-    init_shuffle();
-    init_sample();
-    init_sortBy();
-    init_groupBy();
-    init_indexBy();
-    init_countBy();
-    init_partition();
-    init_toArray();
-    init_size();
-    init_pick();
-    init_omit();
-    init_first();
-    init_initial();
-    init_last();
-    init_rest();
-    init_compact();
-    init_flatten2();
-    init_without();
-    init_uniq();
-    init_union();
-    init_intersection();
-    init_difference();
-    init_unzip();
-    init_zip();
-    init_object();
-    init_range();
-    init_chunk();
-    init_mixin();
-    init_underscore_array_methods();
-  }
-});
-
-// node_modules/underscore/modules/index-default.js
-var _2, index_default_default;
-var init_index_default = __esm({
-  "node_modules/underscore/modules/index-default.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_modules();
-    init_modules();
-    _2 = mixin(modules_exports);
-    _2._ = _2;
-    index_default_default = _2;
-  }
-});
-
-// node_modules/underscore/modules/index-all.js
-var index_all_exports = {};
-__export(index_all_exports, {
-  VERSION: () => VERSION2,
-  after: () => after,
-  all: () => every2,
-  allKeys: () => allKeys,
-  any: () => some2,
-  assign: () => extendOwn_default,
-  before: () => before,
-  bind: () => bind_default,
-  bindAll: () => bindAll_default,
-  chain: () => chain,
-  chunk: () => chunk,
-  clone: () => clone,
-  collect: () => map2,
-  compact: () => compact,
-  compose: () => compose2,
-  constant: () => constant2,
-  contains: () => contains,
-  countBy: () => countBy_default,
-  create: () => create,
-  debounce: () => debounce,
-  default: () => index_default_default,
-  defaults: () => defaults_default,
-  defer: () => defer_default,
-  delay: () => delay_default,
-  detect: () => find,
-  difference: () => difference_default,
-  drop: () => rest,
-  each: () => each2,
-  escape: () => escape_default,
-  every: () => every2,
-  extend: () => extend_default,
-  extendOwn: () => extendOwn_default,
-  filter: () => filter2,
-  find: () => find,
-  findIndex: () => findIndex_default,
-  findKey: () => findKey,
-  findLastIndex: () => findLastIndex_default,
-  findWhere: () => findWhere,
-  first: () => first,
-  flatten: () => flatten2,
-  foldl: () => reduce_default,
-  foldr: () => reduceRight_default,
-  forEach: () => each2,
-  functions: () => functions,
-  get: () => get,
-  groupBy: () => groupBy_default,
-  has: () => has2,
-  head: () => first,
-  identity: () => identity,
-  include: () => contains,
-  includes: () => contains,
-  indexBy: () => indexBy_default,
-  indexOf: () => indexOf_default,
-  initial: () => initial,
-  inject: () => reduce_default,
-  intersection: () => intersection,
-  invert: () => invert,
-  invoke: () => invoke_default,
-  isArguments: () => isArguments_default,
-  isArray: () => isArray_default,
-  isArrayBuffer: () => isArrayBuffer_default,
-  isBoolean: () => isBoolean,
-  isDataView: () => isDataView_default,
-  isDate: () => isDate_default,
-  isElement: () => isElement,
-  isEmpty: () => isEmpty,
-  isEqual: () => isEqual,
-  isError: () => isError_default,
-  isFinite: () => isFinite2,
-  isFunction: () => isFunction_default,
-  isMap: () => isMap_default,
-  isMatch: () => isMatch,
-  isNaN: () => isNaN2,
-  isNull: () => isNull,
-  isNumber: () => isNumber_default,
-  isObject: () => isObject,
-  isRegExp: () => isRegExp_default,
-  isSet: () => isSet_default,
-  isString: () => isString_default,
-  isSymbol: () => isSymbol_default,
-  isTypedArray: () => isTypedArray_default,
-  isUndefined: () => isUndefined,
-  isWeakMap: () => isWeakMap_default,
-  isWeakSet: () => isWeakSet_default,
-  iteratee: () => iteratee,
-  keys: () => keys,
-  last: () => last,
-  lastIndexOf: () => lastIndexOf_default,
-  map: () => map2,
-  mapObject: () => mapObject,
-  matcher: () => matcher,
-  matches: () => matcher,
-  max: () => max,
-  memoize: () => memoize2,
-  methods: () => functions,
-  min: () => min,
-  mixin: () => mixin,
-  negate: () => negate,
-  noop: () => noop,
-  now: () => now_default,
-  object: () => object,
-  omit: () => omit_default,
-  once: () => once_default,
-  pairs: () => pairs,
-  partial: () => partial_default,
-  partition: () => partition_default,
-  pick: () => pick_default,
-  pluck: () => pluck,
-  property: () => property,
-  propertyOf: () => propertyOf,
-  random: () => random,
-  range: () => range2,
-  reduce: () => reduce_default,
-  reduceRight: () => reduceRight_default,
-  reject: () => reject2,
-  rest: () => rest,
-  restArguments: () => restArguments,
-  result: () => result,
-  sample: () => sample,
-  select: () => filter2,
-  shuffle: () => shuffle,
-  size: () => size,
-  some: () => some2,
-  sortBy: () => sortBy2,
-  sortedIndex: () => sortedIndex,
-  tail: () => rest,
-  take: () => first,
-  tap: () => tap,
-  template: () => template,
-  templateSettings: () => templateSettings_default,
-  throttle: () => throttle,
-  times: () => times2,
-  toArray: () => toArray,
-  toPath: () => toPath,
-  transpose: () => unzip,
-  unescape: () => unescape_default,
-  union: () => union_default,
-  uniq: () => uniq,
-  unique: () => uniq,
-  uniqueId: () => uniqueId,
-  unzip: () => unzip,
-  values: () => values,
-  where: () => where,
-  without: () => without_default,
-  wrap: () => wrap2,
-  zip: () => zip_default
-});
-var init_index_all = __esm({
-  "node_modules/underscore/modules/index-all.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_index_default();
-    init_modules();
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/jute/specification.json
-var require_specification = __commonJS({
-  "node_modules/node-zookeeper-client/lib/jute/specification.json"(exports2, module2) {
-    module2.exports = {
-      data: {
-        Id: [
-          { name: "scheme", type: "ustring" },
-          { name: "id", type: "ustring" }
-        ],
-        ACL: [
-          { name: "perms", type: "int" },
-          { name: "id", type: "data.Id" }
-        ],
-        Stat: [
-          { name: "czxid", type: "long" },
-          { name: "mzxid", type: "long" },
-          { name: "ctime", type: "long" },
-          { name: "mtime", type: "long" },
-          { name: "version", type: "int" },
-          { name: "cversion", type: "int" },
-          { name: "aversion", type: "int" },
-          { name: "ephemeralOwner", type: "long" },
-          { name: "dataLength", type: "int" },
-          { name: "numChildren", type: "int" },
-          { name: "pzxid", type: "long" }
-        ]
-      },
-      protocol: {
-        ConnectRequest: [
-          { name: "protocolVersion", type: "int" },
-          { name: "lastZxidSeen", type: "long" },
-          { name: "timeOut", type: "int" },
-          { name: "sessionId", type: "long" },
-          { name: "passwd", type: "buffer" }
-        ],
-        ConnectResponse: [
-          { name: "protocolVersion", type: "int" },
-          { name: "timeOut", type: "int" },
-          { name: "sessionId", type: "long" },
-          { name: "passwd", type: "buffer" }
-        ],
-        RequestHeader: [
-          { name: "xid", type: "int" },
-          { name: "type", type: "int" }
-        ],
-        ReplyHeader: [
-          { name: "xid", type: "int" },
-          { name: "zxid", type: "long" },
-          { name: "err", type: "int" }
-        ],
-        AuthPacket: [
-          { name: "type", type: "int" },
-          { name: "scheme", type: "ustring" },
-          { name: "auth", type: "buffer" }
-        ],
-        CreateRequest: [
-          { name: "path", type: "ustring" },
-          { name: "data", type: "buffer" },
-          { name: "acl", type: "vector<data.ACL>" },
-          { name: "flags", type: "int" }
-        ],
-        CreateResponse: [
-          { name: "path", type: "ustring" }
-        ],
-        DeleteRequest: [
-          { name: "path", type: "ustring" },
-          { name: "version", type: "int" }
-        ],
-        GetChildren2Request: [
-          { name: "path", type: "ustring" },
-          { name: "watch", type: "boolean" }
-        ],
-        GetChildren2Response: [
-          { name: "children", type: "vector<ustring>" },
-          { name: "stat", type: "data.Stat" }
-        ],
-        ExistsRequest: [
-          { name: "path", type: "ustring" },
-          { name: "watch", type: "boolean" }
-        ],
-        ExistsResponse: [
-          { name: "stat", type: "data.Stat" }
-        ],
-        SetDataRequest: [
-          { name: "path", type: "ustring" },
-          { name: "data", type: "buffer" },
-          { name: "version", type: "int" }
-        ],
-        SetDataResponse: [
-          { name: "stat", type: "data.Stat" }
-        ],
-        GetDataRequest: [
-          { name: "path", type: "ustring" },
-          { name: "watch", type: "boolean" }
-        ],
-        GetDataResponse: [
-          { name: "data", type: "buffer" },
-          { name: "stat", type: "data.Stat" }
-        ],
-        GetACLRequest: [
-          { name: "path", type: "ustring" }
-        ],
-        GetACLResponse: [
-          { name: "acl", type: "vector<data.ACL>" },
-          { name: "stat", type: "data.Stat" }
-        ],
-        SetACLRequest: [
-          { name: "path", type: "ustring" },
-          { name: "acl", type: "vector<data.ACL>" },
-          { name: "version", type: "int" }
-        ],
-        SetACLResponse: [
-          { name: "stat", type: "data.Stat" }
-        ],
-        WatcherEvent: [
-          { name: "type", type: "int" },
-          { name: "state", type: "int" },
-          { name: "path", type: "ustring" }
-        ],
-        SetWatches: [
-          { name: "relativeZxid", type: "long" },
-          { name: "dataWatches", type: "vector<ustring>" },
-          { name: "existWatches", type: "vector<ustring>" },
-          { name: "childWatches", type: "vector<ustring>" }
-        ],
-        MultiHeader: [
-          { name: "type", type: "int" },
-          { name: "done", type: "boolean" },
-          { name: "err", type: "int" }
-        ],
-        CheckVersionRequest: [
-          { name: "path", type: "ustring" },
-          { name: "version", type: "int" }
-        ],
-        ErrorResponse: [
-          { name: "err", type: "int" }
-        ]
-      }
-    };
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/jute/index.js
-var require_jute = __commonJS({
-  "node_modules/node-zookeeper-client/lib/jute/index.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var fs5 = require("fs");
-    var util = require("util");
-    var assert = require("assert");
-    var exports2 = module2.exports;
-    var jute = exports2;
-    var PROTOCOL_VERSION = 0;
-    var OP_CODES = {
-      NOTIFICATION: 0,
-      CREATE: 1,
-      DELETE: 2,
-      EXISTS: 3,
-      GET_DATA: 4,
-      SET_DATA: 5,
-      GET_ACL: 6,
-      SET_ACL: 7,
-      GET_CHILDREN: 8,
-      SYNC: 9,
-      PING: 11,
-      GET_CHILDREN2: 12,
-      CHECK: 13,
-      MULTI: 14,
-      AUTH: 100,
-      SET_WATCHES: 101,
-      SASL: 102,
-      CREATE_SESSION: -10,
-      CLOSE_SESSION: -11,
-      ERROR: -1
-    };
-    var XID_NOTIFICATION = -1;
-    var XID_PING = -2;
-    var XID_AUTHENTICATION = -4;
-    function Record(specification2, args) {
-      if (!Array.isArray(specification2)) {
-        throw new Error("specification must be a valid Array.");
-      }
-      this.specification = specification2;
-      this.chrootPath = void 0;
-      args = args || [];
-      var self2 = this, match;
-      self2.specification.forEach(function(attribute, index2) {
-        switch (attribute.type) {
-          case "int":
-            if (typeof args[index2] === "number") {
-              self2[attribute.name] = args[index2];
-            } else {
-              self2[attribute.name] = 0;
-            }
-            break;
-          case "long":
-            self2[attribute.name] = Buffer.alloc(8);
-            if (Buffer.isBuffer(args[index2])) {
-              args[index2].copy(self2[attribute.name]);
-            } else {
-              self2[attribute.name].fill(0);
-            }
-            break;
-          case "buffer":
-            if (Buffer.isBuffer(args[index2])) {
-              self2[attribute.name] = Buffer.alloc(args[index2].length);
-              args[index2].copy(self2[attribute.name]);
-            } else {
-              self2[attribute.name] = void 0;
-            }
-            break;
-          case "ustring":
-            if (typeof args[index2] === "string") {
-              self2[attribute.name] = args[index2];
-            } else {
-              self2[attribute.name] = void 0;
-            }
-            break;
-          case "boolean":
-            if (typeof args[index2] === "boolean") {
-              self2[attribute.name] = args[index2];
-            } else {
-              self2[attribute.name] = false;
-            }
-            break;
-          default:
-            if ((match = /^vector<([\w.]+)>$/.exec(attribute.type)) !== null) {
-              if (Array.isArray(args[index2])) {
-                self2[attribute.name] = args[index2];
-              } else {
-                self2[attribute.name] = void 0;
-              }
-            } else if ((match = /^data\.(\w+)$/.exec(attribute.type)) !== null) {
-              if (args[index2] instanceof Record) {
-                self2[attribute.name] = args[index2];
-              } else {
-                self2[attribute.name] = new jute.data[match[1]]();
-              }
-            } else {
-              throw new Error("Unknown type: " + attribute.type);
-            }
-        }
-      });
-    }
-    Record.prototype.setChrootPath = function(path16) {
-      this.chrootPath = path16;
-    };
-    function byteLength(type, value) {
-      var size2 = 0, match;
-      switch (type) {
-        case "int":
-          size2 = 4;
-          break;
-        case "long":
-          size2 = 8;
-          break;
-        case "buffer":
-          size2 = 4;
-          if (Buffer.isBuffer(value)) {
-            size2 += value.length;
-          }
-          break;
-        case "ustring":
-          size2 = 4;
-          if (typeof value === "string") {
-            size2 += Buffer.byteLength(value);
-          }
-          break;
-        case "boolean":
-          size2 = 1;
-          break;
-        default:
-          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
-            size2 = 4;
-            if (Array.isArray(value)) {
-              value.forEach(function(item) {
-                size2 += byteLength(match[1], item);
-              });
-            }
-          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
-            size2 = value.byteLength();
-          } else {
-            throw new Error("Unknown type: " + type);
-          }
-      }
-      return size2;
-    }
-    function prependChroot(self2, path16) {
-      if (!self2.chrootPath) {
-        return path16;
-      }
-      if (path16 === "/") {
-        return self2.chrootPath;
-      }
-      return self2.chrootPath + path16;
-    }
-    Record.prototype.byteLength = function() {
-      var self2 = this, size2 = 0;
-      self2.specification.forEach(function(attribute) {
-        var value = self2[attribute.name];
-        if (attribute.name === "path") {
-          value = prependChroot(self2, value);
-        }
-        if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path16) {
-            return prependChroot(self2, path16);
-          });
-        }
-        size2 += byteLength(attribute.type, value);
-      });
-      return size2;
-    };
-    function serialize(type, value, buffer, offset) {
-      var bytesWritten = 0, length = 0, match;
-      switch (type) {
-        case "int":
-          buffer.writeInt32BE(value, offset);
-          bytesWritten = 4;
-          break;
-        case "long":
-          value.copy(buffer, offset);
-          bytesWritten = 8;
-          break;
-        case "buffer":
-          if (Buffer.isBuffer(value)) {
-            buffer.writeInt32BE(value.length, offset);
-            bytesWritten = 4;
-            value.copy(buffer, offset + bytesWritten);
-            bytesWritten += value.length;
-          } else {
-            buffer.writeInt32BE(-1, offset);
-            bytesWritten = 4;
-          }
-          break;
-        case "ustring":
-          if (typeof value === "string") {
-            length = Buffer.byteLength(value);
-            buffer.writeInt32BE(length, offset);
-            bytesWritten = 4;
-            Buffer.from(value).copy(buffer, offset + bytesWritten);
-            bytesWritten += length;
-          } else {
-            buffer.writeInt32BE(-1, offset);
-            bytesWritten += 4;
-          }
-          break;
-        case "boolean":
-          buffer.writeUInt8(value ? 1 : 0, offset);
-          bytesWritten += 1;
-          break;
-        default:
-          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
-            if (Array.isArray(value)) {
-              buffer.writeInt32BE(value.length, offset);
-              bytesWritten += 4;
-              value.forEach(function(item) {
-                bytesWritten += serialize(
-                  match[1],
-                  item,
-                  buffer,
-                  offset + bytesWritten
-                );
-              });
-            } else {
-              buffer.writeInt32BE(-1, offset);
-              bytesWritten += 4;
-            }
-          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
-            bytesWritten += value.serialize(buffer, offset + bytesWritten);
-          } else {
-            throw new Error("Unknown type: " + type);
-          }
-      }
-      return bytesWritten;
-    }
-    Record.prototype.serialize = function(buffer, offset) {
-      if (!Buffer.isBuffer(buffer)) {
-        throw new Error("buffer must an instance of Node.js Buffer class.");
-      }
-      if (offset < 0 || offset >= buffer.length) {
-        throw new Error("offset: " + offset + " is out of buffer range.");
-      }
-      var self2 = this, size2 = this.byteLength();
-      if (offset + size2 > buffer.length) {
-        throw new Error("buffer does not have enough space.");
-      }
-      self2.specification.forEach(function(attribute) {
-        var value = self2[attribute.name];
-        if (attribute.name === "path") {
-          value = prependChroot(self2, value);
-        }
-        if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path16) {
-            return prependChroot(self2, path16);
-          });
-        }
-        offset += serialize(
-          attribute.type,
-          value,
-          buffer,
-          offset
-        );
-      });
-      return size2;
-    };
-    function deserialize(type, buffer, offset) {
-      var bytesRead = 0, length = 0, match, value, result2;
-      switch (type) {
-        case "int":
-          value = buffer.readInt32BE(offset);
-          bytesRead = 4;
-          break;
-        case "long":
-          value = Buffer.alloc(8);
-          buffer.copy(value, 0, offset, offset + 8);
-          bytesRead = 8;
-          break;
-        case "buffer":
-          length = buffer.readInt32BE(offset);
-          bytesRead = 4;
-          if (length === -1) {
-            value = void 0;
-          } else {
-            value = Buffer.alloc(length);
-            buffer.copy(
-              value,
-              0,
-              offset + bytesRead,
-              offset + bytesRead + length
-            );
-            bytesRead += length;
-          }
-          break;
-        case "ustring":
-          length = buffer.readInt32BE(offset);
-          bytesRead = 4;
-          if (length === -1) {
-            value = void 0;
-          } else {
-            value = buffer.toString(
-              "utf8",
-              offset + bytesRead,
-              offset + bytesRead + length
-            );
-            bytesRead += length;
-          }
-          break;
-        case "boolean":
-          value = buffer.readUInt8(offset) === 1;
-          bytesRead = 1;
-          break;
-        default:
-          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
-            length = buffer.readInt32BE(offset);
-            bytesRead = 4;
-            if (length === -1) {
-              value = void 0;
-            } else {
-              value = [];
-              while (length > 0) {
-                result2 = deserialize(match[1], buffer, offset + bytesRead);
-                value.push(result2.value);
-                bytesRead += result2.bytesRead;
-                length -= 1;
-              }
-            }
-          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
-            value = new jute.data[match[1]]();
-            bytesRead = value.deserialize(buffer, offset);
-          } else {
-            throw new Error("Unknown type: " + type);
-          }
-      }
-      return {
-        value,
-        bytesRead
-      };
-    }
-    Record.prototype.deserialize = function(buffer, offset) {
-      if (!Buffer.isBuffer(buffer)) {
-        throw new Error("buffer must an instance of Node.js Buffer class.");
-      }
-      if (offset < 0 || offset >= buffer.length) {
-        throw new Error("offset: " + offset + " is out of buffer range.");
-      }
-      var self2 = this, bytesRead = 0, result2;
-      self2.specification.forEach(function(attribute) {
-        result2 = deserialize(attribute.type, buffer, offset + bytesRead);
-        self2[attribute.name] = result2.value;
-        bytesRead += result2.bytesRead;
-        if (self2.chrootPath && attribute.name === "path") {
-          if (self2.path === self2.chrootPath) {
-            self2.path = "/";
-          } else {
-            self2.path = self2.path.substring(self2.chrootPath.length);
-          }
-        }
-      });
-      return bytesRead;
-    };
-    function TransactionRequest(ops) {
-      if (!(this instanceof TransactionRequest)) {
-        return new TransactionRequest(ops);
-      }
-      assert(Array.isArray(ops), "ops must be a valid array.");
-      this.ops = ops;
-      this.records = [];
-      this.ops.forEach(function(op) {
-        var mh = new jute.protocol.MultiHeader(op.type, false, -1), record2;
-        this.records.push(mh);
-        switch (op.type) {
-          case jute.OP_CODES.CREATE:
-            record2 = new jute.protocol.CreateRequest();
-            record2.path = op.path;
-            record2.data = op.data;
-            record2.acl = op.acls.map(function(item) {
-              return item.toRecord();
-            });
-            record2.flags = op.mode;
-            break;
-          case jute.OP_CODES.DELETE:
-            record2 = new jute.protocol.DeleteRequest();
-            record2.path = op.path;
-            record2.version = op.version;
-            break;
-          case jute.OP_CODES.SET_DATA:
-            record2 = new jute.protocol.SetDataRequest();
-            record2.path = op.path;
-            if (Buffer.isBuffer(op.data)) {
-              record2.data = Buffer.alloc(op.data.length);
-              op.data.copy(record2.data);
-            }
-            record2.version = op.version;
-            break;
-          case jute.OP_CODES.CHECK:
-            record2 = new jute.protocol.CheckVersionRequest();
-            record2.path = op.path;
-            record2.version = op.version;
-            break;
-          default:
-            throw new Error("Unknown op type: " + op.type);
-        }
-        this.records.push(record2);
-      }, this);
-      this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
-    }
-    TransactionRequest.prototype.setChrootPath = function(path16) {
-      this.records.forEach(function(record2) {
-        record2.setChrootPath(path16);
-      });
-    };
-    TransactionRequest.prototype.byteLength = function() {
-      return this.records.reduce(function(length, record2) {
-        return length + record2.byteLength();
-      }, 0);
-    };
-    TransactionRequest.prototype.serialize = function(buffer, offset) {
-      assert(
-        Buffer.isBuffer(buffer),
-        "buffer must an instance of Node.js Buffer class."
-      );
-      assert(
-        offset >= 0 && offset < buffer.length,
-        "offset: " + offset + " is out of buffer range."
-      );
-      var size2 = this.byteLength();
-      if (offset + size2 > buffer.length) {
-        throw new Error("buffer does not have enough space.");
-      }
-      this.records.forEach(function(record2) {
-        offset += record2.serialize(
-          buffer,
-          offset
-        );
-      });
-      return size2;
-    };
-    function TransactionResponse() {
-      if (!(this instanceof TransactionResponse)) {
-        return new TransactionResponse();
-      }
-      this.results = [];
-      this.chrootPath = void 0;
-    }
-    TransactionResponse.prototype.setChrootPath = function(path16) {
-      this.chrootPath = path16;
-    };
-    TransactionResponse.prototype.deserialize = function(buffer, offset) {
-      assert(
-        Buffer.isBuffer(buffer),
-        "buffer must an instance of Node.js Buffer class."
-      );
-      assert(
-        offset >= 0 && offset < buffer.length,
-        "offset: " + offset + " is out of buffer range."
-      );
-      var self2 = this, bytesRead = 0, header, response;
-      while (true) {
-        header = new jute.protocol.MultiHeader();
-        bytesRead += header.deserialize(buffer, offset + bytesRead);
-        if (header.done) {
-          break;
-        }
-        switch (header.type) {
-          case jute.OP_CODES.CREATE:
-            response = new jute.protocol.CreateResponse();
-            response.setChrootPath(self2.chrootPath);
-            bytesRead += response.deserialize(buffer, offset + bytesRead);
-            self2.results.push({
-              type: header.type,
-              path: response.path
-            });
-            break;
-          case jute.OP_CODES.DELETE:
-            self2.results.push({
-              type: header.type
-            });
-            break;
-          case jute.OP_CODES.SET_DATA:
-            response = new jute.protocol.SetDataResponse();
-            response.setChrootPath(self2.chrootPath);
-            bytesRead += response.deserialize(buffer, offset + bytesRead);
-            self2.results.push({
-              type: header.type,
-              stat: response.stat
-            });
-            break;
-          case jute.OP_CODES.CHECK:
-            self2.results.push({
-              type: header.type
-            });
-            break;
-          case jute.OP_CODES.ERROR:
-            response = new jute.protocol.ErrorResponse();
-            response.setChrootPath(self2.chrootPath);
-            bytesRead += response.deserialize(buffer, offset + bytesRead);
-            self2.results.push({
-              type: header.type,
-              err: response.err
-            });
-            break;
-          default:
-            throw new Error(
-              "Unknown type: " + header.type + " in transaction response."
-            );
-        }
-      }
-      return bytesRead;
-    };
-    function Request(header, payload) {
-      this.header = header;
-      this.payload = payload;
-    }
-    Request.prototype.toBuffer = function() {
-      var size2 = 0, offset = 0, buffer;
-      if (this.header) {
-        size2 += this.header.byteLength();
-      }
-      if (this.payload) {
-        size2 += this.payload.byteLength();
-      }
-      buffer = Buffer.alloc(size2 + 4);
-      buffer.writeInt32BE(size2, offset);
-      offset += 4;
-      if (this.header) {
-        offset += this.header.serialize(buffer, offset);
-      }
-      if (this.payload) {
-        offset += this.payload.serialize(buffer, offset);
-      }
-      return buffer;
-    };
-    function Response(header, payload) {
-      this.header = header;
-      this.payload = payload;
-    }
-    function generateClass(specification2, moduleName, className) {
-      var spec = specification2[moduleName][className], constructor;
-      constructor = function() {
-        Record.call(this, spec, Array.prototype.slice.call(arguments, 0));
-      };
-      util.inherits(constructor, Record);
-      return constructor;
-    }
-    exports2.PROTOCOL_VERSION = PROTOCOL_VERSION;
-    exports2.OP_CODES = OP_CODES;
-    exports2.XID_NOTIFICATION = XID_NOTIFICATION;
-    exports2.XID_PING = XID_PING;
-    exports2.XID_AUTHENTICATION = XID_AUTHENTICATION;
-    exports2.Request = Request;
-    exports2.Response = Response;
-    exports2.TransactionRequest = TransactionRequest;
-    exports2.TransactionResponse = TransactionResponse;
-    var specification = require_specification();
-    Object.keys(specification).forEach(function(moduleName) {
-      exports2[moduleName] = exports2[moduleName] || {};
-      Object.keys(specification[moduleName]).forEach(function(className) {
-        exports2[moduleName][className] = generateClass(specification, moduleName, className);
-      });
-    });
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/Id.js
-var require_Id = __commonJS({
-  "node_modules/node-zookeeper-client/lib/Id.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var jute = require_jute();
-    function Id(scheme, id) {
-      if (!scheme || typeof scheme !== "string") {
-        throw new Error("scheme must be a non-empty string.");
-      }
-      if (typeof id !== "string") {
-        throw new Error("id must be a string.");
-      }
-      this.scheme = scheme;
-      this.id = id;
-    }
-    Id.prototype.toRecord = function() {
-      return new jute.data.Id(
-        this.scheme,
-        this.id
-      );
-    };
-    var IDS = {
-      ANYONE_ID_UNSAFE: new Id("world", "anyone"),
-      AUTH_IDS: new Id("auth", "")
-    };
-    function fromRecord(record2) {
-      if (!(record2 instanceof jute.data.Id)) {
-        throw new Error("record must be an instace of jute.data.Id.");
-      }
-      return new Id(record2.scheme, record2.id);
-    }
-    module2.exports = Id;
-    module2.exports.fromRecord = fromRecord;
-    Object.keys(IDS).forEach(function(key) {
-      module2.exports[key] = IDS[key];
-    });
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/Permission.js
-var require_Permission = __commonJS({
-  "node_modules/node-zookeeper-client/lib/Permission.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var PERMISSIONS = {
-      READ: 1,
-      WRITE: 2,
-      CREATE: 4,
-      DELETE: 8,
-      ADMIN: 16,
-      ALL: 31
-    };
-    module2.exports = PERMISSIONS;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/ACL.js
-var require_ACL = __commonJS({
-  "node_modules/node-zookeeper-client/lib/ACL.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var jute = require_jute();
-    var Id = require_Id();
-    var Permission = require_Permission();
-    function ACL(permission, id) {
-      if (typeof permission !== "number" || permission < 1 || permission > 31) {
-        throw new Error("permission must be a valid integer.");
-      }
-      if (!(id instanceof Id)) {
-        throw new Error("id must be an instance of Id class.");
-      }
-      this.permission = permission;
-      this.id = id;
-    }
-    ACL.prototype.toRecord = function() {
-      return new jute.data.ACL(
-        this.permission,
-        this.id.toRecord()
-      );
-    };
-    var ACLS = {
-      OPEN_ACL_UNSAFE: [new ACL(Permission.ALL, Id.ANYONE_ID_UNSAFE)],
-      CREATOR_ALL_ACL: [new ACL(Permission.ALL, Id.AUTH_IDS)],
-      READ_ACL_UNSAFE: [new ACL(Permission.READ, Id.ANYONE_ID_UNSAFE)]
-    };
-    function fromRecord(record2) {
-      if (!(record2 instanceof jute.data.ACL)) {
-        throw new Error("record must be an instace of jute.data.ACL.");
-      }
-      return new ACL(record2.perms, Id.fromRecord(record2.id));
-    }
-    module2.exports = ACL;
-    module2.exports.fromRecord = fromRecord;
-    Object.keys(ACLS).forEach(function(key) {
-      module2.exports[key] = ACLS[key];
-    });
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/Path.js
-var require_Path = __commonJS({
-  "node_modules/node-zookeeper-client/lib/Path.js"(exports2) {
-    "use strict";
-    init_cjs_shims();
-    var assert = require("assert");
-    function validate(path16) {
-      assert(
-        path16 && typeof path16 === "string",
-        "Node path must be a non-empty string."
-      );
-      assert(path16[0] === "/", "Node path must start with / character.");
-      if (path16.length === 1) {
-        return;
-      }
-      assert(
-        path16[path16.length - 1] !== "/",
-        "Node path must not end with / character."
-      );
-      assert(
-        !/\/\//.test(path16),
-        "Node path must not contain empty node name."
-      );
-      assert(
-        !/\/\.(\.)?(\/|$)/.test(path16),
-        "Node path must not contain relative path(s)."
-      );
-    }
-    exports2.validate = validate;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/Event.js
-var require_Event = __commonJS({
-  "node_modules/node-zookeeper-client/lib/Event.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var assert = require("assert");
-    var TYPES = {
-      NODE_CREATED: 1,
-      NODE_DELETED: 2,
-      NODE_DATA_CHANGED: 3,
-      NODE_CHILDREN_CHANGED: 4
-    };
-    function validateType(type) {
-      assert(typeof type === "number", "type must be a number.");
-      var defined = Object.keys(TYPES).some(function(name) {
-        return TYPES[name] === type;
-      });
-      if (!defined) {
-        throw new Error("Unknown type: " + type);
-      }
-    }
-    function Event2(type, name, path16) {
-      validateType(type);
-      assert(
-        name && typeof name === "string",
-        "name must be a non-empty string."
-      );
-      this.type = type;
-      this.name = name;
-      this.path = path16;
-    }
-    Event2.prototype.getType = function() {
-      return this.type;
-    };
-    Event2.prototype.getName = function() {
-      return this.name;
-    };
-    Event2.prototype.getPath = function() {
-      return this.path;
-    };
-    Event2.prototype.toString = function() {
-      var result2 = this.name + "[" + this.type + "]";
-      if (this.path) {
-        result2 += "@" + this.path;
-      }
-      return result2;
-    };
-    function create2(watcherEvent) {
-      assert(watcherEvent, "watcherEvent must be a valid object.");
-      validateType(watcherEvent.type);
-      var name, i = 0, keys2 = Object.keys(TYPES);
-      while (i < keys2.length) {
-        if (TYPES[keys2[i]] === watcherEvent.type) {
-          name = keys2[i];
-          break;
-        }
-        i += 1;
-      }
-      return new Event2(watcherEvent.type, name, watcherEvent.path);
-    }
-    module2.exports = Event2;
-    module2.exports.create = create2;
-    Object.keys(TYPES).forEach(function(key) {
-      module2.exports[key] = TYPES[key];
-    });
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/State.js
-var require_State = __commonJS({
-  "node_modules/node-zookeeper-client/lib/State.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var assert = require("assert");
-    function State(name, code) {
-      assert(
-        name && typeof name === "string",
-        "name must be a non-empty string."
-      );
-      assert(typeof code === "number", "type must be a number.");
-      this.name = name;
-      this.code = code;
-    }
-    State.prototype.getName = function() {
-      return this.name;
-    };
-    State.prototype.getCode = function() {
-      return this.code;
-    };
-    State.prototype.toString = function() {
-      return this.name + "[" + this.code + "]";
-    };
-    var STATES = {
-      DISCONNECTED: new State("DISCONNECTED", 0),
-      SYNC_CONNECTED: new State("SYNC_CONNECTED", 3),
-      AUTH_FAILED: new State("AUTH_FAILED", 4),
-      CONNECTED_READ_ONLY: new State("CONNECTED_READ_ONLY", 5),
-      SASL_AUTHENTICATED: new State("SASL_AUTHENTICATED", 6),
-      EXPIRED: new State("EXPIRED", -122)
-    };
-    module2.exports = STATES;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/CreateMode.js
-var require_CreateMode = __commonJS({
-  "node_modules/node-zookeeper-client/lib/CreateMode.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var CREATE_MODES = {
-      /**
-       * The znode will not be automatically deleted upon client's disconnect.
-       */
-      PERSISTENT: 0,
-      /**
-      * The znode will not be automatically deleted upon client's disconnect,
-      * and its name will be appended with a monotonically increasing number.
-      */
-      PERSISTENT_SEQUENTIAL: 2,
-      /**
-       * The znode will be deleted upon the client's disconnect.
-       */
-      EPHEMERAL: 1,
-      /**
-       * The znode will be deleted upon the client's disconnect, and its name
-       * will be appended with a monotonically increasing number.
-       */
-      EPHEMERAL_SEQUENTIAL: 3
-    };
-    module2.exports = CREATE_MODES;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/Exception.js
-var require_Exception = __commonJS({
-  "node_modules/node-zookeeper-client/lib/Exception.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var util = require("util");
-    var assert = require("assert");
-    var CODES = {
-      OK: 0,
-      SYSTEM_ERROR: -1,
-      RUNTIME_INCONSISTENCY: -2,
-      DATA_INCONSISTENCY: -3,
-      CONNECTION_LOSS: -4,
-      MARSHALLING_ERROR: -5,
-      UNIMPLEMENTED: -6,
-      OPERATION_TIMEOUT: -7,
-      BAD_ARGUMENTS: -8,
-      API_ERROR: -100,
-      NO_NODE: -101,
-      NO_AUTH: -102,
-      BAD_VERSION: -103,
-      NO_CHILDREN_FOR_EPHEMERALS: -108,
-      NODE_EXISTS: -110,
-      NOT_EMPTY: -111,
-      SESSION_EXPIRED: -112,
-      INVALID_CALLBACK: -113,
-      INVALID_ACL: -114,
-      AUTH_FAILED: -115
-    };
-    function validateCode(code) {
-      assert(typeof code === "number", "code must be a number.");
-      var defined = Object.keys(CODES).some(function(name) {
-        return CODES[name] === code;
-      });
-      if (!defined) {
-        throw new Error("Unknown code: " + code);
-      }
-    }
-    function Exception(code, name, path16, ctor2) {
-      if (!ctor2) {
-        ctor2 = path16;
-        path16 = void 0;
-      }
-      validateCode(code);
-      assert(
-        name && typeof name === "string",
-        "name must be a non-empty string."
-      );
-      assert(typeof ctor2 === "function", "ctor must be a function.");
-      Error.captureStackTrace(this, ctor2 || Exception);
-      this.code = code;
-      this.name = name;
-      this.path = path16;
-      this.message = "Exception: " + name + "[" + code + "]";
-      if (path16) {
-        this.message += "@" + path16;
-      }
-    }
-    util.inherits(Exception, Error);
-    Exception.prototype.getCode = function() {
-      return this.code;
-    };
-    Exception.prototype.getName = function() {
-      return this.name;
-    };
-    Exception.prototype.getPath = function() {
-      return this.path;
-    };
-    Exception.prototype.toString = function() {
-      return this.message;
-    };
-    function create2(code, path16) {
-      validateCode(code);
-      var name, i = 0, keys2 = Object.keys(CODES);
-      while (i < keys2.length) {
-        if (CODES[keys2[i]] === code) {
-          name = keys2[i];
-          break;
-        }
-        i += 1;
-      }
-      return new Exception(code, name, path16, create2);
-    }
-    module2.exports = Exception;
-    module2.exports.create = create2;
-    Object.keys(CODES).forEach(function(key) {
-      module2.exports[key] = CODES[key];
-    });
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/ConnectionStringParser.js
-var require_ConnectionStringParser = __commonJS({
-  "node_modules/node-zookeeper-client/lib/ConnectionStringParser.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var assert = require("assert");
-    var u = (init_index_all(), __toCommonJS(index_all_exports));
-    var Path = require_Path();
-    var DEFAULT_PORT = 2181;
-    function ConnectionStringParser(connectionString) {
-      assert(
-        connectionString && typeof connectionString === "string",
-        "connectionString must be a non-empty string."
-      );
-      this.connectionString = connectionString;
-      var index2 = connectionString.indexOf("/"), hostList = [], servers = [];
-      if (index2 !== -1 && index2 !== connectionString.length - 1) {
-        this.chrootPath = connectionString.substring(index2);
-        Path.validate(this.chrootPath);
-      } else {
-        this.chrootPath = void 0;
-      }
-      if (index2 !== -1) {
-        hostList = connectionString.substring(0, index2).split(",");
-      } else {
-        hostList = connectionString.split(",");
-      }
-      hostList.filter(function(item) {
-        return item;
-      }).forEach(function(item) {
-        var parts = item.split(":");
-        servers.push({
-          host: parts[0],
-          port: parts[1] || DEFAULT_PORT
-        });
-      });
-      assert(
-        servers.length > 0,
-        "connectionString must contain at least one server."
-      );
-      this.servers = u.shuffle(servers);
-    }
-    ConnectionStringParser.prototype.getConnectionString = function() {
-      return this.connectionString;
-    };
-    ConnectionStringParser.prototype.getChrootPath = function() {
-      return this.chrootPath;
-    };
-    ConnectionStringParser.prototype.getServers = function() {
-      return this.servers.slice(0);
-    };
-    module2.exports = ConnectionStringParser;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/WatcherManager.js
-var require_WatcherManager = __commonJS({
-  "node_modules/node-zookeeper-client/lib/WatcherManager.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var events = require("events");
-    var Path = require_Path();
-    var Event2 = require_Event();
-    function WatcherManager() {
-      this.dataWatchers = {};
-      this.childWatchers = {};
-      this.existenceWatchers = {};
-    }
-    function registerWatcher(self2, type, path16, watcher) {
-      var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path16);
-      if (typeof watcher !== "function") {
-        throw new Error("watcher must be a valid function.");
-      }
-      watchers[path16] = watchers[path16] || new events.EventEmitter();
-      watcherExists = watchers[path16].listeners("notification").some(function(l) {
-        return l === watcher || l.listener === watcher;
-      });
-      if (!watcherExists) {
-        watchers[path16].once("notification", watcher);
-      }
-    }
-    function getWatcherPaths(self2, type) {
-      var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path16) {
-        if (watchers[path16].listeners("notification").length > 0) {
-          result2.push(path16);
-        }
-      });
-      return result2;
-    }
-    WatcherManager.prototype.registerDataWatcher = function(path16, watcher) {
-      registerWatcher(this, "data", path16, watcher);
-    };
-    WatcherManager.prototype.getDataWatcherPaths = function() {
-      return getWatcherPaths(this, "data");
-    };
-    WatcherManager.prototype.registerChildWatcher = function(path16, watcher) {
-      registerWatcher(this, "child", path16, watcher);
-    };
-    WatcherManager.prototype.getChildWatcherPaths = function() {
-      return getWatcherPaths(this, "child");
-    };
-    WatcherManager.prototype.registerExistenceWatcher = function(path16, watcher) {
-      registerWatcher(this, "existence", path16, watcher);
-    };
-    WatcherManager.prototype.getExistenceWatcherPaths = function() {
-      return getWatcherPaths(this, "existence");
-    };
-    WatcherManager.prototype.emit = function(watcherEvent) {
-      if (!watcherEvent) {
-        throw new Error("watcherEvent must be a valid object.");
-      }
-      var emitters = [], event;
-      switch (watcherEvent.type) {
-        case Event2.NODE_DATA_CHANGED:
-        case Event2.NODE_CREATED:
-          if (this.dataWatchers[watcherEvent.path]) {
-            emitters.push(this.dataWatchers[watcherEvent.path]);
-            delete this.dataWatchers[watcherEvent.path];
-          }
-          if (this.existenceWatchers[watcherEvent.path]) {
-            emitters.push(this.existenceWatchers[watcherEvent.path]);
-            delete this.existenceWatchers[watcherEvent.path];
-          }
-          break;
-        case Event2.NODE_CHILDREN_CHANGED:
-          if (this.childWatchers[watcherEvent.path]) {
-            emitters.push(this.childWatchers[watcherEvent.path]);
-            delete this.childWatchers[watcherEvent.path];
-          }
-          break;
-        case Event2.NODE_DELETED:
-          if (this.dataWatchers[watcherEvent.path]) {
-            emitters.push(this.dataWatchers[watcherEvent.path]);
-            delete this.dataWatchers[watcherEvent.path];
-          }
-          if (this.childWatchers[watcherEvent.path]) {
-            emitters.push(this.childWatchers[watcherEvent.path]);
-            delete this.childWatchers[watcherEvent.path];
-          }
-          break;
-        default:
-          throw new Error("Unknown event type: " + watcherEvent.type);
-      }
-      if (emitters.length < 1) {
-        return;
-      }
-      event = Event2.create(watcherEvent);
-      emitters.forEach(function(emitter) {
-        emitter.emit("notification", event);
-      });
-    };
-    WatcherManager.prototype.isEmpty = function() {
-      var empty = true, watchers, paths, i, j;
-      watchers = [this.dataWatchers, this.existenceWatchers, this.childWatchers];
-      for (i = 0; i < watchers.length; i += 1) {
-        paths = Object.keys(watchers[i]);
-        for (j = 0; j < paths.length; j += 1) {
-          if (watchers[i][paths[j]].listeners("notification").length > 0) {
-            empty = false;
-            break;
-          }
-        }
-      }
-      return empty;
-    };
-    module2.exports = WatcherManager;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/PacketQueue.js
-var require_PacketQueue = __commonJS({
-  "node_modules/node-zookeeper-client/lib/PacketQueue.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var util = require("util");
-    var events = require("events");
-    function PacketQueue() {
-      events.EventEmitter.call(this);
-      this.queue = [];
-    }
-    util.inherits(PacketQueue, events.EventEmitter);
-    PacketQueue.prototype.push = function(packet) {
-      if (typeof packet !== "object") {
-        throw new Error("packet must be a valid object.");
-      }
-      this.queue.push(packet);
-      this.emit("readable");
-    };
-    PacketQueue.prototype.unshift = function(packet) {
-      if (typeof packet !== "object") {
-        throw new Error("packet must be a valid object.");
-      }
-      this.queue.unshift(packet);
-      this.emit("readable");
-    };
-    PacketQueue.prototype.shift = function() {
-      return this.queue.shift();
-    };
-    module2.exports = PacketQueue;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/ConnectionManager.js
-var require_ConnectionManager = __commonJS({
-  "node_modules/node-zookeeper-client/lib/ConnectionManager.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var net = require("net");
-    var utils = require("util");
-    var events = require("events");
-    var jute = require_jute();
-    var ConnectionStringParser = require_ConnectionStringParser();
-    var WatcherManager = require_WatcherManager();
-    var PacketQueue = require_PacketQueue();
-    var Exception = require_Exception();
-    var STATES = {
-      // Connection States.
-      DISCONNECTED: 0,
-      CONNECTING: 1,
-      CONNECTED: 2,
-      CONNECTED_READ_ONLY: 3,
-      CLOSING: -1,
-      CLOSED: -2,
-      SESSION_EXPIRED: -3,
-      AUTHENTICATION_FAILED: -4
-    };
-    function ConnectionManager(connectionString, options, stateListener) {
-      events.EventEmitter.call(this);
-      this.watcherManager = new WatcherManager();
-      this.connectionStringParser = new ConnectionStringParser(connectionString);
-      this.servers = this.connectionStringParser.getServers();
-      this.chrootPath = this.connectionStringParser.getChrootPath();
-      this.nextServerIndex = 0;
-      this.serverAttempts = 0;
-      this.state = STATES.DISCONNECTED;
-      this.options = options;
-      this.spinDelay = options.spinDelay;
-      this.updateTimeout(options.sessionTimeout);
-      this.connectTimeoutHandler = null;
-      this.xid = 0;
-      this.sessionId = Buffer.alloc(8);
-      if (Buffer.isBuffer(options.sessionId)) {
-        options.sessionId.copy(this.sessionId);
-      } else {
-        this.sessionId.fill(0);
-      }
-      this.sessionPassword = Buffer.alloc(16);
-      if (Buffer.isBuffer(options.sessionPassword)) {
-        options.sessionPassword.copy(this.sessionPassword);
-      } else {
-        this.sessionPassword.fill(0);
-      }
-      this.credentials = [];
-      this.zxid = Buffer.alloc(8);
-      this.zxid.fill(0);
-      this.pendingBuffer = null;
-      this.packetQueue = new PacketQueue();
-      this.packetQueue.on("readable", this.onPacketQueueReadable.bind(this));
-      this.pendingQueue = [];
-      this.on("state", stateListener);
-    }
-    utils.inherits(ConnectionManager, events.EventEmitter);
-    ConnectionManager.prototype.updateTimeout = function(sessionTimeout) {
-      this.sessionTimeout = sessionTimeout;
-      this.connectTimeout = Math.floor(sessionTimeout / this.servers.length);
-      this.pingTimeout = Math.floor(this.sessionTimeout / 3);
-    };
-    ConnectionManager.prototype.findNextServer = function(callback) {
-      var self2 = this;
-      self2.nextServerIndex %= self2.servers.length;
-      if (self2.serverAttempts === self2.servers.length) {
-        setTimeout(function() {
-          callback(self2.servers[self2.nextServerIndex]);
-          self2.nextServerIndex += 1;
-          self2.serverAttempts = 0;
-        }, Math.random() * self2.spinDelay);
-      } else {
-        self2.serverAttempts += 1;
-        process.nextTick(function() {
-          callback(self2.servers[self2.nextServerIndex]);
-          self2.nextServerIndex += 1;
-        });
-      }
-    };
-    ConnectionManager.prototype.setState = function(state) {
-      if (typeof state !== "number") {
-        throw new Error("state must be a valid number.");
-      }
-      if (this.state !== state) {
-        this.state = state;
-        this.emit("state", this.state);
-      }
-    };
-    ConnectionManager.prototype.registerDataWatcher = function(path16, watcher) {
-      this.watcherManager.registerDataWatcher(path16, watcher);
-    };
-    ConnectionManager.prototype.registerChildWatcher = function(path16, watcher) {
-      this.watcherManager.registerChildWatcher(path16, watcher);
-    };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path16, watcher) {
-      this.watcherManager.registerExistenceWatcher(path16, watcher);
-    };
-    ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
-      var pendingPacket = this.pendingQueue.shift();
-      while (pendingPacket) {
-        if (pendingPacket.callback) {
-          pendingPacket.callback(Exception.create(errorCode));
-        }
-        pendingPacket = this.pendingQueue.shift();
-      }
-    };
-    ConnectionManager.prototype.getSessionId = function() {
-      var result2 = Buffer.alloc(8);
-      this.sessionId.copy(result2);
-      return result2;
-    };
-    ConnectionManager.prototype.getSessionPassword = function() {
-      var result2 = Buffer.alloc(16);
-      this.sessionPassword.copy(result2);
-      return result2;
-    };
-    ConnectionManager.prototype.getSessionTimeout = function() {
-      return this.sessionTimeout;
-    };
-    ConnectionManager.prototype.connect = function() {
-      var self2 = this;
-      self2.setState(STATES.CONNECTING);
-      self2.findNextServer(function(server) {
-        self2.socket = net.connect(server);
-        self2.connectTimeoutHandler = setTimeout(
-          self2.onSocketConnectTimeout.bind(self2),
-          self2.connectTimeout
-        );
-        self2.socket.setNoDelay();
-        self2.socket.on("connect", self2.onSocketConnected.bind(self2));
-        self2.socket.on("data", self2.onSocketData.bind(self2));
-        self2.socket.on("drain", self2.onSocketDrain.bind(self2));
-        self2.socket.on("close", self2.onSocketClosed.bind(self2));
-        self2.socket.on("error", self2.onSocketError.bind(self2));
-      });
-    };
-    ConnectionManager.prototype.close = function() {
-      var self2 = this, header = new jute.protocol.RequestHeader(), request;
-      self2.setState(STATES.CLOSING);
-      header.type = jute.OP_CODES.CLOSE_SESSION;
-      request = new jute.Request(header, null);
-      self2.queue(request);
-    };
-    ConnectionManager.prototype.onSocketClosed = function(hasError) {
-      var retry3 = false, errorCode, pendingPacket;
-      switch (this.state) {
-        case STATES.CLOSING:
-          errorCode = Exception.CONNECTION_LOSS;
-          retry3 = false;
-          break;
-        case STATES.SESSION_EXPIRED:
-          errorCode = Exception.SESSION_EXPIRED;
-          retry3 = false;
-          break;
-        case STATES.AUTHENTICATION_FAILED:
-          errorCode = Exception.AUTH_FAILED;
-          retry3 = false;
-          break;
-        default:
-          errorCode = Exception.CONNECTION_LOSS;
-          retry3 = true;
-      }
-      this.cleanupPendingQueue(errorCode);
-      this.setState(STATES.DISCONNECTED);
-      if (retry3) {
-        this.connect();
-      } else {
-        this.setState(STATES.CLOSED);
-      }
-    };
-    ConnectionManager.prototype.onSocketError = function(error2) {
-      if (this.connectTimeoutHandler) {
-        clearTimeout(this.connectTimeoutHandler);
-      }
-    };
-    ConnectionManager.prototype.onSocketConnectTimeout = function() {
-      this.socket.destroy();
-    };
-    ConnectionManager.prototype.onSocketConnected = function() {
-      var connectRequest, authRequest, setWatchesRequest, header, payload;
-      if (this.connectTimeoutHandler) {
-        clearTimeout(this.connectTimeoutHandler);
-      }
-      connectRequest = new jute.Request(null, new jute.protocol.ConnectRequest(
-        jute.PROTOCOL_VERSION,
-        this.zxid,
-        this.sessionTimeout,
-        this.sessionId,
-        this.sessionPassword
-      ));
-      this.socket.write(connectRequest.toBuffer());
-      if (this.credentials.length > 0) {
-        this.credentials.forEach(function(credential) {
-          header = new jute.protocol.RequestHeader();
-          payload = new jute.protocol.AuthPacket();
-          header.xid = jute.XID_AUTHENTICATION;
-          header.type = jute.OP_CODES.AUTH;
-          payload.type = 0;
-          payload.scheme = credential.scheme;
-          payload.auth = credential.auth;
-          authRequest = new jute.Request(header, payload);
-          this.queue(authRequest);
-        }, this);
-      }
-      if (!this.watcherManager.isEmpty()) {
-        header = new jute.protocol.RequestHeader();
-        payload = new jute.protocol.SetWatches();
-        header.type = jute.OP_CODES.SET_WATCHES;
-        header.xid = jute.XID_SET_WATCHES;
-        payload.setChrootPath(this.chrootPath);
-        payload.relativeZxid = this.zxid;
-        payload.dataWatches = this.watcherManager.getDataWatcherPaths();
-        payload.existWatches = this.watcherManager.getExistenceWatcherPaths();
-        payload.childWatches = this.watcherManager.getChildWatcherPaths();
-        setWatchesRequest = new jute.Request(header, payload);
-        this.queue(setWatchesRequest);
-      }
-    };
-    ConnectionManager.prototype.onSocketTimeout = function() {
-      var header, request;
-      if (this.socket && (this.state === STATES.CONNECTED || this.state === STATES.CONNECTED_READ_ONLY)) {
-        header = new jute.protocol.RequestHeader(
-          jute.XID_PING,
-          jute.OP_CODES.PING
-        );
-        request = new jute.Request(header, null);
-        this.queue(request);
-        this.socket.setTimeout(
-          this.pingTimeout,
-          this.onSocketTimeout.bind(this)
-        );
-      }
-    };
-    ConnectionManager.prototype.onSocketData = function(buffer) {
-      var self2 = this, offset = 0, size2 = 0, connectResponse, pendingPacket, responseHeader, responsePayload, response, event;
-      if (self2.pendingBuffer) {
-        buffer = Buffer.concat(
-          [self2.pendingBuffer, buffer],
-          self2.pendingBuffer.length + buffer.length
-        );
-      }
-      if (buffer.length < 4) {
-        self2.pendingBuffer = buffer;
-        return;
-      }
-      size2 = buffer.readInt32BE(offset);
-      offset += 4;
-      if (buffer.length < size2 + 4) {
-        self2.pendingBuffer = buffer;
-        return;
-      }
-      if (buffer.length === size2 + 4) {
-        self2.pendingBuffer = null;
-      } else {
-        self2.pendingBuffer = buffer.slice(size2 + 4);
-        buffer = buffer.slice(0, size2 + 4);
-      }
-      if (self2.state === STATES.CONNECTING) {
-        connectResponse = new jute.protocol.ConnectResponse();
-        offset += connectResponse.deserialize(buffer, offset);
-        if (connectResponse.timeOut <= 0) {
-          self2.setState(STATES.SESSION_EXPIRED);
-        } else {
-          self2.serverAttempts = 0;
-          self2.sessionId = connectResponse.sessionId;
-          self2.sessionPassword = connectResponse.passwd;
-          self2.updateTimeout(connectResponse.timeOut);
-          self2.setState(STATES.CONNECTED);
-          self2.onPacketQueueReadable();
-          self2.socket.setTimeout(
-            self2.pingTimeout,
-            self2.onSocketTimeout.bind(self2)
-          );
-        }
-      } else {
-        responseHeader = new jute.protocol.ReplyHeader();
-        offset += responseHeader.deserialize(buffer, offset);
-        switch (responseHeader.xid) {
-          case jute.XID_PING:
-            break;
-          case jute.XID_AUTHENTICATION:
-            if (responseHeader.err === Exception.AUTH_FAILED) {
-              self2.setState(STATES.AUTHENTICATION_FAILED);
-            }
-            break;
-          case jute.XID_NOTIFICATION:
-            event = new jute.protocol.WatcherEvent();
-            if (self2.chrootPath) {
-              event.setChrootPath(self2.chrootPath);
-            }
-            offset += event.deserialize(buffer, offset);
-            self2.watcherManager.emit(event);
-            break;
-          default:
-            pendingPacket = self2.pendingQueue.shift();
-            if (!pendingPacket) {
-              self2.socket.destroy();
-              return;
-            }
-            if (pendingPacket.request.header.xid !== responseHeader.xid) {
-              self2.socket.destroy();
-              return;
-            }
-            if (responseHeader.zxid) {
-              self2.zxid = responseHeader.zxid;
-            }
-            if (responseHeader.err === 0) {
-              switch (pendingPacket.request.header.type) {
-                case jute.OP_CODES.CREATE:
-                  responsePayload = new jute.protocol.CreateResponse();
-                  break;
-                case jute.OP_CODES.DELETE:
-                  responsePayload = null;
-                  break;
-                case jute.OP_CODES.GET_CHILDREN2:
-                  responsePayload = new jute.protocol.GetChildren2Response();
-                  break;
-                case jute.OP_CODES.EXISTS:
-                  responsePayload = new jute.protocol.ExistsResponse();
-                  break;
-                case jute.OP_CODES.SET_DATA:
-                  responsePayload = new jute.protocol.SetDataResponse();
-                  break;
-                case jute.OP_CODES.GET_DATA:
-                  responsePayload = new jute.protocol.GetDataResponse();
-                  break;
-                case jute.OP_CODES.SET_ACL:
-                  responsePayload = new jute.protocol.SetACLResponse();
-                  break;
-                case jute.OP_CODES.GET_ACL:
-                  responsePayload = new jute.protocol.GetACLResponse();
-                  break;
-                case jute.OP_CODES.SET_WATCHES:
-                  responsePayload = null;
-                  break;
-                case jute.OP_CODES.CLOSE_SESSION:
-                  responsePayload = null;
-                  break;
-                case jute.OP_CODES.MULTI:
-                  responsePayload = new jute.TransactionResponse();
-                  break;
-                default:
-                  self2.socket.destroy();
-                  return;
-              }
-              if (responsePayload) {
-                if (self2.chrootPath) {
-                  responsePayload.setChrootPath(self2.chrootPath);
-                }
-                offset += responsePayload.deserialize(buffer, offset);
-              }
-              if (pendingPacket.callback) {
-                pendingPacket.callback(
-                  null,
-                  new jute.Response(responseHeader, responsePayload)
-                );
-              }
-            } else if (pendingPacket.callback) {
-              pendingPacket.callback(
-                Exception.create(responseHeader.err),
-                new jute.Response(responseHeader, null)
-              );
-            }
-        }
-      }
-      if (self2.pendingBuffer) {
-        self2.onSocketData(Buffer.alloc(0));
-      }
-    };
-    ConnectionManager.prototype.onSocketDrain = function() {
-      this.onPacketQueueReadable();
-    };
-    ConnectionManager.prototype.onPacketQueueReadable = function() {
-      var packet, header;
-      switch (this.state) {
-        case STATES.CONNECTED:
-        case STATES.CONNECTED_READ_ONLY:
-        case STATES.CLOSING:
-          break;
-        case STATES.DISCONNECTED:
-        case STATES.CONNECTING:
-        case STATES.CLOSED:
-        case STATES.SESSION_EXPIRED:
-        case STATES.AUTHENTICATION_FAILED:
-          return;
-        default:
-          throw new Error("Unknown state: " + this.state);
-      }
-      while ((packet = this.packetQueue.shift()) !== void 0) {
-        header = packet.request.header;
-        if (header !== null && header.type !== jute.OP_CODES.PING && header.type !== jute.OP_CODES.AUTH) {
-          header.xid = this.xid;
-          this.xid += 1;
-          this.pendingQueue.push(packet);
-        }
-        if (!this.socket.write(packet.request.toBuffer())) {
-          break;
-        }
-        if (header.type === jute.OP_CODES.CLOSE_SESSION) {
-          break;
-        }
-      }
-    };
-    ConnectionManager.prototype.addAuthInfo = function(scheme, auth) {
-      if (!scheme || typeof scheme !== "string") {
-        throw new Error("scheme must be a non-empty string.");
-      }
-      if (!Buffer.isBuffer(auth)) {
-        throw new Error("auth must be a valid instance of Buffer");
-      }
-      var header, payload, request;
-      this.credentials.push({
-        scheme,
-        auth
-      });
-      switch (this.state) {
-        case STATES.CONNECTED:
-        case STATES.CONNECTED_READ_ONLY:
-          header = new jute.protocol.RequestHeader();
-          payload = new jute.protocol.AuthPacket();
-          header.xid = jute.XID_AUTHENTICATION;
-          header.type = jute.OP_CODES.AUTH;
-          payload.type = 0;
-          payload.scheme = scheme;
-          payload.auth = auth;
-          this.queue(new jute.Request(header, payload));
-          break;
-        case STATES.DISCONNECTED:
-        case STATES.CONNECTING:
-        case STATES.CLOSING:
-        case STATES.CLOSED:
-        case STATES.SESSION_EXPIRED:
-        case STATES.AUTHENTICATION_FAILED:
-          return;
-        default:
-          throw new Error("Unknown state: " + this.state);
-      }
-    };
-    ConnectionManager.prototype.queue = function(request, callback) {
-      if (typeof request !== "object") {
-        throw new Error("request must be a valid instance of jute.Request.");
-      }
-      if (this.chrootPath && request.payload) {
-        request.payload.setChrootPath(this.chrootPath);
-      }
-      callback = callback || function() {
-      };
-      switch (this.state) {
-        case STATES.DISCONNECTED:
-        case STATES.CONNECTING:
-        case STATES.CONNECTED:
-        case STATES.CONNECTED_READ_ONLY:
-          this.packetQueue.push({
-            request,
-            callback
-          });
-          break;
-        case STATES.CLOSING:
-          if (request.header && request.header.type === jute.OP_CODES.CLOSE_SESSION) {
-            this.packetQueue.push({
-              request,
-              callback
-            });
-          } else {
-            callback(Exception.create(Exception.CONNECTION_LOSS));
-          }
-          break;
-        case STATES.CLOSED:
-          callback(Exception.create(Exception.CONNECTION_LOSS));
-          return;
-        case STATES.SESSION_EXPIRED:
-          callback(Exception.create(Exception.SESSION_EXPIRED));
-          return;
-        case STATES.AUTHENTICATION_FAILED:
-          callback(Exception.create(Exception.AUTH_FAILED));
-          return;
-        default:
-          throw new Error("Unknown state: " + this.state);
-      }
-    };
-    module2.exports = ConnectionManager;
-    module2.exports.STATES = STATES;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/Transaction.js
-var require_Transaction = __commonJS({
-  "node_modules/node-zookeeper-client/lib/Transaction.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var assert = require("assert");
-    var jute = require_jute();
-    var Path = require_Path();
-    var ACL = require_ACL();
-    var Exception = require_Exception();
-    var CreateMode = require_CreateMode();
-    var ConnectionManager = require_ConnectionManager();
-    function Transaction(connectionManager) {
-      if (!(this instanceof Transaction)) {
-        return new Transaction(connectionManager);
-      }
-      assert(
-        connectionManager instanceof ConnectionManager,
-        "connectionManager must be an instance of ConnectionManager."
-      );
-      this.ops = [];
-      this.connectionManager = connectionManager;
-    }
-    Transaction.prototype.create = function(path16, data, acls, mode) {
-      var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path16);
-      data = acls = mode = void 0;
-      optionalArgs.forEach(function(arg, index2) {
-        if (Array.isArray(arg)) {
-          acls = arg;
-        } else if (typeof arg === "number") {
-          mode = arg;
-        } else if (Buffer.isBuffer(arg)) {
-          data = arg;
-        }
-      });
-      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
-      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
-      assert(
-        data === null || data === void 0 || Buffer.isBuffer(data),
-        "data must be a valid buffer, null or undefined."
-      );
-      assert(acls.length > 0, "acls must be a non-empty array.");
-      this.ops.push({
-        type: jute.OP_CODES.CREATE,
-        path: path16,
-        data,
-        acls,
-        mode
-      });
-      return this;
-    };
-    Transaction.prototype.check = function(path16, version2) {
-      version2 = version2 || -1;
-      Path.validate(path16);
-      assert(typeof version2 === "number", "version must be a number.");
-      this.ops.push({
-        type: jute.OP_CODES.CHECK,
-        path: path16,
-        version: version2
-      });
-      return this;
-    };
-    Transaction.prototype.setData = function(path16, data, version2) {
-      version2 = version2 || -1;
-      Path.validate(path16);
-      assert(
-        data === null || data === void 0 || Buffer.isBuffer(data),
-        "data must be a valid buffer, null or undefined."
-      );
-      assert(typeof version2 === "number", "version must be a number.");
-      this.ops.push({
-        type: jute.OP_CODES.SET_DATA,
-        path: path16,
-        data,
-        version: version2
-      });
-      return this;
-    };
-    Transaction.prototype.remove = function(path16, version2) {
-      version2 = version2 || -1;
-      Path.validate(path16);
-      assert(typeof version2 === "number", "version must be a number.");
-      this.ops.push({
-        type: jute.OP_CODES.DELETE,
-        path: path16,
-        version: version2
-      });
-      return this;
-    };
-    Transaction.prototype.commit = function(callback) {
-      assert(typeof callback === "function", "callback must be a function");
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.TransactionRequest(this.ops), request;
-      header.type = jute.OP_CODES.MULTI;
-      request = new jute.Request(header, payload);
-      this.connectionManager.queue(request, function(error2, response) {
-        if (error2) {
-          callback(error2);
-          return;
-        }
-        var result2, i;
-        for (i = 0; i < response.payload.results.length; i += 1) {
-          result2 = response.payload.results[i];
-          if (result2.type === jute.OP_CODES.ERROR && result2.err !== Exception.OK) {
-            error2 = Exception.create(result2.err);
-            break;
-          }
-        }
-        callback(error2, response.payload.results);
-      });
-    };
-    module2.exports = Transaction;
-  }
-});
-
-// node_modules/node-zookeeper-client/index.js
-var require_node_zookeeper_client = __commonJS({
-  "node_modules/node-zookeeper-client/index.js"(exports2) {
-    "use strict";
-    init_cjs_shims();
-    var assert = require("assert");
-    var events = require("events");
-    var util = require("util");
-    var net = require("net");
-    var async = (init_async(), __toCommonJS(async_exports));
-    var u = (init_index_all(), __toCommonJS(index_all_exports));
-    var jute = require_jute();
-    var ACL = require_ACL();
-    var Id = require_Id();
-    var Path = require_Path();
-    var Event2 = require_Event();
-    var State = require_State();
-    var Permission = require_Permission();
-    var CreateMode = require_CreateMode();
-    var Exception = require_Exception();
-    var Transaction = require_Transaction();
-    var ConnectionManager = require_ConnectionManager();
-    var CLIENT_DEFAULT_OPTIONS = {
-      sessionTimeout: 3e4,
-      // Default to 30 seconds.
-      spinDelay: 1e3,
-      // Defaults to 1 second.
-      retries: 0
-      // Defaults to 0, no retry.
-    };
-    var DATA_SIZE_LIMIT = 1048576;
-    function defaultStateListener(state) {
-      switch (state) {
-        case State.DISCONNECTED:
-          this.emit("disconnected");
-          break;
-        case State.SYNC_CONNECTED:
-          this.emit("connected");
-          break;
-        case State.CONNECTED_READ_ONLY:
-          this.emit("connectedReadOnly");
-          break;
-        case State.EXPIRED:
-          this.emit("expired");
-          break;
-        case State.AUTH_FAILED:
-          this.emit("authenticationFailed");
-          break;
-        default:
-          return;
-      }
-    }
-    function attempt(self2, fn, callback) {
-      var count = 0, retry3 = true, retries = self2.options.retries, results = {};
-      assert(typeof fn === "function", "fn must be a function.");
-      assert(
-        typeof retries === "number" && retries >= 0,
-        "retries must be an integer greater or equal to 0."
-      );
-      assert(typeof callback === "function", "callback must be a function.");
-      async.whilst(
-        function(next) {
-          return next(null, count <= retries && retry3);
-        },
-        function(next) {
-          var attempts = count;
-          count += 1;
-          fn(attempts, function(error2) {
-            var args, sessionTimeout;
-            results[attempts] = {};
-            results[attempts].error = error2;
-            if (arguments.length > 1) {
-              args = Array.prototype.slice.apply(arguments);
-              results[attempts].args = args.slice(1);
-            }
-            if (error2 && error2.code === Exception.CONNECTION_LOSS) {
-              retry3 = true;
-            } else {
-              retry3 = false;
-            }
-            if (!retry3 || count > retries) {
-              next();
-            } else {
-              sessionTimeout = self2.connectionManager.getSessionTimeout();
-              setTimeout(
-                next,
-                Math.min(1e3 * Math.pow(2, attempts), sessionTimeout)
-              );
-            }
-          });
-        },
-        function(error2) {
-          var args = [], result2 = results[count - 1];
-          if (callback) {
-            args.push(result2.error);
-            Array.prototype.push.apply(args, result2.args);
-            callback.apply(null, args);
-          }
-        }
-      );
-    }
-    function Client(connectionString, options) {
-      if (!(this instanceof Client)) {
-        return new Client(connectionString, options);
-      }
-      events.EventEmitter.call(this);
-      options = options || {};
-      assert(
-        connectionString && typeof connectionString === "string",
-        "connectionString must be an non-empty string."
-      );
-      assert(
-        typeof options === "object",
-        "options must be a valid object"
-      );
-      options = u.defaults(u.clone(options), CLIENT_DEFAULT_OPTIONS);
-      this.connectionManager = new ConnectionManager(
-        connectionString,
-        options,
-        this.onConnectionManagerState.bind(this)
-      );
-      this.options = options;
-      this.state = State.DISCONNECTED;
-      this.on("state", defaultStateListener);
-    }
-    util.inherits(Client, events.EventEmitter);
-    Client.prototype.connect = function() {
-      this.connectionManager.connect();
-    };
-    Client.prototype.close = function() {
-      this.connectionManager.close();
-    };
-    Client.prototype.onConnectionManagerState = function(connectionManagerState) {
-      var state;
-      switch (connectionManagerState) {
-        case ConnectionManager.STATES.DISCONNECTED:
-          state = State.DISCONNECTED;
-          break;
-        case ConnectionManager.STATES.CONNECTED:
-          state = State.SYNC_CONNECTED;
-          break;
-        case ConnectionManager.STATES.CONNECTED_READ_ONLY:
-          state = State.CONNECTED_READ_ONLY;
-          break;
-        case ConnectionManager.STATES.SESSION_EXPIRED:
-          state = State.EXPIRED;
-          break;
-        case ConnectionManager.STATES.AUTHENTICATION_FAILED:
-          state = State.AUTH_FAILED;
-          break;
-        default:
-          return;
-      }
-      if (this.state !== state) {
-        this.state = state;
-        this.emit("state", this.state);
-      }
-    };
-    Client.prototype.getState = function() {
-      return this.state;
-    };
-    Client.prototype.getSessionId = function() {
-      return this.connectionManager.getSessionId();
-    };
-    Client.prototype.getSessionPassword = function() {
-      return this.connectionManager.getSessionPassword();
-    };
-    Client.prototype.getSessionTimeout = function() {
-      return this.connectionManager.getSessionTimeout();
-    };
-    Client.prototype.addAuthInfo = function(scheme, auth) {
-      assert(
-        scheme || typeof scheme === "string",
-        "scheme must be a non-empty string."
-      );
-      assert(
-        Buffer.isBuffer(auth),
-        "auth must be a valid instance of Buffer"
-      );
-      var buffer = Buffer.alloc(auth.length);
-      auth.copy(buffer);
-      this.connectionManager.addAuthInfo(scheme, buffer);
-    };
-    Client.prototype.create = function(path16, data, acls, mode, callback) {
-      var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path16);
-      data = acls = mode = callback = void 0;
-      optionalArgs.forEach(function(arg, index2) {
-        if (Array.isArray(arg)) {
-          acls = arg;
-        } else if (typeof arg === "number") {
-          mode = arg;
-        } else if (Buffer.isBuffer(arg)) {
-          data = arg;
-        } else if (typeof arg === "function") {
-          callback = arg;
-        }
-      });
-      assert(
-        typeof callback === "function",
-        "callback must be a function."
-      );
-      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
-      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
-      assert(
-        data === null || data === void 0 || Buffer.isBuffer(data),
-        "data must be a valid buffer, null or undefined."
-      );
-      if (Buffer.isBuffer(data)) {
-        assert(
-          data.length <= DATA_SIZE_LIMIT,
-          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
-        );
-      }
-      assert(acls.length > 0, "acls must be a non-empty array.");
-      header = new jute.protocol.RequestHeader();
-      header.type = jute.OP_CODES.CREATE;
-      payload = new jute.protocol.CreateRequest();
-      payload.path = path16;
-      payload.acl = acls.map(function(item) {
-        return item.toRecord();
-      });
-      payload.flags = mode;
-      if (Buffer.isBuffer(data)) {
-        payload.data = Buffer.alloc(data.length);
-        data.copy(payload.data);
-      }
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            if (error2) {
-              next(error2);
-              return;
-            }
-            next(null, response.payload.path);
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.remove = function(path16, version2, callback) {
-      if (!callback) {
-        callback = version2;
-        version2 = -1;
-      }
-      Path.validate(path16);
-      assert(typeof callback === "function", "callback must be a function.");
-      assert(typeof version2 === "number", "version must be a number.");
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
-      header.type = jute.OP_CODES.DELETE;
-      payload.path = path16;
-      payload.version = version2;
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            next(error2);
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.removeRecursive = function(path16, version2, callback) {
-      if (!callback) {
-        callback = version2;
-        version2 = -1;
-      }
-      Path.validate(path16);
-      assert(typeof callback === "function", "callback must be a function.");
-      assert(typeof version2 === "number", "version must be a number.");
-      var self2 = this;
-      self2.listSubTreeBFS(path16, function(error2, children) {
-        if (error2) {
-          callback(error2);
-          return;
-        }
-        async.eachSeries(children.reverse(), function(nodePath, next) {
-          self2.remove(nodePath, version2, function(err) {
-            if (err && err.getCode() === Exception.NO_NODE) {
-              next(null);
-              return;
-            }
-            next(err);
-          });
-        }, callback);
-      });
-    };
-    Client.prototype.setData = function(path16, data, version2, callback) {
-      if (!callback) {
-        callback = version2;
-        version2 = -1;
-      }
-      Path.validate(path16);
-      assert(typeof callback === "function", "callback must be a function.");
-      assert(typeof version2 === "number", "version must be a number.");
-      assert(
-        data === null || data === void 0 || Buffer.isBuffer(data),
-        "data must be a valid buffer, null or undefined."
-      );
-      if (Buffer.isBuffer(data)) {
-        assert(
-          data.length <= DATA_SIZE_LIMIT,
-          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
-        );
-      }
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
-      header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path16;
-      payload.data = Buffer.alloc(data.length);
-      data.copy(payload.data);
-      payload.version = version2;
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            if (error2) {
-              next(error2);
-              return;
-            }
-            next(null, response.payload.stat);
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.getData = function(path16, watcher, callback) {
-      if (!callback) {
-        callback = watcher;
-        watcher = void 0;
-      }
-      Path.validate(path16);
-      assert(typeof callback === "function", "callback must be a function.");
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
-      header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path16;
-      payload.watch = typeof watcher === "function";
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            if (error2) {
-              next(error2);
-              return;
-            }
-            if (watcher) {
-              self2.connectionManager.registerDataWatcher(path16, watcher);
-            }
-            next(null, response.payload.data, response.payload.stat);
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.setACL = function(path16, acls, version2, callback) {
-      if (!callback) {
-        callback = version2;
-        version2 = -1;
-      }
-      Path.validate(path16);
-      assert(typeof callback === "function", "callback must be a function.");
-      assert(
-        Array.isArray(acls) && acls.length > 0,
-        "acls must be a non-empty array."
-      );
-      assert(typeof version2 === "number", "version must be a number.");
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
-      header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path16;
-      payload.acl = acls.map(function(item) {
-        return item.toRecord();
-      });
-      payload.version = version2;
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            if (error2) {
-              next(error2);
-              return;
-            }
-            next(null, response.payload.stat);
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.getACL = function(path16, callback) {
-      Path.validate(path16);
-      assert(typeof callback === "function", "callback must be a function.");
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
-      header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path16;
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            if (error2) {
-              next(error2);
-              return;
-            }
-            var acls;
-            if (Array.isArray(response.payload.acl)) {
-              acls = response.payload.acl.map(function(item) {
-                return ACL.fromRecord(item);
-              });
-            }
-            next(null, acls, response.payload.stat);
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.exists = function(path16, watcher, callback) {
-      if (!callback) {
-        callback = watcher;
-        watcher = void 0;
-      }
-      Path.validate(path16);
-      assert(typeof callback === "function", "callback must be a function.");
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
-      header.type = jute.OP_CODES.EXISTS;
-      payload.path = path16;
-      payload.watch = typeof watcher === "function";
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            if (error2 && error2.getCode() !== Exception.NO_NODE) {
-              next(error2);
-              return;
-            }
-            var existence = response.header.err === Exception.OK;
-            if (watcher) {
-              if (existence) {
-                self2.connectionManager.registerDataWatcher(
-                  path16,
-                  watcher
-                );
-              } else {
-                self2.connectionManager.registerExistenceWatcher(
-                  path16,
-                  watcher
-                );
-              }
-            }
-            next(
-              null,
-              existence ? response.payload.stat : null
-            );
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.getChildren = function(path16, watcher, callback) {
-      if (!callback) {
-        callback = watcher;
-        watcher = void 0;
-      }
-      Path.validate(path16);
-      assert(typeof callback === "function", "callback must be a function.");
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
-      header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path16;
-      payload.watch = typeof watcher === "function";
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            if (error2) {
-              next(error2);
-              return;
-            }
-            if (watcher) {
-              self2.connectionManager.registerChildWatcher(path16, watcher);
-            }
-            next(null, response.payload.children, response.payload.stat);
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.listSubTreeBFS = function(path16, callback) {
-      Path.validate(path16);
-      assert(typeof callback === "function", "callback must be a function.");
-      var self2 = this;
-      var tree = [path16];
-      async.reduce(tree, tree, function(memo, item, next) {
-        self2.getChildren(item, function(error2, children) {
-          if (error2) {
-            next(error2);
-            return;
-          }
-          if (!children || !Array.isArray(children) || !children.length) {
-            next(null, tree);
-            return;
-          }
-          children.forEach(function(child) {
-            var childPath = item + "/" + child;
-            if (item === "/") {
-              childPath = item + child;
-            }
-            tree.push(childPath);
-          });
-          next(null, tree);
-        });
-      }, callback);
-    };
-    Client.prototype.mkdirp = function(path16, data, acls, mode, callback) {
-      var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path16);
-      data = acls = mode = callback = void 0;
-      optionalArgs.forEach(function(arg, index2) {
-        if (Array.isArray(arg)) {
-          acls = arg;
-        } else if (typeof arg === "number") {
-          mode = arg;
-        } else if (Buffer.isBuffer(arg)) {
-          data = arg;
-        } else if (typeof arg === "function") {
-          callback = arg;
-        }
-      });
-      assert(
-        typeof callback === "function",
-        "callback must be a function."
-      );
-      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
-      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
-      assert(
-        data === null || data === void 0 || Buffer.isBuffer(data),
-        "data must be a valid buffer, null or undefined."
-      );
-      if (Buffer.isBuffer(data)) {
-        assert(
-          data.length <= DATA_SIZE_LIMIT,
-          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
-        );
-      }
-      assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path16.split("/").slice(1);
-      async.eachSeries(nodes, function(node, next) {
-        currentPath = currentPath + "/" + node;
-        self2.create(currentPath, data, acls, mode, function(error2) {
-          if (error2 && error2.getCode() === Exception.NODE_EXISTS) {
-            next(null);
-            return;
-          }
-          next(error2);
-        });
-      }, function(error2) {
-        callback(error2, currentPath);
-      });
-    };
-    Client.prototype.transaction = function() {
-      return new Transaction(this.connectionManager);
-    };
-    function createClient(connectionString, options) {
-      return new Client(connectionString, options);
-    }
-    exports2.createClient = createClient;
-    exports2.ACL = ACL;
-    exports2.Id = Id;
-    exports2.Permission = Permission;
-    exports2.CreateMode = CreateMode;
-    exports2.State = State;
-    exports2.Event = Event2;
-    exports2.Exception = Exception;
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -30450,17 +22758,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path18) {
+      const ctrl = callVisitor(key, node, visitor, path18);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30471,13 +22779,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30498,17 +22806,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path18) {
+      const ctrl = await callVisitor(key, node, visitor, path18);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30519,13 +22827,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30552,23 +22860,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path18);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path18);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path18);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path18);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path18);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path18);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent2 = path16[path16.length - 1];
+    function replaceNode(key, path18, node) {
+      const parent2 = path18[path18.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -31189,10 +23497,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31211,7 +23519,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31241,11 +23549,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest2] = path16;
+          const [key, ...rest2] = path18;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -31259,8 +23567,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest2] = path16;
+      deleteIn(path18) {
+        const [key, ...rest2] = path18;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31274,8 +23582,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest2] = path16;
+      getIn(path18, keepScalar) {
+        const [key, ...rest2] = path18;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -31293,8 +23601,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest2] = path16;
+      hasIn(path18) {
+        const [key, ...rest2] = path18;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31304,8 +23612,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest2] = path16;
+      setIn(path18, value) {
+        const [key, ...rest2] = path18;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -33855,9 +26163,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33932,14 +26240,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33954,10 +26262,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33968,10 +26276,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33988,13 +26296,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path18, value) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -35975,9 +28283,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path16) => {
+    visit.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index2] of path16) {
+      for (const [field, index2] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -35986,23 +28294,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path16) => {
-      const parent2 = visit.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit.parentCollection = (cst, path18) => {
+      const parent2 = visit.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -36013,10 +28321,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -37773,6 +30081,7698 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/async/dist/async.mjs
+var async_exports = {};
+__export(async_exports, {
+  all: () => every$1,
+  allLimit: () => everyLimit$1,
+  allSeries: () => everySeries$1,
+  any: () => some$1,
+  anyLimit: () => someLimit$1,
+  anySeries: () => someSeries$1,
+  apply: () => apply,
+  applyEach: () => applyEach,
+  applyEachSeries: () => applyEachSeries,
+  asyncify: () => asyncify,
+  auto: () => auto,
+  autoInject: () => autoInject,
+  cargo: () => cargo$1,
+  cargoQueue: () => cargo,
+  compose: () => compose,
+  concat: () => concat$1,
+  concatLimit: () => concatLimit$1,
+  concatSeries: () => concatSeries$1,
+  constant: () => constant$1,
+  default: () => index,
+  detect: () => detect$1,
+  detectLimit: () => detectLimit$1,
+  detectSeries: () => detectSeries$1,
+  dir: () => dir,
+  doDuring: () => doWhilst$1,
+  doUntil: () => doUntil,
+  doWhilst: () => doWhilst$1,
+  during: () => whilst$1,
+  each: () => each,
+  eachLimit: () => eachLimit$1,
+  eachOf: () => eachOf$1,
+  eachOfLimit: () => eachOfLimit$1,
+  eachOfSeries: () => eachOfSeries$1,
+  eachSeries: () => eachSeries$1,
+  ensureAsync: () => ensureAsync,
+  every: () => every$1,
+  everyLimit: () => everyLimit$1,
+  everySeries: () => everySeries$1,
+  filter: () => filter$1,
+  filterLimit: () => filterLimit$1,
+  filterSeries: () => filterSeries$1,
+  find: () => detect$1,
+  findLimit: () => detectLimit$1,
+  findSeries: () => detectSeries$1,
+  flatMap: () => concat$1,
+  flatMapLimit: () => concatLimit$1,
+  flatMapSeries: () => concatSeries$1,
+  foldl: () => reduce$1,
+  foldr: () => reduceRight,
+  forEach: () => each,
+  forEachLimit: () => eachLimit$1,
+  forEachOf: () => eachOf$1,
+  forEachOfLimit: () => eachOfLimit$1,
+  forEachOfSeries: () => eachOfSeries$1,
+  forEachSeries: () => eachSeries$1,
+  forever: () => forever$1,
+  groupBy: () => groupBy,
+  groupByLimit: () => groupByLimit$1,
+  groupBySeries: () => groupBySeries,
+  inject: () => reduce$1,
+  log: () => log2,
+  map: () => map$1,
+  mapLimit: () => mapLimit$1,
+  mapSeries: () => mapSeries$1,
+  mapValues: () => mapValues,
+  mapValuesLimit: () => mapValuesLimit$1,
+  mapValuesSeries: () => mapValuesSeries,
+  memoize: () => memoize,
+  nextTick: () => nextTick,
+  parallel: () => parallel,
+  parallelLimit: () => parallelLimit,
+  priorityQueue: () => priorityQueue,
+  queue: () => queue,
+  race: () => race$1,
+  reduce: () => reduce$1,
+  reduceRight: () => reduceRight,
+  reflect: () => reflect,
+  reflectAll: () => reflectAll,
+  reject: () => reject$1,
+  rejectLimit: () => rejectLimit$1,
+  rejectSeries: () => rejectSeries$1,
+  retry: () => retry2,
+  retryable: () => retryable,
+  select: () => filter$1,
+  selectLimit: () => filterLimit$1,
+  selectSeries: () => filterSeries$1,
+  seq: () => seq,
+  series: () => series,
+  setImmediate: () => setImmediate$1,
+  some: () => some$1,
+  someLimit: () => someLimit$1,
+  someSeries: () => someSeries$1,
+  sortBy: () => sortBy$1,
+  timeout: () => timeout,
+  times: () => times,
+  timesLimit: () => timesLimit,
+  timesSeries: () => timesSeries,
+  transform: () => transform,
+  tryEach: () => tryEach$1,
+  unmemoize: () => unmemoize,
+  until: () => until,
+  waterfall: () => waterfall$1,
+  whilst: () => whilst$1,
+  wrapSync: () => asyncify
+});
+function apply(fn, ...args) {
+  return (...callArgs) => fn(...args, ...callArgs);
+}
+function initialParams(fn) {
+  return function(...args) {
+    var callback = args.pop();
+    return fn.call(this, args, callback);
+  };
+}
+function fallback(fn) {
+  setTimeout(fn, 0);
+}
+function wrap(defer) {
+  return (fn, ...args) => defer(() => fn(...args));
+}
+function asyncify(func) {
+  if (isAsync(func)) {
+    return function(...args) {
+      const callback = args.pop();
+      const promise = func.apply(this, args);
+      return handlePromise(promise, callback);
+    };
+  }
+  return initialParams(function(args, callback) {
+    var result2;
+    try {
+      result2 = func.apply(this, args);
+    } catch (e) {
+      return callback(e);
+    }
+    if (result2 && typeof result2.then === "function") {
+      return handlePromise(result2, callback);
+    } else {
+      callback(null, result2);
+    }
+  });
+}
+function handlePromise(promise, callback) {
+  return promise.then((value) => {
+    invokeCallback(callback, null, value);
+  }, (err) => {
+    invokeCallback(callback, err && (err instanceof Error || err.message) ? err : new Error(err));
+  });
+}
+function invokeCallback(callback, error2, value) {
+  try {
+    callback(error2, value);
+  } catch (err) {
+    setImmediate$1((e) => {
+      throw e;
+    }, err);
+  }
+}
+function isAsync(fn) {
+  return fn[Symbol.toStringTag] === "AsyncFunction";
+}
+function isAsyncGenerator(fn) {
+  return fn[Symbol.toStringTag] === "AsyncGenerator";
+}
+function isAsyncIterable(obj) {
+  return typeof obj[Symbol.asyncIterator] === "function";
+}
+function wrapAsync(asyncFn) {
+  if (typeof asyncFn !== "function") throw new Error("expected a function");
+  return isAsync(asyncFn) ? asyncify(asyncFn) : asyncFn;
+}
+function awaitify(asyncFn, arity) {
+  if (!arity) arity = asyncFn.length;
+  if (!arity) throw new Error("arity is undefined");
+  function awaitable(...args) {
+    if (typeof args[arity - 1] === "function") {
+      return asyncFn.apply(this, args);
+    }
+    return new Promise((resolve2, reject3) => {
+      args[arity - 1] = (err, ...cbArgs) => {
+        if (err) return reject3(err);
+        resolve2(cbArgs.length > 1 ? cbArgs : cbArgs[0]);
+      };
+      asyncFn.apply(this, args);
+    });
+  }
+  return awaitable;
+}
+function applyEach$1(eachfn) {
+  return function applyEach2(fns, ...callArgs) {
+    const go = awaitify(function(callback) {
+      var that = this;
+      return eachfn(fns, (fn, cb2) => {
+        wrapAsync(fn).apply(that, callArgs.concat(cb2));
+      }, callback);
+    });
+    return go;
+  };
+}
+function _asyncMap(eachfn, arr, iteratee2, callback) {
+  arr = arr || [];
+  var results = [];
+  var counter = 0;
+  var _iteratee = wrapAsync(iteratee2);
+  return eachfn(arr, (value, _3, iterCb) => {
+    var index2 = counter++;
+    _iteratee(value, (err, v) => {
+      results[index2] = v;
+      iterCb(err);
+    });
+  }, (err) => {
+    callback(err, results);
+  });
+}
+function isArrayLike(value) {
+  return value && typeof value.length === "number" && value.length >= 0 && value.length % 1 === 0;
+}
+function once(fn) {
+  function wrapper(...args) {
+    if (fn === null) return;
+    var callFn = fn;
+    fn = null;
+    callFn.apply(this, args);
+  }
+  Object.assign(wrapper, fn);
+  return wrapper;
+}
+function getIterator(coll) {
+  return coll[Symbol.iterator] && coll[Symbol.iterator]();
+}
+function createArrayIterator(coll) {
+  var i = -1;
+  var len = coll.length;
+  return function next() {
+    return ++i < len ? { value: coll[i], key: i } : null;
+  };
+}
+function createES2015Iterator(iterator) {
+  var i = -1;
+  return function next() {
+    var item = iterator.next();
+    if (item.done)
+      return null;
+    i++;
+    return { value: item.value, key: i };
+  };
+}
+function createObjectIterator(obj) {
+  var okeys = obj ? Object.keys(obj) : [];
+  var i = -1;
+  var len = okeys.length;
+  return function next() {
+    var key = okeys[++i];
+    if (key === "__proto__") {
+      return next();
+    }
+    return i < len ? { value: obj[key], key } : null;
+  };
+}
+function createIterator(coll) {
+  if (isArrayLike(coll)) {
+    return createArrayIterator(coll);
+  }
+  var iterator = getIterator(coll);
+  return iterator ? createES2015Iterator(iterator) : createObjectIterator(coll);
+}
+function onlyOnce(fn) {
+  return function(...args) {
+    if (fn === null) throw new Error("Callback was already called.");
+    var callFn = fn;
+    fn = null;
+    callFn.apply(this, args);
+  };
+}
+function asyncEachOfLimit(generator, limit, iteratee2, callback) {
+  let done = false;
+  let canceled = false;
+  let awaiting = false;
+  let running = 0;
+  let idx = 0;
+  function replenish() {
+    if (running >= limit || awaiting || done) return;
+    awaiting = true;
+    generator.next().then(({ value, done: iterDone }) => {
+      if (canceled || done) return;
+      awaiting = false;
+      if (iterDone) {
+        done = true;
+        if (running <= 0) {
+          callback(null);
+        }
+        return;
+      }
+      running++;
+      iteratee2(value, idx, iterateeCallback);
+      idx++;
+      replenish();
+    }).catch(handleError);
+  }
+  function iterateeCallback(err, result2) {
+    running -= 1;
+    if (canceled) return;
+    if (err) return handleError(err);
+    if (err === false) {
+      done = true;
+      canceled = true;
+      return;
+    }
+    if (result2 === breakLoop || done && running <= 0) {
+      done = true;
+      return callback(null);
+    }
+    replenish();
+  }
+  function handleError(err) {
+    if (canceled) return;
+    awaiting = false;
+    done = true;
+    callback(err);
+  }
+  replenish();
+}
+function eachOfLimit(coll, limit, iteratee2, callback) {
+  return eachOfLimit$2(limit)(coll, wrapAsync(iteratee2), callback);
+}
+function eachOfArrayLike(coll, iteratee2, callback) {
+  callback = once(callback);
+  var index2 = 0, completed = 0, { length } = coll, canceled = false;
+  if (length === 0) {
+    callback(null);
+  }
+  function iteratorCallback(err, value) {
+    if (err === false) {
+      canceled = true;
+    }
+    if (canceled === true) return;
+    if (err) {
+      callback(err);
+    } else if (++completed === length || value === breakLoop) {
+      callback(null);
+    }
+  }
+  for (; index2 < length; index2++) {
+    iteratee2(coll[index2], index2, onlyOnce(iteratorCallback));
+  }
+}
+function eachOfGeneric(coll, iteratee2, callback) {
+  return eachOfLimit$1(coll, Infinity, iteratee2, callback);
+}
+function eachOf(coll, iteratee2, callback) {
+  var eachOfImplementation = isArrayLike(coll) ? eachOfArrayLike : eachOfGeneric;
+  return eachOfImplementation(coll, wrapAsync(iteratee2), callback);
+}
+function map(coll, iteratee2, callback) {
+  return _asyncMap(eachOf$1, coll, iteratee2, callback);
+}
+function eachOfSeries(coll, iteratee2, callback) {
+  return eachOfLimit$1(coll, 1, iteratee2, callback);
+}
+function mapSeries(coll, iteratee2, callback) {
+  return _asyncMap(eachOfSeries$1, coll, iteratee2, callback);
+}
+function promiseCallback() {
+  let resolve2, reject3;
+  function callback(err, ...args) {
+    if (err) return reject3(err);
+    resolve2(args.length > 1 ? args : args[0]);
+  }
+  callback[PROMISE_SYMBOL] = new Promise((res, rej) => {
+    resolve2 = res, reject3 = rej;
+  });
+  return callback;
+}
+function auto(tasks, concurrency, callback) {
+  if (typeof concurrency !== "number") {
+    callback = concurrency;
+    concurrency = null;
+  }
+  callback = once(callback || promiseCallback());
+  var numTasks = Object.keys(tasks).length;
+  if (!numTasks) {
+    return callback(null);
+  }
+  if (!concurrency) {
+    concurrency = numTasks;
+  }
+  var results = {};
+  var runningTasks = 0;
+  var canceled = false;
+  var hasError = false;
+  var listeners = /* @__PURE__ */ Object.create(null);
+  var readyTasks = [];
+  var readyToCheck = [];
+  var uncheckedDependencies = {};
+  Object.keys(tasks).forEach((key) => {
+    var task = tasks[key];
+    if (!Array.isArray(task)) {
+      enqueueTask(key, [task]);
+      readyToCheck.push(key);
+      return;
+    }
+    var dependencies = task.slice(0, task.length - 1);
+    var remainingDependencies = dependencies.length;
+    if (remainingDependencies === 0) {
+      enqueueTask(key, task);
+      readyToCheck.push(key);
+      return;
+    }
+    uncheckedDependencies[key] = remainingDependencies;
+    dependencies.forEach((dependencyName) => {
+      if (!tasks[dependencyName]) {
+        throw new Error("async.auto task `" + key + "` has a non-existent dependency `" + dependencyName + "` in " + dependencies.join(", "));
+      }
+      addListener(dependencyName, () => {
+        remainingDependencies--;
+        if (remainingDependencies === 0) {
+          enqueueTask(key, task);
+        }
+      });
+    });
+  });
+  checkForDeadlocks();
+  processQueue();
+  function enqueueTask(key, task) {
+    readyTasks.push(() => runTask(key, task));
+  }
+  function processQueue() {
+    if (canceled) return;
+    if (readyTasks.length === 0 && runningTasks === 0) {
+      return callback(null, results);
+    }
+    while (readyTasks.length && runningTasks < concurrency) {
+      var run2 = readyTasks.shift();
+      run2();
+    }
+  }
+  function addListener(taskName, fn) {
+    var taskListeners = listeners[taskName];
+    if (!taskListeners) {
+      taskListeners = listeners[taskName] = [];
+    }
+    taskListeners.push(fn);
+  }
+  function taskComplete(taskName) {
+    var taskListeners = listeners[taskName] || [];
+    taskListeners.forEach((fn) => fn());
+    processQueue();
+  }
+  function runTask(key, task) {
+    if (hasError) return;
+    var taskCallback = onlyOnce((err, ...result2) => {
+      runningTasks--;
+      if (err === false) {
+        canceled = true;
+        return;
+      }
+      if (result2.length < 2) {
+        [result2] = result2;
+      }
+      if (err) {
+        var safeResults = {};
+        Object.keys(results).forEach((rkey) => {
+          safeResults[rkey] = results[rkey];
+        });
+        safeResults[key] = result2;
+        hasError = true;
+        listeners = /* @__PURE__ */ Object.create(null);
+        if (canceled) return;
+        callback(err, safeResults);
+      } else {
+        results[key] = result2;
+        taskComplete(key);
+      }
+    });
+    runningTasks++;
+    var taskFn = wrapAsync(task[task.length - 1]);
+    if (task.length > 1) {
+      taskFn(results, taskCallback);
+    } else {
+      taskFn(taskCallback);
+    }
+  }
+  function checkForDeadlocks() {
+    var currentTask;
+    var counter = 0;
+    while (readyToCheck.length) {
+      currentTask = readyToCheck.pop();
+      counter++;
+      getDependents(currentTask).forEach((dependent) => {
+        if (--uncheckedDependencies[dependent] === 0) {
+          readyToCheck.push(dependent);
+        }
+      });
+    }
+    if (counter !== numTasks) {
+      throw new Error(
+        "async.auto cannot execute tasks due to a recursive dependency"
+      );
+    }
+  }
+  function getDependents(taskName) {
+    var result2 = [];
+    Object.keys(tasks).forEach((key) => {
+      const task = tasks[key];
+      if (Array.isArray(task) && task.indexOf(taskName) >= 0) {
+        result2.push(key);
+      }
+    });
+    return result2;
+  }
+  return callback[PROMISE_SYMBOL];
+}
+function stripComments(string) {
+  let stripped = "";
+  let index2 = 0;
+  let endBlockComment = string.indexOf("*/");
+  while (index2 < string.length) {
+    if (string[index2] === "/" && string[index2 + 1] === "/") {
+      let endIndex = string.indexOf("\n", index2);
+      index2 = endIndex === -1 ? string.length : endIndex;
+    } else if (endBlockComment !== -1 && string[index2] === "/" && string[index2 + 1] === "*") {
+      let endIndex = string.indexOf("*/", index2);
+      if (endIndex !== -1) {
+        index2 = endIndex + 2;
+        endBlockComment = string.indexOf("*/", index2);
+      } else {
+        stripped += string[index2];
+        index2++;
+      }
+    } else {
+      stripped += string[index2];
+      index2++;
+    }
+  }
+  return stripped;
+}
+function parseParams(func) {
+  const src = stripComments(func.toString());
+  let match = src.match(FN_ARGS);
+  if (!match) {
+    match = src.match(ARROW_FN_ARGS);
+  }
+  if (!match) throw new Error("could not parse args in autoInject\nSource:\n" + src);
+  let [, args] = match;
+  return args.replace(/\s/g, "").split(FN_ARG_SPLIT).map((arg) => arg.replace(FN_ARG, "").trim());
+}
+function autoInject(tasks, callback) {
+  var newTasks = {};
+  Object.keys(tasks).forEach((key) => {
+    var taskFn = tasks[key];
+    var params;
+    var fnIsAsync = isAsync(taskFn);
+    var hasNoDeps = !fnIsAsync && taskFn.length === 1 || fnIsAsync && taskFn.length === 0;
+    if (Array.isArray(taskFn)) {
+      params = [...taskFn];
+      taskFn = params.pop();
+      newTasks[key] = params.concat(params.length > 0 ? newTask : taskFn);
+    } else if (hasNoDeps) {
+      newTasks[key] = taskFn;
+    } else {
+      params = parseParams(taskFn);
+      if (taskFn.length === 0 && !fnIsAsync && params.length === 0) {
+        throw new Error("autoInject task functions require explicit parameters.");
+      }
+      if (!fnIsAsync) params.pop();
+      newTasks[key] = params.concat(newTask);
+    }
+    function newTask(results, taskCb) {
+      var newArgs = params.map((name) => results[name]);
+      newArgs.push(taskCb);
+      wrapAsync(taskFn)(...newArgs);
+    }
+  });
+  return auto(newTasks, callback);
+}
+function setInitial(dll, node) {
+  dll.length = 1;
+  dll.head = dll.tail = node;
+}
+function queue$1(worker, concurrency, payload) {
+  if (concurrency == null) {
+    concurrency = 1;
+  } else if (concurrency === 0) {
+    throw new RangeError("Concurrency must not be zero");
+  }
+  var _worker = wrapAsync(worker);
+  var numRunning = 0;
+  var workersList = [];
+  const events = {
+    error: [],
+    drain: [],
+    saturated: [],
+    unsaturated: [],
+    empty: []
+  };
+  function on(event, handler) {
+    events[event].push(handler);
+  }
+  function once2(event, handler) {
+    const handleAndRemove = (...args) => {
+      off(event, handleAndRemove);
+      handler(...args);
+    };
+    events[event].push(handleAndRemove);
+  }
+  function off(event, handler) {
+    if (!event) return Object.keys(events).forEach((ev) => events[ev] = []);
+    if (!handler) return events[event] = [];
+    events[event] = events[event].filter((ev) => ev !== handler);
+  }
+  function trigger(event, ...args) {
+    events[event].forEach((handler) => handler(...args));
+  }
+  var processingScheduled = false;
+  function _insert(data, insertAtFront, rejectOnError, callback) {
+    if (callback != null && typeof callback !== "function") {
+      throw new Error("task callback must be a function");
+    }
+    q.started = true;
+    var res, rej;
+    function promiseCallback2(err, ...args) {
+      if (err) return rejectOnError ? rej(err) : res();
+      if (args.length <= 1) return res(args[0]);
+      res(args);
+    }
+    var item = q._createTaskItem(
+      data,
+      rejectOnError ? promiseCallback2 : callback || promiseCallback2
+    );
+    if (insertAtFront) {
+      q._tasks.unshift(item);
+    } else {
+      q._tasks.push(item);
+    }
+    if (!processingScheduled) {
+      processingScheduled = true;
+      setImmediate$1(() => {
+        processingScheduled = false;
+        q.process();
+      });
+    }
+    if (rejectOnError || !callback) {
+      return new Promise((resolve2, reject3) => {
+        res = resolve2;
+        rej = reject3;
+      });
+    }
+  }
+  function _createCB(tasks) {
+    return function(err, ...args) {
+      numRunning -= 1;
+      for (var i = 0, l = tasks.length; i < l; i++) {
+        var task = tasks[i];
+        var index2 = workersList.indexOf(task);
+        if (index2 === 0) {
+          workersList.shift();
+        } else if (index2 > 0) {
+          workersList.splice(index2, 1);
+        }
+        task.callback(err, ...args);
+        if (err != null) {
+          trigger("error", err, task.data);
+        }
+      }
+      if (numRunning <= q.concurrency - q.buffer) {
+        trigger("unsaturated");
+      }
+      if (q.idle()) {
+        trigger("drain");
+      }
+      q.process();
+    };
+  }
+  function _maybeDrain(data) {
+    if (data.length === 0 && q.idle()) {
+      setImmediate$1(() => trigger("drain"));
+      return true;
+    }
+    return false;
+  }
+  const eventMethod = (name) => (handler) => {
+    if (!handler) {
+      return new Promise((resolve2, reject3) => {
+        once2(name, (err, data) => {
+          if (err) return reject3(err);
+          resolve2(data);
+        });
+      });
+    }
+    off(name);
+    on(name, handler);
+  };
+  var isProcessing = false;
+  var q = {
+    _tasks: new DLL(),
+    _createTaskItem(data, callback) {
+      return {
+        data,
+        callback
+      };
+    },
+    *[Symbol.iterator]() {
+      yield* q._tasks[Symbol.iterator]();
+    },
+    concurrency,
+    payload,
+    buffer: concurrency / 4,
+    started: false,
+    paused: false,
+    push(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, false, false, callback));
+      }
+      return _insert(data, false, false, callback);
+    },
+    pushAsync(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, false, true, callback));
+      }
+      return _insert(data, false, true, callback);
+    },
+    kill() {
+      off();
+      q._tasks.empty();
+    },
+    unshift(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, true, false, callback));
+      }
+      return _insert(data, true, false, callback);
+    },
+    unshiftAsync(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, true, true, callback));
+      }
+      return _insert(data, true, true, callback);
+    },
+    remove(testFn) {
+      q._tasks.remove(testFn);
+    },
+    process() {
+      if (isProcessing) {
+        return;
+      }
+      isProcessing = true;
+      while (!q.paused && numRunning < q.concurrency && q._tasks.length) {
+        var tasks = [], data = [];
+        var l = q._tasks.length;
+        if (q.payload) l = Math.min(l, q.payload);
+        for (var i = 0; i < l; i++) {
+          var node = q._tasks.shift();
+          tasks.push(node);
+          workersList.push(node);
+          data.push(node.data);
+        }
+        numRunning += 1;
+        if (q._tasks.length === 0) {
+          trigger("empty");
+        }
+        if (numRunning === q.concurrency) {
+          trigger("saturated");
+        }
+        var cb2 = onlyOnce(_createCB(tasks));
+        _worker(data, cb2);
+      }
+      isProcessing = false;
+    },
+    length() {
+      return q._tasks.length;
+    },
+    running() {
+      return numRunning;
+    },
+    workersList() {
+      return workersList;
+    },
+    idle() {
+      return q._tasks.length + numRunning === 0;
+    },
+    pause() {
+      q.paused = true;
+    },
+    resume() {
+      if (q.paused === false) {
+        return;
+      }
+      q.paused = false;
+      setImmediate$1(q.process);
+    }
+  };
+  Object.defineProperties(q, {
+    saturated: {
+      writable: false,
+      value: eventMethod("saturated")
+    },
+    unsaturated: {
+      writable: false,
+      value: eventMethod("unsaturated")
+    },
+    empty: {
+      writable: false,
+      value: eventMethod("empty")
+    },
+    drain: {
+      writable: false,
+      value: eventMethod("drain")
+    },
+    error: {
+      writable: false,
+      value: eventMethod("error")
+    }
+  });
+  return q;
+}
+function cargo$1(worker, payload) {
+  return queue$1(worker, 1, payload);
+}
+function cargo(worker, concurrency, payload) {
+  return queue$1(worker, concurrency, payload);
+}
+function reduce(coll, memo, iteratee2, callback) {
+  callback = once(callback);
+  var _iteratee = wrapAsync(iteratee2);
+  return eachOfSeries$1(coll, (x, i, iterCb) => {
+    _iteratee(memo, x, (err, v) => {
+      memo = v;
+      iterCb(err);
+    });
+  }, (err) => callback(err, memo));
+}
+function seq(...functions2) {
+  var _functions = functions2.map(wrapAsync);
+  return function(...args) {
+    var that = this;
+    var cb2 = args[args.length - 1];
+    if (typeof cb2 == "function") {
+      args.pop();
+    } else {
+      cb2 = promiseCallback();
+    }
+    reduce$1(
+      _functions,
+      args,
+      (newargs, fn, iterCb) => {
+        fn.apply(that, newargs.concat((err, ...nextargs) => {
+          iterCb(err, nextargs);
+        }));
+      },
+      (err, results) => cb2(err, ...results)
+    );
+    return cb2[PROMISE_SYMBOL];
+  };
+}
+function compose(...args) {
+  return seq(...args.reverse());
+}
+function mapLimit(coll, limit, iteratee2, callback) {
+  return _asyncMap(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function concatLimit(coll, limit, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return mapLimit$1(coll, limit, (val, iterCb) => {
+    _iteratee(val, (err, ...args) => {
+      if (err) return iterCb(err);
+      return iterCb(err, args);
+    });
+  }, (err, mapResults) => {
+    var result2 = [];
+    for (var i = 0; i < mapResults.length; i++) {
+      if (mapResults[i]) {
+        result2 = result2.concat(...mapResults[i]);
+      }
+    }
+    return callback(err, result2);
+  });
+}
+function concat(coll, iteratee2, callback) {
+  return concatLimit$1(coll, Infinity, iteratee2, callback);
+}
+function concatSeries(coll, iteratee2, callback) {
+  return concatLimit$1(coll, 1, iteratee2, callback);
+}
+function constant$1(...args) {
+  return function(...ignoredArgs) {
+    var callback = ignoredArgs.pop();
+    return callback(null, ...args);
+  };
+}
+function _createTester(check, getResult) {
+  return (eachfn, arr, _iteratee, cb2) => {
+    var testPassed = false;
+    var testResult;
+    const iteratee2 = wrapAsync(_iteratee);
+    eachfn(arr, (value, _3, callback) => {
+      iteratee2(value, (err, result2) => {
+        if (err || err === false) return callback(err);
+        if (check(result2) && !testResult) {
+          testPassed = true;
+          testResult = getResult(true, value);
+          return callback(null, breakLoop);
+        }
+        callback();
+      });
+    }, (err) => {
+      if (err) return cb2(err);
+      cb2(null, testPassed ? testResult : getResult(false));
+    });
+  };
+}
+function detect(coll, iteratee2, callback) {
+  return _createTester((bool) => bool, (res, item) => item)(eachOf$1, coll, iteratee2, callback);
+}
+function detectLimit(coll, limit, iteratee2, callback) {
+  return _createTester((bool) => bool, (res, item) => item)(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function detectSeries(coll, iteratee2, callback) {
+  return _createTester((bool) => bool, (res, item) => item)(eachOfLimit$2(1), coll, iteratee2, callback);
+}
+function consoleFunc(name) {
+  return (fn, ...args) => wrapAsync(fn)(...args, (err, ...resultArgs) => {
+    if (typeof console === "object") {
+      if (err) {
+        if (console.error) {
+          console.error(err);
+        }
+      } else if (console[name]) {
+        resultArgs.forEach((x) => console[name](x));
+      }
+    }
+  });
+}
+function doWhilst(iteratee2, test, callback) {
+  callback = onlyOnce(callback);
+  var _fn = wrapAsync(iteratee2);
+  var _test = wrapAsync(test);
+  var results;
+  function next(err, ...args) {
+    if (err) return callback(err);
+    if (err === false) return;
+    results = args;
+    _test(...args, check);
+  }
+  function check(err, truth) {
+    if (err) return callback(err);
+    if (err === false) return;
+    if (!truth) return callback(null, ...results);
+    _fn(next);
+  }
+  return check(null, true);
+}
+function doUntil(iteratee2, test, callback) {
+  const _test = wrapAsync(test);
+  return doWhilst$1(iteratee2, (...args) => {
+    const cb2 = args.pop();
+    _test(...args, (err, truth) => cb2(err, !truth));
+  }, callback);
+}
+function _withoutIndex(iteratee2) {
+  return (value, index2, callback) => iteratee2(value, callback);
+}
+function eachLimit$2(coll, iteratee2, callback) {
+  return eachOf$1(coll, _withoutIndex(wrapAsync(iteratee2)), callback);
+}
+function eachLimit(coll, limit, iteratee2, callback) {
+  return eachOfLimit$2(limit)(coll, _withoutIndex(wrapAsync(iteratee2)), callback);
+}
+function eachSeries(coll, iteratee2, callback) {
+  return eachLimit$1(coll, 1, iteratee2, callback);
+}
+function ensureAsync(fn) {
+  if (isAsync(fn)) return fn;
+  return function(...args) {
+    var callback = args.pop();
+    var sync = true;
+    args.push((...innerArgs) => {
+      if (sync) {
+        setImmediate$1(() => callback(...innerArgs));
+      } else {
+        callback(...innerArgs);
+      }
+    });
+    fn.apply(this, args);
+    sync = false;
+  };
+}
+function every(coll, iteratee2, callback) {
+  return _createTester((bool) => !bool, (res) => !res)(eachOf$1, coll, iteratee2, callback);
+}
+function everyLimit(coll, limit, iteratee2, callback) {
+  return _createTester((bool) => !bool, (res) => !res)(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function everySeries(coll, iteratee2, callback) {
+  return _createTester((bool) => !bool, (res) => !res)(eachOfSeries$1, coll, iteratee2, callback);
+}
+function filterArray(eachfn, arr, iteratee2, callback) {
+  var truthValues = new Array(arr.length);
+  eachfn(arr, (x, index2, iterCb) => {
+    iteratee2(x, (err, v) => {
+      truthValues[index2] = !!v;
+      iterCb(err);
+    });
+  }, (err) => {
+    if (err) return callback(err);
+    var results = [];
+    for (var i = 0; i < arr.length; i++) {
+      if (truthValues[i]) results.push(arr[i]);
+    }
+    callback(null, results);
+  });
+}
+function filterGeneric(eachfn, coll, iteratee2, callback) {
+  var results = [];
+  eachfn(coll, (x, index2, iterCb) => {
+    iteratee2(x, (err, v) => {
+      if (err) return iterCb(err);
+      if (v) {
+        results.push({ index: index2, value: x });
+      }
+      iterCb(err);
+    });
+  }, (err) => {
+    if (err) return callback(err);
+    callback(null, results.sort((a, b) => a.index - b.index).map((v) => v.value));
+  });
+}
+function _filter(eachfn, coll, iteratee2, callback) {
+  var filter3 = isArrayLike(coll) ? filterArray : filterGeneric;
+  return filter3(eachfn, coll, wrapAsync(iteratee2), callback);
+}
+function filter(coll, iteratee2, callback) {
+  return _filter(eachOf$1, coll, iteratee2, callback);
+}
+function filterLimit(coll, limit, iteratee2, callback) {
+  return _filter(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function filterSeries(coll, iteratee2, callback) {
+  return _filter(eachOfSeries$1, coll, iteratee2, callback);
+}
+function forever(fn, errback) {
+  var done = onlyOnce(errback);
+  var task = wrapAsync(ensureAsync(fn));
+  function next(err) {
+    if (err) return done(err);
+    if (err === false) return;
+    task(next);
+  }
+  return next();
+}
+function groupByLimit(coll, limit, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return mapLimit$1(coll, limit, (val, iterCb) => {
+    _iteratee(val, (err, key) => {
+      if (err) return iterCb(err);
+      return iterCb(err, { key, val });
+    });
+  }, (err, mapResults) => {
+    var result2 = {};
+    var { hasOwnProperty: hasOwnProperty2 } = Object.prototype;
+    for (var i = 0; i < mapResults.length; i++) {
+      if (mapResults[i]) {
+        var { key } = mapResults[i];
+        var { val } = mapResults[i];
+        if (hasOwnProperty2.call(result2, key)) {
+          result2[key].push(val);
+        } else {
+          result2[key] = [val];
+        }
+      }
+    }
+    return callback(err, result2);
+  });
+}
+function groupBy(coll, iteratee2, callback) {
+  return groupByLimit$1(coll, Infinity, iteratee2, callback);
+}
+function groupBySeries(coll, iteratee2, callback) {
+  return groupByLimit$1(coll, 1, iteratee2, callback);
+}
+function mapValuesLimit(obj, limit, iteratee2, callback) {
+  callback = once(callback);
+  var newObj = {};
+  var _iteratee = wrapAsync(iteratee2);
+  return eachOfLimit$2(limit)(obj, (val, key, next) => {
+    _iteratee(val, key, (err, result2) => {
+      if (err) return next(err);
+      newObj[key] = result2;
+      next(err);
+    });
+  }, (err) => callback(err, newObj));
+}
+function mapValues(obj, iteratee2, callback) {
+  return mapValuesLimit$1(obj, Infinity, iteratee2, callback);
+}
+function mapValuesSeries(obj, iteratee2, callback) {
+  return mapValuesLimit$1(obj, 1, iteratee2, callback);
+}
+function memoize(fn, hasher = (v) => v) {
+  var memo = /* @__PURE__ */ Object.create(null);
+  var queues = /* @__PURE__ */ Object.create(null);
+  var _fn = wrapAsync(fn);
+  var memoized = initialParams((args, callback) => {
+    var key = hasher(...args);
+    if (key in memo) {
+      setImmediate$1(() => callback(null, ...memo[key]));
+    } else if (key in queues) {
+      queues[key].push(callback);
+    } else {
+      queues[key] = [callback];
+      _fn(...args, (err, ...resultArgs) => {
+        if (!err) {
+          memo[key] = resultArgs;
+        }
+        var q = queues[key];
+        delete queues[key];
+        for (var i = 0, l = q.length; i < l; i++) {
+          q[i](err, ...resultArgs);
+        }
+      });
+    }
+  });
+  memoized.memo = memo;
+  memoized.unmemoized = fn;
+  return memoized;
+}
+function parallel(tasks, callback) {
+  return _parallel(eachOf$1, tasks, callback);
+}
+function parallelLimit(tasks, limit, callback) {
+  return _parallel(eachOfLimit$2(limit), tasks, callback);
+}
+function queue(worker, concurrency) {
+  var _worker = wrapAsync(worker);
+  return queue$1((items, cb2) => {
+    _worker(items[0], cb2);
+  }, concurrency, 1);
+}
+function leftChi(i) {
+  return (i << 1) + 1;
+}
+function parent(i) {
+  return (i + 1 >> 1) - 1;
+}
+function smaller(x, y) {
+  if (x.priority !== y.priority) {
+    return x.priority < y.priority;
+  } else {
+    return x.pushCount < y.pushCount;
+  }
+}
+function priorityQueue(worker, concurrency) {
+  var q = queue(worker, concurrency);
+  var {
+    push: push2,
+    pushAsync
+  } = q;
+  q._tasks = new Heap();
+  q._createTaskItem = ({ data, priority }, callback) => {
+    return {
+      data,
+      priority,
+      callback
+    };
+  };
+  function createDataItems(tasks, priority) {
+    if (!Array.isArray(tasks)) {
+      return { data: tasks, priority };
+    }
+    return tasks.map((data) => {
+      return { data, priority };
+    });
+  }
+  q.push = function(data, priority = 0, callback) {
+    return push2(createDataItems(data, priority), callback);
+  };
+  q.pushAsync = function(data, priority = 0, callback) {
+    return pushAsync(createDataItems(data, priority), callback);
+  };
+  delete q.unshift;
+  delete q.unshiftAsync;
+  return q;
+}
+function race(tasks, callback) {
+  callback = once(callback);
+  if (!Array.isArray(tasks)) return callback(new TypeError("First argument to race must be an array of functions"));
+  if (!tasks.length) return callback();
+  for (var i = 0, l = tasks.length; i < l; i++) {
+    wrapAsync(tasks[i])(callback);
+  }
+}
+function reduceRight(array, memo, iteratee2, callback) {
+  var reversed = [...array].reverse();
+  return reduce$1(reversed, memo, iteratee2, callback);
+}
+function reflect(fn) {
+  var _fn = wrapAsync(fn);
+  return initialParams(function reflectOn(args, reflectCallback) {
+    args.push((error2, ...cbArgs) => {
+      let retVal = {};
+      if (error2) {
+        retVal.error = error2;
+      }
+      if (cbArgs.length > 0) {
+        var value = cbArgs;
+        if (cbArgs.length <= 1) {
+          [value] = cbArgs;
+        }
+        retVal.value = value;
+      }
+      reflectCallback(null, retVal);
+    });
+    return _fn.apply(this, args);
+  });
+}
+function reflectAll(tasks) {
+  var results;
+  if (Array.isArray(tasks)) {
+    results = tasks.map(reflect);
+  } else {
+    results = {};
+    Object.keys(tasks).forEach((key) => {
+      results[key] = reflect.call(this, tasks[key]);
+    });
+  }
+  return results;
+}
+function reject$2(eachfn, arr, _iteratee, callback) {
+  const iteratee2 = wrapAsync(_iteratee);
+  return _filter(eachfn, arr, (value, cb2) => {
+    iteratee2(value, (err, v) => {
+      cb2(err, !v);
+    });
+  }, callback);
+}
+function reject(coll, iteratee2, callback) {
+  return reject$2(eachOf$1, coll, iteratee2, callback);
+}
+function rejectLimit(coll, limit, iteratee2, callback) {
+  return reject$2(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function rejectSeries(coll, iteratee2, callback) {
+  return reject$2(eachOfSeries$1, coll, iteratee2, callback);
+}
+function constant(value) {
+  return function() {
+    return value;
+  };
+}
+function retry2(opts, task, callback) {
+  var options = {
+    times: DEFAULT_TIMES,
+    intervalFunc: constant(DEFAULT_INTERVAL)
+  };
+  if (arguments.length < 3 && typeof opts === "function") {
+    callback = task || promiseCallback();
+    task = opts;
+  } else {
+    parseTimes(options, opts);
+    callback = callback || promiseCallback();
+  }
+  if (typeof task !== "function") {
+    throw new Error("Invalid arguments for async.retry");
+  }
+  var _task = wrapAsync(task);
+  var attempt = 1;
+  function retryAttempt() {
+    _task((err, ...args) => {
+      if (err === false) return;
+      if (err && attempt++ < options.times && (typeof options.errorFilter != "function" || options.errorFilter(err))) {
+        setTimeout(retryAttempt, options.intervalFunc(attempt - 1));
+      } else {
+        callback(err, ...args);
+      }
+    });
+  }
+  retryAttempt();
+  return callback[PROMISE_SYMBOL];
+}
+function parseTimes(acc, t) {
+  if (typeof t === "object") {
+    acc.times = +t.times || DEFAULT_TIMES;
+    acc.intervalFunc = typeof t.interval === "function" ? t.interval : constant(+t.interval || DEFAULT_INTERVAL);
+    acc.errorFilter = t.errorFilter;
+  } else if (typeof t === "number" || typeof t === "string") {
+    acc.times = +t || DEFAULT_TIMES;
+  } else {
+    throw new Error("Invalid arguments for async.retry");
+  }
+}
+function retryable(opts, task) {
+  if (!task) {
+    task = opts;
+    opts = null;
+  }
+  let arity = opts && opts.arity || task.length;
+  if (isAsync(task)) {
+    arity += 1;
+  }
+  var _task = wrapAsync(task);
+  return initialParams((args, callback) => {
+    if (args.length < arity - 1 || callback == null) {
+      args.push(callback);
+      callback = promiseCallback();
+    }
+    function taskFn(cb2) {
+      _task(...args, cb2);
+    }
+    if (opts) retry2(opts, taskFn, callback);
+    else retry2(taskFn, callback);
+    return callback[PROMISE_SYMBOL];
+  });
+}
+function series(tasks, callback) {
+  return _parallel(eachOfSeries$1, tasks, callback);
+}
+function some(coll, iteratee2, callback) {
+  return _createTester(Boolean, (res) => res)(eachOf$1, coll, iteratee2, callback);
+}
+function someLimit(coll, limit, iteratee2, callback) {
+  return _createTester(Boolean, (res) => res)(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function someSeries(coll, iteratee2, callback) {
+  return _createTester(Boolean, (res) => res)(eachOfSeries$1, coll, iteratee2, callback);
+}
+function sortBy(coll, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return map$1(coll, (x, iterCb) => {
+    _iteratee(x, (err, criteria) => {
+      if (err) return iterCb(err);
+      iterCb(err, { value: x, criteria });
+    });
+  }, (err, results) => {
+    if (err) return callback(err);
+    callback(null, results.sort(comparator).map((v) => v.value));
+  });
+  function comparator(left, right) {
+    var a = left.criteria, b = right.criteria;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+}
+function timeout(asyncFn, milliseconds, info2) {
+  var fn = wrapAsync(asyncFn);
+  return initialParams((args, callback) => {
+    var timedOut = false;
+    var timer;
+    function timeoutCallback() {
+      var name = asyncFn.name || "anonymous";
+      var error2 = new Error('Callback function "' + name + '" timed out.');
+      error2.code = "ETIMEDOUT";
+      if (info2) {
+        error2.info = info2;
+      }
+      timedOut = true;
+      callback(error2);
+    }
+    args.push((...cbArgs) => {
+      if (!timedOut) {
+        callback(...cbArgs);
+        clearTimeout(timer);
+      }
+    });
+    timer = setTimeout(timeoutCallback, milliseconds);
+    fn(...args);
+  });
+}
+function range2(size2) {
+  var result2 = Array(size2);
+  while (size2--) {
+    result2[size2] = size2;
+  }
+  return result2;
+}
+function timesLimit(count, limit, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return mapLimit$1(range2(count), limit, _iteratee, callback);
+}
+function times(n, iteratee2, callback) {
+  return timesLimit(n, Infinity, iteratee2, callback);
+}
+function timesSeries(n, iteratee2, callback) {
+  return timesLimit(n, 1, iteratee2, callback);
+}
+function transform(coll, accumulator, iteratee2, callback) {
+  if (arguments.length <= 3 && typeof accumulator === "function") {
+    callback = iteratee2;
+    iteratee2 = accumulator;
+    accumulator = Array.isArray(coll) ? [] : {};
+  }
+  callback = once(callback || promiseCallback());
+  var _iteratee = wrapAsync(iteratee2);
+  eachOf$1(coll, (v, k, cb2) => {
+    _iteratee(accumulator, v, k, cb2);
+  }, (err) => callback(err, accumulator));
+  return callback[PROMISE_SYMBOL];
+}
+function tryEach(tasks, callback) {
+  var error2 = null;
+  var result2;
+  return eachSeries$1(tasks, (task, taskCb) => {
+    wrapAsync(task)((err, ...args) => {
+      if (err === false) return taskCb(err);
+      if (args.length < 2) {
+        [result2] = args;
+      } else {
+        result2 = args;
+      }
+      error2 = err;
+      taskCb(err ? null : {});
+    });
+  }, () => callback(error2, result2));
+}
+function unmemoize(fn) {
+  return (...args) => {
+    return (fn.unmemoized || fn)(...args);
+  };
+}
+function whilst(test, iteratee2, callback) {
+  callback = onlyOnce(callback);
+  var _fn = wrapAsync(iteratee2);
+  var _test = wrapAsync(test);
+  var results = [];
+  function next(err, ...rest2) {
+    if (err) return callback(err);
+    results = rest2;
+    if (err === false) return;
+    _test(check);
+  }
+  function check(err, truth) {
+    if (err) return callback(err);
+    if (err === false) return;
+    if (!truth) return callback(null, ...results);
+    _fn(next);
+  }
+  return _test(check);
+}
+function until(test, iteratee2, callback) {
+  const _test = wrapAsync(test);
+  return whilst$1((cb2) => _test((err, truth) => cb2(err, !truth)), iteratee2, callback);
+}
+function waterfall(tasks, callback) {
+  callback = once(callback);
+  if (!Array.isArray(tasks)) return callback(new Error("First argument to waterfall must be an array of functions"));
+  if (!tasks.length) return callback();
+  var taskIndex = 0;
+  function nextTask(args) {
+    var task = wrapAsync(tasks[taskIndex++]);
+    task(...args, onlyOnce(next));
+  }
+  function next(err, ...args) {
+    if (err === false) return;
+    if (err || taskIndex === tasks.length) {
+      return callback(err, ...args);
+    }
+    nextTask(args);
+  }
+  nextTask([]);
+}
+var hasQueueMicrotask, hasSetImmediate, hasNextTick, _defer$1, setImmediate$1, breakLoop, eachOfLimit$2, eachOfLimit$1, eachOf$1, map$1, applyEach, eachOfSeries$1, mapSeries$1, applyEachSeries, PROMISE_SYMBOL, FN_ARGS, ARROW_FN_ARGS, FN_ARG_SPLIT, FN_ARG, DLL, reduce$1, mapLimit$1, concatLimit$1, concat$1, concatSeries$1, detect$1, detectLimit$1, detectSeries$1, dir, doWhilst$1, each, eachLimit$1, eachSeries$1, every$1, everyLimit$1, everySeries$1, filter$1, filterLimit$1, filterSeries$1, forever$1, groupByLimit$1, log2, mapValuesLimit$1, _defer, nextTick, _parallel, Heap, race$1, reject$1, rejectLimit$1, rejectSeries$1, DEFAULT_TIMES, DEFAULT_INTERVAL, some$1, someLimit$1, someSeries$1, sortBy$1, tryEach$1, whilst$1, waterfall$1, index;
+var init_async = __esm({
+  "node_modules/async/dist/async.mjs"() {
+    "use strict";
+    init_cjs_shims();
+    hasQueueMicrotask = typeof queueMicrotask === "function" && queueMicrotask;
+    hasSetImmediate = typeof setImmediate === "function" && setImmediate;
+    hasNextTick = typeof process === "object" && typeof process.nextTick === "function";
+    if (hasQueueMicrotask) {
+      _defer$1 = queueMicrotask;
+    } else if (hasSetImmediate) {
+      _defer$1 = setImmediate;
+    } else if (hasNextTick) {
+      _defer$1 = process.nextTick;
+    } else {
+      _defer$1 = fallback;
+    }
+    setImmediate$1 = wrap(_defer$1);
+    breakLoop = {};
+    eachOfLimit$2 = (limit) => {
+      return (obj, iteratee2, callback) => {
+        callback = once(callback);
+        if (limit <= 0) {
+          throw new RangeError("concurrency limit cannot be less than 1");
+        }
+        if (!obj) {
+          return callback(null);
+        }
+        if (isAsyncGenerator(obj)) {
+          return asyncEachOfLimit(obj, limit, iteratee2, callback);
+        }
+        if (isAsyncIterable(obj)) {
+          return asyncEachOfLimit(obj[Symbol.asyncIterator](), limit, iteratee2, callback);
+        }
+        var nextElem = createIterator(obj);
+        var done = false;
+        var canceled = false;
+        var running = 0;
+        var looping = false;
+        function iterateeCallback(err, value) {
+          if (canceled) return;
+          running -= 1;
+          if (err) {
+            done = true;
+            callback(err);
+          } else if (err === false) {
+            done = true;
+            canceled = true;
+          } else if (value === breakLoop || done && running <= 0) {
+            done = true;
+            return callback(null);
+          } else if (!looping) {
+            replenish();
+          }
+        }
+        function replenish() {
+          looping = true;
+          while (running < limit && !done) {
+            var elem = nextElem();
+            if (elem === null) {
+              done = true;
+              if (running <= 0) {
+                callback(null);
+              }
+              return;
+            }
+            running += 1;
+            iteratee2(elem.value, elem.key, onlyOnce(iterateeCallback));
+          }
+          looping = false;
+        }
+        replenish();
+      };
+    };
+    eachOfLimit$1 = awaitify(eachOfLimit, 4);
+    eachOf$1 = awaitify(eachOf, 3);
+    map$1 = awaitify(map, 3);
+    applyEach = applyEach$1(map$1);
+    eachOfSeries$1 = awaitify(eachOfSeries, 3);
+    mapSeries$1 = awaitify(mapSeries, 3);
+    applyEachSeries = applyEach$1(mapSeries$1);
+    PROMISE_SYMBOL = /* @__PURE__ */ Symbol("promiseCallback");
+    FN_ARGS = /^(?:async\s)?(?:function)?\s*(?:\w+\s*)?\(([^)]+)\)(?:\s*{)/;
+    ARROW_FN_ARGS = /^(?:async\s)?\s*(?:\(\s*)?((?:[^)=\s]\s*)*)(?:\)\s*)?=>/;
+    FN_ARG_SPLIT = /,/;
+    FN_ARG = /(=.+)?(\s*)$/;
+    DLL = class {
+      constructor() {
+        this.head = this.tail = null;
+        this.length = 0;
+      }
+      removeLink(node) {
+        if (node.prev) node.prev.next = node.next;
+        else this.head = node.next;
+        if (node.next) node.next.prev = node.prev;
+        else this.tail = node.prev;
+        node.prev = node.next = null;
+        this.length -= 1;
+        return node;
+      }
+      empty() {
+        while (this.head) this.shift();
+        return this;
+      }
+      insertAfter(node, newNode) {
+        newNode.prev = node;
+        newNode.next = node.next;
+        if (node.next) node.next.prev = newNode;
+        else this.tail = newNode;
+        node.next = newNode;
+        this.length += 1;
+      }
+      insertBefore(node, newNode) {
+        newNode.prev = node.prev;
+        newNode.next = node;
+        if (node.prev) node.prev.next = newNode;
+        else this.head = newNode;
+        node.prev = newNode;
+        this.length += 1;
+      }
+      unshift(node) {
+        if (this.head) this.insertBefore(this.head, node);
+        else setInitial(this, node);
+      }
+      push(node) {
+        if (this.tail) this.insertAfter(this.tail, node);
+        else setInitial(this, node);
+      }
+      shift() {
+        return this.head && this.removeLink(this.head);
+      }
+      pop() {
+        return this.tail && this.removeLink(this.tail);
+      }
+      toArray() {
+        return [...this];
+      }
+      *[Symbol.iterator]() {
+        var cur = this.head;
+        while (cur) {
+          yield cur.data;
+          cur = cur.next;
+        }
+      }
+      remove(testFn) {
+        var curr = this.head;
+        while (curr) {
+          var { next } = curr;
+          if (testFn(curr)) {
+            this.removeLink(curr);
+          }
+          curr = next;
+        }
+        return this;
+      }
+    };
+    reduce$1 = awaitify(reduce, 4);
+    mapLimit$1 = awaitify(mapLimit, 4);
+    concatLimit$1 = awaitify(concatLimit, 4);
+    concat$1 = awaitify(concat, 3);
+    concatSeries$1 = awaitify(concatSeries, 3);
+    detect$1 = awaitify(detect, 3);
+    detectLimit$1 = awaitify(detectLimit, 4);
+    detectSeries$1 = awaitify(detectSeries, 3);
+    dir = consoleFunc("dir");
+    doWhilst$1 = awaitify(doWhilst, 3);
+    each = awaitify(eachLimit$2, 3);
+    eachLimit$1 = awaitify(eachLimit, 4);
+    eachSeries$1 = awaitify(eachSeries, 3);
+    every$1 = awaitify(every, 3);
+    everyLimit$1 = awaitify(everyLimit, 4);
+    everySeries$1 = awaitify(everySeries, 3);
+    filter$1 = awaitify(filter, 3);
+    filterLimit$1 = awaitify(filterLimit, 4);
+    filterSeries$1 = awaitify(filterSeries, 3);
+    forever$1 = awaitify(forever, 2);
+    groupByLimit$1 = awaitify(groupByLimit, 4);
+    log2 = consoleFunc("log");
+    mapValuesLimit$1 = awaitify(mapValuesLimit, 4);
+    if (hasNextTick) {
+      _defer = process.nextTick;
+    } else if (hasSetImmediate) {
+      _defer = setImmediate;
+    } else {
+      _defer = fallback;
+    }
+    nextTick = wrap(_defer);
+    _parallel = awaitify((eachfn, tasks, callback) => {
+      var results = isArrayLike(tasks) ? [] : {};
+      eachfn(tasks, (task, key, taskCb) => {
+        wrapAsync(task)((err, ...result2) => {
+          if (result2.length < 2) {
+            [result2] = result2;
+          }
+          results[key] = result2;
+          taskCb(err);
+        });
+      }, (err) => callback(err, results));
+    }, 3);
+    Heap = class {
+      constructor() {
+        this.heap = [];
+        this.pushCount = Number.MIN_SAFE_INTEGER;
+      }
+      get length() {
+        return this.heap.length;
+      }
+      empty() {
+        this.heap = [];
+        return this;
+      }
+      percUp(index2) {
+        let p;
+        while (index2 > 0 && smaller(this.heap[index2], this.heap[p = parent(index2)])) {
+          let t = this.heap[index2];
+          this.heap[index2] = this.heap[p];
+          this.heap[p] = t;
+          index2 = p;
+        }
+      }
+      percDown(index2) {
+        let l;
+        while ((l = leftChi(index2)) < this.heap.length) {
+          if (l + 1 < this.heap.length && smaller(this.heap[l + 1], this.heap[l])) {
+            l = l + 1;
+          }
+          if (smaller(this.heap[index2], this.heap[l])) {
+            break;
+          }
+          let t = this.heap[index2];
+          this.heap[index2] = this.heap[l];
+          this.heap[l] = t;
+          index2 = l;
+        }
+      }
+      push(node) {
+        node.pushCount = ++this.pushCount;
+        this.heap.push(node);
+        this.percUp(this.heap.length - 1);
+      }
+      unshift(node) {
+        return this.heap.push(node);
+      }
+      shift() {
+        let [top] = this.heap;
+        this.heap[0] = this.heap[this.heap.length - 1];
+        this.heap.pop();
+        this.percDown(0);
+        return top;
+      }
+      toArray() {
+        return [...this];
+      }
+      *[Symbol.iterator]() {
+        for (let i = 0; i < this.heap.length; i++) {
+          yield this.heap[i].data;
+        }
+      }
+      remove(testFn) {
+        let j = 0;
+        for (let i = 0; i < this.heap.length; i++) {
+          if (!testFn(this.heap[i])) {
+            this.heap[j] = this.heap[i];
+            j++;
+          }
+        }
+        this.heap.splice(j);
+        for (let i = parent(this.heap.length - 1); i >= 0; i--) {
+          this.percDown(i);
+        }
+        return this;
+      }
+    };
+    race$1 = awaitify(race, 2);
+    reject$1 = awaitify(reject, 3);
+    rejectLimit$1 = awaitify(rejectLimit, 4);
+    rejectSeries$1 = awaitify(rejectSeries, 3);
+    DEFAULT_TIMES = 5;
+    DEFAULT_INTERVAL = 0;
+    some$1 = awaitify(some, 3);
+    someLimit$1 = awaitify(someLimit, 4);
+    someSeries$1 = awaitify(someSeries, 3);
+    sortBy$1 = awaitify(sortBy, 3);
+    tryEach$1 = awaitify(tryEach);
+    whilst$1 = awaitify(whilst, 3);
+    waterfall$1 = awaitify(waterfall);
+    index = {
+      apply,
+      applyEach,
+      applyEachSeries,
+      asyncify,
+      auto,
+      autoInject,
+      cargo: cargo$1,
+      cargoQueue: cargo,
+      compose,
+      concat: concat$1,
+      concatLimit: concatLimit$1,
+      concatSeries: concatSeries$1,
+      constant: constant$1,
+      detect: detect$1,
+      detectLimit: detectLimit$1,
+      detectSeries: detectSeries$1,
+      dir,
+      doUntil,
+      doWhilst: doWhilst$1,
+      each,
+      eachLimit: eachLimit$1,
+      eachOf: eachOf$1,
+      eachOfLimit: eachOfLimit$1,
+      eachOfSeries: eachOfSeries$1,
+      eachSeries: eachSeries$1,
+      ensureAsync,
+      every: every$1,
+      everyLimit: everyLimit$1,
+      everySeries: everySeries$1,
+      filter: filter$1,
+      filterLimit: filterLimit$1,
+      filterSeries: filterSeries$1,
+      forever: forever$1,
+      groupBy,
+      groupByLimit: groupByLimit$1,
+      groupBySeries,
+      log: log2,
+      map: map$1,
+      mapLimit: mapLimit$1,
+      mapSeries: mapSeries$1,
+      mapValues,
+      mapValuesLimit: mapValuesLimit$1,
+      mapValuesSeries,
+      memoize,
+      nextTick,
+      parallel,
+      parallelLimit,
+      priorityQueue,
+      queue,
+      race: race$1,
+      reduce: reduce$1,
+      reduceRight,
+      reflect,
+      reflectAll,
+      reject: reject$1,
+      rejectLimit: rejectLimit$1,
+      rejectSeries: rejectSeries$1,
+      retry: retry2,
+      retryable,
+      seq,
+      series,
+      setImmediate: setImmediate$1,
+      some: some$1,
+      someLimit: someLimit$1,
+      someSeries: someSeries$1,
+      sortBy: sortBy$1,
+      timeout,
+      times,
+      timesLimit,
+      timesSeries,
+      transform,
+      tryEach: tryEach$1,
+      unmemoize,
+      until,
+      waterfall: waterfall$1,
+      whilst: whilst$1,
+      // aliases
+      all: every$1,
+      allLimit: everyLimit$1,
+      allSeries: everySeries$1,
+      any: some$1,
+      anyLimit: someLimit$1,
+      anySeries: someSeries$1,
+      find: detect$1,
+      findLimit: detectLimit$1,
+      findSeries: detectSeries$1,
+      flatMap: concat$1,
+      flatMapLimit: concatLimit$1,
+      flatMapSeries: concatSeries$1,
+      forEach: each,
+      forEachSeries: eachSeries$1,
+      forEachLimit: eachLimit$1,
+      forEachOf: eachOf$1,
+      forEachOfSeries: eachOfSeries$1,
+      forEachOfLimit: eachOfLimit$1,
+      inject: reduce$1,
+      foldl: reduce$1,
+      foldr: reduceRight,
+      select: filter$1,
+      selectLimit: filterLimit$1,
+      selectSeries: filterSeries$1,
+      wrapSync: asyncify,
+      during: whilst$1,
+      doDuring: doWhilst$1
+    };
+  }
+});
+
+// node_modules/underscore/modules/_setup.js
+var VERSION2, root, ArrayProto, ObjProto, SymbolProto, push, slice, toString, hasOwnProperty, supportsArrayBuffer, supportsDataView, nativeIsArray, nativeKeys, nativeCreate, nativeIsView, _isNaN, _isFinite, hasEnumBug, nonEnumerableProps, MAX_ARRAY_INDEX;
+var init_setup = __esm({
+  "node_modules/underscore/modules/_setup.js"() {
+    "use strict";
+    init_cjs_shims();
+    VERSION2 = "1.13.8";
+    root = typeof self == "object" && self.self === self && self || typeof global == "object" && global.global === global && global || Function("return this")() || {};
+    ArrayProto = Array.prototype;
+    ObjProto = Object.prototype;
+    SymbolProto = typeof Symbol !== "undefined" ? Symbol.prototype : null;
+    push = ArrayProto.push;
+    slice = ArrayProto.slice;
+    toString = ObjProto.toString;
+    hasOwnProperty = ObjProto.hasOwnProperty;
+    supportsArrayBuffer = typeof ArrayBuffer !== "undefined";
+    supportsDataView = typeof DataView !== "undefined";
+    nativeIsArray = Array.isArray;
+    nativeKeys = Object.keys;
+    nativeCreate = Object.create;
+    nativeIsView = supportsArrayBuffer && ArrayBuffer.isView;
+    _isNaN = isNaN;
+    _isFinite = isFinite;
+    hasEnumBug = !{ toString: null }.propertyIsEnumerable("toString");
+    nonEnumerableProps = [
+      "valueOf",
+      "isPrototypeOf",
+      "toString",
+      "propertyIsEnumerable",
+      "hasOwnProperty",
+      "toLocaleString"
+    ];
+    MAX_ARRAY_INDEX = Math.pow(2, 53) - 1;
+  }
+});
+
+// node_modules/underscore/modules/restArguments.js
+function restArguments(func, startIndex) {
+  startIndex = startIndex == null ? func.length - 1 : +startIndex;
+  return function() {
+    var length = Math.max(arguments.length - startIndex, 0), rest2 = Array(length), index2 = 0;
+    for (; index2 < length; index2++) {
+      rest2[index2] = arguments[index2 + startIndex];
+    }
+    switch (startIndex) {
+      case 0:
+        return func.call(this, rest2);
+      case 1:
+        return func.call(this, arguments[0], rest2);
+      case 2:
+        return func.call(this, arguments[0], arguments[1], rest2);
+    }
+    var args = Array(startIndex + 1);
+    for (index2 = 0; index2 < startIndex; index2++) {
+      args[index2] = arguments[index2];
+    }
+    args[startIndex] = rest2;
+    return func.apply(this, args);
+  };
+}
+var init_restArguments = __esm({
+  "node_modules/underscore/modules/restArguments.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isObject.js
+function isObject(obj) {
+  var type = typeof obj;
+  return type === "function" || type === "object" && !!obj;
+}
+var init_isObject = __esm({
+  "node_modules/underscore/modules/isObject.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isNull.js
+function isNull(obj) {
+  return obj === null;
+}
+var init_isNull = __esm({
+  "node_modules/underscore/modules/isNull.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isUndefined.js
+function isUndefined(obj) {
+  return obj === void 0;
+}
+var init_isUndefined = __esm({
+  "node_modules/underscore/modules/isUndefined.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isBoolean.js
+function isBoolean(obj) {
+  return obj === true || obj === false || toString.call(obj) === "[object Boolean]";
+}
+var init_isBoolean = __esm({
+  "node_modules/underscore/modules/isBoolean.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/isElement.js
+function isElement(obj) {
+  return !!(obj && obj.nodeType === 1);
+}
+var init_isElement = __esm({
+  "node_modules/underscore/modules/isElement.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_tagTester.js
+function tagTester(name) {
+  var tag = "[object " + name + "]";
+  return function(obj) {
+    return toString.call(obj) === tag;
+  };
+}
+var init_tagTester = __esm({
+  "node_modules/underscore/modules/_tagTester.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/isString.js
+var isString_default;
+var init_isString = __esm({
+  "node_modules/underscore/modules/isString.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isString_default = tagTester("String");
+  }
+});
+
+// node_modules/underscore/modules/isNumber.js
+var isNumber_default;
+var init_isNumber = __esm({
+  "node_modules/underscore/modules/isNumber.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isNumber_default = tagTester("Number");
+  }
+});
+
+// node_modules/underscore/modules/isDate.js
+var isDate_default;
+var init_isDate = __esm({
+  "node_modules/underscore/modules/isDate.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isDate_default = tagTester("Date");
+  }
+});
+
+// node_modules/underscore/modules/isRegExp.js
+var isRegExp_default;
+var init_isRegExp = __esm({
+  "node_modules/underscore/modules/isRegExp.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isRegExp_default = tagTester("RegExp");
+  }
+});
+
+// node_modules/underscore/modules/isError.js
+var isError_default;
+var init_isError = __esm({
+  "node_modules/underscore/modules/isError.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isError_default = tagTester("Error");
+  }
+});
+
+// node_modules/underscore/modules/isSymbol.js
+var isSymbol_default;
+var init_isSymbol = __esm({
+  "node_modules/underscore/modules/isSymbol.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isSymbol_default = tagTester("Symbol");
+  }
+});
+
+// node_modules/underscore/modules/isArrayBuffer.js
+var isArrayBuffer_default;
+var init_isArrayBuffer = __esm({
+  "node_modules/underscore/modules/isArrayBuffer.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isArrayBuffer_default = tagTester("ArrayBuffer");
+  }
+});
+
+// node_modules/underscore/modules/isFunction.js
+var isFunction, nodelist, isFunction_default;
+var init_isFunction = __esm({
+  "node_modules/underscore/modules/isFunction.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_setup();
+    isFunction = tagTester("Function");
+    nodelist = root.document && root.document.childNodes;
+    if (typeof /./ != "function" && typeof Int8Array != "object" && typeof nodelist != "function") {
+      isFunction = function(obj) {
+        return typeof obj == "function" || false;
+      };
+    }
+    isFunction_default = isFunction;
+  }
+});
+
+// node_modules/underscore/modules/_hasObjectTag.js
+var hasObjectTag_default;
+var init_hasObjectTag = __esm({
+  "node_modules/underscore/modules/_hasObjectTag.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    hasObjectTag_default = tagTester("Object");
+  }
+});
+
+// node_modules/underscore/modules/_stringTagBug.js
+var hasDataViewBug, isIE11;
+var init_stringTagBug = __esm({
+  "node_modules/underscore/modules/_stringTagBug.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_hasObjectTag();
+    hasDataViewBug = supportsDataView && (!/\[native code\]/.test(String(DataView)) || hasObjectTag_default(new DataView(new ArrayBuffer(8))));
+    isIE11 = typeof Map !== "undefined" && hasObjectTag_default(/* @__PURE__ */ new Map());
+  }
+});
+
+// node_modules/underscore/modules/isDataView.js
+function alternateIsDataView(obj) {
+  return obj != null && isFunction_default(obj.getInt8) && isArrayBuffer_default(obj.buffer);
+}
+var isDataView, isDataView_default;
+var init_isDataView = __esm({
+  "node_modules/underscore/modules/isDataView.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_isFunction();
+    init_isArrayBuffer();
+    init_stringTagBug();
+    isDataView = tagTester("DataView");
+    isDataView_default = hasDataViewBug ? alternateIsDataView : isDataView;
+  }
+});
+
+// node_modules/underscore/modules/isArray.js
+var isArray_default;
+var init_isArray = __esm({
+  "node_modules/underscore/modules/isArray.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_tagTester();
+    isArray_default = nativeIsArray || tagTester("Array");
+  }
+});
+
+// node_modules/underscore/modules/_has.js
+function has(obj, key) {
+  return obj != null && hasOwnProperty.call(obj, key);
+}
+var init_has = __esm({
+  "node_modules/underscore/modules/_has.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/isArguments.js
+var isArguments, isArguments_default;
+var init_isArguments = __esm({
+  "node_modules/underscore/modules/isArguments.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_has();
+    isArguments = tagTester("Arguments");
+    (function() {
+      if (!isArguments(arguments)) {
+        isArguments = function(obj) {
+          return has(obj, "callee");
+        };
+      }
+    })();
+    isArguments_default = isArguments;
+  }
+});
+
+// node_modules/underscore/modules/isFinite.js
+function isFinite2(obj) {
+  return !isSymbol_default(obj) && _isFinite(obj) && !isNaN(parseFloat(obj));
+}
+var init_isFinite = __esm({
+  "node_modules/underscore/modules/isFinite.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isSymbol();
+  }
+});
+
+// node_modules/underscore/modules/isNaN.js
+function isNaN2(obj) {
+  return isNumber_default(obj) && _isNaN(obj);
+}
+var init_isNaN = __esm({
+  "node_modules/underscore/modules/isNaN.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isNumber();
+  }
+});
+
+// node_modules/underscore/modules/constant.js
+function constant2(value) {
+  return function() {
+    return value;
+  };
+}
+var init_constant = __esm({
+  "node_modules/underscore/modules/constant.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_createSizePropertyCheck.js
+function createSizePropertyCheck(getSizeProperty) {
+  return function(collection) {
+    var sizeProperty = getSizeProperty(collection);
+    return typeof sizeProperty == "number" && sizeProperty >= 0 && sizeProperty <= MAX_ARRAY_INDEX;
+  };
+}
+var init_createSizePropertyCheck = __esm({
+  "node_modules/underscore/modules/_createSizePropertyCheck.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/_shallowProperty.js
+function shallowProperty(key) {
+  return function(obj) {
+    return obj == null ? void 0 : obj[key];
+  };
+}
+var init_shallowProperty = __esm({
+  "node_modules/underscore/modules/_shallowProperty.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_getByteLength.js
+var getByteLength_default;
+var init_getByteLength = __esm({
+  "node_modules/underscore/modules/_getByteLength.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_shallowProperty();
+    getByteLength_default = shallowProperty("byteLength");
+  }
+});
+
+// node_modules/underscore/modules/_isBufferLike.js
+var isBufferLike_default;
+var init_isBufferLike = __esm({
+  "node_modules/underscore/modules/_isBufferLike.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createSizePropertyCheck();
+    init_getByteLength();
+    isBufferLike_default = createSizePropertyCheck(getByteLength_default);
+  }
+});
+
+// node_modules/underscore/modules/isTypedArray.js
+function isTypedArray(obj) {
+  return nativeIsView ? nativeIsView(obj) && !isDataView_default(obj) : isBufferLike_default(obj) && typedArrayPattern.test(toString.call(obj));
+}
+var typedArrayPattern, isTypedArray_default;
+var init_isTypedArray = __esm({
+  "node_modules/underscore/modules/isTypedArray.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isDataView();
+    init_constant();
+    init_isBufferLike();
+    typedArrayPattern = /\[object ((I|Ui)nt(8|16|32)|Float(32|64)|Uint8Clamped|Big(I|Ui)nt64)Array\]/;
+    isTypedArray_default = supportsArrayBuffer ? isTypedArray : constant2(false);
+  }
+});
+
+// node_modules/underscore/modules/_getLength.js
+var getLength_default;
+var init_getLength = __esm({
+  "node_modules/underscore/modules/_getLength.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_shallowProperty();
+    getLength_default = shallowProperty("length");
+  }
+});
+
+// node_modules/underscore/modules/_collectNonEnumProps.js
+function emulatedSet(keys2) {
+  var hash = {};
+  for (var l = keys2.length, i = 0; i < l; ++i) hash[keys2[i]] = true;
+  return {
+    contains: function(key) {
+      return hash[key] === true;
+    },
+    push: function(key) {
+      hash[key] = true;
+      return keys2.push(key);
+    }
+  };
+}
+function collectNonEnumProps(obj, keys2) {
+  keys2 = emulatedSet(keys2);
+  var nonEnumIdx = nonEnumerableProps.length;
+  var constructor = obj.constructor;
+  var proto = isFunction_default(constructor) && constructor.prototype || ObjProto;
+  var prop = "constructor";
+  if (has(obj, prop) && !keys2.contains(prop)) keys2.push(prop);
+  while (nonEnumIdx--) {
+    prop = nonEnumerableProps[nonEnumIdx];
+    if (prop in obj && obj[prop] !== proto[prop] && !keys2.contains(prop)) {
+      keys2.push(prop);
+    }
+  }
+}
+var init_collectNonEnumProps = __esm({
+  "node_modules/underscore/modules/_collectNonEnumProps.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isFunction();
+    init_has();
+  }
+});
+
+// node_modules/underscore/modules/keys.js
+function keys(obj) {
+  if (!isObject(obj)) return [];
+  if (nativeKeys) return nativeKeys(obj);
+  var keys2 = [];
+  for (var key in obj) if (has(obj, key)) keys2.push(key);
+  if (hasEnumBug) collectNonEnumProps(obj, keys2);
+  return keys2;
+}
+var init_keys = __esm({
+  "node_modules/underscore/modules/keys.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_setup();
+    init_has();
+    init_collectNonEnumProps();
+  }
+});
+
+// node_modules/underscore/modules/isEmpty.js
+function isEmpty(obj) {
+  if (obj == null) return true;
+  var length = getLength_default(obj);
+  if (typeof length == "number" && (isArray_default(obj) || isString_default(obj) || isArguments_default(obj))) return length === 0;
+  return getLength_default(keys(obj)) === 0;
+}
+var init_isEmpty = __esm({
+  "node_modules/underscore/modules/isEmpty.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_isArray();
+    init_isString();
+    init_isArguments();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/isMatch.js
+function isMatch(object2, attrs) {
+  var _keys = keys(attrs), length = _keys.length;
+  if (object2 == null) return !length;
+  var obj = Object(object2);
+  for (var i = 0; i < length; i++) {
+    var key = _keys[i];
+    if (attrs[key] !== obj[key] || !(key in obj)) return false;
+  }
+  return true;
+}
+var init_isMatch = __esm({
+  "node_modules/underscore/modules/isMatch.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/underscore.js
+function _(obj) {
+  if (obj instanceof _) return obj;
+  if (!(this instanceof _)) return new _(obj);
+  this._wrapped = obj;
+}
+var init_underscore = __esm({
+  "node_modules/underscore/modules/underscore.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    _.VERSION = VERSION2;
+    _.prototype.value = function() {
+      return this._wrapped;
+    };
+    _.prototype.valueOf = _.prototype.toJSON = _.prototype.value;
+    _.prototype.toString = function() {
+      return String(this._wrapped);
+    };
+  }
+});
+
+// node_modules/underscore/modules/_toBufferView.js
+function toBufferView(bufferSource) {
+  return new Uint8Array(
+    bufferSource.buffer || bufferSource,
+    bufferSource.byteOffset || 0,
+    getByteLength_default(bufferSource)
+  );
+}
+var init_toBufferView = __esm({
+  "node_modules/underscore/modules/_toBufferView.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getByteLength();
+  }
+});
+
+// node_modules/underscore/modules/isEqual.js
+function isEqual(a, b) {
+  var todo = [{ a, b }];
+  var aStack = [], bStack = [];
+  while (todo.length) {
+    var frame = todo.pop();
+    if (frame === true) {
+      aStack.pop();
+      bStack.pop();
+      continue;
+    }
+    a = frame.a;
+    b = frame.b;
+    if (a === b) {
+      if (a !== 0 || 1 / a === 1 / b) continue;
+      return false;
+    }
+    if (a == null || b == null) return false;
+    if (a !== a) {
+      if (b !== b) continue;
+      return false;
+    }
+    var type = typeof a;
+    if (type !== "function" && type !== "object" && typeof b != "object") return false;
+    if (a instanceof _) a = a._wrapped;
+    if (b instanceof _) b = b._wrapped;
+    var className = toString.call(a);
+    if (className !== toString.call(b)) return false;
+    if (hasDataViewBug && className == "[object Object]" && isDataView_default(a)) {
+      if (!isDataView_default(b)) return false;
+      className = tagDataView;
+    }
+    switch (className) {
+      // These types are compared by value.
+      case "[object RegExp]":
+      // RegExps are coerced to strings for comparison (Note: '' + /a/i === '/a/i')
+      case "[object String]":
+        if ("" + a === "" + b) continue;
+        return false;
+      case "[object Number]":
+        todo.push({ a: +a, b: +b });
+        continue;
+      case "[object Date]":
+      case "[object Boolean]":
+        if (+a === +b) continue;
+        return false;
+      case "[object Symbol]":
+        if (SymbolProto.valueOf.call(a) === SymbolProto.valueOf.call(b)) continue;
+        return false;
+      case "[object ArrayBuffer]":
+      case tagDataView:
+        todo.push({ a: toBufferView(a), b: toBufferView(b) });
+        continue;
+    }
+    var areArrays = className === "[object Array]";
+    if (!areArrays && isTypedArray_default(a)) {
+      var byteLength = getByteLength_default(a);
+      if (byteLength !== getByteLength_default(b)) return false;
+      if (a.buffer === b.buffer && a.byteOffset === b.byteOffset) continue;
+      areArrays = true;
+    }
+    if (!areArrays) {
+      if (typeof a != "object" || typeof b != "object") return false;
+      var aCtor = a.constructor, bCtor = b.constructor;
+      if (aCtor !== bCtor && !(isFunction_default(aCtor) && aCtor instanceof aCtor && isFunction_default(bCtor) && bCtor instanceof bCtor) && ("constructor" in a && "constructor" in b)) {
+        return false;
+      }
+    }
+    var length = aStack.length;
+    while (length--) {
+      if (aStack[length] === a) {
+        if (bStack[length] === b) break;
+        return false;
+      }
+    }
+    if (length >= 0) continue;
+    aStack.push(a);
+    bStack.push(b);
+    todo.push(true);
+    if (areArrays) {
+      length = a.length;
+      if (length !== b.length) return false;
+      while (length--) {
+        todo.push({ a: a[length], b: b[length] });
+      }
+    } else {
+      var _keys = keys(a), key;
+      length = _keys.length;
+      if (keys(b).length !== length) return false;
+      while (length--) {
+        key = _keys[length];
+        if (!has(b, key)) return false;
+        todo.push({ a: a[key], b: b[key] });
+      }
+    }
+  }
+  return true;
+}
+var tagDataView;
+var init_isEqual = __esm({
+  "node_modules/underscore/modules/isEqual.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_setup();
+    init_getByteLength();
+    init_isTypedArray();
+    init_isFunction();
+    init_stringTagBug();
+    init_isDataView();
+    init_keys();
+    init_has();
+    init_toBufferView();
+    tagDataView = "[object DataView]";
+  }
+});
+
+// node_modules/underscore/modules/allKeys.js
+function allKeys(obj) {
+  if (!isObject(obj)) return [];
+  var keys2 = [];
+  for (var key in obj) keys2.push(key);
+  if (hasEnumBug) collectNonEnumProps(obj, keys2);
+  return keys2;
+}
+var init_allKeys = __esm({
+  "node_modules/underscore/modules/allKeys.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_setup();
+    init_collectNonEnumProps();
+  }
+});
+
+// node_modules/underscore/modules/_methodFingerprint.js
+function ie11fingerprint(methods) {
+  var length = getLength_default(methods);
+  return function(obj) {
+    if (obj == null) return false;
+    var keys2 = allKeys(obj);
+    if (getLength_default(keys2)) return false;
+    for (var i = 0; i < length; i++) {
+      if (!isFunction_default(obj[methods[i]])) return false;
+    }
+    return methods !== weakMapMethods || !isFunction_default(obj[forEachName]);
+  };
+}
+var forEachName, hasName, commonInit, mapTail, mapMethods, weakMapMethods, setMethods;
+var init_methodFingerprint = __esm({
+  "node_modules/underscore/modules/_methodFingerprint.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_isFunction();
+    init_allKeys();
+    forEachName = "forEach";
+    hasName = "has";
+    commonInit = ["clear", "delete"];
+    mapTail = ["get", hasName, "set"];
+    mapMethods = commonInit.concat(forEachName, mapTail);
+    weakMapMethods = commonInit.concat(mapTail);
+    setMethods = ["add"].concat(commonInit, forEachName, hasName);
+  }
+});
+
+// node_modules/underscore/modules/isMap.js
+var isMap_default;
+var init_isMap = __esm({
+  "node_modules/underscore/modules/isMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_stringTagBug();
+    init_methodFingerprint();
+    isMap_default = isIE11 ? ie11fingerprint(mapMethods) : tagTester("Map");
+  }
+});
+
+// node_modules/underscore/modules/isWeakMap.js
+var isWeakMap_default;
+var init_isWeakMap = __esm({
+  "node_modules/underscore/modules/isWeakMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_stringTagBug();
+    init_methodFingerprint();
+    isWeakMap_default = isIE11 ? ie11fingerprint(weakMapMethods) : tagTester("WeakMap");
+  }
+});
+
+// node_modules/underscore/modules/isSet.js
+var isSet_default;
+var init_isSet = __esm({
+  "node_modules/underscore/modules/isSet.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_stringTagBug();
+    init_methodFingerprint();
+    isSet_default = isIE11 ? ie11fingerprint(setMethods) : tagTester("Set");
+  }
+});
+
+// node_modules/underscore/modules/isWeakSet.js
+var isWeakSet_default;
+var init_isWeakSet = __esm({
+  "node_modules/underscore/modules/isWeakSet.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isWeakSet_default = tagTester("WeakSet");
+  }
+});
+
+// node_modules/underscore/modules/values.js
+function values(obj) {
+  var _keys = keys(obj);
+  var length = _keys.length;
+  var values2 = Array(length);
+  for (var i = 0; i < length; i++) {
+    values2[i] = obj[_keys[i]];
+  }
+  return values2;
+}
+var init_values = __esm({
+  "node_modules/underscore/modules/values.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/pairs.js
+function pairs(obj) {
+  var _keys = keys(obj);
+  var length = _keys.length;
+  var pairs2 = Array(length);
+  for (var i = 0; i < length; i++) {
+    pairs2[i] = [_keys[i], obj[_keys[i]]];
+  }
+  return pairs2;
+}
+var init_pairs = __esm({
+  "node_modules/underscore/modules/pairs.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/invert.js
+function invert(obj) {
+  var result2 = {};
+  var _keys = keys(obj);
+  for (var i = 0, length = _keys.length; i < length; i++) {
+    result2[obj[_keys[i]]] = _keys[i];
+  }
+  return result2;
+}
+var init_invert = __esm({
+  "node_modules/underscore/modules/invert.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/functions.js
+function functions(obj) {
+  var names = [];
+  for (var key in obj) {
+    if (isFunction_default(obj[key])) names.push(key);
+  }
+  return names.sort();
+}
+var init_functions = __esm({
+  "node_modules/underscore/modules/functions.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isFunction();
+  }
+});
+
+// node_modules/underscore/modules/_createAssigner.js
+function createAssigner(keysFunc, defaults2) {
+  return function(obj) {
+    var length = arguments.length;
+    if (defaults2) obj = Object(obj);
+    if (length < 2 || obj == null) return obj;
+    for (var index2 = 1; index2 < length; index2++) {
+      var source = arguments[index2], keys2 = keysFunc(source), l = keys2.length;
+      for (var i = 0; i < l; i++) {
+        var key = keys2[i];
+        if (!defaults2 || obj[key] === void 0) obj[key] = source[key];
+      }
+    }
+    return obj;
+  };
+}
+var init_createAssigner = __esm({
+  "node_modules/underscore/modules/_createAssigner.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/extend.js
+var extend_default;
+var init_extend = __esm({
+  "node_modules/underscore/modules/extend.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createAssigner();
+    init_allKeys();
+    extend_default = createAssigner(allKeys);
+  }
+});
+
+// node_modules/underscore/modules/extendOwn.js
+var extendOwn_default;
+var init_extendOwn = __esm({
+  "node_modules/underscore/modules/extendOwn.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createAssigner();
+    init_keys();
+    extendOwn_default = createAssigner(keys);
+  }
+});
+
+// node_modules/underscore/modules/defaults.js
+var defaults_default;
+var init_defaults = __esm({
+  "node_modules/underscore/modules/defaults.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createAssigner();
+    init_allKeys();
+    defaults_default = createAssigner(allKeys, true);
+  }
+});
+
+// node_modules/underscore/modules/_baseCreate.js
+function ctor() {
+  return function() {
+  };
+}
+function baseCreate(prototype) {
+  if (!isObject(prototype)) return {};
+  if (nativeCreate) return nativeCreate(prototype);
+  var Ctor = ctor();
+  Ctor.prototype = prototype;
+  var result2 = new Ctor();
+  Ctor.prototype = null;
+  return result2;
+}
+var init_baseCreate = __esm({
+  "node_modules/underscore/modules/_baseCreate.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/create.js
+function create(prototype, props) {
+  var result2 = baseCreate(prototype);
+  if (props) extendOwn_default(result2, props);
+  return result2;
+}
+var init_create = __esm({
+  "node_modules/underscore/modules/create.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_baseCreate();
+    init_extendOwn();
+  }
+});
+
+// node_modules/underscore/modules/clone.js
+function clone(obj) {
+  if (!isObject(obj)) return obj;
+  return isArray_default(obj) ? obj.slice() : extend_default({}, obj);
+}
+var init_clone = __esm({
+  "node_modules/underscore/modules/clone.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_isArray();
+    init_extend();
+  }
+});
+
+// node_modules/underscore/modules/tap.js
+function tap(obj, interceptor) {
+  interceptor(obj);
+  return obj;
+}
+var init_tap = __esm({
+  "node_modules/underscore/modules/tap.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/toPath.js
+function toPath(path18) {
+  return isArray_default(path18) ? path18 : [path18];
+}
+var init_toPath = __esm({
+  "node_modules/underscore/modules/toPath.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_isArray();
+    _.toPath = toPath;
+  }
+});
+
+// node_modules/underscore/modules/_toPath.js
+function toPath2(path18) {
+  return _.toPath(path18);
+}
+var init_toPath2 = __esm({
+  "node_modules/underscore/modules/_toPath.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_toPath();
+  }
+});
+
+// node_modules/underscore/modules/_deepGet.js
+function deepGet(obj, path18) {
+  var length = path18.length;
+  for (var i = 0; i < length; i++) {
+    if (obj == null) return void 0;
+    obj = obj[path18[i]];
+  }
+  return length ? obj : void 0;
+}
+var init_deepGet = __esm({
+  "node_modules/underscore/modules/_deepGet.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/get.js
+function get(object2, path18, defaultValue) {
+  var value = deepGet(object2, toPath2(path18));
+  return isUndefined(value) ? defaultValue : value;
+}
+var init_get = __esm({
+  "node_modules/underscore/modules/get.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_toPath2();
+    init_deepGet();
+    init_isUndefined();
+  }
+});
+
+// node_modules/underscore/modules/has.js
+function has2(obj, path18) {
+  path18 = toPath2(path18);
+  var length = path18.length;
+  for (var i = 0; i < length; i++) {
+    var key = path18[i];
+    if (!has(obj, key)) return false;
+    obj = obj[key];
+  }
+  return !!length;
+}
+var init_has2 = __esm({
+  "node_modules/underscore/modules/has.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_has();
+    init_toPath2();
+  }
+});
+
+// node_modules/underscore/modules/identity.js
+function identity(value) {
+  return value;
+}
+var init_identity = __esm({
+  "node_modules/underscore/modules/identity.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/matcher.js
+function matcher(attrs) {
+  attrs = extendOwn_default({}, attrs);
+  return function(obj) {
+    return isMatch(obj, attrs);
+  };
+}
+var init_matcher = __esm({
+  "node_modules/underscore/modules/matcher.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_extendOwn();
+    init_isMatch();
+  }
+});
+
+// node_modules/underscore/modules/property.js
+function property(path18) {
+  path18 = toPath2(path18);
+  return function(obj) {
+    return deepGet(obj, path18);
+  };
+}
+var init_property = __esm({
+  "node_modules/underscore/modules/property.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_deepGet();
+    init_toPath2();
+  }
+});
+
+// node_modules/underscore/modules/_optimizeCb.js
+function optimizeCb(func, context, argCount) {
+  if (context === void 0) return func;
+  switch (argCount == null ? 3 : argCount) {
+    case 1:
+      return function(value) {
+        return func.call(context, value);
+      };
+    // The 2-argument case is omitted because we’re not using it.
+    case 3:
+      return function(value, index2, collection) {
+        return func.call(context, value, index2, collection);
+      };
+    case 4:
+      return function(accumulator, value, index2, collection) {
+        return func.call(context, accumulator, value, index2, collection);
+      };
+  }
+  return function() {
+    return func.apply(context, arguments);
+  };
+}
+var init_optimizeCb = __esm({
+  "node_modules/underscore/modules/_optimizeCb.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_baseIteratee.js
+function baseIteratee(value, context, argCount) {
+  if (value == null) return identity;
+  if (isFunction_default(value)) return optimizeCb(value, context, argCount);
+  if (isObject(value) && !isArray_default(value)) return matcher(value);
+  return property(value);
+}
+var init_baseIteratee = __esm({
+  "node_modules/underscore/modules/_baseIteratee.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_identity();
+    init_isFunction();
+    init_isObject();
+    init_isArray();
+    init_matcher();
+    init_property();
+    init_optimizeCb();
+  }
+});
+
+// node_modules/underscore/modules/iteratee.js
+function iteratee(value, context) {
+  return baseIteratee(value, context, Infinity);
+}
+var init_iteratee = __esm({
+  "node_modules/underscore/modules/iteratee.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_baseIteratee();
+    _.iteratee = iteratee;
+  }
+});
+
+// node_modules/underscore/modules/_cb.js
+function cb(value, context, argCount) {
+  if (_.iteratee !== iteratee) return _.iteratee(value, context);
+  return baseIteratee(value, context, argCount);
+}
+var init_cb = __esm({
+  "node_modules/underscore/modules/_cb.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_baseIteratee();
+    init_iteratee();
+  }
+});
+
+// node_modules/underscore/modules/mapObject.js
+function mapObject(obj, iteratee2, context) {
+  iteratee2 = cb(iteratee2, context);
+  var _keys = keys(obj), length = _keys.length, results = {};
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys[index2];
+    results[currentKey] = iteratee2(obj[currentKey], currentKey, obj);
+  }
+  return results;
+}
+var init_mapObject = __esm({
+  "node_modules/underscore/modules/mapObject.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/noop.js
+function noop() {
+}
+var init_noop = __esm({
+  "node_modules/underscore/modules/noop.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/propertyOf.js
+function propertyOf(obj) {
+  if (obj == null) return noop;
+  return function(path18) {
+    return get(obj, path18);
+  };
+}
+var init_propertyOf = __esm({
+  "node_modules/underscore/modules/propertyOf.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_noop();
+    init_get();
+  }
+});
+
+// node_modules/underscore/modules/times.js
+function times2(n, iteratee2, context) {
+  var accum = Array(Math.max(0, n));
+  iteratee2 = optimizeCb(iteratee2, context, 1);
+  for (var i = 0; i < n; i++) accum[i] = iteratee2(i);
+  return accum;
+}
+var init_times = __esm({
+  "node_modules/underscore/modules/times.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_optimizeCb();
+  }
+});
+
+// node_modules/underscore/modules/random.js
+function random(min2, max2) {
+  if (max2 == null) {
+    max2 = min2;
+    min2 = 0;
+  }
+  return min2 + Math.floor(Math.random() * (max2 - min2 + 1));
+}
+var init_random = __esm({
+  "node_modules/underscore/modules/random.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/now.js
+var now_default;
+var init_now = __esm({
+  "node_modules/underscore/modules/now.js"() {
+    "use strict";
+    init_cjs_shims();
+    now_default = Date.now || function() {
+      return (/* @__PURE__ */ new Date()).getTime();
+    };
+  }
+});
+
+// node_modules/underscore/modules/_createEscaper.js
+function createEscaper(map3) {
+  var escaper = function(match) {
+    return map3[match];
+  };
+  var source = "(?:" + keys(map3).join("|") + ")";
+  var testRegexp = RegExp(source);
+  var replaceRegexp = RegExp(source, "g");
+  return function(string) {
+    string = string == null ? "" : "" + string;
+    return testRegexp.test(string) ? string.replace(replaceRegexp, escaper) : string;
+  };
+}
+var init_createEscaper = __esm({
+  "node_modules/underscore/modules/_createEscaper.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_escapeMap.js
+var escapeMap_default;
+var init_escapeMap = __esm({
+  "node_modules/underscore/modules/_escapeMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    escapeMap_default = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      '"': "&quot;",
+      "'": "&#x27;",
+      "`": "&#x60;"
+    };
+  }
+});
+
+// node_modules/underscore/modules/escape.js
+var escape_default;
+var init_escape = __esm({
+  "node_modules/underscore/modules/escape.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createEscaper();
+    init_escapeMap();
+    escape_default = createEscaper(escapeMap_default);
+  }
+});
+
+// node_modules/underscore/modules/_unescapeMap.js
+var unescapeMap_default;
+var init_unescapeMap = __esm({
+  "node_modules/underscore/modules/_unescapeMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_invert();
+    init_escapeMap();
+    unescapeMap_default = invert(escapeMap_default);
+  }
+});
+
+// node_modules/underscore/modules/unescape.js
+var unescape_default;
+var init_unescape = __esm({
+  "node_modules/underscore/modules/unescape.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createEscaper();
+    init_unescapeMap();
+    unescape_default = createEscaper(unescapeMap_default);
+  }
+});
+
+// node_modules/underscore/modules/templateSettings.js
+var templateSettings_default;
+var init_templateSettings = __esm({
+  "node_modules/underscore/modules/templateSettings.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    templateSettings_default = _.templateSettings = {
+      evaluate: /<%([\s\S]+?)%>/g,
+      interpolate: /<%=([\s\S]+?)%>/g,
+      escape: /<%-([\s\S]+?)%>/g
+    };
+  }
+});
+
+// node_modules/underscore/modules/template.js
+function escapeChar(match) {
+  return "\\" + escapes[match];
+}
+function template(text, settings, oldSettings) {
+  if (!settings && oldSettings) settings = oldSettings;
+  settings = defaults_default({}, settings, _.templateSettings);
+  var matcher2 = RegExp([
+    (settings.escape || noMatch).source,
+    (settings.interpolate || noMatch).source,
+    (settings.evaluate || noMatch).source
+  ].join("|") + "|$", "g");
+  var index2 = 0;
+  var source = "__p+='";
+  text.replace(matcher2, function(match, escape, interpolate, evaluate, offset) {
+    source += text.slice(index2, offset).replace(escapeRegExp, escapeChar);
+    index2 = offset + match.length;
+    if (escape) {
+      source += "'+\n((__t=(" + escape + "))==null?'':_.escape(__t))+\n'";
+    } else if (interpolate) {
+      source += "'+\n((__t=(" + interpolate + "))==null?'':__t)+\n'";
+    } else if (evaluate) {
+      source += "';\n" + evaluate + "\n__p+='";
+    }
+    return match;
+  });
+  source += "';\n";
+  var argument = settings.variable;
+  if (argument) {
+    if (!bareIdentifier.test(argument)) throw new Error(
+      "variable is not a bare identifier: " + argument
+    );
+  } else {
+    source = "with(obj||{}){\n" + source + "}\n";
+    argument = "obj";
+  }
+  source = "var __t,__p='',__j=Array.prototype.join,print=function(){__p+=__j.call(arguments,'');};\n" + source + "return __p;\n";
+  var render;
+  try {
+    render = new Function(argument, "_", source);
+  } catch (e) {
+    e.source = source;
+    throw e;
+  }
+  var template2 = function(data) {
+    return render.call(this, data, _);
+  };
+  template2.source = "function(" + argument + "){\n" + source + "}";
+  return template2;
+}
+var noMatch, escapes, escapeRegExp, bareIdentifier;
+var init_template = __esm({
+  "node_modules/underscore/modules/template.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_defaults();
+    init_underscore();
+    init_templateSettings();
+    noMatch = /(.)^/;
+    escapes = {
+      "'": "'",
+      "\\": "\\",
+      "\r": "r",
+      "\n": "n",
+      "\u2028": "u2028",
+      "\u2029": "u2029"
+    };
+    escapeRegExp = /\\|'|\r|\n|\u2028|\u2029/g;
+    bareIdentifier = /^\s*(\w|\$)+\s*$/;
+  }
+});
+
+// node_modules/underscore/modules/result.js
+function result(obj, path18, fallback2) {
+  path18 = toPath2(path18);
+  var length = path18.length;
+  if (!length) {
+    return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
+  }
+  for (var i = 0; i < length; i++) {
+    var prop = obj == null ? void 0 : obj[path18[i]];
+    if (prop === void 0) {
+      prop = fallback2;
+      i = length;
+    }
+    obj = isFunction_default(prop) ? prop.call(obj) : prop;
+  }
+  return obj;
+}
+var init_result = __esm({
+  "node_modules/underscore/modules/result.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isFunction();
+    init_toPath2();
+  }
+});
+
+// node_modules/underscore/modules/uniqueId.js
+function uniqueId(prefix) {
+  var id = ++idCounter + "";
+  return prefix ? prefix + id : id;
+}
+var idCounter;
+var init_uniqueId = __esm({
+  "node_modules/underscore/modules/uniqueId.js"() {
+    "use strict";
+    init_cjs_shims();
+    idCounter = 0;
+  }
+});
+
+// node_modules/underscore/modules/chain.js
+function chain(obj) {
+  var instance = _(obj);
+  instance._chain = true;
+  return instance;
+}
+var init_chain = __esm({
+  "node_modules/underscore/modules/chain.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+  }
+});
+
+// node_modules/underscore/modules/_executeBound.js
+function executeBound(sourceFunc, boundFunc, context, callingContext, args) {
+  if (!(callingContext instanceof boundFunc)) return sourceFunc.apply(context, args);
+  var self2 = baseCreate(sourceFunc.prototype);
+  var result2 = sourceFunc.apply(self2, args);
+  if (isObject(result2)) return result2;
+  return self2;
+}
+var init_executeBound = __esm({
+  "node_modules/underscore/modules/_executeBound.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_baseCreate();
+    init_isObject();
+  }
+});
+
+// node_modules/underscore/modules/partial.js
+var partial, partial_default;
+var init_partial = __esm({
+  "node_modules/underscore/modules/partial.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_executeBound();
+    init_underscore();
+    partial = restArguments(function(func, boundArgs) {
+      var placeholder = partial.placeholder;
+      var bound = function() {
+        var position = 0, length = boundArgs.length;
+        var args = Array(length);
+        for (var i = 0; i < length; i++) {
+          args[i] = boundArgs[i] === placeholder ? arguments[position++] : boundArgs[i];
+        }
+        while (position < arguments.length) args.push(arguments[position++]);
+        return executeBound(func, bound, this, this, args);
+      };
+      return bound;
+    });
+    partial.placeholder = _;
+    partial_default = partial;
+  }
+});
+
+// node_modules/underscore/modules/bind.js
+var bind_default;
+var init_bind = __esm({
+  "node_modules/underscore/modules/bind.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_executeBound();
+    bind_default = restArguments(function(func, context, args) {
+      if (!isFunction_default(func)) throw new TypeError("Bind must be called on a function");
+      var bound = restArguments(function(callArgs) {
+        return executeBound(func, bound, context, this, args.concat(callArgs));
+      });
+      return bound;
+    });
+  }
+});
+
+// node_modules/underscore/modules/_isArrayLike.js
+var isArrayLike_default;
+var init_isArrayLike = __esm({
+  "node_modules/underscore/modules/_isArrayLike.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createSizePropertyCheck();
+    init_getLength();
+    isArrayLike_default = createSizePropertyCheck(getLength_default);
+  }
+});
+
+// node_modules/underscore/modules/_flatten.js
+function flatten(input, depth, strict) {
+  if (!depth && depth !== 0) depth = Infinity;
+  var output = [], idx = 0, i = 0, length = getLength_default(input) || 0, stack = [];
+  while (true) {
+    if (i >= length) {
+      if (!stack.length) break;
+      var frame = stack.pop();
+      i = frame.i;
+      input = frame.v;
+      length = getLength_default(input);
+      continue;
+    }
+    var value = input[i++];
+    if (stack.length >= depth) {
+      output[idx++] = value;
+    } else if (isArrayLike_default(value) && (isArray_default(value) || isArguments_default(value))) {
+      stack.push({ i, v: input });
+      i = 0;
+      input = value;
+      length = getLength_default(input);
+    } else if (!strict) {
+      output[idx++] = value;
+    }
+  }
+  return output;
+}
+var init_flatten = __esm({
+  "node_modules/underscore/modules/_flatten.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_isArrayLike();
+    init_isArray();
+    init_isArguments();
+  }
+});
+
+// node_modules/underscore/modules/bindAll.js
+var bindAll_default;
+var init_bindAll = __esm({
+  "node_modules/underscore/modules/bindAll.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_flatten();
+    init_bind();
+    bindAll_default = restArguments(function(obj, keys2) {
+      keys2 = flatten(keys2, false, false);
+      var index2 = keys2.length;
+      if (index2 < 1) throw new Error("bindAll must be passed function names");
+      while (index2--) {
+        var key = keys2[index2];
+        obj[key] = bind_default(obj[key], obj);
+      }
+      return obj;
+    });
+  }
+});
+
+// node_modules/underscore/modules/memoize.js
+function memoize2(func, hasher) {
+  var memoize3 = function(key) {
+    var cache = memoize3.cache;
+    var address = "" + (hasher ? hasher.apply(this, arguments) : key);
+    if (!has(cache, address)) cache[address] = func.apply(this, arguments);
+    return cache[address];
+  };
+  memoize3.cache = {};
+  return memoize3;
+}
+var init_memoize = __esm({
+  "node_modules/underscore/modules/memoize.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_has();
+  }
+});
+
+// node_modules/underscore/modules/delay.js
+var delay_default;
+var init_delay = __esm({
+  "node_modules/underscore/modules/delay.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    delay_default = restArguments(function(func, wait, args) {
+      return setTimeout(function() {
+        return func.apply(null, args);
+      }, wait);
+    });
+  }
+});
+
+// node_modules/underscore/modules/defer.js
+var defer_default;
+var init_defer = __esm({
+  "node_modules/underscore/modules/defer.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_partial();
+    init_delay();
+    init_underscore();
+    defer_default = partial_default(delay_default, _, 1);
+  }
+});
+
+// node_modules/underscore/modules/throttle.js
+function throttle(func, wait, options) {
+  var timeout2, context, args, result2;
+  var previous = 0;
+  if (!options) options = {};
+  var later = function() {
+    previous = options.leading === false ? 0 : now_default();
+    timeout2 = null;
+    result2 = func.apply(context, args);
+    if (!timeout2) context = args = null;
+  };
+  var throttled = function() {
+    var _now = now_default();
+    if (!previous && options.leading === false) previous = _now;
+    var remaining = wait - (_now - previous);
+    context = this;
+    args = arguments;
+    if (remaining <= 0 || remaining > wait) {
+      if (timeout2) {
+        clearTimeout(timeout2);
+        timeout2 = null;
+      }
+      previous = _now;
+      result2 = func.apply(context, args);
+      if (!timeout2) context = args = null;
+    } else if (!timeout2 && options.trailing !== false) {
+      timeout2 = setTimeout(later, remaining);
+    }
+    return result2;
+  };
+  throttled.cancel = function() {
+    clearTimeout(timeout2);
+    previous = 0;
+    timeout2 = context = args = null;
+  };
+  return throttled;
+}
+var init_throttle = __esm({
+  "node_modules/underscore/modules/throttle.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_now();
+  }
+});
+
+// node_modules/underscore/modules/debounce.js
+function debounce(func, wait, immediate) {
+  var timeout2, previous, args, result2, context;
+  var later = function() {
+    var passed = now_default() - previous;
+    if (wait > passed) {
+      timeout2 = setTimeout(later, wait - passed);
+    } else {
+      timeout2 = null;
+      if (!immediate) result2 = func.apply(context, args);
+      if (!timeout2) args = context = null;
+    }
+  };
+  var debounced = restArguments(function(_args) {
+    context = this;
+    args = _args;
+    previous = now_default();
+    if (!timeout2) {
+      timeout2 = setTimeout(later, wait);
+      if (immediate) result2 = func.apply(context, args);
+    }
+    return result2;
+  });
+  debounced.cancel = function() {
+    clearTimeout(timeout2);
+    timeout2 = args = context = null;
+  };
+  return debounced;
+}
+var init_debounce = __esm({
+  "node_modules/underscore/modules/debounce.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_now();
+  }
+});
+
+// node_modules/underscore/modules/wrap.js
+function wrap2(func, wrapper) {
+  return partial_default(wrapper, func);
+}
+var init_wrap = __esm({
+  "node_modules/underscore/modules/wrap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_partial();
+  }
+});
+
+// node_modules/underscore/modules/negate.js
+function negate(predicate) {
+  return function() {
+    return !predicate.apply(this, arguments);
+  };
+}
+var init_negate = __esm({
+  "node_modules/underscore/modules/negate.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/compose.js
+function compose2() {
+  var args = arguments;
+  var start = args.length - 1;
+  return function() {
+    var i = start;
+    var result2 = args[start].apply(this, arguments);
+    while (i--) result2 = args[i].call(this, result2);
+    return result2;
+  };
+}
+var init_compose = __esm({
+  "node_modules/underscore/modules/compose.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/after.js
+function after(times3, func) {
+  return function() {
+    if (--times3 < 1) {
+      return func.apply(this, arguments);
+    }
+  };
+}
+var init_after = __esm({
+  "node_modules/underscore/modules/after.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/before.js
+function before(times3, func) {
+  var memo;
+  return function() {
+    if (--times3 > 0) {
+      memo = func.apply(this, arguments);
+    }
+    if (times3 <= 1) func = null;
+    return memo;
+  };
+}
+var init_before = __esm({
+  "node_modules/underscore/modules/before.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/once.js
+var once_default;
+var init_once = __esm({
+  "node_modules/underscore/modules/once.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_partial();
+    init_before();
+    once_default = partial_default(before, 2);
+  }
+});
+
+// node_modules/underscore/modules/findKey.js
+function findKey(obj, predicate, context) {
+  predicate = cb(predicate, context);
+  var _keys = keys(obj), key;
+  for (var i = 0, length = _keys.length; i < length; i++) {
+    key = _keys[i];
+    if (predicate(obj[key], key, obj)) return key;
+  }
+}
+var init_findKey = __esm({
+  "node_modules/underscore/modules/findKey.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_createPredicateIndexFinder.js
+function createPredicateIndexFinder(dir2) {
+  return function(array, predicate, context) {
+    predicate = cb(predicate, context);
+    var length = getLength_default(array);
+    var index2 = dir2 > 0 ? 0 : length - 1;
+    for (; index2 >= 0 && index2 < length; index2 += dir2) {
+      if (predicate(array[index2], index2, array)) return index2;
+    }
+    return -1;
+  };
+}
+var init_createPredicateIndexFinder = __esm({
+  "node_modules/underscore/modules/_createPredicateIndexFinder.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_getLength();
+  }
+});
+
+// node_modules/underscore/modules/findIndex.js
+var findIndex_default;
+var init_findIndex = __esm({
+  "node_modules/underscore/modules/findIndex.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createPredicateIndexFinder();
+    findIndex_default = createPredicateIndexFinder(1);
+  }
+});
+
+// node_modules/underscore/modules/findLastIndex.js
+var findLastIndex_default;
+var init_findLastIndex = __esm({
+  "node_modules/underscore/modules/findLastIndex.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createPredicateIndexFinder();
+    findLastIndex_default = createPredicateIndexFinder(-1);
+  }
+});
+
+// node_modules/underscore/modules/sortedIndex.js
+function sortedIndex(array, obj, iteratee2, context) {
+  iteratee2 = cb(iteratee2, context, 1);
+  var value = iteratee2(obj);
+  var low = 0, high = getLength_default(array);
+  while (low < high) {
+    var mid = Math.floor((low + high) / 2);
+    if (iteratee2(array[mid]) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+var init_sortedIndex = __esm({
+  "node_modules/underscore/modules/sortedIndex.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_getLength();
+  }
+});
+
+// node_modules/underscore/modules/_createIndexFinder.js
+function createIndexFinder(dir2, predicateFind, sortedIndex2) {
+  return function(array, item, idx) {
+    var i = 0, length = getLength_default(array);
+    if (typeof idx == "number") {
+      if (dir2 > 0) {
+        i = idx >= 0 ? idx : Math.max(idx + length, i);
+      } else {
+        length = idx >= 0 ? Math.min(idx + 1, length) : idx + length + 1;
+      }
+    } else if (sortedIndex2 && idx && length) {
+      idx = sortedIndex2(array, item);
+      return array[idx] === item ? idx : -1;
+    }
+    if (item !== item) {
+      idx = predicateFind(slice.call(array, i, length), isNaN2);
+      return idx >= 0 ? idx + i : -1;
+    }
+    for (idx = dir2 > 0 ? i : length - 1; idx >= 0 && idx < length; idx += dir2) {
+      if (array[idx] === item) return idx;
+    }
+    return -1;
+  };
+}
+var init_createIndexFinder = __esm({
+  "node_modules/underscore/modules/_createIndexFinder.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_setup();
+    init_isNaN();
+  }
+});
+
+// node_modules/underscore/modules/indexOf.js
+var indexOf_default;
+var init_indexOf = __esm({
+  "node_modules/underscore/modules/indexOf.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_sortedIndex();
+    init_findIndex();
+    init_createIndexFinder();
+    indexOf_default = createIndexFinder(1, findIndex_default, sortedIndex);
+  }
+});
+
+// node_modules/underscore/modules/lastIndexOf.js
+var lastIndexOf_default;
+var init_lastIndexOf = __esm({
+  "node_modules/underscore/modules/lastIndexOf.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_findLastIndex();
+    init_createIndexFinder();
+    lastIndexOf_default = createIndexFinder(-1, findLastIndex_default);
+  }
+});
+
+// node_modules/underscore/modules/find.js
+function find(obj, predicate, context) {
+  var keyFinder = isArrayLike_default(obj) ? findIndex_default : findKey;
+  var key = keyFinder(obj, predicate, context);
+  if (key !== void 0 && key !== -1) return obj[key];
+}
+var init_find = __esm({
+  "node_modules/underscore/modules/find.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_findIndex();
+    init_findKey();
+  }
+});
+
+// node_modules/underscore/modules/findWhere.js
+function findWhere(obj, attrs) {
+  return find(obj, matcher(attrs));
+}
+var init_findWhere = __esm({
+  "node_modules/underscore/modules/findWhere.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_find();
+    init_matcher();
+  }
+});
+
+// node_modules/underscore/modules/each.js
+function each2(obj, iteratee2, context) {
+  iteratee2 = optimizeCb(iteratee2, context);
+  var i, length;
+  if (isArrayLike_default(obj)) {
+    for (i = 0, length = obj.length; i < length; i++) {
+      iteratee2(obj[i], i, obj);
+    }
+  } else {
+    var _keys = keys(obj);
+    for (i = 0, length = _keys.length; i < length; i++) {
+      iteratee2(obj[_keys[i]], _keys[i], obj);
+    }
+  }
+  return obj;
+}
+var init_each = __esm({
+  "node_modules/underscore/modules/each.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_optimizeCb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/map.js
+function map2(obj, iteratee2, context) {
+  iteratee2 = cb(iteratee2, context);
+  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length, results = Array(length);
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys ? _keys[index2] : index2;
+    results[index2] = iteratee2(obj[currentKey], currentKey, obj);
+  }
+  return results;
+}
+var init_map = __esm({
+  "node_modules/underscore/modules/map.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_createReduce.js
+function createReduce(dir2) {
+  var reducer = function(obj, iteratee2, memo, initial2) {
+    var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length, index2 = dir2 > 0 ? 0 : length - 1;
+    if (!initial2) {
+      memo = obj[_keys ? _keys[index2] : index2];
+      index2 += dir2;
+    }
+    for (; index2 >= 0 && index2 < length; index2 += dir2) {
+      var currentKey = _keys ? _keys[index2] : index2;
+      memo = iteratee2(memo, obj[currentKey], currentKey, obj);
+    }
+    return memo;
+  };
+  return function(obj, iteratee2, memo, context) {
+    var initial2 = arguments.length >= 3;
+    return reducer(obj, optimizeCb(iteratee2, context, 4), memo, initial2);
+  };
+}
+var init_createReduce = __esm({
+  "node_modules/underscore/modules/_createReduce.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_keys();
+    init_optimizeCb();
+  }
+});
+
+// node_modules/underscore/modules/reduce.js
+var reduce_default;
+var init_reduce = __esm({
+  "node_modules/underscore/modules/reduce.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createReduce();
+    reduce_default = createReduce(1);
+  }
+});
+
+// node_modules/underscore/modules/reduceRight.js
+var reduceRight_default;
+var init_reduceRight = __esm({
+  "node_modules/underscore/modules/reduceRight.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createReduce();
+    reduceRight_default = createReduce(-1);
+  }
+});
+
+// node_modules/underscore/modules/filter.js
+function filter2(obj, predicate, context) {
+  var results = [];
+  predicate = cb(predicate, context);
+  each2(obj, function(value, index2, list) {
+    if (predicate(value, index2, list)) results.push(value);
+  });
+  return results;
+}
+var init_filter = __esm({
+  "node_modules/underscore/modules/filter.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/reject.js
+function reject2(obj, predicate, context) {
+  return filter2(obj, negate(cb(predicate)), context);
+}
+var init_reject = __esm({
+  "node_modules/underscore/modules/reject.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_filter();
+    init_negate();
+    init_cb();
+  }
+});
+
+// node_modules/underscore/modules/every.js
+function every2(obj, predicate, context) {
+  predicate = cb(predicate, context);
+  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length;
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys ? _keys[index2] : index2;
+    if (!predicate(obj[currentKey], currentKey, obj)) return false;
+  }
+  return true;
+}
+var init_every = __esm({
+  "node_modules/underscore/modules/every.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/some.js
+function some2(obj, predicate, context) {
+  predicate = cb(predicate, context);
+  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length;
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys ? _keys[index2] : index2;
+    if (predicate(obj[currentKey], currentKey, obj)) return true;
+  }
+  return false;
+}
+var init_some = __esm({
+  "node_modules/underscore/modules/some.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/contains.js
+function contains(obj, item, fromIndex, guard) {
+  if (!isArrayLike_default(obj)) obj = values(obj);
+  if (typeof fromIndex != "number" || guard) fromIndex = 0;
+  return indexOf_default(obj, item, fromIndex) >= 0;
+}
+var init_contains = __esm({
+  "node_modules/underscore/modules/contains.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_indexOf();
+  }
+});
+
+// node_modules/underscore/modules/invoke.js
+var invoke_default;
+var init_invoke = __esm({
+  "node_modules/underscore/modules/invoke.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_map();
+    init_deepGet();
+    init_toPath2();
+    invoke_default = restArguments(function(obj, path18, args) {
+      var contextPath, func;
+      if (isFunction_default(path18)) {
+        func = path18;
+      } else {
+        path18 = toPath2(path18);
+        contextPath = path18.slice(0, -1);
+        path18 = path18[path18.length - 1];
+      }
+      return map2(obj, function(context) {
+        var method = func;
+        if (!method) {
+          if (contextPath && contextPath.length) {
+            context = deepGet(context, contextPath);
+          }
+          if (context == null) return void 0;
+          method = context[path18];
+        }
+        return method == null ? method : method.apply(context, args);
+      });
+    });
+  }
+});
+
+// node_modules/underscore/modules/pluck.js
+function pluck(obj, key) {
+  return map2(obj, property(key));
+}
+var init_pluck = __esm({
+  "node_modules/underscore/modules/pluck.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_map();
+    init_property();
+  }
+});
+
+// node_modules/underscore/modules/where.js
+function where(obj, attrs) {
+  return filter2(obj, matcher(attrs));
+}
+var init_where = __esm({
+  "node_modules/underscore/modules/where.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_filter();
+    init_matcher();
+  }
+});
+
+// node_modules/underscore/modules/max.js
+function max(obj, iteratee2, context) {
+  var result2 = -Infinity, lastComputed = -Infinity, value, computed;
+  if (iteratee2 == null || typeof iteratee2 == "number" && typeof obj[0] != "object" && obj != null) {
+    obj = isArrayLike_default(obj) ? obj : values(obj);
+    for (var i = 0, length = obj.length; i < length; i++) {
+      value = obj[i];
+      if (value != null && value > result2) {
+        result2 = value;
+      }
+    }
+  } else {
+    iteratee2 = cb(iteratee2, context);
+    each2(obj, function(v, index2, list) {
+      computed = iteratee2(v, index2, list);
+      if (computed > lastComputed || computed === -Infinity && result2 === -Infinity) {
+        result2 = v;
+        lastComputed = computed;
+      }
+    });
+  }
+  return result2;
+}
+var init_max = __esm({
+  "node_modules/underscore/modules/max.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/min.js
+function min(obj, iteratee2, context) {
+  var result2 = Infinity, lastComputed = Infinity, value, computed;
+  if (iteratee2 == null || typeof iteratee2 == "number" && typeof obj[0] != "object" && obj != null) {
+    obj = isArrayLike_default(obj) ? obj : values(obj);
+    for (var i = 0, length = obj.length; i < length; i++) {
+      value = obj[i];
+      if (value != null && value < result2) {
+        result2 = value;
+      }
+    }
+  } else {
+    iteratee2 = cb(iteratee2, context);
+    each2(obj, function(v, index2, list) {
+      computed = iteratee2(v, index2, list);
+      if (computed < lastComputed || computed === Infinity && result2 === Infinity) {
+        result2 = v;
+        lastComputed = computed;
+      }
+    });
+  }
+  return result2;
+}
+var init_min = __esm({
+  "node_modules/underscore/modules/min.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/toArray.js
+function toArray(obj) {
+  if (!obj) return [];
+  if (isArray_default(obj)) return slice.call(obj);
+  if (isString_default(obj)) {
+    return obj.match(reStrSymbol);
+  }
+  if (isArrayLike_default(obj)) return map2(obj, identity);
+  return values(obj);
+}
+var reStrSymbol;
+var init_toArray = __esm({
+  "node_modules/underscore/modules/toArray.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArray();
+    init_setup();
+    init_isString();
+    init_isArrayLike();
+    init_map();
+    init_identity();
+    init_values();
+    reStrSymbol = /[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
+  }
+});
+
+// node_modules/underscore/modules/sample.js
+function sample(obj, n, guard) {
+  if (n == null || guard) {
+    if (!isArrayLike_default(obj)) obj = values(obj);
+    return obj[random(obj.length - 1)];
+  }
+  var sample2 = toArray(obj);
+  var length = getLength_default(sample2);
+  n = Math.max(Math.min(n, length), 0);
+  var last2 = length - 1;
+  for (var index2 = 0; index2 < n; index2++) {
+    var rand = random(index2, last2);
+    var temp = sample2[index2];
+    sample2[index2] = sample2[rand];
+    sample2[rand] = temp;
+  }
+  return sample2.slice(0, n);
+}
+var init_sample = __esm({
+  "node_modules/underscore/modules/sample.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_getLength();
+    init_random();
+    init_toArray();
+  }
+});
+
+// node_modules/underscore/modules/shuffle.js
+function shuffle(obj) {
+  return sample(obj, Infinity);
+}
+var init_shuffle = __esm({
+  "node_modules/underscore/modules/shuffle.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_sample();
+  }
+});
+
+// node_modules/underscore/modules/sortBy.js
+function sortBy2(obj, iteratee2, context) {
+  var index2 = 0;
+  iteratee2 = cb(iteratee2, context);
+  return pluck(map2(obj, function(value, key, list) {
+    return {
+      value,
+      index: index2++,
+      criteria: iteratee2(value, key, list)
+    };
+  }).sort(function(left, right) {
+    var a = left.criteria;
+    var b = right.criteria;
+    if (a !== b) {
+      if (a > b || a === void 0) return 1;
+      if (a < b || b === void 0) return -1;
+    }
+    return left.index - right.index;
+  }), "value");
+}
+var init_sortBy = __esm({
+  "node_modules/underscore/modules/sortBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_pluck();
+    init_map();
+  }
+});
+
+// node_modules/underscore/modules/_group.js
+function group(behavior, partition) {
+  return function(obj, iteratee2, context) {
+    var result2 = partition ? [[], []] : {};
+    iteratee2 = cb(iteratee2, context);
+    each2(obj, function(value, index2) {
+      var key = iteratee2(value, index2, obj);
+      behavior(result2, value, key);
+    });
+    return result2;
+  };
+}
+var init_group = __esm({
+  "node_modules/underscore/modules/_group.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/groupBy.js
+var groupBy_default;
+var init_groupBy = __esm({
+  "node_modules/underscore/modules/groupBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    init_has();
+    groupBy_default = group(function(result2, value, key) {
+      if (has(result2, key)) result2[key].push(value);
+      else result2[key] = [value];
+    });
+  }
+});
+
+// node_modules/underscore/modules/indexBy.js
+var indexBy_default;
+var init_indexBy = __esm({
+  "node_modules/underscore/modules/indexBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    indexBy_default = group(function(result2, value, key) {
+      result2[key] = value;
+    });
+  }
+});
+
+// node_modules/underscore/modules/countBy.js
+var countBy_default;
+var init_countBy = __esm({
+  "node_modules/underscore/modules/countBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    init_has();
+    countBy_default = group(function(result2, value, key) {
+      if (has(result2, key)) result2[key]++;
+      else result2[key] = 1;
+    });
+  }
+});
+
+// node_modules/underscore/modules/partition.js
+var partition_default;
+var init_partition = __esm({
+  "node_modules/underscore/modules/partition.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    partition_default = group(function(result2, value, pass) {
+      result2[pass ? 0 : 1].push(value);
+    }, true);
+  }
+});
+
+// node_modules/underscore/modules/size.js
+function size(obj) {
+  if (obj == null) return 0;
+  return isArrayLike_default(obj) ? obj.length : keys(obj).length;
+}
+var init_size = __esm({
+  "node_modules/underscore/modules/size.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_keyInObj.js
+function keyInObj(value, key, obj) {
+  return key in obj;
+}
+var init_keyInObj = __esm({
+  "node_modules/underscore/modules/_keyInObj.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/pick.js
+var pick_default;
+var init_pick = __esm({
+  "node_modules/underscore/modules/pick.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_optimizeCb();
+    init_allKeys();
+    init_keyInObj();
+    init_flatten();
+    pick_default = restArguments(function(obj, keys2) {
+      var result2 = {}, iteratee2 = keys2[0];
+      if (obj == null) return result2;
+      if (isFunction_default(iteratee2)) {
+        if (keys2.length > 1) iteratee2 = optimizeCb(iteratee2, keys2[1]);
+        keys2 = allKeys(obj);
+      } else {
+        iteratee2 = keyInObj;
+        keys2 = flatten(keys2, false, false);
+        obj = Object(obj);
+      }
+      for (var i = 0, length = keys2.length; i < length; i++) {
+        var key = keys2[i];
+        var value = obj[key];
+        if (iteratee2(value, key, obj)) result2[key] = value;
+      }
+      return result2;
+    });
+  }
+});
+
+// node_modules/underscore/modules/omit.js
+var omit_default;
+var init_omit = __esm({
+  "node_modules/underscore/modules/omit.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_negate();
+    init_map();
+    init_flatten();
+    init_contains();
+    init_pick();
+    omit_default = restArguments(function(obj, keys2) {
+      var iteratee2 = keys2[0], context;
+      if (isFunction_default(iteratee2)) {
+        iteratee2 = negate(iteratee2);
+        if (keys2.length > 1) context = keys2[1];
+      } else {
+        keys2 = map2(flatten(keys2, false, false), String);
+        iteratee2 = function(value, key) {
+          return !contains(keys2, key);
+        };
+      }
+      return pick_default(obj, iteratee2, context);
+    });
+  }
+});
+
+// node_modules/underscore/modules/initial.js
+function initial(array, n, guard) {
+  return slice.call(array, 0, Math.max(0, array.length - (n == null || guard ? 1 : n)));
+}
+var init_initial = __esm({
+  "node_modules/underscore/modules/initial.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/first.js
+function first(array, n, guard) {
+  if (array == null || array.length < 1) return n == null || guard ? void 0 : [];
+  if (n == null || guard) return array[0];
+  return initial(array, array.length - n);
+}
+var init_first = __esm({
+  "node_modules/underscore/modules/first.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_initial();
+  }
+});
+
+// node_modules/underscore/modules/rest.js
+function rest(array, n, guard) {
+  return slice.call(array, n == null || guard ? 1 : n);
+}
+var init_rest = __esm({
+  "node_modules/underscore/modules/rest.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/last.js
+function last(array, n, guard) {
+  if (array == null || array.length < 1) return n == null || guard ? void 0 : [];
+  if (n == null || guard) return array[array.length - 1];
+  return rest(array, Math.max(0, array.length - n));
+}
+var init_last = __esm({
+  "node_modules/underscore/modules/last.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_rest();
+  }
+});
+
+// node_modules/underscore/modules/compact.js
+function compact(array) {
+  return filter2(array, Boolean);
+}
+var init_compact = __esm({
+  "node_modules/underscore/modules/compact.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_filter();
+  }
+});
+
+// node_modules/underscore/modules/flatten.js
+function flatten2(array, depth) {
+  return flatten(array, depth, false);
+}
+var init_flatten2 = __esm({
+  "node_modules/underscore/modules/flatten.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_flatten();
+  }
+});
+
+// node_modules/underscore/modules/difference.js
+var difference_default;
+var init_difference = __esm({
+  "node_modules/underscore/modules/difference.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_flatten();
+    init_filter();
+    init_contains();
+    difference_default = restArguments(function(array, rest2) {
+      rest2 = flatten(rest2, true, true);
+      return filter2(array, function(value) {
+        return !contains(rest2, value);
+      });
+    });
+  }
+});
+
+// node_modules/underscore/modules/without.js
+var without_default;
+var init_without = __esm({
+  "node_modules/underscore/modules/without.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_difference();
+    without_default = restArguments(function(array, otherArrays) {
+      return difference_default(array, otherArrays);
+    });
+  }
+});
+
+// node_modules/underscore/modules/uniq.js
+function uniq(array, isSorted, iteratee2, context) {
+  if (!isBoolean(isSorted)) {
+    context = iteratee2;
+    iteratee2 = isSorted;
+    isSorted = false;
+  }
+  if (iteratee2 != null) iteratee2 = cb(iteratee2, context);
+  var result2 = [];
+  var seen = [];
+  for (var i = 0, length = getLength_default(array); i < length; i++) {
+    var value = array[i], computed = iteratee2 ? iteratee2(value, i, array) : value;
+    if (isSorted && !iteratee2) {
+      if (!i || seen !== computed) result2.push(value);
+      seen = computed;
+    } else if (iteratee2) {
+      if (!contains(seen, computed)) {
+        seen.push(computed);
+        result2.push(value);
+      }
+    } else if (!contains(result2, value)) {
+      result2.push(value);
+    }
+  }
+  return result2;
+}
+var init_uniq = __esm({
+  "node_modules/underscore/modules/uniq.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isBoolean();
+    init_cb();
+    init_getLength();
+    init_contains();
+  }
+});
+
+// node_modules/underscore/modules/union.js
+var union_default;
+var init_union = __esm({
+  "node_modules/underscore/modules/union.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_uniq();
+    init_flatten();
+    union_default = restArguments(function(arrays) {
+      return uniq(flatten(arrays, true, true));
+    });
+  }
+});
+
+// node_modules/underscore/modules/intersection.js
+function intersection(array) {
+  var result2 = [];
+  var argsLength = arguments.length;
+  for (var i = 0, length = getLength_default(array); i < length; i++) {
+    var item = array[i];
+    if (contains(result2, item)) continue;
+    var j;
+    for (j = 1; j < argsLength; j++) {
+      if (!contains(arguments[j], item)) break;
+    }
+    if (j === argsLength) result2.push(item);
+  }
+  return result2;
+}
+var init_intersection = __esm({
+  "node_modules/underscore/modules/intersection.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_contains();
+  }
+});
+
+// node_modules/underscore/modules/unzip.js
+function unzip(array) {
+  var length = array && max(array, getLength_default).length || 0;
+  var result2 = Array(length);
+  for (var index2 = 0; index2 < length; index2++) {
+    result2[index2] = pluck(array, index2);
+  }
+  return result2;
+}
+var init_unzip = __esm({
+  "node_modules/underscore/modules/unzip.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_max();
+    init_getLength();
+    init_pluck();
+  }
+});
+
+// node_modules/underscore/modules/zip.js
+var zip_default;
+var init_zip = __esm({
+  "node_modules/underscore/modules/zip.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_unzip();
+    zip_default = restArguments(unzip);
+  }
+});
+
+// node_modules/underscore/modules/object.js
+function object(list, values2) {
+  var result2 = {};
+  for (var i = 0, length = getLength_default(list); i < length; i++) {
+    if (values2) {
+      result2[list[i]] = values2[i];
+    } else {
+      result2[list[i][0]] = list[i][1];
+    }
+  }
+  return result2;
+}
+var init_object = __esm({
+  "node_modules/underscore/modules/object.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+  }
+});
+
+// node_modules/underscore/modules/range.js
+function range3(start, stop, step) {
+  if (stop == null) {
+    stop = start || 0;
+    start = 0;
+  }
+  if (!step) {
+    step = stop < start ? -1 : 1;
+  }
+  var length = Math.max(Math.ceil((stop - start) / step), 0);
+  var range4 = Array(length);
+  for (var idx = 0; idx < length; idx++, start += step) {
+    range4[idx] = start;
+  }
+  return range4;
+}
+var init_range = __esm({
+  "node_modules/underscore/modules/range.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/chunk.js
+function chunk(array, count) {
+  if (count == null || count < 1) return [];
+  var result2 = [];
+  var i = 0, length = array.length;
+  while (i < length) {
+    result2.push(slice.call(array, i, i += count));
+  }
+  return result2;
+}
+var init_chunk = __esm({
+  "node_modules/underscore/modules/chunk.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/_chainResult.js
+function chainResult(instance, obj) {
+  return instance._chain ? _(obj).chain() : obj;
+}
+var init_chainResult = __esm({
+  "node_modules/underscore/modules/_chainResult.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+  }
+});
+
+// node_modules/underscore/modules/mixin.js
+function mixin(obj) {
+  each2(functions(obj), function(name) {
+    var func = _[name] = obj[name];
+    _.prototype[name] = function() {
+      var args = [this._wrapped];
+      push.apply(args, arguments);
+      return chainResult(this, func.apply(_, args));
+    };
+  });
+  return _;
+}
+var init_mixin = __esm({
+  "node_modules/underscore/modules/mixin.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_each();
+    init_functions();
+    init_setup();
+    init_chainResult();
+  }
+});
+
+// node_modules/underscore/modules/underscore-array-methods.js
+var underscore_array_methods_default;
+var init_underscore_array_methods = __esm({
+  "node_modules/underscore/modules/underscore-array-methods.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_each();
+    init_setup();
+    init_chainResult();
+    each2(["pop", "push", "reverse", "shift", "sort", "splice", "unshift"], function(name) {
+      var method = ArrayProto[name];
+      _.prototype[name] = function() {
+        var obj = this._wrapped;
+        if (obj != null) {
+          method.apply(obj, arguments);
+          if ((name === "shift" || name === "splice") && obj.length === 0) {
+            delete obj[0];
+          }
+        }
+        return chainResult(this, obj);
+      };
+    });
+    each2(["concat", "join", "slice"], function(name) {
+      var method = ArrayProto[name];
+      _.prototype[name] = function() {
+        var obj = this._wrapped;
+        if (obj != null) obj = method.apply(obj, arguments);
+        return chainResult(this, obj);
+      };
+    });
+    underscore_array_methods_default = _;
+  }
+});
+
+// node_modules/underscore/modules/index.js
+var modules_exports = {};
+__export(modules_exports, {
+  VERSION: () => VERSION2,
+  after: () => after,
+  all: () => every2,
+  allKeys: () => allKeys,
+  any: () => some2,
+  assign: () => extendOwn_default,
+  before: () => before,
+  bind: () => bind_default,
+  bindAll: () => bindAll_default,
+  chain: () => chain,
+  chunk: () => chunk,
+  clone: () => clone,
+  collect: () => map2,
+  compact: () => compact,
+  compose: () => compose2,
+  constant: () => constant2,
+  contains: () => contains,
+  countBy: () => countBy_default,
+  create: () => create,
+  debounce: () => debounce,
+  default: () => underscore_array_methods_default,
+  defaults: () => defaults_default,
+  defer: () => defer_default,
+  delay: () => delay_default,
+  detect: () => find,
+  difference: () => difference_default,
+  drop: () => rest,
+  each: () => each2,
+  escape: () => escape_default,
+  every: () => every2,
+  extend: () => extend_default,
+  extendOwn: () => extendOwn_default,
+  filter: () => filter2,
+  find: () => find,
+  findIndex: () => findIndex_default,
+  findKey: () => findKey,
+  findLastIndex: () => findLastIndex_default,
+  findWhere: () => findWhere,
+  first: () => first,
+  flatten: () => flatten2,
+  foldl: () => reduce_default,
+  foldr: () => reduceRight_default,
+  forEach: () => each2,
+  functions: () => functions,
+  get: () => get,
+  groupBy: () => groupBy_default,
+  has: () => has2,
+  head: () => first,
+  identity: () => identity,
+  include: () => contains,
+  includes: () => contains,
+  indexBy: () => indexBy_default,
+  indexOf: () => indexOf_default,
+  initial: () => initial,
+  inject: () => reduce_default,
+  intersection: () => intersection,
+  invert: () => invert,
+  invoke: () => invoke_default,
+  isArguments: () => isArguments_default,
+  isArray: () => isArray_default,
+  isArrayBuffer: () => isArrayBuffer_default,
+  isBoolean: () => isBoolean,
+  isDataView: () => isDataView_default,
+  isDate: () => isDate_default,
+  isElement: () => isElement,
+  isEmpty: () => isEmpty,
+  isEqual: () => isEqual,
+  isError: () => isError_default,
+  isFinite: () => isFinite2,
+  isFunction: () => isFunction_default,
+  isMap: () => isMap_default,
+  isMatch: () => isMatch,
+  isNaN: () => isNaN2,
+  isNull: () => isNull,
+  isNumber: () => isNumber_default,
+  isObject: () => isObject,
+  isRegExp: () => isRegExp_default,
+  isSet: () => isSet_default,
+  isString: () => isString_default,
+  isSymbol: () => isSymbol_default,
+  isTypedArray: () => isTypedArray_default,
+  isUndefined: () => isUndefined,
+  isWeakMap: () => isWeakMap_default,
+  isWeakSet: () => isWeakSet_default,
+  iteratee: () => iteratee,
+  keys: () => keys,
+  last: () => last,
+  lastIndexOf: () => lastIndexOf_default,
+  map: () => map2,
+  mapObject: () => mapObject,
+  matcher: () => matcher,
+  matches: () => matcher,
+  max: () => max,
+  memoize: () => memoize2,
+  methods: () => functions,
+  min: () => min,
+  mixin: () => mixin,
+  negate: () => negate,
+  noop: () => noop,
+  now: () => now_default,
+  object: () => object,
+  omit: () => omit_default,
+  once: () => once_default,
+  pairs: () => pairs,
+  partial: () => partial_default,
+  partition: () => partition_default,
+  pick: () => pick_default,
+  pluck: () => pluck,
+  property: () => property,
+  propertyOf: () => propertyOf,
+  random: () => random,
+  range: () => range3,
+  reduce: () => reduce_default,
+  reduceRight: () => reduceRight_default,
+  reject: () => reject2,
+  rest: () => rest,
+  restArguments: () => restArguments,
+  result: () => result,
+  sample: () => sample,
+  select: () => filter2,
+  shuffle: () => shuffle,
+  size: () => size,
+  some: () => some2,
+  sortBy: () => sortBy2,
+  sortedIndex: () => sortedIndex,
+  tail: () => rest,
+  take: () => first,
+  tap: () => tap,
+  template: () => template,
+  templateSettings: () => templateSettings_default,
+  throttle: () => throttle,
+  times: () => times2,
+  toArray: () => toArray,
+  toPath: () => toPath,
+  transpose: () => unzip,
+  unescape: () => unescape_default,
+  union: () => union_default,
+  uniq: () => uniq,
+  unique: () => uniq,
+  uniqueId: () => uniqueId,
+  unzip: () => unzip,
+  values: () => values,
+  where: () => where,
+  without: () => without_default,
+  wrap: () => wrap2,
+  zip: () => zip_default
+});
+var init_modules = __esm({
+  "node_modules/underscore/modules/index.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_restArguments();
+    init_isObject();
+    init_isNull();
+    init_isUndefined();
+    init_isBoolean();
+    init_isElement();
+    init_isString();
+    init_isNumber();
+    init_isDate();
+    init_isRegExp();
+    init_isError();
+    init_isSymbol();
+    init_isArrayBuffer();
+    init_isDataView();
+    init_isArray();
+    init_isFunction();
+    init_isArguments();
+    init_isFinite();
+    init_isNaN();
+    init_isTypedArray();
+    init_isEmpty();
+    init_isMatch();
+    init_isEqual();
+    init_isMap();
+    init_isWeakMap();
+    init_isSet();
+    init_isWeakSet();
+    init_keys();
+    init_allKeys();
+    init_values();
+    init_pairs();
+    init_invert();
+    init_functions();
+    init_extend();
+    init_extendOwn();
+    init_defaults();
+    init_create();
+    init_clone();
+    init_tap();
+    init_get();
+    init_has2();
+    init_mapObject();
+    init_identity();
+    init_constant();
+    init_noop();
+    init_toPath();
+    init_property();
+    init_propertyOf();
+    init_matcher();
+    init_times();
+    init_random();
+    init_now();
+    init_escape();
+    init_unescape();
+    init_templateSettings();
+    init_template();
+    init_result();
+    init_uniqueId();
+    init_chain();
+    init_iteratee();
+    init_partial();
+    init_bind();
+    init_bindAll();
+    init_memoize();
+    init_delay();
+    init_defer();
+    init_throttle();
+    init_debounce();
+    init_wrap();
+    init_negate();
+    init_compose();
+    init_after();
+    init_before();
+    init_once();
+    init_findKey();
+    init_findIndex();
+    init_findLastIndex();
+    init_sortedIndex();
+    init_indexOf();
+    init_lastIndexOf();
+    init_find();
+    init_findWhere();
+    init_each();
+    init_map();
+    init_reduce();
+    init_reduceRight();
+    init_filter();
+    init_reject();
+    init_every();
+    init_some();
+    init_contains();
+    init_invoke();
+    init_pluck();
+    init_where();
+    init_max();
+    init_min();
+    init_shuffle();
+    init_sample();
+    init_sortBy();
+    init_groupBy();
+    init_indexBy();
+    init_countBy();
+    init_partition();
+    init_toArray();
+    init_size();
+    init_pick();
+    init_omit();
+    init_first();
+    init_initial();
+    init_last();
+    init_rest();
+    init_compact();
+    init_flatten2();
+    init_without();
+    init_uniq();
+    init_union();
+    init_intersection();
+    init_difference();
+    init_unzip();
+    init_zip();
+    init_object();
+    init_range();
+    init_chunk();
+    init_mixin();
+    init_underscore_array_methods();
+  }
+});
+
+// node_modules/underscore/modules/index-default.js
+var _2, index_default_default;
+var init_index_default = __esm({
+  "node_modules/underscore/modules/index-default.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_modules();
+    init_modules();
+    _2 = mixin(modules_exports);
+    _2._ = _2;
+    index_default_default = _2;
+  }
+});
+
+// node_modules/underscore/modules/index-all.js
+var index_all_exports = {};
+__export(index_all_exports, {
+  VERSION: () => VERSION2,
+  after: () => after,
+  all: () => every2,
+  allKeys: () => allKeys,
+  any: () => some2,
+  assign: () => extendOwn_default,
+  before: () => before,
+  bind: () => bind_default,
+  bindAll: () => bindAll_default,
+  chain: () => chain,
+  chunk: () => chunk,
+  clone: () => clone,
+  collect: () => map2,
+  compact: () => compact,
+  compose: () => compose2,
+  constant: () => constant2,
+  contains: () => contains,
+  countBy: () => countBy_default,
+  create: () => create,
+  debounce: () => debounce,
+  default: () => index_default_default,
+  defaults: () => defaults_default,
+  defer: () => defer_default,
+  delay: () => delay_default,
+  detect: () => find,
+  difference: () => difference_default,
+  drop: () => rest,
+  each: () => each2,
+  escape: () => escape_default,
+  every: () => every2,
+  extend: () => extend_default,
+  extendOwn: () => extendOwn_default,
+  filter: () => filter2,
+  find: () => find,
+  findIndex: () => findIndex_default,
+  findKey: () => findKey,
+  findLastIndex: () => findLastIndex_default,
+  findWhere: () => findWhere,
+  first: () => first,
+  flatten: () => flatten2,
+  foldl: () => reduce_default,
+  foldr: () => reduceRight_default,
+  forEach: () => each2,
+  functions: () => functions,
+  get: () => get,
+  groupBy: () => groupBy_default,
+  has: () => has2,
+  head: () => first,
+  identity: () => identity,
+  include: () => contains,
+  includes: () => contains,
+  indexBy: () => indexBy_default,
+  indexOf: () => indexOf_default,
+  initial: () => initial,
+  inject: () => reduce_default,
+  intersection: () => intersection,
+  invert: () => invert,
+  invoke: () => invoke_default,
+  isArguments: () => isArguments_default,
+  isArray: () => isArray_default,
+  isArrayBuffer: () => isArrayBuffer_default,
+  isBoolean: () => isBoolean,
+  isDataView: () => isDataView_default,
+  isDate: () => isDate_default,
+  isElement: () => isElement,
+  isEmpty: () => isEmpty,
+  isEqual: () => isEqual,
+  isError: () => isError_default,
+  isFinite: () => isFinite2,
+  isFunction: () => isFunction_default,
+  isMap: () => isMap_default,
+  isMatch: () => isMatch,
+  isNaN: () => isNaN2,
+  isNull: () => isNull,
+  isNumber: () => isNumber_default,
+  isObject: () => isObject,
+  isRegExp: () => isRegExp_default,
+  isSet: () => isSet_default,
+  isString: () => isString_default,
+  isSymbol: () => isSymbol_default,
+  isTypedArray: () => isTypedArray_default,
+  isUndefined: () => isUndefined,
+  isWeakMap: () => isWeakMap_default,
+  isWeakSet: () => isWeakSet_default,
+  iteratee: () => iteratee,
+  keys: () => keys,
+  last: () => last,
+  lastIndexOf: () => lastIndexOf_default,
+  map: () => map2,
+  mapObject: () => mapObject,
+  matcher: () => matcher,
+  matches: () => matcher,
+  max: () => max,
+  memoize: () => memoize2,
+  methods: () => functions,
+  min: () => min,
+  mixin: () => mixin,
+  negate: () => negate,
+  noop: () => noop,
+  now: () => now_default,
+  object: () => object,
+  omit: () => omit_default,
+  once: () => once_default,
+  pairs: () => pairs,
+  partial: () => partial_default,
+  partition: () => partition_default,
+  pick: () => pick_default,
+  pluck: () => pluck,
+  property: () => property,
+  propertyOf: () => propertyOf,
+  random: () => random,
+  range: () => range3,
+  reduce: () => reduce_default,
+  reduceRight: () => reduceRight_default,
+  reject: () => reject2,
+  rest: () => rest,
+  restArguments: () => restArguments,
+  result: () => result,
+  sample: () => sample,
+  select: () => filter2,
+  shuffle: () => shuffle,
+  size: () => size,
+  some: () => some2,
+  sortBy: () => sortBy2,
+  sortedIndex: () => sortedIndex,
+  tail: () => rest,
+  take: () => first,
+  tap: () => tap,
+  template: () => template,
+  templateSettings: () => templateSettings_default,
+  throttle: () => throttle,
+  times: () => times2,
+  toArray: () => toArray,
+  toPath: () => toPath,
+  transpose: () => unzip,
+  unescape: () => unescape_default,
+  union: () => union_default,
+  uniq: () => uniq,
+  unique: () => uniq,
+  uniqueId: () => uniqueId,
+  unzip: () => unzip,
+  values: () => values,
+  where: () => where,
+  without: () => without_default,
+  wrap: () => wrap2,
+  zip: () => zip_default
+});
+var init_index_all = __esm({
+  "node_modules/underscore/modules/index-all.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_index_default();
+    init_modules();
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/jute/specification.json
+var require_specification = __commonJS({
+  "node_modules/node-zookeeper-client/lib/jute/specification.json"(exports2, module2) {
+    module2.exports = {
+      data: {
+        Id: [
+          { name: "scheme", type: "ustring" },
+          { name: "id", type: "ustring" }
+        ],
+        ACL: [
+          { name: "perms", type: "int" },
+          { name: "id", type: "data.Id" }
+        ],
+        Stat: [
+          { name: "czxid", type: "long" },
+          { name: "mzxid", type: "long" },
+          { name: "ctime", type: "long" },
+          { name: "mtime", type: "long" },
+          { name: "version", type: "int" },
+          { name: "cversion", type: "int" },
+          { name: "aversion", type: "int" },
+          { name: "ephemeralOwner", type: "long" },
+          { name: "dataLength", type: "int" },
+          { name: "numChildren", type: "int" },
+          { name: "pzxid", type: "long" }
+        ]
+      },
+      protocol: {
+        ConnectRequest: [
+          { name: "protocolVersion", type: "int" },
+          { name: "lastZxidSeen", type: "long" },
+          { name: "timeOut", type: "int" },
+          { name: "sessionId", type: "long" },
+          { name: "passwd", type: "buffer" }
+        ],
+        ConnectResponse: [
+          { name: "protocolVersion", type: "int" },
+          { name: "timeOut", type: "int" },
+          { name: "sessionId", type: "long" },
+          { name: "passwd", type: "buffer" }
+        ],
+        RequestHeader: [
+          { name: "xid", type: "int" },
+          { name: "type", type: "int" }
+        ],
+        ReplyHeader: [
+          { name: "xid", type: "int" },
+          { name: "zxid", type: "long" },
+          { name: "err", type: "int" }
+        ],
+        AuthPacket: [
+          { name: "type", type: "int" },
+          { name: "scheme", type: "ustring" },
+          { name: "auth", type: "buffer" }
+        ],
+        CreateRequest: [
+          { name: "path", type: "ustring" },
+          { name: "data", type: "buffer" },
+          { name: "acl", type: "vector<data.ACL>" },
+          { name: "flags", type: "int" }
+        ],
+        CreateResponse: [
+          { name: "path", type: "ustring" }
+        ],
+        DeleteRequest: [
+          { name: "path", type: "ustring" },
+          { name: "version", type: "int" }
+        ],
+        GetChildren2Request: [
+          { name: "path", type: "ustring" },
+          { name: "watch", type: "boolean" }
+        ],
+        GetChildren2Response: [
+          { name: "children", type: "vector<ustring>" },
+          { name: "stat", type: "data.Stat" }
+        ],
+        ExistsRequest: [
+          { name: "path", type: "ustring" },
+          { name: "watch", type: "boolean" }
+        ],
+        ExistsResponse: [
+          { name: "stat", type: "data.Stat" }
+        ],
+        SetDataRequest: [
+          { name: "path", type: "ustring" },
+          { name: "data", type: "buffer" },
+          { name: "version", type: "int" }
+        ],
+        SetDataResponse: [
+          { name: "stat", type: "data.Stat" }
+        ],
+        GetDataRequest: [
+          { name: "path", type: "ustring" },
+          { name: "watch", type: "boolean" }
+        ],
+        GetDataResponse: [
+          { name: "data", type: "buffer" },
+          { name: "stat", type: "data.Stat" }
+        ],
+        GetACLRequest: [
+          { name: "path", type: "ustring" }
+        ],
+        GetACLResponse: [
+          { name: "acl", type: "vector<data.ACL>" },
+          { name: "stat", type: "data.Stat" }
+        ],
+        SetACLRequest: [
+          { name: "path", type: "ustring" },
+          { name: "acl", type: "vector<data.ACL>" },
+          { name: "version", type: "int" }
+        ],
+        SetACLResponse: [
+          { name: "stat", type: "data.Stat" }
+        ],
+        WatcherEvent: [
+          { name: "type", type: "int" },
+          { name: "state", type: "int" },
+          { name: "path", type: "ustring" }
+        ],
+        SetWatches: [
+          { name: "relativeZxid", type: "long" },
+          { name: "dataWatches", type: "vector<ustring>" },
+          { name: "existWatches", type: "vector<ustring>" },
+          { name: "childWatches", type: "vector<ustring>" }
+        ],
+        MultiHeader: [
+          { name: "type", type: "int" },
+          { name: "done", type: "boolean" },
+          { name: "err", type: "int" }
+        ],
+        CheckVersionRequest: [
+          { name: "path", type: "ustring" },
+          { name: "version", type: "int" }
+        ],
+        ErrorResponse: [
+          { name: "err", type: "int" }
+        ]
+      }
+    };
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/jute/index.js
+var require_jute = __commonJS({
+  "node_modules/node-zookeeper-client/lib/jute/index.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var fs5 = require("fs");
+    var util = require("util");
+    var assert = require("assert");
+    var exports2 = module2.exports;
+    var jute = exports2;
+    var PROTOCOL_VERSION = 0;
+    var OP_CODES = {
+      NOTIFICATION: 0,
+      CREATE: 1,
+      DELETE: 2,
+      EXISTS: 3,
+      GET_DATA: 4,
+      SET_DATA: 5,
+      GET_ACL: 6,
+      SET_ACL: 7,
+      GET_CHILDREN: 8,
+      SYNC: 9,
+      PING: 11,
+      GET_CHILDREN2: 12,
+      CHECK: 13,
+      MULTI: 14,
+      AUTH: 100,
+      SET_WATCHES: 101,
+      SASL: 102,
+      CREATE_SESSION: -10,
+      CLOSE_SESSION: -11,
+      ERROR: -1
+    };
+    var XID_NOTIFICATION = -1;
+    var XID_PING = -2;
+    var XID_AUTHENTICATION = -4;
+    function Record(specification2, args) {
+      if (!Array.isArray(specification2)) {
+        throw new Error("specification must be a valid Array.");
+      }
+      this.specification = specification2;
+      this.chrootPath = void 0;
+      args = args || [];
+      var self2 = this, match;
+      self2.specification.forEach(function(attribute, index2) {
+        switch (attribute.type) {
+          case "int":
+            if (typeof args[index2] === "number") {
+              self2[attribute.name] = args[index2];
+            } else {
+              self2[attribute.name] = 0;
+            }
+            break;
+          case "long":
+            self2[attribute.name] = Buffer.alloc(8);
+            if (Buffer.isBuffer(args[index2])) {
+              args[index2].copy(self2[attribute.name]);
+            } else {
+              self2[attribute.name].fill(0);
+            }
+            break;
+          case "buffer":
+            if (Buffer.isBuffer(args[index2])) {
+              self2[attribute.name] = Buffer.alloc(args[index2].length);
+              args[index2].copy(self2[attribute.name]);
+            } else {
+              self2[attribute.name] = void 0;
+            }
+            break;
+          case "ustring":
+            if (typeof args[index2] === "string") {
+              self2[attribute.name] = args[index2];
+            } else {
+              self2[attribute.name] = void 0;
+            }
+            break;
+          case "boolean":
+            if (typeof args[index2] === "boolean") {
+              self2[attribute.name] = args[index2];
+            } else {
+              self2[attribute.name] = false;
+            }
+            break;
+          default:
+            if ((match = /^vector<([\w.]+)>$/.exec(attribute.type)) !== null) {
+              if (Array.isArray(args[index2])) {
+                self2[attribute.name] = args[index2];
+              } else {
+                self2[attribute.name] = void 0;
+              }
+            } else if ((match = /^data\.(\w+)$/.exec(attribute.type)) !== null) {
+              if (args[index2] instanceof Record) {
+                self2[attribute.name] = args[index2];
+              } else {
+                self2[attribute.name] = new jute.data[match[1]]();
+              }
+            } else {
+              throw new Error("Unknown type: " + attribute.type);
+            }
+        }
+      });
+    }
+    Record.prototype.setChrootPath = function(path18) {
+      this.chrootPath = path18;
+    };
+    function byteLength(type, value) {
+      var size2 = 0, match;
+      switch (type) {
+        case "int":
+          size2 = 4;
+          break;
+        case "long":
+          size2 = 8;
+          break;
+        case "buffer":
+          size2 = 4;
+          if (Buffer.isBuffer(value)) {
+            size2 += value.length;
+          }
+          break;
+        case "ustring":
+          size2 = 4;
+          if (typeof value === "string") {
+            size2 += Buffer.byteLength(value);
+          }
+          break;
+        case "boolean":
+          size2 = 1;
+          break;
+        default:
+          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
+            size2 = 4;
+            if (Array.isArray(value)) {
+              value.forEach(function(item) {
+                size2 += byteLength(match[1], item);
+              });
+            }
+          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
+            size2 = value.byteLength();
+          } else {
+            throw new Error("Unknown type: " + type);
+          }
+      }
+      return size2;
+    }
+    function prependChroot(self2, path18) {
+      if (!self2.chrootPath) {
+        return path18;
+      }
+      if (path18 === "/") {
+        return self2.chrootPath;
+      }
+      return self2.chrootPath + path18;
+    }
+    Record.prototype.byteLength = function() {
+      var self2 = this, size2 = 0;
+      self2.specification.forEach(function(attribute) {
+        var value = self2[attribute.name];
+        if (attribute.name === "path") {
+          value = prependChroot(self2, value);
+        }
+        if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
+          value = value.map(function(path18) {
+            return prependChroot(self2, path18);
+          });
+        }
+        size2 += byteLength(attribute.type, value);
+      });
+      return size2;
+    };
+    function serialize(type, value, buffer, offset) {
+      var bytesWritten = 0, length = 0, match;
+      switch (type) {
+        case "int":
+          buffer.writeInt32BE(value, offset);
+          bytesWritten = 4;
+          break;
+        case "long":
+          value.copy(buffer, offset);
+          bytesWritten = 8;
+          break;
+        case "buffer":
+          if (Buffer.isBuffer(value)) {
+            buffer.writeInt32BE(value.length, offset);
+            bytesWritten = 4;
+            value.copy(buffer, offset + bytesWritten);
+            bytesWritten += value.length;
+          } else {
+            buffer.writeInt32BE(-1, offset);
+            bytesWritten = 4;
+          }
+          break;
+        case "ustring":
+          if (typeof value === "string") {
+            length = Buffer.byteLength(value);
+            buffer.writeInt32BE(length, offset);
+            bytesWritten = 4;
+            Buffer.from(value).copy(buffer, offset + bytesWritten);
+            bytesWritten += length;
+          } else {
+            buffer.writeInt32BE(-1, offset);
+            bytesWritten += 4;
+          }
+          break;
+        case "boolean":
+          buffer.writeUInt8(value ? 1 : 0, offset);
+          bytesWritten += 1;
+          break;
+        default:
+          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
+            if (Array.isArray(value)) {
+              buffer.writeInt32BE(value.length, offset);
+              bytesWritten += 4;
+              value.forEach(function(item) {
+                bytesWritten += serialize(
+                  match[1],
+                  item,
+                  buffer,
+                  offset + bytesWritten
+                );
+              });
+            } else {
+              buffer.writeInt32BE(-1, offset);
+              bytesWritten += 4;
+            }
+          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
+            bytesWritten += value.serialize(buffer, offset + bytesWritten);
+          } else {
+            throw new Error("Unknown type: " + type);
+          }
+      }
+      return bytesWritten;
+    }
+    Record.prototype.serialize = function(buffer, offset) {
+      if (!Buffer.isBuffer(buffer)) {
+        throw new Error("buffer must an instance of Node.js Buffer class.");
+      }
+      if (offset < 0 || offset >= buffer.length) {
+        throw new Error("offset: " + offset + " is out of buffer range.");
+      }
+      var self2 = this, size2 = this.byteLength();
+      if (offset + size2 > buffer.length) {
+        throw new Error("buffer does not have enough space.");
+      }
+      self2.specification.forEach(function(attribute) {
+        var value = self2[attribute.name];
+        if (attribute.name === "path") {
+          value = prependChroot(self2, value);
+        }
+        if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
+          value = value.map(function(path18) {
+            return prependChroot(self2, path18);
+          });
+        }
+        offset += serialize(
+          attribute.type,
+          value,
+          buffer,
+          offset
+        );
+      });
+      return size2;
+    };
+    function deserialize(type, buffer, offset) {
+      var bytesRead = 0, length = 0, match, value, result2;
+      switch (type) {
+        case "int":
+          value = buffer.readInt32BE(offset);
+          bytesRead = 4;
+          break;
+        case "long":
+          value = Buffer.alloc(8);
+          buffer.copy(value, 0, offset, offset + 8);
+          bytesRead = 8;
+          break;
+        case "buffer":
+          length = buffer.readInt32BE(offset);
+          bytesRead = 4;
+          if (length === -1) {
+            value = void 0;
+          } else {
+            value = Buffer.alloc(length);
+            buffer.copy(
+              value,
+              0,
+              offset + bytesRead,
+              offset + bytesRead + length
+            );
+            bytesRead += length;
+          }
+          break;
+        case "ustring":
+          length = buffer.readInt32BE(offset);
+          bytesRead = 4;
+          if (length === -1) {
+            value = void 0;
+          } else {
+            value = buffer.toString(
+              "utf8",
+              offset + bytesRead,
+              offset + bytesRead + length
+            );
+            bytesRead += length;
+          }
+          break;
+        case "boolean":
+          value = buffer.readUInt8(offset) === 1;
+          bytesRead = 1;
+          break;
+        default:
+          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
+            length = buffer.readInt32BE(offset);
+            bytesRead = 4;
+            if (length === -1) {
+              value = void 0;
+            } else {
+              value = [];
+              while (length > 0) {
+                result2 = deserialize(match[1], buffer, offset + bytesRead);
+                value.push(result2.value);
+                bytesRead += result2.bytesRead;
+                length -= 1;
+              }
+            }
+          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
+            value = new jute.data[match[1]]();
+            bytesRead = value.deserialize(buffer, offset);
+          } else {
+            throw new Error("Unknown type: " + type);
+          }
+      }
+      return {
+        value,
+        bytesRead
+      };
+    }
+    Record.prototype.deserialize = function(buffer, offset) {
+      if (!Buffer.isBuffer(buffer)) {
+        throw new Error("buffer must an instance of Node.js Buffer class.");
+      }
+      if (offset < 0 || offset >= buffer.length) {
+        throw new Error("offset: " + offset + " is out of buffer range.");
+      }
+      var self2 = this, bytesRead = 0, result2;
+      self2.specification.forEach(function(attribute) {
+        result2 = deserialize(attribute.type, buffer, offset + bytesRead);
+        self2[attribute.name] = result2.value;
+        bytesRead += result2.bytesRead;
+        if (self2.chrootPath && attribute.name === "path") {
+          if (self2.path === self2.chrootPath) {
+            self2.path = "/";
+          } else {
+            self2.path = self2.path.substring(self2.chrootPath.length);
+          }
+        }
+      });
+      return bytesRead;
+    };
+    function TransactionRequest(ops) {
+      if (!(this instanceof TransactionRequest)) {
+        return new TransactionRequest(ops);
+      }
+      assert(Array.isArray(ops), "ops must be a valid array.");
+      this.ops = ops;
+      this.records = [];
+      this.ops.forEach(function(op) {
+        var mh = new jute.protocol.MultiHeader(op.type, false, -1), record2;
+        this.records.push(mh);
+        switch (op.type) {
+          case jute.OP_CODES.CREATE:
+            record2 = new jute.protocol.CreateRequest();
+            record2.path = op.path;
+            record2.data = op.data;
+            record2.acl = op.acls.map(function(item) {
+              return item.toRecord();
+            });
+            record2.flags = op.mode;
+            break;
+          case jute.OP_CODES.DELETE:
+            record2 = new jute.protocol.DeleteRequest();
+            record2.path = op.path;
+            record2.version = op.version;
+            break;
+          case jute.OP_CODES.SET_DATA:
+            record2 = new jute.protocol.SetDataRequest();
+            record2.path = op.path;
+            if (Buffer.isBuffer(op.data)) {
+              record2.data = Buffer.alloc(op.data.length);
+              op.data.copy(record2.data);
+            }
+            record2.version = op.version;
+            break;
+          case jute.OP_CODES.CHECK:
+            record2 = new jute.protocol.CheckVersionRequest();
+            record2.path = op.path;
+            record2.version = op.version;
+            break;
+          default:
+            throw new Error("Unknown op type: " + op.type);
+        }
+        this.records.push(record2);
+      }, this);
+      this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
+    }
+    TransactionRequest.prototype.setChrootPath = function(path18) {
+      this.records.forEach(function(record2) {
+        record2.setChrootPath(path18);
+      });
+    };
+    TransactionRequest.prototype.byteLength = function() {
+      return this.records.reduce(function(length, record2) {
+        return length + record2.byteLength();
+      }, 0);
+    };
+    TransactionRequest.prototype.serialize = function(buffer, offset) {
+      assert(
+        Buffer.isBuffer(buffer),
+        "buffer must an instance of Node.js Buffer class."
+      );
+      assert(
+        offset >= 0 && offset < buffer.length,
+        "offset: " + offset + " is out of buffer range."
+      );
+      var size2 = this.byteLength();
+      if (offset + size2 > buffer.length) {
+        throw new Error("buffer does not have enough space.");
+      }
+      this.records.forEach(function(record2) {
+        offset += record2.serialize(
+          buffer,
+          offset
+        );
+      });
+      return size2;
+    };
+    function TransactionResponse() {
+      if (!(this instanceof TransactionResponse)) {
+        return new TransactionResponse();
+      }
+      this.results = [];
+      this.chrootPath = void 0;
+    }
+    TransactionResponse.prototype.setChrootPath = function(path18) {
+      this.chrootPath = path18;
+    };
+    TransactionResponse.prototype.deserialize = function(buffer, offset) {
+      assert(
+        Buffer.isBuffer(buffer),
+        "buffer must an instance of Node.js Buffer class."
+      );
+      assert(
+        offset >= 0 && offset < buffer.length,
+        "offset: " + offset + " is out of buffer range."
+      );
+      var self2 = this, bytesRead = 0, header, response;
+      while (true) {
+        header = new jute.protocol.MultiHeader();
+        bytesRead += header.deserialize(buffer, offset + bytesRead);
+        if (header.done) {
+          break;
+        }
+        switch (header.type) {
+          case jute.OP_CODES.CREATE:
+            response = new jute.protocol.CreateResponse();
+            response.setChrootPath(self2.chrootPath);
+            bytesRead += response.deserialize(buffer, offset + bytesRead);
+            self2.results.push({
+              type: header.type,
+              path: response.path
+            });
+            break;
+          case jute.OP_CODES.DELETE:
+            self2.results.push({
+              type: header.type
+            });
+            break;
+          case jute.OP_CODES.SET_DATA:
+            response = new jute.protocol.SetDataResponse();
+            response.setChrootPath(self2.chrootPath);
+            bytesRead += response.deserialize(buffer, offset + bytesRead);
+            self2.results.push({
+              type: header.type,
+              stat: response.stat
+            });
+            break;
+          case jute.OP_CODES.CHECK:
+            self2.results.push({
+              type: header.type
+            });
+            break;
+          case jute.OP_CODES.ERROR:
+            response = new jute.protocol.ErrorResponse();
+            response.setChrootPath(self2.chrootPath);
+            bytesRead += response.deserialize(buffer, offset + bytesRead);
+            self2.results.push({
+              type: header.type,
+              err: response.err
+            });
+            break;
+          default:
+            throw new Error(
+              "Unknown type: " + header.type + " in transaction response."
+            );
+        }
+      }
+      return bytesRead;
+    };
+    function Request(header, payload) {
+      this.header = header;
+      this.payload = payload;
+    }
+    Request.prototype.toBuffer = function() {
+      var size2 = 0, offset = 0, buffer;
+      if (this.header) {
+        size2 += this.header.byteLength();
+      }
+      if (this.payload) {
+        size2 += this.payload.byteLength();
+      }
+      buffer = Buffer.alloc(size2 + 4);
+      buffer.writeInt32BE(size2, offset);
+      offset += 4;
+      if (this.header) {
+        offset += this.header.serialize(buffer, offset);
+      }
+      if (this.payload) {
+        offset += this.payload.serialize(buffer, offset);
+      }
+      return buffer;
+    };
+    function Response(header, payload) {
+      this.header = header;
+      this.payload = payload;
+    }
+    function generateClass(specification2, moduleName, className) {
+      var spec = specification2[moduleName][className], constructor;
+      constructor = function() {
+        Record.call(this, spec, Array.prototype.slice.call(arguments, 0));
+      };
+      util.inherits(constructor, Record);
+      return constructor;
+    }
+    exports2.PROTOCOL_VERSION = PROTOCOL_VERSION;
+    exports2.OP_CODES = OP_CODES;
+    exports2.XID_NOTIFICATION = XID_NOTIFICATION;
+    exports2.XID_PING = XID_PING;
+    exports2.XID_AUTHENTICATION = XID_AUTHENTICATION;
+    exports2.Request = Request;
+    exports2.Response = Response;
+    exports2.TransactionRequest = TransactionRequest;
+    exports2.TransactionResponse = TransactionResponse;
+    var specification = require_specification();
+    Object.keys(specification).forEach(function(moduleName) {
+      exports2[moduleName] = exports2[moduleName] || {};
+      Object.keys(specification[moduleName]).forEach(function(className) {
+        exports2[moduleName][className] = generateClass(specification, moduleName, className);
+      });
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Id.js
+var require_Id = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Id.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var jute = require_jute();
+    function Id(scheme, id) {
+      if (!scheme || typeof scheme !== "string") {
+        throw new Error("scheme must be a non-empty string.");
+      }
+      if (typeof id !== "string") {
+        throw new Error("id must be a string.");
+      }
+      this.scheme = scheme;
+      this.id = id;
+    }
+    Id.prototype.toRecord = function() {
+      return new jute.data.Id(
+        this.scheme,
+        this.id
+      );
+    };
+    var IDS = {
+      ANYONE_ID_UNSAFE: new Id("world", "anyone"),
+      AUTH_IDS: new Id("auth", "")
+    };
+    function fromRecord(record2) {
+      if (!(record2 instanceof jute.data.Id)) {
+        throw new Error("record must be an instace of jute.data.Id.");
+      }
+      return new Id(record2.scheme, record2.id);
+    }
+    module2.exports = Id;
+    module2.exports.fromRecord = fromRecord;
+    Object.keys(IDS).forEach(function(key) {
+      module2.exports[key] = IDS[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Permission.js
+var require_Permission = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Permission.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var PERMISSIONS = {
+      READ: 1,
+      WRITE: 2,
+      CREATE: 4,
+      DELETE: 8,
+      ADMIN: 16,
+      ALL: 31
+    };
+    module2.exports = PERMISSIONS;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/ACL.js
+var require_ACL = __commonJS({
+  "node_modules/node-zookeeper-client/lib/ACL.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var jute = require_jute();
+    var Id = require_Id();
+    var Permission = require_Permission();
+    function ACL(permission, id) {
+      if (typeof permission !== "number" || permission < 1 || permission > 31) {
+        throw new Error("permission must be a valid integer.");
+      }
+      if (!(id instanceof Id)) {
+        throw new Error("id must be an instance of Id class.");
+      }
+      this.permission = permission;
+      this.id = id;
+    }
+    ACL.prototype.toRecord = function() {
+      return new jute.data.ACL(
+        this.permission,
+        this.id.toRecord()
+      );
+    };
+    var ACLS = {
+      OPEN_ACL_UNSAFE: [new ACL(Permission.ALL, Id.ANYONE_ID_UNSAFE)],
+      CREATOR_ALL_ACL: [new ACL(Permission.ALL, Id.AUTH_IDS)],
+      READ_ACL_UNSAFE: [new ACL(Permission.READ, Id.ANYONE_ID_UNSAFE)]
+    };
+    function fromRecord(record2) {
+      if (!(record2 instanceof jute.data.ACL)) {
+        throw new Error("record must be an instace of jute.data.ACL.");
+      }
+      return new ACL(record2.perms, Id.fromRecord(record2.id));
+    }
+    module2.exports = ACL;
+    module2.exports.fromRecord = fromRecord;
+    Object.keys(ACLS).forEach(function(key) {
+      module2.exports[key] = ACLS[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Path.js
+var require_Path = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Path.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    function validate(path18) {
+      assert(
+        path18 && typeof path18 === "string",
+        "Node path must be a non-empty string."
+      );
+      assert(path18[0] === "/", "Node path must start with / character.");
+      if (path18.length === 1) {
+        return;
+      }
+      assert(
+        path18[path18.length - 1] !== "/",
+        "Node path must not end with / character."
+      );
+      assert(
+        !/\/\//.test(path18),
+        "Node path must not contain empty node name."
+      );
+      assert(
+        !/\/\.(\.)?(\/|$)/.test(path18),
+        "Node path must not contain relative path(s)."
+      );
+    }
+    exports2.validate = validate;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Event.js
+var require_Event = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Event.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var TYPES = {
+      NODE_CREATED: 1,
+      NODE_DELETED: 2,
+      NODE_DATA_CHANGED: 3,
+      NODE_CHILDREN_CHANGED: 4
+    };
+    function validateType(type) {
+      assert(typeof type === "number", "type must be a number.");
+      var defined = Object.keys(TYPES).some(function(name) {
+        return TYPES[name] === type;
+      });
+      if (!defined) {
+        throw new Error("Unknown type: " + type);
+      }
+    }
+    function Event2(type, name, path18) {
+      validateType(type);
+      assert(
+        name && typeof name === "string",
+        "name must be a non-empty string."
+      );
+      this.type = type;
+      this.name = name;
+      this.path = path18;
+    }
+    Event2.prototype.getType = function() {
+      return this.type;
+    };
+    Event2.prototype.getName = function() {
+      return this.name;
+    };
+    Event2.prototype.getPath = function() {
+      return this.path;
+    };
+    Event2.prototype.toString = function() {
+      var result2 = this.name + "[" + this.type + "]";
+      if (this.path) {
+        result2 += "@" + this.path;
+      }
+      return result2;
+    };
+    function create2(watcherEvent) {
+      assert(watcherEvent, "watcherEvent must be a valid object.");
+      validateType(watcherEvent.type);
+      var name, i = 0, keys2 = Object.keys(TYPES);
+      while (i < keys2.length) {
+        if (TYPES[keys2[i]] === watcherEvent.type) {
+          name = keys2[i];
+          break;
+        }
+        i += 1;
+      }
+      return new Event2(watcherEvent.type, name, watcherEvent.path);
+    }
+    module2.exports = Event2;
+    module2.exports.create = create2;
+    Object.keys(TYPES).forEach(function(key) {
+      module2.exports[key] = TYPES[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/State.js
+var require_State = __commonJS({
+  "node_modules/node-zookeeper-client/lib/State.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    function State(name, code) {
+      assert(
+        name && typeof name === "string",
+        "name must be a non-empty string."
+      );
+      assert(typeof code === "number", "type must be a number.");
+      this.name = name;
+      this.code = code;
+    }
+    State.prototype.getName = function() {
+      return this.name;
+    };
+    State.prototype.getCode = function() {
+      return this.code;
+    };
+    State.prototype.toString = function() {
+      return this.name + "[" + this.code + "]";
+    };
+    var STATES = {
+      DISCONNECTED: new State("DISCONNECTED", 0),
+      SYNC_CONNECTED: new State("SYNC_CONNECTED", 3),
+      AUTH_FAILED: new State("AUTH_FAILED", 4),
+      CONNECTED_READ_ONLY: new State("CONNECTED_READ_ONLY", 5),
+      SASL_AUTHENTICATED: new State("SASL_AUTHENTICATED", 6),
+      EXPIRED: new State("EXPIRED", -122)
+    };
+    module2.exports = STATES;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/CreateMode.js
+var require_CreateMode = __commonJS({
+  "node_modules/node-zookeeper-client/lib/CreateMode.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var CREATE_MODES = {
+      /**
+       * The znode will not be automatically deleted upon client's disconnect.
+       */
+      PERSISTENT: 0,
+      /**
+      * The znode will not be automatically deleted upon client's disconnect,
+      * and its name will be appended with a monotonically increasing number.
+      */
+      PERSISTENT_SEQUENTIAL: 2,
+      /**
+       * The znode will be deleted upon the client's disconnect.
+       */
+      EPHEMERAL: 1,
+      /**
+       * The znode will be deleted upon the client's disconnect, and its name
+       * will be appended with a monotonically increasing number.
+       */
+      EPHEMERAL_SEQUENTIAL: 3
+    };
+    module2.exports = CREATE_MODES;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Exception.js
+var require_Exception = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Exception.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var util = require("util");
+    var assert = require("assert");
+    var CODES = {
+      OK: 0,
+      SYSTEM_ERROR: -1,
+      RUNTIME_INCONSISTENCY: -2,
+      DATA_INCONSISTENCY: -3,
+      CONNECTION_LOSS: -4,
+      MARSHALLING_ERROR: -5,
+      UNIMPLEMENTED: -6,
+      OPERATION_TIMEOUT: -7,
+      BAD_ARGUMENTS: -8,
+      API_ERROR: -100,
+      NO_NODE: -101,
+      NO_AUTH: -102,
+      BAD_VERSION: -103,
+      NO_CHILDREN_FOR_EPHEMERALS: -108,
+      NODE_EXISTS: -110,
+      NOT_EMPTY: -111,
+      SESSION_EXPIRED: -112,
+      INVALID_CALLBACK: -113,
+      INVALID_ACL: -114,
+      AUTH_FAILED: -115
+    };
+    function validateCode(code) {
+      assert(typeof code === "number", "code must be a number.");
+      var defined = Object.keys(CODES).some(function(name) {
+        return CODES[name] === code;
+      });
+      if (!defined) {
+        throw new Error("Unknown code: " + code);
+      }
+    }
+    function Exception(code, name, path18, ctor2) {
+      if (!ctor2) {
+        ctor2 = path18;
+        path18 = void 0;
+      }
+      validateCode(code);
+      assert(
+        name && typeof name === "string",
+        "name must be a non-empty string."
+      );
+      assert(typeof ctor2 === "function", "ctor must be a function.");
+      Error.captureStackTrace(this, ctor2 || Exception);
+      this.code = code;
+      this.name = name;
+      this.path = path18;
+      this.message = "Exception: " + name + "[" + code + "]";
+      if (path18) {
+        this.message += "@" + path18;
+      }
+    }
+    util.inherits(Exception, Error);
+    Exception.prototype.getCode = function() {
+      return this.code;
+    };
+    Exception.prototype.getName = function() {
+      return this.name;
+    };
+    Exception.prototype.getPath = function() {
+      return this.path;
+    };
+    Exception.prototype.toString = function() {
+      return this.message;
+    };
+    function create2(code, path18) {
+      validateCode(code);
+      var name, i = 0, keys2 = Object.keys(CODES);
+      while (i < keys2.length) {
+        if (CODES[keys2[i]] === code) {
+          name = keys2[i];
+          break;
+        }
+        i += 1;
+      }
+      return new Exception(code, name, path18, create2);
+    }
+    module2.exports = Exception;
+    module2.exports.create = create2;
+    Object.keys(CODES).forEach(function(key) {
+      module2.exports[key] = CODES[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/ConnectionStringParser.js
+var require_ConnectionStringParser = __commonJS({
+  "node_modules/node-zookeeper-client/lib/ConnectionStringParser.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var u = (init_index_all(), __toCommonJS(index_all_exports));
+    var Path = require_Path();
+    var DEFAULT_PORT = 2181;
+    function ConnectionStringParser(connectionString) {
+      assert(
+        connectionString && typeof connectionString === "string",
+        "connectionString must be a non-empty string."
+      );
+      this.connectionString = connectionString;
+      var index2 = connectionString.indexOf("/"), hostList = [], servers = [];
+      if (index2 !== -1 && index2 !== connectionString.length - 1) {
+        this.chrootPath = connectionString.substring(index2);
+        Path.validate(this.chrootPath);
+      } else {
+        this.chrootPath = void 0;
+      }
+      if (index2 !== -1) {
+        hostList = connectionString.substring(0, index2).split(",");
+      } else {
+        hostList = connectionString.split(",");
+      }
+      hostList.filter(function(item) {
+        return item;
+      }).forEach(function(item) {
+        var parts = item.split(":");
+        servers.push({
+          host: parts[0],
+          port: parts[1] || DEFAULT_PORT
+        });
+      });
+      assert(
+        servers.length > 0,
+        "connectionString must contain at least one server."
+      );
+      this.servers = u.shuffle(servers);
+    }
+    ConnectionStringParser.prototype.getConnectionString = function() {
+      return this.connectionString;
+    };
+    ConnectionStringParser.prototype.getChrootPath = function() {
+      return this.chrootPath;
+    };
+    ConnectionStringParser.prototype.getServers = function() {
+      return this.servers.slice(0);
+    };
+    module2.exports = ConnectionStringParser;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/WatcherManager.js
+var require_WatcherManager = __commonJS({
+  "node_modules/node-zookeeper-client/lib/WatcherManager.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var events = require("events");
+    var Path = require_Path();
+    var Event2 = require_Event();
+    function WatcherManager() {
+      this.dataWatchers = {};
+      this.childWatchers = {};
+      this.existenceWatchers = {};
+    }
+    function registerWatcher(self2, type, path18, watcher) {
+      var watchers = self2[type + "Watchers"], watcherExists = false;
+      Path.validate(path18);
+      if (typeof watcher !== "function") {
+        throw new Error("watcher must be a valid function.");
+      }
+      watchers[path18] = watchers[path18] || new events.EventEmitter();
+      watcherExists = watchers[path18].listeners("notification").some(function(l) {
+        return l === watcher || l.listener === watcher;
+      });
+      if (!watcherExists) {
+        watchers[path18].once("notification", watcher);
+      }
+    }
+    function getWatcherPaths(self2, type) {
+      var watchers = self2[type + "Watchers"], result2 = [];
+      Object.keys(watchers).forEach(function(path18) {
+        if (watchers[path18].listeners("notification").length > 0) {
+          result2.push(path18);
+        }
+      });
+      return result2;
+    }
+    WatcherManager.prototype.registerDataWatcher = function(path18, watcher) {
+      registerWatcher(this, "data", path18, watcher);
+    };
+    WatcherManager.prototype.getDataWatcherPaths = function() {
+      return getWatcherPaths(this, "data");
+    };
+    WatcherManager.prototype.registerChildWatcher = function(path18, watcher) {
+      registerWatcher(this, "child", path18, watcher);
+    };
+    WatcherManager.prototype.getChildWatcherPaths = function() {
+      return getWatcherPaths(this, "child");
+    };
+    WatcherManager.prototype.registerExistenceWatcher = function(path18, watcher) {
+      registerWatcher(this, "existence", path18, watcher);
+    };
+    WatcherManager.prototype.getExistenceWatcherPaths = function() {
+      return getWatcherPaths(this, "existence");
+    };
+    WatcherManager.prototype.emit = function(watcherEvent) {
+      if (!watcherEvent) {
+        throw new Error("watcherEvent must be a valid object.");
+      }
+      var emitters = [], event;
+      switch (watcherEvent.type) {
+        case Event2.NODE_DATA_CHANGED:
+        case Event2.NODE_CREATED:
+          if (this.dataWatchers[watcherEvent.path]) {
+            emitters.push(this.dataWatchers[watcherEvent.path]);
+            delete this.dataWatchers[watcherEvent.path];
+          }
+          if (this.existenceWatchers[watcherEvent.path]) {
+            emitters.push(this.existenceWatchers[watcherEvent.path]);
+            delete this.existenceWatchers[watcherEvent.path];
+          }
+          break;
+        case Event2.NODE_CHILDREN_CHANGED:
+          if (this.childWatchers[watcherEvent.path]) {
+            emitters.push(this.childWatchers[watcherEvent.path]);
+            delete this.childWatchers[watcherEvent.path];
+          }
+          break;
+        case Event2.NODE_DELETED:
+          if (this.dataWatchers[watcherEvent.path]) {
+            emitters.push(this.dataWatchers[watcherEvent.path]);
+            delete this.dataWatchers[watcherEvent.path];
+          }
+          if (this.childWatchers[watcherEvent.path]) {
+            emitters.push(this.childWatchers[watcherEvent.path]);
+            delete this.childWatchers[watcherEvent.path];
+          }
+          break;
+        default:
+          throw new Error("Unknown event type: " + watcherEvent.type);
+      }
+      if (emitters.length < 1) {
+        return;
+      }
+      event = Event2.create(watcherEvent);
+      emitters.forEach(function(emitter) {
+        emitter.emit("notification", event);
+      });
+    };
+    WatcherManager.prototype.isEmpty = function() {
+      var empty = true, watchers, paths, i, j;
+      watchers = [this.dataWatchers, this.existenceWatchers, this.childWatchers];
+      for (i = 0; i < watchers.length; i += 1) {
+        paths = Object.keys(watchers[i]);
+        for (j = 0; j < paths.length; j += 1) {
+          if (watchers[i][paths[j]].listeners("notification").length > 0) {
+            empty = false;
+            break;
+          }
+        }
+      }
+      return empty;
+    };
+    module2.exports = WatcherManager;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/PacketQueue.js
+var require_PacketQueue = __commonJS({
+  "node_modules/node-zookeeper-client/lib/PacketQueue.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var util = require("util");
+    var events = require("events");
+    function PacketQueue() {
+      events.EventEmitter.call(this);
+      this.queue = [];
+    }
+    util.inherits(PacketQueue, events.EventEmitter);
+    PacketQueue.prototype.push = function(packet) {
+      if (typeof packet !== "object") {
+        throw new Error("packet must be a valid object.");
+      }
+      this.queue.push(packet);
+      this.emit("readable");
+    };
+    PacketQueue.prototype.unshift = function(packet) {
+      if (typeof packet !== "object") {
+        throw new Error("packet must be a valid object.");
+      }
+      this.queue.unshift(packet);
+      this.emit("readable");
+    };
+    PacketQueue.prototype.shift = function() {
+      return this.queue.shift();
+    };
+    module2.exports = PacketQueue;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/ConnectionManager.js
+var require_ConnectionManager = __commonJS({
+  "node_modules/node-zookeeper-client/lib/ConnectionManager.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var net = require("net");
+    var utils = require("util");
+    var events = require("events");
+    var jute = require_jute();
+    var ConnectionStringParser = require_ConnectionStringParser();
+    var WatcherManager = require_WatcherManager();
+    var PacketQueue = require_PacketQueue();
+    var Exception = require_Exception();
+    var STATES = {
+      // Connection States.
+      DISCONNECTED: 0,
+      CONNECTING: 1,
+      CONNECTED: 2,
+      CONNECTED_READ_ONLY: 3,
+      CLOSING: -1,
+      CLOSED: -2,
+      SESSION_EXPIRED: -3,
+      AUTHENTICATION_FAILED: -4
+    };
+    function ConnectionManager(connectionString, options, stateListener) {
+      events.EventEmitter.call(this);
+      this.watcherManager = new WatcherManager();
+      this.connectionStringParser = new ConnectionStringParser(connectionString);
+      this.servers = this.connectionStringParser.getServers();
+      this.chrootPath = this.connectionStringParser.getChrootPath();
+      this.nextServerIndex = 0;
+      this.serverAttempts = 0;
+      this.state = STATES.DISCONNECTED;
+      this.options = options;
+      this.spinDelay = options.spinDelay;
+      this.updateTimeout(options.sessionTimeout);
+      this.connectTimeoutHandler = null;
+      this.xid = 0;
+      this.sessionId = Buffer.alloc(8);
+      if (Buffer.isBuffer(options.sessionId)) {
+        options.sessionId.copy(this.sessionId);
+      } else {
+        this.sessionId.fill(0);
+      }
+      this.sessionPassword = Buffer.alloc(16);
+      if (Buffer.isBuffer(options.sessionPassword)) {
+        options.sessionPassword.copy(this.sessionPassword);
+      } else {
+        this.sessionPassword.fill(0);
+      }
+      this.credentials = [];
+      this.zxid = Buffer.alloc(8);
+      this.zxid.fill(0);
+      this.pendingBuffer = null;
+      this.packetQueue = new PacketQueue();
+      this.packetQueue.on("readable", this.onPacketQueueReadable.bind(this));
+      this.pendingQueue = [];
+      this.on("state", stateListener);
+    }
+    utils.inherits(ConnectionManager, events.EventEmitter);
+    ConnectionManager.prototype.updateTimeout = function(sessionTimeout) {
+      this.sessionTimeout = sessionTimeout;
+      this.connectTimeout = Math.floor(sessionTimeout / this.servers.length);
+      this.pingTimeout = Math.floor(this.sessionTimeout / 3);
+    };
+    ConnectionManager.prototype.findNextServer = function(callback) {
+      var self2 = this;
+      self2.nextServerIndex %= self2.servers.length;
+      if (self2.serverAttempts === self2.servers.length) {
+        setTimeout(function() {
+          callback(self2.servers[self2.nextServerIndex]);
+          self2.nextServerIndex += 1;
+          self2.serverAttempts = 0;
+        }, Math.random() * self2.spinDelay);
+      } else {
+        self2.serverAttempts += 1;
+        process.nextTick(function() {
+          callback(self2.servers[self2.nextServerIndex]);
+          self2.nextServerIndex += 1;
+        });
+      }
+    };
+    ConnectionManager.prototype.setState = function(state) {
+      if (typeof state !== "number") {
+        throw new Error("state must be a valid number.");
+      }
+      if (this.state !== state) {
+        this.state = state;
+        this.emit("state", this.state);
+      }
+    };
+    ConnectionManager.prototype.registerDataWatcher = function(path18, watcher) {
+      this.watcherManager.registerDataWatcher(path18, watcher);
+    };
+    ConnectionManager.prototype.registerChildWatcher = function(path18, watcher) {
+      this.watcherManager.registerChildWatcher(path18, watcher);
+    };
+    ConnectionManager.prototype.registerExistenceWatcher = function(path18, watcher) {
+      this.watcherManager.registerExistenceWatcher(path18, watcher);
+    };
+    ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
+      var pendingPacket = this.pendingQueue.shift();
+      while (pendingPacket) {
+        if (pendingPacket.callback) {
+          pendingPacket.callback(Exception.create(errorCode));
+        }
+        pendingPacket = this.pendingQueue.shift();
+      }
+    };
+    ConnectionManager.prototype.getSessionId = function() {
+      var result2 = Buffer.alloc(8);
+      this.sessionId.copy(result2);
+      return result2;
+    };
+    ConnectionManager.prototype.getSessionPassword = function() {
+      var result2 = Buffer.alloc(16);
+      this.sessionPassword.copy(result2);
+      return result2;
+    };
+    ConnectionManager.prototype.getSessionTimeout = function() {
+      return this.sessionTimeout;
+    };
+    ConnectionManager.prototype.connect = function() {
+      var self2 = this;
+      self2.setState(STATES.CONNECTING);
+      self2.findNextServer(function(server) {
+        self2.socket = net.connect(server);
+        self2.connectTimeoutHandler = setTimeout(
+          self2.onSocketConnectTimeout.bind(self2),
+          self2.connectTimeout
+        );
+        self2.socket.setNoDelay();
+        self2.socket.on("connect", self2.onSocketConnected.bind(self2));
+        self2.socket.on("data", self2.onSocketData.bind(self2));
+        self2.socket.on("drain", self2.onSocketDrain.bind(self2));
+        self2.socket.on("close", self2.onSocketClosed.bind(self2));
+        self2.socket.on("error", self2.onSocketError.bind(self2));
+      });
+    };
+    ConnectionManager.prototype.close = function() {
+      var self2 = this, header = new jute.protocol.RequestHeader(), request;
+      self2.setState(STATES.CLOSING);
+      header.type = jute.OP_CODES.CLOSE_SESSION;
+      request = new jute.Request(header, null);
+      self2.queue(request);
+    };
+    ConnectionManager.prototype.onSocketClosed = function(hasError) {
+      var retry3 = false, errorCode, pendingPacket;
+      switch (this.state) {
+        case STATES.CLOSING:
+          errorCode = Exception.CONNECTION_LOSS;
+          retry3 = false;
+          break;
+        case STATES.SESSION_EXPIRED:
+          errorCode = Exception.SESSION_EXPIRED;
+          retry3 = false;
+          break;
+        case STATES.AUTHENTICATION_FAILED:
+          errorCode = Exception.AUTH_FAILED;
+          retry3 = false;
+          break;
+        default:
+          errorCode = Exception.CONNECTION_LOSS;
+          retry3 = true;
+      }
+      this.cleanupPendingQueue(errorCode);
+      this.setState(STATES.DISCONNECTED);
+      if (retry3) {
+        this.connect();
+      } else {
+        this.setState(STATES.CLOSED);
+      }
+    };
+    ConnectionManager.prototype.onSocketError = function(error2) {
+      if (this.connectTimeoutHandler) {
+        clearTimeout(this.connectTimeoutHandler);
+      }
+    };
+    ConnectionManager.prototype.onSocketConnectTimeout = function() {
+      this.socket.destroy();
+    };
+    ConnectionManager.prototype.onSocketConnected = function() {
+      var connectRequest, authRequest, setWatchesRequest, header, payload;
+      if (this.connectTimeoutHandler) {
+        clearTimeout(this.connectTimeoutHandler);
+      }
+      connectRequest = new jute.Request(null, new jute.protocol.ConnectRequest(
+        jute.PROTOCOL_VERSION,
+        this.zxid,
+        this.sessionTimeout,
+        this.sessionId,
+        this.sessionPassword
+      ));
+      this.socket.write(connectRequest.toBuffer());
+      if (this.credentials.length > 0) {
+        this.credentials.forEach(function(credential) {
+          header = new jute.protocol.RequestHeader();
+          payload = new jute.protocol.AuthPacket();
+          header.xid = jute.XID_AUTHENTICATION;
+          header.type = jute.OP_CODES.AUTH;
+          payload.type = 0;
+          payload.scheme = credential.scheme;
+          payload.auth = credential.auth;
+          authRequest = new jute.Request(header, payload);
+          this.queue(authRequest);
+        }, this);
+      }
+      if (!this.watcherManager.isEmpty()) {
+        header = new jute.protocol.RequestHeader();
+        payload = new jute.protocol.SetWatches();
+        header.type = jute.OP_CODES.SET_WATCHES;
+        header.xid = jute.XID_SET_WATCHES;
+        payload.setChrootPath(this.chrootPath);
+        payload.relativeZxid = this.zxid;
+        payload.dataWatches = this.watcherManager.getDataWatcherPaths();
+        payload.existWatches = this.watcherManager.getExistenceWatcherPaths();
+        payload.childWatches = this.watcherManager.getChildWatcherPaths();
+        setWatchesRequest = new jute.Request(header, payload);
+        this.queue(setWatchesRequest);
+      }
+    };
+    ConnectionManager.prototype.onSocketTimeout = function() {
+      var header, request;
+      if (this.socket && (this.state === STATES.CONNECTED || this.state === STATES.CONNECTED_READ_ONLY)) {
+        header = new jute.protocol.RequestHeader(
+          jute.XID_PING,
+          jute.OP_CODES.PING
+        );
+        request = new jute.Request(header, null);
+        this.queue(request);
+        this.socket.setTimeout(
+          this.pingTimeout,
+          this.onSocketTimeout.bind(this)
+        );
+      }
+    };
+    ConnectionManager.prototype.onSocketData = function(buffer) {
+      var self2 = this, offset = 0, size2 = 0, connectResponse, pendingPacket, responseHeader, responsePayload, response, event;
+      if (self2.pendingBuffer) {
+        buffer = Buffer.concat(
+          [self2.pendingBuffer, buffer],
+          self2.pendingBuffer.length + buffer.length
+        );
+      }
+      if (buffer.length < 4) {
+        self2.pendingBuffer = buffer;
+        return;
+      }
+      size2 = buffer.readInt32BE(offset);
+      offset += 4;
+      if (buffer.length < size2 + 4) {
+        self2.pendingBuffer = buffer;
+        return;
+      }
+      if (buffer.length === size2 + 4) {
+        self2.pendingBuffer = null;
+      } else {
+        self2.pendingBuffer = buffer.slice(size2 + 4);
+        buffer = buffer.slice(0, size2 + 4);
+      }
+      if (self2.state === STATES.CONNECTING) {
+        connectResponse = new jute.protocol.ConnectResponse();
+        offset += connectResponse.deserialize(buffer, offset);
+        if (connectResponse.timeOut <= 0) {
+          self2.setState(STATES.SESSION_EXPIRED);
+        } else {
+          self2.serverAttempts = 0;
+          self2.sessionId = connectResponse.sessionId;
+          self2.sessionPassword = connectResponse.passwd;
+          self2.updateTimeout(connectResponse.timeOut);
+          self2.setState(STATES.CONNECTED);
+          self2.onPacketQueueReadable();
+          self2.socket.setTimeout(
+            self2.pingTimeout,
+            self2.onSocketTimeout.bind(self2)
+          );
+        }
+      } else {
+        responseHeader = new jute.protocol.ReplyHeader();
+        offset += responseHeader.deserialize(buffer, offset);
+        switch (responseHeader.xid) {
+          case jute.XID_PING:
+            break;
+          case jute.XID_AUTHENTICATION:
+            if (responseHeader.err === Exception.AUTH_FAILED) {
+              self2.setState(STATES.AUTHENTICATION_FAILED);
+            }
+            break;
+          case jute.XID_NOTIFICATION:
+            event = new jute.protocol.WatcherEvent();
+            if (self2.chrootPath) {
+              event.setChrootPath(self2.chrootPath);
+            }
+            offset += event.deserialize(buffer, offset);
+            self2.watcherManager.emit(event);
+            break;
+          default:
+            pendingPacket = self2.pendingQueue.shift();
+            if (!pendingPacket) {
+              self2.socket.destroy();
+              return;
+            }
+            if (pendingPacket.request.header.xid !== responseHeader.xid) {
+              self2.socket.destroy();
+              return;
+            }
+            if (responseHeader.zxid) {
+              self2.zxid = responseHeader.zxid;
+            }
+            if (responseHeader.err === 0) {
+              switch (pendingPacket.request.header.type) {
+                case jute.OP_CODES.CREATE:
+                  responsePayload = new jute.protocol.CreateResponse();
+                  break;
+                case jute.OP_CODES.DELETE:
+                  responsePayload = null;
+                  break;
+                case jute.OP_CODES.GET_CHILDREN2:
+                  responsePayload = new jute.protocol.GetChildren2Response();
+                  break;
+                case jute.OP_CODES.EXISTS:
+                  responsePayload = new jute.protocol.ExistsResponse();
+                  break;
+                case jute.OP_CODES.SET_DATA:
+                  responsePayload = new jute.protocol.SetDataResponse();
+                  break;
+                case jute.OP_CODES.GET_DATA:
+                  responsePayload = new jute.protocol.GetDataResponse();
+                  break;
+                case jute.OP_CODES.SET_ACL:
+                  responsePayload = new jute.protocol.SetACLResponse();
+                  break;
+                case jute.OP_CODES.GET_ACL:
+                  responsePayload = new jute.protocol.GetACLResponse();
+                  break;
+                case jute.OP_CODES.SET_WATCHES:
+                  responsePayload = null;
+                  break;
+                case jute.OP_CODES.CLOSE_SESSION:
+                  responsePayload = null;
+                  break;
+                case jute.OP_CODES.MULTI:
+                  responsePayload = new jute.TransactionResponse();
+                  break;
+                default:
+                  self2.socket.destroy();
+                  return;
+              }
+              if (responsePayload) {
+                if (self2.chrootPath) {
+                  responsePayload.setChrootPath(self2.chrootPath);
+                }
+                offset += responsePayload.deserialize(buffer, offset);
+              }
+              if (pendingPacket.callback) {
+                pendingPacket.callback(
+                  null,
+                  new jute.Response(responseHeader, responsePayload)
+                );
+              }
+            } else if (pendingPacket.callback) {
+              pendingPacket.callback(
+                Exception.create(responseHeader.err),
+                new jute.Response(responseHeader, null)
+              );
+            }
+        }
+      }
+      if (self2.pendingBuffer) {
+        self2.onSocketData(Buffer.alloc(0));
+      }
+    };
+    ConnectionManager.prototype.onSocketDrain = function() {
+      this.onPacketQueueReadable();
+    };
+    ConnectionManager.prototype.onPacketQueueReadable = function() {
+      var packet, header;
+      switch (this.state) {
+        case STATES.CONNECTED:
+        case STATES.CONNECTED_READ_ONLY:
+        case STATES.CLOSING:
+          break;
+        case STATES.DISCONNECTED:
+        case STATES.CONNECTING:
+        case STATES.CLOSED:
+        case STATES.SESSION_EXPIRED:
+        case STATES.AUTHENTICATION_FAILED:
+          return;
+        default:
+          throw new Error("Unknown state: " + this.state);
+      }
+      while ((packet = this.packetQueue.shift()) !== void 0) {
+        header = packet.request.header;
+        if (header !== null && header.type !== jute.OP_CODES.PING && header.type !== jute.OP_CODES.AUTH) {
+          header.xid = this.xid;
+          this.xid += 1;
+          this.pendingQueue.push(packet);
+        }
+        if (!this.socket.write(packet.request.toBuffer())) {
+          break;
+        }
+        if (header.type === jute.OP_CODES.CLOSE_SESSION) {
+          break;
+        }
+      }
+    };
+    ConnectionManager.prototype.addAuthInfo = function(scheme, auth) {
+      if (!scheme || typeof scheme !== "string") {
+        throw new Error("scheme must be a non-empty string.");
+      }
+      if (!Buffer.isBuffer(auth)) {
+        throw new Error("auth must be a valid instance of Buffer");
+      }
+      var header, payload, request;
+      this.credentials.push({
+        scheme,
+        auth
+      });
+      switch (this.state) {
+        case STATES.CONNECTED:
+        case STATES.CONNECTED_READ_ONLY:
+          header = new jute.protocol.RequestHeader();
+          payload = new jute.protocol.AuthPacket();
+          header.xid = jute.XID_AUTHENTICATION;
+          header.type = jute.OP_CODES.AUTH;
+          payload.type = 0;
+          payload.scheme = scheme;
+          payload.auth = auth;
+          this.queue(new jute.Request(header, payload));
+          break;
+        case STATES.DISCONNECTED:
+        case STATES.CONNECTING:
+        case STATES.CLOSING:
+        case STATES.CLOSED:
+        case STATES.SESSION_EXPIRED:
+        case STATES.AUTHENTICATION_FAILED:
+          return;
+        default:
+          throw new Error("Unknown state: " + this.state);
+      }
+    };
+    ConnectionManager.prototype.queue = function(request, callback) {
+      if (typeof request !== "object") {
+        throw new Error("request must be a valid instance of jute.Request.");
+      }
+      if (this.chrootPath && request.payload) {
+        request.payload.setChrootPath(this.chrootPath);
+      }
+      callback = callback || function() {
+      };
+      switch (this.state) {
+        case STATES.DISCONNECTED:
+        case STATES.CONNECTING:
+        case STATES.CONNECTED:
+        case STATES.CONNECTED_READ_ONLY:
+          this.packetQueue.push({
+            request,
+            callback
+          });
+          break;
+        case STATES.CLOSING:
+          if (request.header && request.header.type === jute.OP_CODES.CLOSE_SESSION) {
+            this.packetQueue.push({
+              request,
+              callback
+            });
+          } else {
+            callback(Exception.create(Exception.CONNECTION_LOSS));
+          }
+          break;
+        case STATES.CLOSED:
+          callback(Exception.create(Exception.CONNECTION_LOSS));
+          return;
+        case STATES.SESSION_EXPIRED:
+          callback(Exception.create(Exception.SESSION_EXPIRED));
+          return;
+        case STATES.AUTHENTICATION_FAILED:
+          callback(Exception.create(Exception.AUTH_FAILED));
+          return;
+        default:
+          throw new Error("Unknown state: " + this.state);
+      }
+    };
+    module2.exports = ConnectionManager;
+    module2.exports.STATES = STATES;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Transaction.js
+var require_Transaction = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Transaction.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var jute = require_jute();
+    var Path = require_Path();
+    var ACL = require_ACL();
+    var Exception = require_Exception();
+    var CreateMode = require_CreateMode();
+    var ConnectionManager = require_ConnectionManager();
+    function Transaction(connectionManager) {
+      if (!(this instanceof Transaction)) {
+        return new Transaction(connectionManager);
+      }
+      assert(
+        connectionManager instanceof ConnectionManager,
+        "connectionManager must be an instance of ConnectionManager."
+      );
+      this.ops = [];
+      this.connectionManager = connectionManager;
+    }
+    Transaction.prototype.create = function(path18, data, acls, mode) {
+      var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
+      Path.validate(path18);
+      data = acls = mode = void 0;
+      optionalArgs.forEach(function(arg, index2) {
+        if (Array.isArray(arg)) {
+          acls = arg;
+        } else if (typeof arg === "number") {
+          mode = arg;
+        } else if (Buffer.isBuffer(arg)) {
+          data = arg;
+        }
+      });
+      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
+      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      assert(acls.length > 0, "acls must be a non-empty array.");
+      this.ops.push({
+        type: jute.OP_CODES.CREATE,
+        path: path18,
+        data,
+        acls,
+        mode
+      });
+      return this;
+    };
+    Transaction.prototype.check = function(path18, version2) {
+      version2 = version2 || -1;
+      Path.validate(path18);
+      assert(typeof version2 === "number", "version must be a number.");
+      this.ops.push({
+        type: jute.OP_CODES.CHECK,
+        path: path18,
+        version: version2
+      });
+      return this;
+    };
+    Transaction.prototype.setData = function(path18, data, version2) {
+      version2 = version2 || -1;
+      Path.validate(path18);
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      assert(typeof version2 === "number", "version must be a number.");
+      this.ops.push({
+        type: jute.OP_CODES.SET_DATA,
+        path: path18,
+        data,
+        version: version2
+      });
+      return this;
+    };
+    Transaction.prototype.remove = function(path18, version2) {
+      version2 = version2 || -1;
+      Path.validate(path18);
+      assert(typeof version2 === "number", "version must be a number.");
+      this.ops.push({
+        type: jute.OP_CODES.DELETE,
+        path: path18,
+        version: version2
+      });
+      return this;
+    };
+    Transaction.prototype.commit = function(callback) {
+      assert(typeof callback === "function", "callback must be a function");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.TransactionRequest(this.ops), request;
+      header.type = jute.OP_CODES.MULTI;
+      request = new jute.Request(header, payload);
+      this.connectionManager.queue(request, function(error2, response) {
+        if (error2) {
+          callback(error2);
+          return;
+        }
+        var result2, i;
+        for (i = 0; i < response.payload.results.length; i += 1) {
+          result2 = response.payload.results[i];
+          if (result2.type === jute.OP_CODES.ERROR && result2.err !== Exception.OK) {
+            error2 = Exception.create(result2.err);
+            break;
+          }
+        }
+        callback(error2, response.payload.results);
+      });
+    };
+    module2.exports = Transaction;
+  }
+});
+
+// node_modules/node-zookeeper-client/index.js
+var require_node_zookeeper_client = __commonJS({
+  "node_modules/node-zookeeper-client/index.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var events = require("events");
+    var util = require("util");
+    var net = require("net");
+    var async = (init_async(), __toCommonJS(async_exports));
+    var u = (init_index_all(), __toCommonJS(index_all_exports));
+    var jute = require_jute();
+    var ACL = require_ACL();
+    var Id = require_Id();
+    var Path = require_Path();
+    var Event2 = require_Event();
+    var State = require_State();
+    var Permission = require_Permission();
+    var CreateMode = require_CreateMode();
+    var Exception = require_Exception();
+    var Transaction = require_Transaction();
+    var ConnectionManager = require_ConnectionManager();
+    var CLIENT_DEFAULT_OPTIONS = {
+      sessionTimeout: 3e4,
+      // Default to 30 seconds.
+      spinDelay: 1e3,
+      // Defaults to 1 second.
+      retries: 0
+      // Defaults to 0, no retry.
+    };
+    var DATA_SIZE_LIMIT = 1048576;
+    function defaultStateListener(state) {
+      switch (state) {
+        case State.DISCONNECTED:
+          this.emit("disconnected");
+          break;
+        case State.SYNC_CONNECTED:
+          this.emit("connected");
+          break;
+        case State.CONNECTED_READ_ONLY:
+          this.emit("connectedReadOnly");
+          break;
+        case State.EXPIRED:
+          this.emit("expired");
+          break;
+        case State.AUTH_FAILED:
+          this.emit("authenticationFailed");
+          break;
+        default:
+          return;
+      }
+    }
+    function attempt(self2, fn, callback) {
+      var count = 0, retry3 = true, retries = self2.options.retries, results = {};
+      assert(typeof fn === "function", "fn must be a function.");
+      assert(
+        typeof retries === "number" && retries >= 0,
+        "retries must be an integer greater or equal to 0."
+      );
+      assert(typeof callback === "function", "callback must be a function.");
+      async.whilst(
+        function(next) {
+          return next(null, count <= retries && retry3);
+        },
+        function(next) {
+          var attempts = count;
+          count += 1;
+          fn(attempts, function(error2) {
+            var args, sessionTimeout;
+            results[attempts] = {};
+            results[attempts].error = error2;
+            if (arguments.length > 1) {
+              args = Array.prototype.slice.apply(arguments);
+              results[attempts].args = args.slice(1);
+            }
+            if (error2 && error2.code === Exception.CONNECTION_LOSS) {
+              retry3 = true;
+            } else {
+              retry3 = false;
+            }
+            if (!retry3 || count > retries) {
+              next();
+            } else {
+              sessionTimeout = self2.connectionManager.getSessionTimeout();
+              setTimeout(
+                next,
+                Math.min(1e3 * Math.pow(2, attempts), sessionTimeout)
+              );
+            }
+          });
+        },
+        function(error2) {
+          var args = [], result2 = results[count - 1];
+          if (callback) {
+            args.push(result2.error);
+            Array.prototype.push.apply(args, result2.args);
+            callback.apply(null, args);
+          }
+        }
+      );
+    }
+    function Client(connectionString, options) {
+      if (!(this instanceof Client)) {
+        return new Client(connectionString, options);
+      }
+      events.EventEmitter.call(this);
+      options = options || {};
+      assert(
+        connectionString && typeof connectionString === "string",
+        "connectionString must be an non-empty string."
+      );
+      assert(
+        typeof options === "object",
+        "options must be a valid object"
+      );
+      options = u.defaults(u.clone(options), CLIENT_DEFAULT_OPTIONS);
+      this.connectionManager = new ConnectionManager(
+        connectionString,
+        options,
+        this.onConnectionManagerState.bind(this)
+      );
+      this.options = options;
+      this.state = State.DISCONNECTED;
+      this.on("state", defaultStateListener);
+    }
+    util.inherits(Client, events.EventEmitter);
+    Client.prototype.connect = function() {
+      this.connectionManager.connect();
+    };
+    Client.prototype.close = function() {
+      this.connectionManager.close();
+    };
+    Client.prototype.onConnectionManagerState = function(connectionManagerState) {
+      var state;
+      switch (connectionManagerState) {
+        case ConnectionManager.STATES.DISCONNECTED:
+          state = State.DISCONNECTED;
+          break;
+        case ConnectionManager.STATES.CONNECTED:
+          state = State.SYNC_CONNECTED;
+          break;
+        case ConnectionManager.STATES.CONNECTED_READ_ONLY:
+          state = State.CONNECTED_READ_ONLY;
+          break;
+        case ConnectionManager.STATES.SESSION_EXPIRED:
+          state = State.EXPIRED;
+          break;
+        case ConnectionManager.STATES.AUTHENTICATION_FAILED:
+          state = State.AUTH_FAILED;
+          break;
+        default:
+          return;
+      }
+      if (this.state !== state) {
+        this.state = state;
+        this.emit("state", this.state);
+      }
+    };
+    Client.prototype.getState = function() {
+      return this.state;
+    };
+    Client.prototype.getSessionId = function() {
+      return this.connectionManager.getSessionId();
+    };
+    Client.prototype.getSessionPassword = function() {
+      return this.connectionManager.getSessionPassword();
+    };
+    Client.prototype.getSessionTimeout = function() {
+      return this.connectionManager.getSessionTimeout();
+    };
+    Client.prototype.addAuthInfo = function(scheme, auth) {
+      assert(
+        scheme || typeof scheme === "string",
+        "scheme must be a non-empty string."
+      );
+      assert(
+        Buffer.isBuffer(auth),
+        "auth must be a valid instance of Buffer"
+      );
+      var buffer = Buffer.alloc(auth.length);
+      auth.copy(buffer);
+      this.connectionManager.addAuthInfo(scheme, buffer);
+    };
+    Client.prototype.create = function(path18, data, acls, mode, callback) {
+      var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
+      Path.validate(path18);
+      data = acls = mode = callback = void 0;
+      optionalArgs.forEach(function(arg, index2) {
+        if (Array.isArray(arg)) {
+          acls = arg;
+        } else if (typeof arg === "number") {
+          mode = arg;
+        } else if (Buffer.isBuffer(arg)) {
+          data = arg;
+        } else if (typeof arg === "function") {
+          callback = arg;
+        }
+      });
+      assert(
+        typeof callback === "function",
+        "callback must be a function."
+      );
+      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
+      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      if (Buffer.isBuffer(data)) {
+        assert(
+          data.length <= DATA_SIZE_LIMIT,
+          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
+        );
+      }
+      assert(acls.length > 0, "acls must be a non-empty array.");
+      header = new jute.protocol.RequestHeader();
+      header.type = jute.OP_CODES.CREATE;
+      payload = new jute.protocol.CreateRequest();
+      payload.path = path18;
+      payload.acl = acls.map(function(item) {
+        return item.toRecord();
+      });
+      payload.flags = mode;
+      if (Buffer.isBuffer(data)) {
+        payload.data = Buffer.alloc(data.length);
+        data.copy(payload.data);
+      }
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            if (error2) {
+              next(error2);
+              return;
+            }
+            next(null, response.payload.path);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.remove = function(path18, version2, callback) {
+      if (!callback) {
+        callback = version2;
+        version2 = -1;
+      }
+      Path.validate(path18);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(typeof version2 === "number", "version must be a number.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
+      header.type = jute.OP_CODES.DELETE;
+      payload.path = path18;
+      payload.version = version2;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            next(error2);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.removeRecursive = function(path18, version2, callback) {
+      if (!callback) {
+        callback = version2;
+        version2 = -1;
+      }
+      Path.validate(path18);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(typeof version2 === "number", "version must be a number.");
+      var self2 = this;
+      self2.listSubTreeBFS(path18, function(error2, children) {
+        if (error2) {
+          callback(error2);
+          return;
+        }
+        async.eachSeries(children.reverse(), function(nodePath, next) {
+          self2.remove(nodePath, version2, function(err) {
+            if (err && err.getCode() === Exception.NO_NODE) {
+              next(null);
+              return;
+            }
+            next(err);
+          });
+        }, callback);
+      });
+    };
+    Client.prototype.setData = function(path18, data, version2, callback) {
+      if (!callback) {
+        callback = version2;
+        version2 = -1;
+      }
+      Path.validate(path18);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(typeof version2 === "number", "version must be a number.");
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      if (Buffer.isBuffer(data)) {
+        assert(
+          data.length <= DATA_SIZE_LIMIT,
+          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
+        );
+      }
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
+      header.type = jute.OP_CODES.SET_DATA;
+      payload.path = path18;
+      payload.data = Buffer.alloc(data.length);
+      data.copy(payload.data);
+      payload.version = version2;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            if (error2) {
+              next(error2);
+              return;
+            }
+            next(null, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.getData = function(path18, watcher, callback) {
+      if (!callback) {
+        callback = watcher;
+        watcher = void 0;
+      }
+      Path.validate(path18);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
+      header.type = jute.OP_CODES.GET_DATA;
+      payload.path = path18;
+      payload.watch = typeof watcher === "function";
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            if (error2) {
+              next(error2);
+              return;
+            }
+            if (watcher) {
+              self2.connectionManager.registerDataWatcher(path18, watcher);
+            }
+            next(null, response.payload.data, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.setACL = function(path18, acls, version2, callback) {
+      if (!callback) {
+        callback = version2;
+        version2 = -1;
+      }
+      Path.validate(path18);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(
+        Array.isArray(acls) && acls.length > 0,
+        "acls must be a non-empty array."
+      );
+      assert(typeof version2 === "number", "version must be a number.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
+      header.type = jute.OP_CODES.SET_ACL;
+      payload.path = path18;
+      payload.acl = acls.map(function(item) {
+        return item.toRecord();
+      });
+      payload.version = version2;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            if (error2) {
+              next(error2);
+              return;
+            }
+            next(null, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.getACL = function(path18, callback) {
+      Path.validate(path18);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
+      header.type = jute.OP_CODES.GET_ACL;
+      payload.path = path18;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            if (error2) {
+              next(error2);
+              return;
+            }
+            var acls;
+            if (Array.isArray(response.payload.acl)) {
+              acls = response.payload.acl.map(function(item) {
+                return ACL.fromRecord(item);
+              });
+            }
+            next(null, acls, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.exists = function(path18, watcher, callback) {
+      if (!callback) {
+        callback = watcher;
+        watcher = void 0;
+      }
+      Path.validate(path18);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
+      header.type = jute.OP_CODES.EXISTS;
+      payload.path = path18;
+      payload.watch = typeof watcher === "function";
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            if (error2 && error2.getCode() !== Exception.NO_NODE) {
+              next(error2);
+              return;
+            }
+            var existence = response.header.err === Exception.OK;
+            if (watcher) {
+              if (existence) {
+                self2.connectionManager.registerDataWatcher(
+                  path18,
+                  watcher
+                );
+              } else {
+                self2.connectionManager.registerExistenceWatcher(
+                  path18,
+                  watcher
+                );
+              }
+            }
+            next(
+              null,
+              existence ? response.payload.stat : null
+            );
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.getChildren = function(path18, watcher, callback) {
+      if (!callback) {
+        callback = watcher;
+        watcher = void 0;
+      }
+      Path.validate(path18);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
+      header.type = jute.OP_CODES.GET_CHILDREN2;
+      payload.path = path18;
+      payload.watch = typeof watcher === "function";
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            if (error2) {
+              next(error2);
+              return;
+            }
+            if (watcher) {
+              self2.connectionManager.registerChildWatcher(path18, watcher);
+            }
+            next(null, response.payload.children, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.listSubTreeBFS = function(path18, callback) {
+      Path.validate(path18);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this;
+      var tree = [path18];
+      async.reduce(tree, tree, function(memo, item, next) {
+        self2.getChildren(item, function(error2, children) {
+          if (error2) {
+            next(error2);
+            return;
+          }
+          if (!children || !Array.isArray(children) || !children.length) {
+            next(null, tree);
+            return;
+          }
+          children.forEach(function(child) {
+            var childPath = item + "/" + child;
+            if (item === "/") {
+              childPath = item + child;
+            }
+            tree.push(childPath);
+          });
+          next(null, tree);
+        });
+      }, callback);
+    };
+    Client.prototype.mkdirp = function(path18, data, acls, mode, callback) {
+      var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
+      Path.validate(path18);
+      data = acls = mode = callback = void 0;
+      optionalArgs.forEach(function(arg, index2) {
+        if (Array.isArray(arg)) {
+          acls = arg;
+        } else if (typeof arg === "number") {
+          mode = arg;
+        } else if (Buffer.isBuffer(arg)) {
+          data = arg;
+        } else if (typeof arg === "function") {
+          callback = arg;
+        }
+      });
+      assert(
+        typeof callback === "function",
+        "callback must be a function."
+      );
+      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
+      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      if (Buffer.isBuffer(data)) {
+        assert(
+          data.length <= DATA_SIZE_LIMIT,
+          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
+        );
+      }
+      assert(acls.length > 0, "acls must be a non-empty array.");
+      nodes = path18.split("/").slice(1);
+      async.eachSeries(nodes, function(node, next) {
+        currentPath = currentPath + "/" + node;
+        self2.create(currentPath, data, acls, mode, function(error2) {
+          if (error2 && error2.getCode() === Exception.NODE_EXISTS) {
+            next(null);
+            return;
+          }
+          next(error2);
+        });
+      }, function(error2) {
+        callback(error2, currentPath);
+      });
+    };
+    Client.prototype.transaction = function() {
+      return new Transaction(this.connectionManager);
+    };
+    function createClient(connectionString, options) {
+      return new Client(connectionString, options);
+    }
+    exports2.createClient = createClient;
+    exports2.ACL = ACL;
+    exports2.Id = Id;
+    exports2.Permission = Permission;
+    exports2.CreateMode = CreateMode;
+    exports2.State = State;
+    exports2.Event = Event2;
+    exports2.Exception = Exception;
+  }
+});
+
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
   "node_modules/tunnel/lib/tunnel.js"(exports2) {
@@ -38821,14 +38821,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path16}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -39280,39 +39280,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path16);
+        debuglog("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path16,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path16);
+        debuglog("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path18, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path16,
+          path18,
           error2.message
         );
       });
@@ -39361,9 +39361,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path16);
+          debuglog("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -39427,7 +39427,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path16,
+        path: path18,
         method,
         body,
         headers,
@@ -39442,11 +39442,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path16 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -39512,7 +39512,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -39911,9 +39911,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject3) => {
+          return new Promise((resolve2, reject3) => {
             this.close((err, data) => {
-              return err ? reject3(err) : resolve(data);
+              return err ? reject3(err) : resolve2(data);
             });
           });
         }
@@ -39951,12 +39951,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject3) => {
+          return new Promise((resolve2, reject3) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject3(err2)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -42234,8 +42234,8 @@ var require_util3 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve, reject3) => {
-        res = resolve;
+      const promise = new Promise((resolve2, reject3) => {
+        res = resolve2;
         rej = reject3;
       });
       return { promise, resolve: res, reject: rej };
@@ -44224,7 +44224,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path16, host, upgrade, blocking, reset } = request;
+      const { method, path: path18, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -44305,7 +44305,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path16} HTTP/1.1\r
+      let header = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -44492,12 +44492,12 @@ upgrade: ${upgrade}\r
           cb2();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject3) => {
+      const waitForDrain = () => new Promise((resolve2, reject3) => {
         assert(callback === null);
         if (socket[kError]) {
           reject3(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -44835,7 +44835,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -44932,7 +44932,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -45168,12 +45168,12 @@ var require_client_h2 = __commonJS({
           cb2();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject3) => {
+      const waitForDrain = () => new Promise((resolve2, reject3) => {
         assert(callback === null);
         if (socket[kError]) {
           reject3(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -45286,9 +45286,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search ? `${pathname}${search}` : pathname;
+        const path18 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path16;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -45655,16 +45655,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -45675,7 +45675,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -45726,7 +45726,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject3) => {
+        const socket = await new Promise((resolve2, reject3) => {
           client[kConnector]({
             host,
             hostname,
@@ -45738,7 +45738,7 @@ var require_client = __commonJS({
             if (err) {
               reject3(err);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -46078,8 +46078,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -46537,10 +46537,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path16 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path16;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -47356,7 +47356,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject3) => {
+        return await new Promise((resolve2, reject3) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -47369,7 +47369,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject3(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop2).on("data", function(chunk2) {
             limit -= chunk2.length;
@@ -47388,7 +47388,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve, reject3) => {
+      return new Promise((resolve2, reject3) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -47405,7 +47405,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject: reject3,
               length: 0,
               body: []
@@ -47475,18 +47475,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -47746,9 +47746,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject3) => {
+        return new Promise((resolve2, reject3) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject3(err) : resolve(data);
+            return err ? reject3(err) : resolve2(data);
           });
         });
       }
@@ -47974,9 +47974,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject3) => {
+        return new Promise((resolve2, reject3) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject3(err) : resolve(data);
+            return err ? reject3(err) : resolve2(data);
           });
         });
       }
@@ -48263,9 +48263,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject3) => {
+        return new Promise((resolve2, reject3) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject3(err) : resolve(data);
+            return err ? reject3(err) : resolve2(data);
           });
         });
       }
@@ -48358,9 +48358,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject3) => {
+        return new Promise((resolve2, reject3) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject3(err) : resolve(data);
+            return err ? reject3(err) : resolve2(data);
           });
         });
       }
@@ -48529,20 +48529,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -48564,7 +48564,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -48602,9 +48602,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path16,
+        path: path18,
         method,
         body,
         headers,
@@ -49072,10 +49072,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times: times3, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times: times3, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path16,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -52244,7 +52244,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject3) => agent.dispatch(
+        return new Promise((resolve2, reject3) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -52320,7 +52320,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -52363,7 +52363,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -53977,9 +53977,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i = 0; i < path16.length; ++i) {
-        const code = path16.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code = path18.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -56128,8 +56128,8 @@ var require_util9 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module2.exports = {
@@ -56915,11 +56915,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path18 = `/${path18}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path16);
+          url = new URL(util.parseOrigin(url).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -57027,11 +57027,197 @@ function describeValue(value) {
   return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
 }
 
-// src/actions/smoke-test/index.ts
+// src/actions/rolling-update/index.ts
 init_cjs_shims();
 var import_node_fs9 = require("fs");
-var import_node_os7 = __toESM(require("os"), 1);
-var import_node_path13 = __toESM(require("path"), 1);
+var import_node_os6 = __toESM(require("os"), 1);
+var import_node_path11 = __toESM(require("path"), 1);
+
+// src/core/cluster/node-states.ts
+init_cjs_shims();
+
+// src/core/inputs/host-port.ts
+init_cjs_shims();
+var HOST = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
+function formatHostPort({ host, port }) {
+  return `${host}:${port}`;
+}
+function parseHostPortList(input, raw, options) {
+  const expected = `${options.what} as comma-separated host:port pairs, e.g. ${options.example}`;
+  if (raw === void 0 || raw.trim() === "") {
+    throw new InputError(input, expected, "nothing", `Set '${input}' to ${options.example}.`);
+  }
+  const entries = raw.split(",").map((entry) => entry.trim());
+  return entries.map((entry) => {
+    const match = /^(.*?)(?::(\d+))?$/.exec(entry);
+    const host = match?.[1] ?? "";
+    const portText = match?.[2];
+    const port = portText === void 0 ? options.defaultPort : Number(portText);
+    if (entry === "" || !HOST.test(host) || port === void 0 || !(port >= 1 && port <= 65535)) {
+      throw new InputError(
+        input,
+        expected,
+        `${entry === "" ? "an empty entry" : describeValue(entry)} in ${describeValue(raw)}`,
+        `Fix that entry (a host name or IP address, then ':' and a port from 1 to 65535), e.g. ${options.example}.`
+      );
+    }
+    return { host, port };
+  });
+}
+
+// src/core/cluster/cluster-state.ts
+init_cjs_shims();
+function zookeeperLeader(state) {
+  return state.zookeeper.find((server) => server.serving && server.mode === "leader");
+}
+function aliveMasters(state) {
+  return state.masters.filter((master) => master.reachable && master.status === "ALIVE");
+}
+function theAliveMaster(state) {
+  const alive = aliveMasters(state);
+  return alive.length === 1 ? alive[0] : void 0;
+}
+function workersAtLeader(state) {
+  return theAliveMaster(state)?.workers ?? [];
+}
+function aliveWorkerHosts(state) {
+  return workersAtLeader(state).filter((worker) => worker.state === "ALIVE").map((worker) => worker.host);
+}
+
+// src/core/cluster/topology.ts
+init_cjs_shims();
+
+// src/core/inputs/master-list.ts
+init_cjs_shims();
+var SPARK_MASTER_PORT = 7077;
+var EXAMPLE = "10.0.2.4:7077,10.0.2.5:7077 or spark://10.0.2.4:7077,10.0.2.5:7077";
+function parseMasterList(input, raw) {
+  const bare = (raw ?? "").trim().split(",").map((entry) => entry.trim().replace(/^spark:\/\//, "")).join(",");
+  if (/[a-z]+:\/\//i.test(bare)) {
+    throw new InputError(
+      input,
+      `Spark masters as ${EXAMPLE}`,
+      describeValue(raw),
+      `Only the spark:// scheme is valid for a standalone master list.`
+    );
+  }
+  const masters = parseHostPortList(input, bare, {
+    defaultPort: SPARK_MASTER_PORT,
+    example: EXAMPLE,
+    what: "Spark masters"
+  });
+  const seen = /* @__PURE__ */ new Set();
+  for (const master of masters) {
+    const key = formatHostPort(master);
+    if (seen.has(key)) {
+      throw new InputError(input, `distinct Spark masters`, `${key} twice in ${describeValue(raw)}`, "List each master once.");
+    }
+    seen.add(key);
+  }
+  return masters;
+}
+function masterUrl(masters) {
+  return `spark://${masters.map(formatHostPort).join(",")}`;
+}
+
+// src/core/inputs/zookeeper-connect.ts
+init_cjs_shims();
+var ZOOKEEPER_CLIENT_PORT = 2181;
+var EXAMPLE2 = "10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181";
+function parseZooKeeperConnect(input, raw) {
+  if (raw !== void 0 && raw.includes("/")) {
+    throw new InputError(
+      input,
+      `a ZooKeeper connect string without a chroot, e.g. ${EXAMPLE2}`,
+      describeValue(raw),
+      `Remove the '/...' suffix; set the Spark directory with 'zookeeperDir' instead.`
+    );
+  }
+  const servers = parseHostPortList(input, raw, {
+    defaultPort: ZOOKEEPER_CLIENT_PORT,
+    example: EXAMPLE2,
+    what: "ZooKeeper servers"
+  });
+  if (servers.length % 2 === 0) {
+    throw new InputError(
+      input,
+      "an odd number of ZooKeeper servers (3 or 5) so that a majority survives a failure",
+      `${servers.length} in ${describeValue(raw)}`,
+      "List every server of the ensemble exactly once."
+    );
+  }
+  return servers;
+}
+function zookeeperConnectString(servers) {
+  return servers.map(formatHostPort).join(",");
+}
+
+// src/core/cluster/topology.ts
+function allNodes(topology) {
+  return [...topology.zookeepers, ...topology.masters, ...topology.workers];
+}
+function findNode(topology, name) {
+  return allNodes(topology).find((node) => node.name === name);
+}
+function zookeeperClientAddress(node) {
+  return { host: node.host, port: node.clientPort };
+}
+function masterAddress(node) {
+  return { host: node.host, port: node.port };
+}
+function topologyMasterUrl(topology) {
+  return masterUrl(topology.masters.map(masterAddress));
+}
+function topologyZooKeeperConnect(topology) {
+  return zookeeperConnectString(topology.zookeepers.map(zookeeperClientAddress));
+}
+function masterWebUiUrl(node) {
+  return `http://${node.host}:${node.webUiPort}`;
+}
+
+// src/core/cluster/node-states.ts
+function probeTargetsOf(topology) {
+  return {
+    zookeepers: topology.zookeepers.map(zookeeperClientAddress),
+    masters: topology.masters.map((master) => ({ address: formatHostPort(masterAddress(master)), webUiUrl: masterWebUiUrl(master) }))
+  };
+}
+function expectationsOf(topology) {
+  return {
+    zookeeperServers: topology.zookeepers.length,
+    masters: topology.masters.length,
+    minimumWorkers: topology.workers.length,
+    workerHosts: topology.workers.map((worker) => worker.host)
+  };
+}
+function nodeAddress(node) {
+  switch (node.role) {
+    case "zookeeper":
+      return formatHostPort(zookeeperClientAddress(node));
+    case "master":
+      return formatHostPort(masterAddress(node));
+    case "worker":
+      return `${node.host}:${node.webUiPort}`;
+  }
+}
+function nodeState(node, state) {
+  switch (node.role) {
+    case "zookeeper": {
+      const server = state.zookeeper.find((candidate) => candidate.address === nodeAddress(node));
+      if (!server?.reachable) return "down";
+      return server.serving ? server.mode ?? "serving" : "not serving";
+    }
+    case "master": {
+      const master = state.masters.find((candidate) => candidate.address === nodeAddress(node));
+      return master?.reachable ? master.status : "down";
+    }
+    case "worker": {
+      const seen = workersAtLeader(state).filter((worker) => worker.host === node.host);
+      if (seen.some((worker) => worker.state === "ALIVE")) return "ALIVE";
+      return seen.length > 0 ? seen[seen.length - 1].state : "not registered";
+    }
+  }
+}
 
 // src/core/inputs/input-reader.ts
 init_cjs_shims();
@@ -57098,83 +57284,169 @@ var InputReader = class {
   }
 };
 
-// src/local/paths.ts
+// src/core/rolling/rolling-journal.ts
 init_cjs_shims();
-var import_node_fs = require("fs");
-var import_node_os = __toESM(require("os"), 1);
-var import_node_path = __toESM(require("path"), 1);
-var import_node_url = require("url");
-function packageRoot() {
-  let directory = import_node_path.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl));
-  for (; ; ) {
-    if ((0, import_node_fs.existsSync)(import_node_path.default.join(directory, "infra", "ansible", "site.yml"))) return directory;
-    const parent2 = import_node_path.default.dirname(directory);
-    if (parent2 === directory) throw new Error("cannot find the spark-azure checkout (infra/ansible/site.yml) above this program");
-    directory = parent2;
-  }
-}
-function localPaths(env = process.env) {
-  const root2 = packageRoot();
+function rollingFigures(journal) {
+  const entries = journal.entries;
+  const steps = entries.filter((entry) => entry.kind === "step");
+  const gates = entries.filter((entry) => entry.kind === "gate");
+  const stepSeconds = steps.flatMap((step) => {
+    const gate = gates.find((candidate) => candidate.step === step.step && candidate.ok);
+    return gate ? [{ nodes: step.nodes, seconds: round((gate.at - step.at) / 1e3), waitedSeconds: round(gate.waitedMs / 1e3) }] : [];
+  });
   return {
-    root: root2,
-    toolsDir: toolsDir(env),
-    clusterDir: import_node_path.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path.default.join(root2, ".local-cluster"))
+    completed: stepSeconds.length === journal.plan.length && !entries.some((entry) => entry.kind === "halt"),
+    totalSeconds: round(((journal.finishedAt ?? Date.now()) - journal.startedAt) / 1e3),
+    stepSeconds,
+    noAliveSeconds: round(noAliveMs(entries) / 1e3)
   };
 }
-function toolsDir(env = process.env) {
-  if (env.SPARK_AZURE_TOOLS_DIR) return import_node_path.default.resolve(env.SPARK_AZURE_TOOLS_DIR);
-  try {
-    return import_node_path.default.join(packageRoot(), ".tools");
-  } catch {
-    const cache = env.RUNNER_TOOL_CACHE ?? env.AGENT_TOOLSDIRECTORY ?? import_node_path.default.join(import_node_os.default.homedir(), ".cache");
-    return import_node_path.default.join(cache, "spark-azure");
+function noAliveMs(entries) {
+  const probes2 = entries.filter((entry) => entry.kind === "probe");
+  let total = 0;
+  for (let index2 = 0; index2 + 1 < probes2.length; index2++) {
+    if (!probes2[index2].masters.some((master) => master.status === "ALIVE")) total += probes2[index2 + 1].at - probes2[index2].at;
   }
+  return total;
 }
-function nodeDir(clusterDir, nodeName) {
-  return import_node_path.default.join(clusterDir, "nodes", nodeName);
+function round(seconds2) {
+  return Math.round(seconds2 * 10) / 10;
 }
 
-// src/operations/failover-drill.ts
-init_cjs_shims();
-var import_promises = require("fs/promises");
-var import_node_os3 = __toESM(require("os"), 1);
-var import_node_path4 = __toESM(require("path"), 1);
-
-// src/actions/smoke-test/run-smoke-test.ts
-init_cjs_shims();
-var import_node_path3 = __toESM(require("path"), 1);
-
-// src/core/cluster/master-set.ts
+// src/core/rolling/rolling-plan.ts
 init_cjs_shims();
 
-// src/core/inputs/host-port.ts
+// src/core/cluster/health.ts
 init_cjs_shims();
-var HOST = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
-function formatHostPort({ host, port }) {
-  return `${host}:${port}`;
+function problemsOf(report) {
+  return [...report.zookeeper, ...report.masters, ...report.workers];
 }
-function parseHostPortList(input, raw, options) {
-  const expected = `${options.what} as comma-separated host:port pairs, e.g. ${options.example}`;
-  if (raw === void 0 || raw.trim() === "") {
-    throw new InputError(input, expected, "nothing", `Set '${input}' to ${options.example}.`);
+function assessZooKeeper(state, expected) {
+  const problems = [];
+  for (const server of state.zookeeper) {
+    if (!server.reachable) problems.push(`ZooKeeper ${server.address} is unreachable (${server.error ?? "no answer"})`);
+    else if (!server.serving) problems.push(`ZooKeeper ${server.address} is not serving requests`);
   }
-  const entries = raw.split(",").map((entry) => entry.trim());
-  return entries.map((entry) => {
-    const match = /^(.*?)(?::(\d+))?$/.exec(entry);
-    const host = match?.[1] ?? "";
-    const portText = match?.[2];
-    const port = portText === void 0 ? options.defaultPort : Number(portText);
-    if (entry === "" || !HOST.test(host) || port === void 0 || !(port >= 1 && port <= 65535)) {
-      throw new InputError(
-        input,
-        expected,
-        `${entry === "" ? "an empty entry" : describeValue(entry)} in ${describeValue(raw)}`,
-        `Fix that entry (a host name or IP address, then ':' and a port from 1 to 65535), e.g. ${options.example}.`
-      );
+  if (state.zookeeper.length !== expected) {
+    problems.push(`expected ${expected} ZooKeeper servers, probed ${state.zookeeper.length}`);
+  }
+  const leaders = state.zookeeper.filter((server) => server.serving && server.mode === "leader");
+  const standalone = state.zookeeper.some((server) => server.mode === "standalone");
+  if (standalone && expected > 1) problems.push("a ZooKeeper server runs standalone, outside the ensemble");
+  if (expected === 1) return standalone || leaders.length === 1 ? problems : [...problems, "no ZooKeeper server serves"];
+  if (leaders.length === 0) return [...problems, "the ZooKeeper ensemble has no leader"];
+  if (leaders.length > 1) return [...problems, `${leaders.length} ZooKeeper servers claim to lead`];
+  const leader = zookeeperLeader(state);
+  if (leader.syncedFollowers === void 0) {
+    problems.push(`the ZooKeeper leader ${leader.address} did not report synced followers (is 'mntr' whitelisted?)`);
+  } else if (leader.syncedFollowers < expected - 1) {
+    problems.push(`the ZooKeeper leader ${leader.address} has ${leader.syncedFollowers} of ${expected - 1} followers in sync`);
+  }
+  if ((leader.pendingSyncs ?? 0) > 0) problems.push(`the ZooKeeper leader has ${leader.pendingSyncs} syncs pending`);
+  return problems;
+}
+function assessMasters(state, expected) {
+  const problems = [];
+  for (const master of state.masters) {
+    if (!master.reachable) problems.push(`Spark master ${master.address} is unreachable (${master.error})`);
+    else if (master.status !== "ALIVE" && master.status !== "STANDBY") {
+      problems.push(`Spark master ${master.address} is ${master.status}`);
     }
-    return { host, port };
-  });
+  }
+  if (state.masters.length !== expected) problems.push(`expected ${expected} Spark masters, probed ${state.masters.length}`);
+  const alive = aliveMasters(state);
+  if (alive.length === 0) problems.push("no Spark master is ALIVE");
+  if (alive.length > 1) problems.push(`${alive.length} Spark masters are ALIVE at once: ${alive.map((m) => m.address).join(", ")}`);
+  return problems;
 }
+function assessWorkers(state, expectations) {
+  if (theAliveMaster(state) === void 0) return ["workers cannot be checked without a single ALIVE master"];
+  const alive = aliveWorkerHosts(state);
+  const problems = [];
+  if (alive.length < expectations.minimumWorkers) {
+    problems.push(`${alive.length} workers are ALIVE at the leader, expected at least ${expectations.minimumWorkers}`);
+  }
+  for (const host of expectations.workerHosts ?? []) {
+    if (!alive.includes(host)) problems.push(`worker ${host} is not ALIVE at the leader`);
+  }
+  return problems;
+}
+function assessCluster(state, expectations) {
+  const zookeeper2 = assessZooKeeper(state, expectations.zookeeperServers);
+  const masters = assessMasters(state, expectations.masters);
+  const workers = assessWorkers(state, expectations);
+  return { healthy: zookeeper2.length + masters.length + workers.length === 0, zookeeper: zookeeper2, masters, workers };
+}
+
+// src/core/rolling/quorum.ts
+init_cjs_shims();
+function majority(voters) {
+  return Math.floor(voters / 2) + 1;
+}
+function healthyVoters(servers) {
+  return servers.filter((server) => server.serving && (server.mode === "leader" || server.mode === "follower"));
+}
+function canSpare(servers, address) {
+  const remaining = healthyVoters(servers).filter((server) => server.address !== address).length;
+  return remaining >= majority(servers.length);
+}
+
+// src/core/rolling/rolling-plan.ts
+function planRollingUpdate(topology, state, expectations, options) {
+  const refusals = [
+    ...assessZooKeeper(state, topology.zookeepers.length),
+    ...assessMasters(state, topology.masters.length),
+    ...assessWorkers(state, expectations)
+  ];
+  const leader = zookeeperLeader(state);
+  const alive = aliveMasters(state)[0];
+  if (refusals.length > 0 || !leader || !alive) return { ok: false, refusals };
+  const wanted = (node) => options.only === void 0 || options.only.has(node.name);
+  const isLeader = (node) => nodeAddress(node) === leader.address;
+  const isAlive = (node) => nodeAddress(node) === alive.address;
+  for (const server of topology.zookeepers) {
+    if (!canSpare(state.zookeeper, nodeAddress(server))) refusals.push(`the ensemble cannot spare ${server.name}: the others are not a majority`);
+  }
+  if (topology.masters.length < 2) refusals.push("a single master cannot be rolled without losing the ALIVE master");
+  if (refusals.length > 0) return { ok: false, refusals };
+  const steps = [
+    ...topology.zookeepers.filter((node) => !isLeader(node) && wanted(node)).map((node) => ({ kind: "zookeeper-follower", nodes: [node] })),
+    ...topology.zookeepers.filter((node) => isLeader(node) && wanted(node)).map((node) => ({ kind: "zookeeper-leader", nodes: [node] })),
+    ...topology.masters.filter((node) => !isAlive(node) && wanted(node)).map((node) => ({ kind: "standby-master", nodes: [node] })),
+    ...topology.masters.filter((node) => isAlive(node) && wanted(node)).map((node) => ({ kind: "active-master", nodes: [node] })),
+    ...batches(topology.workers.filter(wanted), options.maxUnavailable).map((nodes) => ({ kind: "workers", nodes }))
+  ];
+  return { ok: true, steps };
+}
+function batches(workers, size2) {
+  const result2 = [];
+  for (let start = 0; start < workers.length; start += Math.max(1, size2)) result2.push(workers.slice(start, start + Math.max(1, size2)));
+  return result2;
+}
+function describeStep(step) {
+  const names = step.nodes.map((node) => node.name).join(", ");
+  switch (step.kind) {
+    case "zookeeper-follower":
+      return `ZooKeeper follower ${names}`;
+    case "zookeeper-leader":
+      return `ZooKeeper leader ${names} (last)`;
+    case "standby-master":
+      return `standby master ${names}`;
+    case "active-master":
+      return `ALIVE master ${names} (planned handover)`;
+    case "workers":
+      return `workers ${names}`;
+  }
+}
+
+// src/local/local-cluster.ts
+init_cjs_shims();
+var import_node_fs7 = require("fs");
+var import_promises4 = require("fs/promises");
+var import_node_path8 = __toESM(require("path"), 1);
+
+// src/core/probes/cluster-probe.ts
+init_cjs_shims();
 
 // src/core/probes/spark-master-probe.ts
 init_cjs_shims();
@@ -57186,7 +57458,7 @@ init_cjs_shims();
 init_cjs_shims();
 var import_node_net = require("net");
 function sendFourLetterWord(address, word, timeoutMs) {
-  return new Promise((resolve, reject3) => {
+  return new Promise((resolve2, reject3) => {
     const socket = new import_node_net.Socket();
     const chunks = [];
     let settled = false;
@@ -57196,7 +57468,7 @@ function sendFourLetterWord(address, word, timeoutMs) {
       clearTimeout(timer);
       socket.destroy();
       if (error2) reject3(error2);
-      else resolve(Buffer.concat(chunks).toString("utf8"));
+      else resolve2(Buffer.concat(chunks).toString("utf8"));
     };
     const timer = setTimeout(
       () => finish(new Error(`no answer to '${word}' within ${timeoutMs} ms`)),
@@ -57380,6 +57652,17 @@ function describeFetchError(error2) {
   return cause ? messageOf(cause) : messageOf(error2);
 }
 
+// src/core/probes/cluster-probe.ts
+var DEFAULT_PROBE_TIMEOUT_MS = 2e3;
+async function probeCluster(targets, timeoutMs = DEFAULT_PROBE_TIMEOUT_MS) {
+  const observedAt = (/* @__PURE__ */ new Date()).toISOString();
+  const [zookeeper2, masters] = await Promise.all([
+    Promise.all(targets.zookeepers.map((server) => probeZooKeeperServer(server, timeoutMs))),
+    Promise.all(targets.masters.map((master) => probeSparkMaster(master, timeoutMs)))
+  ]);
+  return { observedAt, zookeeper: zookeeper2, masters };
+}
+
 // src/core/wait.ts
 init_cjs_shims();
 async function waitUntil(observe, satisfied, options) {
@@ -57394,117 +57677,12 @@ async function waitUntil(observe, satisfied, options) {
   }
 }
 function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
 
-// src/core/cluster/master-set.ts
-var DEFAULT_MASTER_WEB_UI_PORT = 8080;
-var MasterSet = class {
-  targets;
-  constructor(masters, webUiPort = DEFAULT_MASTER_WEB_UI_PORT) {
-    this.targets = masters.map((master) => ({ address: formatHostPort(master), webUiUrl: `http://${master.host}:${webUiPort}` }));
-  }
-  probe(timeoutMs = 2e3) {
-    return Promise.all(this.targets.map((target) => probeSparkMaster(target, timeoutMs)));
-  }
-  /** Waits for exactly one ALIVE master; returns it, or undefined with the last observation on timeout. */
-  async waitForAlive(timeoutMs) {
-    const result2 = await waitUntil(() => this.probe(), (masters) => aliveOf(masters).length === 1, { timeoutMs, intervalMs: 250 });
-    return { alive: result2.satisfied ? aliveOf(result2.last)[0] : void 0, last: result2.last };
-  }
-  webUiUrlOf(address) {
-    return this.targets.find((target) => target.address === address)?.webUiUrl;
-  }
-};
-function aliveOf(masters) {
-  return masters.filter((master) => master.reachable && master.status === "ALIVE");
-}
-function describeMasters(masters) {
-  return masters.map((master) => `${master.address} ${master.reachable ? master.status : `unreachable (${master.error})`}`).join(", ");
-}
-
-// src/core/inputs/master-list.ts
+// src/local/ansible.ts
 init_cjs_shims();
-var SPARK_MASTER_PORT = 7077;
-var EXAMPLE = "10.0.2.4:7077,10.0.2.5:7077 or spark://10.0.2.4:7077,10.0.2.5:7077";
-function parseMasterList(input, raw) {
-  const bare = (raw ?? "").trim().split(",").map((entry) => entry.trim().replace(/^spark:\/\//, "")).join(",");
-  if (/[a-z]+:\/\//i.test(bare)) {
-    throw new InputError(
-      input,
-      `Spark masters as ${EXAMPLE}`,
-      describeValue(raw),
-      `Only the spark:// scheme is valid for a standalone master list.`
-    );
-  }
-  const masters = parseHostPortList(input, bare, {
-    defaultPort: SPARK_MASTER_PORT,
-    example: EXAMPLE,
-    what: "Spark masters"
-  });
-  const seen = /* @__PURE__ */ new Set();
-  for (const master of masters) {
-    const key = formatHostPort(master);
-    if (seen.has(key)) {
-      throw new InputError(input, `distinct Spark masters`, `${key} twice in ${describeValue(raw)}`, "List each master once.");
-    }
-    seen.add(key);
-  }
-  return masters;
-}
-function masterUrl(masters) {
-  return `spark://${masters.map(formatHostPort).join(",")}`;
-}
-
-// src/core/spark/spark-submit.ts
-init_cjs_shims();
-function sparkSubmitArguments(submission) {
-  return [
-    "--master",
-    submission.masterUrl,
-    "--deploy-mode",
-    submission.deployMode,
-    "--name",
-    submission.name,
-    ...submission.mainClass ? ["--class", submission.mainClass] : [],
-    ...Object.entries(submission.conf).flatMap(([key, value]) => ["--conf", `${key}=${value}`]),
-    submission.application,
-    ...submission.arguments
-  ];
-}
-function isLoopback(host) {
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === "localhost" || host === "[::1]";
-}
-function driverConf(masterHosts, driverHost) {
-  const host = driverHost ?? (masterHosts.every(isLoopback) ? "127.0.0.1" : void 0);
-  return host ? { "spark.driver.host": host, "spark.driver.bindAddress": host } : {};
-}
-
-// src/core/spark/submission-output.ts
-init_cjs_shims();
-function applicationIdOf(output) {
-  return /\b(app-\d{14}-\d{4,})\b/.exec(output)?.[1];
-}
-function driverIdOf(output) {
-  return /\b(driver-\d{14}-\d{4,})\b/.exec(output)?.[1];
-}
-var PI_BOUNDS = { low: 3, high: 3.3 };
-var BOUNDS = `[${PI_BOUNDS.low.toFixed(1)}, ${PI_BOUNDS.high.toFixed(1)}]`;
-function checkResult(stdout, check) {
-  if (check.kind === "exit-status") return { ok: true, reason: "exit status 0" };
-  if (check.kind === "pattern") {
-    const match = check.pattern.exec(stdout);
-    return match ? { ok: true, result: match[1] ?? match[0], reason: `output matched ${check.pattern}` } : { ok: false, reason: `the driver output does not match ${check.pattern}` };
-  }
-  const estimate = /Pi is roughly (-?\d+(?:\.\d+)?)/.exec(stdout)?.[1];
-  if (estimate === void 0) return { ok: false, reason: "the driver printed no 'Pi is roughly' line" };
-  const value = Number(estimate);
-  return value >= PI_BOUNDS.low && value <= PI_BOUNDS.high ? { ok: true, result: estimate, reason: `Pi estimate ${estimate} lies in ${BOUNDS}` } : { ok: false, result: estimate, reason: `Pi estimate ${estimate} lies outside ${BOUNDS}` };
-}
-
-// src/tools/run-spark-submit.ts
-init_cjs_shims();
-var import_node_path2 = __toESM(require("path"), 1);
+var import_node_path = __toESM(require("path"), 1);
 
 // node_modules/zx/build/index.js
 init_cjs_shims();
@@ -57566,8 +57744,8 @@ var {
   defaults,
   kill,
   log,
-  os: os2,
-  path: path3,
+  os,
+  path: path2,
   ps: ps2,
   quote: quote2,
   quotePowerShell: quotePowerShell2,
@@ -57580,12 +57758,1498 @@ var {
   within
 } = globalThis.Deno ? globalThis.require("./index.cjs") : __module__;
 
+// src/local/ansible.ts
+async function runPlaybook(toolchain, root2, inventory, options = {}) {
+  const ansibleDir = import_node_path.default.join(root2, "infra", "ansible");
+  const playbook = import_node_path.default.join(ansibleDir, options.playbook ?? "site.yml");
+  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+  const result2 = await $({ env, cwd: ansibleDir })`${toolchain.ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
+  return { exitCode: result2.exitCode ?? 1, output: result2.stdout + result2.stderr };
+}
+async function renderConfiguration(toolchain, root2, inventory) {
+  const result2 = await runPlaybook(toolchain, root2, inventory, { extraArgs: ["--skip-tags", "health"] });
+  if (result2.exitCode !== 0) {
+    const failure = result2.output.split("\n").filter((line) => /fatal:|ERROR!|failed=/.test(line)).slice(0, 3).join(" | ");
+    throw new ActionableError("Ansible (site.yml, local inventory)", "every node configured", failure || `exit ${result2.exitCode}`, `Run it by hand to see the whole output: ANSIBLE_CONFIG=infra/ansible/ansible.cfg ${toolchain.ansiblePlaybook} -i ${inventory} infra/ansible/site.yml`);
+  }
+}
+
+// src/local/local-inventory.ts
+init_cjs_shims();
+var import_node_os2 = require("os");
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/local/paths.ts
+init_cjs_shims();
+var import_node_fs = require("fs");
+var import_node_os = __toESM(require("os"), 1);
+var import_node_path2 = __toESM(require("path"), 1);
+var import_node_url = require("url");
+function packageRoot() {
+  let directory = import_node_path2.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl));
+  for (; ; ) {
+    if ((0, import_node_fs.existsSync)(import_node_path2.default.join(directory, "infra", "ansible", "site.yml"))) return directory;
+    const parent2 = import_node_path2.default.dirname(directory);
+    if (parent2 === directory) throw new Error("cannot find the spark-azure checkout (infra/ansible/site.yml) above this program");
+    directory = parent2;
+  }
+}
+function localPaths(env = process.env) {
+  const root2 = packageRoot();
+  return {
+    root: root2,
+    toolsDir: toolsDir(env),
+    clusterDir: import_node_path2.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path2.default.join(root2, ".local-cluster"))
+  };
+}
+function toolsDir(env = process.env) {
+  if (env.SPARK_AZURE_TOOLS_DIR) return import_node_path2.default.resolve(env.SPARK_AZURE_TOOLS_DIR);
+  try {
+    return import_node_path2.default.join(packageRoot(), ".tools");
+  } catch {
+    const cache = env.RUNNER_TOOL_CACHE ?? env.AGENT_TOOLSDIRECTORY ?? import_node_path2.default.join(import_node_os.default.homedir(), ".cache");
+    return import_node_path2.default.join(cache, "spark-azure");
+  }
+}
+function nodeDir(clusterDir, nodeName) {
+  return import_node_path2.default.join(clusterDir, "nodes", nodeName);
+}
+
+// src/local/local-inventory.ts
+function localInventory(topology, clusterDir, toolchain, settings = {}, clusterName = "local") {
+  const owner = (0, import_node_os2.userInfo)().username;
+  const hosts = (nodes) => Object.fromEntries(
+    nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }])
+  );
+  const inventory = {
+    all: {
+      vars: {
+        ansible_connection: "local",
+        ansible_python_interpreter: "{{ ansible_playbook_python }}",
+        spark_azure_service_manager: "none",
+        spark_azure_cluster_name: clusterName,
+        zookeeper_install: false,
+        zookeeper_user: owner,
+        zookeeper_launcher_owner: owner,
+        zookeeper_conf_dir: "{{ spark_azure_node_dir }}/conf",
+        zookeeper_data_dir: "{{ spark_azure_node_dir }}/data",
+        zookeeper_log_dir: "{{ spark_azure_node_dir }}/logs",
+        zookeeper_bin_dir: "{{ spark_azure_node_dir }}/bin",
+        zookeeper_java: toolchain.java,
+        zookeeper_heap_mb: 256,
+        spark_install: false,
+        spark_home: toolchain.sparkHome,
+        spark_user: owner,
+        spark_launcher_owner: owner,
+        spark_python: toolchain.python,
+        spark_conf_dir: "{{ spark_azure_node_dir }}/conf",
+        spark_log_dir: "{{ spark_azure_node_dir }}/logs",
+        spark_bin_dir: "{{ spark_azure_node_dir }}/bin",
+        spark_master_daemon_memory_mb: 512,
+        spark_master_recovery_plugin_jar: toolchain.recoveryPluginJar,
+        spark_worker_daemon_memory_mb: 384,
+        spark_worker_work_dir: "{{ spark_azure_node_dir }}/work",
+        ...settings
+      },
+      children: {
+        zookeeper: { hosts: hosts(topology.zookeepers) },
+        spark_masters: { hosts: hosts(topology.masters) },
+        spark_workers: { hosts: hosts(topology.workers) }
+      }
+    }
+  };
+  return (0, import_yaml.stringify)(inventory);
+}
+function roleVars(node) {
+  switch (node.role) {
+    case "zookeeper":
+      return {
+        zookeeper_id: node.id,
+        zookeeper_client_port: node.clientPort,
+        zookeeper_quorum_port: node.quorumPort,
+        zookeeper_election_port: node.electionPort
+      };
+    case "master":
+      return { spark_master_port: node.port, spark_master_webui_port: node.webUiPort };
+    case "worker":
+      return { spark_worker_webui_port: node.webUiPort, spark_worker_cores: node.cores, spark_worker_memory_mb: node.memoryMb };
+  }
+}
+
+// src/local/local-processes.ts
+init_cjs_shims();
+var import_node_child_process = require("child_process");
+var import_node_fs2 = require("fs");
+var import_promises = require("fs/promises");
+var import_node_path3 = __toESM(require("path"), 1);
+var CLUSTER_MARKER = "SPARK_AZURE_LOCAL_CLUSTER";
+var LAUNCHERS = {
+  zookeeper: "run-zookeeper",
+  master: "run-spark-master",
+  worker: "run-spark-worker"
+};
+function launcherPath(clusterDir, node) {
+  return import_node_path3.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
+}
+function logPath(clusterDir, node) {
+  return import_node_path3.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
+}
+function pidPath(clusterDir, node) {
+  return import_node_path3.default.join(nodeDir(clusterDir, node.name), "pid");
+}
+var SUPERVISOR = [
+  "launcher=$1; child=",
+  `trap 'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; exit 0' TERM INT`,
+  "while :; do",
+  '  "$launcher" & child=$!',
+  '  wait "$child"; status=$?',
+  '  echo "spark-azure supervisor: $(basename "$launcher") exited with status $status; restarting in 1 s (Restart=always)" >&2',
+  "  sleep 1",
+  "done"
+].join("\n");
+var LocalProcesses = class {
+  constructor(clusterDir) {
+    this.clusterDir = clusterDir;
+  }
+  clusterDir;
+  /** Starts the node unless it already runs; returns its pid. */
+  async start(node) {
+    const running = this.pid(node);
+    if (running !== void 0) return running;
+    const log3 = logPath(this.clusterDir, node);
+    await (0, import_promises.mkdir)(import_node_path3.default.dirname(log3), { recursive: true });
+    const output = (0, import_node_fs2.openSync)(log3, "a");
+    try {
+      const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
+        detached: true,
+        stdio: ["ignore", output, output],
+        env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: node.name }
+      });
+      child.unref();
+      if (child.pid === void 0) throw new Error(`could not start ${node.name}: ${launcherPath(this.clusterDir, node)}`);
+      await (0, import_promises.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
+`);
+      return child.pid;
+    } finally {
+      (0, import_node_fs2.closeSync)(output);
+    }
+  }
+  /** The node's pid while its process lives (zombies count as dead), else undefined. */
+  pid(node) {
+    const file = pidPath(this.clusterDir, node);
+    if (!(0, import_node_fs2.existsSync)(file)) return void 0;
+    const pid = Number((0, import_node_fs2.readFileSync)(file, "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
+  }
+  /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
+  async stop(node, graceMs = 15e3) {
+    const pid = this.pid(node);
+    if (pid === void 0) return;
+    signalGroup(pid, "SIGTERM");
+    if (!await this.waitForExit(pid, graceMs)) {
+      signalGroup(pid, "SIGKILL");
+      await this.waitForExit(pid, 5e3);
+    }
+    await (0, import_promises.rm)(pidPath(this.clusterDir, node), { force: true });
+  }
+  /** SIGKILL to the node's process group: a crash, as far as ZooKeeper and Spark can tell. */
+  async kill(node) {
+    const pid = this.pid(node);
+    if (pid === void 0) return;
+    signalGroup(pid, "SIGKILL");
+    await this.waitForExit(pid, 5e3);
+    await (0, import_promises.rm)(pidPath(this.clusterDir, node), { force: true });
+  }
+  /** Every live process carrying this cluster's marker, children such as executors included. */
+  leftovers() {
+    return listPids().filter((pid) => isLiveProcessOf(pid, this.clusterDir));
+  }
+  /** Last resort for `down`: SIGKILL whatever still carries the marker. */
+  async killLeftovers() {
+    for (const pid of this.leftovers()) signalProcess(pid, "SIGKILL");
+    for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await sleep(100);
+  }
+  async waitForExit(pid, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!isLiveProcessOf(pid, this.clusterDir)) return true;
+      await sleep(100);
+    }
+    return !isLiveProcessOf(pid, this.clusterDir);
+  }
+};
+function listPids() {
+  return (0, import_node_fs2.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+}
+function isLiveProcessOf(pid, clusterDir) {
+  try {
+    const stat2 = (0, import_node_fs2.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const state = stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
+    if (state === "Z" || state === "X") return false;
+    return (0, import_node_fs2.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
+  } catch {
+    return false;
+  }
+}
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    signalProcess(pid, signal);
+  }
+}
+function signalProcess(pid, signal) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+  }
+}
+
+// src/local/local-topology.ts
+init_cjs_shims();
+var MAX_LOCAL_WORKERS = 20;
+function validateShape(shape) {
+  if (shape.zookeepers !== 3 && shape.zookeepers !== 5) {
+    throw new InputError("zookeepers", "3 or 5 (an odd quorum)", String(shape.zookeepers), "Use --zookeepers 3 or --zookeepers 5.");
+  }
+  if (shape.masters !== 2 && shape.masters !== 3) {
+    throw new InputError("masters", "2 or 3 Spark masters", String(shape.masters), "Use --masters 2 or --masters 3.");
+  }
+  if (!Number.isInteger(shape.workers) || shape.workers < 1 || shape.workers > MAX_LOCAL_WORKERS) {
+    throw new InputError("workers", `1 to ${MAX_LOCAL_WORKERS} workers`, String(shape.workers), `Use --workers between 1 and ${MAX_LOCAL_WORKERS}.`);
+  }
+  return shape;
+}
+function localTopology(shape, clusterName = "local") {
+  validateShape(shape);
+  const zookeepers = range(shape.zookeepers).map(
+    (i) => ({
+      name: `zk${i}`,
+      role: "zookeeper",
+      host: `127.0.0.${10 + i}`,
+      id: i,
+      clientPort: 2181,
+      quorumPort: 2888,
+      electionPort: 3888
+    })
+  );
+  const masters = range(shape.masters).map(
+    (i) => ({ name: `master${i}`, role: "master", host: `127.0.0.${20 + i}`, port: 7077, webUiPort: 8080 })
+  );
+  const workers = range(shape.workers).map(
+    (i) => ({ name: `worker${i}`, role: "worker", host: `127.0.0.${30 + i}`, webUiPort: 8081, cores: 2, memoryMb: 1536 })
+  );
+  return { zookeepers, masters, workers, sparkZooKeeperDir: `/spark-azure/${clusterName}` };
+}
+function range(count) {
+  return Array.from({ length: count }, (_3, index2) => index2 + 1);
+}
+
+// src/local/toolchain.ts
+init_cjs_shims();
+var import_node_fs6 = require("fs");
+var import_node_path7 = __toESM(require("path"), 1);
+
+// src/tools/installers.ts
+init_cjs_shims();
+var import_node_crypto = require("crypto");
+var import_node_fs3 = require("fs");
+var import_promises2 = require("fs/promises");
+var import_node_path4 = __toESM(require("path"), 1);
+
+// src/tools/python-environments.ts
+init_cjs_shims();
+var PYTHON_ENVIRONMENTS = {
+  // pyspark carries a full Spark (bin/spark-class, bin/spark-submit, all jars); Spark 4 needs Java 17 or 21.
+  // 2.19 is the newest ansible-core that runs on Python 3.11.
+  "local-cluster": ["pyspark==4.3.0", "ansible-core==2.19.14"],
+  lint: ["ansible-core==2.19.14", "ansible-lint==26.10.1"]
+};
+
+// src/tools/installers.ts
+async function ensureDebianPackages(packages, present, log3) {
+  if (present()) return;
+  const asRoot = process.getuid?.() === 0 ? [] : ["sudo", "-n"];
+  if (asRoot.length > 0 && (await $`sudo -n true`.quiet().nothrow()).exitCode !== 0) {
+    throw new ActionableError(
+      `Debian packages ${packages.join(", ")}`,
+      "them installed, or root or password-less sudo to install them",
+      "neither",
+      `Install them once with: sudo apt-get install -y ${packages.join(" ")}`
+    );
+  }
+  log3.info(`Installing Debian packages: ${packages.join(", ")}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const install = () => $({ env })`${asRoot} apt-get install -y -q --no-install-recommends ${packages}`.quiet().nothrow();
+  let result2 = await install();
+  if (result2.exitCode !== 0) {
+    await $({ env })`${asRoot} apt-get update -q`.quiet();
+    result2 = await install();
+  }
+  if (result2.exitCode !== 0) {
+    throw new ActionableError(`Debian packages ${packages.join(", ")}`, "apt-get install to succeed", `exit ${result2.exitCode}: ${lastLine(result2.stderr)}`, "Run the apt-get command by hand to see why.");
+  }
+}
+async function ensurePythonEnvironment(name, toolsDir2, log3) {
+  const packages = PYTHON_ENVIRONMENTS[name];
+  const venv = import_node_path4.default.join(toolsDir2, name);
+  const wanted = (0, import_node_crypto.createHash)("sha256").update(packages.join("\n")).digest("hex");
+  const stamp = import_node_path4.default.join(venv, ".packages.sha256");
+  if ((0, import_node_fs3.existsSync)(stamp) && await (0, import_promises2.readFile)(stamp, "utf8") === wanted) return venv;
+  log3.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
+  await (0, import_promises2.rm)(venv, { recursive: true, force: true });
+  await $`python3 -m venv ${venv}`.quiet();
+  const pip = await $`${import_node_path4.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
+  if (pip.exitCode !== 0) {
+    throw new ActionableError(`Python environment '${name}'`, "pip install to succeed", `exit ${pip.exitCode}: ${lastLine(pip.stderr)}`, "Check network access to PyPI, then retry; the environment is rebuilt from scratch.");
+  }
+  await (0, import_promises2.writeFile)(stamp, wanted);
+  return venv;
+}
+function lastLine(text) {
+  return text.trim().split("\n").at(-1) ?? "";
+}
+
+// src/tools/recovery-plugin.ts
+init_cjs_shims();
+var import_node_crypto2 = require("crypto");
+var import_node_fs4 = require("fs");
+var import_promises3 = require("fs/promises");
+var import_node_os3 = __toESM(require("os"), 1);
+var import_node_path5 = __toESM(require("path"), 1);
+async function ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3) {
+  const sourceDir = import_node_path5.default.join(root2, "infra", "spark-recovery", "src");
+  const sources = listJavaSources(sourceDir);
+  const hash = (0, import_node_crypto2.createHash)("sha256");
+  for (const file of sources) hash.update(file).update((0, import_node_fs4.readFileSync)(file));
+  hash.update((0, import_node_fs4.readdirSync)(import_node_path5.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join());
+  const jar = import_node_path5.default.join(toolsDir2, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
+  if ((0, import_node_fs4.existsSync)(jar)) return jar;
+  if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
+    log3.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
+    await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log3);
+  }
+  log3.info(`Building the leader-election plugin against ${import_node_path5.default.basename(sparkHome)}`);
+  const classes = await (0, import_promises3.mkdtemp)(import_node_path5.default.join(import_node_os3.default.tmpdir(), "spark-azure-recovery-"));
+  try {
+    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path5.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
+    if (compile.exitCode !== 0) {
+      throw new ActionableError("Leader-election plugin", "to compile against this Spark", compile.stderr.trim().split("\n").slice(0, 3).join(" | "), "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.");
+    }
+    await (0, import_promises3.mkdir)(import_node_path5.default.dirname(jar), { recursive: true });
+    const partial2 = `${jar}.partial`;
+    await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
+    await (0, import_promises3.rename)(partial2, jar);
+    return jar;
+  } finally {
+    await (0, import_promises3.rm)(classes, { recursive: true, force: true });
+  }
+}
+function listJavaSources(directory) {
+  return (0, import_node_fs4.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path5.default.join(directory, file));
+}
+
+// src/tools/spark-runtime.ts
+init_cjs_shims();
+var import_node_fs5 = require("fs");
+var import_node_path6 = __toESM(require("path"), 1);
+async function resolveSparkRuntime(options, log3) {
+  const explicit = options.sparkHome ?? process.env.SPARK_HOME;
+  if (explicit) {
+    if (!(0, import_node_fs5.existsSync)(import_node_path6.default.join(explicit, "bin", "spark-submit"))) {
+      throw new InputError(
+        options.sparkHome ? options.input : "SPARK_HOME",
+        "a Spark distribution with bin/spark-submit",
+        describeValue(explicit),
+        `Point '${options.input}' at an unpacked Spark, or leave it and SPARK_HOME unset to install pyspark.`
+      );
+    }
+    return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
+  }
+  const venv = await ensurePythonEnvironment("local-cluster", options.toolsDir, log3);
+  const python = import_node_path6.default.join(venv, "bin", "python");
+  return { sparkHome: await pysparkHome(python), python };
+}
+async function pysparkHome(python) {
+  return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
+}
+
+// src/local/toolchain.ts
+var ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
+async function ensureToolchain(root2, toolsDir2, log3) {
+  const java = await ensureJava(log3);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs6.existsSync)(ZOOKEEPER_JAR), log3);
+  const venv = await ensurePythonEnvironment("local-cluster", toolsDir2, log3);
+  const python = import_node_path7.default.join(venv, "bin", "python");
+  const sparkHome = await pysparkHome(python);
+  const recoveryPluginJar = await ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3);
+  return { java, python, ansiblePlaybook: import_node_path7.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
+}
+async function ensureJava(log3) {
+  const version2 = await javaMajorVersion();
+  if (version2 !== void 0 && version2 >= 17) return "java";
+  log3.info(version2 === void 0 ? "Java is missing: installing OpenJDK 17" : `Java ${version2} is too old for Spark 4: installing OpenJDK 17`);
+  await ensureDebianPackages(["openjdk-17-jre-headless"], () => false, log3);
+  return "java";
+}
+async function javaMajorVersion() {
+  const result2 = await $`java -version`.quiet().nothrow();
+  if (result2.exitCode !== 0) return void 0;
+  const match = /version "(\d+)/.exec(result2.stderr);
+  return match ? Number(match[1]) : void 0;
+}
+
+// src/local/local-cluster.ts
+var UP_TIMEOUTS_MS = { zookeeper: 6e4, masters: 9e4, workers: 9e4 };
+var LocalCluster = class {
+  constructor(paths, log3) {
+    this.paths = paths;
+    this.log = log3;
+    this.processes = new LocalProcesses(paths.clusterDir);
+    this.recordPath = import_node_path8.default.join(paths.clusterDir, "cluster.json");
+  }
+  paths;
+  log;
+  processes;
+  recordPath;
+  /**
+   * Brings up a fresh cluster: ZooKeeper first, masters once the ensemble is healthy, workers once one
+   * master is ALIVE. A cluster that already runs is left alone; a cluster that fails to come up is torn
+   * down, its logs kept.
+   */
+  async up(shape, settings = {}) {
+    const topology = localTopology(shape);
+    const existing = await this.record();
+    if (existing && this.runningNodes(existing.topology).length > 0) {
+      if (!sameShape(existing.shape, shape) || !sameSettings(existing.settings ?? {}, settings)) {
+        throw new ClusterStateError(
+          "Local cluster",
+          `no cluster running, to start ${describeShape(shape)}${describeSettings(settings)}`,
+          `${describeShape(existing.shape)}${describeSettings(existing.settings ?? {})} already running`,
+          "Run `spark-azure local down` first, or omit the size and --set options to use the running cluster."
+        );
+      }
+      return { alreadyRunning: true, description: await this.describe(existing.topology) };
+    }
+    const toolchain = await ensureToolchain(this.paths.root, this.paths.toolsDir, this.log);
+    const started = performance.now();
+    await this.prepare(topology, toolchain, shape, settings);
+    try {
+      await this.startRole(topology.zookeepers, topology, "ZooKeeper ensemble", (state) => assessZooKeeper(state, topology.zookeepers.length), UP_TIMEOUTS_MS.zookeeper);
+      await this.startRole(topology.masters, topology, "Spark masters", (state) => assessMasters(state, topology.masters.length), UP_TIMEOUTS_MS.masters);
+      await this.startRole(topology.workers, topology, "Spark workers", (state) => assessWorkers(state, expectationsOf(topology)), UP_TIMEOUTS_MS.workers);
+    } catch (error2) {
+      await this.stopAll(topology);
+      throw error2;
+    }
+    const secondsToHealthy = (performance.now() - started) / 1e3;
+    return { alreadyRunning: false, description: await this.describe(topology), secondsToHealthy };
+  }
+  /**
+   * Re-renders every node's configuration with these role variables merged into the cluster's settings,
+   * restarting nothing: the roles only mark nodes restart-pending, and a rolling update restarts them.
+   */
+  async reconfigure(settings) {
+    const record2 = await this.record();
+    if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
+    const merged = { ...record2.settings ?? {}, ...settings };
+    const inventory = import_node_path8.default.join(this.paths.clusterDir, "inventory.yml");
+    await (0, import_promises4.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
+    await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, settings: merged }, null, 2)}
+`);
+    await renderConfiguration(record2.toolchain, this.paths.root, inventory);
+  }
+  async status() {
+    const record2 = await this.record();
+    return record2 && this.describe(record2.topology);
+  }
+  /** Stops every node (workers, masters, then ZooKeeper) and proves no process is left. */
+  async down() {
+    const record2 = await this.record();
+    const stopped = record2 ? this.runningNodes(record2.topology).map((node) => node.name) : [];
+    if (record2) await this.stopAll(record2.topology);
+    await this.processes.killLeftovers();
+    const left = this.processes.leftovers();
+    if (left.length > 0) {
+      throw new ActionableError("Local cluster", "no process left after down", `pids ${left.join(", ")} still running`, `Kill them by hand: kill -9 ${left.join(" ")}`);
+    }
+    return { stopped };
+  }
+  async topology() {
+    const record2 = await this.record();
+    if (!record2) {
+      throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
+    }
+    return record2.topology;
+  }
+  async node(name) {
+    const topology = await this.topology();
+    const node = findNode(topology, name);
+    if (!node) {
+      throw new ClusterStateError(`Node '${name}'`, `one of ${allNodes(topology).map((n) => n.name).join(", ")}`, `'${name}'`, "Use a name from `spark-azure local status`.");
+    }
+    return node;
+  }
+  async logs(name, lines) {
+    const node = await this.node(name);
+    const file = logPath(this.paths.clusterDir, node);
+    if (!(0, import_node_fs7.existsSync)(file)) return "";
+    const text = await (0, import_promises4.readFile)(file, "utf8");
+    return text.split("\n").slice(-lines - 1).join("\n");
+  }
+  logFile(node) {
+    return logPath(this.paths.clusterDir, node);
+  }
+  /** Acting on single nodes of this cluster: what drills and rolling updates use. */
+  nodeOperations() {
+    return {
+      start: async (node) => void await this.processes.start(node),
+      stop: (node) => this.processes.stop(node),
+      kill: (node) => this.processes.kill(node),
+      restart: async (node) => {
+        await this.processes.stop(node);
+        await this.processes.start(node);
+      }
+    };
+  }
+  async describe(topology) {
+    const state = await probeCluster(probeTargetsOf(topology));
+    const health = assessCluster(state, expectationsOf(topology));
+    return {
+      masterUrl: topologyMasterUrl(topology),
+      zookeeperConnect: topologyZooKeeperConnect(topology),
+      masterUis: topology.masters.map(masterWebUiUrl),
+      healthy: health.healthy,
+      problems: problemsOf(health),
+      nodes: allNodes(topology).map((node) => ({
+        name: node.name,
+        role: node.role,
+        address: nodeAddress(node),
+        pid: this.processes.pid(node) ?? null,
+        state: nodeState(node, state)
+      })),
+      state
+    };
+  }
+  async prepare(topology, toolchain, shape, settings) {
+    await this.processes.killLeftovers();
+    await (0, import_promises4.rm)(import_node_path8.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+    await (0, import_promises4.mkdir)(this.paths.clusterDir, { recursive: true });
+    const inventory = import_node_path8.default.join(this.paths.clusterDir, "inventory.yml");
+    await (0, import_promises4.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
+    const record2 = { shape, settings, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
+    await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
+`);
+    this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
+    await renderConfiguration(toolchain, this.paths.root, inventory);
+  }
+  async startRole(nodes, topology, what, problems, timeoutMs) {
+    this.log.info(`Starting ${what}: ${nodes.map((node) => `${node.name} (${node.host})`).join(", ")}`);
+    for (const node of nodes) await this.processes.start(node);
+    const result2 = await waitUntil(() => probeCluster(probeTargetsOf(topology), 1e3), (state) => problems(state).length === 0, {
+      timeoutMs,
+      intervalMs: 250
+    });
+    if (!result2.satisfied) {
+      const dead = nodes.filter((node) => this.processes.pid(node) === void 0).map((node) => node.name);
+      throw new ClusterStateError(
+        what,
+        `healthy within ${timeoutMs / 1e3} s`,
+        problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
+        `Read the node logs under ${import_node_path8.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+      );
+    }
+    this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
+  }
+  async stopAll(topology) {
+    for (const group3 of [topology.workers, topology.masters, topology.zookeepers]) {
+      await Promise.all(group3.map((node) => this.processes.stop(node)));
+    }
+  }
+  runningNodes(topology) {
+    return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
+  }
+  async record() {
+    if (!(0, import_node_fs7.existsSync)(this.recordPath)) return void 0;
+    return JSON.parse(await (0, import_promises4.readFile)(this.recordPath, "utf8"));
+  }
+};
+function sameShape(a, b) {
+  return a.zookeepers === b.zookeepers && a.masters === b.masters && a.workers === b.workers;
+}
+function sameSettings(a, b) {
+  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+}
+function describeSettings(settings) {
+  const entries = Object.entries(settings);
+  return entries.length === 0 ? "" : ` with ${entries.map(([key, value]) => `${key}=${value}`).join(", ")}`;
+}
+function describeShape(shape) {
+  return `${shape.zookeepers} ZooKeeper servers, ${shape.masters} masters and ${shape.workers} workers`;
+}
+
+// src/local/local-update.ts
+init_cjs_shims();
+function localUpdate(cluster, settings, operations) {
+  const changes = Object.entries(settings).map(([key, value]) => `${key}=${value}`).join(", ");
+  return {
+    description: changes ? `local configuration: ${changes}` : "local restart",
+    prepare: () => cluster.reconfigure(settings),
+    apply: async (node) => {
+      await operations.restart(node);
+      return `${node.name} restarted`;
+    }
+  };
+}
+
+// src/operations/remote-updates.ts
+init_cjs_shims();
+var import_node_path9 = __toESM(require("path"), 1);
+
+// src/azure/remote-commands.ts
+init_cjs_shims();
+var SERVICE_UNITS = {
+  zookeeper: "spark-azure-zookeeper",
+  master: "spark-azure-master",
+  worker: "spark-azure-worker"
+};
+function systemctlCommand(operation, role) {
+  const unit = SERVICE_UNITS[role];
+  switch (operation) {
+    case "kill":
+      return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
+    case "stop":
+      return ["sudo", "systemctl", "stop", unit];
+    case "start":
+      return ["sudo", "systemctl", "start", unit];
+    case "restart":
+      return ["sudo", "systemctl", "restart", unit];
+  }
+}
+function sshArguments(access2, node, command) {
+  return [
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "ConnectTimeout=10",
+    "-o",
+    "StrictHostKeyChecking=accept-new",
+    "-p",
+    String(access2.port),
+    ...access2.keyFile ? ["-i", access2.keyFile] : [],
+    ...access2.jumpHost ? ["-J", access2.jumpHost] : [],
+    `${access2.user}@${node.host}`,
+    "--",
+    ...command.map(quoteForRemoteShell)
+  ];
+}
+function quoteForRemoteShell(word) {
+  return /^[A-Za-z0-9_./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function azVmArguments(access2, vmName, operation) {
+  return ["vm", operation, "--resource-group", access2.resourceGroup, "--name", vmName, ...access2.subscription ? ["--subscription", access2.subscription] : []];
+}
+function vmssSetImageArguments(access2, imageId) {
+  return ["vmss", "update", "--resource-group", access2.resourceGroup, "--name", access2.scaleSet, "--set", `virtualMachineProfile.storageProfile.imageReference.id=${imageId}`];
+}
+function vmssInstanceIdsArguments(access2) {
+  return ["vmss", "nic", "list", "--resource-group", access2.resourceGroup, "--vmss-name", access2.scaleSet, "--query", "[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}", "--output", "json"];
+}
+function vmssReimageArguments(access2, instanceId) {
+  return ["vmss", "reimage", "--resource-group", access2.resourceGroup, "--name", access2.scaleSet, "--instance-ids", instanceId];
+}
+
+// src/operations/remote-updates.ts
+async function run(what, command, fix) {
+  const result2 = await command;
+  if (result2.exitCode !== 0) throw new ActionableError(what, "to succeed", `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1) ?? ""}`, fix);
+  return result2.stdout;
+}
+function ansibleUpdate(options, operations) {
+  const extra = Object.entries(options.extraVars).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
+  return {
+    description: `ansible ${import_node_path9.default.basename(options.playbook)}`,
+    apply: async (node) => {
+      await run(
+        `ansible-playbook --limit ${node.name}`,
+        $({ nothrow: true, quiet: true, env: { ...process.env, ANSIBLE_CONFIG: import_node_path9.default.join(import_node_path9.default.dirname(options.playbook), "ansible.cfg") } })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
+        "Run the same command by hand for the full output."
+      );
+      await operations.restart(node);
+      return `${node.name}: playbook applied, restarted`;
+    }
+  };
+}
+function commandFor(template2, node) {
+  return template2.map((word) => word.replace(/\{(name|host|role)\}/g, (_3, key) => node[key]));
+}
+function commandUpdate(template2) {
+  return {
+    description: `command: ${template2.join(" ")}`,
+    apply: async (node) => {
+      const [program, ...args] = commandFor(template2, node);
+      await run(`update command for ${node.name}`, $({ nothrow: true, quiet: true, timeout: 18e5 })`${program} ${args}`, "Check the command; it must exit 0 with the node running again.");
+      return `${node.name}: command succeeded`;
+    }
+  };
+}
+function reimageUpdate(access2, imageId) {
+  let instances = {};
+  return {
+    description: `reimage ${access2.scaleSet} onto ${imageId.split("/").at(-1)}`,
+    prepare: async () => {
+      await run(`az vmss update ${access2.scaleSet}`, $({ nothrow: true, quiet: true })`az ${vmssSetImageArguments(access2, imageId)}`, "Check the image id and the Azure login.");
+      const listing = await run(`az vmss nic list ${access2.scaleSet}`, $({ nothrow: true, quiet: true })`az ${vmssInstanceIdsArguments(access2)}`, "Check the scale set name.");
+      instances = Object.fromEntries(JSON.parse(listing).map((row) => [row.ip, row.id.split("/").at(-1)]));
+    },
+    apply: async (node) => {
+      if (node.role !== "worker") throw new ActionableError(`Node ${node.name}`, "a scale-set worker (reimage applies to workers only)", node.role, "Use updateMethod ansible for ZooKeeper and masters.");
+      const instance = instances[node.host];
+      if (!instance) throw new ActionableError(`Worker ${node.host}`, `an instance of ${access2.scaleSet}`, "none with that address", "Check workerScaleSet.");
+      await run(`az vmss reimage ${instance}`, $({ nothrow: true, quiet: true, timeout: 18e5 })`az ${vmssReimageArguments(access2, instance)}`, "Check the scale set in the portal.");
+      return `${node.name}: reimaged (instance ${instance})`;
+    }
+  };
+}
+
+// src/operations/rolling-update.ts
+init_cjs_shims();
+
+// src/core/cluster/master-set.ts
+init_cjs_shims();
+var DEFAULT_MASTER_WEB_UI_PORT = 8080;
+var MasterSet = class {
+  targets;
+  constructor(masters, webUiPort = DEFAULT_MASTER_WEB_UI_PORT) {
+    this.targets = masters.map((master) => ({ address: formatHostPort(master), webUiUrl: `http://${master.host}:${webUiPort}` }));
+  }
+  probe(timeoutMs = 2e3) {
+    return Promise.all(this.targets.map((target) => probeSparkMaster(target, timeoutMs)));
+  }
+  /** Waits for exactly one ALIVE master; returns it, or undefined with the last observation on timeout. */
+  async waitForAlive(timeoutMs) {
+    const result2 = await waitUntil(() => this.probe(), (masters) => aliveOf(masters).length === 1, { timeoutMs, intervalMs: 250 });
+    return { alive: result2.satisfied ? aliveOf(result2.last)[0] : void 0, last: result2.last };
+  }
+  webUiUrlOf(address) {
+    return this.targets.find((target) => target.address === address)?.webUiUrl;
+  }
+};
+function aliveOf(masters) {
+  return masters.filter((master) => master.reachable && master.status === "ALIVE");
+}
+function describeMasters(masters) {
+  return masters.map((master) => `${master.address} ${master.reachable ? master.status : `unreachable (${master.error})`}`).join(", ");
+}
+
+// src/core/rolling/gates.ts
+init_cjs_shims();
+function safeToStart(step, topology, state) {
+  if (step.kind === "zookeeper-follower" || step.kind === "zookeeper-leader") {
+    const problems = assessZooKeeper(state, topology.zookeepers.length);
+    for (const node of step.nodes) if (!canSpare(state.zookeeper, nodeAddress(node))) problems.push(`the ensemble cannot spare ${node.name}`);
+    return problems;
+  }
+  const alive = aliveMasters(state);
+  if (alive.length !== 1) return [`expected exactly one ALIVE master, found ${alive.length}`];
+  if (step.kind === "active-master") {
+    const standbys = state.masters.filter((master) => master.reachable && master.status === "STANDBY");
+    if (standbys.length === 0) return ["no STANDBY master to take over from the ALIVE one"];
+    if (alive[0].address !== nodeAddress(step.nodes[0])) return [`${step.nodes[0].name} is no longer the ALIVE master`];
+  }
+  return [];
+}
+function stepHealthy(step, topology, state, expectedWorkers, detachedElectionSessions2 = 0) {
+  const problems = [];
+  const alive = aliveMasters(state);
+  if (alive.length !== 1) problems.push(`expected exactly one ALIVE master, found ${alive.length}`);
+  switch (step.kind) {
+    case "zookeeper-follower":
+    case "zookeeper-leader": {
+      problems.push(...assessZooKeeper(state, topology.zookeepers.length));
+      for (const node of step.nodes) {
+        const server = state.zookeeper.find((candidate) => candidate.address === nodeAddress(node));
+        if (!server?.serving) problems.push(`${node.name} is not serving`);
+      }
+      if (!zookeeperLeader(state)) problems.push("no ZooKeeper leader");
+      if (detachedElectionSessions2 > 0) problems.push(`${detachedElectionSessions2} masters' election sessions are not attached to any ZooKeeper server yet`);
+      return problems;
+    }
+    case "standby-master":
+    case "active-master":
+      for (const node of step.nodes) if (masterStatus(state, node) !== "STANDBY") problems.push(`${node.name} is ${masterStatus(state, node)}, not back as STANDBY`);
+      return [...problems, ...workerProblems(state, expectedWorkers, [])];
+    case "workers":
+      return [...problems, ...workerProblems(state, expectedWorkers, step.nodes)];
+  }
+}
+function masterStatus(state, node) {
+  const master = state.masters.find((candidate) => candidate.address === nodeAddress(node));
+  return master?.reachable ? master.status : "down";
+}
+function workerProblems(state, expected, mustBeBack) {
+  const leader = theAliveMaster(state);
+  if (!leader) return [];
+  const alive = leader.workers.filter((worker) => worker.state === "ALIVE").map((worker) => worker.host);
+  const problems = alive.length < expected ? [`${alive.length} of ${expected} workers ALIVE at the leader`] : [];
+  for (const node of mustBeBack) if (!alive.includes(node.host)) problems.push(`${node.name} is not registered ALIVE at the leader`);
+  return problems;
+}
+
+// src/core/probes/zookeeper-sessions.ts
+init_cjs_shims();
+async function connectedSessions(servers, timeoutMs = 2e3) {
+  const replies = await Promise.all(servers.map((server) => sendFourLetterWord(server, "cons", timeoutMs)));
+  const sessions = /* @__PURE__ */ new Set();
+  for (const reply of replies) {
+    for (const connection of parseCons(reply)) if (connection.sessionId) sessions.add(BigInt(connection.sessionId));
+  }
+  return sessions;
+}
+
+// src/core/spark/leader-latch.ts
+init_cjs_shims();
+var LEADER_ELECTION = "leader_election";
+function leaderElectionPath(sparkZooKeeperDir) {
+  return `${sparkZooKeeperDir.replace(/\/+$/, "")}/${LEADER_ELECTION}`;
+}
+function latchSequence(name) {
+  const match = /latch-(\d+)$/.exec(name);
+  return match ? Number(match[1]) : void 0;
+}
+function inLineOrder(nodes) {
+  return [...nodes].sort((a, b) => a.sequence - b.sequence);
+}
+function orphanedLeader(nodes, connectedSessions2) {
+  const leader = inLineOrder(nodes)[0];
+  return leader && !connectedSessions2.has(leader.owner) ? leader : void 0;
+}
+
+// src/tools/zookeeper-session.ts
+init_cjs_shims();
+var import_node_zookeeper_client = __toESM(require_node_zookeeper_client(), 1);
+var MODES = {
+  persistent: import_node_zookeeper_client.default.CreateMode.PERSISTENT,
+  ephemeral: import_node_zookeeper_client.default.CreateMode.EPHEMERAL,
+  "persistent-sequential": import_node_zookeeper_client.default.CreateMode.PERSISTENT_SEQUENTIAL,
+  "ephemeral-sequential": import_node_zookeeper_client.default.CreateMode.EPHEMERAL_SEQUENTIAL
+};
+var ZooKeeperSession = class _ZooKeeperSession {
+  constructor(client) {
+    this.client = client;
+  }
+  client;
+  static open(connectString, options = {}) {
+    const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs ?? 6e3, spinDelay: 200, retries: 2 });
+    const timeoutMs = options.connectTimeoutMs ?? 1e4;
+    return new Promise((resolve2, reject3) => {
+      const timer = setTimeout(() => {
+        client.close();
+        reject3(new ActionableError(`ZooKeeper ${connectString}`, "a session", `no connection within ${timeoutMs / 1e3} s`, "Check that the ensemble serves (echo srvr | nc <server> 2181) and that this runner reaches port 2181."));
+      }, timeoutMs);
+      client.once("connected", () => {
+        clearTimeout(timer);
+        resolve2(new _ZooKeeperSession(client));
+      });
+      client.connect();
+    });
+  }
+  /** This session's id, as ZooKeeper prints it in `cons` (sid=0x...). */
+  sessionId() {
+    return BigInt(`0x${this.client.getSessionId().toString("hex")}`);
+  }
+  children(path18) {
+    return this.call((done) => this.client.getChildren(path18, (error2, children) => done(error2, children)));
+  }
+  stat(path18) {
+    return this.call(
+      (done) => this.client.exists(
+        path18,
+        (error2, stat2) => done(error2, stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0)
+      )
+    );
+  }
+  data(path18) {
+    return this.call((done) => this.client.getData(path18, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+  }
+  /** Creates the node (and missing parents, persistent) and returns its actual path. */
+  create(path18, data, mode) {
+    return new Promise(
+      (resolve2, reject3) => this.client.mkdirp(parentOf(path18), (mkdirError) => {
+        if (mkdirError) return reject3(mkdirError);
+        this.client.create(path18, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created));
+      })
+    );
+  }
+  /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
+  remove(path18, version2 = -1) {
+    return new Promise(
+      (resolve2, reject3) => this.client.remove(path18, version2, (error2) => {
+        if (!error2) return resolve2(true);
+        if (isNoNode(error2)) return resolve2(false);
+        reject3(error2);
+      })
+    );
+  }
+  close() {
+    this.client.close();
+  }
+  call(operation) {
+    return new Promise(
+      (resolve2, reject3) => operation((error2, value) => {
+        if (!error2) return resolve2(value);
+        if (isNoNode(error2)) return resolve2(void 0);
+        reject3(error2);
+      })
+    );
+  }
+};
+function isNoNode(error2) {
+  return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
+}
+function parentOf(path18) {
+  return path18.slice(0, path18.lastIndexOf("/")) || "/";
+}
+
+// src/operations/leadership-handover.ts
+init_cjs_shims();
+
+// src/operations/spark-leader-latch.ts
+init_cjs_shims();
+async function readLeaderLatch(zk, latchPath) {
+  const nodes = [];
+  for (const name of await zk.children(latchPath) ?? []) {
+    const sequence = latchSequence(name);
+    const stat2 = sequence === void 0 ? void 0 : await zk.stat(`${latchPath}/${name}`);
+    if (sequence !== void 0 && stat2) nodes.push({ name, sequence, owner: stat2.ephemeralOwner });
+  }
+  return nodes;
+}
+
+// src/operations/leadership-handover.ts
+var SESSION_DETACH_TIMEOUT_MS = 5e3;
+async function handOverLeadership(options) {
+  const latchPath = leaderElectionPath(options.sparkZooKeeperDir);
+  const leaderBefore = inLineOrder(await readLeaderLatch(options.zk, latchPath))[0];
+  await options.operations.stop(options.master);
+  const stoppedAtMs = Date.now();
+  if (!leaderBefore) return { stoppedAtMs, note: `no latch node under ${latchPath}: nothing to hand over` };
+  const detached = await waitUntil(
+    async () => orphanedLeader(await readLeaderLatch(options.zk, latchPath), await connectedSessions(options.zookeepers)),
+    (orphan2) => orphan2 !== void 0,
+    { timeoutMs: SESSION_DETACH_TIMEOUT_MS, intervalMs: 50 }
+  );
+  const orphan = detached.last;
+  if (!orphan || orphan.name !== leaderBefore.name) {
+    const note = `the leading latch node ${leaderBefore.name} did not become orphaned within ${SESSION_DETACH_TIMEOUT_MS / 1e3} s: left for ZooKeeper to expire`;
+    options.log.warning(note);
+    return { stoppedAtMs, note };
+  }
+  const removed = await options.zk.remove(`${latchPath}/${orphan.name}`);
+  const removedAtMs = Date.now();
+  options.log.info(`Removed ${options.master.name}'s latch node ${orphan.name} ${removedAtMs - stoppedAtMs} ms after the stop`);
+  return { removedLatch: removed ? orphan.name : void 0, stoppedAtMs, removedAtMs, note: removed ? "latch node removed" : "latch node already gone" };
+}
+
+// src/operations/maintenance-lock.ts
+init_cjs_shims();
+var import_node_os4 = __toESM(require("os"), 1);
+var MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
+var MaintenanceLock = class _MaintenanceLock {
+  constructor(zk, path18) {
+    this.zk = zk;
+    this.path = path18;
+  }
+  zk;
+  path;
+  static async acquire(zk, operation, options) {
+    const path18 = options.path ?? MAINTENANCE_LOCK_PATH;
+    const holder = { operation, host: import_node_os4.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
+    const deadline = Date.now() + options.waitMs;
+    for (; ; ) {
+      try {
+        await zk.create(path18, JSON.stringify(holder), "ephemeral");
+        return new _MaintenanceLock(zk, path18);
+      } catch (error2) {
+        if (!isNodeExists(error2)) throw error2;
+      }
+      if (Date.now() >= deadline) {
+        const current = await currentHolder(zk, path18);
+        throw new ClusterStateError(
+          "Maintenance lock",
+          `to be free within ${Math.round(options.waitMs / 1e3)} s`,
+          current ? `held by ${current.operation} on ${current.host} (pid ${current.pid}) since ${current.since}` : "held by another operation",
+          "Wait for that operation to finish (the lock goes with its process), or raise lockWaitSeconds."
+        );
+      }
+      await sleep(500);
+    }
+  }
+  async release() {
+    await this.zk.remove(this.path);
+  }
+};
+async function currentHolder(zk, path18 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path18);
+  if (!data) return void 0;
+  try {
+    return JSON.parse(data.toString("utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function isNodeExists(error2) {
+  return error2 instanceof Error && /NODE_EXISTS/.test(String(error2));
+}
+
+// src/operations/master-poller.ts
+init_cjs_shims();
+var MasterPoller = class {
+  running = true;
+  loop;
+  constructor(masters, record2, intervalMs) {
+    this.loop = (async () => {
+      while (this.running) {
+        const at = Date.now();
+        const states = await masters.probe(Math.max(intervalMs * 4, 400));
+        const observations = states.map((state) => ({
+          address: state.address,
+          status: state.reachable ? state.status : "DOWN",
+          aliveWorkers: state.reachable ? state.workers.filter((worker) => worker.state === "ALIVE").length : 0
+        }));
+        record2({ at, kind: "probe", masters: observations });
+        await sleep(Math.max(0, intervalMs - (Date.now() - at)));
+      }
+    })();
+  }
+  async stop() {
+    this.running = false;
+    await this.loop;
+  }
+};
+
+// src/operations/rolling-update.ts
+async function planFromCluster(targets, options) {
+  const state = await probeCluster(probeTargetsOf(targets.topology));
+  const plan = planRollingUpdate(targets.topology, state, targets.expectations, { maxUnavailable: options.maxUnavailable, only: options.only });
+  if (!plan.ok) {
+    throw new ClusterStateError(
+      "Rolling update preconditions",
+      "every ZooKeeper server serving with all followers in sync, exactly one ALIVE master, every expected worker ALIVE",
+      plan.refusals.join("; "),
+      "Nothing was touched. Bring the cluster back to health first (docs/runbook.md)."
+    );
+  }
+  return plan;
+}
+async function runRollingUpdate(targets, method, options, log3) {
+  const plan = await planFromCluster(targets, options);
+  const journal = {
+    startedAt: Date.now(),
+    method: method.description,
+    plan: plan.steps.map((step) => ({ kind: step.kind, nodes: step.nodes.map((node) => node.name) })),
+    entries: []
+  };
+  const record2 = (entry) => journal.entries.push(entry);
+  const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(targets.topology));
+  try {
+    const lock = await MaintenanceLock.acquire(zk, `rolling update (${method.description})`, { waitMs: options.lockWaitSeconds * 1e3 });
+    const poller = new MasterPoller(new MasterSet(targets.topology.masters.map(masterAddress), targets.topology.masters[0]?.webUiPort), record2, options.pollIntervalMs);
+    try {
+      await method.prepare?.();
+      for (const [index2, step] of plan.steps.entries()) {
+        const halted = await rollStep(index2, step, targets, method, options, zk, record2, log3);
+        if (halted) return { journal, halted };
+      }
+      return { journal };
+    } finally {
+      await poller.stop();
+      await lock.release().catch(() => void 0);
+      journal.finishedAt = Date.now();
+    }
+  } finally {
+    zk.close();
+  }
+}
+async function rollStep(index2, step, targets, method, options, zk, record2, log3) {
+  const { topology } = targets;
+  const title = `${index2 + 1}/${describeStep(step)}`;
+  const before2 = await probeCluster(probeTargetsOf(topology));
+  const unsafe = safeToStart(step, topology, before2);
+  if (unsafe.length > 0) {
+    const reason2 = `not safe to start: ${unsafe.join("; ")}`;
+    record2({ at: Date.now(), kind: "halt", step: index2, reason: reason2 });
+    return { step: title, reason: reason2, state: before2, next: "A node failed or changed role during the roll. Restore it, check `status`, then rerun: nodes already rolled are rolled again harmlessly." };
+  }
+  log3.info(`Step ${title}`);
+  record2({ at: Date.now(), kind: "step", step: index2, stepKind: step.kind, nodes: step.nodes.map((node) => node.name) });
+  const details = [];
+  if (step.kind === "active-master") {
+    const handover = await handOverLeadership({
+      master: step.nodes[0],
+      operations: targets.operations,
+      zk,
+      zookeepers: topology.zookeepers.map(zookeeperClientAddress),
+      sparkZooKeeperDir: topology.sparkZooKeeperDir,
+      log: log3
+    });
+    details.push(`handover: ${handover.note}`);
+  }
+  details.push(...await Promise.all(step.nodes.map((node) => method.apply(node))));
+  record2({ at: Date.now(), kind: "applied", step: index2, detail: details.join("; ") });
+  const started = Date.now();
+  const zookeeperStep = step.kind === "zookeeper-follower" || step.kind === "zookeeper-leader";
+  const observe = async () => ({
+    state: await probeCluster(probeTargetsOf(topology), 1e3),
+    detached: zookeeperStep ? await detachedElectionSessions(zk, topology) : 0
+  });
+  const healthy = (seen) => stepHealthy(step, topology, seen.state, targets.expectations.minimumWorkers, seen.detached);
+  const gate = await waitUntil(observe, (seen) => healthy(seen).length === 0, { timeoutMs: options.gateTimeoutSeconds * 1e3, intervalMs: 200 });
+  const problems = healthy(gate.last);
+  record2({ at: Date.now(), kind: "gate", step: index2, ok: gate.satisfied, waitedMs: Date.now() - started, problems });
+  log3.info(`  gate ${gate.satisfied ? "passed" : "FAILED"} after ${((Date.now() - started) / 1e3).toFixed(1)} s${gate.satisfied ? "" : `: ${problems.join("; ")}`}`);
+  if (gate.satisfied) return void 0;
+  const reason = `gate after ${describeStep(step)} did not pass within ${options.gateTimeoutSeconds} s: ${problems.join("; ")}`;
+  record2({ at: Date.now(), kind: "halt", step: index2, reason });
+  return {
+    step: title,
+    reason,
+    state: gate.last.state,
+    next: `No further node was touched. Look at ${step.nodes.map((node) => node.name).join(", ")} (logs, service status), fix it, then rerun the rolling update. Masters now: ${describeMasters(gate.last.state.masters)}.`
+  };
+}
+async function detachedElectionSessions(zk, topology) {
+  try {
+    const owners = (await readLeaderLatch(zk, leaderElectionPath(topology.sparkZooKeeperDir))).map((node) => node.owner);
+    const attached = await connectedSessions(topology.zookeepers.map(zookeeperClientAddress));
+    return owners.filter((owner) => !attached.has(owner)).length;
+  } catch {
+    return 1;
+  }
+}
+
+// src/actions/shared/remote-cluster.ts
+init_cjs_shims();
+var import_node_fs8 = require("fs");
+var import_node_os5 = __toESM(require("os"), 1);
+var import_node_path10 = __toESM(require("path"), 1);
+
+// src/azure/ssh-node-operations.ts
+init_cjs_shims();
+function sshNodeOperations(access2) {
+  const run2 = (operation) => async (node) => {
+    const result2 = await $({ nothrow: true, quiet: true, timeout: 6e4 })`ssh ${sshArguments(access2, node, systemctlCommand(operation, node.role))}`;
+    if (result2.exitCode !== 0) {
+      throw new ActionableError(
+        `Node ${node.name} (${node.host})`,
+        `'${operation}' over SSH to succeed`,
+        `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1) ?? ""}`,
+        "Check sshUser, sshPrivateKey and sshJumpHost, and that the user may run systemctl with sudo."
+      );
+    }
+  };
+  return { start: run2("start"), stop: run2("stop"), kill: run2("kill"), restart: run2("restart") };
+}
+
+// src/actions/shared/remote-cluster.ts
+var DEFAULT_SPARK_ZOOKEEPER_DIR = "/spark-azure/spark";
+async function remoteTopology(options) {
+  const masters = options.masters.map(
+    (master, index2) => ({ name: options.masterNames?.[index2] ?? master.host, role: "master", host: master.host, port: master.port, webUiPort: options.masterWebUiPort })
+  );
+  const zookeepers = options.zookeepers.map(
+    (server, index2) => ({ name: server.host, role: "zookeeper", host: server.host, id: index2 + 1, clientPort: server.port, quorumPort: 2888, electionPort: 3888 })
+  );
+  const workerHosts = options.workers ?? aliveWorkerHosts(await probeCluster({ zookeepers: [], masters: new MasterSet(options.masters, options.masterWebUiPort).targets }));
+  const workers = workerHosts.map((host) => ({ name: host, role: "worker", host, webUiPort: 8081, cores: 0, memoryMb: 0 }));
+  return { zookeepers, masters, workers, sparkZooKeeperDir: options.zookeeperDir ?? DEFAULT_SPARK_ZOOKEEPER_DIR };
+}
+function remoteNodeOperations(access2, secrets) {
+  let keyFile;
+  if (access2.privateKey) {
+    secrets.register(access2.privateKey);
+    keyFile = import_node_path10.default.join((0, import_node_fs8.mkdtempSync)(import_node_path10.default.join(import_node_os5.default.tmpdir(), "spark-azure-ssh-")), "id");
+    (0, import_node_fs8.writeFileSync)(keyFile, access2.privateKey.endsWith("\n") ? access2.privateKey : `${access2.privateKey}
+`, { mode: 384 });
+    (0, import_node_fs8.chmodSync)(keyFile, 384);
+  }
+  return sshNodeOperations({ ...access2.ssh, keyFile });
+}
+
+// src/actions/rolling-update/settings.ts
+init_cjs_shims();
+
+// src/actions/shared/node-access.ts
+init_cjs_shims();
+function readNodeAccess(inputs, masterCount) {
+  const kind = inputs.oneOf("nodeAccess", ["local", "ssh", "azure"], "local");
+  if (kind === "local") return { kind };
+  const ssh = {
+    user: inputs.required("sshUser", "the SSH user on the VMs (with sudo for systemctl)", "azureuser"),
+    jumpHost: inputs.optional("sshJumpHost"),
+    port: inputs.integer("sshPort", 22, { min: 1, max: 65535 })
+  };
+  const privateKey = inputs.optional("sshPrivateKey");
+  if (kind === "ssh") return { kind, ssh, privateKey };
+  const masterVmNames = inputs.required("masterVmNames", "one VM name per master, in the order of masters", "spark-master-1,spark-master-2").split(",").map((name) => name.trim());
+  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
+    throw new InputError("masterVmNames", `${masterCount} VM names, one per master, comma-separated`, describeValue(masterVmNames.join(",")), "List the VM of each master in the order of masters.");
+  }
+  return { kind, ssh, privateKey, resourceGroup: inputs.required("azureResourceGroup", "the resource group of the cluster VMs", "rg-spark-prod"), masterVmNames };
+}
+
+// src/actions/rolling-update/settings.ts
+function readRollingUpdateSettings(inputs) {
+  const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", "10.0.2.4:7077,10.0.2.5:7077"));
+  const nodeAccess = readNodeAccess(inputs, masters.length);
+  const zookeepersRaw = inputs.optional("zookeepers");
+  if (nodeAccess.kind !== "local" && zookeepersRaw === void 0) {
+    throw new InputError("zookeepers", "the ZooKeeper connect string", "nothing", "Set zookeepers, e.g. 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.");
+  }
+  const workers = inputs.optional("workers")?.split(",").map((host) => host.trim());
+  const only = inputs.optional("only")?.split(",").map((name) => name.trim());
+  const expectedWorkers = inputs.optional("expectedWorkers");
+  return {
+    masters,
+    masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
+    zookeepers: zookeepersRaw === void 0 ? void 0 : parseZooKeeperConnect("zookeepers", zookeepersRaw),
+    zookeeperDir: inputs.optional("zookeeperDir"),
+    workers,
+    expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 0, max: 1e4 }),
+    maxUnavailable: inputs.integer("maxUnavailable", 1, { min: 1, max: 1e3 }),
+    only: only && new Set(only),
+    dryRun: inputs.boolean("dryRun", false),
+    gateTimeoutSeconds: inputs.seconds("gateTimeoutSeconds", 180, { min: 5, max: 7200 }),
+    lockWaitSeconds: inputs.seconds("lockWaitSeconds", 60, { min: 0, max: 3600 }),
+    pollIntervalMs: inputs.integer("pollIntervalMs", 100, { min: 20, max: 5e3 }),
+    nodeAccess,
+    method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
+  };
+}
+function readMethod(inputs, fallback2) {
+  const name = inputs.oneOf("updateMethod", ["local", "ansible", "command", "reimage"], fallback2);
+  switch (name) {
+    case "local":
+      return { name, settings: parseSettings(inputs.optional("set")) };
+    case "ansible":
+      return { name, inventory: inputs.required("ansibleInventory", "the Ansible inventory of the cluster (provision writes one)", "infra/ansible/inventories/prod/hosts.yml"), playbook: inputs.optional("ansiblePlaybook"), settings: parseSettings(inputs.optional("set")) };
+    case "command":
+      return { name, command: inputs.required("updateCommand", "a command run once per node, with {name}, {host} and {role} placeholders", "./update-node.sh {host} {role}").split(/\s+/) };
+    case "reimage":
+      return {
+        name,
+        imageId: inputs.required("imageId", "the new image id (image-build outputs it)", "/subscriptions/.../images/spark/versions/1.2.3"),
+        resourceGroup: inputs.required("azureResourceGroup", "the resource group of the worker scale set", "rg-spark-prod"),
+        scaleSet: inputs.required("workerScaleSet", "the worker scale set name", "vmss-spark-workers")
+      };
+  }
+}
+function parseSettings(raw) {
+  const settings = {};
+  for (const line of (raw ?? "").split(/\n|;/).map((entry) => entry.trim()).filter(Boolean)) {
+    const match = /^([a-z][a-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!match) throw new InputError("set", "one role variable per line as name=value", describeValue(line), "Write e.g. zookeeper_heap_mb=1024.");
+    settings[match[1]] = match[2];
+  }
+  return settings;
+}
+
+// src/actions/rolling-update/summary.ts
+init_cjs_shims();
+
+// src/actions/smoke-test/summary.ts
+init_cjs_shims();
+function smokeTestSummary(report) {
+  const rows = [
+    ["Verdict", report.passed ? "passed" : "FAILED"],
+    ["Reason", report.reason],
+    ["Result", report.result ?? "-"],
+    ["Application", report.applicationId ?? "-"],
+    ["ALIVE master", report.aliveMaster],
+    ["Duration", `${report.durationSeconds} s`]
+  ];
+  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
+}
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+}
+
+// src/actions/rolling-update/summary.ts
+function rollingSummary(report) {
+  const { journal } = report;
+  const figures2 = rollingFigures(journal);
+  const gateOf = (step) => journal.entries.find((entry) => entry.kind === "gate" && entry.step === step);
+  const rows = journal.plan.map((step, index2) => {
+    const gate = gateOf(index2);
+    const verdict = gate?.kind !== "gate" ? "not reached" : gate.ok ? "healthy" : "FAILED";
+    const applied = journal.entries.find((entry) => entry.kind === "applied" && entry.step === index2);
+    const took = figures2.stepSeconds.find((entry) => entry.nodes.join() === step.nodes.join());
+    return `| ${index2 + 1} | ${step.kind} | ${step.nodes.join(", ")} | ${applied?.kind === "applied" ? escapeCell(applied.detail) : "-"} | ${verdict} | ${took ? `${took.seconds} s` : "-"} |`;
+  });
+  return [
+    `### Rolling update ${figures2.completed ? "\u2705 completed" : "\u274C HALTED"}`,
+    "",
+    `Method: ${journal.method}. Total ${figures2.totalSeconds} s; no ALIVE master for ${figures2.noAliveSeconds} s.`,
+    ...report.halted ? ["", `**Halted at step ${report.halted.step}**: ${escapeCell(report.halted.reason)}`, "", `Next: ${escapeCell(report.halted.next)}`] : [],
+    "",
+    "| # | step | nodes | applied | gate | start to healthy |",
+    "|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    timeline(journal)
+  ].join("\n");
+}
+function timeline(journal) {
+  const steps = journal.entries.filter((entry) => entry.kind === "step");
+  const rows = steps.flatMap((step) => {
+    if (step.kind !== "step") return [];
+    const gate = journal.entries.find((entry) => entry.kind === "gate" && entry.step === step.step);
+    const end = gate?.at ?? journal.finishedAt ?? step.at + 1;
+    return [`    ${step.nodes.join(" ")} :${gate?.kind === "gate" && !gate.ok ? "crit, " : ""}${step.at}, ${Math.max(end, step.at + 1)}`];
+  });
+  return ["```mermaid", "gantt", "    title Rolling update timeline", "    dateFormat x", "    axisFormat %H:%M:%S", ...rows, "```"].join("\n");
+}
+
+// src/actions/rolling-update/index.ts
+async function rollingUpdateAction(pipeline) {
+  const settings = readRollingUpdateSettings(new InputReader(pipeline.inputs));
+  const { targets, method } = await resolve(settings, pipeline);
+  const options = { ...settings, only: settings.method.name === "reimage" ? new Set(targets.topology.workers.map((worker) => worker.name)) : settings.only };
+  if (settings.dryRun) {
+    const plan = await planFromCluster(targets, options);
+    const lines = plan.steps.map((step, index2) => `${index2 + 1}. ${describeStep(step)}`);
+    pipeline.log.info(`Plan (dry run, nothing touched; method: ${method.description}):
+${lines.join("\n")}`);
+    pipeline.setOutput("plan", lines.join("\n"));
+    pipeline.setOutput("completed", "false");
+    await pipeline.appendSummary(`### Rolling update plan (dry run)
+
+${lines.join("\n")}
+`);
+    return;
+  }
+  const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate(targets, method, options, pipeline.log));
+  const figures2 = rollingFigures(report.journal);
+  const reportFile = import_node_path11.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os6.default.tmpdir(), `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  (0, import_node_fs9.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+`);
+  pipeline.setOutput("completed", String(figures2.completed));
+  pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
+  pipeline.setOutput("noAliveSeconds", String(figures2.noAliveSeconds));
+  pipeline.setOutput("totalSeconds", String(figures2.totalSeconds));
+  pipeline.setOutput("report", reportFile);
+  await pipeline.appendSummary(rollingSummary(report));
+  if (report.halted) {
+    throw new ClusterStateError(`Rolling update at step ${report.halted.step}`, "every gate to pass", report.halted.reason, `${report.halted.next} Report: ${reportFile}. See docs/runbook.md#a-rolling-update-halts.`);
+  }
+  pipeline.log.info(`Rolling update completed in ${figures2.totalSeconds} s; no ALIVE master for ${figures2.noAliveSeconds} s.`);
+}
+async function resolve(settings, pipeline) {
+  const access2 = settings.nodeAccess;
+  let topology;
+  let targets;
+  if (access2.kind === "local") {
+    const cluster = new LocalCluster(localPaths(), pipeline.log);
+    topology = await cluster.topology();
+    targets = { topology, operations: cluster.nodeOperations(), expectations: expectationsOf(topology) };
+    if (settings.method.name === "local") return { targets, method: localUpdate(cluster, settings.method.settings, targets.operations) };
+  } else {
+    topology = await remoteTopology({
+      masters: settings.masters,
+      masterWebUiPort: settings.masterWebUiPort,
+      zookeepers: settings.zookeepers,
+      zookeeperDir: settings.zookeeperDir,
+      workers: settings.workers,
+      masterNames: access2.kind === "azure" ? access2.masterVmNames : void 0
+    });
+    const expectations = { ...expectationsOf(topology), minimumWorkers: settings.expectedWorkers ?? topology.workers.length };
+    targets = { topology, operations: remoteNodeOperations(access2, { register: (value) => pipeline.setSecret(value) }), expectations };
+  }
+  switch (settings.method.name) {
+    case "local":
+      throw new ClusterStateError("Input 'updateMethod'", "'ansible', 'command' or 'reimage' for VMs", "'local'", "Use updateMethod 'local' only with nodeAccess 'local'.");
+    case "ansible": {
+      const venv = await ensurePythonEnvironment("local-cluster", toolsDir(), pipeline.log);
+      const playbook = settings.method.playbook ?? import_node_path11.default.join(packageRoot(), "infra", "ansible", "site.yml");
+      return { targets, method: ansibleUpdate({ ansiblePlaybook: import_node_path11.default.join(venv, "bin", "ansible-playbook"), inventory: settings.method.inventory, playbook, extraVars: settings.method.settings }, targets.operations) };
+    }
+    case "command":
+      return { targets, method: commandUpdate(settings.method.command) };
+    case "reimage":
+      return { targets, method: reimageUpdate({ resourceGroup: settings.method.resourceGroup, scaleSet: settings.method.scaleSet }, settings.method.imageId) };
+  }
+}
+
+// src/actions/smoke-test/index.ts
+init_cjs_shims();
+var import_node_fs10 = require("fs");
+var import_node_os8 = __toESM(require("os"), 1);
+var import_node_path15 = __toESM(require("path"), 1);
+
+// src/operations/failover-drill.ts
+init_cjs_shims();
+var import_promises5 = require("fs/promises");
+var import_node_os7 = __toESM(require("os"), 1);
+var import_node_path14 = __toESM(require("path"), 1);
+
+// src/actions/smoke-test/run-smoke-test.ts
+init_cjs_shims();
+var import_node_path13 = __toESM(require("path"), 1);
+
+// src/core/spark/spark-submit.ts
+init_cjs_shims();
+function sparkSubmitArguments(submission) {
+  return [
+    "--master",
+    submission.masterUrl,
+    "--deploy-mode",
+    submission.deployMode,
+    "--name",
+    submission.name,
+    ...submission.mainClass ? ["--class", submission.mainClass] : [],
+    ...Object.entries(submission.conf).flatMap(([key, value]) => ["--conf", `${key}=${value}`]),
+    submission.application,
+    ...submission.arguments
+  ];
+}
+function isLoopback(host) {
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === "localhost" || host === "[::1]";
+}
+function driverConf(masterHosts, driverHost) {
+  const host = driverHost ?? (masterHosts.every(isLoopback) ? "127.0.0.1" : void 0);
+  return host ? { "spark.driver.host": host, "spark.driver.bindAddress": host } : {};
+}
+
+// src/core/spark/submission-output.ts
+init_cjs_shims();
+function applicationIdOf(output) {
+  return /\b(app-\d{14}-\d{4,})\b/.exec(output)?.[1];
+}
+function driverIdOf(output) {
+  return /\b(driver-\d{14}-\d{4,})\b/.exec(output)?.[1];
+}
+var PI_BOUNDS = { low: 3, high: 3.3 };
+var BOUNDS = `[${PI_BOUNDS.low.toFixed(1)}, ${PI_BOUNDS.high.toFixed(1)}]`;
+function checkResult(stdout, check) {
+  if (check.kind === "exit-status") return { ok: true, reason: "exit status 0" };
+  if (check.kind === "pattern") {
+    const match = check.pattern.exec(stdout);
+    return match ? { ok: true, result: match[1] ?? match[0], reason: `output matched ${check.pattern}` } : { ok: false, reason: `the driver output does not match ${check.pattern}` };
+  }
+  const estimate = /Pi is roughly (-?\d+(?:\.\d+)?)/.exec(stdout)?.[1];
+  if (estimate === void 0) return { ok: false, reason: "the driver printed no 'Pi is roughly' line" };
+  const value = Number(estimate);
+  return value >= PI_BOUNDS.low && value <= PI_BOUNDS.high ? { ok: true, result: estimate, reason: `Pi estimate ${estimate} lies in ${BOUNDS}` } : { ok: false, result: estimate, reason: `Pi estimate ${estimate} lies outside ${BOUNDS}` };
+}
+
 // src/tools/run-spark-submit.ts
+init_cjs_shims();
+var import_node_path12 = __toESM(require("path"), 1);
 function startSparkSubmit(runtime, submission, options) {
   const env = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
   if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
   const started = performance.now();
-  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path2.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path12.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
   const result2 = (async () => {
     const output = await child;
     const durationMs = performance.now() - started;
@@ -57625,20 +59289,20 @@ async function runSmokeTest(settings, runtime, log3) {
   log3.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(settings, runtime);
   const localIp = submission.conf["spark.driver.host"] && isLoopback(submission.conf["spark.driver.host"]) ? submission.conf["spark.driver.host"] : void 0;
-  log3.info(`spark-submit ${import_node_path3.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
-  const run = await runSparkSubmit(runtime, submission, { timeoutMs: settings.timeoutSeconds * 1e3, localIp });
-  const output = `${run.stdout}
-${run.stderr}`;
+  log3.info(`spark-submit ${import_node_path13.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  const run2 = await runSparkSubmit(runtime, submission, { timeoutMs: settings.timeoutSeconds * 1e3, localIp });
+  const output = `${run2.stdout}
+${run2.stderr}`;
   const base = {
     aliveMaster: alive.address,
     applicationId: applicationIdOf(output) ?? driverIdOf(output),
-    durationSeconds: round(run.durationMs / 1e3),
-    exitCode: run.exitCode,
-    outputTail: run.stderr.trim().split("\n").slice(-15).join("\n")
+    durationSeconds: round2(run2.durationMs / 1e3),
+    exitCode: run2.exitCode,
+    outputTail: run2.stderr.trim().split("\n").slice(-15).join("\n")
   };
-  if (run.timedOut) return { ...base, passed: false, reason: `spark-submit did not finish within ${settings.timeoutSeconds} s and was killed` };
-  if (run.exitCode !== 0) return { ...base, passed: false, reason: `spark-submit exited with status ${run.exitCode}` };
-  const verdict = checkResult(run.stdout, settings.check);
+  if (run2.timedOut) return { ...base, passed: false, reason: `spark-submit did not finish within ${settings.timeoutSeconds} s and was killed` };
+  if (run2.exitCode !== 0) return { ...base, passed: false, reason: `spark-submit exited with status ${run2.exitCode}` };
+  const verdict = checkResult(run2.stdout, settings.check);
   if (!verdict.ok) return { ...base, result: verdict.result, passed: false, reason: verdict.reason };
   if (!base.applicationId) return { ...base, result: verdict.result, passed: false, reason: "spark-submit printed no application or driver id" };
   const confirmed = await confirmFinished(masters, base.applicationId);
@@ -57651,7 +59315,7 @@ ${run.stderr}`;
   };
 }
 function buildSubmission(settings, runtime) {
-  const application = settings.application ?? import_node_path3.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  const application = settings.application ?? import_node_path13.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
   return {
     masterUrl: masterUrl(settings.masters),
     application,
@@ -57675,147 +59339,8 @@ async function confirmFinished(masters, id) {
   const master = result2.last.find(finished);
   return master ? { ok: true, reason: `${master.address} lists ${id} as FINISHED`, master: master.address } : { ok: false, reason: `no ALIVE master lists ${id} as FINISHED within ${COMPLETION_CONFIRM_TIMEOUT_MS / 1e3} s (${describeMasters(result2.last)})` };
 }
-function round(seconds2) {
+function round2(seconds2) {
   return Math.round(seconds2 * 10) / 10;
-}
-
-// src/core/cluster/cluster-state.ts
-init_cjs_shims();
-function zookeeperLeader(state) {
-  return state.zookeeper.find((server) => server.serving && server.mode === "leader");
-}
-function aliveMasters(state) {
-  return state.masters.filter((master) => master.reachable && master.status === "ALIVE");
-}
-function theAliveMaster(state) {
-  const alive = aliveMasters(state);
-  return alive.length === 1 ? alive[0] : void 0;
-}
-function workersAtLeader(state) {
-  return theAliveMaster(state)?.workers ?? [];
-}
-function aliveWorkerHosts(state) {
-  return workersAtLeader(state).filter((worker) => worker.state === "ALIVE").map((worker) => worker.host);
-}
-
-// src/core/cluster/health.ts
-init_cjs_shims();
-function problemsOf(report) {
-  return [...report.zookeeper, ...report.masters, ...report.workers];
-}
-function assessZooKeeper(state, expected) {
-  const problems = [];
-  for (const server of state.zookeeper) {
-    if (!server.reachable) problems.push(`ZooKeeper ${server.address} is unreachable (${server.error ?? "no answer"})`);
-    else if (!server.serving) problems.push(`ZooKeeper ${server.address} is not serving requests`);
-  }
-  if (state.zookeeper.length !== expected) {
-    problems.push(`expected ${expected} ZooKeeper servers, probed ${state.zookeeper.length}`);
-  }
-  const leaders = state.zookeeper.filter((server) => server.serving && server.mode === "leader");
-  const standalone = state.zookeeper.some((server) => server.mode === "standalone");
-  if (standalone && expected > 1) problems.push("a ZooKeeper server runs standalone, outside the ensemble");
-  if (expected === 1) return standalone || leaders.length === 1 ? problems : [...problems, "no ZooKeeper server serves"];
-  if (leaders.length === 0) return [...problems, "the ZooKeeper ensemble has no leader"];
-  if (leaders.length > 1) return [...problems, `${leaders.length} ZooKeeper servers claim to lead`];
-  const leader = zookeeperLeader(state);
-  if (leader.syncedFollowers === void 0) {
-    problems.push(`the ZooKeeper leader ${leader.address} did not report synced followers (is 'mntr' whitelisted?)`);
-  } else if (leader.syncedFollowers < expected - 1) {
-    problems.push(`the ZooKeeper leader ${leader.address} has ${leader.syncedFollowers} of ${expected - 1} followers in sync`);
-  }
-  if ((leader.pendingSyncs ?? 0) > 0) problems.push(`the ZooKeeper leader has ${leader.pendingSyncs} syncs pending`);
-  return problems;
-}
-function assessMasters(state, expected) {
-  const problems = [];
-  for (const master of state.masters) {
-    if (!master.reachable) problems.push(`Spark master ${master.address} is unreachable (${master.error})`);
-    else if (master.status !== "ALIVE" && master.status !== "STANDBY") {
-      problems.push(`Spark master ${master.address} is ${master.status}`);
-    }
-  }
-  if (state.masters.length !== expected) problems.push(`expected ${expected} Spark masters, probed ${state.masters.length}`);
-  const alive = aliveMasters(state);
-  if (alive.length === 0) problems.push("no Spark master is ALIVE");
-  if (alive.length > 1) problems.push(`${alive.length} Spark masters are ALIVE at once: ${alive.map((m) => m.address).join(", ")}`);
-  return problems;
-}
-function assessWorkers(state, expectations) {
-  if (theAliveMaster(state) === void 0) return ["workers cannot be checked without a single ALIVE master"];
-  const alive = aliveWorkerHosts(state);
-  const problems = [];
-  if (alive.length < expectations.minimumWorkers) {
-    problems.push(`${alive.length} workers are ALIVE at the leader, expected at least ${expectations.minimumWorkers}`);
-  }
-  for (const host of expectations.workerHosts ?? []) {
-    if (!alive.includes(host)) problems.push(`worker ${host} is not ALIVE at the leader`);
-  }
-  return problems;
-}
-function assessCluster(state, expectations) {
-  const zookeeper2 = assessZooKeeper(state, expectations.zookeeperServers);
-  const masters = assessMasters(state, expectations.masters);
-  const workers = assessWorkers(state, expectations);
-  return { healthy: zookeeper2.length + masters.length + workers.length === 0, zookeeper: zookeeper2, masters, workers };
-}
-
-// src/core/cluster/topology.ts
-init_cjs_shims();
-
-// src/core/inputs/zookeeper-connect.ts
-init_cjs_shims();
-var ZOOKEEPER_CLIENT_PORT = 2181;
-var EXAMPLE2 = "10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181";
-function parseZooKeeperConnect(input, raw) {
-  if (raw !== void 0 && raw.includes("/")) {
-    throw new InputError(
-      input,
-      `a ZooKeeper connect string without a chroot, e.g. ${EXAMPLE2}`,
-      describeValue(raw),
-      `Remove the '/...' suffix; set the Spark directory with 'zookeeperDir' instead.`
-    );
-  }
-  const servers = parseHostPortList(input, raw, {
-    defaultPort: ZOOKEEPER_CLIENT_PORT,
-    example: EXAMPLE2,
-    what: "ZooKeeper servers"
-  });
-  if (servers.length % 2 === 0) {
-    throw new InputError(
-      input,
-      "an odd number of ZooKeeper servers (3 or 5) so that a majority survives a failure",
-      `${servers.length} in ${describeValue(raw)}`,
-      "List every server of the ensemble exactly once."
-    );
-  }
-  return servers;
-}
-function zookeeperConnectString(servers) {
-  return servers.map(formatHostPort).join(",");
-}
-
-// src/core/cluster/topology.ts
-function allNodes(topology) {
-  return [...topology.zookeepers, ...topology.masters, ...topology.workers];
-}
-function findNode(topology, name) {
-  return allNodes(topology).find((node) => node.name === name);
-}
-function zookeeperClientAddress(node) {
-  return { host: node.host, port: node.clientPort };
-}
-function masterAddress(node) {
-  return { host: node.host, port: node.port };
-}
-function topologyMasterUrl(topology) {
-  return masterUrl(topology.masters.map(masterAddress));
-}
-function topologyZooKeeperConnect(topology) {
-  return zookeeperConnectString(topology.zookeepers.map(zookeeperClientAddress));
-}
-function masterWebUiUrl(node) {
-  return `http://${node.host}:${node.webUiPort}`;
 }
 
 // src/core/drill/journal.ts
@@ -57876,18 +59401,6 @@ function verdictOf(journal) {
   return { passed: reasons.length === 0, figures: computed, reasons };
 }
 
-// src/core/probes/cluster-probe.ts
-init_cjs_shims();
-var DEFAULT_PROBE_TIMEOUT_MS = 2e3;
-async function probeCluster(targets, timeoutMs = DEFAULT_PROBE_TIMEOUT_MS) {
-  const observedAt = (/* @__PURE__ */ new Date()).toISOString();
-  const [zookeeper2, masters] = await Promise.all([
-    Promise.all(targets.zookeepers.map((server) => probeZooKeeperServer(server, timeoutMs))),
-    Promise.all(targets.masters.map((master) => probeSparkMaster(master, timeoutMs)))
-  ]);
-  return { observedAt, zookeeper: zookeeper2, masters };
-}
-
 // src/core/spark/drill-job.ts
 init_cjs_shims();
 var DRILL_JOB_FILE = "spark_azure_drill_job.py";
@@ -57923,238 +59436,6 @@ print("Rounds: %d" % rounds)
 spark.stop()
 `;
 
-// src/tools/zookeeper-session.ts
-init_cjs_shims();
-var import_node_zookeeper_client = __toESM(require_node_zookeeper_client(), 1);
-var MODES = {
-  persistent: import_node_zookeeper_client.default.CreateMode.PERSISTENT,
-  ephemeral: import_node_zookeeper_client.default.CreateMode.EPHEMERAL,
-  "persistent-sequential": import_node_zookeeper_client.default.CreateMode.PERSISTENT_SEQUENTIAL,
-  "ephemeral-sequential": import_node_zookeeper_client.default.CreateMode.EPHEMERAL_SEQUENTIAL
-};
-var ZooKeeperSession = class _ZooKeeperSession {
-  constructor(client) {
-    this.client = client;
-  }
-  client;
-  static open(connectString, options = {}) {
-    const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs ?? 6e3, spinDelay: 200, retries: 2 });
-    const timeoutMs = options.connectTimeoutMs ?? 1e4;
-    return new Promise((resolve, reject3) => {
-      const timer = setTimeout(() => {
-        client.close();
-        reject3(new ActionableError(`ZooKeeper ${connectString}`, "a session", `no connection within ${timeoutMs / 1e3} s`, "Check that the ensemble serves (echo srvr | nc <server> 2181) and that this runner reaches port 2181."));
-      }, timeoutMs);
-      client.once("connected", () => {
-        clearTimeout(timer);
-        resolve(new _ZooKeeperSession(client));
-      });
-      client.connect();
-    });
-  }
-  /** This session's id, as ZooKeeper prints it in `cons` (sid=0x...). */
-  sessionId() {
-    return BigInt(`0x${this.client.getSessionId().toString("hex")}`);
-  }
-  children(path16) {
-    return this.call((done) => this.client.getChildren(path16, (error2, children) => done(error2, children)));
-  }
-  stat(path16) {
-    return this.call(
-      (done) => this.client.exists(
-        path16,
-        (error2, stat2) => done(error2, stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0)
-      )
-    );
-  }
-  data(path16) {
-    return this.call((done) => this.client.getData(path16, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
-  }
-  /** Creates the node (and missing parents, persistent) and returns its actual path. */
-  create(path16, data, mode) {
-    return new Promise(
-      (resolve, reject3) => this.client.mkdirp(parentOf(path16), (mkdirError) => {
-        if (mkdirError) return reject3(mkdirError);
-        this.client.create(path16, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve(created));
-      })
-    );
-  }
-  /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-  remove(path16, version2 = -1) {
-    return new Promise(
-      (resolve, reject3) => this.client.remove(path16, version2, (error2) => {
-        if (!error2) return resolve(true);
-        if (isNoNode(error2)) return resolve(false);
-        reject3(error2);
-      })
-    );
-  }
-  close() {
-    this.client.close();
-  }
-  call(operation) {
-    return new Promise(
-      (resolve, reject3) => operation((error2, value) => {
-        if (!error2) return resolve(value);
-        if (isNoNode(error2)) return resolve(void 0);
-        reject3(error2);
-      })
-    );
-  }
-};
-function isNoNode(error2) {
-  return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
-}
-function parentOf(path16) {
-  return path16.slice(0, path16.lastIndexOf("/")) || "/";
-}
-
-// src/operations/leadership-handover.ts
-init_cjs_shims();
-
-// src/core/probes/zookeeper-sessions.ts
-init_cjs_shims();
-async function connectedSessions(servers, timeoutMs = 2e3) {
-  const replies = await Promise.all(servers.map((server) => sendFourLetterWord(server, "cons", timeoutMs)));
-  const sessions = /* @__PURE__ */ new Set();
-  for (const reply of replies) {
-    for (const connection of parseCons(reply)) if (connection.sessionId) sessions.add(BigInt(connection.sessionId));
-  }
-  return sessions;
-}
-
-// src/core/spark/leader-latch.ts
-init_cjs_shims();
-var LEADER_ELECTION = "leader_election";
-function leaderElectionPath(sparkZooKeeperDir) {
-  return `${sparkZooKeeperDir.replace(/\/+$/, "")}/${LEADER_ELECTION}`;
-}
-function latchSequence(name) {
-  const match = /latch-(\d+)$/.exec(name);
-  return match ? Number(match[1]) : void 0;
-}
-function inLineOrder(nodes) {
-  return [...nodes].sort((a, b) => a.sequence - b.sequence);
-}
-function orphanedLeader(nodes, connectedSessions2) {
-  const leader = inLineOrder(nodes)[0];
-  return leader && !connectedSessions2.has(leader.owner) ? leader : void 0;
-}
-
-// src/operations/spark-leader-latch.ts
-init_cjs_shims();
-async function readLeaderLatch(zk, latchPath) {
-  const nodes = [];
-  for (const name of await zk.children(latchPath) ?? []) {
-    const sequence = latchSequence(name);
-    const stat2 = sequence === void 0 ? void 0 : await zk.stat(`${latchPath}/${name}`);
-    if (sequence !== void 0 && stat2) nodes.push({ name, sequence, owner: stat2.ephemeralOwner });
-  }
-  return nodes;
-}
-
-// src/operations/leadership-handover.ts
-var SESSION_DETACH_TIMEOUT_MS = 5e3;
-async function handOverLeadership(options) {
-  const latchPath = leaderElectionPath(options.sparkZooKeeperDir);
-  const leaderBefore = inLineOrder(await readLeaderLatch(options.zk, latchPath))[0];
-  await options.operations.stop(options.master);
-  const stoppedAtMs = Date.now();
-  if (!leaderBefore) return { stoppedAtMs, note: `no latch node under ${latchPath}: nothing to hand over` };
-  const detached = await waitUntil(
-    async () => orphanedLeader(await readLeaderLatch(options.zk, latchPath), await connectedSessions(options.zookeepers)),
-    (orphan2) => orphan2 !== void 0,
-    { timeoutMs: SESSION_DETACH_TIMEOUT_MS, intervalMs: 50 }
-  );
-  const orphan = detached.last;
-  if (!orphan || orphan.name !== leaderBefore.name) {
-    const note = `the leading latch node ${leaderBefore.name} did not become orphaned within ${SESSION_DETACH_TIMEOUT_MS / 1e3} s: left for ZooKeeper to expire`;
-    options.log.warning(note);
-    return { stoppedAtMs, note };
-  }
-  const removed = await options.zk.remove(`${latchPath}/${orphan.name}`);
-  const removedAtMs = Date.now();
-  options.log.info(`Removed ${options.master.name}'s latch node ${orphan.name} ${removedAtMs - stoppedAtMs} ms after the stop`);
-  return { removedLatch: removed ? orphan.name : void 0, stoppedAtMs, removedAtMs, note: removed ? "latch node removed" : "latch node already gone" };
-}
-
-// src/operations/maintenance-lock.ts
-init_cjs_shims();
-var import_node_os2 = __toESM(require("os"), 1);
-var MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
-var MaintenanceLock = class _MaintenanceLock {
-  constructor(zk, path16) {
-    this.zk = zk;
-    this.path = path16;
-  }
-  zk;
-  path;
-  static async acquire(zk, operation, options) {
-    const path16 = options.path ?? MAINTENANCE_LOCK_PATH;
-    const holder = { operation, host: import_node_os2.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
-    const deadline = Date.now() + options.waitMs;
-    for (; ; ) {
-      try {
-        await zk.create(path16, JSON.stringify(holder), "ephemeral");
-        return new _MaintenanceLock(zk, path16);
-      } catch (error2) {
-        if (!isNodeExists(error2)) throw error2;
-      }
-      if (Date.now() >= deadline) {
-        const current = await currentHolder(zk, path16);
-        throw new ClusterStateError(
-          "Maintenance lock",
-          `to be free within ${Math.round(options.waitMs / 1e3)} s`,
-          current ? `held by ${current.operation} on ${current.host} (pid ${current.pid}) since ${current.since}` : "held by another operation",
-          "Wait for that operation to finish (the lock goes with its process), or raise lockWaitSeconds."
-        );
-      }
-      await sleep(500);
-    }
-  }
-  async release() {
-    await this.zk.remove(this.path);
-  }
-};
-async function currentHolder(zk, path16 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path16);
-  if (!data) return void 0;
-  try {
-    return JSON.parse(data.toString("utf8"));
-  } catch {
-    return void 0;
-  }
-}
-function isNodeExists(error2) {
-  return error2 instanceof Error && /NODE_EXISTS/.test(String(error2));
-}
-
-// src/operations/master-poller.ts
-init_cjs_shims();
-var MasterPoller = class {
-  running = true;
-  loop;
-  constructor(masters, entries, intervalMs) {
-    this.loop = (async () => {
-      while (this.running) {
-        const at = Date.now();
-        const states = await masters.probe(Math.max(intervalMs * 4, 400));
-        const observations = states.map((state) => ({
-          address: state.address,
-          status: state.reachable ? state.status : "DOWN",
-          aliveWorkers: state.reachable ? state.workers.filter((worker) => worker.state === "ALIVE").length : 0
-        }));
-        entries.push({ at, kind: "probe", masters: observations });
-        await sleep(Math.max(0, intervalMs - (Date.now() - at)));
-      }
-    })();
-  }
-  async stop() {
-    this.running = false;
-    await this.loop;
-  }
-};
-
 // src/operations/failover-drill.ts
 var JOB_START_TIMEOUT_MS = 9e4;
 var RESTORE_TIMEOUT_MS = 9e4;
@@ -58182,7 +59463,7 @@ async function runFailoverDrill(targets, options, smokeSettings, runtime, log3) 
         const submission = await runSmokeTest(smokeSettings, runtime, log3).catch((error2) => ({ passed: false, reason: error2.message }));
         record(journal, log3).check("a new submission succeeds", submission.passed, submission.reason);
       }
-      const grace = new MasterPoller(masterSet, journal.entries, options.pollIntervalMs);
+      const grace = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
       await sleep(options.graceSeconds * 1e3);
       await grace.stop();
     } finally {
@@ -58215,7 +59496,7 @@ async function checkSteadyState(targets, expected) {
 async function faultAndRecover(journal, target, targets, options, masterSet, smokeSettings, runtime, zk, log3) {
   const { act, check } = record(journal, log3);
   const { expectedWorkers } = journal.experiment;
-  const poller = new MasterPoller(masterSet, journal.entries, options.pollIntervalMs);
+  const poller = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
   const job = await startDrillJob(smokeSettings, runtime, options.jobSeconds);
   act("job submitted", `${options.jobSeconds} s job`);
   let faultIssued = false;
@@ -58292,99 +59573,12 @@ function requireVmFaults(targets) {
   return targets.vmFaults;
 }
 async function startDrillJob(settings, runtime, seconds2) {
-  const directory = await (0, import_promises.mkdtemp)(import_node_path4.default.join(import_node_os3.default.tmpdir(), "spark-azure-drill-"));
-  const application = import_node_path4.default.join(directory, DRILL_JOB_FILE);
-  await (0, import_promises.writeFile)(application, DRILL_JOB_SOURCE);
+  const directory = await (0, import_promises5.mkdtemp)(import_node_path14.default.join(import_node_os7.default.tmpdir(), "spark-azure-drill-"));
+  const application = import_node_path14.default.join(directory, DRILL_JOB_FILE);
+  await (0, import_promises5.writeFile)(application, DRILL_JOB_SOURCE);
   const submission = { ...buildSubmission({ ...settings, application, arguments: [String(seconds2)] }, runtime), name: "spark-azure failover drill job" };
   const driverHost = submission.conf["spark.driver.host"];
   return startSparkSubmit(runtime, submission, { timeoutMs: (seconds2 + 300) * 1e3, localIp: driverHost && isLoopback(driverHost) ? driverHost : void 0 });
-}
-
-// src/tools/spark-runtime.ts
-init_cjs_shims();
-var import_node_fs3 = require("fs");
-var import_node_path6 = __toESM(require("path"), 1);
-
-// src/tools/installers.ts
-init_cjs_shims();
-var import_node_crypto = require("crypto");
-var import_node_fs2 = require("fs");
-var import_promises2 = require("fs/promises");
-var import_node_path5 = __toESM(require("path"), 1);
-
-// src/tools/python-environments.ts
-init_cjs_shims();
-var PYTHON_ENVIRONMENTS = {
-  // pyspark carries a full Spark (bin/spark-class, bin/spark-submit, all jars); Spark 4 needs Java 17 or 21.
-  // 2.19 is the newest ansible-core that runs on Python 3.11.
-  "local-cluster": ["pyspark==4.3.0", "ansible-core==2.19.14"],
-  lint: ["ansible-core==2.19.14", "ansible-lint==26.10.1"]
-};
-
-// src/tools/installers.ts
-async function ensureDebianPackages(packages, present, log3) {
-  if (present()) return;
-  const asRoot = process.getuid?.() === 0 ? [] : ["sudo", "-n"];
-  if (asRoot.length > 0 && (await $`sudo -n true`.quiet().nothrow()).exitCode !== 0) {
-    throw new ActionableError(
-      `Debian packages ${packages.join(", ")}`,
-      "them installed, or root or password-less sudo to install them",
-      "neither",
-      `Install them once with: sudo apt-get install -y ${packages.join(" ")}`
-    );
-  }
-  log3.info(`Installing Debian packages: ${packages.join(", ")}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const install = () => $({ env })`${asRoot} apt-get install -y -q --no-install-recommends ${packages}`.quiet().nothrow();
-  let result2 = await install();
-  if (result2.exitCode !== 0) {
-    await $({ env })`${asRoot} apt-get update -q`.quiet();
-    result2 = await install();
-  }
-  if (result2.exitCode !== 0) {
-    throw new ActionableError(`Debian packages ${packages.join(", ")}`, "apt-get install to succeed", `exit ${result2.exitCode}: ${lastLine(result2.stderr)}`, "Run the apt-get command by hand to see why.");
-  }
-}
-async function ensurePythonEnvironment(name, toolsDir2, log3) {
-  const packages = PYTHON_ENVIRONMENTS[name];
-  const venv = import_node_path5.default.join(toolsDir2, name);
-  const wanted = (0, import_node_crypto.createHash)("sha256").update(packages.join("\n")).digest("hex");
-  const stamp = import_node_path5.default.join(venv, ".packages.sha256");
-  if ((0, import_node_fs2.existsSync)(stamp) && await (0, import_promises2.readFile)(stamp, "utf8") === wanted) return venv;
-  log3.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
-  await (0, import_promises2.rm)(venv, { recursive: true, force: true });
-  await $`python3 -m venv ${venv}`.quiet();
-  const pip = await $`${import_node_path5.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
-  if (pip.exitCode !== 0) {
-    throw new ActionableError(`Python environment '${name}'`, "pip install to succeed", `exit ${pip.exitCode}: ${lastLine(pip.stderr)}`, "Check network access to PyPI, then retry; the environment is rebuilt from scratch.");
-  }
-  await (0, import_promises2.writeFile)(stamp, wanted);
-  return venv;
-}
-function lastLine(text) {
-  return text.trim().split("\n").at(-1) ?? "";
-}
-
-// src/tools/spark-runtime.ts
-async function resolveSparkRuntime(options, log3) {
-  const explicit = options.sparkHome ?? process.env.SPARK_HOME;
-  if (explicit) {
-    if (!(0, import_node_fs3.existsSync)(import_node_path6.default.join(explicit, "bin", "spark-submit"))) {
-      throw new InputError(
-        options.sparkHome ? options.input : "SPARK_HOME",
-        "a Spark distribution with bin/spark-submit",
-        describeValue(explicit),
-        `Point '${options.input}' at an unpacked Spark, or leave it and SPARK_HOME unset to install pyspark.`
-      );
-    }
-    return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
-  }
-  const venv = await ensurePythonEnvironment("local-cluster", options.toolsDir, log3);
-  const python = import_node_path6.default.join(venv, "bin", "python");
-  return { sparkHome: await pysparkHome(python), python };
-}
-async function pysparkHome(python) {
-  return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
 }
 
 // src/actions/smoke-test/drill-settings.ts
@@ -58414,44 +59608,9 @@ function readDrillSettings(inputs, masterCount) {
     nodeAccess
   };
 }
-function readNodeAccess(inputs, masterCount) {
-  const kind = inputs.oneOf("nodeAccess", ["local", "ssh", "azure"], "local");
-  if (kind === "local") return { kind };
-  const ssh = {
-    user: inputs.required("sshUser", "the SSH user on the VMs (with sudo for systemctl)", "azureuser"),
-    jumpHost: inputs.optional("sshJumpHost"),
-    port: inputs.integer("sshPort", 22, { min: 1, max: 65535 })
-  };
-  const privateKey = inputs.optional("sshPrivateKey");
-  if (kind === "ssh") return { kind, ssh, privateKey };
-  const masterVmNames = (inputs.required("masterVmNames", "one VM name per master, in the order of masters", "spark-master-1,spark-master-2") ?? "").split(",").map((name) => name.trim());
-  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
-    throw new InputError("masterVmNames", `${masterCount} VM names, one per master, comma-separated`, describeValue(masterVmNames.join(",")), "List the VM of each master in the order of masters.");
-  }
-  return { kind, ssh, privateKey, resourceGroup: inputs.required("azureResourceGroup", "the resource group of the cluster VMs", "rg-spark-prod"), masterVmNames };
-}
 
 // src/actions/smoke-test/drill-summary.ts
 init_cjs_shims();
-
-// src/actions/smoke-test/summary.ts
-init_cjs_shims();
-function smokeTestSummary(report) {
-  const rows = [
-    ["Verdict", report.passed ? "passed" : "FAILED"],
-    ["Reason", report.reason],
-    ["Result", report.result ?? "-"],
-    ["Application", report.applicationId ?? "-"],
-    ["ALIVE master", report.aliveMaster],
-    ["Duration", `${report.durationSeconds} s`]
-  ];
-  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
-}
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
-}
-
-// src/actions/smoke-test/drill-summary.ts
 function drillSummary(journal, verdict) {
   const { experiment } = journal;
   const { milestones, recoverySeconds, aliveGapSeconds } = verdict.figures;
@@ -58476,11 +59635,11 @@ function drillSummary(journal, verdict) {
     ...checks(journal).map((check) => `| ${check.check} | ${check.ok ? "ok" : "FAILED"} | ${escapeCell(check.detail)} |`),
     ...verdict.reasons.map((reason) => `| verdict | FAILED | ${escapeCell(reason)} |`),
     "",
-    timeline(journal, milestones)
+    timeline2(journal, milestones)
   ];
   return lines.join("\n");
 }
-function timeline(journal, milestones) {
+function timeline2(journal, milestones) {
   const bar = (name, tag, from, to) => from !== void 0 && to !== void 0 && to >= from ? [`    ${name} :${tag}${from}, ${Math.max(to, from + 1)}`] : [];
   const end = milestones.restoredStandby ?? milestones.allWorkersBack ?? Date.now();
   const rows = [
@@ -58497,60 +59656,11 @@ function timeline(journal, milestones) {
 
 // src/actions/smoke-test/drill-targets.ts
 init_cjs_shims();
-var import_node_fs8 = require("fs");
-var import_node_os6 = __toESM(require("os"), 1);
-var import_node_path12 = __toESM(require("path"), 1);
 
 // src/azure/azure-vm-operations.ts
 init_cjs_shims();
-
-// src/azure/remote-commands.ts
-init_cjs_shims();
-var SERVICE_UNITS = {
-  zookeeper: "spark-azure-zookeeper",
-  master: "spark-azure-master",
-  worker: "spark-azure-worker"
-};
-function systemctlCommand(operation, role) {
-  const unit = SERVICE_UNITS[role];
-  switch (operation) {
-    case "kill":
-      return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
-    case "stop":
-      return ["sudo", "systemctl", "stop", unit];
-    case "start":
-      return ["sudo", "systemctl", "start", unit];
-    case "restart":
-      return ["sudo", "systemctl", "restart", unit];
-  }
-}
-function sshArguments(access2, node, command) {
-  return [
-    "-o",
-    "BatchMode=yes",
-    "-o",
-    "ConnectTimeout=10",
-    "-o",
-    "StrictHostKeyChecking=accept-new",
-    "-p",
-    String(access2.port),
-    ...access2.keyFile ? ["-i", access2.keyFile] : [],
-    ...access2.jumpHost ? ["-J", access2.jumpHost] : [],
-    `${access2.user}@${node.host}`,
-    "--",
-    ...command.map(quoteForRemoteShell)
-  ];
-}
-function quoteForRemoteShell(word) {
-  return /^[A-Za-z0-9_./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-function azVmArguments(access2, vmName, operation) {
-  return ["vm", operation, "--resource-group", access2.resourceGroup, "--name", vmName, ...access2.subscription ? ["--subscription", access2.subscription] : []];
-}
-
-// src/azure/azure-vm-operations.ts
 function azureVmOperations(access2) {
-  const run = (operation) => async (node) => {
+  const run2 = (operation) => async (node) => {
     const vm = access2.vmNames[node.name];
     if (!vm) throw new ActionableError(`Node ${node.name}`, "a VM name (input masterVmNames)", "none", "List one VM name per master, in the order of masters.");
     const result2 = await $({ nothrow: true, quiet: true, timeout: 9e5 })`az ${azVmArguments(access2, vm, operation)}`;
@@ -58558,24 +59668,7 @@ function azureVmOperations(access2) {
       throw new ActionableError(`VM ${vm}`, `az vm ${operation} to succeed`, `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1) ?? ""}`, "Check the Azure login and the resource group.");
     }
   };
-  return { restart: run("restart"), deallocate: run("deallocate"), start: run("start") };
-}
-
-// src/azure/ssh-node-operations.ts
-init_cjs_shims();
-function sshNodeOperations(access2) {
-  const run = (operation) => async (node) => {
-    const result2 = await $({ nothrow: true, quiet: true, timeout: 6e4 })`ssh ${sshArguments(access2, node, systemctlCommand(operation, node.role))}`;
-    if (result2.exitCode !== 0) {
-      throw new ActionableError(
-        `Node ${node.name} (${node.host})`,
-        `'${operation}' over SSH to succeed`,
-        `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1) ?? ""}`,
-        "Check sshUser, sshPrivateKey and sshJumpHost, and that the user may run systemctl with sudo."
-      );
-    }
-  };
-  return { start: run("start"), stop: run("stop"), kill: run("kill"), restart: run("restart") };
+  return { restart: run2("restart"), deallocate: run2("deallocate"), start: run2("start") };
 }
 
 // src/local/local-drill-targets.ts
@@ -58589,588 +59682,33 @@ function localDrillTargets(cluster, topology) {
   };
 }
 
-// src/local/local-cluster.ts
-init_cjs_shims();
-var import_node_fs7 = require("fs");
-var import_promises5 = require("fs/promises");
-var import_node_path11 = __toESM(require("path"), 1);
-
-// src/core/cluster/node-states.ts
-init_cjs_shims();
-function probeTargetsOf(topology) {
-  return {
-    zookeepers: topology.zookeepers.map(zookeeperClientAddress),
-    masters: topology.masters.map((master) => ({ address: formatHostPort(masterAddress(master)), webUiUrl: masterWebUiUrl(master) }))
-  };
-}
-function expectationsOf(topology) {
-  return {
-    zookeeperServers: topology.zookeepers.length,
-    masters: topology.masters.length,
-    minimumWorkers: topology.workers.length,
-    workerHosts: topology.workers.map((worker) => worker.host)
-  };
-}
-function nodeAddress(node) {
-  switch (node.role) {
-    case "zookeeper":
-      return formatHostPort(zookeeperClientAddress(node));
-    case "master":
-      return formatHostPort(masterAddress(node));
-    case "worker":
-      return `${node.host}:${node.webUiPort}`;
-  }
-}
-function nodeState(node, state) {
-  switch (node.role) {
-    case "zookeeper": {
-      const server = state.zookeeper.find((candidate) => candidate.address === nodeAddress(node));
-      if (!server?.reachable) return "down";
-      return server.serving ? server.mode ?? "serving" : "not serving";
-    }
-    case "master": {
-      const master = state.masters.find((candidate) => candidate.address === nodeAddress(node));
-      return master?.reachable ? master.status : "down";
-    }
-    case "worker": {
-      const seen = workersAtLeader(state).filter((worker) => worker.host === node.host);
-      if (seen.some((worker) => worker.state === "ALIVE")) return "ALIVE";
-      return seen.length > 0 ? seen[seen.length - 1].state : "not registered";
-    }
-  }
-}
-
-// src/local/ansible.ts
-init_cjs_shims();
-var import_node_path7 = __toESM(require("path"), 1);
-async function runPlaybook(toolchain, root2, inventory, options = {}) {
-  const ansibleDir = import_node_path7.default.join(root2, "infra", "ansible");
-  const playbook = import_node_path7.default.join(ansibleDir, options.playbook ?? "site.yml");
-  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path7.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
-  const result2 = await $({ env, cwd: ansibleDir })`${toolchain.ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
-  return { exitCode: result2.exitCode ?? 1, output: result2.stdout + result2.stderr };
-}
-async function renderConfiguration(toolchain, root2, inventory) {
-  const result2 = await runPlaybook(toolchain, root2, inventory, { extraArgs: ["--skip-tags", "health"] });
-  if (result2.exitCode !== 0) {
-    const failure = result2.output.split("\n").filter((line) => /fatal:|ERROR!|failed=/.test(line)).slice(0, 3).join(" | ");
-    throw new ActionableError("Ansible (site.yml, local inventory)", "every node configured", failure || `exit ${result2.exitCode}`, `Run it by hand to see the whole output: ANSIBLE_CONFIG=infra/ansible/ansible.cfg ${toolchain.ansiblePlaybook} -i ${inventory} infra/ansible/site.yml`);
-  }
-}
-
-// src/local/local-inventory.ts
-init_cjs_shims();
-var import_node_os4 = require("os");
-var import_yaml = __toESM(require_dist(), 1);
-function localInventory(topology, clusterDir, toolchain, settings = {}, clusterName = "local") {
-  const owner = (0, import_node_os4.userInfo)().username;
-  const hosts = (nodes) => Object.fromEntries(
-    nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }])
-  );
-  const inventory = {
-    all: {
-      vars: {
-        ansible_connection: "local",
-        ansible_python_interpreter: "{{ ansible_playbook_python }}",
-        spark_azure_service_manager: "none",
-        spark_azure_cluster_name: clusterName,
-        zookeeper_install: false,
-        zookeeper_user: owner,
-        zookeeper_launcher_owner: owner,
-        zookeeper_conf_dir: "{{ spark_azure_node_dir }}/conf",
-        zookeeper_data_dir: "{{ spark_azure_node_dir }}/data",
-        zookeeper_log_dir: "{{ spark_azure_node_dir }}/logs",
-        zookeeper_bin_dir: "{{ spark_azure_node_dir }}/bin",
-        zookeeper_java: toolchain.java,
-        zookeeper_heap_mb: 256,
-        spark_install: false,
-        spark_home: toolchain.sparkHome,
-        spark_user: owner,
-        spark_launcher_owner: owner,
-        spark_python: toolchain.python,
-        spark_conf_dir: "{{ spark_azure_node_dir }}/conf",
-        spark_log_dir: "{{ spark_azure_node_dir }}/logs",
-        spark_bin_dir: "{{ spark_azure_node_dir }}/bin",
-        spark_master_daemon_memory_mb: 512,
-        spark_master_recovery_plugin_jar: toolchain.recoveryPluginJar,
-        spark_worker_daemon_memory_mb: 384,
-        spark_worker_work_dir: "{{ spark_azure_node_dir }}/work",
-        ...settings
-      },
-      children: {
-        zookeeper: { hosts: hosts(topology.zookeepers) },
-        spark_masters: { hosts: hosts(topology.masters) },
-        spark_workers: { hosts: hosts(topology.workers) }
-      }
-    }
-  };
-  return (0, import_yaml.stringify)(inventory);
-}
-function roleVars(node) {
-  switch (node.role) {
-    case "zookeeper":
-      return {
-        zookeeper_id: node.id,
-        zookeeper_client_port: node.clientPort,
-        zookeeper_quorum_port: node.quorumPort,
-        zookeeper_election_port: node.electionPort
-      };
-    case "master":
-      return { spark_master_port: node.port, spark_master_webui_port: node.webUiPort };
-    case "worker":
-      return { spark_worker_webui_port: node.webUiPort, spark_worker_cores: node.cores, spark_worker_memory_mb: node.memoryMb };
-  }
-}
-
-// src/local/local-processes.ts
-init_cjs_shims();
-var import_node_child_process = require("child_process");
-var import_node_fs4 = require("fs");
-var import_promises3 = require("fs/promises");
-var import_node_path8 = __toESM(require("path"), 1);
-var CLUSTER_MARKER = "SPARK_AZURE_LOCAL_CLUSTER";
-var LAUNCHERS = {
-  zookeeper: "run-zookeeper",
-  master: "run-spark-master",
-  worker: "run-spark-worker"
-};
-function launcherPath(clusterDir, node) {
-  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
-}
-function logPath(clusterDir, node) {
-  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
-}
-function pidPath(clusterDir, node) {
-  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "pid");
-}
-var SUPERVISOR = [
-  "launcher=$1; child=",
-  `trap 'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; exit 0' TERM INT`,
-  "while :; do",
-  '  "$launcher" & child=$!',
-  '  wait "$child"; status=$?',
-  '  echo "spark-azure supervisor: $(basename "$launcher") exited with status $status; restarting in 1 s (Restart=always)" >&2',
-  "  sleep 1",
-  "done"
-].join("\n");
-var LocalProcesses = class {
-  constructor(clusterDir) {
-    this.clusterDir = clusterDir;
-  }
-  clusterDir;
-  /** Starts the node unless it already runs; returns its pid. */
-  async start(node) {
-    const running = this.pid(node);
-    if (running !== void 0) return running;
-    const log3 = logPath(this.clusterDir, node);
-    await (0, import_promises3.mkdir)(import_node_path8.default.dirname(log3), { recursive: true });
-    const output = (0, import_node_fs4.openSync)(log3, "a");
-    try {
-      const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
-        detached: true,
-        stdio: ["ignore", output, output],
-        env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: node.name }
-      });
-      child.unref();
-      if (child.pid === void 0) throw new Error(`could not start ${node.name}: ${launcherPath(this.clusterDir, node)}`);
-      await (0, import_promises3.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
-`);
-      return child.pid;
-    } finally {
-      (0, import_node_fs4.closeSync)(output);
-    }
-  }
-  /** The node's pid while its process lives (zombies count as dead), else undefined. */
-  pid(node) {
-    const file = pidPath(this.clusterDir, node);
-    if (!(0, import_node_fs4.existsSync)(file)) return void 0;
-    const pid = Number((0, import_node_fs4.readFileSync)(file, "utf8").trim());
-    return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
-  }
-  /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
-  async stop(node, graceMs = 15e3) {
-    const pid = this.pid(node);
-    if (pid === void 0) return;
-    signalGroup(pid, "SIGTERM");
-    if (!await this.waitForExit(pid, graceMs)) {
-      signalGroup(pid, "SIGKILL");
-      await this.waitForExit(pid, 5e3);
-    }
-    await (0, import_promises3.rm)(pidPath(this.clusterDir, node), { force: true });
-  }
-  /** SIGKILL to the node's process group: a crash, as far as ZooKeeper and Spark can tell. */
-  async kill(node) {
-    const pid = this.pid(node);
-    if (pid === void 0) return;
-    signalGroup(pid, "SIGKILL");
-    await this.waitForExit(pid, 5e3);
-    await (0, import_promises3.rm)(pidPath(this.clusterDir, node), { force: true });
-  }
-  /** Every live process carrying this cluster's marker, children such as executors included. */
-  leftovers() {
-    return listPids().filter((pid) => isLiveProcessOf(pid, this.clusterDir));
-  }
-  /** Last resort for `down`: SIGKILL whatever still carries the marker. */
-  async killLeftovers() {
-    for (const pid of this.leftovers()) signalProcess(pid, "SIGKILL");
-    for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await sleep(100);
-  }
-  async waitForExit(pid, timeoutMs) {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (!isLiveProcessOf(pid, this.clusterDir)) return true;
-      await sleep(100);
-    }
-    return !isLiveProcessOf(pid, this.clusterDir);
-  }
-};
-function listPids() {
-  return (0, import_node_fs4.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
-}
-function isLiveProcessOf(pid, clusterDir) {
-  try {
-    const stat2 = (0, import_node_fs4.readFileSync)(`/proc/${pid}/stat`, "utf8");
-    const state = stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
-    if (state === "Z" || state === "X") return false;
-    return (0, import_node_fs4.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
-  } catch {
-    return false;
-  }
-}
-function signalGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    signalProcess(pid, signal);
-  }
-}
-function signalProcess(pid, signal) {
-  try {
-    process.kill(pid, signal);
-  } catch {
-  }
-}
-
-// src/local/local-topology.ts
-init_cjs_shims();
-var MAX_LOCAL_WORKERS = 20;
-function validateShape(shape) {
-  if (shape.zookeepers !== 3 && shape.zookeepers !== 5) {
-    throw new InputError("zookeepers", "3 or 5 (an odd quorum)", String(shape.zookeepers), "Use --zookeepers 3 or --zookeepers 5.");
-  }
-  if (shape.masters !== 2 && shape.masters !== 3) {
-    throw new InputError("masters", "2 or 3 Spark masters", String(shape.masters), "Use --masters 2 or --masters 3.");
-  }
-  if (!Number.isInteger(shape.workers) || shape.workers < 1 || shape.workers > MAX_LOCAL_WORKERS) {
-    throw new InputError("workers", `1 to ${MAX_LOCAL_WORKERS} workers`, String(shape.workers), `Use --workers between 1 and ${MAX_LOCAL_WORKERS}.`);
-  }
-  return shape;
-}
-function localTopology(shape, clusterName = "local") {
-  validateShape(shape);
-  const zookeepers = range3(shape.zookeepers).map(
-    (i) => ({
-      name: `zk${i}`,
-      role: "zookeeper",
-      host: `127.0.0.${10 + i}`,
-      id: i,
-      clientPort: 2181,
-      quorumPort: 2888,
-      electionPort: 3888
-    })
-  );
-  const masters = range3(shape.masters).map(
-    (i) => ({ name: `master${i}`, role: "master", host: `127.0.0.${20 + i}`, port: 7077, webUiPort: 8080 })
-  );
-  const workers = range3(shape.workers).map(
-    (i) => ({ name: `worker${i}`, role: "worker", host: `127.0.0.${30 + i}`, webUiPort: 8081, cores: 2, memoryMb: 1536 })
-  );
-  return { zookeepers, masters, workers, sparkZooKeeperDir: `/spark-azure/${clusterName}` };
-}
-function range3(count) {
-  return Array.from({ length: count }, (_3, index2) => index2 + 1);
-}
-
-// src/local/toolchain.ts
-init_cjs_shims();
-var import_node_fs6 = require("fs");
-var import_node_path10 = __toESM(require("path"), 1);
-
-// src/tools/recovery-plugin.ts
-init_cjs_shims();
-var import_node_crypto2 = require("crypto");
-var import_node_fs5 = require("fs");
-var import_promises4 = require("fs/promises");
-var import_node_os5 = __toESM(require("os"), 1);
-var import_node_path9 = __toESM(require("path"), 1);
-async function ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3) {
-  const sourceDir = import_node_path9.default.join(root2, "infra", "spark-recovery", "src");
-  const sources = listJavaSources(sourceDir);
-  const hash = (0, import_node_crypto2.createHash)("sha256");
-  for (const file of sources) hash.update(file).update((0, import_node_fs5.readFileSync)(file));
-  hash.update((0, import_node_fs5.readdirSync)(import_node_path9.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join());
-  const jar = import_node_path9.default.join(toolsDir2, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
-  if ((0, import_node_fs5.existsSync)(jar)) return jar;
-  if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
-    log3.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
-    await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log3);
-  }
-  log3.info(`Building the leader-election plugin against ${import_node_path9.default.basename(sparkHome)}`);
-  const classes = await (0, import_promises4.mkdtemp)(import_node_path9.default.join(import_node_os5.default.tmpdir(), "spark-azure-recovery-"));
-  try {
-    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path9.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
-    if (compile.exitCode !== 0) {
-      throw new ActionableError("Leader-election plugin", "to compile against this Spark", compile.stderr.trim().split("\n").slice(0, 3).join(" | "), "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.");
-    }
-    await (0, import_promises4.mkdir)(import_node_path9.default.dirname(jar), { recursive: true });
-    const partial2 = `${jar}.partial`;
-    await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
-    await (0, import_promises4.rename)(partial2, jar);
-    return jar;
-  } finally {
-    await (0, import_promises4.rm)(classes, { recursive: true, force: true });
-  }
-}
-function listJavaSources(directory) {
-  return (0, import_node_fs5.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path9.default.join(directory, file));
-}
-
-// src/local/toolchain.ts
-var ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
-async function ensureToolchain(root2, toolsDir2, log3) {
-  const java = await ensureJava(log3);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs6.existsSync)(ZOOKEEPER_JAR), log3);
-  const venv = await ensurePythonEnvironment("local-cluster", toolsDir2, log3);
-  const python = import_node_path10.default.join(venv, "bin", "python");
-  const sparkHome = await pysparkHome(python);
-  const recoveryPluginJar = await ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3);
-  return { java, python, ansiblePlaybook: import_node_path10.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
-}
-async function ensureJava(log3) {
-  const version2 = await javaMajorVersion();
-  if (version2 !== void 0 && version2 >= 17) return "java";
-  log3.info(version2 === void 0 ? "Java is missing: installing OpenJDK 17" : `Java ${version2} is too old for Spark 4: installing OpenJDK 17`);
-  await ensureDebianPackages(["openjdk-17-jre-headless"], () => false, log3);
-  return "java";
-}
-async function javaMajorVersion() {
-  const result2 = await $`java -version`.quiet().nothrow();
-  if (result2.exitCode !== 0) return void 0;
-  const match = /version "(\d+)/.exec(result2.stderr);
-  return match ? Number(match[1]) : void 0;
-}
-
-// src/local/local-cluster.ts
-var UP_TIMEOUTS_MS = { zookeeper: 6e4, masters: 9e4, workers: 9e4 };
-var LocalCluster = class {
-  constructor(paths, log3) {
-    this.paths = paths;
-    this.log = log3;
-    this.processes = new LocalProcesses(paths.clusterDir);
-    this.recordPath = import_node_path11.default.join(paths.clusterDir, "cluster.json");
-  }
-  paths;
-  log;
-  processes;
-  recordPath;
-  /**
-   * Brings up a fresh cluster: ZooKeeper first, masters once the ensemble is healthy, workers once one
-   * master is ALIVE. A cluster that already runs is left alone; a cluster that fails to come up is torn
-   * down, its logs kept.
-   */
-  async up(shape, settings = {}) {
-    const topology = localTopology(shape);
-    const existing = await this.record();
-    if (existing && this.runningNodes(existing.topology).length > 0) {
-      if (!sameShape(existing.shape, shape) || !sameSettings(existing.settings ?? {}, settings)) {
-        throw new ClusterStateError(
-          "Local cluster",
-          `no cluster running, to start ${describeShape(shape)}${describeSettings(settings)}`,
-          `${describeShape(existing.shape)}${describeSettings(existing.settings ?? {})} already running`,
-          "Run `spark-azure local down` first, or omit the size and --set options to use the running cluster."
-        );
-      }
-      return { alreadyRunning: true, description: await this.describe(existing.topology) };
-    }
-    const toolchain = await ensureToolchain(this.paths.root, this.paths.toolsDir, this.log);
-    const started = performance.now();
-    await this.prepare(topology, toolchain, shape, settings);
-    try {
-      await this.startRole(topology.zookeepers, topology, "ZooKeeper ensemble", (state) => assessZooKeeper(state, topology.zookeepers.length), UP_TIMEOUTS_MS.zookeeper);
-      await this.startRole(topology.masters, topology, "Spark masters", (state) => assessMasters(state, topology.masters.length), UP_TIMEOUTS_MS.masters);
-      await this.startRole(topology.workers, topology, "Spark workers", (state) => assessWorkers(state, expectationsOf(topology)), UP_TIMEOUTS_MS.workers);
-    } catch (error2) {
-      await this.stopAll(topology);
-      throw error2;
-    }
-    const secondsToHealthy = (performance.now() - started) / 1e3;
-    return { alreadyRunning: false, description: await this.describe(topology), secondsToHealthy };
-  }
-  async status() {
-    const record2 = await this.record();
-    return record2 && this.describe(record2.topology);
-  }
-  /** Stops every node (workers, masters, then ZooKeeper) and proves no process is left. */
-  async down() {
-    const record2 = await this.record();
-    const stopped = record2 ? this.runningNodes(record2.topology).map((node) => node.name) : [];
-    if (record2) await this.stopAll(record2.topology);
-    await this.processes.killLeftovers();
-    const left = this.processes.leftovers();
-    if (left.length > 0) {
-      throw new ActionableError("Local cluster", "no process left after down", `pids ${left.join(", ")} still running`, `Kill them by hand: kill -9 ${left.join(" ")}`);
-    }
-    return { stopped };
-  }
-  async topology() {
-    const record2 = await this.record();
-    if (!record2) {
-      throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
-    }
-    return record2.topology;
-  }
-  async node(name) {
-    const topology = await this.topology();
-    const node = findNode(topology, name);
-    if (!node) {
-      throw new ClusterStateError(`Node '${name}'`, `one of ${allNodes(topology).map((n) => n.name).join(", ")}`, `'${name}'`, "Use a name from `spark-azure local status`.");
-    }
-    return node;
-  }
-  async logs(name, lines) {
-    const node = await this.node(name);
-    const file = logPath(this.paths.clusterDir, node);
-    if (!(0, import_node_fs7.existsSync)(file)) return "";
-    const text = await (0, import_promises5.readFile)(file, "utf8");
-    return text.split("\n").slice(-lines - 1).join("\n");
-  }
-  logFile(node) {
-    return logPath(this.paths.clusterDir, node);
-  }
-  /** Acting on single nodes of this cluster: what drills and rolling updates use. */
-  nodeOperations() {
-    return {
-      start: async (node) => void await this.processes.start(node),
-      stop: (node) => this.processes.stop(node),
-      kill: (node) => this.processes.kill(node),
-      restart: async (node) => {
-        await this.processes.stop(node);
-        await this.processes.start(node);
-      }
-    };
-  }
-  async describe(topology) {
-    const state = await probeCluster(probeTargetsOf(topology));
-    const health = assessCluster(state, expectationsOf(topology));
-    return {
-      masterUrl: topologyMasterUrl(topology),
-      zookeeperConnect: topologyZooKeeperConnect(topology),
-      masterUis: topology.masters.map(masterWebUiUrl),
-      healthy: health.healthy,
-      problems: problemsOf(health),
-      nodes: allNodes(topology).map((node) => ({
-        name: node.name,
-        role: node.role,
-        address: nodeAddress(node),
-        pid: this.processes.pid(node) ?? null,
-        state: nodeState(node, state)
-      })),
-      state
-    };
-  }
-  async prepare(topology, toolchain, shape, settings) {
-    await this.processes.killLeftovers();
-    await (0, import_promises5.rm)(import_node_path11.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
-    await (0, import_promises5.mkdir)(this.paths.clusterDir, { recursive: true });
-    const inventory = import_node_path11.default.join(this.paths.clusterDir, "inventory.yml");
-    await (0, import_promises5.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
-    const record2 = { shape, settings, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
-    await (0, import_promises5.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
-`);
-    this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
-    await renderConfiguration(toolchain, this.paths.root, inventory);
-  }
-  async startRole(nodes, topology, what, problems, timeoutMs) {
-    this.log.info(`Starting ${what}: ${nodes.map((node) => `${node.name} (${node.host})`).join(", ")}`);
-    for (const node of nodes) await this.processes.start(node);
-    const result2 = await waitUntil(() => probeCluster(probeTargetsOf(topology), 1e3), (state) => problems(state).length === 0, {
-      timeoutMs,
-      intervalMs: 250
-    });
-    if (!result2.satisfied) {
-      const dead = nodes.filter((node) => this.processes.pid(node) === void 0).map((node) => node.name);
-      throw new ClusterStateError(
-        what,
-        `healthy within ${timeoutMs / 1e3} s`,
-        problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-        `Read the node logs under ${import_node_path11.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
-      );
-    }
-    this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
-  }
-  async stopAll(topology) {
-    for (const group3 of [topology.workers, topology.masters, topology.zookeepers]) {
-      await Promise.all(group3.map((node) => this.processes.stop(node)));
-    }
-  }
-  runningNodes(topology) {
-    return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
-  }
-  async record() {
-    if (!(0, import_node_fs7.existsSync)(this.recordPath)) return void 0;
-    return JSON.parse(await (0, import_promises5.readFile)(this.recordPath, "utf8"));
-  }
-};
-function sameShape(a, b) {
-  return a.zookeepers === b.zookeepers && a.masters === b.masters && a.workers === b.workers;
-}
-function sameSettings(a, b) {
-  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
-}
-function describeSettings(settings) {
-  const entries = Object.entries(settings);
-  return entries.length === 0 ? "" : ` with ${entries.map(([key, value]) => `${key}=${value}`).join(", ")}`;
-}
-function describeShape(shape) {
-  return `${shape.zookeepers} ZooKeeper servers, ${shape.masters} masters and ${shape.workers} workers`;
-}
-
 // src/actions/smoke-test/drill-targets.ts
-var DEFAULT_SPARK_ZOOKEEPER_DIR = "/spark-azure/spark";
 async function resolveDrillTargets(smoke, drill, log3, secrets) {
   const access2 = drill.nodeAccess;
   if (access2.kind === "local") {
     const cluster = new LocalCluster(localPaths(), log3);
-    const topology = await cluster.topology();
-    const local = new Set(topology.masters.map((master) => formatHostPort(masterAddress(master))));
+    const topology2 = await cluster.topology();
+    const local = new Set(topology2.masters.map((master) => formatHostPort(masterAddress(master))));
     const given = smoke.masters.map(formatHostPort);
     if (given.length !== local.size || given.some((address) => !local.has(address))) {
       throw new InputError("masters", `the local cluster's masters (${[...local].join(",")}) when nodeAccess is 'local'`, given.join(","), "Use the local cluster's master URL, or set nodeAccess to 'ssh' or 'azure'.");
     }
-    return localDrillTargets(cluster, topology);
+    return localDrillTargets(cluster, topology2);
   }
-  const masters = smoke.masters.map((master, index2) => ({
-    name: access2.kind === "azure" ? access2.masterVmNames[index2] : master.host,
-    role: "master",
-    host: master.host,
-    port: master.port,
-    webUiPort: smoke.masterWebUiPort
-  }));
-  let keyFile;
-  if (access2.privateKey) {
-    secrets.register(access2.privateKey);
-    keyFile = import_node_path12.default.join((0, import_node_fs8.mkdtempSync)(import_node_path12.default.join(import_node_os6.default.tmpdir(), "spark-azure-ssh-")), "id");
-    (0, import_node_fs8.writeFileSync)(keyFile, access2.privateKey.endsWith("\n") ? access2.privateKey : `${access2.privateKey}
-`, { mode: 384 });
-    (0, import_node_fs8.chmodSync)(keyFile, 384);
-  }
-  const operations = sshNodeOperations({ ...access2.ssh, keyFile });
-  const vmFaults = access2.kind === "azure" ? azureVmOperations({ resourceGroup: access2.resourceGroup, vmNames: Object.fromEntries(masters.map((master) => [master.name, master.name])) }) : void 0;
-  return {
-    masters,
+  const topology = await remoteTopology({
+    masters: smoke.masters,
+    masterWebUiPort: smoke.masterWebUiPort,
     zookeepers: drill.zookeepers,
-    sparkZooKeeperDir: drill.zookeeperDir ?? DEFAULT_SPARK_ZOOKEEPER_DIR,
-    operations,
+    zookeeperDir: drill.zookeeperDir,
+    workers: [],
+    masterNames: access2.kind === "azure" ? access2.masterVmNames : void 0
+  });
+  const vmFaults = access2.kind === "azure" ? azureVmOperations({ resourceGroup: access2.resourceGroup, vmNames: Object.fromEntries(topology.masters.map((master) => [master.name, master.name])) }) : void 0;
+  return {
+    masters: topology.masters,
+    zookeepers: drill.zookeepers,
+    sparkZooKeeperDir: topology.sparkZooKeeperDir,
+    operations: remoteNodeOperations(access2, secrets),
     vmFaults
   };
 }
@@ -59270,8 +59808,8 @@ ${report.outputTail}`);
     pipeline.log.info(`Smoke test passed: ${report.reason}`);
     if (!drill || !targets) return;
     const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () => runFailoverDrill(targets, drill, settings, runtime, pipeline.log));
-    const journalFile = import_node_path13.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os7.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs9.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    const journalFile = import_node_path15.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os8.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs10.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -59287,6 +59825,7 @@ ${report.outputTail}`);
 // src/actions/registry.ts
 function actionBody(name) {
   if (name === "smoke-test") return smokeTestAction();
+  if (name === "rolling-update") return rollingUpdateAction;
   return notYetAvailable(name);
 }
 function notYetAvailable(name) {
@@ -59303,7 +59842,7 @@ init_cjs_shims();
 
 // node_modules/@actions/core/lib/command.js
 init_cjs_shims();
-var os8 = __toESM(require("os"), 1);
+var os9 = __toESM(require("os"), 1);
 
 // node_modules/@actions/core/lib/utils.js
 init_cjs_shims();
@@ -59332,7 +59871,7 @@ function toCommandProperties(annotationProperties) {
 // node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os8.EOL);
+  process.stdout.write(cmd.toString() + os9.EOL);
 }
 function issue(name, message = "") {
   issueCommand(name, {}, message);
@@ -59381,7 +59920,7 @@ function escapeProperty(s) {
 init_cjs_shims();
 var crypto = __toESM(require("crypto"), 1);
 var fs3 = __toESM(require("fs"), 1);
-var os9 = __toESM(require("os"), 1);
+var os10 = __toESM(require("os"), 1);
 function issueFileCommand(command, message) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
@@ -59390,7 +59929,7 @@ function issueFileCommand(command, message) {
   if (!fs3.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs3.appendFileSync(filePath, `${toCommandValue(message)}${os9.EOL}`, {
+  fs3.appendFileSync(filePath, `${toCommandValue(message)}${os10.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -59403,11 +59942,11 @@ function prepareKeyValueMessage(key, value) {
   if (convertedValue.includes(delimiter)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key}<<${delimiter}${os9.EOL}${convertedValue}${os9.EOL}${delimiter}`;
+  return `${key}<<${delimiter}${os10.EOL}${convertedValue}${os10.EOL}${delimiter}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-var os11 = __toESM(require("os"), 1);
+var os12 = __toESM(require("os"), 1);
 
 // node_modules/@actions/core/lib/oidc-utils.js
 init_cjs_shims();
@@ -59482,11 +60021,11 @@ var import_os = require("os");
 var import_fs = require("fs");
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject3) {
+  return new (P || (P = Promise))(function(resolve2, reject3) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -59502,7 +60041,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -59795,11 +60334,11 @@ var arch = import_os2.default.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject3) {
+  return new (P || (P = Promise))(function(resolve2, reject3) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -59815,7 +60354,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -59843,7 +60382,7 @@ function setOutput(name, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os11.EOL);
+  process.stdout.write(os12.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message) {
@@ -59860,7 +60399,7 @@ function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os11.EOL);
+  process.stdout.write(message + os12.EOL);
 }
 function startGroup(name) {
   issue("group", name);

@@ -1,15 +1,10 @@
-import type { SshAccess } from '../../azure/remote-commands.js';
 import type { Fault } from '../../core/drill/journal.js';
-import { InputError, describeValue } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import type { HostPort } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import type { DrillOptions } from '../../operations/failover-drill.js';
+import { type NodeAccess, readNodeAccess } from '../shared/node-access.js';
 import { parseZooKeeperConnect } from '../../core/inputs/zookeeper-connect.js';
-
-export type NodeAccess =
-  | { readonly kind: 'local' }
-  | { readonly kind: 'ssh'; readonly ssh: SshAccess; readonly privateKey?: string }
-  | { readonly kind: 'azure'; readonly ssh: SshAccess; readonly privateKey?: string; readonly resourceGroup: string; readonly masterVmNames: readonly string[] };
 
 /** The drill's options, plus where the cluster's ZooKeeper is and how to reach the masters. */
 export interface DrillSettings extends DrillOptions {
@@ -43,23 +38,4 @@ export function readDrillSettings(inputs: InputReader, masterCount: number): Dri
     pollIntervalMs: inputs.integer('pollIntervalMs', 100, { min: 20, max: 5000 }),
     nodeAccess,
   };
-}
-
-function readNodeAccess(inputs: InputReader, masterCount: number): NodeAccess {
-  const kind = inputs.oneOf('nodeAccess', ['local', 'ssh', 'azure'] as const, 'local');
-  if (kind === 'local') return { kind };
-  const ssh: SshAccess = {
-    user: inputs.required('sshUser', 'the SSH user on the VMs (with sudo for systemctl)', 'azureuser'),
-    jumpHost: inputs.optional('sshJumpHost'),
-    port: inputs.integer('sshPort', 22, { min: 1, max: 65535 }),
-  };
-  const privateKey = inputs.optional('sshPrivateKey');
-  if (kind === 'ssh') return { kind, ssh, privateKey };
-  const masterVmNames = (inputs.required('masterVmNames', 'one VM name per master, in the order of masters', 'spark-master-1,spark-master-2') ?? '')
-    .split(',')
-    .map((name) => name.trim());
-  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
-    throw new InputError('masterVmNames', `${masterCount} VM names, one per master, comma-separated`, describeValue(masterVmNames.join(',')), 'List the VM of each master in the order of masters.');
-  }
-  return { kind, ssh, privateKey, resourceGroup: inputs.required('azureResourceGroup', 'the resource group of the cluster VMs', 'rg-spark-prod'), masterVmNames };
 }

@@ -1,20 +1,15 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { azureVmOperations } from '../../azure/azure-vm-operations.js';
-import { sshNodeOperations } from '../../azure/ssh-node-operations.js';
-import { type MasterNode, masterAddress } from '../../core/cluster/topology.js';
-import { InputError } from '../../core/errors.js';
 import { formatHostPort } from '../../core/inputs/host-port.js';
+import { masterAddress } from '../../core/cluster/topology.js';
+import { InputError } from '../../core/errors.js';
 import type { Log } from '../../core/log.js';
 import { localDrillTargets } from '../../local/local-drill-targets.js';
 import { LocalCluster } from '../../local/local-cluster.js';
 import { localPaths } from '../../local/paths.js';
 import type { DrillTargets } from '../../operations/failover-drill.js';
+import { remoteNodeOperations, remoteTopology } from '../shared/remote-cluster.js';
 import type { DrillSettings } from './drill-settings.js';
 import type { SmokeTestSettings } from './settings.js';
-
-export const DEFAULT_SPARK_ZOOKEEPER_DIR = '/spark-azure/spark';
 
 /** Turns the inputs into the nodes the drill acts on and the way it reaches them. */
 export async function resolveDrillTargets(
@@ -34,30 +29,23 @@ export async function resolveDrillTargets(
     }
     return localDrillTargets(cluster, topology);
   }
-  const masters: MasterNode[] = smoke.masters.map((master, index) => ({
-    name: access.kind === 'azure' ? access.masterVmNames[index]! : master.host,
-    role: 'master',
-    host: master.host,
-    port: master.port,
-    webUiPort: smoke.masterWebUiPort,
-  }));
-  let keyFile: string | undefined;
-  if (access.privateKey) {
-    secrets.register(access.privateKey);
-    keyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'spark-azure-ssh-')), 'id');
-    writeFileSync(keyFile, access.privateKey.endsWith('\n') ? access.privateKey : `${access.privateKey}\n`, { mode: 0o600 });
-    chmodSync(keyFile, 0o600);
-  }
-  const operations = sshNodeOperations({ ...access.ssh, keyFile });
+  const topology = await remoteTopology({
+    masters: smoke.masters,
+    masterWebUiPort: smoke.masterWebUiPort,
+    zookeepers: drill.zookeepers!,
+    zookeeperDir: drill.zookeeperDir,
+    workers: [],
+    masterNames: access.kind === 'azure' ? access.masterVmNames : undefined,
+  });
   const vmFaults =
     access.kind === 'azure'
-      ? azureVmOperations({ resourceGroup: access.resourceGroup, vmNames: Object.fromEntries(masters.map((master) => [master.name, master.name])) })
+      ? azureVmOperations({ resourceGroup: access.resourceGroup, vmNames: Object.fromEntries(topology.masters.map((master) => [master.name, master.name])) })
       : undefined;
   return {
-    masters,
+    masters: topology.masters,
     zookeepers: drill.zookeepers!,
-    sparkZooKeeperDir: drill.zookeeperDir ?? DEFAULT_SPARK_ZOOKEEPER_DIR,
-    operations,
+    sparkZooKeeperDir: topology.sparkZooKeeperDir,
+    operations: remoteNodeOperations(access, secrets),
     vmFaults,
   };
 }

@@ -1,0 +1,29 @@
+import type { SshAccess } from '../../azure/remote-commands.js';
+import { InputError, describeValue } from '../../core/errors.js';
+import type { InputReader } from '../../core/inputs/input-reader.js';
+
+/** How an action reaches the nodes: the local cluster's processes, systemd over SSH, or Azure. */
+export type NodeAccess =
+  | { readonly kind: 'local' }
+  | { readonly kind: 'ssh'; readonly ssh: SshAccess; readonly privateKey?: string }
+  | { readonly kind: 'azure'; readonly ssh: SshAccess; readonly privateKey?: string; readonly resourceGroup: string; readonly masterVmNames: readonly string[] };
+
+export function readNodeAccess(inputs: InputReader, masterCount: number): NodeAccess {
+  const kind = inputs.oneOf('nodeAccess', ['local', 'ssh', 'azure'] as const, 'local');
+  if (kind === 'local') return { kind };
+  const ssh: SshAccess = {
+    user: inputs.required('sshUser', 'the SSH user on the VMs (with sudo for systemctl)', 'azureuser'),
+    jumpHost: inputs.optional('sshJumpHost'),
+    port: inputs.integer('sshPort', 22, { min: 1, max: 65535 }),
+  };
+  const privateKey = inputs.optional('sshPrivateKey');
+  if (kind === 'ssh') return { kind, ssh, privateKey };
+  const masterVmNames = inputs
+    .required('masterVmNames', 'one VM name per master, in the order of masters', 'spark-master-1,spark-master-2')
+    .split(',')
+    .map((name) => name.trim());
+  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
+    throw new InputError('masterVmNames', `${masterCount} VM names, one per master, comma-separated`, describeValue(masterVmNames.join(',')), 'List the VM of each master in the order of masters.');
+  }
+  return { kind, ssh, privateKey, resourceGroup: inputs.required('azureResourceGroup', 'the resource group of the cluster VMs', 'rg-spark-prod'), masterVmNames };
+}

@@ -1,0 +1,57 @@
+import { ZooKeeperSession } from '../../src/tools/zookeeper-session.js';
+import { sleep } from '../../src/core/wait.js';
+
+/**
+ * A ZooKeeper client that writes sequenced znodes without pause, as an application would, and remembers
+ * every write ZooKeeper acknowledged and every moment it could not write.
+ */
+export class SequencedWriter {
+  readonly acknowledged: string[] = [];
+  /** Time (ms) between the first failed write of a run of failures and the next success. */
+  readonly outagesMs: number[] = [];
+  private running = true;
+  private readonly loop: Promise<void>;
+
+  private constructor(
+    private readonly zk: ZooKeeperSession,
+    readonly path: string,
+  ) {
+    this.loop = this.write();
+  }
+
+  static async start(connect: string, path: string): Promise<SequencedWriter> {
+    return new SequencedWriter(await ZooKeeperSession.open(connect, { sessionTimeoutMs: 6000 }), path);
+  }
+
+  private async write(): Promise<void> {
+    let failingSince: number | undefined;
+    let sequence = 0;
+    while (this.running) {
+      try {
+        this.acknowledged.push(await this.zk.create(`${this.path}/write-`, String(sequence++), 'persistent-sequential'));
+        if (failingSince !== undefined) this.outagesMs.push(Date.now() - failingSince);
+        failingSince = undefined;
+      } catch {
+        failingSince ??= Date.now();
+        await sleep(20);
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  /** Acknowledged writes that are not in ZooKeeper now (read through a fresh session). */
+  async missing(connect: string): Promise<string[]> {
+    const reader = await ZooKeeperSession.open(connect);
+    try {
+      const present = new Set((await reader.children(this.path)) ?? []);
+      return this.acknowledged.filter((written) => !present.has(written.slice(this.path.length + 1)));
+    } finally {
+      reader.close();
+      this.zk.close();
+    }
+  }
+}

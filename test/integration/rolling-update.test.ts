@@ -49,14 +49,15 @@ describe('rolling update on the real cluster', () => {
     const zkLeaderBefore = (await cluster.describe(topology)).nodes.find((node) => node.state === 'leader')!.name;
     const aliveBefore = (await theAliveMasterNode(topology)).name;
     const writer = await SequencedWriter.start(topologyZooKeeperConnect(topology), '/rolling-update-test');
-    const job = await startLongJob(cluster, topologyMasterUrl(topology), 75);
+    const job = await startLongJob(cluster, topologyMasterUrl(topology), 150);
     let jobEndedAt = Number.POSITIVE_INFINITY;
-    void job.then(() => (jobEndedAt = Date.now()));
+    void job.result.then(() => (jobEndedAt = Date.now()));
     let run;
     try {
       run = await runGithubAction('rolling-update', { masters: topologyMasterUrl(topology), set: Object.entries(CHANGE).map(([k, v]) => `${k}=${v}`).join('\n') }, { SPARK_AZURE_LOCAL_DIR: cluster.paths.clusterDir });
     } finally {
       await writer.stop();
+      if (run?.exitCode !== 0) job.kill();
     }
     const rollEndedAt = Date.now();
     expect(run.exitCode, run.stdout).toBe(0);
@@ -80,7 +81,7 @@ describe('rolling update on the real cluster', () => {
     expect(await writer.missing(topologyZooKeeperConnect(topology)), 'acknowledged writes lost').toEqual([]);
     expect(writer.acknowledged.length).toBeGreaterThan(100);
 
-    const jobRun = await job;
+    const jobRun = await job.result;
     expect(jobEndedAt, 'the job ran across the whole roll').toBeGreaterThan(rollEndedAt);
     expect(jobRun.exitCode, jobRun.stderr.split('\n').slice(-5).join('\n')).toBe(0);
     expect(jobRun.stdout).toMatch(/Pi is roughly 3\.1/);
@@ -91,7 +92,7 @@ describe('rolling update on the real cluster', () => {
     const heaps = runningHeapFlags(cluster, topology);
     for (const node of [...topology.zookeepers, ...topology.masters, ...topology.workers]) expect(heaps[node.name], node.name).toBe(HEAP_FLAG[node.role]);
     expect(run.summary).toContain('### Rolling update ✅ completed');
-  });
+  }, 600_000);
 
   it('halts, touching no further node, when a second ZooKeeper server dies in the middle of the roll', async () => {
     const pidsBefore = Object.fromEntries((await cluster.status())!.nodes.map((node) => [node.name, node.pid]));

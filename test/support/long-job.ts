@@ -3,16 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { DRILL_JOB_FILE, DRILL_JOB_SOURCE } from '../../src/core/spark/drill-job.js';
 import type { LocalCluster } from '../../src/local/local-cluster.js';
-import { runSparkSubmit, type SubmissionRun } from '../../src/tools/run-spark-submit.js';
+import { type RunningSubmission, startSparkSubmit } from '../../src/tools/run-spark-submit.js';
 import { resolveSparkRuntime } from '../../src/tools/spark-runtime.js';
 import { silentLog } from '../../src/core/log.js';
 
-/** Starts the drill's long-running job against the local cluster; resolves when spark-submit exits. */
-export async function startLongJob(cluster: LocalCluster, masterUrl: string, seconds: number): Promise<Promise<SubmissionRun>> {
+/** Starts the drill's long-running job against the local cluster; `result` resolves when spark-submit exits. */
+export async function startLongJob(cluster: LocalCluster, masterUrl: string, seconds: number): Promise<RunningSubmission> {
   const runtime = await resolveSparkRuntime({ input: 'sparkHome', toolsDir: cluster.paths.toolsDir }, silentLog);
   const application = path.join(mkdtempSync(path.join(os.tmpdir(), 'long-job-')), DRILL_JOB_FILE);
   writeFileSync(application, DRILL_JOB_SOURCE);
-  return runSparkSubmit(
+  return startSparkSubmit(
     runtime,
     {
       masterUrl,

@@ -2,8 +2,9 @@ import { ZooKeeperSession } from '../../src/tools/zookeeper-session.js';
 import { sleep } from '../../src/core/wait.js';
 
 /**
- * A ZooKeeper client that writes sequenced znodes without pause, as an application would, and remembers
- * every write ZooKeeper acknowledged and every moment it could not write.
+ * A ZooKeeper client that writes sequenced znodes continuously (one every `intervalMs`, about 100 a second:
+ * an unthrottled loop would starve a 2-core machine), and remembers every write ZooKeeper acknowledged
+ * and every moment it could not write.
  */
 export class SequencedWriter {
   readonly acknowledged: string[] = [];
@@ -15,12 +16,13 @@ export class SequencedWriter {
   private constructor(
     private readonly zk: ZooKeeperSession,
     readonly path: string,
+    private readonly intervalMs: number,
   ) {
     this.loop = this.write();
   }
 
-  static async start(connect: string, path: string): Promise<SequencedWriter> {
-    return new SequencedWriter(await ZooKeeperSession.open(connect, { sessionTimeoutMs: 6000 }), path);
+  static async start(connect: string, path: string, intervalMs = 10): Promise<SequencedWriter> {
+    return new SequencedWriter(await ZooKeeperSession.open(connect, { sessionTimeoutMs: 6000 }), path, intervalMs);
   }
 
   private async write(): Promise<void> {
@@ -31,6 +33,7 @@ export class SequencedWriter {
         this.acknowledged.push(await this.zk.create(`${this.path}/write-`, String(sequence++), 'persistent-sequential'));
         if (failingSince !== undefined) this.outagesMs.push(Date.now() - failingSince);
         failingSince = undefined;
+        await sleep(this.intervalMs);
       } catch {
         failingSince ??= Date.now();
         await sleep(20);

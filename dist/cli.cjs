@@ -44175,7 +44175,8 @@ function formatVerifyReport(report) {
       `failover drill (${journal.experiment.fault})`,
       verdict(drill.passed),
       drill.passed ? `recovery ${drill.figures.recoverySeconds} s, no ALIVE master for ${drill.figures.aliveGapSeconds} s; job survived, ${journal.experiment.target} back as STANDBY` : drill.reasons.join("; ")
-    ])
+    ]),
+    ...report.rollingUpdate ? [rollingRow(report.rollingUpdate)] : []
   ];
   return [
     formatClusterDescription(report.cluster),
@@ -44185,9 +44186,18 @@ function formatVerifyReport(report) {
     report.passed ? "All checks passed." : "Some checks FAILED: see docs/runbook.md."
   ].join("\n");
 }
+function rollingRow(report) {
+  const figures2 = rollingFigures(report.journal);
+  return [
+    "rolling update",
+    report.halted ? "FAILED" : "passed",
+    report.halted ? `halted at ${report.halted.step}: ${report.halted.reason}` : `${figures2.stepSeconds.length} nodes in ${figures2.totalSeconds} s, no ALIVE master for ${figures2.noAliveSeconds} s (${report.journal.method})`
+  ];
+}
 
 // src/local/verify.ts
 init_cjs_shims();
+var VERIFY_CHANGE = { zookeeper_autopurge_snap_retain_count: "4" };
 var VERIFY_FAULTS = ["kill", "stop"];
 async function verifyLocalCluster(cluster, log4) {
   const up = await cluster.up(DEFAULT_SHAPE);
@@ -44202,8 +44212,21 @@ async function verifyLocalCluster(cluster, log4) {
     log4.info(`Failover drill: ${fault}`);
     drills.push(await runFailoverDrill(targets, readDrillSettings(inputs({ fault }), settings.masters.length), settings, runtime, log4));
   }
-  const passed = up.description.healthy && smokeTest.passed && drills.length === VERIFY_FAULTS.length && drills.every((drill) => drill.verdict.passed);
-  return { cluster: up.description, secondsToHealthy: up.secondsToHealthy, smokeTest, drills, passed };
+  const drillsPassed = drills.length === VERIFY_FAULTS.length && drills.every((drill) => drill.verdict.passed);
+  let rollingUpdate;
+  if (drillsPassed) {
+    log4.info(`Rolling update: ${Object.entries(VERIFY_CHANGE).map(([key, value]) => `${key}=${value}`).join(", ")}`);
+    const topology = await cluster.topology();
+    const operations = cluster.nodeOperations();
+    rollingUpdate = await runRollingUpdate(
+      { topology, operations, expectations: expectationsOf(topology) },
+      localUpdate(cluster, VERIFY_CHANGE, operations),
+      { maxUnavailable: 1, gateTimeoutSeconds: 180, lockWaitSeconds: 60, pollIntervalMs: 100 },
+      log4
+    );
+  }
+  const passed = up.description.healthy && smokeTest.passed && drillsPassed && rollingUpdate !== void 0 && !rollingUpdate.halted;
+  return { cluster: up.description, secondsToHealthy: up.secondsToHealthy, smokeTest, drills, rollingUpdate, passed };
 }
 
 // src/entries/cli.ts

@@ -1,4 +1,6 @@
 import { formatClusterDescription, formatTable } from './cluster-table.js';
+import { rollingFigures } from '../core/rolling/rolling-journal.js';
+import type { RollingReport } from '../operations/rolling-update.js';
 import type { VerifyReport } from './verify.js';
 
 export function formatVerifyReport(report: VerifyReport): string {
@@ -14,6 +16,7 @@ export function formatVerifyReport(report: VerifyReport): string {
         ? `recovery ${drill.figures.recoverySeconds} s, no ALIVE master for ${drill.figures.aliveGapSeconds} s; job survived, ${journal.experiment.target} back as STANDBY`
         : drill.reasons.join('; '),
     ]),
+    ...(report.rollingUpdate ? [rollingRow(report.rollingUpdate)] : []),
   ];
   return [
     formatClusterDescription(report.cluster),
@@ -22,4 +25,15 @@ export function formatVerifyReport(report: VerifyReport): string {
     '',
     report.passed ? 'All checks passed.' : 'Some checks FAILED: see docs/runbook.md.',
   ].join('\n');
+}
+
+function rollingRow(report: RollingReport): string[] {
+  const figures = rollingFigures(report.journal);
+  return [
+    'rolling update',
+    report.halted ? 'FAILED' : 'passed',
+    report.halted
+      ? `halted at ${report.halted.step}: ${report.halted.reason}`
+      : `${figures.stepSeconds.length} nodes in ${figures.totalSeconds} s, no ALIVE master for ${figures.noAliveSeconds} s (${report.journal.method})`,
+  ];
 }

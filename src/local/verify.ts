@@ -4,7 +4,10 @@ import { readSmokeTestSettings } from '../actions/smoke-test/settings.js';
 import type { Fault } from '../core/drill/journal.js';
 import { InputReader, recordInputSource } from '../core/inputs/input-reader.js';
 import type { Log } from '../core/log.js';
+import { expectationsOf } from '../core/cluster/node-states.js';
 import { type DrillReport, runFailoverDrill } from '../operations/failover-drill.js';
+import { type RollingReport, runRollingUpdate } from '../operations/rolling-update.js';
+import { localUpdate } from './local-update.js';
 import { resolveSparkRuntime } from '../tools/spark-runtime.js';
 import { localDrillTargets } from './local-drill-targets.js';
 import type { LocalCluster, LocalClusterDescription } from './local-cluster.js';
@@ -15,14 +18,19 @@ export interface VerifyReport {
   readonly secondsToHealthy?: number;
   readonly smokeTest: SmokeTestReport;
   readonly drills: readonly DrillReport[];
+  readonly rollingUpdate?: RollingReport;
   readonly passed: boolean;
 }
+
+/** A real configuration change for the roll to carry to every node (ZooKeeper keeps one more snapshot). */
+export const VERIFY_CHANGE = { zookeeper_autopurge_snap_retain_count: '4' };
 
 export const VERIFY_FAULTS: readonly Fault[] = ['kill', 'stop'];
 
 /**
  * The main job on the embedded default: bring the local cluster up (or use the running one), then run the
- * suite's checks against it: the smoke test, a hard-kill drill and a planned-handover drill.
+ * suite's checks against it: the smoke test, a hard-kill drill, a planned-handover drill and a rolling
+ * update carrying a configuration change to every node.
  */
 export async function verifyLocalCluster(cluster: LocalCluster, log: Log): Promise<VerifyReport> {
   const up = await cluster.up(DEFAULT_SHAPE);
@@ -37,6 +45,19 @@ export async function verifyLocalCluster(cluster: LocalCluster, log: Log): Promi
     log.info(`Failover drill: ${fault}`);
     drills.push(await runFailoverDrill(targets, readDrillSettings(inputs({ fault }), settings.masters.length), settings, runtime, log));
   }
-  const passed = up.description.healthy && smokeTest.passed && drills.length === VERIFY_FAULTS.length && drills.every((drill) => drill.verdict.passed);
-  return { cluster: up.description, secondsToHealthy: up.secondsToHealthy, smokeTest, drills, passed };
+  const drillsPassed = drills.length === VERIFY_FAULTS.length && drills.every((drill) => drill.verdict.passed);
+  let rollingUpdate: RollingReport | undefined;
+  if (drillsPassed) {
+    log.info(`Rolling update: ${Object.entries(VERIFY_CHANGE).map(([key, value]) => `${key}=${value}`).join(', ')}`);
+    const topology = await cluster.topology();
+    const operations = cluster.nodeOperations();
+    rollingUpdate = await runRollingUpdate(
+      { topology, operations, expectations: expectationsOf(topology) },
+      localUpdate(cluster, VERIFY_CHANGE, operations),
+      { maxUnavailable: 1, gateTimeoutSeconds: 180, lockWaitSeconds: 60, pollIntervalMs: 100 },
+      log,
+    );
+  }
+  const passed = up.description.healthy && smokeTest.passed && drillsPassed && rollingUpdate !== undefined && !rollingUpdate.halted;
+  return { cluster: up.description, secondsToHealthy: up.secondsToHealthy, smokeTest, drills, rollingUpdate, passed };
 }

@@ -39,7 +39,7 @@ export function masterDown(address: string): SparkMasterState {
   return { address, reachable: false, error: 'ECONNREFUSED' };
 }
 
-export function state(zookeeper: ZooKeeperServerState[], masters: SparkMasterState[]): ClusterState {
+export function state(zookeeper: readonly ZooKeeperServerState[], masters: readonly SparkMasterState[]): ClusterState {
   return { observedAt: '2026-11-23T00:00:00.000Z', zookeeper, masters };
 }
 

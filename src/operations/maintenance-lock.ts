@@ -47,8 +47,25 @@ export class MaintenanceLock {
     }
   }
 
+  /**
+   * Makes sure the lock is still this operation's. The lock is ephemeral: if ZooKeeper expired our session
+   * (while its servers restarted) the lock went with it; take it again, or stop when another holds it.
+   */
+  async ensureHeld(operation: string): Promise<void> {
+    const stat = await this.zk.stat(this.path);
+    if (stat && stat.ephemeralOwner === (await this.zk.sessionId())) return;
+    if (!stat) {
+      await MaintenanceLock.acquire(this.zk, operation, { waitMs: 0, path: this.path });
+      return;
+    }
+    const holder = await currentHolder(this.zk, this.path);
+    throw new ClusterStateError('Maintenance lock', 'still held by this operation', `lost and now held by ${holder?.operation ?? 'another operation'}`, 'Another maintenance operation started meanwhile: wait for it, then rerun.');
+  }
+
   async release(): Promise<void> {
-    await this.zk.remove(this.path);
+    // Remove it only if it is still ours: after a session expiry another operation may hold it.
+    const stat = await this.zk.stat(this.path);
+    if (stat && stat.ephemeralOwner === (await this.zk.sessionId())) await this.zk.remove(this.path, stat.version);
   }
 }
 

@@ -76,6 +76,7 @@ export async function runRollingUpdate(targets: RollingTargets, method: UpdateMe
     try {
       await method.prepare?.();
       for (const [index, step] of plan.steps.entries()) {
+        await lock.ensureHeld(`rolling update (${method.description})`);
         const halted = await rollStep(index, step, targets, method, options, zk, record, log);
         if (halted) return { journal, halted };
       }

@@ -7,6 +7,8 @@ export const PYTHON_ENVIRONMENTS = {
   // 2.19 is the newest ansible-core that runs on Python 3.11.
   'local-cluster': ['pyspark==4.3.0', 'ansible-core==2.19.14'],
   lint: ['ansible-core==2.19.14', 'ansible-lint==26.10.1'],
+  // Static analysis of the Terraform; its own environment, as its dependencies are many.
+  checkov: ['checkov==3.3.30'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PythonEnvironmentName = keyof typeof PYTHON_ENVIRONMENTS;

@@ -40330,7 +40330,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout2 = timeout2 == null ? 1e4 : timeout2;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect2({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -45482,7 +45482,7 @@ var require_client = __commonJS({
         strictContentLength,
         maxCachedSessions,
         maxRedirections,
-        connect: connect2,
+        connect: connect3,
         maxRequestsPerClient,
         localAddress,
         maxResponseSize,
@@ -45534,7 +45534,7 @@ var require_client = __commonJS({
         if (bodyTimeout != null && (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)) {
           throw new InvalidArgumentError("bodyTimeout must be a positive integer or zero");
         }
-        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
+        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
@@ -45558,15 +45558,15 @@ var require_client = __commonJS({
         if (maxConcurrentStreams != null && (typeof maxConcurrentStreams !== "number" || maxConcurrentStreams < 1)) {
           throw new InvalidArgumentError("maxConcurrentStreams must be a positive integer, greater than 0");
         }
-        if (typeof connect2 !== "function") {
-          connect2 = buildConnector({
+        if (typeof connect3 !== "function") {
+          connect3 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect2
+            ...connect3
           });
         }
         if (interceptors?.Client && Array.isArray(interceptors.Client)) {
@@ -45581,7 +45581,7 @@ var require_client = __commonJS({
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
         this[kUrl] = util.parseOrigin(url);
-        this[kConnector] = connect2;
+        this[kConnector] = connect3;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
@@ -45635,7 +45635,7 @@ var require_client = __commonJS({
       }
       /* istanbul ignore: only used for test */
       [kConnect](cb2) {
-        connect(this);
+        connect2(this);
         this.once("connect", cb2);
       }
       [kDispatch](opts, handler) {
@@ -45699,7 +45699,7 @@ var require_client = __commonJS({
         assert(client[kSize] === 0);
       }
     }
-    async function connect(client) {
+    async function connect2(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
       let { host, hostname, protocol, port } = client[kUrl];
@@ -45870,7 +45870,7 @@ var require_client = __commonJS({
           return;
         }
         if (!client[kHTTPContext]) {
-          connect(client);
+          connect2(client);
           return;
         }
         if (client[kHTTPContext].destroyed) {
@@ -46167,7 +46167,7 @@ var require_pool = __commonJS({
       constructor(origin, {
         connections,
         factory = defaultFactory,
-        connect,
+        connect: connect2,
         connectTimeout,
         tls,
         maxCachedSessions,
@@ -46183,25 +46183,25 @@ var require_pool = __commonJS({
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
-        if (typeof connect !== "function") {
-          connect = buildConnector({
+        if (typeof connect2 !== "function") {
+          connect2 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect
+            ...connect2
           });
         }
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error2) => {
@@ -46398,25 +46398,25 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
     var Agent = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect2, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         super(options);
-        if (connect && typeof connect !== "function") {
-          connect = { ...connect };
+        if (connect2 && typeof connect2 !== "function") {
+          connect2 = { ...connect2 };
         }
         if (tls && typeof tls !== "function") {
           tls = { ...tls };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect, tls };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, tls };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -46512,16 +46512,16 @@ var require_proxy_agent = __commonJS({
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
-      constructor(proxyUrl, { headers = {}, connect, factory }) {
+      constructor(proxyUrl, { headers = {}, connect: connect2, factory }) {
         super();
         if (!proxyUrl) {
           throw new InvalidArgumentError("Proxy URL is mandatory");
         }
         this[kProxyHeaders] = headers;
         if (factory) {
-          this.#client = factory(proxyUrl, { connect });
+          this.#client = factory(proxyUrl, { connect: connect2 });
         } else {
-          this.#client = new Client(proxyUrl, { connect });
+          this.#client = new Client(proxyUrl, { connect: connect2 });
         }
       }
       [kDispatch](opts, handler) {
@@ -46583,7 +46583,7 @@ var require_proxy_agent = __commonJS({
         } else if (username && password) {
           this[kProxyHeaders]["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`).toString("base64")}`;
         }
-        const connect = buildConnector({ ...opts.proxyTls });
+        const connect2 = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
@@ -46591,13 +46591,13 @@ var require_proxy_agent = __commonJS({
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
-              connect,
+              connect: connect2,
               factory: agentFactory
             });
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect });
+        this[kClient] = clientFactory(url, { connect: connect2 });
         this[kAgent] = new Agent({
           ...opts,
           factory,
@@ -48356,10 +48356,10 @@ var require_api_connect = __commonJS({
         }
       }
     };
-    function connect(opts, callback) {
+    function connect2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject3) => {
-          connect.call(this, opts, (err, data) => {
+          connect2.call(this, opts, (err, data) => {
             return err ? reject3(err) : resolve2(data);
           });
         });
@@ -48375,7 +48375,7 @@ var require_api_connect = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module2.exports = connect;
+    module2.exports = connect2;
   }
 });
 
@@ -58063,7 +58063,9 @@ var PYTHON_ENVIRONMENTS = {
   // pyspark carries a full Spark (bin/spark-class, bin/spark-submit, all jars); Spark 4 needs Java 17 or 21.
   // 2.19 is the newest ansible-core that runs on Python 3.11.
   "local-cluster": ["pyspark==4.3.0", "ansible-core==2.19.14"],
-  lint: ["ansible-core==2.19.14", "ansible-lint==26.10.1"]
+  lint: ["ansible-core==2.19.14", "ansible-lint==26.10.1"],
+  // Static analysis of the Terraform; its own environment, as its dependencies are many.
+  checkov: ["checkov==3.3.30"]
 };
 
 // src/tools/installers.ts
@@ -58634,57 +58636,61 @@ var MODES = {
   "persistent-sequential": import_node_zookeeper_client.default.CreateMode.PERSISTENT_SEQUENTIAL,
   "ephemeral-sequential": import_node_zookeeper_client.default.CreateMode.EPHEMERAL_SEQUENTIAL
 };
+var OPERATION_TIMEOUT_MS = 15e3;
 var ZooKeeperSession = class _ZooKeeperSession {
-  constructor(client) {
-    this.client = client;
+  constructor(connectString, options, first2) {
+    this.connectString = connectString;
+    this.options = options;
+    this.client = Promise.resolve(first2);
+    this.watchExpiry(first2);
   }
+  connectString;
+  options;
   client;
-  static open(connectString, options = {}) {
-    const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs ?? 6e3, spinDelay: 200, retries: 2 });
-    const timeoutMs = options.connectTimeoutMs ?? 1e4;
-    return new Promise((resolve2, reject3) => {
-      const timer = setTimeout(() => {
-        client.close();
-        reject3(new ActionableError(`ZooKeeper ${connectString}`, "a session", `no connection within ${timeoutMs / 1e3} s`, "Check that the ensemble serves (echo srvr | nc <server> 2181) and that this runner reaches port 2181."));
-      }, timeoutMs);
-      client.once("connected", () => {
-        clearTimeout(timer);
-        resolve2(new _ZooKeeperSession(client));
-      });
-      client.connect();
-    });
+  closed = false;
+  static async open(connectString, options = {}) {
+    const settings = { sessionTimeoutMs: options.sessionTimeoutMs ?? 6e3, connectTimeoutMs: options.connectTimeoutMs ?? 1e4 };
+    return new _ZooKeeperSession(connectString, settings, await connect(connectString, settings));
   }
   /** This session's id, as ZooKeeper prints it in `cons` (sid=0x...). */
-  sessionId() {
-    return BigInt(`0x${this.client.getSessionId().toString("hex")}`);
+  async sessionId() {
+    return BigInt(`0x${(await this.client).getSessionId().toString("hex")}`);
+  }
+  watchExpiry(client) {
+    client.once("expired", () => {
+      client.close();
+      if (this.closed) return;
+      this.client = connect(this.connectString, this.options);
+      void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
+    });
   }
   children(path18) {
-    return this.call((done) => this.client.getChildren(path18, (error2, children) => done(error2, children)));
+    return this.call((client, done) => client.getChildren(path18, (error2, children) => done(error2, children)));
   }
   stat(path18) {
     return this.call(
-      (done) => this.client.exists(
+      (client, done) => client.exists(
         path18,
         (error2, stat2) => done(error2, stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0)
       )
     );
   }
   data(path18) {
-    return this.call((done) => this.client.getData(path18, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+    return this.call((client, done) => client.getData(path18, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
   }
   /** Creates the node (and missing parents, persistent) and returns its actual path. */
-  create(path18, data, mode) {
-    return new Promise(
-      (resolve2, reject3) => this.client.mkdirp(parentOf(path18), (mkdirError) => {
-        if (mkdirError) return reject3(mkdirError);
-        this.client.create(path18, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created));
-      })
+  async create(path18, data, mode) {
+    await this.bounded(`mkdirp ${parentOf(path18)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path18), (error2) => error2 ? reject3(error2) : resolve2()));
+    return this.bounded(
+      `create ${path18}`,
+      (client, resolve2, reject3) => client.create(path18, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
     );
   }
   /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
   remove(path18, version2 = -1) {
-    return new Promise(
-      (resolve2, reject3) => this.client.remove(path18, version2, (error2) => {
+    return this.bounded(
+      `remove ${path18}`,
+      (client, resolve2, reject3) => client.remove(path18, version2, (error2) => {
         if (!error2) return resolve2(true);
         if (isNoNode(error2)) return resolve2(false);
         reject3(error2);
@@ -58692,18 +58698,45 @@ var ZooKeeperSession = class _ZooKeeperSession {
     );
   }
   close() {
-    this.client.close();
+    this.closed = true;
+    void this.client.then((client) => client.close()).catch(() => void 0);
   }
   call(operation) {
-    return new Promise(
-      (resolve2, reject3) => operation((error2, value) => {
+    return this.bounded(
+      "read",
+      (client, resolve2, reject3) => operation(client, (error2, value) => {
         if (!error2) return resolve2(value);
         if (isNoNode(error2)) return resolve2(void 0);
         reject3(error2);
       })
     );
   }
+  /** Runs one request on the current client; rejects instead of waiting past OPERATION_TIMEOUT_MS. */
+  bounded(what, operation) {
+    return new Promise((resolve2, reject3) => {
+      const timer = setTimeout(() => reject3(new Error(`ZooKeeper ${what}: no answer within ${OPERATION_TIMEOUT_MS / 1e3} s`)), OPERATION_TIMEOUT_MS);
+      const settle = (finish) => (argument) => {
+        clearTimeout(timer);
+        finish(argument);
+      };
+      this.client.then((client) => operation(client, settle(resolve2), settle(reject3)), settle(reject3));
+    });
+  }
 };
+function connect(connectString, options) {
+  const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs, spinDelay: 200, retries: 2 });
+  return new Promise((resolve2, reject3) => {
+    const timer = setTimeout(() => {
+      client.close();
+      reject3(new ActionableError(`ZooKeeper ${connectString}`, "a session", `no connection within ${options.connectTimeoutMs / 1e3} s`, "Check that the ensemble serves (echo srvr | nc <server> 2181) and that this runner reaches port 2181."));
+    }, options.connectTimeoutMs);
+    client.once("connected", () => {
+      clearTimeout(timer);
+      resolve2(client);
+    });
+    client.connect();
+  });
+}
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
@@ -58785,8 +58818,23 @@ var MaintenanceLock = class _MaintenanceLock {
       await sleep(500);
     }
   }
+  /**
+   * Makes sure the lock is still this operation's. The lock is ephemeral: if ZooKeeper expired our session
+   * (while its servers restarted) the lock went with it; take it again, or stop when another holds it.
+   */
+  async ensureHeld(operation) {
+    const stat2 = await this.zk.stat(this.path);
+    if (stat2 && stat2.ephemeralOwner === await this.zk.sessionId()) return;
+    if (!stat2) {
+      await _MaintenanceLock.acquire(this.zk, operation, { waitMs: 0, path: this.path });
+      return;
+    }
+    const holder = await currentHolder(this.zk, this.path);
+    throw new ClusterStateError("Maintenance lock", "still held by this operation", `lost and now held by ${holder?.operation ?? "another operation"}`, "Another maintenance operation started meanwhile: wait for it, then rerun.");
+  }
   async release() {
-    await this.zk.remove(this.path);
+    const stat2 = await this.zk.stat(this.path);
+    if (stat2 && stat2.ephemeralOwner === await this.zk.sessionId()) await this.zk.remove(this.path, stat2.version);
   }
 };
 async function currentHolder(zk, path18 = MAINTENANCE_LOCK_PATH) {
@@ -58858,6 +58906,7 @@ async function runRollingUpdate(targets, method, options, log3) {
     try {
       await method.prepare?.();
       for (const [index2, step] of plan.steps.entries()) {
+        await lock.ensureHeld(`rolling update (${method.description})`);
         const halted = await rollStep(index2, step, targets, method, options, zk, record2, log3);
         if (halted) return { journal, halted };
       }

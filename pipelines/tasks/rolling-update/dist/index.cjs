@@ -46891,7 +46891,9 @@ var PYTHON_ENVIRONMENTS = {
   // pyspark carries a full Spark (bin/spark-class, bin/spark-submit, all jars); Spark 4 needs Java 17 or 21.
   // 2.19 is the newest ansible-core that runs on Python 3.11.
   "local-cluster": ["pyspark==4.3.0", "ansible-core==2.19.14"],
-  lint: ["ansible-core==2.19.14", "ansible-lint==26.10.1"]
+  lint: ["ansible-core==2.19.14", "ansible-lint==26.10.1"],
+  // Static analysis of the Terraform; its own environment, as its dependencies are many.
+  checkov: ["checkov==3.3.30"]
 };
 
 // src/tools/installers.ts
@@ -47462,57 +47464,61 @@ var MODES = {
   "persistent-sequential": import_node_zookeeper_client.default.CreateMode.PERSISTENT_SEQUENTIAL,
   "ephemeral-sequential": import_node_zookeeper_client.default.CreateMode.EPHEMERAL_SEQUENTIAL
 };
+var OPERATION_TIMEOUT_MS = 15e3;
 var ZooKeeperSession = class _ZooKeeperSession {
-  constructor(client) {
-    this.client = client;
+  constructor(connectString, options, first2) {
+    this.connectString = connectString;
+    this.options = options;
+    this.client = Promise.resolve(first2);
+    this.watchExpiry(first2);
   }
+  connectString;
+  options;
   client;
-  static open(connectString, options = {}) {
-    const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs ?? 6e3, spinDelay: 200, retries: 2 });
-    const timeoutMs = options.connectTimeoutMs ?? 1e4;
-    return new Promise((resolve2, reject3) => {
-      const timer = setTimeout(() => {
-        client.close();
-        reject3(new ActionableError(`ZooKeeper ${connectString}`, "a session", `no connection within ${timeoutMs / 1e3} s`, "Check that the ensemble serves (echo srvr | nc <server> 2181) and that this runner reaches port 2181."));
-      }, timeoutMs);
-      client.once("connected", () => {
-        clearTimeout(timer);
-        resolve2(new _ZooKeeperSession(client));
-      });
-      client.connect();
-    });
+  closed = false;
+  static async open(connectString, options = {}) {
+    const settings = { sessionTimeoutMs: options.sessionTimeoutMs ?? 6e3, connectTimeoutMs: options.connectTimeoutMs ?? 1e4 };
+    return new _ZooKeeperSession(connectString, settings, await connect(connectString, settings));
   }
   /** This session's id, as ZooKeeper prints it in `cons` (sid=0x...). */
-  sessionId() {
-    return BigInt(`0x${this.client.getSessionId().toString("hex")}`);
+  async sessionId() {
+    return BigInt(`0x${(await this.client).getSessionId().toString("hex")}`);
+  }
+  watchExpiry(client) {
+    client.once("expired", () => {
+      client.close();
+      if (this.closed) return;
+      this.client = connect(this.connectString, this.options);
+      void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
+    });
   }
   children(path19) {
-    return this.call((done) => this.client.getChildren(path19, (error, children) => done(error, children)));
+    return this.call((client, done) => client.getChildren(path19, (error, children) => done(error, children)));
   }
   stat(path19) {
     return this.call(
-      (done) => this.client.exists(
+      (client, done) => client.exists(
         path19,
         (error, stat) => done(error, stat ? { ephemeralOwner: BigInt(`0x${stat.ephemeralOwner.toString("hex")}`), version: stat.version, ctimeMs: Number(BigInt(`0x${stat.ctime.toString("hex")}`)) } : void 0)
       )
     );
   }
   data(path19) {
-    return this.call((done) => this.client.getData(path19, (error, data) => done(error, data ?? Buffer.alloc(0))));
+    return this.call((client, done) => client.getData(path19, (error, data) => done(error, data ?? Buffer.alloc(0))));
   }
   /** Creates the node (and missing parents, persistent) and returns its actual path. */
-  create(path19, data, mode) {
-    return new Promise(
-      (resolve2, reject3) => this.client.mkdirp(parentOf(path19), (mkdirError) => {
-        if (mkdirError) return reject3(mkdirError);
-        this.client.create(path19, Buffer.from(data), MODES[mode], (error, created) => error ? reject3(error) : resolve2(created));
-      })
+  async create(path19, data, mode) {
+    await this.bounded(`mkdirp ${parentOf(path19)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path19), (error) => error ? reject3(error) : resolve2()));
+    return this.bounded(
+      `create ${path19}`,
+      (client, resolve2, reject3) => client.create(path19, Buffer.from(data), MODES[mode], (error, created) => error ? reject3(error) : resolve2(created))
     );
   }
   /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
   remove(path19, version2 = -1) {
-    return new Promise(
-      (resolve2, reject3) => this.client.remove(path19, version2, (error) => {
+    return this.bounded(
+      `remove ${path19}`,
+      (client, resolve2, reject3) => client.remove(path19, version2, (error) => {
         if (!error) return resolve2(true);
         if (isNoNode(error)) return resolve2(false);
         reject3(error);
@@ -47520,18 +47526,45 @@ var ZooKeeperSession = class _ZooKeeperSession {
     );
   }
   close() {
-    this.client.close();
+    this.closed = true;
+    void this.client.then((client) => client.close()).catch(() => void 0);
   }
   call(operation) {
-    return new Promise(
-      (resolve2, reject3) => operation((error, value) => {
+    return this.bounded(
+      "read",
+      (client, resolve2, reject3) => operation(client, (error, value) => {
         if (!error) return resolve2(value);
         if (isNoNode(error)) return resolve2(void 0);
         reject3(error);
       })
     );
   }
+  /** Runs one request on the current client; rejects instead of waiting past OPERATION_TIMEOUT_MS. */
+  bounded(what, operation) {
+    return new Promise((resolve2, reject3) => {
+      const timer = setTimeout(() => reject3(new Error(`ZooKeeper ${what}: no answer within ${OPERATION_TIMEOUT_MS / 1e3} s`)), OPERATION_TIMEOUT_MS);
+      const settle = (finish) => (argument) => {
+        clearTimeout(timer);
+        finish(argument);
+      };
+      this.client.then((client) => operation(client, settle(resolve2), settle(reject3)), settle(reject3));
+    });
+  }
 };
+function connect(connectString, options) {
+  const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs, spinDelay: 200, retries: 2 });
+  return new Promise((resolve2, reject3) => {
+    const timer = setTimeout(() => {
+      client.close();
+      reject3(new ActionableError(`ZooKeeper ${connectString}`, "a session", `no connection within ${options.connectTimeoutMs / 1e3} s`, "Check that the ensemble serves (echo srvr | nc <server> 2181) and that this runner reaches port 2181."));
+    }, options.connectTimeoutMs);
+    client.once("connected", () => {
+      clearTimeout(timer);
+      resolve2(client);
+    });
+    client.connect();
+  });
+}
 function isNoNode(error) {
   return error instanceof import_node_zookeeper_client.default.Exception && error.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
@@ -47613,8 +47646,23 @@ var MaintenanceLock = class _MaintenanceLock {
       await sleep(500);
     }
   }
+  /**
+   * Makes sure the lock is still this operation's. The lock is ephemeral: if ZooKeeper expired our session
+   * (while its servers restarted) the lock went with it; take it again, or stop when another holds it.
+   */
+  async ensureHeld(operation) {
+    const stat = await this.zk.stat(this.path);
+    if (stat && stat.ephemeralOwner === await this.zk.sessionId()) return;
+    if (!stat) {
+      await _MaintenanceLock.acquire(this.zk, operation, { waitMs: 0, path: this.path });
+      return;
+    }
+    const holder = await currentHolder(this.zk, this.path);
+    throw new ClusterStateError("Maintenance lock", "still held by this operation", `lost and now held by ${holder?.operation ?? "another operation"}`, "Another maintenance operation started meanwhile: wait for it, then rerun.");
+  }
   async release() {
-    await this.zk.remove(this.path);
+    const stat = await this.zk.stat(this.path);
+    if (stat && stat.ephemeralOwner === await this.zk.sessionId()) await this.zk.remove(this.path, stat.version);
   }
 };
 async function currentHolder(zk, path19 = MAINTENANCE_LOCK_PATH) {
@@ -47686,6 +47734,7 @@ async function runRollingUpdate(targets, method, options, log3) {
     try {
       await method.prepare?.();
       for (const [index2, step] of plan.steps.entries()) {
+        await lock.ensureHeld(`rolling update (${method.description})`);
         const halted = await rollStep(index2, step, targets, method, options, zk, record2, log3);
         if (halted) return { journal, halted };
       }

@@ -1,0 +1,51 @@
+# What the provision, smoke-test and rolling-update actions read (see infra/README.md).
+
+output "resource_group_name" {
+  description = "Resource group of the cluster (azureResourceGroup)."
+  value       = azurerm_resource_group.cluster.name
+}
+
+output "zookeeper_hosts" {
+  description = "ZooKeeper servers with their myid: the Ansible inventory's zookeeper group."
+  value       = module.zookeeper.hosts
+}
+
+output "zookeeper_connect" {
+  description = "ZooKeeper connect string (the actions' zookeepers input)."
+  value       = module.zookeeper.connect_string
+}
+
+output "master_hosts" {
+  description = "Spark masters: the inventory's spark_masters group."
+  value       = module.masters.hosts
+}
+
+output "master_url" {
+  description = "spark://m1:7077,m2:7077 (the actions' masters input)."
+  value       = module.masters.master_url
+}
+
+output "master_vm_names" {
+  description = "VM names in master order (masterVmNames)."
+  value       = module.masters.vm_names
+}
+
+output "spark_zookeeper_dir" {
+  description = "spark.deploy.zookeeper.dir of this cluster (zookeeperDir)."
+  value       = "/spark-azure/${var.name}"
+}
+
+output "worker_scale_set_id" {
+  description = "Id of the worker scale set."
+  value       = module.workers.scale_set_id
+}
+
+output "worker_scale_set_name" {
+  description = "Name of the worker scale set (workerScaleSet)."
+  value       = module.workers.scale_set_name
+}
+
+output "bastion_name" {
+  description = "Bastion host for SSH: az network bastion ssh --name <this> --resource-group <rg> --target-ip-address <node>."
+  value       = module.network.bastion_name
+}

@@ -1,0 +1,74 @@
+variable "subscription_id" {
+  type        = string
+  description = "Azure subscription to deploy into (azurerm 4.x requires it)."
+  validation {
+    condition     = can(regex("^[0-9a-fA-F-]{36}$", var.subscription_id))
+    error_message = "subscription_id must be a subscription GUID."
+  }
+}
+
+variable "name" {
+  type        = string
+  description = "Cluster name: prefix of every resource and part of spark.deploy.zookeeper.dir."
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,20}[a-z0-9]$", var.name))
+    error_message = "name must be 3-22 lowercase letters, digits and hyphens, starting with a letter."
+  }
+}
+
+variable "location" {
+  type        = string
+  description = "Azure region with availability zones, e.g. westeurope."
+}
+
+variable "address_space" {
+  type        = string
+  description = "VNet address space."
+  default     = "10.40.0.0/16"
+}
+
+variable "image_id" {
+  type        = string
+  description = "Golden image version id from the image-build action."
+}
+
+variable "admin_ssh_public_key" {
+  type        = string
+  description = "Public SSH key for the admin user of every VM."
+}
+
+variable "zookeeper_count" {
+  type        = number
+  description = "ZooKeeper servers: 3 or 5."
+  default     = 3
+}
+
+variable "master_count" {
+  type        = number
+  description = "Spark masters: 2 or 3."
+  default     = 2
+}
+
+variable "worker_minimum" {
+  type        = number
+  description = "Workers at start and at least."
+  default     = 2
+}
+
+variable "worker_maximum" {
+  type        = number
+  description = "Workers at most (autoscale)."
+  default     = 10
+}
+
+variable "worker_vm_size" {
+  type        = string
+  description = "Worker VM size."
+  default     = "Standard_E4ds_v5"
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags for every resource."
+  default     = {}
+}

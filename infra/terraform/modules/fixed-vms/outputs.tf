@@ -1,0 +1,17 @@
+output "instances" {
+  description = "Each VM by index (from 1): name, VM id, private IP and zone."
+  value = [
+    for i, instance in local.instances : {
+      index      = tonumber(i)
+      name       = azurerm_linux_virtual_machine.this[i].name
+      id         = azurerm_linux_virtual_machine.this[i].id
+      private_ip = instance.private_ip
+      zone       = instance.zone
+    }
+  ]
+}
+
+output "principal_ids" {
+  description = "Managed identity of each VM, by name."
+  value       = { for i, vm in azurerm_linux_virtual_machine.this : vm.name => vm.identity[0].principal_id }
+}

@@ -1,0 +1,48 @@
+locals {
+  subnets = {
+    zookeeper = cidrsubnet(var.address_space, 24 - tonumber(split("/", var.address_space)[1]), 1)
+    masters   = cidrsubnet(var.address_space, 24 - tonumber(split("/", var.address_space)[1]), 2)
+    workers   = cidrsubnet(var.address_space, 24 - tonumber(split("/", var.address_space)[1]), 3)
+    # Self-hosted runners and build agents: they run the actions, probe the cluster and host client-mode drivers.
+    runners = cidrsubnet(var.address_space, 24 - tonumber(split("/", var.address_space)[1]), 4)
+    bastion = cidrsubnet(var.address_space, 24 - tonumber(split("/", var.address_space)[1]), 5)
+  }
+
+  # Inbound rules per role subnet, all from inside the VNet. Anything else (the Internet, other subnets,
+  # other ports) hits the deny rule at priority 4000, before Azure's default AllowVnetInBound.
+  rules = {
+    zookeeper = [
+      { name = "zookeeper-client", ports = ["2181"], from = ["zookeeper", "masters", "workers", "runners"] },
+      { name = "zookeeper-quorum", ports = ["2888", "3888"], from = ["zookeeper"] },
+      { name = "ssh", ports = ["22"], from = ["bastion", "runners"] },
+    ]
+    masters = [
+      { name = "spark-master", ports = ["7077"], from = ["masters", "workers", "runners"] },
+      { name = "spark-master-ui-and-rest", ports = ["8080", "6066"], from = ["masters", "runners"] },
+      { name = "ssh", ports = ["22"], from = ["bastion", "runners"] },
+    ]
+    # Executors and workers talk on ports Spark picks at run time: any port, but only inside the cluster.
+    workers = [
+      { name = "spark-cluster", ports = ["1024-65535"], from = ["masters", "workers", "runners"] },
+      { name = "ssh", ports = ["22"], from = ["bastion", "runners"] },
+    ]
+    # A client-mode driver on a runner receives connections from executors.
+    runners = [
+      { name = "spark-driver", ports = ["1024-65535"], from = ["workers"] },
+      { name = "ssh", ports = ["22"], from = ["bastion"] },
+    ]
+  }
+
+  nsg_rules = flatten([
+    for role, rules in local.rules : [
+      for index, rule in rules : {
+        key      = "${role}-${rule.name}"
+        role     = role
+        name     = rule.name
+        priority = 100 + index * 10
+        ports    = rule.ports
+        sources  = [for source in rule.from : local.subnets[source]]
+      }
+    ]
+  ])
+}

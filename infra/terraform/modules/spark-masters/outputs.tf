@@ -1,0 +1,14 @@
+output "hosts" {
+  description = "Every master: VM name, private IP and zone."
+  value       = [for instance in module.vms.instances : { name = instance.name, host = instance.private_ip, zone = instance.zone }]
+}
+
+output "master_url" {
+  description = "The full master list, as spark-submit and the workers take it."
+  value       = "spark://${join(",", [for instance in module.vms.instances : "${instance.private_ip}:7077"])}"
+}
+
+output "vm_names" {
+  description = "VM names in master order (the actions' masterVmNames)."
+  value       = [for instance in module.vms.instances : instance.name]
+}

@@ -1,0 +1,161 @@
+resource "azurerm_user_assigned_identity" "workers" {
+  name                = "id-${var.name}"
+  resource_group_name = var.resource_group_name
+  location            = var.location
+  tags                = var.tags
+}
+
+resource "azurerm_orchestrated_virtual_machine_scale_set" "workers" {
+  name                         = "vmss-${var.name}"
+  resource_group_name          = var.resource_group_name
+  location                     = var.location
+  zones                        = var.zones
+  platform_fault_domain_count  = 1
+  sku_name                     = var.vm_size
+  instances                    = var.minimum_instances
+  source_image_id              = var.image_id
+  encryption_at_host_enabled   = true
+  extension_operations_enabled = false
+  tags                         = merge(var.tags, { role = "spark-worker" })
+
+  os_profile {
+    linux_configuration {
+      admin_username                  = var.admin_username
+      disable_password_authentication = true
+      admin_ssh_key {
+        username   = var.admin_username
+        public_key = var.admin_ssh_public_key
+      }
+    }
+  }
+
+  network_interface {
+    name    = "nic"
+    primary = true
+    ip_configuration {
+      name      = "primary"
+      primary   = true
+      subnet_id = var.subnet_id
+    }
+  }
+
+  os_disk {
+    caching              = "ReadOnly"
+    storage_account_type = "Premium_LRS"
+  }
+
+  identity {
+    type         = "UserAssigned"
+    identity_ids = [azurerm_user_assigned_identity.workers.id]
+  }
+
+  # A worker being scaled in gets a Terminate scheduled event this long before deletion; the image's
+  # spark-azure-scheduled-events service decommissions the Spark worker (SIGPWR) and then approves it.
+  termination_notification {
+    enabled = true
+    timeout = "PT${var.termination_notice_minutes}M"
+  }
+
+  boot_diagnostics {}
+
+  lifecycle {
+    # Autoscale owns the instance count after creation.
+    ignore_changes = [instances]
+  }
+}
+
+resource "azurerm_monitor_autoscale_setting" "workers" {
+  name                = "autoscale-${var.name}"
+  resource_group_name = var.resource_group_name
+  location            = var.location
+  target_resource_id  = azurerm_orchestrated_virtual_machine_scale_set.workers.id
+  tags                = var.tags
+
+  profile {
+    name = "cpu-and-memory"
+
+    capacity {
+      default = var.minimum_instances
+      minimum = var.minimum_instances
+      maximum = var.maximum_instances
+    }
+
+    # Out when either CPU or memory runs short; in only when both are plentiful (Azure scales in only when
+    # every scale-in rule holds), and more slowly, so a worker is not removed between two busy jobs.
+    rule {
+      metric_trigger {
+        metric_name        = "Percentage CPU"
+        metric_resource_id = azurerm_orchestrated_virtual_machine_scale_set.workers.id
+        time_grain         = "PT1M"
+        statistic          = "Average"
+        time_window        = "PT5M"
+        time_aggregation   = "Average"
+        operator           = "GreaterThan"
+        threshold          = var.scale_out_cpu_percent
+      }
+      scale_action {
+        direction = "Increase"
+        type      = "ChangeCount"
+        value     = 1
+        cooldown  = "PT5M"
+      }
+    }
+
+    rule {
+      metric_trigger {
+        metric_name        = "Available Memory Percentage"
+        metric_resource_id = azurerm_orchestrated_virtual_machine_scale_set.workers.id
+        time_grain         = "PT1M"
+        statistic          = "Average"
+        time_window        = "PT5M"
+        time_aggregation   = "Average"
+        operator           = "LessThan"
+        threshold          = var.scale_out_available_memory_percent
+      }
+      scale_action {
+        direction = "Increase"
+        type      = "ChangeCount"
+        value     = 1
+        cooldown  = "PT5M"
+      }
+    }
+
+    rule {
+      metric_trigger {
+        metric_name        = "Percentage CPU"
+        metric_resource_id = azurerm_orchestrated_virtual_machine_scale_set.workers.id
+        time_grain         = "PT1M"
+        statistic          = "Average"
+        time_window        = "PT10M"
+        time_aggregation   = "Average"
+        operator           = "LessThan"
+        threshold          = var.scale_in_cpu_percent
+      }
+      scale_action {
+        direction = "Decrease"
+        type      = "ChangeCount"
+        value     = 1
+        cooldown  = "PT15M"
+      }
+    }
+
+    rule {
+      metric_trigger {
+        metric_name        = "Available Memory Percentage"
+        metric_resource_id = azurerm_orchestrated_virtual_machine_scale_set.workers.id
+        time_grain         = "PT1M"
+        statistic          = "Average"
+        time_window        = "PT10M"
+        time_aggregation   = "Average"
+        operator           = "GreaterThan"
+        threshold          = var.scale_in_available_memory_percent
+      }
+      scale_action {
+        direction = "Decrease"
+        type      = "ChangeCount"
+        value     = 1
+        cooldown  = "PT15M"
+      }
+    }
+  }
+}

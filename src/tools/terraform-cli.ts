@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { $ } from 'zx';
+import { ActionableError } from '../core/errors.js';
+import type { Log } from '../core/log.js';
+
+export const OPENTOFU_VERSION = 'v1.12.6';
+
+/**
+ * A Terraform-compatible CLI: `terraform` when installed, else OpenTofu built once from the Go module proxy
+ * (the registries this machine reaches serve no Terraform binary) into the tools cache.
+ */
+export async function ensureTerraformCli(toolsDir: string, log: Log): Promise<string> {
+  if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return 'terraform';
+  const bin = path.join(toolsDir, 'opentofu', OPENTOFU_VERSION, 'bin');
+  const tofu = path.join(bin, 'tofu');
+  if (existsSync(tofu)) return tofu;
+  log.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy (once)`);
+  const build = await $({ env: { ...process.env, GOBIN: bin }, nothrow: true, quiet: true })`go install github.com/opentofu/opentofu/cmd/tofu@${OPENTOFU_VERSION}`;
+  if (build.exitCode !== 0) {
+    throw new ActionableError('OpenTofu', `go install of ${OPENTOFU_VERSION} to succeed`, build.stderr.trim().split('\n').at(-1) ?? `exit ${build.exitCode}`, 'Install Terraform or OpenTofu on PATH.');
+  }
+  return tofu;
+}

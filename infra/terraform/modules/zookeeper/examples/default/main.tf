@@ -1,0 +1,57 @@
+# zookeeper on the network module's zookeeper subnet, from a golden image.
+terraform {
+  required_providers {
+    azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "Subscription to deploy the example into."
+}
+
+variable "image_id" {
+  type        = string
+  description = "Golden image version id (image-build output)."
+}
+
+variable "admin_ssh_public_key" {
+  type        = string
+  description = "Public SSH key of the admin user."
+}
+
+resource "azurerm_resource_group" "example" {
+  name     = "rg-spark-dev-zookeeper"
+  location = "westeurope"
+}
+
+module "network" {
+  source = "../../../network"
+
+  name                = "spark-dev"
+  resource_group_name = azurerm_resource_group.example.name
+  location            = azurerm_resource_group.example.location
+}
+
+module "this" {
+  source = "../.."
+
+  name                 = "spark-dev-zookeeper"
+  zookeeper_count      = 3
+  resource_group_name  = azurerm_resource_group.example.name
+  location             = azurerm_resource_group.example.location
+  subnet_id            = module.network.subnet_ids.zookeeper
+  subnet_prefix        = module.network.subnet_prefixes.zookeeper
+  image_id             = var.image_id
+  admin_ssh_public_key = var.admin_ssh_public_key
+}
+
+output "connect_string" {
+  description = "What the actions read from this module."
+  value       = module.this.connect_string
+}

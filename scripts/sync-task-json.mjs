@@ -18,7 +18,7 @@ const CHOICES = {
   nodeAccess: ['local', 'ssh', 'azure'],
   updateMethod: ['local', 'ansible', 'command', 'reimage'],
 };
-const BOOLEAN = new Set(['failover', 'dryRun']);
+const BOOLEAN = new Set(['failover', 'dryRun', 'force']);
 
 task.inputs = Object.entries(action.inputs ?? {}).map(([input, spec]) => ({
   name: input,

@@ -1,5 +1,6 @@
 import { ActionableError } from '../core/errors.js';
 import type { ActionBody } from '../doors/pipeline.js';
+import { imageBuildAction } from './image-build/index.js';
 import { rollingUpdateAction } from './rolling-update/index.js';
 import { smokeTestAction } from './smoke-test/index.js';
 
@@ -13,6 +14,7 @@ export type ActionName = (typeof ACTION_NAMES)[number];
 export function actionBody(name: ActionName): ActionBody {
   if (name === 'smoke-test') return smokeTestAction();
   if (name === 'rolling-update') return rollingUpdateAction;
+  if (name === 'image-build') return imageBuildAction;
   return notYetAvailable(name);
 }
 

@@ -270,10 +270,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path18, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path20, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path18), options);
+            return checkStat(yield (0, promises_1.stat)(path20), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -282,10 +282,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path18, options = {}) => {
+        var sync = (path20, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path18), options);
+            return checkStat((0, fs_1.statSync)(path20), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -322,10 +322,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path18, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path20, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path18), path18, options);
+            return checkStat(yield (0, promises_1.stat)(path20), path20, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -334,10 +334,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path18, options = {}) => {
+        var sync = (path20, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path18), path18, options);
+            return checkStat((0, fs_1.statSync)(path20), path20, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -346,7 +346,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path18, options) => {
+        var checkPathExt = (path20, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -354,14 +354,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path18.substring(path18.length - p.length).toLowerCase();
+            const ext = path20.substring(path20.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path18, options) => stat2.isFile() && checkPathExt(path18, options);
+        var checkStat = (stat2, path20, options) => stat2.isFile() && checkPathExt(path20, options);
       }
     });
     var require_options = __commonJS2({
@@ -1001,7 +1001,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs11 = __toESM2(require("fs"), 1);
+    var import_node_fs13 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -1454,8 +1454,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs11.default.existsSync(f)) return false;
-        const stat2 = import_node_fs11.default.lstatSync(f);
+        if (!import_node_fs13.default.existsSync(f)) return false;
+        const stat2 = import_node_fs13.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -1687,7 +1687,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path16 = __toESM2(require("path"), 1);
+    var import_node_path18 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -1709,10 +1709,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path16.default.resolve(c, "node_modules", ".bin"),
-          import_node_path16.default.resolve(c)
+          import_node_path18.default.resolve(c, "node_modules", ".bin"),
+          import_node_path18.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path16.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path18.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -1793,7 +1793,7 @@ var require_core = __commonJS({
       kill: () => kill2,
       log: () => log3,
       os: () => os13,
-      path: () => import_node_path16.default,
+      path: () => import_node_path18.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -1810,7 +1810,7 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs11 = __toESM2(require("fs"), 1);
+    var import_node_fs13 = __toESM2(require("fs"), 1);
     var import_node_os9 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
@@ -2154,7 +2154,7 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path16 = __toESM2(require("path"), 1);
+    var import_node_path18 = __toESM2(require("path"), 1);
     var os13 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
@@ -2541,7 +2541,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs11.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs13.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -10620,7 +10620,7 @@ var require_vendor_extra = __commonJS({
           });
         }
         var readFile3 = universalify.fromPromise(_readFile);
-        function readFileSync3(file, options = {}) {
+        function readFileSync5(file, options = {}) {
           if (typeof options === "string") {
             options = { encoding: options };
           }
@@ -10654,7 +10654,7 @@ var require_vendor_extra = __commonJS({
         }
         var jsonfile = {
           readFile: readFile3,
-          readFileSync: readFileSync3,
+          readFileSync: readFileSync5,
           writeFile: writeFile6,
           writeFileSync: writeFileSync4
         };
@@ -15344,7 +15344,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var PASSTHROUGH_LISTENERS_COUNT = 2;
     var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
     var import_fast_glob2 = __toESM2(require_out4(), 1);
-    var import_node_fs11 = __toESM2(require("fs"), 1);
+    var import_node_fs13 = __toESM2(require("fs"), 1);
     var import_promises22 = __toESM2(require("fs").promises, 1);
     function isType(fsStatType, statsMethodName, filePath) {
       return __async(this, null, function* () {
@@ -15367,7 +15367,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         throw new TypeError(`Expected a string, got ${typeof filePath}`);
       }
       try {
-        return import_node_fs11.default[fsStatType](filePath)[statsMethodName]();
+        return import_node_fs13.default[fsStatType](filePath)[statsMethodName]();
       } catch (error2) {
         if (error2.code === "ENOENT") {
           return false;
@@ -15392,7 +15392,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var import_node_process = __toESM2(require("process"), 1);
     var import_node_fs22 = __toESM2(require("fs"), 1);
     var import_promises32 = __toESM2(require("fs").promises, 1);
-    var import_node_path16 = __toESM2(require("path"), 1);
+    var import_node_path18 = __toESM2(require("path"), 1);
     var import_fast_glob = __toESM2(require_out4(), 1);
     var import_ignore = __toESM2(require_ignore(), 1);
     function slash(path32) {
@@ -15424,23 +15424,23 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
       let result2;
       if (!hasNonTrailingSlash) {
-        result2 = import_node_path16.default.posix.join(base, "**", cleanPattern);
+        result2 = import_node_path18.default.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result2 = import_node_path16.default.posix.join(base, cleanPattern.slice(1));
+        result2 = import_node_path18.default.posix.join(base, cleanPattern.slice(1));
       } else {
-        result2 = import_node_path16.default.posix.join(base, cleanPattern);
+        result2 = import_node_path18.default.posix.join(base, cleanPattern);
       }
       return isNegative ? "!" + result2 : result2;
     };
     var parseIgnoreFile = (file, cwd) => {
-      const base = slash(import_node_path16.default.relative(cwd, import_node_path16.default.dirname(file.filePath)));
+      const base = slash(import_node_path18.default.relative(cwd, import_node_path18.default.dirname(file.filePath)));
       return file.content.split(/\r?\n/).filter((line) => line && !line.startsWith("#")).map((pattern) => applyBaseToPattern(pattern, base));
     };
     var toRelativePath = (fileOrDirectory, cwd) => {
       cwd = slash(cwd);
-      if (import_node_path16.default.isAbsolute(fileOrDirectory)) {
+      if (import_node_path18.default.isAbsolute(fileOrDirectory)) {
         if (slash(fileOrDirectory).startsWith(cwd)) {
-          return import_node_path16.default.relative(cwd, fileOrDirectory);
+          return import_node_path18.default.relative(cwd, fileOrDirectory);
         }
         throw new Error(`Path ${fileOrDirectory} is not in cwd ${cwd}`);
       }
@@ -22758,17 +22758,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path18) {
-      const ctrl = callVisitor(key, node, visitor, path18);
+    function visit_(key, node, visitor, path20) {
+      const ctrl = callVisitor(key, node, visitor, path20);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visit_(key, ctrl, visitor, path18);
+        replaceNode(key, path20, ctrl);
+        return visit_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path18);
+            const ci = visit_(i, node.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22779,13 +22779,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = visit_("key", node.key, visitor, path18);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = visit_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path18);
+          const cv = visit_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22806,17 +22806,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path18) {
-      const ctrl = await callVisitor(key, node, visitor, path18);
+    async function visitAsync_(key, node, visitor, path20) {
+      const ctrl = await callVisitor(key, node, visitor, path20);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visitAsync_(key, ctrl, visitor, path18);
+        replaceNode(key, path20, ctrl);
+        return visitAsync_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path18);
+            const ci = await visitAsync_(i, node.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22827,13 +22827,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path18);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path18);
+          const cv = await visitAsync_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22860,23 +22860,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path18) {
+    function callVisitor(key, node, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key, node, path18);
+        return visitor(key, node, path20);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path18);
+        return visitor.Map?.(key, node, path20);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path18);
+        return visitor.Seq?.(key, node, path20);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path18);
+        return visitor.Pair?.(key, node, path20);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path18);
+        return visitor.Scalar?.(key, node, path20);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path18);
+        return visitor.Alias?.(key, node, path20);
       return void 0;
     }
-    function replaceNode(key, path18, node) {
-      const parent2 = path18[path18.length - 1];
+    function replaceNode(key, path20, node) {
+      const parent2 = path20[path20.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -23497,10 +23497,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value) {
+    function collectionFromPath(schema, path20, value) {
       let v = value;
-      for (let i = path18.length - 1; i >= 0; --i) {
-        const k = path18[i];
+      for (let i = path20.length - 1; i >= 0; --i) {
+        const k = path20[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -23519,7 +23519,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -23549,11 +23549,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
-        if (isEmptyPath(path18))
+      addIn(path20, value) {
+        if (isEmptyPath(path20))
           this.add(value);
         else {
-          const [key, ...rest2] = path18;
+          const [key, ...rest2] = path20;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -23567,8 +23567,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key, ...rest2] = path18;
+      deleteIn(path20) {
+        const [key, ...rest2] = path20;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -23582,8 +23582,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key, ...rest2] = path18;
+      getIn(path20, keepScalar) {
+        const [key, ...rest2] = path20;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -23601,8 +23601,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key, ...rest2] = path18;
+      hasIn(path20) {
+        const [key, ...rest2] = path20;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -23612,8 +23612,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        const [key, ...rest2] = path18;
+      setIn(path20, value) {
+        const [key, ...rest2] = path20;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -26163,9 +26163,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path20, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path20, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -26240,14 +26240,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path20) {
+        if (Collection.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -26262,10 +26262,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path20, keepScalar) {
+        if (Collection.isEmptyPath(path20))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -26276,10 +26276,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path20) {
+        if (Collection.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -26296,13 +26296,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path20, value) {
+        if (Collection.isEmptyPath(path20)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path20, value);
         }
       }
       /**
@@ -28283,9 +28283,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path18) => {
+    visit.itemAtPath = (cst, path20) => {
       let item = cst;
-      for (const [field, index2] of path18) {
+      for (const [field, index2] of path20) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -28294,23 +28294,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path18) => {
-      const parent2 = visit.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit.parentCollection = (cst, path20) => {
+      const parent2 = visit.itemAtPath(cst, path20.slice(0, -1));
+      const field = path20[path20.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path20, item, visitor) {
+      let ctrl = visitor(item, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -28321,10 +28321,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -32923,8 +32923,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path18) {
-  return isArray_default(path18) ? path18 : [path18];
+function toPath(path20) {
+  return isArray_default(path20) ? path20 : [path20];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -32937,8 +32937,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path18) {
-  return _.toPath(path18);
+function toPath2(path20) {
+  return _.toPath(path20);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -32950,11 +32950,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path18) {
-  var length = path18.length;
+function deepGet(obj, path20) {
+  var length = path20.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path18[i]];
+    obj = obj[path20[i]];
   }
   return length ? obj : void 0;
 }
@@ -32966,8 +32966,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path18, defaultValue) {
-  var value = deepGet(object2, toPath2(path18));
+function get(object2, path20, defaultValue) {
+  var value = deepGet(object2, toPath2(path20));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -32981,11 +32981,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path18) {
-  path18 = toPath2(path18);
-  var length = path18.length;
+function has2(obj, path20) {
+  path20 = toPath2(path20);
+  var length = path20.length;
   for (var i = 0; i < length; i++) {
-    var key = path18[i];
+    var key = path20[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -33028,10 +33028,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path18) {
-  path18 = toPath2(path18);
+function property(path20) {
+  path20 = toPath2(path20);
   return function(obj) {
-    return deepGet(obj, path18);
+    return deepGet(obj, path20);
   };
 }
 var init_property = __esm({
@@ -33154,8 +33154,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path18) {
-    return get(obj, path18);
+  return function(path20) {
+    return get(obj, path20);
   };
 }
 var init_propertyOf = __esm({
@@ -33371,14 +33371,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path18, fallback2) {
-  path18 = toPath2(path18);
-  var length = path18.length;
+function result(obj, path20, fallback2) {
+  path20 = toPath2(path20);
+  var length = path20.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path18[i]];
+    var prop = obj == null ? void 0 : obj[path20[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -34143,14 +34143,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path18, args) {
+    invoke_default = restArguments(function(obj, path20, args) {
       var contextPath, func;
-      if (isFunction_default(path18)) {
-        func = path18;
+      if (isFunction_default(path20)) {
+        func = path20;
       } else {
-        path18 = toPath2(path18);
-        contextPath = path18.slice(0, -1);
-        path18 = path18[path18.length - 1];
+        path20 = toPath2(path20);
+        contextPath = path20.slice(0, -1);
+        path20 = path20[path20.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -34159,7 +34159,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path18];
+          method = context[path20];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -35571,8 +35571,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path18) {
-      this.chrootPath = path18;
+    Record.prototype.setChrootPath = function(path20) {
+      this.chrootPath = path20;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -35614,14 +35614,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path18) {
+    function prependChroot(self2, path20) {
       if (!self2.chrootPath) {
-        return path18;
+        return path20;
       }
-      if (path18 === "/") {
+      if (path20 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path18;
+      return self2.chrootPath + path20;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -35631,8 +35631,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path18) {
-            return prependChroot(self2, path18);
+          value = value.map(function(path20) {
+            return prependChroot(self2, path20);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -35719,8 +35719,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path18) {
-            return prependChroot(self2, path18);
+          value = value.map(function(path20) {
+            return prependChroot(self2, path20);
           });
         }
         offset += serialize(
@@ -35873,9 +35873,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path18) {
+    TransactionRequest.prototype.setChrootPath = function(path20) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path18);
+        record2.setChrootPath(path20);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -35911,8 +35911,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path18) {
-      this.chrootPath = path18;
+    TransactionResponse.prototype.setChrootPath = function(path20) {
+      this.chrootPath = path20;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -36136,25 +36136,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path18) {
+    function validate(path20) {
       assert(
-        path18 && typeof path18 === "string",
+        path20 && typeof path20 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path18[0] === "/", "Node path must start with / character.");
-      if (path18.length === 1) {
+      assert(path20[0] === "/", "Node path must start with / character.");
+      if (path20.length === 1) {
         return;
       }
       assert(
-        path18[path18.length - 1] !== "/",
+        path20[path20.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path18),
+        !/\/\//.test(path20),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path18),
+        !/\/\.(\.)?(\/|$)/.test(path20),
         "Node path must not contain relative path(s)."
       );
     }
@@ -36183,7 +36183,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event2(type, name, path18) {
+    function Event2(type, name, path20) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -36191,7 +36191,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path18;
+      this.path = path20;
     }
     Event2.prototype.getType = function() {
       return this.type;
@@ -36333,10 +36333,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path18, ctor2) {
+    function Exception(code, name, path20, ctor2) {
       if (!ctor2) {
-        ctor2 = path18;
-        path18 = void 0;
+        ctor2 = path20;
+        path20 = void 0;
       }
       validateCode(code);
       assert(
@@ -36347,10 +36347,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path18;
+      this.path = path20;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path18) {
-        this.message += "@" + path18;
+      if (path20) {
+        this.message += "@" + path20;
       }
     }
     util.inherits(Exception, Error);
@@ -36366,7 +36366,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path18) {
+    function create2(code, path20) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -36376,7 +36376,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path18, create2);
+      return new Exception(code, name, path20, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -36454,43 +36454,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path18, watcher) {
+    function registerWatcher(self2, type, path20, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path18);
+      Path.validate(path20);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path18] = watchers[path18] || new events.EventEmitter();
-      watcherExists = watchers[path18].listeners("notification").some(function(l) {
+      watchers[path20] = watchers[path20] || new events.EventEmitter();
+      watcherExists = watchers[path20].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path18].once("notification", watcher);
+        watchers[path20].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path18) {
-        if (watchers[path18].listeners("notification").length > 0) {
-          result2.push(path18);
+      Object.keys(watchers).forEach(function(path20) {
+        if (watchers[path20].listeners("notification").length > 0) {
+          result2.push(path20);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path18, watcher) {
-      registerWatcher(this, "data", path18, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path20, watcher) {
+      registerWatcher(this, "data", path20, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path18, watcher) {
-      registerWatcher(this, "child", path18, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path20, watcher) {
+      registerWatcher(this, "child", path20, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path18, watcher) {
-      registerWatcher(this, "existence", path18, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path20, watcher) {
+      registerWatcher(this, "existence", path20, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -36681,14 +36681,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path18, watcher) {
-      this.watcherManager.registerDataWatcher(path18, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path20, watcher) {
+      this.watcherManager.registerDataWatcher(path20, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path18, watcher) {
-      this.watcherManager.registerChildWatcher(path18, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path20, watcher) {
+      this.watcherManager.registerChildWatcher(path20, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path18, watcher) {
-      this.watcherManager.registerExistenceWatcher(path18, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path20, watcher) {
+      this.watcherManager.registerExistenceWatcher(path20, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -37101,9 +37101,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path18, data, acls, mode) {
+    Transaction.prototype.create = function(path20, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path18);
+      Path.validate(path20);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -37123,27 +37123,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path18,
+        path: path20,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path18, version2) {
+    Transaction.prototype.check = function(path20, version2) {
       version2 = version2 || -1;
-      Path.validate(path18);
+      Path.validate(path20);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path18,
+        path: path20,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.setData = function(path18, data, version2) {
+    Transaction.prototype.setData = function(path20, data, version2) {
       version2 = version2 || -1;
-      Path.validate(path18);
+      Path.validate(path20);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -37151,19 +37151,19 @@ var require_Transaction = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path18,
+        path: path20,
         data,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.remove = function(path18, version2) {
+    Transaction.prototype.remove = function(path20, version2) {
       version2 = version2 || -1;
-      Path.validate(path18);
+      Path.validate(path20);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path18,
+        path: path20,
         version: version2
       });
       return this;
@@ -37376,9 +37376,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path18, data, acls, mode, callback) {
+    Client.prototype.create = function(path20, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path18);
+      Path.validate(path20);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -37411,7 +37411,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path18;
+      payload.path = path20;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -37435,17 +37435,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path18, version2, callback) {
+    Client.prototype.remove = function(path20, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path18);
+      Path.validate(path20);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path18;
+      payload.path = path20;
       payload.version = version2;
       request = new jute.Request(header, payload);
       attempt(
@@ -37458,16 +37458,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path18, version2, callback) {
+    Client.prototype.removeRecursive = function(path20, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path18);
+      Path.validate(path20);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path18, function(error2, children) {
+      self2.listSubTreeBFS(path20, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -37483,12 +37483,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path18, data, version2, callback) {
+    Client.prototype.setData = function(path20, data, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path18);
+      Path.validate(path20);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       assert(
@@ -37503,7 +37503,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path18;
+      payload.path = path20;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version2;
@@ -37522,16 +37522,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path18, watcher, callback) {
+    Client.prototype.getData = function(path20, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path18);
+      Path.validate(path20);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path18;
+      payload.path = path20;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -37543,7 +37543,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path18, watcher);
+              self2.connectionManager.registerDataWatcher(path20, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -37551,12 +37551,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path18, acls, version2, callback) {
+    Client.prototype.setACL = function(path20, acls, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path18);
+      Path.validate(path20);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -37565,7 +37565,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path18;
+      payload.path = path20;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -37585,12 +37585,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path18, callback) {
-      Path.validate(path18);
+    Client.prototype.getACL = function(path20, callback) {
+      Path.validate(path20);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path18;
+      payload.path = path20;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -37612,16 +37612,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path18, watcher, callback) {
+    Client.prototype.exists = function(path20, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path18);
+      Path.validate(path20);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path18;
+      payload.path = path20;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -37636,12 +37636,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path18,
+                  path20,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path18,
+                  path20,
                   watcher
                 );
               }
@@ -37655,16 +37655,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path18, watcher, callback) {
+    Client.prototype.getChildren = function(path20, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path18);
+      Path.validate(path20);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path18;
+      payload.path = path20;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -37676,7 +37676,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path18, watcher);
+              self2.connectionManager.registerChildWatcher(path20, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -37684,11 +37684,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path18, callback) {
-      Path.validate(path18);
+    Client.prototype.listSubTreeBFS = function(path20, callback) {
+      Path.validate(path20);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path18];
+      var tree = [path20];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -37710,9 +37710,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path18, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path20, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path18);
+      Path.validate(path20);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -37742,7 +37742,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path18.split("/").slice(1);
+      nodes = path20.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -38821,14 +38821,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path18 && path18[0] !== "/") {
-          path18 = `/${path18}`;
+        if (path20 && path20[0] !== "/") {
+          path20 = `/${path20}`;
         }
-        return new URL(`${origin}${path18}`);
+        return new URL(`${origin}${path20}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -39280,39 +39280,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path18);
+        debuglog("sending request to %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path20, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path18,
+          path20,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path18);
+        debuglog("trailers received from %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path20, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path18,
+          path20,
           error2.message
         );
       });
@@ -39361,9 +39361,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path18, origin }
+            request: { method, path: path20, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path18);
+          debuglog("sending request to %s %s/%s", method, origin, path20);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -39427,7 +39427,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path18,
+        path: path20,
         method,
         body,
         headers,
@@ -39442,11 +39442,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path18 !== "string") {
+        if (typeof path20 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path18)) {
+        } else if (invalidPathRegex.test(path20)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -39512,7 +39512,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path18, query) : path18;
+        this.path = query ? buildURL(path20, query) : path20;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -44224,7 +44224,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path18, host, upgrade, blocking, reset } = request;
+      const { method, path: path20, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -44305,7 +44305,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path18} HTTP/1.1\r
+      let header = `${method} ${path20} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -44835,7 +44835,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -44932,7 +44932,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path18;
+      headers[HTTP2_HEADER_PATH] = path20;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -45286,9 +45286,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path18 = search ? `${pathname}${search}` : pathname;
+        const path20 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path18;
+        this.opts.path = path20;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -46537,10 +46537,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path18 = "/",
+          path: path20 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path18;
+        opts.path = origin + path20;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -48529,20 +48529,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path18) {
-      if (typeof path18 !== "string") {
-        return path18;
+    function safeUrl(path20) {
+      if (typeof path20 !== "string") {
+        return path20;
       }
-      const pathSegments = path18.split("?");
+      const pathSegments = path20.split("?");
       if (pathSegments.length !== 2) {
-        return path18;
+        return path20;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path18);
+    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path20);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -48564,7 +48564,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -48602,9 +48602,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path18, method, body, headers, query } = opts;
+      const { path: path20, method, body, headers, query } = opts;
       return {
-        path: path18,
+        path: path20,
         method,
         body,
         headers,
@@ -49072,10 +49072,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path18, data: { statusCode }, persist, times: times3, timesInvoked, origin }) => ({
+          ({ method, path: path20, data: { statusCode }, persist, times: times3, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path18,
+            Path: path20,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -53977,9 +53977,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path18) {
-      for (let i = 0; i < path18.length; ++i) {
-        const code = path18.charCodeAt(i);
+    function validateCookiePath(path20) {
+      for (let i = 0; i < path20.length; ++i) {
+        const code = path20.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -56915,11 +56915,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path18 = opts.path;
+          let path20 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path18 = `/${path18}`;
+            path20 = `/${path20}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path18);
+          url = new URL(util.parseOrigin(url).origin + path20);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -57027,11 +57027,479 @@ function describeValue(value) {
   return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
 }
 
+// src/actions/image-build/index.ts
+init_cjs_shims();
+var import_node_fs6 = require("fs");
+var import_node_path6 = __toESM(require("path"), 1);
+
+// node_modules/zx/build/index.js
+init_cjs_shims();
+
+// node_modules/zx/build/deno.js
+init_cjs_shims();
+var import_node_module = require("module");
+var process2 = __toESM(require("process"), 1);
+if (globalThis.Deno) {
+  globalThis.require = (0, import_node_module.createRequire)(importMetaUrl);
+  globalThis.__filename = new URL(importMetaUrl).pathname;
+  globalThis.__dirname = new URL(".", importMetaUrl).pathname;
+  globalThis.module = new Proxy({}, { set() {
+    return true;
+  } });
+  const p = globalThis.process = globalThis.process || process2;
+  p.version || (p.version = "v18.0.0");
+  p.version || (p.version = { node: "18.0.0" });
+  p.env || (p.env = globalThis.Deno.env.toObject());
+  p.argv || (p.argv = [globalThis.Deno.execPath(), globalThis.Deno.mainModule.replace("file://", ""), ...globalThis.Deno.args]);
+}
+
+// node_modules/zx/build/index.js
+var __module__ = __toESM(require_build(), 1);
+var {
+  VERSION,
+  YAML: YAML2,
+  argv,
+  dotenv: dotenv2,
+  echo,
+  expBackoff,
+  fetch: fetch2,
+  fs: fs2,
+  glob: glob2,
+  globby: globby2,
+  minimist: minimist2,
+  nothrow,
+  parseArgv,
+  question,
+  quiet,
+  retry,
+  sleep,
+  spinner,
+  stdin,
+  tempdir,
+  tempfile,
+  tmpdir: tmpdir2,
+  tmpfile: tmpfile2,
+  updateArgv,
+  version,
+  versions,
+  $,
+  Fail,
+  ProcessOutput,
+  ProcessPromise,
+  bus: bus2,
+  cd,
+  chalk: chalk2,
+  defaults,
+  kill,
+  log,
+  os,
+  path: path2,
+  ps: ps2,
+  quote: quote2,
+  quotePowerShell: quotePowerShell2,
+  resolveDefaults,
+  syncProcessCwd,
+  useBash,
+  usePowerShell,
+  usePwsh,
+  which: which2,
+  within
+} = globalThis.Deno ? globalThis.require("./index.cjs") : __module__;
+
+// src/core/infra/image-version.ts
+init_cjs_shims();
+var import_node_crypto = require("crypto");
+function imageVersion(files, major = 1) {
+  const hash = (0, import_node_crypto.createHash)("sha256");
+  for (const file of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
+    hash.update(file.path).update("\0").update(file.content).update("\0");
+  }
+  const hex = hash.digest("hex");
+  return `${major}.${Number.parseInt(hex.slice(0, 6), 16)}.${Number.parseInt(hex.slice(6, 12), 16)}`;
+}
+
+// src/core/infra/packer-output.ts
+init_cjs_shims();
+function parseMachineReadable(output) {
+  const artifacts = /* @__PURE__ */ new Map();
+  const errors = [];
+  const messages = [];
+  for (const line of output.split("\n")) {
+    const fields = line.split(",").map((field) => field.replace(/%!\(PACKER_COMMA\)/g, ",").replace(/\\n/g, "\n"));
+    if (fields.length < 3 || !/^\d+$/.test(fields[0])) continue;
+    const [, target = "", type = "", ...data] = fields;
+    if (type === "ui") {
+      const [level, message = ""] = data;
+      (level === "error" ? errors : messages).push(message.trim());
+    } else if (type === "error") {
+      errors.push(data.join(",").trim());
+    } else if (type === "artifact") {
+      const [index2 = "0", key = "", ...value] = data;
+      const artifact = artifacts.get(`${target}/${index2}`) ?? { builder: target, text: "" };
+      if (key === "id") artifact.id = value.join(",");
+      if (key === "string") artifact.text = value.join(",");
+      artifacts.set(`${target}/${index2}`, artifact);
+    }
+  }
+  return { artifacts: [...artifacts.values()], errors, messages };
+}
+function lastRunBuild(manifest) {
+  const document2 = manifest;
+  const build = document2.builds?.filter((entry) => entry.packer_run_uuid === document2.last_run_uuid).at(-1);
+  if (!build) throw new Error(`the Packer manifest has no build for its last run (${document2.last_run_uuid ?? "none"})`);
+  return build;
+}
+function galleryImageVersionId(artifacts) {
+  for (const artifact of artifacts) {
+    const match = /ManagedImageSharedImageGalleryId:\s*(\S+)/.exec(artifact.text);
+    if (match) return match[1];
+  }
+  return void 0;
+}
+
+// src/core/inputs/input-reader.ts
+init_cjs_shims();
+var InputReader = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  optional(name) {
+    const value = this.source.get(name)?.trim();
+    return value === void 0 || value === "" ? void 0 : value;
+  }
+  required(name, expected, example) {
+    const value = this.optional(name);
+    if (value === void 0) {
+      throw new InputError(name, expected, "nothing", `Set '${name}', e.g. ${example}.`);
+    }
+    return value;
+  }
+  boolean(name, fallback2) {
+    const value = this.optional(name);
+    if (value === void 0) return fallback2;
+    if (/^(true|yes|1)$/i.test(value)) return true;
+    if (/^(false|no|0)$/i.test(value)) return false;
+    throw new InputError(name, "true or false", describeValue(value), `Set '${name}' to true or false.`);
+  }
+  integer(name, fallback2, range4) {
+    const value = this.optional(name);
+    if (value === void 0) return fallback2;
+    const parsed = Number(value);
+    if (!/^-?\d+$/.test(value) || parsed < range4.min || parsed > range4.max) {
+      throw new InputError(
+        name,
+        `a whole number from ${range4.min} to ${range4.max}`,
+        describeValue(value),
+        `Set '${name}' to a number in that range (default ${fallback2}).`
+      );
+    }
+    return parsed;
+  }
+  /** A number of seconds, possibly fractional; `0` only when `min` allows it. */
+  seconds(name, fallback2, range4) {
+    const value = this.optional(name);
+    if (value === void 0) return fallback2;
+    const parsed = Number(value.replace(/s$/, ""));
+    if (!/^\d+(\.\d+)?s?$/.test(value) || parsed < range4.min || parsed > range4.max) {
+      throw new InputError(
+        name,
+        `a number of seconds from ${range4.min} to ${range4.max}`,
+        describeValue(value),
+        `Set '${name}' to e.g. ${fallback2}.`
+      );
+    }
+    return parsed;
+  }
+  oneOf(name, choices, fallback2) {
+    const value = this.optional(name);
+    if (value === void 0) return fallback2;
+    const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
+    if (match === void 0) {
+      throw new InputError(name, `one of ${choices.join(", ")}`, describeValue(value), `Set '${name}' to one of those.`);
+    }
+    return match;
+  }
+};
+
+// src/local/paths.ts
+init_cjs_shims();
+var import_node_fs = require("fs");
+var import_node_os = __toESM(require("os"), 1);
+var import_node_path = __toESM(require("path"), 1);
+var import_node_url = require("url");
+function packageRoot() {
+  let directory = import_node_path.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl));
+  for (; ; ) {
+    if ((0, import_node_fs.existsSync)(import_node_path.default.join(directory, "infra", "ansible", "site.yml"))) return directory;
+    const parent2 = import_node_path.default.dirname(directory);
+    if (parent2 === directory) throw new Error("cannot find the spark-azure checkout (infra/ansible/site.yml) above this program");
+    directory = parent2;
+  }
+}
+function localPaths(env = process.env) {
+  const root2 = packageRoot();
+  return {
+    root: root2,
+    toolsDir: toolsDir(env),
+    clusterDir: import_node_path.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path.default.join(root2, ".local-cluster"))
+  };
+}
+function toolsDir(env = process.env) {
+  if (env.SPARK_AZURE_TOOLS_DIR) return import_node_path.default.resolve(env.SPARK_AZURE_TOOLS_DIR);
+  try {
+    return import_node_path.default.join(packageRoot(), ".tools");
+  } catch {
+    const cache = env.RUNNER_TOOL_CACHE ?? env.AGENT_TOOLSDIRECTORY ?? import_node_path.default.join(import_node_os.default.homedir(), ".cache");
+    return import_node_path.default.join(cache, "spark-azure");
+  }
+}
+function nodeDir(clusterDir, nodeName) {
+  return import_node_path.default.join(clusterDir, "nodes", nodeName);
+}
+
+// src/tools/image-inputs.ts
+init_cjs_shims();
+var import_node_fs2 = require("fs");
+var import_node_path2 = __toESM(require("path"), 1);
+var IMAGE_INPUT_DIRECTORIES = ["infra/packer", "infra/ansible", "infra/spark-recovery"];
+function imageInputs(root2) {
+  return IMAGE_INPUT_DIRECTORIES.flatMap(
+    (directory) => (0, import_node_fs2.readdirSync)(import_node_path2.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
+      const absolute = import_node_path2.default.join(entry.parentPath, entry.name);
+      return { path: import_node_path2.default.relative(root2, absolute).split(import_node_path2.default.sep).join("/"), content: (0, import_node_fs2.readFileSync)(absolute) };
+    })
+  );
+}
+
+// src/tools/installers.ts
+init_cjs_shims();
+var import_node_crypto2 = require("crypto");
+var import_node_fs3 = require("fs");
+var import_promises = require("fs/promises");
+var import_node_path3 = __toESM(require("path"), 1);
+
+// src/tools/python-environments.ts
+init_cjs_shims();
+var PYTHON_ENVIRONMENTS = {
+  // pyspark carries a full Spark (bin/spark-class, bin/spark-submit, all jars); Spark 4 needs Java 17 or 21.
+  // 2.19 is the newest ansible-core that runs on Python 3.11.
+  "local-cluster": ["pyspark==4.3.0", "ansible-core==2.19.14"],
+  lint: ["ansible-core==2.19.14", "ansible-lint==26.10.1"],
+  // Static analysis of the Terraform; its own environment, as its dependencies are many.
+  checkov: ["checkov==3.3.30"]
+};
+
+// src/tools/installers.ts
+async function ensureDebianPackages(packages, present, log3) {
+  if (present()) return;
+  const asRoot = process.getuid?.() === 0 ? [] : ["sudo", "-n"];
+  if (asRoot.length > 0 && (await $`sudo -n true`.quiet().nothrow()).exitCode !== 0) {
+    throw new ActionableError(
+      `Debian packages ${packages.join(", ")}`,
+      "them installed, or root or password-less sudo to install them",
+      "neither",
+      `Install them once with: sudo apt-get install -y ${packages.join(" ")}`
+    );
+  }
+  log3.info(`Installing Debian packages: ${packages.join(", ")}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const install = () => $({ env })`${asRoot} apt-get install -y -q --no-install-recommends ${packages}`.quiet().nothrow();
+  let result2 = await install();
+  if (result2.exitCode !== 0) {
+    await $({ env })`${asRoot} apt-get update -q`.quiet();
+    result2 = await install();
+  }
+  if (result2.exitCode !== 0) {
+    throw new ActionableError(`Debian packages ${packages.join(", ")}`, "apt-get install to succeed", `exit ${result2.exitCode}: ${lastLine(result2.stderr)}`, "Run the apt-get command by hand to see why.");
+  }
+}
+async function ensurePythonEnvironment(name, toolsDir2, log3) {
+  const packages = PYTHON_ENVIRONMENTS[name];
+  const venv = import_node_path3.default.join(toolsDir2, name);
+  const wanted = (0, import_node_crypto2.createHash)("sha256").update(packages.join("\n")).digest("hex");
+  const stamp = import_node_path3.default.join(venv, ".packages.sha256");
+  if ((0, import_node_fs3.existsSync)(stamp) && await (0, import_promises.readFile)(stamp, "utf8") === wanted) return venv;
+  log3.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
+  await (0, import_promises.rm)(venv, { recursive: true, force: true });
+  await $`python3 -m venv ${venv}`.quiet();
+  const pip = await $`${import_node_path3.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
+  if (pip.exitCode !== 0) {
+    throw new ActionableError(`Python environment '${name}'`, "pip install to succeed", `exit ${pip.exitCode}: ${lastLine(pip.stderr)}`, "Check network access to PyPI, then retry; the environment is rebuilt from scratch.");
+  }
+  await (0, import_promises.writeFile)(stamp, wanted);
+  return venv;
+}
+function lastLine(text) {
+  return text.trim().split("\n").at(-1) ?? "";
+}
+
+// src/tools/recovery-plugin.ts
+init_cjs_shims();
+var import_node_crypto3 = require("crypto");
+var import_node_fs4 = require("fs");
+var import_promises2 = require("fs/promises");
+var import_node_os2 = __toESM(require("os"), 1);
+var import_node_path4 = __toESM(require("path"), 1);
+async function ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3) {
+  const sourceDir = import_node_path4.default.join(root2, "infra", "spark-recovery", "src");
+  const sources = listJavaSources(sourceDir);
+  const hash = (0, import_node_crypto3.createHash)("sha256");
+  for (const file of sources) hash.update(file).update((0, import_node_fs4.readFileSync)(file));
+  hash.update((0, import_node_fs4.readdirSync)(import_node_path4.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join());
+  const jar = import_node_path4.default.join(toolsDir2, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
+  if ((0, import_node_fs4.existsSync)(jar)) return jar;
+  if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
+    log3.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
+    await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log3);
+  }
+  log3.info(`Building the leader-election plugin against ${import_node_path4.default.basename(sparkHome)}`);
+  const classes = await (0, import_promises2.mkdtemp)(import_node_path4.default.join(import_node_os2.default.tmpdir(), "spark-azure-recovery-"));
+  try {
+    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path4.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
+    if (compile.exitCode !== 0) {
+      throw new ActionableError("Leader-election plugin", "to compile against this Spark", compile.stderr.trim().split("\n").slice(0, 3).join(" | "), "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.");
+    }
+    await (0, import_promises2.mkdir)(import_node_path4.default.dirname(jar), { recursive: true });
+    const partial2 = `${jar}.partial`;
+    await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
+    await (0, import_promises2.rename)(partial2, jar);
+    return jar;
+  } finally {
+    await (0, import_promises2.rm)(classes, { recursive: true, force: true });
+  }
+}
+function listJavaSources(directory) {
+  return (0, import_node_fs4.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path4.default.join(directory, file));
+}
+
+// src/tools/spark-runtime.ts
+init_cjs_shims();
+var import_node_fs5 = require("fs");
+var import_node_path5 = __toESM(require("path"), 1);
+async function resolveSparkRuntime(options, log3) {
+  const explicit = options.sparkHome ?? process.env.SPARK_HOME;
+  if (explicit) {
+    if (!(0, import_node_fs5.existsSync)(import_node_path5.default.join(explicit, "bin", "spark-submit"))) {
+      throw new InputError(
+        options.sparkHome ? options.input : "SPARK_HOME",
+        "a Spark distribution with bin/spark-submit",
+        describeValue(explicit),
+        `Point '${options.input}' at an unpacked Spark, or leave it and SPARK_HOME unset to install pyspark.`
+      );
+    }
+    return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
+  }
+  const venv = await ensurePythonEnvironment("local-cluster", options.toolsDir, log3);
+  const python = import_node_path5.default.join(venv, "bin", "python");
+  return { sparkHome: await pysparkHome(python), python };
+}
+async function pysparkHome(python) {
+  return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
+}
+
+// src/actions/image-build/settings.ts
+init_cjs_shims();
+function readImageBuildSettings(inputs) {
+  const galleryName = inputs.optional("galleryName");
+  const required = (name, expected, example) => galleryName ? inputs.required(name, expected, example) : inputs.optional(name);
+  const subscriptionId = required("subscriptionId", "the subscription of the gallery", "00000000-0000-0000-0000-000000000000");
+  if (subscriptionId !== void 0 && !/^[0-9a-fA-F-]{36}$/.test(subscriptionId)) {
+    throw new InputError("subscriptionId", "a subscription GUID", describeValue(subscriptionId), "Copy it from `az account show --query id`.");
+  }
+  return {
+    template: inputs.optional("template") ?? "infra/packer/spark-node.pkr.hcl",
+    subscriptionId,
+    location: inputs.optional("location") ?? "westeurope",
+    galleryResourceGroup: required("galleryResourceGroup", "the resource group of the Azure Compute Gallery", "rg-images"),
+    galleryName,
+    imageName: inputs.optional("imageName") ?? "spark-node",
+    managedImageResourceGroup: required("managedImageResourceGroup", "the resource group for the managed image", "rg-images"),
+    replicationRegions: (inputs.optional("replicationRegions") ?? "").split(",").map((region) => region.trim()).filter(Boolean),
+    sparkVersion: inputs.optional("sparkVersion") ?? "4.3.0",
+    force: inputs.boolean("force", false)
+  };
+}
+
+// src/actions/image-build/index.ts
+async function imageBuildAction(pipeline) {
+  const settings = readImageBuildSettings(new InputReader(pipeline.inputs));
+  const root2 = packageRoot();
+  const template2 = import_node_path6.default.resolve(root2, settings.template);
+  if (!(0, import_node_fs6.existsSync)(template2)) {
+    throw new InputError("template", "a Packer template in this repository", describeValue(settings.template), "Leave it empty for infra/packer/spark-node.pkr.hcl.");
+  }
+  const version2 = imageVersion(imageInputs(root2));
+  pipeline.setOutput("imageVersion", version2);
+  pipeline.log.info(`Image version from content: ${version2}`);
+  const existing = settings.galleryName && !settings.force ? await galleryVersionId(settings, version2) : void 0;
+  if (existing) {
+    pipeline.log.info(`The gallery already has ${version2}: nothing to build.`);
+    pipeline.setOutput("imageId", existing);
+    pipeline.setOutput("built", "false");
+    await pipeline.appendSummary(`### Golden image ${version2}
+
+Already in the gallery, not rebuilt: \`${existing}\`
+`);
+    return;
+  }
+  const toolchain = await pipeline.group("Tools", async () => {
+    await ensureDebianPackages(["packer"], () => (0, import_node_fs6.existsSync)("/usr/bin/packer") || (0, import_node_fs6.existsSync)("/usr/local/bin/packer"), pipeline.log);
+    const lint = await ensurePythonEnvironment("lint", toolsDir(), pipeline.log);
+    const cluster = await ensurePythonEnvironment("local-cluster", toolsDir(), pipeline.log);
+    const plugin = await ensureRecoveryPlugin(root2, await pysparkHome(import_node_path6.default.join(cluster, "bin", "python")), toolsDir(), pipeline.log);
+    return { ansibleBin: import_node_path6.default.join(lint, "bin"), plugin };
+  });
+  const directory = import_node_path6.default.dirname(template2);
+  (0, import_node_fs6.rmSync)(import_node_path6.default.join(directory, "manifest.json"), { force: true });
+  const variables = {
+    image_version: version2,
+    subscription_id: settings.subscriptionId,
+    location: settings.location,
+    gallery_resource_group: settings.galleryResourceGroup,
+    gallery_name: settings.galleryName,
+    image_name: settings.imageName,
+    managed_image_resource_group: settings.managedImageResourceGroup,
+    replication_regions: JSON.stringify(settings.replicationRegions),
+    spark_version: settings.sparkVersion,
+    recovery_plugin_jar: toolchain.plugin
+  };
+  const args = Object.entries(variables).flatMap(([key, value]) => value === void 0 ? [] : ["-var", `${key}=${value}`]);
+  const env = { ...process.env, PATH: `${toolchain.ansibleBin}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
+  const build = await pipeline.group(
+    `packer build ${import_node_path6.default.basename(template2)}`,
+    () => $({ cwd: directory, env, nothrow: true, quiet: true })`packer build -machine-readable ${args} ${import_node_path6.default.basename(template2)}`
+  );
+  const output = parseMachineReadable(build.stdout);
+  for (const message of output.messages) if (message) pipeline.log.info(message);
+  if (build.exitCode !== 0) {
+    throw new ActionableError(`packer build ${settings.template}`, "a successful build", output.errors.join(" | ") || `exit ${build.exitCode}`, "Read the Packer output above; the temporary build resources are removed by Packer.");
+  }
+  const manifest = lastRunBuild(JSON.parse((0, import_node_fs6.readFileSync)(import_node_path6.default.join(directory, "manifest.json"), "utf8")));
+  const imageId = galleryImageVersionId(output.artifacts) ?? manifest.artifact_id;
+  pipeline.setOutput("imageId", imageId);
+  pipeline.setOutput("managedImageId", manifest.artifact_id);
+  pipeline.setOutput("built", "true");
+  await pipeline.appendSummary(`### Golden image ${version2}
+
+| | |
+|---|---|
+| image id | \`${imageId}\` |
+| managed image | \`${manifest.artifact_id}\` |
+| Packer run | ${manifest.packer_run_uuid} |
+`);
+  pipeline.log.info(`Built ${imageId}`);
+}
+async function galleryVersionId(settings, version2) {
+  const show = await $({ nothrow: true, quiet: true })`az sig image-version show --subscription ${settings.subscriptionId} --resource-group ${settings.galleryResourceGroup} --gallery-name ${settings.galleryName} --gallery-image-definition ${settings.imageName} --gallery-image-version ${version2} --query id --output tsv`;
+  return show.exitCode === 0 && show.stdout.trim() ? show.stdout.trim() : void 0;
+}
+
 // src/actions/rolling-update/index.ts
 init_cjs_shims();
-var import_node_fs9 = require("fs");
+var import_node_fs11 = require("fs");
 var import_node_os6 = __toESM(require("os"), 1);
-var import_node_path11 = __toESM(require("path"), 1);
+var import_node_path13 = __toESM(require("path"), 1);
 
 // src/core/cluster/node-states.ts
 init_cjs_shims();
@@ -57219,71 +57687,6 @@ function nodeState(node, state) {
   }
 }
 
-// src/core/inputs/input-reader.ts
-init_cjs_shims();
-var InputReader = class {
-  constructor(source) {
-    this.source = source;
-  }
-  source;
-  optional(name) {
-    const value = this.source.get(name)?.trim();
-    return value === void 0 || value === "" ? void 0 : value;
-  }
-  required(name, expected, example) {
-    const value = this.optional(name);
-    if (value === void 0) {
-      throw new InputError(name, expected, "nothing", `Set '${name}', e.g. ${example}.`);
-    }
-    return value;
-  }
-  boolean(name, fallback2) {
-    const value = this.optional(name);
-    if (value === void 0) return fallback2;
-    if (/^(true|yes|1)$/i.test(value)) return true;
-    if (/^(false|no|0)$/i.test(value)) return false;
-    throw new InputError(name, "true or false", describeValue(value), `Set '${name}' to true or false.`);
-  }
-  integer(name, fallback2, range4) {
-    const value = this.optional(name);
-    if (value === void 0) return fallback2;
-    const parsed = Number(value);
-    if (!/^-?\d+$/.test(value) || parsed < range4.min || parsed > range4.max) {
-      throw new InputError(
-        name,
-        `a whole number from ${range4.min} to ${range4.max}`,
-        describeValue(value),
-        `Set '${name}' to a number in that range (default ${fallback2}).`
-      );
-    }
-    return parsed;
-  }
-  /** A number of seconds, possibly fractional; `0` only when `min` allows it. */
-  seconds(name, fallback2, range4) {
-    const value = this.optional(name);
-    if (value === void 0) return fallback2;
-    const parsed = Number(value.replace(/s$/, ""));
-    if (!/^\d+(\.\d+)?s?$/.test(value) || parsed < range4.min || parsed > range4.max) {
-      throw new InputError(
-        name,
-        `a number of seconds from ${range4.min} to ${range4.max}`,
-        describeValue(value),
-        `Set '${name}' to e.g. ${fallback2}.`
-      );
-    }
-    return parsed;
-  }
-  oneOf(name, choices, fallback2) {
-    const value = this.optional(name);
-    if (value === void 0) return fallback2;
-    const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
-    if (match === void 0) {
-      throw new InputError(name, `one of ${choices.join(", ")}`, describeValue(value), `Set '${name}' to one of those.`);
-    }
-    return match;
-  }
-};
-
 // src/core/rolling/rolling-journal.ts
 init_cjs_shims();
 function rollingFigures(journal) {
@@ -57441,9 +57844,9 @@ function describeStep(step) {
 
 // src/local/local-cluster.ts
 init_cjs_shims();
-var import_node_fs7 = require("fs");
+var import_node_fs9 = require("fs");
 var import_promises4 = require("fs/promises");
-var import_node_path8 = __toESM(require("path"), 1);
+var import_node_path10 = __toESM(require("path"), 1);
 
 // src/core/probes/cluster-probe.ts
 init_cjs_shims();
@@ -57673,96 +58076,20 @@ async function waitUntil(observe, satisfied, options) {
     options.onObservation?.(last2, elapsedMs);
     if (satisfied(last2)) return { satisfied: true, last: last2, elapsedMs };
     if (elapsedMs >= options.timeoutMs) return { satisfied: false, last: last2, elapsedMs };
-    await sleep(Math.min(options.intervalMs, Math.max(0, options.timeoutMs - elapsedMs)));
+    await sleep2(Math.min(options.intervalMs, Math.max(0, options.timeoutMs - elapsedMs)));
   }
 }
-function sleep(ms) {
+function sleep2(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
 
 // src/local/ansible.ts
 init_cjs_shims();
-var import_node_path = __toESM(require("path"), 1);
-
-// node_modules/zx/build/index.js
-init_cjs_shims();
-
-// node_modules/zx/build/deno.js
-init_cjs_shims();
-var import_node_module = require("module");
-var process2 = __toESM(require("process"), 1);
-if (globalThis.Deno) {
-  globalThis.require = (0, import_node_module.createRequire)(importMetaUrl);
-  globalThis.__filename = new URL(importMetaUrl).pathname;
-  globalThis.__dirname = new URL(".", importMetaUrl).pathname;
-  globalThis.module = new Proxy({}, { set() {
-    return true;
-  } });
-  const p = globalThis.process = globalThis.process || process2;
-  p.version || (p.version = "v18.0.0");
-  p.version || (p.version = { node: "18.0.0" });
-  p.env || (p.env = globalThis.Deno.env.toObject());
-  p.argv || (p.argv = [globalThis.Deno.execPath(), globalThis.Deno.mainModule.replace("file://", ""), ...globalThis.Deno.args]);
-}
-
-// node_modules/zx/build/index.js
-var __module__ = __toESM(require_build(), 1);
-var {
-  VERSION,
-  YAML: YAML2,
-  argv,
-  dotenv: dotenv2,
-  echo,
-  expBackoff,
-  fetch: fetch2,
-  fs: fs2,
-  glob: glob2,
-  globby: globby2,
-  minimist: minimist2,
-  nothrow,
-  parseArgv,
-  question,
-  quiet,
-  retry,
-  sleep: sleep2,
-  spinner,
-  stdin,
-  tempdir,
-  tempfile,
-  tmpdir: tmpdir2,
-  tmpfile: tmpfile2,
-  updateArgv,
-  version,
-  versions,
-  $,
-  Fail,
-  ProcessOutput,
-  ProcessPromise,
-  bus: bus2,
-  cd,
-  chalk: chalk2,
-  defaults,
-  kill,
-  log,
-  os,
-  path: path2,
-  ps: ps2,
-  quote: quote2,
-  quotePowerShell: quotePowerShell2,
-  resolveDefaults,
-  syncProcessCwd,
-  useBash,
-  usePowerShell,
-  usePwsh,
-  which: which2,
-  within
-} = globalThis.Deno ? globalThis.require("./index.cjs") : __module__;
-
-// src/local/ansible.ts
+var import_node_path7 = __toESM(require("path"), 1);
 async function runPlaybook(toolchain, root2, inventory, options = {}) {
-  const ansibleDir = import_node_path.default.join(root2, "infra", "ansible");
-  const playbook = import_node_path.default.join(ansibleDir, options.playbook ?? "site.yml");
-  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+  const ansibleDir = import_node_path7.default.join(root2, "infra", "ansible");
+  const playbook = import_node_path7.default.join(ansibleDir, options.playbook ?? "site.yml");
+  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path7.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
   const result2 = await $({ env, cwd: ansibleDir })`${toolchain.ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
   return { exitCode: result2.exitCode ?? 1, output: result2.stdout + result2.stderr };
 }
@@ -57776,48 +58103,10 @@ async function renderConfiguration(toolchain, root2, inventory) {
 
 // src/local/local-inventory.ts
 init_cjs_shims();
-var import_node_os2 = require("os");
+var import_node_os3 = require("os");
 var import_yaml = __toESM(require_dist(), 1);
-
-// src/local/paths.ts
-init_cjs_shims();
-var import_node_fs = require("fs");
-var import_node_os = __toESM(require("os"), 1);
-var import_node_path2 = __toESM(require("path"), 1);
-var import_node_url = require("url");
-function packageRoot() {
-  let directory = import_node_path2.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl));
-  for (; ; ) {
-    if ((0, import_node_fs.existsSync)(import_node_path2.default.join(directory, "infra", "ansible", "site.yml"))) return directory;
-    const parent2 = import_node_path2.default.dirname(directory);
-    if (parent2 === directory) throw new Error("cannot find the spark-azure checkout (infra/ansible/site.yml) above this program");
-    directory = parent2;
-  }
-}
-function localPaths(env = process.env) {
-  const root2 = packageRoot();
-  return {
-    root: root2,
-    toolsDir: toolsDir(env),
-    clusterDir: import_node_path2.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path2.default.join(root2, ".local-cluster"))
-  };
-}
-function toolsDir(env = process.env) {
-  if (env.SPARK_AZURE_TOOLS_DIR) return import_node_path2.default.resolve(env.SPARK_AZURE_TOOLS_DIR);
-  try {
-    return import_node_path2.default.join(packageRoot(), ".tools");
-  } catch {
-    const cache = env.RUNNER_TOOL_CACHE ?? env.AGENT_TOOLSDIRECTORY ?? import_node_path2.default.join(import_node_os.default.homedir(), ".cache");
-    return import_node_path2.default.join(cache, "spark-azure");
-  }
-}
-function nodeDir(clusterDir, nodeName) {
-  return import_node_path2.default.join(clusterDir, "nodes", nodeName);
-}
-
-// src/local/local-inventory.ts
 function localInventory(topology, clusterDir, toolchain, settings = {}, clusterName = "local") {
-  const owner = (0, import_node_os2.userInfo)().username;
+  const owner = (0, import_node_os3.userInfo)().username;
   const hosts = (nodes) => Object.fromEntries(
     nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }])
   );
@@ -57879,9 +58168,9 @@ function roleVars(node) {
 // src/local/local-processes.ts
 init_cjs_shims();
 var import_node_child_process = require("child_process");
-var import_node_fs2 = require("fs");
-var import_promises = require("fs/promises");
-var import_node_path3 = __toESM(require("path"), 1);
+var import_node_fs7 = require("fs");
+var import_promises3 = require("fs/promises");
+var import_node_path8 = __toESM(require("path"), 1);
 var CLUSTER_MARKER = "SPARK_AZURE_LOCAL_CLUSTER";
 var LAUNCHERS = {
   zookeeper: "run-zookeeper",
@@ -57889,13 +58178,13 @@ var LAUNCHERS = {
   worker: "run-spark-worker"
 };
 function launcherPath(clusterDir, node) {
-  return import_node_path3.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
+  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
 }
 function logPath(clusterDir, node) {
-  return import_node_path3.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
+  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
 }
 function pidPath(clusterDir, node) {
-  return import_node_path3.default.join(nodeDir(clusterDir, node.name), "pid");
+  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "pid");
 }
 var SUPERVISOR = [
   "launcher=$1; child=",
@@ -57917,8 +58206,8 @@ var LocalProcesses = class {
     const running = this.pid(node);
     if (running !== void 0) return running;
     const log3 = logPath(this.clusterDir, node);
-    await (0, import_promises.mkdir)(import_node_path3.default.dirname(log3), { recursive: true });
-    const output = (0, import_node_fs2.openSync)(log3, "a");
+    await (0, import_promises3.mkdir)(import_node_path8.default.dirname(log3), { recursive: true });
+    const output = (0, import_node_fs7.openSync)(log3, "a");
     try {
       const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
         detached: true,
@@ -57927,18 +58216,18 @@ var LocalProcesses = class {
       });
       child.unref();
       if (child.pid === void 0) throw new Error(`could not start ${node.name}: ${launcherPath(this.clusterDir, node)}`);
-      await (0, import_promises.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
+      await (0, import_promises3.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
 `);
       return child.pid;
     } finally {
-      (0, import_node_fs2.closeSync)(output);
+      (0, import_node_fs7.closeSync)(output);
     }
   }
   /** The node's pid while its process lives (zombies count as dead), else undefined. */
   pid(node) {
     const file = pidPath(this.clusterDir, node);
-    if (!(0, import_node_fs2.existsSync)(file)) return void 0;
-    const pid = Number((0, import_node_fs2.readFileSync)(file, "utf8").trim());
+    if (!(0, import_node_fs7.existsSync)(file)) return void 0;
+    const pid = Number((0, import_node_fs7.readFileSync)(file, "utf8").trim());
     return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
   }
   /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
@@ -57950,7 +58239,7 @@ var LocalProcesses = class {
       signalGroup(pid, "SIGKILL");
       await this.waitForExit(pid, 5e3);
     }
-    await (0, import_promises.rm)(pidPath(this.clusterDir, node), { force: true });
+    await (0, import_promises3.rm)(pidPath(this.clusterDir, node), { force: true });
   }
   /** SIGKILL to the node's process group: a crash, as far as ZooKeeper and Spark can tell. */
   async kill(node) {
@@ -57958,7 +58247,7 @@ var LocalProcesses = class {
     if (pid === void 0) return;
     signalGroup(pid, "SIGKILL");
     await this.waitForExit(pid, 5e3);
-    await (0, import_promises.rm)(pidPath(this.clusterDir, node), { force: true });
+    await (0, import_promises3.rm)(pidPath(this.clusterDir, node), { force: true });
   }
   /** Every live process carrying this cluster's marker, children such as executors included. */
   leftovers() {
@@ -57967,26 +58256,26 @@ var LocalProcesses = class {
   /** Last resort for `down`: SIGKILL whatever still carries the marker. */
   async killLeftovers() {
     for (const pid of this.leftovers()) signalProcess(pid, "SIGKILL");
-    for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await sleep(100);
+    for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await sleep2(100);
   }
   async waitForExit(pid, timeoutMs) {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (!isLiveProcessOf(pid, this.clusterDir)) return true;
-      await sleep(100);
+      await sleep2(100);
     }
     return !isLiveProcessOf(pid, this.clusterDir);
   }
 };
 function listPids() {
-  return (0, import_node_fs2.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return (0, import_node_fs7.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
 }
 function isLiveProcessOf(pid, clusterDir) {
   try {
-    const stat2 = (0, import_node_fs2.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat2 = (0, import_node_fs7.readFileSync)(`/proc/${pid}/stat`, "utf8");
     const state = stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
     if (state === "Z" || state === "X") return false;
-    return (0, import_node_fs2.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
+    return (0, import_node_fs7.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
   } catch {
     return false;
   }
@@ -58047,145 +58336,17 @@ function range(count) {
 
 // src/local/toolchain.ts
 init_cjs_shims();
-var import_node_fs6 = require("fs");
-var import_node_path7 = __toESM(require("path"), 1);
-
-// src/tools/installers.ts
-init_cjs_shims();
-var import_node_crypto = require("crypto");
-var import_node_fs3 = require("fs");
-var import_promises2 = require("fs/promises");
-var import_node_path4 = __toESM(require("path"), 1);
-
-// src/tools/python-environments.ts
-init_cjs_shims();
-var PYTHON_ENVIRONMENTS = {
-  // pyspark carries a full Spark (bin/spark-class, bin/spark-submit, all jars); Spark 4 needs Java 17 or 21.
-  // 2.19 is the newest ansible-core that runs on Python 3.11.
-  "local-cluster": ["pyspark==4.3.0", "ansible-core==2.19.14"],
-  lint: ["ansible-core==2.19.14", "ansible-lint==26.10.1"],
-  // Static analysis of the Terraform; its own environment, as its dependencies are many.
-  checkov: ["checkov==3.3.30"]
-};
-
-// src/tools/installers.ts
-async function ensureDebianPackages(packages, present, log3) {
-  if (present()) return;
-  const asRoot = process.getuid?.() === 0 ? [] : ["sudo", "-n"];
-  if (asRoot.length > 0 && (await $`sudo -n true`.quiet().nothrow()).exitCode !== 0) {
-    throw new ActionableError(
-      `Debian packages ${packages.join(", ")}`,
-      "them installed, or root or password-less sudo to install them",
-      "neither",
-      `Install them once with: sudo apt-get install -y ${packages.join(" ")}`
-    );
-  }
-  log3.info(`Installing Debian packages: ${packages.join(", ")}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const install = () => $({ env })`${asRoot} apt-get install -y -q --no-install-recommends ${packages}`.quiet().nothrow();
-  let result2 = await install();
-  if (result2.exitCode !== 0) {
-    await $({ env })`${asRoot} apt-get update -q`.quiet();
-    result2 = await install();
-  }
-  if (result2.exitCode !== 0) {
-    throw new ActionableError(`Debian packages ${packages.join(", ")}`, "apt-get install to succeed", `exit ${result2.exitCode}: ${lastLine(result2.stderr)}`, "Run the apt-get command by hand to see why.");
-  }
-}
-async function ensurePythonEnvironment(name, toolsDir2, log3) {
-  const packages = PYTHON_ENVIRONMENTS[name];
-  const venv = import_node_path4.default.join(toolsDir2, name);
-  const wanted = (0, import_node_crypto.createHash)("sha256").update(packages.join("\n")).digest("hex");
-  const stamp = import_node_path4.default.join(venv, ".packages.sha256");
-  if ((0, import_node_fs3.existsSync)(stamp) && await (0, import_promises2.readFile)(stamp, "utf8") === wanted) return venv;
-  log3.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
-  await (0, import_promises2.rm)(venv, { recursive: true, force: true });
-  await $`python3 -m venv ${venv}`.quiet();
-  const pip = await $`${import_node_path4.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
-  if (pip.exitCode !== 0) {
-    throw new ActionableError(`Python environment '${name}'`, "pip install to succeed", `exit ${pip.exitCode}: ${lastLine(pip.stderr)}`, "Check network access to PyPI, then retry; the environment is rebuilt from scratch.");
-  }
-  await (0, import_promises2.writeFile)(stamp, wanted);
-  return venv;
-}
-function lastLine(text) {
-  return text.trim().split("\n").at(-1) ?? "";
-}
-
-// src/tools/recovery-plugin.ts
-init_cjs_shims();
-var import_node_crypto2 = require("crypto");
-var import_node_fs4 = require("fs");
-var import_promises3 = require("fs/promises");
-var import_node_os3 = __toESM(require("os"), 1);
-var import_node_path5 = __toESM(require("path"), 1);
-async function ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3) {
-  const sourceDir = import_node_path5.default.join(root2, "infra", "spark-recovery", "src");
-  const sources = listJavaSources(sourceDir);
-  const hash = (0, import_node_crypto2.createHash)("sha256");
-  for (const file of sources) hash.update(file).update((0, import_node_fs4.readFileSync)(file));
-  hash.update((0, import_node_fs4.readdirSync)(import_node_path5.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join());
-  const jar = import_node_path5.default.join(toolsDir2, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
-  if ((0, import_node_fs4.existsSync)(jar)) return jar;
-  if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
-    log3.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
-    await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log3);
-  }
-  log3.info(`Building the leader-election plugin against ${import_node_path5.default.basename(sparkHome)}`);
-  const classes = await (0, import_promises3.mkdtemp)(import_node_path5.default.join(import_node_os3.default.tmpdir(), "spark-azure-recovery-"));
-  try {
-    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path5.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
-    if (compile.exitCode !== 0) {
-      throw new ActionableError("Leader-election plugin", "to compile against this Spark", compile.stderr.trim().split("\n").slice(0, 3).join(" | "), "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.");
-    }
-    await (0, import_promises3.mkdir)(import_node_path5.default.dirname(jar), { recursive: true });
-    const partial2 = `${jar}.partial`;
-    await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
-    await (0, import_promises3.rename)(partial2, jar);
-    return jar;
-  } finally {
-    await (0, import_promises3.rm)(classes, { recursive: true, force: true });
-  }
-}
-function listJavaSources(directory) {
-  return (0, import_node_fs4.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path5.default.join(directory, file));
-}
-
-// src/tools/spark-runtime.ts
-init_cjs_shims();
-var import_node_fs5 = require("fs");
-var import_node_path6 = __toESM(require("path"), 1);
-async function resolveSparkRuntime(options, log3) {
-  const explicit = options.sparkHome ?? process.env.SPARK_HOME;
-  if (explicit) {
-    if (!(0, import_node_fs5.existsSync)(import_node_path6.default.join(explicit, "bin", "spark-submit"))) {
-      throw new InputError(
-        options.sparkHome ? options.input : "SPARK_HOME",
-        "a Spark distribution with bin/spark-submit",
-        describeValue(explicit),
-        `Point '${options.input}' at an unpacked Spark, or leave it and SPARK_HOME unset to install pyspark.`
-      );
-    }
-    return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
-  }
-  const venv = await ensurePythonEnvironment("local-cluster", options.toolsDir, log3);
-  const python = import_node_path6.default.join(venv, "bin", "python");
-  return { sparkHome: await pysparkHome(python), python };
-}
-async function pysparkHome(python) {
-  return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
-}
-
-// src/local/toolchain.ts
+var import_node_fs8 = require("fs");
+var import_node_path9 = __toESM(require("path"), 1);
 var ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
 async function ensureToolchain(root2, toolsDir2, log3) {
   const java = await ensureJava(log3);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs6.existsSync)(ZOOKEEPER_JAR), log3);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs8.existsSync)(ZOOKEEPER_JAR), log3);
   const venv = await ensurePythonEnvironment("local-cluster", toolsDir2, log3);
-  const python = import_node_path7.default.join(venv, "bin", "python");
+  const python = import_node_path9.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
   const recoveryPluginJar = await ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3);
-  return { java, python, ansiblePlaybook: import_node_path7.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
+  return { java, python, ansiblePlaybook: import_node_path9.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
 }
 async function ensureJava(log3) {
   const version2 = await javaMajorVersion();
@@ -58208,7 +58369,7 @@ var LocalCluster = class {
     this.paths = paths;
     this.log = log3;
     this.processes = new LocalProcesses(paths.clusterDir);
-    this.recordPath = import_node_path8.default.join(paths.clusterDir, "cluster.json");
+    this.recordPath = import_node_path10.default.join(paths.clusterDir, "cluster.json");
   }
   paths;
   log;
@@ -58255,7 +58416,7 @@ var LocalCluster = class {
     const record2 = await this.record();
     if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
     const merged = { ...record2.settings ?? {}, ...settings };
-    const inventory = import_node_path8.default.join(this.paths.clusterDir, "inventory.yml");
+    const inventory = import_node_path10.default.join(this.paths.clusterDir, "inventory.yml");
     await (0, import_promises4.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
     await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, settings: merged }, null, 2)}
 `);
@@ -58295,7 +58456,7 @@ var LocalCluster = class {
   async logs(name, lines) {
     const node = await this.node(name);
     const file = logPath(this.paths.clusterDir, node);
-    if (!(0, import_node_fs7.existsSync)(file)) return "";
+    if (!(0, import_node_fs9.existsSync)(file)) return "";
     const text = await (0, import_promises4.readFile)(file, "utf8");
     return text.split("\n").slice(-lines - 1).join("\n");
   }
@@ -58335,9 +58496,9 @@ var LocalCluster = class {
   }
   async prepare(topology, toolchain, shape, settings) {
     await this.processes.killLeftovers();
-    await (0, import_promises4.rm)(import_node_path8.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+    await (0, import_promises4.rm)(import_node_path10.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
     await (0, import_promises4.mkdir)(this.paths.clusterDir, { recursive: true });
-    const inventory = import_node_path8.default.join(this.paths.clusterDir, "inventory.yml");
+    const inventory = import_node_path10.default.join(this.paths.clusterDir, "inventory.yml");
     await (0, import_promises4.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
     const record2 = { shape, settings, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
     await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
@@ -58358,7 +58519,7 @@ var LocalCluster = class {
         what,
         `healthy within ${timeoutMs / 1e3} s`,
         problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-        `Read the node logs under ${import_node_path8.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+        `Read the node logs under ${import_node_path10.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
       );
     }
     this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
@@ -58372,7 +58533,7 @@ var LocalCluster = class {
     return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
   }
   async record() {
-    if (!(0, import_node_fs7.existsSync)(this.recordPath)) return void 0;
+    if (!(0, import_node_fs9.existsSync)(this.recordPath)) return void 0;
     return JSON.parse(await (0, import_promises4.readFile)(this.recordPath, "utf8"));
   }
 };
@@ -58406,7 +58567,7 @@ function localUpdate(cluster, settings, operations) {
 
 // src/operations/remote-updates.ts
 init_cjs_shims();
-var import_node_path9 = __toESM(require("path"), 1);
+var import_node_path11 = __toESM(require("path"), 1);
 
 // src/azure/remote-commands.ts
 init_cjs_shims();
@@ -58470,11 +58631,11 @@ async function run(what, command, fix) {
 function ansibleUpdate(options, operations) {
   const extra = Object.entries(options.extraVars).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
   return {
-    description: `ansible ${import_node_path9.default.basename(options.playbook)}`,
+    description: `ansible ${import_node_path11.default.basename(options.playbook)}`,
     apply: async (node) => {
       await run(
         `ansible-playbook --limit ${node.name}`,
-        $({ nothrow: true, quiet: true, env: { ...process.env, ANSIBLE_CONFIG: import_node_path9.default.join(import_node_path9.default.dirname(options.playbook), "ansible.cfg") } })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
+        $({ nothrow: true, quiet: true, env: { ...process.env, ANSIBLE_CONFIG: import_node_path11.default.join(import_node_path11.default.dirname(options.playbook), "ansible.cfg") } })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
         "Run the same command by hand for the full output."
       );
       await operations.restart(node);
@@ -58664,33 +58825,33 @@ var ZooKeeperSession = class _ZooKeeperSession {
       void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
     });
   }
-  children(path18) {
-    return this.call((client, done) => client.getChildren(path18, (error2, children) => done(error2, children)));
+  children(path20) {
+    return this.call((client, done) => client.getChildren(path20, (error2, children) => done(error2, children)));
   }
-  stat(path18) {
+  stat(path20) {
     return this.call(
       (client, done) => client.exists(
-        path18,
+        path20,
         (error2, stat2) => done(error2, stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0)
       )
     );
   }
-  data(path18) {
-    return this.call((client, done) => client.getData(path18, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+  data(path20) {
+    return this.call((client, done) => client.getData(path20, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
   }
   /** Creates the node (and missing parents, persistent) and returns its actual path. */
-  async create(path18, data, mode) {
-    await this.bounded(`mkdirp ${parentOf(path18)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path18), (error2) => error2 ? reject3(error2) : resolve2()));
+  async create(path20, data, mode) {
+    await this.bounded(`mkdirp ${parentOf(path20)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path20), (error2) => error2 ? reject3(error2) : resolve2()));
     return this.bounded(
-      `create ${path18}`,
-      (client, resolve2, reject3) => client.create(path18, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
+      `create ${path20}`,
+      (client, resolve2, reject3) => client.create(path20, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
     );
   }
   /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-  remove(path18, version2 = -1) {
+  remove(path20, version2 = -1) {
     return this.bounded(
-      `remove ${path18}`,
-      (client, resolve2, reject3) => client.remove(path18, version2, (error2) => {
+      `remove ${path20}`,
+      (client, resolve2, reject3) => client.remove(path20, version2, (error2) => {
         if (!error2) return resolve2(true);
         if (isNoNode(error2)) return resolve2(false);
         reject3(error2);
@@ -58740,8 +58901,8 @@ function connect(connectString, options) {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path18) {
-  return path18.slice(0, path18.lastIndexOf("/")) || "/";
+function parentOf(path20) {
+  return path20.slice(0, path20.lastIndexOf("/")) || "/";
 }
 
 // src/operations/leadership-handover.ts
@@ -58789,25 +58950,25 @@ init_cjs_shims();
 var import_node_os4 = __toESM(require("os"), 1);
 var MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
 var MaintenanceLock = class _MaintenanceLock {
-  constructor(zk, path18) {
+  constructor(zk, path20) {
     this.zk = zk;
-    this.path = path18;
+    this.path = path20;
   }
   zk;
   path;
   static async acquire(zk, operation, options) {
-    const path18 = options.path ?? MAINTENANCE_LOCK_PATH;
+    const path20 = options.path ?? MAINTENANCE_LOCK_PATH;
     const holder = { operation, host: import_node_os4.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
     const deadline = Date.now() + options.waitMs;
     for (; ; ) {
       try {
-        await zk.create(path18, JSON.stringify(holder), "ephemeral");
-        return new _MaintenanceLock(zk, path18);
+        await zk.create(path20, JSON.stringify(holder), "ephemeral");
+        return new _MaintenanceLock(zk, path20);
       } catch (error2) {
         if (!isNodeExists(error2)) throw error2;
       }
       if (Date.now() >= deadline) {
-        const current = await currentHolder(zk, path18);
+        const current = await currentHolder(zk, path20);
         throw new ClusterStateError(
           "Maintenance lock",
           `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -58815,7 +58976,7 @@ var MaintenanceLock = class _MaintenanceLock {
           "Wait for that operation to finish (the lock goes with its process), or raise lockWaitSeconds."
         );
       }
-      await sleep(500);
+      await sleep2(500);
     }
   }
   /**
@@ -58837,8 +58998,8 @@ var MaintenanceLock = class _MaintenanceLock {
     if (stat2 && stat2.ephemeralOwner === await this.zk.sessionId()) await this.zk.remove(this.path, stat2.version);
   }
 };
-async function currentHolder(zk, path18 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path18);
+async function currentHolder(zk, path20 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path20);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -58866,7 +59027,7 @@ var MasterPoller = class {
           aliveWorkers: state.reachable ? state.workers.filter((worker) => worker.state === "ALIVE").length : 0
         }));
         record2({ at, kind: "probe", masters: observations });
-        await sleep(Math.max(0, intervalMs - (Date.now() - at)));
+        await sleep2(Math.max(0, intervalMs - (Date.now() - at)));
       }
     })();
   }
@@ -58979,9 +59140,9 @@ async function detachedElectionSessions(zk, topology) {
 
 // src/actions/shared/remote-cluster.ts
 init_cjs_shims();
-var import_node_fs8 = require("fs");
+var import_node_fs10 = require("fs");
 var import_node_os5 = __toESM(require("os"), 1);
-var import_node_path10 = __toESM(require("path"), 1);
+var import_node_path12 = __toESM(require("path"), 1);
 
 // src/azure/ssh-node-operations.ts
 init_cjs_shims();
@@ -59017,10 +59178,10 @@ function remoteNodeOperations(access2, secrets) {
   let keyFile;
   if (access2.privateKey) {
     secrets.register(access2.privateKey);
-    keyFile = import_node_path10.default.join((0, import_node_fs8.mkdtempSync)(import_node_path10.default.join(import_node_os5.default.tmpdir(), "spark-azure-ssh-")), "id");
-    (0, import_node_fs8.writeFileSync)(keyFile, access2.privateKey.endsWith("\n") ? access2.privateKey : `${access2.privateKey}
+    keyFile = import_node_path12.default.join((0, import_node_fs10.mkdtempSync)(import_node_path12.default.join(import_node_os5.default.tmpdir(), "spark-azure-ssh-")), "id");
+    (0, import_node_fs10.writeFileSync)(keyFile, access2.privateKey.endsWith("\n") ? access2.privateKey : `${access2.privateKey}
 `, { mode: 384 });
-    (0, import_node_fs8.chmodSync)(keyFile, 384);
+    (0, import_node_fs10.chmodSync)(keyFile, 384);
   }
   return sshNodeOperations({ ...access2.ssh, keyFile });
 }
@@ -59179,8 +59340,8 @@ ${lines.join("\n")}
   }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate(targets, method, options, pipeline.log));
   const figures2 = rollingFigures(report.journal);
-  const reportFile = import_node_path11.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os6.default.tmpdir(), `spark-azure-rolling-update-${report.journal.startedAt}.json`);
-  (0, import_node_fs9.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+  const reportFile = import_node_path13.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os6.default.tmpdir(), `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  (0, import_node_fs11.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
   pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
@@ -59219,8 +59380,8 @@ async function resolve(settings, pipeline) {
       throw new ClusterStateError("Input 'updateMethod'", "'ansible', 'command' or 'reimage' for VMs", "'local'", "Use updateMethod 'local' only with nodeAccess 'local'.");
     case "ansible": {
       const venv = await ensurePythonEnvironment("local-cluster", toolsDir(), pipeline.log);
-      const playbook = settings.method.playbook ?? import_node_path11.default.join(packageRoot(), "infra", "ansible", "site.yml");
-      return { targets, method: ansibleUpdate({ ansiblePlaybook: import_node_path11.default.join(venv, "bin", "ansible-playbook"), inventory: settings.method.inventory, playbook, extraVars: settings.method.settings }, targets.operations) };
+      const playbook = settings.method.playbook ?? import_node_path13.default.join(packageRoot(), "infra", "ansible", "site.yml");
+      return { targets, method: ansibleUpdate({ ansiblePlaybook: import_node_path13.default.join(venv, "bin", "ansible-playbook"), inventory: settings.method.inventory, playbook, extraVars: settings.method.settings }, targets.operations) };
     }
     case "command":
       return { targets, method: commandUpdate(settings.method.command) };
@@ -59231,19 +59392,19 @@ async function resolve(settings, pipeline) {
 
 // src/actions/smoke-test/index.ts
 init_cjs_shims();
-var import_node_fs10 = require("fs");
+var import_node_fs12 = require("fs");
 var import_node_os8 = __toESM(require("os"), 1);
-var import_node_path15 = __toESM(require("path"), 1);
+var import_node_path17 = __toESM(require("path"), 1);
 
 // src/operations/failover-drill.ts
 init_cjs_shims();
 var import_promises5 = require("fs/promises");
 var import_node_os7 = __toESM(require("os"), 1);
-var import_node_path14 = __toESM(require("path"), 1);
+var import_node_path16 = __toESM(require("path"), 1);
 
 // src/actions/smoke-test/run-smoke-test.ts
 init_cjs_shims();
-var import_node_path13 = __toESM(require("path"), 1);
+var import_node_path15 = __toESM(require("path"), 1);
 
 // src/core/spark/spark-submit.ts
 init_cjs_shims();
@@ -59293,12 +59454,12 @@ function checkResult(stdout, check) {
 
 // src/tools/run-spark-submit.ts
 init_cjs_shims();
-var import_node_path12 = __toESM(require("path"), 1);
+var import_node_path14 = __toESM(require("path"), 1);
 function startSparkSubmit(runtime, submission, options) {
   const env = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
   if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
   const started = performance.now();
-  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path12.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path14.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
   const result2 = (async () => {
     const output = await child;
     const durationMs = performance.now() - started;
@@ -59338,7 +59499,7 @@ async function runSmokeTest(settings, runtime, log3) {
   log3.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(settings, runtime);
   const localIp = submission.conf["spark.driver.host"] && isLoopback(submission.conf["spark.driver.host"]) ? submission.conf["spark.driver.host"] : void 0;
-  log3.info(`spark-submit ${import_node_path13.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  log3.info(`spark-submit ${import_node_path15.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run2 = await runSparkSubmit(runtime, submission, { timeoutMs: settings.timeoutSeconds * 1e3, localIp });
   const output = `${run2.stdout}
 ${run2.stderr}`;
@@ -59364,7 +59525,7 @@ ${run2.stderr}`;
   };
 }
 function buildSubmission(settings, runtime) {
-  const application = settings.application ?? import_node_path13.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  const application = settings.application ?? import_node_path15.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
   return {
     masterUrl: masterUrl(settings.masters),
     application,
@@ -59513,7 +59674,7 @@ async function runFailoverDrill(targets, options, smokeSettings, runtime, log3) 
         record(journal, log3).check("a new submission succeeds", submission.passed, submission.reason);
       }
       const grace = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
-      await sleep(options.graceSeconds * 1e3);
+      await sleep2(options.graceSeconds * 1e3);
       await grace.stop();
     } finally {
       await lock.release().catch(() => void 0);
@@ -59622,8 +59783,8 @@ function requireVmFaults(targets) {
   return targets.vmFaults;
 }
 async function startDrillJob(settings, runtime, seconds2) {
-  const directory = await (0, import_promises5.mkdtemp)(import_node_path14.default.join(import_node_os7.default.tmpdir(), "spark-azure-drill-"));
-  const application = import_node_path14.default.join(directory, DRILL_JOB_FILE);
+  const directory = await (0, import_promises5.mkdtemp)(import_node_path16.default.join(import_node_os7.default.tmpdir(), "spark-azure-drill-"));
+  const application = import_node_path16.default.join(directory, DRILL_JOB_FILE);
   await (0, import_promises5.writeFile)(application, DRILL_JOB_SOURCE);
   const submission = { ...buildSubmission({ ...settings, application, arguments: [String(seconds2)] }, runtime), name: "spark-azure failover drill job" };
   const driverHost = submission.conf["spark.driver.host"];
@@ -59857,8 +60018,8 @@ ${report.outputTail}`);
     pipeline.log.info(`Smoke test passed: ${report.reason}`);
     if (!drill || !targets) return;
     const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () => runFailoverDrill(targets, drill, settings, runtime, pipeline.log));
-    const journalFile = import_node_path15.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os8.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs10.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    const journalFile = import_node_path17.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os8.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs12.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -59875,6 +60036,7 @@ ${report.outputTail}`);
 function actionBody(name) {
   if (name === "smoke-test") return smokeTestAction();
   if (name === "rolling-update") return rollingUpdateAction;
+  if (name === "image-build") return imageBuildAction;
   return notYetAvailable(name);
 }
 function notYetAvailable(name) {

@@ -270,10 +270,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path19, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path21, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path19), options);
+            return checkStat(yield (0, promises_1.stat)(path21), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -282,10 +282,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path19, options = {}) => {
+        var sync = (path21, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path19), options);
+            return checkStat((0, fs_1.statSync)(path21), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -322,10 +322,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path19, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path21, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path19), path19, options);
+            return checkStat(yield (0, promises_1.stat)(path21), path21, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -334,10 +334,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path19, options = {}) => {
+        var sync = (path21, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path19), path19, options);
+            return checkStat((0, fs_1.statSync)(path21), path21, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -346,7 +346,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path19, options) => {
+        var checkPathExt = (path21, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -354,14 +354,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path19.substring(path19.length - p.length).toLowerCase();
+            const ext = path21.substring(path21.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat, path19, options) => stat.isFile() && checkPathExt(path19, options);
+        var checkStat = (stat, path21, options) => stat.isFile() && checkPathExt(path21, options);
       }
     });
     var require_options = __commonJS2({
@@ -1001,7 +1001,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs12 = __toESM2(require("fs"), 1);
+    var import_node_fs14 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -1454,8 +1454,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs12.default.existsSync(f)) return false;
-        const stat = import_node_fs12.default.lstatSync(f);
+        if (!import_node_fs14.default.existsSync(f)) return false;
+        const stat = import_node_fs14.default.lstatSync(f);
         return stat.isFile() || stat.isSymbolicLink();
       } catch (e) {
         return false;
@@ -1687,7 +1687,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path17 = __toESM2(require("path"), 1);
+    var import_node_path19 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -1709,10 +1709,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path17.default.resolve(c, "node_modules", ".bin"),
-          import_node_path17.default.resolve(c)
+          import_node_path19.default.resolve(c, "node_modules", ".bin"),
+          import_node_path19.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path17.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path19.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -1793,7 +1793,7 @@ var require_core = __commonJS({
       kill: () => kill2,
       log: () => log3,
       os: () => os10,
-      path: () => import_node_path17.default,
+      path: () => import_node_path19.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -1810,7 +1810,7 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs12 = __toESM2(require("fs"), 1);
+    var import_node_fs14 = __toESM2(require("fs"), 1);
     var import_node_os10 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
@@ -2154,7 +2154,7 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path17 = __toESM2(require("path"), 1);
+    var import_node_path19 = __toESM2(require("path"), 1);
     var os10 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
@@ -2541,7 +2541,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs12.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs14.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -10620,7 +10620,7 @@ var require_vendor_extra = __commonJS({
           });
         }
         var readFile3 = universalify.fromPromise(_readFile);
-        function readFileSync3(file, options = {}) {
+        function readFileSync5(file, options = {}) {
           if (typeof options === "string") {
             options = { encoding: options };
           }
@@ -10654,7 +10654,7 @@ var require_vendor_extra = __commonJS({
         }
         var jsonfile = {
           readFile: readFile3,
-          readFileSync: readFileSync3,
+          readFileSync: readFileSync5,
           writeFile: writeFile5,
           writeFileSync: writeFileSync5
         };
@@ -15344,7 +15344,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var PASSTHROUGH_LISTENERS_COUNT = 2;
     var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
     var import_fast_glob2 = __toESM2(require_out4(), 1);
-    var import_node_fs12 = __toESM2(require("fs"), 1);
+    var import_node_fs14 = __toESM2(require("fs"), 1);
     var import_promises22 = __toESM2(require("fs").promises, 1);
     function isType(fsStatType, statsMethodName, filePath) {
       return __async(this, null, function* () {
@@ -15367,7 +15367,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         throw new TypeError(`Expected a string, got ${typeof filePath}`);
       }
       try {
-        return import_node_fs12.default[fsStatType](filePath)[statsMethodName]();
+        return import_node_fs14.default[fsStatType](filePath)[statsMethodName]();
       } catch (error) {
         if (error.code === "ENOENT") {
           return false;
@@ -15392,7 +15392,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var import_node_process = __toESM2(require("process"), 1);
     var import_node_fs22 = __toESM2(require("fs"), 1);
     var import_promises32 = __toESM2(require("fs").promises, 1);
-    var import_node_path17 = __toESM2(require("path"), 1);
+    var import_node_path19 = __toESM2(require("path"), 1);
     var import_fast_glob = __toESM2(require_out4(), 1);
     var import_ignore = __toESM2(require_ignore(), 1);
     function slash(path32) {
@@ -15424,23 +15424,23 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
       let result2;
       if (!hasNonTrailingSlash) {
-        result2 = import_node_path17.default.posix.join(base, "**", cleanPattern);
+        result2 = import_node_path19.default.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result2 = import_node_path17.default.posix.join(base, cleanPattern.slice(1));
+        result2 = import_node_path19.default.posix.join(base, cleanPattern.slice(1));
       } else {
-        result2 = import_node_path17.default.posix.join(base, cleanPattern);
+        result2 = import_node_path19.default.posix.join(base, cleanPattern);
       }
       return isNegative ? "!" + result2 : result2;
     };
     var parseIgnoreFile = (file, cwd) => {
-      const base = slash(import_node_path17.default.relative(cwd, import_node_path17.default.dirname(file.filePath)));
+      const base = slash(import_node_path19.default.relative(cwd, import_node_path19.default.dirname(file.filePath)));
       return file.content.split(/\r?\n/).filter((line) => line && !line.startsWith("#")).map((pattern) => applyBaseToPattern(pattern, base));
     };
     var toRelativePath = (fileOrDirectory, cwd) => {
       cwd = slash(cwd);
-      if (import_node_path17.default.isAbsolute(fileOrDirectory)) {
+      if (import_node_path19.default.isAbsolute(fileOrDirectory)) {
         if (slash(fileOrDirectory).startsWith(cwd)) {
-          return import_node_path17.default.relative(cwd, fileOrDirectory);
+          return import_node_path19.default.relative(cwd, fileOrDirectory);
         }
         throw new Error(`Path ${fileOrDirectory} is not in cwd ${cwd}`);
       }
@@ -22758,17 +22758,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path19) {
-      const ctrl = callVisitor(key, node, visitor, path19);
+    function visit_(key, node, visitor, path21) {
+      const ctrl = callVisitor(key, node, visitor, path21);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visit_(key, ctrl, visitor, path19);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path19);
+            const ci = visit_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22779,13 +22779,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = visit_("key", node.key, visitor, path19);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path19);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22806,17 +22806,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path19) {
-      const ctrl = await callVisitor(key, node, visitor, path19);
+    async function visitAsync_(key, node, visitor, path21) {
+      const ctrl = await callVisitor(key, node, visitor, path21);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visitAsync_(key, ctrl, visitor, path19);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path19);
+            const ci = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22827,13 +22827,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path19);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path19);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22860,23 +22860,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path19) {
+    function callVisitor(key, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node, path19);
+        return visitor(key, node, path21);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path19);
+        return visitor.Map?.(key, node, path21);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path19);
+        return visitor.Seq?.(key, node, path21);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path19);
+        return visitor.Pair?.(key, node, path21);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path19);
+        return visitor.Scalar?.(key, node, path21);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path19);
+        return visitor.Alias?.(key, node, path21);
       return void 0;
     }
-    function replaceNode(key, path19, node) {
-      const parent2 = path19[path19.length - 1];
+    function replaceNode(key, path21, node) {
+      const parent2 = path21[path21.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -23497,10 +23497,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k = path19[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -23519,7 +23519,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -23549,11 +23549,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value) {
-        if (isEmptyPath(path19))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest2] = path19;
+          const [key, ...rest2] = path21;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -23567,8 +23567,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key, ...rest2] = path19;
+      deleteIn(path21) {
+        const [key, ...rest2] = path21;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -23582,8 +23582,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key, ...rest2] = path19;
+      getIn(path21, keepScalar) {
+        const [key, ...rest2] = path21;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -23601,8 +23601,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key, ...rest2] = path19;
+      hasIn(path21) {
+        const [key, ...rest2] = path21;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -23612,8 +23612,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        const [key, ...rest2] = path19;
+      setIn(path21, value) {
+        const [key, ...rest2] = path21;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -26163,9 +26163,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path19, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -26240,14 +26240,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -26262,10 +26262,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -26276,10 +26276,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -26296,13 +26296,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -28283,9 +28283,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path19) => {
+    visit.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index2] of path19) {
+      for (const [field, index2] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -28294,23 +28294,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path19) => {
-      const parent2 = visit.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit.parentCollection = (cst, path21) => {
+      const parent2 = visit.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -28321,10 +28321,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -32923,8 +32923,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path19) {
-  return isArray_default(path19) ? path19 : [path19];
+function toPath(path21) {
+  return isArray_default(path21) ? path21 : [path21];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -32937,8 +32937,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path19) {
-  return _.toPath(path19);
+function toPath2(path21) {
+  return _.toPath(path21);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -32950,11 +32950,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path19) {
-  var length = path19.length;
+function deepGet(obj, path21) {
+  var length = path21.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path19[i]];
+    obj = obj[path21[i]];
   }
   return length ? obj : void 0;
 }
@@ -32966,8 +32966,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path19, defaultValue) {
-  var value = deepGet(object2, toPath2(path19));
+function get(object2, path21, defaultValue) {
+  var value = deepGet(object2, toPath2(path21));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -32981,11 +32981,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path19) {
-  path19 = toPath2(path19);
-  var length = path19.length;
+function has2(obj, path21) {
+  path21 = toPath2(path21);
+  var length = path21.length;
   for (var i = 0; i < length; i++) {
-    var key = path19[i];
+    var key = path21[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -33028,10 +33028,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path19) {
-  path19 = toPath2(path19);
+function property(path21) {
+  path21 = toPath2(path21);
   return function(obj) {
-    return deepGet(obj, path19);
+    return deepGet(obj, path21);
   };
 }
 var init_property = __esm({
@@ -33154,8 +33154,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path19) {
-    return get(obj, path19);
+  return function(path21) {
+    return get(obj, path21);
   };
 }
 var init_propertyOf = __esm({
@@ -33371,14 +33371,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path19, fallback2) {
-  path19 = toPath2(path19);
-  var length = path19.length;
+function result(obj, path21, fallback2) {
+  path21 = toPath2(path21);
+  var length = path21.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path19[i]];
+    var prop = obj == null ? void 0 : obj[path21[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -34143,14 +34143,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path19, args) {
+    invoke_default = restArguments(function(obj, path21, args) {
       var contextPath, func;
-      if (isFunction_default(path19)) {
-        func = path19;
+      if (isFunction_default(path21)) {
+        func = path21;
       } else {
-        path19 = toPath2(path19);
-        contextPath = path19.slice(0, -1);
-        path19 = path19[path19.length - 1];
+        path21 = toPath2(path21);
+        contextPath = path21.slice(0, -1);
+        path21 = path21[path21.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -34159,7 +34159,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path19];
+          method = context[path21];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -35571,8 +35571,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path19) {
-      this.chrootPath = path19;
+    Record.prototype.setChrootPath = function(path21) {
+      this.chrootPath = path21;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -35614,14 +35614,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path19) {
+    function prependChroot(self2, path21) {
       if (!self2.chrootPath) {
-        return path19;
+        return path21;
       }
-      if (path19 === "/") {
+      if (path21 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path19;
+      return self2.chrootPath + path21;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -35631,8 +35631,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path19) {
-            return prependChroot(self2, path19);
+          value = value.map(function(path21) {
+            return prependChroot(self2, path21);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -35719,8 +35719,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path19) {
-            return prependChroot(self2, path19);
+          value = value.map(function(path21) {
+            return prependChroot(self2, path21);
           });
         }
         offset += serialize(
@@ -35873,9 +35873,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path19) {
+    TransactionRequest.prototype.setChrootPath = function(path21) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path19);
+        record2.setChrootPath(path21);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -35911,8 +35911,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path19) {
-      this.chrootPath = path19;
+    TransactionResponse.prototype.setChrootPath = function(path21) {
+      this.chrootPath = path21;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -36136,25 +36136,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path19) {
+    function validate(path21) {
       assert(
-        path19 && typeof path19 === "string",
+        path21 && typeof path21 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path19[0] === "/", "Node path must start with / character.");
-      if (path19.length === 1) {
+      assert(path21[0] === "/", "Node path must start with / character.");
+      if (path21.length === 1) {
         return;
       }
       assert(
-        path19[path19.length - 1] !== "/",
+        path21[path21.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path19),
+        !/\/\//.test(path21),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path19),
+        !/\/\.(\.)?(\/|$)/.test(path21),
         "Node path must not contain relative path(s)."
       );
     }
@@ -36183,7 +36183,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path19) {
+    function Event(type, name, path21) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -36191,7 +36191,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path19;
+      this.path = path21;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -36333,10 +36333,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path19, ctor2) {
+    function Exception(code, name, path21, ctor2) {
       if (!ctor2) {
-        ctor2 = path19;
-        path19 = void 0;
+        ctor2 = path21;
+        path21 = void 0;
       }
       validateCode(code);
       assert(
@@ -36347,10 +36347,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path19;
+      this.path = path21;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path19) {
-        this.message += "@" + path19;
+      if (path21) {
+        this.message += "@" + path21;
       }
     }
     util.inherits(Exception, Error);
@@ -36366,7 +36366,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path19) {
+    function create2(code, path21) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -36376,7 +36376,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path19, create2);
+      return new Exception(code, name, path21, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -36454,43 +36454,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path19, watcher) {
+    function registerWatcher(self2, type, path21, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path19);
+      Path.validate(path21);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path19] = watchers[path19] || new events.EventEmitter();
-      watcherExists = watchers[path19].listeners("notification").some(function(l) {
+      watchers[path21] = watchers[path21] || new events.EventEmitter();
+      watcherExists = watchers[path21].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path19].once("notification", watcher);
+        watchers[path21].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path19) {
-        if (watchers[path19].listeners("notification").length > 0) {
-          result2.push(path19);
+      Object.keys(watchers).forEach(function(path21) {
+        if (watchers[path21].listeners("notification").length > 0) {
+          result2.push(path21);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path19, watcher) {
-      registerWatcher(this, "data", path19, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path21, watcher) {
+      registerWatcher(this, "data", path21, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path19, watcher) {
-      registerWatcher(this, "child", path19, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path21, watcher) {
+      registerWatcher(this, "child", path21, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path19, watcher) {
-      registerWatcher(this, "existence", path19, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path21, watcher) {
+      registerWatcher(this, "existence", path21, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -36681,14 +36681,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path19, watcher) {
-      this.watcherManager.registerDataWatcher(path19, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path21, watcher) {
+      this.watcherManager.registerDataWatcher(path21, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path19, watcher) {
-      this.watcherManager.registerChildWatcher(path19, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path21, watcher) {
+      this.watcherManager.registerChildWatcher(path21, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path19, watcher) {
-      this.watcherManager.registerExistenceWatcher(path19, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path21, watcher) {
+      this.watcherManager.registerExistenceWatcher(path21, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -37101,9 +37101,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path19, data, acls, mode) {
+    Transaction.prototype.create = function(path21, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path19);
+      Path.validate(path21);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -37123,27 +37123,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path19,
+        path: path21,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path19, version2) {
+    Transaction.prototype.check = function(path21, version2) {
       version2 = version2 || -1;
-      Path.validate(path19);
+      Path.validate(path21);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path19,
+        path: path21,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.setData = function(path19, data, version2) {
+    Transaction.prototype.setData = function(path21, data, version2) {
       version2 = version2 || -1;
-      Path.validate(path19);
+      Path.validate(path21);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -37151,19 +37151,19 @@ var require_Transaction = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path19,
+        path: path21,
         data,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.remove = function(path19, version2) {
+    Transaction.prototype.remove = function(path21, version2) {
       version2 = version2 || -1;
-      Path.validate(path19);
+      Path.validate(path21);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path19,
+        path: path21,
         version: version2
       });
       return this;
@@ -37376,9 +37376,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path19, data, acls, mode, callback) {
+    Client.prototype.create = function(path21, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path19);
+      Path.validate(path21);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -37411,7 +37411,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path19;
+      payload.path = path21;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -37435,17 +37435,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path19, version2, callback) {
+    Client.prototype.remove = function(path21, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path19);
+      Path.validate(path21);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path19;
+      payload.path = path21;
       payload.version = version2;
       request = new jute.Request(header, payload);
       attempt(
@@ -37458,16 +37458,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path19, version2, callback) {
+    Client.prototype.removeRecursive = function(path21, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path19);
+      Path.validate(path21);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path19, function(error, children) {
+      self2.listSubTreeBFS(path21, function(error, children) {
         if (error) {
           callback(error);
           return;
@@ -37483,12 +37483,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path19, data, version2, callback) {
+    Client.prototype.setData = function(path21, data, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path19);
+      Path.validate(path21);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       assert(
@@ -37503,7 +37503,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path19;
+      payload.path = path21;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version2;
@@ -37522,16 +37522,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path19, watcher, callback) {
+    Client.prototype.getData = function(path21, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path19);
+      Path.validate(path21);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path19;
+      payload.path = path21;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -37543,7 +37543,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path19, watcher);
+              self2.connectionManager.registerDataWatcher(path21, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -37551,12 +37551,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path19, acls, version2, callback) {
+    Client.prototype.setACL = function(path21, acls, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path19);
+      Path.validate(path21);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -37565,7 +37565,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path19;
+      payload.path = path21;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -37585,12 +37585,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path19, callback) {
-      Path.validate(path19);
+    Client.prototype.getACL = function(path21, callback) {
+      Path.validate(path21);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path19;
+      payload.path = path21;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -37612,16 +37612,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path19, watcher, callback) {
+    Client.prototype.exists = function(path21, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path19);
+      Path.validate(path21);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path19;
+      payload.path = path21;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -37636,12 +37636,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path19,
+                  path21,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path19,
+                  path21,
                   watcher
                 );
               }
@@ -37655,16 +37655,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path19, watcher, callback) {
+    Client.prototype.getChildren = function(path21, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path19);
+      Path.validate(path21);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path19;
+      payload.path = path21;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -37676,7 +37676,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path19, watcher);
+              self2.connectionManager.registerChildWatcher(path21, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -37684,11 +37684,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path19, callback) {
-      Path.validate(path19);
+    Client.prototype.listSubTreeBFS = function(path21, callback) {
+      Path.validate(path21);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path19];
+      var tree = [path21];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error, children) {
           if (error) {
@@ -37710,9 +37710,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path19, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path21, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path19);
+      Path.validate(path21);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -37742,7 +37742,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path19.split("/").slice(1);
+      nodes = path21.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error) {
@@ -38283,7 +38283,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path19 = (function() {
+    var path21 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -38291,7 +38291,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path19.sep;
+    minimatch.sep = path21.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -38380,8 +38380,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path19.sep !== "/") {
-        pattern = pattern.split(path19.sep).join("/");
+      if (!options.allowWindowsEscape && path21.sep !== "/") {
+        pattern = pattern.split(path21.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -38752,8 +38752,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path19.sep !== "/") {
-        f = f.split(path19.sep).join("/");
+      if (path21.sep !== "/") {
+        f = f.split(path21.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -39047,7 +39047,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path19 = require("path");
+    var path21 = require("path");
     var crypto = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -39056,7 +39056,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path19.join(keyPath, ".taskkey");
+          this._keyFile = path21.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -40831,7 +40831,7 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path19 = require("path");
+    var path21 = require("path");
     var os10 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
@@ -40928,7 +40928,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path19.join(path19.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path21.join(path21.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -40937,7 +40937,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path19.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path21.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -40963,7 +40963,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path20, ignoreWarnings) {
+    function _setResourcePath(path22, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -40973,19 +40973,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path20]) {
-        _checkPath(path20, "resource file path");
-        _resourceFiles[path20] = path20;
-        _debug("adding resource file: " + path20);
+      if (!_resourceFiles[path22]) {
+        _checkPath(path22, "resource file path");
+        _resourceFiles[path22] = path22;
+        _debug("adding resource file: " + path22);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path20, _resourceCulture);
+        var locStrs = _loadLocStrings(path22, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path20), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path22), IssueSource.TaskInternal);
         }
       }
     }
@@ -41084,10 +41084,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path20) {
+    function _exist(path22) {
       var exist = false;
       try {
-        exist = !!(path20 && fs3.statSync(path20) != null);
+        exist = !!(path22 && fs3.statSync(path22) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -41125,7 +41125,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path19.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path21.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -41147,7 +41147,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path19.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path21.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -41156,7 +41156,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path19.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path21.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -41175,7 +41175,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path19.basename(filePath);
+            var fileName = path21.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -41206,12 +41206,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path19.dirname(filePath_1);
-                var upperName = path19.basename(filePath_1).toUpperCase();
+                var directory = path21.dirname(filePath_1);
+                var upperName = path21.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path19.join(directory, actualName);
+                    filePath_1 = path21.join(directory, actualName);
                     break;
                   }
                 }
@@ -41378,8 +41378,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path20) {
-      return /^\\\\[^\\]/.test(path20);
+    function _isUncPath(path22) {
+      return /^\\\\[^\\]/.test(path22);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -41397,7 +41397,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path19.sep;
+        root2 += path21.sep;
       }
       return root2 + p;
     }
@@ -41432,7 +41432,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path19.dirname(p);
+      return path21.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -41504,7 +41504,7 @@ var require_internal = __commonJS({
         var cipher = crypto.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path19.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path21.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -44147,7 +44147,7 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path19 = require("path");
+    var path21 = require("path");
     var os10 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
@@ -44483,8 +44483,8 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path20) {
-      return fs3.statSync(path20);
+    function stats(path22) {
+      return fs3.statSync(path22);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
@@ -44551,26 +44551,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path20) {
-      if (path20 === "-") {
+    function cd2(path22) {
+      if (path22 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path20 = process.env.OLDPWD;
+          path22 = process.env.OLDPWD;
         }
       }
-      if (path20 === "~") {
-        path20 = os10.homedir();
+      if (path22 === "~") {
+        path22 = os10.homedir();
       }
-      if (!fs3.existsSync(path20)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path20));
+      if (!fs3.existsSync(path22)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path22));
       }
-      if (!fs3.statSync(path20).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path20));
+      if (!fs3.statSync(path22).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path22));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path20);
+        process.chdir(path22);
         process.env.OLDPWD = currentPath;
       } catch (error) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error));
@@ -44603,7 +44603,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path19.resolve(dirs.shift());
+      var _path = path21.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error) {
@@ -44633,7 +44633,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path19.resolve(dirStack.shift());
+        var _path = path21.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -44657,7 +44657,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path19.dirname(testDir);
+            var parentDir = path21.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -44691,7 +44691,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path19.resolve.apply(this, pathSegments);
+      var absolutePath = path21.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -44726,7 +44726,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path19.resolve("."));
+        paths.push(path21.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -44741,7 +44741,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path19.basename(pathEntry);
+            var fileName = path21.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -44751,12 +44751,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve2(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path19.dirname(pathEntry2), [path19.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path21.dirname(pathEntry2), [path21.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path19.join(pathEntry2, file);
+              return path21.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -44768,24 +44768,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path19.basename(entry);
+          var entrybasename = path21.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path19.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path21.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path19.resolve(p));
-          }) || path19.resolve(".");
+            return entry.startsWith(path21.resolve(p));
+          }) || path21.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path19.join(entry, x);
+              return path21.join(entry, x);
             }));
-            entries.push(path19.relative(baseDir, entry));
+            entries.push(path21.relative(baseDir, entry));
           } else {
-            entries.push(path19.relative(baseDir, entry));
+            entries.push(path21.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -44841,7 +44841,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path19.resolve(src2) !== path19.resolve(source);
+            return path21.resolve(src2) !== path21.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -44863,7 +44863,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path19.join(destination, path19.basename(source));
+            destination = path21.join(destination, path21.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error) {
@@ -44898,8 +44898,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path19.join(source, entry.name);
-          var destPath = path19.join(destination, entry.name);
+          var srcPath = path21.join(source, entry.name);
+          var destPath = path21.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -44916,7 +44916,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path19.resolve(path19.dirname(source)), [path19.basename(source)]));
+            sources.push.apply(sources, findMatch(path21.resolve(path21.dirname(source)), [path21.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -44963,21 +44963,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry3;
-    function _getStats(path20, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path22, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path20);
+          stats2 = fs3.statSync(path22);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path20);
-            (0, exports2.debug)("  ".concat(path20, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path22);
+            (0, exports2.debug)("  ".concat(path22, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path20);
+        stats2 = fs3.lstatSync(path22);
       }
       return stats2;
     }
@@ -44986,7 +44986,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path19.normalize(findPath);
+      findPath = path21.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -45041,7 +45041,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path19.join(item.path, childName), childLevel_1);
+              return new _FindItem(path21.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -45063,8 +45063,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path20, level) {
-          this.path = path20;
+        function _FindItem2(path22, level) {
+          this.path = path22;
           this.level = level;
         }
         return _FindItem2;
@@ -45117,8 +45117,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path19.isAbsolute(pat)) {
-          pat = path19.join(rootDirectory, pat);
+        if (rootDirectory && !path21.isAbsolute(pat)) {
+          pat = path21.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -45235,7 +45235,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path19.dirname(inputPath), [path19.basename(inputPath)]);
+            var entries = findMatch(path21.dirname(inputPath), [path21.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -45698,21 +45698,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path20) {
-      (0, exports2.command)("task.uploadfile", null, path20);
+    function uploadFile(path22) {
+      (0, exports2.command)("task.uploadfile", null, path22);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path20) {
+    function prependPath(path22) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path20);
+      (0, exports2.command)("task.prependpath", null, path22);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path20) {
-      (0, exports2.command)("task.uploadsummary", null, path20);
+    function uploadSummary2(path22) {
+      (0, exports2.command)("task.uploadsummary", null, path22);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path20) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path20);
+    function addAttachment(type, name, path22) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path22);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -45750,16 +45750,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path20, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path20);
+    function uploadArtifact(containerFolder, path22, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path22);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path20, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path20);
+    function associateArtifact(name, path22, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path22);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path20) {
-      (0, exports2.command)("build.uploadlog", null, path20);
+    function uploadBuildLog(path22) {
+      (0, exports2.command)("build.uploadlog", null, path22);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -45855,11 +45855,479 @@ function describeValue(value) {
   return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
 }
 
+// src/actions/image-build/index.ts
+init_cjs_shims();
+var import_node_fs6 = require("fs");
+var import_node_path6 = __toESM(require("path"), 1);
+
+// node_modules/zx/build/index.js
+init_cjs_shims();
+
+// node_modules/zx/build/deno.js
+init_cjs_shims();
+var import_node_module = require("module");
+var process2 = __toESM(require("process"), 1);
+if (globalThis.Deno) {
+  globalThis.require = (0, import_node_module.createRequire)(importMetaUrl);
+  globalThis.__filename = new URL(importMetaUrl).pathname;
+  globalThis.__dirname = new URL(".", importMetaUrl).pathname;
+  globalThis.module = new Proxy({}, { set() {
+    return true;
+  } });
+  const p = globalThis.process = globalThis.process || process2;
+  p.version || (p.version = "v18.0.0");
+  p.version || (p.version = { node: "18.0.0" });
+  p.env || (p.env = globalThis.Deno.env.toObject());
+  p.argv || (p.argv = [globalThis.Deno.execPath(), globalThis.Deno.mainModule.replace("file://", ""), ...globalThis.Deno.args]);
+}
+
+// node_modules/zx/build/index.js
+var __module__ = __toESM(require_build(), 1);
+var {
+  VERSION,
+  YAML: YAML2,
+  argv,
+  dotenv: dotenv2,
+  echo,
+  expBackoff,
+  fetch: fetch2,
+  fs: fs2,
+  glob: glob2,
+  globby: globby2,
+  minimist: minimist2,
+  nothrow,
+  parseArgv,
+  question,
+  quiet,
+  retry,
+  sleep,
+  spinner,
+  stdin,
+  tempdir,
+  tempfile,
+  tmpdir: tmpdir2,
+  tmpfile: tmpfile2,
+  updateArgv,
+  version,
+  versions,
+  $,
+  Fail,
+  ProcessOutput,
+  ProcessPromise,
+  bus: bus2,
+  cd,
+  chalk: chalk2,
+  defaults,
+  kill,
+  log,
+  os,
+  path: path2,
+  ps: ps2,
+  quote: quote2,
+  quotePowerShell: quotePowerShell2,
+  resolveDefaults,
+  syncProcessCwd,
+  useBash,
+  usePowerShell,
+  usePwsh,
+  which: which2,
+  within
+} = globalThis.Deno ? globalThis.require("./index.cjs") : __module__;
+
+// src/core/infra/image-version.ts
+init_cjs_shims();
+var import_node_crypto = require("crypto");
+function imageVersion(files, major = 1) {
+  const hash = (0, import_node_crypto.createHash)("sha256");
+  for (const file of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
+    hash.update(file.path).update("\0").update(file.content).update("\0");
+  }
+  const hex = hash.digest("hex");
+  return `${major}.${Number.parseInt(hex.slice(0, 6), 16)}.${Number.parseInt(hex.slice(6, 12), 16)}`;
+}
+
+// src/core/infra/packer-output.ts
+init_cjs_shims();
+function parseMachineReadable(output) {
+  const artifacts = /* @__PURE__ */ new Map();
+  const errors = [];
+  const messages = [];
+  for (const line of output.split("\n")) {
+    const fields = line.split(",").map((field) => field.replace(/%!\(PACKER_COMMA\)/g, ",").replace(/\\n/g, "\n"));
+    if (fields.length < 3 || !/^\d+$/.test(fields[0])) continue;
+    const [, target = "", type = "", ...data] = fields;
+    if (type === "ui") {
+      const [level, message = ""] = data;
+      (level === "error" ? errors : messages).push(message.trim());
+    } else if (type === "error") {
+      errors.push(data.join(",").trim());
+    } else if (type === "artifact") {
+      const [index2 = "0", key = "", ...value] = data;
+      const artifact = artifacts.get(`${target}/${index2}`) ?? { builder: target, text: "" };
+      if (key === "id") artifact.id = value.join(",");
+      if (key === "string") artifact.text = value.join(",");
+      artifacts.set(`${target}/${index2}`, artifact);
+    }
+  }
+  return { artifacts: [...artifacts.values()], errors, messages };
+}
+function lastRunBuild(manifest) {
+  const document2 = manifest;
+  const build = document2.builds?.filter((entry) => entry.packer_run_uuid === document2.last_run_uuid).at(-1);
+  if (!build) throw new Error(`the Packer manifest has no build for its last run (${document2.last_run_uuid ?? "none"})`);
+  return build;
+}
+function galleryImageVersionId(artifacts) {
+  for (const artifact of artifacts) {
+    const match = /ManagedImageSharedImageGalleryId:\s*(\S+)/.exec(artifact.text);
+    if (match) return match[1];
+  }
+  return void 0;
+}
+
+// src/core/inputs/input-reader.ts
+init_cjs_shims();
+var InputReader = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  optional(name) {
+    const value = this.source.get(name)?.trim();
+    return value === void 0 || value === "" ? void 0 : value;
+  }
+  required(name, expected, example) {
+    const value = this.optional(name);
+    if (value === void 0) {
+      throw new InputError(name, expected, "nothing", `Set '${name}', e.g. ${example}.`);
+    }
+    return value;
+  }
+  boolean(name, fallback2) {
+    const value = this.optional(name);
+    if (value === void 0) return fallback2;
+    if (/^(true|yes|1)$/i.test(value)) return true;
+    if (/^(false|no|0)$/i.test(value)) return false;
+    throw new InputError(name, "true or false", describeValue(value), `Set '${name}' to true or false.`);
+  }
+  integer(name, fallback2, range4) {
+    const value = this.optional(name);
+    if (value === void 0) return fallback2;
+    const parsed = Number(value);
+    if (!/^-?\d+$/.test(value) || parsed < range4.min || parsed > range4.max) {
+      throw new InputError(
+        name,
+        `a whole number from ${range4.min} to ${range4.max}`,
+        describeValue(value),
+        `Set '${name}' to a number in that range (default ${fallback2}).`
+      );
+    }
+    return parsed;
+  }
+  /** A number of seconds, possibly fractional; `0` only when `min` allows it. */
+  seconds(name, fallback2, range4) {
+    const value = this.optional(name);
+    if (value === void 0) return fallback2;
+    const parsed = Number(value.replace(/s$/, ""));
+    if (!/^\d+(\.\d+)?s?$/.test(value) || parsed < range4.min || parsed > range4.max) {
+      throw new InputError(
+        name,
+        `a number of seconds from ${range4.min} to ${range4.max}`,
+        describeValue(value),
+        `Set '${name}' to e.g. ${fallback2}.`
+      );
+    }
+    return parsed;
+  }
+  oneOf(name, choices, fallback2) {
+    const value = this.optional(name);
+    if (value === void 0) return fallback2;
+    const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
+    if (match === void 0) {
+      throw new InputError(name, `one of ${choices.join(", ")}`, describeValue(value), `Set '${name}' to one of those.`);
+    }
+    return match;
+  }
+};
+
+// src/local/paths.ts
+init_cjs_shims();
+var import_node_fs = require("fs");
+var import_node_os = __toESM(require("os"), 1);
+var import_node_path = __toESM(require("path"), 1);
+var import_node_url = require("url");
+function packageRoot() {
+  let directory = import_node_path.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl));
+  for (; ; ) {
+    if ((0, import_node_fs.existsSync)(import_node_path.default.join(directory, "infra", "ansible", "site.yml"))) return directory;
+    const parent2 = import_node_path.default.dirname(directory);
+    if (parent2 === directory) throw new Error("cannot find the spark-azure checkout (infra/ansible/site.yml) above this program");
+    directory = parent2;
+  }
+}
+function localPaths(env = process.env) {
+  const root2 = packageRoot();
+  return {
+    root: root2,
+    toolsDir: toolsDir(env),
+    clusterDir: import_node_path.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path.default.join(root2, ".local-cluster"))
+  };
+}
+function toolsDir(env = process.env) {
+  if (env.SPARK_AZURE_TOOLS_DIR) return import_node_path.default.resolve(env.SPARK_AZURE_TOOLS_DIR);
+  try {
+    return import_node_path.default.join(packageRoot(), ".tools");
+  } catch {
+    const cache = env.RUNNER_TOOL_CACHE ?? env.AGENT_TOOLSDIRECTORY ?? import_node_path.default.join(import_node_os.default.homedir(), ".cache");
+    return import_node_path.default.join(cache, "spark-azure");
+  }
+}
+function nodeDir(clusterDir, nodeName) {
+  return import_node_path.default.join(clusterDir, "nodes", nodeName);
+}
+
+// src/tools/image-inputs.ts
+init_cjs_shims();
+var import_node_fs2 = require("fs");
+var import_node_path2 = __toESM(require("path"), 1);
+var IMAGE_INPUT_DIRECTORIES = ["infra/packer", "infra/ansible", "infra/spark-recovery"];
+function imageInputs(root2) {
+  return IMAGE_INPUT_DIRECTORIES.flatMap(
+    (directory) => (0, import_node_fs2.readdirSync)(import_node_path2.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
+      const absolute = import_node_path2.default.join(entry.parentPath, entry.name);
+      return { path: import_node_path2.default.relative(root2, absolute).split(import_node_path2.default.sep).join("/"), content: (0, import_node_fs2.readFileSync)(absolute) };
+    })
+  );
+}
+
+// src/tools/installers.ts
+init_cjs_shims();
+var import_node_crypto2 = require("crypto");
+var import_node_fs3 = require("fs");
+var import_promises = require("fs/promises");
+var import_node_path3 = __toESM(require("path"), 1);
+
+// src/tools/python-environments.ts
+init_cjs_shims();
+var PYTHON_ENVIRONMENTS = {
+  // pyspark carries a full Spark (bin/spark-class, bin/spark-submit, all jars); Spark 4 needs Java 17 or 21.
+  // 2.19 is the newest ansible-core that runs on Python 3.11.
+  "local-cluster": ["pyspark==4.3.0", "ansible-core==2.19.14"],
+  lint: ["ansible-core==2.19.14", "ansible-lint==26.10.1"],
+  // Static analysis of the Terraform; its own environment, as its dependencies are many.
+  checkov: ["checkov==3.3.30"]
+};
+
+// src/tools/installers.ts
+async function ensureDebianPackages(packages, present, log3) {
+  if (present()) return;
+  const asRoot = process.getuid?.() === 0 ? [] : ["sudo", "-n"];
+  if (asRoot.length > 0 && (await $`sudo -n true`.quiet().nothrow()).exitCode !== 0) {
+    throw new ActionableError(
+      `Debian packages ${packages.join(", ")}`,
+      "them installed, or root or password-less sudo to install them",
+      "neither",
+      `Install them once with: sudo apt-get install -y ${packages.join(" ")}`
+    );
+  }
+  log3.info(`Installing Debian packages: ${packages.join(", ")}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const install = () => $({ env })`${asRoot} apt-get install -y -q --no-install-recommends ${packages}`.quiet().nothrow();
+  let result2 = await install();
+  if (result2.exitCode !== 0) {
+    await $({ env })`${asRoot} apt-get update -q`.quiet();
+    result2 = await install();
+  }
+  if (result2.exitCode !== 0) {
+    throw new ActionableError(`Debian packages ${packages.join(", ")}`, "apt-get install to succeed", `exit ${result2.exitCode}: ${lastLine(result2.stderr)}`, "Run the apt-get command by hand to see why.");
+  }
+}
+async function ensurePythonEnvironment(name, toolsDir2, log3) {
+  const packages = PYTHON_ENVIRONMENTS[name];
+  const venv = import_node_path3.default.join(toolsDir2, name);
+  const wanted = (0, import_node_crypto2.createHash)("sha256").update(packages.join("\n")).digest("hex");
+  const stamp = import_node_path3.default.join(venv, ".packages.sha256");
+  if ((0, import_node_fs3.existsSync)(stamp) && await (0, import_promises.readFile)(stamp, "utf8") === wanted) return venv;
+  log3.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
+  await (0, import_promises.rm)(venv, { recursive: true, force: true });
+  await $`python3 -m venv ${venv}`.quiet();
+  const pip = await $`${import_node_path3.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
+  if (pip.exitCode !== 0) {
+    throw new ActionableError(`Python environment '${name}'`, "pip install to succeed", `exit ${pip.exitCode}: ${lastLine(pip.stderr)}`, "Check network access to PyPI, then retry; the environment is rebuilt from scratch.");
+  }
+  await (0, import_promises.writeFile)(stamp, wanted);
+  return venv;
+}
+function lastLine(text) {
+  return text.trim().split("\n").at(-1) ?? "";
+}
+
+// src/tools/recovery-plugin.ts
+init_cjs_shims();
+var import_node_crypto3 = require("crypto");
+var import_node_fs4 = require("fs");
+var import_promises2 = require("fs/promises");
+var import_node_os2 = __toESM(require("os"), 1);
+var import_node_path4 = __toESM(require("path"), 1);
+async function ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3) {
+  const sourceDir = import_node_path4.default.join(root2, "infra", "spark-recovery", "src");
+  const sources = listJavaSources(sourceDir);
+  const hash = (0, import_node_crypto3.createHash)("sha256");
+  for (const file of sources) hash.update(file).update((0, import_node_fs4.readFileSync)(file));
+  hash.update((0, import_node_fs4.readdirSync)(import_node_path4.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join());
+  const jar = import_node_path4.default.join(toolsDir2, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
+  if ((0, import_node_fs4.existsSync)(jar)) return jar;
+  if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
+    log3.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
+    await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log3);
+  }
+  log3.info(`Building the leader-election plugin against ${import_node_path4.default.basename(sparkHome)}`);
+  const classes = await (0, import_promises2.mkdtemp)(import_node_path4.default.join(import_node_os2.default.tmpdir(), "spark-azure-recovery-"));
+  try {
+    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path4.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
+    if (compile.exitCode !== 0) {
+      throw new ActionableError("Leader-election plugin", "to compile against this Spark", compile.stderr.trim().split("\n").slice(0, 3).join(" | "), "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.");
+    }
+    await (0, import_promises2.mkdir)(import_node_path4.default.dirname(jar), { recursive: true });
+    const partial2 = `${jar}.partial`;
+    await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
+    await (0, import_promises2.rename)(partial2, jar);
+    return jar;
+  } finally {
+    await (0, import_promises2.rm)(classes, { recursive: true, force: true });
+  }
+}
+function listJavaSources(directory) {
+  return (0, import_node_fs4.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path4.default.join(directory, file));
+}
+
+// src/tools/spark-runtime.ts
+init_cjs_shims();
+var import_node_fs5 = require("fs");
+var import_node_path5 = __toESM(require("path"), 1);
+async function resolveSparkRuntime(options, log3) {
+  const explicit = options.sparkHome ?? process.env.SPARK_HOME;
+  if (explicit) {
+    if (!(0, import_node_fs5.existsSync)(import_node_path5.default.join(explicit, "bin", "spark-submit"))) {
+      throw new InputError(
+        options.sparkHome ? options.input : "SPARK_HOME",
+        "a Spark distribution with bin/spark-submit",
+        describeValue(explicit),
+        `Point '${options.input}' at an unpacked Spark, or leave it and SPARK_HOME unset to install pyspark.`
+      );
+    }
+    return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
+  }
+  const venv = await ensurePythonEnvironment("local-cluster", options.toolsDir, log3);
+  const python = import_node_path5.default.join(venv, "bin", "python");
+  return { sparkHome: await pysparkHome(python), python };
+}
+async function pysparkHome(python) {
+  return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
+}
+
+// src/actions/image-build/settings.ts
+init_cjs_shims();
+function readImageBuildSettings(inputs) {
+  const galleryName = inputs.optional("galleryName");
+  const required = (name, expected, example) => galleryName ? inputs.required(name, expected, example) : inputs.optional(name);
+  const subscriptionId = required("subscriptionId", "the subscription of the gallery", "00000000-0000-0000-0000-000000000000");
+  if (subscriptionId !== void 0 && !/^[0-9a-fA-F-]{36}$/.test(subscriptionId)) {
+    throw new InputError("subscriptionId", "a subscription GUID", describeValue(subscriptionId), "Copy it from `az account show --query id`.");
+  }
+  return {
+    template: inputs.optional("template") ?? "infra/packer/spark-node.pkr.hcl",
+    subscriptionId,
+    location: inputs.optional("location") ?? "westeurope",
+    galleryResourceGroup: required("galleryResourceGroup", "the resource group of the Azure Compute Gallery", "rg-images"),
+    galleryName,
+    imageName: inputs.optional("imageName") ?? "spark-node",
+    managedImageResourceGroup: required("managedImageResourceGroup", "the resource group for the managed image", "rg-images"),
+    replicationRegions: (inputs.optional("replicationRegions") ?? "").split(",").map((region) => region.trim()).filter(Boolean),
+    sparkVersion: inputs.optional("sparkVersion") ?? "4.3.0",
+    force: inputs.boolean("force", false)
+  };
+}
+
+// src/actions/image-build/index.ts
+async function imageBuildAction(pipeline) {
+  const settings = readImageBuildSettings(new InputReader(pipeline.inputs));
+  const root2 = packageRoot();
+  const template2 = import_node_path6.default.resolve(root2, settings.template);
+  if (!(0, import_node_fs6.existsSync)(template2)) {
+    throw new InputError("template", "a Packer template in this repository", describeValue(settings.template), "Leave it empty for infra/packer/spark-node.pkr.hcl.");
+  }
+  const version2 = imageVersion(imageInputs(root2));
+  pipeline.setOutput("imageVersion", version2);
+  pipeline.log.info(`Image version from content: ${version2}`);
+  const existing = settings.galleryName && !settings.force ? await galleryVersionId(settings, version2) : void 0;
+  if (existing) {
+    pipeline.log.info(`The gallery already has ${version2}: nothing to build.`);
+    pipeline.setOutput("imageId", existing);
+    pipeline.setOutput("built", "false");
+    await pipeline.appendSummary(`### Golden image ${version2}
+
+Already in the gallery, not rebuilt: \`${existing}\`
+`);
+    return;
+  }
+  const toolchain = await pipeline.group("Tools", async () => {
+    await ensureDebianPackages(["packer"], () => (0, import_node_fs6.existsSync)("/usr/bin/packer") || (0, import_node_fs6.existsSync)("/usr/local/bin/packer"), pipeline.log);
+    const lint = await ensurePythonEnvironment("lint", toolsDir(), pipeline.log);
+    const cluster = await ensurePythonEnvironment("local-cluster", toolsDir(), pipeline.log);
+    const plugin = await ensureRecoveryPlugin(root2, await pysparkHome(import_node_path6.default.join(cluster, "bin", "python")), toolsDir(), pipeline.log);
+    return { ansibleBin: import_node_path6.default.join(lint, "bin"), plugin };
+  });
+  const directory = import_node_path6.default.dirname(template2);
+  (0, import_node_fs6.rmSync)(import_node_path6.default.join(directory, "manifest.json"), { force: true });
+  const variables = {
+    image_version: version2,
+    subscription_id: settings.subscriptionId,
+    location: settings.location,
+    gallery_resource_group: settings.galleryResourceGroup,
+    gallery_name: settings.galleryName,
+    image_name: settings.imageName,
+    managed_image_resource_group: settings.managedImageResourceGroup,
+    replication_regions: JSON.stringify(settings.replicationRegions),
+    spark_version: settings.sparkVersion,
+    recovery_plugin_jar: toolchain.plugin
+  };
+  const args = Object.entries(variables).flatMap(([key, value]) => value === void 0 ? [] : ["-var", `${key}=${value}`]);
+  const env = { ...process.env, PATH: `${toolchain.ansibleBin}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
+  const build = await pipeline.group(
+    `packer build ${import_node_path6.default.basename(template2)}`,
+    () => $({ cwd: directory, env, nothrow: true, quiet: true })`packer build -machine-readable ${args} ${import_node_path6.default.basename(template2)}`
+  );
+  const output = parseMachineReadable(build.stdout);
+  for (const message of output.messages) if (message) pipeline.log.info(message);
+  if (build.exitCode !== 0) {
+    throw new ActionableError(`packer build ${settings.template}`, "a successful build", output.errors.join(" | ") || `exit ${build.exitCode}`, "Read the Packer output above; the temporary build resources are removed by Packer.");
+  }
+  const manifest = lastRunBuild(JSON.parse((0, import_node_fs6.readFileSync)(import_node_path6.default.join(directory, "manifest.json"), "utf8")));
+  const imageId = galleryImageVersionId(output.artifacts) ?? manifest.artifact_id;
+  pipeline.setOutput("imageId", imageId);
+  pipeline.setOutput("managedImageId", manifest.artifact_id);
+  pipeline.setOutput("built", "true");
+  await pipeline.appendSummary(`### Golden image ${version2}
+
+| | |
+|---|---|
+| image id | \`${imageId}\` |
+| managed image | \`${manifest.artifact_id}\` |
+| Packer run | ${manifest.packer_run_uuid} |
+`);
+  pipeline.log.info(`Built ${imageId}`);
+}
+async function galleryVersionId(settings, version2) {
+  const show = await $({ nothrow: true, quiet: true })`az sig image-version show --subscription ${settings.subscriptionId} --resource-group ${settings.galleryResourceGroup} --gallery-name ${settings.galleryName} --gallery-image-definition ${settings.imageName} --gallery-image-version ${version2} --query id --output tsv`;
+  return show.exitCode === 0 && show.stdout.trim() ? show.stdout.trim() : void 0;
+}
+
 // src/actions/rolling-update/index.ts
 init_cjs_shims();
-var import_node_fs9 = require("fs");
+var import_node_fs11 = require("fs");
 var import_node_os6 = __toESM(require("os"), 1);
-var import_node_path11 = __toESM(require("path"), 1);
+var import_node_path13 = __toESM(require("path"), 1);
 
 // src/core/cluster/node-states.ts
 init_cjs_shims();
@@ -46047,71 +46515,6 @@ function nodeState(node, state) {
   }
 }
 
-// src/core/inputs/input-reader.ts
-init_cjs_shims();
-var InputReader = class {
-  constructor(source) {
-    this.source = source;
-  }
-  source;
-  optional(name) {
-    const value = this.source.get(name)?.trim();
-    return value === void 0 || value === "" ? void 0 : value;
-  }
-  required(name, expected, example) {
-    const value = this.optional(name);
-    if (value === void 0) {
-      throw new InputError(name, expected, "nothing", `Set '${name}', e.g. ${example}.`);
-    }
-    return value;
-  }
-  boolean(name, fallback2) {
-    const value = this.optional(name);
-    if (value === void 0) return fallback2;
-    if (/^(true|yes|1)$/i.test(value)) return true;
-    if (/^(false|no|0)$/i.test(value)) return false;
-    throw new InputError(name, "true or false", describeValue(value), `Set '${name}' to true or false.`);
-  }
-  integer(name, fallback2, range4) {
-    const value = this.optional(name);
-    if (value === void 0) return fallback2;
-    const parsed = Number(value);
-    if (!/^-?\d+$/.test(value) || parsed < range4.min || parsed > range4.max) {
-      throw new InputError(
-        name,
-        `a whole number from ${range4.min} to ${range4.max}`,
-        describeValue(value),
-        `Set '${name}' to a number in that range (default ${fallback2}).`
-      );
-    }
-    return parsed;
-  }
-  /** A number of seconds, possibly fractional; `0` only when `min` allows it. */
-  seconds(name, fallback2, range4) {
-    const value = this.optional(name);
-    if (value === void 0) return fallback2;
-    const parsed = Number(value.replace(/s$/, ""));
-    if (!/^\d+(\.\d+)?s?$/.test(value) || parsed < range4.min || parsed > range4.max) {
-      throw new InputError(
-        name,
-        `a number of seconds from ${range4.min} to ${range4.max}`,
-        describeValue(value),
-        `Set '${name}' to e.g. ${fallback2}.`
-      );
-    }
-    return parsed;
-  }
-  oneOf(name, choices, fallback2) {
-    const value = this.optional(name);
-    if (value === void 0) return fallback2;
-    const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
-    if (match === void 0) {
-      throw new InputError(name, `one of ${choices.join(", ")}`, describeValue(value), `Set '${name}' to one of those.`);
-    }
-    return match;
-  }
-};
-
 // src/core/rolling/rolling-journal.ts
 init_cjs_shims();
 function rollingFigures(journal) {
@@ -46269,9 +46672,9 @@ function describeStep(step) {
 
 // src/local/local-cluster.ts
 init_cjs_shims();
-var import_node_fs7 = require("fs");
+var import_node_fs9 = require("fs");
 var import_promises4 = require("fs/promises");
-var import_node_path8 = __toESM(require("path"), 1);
+var import_node_path10 = __toESM(require("path"), 1);
 
 // src/core/probes/cluster-probe.ts
 init_cjs_shims();
@@ -46501,96 +46904,20 @@ async function waitUntil(observe, satisfied, options) {
     options.onObservation?.(last2, elapsedMs);
     if (satisfied(last2)) return { satisfied: true, last: last2, elapsedMs };
     if (elapsedMs >= options.timeoutMs) return { satisfied: false, last: last2, elapsedMs };
-    await sleep(Math.min(options.intervalMs, Math.max(0, options.timeoutMs - elapsedMs)));
+    await sleep2(Math.min(options.intervalMs, Math.max(0, options.timeoutMs - elapsedMs)));
   }
 }
-function sleep(ms) {
+function sleep2(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
 
 // src/local/ansible.ts
 init_cjs_shims();
-var import_node_path = __toESM(require("path"), 1);
-
-// node_modules/zx/build/index.js
-init_cjs_shims();
-
-// node_modules/zx/build/deno.js
-init_cjs_shims();
-var import_node_module = require("module");
-var process2 = __toESM(require("process"), 1);
-if (globalThis.Deno) {
-  globalThis.require = (0, import_node_module.createRequire)(importMetaUrl);
-  globalThis.__filename = new URL(importMetaUrl).pathname;
-  globalThis.__dirname = new URL(".", importMetaUrl).pathname;
-  globalThis.module = new Proxy({}, { set() {
-    return true;
-  } });
-  const p = globalThis.process = globalThis.process || process2;
-  p.version || (p.version = "v18.0.0");
-  p.version || (p.version = { node: "18.0.0" });
-  p.env || (p.env = globalThis.Deno.env.toObject());
-  p.argv || (p.argv = [globalThis.Deno.execPath(), globalThis.Deno.mainModule.replace("file://", ""), ...globalThis.Deno.args]);
-}
-
-// node_modules/zx/build/index.js
-var __module__ = __toESM(require_build(), 1);
-var {
-  VERSION,
-  YAML: YAML2,
-  argv,
-  dotenv: dotenv2,
-  echo,
-  expBackoff,
-  fetch: fetch2,
-  fs: fs2,
-  glob: glob2,
-  globby: globby2,
-  minimist: minimist2,
-  nothrow,
-  parseArgv,
-  question,
-  quiet,
-  retry,
-  sleep: sleep2,
-  spinner,
-  stdin,
-  tempdir,
-  tempfile,
-  tmpdir: tmpdir2,
-  tmpfile: tmpfile2,
-  updateArgv,
-  version,
-  versions,
-  $,
-  Fail,
-  ProcessOutput,
-  ProcessPromise,
-  bus: bus2,
-  cd,
-  chalk: chalk2,
-  defaults,
-  kill,
-  log,
-  os,
-  path: path2,
-  ps: ps2,
-  quote: quote2,
-  quotePowerShell: quotePowerShell2,
-  resolveDefaults,
-  syncProcessCwd,
-  useBash,
-  usePowerShell,
-  usePwsh,
-  which: which2,
-  within
-} = globalThis.Deno ? globalThis.require("./index.cjs") : __module__;
-
-// src/local/ansible.ts
+var import_node_path7 = __toESM(require("path"), 1);
 async function runPlaybook(toolchain, root2, inventory, options = {}) {
-  const ansibleDir = import_node_path.default.join(root2, "infra", "ansible");
-  const playbook = import_node_path.default.join(ansibleDir, options.playbook ?? "site.yml");
-  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+  const ansibleDir = import_node_path7.default.join(root2, "infra", "ansible");
+  const playbook = import_node_path7.default.join(ansibleDir, options.playbook ?? "site.yml");
+  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path7.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
   const result2 = await $({ env, cwd: ansibleDir })`${toolchain.ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
   return { exitCode: result2.exitCode ?? 1, output: result2.stdout + result2.stderr };
 }
@@ -46604,48 +46931,10 @@ async function renderConfiguration(toolchain, root2, inventory) {
 
 // src/local/local-inventory.ts
 init_cjs_shims();
-var import_node_os2 = require("os");
+var import_node_os3 = require("os");
 var import_yaml = __toESM(require_dist(), 1);
-
-// src/local/paths.ts
-init_cjs_shims();
-var import_node_fs = require("fs");
-var import_node_os = __toESM(require("os"), 1);
-var import_node_path2 = __toESM(require("path"), 1);
-var import_node_url = require("url");
-function packageRoot() {
-  let directory = import_node_path2.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl));
-  for (; ; ) {
-    if ((0, import_node_fs.existsSync)(import_node_path2.default.join(directory, "infra", "ansible", "site.yml"))) return directory;
-    const parent2 = import_node_path2.default.dirname(directory);
-    if (parent2 === directory) throw new Error("cannot find the spark-azure checkout (infra/ansible/site.yml) above this program");
-    directory = parent2;
-  }
-}
-function localPaths(env = process.env) {
-  const root2 = packageRoot();
-  return {
-    root: root2,
-    toolsDir: toolsDir(env),
-    clusterDir: import_node_path2.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path2.default.join(root2, ".local-cluster"))
-  };
-}
-function toolsDir(env = process.env) {
-  if (env.SPARK_AZURE_TOOLS_DIR) return import_node_path2.default.resolve(env.SPARK_AZURE_TOOLS_DIR);
-  try {
-    return import_node_path2.default.join(packageRoot(), ".tools");
-  } catch {
-    const cache = env.RUNNER_TOOL_CACHE ?? env.AGENT_TOOLSDIRECTORY ?? import_node_path2.default.join(import_node_os.default.homedir(), ".cache");
-    return import_node_path2.default.join(cache, "spark-azure");
-  }
-}
-function nodeDir(clusterDir, nodeName) {
-  return import_node_path2.default.join(clusterDir, "nodes", nodeName);
-}
-
-// src/local/local-inventory.ts
 function localInventory(topology, clusterDir, toolchain, settings = {}, clusterName = "local") {
-  const owner = (0, import_node_os2.userInfo)().username;
+  const owner = (0, import_node_os3.userInfo)().username;
   const hosts = (nodes) => Object.fromEntries(
     nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }])
   );
@@ -46707,9 +46996,9 @@ function roleVars(node) {
 // src/local/local-processes.ts
 init_cjs_shims();
 var import_node_child_process = require("child_process");
-var import_node_fs2 = require("fs");
-var import_promises = require("fs/promises");
-var import_node_path3 = __toESM(require("path"), 1);
+var import_node_fs7 = require("fs");
+var import_promises3 = require("fs/promises");
+var import_node_path8 = __toESM(require("path"), 1);
 var CLUSTER_MARKER = "SPARK_AZURE_LOCAL_CLUSTER";
 var LAUNCHERS = {
   zookeeper: "run-zookeeper",
@@ -46717,13 +47006,13 @@ var LAUNCHERS = {
   worker: "run-spark-worker"
 };
 function launcherPath(clusterDir, node) {
-  return import_node_path3.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
+  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
 }
 function logPath(clusterDir, node) {
-  return import_node_path3.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
+  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
 }
 function pidPath(clusterDir, node) {
-  return import_node_path3.default.join(nodeDir(clusterDir, node.name), "pid");
+  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "pid");
 }
 var SUPERVISOR = [
   "launcher=$1; child=",
@@ -46745,8 +47034,8 @@ var LocalProcesses = class {
     const running = this.pid(node);
     if (running !== void 0) return running;
     const log3 = logPath(this.clusterDir, node);
-    await (0, import_promises.mkdir)(import_node_path3.default.dirname(log3), { recursive: true });
-    const output = (0, import_node_fs2.openSync)(log3, "a");
+    await (0, import_promises3.mkdir)(import_node_path8.default.dirname(log3), { recursive: true });
+    const output = (0, import_node_fs7.openSync)(log3, "a");
     try {
       const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
         detached: true,
@@ -46755,18 +47044,18 @@ var LocalProcesses = class {
       });
       child.unref();
       if (child.pid === void 0) throw new Error(`could not start ${node.name}: ${launcherPath(this.clusterDir, node)}`);
-      await (0, import_promises.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
+      await (0, import_promises3.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
 `);
       return child.pid;
     } finally {
-      (0, import_node_fs2.closeSync)(output);
+      (0, import_node_fs7.closeSync)(output);
     }
   }
   /** The node's pid while its process lives (zombies count as dead), else undefined. */
   pid(node) {
     const file = pidPath(this.clusterDir, node);
-    if (!(0, import_node_fs2.existsSync)(file)) return void 0;
-    const pid = Number((0, import_node_fs2.readFileSync)(file, "utf8").trim());
+    if (!(0, import_node_fs7.existsSync)(file)) return void 0;
+    const pid = Number((0, import_node_fs7.readFileSync)(file, "utf8").trim());
     return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
   }
   /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
@@ -46778,7 +47067,7 @@ var LocalProcesses = class {
       signalGroup(pid, "SIGKILL");
       await this.waitForExit(pid, 5e3);
     }
-    await (0, import_promises.rm)(pidPath(this.clusterDir, node), { force: true });
+    await (0, import_promises3.rm)(pidPath(this.clusterDir, node), { force: true });
   }
   /** SIGKILL to the node's process group: a crash, as far as ZooKeeper and Spark can tell. */
   async kill(node) {
@@ -46786,7 +47075,7 @@ var LocalProcesses = class {
     if (pid === void 0) return;
     signalGroup(pid, "SIGKILL");
     await this.waitForExit(pid, 5e3);
-    await (0, import_promises.rm)(pidPath(this.clusterDir, node), { force: true });
+    await (0, import_promises3.rm)(pidPath(this.clusterDir, node), { force: true });
   }
   /** Every live process carrying this cluster's marker, children such as executors included. */
   leftovers() {
@@ -46795,26 +47084,26 @@ var LocalProcesses = class {
   /** Last resort for `down`: SIGKILL whatever still carries the marker. */
   async killLeftovers() {
     for (const pid of this.leftovers()) signalProcess(pid, "SIGKILL");
-    for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await sleep(100);
+    for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await sleep2(100);
   }
   async waitForExit(pid, timeoutMs) {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (!isLiveProcessOf(pid, this.clusterDir)) return true;
-      await sleep(100);
+      await sleep2(100);
     }
     return !isLiveProcessOf(pid, this.clusterDir);
   }
 };
 function listPids() {
-  return (0, import_node_fs2.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return (0, import_node_fs7.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
 }
 function isLiveProcessOf(pid, clusterDir) {
   try {
-    const stat = (0, import_node_fs2.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat = (0, import_node_fs7.readFileSync)(`/proc/${pid}/stat`, "utf8");
     const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
     if (state === "Z" || state === "X") return false;
-    return (0, import_node_fs2.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
+    return (0, import_node_fs7.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
   } catch {
     return false;
   }
@@ -46875,145 +47164,17 @@ function range(count) {
 
 // src/local/toolchain.ts
 init_cjs_shims();
-var import_node_fs6 = require("fs");
-var import_node_path7 = __toESM(require("path"), 1);
-
-// src/tools/installers.ts
-init_cjs_shims();
-var import_node_crypto = require("crypto");
-var import_node_fs3 = require("fs");
-var import_promises2 = require("fs/promises");
-var import_node_path4 = __toESM(require("path"), 1);
-
-// src/tools/python-environments.ts
-init_cjs_shims();
-var PYTHON_ENVIRONMENTS = {
-  // pyspark carries a full Spark (bin/spark-class, bin/spark-submit, all jars); Spark 4 needs Java 17 or 21.
-  // 2.19 is the newest ansible-core that runs on Python 3.11.
-  "local-cluster": ["pyspark==4.3.0", "ansible-core==2.19.14"],
-  lint: ["ansible-core==2.19.14", "ansible-lint==26.10.1"],
-  // Static analysis of the Terraform; its own environment, as its dependencies are many.
-  checkov: ["checkov==3.3.30"]
-};
-
-// src/tools/installers.ts
-async function ensureDebianPackages(packages, present, log3) {
-  if (present()) return;
-  const asRoot = process.getuid?.() === 0 ? [] : ["sudo", "-n"];
-  if (asRoot.length > 0 && (await $`sudo -n true`.quiet().nothrow()).exitCode !== 0) {
-    throw new ActionableError(
-      `Debian packages ${packages.join(", ")}`,
-      "them installed, or root or password-less sudo to install them",
-      "neither",
-      `Install them once with: sudo apt-get install -y ${packages.join(" ")}`
-    );
-  }
-  log3.info(`Installing Debian packages: ${packages.join(", ")}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const install = () => $({ env })`${asRoot} apt-get install -y -q --no-install-recommends ${packages}`.quiet().nothrow();
-  let result2 = await install();
-  if (result2.exitCode !== 0) {
-    await $({ env })`${asRoot} apt-get update -q`.quiet();
-    result2 = await install();
-  }
-  if (result2.exitCode !== 0) {
-    throw new ActionableError(`Debian packages ${packages.join(", ")}`, "apt-get install to succeed", `exit ${result2.exitCode}: ${lastLine(result2.stderr)}`, "Run the apt-get command by hand to see why.");
-  }
-}
-async function ensurePythonEnvironment(name, toolsDir2, log3) {
-  const packages = PYTHON_ENVIRONMENTS[name];
-  const venv = import_node_path4.default.join(toolsDir2, name);
-  const wanted = (0, import_node_crypto.createHash)("sha256").update(packages.join("\n")).digest("hex");
-  const stamp = import_node_path4.default.join(venv, ".packages.sha256");
-  if ((0, import_node_fs3.existsSync)(stamp) && await (0, import_promises2.readFile)(stamp, "utf8") === wanted) return venv;
-  log3.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
-  await (0, import_promises2.rm)(venv, { recursive: true, force: true });
-  await $`python3 -m venv ${venv}`.quiet();
-  const pip = await $`${import_node_path4.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
-  if (pip.exitCode !== 0) {
-    throw new ActionableError(`Python environment '${name}'`, "pip install to succeed", `exit ${pip.exitCode}: ${lastLine(pip.stderr)}`, "Check network access to PyPI, then retry; the environment is rebuilt from scratch.");
-  }
-  await (0, import_promises2.writeFile)(stamp, wanted);
-  return venv;
-}
-function lastLine(text) {
-  return text.trim().split("\n").at(-1) ?? "";
-}
-
-// src/tools/recovery-plugin.ts
-init_cjs_shims();
-var import_node_crypto2 = require("crypto");
-var import_node_fs4 = require("fs");
-var import_promises3 = require("fs/promises");
-var import_node_os3 = __toESM(require("os"), 1);
-var import_node_path5 = __toESM(require("path"), 1);
-async function ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3) {
-  const sourceDir = import_node_path5.default.join(root2, "infra", "spark-recovery", "src");
-  const sources = listJavaSources(sourceDir);
-  const hash = (0, import_node_crypto2.createHash)("sha256");
-  for (const file of sources) hash.update(file).update((0, import_node_fs4.readFileSync)(file));
-  hash.update((0, import_node_fs4.readdirSync)(import_node_path5.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join());
-  const jar = import_node_path5.default.join(toolsDir2, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
-  if ((0, import_node_fs4.existsSync)(jar)) return jar;
-  if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
-    log3.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
-    await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log3);
-  }
-  log3.info(`Building the leader-election plugin against ${import_node_path5.default.basename(sparkHome)}`);
-  const classes = await (0, import_promises3.mkdtemp)(import_node_path5.default.join(import_node_os3.default.tmpdir(), "spark-azure-recovery-"));
-  try {
-    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path5.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
-    if (compile.exitCode !== 0) {
-      throw new ActionableError("Leader-election plugin", "to compile against this Spark", compile.stderr.trim().split("\n").slice(0, 3).join(" | "), "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.");
-    }
-    await (0, import_promises3.mkdir)(import_node_path5.default.dirname(jar), { recursive: true });
-    const partial2 = `${jar}.partial`;
-    await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
-    await (0, import_promises3.rename)(partial2, jar);
-    return jar;
-  } finally {
-    await (0, import_promises3.rm)(classes, { recursive: true, force: true });
-  }
-}
-function listJavaSources(directory) {
-  return (0, import_node_fs4.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path5.default.join(directory, file));
-}
-
-// src/tools/spark-runtime.ts
-init_cjs_shims();
-var import_node_fs5 = require("fs");
-var import_node_path6 = __toESM(require("path"), 1);
-async function resolveSparkRuntime(options, log3) {
-  const explicit = options.sparkHome ?? process.env.SPARK_HOME;
-  if (explicit) {
-    if (!(0, import_node_fs5.existsSync)(import_node_path6.default.join(explicit, "bin", "spark-submit"))) {
-      throw new InputError(
-        options.sparkHome ? options.input : "SPARK_HOME",
-        "a Spark distribution with bin/spark-submit",
-        describeValue(explicit),
-        `Point '${options.input}' at an unpacked Spark, or leave it and SPARK_HOME unset to install pyspark.`
-      );
-    }
-    return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
-  }
-  const venv = await ensurePythonEnvironment("local-cluster", options.toolsDir, log3);
-  const python = import_node_path6.default.join(venv, "bin", "python");
-  return { sparkHome: await pysparkHome(python), python };
-}
-async function pysparkHome(python) {
-  return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
-}
-
-// src/local/toolchain.ts
+var import_node_fs8 = require("fs");
+var import_node_path9 = __toESM(require("path"), 1);
 var ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
 async function ensureToolchain(root2, toolsDir2, log3) {
   const java = await ensureJava(log3);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs6.existsSync)(ZOOKEEPER_JAR), log3);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs8.existsSync)(ZOOKEEPER_JAR), log3);
   const venv = await ensurePythonEnvironment("local-cluster", toolsDir2, log3);
-  const python = import_node_path7.default.join(venv, "bin", "python");
+  const python = import_node_path9.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
   const recoveryPluginJar = await ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3);
-  return { java, python, ansiblePlaybook: import_node_path7.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
+  return { java, python, ansiblePlaybook: import_node_path9.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
 }
 async function ensureJava(log3) {
   const version2 = await javaMajorVersion();
@@ -47036,7 +47197,7 @@ var LocalCluster = class {
     this.paths = paths;
     this.log = log3;
     this.processes = new LocalProcesses(paths.clusterDir);
-    this.recordPath = import_node_path8.default.join(paths.clusterDir, "cluster.json");
+    this.recordPath = import_node_path10.default.join(paths.clusterDir, "cluster.json");
   }
   paths;
   log;
@@ -47083,7 +47244,7 @@ var LocalCluster = class {
     const record2 = await this.record();
     if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
     const merged = { ...record2.settings ?? {}, ...settings };
-    const inventory = import_node_path8.default.join(this.paths.clusterDir, "inventory.yml");
+    const inventory = import_node_path10.default.join(this.paths.clusterDir, "inventory.yml");
     await (0, import_promises4.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
     await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, settings: merged }, null, 2)}
 `);
@@ -47123,7 +47284,7 @@ var LocalCluster = class {
   async logs(name, lines) {
     const node = await this.node(name);
     const file = logPath(this.paths.clusterDir, node);
-    if (!(0, import_node_fs7.existsSync)(file)) return "";
+    if (!(0, import_node_fs9.existsSync)(file)) return "";
     const text = await (0, import_promises4.readFile)(file, "utf8");
     return text.split("\n").slice(-lines - 1).join("\n");
   }
@@ -47163,9 +47324,9 @@ var LocalCluster = class {
   }
   async prepare(topology, toolchain, shape, settings) {
     await this.processes.killLeftovers();
-    await (0, import_promises4.rm)(import_node_path8.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+    await (0, import_promises4.rm)(import_node_path10.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
     await (0, import_promises4.mkdir)(this.paths.clusterDir, { recursive: true });
-    const inventory = import_node_path8.default.join(this.paths.clusterDir, "inventory.yml");
+    const inventory = import_node_path10.default.join(this.paths.clusterDir, "inventory.yml");
     await (0, import_promises4.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
     const record2 = { shape, settings, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
     await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
@@ -47186,7 +47347,7 @@ var LocalCluster = class {
         what,
         `healthy within ${timeoutMs / 1e3} s`,
         problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-        `Read the node logs under ${import_node_path8.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+        `Read the node logs under ${import_node_path10.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
       );
     }
     this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
@@ -47200,7 +47361,7 @@ var LocalCluster = class {
     return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
   }
   async record() {
-    if (!(0, import_node_fs7.existsSync)(this.recordPath)) return void 0;
+    if (!(0, import_node_fs9.existsSync)(this.recordPath)) return void 0;
     return JSON.parse(await (0, import_promises4.readFile)(this.recordPath, "utf8"));
   }
 };
@@ -47234,7 +47395,7 @@ function localUpdate(cluster, settings, operations) {
 
 // src/operations/remote-updates.ts
 init_cjs_shims();
-var import_node_path9 = __toESM(require("path"), 1);
+var import_node_path11 = __toESM(require("path"), 1);
 
 // src/azure/remote-commands.ts
 init_cjs_shims();
@@ -47298,11 +47459,11 @@ async function run(what, command, fix) {
 function ansibleUpdate(options, operations) {
   const extra = Object.entries(options.extraVars).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
   return {
-    description: `ansible ${import_node_path9.default.basename(options.playbook)}`,
+    description: `ansible ${import_node_path11.default.basename(options.playbook)}`,
     apply: async (node) => {
       await run(
         `ansible-playbook --limit ${node.name}`,
-        $({ nothrow: true, quiet: true, env: { ...process.env, ANSIBLE_CONFIG: import_node_path9.default.join(import_node_path9.default.dirname(options.playbook), "ansible.cfg") } })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
+        $({ nothrow: true, quiet: true, env: { ...process.env, ANSIBLE_CONFIG: import_node_path11.default.join(import_node_path11.default.dirname(options.playbook), "ansible.cfg") } })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
         "Run the same command by hand for the full output."
       );
       await operations.restart(node);
@@ -47492,33 +47653,33 @@ var ZooKeeperSession = class _ZooKeeperSession {
       void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
     });
   }
-  children(path19) {
-    return this.call((client, done) => client.getChildren(path19, (error, children) => done(error, children)));
+  children(path21) {
+    return this.call((client, done) => client.getChildren(path21, (error, children) => done(error, children)));
   }
-  stat(path19) {
+  stat(path21) {
     return this.call(
       (client, done) => client.exists(
-        path19,
+        path21,
         (error, stat) => done(error, stat ? { ephemeralOwner: BigInt(`0x${stat.ephemeralOwner.toString("hex")}`), version: stat.version, ctimeMs: Number(BigInt(`0x${stat.ctime.toString("hex")}`)) } : void 0)
       )
     );
   }
-  data(path19) {
-    return this.call((client, done) => client.getData(path19, (error, data) => done(error, data ?? Buffer.alloc(0))));
+  data(path21) {
+    return this.call((client, done) => client.getData(path21, (error, data) => done(error, data ?? Buffer.alloc(0))));
   }
   /** Creates the node (and missing parents, persistent) and returns its actual path. */
-  async create(path19, data, mode) {
-    await this.bounded(`mkdirp ${parentOf(path19)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path19), (error) => error ? reject3(error) : resolve2()));
+  async create(path21, data, mode) {
+    await this.bounded(`mkdirp ${parentOf(path21)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path21), (error) => error ? reject3(error) : resolve2()));
     return this.bounded(
-      `create ${path19}`,
-      (client, resolve2, reject3) => client.create(path19, Buffer.from(data), MODES[mode], (error, created) => error ? reject3(error) : resolve2(created))
+      `create ${path21}`,
+      (client, resolve2, reject3) => client.create(path21, Buffer.from(data), MODES[mode], (error, created) => error ? reject3(error) : resolve2(created))
     );
   }
   /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-  remove(path19, version2 = -1) {
+  remove(path21, version2 = -1) {
     return this.bounded(
-      `remove ${path19}`,
-      (client, resolve2, reject3) => client.remove(path19, version2, (error) => {
+      `remove ${path21}`,
+      (client, resolve2, reject3) => client.remove(path21, version2, (error) => {
         if (!error) return resolve2(true);
         if (isNoNode(error)) return resolve2(false);
         reject3(error);
@@ -47568,8 +47729,8 @@ function connect(connectString, options) {
 function isNoNode(error) {
   return error instanceof import_node_zookeeper_client.default.Exception && error.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path19) {
-  return path19.slice(0, path19.lastIndexOf("/")) || "/";
+function parentOf(path21) {
+  return path21.slice(0, path21.lastIndexOf("/")) || "/";
 }
 
 // src/operations/leadership-handover.ts
@@ -47617,25 +47778,25 @@ init_cjs_shims();
 var import_node_os4 = __toESM(require("os"), 1);
 var MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
 var MaintenanceLock = class _MaintenanceLock {
-  constructor(zk, path19) {
+  constructor(zk, path21) {
     this.zk = zk;
-    this.path = path19;
+    this.path = path21;
   }
   zk;
   path;
   static async acquire(zk, operation, options) {
-    const path19 = options.path ?? MAINTENANCE_LOCK_PATH;
+    const path21 = options.path ?? MAINTENANCE_LOCK_PATH;
     const holder = { operation, host: import_node_os4.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
     const deadline = Date.now() + options.waitMs;
     for (; ; ) {
       try {
-        await zk.create(path19, JSON.stringify(holder), "ephemeral");
-        return new _MaintenanceLock(zk, path19);
+        await zk.create(path21, JSON.stringify(holder), "ephemeral");
+        return new _MaintenanceLock(zk, path21);
       } catch (error) {
         if (!isNodeExists(error)) throw error;
       }
       if (Date.now() >= deadline) {
-        const current = await currentHolder(zk, path19);
+        const current = await currentHolder(zk, path21);
         throw new ClusterStateError(
           "Maintenance lock",
           `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -47643,7 +47804,7 @@ var MaintenanceLock = class _MaintenanceLock {
           "Wait for that operation to finish (the lock goes with its process), or raise lockWaitSeconds."
         );
       }
-      await sleep(500);
+      await sleep2(500);
     }
   }
   /**
@@ -47665,8 +47826,8 @@ var MaintenanceLock = class _MaintenanceLock {
     if (stat && stat.ephemeralOwner === await this.zk.sessionId()) await this.zk.remove(this.path, stat.version);
   }
 };
-async function currentHolder(zk, path19 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path19);
+async function currentHolder(zk, path21 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path21);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -47694,7 +47855,7 @@ var MasterPoller = class {
           aliveWorkers: state.reachable ? state.workers.filter((worker) => worker.state === "ALIVE").length : 0
         }));
         record2({ at, kind: "probe", masters: observations });
-        await sleep(Math.max(0, intervalMs - (Date.now() - at)));
+        await sleep2(Math.max(0, intervalMs - (Date.now() - at)));
       }
     })();
   }
@@ -47807,9 +47968,9 @@ async function detachedElectionSessions(zk, topology) {
 
 // src/actions/shared/remote-cluster.ts
 init_cjs_shims();
-var import_node_fs8 = require("fs");
+var import_node_fs10 = require("fs");
 var import_node_os5 = __toESM(require("os"), 1);
-var import_node_path10 = __toESM(require("path"), 1);
+var import_node_path12 = __toESM(require("path"), 1);
 
 // src/azure/ssh-node-operations.ts
 init_cjs_shims();
@@ -47845,10 +48006,10 @@ function remoteNodeOperations(access, secrets) {
   let keyFile;
   if (access.privateKey) {
     secrets.register(access.privateKey);
-    keyFile = import_node_path10.default.join((0, import_node_fs8.mkdtempSync)(import_node_path10.default.join(import_node_os5.default.tmpdir(), "spark-azure-ssh-")), "id");
-    (0, import_node_fs8.writeFileSync)(keyFile, access.privateKey.endsWith("\n") ? access.privateKey : `${access.privateKey}
+    keyFile = import_node_path12.default.join((0, import_node_fs10.mkdtempSync)(import_node_path12.default.join(import_node_os5.default.tmpdir(), "spark-azure-ssh-")), "id");
+    (0, import_node_fs10.writeFileSync)(keyFile, access.privateKey.endsWith("\n") ? access.privateKey : `${access.privateKey}
 `, { mode: 384 });
-    (0, import_node_fs8.chmodSync)(keyFile, 384);
+    (0, import_node_fs10.chmodSync)(keyFile, 384);
   }
   return sshNodeOperations({ ...access.ssh, keyFile });
 }
@@ -48007,8 +48168,8 @@ ${lines.join("\n")}
   }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate(targets, method, options, pipeline.log));
   const figures2 = rollingFigures(report.journal);
-  const reportFile = import_node_path11.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os6.default.tmpdir(), `spark-azure-rolling-update-${report.journal.startedAt}.json`);
-  (0, import_node_fs9.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+  const reportFile = import_node_path13.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os6.default.tmpdir(), `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  (0, import_node_fs11.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
   pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
@@ -48047,8 +48208,8 @@ async function resolve(settings, pipeline) {
       throw new ClusterStateError("Input 'updateMethod'", "'ansible', 'command' or 'reimage' for VMs", "'local'", "Use updateMethod 'local' only with nodeAccess 'local'.");
     case "ansible": {
       const venv = await ensurePythonEnvironment("local-cluster", toolsDir(), pipeline.log);
-      const playbook = settings.method.playbook ?? import_node_path11.default.join(packageRoot(), "infra", "ansible", "site.yml");
-      return { targets, method: ansibleUpdate({ ansiblePlaybook: import_node_path11.default.join(venv, "bin", "ansible-playbook"), inventory: settings.method.inventory, playbook, extraVars: settings.method.settings }, targets.operations) };
+      const playbook = settings.method.playbook ?? import_node_path13.default.join(packageRoot(), "infra", "ansible", "site.yml");
+      return { targets, method: ansibleUpdate({ ansiblePlaybook: import_node_path13.default.join(venv, "bin", "ansible-playbook"), inventory: settings.method.inventory, playbook, extraVars: settings.method.settings }, targets.operations) };
     }
     case "command":
       return { targets, method: commandUpdate(settings.method.command) };
@@ -48059,19 +48220,19 @@ async function resolve(settings, pipeline) {
 
 // src/actions/smoke-test/index.ts
 init_cjs_shims();
-var import_node_fs10 = require("fs");
+var import_node_fs12 = require("fs");
 var import_node_os8 = __toESM(require("os"), 1);
-var import_node_path15 = __toESM(require("path"), 1);
+var import_node_path17 = __toESM(require("path"), 1);
 
 // src/operations/failover-drill.ts
 init_cjs_shims();
 var import_promises5 = require("fs/promises");
 var import_node_os7 = __toESM(require("os"), 1);
-var import_node_path14 = __toESM(require("path"), 1);
+var import_node_path16 = __toESM(require("path"), 1);
 
 // src/actions/smoke-test/run-smoke-test.ts
 init_cjs_shims();
-var import_node_path13 = __toESM(require("path"), 1);
+var import_node_path15 = __toESM(require("path"), 1);
 
 // src/core/spark/spark-submit.ts
 init_cjs_shims();
@@ -48121,12 +48282,12 @@ function checkResult(stdout, check) {
 
 // src/tools/run-spark-submit.ts
 init_cjs_shims();
-var import_node_path12 = __toESM(require("path"), 1);
+var import_node_path14 = __toESM(require("path"), 1);
 function startSparkSubmit(runtime, submission, options) {
   const env = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
   if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
   const started = performance.now();
-  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path12.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path14.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
   const result2 = (async () => {
     const output = await child;
     const durationMs = performance.now() - started;
@@ -48166,7 +48327,7 @@ async function runSmokeTest(settings, runtime, log3) {
   log3.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(settings, runtime);
   const localIp = submission.conf["spark.driver.host"] && isLoopback(submission.conf["spark.driver.host"]) ? submission.conf["spark.driver.host"] : void 0;
-  log3.info(`spark-submit ${import_node_path13.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  log3.info(`spark-submit ${import_node_path15.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run2 = await runSparkSubmit(runtime, submission, { timeoutMs: settings.timeoutSeconds * 1e3, localIp });
   const output = `${run2.stdout}
 ${run2.stderr}`;
@@ -48192,7 +48353,7 @@ ${run2.stderr}`;
   };
 }
 function buildSubmission(settings, runtime) {
-  const application = settings.application ?? import_node_path13.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  const application = settings.application ?? import_node_path15.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
   return {
     masterUrl: masterUrl(settings.masters),
     application,
@@ -48341,7 +48502,7 @@ async function runFailoverDrill(targets, options, smokeSettings, runtime, log3) 
         record(journal, log3).check("a new submission succeeds", submission.passed, submission.reason);
       }
       const grace = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
-      await sleep(options.graceSeconds * 1e3);
+      await sleep2(options.graceSeconds * 1e3);
       await grace.stop();
     } finally {
       await lock.release().catch(() => void 0);
@@ -48450,8 +48611,8 @@ function requireVmFaults(targets) {
   return targets.vmFaults;
 }
 async function startDrillJob(settings, runtime, seconds2) {
-  const directory = await (0, import_promises5.mkdtemp)(import_node_path14.default.join(import_node_os7.default.tmpdir(), "spark-azure-drill-"));
-  const application = import_node_path14.default.join(directory, DRILL_JOB_FILE);
+  const directory = await (0, import_promises5.mkdtemp)(import_node_path16.default.join(import_node_os7.default.tmpdir(), "spark-azure-drill-"));
+  const application = import_node_path16.default.join(directory, DRILL_JOB_FILE);
   await (0, import_promises5.writeFile)(application, DRILL_JOB_SOURCE);
   const submission = { ...buildSubmission({ ...settings, application, arguments: [String(seconds2)] }, runtime), name: "spark-azure failover drill job" };
   const driverHost = submission.conf["spark.driver.host"];
@@ -48685,8 +48846,8 @@ ${report.outputTail}`);
     pipeline.log.info(`Smoke test passed: ${report.reason}`);
     if (!drill || !targets) return;
     const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () => runFailoverDrill(targets, drill, settings, runtime, pipeline.log));
-    const journalFile = import_node_path15.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os8.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs10.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    const journalFile = import_node_path17.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os8.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs12.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -48703,6 +48864,7 @@ ${report.outputTail}`);
 function actionBody(name) {
   if (name === "smoke-test") return smokeTestAction();
   if (name === "rolling-update") return rollingUpdateAction;
+  if (name === "image-build") return imageBuildAction;
   return notYetAvailable(name);
 }
 function notYetAvailable(name) {
@@ -48713,9 +48875,9 @@ function notYetAvailable(name) {
 
 // src/doors/azure-devops-pipeline.ts
 init_cjs_shims();
-var import_node_fs11 = require("fs");
+var import_node_fs13 = require("fs");
 var import_node_os9 = __toESM(require("os"), 1);
-var import_node_path16 = __toESM(require("path"), 1);
+var import_node_path18 = __toESM(require("path"), 1);
 var tl = __toESM(require_task(), 1);
 function azureDevOpsPipeline(taskName) {
   let summaryIndex = 0;
@@ -48735,8 +48897,8 @@ function azureDevOpsPipeline(taskName) {
     setSecret: (value) => tl.setSecret(value),
     appendSummary: async (markdown) => {
       const directory = tl.getVariable("Agent.TempDirectory") ?? import_node_os9.default.tmpdir();
-      const file = import_node_path16.default.join(directory, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs11.writeFileSync)(file, markdown);
+      const file = import_node_path18.default.join(directory, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      (0, import_node_fs13.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     },
     fail: (message) => {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { imageVersion } from '../../src/core/infra/image-version.js';
+import { imageInputs } from '../../src/tools/image-inputs.js';
+import { ROOT, runGithubAction } from '../support/run-bundle.js';
+
+// The whole action against the real Packer (Debian's 1.6.6): a null-builder template with the same
+// variables and manifest stands in for azure-arm, which needs Azure.
+describe('image-build, as GitHub runs it', () => {
+  it('builds with Packer and outputs the content version and the artifact of this run', async () => {
+    const run = await runGithubAction('image-build', { template: 'test/fixtures/packer-null/image.pkr.hcl' });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.imageVersion).toBe(imageVersion(imageInputs(ROOT)));
+    expect(run.outputs).toMatchObject({ imageId: 'Null', managedImageId: 'Null', built: 'true' });
+    expect(run.summary).toContain(`### Golden image ${run.outputs.imageVersion}`);
+  });
+
+  it('refuses a template that is not there, naming the input', async () => {
+    const run = await runGithubAction('image-build', { template: 'infra/packer/nope.pkr.hcl' });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/::error::Input 'template': expected a Packer template in this repository, found "infra\/packer\/nope\.pkr\.hcl"/);
+  });
+
+  it('needs the gallery details once a gallery is named', async () => {
+    const run = await runGithubAction('image-build', { galleryName: 'spark_azure' });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/::error::Input 'subscriptionId': expected the subscription of the gallery/);
+  });
+});

@@ -41781,6 +41781,9 @@ function sleep(ms) {
 
 // src/local/ansible.ts
 init_cjs_shims();
+
+// src/tools/ansible-playbook.ts
+init_cjs_shims();
 var import_node_path = __toESM(require("path"), 1);
 
 // node_modules/zx/build/index.js
@@ -41857,13 +41860,18 @@ var {
   within
 } = globalThis.Deno ? globalThis.require("./index.cjs") : __module__;
 
-// src/local/ansible.ts
-async function runPlaybook(toolchain, root2, inventory, options = {}) {
+// src/tools/ansible-playbook.ts
+async function runPlaybookWith(ansiblePlaybook, root2, inventory, options = {}) {
   const ansibleDir = import_node_path.default.join(root2, "infra", "ansible");
   const playbook = import_node_path.default.join(ansibleDir, options.playbook ?? "site.yml");
   const env = { ...process.env, ANSIBLE_CONFIG: import_node_path.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
-  const result2 = await $({ env, cwd: ansibleDir })`${toolchain.ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
+  const result2 = await $({ env, cwd: ansibleDir })`${ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
   return { exitCode: result2.exitCode ?? 1, output: result2.stdout + result2.stderr };
+}
+
+// src/local/ansible.ts
+async function runPlaybook(toolchain, root2, inventory, options = {}) {
+  return runPlaybookWith(toolchain.ansiblePlaybook, root2, inventory, options);
 }
 async function renderConfiguration(toolchain, root2, inventory) {
   const result2 = await runPlaybook(toolchain, root2, inventory, { extraArgs: ["--skip-tags", "health"] });

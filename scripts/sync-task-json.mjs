@@ -11,14 +11,15 @@ const name = process.argv[2];
 const action = parse(readFileSync(path.join(root, 'actions', name, 'action.yml'), 'utf8'));
 const taskFile = path.join(root, 'pipelines', 'tasks', name, 'task.json');
 const task = JSON.parse(readFileSync(taskFile, 'utf8'));
-const MULTI_LINE = new Set(['sparkConf', 'sshPrivateKey', 'set']);
+const MULTI_LINE = new Set(['sparkConf', 'sshPrivateKey', 'set', 'settings', 'variables', 'backendConfig']);
 const CHOICES = {
   deployMode: ['client', 'cluster'],
   fault: ['kill', 'stop', 'restart', 'vm-restart', 'vm-deallocate'],
   nodeAccess: ['local', 'ssh', 'azure'],
   updateMethod: ['local', 'ansible', 'command', 'reimage'],
+  command: ['plan', 'apply', 'plan-and-apply'],
 };
-const BOOLEAN = new Set(['failover', 'dryRun', 'force']);
+const BOOLEAN = new Set(['failover', 'dryRun', 'force', 'configure', 'workerScaleSetLookup']);
 
 task.inputs = Object.entries(action.inputs ?? {}).map(([input, spec]) => ({
   name: input,

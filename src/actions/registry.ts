@@ -1,6 +1,6 @@
-import { ActionableError } from '../core/errors.js';
 import type { ActionBody } from '../doors/pipeline.js';
 import { imageBuildAction } from './image-build/index.js';
+import { provisionAction } from './provision/index.js';
 import { rollingUpdateAction } from './rolling-update/index.js';
 import { smokeTestAction } from './smoke-test/index.js';
 
@@ -15,11 +15,5 @@ export function actionBody(name: ActionName): ActionBody {
   if (name === 'smoke-test') return smokeTestAction();
   if (name === 'rolling-update') return rollingUpdateAction;
   if (name === 'image-build') return imageBuildAction;
-  return notYetAvailable(name);
-}
-
-function notYetAvailable(name: ActionName): ActionBody {
-  return async () => {
-    throw new ActionableError(`Action '${name}'`, 'an implemented action', 'one not released yet in this version of spark-azure', 'Use smoke-test for now, or pin a release that includes it.');
-  };
+  return provisionAction;
 }

@@ -1,6 +1,5 @@
-import path from 'node:path';
-import { $ } from 'zx';
 import { ActionableError } from '../core/errors.js';
+import { runPlaybookWith } from '../tools/ansible-playbook.js';
 import type { Toolchain } from './toolchain.js';
 
 /** Runs the site playbook (or another one beside it) with the project's ansible.cfg. */
@@ -10,13 +9,7 @@ export async function runPlaybook(
   inventory: string,
   options: { playbook?: string; extraArgs?: string[] } = {},
 ): Promise<{ exitCode: number; output: string }> {
-  const ansibleDir = path.join(root, 'infra', 'ansible');
-  const playbook = path.join(ansibleDir, options.playbook ?? 'site.yml');
-  const env = { ...process.env, ANSIBLE_CONFIG: path.join(ansibleDir, 'ansible.cfg'), ANSIBLE_NOCOLOR: '1', ANSIBLE_FORCE_COLOR: '0' };
-  const result = await $({ env, cwd: ansibleDir })`${toolchain.ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`
-    .quiet()
-    .nothrow();
-  return { exitCode: result.exitCode ?? 1, output: result.stdout + result.stderr };
+  return runPlaybookWith(toolchain.ansiblePlaybook, root, inventory, options);
 }
 
 /** Renders every node's configuration and launcher through the roles, with nothing started. */

@@ -33,10 +33,4 @@ describe('bad input through the bundled doors', () => {
     expect(run.stdout).toMatch(/::error::Spark masters: expected exactly one ALIVE master within 1 s, found 127\.0\.0\.99:7077 unreachable \(connect ECONNREFUSED 127\.0\.0\.99:8080\)\. Nothing was submitted/);
     expect(run.stdout).not.toMatch(/spark-submit/);
   });
-
-  it('an action not released yet fails with one clear line', async () => {
-    const run = await runGithubAction('provision', {});
-    expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/::error::Action 'provision': expected an implemented action/);
-  });
 });

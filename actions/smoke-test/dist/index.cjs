@@ -270,10 +270,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path20, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path22, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path20), options);
+            return checkStat(yield (0, promises_1.stat)(path22), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -282,10 +282,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path20, options = {}) => {
+        var sync = (path22, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path20), options);
+            return checkStat((0, fs_1.statSync)(path22), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -322,10 +322,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path20, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path22, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path20), path20, options);
+            return checkStat(yield (0, promises_1.stat)(path22), path22, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -334,10 +334,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path20, options = {}) => {
+        var sync = (path22, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path20), path20, options);
+            return checkStat((0, fs_1.statSync)(path22), path22, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -346,7 +346,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path20, options) => {
+        var checkPathExt = (path22, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -354,14 +354,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path20.substring(path20.length - p.length).toLowerCase();
+            const ext = path22.substring(path22.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path20, options) => stat2.isFile() && checkPathExt(path20, options);
+        var checkStat = (stat2, path22, options) => stat2.isFile() && checkPathExt(path22, options);
       }
     });
     var require_options = __commonJS2({
@@ -699,7 +699,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(require("process"), 1);
-    var import_node_os9 = __toESM2(require("os"), 1);
+    var import_node_os10 = __toESM2(require("os"), 1);
     var import_node_tty = __toESM2(require("tty"), 1);
     function hasFlag(flag, argv2 = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -764,7 +764,7 @@ var require_vendor_core = __commonJS({
         return min2;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os9.default.release().split(".");
+        const osRelease = import_node_os10.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -1001,7 +1001,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs13 = __toESM2(require("fs"), 1);
+    var import_node_fs15 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -1454,8 +1454,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs13.default.existsSync(f)) return false;
-        const stat2 = import_node_fs13.default.lstatSync(f);
+        if (!import_node_fs15.default.existsSync(f)) return false;
+        const stat2 = import_node_fs15.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -1687,7 +1687,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path18 = __toESM2(require("path"), 1);
+    var import_node_path20 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -1709,10 +1709,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path18.default.resolve(c, "node_modules", ".bin"),
-          import_node_path18.default.resolve(c)
+          import_node_path20.default.resolve(c, "node_modules", ".bin"),
+          import_node_path20.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path18.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path20.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -1792,8 +1792,8 @@ var require_core = __commonJS({
       defaults: () => defaults2,
       kill: () => kill2,
       log: () => log3,
-      os: () => os13,
-      path: () => import_node_path18.default,
+      os: () => os14,
+      path: () => import_node_path20.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -1810,8 +1810,8 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs13 = __toESM2(require("fs"), 1);
-    var import_node_os9 = require("os");
+    var import_node_fs15 = __toESM2(require("fs"), 1);
+    var import_node_os10 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
     var EXIT_CODES = {
@@ -2154,15 +2154,15 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path18 = __toESM2(require("path"), 1);
-    var os13 = __toESM2(require("os"), 1);
+    var import_node_path20 = __toESM2(require("path"), 1);
+    var os14 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
     var CWD = /* @__PURE__ */ Symbol("processCwd");
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL5 = import_node_buffer.Buffer.from(import_node_os9.EOL);
+    var EOL5 = import_node_buffer.Buffer.from(import_node_os10.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -2541,7 +2541,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs13.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs15.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -2989,9 +2989,9 @@ var require_vendor_extra = __commonJS({
         "use strict";
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.convertPosixPathToPattern = exports22.convertWindowsPathToPattern = exports22.convertPathToPattern = exports22.escapePosixPath = exports22.escapeWindowsPath = exports22.escape = exports22.removeLeadingDotSegment = exports22.makeAbsolute = exports22.unixify = void 0;
-        var os13 = require("os");
+        var os14 = require("os");
         var path32 = require("path");
-        var IS_WINDOWS_PLATFORM = os13.platform() === "win32";
+        var IS_WINDOWS_PLATFORM = os14.platform() === "win32";
         var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
         var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
         var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -8124,8 +8124,8 @@ var require_vendor_extra = __commonJS({
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
         var fs6 = require("fs");
-        var os13 = require("os");
-        var CPU_COUNT = Math.max(os13.cpus().length, 1);
+        var os14 = require("os");
+        var CPU_COUNT = Math.max(os14.cpus().length, 1);
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = {
           lstat: fs6.lstat,
           lstatSync: fs6.lstatSync,
@@ -10647,7 +10647,7 @@ var require_vendor_extra = __commonJS({
           });
         }
         var writeFile6 = universalify.fromPromise(_writeFile);
-        function writeFileSync4(file, obj, options = {}) {
+        function writeFileSync5(file, obj, options = {}) {
           const fs6 = options.fs || _fs2;
           const str = stringify5(obj, options);
           return fs6.writeFileSync(file, str, options);
@@ -10656,7 +10656,7 @@ var require_vendor_extra = __commonJS({
           readFile: readFile3,
           readFileSync: readFileSync5,
           writeFile: writeFile6,
-          writeFileSync: writeFileSync4
+          writeFileSync: writeFileSync5
         };
         module22.exports = jsonfile;
       }
@@ -12827,10 +12827,10 @@ var require_vendor_extra = __commonJS({
           }
           n2(ar, "defaultControllerBrandCheckException$1");
           function ns(e, t3) {
-            return Ie(e._readableStreamController) ? is(e) : os13(e);
+            return Ie(e._readableStreamController) ? is(e) : os14(e);
           }
           n2(ns, "ReadableStreamTee");
-          function os13(e, t3) {
+          function os14(e, t3) {
             const r2 = Qe(e);
             let s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((x2) => {
@@ -12870,7 +12870,7 @@ var require_vendor_extra = __commonJS({
             }
             return n2(Te, "startAlgorithm"), y = Et(Te, ae, nt), C2 = Et(Te, ae, Oe), I2(r2._closedPromise, (x2) => (oe(y._readableStreamController, x2), oe(C2._readableStreamController, x2), (!c2 || !d) && P2(void 0), null)), [y, C2];
           }
-          n2(os13, "ReadableStreamDefaultTee");
+          n2(os14, "ReadableStreamDefaultTee");
           function is(e) {
             let t3 = Qe(e), r2 = false, s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((_3) => {
@@ -15344,7 +15344,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var PASSTHROUGH_LISTENERS_COUNT = 2;
     var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
     var import_fast_glob2 = __toESM2(require_out4(), 1);
-    var import_node_fs13 = __toESM2(require("fs"), 1);
+    var import_node_fs15 = __toESM2(require("fs"), 1);
     var import_promises22 = __toESM2(require("fs").promises, 1);
     function isType(fsStatType, statsMethodName, filePath) {
       return __async(this, null, function* () {
@@ -15367,7 +15367,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         throw new TypeError(`Expected a string, got ${typeof filePath}`);
       }
       try {
-        return import_node_fs13.default[fsStatType](filePath)[statsMethodName]();
+        return import_node_fs15.default[fsStatType](filePath)[statsMethodName]();
       } catch (error2) {
         if (error2.code === "ENOENT") {
           return false;
@@ -15392,7 +15392,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var import_node_process = __toESM2(require("process"), 1);
     var import_node_fs22 = __toESM2(require("fs"), 1);
     var import_promises32 = __toESM2(require("fs").promises, 1);
-    var import_node_path18 = __toESM2(require("path"), 1);
+    var import_node_path20 = __toESM2(require("path"), 1);
     var import_fast_glob = __toESM2(require_out4(), 1);
     var import_ignore = __toESM2(require_ignore(), 1);
     function slash(path32) {
@@ -15424,23 +15424,23 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
       let result2;
       if (!hasNonTrailingSlash) {
-        result2 = import_node_path18.default.posix.join(base, "**", cleanPattern);
+        result2 = import_node_path20.default.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result2 = import_node_path18.default.posix.join(base, cleanPattern.slice(1));
+        result2 = import_node_path20.default.posix.join(base, cleanPattern.slice(1));
       } else {
-        result2 = import_node_path18.default.posix.join(base, cleanPattern);
+        result2 = import_node_path20.default.posix.join(base, cleanPattern);
       }
       return isNegative ? "!" + result2 : result2;
     };
     var parseIgnoreFile = (file, cwd) => {
-      const base = slash(import_node_path18.default.relative(cwd, import_node_path18.default.dirname(file.filePath)));
+      const base = slash(import_node_path20.default.relative(cwd, import_node_path20.default.dirname(file.filePath)));
       return file.content.split(/\r?\n/).filter((line) => line && !line.startsWith("#")).map((pattern) => applyBaseToPattern(pattern, base));
     };
     var toRelativePath = (fileOrDirectory, cwd) => {
       cwd = slash(cwd);
-      if (import_node_path18.default.isAbsolute(fileOrDirectory)) {
+      if (import_node_path20.default.isAbsolute(fileOrDirectory)) {
         if (slash(fileOrDirectory).startsWith(cwd)) {
-          return import_node_path18.default.relative(cwd, fileOrDirectory);
+          return import_node_path20.default.relative(cwd, fileOrDirectory);
         }
         throw new Error(`Path ${fileOrDirectory} is not in cwd ${cwd}`);
       }
@@ -15738,7 +15738,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       parse: () => parse,
       parseAllDocuments: () => parseAllDocuments,
       parseDocument: () => parseDocument,
-      stringify: () => stringify3,
+      stringify: () => stringify32,
       visit: () => visit,
       visitAsync: () => visitAsync
     });
@@ -15770,7 +15770,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       parse: () => parse,
       parseAllDocuments: () => parseAllDocuments,
       parseDocument: () => parseDocument,
-      stringify: () => stringify3,
+      stringify: () => stringify32,
       visit: () => visit,
       visitAsync: () => visitAsync
     });
@@ -17085,7 +17085,7 @@ ${indent}`);
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       var _a2, _b2;
       if (isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
@@ -17135,7 +17135,7 @@ ${ctx.indent}${str}`;
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -17187,7 +17187,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -17393,7 +17393,7 @@ ${ctx.indent}`;
           }
         }
         chompKeep = false;
-        let str2 = stringify2(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -17460,7 +17460,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2(item, itemCtx, () => comment = null);
+        let str = stringify3(item, itemCtx, () => comment = null);
         if (i < items.length - 1)
           str += ",";
         if (comment)
@@ -18555,7 +18555,7 @@ ${cn.comment}` : item.comment;
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -18563,7 +18563,7 @@ ${cn.comment}` : item.comment;
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2(doc.contents, ctx));
+        lines.push(stringify3(doc.contents, ctx));
       }
       if ((_a2 = doc.directives) == null ? void 0 : _a2.docEnd) {
         if (doc.comment) {
@@ -22183,7 +22183,7 @@ ${end.comment}` : end.comment;
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify3(value, replacer, options) {
+    function stringify32(value, replacer, options) {
       var _a2;
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
@@ -22554,10 +22554,10 @@ var require_build = __commonJS({
       });
     }
     function echo2(pieces, ...args) {
-      const msg = (0, import_util.isStringLiteral)(pieces, ...args) ? args.map((a, i) => pieces[i] + stringify2(a)).join("") + (0, import_util.getLast)(pieces) : [pieces, ...args].map(stringify2).join(" ");
+      const msg = (0, import_util.isStringLiteral)(pieces, ...args) ? args.map((a, i) => pieces[i] + stringify3(a)).join("") + (0, import_util.getLast)(pieces) : [pieces, ...args].map(stringify3).join(" ");
       console.log(msg);
     }
-    function stringify2(arg) {
+    function stringify3(arg) {
       return arg instanceof import_core3.ProcessOutput ? arg.toString().trimEnd() : `${arg}`;
     }
     function question2(_0) {
@@ -22758,17 +22758,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path20) {
-      const ctrl = callVisitor(key, node, visitor, path20);
+    function visit_(key, node, visitor, path22) {
+      const ctrl = callVisitor(key, node, visitor, path22);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path22, ctrl);
+        return visit_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path20);
+            const ci = visit_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22779,13 +22779,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = visit_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22806,17 +22806,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path20) {
-      const ctrl = await callVisitor(key, node, visitor, path20);
+    async function visitAsync_(key, node, visitor, path22) {
+      const ctrl = await callVisitor(key, node, visitor, path22);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path22, ctrl);
+        return visitAsync_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22827,13 +22827,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22860,23 +22860,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path20) {
+    function callVisitor(key, node, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key, node, path20);
+        return visitor(key, node, path22);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path20);
+        return visitor.Map?.(key, node, path22);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path20);
+        return visitor.Seq?.(key, node, path22);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path20);
+        return visitor.Pair?.(key, node, path22);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path20);
+        return visitor.Scalar?.(key, node, path22);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path20);
+        return visitor.Alias?.(key, node, path22);
       return void 0;
     }
-    function replaceNode(key, path20, node) {
-      const parent2 = path20[path20.length - 1];
+    function replaceNode(key, path22, node) {
+      const parent2 = path22[path22.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -23497,10 +23497,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path22, value) {
       let v = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -23519,7 +23519,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -23549,11 +23549,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path22, value) {
+        if (isEmptyPath(path22))
           this.add(value);
         else {
-          const [key, ...rest2] = path20;
+          const [key, ...rest2] = path22;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -23567,8 +23567,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest2] = path20;
+      deleteIn(path22) {
+        const [key, ...rest2] = path22;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -23582,8 +23582,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest2] = path20;
+      getIn(path22, keepScalar) {
+        const [key, ...rest2] = path22;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -23601,8 +23601,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest2] = path20;
+      hasIn(path22) {
+        const [key, ...rest2] = path22;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -23612,8 +23612,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest2] = path20;
+      setIn(path22, value) {
+        const [key, ...rest2] = path22;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -24164,7 +24164,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity2.isAlias(item)) {
@@ -24193,7 +24193,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -24204,7 +24204,7 @@ var require_stringifyPair = __commonJS({
     init_cjs_shims();
     var identity2 = require_identity();
     var Scalar = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -24226,7 +24226,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -24278,7 +24278,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -24422,7 +24422,7 @@ var require_addPairToJSMap = __commonJS({
     init_cjs_shims();
     var log3 = require_log();
     var merge = require_merge();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map3, { key, value }) {
@@ -24458,7 +24458,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity2.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -24527,12 +24527,12 @@ var require_stringifyCollection = __commonJS({
     "use strict";
     init_cjs_shims();
     var identity2 = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -24557,7 +24557,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -24624,7 +24624,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -26009,7 +26009,7 @@ var require_stringifyDocument = __commonJS({
     "use strict";
     init_cjs_shims();
     var identity2 = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -26024,7 +26024,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -26046,7 +26046,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -26054,7 +26054,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -26163,9 +26163,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path22, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path22, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -26240,14 +26240,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -26262,10 +26262,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -26276,10 +26276,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -26296,13 +26296,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path22, value) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path22, value);
         }
       }
       /**
@@ -28210,7 +28210,7 @@ var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -28263,7 +28263,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -28283,9 +28283,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path20) => {
+    visit.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index2] of path20) {
+      for (const [field, index2] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -28294,23 +28294,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path20) => {
-      const parent2 = visit.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit.parentCollection = (cst, path22) => {
+      const parent2 = visit.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -28321,10 +28321,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -29999,7 +29999,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -30024,7 +30024,7 @@ var require_public_api = __commonJS({
     exports2.parse = parse;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument;
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -32923,8 +32923,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path20) {
-  return isArray_default(path20) ? path20 : [path20];
+function toPath(path22) {
+  return isArray_default(path22) ? path22 : [path22];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -32937,8 +32937,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path20) {
-  return _.toPath(path20);
+function toPath2(path22) {
+  return _.toPath(path22);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -32950,11 +32950,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path20) {
-  var length = path20.length;
+function deepGet(obj, path22) {
+  var length = path22.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path20[i]];
+    obj = obj[path22[i]];
   }
   return length ? obj : void 0;
 }
@@ -32966,8 +32966,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path20, defaultValue) {
-  var value = deepGet(object2, toPath2(path20));
+function get(object2, path22, defaultValue) {
+  var value = deepGet(object2, toPath2(path22));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -32981,11 +32981,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path20) {
-  path20 = toPath2(path20);
-  var length = path20.length;
+function has2(obj, path22) {
+  path22 = toPath2(path22);
+  var length = path22.length;
   for (var i = 0; i < length; i++) {
-    var key = path20[i];
+    var key = path22[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -33028,10 +33028,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path20) {
-  path20 = toPath2(path20);
+function property(path22) {
+  path22 = toPath2(path22);
   return function(obj) {
-    return deepGet(obj, path20);
+    return deepGet(obj, path22);
   };
 }
 var init_property = __esm({
@@ -33154,8 +33154,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path20) {
-    return get(obj, path20);
+  return function(path22) {
+    return get(obj, path22);
   };
 }
 var init_propertyOf = __esm({
@@ -33371,14 +33371,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path20, fallback2) {
-  path20 = toPath2(path20);
-  var length = path20.length;
+function result(obj, path22, fallback2) {
+  path22 = toPath2(path22);
+  var length = path22.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path20[i]];
+    var prop = obj == null ? void 0 : obj[path22[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -34143,14 +34143,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path20, args) {
+    invoke_default = restArguments(function(obj, path22, args) {
       var contextPath, func;
-      if (isFunction_default(path20)) {
-        func = path20;
+      if (isFunction_default(path22)) {
+        func = path22;
       } else {
-        path20 = toPath2(path20);
-        contextPath = path20.slice(0, -1);
-        path20 = path20[path20.length - 1];
+        path22 = toPath2(path22);
+        contextPath = path22.slice(0, -1);
+        path22 = path22[path22.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -34159,7 +34159,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path20];
+          method = context[path22];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -35571,8 +35571,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path20) {
-      this.chrootPath = path20;
+    Record.prototype.setChrootPath = function(path22) {
+      this.chrootPath = path22;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -35614,14 +35614,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path20) {
+    function prependChroot(self2, path22) {
       if (!self2.chrootPath) {
-        return path20;
+        return path22;
       }
-      if (path20 === "/") {
+      if (path22 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path20;
+      return self2.chrootPath + path22;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -35631,8 +35631,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path20) {
-            return prependChroot(self2, path20);
+          value = value.map(function(path22) {
+            return prependChroot(self2, path22);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -35719,8 +35719,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path20) {
-            return prependChroot(self2, path20);
+          value = value.map(function(path22) {
+            return prependChroot(self2, path22);
           });
         }
         offset += serialize(
@@ -35873,9 +35873,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path20) {
+    TransactionRequest.prototype.setChrootPath = function(path22) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path20);
+        record2.setChrootPath(path22);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -35911,8 +35911,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path20) {
-      this.chrootPath = path20;
+    TransactionResponse.prototype.setChrootPath = function(path22) {
+      this.chrootPath = path22;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -36136,25 +36136,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path20) {
+    function validate(path22) {
       assert(
-        path20 && typeof path20 === "string",
+        path22 && typeof path22 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path20[0] === "/", "Node path must start with / character.");
-      if (path20.length === 1) {
+      assert(path22[0] === "/", "Node path must start with / character.");
+      if (path22.length === 1) {
         return;
       }
       assert(
-        path20[path20.length - 1] !== "/",
+        path22[path22.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path20),
+        !/\/\//.test(path22),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path20),
+        !/\/\.(\.)?(\/|$)/.test(path22),
         "Node path must not contain relative path(s)."
       );
     }
@@ -36183,7 +36183,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event2(type, name, path20) {
+    function Event2(type, name, path22) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -36191,7 +36191,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path20;
+      this.path = path22;
     }
     Event2.prototype.getType = function() {
       return this.type;
@@ -36333,10 +36333,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path20, ctor2) {
+    function Exception(code, name, path22, ctor2) {
       if (!ctor2) {
-        ctor2 = path20;
-        path20 = void 0;
+        ctor2 = path22;
+        path22 = void 0;
       }
       validateCode(code);
       assert(
@@ -36347,10 +36347,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path20;
+      this.path = path22;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path20) {
-        this.message += "@" + path20;
+      if (path22) {
+        this.message += "@" + path22;
       }
     }
     util.inherits(Exception, Error);
@@ -36366,7 +36366,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path20) {
+    function create2(code, path22) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -36376,7 +36376,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path20, create2);
+      return new Exception(code, name, path22, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -36454,43 +36454,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path20, watcher) {
+    function registerWatcher(self2, type, path22, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path20);
+      Path.validate(path22);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path20] = watchers[path20] || new events.EventEmitter();
-      watcherExists = watchers[path20].listeners("notification").some(function(l) {
+      watchers[path22] = watchers[path22] || new events.EventEmitter();
+      watcherExists = watchers[path22].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path20].once("notification", watcher);
+        watchers[path22].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path20) {
-        if (watchers[path20].listeners("notification").length > 0) {
-          result2.push(path20);
+      Object.keys(watchers).forEach(function(path22) {
+        if (watchers[path22].listeners("notification").length > 0) {
+          result2.push(path22);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path20, watcher) {
-      registerWatcher(this, "data", path20, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path22, watcher) {
+      registerWatcher(this, "data", path22, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path20, watcher) {
-      registerWatcher(this, "child", path20, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path22, watcher) {
+      registerWatcher(this, "child", path22, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path20, watcher) {
-      registerWatcher(this, "existence", path20, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path22, watcher) {
+      registerWatcher(this, "existence", path22, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -36681,14 +36681,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path20, watcher) {
-      this.watcherManager.registerDataWatcher(path20, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path22, watcher) {
+      this.watcherManager.registerDataWatcher(path22, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path20, watcher) {
-      this.watcherManager.registerChildWatcher(path20, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path22, watcher) {
+      this.watcherManager.registerChildWatcher(path22, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path20, watcher) {
-      this.watcherManager.registerExistenceWatcher(path20, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path22, watcher) {
+      this.watcherManager.registerExistenceWatcher(path22, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -37101,9 +37101,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path20, data, acls, mode) {
+    Transaction.prototype.create = function(path22, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path20);
+      Path.validate(path22);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -37123,27 +37123,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path20,
+        path: path22,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path20, version2) {
+    Transaction.prototype.check = function(path22, version2) {
       version2 = version2 || -1;
-      Path.validate(path20);
+      Path.validate(path22);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path20,
+        path: path22,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.setData = function(path20, data, version2) {
+    Transaction.prototype.setData = function(path22, data, version2) {
       version2 = version2 || -1;
-      Path.validate(path20);
+      Path.validate(path22);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -37151,19 +37151,19 @@ var require_Transaction = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path20,
+        path: path22,
         data,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.remove = function(path20, version2) {
+    Transaction.prototype.remove = function(path22, version2) {
       version2 = version2 || -1;
-      Path.validate(path20);
+      Path.validate(path22);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path20,
+        path: path22,
         version: version2
       });
       return this;
@@ -37376,9 +37376,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path20, data, acls, mode, callback) {
+    Client.prototype.create = function(path22, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path20);
+      Path.validate(path22);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -37411,7 +37411,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path20;
+      payload.path = path22;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -37435,17 +37435,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path20, version2, callback) {
+    Client.prototype.remove = function(path22, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path20);
+      Path.validate(path22);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path20;
+      payload.path = path22;
       payload.version = version2;
       request = new jute.Request(header, payload);
       attempt(
@@ -37458,16 +37458,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path20, version2, callback) {
+    Client.prototype.removeRecursive = function(path22, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path20);
+      Path.validate(path22);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path20, function(error2, children) {
+      self2.listSubTreeBFS(path22, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -37483,12 +37483,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path20, data, version2, callback) {
+    Client.prototype.setData = function(path22, data, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path20);
+      Path.validate(path22);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       assert(
@@ -37503,7 +37503,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path20;
+      payload.path = path22;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version2;
@@ -37522,16 +37522,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path20, watcher, callback) {
+    Client.prototype.getData = function(path22, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path20);
+      Path.validate(path22);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path20;
+      payload.path = path22;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -37543,7 +37543,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path20, watcher);
+              self2.connectionManager.registerDataWatcher(path22, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -37551,12 +37551,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path20, acls, version2, callback) {
+    Client.prototype.setACL = function(path22, acls, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path20);
+      Path.validate(path22);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -37565,7 +37565,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path20;
+      payload.path = path22;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -37585,12 +37585,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path20, callback) {
-      Path.validate(path20);
+    Client.prototype.getACL = function(path22, callback) {
+      Path.validate(path22);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path20;
+      payload.path = path22;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -37612,16 +37612,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path20, watcher, callback) {
+    Client.prototype.exists = function(path22, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path20);
+      Path.validate(path22);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path20;
+      payload.path = path22;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -37636,12 +37636,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path20,
+                  path22,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path20,
+                  path22,
                   watcher
                 );
               }
@@ -37655,16 +37655,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path20, watcher, callback) {
+    Client.prototype.getChildren = function(path22, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path20);
+      Path.validate(path22);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path20;
+      payload.path = path22;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -37676,7 +37676,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path20, watcher);
+              self2.connectionManager.registerChildWatcher(path22, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -37684,11 +37684,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path20, callback) {
-      Path.validate(path20);
+    Client.prototype.listSubTreeBFS = function(path22, callback) {
+      Path.validate(path22);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path20];
+      var tree = [path22];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -37710,9 +37710,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path20, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path22, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path20);
+      Path.validate(path22);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -37742,7 +37742,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path20.split("/").slice(1);
+      nodes = path22.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -38716,7 +38716,7 @@ var require_util2 = __commonJS({
     var net = require("net");
     var { Blob: Blob2 } = require("buffer");
     var nodeUtil = require("util");
-    var { stringify: stringify2 } = require("querystring");
+    var { stringify: stringify3 } = require("querystring");
     var { EventEmitter: EE } = require("events");
     var { InvalidArgumentError } = require_errors2();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -38776,7 +38776,7 @@ var require_util2 = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify2(queryParams);
+      const stringified = stringify3(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -38821,14 +38821,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path20 && path20[0] !== "/") {
-          path20 = `/${path20}`;
+        if (path22 && path22[0] !== "/") {
+          path22 = `/${path22}`;
         }
-        return new URL(`${origin}${path20}`);
+        return new URL(`${origin}${path22}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -39280,39 +39280,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path20);
+        debuglog("sending request to %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path22, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path20,
+          path22,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path20);
+        debuglog("trailers received from %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path22, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path20,
+          path22,
           error2.message
         );
       });
@@ -39361,9 +39361,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path20, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path20);
+          debuglog("sending request to %s %s/%s", method, origin, path22);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -39427,7 +39427,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path20,
+        path: path22,
         method,
         body,
         headers,
@@ -39442,11 +39442,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path20 !== "string") {
+        if (typeof path22 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path20)) {
+        } else if (invalidPathRegex.test(path22)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -39512,7 +39512,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path20, query) : path20;
+        this.path = query ? buildURL(path22, query) : path22;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -44224,7 +44224,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path20, host, upgrade, blocking, reset } = request;
+      const { method, path: path22, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -44305,7 +44305,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path20} HTTP/1.1\r
+      let header = `${method} ${path22} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -44835,7 +44835,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -44932,7 +44932,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path20;
+      headers[HTTP2_HEADER_PATH] = path22;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -45286,9 +45286,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path20 = search ? `${pathname}${search}` : pathname;
+        const path22 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path20;
+        this.opts.path = path22;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -46537,10 +46537,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path20 = "/",
+          path: path22 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path20;
+        opts.path = origin + path22;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -48529,20 +48529,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path20) {
-      if (typeof path20 !== "string") {
-        return path20;
+    function safeUrl(path22) {
+      if (typeof path22 !== "string") {
+        return path22;
       }
-      const pathSegments = path20.split("?");
+      const pathSegments = path22.split("?");
       if (pathSegments.length !== 2) {
-        return path20;
+        return path22;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path20);
+    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path22);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -48564,7 +48564,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -48602,9 +48602,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path20, method, body, headers, query } = opts;
+      const { path: path22, method, body, headers, query } = opts;
       return {
-        path: path20,
+        path: path22,
         method,
         body,
         headers,
@@ -49072,10 +49072,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path20, data: { statusCode }, persist, times: times3, timesInvoked, origin }) => ({
+          ({ method, path: path22, data: { statusCode }, persist, times: times3, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path20,
+            Path: path22,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -53977,9 +53977,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path20) {
-      for (let i = 0; i < path20.length; ++i) {
-        const code = path20.charCodeAt(i);
+    function validateCookiePath(path22) {
+      for (let i = 0; i < path22.length; ++i) {
+        const code = path22.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -54061,7 +54061,7 @@ var require_util7 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify2(cookie) {
+    function stringify3(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -54119,7 +54119,7 @@ var require_util7 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify: stringify2
+      stringify: stringify3
     };
   }
 });
@@ -54267,7 +54267,7 @@ var require_cookies = __commonJS({
     "use strict";
     init_cjs_shims();
     var { parseSetCookie } = require_parse();
-    var { stringify: stringify2 } = require_util7();
+    var { stringify: stringify3 } = require_util7();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -54310,7 +54310,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify2(cookie);
+      const str = stringify3(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -56915,11 +56915,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path20 = opts.path;
+          let path22 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path20 = `/${path20}`;
+            path22 = `/${path22}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path20);
+          url = new URL(util.parseOrigin(url).origin + path22);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -56995,37 +56995,6 @@ init_cjs_shims();
 
 // src/actions/registry.ts
 init_cjs_shims();
-
-// src/core/errors.ts
-init_cjs_shims();
-var ActionableError = class extends Error {
-  constructor(subject, expected, found, fix) {
-    super(`${subject}: expected ${expected}, found ${found}. ${fix}`);
-    this.subject = subject;
-    this.expected = expected;
-    this.found = found;
-    this.fix = fix;
-    this.name = new.target.name;
-  }
-  subject;
-  expected;
-  found;
-  fix;
-  oneLine() {
-    return this.message.replace(/\s*\n\s*/g, " ");
-  }
-};
-var InputError = class extends ActionableError {
-  constructor(input, expected, found, fix) {
-    super(`Input '${input}'`, expected, found, fix);
-  }
-};
-var ClusterStateError = class extends ActionableError {
-};
-function describeValue(value) {
-  if (value === void 0 || value.trim() === "") return "nothing";
-  return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
-}
 
 // src/actions/image-build/index.ts
 init_cjs_shims();
@@ -57105,6 +57074,37 @@ var {
   which: which2,
   within
 } = globalThis.Deno ? globalThis.require("./index.cjs") : __module__;
+
+// src/core/errors.ts
+init_cjs_shims();
+var ActionableError = class extends Error {
+  constructor(subject, expected, found, fix) {
+    super(`${subject}: expected ${expected}, found ${found}. ${fix}`);
+    this.subject = subject;
+    this.expected = expected;
+    this.found = found;
+    this.fix = fix;
+    this.name = new.target.name;
+  }
+  subject;
+  expected;
+  found;
+  fix;
+  oneLine() {
+    return this.message.replace(/\s*\n\s*/g, " ");
+  }
+};
+var InputError = class extends ActionableError {
+  constructor(input, expected, found, fix) {
+    super(`Input '${input}'`, expected, found, fix);
+  }
+};
+var ClusterStateError = class extends ActionableError {
+};
+function describeValue(value) {
+  if (value === void 0 || value.trim() === "") return "nothing";
+  return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
+}
 
 // src/core/infra/image-version.ts
 init_cjs_shims();
@@ -57495,13 +57495,214 @@ async function galleryVersionId(settings, version2) {
   return show.exitCode === 0 && show.stdout.trim() ? show.stdout.trim() : void 0;
 }
 
-// src/actions/rolling-update/index.ts
+// src/actions/provision/index.ts
 init_cjs_shims();
-var import_node_fs11 = require("fs");
-var import_node_os6 = __toESM(require("os"), 1);
-var import_node_path13 = __toESM(require("path"), 1);
+var import_node_fs8 = require("fs");
+var import_node_os3 = __toESM(require("os"), 1);
+var import_node_path9 = __toESM(require("path"), 1);
 
-// src/core/cluster/node-states.ts
+// src/azure/remote-commands.ts
+init_cjs_shims();
+var SERVICE_UNITS = {
+  zookeeper: "spark-azure-zookeeper",
+  master: "spark-azure-master",
+  worker: "spark-azure-worker"
+};
+function systemctlCommand(operation, role) {
+  const unit = SERVICE_UNITS[role];
+  switch (operation) {
+    case "kill":
+      return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
+    case "stop":
+      return ["sudo", "systemctl", "stop", unit];
+    case "start":
+      return ["sudo", "systemctl", "start", unit];
+    case "restart":
+      return ["sudo", "systemctl", "restart", unit];
+  }
+}
+function sshArguments(access2, node, command) {
+  return [
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "ConnectTimeout=10",
+    "-o",
+    "StrictHostKeyChecking=accept-new",
+    "-p",
+    String(access2.port),
+    ...access2.keyFile ? ["-i", access2.keyFile] : [],
+    ...access2.jumpHost ? ["-J", access2.jumpHost] : [],
+    `${access2.user}@${node.host}`,
+    "--",
+    ...command.map(quoteForRemoteShell)
+  ];
+}
+function quoteForRemoteShell(word) {
+  return /^[A-Za-z0-9_./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function azVmArguments(access2, vmName, operation) {
+  return ["vm", operation, "--resource-group", access2.resourceGroup, "--name", vmName, ...access2.subscription ? ["--subscription", access2.subscription] : []];
+}
+function vmssSetImageArguments(access2, imageId) {
+  return ["vmss", "update", "--resource-group", access2.resourceGroup, "--name", access2.scaleSet, "--set", `virtualMachineProfile.storageProfile.imageReference.id=${imageId}`];
+}
+function vmssInstanceIdsArguments(access2) {
+  return ["vmss", "nic", "list", "--resource-group", access2.resourceGroup, "--vmss-name", access2.scaleSet, "--query", "[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}", "--output", "json"];
+}
+function vmssReimageArguments(access2, instanceId) {
+  return ["vmss", "reimage", "--resource-group", access2.resourceGroup, "--name", access2.scaleSet, "--instance-ids", instanceId];
+}
+
+// src/core/infra/azure-inventory.ts
+init_cjs_shims();
+var import_yaml = __toESM(require_dist(), 1);
+function azureInventory(outputs, workers, access2, settings = {}) {
+  const sshArgs = ["-o StrictHostKeyChecking=accept-new", ...access2.jumpHost ? [`-o ProxyJump=${access2.jumpHost}`] : []].join(" ");
+  return (0, import_yaml.stringify)({
+    all: {
+      vars: {
+        ansible_user: access2.user,
+        ansible_become: true,
+        ansible_ssh_common_args: sshArgs,
+        ...access2.keyFile ? { ansible_ssh_private_key_file: access2.keyFile } : {},
+        spark_master_zookeeper_dir: outputs.sparkZooKeeperDir,
+        ...settings
+      },
+      children: {
+        zookeeper: { hosts: Object.fromEntries(outputs.zookeeperHosts.map((server) => [server.name, { ansible_host: server.host, zookeeper_id: server.id }])) },
+        spark_masters: { hosts: Object.fromEntries(outputs.masterHosts.map((master) => [master.name, { ansible_host: master.host }])) },
+        spark_workers: { hosts: Object.fromEntries(workers.map((worker) => [worker.name, { ansible_host: worker.host }])) }
+      }
+    }
+  });
+}
+
+// src/core/infra/vm-outputs.ts
+init_cjs_shims();
+function readVmOutputs(json) {
+  const outputs = typeof json === "object" && json !== null ? json : {};
+  const value = (name, valid, shape) => {
+    const candidate = outputs[name]?.value;
+    if (!valid(candidate)) {
+      throw new ActionableError(`Terraform output '${name}'`, shape, candidate === void 0 ? "nothing" : JSON.stringify(candidate).slice(0, 80), "Apply infra/terraform/envs/vm (or a root with the same outputs) first.");
+    }
+    return candidate;
+  };
+  const isString = (candidate) => typeof candidate === "string" && candidate !== "";
+  const isStrings = (candidate) => Array.isArray(candidate) && candidate.every(isString);
+  const isHosts = (candidate) => Array.isArray(candidate) && candidate.length > 0 && candidate.every((host) => typeof host === "object" && host !== null && isString(host.host));
+  const zookeeperHosts = value("zookeeper_hosts", isHosts, "a list of {id, name, host, zone}");
+  if (!zookeeperHosts.every((host) => Number.isInteger(host.id))) {
+    throw new ActionableError("Terraform output 'zookeeper_hosts'", "a myid (id) for every server", JSON.stringify(zookeeperHosts).slice(0, 80), "Apply the zookeeper module of this version.");
+  }
+  return {
+    resourceGroupName: value("resource_group_name", isString, "a resource group name"),
+    zookeeperHosts,
+    zookeeperConnect: value("zookeeper_connect", isString, "a connect string"),
+    masterHosts: value("master_hosts", isHosts, "a list of {name, host, zone}"),
+    masterUrl: value("master_url", isString, "spark://host:7077,..."),
+    masterVmNames: value("master_vm_names", isStrings, "a list of VM names"),
+    sparkZooKeeperDir: value("spark_zookeeper_dir", isString, "a ZooKeeper path"),
+    workerScaleSetId: value("worker_scale_set_id", isString, "a scale set id"),
+    workerScaleSetName: value("worker_scale_set_name", isString, "a scale set name"),
+    bastionName: value("bastion_name", isString, "a Bastion host name")
+  };
+}
+
+// src/tools/ansible-playbook.ts
+init_cjs_shims();
+var import_node_path7 = __toESM(require("path"), 1);
+async function runPlaybookWith(ansiblePlaybook, root2, inventory, options = {}) {
+  const ansibleDir = import_node_path7.default.join(root2, "infra", "ansible");
+  const playbook = import_node_path7.default.join(ansibleDir, options.playbook ?? "site.yml");
+  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path7.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+  const result2 = await $({ env, cwd: ansibleDir })`${ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
+  return { exitCode: result2.exitCode ?? 1, output: result2.stdout + result2.stderr };
+}
+
+// src/tools/terraform-cli.ts
+init_cjs_shims();
+var import_node_fs7 = require("fs");
+var import_node_path8 = __toESM(require("path"), 1);
+var OPENTOFU_VERSION = "v1.12.6";
+async function ensureTerraformCli(toolsDir2, log3) {
+  if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
+  const bin = import_node_path8.default.join(toolsDir2, "opentofu", OPENTOFU_VERSION, "bin");
+  const tofu = import_node_path8.default.join(bin, "tofu");
+  if ((0, import_node_fs7.existsSync)(tofu)) return tofu;
+  log3.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy (once)`);
+  const build = await $({ env: { ...process.env, GOBIN: bin }, nothrow: true, quiet: true })`go install github.com/opentofu/opentofu/cmd/tofu@${OPENTOFU_VERSION}`;
+  if (build.exitCode !== 0) {
+    throw new ActionableError("OpenTofu", `go install of ${OPENTOFU_VERSION} to succeed`, build.stderr.trim().split("\n").at(-1) ?? `exit ${build.exitCode}`, "Install Terraform or OpenTofu on PATH.");
+  }
+  return tofu;
+}
+
+// src/tools/terraform-runner.ts
+init_cjs_shims();
+var TerraformRoot = class {
+  constructor(cli, directory) {
+    this.cli = cli;
+    this.directory = directory;
+  }
+  cli;
+  directory;
+  run(args, allowedExitCodes = [0]) {
+    return $({ cwd: this.directory, nothrow: true, quiet: true, env: { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0" } })`${this.cli} ${args}`.then((result2) => {
+      if (!allowedExitCodes.includes(result2.exitCode ?? -1)) {
+        const error2 = result2.stderr.replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((line) => /Error:/.test(line))?.replace(/^[│\s]*/, "");
+        throw new ActionableError(`terraform ${args[0]} in ${this.directory}`, "to succeed", error2 ?? `exit ${result2.exitCode}`, "Read the Terraform output above.");
+      }
+      return result2;
+    });
+  }
+  async init(backendConfig) {
+    await this.run(["init", "-input=false", "-no-color", ...backendConfig.map((entry) => `-backend-config=${entry}`)]);
+  }
+  /** Plans into `planFile`; -detailed-exitcode tells "no changes" (0) from "changes" (2). */
+  async plan(planFile, variableArgs) {
+    await this.run(["plan", "-input=false", "-no-color", "-detailed-exitcode", `-out=${planFile}`, ...variableArgs], [0, 2]);
+    const shown = JSON.parse((await this.run(["show", "-json", "-no-color", planFile])).stdout);
+    const changes = (shown.resource_changes ?? []).filter((change) => !change.change.actions.every((action) => action === "no-op" || action === "read"));
+    return { hasChanges: changes.length > 0, changes: changes.map((change) => ({ address: change.address, actions: change.change.actions })) };
+  }
+  async apply(planFile) {
+    await this.run(["apply", "-input=false", "-no-color", planFile]);
+  }
+  async outputs() {
+    return JSON.parse((await this.run(["output", "-json", "-no-color"])).stdout);
+  }
+};
+function planSummary(plan) {
+  const count = (action) => plan.changes.filter((change) => change.actions.includes(action)).length;
+  return `${count("create")} to add, ${count("update")} to change, ${count("delete")} to destroy`;
+}
+
+// src/actions/smoke-test/summary.ts
+init_cjs_shims();
+function smokeTestSummary(report) {
+  const rows = [
+    ["Verdict", report.passed ? "passed" : "FAILED"],
+    ["Reason", report.reason],
+    ["Result", report.result ?? "-"],
+    ["Application", report.applicationId ?? "-"],
+    ["ALIVE master", report.aliveMaster],
+    ["Duration", `${report.durationSeconds} s`]
+  ];
+  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
+}
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+}
+
+// src/actions/provision/settings.ts
+init_cjs_shims();
+
+// src/actions/rolling-update/settings.ts
+init_cjs_shims();
+
+// src/core/inputs/master-list.ts
 init_cjs_shims();
 
 // src/core/inputs/host-port.ts
@@ -57533,30 +57734,7 @@ function parseHostPortList(input, raw, options) {
   });
 }
 
-// src/core/cluster/cluster-state.ts
-init_cjs_shims();
-function zookeeperLeader(state) {
-  return state.zookeeper.find((server) => server.serving && server.mode === "leader");
-}
-function aliveMasters(state) {
-  return state.masters.filter((master) => master.reachable && master.status === "ALIVE");
-}
-function theAliveMaster(state) {
-  const alive = aliveMasters(state);
-  return alive.length === 1 ? alive[0] : void 0;
-}
-function workersAtLeader(state) {
-  return theAliveMaster(state)?.workers ?? [];
-}
-function aliveWorkerHosts(state) {
-  return workersAtLeader(state).filter((worker) => worker.state === "ALIVE").map((worker) => worker.host);
-}
-
-// src/core/cluster/topology.ts
-init_cjs_shims();
-
 // src/core/inputs/master-list.ts
-init_cjs_shims();
 var SPARK_MASTER_PORT = 7077;
 var EXAMPLE = "10.0.2.4:7077,10.0.2.5:7077 or spark://10.0.2.4:7077,10.0.2.5:7077";
 function parseMasterList(input, raw) {
@@ -57620,7 +57798,214 @@ function zookeeperConnectString(servers) {
   return servers.map(formatHostPort).join(",");
 }
 
+// src/actions/shared/node-access.ts
+init_cjs_shims();
+function readNodeAccess(inputs, masterCount) {
+  const kind = inputs.oneOf("nodeAccess", ["local", "ssh", "azure"], "local");
+  if (kind === "local") return { kind };
+  const ssh = {
+    user: inputs.required("sshUser", "the SSH user on the VMs (with sudo for systemctl)", "azureuser"),
+    jumpHost: inputs.optional("sshJumpHost"),
+    port: inputs.integer("sshPort", 22, { min: 1, max: 65535 })
+  };
+  const privateKey = inputs.optional("sshPrivateKey");
+  if (kind === "ssh") return { kind, ssh, privateKey };
+  const masterVmNames = inputs.required("masterVmNames", "one VM name per master, in the order of masters", "spark-master-1,spark-master-2").split(",").map((name) => name.trim());
+  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
+    throw new InputError("masterVmNames", `${masterCount} VM names, one per master, comma-separated`, describeValue(masterVmNames.join(",")), "List the VM of each master in the order of masters.");
+  }
+  return { kind, ssh, privateKey, resourceGroup: inputs.required("azureResourceGroup", "the resource group of the cluster VMs", "rg-spark-prod"), masterVmNames };
+}
+
+// src/actions/rolling-update/settings.ts
+function readRollingUpdateSettings(inputs) {
+  const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", "10.0.2.4:7077,10.0.2.5:7077"));
+  const nodeAccess = readNodeAccess(inputs, masters.length);
+  const zookeepersRaw = inputs.optional("zookeepers");
+  if (nodeAccess.kind !== "local" && zookeepersRaw === void 0) {
+    throw new InputError("zookeepers", "the ZooKeeper connect string", "nothing", "Set zookeepers, e.g. 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.");
+  }
+  const workers = inputs.optional("workers")?.split(",").map((host) => host.trim());
+  const only = inputs.optional("only")?.split(",").map((name) => name.trim());
+  const expectedWorkers = inputs.optional("expectedWorkers");
+  return {
+    masters,
+    masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
+    zookeepers: zookeepersRaw === void 0 ? void 0 : parseZooKeeperConnect("zookeepers", zookeepersRaw),
+    zookeeperDir: inputs.optional("zookeeperDir"),
+    workers,
+    expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 0, max: 1e4 }),
+    maxUnavailable: inputs.integer("maxUnavailable", 1, { min: 1, max: 1e3 }),
+    only: only && new Set(only),
+    dryRun: inputs.boolean("dryRun", false),
+    gateTimeoutSeconds: inputs.seconds("gateTimeoutSeconds", 180, { min: 5, max: 7200 }),
+    lockWaitSeconds: inputs.seconds("lockWaitSeconds", 60, { min: 0, max: 3600 }),
+    pollIntervalMs: inputs.integer("pollIntervalMs", 100, { min: 20, max: 5e3 }),
+    nodeAccess,
+    method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
+  };
+}
+function readMethod(inputs, fallback2) {
+  const name = inputs.oneOf("updateMethod", ["local", "ansible", "command", "reimage"], fallback2);
+  switch (name) {
+    case "local":
+      return { name, settings: parseSettings(inputs.optional("set")) };
+    case "ansible":
+      return { name, inventory: inputs.required("ansibleInventory", "the Ansible inventory of the cluster (provision writes one)", "infra/ansible/inventories/prod/hosts.yml"), playbook: inputs.optional("ansiblePlaybook"), settings: parseSettings(inputs.optional("set")) };
+    case "command":
+      return { name, command: inputs.required("updateCommand", "a command run once per node, with {name}, {host} and {role} placeholders", "./update-node.sh {host} {role}").split(/\s+/) };
+    case "reimage":
+      return {
+        name,
+        imageId: inputs.required("imageId", "the new image id (image-build outputs it)", "/subscriptions/.../images/spark/versions/1.2.3"),
+        resourceGroup: inputs.required("azureResourceGroup", "the resource group of the worker scale set", "rg-spark-prod"),
+        scaleSet: inputs.required("workerScaleSet", "the worker scale set name", "vmss-spark-workers")
+      };
+  }
+}
+function parseSettings(raw) {
+  const settings = {};
+  for (const line of (raw ?? "").split(/\n|;/).map((entry) => entry.trim()).filter(Boolean)) {
+    const match = /^([a-z][a-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!match) throw new InputError("set", "one role variable per line as name=value", describeValue(line), "Write e.g. zookeeper_heap_mb=1024.");
+    settings[match[1]] = match[2];
+  }
+  return settings;
+}
+
+// src/actions/provision/settings.ts
+function readProvisionSettings(inputs) {
+  const command = inputs.oneOf("command", ["plan", "apply", "plan-and-apply"], "plan");
+  const configure2 = inputs.boolean("configure", true);
+  const applies = command !== "plan";
+  return {
+    command,
+    workingDirectory: inputs.optional("workingDirectory") ?? "infra/terraform/envs/vm",
+    planFile: inputs.optional("planFile") ?? "spark-azure.tfplan",
+    varFile: inputs.optional("varFile"),
+    variables: parseVariables(inputs.optional("variables")),
+    backendConfig: (inputs.optional("backendConfig") ?? "").split("\n").map((line) => line.trim()).filter(Boolean),
+    configure: configure2,
+    sshUser: applies && configure2 ? inputs.required("sshUser", "the admin user of the VMs, to configure them with Ansible", "azureuser") : inputs.optional("sshUser"),
+    sshPrivateKey: inputs.optional("sshPrivateKey"),
+    sshJumpHost: inputs.optional("sshJumpHost"),
+    settings: parseSettings(inputs.optional("settings")),
+    workerScaleSetLookup: inputs.boolean("workerScaleSetLookup", true)
+  };
+}
+function parseVariables(raw) {
+  const variables = {};
+  for (const line of (raw ?? "").split("\n").map((entry) => entry.trim()).filter(Boolean)) {
+    const match = /^([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*)$/.exec(line);
+    if (!match) throw new InputError("variables", "one Terraform variable per line as name=value", describeValue(line), "Write e.g. image_id=/subscriptions/.../versions/1.2.3.");
+    variables[match[1]] = match[2];
+  }
+  return variables;
+}
+
+// src/actions/provision/index.ts
+async function provisionAction(pipeline) {
+  const settings = readProvisionSettings(new InputReader(pipeline.inputs));
+  const directory = import_node_path9.default.resolve(packageRoot(), settings.workingDirectory);
+  if (!(0, import_node_fs8.existsSync)(directory)) {
+    throw new InputError("workingDirectory", "a Terraform root", describeValue(settings.workingDirectory), "Leave it empty for infra/terraform/envs/vm.");
+  }
+  const terraform = new TerraformRoot(await ensureTerraformCli(toolsDir(), pipeline.log), directory);
+  const planFile = import_node_path9.default.resolve(directory, settings.planFile);
+  await pipeline.group("terraform init", () => terraform.init(settings.backendConfig));
+  if (settings.command !== "apply") {
+    const variableArgs = [...settings.varFile ? [`-var-file=${settings.varFile}`] : [], ...Object.entries(settings.variables).map(([key, value]) => `-var=${key}=${value}`)];
+    const plan = await pipeline.group("terraform plan", () => terraform.plan(planFile, variableArgs));
+    pipeline.setOutput("hasChanges", String(plan.hasChanges));
+    pipeline.setOutput("planSummary", planSummary(plan));
+    pipeline.setOutput("planFile", planFile);
+    pipeline.log.info(`Plan: ${planSummary(plan)} (${planFile})`);
+    await pipeline.appendSummary(
+      [`### Terraform plan: ${planSummary(plan)}`, "", "| resource | actions |", "|---|---|", ...plan.changes.map((change) => `| \`${change.address}\` | ${escapeCell(change.actions.join(", "))} |`), ""].join("\n")
+    );
+    if (settings.command === "plan") return;
+  }
+  if (!(0, import_node_fs8.existsSync)(planFile)) {
+    throw new InputError("planFile", "the plan saved by command plan (download it in the approved job)", describeValue(settings.planFile), "Run command plan first, then apply that plan file; apply never plans again.");
+  }
+  await pipeline.group("terraform apply", () => terraform.apply(planFile));
+  const outputs = readVmOutputs(await terraform.outputs());
+  pipeline.setOutput("masterUrl", outputs.masterUrl);
+  pipeline.setOutput("zookeeperConnect", outputs.zookeeperConnect);
+  pipeline.setOutput("zookeeperDir", outputs.sparkZooKeeperDir);
+  pipeline.setOutput("masterVmNames", outputs.masterVmNames.join(","));
+  pipeline.setOutput("resourceGroup", outputs.resourceGroupName);
+  pipeline.setOutput("workerScaleSet", outputs.workerScaleSetName);
+  const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
+  const keyFile = settings.sshPrivateKey ? writeKey(settings.sshPrivateKey, pipeline) : void 0;
+  const inventory = import_node_path9.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os3.default.tmpdir(), "spark-azure-inventory.yml");
+  (0, import_node_fs8.writeFileSync)(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? "azureuser", jumpHost: settings.sshJumpHost, keyFile }, settings.settings));
+  pipeline.setOutput("inventory", inventory);
+  await pipeline.appendSummary(`### Cluster
+
+| | |
+|---|---|
+| masters | \`${outputs.masterUrl}\` |
+| ZooKeeper | \`${outputs.zookeeperConnect}\` |
+| workers configured | ${workers.length} |
+`);
+  if (settings.configure) await configure(inventory, pipeline);
+}
+async function configure(inventory, pipeline) {
+  const venv = await ensurePythonEnvironment("local-cluster", toolsDir(), pipeline.log);
+  const result2 = await pipeline.group("ansible-playbook site.yml", () => runPlaybookWith(import_node_path9.default.join(venv, "bin", "ansible-playbook"), packageRoot(), inventory));
+  pipeline.log.info(result2.output.split("\n").slice(-12).join("\n"));
+  if (result2.exitCode !== 0) {
+    throw new ActionableError("Ansible site.yml", "every node configured", result2.output.split("\n").filter((line) => /fatal:|UNREACHABLE/.test(line)).slice(0, 3).join(" | ") || `exit ${result2.exitCode}`, "Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.");
+  }
+}
+async function scaleSetWorkers(outputs, pipeline) {
+  const listing = await $({ nothrow: true, quiet: true })`az ${vmssInstanceIdsArguments({ resourceGroup: outputs.resourceGroupName, scaleSet: outputs.workerScaleSetName })}`;
+  if (listing.exitCode !== 0) {
+    pipeline.log.warning(`Could not list the workers of ${outputs.workerScaleSetName} (az exit ${listing.exitCode}); workers are not configured in this run.`);
+    return [];
+  }
+  return JSON.parse(listing.stdout).map((row) => ({ name: row.ip, host: row.ip }));
+}
+function writeKey(privateKey, pipeline) {
+  pipeline.setSecret(privateKey);
+  const file = import_node_path9.default.join((0, import_node_fs8.mkdtempSync)(import_node_path9.default.join(import_node_os3.default.tmpdir(), "spark-azure-ssh-")), "id");
+  (0, import_node_fs8.writeFileSync)(file, privateKey.endsWith("\n") ? privateKey : `${privateKey}
+`, { mode: 384 });
+  (0, import_node_fs8.chmodSync)(file, 384);
+  return file;
+}
+
+// src/actions/rolling-update/index.ts
+init_cjs_shims();
+var import_node_fs13 = require("fs");
+var import_node_os7 = __toESM(require("os"), 1);
+var import_node_path15 = __toESM(require("path"), 1);
+
+// src/core/cluster/node-states.ts
+init_cjs_shims();
+
+// src/core/cluster/cluster-state.ts
+init_cjs_shims();
+function zookeeperLeader(state) {
+  return state.zookeeper.find((server) => server.serving && server.mode === "leader");
+}
+function aliveMasters(state) {
+  return state.masters.filter((master) => master.reachable && master.status === "ALIVE");
+}
+function theAliveMaster(state) {
+  const alive = aliveMasters(state);
+  return alive.length === 1 ? alive[0] : void 0;
+}
+function workersAtLeader(state) {
+  return theAliveMaster(state)?.workers ?? [];
+}
+function aliveWorkerHosts(state) {
+  return workersAtLeader(state).filter((worker) => worker.state === "ALIVE").map((worker) => worker.host);
+}
+
 // src/core/cluster/topology.ts
+init_cjs_shims();
 function allNodes(topology) {
   return [...topology.zookeepers, ...topology.masters, ...topology.workers];
 }
@@ -57844,9 +58229,9 @@ function describeStep(step) {
 
 // src/local/local-cluster.ts
 init_cjs_shims();
-var import_node_fs9 = require("fs");
+var import_node_fs11 = require("fs");
 var import_promises4 = require("fs/promises");
-var import_node_path10 = __toESM(require("path"), 1);
+var import_node_path12 = __toESM(require("path"), 1);
 
 // src/core/probes/cluster-probe.ts
 init_cjs_shims();
@@ -58085,13 +58470,8 @@ function sleep2(ms) {
 
 // src/local/ansible.ts
 init_cjs_shims();
-var import_node_path7 = __toESM(require("path"), 1);
 async function runPlaybook(toolchain, root2, inventory, options = {}) {
-  const ansibleDir = import_node_path7.default.join(root2, "infra", "ansible");
-  const playbook = import_node_path7.default.join(ansibleDir, options.playbook ?? "site.yml");
-  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path7.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
-  const result2 = await $({ env, cwd: ansibleDir })`${toolchain.ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
-  return { exitCode: result2.exitCode ?? 1, output: result2.stdout + result2.stderr };
+  return runPlaybookWith(toolchain.ansiblePlaybook, root2, inventory, options);
 }
 async function renderConfiguration(toolchain, root2, inventory) {
   const result2 = await runPlaybook(toolchain, root2, inventory, { extraArgs: ["--skip-tags", "health"] });
@@ -58103,10 +58483,10 @@ async function renderConfiguration(toolchain, root2, inventory) {
 
 // src/local/local-inventory.ts
 init_cjs_shims();
-var import_node_os3 = require("os");
-var import_yaml = __toESM(require_dist(), 1);
+var import_node_os4 = require("os");
+var import_yaml2 = __toESM(require_dist(), 1);
 function localInventory(topology, clusterDir, toolchain, settings = {}, clusterName = "local") {
-  const owner = (0, import_node_os3.userInfo)().username;
+  const owner = (0, import_node_os4.userInfo)().username;
   const hosts = (nodes) => Object.fromEntries(
     nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }])
   );
@@ -58147,7 +58527,7 @@ function localInventory(topology, clusterDir, toolchain, settings = {}, clusterN
       }
     }
   };
-  return (0, import_yaml.stringify)(inventory);
+  return (0, import_yaml2.stringify)(inventory);
 }
 function roleVars(node) {
   switch (node.role) {
@@ -58168,9 +58548,9 @@ function roleVars(node) {
 // src/local/local-processes.ts
 init_cjs_shims();
 var import_node_child_process = require("child_process");
-var import_node_fs7 = require("fs");
+var import_node_fs9 = require("fs");
 var import_promises3 = require("fs/promises");
-var import_node_path8 = __toESM(require("path"), 1);
+var import_node_path10 = __toESM(require("path"), 1);
 var CLUSTER_MARKER = "SPARK_AZURE_LOCAL_CLUSTER";
 var LAUNCHERS = {
   zookeeper: "run-zookeeper",
@@ -58178,13 +58558,13 @@ var LAUNCHERS = {
   worker: "run-spark-worker"
 };
 function launcherPath(clusterDir, node) {
-  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
+  return import_node_path10.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
 }
 function logPath(clusterDir, node) {
-  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
+  return import_node_path10.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
 }
 function pidPath(clusterDir, node) {
-  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "pid");
+  return import_node_path10.default.join(nodeDir(clusterDir, node.name), "pid");
 }
 var SUPERVISOR = [
   "launcher=$1; child=",
@@ -58206,8 +58586,8 @@ var LocalProcesses = class {
     const running = this.pid(node);
     if (running !== void 0) return running;
     const log3 = logPath(this.clusterDir, node);
-    await (0, import_promises3.mkdir)(import_node_path8.default.dirname(log3), { recursive: true });
-    const output = (0, import_node_fs7.openSync)(log3, "a");
+    await (0, import_promises3.mkdir)(import_node_path10.default.dirname(log3), { recursive: true });
+    const output = (0, import_node_fs9.openSync)(log3, "a");
     try {
       const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
         detached: true,
@@ -58220,14 +58600,14 @@ var LocalProcesses = class {
 `);
       return child.pid;
     } finally {
-      (0, import_node_fs7.closeSync)(output);
+      (0, import_node_fs9.closeSync)(output);
     }
   }
   /** The node's pid while its process lives (zombies count as dead), else undefined. */
   pid(node) {
     const file = pidPath(this.clusterDir, node);
-    if (!(0, import_node_fs7.existsSync)(file)) return void 0;
-    const pid = Number((0, import_node_fs7.readFileSync)(file, "utf8").trim());
+    if (!(0, import_node_fs9.existsSync)(file)) return void 0;
+    const pid = Number((0, import_node_fs9.readFileSync)(file, "utf8").trim());
     return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
   }
   /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
@@ -58268,14 +58648,14 @@ var LocalProcesses = class {
   }
 };
 function listPids() {
-  return (0, import_node_fs7.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return (0, import_node_fs9.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
 }
 function isLiveProcessOf(pid, clusterDir) {
   try {
-    const stat2 = (0, import_node_fs7.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat2 = (0, import_node_fs9.readFileSync)(`/proc/${pid}/stat`, "utf8");
     const state = stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
     if (state === "Z" || state === "X") return false;
-    return (0, import_node_fs7.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
+    return (0, import_node_fs9.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
   } catch {
     return false;
   }
@@ -58336,17 +58716,17 @@ function range(count) {
 
 // src/local/toolchain.ts
 init_cjs_shims();
-var import_node_fs8 = require("fs");
-var import_node_path9 = __toESM(require("path"), 1);
+var import_node_fs10 = require("fs");
+var import_node_path11 = __toESM(require("path"), 1);
 var ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
 async function ensureToolchain(root2, toolsDir2, log3) {
   const java = await ensureJava(log3);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs8.existsSync)(ZOOKEEPER_JAR), log3);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs10.existsSync)(ZOOKEEPER_JAR), log3);
   const venv = await ensurePythonEnvironment("local-cluster", toolsDir2, log3);
-  const python = import_node_path9.default.join(venv, "bin", "python");
+  const python = import_node_path11.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
   const recoveryPluginJar = await ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3);
-  return { java, python, ansiblePlaybook: import_node_path9.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
+  return { java, python, ansiblePlaybook: import_node_path11.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
 }
 async function ensureJava(log3) {
   const version2 = await javaMajorVersion();
@@ -58369,7 +58749,7 @@ var LocalCluster = class {
     this.paths = paths;
     this.log = log3;
     this.processes = new LocalProcesses(paths.clusterDir);
-    this.recordPath = import_node_path10.default.join(paths.clusterDir, "cluster.json");
+    this.recordPath = import_node_path12.default.join(paths.clusterDir, "cluster.json");
   }
   paths;
   log;
@@ -58416,7 +58796,7 @@ var LocalCluster = class {
     const record2 = await this.record();
     if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
     const merged = { ...record2.settings ?? {}, ...settings };
-    const inventory = import_node_path10.default.join(this.paths.clusterDir, "inventory.yml");
+    const inventory = import_node_path12.default.join(this.paths.clusterDir, "inventory.yml");
     await (0, import_promises4.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
     await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, settings: merged }, null, 2)}
 `);
@@ -58456,7 +58836,7 @@ var LocalCluster = class {
   async logs(name, lines) {
     const node = await this.node(name);
     const file = logPath(this.paths.clusterDir, node);
-    if (!(0, import_node_fs9.existsSync)(file)) return "";
+    if (!(0, import_node_fs11.existsSync)(file)) return "";
     const text = await (0, import_promises4.readFile)(file, "utf8");
     return text.split("\n").slice(-lines - 1).join("\n");
   }
@@ -58496,9 +58876,9 @@ var LocalCluster = class {
   }
   async prepare(topology, toolchain, shape, settings) {
     await this.processes.killLeftovers();
-    await (0, import_promises4.rm)(import_node_path10.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+    await (0, import_promises4.rm)(import_node_path12.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
     await (0, import_promises4.mkdir)(this.paths.clusterDir, { recursive: true });
-    const inventory = import_node_path10.default.join(this.paths.clusterDir, "inventory.yml");
+    const inventory = import_node_path12.default.join(this.paths.clusterDir, "inventory.yml");
     await (0, import_promises4.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
     const record2 = { shape, settings, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
     await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
@@ -58519,7 +58899,7 @@ var LocalCluster = class {
         what,
         `healthy within ${timeoutMs / 1e3} s`,
         problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-        `Read the node logs under ${import_node_path10.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+        `Read the node logs under ${import_node_path12.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
       );
     }
     this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
@@ -58533,7 +58913,7 @@ var LocalCluster = class {
     return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
   }
   async record() {
-    if (!(0, import_node_fs9.existsSync)(this.recordPath)) return void 0;
+    if (!(0, import_node_fs11.existsSync)(this.recordPath)) return void 0;
     return JSON.parse(await (0, import_promises4.readFile)(this.recordPath, "utf8"));
   }
 };
@@ -58567,62 +58947,7 @@ function localUpdate(cluster, settings, operations) {
 
 // src/operations/remote-updates.ts
 init_cjs_shims();
-var import_node_path11 = __toESM(require("path"), 1);
-
-// src/azure/remote-commands.ts
-init_cjs_shims();
-var SERVICE_UNITS = {
-  zookeeper: "spark-azure-zookeeper",
-  master: "spark-azure-master",
-  worker: "spark-azure-worker"
-};
-function systemctlCommand(operation, role) {
-  const unit = SERVICE_UNITS[role];
-  switch (operation) {
-    case "kill":
-      return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
-    case "stop":
-      return ["sudo", "systemctl", "stop", unit];
-    case "start":
-      return ["sudo", "systemctl", "start", unit];
-    case "restart":
-      return ["sudo", "systemctl", "restart", unit];
-  }
-}
-function sshArguments(access2, node, command) {
-  return [
-    "-o",
-    "BatchMode=yes",
-    "-o",
-    "ConnectTimeout=10",
-    "-o",
-    "StrictHostKeyChecking=accept-new",
-    "-p",
-    String(access2.port),
-    ...access2.keyFile ? ["-i", access2.keyFile] : [],
-    ...access2.jumpHost ? ["-J", access2.jumpHost] : [],
-    `${access2.user}@${node.host}`,
-    "--",
-    ...command.map(quoteForRemoteShell)
-  ];
-}
-function quoteForRemoteShell(word) {
-  return /^[A-Za-z0-9_./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-function azVmArguments(access2, vmName, operation) {
-  return ["vm", operation, "--resource-group", access2.resourceGroup, "--name", vmName, ...access2.subscription ? ["--subscription", access2.subscription] : []];
-}
-function vmssSetImageArguments(access2, imageId) {
-  return ["vmss", "update", "--resource-group", access2.resourceGroup, "--name", access2.scaleSet, "--set", `virtualMachineProfile.storageProfile.imageReference.id=${imageId}`];
-}
-function vmssInstanceIdsArguments(access2) {
-  return ["vmss", "nic", "list", "--resource-group", access2.resourceGroup, "--vmss-name", access2.scaleSet, "--query", "[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}", "--output", "json"];
-}
-function vmssReimageArguments(access2, instanceId) {
-  return ["vmss", "reimage", "--resource-group", access2.resourceGroup, "--name", access2.scaleSet, "--instance-ids", instanceId];
-}
-
-// src/operations/remote-updates.ts
+var import_node_path13 = __toESM(require("path"), 1);
 async function run(what, command, fix) {
   const result2 = await command;
   if (result2.exitCode !== 0) throw new ActionableError(what, "to succeed", `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1) ?? ""}`, fix);
@@ -58631,11 +58956,11 @@ async function run(what, command, fix) {
 function ansibleUpdate(options, operations) {
   const extra = Object.entries(options.extraVars).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
   return {
-    description: `ansible ${import_node_path11.default.basename(options.playbook)}`,
+    description: `ansible ${import_node_path13.default.basename(options.playbook)}`,
     apply: async (node) => {
       await run(
         `ansible-playbook --limit ${node.name}`,
-        $({ nothrow: true, quiet: true, env: { ...process.env, ANSIBLE_CONFIG: import_node_path11.default.join(import_node_path11.default.dirname(options.playbook), "ansible.cfg") } })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
+        $({ nothrow: true, quiet: true, env: { ...process.env, ANSIBLE_CONFIG: import_node_path13.default.join(import_node_path13.default.dirname(options.playbook), "ansible.cfg") } })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
         "Run the same command by hand for the full output."
       );
       await operations.restart(node);
@@ -58825,33 +59150,33 @@ var ZooKeeperSession = class _ZooKeeperSession {
       void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
     });
   }
-  children(path20) {
-    return this.call((client, done) => client.getChildren(path20, (error2, children) => done(error2, children)));
+  children(path22) {
+    return this.call((client, done) => client.getChildren(path22, (error2, children) => done(error2, children)));
   }
-  stat(path20) {
+  stat(path22) {
     return this.call(
       (client, done) => client.exists(
-        path20,
+        path22,
         (error2, stat2) => done(error2, stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0)
       )
     );
   }
-  data(path20) {
-    return this.call((client, done) => client.getData(path20, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+  data(path22) {
+    return this.call((client, done) => client.getData(path22, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
   }
   /** Creates the node (and missing parents, persistent) and returns its actual path. */
-  async create(path20, data, mode) {
-    await this.bounded(`mkdirp ${parentOf(path20)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path20), (error2) => error2 ? reject3(error2) : resolve2()));
+  async create(path22, data, mode) {
+    await this.bounded(`mkdirp ${parentOf(path22)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path22), (error2) => error2 ? reject3(error2) : resolve2()));
     return this.bounded(
-      `create ${path20}`,
-      (client, resolve2, reject3) => client.create(path20, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
+      `create ${path22}`,
+      (client, resolve2, reject3) => client.create(path22, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
     );
   }
   /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-  remove(path20, version2 = -1) {
+  remove(path22, version2 = -1) {
     return this.bounded(
-      `remove ${path20}`,
-      (client, resolve2, reject3) => client.remove(path20, version2, (error2) => {
+      `remove ${path22}`,
+      (client, resolve2, reject3) => client.remove(path22, version2, (error2) => {
         if (!error2) return resolve2(true);
         if (isNoNode(error2)) return resolve2(false);
         reject3(error2);
@@ -58901,8 +59226,8 @@ function connect(connectString, options) {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path20) {
-  return path20.slice(0, path20.lastIndexOf("/")) || "/";
+function parentOf(path22) {
+  return path22.slice(0, path22.lastIndexOf("/")) || "/";
 }
 
 // src/operations/leadership-handover.ts
@@ -58947,28 +59272,28 @@ async function handOverLeadership(options) {
 
 // src/operations/maintenance-lock.ts
 init_cjs_shims();
-var import_node_os4 = __toESM(require("os"), 1);
+var import_node_os5 = __toESM(require("os"), 1);
 var MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
 var MaintenanceLock = class _MaintenanceLock {
-  constructor(zk, path20) {
+  constructor(zk, path22) {
     this.zk = zk;
-    this.path = path20;
+    this.path = path22;
   }
   zk;
   path;
   static async acquire(zk, operation, options) {
-    const path20 = options.path ?? MAINTENANCE_LOCK_PATH;
-    const holder = { operation, host: import_node_os4.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
+    const path22 = options.path ?? MAINTENANCE_LOCK_PATH;
+    const holder = { operation, host: import_node_os5.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
     const deadline = Date.now() + options.waitMs;
     for (; ; ) {
       try {
-        await zk.create(path20, JSON.stringify(holder), "ephemeral");
-        return new _MaintenanceLock(zk, path20);
+        await zk.create(path22, JSON.stringify(holder), "ephemeral");
+        return new _MaintenanceLock(zk, path22);
       } catch (error2) {
         if (!isNodeExists(error2)) throw error2;
       }
       if (Date.now() >= deadline) {
-        const current = await currentHolder(zk, path20);
+        const current = await currentHolder(zk, path22);
         throw new ClusterStateError(
           "Maintenance lock",
           `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -58998,8 +59323,8 @@ var MaintenanceLock = class _MaintenanceLock {
     if (stat2 && stat2.ephemeralOwner === await this.zk.sessionId()) await this.zk.remove(this.path, stat2.version);
   }
 };
-async function currentHolder(zk, path20 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path20);
+async function currentHolder(zk, path22 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path22);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -59140,9 +59465,9 @@ async function detachedElectionSessions(zk, topology) {
 
 // src/actions/shared/remote-cluster.ts
 init_cjs_shims();
-var import_node_fs10 = require("fs");
-var import_node_os5 = __toESM(require("os"), 1);
-var import_node_path12 = __toESM(require("path"), 1);
+var import_node_fs12 = require("fs");
+var import_node_os6 = __toESM(require("os"), 1);
+var import_node_path14 = __toESM(require("path"), 1);
 
 // src/azure/ssh-node-operations.ts
 init_cjs_shims();
@@ -59178,113 +59503,16 @@ function remoteNodeOperations(access2, secrets) {
   let keyFile;
   if (access2.privateKey) {
     secrets.register(access2.privateKey);
-    keyFile = import_node_path12.default.join((0, import_node_fs10.mkdtempSync)(import_node_path12.default.join(import_node_os5.default.tmpdir(), "spark-azure-ssh-")), "id");
-    (0, import_node_fs10.writeFileSync)(keyFile, access2.privateKey.endsWith("\n") ? access2.privateKey : `${access2.privateKey}
+    keyFile = import_node_path14.default.join((0, import_node_fs12.mkdtempSync)(import_node_path14.default.join(import_node_os6.default.tmpdir(), "spark-azure-ssh-")), "id");
+    (0, import_node_fs12.writeFileSync)(keyFile, access2.privateKey.endsWith("\n") ? access2.privateKey : `${access2.privateKey}
 `, { mode: 384 });
-    (0, import_node_fs10.chmodSync)(keyFile, 384);
+    (0, import_node_fs12.chmodSync)(keyFile, 384);
   }
   return sshNodeOperations({ ...access2.ssh, keyFile });
 }
 
-// src/actions/rolling-update/settings.ts
-init_cjs_shims();
-
-// src/actions/shared/node-access.ts
-init_cjs_shims();
-function readNodeAccess(inputs, masterCount) {
-  const kind = inputs.oneOf("nodeAccess", ["local", "ssh", "azure"], "local");
-  if (kind === "local") return { kind };
-  const ssh = {
-    user: inputs.required("sshUser", "the SSH user on the VMs (with sudo for systemctl)", "azureuser"),
-    jumpHost: inputs.optional("sshJumpHost"),
-    port: inputs.integer("sshPort", 22, { min: 1, max: 65535 })
-  };
-  const privateKey = inputs.optional("sshPrivateKey");
-  if (kind === "ssh") return { kind, ssh, privateKey };
-  const masterVmNames = inputs.required("masterVmNames", "one VM name per master, in the order of masters", "spark-master-1,spark-master-2").split(",").map((name) => name.trim());
-  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
-    throw new InputError("masterVmNames", `${masterCount} VM names, one per master, comma-separated`, describeValue(masterVmNames.join(",")), "List the VM of each master in the order of masters.");
-  }
-  return { kind, ssh, privateKey, resourceGroup: inputs.required("azureResourceGroup", "the resource group of the cluster VMs", "rg-spark-prod"), masterVmNames };
-}
-
-// src/actions/rolling-update/settings.ts
-function readRollingUpdateSettings(inputs) {
-  const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", "10.0.2.4:7077,10.0.2.5:7077"));
-  const nodeAccess = readNodeAccess(inputs, masters.length);
-  const zookeepersRaw = inputs.optional("zookeepers");
-  if (nodeAccess.kind !== "local" && zookeepersRaw === void 0) {
-    throw new InputError("zookeepers", "the ZooKeeper connect string", "nothing", "Set zookeepers, e.g. 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.");
-  }
-  const workers = inputs.optional("workers")?.split(",").map((host) => host.trim());
-  const only = inputs.optional("only")?.split(",").map((name) => name.trim());
-  const expectedWorkers = inputs.optional("expectedWorkers");
-  return {
-    masters,
-    masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
-    zookeepers: zookeepersRaw === void 0 ? void 0 : parseZooKeeperConnect("zookeepers", zookeepersRaw),
-    zookeeperDir: inputs.optional("zookeeperDir"),
-    workers,
-    expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 0, max: 1e4 }),
-    maxUnavailable: inputs.integer("maxUnavailable", 1, { min: 1, max: 1e3 }),
-    only: only && new Set(only),
-    dryRun: inputs.boolean("dryRun", false),
-    gateTimeoutSeconds: inputs.seconds("gateTimeoutSeconds", 180, { min: 5, max: 7200 }),
-    lockWaitSeconds: inputs.seconds("lockWaitSeconds", 60, { min: 0, max: 3600 }),
-    pollIntervalMs: inputs.integer("pollIntervalMs", 100, { min: 20, max: 5e3 }),
-    nodeAccess,
-    method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
-  };
-}
-function readMethod(inputs, fallback2) {
-  const name = inputs.oneOf("updateMethod", ["local", "ansible", "command", "reimage"], fallback2);
-  switch (name) {
-    case "local":
-      return { name, settings: parseSettings(inputs.optional("set")) };
-    case "ansible":
-      return { name, inventory: inputs.required("ansibleInventory", "the Ansible inventory of the cluster (provision writes one)", "infra/ansible/inventories/prod/hosts.yml"), playbook: inputs.optional("ansiblePlaybook"), settings: parseSettings(inputs.optional("set")) };
-    case "command":
-      return { name, command: inputs.required("updateCommand", "a command run once per node, with {name}, {host} and {role} placeholders", "./update-node.sh {host} {role}").split(/\s+/) };
-    case "reimage":
-      return {
-        name,
-        imageId: inputs.required("imageId", "the new image id (image-build outputs it)", "/subscriptions/.../images/spark/versions/1.2.3"),
-        resourceGroup: inputs.required("azureResourceGroup", "the resource group of the worker scale set", "rg-spark-prod"),
-        scaleSet: inputs.required("workerScaleSet", "the worker scale set name", "vmss-spark-workers")
-      };
-  }
-}
-function parseSettings(raw) {
-  const settings = {};
-  for (const line of (raw ?? "").split(/\n|;/).map((entry) => entry.trim()).filter(Boolean)) {
-    const match = /^([a-z][a-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) throw new InputError("set", "one role variable per line as name=value", describeValue(line), "Write e.g. zookeeper_heap_mb=1024.");
-    settings[match[1]] = match[2];
-  }
-  return settings;
-}
-
 // src/actions/rolling-update/summary.ts
 init_cjs_shims();
-
-// src/actions/smoke-test/summary.ts
-init_cjs_shims();
-function smokeTestSummary(report) {
-  const rows = [
-    ["Verdict", report.passed ? "passed" : "FAILED"],
-    ["Reason", report.reason],
-    ["Result", report.result ?? "-"],
-    ["Application", report.applicationId ?? "-"],
-    ["ALIVE master", report.aliveMaster],
-    ["Duration", `${report.durationSeconds} s`]
-  ];
-  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
-}
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
-}
-
-// src/actions/rolling-update/summary.ts
 function rollingSummary(report) {
   const { journal } = report;
   const figures2 = rollingFigures(journal);
@@ -59340,8 +59568,8 @@ ${lines.join("\n")}
   }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate(targets, method, options, pipeline.log));
   const figures2 = rollingFigures(report.journal);
-  const reportFile = import_node_path13.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os6.default.tmpdir(), `spark-azure-rolling-update-${report.journal.startedAt}.json`);
-  (0, import_node_fs11.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+  const reportFile = import_node_path15.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os7.default.tmpdir(), `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  (0, import_node_fs13.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
   pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
@@ -59380,8 +59608,8 @@ async function resolve(settings, pipeline) {
       throw new ClusterStateError("Input 'updateMethod'", "'ansible', 'command' or 'reimage' for VMs", "'local'", "Use updateMethod 'local' only with nodeAccess 'local'.");
     case "ansible": {
       const venv = await ensurePythonEnvironment("local-cluster", toolsDir(), pipeline.log);
-      const playbook = settings.method.playbook ?? import_node_path13.default.join(packageRoot(), "infra", "ansible", "site.yml");
-      return { targets, method: ansibleUpdate({ ansiblePlaybook: import_node_path13.default.join(venv, "bin", "ansible-playbook"), inventory: settings.method.inventory, playbook, extraVars: settings.method.settings }, targets.operations) };
+      const playbook = settings.method.playbook ?? import_node_path15.default.join(packageRoot(), "infra", "ansible", "site.yml");
+      return { targets, method: ansibleUpdate({ ansiblePlaybook: import_node_path15.default.join(venv, "bin", "ansible-playbook"), inventory: settings.method.inventory, playbook, extraVars: settings.method.settings }, targets.operations) };
     }
     case "command":
       return { targets, method: commandUpdate(settings.method.command) };
@@ -59392,19 +59620,19 @@ async function resolve(settings, pipeline) {
 
 // src/actions/smoke-test/index.ts
 init_cjs_shims();
-var import_node_fs12 = require("fs");
-var import_node_os8 = __toESM(require("os"), 1);
-var import_node_path17 = __toESM(require("path"), 1);
+var import_node_fs14 = require("fs");
+var import_node_os9 = __toESM(require("os"), 1);
+var import_node_path19 = __toESM(require("path"), 1);
 
 // src/operations/failover-drill.ts
 init_cjs_shims();
 var import_promises5 = require("fs/promises");
-var import_node_os7 = __toESM(require("os"), 1);
-var import_node_path16 = __toESM(require("path"), 1);
+var import_node_os8 = __toESM(require("os"), 1);
+var import_node_path18 = __toESM(require("path"), 1);
 
 // src/actions/smoke-test/run-smoke-test.ts
 init_cjs_shims();
-var import_node_path15 = __toESM(require("path"), 1);
+var import_node_path17 = __toESM(require("path"), 1);
 
 // src/core/spark/spark-submit.ts
 init_cjs_shims();
@@ -59454,12 +59682,12 @@ function checkResult(stdout, check) {
 
 // src/tools/run-spark-submit.ts
 init_cjs_shims();
-var import_node_path14 = __toESM(require("path"), 1);
+var import_node_path16 = __toESM(require("path"), 1);
 function startSparkSubmit(runtime, submission, options) {
   const env = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
   if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
   const started = performance.now();
-  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path14.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path16.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
   const result2 = (async () => {
     const output = await child;
     const durationMs = performance.now() - started;
@@ -59499,7 +59727,7 @@ async function runSmokeTest(settings, runtime, log3) {
   log3.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(settings, runtime);
   const localIp = submission.conf["spark.driver.host"] && isLoopback(submission.conf["spark.driver.host"]) ? submission.conf["spark.driver.host"] : void 0;
-  log3.info(`spark-submit ${import_node_path15.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  log3.info(`spark-submit ${import_node_path17.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run2 = await runSparkSubmit(runtime, submission, { timeoutMs: settings.timeoutSeconds * 1e3, localIp });
   const output = `${run2.stdout}
 ${run2.stderr}`;
@@ -59525,7 +59753,7 @@ ${run2.stderr}`;
   };
 }
 function buildSubmission(settings, runtime) {
-  const application = settings.application ?? import_node_path15.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  const application = settings.application ?? import_node_path17.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
   return {
     masterUrl: masterUrl(settings.masters),
     application,
@@ -59783,8 +60011,8 @@ function requireVmFaults(targets) {
   return targets.vmFaults;
 }
 async function startDrillJob(settings, runtime, seconds2) {
-  const directory = await (0, import_promises5.mkdtemp)(import_node_path16.default.join(import_node_os7.default.tmpdir(), "spark-azure-drill-"));
-  const application = import_node_path16.default.join(directory, DRILL_JOB_FILE);
+  const directory = await (0, import_promises5.mkdtemp)(import_node_path18.default.join(import_node_os8.default.tmpdir(), "spark-azure-drill-"));
+  const application = import_node_path18.default.join(directory, DRILL_JOB_FILE);
   await (0, import_promises5.writeFile)(application, DRILL_JOB_SOURCE);
   const submission = { ...buildSubmission({ ...settings, application, arguments: [String(seconds2)] }, runtime), name: "spark-azure failover drill job" };
   const driverHost = submission.conf["spark.driver.host"];
@@ -60018,8 +60246,8 @@ ${report.outputTail}`);
     pipeline.log.info(`Smoke test passed: ${report.reason}`);
     if (!drill || !targets) return;
     const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () => runFailoverDrill(targets, drill, settings, runtime, pipeline.log));
-    const journalFile = import_node_path17.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os8.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs12.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    const journalFile = import_node_path19.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os9.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs14.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -60037,12 +60265,7 @@ function actionBody(name) {
   if (name === "smoke-test") return smokeTestAction();
   if (name === "rolling-update") return rollingUpdateAction;
   if (name === "image-build") return imageBuildAction;
-  return notYetAvailable(name);
-}
-function notYetAvailable(name) {
-  return async () => {
-    throw new ActionableError(`Action '${name}'`, "an implemented action", "one not released yet in this version of spark-azure", "Use smoke-test for now, or pin a release that includes it.");
-  };
+  return provisionAction;
 }
 
 // src/doors/github-pipeline.ts
@@ -60053,7 +60276,7 @@ init_cjs_shims();
 
 // node_modules/@actions/core/lib/command.js
 init_cjs_shims();
-var os9 = __toESM(require("os"), 1);
+var os10 = __toESM(require("os"), 1);
 
 // node_modules/@actions/core/lib/utils.js
 init_cjs_shims();
@@ -60082,7 +60305,7 @@ function toCommandProperties(annotationProperties) {
 // node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os9.EOL);
+  process.stdout.write(cmd.toString() + os10.EOL);
 }
 function issue(name, message = "") {
   issueCommand(name, {}, message);
@@ -60131,7 +60354,7 @@ function escapeProperty(s) {
 init_cjs_shims();
 var crypto = __toESM(require("crypto"), 1);
 var fs3 = __toESM(require("fs"), 1);
-var os10 = __toESM(require("os"), 1);
+var os11 = __toESM(require("os"), 1);
 function issueFileCommand(command, message) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
@@ -60140,7 +60363,7 @@ function issueFileCommand(command, message) {
   if (!fs3.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs3.appendFileSync(filePath, `${toCommandValue(message)}${os10.EOL}`, {
+  fs3.appendFileSync(filePath, `${toCommandValue(message)}${os11.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -60153,11 +60376,11 @@ function prepareKeyValueMessage(key, value) {
   if (convertedValue.includes(delimiter)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key}<<${delimiter}${os10.EOL}${convertedValue}${os10.EOL}${delimiter}`;
+  return `${key}<<${delimiter}${os11.EOL}${convertedValue}${os11.EOL}${delimiter}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-var os12 = __toESM(require("os"), 1);
+var os13 = __toESM(require("os"), 1);
 
 // node_modules/@actions/core/lib/oidc-utils.js
 init_cjs_shims();
@@ -60593,7 +60816,7 @@ function setOutput(name, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os12.EOL);
+  process.stdout.write(os13.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message) {
@@ -60610,7 +60833,7 @@ function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os12.EOL);
+  process.stdout.write(message + os13.EOL);
 }
 function startGroup(name) {
   issue("group", name);

@@ -1,9 +1,10 @@
 output "instances" {
-  description = "Each VM by index (from 1): name, VM id, private IP and zone."
+  description = "Each VM by index (from 1): host name (the inventory name), VM resource name and id, private IP and zone."
   value = [
     for i, instance in local.instances : {
       index      = tonumber(i)
-      name       = azurerm_linux_virtual_machine.this[i].name
+      name       = azurerm_linux_virtual_machine.this[i].computer_name
+      vm_name    = azurerm_linux_virtual_machine.this[i].name
       id         = azurerm_linux_virtual_machine.this[i].id
       private_ip = instance.private_ip
       zone       = instance.zone

@@ -1,5 +1,5 @@
 output "hosts" {
-  description = "Every master: VM name, private IP and zone."
+  description = "Every master: host name, private IP and zone."
   value       = [for instance in module.vms.instances : { name = instance.name, host = instance.private_ip, zone = instance.zone }]
 }
 
@@ -10,5 +10,5 @@ output "master_url" {
 
 output "vm_names" {
   description = "VM names in master order (the actions' masterVmNames)."
-  value       = [for instance in module.vms.instances : instance.name]
+  value       = [for instance in module.vms.instances : instance.vm_name]
 }

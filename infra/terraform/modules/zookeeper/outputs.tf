@@ -1,5 +1,5 @@
 output "hosts" {
-  description = "Every server: its myid (stable, from 1), VM name, private IP and zone."
+  description = "Every server: its myid (stable, from 1), host name, private IP and zone."
   value       = [for instance in module.vms.instances : { id = instance.index, name = instance.name, host = instance.private_ip, zone = instance.zone }]
 }
 

@@ -270,10 +270,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path21, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path23, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path21), options);
+            return checkStat(yield (0, promises_1.stat)(path23), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -282,10 +282,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path21, options = {}) => {
+        var sync = (path23, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path21), options);
+            return checkStat((0, fs_1.statSync)(path23), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -322,10 +322,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path21, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path23, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path21), path21, options);
+            return checkStat(yield (0, promises_1.stat)(path23), path23, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -334,10 +334,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path21, options = {}) => {
+        var sync = (path23, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path21), path21, options);
+            return checkStat((0, fs_1.statSync)(path23), path23, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -346,7 +346,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path21, options) => {
+        var checkPathExt = (path23, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -354,14 +354,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path21.substring(path21.length - p.length).toLowerCase();
+            const ext = path23.substring(path23.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat, path21, options) => stat.isFile() && checkPathExt(path21, options);
+        var checkStat = (stat, path23, options) => stat.isFile() && checkPathExt(path23, options);
       }
     });
     var require_options = __commonJS2({
@@ -699,7 +699,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(require("process"), 1);
-    var import_node_os10 = __toESM2(require("os"), 1);
+    var import_node_os11 = __toESM2(require("os"), 1);
     var import_node_tty = __toESM2(require("tty"), 1);
     function hasFlag(flag, argv2 = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -764,7 +764,7 @@ var require_vendor_core = __commonJS({
         return min2;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os10.default.release().split(".");
+        const osRelease = import_node_os11.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -1001,7 +1001,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs14 = __toESM2(require("fs"), 1);
+    var import_node_fs16 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -1454,8 +1454,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs14.default.existsSync(f)) return false;
-        const stat = import_node_fs14.default.lstatSync(f);
+        if (!import_node_fs16.default.existsSync(f)) return false;
+        const stat = import_node_fs16.default.lstatSync(f);
         return stat.isFile() || stat.isSymbolicLink();
       } catch (e) {
         return false;
@@ -1687,7 +1687,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path19 = __toESM2(require("path"), 1);
+    var import_node_path21 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -1709,10 +1709,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path19.default.resolve(c, "node_modules", ".bin"),
-          import_node_path19.default.resolve(c)
+          import_node_path21.default.resolve(c, "node_modules", ".bin"),
+          import_node_path21.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path19.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path21.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -1792,8 +1792,8 @@ var require_core = __commonJS({
       defaults: () => defaults2,
       kill: () => kill2,
       log: () => log3,
-      os: () => os10,
-      path: () => import_node_path19.default,
+      os: () => os11,
+      path: () => import_node_path21.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -1810,8 +1810,8 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs14 = __toESM2(require("fs"), 1);
-    var import_node_os10 = require("os");
+    var import_node_fs16 = __toESM2(require("fs"), 1);
+    var import_node_os11 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
     var EXIT_CODES = {
@@ -2154,15 +2154,15 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path19 = __toESM2(require("path"), 1);
-    var os10 = __toESM2(require("os"), 1);
+    var import_node_path21 = __toESM2(require("path"), 1);
+    var os11 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
     var CWD = /* @__PURE__ */ Symbol("processCwd");
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL = import_node_buffer.Buffer.from(import_node_os10.EOL);
+    var EOL = import_node_buffer.Buffer.from(import_node_os11.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -2541,7 +2541,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs14.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs16.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -2989,9 +2989,9 @@ var require_vendor_extra = __commonJS({
         "use strict";
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.convertPosixPathToPattern = exports22.convertWindowsPathToPattern = exports22.convertPathToPattern = exports22.escapePosixPath = exports22.escapeWindowsPath = exports22.escape = exports22.removeLeadingDotSegment = exports22.makeAbsolute = exports22.unixify = void 0;
-        var os10 = require("os");
+        var os11 = require("os");
         var path32 = require("path");
-        var IS_WINDOWS_PLATFORM = os10.platform() === "win32";
+        var IS_WINDOWS_PLATFORM = os11.platform() === "win32";
         var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
         var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
         var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -8124,8 +8124,8 @@ var require_vendor_extra = __commonJS({
         Object.defineProperty(exports22, "__esModule", { value: true });
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
         var fs6 = require("fs");
-        var os10 = require("os");
-        var CPU_COUNT = Math.max(os10.cpus().length, 1);
+        var os11 = require("os");
+        var CPU_COUNT = Math.max(os11.cpus().length, 1);
         exports22.DEFAULT_FILE_SYSTEM_ADAPTER = {
           lstat: fs6.lstat,
           lstatSync: fs6.lstatSync,
@@ -10647,7 +10647,7 @@ var require_vendor_extra = __commonJS({
           });
         }
         var writeFile5 = universalify.fromPromise(_writeFile);
-        function writeFileSync5(file, obj, options = {}) {
+        function writeFileSync6(file, obj, options = {}) {
           const fs6 = options.fs || _fs2;
           const str = stringify5(obj, options);
           return fs6.writeFileSync(file, str, options);
@@ -10656,7 +10656,7 @@ var require_vendor_extra = __commonJS({
           readFile: readFile3,
           readFileSync: readFileSync5,
           writeFile: writeFile5,
-          writeFileSync: writeFileSync5
+          writeFileSync: writeFileSync6
         };
         module22.exports = jsonfile;
       }
@@ -12827,10 +12827,10 @@ var require_vendor_extra = __commonJS({
           }
           n2(ar, "defaultControllerBrandCheckException$1");
           function ns(e, t3) {
-            return Ie(e._readableStreamController) ? is(e) : os10(e);
+            return Ie(e._readableStreamController) ? is(e) : os11(e);
           }
           n2(ns, "ReadableStreamTee");
-          function os10(e, t3) {
+          function os11(e, t3) {
             const r2 = Qe(e);
             let s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((x2) => {
@@ -12870,7 +12870,7 @@ var require_vendor_extra = __commonJS({
             }
             return n2(Te, "startAlgorithm"), y = Et(Te, ae, nt), C2 = Et(Te, ae, Oe), I2(r2._closedPromise, (x2) => (oe(y._readableStreamController, x2), oe(C2._readableStreamController, x2), (!c2 || !d) && P2(void 0), null)), [y, C2];
           }
-          n2(os10, "ReadableStreamDefaultTee");
+          n2(os11, "ReadableStreamDefaultTee");
           function is(e) {
             let t3 = Qe(e), r2 = false, s = false, u = false, c2 = false, d = false, m2, R3, y, C2, P2;
             const B2 = A((_3) => {
@@ -15344,7 +15344,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var PASSTHROUGH_LISTENERS_COUNT = 2;
     var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
     var import_fast_glob2 = __toESM2(require_out4(), 1);
-    var import_node_fs14 = __toESM2(require("fs"), 1);
+    var import_node_fs16 = __toESM2(require("fs"), 1);
     var import_promises22 = __toESM2(require("fs").promises, 1);
     function isType(fsStatType, statsMethodName, filePath) {
       return __async(this, null, function* () {
@@ -15367,7 +15367,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
         throw new TypeError(`Expected a string, got ${typeof filePath}`);
       }
       try {
-        return import_node_fs14.default[fsStatType](filePath)[statsMethodName]();
+        return import_node_fs16.default[fsStatType](filePath)[statsMethodName]();
       } catch (error) {
         if (error.code === "ENOENT") {
           return false;
@@ -15392,7 +15392,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
     var import_node_process = __toESM2(require("process"), 1);
     var import_node_fs22 = __toESM2(require("fs"), 1);
     var import_promises32 = __toESM2(require("fs").promises, 1);
-    var import_node_path19 = __toESM2(require("path"), 1);
+    var import_node_path21 = __toESM2(require("path"), 1);
     var import_fast_glob = __toESM2(require_out4(), 1);
     var import_ignore = __toESM2(require_ignore(), 1);
     function slash(path32) {
@@ -15424,23 +15424,23 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
       let result2;
       if (!hasNonTrailingSlash) {
-        result2 = import_node_path19.default.posix.join(base, "**", cleanPattern);
+        result2 = import_node_path21.default.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result2 = import_node_path19.default.posix.join(base, cleanPattern.slice(1));
+        result2 = import_node_path21.default.posix.join(base, cleanPattern.slice(1));
       } else {
-        result2 = import_node_path19.default.posix.join(base, cleanPattern);
+        result2 = import_node_path21.default.posix.join(base, cleanPattern);
       }
       return isNegative ? "!" + result2 : result2;
     };
     var parseIgnoreFile = (file, cwd) => {
-      const base = slash(import_node_path19.default.relative(cwd, import_node_path19.default.dirname(file.filePath)));
+      const base = slash(import_node_path21.default.relative(cwd, import_node_path21.default.dirname(file.filePath)));
       return file.content.split(/\r?\n/).filter((line) => line && !line.startsWith("#")).map((pattern) => applyBaseToPattern(pattern, base));
     };
     var toRelativePath = (fileOrDirectory, cwd) => {
       cwd = slash(cwd);
-      if (import_node_path19.default.isAbsolute(fileOrDirectory)) {
+      if (import_node_path21.default.isAbsolute(fileOrDirectory)) {
         if (slash(fileOrDirectory).startsWith(cwd)) {
-          return import_node_path19.default.relative(cwd, fileOrDirectory);
+          return import_node_path21.default.relative(cwd, fileOrDirectory);
         }
         throw new Error(`Path ${fileOrDirectory} is not in cwd ${cwd}`);
       }
@@ -15738,7 +15738,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       parse: () => parse,
       parseAllDocuments: () => parseAllDocuments,
       parseDocument: () => parseDocument,
-      stringify: () => stringify3,
+      stringify: () => stringify32,
       visit: () => visit,
       visitAsync: () => visitAsync
     });
@@ -15770,7 +15770,7 @@ Content-Type: ${p2.type || "application/octet-stream"}\r
       parse: () => parse,
       parseAllDocuments: () => parseAllDocuments,
       parseDocument: () => parseDocument,
-      stringify: () => stringify3,
+      stringify: () => stringify32,
       visit: () => visit,
       visitAsync: () => visitAsync
     });
@@ -17085,7 +17085,7 @@ ${indent}`);
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       var _a2, _b2;
       if (isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
@@ -17135,7 +17135,7 @@ ${ctx.indent}${str}`;
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -17187,7 +17187,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -17393,7 +17393,7 @@ ${ctx.indent}`;
           }
         }
         chompKeep = false;
-        let str2 = stringify2(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -17460,7 +17460,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2(item, itemCtx, () => comment = null);
+        let str = stringify3(item, itemCtx, () => comment = null);
         if (i < items.length - 1)
           str += ",";
         if (comment)
@@ -18555,7 +18555,7 @@ ${cn.comment}` : item.comment;
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -18563,7 +18563,7 @@ ${cn.comment}` : item.comment;
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2(doc.contents, ctx));
+        lines.push(stringify3(doc.contents, ctx));
       }
       if ((_a2 = doc.directives) == null ? void 0 : _a2.docEnd) {
         if (doc.comment) {
@@ -22183,7 +22183,7 @@ ${end.comment}` : end.comment;
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify3(value, replacer, options) {
+    function stringify32(value, replacer, options) {
       var _a2;
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
@@ -22554,10 +22554,10 @@ var require_build = __commonJS({
       });
     }
     function echo2(pieces, ...args) {
-      const msg = (0, import_util.isStringLiteral)(pieces, ...args) ? args.map((a, i) => pieces[i] + stringify2(a)).join("") + (0, import_util.getLast)(pieces) : [pieces, ...args].map(stringify2).join(" ");
+      const msg = (0, import_util.isStringLiteral)(pieces, ...args) ? args.map((a, i) => pieces[i] + stringify3(a)).join("") + (0, import_util.getLast)(pieces) : [pieces, ...args].map(stringify3).join(" ");
       console.log(msg);
     }
-    function stringify2(arg) {
+    function stringify3(arg) {
       return arg instanceof import_core.ProcessOutput ? arg.toString().trimEnd() : `${arg}`;
     }
     function question2(_0) {
@@ -22758,17 +22758,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path21) {
-      const ctrl = callVisitor(key, node, visitor, path21);
+    function visit_(key, node, visitor, path23) {
+      const ctrl = callVisitor(key, node, visitor, path23);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visit_(key, ctrl, visitor, path21);
+        replaceNode(key, path23, ctrl);
+        return visit_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path21);
+            const ci = visit_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22779,13 +22779,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = visit_("key", node.key, visitor, path21);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path21);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22806,17 +22806,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path21) {
-      const ctrl = await callVisitor(key, node, visitor, path21);
+    async function visitAsync_(key, node, visitor, path23) {
+      const ctrl = await callVisitor(key, node, visitor, path23);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visitAsync_(key, ctrl, visitor, path21);
+        replaceNode(key, path23, ctrl);
+        return visitAsync_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path21);
+            const ci = await visitAsync_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22827,13 +22827,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path21);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path21);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22860,23 +22860,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path21) {
+    function callVisitor(key, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node, path21);
+        return visitor(key, node, path23);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path21);
+        return visitor.Map?.(key, node, path23);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path21);
+        return visitor.Seq?.(key, node, path23);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path21);
+        return visitor.Pair?.(key, node, path23);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path21);
+        return visitor.Scalar?.(key, node, path23);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path21);
+        return visitor.Alias?.(key, node, path23);
       return void 0;
     }
-    function replaceNode(key, path21, node) {
-      const parent2 = path21[path21.length - 1];
+    function replaceNode(key, path23, node) {
+      const parent2 = path23[path23.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -23497,10 +23497,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path21, value) {
+    function collectionFromPath(schema, path23, value) {
       let v = value;
-      for (let i = path21.length - 1; i >= 0; --i) {
-        const k = path21[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k = path23[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -23519,7 +23519,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -23549,11 +23549,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value) {
-        if (isEmptyPath(path21))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key, ...rest2] = path21;
+          const [key, ...rest2] = path23;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -23567,8 +23567,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        const [key, ...rest2] = path21;
+      deleteIn(path23) {
+        const [key, ...rest2] = path23;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -23582,8 +23582,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        const [key, ...rest2] = path21;
+      getIn(path23, keepScalar) {
+        const [key, ...rest2] = path23;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -23601,8 +23601,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path21) {
-        const [key, ...rest2] = path21;
+      hasIn(path23) {
+        const [key, ...rest2] = path23;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -23612,8 +23612,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        const [key, ...rest2] = path21;
+      setIn(path23, value) {
+        const [key, ...rest2] = path23;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -24164,7 +24164,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity2.isAlias(item)) {
@@ -24193,7 +24193,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -24204,7 +24204,7 @@ var require_stringifyPair = __commonJS({
     init_cjs_shims();
     var identity2 = require_identity();
     var Scalar = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -24226,7 +24226,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -24278,7 +24278,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -24422,7 +24422,7 @@ var require_addPairToJSMap = __commonJS({
     init_cjs_shims();
     var log3 = require_log();
     var merge = require_merge();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map3, { key, value }) {
@@ -24458,7 +24458,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity2.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -24527,12 +24527,12 @@ var require_stringifyCollection = __commonJS({
     "use strict";
     init_cjs_shims();
     var identity2 = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -24557,7 +24557,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -24624,7 +24624,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -26009,7 +26009,7 @@ var require_stringifyDocument = __commonJS({
     "use strict";
     init_cjs_shims();
     var identity2 = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -26024,7 +26024,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -26046,7 +26046,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -26054,7 +26054,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -26163,9 +26163,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path21, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -26240,14 +26240,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        if (Collection.isEmptyPath(path21)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -26262,10 +26262,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        if (Collection.isEmptyPath(path21))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -26276,10 +26276,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path21) {
-        if (Collection.isEmptyPath(path21))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -26296,13 +26296,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        if (Collection.isEmptyPath(path21)) {
+      setIn(path23, value) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -28210,7 +28210,7 @@ var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -28263,7 +28263,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -28283,9 +28283,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path21) => {
+    visit.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index2] of path21) {
+      for (const [field, index2] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -28294,23 +28294,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path21) => {
-      const parent2 = visit.itemAtPath(cst, path21.slice(0, -1));
-      const field = path21[path21.length - 1][0];
+    visit.parentCollection = (cst, path23) => {
+      const parent2 = visit.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -28321,10 +28321,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path21);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -29999,7 +29999,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -30024,7 +30024,7 @@ var require_public_api = __commonJS({
     exports2.parse = parse;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument;
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -32923,8 +32923,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path21) {
-  return isArray_default(path21) ? path21 : [path21];
+function toPath(path23) {
+  return isArray_default(path23) ? path23 : [path23];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -32937,8 +32937,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path21) {
-  return _.toPath(path21);
+function toPath2(path23) {
+  return _.toPath(path23);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -32950,11 +32950,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path21) {
-  var length = path21.length;
+function deepGet(obj, path23) {
+  var length = path23.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path21[i]];
+    obj = obj[path23[i]];
   }
   return length ? obj : void 0;
 }
@@ -32966,8 +32966,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path21, defaultValue) {
-  var value = deepGet(object2, toPath2(path21));
+function get(object2, path23, defaultValue) {
+  var value = deepGet(object2, toPath2(path23));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -32981,11 +32981,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path21) {
-  path21 = toPath2(path21);
-  var length = path21.length;
+function has2(obj, path23) {
+  path23 = toPath2(path23);
+  var length = path23.length;
   for (var i = 0; i < length; i++) {
-    var key = path21[i];
+    var key = path23[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -33028,10 +33028,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path21) {
-  path21 = toPath2(path21);
+function property(path23) {
+  path23 = toPath2(path23);
   return function(obj) {
-    return deepGet(obj, path21);
+    return deepGet(obj, path23);
   };
 }
 var init_property = __esm({
@@ -33154,8 +33154,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path21) {
-    return get(obj, path21);
+  return function(path23) {
+    return get(obj, path23);
   };
 }
 var init_propertyOf = __esm({
@@ -33371,14 +33371,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path21, fallback2) {
-  path21 = toPath2(path21);
-  var length = path21.length;
+function result(obj, path23, fallback2) {
+  path23 = toPath2(path23);
+  var length = path23.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path21[i]];
+    var prop = obj == null ? void 0 : obj[path23[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -34143,14 +34143,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path21, args) {
+    invoke_default = restArguments(function(obj, path23, args) {
       var contextPath, func;
-      if (isFunction_default(path21)) {
-        func = path21;
+      if (isFunction_default(path23)) {
+        func = path23;
       } else {
-        path21 = toPath2(path21);
-        contextPath = path21.slice(0, -1);
-        path21 = path21[path21.length - 1];
+        path23 = toPath2(path23);
+        contextPath = path23.slice(0, -1);
+        path23 = path23[path23.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -34159,7 +34159,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path21];
+          method = context[path23];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -35571,8 +35571,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path21) {
-      this.chrootPath = path21;
+    Record.prototype.setChrootPath = function(path23) {
+      this.chrootPath = path23;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -35614,14 +35614,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path21) {
+    function prependChroot(self2, path23) {
       if (!self2.chrootPath) {
-        return path21;
+        return path23;
       }
-      if (path21 === "/") {
+      if (path23 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path21;
+      return self2.chrootPath + path23;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -35631,8 +35631,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path21) {
-            return prependChroot(self2, path21);
+          value = value.map(function(path23) {
+            return prependChroot(self2, path23);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -35719,8 +35719,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path21) {
-            return prependChroot(self2, path21);
+          value = value.map(function(path23) {
+            return prependChroot(self2, path23);
           });
         }
         offset += serialize(
@@ -35873,9 +35873,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path21) {
+    TransactionRequest.prototype.setChrootPath = function(path23) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path21);
+        record2.setChrootPath(path23);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -35911,8 +35911,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path21) {
-      this.chrootPath = path21;
+    TransactionResponse.prototype.setChrootPath = function(path23) {
+      this.chrootPath = path23;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -36136,25 +36136,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path21) {
+    function validate(path23) {
       assert(
-        path21 && typeof path21 === "string",
+        path23 && typeof path23 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path21[0] === "/", "Node path must start with / character.");
-      if (path21.length === 1) {
+      assert(path23[0] === "/", "Node path must start with / character.");
+      if (path23.length === 1) {
         return;
       }
       assert(
-        path21[path21.length - 1] !== "/",
+        path23[path23.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path21),
+        !/\/\//.test(path23),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path21),
+        !/\/\.(\.)?(\/|$)/.test(path23),
         "Node path must not contain relative path(s)."
       );
     }
@@ -36183,7 +36183,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path21) {
+    function Event(type, name, path23) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -36191,7 +36191,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path21;
+      this.path = path23;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -36333,10 +36333,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path21, ctor2) {
+    function Exception(code, name, path23, ctor2) {
       if (!ctor2) {
-        ctor2 = path21;
-        path21 = void 0;
+        ctor2 = path23;
+        path23 = void 0;
       }
       validateCode(code);
       assert(
@@ -36347,10 +36347,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path21;
+      this.path = path23;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path21) {
-        this.message += "@" + path21;
+      if (path23) {
+        this.message += "@" + path23;
       }
     }
     util.inherits(Exception, Error);
@@ -36366,7 +36366,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path21) {
+    function create2(code, path23) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -36376,7 +36376,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path21, create2);
+      return new Exception(code, name, path23, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -36454,43 +36454,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path21, watcher) {
+    function registerWatcher(self2, type, path23, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path21);
+      Path.validate(path23);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path21] = watchers[path21] || new events.EventEmitter();
-      watcherExists = watchers[path21].listeners("notification").some(function(l) {
+      watchers[path23] = watchers[path23] || new events.EventEmitter();
+      watcherExists = watchers[path23].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path21].once("notification", watcher);
+        watchers[path23].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path21) {
-        if (watchers[path21].listeners("notification").length > 0) {
-          result2.push(path21);
+      Object.keys(watchers).forEach(function(path23) {
+        if (watchers[path23].listeners("notification").length > 0) {
+          result2.push(path23);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path21, watcher) {
-      registerWatcher(this, "data", path21, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path23, watcher) {
+      registerWatcher(this, "data", path23, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path21, watcher) {
-      registerWatcher(this, "child", path21, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path23, watcher) {
+      registerWatcher(this, "child", path23, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path21, watcher) {
-      registerWatcher(this, "existence", path21, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path23, watcher) {
+      registerWatcher(this, "existence", path23, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -36681,14 +36681,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path21, watcher) {
-      this.watcherManager.registerDataWatcher(path21, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path23, watcher) {
+      this.watcherManager.registerDataWatcher(path23, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path21, watcher) {
-      this.watcherManager.registerChildWatcher(path21, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path23, watcher) {
+      this.watcherManager.registerChildWatcher(path23, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path21, watcher) {
-      this.watcherManager.registerExistenceWatcher(path21, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path23, watcher) {
+      this.watcherManager.registerExistenceWatcher(path23, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -37101,9 +37101,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path21, data, acls, mode) {
+    Transaction.prototype.create = function(path23, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path21);
+      Path.validate(path23);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -37123,27 +37123,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path21,
+        path: path23,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path21, version2) {
+    Transaction.prototype.check = function(path23, version2) {
       version2 = version2 || -1;
-      Path.validate(path21);
+      Path.validate(path23);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path21,
+        path: path23,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.setData = function(path21, data, version2) {
+    Transaction.prototype.setData = function(path23, data, version2) {
       version2 = version2 || -1;
-      Path.validate(path21);
+      Path.validate(path23);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -37151,19 +37151,19 @@ var require_Transaction = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path21,
+        path: path23,
         data,
         version: version2
       });
       return this;
     };
-    Transaction.prototype.remove = function(path21, version2) {
+    Transaction.prototype.remove = function(path23, version2) {
       version2 = version2 || -1;
-      Path.validate(path21);
+      Path.validate(path23);
       assert(typeof version2 === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path21,
+        path: path23,
         version: version2
       });
       return this;
@@ -37376,9 +37376,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path21, data, acls, mode, callback) {
+    Client.prototype.create = function(path23, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path21);
+      Path.validate(path23);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -37411,7 +37411,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path21;
+      payload.path = path23;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -37435,17 +37435,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path21, version2, callback) {
+    Client.prototype.remove = function(path23, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path21);
+      Path.validate(path23);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path21;
+      payload.path = path23;
       payload.version = version2;
       request = new jute.Request(header, payload);
       attempt(
@@ -37458,16 +37458,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path21, version2, callback) {
+    Client.prototype.removeRecursive = function(path23, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path21);
+      Path.validate(path23);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path21, function(error, children) {
+      self2.listSubTreeBFS(path23, function(error, children) {
         if (error) {
           callback(error);
           return;
@@ -37483,12 +37483,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path21, data, version2, callback) {
+    Client.prototype.setData = function(path23, data, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path21);
+      Path.validate(path23);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version2 === "number", "version must be a number.");
       assert(
@@ -37503,7 +37503,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path21;
+      payload.path = path23;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version2;
@@ -37522,16 +37522,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path21, watcher, callback) {
+    Client.prototype.getData = function(path23, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path21);
+      Path.validate(path23);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path21;
+      payload.path = path23;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -37543,7 +37543,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path21, watcher);
+              self2.connectionManager.registerDataWatcher(path23, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -37551,12 +37551,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path21, acls, version2, callback) {
+    Client.prototype.setACL = function(path23, acls, version2, callback) {
       if (!callback) {
         callback = version2;
         version2 = -1;
       }
-      Path.validate(path21);
+      Path.validate(path23);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -37565,7 +37565,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version2 === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path21;
+      payload.path = path23;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -37585,12 +37585,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path21, callback) {
-      Path.validate(path21);
+    Client.prototype.getACL = function(path23, callback) {
+      Path.validate(path23);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path21;
+      payload.path = path23;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -37612,16 +37612,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path21, watcher, callback) {
+    Client.prototype.exists = function(path23, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path21);
+      Path.validate(path23);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path21;
+      payload.path = path23;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -37636,12 +37636,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path21,
+                  path23,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path21,
+                  path23,
                   watcher
                 );
               }
@@ -37655,16 +37655,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path21, watcher, callback) {
+    Client.prototype.getChildren = function(path23, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path21);
+      Path.validate(path23);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path21;
+      payload.path = path23;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -37676,7 +37676,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path21, watcher);
+              self2.connectionManager.registerChildWatcher(path23, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -37684,11 +37684,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path21, callback) {
-      Path.validate(path21);
+    Client.prototype.listSubTreeBFS = function(path23, callback) {
+      Path.validate(path23);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path21];
+      var tree = [path23];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error, children) {
           if (error) {
@@ -37710,9 +37710,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path21, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path23, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path21);
+      Path.validate(path23);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -37742,7 +37742,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path21.split("/").slice(1);
+      nodes = path23.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error) {
@@ -38283,7 +38283,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path21 = (function() {
+    var path23 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -38291,7 +38291,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path21.sep;
+    minimatch.sep = path23.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -38380,8 +38380,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path21.sep !== "/") {
-        pattern = pattern.split(path21.sep).join("/");
+      if (!options.allowWindowsEscape && path23.sep !== "/") {
+        pattern = pattern.split(path23.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -38752,8 +38752,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path21.sep !== "/") {
-        f = f.split(path21.sep).join("/");
+      if (path23.sep !== "/") {
+        f = f.split(path23.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -39047,7 +39047,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path21 = require("path");
+    var path23 = require("path");
     var crypto = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -39056,7 +39056,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path21.join(keyPath, ".taskkey");
+          this._keyFile = path23.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -40831,8 +40831,8 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path21 = require("path");
-    var os10 = require("os");
+    var path23 = require("path");
+    var os11 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
     var tcm = require_taskcommand();
@@ -40877,7 +40877,7 @@ var require_internal = __commonJS({
     var _outStream = process.stdout;
     var _errStream = process.stderr;
     function _writeLine(str) {
-      _outStream.write(str + os10.EOL);
+      _outStream.write(str + os11.EOL);
     }
     exports2._writeLine = _writeLine;
     function _setStdStream(stdStream) {
@@ -40928,7 +40928,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path21.join(path21.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path23.join(path23.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -40937,7 +40937,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path21.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path23.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -40963,7 +40963,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path22, ignoreWarnings) {
+    function _setResourcePath(path24, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -40973,19 +40973,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path22]) {
-        _checkPath(path22, "resource file path");
-        _resourceFiles[path22] = path22;
-        _debug("adding resource file: " + path22);
+      if (!_resourceFiles[path24]) {
+        _checkPath(path24, "resource file path");
+        _resourceFiles[path24] = path24;
+        _debug("adding resource file: " + path24);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path22, _resourceCulture);
+        var locStrs = _loadLocStrings(path24, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path22), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path24), IssueSource.TaskInternal);
         }
       }
     }
@@ -41084,10 +41084,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path22) {
+    function _exist(path24) {
       var exist = false;
       try {
-        exist = !!(path22 && fs3.statSync(path22) != null);
+        exist = !!(path24 && fs3.statSync(path24) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -41125,7 +41125,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path21.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path23.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -41147,7 +41147,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path21.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path23.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -41156,7 +41156,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path21.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path23.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -41175,7 +41175,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path21.basename(filePath);
+            var fileName = path23.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -41206,12 +41206,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path21.dirname(filePath_1);
-                var upperName = path21.basename(filePath_1).toUpperCase();
+                var directory = path23.dirname(filePath_1);
+                var upperName = path23.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path21.join(directory, actualName);
+                    filePath_1 = path23.join(directory, actualName);
                     break;
                   }
                 }
@@ -41378,8 +41378,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path22) {
-      return /^\\\\[^\\]/.test(path22);
+    function _isUncPath(path24) {
+      return /^\\\\[^\\]/.test(path24);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -41397,7 +41397,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path21.sep;
+        root2 += path23.sep;
       }
       return root2 + p;
     }
@@ -41432,7 +41432,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path21.dirname(p);
+      return path23.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -41504,7 +41504,7 @@ var require_internal = __commonJS({
         var cipher = crypto.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path21.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path23.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -43052,7 +43052,7 @@ var require_toolrunner = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ToolRunner = void 0;
     var Q = require_q();
-    var os10 = require("os");
+    var os11 = require("os");
     var events = require("events");
     var child = require("child_process");
     var im = require_internal();
@@ -43168,12 +43168,12 @@ var require_toolrunner = __commonJS({
         ToolRunner2.prototype._processLineBuffer = function(data, buffer, onLine) {
           var newBuffer = buffer + data.toString();
           try {
-            var eolIndex = newBuffer.indexOf(os10.EOL);
+            var eolIndex = newBuffer.indexOf(os11.EOL);
             while (eolIndex > -1) {
               var line = newBuffer.substring(0, eolIndex);
               onLine(line);
-              newBuffer = newBuffer.substring(eolIndex + os10.EOL.length);
-              eolIndex = newBuffer.indexOf(os10.EOL);
+              newBuffer = newBuffer.substring(eolIndex + os11.EOL.length);
+              eolIndex = newBuffer.indexOf(os11.EOL);
             }
           } catch (err) {
             this._debug("error processing line");
@@ -43424,9 +43424,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os10.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os11.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os10.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os11.EOL);
             }
           }
           var cp;
@@ -43598,9 +43598,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os10.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os11.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os10.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os11.EOL);
             }
           }
           var cp;
@@ -43801,9 +43801,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os10.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os11.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os10.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os11.EOL);
             }
           }
           var state = new ExecState(optionsNonNull, this.toolPath);
@@ -43846,9 +43846,9 @@ var require_toolrunner = __commonJS({
           (_a = cp.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
             if (!optionsNonNull.silent) {
               if (df) {
-                df.stdout(Buffer.from(os10.EOL));
+                df.stdout(Buffer.from(os11.EOL));
               } else {
-                optionsNonNull.outStream.write(os10.EOL);
+                optionsNonNull.outStream.write(os11.EOL);
               }
             }
           });
@@ -43920,9 +43920,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os10.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os11.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os10.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os11.EOL);
             }
           }
           var state = new ExecState(optionsNonNull, this.toolPath);
@@ -43961,9 +43961,9 @@ var require_toolrunner = __commonJS({
           (_a = cp.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
             if (!optionsNonNull.silent) {
               if (df) {
-                df.stdout(Buffer.from(os10.EOL));
+                df.stdout(Buffer.from(os11.EOL));
               } else {
-                optionsNonNull.outStream.write(os10.EOL);
+                optionsNonNull.outStream.write(os11.EOL);
               }
             }
           });
@@ -44030,7 +44030,7 @@ var require_toolrunner = __commonJS({
           options = this._cloneExecOptions(options);
           var ext = options.externalOutput;
           if (!options.silent) {
-            var cmdLine = this._getCommandString(options) + os10.EOL;
+            var cmdLine = this._getCommandString(options) + os11.EOL;
             options.outStream.write(ext ? eom.filterExternalOutput(cmdLine, ext) : cmdLine);
           }
           var r = child.spawnSync(this._getSpawnFileName(options), this._getSpawnArgs(options), this._getSpawnSyncOptions(options));
@@ -44147,8 +44147,8 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path21 = require("path");
-    var os10 = require("os");
+    var path23 = require("path");
+    var os11 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
     var tcm = require_taskcommand();
@@ -44483,8 +44483,8 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path22) {
-      return fs3.statSync(path22);
+    function stats(path24) {
+      return fs3.statSync(path24);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
@@ -44497,7 +44497,7 @@ var require_task = __commonJS({
     }
     exports2.writeFile = writeFile5;
     function osType() {
-      return os10.type();
+      return os11.type();
     }
     exports2.osType = osType;
     function getPlatform() {
@@ -44551,26 +44551,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path22) {
-      if (path22 === "-") {
+    function cd2(path24) {
+      if (path24 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path22 = process.env.OLDPWD;
+          path24 = process.env.OLDPWD;
         }
       }
-      if (path22 === "~") {
-        path22 = os10.homedir();
+      if (path24 === "~") {
+        path24 = os11.homedir();
       }
-      if (!fs3.existsSync(path22)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path22));
+      if (!fs3.existsSync(path24)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path24));
       }
-      if (!fs3.statSync(path22).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path22));
+      if (!fs3.statSync(path24).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path24));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path22);
+        process.chdir(path24);
         process.env.OLDPWD = currentPath;
       } catch (error) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error));
@@ -44603,7 +44603,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path21.resolve(dirs.shift());
+      var _path = path23.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error) {
@@ -44633,7 +44633,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path21.resolve(dirStack.shift());
+        var _path = path23.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -44657,7 +44657,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path21.dirname(testDir);
+            var parentDir = path23.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -44691,7 +44691,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path21.resolve.apply(this, pathSegments);
+      var absolutePath = path23.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -44726,7 +44726,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path21.resolve("."));
+        paths.push(path23.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -44741,7 +44741,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path21.basename(pathEntry);
+            var fileName = path23.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -44751,12 +44751,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve2(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path21.dirname(pathEntry2), [path21.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path23.dirname(pathEntry2), [path23.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path21.join(pathEntry2, file);
+              return path23.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -44768,24 +44768,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path21.basename(entry);
+          var entrybasename = path23.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path21.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path23.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path21.resolve(p));
-          }) || path21.resolve(".");
+            return entry.startsWith(path23.resolve(p));
+          }) || path23.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path21.join(entry, x);
+              return path23.join(entry, x);
             }));
-            entries.push(path21.relative(baseDir, entry));
+            entries.push(path23.relative(baseDir, entry));
           } else {
-            entries.push(path21.relative(baseDir, entry));
+            entries.push(path23.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -44841,7 +44841,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path21.resolve(src2) !== path21.resolve(source);
+            return path23.resolve(src2) !== path23.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -44863,7 +44863,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path21.join(destination, path21.basename(source));
+            destination = path23.join(destination, path23.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error) {
@@ -44898,8 +44898,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path21.join(source, entry.name);
-          var destPath = path21.join(destination, entry.name);
+          var srcPath = path23.join(source, entry.name);
+          var destPath = path23.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -44916,7 +44916,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path21.resolve(path21.dirname(source)), [path21.basename(source)]));
+            sources.push.apply(sources, findMatch(path23.resolve(path23.dirname(source)), [path23.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -44963,21 +44963,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry3;
-    function _getStats(path22, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path24, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path22);
+          stats2 = fs3.statSync(path24);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path22);
-            (0, exports2.debug)("  ".concat(path22, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path24);
+            (0, exports2.debug)("  ".concat(path24, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path22);
+        stats2 = fs3.lstatSync(path24);
       }
       return stats2;
     }
@@ -44986,7 +44986,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path21.normalize(findPath);
+      findPath = path23.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -45041,7 +45041,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path21.join(item.path, childName), childLevel_1);
+              return new _FindItem(path23.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -45063,8 +45063,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path22, level) {
-          this.path = path22;
+        function _FindItem2(path24, level) {
+          this.path = path24;
           this.level = level;
         }
         return _FindItem2;
@@ -45117,8 +45117,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path21.isAbsolute(pat)) {
-          pat = path21.join(rootDirectory, pat);
+        if (rootDirectory && !path23.isAbsolute(pat)) {
+          pat = path23.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -45235,7 +45235,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path21.dirname(inputPath), [path21.basename(inputPath)]);
+            var entries = findMatch(path23.dirname(inputPath), [path23.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -45698,21 +45698,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path22) {
-      (0, exports2.command)("task.uploadfile", null, path22);
+    function uploadFile(path24) {
+      (0, exports2.command)("task.uploadfile", null, path24);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path22) {
+    function prependPath(path24) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path22);
+      (0, exports2.command)("task.prependpath", null, path24);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path22) {
-      (0, exports2.command)("task.uploadsummary", null, path22);
+    function uploadSummary2(path24) {
+      (0, exports2.command)("task.uploadsummary", null, path24);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path22) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path22);
+    function addAttachment(type, name, path24) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path24);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -45750,16 +45750,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path22, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path22);
+    function uploadArtifact(containerFolder, path24, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path24);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path22, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path22);
+    function associateArtifact(name, path24, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path24);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path22) {
-      (0, exports2.command)("build.uploadlog", null, path22);
+    function uploadBuildLog(path24) {
+      (0, exports2.command)("build.uploadlog", null, path24);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -45823,37 +45823,6 @@ init_cjs_shims();
 
 // src/actions/registry.ts
 init_cjs_shims();
-
-// src/core/errors.ts
-init_cjs_shims();
-var ActionableError = class extends Error {
-  constructor(subject, expected, found, fix) {
-    super(`${subject}: expected ${expected}, found ${found}. ${fix}`);
-    this.subject = subject;
-    this.expected = expected;
-    this.found = found;
-    this.fix = fix;
-    this.name = new.target.name;
-  }
-  subject;
-  expected;
-  found;
-  fix;
-  oneLine() {
-    return this.message.replace(/\s*\n\s*/g, " ");
-  }
-};
-var InputError = class extends ActionableError {
-  constructor(input, expected, found, fix) {
-    super(`Input '${input}'`, expected, found, fix);
-  }
-};
-var ClusterStateError = class extends ActionableError {
-};
-function describeValue(value) {
-  if (value === void 0 || value.trim() === "") return "nothing";
-  return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
-}
 
 // src/actions/image-build/index.ts
 init_cjs_shims();
@@ -45933,6 +45902,37 @@ var {
   which: which2,
   within
 } = globalThis.Deno ? globalThis.require("./index.cjs") : __module__;
+
+// src/core/errors.ts
+init_cjs_shims();
+var ActionableError = class extends Error {
+  constructor(subject, expected, found, fix) {
+    super(`${subject}: expected ${expected}, found ${found}. ${fix}`);
+    this.subject = subject;
+    this.expected = expected;
+    this.found = found;
+    this.fix = fix;
+    this.name = new.target.name;
+  }
+  subject;
+  expected;
+  found;
+  fix;
+  oneLine() {
+    return this.message.replace(/\s*\n\s*/g, " ");
+  }
+};
+var InputError = class extends ActionableError {
+  constructor(input, expected, found, fix) {
+    super(`Input '${input}'`, expected, found, fix);
+  }
+};
+var ClusterStateError = class extends ActionableError {
+};
+function describeValue(value) {
+  if (value === void 0 || value.trim() === "") return "nothing";
+  return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
+}
 
 // src/core/infra/image-version.ts
 init_cjs_shims();
@@ -46323,13 +46323,214 @@ async function galleryVersionId(settings, version2) {
   return show.exitCode === 0 && show.stdout.trim() ? show.stdout.trim() : void 0;
 }
 
-// src/actions/rolling-update/index.ts
+// src/actions/provision/index.ts
 init_cjs_shims();
-var import_node_fs11 = require("fs");
-var import_node_os6 = __toESM(require("os"), 1);
-var import_node_path13 = __toESM(require("path"), 1);
+var import_node_fs8 = require("fs");
+var import_node_os3 = __toESM(require("os"), 1);
+var import_node_path9 = __toESM(require("path"), 1);
 
-// src/core/cluster/node-states.ts
+// src/azure/remote-commands.ts
+init_cjs_shims();
+var SERVICE_UNITS = {
+  zookeeper: "spark-azure-zookeeper",
+  master: "spark-azure-master",
+  worker: "spark-azure-worker"
+};
+function systemctlCommand(operation, role) {
+  const unit = SERVICE_UNITS[role];
+  switch (operation) {
+    case "kill":
+      return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
+    case "stop":
+      return ["sudo", "systemctl", "stop", unit];
+    case "start":
+      return ["sudo", "systemctl", "start", unit];
+    case "restart":
+      return ["sudo", "systemctl", "restart", unit];
+  }
+}
+function sshArguments(access, node, command) {
+  return [
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "ConnectTimeout=10",
+    "-o",
+    "StrictHostKeyChecking=accept-new",
+    "-p",
+    String(access.port),
+    ...access.keyFile ? ["-i", access.keyFile] : [],
+    ...access.jumpHost ? ["-J", access.jumpHost] : [],
+    `${access.user}@${node.host}`,
+    "--",
+    ...command.map(quoteForRemoteShell)
+  ];
+}
+function quoteForRemoteShell(word) {
+  return /^[A-Za-z0-9_./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function azVmArguments(access, vmName, operation) {
+  return ["vm", operation, "--resource-group", access.resourceGroup, "--name", vmName, ...access.subscription ? ["--subscription", access.subscription] : []];
+}
+function vmssSetImageArguments(access, imageId) {
+  return ["vmss", "update", "--resource-group", access.resourceGroup, "--name", access.scaleSet, "--set", `virtualMachineProfile.storageProfile.imageReference.id=${imageId}`];
+}
+function vmssInstanceIdsArguments(access) {
+  return ["vmss", "nic", "list", "--resource-group", access.resourceGroup, "--vmss-name", access.scaleSet, "--query", "[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}", "--output", "json"];
+}
+function vmssReimageArguments(access, instanceId) {
+  return ["vmss", "reimage", "--resource-group", access.resourceGroup, "--name", access.scaleSet, "--instance-ids", instanceId];
+}
+
+// src/core/infra/azure-inventory.ts
+init_cjs_shims();
+var import_yaml = __toESM(require_dist(), 1);
+function azureInventory(outputs, workers, access, settings = {}) {
+  const sshArgs = ["-o StrictHostKeyChecking=accept-new", ...access.jumpHost ? [`-o ProxyJump=${access.jumpHost}`] : []].join(" ");
+  return (0, import_yaml.stringify)({
+    all: {
+      vars: {
+        ansible_user: access.user,
+        ansible_become: true,
+        ansible_ssh_common_args: sshArgs,
+        ...access.keyFile ? { ansible_ssh_private_key_file: access.keyFile } : {},
+        spark_master_zookeeper_dir: outputs.sparkZooKeeperDir,
+        ...settings
+      },
+      children: {
+        zookeeper: { hosts: Object.fromEntries(outputs.zookeeperHosts.map((server) => [server.name, { ansible_host: server.host, zookeeper_id: server.id }])) },
+        spark_masters: { hosts: Object.fromEntries(outputs.masterHosts.map((master) => [master.name, { ansible_host: master.host }])) },
+        spark_workers: { hosts: Object.fromEntries(workers.map((worker) => [worker.name, { ansible_host: worker.host }])) }
+      }
+    }
+  });
+}
+
+// src/core/infra/vm-outputs.ts
+init_cjs_shims();
+function readVmOutputs(json) {
+  const outputs = typeof json === "object" && json !== null ? json : {};
+  const value = (name, valid, shape) => {
+    const candidate = outputs[name]?.value;
+    if (!valid(candidate)) {
+      throw new ActionableError(`Terraform output '${name}'`, shape, candidate === void 0 ? "nothing" : JSON.stringify(candidate).slice(0, 80), "Apply infra/terraform/envs/vm (or a root with the same outputs) first.");
+    }
+    return candidate;
+  };
+  const isString = (candidate) => typeof candidate === "string" && candidate !== "";
+  const isStrings = (candidate) => Array.isArray(candidate) && candidate.every(isString);
+  const isHosts = (candidate) => Array.isArray(candidate) && candidate.length > 0 && candidate.every((host) => typeof host === "object" && host !== null && isString(host.host));
+  const zookeeperHosts = value("zookeeper_hosts", isHosts, "a list of {id, name, host, zone}");
+  if (!zookeeperHosts.every((host) => Number.isInteger(host.id))) {
+    throw new ActionableError("Terraform output 'zookeeper_hosts'", "a myid (id) for every server", JSON.stringify(zookeeperHosts).slice(0, 80), "Apply the zookeeper module of this version.");
+  }
+  return {
+    resourceGroupName: value("resource_group_name", isString, "a resource group name"),
+    zookeeperHosts,
+    zookeeperConnect: value("zookeeper_connect", isString, "a connect string"),
+    masterHosts: value("master_hosts", isHosts, "a list of {name, host, zone}"),
+    masterUrl: value("master_url", isString, "spark://host:7077,..."),
+    masterVmNames: value("master_vm_names", isStrings, "a list of VM names"),
+    sparkZooKeeperDir: value("spark_zookeeper_dir", isString, "a ZooKeeper path"),
+    workerScaleSetId: value("worker_scale_set_id", isString, "a scale set id"),
+    workerScaleSetName: value("worker_scale_set_name", isString, "a scale set name"),
+    bastionName: value("bastion_name", isString, "a Bastion host name")
+  };
+}
+
+// src/tools/ansible-playbook.ts
+init_cjs_shims();
+var import_node_path7 = __toESM(require("path"), 1);
+async function runPlaybookWith(ansiblePlaybook, root2, inventory, options = {}) {
+  const ansibleDir = import_node_path7.default.join(root2, "infra", "ansible");
+  const playbook = import_node_path7.default.join(ansibleDir, options.playbook ?? "site.yml");
+  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path7.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+  const result2 = await $({ env, cwd: ansibleDir })`${ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
+  return { exitCode: result2.exitCode ?? 1, output: result2.stdout + result2.stderr };
+}
+
+// src/tools/terraform-cli.ts
+init_cjs_shims();
+var import_node_fs7 = require("fs");
+var import_node_path8 = __toESM(require("path"), 1);
+var OPENTOFU_VERSION = "v1.12.6";
+async function ensureTerraformCli(toolsDir2, log3) {
+  if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
+  const bin = import_node_path8.default.join(toolsDir2, "opentofu", OPENTOFU_VERSION, "bin");
+  const tofu = import_node_path8.default.join(bin, "tofu");
+  if ((0, import_node_fs7.existsSync)(tofu)) return tofu;
+  log3.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy (once)`);
+  const build = await $({ env: { ...process.env, GOBIN: bin }, nothrow: true, quiet: true })`go install github.com/opentofu/opentofu/cmd/tofu@${OPENTOFU_VERSION}`;
+  if (build.exitCode !== 0) {
+    throw new ActionableError("OpenTofu", `go install of ${OPENTOFU_VERSION} to succeed`, build.stderr.trim().split("\n").at(-1) ?? `exit ${build.exitCode}`, "Install Terraform or OpenTofu on PATH.");
+  }
+  return tofu;
+}
+
+// src/tools/terraform-runner.ts
+init_cjs_shims();
+var TerraformRoot = class {
+  constructor(cli, directory) {
+    this.cli = cli;
+    this.directory = directory;
+  }
+  cli;
+  directory;
+  run(args, allowedExitCodes = [0]) {
+    return $({ cwd: this.directory, nothrow: true, quiet: true, env: { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0" } })`${this.cli} ${args}`.then((result2) => {
+      if (!allowedExitCodes.includes(result2.exitCode ?? -1)) {
+        const error = result2.stderr.replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((line) => /Error:/.test(line))?.replace(/^[│\s]*/, "");
+        throw new ActionableError(`terraform ${args[0]} in ${this.directory}`, "to succeed", error ?? `exit ${result2.exitCode}`, "Read the Terraform output above.");
+      }
+      return result2;
+    });
+  }
+  async init(backendConfig) {
+    await this.run(["init", "-input=false", "-no-color", ...backendConfig.map((entry) => `-backend-config=${entry}`)]);
+  }
+  /** Plans into `planFile`; -detailed-exitcode tells "no changes" (0) from "changes" (2). */
+  async plan(planFile, variableArgs) {
+    await this.run(["plan", "-input=false", "-no-color", "-detailed-exitcode", `-out=${planFile}`, ...variableArgs], [0, 2]);
+    const shown = JSON.parse((await this.run(["show", "-json", "-no-color", planFile])).stdout);
+    const changes = (shown.resource_changes ?? []).filter((change) => !change.change.actions.every((action) => action === "no-op" || action === "read"));
+    return { hasChanges: changes.length > 0, changes: changes.map((change) => ({ address: change.address, actions: change.change.actions })) };
+  }
+  async apply(planFile) {
+    await this.run(["apply", "-input=false", "-no-color", planFile]);
+  }
+  async outputs() {
+    return JSON.parse((await this.run(["output", "-json", "-no-color"])).stdout);
+  }
+};
+function planSummary(plan) {
+  const count = (action) => plan.changes.filter((change) => change.actions.includes(action)).length;
+  return `${count("create")} to add, ${count("update")} to change, ${count("delete")} to destroy`;
+}
+
+// src/actions/smoke-test/summary.ts
+init_cjs_shims();
+function smokeTestSummary(report) {
+  const rows = [
+    ["Verdict", report.passed ? "passed" : "FAILED"],
+    ["Reason", report.reason],
+    ["Result", report.result ?? "-"],
+    ["Application", report.applicationId ?? "-"],
+    ["ALIVE master", report.aliveMaster],
+    ["Duration", `${report.durationSeconds} s`]
+  ];
+  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
+}
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+}
+
+// src/actions/provision/settings.ts
+init_cjs_shims();
+
+// src/actions/rolling-update/settings.ts
+init_cjs_shims();
+
+// src/core/inputs/master-list.ts
 init_cjs_shims();
 
 // src/core/inputs/host-port.ts
@@ -46361,30 +46562,7 @@ function parseHostPortList(input, raw, options) {
   });
 }
 
-// src/core/cluster/cluster-state.ts
-init_cjs_shims();
-function zookeeperLeader(state) {
-  return state.zookeeper.find((server) => server.serving && server.mode === "leader");
-}
-function aliveMasters(state) {
-  return state.masters.filter((master) => master.reachable && master.status === "ALIVE");
-}
-function theAliveMaster(state) {
-  const alive = aliveMasters(state);
-  return alive.length === 1 ? alive[0] : void 0;
-}
-function workersAtLeader(state) {
-  return theAliveMaster(state)?.workers ?? [];
-}
-function aliveWorkerHosts(state) {
-  return workersAtLeader(state).filter((worker) => worker.state === "ALIVE").map((worker) => worker.host);
-}
-
-// src/core/cluster/topology.ts
-init_cjs_shims();
-
 // src/core/inputs/master-list.ts
-init_cjs_shims();
 var SPARK_MASTER_PORT = 7077;
 var EXAMPLE = "10.0.2.4:7077,10.0.2.5:7077 or spark://10.0.2.4:7077,10.0.2.5:7077";
 function parseMasterList(input, raw) {
@@ -46448,7 +46626,214 @@ function zookeeperConnectString(servers) {
   return servers.map(formatHostPort).join(",");
 }
 
+// src/actions/shared/node-access.ts
+init_cjs_shims();
+function readNodeAccess(inputs, masterCount) {
+  const kind = inputs.oneOf("nodeAccess", ["local", "ssh", "azure"], "local");
+  if (kind === "local") return { kind };
+  const ssh = {
+    user: inputs.required("sshUser", "the SSH user on the VMs (with sudo for systemctl)", "azureuser"),
+    jumpHost: inputs.optional("sshJumpHost"),
+    port: inputs.integer("sshPort", 22, { min: 1, max: 65535 })
+  };
+  const privateKey = inputs.optional("sshPrivateKey");
+  if (kind === "ssh") return { kind, ssh, privateKey };
+  const masterVmNames = inputs.required("masterVmNames", "one VM name per master, in the order of masters", "spark-master-1,spark-master-2").split(",").map((name) => name.trim());
+  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
+    throw new InputError("masterVmNames", `${masterCount} VM names, one per master, comma-separated`, describeValue(masterVmNames.join(",")), "List the VM of each master in the order of masters.");
+  }
+  return { kind, ssh, privateKey, resourceGroup: inputs.required("azureResourceGroup", "the resource group of the cluster VMs", "rg-spark-prod"), masterVmNames };
+}
+
+// src/actions/rolling-update/settings.ts
+function readRollingUpdateSettings(inputs) {
+  const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", "10.0.2.4:7077,10.0.2.5:7077"));
+  const nodeAccess = readNodeAccess(inputs, masters.length);
+  const zookeepersRaw = inputs.optional("zookeepers");
+  if (nodeAccess.kind !== "local" && zookeepersRaw === void 0) {
+    throw new InputError("zookeepers", "the ZooKeeper connect string", "nothing", "Set zookeepers, e.g. 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.");
+  }
+  const workers = inputs.optional("workers")?.split(",").map((host) => host.trim());
+  const only = inputs.optional("only")?.split(",").map((name) => name.trim());
+  const expectedWorkers = inputs.optional("expectedWorkers");
+  return {
+    masters,
+    masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
+    zookeepers: zookeepersRaw === void 0 ? void 0 : parseZooKeeperConnect("zookeepers", zookeepersRaw),
+    zookeeperDir: inputs.optional("zookeeperDir"),
+    workers,
+    expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 0, max: 1e4 }),
+    maxUnavailable: inputs.integer("maxUnavailable", 1, { min: 1, max: 1e3 }),
+    only: only && new Set(only),
+    dryRun: inputs.boolean("dryRun", false),
+    gateTimeoutSeconds: inputs.seconds("gateTimeoutSeconds", 180, { min: 5, max: 7200 }),
+    lockWaitSeconds: inputs.seconds("lockWaitSeconds", 60, { min: 0, max: 3600 }),
+    pollIntervalMs: inputs.integer("pollIntervalMs", 100, { min: 20, max: 5e3 }),
+    nodeAccess,
+    method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
+  };
+}
+function readMethod(inputs, fallback2) {
+  const name = inputs.oneOf("updateMethod", ["local", "ansible", "command", "reimage"], fallback2);
+  switch (name) {
+    case "local":
+      return { name, settings: parseSettings(inputs.optional("set")) };
+    case "ansible":
+      return { name, inventory: inputs.required("ansibleInventory", "the Ansible inventory of the cluster (provision writes one)", "infra/ansible/inventories/prod/hosts.yml"), playbook: inputs.optional("ansiblePlaybook"), settings: parseSettings(inputs.optional("set")) };
+    case "command":
+      return { name, command: inputs.required("updateCommand", "a command run once per node, with {name}, {host} and {role} placeholders", "./update-node.sh {host} {role}").split(/\s+/) };
+    case "reimage":
+      return {
+        name,
+        imageId: inputs.required("imageId", "the new image id (image-build outputs it)", "/subscriptions/.../images/spark/versions/1.2.3"),
+        resourceGroup: inputs.required("azureResourceGroup", "the resource group of the worker scale set", "rg-spark-prod"),
+        scaleSet: inputs.required("workerScaleSet", "the worker scale set name", "vmss-spark-workers")
+      };
+  }
+}
+function parseSettings(raw) {
+  const settings = {};
+  for (const line of (raw ?? "").split(/\n|;/).map((entry) => entry.trim()).filter(Boolean)) {
+    const match = /^([a-z][a-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!match) throw new InputError("set", "one role variable per line as name=value", describeValue(line), "Write e.g. zookeeper_heap_mb=1024.");
+    settings[match[1]] = match[2];
+  }
+  return settings;
+}
+
+// src/actions/provision/settings.ts
+function readProvisionSettings(inputs) {
+  const command = inputs.oneOf("command", ["plan", "apply", "plan-and-apply"], "plan");
+  const configure2 = inputs.boolean("configure", true);
+  const applies = command !== "plan";
+  return {
+    command,
+    workingDirectory: inputs.optional("workingDirectory") ?? "infra/terraform/envs/vm",
+    planFile: inputs.optional("planFile") ?? "spark-azure.tfplan",
+    varFile: inputs.optional("varFile"),
+    variables: parseVariables(inputs.optional("variables")),
+    backendConfig: (inputs.optional("backendConfig") ?? "").split("\n").map((line) => line.trim()).filter(Boolean),
+    configure: configure2,
+    sshUser: applies && configure2 ? inputs.required("sshUser", "the admin user of the VMs, to configure them with Ansible", "azureuser") : inputs.optional("sshUser"),
+    sshPrivateKey: inputs.optional("sshPrivateKey"),
+    sshJumpHost: inputs.optional("sshJumpHost"),
+    settings: parseSettings(inputs.optional("settings")),
+    workerScaleSetLookup: inputs.boolean("workerScaleSetLookup", true)
+  };
+}
+function parseVariables(raw) {
+  const variables = {};
+  for (const line of (raw ?? "").split("\n").map((entry) => entry.trim()).filter(Boolean)) {
+    const match = /^([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*)$/.exec(line);
+    if (!match) throw new InputError("variables", "one Terraform variable per line as name=value", describeValue(line), "Write e.g. image_id=/subscriptions/.../versions/1.2.3.");
+    variables[match[1]] = match[2];
+  }
+  return variables;
+}
+
+// src/actions/provision/index.ts
+async function provisionAction(pipeline) {
+  const settings = readProvisionSettings(new InputReader(pipeline.inputs));
+  const directory = import_node_path9.default.resolve(packageRoot(), settings.workingDirectory);
+  if (!(0, import_node_fs8.existsSync)(directory)) {
+    throw new InputError("workingDirectory", "a Terraform root", describeValue(settings.workingDirectory), "Leave it empty for infra/terraform/envs/vm.");
+  }
+  const terraform = new TerraformRoot(await ensureTerraformCli(toolsDir(), pipeline.log), directory);
+  const planFile = import_node_path9.default.resolve(directory, settings.planFile);
+  await pipeline.group("terraform init", () => terraform.init(settings.backendConfig));
+  if (settings.command !== "apply") {
+    const variableArgs = [...settings.varFile ? [`-var-file=${settings.varFile}`] : [], ...Object.entries(settings.variables).map(([key, value]) => `-var=${key}=${value}`)];
+    const plan = await pipeline.group("terraform plan", () => terraform.plan(planFile, variableArgs));
+    pipeline.setOutput("hasChanges", String(plan.hasChanges));
+    pipeline.setOutput("planSummary", planSummary(plan));
+    pipeline.setOutput("planFile", planFile);
+    pipeline.log.info(`Plan: ${planSummary(plan)} (${planFile})`);
+    await pipeline.appendSummary(
+      [`### Terraform plan: ${planSummary(plan)}`, "", "| resource | actions |", "|---|---|", ...plan.changes.map((change) => `| \`${change.address}\` | ${escapeCell(change.actions.join(", "))} |`), ""].join("\n")
+    );
+    if (settings.command === "plan") return;
+  }
+  if (!(0, import_node_fs8.existsSync)(planFile)) {
+    throw new InputError("planFile", "the plan saved by command plan (download it in the approved job)", describeValue(settings.planFile), "Run command plan first, then apply that plan file; apply never plans again.");
+  }
+  await pipeline.group("terraform apply", () => terraform.apply(planFile));
+  const outputs = readVmOutputs(await terraform.outputs());
+  pipeline.setOutput("masterUrl", outputs.masterUrl);
+  pipeline.setOutput("zookeeperConnect", outputs.zookeeperConnect);
+  pipeline.setOutput("zookeeperDir", outputs.sparkZooKeeperDir);
+  pipeline.setOutput("masterVmNames", outputs.masterVmNames.join(","));
+  pipeline.setOutput("resourceGroup", outputs.resourceGroupName);
+  pipeline.setOutput("workerScaleSet", outputs.workerScaleSetName);
+  const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
+  const keyFile = settings.sshPrivateKey ? writeKey(settings.sshPrivateKey, pipeline) : void 0;
+  const inventory = import_node_path9.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os3.default.tmpdir(), "spark-azure-inventory.yml");
+  (0, import_node_fs8.writeFileSync)(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? "azureuser", jumpHost: settings.sshJumpHost, keyFile }, settings.settings));
+  pipeline.setOutput("inventory", inventory);
+  await pipeline.appendSummary(`### Cluster
+
+| | |
+|---|---|
+| masters | \`${outputs.masterUrl}\` |
+| ZooKeeper | \`${outputs.zookeeperConnect}\` |
+| workers configured | ${workers.length} |
+`);
+  if (settings.configure) await configure(inventory, pipeline);
+}
+async function configure(inventory, pipeline) {
+  const venv = await ensurePythonEnvironment("local-cluster", toolsDir(), pipeline.log);
+  const result2 = await pipeline.group("ansible-playbook site.yml", () => runPlaybookWith(import_node_path9.default.join(venv, "bin", "ansible-playbook"), packageRoot(), inventory));
+  pipeline.log.info(result2.output.split("\n").slice(-12).join("\n"));
+  if (result2.exitCode !== 0) {
+    throw new ActionableError("Ansible site.yml", "every node configured", result2.output.split("\n").filter((line) => /fatal:|UNREACHABLE/.test(line)).slice(0, 3).join(" | ") || `exit ${result2.exitCode}`, "Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.");
+  }
+}
+async function scaleSetWorkers(outputs, pipeline) {
+  const listing = await $({ nothrow: true, quiet: true })`az ${vmssInstanceIdsArguments({ resourceGroup: outputs.resourceGroupName, scaleSet: outputs.workerScaleSetName })}`;
+  if (listing.exitCode !== 0) {
+    pipeline.log.warning(`Could not list the workers of ${outputs.workerScaleSetName} (az exit ${listing.exitCode}); workers are not configured in this run.`);
+    return [];
+  }
+  return JSON.parse(listing.stdout).map((row) => ({ name: row.ip, host: row.ip }));
+}
+function writeKey(privateKey, pipeline) {
+  pipeline.setSecret(privateKey);
+  const file = import_node_path9.default.join((0, import_node_fs8.mkdtempSync)(import_node_path9.default.join(import_node_os3.default.tmpdir(), "spark-azure-ssh-")), "id");
+  (0, import_node_fs8.writeFileSync)(file, privateKey.endsWith("\n") ? privateKey : `${privateKey}
+`, { mode: 384 });
+  (0, import_node_fs8.chmodSync)(file, 384);
+  return file;
+}
+
+// src/actions/rolling-update/index.ts
+init_cjs_shims();
+var import_node_fs13 = require("fs");
+var import_node_os7 = __toESM(require("os"), 1);
+var import_node_path15 = __toESM(require("path"), 1);
+
+// src/core/cluster/node-states.ts
+init_cjs_shims();
+
+// src/core/cluster/cluster-state.ts
+init_cjs_shims();
+function zookeeperLeader(state) {
+  return state.zookeeper.find((server) => server.serving && server.mode === "leader");
+}
+function aliveMasters(state) {
+  return state.masters.filter((master) => master.reachable && master.status === "ALIVE");
+}
+function theAliveMaster(state) {
+  const alive = aliveMasters(state);
+  return alive.length === 1 ? alive[0] : void 0;
+}
+function workersAtLeader(state) {
+  return theAliveMaster(state)?.workers ?? [];
+}
+function aliveWorkerHosts(state) {
+  return workersAtLeader(state).filter((worker) => worker.state === "ALIVE").map((worker) => worker.host);
+}
+
 // src/core/cluster/topology.ts
+init_cjs_shims();
 function allNodes(topology) {
   return [...topology.zookeepers, ...topology.masters, ...topology.workers];
 }
@@ -46672,9 +47057,9 @@ function describeStep(step) {
 
 // src/local/local-cluster.ts
 init_cjs_shims();
-var import_node_fs9 = require("fs");
+var import_node_fs11 = require("fs");
 var import_promises4 = require("fs/promises");
-var import_node_path10 = __toESM(require("path"), 1);
+var import_node_path12 = __toESM(require("path"), 1);
 
 // src/core/probes/cluster-probe.ts
 init_cjs_shims();
@@ -46913,13 +47298,8 @@ function sleep2(ms) {
 
 // src/local/ansible.ts
 init_cjs_shims();
-var import_node_path7 = __toESM(require("path"), 1);
 async function runPlaybook(toolchain, root2, inventory, options = {}) {
-  const ansibleDir = import_node_path7.default.join(root2, "infra", "ansible");
-  const playbook = import_node_path7.default.join(ansibleDir, options.playbook ?? "site.yml");
-  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path7.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
-  const result2 = await $({ env, cwd: ansibleDir })`${toolchain.ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
-  return { exitCode: result2.exitCode ?? 1, output: result2.stdout + result2.stderr };
+  return runPlaybookWith(toolchain.ansiblePlaybook, root2, inventory, options);
 }
 async function renderConfiguration(toolchain, root2, inventory) {
   const result2 = await runPlaybook(toolchain, root2, inventory, { extraArgs: ["--skip-tags", "health"] });
@@ -46931,10 +47311,10 @@ async function renderConfiguration(toolchain, root2, inventory) {
 
 // src/local/local-inventory.ts
 init_cjs_shims();
-var import_node_os3 = require("os");
-var import_yaml = __toESM(require_dist(), 1);
+var import_node_os4 = require("os");
+var import_yaml2 = __toESM(require_dist(), 1);
 function localInventory(topology, clusterDir, toolchain, settings = {}, clusterName = "local") {
-  const owner = (0, import_node_os3.userInfo)().username;
+  const owner = (0, import_node_os4.userInfo)().username;
   const hosts = (nodes) => Object.fromEntries(
     nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }])
   );
@@ -46975,7 +47355,7 @@ function localInventory(topology, clusterDir, toolchain, settings = {}, clusterN
       }
     }
   };
-  return (0, import_yaml.stringify)(inventory);
+  return (0, import_yaml2.stringify)(inventory);
 }
 function roleVars(node) {
   switch (node.role) {
@@ -46996,9 +47376,9 @@ function roleVars(node) {
 // src/local/local-processes.ts
 init_cjs_shims();
 var import_node_child_process = require("child_process");
-var import_node_fs7 = require("fs");
+var import_node_fs9 = require("fs");
 var import_promises3 = require("fs/promises");
-var import_node_path8 = __toESM(require("path"), 1);
+var import_node_path10 = __toESM(require("path"), 1);
 var CLUSTER_MARKER = "SPARK_AZURE_LOCAL_CLUSTER";
 var LAUNCHERS = {
   zookeeper: "run-zookeeper",
@@ -47006,13 +47386,13 @@ var LAUNCHERS = {
   worker: "run-spark-worker"
 };
 function launcherPath(clusterDir, node) {
-  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
+  return import_node_path10.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
 }
 function logPath(clusterDir, node) {
-  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
+  return import_node_path10.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
 }
 function pidPath(clusterDir, node) {
-  return import_node_path8.default.join(nodeDir(clusterDir, node.name), "pid");
+  return import_node_path10.default.join(nodeDir(clusterDir, node.name), "pid");
 }
 var SUPERVISOR = [
   "launcher=$1; child=",
@@ -47034,8 +47414,8 @@ var LocalProcesses = class {
     const running = this.pid(node);
     if (running !== void 0) return running;
     const log3 = logPath(this.clusterDir, node);
-    await (0, import_promises3.mkdir)(import_node_path8.default.dirname(log3), { recursive: true });
-    const output = (0, import_node_fs7.openSync)(log3, "a");
+    await (0, import_promises3.mkdir)(import_node_path10.default.dirname(log3), { recursive: true });
+    const output = (0, import_node_fs9.openSync)(log3, "a");
     try {
       const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
         detached: true,
@@ -47048,14 +47428,14 @@ var LocalProcesses = class {
 `);
       return child.pid;
     } finally {
-      (0, import_node_fs7.closeSync)(output);
+      (0, import_node_fs9.closeSync)(output);
     }
   }
   /** The node's pid while its process lives (zombies count as dead), else undefined. */
   pid(node) {
     const file = pidPath(this.clusterDir, node);
-    if (!(0, import_node_fs7.existsSync)(file)) return void 0;
-    const pid = Number((0, import_node_fs7.readFileSync)(file, "utf8").trim());
+    if (!(0, import_node_fs9.existsSync)(file)) return void 0;
+    const pid = Number((0, import_node_fs9.readFileSync)(file, "utf8").trim());
     return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
   }
   /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
@@ -47096,14 +47476,14 @@ var LocalProcesses = class {
   }
 };
 function listPids() {
-  return (0, import_node_fs7.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return (0, import_node_fs9.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
 }
 function isLiveProcessOf(pid, clusterDir) {
   try {
-    const stat = (0, import_node_fs7.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat = (0, import_node_fs9.readFileSync)(`/proc/${pid}/stat`, "utf8");
     const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
     if (state === "Z" || state === "X") return false;
-    return (0, import_node_fs7.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
+    return (0, import_node_fs9.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
   } catch {
     return false;
   }
@@ -47164,17 +47544,17 @@ function range(count) {
 
 // src/local/toolchain.ts
 init_cjs_shims();
-var import_node_fs8 = require("fs");
-var import_node_path9 = __toESM(require("path"), 1);
+var import_node_fs10 = require("fs");
+var import_node_path11 = __toESM(require("path"), 1);
 var ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
 async function ensureToolchain(root2, toolsDir2, log3) {
   const java = await ensureJava(log3);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs8.existsSync)(ZOOKEEPER_JAR), log3);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs10.existsSync)(ZOOKEEPER_JAR), log3);
   const venv = await ensurePythonEnvironment("local-cluster", toolsDir2, log3);
-  const python = import_node_path9.default.join(venv, "bin", "python");
+  const python = import_node_path11.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
   const recoveryPluginJar = await ensureRecoveryPlugin(root2, sparkHome, toolsDir2, log3);
-  return { java, python, ansiblePlaybook: import_node_path9.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
+  return { java, python, ansiblePlaybook: import_node_path11.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
 }
 async function ensureJava(log3) {
   const version2 = await javaMajorVersion();
@@ -47197,7 +47577,7 @@ var LocalCluster = class {
     this.paths = paths;
     this.log = log3;
     this.processes = new LocalProcesses(paths.clusterDir);
-    this.recordPath = import_node_path10.default.join(paths.clusterDir, "cluster.json");
+    this.recordPath = import_node_path12.default.join(paths.clusterDir, "cluster.json");
   }
   paths;
   log;
@@ -47244,7 +47624,7 @@ var LocalCluster = class {
     const record2 = await this.record();
     if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
     const merged = { ...record2.settings ?? {}, ...settings };
-    const inventory = import_node_path10.default.join(this.paths.clusterDir, "inventory.yml");
+    const inventory = import_node_path12.default.join(this.paths.clusterDir, "inventory.yml");
     await (0, import_promises4.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
     await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, settings: merged }, null, 2)}
 `);
@@ -47284,7 +47664,7 @@ var LocalCluster = class {
   async logs(name, lines) {
     const node = await this.node(name);
     const file = logPath(this.paths.clusterDir, node);
-    if (!(0, import_node_fs9.existsSync)(file)) return "";
+    if (!(0, import_node_fs11.existsSync)(file)) return "";
     const text = await (0, import_promises4.readFile)(file, "utf8");
     return text.split("\n").slice(-lines - 1).join("\n");
   }
@@ -47324,9 +47704,9 @@ var LocalCluster = class {
   }
   async prepare(topology, toolchain, shape, settings) {
     await this.processes.killLeftovers();
-    await (0, import_promises4.rm)(import_node_path10.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+    await (0, import_promises4.rm)(import_node_path12.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
     await (0, import_promises4.mkdir)(this.paths.clusterDir, { recursive: true });
-    const inventory = import_node_path10.default.join(this.paths.clusterDir, "inventory.yml");
+    const inventory = import_node_path12.default.join(this.paths.clusterDir, "inventory.yml");
     await (0, import_promises4.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
     const record2 = { shape, settings, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
     await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
@@ -47347,7 +47727,7 @@ var LocalCluster = class {
         what,
         `healthy within ${timeoutMs / 1e3} s`,
         problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-        `Read the node logs under ${import_node_path10.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+        `Read the node logs under ${import_node_path12.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
       );
     }
     this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
@@ -47361,7 +47741,7 @@ var LocalCluster = class {
     return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
   }
   async record() {
-    if (!(0, import_node_fs9.existsSync)(this.recordPath)) return void 0;
+    if (!(0, import_node_fs11.existsSync)(this.recordPath)) return void 0;
     return JSON.parse(await (0, import_promises4.readFile)(this.recordPath, "utf8"));
   }
 };
@@ -47395,62 +47775,7 @@ function localUpdate(cluster, settings, operations) {
 
 // src/operations/remote-updates.ts
 init_cjs_shims();
-var import_node_path11 = __toESM(require("path"), 1);
-
-// src/azure/remote-commands.ts
-init_cjs_shims();
-var SERVICE_UNITS = {
-  zookeeper: "spark-azure-zookeeper",
-  master: "spark-azure-master",
-  worker: "spark-azure-worker"
-};
-function systemctlCommand(operation, role) {
-  const unit = SERVICE_UNITS[role];
-  switch (operation) {
-    case "kill":
-      return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
-    case "stop":
-      return ["sudo", "systemctl", "stop", unit];
-    case "start":
-      return ["sudo", "systemctl", "start", unit];
-    case "restart":
-      return ["sudo", "systemctl", "restart", unit];
-  }
-}
-function sshArguments(access, node, command) {
-  return [
-    "-o",
-    "BatchMode=yes",
-    "-o",
-    "ConnectTimeout=10",
-    "-o",
-    "StrictHostKeyChecking=accept-new",
-    "-p",
-    String(access.port),
-    ...access.keyFile ? ["-i", access.keyFile] : [],
-    ...access.jumpHost ? ["-J", access.jumpHost] : [],
-    `${access.user}@${node.host}`,
-    "--",
-    ...command.map(quoteForRemoteShell)
-  ];
-}
-function quoteForRemoteShell(word) {
-  return /^[A-Za-z0-9_./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-function azVmArguments(access, vmName, operation) {
-  return ["vm", operation, "--resource-group", access.resourceGroup, "--name", vmName, ...access.subscription ? ["--subscription", access.subscription] : []];
-}
-function vmssSetImageArguments(access, imageId) {
-  return ["vmss", "update", "--resource-group", access.resourceGroup, "--name", access.scaleSet, "--set", `virtualMachineProfile.storageProfile.imageReference.id=${imageId}`];
-}
-function vmssInstanceIdsArguments(access) {
-  return ["vmss", "nic", "list", "--resource-group", access.resourceGroup, "--vmss-name", access.scaleSet, "--query", "[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}", "--output", "json"];
-}
-function vmssReimageArguments(access, instanceId) {
-  return ["vmss", "reimage", "--resource-group", access.resourceGroup, "--name", access.scaleSet, "--instance-ids", instanceId];
-}
-
-// src/operations/remote-updates.ts
+var import_node_path13 = __toESM(require("path"), 1);
 async function run(what, command, fix) {
   const result2 = await command;
   if (result2.exitCode !== 0) throw new ActionableError(what, "to succeed", `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1) ?? ""}`, fix);
@@ -47459,11 +47784,11 @@ async function run(what, command, fix) {
 function ansibleUpdate(options, operations) {
   const extra = Object.entries(options.extraVars).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
   return {
-    description: `ansible ${import_node_path11.default.basename(options.playbook)}`,
+    description: `ansible ${import_node_path13.default.basename(options.playbook)}`,
     apply: async (node) => {
       await run(
         `ansible-playbook --limit ${node.name}`,
-        $({ nothrow: true, quiet: true, env: { ...process.env, ANSIBLE_CONFIG: import_node_path11.default.join(import_node_path11.default.dirname(options.playbook), "ansible.cfg") } })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
+        $({ nothrow: true, quiet: true, env: { ...process.env, ANSIBLE_CONFIG: import_node_path13.default.join(import_node_path13.default.dirname(options.playbook), "ansible.cfg") } })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
         "Run the same command by hand for the full output."
       );
       await operations.restart(node);
@@ -47653,33 +47978,33 @@ var ZooKeeperSession = class _ZooKeeperSession {
       void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
     });
   }
-  children(path21) {
-    return this.call((client, done) => client.getChildren(path21, (error, children) => done(error, children)));
+  children(path23) {
+    return this.call((client, done) => client.getChildren(path23, (error, children) => done(error, children)));
   }
-  stat(path21) {
+  stat(path23) {
     return this.call(
       (client, done) => client.exists(
-        path21,
+        path23,
         (error, stat) => done(error, stat ? { ephemeralOwner: BigInt(`0x${stat.ephemeralOwner.toString("hex")}`), version: stat.version, ctimeMs: Number(BigInt(`0x${stat.ctime.toString("hex")}`)) } : void 0)
       )
     );
   }
-  data(path21) {
-    return this.call((client, done) => client.getData(path21, (error, data) => done(error, data ?? Buffer.alloc(0))));
+  data(path23) {
+    return this.call((client, done) => client.getData(path23, (error, data) => done(error, data ?? Buffer.alloc(0))));
   }
   /** Creates the node (and missing parents, persistent) and returns its actual path. */
-  async create(path21, data, mode) {
-    await this.bounded(`mkdirp ${parentOf(path21)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path21), (error) => error ? reject3(error) : resolve2()));
+  async create(path23, data, mode) {
+    await this.bounded(`mkdirp ${parentOf(path23)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path23), (error) => error ? reject3(error) : resolve2()));
     return this.bounded(
-      `create ${path21}`,
-      (client, resolve2, reject3) => client.create(path21, Buffer.from(data), MODES[mode], (error, created) => error ? reject3(error) : resolve2(created))
+      `create ${path23}`,
+      (client, resolve2, reject3) => client.create(path23, Buffer.from(data), MODES[mode], (error, created) => error ? reject3(error) : resolve2(created))
     );
   }
   /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-  remove(path21, version2 = -1) {
+  remove(path23, version2 = -1) {
     return this.bounded(
-      `remove ${path21}`,
-      (client, resolve2, reject3) => client.remove(path21, version2, (error) => {
+      `remove ${path23}`,
+      (client, resolve2, reject3) => client.remove(path23, version2, (error) => {
         if (!error) return resolve2(true);
         if (isNoNode(error)) return resolve2(false);
         reject3(error);
@@ -47729,8 +48054,8 @@ function connect(connectString, options) {
 function isNoNode(error) {
   return error instanceof import_node_zookeeper_client.default.Exception && error.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path21) {
-  return path21.slice(0, path21.lastIndexOf("/")) || "/";
+function parentOf(path23) {
+  return path23.slice(0, path23.lastIndexOf("/")) || "/";
 }
 
 // src/operations/leadership-handover.ts
@@ -47775,28 +48100,28 @@ async function handOverLeadership(options) {
 
 // src/operations/maintenance-lock.ts
 init_cjs_shims();
-var import_node_os4 = __toESM(require("os"), 1);
+var import_node_os5 = __toESM(require("os"), 1);
 var MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
 var MaintenanceLock = class _MaintenanceLock {
-  constructor(zk, path21) {
+  constructor(zk, path23) {
     this.zk = zk;
-    this.path = path21;
+    this.path = path23;
   }
   zk;
   path;
   static async acquire(zk, operation, options) {
-    const path21 = options.path ?? MAINTENANCE_LOCK_PATH;
-    const holder = { operation, host: import_node_os4.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
+    const path23 = options.path ?? MAINTENANCE_LOCK_PATH;
+    const holder = { operation, host: import_node_os5.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
     const deadline = Date.now() + options.waitMs;
     for (; ; ) {
       try {
-        await zk.create(path21, JSON.stringify(holder), "ephemeral");
-        return new _MaintenanceLock(zk, path21);
+        await zk.create(path23, JSON.stringify(holder), "ephemeral");
+        return new _MaintenanceLock(zk, path23);
       } catch (error) {
         if (!isNodeExists(error)) throw error;
       }
       if (Date.now() >= deadline) {
-        const current = await currentHolder(zk, path21);
+        const current = await currentHolder(zk, path23);
         throw new ClusterStateError(
           "Maintenance lock",
           `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -47826,8 +48151,8 @@ var MaintenanceLock = class _MaintenanceLock {
     if (stat && stat.ephemeralOwner === await this.zk.sessionId()) await this.zk.remove(this.path, stat.version);
   }
 };
-async function currentHolder(zk, path21 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path21);
+async function currentHolder(zk, path23 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path23);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -47968,9 +48293,9 @@ async function detachedElectionSessions(zk, topology) {
 
 // src/actions/shared/remote-cluster.ts
 init_cjs_shims();
-var import_node_fs10 = require("fs");
-var import_node_os5 = __toESM(require("os"), 1);
-var import_node_path12 = __toESM(require("path"), 1);
+var import_node_fs12 = require("fs");
+var import_node_os6 = __toESM(require("os"), 1);
+var import_node_path14 = __toESM(require("path"), 1);
 
 // src/azure/ssh-node-operations.ts
 init_cjs_shims();
@@ -48006,113 +48331,16 @@ function remoteNodeOperations(access, secrets) {
   let keyFile;
   if (access.privateKey) {
     secrets.register(access.privateKey);
-    keyFile = import_node_path12.default.join((0, import_node_fs10.mkdtempSync)(import_node_path12.default.join(import_node_os5.default.tmpdir(), "spark-azure-ssh-")), "id");
-    (0, import_node_fs10.writeFileSync)(keyFile, access.privateKey.endsWith("\n") ? access.privateKey : `${access.privateKey}
+    keyFile = import_node_path14.default.join((0, import_node_fs12.mkdtempSync)(import_node_path14.default.join(import_node_os6.default.tmpdir(), "spark-azure-ssh-")), "id");
+    (0, import_node_fs12.writeFileSync)(keyFile, access.privateKey.endsWith("\n") ? access.privateKey : `${access.privateKey}
 `, { mode: 384 });
-    (0, import_node_fs10.chmodSync)(keyFile, 384);
+    (0, import_node_fs12.chmodSync)(keyFile, 384);
   }
   return sshNodeOperations({ ...access.ssh, keyFile });
 }
 
-// src/actions/rolling-update/settings.ts
-init_cjs_shims();
-
-// src/actions/shared/node-access.ts
-init_cjs_shims();
-function readNodeAccess(inputs, masterCount) {
-  const kind = inputs.oneOf("nodeAccess", ["local", "ssh", "azure"], "local");
-  if (kind === "local") return { kind };
-  const ssh = {
-    user: inputs.required("sshUser", "the SSH user on the VMs (with sudo for systemctl)", "azureuser"),
-    jumpHost: inputs.optional("sshJumpHost"),
-    port: inputs.integer("sshPort", 22, { min: 1, max: 65535 })
-  };
-  const privateKey = inputs.optional("sshPrivateKey");
-  if (kind === "ssh") return { kind, ssh, privateKey };
-  const masterVmNames = inputs.required("masterVmNames", "one VM name per master, in the order of masters", "spark-master-1,spark-master-2").split(",").map((name) => name.trim());
-  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
-    throw new InputError("masterVmNames", `${masterCount} VM names, one per master, comma-separated`, describeValue(masterVmNames.join(",")), "List the VM of each master in the order of masters.");
-  }
-  return { kind, ssh, privateKey, resourceGroup: inputs.required("azureResourceGroup", "the resource group of the cluster VMs", "rg-spark-prod"), masterVmNames };
-}
-
-// src/actions/rolling-update/settings.ts
-function readRollingUpdateSettings(inputs) {
-  const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", "10.0.2.4:7077,10.0.2.5:7077"));
-  const nodeAccess = readNodeAccess(inputs, masters.length);
-  const zookeepersRaw = inputs.optional("zookeepers");
-  if (nodeAccess.kind !== "local" && zookeepersRaw === void 0) {
-    throw new InputError("zookeepers", "the ZooKeeper connect string", "nothing", "Set zookeepers, e.g. 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.");
-  }
-  const workers = inputs.optional("workers")?.split(",").map((host) => host.trim());
-  const only = inputs.optional("only")?.split(",").map((name) => name.trim());
-  const expectedWorkers = inputs.optional("expectedWorkers");
-  return {
-    masters,
-    masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
-    zookeepers: zookeepersRaw === void 0 ? void 0 : parseZooKeeperConnect("zookeepers", zookeepersRaw),
-    zookeeperDir: inputs.optional("zookeeperDir"),
-    workers,
-    expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 0, max: 1e4 }),
-    maxUnavailable: inputs.integer("maxUnavailable", 1, { min: 1, max: 1e3 }),
-    only: only && new Set(only),
-    dryRun: inputs.boolean("dryRun", false),
-    gateTimeoutSeconds: inputs.seconds("gateTimeoutSeconds", 180, { min: 5, max: 7200 }),
-    lockWaitSeconds: inputs.seconds("lockWaitSeconds", 60, { min: 0, max: 3600 }),
-    pollIntervalMs: inputs.integer("pollIntervalMs", 100, { min: 20, max: 5e3 }),
-    nodeAccess,
-    method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
-  };
-}
-function readMethod(inputs, fallback2) {
-  const name = inputs.oneOf("updateMethod", ["local", "ansible", "command", "reimage"], fallback2);
-  switch (name) {
-    case "local":
-      return { name, settings: parseSettings(inputs.optional("set")) };
-    case "ansible":
-      return { name, inventory: inputs.required("ansibleInventory", "the Ansible inventory of the cluster (provision writes one)", "infra/ansible/inventories/prod/hosts.yml"), playbook: inputs.optional("ansiblePlaybook"), settings: parseSettings(inputs.optional("set")) };
-    case "command":
-      return { name, command: inputs.required("updateCommand", "a command run once per node, with {name}, {host} and {role} placeholders", "./update-node.sh {host} {role}").split(/\s+/) };
-    case "reimage":
-      return {
-        name,
-        imageId: inputs.required("imageId", "the new image id (image-build outputs it)", "/subscriptions/.../images/spark/versions/1.2.3"),
-        resourceGroup: inputs.required("azureResourceGroup", "the resource group of the worker scale set", "rg-spark-prod"),
-        scaleSet: inputs.required("workerScaleSet", "the worker scale set name", "vmss-spark-workers")
-      };
-  }
-}
-function parseSettings(raw) {
-  const settings = {};
-  for (const line of (raw ?? "").split(/\n|;/).map((entry) => entry.trim()).filter(Boolean)) {
-    const match = /^([a-z][a-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) throw new InputError("set", "one role variable per line as name=value", describeValue(line), "Write e.g. zookeeper_heap_mb=1024.");
-    settings[match[1]] = match[2];
-  }
-  return settings;
-}
-
 // src/actions/rolling-update/summary.ts
 init_cjs_shims();
-
-// src/actions/smoke-test/summary.ts
-init_cjs_shims();
-function smokeTestSummary(report) {
-  const rows = [
-    ["Verdict", report.passed ? "passed" : "FAILED"],
-    ["Reason", report.reason],
-    ["Result", report.result ?? "-"],
-    ["Application", report.applicationId ?? "-"],
-    ["ALIVE master", report.aliveMaster],
-    ["Duration", `${report.durationSeconds} s`]
-  ];
-  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
-}
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
-}
-
-// src/actions/rolling-update/summary.ts
 function rollingSummary(report) {
   const { journal } = report;
   const figures2 = rollingFigures(journal);
@@ -48168,8 +48396,8 @@ ${lines.join("\n")}
   }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate(targets, method, options, pipeline.log));
   const figures2 = rollingFigures(report.journal);
-  const reportFile = import_node_path13.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os6.default.tmpdir(), `spark-azure-rolling-update-${report.journal.startedAt}.json`);
-  (0, import_node_fs11.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+  const reportFile = import_node_path15.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os7.default.tmpdir(), `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  (0, import_node_fs13.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
   pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
@@ -48208,8 +48436,8 @@ async function resolve(settings, pipeline) {
       throw new ClusterStateError("Input 'updateMethod'", "'ansible', 'command' or 'reimage' for VMs", "'local'", "Use updateMethod 'local' only with nodeAccess 'local'.");
     case "ansible": {
       const venv = await ensurePythonEnvironment("local-cluster", toolsDir(), pipeline.log);
-      const playbook = settings.method.playbook ?? import_node_path13.default.join(packageRoot(), "infra", "ansible", "site.yml");
-      return { targets, method: ansibleUpdate({ ansiblePlaybook: import_node_path13.default.join(venv, "bin", "ansible-playbook"), inventory: settings.method.inventory, playbook, extraVars: settings.method.settings }, targets.operations) };
+      const playbook = settings.method.playbook ?? import_node_path15.default.join(packageRoot(), "infra", "ansible", "site.yml");
+      return { targets, method: ansibleUpdate({ ansiblePlaybook: import_node_path15.default.join(venv, "bin", "ansible-playbook"), inventory: settings.method.inventory, playbook, extraVars: settings.method.settings }, targets.operations) };
     }
     case "command":
       return { targets, method: commandUpdate(settings.method.command) };
@@ -48220,19 +48448,19 @@ async function resolve(settings, pipeline) {
 
 // src/actions/smoke-test/index.ts
 init_cjs_shims();
-var import_node_fs12 = require("fs");
-var import_node_os8 = __toESM(require("os"), 1);
-var import_node_path17 = __toESM(require("path"), 1);
+var import_node_fs14 = require("fs");
+var import_node_os9 = __toESM(require("os"), 1);
+var import_node_path19 = __toESM(require("path"), 1);
 
 // src/operations/failover-drill.ts
 init_cjs_shims();
 var import_promises5 = require("fs/promises");
-var import_node_os7 = __toESM(require("os"), 1);
-var import_node_path16 = __toESM(require("path"), 1);
+var import_node_os8 = __toESM(require("os"), 1);
+var import_node_path18 = __toESM(require("path"), 1);
 
 // src/actions/smoke-test/run-smoke-test.ts
 init_cjs_shims();
-var import_node_path15 = __toESM(require("path"), 1);
+var import_node_path17 = __toESM(require("path"), 1);
 
 // src/core/spark/spark-submit.ts
 init_cjs_shims();
@@ -48282,12 +48510,12 @@ function checkResult(stdout, check) {
 
 // src/tools/run-spark-submit.ts
 init_cjs_shims();
-var import_node_path14 = __toESM(require("path"), 1);
+var import_node_path16 = __toESM(require("path"), 1);
 function startSparkSubmit(runtime, submission, options) {
   const env = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
   if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
   const started = performance.now();
-  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path14.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: "SIGKILL" })`${import_node_path16.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
   const result2 = (async () => {
     const output = await child;
     const durationMs = performance.now() - started;
@@ -48327,7 +48555,7 @@ async function runSmokeTest(settings, runtime, log3) {
   log3.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(settings, runtime);
   const localIp = submission.conf["spark.driver.host"] && isLoopback(submission.conf["spark.driver.host"]) ? submission.conf["spark.driver.host"] : void 0;
-  log3.info(`spark-submit ${import_node_path15.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  log3.info(`spark-submit ${import_node_path17.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run2 = await runSparkSubmit(runtime, submission, { timeoutMs: settings.timeoutSeconds * 1e3, localIp });
   const output = `${run2.stdout}
 ${run2.stderr}`;
@@ -48353,7 +48581,7 @@ ${run2.stderr}`;
   };
 }
 function buildSubmission(settings, runtime) {
-  const application = settings.application ?? import_node_path15.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  const application = settings.application ?? import_node_path17.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
   return {
     masterUrl: masterUrl(settings.masters),
     application,
@@ -48611,8 +48839,8 @@ function requireVmFaults(targets) {
   return targets.vmFaults;
 }
 async function startDrillJob(settings, runtime, seconds2) {
-  const directory = await (0, import_promises5.mkdtemp)(import_node_path16.default.join(import_node_os7.default.tmpdir(), "spark-azure-drill-"));
-  const application = import_node_path16.default.join(directory, DRILL_JOB_FILE);
+  const directory = await (0, import_promises5.mkdtemp)(import_node_path18.default.join(import_node_os8.default.tmpdir(), "spark-azure-drill-"));
+  const application = import_node_path18.default.join(directory, DRILL_JOB_FILE);
   await (0, import_promises5.writeFile)(application, DRILL_JOB_SOURCE);
   const submission = { ...buildSubmission({ ...settings, application, arguments: [String(seconds2)] }, runtime), name: "spark-azure failover drill job" };
   const driverHost = submission.conf["spark.driver.host"];
@@ -48846,8 +49074,8 @@ ${report.outputTail}`);
     pipeline.log.info(`Smoke test passed: ${report.reason}`);
     if (!drill || !targets) return;
     const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () => runFailoverDrill(targets, drill, settings, runtime, pipeline.log));
-    const journalFile = import_node_path17.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os8.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs12.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    const journalFile = import_node_path19.default.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? import_node_os9.default.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs14.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -48865,19 +49093,14 @@ function actionBody(name) {
   if (name === "smoke-test") return smokeTestAction();
   if (name === "rolling-update") return rollingUpdateAction;
   if (name === "image-build") return imageBuildAction;
-  return notYetAvailable(name);
-}
-function notYetAvailable(name) {
-  return async () => {
-    throw new ActionableError(`Action '${name}'`, "an implemented action", "one not released yet in this version of spark-azure", "Use smoke-test for now, or pin a release that includes it.");
-  };
+  return provisionAction;
 }
 
 // src/doors/azure-devops-pipeline.ts
 init_cjs_shims();
-var import_node_fs13 = require("fs");
-var import_node_os9 = __toESM(require("os"), 1);
-var import_node_path18 = __toESM(require("path"), 1);
+var import_node_fs15 = require("fs");
+var import_node_os10 = __toESM(require("os"), 1);
+var import_node_path20 = __toESM(require("path"), 1);
 var tl = __toESM(require_task(), 1);
 function azureDevOpsPipeline(taskName) {
   let summaryIndex = 0;
@@ -48896,9 +49119,9 @@ function azureDevOpsPipeline(taskName) {
     setOutput: (name, value) => tl.setVariable(name, value, false, true),
     setSecret: (value) => tl.setSecret(value),
     appendSummary: async (markdown) => {
-      const directory = tl.getVariable("Agent.TempDirectory") ?? import_node_os9.default.tmpdir();
-      const file = import_node_path18.default.join(directory, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs13.writeFileSync)(file, markdown);
+      const directory = tl.getVariable("Agent.TempDirectory") ?? import_node_os10.default.tmpdir();
+      const file = import_node_path20.default.join(directory, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      (0, import_node_fs15.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     },
     fail: (message) => {

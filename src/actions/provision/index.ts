@@ -1,0 +1,92 @@
+import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { $ } from 'zx';
+import { vmssInstanceIdsArguments } from '../../azure/remote-commands.js';
+import { azureInventory } from '../../core/infra/azure-inventory.js';
+import { type VmClusterOutputs, readVmOutputs } from '../../core/infra/vm-outputs.js';
+import { ActionableError, InputError, describeValue } from '../../core/errors.js';
+import { InputReader } from '../../core/inputs/input-reader.js';
+import type { Pipeline } from '../../doors/pipeline.js';
+import { packageRoot, toolsDir } from '../../local/paths.js';
+import { runPlaybookWith } from '../../tools/ansible-playbook.js';
+import { ensurePythonEnvironment } from '../../tools/installers.js';
+import { ensureTerraformCli } from '../../tools/terraform-cli.js';
+import { TerraformRoot, planSummary } from '../../tools/terraform-runner.js';
+import { escapeCell } from '../smoke-test/summary.js';
+import { type ProvisionSettings, readProvisionSettings } from './settings.js';
+
+/**
+ * The provision action: Terraform plan, then (in a later, approved job, or at once) apply of exactly that
+ * plan, then Ansible configures the nodes from Terraform's outputs. Outputs what the other actions take.
+ */
+export async function provisionAction(pipeline: Pipeline): Promise<void> {
+  const settings = readProvisionSettings(new InputReader(pipeline.inputs));
+  const directory = path.resolve(packageRoot(), settings.workingDirectory);
+  if (!existsSync(directory)) {
+    throw new InputError('workingDirectory', 'a Terraform root', describeValue(settings.workingDirectory), 'Leave it empty for infra/terraform/envs/vm.');
+  }
+  const terraform = new TerraformRoot(await ensureTerraformCli(toolsDir(), pipeline.log), directory);
+  const planFile = path.resolve(directory, settings.planFile);
+  await pipeline.group('terraform init', () => terraform.init(settings.backendConfig));
+
+  if (settings.command !== 'apply') {
+    const variableArgs = [...(settings.varFile ? [`-var-file=${settings.varFile}`] : []), ...Object.entries(settings.variables).map(([key, value]) => `-var=${key}=${value}`)];
+    const plan = await pipeline.group('terraform plan', () => terraform.plan(planFile, variableArgs));
+    pipeline.setOutput('hasChanges', String(plan.hasChanges));
+    pipeline.setOutput('planSummary', planSummary(plan));
+    pipeline.setOutput('planFile', planFile);
+    pipeline.log.info(`Plan: ${planSummary(plan)} (${planFile})`);
+    await pipeline.appendSummary(
+      [`### Terraform plan: ${planSummary(plan)}`, '', '| resource | actions |', '|---|---|', ...plan.changes.map((change) => `| \`${change.address}\` | ${escapeCell(change.actions.join(', '))} |`), ''].join('\n'),
+    );
+    if (settings.command === 'plan') return;
+  }
+
+  if (!existsSync(planFile)) {
+    throw new InputError('planFile', 'the plan saved by command plan (download it in the approved job)', describeValue(settings.planFile), 'Run command plan first, then apply that plan file; apply never plans again.');
+  }
+  await pipeline.group('terraform apply', () => terraform.apply(planFile));
+  const outputs = readVmOutputs(await terraform.outputs());
+  pipeline.setOutput('masterUrl', outputs.masterUrl);
+  pipeline.setOutput('zookeeperConnect', outputs.zookeeperConnect);
+  pipeline.setOutput('zookeeperDir', outputs.sparkZooKeeperDir);
+  pipeline.setOutput('masterVmNames', outputs.masterVmNames.join(','));
+  pipeline.setOutput('resourceGroup', outputs.resourceGroupName);
+  pipeline.setOutput('workerScaleSet', outputs.workerScaleSetName);
+
+  const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
+  const keyFile = settings.sshPrivateKey ? writeKey(settings.sshPrivateKey, pipeline) : undefined;
+  const inventory = path.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? os.tmpdir(), 'spark-azure-inventory.yml');
+  writeFileSync(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? 'azureuser', jumpHost: settings.sshJumpHost, keyFile }, settings.settings));
+  pipeline.setOutput('inventory', inventory);
+  await pipeline.appendSummary(`### Cluster\n\n| | |\n|---|---|\n| masters | \`${outputs.masterUrl}\` |\n| ZooKeeper | \`${outputs.zookeeperConnect}\` |\n| workers configured | ${workers.length} |\n`);
+  if (settings.configure) await configure(inventory, pipeline);
+}
+
+async function configure(inventory: string, pipeline: Pipeline): Promise<void> {
+  const venv = await ensurePythonEnvironment('local-cluster', toolsDir(), pipeline.log);
+  const result = await pipeline.group('ansible-playbook site.yml', () => runPlaybookWith(path.join(venv, 'bin', 'ansible-playbook'), packageRoot(), inventory));
+  pipeline.log.info(result.output.split('\n').slice(-12).join('\n'));
+  if (result.exitCode !== 0) {
+    throw new ActionableError('Ansible site.yml', 'every node configured', result.output.split('\n').filter((line) => /fatal:|UNREACHABLE/.test(line)).slice(0, 3).join(' | ') || `exit ${result.exitCode}`, 'Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.');
+  }
+}
+
+/** Worker instances and their addresses, from the scale set (az); none when az is not there. */
+async function scaleSetWorkers(outputs: VmClusterOutputs, pipeline: Pipeline): Promise<{ name: string; host: string }[]> {
+  const listing = await $({ nothrow: true, quiet: true })`az ${vmssInstanceIdsArguments({ resourceGroup: outputs.resourceGroupName, scaleSet: outputs.workerScaleSetName })}`;
+  if (listing.exitCode !== 0) {
+    pipeline.log.warning(`Could not list the workers of ${outputs.workerScaleSetName} (az exit ${listing.exitCode}); workers are not configured in this run.`);
+    return [];
+  }
+  return (JSON.parse(listing.stdout) as { ip: string }[]).map((row) => ({ name: row.ip, host: row.ip }));
+}
+
+function writeKey(privateKey: string, pipeline: Pipeline): string {
+  pipeline.setSecret(privateKey);
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'spark-azure-ssh-')), 'id');
+  writeFileSync(file, privateKey.endsWith('\n') ? privateKey : `${privateKey}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return file;
+}

@@ -1,0 +1,52 @@
+import { InputError, describeValue } from '../../core/errors.js';
+import type { InputReader } from '../../core/inputs/input-reader.js';
+import { parseSettings } from '../rolling-update/settings.js';
+
+export type ProvisionCommand = 'plan' | 'apply' | 'plan-and-apply';
+
+export interface ProvisionSettings {
+  readonly command: ProvisionCommand;
+  /** Terraform root, relative to the repository root or absolute. */
+  readonly workingDirectory: string;
+  readonly planFile: string;
+  readonly varFile?: string;
+  readonly variables: Readonly<Record<string, string>>;
+  readonly backendConfig: readonly string[];
+  readonly configure: boolean;
+  readonly sshUser?: string;
+  readonly sshPrivateKey?: string;
+  readonly sshJumpHost?: string;
+  readonly settings: Readonly<Record<string, string>>;
+  readonly workerScaleSetLookup: boolean;
+}
+
+export function readProvisionSettings(inputs: InputReader): ProvisionSettings {
+  const command = inputs.oneOf('command', ['plan', 'apply', 'plan-and-apply'] as const, 'plan');
+  const configure = inputs.boolean('configure', true);
+  const applies = command !== 'plan';
+  return {
+    command,
+    workingDirectory: inputs.optional('workingDirectory') ?? 'infra/terraform/envs/vm',
+    planFile: inputs.optional('planFile') ?? 'spark-azure.tfplan',
+    varFile: inputs.optional('varFile'),
+    variables: parseVariables(inputs.optional('variables')),
+    backendConfig: (inputs.optional('backendConfig') ?? '').split('\n').map((line) => line.trim()).filter(Boolean),
+    configure,
+    sshUser: applies && configure ? inputs.required('sshUser', 'the admin user of the VMs, to configure them with Ansible', 'azureuser') : inputs.optional('sshUser'),
+    sshPrivateKey: inputs.optional('sshPrivateKey'),
+    sshJumpHost: inputs.optional('sshJumpHost'),
+    settings: parseSettings(inputs.optional('settings')),
+    workerScaleSetLookup: inputs.boolean('workerScaleSetLookup', true),
+  };
+}
+
+/** Terraform variables, one `name=value` per line. */
+function parseVariables(raw: string | undefined): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const line of (raw ?? '').split('\n').map((entry) => entry.trim()).filter(Boolean)) {
+    const match = /^([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*)$/.exec(line);
+    if (!match) throw new InputError('variables', 'one Terraform variable per line as name=value', describeValue(line), 'Write e.g. image_id=/subscriptions/.../versions/1.2.3.');
+    variables[match[1]!] = match[2]!;
+  }
+  return variables;
+}

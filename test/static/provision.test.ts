@@ -1,0 +1,65 @@
+import { cp, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { $ } from 'zx';
+import { silentLog } from '../../src/core/log.js';
+import { toolsDir } from '../../src/local/paths.js';
+import { ensurePythonEnvironment } from '../../src/tools/installers.js';
+import { ROOT, runGithubAction } from '../support/run-bundle.js';
+
+// The whole action against the real Terraform and Ansible: a root of built-in terraform_data resources with
+// envs/vm's outputs stands in for Azure. Plan and apply run as two jobs, as behind an approval gate.
+describe('provision, as GitHub runs it', () => {
+  it('plans, applies exactly the saved plan, and writes the inventory site.yml needs', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'provision-'));
+    await cp(path.join(ROOT, 'test', 'fixtures', 'terraform-vm', 'main.tf'), path.join(root, 'main.tf'));
+    const common = { workingDirectory: root, variables: 'image_id=/subscriptions/s/images/spark-node/versions/1.2.3', workerScaleSetLookup: 'false' };
+
+    const plan = await runGithubAction('provision', { ...common, command: 'plan' });
+    expect(plan.exitCode, plan.stdout + plan.stderr).toBe(0);
+    expect(plan.outputs).toMatchObject({ hasChanges: 'true', planSummary: '5 to add, 0 to change, 0 to destroy', planFile: path.join(root, 'spark-azure.tfplan') });
+    expect(plan.summary).toContain('`terraform_data.zookeeper[2]` | create');
+
+    const apply = await runGithubAction('provision', { ...common, command: 'apply', configure: 'false', sshUser: 'azureuser', sshJumpHost: 'ops@10.40.4.4', settings: 'zookeeper_heap_mb=1024' });
+    expect(apply.exitCode, apply.stdout + apply.stderr).toBe(0);
+    expect(apply.outputs).toMatchObject({
+      masterUrl: 'spark://10.40.2.10:7077,10.40.2.11:7077',
+      zookeeperConnect: '10.40.1.10:2181,10.40.1.11:2181,10.40.1.12:2181',
+      zookeeperDir: '/spark-azure/spark-test',
+      masterVmNames: 'vm-spark-test-master-1,vm-spark-test-master-2',
+      resourceGroup: 'rg-spark-test',
+      workerScaleSet: 'vmss-spark-test-worker',
+    });
+
+    // The inventory, read by the real Ansible: groups, myids, the jump host, the role variables.
+    const venv = await ensurePythonEnvironment('local-cluster', toolsDir(), silentLog);
+    const listed = JSON.parse((await $`${path.join(venv, 'bin', 'ansible-inventory')} -i ${apply.outputs.inventory!} --list`.quiet()).stdout);
+    expect(listed.zookeeper.hosts).toEqual(['spark-test-zk-1', 'spark-test-zk-2', 'spark-test-zk-3']);
+    expect(listed._meta.hostvars['spark-test-zk-2']).toMatchObject({ ansible_host: '10.40.1.11', zookeeper_id: 2, zookeeper_heap_mb: '1024', ansible_ssh_common_args: '-o StrictHostKeyChecking=accept-new -o ProxyJump=ops@10.40.4.4' });
+    const hosts = await $({ env: { ...process.env, ANSIBLE_CONFIG: path.join(ROOT, 'infra', 'ansible', 'ansible.cfg') } })`${path.join(venv, 'bin', 'ansible-playbook')} -i ${apply.outputs.inventory!} ${path.join(ROOT, 'infra', 'ansible', 'site.yml')} --list-hosts`.quiet();
+    expect(hosts.stdout).toMatch(/play #3 \(spark_masters\): Configure the Spark masters\s+TAGS: \[\]\s+pattern: \['spark_masters'\]\s+hosts \(2\):/);
+
+    const again = await runGithubAction('provision', { ...common, command: 'plan' });
+    expect(again.outputs).toMatchObject({ hasChanges: 'false', planSummary: '0 to add, 0 to change, 0 to destroy' });
+  });
+
+  it('never applies without a saved plan', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'provision-'));
+    await cp(path.join(ROOT, 'test', 'fixtures', 'terraform-vm', 'main.tf'), path.join(root, 'main.tf'));
+    const run = await runGithubAction('provision', { workingDirectory: root, command: 'apply', configure: 'false' });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/::error::Input 'planFile': expected the plan saved by command plan/);
+  });
+
+  it.each([
+    [{ command: 'destroy' }, /::error::Input 'command': expected one of plan, apply, plan-and-apply, found "destroy"/],
+    [{ command: 'apply' }, /::error::Input 'sshUser': expected the admin user of the VMs/],
+    [{ variables: 'image id=1' }, /::error::Input 'variables': expected one Terraform variable per line as name=value/],
+  ])('refuses %j', async (inputs, message) => {
+    const run = await runGithubAction('provision', inputs);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(message);
+  });
+});

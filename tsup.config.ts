@@ -1,12 +1,29 @@
-import path from 'node:path';
 import { type Options, defineConfig } from 'tsup';
-import { ACTION_NAMES } from './src/actions/registry.js';
 
 /**
- * One self-contained CommonJS file per entry: GitHub runs `node actions/<name>/dist/index.cjs` from a
- * checkout without node_modules, and an Azure DevOps task folder ships only its own files.
+ * One self-contained CommonJS bundle, dist/spark-azure.cjs, with every action behind every door. Each
+ * action's GitHub entry, each Azure DevOps task's entry and the CLI are two lines that call into it: GitHub
+ * runs `node actions/<name>/index.cjs` from a checkout without node_modules, and an installed Azure DevOps
+ * task folder holds its entry and a copy of the bundle (scripts/stage-extension.mjs lays it out).
  */
-const shared: Options = {
+
+// @actions/core imports its OIDC client (and undici with it) at load; nothing here asks for an ID token.
+// Declared free of side effects, the unused client is left out (0.8 MB).
+const unusedHttpClient = {
+  name: 'unused-http-client',
+  setup(build: { onResolve: Function; resolve: Function }) {
+    build.onResolve({ filter: /^@actions\/http-client/ }, async (args: { path: string; resolveDir: string; kind: string; pluginData?: unknown }) => {
+      if (args.pluginData) return undefined;
+      const resolved = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: true });
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
+export default defineConfig({
+  entry: { 'spark-azure': 'src/entries/bundle.ts' },
+  // The bundle-freshness test builds into a scratch directory and compares with the committed bundle.
+  outDir: process.env.SPARK_AZURE_BUILD_ROOT ?? 'dist',
   format: 'cjs',
   platform: 'node',
   target: 'node20',
@@ -20,21 +37,5 @@ const shared: Options = {
   clean: false,
   silent: true,
   outExtension: () => ({ js: '.cjs' }),
-};
-
-const perAction = (door: 'github-action' | 'azure-devops-task', directory: (name: string) => string): Options[] =>
-  ACTION_NAMES.map((name) => ({
-    ...shared,
-    entry: { index: `src/entries/${door}.ts` },
-    outDir: directory(name),
-    define: { SPARK_AZURE_ACTION: JSON.stringify(name) },
-  }));
-
-// The bundle-freshness test builds into a scratch directory and compares with the committed bundles.
-const out = (directory: string) => path.join(process.env.SPARK_AZURE_BUILD_ROOT ?? '.', directory);
-
-export default defineConfig([
-  { ...shared, entry: { cli: 'src/entries/cli.ts' }, outDir: out('dist'), banner: { js: '#!/usr/bin/env node' } },
-  ...perAction('github-action', (name) => out(`actions/${name}/dist`)),
-  ...perAction('azure-devops-task', (name) => out(`pipelines/tasks/${name}/dist`)),
-]);
+  esbuildPlugins: [unusedHttpClient as NonNullable<Options['esbuildPlugins']>[number]],
+});

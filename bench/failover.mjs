@@ -29,11 +29,16 @@ const cliRun = (args) => execFileSync('node', [cli, ...args], { env, stdio: ['ig
 const results = [];
 for (const scenario of scenarios) {
   cliRun(['local', 'down']);
-  cliRun(['local', 'up', '--json', ...scenario.settings.flatMap((setting) => ['--set', setting])]);
+  cliRun(['local', 'up', '--json', ...scenario.settings.flatMap((setting) => ['--role-variable', setting])]);
   const runs = [];
   for (let run = 1; run <= repetitions; run++) {
     const stdout = cliRun(['failover-drill', '--fault', scenario.fault, '--job-seconds', String(scenario.jobSeconds), '--max-recovery-seconds', '600', '--grace-seconds', '2']);
-    const outputs = Object.fromEntries(stdout.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
+    const outputs = Object.fromEntries(
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+    );
     const journal = JSON.parse(readFileSync(outputs.drillJournal, 'utf8'));
     if (!journal.verdict.passed) throw new Error(`${scenario.name}, run ${run}: ${journal.verdict.reasons.join('; ')}`);
     runs.push({ recovery: journal.verdict.figures.recoverySeconds, gap: journal.verdict.figures.aliveGapSeconds });
@@ -48,7 +53,9 @@ const rows = results.map(
   (result) =>
     `| ${result.name} | ${result.settings.length ? result.settings.join(' ') : 'tickTime 1000, sessions 2-6 s'} | ${list(result.runs.map((r) => r.recovery))} | **${median(result.runs.map((r) => r.recovery)).toFixed(1)}** | ${list(result.runs.map((r) => r.gap))} | **${median(result.runs.map((r) => r.gap)).toFixed(1)}** |`,
 );
-writeResult('failover.md', `# Failover on the local cluster
+writeResult(
+  'failover.md',
+  `# Failover on the local cluster
 
 Each run is a full failover drill (\`spark-azure failover-drill\`) on a 3 ZooKeeper + 2 master + 2 worker
 local cluster with a job running across the fault. **Recovery**: from the fault to a new ALIVE master
@@ -66,4 +73,5 @@ ${rows.join('\n')}
 Targets: hard kill with spark-azure defaults at 12 s or less to ALIVE with all workers back; planned
 handover at 3 s or less without an ALIVE master. Why the defaults are safe, and what they cost: see
 [docs/failover.md](../../docs/failover.md).
-`);
+`,
+);

@@ -31,7 +31,9 @@ const table = [
   ...rows.map((row) => `| ${row.run} | ${row.healthy.toFixed(1)} | ${row.wall.toFixed(1)} |`),
   `| **median** | **${median(rows.map((r) => r.healthy)).toFixed(1)}** | **${median(rows.map((r) => r.wall)).toFixed(1)}** |`,
 ].join('\n');
-writeResult('local-up.md', `# Local cluster: \`local up\` to healthy
+writeResult(
+  'local-up.md',
+  `# Local cluster: \`local up\` to healthy
 
 Default shape: 3 ZooKeeper servers, 2 masters, 2 workers. "Start to healthy" runs from the Ansible rendering
 to the last health gate (toolchain already cached); "whole command" is the wall time of
@@ -42,4 +44,5 @@ Reproduce: \`node bench/local-up.mjs ${runs}\`
 ${machineLine()}
 
 ${table}
-`);
+`,
+);

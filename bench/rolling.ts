@@ -17,6 +17,7 @@ import { type RollingEntry, rollingFigures } from '../src/core/rolling/rolling-j
 import { waitUntil } from '../src/core/wait.js';
 import { LocalCluster } from '../src/local/local-cluster.js';
 import { localUpdate } from '../src/local/local-update.js';
+import { cliDirectories } from '../src/doors/cli-pipeline.js';
 import { localPaths } from '../src/local/paths.js';
 import { MasterPoller } from '../src/operations/master-poller.js';
 import { runRollingUpdate } from '../src/operations/rolling-update.js';
@@ -36,8 +37,10 @@ interface Result {
   readonly floorSeconds?: number;
 }
 
-async function withCluster(run: (cluster: LocalCluster, topology: ClusterTopology) => Promise<Omit<Result, 'writeOutageSeconds' | 'longestWriteOutageSeconds' | 'lostWrites'>>): Promise<Result> {
-  const cluster = new LocalCluster({ ...localPaths(), clusterDir: mkdtempSync(path.join(os.tmpdir(), 'bench-rolling-')) }, silentLog);
+async function withCluster(
+  run: (cluster: LocalCluster, topology: ClusterTopology) => Promise<Omit<Result, 'writeOutageSeconds' | 'longestWriteOutageSeconds' | 'lostWrites'>>,
+): Promise<Result> {
+  const cluster = new LocalCluster({ ...localPaths(cliDirectories()), clusterDir: mkdtempSync(path.join(os.tmpdir(), 'bench-rolling-')) }, silentLog);
   await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
   const topology = await cluster.topology();
   const connect = topologyZooKeeperConnect(topology);
@@ -62,7 +65,11 @@ async function naiveRoll(cluster: LocalCluster, topology: ClusterTopology) {
   await cluster.reconfigure(CHANGE);
   const started = Date.now();
   for (const node of allNodes(topology)) await cluster.nodeOperations().restart(node);
-  const healthy = await waitUntil(() => cluster.describe(topology), (description) => description.healthy, { timeoutMs: 300_000, intervalMs: 250 });
+  const healthy = await waitUntil(
+    () => cluster.describe(topology),
+    (description) => description.healthy,
+    { timeoutMs: 300_000, intervalMs: 250 },
+  );
   await poller.stop();
   if (!healthy.satisfied) throw new Error(`the naive roll left the cluster unhealthy: ${healthy.last.problems.join('; ')}`);
   const figures = rollingFigures({ startedAt: started, finishedAt: Date.now(), method: 'naive', plan: [], entries });
@@ -71,7 +78,12 @@ async function naiveRoll(cluster: LocalCluster, topology: ClusterTopology) {
 
 async function sparkAzureRoll(cluster: LocalCluster, topology: ClusterTopology) {
   const operations = cluster.nodeOperations();
-  const report = await runRollingUpdate({ topology, operations, expectations: expectationsOf(topology) }, localUpdate(cluster, CHANGE, operations), { maxUnavailable: 1, gateTimeoutSeconds: 180, lockWaitSeconds: 10, pollIntervalMs: 100 }, silentLog);
+  const report = await runRollingUpdate({
+    cluster: { topology, operations, expectations: expectationsOf(topology) },
+    method: localUpdate(cluster, CHANGE, operations),
+    options: { maxUnavailable: 1, gateTimeoutSeconds: 180, lockWaitSeconds: 10, pollIntervalMs: 100 },
+    log: silentLog,
+  });
   if (report.halted) throw new Error(`spark-azure's roll halted: ${report.halted.reason}`);
   const figures = rollingFigures(report.journal);
   const firstStep = report.journal.entries.find((entry) => entry.kind === 'step')!.at;
@@ -100,7 +112,9 @@ writeResult(
   `# Rolling update on the local cluster
 
 One run each, on a fresh 3 ZooKeeper + 2 master + 2 worker cluster, rolling the same change to every node
-(\`${Object.entries(CHANGE).map(([key, value]) => `${key}=${value}`).join(' ')}\`), while a client writes a
+(\`${Object.entries(CHANGE)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(' ')}\`), while a client writes a
 sequenced znode every 10 ms. Both use spark-azure's leader election and render the configuration first;
 times count from the first restart.
 

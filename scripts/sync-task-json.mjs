@@ -11,7 +11,7 @@ const name = process.argv[2];
 const action = parse(readFileSync(path.join(root, 'actions', name, 'action.yml'), 'utf8'));
 const taskFile = path.join(root, 'pipelines', 'tasks', name, 'task.json');
 const task = JSON.parse(readFileSync(taskFile, 'utf8'));
-const MULTI_LINE = new Set(['sparkConf', 'sshPrivateKey', 'set', 'settings', 'variables', 'backendConfig']);
+const MULTI_LINE = new Set(['sparkConf', 'sshPrivateKey', 'roleVariables', 'variables', 'backendConfig']);
 const CHOICES = {
   deployMode: ['client', 'cluster'],
   fault: ['kill', 'stop', 'restart', 'vm-restart', 'vm-deallocate'],

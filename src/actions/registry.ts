@@ -1,4 +1,4 @@
-import type { ActionBody } from '../doors/pipeline.js';
+import type { ActionBody } from '../core/pipeline.js';
 import { imageBuildAction } from './image-build/index.js';
 import { provisionAction } from './provision/index.js';
 import { rollingUpdateAction } from './rolling-update/index.js';
@@ -7,10 +7,7 @@ import { smokeTestAction } from './smoke-test/index.js';
 export const ACTION_NAMES = ['provision', 'image-build', 'rolling-update', 'smoke-test'] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
-/**
- * The body of each action. Bundles are built with the name as a compile-time constant, so each bundle
- * carries only its own action.
- */
+/** The body of each action, by the name its folder, its task and its command carry. */
 export function actionBody(name: ActionName): ActionBody {
   if (name === 'smoke-test') return smokeTestAction();
   if (name === 'rolling-update') return rollingUpdateAction;

@@ -1,6 +1,7 @@
-import { $ } from 'zx';
+import { $ } from 'zx/core';
 import type { ClusterNode } from '../core/cluster/topology.js';
 import { ActionableError } from '../core/errors.js';
+import { requireSuccess } from '../tools/tool-result.js';
 import { type AzureVmAccess, type VmOperation, azVmArguments } from './remote-commands.js';
 
 /** Whole-machine faults and restores through the Azure CLI (the runner must be logged in: azure/login). */
@@ -9,9 +10,7 @@ export function azureVmOperations(access: AzureVmAccess): Record<VmOperation, (n
     const vm = access.vmNames[node.name];
     if (!vm) throw new ActionableError(`Node ${node.name}`, 'a VM name (input masterVmNames)', 'none', 'List one VM name per master, in the order of masters.');
     const result = await $({ nothrow: true, quiet: true, timeout: 900_000 })`az ${azVmArguments(access, vm, operation)}`;
-    if (result.exitCode !== 0) {
-      throw new ActionableError(`VM ${vm}`, `az vm ${operation} to succeed`, `exit ${result.exitCode}: ${result.stderr.trim().split('\n').at(-1) ?? ''}`, 'Check the Azure login and the resource group.');
-    }
+    requireSuccess(result, `az vm ${operation} ${vm}`, 'Check the Azure login and the resource group.');
   };
   return { restart: run('restart'), deallocate: run('deallocate'), start: run('start') };
 }

@@ -42,10 +42,14 @@ export interface SshAccess {
  */
 export function sshArguments(access: SshAccess, node: Pick<ClusterNode, 'host'>, command: readonly string[]): string[] {
   return [
-    '-o', 'BatchMode=yes',
-    '-o', 'ConnectTimeout=10',
-    '-o', 'StrictHostKeyChecking=accept-new',
-    '-p', String(access.port),
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'ConnectTimeout=10',
+    '-o',
+    'StrictHostKeyChecking=accept-new',
+    '-p',
+    String(access.port),
     ...(access.keyFile ? ['-i', access.keyFile] : []),
     ...(access.jumpHost ? ['-J', access.jumpHost] : []),
     `${access.user}@${node.host}`,
@@ -85,7 +89,19 @@ export function vmssSetImageArguments(access: VmssAccess, imageId: string): stri
 
 /** Each instance's private IP and id, so that a worker seen by Spark can be found in the scale set. */
 export function vmssInstanceIdsArguments(access: VmssAccess): string[] {
-  return ['vmss', 'nic', 'list', '--resource-group', access.resourceGroup, '--vmss-name', access.scaleSet, '--query', '[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}', '--output', 'json'];
+  return [
+    'vmss',
+    'nic',
+    'list',
+    '--resource-group',
+    access.resourceGroup,
+    '--vmss-name',
+    access.scaleSet,
+    '--query',
+    '[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}',
+    '--output',
+    'json',
+  ];
 }
 
 export function vmssReimageArguments(access: VmssAccess, instanceId: string): string[] {

@@ -1,6 +1,6 @@
-import { $ } from 'zx';
+import { $ } from 'zx/core';
 import type { ClusterNode } from '../core/cluster/topology.js';
-import { ActionableError } from '../core/errors.js';
+import { requireSuccess } from '../tools/tool-result.js';
 import type { NodeOperationName, NodeOperations } from '../core/nodes/node-operations.js';
 import { type SshAccess, sshArguments, systemctlCommand } from './remote-commands.js';
 
@@ -12,14 +12,11 @@ import { type SshAccess, sshArguments, systemctlCommand } from './remote-command
 export function sshNodeOperations(access: SshAccess): NodeOperations {
   const run = (operation: NodeOperationName) => async (node: ClusterNode) => {
     const result = await $({ nothrow: true, quiet: true, timeout: 60_000 })`ssh ${sshArguments(access, node, systemctlCommand(operation, node.role))}`;
-    if (result.exitCode !== 0) {
-      throw new ActionableError(
-        `Node ${node.name} (${node.host})`,
-        `'${operation}' over SSH to succeed`,
-        `exit ${result.exitCode}: ${result.stderr.trim().split('\n').at(-1) ?? ''}`,
-        'Check sshUser, sshPrivateKey and sshJumpHost, and that the user may run systemctl with sudo.',
-      );
-    }
+    requireSuccess(
+      result,
+      `'${operation}' over SSH on node ${node.name} (${node.host})`,
+      'Check sshUser, sshPrivateKey and sshJumpHost, and that the user may run systemctl with sudo.',
+    );
   };
   return { start: run('start'), stop: run('stop'), kill: run('kill'), restart: run('restart') };
 }

@@ -15,11 +15,7 @@ export interface WaitResult<T> {
  * Observes until `satisfied` holds or the timeout passes. Always returns the last observation, so a
  * caller that timed out can say what it saw instead of just "timed out".
  */
-export async function waitUntil<T>(
-  observe: () => Promise<T>,
-  satisfied: (value: T) => boolean,
-  options: WaitOptions<T>,
-): Promise<WaitResult<T>> {
+export async function waitUntil<T>(observe: () => Promise<T>, satisfied: (value: T) => boolean, options: WaitOptions<T>): Promise<WaitResult<T>> {
   const started = performance.now();
   for (;;) {
     const last = await observe();

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as tl from 'azure-pipelines-task-lib/task';
-import type { Pipeline } from './pipeline.js';
+import type { Pipeline, PipelineDirectories } from '../core/pipeline.js';
+import { toolCacheDirectory } from './directories.js';
 
 /**
  * The Azure DevOps door. task-lib moves INPUT_* out of the environment when it loads, so inputs are read
@@ -11,10 +12,12 @@ import type { Pipeline } from './pipeline.js';
  */
 export function azureDevOpsPipeline(taskName: string): Pipeline {
   let summaryIndex = 0;
+  const directories = azureDevOpsDirectories();
   return {
     platform: 'azure-devops',
     inputs: { get: (name) => tl.getInput(name, false) || undefined },
     log: { info: (message) => console.log(message), warning: (message) => tl.warning(message), debug: (message) => tl.debug(message) },
+    directories,
     group: async (title, body) => {
       console.log(`##[group]${title}`);
       try {
@@ -26,8 +29,7 @@ export function azureDevOpsPipeline(taskName: string): Pipeline {
     setOutput: (name, value) => tl.setVariable(name, value, false, true),
     setSecret: (value) => tl.setSecret(value),
     appendSummary: async (markdown) => {
-      const directory = tl.getVariable('Agent.TempDirectory') ?? os.tmpdir();
-      const file = path.join(directory, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      const file = path.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
       writeFileSync(file, markdown);
       tl.uploadSummary(file);
     },
@@ -37,5 +39,14 @@ export function azureDevOpsPipeline(taskName: string): Pipeline {
       process.exitCode = 1;
     },
     succeed: () => tl.setResult(tl.TaskResult.Succeeded, '', true),
+  };
+}
+
+/** The sources directory (the user's checkout), the agent's temp directory and its tools directory. */
+function azureDevOpsDirectories(): PipelineDirectories {
+  return {
+    workspace: tl.getVariable('Build.SourcesDirectory') || tl.getVariable('System.DefaultWorkingDirectory') || process.cwd(),
+    temp: tl.getVariable('Agent.TempDirectory') || os.tmpdir(),
+    toolCache: toolCacheDirectory(tl.getVariable('Agent.ToolsDirectory')),
   };
 }

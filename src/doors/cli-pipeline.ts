@@ -1,6 +1,8 @@
 import { appendFileSync } from 'node:fs';
+import os from 'node:os';
 import type { InputSource } from '../core/inputs/input-reader.js';
-import type { Pipeline } from './pipeline.js';
+import type { Pipeline, PipelineDirectories } from '../core/pipeline.js';
+import { toolCacheDirectory } from './directories.js';
 
 /**
  * The command-line door: progress on stderr, outputs as `name=value` lines on stdout (the GITHUB_OUTPUT
@@ -17,6 +19,7 @@ export function cliPipeline(inputs: InputSource, options: { summaryFile?: string
       warning: (message) => console.error(`warning: ${mask(message)}`),
       debug: (message) => options.verbose && console.error(`debug: ${mask(message)}`),
     },
+    directories: cliDirectories(),
     group: async (title, body) => {
       console.error(`== ${title}`);
       return body();
@@ -32,4 +35,9 @@ export function cliPipeline(inputs: InputSource, options: { summaryFile?: string
     },
     succeed: () => {},
   };
+}
+
+/** The current directory, the system's temp directory and the user's cache. */
+export function cliDirectories(env: NodeJS.ProcessEnv = process.env): PipelineDirectories {
+  return { workspace: process.cwd(), temp: os.tmpdir(), toolCache: toolCacheDirectory(undefined, env) };
 }

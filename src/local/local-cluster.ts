@@ -3,33 +3,26 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ClusterState } from '../core/cluster/cluster-state.js';
 import { type HealthReport, assessCluster, assessMasters, assessWorkers, assessZooKeeper, problemsOf } from '../core/cluster/health.js';
-import { expectationsOf, nodeAddress, nodeState, probeTargetsOf } from '../core/cluster/node-states.js';
-import {
-  type ClusterNode,
-  type ClusterTopology,
-  allNodes,
-  findNode,
-  masterWebUiUrl,
-  topologyMasterUrl,
-  topologyZooKeeperConnect,
-} from '../core/cluster/topology.js';
+import { expectationsOf, nodeAddress, nodeState, probeAddressesOf } from '../core/cluster/node-states.js';
+import { type ClusterNode, type ClusterTopology, allNodes, findNode, masterWebUiUrl, topologyMasterUrl, topologyZooKeeperConnect } from '../core/cluster/topology.js';
 import { ActionableError, ClusterStateError } from '../core/errors.js';
 import type { Log } from '../core/log.js';
 import type { NodeOperations } from '../core/nodes/node-operations.js';
-import { probeCluster } from '../core/probes/cluster-probe.js';
+import { probeCluster } from '../core/cluster/cluster-probe.js';
 import { waitUntil } from '../core/wait.js';
 import { renderConfiguration } from './ansible.js';
 import { localInventory } from './local-inventory.js';
 import { LocalProcesses, logPath } from './local-processes.js';
 import { type LocalClusterShape, localTopology } from './local-topology.js';
 import type { LocalPaths } from './paths.js';
+import { suiteContent } from '../tools/suite-content.js';
 import { type Toolchain, ensureToolchain } from './toolchain.js';
 
 /** What `up` leaves behind so that later commands (and other processes) know the cluster. */
 interface LocalClusterRecord {
   readonly shape: LocalClusterShape;
   /** Ansible variables that override the roles' defaults (e.g. stock ZooKeeper timeouts for a benchmark). */
-  readonly settings: Readonly<Record<string, string>>;
+  readonly roleVariables: Readonly<Record<string, string>>;
   readonly topology: ClusterTopology;
   readonly toolchain: Toolchain;
   readonly createdAt: string;
@@ -78,23 +71,23 @@ export class LocalCluster {
    * master is ALIVE. A cluster that already runs is left alone; a cluster that fails to come up is torn
    * down, its logs kept.
    */
-  async up(shape: LocalClusterShape, settings: Readonly<Record<string, string>> = {}): Promise<UpResult> {
+  async up(shape: LocalClusterShape, roleVariables: Readonly<Record<string, string>> = {}): Promise<UpResult> {
     const topology = localTopology(shape);
     const existing = await this.record();
     if (existing && this.runningNodes(existing.topology).length > 0) {
-      if (!sameShape(existing.shape, shape) || !sameSettings(existing.settings ?? {}, settings)) {
+      if (!sameShape(existing.shape, shape) || !sameRoleVariables(existing.roleVariables ?? {}, roleVariables)) {
         throw new ClusterStateError(
           'Local cluster',
-          `no cluster running, to start ${describeShape(shape)}${describeSettings(settings)}`,
-          `${describeShape(existing.shape)}${describeSettings(existing.settings ?? {})} already running`,
-          'Run `spark-azure local down` first, or omit the size and --set options to use the running cluster.',
+          `no cluster running, to start ${describeShape(shape)}${describeRoleVariables(roleVariables)}`,
+          `${describeShape(existing.shape)}${describeRoleVariables(existing.roleVariables ?? {})} already running`,
+          'Run `spark-azure local down` first, or omit the size and --role-variable options to use the running cluster.',
         );
       }
       return { alreadyRunning: true, description: await this.describe(existing.topology) };
     }
-    const toolchain = await ensureToolchain(this.paths.root, this.paths.toolsDir, this.log);
+    const toolchain = await ensureToolchain(suiteContent().root, this.paths.toolsDir, this.log);
     const started = performance.now();
-    await this.prepare(topology, toolchain, shape, settings);
+    await this.prepare(topology, toolchain, shape, roleVariables);
     try {
       await this.startRole(topology.zookeepers, topology, 'ZooKeeper ensemble', (state) => assessZooKeeper(state, topology.zookeepers.length), UP_TIMEOUTS_MS.zookeeper);
       await this.startRole(topology.masters, topology, 'Spark masters', (state) => assessMasters(state, topology.masters.length), UP_TIMEOUTS_MS.masters);
@@ -108,17 +101,17 @@ export class LocalCluster {
   }
 
   /**
-   * Re-renders every node's configuration with these role variables merged into the cluster's settings,
+   * Re-renders every node's configuration with these role variables merged into the cluster's own,
    * restarting nothing: the roles only mark nodes restart-pending, and a rolling update restarts them.
    */
-  async reconfigure(settings: Readonly<Record<string, string>>): Promise<void> {
+  async reconfigure(roleVariables: Readonly<Record<string, string>>): Promise<void> {
     const record = await this.record();
     if (!record) throw new ClusterStateError('Local cluster', 'a cluster created by `spark-azure local up`', 'none', 'Run `npx spark-azure local up` first.');
-    const merged = { ...(record.settings ?? {}), ...settings };
+    const merged = { ...(record.roleVariables ?? {}), ...roleVariables };
     const inventory = path.join(this.paths.clusterDir, 'inventory.yml');
     await writeFile(inventory, localInventory(record.topology, this.paths.clusterDir, record.toolchain, merged));
-    await writeFile(this.recordPath, `${JSON.stringify({ ...record, settings: merged }, null, 2)}\n`);
-    await renderConfiguration(record.toolchain, this.paths.root, inventory);
+    await writeFile(this.recordPath, `${JSON.stringify({ ...record, roleVariables: merged }, null, 2)}\n`);
+    await renderConfiguration(record.toolchain, suiteContent().root, inventory);
   }
 
   async status(): Promise<LocalClusterDescription | undefined> {
@@ -151,7 +144,14 @@ export class LocalCluster {
     const topology = await this.topology();
     const node = findNode(topology, name);
     if (!node) {
-      throw new ClusterStateError(`Node '${name}'`, `one of ${allNodes(topology).map((n) => n.name).join(', ')}`, `'${name}'`, 'Use a name from `spark-azure local status`.');
+      throw new ClusterStateError(
+        `Node '${name}'`,
+        `one of ${allNodes(topology)
+          .map((n) => n.name)
+          .join(', ')}`,
+        `'${name}'`,
+        'Use a name from `spark-azure local status`.',
+      );
     }
     return node;
   }
@@ -161,7 +161,10 @@ export class LocalCluster {
     const file = logPath(this.paths.clusterDir, node);
     if (!existsSync(file)) return '';
     const text = await readFile(file, 'utf8');
-    return text.split('\n').slice(-lines - 1).join('\n');
+    return text
+      .split('\n')
+      .slice(-lines - 1)
+      .join('\n');
   }
 
   logFile(node: ClusterNode): string {
@@ -182,7 +185,7 @@ export class LocalCluster {
   }
 
   async describe(topology: ClusterTopology): Promise<LocalClusterDescription> {
-    const state = await probeCluster(probeTargetsOf(topology));
+    const state = await probeCluster(probeAddressesOf(topology));
     const health: HealthReport = assessCluster(state, expectationsOf(topology));
     return {
       masterUrl: topologyMasterUrl(topology),
@@ -201,32 +204,30 @@ export class LocalCluster {
     };
   }
 
-  private async prepare(topology: ClusterTopology, toolchain: Toolchain, shape: LocalClusterShape, settings: Readonly<Record<string, string>>): Promise<void> {
+  private async prepare(topology: ClusterTopology, toolchain: Toolchain, shape: LocalClusterShape, roleVariables: Readonly<Record<string, string>>): Promise<void> {
     // A fresh cluster every time: stale Spark state in ZooKeeper would hold a new master in RECOVERING.
     await this.processes.killLeftovers();
     await rm(path.join(this.paths.clusterDir, 'nodes'), { recursive: true, force: true });
     await mkdir(this.paths.clusterDir, { recursive: true });
     const inventory = path.join(this.paths.clusterDir, 'inventory.yml');
-    await writeFile(inventory, localInventory(topology, this.paths.clusterDir, toolchain, settings));
-    const record: LocalClusterRecord = { shape, settings, topology, toolchain, createdAt: new Date().toISOString() };
+    await writeFile(inventory, localInventory(topology, this.paths.clusterDir, toolchain, roleVariables));
+    const record: LocalClusterRecord = { shape, roleVariables, topology, toolchain, createdAt: new Date().toISOString() };
     await writeFile(this.recordPath, `${JSON.stringify(record, null, 2)}\n`);
     this.log.info('Rendering node configuration with the Ansible roles (local inventory)');
-    await renderConfiguration(toolchain, this.paths.root, inventory);
+    await renderConfiguration(toolchain, suiteContent().root, inventory);
   }
 
-  private async startRole(
-    nodes: readonly ClusterNode[],
-    topology: ClusterTopology,
-    what: string,
-    problems: (state: ClusterState) => string[],
-    timeoutMs: number,
-  ): Promise<void> {
+  private async startRole(nodes: readonly ClusterNode[], topology: ClusterTopology, what: string, problems: (state: ClusterState) => string[], timeoutMs: number): Promise<void> {
     this.log.info(`Starting ${what}: ${nodes.map((node) => `${node.name} (${node.host})`).join(', ')}`);
     for (const node of nodes) await this.processes.start(node);
-    const result = await waitUntil(() => probeCluster(probeTargetsOf(topology), 1000), (state) => problems(state).length === 0, {
-      timeoutMs,
-      intervalMs: 250,
-    });
+    const result = await waitUntil(
+      () => probeCluster(probeAddressesOf(topology), 1000),
+      (state) => problems(state).length === 0,
+      {
+        timeoutMs,
+        intervalMs: 250,
+      },
+    );
     if (!result.satisfied) {
       const dead = nodes.filter((node) => this.processes.pid(node) === undefined).map((node) => node.name);
       throw new ClusterStateError(
@@ -259,12 +260,12 @@ function sameShape(a: LocalClusterShape, b: LocalClusterShape): boolean {
   return a.zookeepers === b.zookeepers && a.masters === b.masters && a.workers === b.workers;
 }
 
-function sameSettings(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+function sameRoleVariables(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
   return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 }
 
-function describeSettings(settings: Readonly<Record<string, string>>): string {
-  const entries = Object.entries(settings);
+function describeRoleVariables(roleVariables: Readonly<Record<string, string>>): string {
+  const entries = Object.entries(roleVariables);
   return entries.length === 0 ? '' : ` with ${entries.map(([key, value]) => `${key}=${value}`).join(', ')}`;
 }
 

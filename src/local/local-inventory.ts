@@ -8,12 +8,16 @@ import type { Toolchain } from './toolchain.js';
  * The `local` Ansible inventory: the same roles as on Azure, with every path under the node's own
  * directory, nothing installed and no systemd. Role defaults stay the production values.
  */
-export function localInventory(topology: ClusterTopology, clusterDir: string, toolchain: Toolchain, settings: Readonly<Record<string, string>> = {}, clusterName = 'local'): string {
+export function localInventory(
+  topology: ClusterTopology,
+  clusterDir: string,
+  toolchain: Toolchain,
+  roleVariables: Readonly<Record<string, string>> = {},
+  clusterName = 'local',
+): string {
   const owner = userInfo().username;
   const hosts = (nodes: readonly ClusterNode[]) =>
-    Object.fromEntries(
-      nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }]),
-    );
+    Object.fromEntries(nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }]));
   const inventory = {
     all: {
       vars: {
@@ -42,7 +46,7 @@ export function localInventory(topology: ClusterTopology, clusterDir: string, to
         spark_master_recovery_plugin_jar: toolchain.recoveryPluginJar,
         spark_worker_daemon_memory_mb: 384,
         spark_worker_work_dir: '{{ spark_azure_node_dir }}/work',
-        ...settings,
+        ...roleVariables,
       },
       children: {
         zookeeper: { hosts: hosts(topology.zookeepers) },

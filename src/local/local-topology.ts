@@ -41,12 +41,8 @@ export function localTopology(shape: LocalClusterShape, clusterName = 'local'): 
       electionPort: 3888,
     }),
   );
-  const masters = range(shape.masters).map(
-    (i): MasterNode => ({ name: `master${i}`, role: 'master', host: `127.0.0.${20 + i}`, port: 7077, webUiPort: 8080 }),
-  );
-  const workers = range(shape.workers).map(
-    (i): WorkerNode => ({ name: `worker${i}`, role: 'worker', host: `127.0.0.${30 + i}`, webUiPort: 8081, cores: 2, memoryMb: 1536 }),
-  );
+  const masters = range(shape.masters).map((i): MasterNode => ({ name: `master${i}`, role: 'master', host: `127.0.0.${20 + i}`, port: 7077, webUiPort: 8080 }));
+  const workers = range(shape.workers).map((i): WorkerNode => ({ name: `worker${i}`, role: 'worker', host: `127.0.0.${30 + i}`, webUiPort: 8081, cores: 2, memoryMb: 1536 }));
   return { zookeepers, masters, workers, sparkZooKeeperDir: `/spark-azure/${clusterName}` };
 }
 

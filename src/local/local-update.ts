@@ -1,5 +1,5 @@
 import type { NodeOperations } from '../core/nodes/node-operations.js';
-import type { UpdateMethod } from '../operations/update-method.js';
+import type { UpdateMethod } from '../core/rolling/update-method.js';
 import type { LocalCluster } from './local-cluster.js';
 
 /**
@@ -7,11 +7,13 @@ import type { LocalCluster } from './local-cluster.js';
  * restarts), then each node restarted when the roll reaches it: the same split as Ansible and
  * rolling-update on VMs.
  */
-export function localUpdate(cluster: LocalCluster, settings: Readonly<Record<string, string>>, operations: NodeOperations): UpdateMethod {
-  const changes = Object.entries(settings).map(([key, value]) => `${key}=${value}`).join(', ');
+export function localUpdate(cluster: LocalCluster, roleVariables: Readonly<Record<string, string>>, operations: NodeOperations): UpdateMethod {
+  const changes = Object.entries(roleVariables)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(', ');
   return {
     description: changes ? `local configuration: ${changes}` : 'local restart',
-    prepare: () => cluster.reconfigure(settings),
+    prepare: () => cluster.reconfigure(roleVariables),
     apply: async (node) => {
       await operations.restart(node);
       return `${node.name} restarted`;

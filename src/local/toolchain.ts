@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { $ } from 'zx';
+import { $ } from 'zx/core';
 import { ensureDebianPackages, ensurePythonEnvironment } from '../tools/installers.js';
 import { ensureRecoveryPlugin } from '../tools/recovery-plugin.js';
+import { suiteContent } from '../tools/suite-content.js';
 import { pysparkHome } from '../tools/spark-runtime.js';
 import type { Log } from '../core/log.js';
 
@@ -26,7 +28,7 @@ export async function ensureToolchain(root: string, toolsDir: string, log: Log):
   const venv = await ensurePythonEnvironment('local-cluster', toolsDir, log);
   const python = path.join(venv, 'bin', 'python');
   const sparkHome = await pysparkHome(python);
-  const recoveryPluginJar = await ensureRecoveryPlugin(root, sparkHome, toolsDir, log);
+  const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root), sparkHome, toolCache: toolsDir, tempDir: os.tmpdir() }, log);
   return { java, python, ansiblePlaybook: path.join(venv, 'bin', 'ansible-playbook'), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
 }
 

@@ -1,40 +1,28 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SmokeTestSettings } from '../actions/smoke-test/settings.js';
-import { runSmokeTest, buildSubmission } from '../actions/smoke-test/run-smoke-test.js';
 import { theAliveMaster } from '../core/cluster/cluster-state.js';
 import { assessCluster, problemsOf } from '../core/cluster/health.js';
 import { MasterSet } from '../core/cluster/master-set.js';
 import { type MasterNode, masterAddress } from '../core/cluster/topology.js';
-import { type DrillJournal, type Fault, probes } from '../core/drill/journal.js';
+import type { DrillCluster, VmFaults } from '../core/drill/drill-cluster.js';
+import { DRILL_ACTIONS, DRILL_CHECKS, type DrillAction, type DrillCheck, type DrillJournal, type Fault, probes } from '../core/drill/journal.js';
 import { type DrillVerdict, verdictOf } from '../core/drill/verdict.js';
 import { ClusterStateError } from '../core/errors.js';
-import { type HostPort, formatHostPort } from '../core/inputs/host-port.js';
+import { formatHostPort } from '../core/inputs/host-port.js';
 import { zookeeperConnectString } from '../core/inputs/zookeeper-connect.js';
 import type { Log } from '../core/log.js';
-import type { NodeOperations } from '../core/nodes/node-operations.js';
-import { probeCluster } from '../core/probes/cluster-probe.js';
+import { probeCluster } from '../core/cluster/cluster-probe.js';
 import { DRILL_JOB_FILE, DRILL_JOB_SOURCE } from '../core/spark/drill-job.js';
-import { isLoopback } from '../core/spark/spark-submit.js';
+import type { SparkJob, SparkMasters } from '../core/spark/spark-job.js';
+import { aliveOf } from '../core/spark/spark-master-probe.js';
 import { checkResult } from '../core/spark/submission-output.js';
 import { sleep, waitUntil } from '../core/wait.js';
-import { startSparkSubmit } from '../tools/run-spark-submit.js';
+import { ZooKeeperSession } from '../core/zookeeper/zookeeper-session.js';
 import type { SparkRuntime } from '../tools/spark-runtime.js';
-import { ZooKeeperSession } from '../tools/zookeeper-session.js';
 import { handOverLeadership } from './leadership-handover.js';
 import { MaintenanceLock } from './maintenance-lock.js';
 import { MasterPoller } from './master-poller.js';
-
-/** Everything the drill acts on, resolved from the inputs by the caller. */
-export interface DrillTargets {
-  readonly masters: readonly MasterNode[];
-  readonly zookeepers: readonly HostPort[];
-  readonly sparkZooKeeperDir: string;
-  readonly operations: NodeOperations;
-  /** Whole-VM faults; only with Azure access. */
-  readonly vmFaults?: { restart(node: MasterNode): Promise<void>; deallocate(node: MasterNode): Promise<void>; start(node: MasterNode): Promise<void> };
-}
+import { runSparkJob, startSparkJob } from './spark-job.js';
 
 export interface DrillOptions {
   readonly fault: Fault;
@@ -44,6 +32,19 @@ export interface DrillOptions {
   readonly jobSeconds: number;
   readonly lockWaitSeconds: number;
   readonly pollIntervalMs: number;
+}
+
+/** Everything one drill needs: the cluster, its options, where jobs go, and the run's scratch space. */
+export interface DrillContext {
+  readonly cluster: DrillCluster;
+  readonly options: DrillOptions;
+  readonly masters: SparkMasters;
+  /** The user's smoke test, submitted again once a standby has taken over. */
+  readonly smokeJob: SparkJob;
+  readonly runtime: SparkRuntime;
+  /** The run's temp directory: the drill job's script is written there and removed afterwards. */
+  readonly tempDir: string;
+  readonly log: Log;
 }
 
 export interface DrillReport {
@@ -59,21 +60,16 @@ const RESTORE_TIMEOUT_MS = 90_000;
  * lock: a running job, the fault on the ALIVE master, polling until a standby leads with every worker back,
  * the job's end, the target restored (always) and rejoined as STANDBY, a new submission, a grace period.
  */
-export async function runFailoverDrill(
-  targets: DrillTargets,
-  options: DrillOptions,
-  smokeSettings: SmokeTestSettings,
-  runtime: SparkRuntime,
-  log: Log,
-): Promise<DrillReport> {
-  const masterSet = masterSetOf(targets);
-  const { target, expectedWorkers } = await checkSteadyState(targets, options.expectedWorkers);
+export async function runFailoverDrill(context: DrillContext): Promise<DrillReport> {
+  const { cluster, options, log } = context;
+  const masterSet = masterSetOf(cluster);
+  const { target, expectedWorkers } = await checkSteadyState(cluster, options.expectedWorkers);
 
   const journal: DrillJournal = {
     experiment: {
       fault: options.fault,
       target: formatHostPort(masterAddress(target)),
-      masters: masterSet.targets.map((t) => t.address),
+      masters: masterSet.endpoints.map((endpoint) => endpoint.address),
       expectedWorkers,
       maxRecoverySeconds: options.maxRecoverySeconds,
       graceSeconds: options.graceSeconds,
@@ -81,14 +77,14 @@ export async function runFailoverDrill(
     startedAt: Date.now(),
     entries: [],
   };
-  const zk = await ZooKeeperSession.open(zookeeperConnectString(targets.zookeepers));
+  const zk = await ZooKeeperSession.open(zookeeperConnectString(cluster.zookeepers));
   try {
     const lock = await MaintenanceLock.acquire(zk, `failover drill (${options.fault})`, { waitMs: options.lockWaitSeconds * 1000 });
     try {
-      const recovered = await faultAndRecover(journal, target, targets, options, masterSet, smokeSettings, runtime, zk, log);
+      const recovered = await faultAndRecover({ ...context, journal, target, masterSet, zk });
       if (recovered) {
-        const submission = await runSmokeTest(smokeSettings, runtime, log).catch((error: Error) => ({ passed: false, reason: error.message }));
-        record(journal, log).check('a new submission succeeds', submission.passed, submission.reason);
+        const submission = await runSparkJob(context.masters, context.smokeJob, context.runtime, log).catch((error: Error) => ({ passed: false, reason: error.message }));
+        record(journal, log).check(DRILL_CHECKS.newSubmission, submission.passed, submission.reason);
       }
       // Grace period: keep watching after the takeover and the restore for a second ALIVE master.
       const grace = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
@@ -103,25 +99,25 @@ export async function runFailoverDrill(
   return { journal, verdict: verdictOf(journal) };
 }
 
-export function masterSetOf(targets: DrillTargets): MasterSet {
-  return new MasterSet(targets.masters.map(masterAddress), targets.masters[0]?.webUiPort);
+export function masterSetOf(cluster: DrillCluster): MasterSet {
+  return new MasterSet(cluster.masters.map(masterAddress), cluster.masters[0]?.webUiPort);
 }
 
 /**
  * The steady-state hypothesis: a healthy ensemble, exactly one ALIVE master with the others STANDBY, and
- * every expected worker ALIVE at the leader. Returns the ALIVE master; throws, having touched nothing, when
- * the hypothesis does not hold.
+ * every expected worker ALIVE at the ALIVE master. Returns that master; throws, having touched nothing,
+ * when the hypothesis does not hold.
  */
-export async function checkSteadyState(targets: DrillTargets, expected?: number): Promise<{ target: MasterNode; expectedWorkers: number }> {
-  const steady = await probeCluster({ zookeepers: targets.zookeepers, masters: masterSetOf(targets).targets });
+export async function checkSteadyState(cluster: DrillCluster, expected?: number): Promise<{ target: MasterNode; expectedWorkers: number }> {
+  const steady = await probeCluster({ zookeepers: cluster.zookeepers, masters: masterSetOf(cluster).endpoints });
   const alive = theAliveMaster(steady);
   const expectedWorkers = expected ?? Math.max(1, alive?.workers.filter((worker) => worker.state === 'ALIVE').length ?? 1);
-  const health = assessCluster(steady, { zookeeperServers: targets.zookeepers.length, masters: targets.masters.length, minimumWorkers: expectedWorkers });
-  const target = targets.masters.find((master) => formatHostPort(masterAddress(master)) === alive?.address);
+  const health = assessCluster(steady, { zookeeperServers: cluster.zookeepers.length, masters: cluster.masters.length, minimumWorkers: expectedWorkers });
+  const target = cluster.masters.find((master) => formatHostPort(masterAddress(master)) === alive?.address);
   if (!health.healthy || !target) {
     throw new ClusterStateError(
       'Failover drill steady state',
-      `a healthy ZooKeeper ensemble, exactly one ALIVE master with the others STANDBY, and ${expectedWorkers} workers ALIVE at the leader`,
+      `a healthy ZooKeeper ensemble, exactly one ALIVE master with the others STANDBY, and ${expectedWorkers} workers ALIVE at the ALIVE master`,
       problemsOf(health).join('; ') || 'no ALIVE master among the given masters',
       'The drill touched nothing. Bring the cluster back to health first (docs/runbook.md).',
     );
@@ -129,58 +125,68 @@ export async function checkSteadyState(targets: DrillTargets, expected?: number)
   return { target, expectedWorkers };
 }
 
+/** One drill under way: its context, its journal, the master the fault hits, and the lock's session. */
+interface DrillRun extends DrillContext {
+  readonly journal: DrillJournal;
+  readonly target: MasterNode;
+  readonly masterSet: MasterSet;
+  readonly zk: ZooKeeperSession;
+}
+
 /**
  * The method: running job, fault, takeover, the job's end; the target is restored in every case before
  * this returns. Returns whether a standby took over (the drill goes on to a new submission only then).
  */
-async function faultAndRecover(
-  journal: DrillJournal,
-  target: MasterNode,
-  targets: DrillTargets,
-  options: DrillOptions,
-  masterSet: MasterSet,
-  smokeSettings: SmokeTestSettings,
-  runtime: SparkRuntime,
-  zk: ZooKeeperSession,
-  log: Log,
-): Promise<boolean> {
+async function faultAndRecover(run: DrillRun): Promise<boolean> {
+  const { journal, target, options, masterSet, log } = run;
   const { act, check } = record(journal, log);
   const { expectedWorkers } = journal.experiment;
   const poller = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
-  const job = await startDrillJob(smokeSettings, runtime, options.jobSeconds);
-  act('job submitted', `${options.jobSeconds} s job`);
+  const job = await startDrillJob(run);
+  act(DRILL_ACTIONS.jobSubmitted, `${options.jobSeconds} s job`);
   let faultIssued = false;
   let restored = false;
   try {
-    const running = await waitUntil(() => masterSet.probe(), (states) => states.some((s) => s.reachable && s.status === 'ALIVE' && s.activeApps.some((app) => app.state === 'RUNNING')), { timeoutMs: JOB_START_TIMEOUT_MS, intervalMs: 250 });
-    if (!check('job running before the fault', running.satisfied, running.satisfied ? 'the ALIVE master lists it RUNNING' : `not RUNNING within ${JOB_START_TIMEOUT_MS / 1000} s`)) return false;
+    const running = await waitUntil(
+      () => masterSet.probe(),
+      (states) => aliveOf(states).some((master) => master.activeApps.some((app) => app.state === 'RUNNING')),
+      { timeoutMs: JOB_START_TIMEOUT_MS, intervalMs: 250 },
+    );
+    if (!check(DRILL_CHECKS.jobRunning, running.satisfied, running.satisfied ? 'the ALIVE master lists it RUNNING' : `not RUNNING within ${JOB_START_TIMEOUT_MS / 1000} s`))
+      return false;
 
     log.info(`Fault '${options.fault}' on ${target.name} (${journal.experiment.target}), the ALIVE master`);
-    act('fault', `${options.fault} ${target.name}`);
+    act(DRILL_ACTIONS.fault, `${options.fault} ${target.name}`);
     faultIssued = true;
-    const outcome = await applyFault(options.fault, target, targets, zk, log);
-    act('fault applied', `${options.fault} ${target.name}${outcome ? `: ${outcome}` : ''}`);
+    const outcome = await applyFault(run);
+    act(DRILL_ACTIONS.faultApplied, `${options.fault} ${target.name}${outcome ? `: ${outcome}` : ''}`);
 
     const recoveryTimeoutMs = Math.max(120, options.maxRecoverySeconds * 3) * 1000;
     const tookOver = (probe: ReturnType<typeof probes>[number] | undefined) =>
       probe?.masters.some((m) => m.address !== journal.experiment.target && m.status === 'ALIVE' && m.aliveWorkers >= expectedWorkers) ?? false;
     const recovered = await waitUntil(async () => probes(journal).at(-1), tookOver, { timeoutMs: recoveryTimeoutMs, intervalMs: 100 });
-    if (!check('a standby took over with every worker', recovered.satisfied, recovered.satisfied ? 'a new ALIVE master with every expected worker' : `not within ${recoveryTimeoutMs / 1000} s`)) return false;
+    if (!check(DRILL_CHECKS.tookOver, recovered.satisfied, recovered.satisfied ? 'a new ALIVE master with every expected worker' : `not within ${recoveryTimeoutMs / 1000} s`))
+      return false;
     // Restore at once: the cluster should not run on one master any longer than the measurement needs.
-    await restore(target, options.fault, targets, masterSet, journal, log);
+    await restore(run);
     restored = true;
 
     const jobRun = await job.result;
-    act('job ended', `exit ${jobRun.exitCode}`);
+    act(DRILL_ACTIONS.jobEnded, `exit ${jobRun.exitCode}`);
     const result = checkResult(jobRun.stdout, { kind: 'pi' });
-    check('the running job finished successfully', jobRun.exitCode === 0 && result.ok, jobRun.exitCode === 0 ? result.reason : `spark-submit exited with ${jobRun.exitCode}: ${jobRun.stderr.trim().split('\n').at(-1) ?? ''}`);
+    check(
+      DRILL_CHECKS.jobFinished,
+      jobRun.exitCode === 0 && result.ok,
+      jobRun.exitCode === 0 ? result.reason : `spark-submit exited with ${jobRun.exitCode}: ${jobRun.stderr.trim().split('\n').at(-1) ?? ''}`,
+    );
     return true;
   } finally {
     // Each step runs whatever the one before did: the target is restored and the poller stopped in every case.
     try {
       job.kill();
       await job.result.catch(() => undefined);
-      if (faultIssued && !restored) await restore(target, options.fault, targets, masterSet, journal, log);
+      await rm(job.directory, { recursive: true, force: true });
+      if (faultIssued && !restored) await restore(run);
     } finally {
       await poller.stop();
     }
@@ -189,8 +195,8 @@ async function faultAndRecover(
 
 function record(journal: DrillJournal, log: Log) {
   return {
-    act: (action: string, detail = '') => void journal.entries.push({ at: Date.now(), kind: 'action', action, detail }),
-    check: (name: string, ok: boolean, detail: string): boolean => {
+    act: (action: DrillAction, detail = '') => void journal.entries.push({ at: Date.now(), kind: 'action', action, detail }),
+    check: (name: DrillCheck, ok: boolean, detail: string): boolean => {
       journal.entries.push({ at: Date.now(), kind: 'check', check: name, ok, detail });
       log.info(`${ok ? 'ok' : 'FAILED'}: ${name}: ${detail}`);
       return ok;
@@ -199,48 +205,70 @@ function record(journal: DrillJournal, log: Log) {
 }
 
 /** Applies the fault; returns what the handover did, for the journal. */
-async function applyFault(fault: Fault, target: MasterNode, targets: DrillTargets, zk: ZooKeeperSession, log: Log): Promise<string | void> {
-  switch (fault) {
+async function applyFault({ options, target, cluster, zk, log }: DrillRun): Promise<string | void> {
+  switch (options.fault) {
     case 'kill':
-      return targets.operations.kill(target);
+      return cluster.operations.kill(target);
     case 'stop':
-      return (await handOverLeadership({ master: target, operations: targets.operations, zk, zookeepers: targets.zookeepers, sparkZooKeeperDir: targets.sparkZooKeeperDir, log })).note;
+      return (await handOverLeadership({ master: target, operations: cluster.operations, zk, zookeepers: cluster.zookeepers, sparkZooKeeperDir: cluster.sparkZooKeeperDir, log }))
+        .note;
     case 'restart':
-      return targets.operations.restart(target);
+      return cluster.operations.restart(target);
     case 'vm-restart':
-      return requireVmFaults(targets).restart(target);
+      return requireVmFaults(cluster).restart(target);
     case 'vm-deallocate':
-      return requireVmFaults(targets).deallocate(target);
+      return requireVmFaults(cluster).deallocate(target);
   }
 }
 
 /** Brings the target back, whatever happened, and waits for it to rejoin as STANDBY. */
-async function restore(target: MasterNode, fault: Fault, targets: DrillTargets, masterSet: MasterSet, journal: DrillJournal, log: Log): Promise<void> {
+async function restore({ target, options, cluster, masterSet, journal, log }: DrillRun): Promise<void> {
   const { act, check } = record(journal, log);
   try {
-    if (fault === 'vm-deallocate') await requireVmFaults(targets).start(target);
-    await targets.operations.start(target);
-    act('target restored', target.name);
+    if (options.fault === 'vm-deallocate') await requireVmFaults(cluster).start(target);
+    await cluster.operations.start(target);
+    act(DRILL_ACTIONS.targetRestored, target.name);
   } catch (error) {
-    check('restored master is STANDBY', false, `could not start ${target.name}: ${(error as Error).message}`);
+    check(DRILL_CHECKS.restoredStandby, false, `could not start ${target.name}: ${(error as Error).message}`);
     return;
   }
   const address = formatHostPort(masterAddress(target));
-  const rejoined = await waitUntil(() => masterSet.probe(), (states) => states.some((s) => s.address === address && s.reachable && s.status === 'STANDBY'), { timeoutMs: RESTORE_TIMEOUT_MS, intervalMs: 250 });
-  check('restored master is STANDBY', rejoined.satisfied, rejoined.satisfied ? `${target.name} rejoined as STANDBY` : `${target.name} not STANDBY within ${RESTORE_TIMEOUT_MS / 1000} s`);
+  const rejoined = await waitUntil(
+    () => masterSet.probe(),
+    (states) => states.some((s) => s.address === address && s.reachable && s.status === 'STANDBY'),
+    { timeoutMs: RESTORE_TIMEOUT_MS, intervalMs: 250 },
+  );
+  check(
+    DRILL_CHECKS.restoredStandby,
+    rejoined.satisfied,
+    rejoined.satisfied ? `${target.name} rejoined as STANDBY` : `${target.name} not STANDBY within ${RESTORE_TIMEOUT_MS / 1000} s`,
+  );
 }
 
-function requireVmFaults(targets: DrillTargets): NonNullable<DrillTargets['vmFaults']> {
-  if (!targets.vmFaults) throw new Error('VM faults need Azure access');
-  return targets.vmFaults;
+function requireVmFaults(cluster: DrillCluster): VmFaults {
+  if (!cluster.vmFaults) throw new Error('VM faults need Azure access');
+  return cluster.vmFaults;
 }
 
-/** Starts the drill's long-running job in client mode; resolves when spark-submit exits. */
-async function startDrillJob(settings: SmokeTestSettings, runtime: SparkRuntime, seconds: number) {
-  const directory = await mkdtemp(path.join(os.tmpdir(), 'spark-azure-drill-'));
+/**
+ * Starts the drill's own long-running job: Python, client mode, none of the smoke test's options (a jar
+ * smoke test in cluster mode must not turn it into a cluster-mode submission with a stray main class).
+ */
+async function startDrillJob({ masters, runtime, options, tempDir }: DrillRun) {
+  const directory = await mkdtemp(path.join(tempDir, 'spark-azure-drill-'));
   const application = path.join(directory, DRILL_JOB_FILE);
   await writeFile(application, DRILL_JOB_SOURCE);
-  const submission = { ...buildSubmission({ ...settings, application, arguments: [String(seconds)] }, runtime), name: 'spark-azure failover drill job' };
-  const driverHost = submission.conf['spark.driver.host'];
-  return startSparkSubmit(runtime, submission, { timeoutMs: (seconds + 300) * 1000, localIp: driverHost && isLoopback(driverHost) ? driverHost : undefined });
+  return { ...startSparkJob(masters, drillJob(application, options.jobSeconds), runtime), directory };
+}
+
+export function drillJob(application: string, seconds: number): SparkJob {
+  return {
+    name: 'spark-azure failover drill job',
+    application,
+    arguments: [String(seconds)],
+    deployMode: 'client',
+    sparkConf: {},
+    check: { kind: 'pi' },
+    timeoutSeconds: seconds + 300,
+  };
 }

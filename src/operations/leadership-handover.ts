@@ -2,11 +2,11 @@ import type { MasterNode } from '../core/cluster/topology.js';
 import type { HostPort } from '../core/inputs/host-port.js';
 import type { Log } from '../core/log.js';
 import type { NodeOperations } from '../core/nodes/node-operations.js';
-import { connectedSessions } from '../core/probes/zookeeper-sessions.js';
+import { connectedSessions } from '../core/zookeeper/zookeeper-sessions.js';
 import { inLineOrder, leaderElectionPath, orphanedLeader } from '../core/spark/leader-latch.js';
 import { waitUntil } from '../core/wait.js';
-import type { ZooKeeperSession } from '../tools/zookeeper-session.js';
-import { readLeaderLatch } from './spark-leader-latch.js';
+import type { ZooKeeperSession } from '../core/zookeeper/zookeeper-session.js';
+import { readLeaderLatch } from '../core/spark/read-leader-latch.js';
 
 export interface HandoverResult {
   /** The latch node removed so the next master in line leads at once; undefined when none was safe to remove. */

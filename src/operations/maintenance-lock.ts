@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { ClusterStateError } from '../core/errors.js';
 import { sleep } from '../core/wait.js';
-import type { ZooKeeperSession } from '../tools/zookeeper-session.js';
+import type { ZooKeeperSession } from '../core/zookeeper/zookeeper-session.js';
 
 export const MAINTENANCE_LOCK_PATH = '/spark-azure/maintenance-lock';
 
@@ -59,7 +59,12 @@ export class MaintenanceLock {
       return;
     }
     const holder = await currentHolder(this.zk, this.path);
-    throw new ClusterStateError('Maintenance lock', 'still held by this operation', `lost and now held by ${holder?.operation ?? 'another operation'}`, 'Another maintenance operation started meanwhile: wait for it, then rerun.');
+    throw new ClusterStateError(
+      'Maintenance lock',
+      'still held by this operation',
+      `lost and now held by ${holder?.operation ?? 'another operation'}`,
+      'Another maintenance operation started meanwhile: wait for it, then rerun.',
+    );
   }
 
   async release(): Promise<void> {

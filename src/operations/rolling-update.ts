@@ -1,29 +1,38 @@
 import type { ClusterState } from '../core/cluster/cluster-state.js';
 import { describeMasters, MasterSet } from '../core/cluster/master-set.js';
 import type { HealthExpectations } from '../core/cluster/health.js';
-import { probeTargetsOf } from '../core/cluster/node-states.js';
+import { probeAddressesOf } from '../core/cluster/node-states.js';
 import { type ClusterTopology, type MasterNode, masterAddress, topologyZooKeeperConnect, zookeeperClientAddress } from '../core/cluster/topology.js';
 import { ClusterStateError } from '../core/errors.js';
 import type { Log } from '../core/log.js';
 import type { NodeOperations } from '../core/nodes/node-operations.js';
-import { probeCluster } from '../core/probes/cluster-probe.js';
+import { probeCluster } from '../core/cluster/cluster-probe.js';
 import { safeToStart, stepHealthy } from '../core/rolling/gates.js';
 import type { RollingEntry, RollingJournal } from '../core/rolling/rolling-journal.js';
 import { type RollingPlan, type RollingStep, describeStep, planRollingUpdate } from '../core/rolling/rolling-plan.js';
-import { connectedSessions } from '../core/probes/zookeeper-sessions.js';
+import { connectedSessions } from '../core/zookeeper/zookeeper-sessions.js';
 import { leaderElectionPath } from '../core/spark/leader-latch.js';
 import { waitUntil } from '../core/wait.js';
-import { ZooKeeperSession } from '../tools/zookeeper-session.js';
+import { ZooKeeperSession } from '../core/zookeeper/zookeeper-session.js';
 import { handOverLeadership } from './leadership-handover.js';
 import { MaintenanceLock } from './maintenance-lock.js';
 import { MasterPoller } from './master-poller.js';
-import { readLeaderLatch } from './spark-leader-latch.js';
-import type { UpdateMethod } from './update-method.js';
+import { readLeaderLatch } from '../core/spark/read-leader-latch.js';
+import type { UpdateMethod } from '../core/rolling/update-method.js';
 
-export interface RollingTargets {
+/** The cluster a roll acts on: its topology, how to act on a node, and what healthy means for it. */
+export interface RollingCluster {
   readonly topology: ClusterTopology;
   readonly operations: NodeOperations;
   readonly expectations: HealthExpectations;
+}
+
+/** Everything one roll needs. */
+export interface RollingContext {
+  readonly cluster: RollingCluster;
+  readonly method: UpdateMethod;
+  readonly options: RollingOptions;
+  readonly log: Log;
 }
 
 export interface RollingOptions {
@@ -41,9 +50,9 @@ export interface RollingReport {
 }
 
 /** Observes the cluster and plans the roll; throws (touching nothing) when the cluster is not healthy. */
-export async function planFromCluster(targets: RollingTargets, options: RollingOptions): Promise<Extract<RollingPlan, { ok: true }>> {
-  const state = await probeCluster(probeTargetsOf(targets.topology));
-  const plan = planRollingUpdate(targets.topology, state, targets.expectations, { maxUnavailable: options.maxUnavailable, only: options.only });
+export async function planFromCluster(cluster: RollingCluster, options: RollingOptions): Promise<Extract<RollingPlan, { ok: true }>> {
+  const state = await probeCluster(probeAddressesOf(cluster.topology));
+  const plan = planRollingUpdate(cluster.topology, state, cluster.expectations, { maxUnavailable: options.maxUnavailable, only: options.only });
   if (!plan.ok) {
     throw new ClusterStateError(
       'Rolling update preconditions',
@@ -60,8 +69,9 @@ export async function planFromCluster(targets: RollingTargets, options: RollingO
  * step is still safe (a node that failed meanwhile halts the roll); after it, a gate with a timeout must
  * pass. At the first failure it stops, touches no other node, and reports.
  */
-export async function runRollingUpdate(targets: RollingTargets, method: UpdateMethod, options: RollingOptions, log: Log): Promise<RollingReport> {
-  const plan = await planFromCluster(targets, options);
+export async function runRollingUpdate(context: RollingContext): Promise<RollingReport> {
+  const { cluster, method, options, log } = context;
+  const plan = await planFromCluster(cluster, options);
   const journal: RollingJournal = {
     startedAt: Date.now(),
     method: method.description,
@@ -69,15 +79,15 @@ export async function runRollingUpdate(targets: RollingTargets, method: UpdateMe
     entries: [],
   };
   const record = (entry: RollingEntry) => journal.entries.push(entry);
-  const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(targets.topology));
+  const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(cluster.topology));
   try {
     const lock = await MaintenanceLock.acquire(zk, `rolling update (${method.description})`, { waitMs: options.lockWaitSeconds * 1000 });
-    const poller = new MasterPoller(new MasterSet(targets.topology.masters.map(masterAddress), targets.topology.masters[0]?.webUiPort), record, options.pollIntervalMs);
+    const poller = new MasterPoller(new MasterSet(cluster.topology.masters.map(masterAddress), cluster.topology.masters[0]?.webUiPort), record, options.pollIntervalMs);
     try {
       await method.prepare?.();
       for (const [index, step] of plan.steps.entries()) {
         await lock.ensureHeld(`rolling update (${method.description})`);
-        const halted = await rollStep(index, step, targets, method, options, zk, record, log);
+        const halted = await rollStep({ ...context, zk, record }, index, step);
         if (halted) return { journal, halted };
       }
       return { journal };
@@ -91,32 +101,35 @@ export async function runRollingUpdate(targets: RollingTargets, method: UpdateMe
   }
 }
 
-async function rollStep(
-  index: number,
-  step: RollingStep,
-  targets: RollingTargets,
-  method: UpdateMethod,
-  options: RollingOptions,
-  zk: ZooKeeperSession,
-  record: (entry: RollingEntry) => void,
-  log: Log,
-): Promise<RollingReport['halted']> {
-  const { topology } = targets;
+/** One roll under way: its context, the session holding the lock, and where entries go. */
+interface RollingRun extends RollingContext {
+  readonly zk: ZooKeeperSession;
+  readonly record: (entry: RollingEntry) => void;
+}
+
+async function rollStep(run: RollingRun, index: number, step: RollingStep): Promise<RollingReport['halted']> {
+  const { cluster, method, options, zk, record, log } = run;
+  const { topology } = cluster;
   const title = `${index + 1}/${describeStep(step)}`;
-  const before = await probeCluster(probeTargetsOf(topology));
+  const before = await probeCluster(probeAddressesOf(topology));
   const unsafe = safeToStart(step, topology, before);
   if (unsafe.length > 0) {
     const reason = `not safe to start: ${unsafe.join('; ')}`;
     record({ at: Date.now(), kind: 'halt', step: index, reason });
-    return { step: title, reason, state: before, next: 'A node failed or changed role during the roll. Restore it, check `status`, then rerun: nodes already rolled are rolled again harmlessly.' };
+    return {
+      step: title,
+      reason,
+      state: before,
+      next: 'A node failed or changed role during the roll. Restore it, check `status`, then rerun: nodes already rolled are rolled again harmlessly.',
+    };
   }
   log.info(`Step ${title}`);
   record({ at: Date.now(), kind: 'step', step: index, stepKind: step.kind, nodes: step.nodes.map((node) => node.name) });
   const details: string[] = [];
-  if (step.kind === 'active-master') {
+  if (step.kind === 'alive-master') {
     const handover = await handOverLeadership({
       master: step.nodes[0] as MasterNode,
-      operations: targets.operations,
+      operations: cluster.operations,
       zk,
       zookeepers: topology.zookeepers.map(zookeeperClientAddress),
       sparkZooKeeperDir: topology.sparkZooKeeperDir,
@@ -130,10 +143,10 @@ async function rollStep(
   const started = Date.now();
   const zookeeperStep = step.kind === 'zookeeper-follower' || step.kind === 'zookeeper-leader';
   const observe = async () => ({
-    state: await probeCluster(probeTargetsOf(topology), 1000),
+    state: await probeCluster(probeAddressesOf(topology), 1000),
     detached: zookeeperStep ? await detachedElectionSessions(zk, topology) : 0,
   });
-  const healthy = (seen: { state: ClusterState; detached: number }) => stepHealthy(step, topology, seen.state, targets.expectations.minimumWorkers, seen.detached);
+  const healthy = (seen: { state: ClusterState; detached: number }) => stepHealthy(step, topology, seen.state, cluster.expectations.minimumWorkers, seen.detached);
   const gate = await waitUntil(observe, (seen) => healthy(seen).length === 0, { timeoutMs: options.gateTimeoutSeconds * 1000, intervalMs: 200 });
   const problems = healthy(gate.last);
   record({ at: Date.now(), kind: 'gate', step: index, ok: gate.satisfied, waitedMs: Date.now() - started, problems });

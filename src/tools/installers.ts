@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { $ } from 'zx';
+import { $ } from 'zx/core';
 import { ActionableError } from '../core/errors.js';
 import type { Log } from '../core/log.js';
+import { requireSuccess } from './tool-result.js';
 import { PYTHON_ENVIRONMENTS, type PythonEnvironmentName } from './python-environments.js';
 
 /** Installs Debian packages unless `present()` says they are there. Needs root or password-less sudo. */
@@ -28,9 +29,7 @@ export async function ensureDebianPackages(packages: string[], present: () => bo
     await $({ env })`${asRoot} apt-get update -q`.quiet();
     result = await install();
   }
-  if (result.exitCode !== 0) {
-    throw new ActionableError(`Debian packages ${packages.join(', ')}`, 'apt-get install to succeed', `exit ${result.exitCode}: ${lastLine(result.stderr)}`, 'Run the apt-get command by hand to see why.');
-  }
+  requireSuccess(result, `apt-get install ${packages.join(' ')}`, 'Run the apt-get command by hand to see why.');
 }
 
 /**
@@ -47,13 +46,7 @@ export async function ensurePythonEnvironment(name: PythonEnvironmentName, tools
   await rm(venv, { recursive: true, force: true });
   await $`python3 -m venv ${venv}`.quiet();
   const pip = await $`${path.join(venv, 'bin', 'pip')} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
-  if (pip.exitCode !== 0) {
-    throw new ActionableError(`Python environment '${name}'`, 'pip install to succeed', `exit ${pip.exitCode}: ${lastLine(pip.stderr)}`, 'Check network access to PyPI, then retry; the environment is rebuilt from scratch.');
-  }
+  requireSuccess(pip, `pip install into the Python environment '${name}'`, 'Check network access to PyPI, then retry; the environment is rebuilt from scratch.');
   await writeFile(stamp, wanted);
   return venv;
-}
-
-function lastLine(text: string): string {
-  return text.trim().split('\n').at(-1) ?? '';
 }

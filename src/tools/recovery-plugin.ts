@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { $ } from 'zx';
-import { ActionableError } from '../core/errors.js';
+import { $ } from 'zx/core';
+import { requireSuccess } from './tool-result.js';
 import type { Log } from '../core/log.js';
 import { ensureDebianPackages } from './installers.js';
+import type { SuiteContent } from './suite-content.js';
 
 export const RECOVERY_FACTORY_CLASS = 'io.sparkazure.recovery.SuspensionTolerantRecoveryModeFactory';
 
@@ -14,13 +14,18 @@ export const RECOVERY_FACTORY_CLASS = 'io.sparkazure.recovery.SuspensionTolerant
  * Builds spark-azure's leader-election plugin (infra/spark-recovery) against the Spark it will run in,
  * once per source and Spark version, and returns the jar. Needs a JDK (javac, jar): installed if missing.
  */
-export async function ensureRecoveryPlugin(root: string, sparkHome: string, toolsDir: string, log: Log): Promise<string> {
-  const sourceDir = path.join(root, 'infra', 'spark-recovery', 'src');
+export async function ensureRecoveryPlugin(where: { content: SuiteContent; sparkHome: string; toolCache: string; tempDir: string }, log: Log): Promise<string> {
+  const { sparkHome, toolCache } = where;
+  const sourceDir = where.content.recoveryPluginSource;
   const sources = listJavaSources(sourceDir);
   const hash = createHash('sha256');
   for (const file of sources) hash.update(file).update(readFileSync(file));
-  hash.update(readdirSync(path.join(sparkHome, 'jars')).filter((jar) => jar.startsWith('spark-core')).join());
-  const jar = path.join(toolsDir, 'spark-recovery', `spark-azure-recovery-${hash.digest('hex').slice(0, 16)}.jar`);
+  hash.update(
+    readdirSync(path.join(sparkHome, 'jars'))
+      .filter((jar) => jar.startsWith('spark-core'))
+      .join(),
+  );
+  const jar = path.join(toolCache, 'spark-recovery', `spark-azure-recovery-${hash.digest('hex').slice(0, 16)}.jar`);
   if (existsSync(jar)) return jar;
 
   if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
@@ -28,12 +33,12 @@ export async function ensureRecoveryPlugin(root: string, sparkHome: string, tool
     await ensureDebianPackages(['openjdk-17-jdk-headless'], () => false, log);
   }
   log.info(`Building the leader-election plugin against ${path.basename(sparkHome)}`);
-  const classes = await mkdtemp(path.join(os.tmpdir(), 'spark-azure-recovery-'));
+  const classes = await mkdtemp(path.join(where.tempDir, 'spark-azure-recovery-'));
   try {
     const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${path.join(sparkHome, 'jars', '*')} -d ${classes} ${sources}`.quiet().nothrow();
-    if (compile.exitCode !== 0) {
-      throw new ActionableError('Leader-election plugin', 'to compile against this Spark', compile.stderr.trim().split('\n').slice(0, 3).join(' | '), 'The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.');
-    }
+    requireSuccess(compile, 'javac of the leader-election plugin', 'The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.', (result) =>
+      result.stderr.trim().split('\n').slice(0, 3).join(' | '),
+    );
     await mkdir(path.dirname(jar), { recursive: true });
     const partial = `${jar}.partial`;
     await $`jar --create --file ${partial} -C ${classes} .`.quiet();

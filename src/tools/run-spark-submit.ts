@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { $ } from 'zx';
+import { $ } from 'zx/core';
 import { type SparkSubmission, sparkSubmitArguments } from '../core/spark/spark-submit.js';
 import type { SparkRuntime } from './spark-runtime.js';
 
@@ -25,7 +25,13 @@ export function startSparkSubmit(runtime: SparkRuntime, submission: SparkSubmiss
   const env: NodeJS.ProcessEnv = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
   if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
   const started = performance.now();
-  const child = $({ env, nothrow: true, quiet: true, timeout: options.timeoutMs, timeoutSignal: 'SIGKILL' })`${path.join(runtime.sparkHome, 'bin', 'spark-submit')} ${sparkSubmitArguments(submission)}`;
+  const child = $({
+    env,
+    nothrow: true,
+    quiet: true,
+    timeout: options.timeoutMs,
+    timeoutSignal: 'SIGKILL',
+  })`${path.join(runtime.sparkHome, 'bin', 'spark-submit')} ${sparkSubmitArguments(submission)}`;
   const result = (async (): Promise<SubmissionRun> => {
     const output = await child;
     const durationMs = performance.now() - started;

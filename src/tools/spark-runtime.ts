@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { $ } from 'zx';
+import { $ } from 'zx/core';
 import { InputError, describeValue } from '../core/errors.js';
 import type { Log } from '../core/log.js';
 import { ensurePythonEnvironment } from './installers.js';
@@ -15,10 +15,7 @@ export interface SparkRuntime {
  * Uses the Spark the caller names, else $SPARK_HOME, else installs pyspark (a full Spark) into a cached
  * virtual environment under `toolsDir`.
  */
-export async function resolveSparkRuntime(
-  options: { sparkHome?: string; input: string; toolsDir: string },
-  log: Log,
-): Promise<SparkRuntime> {
+export async function resolveSparkRuntime(options: { sparkHome?: string; input: string; toolsDir: string }, log: Log): Promise<SparkRuntime> {
   const explicit = options.sparkHome ?? process.env.SPARK_HOME;
   if (explicit) {
     if (!existsSync(path.join(explicit, 'bin', 'spark-submit'))) {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { $ } from 'zx';
-import { ActionableError } from '../core/errors.js';
+import { $ } from 'zx/core';
+import { requireSuccess } from './tool-result.js';
 import type { Log } from '../core/log.js';
 
 export const OPENTOFU_VERSION = 'v1.12.6';
@@ -17,8 +17,6 @@ export async function ensureTerraformCli(toolsDir: string, log: Log): Promise<st
   if (existsSync(tofu)) return tofu;
   log.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy (once)`);
   const build = await $({ env: { ...process.env, GOBIN: bin }, nothrow: true, quiet: true })`go install github.com/opentofu/opentofu/cmd/tofu@${OPENTOFU_VERSION}`;
-  if (build.exitCode !== 0) {
-    throw new ActionableError('OpenTofu', `go install of ${OPENTOFU_VERSION} to succeed`, build.stderr.trim().split('\n').at(-1) ?? `exit ${build.exitCode}`, 'Install Terraform or OpenTofu on PATH.');
-  }
+  requireSuccess(build, `go install of OpenTofu ${OPENTOFU_VERSION}`, 'Install Terraform or OpenTofu on PATH.');
   return tofu;
 }

@@ -1,5 +1,5 @@
-import { $ } from 'zx';
-import { ActionableError } from '../core/errors.js';
+import { $ } from 'zx/core';
+import { type ToolResult, lastErrorLine, requireSuccess } from './tool-result.js';
 
 export interface PlanResult {
   readonly hasChanges: boolean;
@@ -15,13 +15,11 @@ export class TerraformRoot {
   ) {}
 
   private run(args: string[], allowedExitCodes: number[] = [0]) {
-    return $({ cwd: this.directory, nothrow: true, quiet: true, env: { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' } })`${this.cli} ${args}`.then((result) => {
-      if (!allowedExitCodes.includes(result.exitCode ?? -1)) {
-        const error = result.stderr.replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((line) => /Error:/.test(line))?.replace(/^[│\s]*/, '');
-        throw new ActionableError(`terraform ${args[0]} in ${this.directory}`, 'to succeed', error ?? `exit ${result.exitCode}`, 'Read the Terraform output above.');
-      }
-      return result;
-    });
+    return $({ cwd: this.directory, nothrow: true, quiet: true, env: { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' } })`${this.cli} ${args}`.then((result) =>
+      allowedExitCodes.includes(result.exitCode ?? -1)
+        ? result
+        : requireSuccess(result, `terraform ${args[0]} in ${this.directory}`, 'Read the Terraform output above.', terraformError),
+    );
   }
 
   async init(backendConfig: readonly string[]): Promise<void> {
@@ -48,4 +46,15 @@ export class TerraformRoot {
 export function planSummary(plan: PlanResult): string {
   const count = (action: string) => plan.changes.filter((change) => change.actions.includes(action)).length;
   return `${count('create')} to add, ${count('update')} to change, ${count('delete')} to destroy`;
+}
+
+/** Terraform's own first `Error:` line, without its box drawing. */
+function terraformError(result: ToolResult): string {
+  return (
+    result.stderr
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .find((line) => /Error:/.test(line))
+      ?.replace(/^[│\s]*/, '') ?? lastErrorLine(result)
+  );
 }

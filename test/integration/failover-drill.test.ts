@@ -4,7 +4,7 @@ import { type ClusterTopology, topologyMasterUrl, topologyZooKeeperConnect } fro
 import type { DrillJournal } from '../../src/core/drill/journal.js';
 import type { LocalCluster } from '../../src/local/local-cluster.js';
 import { MAINTENANCE_LOCK_PATH, MaintenanceLock } from '../../src/operations/maintenance-lock.js';
-import { ZooKeeperSession } from '../../src/tools/zookeeper-session.js';
+import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
 import { runGithubAction } from '../support/run-bundle.js';
 import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
@@ -79,7 +79,9 @@ describe('the failover drill (smoke-test action with failover) on the real clust
       const appsBefore = alive?.reachable ? alive.completedApps.length : -1;
       const run = await drill({ fault: 'kill' });
       expect(run.exitCode).toBe(1);
-      expect(run.stdout).toMatch(new RegExp(`::error::Failover drill steady state: expected .* found Spark master ${standby.host}:7077 is unreachable .*The drill touched nothing`));
+      expect(run.stdout).toMatch(
+        new RegExp(`::error::Failover drill steady state: expected .* found Spark master ${standby.host}:7077 is unreachable .*The drill touched nothing`),
+      );
       const after = (await cluster.status())!;
       expect(after.nodes.map((node) => node.pid)).toEqual(before.nodes.map((node) => node.pid));
       const aliveAfter = after.state.masters.find((master) => master.reachable && master.status === 'ALIVE');

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ClusterTopology, topologyZooKeeperConnect, zookeeperClientAddress } from '../../src/core/cluster/topology.js';
 import { silentLog } from '../../src/core/log.js';
-import { connectedSessions } from '../../src/core/probes/zookeeper-sessions.js';
-import { sendFourLetterWord } from '../../src/core/probes/four-letter-word.js';
-import { parseCons } from '../../src/core/probes/zookeeper-replies.js';
+import { connectedSessions } from '../../src/core/zookeeper/zookeeper-sessions.js';
+import { sendFourLetterWord } from '../../src/core/zookeeper/four-letter-word.js';
+import { parseCons } from '../../src/core/zookeeper/zookeeper-replies.js';
 import { leaderElectionPath } from '../../src/core/spark/leader-latch.js';
 import type { LocalCluster } from '../../src/local/local-cluster.js';
 import { handOverLeadership } from '../../src/operations/leadership-handover.js';
-import { readLeaderLatch } from '../../src/operations/spark-leader-latch.js';
-import { ZooKeeperSession } from '../../src/tools/zookeeper-session.js';
+import { readLeaderLatch } from '../../src/core/spark/read-leader-latch.js';
+import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { aliveCount, globalSessions, mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
 import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
 

@@ -21,7 +21,12 @@ describe('a larger local cluster: 5 ZooKeeper servers, 3 masters, 3 workers', ()
     const { description } = up;
     expect(description.healthy, description.problems.join('; ')).toBe(true);
     expect(zookeeperLeader(description.state)).toMatchObject({ syncedFollowers: 4, pendingSyncs: 0 });
-    expect(description.nodes.filter((node) => node.role === 'master').map((node) => node.state).sort()).toEqual(['ALIVE', 'STANDBY', 'STANDBY']);
+    expect(
+      description.nodes
+        .filter((node) => node.role === 'master')
+        .map((node) => node.state)
+        .sort(),
+    ).toEqual(['ALIVE', 'STANDBY', 'STANDBY']);
     expect(description.nodes.filter((node) => node.role === 'worker').map((node) => node.address)).toEqual(['127.0.0.31:8081', '127.0.0.32:8081', '127.0.0.33:8081']);
     expect(description.masterUrl).toBe('spark://127.0.0.21:7077,127.0.0.22:7077,127.0.0.23:7077');
   });

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { $ } from 'zx';
 import { zookeeperLeader } from '../../src/core/cluster/cluster-state.js';
-import { probeTargetsOf } from '../../src/core/cluster/node-states.js';
-import { probeCluster } from '../../src/core/probes/cluster-probe.js';
+import { probeAddressesOf } from '../../src/core/cluster/node-states.js';
+import { probeCluster } from '../../src/core/cluster/cluster-probe.js';
 import { runPlaybook } from '../../src/local/ansible.js';
 import type { LocalCluster, LocalClusterDescription } from '../../src/local/local-cluster.js';
 import { ROOT, runAzureDevOpsTask, runGithubAction } from '../support/run-bundle.js';
@@ -83,7 +83,7 @@ describe('the local HA cluster', () => {
       await cluster.nodeOperations().start(follower);
     }
     const topology = await cluster.topology();
-    await expect.poll(async () => zookeeperLeader(await probeCluster(probeTargetsOf(topology)))?.syncedFollowers, { timeout: 30_000, interval: 500 }).toBe(2);
+    await expect.poll(async () => zookeeperLeader(await probeCluster(probeAddressesOf(topology)))?.syncedFollowers, { timeout: 30_000, interval: 500 }).toBe(2);
   });
 
   it('leaves a running cluster alone on a second up', async () => {

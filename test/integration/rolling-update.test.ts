@@ -54,7 +54,16 @@ describe('rolling update on the real cluster', () => {
     void job.result.then(() => (jobEndedAt = Date.now()));
     let run;
     try {
-      run = await runGithubAction('rolling-update', { masters: topologyMasterUrl(topology), set: Object.entries(CHANGE).map(([k, v]) => `${k}=${v}`).join('\n') }, { SPARK_AZURE_LOCAL_DIR: cluster.paths.clusterDir });
+      run = await runGithubAction(
+        'rolling-update',
+        {
+          masters: topologyMasterUrl(topology),
+          roleVariables: Object.entries(CHANGE)
+            .map(([k, v]) => `${k}=${v}`)
+            .join('\n'),
+        },
+        { SPARK_AZURE_LOCAL_DIR: cluster.paths.clusterDir },
+      );
     } finally {
       await writer.stop();
       if (run?.exitCode !== 0) job.kill();
@@ -72,7 +81,7 @@ describe('rolling update on the real cluster', () => {
       ...followers.map((name) => `zookeeper-follower:${name}`),
       `zookeeper-leader:${zkLeaderBefore}`,
       `standby-master:${standby}`,
-      `active-master:${aliveBefore}`,
+      `alive-master:${aliveBefore}`,
       'workers:worker1',
       'workers:worker2',
     ]);
@@ -110,12 +119,12 @@ describe('rolling update on the real cluster', () => {
       warning: () => {},
       debug: () => {},
     };
-    const report = await runRollingUpdate(
-      { topology, operations: cluster.nodeOperations(), expectations: expectationsOf(topology) },
-      localUpdate(cluster, { zookeeper_heap_mb: '320' }, cluster.nodeOperations()),
-      { maxUnavailable: 1, gateTimeoutSeconds: 20, lockWaitSeconds: 5, pollIntervalMs: 100 },
+    const report = await runRollingUpdate({
+      cluster: { topology, operations: cluster.nodeOperations(), expectations: expectationsOf(topology) },
+      method: localUpdate(cluster, { zookeeper_heap_mb: '320' }, cluster.nodeOperations()),
+      options: { maxUnavailable: 1, gateTimeoutSeconds: 20, lockWaitSeconds: 5, pollIntervalMs: 100 },
       log,
-    );
+    });
     try {
       expect(killed).toBe(true);
       expect(report.halted?.step).toMatch(/^1\/ZooKeeper follower /);

@@ -1,21 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { zookeeperLeader } from '../../src/core/cluster/cluster-state.js';
-import { nodeAddress, probeTargetsOf } from '../../src/core/cluster/node-states.js';
+import { nodeAddress, probeAddressesOf } from '../../src/core/cluster/node-states.js';
 import { type ClusterTopology, type ZooKeeperNode, topologyZooKeeperConnect, zookeeperClientAddress } from '../../src/core/cluster/topology.js';
-import { probeCluster } from '../../src/core/probes/cluster-probe.js';
-import { sendFourLetterWord } from '../../src/core/probes/four-letter-word.js';
-import { parseCons } from '../../src/core/probes/zookeeper-replies.js';
+import { probeCluster } from '../../src/core/cluster/cluster-probe.js';
+import { sendFourLetterWord } from '../../src/core/zookeeper/four-letter-word.js';
+import { parseCons } from '../../src/core/zookeeper/zookeeper-replies.js';
 import { inLineOrder, leaderElectionPath } from '../../src/core/spark/leader-latch.js';
 import type { LocalCluster } from '../../src/local/local-cluster.js';
-import { readLeaderLatch } from '../../src/operations/spark-leader-latch.js';
-import { ZooKeeperSession } from '../../src/tools/zookeeper-session.js';
+import { readLeaderLatch } from '../../src/core/spark/read-leader-latch.js';
+import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { theAliveMasterNode } from '../support/cluster-observations.js';
 import { recordMasterStatuses } from '../support/status-recorder.js';
 import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
 
 async function zookeeperLeaderNode(topology: ClusterTopology): Promise<ZooKeeperNode> {
-  const leader = zookeeperLeader(await probeCluster(probeTargetsOf(topology)));
+  const leader = zookeeperLeader(await probeCluster(probeAddressesOf(topology)));
   return topology.zookeepers.find((node) => nodeAddress(node) === leader?.address)!;
 }
 
@@ -54,7 +54,10 @@ describe('a restarted ZooKeeper server and the ALIVE Spark master', () => {
     const alive = await theAliveMasterNode(topology);
     const leader = await zookeeperLeaderNode(topology);
     const { samples } = await recordMasterStatuses(topology, () => restart(cluster!, leader));
-    expect(samples.some((sample) => !sample.includes('ALIVE')), 'a moment without an ALIVE master').toBe(true);
+    expect(
+      samples.some((sample) => !sample.includes('ALIVE')),
+      'a moment without an ALIVE master',
+    ).toBe(true);
     await waitHealthy(cluster, topology);
     const log = readFileSync(cluster.logFile(alive), 'utf8');
     expect(log).toMatch(/Leadership has been revoked -- master shutting down|We have lost leadership/);
@@ -71,7 +74,10 @@ describe('a restarted ZooKeeper server and the ALIVE Spark master', () => {
       const server = await pick(topology);
       const { samples } = await recordMasterStatuses(topology, () => restart(cluster!, server));
       expect(samples.length).toBeGreaterThan(5);
-      expect(samples.every((sample) => sample.filter((status) => status === 'ALIVE').length === 1), `statuses: ${JSON.stringify(samples)}`).toBe(true);
+      expect(
+        samples.every((sample) => sample.filter((status) => status === 'ALIVE').length === 1),
+        `statuses: ${JSON.stringify(samples)}`,
+      ).toBe(true);
       await waitHealthy(cluster, topology);
       expect((await theAliveMasterNode(topology)).name).toBe(alive.name);
     }

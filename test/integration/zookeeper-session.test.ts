@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClusterTopology, topologyZooKeeperConnect } from '../../src/core/cluster/topology.js';
 import type { LocalCluster } from '../../src/local/local-cluster.js';
 import { MaintenanceLock } from '../../src/operations/maintenance-lock.js';
-import { ZooKeeperSession } from '../../src/tools/zookeeper-session.js';
+import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
 
 // A rolling update once hung on a request the client library had queued on an expired session.
@@ -30,7 +30,16 @@ describe("spark-azure's own ZooKeeper session", () => {
       // the ensemble, which expires the session. (Stopping the whole ensemble would not: a restarted leader
       // revives the sessions in its log.)
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 9000);
-      await expect.poll(() => zk.stat('/spark-azure-test').then((stat) => stat !== undefined).catch(() => false), { timeout: 60_000, interval: 500 }).toBe(true);
+      await expect
+        .poll(
+          () =>
+            zk
+              .stat('/spark-azure-test')
+              .then((stat) => stat !== undefined)
+              .catch(() => false),
+          { timeout: 60_000, interval: 500 },
+        )
+        .toBe(true);
       expect(await zk.sessionId()).not.toBe(before);
       expect(await zk.stat('/spark-azure-test/lock'), 'the ephemeral lock died with the old session').toBeUndefined();
       await lock.ensureHeld('session test');

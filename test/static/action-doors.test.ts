@@ -5,7 +5,11 @@ import { runAzureDevOpsTask, runGithubAction } from '../support/run-bundle.js';
 describe('bad input through the bundled doors', () => {
   const cases: [string, Record<string, string>, RegExp][] = [
     ['a missing required input', {}, /Input 'masters': expected the Spark master list, found nothing\. Set 'masters'/],
-    ['a malformed master list', { masters: '10.0.2.4:7077;10.0.2.5:7077' }, /Input 'masters': expected Spark masters as comma-separated host:port pairs.*found "10\.0\.2\.4:7077;10\.0\.2\.5:7077"/],
+    [
+      'a malformed master list',
+      { masters: '10.0.2.4:7077;10.0.2.5:7077' },
+      /Input 'masters': expected Spark masters as comma-separated host:port pairs.*found "10\.0\.2\.4:7077;10\.0\.2\.5:7077"/,
+    ],
     ['a malformed number', { masters: '127.0.0.21', timeoutSeconds: 'ten' }, /Input 'timeoutSeconds': expected a number of seconds/],
   ];
 
@@ -30,7 +34,9 @@ describe('bad input through the bundled doors', () => {
   it('names an unreachable master and submits nothing', async () => {
     const run = await runGithubAction('smoke-test', { masters: '127.0.0.99:7077', aliveMasterTimeoutSeconds: '1' });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/::error::Spark masters: expected exactly one ALIVE master within 1 s, found 127\.0\.0\.99:7077 unreachable \(connect ECONNREFUSED 127\.0\.0\.99:8080\)\. Nothing was submitted/);
+    expect(run.stdout).toMatch(
+      /::error::Spark masters: expected exactly one ALIVE master within 1 s, found 127\.0\.0\.99:7077 unreachable \(connect ECONNREFUSED 127\.0\.0\.99:8080\)\. Nothing was submitted/,
+    );
     expect(run.stdout).not.toMatch(/spark-submit/);
   });
 });

@@ -13,10 +13,10 @@ const taskJsonPath = (name: string) => path.join(ROOT, 'pipelines', 'tasks', nam
 describe('action metadata', () => {
   const validateAction = new Ajv({ strict: false, allErrors: true }).compile(schema('github-action.schema.json'));
 
-  it.each(ACTION_NAMES)('%s: action.yml is valid, runs node24 and points at its committed bundle', (name) => {
+  it.each(ACTION_NAMES)('%s: action.yml is valid, runs node24 and points at its committed entry', (name) => {
     const action = actionYaml(name);
     expect(validateAction(action), JSON.stringify(validateAction.errors)).toBe(true);
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.cjs' });
+    expect(action.runs).toEqual({ using: 'node24', main: 'index.cjs' });
     expect(existsSync(path.join(ROOT, 'actions', name, action.runs.main))).toBe(true);
   });
 

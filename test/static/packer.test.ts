@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { $ } from 'zx';
 import { silentLog } from '../../src/core/log.js';
-import { toolsDir } from '../../src/local/paths.js';
+import { cliDirectories } from '../../src/doors/cli-pipeline.js';
 import { ensureDebianPackages, ensurePythonEnvironment } from '../../src/tools/installers.js';
 import { ROOT } from '../support/run-bundle.js';
 
@@ -23,7 +23,7 @@ describe('the Packer golden image, with the real Packer (Debian 1.6.6, offline)'
   beforeAll(async () => {
     await ensureDebianPackages(['packer'], () => existsSync('/usr/bin/packer'), silentLog);
     // Packer's ansible provisioner checks `ansible-playbook --version` while validating.
-    const venv = await ensurePythonEnvironment('lint', toolsDir(), silentLog);
+    const venv = await ensurePythonEnvironment('lint', cliDirectories().toolCache, silentLog);
     env = { ...process.env, PATH: `${path.join(venv, 'bin')}:${process.env.PATH}`, CHECKPOINT_DISABLE: '1' };
   });
 

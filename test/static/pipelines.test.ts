@@ -14,9 +14,7 @@ const yamlFiles = (directory: string) =>
     .filter((file) => file.endsWith('.yml'))
     .map((file) => path.join(directory, file));
 
-const actionInputs = Object.fromEntries(
-  ACTION_NAMES.map((name) => [name, Object.keys(parse(readFileSync(path.join(ROOT, 'actions', name, 'action.yml'), 'utf8')).inputs ?? {})]),
-);
+const actionInputs = Object.fromEntries(ACTION_NAMES.map((name) => [name, Object.keys(parse(readFileSync(path.join(ROOT, 'actions', name, 'action.yml'), 'utf8')).inputs ?? {})]));
 interface TaskJson {
   name: string;
   version: { Major: number };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { $ } from 'zx';
 import { silentLog } from '../../src/core/log.js';
-import { toolsDir } from '../../src/local/paths.js';
+import { cliDirectories } from '../../src/doors/cli-pipeline.js';
 import { ensurePythonEnvironment } from '../../src/tools/installers.js';
 import { ROOT, runGithubAction } from '../support/run-bundle.js';
 
@@ -22,7 +22,14 @@ describe('provision, as GitHub runs it', () => {
     expect(plan.outputs).toMatchObject({ hasChanges: 'true', planSummary: '5 to add, 0 to change, 0 to destroy', planFile: path.join(root, 'spark-azure.tfplan') });
     expect(plan.summary).toContain('`terraform_data.zookeeper[2]` | create');
 
-    const apply = await runGithubAction('provision', { ...common, command: 'apply', configure: 'false', sshUser: 'azureuser', sshJumpHost: 'ops@10.40.4.4', settings: 'zookeeper_heap_mb=1024' });
+    const apply = await runGithubAction('provision', {
+      ...common,
+      command: 'apply',
+      configure: 'false',
+      sshUser: 'azureuser',
+      sshJumpHost: 'ops@10.40.4.4',
+      roleVariables: 'zookeeper_heap_mb=1024',
+    });
     expect(apply.exitCode, apply.stdout + apply.stderr).toBe(0);
     expect(apply.outputs).toMatchObject({
       masterUrl: 'spark://10.40.2.10:7077,10.40.2.11:7077',
@@ -34,11 +41,18 @@ describe('provision, as GitHub runs it', () => {
     });
 
     // The inventory, read by the real Ansible: groups, myids, the jump host, the role variables.
-    const venv = await ensurePythonEnvironment('local-cluster', toolsDir(), silentLog);
+    const venv = await ensurePythonEnvironment('local-cluster', cliDirectories().toolCache, silentLog);
     const listed = JSON.parse((await $`${path.join(venv, 'bin', 'ansible-inventory')} -i ${apply.outputs.inventory!} --list`.quiet()).stdout);
     expect(listed.zookeeper.hosts).toEqual(['spark-test-zk-1', 'spark-test-zk-2', 'spark-test-zk-3']);
-    expect(listed._meta.hostvars['spark-test-zk-2']).toMatchObject({ ansible_host: '10.40.1.11', zookeeper_id: 2, zookeeper_heap_mb: '1024', ansible_ssh_common_args: '-o StrictHostKeyChecking=accept-new -o ProxyJump=ops@10.40.4.4' });
-    const hosts = await $({ env: { ...process.env, ANSIBLE_CONFIG: path.join(ROOT, 'infra', 'ansible', 'ansible.cfg') } })`${path.join(venv, 'bin', 'ansible-playbook')} -i ${apply.outputs.inventory!} ${path.join(ROOT, 'infra', 'ansible', 'site.yml')} --list-hosts`.quiet();
+    expect(listed._meta.hostvars['spark-test-zk-2']).toMatchObject({
+      ansible_host: '10.40.1.11',
+      zookeeper_id: 2,
+      zookeeper_heap_mb: '1024',
+      ansible_ssh_common_args: '-o StrictHostKeyChecking=accept-new -o ProxyJump=ops@10.40.4.4',
+    });
+    const hosts = await $({
+      env: { ...process.env, ANSIBLE_CONFIG: path.join(ROOT, 'infra', 'ansible', 'ansible.cfg') },
+    })`${path.join(venv, 'bin', 'ansible-playbook')} -i ${apply.outputs.inventory!} ${path.join(ROOT, 'infra', 'ansible', 'site.yml')} --list-hosts`.quiet();
     expect(hosts.stdout).toMatch(/play #3 \(spark_masters\): Configure the Spark masters\s+TAGS: \[\]\s+pattern: \['spark_masters'\]\s+hosts \(2\):/);
 
     const again = await runGithubAction('provision', { ...common, command: 'plan' });

@@ -6,7 +6,7 @@ import { parse } from '@cdktf/hcl2json';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { $ } from 'zx';
 import { silentLog } from '../../src/core/log.js';
-import { toolsDir } from '../../src/local/paths.js';
+import { cliDirectories } from '../../src/doors/cli-pipeline.js';
 import { ensurePythonEnvironment } from '../../src/tools/installers.js';
 import { ensureTerraformCli } from '../../src/tools/terraform-cli.js';
 import { ROOT } from '../support/run-bundle.js';
@@ -38,7 +38,7 @@ async function mutated(file: string, change: (text: string) => string): Promise<
 describe('Terraform, statically', () => {
   let cli: string;
   beforeAll(async () => {
-    cli = await ensureTerraformCli(toolsDir(), silentLog);
+    cli = await ensureTerraformCli(cliDirectories().toolCache, silentLog);
   });
 
   it('every .tf and .pkr.hcl file parses', async () => {
@@ -53,9 +53,12 @@ describe('Terraform, statically', () => {
   });
 
   it('has no checkov failure, and a written reason for every skipped check', async () => {
-    const venv = await ensurePythonEnvironment('checkov', toolsDir(), silentLog);
+    const venv = await ensurePythonEnvironment('checkov', cliDirectories().toolCache, silentLog);
     const run = await $({ cwd: TERRAFORM, nothrow: true, quiet: true })`${path.join(venv, 'bin', 'checkov')} -d . --framework terraform --quiet --compact --skip-download -o json`;
-    const report = JSON.parse(run.stdout) as { summary: { passed: number; failed: number }; results: { failed_checks?: { check_id: string; resource: string }[]; skipped_checks?: { check_id: string; check_result: { suppress_comment?: string } }[] } };
+    const report = JSON.parse(run.stdout) as {
+      summary: { passed: number; failed: number };
+      results: { failed_checks?: { check_id: string; resource: string }[]; skipped_checks?: { check_id: string; check_result: { suppress_comment?: string } }[] };
+    };
     expect(report.results.failed_checks?.map((check) => `${check.check_id} ${check.resource}`) ?? []).toEqual([]);
     expect(report.summary.passed).toBeGreaterThan(50);
     for (const skipped of report.results.skipped_checks ?? []) expect(skipped.check_result.suppress_comment?.length, skipped.check_id).toBeGreaterThan(20);
@@ -92,12 +95,19 @@ describe('Terraform, statically', () => {
       expect((await zoneSpreadViolations(cli, copy))[0]).toMatch(/^3 VMs are not spread evenly over 3 zones/);
     });
     it('a public IP on a master', async () => {
-      const copy = await mutated('modules/fixed-vms/main.tf', (text) => text.replace('private_ip_address            = each.value.private_ip', 'private_ip_address            = each.value.private_ip\n    public_ip_address_id          = "/subscriptions/x/publicIPAddresses/pip"'));
+      const copy = await mutated('modules/fixed-vms/main.tf', (text) =>
+        text.replace(
+          'private_ip_address            = each.value.private_ip',
+          'private_ip_address            = each.value.private_ip\n    public_ip_address_id          = "/subscriptions/x/publicIPAddresses/pip"',
+        ),
+      );
       expect(publicIpViolations(await parsedResources(copy))).toEqual(['network interface this has a public IP']);
     });
     it('an NSG rule open to the Internet', async () => {
       const copy = await mutated('modules/network/main.tf', (text) =>
-        text.replace('resource "azurerm_network_security_rule" "deny_other_inbound" {', `resource "azurerm_network_security_rule" "debug" {
+        text.replace(
+          'resource "azurerm_network_security_rule" "deny_other_inbound" {',
+          `resource "azurerm_network_security_rule" "debug" {
   name                        = "allow-debug-ssh"
   resource_group_name         = var.resource_group_name
   network_security_group_name = azurerm_network_security_group.role["masters"].name
@@ -111,14 +121,20 @@ describe('Terraform, statically', () => {
   destination_address_prefix  = "*"
 }
 
-resource "azurerm_network_security_rule" "deny_other_inbound" {`),
+resource "azurerm_network_security_rule" "deny_other_inbound" {`,
+        ),
       );
       const resources = await parsedResources(copy);
       expect(await nsgViolations(cli, copy, resources)).toEqual(['NSG rule debug allows inbound traffic from the Internet']);
     });
     it('ZooKeeper quorum ports opened to the workers', async () => {
-      const copy = await mutated('modules/network/locals.tf', (text) => text.replace('ports = ["2888", "3888"], from = ["zookeeper"]', 'ports = ["2888", "3888"], from = ["zookeeper", "workers"]'));
-      expect(await nsgViolations(cli, copy, await parsedResources(copy))).toEqual(['zookeeper allows port 2888 from the workers subnet', 'zookeeper allows port 3888 from the workers subnet']);
+      const copy = await mutated('modules/network/locals.tf', (text) =>
+        text.replace('ports = ["2888", "3888"], from = ["zookeeper"]', 'ports = ["2888", "3888"], from = ["zookeeper", "workers"]'),
+      );
+      expect(await nsgViolations(cli, copy, await parsedResources(copy))).toEqual([
+        'zookeeper allows port 2888 from the workers subnet',
+        'zookeeper allows port 3888 from the workers subnet',
+      ]);
     });
     it('a missing output', async () => {
       const copy = await mutated('envs/vm/outputs.tf', (text) => text.replace(/output "master_url" \{[\s\S]*?\n\}\n/, ''));

@@ -20,7 +20,13 @@ export async function startLongJob(cluster: LocalCluster, masterUrl: string, sec
       arguments: [String(seconds)],
       deployMode: 'client',
       name: 'spark-azure rolling update test job',
-      conf: { 'spark.driver.host': '127.0.0.1', 'spark.driver.bindAddress': '127.0.0.1', 'spark.executor.memory': '512m', 'spark.ui.enabled': 'false', 'spark.pyspark.python': runtime.python },
+      conf: {
+        'spark.driver.host': '127.0.0.1',
+        'spark.driver.bindAddress': '127.0.0.1',
+        'spark.executor.memory': '512m',
+        'spark.ui.enabled': 'false',
+        'spark.pyspark.python': runtime.python,
+      },
     },
     { timeoutMs: (seconds + 300) * 1000, localIp: '127.0.0.1' },
   );

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { $ } from 'zx';
+import { installTask } from '../../scripts/stage-extension.mjs';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -18,7 +19,7 @@ function cleanEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(INPUT_|GITHUB_|RUNNER_|AGENT_|SYSTEM_|BUILD_)/.test(key)));
 }
 
-/** Runs actions/<name>/dist/index.cjs as the GitHub runner does: `node` on the bundle, inputs in INPUT_*. */
+/** Runs actions/<name>/index.cjs as the GitHub runner does: `node` on the entry, inputs in INPUT_*. */
 export async function runGithubAction(name: string, inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv = {}): Promise<BundleRun> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'gh-action-'));
   const outputFile = path.join(scratch, 'output');
@@ -28,7 +29,7 @@ export async function runGithubAction(name: string, inputs: Record<string, strin
   const env: NodeJS.ProcessEnv = { ...cleanEnvironment(), GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTIONS: 'true', ...extraEnv };
   // The runner's rule: INPUT_ + the name upper-cased, spaces replaced by underscores.
   for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.replace(/ /g, '_').toUpperCase()}`] = value;
-  const result = await $({ env, cwd: scratch, nothrow: true, quiet: true })`node ${path.join(ROOT, 'actions', name, 'dist', 'index.cjs')}`;
+  const result = await $({ env, cwd: scratch, nothrow: true, quiet: true })`node ${path.join(ROOT, 'actions', name, 'index.cjs')}`;
   return {
     exitCode: result.exitCode,
     stdout: result.stdout,
@@ -46,12 +47,16 @@ export function parseGithubOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
-/** Runs pipelines/tasks/<name>/dist/index.cjs as an Azure DevOps agent does. */
+/**
+ * Runs a task as an Azure DevOps agent does: installed into `_work/_tasks/<Name>_<id>/<version>/` with only
+ * its own files, `node` on its entry, inputs in INPUT_*, the agent's temp directory set.
+ */
 export async function runAzureDevOpsTask(name: string, inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv = {}): Promise<BundleRun> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'ado-task-'));
+  const taskDir = installTask(name, path.join(scratch, '_work'));
   const env: NodeJS.ProcessEnv = { ...cleanEnvironment(), AGENT_TEMPDIRECTORY: scratch, SYSTEM_DEFAULTWORKINGDIRECTORY: scratch, ...extraEnv };
   for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.replace(/ /g, '_').toUpperCase()}`] = value;
-  const result = await $({ env, cwd: scratch, nothrow: true, quiet: true })`node ${path.join(ROOT, 'pipelines', 'tasks', name, 'dist', 'index.cjs')}`;
+  const result = await $({ env, cwd: scratch, nothrow: true, quiet: true })`node ${path.join(taskDir, 'index.cjs')}`;
   const outputs: Record<string, string> = {};
   for (const match of result.stdout.matchAll(/^##vso\[task\.setvariable variable=([^;]+);isOutput=true;[^\]]*\](.*)$/gm)) outputs[match[1]!] = match[2]!;
   const summaries = [...result.stdout.matchAll(/^##vso\[task\.uploadsummary\](.*)$/gm)].map((match) => readFileSync(match[1]!, 'utf8'));

@@ -1,4 +1,4 @@
-import { ZooKeeperSession } from '../../src/tools/zookeeper-session.js';
+import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { sleep } from '../../src/core/wait.js';
 
 const STALL_MS = 200;

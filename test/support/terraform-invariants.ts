@@ -47,12 +47,22 @@ export async function evaluate(cli: string, moduleDir: string, expression: strin
   const rejected = /Invalid value for variable/.test(result.stdout + result.stderr);
   if (result.exitCode !== 0 || rejected) return { ok: false, error: plain(result.stderr + result.stdout) };
   // The value is jsonencode's one quoted line; the CLI may print warnings around it.
-  const line = plain(result.stdout).split('\n').find((candidate) => candidate.startsWith('"'));
+  const line = plain(result.stdout)
+    .split('\n')
+    .find((candidate) => candidate.startsWith('"'));
   if (line === undefined) return { ok: false, error: `no value in: ${plain(result.stdout)}` };
   return { ok: true, value: JSON.parse(JSON.parse(line)) };
 }
 
-const MODULE_VARIABLES = { name: 'spark', resource_group_name: 'rg', location: 'westeurope', subnet_id: 's', subnet_prefix: '10.40.1.0/24', image_id: 'i', admin_ssh_public_key: 'k' };
+const MODULE_VARIABLES = {
+  name: 'spark',
+  resource_group_name: 'rg',
+  location: 'westeurope',
+  subnet_id: 's',
+  subnet_prefix: '10.40.1.0/24',
+  image_id: 'i',
+  admin_ssh_public_key: 'k',
+};
 
 export async function zookeeperCountViolations(cli: string, root: string): Promise<string[]> {
   const module = path.join(root, 'modules', 'zookeeper');
@@ -137,15 +147,20 @@ export async function nsgViolations(cli: string, root: string, resources: Resour
   }
   const literalRules = [
     ...Object.entries(resources.azurerm_network_security_rule ?? {}).map(([name, [rule]]) => [name, rule] as const),
-    ...Object.entries(resources.azurerm_network_security_group ?? {}).flatMap(([name, [group]]) => ((group?.security_rule as Block[] | undefined) ?? []).map((rule) => [name, rule] as const)),
+    ...Object.entries(resources.azurerm_network_security_group ?? {}).flatMap(([name, [group]]) =>
+      ((group?.security_rule as Block[] | undefined) ?? []).map((rule) => [name, rule] as const),
+    ),
   ];
   for (const [name, rule] of literalRules) {
     if (rule?.access !== 'Allow' || rule.direction !== 'Inbound') continue;
     const sources = [rule.source_address_prefix, ...((rule.source_address_prefixes as unknown[]) ?? [])].filter((source): source is string => typeof source === 'string');
     if (sources.some((source) => OPEN_SOURCES.has(source.toLowerCase()))) violations.push(`NSG rule ${name} allows inbound traffic from the Internet`);
-    if (sources.some((source) => source.startsWith('${') && source !== '${each.value.sources}')) violations.push(`NSG rule ${name} takes its sources from an expression the checks cannot follow`);
+    if (sources.some((source) => source.startsWith('${') && source !== '${each.value.sources}'))
+      violations.push(`NSG rule ${name} takes its sources from an expression the checks cannot follow`);
   }
-  const denies = Object.values(resources.azurerm_network_security_rule ?? {}).filter(([rule]) => rule?.access === 'Deny' && rule.direction === 'Inbound' && rule.source_address_prefix === '*');
+  const denies = Object.values(resources.azurerm_network_security_rule ?? {}).filter(
+    ([rule]) => rule?.access === 'Deny' && rule.direction === 'Inbound' && rule.source_address_prefix === '*',
+  );
   if (denies.length === 0) violations.push('no NSG denies the rest of the inbound traffic (Azure allows the whole VNet by default)');
   return violations;
 }

@@ -4,18 +4,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { silentLog } from '../../src/core/log.js';
 import { LocalCluster } from '../../src/local/local-cluster.js';
+import { cliDirectories } from '../../src/doors/cli-pipeline.js';
 import { localPaths } from '../../src/local/paths.js';
 
 /** A local cluster with its own state directory; addresses are fixed, so only one can run at a time. */
 export function testCluster(): LocalCluster {
   const clusterDir = mkdtempSync(path.join(os.tmpdir(), 'spark-azure-test-cluster-'));
-  return new LocalCluster({ ...localPaths(), clusterDir }, silentLog);
+  return new LocalCluster({ ...localPaths(cliDirectories()), clusterDir }, silentLog);
 }
 
 /** Fails fast, with the fix, when another cluster already holds the loopback addresses. */
 export async function assertAddressesFree(): Promise<void> {
   const taken: string[] = [];
-  for (const [host, port] of [['127.0.0.11', 2181], ['127.0.0.21', 7077], ['127.0.0.31', 8081]] as const) {
+  for (const [host, port] of [
+    ['127.0.0.11', 2181],
+    ['127.0.0.21', 7077],
+    ['127.0.0.31', 8081],
+  ] as const) {
     if (await listening(host, port)) taken.push(`${host}:${port}`);
   }
   if (taken.length > 0) throw new Error(`another local cluster holds ${taken.join(', ')}: stop it with \`npx spark-azure local down\` first`);

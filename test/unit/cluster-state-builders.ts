@@ -1,7 +1,7 @@
 import type { ClusterState } from '../../src/core/cluster/cluster-state.js';
-import type { WorkerView } from '../../src/core/probes/spark-master-json.js';
-import type { SparkMasterState } from '../../src/core/probes/spark-master-probe.js';
-import type { ZooKeeperServerState } from '../../src/core/probes/zookeeper-probe.js';
+import type { WorkerView } from '../../src/core/spark/spark-master-json.js';
+import type { SparkMasterState } from '../../src/core/spark/spark-master-probe.js';
+import type { ZooKeeperServerState } from '../../src/core/zookeeper/zookeeper-probe.js';
 
 /** Small builders for observed states, so that tests read like the situation they describe. */
 export function leader(address: string, syncedFollowers: number, pendingSyncs = 0): ZooKeeperServerState {
@@ -44,7 +44,4 @@ export function state(zookeeper: readonly ZooKeeperServerState[], masters: reado
 }
 
 export const healthyState = (): ClusterState =>
-  state(
-    [follower('zk1:2181'), leader('zk2:2181', 2), follower('zk3:2181')],
-    [master('m1:7077', 'ALIVE', [worker('w1'), worker('w2')]), master('m2:7077', 'STANDBY')],
-  );
+  state([follower('zk1:2181'), leader('zk2:2181', 2), follower('zk3:2181')], [master('m1:7077', 'ALIVE', [worker('w1'), worker('w2')]), master('m2:7077', 'STANDBY')]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drillSummary } from '../../src/actions/smoke-test/drill-summary.js';
-import type { DrillJournal, JournalEntry, MasterObservation } from '../../src/core/drill/journal.js';
+import type { DrillAction, DrillCheck, DrillJournal, JournalEntry, MasterObservation } from '../../src/core/drill/journal.js';
 import { figures } from '../../src/core/drill/milestones.js';
 import { verdictOf } from '../../src/core/drill/verdict.js';
 
@@ -10,8 +10,8 @@ const m = (a: string, b: string, workersAtB = 0, workersAtA = 2): MasterObservat
   { address: 'm2:7077', status: b, aliveWorkers: workersAtB },
 ];
 const probe = (seconds: number, masters: MasterObservation[]): JournalEntry => ({ at: T0 + seconds * 1000, kind: 'probe', masters });
-const action = (seconds: number, name: string): JournalEntry => ({ at: T0 + seconds * 1000, kind: 'action', action: name, detail: '' });
-const check = (seconds: number, name: string, ok = true): JournalEntry => ({ at: T0 + seconds * 1000, kind: 'check', check: name, ok, detail: ok ? 'fine' : 'broken' });
+const action = (seconds: number, name: DrillAction): JournalEntry => ({ at: T0 + seconds * 1000, kind: 'action', action: name, detail: '' });
+const check = (seconds: number, name: DrillCheck, ok = true): JournalEntry => ({ at: T0 + seconds * 1000, kind: 'check', check: name, ok, detail: ok ? 'fine' : 'broken' });
 
 function journal(entries: JournalEntry[], maxRecoverySeconds = 12): DrillJournal {
   return {

@@ -11,10 +11,7 @@ describe('cluster health', () => {
 
   it('flags a leader that still syncs a follower, even though every server answers', () => {
     const observed = state([follower('zk1:2181'), leader('zk2:2181', 1, 1), follower('zk3:2181')], []);
-    expect(assessZooKeeper(observed, 3)).toEqual([
-      'the ZooKeeper leader zk2:2181 has 1 of 2 followers in sync',
-      'the ZooKeeper leader has 1 syncs pending',
-    ]);
+    expect(assessZooKeeper(observed, 3)).toEqual(['the ZooKeeper leader zk2:2181 has 1 of 2 followers in sync', 'the ZooKeeper leader has 1 syncs pending']);
   });
 
   it('flags an unreachable server and an ensemble without leader', () => {
@@ -31,19 +28,13 @@ describe('cluster health', () => {
   it('flags no ALIVE master, two ALIVE masters, and a RECOVERING one', () => {
     expect(assessMasters(state([], [master('m1', 'STANDBY'), master('m2', 'STANDBY')]), 2)).toEqual(['no Spark master is ALIVE']);
     expect(assessMasters(state([], [master('m1', 'ALIVE'), master('m2', 'ALIVE')]), 2)).toEqual(['2 Spark masters are ALIVE at once: m1, m2']);
-    expect(assessMasters(state([], [master('m1', 'RECOVERING'), master('m2', 'STANDBY')]), 2)).toEqual([
-      'Spark master m1 is RECOVERING',
-      'no Spark master is ALIVE',
-    ]);
+    expect(assessMasters(state([], [master('m1', 'RECOVERING'), master('m2', 'STANDBY')]), 2)).toEqual(['Spark master m1 is RECOVERING', 'no Spark master is ALIVE']);
     expect(assessMasters(state([], [master('m1', 'ALIVE'), masterDown('m2')]), 2)).toEqual(['Spark master m2 is unreachable (ECONNREFUSED)']);
   });
 
-  it('counts only workers ALIVE at the leader', () => {
+  it('counts only workers ALIVE at the ALIVE master', () => {
     const observed = state([], [master('m1', 'ALIVE', [worker('w1'), worker('w2', 'DEAD')]), master('m2', 'STANDBY')]);
-    expect(assessWorkers(observed, expectations)).toEqual([
-      '1 workers are ALIVE at the leader, expected at least 2',
-      'worker w2 is not ALIVE at the leader',
-    ]);
+    expect(assessWorkers(observed, expectations)).toEqual(['1 workers are ALIVE at the ALIVE master, expected at least 2', 'worker w2 is not ALIVE at the ALIVE master']);
   });
 
   it('cannot judge workers without a single ALIVE master', () => {

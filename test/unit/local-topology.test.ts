@@ -8,7 +8,13 @@ describe('local topology', () => {
   it('puts each node on its own loopback address', () => {
     const topology = localTopology({ zookeepers: 3, masters: 2, workers: 2 });
     expect(allNodes(topology).map((node) => `${node.name}@${node.host}`)).toEqual([
-      'zk1@127.0.0.11', 'zk2@127.0.0.12', 'zk3@127.0.0.13', 'master1@127.0.0.21', 'master2@127.0.0.22', 'worker1@127.0.0.31', 'worker2@127.0.0.32',
+      'zk1@127.0.0.11',
+      'zk2@127.0.0.12',
+      'zk3@127.0.0.13',
+      'master1@127.0.0.21',
+      'master2@127.0.0.22',
+      'worker1@127.0.0.31',
+      'worker2@127.0.0.32',
     ]);
     expect(topologyMasterUrl(topology)).toBe('spark://127.0.0.21:7077,127.0.0.22:7077');
     expect(topologyZooKeeperConnect(topology)).toBe('127.0.0.11:2181,127.0.0.12:2181,127.0.0.13:2181');
@@ -30,7 +36,14 @@ describe('local topology', () => {
 
   it('renders an inventory with the groups the site playbook targets and the topology in host vars', () => {
     const topology = localTopology({ zookeepers: 3, masters: 2, workers: 2 });
-    const toolchain = { java: 'java', python: '/venv/bin/python', ansiblePlaybook: '/venv/bin/ansible-playbook', sparkHome: '/spark', recoveryPluginJar: '/plugin.jar', zookeeperJar: '/zk.jar' };
+    const toolchain = {
+      java: 'java',
+      python: '/venv/bin/python',
+      ansiblePlaybook: '/venv/bin/ansible-playbook',
+      sparkHome: '/spark',
+      recoveryPluginJar: '/plugin.jar',
+      zookeeperJar: '/zk.jar',
+    };
     const inventory = parse(localInventory(topology, '/tmp/cluster', toolchain));
     const groups = inventory.all.children;
     expect(Object.keys(groups)).toEqual(['zookeeper', 'spark_masters', 'spark_workers']);

@@ -5,7 +5,10 @@ import { fixture } from './fixtures.js';
 describe('Packer output (captured from Packer 1.6.6)', () => {
   it('reads the artifacts and messages of a build', () => {
     const output = parseMachineReadable(fixture('packer-1.6-null-build.txt'));
-    expect(output.artifacts.map((artifact) => [artifact.builder, artifact.id])).toEqual([['null.spark_node', 'Null'], ['null.spark_node', 'Null']]);
+    expect(output.artifacts.map((artifact) => [artifact.builder, artifact.id])).toEqual([
+      ['null.spark_node', 'Null'],
+      ['null.spark_node', 'Null'],
+    ]);
     expect(output.errors).toEqual([]);
     expect(output.messages.some((message) => message.includes('Builds finished'))).toBe(true);
   });
@@ -21,7 +24,8 @@ describe('Packer output (captured from Packer 1.6.6)', () => {
 
   it('unescapes commas and finds the gallery image version of an azure-arm artifact', () => {
     // The text azure-arm prints for a gallery destination (format from Packer's azure builder).
-    const line = '1795481100,azure-arm.spark_node,artifact,0,string,Azure.ResourceManagement.VMImage:\\n\\nOSType: Linux\\nManagedImageId: /subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/spark-node-1.2.3\\nManagedImageSharedImageGalleryId: /subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/spark-node/versions/1.2.3\\nManagedImageSharedImageGalleryReplicatedRegions: westeurope%!(PACKER_COMMA) northeurope';
+    const line =
+      '1795481100,azure-arm.spark_node,artifact,0,string,Azure.ResourceManagement.VMImage:\\n\\nOSType: Linux\\nManagedImageId: /subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/spark-node-1.2.3\\nManagedImageSharedImageGalleryId: /subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/spark-node/versions/1.2.3\\nManagedImageSharedImageGalleryReplicatedRegions: westeurope%!(PACKER_COMMA) northeurope';
     const artifacts = parseMachineReadable(line).artifacts;
     expect(galleryImageVersionId(artifacts)).toBe('/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/spark-node/versions/1.2.3');
     expect(artifacts[0]!.text).toContain('westeurope, northeurope');

@@ -10,8 +10,24 @@ describe('commands for Azure VMs', () => {
 
   it('builds a non-interactive ssh call through a jump host', () => {
     expect(sshArguments({ user: 'azureuser', keyFile: '/tmp/k/id', jumpHost: 'ops@10.0.0.4', port: 22 }, { host: '10.0.2.4' }, systemctlCommand('kill', 'master'))).toEqual([
-      '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-o', 'StrictHostKeyChecking=accept-new', '-p', '22', '-i', '/tmp/k/id', '-J', 'ops@10.0.0.4',
-      'azureuser@10.0.2.4', '--', 'sudo', 'sh', '-c', `'systemctl kill --signal=SIGKILL spark-azure-master; systemctl stop spark-azure-master'`,
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'ConnectTimeout=10',
+      '-o',
+      'StrictHostKeyChecking=accept-new',
+      '-p',
+      '22',
+      '-i',
+      '/tmp/k/id',
+      '-J',
+      'ops@10.0.0.4',
+      'azureuser@10.0.2.4',
+      '--',
+      'sudo',
+      'sh',
+      '-c',
+      `'systemctl kill --signal=SIGKILL spark-azure-master; systemctl stop spark-azure-master'`,
     ]);
   });
 
@@ -21,7 +37,14 @@ describe('commands for Azure VMs', () => {
 
   it('builds az vm calls for whole-machine faults', () => {
     expect(azVmArguments({ resourceGroup: 'rg-spark', subscription: 'sub-1', vmNames: {} }, 'spark-master-1', 'deallocate')).toEqual([
-      'vm', 'deallocate', '--resource-group', 'rg-spark', '--name', 'spark-master-1', '--subscription', 'sub-1',
+      'vm',
+      'deallocate',
+      '--resource-group',
+      'rg-spark',
+      '--name',
+      'spark-master-1',
+      '--subscription',
+      'sub-1',
     ]);
   });
 });

@@ -11,7 +11,10 @@ const [zk1, zk2, zk3] = topology.zookeepers.map(nodeAddress);
 const [m1, m2] = topology.masters.map(nodeAddress);
 const workers = () => [worker('127.0.0.31'), worker('127.0.0.32')];
 const healthy = () => state([follower(zk1!), follower(zk2!), leader(zk3!, 2)], [master(m1!, 'ALIVE', workers()), master(m2!, 'STANDBY')]);
-const step = (kind: RollingStep['kind'], index: number): RollingStep => ({ kind, nodes: [kind.includes('zookeeper') ? topology.zookeepers[index]! : kind === 'workers' ? topology.workers[index]! : topology.masters[index]!] });
+const step = (kind: RollingStep['kind'], index: number): RollingStep => ({
+  kind,
+  nodes: [kind.includes('zookeeper') ? topology.zookeepers[index]! : kind === 'workers' ? topology.workers[index]! : topology.masters[index]!],
+});
 
 describe('rolling gates', () => {
   it('lets a step start only when it is still safe', () => {
@@ -22,8 +25,10 @@ describe('rolling gates', () => {
       `the ZooKeeper leader ${zk3} has 1 of 2 followers in sync`,
       'the ensemble cannot spare zk1',
     ]);
-    expect(safeToStart(step('active-master', 0), topology, state(healthy().zookeeper, [master(m1!, 'ALIVE'), master(m2!, 'RECOVERING')]))).toEqual(['no STANDBY master to take over from the ALIVE one']);
-    expect(safeToStart(step('active-master', 1), topology, healthy())).toEqual(['master2 is no longer the ALIVE master']);
+    expect(safeToStart(step('alive-master', 0), topology, state(healthy().zookeeper, [master(m1!, 'ALIVE'), master(m2!, 'RECOVERING')]))).toEqual([
+      'no STANDBY master to take over from the ALIVE one',
+    ]);
+    expect(safeToStart(step('alive-master', 1), topology, healthy())).toEqual(['master2 is no longer the ALIVE master']);
   });
 
   it('passes a ZooKeeper step only with the node serving, the leader synced and every election session attached', () => {
@@ -34,13 +39,17 @@ describe('rolling gates', () => {
 
   it('passes a master step once the master is back as STANDBY beside one ALIVE master with every worker', () => {
     expect(stepHealthy(step('standby-master', 1), topology, healthy(), 2)).toEqual([]);
-    expect(stepHealthy(step('active-master', 0), topology, state(healthy().zookeeper, [master(m1!, 'STANDBY'), master(m2!, 'ALIVE', [worker('127.0.0.31')])]), 2)).toEqual(['1 of 2 workers ALIVE at the leader']);
-    expect(stepHealthy(step('standby-master', 1), topology, state(healthy().zookeeper, [master(m1!, 'ALIVE', workers()), { address: m2!, reachable: false, error: 'x' }]), 2)).toEqual(['master2 is down, not back as STANDBY']);
+    expect(stepHealthy(step('alive-master', 0), topology, state(healthy().zookeeper, [master(m1!, 'STANDBY'), master(m2!, 'ALIVE', [worker('127.0.0.31')])]), 2)).toEqual([
+      '1 of 2 workers ALIVE at the ALIVE master',
+    ]);
+    expect(
+      stepHealthy(step('standby-master', 1), topology, state(healthy().zookeeper, [master(m1!, 'ALIVE', workers()), { address: m2!, reachable: false, error: 'x' }]), 2),
+    ).toEqual(['master2 is down, not back as STANDBY']);
   });
 
-  it('passes a worker step once that worker is registered ALIVE at the leader', () => {
+  it('passes a worker step once that worker is registered ALIVE at the ALIVE master', () => {
     const without = state(healthy().zookeeper, [master(m1!, 'ALIVE', [worker('127.0.0.31'), worker('127.0.0.32', 'DEAD')]), master(m2!, 'STANDBY')]);
-    expect(stepHealthy(step('workers', 1), topology, without, 2)).toEqual(['1 of 2 workers ALIVE at the leader', 'worker2 is not registered ALIVE at the leader']);
+    expect(stepHealthy(step('workers', 1), topology, without, 2)).toEqual(['1 of 2 workers ALIVE at the ALIVE master', 'worker2 is not registered ALIVE at the ALIVE master']);
   });
 });
 
@@ -50,11 +59,14 @@ describe('rolling figures, from the journal', () => {
     startedAt: 0,
     finishedAt: 10_000,
     method: 'test',
-    plan: [{ kind: 'zookeeper-follower', nodes: ['zk1'] }, { kind: 'active-master', nodes: ['master1'] }],
+    plan: [
+      { kind: 'zookeeper-follower', nodes: ['zk1'] },
+      { kind: 'alive-master', nodes: ['master1'] },
+    ],
     entries: [
       { at: 1000, kind: 'step', step: 0, stepKind: 'zookeeper-follower', nodes: ['zk1'] },
       { at: 2500, kind: 'gate', step: 0, ok: true, waitedMs: 800, problems: [] },
-      { at: 3000, kind: 'step', step: 1, stepKind: 'active-master', nodes: ['master1'] },
+      { at: 3000, kind: 'step', step: 1, stepKind: 'alive-master', nodes: ['master1'] },
       probe(3000, true),
       probe(3100, false),
       probe(3200, false),
@@ -67,7 +79,10 @@ describe('rolling figures, from the journal', () => {
     expect(rollingFigures(journal)).toEqual({
       completed: true,
       totalSeconds: 10,
-      stepSeconds: [{ nodes: ['zk1'], seconds: 1.5, waitedSeconds: 0.8 }, { nodes: ['master1'], seconds: 3, waitedSeconds: 2 }],
+      stepSeconds: [
+        { nodes: ['zk1'], seconds: 1.5, waitedSeconds: 0.8 },
+        { nodes: ['master1'], seconds: 3, waitedSeconds: 2 },
+      ],
       noAliveSeconds: 1.4,
     });
   });

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { expectationsOf, nodeAddress } from '../../src/core/cluster/node-states.js';
 import type { ClusterTopology } from '../../src/core/cluster/topology.js';
 import type { ClusterState } from '../../src/core/cluster/cluster-state.js';
-import type { SparkMasterState } from '../../src/core/probes/spark-master-probe.js';
-import type { ZooKeeperServerState } from '../../src/core/probes/zookeeper-probe.js';
+import type { SparkMasterState } from '../../src/core/spark/spark-master-probe.js';
+import type { ZooKeeperServerState } from '../../src/core/zookeeper/zookeeper-probe.js';
 import { planRollingUpdate } from '../../src/core/rolling/rolling-plan.js';
 import { healthyVoters, majority } from '../../src/core/rolling/quorum.js';
 import { localTopology } from '../../src/local/local-topology.js';
@@ -50,7 +50,14 @@ const observation = fc
 
 // The same generator, biased to healthy clusters so that plans are actually made and checked.
 const healthyObservation = fc
-  .record({ zookeepers: fc.constantFrom(3, 5), masters: fc.constantFrom(2, 3), workers: fc.integer({ min: 1, max: 6 }), leader: fc.nat(), alive: fc.nat(), maxUnavailable: fc.integer({ min: 1, max: 4 }) })
+  .record({
+    zookeepers: fc.constantFrom(3, 5),
+    masters: fc.constantFrom(2, 3),
+    workers: fc.integer({ min: 1, max: 6 }),
+    leader: fc.nat(),
+    alive: fc.nat(),
+    maxUnavailable: fc.integer({ min: 1, max: 4 }),
+  })
   .map((shape) => {
     const topology = localTopology(shape);
     const leaderIndex = shape.leader % shape.zookeepers;
@@ -89,11 +96,11 @@ function checkPlanSafety(topology: ClusterTopology, state: ClusterState, maxUnav
       expect(seenMaster || seenWorkers, 'ZooKeeper is rolled before masters and workers').toBe(false);
     }
     if (step.kind === 'zookeeper-leader') expect(plan.steps.slice(index + 1).some((later) => later.kind === 'zookeeper-follower')).toBe(false);
-    if (step.kind === 'standby-master' || step.kind === 'active-master') {
+    if (step.kind === 'standby-master' || step.kind === 'alive-master') {
       seenMaster = true;
       expect(seenWorkers).toBe(false);
     }
-    if (step.kind === 'active-master') {
+    if (step.kind === 'alive-master') {
       // Never the only ALIVE master while no healthy standby exists.
       const standbys = state.masters.filter((m) => m.reachable && m.status === 'STANDBY' && !down.has(m.address));
       expect(standbys.length).toBeGreaterThanOrEqual(1);
@@ -112,7 +119,10 @@ function checkPlanSafety(topology: ClusterTopology, state: ClusterState, maxUnav
 
 describe('rolling plan properties', () => {
   it('never drops the ensemble below quorum nor takes the only ALIVE master without a healthy standby (any state)', () => {
-    fc.assert(fc.property(observation, ({ topology, state, maxUnavailable }) => checkPlanSafety(topology, state, maxUnavailable)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(observation, ({ topology, state, maxUnavailable }) => checkPlanSafety(topology, state, maxUnavailable)),
+      { numRuns: 2000 },
+    );
   });
 
   it('plans every healthy cluster in the safe order', () => {
@@ -129,7 +139,10 @@ describe('rolling plan properties', () => {
   it('refuses an unhealthy cluster and says why', () => {
     fc.assert(
       fc.property(healthyObservation, fc.nat(), ({ topology, state, maxUnavailable }, pick) => {
-        const broken = { ...state, zookeeper: state.zookeeper.map((server, index) => (index === pick % state.zookeeper.length ? { ...server, reachable: false, serving: false } : server)) };
+        const broken = {
+          ...state,
+          zookeeper: state.zookeeper.map((server, index) => (index === pick % state.zookeeper.length ? { ...server, reachable: false, serving: false } : server)),
+        };
         const plan = planRollingUpdate(topology, broken, expectationsOf(topology), { maxUnavailable });
         expect(plan.ok).toBe(false);
         if (!plan.ok) expect(plan.refusals.join('; ')).toMatch(/unreachable/);

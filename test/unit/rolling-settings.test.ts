@@ -1,19 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { parseSettings, readRollingUpdateSettings } from '../../src/actions/rolling-update/settings.js';
+import { readRollingUpdateSettings } from '../../src/actions/rolling-update/settings.js';
+import { ROLE_VARIABLES, parseKeyValueLines } from '../../src/core/inputs/key-value-lines.js';
 import { vmssInstanceIdsArguments, vmssReimageArguments, vmssSetImageArguments } from '../../src/azure/remote-commands.js';
 import { InputReader, recordInputSource } from '../../src/core/inputs/input-reader.js';
-import { commandFor } from '../../src/operations/remote-updates.js';
+import { commandFor } from '../../src/azure/update-methods.js';
 
 const read = (record: Record<string, string>) => readRollingUpdateSettings(new InputReader(recordInputSource(record)));
 
 describe('rolling-update settings', () => {
   it('defaults to the local cluster, one worker at a time', () => {
-    expect(read({ masters: 'm1,m2' })).toMatchObject({ maxUnavailable: 1, dryRun: false, gateTimeoutSeconds: 180, nodeAccess: { kind: 'local' }, method: { name: 'local', settings: {} } });
+    expect(read({ masters: 'm1,m2' })).toMatchObject({
+      maxUnavailable: 1,
+      dryRun: false,
+      gateTimeoutSeconds: 180,
+      nodeAccess: { kind: 'local' },
+      method: { name: 'local', roleVariables: {} },
+    });
   });
 
   it('defaults to Ansible on VMs', () => {
-    const settings = read({ masters: 'm1,m2', nodeAccess: 'ssh', sshUser: 'azureuser', zookeepers: 'z1,z2,z3', ansibleInventory: 'hosts.yml', set: 'zookeeper_heap_mb=1024' });
-    expect(settings.method).toEqual({ name: 'ansible', inventory: 'hosts.yml', playbook: undefined, settings: { zookeeper_heap_mb: '1024' } });
+    const settings = read({
+      masters: 'm1,m2',
+      nodeAccess: 'ssh',
+      sshUser: 'azureuser',
+      zookeepers: 'z1,z2,z3',
+      ansibleInventory: 'hosts.yml',
+      roleVariables: 'zookeeper_heap_mb=1024',
+    });
+    expect(settings.method).toEqual({ name: 'ansible', inventory: 'hosts.yml', playbook: undefined, roleVariables: { zookeeper_heap_mb: '1024' } });
   });
 
   it.each([
@@ -22,22 +36,41 @@ describe('rolling-update settings', () => {
     [{ masters: 'm1,m2', updateMethod: 'reimage' }, /^Input 'imageId'/],
     [{ masters: 'm1,m2', updateMethod: 'command' }, /^Input 'updateCommand'/],
     [{ masters: 'm1,m2', maxUnavailable: '0' }, /^Input 'maxUnavailable'/],
-    [{ masters: 'm1,m2', set: 'Heap=1' }, /^Input 'set': expected one role variable per line as name=value, found "Heap=1"/],
+    [{ masters: 'm1,m2', roleVariables: 'Heap=1' }, /^Input 'roleVariables': expected one role variable per line as name=value, found "Heap=1"/],
   ])('refuses %j', (record, message) => {
     expect(() => read(record as Record<string, string>)).toThrow(message);
   });
 
   it('reads role variables on lines or separated by semicolons', () => {
-    expect(parseSettings('a_b=1\n c = two words ;d=')).toEqual({ a_b: '1', c: 'two words', d: '' });
+    expect(parseKeyValueLines('roleVariables', 'a_b=1\n c = two words ;d=', ROLE_VARIABLES)).toEqual({ a_b: '1', c: 'two words', d: '' });
   });
 
   it('fills a user command per node', () => {
-    expect(commandFor(['./update.sh', '--host={host}', '{role}', '{name}'], { name: 'zk1', role: 'zookeeper', host: '10.0.1.4', id: 1, clientPort: 2181, quorumPort: 2888, electionPort: 3888 })).toEqual(['./update.sh', '--host=10.0.1.4', 'zookeeper', 'zk1']);
+    expect(
+      commandFor(['./update.sh', '--host={host}', '{role}', '{name}'], {
+        name: 'zk1',
+        role: 'zookeeper',
+        host: '10.0.1.4',
+        id: 1,
+        clientPort: 2181,
+        quorumPort: 2888,
+        electionPort: 3888,
+      }),
+    ).toEqual(['./update.sh', '--host=10.0.1.4', 'zookeeper', 'zk1']);
   });
 
   it('builds the scale-set reimage calls', () => {
     const access = { resourceGroup: 'rg', scaleSet: 'vmss-workers' };
-    expect(vmssSetImageArguments(access, '/img/v2')).toEqual(['vmss', 'update', '--resource-group', 'rg', '--name', 'vmss-workers', '--set', 'virtualMachineProfile.storageProfile.imageReference.id=/img/v2']);
+    expect(vmssSetImageArguments(access, '/img/v2')).toEqual([
+      'vmss',
+      'update',
+      '--resource-group',
+      'rg',
+      '--name',
+      'vmss-workers',
+      '--set',
+      'virtualMachineProfile.storageProfile.imageReference.id=/img/v2',
+    ]);
     expect(vmssReimageArguments(access, '3')).toEqual(['vmss', 'reimage', '--resource-group', 'rg', '--name', 'vmss-workers', '--instance-ids', '3']);
     expect(vmssInstanceIdsArguments(access)).toContain('[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}');
   });

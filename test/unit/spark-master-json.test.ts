@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMasterJson } from '../../src/core/probes/spark-master-json.js';
+import { parseMasterJson } from '../../src/core/spark/spark-master-json.js';
 import { fixture } from './fixtures.js';
 
 describe('parseMasterJson (captured from Spark 4.3.0)', () => {

@@ -14,7 +14,21 @@ describe('spark-submit arguments', () => {
         name: 'etl',
         conf: { 'spark.executor.memory': '2g' },
       }),
-    ).toEqual(['--master', 'spark://a:7077,b:7077', '--deploy-mode', 'cluster', '--name', 'etl', '--class', 'org.example.Etl', '--conf', 'spark.executor.memory=2g', '/jobs/etl.jar', '--day', '2026-11-23']);
+    ).toEqual([
+      '--master',
+      'spark://a:7077,b:7077',
+      '--deploy-mode',
+      'cluster',
+      '--name',
+      'etl',
+      '--class',
+      'org.example.Etl',
+      '--conf',
+      'spark.executor.memory=2g',
+      '/jobs/etl.jar',
+      '--day',
+      '2026-11-23',
+    ]);
   });
 
   it('pins a client-mode driver to loopback only when the whole cluster is on loopback', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCons, parseMntr, parseSrvr } from '../../src/core/probes/zookeeper-replies.js';
+import { parseCons, parseMntr, parseSrvr } from '../../src/core/zookeeper/zookeeper-replies.js';
 import { fixture } from './fixtures.js';
 
 describe('ZooKeeper four-letter-word replies (captured from ZooKeeper 3.8.0)', () => {

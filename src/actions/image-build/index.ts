@@ -1,16 +1,17 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { $ } from 'zx';
-import { ActionableError, InputError, describeValue } from '../../core/errors.js';
+import { $ } from 'zx/core';
+import { InputError, describeValue } from '../../core/errors.js';
 import { imageVersion } from '../../core/infra/image-version.js';
 import { galleryImageVersionId, lastRunBuild, parseMachineReadable } from '../../core/infra/packer-output.js';
 import { InputReader } from '../../core/inputs/input-reader.js';
-import type { Pipeline } from '../../doors/pipeline.js';
-import { packageRoot, toolsDir } from '../../local/paths.js';
+import type { Pipeline } from '../../core/pipeline.js';
 import { imageInputs } from '../../tools/image-inputs.js';
 import { ensureDebianPackages, ensurePythonEnvironment } from '../../tools/installers.js';
 import { ensureRecoveryPlugin } from '../../tools/recovery-plugin.js';
 import { pysparkHome } from '../../tools/spark-runtime.js';
+import { suiteContent } from '../../tools/suite-content.js';
+import { requireSuccess } from '../../tools/tool-result.js';
 import { type ImageBuildSettings, readImageBuildSettings } from './settings.js';
 
 /**
@@ -20,7 +21,9 @@ import { type ImageBuildSettings, readImageBuildSettings } from './settings.js';
  */
 export async function imageBuildAction(pipeline: Pipeline): Promise<void> {
   const settings = readImageBuildSettings(new InputReader(pipeline.inputs));
-  const root = packageRoot();
+  const content = suiteContent();
+  const root = content.root;
+  const toolCache = pipeline.directories.toolCache;
   const template = path.resolve(root, settings.template);
   if (!existsSync(template)) {
     throw new InputError('template', 'a Packer template in this repository', describeValue(settings.template), 'Leave it empty for infra/packer/spark-node.pkr.hcl.');
@@ -40,9 +43,12 @@ export async function imageBuildAction(pipeline: Pipeline): Promise<void> {
 
   const toolchain = await pipeline.group('Tools', async () => {
     await ensureDebianPackages(['packer'], () => existsSync('/usr/bin/packer') || existsSync('/usr/local/bin/packer'), pipeline.log);
-    const lint = await ensurePythonEnvironment('lint', toolsDir(), pipeline.log);
-    const cluster = await ensurePythonEnvironment('local-cluster', toolsDir(), pipeline.log);
-    const plugin = await ensureRecoveryPlugin(root, await pysparkHome(path.join(cluster, 'bin', 'python')), toolsDir(), pipeline.log);
+    const lint = await ensurePythonEnvironment('lint', toolCache, pipeline.log);
+    const cluster = await ensurePythonEnvironment('local-cluster', toolCache, pipeline.log);
+    const plugin = await ensureRecoveryPlugin(
+      { content, sparkHome: await pysparkHome(path.join(cluster, 'bin', 'python')), toolCache, tempDir: pipeline.directories.temp },
+      pipeline.log,
+    );
     return { ansibleBin: path.join(lint, 'bin'), plugin };
   });
 
@@ -62,25 +68,34 @@ export async function imageBuildAction(pipeline: Pipeline): Promise<void> {
   };
   const args = Object.entries(variables).flatMap(([key, value]) => (value === undefined ? [] : ['-var', `${key}=${value}`]));
   const env = { ...process.env, PATH: `${toolchain.ansibleBin}:${process.env.PATH}`, CHECKPOINT_DISABLE: '1' };
-  const build = await pipeline.group(`packer build ${path.basename(template)}`, () =>
-    $({ cwd: directory, env, nothrow: true, quiet: true })`packer build -machine-readable ${args} ${path.basename(template)}`,
+  const build = await pipeline.group(
+    `packer build ${path.basename(template)}`,
+    () => $({ cwd: directory, env, nothrow: true, quiet: true })`packer build -machine-readable ${args} ${path.basename(template)}`,
   );
   const output = parseMachineReadable(build.stdout);
   for (const message of output.messages) if (message) pipeline.log.info(message);
-  if (build.exitCode !== 0) {
-    throw new ActionableError(`packer build ${settings.template}`, 'a successful build', output.errors.join(' | ') || `exit ${build.exitCode}`, 'Read the Packer output above; the temporary build resources are removed by Packer.');
-  }
+  requireSuccess(
+    build,
+    `packer build ${settings.template}`,
+    'Read the Packer output above; the temporary build resources are removed by Packer.',
+    () => output.errors.join(' | ') || `exit ${build.exitCode}`,
+  );
   const manifest = lastRunBuild(JSON.parse(readFileSync(path.join(directory, 'manifest.json'), 'utf8')));
   const imageId = galleryImageVersionId(output.artifacts) ?? manifest.artifact_id;
   pipeline.setOutput('imageId', imageId);
   pipeline.setOutput('managedImageId', manifest.artifact_id);
   pipeline.setOutput('built', 'true');
-  await pipeline.appendSummary(`### Golden image ${version}\n\n| | |\n|---|---|\n| image id | \`${imageId}\` |\n| managed image | \`${manifest.artifact_id}\` |\n| Packer run | ${manifest.packer_run_uuid} |\n`);
+  await pipeline.appendSummary(
+    `### Golden image ${version}\n\n| | |\n|---|---|\n| image id | \`${imageId}\` |\n| managed image | \`${manifest.artifact_id}\` |\n| Packer run | ${manifest.packer_run_uuid} |\n`,
+  );
   pipeline.log.info(`Built ${imageId}`);
 }
 
 /** The gallery's id for this version, or undefined when it has none (az answers non-zero). */
 async function galleryVersionId(settings: ImageBuildSettings, version: string): Promise<string | undefined> {
-  const show = await $({ nothrow: true, quiet: true })`az sig image-version show --subscription ${settings.subscriptionId!} --resource-group ${settings.galleryResourceGroup!} --gallery-name ${settings.galleryName!} --gallery-image-definition ${settings.imageName} --gallery-image-version ${version} --query id --output tsv`;
+  const show = await $({
+    nothrow: true,
+    quiet: true,
+  })`az sig image-version show --subscription ${settings.subscriptionId!} --resource-group ${settings.galleryResourceGroup!} --gallery-name ${settings.galleryName!} --gallery-image-definition ${settings.imageName} --gallery-image-version ${version} --query id --output tsv`;
   return show.exitCode === 0 && show.stdout.trim() ? show.stdout.trim() : undefined;
 }

@@ -31,7 +31,10 @@ export function readImageBuildSettings(inputs: InputReader): ImageBuildSettings 
     galleryName,
     imageName: inputs.optional('imageName') ?? 'spark-node',
     managedImageResourceGroup: required('managedImageResourceGroup', 'the resource group for the managed image', 'rg-images'),
-    replicationRegions: (inputs.optional('replicationRegions') ?? '').split(',').map((region) => region.trim()).filter(Boolean),
+    replicationRegions: (inputs.optional('replicationRegions') ?? '')
+      .split(',')
+      .map((region) => region.trim())
+      .filter(Boolean),
     sparkVersion: inputs.optional('sparkVersion') ?? '4.3.0',
     force: inputs.boolean('force', false),
   };

@@ -1,19 +1,20 @@
-import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { $ } from 'zx';
+import { $ } from 'zx/core';
 import { vmssInstanceIdsArguments } from '../../azure/remote-commands.js';
 import { azureInventory } from '../../core/infra/azure-inventory.js';
 import { type VmClusterOutputs, readVmOutputs } from '../../core/infra/vm-outputs.js';
-import { ActionableError, InputError, describeValue } from '../../core/errors.js';
+import { InputError, describeValue } from '../../core/errors.js';
 import { InputReader } from '../../core/inputs/input-reader.js';
-import type { Pipeline } from '../../doors/pipeline.js';
-import { packageRoot, toolsDir } from '../../local/paths.js';
-import { runPlaybookWith } from '../../tools/ansible-playbook.js';
+import type { Pipeline } from '../../core/pipeline.js';
+import { ansibleFailures, runPlaybookWith } from '../../tools/ansible-playbook.js';
 import { ensurePythonEnvironment } from '../../tools/installers.js';
 import { ensureTerraformCli } from '../../tools/terraform-cli.js';
+import { writeSshKeyFile } from '../../tools/ssh-key-file.js';
+import { suiteContent } from '../../tools/suite-content.js';
 import { TerraformRoot, planSummary } from '../../tools/terraform-runner.js';
-import { escapeCell } from '../smoke-test/summary.js';
+import { requireSuccess } from '../../tools/tool-result.js';
+import { escapeCell } from '../shared/markdown.js';
 import { type ProvisionSettings, readProvisionSettings } from './settings.js';
 
 /**
@@ -22,11 +23,11 @@ import { type ProvisionSettings, readProvisionSettings } from './settings.js';
  */
 export async function provisionAction(pipeline: Pipeline): Promise<void> {
   const settings = readProvisionSettings(new InputReader(pipeline.inputs));
-  const directory = path.resolve(packageRoot(), settings.workingDirectory);
+  const directory = path.resolve(suiteContent().root, settings.workingDirectory);
   if (!existsSync(directory)) {
     throw new InputError('workingDirectory', 'a Terraform root', describeValue(settings.workingDirectory), 'Leave it empty for infra/terraform/envs/vm.');
   }
-  const terraform = new TerraformRoot(await ensureTerraformCli(toolsDir(), pipeline.log), directory);
+  const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory);
   const planFile = path.resolve(directory, settings.planFile);
   await pipeline.group('terraform init', () => terraform.init(settings.backendConfig));
 
@@ -38,13 +39,25 @@ export async function provisionAction(pipeline: Pipeline): Promise<void> {
     pipeline.setOutput('planFile', planFile);
     pipeline.log.info(`Plan: ${planSummary(plan)} (${planFile})`);
     await pipeline.appendSummary(
-      [`### Terraform plan: ${planSummary(plan)}`, '', '| resource | actions |', '|---|---|', ...plan.changes.map((change) => `| \`${change.address}\` | ${escapeCell(change.actions.join(', '))} |`), ''].join('\n'),
+      [
+        `### Terraform plan: ${planSummary(plan)}`,
+        '',
+        '| resource | actions |',
+        '|---|---|',
+        ...plan.changes.map((change) => `| \`${change.address}\` | ${escapeCell(change.actions.join(', '))} |`),
+        '',
+      ].join('\n'),
     );
     if (settings.command === 'plan') return;
   }
 
   if (!existsSync(planFile)) {
-    throw new InputError('planFile', 'the plan saved by command plan (download it in the approved job)', describeValue(settings.planFile), 'Run command plan first, then apply that plan file; apply never plans again.');
+    throw new InputError(
+      'planFile',
+      'the plan saved by command plan (download it in the approved job)',
+      describeValue(settings.planFile),
+      'Run command plan first, then apply that plan file; apply never plans again.',
+    );
   }
   await pipeline.group('terraform apply', () => terraform.apply(planFile));
   const outputs = readVmOutputs(await terraform.outputs());
@@ -56,21 +69,22 @@ export async function provisionAction(pipeline: Pipeline): Promise<void> {
   pipeline.setOutput('workerScaleSet', outputs.workerScaleSetName);
 
   const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
-  const keyFile = settings.sshPrivateKey ? writeKey(settings.sshPrivateKey, pipeline) : undefined;
-  const inventory = path.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? os.tmpdir(), 'spark-azure-inventory.yml');
-  writeFileSync(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? 'azureuser', jumpHost: settings.sshJumpHost, keyFile }, settings.settings));
+  if (settings.sshPrivateKey) pipeline.setSecret(settings.sshPrivateKey);
+  const keyFile = settings.sshPrivateKey ? writeSshKeyFile(pipeline.directories.temp, settings.sshPrivateKey) : undefined;
+  const inventory = path.join(pipeline.directories.temp, 'spark-azure-inventory.yml');
+  writeFileSync(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? 'azureuser', jumpHost: settings.sshJumpHost, keyFile }, settings.roleVariables));
   pipeline.setOutput('inventory', inventory);
-  await pipeline.appendSummary(`### Cluster\n\n| | |\n|---|---|\n| masters | \`${outputs.masterUrl}\` |\n| ZooKeeper | \`${outputs.zookeeperConnect}\` |\n| workers configured | ${workers.length} |\n`);
+  await pipeline.appendSummary(
+    `### Cluster\n\n| | |\n|---|---|\n| masters | \`${outputs.masterUrl}\` |\n| ZooKeeper | \`${outputs.zookeeperConnect}\` |\n| workers configured | ${workers.length} |\n`,
+  );
   if (settings.configure) await configure(inventory, pipeline);
 }
 
 async function configure(inventory: string, pipeline: Pipeline): Promise<void> {
-  const venv = await ensurePythonEnvironment('local-cluster', toolsDir(), pipeline.log);
-  const result = await pipeline.group('ansible-playbook site.yml', () => runPlaybookWith(path.join(venv, 'bin', 'ansible-playbook'), packageRoot(), inventory));
-  pipeline.log.info(result.output.split('\n').slice(-12).join('\n'));
-  if (result.exitCode !== 0) {
-    throw new ActionableError('Ansible site.yml', 'every node configured', result.output.split('\n').filter((line) => /fatal:|UNREACHABLE/.test(line)).slice(0, 3).join(' | ') || `exit ${result.exitCode}`, 'Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.');
-  }
+  const venv = await ensurePythonEnvironment('local-cluster', pipeline.directories.toolCache, pipeline.log);
+  const result = await pipeline.group('ansible-playbook site.yml', () => runPlaybookWith(path.join(venv, 'bin', 'ansible-playbook'), suiteContent().root, inventory));
+  pipeline.log.info(result.stdout.split('\n').slice(-12).join('\n'));
+  requireSuccess(result, 'ansible-playbook site.yml', 'Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.', ansibleFailures);
 }
 
 /** Worker instances and their addresses, from the scale set (az); none when az is not there. */
@@ -81,12 +95,4 @@ async function scaleSetWorkers(outputs: VmClusterOutputs, pipeline: Pipeline): P
     return [];
   }
   return (JSON.parse(listing.stdout) as { ip: string }[]).map((row) => ({ name: row.ip, host: row.ip }));
-}
-
-function writeKey(privateKey: string, pipeline: Pipeline): string {
-  pipeline.setSecret(privateKey);
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'spark-azure-ssh-')), 'id');
-  writeFileSync(file, privateKey.endsWith('\n') ? privateKey : `${privateKey}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
-  return file;
 }

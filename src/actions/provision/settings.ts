@@ -1,6 +1,6 @@
-import { InputError, describeValue } from '../../core/errors.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
-import { parseSettings } from '../rolling-update/settings.js';
+import { parseKeyValueLines } from '../../core/inputs/key-value-lines.js';
+import { readRoleVariables } from '../rolling-update/settings.js';
 
 export type ProvisionCommand = 'plan' | 'apply' | 'plan-and-apply';
 
@@ -16,7 +16,7 @@ export interface ProvisionSettings {
   readonly sshUser?: string;
   readonly sshPrivateKey?: string;
   readonly sshJumpHost?: string;
-  readonly settings: Readonly<Record<string, string>>;
+  readonly roleVariables: Readonly<Record<string, string>>;
   readonly workerScaleSetLookup: boolean;
 }
 
@@ -30,23 +30,25 @@ export function readProvisionSettings(inputs: InputReader): ProvisionSettings {
     planFile: inputs.optional('planFile') ?? 'spark-azure.tfplan',
     varFile: inputs.optional('varFile'),
     variables: parseVariables(inputs.optional('variables')),
-    backendConfig: (inputs.optional('backendConfig') ?? '').split('\n').map((line) => line.trim()).filter(Boolean),
+    backendConfig: (inputs.optional('backendConfig') ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
     configure,
     sshUser: applies && configure ? inputs.required('sshUser', 'the admin user of the VMs, to configure them with Ansible', 'azureuser') : inputs.optional('sshUser'),
     sshPrivateKey: inputs.optional('sshPrivateKey'),
     sshJumpHost: inputs.optional('sshJumpHost'),
-    settings: parseSettings(inputs.optional('settings')),
+    roleVariables: readRoleVariables(inputs),
     workerScaleSetLookup: inputs.boolean('workerScaleSetLookup', true),
   };
 }
 
-/** Terraform variables, one `name=value` per line. */
+/** Terraform variables, one `name=value` per line (values may hold `;`). */
 function parseVariables(raw: string | undefined): Record<string, string> {
-  const variables: Record<string, string> = {};
-  for (const line of (raw ?? '').split('\n').map((entry) => entry.trim()).filter(Boolean)) {
-    const match = /^([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) throw new InputError('variables', 'one Terraform variable per line as name=value', describeValue(line), 'Write e.g. image_id=/subscriptions/.../versions/1.2.3.');
-    variables[match[1]!] = match[2]!;
-  }
-  return variables;
+  return parseKeyValueLines('variables', raw, {
+    key: /^[A-Za-z_][A-Za-z0-9_-]*$/,
+    semicolons: false,
+    expected: 'one Terraform variable per line as name=value',
+    example: 'image_id=/subscriptions/.../versions/1.2.3',
+  });
 }

@@ -1,9 +1,8 @@
-import { InputError, describeValue } from '../../core/errors.js';
 import type { HostPort } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseMasterList } from '../../core/inputs/master-list.js';
-import { parseZooKeeperConnect } from '../../core/inputs/zookeeper-connect.js';
-import { type NodeAccess, readNodeAccess } from '../shared/node-access.js';
+import { ROLE_VARIABLES, parseKeyValueLines } from '../../core/inputs/key-value-lines.js';
+import { type NodeAccess, readNodeAccess, readZooKeepers } from '../shared/node-access.js';
 
 export type UpdateMethodName = 'local' | 'ansible' | 'command' | 'reimage';
 
@@ -23,8 +22,8 @@ export interface RollingUpdateSettings {
   readonly pollIntervalMs: number;
   readonly nodeAccess: NodeAccess;
   readonly method:
-    | { readonly name: 'local'; readonly settings: Readonly<Record<string, string>> }
-    | { readonly name: 'ansible'; readonly inventory: string; readonly playbook?: string; readonly settings: Readonly<Record<string, string>> }
+    | { readonly name: 'local'; readonly roleVariables: Readonly<Record<string, string>> }
+    | { readonly name: 'ansible'; readonly inventory: string; readonly playbook?: string; readonly roleVariables: Readonly<Record<string, string>> }
     | { readonly name: 'command'; readonly command: readonly string[] }
     | { readonly name: 'reimage'; readonly imageId: string; readonly resourceGroup: string; readonly scaleSet: string };
 }
@@ -32,17 +31,19 @@ export interface RollingUpdateSettings {
 export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSettings {
   const masters = parseMasterList('masters', inputs.required('masters', 'the Spark master list', '10.0.2.4:7077,10.0.2.5:7077'));
   const nodeAccess = readNodeAccess(inputs, masters.length);
-  const zookeepersRaw = inputs.optional('zookeepers');
-  if (nodeAccess.kind !== 'local' && zookeepersRaw === undefined) {
-    throw new InputError('zookeepers', 'the ZooKeeper connect string', 'nothing', 'Set zookeepers, e.g. 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.');
-  }
-  const workers = inputs.optional('workers')?.split(',').map((host) => host.trim());
-  const only = inputs.optional('only')?.split(',').map((name) => name.trim());
+  const workers = inputs
+    .optional('workers')
+    ?.split(',')
+    .map((host) => host.trim());
+  const only = inputs
+    .optional('only')
+    ?.split(',')
+    .map((name) => name.trim());
   const expectedWorkers = inputs.optional('expectedWorkers');
   return {
     masters,
     masterWebUiPort: inputs.integer('masterWebUiPort', 8080, { min: 1, max: 65535 }),
-    zookeepers: zookeepersRaw === undefined ? undefined : parseZooKeeperConnect('zookeepers', zookeepersRaw),
+    zookeepers: readZooKeepers(inputs, nodeAccess, 'the ZooKeeper connect string'),
     zookeeperDir: inputs.optional('zookeeperDir'),
     workers,
     expectedWorkers: expectedWorkers === undefined ? undefined : inputs.integer('expectedWorkers', 1, { min: 0, max: 10_000 }),
@@ -61,11 +62,19 @@ function readMethod(inputs: InputReader, fallback: UpdateMethodName): RollingUpd
   const name = inputs.oneOf('updateMethod', ['local', 'ansible', 'command', 'reimage'] as const, fallback);
   switch (name) {
     case 'local':
-      return { name, settings: parseSettings(inputs.optional('set')) };
+      return { name, roleVariables: readRoleVariables(inputs) };
     case 'ansible':
-      return { name, inventory: inputs.required('ansibleInventory', 'the Ansible inventory of the cluster (provision writes one)', 'infra/ansible/inventories/prod/hosts.yml'), playbook: inputs.optional('ansiblePlaybook'), settings: parseSettings(inputs.optional('set')) };
+      return {
+        name,
+        inventory: inputs.required('ansibleInventory', 'the Ansible inventory of the cluster (provision writes one)', 'infra/ansible/inventories/prod/hosts.yml'),
+        playbook: inputs.optional('ansiblePlaybook'),
+        roleVariables: readRoleVariables(inputs),
+      };
     case 'command':
-      return { name, command: inputs.required('updateCommand', 'a command run once per node, with {name}, {host} and {role} placeholders', './update-node.sh {host} {role}').split(/\s+/) };
+      return {
+        name,
+        command: inputs.required('updateCommand', 'a command run once per node, with {name}, {host} and {role} placeholders', './update-node.sh {host} {role}').split(/\s+/),
+      };
     case 'reimage':
       return {
         name,
@@ -76,13 +85,7 @@ function readMethod(inputs: InputReader, fallback: UpdateMethodName): RollingUpd
   }
 }
 
-/** Role variables, one `name=value` per line (or separated by `;` on one line). */
-export function parseSettings(raw: string | undefined): Record<string, string> {
-  const settings: Record<string, string> = {};
-  for (const line of (raw ?? '').split(/\n|;/).map((entry) => entry.trim()).filter(Boolean)) {
-    const match = /^([a-z][a-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) throw new InputError('set', 'one role variable per line as name=value', describeValue(line), 'Write e.g. zookeeper_heap_mb=1024.');
-    settings[match[1]!] = match[2]!;
-  }
-  return settings;
+/** The `roleVariables` input: Ansible role variables to change, one `name=value` per line. */
+export function readRoleVariables(inputs: InputReader): Record<string, string> {
+  return parseKeyValueLines('roleVariables', inputs.optional('roleVariables'), ROLE_VARIABLES);
 }

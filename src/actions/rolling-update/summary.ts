@@ -1,6 +1,6 @@
 import { type RollingJournal, rollingFigures } from '../../core/rolling/rolling-journal.js';
 import type { RollingReport } from '../../operations/rolling-update.js';
-import { escapeCell } from '../smoke-test/summary.js';
+import { escapeCell, mermaidGantt } from '../shared/markdown.js';
 
 /** The job summary, computed from the journal: a row per step, the halt if any, and a timeline. */
 export function rollingSummary(report: RollingReport): string {
@@ -36,5 +36,5 @@ function timeline(journal: RollingJournal): string {
     const end = gate?.at ?? journal.finishedAt ?? step.at + 1;
     return [`    ${step.nodes.join(' ')} :${gate?.kind === 'gate' && !gate.ok ? 'crit, ' : ''}${step.at}, ${Math.max(end, step.at + 1)}`];
   });
-  return ['```mermaid', 'gantt', '    title Rolling update timeline', '    dateFormat x', '    axisFormat %H:%M:%S', ...rows, '```'].join('\n');
+  return mermaidGantt('Rolling update timeline', rows);
 }

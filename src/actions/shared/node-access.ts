@@ -1,6 +1,8 @@
 import type { SshAccess } from '../../azure/remote-commands.js';
 import { InputError, describeValue } from '../../core/errors.js';
+import type { HostPort } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
+import { parseZooKeeperConnect } from '../../core/inputs/zookeeper-connect.js';
 
 /** How an action reaches the nodes: the local cluster's processes, systemd over SSH, or Azure. */
 export type NodeAccess =
@@ -23,7 +25,21 @@ export function readNodeAccess(inputs: InputReader, masterCount: number): NodeAc
     .split(',')
     .map((name) => name.trim());
   if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
-    throw new InputError('masterVmNames', `${masterCount} VM names, one per master, comma-separated`, describeValue(masterVmNames.join(',')), 'List the VM of each master in the order of masters.');
+    throw new InputError(
+      'masterVmNames',
+      `${masterCount} VM names, one per master, comma-separated`,
+      describeValue(masterVmNames.join(',')),
+      'List the VM of each master in the order of masters.',
+    );
   }
   return { kind, ssh, privateKey, resourceGroup: inputs.required('azureResourceGroup', 'the resource group of the cluster VMs', 'rg-spark-prod'), masterVmNames };
+}
+
+/** The ZooKeeper connect string: optional for the local cluster (it knows its own), required elsewhere. */
+export function readZooKeepers(inputs: InputReader, access: NodeAccess, expected: string): HostPort[] | undefined {
+  const raw = inputs.optional('zookeepers');
+  if (raw === undefined && access.kind !== 'local') {
+    throw new InputError('zookeepers', expected, 'nothing', 'Set zookeepers, e.g. 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.');
+  }
+  return raw === undefined ? undefined : parseZooKeeperConnect('zookeepers', raw);
 }

@@ -1,13 +1,12 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sshNodeOperations } from '../../azure/ssh-node-operations.js';
 import { aliveWorkerHosts } from '../../core/cluster/cluster-state.js';
 import type { ClusterTopology, MasterNode, WorkerNode, ZooKeeperNode } from '../../core/cluster/topology.js';
 import type { HostPort } from '../../core/inputs/host-port.js';
 import type { NodeOperations } from '../../core/nodes/node-operations.js';
-import { probeCluster } from '../../core/probes/cluster-probe.js';
+import { probeCluster } from '../../core/cluster/cluster-probe.js';
 import { MasterSet } from '../../core/cluster/master-set.js';
+import type { Pipeline } from '../../core/pipeline.js';
+import { writeSshKeyFile } from '../../tools/ssh-key-file.js';
 import type { NodeAccess } from './node-access.js';
 
 export const DEFAULT_SPARK_ZOOKEEPER_DIR = '/spark-azure/spark';
@@ -25,24 +24,25 @@ export async function remoteTopology(options: {
   masterNames?: readonly string[];
 }): Promise<ClusterTopology> {
   const masters = options.masters.map(
-    (master, index): MasterNode => ({ name: options.masterNames?.[index] ?? master.host, role: 'master', host: master.host, port: master.port, webUiPort: options.masterWebUiPort }),
+    (master, index): MasterNode => ({
+      name: options.masterNames?.[index] ?? master.host,
+      role: 'master',
+      host: master.host,
+      port: master.port,
+      webUiPort: options.masterWebUiPort,
+    }),
   );
   const zookeepers = options.zookeepers.map(
     (server, index): ZooKeeperNode => ({ name: server.host, role: 'zookeeper', host: server.host, id: index + 1, clientPort: server.port, quorumPort: 2888, electionPort: 3888 }),
   );
-  const workerHosts = options.workers ?? aliveWorkerHosts(await probeCluster({ zookeepers: [], masters: new MasterSet(options.masters, options.masterWebUiPort).targets }));
+  const workerHosts = options.workers ?? aliveWorkerHosts(await probeCluster({ zookeepers: [], masters: new MasterSet(options.masters, options.masterWebUiPort).endpoints }));
   const workers = workerHosts.map((host): WorkerNode => ({ name: host, role: 'worker', host, webUiPort: 8081, cores: 0, memoryMb: 0 }));
   return { zookeepers, masters, workers, sparkZooKeeperDir: options.zookeeperDir ?? DEFAULT_SPARK_ZOOKEEPER_DIR };
 }
 
 /** systemd over SSH; a given private key is masked and written to a 0600 file for ssh -i. */
-export function remoteNodeOperations(access: Exclude<NodeAccess, { kind: 'local' }>, secrets: { register(value: string): void }): NodeOperations {
-  let keyFile: string | undefined;
-  if (access.privateKey) {
-    secrets.register(access.privateKey);
-    keyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'spark-azure-ssh-')), 'id');
-    writeFileSync(keyFile, access.privateKey.endsWith('\n') ? access.privateKey : `${access.privateKey}\n`, { mode: 0o600 });
-    chmodSync(keyFile, 0o600);
-  }
+export function remoteNodeOperations(access: Exclude<NodeAccess, { kind: 'local' }>, pipeline: Pipeline): NodeOperations {
+  if (access.privateKey) pipeline.setSecret(access.privateKey);
+  const keyFile = access.privateKey ? writeSshKeyFile(pipeline.directories.temp, access.privateKey) : undefined;
   return sshNodeOperations({ ...access.ssh, keyFile });
 }

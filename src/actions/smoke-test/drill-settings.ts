@@ -3,8 +3,7 @@ import { InputError } from '../../core/errors.js';
 import type { HostPort } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import type { DrillOptions } from '../../operations/failover-drill.js';
-import { type NodeAccess, readNodeAccess } from '../shared/node-access.js';
-import { parseZooKeeperConnect } from '../../core/inputs/zookeeper-connect.js';
+import { type NodeAccess, readNodeAccess, readZooKeepers } from '../shared/node-access.js';
 
 /** The drill's options, plus where the cluster's ZooKeeper is and how to reach the masters. */
 export interface DrillSettings extends DrillOptions {
@@ -19,16 +18,17 @@ export function readDrillSettings(inputs: InputReader, masterCount: number): Dri
   const fault = inputs.oneOf('fault', FAULTS, 'kill');
   const nodeAccess = readNodeAccess(inputs, masterCount);
   if ((fault === 'vm-restart' || fault === 'vm-deallocate') && nodeAccess.kind !== 'azure') {
-    throw new InputError('fault', "'kill', 'stop' or 'restart' unless nodeAccess is 'azure'", `'${fault}' with nodeAccess '${nodeAccess.kind}'`, "Set nodeAccess to 'azure' (with azureResourceGroup and masterVmNames) for VM faults.");
-  }
-  const zookeepersRaw = inputs.optional('zookeepers');
-  if (nodeAccess.kind !== 'local' && zookeepersRaw === undefined) {
-    throw new InputError('zookeepers', 'the ZooKeeper connect string (the drill reads Spark’s leader latch)', 'nothing', 'Set zookeepers, e.g. 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.');
+    throw new InputError(
+      'fault',
+      "'kill', 'stop' or 'restart' unless nodeAccess is 'azure'",
+      `'${fault}' with nodeAccess '${nodeAccess.kind}'`,
+      "Set nodeAccess to 'azure' (with azureResourceGroup and masterVmNames) for VM faults.",
+    );
   }
   const expectedWorkers = inputs.optional('expectedWorkers');
   return {
     fault,
-    zookeepers: zookeepersRaw === undefined ? undefined : parseZooKeeperConnect('zookeepers', zookeepersRaw),
+    zookeepers: readZooKeepers(inputs, nodeAccess, 'the ZooKeeper connect string (the drill reads Spark’s leader latch)'),
     zookeeperDir: inputs.optional('zookeeperDir'),
     expectedWorkers: expectedWorkers === undefined ? undefined : inputs.integer('expectedWorkers', 1, { min: 1, max: 10_000 }),
     maxRecoverySeconds: inputs.seconds('maxRecoverySeconds', 12, { min: 1, max: 3600 }),

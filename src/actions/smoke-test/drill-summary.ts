@@ -1,7 +1,7 @@
 import { checks, type DrillJournal } from '../../core/drill/journal.js';
 import type { Milestones } from '../../core/drill/milestones.js';
 import type { DrillVerdict } from '../../core/drill/verdict.js';
-import { escapeCell } from './summary.js';
+import { escapeCell, mermaidGantt } from '../shared/markdown.js';
 
 /** The drill's job summary, rendered from the journal: verdict, milestones, checks and a timeline. */
 export function drillSummary(journal: DrillJournal, verdict: DrillVerdict): string {
@@ -47,5 +47,5 @@ export function timeline(journal: DrillJournal, milestones: Milestones): string 
     ...bar('running job', '', journal.startedAt, milestones.jobEnded),
     ...bar('target restored to STANDBY', '', milestones.fault, milestones.restoredStandby),
   ];
-  return ['```mermaid', 'gantt', '    title Failover drill timeline', '    dateFormat x', '    axisFormat %H:%M:%S', ...rows, '```'].join('\n');
+  return mermaidGantt('Failover drill timeline', rows);
 }

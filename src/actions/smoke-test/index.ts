@@ -1,17 +1,15 @@
 import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ClusterStateError } from '../../core/errors.js';
 import { InputReader } from '../../core/inputs/input-reader.js';
-import type { Pipeline } from '../../doors/pipeline.js';
-import { toolsDir } from '../../local/paths.js';
+import type { Pipeline } from '../../core/pipeline.js';
 import { checkSteadyState, runFailoverDrill } from '../../operations/failover-drill.js';
+import { runSparkJob } from '../../operations/spark-job.js';
 import { resolveSparkRuntime } from '../../tools/spark-runtime.js';
 import { readDrillSettings } from './drill-settings.js';
 import { drillSummary } from './drill-summary.js';
-import { resolveDrillTargets } from './drill-targets.js';
-import { runSmokeTest } from './run-smoke-test.js';
-import { readSmokeTestSettings } from './settings.js';
+import { resolveDrillCluster } from './drill-cluster.js';
+import { readSmokeTestSettings, smokeTestJob } from './settings.js';
 import { smokeTestSummary } from './summary.js';
 
 /**
@@ -24,12 +22,13 @@ export function smokeTestAction(options: { forceFailover?: boolean } = {}) {
     const settings = readSmokeTestSettings(inputs);
     const failover = options.forceFailover || inputs.boolean('failover', false);
     const drill = failover ? readDrillSettings(inputs, settings.masters.length) : undefined;
-    const targets = drill && (await resolveDrillTargets(settings, drill, pipeline.log, { register: (value) => pipeline.setSecret(value) }));
+    const cluster = drill && (await resolveDrillCluster(settings, drill, pipeline));
     // Refuse before submitting anything when the drill's steady state does not hold.
-    if (targets) await checkSteadyState(targets, drill.expectedWorkers);
-    const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: 'sparkHome', toolsDir: toolsDir() }, pipeline.log);
+    if (cluster) await checkSteadyState(cluster, drill.expectedWorkers);
+    const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: 'sparkHome', toolsDir: pipeline.directories.toolCache }, pipeline.log);
 
-    const report = await pipeline.group('Smoke test', () => runSmokeTest(settings, runtime, pipeline.log));
+    const job = smokeTestJob(settings);
+    const report = await pipeline.group('Smoke test', () => runSparkJob(settings, job, runtime, pipeline.log));
     pipeline.setOutput('result', report.result ?? '');
     pipeline.setOutput('durationSeconds', String(report.durationSeconds));
     pipeline.setOutput('applicationId', report.applicationId ?? '');
@@ -40,17 +39,24 @@ export function smokeTestAction(options: { forceFailover?: boolean } = {}) {
       throw new ClusterStateError('Smoke test', 'a successful job with a correct result', report.reason, 'See the spark-submit output above and docs/runbook.md.');
     }
     pipeline.log.info(`Smoke test passed: ${report.reason}`);
-    if (!drill || !targets) return;
+    if (!drill || !cluster) return;
 
-    const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () => runFailoverDrill(targets, drill, settings, runtime, pipeline.log));
-    const journalFile = path.join(process.env.RUNNER_TEMP ?? process.env.AGENT_TEMPDIRECTORY ?? os.tmpdir(), `spark-azure-failover-drill-${journal.startedAt}.json`);
+    const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () =>
+      runFailoverDrill({ cluster, options: drill, masters: settings, smokeJob: job, runtime, tempDir: pipeline.directories.temp, log: pipeline.log }),
+    );
+    const journalFile = path.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
     writeFileSync(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}\n`);
     pipeline.setOutput('recoverySeconds', verdict.figures.recoverySeconds === undefined ? '' : String(verdict.figures.recoverySeconds));
     pipeline.setOutput('failoverPassed', String(verdict.passed));
     pipeline.setOutput('drillJournal', journalFile);
     await pipeline.appendSummary(drillSummary(journal, verdict));
     if (!verdict.passed) {
-      throw new ClusterStateError('Failover drill', 'a clean failover', verdict.reasons.join('; '), `The master was restored. Journal: ${journalFile}. See docs/runbook.md#the-failover-drill-fails.`);
+      throw new ClusterStateError(
+        'Failover drill',
+        'a clean failover',
+        verdict.reasons.join('; '),
+        `The master was restored. Journal: ${journalFile}. See docs/runbook.md#the-failover-drill-fails.`,
+      );
     }
     pipeline.log.info(`Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master.`);
   };

@@ -1,24 +1,13 @@
 import { InputError, describeValue } from '../../core/errors.js';
-import type { HostPort } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
+import { parseKeyValueLines } from '../../core/inputs/key-value-lines.js';
 import { parseMasterList } from '../../core/inputs/master-list.js';
-import type { DeployMode } from '../../core/spark/spark-submit.js';
+import type { SparkJob, SparkMasters } from '../../core/spark/spark-job.js';
 import type { ResultCheck } from '../../core/spark/submission-output.js';
 
-export interface SmokeTestSettings {
-  readonly masters: readonly HostPort[];
-  readonly masterWebUiPort: number;
+/** The smoke test's inputs: where to submit, the job itself, and the Spark to submit it with. */
+export interface SmokeTestSettings extends SparkMasters, Omit<SparkJob, 'name'> {
   readonly sparkHome?: string;
-  /** A .py or .jar; undefined runs Spark's own Pi example (Python). */
-  readonly application?: string;
-  readonly mainClass?: string;
-  readonly arguments: readonly string[];
-  readonly deployMode: DeployMode;
-  readonly sparkConf: Readonly<Record<string, string>>;
-  readonly check: ResultCheck;
-  readonly driverHost?: string;
-  readonly timeoutSeconds: number;
-  readonly aliveMasterTimeoutSeconds: number;
 }
 
 export const MASTERS_EXAMPLE = '10.0.2.4:7077,10.0.2.5:7077';
@@ -35,7 +24,12 @@ export function readSmokeTestSettings(inputs: InputReader): SmokeTestSettings {
     throw new InputError('mainClass', 'the main class of the jar', 'nothing', "Set 'mainClass', e.g. org.example.Job.");
   }
   if (deployMode === 'cluster' && !application?.endsWith('.jar')) {
-    throw new InputError('deployMode', "'client' for Python applications (standalone clusters run Python drivers only in client mode)", "'cluster'", "Use deployMode 'client', or submit a jar.");
+    throw new InputError(
+      'deployMode',
+      "'client' for Python applications (standalone clusters run Python drivers only in client mode)",
+      "'cluster'",
+      "Use deployMode 'client', or submit a jar.",
+    );
   }
   return {
     masters,
@@ -71,18 +65,9 @@ export function parseArguments(raw: string | undefined): string[] {
   return raw.split(/\s+/).filter((word) => word !== '');
 }
 
-/** One `key=value` per line (or comma-free `;`-separated on one line); keys must be Spark properties. */
+/** Spark properties, one `spark.key=value` per line or `;`-separated on one line. */
 export function parseSparkConf(raw: string | undefined): Record<string, string> {
-  const conf: Record<string, string> = {};
-  for (const line of (raw ?? '').split(/\n|;/).map((entry) => entry.trim()).filter(Boolean)) {
-    const equals = line.indexOf('=');
-    const key = line.slice(0, equals).trim();
-    if (equals <= 0 || !/^spark\.[A-Za-z0-9_.-]+$/.test(key)) {
-      throw new InputError('sparkConf', 'one spark.key=value per line', describeValue(line), 'Write each property as e.g. spark.executor.memory=1g.');
-    }
-    conf[key] = line.slice(equals + 1).trim();
-  }
-  return conf;
+  return parseKeyValueLines('sparkConf', raw, { key: /^spark\.[A-Za-z0-9_.-]+$/, semicolons: true, expected: 'one spark.key=value per line', example: 'spark.executor.memory=1g' });
 }
 
 /** A pattern when given; Pi for the default job; otherwise the exit status and the master's record decide. */
@@ -95,4 +80,18 @@ function resultCheck(expectedOutput: string | undefined, application: string | u
   } catch (error) {
     throw new InputError('expectedOutput', 'a valid regular expression', describeValue(expectedOutput), `Fix it: ${(error as Error).message}.`);
   }
+}
+
+/** The job the smoke test submits, as the settings describe it. */
+export function smokeTestJob(settings: SmokeTestSettings): SparkJob {
+  return {
+    name: 'spark-azure smoke test',
+    application: settings.application,
+    mainClass: settings.mainClass,
+    arguments: settings.arguments,
+    deployMode: settings.deployMode,
+    sparkConf: settings.sparkConf,
+    check: settings.check,
+    timeoutSeconds: settings.timeoutSeconds,
+  };
 }

@@ -1,6 +1,7 @@
-import type { SmokeTestReport } from './run-smoke-test.js';
+import { escapeCell } from '../shared/markdown.js';
+import type { SparkJobReport } from '../../operations/spark-job.js';
 
-export function smokeTestSummary(report: SmokeTestReport): string {
+export function smokeTestSummary(report: SparkJobReport): string {
   const rows: [string, string][] = [
     ['Verdict', report.passed ? 'passed' : 'FAILED'],
     ['Reason', report.reason],
@@ -10,8 +11,4 @@ export function smokeTestSummary(report: SmokeTestReport): string {
     ['Duration', `${report.durationSeconds} s`],
   ];
   return [`### Spark smoke test ${report.passed ? '✅' : '❌'}`, '', '| | |', '|---|---|', ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ''].join('\n');
-}
-
-export function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 }

@@ -5,9 +5,9 @@ export interface HealthExpectations {
   /** Voting ZooKeeper servers in the ensemble. */
   readonly zookeeperServers: number;
   readonly masters: number;
-  /** Workers that must be ALIVE at the leader: a minimum, since a scale set may have grown. */
+  /** Workers that must be ALIVE at the ALIVE master: a minimum, since a scale set may have grown. */
   readonly minimumWorkers: number;
-  /** When given, these worker hosts in particular must be ALIVE at the leader. */
+  /** When given, these worker hosts in particular must be ALIVE at the ALIVE master. */
   readonly workerHosts?: readonly string[];
 }
 
@@ -73,10 +73,10 @@ export function assessWorkers(state: ClusterState, expectations: HealthExpectati
   const alive = aliveWorkerHosts(state);
   const problems: string[] = [];
   if (alive.length < expectations.minimumWorkers) {
-    problems.push(`${alive.length} workers are ALIVE at the leader, expected at least ${expectations.minimumWorkers}`);
+    problems.push(`${alive.length} workers are ALIVE at the ALIVE master, expected at least ${expectations.minimumWorkers}`);
   }
   for (const host of expectations.workerHosts ?? []) {
-    if (!alive.includes(host)) problems.push(`worker ${host} is not ALIVE at the leader`);
+    if (!alive.includes(host)) problems.push(`worker ${host} is not ALIVE at the ALIVE master`);
   }
   return problems;
 }

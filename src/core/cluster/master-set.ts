@@ -1,35 +1,34 @@
 import { type HostPort, formatHostPort } from '../inputs/host-port.js';
-import type { MasterProbeTarget, SparkMasterState } from '../probes/spark-master-probe.js';
-import { probeSparkMaster } from '../probes/spark-master-probe.js';
+import { type MasterEndpoint, type ReachableMaster, type SparkMasterState, aliveOf, probeSparkMaster } from '../spark/spark-master-probe.js';
 import { waitUntil } from '../wait.js';
 
 export const DEFAULT_MASTER_WEB_UI_PORT = 8080;
 
 /** The masters of one cluster, probed together through their /json/ pages. */
 export class MasterSet {
-  readonly targets: readonly MasterProbeTarget[];
+  readonly endpoints: readonly MasterEndpoint[];
 
   constructor(masters: readonly HostPort[], webUiPort = DEFAULT_MASTER_WEB_UI_PORT) {
-    this.targets = masters.map((master) => ({ address: formatHostPort(master), webUiUrl: `http://${master.host}:${webUiPort}` }));
+    this.endpoints = masters.map((master) => ({ address: formatHostPort(master), webUiUrl: `http://${master.host}:${webUiPort}` }));
   }
 
   probe(timeoutMs = 2000): Promise<SparkMasterState[]> {
-    return Promise.all(this.targets.map((target) => probeSparkMaster(target, timeoutMs)));
+    return Promise.all(this.endpoints.map((endpoint) => probeSparkMaster(endpoint, timeoutMs)));
   }
 
   /** Waits for exactly one ALIVE master; returns it, or undefined with the last observation on timeout. */
-  async waitForAlive(timeoutMs: number): Promise<{ alive?: SparkMasterState & { reachable: true }; last: SparkMasterState[] }> {
-    const result = await waitUntil(() => this.probe(), (masters) => aliveOf(masters).length === 1, { timeoutMs, intervalMs: 250 });
+  async waitForAlive(timeoutMs: number): Promise<{ alive?: ReachableMaster; last: SparkMasterState[] }> {
+    const result = await waitUntil(
+      () => this.probe(),
+      (masters) => aliveOf(masters).length === 1,
+      { timeoutMs, intervalMs: 250 },
+    );
     return { alive: result.satisfied ? aliveOf(result.last)[0] : undefined, last: result.last };
   }
 
   webUiUrlOf(address: string): string | undefined {
-    return this.targets.find((target) => target.address === address)?.webUiUrl;
+    return this.endpoints.find((endpoint) => endpoint.address === address)?.webUiUrl;
   }
-}
-
-export function aliveOf(masters: readonly SparkMasterState[]): (SparkMasterState & { reachable: true })[] {
-  return masters.filter((master): master is SparkMasterState & { reachable: true } => master.reachable && master.status === 'ALIVE');
 }
 
 export function describeMasters(masters: readonly SparkMasterState[]): string {

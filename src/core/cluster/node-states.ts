@@ -1,10 +1,10 @@
 import { formatHostPort } from '../inputs/host-port.js';
-import type { ProbeTargets } from '../probes/cluster-probe.js';
-import { type ClusterState, workersAtLeader } from './cluster-state.js';
+import type { ProbeAddresses } from './cluster-probe.js';
+import { type ClusterState, workersAtAliveMaster } from './cluster-state.js';
 import type { HealthExpectations } from './health.js';
 import { type ClusterNode, type ClusterTopology, masterAddress, masterWebUiUrl, zookeeperClientAddress } from './topology.js';
 
-export function probeTargetsOf(topology: ClusterTopology): ProbeTargets {
+export function probeAddressesOf(topology: ClusterTopology): ProbeAddresses {
   return {
     zookeepers: topology.zookeepers.map(zookeeperClientAddress),
     masters: topology.masters.map((master) => ({ address: formatHostPort(masterAddress(master)), webUiUrl: masterWebUiUrl(master) })),
@@ -33,7 +33,7 @@ export function nodeAddress(node: ClusterNode): string {
 
 /**
  * What each node is doing, in the words operators use: a ZooKeeper server leads or follows, a master is
- * ALIVE or STANDBY, a worker is ALIVE at the leader. "down" means the probe got no answer.
+ * ALIVE or STANDBY, a worker is ALIVE at the ALIVE master. "down" means the probe got no answer.
  */
 export function nodeState(node: ClusterNode, state: ClusterState): string {
   switch (node.role) {
@@ -47,7 +47,7 @@ export function nodeState(node: ClusterNode, state: ClusterState): string {
       return master?.reachable ? master.status : 'down';
     }
     case 'worker': {
-      const seen = workersAtLeader(state).filter((worker) => worker.host === node.host);
+      const seen = workersAtAliveMaster(state).filter((worker) => worker.host === node.host);
       if (seen.some((worker) => worker.state === 'ALIVE')) return 'ALIVE';
       return seen.length > 0 ? seen[seen.length - 1]!.state : 'not registered';
     }

@@ -12,10 +12,30 @@ export interface MasterObservation {
   readonly aliveWorkers: number;
 }
 
+/** What the drill does, in the journal's words: milestones are found by these. */
+export const DRILL_ACTIONS = {
+  jobSubmitted: 'job submitted',
+  fault: 'fault',
+  faultApplied: 'fault applied',
+  targetRestored: 'target restored',
+  jobEnded: 'job ended',
+} as const;
+export type DrillAction = (typeof DRILL_ACTIONS)[keyof typeof DRILL_ACTIONS];
+
+/** What the drill checks; the verdict fails on any that did not hold. */
+export const DRILL_CHECKS = {
+  jobRunning: 'job running before the fault',
+  tookOver: 'a standby took over with every worker',
+  restoredStandby: 'restored master is STANDBY',
+  jobFinished: 'the running job finished successfully',
+  newSubmission: 'a new submission succeeds',
+} as const;
+export type DrillCheck = (typeof DRILL_CHECKS)[keyof typeof DRILL_CHECKS];
+
 export type JournalEntry =
   | { readonly at: number; readonly kind: 'probe'; readonly masters: readonly MasterObservation[] }
-  | { readonly at: number; readonly kind: 'action'; readonly action: string; readonly detail: string }
-  | { readonly at: number; readonly kind: 'check'; readonly check: string; readonly ok: boolean; readonly detail: string };
+  | { readonly at: number; readonly kind: 'action'; readonly action: DrillAction; readonly detail: string }
+  | { readonly at: number; readonly kind: 'check'; readonly check: DrillCheck; readonly ok: boolean; readonly detail: string };
 
 export interface DrillExperiment {
   readonly fault: Fault;
@@ -37,7 +57,7 @@ export function probes(journal: DrillJournal): Extract<JournalEntry, { kind: 'pr
   return journal.entries.filter((entry): entry is Extract<JournalEntry, { kind: 'probe' }> => entry.kind === 'probe');
 }
 
-export function actionAt(journal: DrillJournal, action: string): number | undefined {
+export function actionAt(journal: DrillJournal, action: DrillAction): number | undefined {
   return journal.entries.find((entry) => entry.kind === 'action' && entry.action === action)?.at;
 }
 

@@ -1,4 +1,4 @@
-import { type DrillJournal, actionAt, checks, probes } from './journal.js';
+import { DRILL_ACTIONS, DRILL_CHECKS, type DrillJournal, actionAt, checks, probes } from './journal.js';
 
 /** Moments of a failover, in epoch milliseconds, read off the journal's probes. */
 export interface Milestones {
@@ -24,7 +24,7 @@ export interface DrillFigures {
 
 export function figures(journal: DrillJournal): DrillFigures {
   const { target, expectedWorkers, graceSeconds } = journal.experiment;
-  const fault = actionAt(journal, 'fault');
+  const fault = actionAt(journal, DRILL_ACTIONS.fault);
   const series = probes(journal);
   const after = (time: number | undefined) => series.filter((probe) => time !== undefined && probe.at >= time);
   const otherMaster = (status: (value: string) => boolean) => (probe: (typeof series)[number]) =>
@@ -36,10 +36,10 @@ export function figures(journal: DrillJournal): DrillFigures {
     probe.masters.some((master) => master.address !== target && master.status === 'ALIVE' && master.aliveWorkers >= expectedWorkers),
   )?.at;
   const lastAliveBeforeGap = targetAlive.filter((probe) => firstAlive === undefined || probe.at < firstAlive).at(-1)?.at;
-  const restoredStandby = checks(journal).find((check) => check.check === 'restored master is STANDBY' && check.ok)?.at;
+  const restoredStandby = checks(journal).find((check) => check.check === DRILL_CHECKS.restoredStandby && check.ok)?.at;
   const graceEnd = firstAlive === undefined ? undefined : firstAlive + graceSeconds * 1000;
   return {
-    milestones: { fault, lastAliveBeforeGap, firstLeftStandby, firstAlive, allWorkersBack, jobEnded: actionAt(journal, 'job ended'), restoredStandby },
+    milestones: { fault, lastAliveBeforeGap, firstLeftStandby, firstAlive, allWorkersBack, jobEnded: actionAt(journal, DRILL_ACTIONS.jobEnded), restoredStandby },
     recoverySeconds: fault !== undefined && allWorkersBack !== undefined ? seconds(allWorkersBack - fault) : undefined,
     aliveGapSeconds: firstAlive !== undefined && lastAliveBeforeGap !== undefined ? seconds(firstAlive - lastAliveBeforeGap) : undefined,
     splitBrainProbes: after(graceEnd).filter((probe) => probe.masters.filter((master) => master.status === 'ALIVE').length > 1).length,

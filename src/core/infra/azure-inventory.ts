@@ -10,10 +10,15 @@ export interface InventoryAccess {
 
 /**
  * The Ansible inventory of a cluster on Azure VMs, from the vm root's outputs: the groups site.yml
- * targets, each ZooKeeper server with its myid, the cluster's ZooKeeper directory, SSH through the jump
+ * configures, each ZooKeeper server with its myid, the cluster's ZooKeeper directory, SSH through the jump
  * host. Host names are the VMs' host names (ansible-pull on a node limits to its own).
  */
-export function azureInventory(outputs: VmClusterOutputs, workers: readonly { name: string; host: string }[], access: InventoryAccess, settings: Readonly<Record<string, string>> = {}): string {
+export function azureInventory(
+  outputs: VmClusterOutputs,
+  workers: readonly { name: string; host: string }[],
+  access: InventoryAccess,
+  settings: Readonly<Record<string, string>> = {},
+): string {
   const sshArgs = ['-o StrictHostKeyChecking=accept-new', ...(access.jumpHost ? [`-o ProxyJump=${access.jumpHost}`] : [])].join(' ');
   return stringify({
     all: {

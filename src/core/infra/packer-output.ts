@@ -13,7 +13,7 @@ export interface MachineReadable {
   readonly messages: readonly string[];
 }
 
-/** Lines are `timestamp,target,type,data...`; commas inside data are escaped as %!(PACKER_COMMA). */
+/** Lines are `timestamp,builder,type,data...`; commas inside data are escaped as %!(PACKER_COMMA). */
 export function parseMachineReadable(output: string): MachineReadable {
   const artifacts = new Map<string, { builder: string; id?: string; text: string }>();
   const errors: string[] = [];
@@ -21,7 +21,7 @@ export function parseMachineReadable(output: string): MachineReadable {
   for (const line of output.split('\n')) {
     const fields = line.split(',').map((field) => field.replace(/%!\(PACKER_COMMA\)/g, ',').replace(/\\n/g, '\n'));
     if (fields.length < 3 || !/^\d+$/.test(fields[0]!)) continue;
-    const [, target = '', type = '', ...data] = fields;
+    const [, builder = '', type = '', ...data] = fields;
     if (type === 'ui') {
       const [level, message = ''] = data;
       (level === 'error' ? errors : messages).push(message.trim());
@@ -29,10 +29,10 @@ export function parseMachineReadable(output: string): MachineReadable {
       errors.push(data.join(',').trim());
     } else if (type === 'artifact') {
       const [index = '0', key = '', ...value] = data;
-      const artifact = artifacts.get(`${target}/${index}`) ?? { builder: target, text: '' };
+      const artifact = artifacts.get(`${builder}/${index}`) ?? { builder, text: '' };
       if (key === 'id') artifact.id = value.join(',');
       if (key === 'string') artifact.text = value.join(',');
-      artifacts.set(`${target}/${index}`, artifact);
+      artifacts.set(`${builder}/${index}`, artifact);
     }
   }
   return { artifacts: [...artifacts.values()], errors, messages };

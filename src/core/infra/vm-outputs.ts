@@ -33,7 +33,12 @@ export function readVmOutputs(json: unknown): VmClusterOutputs {
   const value = <T>(name: (typeof VM_ROOT_OUTPUTS)[number], valid: (candidate: unknown) => candidate is T, shape: string): T => {
     const candidate = outputs[name]?.value;
     if (!valid(candidate)) {
-      throw new ActionableError(`Terraform output '${name}'`, shape, candidate === undefined ? 'nothing' : JSON.stringify(candidate).slice(0, 80), 'Apply infra/terraform/envs/vm (or a root with the same outputs) first.');
+      throw new ActionableError(
+        `Terraform output '${name}'`,
+        shape,
+        candidate === undefined ? 'nothing' : JSON.stringify(candidate).slice(0, 80),
+        'Apply infra/terraform/envs/vm (or a root with the same outputs) first.',
+      );
     }
     return candidate;
   };
@@ -43,7 +48,12 @@ export function readVmOutputs(json: unknown): VmClusterOutputs {
     Array.isArray(candidate) && candidate.length > 0 && candidate.every((host) => typeof host === 'object' && host !== null && isString((host as { host?: unknown }).host));
   const zookeeperHosts = value('zookeeper_hosts', isHosts, 'a list of {id, name, host, zone}');
   if (!zookeeperHosts.every((host) => Number.isInteger(host.id))) {
-    throw new ActionableError("Terraform output 'zookeeper_hosts'", 'a myid (id) for every server', JSON.stringify(zookeeperHosts).slice(0, 80), 'Apply the zookeeper module of this version.');
+    throw new ActionableError(
+      "Terraform output 'zookeeper_hosts'",
+      'a myid (id) for every server',
+      JSON.stringify(zookeeperHosts).slice(0, 80),
+      'Apply the zookeeper module of this version.',
+    );
   }
   return {
     resourceGroupName: value('resource_group_name', isString, 'a resource group name'),

@@ -17,11 +17,7 @@ export function formatHostPort({ host, port }: HostPort): string {
  * Parses "host:port,host:port". `defaultPort` applies to entries without a port; without it a port is
  * required. Throws an InputError naming `input` for the first entry that does not parse.
  */
-export function parseHostPortList(
-  input: string,
-  raw: string | undefined,
-  options: { defaultPort?: number; example: string; what: string },
-): HostPort[] {
+export function parseHostPortList(input: string, raw: string | undefined, options: { defaultPort?: number; example: string; what: string }): HostPort[] {
   const expected = `${options.what} as comma-separated host:port pairs, e.g. ${options.example}`;
   if (raw === undefined || raw.trim() === '') {
     throw new InputError(input, expected, 'nothing', `Set '${input}' to ${options.example}.`);

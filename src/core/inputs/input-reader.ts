@@ -36,12 +36,7 @@ export class InputReader {
     if (value === undefined) return fallback;
     const parsed = Number(value);
     if (!/^-?\d+$/.test(value) || parsed < range.min || parsed > range.max) {
-      throw new InputError(
-        name,
-        `a whole number from ${range.min} to ${range.max}`,
-        describeValue(value),
-        `Set '${name}' to a number in that range (default ${fallback}).`,
-      );
+      throw new InputError(name, `a whole number from ${range.min} to ${range.max}`, describeValue(value), `Set '${name}' to a number in that range (default ${fallback}).`);
     }
     return parsed;
   }
@@ -52,12 +47,7 @@ export class InputReader {
     if (value === undefined) return fallback;
     const parsed = Number(value.replace(/s$/, ''));
     if (!/^\d+(\.\d+)?s?$/.test(value) || parsed < range.min || parsed > range.max) {
-      throw new InputError(
-        name,
-        `a number of seconds from ${range.min} to ${range.max}`,
-        describeValue(value),
-        `Set '${name}' to e.g. ${fallback}.`,
-      );
+      throw new InputError(name, `a number of seconds from ${range.min} to ${range.max}`, describeValue(value), `Set '${name}' to e.g. ${fallback}.`);
     }
     return parsed;
   }

@@ -16,12 +16,7 @@ export function parseMasterList(input: string, raw: string | undefined): HostPor
     .map((entry) => entry.trim().replace(/^spark:\/\//, ''))
     .join(',');
   if (/[a-z]+:\/\//i.test(bare)) {
-    throw new InputError(
-      input,
-      `Spark masters as ${EXAMPLE}`,
-      describeValue(raw),
-      `Only the spark:// scheme is valid for a standalone master list.`,
-    );
+    throw new InputError(input, `Spark masters as ${EXAMPLE}`, describeValue(raw), `Only the spark:// scheme is valid for a standalone master list.`);
   }
   const masters = parseHostPortList(input, bare, {
     defaultPort: SPARK_MASTER_PORT,

@@ -17,7 +17,7 @@ export function safeToStart(step: RollingStep, topology: ClusterTopology, state:
   }
   const alive = aliveMasters(state);
   if (alive.length !== 1) return [`expected exactly one ALIVE master, found ${alive.length}`];
-  if (step.kind === 'active-master') {
+  if (step.kind === 'alive-master') {
     const standbys = state.masters.filter((master) => master.reachable && master.status === 'STANDBY');
     if (standbys.length === 0) return ['no STANDBY master to take over from the ALIVE one'];
     if (alive[0]!.address !== nodeAddress(step.nodes[0]!)) return [`${step.nodes[0]!.name} is no longer the ALIVE master`];
@@ -47,7 +47,7 @@ export function stepHealthy(step: RollingStep, topology: ClusterTopology, state:
       return problems;
     }
     case 'standby-master':
-    case 'active-master':
+    case 'alive-master':
       for (const node of step.nodes) if (masterStatus(state, node) !== 'STANDBY') problems.push(`${node.name} is ${masterStatus(state, node)}, not back as STANDBY`);
       return [...problems, ...workerProblems(state, expectedWorkers, [])];
     case 'workers':
@@ -61,10 +61,10 @@ function masterStatus(state: ClusterState, node: ClusterNode): string {
 }
 
 function workerProblems(state: ClusterState, expected: number, mustBeBack: readonly ClusterNode[]): string[] {
-  const leader = theAliveMaster(state);
-  if (!leader) return [];
-  const alive = leader.workers.filter((worker) => worker.state === 'ALIVE').map((worker) => worker.host);
-  const problems = alive.length < expected ? [`${alive.length} of ${expected} workers ALIVE at the leader`] : [];
-  for (const node of mustBeBack) if (!alive.includes(node.host)) problems.push(`${node.name} is not registered ALIVE at the leader`);
+  const aliveMaster = theAliveMaster(state);
+  if (!aliveMaster) return [];
+  const alive = aliveMaster.workers.filter((worker) => worker.state === 'ALIVE').map((worker) => worker.host);
+  const problems = alive.length < expected ? [`${alive.length} of ${expected} workers ALIVE at the ALIVE master`] : [];
+  for (const node of mustBeBack) if (!alive.includes(node.host)) problems.push(`${node.name} is not registered ALIVE at the ALIVE master`);
   return problems;
 }

@@ -1,4 +1,4 @@
-import type { ZooKeeperServerState } from '../probes/zookeeper-probe.js';
+import type { ZooKeeperServerState } from '../zookeeper/zookeeper-probe.js';
 
 export function majority(voters: number): number {
   return Math.floor(voters / 2) + 1;

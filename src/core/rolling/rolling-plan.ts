@@ -4,7 +4,7 @@ import { nodeAddress } from '../cluster/node-states.js';
 import type { ClusterNode, ClusterTopology, MasterNode, WorkerNode, ZooKeeperNode } from '../cluster/topology.js';
 import { canSpare } from './quorum.js';
 
-export type StepKind = 'zookeeper-follower' | 'zookeeper-leader' | 'standby-master' | 'active-master' | 'workers';
+export type StepKind = 'zookeeper-follower' | 'zookeeper-leader' | 'standby-master' | 'alive-master' | 'workers';
 
 /** One step of a roll: the nodes it takes down together (one, except for a batch of workers). */
 export interface RollingStep {
@@ -12,9 +12,7 @@ export interface RollingStep {
   readonly nodes: readonly ClusterNode[];
 }
 
-export type RollingPlan =
-  | { readonly ok: true; readonly steps: readonly RollingStep[] }
-  | { readonly ok: false; readonly refusals: readonly string[] };
+export type RollingPlan = { readonly ok: true; readonly steps: readonly RollingStep[] } | { readonly ok: false; readonly refusals: readonly string[] };
 
 export interface PlanOptions {
   /** Workers restarted together. */
@@ -30,11 +28,7 @@ export interface PlanOptions {
  * and no sync pending, exactly one ALIVE master and the rest STANDBY, every expected worker ALIVE.
  */
 export function planRollingUpdate(topology: ClusterTopology, state: ClusterState, expectations: HealthExpectations, options: PlanOptions): RollingPlan {
-  const refusals = [
-    ...assessZooKeeper(state, topology.zookeepers.length),
-    ...assessMasters(state, topology.masters.length),
-    ...assessWorkers(state, expectations),
-  ];
+  const refusals = [...assessZooKeeper(state, topology.zookeepers.length), ...assessMasters(state, topology.masters.length), ...assessWorkers(state, expectations)];
   const leader = zookeeperLeader(state);
   const alive = aliveMasters(state)[0];
   if (refusals.length > 0 || !leader || !alive) return { ok: false, refusals };
@@ -52,7 +46,7 @@ export function planRollingUpdate(topology: ClusterTopology, state: ClusterState
     ...topology.zookeepers.filter((node) => !isLeader(node) && wanted(node)).map((node): RollingStep => ({ kind: 'zookeeper-follower', nodes: [node] })),
     ...topology.zookeepers.filter((node) => isLeader(node) && wanted(node)).map((node): RollingStep => ({ kind: 'zookeeper-leader', nodes: [node] })),
     ...topology.masters.filter((node) => !isAlive(node) && wanted(node)).map((node): RollingStep => ({ kind: 'standby-master', nodes: [node] })),
-    ...topology.masters.filter((node) => isAlive(node) && wanted(node)).map((node): RollingStep => ({ kind: 'active-master', nodes: [node] })),
+    ...topology.masters.filter((node) => isAlive(node) && wanted(node)).map((node): RollingStep => ({ kind: 'alive-master', nodes: [node] })),
     ...batches(topology.workers.filter(wanted), options.maxUnavailable).map((nodes): RollingStep => ({ kind: 'workers', nodes })),
   ];
   return { ok: true, steps };
@@ -73,7 +67,7 @@ export function describeStep(step: RollingStep): string {
       return `ZooKeeper leader ${names} (last)`;
     case 'standby-master':
       return `standby master ${names}`;
-    case 'active-master':
+    case 'alive-master':
       return `ALIVE master ${names} (planned handover)`;
     case 'workers':
       return `workers ${names}`;

@@ -1,0 +1,2 @@
+// The smoke-test action as GitHub runs it: the shared bundle, committed in dist/.
+require('../../dist/spark-azure.cjs').runGithubAction('smoke-test');

@@ -1,0 +1,2 @@
+// The image-build task as the agent runs it: scripts/stage-extension.mjs puts the shared bundle beside this file.
+require('./spark-azure.cjs').runAzureDevOpsTask('image-build');

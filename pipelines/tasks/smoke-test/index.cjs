@@ -1,0 +1,2 @@
+// The smoke-test task as the agent runs it: scripts/stage-extension.mjs puts the shared bundle beside this file.
+require('./spark-azure.cjs').runAzureDevOpsTask('smoke-test');

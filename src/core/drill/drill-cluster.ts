@@ -1,0 +1,22 @@
+import type { MasterNode } from '../cluster/topology.js';
+import type { HostPort } from '../inputs/host-port.js';
+import type { NodeOperations } from '../nodes/node-operations.js';
+
+/** Faults and restores of a master's whole machine; only VMs have them. */
+export interface VmFaults {
+  restart(node: MasterNode): Promise<void>;
+  deallocate(node: MasterNode): Promise<void>;
+  start(node: MasterNode): Promise<void>;
+}
+
+/**
+ * The cluster a failover drill acts on and the way it reaches the nodes: the local cluster's processes,
+ * or systemd over SSH on VMs. Resolved from the inputs by the caller.
+ */
+export interface DrillCluster {
+  readonly masters: readonly MasterNode[];
+  readonly zookeepers: readonly HostPort[];
+  readonly sparkZooKeeperDir: string;
+  readonly operations: NodeOperations;
+  readonly vmFaults?: VmFaults;
+}

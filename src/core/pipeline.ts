@@ -1,0 +1,35 @@
+import type { InputSource } from './inputs/input-reader.js';
+import type { Log } from './log.js';
+
+/** Where a run may read and write, as its platform defines it. Only doors know where these come from. */
+export interface PipelineDirectories {
+  /** The user's files: every relative path an input gives is resolved against it. */
+  readonly workspace: string;
+  /** This run's scratch space: plans, inventories, journals, keys. */
+  readonly temp: string;
+  /** Kept between runs: installed tools and built plugins. */
+  readonly toolCache: string;
+}
+
+/**
+ * What an action needs from the platform it runs on. The GitHub, Azure DevOps and command-line doors
+ * implement it; actions never touch a platform library or a platform variable directly.
+ */
+export interface Pipeline {
+  readonly platform: 'github' | 'azure-devops' | 'cli';
+  readonly inputs: InputSource;
+  readonly log: Log;
+  readonly directories: PipelineDirectories;
+  group<T>(title: string, body: () => Promise<T>): Promise<T>;
+  setOutput(name: string, value: string): void;
+  /** Masks the value in every later log line. */
+  setSecret(value: string): void;
+  /** Appends Markdown to the run's summary page. */
+  appendSummary(markdown: string): Promise<void>;
+  /** Marks the run failed with one line; the process then exits non-zero. */
+  fail(message: string): void;
+  /** Marks the run succeeded where the platform wants it said (Azure DevOps); elsewhere a no-op. */
+  succeed(): void;
+}
+
+export type ActionBody = (pipeline: Pipeline) => Promise<void>;

@@ -1,0 +1,38 @@
+import { messageOf } from '../zookeeper/zookeeper-probe.js';
+import { type MasterJson, parseMasterJson } from './spark-master-json.js';
+
+export interface MasterEndpoint {
+  /** host:port of the master's RPC endpoint, as it appears in the master list. */
+  readonly address: string;
+  /** Base URL of the master's web UI, e.g. http://10.0.2.4:8080. */
+  readonly webUiUrl: string;
+}
+
+export type SparkMasterState =
+  | ({ readonly address: string; readonly reachable: true } & MasterJson)
+  | { readonly address: string; readonly reachable: false; readonly error: string };
+
+export type ReachableMaster = Extract<SparkMasterState, { reachable: true }>;
+
+/** The masters that answered and say they are ALIVE. */
+export function aliveOf(masters: readonly SparkMasterState[]): ReachableMaster[] {
+  return masters.filter((master): master is ReachableMaster => master.reachable && master.status === 'ALIVE');
+}
+
+export async function probeSparkMaster(endpoint: MasterEndpoint, timeoutMs: number): Promise<SparkMasterState> {
+  try {
+    const response = await fetch(`${endpoint.webUiUrl}/json/`, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok) {
+      return { address: endpoint.address, reachable: false, error: `HTTP ${response.status} from ${endpoint.webUiUrl}/json/` };
+    }
+    return { address: endpoint.address, reachable: true, ...parseMasterJson(await response.json()) };
+  } catch (error) {
+    return { address: endpoint.address, reachable: false, error: describeFetchError(error) };
+  }
+}
+
+// fetch() hides the socket error in `cause`; surface it, it is what the operator needs.
+function describeFetchError(error: unknown): string {
+  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
+  return cause ? messageOf(cause) : messageOf(error);
+}

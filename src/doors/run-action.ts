@@ -1,0 +1,21 @@
+import { ActionableError } from '../core/errors.js';
+import type { ActionBody, Pipeline } from '../core/pipeline.js';
+
+/**
+ * Runs an action body behind any door. An ActionableError becomes one clear line; anything else is a
+ * bug in spark-azure and keeps its stack trace.
+ */
+export async function runAction(pipeline: Pipeline, body: ActionBody): Promise<void> {
+  try {
+    await body(pipeline);
+    pipeline.succeed();
+  } catch (error) {
+    if (error instanceof ActionableError) {
+      pipeline.fail(error.oneLine());
+    } else {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      pipeline.log.debug(detail);
+      pipeline.fail(`spark-azure failed unexpectedly: ${error instanceof Error ? error.message : String(error)} (a bug: please report it with the debug log)`);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { ActionName } from '../actions/registry.js';
+
+/**
+ * The shared bundle (dist/spark-azure.cjs): every action behind every door. Each action's entry is two
+ * lines that call one of these. Doors load lazily: azure-pipelines-task-lib moves INPUT_* out of the
+ * environment as it loads, so it must never load in a GitHub run.
+ */
+export async function runGithubAction(name: ActionName): Promise<void> {
+  const [{ githubPipeline }, { runAction }, { actionBody }] = await Promise.all([
+    import('../doors/github-pipeline.js'),
+    import('../doors/run-action.js'),
+    import('../actions/registry.js'),
+  ]);
+  await runAction(githubPipeline(), actionBody(name));
+}
+
+export async function runAzureDevOpsTask(name: ActionName): Promise<void> {
+  const [{ azureDevOpsPipeline }, { runAction }, { actionBody }] = await Promise.all([
+    import('../doors/azure-devops-pipeline.js'),
+    import('../doors/run-action.js'),
+    import('../actions/registry.js'),
+  ]);
+  await runAction(azureDevOpsPipeline(name), actionBody(name));
+}
+
+export async function runCli(argv: readonly string[]): Promise<void> {
+  const { runCommandLine } = await import('./cli.js');
+  await runCommandLine(argv);
+}

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** spark-azure's own files that its actions run: roles, Terraform roots, the Packer template, plugin source. */
+export interface SuiteContent {
+  readonly root: string;
+  readonly ansibleDir: string;
+  readonly sitePlaybook: string;
+  readonly terraformDir: string;
+  readonly packerTemplate: string;
+  readonly recoveryPluginSource: string;
+  /** Each action's action.yml, which the command line reads its options from. */
+  actionMetadata(action: string): string;
+}
+
+/**
+ * Finds spark-azure's content by walking up from this code: it works from the sources, from the shared
+ * bundle in dist/ and from an action's folder in a GitHub runner's download of the repository.
+ */
+export function suiteContent(from: string = path.dirname(fileURLToPath(import.meta.url))): SuiteContent {
+  let directory = from;
+  while (!existsSync(path.join(directory, 'infra', 'ansible', 'site.yml'))) {
+    const parent = path.dirname(directory);
+    if (parent === directory) throw new Error(`cannot find spark-azure's content (infra/ansible/site.yml) above ${from}`);
+    directory = parent;
+  }
+  return contentAt(directory);
+}
+
+function contentAt(root: string): SuiteContent {
+  const ansibleDir = path.join(root, 'infra', 'ansible');
+  return {
+    root,
+    ansibleDir,
+    sitePlaybook: path.join(ansibleDir, 'site.yml'),
+    terraformDir: path.join(root, 'infra', 'terraform'),
+    packerTemplate: path.join(root, 'infra', 'packer', 'spark-node.pkr.hcl'),
+    recoveryPluginSource: path.join(root, 'infra', 'spark-recovery', 'src'),
+    actionMetadata: (action) => path.join(root, 'actions', action, 'action.yml'),
+  };
+}

@@ -3878,9 +3878,9 @@ async function ensureDebianPackages(packages, present, log4) {
   }
   requireSuccess(result2, `apt-get install ${packages.join(" ")}`, "Run the apt-get command by hand to see why.");
 }
-async function ensurePythonEnvironment(name, toolsDir, log4) {
+async function ensurePythonEnvironment(name, toolCache, log4) {
   const packages = PYTHON_ENVIRONMENTS[name];
-  const venv = import_node_path3.default.join(toolsDir, name);
+  const venv = import_node_path3.default.join(toolCache, name);
   const wanted = (0, import_node_crypto2.createHash)("sha256").update(packages.join("\n")).digest("hex");
   const stamp = import_node_path3.default.join(venv, ".packages.sha256");
   if ((0, import_node_fs2.existsSync)(stamp) && await (0, import_promises.readFile)(stamp, "utf8") === wanted) return venv;
@@ -3975,7 +3975,7 @@ async function resolveSparkRuntime(options, log4) {
     }
     return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
   }
-  const venv = await ensurePythonEnvironment("local-cluster", options.toolsDir, log4);
+  const venv = await ensurePythonEnvironment("local-cluster", options.toolCache, log4);
   const python = import_node_path5.default.join(venv, "bin", "python");
   return { sparkHome: await pysparkHome(python), python };
 }
@@ -11740,9 +11740,9 @@ var init_ansible_playbook = __esm({
 });
 
 // src/tools/terraform-cli.ts
-async function ensureTerraformCli(toolsDir, log4) {
+async function ensureTerraformCli(toolCache, log4) {
   if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
-  const bin = import_node_path9.default.join(toolsDir, "opentofu", OPENTOFU_VERSION, "bin");
+  const bin = import_node_path9.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
   const tofu = import_node_path9.default.join(bin, "tofu");
   if ((0, import_node_fs7.existsSync)(tofu)) return tofu;
   log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy (once)`);
@@ -12804,7 +12804,7 @@ var init_ansible = __esm({
 // src/local/paths.ts
 function localPaths(directories, env = process.env) {
   return {
-    toolsDir: directories.toolCache,
+    toolCache: directories.toolCache,
     clusterDir: import_node_path12.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path12.default.join(directories.workspace, ".local-cluster"))
   };
 }
@@ -13071,13 +13071,13 @@ var init_local_topology = __esm({
 });
 
 // src/local/toolchain.ts
-async function ensureToolchain(root2, toolsDir, log4) {
+async function ensureToolchain(root2, toolCache, log4) {
   const java = await ensureJava(log4);
   await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs11.existsSync)(ZOOKEEPER_JAR), log4);
-  const venv = await ensurePythonEnvironment("local-cluster", toolsDir, log4);
+  const venv = await ensurePythonEnvironment("local-cluster", toolCache, log4);
   const python = import_node_path14.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
-  const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root2), sparkHome, toolCache: toolsDir, tempDir: import_node_os4.default.tmpdir() }, log4);
+  const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root2), sparkHome, toolCache, tempDir: import_node_os4.default.tmpdir() }, log4);
   return { java, python, ansiblePlaybook: import_node_path14.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
 }
 async function ensureJava(log4) {
@@ -13175,7 +13175,7 @@ var init_local_cluster = __esm({
           }
           return { alreadyRunning: true, description: await this.describe(existing.topology) };
         }
-        const toolchain = await ensureToolchain(suiteContent().root, this.paths.toolsDir, this.log);
+        const toolchain = await ensureToolchain(suiteContent().root, this.paths.toolCache, this.log);
         const started = performance.now();
         await this.prepare(topology, toolchain, shape, roleVariables);
         try {
@@ -22724,7 +22724,7 @@ function smokeTestAction(options = {}) {
     const drill = failover ? readDrillSettings(inputs, settings.masters.length) : void 0;
     const cluster = drill && await resolveDrillCluster(settings, drill, pipeline);
     if (cluster) await checkSteadyState(cluster, drill.expectedWorkers);
-    const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: "sparkHome", toolsDir: pipeline.directories.toolCache }, pipeline.log);
+    const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: "sparkHome", toolCache: pipeline.directories.toolCache }, pipeline.log);
     const job = smokeTestJob(settings);
     const report = await pipeline.group("Smoke test", () => runSparkJob(settings, job, runtime, pipeline.log));
     pipeline.setOutput("result", report.result ?? "");
@@ -34445,7 +34445,7 @@ async function verifyLocalCluster(cluster, directories, log4) {
   const inputs = (extra = {}) => new InputReader(recordInputSource({ masters: up.description.masterUrl, ...extra }));
   const settings = readSmokeTestSettings(inputs());
   const smokeJob = smokeTestJob(settings);
-  const runtime = await resolveSparkRuntime({ input: "sparkHome", toolsDir: cluster.paths.toolsDir }, log4);
+  const runtime = await resolveSparkRuntime({ input: "sparkHome", toolCache: cluster.paths.toolCache }, log4);
   const smokeTest = await runSparkJob(settings, smokeJob, runtime, log4);
   const drillCluster = localDrillCluster(cluster, await cluster.topology());
   const drills = [];

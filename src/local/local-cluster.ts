@@ -85,7 +85,7 @@ export class LocalCluster {
       }
       return { alreadyRunning: true, description: await this.describe(existing.topology) };
     }
-    const toolchain = await ensureToolchain(suiteContent().root, this.paths.toolsDir, this.log);
+    const toolchain = await ensureToolchain(suiteContent().root, this.paths.toolCache, this.log);
     const started = performance.now();
     await this.prepare(topology, toolchain, shape, roleVariables);
     try {

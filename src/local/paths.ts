@@ -3,7 +3,7 @@ import type { PipelineDirectories } from '../core/pipeline.js';
 
 export interface LocalPaths {
   /** Cached toolchains (Python virtual environments, the plugin), kept between runs. */
-  readonly toolsDir: string;
+  readonly toolCache: string;
   /** The local cluster's state: topology, inventory, and per node its configuration, data and logs. */
   readonly clusterDir: string;
 }
@@ -11,7 +11,7 @@ export interface LocalPaths {
 /** The local cluster lives in the workspace's `.local-cluster`, or where SPARK_AZURE_LOCAL_DIR says. */
 export function localPaths(directories: PipelineDirectories, env: NodeJS.ProcessEnv = process.env): LocalPaths {
   return {
-    toolsDir: directories.toolCache,
+    toolCache: directories.toolCache,
     clusterDir: path.resolve(env.SPARK_AZURE_LOCAL_DIR ?? path.join(directories.workspace, '.local-cluster')),
   };
 }

@@ -22,13 +22,13 @@ export interface Toolchain {
 
 const ZOOKEEPER_JAR = '/usr/share/java/zookeeper.jar';
 
-export async function ensureToolchain(root: string, toolsDir: string, log: Log): Promise<Toolchain> {
+export async function ensureToolchain(root: string, toolCache: string, log: Log): Promise<Toolchain> {
   const java = await ensureJava(log);
   await ensureDebianPackages(['zookeeper', 'libslf4j-java'], () => existsSync(ZOOKEEPER_JAR), log);
-  const venv = await ensurePythonEnvironment('local-cluster', toolsDir, log);
+  const venv = await ensurePythonEnvironment('local-cluster', toolCache, log);
   const python = path.join(venv, 'bin', 'python');
   const sparkHome = await pysparkHome(python);
-  const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root), sparkHome, toolCache: toolsDir, tempDir: os.tmpdir() }, log);
+  const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root), sparkHome, toolCache, tempDir: os.tmpdir() }, log);
   return { java, python, ansiblePlaybook: path.join(venv, 'bin', 'ansible-playbook'), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
 }
 

@@ -36,9 +36,9 @@ export async function ensureDebianPackages(packages: string[], present: () => bo
  * A cached virtual environment per entry of PYTHON_ENVIRONMENTS, rebuilt only when its package list
  * changes: the hash of the list is stored in the environment. Returns the environment's directory.
  */
-export async function ensurePythonEnvironment(name: PythonEnvironmentName, toolsDir: string, log: Log): Promise<string> {
+export async function ensurePythonEnvironment(name: PythonEnvironmentName, toolCache: string, log: Log): Promise<string> {
   const packages = PYTHON_ENVIRONMENTS[name];
-  const venv = path.join(toolsDir, name);
+  const venv = path.join(toolCache, name);
   const wanted = createHash('sha256').update(packages.join('\n')).digest('hex');
   const stamp = path.join(venv, '.packages.sha256');
   if (existsSync(stamp) && (await readFile(stamp, 'utf8')) === wanted) return venv;

@@ -13,9 +13,9 @@ export interface SparkRuntime {
 
 /**
  * Uses the Spark the caller names, else $SPARK_HOME, else installs pyspark (a full Spark) into a cached
- * virtual environment under `toolsDir`.
+ * virtual environment under `toolCache`.
  */
-export async function resolveSparkRuntime(options: { sparkHome?: string; input: string; toolsDir: string }, log: Log): Promise<SparkRuntime> {
+export async function resolveSparkRuntime(options: { sparkHome?: string; input: string; toolCache: string }, log: Log): Promise<SparkRuntime> {
   const explicit = options.sparkHome ?? process.env.SPARK_HOME;
   if (explicit) {
     if (!existsSync(path.join(explicit, 'bin', 'spark-submit'))) {
@@ -28,7 +28,7 @@ export async function resolveSparkRuntime(options: { sparkHome?: string; input: 
     }
     return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? 'python3' };
   }
-  const venv = await ensurePythonEnvironment('local-cluster', options.toolsDir, log);
+  const venv = await ensurePythonEnvironment('local-cluster', options.toolCache, log);
   const python = path.join(venv, 'bin', 'python');
   return { sparkHome: await pysparkHome(python), python };
 }

@@ -10,9 +10,9 @@ export const OPENTOFU_VERSION = 'v1.12.6';
  * A Terraform-compatible CLI: `terraform` when installed, else OpenTofu built once from the Go module proxy
  * (the registries this machine reaches serve no Terraform binary) into the tools cache.
  */
-export async function ensureTerraformCli(toolsDir: string, log: Log): Promise<string> {
+export async function ensureTerraformCli(toolCache: string, log: Log): Promise<string> {
   if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return 'terraform';
-  const bin = path.join(toolsDir, 'opentofu', OPENTOFU_VERSION, 'bin');
+  const bin = path.join(toolCache, 'opentofu', OPENTOFU_VERSION, 'bin');
   const tofu = path.join(bin, 'tofu');
   if (existsSync(tofu)) return tofu;
   log.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy (once)`);

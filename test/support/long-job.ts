@@ -9,7 +9,7 @@ import { silentLog } from '../../src/core/log.js';
 
 /** Starts the drill's long-running job against the local cluster; `result` resolves when spark-submit exits. */
 export async function startLongJob(cluster: LocalCluster, masterUrl: string, seconds: number): Promise<RunningSubmission> {
-  const runtime = await resolveSparkRuntime({ input: 'sparkHome', toolsDir: cluster.paths.toolsDir }, silentLog);
+  const runtime = await resolveSparkRuntime({ input: 'sparkHome', toolCache: cluster.paths.toolCache }, silentLog);
   const application = path.join(mkdtempSync(path.join(os.tmpdir(), 'long-job-')), DRILL_JOB_FILE);
   writeFileSync(application, DRILL_JOB_SOURCE);
   return startSparkSubmit(

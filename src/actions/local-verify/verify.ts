@@ -39,7 +39,7 @@ export async function verifyLocalCluster(cluster: LocalCluster, directories: Pip
   const inputs = (extra: Record<string, string> = {}) => new InputReader(recordInputSource({ masters: up.description.masterUrl, ...extra }));
   const settings = readSmokeTestSettings(inputs());
   const smokeJob = smokeTestJob(settings);
-  const runtime = await resolveSparkRuntime({ input: 'sparkHome', toolsDir: cluster.paths.toolsDir }, log);
+  const runtime = await resolveSparkRuntime({ input: 'sparkHome', toolCache: cluster.paths.toolCache }, log);
   const smokeTest = await runSparkJob(settings, smokeJob, runtime, log);
   const drillCluster = localDrillCluster(cluster, await cluster.topology());
   const drills: DrillReport[] = [];

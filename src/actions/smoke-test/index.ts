@@ -25,7 +25,7 @@ export function smokeTestAction(options: { forceFailover?: boolean } = {}) {
     const cluster = drill && (await resolveDrillCluster(settings, drill, pipeline));
     // Refuse before submitting anything when the drill's steady state does not hold.
     if (cluster) await checkSteadyState(cluster, drill.expectedWorkers);
-    const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: 'sparkHome', toolsDir: pipeline.directories.toolCache }, pipeline.log);
+    const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: 'sparkHome', toolCache: pipeline.directories.toolCache }, pipeline.log);
 
     const job = smokeTestJob(settings);
     const report = await pipeline.group('Smoke test', () => runSparkJob(settings, job, runtime, pipeline.log));

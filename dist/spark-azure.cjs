@@ -1007,10 +1007,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path25, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path26, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path25), options);
+            return checkStat(yield (0, promises_1.stat)(path26), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1019,10 +1019,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path25, options = {}) => {
+        var sync = (path26, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path25), options);
+            return checkStat((0, fs_1.statSync)(path26), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1059,10 +1059,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path25, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path26, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path25), path25, options);
+            return checkStat(yield (0, promises_1.stat)(path26), path26, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1071,10 +1071,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path25, options = {}) => {
+        var sync = (path26, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path25), path25, options);
+            return checkStat((0, fs_1.statSync)(path26), path26, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1083,7 +1083,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path25, options) => {
+        var checkPathExt = (path26, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -1091,14 +1091,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path25.substring(path25.length - p.length).toLowerCase();
+            const ext = path26.substring(path26.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path25, options) => stat2.isFile() && checkPathExt(path25, options);
+        var checkStat = (stat2, path26, options) => stat2.isFile() && checkPathExt(path26, options);
       }
     });
     var require_options = __commonJS2({
@@ -1908,7 +1908,7 @@ var require_vendor_core = __commonJS({
       if (!parser) throw new Error(`unsupported format: ${format}`);
       return parser(input, debug3);
     };
-    var cp = __toESM2(require("child_process"), 1);
+    var cp2 = __toESM2(require("child_process"), 1);
     var import_node_process3 = __toESM2(require("process"), 1);
     var import_node_events = __toESM2(require("events"), 1);
     var import_node_stream = require("stream");
@@ -1961,8 +1961,8 @@ var require_vendor_core = __commonJS({
       on: {},
       detached: import_node_process3.default.platform !== "win32",
       shell: true,
-      spawn: cp.spawn,
-      spawnSync: cp.spawnSync,
+      spawn: cp2.spawn,
+      spawnSync: cp2.spawnSync,
       spawnOpts: {},
       get store() {
         return createStore();
@@ -2424,7 +2424,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path23 = __toESM2(require("path"), 1);
+    var import_node_path24 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -2446,10 +2446,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path23.default.resolve(c, "node_modules", ".bin"),
-          import_node_path23.default.resolve(c)
+          import_node_path24.default.resolve(c, "node_modules", ".bin"),
+          import_node_path24.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path23.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path24.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -2530,7 +2530,7 @@ var require_core = __commonJS({
       kill: () => kill2,
       log: () => log4,
       os: () => os12,
-      path: () => import_node_path23.default,
+      path: () => import_node_path24.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -2891,7 +2891,7 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path23 = __toESM2(require("path"), 1);
+    var import_node_path24 = __toESM2(require("path"), 1);
     var os12 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
@@ -4028,6 +4028,19 @@ var init_suite_content = __esm({
   }
 });
 
+// src/actions/shared/user-paths.ts
+function userPath(pipeline, given) {
+  return import_node_path7.default.resolve(pipeline.directories.workspace, given);
+}
+var import_node_path7;
+var init_user_paths = __esm({
+  "src/actions/shared/user-paths.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_path7 = __toESM(require("path"), 1);
+  }
+});
+
 // src/actions/image-build/settings.ts
 function readImageBuildSettings(inputs) {
   const galleryName = inputs.optional("galleryName");
@@ -4037,7 +4050,7 @@ function readImageBuildSettings(inputs) {
     throw new InputError("subscriptionId", "a subscription GUID", describeValue(subscriptionId), "Copy it from `az account show --query id`.");
   }
   return {
-    template: inputs.optional("template") ?? "infra/packer/spark-node.pkr.hcl",
+    template: inputs.optional("template"),
     subscriptionId,
     location: inputs.optional("location") ?? "westeurope",
     galleryResourceGroup: required("galleryResourceGroup", "the resource group of the Azure Compute Gallery", "rg-images"),
@@ -4063,9 +4076,14 @@ async function imageBuildAction(pipeline) {
   const content = suiteContent();
   const root2 = content.root;
   const toolCache = pipeline.directories.toolCache;
-  const template2 = import_node_path7.default.resolve(root2, settings.template);
+  const template2 = settings.template === void 0 ? content.packerTemplate : userPath(pipeline, settings.template);
   if (!(0, import_node_fs6.existsSync)(template2)) {
-    throw new InputError("template", "a Packer template in this repository", describeValue(settings.template), "Leave it empty for infra/packer/spark-node.pkr.hcl.");
+    throw new InputError(
+      "template",
+      "a Packer template in the workspace",
+      describeValue(settings.template),
+      "Give its path relative to the workspace, or leave it empty for spark-azure's own."
+    );
   }
   const version = imageVersion(imageInputs(root2));
   pipeline.setOutput("imageVersion", version);
@@ -4086,13 +4104,13 @@ Already in the gallery, not rebuilt: \`${existing}\`
     const lint = await ensurePythonEnvironment("lint", toolCache, pipeline.log);
     const cluster = await ensurePythonEnvironment("local-cluster", toolCache, pipeline.log);
     const plugin = await ensureRecoveryPlugin(
-      { content, sparkHome: await pysparkHome(import_node_path7.default.join(cluster, "bin", "python")), toolCache, tempDir: pipeline.directories.temp },
+      { content, sparkHome: await pysparkHome(import_node_path8.default.join(cluster, "bin", "python")), toolCache, tempDir: pipeline.directories.temp },
       pipeline.log
     );
-    return { ansibleBin: import_node_path7.default.join(lint, "bin"), plugin };
+    return { ansibleBin: import_node_path8.default.join(lint, "bin"), plugin };
   });
-  const directory = import_node_path7.default.dirname(template2);
-  (0, import_node_fs6.rmSync)(import_node_path7.default.join(directory, "manifest.json"), { force: true });
+  const directory = import_node_path8.default.dirname(template2);
+  (0, import_node_fs6.rmSync)(import_node_path8.default.join(directory, "manifest.json"), { force: true });
   const variables = {
     image_version: version,
     subscription_id: settings.subscriptionId,
@@ -4108,8 +4126,8 @@ Already in the gallery, not rebuilt: \`${existing}\`
   const args = Object.entries(variables).flatMap(([key, value]) => value === void 0 ? [] : ["-var", `${key}=${value}`]);
   const env = { ...process.env, PATH: `${toolchain.ansibleBin}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
   const build = await pipeline.group(
-    `packer build ${import_node_path7.default.basename(template2)}`,
-    () => $({ cwd: directory, env, nothrow: true, quiet: true })`packer build -machine-readable ${args} ${import_node_path7.default.basename(template2)}`
+    `packer build ${import_node_path8.default.basename(template2)}`,
+    () => $({ cwd: directory, env, nothrow: true, quiet: true })`packer build -machine-readable ${args} ${import_node_path8.default.basename(template2)}`
   );
   const output = parseMachineReadable(build.stdout);
   for (const message of output.messages) if (message) pipeline.log.info(message);
@@ -4119,7 +4137,7 @@ Already in the gallery, not rebuilt: \`${existing}\`
     "Read the Packer output above; the temporary build resources are removed by Packer.",
     () => output.errors.join(" | ") || `exit ${build.exitCode}`
   );
-  const manifest = lastRunBuild(JSON.parse((0, import_node_fs6.readFileSync)(import_node_path7.default.join(directory, "manifest.json"), "utf8")));
+  const manifest = lastRunBuild(JSON.parse((0, import_node_fs6.readFileSync)(import_node_path8.default.join(directory, "manifest.json"), "utf8")));
   const imageId = galleryImageVersionId(output.artifacts) ?? manifest.artifact_id;
   pipeline.setOutput("imageId", imageId);
   pipeline.setOutput("managedImageId", manifest.artifact_id);
@@ -4143,13 +4161,13 @@ async function galleryVersionId(settings, version) {
   })`az sig image-version show --subscription ${settings.subscriptionId} --resource-group ${settings.galleryResourceGroup} --gallery-name ${settings.galleryName} --gallery-image-definition ${settings.imageName} --gallery-image-version ${version} --query id --output tsv`;
   return show.exitCode === 0 && show.stdout.trim() ? show.stdout.trim() : void 0;
 }
-var import_node_fs6, import_node_path7;
+var import_node_fs6, import_node_path8;
 var init_image_build = __esm({
   "src/actions/image-build/index.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs6 = require("fs");
-    import_node_path7 = __toESM(require("path"), 1);
+    import_node_path8 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_image_version();
@@ -4161,6 +4179,7 @@ var init_image_build = __esm({
     init_spark_runtime();
     init_suite_content();
     init_tool_result();
+    init_user_paths();
     init_settings();
   }
 });
@@ -4315,17 +4334,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path25) {
-      const ctrl = callVisitor(key, node, visitor, path25);
+    function visit_(key, node, visitor, path26) {
+      const ctrl = callVisitor(key, node, visitor, path26);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visit_(key, ctrl, visitor, path25);
+        replaceNode(key, path26, ctrl);
+        return visit_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path26 = Object.freeze(path26.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path25);
+            const ci = visit_(i, node.items[i], visitor, path26);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4336,13 +4355,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = visit_("key", node.key, visitor, path25);
+          path26 = Object.freeze(path26.concat(node));
+          const ck = visit_("key", node.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path25);
+          const cv = visit_("value", node.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4363,17 +4382,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path25) {
-      const ctrl = await callVisitor(key, node, visitor, path25);
+    async function visitAsync_(key, node, visitor, path26) {
+      const ctrl = await callVisitor(key, node, visitor, path26);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visitAsync_(key, ctrl, visitor, path25);
+        replaceNode(key, path26, ctrl);
+        return visitAsync_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path26 = Object.freeze(path26.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path25);
+            const ci = await visitAsync_(i, node.items[i], visitor, path26);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4384,13 +4403,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path25);
+          path26 = Object.freeze(path26.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path25);
+          const cv = await visitAsync_("value", node.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4417,23 +4436,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path25) {
+    function callVisitor(key, node, visitor, path26) {
       if (typeof visitor === "function")
-        return visitor(key, node, path25);
+        return visitor(key, node, path26);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path25);
+        return visitor.Map?.(key, node, path26);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path25);
+        return visitor.Seq?.(key, node, path26);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path25);
+        return visitor.Pair?.(key, node, path26);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path25);
+        return visitor.Scalar?.(key, node, path26);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path25);
+        return visitor.Alias?.(key, node, path26);
       return void 0;
     }
-    function replaceNode(key, path25, node) {
-      const parent2 = path25[path25.length - 1];
+    function replaceNode(key, path26, node) {
+      const parent2 = path26[path26.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -5054,10 +5073,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path26, value) {
       let v = value;
-      for (let i = path25.length - 1; i >= 0; --i) {
-        const k = path25[i];
+      for (let i = path26.length - 1; i >= 0; --i) {
+        const k = path26[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -5076,7 +5095,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -5106,11 +5125,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path26, value) {
+        if (isEmptyPath(path26))
           this.add(value);
         else {
-          const [key, ...rest2] = path25;
+          const [key, ...rest2] = path26;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -5124,8 +5143,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key, ...rest2] = path25;
+      deleteIn(path26) {
+        const [key, ...rest2] = path26;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -5139,8 +5158,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key, ...rest2] = path25;
+      getIn(path26, keepScalar) {
+        const [key, ...rest2] = path26;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -5158,8 +5177,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key, ...rest2] = path25;
+      hasIn(path26) {
+        const [key, ...rest2] = path26;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -5169,8 +5188,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key, ...rest2] = path25;
+      setIn(path26, value) {
+        const [key, ...rest2] = path26;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -7720,9 +7739,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path26, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path26, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -7797,14 +7816,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path26) {
+        if (Collection.isEmptyPath(path26)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7819,10 +7838,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path26, keepScalar) {
+        if (Collection.isEmptyPath(path26))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7833,10 +7852,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path26) {
+        if (Collection.isEmptyPath(path26))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7853,13 +7872,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path26, value) {
+        if (Collection.isEmptyPath(path26)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path26, value);
         }
       }
       /**
@@ -9840,9 +9859,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path25) => {
+    visit.itemAtPath = (cst, path26) => {
       let item = cst;
-      for (const [field, index2] of path25) {
+      for (const [field, index2] of path26) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -9851,23 +9870,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path25) => {
-      const parent2 = visit.itemAtPath(cst, path25.slice(0, -1));
-      const field = path25[path25.length - 1][0];
+    visit.parentCollection = (cst, path26) => {
+      const parent2 = visit.itemAtPath(cst, path26.slice(0, -1));
+      const field = path26[path26.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path26, item, visitor) {
+      let ctrl = visitor(item, path26);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9878,10 +9897,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path26);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -11718,9 +11737,9 @@ var init_vm_outputs = __esm({
 
 // src/tools/ansible-playbook.ts
 async function runPlaybookWith(ansiblePlaybook, root2, inventory, options = {}) {
-  const ansibleDir = import_node_path8.default.join(root2, "infra", "ansible");
-  const playbook = import_node_path8.default.join(ansibleDir, options.playbook ?? "site.yml");
-  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path8.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+  const ansibleDir = import_node_path9.default.join(root2, "infra", "ansible");
+  const playbook = import_node_path9.default.join(ansibleDir, options.playbook ?? "site.yml");
+  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path9.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
   const result2 = await $({ env, cwd: ansibleDir })`${ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
   return { exitCode: result2.exitCode ?? 1, stdout: result2.stdout, stderr: result2.stderr, output: result2.stdout + result2.stderr };
 }
@@ -11728,12 +11747,12 @@ function ansibleFailures(result2) {
   return `${result2.stdout}
 ${result2.stderr}`.split("\n").filter((line) => /fatal:|UNREACHABLE|ERROR!|failed=[1-9]/.test(line)).slice(0, 3).join(" | ") || lastErrorLine(result2);
 }
-var import_node_path8;
+var import_node_path9;
 var init_ansible_playbook = __esm({
   "src/tools/ansible-playbook.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path8 = __toESM(require("path"), 1);
+    import_node_path9 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
   }
@@ -11742,21 +11761,21 @@ var init_ansible_playbook = __esm({
 // src/tools/terraform-cli.ts
 async function ensureTerraformCli(toolCache, log4) {
   if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
-  const bin = import_node_path9.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
-  const tofu = import_node_path9.default.join(bin, "tofu");
+  const bin = import_node_path10.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
+  const tofu = import_node_path10.default.join(bin, "tofu");
   if ((0, import_node_fs7.existsSync)(tofu)) return tofu;
   log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy (once)`);
   const build = await $({ env: { ...process.env, GOBIN: bin }, nothrow: true, quiet: true })`go install github.com/opentofu/opentofu/cmd/tofu@${OPENTOFU_VERSION}`;
   requireSuccess(build, `go install of OpenTofu ${OPENTOFU_VERSION}`, "Install Terraform or OpenTofu on PATH.");
   return tofu;
 }
-var import_node_fs7, import_node_path9, OPENTOFU_VERSION;
+var import_node_fs7, import_node_path10, OPENTOFU_VERSION;
 var init_terraform_cli = __esm({
   "src/tools/terraform-cli.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs7 = require("fs");
-    import_node_path9 = __toESM(require("path"), 1);
+    import_node_path10 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
     OPENTOFU_VERSION = "v1.12.6";
@@ -11765,19 +11784,19 @@ var init_terraform_cli = __esm({
 
 // src/tools/ssh-key-file.ts
 function writeSshKeyFile(tempDir, privateKey) {
-  const file = import_node_path10.default.join((0, import_node_fs8.mkdtempSync)(import_node_path10.default.join(tempDir, "spark-azure-ssh-")), "id");
+  const file = import_node_path11.default.join((0, import_node_fs8.mkdtempSync)(import_node_path11.default.join(tempDir, "spark-azure-ssh-")), "id");
   (0, import_node_fs8.writeFileSync)(file, privateKey.endsWith("\n") ? privateKey : `${privateKey}
 `, { mode: 384 });
   (0, import_node_fs8.chmodSync)(file, 384);
   return file;
 }
-var import_node_fs8, import_node_path10;
+var import_node_fs8, import_node_path11;
 var init_ssh_key_file = __esm({
   "src/tools/ssh-key-file.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs8 = require("fs");
-    import_node_path10 = __toESM(require("path"), 1);
+    import_node_path11 = __toESM(require("path"), 1);
   }
 });
 
@@ -12090,7 +12109,7 @@ function readProvisionSettings(inputs) {
   const applies = command !== "plan";
   return {
     command,
-    workingDirectory: inputs.optional("workingDirectory") ?? "infra/terraform/envs/vm",
+    workingDirectory: inputs.optional("workingDirectory"),
     planFile: inputs.optional("planFile") ?? "spark-azure.tfplan",
     varFile: inputs.optional("varFile"),
     variables: parseVariables(inputs.optional("variables")),
@@ -12123,15 +12142,40 @@ var init_settings3 = __esm({
 // src/actions/provision/index.ts
 async function provisionAction(pipeline) {
   const settings = readProvisionSettings(new InputReader(pipeline.inputs));
-  const directory = import_node_path11.default.resolve(suiteContent().root, settings.workingDirectory);
-  if (!(0, import_node_fs9.existsSync)(directory)) {
-    throw new InputError("workingDirectory", "a Terraform root", describeValue(settings.workingDirectory), "Leave it empty for infra/terraform/envs/vm.");
+  const root2 = await terraformRoot(settings, pipeline);
+  try {
+    await provision(settings, root2.directory, pipeline);
+  } finally {
+    await root2.release();
   }
+}
+async function terraformRoot(settings, pipeline) {
+  if (settings.workingDirectory !== void 0) {
+    const directory = userPath(pipeline, settings.workingDirectory);
+    if (!(0, import_node_fs9.existsSync)(directory)) {
+      throw new InputError(
+        "workingDirectory",
+        "a Terraform root in the workspace",
+        describeValue(settings.workingDirectory),
+        "Give the root's path relative to the workspace, or leave it empty for spark-azure's envs/vm."
+      );
+    }
+    return { directory, release: async () => {
+    } };
+  }
+  const copy = await (0, import_promises3.mkdtemp)(import_node_path12.default.join(pipeline.directories.temp, "spark-azure-terraform-"));
+  await (0, import_promises3.cp)(suiteContent().terraformDir, copy, { recursive: true });
+  return { directory: import_node_path12.default.join(copy, "envs", "vm"), release: () => (0, import_promises3.rm)(copy, { recursive: true, force: true }) };
+}
+async function provision(settings, directory, pipeline) {
   const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory);
-  const planFile = import_node_path11.default.resolve(directory, settings.planFile);
+  const planFile = userPath(pipeline, settings.planFile);
   await pipeline.group("terraform init", () => terraform.init(settings.backendConfig));
   if (settings.command !== "apply") {
-    const variableArgs = [...settings.varFile ? [`-var-file=${settings.varFile}`] : [], ...Object.entries(settings.variables).map(([key, value]) => `-var=${key}=${value}`)];
+    const variableArgs = [
+      ...settings.varFile ? [`-var-file=${userPath(pipeline, settings.varFile)}`] : [],
+      ...Object.entries(settings.variables).map(([key, value]) => `-var=${key}=${value}`)
+    ];
     const plan = await pipeline.group("terraform plan", () => terraform.plan(planFile, variableArgs));
     pipeline.setOutput("hasChanges", String(plan.hasChanges));
     pipeline.setOutput("planSummary", planSummary(plan));
@@ -12168,7 +12212,7 @@ async function provisionAction(pipeline) {
   const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
   if (settings.sshPrivateKey) pipeline.setSecret(settings.sshPrivateKey);
   const keyFile = settings.sshPrivateKey ? writeSshKeyFile(pipeline.directories.temp, settings.sshPrivateKey) : void 0;
-  const inventory = import_node_path11.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
+  const inventory = import_node_path12.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
   (0, import_node_fs9.writeFileSync)(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? "azureuser", jumpHost: settings.sshJumpHost, keyFile }, settings.roleVariables));
   pipeline.setOutput("inventory", inventory);
   await pipeline.appendSummary(
@@ -12185,7 +12229,7 @@ async function provisionAction(pipeline) {
 }
 async function configure(inventory, pipeline) {
   const venv = await ensurePythonEnvironment("local-cluster", pipeline.directories.toolCache, pipeline.log);
-  const result2 = await pipeline.group("ansible-playbook site.yml", () => runPlaybookWith(import_node_path11.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, inventory));
+  const result2 = await pipeline.group("ansible-playbook site.yml", () => runPlaybookWith(import_node_path12.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, inventory));
   pipeline.log.info(result2.stdout.split("\n").slice(-12).join("\n"));
   requireSuccess(result2, "ansible-playbook site.yml", "Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.", ansibleFailures);
 }
@@ -12197,13 +12241,14 @@ async function scaleSetWorkers(outputs, pipeline) {
   }
   return JSON.parse(listing.stdout).map((row) => ({ name: row.ip, host: row.ip }));
 }
-var import_node_fs9, import_node_path11;
+var import_node_fs9, import_promises3, import_node_path12;
 var init_provision = __esm({
   "src/actions/provision/index.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs9 = require("fs");
-    import_node_path11 = __toESM(require("path"), 1);
+    import_promises3 = require("fs/promises");
+    import_node_path12 = __toESM(require("path"), 1);
     init_core2();
     init_remote_commands();
     init_azure_inventory();
@@ -12218,7 +12263,46 @@ var init_provision = __esm({
     init_terraform_runner();
     init_tool_result();
     init_markdown();
+    init_user_paths();
     init_settings3();
+  }
+});
+
+// src/core/http-get-json.ts
+function httpGetJson(url, timeoutMs) {
+  return new Promise((resolve2, reject3) => {
+    const request = import_node_http.default.get(url, { agent: false }, (response) => {
+      const chunks = [];
+      response.on("data", (chunk2) => chunks.push(chunk2));
+      response.on("error", fail);
+      response.on("end", () => {
+        if (response.statusCode !== 200) return fail(new Error(`HTTP ${response.statusCode} from ${url}`));
+        try {
+          finish(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+        } catch (error2) {
+          fail(new Error(`${url} answered with no JSON: ${error2.message}`));
+        }
+      });
+    });
+    const timer = setTimeout(() => request.destroy(new Error(`no complete answer from ${url} within ${timeoutMs} ms`)), timeoutMs);
+    request.on("error", fail);
+    function finish(value) {
+      clearTimeout(timer);
+      resolve2(value);
+    }
+    function fail(error2) {
+      clearTimeout(timer);
+      request.destroy();
+      reject3(error2);
+    }
+  });
+}
+var import_node_http;
+var init_http_get_json = __esm({
+  "src/core/http-get-json.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_http = __toESM(require("http"), 1);
   }
 });
 
@@ -12432,23 +12516,16 @@ function aliveOf(masters) {
 }
 async function probeSparkMaster(endpoint, timeoutMs) {
   try {
-    const response = await fetch(`${endpoint.webUiUrl}/json/`, { signal: AbortSignal.timeout(timeoutMs) });
-    if (!response.ok) {
-      return { address: endpoint.address, reachable: false, error: `HTTP ${response.status} from ${endpoint.webUiUrl}/json/` };
-    }
-    return { address: endpoint.address, reachable: true, ...parseMasterJson(await response.json()) };
+    return { address: endpoint.address, reachable: true, ...parseMasterJson(await httpGetJson(`${endpoint.webUiUrl}/json/`, timeoutMs)) };
   } catch (error2) {
-    return { address: endpoint.address, reachable: false, error: describeFetchError(error2) };
+    return { address: endpoint.address, reachable: false, error: messageOf(error2) };
   }
-}
-function describeFetchError(error2) {
-  const cause = error2 instanceof Error ? error2.cause : void 0;
-  return cause ? messageOf(cause) : messageOf(error2);
 }
 var init_spark_master_probe = __esm({
   "src/core/spark/spark-master-probe.ts"() {
     "use strict";
     init_cjs_shims();
+    init_http_get_json();
     init_zookeeper_probe();
     init_spark_master_json();
   }
@@ -12805,18 +12882,18 @@ var init_ansible = __esm({
 function localPaths(directories, env = process.env) {
   return {
     toolCache: directories.toolCache,
-    clusterDir: import_node_path12.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path12.default.join(directories.workspace, ".local-cluster"))
+    clusterDir: import_node_path13.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path13.default.join(directories.workspace, ".local-cluster"))
   };
 }
 function nodeDir(clusterDir, nodeName) {
-  return import_node_path12.default.join(clusterDir, "nodes", nodeName);
+  return import_node_path13.default.join(clusterDir, "nodes", nodeName);
 }
-var import_node_path12;
+var import_node_path13;
 var init_paths = __esm({
   "src/local/paths.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path12 = __toESM(require("path"), 1);
+    import_node_path13 = __toESM(require("path"), 1);
   }
 });
 
@@ -12891,13 +12968,13 @@ var init_local_inventory = __esm({
 
 // src/local/local-processes.ts
 function launcherPath(clusterDir, node) {
-  return import_node_path13.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
+  return import_node_path14.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
 }
 function logPath(clusterDir, node) {
-  return import_node_path13.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
+  return import_node_path14.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
 }
 function pidPath(clusterDir, node) {
-  return import_node_path13.default.join(nodeDir(clusterDir, node.name), "pid");
+  return import_node_path14.default.join(nodeDir(clusterDir, node.name), "pid");
 }
 function listPids() {
   return (0, import_node_fs10.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
@@ -12925,15 +13002,15 @@ function signalProcess(pid, signal) {
   } catch {
   }
 }
-var import_node_child_process, import_node_fs10, import_promises3, import_node_path13, CLUSTER_MARKER, LAUNCHERS, SUPERVISOR, LocalProcesses;
+var import_node_child_process, import_node_fs10, import_promises4, import_node_path14, CLUSTER_MARKER, LAUNCHERS, SUPERVISOR, LocalProcesses;
 var init_local_processes = __esm({
   "src/local/local-processes.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_child_process = require("child_process");
     import_node_fs10 = require("fs");
-    import_promises3 = require("fs/promises");
-    import_node_path13 = __toESM(require("path"), 1);
+    import_promises4 = require("fs/promises");
+    import_node_path14 = __toESM(require("path"), 1);
     init_wait();
     init_paths();
     CLUSTER_MARKER = "SPARK_AZURE_LOCAL_CLUSTER";
@@ -12962,7 +13039,7 @@ var init_local_processes = __esm({
         const running = this.pid(node);
         if (running !== void 0) return running;
         const log4 = logPath(this.clusterDir, node);
-        await (0, import_promises3.mkdir)(import_node_path13.default.dirname(log4), { recursive: true });
+        await (0, import_promises4.mkdir)(import_node_path14.default.dirname(log4), { recursive: true });
         const output = (0, import_node_fs10.openSync)(log4, "a");
         try {
           const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
@@ -12972,7 +13049,7 @@ var init_local_processes = __esm({
           });
           child.unref();
           if (child.pid === void 0) throw new Error(`could not start ${node.name}: ${launcherPath(this.clusterDir, node)}`);
-          await (0, import_promises3.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
+          await (0, import_promises4.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
 `);
           return child.pid;
         } finally {
@@ -12995,7 +13072,7 @@ var init_local_processes = __esm({
           signalGroup(pid, "SIGKILL");
           await this.waitForExit(pid, 5e3);
         }
-        await (0, import_promises3.rm)(pidPath(this.clusterDir, node), { force: true });
+        await (0, import_promises4.rm)(pidPath(this.clusterDir, node), { force: true });
       }
       /** SIGKILL to the node's process group: a crash, as far as ZooKeeper and Spark can tell. */
       async kill(node) {
@@ -13003,7 +13080,7 @@ var init_local_processes = __esm({
         if (pid === void 0) return;
         signalGroup(pid, "SIGKILL");
         await this.waitForExit(pid, 5e3);
-        await (0, import_promises3.rm)(pidPath(this.clusterDir, node), { force: true });
+        await (0, import_promises4.rm)(pidPath(this.clusterDir, node), { force: true });
       }
       /** Every live process carrying this cluster's marker, children such as executors included. */
       leftovers() {
@@ -13075,10 +13152,10 @@ async function ensureToolchain(root2, toolCache, log4) {
   const java = await ensureJava(log4);
   await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs11.existsSync)(ZOOKEEPER_JAR), log4);
   const venv = await ensurePythonEnvironment("local-cluster", toolCache, log4);
-  const python = import_node_path14.default.join(venv, "bin", "python");
+  const python = import_node_path15.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
   const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root2), sparkHome, toolCache, tempDir: import_node_os4.default.tmpdir() }, log4);
-  return { java, python, ansiblePlaybook: import_node_path14.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
+  return { java, python, ansiblePlaybook: import_node_path15.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
 }
 async function ensureJava(log4) {
   const version = await javaMajorVersion();
@@ -13093,14 +13170,14 @@ async function javaMajorVersion() {
   const match = /version "(\d+)/.exec(result2.stderr);
   return match ? Number(match[1]) : void 0;
 }
-var import_node_fs11, import_node_os4, import_node_path14, ZOOKEEPER_JAR;
+var import_node_fs11, import_node_os4, import_node_path15, ZOOKEEPER_JAR;
 var init_toolchain = __esm({
   "src/local/toolchain.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs11 = require("fs");
     import_node_os4 = __toESM(require("os"), 1);
-    import_node_path14 = __toESM(require("path"), 1);
+    import_node_path15 = __toESM(require("path"), 1);
     init_core2();
     init_installers();
     init_recovery_plugin();
@@ -13124,14 +13201,14 @@ function describeRoleVariables(roleVariables) {
 function describeShape(shape) {
   return `${shape.zookeepers} ZooKeeper servers, ${shape.masters} masters and ${shape.workers} workers`;
 }
-var import_node_fs12, import_promises4, import_node_path15, UP_TIMEOUTS_MS, LocalCluster;
+var import_node_fs12, import_promises5, import_node_path16, UP_TIMEOUTS_MS, LocalCluster;
 var init_local_cluster = __esm({
   "src/local/local-cluster.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs12 = require("fs");
-    import_promises4 = require("fs/promises");
-    import_node_path15 = __toESM(require("path"), 1);
+    import_promises5 = require("fs/promises");
+    import_node_path16 = __toESM(require("path"), 1);
     init_health();
     init_node_states();
     init_topology();
@@ -13150,7 +13227,7 @@ var init_local_cluster = __esm({
         this.paths = paths;
         this.log = log4;
         this.processes = new LocalProcesses(paths.clusterDir);
-        this.recordPath = import_node_path15.default.join(paths.clusterDir, "cluster.json");
+        this.recordPath = import_node_path16.default.join(paths.clusterDir, "cluster.json");
       }
       paths;
       log;
@@ -13197,9 +13274,9 @@ var init_local_cluster = __esm({
         const record2 = await this.record();
         if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
         const merged = { ...record2.roleVariables ?? {}, ...roleVariables };
-        const inventory = import_node_path15.default.join(this.paths.clusterDir, "inventory.yml");
-        await (0, import_promises4.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
-        await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, roleVariables: merged }, null, 2)}
+        const inventory = import_node_path16.default.join(this.paths.clusterDir, "inventory.yml");
+        await (0, import_promises5.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
+        await (0, import_promises5.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, roleVariables: merged }, null, 2)}
 `);
         await renderConfiguration(record2.toolchain, suiteContent().root, inventory);
       }
@@ -13243,7 +13320,7 @@ var init_local_cluster = __esm({
         const node = await this.node(name);
         const file = logPath(this.paths.clusterDir, node);
         if (!(0, import_node_fs12.existsSync)(file)) return "";
-        const text = await (0, import_promises4.readFile)(file, "utf8");
+        const text = await (0, import_promises5.readFile)(file, "utf8");
         return text.split("\n").slice(-lines - 1).join("\n");
       }
       logFile(node) {
@@ -13282,12 +13359,12 @@ var init_local_cluster = __esm({
       }
       async prepare(topology, toolchain, shape, roleVariables) {
         await this.processes.killLeftovers();
-        await (0, import_promises4.rm)(import_node_path15.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
-        await (0, import_promises4.mkdir)(this.paths.clusterDir, { recursive: true });
-        const inventory = import_node_path15.default.join(this.paths.clusterDir, "inventory.yml");
-        await (0, import_promises4.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, roleVariables));
+        await (0, import_promises5.rm)(import_node_path16.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+        await (0, import_promises5.mkdir)(this.paths.clusterDir, { recursive: true });
+        const inventory = import_node_path16.default.join(this.paths.clusterDir, "inventory.yml");
+        await (0, import_promises5.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, roleVariables));
         const record2 = { shape, roleVariables, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
-        await (0, import_promises4.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
+        await (0, import_promises5.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
 `);
         this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
         await renderConfiguration(toolchain, suiteContent().root, inventory);
@@ -13309,7 +13386,7 @@ var init_local_cluster = __esm({
             what,
             `healthy within ${timeoutMs / 1e3} s`,
             problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-            `Read the node logs under ${import_node_path15.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+            `Read the node logs under ${import_node_path16.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
           );
         }
         this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
@@ -13324,7 +13401,7 @@ var init_local_cluster = __esm({
       }
       async record() {
         if (!(0, import_node_fs12.existsSync)(this.recordPath)) return void 0;
-        return JSON.parse(await (0, import_promises4.readFile)(this.recordPath, "utf8"));
+        return JSON.parse(await (0, import_promises5.readFile)(this.recordPath, "utf8"));
       }
     };
   }
@@ -13356,14 +13433,14 @@ async function run(what, command, fix) {
 function ansibleUpdate(options, operations) {
   const extra = Object.entries(options.roleVariables).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
   return {
-    description: `ansible ${import_node_path16.default.basename(options.playbook)}`,
+    description: `ansible ${import_node_path17.default.basename(options.playbook)}`,
     apply: async (node) => {
       await run(
         `ansible-playbook --limit ${node.name}`,
         $({
           nothrow: true,
           quiet: true,
-          env: { ...process.env, ANSIBLE_CONFIG: import_node_path16.default.join(import_node_path16.default.dirname(options.playbook), "ansible.cfg") }
+          env: { ...process.env, ANSIBLE_CONFIG: import_node_path17.default.join(import_node_path17.default.dirname(options.playbook), "ansible.cfg") }
         })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
         "Run the same command by hand for the full output."
       );
@@ -13412,12 +13489,12 @@ function reimageUpdate(access2, imageId) {
     }
   };
 }
-var import_node_path16;
+var import_node_path17;
 var init_update_methods = __esm({
   "src/azure/update-methods.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path16 = __toESM(require("path"), 1);
+    import_node_path17 = __toESM(require("path"), 1);
     init_core2();
     init_remote_commands();
     init_errors();
@@ -16409,8 +16486,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path25) {
-  return isArray_default(path25) ? path25 : [path25];
+function toPath(path26) {
+  return isArray_default(path26) ? path26 : [path26];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -16423,8 +16500,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path25) {
-  return _.toPath(path25);
+function toPath2(path26) {
+  return _.toPath(path26);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -16436,11 +16513,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path25) {
-  var length = path25.length;
+function deepGet(obj, path26) {
+  var length = path26.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path25[i]];
+    obj = obj[path26[i]];
   }
   return length ? obj : void 0;
 }
@@ -16452,8 +16529,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path25, defaultValue) {
-  var value = deepGet(object2, toPath2(path25));
+function get(object2, path26, defaultValue) {
+  var value = deepGet(object2, toPath2(path26));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -16467,11 +16544,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path25) {
-  path25 = toPath2(path25);
-  var length = path25.length;
+function has2(obj, path26) {
+  path26 = toPath2(path26);
+  var length = path26.length;
   for (var i = 0; i < length; i++) {
-    var key = path25[i];
+    var key = path26[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -16514,10 +16591,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path25) {
-  path25 = toPath2(path25);
+function property(path26) {
+  path26 = toPath2(path26);
   return function(obj) {
-    return deepGet(obj, path25);
+    return deepGet(obj, path26);
   };
 }
 var init_property = __esm({
@@ -16640,8 +16717,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path25) {
-    return get(obj, path25);
+  return function(path26) {
+    return get(obj, path26);
   };
 }
 var init_propertyOf = __esm({
@@ -16857,14 +16934,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path25, fallback2) {
-  path25 = toPath2(path25);
-  var length = path25.length;
+function result(obj, path26, fallback2) {
+  path26 = toPath2(path26);
+  var length = path26.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path25[i]];
+    var prop = obj == null ? void 0 : obj[path26[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -17629,14 +17706,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path25, args) {
+    invoke_default = restArguments(function(obj, path26, args) {
       var contextPath, func;
-      if (isFunction_default(path25)) {
-        func = path25;
+      if (isFunction_default(path26)) {
+        func = path26;
       } else {
-        path25 = toPath2(path25);
-        contextPath = path25.slice(0, -1);
-        path25 = path25[path25.length - 1];
+        path26 = toPath2(path26);
+        contextPath = path26.slice(0, -1);
+        path26 = path26[path26.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -17645,7 +17722,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path25];
+          method = context[path26];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -19057,8 +19134,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path25) {
-      this.chrootPath = path25;
+    Record.prototype.setChrootPath = function(path26) {
+      this.chrootPath = path26;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -19100,14 +19177,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path25) {
+    function prependChroot(self2, path26) {
       if (!self2.chrootPath) {
-        return path25;
+        return path26;
       }
-      if (path25 === "/") {
+      if (path26 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path25;
+      return self2.chrootPath + path26;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -19117,8 +19194,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path25) {
-            return prependChroot(self2, path25);
+          value = value.map(function(path26) {
+            return prependChroot(self2, path26);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -19205,8 +19282,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path25) {
-            return prependChroot(self2, path25);
+          value = value.map(function(path26) {
+            return prependChroot(self2, path26);
           });
         }
         offset += serialize(
@@ -19359,9 +19436,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path25) {
+    TransactionRequest.prototype.setChrootPath = function(path26) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path25);
+        record2.setChrootPath(path26);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -19397,8 +19474,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path25) {
-      this.chrootPath = path25;
+    TransactionResponse.prototype.setChrootPath = function(path26) {
+      this.chrootPath = path26;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -19622,25 +19699,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path25) {
+    function validate(path26) {
       assert(
-        path25 && typeof path25 === "string",
+        path26 && typeof path26 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path25[0] === "/", "Node path must start with / character.");
-      if (path25.length === 1) {
+      assert(path26[0] === "/", "Node path must start with / character.");
+      if (path26.length === 1) {
         return;
       }
       assert(
-        path25[path25.length - 1] !== "/",
+        path26[path26.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path25),
+        !/\/\//.test(path26),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path25),
+        !/\/\.(\.)?(\/|$)/.test(path26),
         "Node path must not contain relative path(s)."
       );
     }
@@ -19669,7 +19746,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path25) {
+    function Event(type, name, path26) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -19677,7 +19754,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path25;
+      this.path = path26;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -19819,10 +19896,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path25, ctor2) {
+    function Exception(code, name, path26, ctor2) {
       if (!ctor2) {
-        ctor2 = path25;
-        path25 = void 0;
+        ctor2 = path26;
+        path26 = void 0;
       }
       validateCode(code);
       assert(
@@ -19833,10 +19910,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path25;
+      this.path = path26;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path25) {
-        this.message += "@" + path25;
+      if (path26) {
+        this.message += "@" + path26;
       }
     }
     util.inherits(Exception, Error);
@@ -19852,7 +19929,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path25) {
+    function create2(code, path26) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -19862,7 +19939,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path25, create2);
+      return new Exception(code, name, path26, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -19940,43 +20017,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path25, watcher) {
+    function registerWatcher(self2, type, path26, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path25);
+      Path.validate(path26);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path25] = watchers[path25] || new events.EventEmitter();
-      watcherExists = watchers[path25].listeners("notification").some(function(l) {
+      watchers[path26] = watchers[path26] || new events.EventEmitter();
+      watcherExists = watchers[path26].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path25].once("notification", watcher);
+        watchers[path26].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path25) {
-        if (watchers[path25].listeners("notification").length > 0) {
-          result2.push(path25);
+      Object.keys(watchers).forEach(function(path26) {
+        if (watchers[path26].listeners("notification").length > 0) {
+          result2.push(path26);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path25, watcher) {
-      registerWatcher(this, "data", path25, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path26, watcher) {
+      registerWatcher(this, "data", path26, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path25, watcher) {
-      registerWatcher(this, "child", path25, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path26, watcher) {
+      registerWatcher(this, "child", path26, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path25, watcher) {
-      registerWatcher(this, "existence", path25, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path26, watcher) {
+      registerWatcher(this, "existence", path26, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -20167,14 +20244,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path25, watcher) {
-      this.watcherManager.registerDataWatcher(path25, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path26, watcher) {
+      this.watcherManager.registerDataWatcher(path26, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path25, watcher) {
-      this.watcherManager.registerChildWatcher(path25, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path26, watcher) {
+      this.watcherManager.registerChildWatcher(path26, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path25, watcher) {
-      this.watcherManager.registerExistenceWatcher(path25, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path26, watcher) {
+      this.watcherManager.registerExistenceWatcher(path26, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -20587,9 +20664,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path25, data, acls, mode) {
+    Transaction.prototype.create = function(path26, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path25);
+      Path.validate(path26);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -20609,27 +20686,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path25,
+        path: path26,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path25, version) {
+    Transaction.prototype.check = function(path26, version) {
       version = version || -1;
-      Path.validate(path25);
+      Path.validate(path26);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path25,
+        path: path26,
         version
       });
       return this;
     };
-    Transaction.prototype.setData = function(path25, data, version) {
+    Transaction.prototype.setData = function(path26, data, version) {
       version = version || -1;
-      Path.validate(path25);
+      Path.validate(path26);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -20637,19 +20714,19 @@ var require_Transaction = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path25,
+        path: path26,
         data,
         version
       });
       return this;
     };
-    Transaction.prototype.remove = function(path25, version) {
+    Transaction.prototype.remove = function(path26, version) {
       version = version || -1;
-      Path.validate(path25);
+      Path.validate(path26);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path25,
+        path: path26,
         version
       });
       return this;
@@ -20862,9 +20939,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path25, data, acls, mode, callback) {
+    Client.prototype.create = function(path26, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path25);
+      Path.validate(path26);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -20897,7 +20974,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path25;
+      payload.path = path26;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -20921,17 +20998,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path25, version, callback) {
+    Client.prototype.remove = function(path26, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path25);
+      Path.validate(path26);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path25;
+      payload.path = path26;
       payload.version = version;
       request = new jute.Request(header, payload);
       attempt(
@@ -20944,16 +21021,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path25, version, callback) {
+    Client.prototype.removeRecursive = function(path26, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path25);
+      Path.validate(path26);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path25, function(error2, children) {
+      self2.listSubTreeBFS(path26, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -20969,12 +21046,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path25, data, version, callback) {
+    Client.prototype.setData = function(path26, data, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path25);
+      Path.validate(path26);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       assert(
@@ -20989,7 +21066,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path25;
+      payload.path = path26;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version;
@@ -21008,16 +21085,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path25, watcher, callback) {
+    Client.prototype.getData = function(path26, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path25);
+      Path.validate(path26);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path25;
+      payload.path = path26;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21029,7 +21106,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path25, watcher);
+              self2.connectionManager.registerDataWatcher(path26, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -21037,12 +21114,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path25, acls, version, callback) {
+    Client.prototype.setACL = function(path26, acls, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path25);
+      Path.validate(path26);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -21051,7 +21128,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path25;
+      payload.path = path26;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -21071,12 +21148,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path25, callback) {
-      Path.validate(path25);
+    Client.prototype.getACL = function(path26, callback) {
+      Path.validate(path26);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path25;
+      payload.path = path26;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -21098,16 +21175,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path25, watcher, callback) {
+    Client.prototype.exists = function(path26, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path25);
+      Path.validate(path26);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path25;
+      payload.path = path26;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21122,12 +21199,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path25,
+                  path26,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path25,
+                  path26,
                   watcher
                 );
               }
@@ -21141,16 +21218,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path25, watcher, callback) {
+    Client.prototype.getChildren = function(path26, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path25);
+      Path.validate(path26);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path25;
+      payload.path = path26;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21162,7 +21239,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path25, watcher);
+              self2.connectionManager.registerChildWatcher(path26, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -21170,11 +21247,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path25, callback) {
-      Path.validate(path25);
+    Client.prototype.listSubTreeBFS = function(path26, callback) {
+      Path.validate(path26);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path25];
+      var tree = [path26];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -21196,9 +21273,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path25, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path26, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path25);
+      Path.validate(path26);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21228,7 +21305,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path25.split("/").slice(1);
+      nodes = path26.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -21284,8 +21361,8 @@ function connect(connectString, options) {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path25) {
-  return path25.slice(0, path25.lastIndexOf("/")) || "/";
+function parentOf(path26) {
+  return path26.slice(0, path26.lastIndexOf("/")) || "/";
 }
 var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZooKeeperSession;
 var init_zookeeper_session = __esm({
@@ -21328,13 +21405,13 @@ var init_zookeeper_session = __esm({
           void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
         });
       }
-      children(path25) {
-        return this.call((client, done) => client.getChildren(path25, (error2, children) => done(error2, children)));
+      children(path26) {
+        return this.call((client, done) => client.getChildren(path26, (error2, children) => done(error2, children)));
       }
-      stat(path25) {
+      stat(path26) {
         return this.call(
           (client, done) => client.exists(
-            path25,
+            path26,
             (error2, stat2) => done(
               error2,
               stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0
@@ -21342,22 +21419,22 @@ var init_zookeeper_session = __esm({
           )
         );
       }
-      data(path25) {
-        return this.call((client, done) => client.getData(path25, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+      data(path26) {
+        return this.call((client, done) => client.getData(path26, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
       }
       /** Creates the node (and missing parents, persistent) and returns its actual path. */
-      async create(path25, data, mode) {
-        await this.bounded(`mkdirp ${parentOf(path25)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path25), (error2) => error2 ? reject3(error2) : resolve2()));
+      async create(path26, data, mode) {
+        await this.bounded(`mkdirp ${parentOf(path26)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path26), (error2) => error2 ? reject3(error2) : resolve2()));
         return this.bounded(
-          `create ${path25}`,
-          (client, resolve2, reject3) => client.create(path25, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
+          `create ${path26}`,
+          (client, resolve2, reject3) => client.create(path26, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
         );
       }
       /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-      remove(path25, version = -1) {
+      remove(path26, version = -1) {
         return this.bounded(
-          `remove ${path25}`,
-          (client, resolve2, reject3) => client.remove(path25, version, (error2) => {
+          `remove ${path26}`,
+          (client, resolve2, reject3) => client.remove(path26, version, (error2) => {
             if (!error2) return resolve2(true);
             if (isNoNode(error2)) return resolve2(false);
             reject3(error2);
@@ -21448,8 +21525,8 @@ var init_leadership_handover = __esm({
 });
 
 // src/operations/maintenance-lock.ts
-async function currentHolder(zk, path25 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path25);
+async function currentHolder(zk, path26 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path26);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -21470,25 +21547,25 @@ var init_maintenance_lock = __esm({
     init_wait();
     MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
     MaintenanceLock = class _MaintenanceLock {
-      constructor(zk, path25) {
+      constructor(zk, path26) {
         this.zk = zk;
-        this.path = path25;
+        this.path = path26;
       }
       zk;
       path;
       static async acquire(zk, operation, options) {
-        const path25 = options.path ?? MAINTENANCE_LOCK_PATH;
+        const path26 = options.path ?? MAINTENANCE_LOCK_PATH;
         const holder = { operation, host: import_node_os5.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
         const deadline = Date.now() + options.waitMs;
         for (; ; ) {
           try {
-            await zk.create(path25, JSON.stringify(holder), "ephemeral");
-            return new _MaintenanceLock(zk, path25);
+            await zk.create(path26, JSON.stringify(holder), "ephemeral");
+            return new _MaintenanceLock(zk, path26);
           } catch (error2) {
             if (!isNodeExists(error2)) throw error2;
           }
           if (Date.now() >= deadline) {
-            const current = await currentHolder(zk, path25);
+            const current = await currentHolder(zk, path26);
             throw new ClusterStateError(
               "Maintenance lock",
               `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -21811,7 +21888,7 @@ ${lines.join("\n")}
   }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate({ cluster, method, options, log: pipeline.log }));
   const figures2 = rollingFigures(report.journal);
-  const reportFile = import_node_path17.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  const reportFile = import_node_path18.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
   (0, import_node_fs13.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
@@ -21855,11 +21932,16 @@ async function resolve(settings, pipeline) {
       throw new InputError("updateMethod", "'ansible', 'command' or 'reimage' for VMs", "'local'", "Use updateMethod 'local' only with nodeAccess 'local'.");
     case "ansible": {
       const venv = await ensurePythonEnvironment("local-cluster", pipeline.directories.toolCache, pipeline.log);
-      const playbook = settings.method.playbook ?? suiteContent().sitePlaybook;
+      const playbook = settings.method.playbook === void 0 ? suiteContent().sitePlaybook : userPath(pipeline, settings.method.playbook);
       return {
         cluster,
         method: ansibleUpdate(
-          { ansiblePlaybook: import_node_path17.default.join(venv, "bin", "ansible-playbook"), inventory: settings.method.inventory, playbook, roleVariables: settings.method.roleVariables },
+          {
+            ansiblePlaybook: import_node_path18.default.join(venv, "bin", "ansible-playbook"),
+            inventory: userPath(pipeline, settings.method.inventory),
+            playbook,
+            roleVariables: settings.method.roleVariables
+          },
           cluster.operations
         )
       };
@@ -21870,13 +21952,13 @@ async function resolve(settings, pipeline) {
       return { cluster, method: reimageUpdate({ resourceGroup: settings.method.resourceGroup, scaleSet: settings.method.scaleSet }, settings.method.imageId) };
   }
 }
-var import_node_fs13, import_node_path17;
+var import_node_fs13, import_node_path18;
 var init_rolling_update2 = __esm({
   "src/actions/rolling-update/index.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs13 = require("fs");
-    import_node_path17 = __toESM(require("path"), 1);
+    import_node_path18 = __toESM(require("path"), 1);
     init_node_states();
     init_errors();
     init_input_reader();
@@ -21889,6 +21971,7 @@ var init_rolling_update2 = __esm({
     init_update_methods();
     init_rolling_update();
     init_installers();
+    init_user_paths();
     init_remote_cluster();
     init_settings2();
     init_summary2();
@@ -22093,7 +22176,7 @@ function startSparkSubmit(runtime, submission, options) {
     quiet: true,
     timeout: options.timeoutMs,
     timeoutSignal: "SIGKILL"
-  })`${import_node_path18.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  })`${import_node_path19.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
   const result2 = (async () => {
     const output = await child;
     const durationMs = performance.now() - started;
@@ -22116,12 +22199,12 @@ function startSparkSubmit(runtime, submission, options) {
 function runSparkSubmit(runtime, submission, options) {
   return startSparkSubmit(runtime, submission, options).result;
 }
-var import_node_path18;
+var import_node_path19;
 var init_run_spark_submit = __esm({
   "src/tools/run-spark-submit.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path18 = __toESM(require("path"), 1);
+    import_node_path19 = __toESM(require("path"), 1);
     init_core2();
     init_spark_submit();
   }
@@ -22141,7 +22224,7 @@ async function runSparkJob(target, job, runtime, log4) {
   }
   log4.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(target, job, runtime);
-  log4.info(`spark-submit ${import_node_path19.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  log4.info(`spark-submit ${import_node_path20.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run2 = await runSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
   const output = `${run2.stdout}
 ${run2.stderr}`;
@@ -22171,7 +22254,7 @@ function startSparkJob(target, job, runtime) {
   return startSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
 }
 function buildSubmission(target, job, runtime) {
-  const application = job.application ?? import_node_path19.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  const application = job.application ?? import_node_path20.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
   return {
     masterUrl: masterUrl(target.masters),
     application,
@@ -22209,12 +22292,12 @@ async function confirmFinished(masters, id) {
 function round2(seconds2) {
   return Math.round(seconds2 * 10) / 10;
 }
-var import_node_path19, COMPLETION_CONFIRM_TIMEOUT_MS;
+var import_node_path20, COMPLETION_CONFIRM_TIMEOUT_MS;
 var init_spark_job = __esm({
   "src/operations/spark-job.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path19 = __toESM(require("path"), 1);
+    import_node_path20 = __toESM(require("path"), 1);
     init_master_set();
     init_errors();
     init_master_list();
@@ -22325,7 +22408,7 @@ async function faultAndRecover(run2) {
     try {
       job.kill();
       await job.result.catch(() => void 0);
-      await (0, import_promises5.rm)(job.directory, { recursive: true, force: true });
+      await (0, import_promises6.rm)(job.directory, { recursive: true, force: true });
       if (faultIssued && !restored) await restore(run2);
     } finally {
       await poller.stop();
@@ -22383,9 +22466,9 @@ function requireVmFaults(cluster) {
   return cluster.vmFaults;
 }
 async function startDrillJob({ masters, runtime, options, tempDir }) {
-  const directory = await (0, import_promises5.mkdtemp)(import_node_path20.default.join(tempDir, "spark-azure-drill-"));
-  const application = import_node_path20.default.join(directory, DRILL_JOB_FILE);
-  await (0, import_promises5.writeFile)(application, DRILL_JOB_SOURCE);
+  const directory = await (0, import_promises6.mkdtemp)(import_node_path21.default.join(tempDir, "spark-azure-drill-"));
+  const application = import_node_path21.default.join(directory, DRILL_JOB_FILE);
+  await (0, import_promises6.writeFile)(application, DRILL_JOB_SOURCE);
   return { ...startSparkJob(masters, drillJob(application, options.jobSeconds), runtime), directory };
 }
 function drillJob(application, seconds2) {
@@ -22399,13 +22482,13 @@ function drillJob(application, seconds2) {
     timeoutSeconds: seconds2 + 300
   };
 }
-var import_promises5, import_node_path20, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS;
+var import_promises6, import_node_path21, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS;
 var init_failover_drill = __esm({
   "src/operations/failover-drill.ts"() {
     "use strict";
     init_cjs_shims();
-    import_promises5 = require("fs/promises");
-    import_node_path20 = __toESM(require("path"), 1);
+    import_promises6 = require("fs/promises");
+    import_node_path21 = __toESM(require("path"), 1);
     init_cluster_state();
     init_health();
     init_master_set();
@@ -22671,10 +22754,10 @@ function resultCheck(expectedOutput, application) {
     throw new InputError("expectedOutput", "a valid regular expression", describeValue(expectedOutput), `Fix it: ${error2.message}.`);
   }
 }
-function smokeTestJob(settings) {
+function smokeTestJob(settings, application = settings.application) {
   return {
     name: "spark-azure smoke test",
-    application: settings.application,
+    application,
     mainClass: settings.mainClass,
     arguments: settings.arguments,
     deployMode: settings.deployMode,
@@ -22716,16 +22799,29 @@ var init_summary3 = __esm({
 });
 
 // src/actions/smoke-test/index.ts
+function applicationIn(pipeline, given) {
+  if (given === void 0) return void 0;
+  const application = userPath(pipeline, given);
+  if (!(0, import_node_fs14.existsSync)(application)) {
+    throw new InputError(
+      "application",
+      "a .py or .jar file in the workspace",
+      describeValue(given),
+      `No file at ${application}: give its path relative to the workspace, or absolute.`
+    );
+  }
+  return application;
+}
 function smokeTestAction(options = {}) {
   return async (pipeline) => {
     const inputs = new InputReader(pipeline.inputs);
     const settings = readSmokeTestSettings(inputs);
+    const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
     const failover = options.forceFailover || inputs.boolean("failover", false);
     const drill = failover ? readDrillSettings(inputs, settings.masters.length) : void 0;
     const cluster = drill && await resolveDrillCluster(settings, drill, pipeline);
     if (cluster) await checkSteadyState(cluster, drill.expectedWorkers);
     const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: "sparkHome", toolCache: pipeline.directories.toolCache }, pipeline.log);
-    const job = smokeTestJob(settings);
     const report = await pipeline.group("Smoke test", () => runSparkJob(settings, job, runtime, pipeline.log));
     pipeline.setOutput("result", report.result ?? "");
     pipeline.setOutput("durationSeconds", String(report.durationSeconds));
@@ -22743,7 +22839,7 @@ ${report.outputTail}`);
       `Failover drill (${drill.fault})`,
       () => runFailoverDrill({ cluster, options: drill, masters: settings, smokeJob: job, runtime, tempDir: pipeline.directories.temp, log: pipeline.log })
     );
-    const journalFile = import_node_path21.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
+    const journalFile = import_node_path22.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
     (0, import_node_fs14.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
@@ -22761,18 +22857,19 @@ ${report.outputTail}`);
     pipeline.log.info(`Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master.`);
   };
 }
-var import_node_fs14, import_node_path21;
+var import_node_fs14, import_node_path22;
 var init_smoke_test = __esm({
   "src/actions/smoke-test/index.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs14 = require("fs");
-    import_node_path21 = __toESM(require("path"), 1);
+    import_node_path22 = __toESM(require("path"), 1);
     init_errors();
     init_input_reader();
     init_failover_drill();
     init_spark_job();
     init_spark_runtime();
+    init_user_paths();
     init_drill_settings();
     init_drill_summary();
     init_drill_cluster();
@@ -23316,7 +23413,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path25 = (function() {
+    var path26 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -23324,7 +23421,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path25.sep;
+    minimatch.sep = path26.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -23413,8 +23510,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path25.sep !== "/") {
-        pattern = pattern.split(path25.sep).join("/");
+      if (!options.allowWindowsEscape && path26.sep !== "/") {
+        pattern = pattern.split(path26.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -23785,8 +23882,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path25.sep !== "/") {
-        f = f.split(path25.sep).join("/");
+      if (path26.sep !== "/") {
+        f = f.split(path26.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -24080,7 +24177,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path25 = require("path");
+    var path26 = require("path");
     var crypto2 = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -24089,7 +24186,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path25.join(keyPath, ".taskkey");
+          this._keyFile = path26.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -25864,7 +25961,7 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path25 = require("path");
+    var path26 = require("path");
     var os12 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
@@ -25961,7 +26058,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path25.join(path25.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path26.join(path26.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -25970,7 +26067,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path25.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path26.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -25996,7 +26093,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path26, ignoreWarnings) {
+    function _setResourcePath(path27, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -26006,19 +26103,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path26]) {
-        _checkPath(path26, "resource file path");
-        _resourceFiles[path26] = path26;
-        _debug("adding resource file: " + path26);
+      if (!_resourceFiles[path27]) {
+        _checkPath(path27, "resource file path");
+        _resourceFiles[path27] = path27;
+        _debug("adding resource file: " + path27);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path26, _resourceCulture);
+        var locStrs = _loadLocStrings(path27, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path26), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path27), IssueSource.TaskInternal);
         }
       }
     }
@@ -26117,10 +26214,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path26) {
+    function _exist(path27) {
       var exist = false;
       try {
-        exist = !!(path26 && fs3.statSync(path26) != null);
+        exist = !!(path27 && fs3.statSync(path27) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -26158,7 +26255,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path25.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path26.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -26180,7 +26277,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path25.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path26.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -26189,7 +26286,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path25.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path26.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -26208,7 +26305,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path25.basename(filePath);
+            var fileName = path26.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -26239,12 +26336,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path25.dirname(filePath_1);
-                var upperName = path25.basename(filePath_1).toUpperCase();
+                var directory = path26.dirname(filePath_1);
+                var upperName = path26.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path25.join(directory, actualName);
+                    filePath_1 = path26.join(directory, actualName);
                     break;
                   }
                 }
@@ -26411,8 +26508,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path26) {
-      return /^\\\\[^\\]/.test(path26);
+    function _isUncPath(path27) {
+      return /^\\\\[^\\]/.test(path27);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -26430,7 +26527,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path25.sep;
+        root2 += path26.sep;
       }
       return root2 + p;
     }
@@ -26465,7 +26562,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path25.dirname(p);
+      return path26.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -26537,7 +26634,7 @@ var require_internal = __commonJS({
         var cipher = crypto2.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path25.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path26.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -28462,7 +28559,7 @@ var require_toolrunner = __commonJS({
               optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os12.EOL);
             }
           }
-          var cp;
+          var cp2;
           var toolPath = pipeOutputToTool.toolPath;
           var toolPathFirst;
           var successFirst = true;
@@ -28475,7 +28572,7 @@ var require_toolrunner = __commonJS({
           waitingEvents++;
           var cpFirst = child.spawn(this._getSpawnFileName(optionsNonNull), this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(optionsNonNull));
           waitingEvents++;
-          cp = child.spawn(pipeOutputToTool._getSpawnFileName(optionsNonNull), pipeOutputToTool._getSpawnArgs(optionsNonNull), pipeOutputToTool._getSpawnOptions(optionsNonNull));
+          cp2 = child.spawn(pipeOutputToTool._getSpawnFileName(optionsNonNull), pipeOutputToTool._getSpawnArgs(optionsNonNull), pipeOutputToTool._getSpawnOptions(optionsNonNull));
           fileStream = this.pipeOutputToFile ? fs3.createWriteStream(this.pipeOutputToFile) : null;
           return new Promise(function(resolve2, reject3) {
             var _a, _b, _c, _d;
@@ -28512,8 +28609,8 @@ var require_toolrunner = __commonJS({
                 if (fileStream) {
                   fileStream.write(data);
                 }
-                if (!((_a2 = cp.stdin) === null || _a2 === void 0 ? void 0 : _a2.destroyed)) {
-                  (_b2 = cp.stdin) === null || _b2 === void 0 ? void 0 : _b2.write(data);
+                if (!((_a2 = cp2.stdin) === null || _a2 === void 0 ? void 0 : _a2.destroyed)) {
+                  (_b2 = cp2.stdin) === null || _b2 === void 0 ? void 0 : _b2.write(data);
                 }
               } catch (err) {
                 _this._debug("Failed to pipe output of " + toolPathFirst + " to " + toolPath);
@@ -28540,7 +28637,7 @@ var require_toolrunner = __commonJS({
               if (fileStream) {
                 fileStream.end();
               }
-              (_a2 = cp.stdin) === null || _a2 === void 0 ? void 0 : _a2.end();
+              (_a2 = cp2.stdin) === null || _a2 === void 0 ? void 0 : _a2.end();
               error2 = new Error(toolPathFirst + " failed. " + err.message);
               complete();
             });
@@ -28556,11 +28653,11 @@ var require_toolrunner = __commonJS({
               if (fileStream) {
                 fileStream.end();
               }
-              (_a2 = cp.stdin) === null || _a2 === void 0 ? void 0 : _a2.end();
+              (_a2 = cp2.stdin) === null || _a2 === void 0 ? void 0 : _a2.end();
               complete();
             });
             var stdLineBuffer = "";
-            (_c = cp.stdout) === null || _c === void 0 ? void 0 : _c.on("data", function(data) {
+            (_c = cp2.stdout) === null || _c === void 0 ? void 0 : _c.on("data", function(data) {
               _this.emit("stdout", data);
               if (!optionsNonNull.silent) {
                 if (df) {
@@ -28574,7 +28671,7 @@ var require_toolrunner = __commonJS({
               });
             });
             var errLineBuffer = "";
-            (_d = cp.stderr) === null || _d === void 0 ? void 0 : _d.on("data", function(data) {
+            (_d = cp2.stderr) === null || _d === void 0 ? void 0 : _d.on("data", function(data) {
               _this.emit("stderr", data);
               success = !optionsNonNull.failOnStdErr;
               if (!optionsNonNull.silent) {
@@ -28589,12 +28686,12 @@ var require_toolrunner = __commonJS({
                 _this.emit("errline", line);
               });
             });
-            cp.on("error", function(err) {
+            cp2.on("error", function(err) {
               waitingEvents--;
               error2 = new Error(toolPath + " failed. " + err.message);
               complete();
             });
-            cp.on("close", function(code, signal) {
+            cp2.on("close", function(code, signal) {
               waitingEvents--;
               _this._debug("rc:" + code);
               returnCode = code;
@@ -28636,7 +28733,7 @@ var require_toolrunner = __commonJS({
               optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os12.EOL);
             }
           }
-          var cp;
+          var cp2;
           var toolPath = pipeOutputToTool.toolPath;
           var toolPathFirst;
           var successFirst = true;
@@ -28649,7 +28746,7 @@ var require_toolrunner = __commonJS({
           waitingEvents++;
           var cpFirst = child.spawn(this._getSpawnFileName(optionsNonNull), this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(optionsNonNull));
           waitingEvents++;
-          cp = child.spawn(pipeOutputToTool._getSpawnFileName(optionsNonNull), pipeOutputToTool._getSpawnArgs(optionsNonNull), pipeOutputToTool._getSpawnOptions(optionsNonNull));
+          cp2 = child.spawn(pipeOutputToTool._getSpawnFileName(optionsNonNull), pipeOutputToTool._getSpawnArgs(optionsNonNull), pipeOutputToTool._getSpawnOptions(optionsNonNull));
           fileStream = this.pipeOutputToFile ? fs3.createWriteStream(this.pipeOutputToFile) : null;
           var complete = function() {
             if (waitingEvents != 0) {
@@ -28684,7 +28781,7 @@ var require_toolrunner = __commonJS({
               if (fileStream) {
                 fileStream.write(data);
               }
-              (_a2 = cp.stdin) === null || _a2 === void 0 ? void 0 : _a2.write(data);
+              (_a2 = cp2.stdin) === null || _a2 === void 0 ? void 0 : _a2.write(data);
             } catch (err) {
               _this._debug("Failed to pipe output of " + toolPathFirst + " to " + toolPath);
               _this._debug(toolPath + " might have exited due to errors prematurely. Verify the arguments passed are valid.");
@@ -28710,7 +28807,7 @@ var require_toolrunner = __commonJS({
             if (fileStream) {
               fileStream.end();
             }
-            (_a2 = cp.stdin) === null || _a2 === void 0 ? void 0 : _a2.end();
+            (_a2 = cp2.stdin) === null || _a2 === void 0 ? void 0 : _a2.end();
             error2 = new Error(toolPathFirst + " failed. " + err.message);
             complete();
           });
@@ -28726,11 +28823,11 @@ var require_toolrunner = __commonJS({
             if (fileStream) {
               fileStream.end();
             }
-            (_a2 = cp.stdin) === null || _a2 === void 0 ? void 0 : _a2.end();
+            (_a2 = cp2.stdin) === null || _a2 === void 0 ? void 0 : _a2.end();
             complete();
           });
           var stdLineBuffer = "";
-          (_c = cp.stdout) === null || _c === void 0 ? void 0 : _c.on("data", function(data) {
+          (_c = cp2.stdout) === null || _c === void 0 ? void 0 : _c.on("data", function(data) {
             _this.emit("stdout", data);
             if (!optionsNonNull.silent) {
               if (df) {
@@ -28744,7 +28841,7 @@ var require_toolrunner = __commonJS({
             });
           });
           var errLineBuffer = "";
-          (_d = cp.stderr) === null || _d === void 0 ? void 0 : _d.on("data", function(data) {
+          (_d = cp2.stderr) === null || _d === void 0 ? void 0 : _d.on("data", function(data) {
             _this.emit("stderr", data);
             success = !optionsNonNull.failOnStdErr;
             if (!optionsNonNull.silent) {
@@ -28759,12 +28856,12 @@ var require_toolrunner = __commonJS({
               _this.emit("errline", line);
             });
           });
-          cp.on("error", function(err) {
+          cp2.on("error", function(err) {
             waitingEvents--;
             error2 = new Error(toolPath + " failed. " + err.message);
             complete();
           });
-          cp.on("close", function(code, signal) {
+          cp2.on("close", function(code, signal) {
             waitingEvents--;
             _this._debug("rc:" + code);
             returnCode = code;
@@ -28853,8 +28950,8 @@ var require_toolrunner = __commonJS({
               if (errLineBuffer.length > 0) {
                 _this.emit("errline", errLineBuffer);
               }
-              if (cp) {
-                cp.removeAllListeners();
+              if (cp2) {
+                cp2.removeAllListeners();
               }
               if (error2) {
                 reject3(error2);
@@ -28863,9 +28960,9 @@ var require_toolrunner = __commonJS({
               }
             });
           };
-          var cp;
+          var cp2;
           try {
-            cp = child.spawn(this._getSpawnFileName(options), this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(options));
+            cp2 = child.spawn(this._getSpawnFileName(options), this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(options));
           } catch (error2) {
             return new Promise(function(resolve2, reject3) {
               emitDoneEvent(resolve2, reject3);
@@ -28875,8 +28972,8 @@ var require_toolrunner = __commonJS({
               state.CheckComplete();
             });
           }
-          this.childProcess = cp;
-          (_a = cp.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
+          this.childProcess = cp2;
+          (_a = cp2.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
             if (!optionsNonNull.silent) {
               if (df) {
                 df.stdout(Buffer.from(os12.EOL));
@@ -28885,7 +28982,7 @@ var require_toolrunner = __commonJS({
               }
             }
           });
-          (_b = cp.stdout) === null || _b === void 0 ? void 0 : _b.on("data", function(data) {
+          (_b = cp2.stdout) === null || _b === void 0 ? void 0 : _b.on("data", function(data) {
             _this.emit("stdout", data);
             if (!optionsNonNull.silent) {
               if (df) {
@@ -28898,7 +28995,7 @@ var require_toolrunner = __commonJS({
               _this.emit("stdline", line);
             });
           });
-          (_c = cp.stderr) === null || _c === void 0 ? void 0 : _c.on("data", function(data) {
+          (_c = cp2.stderr) === null || _c === void 0 ? void 0 : _c.on("data", function(data) {
             state.processStderr = true;
             _this.emit("stderr", data);
             if (!optionsNonNull.silent) {
@@ -28913,19 +29010,19 @@ var require_toolrunner = __commonJS({
               _this.emit("errline", line);
             });
           });
-          cp.on("error", function(err) {
+          cp2.on("error", function(err) {
             state.processError = err.message;
             state.processExited = true;
             state.processClosed = true;
             state.CheckComplete();
           });
-          cp.on("exit", function(code, signal) {
+          cp2.on("exit", function(code, signal) {
             state.processExitCode = code;
             state.processExitSignal = signal;
             state.processExited = true;
             state.CheckComplete();
           });
-          cp.on("close", function(code, signal) {
+          cp2.on("close", function(code, signal) {
             if (df) {
               df.finalize();
             }
@@ -28971,8 +29068,8 @@ var require_toolrunner = __commonJS({
             if (errLineBuffer.length > 0) {
               _this.emit("errline", errLineBuffer);
             }
-            if (cp) {
-              cp.removeAllListeners();
+            if (cp2) {
+              cp2.removeAllListeners();
             }
             if (error2) {
               defer.reject(error2);
@@ -28980,9 +29077,9 @@ var require_toolrunner = __commonJS({
               defer.resolve(exitCode);
             }
           });
-          var cp;
+          var cp2;
           try {
-            cp = child.spawn(this._getSpawnFileName(options), this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(options));
+            cp2 = child.spawn(this._getSpawnFileName(options), this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(options));
           } catch (error2) {
             state.processError = error2.message;
             state.processExited = true;
@@ -28990,8 +29087,8 @@ var require_toolrunner = __commonJS({
             state.CheckComplete();
             return defer.promise;
           }
-          this.childProcess = cp;
-          (_a = cp.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
+          this.childProcess = cp2;
+          (_a = cp2.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
             if (!optionsNonNull.silent) {
               if (df) {
                 df.stdout(Buffer.from(os12.EOL));
@@ -29000,7 +29097,7 @@ var require_toolrunner = __commonJS({
               }
             }
           });
-          (_b = cp.stdout) === null || _b === void 0 ? void 0 : _b.on("data", function(data) {
+          (_b = cp2.stdout) === null || _b === void 0 ? void 0 : _b.on("data", function(data) {
             _this.emit("stdout", data);
             if (!optionsNonNull.silent) {
               if (df) {
@@ -29013,7 +29110,7 @@ var require_toolrunner = __commonJS({
               _this.emit("stdline", line);
             });
           });
-          (_c = cp.stderr) === null || _c === void 0 ? void 0 : _c.on("data", function(data) {
+          (_c = cp2.stderr) === null || _c === void 0 ? void 0 : _c.on("data", function(data) {
             state.processStderr = true;
             _this.emit("stderr", data);
             if (!optionsNonNull.silent) {
@@ -29028,19 +29125,19 @@ var require_toolrunner = __commonJS({
               _this.emit("errline", line);
             });
           });
-          cp.on("error", function(err) {
+          cp2.on("error", function(err) {
             state.processError = err.message;
             state.processExited = true;
             state.processClosed = true;
             state.CheckComplete();
           });
-          cp.on("exit", function(code, signal) {
+          cp2.on("exit", function(code, signal) {
             state.processExitCode = code;
             state.processExitSignal = signal;
             state.processExited = true;
             state.CheckComplete();
           });
-          cp.on("close", function(code, signal) {
+          cp2.on("close", function(code, signal) {
             if (df) {
               df.finalize();
             }
@@ -29180,7 +29277,7 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path25 = require("path");
+    var path26 = require("path");
     var os12 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
@@ -29516,8 +29613,8 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path26) {
-      return fs3.statSync(path26);
+    function stats(path27) {
+      return fs3.statSync(path27);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
@@ -29584,26 +29681,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path26) {
-      if (path26 === "-") {
+    function cd2(path27) {
+      if (path27 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path26 = process.env.OLDPWD;
+          path27 = process.env.OLDPWD;
         }
       }
-      if (path26 === "~") {
-        path26 = os12.homedir();
+      if (path27 === "~") {
+        path27 = os12.homedir();
       }
-      if (!fs3.existsSync(path26)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path26));
+      if (!fs3.existsSync(path27)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path27));
       }
-      if (!fs3.statSync(path26).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path26));
+      if (!fs3.statSync(path27).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path27));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path26);
+        process.chdir(path27);
         process.env.OLDPWD = currentPath;
       } catch (error2) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error2));
@@ -29636,7 +29733,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path25.resolve(dirs.shift());
+      var _path = path26.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error2) {
@@ -29666,7 +29763,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path25.resolve(dirStack.shift());
+        var _path = path26.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -29690,7 +29787,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path25.dirname(testDir);
+            var parentDir = path26.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -29724,7 +29821,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path25.resolve.apply(this, pathSegments);
+      var absolutePath = path26.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -29759,7 +29856,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path25.resolve("."));
+        paths.push(path26.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -29774,7 +29871,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path25.basename(pathEntry);
+            var fileName = path26.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -29784,12 +29881,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve2(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path25.dirname(pathEntry2), [path25.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path26.dirname(pathEntry2), [path26.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path25.join(pathEntry2, file);
+              return path26.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -29801,24 +29898,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path25.basename(entry);
+          var entrybasename = path26.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path25.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path26.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path25.resolve(p));
-          }) || path25.resolve(".");
+            return entry.startsWith(path26.resolve(p));
+          }) || path26.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path25.join(entry, x);
+              return path26.join(entry, x);
             }));
-            entries.push(path25.relative(baseDir, entry));
+            entries.push(path26.relative(baseDir, entry));
           } else {
-            entries.push(path25.relative(baseDir, entry));
+            entries.push(path26.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -29840,7 +29937,7 @@ var require_task = __commonJS({
         return flat.concat(Array.isArray(toFlatten) ? flattenArray(toFlatten) : toFlatten);
       }, []);
     }
-    function cp(sourceOrOptions, destinationOrSource, optionsOrDestination, continueOnError, retryCount) {
+    function cp2(sourceOrOptions, destinationOrSource, optionsOrDestination, continueOnError, retryCount) {
       if (continueOnError === void 0) {
         continueOnError = false;
       }
@@ -29874,11 +29971,11 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path25.resolve(src2) !== path25.resolve(source);
+            return path26.resolve(src2) !== path26.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
-            cp(src, destination, options, continueOnError, retryCount);
+            cp2(src, destination, options, continueOnError, retryCount);
           }
           if (matches.length > 0 && resolvedMatches.length === matches.length) {
             return;
@@ -29896,7 +29993,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path25.join(destination, path25.basename(source));
+            destination = path26.join(destination, path26.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error2) {
@@ -29904,7 +30001,7 @@ var require_task = __commonJS({
         }
       }, [], { retryCount, continueOnError });
     }
-    exports2.cp = cp;
+    exports2.cp = cp2;
     var copyWithPreservedSymlinks = function(source, destination, force) {
       var lstatSource = fs3.lstatSync(source);
       if (lstatSource.isSymbolicLink()) {
@@ -29931,8 +30028,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path25.join(source, entry.name);
-          var destPath = path25.join(destination, entry.name);
+          var srcPath = path26.join(source, entry.name);
+          var destPath = path26.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -29949,7 +30046,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path25.resolve(path25.dirname(source)), [path25.basename(source)]));
+            sources.push.apply(sources, findMatch(path26.resolve(path26.dirname(source)), [path26.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -29996,21 +30093,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry2;
-    function _getStats(path26, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path27, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path26);
+          stats2 = fs3.statSync(path27);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path26);
-            (0, exports2.debug)("  ".concat(path26, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path27);
+            (0, exports2.debug)("  ".concat(path27, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path26);
+        stats2 = fs3.lstatSync(path27);
       }
       return stats2;
     }
@@ -30019,7 +30116,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path25.normalize(findPath);
+      findPath = path26.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -30074,7 +30171,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path25.join(item.path, childName), childLevel_1);
+              return new _FindItem(path26.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -30096,8 +30193,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path26, level) {
-          this.path = path26;
+        function _FindItem2(path27, level) {
+          this.path = path27;
           this.level = level;
         }
         return _FindItem2;
@@ -30150,8 +30247,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path25.isAbsolute(pat)) {
-          pat = path25.join(rootDirectory, pat);
+        if (rootDirectory && !path26.isAbsolute(pat)) {
+          pat = path26.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -30268,7 +30365,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path25.dirname(inputPath), [path25.basename(inputPath)]);
+            var entries = findMatch(path26.dirname(inputPath), [path26.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -30731,21 +30828,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path26) {
-      (0, exports2.command)("task.uploadfile", null, path26);
+    function uploadFile(path27) {
+      (0, exports2.command)("task.uploadfile", null, path27);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path26) {
+    function prependPath(path27) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path26);
+      (0, exports2.command)("task.prependpath", null, path27);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path26) {
-      (0, exports2.command)("task.uploadsummary", null, path26);
+    function uploadSummary2(path27) {
+      (0, exports2.command)("task.uploadsummary", null, path27);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path26) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path26);
+    function addAttachment(type, name, path27) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path27);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -30783,16 +30880,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path26, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path26);
+    function uploadArtifact(containerFolder, path27, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path27);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path26, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path26);
+    function associateArtifact(name, path27, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path27);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path26) {
-      (0, exports2.command)("build.uploadlog", null, path26);
+    function uploadBuildLog(path27) {
+      (0, exports2.command)("build.uploadlog", null, path27);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -30875,7 +30972,7 @@ function azureDevOpsPipeline(taskName) {
     setOutput: (name, value) => tl.setVariable(name, value, false, true),
     setSecret: (value) => tl.setSecret(value),
     appendSummary: async (markdown) => {
-      const file = import_node_path22.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      const file = import_node_path23.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
       (0, import_node_fs15.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     },
@@ -30893,14 +30990,14 @@ function azureDevOpsDirectories() {
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs15, import_node_os6, import_node_path22, tl;
+var import_node_fs15, import_node_os6, import_node_path23, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs15 = require("fs");
     import_node_os6 = __toESM(require("os"), 1);
-    import_node_path22 = __toESM(require("path"), 1);
+    import_node_path23 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
   }
@@ -32081,7 +32178,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path25 = require("path");
+    var path26 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -33094,9 +33191,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path25.resolve(baseDir, baseName);
+          const localBin = path26.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path25.extname(baseName))) return void 0;
+          if (sourceExt.includes(path26.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -33114,17 +33211,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path25.resolve(
-            path25.dirname(resolvedScriptPath),
+          executableDir = path26.resolve(
+            path26.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path25.basename(
+            const legacyName = path26.basename(
               this._scriptPath,
-              path25.extname(this._scriptPath)
+              path26.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -33135,7 +33232,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path25.extname(executableFile));
+        launchWithNode = sourceExt.includes(path26.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -34050,7 +34147,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path25.basename(filename, path25.extname(filename));
+        this._name = path26.basename(filename, path26.extname(filename));
         return this;
       }
       /**
@@ -34064,9 +34161,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path26) {
-        if (path26 === void 0) return this._executableDir;
-        this._executableDir = path26;
+      executableDir(path27) {
+        if (path27 === void 0) return this._executableDir;
+        this._executableDir = path27;
         return this;
       }
       /**

@@ -32,6 +32,12 @@ variable "image_name" {
   default     = "spark-node"
 }
 
+# image-build writes the manifest into the run's temp directory, never beside the template.
+variable "manifest_file" {
+  type    = string
+  default = "manifest.json"
+}
+
 variable "image_version" {
   type        = string
   description = "Major.Minor.Patch, from the content hash (image-build computes it)."
@@ -125,7 +131,7 @@ build {
 
   # image-build reads this: the entry of this run (packer_run_uuid) and its version.
   post-processor "manifest" {
-    output     = "manifest.json"
+    output     = var.manifest_file
     strip_path = true
     custom_data = {
       image_version = var.image_version

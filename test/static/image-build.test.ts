@@ -7,7 +7,7 @@ import { ROOT, runGithubAction } from '../support/run-bundle.js';
 // variables and manifest stands in for azure-arm, which needs Azure.
 describe('image-build, as GitHub runs it', () => {
   it('builds with Packer and outputs the content version and the artifact of this run', async () => {
-    const run = await runGithubAction('image-build', { template: 'test/fixtures/packer-null/image.pkr.hcl' });
+    const run = await runGithubAction('image-build', { template: 'test/fixtures/packer-null/image.pkr.hcl' }, { GITHUB_WORKSPACE: ROOT });
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.imageVersion).toBe(imageVersion(imageInputs(ROOT)));
     expect(run.outputs).toMatchObject({ imageId: 'Null', managedImageId: 'Null', built: 'true' });
@@ -15,9 +15,9 @@ describe('image-build, as GitHub runs it', () => {
   });
 
   it('refuses a template that is not there, naming the input', async () => {
-    const run = await runGithubAction('image-build', { template: 'infra/packer/nope.pkr.hcl' });
+    const run = await runGithubAction('image-build', { template: 'infra/packer/nope.pkr.hcl' }, { GITHUB_WORKSPACE: ROOT });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/::error::Input 'template': expected a Packer template in this repository, found "infra\/packer\/nope\.pkr\.hcl"/);
+    expect(run.stdout).toMatch(/::error::Input 'template': expected a Packer template in the workspace, found "infra\/packer\/nope\.pkr\.hcl"/);
   });
 
   it('needs the gallery details once a gallery is named', async () => {

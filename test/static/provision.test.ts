@@ -13,23 +13,29 @@ import { ROOT, runGithubAction } from '../support/run-bundle.js';
 // envs/vm's outputs stands in for Azure. Plan and apply run as two jobs, as behind an approval gate.
 describe('provision, as GitHub runs it', () => {
   it('plans, applies exactly the saved plan, and writes the inventory site.yml needs', async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'provision-'));
-    await cp(path.join(ROOT, 'test', 'fixtures', 'terraform-vm', 'main.tf'), path.join(root, 'main.tf'));
-    const common = { workingDirectory: root, variables: 'image_id=/subscriptions/s/images/spark-node/versions/1.2.3', workerScaleSetLookup: 'false' };
+    // The user's checkout: their own root in it, given relative to the workspace, as a workflow would.
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'provision-'));
+    await cp(path.join(ROOT, 'test', 'fixtures', 'terraform-vm', 'main.tf'), path.join(workspace, 'terraform', 'main.tf'), { recursive: true });
+    const job = { GITHUB_WORKSPACE: workspace };
+    const common = { workingDirectory: 'terraform', variables: 'image_id=/subscriptions/s/images/spark-node/versions/1.2.3', workerScaleSetLookup: 'false' };
 
-    const plan = await runGithubAction('provision', { ...common, command: 'plan' });
+    const plan = await runGithubAction('provision', { ...common, command: 'plan' }, job);
     expect(plan.exitCode, plan.stdout + plan.stderr).toBe(0);
-    expect(plan.outputs).toMatchObject({ hasChanges: 'true', planSummary: '5 to add, 0 to change, 0 to destroy', planFile: path.join(root, 'spark-azure.tfplan') });
+    expect(plan.outputs).toMatchObject({ hasChanges: 'true', planSummary: '5 to add, 0 to change, 0 to destroy', planFile: path.join(workspace, 'spark-azure.tfplan') });
     expect(plan.summary).toContain('`terraform_data.zookeeper[2]` | create');
 
-    const apply = await runGithubAction('provision', {
-      ...common,
-      command: 'apply',
-      configure: 'false',
-      sshUser: 'azureuser',
-      sshJumpHost: 'ops@10.40.4.4',
-      roleVariables: 'zookeeper_heap_mb=1024',
-    });
+    const apply = await runGithubAction(
+      'provision',
+      {
+        ...common,
+        command: 'apply',
+        configure: 'false',
+        sshUser: 'azureuser',
+        sshJumpHost: 'ops@10.40.4.4',
+        roleVariables: 'zookeeper_heap_mb=1024',
+      },
+      job,
+    );
     expect(apply.exitCode, apply.stdout + apply.stderr).toBe(0);
     expect(apply.outputs).toMatchObject({
       masterUrl: 'spark://10.40.2.10:7077,10.40.2.11:7077',
@@ -55,7 +61,7 @@ describe('provision, as GitHub runs it', () => {
     })`${path.join(venv, 'bin', 'ansible-playbook')} -i ${apply.outputs.inventory!} ${path.join(ROOT, 'infra', 'ansible', 'site.yml')} --list-hosts`.quiet();
     expect(hosts.stdout).toMatch(/play #3 \(spark_masters\): Configure the Spark masters\s+TAGS: \[\]\s+pattern: \['spark_masters'\]\s+hosts \(2\):/);
 
-    const again = await runGithubAction('provision', { ...common, command: 'plan' });
+    const again = await runGithubAction('provision', { ...common, command: 'plan' }, job);
     expect(again.outputs).toMatchObject({ hasChanges: 'false', planSummary: '0 to add, 0 to change, 0 to destroy' });
   });
 

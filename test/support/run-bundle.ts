@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { $ } from 'zx';
@@ -26,7 +26,20 @@ export async function runGithubAction(name: string, inputs: Record<string, strin
   const summaryFile = path.join(scratch, 'summary');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
-  const env: NodeJS.ProcessEnv = { ...cleanEnvironment(), GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTIONS: 'true', ...extraEnv };
+  // As the runner sets them for every job: its workspace and its temp directory (the tool cache is left to the user's).
+  const workspace = path.join(scratch, 'workspace');
+  const temp = path.join(scratch, 'temp');
+  mkdirSync(workspace);
+  mkdirSync(temp);
+  const env: NodeJS.ProcessEnv = {
+    ...cleanEnvironment(),
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: temp,
+    ...extraEnv,
+  };
   // The runner's rule: INPUT_ + the name upper-cased, spaces replaced by underscores.
   for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.replace(/ /g, '_').toUpperCase()}`] = value;
   const result = await $({ env, cwd: scratch, nothrow: true, quiet: true })`node ${path.join(ROOT, 'actions', name, 'index.cjs')}`;

@@ -12,6 +12,7 @@ import { ensureRecoveryPlugin } from '../../tools/recovery-plugin.js';
 import { pysparkHome } from '../../tools/spark-runtime.js';
 import { suiteContent } from '../../tools/suite-content.js';
 import { requireSuccess } from '../../tools/tool-result.js';
+import { userPath } from '../shared/user-paths.js';
 import { type ImageBuildSettings, readImageBuildSettings } from './settings.js';
 
 /**
@@ -24,9 +25,14 @@ export async function imageBuildAction(pipeline: Pipeline): Promise<void> {
   const content = suiteContent();
   const root = content.root;
   const toolCache = pipeline.directories.toolCache;
-  const template = path.resolve(root, settings.template);
+  const template = settings.template === undefined ? content.packerTemplate : userPath(pipeline, settings.template);
   if (!existsSync(template)) {
-    throw new InputError('template', 'a Packer template in this repository', describeValue(settings.template), 'Leave it empty for infra/packer/spark-node.pkr.hcl.');
+    throw new InputError(
+      'template',
+      'a Packer template in the workspace',
+      describeValue(settings.template),
+      "Give its path relative to the workspace, or leave it empty for spark-azure's own.",
+    );
   }
   const version = imageVersion(imageInputs(root));
   pipeline.setOutput('imageVersion', version);

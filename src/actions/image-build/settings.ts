@@ -2,8 +2,8 @@ import { InputError, describeValue } from '../../core/errors.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 
 export interface ImageBuildSettings {
-  /** Packer template, relative to the repository root or absolute. */
-  readonly template: string;
+  /** The user's Packer template, relative to the workspace; undefined: spark-azure's own. */
+  readonly template?: string;
   readonly subscriptionId?: string;
   readonly location: string;
   readonly galleryResourceGroup?: string;
@@ -24,7 +24,7 @@ export function readImageBuildSettings(inputs: InputReader): ImageBuildSettings 
     throw new InputError('subscriptionId', 'a subscription GUID', describeValue(subscriptionId), 'Copy it from `az account show --query id`.');
   }
   return {
-    template: inputs.optional('template') ?? 'infra/packer/spark-node.pkr.hcl',
+    template: inputs.optional('template'),
     subscriptionId,
     location: inputs.optional('location') ?? 'westeurope',
     galleryResourceGroup: required('galleryResourceGroup', 'the resource group of the Azure Compute Gallery', 'rg-images'),

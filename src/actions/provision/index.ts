@@ -1,4 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { $ } from 'zx/core';
 import { vmssInstanceIdsArguments } from '../../azure/remote-commands.js';
@@ -15,6 +16,7 @@ import { suiteContent } from '../../tools/suite-content.js';
 import { TerraformRoot, planSummary } from '../../tools/terraform-runner.js';
 import { requireSuccess } from '../../tools/tool-result.js';
 import { escapeCell } from '../shared/markdown.js';
+import { userPath } from '../shared/user-paths.js';
 import { type ProvisionSettings, readProvisionSettings } from './settings.js';
 
 /**
@@ -23,16 +25,46 @@ import { type ProvisionSettings, readProvisionSettings } from './settings.js';
  */
 export async function provisionAction(pipeline: Pipeline): Promise<void> {
   const settings = readProvisionSettings(new InputReader(pipeline.inputs));
-  const directory = path.resolve(suiteContent().root, settings.workingDirectory);
-  if (!existsSync(directory)) {
-    throw new InputError('workingDirectory', 'a Terraform root', describeValue(settings.workingDirectory), 'Leave it empty for infra/terraform/envs/vm.');
+  const root = await terraformRoot(settings, pipeline);
+  try {
+    await provision(settings, root.directory, pipeline);
+  } finally {
+    await root.release();
   }
+}
+
+/**
+ * The user's own root, in their workspace; or spark-azure's envs/vm, copied with its modules into the
+ * run's temp directory so that Terraform never writes into the action's folder.
+ */
+async function terraformRoot(settings: ProvisionSettings, pipeline: Pipeline): Promise<{ directory: string; release(): Promise<void> }> {
+  if (settings.workingDirectory !== undefined) {
+    const directory = userPath(pipeline, settings.workingDirectory);
+    if (!existsSync(directory)) {
+      throw new InputError(
+        'workingDirectory',
+        'a Terraform root in the workspace',
+        describeValue(settings.workingDirectory),
+        "Give the root's path relative to the workspace, or leave it empty for spark-azure's envs/vm.",
+      );
+    }
+    return { directory, release: async () => {} };
+  }
+  const copy = await mkdtemp(path.join(pipeline.directories.temp, 'spark-azure-terraform-'));
+  await cp(suiteContent().terraformDir, copy, { recursive: true });
+  return { directory: path.join(copy, 'envs', 'vm'), release: () => rm(copy, { recursive: true, force: true }) };
+}
+
+async function provision(settings: ProvisionSettings, directory: string, pipeline: Pipeline): Promise<void> {
   const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory);
-  const planFile = path.resolve(directory, settings.planFile);
+  const planFile = userPath(pipeline, settings.planFile);
   await pipeline.group('terraform init', () => terraform.init(settings.backendConfig));
 
   if (settings.command !== 'apply') {
-    const variableArgs = [...(settings.varFile ? [`-var-file=${settings.varFile}`] : []), ...Object.entries(settings.variables).map(([key, value]) => `-var=${key}=${value}`)];
+    const variableArgs = [
+      ...(settings.varFile ? [`-var-file=${userPath(pipeline, settings.varFile)}`] : []),
+      ...Object.entries(settings.variables).map(([key, value]) => `-var=${key}=${value}`),
+    ];
     const plan = await pipeline.group('terraform plan', () => terraform.plan(planFile, variableArgs));
     pipeline.setOutput('hasChanges', String(plan.hasChanges));
     pipeline.setOutput('planSummary', planSummary(plan));

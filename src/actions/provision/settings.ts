@@ -6,8 +6,9 @@ export type ProvisionCommand = 'plan' | 'apply' | 'plan-and-apply';
 
 export interface ProvisionSettings {
   readonly command: ProvisionCommand;
-  /** Terraform root, relative to the repository root or absolute. */
-  readonly workingDirectory: string;
+  /** The user's Terraform root, relative to the workspace; undefined: spark-azure's own envs/vm. */
+  readonly workingDirectory?: string;
+  /** Relative to the workspace. */
   readonly planFile: string;
   readonly varFile?: string;
   readonly variables: Readonly<Record<string, string>>;
@@ -26,7 +27,7 @@ export function readProvisionSettings(inputs: InputReader): ProvisionSettings {
   const applies = command !== 'plan';
   return {
     command,
-    workingDirectory: inputs.optional('workingDirectory') ?? 'infra/terraform/envs/vm',
+    workingDirectory: inputs.optional('workingDirectory'),
     planFile: inputs.optional('planFile') ?? 'spark-azure.tfplan',
     varFile: inputs.optional('varFile'),
     variables: parseVariables(inputs.optional('variables')),

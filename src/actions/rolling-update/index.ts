@@ -14,6 +14,7 @@ import { ansibleUpdate, commandUpdate, reimageUpdate } from '../../azure/update-
 import { type RollingCluster, planFromCluster, runRollingUpdate } from '../../operations/rolling-update.js';
 import type { UpdateMethod } from '../../core/rolling/update-method.js';
 import { ensurePythonEnvironment } from '../../tools/installers.js';
+import { userPath } from '../shared/user-paths.js';
 import { remoteNodeOperations, remoteTopology } from '../shared/remote-cluster.js';
 import { type RollingUpdateSettings, readRollingUpdateSettings } from './settings.js';
 import { rollingSummary } from './summary.js';
@@ -80,11 +81,16 @@ async function resolve(settings: RollingUpdateSettings, pipeline: Pipeline): Pro
       throw new InputError('updateMethod', "'ansible', 'command' or 'reimage' for VMs", "'local'", "Use updateMethod 'local' only with nodeAccess 'local'.");
     case 'ansible': {
       const venv = await ensurePythonEnvironment('local-cluster', pipeline.directories.toolCache, pipeline.log);
-      const playbook = settings.method.playbook ?? suiteContent().sitePlaybook;
+      const playbook = settings.method.playbook === undefined ? suiteContent().sitePlaybook : userPath(pipeline, settings.method.playbook);
       return {
         cluster,
         method: ansibleUpdate(
-          { ansiblePlaybook: path.join(venv, 'bin', 'ansible-playbook'), inventory: settings.method.inventory, playbook, roleVariables: settings.method.roleVariables },
+          {
+            ansiblePlaybook: path.join(venv, 'bin', 'ansible-playbook'),
+            inventory: userPath(pipeline, settings.method.inventory),
+            playbook,
+            roleVariables: settings.method.roleVariables,
+          },
           cluster.operations,
         ),
       };

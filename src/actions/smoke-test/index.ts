@@ -1,16 +1,32 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ClusterStateError } from '../../core/errors.js';
+import { ClusterStateError, InputError, describeValue } from '../../core/errors.js';
 import { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import { checkSteadyState, runFailoverDrill } from '../../operations/failover-drill.js';
 import { runSparkJob } from '../../operations/spark-job.js';
 import { resolveSparkRuntime } from '../../tools/spark-runtime.js';
+import { userPath } from '../shared/user-paths.js';
 import { readDrillSettings } from './drill-settings.js';
 import { drillSummary } from './drill-summary.js';
 import { resolveDrillCluster } from './drill-cluster.js';
 import { readSmokeTestSettings, smokeTestJob } from './settings.js';
 import { smokeTestSummary } from './summary.js';
+
+/** The user's application, in their workspace, checked before anything is submitted. */
+function applicationIn(pipeline: Pipeline, given: string | undefined): string | undefined {
+  if (given === undefined) return undefined;
+  const application = userPath(pipeline, given);
+  if (!existsSync(application)) {
+    throw new InputError(
+      'application',
+      'a .py or .jar file in the workspace',
+      describeValue(given),
+      `No file at ${application}: give its path relative to the workspace, or absolute.`,
+    );
+  }
+  return application;
+}
 
 /**
  * The smoke-test action behind every door: a job through the full master list and, with `failover`, the
@@ -20,6 +36,7 @@ export function smokeTestAction(options: { forceFailover?: boolean } = {}) {
   return async (pipeline: Pipeline): Promise<void> => {
     const inputs = new InputReader(pipeline.inputs);
     const settings = readSmokeTestSettings(inputs);
+    const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
     const failover = options.forceFailover || inputs.boolean('failover', false);
     const drill = failover ? readDrillSettings(inputs, settings.masters.length) : undefined;
     const cluster = drill && (await resolveDrillCluster(settings, drill, pipeline));
@@ -27,7 +44,6 @@ export function smokeTestAction(options: { forceFailover?: boolean } = {}) {
     if (cluster) await checkSteadyState(cluster, drill.expectedWorkers);
     const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: 'sparkHome', toolCache: pipeline.directories.toolCache }, pipeline.log);
 
-    const job = smokeTestJob(settings);
     const report = await pipeline.group('Smoke test', () => runSparkJob(settings, job, runtime, pipeline.log));
     pipeline.setOutput('result', report.result ?? '');
     pipeline.setOutput('durationSeconds', String(report.durationSeconds));

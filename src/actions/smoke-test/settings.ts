@@ -82,11 +82,11 @@ function resultCheck(expectedOutput: string | undefined, application: string | u
   }
 }
 
-/** The job the smoke test submits, as the settings describe it. */
-export function smokeTestJob(settings: SmokeTestSettings): SparkJob {
+/** The job the smoke test submits, as the settings describe it, with the application where it was found. */
+export function smokeTestJob(settings: SmokeTestSettings, application = settings.application): SparkJob {
   return {
     name: 'spark-azure smoke test',
-    application: settings.application,
+    application,
     mainClass: settings.mainClass,
     arguments: settings.arguments,
     deployMode: settings.deployMode,

@@ -1,3 +1,4 @@
+import { httpGetJson } from '../http-get-json.js';
 import { messageOf } from '../zookeeper/zookeeper-probe.js';
 import { type MasterJson, parseMasterJson } from './spark-master-json.js';
 
@@ -21,18 +22,8 @@ export function aliveOf(masters: readonly SparkMasterState[]): ReachableMaster[]
 
 export async function probeSparkMaster(endpoint: MasterEndpoint, timeoutMs: number): Promise<SparkMasterState> {
   try {
-    const response = await fetch(`${endpoint.webUiUrl}/json/`, { signal: AbortSignal.timeout(timeoutMs) });
-    if (!response.ok) {
-      return { address: endpoint.address, reachable: false, error: `HTTP ${response.status} from ${endpoint.webUiUrl}/json/` };
-    }
-    return { address: endpoint.address, reachable: true, ...parseMasterJson(await response.json()) };
+    return { address: endpoint.address, reachable: true, ...parseMasterJson(await httpGetJson(`${endpoint.webUiUrl}/json/`, timeoutMs)) };
   } catch (error) {
-    return { address: endpoint.address, reachable: false, error: describeFetchError(error) };
+    return { address: endpoint.address, reachable: false, error: messageOf(error) };
   }
-}
-
-// fetch() hides the socket error in `cause`; surface it, it is what the operator needs.
-function describeFetchError(error: unknown): string {
-  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
-  return cause ? messageOf(cause) : messageOf(error);
 }

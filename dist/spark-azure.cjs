@@ -12001,9 +12001,48 @@ var init_zookeeper_connect = __esm({
   }
 });
 
+// src/core/spark/spark-submit.ts
+function sparkSubmitArguments(submission) {
+  return [
+    "--master",
+    submission.masterUrl,
+    "--deploy-mode",
+    submission.deployMode,
+    "--name",
+    submission.name,
+    ...submission.mainClass ? ["--class", submission.mainClass] : [],
+    ...Object.entries(submission.conf).flatMap(([key, value]) => ["--conf", `${key}=${value}`]),
+    submission.application,
+    ...submission.arguments
+  ];
+}
+function isLoopback(host) {
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === "localhost" || host === "[::1]";
+}
+function driverConf(masterHosts, driverHost) {
+  const host = driverHost ?? (masterHosts.every(isLoopback) ? "127.0.0.1" : void 0);
+  return host ? { "spark.driver.host": host, "spark.driver.bindAddress": host } : {};
+}
+var init_spark_submit = __esm({
+  "src/core/spark/spark-submit.ts"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
 // src/actions/shared/node-access.ts
-function readNodeAccess(inputs, masterCount) {
+function readNodeAccess(inputs, masters) {
+  const onThisMachine = masters.every((master) => isLoopback(master.host));
+  if (inputs.optional("nodeAccess") === void 0 && !onThisMachine) {
+    throw new InputError(
+      "nodeAccess",
+      "'ssh' or 'azure' for masters that are not on this machine",
+      "nothing",
+      "Set nodeAccess to 'ssh' (systemd over SSH) or 'azure' (SSH, plus az vm for whole-VM faults)."
+    );
+  }
   const kind = inputs.oneOf("nodeAccess", ["local", "ssh", "azure"], "local");
+  const masterCount = masters.length;
   if (kind === "local") return { kind };
   const ssh = {
     user: inputs.required("sshUser", "the SSH user on the VMs (with sudo for systemctl)", "azureuser"),
@@ -12023,6 +12062,10 @@ function readNodeAccess(inputs, masterCount) {
   }
   return { kind, ssh, privateKey, resourceGroup: inputs.required("azureResourceGroup", "the resource group of the cluster VMs", "rg-spark-prod"), masterVmNames };
 }
+function readZooKeeperDir(inputs, access2) {
+  if (access2.kind === "local") return inputs.optional("zookeeperDir");
+  return inputs.required("zookeeperDir", "the cluster's spark.deploy.zookeeper.dir (provision outputs it as zookeeperDir)", "/spark-azure/spark-prod");
+}
 function readZooKeepers(inputs, access2, expected) {
   const raw = inputs.optional("zookeepers");
   if (raw === void 0 && access2.kind !== "local") {
@@ -12036,13 +12079,14 @@ var init_node_access = __esm({
     init_cjs_shims();
     init_errors();
     init_zookeeper_connect();
+    init_spark_submit();
   }
 });
 
 // src/actions/rolling-update/settings.ts
 function readRollingUpdateSettings(inputs) {
   const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", "10.0.2.4:7077,10.0.2.5:7077"));
-  const nodeAccess = readNodeAccess(inputs, masters.length);
+  const nodeAccess = readNodeAccess(inputs, masters);
   const workers = inputs.optional("workers")?.split(",").map((host) => host.trim());
   const only = inputs.optional("only")?.split(",").map((name) => name.trim());
   const expectedWorkers = inputs.optional("expectedWorkers");
@@ -12050,7 +12094,7 @@ function readRollingUpdateSettings(inputs) {
     masters,
     masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
     zookeepers: readZooKeepers(inputs, nodeAccess, "the ZooKeeper connect string"),
-    zookeeperDir: inputs.optional("zookeeperDir"),
+    zookeeperDir: readZooKeeperDir(inputs, nodeAccess),
     workers,
     expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 0, max: 1e4 }),
     maxUnavailable: inputs.integer("maxUnavailable", 1, { min: 1, max: 1e3 }),
@@ -21803,14 +21847,13 @@ async function remoteTopology(options) {
   );
   const workerHosts = options.workers ?? aliveWorkerHosts(await probeCluster({ zookeepers: [], masters: new MasterSet(options.masters, options.masterWebUiPort).endpoints }));
   const workers = workerHosts.map((host) => ({ name: host, role: "worker", host, webUiPort: 8081, cores: 0, memoryMb: 0 }));
-  return { zookeepers, masters, workers, sparkZooKeeperDir: options.zookeeperDir ?? DEFAULT_SPARK_ZOOKEEPER_DIR };
+  return { zookeepers, masters, workers, sparkZooKeeperDir: options.zookeeperDir };
 }
 function remoteNodeOperations(access2, pipeline) {
   if (access2.privateKey) pipeline.setSecret(access2.privateKey);
   const keyFile = access2.privateKey ? writeSshKeyFile(pipeline.directories.temp, access2.privateKey) : void 0;
   return sshNodeOperations({ ...access2.ssh, keyFile });
 }
-var DEFAULT_SPARK_ZOOKEEPER_DIR;
 var init_remote_cluster = __esm({
   "src/actions/shared/remote-cluster.ts"() {
     "use strict";
@@ -21820,7 +21863,6 @@ var init_remote_cluster = __esm({
     init_cluster_probe();
     init_master_set();
     init_ssh_key_file();
-    DEFAULT_SPARK_ZOOKEEPER_DIR = "/spark-azure/spark";
   }
 });
 
@@ -22133,35 +22175,6 @@ var init_submission_output = __esm({
     init_cjs_shims();
     PI_BOUNDS = { low: 3, high: 3.3 };
     BOUNDS = `[${PI_BOUNDS.low.toFixed(1)}, ${PI_BOUNDS.high.toFixed(1)}]`;
-  }
-});
-
-// src/core/spark/spark-submit.ts
-function sparkSubmitArguments(submission) {
-  return [
-    "--master",
-    submission.masterUrl,
-    "--deploy-mode",
-    submission.deployMode,
-    "--name",
-    submission.name,
-    ...submission.mainClass ? ["--class", submission.mainClass] : [],
-    ...Object.entries(submission.conf).flatMap(([key, value]) => ["--conf", `${key}=${value}`]),
-    submission.application,
-    ...submission.arguments
-  ];
-}
-function isLoopback(host) {
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === "localhost" || host === "[::1]";
-}
-function driverConf(masterHosts, driverHost) {
-  const host = driverHost ?? (masterHosts.every(isLoopback) ? "127.0.0.1" : void 0);
-  return host ? { "spark.driver.host": host, "spark.driver.bindAddress": host } : {};
-}
-var init_spark_submit = __esm({
-  "src/core/spark/spark-submit.ts"() {
-    "use strict";
-    init_cjs_shims();
   }
 });
 
@@ -22514,9 +22527,9 @@ var init_failover_drill = __esm({
 });
 
 // src/actions/smoke-test/drill-settings.ts
-function readDrillSettings(inputs, masterCount) {
+function readDrillSettings(inputs, masters) {
   const fault = inputs.oneOf("fault", FAULTS, "kill");
-  const nodeAccess = readNodeAccess(inputs, masterCount);
+  const nodeAccess = readNodeAccess(inputs, masters);
   if ((fault === "vm-restart" || fault === "vm-deallocate") && nodeAccess.kind !== "azure") {
     throw new InputError(
       "fault",
@@ -22529,7 +22542,7 @@ function readDrillSettings(inputs, masterCount) {
   return {
     fault,
     zookeepers: readZooKeepers(inputs, nodeAccess, "the ZooKeeper connect string (the drill reads Spark\u2019s leader latch)"),
-    zookeeperDir: inputs.optional("zookeeperDir"),
+    zookeeperDir: readZooKeeperDir(inputs, nodeAccess),
     expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 1, max: 1e4 }),
     maxRecoverySeconds: inputs.seconds("maxRecoverySeconds", 12, { min: 1, max: 3600 }),
     graceSeconds: inputs.seconds("graceSeconds", 5, { min: 0, max: 300 }),
@@ -22818,7 +22831,7 @@ function smokeTestAction(options = {}) {
     const settings = readSmokeTestSettings(inputs);
     const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
     const failover = options.forceFailover || inputs.boolean("failover", false);
-    const drill = failover ? readDrillSettings(inputs, settings.masters.length) : void 0;
+    const drill = failover ? readDrillSettings(inputs, settings.masters) : void 0;
     const cluster = drill && await resolveDrillCluster(settings, drill, pipeline);
     if (cluster) await checkSteadyState(cluster, drill.expectedWorkers);
     const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: "sparkHome", toolCache: pipeline.directories.toolCache }, pipeline.log);
@@ -34548,7 +34561,7 @@ async function verifyLocalCluster(cluster, directories, log4) {
   const drills = [];
   for (const fault of smokeTest.passed ? VERIFY_FAULTS : []) {
     log4.info(`Failover drill: ${fault}`);
-    const options = readDrillSettings(inputs({ fault }), settings.masters.length);
+    const options = readDrillSettings(inputs({ fault }), settings.masters);
     drills.push(await runFailoverDrill({ cluster: drillCluster, options, masters: settings, smokeJob, runtime, tempDir: directories.temp, log: log4 }));
   }
   const drillsPassed = drills.length === VERIFY_FAULTS.length && drills.every((drill) => drill.verdict.passed);

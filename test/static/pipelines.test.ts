@@ -50,9 +50,26 @@ function mappings(node: unknown): Record<string, unknown>[] {
   return [];
 }
 
-describe('example GitHub workflows', () => {
+const reusableWorkflows = yamlFiles('.github/workflows').filter((file) => !file.endsWith('ci.yml'));
+const reusableInputs = Object.fromEntries(
+  reusableWorkflows.map((file) => {
+    const call = parse(readFileSync(path.join(ROOT, file), 'utf8')).on.workflow_call;
+    return [
+      path.basename(file),
+      {
+        inputs: Object.keys(call.inputs ?? {}),
+        required: Object.entries(call.inputs ?? {})
+          .filter(([, spec]) => (spec as { required?: boolean }).required)
+          .map(([input]) => input),
+        secrets: Object.keys(call.secrets ?? {}),
+      },
+    ];
+  }),
+);
+
+describe('GitHub workflows: ours (reusable, and CI) and the examples that call them', () => {
   const validate = new Ajv({ strict: false, allErrors: true }).compile(schema('github-workflow.schema.json'));
-  const workflows = yamlFiles('examples/github');
+  const workflows = [...yamlFiles('.github/workflows'), ...yamlFiles('examples/github')];
 
   it.each(workflows)('%s is valid for GitHub (workflow parser and schema)', async (file) => {
     const content = readFileSync(path.join(ROOT, file), 'utf8');
@@ -62,13 +79,27 @@ describe('example GitHub workflows', () => {
     expect(validate(parse(content)), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it.each(workflows)('%s passes only inputs the spark-azure actions declare', (file) => {
+  it.each(reusableWorkflows)('%s passes only inputs the spark-azure actions declare', (file) => {
     const steps = mappings(parse(readFileSync(path.join(ROOT, file), 'utf8'))).filter((step) => typeof step.uses === 'string' && step.uses.startsWith('org/spark-azure/'));
     expect(steps.length).toBeGreaterThan(0);
     for (const step of steps) {
       const action = /^org\/spark-azure\/actions\/([a-z-]+)@v1$/.exec(step.uses as string)?.[1];
       expect(ACTION_NAMES, `${step.uses}`).toContain(action);
       for (const input of Object.keys((step.with as object) ?? {})) expect(actionInputs[action!], `${action} has no input ${input}`).toContain(input);
+    }
+  });
+
+  it.each(yamlFiles('examples/github'))('%s calls a reusable workflow of ours with inputs and secrets it declares', (file) => {
+    const jobs = Object.values(parse(readFileSync(path.join(ROOT, file), 'utf8')).jobs as Record<string, { uses?: string; with?: object; secrets?: object }>);
+    const calls = jobs.filter((job) => job.uses?.startsWith('org/spark-azure/'));
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) {
+      const workflow = /^org\/spark-azure\/\.github\/workflows\/([a-z-]+\.yml)@v1$/.exec(call.uses!)?.[1];
+      expect(Object.keys(reusableInputs), call.uses).toContain(workflow);
+      const declared = reusableInputs[workflow!]!;
+      for (const input of Object.keys(call.with ?? {})) expect(declared.inputs, `${workflow} has no input ${input}`).toContain(input);
+      for (const input of declared.required) expect(Object.keys(call.with ?? {}), `${file} leaves out ${input}`).toContain(input);
+      for (const secret of Object.keys(call.secrets ?? {})) expect(declared.secrets, `${workflow} has no secret ${secret}`).toContain(secret);
     }
   });
 });

@@ -62,11 +62,17 @@ export function parseGithubOutputFile(text: string): Record<string, string> {
 
 /**
  * Runs a task as an Azure DevOps agent does: installed into `_work/_tasks/<Name>_<id>/<version>/` with only
- * its own files, `node` on its entry, inputs in INPUT_*, the agent's temp directory set.
+ * its own files (staged from the repository, or taken from an unpacked .vsix), `node` on its entry, inputs
+ * in INPUT_*, the agent's temp directory set. `taskDir` runs an already installed folder.
  */
-export async function runAzureDevOpsTask(name: string, inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv = {}): Promise<BundleRun> {
+export async function runAzureDevOpsTask(
+  name: string,
+  inputs: Record<string, string>,
+  extraEnv: NodeJS.ProcessEnv = {},
+  options: { unpackedExtension?: string; taskDir?: string } = {},
+): Promise<BundleRun> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'ado-task-'));
-  const taskDir = installTask(name, path.join(scratch, '_work'));
+  const taskDir = options.taskDir ?? installTask(name, path.join(scratch, '_work'), options.unpackedExtension);
   const env: NodeJS.ProcessEnv = { ...cleanEnvironment(), AGENT_TEMPDIRECTORY: scratch, SYSTEM_DEFAULTWORKINGDIRECTORY: scratch, ...extraEnv };
   for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.replace(/ /g, '_').toUpperCase()}`] = value;
   const result = await $({ env, cwd: scratch, nothrow: true, quiet: true })`node ${path.join(taskDir, 'index.cjs')}`;

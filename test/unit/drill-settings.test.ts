@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { readDrillSettings } from '../../src/actions/smoke-test/drill-settings.js';
 import { InputReader, recordInputSource } from '../../src/core/inputs/input-reader.js';
 
-const read = (record: Record<string, string>, masters = 2) => readDrillSettings(new InputReader(recordInputSource(record)), masters);
+const LOCAL_MASTERS = [
+  { host: '127.0.0.21', port: 7077 },
+  { host: '127.0.0.22', port: 7077 },
+];
+const VM_MASTERS = [
+  { host: '10.0.2.4', port: 7077 },
+  { host: '10.0.2.5', port: 7077 },
+];
+const read = (record: Record<string, string>, masters = LOCAL_MASTERS) => readDrillSettings(new InputReader(recordInputSource(record)), masters);
 
 describe('failover drill settings', () => {
   it('defaults to a hard kill on the local cluster, 12 s allowed', () => {
@@ -10,16 +18,33 @@ describe('failover drill settings', () => {
   });
 
   it('reads Azure access with one VM name per master', () => {
-    const settings = read({ fault: 'vm-deallocate', nodeAccess: 'azure', sshUser: 'azureuser', azureResourceGroup: 'rg', masterVmNames: 'vm-m1, vm-m2', zookeepers: 'z1,z2,z3' });
+    const settings = read(
+      {
+        fault: 'vm-deallocate',
+        nodeAccess: 'azure',
+        sshUser: 'azureuser',
+        azureResourceGroup: 'rg',
+        masterVmNames: 'vm-m1, vm-m2',
+        zookeepers: 'z1,z2,z3',
+        zookeeperDir: '/spark-azure/prod',
+      },
+      VM_MASTERS,
+    );
     expect(settings.nodeAccess).toMatchObject({ kind: 'azure', resourceGroup: 'rg', masterVmNames: ['vm-m1', 'vm-m2'], ssh: { user: 'azureuser', port: 22 } });
     expect(settings.zookeepers).toHaveLength(3);
+    expect(settings.zookeeperDir).toBe('/spark-azure/prod');
+  });
+
+  it('needs to be told how to reach masters that are not on this machine, and the cluster’s ZooKeeper directory', () => {
+    expect(() => read({}, VM_MASTERS)).toThrow(/^Input 'nodeAccess': expected 'ssh' or 'azure' for masters that are not on this machine, found nothing/);
+    expect(() => read({ nodeAccess: 'ssh', sshUser: 'u', zookeepers: 'z1,z2,z3' }, VM_MASTERS)).toThrow(/^Input 'zookeeperDir': expected the cluster's spark.deploy.zookeeper.dir/);
   });
 
   it.each([
     [{ fault: 'vm-restart' }, /^Input 'fault': expected 'kill', 'stop' or 'restart' unless nodeAccess is 'azure'/],
     [{ fault: 'explode' }, /^Input 'fault': expected one of kill, stop, restart, vm-restart, vm-deallocate/],
     [{ nodeAccess: 'ssh', sshUser: 'u' }, /^Input 'zookeepers'/],
-    [{ nodeAccess: 'ssh', zookeepers: 'z1,z2,z3' }, /^Input 'sshUser'/],
+    [{ nodeAccess: 'ssh', zookeepers: 'z1,z2,z3', zookeeperDir: '/spark-azure/prod' }, /^Input 'sshUser'/],
     [{ nodeAccess: 'azure', sshUser: 'u', zookeepers: 'z1,z2,z3', azureResourceGroup: 'rg', masterVmNames: 'only-one' }, /^Input 'masterVmNames': expected 2 VM names/],
     [{ maxRecoverySeconds: '0' }, /^Input 'maxRecoverySeconds'/],
   ])('refuses %j', (record, message) => {

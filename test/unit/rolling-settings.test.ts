@@ -9,7 +9,7 @@ const read = (record: Record<string, string>) => readRollingUpdateSettings(new I
 
 describe('rolling-update settings', () => {
   it('defaults to the local cluster, one worker at a time', () => {
-    expect(read({ masters: 'm1,m2' })).toMatchObject({
+    expect(read({ masters: '127.0.0.21,127.0.0.22' })).toMatchObject({
       maxUnavailable: 1,
       dryRun: false,
       gateTimeoutSeconds: 180,
@@ -24,6 +24,7 @@ describe('rolling-update settings', () => {
       nodeAccess: 'ssh',
       sshUser: 'azureuser',
       zookeepers: 'z1,z2,z3',
+      zookeeperDir: '/spark-azure/prod',
       ansibleInventory: 'hosts.yml',
       roleVariables: 'zookeeper_heap_mb=1024',
     });
@@ -32,11 +33,13 @@ describe('rolling-update settings', () => {
 
   it.each([
     [{ masters: 'm1,m2', nodeAccess: 'ssh', sshUser: 'u' }, /^Input 'zookeepers'/],
-    [{ masters: 'm1,m2', nodeAccess: 'ssh', sshUser: 'u', zookeepers: 'z1,z2,z3' }, /^Input 'ansibleInventory'/],
-    [{ masters: 'm1,m2', updateMethod: 'reimage' }, /^Input 'imageId'/],
-    [{ masters: 'm1,m2', updateMethod: 'command' }, /^Input 'updateCommand'/],
-    [{ masters: 'm1,m2', maxUnavailable: '0' }, /^Input 'maxUnavailable'/],
-    [{ masters: 'm1,m2', roleVariables: 'Heap=1' }, /^Input 'roleVariables': expected one role variable per line as name=value, found "Heap=1"/],
+    [{ masters: 'm1,m2', nodeAccess: 'ssh', sshUser: 'u', zookeepers: 'z1,z2,z3' }, /^Input 'zookeeperDir'/],
+    [{ masters: 'm1,m2', nodeAccess: 'ssh', sshUser: 'u', zookeepers: 'z1,z2,z3', zookeeperDir: '/spark-azure/prod' }, /^Input 'ansibleInventory'/],
+    [{ masters: 'm1,m2' }, /^Input 'nodeAccess': expected 'ssh' or 'azure' for masters that are not on this machine/],
+    [{ masters: '127.0.0.21,127.0.0.22', updateMethod: 'reimage' }, /^Input 'imageId'/],
+    [{ masters: '127.0.0.21,127.0.0.22', updateMethod: 'command' }, /^Input 'updateCommand'/],
+    [{ masters: '127.0.0.21,127.0.0.22', maxUnavailable: '0' }, /^Input 'maxUnavailable'/],
+    [{ masters: '127.0.0.21,127.0.0.22', roleVariables: 'Heap=1' }, /^Input 'roleVariables': expected one role variable per line as name=value, found "Heap=1"/],
   ])('refuses %j', (record, message) => {
     expect(() => read(record as Record<string, string>)).toThrow(message);
   });

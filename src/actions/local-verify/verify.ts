@@ -45,7 +45,7 @@ export async function verifyLocalCluster(cluster: LocalCluster, directories: Pip
   const drills: DrillReport[] = [];
   for (const fault of smokeTest.passed ? VERIFY_FAULTS : []) {
     log.info(`Failover drill: ${fault}`);
-    const options = readDrillSettings(inputs({ fault }), settings.masters.length);
+    const options = readDrillSettings(inputs({ fault }), settings.masters);
     drills.push(await runFailoverDrill({ cluster: drillCluster, options, masters: settings, smokeJob, runtime, tempDir: directories.temp, log }));
   }
   const drillsPassed = drills.length === VERIFY_FAULTS.length && drills.every((drill) => drill.verdict.passed);

@@ -69,7 +69,7 @@ async function resolve(settings: RollingUpdateSettings, pipeline: Pipeline): Pro
       masters: settings.masters,
       masterWebUiPort: settings.masterWebUiPort,
       zookeepers: settings.zookeepers!,
-      zookeeperDir: settings.zookeeperDir,
+      zookeeperDir: settings.zookeeperDir!,
       workers: settings.workers,
       masterNames: access.kind === 'azure' ? access.masterVmNames : undefined,
     });

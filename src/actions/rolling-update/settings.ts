@@ -2,7 +2,7 @@ import type { HostPort } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseMasterList } from '../../core/inputs/master-list.js';
 import { ROLE_VARIABLES, parseKeyValueLines } from '../../core/inputs/key-value-lines.js';
-import { type NodeAccess, readNodeAccess, readZooKeepers } from '../shared/node-access.js';
+import { type NodeAccess, readNodeAccess, readZooKeeperDir, readZooKeepers } from '../shared/node-access.js';
 
 export type UpdateMethodName = 'local' | 'ansible' | 'command' | 'reimage';
 
@@ -30,7 +30,7 @@ export interface RollingUpdateSettings {
 
 export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSettings {
   const masters = parseMasterList('masters', inputs.required('masters', 'the Spark master list', '10.0.2.4:7077,10.0.2.5:7077'));
-  const nodeAccess = readNodeAccess(inputs, masters.length);
+  const nodeAccess = readNodeAccess(inputs, masters);
   const workers = inputs
     .optional('workers')
     ?.split(',')
@@ -44,7 +44,7 @@ export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSet
     masters,
     masterWebUiPort: inputs.integer('masterWebUiPort', 8080, { min: 1, max: 65535 }),
     zookeepers: readZooKeepers(inputs, nodeAccess, 'the ZooKeeper connect string'),
-    zookeeperDir: inputs.optional('zookeeperDir'),
+    zookeeperDir: readZooKeeperDir(inputs, nodeAccess),
     workers,
     expectedWorkers: expectedWorkers === undefined ? undefined : inputs.integer('expectedWorkers', 1, { min: 0, max: 10_000 }),
     maxUnavailable: inputs.integer('maxUnavailable', 1, { min: 1, max: 1000 }),

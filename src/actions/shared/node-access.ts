@@ -3,6 +3,7 @@ import { InputError, describeValue } from '../../core/errors.js';
 import type { HostPort } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseZooKeeperConnect } from '../../core/inputs/zookeeper-connect.js';
+import { isLoopback } from '../../core/spark/spark-submit.js';
 
 /** How an action reaches the nodes: the local cluster's processes, systemd over SSH, or Azure. */
 export type NodeAccess =
@@ -10,8 +11,19 @@ export type NodeAccess =
   | { readonly kind: 'ssh'; readonly ssh: SshAccess; readonly privateKey?: string }
   | { readonly kind: 'azure'; readonly ssh: SshAccess; readonly privateKey?: string; readonly resourceGroup: string; readonly masterVmNames: readonly string[] };
 
-export function readNodeAccess(inputs: InputReader, masterCount: number): NodeAccess {
+/** How to reach the nodes: given, or `local` when every master is on this machine's loopback. */
+export function readNodeAccess(inputs: InputReader, masters: readonly HostPort[]): NodeAccess {
+  const onThisMachine = masters.every((master) => isLoopback(master.host));
+  if (inputs.optional('nodeAccess') === undefined && !onThisMachine) {
+    throw new InputError(
+      'nodeAccess',
+      "'ssh' or 'azure' for masters that are not on this machine",
+      'nothing',
+      "Set nodeAccess to 'ssh' (systemd over SSH) or 'azure' (SSH, plus az vm for whole-VM faults).",
+    );
+  }
   const kind = inputs.oneOf('nodeAccess', ['local', 'ssh', 'azure'] as const, 'local');
+  const masterCount = masters.length;
   if (kind === 'local') return { kind };
   const ssh: SshAccess = {
     user: inputs.required('sshUser', 'the SSH user on the VMs (with sudo for systemctl)', 'azureuser'),
@@ -33,6 +45,12 @@ export function readNodeAccess(inputs: InputReader, masterCount: number): NodeAc
     );
   }
   return { kind, ssh, privateKey, resourceGroup: inputs.required('azureResourceGroup', 'the resource group of the cluster VMs', 'rg-spark-prod'), masterVmNames };
+}
+
+/** The cluster's `spark.deploy.zookeeper.dir`: the local cluster knows its own; elsewhere it names the cluster. */
+export function readZooKeeperDir(inputs: InputReader, access: NodeAccess): string | undefined {
+  if (access.kind === 'local') return inputs.optional('zookeeperDir');
+  return inputs.required('zookeeperDir', "the cluster's spark.deploy.zookeeper.dir (provision outputs it as zookeeperDir)", '/spark-azure/spark-prod');
 }
 
 /** The ZooKeeper connect string: optional for the local cluster (it knows its own), required elsewhere. */

@@ -9,8 +9,6 @@ import type { Pipeline } from '../../core/pipeline.js';
 import { writeSshKeyFile } from '../../tools/ssh-key-file.js';
 import type { NodeAccess } from './node-access.js';
 
-export const DEFAULT_SPARK_ZOOKEEPER_DIR = '/spark-azure/spark';
-
 /**
  * The cluster as the inputs describe it, for nodes on VMs: ZooKeeper servers and masters from their
  * lists, workers from their list or, when none is given, the workers ALIVE at the ALIVE master now.
@@ -19,7 +17,7 @@ export async function remoteTopology(options: {
   masters: readonly HostPort[];
   masterWebUiPort: number;
   zookeepers: readonly HostPort[];
-  zookeeperDir?: string;
+  zookeeperDir: string;
   workers?: readonly string[];
   masterNames?: readonly string[];
 }): Promise<ClusterTopology> {
@@ -37,7 +35,7 @@ export async function remoteTopology(options: {
   );
   const workerHosts = options.workers ?? aliveWorkerHosts(await probeCluster({ zookeepers: [], masters: new MasterSet(options.masters, options.masterWebUiPort).endpoints }));
   const workers = workerHosts.map((host): WorkerNode => ({ name: host, role: 'worker', host, webUiPort: 8081, cores: 0, memoryMb: 0 }));
-  return { zookeepers, masters, workers, sparkZooKeeperDir: options.zookeeperDir ?? DEFAULT_SPARK_ZOOKEEPER_DIR };
+  return { zookeepers, masters, workers, sparkZooKeeperDir: options.zookeeperDir };
 }
 
 /** systemd over SSH; a given private key is masked and written to a 0600 file for ssh -i. */

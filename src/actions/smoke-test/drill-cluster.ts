@@ -33,7 +33,7 @@ export async function resolveDrillCluster(smoke: SmokeTestSettings, drill: Drill
     masters: smoke.masters,
     masterWebUiPort: smoke.masterWebUiPort,
     zookeepers: drill.zookeepers!,
-    zookeeperDir: drill.zookeeperDir,
+    zookeeperDir: drill.zookeeperDir!,
     workers: [],
     masterNames: access.kind === 'azure' ? access.masterVmNames : undefined,
   });

@@ -3,7 +3,7 @@ import { InputError } from '../../core/errors.js';
 import type { HostPort } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import type { DrillOptions } from '../../operations/failover-drill.js';
-import { type NodeAccess, readNodeAccess, readZooKeepers } from '../shared/node-access.js';
+import { type NodeAccess, readNodeAccess, readZooKeeperDir, readZooKeepers } from '../shared/node-access.js';
 
 /** The drill's options, plus where the cluster's ZooKeeper is and how to reach the masters. */
 export interface DrillSettings extends DrillOptions {
@@ -14,9 +14,9 @@ export interface DrillSettings extends DrillOptions {
 
 export const FAULTS: readonly Fault[] = ['kill', 'stop', 'restart', 'vm-restart', 'vm-deallocate'];
 
-export function readDrillSettings(inputs: InputReader, masterCount: number): DrillSettings {
+export function readDrillSettings(inputs: InputReader, masters: readonly HostPort[]): DrillSettings {
   const fault = inputs.oneOf('fault', FAULTS, 'kill');
-  const nodeAccess = readNodeAccess(inputs, masterCount);
+  const nodeAccess = readNodeAccess(inputs, masters);
   if ((fault === 'vm-restart' || fault === 'vm-deallocate') && nodeAccess.kind !== 'azure') {
     throw new InputError(
       'fault',
@@ -29,7 +29,7 @@ export function readDrillSettings(inputs: InputReader, masterCount: number): Dri
   return {
     fault,
     zookeepers: readZooKeepers(inputs, nodeAccess, 'the ZooKeeper connect string (the drill reads Spark’s leader latch)'),
-    zookeeperDir: inputs.optional('zookeeperDir'),
+    zookeeperDir: readZooKeeperDir(inputs, nodeAccess),
     expectedWorkers: expectedWorkers === undefined ? undefined : inputs.integer('expectedWorkers', 1, { min: 1, max: 10_000 }),
     maxRecoverySeconds: inputs.seconds('maxRecoverySeconds', 12, { min: 1, max: 3600 }),
     graceSeconds: inputs.seconds('graceSeconds', 5, { min: 0, max: 300 }),

@@ -38,7 +38,7 @@ export function smokeTestAction(options: { forceFailover?: boolean } = {}) {
     const settings = readSmokeTestSettings(inputs);
     const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
     const failover = options.forceFailover || inputs.boolean('failover', false);
-    const drill = failover ? readDrillSettings(inputs, settings.masters.length) : undefined;
+    const drill = failover ? readDrillSettings(inputs, settings.masters) : undefined;
     const cluster = drill && (await resolveDrillCluster(settings, drill, pipeline));
     // Refuse before submitting anything when the drill's steady state does not hold.
     if (cluster) await checkSteadyState(cluster, drill.expectedWorkers);

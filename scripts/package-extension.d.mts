@@ -1,0 +1,1 @@
+export function packageExtension(outputDir?: string): string;

@@ -1007,10 +1007,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path26, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path27, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path26), options);
+            return checkStat(yield (0, promises_1.stat)(path27), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1019,10 +1019,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path26, options = {}) => {
+        var sync = (path27, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path26), options);
+            return checkStat((0, fs_1.statSync)(path27), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1059,10 +1059,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path26, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path27, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path26), path26, options);
+            return checkStat(yield (0, promises_1.stat)(path27), path27, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1071,10 +1071,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path26, options = {}) => {
+        var sync = (path27, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path26), path26, options);
+            return checkStat((0, fs_1.statSync)(path27), path27, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1083,7 +1083,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path26, options) => {
+        var checkPathExt = (path27, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -1091,14 +1091,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path26.substring(path26.length - p.length).toLowerCase();
+            const ext = path27.substring(path27.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path26, options) => stat2.isFile() && checkPathExt(path26, options);
+        var checkStat = (stat2, path27, options) => stat2.isFile() && checkPathExt(path27, options);
       }
     });
     var require_options = __commonJS2({
@@ -1738,7 +1738,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs18 = __toESM2(require("fs"), 1);
+    var import_node_fs19 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -2191,8 +2191,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs18.default.existsSync(f)) return false;
-        const stat2 = import_node_fs18.default.lstatSync(f);
+        if (!import_node_fs19.default.existsSync(f)) return false;
+        const stat2 = import_node_fs19.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -2424,7 +2424,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path24 = __toESM2(require("path"), 1);
+    var import_node_path25 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -2446,10 +2446,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path24.default.resolve(c, "node_modules", ".bin"),
-          import_node_path24.default.resolve(c)
+          import_node_path25.default.resolve(c, "node_modules", ".bin"),
+          import_node_path25.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path24.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path25.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -2530,7 +2530,7 @@ var require_core = __commonJS({
       kill: () => kill2,
       log: () => log4,
       os: () => os12,
-      path: () => import_node_path24.default,
+      path: () => import_node_path25.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -2547,7 +2547,7 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs18 = __toESM2(require("fs"), 1);
+    var import_node_fs19 = __toESM2(require("fs"), 1);
     var import_node_os8 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
@@ -2891,7 +2891,7 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path24 = __toESM2(require("path"), 1);
+    var import_node_path25 = __toESM2(require("path"), 1);
     var os12 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
@@ -3278,7 +3278,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs18.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs19.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -4334,17 +4334,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path26) {
-      const ctrl = callVisitor(key, node, visitor, path26);
+    function visit_(key, node, visitor, path27) {
+      const ctrl = callVisitor(key, node, visitor, path27);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visit_(key, ctrl, visitor, path26);
+        replaceNode(key, path27, ctrl);
+        return visit_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path26);
+            const ci = visit_(i, node.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4355,13 +4355,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = visit_("key", node.key, visitor, path26);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = visit_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path26);
+          const cv = visit_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4382,17 +4382,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path26) {
-      const ctrl = await callVisitor(key, node, visitor, path26);
+    async function visitAsync_(key, node, visitor, path27) {
+      const ctrl = await callVisitor(key, node, visitor, path27);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visitAsync_(key, ctrl, visitor, path26);
+        replaceNode(key, path27, ctrl);
+        return visitAsync_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path26);
+            const ci = await visitAsync_(i, node.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4403,13 +4403,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path26);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path26);
+          const cv = await visitAsync_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4436,23 +4436,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path26) {
+    function callVisitor(key, node, visitor, path27) {
       if (typeof visitor === "function")
-        return visitor(key, node, path26);
+        return visitor(key, node, path27);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path26);
+        return visitor.Map?.(key, node, path27);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path26);
+        return visitor.Seq?.(key, node, path27);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path26);
+        return visitor.Pair?.(key, node, path27);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path26);
+        return visitor.Scalar?.(key, node, path27);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path26);
+        return visitor.Alias?.(key, node, path27);
       return void 0;
     }
-    function replaceNode(key, path26, node) {
-      const parent2 = path26[path26.length - 1];
+    function replaceNode(key, path27, node) {
+      const parent2 = path27[path27.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -5073,10 +5073,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path26, value) {
+    function collectionFromPath(schema, path27, value) {
       let v = value;
-      for (let i = path26.length - 1; i >= 0; --i) {
-        const k = path26[i];
+      for (let i = path27.length - 1; i >= 0; --i) {
+        const k = path27[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -5095,7 +5095,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
+    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -5125,11 +5125,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path26, value) {
-        if (isEmptyPath(path26))
+      addIn(path27, value) {
+        if (isEmptyPath(path27))
           this.add(value);
         else {
-          const [key, ...rest2] = path26;
+          const [key, ...rest2] = path27;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -5143,8 +5143,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        const [key, ...rest2] = path26;
+      deleteIn(path27) {
+        const [key, ...rest2] = path27;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -5158,8 +5158,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        const [key, ...rest2] = path26;
+      getIn(path27, keepScalar) {
+        const [key, ...rest2] = path27;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -5177,8 +5177,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path26) {
-        const [key, ...rest2] = path26;
+      hasIn(path27) {
+        const [key, ...rest2] = path27;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -5188,8 +5188,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        const [key, ...rest2] = path26;
+      setIn(path27, value) {
+        const [key, ...rest2] = path27;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -7739,9 +7739,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path26, value) {
+      addIn(path27, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path26, value);
+          this.contents.addIn(path27, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -7816,14 +7816,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        if (Collection.isEmptyPath(path26)) {
+      deleteIn(path27) {
+        if (Collection.isEmptyPath(path27)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7838,10 +7838,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        if (Collection.isEmptyPath(path26))
+      getIn(path27, keepScalar) {
+        if (Collection.isEmptyPath(path27))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7852,10 +7852,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path26) {
-        if (Collection.isEmptyPath(path26))
+      hasIn(path27) {
+        if (Collection.isEmptyPath(path27))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7872,13 +7872,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        if (Collection.isEmptyPath(path26)) {
+      setIn(path27, value) {
+        if (Collection.isEmptyPath(path27)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path26, value);
+          this.contents.setIn(path27, value);
         }
       }
       /**
@@ -9859,9 +9859,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path26) => {
+    visit.itemAtPath = (cst, path27) => {
       let item = cst;
-      for (const [field, index2] of path26) {
+      for (const [field, index2] of path27) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -9870,23 +9870,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path26) => {
-      const parent2 = visit.itemAtPath(cst, path26.slice(0, -1));
-      const field = path26[path26.length - 1][0];
+    visit.parentCollection = (cst, path27) => {
+      const parent2 = visit.itemAtPath(cst, path27.slice(0, -1));
+      const field = path27[path27.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path26, item, visitor) {
-      let ctrl = visitor(item, path26);
+    function _visit(path27, item, visitor) {
+      let ctrl = visitor(item, path27);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9897,10 +9897,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path26);
+            ctrl = ctrl(item, path27);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -16530,8 +16530,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path26) {
-  return isArray_default(path26) ? path26 : [path26];
+function toPath(path27) {
+  return isArray_default(path27) ? path27 : [path27];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -16544,8 +16544,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path26) {
-  return _.toPath(path26);
+function toPath2(path27) {
+  return _.toPath(path27);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -16557,11 +16557,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path26) {
-  var length = path26.length;
+function deepGet(obj, path27) {
+  var length = path27.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path26[i]];
+    obj = obj[path27[i]];
   }
   return length ? obj : void 0;
 }
@@ -16573,8 +16573,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path26, defaultValue) {
-  var value = deepGet(object2, toPath2(path26));
+function get(object2, path27, defaultValue) {
+  var value = deepGet(object2, toPath2(path27));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -16588,11 +16588,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path26) {
-  path26 = toPath2(path26);
-  var length = path26.length;
+function has2(obj, path27) {
+  path27 = toPath2(path27);
+  var length = path27.length;
   for (var i = 0; i < length; i++) {
-    var key = path26[i];
+    var key = path27[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -16635,10 +16635,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path26) {
-  path26 = toPath2(path26);
+function property(path27) {
+  path27 = toPath2(path27);
   return function(obj) {
-    return deepGet(obj, path26);
+    return deepGet(obj, path27);
   };
 }
 var init_property = __esm({
@@ -16761,8 +16761,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path26) {
-    return get(obj, path26);
+  return function(path27) {
+    return get(obj, path27);
   };
 }
 var init_propertyOf = __esm({
@@ -16978,14 +16978,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path26, fallback2) {
-  path26 = toPath2(path26);
-  var length = path26.length;
+function result(obj, path27, fallback2) {
+  path27 = toPath2(path27);
+  var length = path27.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path26[i]];
+    var prop = obj == null ? void 0 : obj[path27[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -17750,14 +17750,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path26, args) {
+    invoke_default = restArguments(function(obj, path27, args) {
       var contextPath, func;
-      if (isFunction_default(path26)) {
-        func = path26;
+      if (isFunction_default(path27)) {
+        func = path27;
       } else {
-        path26 = toPath2(path26);
-        contextPath = path26.slice(0, -1);
-        path26 = path26[path26.length - 1];
+        path27 = toPath2(path27);
+        contextPath = path27.slice(0, -1);
+        path27 = path27[path27.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -17766,7 +17766,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path26];
+          method = context[path27];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -19178,8 +19178,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path26) {
-      this.chrootPath = path26;
+    Record.prototype.setChrootPath = function(path27) {
+      this.chrootPath = path27;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -19221,14 +19221,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path26) {
+    function prependChroot(self2, path27) {
       if (!self2.chrootPath) {
-        return path26;
+        return path27;
       }
-      if (path26 === "/") {
+      if (path27 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path26;
+      return self2.chrootPath + path27;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -19238,8 +19238,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path26) {
-            return prependChroot(self2, path26);
+          value = value.map(function(path27) {
+            return prependChroot(self2, path27);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -19326,8 +19326,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path26) {
-            return prependChroot(self2, path26);
+          value = value.map(function(path27) {
+            return prependChroot(self2, path27);
           });
         }
         offset += serialize(
@@ -19480,9 +19480,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path26) {
+    TransactionRequest.prototype.setChrootPath = function(path27) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path26);
+        record2.setChrootPath(path27);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -19518,8 +19518,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path26) {
-      this.chrootPath = path26;
+    TransactionResponse.prototype.setChrootPath = function(path27) {
+      this.chrootPath = path27;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -19743,25 +19743,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path26) {
+    function validate(path27) {
       assert(
-        path26 && typeof path26 === "string",
+        path27 && typeof path27 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path26[0] === "/", "Node path must start with / character.");
-      if (path26.length === 1) {
+      assert(path27[0] === "/", "Node path must start with / character.");
+      if (path27.length === 1) {
         return;
       }
       assert(
-        path26[path26.length - 1] !== "/",
+        path27[path27.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path26),
+        !/\/\//.test(path27),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path26),
+        !/\/\.(\.)?(\/|$)/.test(path27),
         "Node path must not contain relative path(s)."
       );
     }
@@ -19790,7 +19790,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path26) {
+    function Event(type, name, path27) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -19798,7 +19798,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path26;
+      this.path = path27;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -19940,10 +19940,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path26, ctor2) {
+    function Exception(code, name, path27, ctor2) {
       if (!ctor2) {
-        ctor2 = path26;
-        path26 = void 0;
+        ctor2 = path27;
+        path27 = void 0;
       }
       validateCode(code);
       assert(
@@ -19954,10 +19954,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path26;
+      this.path = path27;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path26) {
-        this.message += "@" + path26;
+      if (path27) {
+        this.message += "@" + path27;
       }
     }
     util.inherits(Exception, Error);
@@ -19973,7 +19973,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path26) {
+    function create2(code, path27) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -19983,7 +19983,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path26, create2);
+      return new Exception(code, name, path27, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -20061,43 +20061,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path26, watcher) {
+    function registerWatcher(self2, type, path27, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path26);
+      Path.validate(path27);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path26] = watchers[path26] || new events.EventEmitter();
-      watcherExists = watchers[path26].listeners("notification").some(function(l) {
+      watchers[path27] = watchers[path27] || new events.EventEmitter();
+      watcherExists = watchers[path27].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path26].once("notification", watcher);
+        watchers[path27].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path26) {
-        if (watchers[path26].listeners("notification").length > 0) {
-          result2.push(path26);
+      Object.keys(watchers).forEach(function(path27) {
+        if (watchers[path27].listeners("notification").length > 0) {
+          result2.push(path27);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path26, watcher) {
-      registerWatcher(this, "data", path26, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path27, watcher) {
+      registerWatcher(this, "data", path27, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path26, watcher) {
-      registerWatcher(this, "child", path26, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path27, watcher) {
+      registerWatcher(this, "child", path27, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path26, watcher) {
-      registerWatcher(this, "existence", path26, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path27, watcher) {
+      registerWatcher(this, "existence", path27, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -20288,14 +20288,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path26, watcher) {
-      this.watcherManager.registerDataWatcher(path26, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path27, watcher) {
+      this.watcherManager.registerDataWatcher(path27, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path26, watcher) {
-      this.watcherManager.registerChildWatcher(path26, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path27, watcher) {
+      this.watcherManager.registerChildWatcher(path27, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path26, watcher) {
-      this.watcherManager.registerExistenceWatcher(path26, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path27, watcher) {
+      this.watcherManager.registerExistenceWatcher(path27, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -20708,9 +20708,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path26, data, acls, mode) {
+    Transaction.prototype.create = function(path27, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path26);
+      Path.validate(path27);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -20730,27 +20730,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path26,
+        path: path27,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path26, version) {
+    Transaction.prototype.check = function(path27, version) {
       version = version || -1;
-      Path.validate(path26);
+      Path.validate(path27);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path26,
+        path: path27,
         version
       });
       return this;
     };
-    Transaction.prototype.setData = function(path26, data, version) {
+    Transaction.prototype.setData = function(path27, data, version) {
       version = version || -1;
-      Path.validate(path26);
+      Path.validate(path27);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -20758,19 +20758,19 @@ var require_Transaction = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path26,
+        path: path27,
         data,
         version
       });
       return this;
     };
-    Transaction.prototype.remove = function(path26, version) {
+    Transaction.prototype.remove = function(path27, version) {
       version = version || -1;
-      Path.validate(path26);
+      Path.validate(path27);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path26,
+        path: path27,
         version
       });
       return this;
@@ -20983,9 +20983,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path26, data, acls, mode, callback) {
+    Client.prototype.create = function(path27, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path26);
+      Path.validate(path27);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21018,7 +21018,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path26;
+      payload.path = path27;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -21042,17 +21042,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path26, version, callback) {
+    Client.prototype.remove = function(path27, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path26);
+      Path.validate(path27);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path26;
+      payload.path = path27;
       payload.version = version;
       request = new jute.Request(header, payload);
       attempt(
@@ -21065,16 +21065,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path26, version, callback) {
+    Client.prototype.removeRecursive = function(path27, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path26);
+      Path.validate(path27);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path26, function(error2, children) {
+      self2.listSubTreeBFS(path27, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -21090,12 +21090,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path26, data, version, callback) {
+    Client.prototype.setData = function(path27, data, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path26);
+      Path.validate(path27);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       assert(
@@ -21110,7 +21110,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path26;
+      payload.path = path27;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version;
@@ -21129,16 +21129,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path26, watcher, callback) {
+    Client.prototype.getData = function(path27, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path26);
+      Path.validate(path27);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path26;
+      payload.path = path27;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21150,7 +21150,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path26, watcher);
+              self2.connectionManager.registerDataWatcher(path27, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -21158,12 +21158,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path26, acls, version, callback) {
+    Client.prototype.setACL = function(path27, acls, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path26);
+      Path.validate(path27);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -21172,7 +21172,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path26;
+      payload.path = path27;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -21192,12 +21192,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path26, callback) {
-      Path.validate(path26);
+    Client.prototype.getACL = function(path27, callback) {
+      Path.validate(path27);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path26;
+      payload.path = path27;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -21219,16 +21219,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path26, watcher, callback) {
+    Client.prototype.exists = function(path27, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path26);
+      Path.validate(path27);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path26;
+      payload.path = path27;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21243,12 +21243,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path26,
+                  path27,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path26,
+                  path27,
                   watcher
                 );
               }
@@ -21262,16 +21262,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path26, watcher, callback) {
+    Client.prototype.getChildren = function(path27, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path26);
+      Path.validate(path27);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path26;
+      payload.path = path27;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21283,7 +21283,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path26, watcher);
+              self2.connectionManager.registerChildWatcher(path27, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -21291,11 +21291,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path26, callback) {
-      Path.validate(path26);
+    Client.prototype.listSubTreeBFS = function(path27, callback) {
+      Path.validate(path27);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path26];
+      var tree = [path27];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -21317,9 +21317,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path26, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path27, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path26);
+      Path.validate(path27);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21349,7 +21349,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path26.split("/").slice(1);
+      nodes = path27.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -21405,8 +21405,8 @@ function connect(connectString, options) {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path26) {
-  return path26.slice(0, path26.lastIndexOf("/")) || "/";
+function parentOf(path27) {
+  return path27.slice(0, path27.lastIndexOf("/")) || "/";
 }
 var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZooKeeperSession;
 var init_zookeeper_session = __esm({
@@ -21449,13 +21449,13 @@ var init_zookeeper_session = __esm({
           void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
         });
       }
-      children(path26) {
-        return this.call((client, done) => client.getChildren(path26, (error2, children) => done(error2, children)));
+      children(path27) {
+        return this.call((client, done) => client.getChildren(path27, (error2, children) => done(error2, children)));
       }
-      stat(path26) {
+      stat(path27) {
         return this.call(
           (client, done) => client.exists(
-            path26,
+            path27,
             (error2, stat2) => done(
               error2,
               stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0
@@ -21463,22 +21463,22 @@ var init_zookeeper_session = __esm({
           )
         );
       }
-      data(path26) {
-        return this.call((client, done) => client.getData(path26, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+      data(path27) {
+        return this.call((client, done) => client.getData(path27, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
       }
       /** Creates the node (and missing parents, persistent) and returns its actual path. */
-      async create(path26, data, mode) {
-        await this.bounded(`mkdirp ${parentOf(path26)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path26), (error2) => error2 ? reject3(error2) : resolve2()));
+      async create(path27, data, mode) {
+        await this.bounded(`mkdirp ${parentOf(path27)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path27), (error2) => error2 ? reject3(error2) : resolve2()));
         return this.bounded(
-          `create ${path26}`,
-          (client, resolve2, reject3) => client.create(path26, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
+          `create ${path27}`,
+          (client, resolve2, reject3) => client.create(path27, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
         );
       }
       /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-      remove(path26, version = -1) {
+      remove(path27, version = -1) {
         return this.bounded(
-          `remove ${path26}`,
-          (client, resolve2, reject3) => client.remove(path26, version, (error2) => {
+          `remove ${path27}`,
+          (client, resolve2, reject3) => client.remove(path27, version, (error2) => {
             if (!error2) return resolve2(true);
             if (isNoNode(error2)) return resolve2(false);
             reject3(error2);
@@ -21569,8 +21569,8 @@ var init_leadership_handover = __esm({
 });
 
 // src/operations/maintenance-lock.ts
-async function currentHolder(zk, path26 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path26);
+async function currentHolder(zk, path27 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path27);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -21591,25 +21591,25 @@ var init_maintenance_lock = __esm({
     init_wait();
     MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
     MaintenanceLock = class _MaintenanceLock {
-      constructor(zk, path26) {
+      constructor(zk, path27) {
         this.zk = zk;
-        this.path = path26;
+        this.path = path27;
       }
       zk;
       path;
       static async acquire(zk, operation, options) {
-        const path26 = options.path ?? MAINTENANCE_LOCK_PATH;
+        const path27 = options.path ?? MAINTENANCE_LOCK_PATH;
         const holder = { operation, host: import_node_os5.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
         const deadline = Date.now() + options.waitMs;
         for (; ; ) {
           try {
-            await zk.create(path26, JSON.stringify(holder), "ephemeral");
-            return new _MaintenanceLock(zk, path26);
+            await zk.create(path27, JSON.stringify(holder), "ephemeral");
+            return new _MaintenanceLock(zk, path27);
           } catch (error2) {
             if (!isNodeExists(error2)) throw error2;
           }
           if (Date.now() >= deadline) {
-            const current = await currentHolder(zk, path26);
+            const current = await currentHolder(zk, path27);
             throw new ClusterStateError(
               "Maintenance lock",
               `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -23426,7 +23426,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path26 = (function() {
+    var path27 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -23434,7 +23434,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path26.sep;
+    minimatch.sep = path27.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -23523,8 +23523,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path26.sep !== "/") {
-        pattern = pattern.split(path26.sep).join("/");
+      if (!options.allowWindowsEscape && path27.sep !== "/") {
+        pattern = pattern.split(path27.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -23895,8 +23895,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path26.sep !== "/") {
-        f = f.split(path26.sep).join("/");
+      if (path27.sep !== "/") {
+        f = f.split(path27.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -24190,7 +24190,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path26 = require("path");
+    var path27 = require("path");
     var crypto2 = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -24199,7 +24199,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path26.join(keyPath, ".taskkey");
+          this._keyFile = path27.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -25974,7 +25974,7 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path26 = require("path");
+    var path27 = require("path");
     var os12 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
@@ -26071,7 +26071,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path26.join(path26.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path27.join(path27.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -26080,7 +26080,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path26.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path27.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -26106,7 +26106,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path27, ignoreWarnings) {
+    function _setResourcePath(path28, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -26116,19 +26116,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path27]) {
-        _checkPath(path27, "resource file path");
-        _resourceFiles[path27] = path27;
-        _debug("adding resource file: " + path27);
+      if (!_resourceFiles[path28]) {
+        _checkPath(path28, "resource file path");
+        _resourceFiles[path28] = path28;
+        _debug("adding resource file: " + path28);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path27, _resourceCulture);
+        var locStrs = _loadLocStrings(path28, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path27), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path28), IssueSource.TaskInternal);
         }
       }
     }
@@ -26227,10 +26227,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path27) {
+    function _exist(path28) {
       var exist = false;
       try {
-        exist = !!(path27 && fs3.statSync(path27) != null);
+        exist = !!(path28 && fs3.statSync(path28) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -26268,7 +26268,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path26.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path27.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -26290,7 +26290,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path26.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path27.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -26299,7 +26299,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path26.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path27.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -26318,7 +26318,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path26.basename(filePath);
+            var fileName = path27.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -26349,12 +26349,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path26.dirname(filePath_1);
-                var upperName = path26.basename(filePath_1).toUpperCase();
+                var directory = path27.dirname(filePath_1);
+                var upperName = path27.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path26.join(directory, actualName);
+                    filePath_1 = path27.join(directory, actualName);
                     break;
                   }
                 }
@@ -26521,8 +26521,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path27) {
-      return /^\\\\[^\\]/.test(path27);
+    function _isUncPath(path28) {
+      return /^\\\\[^\\]/.test(path28);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -26540,7 +26540,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path26.sep;
+        root2 += path27.sep;
       }
       return root2 + p;
     }
@@ -26575,7 +26575,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path26.dirname(p);
+      return path27.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -26647,7 +26647,7 @@ var require_internal = __commonJS({
         var cipher = crypto2.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path26.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path27.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -29290,7 +29290,7 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path26 = require("path");
+    var path27 = require("path");
     var os12 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
@@ -29440,7 +29440,7 @@ var require_task = __commonJS({
       }
     }
     exports2.setSecret = setSecret3;
-    function getInput3(name, required) {
+    function getInput4(name, required) {
       var inval = im._vault.retrieveSecret("INPUT_" + im._getVariableKey(name));
       if (required && !inval) {
         throw new Error((0, exports2.loc)("LIB_InputRequired", name));
@@ -29448,13 +29448,13 @@ var require_task = __commonJS({
       (0, exports2.debug)(name + "=" + inval);
       return inval;
     }
-    exports2.getInput = getInput3;
+    exports2.getInput = getInput4;
     function getInputRequired(name) {
-      return getInput3(name, true);
+      return getInput4(name, true);
     }
     exports2.getInputRequired = getInputRequired;
     function getBoolInput(name, required) {
-      return (getInput3(name, required) || "").toUpperCase() == "TRUE";
+      return (getInput4(name, required) || "").toUpperCase() == "TRUE";
     }
     exports2.getBoolInput = getBoolInput;
     function getBoolFeatureFlag(ffName, defaultValue) {
@@ -29483,7 +29483,7 @@ var require_task = __commonJS({
     }
     exports2.getPipelineFeature = getPipelineFeature;
     function getDelimitedInput(name, delim, required) {
-      var inputVal = getInput3(name, required);
+      var inputVal = getInput4(name, required);
       if (!inputVal) {
         return [];
       }
@@ -29505,7 +29505,7 @@ var require_task = __commonJS({
     }
     exports2.filePathSupplied = filePathSupplied;
     function getPathInput(name, required, check) {
-      var inval = getInput3(name, required);
+      var inval = getInput4(name, required);
       if (inval) {
         if (check) {
           (0, exports2.checkPath)(inval, name);
@@ -29531,7 +29531,7 @@ var require_task = __commonJS({
       return getEndpointUrl(id, false);
     }
     exports2.getEndpointUrlRequired = getEndpointUrlRequired;
-    function getEndpointDataParameter(id, key, optional) {
+    function getEndpointDataParameter2(id, key, optional) {
       var dataParamVal = process.env["ENDPOINT_DATA_" + id + "_" + key.toUpperCase()];
       if (!optional && !dataParamVal) {
         throw new Error((0, exports2.loc)("LIB_EndpointDataNotExist", id, key));
@@ -29539,9 +29539,9 @@ var require_task = __commonJS({
       (0, exports2.debug)(id + " data " + key + " = " + dataParamVal);
       return dataParamVal;
     }
-    exports2.getEndpointDataParameter = getEndpointDataParameter;
+    exports2.getEndpointDataParameter = getEndpointDataParameter2;
     function getEndpointDataParameterRequired(id, key) {
-      return getEndpointDataParameter(id, key, false);
+      return getEndpointDataParameter2(id, key, false);
     }
     exports2.getEndpointDataParameterRequired = getEndpointDataParameterRequired;
     function getEndpointAuthorizationScheme(id, optional) {
@@ -29570,7 +29570,7 @@ var require_task = __commonJS({
       return getEndpointAuthorizationParameter(id, key, false);
     }
     exports2.getEndpointAuthorizationParameterRequired = getEndpointAuthorizationParameterRequired;
-    function getEndpointAuthorization(id, optional) {
+    function getEndpointAuthorization2(id, optional) {
       var aval = im._vault.retrieveSecret("ENDPOINT_AUTH_" + id);
       if (!optional && !aval) {
         setResult2(TaskResult2.Failed, (0, exports2.loc)("LIB_EndpointAuthNotExist", id));
@@ -29586,7 +29586,7 @@ var require_task = __commonJS({
       }
       return auth;
     }
-    exports2.getEndpointAuthorization = getEndpointAuthorization;
+    exports2.getEndpointAuthorization = getEndpointAuthorization2;
     function getSecureFileName(id) {
       var name = process.env["SECUREFILE_NAME_" + id];
       (0, exports2.debug)("secure file name for id " + id + " = " + name);
@@ -29626,8 +29626,8 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path27) {
-      return fs3.statSync(path27);
+    function stats(path28) {
+      return fs3.statSync(path28);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
@@ -29694,26 +29694,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path27) {
-      if (path27 === "-") {
+    function cd2(path28) {
+      if (path28 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path27 = process.env.OLDPWD;
+          path28 = process.env.OLDPWD;
         }
       }
-      if (path27 === "~") {
-        path27 = os12.homedir();
+      if (path28 === "~") {
+        path28 = os12.homedir();
       }
-      if (!fs3.existsSync(path27)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path27));
+      if (!fs3.existsSync(path28)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path28));
       }
-      if (!fs3.statSync(path27).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path27));
+      if (!fs3.statSync(path28).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path28));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path27);
+        process.chdir(path28);
         process.env.OLDPWD = currentPath;
       } catch (error2) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error2));
@@ -29746,7 +29746,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path26.resolve(dirs.shift());
+      var _path = path27.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error2) {
@@ -29776,7 +29776,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path26.resolve(dirStack.shift());
+        var _path = path27.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -29800,7 +29800,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path26.dirname(testDir);
+            var parentDir = path27.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -29834,7 +29834,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path26.resolve.apply(this, pathSegments);
+      var absolutePath = path27.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -29869,7 +29869,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path26.resolve("."));
+        paths.push(path27.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -29884,7 +29884,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path26.basename(pathEntry);
+            var fileName = path27.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -29894,12 +29894,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve2(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path26.dirname(pathEntry2), [path26.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path27.dirname(pathEntry2), [path27.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path26.join(pathEntry2, file);
+              return path27.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -29911,24 +29911,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path26.basename(entry);
+          var entrybasename = path27.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path26.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path27.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path26.resolve(p));
-          }) || path26.resolve(".");
+            return entry.startsWith(path27.resolve(p));
+          }) || path27.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path26.join(entry, x);
+              return path27.join(entry, x);
             }));
-            entries.push(path26.relative(baseDir, entry));
+            entries.push(path27.relative(baseDir, entry));
           } else {
-            entries.push(path26.relative(baseDir, entry));
+            entries.push(path27.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -29984,7 +29984,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path26.resolve(src2) !== path26.resolve(source);
+            return path27.resolve(src2) !== path27.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -30006,7 +30006,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path26.join(destination, path26.basename(source));
+            destination = path27.join(destination, path27.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error2) {
@@ -30041,8 +30041,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path26.join(source, entry.name);
-          var destPath = path26.join(destination, entry.name);
+          var srcPath = path27.join(source, entry.name);
+          var destPath = path27.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -30059,7 +30059,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path26.resolve(path26.dirname(source)), [path26.basename(source)]));
+            sources.push.apply(sources, findMatch(path27.resolve(path27.dirname(source)), [path27.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -30106,21 +30106,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry2;
-    function _getStats(path27, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path28, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path27);
+          stats2 = fs3.statSync(path28);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path27);
-            (0, exports2.debug)("  ".concat(path27, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path28);
+            (0, exports2.debug)("  ".concat(path28, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path27);
+        stats2 = fs3.lstatSync(path28);
       }
       return stats2;
     }
@@ -30129,7 +30129,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path26.normalize(findPath);
+      findPath = path27.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -30184,7 +30184,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path26.join(item.path, childName), childLevel_1);
+              return new _FindItem(path27.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -30206,8 +30206,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path27, level) {
-          this.path = path27;
+        function _FindItem2(path28, level) {
+          this.path = path28;
           this.level = level;
         }
         return _FindItem2;
@@ -30260,8 +30260,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path26.isAbsolute(pat)) {
-          pat = path26.join(rootDirectory, pat);
+        if (rootDirectory && !path27.isAbsolute(pat)) {
+          pat = path27.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -30378,7 +30378,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path26.dirname(inputPath), [path26.basename(inputPath)]);
+            var entries = findMatch(path27.dirname(inputPath), [path27.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -30841,21 +30841,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path27) {
-      (0, exports2.command)("task.uploadfile", null, path27);
+    function uploadFile(path28) {
+      (0, exports2.command)("task.uploadfile", null, path28);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path27) {
+    function prependPath(path28) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path27);
+      (0, exports2.command)("task.prependpath", null, path28);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path27) {
-      (0, exports2.command)("task.uploadsummary", null, path27);
+    function uploadSummary2(path28) {
+      (0, exports2.command)("task.uploadsummary", null, path28);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path27) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path27);
+    function addAttachment(type, name, path28) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path28);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -30893,16 +30893,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path27, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path27);
+    function uploadArtifact(containerFolder, path28, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path28);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path27, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path27);
+    function associateArtifact(name, path28, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path28);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path27) {
-      (0, exports2.command)("build.uploadlog", null, path27);
+    function uploadBuildLog(path28) {
+      (0, exports2.command)("build.uploadlog", null, path28);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -31013,6 +31013,117 @@ var init_azure_devops_pipeline = __esm({
     import_node_path23 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
+  }
+});
+
+// src/doors/azure-devops-service-connection.ts
+var azure_devops_service_connection_exports = {};
+__export(azure_devops_service_connection_exports, {
+  withServiceConnection: () => withServiceConnection
+});
+function withServiceConnection(pipeline, body) {
+  return async () => {
+    const id = tl2.getInput("azureSubscription", false);
+    if (!id) return body(pipeline);
+    const connection = await readConnection(id);
+    pipeline.setSecret(connection.credential.value);
+    const profile = await (0, import_promises7.mkdtemp)(import_node_path24.default.join(pipeline.directories.temp, "spark-azure-az-"));
+    const saved = { ...process.env };
+    try {
+      await signIn(connection, profile);
+      pipeline.log.info(`Signed in to Azure with the service connection '${connection.name}' (subscription ${connection.subscriptionId})`);
+      await body(pipeline);
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+      await (0, import_promises7.rm)(profile, { recursive: true, force: true });
+    }
+  };
+}
+async function readConnection(id) {
+  const authorization = tl2.getEndpointAuthorization(id, true);
+  const scheme = authorization?.scheme ?? "";
+  const parameter = (key) => authorization?.parameters[key] ?? "";
+  const common = {
+    name: id,
+    tenantId: parameter("tenantid"),
+    clientId: parameter("serviceprincipalid"),
+    subscriptionId: tl2.getEndpointDataParameter(id, "subscriptionId", true) ?? ""
+  };
+  if (scheme === "ServicePrincipal" && parameter("serviceprincipalkey")) return { ...common, credential: { kind: "secret", value: parameter("serviceprincipalkey") } };
+  if (scheme === "WorkloadIdentityFederation") return { ...common, credential: { kind: "federated-token", value: await requestFederatedToken(id) } };
+  throw new ActionableError(
+    "Input 'azureSubscription'",
+    "an Azure Resource Manager service connection with workload identity federation or a service principal secret",
+    scheme ? `the scheme ${scheme}` : "no such service connection for this task",
+    "Authorize the connection for this pipeline, or use one of those schemes."
+  );
+}
+async function requestFederatedToken(id) {
+  const endpoint = tl2.getVariable("System.OidcRequestUri");
+  const accessToken = tl2.getVariable("System.AccessToken");
+  if (!endpoint || !accessToken) {
+    throw new ActionableError(
+      "Workload identity federation",
+      "System.OidcRequestUri and System.AccessToken",
+      "neither",
+      "Run the task in an Azure Pipelines job (the agent sets both)."
+    );
+  }
+  const response = await fetch(`${endpoint}?api-version=7.1&serviceConnectionId=${encodeURIComponent(id)}`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${accessToken}`, "Content-Type": "application/json" },
+    signal: AbortSignal.timeout(OIDC_TIMEOUT_MS)
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok || !body.oidcToken)
+    throw new ActionableError("Workload identity federation", "a token for the service connection", `HTTP ${response.status}`, "Check that the pipeline may use the connection.");
+  return body.oidcToken;
+}
+async function signIn(connection, profile) {
+  process.env.AZURE_CONFIG_DIR = profile;
+  const credentialFile = import_node_path24.default.join(profile, "credential");
+  (0, import_node_fs16.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
+  (0, import_node_fs16.chmodSync)(credentialFile, 384);
+  const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
+  try {
+    requireSuccess(
+      await $({
+        nothrow: true,
+        quiet: true,
+        timeout: 12e4
+      })`az login --service-principal --username ${connection.clientId} --tenant ${connection.tenantId} ${option} ${`@${credentialFile}`} --allow-no-subscriptions --output none`,
+      `az login with the service connection '${connection.name}'`,
+      "Check the service connection (tenant, application, credential) and that the agent has the Azure CLI."
+    );
+  } finally {
+    await (0, import_promises7.rm)(credentialFile, { force: true });
+  }
+  requireSuccess(
+    await $({ nothrow: true, quiet: true, timeout: 6e4 })`az account set --subscription ${connection.subscriptionId}`,
+    `az account set --subscription ${connection.subscriptionId}`,
+    "Give the connection access to its subscription."
+  );
+  Object.assign(process.env, {
+    ARM_TENANT_ID: connection.tenantId,
+    ARM_CLIENT_ID: connection.clientId,
+    ARM_SUBSCRIPTION_ID: connection.subscriptionId,
+    ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
+  });
+}
+var import_node_fs16, import_promises7, import_node_path24, tl2, OIDC_TIMEOUT_MS;
+var init_azure_devops_service_connection = __esm({
+  "src/doors/azure-devops-service-connection.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs16 = require("fs");
+    import_promises7 = require("fs/promises");
+    import_node_path24 = __toESM(require("path"), 1);
+    tl2 = __toESM(require_task(), 1);
+    init_core2();
+    init_errors();
+    init_tool_result();
+    OIDC_TIMEOUT_MS = 3e4;
   }
 });
 
@@ -32191,7 +32302,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path26 = require("path");
+    var path27 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -33204,9 +33315,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path26.resolve(baseDir, baseName);
+          const localBin = path27.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path26.extname(baseName))) return void 0;
+          if (sourceExt.includes(path27.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -33224,17 +33335,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path26.resolve(
-            path26.dirname(resolvedScriptPath),
+          executableDir = path27.resolve(
+            path27.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path26.basename(
+            const legacyName = path27.basename(
               this._scriptPath,
-              path26.extname(this._scriptPath)
+              path27.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -33245,7 +33356,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path26.extname(executableFile));
+        launchWithNode = sourceExt.includes(path27.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -34160,7 +34271,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path26.basename(filename, path26.extname(filename));
+        this._name = path27.basename(filename, path27.extname(filename));
         return this;
       }
       /**
@@ -34174,9 +34285,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path27) {
-        if (path27 === void 0) return this._executableDir;
-        this._executableDir = path27;
+      executableDir(path28) {
+        if (path28 === void 0) return this._executableDir;
+        this._executableDir = path28;
         return this;
       }
       /**
@@ -34633,7 +34744,7 @@ function cliPipeline(inputs, options = {}) {
     setOutput: (name, value) => console.log(`${name}=${mask(value)}`),
     setSecret: (value) => value && secrets.push(value),
     appendSummary: async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs16.appendFileSync)(options.summaryFile, `${markdown}
+      if (options.summaryFile) (0, import_node_fs17.appendFileSync)(options.summaryFile, `${markdown}
 `);
     },
     fail: (message) => {
@@ -34647,12 +34758,12 @@ function cliPipeline(inputs, options = {}) {
 function cliDirectories(env = process.env) {
   return { workspace: process.cwd(), temp: import_node_os7.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
 }
-var import_node_fs16, import_node_os7;
+var import_node_fs17, import_node_os7;
 var init_cli_pipeline = __esm({
   "src/doors/cli-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs16 = require("fs");
+    import_node_fs17 = require("fs");
     import_node_os7 = __toESM(require("os"), 1);
     init_directories();
   }
@@ -34660,7 +34771,7 @@ var init_cli_pipeline = __esm({
 
 // src/entries/action-commands.ts
 function addActionCommand(program2, options) {
-  const metadata = (0, import_yaml3.parse)((0, import_node_fs17.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
+  const metadata = (0, import_yaml3.parse)((0, import_node_fs18.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
   const fromLocalCluster = options.localDefaults ? " Inputs left out come from the local cluster." : "";
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
@@ -34672,12 +34783,12 @@ function addActionCommand(program2, options) {
     await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
   });
 }
-var import_node_fs17, import_yaml3;
+var import_node_fs18, import_yaml3;
 var init_action_commands = __esm({
   "src/entries/action-commands.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs17 = require("fs");
+    import_node_fs18 = require("fs");
     init_esm();
     import_yaml3 = __toESM(require_dist(), 1);
     init_registry();
@@ -34825,12 +34936,14 @@ async function runGithubAction(name) {
   await runAction2(githubPipeline2(), actionBody2(name));
 }
 async function runAzureDevOpsTask(name) {
-  const [{ azureDevOpsPipeline: azureDevOpsPipeline2 }, { runAction: runAction2 }, { actionBody: actionBody2 }] = await Promise.all([
+  const [{ azureDevOpsPipeline: azureDevOpsPipeline2 }, { withServiceConnection: withServiceConnection2 }, { runAction: runAction2 }, { actionBody: actionBody2 }] = await Promise.all([
     Promise.resolve().then(() => (init_azure_devops_pipeline(), azure_devops_pipeline_exports)),
+    Promise.resolve().then(() => (init_azure_devops_service_connection(), azure_devops_service_connection_exports)),
     Promise.resolve().then(() => (init_run_action(), run_action_exports)),
     Promise.resolve().then(() => (init_registry(), registry_exports))
   ]);
-  await runAction2(azureDevOpsPipeline2(name), actionBody2(name));
+  const pipeline = azureDevOpsPipeline2(name);
+  await runAction2(pipeline, withServiceConnection2(pipeline, actionBody2(name)));
 }
 async function runCli(argv) {
   const { runCommandLine: runCommandLine2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));

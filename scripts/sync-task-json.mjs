@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Derives the inputs and output variables of pipelines/tasks/<action>/task.json from actions/<action>/action.yml,
-// so both platforms offer the same inputs. Usage: node scripts/sync-task-json.mjs smoke-test
+// so both platforms offer the same inputs (Azure DevOps adds azureSubscription, its service connection). Usage: node scripts/sync-task-json.mjs smoke-test
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,5 +30,13 @@ task.inputs = Object.entries(action.inputs ?? {}).map(([input, spec]) => ({
   ...(spec.default !== undefined ? { defaultValue: spec.default } : {}),
   ...(CHOICES[input] ? { options: Object.fromEntries(CHOICES[input].map((choice) => [choice, choice])) } : {}),
 }));
+// Azure DevOps only: each task signs in with a service connection itself (src/doors/azure-devops-service-connection.ts).
+task.inputs.push({
+  name: 'azureSubscription',
+  type: 'connectedService:AzureRM',
+  label: 'Azure subscription',
+  required: false,
+  helpMarkDown: 'Azure Resource Manager service connection (workload identity federation or a service principal secret). The task signs in itself; empty: no Azure sign-in.',
+});
 task.outputVariables = Object.entries(action.outputs ?? {}).map(([output, spec]) => ({ name: output, description: spec.description }));
 writeFileSync(taskFile, `${JSON.stringify(task, null, 2)}\n`);

@@ -15,12 +15,14 @@ export async function runGithubAction(name: ActionName): Promise<void> {
 }
 
 export async function runAzureDevOpsTask(name: ActionName): Promise<void> {
-  const [{ azureDevOpsPipeline }, { runAction }, { actionBody }] = await Promise.all([
+  const [{ azureDevOpsPipeline }, { withServiceConnection }, { runAction }, { actionBody }] = await Promise.all([
     import('../doors/azure-devops-pipeline.js'),
+    import('../doors/azure-devops-service-connection.js'),
     import('../doors/run-action.js'),
     import('../actions/registry.js'),
   ]);
-  await runAction(azureDevOpsPipeline(name), actionBody(name));
+  const pipeline = azureDevOpsPipeline(name);
+  await runAction(pipeline, withServiceConnection(pipeline, actionBody(name)));
 }
 
 export async function runCli(argv: readonly string[]): Promise<void> {

@@ -1,19 +1,25 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { packageExtension } from '../../scripts/package-extension.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClusterTopology, topologyMasterUrl, topologyZooKeeperConnect } from '../../src/core/cluster/topology.js';
 import type { DrillJournal } from '../../src/core/drill/journal.js';
 import type { LocalCluster } from '../../src/local/local-cluster.js';
 import { ensureAct, exportRepository, runWorkflow, userRepository } from '../support/act.js';
 import { mastersByStatus } from '../support/cluster-observations.js';
+import { runAzureDevOpsTask } from '../support/run-bundle.js';
 import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
 
-// Our reusable chaos and rolling-update workflows, run by a real workflow engine (act, host mode) for a
-// user's repository, against the real local cluster.
-describe('the reusable workflows against the local cluster, run by act', () => {
+// As users run spark-azure, against the real local cluster: our reusable chaos and rolling-update
+// workflows run by a real workflow engine (act, host mode) for a user's repository, and the Azure DevOps
+// tasks installed from the packed extension and run from their installed folders.
+describe('the workflows and the installed tasks against the local cluster', () => {
   let cluster: LocalCluster;
   let topology: ClusterTopology;
   let sparkAzure: string;
+  let unpackedExtension: string;
   const run = (caller: string) =>
     runWorkflow({
       caller,
@@ -27,6 +33,8 @@ describe('the reusable workflows against the local cluster, run by act', () => {
     await assertAddressesFree();
     await ensureAct();
     sparkAzure = exportRepository();
+    unpackedExtension = mkdtempSync(path.join(os.tmpdir(), 'vsix-unpacked-'));
+    execFileSync('unzip', ['-q', packageExtension(mkdtempSync(path.join(os.tmpdir(), 'vsix-'))), '-d', unpackedExtension]);
     cluster = testCluster();
     await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
     topology = await cluster.topology();
@@ -57,5 +65,32 @@ describe('the reusable workflows against the local cluster, run by act', () => {
     expect(rolled.figures.stepSeconds.flatMap((step: { nodes: string[] }) => step.nodes).sort()).toEqual(['master1', 'master2', 'worker1', 'worker2', 'zk1', 'zk2', 'zk3']);
     expect(readFileSync(path.join(cluster.paths.clusterDir, 'nodes', 'zk1', 'conf', 'zoo.cfg'), 'utf8')).toMatch(/^autopurge\.snapRetainCount=5$/m);
     expect(result.output).toMatch(/roll\/spark-azure rolling update\/roll\].*Smoke test passed/);
+  });
+
+  it('Azure DevOps: the installed smoke-test task runs the drill and names its journal in an output variable', async () => {
+    const run = await runAzureDevOpsTask(
+      'smoke-test',
+      { masters: topologyMasterUrl(topology), failover: 'true', jobSeconds: '20', graceSeconds: '3' },
+      { SPARK_AZURE_LOCAL_DIR: cluster.paths.clusterDir },
+      { unpackedExtension },
+    );
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs.failoverPassed).toBe('true');
+    const journal = JSON.parse(readFileSync(run.outputs.drillJournal!, 'utf8')) as DrillJournal & { verdict: { passed: boolean } };
+    expect(journal.verdict.passed).toBe(true);
+    expect(run.stdout).toContain('##vso[task.complete result=Succeeded');
+  });
+
+  it('Azure DevOps: the installed rolling-update task rolls every node', async () => {
+    const run = await runAzureDevOpsTask(
+      'rolling-update',
+      { masters: topologyMasterUrl(topology), roleVariables: 'zookeeper_autopurge_snap_retain_count=6' },
+      { SPARK_AZURE_LOCAL_DIR: cluster.paths.clusterDir },
+      { unpackedExtension },
+    );
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs.completed).toBe('true');
+    expect(run.outputs.rolledNodes!.split(',').sort()).toEqual(['master1', 'master2', 'worker1', 'worker2', 'zk1', 'zk2', 'zk3']);
+    expect(readFileSync(path.join(cluster.paths.clusterDir, 'nodes', 'zk3', 'conf', 'zoo.cfg'), 'utf8')).toMatch(/^autopurge\.snapRetainCount=6$/m);
   });
 });

@@ -36,7 +36,8 @@ describe('action metadata', () => {
       required: input.required,
       defaultValue: input.defaultValue,
     }));
-    expect(fromTask).toEqual(fromAction);
+    // Azure DevOps adds its service connection: a task signs in to Azure itself.
+    expect(fromTask).toEqual([...fromAction, { name: 'azureSubscription', required: false, defaultValue: undefined }]);
     expect(task.outputVariables.map((output: { name: string }) => output.name)).toEqual(Object.keys(action.outputs ?? {}));
     expect(Object.keys(task.execution)).toEqual(['Node20_1', 'Node24']);
     expect(existsSync(path.join(path.dirname(taskJsonPath(name)), task.execution.Node24.target))).toBe(true);

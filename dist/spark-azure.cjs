@@ -634,6 +634,16 @@ var init_core = __esm({
   }
 });
 
+// src/core/inputs/secret-inputs.ts
+var SECRET_INPUTS;
+var init_secret_inputs = __esm({
+  "src/core/inputs/secret-inputs.ts"() {
+    "use strict";
+    init_cjs_shims();
+    SECRET_INPUTS = ["sshPrivateKey"];
+  }
+});
+
 // src/doors/directories.ts
 function toolCacheDirectory(platformCache, env = process.env) {
   if (env.SPARK_AZURE_TOOLS_DIR) return import_node_path.default.resolve(env.SPARK_AZURE_TOOLS_DIR);
@@ -650,6 +660,46 @@ var init_directories = __esm({
   }
 });
 
+// src/doors/run-scratch.ts
+function runScratch(temp) {
+  let directory;
+  return {
+    secretFile(name, content) {
+      directory ??= (0, import_node_fs.mkdtempSync)(import_node_path2.default.join(temp, "spark-azure-run-"));
+      const file = import_node_path2.default.join(directory, name);
+      (0, import_node_fs.writeFileSync)(file, content, { mode: 384 });
+      (0, import_node_fs.chmodSync)(file, 384);
+      return file;
+    },
+    async cleanUp() {
+      if (directory) (0, import_node_fs.rmSync)(directory, { recursive: true, force: true });
+      directory = void 0;
+    }
+  };
+}
+function secretLines(value) {
+  return value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length >= 4);
+}
+function masker(register) {
+  const registered = /* @__PURE__ */ new Set();
+  return (value) => {
+    for (const line of secretLines(value)) {
+      if (registered.has(line)) continue;
+      registered.add(line);
+      register(line);
+    }
+  };
+}
+var import_node_fs, import_node_path2;
+var init_run_scratch = __esm({
+  "src/doors/run-scratch.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs = require("fs");
+    import_node_path2 = __toESM(require("path"), 1);
+  }
+});
+
 // src/doors/github-pipeline.ts
 var github_pipeline_exports = {};
 __export(github_pipeline_exports, {
@@ -657,14 +707,18 @@ __export(github_pipeline_exports, {
   githubPipeline: () => githubPipeline
 });
 function githubPipeline(env = process.env) {
+  const directories = githubDirectories(env);
+  const setSecret3 = masker((line) => setSecret(line));
+  for (const input of SECRET_INPUTS) setSecret3(getInput(input));
   return {
+    ...runScratch(directories.temp),
     platform: "github",
     inputs: { get: (name) => getInput(name) || void 0 },
     log: { info, warning, debug },
-    directories: githubDirectories(env),
+    directories,
     group: (title, body) => group(title, body),
     setOutput: (name, value) => setOutput(name, value),
-    setSecret: (value) => setSecret(value),
+    setSecret: setSecret3,
     appendSummary: async (markdown) => {
       if (!env.GITHUB_STEP_SUMMARY) return;
       await summary.addRaw(markdown, true).write();
@@ -688,7 +742,9 @@ var init_github_pipeline = __esm({
     init_cjs_shims();
     import_node_os2 = __toESM(require("os"), 1);
     init_core();
+    init_secret_inputs();
     init_directories();
+    init_run_scratch();
   }
 });
 
@@ -737,8 +793,10 @@ __export(run_action_exports, {
 async function runAction(pipeline, body) {
   try {
     await body(pipeline);
+    await pipeline.cleanUp();
     pipeline.succeed();
   } catch (error2) {
+    await pipeline.cleanUp();
     if (error2 instanceof ActionableError) {
       pipeline.fail(error2.oneLine());
     } else {
@@ -3641,7 +3699,7 @@ ${details}`;
 });
 
 // node_modules/zx/build/core.js
-var __module__, $, Fail, ProcessOutput, ProcessPromise, bus2, cd, chalk2, defaults, kill, log, os7, path3, ps2, quote2, quotePowerShell2, resolveDefaults, syncProcessCwd, useBash, usePowerShell, usePwsh, which3, within;
+var __module__, $, Fail, ProcessOutput, ProcessPromise, bus2, cd, chalk2, defaults, kill, log, os7, path4, ps2, quote2, quotePowerShell2, resolveDefaults, syncProcessCwd, useBash, usePowerShell, usePwsh, which3, within;
 var init_core2 = __esm({
   "node_modules/zx/build/core.js"() {
     "use strict";
@@ -3660,7 +3718,7 @@ var init_core2 = __esm({
       kill,
       log,
       os: os7,
-      path: path3,
+      path: path4,
       ps: ps2,
       quote: quote2,
       quotePowerShell: quotePowerShell2,
@@ -3805,19 +3863,19 @@ var init_input_reader = __esm({
 // src/tools/image-inputs.ts
 function imageInputs(root2) {
   return IMAGE_INPUT_DIRECTORIES.flatMap(
-    (directory) => (0, import_node_fs.readdirSync)(import_node_path2.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
-      const absolute = import_node_path2.default.join(entry.parentPath, entry.name);
-      return { path: import_node_path2.default.relative(root2, absolute).split(import_node_path2.default.sep).join("/"), content: (0, import_node_fs.readFileSync)(absolute) };
+    (directory) => (0, import_node_fs2.readdirSync)(import_node_path3.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
+      const absolute = import_node_path3.default.join(entry.parentPath, entry.name);
+      return { path: import_node_path3.default.relative(root2, absolute).split(import_node_path3.default.sep).join("/"), content: (0, import_node_fs2.readFileSync)(absolute) };
     })
   );
 }
-var import_node_fs, import_node_path2, IMAGE_INPUT_DIRECTORIES;
+var import_node_fs2, import_node_path3, IMAGE_INPUT_DIRECTORIES;
 var init_image_inputs = __esm({
   "src/tools/image-inputs.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs = require("fs");
-    import_node_path2 = __toESM(require("path"), 1);
+    import_node_fs2 = require("fs");
+    import_node_path3 = __toESM(require("path"), 1);
     IMAGE_INPUT_DIRECTORIES = ["infra/packer", "infra/ansible", "infra/spark-recovery"];
   }
 });
@@ -3880,27 +3938,27 @@ async function ensureDebianPackages(packages, present, log4) {
 }
 async function ensurePythonEnvironment(name, toolCache, log4) {
   const packages = PYTHON_ENVIRONMENTS[name];
-  const venv = import_node_path3.default.join(toolCache, name);
+  const venv = import_node_path4.default.join(toolCache, name);
   const wanted = (0, import_node_crypto2.createHash)("sha256").update(packages.join("\n")).digest("hex");
-  const stamp = import_node_path3.default.join(venv, ".packages.sha256");
-  if ((0, import_node_fs2.existsSync)(stamp) && await (0, import_promises.readFile)(stamp, "utf8") === wanted) return venv;
+  const stamp = import_node_path4.default.join(venv, ".packages.sha256");
+  if ((0, import_node_fs3.existsSync)(stamp) && await (0, import_promises.readFile)(stamp, "utf8") === wanted) return venv;
   log4.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
   await (0, import_promises.rm)(venv, { recursive: true, force: true });
   await $`python3 -m venv ${venv}`.quiet();
-  const pip = await $`${import_node_path3.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
+  const pip = await $`${import_node_path4.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
   requireSuccess(pip, `pip install into the Python environment '${name}'`, "Check network access to PyPI, then retry; the environment is rebuilt from scratch.");
   await (0, import_promises.writeFile)(stamp, wanted);
   return venv;
 }
-var import_node_crypto2, import_node_fs2, import_promises, import_node_path3;
+var import_node_crypto2, import_node_fs3, import_promises, import_node_path4;
 var init_installers = __esm({
   "src/tools/installers.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto2 = require("crypto");
-    import_node_fs2 = require("fs");
+    import_node_fs3 = require("fs");
     import_promises = require("fs/promises");
-    import_node_path3 = __toESM(require("path"), 1);
+    import_node_path4 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_tool_result();
@@ -3914,27 +3972,27 @@ async function ensureRecoveryPlugin(where2, log4) {
   const sourceDir = where2.content.recoveryPluginSource;
   const sources = listJavaSources(sourceDir);
   const hash = (0, import_node_crypto3.createHash)("sha256");
-  for (const file of sources) hash.update(file).update((0, import_node_fs3.readFileSync)(file));
+  for (const file of sources) hash.update(file).update((0, import_node_fs4.readFileSync)(file));
   hash.update(
-    (0, import_node_fs3.readdirSync)(import_node_path4.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
+    (0, import_node_fs4.readdirSync)(import_node_path5.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
   );
-  const jar = import_node_path4.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
-  if ((0, import_node_fs3.existsSync)(jar)) return jar;
+  const jar = import_node_path5.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
+  if ((0, import_node_fs4.existsSync)(jar)) return jar;
   if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
     log4.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
     await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log4);
   }
-  log4.info(`Building the leader-election plugin against ${import_node_path4.default.basename(sparkHome)}`);
-  const classes = await (0, import_promises2.mkdtemp)(import_node_path4.default.join(where2.tempDir, "spark-azure-recovery-"));
+  log4.info(`Building the leader-election plugin against ${import_node_path5.default.basename(sparkHome)}`);
+  const classes = await (0, import_promises2.mkdtemp)(import_node_path5.default.join(where2.tempDir, "spark-azure-recovery-"));
   try {
-    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path4.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
+    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path5.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
     requireSuccess(
       compile,
       "javac of the leader-election plugin",
       "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.",
       (result2) => result2.stderr.trim().split("\n").slice(0, 3).join(" | ")
     );
-    await (0, import_promises2.mkdir)(import_node_path4.default.dirname(jar), { recursive: true });
+    await (0, import_promises2.mkdir)(import_node_path5.default.dirname(jar), { recursive: true });
     const partial2 = `${jar}.partial`;
     await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
     await (0, import_promises2.rename)(partial2, jar);
@@ -3944,17 +4002,17 @@ async function ensureRecoveryPlugin(where2, log4) {
   }
 }
 function listJavaSources(directory) {
-  return (0, import_node_fs3.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path4.default.join(directory, file));
+  return (0, import_node_fs4.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path5.default.join(directory, file));
 }
-var import_node_crypto3, import_node_fs3, import_promises2, import_node_path4;
+var import_node_crypto3, import_node_fs4, import_promises2, import_node_path5;
 var init_recovery_plugin = __esm({
   "src/tools/recovery-plugin.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto3 = require("crypto");
-    import_node_fs3 = require("fs");
+    import_node_fs4 = require("fs");
     import_promises2 = require("fs/promises");
-    import_node_path4 = __toESM(require("path"), 1);
+    import_node_path5 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
     init_installers();
@@ -3965,7 +4023,7 @@ var init_recovery_plugin = __esm({
 async function resolveSparkRuntime(options, log4) {
   const explicit = options.sparkHome ?? process.env.SPARK_HOME;
   if (explicit) {
-    if (!(0, import_node_fs4.existsSync)(import_node_path5.default.join(explicit, "bin", "spark-submit"))) {
+    if (!(0, import_node_fs5.existsSync)(import_node_path6.default.join(explicit, "bin", "spark-submit"))) {
       throw new InputError(
         options.sparkHome ? options.input : "SPARK_HOME",
         "a Spark distribution with bin/spark-submit",
@@ -3976,19 +4034,19 @@ async function resolveSparkRuntime(options, log4) {
     return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
   }
   const venv = await ensurePythonEnvironment("local-cluster", options.toolCache, log4);
-  const python = import_node_path5.default.join(venv, "bin", "python");
+  const python = import_node_path6.default.join(venv, "bin", "python");
   return { sparkHome: await pysparkHome(python), python };
 }
 async function pysparkHome(python) {
   return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
 }
-var import_node_fs4, import_node_path5;
+var import_node_fs5, import_node_path6;
 var init_spark_runtime = __esm({
   "src/tools/spark-runtime.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs4 = require("fs");
-    import_node_path5 = __toESM(require("path"), 1);
+    import_node_fs5 = require("fs");
+    import_node_path6 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_installers();
@@ -3996,48 +4054,48 @@ var init_spark_runtime = __esm({
 });
 
 // src/tools/suite-content.ts
-function suiteContent(from = import_node_path6.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl))) {
+function suiteContent(from = import_node_path7.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl))) {
   let directory = from;
-  while (!(0, import_node_fs5.existsSync)(import_node_path6.default.join(directory, "infra", "ansible", "site.yml"))) {
-    const parent2 = import_node_path6.default.dirname(directory);
+  while (!(0, import_node_fs6.existsSync)(import_node_path7.default.join(directory, "infra", "ansible", "site.yml"))) {
+    const parent2 = import_node_path7.default.dirname(directory);
     if (parent2 === directory) throw new Error(`cannot find spark-azure's content (infra/ansible/site.yml) above ${from}`);
     directory = parent2;
   }
   return contentAt(directory);
 }
 function contentAt(root2) {
-  const ansibleDir = import_node_path6.default.join(root2, "infra", "ansible");
+  const ansibleDir = import_node_path7.default.join(root2, "infra", "ansible");
   return {
     root: root2,
     ansibleDir,
-    sitePlaybook: import_node_path6.default.join(ansibleDir, "site.yml"),
-    terraformDir: import_node_path6.default.join(root2, "infra", "terraform"),
-    packerTemplate: import_node_path6.default.join(root2, "infra", "packer", "spark-node.pkr.hcl"),
-    recoveryPluginSource: import_node_path6.default.join(root2, "infra", "spark-recovery", "src"),
-    actionMetadata: (action) => import_node_path6.default.join(root2, "actions", action, "action.yml")
+    sitePlaybook: import_node_path7.default.join(ansibleDir, "site.yml"),
+    terraformDir: import_node_path7.default.join(root2, "infra", "terraform"),
+    packerTemplate: import_node_path7.default.join(root2, "infra", "packer", "spark-node.pkr.hcl"),
+    recoveryPluginSource: import_node_path7.default.join(root2, "infra", "spark-recovery", "src"),
+    actionMetadata: (action) => import_node_path7.default.join(root2, "actions", action, "action.yml")
   };
 }
-var import_node_fs5, import_node_path6, import_node_url;
+var import_node_fs6, import_node_path7, import_node_url;
 var init_suite_content = __esm({
   "src/tools/suite-content.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs5 = require("fs");
-    import_node_path6 = __toESM(require("path"), 1);
+    import_node_fs6 = require("fs");
+    import_node_path7 = __toESM(require("path"), 1);
     import_node_url = require("url");
   }
 });
 
 // src/actions/shared/user-paths.ts
 function userPath(pipeline, given) {
-  return import_node_path7.default.resolve(pipeline.directories.workspace, given);
+  return import_node_path8.default.resolve(pipeline.directories.workspace, given);
 }
-var import_node_path7;
+var import_node_path8;
 var init_user_paths = __esm({
   "src/actions/shared/user-paths.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path7 = __toESM(require("path"), 1);
+    import_node_path8 = __toESM(require("path"), 1);
   }
 });
 
@@ -4077,7 +4135,7 @@ async function imageBuildAction(pipeline) {
   const root2 = content.root;
   const toolCache = pipeline.directories.toolCache;
   const template2 = settings.template === void 0 ? content.packerTemplate : userPath(pipeline, settings.template);
-  if (!(0, import_node_fs6.existsSync)(template2)) {
+  if (!(0, import_node_fs7.existsSync)(template2)) {
     throw new InputError(
       "template",
       "a Packer template in the workspace",
@@ -4100,17 +4158,17 @@ Already in the gallery, not rebuilt: \`${existing}\`
     return;
   }
   const toolchain = await pipeline.group("Tools", async () => {
-    await ensureDebianPackages(["packer"], () => (0, import_node_fs6.existsSync)("/usr/bin/packer") || (0, import_node_fs6.existsSync)("/usr/local/bin/packer"), pipeline.log);
+    await ensureDebianPackages(["packer"], () => (0, import_node_fs7.existsSync)("/usr/bin/packer") || (0, import_node_fs7.existsSync)("/usr/local/bin/packer"), pipeline.log);
     const lint = await ensurePythonEnvironment("lint", toolCache, pipeline.log);
     const cluster = await ensurePythonEnvironment("local-cluster", toolCache, pipeline.log);
     const plugin = await ensureRecoveryPlugin(
-      { content, sparkHome: await pysparkHome(import_node_path8.default.join(cluster, "bin", "python")), toolCache, tempDir: pipeline.directories.temp },
+      { content, sparkHome: await pysparkHome(import_node_path9.default.join(cluster, "bin", "python")), toolCache, tempDir: pipeline.directories.temp },
       pipeline.log
     );
-    return { ansibleBin: import_node_path8.default.join(lint, "bin"), plugin };
+    return { ansibleBin: import_node_path9.default.join(lint, "bin"), plugin };
   });
-  const directory = import_node_path8.default.dirname(template2);
-  (0, import_node_fs6.rmSync)(import_node_path8.default.join(directory, "manifest.json"), { force: true });
+  const directory = import_node_path9.default.dirname(template2);
+  (0, import_node_fs7.rmSync)(import_node_path9.default.join(directory, "manifest.json"), { force: true });
   const variables = {
     image_version: version,
     subscription_id: settings.subscriptionId,
@@ -4126,8 +4184,8 @@ Already in the gallery, not rebuilt: \`${existing}\`
   const args = Object.entries(variables).flatMap(([key, value]) => value === void 0 ? [] : ["-var", `${key}=${value}`]);
   const env = { ...process.env, PATH: `${toolchain.ansibleBin}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
   const build = await pipeline.group(
-    `packer build ${import_node_path8.default.basename(template2)}`,
-    () => $({ cwd: directory, env, nothrow: true, quiet: true })`packer build -machine-readable ${args} ${import_node_path8.default.basename(template2)}`
+    `packer build ${import_node_path9.default.basename(template2)}`,
+    () => $({ cwd: directory, env, nothrow: true, quiet: true })`packer build -machine-readable ${args} ${import_node_path9.default.basename(template2)}`
   );
   const output = parseMachineReadable(build.stdout);
   for (const message of output.messages) if (message) pipeline.log.info(message);
@@ -4137,7 +4195,7 @@ Already in the gallery, not rebuilt: \`${existing}\`
     "Read the Packer output above; the temporary build resources are removed by Packer.",
     () => output.errors.join(" | ") || `exit ${build.exitCode}`
   );
-  const manifest = lastRunBuild(JSON.parse((0, import_node_fs6.readFileSync)(import_node_path8.default.join(directory, "manifest.json"), "utf8")));
+  const manifest = lastRunBuild(JSON.parse((0, import_node_fs7.readFileSync)(import_node_path9.default.join(directory, "manifest.json"), "utf8")));
   const imageId = galleryImageVersionId(output.artifacts) ?? manifest.artifact_id;
   pipeline.setOutput("imageId", imageId);
   pipeline.setOutput("managedImageId", manifest.artifact_id);
@@ -4161,13 +4219,13 @@ async function galleryVersionId(settings, version) {
   })`az sig image-version show --subscription ${settings.subscriptionId} --resource-group ${settings.galleryResourceGroup} --gallery-name ${settings.galleryName} --gallery-image-definition ${settings.imageName} --gallery-image-version ${version} --query id --output tsv`;
   return show.exitCode === 0 && show.stdout.trim() ? show.stdout.trim() : void 0;
 }
-var import_node_fs6, import_node_path8;
+var import_node_fs7, import_node_path9;
 var init_image_build = __esm({
   "src/actions/image-build/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs6 = require("fs");
-    import_node_path8 = __toESM(require("path"), 1);
+    import_node_fs7 = require("fs");
+    import_node_path9 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_image_version();
@@ -11737,9 +11795,9 @@ var init_vm_outputs = __esm({
 
 // src/tools/ansible-playbook.ts
 async function runPlaybookWith(ansiblePlaybook, root2, inventory, options = {}) {
-  const ansibleDir = import_node_path9.default.join(root2, "infra", "ansible");
-  const playbook = import_node_path9.default.join(ansibleDir, options.playbook ?? "site.yml");
-  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path9.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+  const ansibleDir = import_node_path10.default.join(root2, "infra", "ansible");
+  const playbook = import_node_path10.default.join(ansibleDir, options.playbook ?? "site.yml");
+  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path10.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
   const result2 = await $({ env, cwd: ansibleDir })`${ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
   return { exitCode: result2.exitCode ?? 1, stdout: result2.stdout, stderr: result2.stderr, output: result2.stdout + result2.stderr };
 }
@@ -11747,12 +11805,12 @@ function ansibleFailures(result2) {
   return `${result2.stdout}
 ${result2.stderr}`.split("\n").filter((line) => /fatal:|UNREACHABLE|ERROR!|failed=[1-9]/.test(line)).slice(0, 3).join(" | ") || lastErrorLine(result2);
 }
-var import_node_path9;
+var import_node_path10;
 var init_ansible_playbook = __esm({
   "src/tools/ansible-playbook.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path9 = __toESM(require("path"), 1);
+    import_node_path10 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
   }
@@ -11761,42 +11819,24 @@ var init_ansible_playbook = __esm({
 // src/tools/terraform-cli.ts
 async function ensureTerraformCli(toolCache, log4) {
   if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
-  const bin = import_node_path10.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
-  const tofu = import_node_path10.default.join(bin, "tofu");
-  if ((0, import_node_fs7.existsSync)(tofu)) return tofu;
+  const bin = import_node_path11.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
+  const tofu = import_node_path11.default.join(bin, "tofu");
+  if ((0, import_node_fs8.existsSync)(tofu)) return tofu;
   log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy (once)`);
   const build = await $({ env: { ...process.env, GOBIN: bin }, nothrow: true, quiet: true })`go install github.com/opentofu/opentofu/cmd/tofu@${OPENTOFU_VERSION}`;
   requireSuccess(build, `go install of OpenTofu ${OPENTOFU_VERSION}`, "Install Terraform or OpenTofu on PATH.");
   return tofu;
 }
-var import_node_fs7, import_node_path10, OPENTOFU_VERSION;
+var import_node_fs8, import_node_path11, OPENTOFU_VERSION;
 var init_terraform_cli = __esm({
   "src/tools/terraform-cli.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs7 = require("fs");
-    import_node_path10 = __toESM(require("path"), 1);
+    import_node_fs8 = require("fs");
+    import_node_path11 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
     OPENTOFU_VERSION = "v1.12.6";
-  }
-});
-
-// src/tools/ssh-key-file.ts
-function writeSshKeyFile(tempDir, privateKey) {
-  const file = import_node_path11.default.join((0, import_node_fs8.mkdtempSync)(import_node_path11.default.join(tempDir, "spark-azure-ssh-")), "id");
-  (0, import_node_fs8.writeFileSync)(file, privateKey.endsWith("\n") ? privateKey : `${privateKey}
-`, { mode: 384 });
-  (0, import_node_fs8.chmodSync)(file, 384);
-  return file;
-}
-var import_node_fs8, import_node_path11;
-var init_ssh_key_file = __esm({
-  "src/tools/ssh-key-file.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_fs8 = require("fs");
-    import_node_path11 = __toESM(require("path"), 1);
   }
 });
 
@@ -11806,7 +11846,16 @@ function planSummary(plan) {
   return `${count("create")} to add, ${count("update")} to change, ${count("delete")} to destroy`;
 }
 function terraformError(result2) {
-  return result2.stderr.replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((line) => /Error:/.test(line))?.replace(/^[│\s]*/, "") ?? lastErrorLine(result2);
+  const lines = result2.stderr.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((line) => line.replace(/^[│╷╵\s]+/, "").trim());
+  const errors = [];
+  lines.forEach((line, index2) => {
+    if (!line.startsWith("Error:")) return;
+    const end = lines.findIndex((next, at) => at > index2 && (next.startsWith("Error:") || next.startsWith("Warning:")));
+    errors.push(
+      lines.slice(index2, end < 0 ? void 0 : end).filter(Boolean).slice(0, 6).join(" ")
+    );
+  });
+  return errors.join(" | ") || lastErrorLine(result2);
 }
 var TerraformRoot;
 var init_terraform_runner = __esm({
@@ -11822,17 +11871,23 @@ var init_terraform_runner = __esm({
       }
       cli;
       directory;
-      run(args, allowedExitCodes = [0]) {
-        return $({ cwd: this.directory, nothrow: true, quiet: true, env: { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0" } })`${this.cli} ${args}`.then(
+      run(args, allowedExitCodes = [0], variables = {}) {
+        const env = { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", ...Object.fromEntries(Object.entries(variables).map(([name, value]) => [`TF_VAR_${name}`, value])) };
+        return $({ cwd: this.directory, nothrow: true, quiet: true, env })`${this.cli} ${args}`.then(
           (result2) => allowedExitCodes.includes(result2.exitCode ?? -1) ? result2 : requireSuccess(result2, `terraform ${args[0]} in ${this.directory}`, "Read the Terraform output above.", terraformError)
         );
       }
-      async init(backendConfig) {
-        await this.run(["init", "-input=false", "-no-color", ...backendConfig.map((entry) => `-backend-config=${entry}`)]);
+      /** `backendConfigFiles`: .hcl files (the credentials among them written to 0600 files, not passed inline). */
+      async init(backendConfigFiles2) {
+        await this.run(["init", "-input=false", "-no-color", ...backendConfigFiles2.map((file) => `-backend-config=${file}`)]);
       }
       /** Plans into `planFile`; -detailed-exitcode tells "no changes" (0) from "changes" (2). */
-      async plan(planFile, variableArgs) {
-        await this.run(["plan", "-input=false", "-no-color", "-detailed-exitcode", `-out=${planFile}`, ...variableArgs], [0, 2]);
+      async plan(planFile, inputs) {
+        await this.run(
+          ["plan", "-input=false", "-no-color", "-detailed-exitcode", `-out=${planFile}`, ...inputs.varFiles.map((file) => `-var-file=${file}`)],
+          [0, 2],
+          inputs.variables
+        );
         const shown = JSON.parse((await this.run(["show", "-json", "-no-color", planFile])).stdout);
         const changes = (shown.resource_changes ?? []).filter((change) => !change.change.actions.every((action) => action === "no-op" || action === "read"));
         return { hasChanges: changes.length > 0, changes: changes.map((change) => ({ address: change.address, actions: change.change.actions })) };
@@ -11861,17 +11916,32 @@ var init_markdown = __esm({
   }
 });
 
+// src/actions/shared/secrets.ts
+function writeSshKeyFile(pipeline, privateKey) {
+  pipeline.setSecret(privateKey);
+  return pipeline.secretFile("ssh-key", privateKey.endsWith("\n") ? privateKey : `${privateKey}
+`);
+}
+var init_secrets = __esm({
+  "src/actions/shared/secrets.ts"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
 // src/core/inputs/key-value-lines.ts
 function parseKeyValueLines(input, raw, format) {
   const entries = {};
-  for (const line of (raw ?? "").split(format.semicolons ? /\n|;/ : "\n").map((entry) => entry.trim()).filter(Boolean)) {
+  const lines = (raw ?? "").split(format.semicolons ? /\n|;/ : "\n").map((entry) => entry.trim());
+  lines.forEach((line, index2) => {
+    if (line === "") return;
     const equals = line.indexOf("=");
     const key = line.slice(0, equals).trim();
-    if (equals <= 0 || !format.key.test(key)) {
-      throw new InputError(input, format.expected, describeValue(line), `Write each entry as e.g. ${format.example}.`);
-    }
+    const fix = `Write each entry as e.g. ${format.example}.`;
+    if (equals <= 0) throw new InputError(input, format.expected, `entry ${index2 + 1} without name=`, fix);
+    if (!format.key.test(key)) throw new InputError(input, format.expected, `entry ${index2 + 1} named ${describeValue(key)}`, fix);
     entries[key] = line.slice(equals + 1).trim();
-  }
+  });
   return entries;
 }
 var ROLE_VARIABLES;
@@ -12211,16 +12281,24 @@ async function terraformRoot(settings, pipeline) {
   await (0, import_promises3.cp)(suiteContent().terraformDir, copy, { recursive: true });
   return { directory: import_node_path12.default.join(copy, "envs", "vm"), release: () => (0, import_promises3.rm)(copy, { recursive: true, force: true }) };
 }
+function backendConfigFiles(lines, pipeline) {
+  const settings = lines.filter((line) => line.includes("="));
+  const files = lines.filter((line) => !line.includes("=")).map((file) => userPath(pipeline, file));
+  if (settings.length === 0) return files;
+  const hcl = settings.map((line) => {
+    const [key, ...value] = line.split("=");
+    return `${key.trim()} = ${JSON.stringify(value.join("=").trim()).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{")}`;
+  });
+  return [...files, pipeline.secretFile("backend.hcl", `${hcl.join("\n")}
+`)];
+}
 async function provision(settings, directory, pipeline) {
   const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory);
   const planFile = userPath(pipeline, settings.planFile);
-  await pipeline.group("terraform init", () => terraform.init(settings.backendConfig));
+  await pipeline.group("terraform init", () => terraform.init(backendConfigFiles(settings.backendConfig, pipeline)));
   if (settings.command !== "apply") {
-    const variableArgs = [
-      ...settings.varFile ? [`-var-file=${userPath(pipeline, settings.varFile)}`] : [],
-      ...Object.entries(settings.variables).map(([key, value]) => `-var=${key}=${value}`)
-    ];
-    const plan = await pipeline.group("terraform plan", () => terraform.plan(planFile, variableArgs));
+    const varFiles = settings.varFile ? [userPath(pipeline, settings.varFile)] : [];
+    const plan = await pipeline.group("terraform plan", () => terraform.plan(planFile, { varFiles, variables: settings.variables }));
     pipeline.setOutput("hasChanges", String(plan.hasChanges));
     pipeline.setOutput("planSummary", planSummary(plan));
     pipeline.setOutput("planFile", planFile);
@@ -12254,8 +12332,7 @@ async function provision(settings, directory, pipeline) {
   pipeline.setOutput("resourceGroup", outputs.resourceGroupName);
   pipeline.setOutput("workerScaleSet", outputs.workerScaleSetName);
   const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
-  if (settings.sshPrivateKey) pipeline.setSecret(settings.sshPrivateKey);
-  const keyFile = settings.sshPrivateKey ? writeSshKeyFile(pipeline.directories.temp, settings.sshPrivateKey) : void 0;
+  const keyFile = settings.sshPrivateKey ? writeSshKeyFile(pipeline, settings.sshPrivateKey) : void 0;
   const inventory = import_node_path12.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
   (0, import_node_fs9.writeFileSync)(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? "azureuser", jumpHost: settings.sshJumpHost, keyFile }, settings.roleVariables));
   pipeline.setOutput("inventory", inventory);
@@ -12302,11 +12379,11 @@ var init_provision = __esm({
     init_ansible_playbook();
     init_installers();
     init_terraform_cli();
-    init_ssh_key_file();
     init_suite_content();
     init_terraform_runner();
     init_tool_result();
     init_markdown();
+    init_secrets();
     init_user_paths();
     init_settings3();
   }
@@ -13475,7 +13552,8 @@ async function run(what, command, fix) {
   return requireSuccess(await command, what, fix).stdout;
 }
 function ansibleUpdate(options, operations) {
-  const extra = Object.entries(options.roleVariables).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
+  const key = options.keyFile ? { ansible_ssh_private_key_file: options.keyFile } : {};
+  const extra = Object.entries({ ...options.roleVariables, ...key }).flatMap(([name, value]) => ["-e", `${name}=${value}`]);
   return {
     description: `ansible ${import_node_path17.default.basename(options.playbook)}`,
     apply: async (node) => {
@@ -21850,9 +21928,8 @@ async function remoteTopology(options) {
   return { zookeepers, masters, workers, sparkZooKeeperDir: options.zookeeperDir };
 }
 function remoteNodeOperations(access2, pipeline) {
-  if (access2.privateKey) pipeline.setSecret(access2.privateKey);
-  const keyFile = access2.privateKey ? writeSshKeyFile(pipeline.directories.temp, access2.privateKey) : void 0;
-  return sshNodeOperations({ ...access2.ssh, keyFile });
+  const keyFile = access2.privateKey ? writeSshKeyFile(pipeline, access2.privateKey) : void 0;
+  return { operations: sshNodeOperations({ ...access2.ssh, keyFile }), keyFile };
 }
 var init_remote_cluster = __esm({
   "src/actions/shared/remote-cluster.ts"() {
@@ -21862,7 +21939,7 @@ var init_remote_cluster = __esm({
     init_cluster_state();
     init_cluster_probe();
     init_master_set();
-    init_ssh_key_file();
+    init_secrets();
   }
 });
 
@@ -21952,6 +22029,7 @@ ${lines.join("\n")}
 async function resolve(settings, pipeline) {
   const access2 = settings.nodeAccess;
   let cluster;
+  let keyFile;
   if (access2.kind === "local") {
     const local = new LocalCluster(localPaths(pipeline.directories), pipeline.log);
     const topology = await local.topology();
@@ -21967,7 +22045,9 @@ async function resolve(settings, pipeline) {
       masterNames: access2.kind === "azure" ? access2.masterVmNames : void 0
     });
     const expectations = { ...expectationsOf(topology), minimumWorkers: settings.expectedWorkers ?? topology.workers.length };
-    cluster = { topology, operations: remoteNodeOperations(access2, pipeline), expectations };
+    const remote = remoteNodeOperations(access2, pipeline);
+    keyFile = remote.keyFile;
+    cluster = { topology, operations: remote.operations, expectations };
   }
   switch (settings.method.name) {
     case "local":
@@ -21982,7 +22062,8 @@ async function resolve(settings, pipeline) {
             ansiblePlaybook: import_node_path18.default.join(venv, "bin", "ansible-playbook"),
             inventory: userPath(pipeline, settings.method.inventory),
             playbook,
-            roleVariables: settings.method.roleVariables
+            roleVariables: settings.method.roleVariables,
+            keyFile
           },
           cluster.operations
         )
@@ -22684,7 +22765,7 @@ async function resolveDrillCluster(smoke, drill, pipeline) {
     masters: topology.masters,
     zookeepers: drill.zookeepers,
     sparkZooKeeperDir: topology.sparkZooKeeperDir,
-    operations: remoteNodeOperations(access2, pipeline),
+    operations: remoteNodeOperations(access2, pipeline).operations,
     vmFaults
   };
 }
@@ -22913,6 +22994,28 @@ var init_registry = __esm({
     init_rolling_update2();
     init_smoke_test();
     ACTION_NAMES = ["provision", "image-build", "rolling-update", "smoke-test"];
+  }
+});
+
+// src/doors/azure-devops-secret-inputs.ts
+var azure_devops_secret_inputs_exports = {};
+__export(azure_devops_secret_inputs_exports, {
+  registerSecretInputs: () => registerSecretInputs
+});
+function registerSecretInputs(env = process.env) {
+  for (const input of SECRET_INPUTS) {
+    for (const line of secretLines(env[`INPUT_${input.toUpperCase()}`] ?? "")) console.log(`##vso[task.setsecret]${escapeData2(line)}`);
+  }
+}
+function escapeData2(data) {
+  return data.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+var init_azure_devops_secret_inputs = __esm({
+  "src/doors/azure-devops-secret-inputs.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_secret_inputs();
+    init_run_scratch();
   }
 });
 
@@ -30970,6 +31073,7 @@ function azureDevOpsPipeline(taskName) {
   let summaryIndex = 0;
   const directories = azureDevOpsDirectories();
   return {
+    ...runScratch(directories.temp),
     platform: "azure-devops",
     inputs: { get: (name) => tl.getInput(name, false) || void 0 },
     log: { info: (message) => console.log(message), warning: (message) => tl.warning(message), debug: (message) => tl.debug(message) },
@@ -30983,7 +31087,8 @@ function azureDevOpsPipeline(taskName) {
       }
     },
     setOutput: (name, value) => tl.setVariable(name, value, false, true),
-    setSecret: (value) => tl.setSecret(value),
+    // task-lib refuses a multi-line secret (a private key): register each line.
+    setSecret: masker((line) => tl.setSecret(line)),
     appendSummary: async (markdown) => {
       const file = import_node_path23.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
       (0, import_node_fs15.writeFileSync)(file, markdown);
@@ -31013,6 +31118,7 @@ var init_azure_devops_pipeline = __esm({
     import_node_path23 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
+    init_run_scratch();
   }
 });
 
@@ -34726,9 +34832,11 @@ var init_node_operations = __esm({
 
 // src/doors/cli-pipeline.ts
 function cliPipeline(inputs, options = {}) {
-  const secrets = [];
+  const secrets = SECRET_INPUTS.flatMap((input) => secretLines(inputs.get(input) ?? ""));
   const mask = (text) => secrets.reduce((masked, secret) => masked.split(secret).join("***"), text);
+  const directories = cliDirectories();
   return {
+    ...runScratch(directories.temp),
     platform: "cli",
     inputs,
     log: {
@@ -34736,13 +34844,15 @@ function cliPipeline(inputs, options = {}) {
       warning: (message) => console.error(`warning: ${mask(message)}`),
       debug: (message) => options.verbose && console.error(`debug: ${mask(message)}`)
     },
-    directories: cliDirectories(),
+    directories,
     group: async (title, body) => {
       console.error(`== ${title}`);
       return body();
     },
     setOutput: (name, value) => console.log(`${name}=${mask(value)}`),
-    setSecret: (value) => value && secrets.push(value),
+    setSecret: (value) => {
+      secrets.push(...secretLines(value));
+    },
     appendSummary: async (markdown) => {
       if (options.summaryFile) (0, import_node_fs17.appendFileSync)(options.summaryFile, `${markdown}
 `);
@@ -34765,7 +34875,9 @@ var init_cli_pipeline = __esm({
     init_cjs_shims();
     import_node_fs17 = require("fs");
     import_node_os7 = __toESM(require("os"), 1);
+    init_secret_inputs();
     init_directories();
+    init_run_scratch();
   }
 });
 
@@ -34936,6 +35048,7 @@ async function runGithubAction(name) {
   await runAction2(githubPipeline2(), actionBody2(name));
 }
 async function runAzureDevOpsTask(name) {
+  (await Promise.resolve().then(() => (init_azure_devops_secret_inputs(), azure_devops_secret_inputs_exports))).registerSecretInputs();
   const [{ azureDevOpsPipeline: azureDevOpsPipeline2 }, { withServiceConnection: withServiceConnection2 }, { runAction: runAction2 }, { actionBody: actionBody2 }] = await Promise.all([
     Promise.resolve().then(() => (init_azure_devops_pipeline(), azure_devops_pipeline_exports)),
     Promise.resolve().then(() => (init_azure_devops_service_connection(), azure_devops_service_connection_exports)),

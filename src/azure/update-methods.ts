@@ -13,10 +13,12 @@ async function run(what: string, command: Promise<ToolResult>, fix: string): Pro
 
 /** The site playbook limited to the node (configuration converges, nothing restarts), then a restart. */
 export function ansibleUpdate(
-  options: { ansiblePlaybook: string; inventory: string; playbook: string; roleVariables: Readonly<Record<string, string>> },
+  options: { ansiblePlaybook: string; inventory: string; playbook: string; roleVariables: Readonly<Record<string, string>>; keyFile?: string },
   operations: NodeOperations,
 ): UpdateMethod {
-  const extra = Object.entries(options.roleVariables).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
+  // This run's key file wins over one the inventory names (provision's, removed when its run ended).
+  const key = options.keyFile ? { ansible_ssh_private_key_file: options.keyFile } : {};
+  const extra = Object.entries({ ...options.roleVariables, ...key }).flatMap(([name, value]) => ['-e', `${name}=${value}`]);
   return {
     description: `ansible ${path.basename(options.playbook)}`,
     apply: async (node) => {

@@ -22,8 +22,15 @@ export interface Pipeline {
   readonly directories: PipelineDirectories;
   group<T>(title: string, body: () => Promise<T>): Promise<T>;
   setOutput(name: string, value: string): void;
-  /** Masks the value in every later log line. */
+  /** Masks the value, line by line, in every later log line. */
   setSecret(value: string): void;
+  /**
+   * Writes a file holding a secret (a private key, backend credentials) into the run's private scratch
+   * directory, mode 0600, and returns its path. The directory goes when the action ends, however it ends.
+   */
+  secretFile(name: string, content: string): string;
+  /** Removes what the run left in its scratch directory; the doors' runAction calls it. */
+  cleanUp(): Promise<void>;
   /** Appends Markdown to the run's summary page. */
   appendSummary(markdown: string): Promise<void>;
   /** Marks the run failed with one line; the process then exits non-zero. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as tl from 'azure-pipelines-task-lib/task';
 import type { Pipeline, PipelineDirectories } from '../core/pipeline.js';
 import { toolCacheDirectory } from './directories.js';
+import { masker, runScratch } from './run-scratch.js';
 
 /**
  * The Azure DevOps door. task-lib moves INPUT_* out of the environment when it loads, so inputs are read
@@ -14,6 +15,7 @@ export function azureDevOpsPipeline(taskName: string): Pipeline {
   let summaryIndex = 0;
   const directories = azureDevOpsDirectories();
   return {
+    ...runScratch(directories.temp),
     platform: 'azure-devops',
     inputs: { get: (name) => tl.getInput(name, false) || undefined },
     log: { info: (message) => console.log(message), warning: (message) => tl.warning(message), debug: (message) => tl.debug(message) },
@@ -27,7 +29,8 @@ export function azureDevOpsPipeline(taskName: string): Pipeline {
       }
     },
     setOutput: (name, value) => tl.setVariable(name, value, false, true),
-    setSecret: (value) => tl.setSecret(value),
+    // task-lib refuses a multi-line secret (a private key): register each line.
+    setSecret: masker((line) => tl.setSecret(line)),
     appendSummary: async (markdown) => {
       const file = path.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
       writeFileSync(file, markdown);

@@ -1,17 +1,21 @@
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import type { InputSource } from '../core/inputs/input-reader.js';
+import { SECRET_INPUTS } from '../core/inputs/secret-inputs.js';
 import type { Pipeline, PipelineDirectories } from '../core/pipeline.js';
 import { toolCacheDirectory } from './directories.js';
+import { runScratch, secretLines } from './run-scratch.js';
 
 /**
  * The command-line door: progress on stderr, outputs as `name=value` lines on stdout (the GITHUB_OUTPUT
  * format, easy to source or grep), the summary to a file when one is given.
  */
 export function cliPipeline(inputs: InputSource, options: { summaryFile?: string; verbose?: boolean } = {}): Pipeline {
-  const secrets: string[] = [];
+  const secrets: string[] = SECRET_INPUTS.flatMap((input) => secretLines(inputs.get(input) ?? ''));
   const mask = (text: string) => secrets.reduce((masked, secret) => masked.split(secret).join('***'), text);
+  const directories = cliDirectories();
   return {
+    ...runScratch(directories.temp),
     platform: 'cli',
     inputs,
     log: {
@@ -19,13 +23,15 @@ export function cliPipeline(inputs: InputSource, options: { summaryFile?: string
       warning: (message) => console.error(`warning: ${mask(message)}`),
       debug: (message) => options.verbose && console.error(`debug: ${mask(message)}`),
     },
-    directories: cliDirectories(),
+    directories,
     group: async (title, body) => {
       console.error(`== ${title}`);
       return body();
     },
     setOutput: (name, value) => console.log(`${name}=${mask(value)}`),
-    setSecret: (value) => value && secrets.push(value),
+    setSecret: (value) => {
+      secrets.push(...secretLines(value));
+    },
     appendSummary: async (markdown) => {
       if (options.summaryFile) appendFileSync(options.summaryFile, `${markdown}\n`);
     },

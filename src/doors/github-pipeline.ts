@@ -1,18 +1,24 @@
 import os from 'node:os';
 import * as core from '@actions/core';
+import { SECRET_INPUTS } from '../core/inputs/secret-inputs.js';
 import type { Pipeline, PipelineDirectories } from '../core/pipeline.js';
 import { toolCacheDirectory } from './directories.js';
+import { masker, runScratch } from './run-scratch.js';
 
 /** The GitHub Actions door: inputs from INPUT_*, outputs to GITHUB_OUTPUT, summary to GITHUB_STEP_SUMMARY. */
 export function githubPipeline(env: NodeJS.ProcessEnv = process.env): Pipeline {
+  const directories = githubDirectories(env);
+  const setSecret = masker((line) => core.setSecret(line));
+  for (const input of SECRET_INPUTS) setSecret(core.getInput(input));
   return {
+    ...runScratch(directories.temp),
     platform: 'github',
     inputs: { get: (name) => core.getInput(name) || undefined },
     log: { info: core.info, warning: core.warning, debug: core.debug },
-    directories: githubDirectories(env),
+    directories,
     group: (title, body) => core.group(title, body),
     setOutput: (name, value) => core.setOutput(name, value),
-    setSecret: (value) => core.setSecret(value),
+    setSecret,
     appendSummary: async (markdown) => {
       if (!env.GITHUB_STEP_SUMMARY) return;
       await core.summary.addRaw(markdown, true).write();

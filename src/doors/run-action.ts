@@ -8,8 +8,10 @@ import type { ActionBody, Pipeline } from '../core/pipeline.js';
 export async function runAction(pipeline: Pipeline, body: ActionBody): Promise<void> {
   try {
     await body(pipeline);
+    await pipeline.cleanUp();
     pipeline.succeed();
   } catch (error) {
+    await pipeline.cleanUp();
     if (error instanceof ActionableError) {
       pipeline.fail(error.oneLine());
     } else {

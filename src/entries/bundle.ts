@@ -15,6 +15,7 @@ export async function runGithubAction(name: ActionName): Promise<void> {
 }
 
 export async function runAzureDevOpsTask(name: ActionName): Promise<void> {
+  (await import('../doors/azure-devops-secret-inputs.js')).registerSecretInputs();
   const [{ azureDevOpsPipeline }, { withServiceConnection }, { runAction }, { actionBody }] = await Promise.all([
     import('../doors/azure-devops-pipeline.js'),
     import('../doors/azure-devops-service-connection.js'),

@@ -39,7 +39,7 @@ describe('rolling-update settings', () => {
     [{ masters: '127.0.0.21,127.0.0.22', updateMethod: 'reimage' }, /^Input 'imageId'/],
     [{ masters: '127.0.0.21,127.0.0.22', updateMethod: 'command' }, /^Input 'updateCommand'/],
     [{ masters: '127.0.0.21,127.0.0.22', maxUnavailable: '0' }, /^Input 'maxUnavailable'/],
-    [{ masters: '127.0.0.21,127.0.0.22', roleVariables: 'Heap=1' }, /^Input 'roleVariables': expected one role variable per line as name=value, found "Heap=1"/],
+    [{ masters: '127.0.0.21,127.0.0.22', roleVariables: 'Heap=1' }, /^Input 'roleVariables': expected one role variable per line as name=value, found entry 1 named "Heap"/],
   ])('refuses %j', (record, message) => {
     expect(() => read(record as Record<string, string>)).toThrow(message);
   });

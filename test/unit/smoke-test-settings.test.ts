@@ -31,6 +31,9 @@ describe('smoke-test settings', () => {
     expect(parseSparkConf('spark.executor.memory=1g\nspark.cores.max = 4')).toEqual({ 'spark.executor.memory': '1g', 'spark.cores.max': '4' });
     expect(() => parseSparkConf('executor.memory=1g')).toThrow(/^Input 'sparkConf'/);
     expect(() => parseSparkConf('spark.executor.memory')).toThrow(/^Input 'sparkConf'/);
+    // A malformed entry is named by its number and key, never its text: the value may be a secret.
+    expect(() => parseSparkConf('spark.a=1\nspark.password hunter2')).toThrow(/^Input 'sparkConf': expected one spark.key=value per line, found entry 2 without name=\./);
+    expect(() => parseSparkConf('spark.a=1\nspark.password hunter2')).not.toThrow(/hunter2/);
   });
 
   it('splits arguments on spaces unless given as JSON', () => {

@@ -11,11 +11,11 @@ import type { Pipeline } from '../../core/pipeline.js';
 import { ansibleFailures, runPlaybookWith } from '../../tools/ansible-playbook.js';
 import { ensurePythonEnvironment } from '../../tools/installers.js';
 import { ensureTerraformCli } from '../../tools/terraform-cli.js';
-import { writeSshKeyFile } from '../../tools/ssh-key-file.js';
 import { suiteContent } from '../../tools/suite-content.js';
 import { TerraformRoot, planSummary } from '../../tools/terraform-runner.js';
 import { requireSuccess } from '../../tools/tool-result.js';
 import { escapeCell } from '../shared/markdown.js';
+import { writeSshKeyFile } from '../shared/secrets.js';
 import { userPath } from '../shared/user-paths.js';
 import { type ProvisionSettings, readProvisionSettings } from './settings.js';
 
@@ -55,17 +55,30 @@ async function terraformRoot(settings: ProvisionSettings, pipeline: Pipeline): P
   return { directory: path.join(copy, 'envs', 'vm'), release: () => rm(copy, { recursive: true, force: true }) };
 }
 
+/**
+ * backendConfig's lines: `.hcl` files (relative to the workspace) as they are; `key=value` settings, which
+ * may hold an access key, gathered into one 0600 file in the run's scratch directory, off the command line.
+ */
+function backendConfigFiles(lines: readonly string[], pipeline: Pipeline): string[] {
+  const settings = lines.filter((line) => line.includes('='));
+  const files = lines.filter((line) => !line.includes('=')).map((file) => userPath(pipeline, file));
+  if (settings.length === 0) return files;
+  const hcl = settings.map((line) => {
+    const [key, ...value] = line.split('=');
+    // A quoted HCL string, with template sequences escaped so a value is taken as it is.
+    return `${key!.trim()} = ${JSON.stringify(value.join('=').trim()).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{')}`;
+  });
+  return [...files, pipeline.secretFile('backend.hcl', `${hcl.join('\n')}\n`)];
+}
+
 async function provision(settings: ProvisionSettings, directory: string, pipeline: Pipeline): Promise<void> {
   const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory);
   const planFile = userPath(pipeline, settings.planFile);
-  await pipeline.group('terraform init', () => terraform.init(settings.backendConfig));
+  await pipeline.group('terraform init', () => terraform.init(backendConfigFiles(settings.backendConfig, pipeline)));
 
   if (settings.command !== 'apply') {
-    const variableArgs = [
-      ...(settings.varFile ? [`-var-file=${userPath(pipeline, settings.varFile)}`] : []),
-      ...Object.entries(settings.variables).map(([key, value]) => `-var=${key}=${value}`),
-    ];
-    const plan = await pipeline.group('terraform plan', () => terraform.plan(planFile, variableArgs));
+    const varFiles = settings.varFile ? [userPath(pipeline, settings.varFile)] : [];
+    const plan = await pipeline.group('terraform plan', () => terraform.plan(planFile, { varFiles, variables: settings.variables }));
     pipeline.setOutput('hasChanges', String(plan.hasChanges));
     pipeline.setOutput('planSummary', planSummary(plan));
     pipeline.setOutput('planFile', planFile);
@@ -101,8 +114,7 @@ async function provision(settings: ProvisionSettings, directory: string, pipelin
   pipeline.setOutput('workerScaleSet', outputs.workerScaleSetName);
 
   const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
-  if (settings.sshPrivateKey) pipeline.setSecret(settings.sshPrivateKey);
-  const keyFile = settings.sshPrivateKey ? writeSshKeyFile(pipeline.directories.temp, settings.sshPrivateKey) : undefined;
+  const keyFile = settings.sshPrivateKey ? writeSshKeyFile(pipeline, settings.sshPrivateKey) : undefined;
   const inventory = path.join(pipeline.directories.temp, 'spark-azure-inventory.yml');
   writeFileSync(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? 'azureuser', jumpHost: settings.sshJumpHost, keyFile }, settings.roleVariables));
   pipeline.setOutput('inventory', inventory);

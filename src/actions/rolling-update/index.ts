@@ -59,6 +59,7 @@ export async function rollingUpdateAction(pipeline: Pipeline): Promise<void> {
 async function resolve(settings: RollingUpdateSettings, pipeline: Pipeline): Promise<{ cluster: RollingCluster; method: UpdateMethod }> {
   const access = settings.nodeAccess;
   let cluster: RollingCluster;
+  let keyFile: string | undefined;
   if (access.kind === 'local') {
     const local = new LocalCluster(localPaths(pipeline.directories), pipeline.log);
     const topology = await local.topology();
@@ -74,7 +75,9 @@ async function resolve(settings: RollingUpdateSettings, pipeline: Pipeline): Pro
       masterNames: access.kind === 'azure' ? access.masterVmNames : undefined,
     });
     const expectations = { ...expectationsOf(topology), minimumWorkers: settings.expectedWorkers ?? topology.workers.length };
-    cluster = { topology, operations: remoteNodeOperations(access, pipeline), expectations };
+    const remote = remoteNodeOperations(access, pipeline);
+    keyFile = remote.keyFile;
+    cluster = { topology, operations: remote.operations, expectations };
   }
   switch (settings.method.name) {
     case 'local':
@@ -90,6 +93,7 @@ async function resolve(settings: RollingUpdateSettings, pipeline: Pipeline): Pro
             inventory: userPath(pipeline, settings.method.inventory),
             playbook,
             roleVariables: settings.method.roleVariables,
+            keyFile,
           },
           cluster.operations,
         ),

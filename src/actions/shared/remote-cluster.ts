@@ -6,8 +6,8 @@ import type { NodeOperations } from '../../core/nodes/node-operations.js';
 import { probeCluster } from '../../core/cluster/cluster-probe.js';
 import { MasterSet } from '../../core/cluster/master-set.js';
 import type { Pipeline } from '../../core/pipeline.js';
-import { writeSshKeyFile } from '../../tools/ssh-key-file.js';
 import type { NodeAccess } from './node-access.js';
+import { writeSshKeyFile } from './secrets.js';
 
 /**
  * The cluster as the inputs describe it, for nodes on VMs: ZooKeeper servers and masters from their
@@ -38,9 +38,11 @@ export async function remoteTopology(options: {
   return { zookeepers, masters, workers, sparkZooKeeperDir: options.zookeeperDir };
 }
 
-/** systemd over SSH; a given private key is masked and written to a 0600 file for ssh -i. */
-export function remoteNodeOperations(access: Exclude<NodeAccess, { kind: 'local' }>, pipeline: Pipeline): NodeOperations {
-  if (access.privateKey) pipeline.setSecret(access.privateKey);
-  const keyFile = access.privateKey ? writeSshKeyFile(pipeline.directories.temp, access.privateKey) : undefined;
-  return sshNodeOperations({ ...access.ssh, keyFile });
+/**
+ * systemd over SSH; a given private key is masked and written to a 0600 file in the run's scratch
+ * directory (gone when the action ends), which Ansible is pointed at too.
+ */
+export function remoteNodeOperations(access: Exclude<NodeAccess, { kind: 'local' }>, pipeline: Pipeline): { operations: NodeOperations; keyFile?: string } {
+  const keyFile = access.privateKey ? writeSshKeyFile(pipeline, access.privateKey) : undefined;
+  return { operations: sshNodeOperations({ ...access.ssh, keyFile }), keyFile };
 }

@@ -45,7 +45,7 @@ export async function resolveDrillCluster(smoke: SmokeTestSettings, drill: Drill
     masters: topology.masters,
     zookeepers: drill.zookeepers!,
     sparkZooKeeperDir: topology.sparkZooKeeperDir,
-    operations: remoteNodeOperations(access, pipeline),
+    operations: remoteNodeOperations(access, pipeline).operations,
     vmFaults,
   };
 }

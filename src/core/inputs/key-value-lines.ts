@@ -21,20 +21,20 @@ export const ROLE_VARIABLES: KeyValueFormat = {
 /**
  * Parses `key=value` entries, one per line (or `;`-separated where the format allows); blank entries are
  * skipped and whitespace around keys and values trimmed. Throws an InputError naming `input` at the first
- * entry that is not a valid key, `=`, and a value.
+ * entry that is not a valid key, `=`, and a value: by its number and key, never its text, which may hold a
+ * secret.
  */
 export function parseKeyValueLines(input: string, raw: string | undefined, format: KeyValueFormat): Record<string, string> {
   const entries: Record<string, string> = {};
-  for (const line of (raw ?? '')
-    .split(format.semicolons ? /\n|;/ : '\n')
-    .map((entry) => entry.trim())
-    .filter(Boolean)) {
+  const lines = (raw ?? '').split(format.semicolons ? /\n|;/ : '\n').map((entry) => entry.trim());
+  lines.forEach((line, index) => {
+    if (line === '') return;
     const equals = line.indexOf('=');
     const key = line.slice(0, equals).trim();
-    if (equals <= 0 || !format.key.test(key)) {
-      throw new InputError(input, format.expected, describeValue(line), `Write each entry as e.g. ${format.example}.`);
-    }
+    const fix = `Write each entry as e.g. ${format.example}.`;
+    if (equals <= 0) throw new InputError(input, format.expected, `entry ${index + 1} without name=`, fix);
+    if (!format.key.test(key)) throw new InputError(input, format.expected, `entry ${index + 1} named ${describeValue(key)}`, fix);
     entries[key] = line.slice(equals + 1).trim();
-  }
+  });
   return entries;
 }

@@ -1,0 +1,43 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * A run's private scratch directory (0700, under the platform's temp directory) for files that hold
+ * secrets. Made on first use; removed when the action ends, whichever way it ends.
+ */
+export function runScratch(temp: string) {
+  let directory: string | undefined;
+  return {
+    secretFile(name: string, content: string): string {
+      directory ??= mkdtempSync(path.join(temp, 'spark-azure-run-'));
+      const file = path.join(directory, name);
+      writeFileSync(file, content, { mode: 0o600 });
+      chmodSync(file, 0o600);
+      return file;
+    },
+    async cleanUp(): Promise<void> {
+      if (directory) rmSync(directory, { recursive: true, force: true });
+      directory = undefined;
+    },
+  };
+}
+
+/** The lines of a secret worth masking: a multi-line value (a private key) is masked line by line. */
+export function secretLines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length >= 4);
+}
+
+/** A door's masking: each line of each secret registered once with `register`. */
+export function masker(register: (line: string) => void): (value: string) => void {
+  const registered = new Set<string>();
+  return (value) => {
+    for (const line of secretLines(value)) {
+      if (registered.has(line)) continue;
+      registered.add(line);
+      register(line);
+    }
+  };
+}

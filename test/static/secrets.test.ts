@@ -1,0 +1,95 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, type BundleRun, runAzureDevOpsTask, runGithubAction } from '../support/run-bundle.js';
+
+// A sentinel private key, several lines like a real one, given to the actions' secret input.
+const KEY_LINES = ['-----BEGIN OPENSSH PRIVATE KEY-----', 'c2VudGluZWwtbGluZS1vbmUtOWYzYWMx', 'c2VudGluZWwtbGluZS10d28tNzdiMTQy', '-----END OPENSSH PRIVATE KEY-----'];
+const SENTINELS = KEY_LINES.slice(1, 3);
+
+/** Every process's command line, read every 20 ms while `run` goes on: where a secret must never appear. */
+async function watchingArguments<T>(run: () => Promise<T>): Promise<{ result: T; seen: string[] }> {
+  const seen = new Set<string>();
+  let running = true;
+  const watcher = (async () => {
+    while (running) {
+      for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+        try {
+          const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+          if (SENTINELS.some((sentinel) => command.includes(sentinel))) seen.add(command.replace(/\0/g, ' '));
+        } catch {
+          // Gone meanwhile.
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  try {
+    return { result: await run(), seen: [...seen] };
+  } finally {
+    running = false;
+    await watcher;
+  }
+}
+
+/** Files under `directory` that hold any sentinel line. */
+function filesHoldingSecrets(directory: string): string[] {
+  return readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => SENTINELS.some((sentinel) => readFileSync(file, 'latin1').includes(sentinel)));
+}
+
+function linesWithSecrets(run: BundleRun): string[] {
+  return `${run.stdout}\n${run.stderr}\n${JSON.stringify(run.outputs)}\n${run.summary}`.split('\n').filter((line) => SENTINELS.some((sentinel) => line.includes(sentinel)));
+}
+
+describe('a secret input', () => {
+  const workspace = () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'secrets-workspace-'));
+    cpSync(path.join(ROOT, 'test', 'fixtures', 'terraform-vm', 'main.tf'), path.join(directory, 'terraform', 'main.tf'), { recursive: true });
+    return directory;
+  };
+  const inputs = {
+    workingDirectory: 'terraform',
+    variables: 'image_id=/i/1',
+    command: 'plan-and-apply',
+    configure: 'false',
+    sshUser: 'azureuser',
+    workerScaleSetLookup: 'false',
+    sshPrivateKey: KEY_LINES.join('\n'),
+  };
+
+  it('on GitHub: masked line by line before use, on no command line, in no file left behind', async () => {
+    const user = workspace();
+    const temp = mkdtempSync(path.join(os.tmpdir(), 'secrets-temp-'));
+    const { result: run, seen } = await watchingArguments(() => runGithubAction('provision', inputs, { GITHUB_WORKSPACE: user, RUNNER_TEMP: temp }));
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(linesWithSecrets(run)).toEqual(SENTINELS.map((line) => `::add-mask::${line}`));
+    expect(seen).toEqual([]);
+    expect([...filesHoldingSecrets(temp), ...filesHoldingSecrets(user)]).toEqual([]);
+    // The inventory points at the key file, which went with the run.
+    const keyFile = /ansible_ssh_private_key_file: (\S+)/.exec(readFileSync(run.outputs.inventory!, 'utf8'))?.[1];
+    expect(keyFile).toBeDefined();
+    expect(existsSync(keyFile!)).toBe(false);
+  });
+
+  it('on Azure DevOps: a multi-line key no longer stops the task; registered line by line before task-lib reads it', async () => {
+    const user = workspace();
+    const { result: run, seen } = await watchingArguments(() => runAzureDevOpsTask('provision', inputs, { BUILD_SOURCESDIRECTORY: user }));
+    expect(run.exitCode, run.stdout).toBe(0);
+    // task-lib writes every input it reads to its debug log: each line of the key is registered with the
+    // agent's masker first, so the agent masks it there and everywhere after.
+    const lines = run.stdout.split('\n');
+    for (const sentinel of SENTINELS) {
+      const registered = lines.indexOf(`##vso[task.setsecret]${sentinel}`);
+      expect(registered).toBeGreaterThanOrEqual(0);
+      const firstOther = lines.findIndex((line) => line.includes(sentinel) && !line.startsWith('##vso[task.setsecret]'));
+      expect(firstOther === -1 || firstOther > registered, lines[firstOther]).toBe(true);
+    }
+    expect(run.stderr).not.toMatch(/Secrets cannot contain multiple lines/);
+    expect(seen).toEqual([]);
+    expect(filesHoldingSecrets(user)).toEqual([]);
+  });
+});

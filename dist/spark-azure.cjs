@@ -723,6 +723,7 @@ function githubPipeline(env = process.env) {
       if (!env.GITHUB_STEP_SUMMARY) return;
       await summary.addRaw(markdown, true).write();
     },
+    inputLabel: (input) => `'${input}'`,
     fail: (message) => setFailed(message),
     succeed: () => {
     }
@@ -771,13 +772,22 @@ var init_errors = __esm({
       expected;
       found;
       fix;
-      oneLine() {
+      /** The message on one line; `inputLabel` names inputs as the platform does (`--master-url` on the CLI). */
+      oneLine(_inputLabel) {
         return this.message.replace(/\s*\n\s*/g, " ");
       }
     };
     InputError = class extends ActionableError {
       constructor(input, expected, found, fix) {
         super(`Input '${input}'`, expected, found, fix);
+        this.input = input;
+      }
+      input;
+      oneLine(inputLabel) {
+        const line = super.oneLine();
+        const label = inputLabel?.(this.input) ?? `'${this.input}'`;
+        if (label === `'${this.input}'`) return line;
+        return line.replace(`Input '${this.input}'`, label).split(`'${this.input}'`).join(label);
       }
     };
     ClusterStateError = class extends ActionableError {
@@ -798,7 +808,7 @@ async function runAction(pipeline, body) {
   } catch (error2) {
     await pipeline.cleanUp();
     if (error2 instanceof ActionableError) {
-      pipeline.fail(error2.oneLine());
+      pipeline.fail(error2.oneLine((input) => pipeline.inputLabel(input)));
     } else {
       const detail = error2 instanceof Error ? error2.stack ?? error2.message : String(error2);
       pipeline.log.debug(detail);
@@ -31094,6 +31104,7 @@ function azureDevOpsPipeline(taskName) {
       (0, import_node_fs15.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     },
+    inputLabel: (input) => `'${input}'`,
     fail: (message) => {
       tl.setResult(tl.TaskResult.Failed, message, true);
       process.exitCode = 1;
@@ -34857,6 +34868,7 @@ function cliPipeline(inputs, options = {}) {
       if (options.summaryFile) (0, import_node_fs17.appendFileSync)(options.summaryFile, `${markdown}
 `);
     },
+    inputLabel: cliFlag,
     fail: (message) => {
       console.error(`error: ${mask(message)}`);
       process.exitCode = 1;
@@ -34864,6 +34876,9 @@ function cliPipeline(inputs, options = {}) {
     succeed: () => {
     }
   };
+}
+function cliFlag(input) {
+  return `--${input.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 function cliDirectories(env = process.env) {
   return { workspace: process.cwd(), temp: import_node_os7.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
@@ -34887,8 +34902,7 @@ function addActionCommand(program2, options) {
   const fromLocalCluster = options.localDefaults ? " Inputs left out come from the local cluster." : "";
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
-    const flag = input.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-    command.addOption(new Option(`--${flag} <value>`, spec.description + (spec.default ? ` (default ${spec.default})` : "")));
+    command.addOption(new Option(`${cliFlag(input)} <value>`, spec.description + (spec.default ? ` (default ${spec.default})` : "")));
   }
   command.option("--summary-file <path>", "append the Markdown summary to this file").action(async (given) => {
     const inputs = { ...await options.localDefaults?.(), ...given };

@@ -14,15 +14,28 @@ export class ActionableError extends Error {
     this.name = new.target.name;
   }
 
-  oneLine(): string {
+  /** The message on one line; `inputLabel` names inputs as the platform does (`--master-url` on the CLI). */
+  oneLine(_inputLabel?: (input: string) => string): string {
     return this.message.replace(/\s*\n\s*/g, ' ');
   }
 }
 
 /** Bad input: nothing has been touched yet when this is thrown. */
 export class InputError extends ActionableError {
-  constructor(input: string, expected: string, found: string, fix: string) {
+  constructor(
+    readonly input: string,
+    expected: string,
+    found: string,
+    fix: string,
+  ) {
     super(`Input '${input}'`, expected, found, fix);
+  }
+
+  override oneLine(inputLabel?: (input: string) => string): string {
+    const line = super.oneLine();
+    const label = inputLabel?.(this.input) ?? `'${this.input}'`;
+    if (label === `'${this.input}'`) return line;
+    return line.replace(`Input '${this.input}'`, label).split(`'${this.input}'`).join(label);
   }
 }
 

@@ -33,6 +33,8 @@ export interface Pipeline {
   cleanUp(): Promise<void>;
   /** Appends Markdown to the run's summary page. */
   appendSummary(markdown: string): Promise<void>;
+  /** How the platform names an input to a person: `'masters'` in a pipeline, `--masters` on the command line. */
+  inputLabel(input: string): string;
   /** Marks the run failed with one line; the process then exits non-zero. */
   fail(message: string): void;
   /** Marks the run succeeded where the platform wants it said (Azure DevOps); elsewhere a no-op. */

@@ -36,6 +36,7 @@ export function azureDevOpsPipeline(taskName: string): Pipeline {
       writeFileSync(file, markdown);
       tl.uploadSummary(file);
     },
+    inputLabel: (input) => `'${input}'`,
     fail: (message) => {
       tl.setResult(tl.TaskResult.Failed, message, true);
       // The agent reads task.complete; the exit code serves every other caller.

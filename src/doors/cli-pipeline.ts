@@ -35,12 +35,18 @@ export function cliPipeline(inputs: InputSource, options: { summaryFile?: string
     appendSummary: async (markdown) => {
       if (options.summaryFile) appendFileSync(options.summaryFile, `${markdown}\n`);
     },
+    inputLabel: cliFlag,
     fail: (message) => {
       console.error(`error: ${mask(message)}`);
       process.exitCode = 1;
     },
     succeed: () => {},
   };
+}
+
+/** An input as its command-line option: `masterWebUiPort` is `--master-web-ui-port`. */
+export function cliFlag(input: string): string {
+  return `--${input.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 
 /** The current directory, the system's temp directory and the user's cache. */

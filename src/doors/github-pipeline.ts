@@ -23,6 +23,7 @@ export function githubPipeline(env: NodeJS.ProcessEnv = process.env): Pipeline {
       if (!env.GITHUB_STEP_SUMMARY) return;
       await core.summary.addRaw(markdown, true).write();
     },
+    inputLabel: (input) => `'${input}'`,
     fail: (message) => core.setFailed(message),
     succeed: () => {},
   };

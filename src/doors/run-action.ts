@@ -13,7 +13,7 @@ export async function runAction(pipeline: Pipeline, body: ActionBody): Promise<v
   } catch (error) {
     await pipeline.cleanUp();
     if (error instanceof ActionableError) {
-      pipeline.fail(error.oneLine());
+      pipeline.fail(error.oneLine((input) => pipeline.inputLabel(input)));
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       pipeline.log.debug(detail);

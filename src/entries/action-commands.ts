@@ -3,7 +3,7 @@ import { type Command, Option } from 'commander';
 import { parse } from 'yaml';
 import { type ActionName, actionBody } from '../actions/registry.js';
 import type { ActionBody } from '../core/pipeline.js';
-import { cliPipeline } from '../doors/cli-pipeline.js';
+import { cliFlag, cliPipeline } from '../doors/cli-pipeline.js';
 import { runAction } from '../doors/run-action.js';
 import { suiteContent } from '../tools/suite-content.js';
 
@@ -25,8 +25,7 @@ export function addActionCommand(
   const fromLocalCluster = options.localDefaults ? ' Inputs left out come from the local cluster.' : '';
   const command = program.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
-    const flag = input.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-    command.addOption(new Option(`--${flag} <value>`, spec.description + (spec.default ? ` (default ${spec.default})` : '')));
+    command.addOption(new Option(`${cliFlag(input)} <value>`, spec.description + (spec.default ? ` (default ${spec.default})` : '')));
   }
   command.option('--summary-file <path>', 'append the Markdown summary to this file').action(async (given: Record<string, string>) => {
     const inputs: Record<string, string> = { ...(await options.localDefaults?.()), ...given };

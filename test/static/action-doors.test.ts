@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runAzureDevOpsTask, runGithubAction } from '../support/run-bundle.js';
+import { $ } from 'zx';
+import { ROOT, runAzureDevOpsTask, runGithubAction } from '../support/run-bundle.js';
 
 // Bad input must stop an action before it touches anything: one line naming the input, exit status 1.
 describe('bad input through the bundled doors', () => {
@@ -38,5 +39,22 @@ describe('bad input through the bundled doors', () => {
       /::error::Spark masters: expected exactly one ALIVE master within 1 s, found 127\.0\.0\.99:7077 unreachable \(connect ECONNREFUSED 127\.0\.0\.99:8080\)\. Nothing was submitted/,
     );
     expect(run.stdout).not.toMatch(/spark-submit/);
+  });
+});
+
+// The command line names its --options where the platforms name inputs.
+describe('bad input on the command line', () => {
+  it.each([
+    [['smoke-test', '--masters', '10.0.2.4:7077;10.0.2.5:7077'], /^error: --masters: expected Spark masters as comma-separated host:port pairs/],
+    [
+      ['smoke-test', '--masters', '127.0.0.21', '--timeout-seconds', 'ten'],
+      /^error: --timeout-seconds: expected a number of seconds from 10 to 86400, found "ten"\. Set --timeout-seconds to e\.g\. 300\.$/,
+    ],
+    [['provision', '--command', 'destroy'], /^error: --command: expected one of plan, apply, plan-and-apply, found "destroy"\. Set --command to one of those\.$/],
+  ])('%j', async (args, message) => {
+    const run = await $({ cwd: ROOT, nothrow: true, quiet: true })`node dist/cli.cjs ${args}`;
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
+    expect(run.stdout).toBe('');
   });
 });

@@ -13332,7 +13332,22 @@ function describeRoleVariables(roleVariables) {
 function describeShape(shape) {
   return `${shape.zookeepers} ZooKeeper servers, ${shape.masters} masters and ${shape.workers} workers`;
 }
-var import_node_fs12, import_promises5, import_node_path16, UP_TIMEOUTS_MS, LocalCluster;
+async function keepPreviousLogs(clusterDir) {
+  const nodes = import_node_path16.default.join(clusterDir, "nodes");
+  if (!(0, import_node_fs12.existsSync)(nodes)) return;
+  const previous = import_node_path16.default.join(clusterDir, "previous-logs");
+  const target = import_node_path16.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
+  for (const node of await (0, import_promises5.readdir)(nodes)) {
+    const logs = import_node_path16.default.join(nodes, node, "logs");
+    if ((0, import_node_fs12.existsSync)(logs)) {
+      await (0, import_promises5.mkdir)(target, { recursive: true });
+      await (0, import_promises5.rename)(logs, import_node_path16.default.join(target, node));
+    }
+  }
+  const runs = (0, import_node_fs12.existsSync)(previous) ? (await (0, import_promises5.readdir)(previous)).sort() : [];
+  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises5.rm)(import_node_path16.default.join(previous, old), { recursive: true, force: true });
+}
+var import_node_fs12, import_promises5, import_node_path16, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
 var init_local_cluster = __esm({
   "src/local/local-cluster.ts"() {
     "use strict";
@@ -13353,6 +13368,7 @@ var init_local_cluster = __esm({
     init_suite_content();
     init_toolchain();
     UP_TIMEOUTS_MS = { zookeeper: 6e4, masters: 9e4, workers: 9e4 };
+    START_WATCH_MS = 2500;
     LocalCluster = class {
       constructor(paths, log4) {
         this.paths = paths;
@@ -13457,6 +13473,35 @@ var init_local_cluster = __esm({
       logFile(node) {
         return logPath(this.paths.clusterDir, node);
       }
+      /**
+       * One operation asked for by a person: refused when it would do nothing (starting a running node,
+       * stopping or killing a stopped one), and a start is watched for a moment: a node whose launcher exits
+       * at once is stopped again rather than left in a restart loop, and its log's end is the error.
+       */
+      async actOnNode(operation, node) {
+        const pid = this.processes.pid(node);
+        if (operation === "start" && pid !== void 0) {
+          throw new ClusterStateError(`Node ${node.name}`, "a stopped node to start", `it running (pid ${pid})`, `Use \`spark-azure local node restart ${node.name}\` to restart it.`);
+        }
+        if ((operation === "stop" || operation === "kill") && pid === void 0) {
+          throw new ClusterStateError(`Node ${node.name}`, `a running node to ${operation}`, "no process", "See `spark-azure local status`.");
+        }
+        const log4 = this.logFile(node);
+        const logBefore = (0, import_node_fs12.existsSync)(log4) ? (0, import_node_fs12.statSync)(log4).size : 0;
+        await this.nodeOperations()[operation](node);
+        if (operation !== "start" && operation !== "restart") return;
+        await sleep(START_WATCH_MS);
+        const since = (0, import_node_fs12.existsSync)(log4) ? (0, import_node_fs12.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
+        if (/spark-azure supervisor: .* exited with status/.test(since) || this.processes.pid(node) === void 0) {
+          await this.processes.stop(node);
+          throw new ClusterStateError(
+            `Node ${node.name}`,
+            "to keep running after its start",
+            `it exited at once: ${since.trim().split("\n").slice(-3).join(" | ")}`,
+            `Stopped it again; read \`spark-azure local logs ${node.name}\`.`
+          );
+        }
+      }
       /** Acting on single nodes of this cluster: what drills and rolling updates use. */
       nodeOperations() {
         return {
@@ -13490,6 +13535,7 @@ var init_local_cluster = __esm({
       }
       async prepare(topology, toolchain, shape, roleVariables) {
         await this.processes.killLeftovers();
+        await keepPreviousLogs(this.paths.clusterDir);
         await (0, import_promises5.rm)(import_node_path16.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
         await (0, import_promises5.mkdir)(this.paths.clusterDir, { recursive: true });
         const inventory = import_node_path16.default.join(this.paths.clusterDir, "inventory.yml");
@@ -13532,9 +13578,19 @@ var init_local_cluster = __esm({
       }
       async record() {
         if (!(0, import_node_fs12.existsSync)(this.recordPath)) return void 0;
-        return JSON.parse(await (0, import_promises5.readFile)(this.recordPath, "utf8"));
+        try {
+          return JSON.parse(await (0, import_promises5.readFile)(this.recordPath, "utf8"));
+        } catch (error2) {
+          throw new ClusterStateError(
+            `Local cluster record ${this.recordPath}`,
+            "the JSON that `spark-azure local up` writes",
+            `unreadable JSON (${error2.message})`,
+            "Stop any node still running by hand if needed, remove the file, and run `npx spark-azure local up`."
+          );
+        }
       }
     };
+    KEPT_RUNS = 3;
   }
 });
 
@@ -22618,8 +22674,21 @@ var init_failover_drill = __esm({
 });
 
 // src/actions/smoke-test/drill-settings.ts
+function refuseDrillInputsWithoutFailover(inputs) {
+  for (const [input, fallback2] of Object.entries(DRILL_INPUT_DEFAULTS)) {
+    const given = inputs.optional(input);
+    if (given !== void 0 && given !== fallback2) {
+      throw new InputError(
+        input,
+        "'failover: true' (it is an input of the failover drill)",
+        `it without failover`,
+        `Set failover to true to run the drill, or leave ${input} out.`
+      );
+    }
+  }
+}
 function readDrillSettings(inputs, masters) {
-  const fault = inputs.oneOf("fault", FAULTS, "kill");
+  const fault = inputs.oneOf("fault", FAULTS, DRILL_INPUT_DEFAULTS.fault);
   const nodeAccess = readNodeAccess(inputs, masters);
   if ((fault === "vm-restart" || fault === "vm-deallocate") && nodeAccess.kind !== "azure") {
     throw new InputError(
@@ -22635,15 +22704,15 @@ function readDrillSettings(inputs, masters) {
     zookeepers: readZooKeepers(inputs, nodeAccess, "the ZooKeeper connect string (the drill reads Spark\u2019s leader latch)"),
     zookeeperDir: readZooKeeperDir(inputs, nodeAccess),
     expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 1, max: 1e4 }),
-    maxRecoverySeconds: inputs.seconds("maxRecoverySeconds", 12, { min: 1, max: 3600 }),
-    graceSeconds: inputs.seconds("graceSeconds", 5, { min: 0, max: 300 }),
-    jobSeconds: inputs.seconds("jobSeconds", 30, { min: 5, max: 3600 }),
-    lockWaitSeconds: inputs.seconds("lockWaitSeconds", 60, { min: 0, max: 3600 }),
-    pollIntervalMs: inputs.integer("pollIntervalMs", 100, { min: 20, max: 5e3 }),
+    maxRecoverySeconds: inputs.seconds("maxRecoverySeconds", Number(DRILL_INPUT_DEFAULTS.maxRecoverySeconds), { min: 1, max: 3600 }),
+    graceSeconds: inputs.seconds("graceSeconds", Number(DRILL_INPUT_DEFAULTS.graceSeconds), { min: 0, max: 300 }),
+    jobSeconds: inputs.seconds("jobSeconds", Number(DRILL_INPUT_DEFAULTS.jobSeconds), { min: 5, max: 3600 }),
+    lockWaitSeconds: inputs.seconds("lockWaitSeconds", Number(DRILL_INPUT_DEFAULTS.lockWaitSeconds), { min: 0, max: 3600 }),
+    pollIntervalMs: inputs.integer("pollIntervalMs", Number(DRILL_INPUT_DEFAULTS.pollIntervalMs), { min: 20, max: 5e3 }),
     nodeAccess
   };
 }
-var FAULTS;
+var FAULTS, DRILL_INPUT_DEFAULTS;
 var init_drill_settings = __esm({
   "src/actions/smoke-test/drill-settings.ts"() {
     "use strict";
@@ -22651,6 +22720,24 @@ var init_drill_settings = __esm({
     init_errors();
     init_node_access();
     FAULTS = ["kill", "stop", "restart", "vm-restart", "vm-deallocate"];
+    DRILL_INPUT_DEFAULTS = {
+      fault: "kill",
+      zookeepers: void 0,
+      zookeeperDir: void 0,
+      expectedWorkers: void 0,
+      maxRecoverySeconds: "12",
+      graceSeconds: "5",
+      jobSeconds: "30",
+      lockWaitSeconds: "60",
+      pollIntervalMs: "100",
+      nodeAccess: void 0,
+      sshUser: void 0,
+      sshPrivateKey: void 0,
+      sshJumpHost: void 0,
+      sshPort: "22",
+      azureResourceGroup: void 0,
+      masterVmNames: void 0
+    };
   }
 });
 
@@ -22922,6 +23009,7 @@ function smokeTestAction(options = {}) {
     const settings = readSmokeTestSettings(inputs);
     const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
     const failover = options.forceFailover || inputs.boolean("failover", false);
+    if (!failover) refuseDrillInputsWithoutFailover(inputs);
     const drill = failover ? readDrillSettings(inputs, settings.masters) : void 0;
     const cluster = drill && await resolveDrillCluster(settings, drill, pipeline);
     if (cluster) await checkSteadyState(cluster, drill.expectedWorkers);
@@ -34901,11 +34989,11 @@ function addActionCommand(program2, options) {
   const metadata = (0, import_yaml3.parse)((0, import_node_fs18.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
   const fromLocalCluster = options.localDefaults ? " Inputs left out come from the local cluster." : "";
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
-  for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
+  for (const [input, spec] of Object.entries(metadata.inputs ?? {}).filter(([input2]) => !options.omit?.includes(input2))) {
     command.addOption(new Option(`${cliFlag(input)} <value>`, spec.description + (spec.default ? ` (default ${spec.default})` : "")));
   }
   command.option("--summary-file <path>", "append the Markdown summary to this file").action(async (given) => {
-    const inputs = { ...await options.localDefaults?.(), ...given };
+    const inputs = { ...given.masters === void 0 ? await options.localDefaults?.() : {}, ...given };
     await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
   });
 }
@@ -34994,7 +35082,7 @@ function commandLine() {
     }
     const cluster = localCluster();
     const node = await cluster.node(name);
-    await cluster.nodeOperations()[operation](node);
+    await cluster.actOnNode(operation, node);
     log3.info(`${operation} ${name}: done`);
   });
   const localMasters = async () => {
@@ -35008,7 +35096,8 @@ function commandLine() {
     inputsOf: "smoke-test",
     description: "The smoke test, then the failover drill: the ALIVE master goes down while a job runs; the takeover is measured and the master restored.",
     body: smokeTestAction({ forceFailover: true }),
-    localDefaults: localMasters
+    localDefaults: localMasters,
+    omit: ["failover"]
   });
   addActionCommand(program2, { command: "provision", inputsOf: "provision" });
   addActionCommand(program2, { command: "image-build", inputsOf: "image-build" });

@@ -19,16 +19,17 @@ interface ActionMetadata {
  */
 export function addActionCommand(
   program: Command,
-  options: { command: string; inputsOf: ActionName; description?: string; body?: ActionBody; localDefaults?: () => Promise<Record<string, string>> },
+  options: { command: string; inputsOf: ActionName; description?: string; body?: ActionBody; localDefaults?: () => Promise<Record<string, string>>; omit?: readonly string[] },
 ): void {
   const metadata = parse(readFileSync(suiteContent().actionMetadata(options.inputsOf), 'utf8')) as ActionMetadata;
   const fromLocalCluster = options.localDefaults ? ' Inputs left out come from the local cluster.' : '';
   const command = program.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
-  for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
+  for (const [input, spec] of Object.entries(metadata.inputs ?? {}).filter(([input]) => !options.omit?.includes(input))) {
     command.addOption(new Option(`${cliFlag(input)} <value>`, spec.description + (spec.default ? ` (default ${spec.default})` : '')));
   }
   command.option('--summary-file <path>', 'append the Markdown summary to this file').action(async (given: Record<string, string>) => {
-    const inputs: Record<string, string> = { ...(await options.localDefaults?.()), ...given };
+    // The local cluster fills in only what was left out: a broken local state never stands in the way.
+    const inputs: Record<string, string> = { ...(given.masters === undefined ? await options.localDefaults?.() : {}), ...given };
     await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
   });
 }

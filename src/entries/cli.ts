@@ -125,7 +125,7 @@ function commandLine(): Command {
       }
       const cluster = localCluster();
       const node = await cluster.node(name);
-      await cluster.nodeOperations()[operation as NodeOperationName](node);
+      await cluster.actOnNode(operation as NodeOperationName, node);
       log.info(`${operation} ${name}: done`);
     });
 
@@ -141,6 +141,7 @@ function commandLine(): Command {
     description: 'The smoke test, then the failover drill: the ALIVE master goes down while a job runs; the takeover is measured and the master restored.',
     body: smokeTestAction({ forceFailover: true }),
     localDefaults: localMasters,
+    omit: ['failover'],
   });
   addActionCommand(program, { command: 'provision', inputsOf: 'provision' });
   addActionCommand(program, { command: 'image-build', inputsOf: 'image-build' });

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ClusterState } from '../core/cluster/cluster-state.js';
 import { type HealthReport, assessCluster, assessMasters, assessWorkers, assessZooKeeper, problemsOf } from '../core/cluster/health.js';
@@ -7,9 +7,9 @@ import { expectationsOf, nodeAddress, nodeState, probeAddressesOf } from '../cor
 import { type ClusterNode, type ClusterTopology, allNodes, findNode, masterWebUiUrl, topologyMasterUrl, topologyZooKeeperConnect } from '../core/cluster/topology.js';
 import { ActionableError, ClusterStateError } from '../core/errors.js';
 import type { Log } from '../core/log.js';
-import type { NodeOperations } from '../core/nodes/node-operations.js';
+import type { NodeOperationName, NodeOperations } from '../core/nodes/node-operations.js';
 import { probeCluster } from '../core/cluster/cluster-probe.js';
-import { waitUntil } from '../core/wait.js';
+import { sleep, waitUntil } from '../core/wait.js';
 import { renderConfiguration } from './ansible.js';
 import { localInventory } from './local-inventory.js';
 import { LocalProcesses, logPath } from './local-processes.js';
@@ -53,6 +53,9 @@ export interface UpResult {
 }
 
 export const UP_TIMEOUTS_MS = { zookeeper: 60_000, masters: 90_000, workers: 90_000 };
+
+/** How long a node started by hand is watched for exiting at once (the supervisor restarts after 1 s). */
+const START_WATCH_MS = 2500;
 
 export class LocalCluster {
   readonly processes: LocalProcesses;
@@ -171,6 +174,36 @@ export class LocalCluster {
     return logPath(this.paths.clusterDir, node);
   }
 
+  /**
+   * One operation asked for by a person: refused when it would do nothing (starting a running node,
+   * stopping or killing a stopped one), and a start is watched for a moment: a node whose launcher exits
+   * at once is stopped again rather than left in a restart loop, and its log's end is the error.
+   */
+  async actOnNode(operation: NodeOperationName, node: ClusterNode): Promise<void> {
+    const pid = this.processes.pid(node);
+    if (operation === 'start' && pid !== undefined) {
+      throw new ClusterStateError(`Node ${node.name}`, 'a stopped node to start', `it running (pid ${pid})`, `Use \`spark-azure local node restart ${node.name}\` to restart it.`);
+    }
+    if ((operation === 'stop' || operation === 'kill') && pid === undefined) {
+      throw new ClusterStateError(`Node ${node.name}`, `a running node to ${operation}`, 'no process', 'See `spark-azure local status`.');
+    }
+    const log = this.logFile(node);
+    const logBefore = existsSync(log) ? statSync(log).size : 0;
+    await this.nodeOperations()[operation](node);
+    if (operation !== 'start' && operation !== 'restart') return;
+    await sleep(START_WATCH_MS);
+    const since = existsSync(log) ? readFileSync(log).subarray(logBefore).toString('utf8') : '';
+    if (/spark-azure supervisor: .* exited with status/.test(since) || this.processes.pid(node) === undefined) {
+      await this.processes.stop(node);
+      throw new ClusterStateError(
+        `Node ${node.name}`,
+        'to keep running after its start',
+        `it exited at once: ${since.trim().split('\n').slice(-3).join(' | ')}`,
+        `Stopped it again; read \`spark-azure local logs ${node.name}\`.`,
+      );
+    }
+  }
+
   /** Acting on single nodes of this cluster: what drills and rolling updates use. */
   nodeOperations(): NodeOperations {
     return {
@@ -207,6 +240,7 @@ export class LocalCluster {
   private async prepare(topology: ClusterTopology, toolchain: Toolchain, shape: LocalClusterShape, roleVariables: Readonly<Record<string, string>>): Promise<void> {
     // A fresh cluster every time: stale Spark state in ZooKeeper would hold a new master in RECOVERING.
     await this.processes.killLeftovers();
+    await keepPreviousLogs(this.paths.clusterDir);
     await rm(path.join(this.paths.clusterDir, 'nodes'), { recursive: true, force: true });
     await mkdir(this.paths.clusterDir, { recursive: true });
     const inventory = path.join(this.paths.clusterDir, 'inventory.yml');
@@ -252,7 +286,16 @@ export class LocalCluster {
 
   private async record(): Promise<LocalClusterRecord | undefined> {
     if (!existsSync(this.recordPath)) return undefined;
-    return JSON.parse(await readFile(this.recordPath, 'utf8')) as LocalClusterRecord;
+    try {
+      return JSON.parse(await readFile(this.recordPath, 'utf8')) as LocalClusterRecord;
+    } catch (error) {
+      throw new ClusterStateError(
+        `Local cluster record ${this.recordPath}`,
+        'the JSON that `spark-azure local up` writes',
+        `unreadable JSON (${(error as Error).message})`,
+        'Stop any node still running by hand if needed, remove the file, and run `npx spark-azure local up`.',
+      );
+    }
   }
 }
 
@@ -271,4 +314,26 @@ function describeRoleVariables(roleVariables: Readonly<Record<string, string>>):
 
 function describeShape(shape: LocalClusterShape): string {
   return `${shape.zookeepers} ZooKeeper servers, ${shape.masters} masters and ${shape.workers} workers`;
+}
+
+const KEPT_RUNS = 3;
+
+/**
+ * Moves the last cluster's node logs to `previous-logs/<time>/<node>/` before a fresh start wipes the
+ * nodes: they are the evidence when something failed. The newest KEPT_RUNS are kept.
+ */
+export async function keepPreviousLogs(clusterDir: string): Promise<void> {
+  const nodes = path.join(clusterDir, 'nodes');
+  if (!existsSync(nodes)) return;
+  const previous = path.join(clusterDir, 'previous-logs');
+  const target = path.join(previous, new Date().toISOString().replace(/[:.]/g, '-'));
+  for (const node of await readdir(nodes)) {
+    const logs = path.join(nodes, node, 'logs');
+    if (existsSync(logs)) {
+      await mkdir(target, { recursive: true });
+      await rename(logs, path.join(target, node));
+    }
+  }
+  const runs = existsSync(previous) ? (await readdir(previous)).sort() : [];
+  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await rm(path.join(previous, old), { recursive: true, force: true });
 }

@@ -14,8 +14,43 @@ export interface DrillSettings extends DrillOptions {
 
 export const FAULTS: readonly Fault[] = ['kill', 'stop', 'restart', 'vm-restart', 'vm-deallocate'];
 
+/** The drill's own inputs, with their defaults (those of action.yml): they mean nothing without `failover`. */
+export const DRILL_INPUT_DEFAULTS: Readonly<Record<string, string | undefined>> = {
+  fault: 'kill',
+  zookeepers: undefined,
+  zookeeperDir: undefined,
+  expectedWorkers: undefined,
+  maxRecoverySeconds: '12',
+  graceSeconds: '5',
+  jobSeconds: '30',
+  lockWaitSeconds: '60',
+  pollIntervalMs: '100',
+  nodeAccess: undefined,
+  sshUser: undefined,
+  sshPrivateKey: undefined,
+  sshJumpHost: undefined,
+  sshPort: '22',
+  azureResourceGroup: undefined,
+  masterVmNames: undefined,
+};
+
+/** Refuses a drill input given (other than its default) to a smoke test without the drill: it would do nothing. */
+export function refuseDrillInputsWithoutFailover(inputs: InputReader): void {
+  for (const [input, fallback] of Object.entries(DRILL_INPUT_DEFAULTS)) {
+    const given = inputs.optional(input);
+    if (given !== undefined && given !== fallback) {
+      throw new InputError(
+        input,
+        "'failover: true' (it is an input of the failover drill)",
+        `it without failover`,
+        `Set failover to true to run the drill, or leave ${input} out.`,
+      );
+    }
+  }
+}
+
 export function readDrillSettings(inputs: InputReader, masters: readonly HostPort[]): DrillSettings {
-  const fault = inputs.oneOf('fault', FAULTS, 'kill');
+  const fault = inputs.oneOf('fault', FAULTS, DRILL_INPUT_DEFAULTS.fault as Fault);
   const nodeAccess = readNodeAccess(inputs, masters);
   if ((fault === 'vm-restart' || fault === 'vm-deallocate') && nodeAccess.kind !== 'azure') {
     throw new InputError(
@@ -31,11 +66,11 @@ export function readDrillSettings(inputs: InputReader, masters: readonly HostPor
     zookeepers: readZooKeepers(inputs, nodeAccess, 'the ZooKeeper connect string (the drill reads Spark’s leader latch)'),
     zookeeperDir: readZooKeeperDir(inputs, nodeAccess),
     expectedWorkers: expectedWorkers === undefined ? undefined : inputs.integer('expectedWorkers', 1, { min: 1, max: 10_000 }),
-    maxRecoverySeconds: inputs.seconds('maxRecoverySeconds', 12, { min: 1, max: 3600 }),
-    graceSeconds: inputs.seconds('graceSeconds', 5, { min: 0, max: 300 }),
-    jobSeconds: inputs.seconds('jobSeconds', 30, { min: 5, max: 3600 }),
-    lockWaitSeconds: inputs.seconds('lockWaitSeconds', 60, { min: 0, max: 3600 }),
-    pollIntervalMs: inputs.integer('pollIntervalMs', 100, { min: 20, max: 5000 }),
+    maxRecoverySeconds: inputs.seconds('maxRecoverySeconds', Number(DRILL_INPUT_DEFAULTS.maxRecoverySeconds), { min: 1, max: 3600 }),
+    graceSeconds: inputs.seconds('graceSeconds', Number(DRILL_INPUT_DEFAULTS.graceSeconds), { min: 0, max: 300 }),
+    jobSeconds: inputs.seconds('jobSeconds', Number(DRILL_INPUT_DEFAULTS.jobSeconds), { min: 5, max: 3600 }),
+    lockWaitSeconds: inputs.seconds('lockWaitSeconds', Number(DRILL_INPUT_DEFAULTS.lockWaitSeconds), { min: 0, max: 3600 }),
+    pollIntervalMs: inputs.integer('pollIntervalMs', Number(DRILL_INPUT_DEFAULTS.pollIntervalMs), { min: 20, max: 5000 }),
     nodeAccess,
   };
 }

@@ -7,7 +7,7 @@ import { checkSteadyState, runFailoverDrill } from '../../operations/failover-dr
 import { runSparkJob } from '../../operations/spark-job.js';
 import { resolveSparkRuntime } from '../../tools/spark-runtime.js';
 import { userPath } from '../shared/user-paths.js';
-import { readDrillSettings } from './drill-settings.js';
+import { readDrillSettings, refuseDrillInputsWithoutFailover } from './drill-settings.js';
 import { drillSummary } from './drill-summary.js';
 import { resolveDrillCluster } from './drill-cluster.js';
 import { readSmokeTestSettings, smokeTestJob } from './settings.js';
@@ -38,6 +38,7 @@ export function smokeTestAction(options: { forceFailover?: boolean } = {}) {
     const settings = readSmokeTestSettings(inputs);
     const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
     const failover = options.forceFailover || inputs.boolean('failover', false);
+    if (!failover) refuseDrillInputsWithoutFailover(inputs);
     const drill = failover ? readDrillSettings(inputs, settings.masters) : undefined;
     const cluster = drill && (await resolveDrillCluster(settings, drill, pipeline));
     // Refuse before submitting anything when the drill's steady state does not hold.

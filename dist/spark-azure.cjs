@@ -1075,10 +1075,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path27, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path28, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path27), options);
+            return checkStat(yield (0, promises_1.stat)(path28), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1087,10 +1087,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path27, options = {}) => {
+        var sync = (path28, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path27), options);
+            return checkStat((0, fs_1.statSync)(path28), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1127,10 +1127,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path27, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path28, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path27), path27, options);
+            return checkStat(yield (0, promises_1.stat)(path28), path28, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1139,10 +1139,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path27, options = {}) => {
+        var sync = (path28, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path27), path27, options);
+            return checkStat((0, fs_1.statSync)(path28), path28, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1151,7 +1151,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path27, options) => {
+        var checkPathExt = (path28, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -1159,14 +1159,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path27.substring(path27.length - p.length).toLowerCase();
+            const ext = path28.substring(path28.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path27, options) => stat2.isFile() && checkPathExt(path27, options);
+        var checkStat = (stat2, path28, options) => stat2.isFile() && checkPathExt(path28, options);
       }
     });
     var require_options = __commonJS2({
@@ -1504,7 +1504,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(require("process"), 1);
-    var import_node_os8 = __toESM2(require("os"), 1);
+    var import_node_os9 = __toESM2(require("os"), 1);
     var import_node_tty = __toESM2(require("tty"), 1);
     function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -1569,7 +1569,7 @@ var require_vendor_core = __commonJS({
         return min2;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os8.default.release().split(".");
+        const osRelease = import_node_os9.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -2492,7 +2492,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path25 = __toESM2(require("path"), 1);
+    var import_node_path26 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -2514,10 +2514,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path25.default.resolve(c, "node_modules", ".bin"),
-          import_node_path25.default.resolve(c)
+          import_node_path26.default.resolve(c, "node_modules", ".bin"),
+          import_node_path26.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path25.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path26.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -2597,8 +2597,8 @@ var require_core = __commonJS({
       defaults: () => defaults2,
       kill: () => kill2,
       log: () => log4,
-      os: () => os12,
-      path: () => import_node_path25.default,
+      os: () => os13,
+      path: () => import_node_path26.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -2616,7 +2616,7 @@ var require_core = __commonJS({
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
     var import_node_fs19 = __toESM2(require("fs"), 1);
-    var import_node_os8 = require("os");
+    var import_node_os9 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
     var EXIT_CODES = {
@@ -2959,15 +2959,15 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path25 = __toESM2(require("path"), 1);
-    var os12 = __toESM2(require("os"), 1);
+    var import_node_path26 = __toESM2(require("path"), 1);
+    var os13 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
     var CWD = /* @__PURE__ */ Symbol("processCwd");
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL5 = import_node_buffer.Buffer.from(import_node_os8.EOL);
+    var EOL5 = import_node_buffer.Buffer.from(import_node_os9.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -4402,17 +4402,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path27) {
-      const ctrl = callVisitor(key, node, visitor, path27);
+    function visit_(key, node, visitor, path28) {
+      const ctrl = callVisitor(key, node, visitor, path28);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path27, ctrl);
-        return visit_(key, ctrl, visitor, path27);
+        replaceNode(key, path28, ctrl);
+        return visit_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path27);
+            const ci = visit_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4423,13 +4423,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = visit_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = visit_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path27);
+          const cv = visit_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4450,17 +4450,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path27) {
-      const ctrl = await callVisitor(key, node, visitor, path27);
+    async function visitAsync_(key, node, visitor, path28) {
+      const ctrl = await callVisitor(key, node, visitor, path28);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path27, ctrl);
-        return visitAsync_(key, ctrl, visitor, path27);
+        replaceNode(key, path28, ctrl);
+        return visitAsync_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path27);
+            const ci = await visitAsync_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4471,13 +4471,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path27);
+          const cv = await visitAsync_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4504,23 +4504,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path27) {
+    function callVisitor(key, node, visitor, path28) {
       if (typeof visitor === "function")
-        return visitor(key, node, path27);
+        return visitor(key, node, path28);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path27);
+        return visitor.Map?.(key, node, path28);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path27);
+        return visitor.Seq?.(key, node, path28);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path27);
+        return visitor.Pair?.(key, node, path28);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path27);
+        return visitor.Scalar?.(key, node, path28);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path27);
+        return visitor.Alias?.(key, node, path28);
       return void 0;
     }
-    function replaceNode(key, path27, node) {
-      const parent2 = path27[path27.length - 1];
+    function replaceNode(key, path28, node) {
+      const parent2 = path28[path28.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -5141,10 +5141,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path27, value) {
+    function collectionFromPath(schema, path28, value) {
       let v = value;
-      for (let i = path27.length - 1; i >= 0; --i) {
-        const k = path27[i];
+      for (let i = path28.length - 1; i >= 0; --i) {
+        const k = path28[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -5163,7 +5163,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
+    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -5193,11 +5193,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path27, value) {
-        if (isEmptyPath(path27))
+      addIn(path28, value) {
+        if (isEmptyPath(path28))
           this.add(value);
         else {
-          const [key, ...rest2] = path27;
+          const [key, ...rest2] = path28;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -5211,8 +5211,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        const [key, ...rest2] = path27;
+      deleteIn(path28) {
+        const [key, ...rest2] = path28;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -5226,8 +5226,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        const [key, ...rest2] = path27;
+      getIn(path28, keepScalar) {
+        const [key, ...rest2] = path28;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -5245,8 +5245,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path27) {
-        const [key, ...rest2] = path27;
+      hasIn(path28) {
+        const [key, ...rest2] = path28;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -5256,8 +5256,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        const [key, ...rest2] = path27;
+      setIn(path28, value) {
+        const [key, ...rest2] = path28;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -7807,9 +7807,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path27, value) {
+      addIn(path28, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path27, value);
+          this.contents.addIn(path28, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -7884,14 +7884,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        if (Collection.isEmptyPath(path27)) {
+      deleteIn(path28) {
+        if (Collection.isEmptyPath(path28)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7906,10 +7906,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        if (Collection.isEmptyPath(path27))
+      getIn(path28, keepScalar) {
+        if (Collection.isEmptyPath(path28))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7920,10 +7920,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path27) {
-        if (Collection.isEmptyPath(path27))
+      hasIn(path28) {
+        if (Collection.isEmptyPath(path28))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7940,13 +7940,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        if (Collection.isEmptyPath(path27)) {
+      setIn(path28, value) {
+        if (Collection.isEmptyPath(path28)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path27, value);
+          this.contents.setIn(path28, value);
         }
       }
       /**
@@ -9927,9 +9927,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path27) => {
+    visit.itemAtPath = (cst, path28) => {
       let item = cst;
-      for (const [field, index2] of path27) {
+      for (const [field, index2] of path28) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -9938,23 +9938,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path27) => {
-      const parent2 = visit.itemAtPath(cst, path27.slice(0, -1));
-      const field = path27[path27.length - 1][0];
+    visit.parentCollection = (cst, path28) => {
+      const parent2 = visit.itemAtPath(cst, path28.slice(0, -1));
+      const field = path28[path28.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path27, item, visitor) {
-      let ctrl = visitor(item, path27);
+    function _visit(path28, item, visitor) {
+      let ctrl = visitor(item, path28);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9965,10 +9965,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path27);
+            ctrl = ctrl(item, path28);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -11803,11 +11803,76 @@ var init_vm_outputs = __esm({
   }
 });
 
+// src/core/infra/plan-configuration.ts
+function planConfigurationDifferences(planFiles, readFile3, listTf) {
+  const modulesJson = planFiles.get("tfconfig/modules.json");
+  if (!modulesJson) return ["the plan holds no configuration snapshot (is it a saved Terraform plan?)"];
+  const modules = [
+    { key: "", dir: "." },
+    ...(JSON.parse(modulesJson.toString("utf8")).Modules ?? []).map((module2) => ({ key: module2.Key, dir: module2.Dir }))
+  ];
+  const differences = [];
+  for (const module2 of new Map(modules.map((entry) => [entry.key, entry])).values()) {
+    const prefix = `tfconfig/m-${module2.key}/`;
+    const planned = [...planFiles.keys()].filter((name) => name.startsWith(prefix) && name.endsWith(".tf")).map((name) => name.slice(prefix.length));
+    const present = listTf(module2.dir);
+    for (const file of /* @__PURE__ */ new Set([...planned, ...present])) {
+      const relative = import_node_path10.default.posix.join(module2.dir, file);
+      const now = readFile3(relative);
+      const then = planFiles.get(prefix + file);
+      if (!now) differences.push(`${relative} is gone`);
+      else if (!then) differences.push(`${relative} is new`);
+      else if (!now.equals(then)) differences.push(`${relative} changed`);
+    }
+  }
+  return differences;
+}
+var import_node_path10;
+var init_plan_configuration = __esm({
+  "src/core/infra/plan-configuration.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_path10 = __toESM(require("path"), 1);
+  }
+});
+
+// src/core/infra/zip-entries.ts
+function zipEntries(archive) {
+  const end = archive.lastIndexOf(Buffer.from([80, 75, 5, 6]));
+  if (end < 0) throw new Error("not a zip archive (no end of central directory)");
+  const count = archive.readUInt16LE(end + 10);
+  let offset = archive.readUInt32LE(end + 16);
+  const entries = /* @__PURE__ */ new Map();
+  for (let index2 = 0; index2 < count; index2++) {
+    if (archive.readUInt32LE(offset) !== 33639248) throw new Error("a broken zip central directory");
+    const method = archive.readUInt16LE(offset + 10);
+    const compressedSize = archive.readUInt32LE(offset + 20);
+    const nameLength = archive.readUInt16LE(offset + 28);
+    const extraLength = archive.readUInt16LE(offset + 30);
+    const commentLength = archive.readUInt16LE(offset + 32);
+    const localHeader = archive.readUInt32LE(offset + 42);
+    const name = archive.toString("utf8", offset + 46, offset + 46 + nameLength);
+    const dataStart = localHeader + 30 + archive.readUInt16LE(localHeader + 26) + archive.readUInt16LE(localHeader + 28);
+    const data = archive.subarray(dataStart, dataStart + compressedSize);
+    if (!name.endsWith("/")) entries.set(name, method === 8 ? (0, import_node_zlib.inflateRawSync)(data) : method === 0 ? Buffer.from(data) : Buffer.alloc(0));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+var import_node_zlib;
+var init_zip_entries = __esm({
+  "src/core/infra/zip-entries.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_zlib = require("zlib");
+  }
+});
+
 // src/tools/ansible-playbook.ts
 async function runPlaybookWith(ansiblePlaybook, root2, inventory, options = {}) {
-  const ansibleDir = import_node_path10.default.join(root2, "infra", "ansible");
-  const playbook = import_node_path10.default.join(ansibleDir, options.playbook ?? "site.yml");
-  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path10.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+  const ansibleDir = import_node_path11.default.join(root2, "infra", "ansible");
+  const playbook = import_node_path11.default.join(ansibleDir, options.playbook ?? "site.yml");
+  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path11.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
   const result2 = await $({ env, cwd: ansibleDir })`${ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
   return { exitCode: result2.exitCode ?? 1, stdout: result2.stdout, stderr: result2.stderr, output: result2.stdout + result2.stderr };
 }
@@ -11815,12 +11880,12 @@ function ansibleFailures(result2) {
   return `${result2.stdout}
 ${result2.stderr}`.split("\n").filter((line) => /fatal:|UNREACHABLE|ERROR!|failed=[1-9]/.test(line)).slice(0, 3).join(" | ") || lastErrorLine(result2);
 }
-var import_node_path10;
+var import_node_path11;
 var init_ansible_playbook = __esm({
   "src/tools/ansible-playbook.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path10 = __toESM(require("path"), 1);
+    import_node_path11 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
   }
@@ -11829,21 +11894,21 @@ var init_ansible_playbook = __esm({
 // src/tools/terraform-cli.ts
 async function ensureTerraformCli(toolCache, log4) {
   if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
-  const bin = import_node_path11.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
-  const tofu = import_node_path11.default.join(bin, "tofu");
+  const bin = import_node_path12.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
+  const tofu = import_node_path12.default.join(bin, "tofu");
   if ((0, import_node_fs8.existsSync)(tofu)) return tofu;
   log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy (once)`);
   const build = await $({ env: { ...process.env, GOBIN: bin }, nothrow: true, quiet: true })`go install github.com/opentofu/opentofu/cmd/tofu@${OPENTOFU_VERSION}`;
   requireSuccess(build, `go install of OpenTofu ${OPENTOFU_VERSION}`, "Install Terraform or OpenTofu on PATH.");
   return tofu;
 }
-var import_node_fs8, import_node_path11, OPENTOFU_VERSION;
+var import_node_fs8, import_node_path12, OPENTOFU_VERSION;
 var init_terraform_cli = __esm({
   "src/tools/terraform-cli.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs8 = require("fs");
-    import_node_path11 = __toESM(require("path"), 1);
+    import_node_path12 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
     OPENTOFU_VERSION = "v1.12.6";
@@ -12287,9 +12352,9 @@ async function terraformRoot(settings, pipeline) {
     return { directory, release: async () => {
     } };
   }
-  const copy = await (0, import_promises3.mkdtemp)(import_node_path12.default.join(pipeline.directories.temp, "spark-azure-terraform-"));
+  const copy = await (0, import_promises3.mkdtemp)(import_node_path13.default.join(pipeline.directories.temp, "spark-azure-terraform-"));
   await (0, import_promises3.cp)(suiteContent().terraformDir, copy, { recursive: true });
-  return { directory: import_node_path12.default.join(copy, "envs", "vm"), release: () => (0, import_promises3.rm)(copy, { recursive: true, force: true }) };
+  return { directory: import_node_path13.default.join(copy, "envs", "vm"), release: () => (0, import_promises3.rm)(copy, { recursive: true, force: true }) };
 }
 function backendConfigFiles(lines, pipeline) {
   const settings = lines.filter((line) => line.includes("="));
@@ -12308,7 +12373,7 @@ async function provision(settings, directory, pipeline) {
   await pipeline.group("terraform init", () => terraform.init(backendConfigFiles(settings.backendConfig, pipeline)));
   if (settings.command !== "apply") {
     const varFiles = settings.varFile ? [userPath(pipeline, settings.varFile)] : [];
-    const plan = await pipeline.group("terraform plan", () => terraform.plan(planFile, { varFiles, variables: settings.variables }));
+    const plan = await pipeline.group("terraform plan", () => withPlanLock(planFile, () => terraform.plan(planFile, { varFiles, variables: settings.variables })));
     pipeline.setOutput("hasChanges", String(plan.hasChanges));
     pipeline.setOutput("planSummary", planSummary(plan));
     pipeline.setOutput("planFile", planFile);
@@ -12333,6 +12398,7 @@ async function provision(settings, directory, pipeline) {
       "Run command plan first, then apply that plan file; apply never plans again."
     );
   }
+  refuseForeignPlan(planFile, directory, settings.planFile);
   await pipeline.group("terraform apply", () => terraform.apply(planFile));
   const outputs = readVmOutputs(await terraform.outputs());
   pipeline.setOutput("masterUrl", outputs.masterUrl);
@@ -12343,7 +12409,7 @@ async function provision(settings, directory, pipeline) {
   pipeline.setOutput("workerScaleSet", outputs.workerScaleSetName);
   const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
   const keyFile = settings.sshPrivateKey ? writeSshKeyFile(pipeline, settings.sshPrivateKey) : void 0;
-  const inventory = import_node_path12.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
+  const inventory = import_node_path13.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
   (0, import_node_fs9.writeFileSync)(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? "azureuser", jumpHost: settings.sshJumpHost, keyFile }, settings.roleVariables));
   pipeline.setOutput("inventory", inventory);
   await pipeline.appendSummary(
@@ -12360,7 +12426,7 @@ async function provision(settings, directory, pipeline) {
 }
 async function configure(inventory, pipeline) {
   const venv = await ensurePythonEnvironment("local-cluster", pipeline.directories.toolCache, pipeline.log);
-  const result2 = await pipeline.group("ansible-playbook site.yml", () => runPlaybookWith(import_node_path12.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, inventory));
+  const result2 = await pipeline.group("ansible-playbook site.yml", () => runPlaybookWith(import_node_path13.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, inventory));
   pipeline.log.info(result2.stdout.split("\n").slice(-12).join("\n"));
   requireSuccess(result2, "ansible-playbook site.yml", "Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.", ansibleFailures);
 }
@@ -12372,19 +12438,73 @@ async function scaleSetWorkers(outputs, pipeline) {
   }
   return JSON.parse(listing.stdout).map((row) => ({ name: row.ip, host: row.ip }));
 }
-var import_node_fs9, import_promises3, import_node_path12;
+function refuseForeignPlan(planFile, root2, given) {
+  const read = (relative) => (0, import_node_fs9.existsSync)(import_node_path13.default.join(root2, relative)) ? (0, import_node_fs9.readFileSync)(import_node_path13.default.join(root2, relative)) : void 0;
+  const listTf = (relativeDir) => (0, import_node_fs9.existsSync)(import_node_path13.default.join(root2, relativeDir)) ? (0, import_node_fs9.readdirSync)(import_node_path13.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
+  let differences;
+  try {
+    differences = planConfigurationDifferences(zipEntries((0, import_node_fs9.readFileSync)(planFile)), read, listTf);
+  } catch (error2) {
+    differences = [`it is no saved Terraform plan (${error2.message})`];
+  }
+  if (differences.length > 0) {
+    throw new InputError(
+      "planFile",
+      "a plan made from this Terraform root's configuration as it is now",
+      `${describeValue(given)}, where ${differences.slice(0, 4).join("; ")}`,
+      "Nothing was applied. Plan again (command plan), review it, and apply that plan."
+    );
+  }
+}
+async function withPlanLock(planFile, plan) {
+  const lock = `${planFile}.lock`;
+  const holder = JSON.stringify({ pid: process.pid, host: import_node_os3.default.hostname(), since: (/* @__PURE__ */ new Date()).toISOString() });
+  try {
+    (0, import_node_fs9.writeFileSync)(lock, holder, { flag: "wx" });
+  } catch (error2) {
+    if (error2.code !== "EEXIST") throw error2;
+    const other = JSON.parse((0, import_node_fs9.readFileSync)(lock, "utf8"));
+    if (other.host === import_node_os3.default.hostname() && !processLives(other.pid)) {
+      (0, import_node_fs9.writeFileSync)(lock, holder);
+    } else {
+      throw new ClusterStateError(
+        `Plan file ${planFile}`,
+        "no other plan being written to it",
+        `a plan by pid ${other.pid} on ${other.host} since ${other.since}`,
+        "Wait for that run, or give this one its own planFile."
+      );
+    }
+  }
+  try {
+    return await plan();
+  } finally {
+    (0, import_node_fs9.rmSync)(lock, { force: true });
+  }
+}
+function processLives(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+var import_node_fs9, import_promises3, import_node_os3, import_node_path13;
 var init_provision = __esm({
   "src/actions/provision/index.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs9 = require("fs");
     import_promises3 = require("fs/promises");
-    import_node_path12 = __toESM(require("path"), 1);
+    import_node_os3 = __toESM(require("os"), 1);
+    import_node_path13 = __toESM(require("path"), 1);
     init_core2();
     init_remote_commands();
     init_azure_inventory();
     init_vm_outputs();
     init_errors();
+    init_plan_configuration();
+    init_zip_entries();
     init_input_reader();
     init_ansible_playbook();
     init_installers();
@@ -13013,24 +13133,24 @@ var init_ansible = __esm({
 function localPaths(directories, env = process.env) {
   return {
     toolCache: directories.toolCache,
-    clusterDir: import_node_path13.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path13.default.join(directories.workspace, ".local-cluster"))
+    clusterDir: import_node_path14.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path14.default.join(directories.workspace, ".local-cluster"))
   };
 }
 function nodeDir(clusterDir, nodeName) {
-  return import_node_path13.default.join(clusterDir, "nodes", nodeName);
+  return import_node_path14.default.join(clusterDir, "nodes", nodeName);
 }
-var import_node_path13;
+var import_node_path14;
 var init_paths = __esm({
   "src/local/paths.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path13 = __toESM(require("path"), 1);
+    import_node_path14 = __toESM(require("path"), 1);
   }
 });
 
 // src/local/local-inventory.ts
 function localInventory(topology, clusterDir, toolchain, roleVariables = {}, clusterName = "local") {
-  const owner = (0, import_node_os3.userInfo)().username;
+  const owner = (0, import_node_os4.userInfo)().username;
   const hosts = (nodes) => Object.fromEntries(nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }]));
   const inventory = {
     all: {
@@ -13086,12 +13206,12 @@ function roleVars(node) {
       return { spark_worker_webui_port: node.webUiPort, spark_worker_cores: node.cores, spark_worker_memory_mb: node.memoryMb };
   }
 }
-var import_node_os3, import_yaml2;
+var import_node_os4, import_yaml2;
 var init_local_inventory = __esm({
   "src/local/local-inventory.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_os3 = require("os");
+    import_node_os4 = require("os");
     import_yaml2 = __toESM(require_dist(), 1);
     init_paths();
   }
@@ -13099,13 +13219,13 @@ var init_local_inventory = __esm({
 
 // src/local/local-processes.ts
 function launcherPath(clusterDir, node) {
-  return import_node_path14.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
+  return import_node_path15.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
 }
 function logPath(clusterDir, node) {
-  return import_node_path14.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
+  return import_node_path15.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
 }
 function pidPath(clusterDir, node) {
-  return import_node_path14.default.join(nodeDir(clusterDir, node.name), "pid");
+  return import_node_path15.default.join(nodeDir(clusterDir, node.name), "pid");
 }
 function listPids() {
   return (0, import_node_fs10.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
@@ -13133,7 +13253,7 @@ function signalProcess(pid, signal) {
   } catch {
   }
 }
-var import_node_child_process, import_node_fs10, import_promises4, import_node_path14, CLUSTER_MARKER, LAUNCHERS, SUPERVISOR, LocalProcesses;
+var import_node_child_process, import_node_fs10, import_promises4, import_node_path15, CLUSTER_MARKER, LAUNCHERS, SUPERVISOR, LocalProcesses;
 var init_local_processes = __esm({
   "src/local/local-processes.ts"() {
     "use strict";
@@ -13141,7 +13261,7 @@ var init_local_processes = __esm({
     import_node_child_process = require("child_process");
     import_node_fs10 = require("fs");
     import_promises4 = require("fs/promises");
-    import_node_path14 = __toESM(require("path"), 1);
+    import_node_path15 = __toESM(require("path"), 1);
     init_wait();
     init_paths();
     CLUSTER_MARKER = "SPARK_AZURE_LOCAL_CLUSTER";
@@ -13170,7 +13290,7 @@ var init_local_processes = __esm({
         const running = this.pid(node);
         if (running !== void 0) return running;
         const log4 = logPath(this.clusterDir, node);
-        await (0, import_promises4.mkdir)(import_node_path14.default.dirname(log4), { recursive: true });
+        await (0, import_promises4.mkdir)(import_node_path15.default.dirname(log4), { recursive: true });
         const output = (0, import_node_fs10.openSync)(log4, "a");
         try {
           const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
@@ -13283,10 +13403,10 @@ async function ensureToolchain(root2, toolCache, log4) {
   const java = await ensureJava(log4);
   await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs11.existsSync)(ZOOKEEPER_JAR), log4);
   const venv = await ensurePythonEnvironment("local-cluster", toolCache, log4);
-  const python = import_node_path15.default.join(venv, "bin", "python");
+  const python = import_node_path16.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
-  const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root2), sparkHome, toolCache, tempDir: import_node_os4.default.tmpdir() }, log4);
-  return { java, python, ansiblePlaybook: import_node_path15.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
+  const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root2), sparkHome, toolCache, tempDir: import_node_os5.default.tmpdir() }, log4);
+  return { java, python, ansiblePlaybook: import_node_path16.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
 }
 async function ensureJava(log4) {
   const version = await javaMajorVersion();
@@ -13301,14 +13421,14 @@ async function javaMajorVersion() {
   const match = /version "(\d+)/.exec(result2.stderr);
   return match ? Number(match[1]) : void 0;
 }
-var import_node_fs11, import_node_os4, import_node_path15, ZOOKEEPER_JAR;
+var import_node_fs11, import_node_os5, import_node_path16, ZOOKEEPER_JAR;
 var init_toolchain = __esm({
   "src/local/toolchain.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs11 = require("fs");
-    import_node_os4 = __toESM(require("os"), 1);
-    import_node_path15 = __toESM(require("path"), 1);
+    import_node_os5 = __toESM(require("os"), 1);
+    import_node_path16 = __toESM(require("path"), 1);
     init_core2();
     init_installers();
     init_recovery_plugin();
@@ -13333,28 +13453,28 @@ function describeShape(shape) {
   return `${shape.zookeepers} ZooKeeper servers, ${shape.masters} masters and ${shape.workers} workers`;
 }
 async function keepPreviousLogs(clusterDir) {
-  const nodes = import_node_path16.default.join(clusterDir, "nodes");
+  const nodes = import_node_path17.default.join(clusterDir, "nodes");
   if (!(0, import_node_fs12.existsSync)(nodes)) return;
-  const previous = import_node_path16.default.join(clusterDir, "previous-logs");
-  const target = import_node_path16.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
+  const previous = import_node_path17.default.join(clusterDir, "previous-logs");
+  const target = import_node_path17.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
   for (const node of await (0, import_promises5.readdir)(nodes)) {
-    const logs = import_node_path16.default.join(nodes, node, "logs");
+    const logs = import_node_path17.default.join(nodes, node, "logs");
     if ((0, import_node_fs12.existsSync)(logs)) {
       await (0, import_promises5.mkdir)(target, { recursive: true });
-      await (0, import_promises5.rename)(logs, import_node_path16.default.join(target, node));
+      await (0, import_promises5.rename)(logs, import_node_path17.default.join(target, node));
     }
   }
   const runs = (0, import_node_fs12.existsSync)(previous) ? (await (0, import_promises5.readdir)(previous)).sort() : [];
-  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises5.rm)(import_node_path16.default.join(previous, old), { recursive: true, force: true });
+  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises5.rm)(import_node_path17.default.join(previous, old), { recursive: true, force: true });
 }
-var import_node_fs12, import_promises5, import_node_path16, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
+var import_node_fs12, import_promises5, import_node_path17, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
 var init_local_cluster = __esm({
   "src/local/local-cluster.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs12 = require("fs");
     import_promises5 = require("fs/promises");
-    import_node_path16 = __toESM(require("path"), 1);
+    import_node_path17 = __toESM(require("path"), 1);
     init_health();
     init_node_states();
     init_topology();
@@ -13374,7 +13494,7 @@ var init_local_cluster = __esm({
         this.paths = paths;
         this.log = log4;
         this.processes = new LocalProcesses(paths.clusterDir);
-        this.recordPath = import_node_path16.default.join(paths.clusterDir, "cluster.json");
+        this.recordPath = import_node_path17.default.join(paths.clusterDir, "cluster.json");
       }
       paths;
       log;
@@ -13421,7 +13541,7 @@ var init_local_cluster = __esm({
         const record2 = await this.record();
         if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
         const merged = { ...record2.roleVariables ?? {}, ...roleVariables };
-        const inventory = import_node_path16.default.join(this.paths.clusterDir, "inventory.yml");
+        const inventory = import_node_path17.default.join(this.paths.clusterDir, "inventory.yml");
         await (0, import_promises5.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
         await (0, import_promises5.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, roleVariables: merged }, null, 2)}
 `);
@@ -13536,9 +13656,9 @@ var init_local_cluster = __esm({
       async prepare(topology, toolchain, shape, roleVariables) {
         await this.processes.killLeftovers();
         await keepPreviousLogs(this.paths.clusterDir);
-        await (0, import_promises5.rm)(import_node_path16.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+        await (0, import_promises5.rm)(import_node_path17.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
         await (0, import_promises5.mkdir)(this.paths.clusterDir, { recursive: true });
-        const inventory = import_node_path16.default.join(this.paths.clusterDir, "inventory.yml");
+        const inventory = import_node_path17.default.join(this.paths.clusterDir, "inventory.yml");
         await (0, import_promises5.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, roleVariables));
         const record2 = { shape, roleVariables, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
         await (0, import_promises5.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
@@ -13563,7 +13683,7 @@ var init_local_cluster = __esm({
             what,
             `healthy within ${timeoutMs / 1e3} s`,
             problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-            `Read the node logs under ${import_node_path16.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+            `Read the node logs under ${import_node_path17.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
           );
         }
         this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
@@ -13621,14 +13741,14 @@ function ansibleUpdate(options, operations) {
   const key = options.keyFile ? { ansible_ssh_private_key_file: options.keyFile } : {};
   const extra = Object.entries({ ...options.roleVariables, ...key }).flatMap(([name, value]) => ["-e", `${name}=${value}`]);
   return {
-    description: `ansible ${import_node_path17.default.basename(options.playbook)}`,
+    description: `ansible ${import_node_path18.default.basename(options.playbook)}`,
     apply: async (node) => {
       await run(
         `ansible-playbook --limit ${node.name}`,
         $({
           nothrow: true,
           quiet: true,
-          env: { ...process.env, ANSIBLE_CONFIG: import_node_path17.default.join(import_node_path17.default.dirname(options.playbook), "ansible.cfg") }
+          env: { ...process.env, ANSIBLE_CONFIG: import_node_path18.default.join(import_node_path18.default.dirname(options.playbook), "ansible.cfg") }
         })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
         "Run the same command by hand for the full output."
       );
@@ -13677,12 +13797,12 @@ function reimageUpdate(access2, imageId) {
     }
   };
 }
-var import_node_path17;
+var import_node_path18;
 var init_update_methods = __esm({
   "src/azure/update-methods.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path17 = __toESM(require("path"), 1);
+    import_node_path18 = __toESM(require("path"), 1);
     init_core2();
     init_remote_commands();
     init_errors();
@@ -16674,8 +16794,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path27) {
-  return isArray_default(path27) ? path27 : [path27];
+function toPath(path28) {
+  return isArray_default(path28) ? path28 : [path28];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -16688,8 +16808,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path27) {
-  return _.toPath(path27);
+function toPath2(path28) {
+  return _.toPath(path28);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -16701,11 +16821,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path27) {
-  var length = path27.length;
+function deepGet(obj, path28) {
+  var length = path28.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path27[i]];
+    obj = obj[path28[i]];
   }
   return length ? obj : void 0;
 }
@@ -16717,8 +16837,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path27, defaultValue) {
-  var value = deepGet(object2, toPath2(path27));
+function get(object2, path28, defaultValue) {
+  var value = deepGet(object2, toPath2(path28));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -16732,11 +16852,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path27) {
-  path27 = toPath2(path27);
-  var length = path27.length;
+function has2(obj, path28) {
+  path28 = toPath2(path28);
+  var length = path28.length;
   for (var i = 0; i < length; i++) {
-    var key = path27[i];
+    var key = path28[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -16779,10 +16899,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path27) {
-  path27 = toPath2(path27);
+function property(path28) {
+  path28 = toPath2(path28);
   return function(obj) {
-    return deepGet(obj, path27);
+    return deepGet(obj, path28);
   };
 }
 var init_property = __esm({
@@ -16905,8 +17025,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path27) {
-    return get(obj, path27);
+  return function(path28) {
+    return get(obj, path28);
   };
 }
 var init_propertyOf = __esm({
@@ -17122,14 +17242,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path27, fallback2) {
-  path27 = toPath2(path27);
-  var length = path27.length;
+function result(obj, path28, fallback2) {
+  path28 = toPath2(path28);
+  var length = path28.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path27[i]];
+    var prop = obj == null ? void 0 : obj[path28[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -17894,14 +18014,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path27, args) {
+    invoke_default = restArguments(function(obj, path28, args) {
       var contextPath, func;
-      if (isFunction_default(path27)) {
-        func = path27;
+      if (isFunction_default(path28)) {
+        func = path28;
       } else {
-        path27 = toPath2(path27);
-        contextPath = path27.slice(0, -1);
-        path27 = path27[path27.length - 1];
+        path28 = toPath2(path28);
+        contextPath = path28.slice(0, -1);
+        path28 = path28[path28.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -17910,7 +18030,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path27];
+          method = context[path28];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -19322,8 +19442,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path27) {
-      this.chrootPath = path27;
+    Record.prototype.setChrootPath = function(path28) {
+      this.chrootPath = path28;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -19365,14 +19485,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path27) {
+    function prependChroot(self2, path28) {
       if (!self2.chrootPath) {
-        return path27;
+        return path28;
       }
-      if (path27 === "/") {
+      if (path28 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path27;
+      return self2.chrootPath + path28;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -19382,8 +19502,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path27) {
-            return prependChroot(self2, path27);
+          value = value.map(function(path28) {
+            return prependChroot(self2, path28);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -19470,8 +19590,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path27) {
-            return prependChroot(self2, path27);
+          value = value.map(function(path28) {
+            return prependChroot(self2, path28);
           });
         }
         offset += serialize(
@@ -19624,9 +19744,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path27) {
+    TransactionRequest.prototype.setChrootPath = function(path28) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path27);
+        record2.setChrootPath(path28);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -19662,8 +19782,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path27) {
-      this.chrootPath = path27;
+    TransactionResponse.prototype.setChrootPath = function(path28) {
+      this.chrootPath = path28;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -19887,25 +20007,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path27) {
+    function validate(path28) {
       assert(
-        path27 && typeof path27 === "string",
+        path28 && typeof path28 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path27[0] === "/", "Node path must start with / character.");
-      if (path27.length === 1) {
+      assert(path28[0] === "/", "Node path must start with / character.");
+      if (path28.length === 1) {
         return;
       }
       assert(
-        path27[path27.length - 1] !== "/",
+        path28[path28.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path27),
+        !/\/\//.test(path28),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path27),
+        !/\/\.(\.)?(\/|$)/.test(path28),
         "Node path must not contain relative path(s)."
       );
     }
@@ -19934,7 +20054,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path27) {
+    function Event(type, name, path28) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -19942,7 +20062,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path27;
+      this.path = path28;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -20084,10 +20204,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path27, ctor2) {
+    function Exception(code, name, path28, ctor2) {
       if (!ctor2) {
-        ctor2 = path27;
-        path27 = void 0;
+        ctor2 = path28;
+        path28 = void 0;
       }
       validateCode(code);
       assert(
@@ -20098,10 +20218,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path27;
+      this.path = path28;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path27) {
-        this.message += "@" + path27;
+      if (path28) {
+        this.message += "@" + path28;
       }
     }
     util.inherits(Exception, Error);
@@ -20117,7 +20237,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path27) {
+    function create2(code, path28) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -20127,7 +20247,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path27, create2);
+      return new Exception(code, name, path28, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -20205,43 +20325,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path27, watcher) {
+    function registerWatcher(self2, type, path28, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path27);
+      Path.validate(path28);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path27] = watchers[path27] || new events.EventEmitter();
-      watcherExists = watchers[path27].listeners("notification").some(function(l) {
+      watchers[path28] = watchers[path28] || new events.EventEmitter();
+      watcherExists = watchers[path28].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path27].once("notification", watcher);
+        watchers[path28].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path27) {
-        if (watchers[path27].listeners("notification").length > 0) {
-          result2.push(path27);
+      Object.keys(watchers).forEach(function(path28) {
+        if (watchers[path28].listeners("notification").length > 0) {
+          result2.push(path28);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path27, watcher) {
-      registerWatcher(this, "data", path27, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path28, watcher) {
+      registerWatcher(this, "data", path28, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path27, watcher) {
-      registerWatcher(this, "child", path27, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path28, watcher) {
+      registerWatcher(this, "child", path28, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path27, watcher) {
-      registerWatcher(this, "existence", path27, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path28, watcher) {
+      registerWatcher(this, "existence", path28, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -20432,14 +20552,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path27, watcher) {
-      this.watcherManager.registerDataWatcher(path27, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path28, watcher) {
+      this.watcherManager.registerDataWatcher(path28, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path27, watcher) {
-      this.watcherManager.registerChildWatcher(path27, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path28, watcher) {
+      this.watcherManager.registerChildWatcher(path28, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path27, watcher) {
-      this.watcherManager.registerExistenceWatcher(path27, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path28, watcher) {
+      this.watcherManager.registerExistenceWatcher(path28, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -20852,9 +20972,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path27, data, acls, mode) {
+    Transaction.prototype.create = function(path28, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path27);
+      Path.validate(path28);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -20874,27 +20994,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path27,
+        path: path28,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path27, version) {
+    Transaction.prototype.check = function(path28, version) {
       version = version || -1;
-      Path.validate(path27);
+      Path.validate(path28);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path27,
+        path: path28,
         version
       });
       return this;
     };
-    Transaction.prototype.setData = function(path27, data, version) {
+    Transaction.prototype.setData = function(path28, data, version) {
       version = version || -1;
-      Path.validate(path27);
+      Path.validate(path28);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -20902,19 +21022,19 @@ var require_Transaction = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path27,
+        path: path28,
         data,
         version
       });
       return this;
     };
-    Transaction.prototype.remove = function(path27, version) {
+    Transaction.prototype.remove = function(path28, version) {
       version = version || -1;
-      Path.validate(path27);
+      Path.validate(path28);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path27,
+        path: path28,
         version
       });
       return this;
@@ -21127,9 +21247,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path27, data, acls, mode, callback) {
+    Client.prototype.create = function(path28, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path27);
+      Path.validate(path28);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21162,7 +21282,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path27;
+      payload.path = path28;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -21186,17 +21306,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path27, version, callback) {
+    Client.prototype.remove = function(path28, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path27);
+      Path.validate(path28);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path27;
+      payload.path = path28;
       payload.version = version;
       request = new jute.Request(header, payload);
       attempt(
@@ -21209,16 +21329,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path27, version, callback) {
+    Client.prototype.removeRecursive = function(path28, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path27);
+      Path.validate(path28);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path27, function(error2, children) {
+      self2.listSubTreeBFS(path28, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -21234,12 +21354,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path27, data, version, callback) {
+    Client.prototype.setData = function(path28, data, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path27);
+      Path.validate(path28);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       assert(
@@ -21254,7 +21374,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path27;
+      payload.path = path28;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version;
@@ -21273,16 +21393,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path27, watcher, callback) {
+    Client.prototype.getData = function(path28, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path27);
+      Path.validate(path28);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path27;
+      payload.path = path28;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21294,7 +21414,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path27, watcher);
+              self2.connectionManager.registerDataWatcher(path28, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -21302,12 +21422,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path27, acls, version, callback) {
+    Client.prototype.setACL = function(path28, acls, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path27);
+      Path.validate(path28);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -21316,7 +21436,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path27;
+      payload.path = path28;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -21336,12 +21456,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path27, callback) {
-      Path.validate(path27);
+    Client.prototype.getACL = function(path28, callback) {
+      Path.validate(path28);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path27;
+      payload.path = path28;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -21363,16 +21483,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path27, watcher, callback) {
+    Client.prototype.exists = function(path28, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path27);
+      Path.validate(path28);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path27;
+      payload.path = path28;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21387,12 +21507,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path27,
+                  path28,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path27,
+                  path28,
                   watcher
                 );
               }
@@ -21406,16 +21526,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path27, watcher, callback) {
+    Client.prototype.getChildren = function(path28, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path27);
+      Path.validate(path28);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path27;
+      payload.path = path28;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21427,7 +21547,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path27, watcher);
+              self2.connectionManager.registerChildWatcher(path28, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -21435,11 +21555,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path27, callback) {
-      Path.validate(path27);
+    Client.prototype.listSubTreeBFS = function(path28, callback) {
+      Path.validate(path28);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path27];
+      var tree = [path28];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -21461,9 +21581,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path27, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path28, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path27);
+      Path.validate(path28);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21493,7 +21613,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path27.split("/").slice(1);
+      nodes = path28.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -21549,8 +21669,8 @@ function connect(connectString, options) {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path27) {
-  return path27.slice(0, path27.lastIndexOf("/")) || "/";
+function parentOf(path28) {
+  return path28.slice(0, path28.lastIndexOf("/")) || "/";
 }
 var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZooKeeperSession;
 var init_zookeeper_session = __esm({
@@ -21593,13 +21713,13 @@ var init_zookeeper_session = __esm({
           void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
         });
       }
-      children(path27) {
-        return this.call((client, done) => client.getChildren(path27, (error2, children) => done(error2, children)));
+      children(path28) {
+        return this.call((client, done) => client.getChildren(path28, (error2, children) => done(error2, children)));
       }
-      stat(path27) {
+      stat(path28) {
         return this.call(
           (client, done) => client.exists(
-            path27,
+            path28,
             (error2, stat2) => done(
               error2,
               stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0
@@ -21607,22 +21727,22 @@ var init_zookeeper_session = __esm({
           )
         );
       }
-      data(path27) {
-        return this.call((client, done) => client.getData(path27, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+      data(path28) {
+        return this.call((client, done) => client.getData(path28, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
       }
       /** Creates the node (and missing parents, persistent) and returns its actual path. */
-      async create(path27, data, mode) {
-        await this.bounded(`mkdirp ${parentOf(path27)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path27), (error2) => error2 ? reject3(error2) : resolve2()));
+      async create(path28, data, mode) {
+        await this.bounded(`mkdirp ${parentOf(path28)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path28), (error2) => error2 ? reject3(error2) : resolve2()));
         return this.bounded(
-          `create ${path27}`,
-          (client, resolve2, reject3) => client.create(path27, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
+          `create ${path28}`,
+          (client, resolve2, reject3) => client.create(path28, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
         );
       }
       /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-      remove(path27, version = -1) {
+      remove(path28, version = -1) {
         return this.bounded(
-          `remove ${path27}`,
-          (client, resolve2, reject3) => client.remove(path27, version, (error2) => {
+          `remove ${path28}`,
+          (client, resolve2, reject3) => client.remove(path28, version, (error2) => {
             if (!error2) return resolve2(true);
             if (isNoNode(error2)) return resolve2(false);
             reject3(error2);
@@ -21713,8 +21833,8 @@ var init_leadership_handover = __esm({
 });
 
 // src/operations/maintenance-lock.ts
-async function currentHolder(zk, path27 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path27);
+async function currentHolder(zk, path28 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path28);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -21725,35 +21845,35 @@ async function currentHolder(zk, path27 = MAINTENANCE_LOCK_PATH) {
 function isNodeExists(error2) {
   return error2 instanceof Error && /NODE_EXISTS/.test(String(error2));
 }
-var import_node_os5, MAINTENANCE_LOCK_PATH, MaintenanceLock;
+var import_node_os6, MAINTENANCE_LOCK_PATH, MaintenanceLock;
 var init_maintenance_lock = __esm({
   "src/operations/maintenance-lock.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_os5 = __toESM(require("os"), 1);
+    import_node_os6 = __toESM(require("os"), 1);
     init_errors();
     init_wait();
     MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
     MaintenanceLock = class _MaintenanceLock {
-      constructor(zk, path27) {
+      constructor(zk, path28) {
         this.zk = zk;
-        this.path = path27;
+        this.path = path28;
       }
       zk;
       path;
       static async acquire(zk, operation, options) {
-        const path27 = options.path ?? MAINTENANCE_LOCK_PATH;
-        const holder = { operation, host: import_node_os5.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
+        const path28 = options.path ?? MAINTENANCE_LOCK_PATH;
+        const holder = { operation, host: import_node_os6.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
         const deadline = Date.now() + options.waitMs;
         for (; ; ) {
           try {
-            await zk.create(path27, JSON.stringify(holder), "ephemeral");
-            return new _MaintenanceLock(zk, path27);
+            await zk.create(path28, JSON.stringify(holder), "ephemeral");
+            return new _MaintenanceLock(zk, path28);
           } catch (error2) {
             if (!isNodeExists(error2)) throw error2;
           }
           if (Date.now() >= deadline) {
-            const current = await currentHolder(zk, path27);
+            const current = await currentHolder(zk, path28);
             throw new ClusterStateError(
               "Maintenance lock",
               `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -22073,7 +22193,7 @@ ${lines.join("\n")}
   }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate({ cluster, method, options, log: pipeline.log }));
   const figures2 = rollingFigures(report.journal);
-  const reportFile = import_node_path18.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  const reportFile = import_node_path19.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
   (0, import_node_fs13.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
@@ -22125,7 +22245,7 @@ async function resolve(settings, pipeline) {
         cluster,
         method: ansibleUpdate(
           {
-            ansiblePlaybook: import_node_path18.default.join(venv, "bin", "ansible-playbook"),
+            ansiblePlaybook: import_node_path19.default.join(venv, "bin", "ansible-playbook"),
             inventory: userPath(pipeline, settings.method.inventory),
             playbook,
             roleVariables: settings.method.roleVariables,
@@ -22141,13 +22261,13 @@ async function resolve(settings, pipeline) {
       return { cluster, method: reimageUpdate({ resourceGroup: settings.method.resourceGroup, scaleSet: settings.method.scaleSet }, settings.method.imageId) };
   }
 }
-var import_node_fs13, import_node_path18;
+var import_node_fs13, import_node_path19;
 var init_rolling_update2 = __esm({
   "src/actions/rolling-update/index.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs13 = require("fs");
-    import_node_path18 = __toESM(require("path"), 1);
+    import_node_path19 = __toESM(require("path"), 1);
     init_node_states();
     init_errors();
     init_input_reader();
@@ -22336,7 +22456,7 @@ function startSparkSubmit(runtime, submission, options) {
     quiet: true,
     timeout: options.timeoutMs,
     timeoutSignal: "SIGKILL"
-  })`${import_node_path19.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  })`${import_node_path20.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
   const result2 = (async () => {
     const output = await child;
     const durationMs = performance.now() - started;
@@ -22359,12 +22479,12 @@ function startSparkSubmit(runtime, submission, options) {
 function runSparkSubmit(runtime, submission, options) {
   return startSparkSubmit(runtime, submission, options).result;
 }
-var import_node_path19;
+var import_node_path20;
 var init_run_spark_submit = __esm({
   "src/tools/run-spark-submit.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path19 = __toESM(require("path"), 1);
+    import_node_path20 = __toESM(require("path"), 1);
     init_core2();
     init_spark_submit();
   }
@@ -22384,7 +22504,7 @@ async function runSparkJob(target, job, runtime, log4) {
   }
   log4.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(target, job, runtime);
-  log4.info(`spark-submit ${import_node_path20.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  log4.info(`spark-submit ${import_node_path21.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run2 = await runSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
   const output = `${run2.stdout}
 ${run2.stderr}`;
@@ -22414,7 +22534,7 @@ function startSparkJob(target, job, runtime) {
   return startSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
 }
 function buildSubmission(target, job, runtime) {
-  const application = job.application ?? import_node_path20.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  const application = job.application ?? import_node_path21.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
   return {
     masterUrl: masterUrl(target.masters),
     application,
@@ -22452,12 +22572,12 @@ async function confirmFinished(masters, id) {
 function round2(seconds2) {
   return Math.round(seconds2 * 10) / 10;
 }
-var import_node_path20, COMPLETION_CONFIRM_TIMEOUT_MS;
+var import_node_path21, COMPLETION_CONFIRM_TIMEOUT_MS;
 var init_spark_job = __esm({
   "src/operations/spark-job.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path20 = __toESM(require("path"), 1);
+    import_node_path21 = __toESM(require("path"), 1);
     init_master_set();
     init_errors();
     init_master_list();
@@ -22626,8 +22746,8 @@ function requireVmFaults(cluster) {
   return cluster.vmFaults;
 }
 async function startDrillJob({ masters, runtime, options, tempDir }) {
-  const directory = await (0, import_promises6.mkdtemp)(import_node_path21.default.join(tempDir, "spark-azure-drill-"));
-  const application = import_node_path21.default.join(directory, DRILL_JOB_FILE);
+  const directory = await (0, import_promises6.mkdtemp)(import_node_path22.default.join(tempDir, "spark-azure-drill-"));
+  const application = import_node_path22.default.join(directory, DRILL_JOB_FILE);
   await (0, import_promises6.writeFile)(application, DRILL_JOB_SOURCE);
   return { ...startSparkJob(masters, drillJob(application, options.jobSeconds), runtime), directory };
 }
@@ -22642,13 +22762,13 @@ function drillJob(application, seconds2) {
     timeoutSeconds: seconds2 + 300
   };
 }
-var import_promises6, import_node_path21, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS;
+var import_promises6, import_node_path22, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS;
 var init_failover_drill = __esm({
   "src/operations/failover-drill.ts"() {
     "use strict";
     init_cjs_shims();
     import_promises6 = require("fs/promises");
-    import_node_path21 = __toESM(require("path"), 1);
+    import_node_path22 = __toESM(require("path"), 1);
     init_cluster_state();
     init_health();
     init_master_set();
@@ -23031,7 +23151,7 @@ ${report.outputTail}`);
       `Failover drill (${drill.fault})`,
       () => runFailoverDrill({ cluster, options: drill, masters: settings, smokeJob: job, runtime, tempDir: pipeline.directories.temp, log: pipeline.log })
     );
-    const journalFile = import_node_path22.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
+    const journalFile = import_node_path23.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
     (0, import_node_fs14.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
@@ -23049,13 +23169,13 @@ ${report.outputTail}`);
     pipeline.log.info(`Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master.`);
   };
 }
-var import_node_fs14, import_node_path22;
+var import_node_fs14, import_node_path23;
 var init_smoke_test = __esm({
   "src/actions/smoke-test/index.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs14 = require("fs");
-    import_node_path22 = __toESM(require("path"), 1);
+    import_node_path23 = __toESM(require("path"), 1);
     init_errors();
     init_input_reader();
     init_failover_drill();
@@ -23627,7 +23747,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path27 = (function() {
+    var path28 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -23635,7 +23755,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path27.sep;
+    minimatch.sep = path28.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -23724,8 +23844,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path27.sep !== "/") {
-        pattern = pattern.split(path27.sep).join("/");
+      if (!options.allowWindowsEscape && path28.sep !== "/") {
+        pattern = pattern.split(path28.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -24096,8 +24216,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path27.sep !== "/") {
-        f = f.split(path27.sep).join("/");
+      if (path28.sep !== "/") {
+        f = f.split(path28.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -24391,7 +24511,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path27 = require("path");
+    var path28 = require("path");
     var crypto2 = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -24400,7 +24520,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path27.join(keyPath, ".taskkey");
+          this._keyFile = path28.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -26175,8 +26295,8 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path27 = require("path");
-    var os12 = require("os");
+    var path28 = require("path");
+    var os13 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
     var tcm = require_taskcommand();
@@ -26221,7 +26341,7 @@ var require_internal = __commonJS({
     var _outStream = process.stdout;
     var _errStream = process.stderr;
     function _writeLine(str) {
-      _outStream.write(str + os12.EOL);
+      _outStream.write(str + os13.EOL);
     }
     exports2._writeLine = _writeLine;
     function _setStdStream(stdStream) {
@@ -26272,7 +26392,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path27.join(path27.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path28.join(path28.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -26281,7 +26401,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path27.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path28.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -26307,7 +26427,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path28, ignoreWarnings) {
+    function _setResourcePath(path29, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -26317,19 +26437,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path28]) {
-        _checkPath(path28, "resource file path");
-        _resourceFiles[path28] = path28;
-        _debug("adding resource file: " + path28);
+      if (!_resourceFiles[path29]) {
+        _checkPath(path29, "resource file path");
+        _resourceFiles[path29] = path29;
+        _debug("adding resource file: " + path29);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path28, _resourceCulture);
+        var locStrs = _loadLocStrings(path29, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path28), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path29), IssueSource.TaskInternal);
         }
       }
     }
@@ -26428,10 +26548,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path28) {
+    function _exist(path29) {
       var exist = false;
       try {
-        exist = !!(path28 && fs3.statSync(path28) != null);
+        exist = !!(path29 && fs3.statSync(path29) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -26469,7 +26589,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path27.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path28.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -26491,7 +26611,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path27.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path28.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -26500,7 +26620,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path27.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path28.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -26519,7 +26639,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path27.basename(filePath);
+            var fileName = path28.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -26550,12 +26670,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path27.dirname(filePath_1);
-                var upperName = path27.basename(filePath_1).toUpperCase();
+                var directory = path28.dirname(filePath_1);
+                var upperName = path28.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path27.join(directory, actualName);
+                    filePath_1 = path28.join(directory, actualName);
                     break;
                   }
                 }
@@ -26722,8 +26842,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path28) {
-      return /^\\\\[^\\]/.test(path28);
+    function _isUncPath(path29) {
+      return /^\\\\[^\\]/.test(path29);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -26741,7 +26861,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path27.sep;
+        root2 += path28.sep;
       }
       return root2 + p;
     }
@@ -26776,7 +26896,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path27.dirname(p);
+      return path28.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -26848,7 +26968,7 @@ var require_internal = __commonJS({
         var cipher = crypto2.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path27.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path28.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -28396,7 +28516,7 @@ var require_toolrunner = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ToolRunner = void 0;
     var Q = require_q();
-    var os12 = require("os");
+    var os13 = require("os");
     var events = require("events");
     var child = require("child_process");
     var im = require_internal();
@@ -28512,12 +28632,12 @@ var require_toolrunner = __commonJS({
         ToolRunner3.prototype._processLineBuffer = function(data, buffer, onLine) {
           var newBuffer = buffer + data.toString();
           try {
-            var eolIndex = newBuffer.indexOf(os12.EOL);
+            var eolIndex = newBuffer.indexOf(os13.EOL);
             while (eolIndex > -1) {
               var line = newBuffer.substring(0, eolIndex);
               onLine(line);
-              newBuffer = newBuffer.substring(eolIndex + os12.EOL.length);
-              eolIndex = newBuffer.indexOf(os12.EOL);
+              newBuffer = newBuffer.substring(eolIndex + os13.EOL.length);
+              eolIndex = newBuffer.indexOf(os13.EOL);
             }
           } catch (err) {
             this._debug("error processing line");
@@ -28768,9 +28888,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os12.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os13.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os12.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os13.EOL);
             }
           }
           var cp2;
@@ -28942,9 +29062,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os12.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os13.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os12.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os13.EOL);
             }
           }
           var cp2;
@@ -29145,9 +29265,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os12.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os13.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os12.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os13.EOL);
             }
           }
           var state = new ExecState(optionsNonNull, this.toolPath);
@@ -29190,9 +29310,9 @@ var require_toolrunner = __commonJS({
           (_a = cp2.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
             if (!optionsNonNull.silent) {
               if (df) {
-                df.stdout(Buffer.from(os12.EOL));
+                df.stdout(Buffer.from(os13.EOL));
               } else {
-                optionsNonNull.outStream.write(os12.EOL);
+                optionsNonNull.outStream.write(os13.EOL);
               }
             }
           });
@@ -29264,9 +29384,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os12.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os13.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os12.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os13.EOL);
             }
           }
           var state = new ExecState(optionsNonNull, this.toolPath);
@@ -29305,9 +29425,9 @@ var require_toolrunner = __commonJS({
           (_a = cp2.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
             if (!optionsNonNull.silent) {
               if (df) {
-                df.stdout(Buffer.from(os12.EOL));
+                df.stdout(Buffer.from(os13.EOL));
               } else {
-                optionsNonNull.outStream.write(os12.EOL);
+                optionsNonNull.outStream.write(os13.EOL);
               }
             }
           });
@@ -29374,7 +29494,7 @@ var require_toolrunner = __commonJS({
           options = this._cloneExecOptions(options);
           var ext = options.externalOutput;
           if (!options.silent) {
-            var cmdLine = this._getCommandString(options) + os12.EOL;
+            var cmdLine = this._getCommandString(options) + os13.EOL;
             options.outStream.write(ext ? eom.filterExternalOutput(cmdLine, ext) : cmdLine);
           }
           var r = child.spawnSync(this._getSpawnFileName(options), this._getSpawnArgs(options), this._getSpawnSyncOptions(options));
@@ -29491,8 +29611,8 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path27 = require("path");
-    var os12 = require("os");
+    var path28 = require("path");
+    var os13 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
     var tcm = require_taskcommand();
@@ -29827,8 +29947,8 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path28) {
-      return fs3.statSync(path28);
+    function stats(path29) {
+      return fs3.statSync(path29);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
@@ -29841,7 +29961,7 @@ var require_task = __commonJS({
     }
     exports2.writeFile = writeFile6;
     function osType() {
-      return os12.type();
+      return os13.type();
     }
     exports2.osType = osType;
     function getPlatform() {
@@ -29895,26 +30015,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path28) {
-      if (path28 === "-") {
+    function cd2(path29) {
+      if (path29 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path28 = process.env.OLDPWD;
+          path29 = process.env.OLDPWD;
         }
       }
-      if (path28 === "~") {
-        path28 = os12.homedir();
+      if (path29 === "~") {
+        path29 = os13.homedir();
       }
-      if (!fs3.existsSync(path28)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path28));
+      if (!fs3.existsSync(path29)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path29));
       }
-      if (!fs3.statSync(path28).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path28));
+      if (!fs3.statSync(path29).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path29));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path28);
+        process.chdir(path29);
         process.env.OLDPWD = currentPath;
       } catch (error2) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error2));
@@ -29947,7 +30067,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path27.resolve(dirs.shift());
+      var _path = path28.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error2) {
@@ -29977,7 +30097,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path27.resolve(dirStack.shift());
+        var _path = path28.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -30001,7 +30121,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path27.dirname(testDir);
+            var parentDir = path28.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -30035,7 +30155,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path27.resolve.apply(this, pathSegments);
+      var absolutePath = path28.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -30070,7 +30190,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path27.resolve("."));
+        paths.push(path28.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -30085,7 +30205,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path27.basename(pathEntry);
+            var fileName = path28.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -30095,12 +30215,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve2(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path27.dirname(pathEntry2), [path27.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path28.dirname(pathEntry2), [path28.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path27.join(pathEntry2, file);
+              return path28.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -30112,24 +30232,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path27.basename(entry);
+          var entrybasename = path28.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path27.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path28.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path27.resolve(p));
-          }) || path27.resolve(".");
+            return entry.startsWith(path28.resolve(p));
+          }) || path28.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path27.join(entry, x);
+              return path28.join(entry, x);
             }));
-            entries.push(path27.relative(baseDir, entry));
+            entries.push(path28.relative(baseDir, entry));
           } else {
-            entries.push(path27.relative(baseDir, entry));
+            entries.push(path28.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -30185,7 +30305,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path27.resolve(src2) !== path27.resolve(source);
+            return path28.resolve(src2) !== path28.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -30207,7 +30327,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path27.join(destination, path27.basename(source));
+            destination = path28.join(destination, path28.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error2) {
@@ -30242,8 +30362,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path27.join(source, entry.name);
-          var destPath = path27.join(destination, entry.name);
+          var srcPath = path28.join(source, entry.name);
+          var destPath = path28.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -30260,7 +30380,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path27.resolve(path27.dirname(source)), [path27.basename(source)]));
+            sources.push.apply(sources, findMatch(path28.resolve(path28.dirname(source)), [path28.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -30307,21 +30427,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry2;
-    function _getStats(path28, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path29, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path28);
+          stats2 = fs3.statSync(path29);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path28);
-            (0, exports2.debug)("  ".concat(path28, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path29);
+            (0, exports2.debug)("  ".concat(path29, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path28);
+        stats2 = fs3.lstatSync(path29);
       }
       return stats2;
     }
@@ -30330,7 +30450,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path27.normalize(findPath);
+      findPath = path28.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -30385,7 +30505,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path27.join(item.path, childName), childLevel_1);
+              return new _FindItem(path28.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -30407,8 +30527,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path28, level) {
-          this.path = path28;
+        function _FindItem2(path29, level) {
+          this.path = path29;
           this.level = level;
         }
         return _FindItem2;
@@ -30461,8 +30581,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path27.isAbsolute(pat)) {
-          pat = path27.join(rootDirectory, pat);
+        if (rootDirectory && !path28.isAbsolute(pat)) {
+          pat = path28.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -30579,7 +30699,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path27.dirname(inputPath), [path27.basename(inputPath)]);
+            var entries = findMatch(path28.dirname(inputPath), [path28.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -31042,21 +31162,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path28) {
-      (0, exports2.command)("task.uploadfile", null, path28);
+    function uploadFile(path29) {
+      (0, exports2.command)("task.uploadfile", null, path29);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path28) {
+    function prependPath(path29) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path28);
+      (0, exports2.command)("task.prependpath", null, path29);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path28) {
-      (0, exports2.command)("task.uploadsummary", null, path28);
+    function uploadSummary2(path29) {
+      (0, exports2.command)("task.uploadsummary", null, path29);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path28) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path28);
+    function addAttachment(type, name, path29) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path29);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -31094,16 +31214,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path28, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path28);
+    function uploadArtifact(containerFolder, path29, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path29);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path28, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path28);
+    function associateArtifact(name, path29, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path29);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path28) {
-      (0, exports2.command)("build.uploadlog", null, path28);
+    function uploadBuildLog(path29) {
+      (0, exports2.command)("build.uploadlog", null, path29);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -31188,7 +31308,7 @@ function azureDevOpsPipeline(taskName) {
     // task-lib refuses a multi-line secret (a private key): register each line.
     setSecret: masker((line) => tl.setSecret(line)),
     appendSummary: async (markdown) => {
-      const file = import_node_path23.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      const file = import_node_path24.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
       (0, import_node_fs15.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     },
@@ -31203,18 +31323,18 @@ function azureDevOpsPipeline(taskName) {
 function azureDevOpsDirectories() {
   return {
     workspace: tl.getVariable("Build.SourcesDirectory") || tl.getVariable("System.DefaultWorkingDirectory") || process.cwd(),
-    temp: tl.getVariable("Agent.TempDirectory") || import_node_os6.default.tmpdir(),
+    temp: tl.getVariable("Agent.TempDirectory") || import_node_os7.default.tmpdir(),
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs15, import_node_os6, import_node_path23, tl;
+var import_node_fs15, import_node_os7, import_node_path24, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs15 = require("fs");
-    import_node_os6 = __toESM(require("os"), 1);
-    import_node_path23 = __toESM(require("path"), 1);
+    import_node_os7 = __toESM(require("os"), 1);
+    import_node_path24 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
     init_run_scratch();
@@ -31232,7 +31352,7 @@ function withServiceConnection(pipeline, body) {
     if (!id) return body(pipeline);
     const connection = await readConnection(id);
     pipeline.setSecret(connection.credential.value);
-    const profile = await (0, import_promises7.mkdtemp)(import_node_path24.default.join(pipeline.directories.temp, "spark-azure-az-"));
+    const profile = await (0, import_promises7.mkdtemp)(import_node_path25.default.join(pipeline.directories.temp, "spark-azure-az-"));
     const saved = { ...process.env };
     try {
       await signIn(connection, profile);
@@ -31287,7 +31407,7 @@ async function requestFederatedToken(id) {
 }
 async function signIn(connection, profile) {
   process.env.AZURE_CONFIG_DIR = profile;
-  const credentialFile = import_node_path24.default.join(profile, "credential");
+  const credentialFile = import_node_path25.default.join(profile, "credential");
   (0, import_node_fs16.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
   (0, import_node_fs16.chmodSync)(credentialFile, 384);
   const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
@@ -31316,14 +31436,14 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs16, import_promises7, import_node_path24, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs16, import_promises7, import_node_path25, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs16 = require("fs");
     import_promises7 = require("fs/promises");
-    import_node_path24 = __toESM(require("path"), 1);
+    import_node_path25 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
     init_core2();
     init_errors();
@@ -32507,7 +32627,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path27 = require("path");
+    var path28 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -33520,9 +33640,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path27.resolve(baseDir, baseName);
+          const localBin = path28.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path27.extname(baseName))) return void 0;
+          if (sourceExt.includes(path28.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -33540,17 +33660,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path27.resolve(
-            path27.dirname(resolvedScriptPath),
+          executableDir = path28.resolve(
+            path28.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path27.basename(
+            const legacyName = path28.basename(
               this._scriptPath,
-              path27.extname(this._scriptPath)
+              path28.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -33561,7 +33681,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path27.extname(executableFile));
+        launchWithNode = sourceExt.includes(path28.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -34476,7 +34596,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path27.basename(filename, path27.extname(filename));
+        this._name = path28.basename(filename, path28.extname(filename));
         return this;
       }
       /**
@@ -34490,9 +34610,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path28) {
-        if (path28 === void 0) return this._executableDir;
-        this._executableDir = path28;
+      executableDir(path29) {
+        if (path29 === void 0) return this._executableDir;
+        this._executableDir = path29;
         return this;
       }
       /**
@@ -34969,15 +35089,15 @@ function cliFlag(input) {
   return `--${input.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 function cliDirectories(env = process.env) {
-  return { workspace: process.cwd(), temp: import_node_os7.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
+  return { workspace: process.cwd(), temp: import_node_os8.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
 }
-var import_node_fs17, import_node_os7;
+var import_node_fs17, import_node_os8;
 var init_cli_pipeline = __esm({
   "src/doors/cli-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs17 = require("fs");
-    import_node_os7 = __toESM(require("os"), 1);
+    import_node_os8 = __toESM(require("os"), 1);
     init_secret_inputs();
     init_directories();
     init_run_scratch();

@@ -1,11 +1,14 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { $ } from 'zx/core';
 import { vmssInstanceIdsArguments } from '../../azure/remote-commands.js';
 import { azureInventory } from '../../core/infra/azure-inventory.js';
 import { type VmClusterOutputs, readVmOutputs } from '../../core/infra/vm-outputs.js';
-import { InputError, describeValue } from '../../core/errors.js';
+import { ClusterStateError, InputError, describeValue } from '../../core/errors.js';
+import { planConfigurationDifferences } from '../../core/infra/plan-configuration.js';
+import { zipEntries } from '../../core/infra/zip-entries.js';
 import { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import { ansibleFailures, runPlaybookWith } from '../../tools/ansible-playbook.js';
@@ -78,7 +81,7 @@ async function provision(settings: ProvisionSettings, directory: string, pipelin
 
   if (settings.command !== 'apply') {
     const varFiles = settings.varFile ? [userPath(pipeline, settings.varFile)] : [];
-    const plan = await pipeline.group('terraform plan', () => terraform.plan(planFile, { varFiles, variables: settings.variables }));
+    const plan = await pipeline.group('terraform plan', () => withPlanLock(planFile, () => terraform.plan(planFile, { varFiles, variables: settings.variables })));
     pipeline.setOutput('hasChanges', String(plan.hasChanges));
     pipeline.setOutput('planSummary', planSummary(plan));
     pipeline.setOutput('planFile', planFile);
@@ -104,6 +107,7 @@ async function provision(settings: ProvisionSettings, directory: string, pipelin
       'Run command plan first, then apply that plan file; apply never plans again.',
     );
   }
+  refuseForeignPlan(planFile, directory, settings.planFile);
   await pipeline.group('terraform apply', () => terraform.apply(planFile));
   const outputs = readVmOutputs(await terraform.outputs());
   pipeline.setOutput('masterUrl', outputs.masterUrl);
@@ -139,4 +143,66 @@ async function scaleSetWorkers(outputs: VmClusterOutputs, pipeline: Pipeline): P
     return [];
   }
   return (JSON.parse(listing.stdout) as { ip: string }[]).map((row) => ({ name: row.ip, host: row.ip }));
+}
+
+/**
+ * A saved plan belongs to the root and the configuration it was made from: one made in another root, or
+ * before the configuration changed, is refused before anything is applied.
+ */
+function refuseForeignPlan(planFile: string, root: string, given: string): void {
+  const read = (relative: string) => (existsSync(path.join(root, relative)) ? readFileSync(path.join(root, relative)) : undefined);
+  const listTf = (relativeDir: string) => (existsSync(path.join(root, relativeDir)) ? readdirSync(path.join(root, relativeDir)).filter((file) => file.endsWith('.tf')) : []);
+  let differences: string[];
+  try {
+    differences = planConfigurationDifferences(zipEntries(readFileSync(planFile)), read, listTf);
+  } catch (error) {
+    differences = [`it is no saved Terraform plan (${(error as Error).message})`];
+  }
+  if (differences.length > 0) {
+    throw new InputError(
+      'planFile',
+      "a plan made from this Terraform root's configuration as it is now",
+      `${describeValue(given)}, where ${differences.slice(0, 4).join('; ')}`,
+      'Nothing was applied. Plan again (command plan), review it, and apply that plan.',
+    );
+  }
+}
+
+/**
+ * One plan at a time writes a plan file: a second run planning into the same file is refused while the
+ * first goes on, instead of silently replacing the plan someone is about to approve.
+ */
+async function withPlanLock<T>(planFile: string, plan: () => Promise<T>): Promise<T> {
+  const lock = `${planFile}.lock`;
+  const holder = JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() });
+  try {
+    writeFileSync(lock, holder, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const other = JSON.parse(readFileSync(lock, 'utf8')) as { pid: number; host: string; since: string };
+    if (other.host === os.hostname() && !processLives(other.pid)) {
+      writeFileSync(lock, holder);
+    } else {
+      throw new ClusterStateError(
+        `Plan file ${planFile}`,
+        'no other plan being written to it',
+        `a plan by pid ${other.pid} on ${other.host} since ${other.since}`,
+        'Wait for that run, or give this one its own planFile.',
+      );
+    }
+  }
+  try {
+    return await plan();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function processLives(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -12522,30 +12522,34 @@ var init_provision = __esm({
 // src/core/http-get-json.ts
 function httpGetJson(url, timeoutMs) {
   return new Promise((resolve2, reject3) => {
+    let settled = false;
+    const settle = (outcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+    };
+    const fail = (error2) => {
+      settle(() => reject3(error2));
+      request.destroy();
+    };
     const request = import_node_http.default.get(url, { agent: false }, (response) => {
       const chunks = [];
       response.on("data", (chunk2) => chunks.push(chunk2));
       response.on("error", fail);
+      response.on("aborted", () => fail(new Error(`${url} closed the connection mid-answer`)));
       response.on("end", () => {
         if (response.statusCode !== 200) return fail(new Error(`HTTP ${response.statusCode} from ${url}`));
         try {
-          finish(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+          const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+          settle(() => resolve2(body));
         } catch (error2) {
           fail(new Error(`${url} answered with no JSON: ${error2.message}`));
         }
       });
     });
-    const timer = setTimeout(() => request.destroy(new Error(`no complete answer from ${url} within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => fail(new Error(`no complete answer from ${url} within ${timeoutMs} ms`)), timeoutMs);
     request.on("error", fail);
-    function finish(value) {
-      clearTimeout(timer);
-      resolve2(value);
-    }
-    function fail(error2) {
-      clearTimeout(timer);
-      request.destroy();
-      reject3(error2);
-    }
   });
 }
 var import_node_http;

@@ -795,12 +795,151 @@ var init_errors = __esm({
   }
 });
 
+// src/core/cancellation.ts
+var import_node_async_hooks, CancelledError, controller, cleaningUp, cancellation;
+var init_cancellation = __esm({
+  "src/core/cancellation.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_async_hooks = require("async_hooks");
+    init_errors();
+    CancelledError = class extends ActionableError {
+      constructor(reason) {
+        super(
+          "spark-azure",
+          "to run to its end",
+          `it interrupted by ${reason}`,
+          "The running tool was stopped and the cleanup above ran (restores, lock, temporary secrets); check the cluster before rerunning."
+        );
+        this.reason = reason;
+      }
+      reason;
+    };
+    controller = new AbortController();
+    cleaningUp = new import_node_async_hooks.AsyncLocalStorage();
+    cancellation = {
+      get cancelled() {
+        return controller.signal.aborted && !cleaningUp.getStore();
+      },
+      cancel(reason) {
+        if (!controller.signal.aborted) controller.abort(reason);
+      },
+      throwIfCancelled() {
+        if (cancellation.cancelled) throw new CancelledError(String(controller.signal.reason));
+      },
+      /** Resolves when the run is cancelled (never inside cleanUp). */
+      onCancel(listener) {
+        if (cleaningUp.getStore()) return () => {
+        };
+        controller.signal.addEventListener("abort", listener, { once: true });
+        return () => controller.signal.removeEventListener("abort", listener);
+      },
+      /** Runs cleanup that must finish even after a cancel; the caller bounds it. */
+      cleanUp(body) {
+        return cleaningUp.run(true, body);
+      }
+    };
+  }
+});
+
+// src/tools/child-processes.ts
+function forwardSignalToTools(signal, root2 = process.pid) {
+  const descendants = descendantsOf(root2);
+  for (const pid of descendants) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+    }
+  }
+  return descendants;
+}
+function descendantsOf(root2) {
+  const parents = /* @__PURE__ */ new Map();
+  for (const entry of (0, import_node_fs2.readdirSync)("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat2 = (0, import_node_fs2.readFileSync)(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+    }
+  }
+  const descendants = [];
+  const visit = (pid) => {
+    for (const [child, parent2] of parents) {
+      if (parent2 !== pid || isClusterNode(child)) continue;
+      descendants.push(child);
+      visit(child);
+    }
+  };
+  visit(root2);
+  return descendants;
+}
+function isClusterNode(pid) {
+  try {
+    return (0, import_node_fs2.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").some((variable) => variable.startsWith(CLUSTER_MARKER));
+  } catch {
+    return false;
+  }
+}
+var import_node_fs2, CLUSTER_MARKER;
+var init_child_processes = __esm({
+  "src/tools/child-processes.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs2 = require("fs");
+    CLUSTER_MARKER = "SPARK_AZURE_LOCAL_CLUSTER=";
+  }
+});
+
+// src/doors/interruption.ts
+function handleInterruptions(log4) {
+  if (listening) return () => {
+  };
+  listening = true;
+  let interrupted = false;
+  const onSignal = (signal) => {
+    if (interrupted) {
+      log4.warning(`${signal} again: exiting now, cleanup unfinished.`);
+      process.exit(130);
+    }
+    interrupted = true;
+    const tools = forwardSignalToTools(signal);
+    log4.warning(
+      `Interrupted by ${signal}: ${tools.length > 0 ? `passed it on to ${tools.length} running tool processes; ` : ""}cleaning up (at most ${CLEANUP_LIMIT_MS / 1e3} s).`
+    );
+    cancellation.cancel(signal);
+    process.exitCode = 130;
+    setTimeout(() => {
+      log4.warning(`Cleanup did not finish within ${CLEANUP_LIMIT_MS / 1e3} s: exiting.`);
+      process.exit(130);
+    }, CLEANUP_LIMIT_MS).unref();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return () => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    listening = false;
+  };
+}
+var CLEANUP_LIMIT_MS, listening;
+var init_interruption = __esm({
+  "src/doors/interruption.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_cancellation();
+    init_child_processes();
+    CLEANUP_LIMIT_MS = 12e4;
+    listening = false;
+  }
+});
+
 // src/doors/run-action.ts
 var run_action_exports = {};
 __export(run_action_exports, {
   runAction: () => runAction
 });
 async function runAction(pipeline, body) {
+  const stopHandling = handleInterruptions(pipeline.log);
   try {
     await body(pipeline);
     await pipeline.cleanUp();
@@ -814,6 +953,8 @@ async function runAction(pipeline, body) {
       pipeline.log.debug(detail);
       pipeline.fail(`spark-azure failed unexpectedly: ${error2 instanceof Error ? error2.message : String(error2)} (a bug: please report it with the debug log)`);
     }
+  } finally {
+    stopHandling();
   }
 }
 var init_run_action = __esm({
@@ -821,6 +962,7 @@ var init_run_action = __esm({
     "use strict";
     init_cjs_shims();
     init_errors();
+    init_interruption();
   }
 });
 
@@ -1806,7 +1948,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs19 = __toESM2(require("fs"), 1);
+    var import_node_fs20 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -2259,8 +2401,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs19.default.existsSync(f)) return false;
-        const stat2 = import_node_fs19.default.lstatSync(f);
+        if (!import_node_fs20.default.existsSync(f)) return false;
+        const stat2 = import_node_fs20.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -2611,11 +2753,11 @@ var require_core = __commonJS({
       within: () => within2
     });
     module2.exports = __toCommonJS2(core_exports2);
-    var import_node_async_hooks = require("async_hooks");
+    var import_node_async_hooks2 = require("async_hooks");
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs19 = __toESM2(require("fs"), 1);
+    var import_node_fs20 = __toESM2(require("fs"), 1);
     var import_node_os9 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
@@ -3004,7 +3146,7 @@ ${details}`;
       killSignal: SIGTERM,
       timeoutSignal: SIGTERM
     });
-    var storage = new import_node_async_hooks.AsyncLocalStorage();
+    var storage = new import_node_async_hooks2.AsyncLocalStorage();
     var getStore = () => storage.getStore() || defaults2;
     var getSnapshot = (opts, from, pieces, args) => __spreadProps(__spreadValues({}, opts), {
       ac: opts.ac || new AbortController(),
@@ -3346,7 +3488,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs19.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs20.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -3649,7 +3791,7 @@ ${details}`;
     }
     var cwdSyncHook;
     function syncProcessCwd2(flag = true) {
-      cwdSyncHook = cwdSyncHook || (0, import_node_async_hooks.createHook)({
+      cwdSyncHook = cwdSyncHook || (0, import_node_async_hooks2.createHook)({
         init: syncCwd,
         before: syncCwd,
         promiseResolve: syncCwd,
@@ -3873,18 +4015,18 @@ var init_input_reader = __esm({
 // src/tools/image-inputs.ts
 function imageInputs(root2) {
   return IMAGE_INPUT_DIRECTORIES.flatMap(
-    (directory) => (0, import_node_fs2.readdirSync)(import_node_path3.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
+    (directory) => (0, import_node_fs3.readdirSync)(import_node_path3.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
       const absolute = import_node_path3.default.join(entry.parentPath, entry.name);
-      return { path: import_node_path3.default.relative(root2, absolute).split(import_node_path3.default.sep).join("/"), content: (0, import_node_fs2.readFileSync)(absolute) };
+      return { path: import_node_path3.default.relative(root2, absolute).split(import_node_path3.default.sep).join("/"), content: (0, import_node_fs3.readFileSync)(absolute) };
     })
   );
 }
-var import_node_fs2, import_node_path3, IMAGE_INPUT_DIRECTORIES;
+var import_node_fs3, import_node_path3, IMAGE_INPUT_DIRECTORIES;
 var init_image_inputs = __esm({
   "src/tools/image-inputs.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs2 = require("fs");
+    import_node_fs3 = require("fs");
     import_node_path3 = __toESM(require("path"), 1);
     IMAGE_INPUT_DIRECTORIES = ["infra/packer", "infra/ansible", "infra/spark-recovery"];
   }
@@ -3951,7 +4093,7 @@ async function ensurePythonEnvironment(name, toolCache, log4) {
   const venv = import_node_path4.default.join(toolCache, name);
   const wanted = (0, import_node_crypto2.createHash)("sha256").update(packages.join("\n")).digest("hex");
   const stamp = import_node_path4.default.join(venv, ".packages.sha256");
-  if ((0, import_node_fs3.existsSync)(stamp) && await (0, import_promises.readFile)(stamp, "utf8") === wanted) return venv;
+  if ((0, import_node_fs4.existsSync)(stamp) && await (0, import_promises.readFile)(stamp, "utf8") === wanted) return venv;
   log4.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
   await (0, import_promises.rm)(venv, { recursive: true, force: true });
   await $`python3 -m venv ${venv}`.quiet();
@@ -3960,13 +4102,13 @@ async function ensurePythonEnvironment(name, toolCache, log4) {
   await (0, import_promises.writeFile)(stamp, wanted);
   return venv;
 }
-var import_node_crypto2, import_node_fs3, import_promises, import_node_path4;
+var import_node_crypto2, import_node_fs4, import_promises, import_node_path4;
 var init_installers = __esm({
   "src/tools/installers.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto2 = require("crypto");
-    import_node_fs3 = require("fs");
+    import_node_fs4 = require("fs");
     import_promises = require("fs/promises");
     import_node_path4 = __toESM(require("path"), 1);
     init_core2();
@@ -3982,12 +4124,12 @@ async function ensureRecoveryPlugin(where2, log4) {
   const sourceDir = where2.content.recoveryPluginSource;
   const sources = listJavaSources(sourceDir);
   const hash = (0, import_node_crypto3.createHash)("sha256");
-  for (const file of sources) hash.update(file).update((0, import_node_fs4.readFileSync)(file));
+  for (const file of sources) hash.update(file).update((0, import_node_fs5.readFileSync)(file));
   hash.update(
-    (0, import_node_fs4.readdirSync)(import_node_path5.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
+    (0, import_node_fs5.readdirSync)(import_node_path5.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
   );
   const jar = import_node_path5.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
-  if ((0, import_node_fs4.existsSync)(jar)) return jar;
+  if ((0, import_node_fs5.existsSync)(jar)) return jar;
   if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
     log4.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
     await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log4);
@@ -4012,15 +4154,15 @@ async function ensureRecoveryPlugin(where2, log4) {
   }
 }
 function listJavaSources(directory) {
-  return (0, import_node_fs4.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path5.default.join(directory, file));
+  return (0, import_node_fs5.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path5.default.join(directory, file));
 }
-var import_node_crypto3, import_node_fs4, import_promises2, import_node_path5;
+var import_node_crypto3, import_node_fs5, import_promises2, import_node_path5;
 var init_recovery_plugin = __esm({
   "src/tools/recovery-plugin.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto3 = require("crypto");
-    import_node_fs4 = require("fs");
+    import_node_fs5 = require("fs");
     import_promises2 = require("fs/promises");
     import_node_path5 = __toESM(require("path"), 1);
     init_core2();
@@ -4033,7 +4175,7 @@ var init_recovery_plugin = __esm({
 async function resolveSparkRuntime(options, log4) {
   const explicit = options.sparkHome ?? process.env.SPARK_HOME;
   if (explicit) {
-    if (!(0, import_node_fs5.existsSync)(import_node_path6.default.join(explicit, "bin", "spark-submit"))) {
+    if (!(0, import_node_fs6.existsSync)(import_node_path6.default.join(explicit, "bin", "spark-submit"))) {
       throw new InputError(
         options.sparkHome ? options.input : "SPARK_HOME",
         "a Spark distribution with bin/spark-submit",
@@ -4050,12 +4192,12 @@ async function resolveSparkRuntime(options, log4) {
 async function pysparkHome(python) {
   return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
 }
-var import_node_fs5, import_node_path6;
+var import_node_fs6, import_node_path6;
 var init_spark_runtime = __esm({
   "src/tools/spark-runtime.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs5 = require("fs");
+    import_node_fs6 = require("fs");
     import_node_path6 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
@@ -4066,7 +4208,7 @@ var init_spark_runtime = __esm({
 // src/tools/suite-content.ts
 function suiteContent(from = import_node_path7.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl))) {
   let directory = from;
-  while (!(0, import_node_fs6.existsSync)(import_node_path7.default.join(directory, "infra", "ansible", "site.yml"))) {
+  while (!(0, import_node_fs7.existsSync)(import_node_path7.default.join(directory, "infra", "ansible", "site.yml"))) {
     const parent2 = import_node_path7.default.dirname(directory);
     if (parent2 === directory) throw new Error(`cannot find spark-azure's content (infra/ansible/site.yml) above ${from}`);
     directory = parent2;
@@ -4085,12 +4227,12 @@ function contentAt(root2) {
     actionMetadata: (action) => import_node_path7.default.join(root2, "actions", action, "action.yml")
   };
 }
-var import_node_fs6, import_node_path7, import_node_url;
+var import_node_fs7, import_node_path7, import_node_url;
 var init_suite_content = __esm({
   "src/tools/suite-content.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs6 = require("fs");
+    import_node_fs7 = require("fs");
     import_node_path7 = __toESM(require("path"), 1);
     import_node_url = require("url");
   }
@@ -4145,7 +4287,7 @@ async function imageBuildAction(pipeline) {
   const root2 = content.root;
   const toolCache = pipeline.directories.toolCache;
   const template2 = settings.template === void 0 ? content.packerTemplate : userPath(pipeline, settings.template);
-  if (!(0, import_node_fs7.existsSync)(template2)) {
+  if (!(0, import_node_fs8.existsSync)(template2)) {
     throw new InputError(
       "template",
       "a Packer template in the workspace",
@@ -4168,7 +4310,7 @@ Already in the gallery, not rebuilt: \`${existing}\`
     return;
   }
   const toolchain = await pipeline.group("Tools", async () => {
-    await ensureDebianPackages(["packer"], () => (0, import_node_fs7.existsSync)("/usr/bin/packer") || (0, import_node_fs7.existsSync)("/usr/local/bin/packer"), pipeline.log);
+    await ensureDebianPackages(["packer"], () => (0, import_node_fs8.existsSync)("/usr/bin/packer") || (0, import_node_fs8.existsSync)("/usr/local/bin/packer"), pipeline.log);
     const lint = await ensurePythonEnvironment("lint", toolCache, pipeline.log);
     const cluster = await ensurePythonEnvironment("local-cluster", toolCache, pipeline.log);
     const plugin = await ensureRecoveryPlugin(
@@ -4178,7 +4320,7 @@ Already in the gallery, not rebuilt: \`${existing}\`
     return { ansibleBin: import_node_path9.default.join(lint, "bin"), plugin };
   });
   const directory = import_node_path9.default.dirname(template2);
-  (0, import_node_fs7.rmSync)(import_node_path9.default.join(directory, "manifest.json"), { force: true });
+  (0, import_node_fs8.rmSync)(import_node_path9.default.join(directory, "manifest.json"), { force: true });
   const variables = {
     image_version: version,
     subscription_id: settings.subscriptionId,
@@ -4205,7 +4347,7 @@ Already in the gallery, not rebuilt: \`${existing}\`
     "Read the Packer output above; the temporary build resources are removed by Packer.",
     () => output.errors.join(" | ") || `exit ${build.exitCode}`
   );
-  const manifest = lastRunBuild(JSON.parse((0, import_node_fs7.readFileSync)(import_node_path9.default.join(directory, "manifest.json"), "utf8")));
+  const manifest = lastRunBuild(JSON.parse((0, import_node_fs8.readFileSync)(import_node_path9.default.join(directory, "manifest.json"), "utf8")));
   const imageId = galleryImageVersionId(output.artifacts) ?? manifest.artifact_id;
   pipeline.setOutput("imageId", imageId);
   pipeline.setOutput("managedImageId", manifest.artifact_id);
@@ -4229,12 +4371,12 @@ async function galleryVersionId(settings, version) {
   })`az sig image-version show --subscription ${settings.subscriptionId} --resource-group ${settings.galleryResourceGroup} --gallery-name ${settings.galleryName} --gallery-image-definition ${settings.imageName} --gallery-image-version ${version} --query id --output tsv`;
   return show.exitCode === 0 && show.stdout.trim() ? show.stdout.trim() : void 0;
 }
-var import_node_fs7, import_node_path9;
+var import_node_fs8, import_node_path9;
 var init_image_build = __esm({
   "src/actions/image-build/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs7 = require("fs");
+    import_node_fs8 = require("fs");
     import_node_path9 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
@@ -11896,18 +12038,18 @@ async function ensureTerraformCli(toolCache, log4) {
   if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
   const bin = import_node_path12.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
   const tofu = import_node_path12.default.join(bin, "tofu");
-  if ((0, import_node_fs8.existsSync)(tofu)) return tofu;
+  if ((0, import_node_fs9.existsSync)(tofu)) return tofu;
   log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy (once)`);
   const build = await $({ env: { ...process.env, GOBIN: bin }, nothrow: true, quiet: true })`go install github.com/opentofu/opentofu/cmd/tofu@${OPENTOFU_VERSION}`;
   requireSuccess(build, `go install of OpenTofu ${OPENTOFU_VERSION}`, "Install Terraform or OpenTofu on PATH.");
   return tofu;
 }
-var import_node_fs8, import_node_path12, OPENTOFU_VERSION;
+var import_node_fs9, import_node_path12, OPENTOFU_VERSION;
 var init_terraform_cli = __esm({
   "src/tools/terraform-cli.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs8 = require("fs");
+    import_node_fs9 = require("fs");
     import_node_path12 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
@@ -12341,7 +12483,7 @@ async function provisionAction(pipeline) {
 async function terraformRoot(settings, pipeline) {
   if (settings.workingDirectory !== void 0) {
     const directory = userPath(pipeline, settings.workingDirectory);
-    if (!(0, import_node_fs9.existsSync)(directory)) {
+    if (!(0, import_node_fs10.existsSync)(directory)) {
       throw new InputError(
         "workingDirectory",
         "a Terraform root in the workspace",
@@ -12390,7 +12532,7 @@ async function provision(settings, directory, pipeline) {
     );
     if (settings.command === "plan") return;
   }
-  if (!(0, import_node_fs9.existsSync)(planFile)) {
+  if (!(0, import_node_fs10.existsSync)(planFile)) {
     throw new InputError(
       "planFile",
       "the plan saved by command plan (download it in the approved job)",
@@ -12410,7 +12552,7 @@ async function provision(settings, directory, pipeline) {
   const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
   const keyFile = settings.sshPrivateKey ? writeSshKeyFile(pipeline, settings.sshPrivateKey) : void 0;
   const inventory = import_node_path13.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
-  (0, import_node_fs9.writeFileSync)(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? "azureuser", jumpHost: settings.sshJumpHost, keyFile }, settings.roleVariables));
+  (0, import_node_fs10.writeFileSync)(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? "azureuser", jumpHost: settings.sshJumpHost, keyFile }, settings.roleVariables));
   pipeline.setOutput("inventory", inventory);
   await pipeline.appendSummary(
     `### Cluster
@@ -12439,11 +12581,11 @@ async function scaleSetWorkers(outputs, pipeline) {
   return JSON.parse(listing.stdout).map((row) => ({ name: row.ip, host: row.ip }));
 }
 function refuseForeignPlan(planFile, root2, given) {
-  const read = (relative) => (0, import_node_fs9.existsSync)(import_node_path13.default.join(root2, relative)) ? (0, import_node_fs9.readFileSync)(import_node_path13.default.join(root2, relative)) : void 0;
-  const listTf = (relativeDir) => (0, import_node_fs9.existsSync)(import_node_path13.default.join(root2, relativeDir)) ? (0, import_node_fs9.readdirSync)(import_node_path13.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
+  const read = (relative) => (0, import_node_fs10.existsSync)(import_node_path13.default.join(root2, relative)) ? (0, import_node_fs10.readFileSync)(import_node_path13.default.join(root2, relative)) : void 0;
+  const listTf = (relativeDir) => (0, import_node_fs10.existsSync)(import_node_path13.default.join(root2, relativeDir)) ? (0, import_node_fs10.readdirSync)(import_node_path13.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
   let differences;
   try {
-    differences = planConfigurationDifferences(zipEntries((0, import_node_fs9.readFileSync)(planFile)), read, listTf);
+    differences = planConfigurationDifferences(zipEntries((0, import_node_fs10.readFileSync)(planFile)), read, listTf);
   } catch (error2) {
     differences = [`it is no saved Terraform plan (${error2.message})`];
   }
@@ -12460,12 +12602,12 @@ async function withPlanLock(planFile, plan) {
   const lock = `${planFile}.lock`;
   const holder = JSON.stringify({ pid: process.pid, host: import_node_os3.default.hostname(), since: (/* @__PURE__ */ new Date()).toISOString() });
   try {
-    (0, import_node_fs9.writeFileSync)(lock, holder, { flag: "wx" });
+    (0, import_node_fs10.writeFileSync)(lock, holder, { flag: "wx" });
   } catch (error2) {
     if (error2.code !== "EEXIST") throw error2;
-    const other = JSON.parse((0, import_node_fs9.readFileSync)(lock, "utf8"));
+    const other = JSON.parse((0, import_node_fs10.readFileSync)(lock, "utf8"));
     if (other.host === import_node_os3.default.hostname() && !processLives(other.pid)) {
-      (0, import_node_fs9.writeFileSync)(lock, holder);
+      (0, import_node_fs10.writeFileSync)(lock, holder);
     } else {
       throw new ClusterStateError(
         `Plan file ${planFile}`,
@@ -12478,7 +12620,7 @@ async function withPlanLock(planFile, plan) {
   try {
     return await plan();
   } finally {
-    (0, import_node_fs9.rmSync)(lock, { force: true });
+    (0, import_node_fs10.rmSync)(lock, { force: true });
   }
 }
 function processLives(pid) {
@@ -12489,12 +12631,12 @@ function processLives(pid) {
     return false;
   }
 }
-var import_node_fs9, import_promises3, import_node_os3, import_node_path13;
+var import_node_fs10, import_promises3, import_node_os3, import_node_path13;
 var init_provision = __esm({
   "src/actions/provision/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs9 = require("fs");
+    import_node_fs10 = require("fs");
     import_promises3 = require("fs/promises");
     import_node_os3 = __toESM(require("os"), 1);
     import_node_path13 = __toESM(require("path"), 1);
@@ -13093,6 +13235,7 @@ var init_cluster_probe = __esm({
 async function waitUntil(observe, satisfied, options) {
   const started = performance.now();
   for (; ; ) {
+    cancellation.throwIfCancelled();
     const last2 = await observe();
     const elapsedMs = performance.now() - started;
     options.onObservation?.(last2, elapsedMs);
@@ -13102,12 +13245,23 @@ async function waitUntil(observe, satisfied, options) {
   }
 }
 function sleep(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms));
+  return new Promise((resolve2, reject3) => {
+    if (cancellation.cancelled) return reject3(new CancelledError("a cancel"));
+    const stopListening = cancellation.onCancel(() => {
+      clearTimeout(timer);
+      reject3(new CancelledError("a cancel"));
+    });
+    const timer = setTimeout(() => {
+      stopListening();
+      resolve2();
+    }, ms);
+  });
 }
 var init_wait = __esm({
   "src/core/wait.ts"() {
     "use strict";
     init_cjs_shims();
+    init_cancellation();
   }
 });
 
@@ -13232,14 +13386,14 @@ function pidPath(clusterDir, node) {
   return import_node_path15.default.join(nodeDir(clusterDir, node.name), "pid");
 }
 function listPids() {
-  return (0, import_node_fs10.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return (0, import_node_fs11.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
 }
 function isLiveProcessOf(pid, clusterDir) {
   try {
-    const stat2 = (0, import_node_fs10.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat2 = (0, import_node_fs11.readFileSync)(`/proc/${pid}/stat`, "utf8");
     const state = stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
     if (state === "Z" || state === "X") return false;
-    return (0, import_node_fs10.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
+    return (0, import_node_fs11.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER2}=${clusterDir}`);
   } catch {
     return false;
   }
@@ -13257,18 +13411,18 @@ function signalProcess(pid, signal) {
   } catch {
   }
 }
-var import_node_child_process, import_node_fs10, import_promises4, import_node_path15, CLUSTER_MARKER, LAUNCHERS, SUPERVISOR, LocalProcesses;
+var import_node_child_process, import_node_fs11, import_promises4, import_node_path15, import_promises5, CLUSTER_MARKER2, LAUNCHERS, SUPERVISOR, LocalProcesses;
 var init_local_processes = __esm({
   "src/local/local-processes.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_child_process = require("child_process");
-    import_node_fs10 = require("fs");
+    import_node_fs11 = require("fs");
     import_promises4 = require("fs/promises");
     import_node_path15 = __toESM(require("path"), 1);
-    init_wait();
+    import_promises5 = require("timers/promises");
     init_paths();
-    CLUSTER_MARKER = "SPARK_AZURE_LOCAL_CLUSTER";
+    CLUSTER_MARKER2 = "SPARK_AZURE_LOCAL_CLUSTER";
     LAUNCHERS = {
       zookeeper: "run-zookeeper",
       master: "run-spark-master",
@@ -13295,12 +13449,12 @@ var init_local_processes = __esm({
         if (running !== void 0) return running;
         const log4 = logPath(this.clusterDir, node);
         await (0, import_promises4.mkdir)(import_node_path15.default.dirname(log4), { recursive: true });
-        const output = (0, import_node_fs10.openSync)(log4, "a");
+        const output = (0, import_node_fs11.openSync)(log4, "a");
         try {
           const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
             detached: true,
             stdio: ["ignore", output, output],
-            env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: node.name }
+            env: { ...process.env, [CLUSTER_MARKER2]: this.clusterDir, SPARK_AZURE_NODE: node.name }
           });
           child.unref();
           if (child.pid === void 0) throw new Error(`could not start ${node.name}: ${launcherPath(this.clusterDir, node)}`);
@@ -13308,14 +13462,14 @@ var init_local_processes = __esm({
 `);
           return child.pid;
         } finally {
-          (0, import_node_fs10.closeSync)(output);
+          (0, import_node_fs11.closeSync)(output);
         }
       }
       /** The node's pid while its process lives (zombies count as dead), else undefined. */
       pid(node) {
         const file = pidPath(this.clusterDir, node);
-        if (!(0, import_node_fs10.existsSync)(file)) return void 0;
-        const pid = Number((0, import_node_fs10.readFileSync)(file, "utf8").trim());
+        if (!(0, import_node_fs11.existsSync)(file)) return void 0;
+        const pid = Number((0, import_node_fs11.readFileSync)(file, "utf8").trim());
         return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
       }
       /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
@@ -13344,13 +13498,13 @@ var init_local_processes = __esm({
       /** Last resort for `down`: SIGKILL whatever still carries the marker. */
       async killLeftovers() {
         for (const pid of this.leftovers()) signalProcess(pid, "SIGKILL");
-        for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await sleep(100);
+        for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await (0, import_promises5.setTimeout)(100);
       }
       async waitForExit(pid, timeoutMs) {
         const deadline = Date.now() + timeoutMs;
         while (Date.now() < deadline) {
           if (!isLiveProcessOf(pid, this.clusterDir)) return true;
-          await sleep(100);
+          await (0, import_promises5.setTimeout)(100);
         }
         return !isLiveProcessOf(pid, this.clusterDir);
       }
@@ -13405,7 +13559,7 @@ var init_local_topology = __esm({
 // src/local/toolchain.ts
 async function ensureToolchain(root2, toolCache, log4) {
   const java = await ensureJava(log4);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs11.existsSync)(ZOOKEEPER_JAR), log4);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs12.existsSync)(ZOOKEEPER_JAR), log4);
   const venv = await ensurePythonEnvironment("local-cluster", toolCache, log4);
   const python = import_node_path16.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
@@ -13425,12 +13579,12 @@ async function javaMajorVersion() {
   const match = /version "(\d+)/.exec(result2.stderr);
   return match ? Number(match[1]) : void 0;
 }
-var import_node_fs11, import_node_os5, import_node_path16, ZOOKEEPER_JAR;
+var import_node_fs12, import_node_os5, import_node_path16, ZOOKEEPER_JAR;
 var init_toolchain = __esm({
   "src/local/toolchain.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs11 = require("fs");
+    import_node_fs12 = require("fs");
     import_node_os5 = __toESM(require("os"), 1);
     import_node_path16 = __toESM(require("path"), 1);
     init_core2();
@@ -13458,26 +13612,26 @@ function describeShape(shape) {
 }
 async function keepPreviousLogs(clusterDir) {
   const nodes = import_node_path17.default.join(clusterDir, "nodes");
-  if (!(0, import_node_fs12.existsSync)(nodes)) return;
+  if (!(0, import_node_fs13.existsSync)(nodes)) return;
   const previous = import_node_path17.default.join(clusterDir, "previous-logs");
   const target = import_node_path17.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
-  for (const node of await (0, import_promises5.readdir)(nodes)) {
+  for (const node of await (0, import_promises6.readdir)(nodes)) {
     const logs = import_node_path17.default.join(nodes, node, "logs");
-    if ((0, import_node_fs12.existsSync)(logs)) {
-      await (0, import_promises5.mkdir)(target, { recursive: true });
-      await (0, import_promises5.rename)(logs, import_node_path17.default.join(target, node));
+    if ((0, import_node_fs13.existsSync)(logs)) {
+      await (0, import_promises6.mkdir)(target, { recursive: true });
+      await (0, import_promises6.rename)(logs, import_node_path17.default.join(target, node));
     }
   }
-  const runs = (0, import_node_fs12.existsSync)(previous) ? (await (0, import_promises5.readdir)(previous)).sort() : [];
-  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises5.rm)(import_node_path17.default.join(previous, old), { recursive: true, force: true });
+  const runs = (0, import_node_fs13.existsSync)(previous) ? (await (0, import_promises6.readdir)(previous)).sort() : [];
+  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises6.rm)(import_node_path17.default.join(previous, old), { recursive: true, force: true });
 }
-var import_node_fs12, import_promises5, import_node_path17, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
+var import_node_fs13, import_promises6, import_node_path17, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
 var init_local_cluster = __esm({
   "src/local/local-cluster.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs12 = require("fs");
-    import_promises5 = require("fs/promises");
+    import_node_fs13 = require("fs");
+    import_promises6 = require("fs/promises");
     import_node_path17 = __toESM(require("path"), 1);
     init_health();
     init_node_states();
@@ -13546,8 +13700,8 @@ var init_local_cluster = __esm({
         if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
         const merged = { ...record2.roleVariables ?? {}, ...roleVariables };
         const inventory = import_node_path17.default.join(this.paths.clusterDir, "inventory.yml");
-        await (0, import_promises5.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
-        await (0, import_promises5.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, roleVariables: merged }, null, 2)}
+        await (0, import_promises6.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
+        await (0, import_promises6.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, roleVariables: merged }, null, 2)}
 `);
         await renderConfiguration(record2.toolchain, suiteContent().root, inventory);
       }
@@ -13590,8 +13744,8 @@ var init_local_cluster = __esm({
       async logs(name, lines) {
         const node = await this.node(name);
         const file = logPath(this.paths.clusterDir, node);
-        if (!(0, import_node_fs12.existsSync)(file)) return "";
-        const text = await (0, import_promises5.readFile)(file, "utf8");
+        if (!(0, import_node_fs13.existsSync)(file)) return "";
+        const text = await (0, import_promises6.readFile)(file, "utf8");
         return text.split("\n").slice(-lines - 1).join("\n");
       }
       logFile(node) {
@@ -13611,11 +13765,11 @@ var init_local_cluster = __esm({
           throw new ClusterStateError(`Node ${node.name}`, `a running node to ${operation}`, "no process", "See `spark-azure local status`.");
         }
         const log4 = this.logFile(node);
-        const logBefore = (0, import_node_fs12.existsSync)(log4) ? (0, import_node_fs12.statSync)(log4).size : 0;
+        const logBefore = (0, import_node_fs13.existsSync)(log4) ? (0, import_node_fs13.statSync)(log4).size : 0;
         await this.nodeOperations()[operation](node);
         if (operation !== "start" && operation !== "restart") return;
         await sleep(START_WATCH_MS);
-        const since = (0, import_node_fs12.existsSync)(log4) ? (0, import_node_fs12.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
+        const since = (0, import_node_fs13.existsSync)(log4) ? (0, import_node_fs13.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
         if (/spark-azure supervisor: .* exited with status/.test(since) || this.processes.pid(node) === void 0) {
           await this.processes.stop(node);
           throw new ClusterStateError(
@@ -13660,12 +13814,12 @@ var init_local_cluster = __esm({
       async prepare(topology, toolchain, shape, roleVariables) {
         await this.processes.killLeftovers();
         await keepPreviousLogs(this.paths.clusterDir);
-        await (0, import_promises5.rm)(import_node_path17.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
-        await (0, import_promises5.mkdir)(this.paths.clusterDir, { recursive: true });
+        await (0, import_promises6.rm)(import_node_path17.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+        await (0, import_promises6.mkdir)(this.paths.clusterDir, { recursive: true });
         const inventory = import_node_path17.default.join(this.paths.clusterDir, "inventory.yml");
-        await (0, import_promises5.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, roleVariables));
+        await (0, import_promises6.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, roleVariables));
         const record2 = { shape, roleVariables, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
-        await (0, import_promises5.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
+        await (0, import_promises6.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
 `);
         this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
         await renderConfiguration(toolchain, suiteContent().root, inventory);
@@ -13701,9 +13855,9 @@ var init_local_cluster = __esm({
         return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
       }
       async record() {
-        if (!(0, import_node_fs12.existsSync)(this.recordPath)) return void 0;
+        if (!(0, import_node_fs13.existsSync)(this.recordPath)) return void 0;
         try {
-          return JSON.parse(await (0, import_promises5.readFile)(this.recordPath, "utf8"));
+          return JSON.parse(await (0, import_promises6.readFile)(this.recordPath, "utf8"));
         } catch (error2) {
           throw new ClusterStateError(
             `Local cluster record ${this.recordPath}`,
@@ -21921,6 +22075,7 @@ var init_master_poller = __esm({
   "src/operations/master-poller.ts"() {
     "use strict";
     init_cjs_shims();
+    init_cancellation();
     init_wait();
     MasterPoller = class {
       running = true;
@@ -21938,7 +22093,9 @@ var init_master_poller = __esm({
             record2({ at, kind: "probe", masters: observations });
             await sleep(Math.max(0, intervalMs - (Date.now() - at)));
           }
-        })();
+        })().catch((error2) => {
+          if (!(error2 instanceof CancelledError)) throw error2;
+        });
       }
       async stop() {
         this.running = false;
@@ -22198,7 +22355,7 @@ ${lines.join("\n")}
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate({ cluster, method, options, log: pipeline.log }));
   const figures2 = rollingFigures(report.journal);
   const reportFile = import_node_path19.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
-  (0, import_node_fs13.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+  (0, import_node_fs14.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
   pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
@@ -22265,12 +22422,12 @@ async function resolve(settings, pipeline) {
       return { cluster, method: reimageUpdate({ resourceGroup: settings.method.resourceGroup, scaleSet: settings.method.scaleSet }, settings.method.imageId) };
   }
 }
-var import_node_fs13, import_node_path19;
+var import_node_fs14, import_node_path19;
 var init_rolling_update2 = __esm({
   "src/actions/rolling-update/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs13 = require("fs");
+    import_node_fs14 = require("fs");
     import_node_path19 = __toESM(require("path"), 1);
     init_node_states();
     init_errors();
@@ -22689,14 +22846,16 @@ async function faultAndRecover(run2) {
     );
     return true;
   } finally {
-    try {
-      job.kill();
-      await job.result.catch(() => void 0);
-      await (0, import_promises6.rm)(job.directory, { recursive: true, force: true });
-      if (faultIssued && !restored) await restore(run2);
-    } finally {
-      await poller.stop();
-    }
+    await cancellation.cleanUp(async () => {
+      try {
+        job.kill();
+        await job.result.catch(() => void 0);
+        await (0, import_promises7.rm)(job.directory, { recursive: true, force: true });
+        if (faultIssued && !restored) await restore(run2);
+      } finally {
+        await poller.stop();
+      }
+    });
   }
 }
 function record(journal, log4) {
@@ -22750,9 +22909,9 @@ function requireVmFaults(cluster) {
   return cluster.vmFaults;
 }
 async function startDrillJob({ masters, runtime, options, tempDir }) {
-  const directory = await (0, import_promises6.mkdtemp)(import_node_path22.default.join(tempDir, "spark-azure-drill-"));
+  const directory = await (0, import_promises7.mkdtemp)(import_node_path22.default.join(tempDir, "spark-azure-drill-"));
   const application = import_node_path22.default.join(directory, DRILL_JOB_FILE);
-  await (0, import_promises6.writeFile)(application, DRILL_JOB_SOURCE);
+  await (0, import_promises7.writeFile)(application, DRILL_JOB_SOURCE);
   return { ...startSparkJob(masters, drillJob(application, options.jobSeconds), runtime), directory };
 }
 function drillJob(application, seconds2) {
@@ -22766,12 +22925,12 @@ function drillJob(application, seconds2) {
     timeoutSeconds: seconds2 + 300
   };
 }
-var import_promises6, import_node_path22, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS;
+var import_promises7, import_node_path22, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS;
 var init_failover_drill = __esm({
   "src/operations/failover-drill.ts"() {
     "use strict";
     init_cjs_shims();
-    import_promises6 = require("fs/promises");
+    import_promises7 = require("fs/promises");
     import_node_path22 = __toESM(require("path"), 1);
     init_cluster_state();
     init_health();
@@ -22779,6 +22938,7 @@ var init_failover_drill = __esm({
     init_topology();
     init_journal();
     init_verdict();
+    init_cancellation();
     init_errors();
     init_host_port();
     init_zookeeper_connect();
@@ -23117,7 +23277,7 @@ var init_summary3 = __esm({
 function applicationIn(pipeline, given) {
   if (given === void 0) return void 0;
   const application = userPath(pipeline, given);
-  if (!(0, import_node_fs14.existsSync)(application)) {
+  if (!(0, import_node_fs15.existsSync)(application)) {
     throw new InputError(
       "application",
       "a .py or .jar file in the workspace",
@@ -23156,7 +23316,7 @@ ${report.outputTail}`);
       () => runFailoverDrill({ cluster, options: drill, masters: settings, smokeJob: job, runtime, tempDir: pipeline.directories.temp, log: pipeline.log })
     );
     const journalFile = import_node_path23.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs14.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    (0, import_node_fs15.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -23173,12 +23333,12 @@ ${report.outputTail}`);
     pipeline.log.info(`Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master.`);
   };
 }
-var import_node_fs14, import_node_path23;
+var import_node_fs15, import_node_path23;
 var init_smoke_test = __esm({
   "src/actions/smoke-test/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs14 = require("fs");
+    import_node_fs15 = require("fs");
     import_node_path23 = __toESM(require("path"), 1);
     init_errors();
     init_input_reader();
@@ -31313,7 +31473,7 @@ function azureDevOpsPipeline(taskName) {
     setSecret: masker((line) => tl.setSecret(line)),
     appendSummary: async (markdown) => {
       const file = import_node_path24.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs15.writeFileSync)(file, markdown);
+      (0, import_node_fs16.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     },
     inputLabel: (input) => `'${input}'`,
@@ -31331,12 +31491,12 @@ function azureDevOpsDirectories() {
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs15, import_node_os7, import_node_path24, tl;
+var import_node_fs16, import_node_os7, import_node_path24, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs15 = require("fs");
+    import_node_fs16 = require("fs");
     import_node_os7 = __toESM(require("os"), 1);
     import_node_path24 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
@@ -31356,7 +31516,7 @@ function withServiceConnection(pipeline, body) {
     if (!id) return body(pipeline);
     const connection = await readConnection(id);
     pipeline.setSecret(connection.credential.value);
-    const profile = await (0, import_promises7.mkdtemp)(import_node_path25.default.join(pipeline.directories.temp, "spark-azure-az-"));
+    const profile = await (0, import_promises8.mkdtemp)(import_node_path25.default.join(pipeline.directories.temp, "spark-azure-az-"));
     const saved = { ...process.env };
     try {
       await signIn(connection, profile);
@@ -31365,7 +31525,7 @@ function withServiceConnection(pipeline, body) {
     } finally {
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
       Object.assign(process.env, saved);
-      await (0, import_promises7.rm)(profile, { recursive: true, force: true });
+      await (0, import_promises8.rm)(profile, { recursive: true, force: true });
     }
   };
 }
@@ -31412,8 +31572,8 @@ async function requestFederatedToken(id) {
 async function signIn(connection, profile) {
   process.env.AZURE_CONFIG_DIR = profile;
   const credentialFile = import_node_path25.default.join(profile, "credential");
-  (0, import_node_fs16.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
-  (0, import_node_fs16.chmodSync)(credentialFile, 384);
+  (0, import_node_fs17.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
+  (0, import_node_fs17.chmodSync)(credentialFile, 384);
   const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
   try {
     requireSuccess(
@@ -31426,7 +31586,7 @@ async function signIn(connection, profile) {
       "Check the service connection (tenant, application, credential) and that the agent has the Azure CLI."
     );
   } finally {
-    await (0, import_promises7.rm)(credentialFile, { force: true });
+    await (0, import_promises8.rm)(credentialFile, { force: true });
   }
   requireSuccess(
     await $({ nothrow: true, quiet: true, timeout: 6e4 })`az account set --subscription ${connection.subscriptionId}`,
@@ -31440,13 +31600,13 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs16, import_promises7, import_node_path25, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs17, import_promises8, import_node_path25, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs16 = require("fs");
-    import_promises7 = require("fs/promises");
+    import_node_fs17 = require("fs");
+    import_promises8 = require("fs/promises");
     import_node_path25 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
     init_core2();
@@ -35077,7 +35237,7 @@ function cliPipeline(inputs, options = {}) {
       secrets.push(...secretLines(value));
     },
     appendSummary: async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs17.appendFileSync)(options.summaryFile, `${markdown}
+      if (options.summaryFile) (0, import_node_fs18.appendFileSync)(options.summaryFile, `${markdown}
 `);
     },
     inputLabel: cliFlag,
@@ -35095,12 +35255,12 @@ function cliFlag(input) {
 function cliDirectories(env = process.env) {
   return { workspace: process.cwd(), temp: import_node_os8.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
 }
-var import_node_fs17, import_node_os8;
+var import_node_fs18, import_node_os8;
 var init_cli_pipeline = __esm({
   "src/doors/cli-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs17 = require("fs");
+    import_node_fs18 = require("fs");
     import_node_os8 = __toESM(require("os"), 1);
     init_secret_inputs();
     init_directories();
@@ -35110,7 +35270,7 @@ var init_cli_pipeline = __esm({
 
 // src/entries/action-commands.ts
 function addActionCommand(program2, options) {
-  const metadata = (0, import_yaml3.parse)((0, import_node_fs18.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
+  const metadata = (0, import_yaml3.parse)((0, import_node_fs19.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
   const fromLocalCluster = options.localDefaults ? " Inputs left out come from the local cluster." : "";
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {}).filter(([input2]) => !options.omit?.includes(input2))) {
@@ -35121,12 +35281,12 @@ function addActionCommand(program2, options) {
     await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
   });
 }
-var import_node_fs18, import_yaml3;
+var import_node_fs19, import_yaml3;
 var init_action_commands = __esm({
   "src/entries/action-commands.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs18 = require("fs");
+    import_node_fs19 = require("fs");
     init_esm();
     import_yaml3 = __toESM(require_dist(), 1);
     init_registry();
@@ -35156,14 +35316,16 @@ function collectRoleVariable(value, previous) {
 }
 async function runCommandLine(argv) {
   const program2 = commandLine();
+  const stopHandling = handleInterruptions(log3);
   await program2.parseAsync([...argv]).catch((error2) => {
     if (error2 instanceof ActionableError) {
       console.error(`error: ${error2.oneLine()}`);
     } else {
       console.error(error2 instanceof Error ? error2.stack ?? error2.message : String(error2));
     }
-    process.exitCode = 1;
+    process.exitCode = process.exitCode === 130 ? 130 : 1;
   });
+  stopHandling();
 }
 function commandLine() {
   const program2 = new Command2("spark-azure").description("Build, provision, update, test and chaos-test a highly available Spark standalone cluster").showHelpAfterError();
@@ -35243,6 +35405,7 @@ var init_cli = __esm({
     init_key_value_lines();
     init_node_operations();
     init_cli_pipeline();
+    init_interruption();
     init_cluster_table();
     init_local_cluster();
     init_local_topology();

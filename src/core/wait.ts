@@ -1,3 +1,5 @@
+import { CancelledError, cancellation } from './cancellation.js';
+
 export interface WaitOptions<T> {
   readonly timeoutMs: number;
   readonly intervalMs: number;
@@ -18,6 +20,7 @@ export interface WaitResult<T> {
 export async function waitUntil<T>(observe: () => Promise<T>, satisfied: (value: T) => boolean, options: WaitOptions<T>): Promise<WaitResult<T>> {
   const started = performance.now();
   for (;;) {
+    cancellation.throwIfCancelled();
     const last = await observe();
     const elapsedMs = performance.now() - started;
     options.onObservation?.(last, elapsedMs);
@@ -27,6 +30,17 @@ export async function waitUntil<T>(observe: () => Promise<T>, satisfied: (value:
   }
 }
 
+/** Sleeps; a cancel of the run ends the sleep with a CancelledError (but not during cleanup). */
 export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve, reject) => {
+    if (cancellation.cancelled) return reject(new CancelledError('a cancel'));
+    const stopListening = cancellation.onCancel(() => {
+      clearTimeout(timer);
+      reject(new CancelledError('a cancel'));
+    });
+    const timer = setTimeout(() => {
+      stopListening();
+      resolve();
+    }, ms);
+  });
 }

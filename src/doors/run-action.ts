@@ -1,11 +1,13 @@
 import { ActionableError } from '../core/errors.js';
 import type { ActionBody, Pipeline } from '../core/pipeline.js';
+import { handleInterruptions } from './interruption.js';
 
 /**
  * Runs an action body behind any door. An ActionableError becomes one clear line; anything else is a
  * bug in spark-azure and keeps its stack trace.
  */
 export async function runAction(pipeline: Pipeline, body: ActionBody): Promise<void> {
+  const stopHandling = handleInterruptions(pipeline.log);
   try {
     await body(pipeline);
     await pipeline.cleanUp();
@@ -19,5 +21,7 @@ export async function runAction(pipeline: Pipeline, body: ActionBody): Promise<v
       pipeline.log.debug(detail);
       pipeline.fail(`spark-azure failed unexpectedly: ${error instanceof Error ? error.message : String(error)} (a bug: please report it with the debug log)`);
     }
+  } finally {
+    stopHandling();
   }
 }

@@ -7,6 +7,7 @@ import { ROLE_VARIABLES, parseKeyValueLines } from '../core/inputs/key-value-lin
 import type { Log } from '../core/log.js';
 import { NODE_OPERATIONS, type NodeOperationName } from '../core/nodes/node-operations.js';
 import { cliDirectories } from '../doors/cli-pipeline.js';
+import { handleInterruptions } from '../doors/interruption.js';
 import { formatClusterDescription } from '../local/cluster-table.js';
 import { LocalCluster, type LocalClusterDescription } from '../local/local-cluster.js';
 import { DEFAULT_SHAPE } from '../local/local-topology.js';
@@ -37,14 +38,16 @@ function collectRoleVariable(value: string, previous: Record<string, string>): R
 /** The command line: the local cluster, and every action as a command with its inputs as --options. */
 export async function runCommandLine(argv: readonly string[]): Promise<void> {
   const program = commandLine();
+  const stopHandling = handleInterruptions(log);
   await program.parseAsync([...argv]).catch((error: unknown) => {
     if (error instanceof ActionableError) {
       console.error(`error: ${error.oneLine()}`);
     } else {
       console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
-    process.exitCode = 1;
+    process.exitCode = process.exitCode === 130 ? 130 : 1;
   });
+  stopHandling();
 }
 
 const localCluster = () => new LocalCluster(localPaths(cliDirectories()), log);

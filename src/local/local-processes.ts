@@ -3,7 +3,8 @@ import { closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ClusterNode, NodeRole } from '../core/cluster/topology.js';
-import { sleep } from '../core/wait.js';
+// Its own waits are bounded and not cut short by a cancel: a half-stopped node is worse than a wait.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { nodeDir } from './paths.js';
 
 /** Marks every process of a local cluster (executors inherit it), so that `down` can prove none is left. */

@@ -7,6 +7,7 @@ import { type MasterNode, masterAddress } from '../core/cluster/topology.js';
 import type { DrillCluster, VmFaults } from '../core/drill/drill-cluster.js';
 import { DRILL_ACTIONS, DRILL_CHECKS, type DrillAction, type DrillCheck, type DrillJournal, type Fault, probes } from '../core/drill/journal.js';
 import { type DrillVerdict, verdictOf } from '../core/drill/verdict.js';
+import { cancellation } from '../core/cancellation.js';
 import { ClusterStateError } from '../core/errors.js';
 import { formatHostPort } from '../core/inputs/host-port.js';
 import { zookeeperConnectString } from '../core/inputs/zookeeper-connect.js';
@@ -181,15 +182,18 @@ async function faultAndRecover(run: DrillRun): Promise<boolean> {
     );
     return true;
   } finally {
-    // Each step runs whatever the one before did: the target is restored and the poller stopped in every case.
-    try {
-      job.kill();
-      await job.result.catch(() => undefined);
-      await rm(job.directory, { recursive: true, force: true });
-      if (faultIssued && !restored) await restore(run);
-    } finally {
-      await poller.stop();
-    }
+    // Each step runs whatever the one before did: the target is restored and the poller stopped in every
+    // case, a cancel of the run included (cleanup waits for the restore even then).
+    await cancellation.cleanUp(async () => {
+      try {
+        job.kill();
+        await job.result.catch(() => undefined);
+        await rm(job.directory, { recursive: true, force: true });
+        if (faultIssued && !restored) await restore(run);
+      } finally {
+        await poller.stop();
+      }
+    });
   }
 }
 

@@ -6,6 +6,7 @@ export interface ProbeEntry {
   readonly kind: 'probe';
   readonly masters: readonly MasterObservation[];
 }
+import { CancelledError } from '../core/cancellation.js';
 import { sleep } from '../core/wait.js';
 
 /**
@@ -29,7 +30,10 @@ export class MasterPoller {
         record({ at, kind: 'probe', masters: observations });
         await sleep(Math.max(0, intervalMs - (Date.now() - at)));
       }
-    })();
+    })().catch((error: unknown) => {
+      // A cancel of the run ends the polling; the run's own cleanup reports it.
+      if (!(error instanceof CancelledError)) throw error;
+    });
   }
 
   async stop(): Promise<void> {

@@ -821,11 +821,15 @@ var init_cancellation = __esm({
       get cancelled() {
         return controller.signal.aborted && !cleaningUp.getStore();
       },
+      /** What cancelled the run: a signal's name, or a time limit. */
+      get reason() {
+        return String(controller.signal.reason);
+      },
       cancel(reason) {
         if (!controller.signal.aborted) controller.abort(reason);
       },
       throwIfCancelled() {
-        if (cancellation.cancelled) throw new CancelledError(String(controller.signal.reason));
+        if (cancellation.cancelled) throw new CancelledError(cancellation.reason);
       },
       /** Resolves when the run is cancelled (never inside cleanUp). */
       onCancel(listener) {
@@ -833,6 +837,18 @@ var init_cancellation = __esm({
         };
         controller.signal.addEventListener("abort", listener, { once: true });
         return () => controller.signal.removeEventListener("abort", listener);
+      },
+      /**
+       * Runs `body` under an overall time limit: past it, the run is cancelled as by a signal (the running
+       * tool is stopped, waits end, cleanup runs) and the CancelledError names the limit.
+       */
+      async within(limitMs, what, body) {
+        const timer = setTimeout(() => cancellation.cancel(`the time limit of ${what} (${Math.round(limitMs / 1e3)} s)`), limitMs);
+        try {
+          return await body();
+        } finally {
+          clearTimeout(timer);
+        }
       },
       /** Runs cleanup that must finish even after a cancel; the caller bounds it. */
       cleanUp(body) {
@@ -915,7 +931,11 @@ function handleInterruptions(log4) {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  const stopWatching = cancellation.onCancel(() => {
+    if (!interrupted) forwardSignalToTools("SIGTERM");
+  });
   return () => {
+    stopWatching();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
     listening = false;
@@ -13246,10 +13266,10 @@ async function waitUntil(observe, satisfied, options) {
 }
 function sleep(ms) {
   return new Promise((resolve2, reject3) => {
-    if (cancellation.cancelled) return reject3(new CancelledError("a cancel"));
+    if (cancellation.cancelled) return reject3(new CancelledError(cancellation.reason));
     const stopListening = cancellation.onCancel(() => {
       clearTimeout(timer);
-      reject3(new CancelledError("a cancel"));
+      reject3(new CancelledError(cancellation.reason));
     });
     const timer = setTimeout(() => {
       stopListening();
@@ -22120,8 +22140,12 @@ async function planFromCluster(cluster, options) {
   return plan;
 }
 async function runRollingUpdate(context) {
+  const plan = await planFromCluster(context.cluster, context.options);
+  const limitMs = (context.options.lockWaitSeconds + plan.steps.length * (context.options.gateTimeoutSeconds + 180) + 60) * 1e3;
+  return cancellation.within(limitMs, "the rolling update", () => roll(context, plan));
+}
+async function roll(context, plan) {
   const { cluster, method, options, log: log4 } = context;
-  const plan = await planFromCluster(cluster, options);
   const journal = {
     startedAt: Date.now(),
     method: method.description,
@@ -22219,6 +22243,7 @@ var init_rolling_update = __esm({
     init_master_set();
     init_node_states();
     init_topology();
+    init_cancellation();
     init_errors();
     init_cluster_probe();
     init_gates();
@@ -22752,7 +22777,18 @@ var init_spark_job = __esm({
 });
 
 // src/operations/failover-drill.ts
-async function runFailoverDrill(context) {
+function runFailoverDrill(context) {
+  return cancellation.within(drillTimeLimitMs(context), "the failover drill", () => drill(context));
+}
+function drillTimeLimitMs({ options, masters, smokeJob }) {
+  const seconds2 = options.lockWaitSeconds + JOB_START_TIMEOUT_MS / 1e3 + recoveryTimeoutMs(options) / 1e3 + RESTORE_TIMEOUT_MS / 1e3 + options.graceSeconds;
+  const newSubmission = masters.aliveMasterTimeoutSeconds + smokeJob.timeoutSeconds;
+  return (seconds2 + newSubmission + 120) * 1e3;
+}
+function recoveryTimeoutMs(options) {
+  return Math.max(120, options.maxRecoverySeconds * 3) * 1e3;
+}
+async function drill(context) {
   const { cluster, options, log: log4 } = context;
   const masterSet = masterSetOf(cluster);
   const { target, expectedWorkers } = await checkSteadyState(cluster, options.expectedWorkers);
@@ -22829,10 +22865,10 @@ async function faultAndRecover(run2) {
     faultIssued = true;
     const outcome = await applyFault(run2);
     act(DRILL_ACTIONS.faultApplied, `${options.fault} ${target.name}${outcome ? `: ${outcome}` : ""}`);
-    const recoveryTimeoutMs = Math.max(120, options.maxRecoverySeconds * 3) * 1e3;
+    const recoveryTimeout = recoveryTimeoutMs(options);
     const tookOver = (probe) => probe?.masters.some((m) => m.address !== journal.experiment.target && m.status === "ALIVE" && m.aliveWorkers >= expectedWorkers) ?? false;
-    const recovered = await waitUntil(async () => probes(journal).at(-1), tookOver, { timeoutMs: recoveryTimeoutMs, intervalMs: 100 });
-    if (!check(DRILL_CHECKS.tookOver, recovered.satisfied, recovered.satisfied ? "a new ALIVE master with every expected worker" : `not within ${recoveryTimeoutMs / 1e3} s`))
+    const recovered = await waitUntil(async () => probes(journal).at(-1), tookOver, { timeoutMs: recoveryTimeout, intervalMs: 100 });
+    if (!check(DRILL_CHECKS.tookOver, recovered.satisfied, recovered.satisfied ? "a new ALIVE master with every expected worker" : `not within ${recoveryTimeout / 1e3} s`))
       return false;
     await restore(run2);
     restored = true;
@@ -23116,8 +23152,8 @@ var init_local_drill_cluster = __esm({
 });
 
 // src/actions/smoke-test/drill-cluster.ts
-async function resolveDrillCluster(smoke, drill, pipeline) {
-  const access2 = drill.nodeAccess;
+async function resolveDrillCluster(smoke, drill2, pipeline) {
+  const access2 = drill2.nodeAccess;
   if (access2.kind === "local") {
     const cluster = new LocalCluster(localPaths(pipeline.directories), pipeline.log);
     const topology2 = await cluster.topology();
@@ -23136,15 +23172,15 @@ async function resolveDrillCluster(smoke, drill, pipeline) {
   const topology = await remoteTopology({
     masters: smoke.masters,
     masterWebUiPort: smoke.masterWebUiPort,
-    zookeepers: drill.zookeepers,
-    zookeeperDir: drill.zookeeperDir,
+    zookeepers: drill2.zookeepers,
+    zookeeperDir: drill2.zookeeperDir,
     workers: [],
     masterNames: access2.kind === "azure" ? access2.masterVmNames : void 0
   });
   const vmFaults = access2.kind === "azure" ? azureVmOperations({ resourceGroup: access2.resourceGroup, vmNames: Object.fromEntries(topology.masters.map((master) => [master.name, master.name])) }) : void 0;
   return {
     masters: topology.masters,
-    zookeepers: drill.zookeepers,
+    zookeepers: drill2.zookeepers,
     sparkZooKeeperDir: topology.sparkZooKeeperDir,
     operations: remoteNodeOperations(access2, pipeline).operations,
     vmFaults
@@ -23294,9 +23330,9 @@ function smokeTestAction(options = {}) {
     const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
     const failover = options.forceFailover || inputs.boolean("failover", false);
     if (!failover) refuseDrillInputsWithoutFailover(inputs);
-    const drill = failover ? readDrillSettings(inputs, settings.masters) : void 0;
-    const cluster = drill && await resolveDrillCluster(settings, drill, pipeline);
-    if (cluster) await checkSteadyState(cluster, drill.expectedWorkers);
+    const drill2 = failover ? readDrillSettings(inputs, settings.masters) : void 0;
+    const cluster = drill2 && await resolveDrillCluster(settings, drill2, pipeline);
+    if (cluster) await checkSteadyState(cluster, drill2.expectedWorkers);
     const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: "sparkHome", toolCache: pipeline.directories.toolCache }, pipeline.log);
     const report = await pipeline.group("Smoke test", () => runSparkJob(settings, job, runtime, pipeline.log));
     pipeline.setOutput("result", report.result ?? "");
@@ -23310,10 +23346,10 @@ ${report.outputTail}`);
       throw new ClusterStateError("Smoke test", "a successful job with a correct result", report.reason, "See the spark-submit output above and docs/runbook.md.");
     }
     pipeline.log.info(`Smoke test passed: ${report.reason}`);
-    if (!drill || !cluster) return;
+    if (!drill2 || !cluster) return;
     const { journal, verdict } = await pipeline.group(
-      `Failover drill (${drill.fault})`,
-      () => runFailoverDrill({ cluster, options: drill, masters: settings, smokeJob: job, runtime, tempDir: pipeline.directories.temp, log: pipeline.log })
+      `Failover drill (${drill2.fault})`,
+      () => runFailoverDrill({ cluster, options: drill2, masters: settings, smokeJob: job, runtime, tempDir: pipeline.directories.temp, log: pipeline.log })
     );
     const journalFile = import_node_path23.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
     (0, import_node_fs15.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
@@ -35116,10 +35152,10 @@ function formatVerifyReport(report) {
   const rows = [
     ["cluster healthy", verdict(report.cluster.healthy), report.cluster.healthy ? `${report.cluster.nodes.length} nodes` : report.cluster.problems.join("; ")],
     ["smoke test", verdict(smoke.passed), `${smoke.reason} (${smoke.applicationId ?? "no application"}, ${smoke.durationSeconds} s)`],
-    ...report.drills.map(({ journal, verdict: drill }) => [
+    ...report.drills.map(({ journal, verdict: drill2 }) => [
       `failover drill (${journal.experiment.fault})`,
-      verdict(drill.passed),
-      drill.passed ? `recovery ${drill.figures.recoverySeconds} s, no ALIVE master for ${drill.figures.aliveGapSeconds} s; job survived, ${journal.experiment.target} back as STANDBY` : drill.reasons.join("; ")
+      verdict(drill2.passed),
+      drill2.passed ? `recovery ${drill2.figures.recoverySeconds} s, no ALIVE master for ${drill2.figures.aliveGapSeconds} s; job survived, ${journal.experiment.target} back as STANDBY` : drill2.reasons.join("; ")
     ]),
     ...report.rollingUpdate ? [rollingRow(report.rollingUpdate)] : []
   ];
@@ -35149,7 +35185,10 @@ var init_verify_report = __esm({
 });
 
 // src/actions/local-verify/verify.ts
-async function verifyLocalCluster(cluster, directories, log4) {
+function verifyLocalCluster(cluster, directories, log4) {
+  return cancellation.within(VERIFY_TIME_LIMIT_MS, "local verify", () => verify(cluster, directories, log4));
+}
+async function verify(cluster, directories, log4) {
   const up = await cluster.up(DEFAULT_SHAPE);
   log4.info(up.alreadyRunning ? "Using the running local cluster." : `Local cluster healthy ${up.secondsToHealthy.toFixed(1)} s after start.`);
   const inputs = (extra = {}) => new InputReader(recordInputSource({ masters: up.description.masterUrl, ...extra }));
@@ -35164,7 +35203,7 @@ async function verifyLocalCluster(cluster, directories, log4) {
     const options = readDrillSettings(inputs({ fault }), settings.masters);
     drills.push(await runFailoverDrill({ cluster: drillCluster, options, masters: settings, smokeJob, runtime, tempDir: directories.temp, log: log4 }));
   }
-  const drillsPassed = drills.length === VERIFY_FAULTS.length && drills.every((drill) => drill.verdict.passed);
+  const drillsPassed = drills.length === VERIFY_FAULTS.length && drills.every((drill2) => drill2.verdict.passed);
   let rollingUpdate;
   if (drillsPassed) {
     log4.info(
@@ -35182,11 +35221,12 @@ async function verifyLocalCluster(cluster, directories, log4) {
   const passed = up.description.healthy && smokeTest.passed && drillsPassed && rollingUpdate !== void 0 && !rollingUpdate.halted;
   return { cluster: up.description, secondsToHealthy: up.secondsToHealthy, smokeTest, drills, rollingUpdate, passed };
 }
-var VERIFY_CHANGE, VERIFY_FAULTS;
+var VERIFY_CHANGE, VERIFY_FAULTS, VERIFY_TIME_LIMIT_MS;
 var init_verify = __esm({
   "src/actions/local-verify/verify.ts"() {
     "use strict";
     init_cjs_shims();
+    init_cancellation();
     init_input_reader();
     init_node_states();
     init_failover_drill();
@@ -35200,6 +35240,7 @@ var init_verify = __esm({
     init_settings4();
     VERIFY_CHANGE = { zookeeper_autopurge_snap_retain_count: "4" };
     VERIFY_FAULTS = ["kill", "stop"];
+    VERIFY_TIME_LIMIT_MS = 40 * 6e4;
   }
 });
 

@@ -33,10 +33,10 @@ export async function waitUntil<T>(observe: () => Promise<T>, satisfied: (value:
 /** Sleeps; a cancel of the run ends the sleep with a CancelledError (but not during cleanup). */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (cancellation.cancelled) return reject(new CancelledError('a cancel'));
+    if (cancellation.cancelled) return reject(new CancelledError(cancellation.reason));
     const stopListening = cancellation.onCancel(() => {
       clearTimeout(timer);
-      reject(new CancelledError('a cancel'));
+      reject(new CancelledError(cancellation.reason));
     });
     const timer = setTimeout(() => {
       stopListening();

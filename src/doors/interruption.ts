@@ -37,7 +37,12 @@ export function handleInterruptions(log: Log): () => void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // A cancel from within (an operation's time limit) stops the running tools as a signal would.
+  const stopWatching = cancellation.onCancel(() => {
+    if (!interrupted) forwardSignalToTools('SIGTERM');
+  });
   return () => {
+    stopWatching();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     listening = false;

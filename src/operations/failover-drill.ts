@@ -61,7 +61,22 @@ const RESTORE_TIMEOUT_MS = 90_000;
  * lock: a running job, the fault on the ALIVE master, polling until a standby leads with every worker back,
  * the job's end, the target restored (always) and rejoined as STANDBY, a new submission, a grace period.
  */
-export async function runFailoverDrill(context: DrillContext): Promise<DrillReport> {
+export function runFailoverDrill(context: DrillContext): Promise<DrillReport> {
+  return cancellation.within(drillTimeLimitMs(context), 'the failover drill', () => drill(context));
+}
+
+/** Every bounded wait of a drill, added up, with a margin: past it, something hangs and the drill is cancelled. */
+export function drillTimeLimitMs({ options, masters, smokeJob }: DrillContext): number {
+  const seconds = options.lockWaitSeconds + JOB_START_TIMEOUT_MS / 1000 + recoveryTimeoutMs(options) / 1000 + RESTORE_TIMEOUT_MS / 1000 + options.graceSeconds;
+  const newSubmission = masters.aliveMasterTimeoutSeconds + smokeJob.timeoutSeconds;
+  return (seconds + newSubmission + 120) * 1000;
+}
+
+function recoveryTimeoutMs(options: DrillOptions): number {
+  return Math.max(120, options.maxRecoverySeconds * 3) * 1000;
+}
+
+async function drill(context: DrillContext): Promise<DrillReport> {
   const { cluster, options, log } = context;
   const masterSet = masterSetOf(cluster);
   const { target, expectedWorkers } = await checkSteadyState(cluster, options.expectedWorkers);
@@ -162,11 +177,11 @@ async function faultAndRecover(run: DrillRun): Promise<boolean> {
     const outcome = await applyFault(run);
     act(DRILL_ACTIONS.faultApplied, `${options.fault} ${target.name}${outcome ? `: ${outcome}` : ''}`);
 
-    const recoveryTimeoutMs = Math.max(120, options.maxRecoverySeconds * 3) * 1000;
+    const recoveryTimeout = recoveryTimeoutMs(options);
     const tookOver = (probe: ReturnType<typeof probes>[number] | undefined) =>
       probe?.masters.some((m) => m.address !== journal.experiment.target && m.status === 'ALIVE' && m.aliveWorkers >= expectedWorkers) ?? false;
-    const recovered = await waitUntil(async () => probes(journal).at(-1), tookOver, { timeoutMs: recoveryTimeoutMs, intervalMs: 100 });
-    if (!check(DRILL_CHECKS.tookOver, recovered.satisfied, recovered.satisfied ? 'a new ALIVE master with every expected worker' : `not within ${recoveryTimeoutMs / 1000} s`))
+    const recovered = await waitUntil(async () => probes(journal).at(-1), tookOver, { timeoutMs: recoveryTimeout, intervalMs: 100 });
+    if (!check(DRILL_CHECKS.tookOver, recovered.satisfied, recovered.satisfied ? 'a new ALIVE master with every expected worker' : `not within ${recoveryTimeout / 1000} s`))
       return false;
     // Restore at once: the cluster should not run on one master any longer than the measurement needs.
     await restore(run);

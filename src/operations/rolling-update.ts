@@ -3,6 +3,7 @@ import { describeMasters, MasterSet } from '../core/cluster/master-set.js';
 import type { HealthExpectations } from '../core/cluster/health.js';
 import { probeAddressesOf } from '../core/cluster/node-states.js';
 import { type ClusterTopology, type MasterNode, masterAddress, topologyZooKeeperConnect, zookeeperClientAddress } from '../core/cluster/topology.js';
+import { cancellation } from '../core/cancellation.js';
 import { ClusterStateError } from '../core/errors.js';
 import type { Log } from '../core/log.js';
 import type { NodeOperations } from '../core/nodes/node-operations.js';
@@ -70,8 +71,14 @@ export async function planFromCluster(cluster: RollingCluster, options: RollingO
  * pass. At the first failure it stops, touches no other node, and reports.
  */
 export async function runRollingUpdate(context: RollingContext): Promise<RollingReport> {
+  const plan = await planFromCluster(context.cluster, context.options);
+  // Every step's gate, with time to act on its node, and the lock: past it, something hangs.
+  const limitMs = (context.options.lockWaitSeconds + plan.steps.length * (context.options.gateTimeoutSeconds + 180) + 60) * 1000;
+  return cancellation.within(limitMs, 'the rolling update', () => roll(context, plan));
+}
+
+async function roll(context: RollingContext, plan: Extract<RollingPlan, { ok: true }>): Promise<RollingReport> {
   const { cluster, method, options, log } = context;
-  const plan = await planFromCluster(cluster, options);
   const journal: RollingJournal = {
     startedAt: Date.now(),
     method: method.description,

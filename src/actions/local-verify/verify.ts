@@ -1,3 +1,4 @@
+import { cancellation } from '../../core/cancellation.js';
 import type { Fault } from '../../core/drill/journal.js';
 import { InputReader, recordInputSource } from '../../core/inputs/input-reader.js';
 import type { Log } from '../../core/log.js';
@@ -33,7 +34,14 @@ export const VERIFY_FAULTS: readonly Fault[] = ['kill', 'stop'];
  * suite's checks against it: the smoke test, a hard-kill drill, a planned-handover drill and a rolling
  * update carrying a configuration change to every node.
  */
-export async function verifyLocalCluster(cluster: LocalCluster, directories: PipelineDirectories, log: Log): Promise<VerifyReport> {
+/** The main job's overall time limit: bringing the cluster up, the smoke test, two drills and a roll. */
+export const VERIFY_TIME_LIMIT_MS = 40 * 60_000;
+
+export function verifyLocalCluster(cluster: LocalCluster, directories: PipelineDirectories, log: Log): Promise<VerifyReport> {
+  return cancellation.within(VERIFY_TIME_LIMIT_MS, 'local verify', () => verify(cluster, directories, log));
+}
+
+async function verify(cluster: LocalCluster, directories: PipelineDirectories, log: Log): Promise<VerifyReport> {
   const up = await cluster.up(DEFAULT_SHAPE);
   log.info(up.alreadyRunning ? 'Using the running local cluster.' : `Local cluster healthy ${up.secondsToHealthy!.toFixed(1)} s after start.`);
   const inputs = (extra: Record<string, string> = {}) => new InputReader(recordInputSource({ masters: up.description.masterUrl, ...extra }));

@@ -53,8 +53,11 @@ const SUPERVISOR = [
 export class LocalProcesses {
   constructor(private readonly clusterDir: string) {}
 
-  /** Starts the node unless it already runs; returns its pid. */
-  async start(node: ClusterNode): Promise<number> {
+  /**
+   * Starts the node unless it already runs; returns its pid. `gid` runs it under another group, which a
+   * firewall rule can match (`meta skgid`) to cut this one node off the network, as a partition would.
+   */
+  async start(node: ClusterNode, options: { gid?: number } = {}): Promise<number> {
     const running = this.pid(node);
     if (running !== undefined) return running;
     const log = logPath(this.clusterDir, node);
@@ -65,6 +68,7 @@ export class LocalProcesses {
         detached: true,
         stdio: ['ignore', output, output],
         env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: node.name },
+        ...(options.gid === undefined ? {} : { gid: options.gid }),
       });
       child.unref();
       if (child.pid === undefined) throw new Error(`could not start ${node.name}: ${launcherPath(this.clusterDir, node)}`);

@@ -13463,8 +13463,11 @@ var init_local_processes = __esm({
         this.clusterDir = clusterDir;
       }
       clusterDir;
-      /** Starts the node unless it already runs; returns its pid. */
-      async start(node) {
+      /**
+       * Starts the node unless it already runs; returns its pid. `gid` runs it under another group, which a
+       * firewall rule can match (`meta skgid`) to cut this one node off the network, as a partition would.
+       */
+      async start(node, options = {}) {
         const running = this.pid(node);
         if (running !== void 0) return running;
         const log4 = logPath(this.clusterDir, node);
@@ -13474,7 +13477,8 @@ var init_local_processes = __esm({
           const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
             detached: true,
             stdio: ["ignore", output, output],
-            env: { ...process.env, [CLUSTER_MARKER2]: this.clusterDir, SPARK_AZURE_NODE: node.name }
+            env: { ...process.env, [CLUSTER_MARKER2]: this.clusterDir, SPARK_AZURE_NODE: node.name },
+            ...options.gid === void 0 ? {} : { gid: options.gid }
           });
           child.unref();
           if (child.pid === void 0) throw new Error(`could not start ${node.name}: ${launcherPath(this.clusterDir, node)}`);

@@ -11926,7 +11926,7 @@ function readVmOutputs(json) {
       throw new ActionableError(
         `Terraform output '${name}'`,
         shape,
-        candidate === void 0 ? "nothing" : JSON.stringify(candidate).slice(0, 80),
+        candidate === void 0 ? "nothing" : outputs[name]?.sensitive ? "a sensitive value of the wrong shape" : JSON.stringify(candidate).slice(0, 80),
         "Apply infra/terraform/envs/vm (or a root with the same outputs) first."
       );
     }
@@ -11954,14 +11954,34 @@ function readVmOutputs(json) {
     sparkZooKeeperDir: value("spark_zookeeper_dir", isString, "a ZooKeeper path"),
     workerScaleSetId: value("worker_scale_set_id", isString, "a scale set id"),
     workerScaleSetName: value("worker_scale_set_name", isString, "a scale set name"),
-    bastionName: value("bastion_name", isString, "a Bastion host name")
+    bastionName: value("bastion_name", isString, "a Bastion host name"),
+    sensitiveValues: VM_ROOT_OUTPUTS.filter((name) => outputs[name]?.sensitive).flatMap((name) => textsOf(outputs[name]?.value))
   };
 }
+function textsOf(value) {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(textsOf);
+  if (typeof value === "object" && value !== null) return Object.values(value).flatMap(textsOf);
+  return [];
+}
+var VM_ROOT_OUTPUTS;
 var init_vm_outputs = __esm({
   "src/core/infra/vm-outputs.ts"() {
     "use strict";
     init_cjs_shims();
     init_errors();
+    VM_ROOT_OUTPUTS = [
+      "resource_group_name",
+      "zookeeper_hosts",
+      "zookeeper_connect",
+      "master_hosts",
+      "master_url",
+      "master_vm_names",
+      "spark_zookeeper_dir",
+      "worker_scale_set_id",
+      "worker_scale_set_name",
+      "bastion_name"
+    ];
   }
 });
 
@@ -12563,6 +12583,7 @@ async function provision(settings, directory, pipeline) {
   refuseForeignPlan(planFile, directory, settings.planFile);
   await pipeline.group("terraform apply", () => terraform.apply(planFile));
   const outputs = readVmOutputs(await terraform.outputs());
+  for (const value of outputs.sensitiveValues) pipeline.setSecret(value);
   pipeline.setOutput("masterUrl", outputs.masterUrl);
   pipeline.setOutput("zookeeperConnect", outputs.zookeeperConnect);
   pipeline.setOutput("zookeeperDir", outputs.sparkZooKeeperDir);
@@ -22703,7 +22724,7 @@ ${run2.stderr}`;
     applicationId: applicationIdOf(output) ?? driverIdOf(output),
     durationSeconds: round2(run2.durationMs / 1e3),
     exitCode: run2.exitCode,
-    outputTail: run2.stderr.trim().split("\n").slice(-15).join("\n")
+    outputTail: [...run2.stderr.trim().split("\n").slice(-15), ...run2.stdout.trim().split("\n").slice(-5)].filter(Boolean).join("\n")
   };
   if (run2.timedOut) return { ...base, passed: false, reason: `spark-submit did not finish within ${job.timeoutSeconds} s and was killed` };
   if (run2.exitCode !== 0) return { ...base, passed: false, reason: `spark-submit exited with status ${run2.exitCode}` };

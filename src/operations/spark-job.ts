@@ -19,7 +19,7 @@ export interface SparkJobReport {
   readonly result?: string;
   readonly durationSeconds: number;
   readonly exitCode: number | null;
-  /** The end of spark-submit's stderr, for the log when something went wrong. */
+  /** The end of spark-submit's stderr, then of the driver's stdout: for the log when something went wrong. */
   readonly outputTail: string;
 }
 
@@ -50,7 +50,7 @@ export async function runSparkJob(target: SparkMasters, job: SparkJob, runtime: 
     applicationId: applicationIdOf(output) ?? driverIdOf(output),
     durationSeconds: round(run.durationMs / 1000),
     exitCode: run.exitCode,
-    outputTail: run.stderr.trim().split('\n').slice(-15).join('\n'),
+    outputTail: [...run.stderr.trim().split('\n').slice(-15), ...run.stdout.trim().split('\n').slice(-5)].filter(Boolean).join('\n'),
   };
   if (run.timedOut) return { ...base, passed: false, reason: `spark-submit did not finish within ${job.timeoutSeconds} s and was killed` };
   if (run.exitCode !== 0) return { ...base, passed: false, reason: `spark-submit exited with status ${run.exitCode}` };

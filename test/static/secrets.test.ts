@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,5 +91,16 @@ describe('a secret input', () => {
     expect(run.stderr).not.toMatch(/Secrets cannot contain multiple lines/);
     expect(seen).toEqual([]);
     expect(filesHoldingSecrets(user)).toEqual([]);
+  });
+
+  it('a Terraform output the root marks sensitive is masked before it is used', async () => {
+    const user = workspace();
+    const main = path.join(user, 'terraform', 'main.tf');
+    writeFileSync(main, readFileSync(main, 'utf8').replace('output "master_url" {', 'output "master_url" {\n  sensitive = true'));
+    const run = await runGithubAction('provision', { ...inputs, sshPrivateKey: '' }, { GITHUB_WORKSPACE: user });
+    expect(run.exitCode, run.stdout).toBe(0);
+    const url = 'spark://10.40.2.10:7077,10.40.2.11:7077';
+    expect(run.stdout.split('\n').filter((line) => line.includes(url))).toEqual([`::add-mask::${url}`]);
+    expect(run.outputs.masterUrl).toBe(url);
   });
 });

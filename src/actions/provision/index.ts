@@ -110,6 +110,8 @@ async function provision(settings: ProvisionSettings, directory: string, pipelin
   refuseForeignPlan(planFile, directory, settings.planFile);
   await pipeline.group('terraform apply', () => terraform.apply(planFile));
   const outputs = readVmOutputs(await terraform.outputs());
+  // A root that marks an output sensitive gets it masked in every log, output and summary line after.
+  for (const value of outputs.sensitiveValues) pipeline.setSecret(value);
   pipeline.setOutput('masterUrl', outputs.masterUrl);
   pipeline.setOutput('zookeeperConnect', outputs.zookeeperConnect);
   pipeline.setOutput('zookeeperDir', outputs.sparkZooKeeperDir);

@@ -25,18 +25,20 @@ export interface VmClusterOutputs {
   readonly workerScaleSetId: string;
   readonly workerScaleSetName: string;
   readonly bastionName: string;
+  /** The values of the outputs read here that the root marks `sensitive`: to be masked before any use. */
+  readonly sensitiveValues: readonly string[];
 }
 
 /** Reads `terraform output -json` of the vm root; names the first output that is missing or malformed. */
 export function readVmOutputs(json: unknown): VmClusterOutputs {
-  const outputs = (typeof json === 'object' && json !== null ? json : {}) as Record<string, { value?: unknown }>;
+  const outputs = (typeof json === 'object' && json !== null ? json : {}) as Record<string, { value?: unknown; sensitive?: boolean }>;
   const value = <T>(name: (typeof VM_ROOT_OUTPUTS)[number], valid: (candidate: unknown) => candidate is T, shape: string): T => {
     const candidate = outputs[name]?.value;
     if (!valid(candidate)) {
       throw new ActionableError(
         `Terraform output '${name}'`,
         shape,
-        candidate === undefined ? 'nothing' : JSON.stringify(candidate).slice(0, 80),
+        candidate === undefined ? 'nothing' : outputs[name]?.sensitive ? 'a sensitive value of the wrong shape' : JSON.stringify(candidate).slice(0, 80),
         'Apply infra/terraform/envs/vm (or a root with the same outputs) first.',
       );
     }
@@ -66,5 +68,14 @@ export function readVmOutputs(json: unknown): VmClusterOutputs {
     workerScaleSetId: value('worker_scale_set_id', isString, 'a scale set id'),
     workerScaleSetName: value('worker_scale_set_name', isString, 'a scale set name'),
     bastionName: value('bastion_name', isString, 'a Bastion host name'),
+    sensitiveValues: VM_ROOT_OUTPUTS.filter((name) => outputs[name]?.sensitive).flatMap((name) => textsOf(outputs[name]?.value)),
   };
+}
+
+/** Every string inside an output's value (a list of hosts holds several). */
+function textsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(textsOf);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(textsOf);
+  return [];
 }

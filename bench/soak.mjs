@@ -49,6 +49,28 @@ function verify() {
 }
 
 const rows = [];
+/** Written after every run, so that an interrupted soak still leaves what it measured. */
+function report() {
+  const passed = rows.filter((row) => row.code === 0).length;
+  writeResult(
+    'soak.md',
+    `# Soak: the main job, run after run
+
+${machineLine()}
+
+Reproduce: \`node bench/soak.mjs ${runs} ${loadedRuns}\` (each run: \`npx spark-azure local verify --down\` on a fresh
+cluster; the last ${loadedRuns} beside a busy process per core).
+
+**${passed} of ${rows.length} runs passed** (${runs} planned), every one ending on its own.
+
+| run | CPU hog | exit | seconds | kill drill | planned handover | rolling update |
+|---|---|---|---|---|---|---|
+${rows.map((row) => `| ${row.run} | ${row.loaded ? 'yes' : 'no'} | ${row.code} | ${row.seconds.toFixed(0)} | ${row.kill} | ${row.stop} | ${row.roll} |`).join('\n')}
+`,
+  );
+  return passed;
+}
+
 for (let run = 1; run <= runs; run++) {
   const loaded = run > runs - loadedRuns;
   const hogs = loaded ? hog() : [];
@@ -56,23 +78,6 @@ for (let run = 1; run <= runs; run++) {
   for (const process of hogs) process.kill('SIGKILL');
   rows.push({ run, loaded, ...result });
   console.error(`run ${run}${loaded ? ' (loaded)' : ''}: exit ${result.code} in ${result.seconds.toFixed(0)} s`);
+  report();
 }
-
-const passed = rows.filter((row) => row.code === 0).length;
-writeResult(
-  'soak.md',
-  `# Soak: the main job, run after run
-
-${machineLine()}
-
-Reproduce: \`node bench/soak.mjs ${runs} ${loadedRuns}\` (each run: \`npx spark-azure local verify --down\` on a fresh
-cluster; the last ${loadedRuns} beside a busy process per core).
-
-**${passed} of ${runs} runs passed**, every one ending on its own.
-
-| run | CPU hog | exit | seconds | kill drill | planned handover | rolling update |
-|---|---|---|---|---|---|---|
-${rows.map((row) => `| ${row.run} | ${row.loaded ? 'yes' : 'no'} | ${row.code} | ${row.seconds.toFixed(0)} | ${row.kill} | ${row.stop} | ${row.roll} |`).join('\n')}
-`,
-);
-process.exitCode = passed === runs ? 0 : 1;
+process.exitCode = report() === runs ? 0 : 1;

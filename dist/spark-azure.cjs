@@ -660,6 +660,27 @@ var init_directories = __esm({
   }
 });
 
+// src/doors/masking.ts
+function secretLines(value) {
+  return value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length >= 4);
+}
+function masker(register) {
+  const registered = /* @__PURE__ */ new Set();
+  return (value) => {
+    for (const line of secretLines(value)) {
+      if (registered.has(line)) continue;
+      registered.add(line);
+      register(line);
+    }
+  };
+}
+var init_masking = __esm({
+  "src/doors/masking.ts"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
 // src/doors/run-scratch.ts
 function runScratch(temp) {
   let directory;
@@ -674,19 +695,6 @@ function runScratch(temp) {
     async cleanUp() {
       if (directory) (0, import_node_fs.rmSync)(directory, { recursive: true, force: true });
       directory = void 0;
-    }
-  };
-}
-function secretLines(value) {
-  return value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length >= 4);
-}
-function masker(register) {
-  const registered = /* @__PURE__ */ new Set();
-  return (value) => {
-    for (const line of secretLines(value)) {
-      if (registered.has(line)) continue;
-      registered.add(line);
-      register(line);
     }
   };
 }
@@ -745,6 +753,7 @@ var init_github_pipeline = __esm({
     init_core();
     init_secret_inputs();
     init_directories();
+    init_masking();
     init_run_scratch();
   }
 });
@@ -23458,7 +23467,7 @@ var init_azure_devops_secret_inputs = __esm({
     "use strict";
     init_cjs_shims();
     init_secret_inputs();
-    init_run_scratch();
+    init_masking();
   }
 });
 
@@ -31562,6 +31571,7 @@ var init_azure_devops_pipeline = __esm({
     import_node_path24 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
+    init_masking();
     init_run_scratch();
   }
 });
@@ -35330,6 +35340,7 @@ var init_cli_pipeline = __esm({
     import_node_os8 = __toESM(require("os"), 1);
     init_secret_inputs();
     init_directories();
+    init_masking();
     init_run_scratch();
   }
 });

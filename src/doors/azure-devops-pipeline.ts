@@ -4,7 +4,8 @@ import path from 'node:path';
 import * as tl from 'azure-pipelines-task-lib/task';
 import type { Pipeline, PipelineDirectories } from '../core/pipeline.js';
 import { toolCacheDirectory } from './directories.js';
-import { masker, runScratch } from './run-scratch.js';
+import { masker } from './masking.js';
+import { runScratch } from './run-scratch.js';
 
 /**
  * The Azure DevOps door. task-lib moves INPUT_* out of the environment when it loads, so inputs are read

@@ -1,5 +1,5 @@
 import { SECRET_INPUTS } from '../core/inputs/secret-inputs.js';
-import { secretLines } from './run-scratch.js';
+import { secretLines } from './masking.js';
 
 /**
  * Registers the secret inputs with the agent's masker, line by line, before azure-pipelines-task-lib loads:

@@ -4,7 +4,8 @@ import type { InputSource } from '../core/inputs/input-reader.js';
 import { SECRET_INPUTS } from '../core/inputs/secret-inputs.js';
 import type { Pipeline, PipelineDirectories } from '../core/pipeline.js';
 import { toolCacheDirectory } from './directories.js';
-import { runScratch, secretLines } from './run-scratch.js';
+import { secretLines } from './masking.js';
+import { runScratch } from './run-scratch.js';
 
 /**
  * The command-line door: progress on stderr, outputs as `name=value` lines on stdout (the GITHUB_OUTPUT

@@ -3,7 +3,8 @@ import * as core from '@actions/core';
 import { SECRET_INPUTS } from '../core/inputs/secret-inputs.js';
 import type { Pipeline, PipelineDirectories } from '../core/pipeline.js';
 import { toolCacheDirectory } from './directories.js';
-import { masker, runScratch } from './run-scratch.js';
+import { masker } from './masking.js';
+import { runScratch } from './run-scratch.js';
 
 /** The GitHub Actions door: inputs from INPUT_*, outputs to GITHUB_OUTPUT, summary to GITHUB_STEP_SUMMARY. */
 export function githubPipeline(env: NodeJS.ProcessEnv = process.env): Pipeline {

@@ -1246,10 +1246,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path28, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path30, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path28), options);
+            return checkStat(yield (0, promises_1.stat)(path30), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1258,10 +1258,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path28, options = {}) => {
+        var sync = (path30, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path28), options);
+            return checkStat((0, fs_1.statSync)(path30), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1298,10 +1298,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path28, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path30, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path28), path28, options);
+            return checkStat(yield (0, promises_1.stat)(path30), path30, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1310,10 +1310,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path28, options = {}) => {
+        var sync = (path30, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path28), path28, options);
+            return checkStat((0, fs_1.statSync)(path30), path30, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1322,7 +1322,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path28, options) => {
+        var checkPathExt = (path30, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -1330,14 +1330,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path28.substring(path28.length - p.length).toLowerCase();
+            const ext = path30.substring(path30.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path28, options) => stat2.isFile() && checkPathExt(path28, options);
+        var checkStat = (stat2, path30, options) => stat2.isFile() && checkPathExt(path30, options);
       }
     });
     var require_options = __commonJS2({
@@ -1977,7 +1977,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs20 = __toESM2(require("fs"), 1);
+    var import_node_fs22 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -2430,8 +2430,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs20.default.existsSync(f)) return false;
-        const stat2 = import_node_fs20.default.lstatSync(f);
+        if (!import_node_fs22.default.existsSync(f)) return false;
+        const stat2 = import_node_fs22.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -2663,7 +2663,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path26 = __toESM2(require("path"), 1);
+    var import_node_path28 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -2685,10 +2685,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path26.default.resolve(c, "node_modules", ".bin"),
-          import_node_path26.default.resolve(c)
+          import_node_path28.default.resolve(c, "node_modules", ".bin"),
+          import_node_path28.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path26.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path28.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -2769,7 +2769,7 @@ var require_core = __commonJS({
       kill: () => kill2,
       log: () => log4,
       os: () => os13,
-      path: () => import_node_path26.default,
+      path: () => import_node_path28.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -2786,7 +2786,7 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs20 = __toESM2(require("fs"), 1);
+    var import_node_fs22 = __toESM2(require("fs"), 1);
     var import_node_os9 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
@@ -3130,7 +3130,7 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path26 = __toESM2(require("path"), 1);
+    var import_node_path28 = __toESM2(require("path"), 1);
     var os13 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
@@ -3517,7 +3517,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs20.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs22.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -4147,33 +4147,136 @@ var init_installers = __esm({
   }
 });
 
+// src/tools/go-build.ts
+function goBinary() {
+  return (0, import_node_fs5.existsSync)("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : "go";
+}
+async function buildGoModule(build) {
+  const go = goBinary();
+  const env = {
+    ...process.env,
+    GOFLAGS: "-buildvcs=false",
+    ...build.unlistedInChecksumDatabase?.length ? { GONOSUMDB: build.unlistedInChecksumDatabase.join(",") } : {}
+  };
+  const what = `go build of ${build.module}@${build.version}`;
+  const fix = "Install Go 1.24 or later (https://go.dev/dl) and let it reach the Go module proxy.";
+  const download = requireSuccess(
+    await $({ env, nothrow: true, quiet: true })`${go} mod download -json ${`${build.module}@${build.version}`}`,
+    what,
+    fix,
+    (result2) => result2.stdout.includes('"Error"') ? JSON.parse(result2.stdout).Error : `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1)}`
+  );
+  const directory = JSON.parse(download.stdout).Dir;
+  (0, import_node_fs5.mkdirSync)(import_node_path5.default.dirname(build.output), { recursive: true });
+  const ldflags = ["-s", "-w", build.ldflags ?? ""].join(" ").trim();
+  const compile = await $({ cwd: directory, env, nothrow: true, quiet: true })`${go} build -mod=mod -trimpath -ldflags=${ldflags} -o ${build.output} ${build.packagePath ?? "."}`;
+  requireSuccess(compile, what, fix);
+  return build.output;
+}
+var import_node_fs5, import_node_path5;
+var init_go_build = __esm({
+  "src/tools/go-build.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs5 = require("fs");
+    import_node_path5 = __toESM(require("path"), 1);
+    init_core2();
+    init_tool_result();
+  }
+});
+
+// src/tools/packer.ts
+async function ensurePacker(toolCache, log4) {
+  const onPath = await $({ nothrow: true, quiet: true })`packer version`;
+  const version = /Packer v(\d+)\.(\d+)/.exec(onPath.stdout);
+  if (onPath.exitCode === 0 && version) {
+    const [major, minor] = [Number(version[1]), Number(version[2])];
+    if (major > OLDEST_USABLE[0] || major === OLDEST_USABLE[0] && minor >= OLDEST_USABLE[1]) return { command: "packer", env: {} };
+    log4.info(`Packer on PATH is ${version[0]}, older than 1.7 (no packer init): using Packer ${PACKER_VERSION} from the tool cache instead`);
+  }
+  return builtPacker(toolCache, log4);
+}
+async function builtPacker(toolCache, log4) {
+  const home = import_node_path6.default.join(toolCache, "packer", PACKER_VERSION);
+  const command = import_node_path6.default.join(home, "bin", "packer");
+  const pluginDirectory = import_node_path6.default.join(home, "plugins");
+  if (!(0, import_node_fs6.existsSync)(command)) {
+    log4.info(`Building Packer ${PACKER_VERSION} from the Go module proxy into ${import_node_path6.default.dirname(command)} (once; several minutes)`);
+    await buildGoModule({ module: "github.com/hashicorp/packer", version: PACKER_VERSION, output: `${command}.partial` });
+    (0, import_node_fs6.renameSync)(`${command}.partial`, command);
+  }
+  for (const plugin of PACKER_PLUGINS) await installPlugin(plugin, pluginDirectory, log4);
+  return { command, env: { PACKER_PLUGIN_PATH: pluginDirectory, CHECKPOINT_DISABLE: "1" } };
+}
+async function installPlugin(plugin, pluginDirectory, log4) {
+  const directory = import_node_path6.default.join(pluginDirectory, "github.com", "hashicorp", plugin.name);
+  const marker = import_node_path6.default.join(directory, `.built-${plugin.version}`);
+  if ((0, import_node_fs6.existsSync)(marker)) return;
+  log4.info(`Building the Packer ${plugin.name} plugin ${plugin.version} from the Go module proxy into ${directory} (once)`);
+  const built = await buildGoModule({
+    module: plugin.module,
+    version: plugin.version,
+    output: import_node_path6.default.join(directory, `build-${plugin.version}`),
+    // A release build clears the "dev" pre-release marker the source carries, as the plugin's own release does.
+    ldflags: `-X ${plugin.module}/version.VersionPrerelease=`,
+    unlistedInChecksumDatabase: plugin.unlistedInChecksumDatabase ? [plugin.module] : []
+  });
+  const described = JSON.parse((await $({ quiet: true })`${built} describe`).stdout);
+  const platform2 = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
+  const binary = import_node_path6.default.join(directory, `packer-plugin-${plugin.name}_v${described.version}_${described.api_version}_${platform2}`);
+  (0, import_node_fs6.renameSync)(built, binary);
+  (0, import_node_fs6.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto3.createHash)("sha256").update((0, import_node_fs6.readFileSync)(binary)).digest("hex"));
+  (0, import_node_fs6.writeFileSync)(marker, `${binary}
+`);
+}
+var import_node_crypto3, import_node_fs6, import_node_path6, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
+var init_packer = __esm({
+  "src/tools/packer.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_crypto3 = require("crypto");
+    import_node_fs6 = require("fs");
+    import_node_path6 = __toESM(require("path"), 1);
+    init_core2();
+    init_go_build();
+    PACKER_VERSION = "v1.9.4";
+    PACKER_PLUGINS = [
+      { name: "azure", module: "github.com/hashicorp/packer-plugin-azure", version: "v1.4.5" },
+      // 1.1.0 and later: its SSH proxy speaks the signature algorithms OpenSSH 8.8 and later require.
+      // The checksum database has no entry for this version; the proxy serves it and its go.sum pins the rest.
+      { name: "ansible", module: "github.com/hashicorp/packer-plugin-ansible", version: "v1.1.2", unlistedInChecksumDatabase: true }
+    ];
+    OLDEST_USABLE = [1, 7];
+  }
+});
+
 // src/tools/recovery-plugin.ts
 async function ensureRecoveryPlugin(where2, log4) {
   const { sparkHome, toolCache } = where2;
   const sourceDir = where2.content.recoveryPluginSource;
   const sources = listJavaSources(sourceDir);
-  const hash = (0, import_node_crypto3.createHash)("sha256");
-  for (const file of sources) hash.update(file).update((0, import_node_fs5.readFileSync)(file));
+  const hash = (0, import_node_crypto4.createHash)("sha256");
+  for (const file of sources) hash.update(file).update((0, import_node_fs7.readFileSync)(file));
   hash.update(
-    (0, import_node_fs5.readdirSync)(import_node_path5.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
+    (0, import_node_fs7.readdirSync)(import_node_path7.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
   );
-  const jar = import_node_path5.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
-  if ((0, import_node_fs5.existsSync)(jar)) return jar;
+  const jar = import_node_path7.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
+  if ((0, import_node_fs7.existsSync)(jar)) return jar;
   if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
     log4.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
     await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log4);
   }
-  log4.info(`Building the leader-election plugin against ${import_node_path5.default.basename(sparkHome)}`);
-  const classes = await (0, import_promises2.mkdtemp)(import_node_path5.default.join(where2.tempDir, "spark-azure-recovery-"));
+  log4.info(`Building the leader-election plugin against ${import_node_path7.default.basename(sparkHome)}`);
+  const classes = await (0, import_promises2.mkdtemp)(import_node_path7.default.join(where2.tempDir, "spark-azure-recovery-"));
   try {
-    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path5.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
+    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path7.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
     requireSuccess(
       compile,
       "javac of the leader-election plugin",
       "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.",
       (result2) => result2.stderr.trim().split("\n").slice(0, 3).join(" | ")
     );
-    await (0, import_promises2.mkdir)(import_node_path5.default.dirname(jar), { recursive: true });
+    await (0, import_promises2.mkdir)(import_node_path7.default.dirname(jar), { recursive: true });
     const partial2 = `${jar}.partial`;
     await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
     await (0, import_promises2.rename)(partial2, jar);
@@ -4183,17 +4286,17 @@ async function ensureRecoveryPlugin(where2, log4) {
   }
 }
 function listJavaSources(directory) {
-  return (0, import_node_fs5.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path5.default.join(directory, file));
+  return (0, import_node_fs7.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path7.default.join(directory, file));
 }
-var import_node_crypto3, import_node_fs5, import_promises2, import_node_path5;
+var import_node_crypto4, import_node_fs7, import_promises2, import_node_path7;
 var init_recovery_plugin = __esm({
   "src/tools/recovery-plugin.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto3 = require("crypto");
-    import_node_fs5 = require("fs");
+    import_node_crypto4 = require("crypto");
+    import_node_fs7 = require("fs");
     import_promises2 = require("fs/promises");
-    import_node_path5 = __toESM(require("path"), 1);
+    import_node_path7 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
     init_installers();
@@ -4204,7 +4307,7 @@ var init_recovery_plugin = __esm({
 async function resolveSparkRuntime(options, log4) {
   const explicit = options.sparkHome ?? process.env.SPARK_HOME;
   if (explicit) {
-    if (!(0, import_node_fs6.existsSync)(import_node_path6.default.join(explicit, "bin", "spark-submit"))) {
+    if (!(0, import_node_fs8.existsSync)(import_node_path8.default.join(explicit, "bin", "spark-submit"))) {
       throw new InputError(
         options.sparkHome ? options.input : "SPARK_HOME",
         "a Spark distribution with bin/spark-submit",
@@ -4215,19 +4318,19 @@ async function resolveSparkRuntime(options, log4) {
     return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
   }
   const venv = await ensurePythonEnvironment("local-cluster", options.toolCache, log4);
-  const python = import_node_path6.default.join(venv, "bin", "python");
+  const python = import_node_path8.default.join(venv, "bin", "python");
   return { sparkHome: await pysparkHome(python), python };
 }
 async function pysparkHome(python) {
   return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
 }
-var import_node_fs6, import_node_path6;
+var import_node_fs8, import_node_path8;
 var init_spark_runtime = __esm({
   "src/tools/spark-runtime.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs6 = require("fs");
-    import_node_path6 = __toESM(require("path"), 1);
+    import_node_fs8 = require("fs");
+    import_node_path8 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_installers();
@@ -4235,48 +4338,48 @@ var init_spark_runtime = __esm({
 });
 
 // src/tools/suite-content.ts
-function suiteContent(from = import_node_path7.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl))) {
+function suiteContent(from = import_node_path9.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl))) {
   let directory = from;
-  while (!(0, import_node_fs7.existsSync)(import_node_path7.default.join(directory, "infra", "ansible", "site.yml"))) {
-    const parent2 = import_node_path7.default.dirname(directory);
+  while (!(0, import_node_fs9.existsSync)(import_node_path9.default.join(directory, "infra", "ansible", "site.yml"))) {
+    const parent2 = import_node_path9.default.dirname(directory);
     if (parent2 === directory) throw new Error(`cannot find spark-azure's content (infra/ansible/site.yml) above ${from}`);
     directory = parent2;
   }
   return contentAt(directory);
 }
 function contentAt(root2) {
-  const ansibleDir = import_node_path7.default.join(root2, "infra", "ansible");
+  const ansibleDir = import_node_path9.default.join(root2, "infra", "ansible");
   return {
     root: root2,
     ansibleDir,
-    sitePlaybook: import_node_path7.default.join(ansibleDir, "site.yml"),
-    terraformDir: import_node_path7.default.join(root2, "infra", "terraform"),
-    packerTemplate: import_node_path7.default.join(root2, "infra", "packer", "spark-node.pkr.hcl"),
-    recoveryPluginSource: import_node_path7.default.join(root2, "infra", "spark-recovery", "src"),
-    actionMetadata: (action) => import_node_path7.default.join(root2, "actions", action, "action.yml")
+    sitePlaybook: import_node_path9.default.join(ansibleDir, "site.yml"),
+    terraformDir: import_node_path9.default.join(root2, "infra", "terraform"),
+    packerTemplate: import_node_path9.default.join(root2, "infra", "packer", "spark-node.pkr.hcl"),
+    recoveryPluginSource: import_node_path9.default.join(root2, "infra", "spark-recovery", "src"),
+    actionMetadata: (action) => import_node_path9.default.join(root2, "actions", action, "action.yml")
   };
 }
-var import_node_fs7, import_node_path7, import_node_url;
+var import_node_fs9, import_node_path9, import_node_url;
 var init_suite_content = __esm({
   "src/tools/suite-content.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs7 = require("fs");
-    import_node_path7 = __toESM(require("path"), 1);
+    import_node_fs9 = require("fs");
+    import_node_path9 = __toESM(require("path"), 1);
     import_node_url = require("url");
   }
 });
 
 // src/actions/shared/user-paths.ts
 function userPath(pipeline, given) {
-  return import_node_path8.default.resolve(pipeline.directories.workspace, given);
+  return import_node_path10.default.resolve(pipeline.directories.workspace, given);
 }
-var import_node_path8;
+var import_node_path10;
 var init_user_paths = __esm({
   "src/actions/shared/user-paths.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path8 = __toESM(require("path"), 1);
+    import_node_path10 = __toESM(require("path"), 1);
   }
 });
 
@@ -4316,7 +4419,7 @@ async function imageBuildAction(pipeline) {
   const root2 = content.root;
   const toolCache = pipeline.directories.toolCache;
   const template2 = settings.template === void 0 ? content.packerTemplate : userPath(pipeline, settings.template);
-  if (!(0, import_node_fs8.existsSync)(template2)) {
+  if (!(0, import_node_fs10.existsSync)(template2)) {
     throw new InputError(
       "template",
       "a Packer template in the workspace",
@@ -4339,18 +4442,20 @@ Already in the gallery, not rebuilt: \`${existing}\`
     return;
   }
   const toolchain = await pipeline.group("Tools", async () => {
-    await ensureDebianPackages(["packer"], () => (0, import_node_fs8.existsSync)("/usr/bin/packer") || (0, import_node_fs8.existsSync)("/usr/local/bin/packer"), pipeline.log);
+    const packer2 = await ensurePacker(toolCache, pipeline.log);
     const lint = await ensurePythonEnvironment("lint", toolCache, pipeline.log);
     const cluster = await ensurePythonEnvironment("local-cluster", toolCache, pipeline.log);
     const plugin = await ensureRecoveryPlugin(
-      { content, sparkHome: await pysparkHome(import_node_path9.default.join(cluster, "bin", "python")), toolCache, tempDir: pipeline.directories.temp },
+      { content, sparkHome: await pysparkHome(import_node_path11.default.join(cluster, "bin", "python")), toolCache, tempDir: pipeline.directories.temp },
       pipeline.log
     );
-    return { ansibleBin: import_node_path9.default.join(lint, "bin"), plugin };
+    return { packer: packer2, ansibleBin: import_node_path11.default.join(lint, "bin"), plugin };
   });
-  const directory = import_node_path9.default.dirname(template2);
-  (0, import_node_fs8.rmSync)(import_node_path9.default.join(directory, "manifest.json"), { force: true });
+  const directory = import_node_path11.default.dirname(template2);
+  const manifestFile = import_node_path11.default.join(pipeline.directories.temp, `packer-manifest-${process.pid}.json`);
+  (0, import_node_fs10.rmSync)(manifestFile, { force: true });
   const variables = {
+    manifest_file: manifestFile,
     image_version: version,
     subscription_id: settings.subscriptionId,
     location: settings.location,
@@ -4363,20 +4468,29 @@ Already in the gallery, not rebuilt: \`${existing}\`
     recovery_plugin_jar: toolchain.plugin
   };
   const args = Object.entries(variables).flatMap(([key, value]) => value === void 0 ? [] : ["-var", `${key}=${value}`]);
-  const env = { ...process.env, PATH: `${toolchain.ansibleBin}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
+  const env = { ...process.env, ...toolchain.packer.env, PATH: `${toolchain.ansibleBin}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
+  const packer = toolchain.packer.command;
+  const init = await pipeline.group(`packer init ${import_node_path11.default.basename(template2)}`, () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer} init ${import_node_path11.default.basename(template2)}`);
+  if (init.stdout.trim()) pipeline.log.info(init.stdout.trim());
+  requireSuccess(
+    init,
+    `packer init ${settings.template ?? import_node_path11.default.basename(template2)}`,
+    "Let Packer reach GitHub's releases, or install the plugins the template requires into PACKER_PLUGIN_PATH.",
+    (result2) => `exit ${result2.exitCode}: ${(result2.stderr || result2.stdout).trim()}`
+  );
   const build = await pipeline.group(
-    `packer build ${import_node_path9.default.basename(template2)}`,
-    () => $({ cwd: directory, env, nothrow: true, quiet: true })`packer build -machine-readable ${args} ${import_node_path9.default.basename(template2)}`
+    `packer build ${import_node_path11.default.basename(template2)}`,
+    () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer} build -machine-readable ${args} ${import_node_path11.default.basename(template2)}`
   );
   const output = parseMachineReadable(build.stdout);
   for (const message of output.messages) if (message) pipeline.log.info(message);
   requireSuccess(
     build,
-    `packer build ${settings.template}`,
-    "Read the Packer output above; the temporary build resources are removed by Packer.",
+    `packer build ${settings.template ?? import_node_path11.default.basename(template2)}`,
+    "Fix what Packer reports; it removes the temporary build resources itself.",
     () => output.errors.join(" | ") || `exit ${build.exitCode}`
   );
-  const manifest = lastRunBuild(JSON.parse((0, import_node_fs8.readFileSync)(import_node_path9.default.join(directory, "manifest.json"), "utf8")));
+  const manifest = lastRunBuild(JSON.parse((0, import_node_fs10.readFileSync)(manifestFile, "utf8")));
   const imageId = galleryImageVersionId(output.artifacts) ?? manifest.artifact_id;
   pipeline.setOutput("imageId", imageId);
   pipeline.setOutput("managedImageId", manifest.artifact_id);
@@ -4400,13 +4514,13 @@ async function galleryVersionId(settings, version) {
   })`az sig image-version show --subscription ${settings.subscriptionId} --resource-group ${settings.galleryResourceGroup} --gallery-name ${settings.galleryName} --gallery-image-definition ${settings.imageName} --gallery-image-version ${version} --query id --output tsv`;
   return show.exitCode === 0 && show.stdout.trim() ? show.stdout.trim() : void 0;
 }
-var import_node_fs8, import_node_path9;
+var import_node_fs10, import_node_path11;
 var init_image_build = __esm({
   "src/actions/image-build/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs8 = require("fs");
-    import_node_path9 = __toESM(require("path"), 1);
+    import_node_fs10 = require("fs");
+    import_node_path11 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_image_version();
@@ -4414,6 +4528,7 @@ var init_image_build = __esm({
     init_input_reader();
     init_image_inputs();
     init_installers();
+    init_packer();
     init_recovery_plugin();
     init_spark_runtime();
     init_suite_content();
@@ -4573,17 +4688,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path28) {
-      const ctrl = callVisitor(key, node, visitor, path28);
+    function visit_(key, node, visitor, path30) {
+      const ctrl = callVisitor(key, node, visitor, path30);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visit_(key, ctrl, visitor, path28);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path28);
+            const ci = visit_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4594,13 +4709,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = visit_("key", node.key, visitor, path28);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path28);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4621,17 +4736,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path28) {
-      const ctrl = await callVisitor(key, node, visitor, path28);
+    async function visitAsync_(key, node, visitor, path30) {
+      const ctrl = await callVisitor(key, node, visitor, path30);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visitAsync_(key, ctrl, visitor, path28);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path28);
+            const ci = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4642,13 +4757,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path28);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path28);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4675,23 +4790,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path28) {
+    function callVisitor(key, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node, path28);
+        return visitor(key, node, path30);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path28);
+        return visitor.Map?.(key, node, path30);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path28);
+        return visitor.Seq?.(key, node, path30);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path28);
+        return visitor.Pair?.(key, node, path30);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path28);
+        return visitor.Scalar?.(key, node, path30);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path28);
+        return visitor.Alias?.(key, node, path30);
       return void 0;
     }
-    function replaceNode(key, path28, node) {
-      const parent2 = path28[path28.length - 1];
+    function replaceNode(key, path30, node) {
+      const parent2 = path30[path30.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -5312,10 +5427,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k = path28[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k = path30[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -5334,7 +5449,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -5364,11 +5479,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value) {
-        if (isEmptyPath(path28))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest2] = path28;
+          const [key, ...rest2] = path30;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -5382,8 +5497,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key, ...rest2] = path28;
+      deleteIn(path30) {
+        const [key, ...rest2] = path30;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -5397,8 +5512,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key, ...rest2] = path28;
+      getIn(path30, keepScalar) {
+        const [key, ...rest2] = path30;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -5416,8 +5531,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key, ...rest2] = path28;
+      hasIn(path30) {
+        const [key, ...rest2] = path30;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -5427,8 +5542,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        const [key, ...rest2] = path28;
+      setIn(path30, value) {
+        const [key, ...rest2] = path30;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -7978,9 +8093,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path28, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8055,14 +8170,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection.isEmptyPath(path28)) {
+      deleteIn(path30) {
+        if (Collection.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8077,10 +8192,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection.isEmptyPath(path28))
+      getIn(path30, keepScalar) {
+        if (Collection.isEmptyPath(path30))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8091,10 +8206,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection.isEmptyPath(path28))
+      hasIn(path30) {
+        if (Collection.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8111,13 +8226,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        if (Collection.isEmptyPath(path28)) {
+      setIn(path30, value) {
+        if (Collection.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -10098,9 +10213,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path28) => {
+    visit.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index2] of path28) {
+      for (const [field, index2] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -10109,23 +10224,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path28) => {
-      const parent2 = visit.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit.parentCollection = (cst, path30) => {
+      const parent2 = visit.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -10136,10 +10251,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -12008,7 +12123,7 @@ function planConfigurationDifferences(planFiles, readFile3, listTf) {
     const planned = [...planFiles.keys()].filter((name) => name.startsWith(prefix) && name.endsWith(".tf")).map((name) => name.slice(prefix.length));
     const present = listTf(module2.dir);
     for (const file of /* @__PURE__ */ new Set([...planned, ...present])) {
-      const relative = import_node_path10.default.posix.join(module2.dir, file);
+      const relative = import_node_path12.default.posix.join(module2.dir, file);
       const now = readFile3(relative);
       const then = planFiles.get(prefix + file);
       if (!now) differences.push(`${relative} is gone`);
@@ -12018,12 +12133,12 @@ function planConfigurationDifferences(planFiles, readFile3, listTf) {
   }
   return differences;
 }
-var import_node_path10;
+var import_node_path12;
 var init_plan_configuration = __esm({
   "src/core/infra/plan-configuration.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path10 = __toESM(require("path"), 1);
+    import_node_path12 = __toESM(require("path"), 1);
   }
 });
 
@@ -12061,9 +12176,9 @@ var init_zip_entries = __esm({
 
 // src/tools/ansible-playbook.ts
 async function runPlaybookWith(ansiblePlaybook, root2, inventory, options = {}) {
-  const ansibleDir = import_node_path11.default.join(root2, "infra", "ansible");
-  const playbook = import_node_path11.default.join(ansibleDir, options.playbook ?? "site.yml");
-  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path11.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+  const ansibleDir = import_node_path13.default.join(root2, "infra", "ansible");
+  const playbook = import_node_path13.default.join(ansibleDir, options.playbook ?? "site.yml");
+  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path13.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
   const result2 = await $({ env, cwd: ansibleDir })`${ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
   return { exitCode: result2.exitCode ?? 1, stdout: result2.stdout, stderr: result2.stderr, output: result2.stdout + result2.stderr };
 }
@@ -12071,12 +12186,12 @@ function ansibleFailures(result2) {
   return `${result2.stdout}
 ${result2.stderr}`.split("\n").filter((line) => /fatal:|UNREACHABLE|ERROR!|failed=[1-9]/.test(line)).slice(0, 3).join(" | ") || lastErrorLine(result2);
 }
-var import_node_path11;
+var import_node_path13;
 var init_ansible_playbook = __esm({
   "src/tools/ansible-playbook.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path11 = __toESM(require("path"), 1);
+    import_node_path13 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
   }
@@ -12085,21 +12200,21 @@ var init_ansible_playbook = __esm({
 // src/tools/terraform-cli.ts
 async function ensureTerraformCli(toolCache, log4) {
   if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
-  const bin = import_node_path12.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
-  const tofu = import_node_path12.default.join(bin, "tofu");
-  if ((0, import_node_fs9.existsSync)(tofu)) return tofu;
+  const bin = import_node_path14.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
+  const tofu = import_node_path14.default.join(bin, "tofu");
+  if ((0, import_node_fs11.existsSync)(tofu)) return tofu;
   log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy (once)`);
   const build = await $({ env: { ...process.env, GOBIN: bin }, nothrow: true, quiet: true })`go install github.com/opentofu/opentofu/cmd/tofu@${OPENTOFU_VERSION}`;
   requireSuccess(build, `go install of OpenTofu ${OPENTOFU_VERSION}`, "Install Terraform or OpenTofu on PATH.");
   return tofu;
 }
-var import_node_fs9, import_node_path12, OPENTOFU_VERSION;
+var import_node_fs11, import_node_path14, OPENTOFU_VERSION;
 var init_terraform_cli = __esm({
   "src/tools/terraform-cli.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs9 = require("fs");
-    import_node_path12 = __toESM(require("path"), 1);
+    import_node_fs11 = require("fs");
+    import_node_path14 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
     OPENTOFU_VERSION = "v1.12.6";
@@ -12532,7 +12647,7 @@ async function provisionAction(pipeline) {
 async function terraformRoot(settings, pipeline) {
   if (settings.workingDirectory !== void 0) {
     const directory = userPath(pipeline, settings.workingDirectory);
-    if (!(0, import_node_fs10.existsSync)(directory)) {
+    if (!(0, import_node_fs12.existsSync)(directory)) {
       throw new InputError(
         "workingDirectory",
         "a Terraform root in the workspace",
@@ -12543,9 +12658,9 @@ async function terraformRoot(settings, pipeline) {
     return { directory, release: async () => {
     } };
   }
-  const copy = await (0, import_promises3.mkdtemp)(import_node_path13.default.join(pipeline.directories.temp, "spark-azure-terraform-"));
+  const copy = await (0, import_promises3.mkdtemp)(import_node_path15.default.join(pipeline.directories.temp, "spark-azure-terraform-"));
   await (0, import_promises3.cp)(suiteContent().terraformDir, copy, { recursive: true });
-  return { directory: import_node_path13.default.join(copy, "envs", "vm"), release: () => (0, import_promises3.rm)(copy, { recursive: true, force: true }) };
+  return { directory: import_node_path15.default.join(copy, "envs", "vm"), release: () => (0, import_promises3.rm)(copy, { recursive: true, force: true }) };
 }
 function backendConfigFiles(lines, pipeline) {
   const settings = lines.filter((line) => line.includes("="));
@@ -12581,7 +12696,7 @@ async function provision(settings, directory, pipeline) {
     );
     if (settings.command === "plan") return;
   }
-  if (!(0, import_node_fs10.existsSync)(planFile)) {
+  if (!(0, import_node_fs12.existsSync)(planFile)) {
     throw new InputError(
       "planFile",
       "the plan saved by command plan (download it in the approved job)",
@@ -12601,8 +12716,8 @@ async function provision(settings, directory, pipeline) {
   pipeline.setOutput("workerScaleSet", outputs.workerScaleSetName);
   const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
   const keyFile = settings.sshPrivateKey ? writeSshKeyFile(pipeline, settings.sshPrivateKey) : void 0;
-  const inventory = import_node_path13.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
-  (0, import_node_fs10.writeFileSync)(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? "azureuser", jumpHost: settings.sshJumpHost, keyFile }, settings.roleVariables));
+  const inventory = import_node_path15.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
+  (0, import_node_fs12.writeFileSync)(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? "azureuser", jumpHost: settings.sshJumpHost, keyFile }, settings.roleVariables));
   pipeline.setOutput("inventory", inventory);
   await pipeline.appendSummary(
     `### Cluster
@@ -12618,7 +12733,7 @@ async function provision(settings, directory, pipeline) {
 }
 async function configure(inventory, pipeline) {
   const venv = await ensurePythonEnvironment("local-cluster", pipeline.directories.toolCache, pipeline.log);
-  const result2 = await pipeline.group("ansible-playbook site.yml", () => runPlaybookWith(import_node_path13.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, inventory));
+  const result2 = await pipeline.group("ansible-playbook site.yml", () => runPlaybookWith(import_node_path15.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, inventory));
   pipeline.log.info(result2.stdout.split("\n").slice(-12).join("\n"));
   requireSuccess(result2, "ansible-playbook site.yml", "Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.", ansibleFailures);
 }
@@ -12631,11 +12746,11 @@ async function scaleSetWorkers(outputs, pipeline) {
   return JSON.parse(listing.stdout).map((row) => ({ name: row.ip, host: row.ip }));
 }
 function refuseForeignPlan(planFile, root2, given) {
-  const read = (relative) => (0, import_node_fs10.existsSync)(import_node_path13.default.join(root2, relative)) ? (0, import_node_fs10.readFileSync)(import_node_path13.default.join(root2, relative)) : void 0;
-  const listTf = (relativeDir) => (0, import_node_fs10.existsSync)(import_node_path13.default.join(root2, relativeDir)) ? (0, import_node_fs10.readdirSync)(import_node_path13.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
+  const read = (relative) => (0, import_node_fs12.existsSync)(import_node_path15.default.join(root2, relative)) ? (0, import_node_fs12.readFileSync)(import_node_path15.default.join(root2, relative)) : void 0;
+  const listTf = (relativeDir) => (0, import_node_fs12.existsSync)(import_node_path15.default.join(root2, relativeDir)) ? (0, import_node_fs12.readdirSync)(import_node_path15.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
   let differences;
   try {
-    differences = planConfigurationDifferences(zipEntries((0, import_node_fs10.readFileSync)(planFile)), read, listTf);
+    differences = planConfigurationDifferences(zipEntries((0, import_node_fs12.readFileSync)(planFile)), read, listTf);
   } catch (error2) {
     differences = [`it is no saved Terraform plan (${error2.message})`];
   }
@@ -12652,12 +12767,12 @@ async function withPlanLock(planFile, plan) {
   const lock = `${planFile}.lock`;
   const holder = JSON.stringify({ pid: process.pid, host: import_node_os3.default.hostname(), since: (/* @__PURE__ */ new Date()).toISOString() });
   try {
-    (0, import_node_fs10.writeFileSync)(lock, holder, { flag: "wx" });
+    (0, import_node_fs12.writeFileSync)(lock, holder, { flag: "wx" });
   } catch (error2) {
     if (error2.code !== "EEXIST") throw error2;
-    const other = JSON.parse((0, import_node_fs10.readFileSync)(lock, "utf8"));
+    const other = JSON.parse((0, import_node_fs12.readFileSync)(lock, "utf8"));
     if (other.host === import_node_os3.default.hostname() && !processLives(other.pid)) {
-      (0, import_node_fs10.writeFileSync)(lock, holder);
+      (0, import_node_fs12.writeFileSync)(lock, holder);
     } else {
       throw new ClusterStateError(
         `Plan file ${planFile}`,
@@ -12670,7 +12785,7 @@ async function withPlanLock(planFile, plan) {
   try {
     return await plan();
   } finally {
-    (0, import_node_fs10.rmSync)(lock, { force: true });
+    (0, import_node_fs12.rmSync)(lock, { force: true });
   }
 }
 function processLives(pid) {
@@ -12681,15 +12796,15 @@ function processLives(pid) {
     return false;
   }
 }
-var import_node_fs10, import_promises3, import_node_os3, import_node_path13;
+var import_node_fs12, import_promises3, import_node_os3, import_node_path15;
 var init_provision = __esm({
   "src/actions/provision/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs10 = require("fs");
+    import_node_fs12 = require("fs");
     import_promises3 = require("fs/promises");
     import_node_os3 = __toESM(require("os"), 1);
-    import_node_path13 = __toESM(require("path"), 1);
+    import_node_path15 = __toESM(require("path"), 1);
     init_core2();
     init_remote_commands();
     init_azure_inventory();
@@ -13341,18 +13456,18 @@ var init_ansible = __esm({
 function localPaths(directories, env = process.env) {
   return {
     toolCache: directories.toolCache,
-    clusterDir: import_node_path14.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path14.default.join(directories.workspace, ".local-cluster"))
+    clusterDir: import_node_path16.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path16.default.join(directories.workspace, ".local-cluster"))
   };
 }
 function nodeDir(clusterDir, nodeName) {
-  return import_node_path14.default.join(clusterDir, "nodes", nodeName);
+  return import_node_path16.default.join(clusterDir, "nodes", nodeName);
 }
-var import_node_path14;
+var import_node_path16;
 var init_paths = __esm({
   "src/local/paths.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path14 = __toESM(require("path"), 1);
+    import_node_path16 = __toESM(require("path"), 1);
   }
 });
 
@@ -13427,23 +13542,23 @@ var init_local_inventory = __esm({
 
 // src/local/local-processes.ts
 function launcherPath(clusterDir, node) {
-  return import_node_path15.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
+  return import_node_path17.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
 }
 function logPath(clusterDir, node) {
-  return import_node_path15.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
+  return import_node_path17.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
 }
 function pidPath(clusterDir, node) {
-  return import_node_path15.default.join(nodeDir(clusterDir, node.name), "pid");
+  return import_node_path17.default.join(nodeDir(clusterDir, node.name), "pid");
 }
 function listPids() {
-  return (0, import_node_fs11.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return (0, import_node_fs13.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
 }
 function isLiveProcessOf(pid, clusterDir) {
   try {
-    const stat2 = (0, import_node_fs11.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat2 = (0, import_node_fs13.readFileSync)(`/proc/${pid}/stat`, "utf8");
     const state = stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
     if (state === "Z" || state === "X") return false;
-    return (0, import_node_fs11.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER2}=${clusterDir}`);
+    return (0, import_node_fs13.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER2}=${clusterDir}`);
   } catch {
     return false;
   }
@@ -13461,15 +13576,15 @@ function signalProcess(pid, signal) {
   } catch {
   }
 }
-var import_node_child_process, import_node_fs11, import_promises4, import_node_path15, import_promises5, CLUSTER_MARKER2, LAUNCHERS, SUPERVISOR, LocalProcesses;
+var import_node_child_process, import_node_fs13, import_promises4, import_node_path17, import_promises5, CLUSTER_MARKER2, LAUNCHERS, SUPERVISOR, LocalProcesses;
 var init_local_processes = __esm({
   "src/local/local-processes.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_child_process = require("child_process");
-    import_node_fs11 = require("fs");
+    import_node_fs13 = require("fs");
     import_promises4 = require("fs/promises");
-    import_node_path15 = __toESM(require("path"), 1);
+    import_node_path17 = __toESM(require("path"), 1);
     import_promises5 = require("timers/promises");
     init_paths();
     CLUSTER_MARKER2 = "SPARK_AZURE_LOCAL_CLUSTER";
@@ -13501,8 +13616,8 @@ var init_local_processes = __esm({
         const running = this.pid(node);
         if (running !== void 0) return running;
         const log4 = logPath(this.clusterDir, node);
-        await (0, import_promises4.mkdir)(import_node_path15.default.dirname(log4), { recursive: true });
-        const output = (0, import_node_fs11.openSync)(log4, "a");
+        await (0, import_promises4.mkdir)(import_node_path17.default.dirname(log4), { recursive: true });
+        const output = (0, import_node_fs13.openSync)(log4, "a");
         try {
           const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
             detached: true,
@@ -13516,14 +13631,14 @@ var init_local_processes = __esm({
 `);
           return child.pid;
         } finally {
-          (0, import_node_fs11.closeSync)(output);
+          (0, import_node_fs13.closeSync)(output);
         }
       }
       /** The node's pid while its process lives (zombies count as dead), else undefined. */
       pid(node) {
         const file = pidPath(this.clusterDir, node);
-        if (!(0, import_node_fs11.existsSync)(file)) return void 0;
-        const pid = Number((0, import_node_fs11.readFileSync)(file, "utf8").trim());
+        if (!(0, import_node_fs13.existsSync)(file)) return void 0;
+        const pid = Number((0, import_node_fs13.readFileSync)(file, "utf8").trim());
         return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
       }
       /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
@@ -13613,12 +13728,12 @@ var init_local_topology = __esm({
 // src/local/toolchain.ts
 async function ensureToolchain(root2, toolCache, log4) {
   const java = await ensureJava(log4);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs12.existsSync)(ZOOKEEPER_JAR), log4);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs14.existsSync)(ZOOKEEPER_JAR), log4);
   const venv = await ensurePythonEnvironment("local-cluster", toolCache, log4);
-  const python = import_node_path16.default.join(venv, "bin", "python");
+  const python = import_node_path18.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
   const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root2), sparkHome, toolCache, tempDir: import_node_os5.default.tmpdir() }, log4);
-  return { java, python, ansiblePlaybook: import_node_path16.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
+  return { java, python, ansiblePlaybook: import_node_path18.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
 }
 async function ensureJava(log4) {
   const version = await javaMajorVersion();
@@ -13633,14 +13748,14 @@ async function javaMajorVersion() {
   const match = /version "(\d+)/.exec(result2.stderr);
   return match ? Number(match[1]) : void 0;
 }
-var import_node_fs12, import_node_os5, import_node_path16, ZOOKEEPER_JAR;
+var import_node_fs14, import_node_os5, import_node_path18, ZOOKEEPER_JAR;
 var init_toolchain = __esm({
   "src/local/toolchain.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs12 = require("fs");
+    import_node_fs14 = require("fs");
     import_node_os5 = __toESM(require("os"), 1);
-    import_node_path16 = __toESM(require("path"), 1);
+    import_node_path18 = __toESM(require("path"), 1);
     init_core2();
     init_installers();
     init_recovery_plugin();
@@ -13665,28 +13780,28 @@ function describeShape(shape) {
   return `${shape.zookeepers} ZooKeeper servers, ${shape.masters} masters and ${shape.workers} workers`;
 }
 async function keepPreviousLogs(clusterDir) {
-  const nodes = import_node_path17.default.join(clusterDir, "nodes");
-  if (!(0, import_node_fs13.existsSync)(nodes)) return;
-  const previous = import_node_path17.default.join(clusterDir, "previous-logs");
-  const target = import_node_path17.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
+  const nodes = import_node_path19.default.join(clusterDir, "nodes");
+  if (!(0, import_node_fs15.existsSync)(nodes)) return;
+  const previous = import_node_path19.default.join(clusterDir, "previous-logs");
+  const target = import_node_path19.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
   for (const node of await (0, import_promises6.readdir)(nodes)) {
-    const logs = import_node_path17.default.join(nodes, node, "logs");
-    if ((0, import_node_fs13.existsSync)(logs)) {
+    const logs = import_node_path19.default.join(nodes, node, "logs");
+    if ((0, import_node_fs15.existsSync)(logs)) {
       await (0, import_promises6.mkdir)(target, { recursive: true });
-      await (0, import_promises6.rename)(logs, import_node_path17.default.join(target, node));
+      await (0, import_promises6.rename)(logs, import_node_path19.default.join(target, node));
     }
   }
-  const runs = (0, import_node_fs13.existsSync)(previous) ? (await (0, import_promises6.readdir)(previous)).sort() : [];
-  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises6.rm)(import_node_path17.default.join(previous, old), { recursive: true, force: true });
+  const runs = (0, import_node_fs15.existsSync)(previous) ? (await (0, import_promises6.readdir)(previous)).sort() : [];
+  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises6.rm)(import_node_path19.default.join(previous, old), { recursive: true, force: true });
 }
-var import_node_fs13, import_promises6, import_node_path17, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
+var import_node_fs15, import_promises6, import_node_path19, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
 var init_local_cluster = __esm({
   "src/local/local-cluster.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs13 = require("fs");
+    import_node_fs15 = require("fs");
     import_promises6 = require("fs/promises");
-    import_node_path17 = __toESM(require("path"), 1);
+    import_node_path19 = __toESM(require("path"), 1);
     init_health();
     init_node_states();
     init_topology();
@@ -13706,7 +13821,7 @@ var init_local_cluster = __esm({
         this.paths = paths;
         this.log = log4;
         this.processes = new LocalProcesses(paths.clusterDir);
-        this.recordPath = import_node_path17.default.join(paths.clusterDir, "cluster.json");
+        this.recordPath = import_node_path19.default.join(paths.clusterDir, "cluster.json");
       }
       paths;
       log;
@@ -13753,7 +13868,7 @@ var init_local_cluster = __esm({
         const record2 = await this.record();
         if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
         const merged = { ...record2.roleVariables ?? {}, ...roleVariables };
-        const inventory = import_node_path17.default.join(this.paths.clusterDir, "inventory.yml");
+        const inventory = import_node_path19.default.join(this.paths.clusterDir, "inventory.yml");
         await (0, import_promises6.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
         await (0, import_promises6.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, roleVariables: merged }, null, 2)}
 `);
@@ -13798,7 +13913,7 @@ var init_local_cluster = __esm({
       async logs(name, lines) {
         const node = await this.node(name);
         const file = logPath(this.paths.clusterDir, node);
-        if (!(0, import_node_fs13.existsSync)(file)) return "";
+        if (!(0, import_node_fs15.existsSync)(file)) return "";
         const text = await (0, import_promises6.readFile)(file, "utf8");
         return text.split("\n").slice(-lines - 1).join("\n");
       }
@@ -13819,11 +13934,11 @@ var init_local_cluster = __esm({
           throw new ClusterStateError(`Node ${node.name}`, `a running node to ${operation}`, "no process", "See `spark-azure local status`.");
         }
         const log4 = this.logFile(node);
-        const logBefore = (0, import_node_fs13.existsSync)(log4) ? (0, import_node_fs13.statSync)(log4).size : 0;
+        const logBefore = (0, import_node_fs15.existsSync)(log4) ? (0, import_node_fs15.statSync)(log4).size : 0;
         await this.nodeOperations()[operation](node);
         if (operation !== "start" && operation !== "restart") return;
         await sleep(START_WATCH_MS);
-        const since = (0, import_node_fs13.existsSync)(log4) ? (0, import_node_fs13.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
+        const since = (0, import_node_fs15.existsSync)(log4) ? (0, import_node_fs15.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
         if (/spark-azure supervisor: .* exited with status/.test(since) || this.processes.pid(node) === void 0) {
           await this.processes.stop(node);
           throw new ClusterStateError(
@@ -13868,9 +13983,9 @@ var init_local_cluster = __esm({
       async prepare(topology, toolchain, shape, roleVariables) {
         await this.processes.killLeftovers();
         await keepPreviousLogs(this.paths.clusterDir);
-        await (0, import_promises6.rm)(import_node_path17.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+        await (0, import_promises6.rm)(import_node_path19.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
         await (0, import_promises6.mkdir)(this.paths.clusterDir, { recursive: true });
-        const inventory = import_node_path17.default.join(this.paths.clusterDir, "inventory.yml");
+        const inventory = import_node_path19.default.join(this.paths.clusterDir, "inventory.yml");
         await (0, import_promises6.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, roleVariables));
         const record2 = { shape, roleVariables, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
         await (0, import_promises6.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
@@ -13895,7 +14010,7 @@ var init_local_cluster = __esm({
             what,
             `healthy within ${timeoutMs / 1e3} s`,
             problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-            `Read the node logs under ${import_node_path17.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+            `Read the node logs under ${import_node_path19.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
           );
         }
         this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
@@ -13909,7 +14024,7 @@ var init_local_cluster = __esm({
         return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
       }
       async record() {
-        if (!(0, import_node_fs13.existsSync)(this.recordPath)) return void 0;
+        if (!(0, import_node_fs15.existsSync)(this.recordPath)) return void 0;
         try {
           return JSON.parse(await (0, import_promises6.readFile)(this.recordPath, "utf8"));
         } catch (error2) {
@@ -13953,14 +14068,14 @@ function ansibleUpdate(options, operations) {
   const key = options.keyFile ? { ansible_ssh_private_key_file: options.keyFile } : {};
   const extra = Object.entries({ ...options.roleVariables, ...key }).flatMap(([name, value]) => ["-e", `${name}=${value}`]);
   return {
-    description: `ansible ${import_node_path18.default.basename(options.playbook)}`,
+    description: `ansible ${import_node_path20.default.basename(options.playbook)}`,
     apply: async (node) => {
       await run(
         `ansible-playbook --limit ${node.name}`,
         $({
           nothrow: true,
           quiet: true,
-          env: { ...process.env, ANSIBLE_CONFIG: import_node_path18.default.join(import_node_path18.default.dirname(options.playbook), "ansible.cfg") }
+          env: { ...process.env, ANSIBLE_CONFIG: import_node_path20.default.join(import_node_path20.default.dirname(options.playbook), "ansible.cfg") }
         })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
         "Run the same command by hand for the full output."
       );
@@ -14009,12 +14124,12 @@ function reimageUpdate(access2, imageId) {
     }
   };
 }
-var import_node_path18;
+var import_node_path20;
 var init_update_methods = __esm({
   "src/azure/update-methods.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path18 = __toESM(require("path"), 1);
+    import_node_path20 = __toESM(require("path"), 1);
     init_core2();
     init_remote_commands();
     init_errors();
@@ -17006,8 +17121,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path28) {
-  return isArray_default(path28) ? path28 : [path28];
+function toPath(path30) {
+  return isArray_default(path30) ? path30 : [path30];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -17020,8 +17135,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path28) {
-  return _.toPath(path28);
+function toPath2(path30) {
+  return _.toPath(path30);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -17033,11 +17148,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path28) {
-  var length = path28.length;
+function deepGet(obj, path30) {
+  var length = path30.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path28[i]];
+    obj = obj[path30[i]];
   }
   return length ? obj : void 0;
 }
@@ -17049,8 +17164,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path28, defaultValue) {
-  var value = deepGet(object2, toPath2(path28));
+function get(object2, path30, defaultValue) {
+  var value = deepGet(object2, toPath2(path30));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -17064,11 +17179,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path28) {
-  path28 = toPath2(path28);
-  var length = path28.length;
+function has2(obj, path30) {
+  path30 = toPath2(path30);
+  var length = path30.length;
   for (var i = 0; i < length; i++) {
-    var key = path28[i];
+    var key = path30[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -17111,10 +17226,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path28) {
-  path28 = toPath2(path28);
+function property(path30) {
+  path30 = toPath2(path30);
   return function(obj) {
-    return deepGet(obj, path28);
+    return deepGet(obj, path30);
   };
 }
 var init_property = __esm({
@@ -17237,8 +17352,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path28) {
-    return get(obj, path28);
+  return function(path30) {
+    return get(obj, path30);
   };
 }
 var init_propertyOf = __esm({
@@ -17454,14 +17569,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path28, fallback2) {
-  path28 = toPath2(path28);
-  var length = path28.length;
+function result(obj, path30, fallback2) {
+  path30 = toPath2(path30);
+  var length = path30.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path28[i]];
+    var prop = obj == null ? void 0 : obj[path30[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -18226,14 +18341,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path28, args) {
+    invoke_default = restArguments(function(obj, path30, args) {
       var contextPath, func;
-      if (isFunction_default(path28)) {
-        func = path28;
+      if (isFunction_default(path30)) {
+        func = path30;
       } else {
-        path28 = toPath2(path28);
-        contextPath = path28.slice(0, -1);
-        path28 = path28[path28.length - 1];
+        path30 = toPath2(path30);
+        contextPath = path30.slice(0, -1);
+        path30 = path30[path30.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -18242,7 +18357,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path28];
+          method = context[path30];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -19654,8 +19769,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path28) {
-      this.chrootPath = path28;
+    Record.prototype.setChrootPath = function(path30) {
+      this.chrootPath = path30;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -19697,14 +19812,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path28) {
+    function prependChroot(self2, path30) {
       if (!self2.chrootPath) {
-        return path28;
+        return path30;
       }
-      if (path28 === "/") {
+      if (path30 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path28;
+      return self2.chrootPath + path30;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -19714,8 +19829,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path28) {
-            return prependChroot(self2, path28);
+          value = value.map(function(path30) {
+            return prependChroot(self2, path30);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -19802,8 +19917,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path28) {
-            return prependChroot(self2, path28);
+          value = value.map(function(path30) {
+            return prependChroot(self2, path30);
           });
         }
         offset += serialize(
@@ -19956,9 +20071,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path28) {
+    TransactionRequest.prototype.setChrootPath = function(path30) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path28);
+        record2.setChrootPath(path30);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -19994,8 +20109,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path28) {
-      this.chrootPath = path28;
+    TransactionResponse.prototype.setChrootPath = function(path30) {
+      this.chrootPath = path30;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -20219,25 +20334,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path28) {
+    function validate(path30) {
       assert(
-        path28 && typeof path28 === "string",
+        path30 && typeof path30 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path28[0] === "/", "Node path must start with / character.");
-      if (path28.length === 1) {
+      assert(path30[0] === "/", "Node path must start with / character.");
+      if (path30.length === 1) {
         return;
       }
       assert(
-        path28[path28.length - 1] !== "/",
+        path30[path30.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path28),
+        !/\/\//.test(path30),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path28),
+        !/\/\.(\.)?(\/|$)/.test(path30),
         "Node path must not contain relative path(s)."
       );
     }
@@ -20266,7 +20381,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path28) {
+    function Event(type, name, path30) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -20274,7 +20389,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path28;
+      this.path = path30;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -20416,10 +20531,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path28, ctor2) {
+    function Exception(code, name, path30, ctor2) {
       if (!ctor2) {
-        ctor2 = path28;
-        path28 = void 0;
+        ctor2 = path30;
+        path30 = void 0;
       }
       validateCode(code);
       assert(
@@ -20430,10 +20545,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path28;
+      this.path = path30;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path28) {
-        this.message += "@" + path28;
+      if (path30) {
+        this.message += "@" + path30;
       }
     }
     util.inherits(Exception, Error);
@@ -20449,7 +20564,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path28) {
+    function create2(code, path30) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -20459,7 +20574,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path28, create2);
+      return new Exception(code, name, path30, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -20537,43 +20652,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path28, watcher) {
+    function registerWatcher(self2, type, path30, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path28);
+      Path.validate(path30);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path28] = watchers[path28] || new events.EventEmitter();
-      watcherExists = watchers[path28].listeners("notification").some(function(l) {
+      watchers[path30] = watchers[path30] || new events.EventEmitter();
+      watcherExists = watchers[path30].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path28].once("notification", watcher);
+        watchers[path30].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path28) {
-        if (watchers[path28].listeners("notification").length > 0) {
-          result2.push(path28);
+      Object.keys(watchers).forEach(function(path30) {
+        if (watchers[path30].listeners("notification").length > 0) {
+          result2.push(path30);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path28, watcher) {
-      registerWatcher(this, "data", path28, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path30, watcher) {
+      registerWatcher(this, "data", path30, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path28, watcher) {
-      registerWatcher(this, "child", path28, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path30, watcher) {
+      registerWatcher(this, "child", path30, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path28, watcher) {
-      registerWatcher(this, "existence", path28, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path30, watcher) {
+      registerWatcher(this, "existence", path30, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -20764,14 +20879,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path28, watcher) {
-      this.watcherManager.registerDataWatcher(path28, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path30, watcher) {
+      this.watcherManager.registerDataWatcher(path30, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path28, watcher) {
-      this.watcherManager.registerChildWatcher(path28, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path30, watcher) {
+      this.watcherManager.registerChildWatcher(path30, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path28, watcher) {
-      this.watcherManager.registerExistenceWatcher(path28, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path30, watcher) {
+      this.watcherManager.registerExistenceWatcher(path30, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -21184,9 +21299,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path28, data, acls, mode) {
+    Transaction.prototype.create = function(path30, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path28);
+      Path.validate(path30);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21206,27 +21321,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path28,
+        path: path30,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path28, version) {
+    Transaction.prototype.check = function(path30, version) {
       version = version || -1;
-      Path.validate(path28);
+      Path.validate(path30);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path28,
+        path: path30,
         version
       });
       return this;
     };
-    Transaction.prototype.setData = function(path28, data, version) {
+    Transaction.prototype.setData = function(path30, data, version) {
       version = version || -1;
-      Path.validate(path28);
+      Path.validate(path30);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -21234,19 +21349,19 @@ var require_Transaction = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path28,
+        path: path30,
         data,
         version
       });
       return this;
     };
-    Transaction.prototype.remove = function(path28, version) {
+    Transaction.prototype.remove = function(path30, version) {
       version = version || -1;
-      Path.validate(path28);
+      Path.validate(path30);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path28,
+        path: path30,
         version
       });
       return this;
@@ -21459,9 +21574,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path28, data, acls, mode, callback) {
+    Client.prototype.create = function(path30, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path28);
+      Path.validate(path30);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21494,7 +21609,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path28;
+      payload.path = path30;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -21518,17 +21633,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path28, version, callback) {
+    Client.prototype.remove = function(path30, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path28);
+      Path.validate(path30);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path28;
+      payload.path = path30;
       payload.version = version;
       request = new jute.Request(header, payload);
       attempt(
@@ -21541,16 +21656,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path28, version, callback) {
+    Client.prototype.removeRecursive = function(path30, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path28);
+      Path.validate(path30);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path28, function(error2, children) {
+      self2.listSubTreeBFS(path30, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -21566,12 +21681,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path28, data, version, callback) {
+    Client.prototype.setData = function(path30, data, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path28);
+      Path.validate(path30);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       assert(
@@ -21586,7 +21701,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path28;
+      payload.path = path30;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version;
@@ -21605,16 +21720,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path28, watcher, callback) {
+    Client.prototype.getData = function(path30, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path28);
+      Path.validate(path30);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path28;
+      payload.path = path30;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21626,7 +21741,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path28, watcher);
+              self2.connectionManager.registerDataWatcher(path30, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -21634,12 +21749,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path28, acls, version, callback) {
+    Client.prototype.setACL = function(path30, acls, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path28);
+      Path.validate(path30);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -21648,7 +21763,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path28;
+      payload.path = path30;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -21668,12 +21783,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path28, callback) {
-      Path.validate(path28);
+    Client.prototype.getACL = function(path30, callback) {
+      Path.validate(path30);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path28;
+      payload.path = path30;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -21695,16 +21810,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path28, watcher, callback) {
+    Client.prototype.exists = function(path30, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path28);
+      Path.validate(path30);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path28;
+      payload.path = path30;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21719,12 +21834,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path28,
+                  path30,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path28,
+                  path30,
                   watcher
                 );
               }
@@ -21738,16 +21853,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path28, watcher, callback) {
+    Client.prototype.getChildren = function(path30, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path28);
+      Path.validate(path30);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path28;
+      payload.path = path30;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21759,7 +21874,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path28, watcher);
+              self2.connectionManager.registerChildWatcher(path30, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -21767,11 +21882,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path28, callback) {
-      Path.validate(path28);
+    Client.prototype.listSubTreeBFS = function(path30, callback) {
+      Path.validate(path30);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path28];
+      var tree = [path30];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -21793,9 +21908,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path28, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path30, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path28);
+      Path.validate(path30);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21825,7 +21940,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path28.split("/").slice(1);
+      nodes = path30.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -21881,8 +21996,8 @@ function connect(connectString, options) {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path28) {
-  return path28.slice(0, path28.lastIndexOf("/")) || "/";
+function parentOf(path30) {
+  return path30.slice(0, path30.lastIndexOf("/")) || "/";
 }
 var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZooKeeperSession;
 var init_zookeeper_session = __esm({
@@ -21925,13 +22040,13 @@ var init_zookeeper_session = __esm({
           void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
         });
       }
-      children(path28) {
-        return this.call((client, done) => client.getChildren(path28, (error2, children) => done(error2, children)));
+      children(path30) {
+        return this.call((client, done) => client.getChildren(path30, (error2, children) => done(error2, children)));
       }
-      stat(path28) {
+      stat(path30) {
         return this.call(
           (client, done) => client.exists(
-            path28,
+            path30,
             (error2, stat2) => done(
               error2,
               stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0
@@ -21939,22 +22054,22 @@ var init_zookeeper_session = __esm({
           )
         );
       }
-      data(path28) {
-        return this.call((client, done) => client.getData(path28, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+      data(path30) {
+        return this.call((client, done) => client.getData(path30, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
       }
       /** Creates the node (and missing parents, persistent) and returns its actual path. */
-      async create(path28, data, mode) {
-        await this.bounded(`mkdirp ${parentOf(path28)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path28), (error2) => error2 ? reject3(error2) : resolve2()));
+      async create(path30, data, mode) {
+        await this.bounded(`mkdirp ${parentOf(path30)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path30), (error2) => error2 ? reject3(error2) : resolve2()));
         return this.bounded(
-          `create ${path28}`,
-          (client, resolve2, reject3) => client.create(path28, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
+          `create ${path30}`,
+          (client, resolve2, reject3) => client.create(path30, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
         );
       }
       /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-      remove(path28, version = -1) {
+      remove(path30, version = -1) {
         return this.bounded(
-          `remove ${path28}`,
-          (client, resolve2, reject3) => client.remove(path28, version, (error2) => {
+          `remove ${path30}`,
+          (client, resolve2, reject3) => client.remove(path30, version, (error2) => {
             if (!error2) return resolve2(true);
             if (isNoNode(error2)) return resolve2(false);
             reject3(error2);
@@ -22045,8 +22160,8 @@ var init_leadership_handover = __esm({
 });
 
 // src/operations/maintenance-lock.ts
-async function currentHolder(zk, path28 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path28);
+async function currentHolder(zk, path30 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path30);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -22067,25 +22182,25 @@ var init_maintenance_lock = __esm({
     init_wait();
     MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
     MaintenanceLock = class _MaintenanceLock {
-      constructor(zk, path28) {
+      constructor(zk, path30) {
         this.zk = zk;
-        this.path = path28;
+        this.path = path30;
       }
       zk;
       path;
       static async acquire(zk, operation, options) {
-        const path28 = options.path ?? MAINTENANCE_LOCK_PATH;
+        const path30 = options.path ?? MAINTENANCE_LOCK_PATH;
         const holder = { operation, host: import_node_os6.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
         const deadline = Date.now() + options.waitMs;
         for (; ; ) {
           try {
-            await zk.create(path28, JSON.stringify(holder), "ephemeral");
-            return new _MaintenanceLock(zk, path28);
+            await zk.create(path30, JSON.stringify(holder), "ephemeral");
+            return new _MaintenanceLock(zk, path30);
           } catch (error2) {
             if (!isNodeExists(error2)) throw error2;
           }
           if (Date.now() >= deadline) {
-            const current = await currentHolder(zk, path28);
+            const current = await currentHolder(zk, path30);
             throw new ClusterStateError(
               "Maintenance lock",
               `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -22413,8 +22528,8 @@ ${lines.join("\n")}
   }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate({ cluster, method, options, log: pipeline.log }));
   const figures2 = rollingFigures(report.journal);
-  const reportFile = import_node_path19.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
-  (0, import_node_fs14.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+  const reportFile = import_node_path21.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  (0, import_node_fs16.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
   pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
@@ -22465,7 +22580,7 @@ async function resolve(settings, pipeline) {
         cluster,
         method: ansibleUpdate(
           {
-            ansiblePlaybook: import_node_path19.default.join(venv, "bin", "ansible-playbook"),
+            ansiblePlaybook: import_node_path21.default.join(venv, "bin", "ansible-playbook"),
             inventory: userPath(pipeline, settings.method.inventory),
             playbook,
             roleVariables: settings.method.roleVariables,
@@ -22481,13 +22596,13 @@ async function resolve(settings, pipeline) {
       return { cluster, method: reimageUpdate({ resourceGroup: settings.method.resourceGroup, scaleSet: settings.method.scaleSet }, settings.method.imageId) };
   }
 }
-var import_node_fs14, import_node_path19;
+var import_node_fs16, import_node_path21;
 var init_rolling_update2 = __esm({
   "src/actions/rolling-update/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs14 = require("fs");
-    import_node_path19 = __toESM(require("path"), 1);
+    import_node_fs16 = require("fs");
+    import_node_path21 = __toESM(require("path"), 1);
     init_node_states();
     init_errors();
     init_input_reader();
@@ -22676,7 +22791,7 @@ function startSparkSubmit(runtime, submission, options) {
     quiet: true,
     timeout: options.timeoutMs,
     timeoutSignal: "SIGKILL"
-  })`${import_node_path20.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  })`${import_node_path22.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
   const result2 = (async () => {
     const output = await child;
     const durationMs = performance.now() - started;
@@ -22699,12 +22814,12 @@ function startSparkSubmit(runtime, submission, options) {
 function runSparkSubmit(runtime, submission, options) {
   return startSparkSubmit(runtime, submission, options).result;
 }
-var import_node_path20;
+var import_node_path22;
 var init_run_spark_submit = __esm({
   "src/tools/run-spark-submit.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path20 = __toESM(require("path"), 1);
+    import_node_path22 = __toESM(require("path"), 1);
     init_core2();
     init_spark_submit();
   }
@@ -22724,7 +22839,7 @@ async function runSparkJob(target, job, runtime, log4) {
   }
   log4.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(target, job, runtime);
-  log4.info(`spark-submit ${import_node_path21.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  log4.info(`spark-submit ${import_node_path23.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run2 = await runSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
   const output = `${run2.stdout}
 ${run2.stderr}`;
@@ -22754,7 +22869,7 @@ function startSparkJob(target, job, runtime) {
   return startSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
 }
 function buildSubmission(target, job, runtime) {
-  const application = job.application ?? import_node_path21.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  const application = job.application ?? import_node_path23.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
   return {
     masterUrl: masterUrl(target.masters),
     application,
@@ -22792,12 +22907,12 @@ async function confirmFinished(masters, id) {
 function round2(seconds2) {
   return Math.round(seconds2 * 10) / 10;
 }
-var import_node_path21, COMPLETION_CONFIRM_TIMEOUT_MS;
+var import_node_path23, COMPLETION_CONFIRM_TIMEOUT_MS;
 var init_spark_job = __esm({
   "src/operations/spark-job.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path21 = __toESM(require("path"), 1);
+    import_node_path23 = __toESM(require("path"), 1);
     init_master_set();
     init_errors();
     init_master_list();
@@ -22979,8 +23094,8 @@ function requireVmFaults(cluster) {
   return cluster.vmFaults;
 }
 async function startDrillJob({ masters, runtime, options, tempDir }) {
-  const directory = await (0, import_promises7.mkdtemp)(import_node_path22.default.join(tempDir, "spark-azure-drill-"));
-  const application = import_node_path22.default.join(directory, DRILL_JOB_FILE);
+  const directory = await (0, import_promises7.mkdtemp)(import_node_path24.default.join(tempDir, "spark-azure-drill-"));
+  const application = import_node_path24.default.join(directory, DRILL_JOB_FILE);
   await (0, import_promises7.writeFile)(application, DRILL_JOB_SOURCE);
   return { ...startSparkJob(masters, drillJob(application, options.jobSeconds), runtime), directory };
 }
@@ -22995,13 +23110,13 @@ function drillJob(application, seconds2) {
     timeoutSeconds: seconds2 + 300
   };
 }
-var import_promises7, import_node_path22, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS;
+var import_promises7, import_node_path24, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS;
 var init_failover_drill = __esm({
   "src/operations/failover-drill.ts"() {
     "use strict";
     init_cjs_shims();
     import_promises7 = require("fs/promises");
-    import_node_path22 = __toESM(require("path"), 1);
+    import_node_path24 = __toESM(require("path"), 1);
     init_cluster_state();
     init_health();
     init_master_set();
@@ -23347,7 +23462,7 @@ var init_summary3 = __esm({
 function applicationIn(pipeline, given) {
   if (given === void 0) return void 0;
   const application = userPath(pipeline, given);
-  if (!(0, import_node_fs15.existsSync)(application)) {
+  if (!(0, import_node_fs17.existsSync)(application)) {
     throw new InputError(
       "application",
       "a .py or .jar file in the workspace",
@@ -23385,8 +23500,8 @@ ${report.outputTail}`);
       `Failover drill (${drill2.fault})`,
       () => runFailoverDrill({ cluster, options: drill2, masters: settings, smokeJob: job, runtime, tempDir: pipeline.directories.temp, log: pipeline.log })
     );
-    const journalFile = import_node_path23.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs15.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    const journalFile = import_node_path25.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs17.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -23403,13 +23518,13 @@ ${report.outputTail}`);
     pipeline.log.info(`Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master.`);
   };
 }
-var import_node_fs15, import_node_path23;
+var import_node_fs17, import_node_path25;
 var init_smoke_test = __esm({
   "src/actions/smoke-test/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs15 = require("fs");
-    import_node_path23 = __toESM(require("path"), 1);
+    import_node_fs17 = require("fs");
+    import_node_path25 = __toESM(require("path"), 1);
     init_errors();
     init_input_reader();
     init_failover_drill();
@@ -23981,7 +24096,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path28 = (function() {
+    var path30 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -23989,7 +24104,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path28.sep;
+    minimatch.sep = path30.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -24078,8 +24193,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path28.sep !== "/") {
-        pattern = pattern.split(path28.sep).join("/");
+      if (!options.allowWindowsEscape && path30.sep !== "/") {
+        pattern = pattern.split(path30.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -24450,8 +24565,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path28.sep !== "/") {
-        f = f.split(path28.sep).join("/");
+      if (path30.sep !== "/") {
+        f = f.split(path30.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -24745,7 +24860,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path28 = require("path");
+    var path30 = require("path");
     var crypto2 = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -24754,7 +24869,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path28.join(keyPath, ".taskkey");
+          this._keyFile = path30.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -26529,7 +26644,7 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path28 = require("path");
+    var path30 = require("path");
     var os13 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
@@ -26626,7 +26741,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path28.join(path28.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path30.join(path30.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -26635,7 +26750,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path28.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path30.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -26661,7 +26776,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path29, ignoreWarnings) {
+    function _setResourcePath(path31, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -26671,19 +26786,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path29]) {
-        _checkPath(path29, "resource file path");
-        _resourceFiles[path29] = path29;
-        _debug("adding resource file: " + path29);
+      if (!_resourceFiles[path31]) {
+        _checkPath(path31, "resource file path");
+        _resourceFiles[path31] = path31;
+        _debug("adding resource file: " + path31);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path29, _resourceCulture);
+        var locStrs = _loadLocStrings(path31, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path29), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path31), IssueSource.TaskInternal);
         }
       }
     }
@@ -26782,10 +26897,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path29) {
+    function _exist(path31) {
       var exist = false;
       try {
-        exist = !!(path29 && fs3.statSync(path29) != null);
+        exist = !!(path31 && fs3.statSync(path31) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -26823,7 +26938,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path28.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path30.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -26845,7 +26960,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path28.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path30.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -26854,7 +26969,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path28.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path30.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -26873,7 +26988,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path28.basename(filePath);
+            var fileName = path30.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -26904,12 +27019,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path28.dirname(filePath_1);
-                var upperName = path28.basename(filePath_1).toUpperCase();
+                var directory = path30.dirname(filePath_1);
+                var upperName = path30.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path28.join(directory, actualName);
+                    filePath_1 = path30.join(directory, actualName);
                     break;
                   }
                 }
@@ -27076,8 +27191,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path29) {
-      return /^\\\\[^\\]/.test(path29);
+    function _isUncPath(path31) {
+      return /^\\\\[^\\]/.test(path31);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -27095,7 +27210,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path28.sep;
+        root2 += path30.sep;
       }
       return root2 + p;
     }
@@ -27130,7 +27245,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path28.dirname(p);
+      return path30.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -27202,7 +27317,7 @@ var require_internal = __commonJS({
         var cipher = crypto2.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path28.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path30.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -29845,7 +29960,7 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path28 = require("path");
+    var path30 = require("path");
     var os13 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
@@ -30181,8 +30296,8 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path29) {
-      return fs3.statSync(path29);
+    function stats(path31) {
+      return fs3.statSync(path31);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
@@ -30249,26 +30364,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path29) {
-      if (path29 === "-") {
+    function cd2(path31) {
+      if (path31 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path29 = process.env.OLDPWD;
+          path31 = process.env.OLDPWD;
         }
       }
-      if (path29 === "~") {
-        path29 = os13.homedir();
+      if (path31 === "~") {
+        path31 = os13.homedir();
       }
-      if (!fs3.existsSync(path29)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path29));
+      if (!fs3.existsSync(path31)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path31));
       }
-      if (!fs3.statSync(path29).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path29));
+      if (!fs3.statSync(path31).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path31));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path29);
+        process.chdir(path31);
         process.env.OLDPWD = currentPath;
       } catch (error2) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error2));
@@ -30301,7 +30416,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path28.resolve(dirs.shift());
+      var _path = path30.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error2) {
@@ -30331,7 +30446,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path28.resolve(dirStack.shift());
+        var _path = path30.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -30355,7 +30470,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path28.dirname(testDir);
+            var parentDir = path30.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -30389,7 +30504,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path28.resolve.apply(this, pathSegments);
+      var absolutePath = path30.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -30424,7 +30539,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path28.resolve("."));
+        paths.push(path30.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -30439,7 +30554,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path28.basename(pathEntry);
+            var fileName = path30.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -30449,12 +30564,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve2(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path28.dirname(pathEntry2), [path28.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path30.dirname(pathEntry2), [path30.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path28.join(pathEntry2, file);
+              return path30.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -30466,24 +30581,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path28.basename(entry);
+          var entrybasename = path30.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path28.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path30.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path28.resolve(p));
-          }) || path28.resolve(".");
+            return entry.startsWith(path30.resolve(p));
+          }) || path30.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path28.join(entry, x);
+              return path30.join(entry, x);
             }));
-            entries.push(path28.relative(baseDir, entry));
+            entries.push(path30.relative(baseDir, entry));
           } else {
-            entries.push(path28.relative(baseDir, entry));
+            entries.push(path30.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -30539,7 +30654,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path28.resolve(src2) !== path28.resolve(source);
+            return path30.resolve(src2) !== path30.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -30561,7 +30676,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path28.join(destination, path28.basename(source));
+            destination = path30.join(destination, path30.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error2) {
@@ -30596,8 +30711,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path28.join(source, entry.name);
-          var destPath = path28.join(destination, entry.name);
+          var srcPath = path30.join(source, entry.name);
+          var destPath = path30.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -30614,7 +30729,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path28.resolve(path28.dirname(source)), [path28.basename(source)]));
+            sources.push.apply(sources, findMatch(path30.resolve(path30.dirname(source)), [path30.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -30661,21 +30776,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry2;
-    function _getStats(path29, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path31, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path29);
+          stats2 = fs3.statSync(path31);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path29);
-            (0, exports2.debug)("  ".concat(path29, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path31);
+            (0, exports2.debug)("  ".concat(path31, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path29);
+        stats2 = fs3.lstatSync(path31);
       }
       return stats2;
     }
@@ -30684,7 +30799,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path28.normalize(findPath);
+      findPath = path30.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -30739,7 +30854,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path28.join(item.path, childName), childLevel_1);
+              return new _FindItem(path30.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -30761,8 +30876,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path29, level) {
-          this.path = path29;
+        function _FindItem2(path31, level) {
+          this.path = path31;
           this.level = level;
         }
         return _FindItem2;
@@ -30815,8 +30930,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path28.isAbsolute(pat)) {
-          pat = path28.join(rootDirectory, pat);
+        if (rootDirectory && !path30.isAbsolute(pat)) {
+          pat = path30.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -30933,7 +31048,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path28.dirname(inputPath), [path28.basename(inputPath)]);
+            var entries = findMatch(path30.dirname(inputPath), [path30.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -31396,21 +31511,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path29) {
-      (0, exports2.command)("task.uploadfile", null, path29);
+    function uploadFile(path31) {
+      (0, exports2.command)("task.uploadfile", null, path31);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path29) {
+    function prependPath(path31) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path29);
+      (0, exports2.command)("task.prependpath", null, path31);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path29) {
-      (0, exports2.command)("task.uploadsummary", null, path29);
+    function uploadSummary2(path31) {
+      (0, exports2.command)("task.uploadsummary", null, path31);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path29) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path29);
+    function addAttachment(type, name, path31) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path31);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -31448,16 +31563,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path29, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path29);
+    function uploadArtifact(containerFolder, path31, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path31);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path29, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path29);
+    function associateArtifact(name, path31, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path31);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path29) {
-      (0, exports2.command)("build.uploadlog", null, path29);
+    function uploadBuildLog(path31) {
+      (0, exports2.command)("build.uploadlog", null, path31);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -31542,8 +31657,8 @@ function azureDevOpsPipeline(taskName) {
     // task-lib refuses a multi-line secret (a private key): register each line.
     setSecret: masker((line) => tl.setSecret(line)),
     appendSummary: async (markdown) => {
-      const file = import_node_path24.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs16.writeFileSync)(file, markdown);
+      const file = import_node_path26.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      (0, import_node_fs18.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     },
     inputLabel: (input) => `'${input}'`,
@@ -31561,14 +31676,14 @@ function azureDevOpsDirectories() {
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs16, import_node_os7, import_node_path24, tl;
+var import_node_fs18, import_node_os7, import_node_path26, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs16 = require("fs");
+    import_node_fs18 = require("fs");
     import_node_os7 = __toESM(require("os"), 1);
-    import_node_path24 = __toESM(require("path"), 1);
+    import_node_path26 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
     init_masking();
@@ -31587,7 +31702,7 @@ function withServiceConnection(pipeline, body) {
     if (!id) return body(pipeline);
     const connection = await readConnection(id);
     pipeline.setSecret(connection.credential.value);
-    const profile = await (0, import_promises8.mkdtemp)(import_node_path25.default.join(pipeline.directories.temp, "spark-azure-az-"));
+    const profile = await (0, import_promises8.mkdtemp)(import_node_path27.default.join(pipeline.directories.temp, "spark-azure-az-"));
     const saved = { ...process.env };
     try {
       await signIn(connection, profile);
@@ -31642,9 +31757,9 @@ async function requestFederatedToken(id) {
 }
 async function signIn(connection, profile) {
   process.env.AZURE_CONFIG_DIR = profile;
-  const credentialFile = import_node_path25.default.join(profile, "credential");
-  (0, import_node_fs17.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
-  (0, import_node_fs17.chmodSync)(credentialFile, 384);
+  const credentialFile = import_node_path27.default.join(profile, "credential");
+  (0, import_node_fs19.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
+  (0, import_node_fs19.chmodSync)(credentialFile, 384);
   const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
   try {
     requireSuccess(
@@ -31671,14 +31786,14 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs17, import_promises8, import_node_path25, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs19, import_promises8, import_node_path27, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs17 = require("fs");
+    import_node_fs19 = require("fs");
     import_promises8 = require("fs/promises");
-    import_node_path25 = __toESM(require("path"), 1);
+    import_node_path27 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
     init_core2();
     init_errors();
@@ -32862,7 +32977,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path28 = require("path");
+    var path30 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -33875,9 +33990,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path28.resolve(baseDir, baseName);
+          const localBin = path30.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path28.extname(baseName))) return void 0;
+          if (sourceExt.includes(path30.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -33895,17 +34010,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path28.resolve(
-            path28.dirname(resolvedScriptPath),
+          executableDir = path30.resolve(
+            path30.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path28.basename(
+            const legacyName = path30.basename(
               this._scriptPath,
-              path28.extname(this._scriptPath)
+              path30.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -33916,7 +34031,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path28.extname(executableFile));
+        launchWithNode = sourceExt.includes(path30.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -34831,7 +34946,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path28.basename(filename, path28.extname(filename));
+        this._name = path30.basename(filename, path30.extname(filename));
         return this;
       }
       /**
@@ -34845,9 +34960,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path29) {
-        if (path29 === void 0) return this._executableDir;
-        this._executableDir = path29;
+      executableDir(path31) {
+        if (path31 === void 0) return this._executableDir;
+        this._executableDir = path31;
         return this;
       }
       /**
@@ -35313,7 +35428,7 @@ function cliPipeline(inputs, options = {}) {
       secrets.push(...secretLines(value));
     },
     appendSummary: async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs18.appendFileSync)(options.summaryFile, `${markdown}
+      if (options.summaryFile) (0, import_node_fs20.appendFileSync)(options.summaryFile, `${markdown}
 `);
     },
     inputLabel: cliFlag,
@@ -35331,12 +35446,12 @@ function cliFlag(input) {
 function cliDirectories(env = process.env) {
   return { workspace: process.cwd(), temp: import_node_os8.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
 }
-var import_node_fs18, import_node_os8;
+var import_node_fs20, import_node_os8;
 var init_cli_pipeline = __esm({
   "src/doors/cli-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs18 = require("fs");
+    import_node_fs20 = require("fs");
     import_node_os8 = __toESM(require("os"), 1);
     init_secret_inputs();
     init_directories();
@@ -35347,7 +35462,7 @@ var init_cli_pipeline = __esm({
 
 // src/entries/action-commands.ts
 function addActionCommand(program2, options) {
-  const metadata = (0, import_yaml3.parse)((0, import_node_fs19.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
+  const metadata = (0, import_yaml3.parse)((0, import_node_fs21.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
   const fromLocalCluster = options.localDefaults ? " Inputs left out come from the local cluster." : "";
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {}).filter(([input2]) => !options.omit?.includes(input2))) {
@@ -35358,12 +35473,12 @@ function addActionCommand(program2, options) {
     await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
   });
 }
-var import_node_fs19, import_yaml3;
+var import_node_fs21, import_yaml3;
 var init_action_commands = __esm({
   "src/entries/action-commands.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs19 = require("fs");
+    import_node_fs21 = require("fs");
     init_esm();
     import_yaml3 = __toESM(require_dist(), 1);
     init_registry();

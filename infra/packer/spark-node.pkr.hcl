@@ -1,9 +1,23 @@
 # The spark-azure golden image: Ubuntu 24.04 with Java 17, Spark, ZooKeeper, the node exporter and
 # spark-azure's node pieces, installed by infra/ansible/image.yml. Published to an Azure Compute Gallery as
 # image_version, which image-build derives from the content of this template and the Ansible roles.
-#
-# Kept to what Packer 1.6 reads (no required_plugins block here: plugins.pkr.hcl has it for Packer 1.7+),
-# so that the Debian-packaged Packer validates it offline.
+
+# Packer 1.7 and later load builders and provisioners as plugins: `packer init` installs these (image-build
+# runs it). The lower bounds are what the test suite builds from the Go module proxy and validates with;
+# the ansible plugin needs 1.1.0 or later, whose SSH proxy works with OpenSSH 8.8 and later.
+packer {
+  required_version = ">= 1.7.0"
+  required_plugins {
+    azure = {
+      source  = "github.com/hashicorp/azure"
+      version = ">= 1.4.5, < 3.0.0"
+    }
+    ansible = {
+      source  = "github.com/hashicorp/ansible"
+      version = ">= 1.1.2, < 2.0.0"
+    }
+  }
+}
 
 variable "subscription_id" {
   type        = string
@@ -91,6 +105,9 @@ source "azure-arm" "spark_node" {
   image_publisher = "Canonical"
   image_offer     = "ubuntu-24_04-lts"
   image_sku       = "server"
+  # A Gen2 source: the gallery's definition (envs/gallery) is Gen2 with Trusted Launch supported, so the VMs
+  # boot it with secure boot and a vTPM. The build VM itself cannot have them while Packer also writes a
+  # managed image (the azure plugin refuses), and it does not need them.
 
   managed_image_name                = "spark-node-${var.image_version}"
   managed_image_resource_group_name = var.managed_image_resource_group

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { $ } from 'zx';
 import { silentLog } from '../../src/core/log.js';
 import { cliDirectories } from '../../src/doors/cli-pipeline.js';
-import { ensureDebianPackages, ensurePythonEnvironment } from '../../src/tools/installers.js';
+import { ensurePythonEnvironment } from '../../src/tools/installers.js';
+import { PACKER_PLUGINS, PACKER_VERSION, type PackerTool, builtPacker } from '../../src/tools/packer.js';
 import { ROOT } from '../support/run-bundle.js';
 
 const VARIABLES = {
@@ -18,32 +19,52 @@ const VARIABLES = {
   recovery_plugin_jar: '/tmp/spark-azure-recovery.jar',
 };
 
-describe('the Packer golden image, with the real Packer (Debian 1.6.6, offline)', () => {
+// Packer and both plugins built from the Go module proxy (src/tools/packer.ts says which versions and why),
+// installed where `packer init` puts them: validate loads the real azure-arm builder and ansible provisioner.
+describe(`the Packer golden image, with Packer ${PACKER_VERSION} and the real azure and ansible plugins`, () => {
+  let packer: PackerTool;
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
-    await ensureDebianPackages(['packer'], () => existsSync('/usr/bin/packer'), silentLog);
+    packer = await builtPacker(cliDirectories().toolCache, silentLog);
     // Packer's ansible provisioner checks `ansible-playbook --version` while validating.
     const venv = await ensurePythonEnvironment('lint', cliDirectories().toolCache, silentLog);
-    env = { ...process.env, PATH: `${path.join(venv, 'bin')}:${process.env.PATH}`, CHECKPOINT_DISABLE: '1' };
+    env = { ...process.env, ...packer.env, PATH: `${path.join(venv, 'bin')}:${process.env.PATH}` };
   });
 
-  const validate = (directory: string) =>
-    $({ cwd: directory, env, nothrow: true, quiet: true })`packer validate ${Object.entries(VARIABLES).flatMap(([key, value]) => ['-var', `${key}=${value}`])} spark-node.pkr.hcl`;
+  const run = (directory: string, command: string[]) => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer.command} ${command}`;
+  const validate = (directory: string) => run(directory, ['validate', ...Object.entries(VARIABLES).flatMap(([key, value]) => ['-var', `${key}=${value}`]), 'spark-node.pkr.hcl']);
 
-  it('validates and is formatted', async () => {
+  it('finds every required plugin installed: packer init has nothing to fetch', async () => {
+    const init = await run(path.join(ROOT, 'infra', 'packer'), ['init', 'spark-node.pkr.hcl']);
+    expect(init.exitCode, init.stdout + init.stderr).toBe(0);
+    const installed = await run(path.join(ROOT, 'infra', 'packer'), ['plugins', 'installed']);
+    for (const plugin of PACKER_PLUGINS) expect(installed.stdout).toContain(`packer-plugin-${plugin.name}_${plugin.version}_x5`);
+  });
+
+  it('validates with the plugins and is formatted', async () => {
     const result = await validate(path.join(ROOT, 'infra', 'packer'));
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
-    const fmt = await $({ cwd: path.join(ROOT, 'infra', 'packer'), env, nothrow: true, quiet: true })`packer fmt -check .`;
+    const fmt = await run(path.join(ROOT, 'infra', 'packer'), ['fmt', '-check', '.']);
     expect(fmt.exitCode, fmt.stdout).toBe(0);
   });
 
-  it('fails validation when the template is broken', async () => {
+  it('fails validation on an attribute the azure-arm builder does not have', async () => {
     const copy = await mkdtemp(path.join(os.tmpdir(), 'packer-'));
     await cp(path.join(ROOT, 'infra'), copy, { recursive: true });
     const template = path.join(copy, 'packer', 'spark-node.pkr.hcl');
-    writeFileSync(template, readFileSync(template, 'utf8').replace('gallery_name        = var.gallery_name', 'gallery_name        = var.gallery'));
+    writeFileSync(template, readFileSync(template, 'utf8').replace('image_sku       = "server"', 'image_sku       = "server"\n  trusted_launch  = true'));
     const result = await validate(path.join(copy, 'packer'));
     expect(result.exitCode).not.toBe(0);
-    expect(result.stdout + result.stderr).toMatch(/var\.gallery|Unsupported attribute|undeclared/i);
+    expect(result.stdout + result.stderr).toMatch(/trusted_launch.*(not expected|Unsupported argument)|Unsupported argument/s);
+  });
+
+  it('fails init when a required plugin cannot be had', async () => {
+    const copy = await mkdtemp(path.join(os.tmpdir(), 'packer-'));
+    await cp(path.join(ROOT, 'infra'), copy, { recursive: true });
+    const template = path.join(copy, 'packer', 'spark-node.pkr.hcl');
+    writeFileSync(template, readFileSync(template, 'utf8').replace('version = ">= 1.1.2, < 2.0.0"', 'version = ">= 9.0.0"'));
+    const result = await validate(path.join(copy, 'packer'));
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/ansible/);
   });
 });

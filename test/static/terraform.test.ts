@@ -64,6 +64,18 @@ describe('Terraform, statically', () => {
     for (const skipped of report.results.skipped_checks ?? []) expect(skipped.check_result.suppress_comment?.length, skipped.check_id).toBeGreaterThan(20);
   });
 
+  it("each module's README names every input and output, with an example", async () => {
+    const modules = ['modules/network', 'modules/fixed-vms', 'modules/zookeeper', 'modules/spark-masters', 'modules/spark-workers', 'envs/gallery'];
+    for (const module of modules) {
+      const readme = readFileSync(path.join(TERRAFORM, module, 'README.md'), 'utf8');
+      for (const file of ['variables.tf', 'outputs.tf']) {
+        const json = (await parse(file, readFileSync(path.join(TERRAFORM, module, file), 'utf8'))) as { variable?: object; output?: object };
+        for (const name of Object.keys(json.variable ?? json.output ?? {})) expect(readme, `${module}/README.md names ${name}`).toContain(`\`${name}\``);
+      }
+      expect(readme, module).toMatch(/```(hcl|sh)\n/);
+    }
+  });
+
   describe('invariants hold', () => {
     it('ZooKeeper: an odd count of at least 3, over at least 3 zones', async () => {
       expect(await zookeeperCountViolations(cli, TERRAFORM)).toEqual([]);

@@ -7,7 +7,8 @@ import { galleryImageVersionId, lastRunBuild, parseMachineReadable } from '../..
 import { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import { imageInputs } from '../../tools/image-inputs.js';
-import { ensureDebianPackages, ensurePythonEnvironment } from '../../tools/installers.js';
+import { ensurePythonEnvironment } from '../../tools/installers.js';
+import { ensurePacker } from '../../tools/packer.js';
 import { ensureRecoveryPlugin } from '../../tools/recovery-plugin.js';
 import { pysparkHome } from '../../tools/spark-runtime.js';
 import { suiteContent } from '../../tools/suite-content.js';
@@ -48,19 +49,22 @@ export async function imageBuildAction(pipeline: Pipeline): Promise<void> {
   }
 
   const toolchain = await pipeline.group('Tools', async () => {
-    await ensureDebianPackages(['packer'], () => existsSync('/usr/bin/packer') || existsSync('/usr/local/bin/packer'), pipeline.log);
+    const packer = await ensurePacker(toolCache, pipeline.log);
     const lint = await ensurePythonEnvironment('lint', toolCache, pipeline.log);
     const cluster = await ensurePythonEnvironment('local-cluster', toolCache, pipeline.log);
     const plugin = await ensureRecoveryPlugin(
       { content, sparkHome: await pysparkHome(path.join(cluster, 'bin', 'python')), toolCache, tempDir: pipeline.directories.temp },
       pipeline.log,
     );
-    return { ansibleBin: path.join(lint, 'bin'), plugin };
+    return { packer, ansibleBin: path.join(lint, 'bin'), plugin };
   });
 
   const directory = path.dirname(template);
-  rmSync(path.join(directory, 'manifest.json'), { force: true });
+  // The manifest goes to the run's temp directory, never beside the user's template.
+  const manifestFile = path.join(pipeline.directories.temp, `packer-manifest-${process.pid}.json`);
+  rmSync(manifestFile, { force: true });
   const variables: Record<string, string | undefined> = {
+    manifest_file: manifestFile,
     image_version: version,
     subscription_id: settings.subscriptionId,
     location: settings.location,
@@ -73,20 +77,33 @@ export async function imageBuildAction(pipeline: Pipeline): Promise<void> {
     recovery_plugin_jar: toolchain.plugin,
   };
   const args = Object.entries(variables).flatMap(([key, value]) => (value === undefined ? [] : ['-var', `${key}=${value}`]));
-  const env = { ...process.env, PATH: `${toolchain.ansibleBin}:${process.env.PATH}`, CHECKPOINT_DISABLE: '1' };
+  const env = { ...process.env, ...toolchain.packer.env, PATH: `${toolchain.ansibleBin}:${process.env.PATH}`, CHECKPOINT_DISABLE: '1' };
+  const packer = toolchain.packer.command;
+  // Installs the template's required_plugins that are missing (none when they are already in place).
+  const init = await pipeline.group(
+    `packer init ${path.basename(template)}`,
+    () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer} init ${path.basename(template)}`,
+  );
+  if (init.stdout.trim()) pipeline.log.info(init.stdout.trim());
+  requireSuccess(
+    init,
+    `packer init ${settings.template ?? path.basename(template)}`,
+    "Let Packer reach GitHub's releases, or install the plugins the template requires into PACKER_PLUGIN_PATH.",
+    (result) => `exit ${result.exitCode}: ${(result.stderr || result.stdout).trim()}`,
+  );
   const build = await pipeline.group(
     `packer build ${path.basename(template)}`,
-    () => $({ cwd: directory, env, nothrow: true, quiet: true })`packer build -machine-readable ${args} ${path.basename(template)}`,
+    () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer} build -machine-readable ${args} ${path.basename(template)}`,
   );
   const output = parseMachineReadable(build.stdout);
   for (const message of output.messages) if (message) pipeline.log.info(message);
   requireSuccess(
     build,
-    `packer build ${settings.template}`,
-    'Read the Packer output above; the temporary build resources are removed by Packer.',
+    `packer build ${settings.template ?? path.basename(template)}`,
+    'Fix what Packer reports; it removes the temporary build resources itself.',
     () => output.errors.join(' | ') || `exit ${build.exitCode}`,
   );
-  const manifest = lastRunBuild(JSON.parse(readFileSync(path.join(directory, 'manifest.json'), 'utf8')));
+  const manifest = lastRunBuild(JSON.parse(readFileSync(manifestFile, 'utf8')));
   const imageId = galleryImageVersionId(output.artifacts) ?? manifest.artifact_id;
   pipeline.setOutput('imageId', imageId);
   pipeline.setOutput('managedImageId', manifest.artifact_id);

@@ -89,6 +89,12 @@ resource "azurerm_kubernetes_cluster" "this" {
     network_plugin = "azure"
     network_policy = "azure"
   }
+
+  # azurerm 5.x requires the block. Manual: the node pools are the two declared here (node auto-provisioning
+  # would let AKS add pools of its own choosing beside the Spark pool).
+  node_provisioning_profile {
+    mode = "Manual"
+  }
 }
 
 resource "azurerm_kubernetes_cluster_node_pool" "spark" {

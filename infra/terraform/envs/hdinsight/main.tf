@@ -25,7 +25,43 @@ resource "azurerm_subnet" "cluster" {
   resource_group_name  = azurerm_resource_group.cluster.name
   virtual_network_name = azurerm_virtual_network.cluster.name
   address_prefixes     = [cidrsubnet(var.address_space, 24 - tonumber(split("/", var.address_space)[1]), 1)]
-  service_endpoints    = ["Microsoft.Storage"]
+  # Private link (Microsoft's prerequisites for HDInsight): the cluster's private link service lives in this
+  # subnet, which must have the private link service network policies disabled, and outbound traffic needs a
+  # NAT gateway (or a firewall) because the cluster's load balancers have no outbound rules.
+  private_link_service_network_policies_enabled = false
+  default_outbound_access_enabled               = false
+
+  service_endpoint {
+    service = "Microsoft.Storage"
+  }
+}
+
+resource "azurerm_public_ip" "nat" {
+  name                = "pip-${var.name}-nat"
+  resource_group_name = azurerm_resource_group.cluster.name
+  location            = var.location
+  allocation_method   = "Static"
+  sku                 = "Standard"
+  zones               = ["1", "2", "3"]
+  tags                = local.tags
+}
+
+resource "azurerm_nat_gateway" "cluster" {
+  name                = "ng-${var.name}"
+  resource_group_name = azurerm_resource_group.cluster.name
+  location            = var.location
+  sku_name            = "Standard"
+  tags                = local.tags
+}
+
+resource "azurerm_nat_gateway_public_ip_association" "cluster" {
+  nat_gateway_id       = azurerm_nat_gateway.cluster.id
+  public_ip_address_id = azurerm_public_ip.nat.id
+}
+
+resource "azurerm_subnet_nat_gateway_association" "cluster" {
+  subnet_id      = azurerm_subnet.cluster.id
+  nat_gateway_id = azurerm_nat_gateway.cluster.id
 }
 
 resource "azurerm_network_security_group" "cluster" {
@@ -110,10 +146,10 @@ resource "azurerm_hdinsight_spark_cluster" "this" {
   }
 
   storage_account_gen2 {
-    storage_resource_id          = azurerm_storage_account.lake.id
-    filesystem_id                = azurerm_storage_data_lake_gen2_filesystem.cluster.id
-    managed_identity_resource_id = azurerm_user_assigned_identity.cluster.id
-    is_default                   = true
+    storage_account_id        = azurerm_storage_account.lake.id
+    filesystem_id             = azurerm_storage_data_lake_gen2_filesystem.cluster.id
+    user_assigned_identity_id = azurerm_user_assigned_identity.cluster.id
+    is_default                = true
   }
 
   network {
@@ -155,5 +191,6 @@ resource "azurerm_hdinsight_spark_cluster" "this" {
     }
   }
 
-  depends_on = [azurerm_role_assignment.lake]
+  # The role lets the cluster reach its lake; the NAT gateway gives it the outbound path private link needs.
+  depends_on = [azurerm_role_assignment.lake, azurerm_subnet_nat_gateway_association.cluster, azurerm_nat_gateway_public_ip_association.cluster]
 }

@@ -1,6 +1,6 @@
 variable "subscription_id" {
   type        = string
-  description = "Azure subscription to deploy into (azurerm 4.x requires it)."
+  description = "Azure subscription to deploy into (azurerm requires it)."
   validation {
     condition     = can(regex("^[0-9a-fA-F-]{36}$", var.subscription_id))
     error_message = "subscription_id must be a subscription GUID."
@@ -41,18 +41,30 @@ variable "zookeeper_count" {
   type        = number
   description = "ZooKeeper servers: 3 or 5."
   default     = 3
+  validation {
+    condition     = contains([3, 5], var.zookeeper_count)
+    error_message = "zookeeper_count must be 3 or 5: an ensemble needs an odd number of servers, at least 3."
+  }
 }
 
 variable "master_count" {
   type        = number
   description = "Spark masters: 2 or 3."
   default     = 2
+  validation {
+    condition     = contains([2, 3], var.master_count)
+    error_message = "master_count must be 2 or 3."
+  }
 }
 
 variable "worker_minimum" {
   type        = number
   description = "Workers at start and at least."
   default     = 2
+  validation {
+    condition     = var.worker_minimum >= 2
+    error_message = "worker_minimum must be at least 2, so that losing a worker leaves one."
+  }
 }
 
 variable "worker_maximum" {

@@ -1,7 +1,7 @@
 # The network for a cluster named spark-dev: role subnets, NSGs, NAT gateway and Bastion.
 terraform {
   required_providers {
-    azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }
+    azurerm = { source = "hashicorp/azurerm", version = "~> 5.0" }
   }
 }
 

@@ -1,7 +1,7 @@
 # The worker scale set on the network module's workers subnet: 2 to 6 workers.
 terraform {
   required_providers {
-    azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }
+    azurerm = { source = "hashicorp/azurerm", version = "~> 5.0" }
   }
 }
 

@@ -1,7 +1,7 @@
 # zookeeper on the network module's zookeeper subnet, from a golden image.
 terraform {
   required_providers {
-    azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }
+    azurerm = { source = "hashicorp/azurerm", version = "~> 5.0" }
   }
 }
 

@@ -1,0 +1,66 @@
+# The root the actions deploy: applied with a mocked API, every output they read (src/core/infra/vm-outputs.ts)
+# has the shape they parse. The static suite checks that this file names each of those outputs.
+mock_provider "azurerm" {}
+
+variables {
+  subscription_id      = "00000000-0000-0000-0000-000000000000"
+  name                 = "spark-test"
+  location             = "westeurope"
+  image_id             = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/spark_azure/images/spark-node/versions/1.2.3"
+  admin_ssh_public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl test"
+}
+
+run "every_output_the_actions_read" {
+  assert {
+    condition     = output.resource_group_name == "rg-spark-test"
+    error_message = "resource_group_name"
+  }
+  assert {
+    condition     = [for host in output.zookeeper_hosts : host.id] == [1, 2, 3] && alltrue([for host in output.zookeeper_hosts : host.name != "" && can(cidrhost("${host.host}/32", 0)) && host.zone != ""])
+    error_message = "zookeeper_hosts: id, name, host and zone of each server"
+  }
+  assert {
+    condition     = length(split(",", output.zookeeper_connect)) == 3 && alltrue([for server in split(",", output.zookeeper_connect) : endswith(server, ":2181")])
+    error_message = "zookeeper_connect"
+  }
+  assert {
+    condition     = length(output.master_hosts) == 2 && alltrue([for host in output.master_hosts : host.name != "" && host.host != "" && host.zone != ""])
+    error_message = "master_hosts: name, host and zone of each master"
+  }
+  assert {
+    condition     = startswith(output.master_url, "spark://") && length(split(",", output.master_url)) == 2
+    error_message = "master_url"
+  }
+  assert {
+    condition     = length(output.master_vm_names) == 2
+    error_message = "master_vm_names"
+  }
+  assert {
+    condition     = output.spark_zookeeper_dir == "/spark-azure/spark-test"
+    error_message = "spark_zookeeper_dir"
+  }
+  assert {
+    condition     = output.worker_scale_set_id != "" && output.worker_scale_set_name == "vmss-spark-test-worker"
+    error_message = "worker_scale_set_id and worker_scale_set_name"
+  }
+  assert {
+    condition     = output.bastion_name != ""
+    error_message = "bastion_name"
+  }
+}
+
+run "an_even_zookeeper_count_is_rejected" {
+  command = plan
+  variables {
+    zookeeper_count = 4
+  }
+  expect_failures = [var.zookeeper_count]
+}
+
+run "a_single_master_is_rejected" {
+  command = plan
+  variables {
+    master_count = 1
+  }
+  expect_failures = [var.master_count]
+}

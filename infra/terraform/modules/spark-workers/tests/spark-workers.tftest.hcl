@@ -1,0 +1,52 @@
+# Workers: a scale set across zones without public IPs, autoscaled on CPU and memory, with scale-in notice.
+mock_provider "azurerm" {}
+
+variables {
+  name                 = "spark-test-worker"
+  resource_group_name  = "rg-spark-test"
+  location             = "westeurope"
+  subnet_id            = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-workers"
+  image_id             = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/spark_azure/images/spark-node/versions/1.2.3"
+  admin_ssh_public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl test"
+}
+
+run "a_scale_set_over_three_zones_without_public_ips" {
+  assert {
+    condition     = azurerm_orchestrated_virtual_machine_scale_set.workers.zones == toset(["1", "2", "3"]) && azurerm_orchestrated_virtual_machine_scale_set.workers.instances == 2
+    error_message = "2 workers to start, spread over 3 zones"
+  }
+  assert {
+    condition     = alltrue(flatten([for nic in azurerm_orchestrated_virtual_machine_scale_set.workers.network_interface : [for ip in nic.ip_configuration : length(ip.public_ip_address) == 0]]))
+    error_message = "no worker has a public IP"
+  }
+  assert {
+    condition     = azurerm_orchestrated_virtual_machine_scale_set.workers.termination_notification[0].enabled
+    error_message = "scale-in gives the worker a termination notice to decommission"
+  }
+  assert {
+    condition     = output.scale_set_name == "vmss-spark-test-worker" && output.scale_set_id != null
+    error_message = "the outputs the actions read are set"
+  }
+}
+
+run "autoscale_on_cpu_and_memory" {
+  variables {
+    maximum_instances = 7
+  }
+  assert {
+    condition     = azurerm_monitor_autoscale_setting.workers.profile[0].capacity[0].minimum == 2 && azurerm_monitor_autoscale_setting.workers.profile[0].capacity[0].maximum == 7
+    error_message = "autoscale keeps between the minimum and the maximum"
+  }
+  assert {
+    condition     = toset([for rule in azurerm_monitor_autoscale_setting.workers.profile[0].rule : "${rule.scale_action[0].direction} ${rule.metric_trigger[0].metric_name}"]) == toset(["Increase Percentage CPU", "Increase Available Memory Percentage", "Decrease Percentage CPU", "Decrease Available Memory Percentage"])
+    error_message = "scale out and in on both CPU and memory"
+  }
+}
+
+run "one_worker_is_rejected" {
+  command = plan
+  variables {
+    minimum_instances = 1
+  }
+  expect_failures = [var.minimum_instances]
+}

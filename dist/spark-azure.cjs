@@ -640,7 +640,7 @@ var init_secret_inputs = __esm({
   "src/core/inputs/secret-inputs.ts"() {
     "use strict";
     init_cjs_shims();
-    SECRET_INPUTS = ["sshPrivateKey"];
+    SECRET_INPUTS = ["sshPrivateKey", "gatewayPassword", "kubeconfig"];
   }
 });
 
@@ -1246,10 +1246,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path30, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path31, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path30), options);
+            return checkStat(yield (0, promises_1.stat)(path31), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1258,10 +1258,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path30, options = {}) => {
+        var sync = (path31, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path30), options);
+            return checkStat((0, fs_1.statSync)(path31), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1298,10 +1298,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path30, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path31, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path30), path30, options);
+            return checkStat(yield (0, promises_1.stat)(path31), path31, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1310,10 +1310,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path30, options = {}) => {
+        var sync = (path31, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path30), path30, options);
+            return checkStat((0, fs_1.statSync)(path31), path31, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1322,7 +1322,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path30, options) => {
+        var checkPathExt = (path31, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -1330,14 +1330,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path30.substring(path30.length - p.length).toLowerCase();
+            const ext = path31.substring(path31.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path30, options) => stat2.isFile() && checkPathExt(path30, options);
+        var checkStat = (stat2, path31, options) => stat2.isFile() && checkPathExt(path31, options);
       }
     });
     var require_options = __commonJS2({
@@ -1977,7 +1977,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs22 = __toESM2(require("fs"), 1);
+    var import_node_fs23 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -2055,12 +2055,12 @@ var require_vendor_core = __commonJS({
     };
     var gridToData = (grid) => {
       const data = [];
-      const [headers, ...body] = grid;
+      const [headers2, ...body] = grid;
       for (const row of body) {
         const entry = {};
         data.push(entry);
-        for (const i in headers) {
-          const keys2 = headers[i];
+        for (const i in headers2) {
+          const keys2 = headers2[i];
           if (keys2.length === 0) continue;
           if (keys2.length > row[i].length) {
             throw new Error("Malformed grid: row has more columns than headers");
@@ -2077,11 +2077,11 @@ var require_vendor_core = __commonJS({
     var parseWinGrid = (input, debug3 = false) => {
       const lines = input.split(/\r*\n+/).filter(Boolean);
       const headline = lines.shift();
-      const headers = headline.trim().split(/\s\s+/);
-      const hl = headers.length;
+      const headers2 = headline.trim().split(/\s\s+/);
+      const hl = headers2.length;
       const ll = headline.length;
       if (debug3) {
-        console.log("Headers:", headers);
+        console.log("Headers:", headers2);
         console.log("Line lengths:", lines.map((l) => l.length));
       }
       if (lines.every((l) => ll / l.length < 2)) {
@@ -2096,8 +2096,8 @@ var require_vendor_core = __commonJS({
         debug3 && console.log("Borders:", borders);
         for (const line of lines) {
           const props = [];
-          for (const i in headers) {
-            const k = headers[i];
+          for (const i in headers2) {
+            const k = headers2[i];
             const s = borders[i];
             const e = borders[+i + 1] || ll;
             const v = line.slice(s, e).trim();
@@ -2117,7 +2117,7 @@ var require_vendor_core = __commonJS({
         if (!_v) return;
         vals.push(_v);
         if (vals.length === hl) {
-          data.push(Object.fromEntries(headers.map((h, i) => [h, [vals[i]]])));
+          data.push(Object.fromEntries(headers2.map((h, i) => [h, [vals[i]]])));
           vals.length = 0;
         }
         w = "";
@@ -2430,8 +2430,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs22.default.existsSync(f)) return false;
-        const stat2 = import_node_fs22.default.lstatSync(f);
+        if (!import_node_fs23.default.existsSync(f)) return false;
+        const stat2 = import_node_fs23.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -2663,7 +2663,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path28 = __toESM2(require("path"), 1);
+    var import_node_path29 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -2685,10 +2685,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path28.default.resolve(c, "node_modules", ".bin"),
-          import_node_path28.default.resolve(c)
+          import_node_path29.default.resolve(c, "node_modules", ".bin"),
+          import_node_path29.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path28.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path29.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -2769,7 +2769,7 @@ var require_core = __commonJS({
       kill: () => kill2,
       log: () => log4,
       os: () => os13,
-      path: () => import_node_path28.default,
+      path: () => import_node_path29.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -2786,7 +2786,7 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs22 = __toESM2(require("fs"), 1);
+    var import_node_fs23 = __toESM2(require("fs"), 1);
     var import_node_os9 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
@@ -3130,7 +3130,7 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path28 = __toESM2(require("path"), 1);
+    var import_node_path29 = __toESM2(require("path"), 1);
     var os13 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
@@ -3517,7 +3517,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs22.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs23.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -4470,7 +4470,10 @@ Already in the gallery, not rebuilt: \`${existing}\`
   const args = Object.entries(variables).flatMap(([key, value]) => value === void 0 ? [] : ["-var", `${key}=${value}`]);
   const env = { ...process.env, ...toolchain.packer.env, PATH: `${toolchain.ansibleBin}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
   const packer = toolchain.packer.command;
-  const init = await pipeline.group(`packer init ${import_node_path11.default.basename(template2)}`, () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer} init ${import_node_path11.default.basename(template2)}`);
+  const init = await pipeline.group(
+    `packer init ${import_node_path11.default.basename(template2)}`,
+    () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer} init ${import_node_path11.default.basename(template2)}`
+  );
   if (init.stdout.trim()) pipeline.log.info(init.stdout.trim());
   requireSuccess(
     init,
@@ -4688,17 +4691,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path30) {
-      const ctrl = callVisitor(key, node, visitor, path30);
+    function visit_(key, node, visitor, path31) {
+      const ctrl = callVisitor(key, node, visitor, path31);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visit_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visit_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path30);
+            const ci = visit_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4709,13 +4712,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = visit_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = visit_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path30);
+          const cv = visit_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4736,17 +4739,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path30) {
-      const ctrl = await callVisitor(key, node, visitor, path30);
+    async function visitAsync_(key, node, visitor, path31) {
+      const ctrl = await callVisitor(key, node, visitor, path31);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visitAsync_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visitAsync_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path30);
+            const ci = await visitAsync_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4757,13 +4760,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path30);
+          const cv = await visitAsync_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4790,23 +4793,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path30) {
+    function callVisitor(key, node, visitor, path31) {
       if (typeof visitor === "function")
-        return visitor(key, node, path30);
+        return visitor(key, node, path31);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path30);
+        return visitor.Map?.(key, node, path31);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path30);
+        return visitor.Seq?.(key, node, path31);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path30);
+        return visitor.Pair?.(key, node, path31);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path30);
+        return visitor.Scalar?.(key, node, path31);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path30);
+        return visitor.Alias?.(key, node, path31);
       return void 0;
     }
-    function replaceNode(key, path30, node) {
-      const parent2 = path30[path30.length - 1];
+    function replaceNode(key, path31, node) {
+      const parent2 = path31[path31.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -5427,10 +5430,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path30, value) {
+    function collectionFromPath(schema, path31, value) {
       let v = value;
-      for (let i = path30.length - 1; i >= 0; --i) {
-        const k = path30[i];
+      for (let i = path31.length - 1; i >= 0; --i) {
+        const k = path31[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -5449,7 +5452,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
+    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -5479,11 +5482,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path30, value) {
-        if (isEmptyPath(path30))
+      addIn(path31, value) {
+        if (isEmptyPath(path31))
           this.add(value);
         else {
-          const [key, ...rest2] = path30;
+          const [key, ...rest2] = path31;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -5497,8 +5500,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        const [key, ...rest2] = path30;
+      deleteIn(path31) {
+        const [key, ...rest2] = path31;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -5512,8 +5515,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        const [key, ...rest2] = path30;
+      getIn(path31, keepScalar) {
+        const [key, ...rest2] = path31;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -5531,8 +5534,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path30) {
-        const [key, ...rest2] = path30;
+      hasIn(path31) {
+        const [key, ...rest2] = path31;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -5542,8 +5545,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        const [key, ...rest2] = path30;
+      setIn(path31, value) {
+        const [key, ...rest2] = path31;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -8093,9 +8096,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path30, value) {
+      addIn(path31, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path30, value);
+          this.contents.addIn(path31, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8170,14 +8173,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        if (Collection.isEmptyPath(path30)) {
+      deleteIn(path31) {
+        if (Collection.isEmptyPath(path31)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8192,10 +8195,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        if (Collection.isEmptyPath(path30))
+      getIn(path31, keepScalar) {
+        if (Collection.isEmptyPath(path31))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8206,10 +8209,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path30) {
-        if (Collection.isEmptyPath(path30))
+      hasIn(path31) {
+        if (Collection.isEmptyPath(path31))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8226,13 +8229,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        if (Collection.isEmptyPath(path30)) {
+      setIn(path31, value) {
+        if (Collection.isEmptyPath(path31)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path30, value);
+          this.contents.setIn(path31, value);
         }
       }
       /**
@@ -10213,9 +10216,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path30) => {
+    visit.itemAtPath = (cst, path31) => {
       let item = cst;
-      for (const [field, index2] of path30) {
+      for (const [field, index2] of path31) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -10224,23 +10227,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path30) => {
-      const parent2 = visit.itemAtPath(cst, path30.slice(0, -1));
-      const field = path30[path30.length - 1][0];
+    visit.parentCollection = (cst, path31) => {
+      const parent2 = visit.itemAtPath(cst, path31.slice(0, -1));
+      const field = path31[path31.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path30, item, visitor) {
-      let ctrl = visitor(item, path30);
+    function _visit(path31, item, visitor) {
+      let ctrl = visitor(item, path31);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -10251,10 +10254,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path30);
+            ctrl = ctrl(item, path31);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -12826,8 +12829,9 @@ var init_provision = __esm({
   }
 });
 
-// src/core/http-get-json.ts
-function httpGetJson(url, timeoutMs) {
+// src/core/http-json.ts
+function httpJson(request) {
+  const { url: url2, timeoutMs } = request;
   return new Promise((resolve2, reject3) => {
     let settled = false;
     const settle = (outcome) => {
@@ -12838,33 +12842,52 @@ function httpGetJson(url, timeoutMs) {
     };
     const fail = (error2) => {
       settle(() => reject3(error2));
-      request.destroy();
+      outgoing.destroy();
     };
-    const request = import_node_http.default.get(url, { agent: false }, (response) => {
+    const payload = request.body === void 0 ? void 0 : JSON.stringify(request.body);
+    const headers2 = { Accept: "application/json", ...payload === void 0 ? {} : { "Content-Type": "application/json" }, ...request.headers };
+    const client = url2.startsWith("https:") ? import_node_https.default : import_node_http.default;
+    const outgoing = client.request(url2, { method: request.method, headers: headers2, agent: false }, (response) => {
       const chunks = [];
       response.on("data", (chunk2) => chunks.push(chunk2));
       response.on("error", fail);
-      response.on("aborted", () => fail(new Error(`${url} closed the connection mid-answer`)));
+      response.on("aborted", () => fail(new Error(`${url2} closed the connection mid-answer`)));
       response.on("end", () => {
-        if (response.statusCode !== 200) return fail(new Error(`HTTP ${response.statusCode} from ${url}`));
+        const text = Buffer.concat(chunks).toString("utf8");
+        const status = response.statusCode ?? 0;
+        if (status < 200 || status > 299) return fail(new Error(`HTTP ${status} from ${request.method} ${url2}${text.trim() ? `: ${text.trim().slice(0, 300)}` : ""}`));
         try {
-          const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+          const body = JSON.parse(text);
           settle(() => resolve2(body));
         } catch (error2) {
-          fail(new Error(`${url} answered with no JSON: ${error2.message}`));
+          fail(new Error(`${url2} answered with no JSON: ${error2.message}`));
         }
       });
     });
-    const timer = setTimeout(() => fail(new Error(`no complete answer from ${url} within ${timeoutMs} ms`)), timeoutMs);
-    request.on("error", fail);
+    const timer = setTimeout(() => fail(new Error(`no complete answer from ${url2} within ${timeoutMs} ms`)), timeoutMs);
+    outgoing.on("error", fail);
+    outgoing.end(payload);
   });
 }
-var import_node_http;
+var import_node_http, import_node_https;
+var init_http_json = __esm({
+  "src/core/http-json.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_http = __toESM(require("http"), 1);
+    import_node_https = __toESM(require("https"), 1);
+  }
+});
+
+// src/core/http-get-json.ts
+function httpGetJson(url2, timeoutMs) {
+  return httpJson({ method: "GET", url: url2, timeoutMs });
+}
 var init_http_get_json = __esm({
   "src/core/http-get-json.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_http = __toESM(require("http"), 1);
+    init_http_json();
   }
 });
 
@@ -17121,8 +17144,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path30) {
-  return isArray_default(path30) ? path30 : [path30];
+function toPath(path31) {
+  return isArray_default(path31) ? path31 : [path31];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -17135,8 +17158,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path30) {
-  return _.toPath(path30);
+function toPath2(path31) {
+  return _.toPath(path31);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -17148,11 +17171,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path30) {
-  var length = path30.length;
+function deepGet(obj, path31) {
+  var length = path31.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path30[i]];
+    obj = obj[path31[i]];
   }
   return length ? obj : void 0;
 }
@@ -17164,8 +17187,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path30, defaultValue) {
-  var value = deepGet(object2, toPath2(path30));
+function get(object2, path31, defaultValue) {
+  var value = deepGet(object2, toPath2(path31));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -17179,11 +17202,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path30) {
-  path30 = toPath2(path30);
-  var length = path30.length;
+function has2(obj, path31) {
+  path31 = toPath2(path31);
+  var length = path31.length;
   for (var i = 0; i < length; i++) {
-    var key = path30[i];
+    var key = path31[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -17226,10 +17249,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path30) {
-  path30 = toPath2(path30);
+function property(path31) {
+  path31 = toPath2(path31);
   return function(obj) {
-    return deepGet(obj, path30);
+    return deepGet(obj, path31);
   };
 }
 var init_property = __esm({
@@ -17352,8 +17375,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path30) {
-    return get(obj, path30);
+  return function(path31) {
+    return get(obj, path31);
   };
 }
 var init_propertyOf = __esm({
@@ -17569,14 +17592,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path30, fallback2) {
-  path30 = toPath2(path30);
-  var length = path30.length;
+function result(obj, path31, fallback2) {
+  path31 = toPath2(path31);
+  var length = path31.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path30[i]];
+    var prop = obj == null ? void 0 : obj[path31[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -18341,14 +18364,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path30, args) {
+    invoke_default = restArguments(function(obj, path31, args) {
       var contextPath, func;
-      if (isFunction_default(path30)) {
-        func = path30;
+      if (isFunction_default(path31)) {
+        func = path31;
       } else {
-        path30 = toPath2(path30);
-        contextPath = path30.slice(0, -1);
-        path30 = path30[path30.length - 1];
+        path31 = toPath2(path31);
+        contextPath = path31.slice(0, -1);
+        path31 = path31[path31.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -18357,7 +18380,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path30];
+          method = context[path31];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -19769,8 +19792,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path30) {
-      this.chrootPath = path30;
+    Record.prototype.setChrootPath = function(path31) {
+      this.chrootPath = path31;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -19812,14 +19835,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path30) {
+    function prependChroot(self2, path31) {
       if (!self2.chrootPath) {
-        return path30;
+        return path31;
       }
-      if (path30 === "/") {
+      if (path31 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path30;
+      return self2.chrootPath + path31;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -19829,8 +19852,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path30) {
-            return prependChroot(self2, path30);
+          value = value.map(function(path31) {
+            return prependChroot(self2, path31);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -19917,8 +19940,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path30) {
-            return prependChroot(self2, path30);
+          value = value.map(function(path31) {
+            return prependChroot(self2, path31);
           });
         }
         offset += serialize(
@@ -20071,9 +20094,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path30) {
+    TransactionRequest.prototype.setChrootPath = function(path31) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path30);
+        record2.setChrootPath(path31);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -20109,8 +20132,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path30) {
-      this.chrootPath = path30;
+    TransactionResponse.prototype.setChrootPath = function(path31) {
+      this.chrootPath = path31;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -20334,25 +20357,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path30) {
+    function validate(path31) {
       assert(
-        path30 && typeof path30 === "string",
+        path31 && typeof path31 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path30[0] === "/", "Node path must start with / character.");
-      if (path30.length === 1) {
+      assert(path31[0] === "/", "Node path must start with / character.");
+      if (path31.length === 1) {
         return;
       }
       assert(
-        path30[path30.length - 1] !== "/",
+        path31[path31.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path30),
+        !/\/\//.test(path31),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path30),
+        !/\/\.(\.)?(\/|$)/.test(path31),
         "Node path must not contain relative path(s)."
       );
     }
@@ -20381,7 +20404,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path30) {
+    function Event(type, name, path31) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -20389,7 +20412,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path30;
+      this.path = path31;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -20531,10 +20554,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path30, ctor2) {
+    function Exception(code, name, path31, ctor2) {
       if (!ctor2) {
-        ctor2 = path30;
-        path30 = void 0;
+        ctor2 = path31;
+        path31 = void 0;
       }
       validateCode(code);
       assert(
@@ -20545,10 +20568,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path30;
+      this.path = path31;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path30) {
-        this.message += "@" + path30;
+      if (path31) {
+        this.message += "@" + path31;
       }
     }
     util.inherits(Exception, Error);
@@ -20564,7 +20587,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path30) {
+    function create2(code, path31) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -20574,7 +20597,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path30, create2);
+      return new Exception(code, name, path31, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -20652,43 +20675,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path30, watcher) {
+    function registerWatcher(self2, type, path31, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path30);
+      Path.validate(path31);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path30] = watchers[path30] || new events.EventEmitter();
-      watcherExists = watchers[path30].listeners("notification").some(function(l) {
+      watchers[path31] = watchers[path31] || new events.EventEmitter();
+      watcherExists = watchers[path31].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path30].once("notification", watcher);
+        watchers[path31].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path30) {
-        if (watchers[path30].listeners("notification").length > 0) {
-          result2.push(path30);
+      Object.keys(watchers).forEach(function(path31) {
+        if (watchers[path31].listeners("notification").length > 0) {
+          result2.push(path31);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path30, watcher) {
-      registerWatcher(this, "data", path30, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path31, watcher) {
+      registerWatcher(this, "data", path31, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path30, watcher) {
-      registerWatcher(this, "child", path30, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path31, watcher) {
+      registerWatcher(this, "child", path31, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path30, watcher) {
-      registerWatcher(this, "existence", path30, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path31, watcher) {
+      registerWatcher(this, "existence", path31, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -20879,14 +20902,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path30, watcher) {
-      this.watcherManager.registerDataWatcher(path30, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path31, watcher) {
+      this.watcherManager.registerDataWatcher(path31, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path30, watcher) {
-      this.watcherManager.registerChildWatcher(path30, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path31, watcher) {
+      this.watcherManager.registerChildWatcher(path31, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path30, watcher) {
-      this.watcherManager.registerExistenceWatcher(path30, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path31, watcher) {
+      this.watcherManager.registerExistenceWatcher(path31, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -21299,9 +21322,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path30, data, acls, mode) {
+    Transaction.prototype.create = function(path31, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path30);
+      Path.validate(path31);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21321,27 +21344,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path30,
+        path: path31,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path30, version) {
+    Transaction.prototype.check = function(path31, version) {
       version = version || -1;
-      Path.validate(path30);
+      Path.validate(path31);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path30,
+        path: path31,
         version
       });
       return this;
     };
-    Transaction.prototype.setData = function(path30, data, version) {
+    Transaction.prototype.setData = function(path31, data, version) {
       version = version || -1;
-      Path.validate(path30);
+      Path.validate(path31);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -21349,19 +21372,19 @@ var require_Transaction = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path30,
+        path: path31,
         data,
         version
       });
       return this;
     };
-    Transaction.prototype.remove = function(path30, version) {
+    Transaction.prototype.remove = function(path31, version) {
       version = version || -1;
-      Path.validate(path30);
+      Path.validate(path31);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path30,
+        path: path31,
         version
       });
       return this;
@@ -21574,9 +21597,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path30, data, acls, mode, callback) {
+    Client.prototype.create = function(path31, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path30);
+      Path.validate(path31);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21609,7 +21632,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path30;
+      payload.path = path31;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -21633,17 +21656,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path30, version, callback) {
+    Client.prototype.remove = function(path31, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path30);
+      Path.validate(path31);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path30;
+      payload.path = path31;
       payload.version = version;
       request = new jute.Request(header, payload);
       attempt(
@@ -21656,16 +21679,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path30, version, callback) {
+    Client.prototype.removeRecursive = function(path31, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path30);
+      Path.validate(path31);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path30, function(error2, children) {
+      self2.listSubTreeBFS(path31, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -21681,12 +21704,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path30, data, version, callback) {
+    Client.prototype.setData = function(path31, data, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path30);
+      Path.validate(path31);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       assert(
@@ -21701,7 +21724,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path30;
+      payload.path = path31;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version;
@@ -21720,16 +21743,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path30, watcher, callback) {
+    Client.prototype.getData = function(path31, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path30);
+      Path.validate(path31);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path30;
+      payload.path = path31;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21741,7 +21764,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path30, watcher);
+              self2.connectionManager.registerDataWatcher(path31, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -21749,12 +21772,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path30, acls, version, callback) {
+    Client.prototype.setACL = function(path31, acls, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path30);
+      Path.validate(path31);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -21763,7 +21786,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path30;
+      payload.path = path31;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -21783,12 +21806,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path30, callback) {
-      Path.validate(path30);
+    Client.prototype.getACL = function(path31, callback) {
+      Path.validate(path31);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path30;
+      payload.path = path31;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -21810,16 +21833,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path30, watcher, callback) {
+    Client.prototype.exists = function(path31, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path30);
+      Path.validate(path31);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path30;
+      payload.path = path31;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21834,12 +21857,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path30,
+                  path31,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path30,
+                  path31,
                   watcher
                 );
               }
@@ -21853,16 +21876,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path30, watcher, callback) {
+    Client.prototype.getChildren = function(path31, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path30);
+      Path.validate(path31);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path30;
+      payload.path = path31;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21874,7 +21897,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path30, watcher);
+              self2.connectionManager.registerChildWatcher(path31, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -21882,11 +21905,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path30, callback) {
-      Path.validate(path30);
+    Client.prototype.listSubTreeBFS = function(path31, callback) {
+      Path.validate(path31);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path30];
+      var tree = [path31];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -21908,9 +21931,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path30, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path31, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path30);
+      Path.validate(path31);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21940,7 +21963,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path30.split("/").slice(1);
+      nodes = path31.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -21996,8 +22019,8 @@ function connect(connectString, options) {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path30) {
-  return path30.slice(0, path30.lastIndexOf("/")) || "/";
+function parentOf(path31) {
+  return path31.slice(0, path31.lastIndexOf("/")) || "/";
 }
 var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZooKeeperSession;
 var init_zookeeper_session = __esm({
@@ -22040,13 +22063,13 @@ var init_zookeeper_session = __esm({
           void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
         });
       }
-      children(path30) {
-        return this.call((client, done) => client.getChildren(path30, (error2, children) => done(error2, children)));
+      children(path31) {
+        return this.call((client, done) => client.getChildren(path31, (error2, children) => done(error2, children)));
       }
-      stat(path30) {
+      stat(path31) {
         return this.call(
           (client, done) => client.exists(
-            path30,
+            path31,
             (error2, stat2) => done(
               error2,
               stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0
@@ -22054,22 +22077,22 @@ var init_zookeeper_session = __esm({
           )
         );
       }
-      data(path30) {
-        return this.call((client, done) => client.getData(path30, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+      data(path31) {
+        return this.call((client, done) => client.getData(path31, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
       }
       /** Creates the node (and missing parents, persistent) and returns its actual path. */
-      async create(path30, data, mode) {
-        await this.bounded(`mkdirp ${parentOf(path30)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path30), (error2) => error2 ? reject3(error2) : resolve2()));
+      async create(path31, data, mode) {
+        await this.bounded(`mkdirp ${parentOf(path31)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path31), (error2) => error2 ? reject3(error2) : resolve2()));
         return this.bounded(
-          `create ${path30}`,
-          (client, resolve2, reject3) => client.create(path30, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
+          `create ${path31}`,
+          (client, resolve2, reject3) => client.create(path31, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
         );
       }
       /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-      remove(path30, version = -1) {
+      remove(path31, version = -1) {
         return this.bounded(
-          `remove ${path30}`,
-          (client, resolve2, reject3) => client.remove(path30, version, (error2) => {
+          `remove ${path31}`,
+          (client, resolve2, reject3) => client.remove(path31, version, (error2) => {
             if (!error2) return resolve2(true);
             if (isNoNode(error2)) return resolve2(false);
             reject3(error2);
@@ -22160,8 +22183,8 @@ var init_leadership_handover = __esm({
 });
 
 // src/operations/maintenance-lock.ts
-async function currentHolder(zk, path30 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path30);
+async function currentHolder(zk, path31 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path31);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -22182,25 +22205,25 @@ var init_maintenance_lock = __esm({
     init_wait();
     MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
     MaintenanceLock = class _MaintenanceLock {
-      constructor(zk, path30) {
+      constructor(zk, path31) {
         this.zk = zk;
-        this.path = path30;
+        this.path = path31;
       }
       zk;
       path;
       static async acquire(zk, operation, options) {
-        const path30 = options.path ?? MAINTENANCE_LOCK_PATH;
+        const path31 = options.path ?? MAINTENANCE_LOCK_PATH;
         const holder = { operation, host: import_node_os6.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
         const deadline = Date.now() + options.waitMs;
         for (; ; ) {
           try {
-            await zk.create(path30, JSON.stringify(holder), "ephemeral");
-            return new _MaintenanceLock(zk, path30);
+            await zk.create(path31, JSON.stringify(holder), "ephemeral");
+            return new _MaintenanceLock(zk, path31);
           } catch (error2) {
             if (!isNodeExists(error2)) throw error2;
           }
           if (Date.now() >= deadline) {
-            const current = await currentHolder(zk, path30);
+            const current = await currentHolder(zk, path31);
             throw new ClusterStateError(
               "Maintenance lock",
               `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -23142,6 +23165,434 @@ var init_failover_drill = __esm({
   }
 });
 
+// src/core/spark/spark-application.ts
+function sparkPiApplication(application) {
+  const labels = { "app.kubernetes.io/managed-by": "spark-azure" };
+  return {
+    apiVersion: "sparkoperator.k8s.io/v1beta2",
+    kind: "SparkApplication",
+    metadata: { name: application.name, namespace: application.namespace, labels },
+    spec: {
+      type: "Scala",
+      mode: "cluster",
+      image: application.image,
+      imagePullPolicy: "IfNotPresent",
+      mainClass: "org.apache.spark.examples.SparkPi",
+      mainApplicationFile: "local:///opt/spark/examples/jars/spark-examples.jar",
+      arguments: ["100"],
+      sparkVersion: application.sparkVersion,
+      restartPolicy: { type: "Never" },
+      // The operator deletes the finished application after an hour: smoke tests leave nothing behind.
+      timeToLiveSeconds: 3600,
+      driver: { cores: 1, memory: "512m", serviceAccount: application.serviceAccount, labels, nodeSelector: NODE_SELECTOR, securityContext: SECURITY_CONTEXT },
+      executor: { instances: application.executors, cores: 1, memory: "512m", labels, nodeSelector: NODE_SELECTOR, securityContext: SECURITY_CONTEXT }
+    }
+  };
+}
+function sparkApplicationOutcome(resource) {
+  const status = resource?.status;
+  const state = status?.applicationState?.state ?? "NEW";
+  if (state === "COMPLETED") return { final: true, passed: true, state };
+  if (state === "FAILED" || state === "SUBMISSION_FAILED") {
+    return { final: true, passed: false, state, message: status?.applicationState?.errorMessage, driverPod: status?.driverInfo?.podName };
+  }
+  return { final: false, state };
+}
+var NODE_SELECTOR, SECURITY_CONTEXT;
+var init_spark_application = __esm({
+  "src/core/spark/spark-application.ts"() {
+    "use strict";
+    init_cjs_shims();
+    NODE_SELECTOR = { "spark-azure/workload": "spark" };
+    SECURITY_CONTEXT = {
+      runAsUser: 185,
+      runAsGroup: 185,
+      runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ["ALL"] },
+      seccompProfile: { type: "RuntimeDefault" }
+    };
+  }
+});
+
+// src/tools/kubectl.ts
+var Kubectl;
+var init_kubectl = __esm({
+  "src/tools/kubectl.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_core2();
+    init_tool_result();
+    Kubectl = class {
+      constructor(kubeconfig) {
+        this.kubeconfig = kubeconfig;
+      }
+      kubeconfig;
+      async apply(manifestFile) {
+        const result2 = await $({ nothrow: true, quiet: true })`kubectl --kubeconfig ${this.kubeconfig} apply -f ${manifestFile}`;
+        requireSuccess(
+          result2,
+          "kubectl apply",
+          result2.exitCode === 127 ? "Install kubectl on the runner (az aks install-cli)." : "Fix what kubectl reports (is the Spark operator installed and its CRD present?)."
+        );
+      }
+      async getJson(kind, name, namespace) {
+        const result2 = requireSuccess(
+          await $({ nothrow: true, quiet: true })`kubectl --kubeconfig ${this.kubeconfig} get ${kind} ${name} --namespace ${namespace} --output json`,
+          `kubectl get ${kind} ${name}`,
+          "Check the kubeconfig and that the namespace exists."
+        );
+        return JSON.parse(result2.stdout);
+      }
+      /** The end of a pod's log; what kubectl said instead when it has none. */
+      async logTail(pod, namespace, lines) {
+        const result2 = await $({ nothrow: true, quiet: true })`kubectl --kubeconfig ${this.kubeconfig} logs ${pod} --namespace ${namespace} --tail ${String(lines)}`;
+        return result2.exitCode === 0 ? result2.stdout : result2.stderr;
+      }
+    };
+  }
+});
+
+// src/actions/smoke-test/aks.ts
+function readAksSmokeTest(inputs) {
+  const kubeconfig = inputs.required("kubeconfig", "the AKS cluster's kubeconfig (az aks get-credentials)", "a secret variable");
+  const image = inputs.optional("sparkImage") ?? "docker.io/library/spark:4.0.0";
+  const sparkVersion = /:(\d+\.\d+\.\d+)/.exec(image)?.[1];
+  if (sparkVersion === void 0) {
+    throw new InputError("sparkImage", "a Spark image tagged with its Spark version", describeValue(image), "e.g. docker.io/library/spark:4.0.0.");
+  }
+  return {
+    kubeconfig,
+    application: {
+      name: `spark-azure-smoke-${Date.now().toString(36)}`,
+      namespace: inputs.optional("namespace") ?? "spark-jobs",
+      image,
+      sparkVersion,
+      serviceAccount: inputs.optional("serviceAccount") ?? "spark-operator-spark",
+      executors: inputs.integer("executors", 2, { min: 1, max: 100 })
+    },
+    timeoutMs: inputs.seconds("timeoutSeconds", 300, { min: 10, max: 86400 }) * 1e3
+  };
+}
+async function aksSmokeTest(pipeline, inputs) {
+  const { kubeconfig, application, timeoutMs } = readAksSmokeTest(inputs);
+  pipeline.setSecret(kubeconfig);
+  const kubectl = new Kubectl(pipeline.secretFile("kubeconfig", kubeconfig));
+  const manifest = import_node_path25.default.join(pipeline.directories.temp, `${application.name}.json`);
+  (0, import_node_fs17.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
+`);
+  const started = performance.now();
+  const outcome = await pipeline.group(`Smoke test on AKS (${application.namespace}/${application.name})`, async () => {
+    await kubectl.apply(manifest);
+    let lastState = "";
+    return waitUntil(
+      async () => sparkApplicationOutcome(await kubectl.getJson("sparkapplication", application.name, application.namespace)),
+      (observed) => observed.final,
+      {
+        timeoutMs,
+        intervalMs: 5e3,
+        onObservation: (observed) => {
+          if (observed.state !== lastState) pipeline.log.info(`${application.name}: ${observed.state}`);
+          lastState = observed.state;
+        }
+      }
+    );
+  });
+  const durationSeconds = Math.round((performance.now() - started) / 100) / 10;
+  const last2 = outcome.last;
+  pipeline.setOutput("result", last2.state);
+  pipeline.setOutput("durationSeconds", String(durationSeconds));
+  pipeline.setOutput("applicationId", application.name);
+  await pipeline.appendSummary(
+    `### Smoke test on AKS: ${last2.final && last2.passed ? "passed" : "failed"}
+
+| | |
+|---|---|
+| SparkApplication | ${application.namespace}/${application.name} |
+| state | ${last2.state} |
+| duration | ${durationSeconds} s |
+`
+  );
+  if (last2.final && last2.passed) return pipeline.log.info(`Smoke test passed: ${application.name} COMPLETED in ${durationSeconds} s`);
+  if (last2.final && last2.driverPod) pipeline.log.info(`Driver log (end):
+${await kubectl.logTail(last2.driverPod, application.namespace, 40)}`);
+  const found = last2.final ? `${last2.state}${last2.message ? `: ${last2.message}` : ""}` : `still ${last2.state} after ${Math.round(timeoutMs / 1e3)} s`;
+  throw new ClusterStateError(
+    "Smoke test on AKS",
+    "the SparkApplication COMPLETED",
+    found,
+    `kubectl describe sparkapplication ${application.name} -n ${application.namespace} tells more.`
+  );
+}
+var import_node_fs17, import_node_path25;
+var init_aks = __esm({
+  "src/actions/smoke-test/aks.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs17 = require("fs");
+    import_node_path25 = __toESM(require("path"), 1);
+    init_errors();
+    init_spark_application();
+    init_wait();
+    init_kubectl();
+  }
+});
+
+// src/azure/livy-client.ts
+function headers(endpoint) {
+  return {
+    Authorization: `Basic ${Buffer.from(`${endpoint.user}:${endpoint.password}`).toString("base64")}`,
+    // Livy's CSRF protection (on in HDInsight) refuses a POST without it.
+    "X-Requested-By": "spark-azure"
+  };
+}
+async function submitLivyBatch(endpoint, request) {
+  const batch = await httpJson({ method: "POST", url: url(endpoint, "/batches"), headers: headers(endpoint), body: request, timeoutMs: endpoint.requestTimeoutMs });
+  if (typeof batch?.id !== "number") throw new Error(`Livy answered POST /batches without a batch id: ${JSON.stringify(batch).slice(0, 200)}`);
+  return batch;
+}
+async function livyBatchState(endpoint, id) {
+  const answer = await httpJson({ method: "GET", url: url(endpoint, `/batches/${id}/state`), headers: headers(endpoint), timeoutMs: endpoint.requestTimeoutMs });
+  if (typeof answer?.state !== "string") throw new Error(`Livy answered GET /batches/${id}/state without a state`);
+  return answer.state;
+}
+async function livyBatch(endpoint, id) {
+  return await httpJson({ method: "GET", url: url(endpoint, `/batches/${id}`), headers: headers(endpoint), timeoutMs: endpoint.requestTimeoutMs });
+}
+async function livyBatchLogTail(endpoint, id, lines) {
+  const first2 = await httpJson({ method: "GET", url: url(endpoint, `/batches/${id}/log?from=0&size=0`), headers: headers(endpoint), timeoutMs: endpoint.requestTimeoutMs });
+  const from = Math.max(0, (first2.total ?? 0) - lines);
+  const page = await httpJson({
+    method: "GET",
+    url: url(endpoint, `/batches/${id}/log?from=${from}&size=${lines}`),
+    headers: headers(endpoint),
+    timeoutMs: endpoint.requestTimeoutMs
+  });
+  return page.log ?? [];
+}
+var LIVY_FAILED_STATES, LIVY_FINAL_STATES, url;
+var init_livy_client = __esm({
+  "src/azure/livy-client.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_http_json();
+    LIVY_FAILED_STATES = ["dead", "killed", "error"];
+    LIVY_FINAL_STATES = ["success", ...LIVY_FAILED_STATES];
+    url = (endpoint, path31) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path31}`;
+  }
+});
+
+// src/operations/livy-batch.ts
+async function runLivyBatch(endpoint, request, limits, log4) {
+  const started = performance.now();
+  const submitted = await submitLivyBatch(endpoint, request);
+  log4.info(`Livy batch ${submitted.id} submitted (${submitted.state})`);
+  let lastLogged = submitted.state;
+  const outcome = await waitUntil(
+    () => livyBatchState(endpoint, submitted.id),
+    (state2) => LIVY_FINAL_STATES.includes(state2),
+    {
+      timeoutMs: limits.timeoutMs,
+      intervalMs: limits.intervalMs,
+      onObservation: (state2) => {
+        if (state2 !== lastLogged) log4.info(`Livy batch ${submitted.id}: ${state2}`);
+        lastLogged = state2;
+      }
+    }
+  );
+  const state = outcome.last;
+  const applicationId = (await livyBatch(endpoint, submitted.id).catch(() => submitted)).appId ?? void 0;
+  const durationSeconds = Math.round((performance.now() - started) / 100) / 10;
+  if (state === "success") return { passed: true, batchId: submitted.id, state, applicationId, durationSeconds, reason: `batch ${submitted.id} succeeded`, logTail: [] };
+  const logTail = await livyBatchLogTail(endpoint, submitted.id, 40).catch((error2) => [`(the batch log could not be read: ${error2.message})`]);
+  const reason = LIVY_FAILED_STATES.includes(state) ? `batch ${submitted.id} ended ${state}` : `batch ${submitted.id} still ${state} after ${Math.round(limits.timeoutMs / 1e3)} s`;
+  return { passed: false, batchId: submitted.id, state, applicationId, durationSeconds, reason, logTail };
+}
+var init_livy_batch = __esm({
+  "src/operations/livy-batch.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_wait();
+    init_livy_client();
+  }
+});
+
+// src/actions/smoke-test/settings.ts
+function readSmokeTestSettings(inputs) {
+  const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", MASTERS_EXAMPLE));
+  const application = inputs.optional("application");
+  const mainClass = inputs.optional("mainClass");
+  const deployMode = inputs.oneOf("deployMode", ["client", "cluster"], "client");
+  if (application !== void 0 && !/\.(py|jar)$/.test(application)) {
+    throw new InputError("application", "a .py or .jar file", describeValue(application), "Give the path of a PySpark script or of an application jar.");
+  }
+  if (application?.endsWith(".jar") && mainClass === void 0) {
+    throw new InputError("mainClass", "the main class of the jar", "nothing", "Set 'mainClass', e.g. org.example.Job.");
+  }
+  if (deployMode === "cluster" && !application?.endsWith(".jar")) {
+    throw new InputError(
+      "deployMode",
+      "'client' for Python applications (standalone clusters run Python drivers only in client mode)",
+      "'cluster'",
+      "Use deployMode 'client', or submit a jar."
+    );
+  }
+  return {
+    masters,
+    masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
+    sparkHome: inputs.optional("sparkHome"),
+    application,
+    mainClass,
+    arguments: parseArguments(inputs.optional("arguments")),
+    deployMode,
+    sparkConf: parseSparkConf(inputs.optional("sparkConf")),
+    check: resultCheck(inputs.optional("expectedOutput"), application),
+    driverHost: inputs.optional("driverHost"),
+    timeoutSeconds: inputs.seconds("timeoutSeconds", 300, { min: 10, max: 86400 }),
+    aliveMasterTimeoutSeconds: inputs.seconds("aliveMasterTimeoutSeconds", 120, { min: 1, max: 3600 })
+  };
+}
+function parseArguments(raw) {
+  if (raw === void 0) return [];
+  if (raw.startsWith("[")) {
+    let parsed;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      parsed = void 0;
+    }
+    if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === "string")) {
+      throw new InputError("arguments", "a JSON array of strings, or words separated by spaces", describeValue(raw), 'Fix the JSON, e.g. ["--input", "a b.csv"].');
+    }
+    return parsed;
+  }
+  return raw.split(/\s+/).filter((word) => word !== "");
+}
+function parseSparkConf(raw) {
+  return parseKeyValueLines("sparkConf", raw, { key: /^spark\.[A-Za-z0-9_.-]+$/, semicolons: true, expected: "one spark.key=value per line", example: "spark.executor.memory=1g" });
+}
+function resultCheck(expectedOutput, application) {
+  if (expectedOutput === void 0) {
+    return application === void 0 || application.endsWith("pi.py") ? { kind: "pi" } : { kind: "exit-status" };
+  }
+  try {
+    return { kind: "pattern", pattern: new RegExp(expectedOutput, "m") };
+  } catch (error2) {
+    throw new InputError("expectedOutput", "a valid regular expression", describeValue(expectedOutput), `Fix it: ${error2.message}.`);
+  }
+}
+function smokeTestJob(settings, application = settings.application) {
+  return {
+    name: "spark-azure smoke test",
+    application,
+    mainClass: settings.mainClass,
+    arguments: settings.arguments,
+    deployMode: settings.deployMode,
+    sparkConf: settings.sparkConf,
+    check: settings.check,
+    timeoutSeconds: settings.timeoutSeconds
+  };
+}
+var MASTERS_EXAMPLE;
+var init_settings4 = __esm({
+  "src/actions/smoke-test/settings.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+    init_key_value_lines();
+    init_master_list();
+    MASTERS_EXAMPLE = "10.0.2.4:7077,10.0.2.5:7077";
+  }
+});
+
+// src/actions/smoke-test/hdinsight.ts
+function readHdinsightSmokeTest(inputs) {
+  const livyUrl = inputs.optional("livyUrl");
+  const cluster = livyUrl === void 0 ? inputs.required("hdinsightCluster", "the HDInsight cluster name", "spark-prod") : void 0;
+  if (cluster !== void 0 && !/^[a-zA-Z][a-zA-Z0-9-]{2,58}$/.test(cluster)) {
+    throw new InputError(
+      "hdinsightCluster",
+      "an HDInsight cluster name (letters, digits, hyphens)",
+      describeValue(cluster),
+      "Give the name only; use 'livyUrl' for another address."
+    );
+  }
+  if (livyUrl !== void 0 && !/^https?:\/\/[^\s/]+/.test(livyUrl)) {
+    throw new InputError("livyUrl", "Livy's base URL", describeValue(livyUrl), "e.g. https://spark-prod-int.azurehdinsight.net/livy for private link.");
+  }
+  const password = inputs.required("gatewayPassword", "the cluster gateway (HTTP) user's password", "a secret variable");
+  const file = inputs.required("application", "the application on the cluster storage", "abfs://spark@lake.dfs.core.windows.net/jobs/pi.py");
+  const className = inputs.optional("mainClass");
+  if (file.endsWith(".jar") && className === void 0) {
+    throw new InputError("mainClass", "the main class of the jar", "nothing", "Set 'mainClass', e.g. org.apache.spark.examples.SparkPi.");
+  }
+  return {
+    endpoint: {
+      baseUrl: livyUrl ?? `https://${cluster}.azurehdinsight.net/livy`,
+      user: inputs.optional("gatewayUser") ?? "admin",
+      password,
+      requestTimeoutMs: 3e4
+    },
+    request: {
+      file,
+      className,
+      args: parseArguments(inputs.optional("arguments")),
+      conf: parseSparkConf(inputs.optional("sparkConf")),
+      name: `spark-azure smoke test ${(/* @__PURE__ */ new Date()).toISOString()}`
+    },
+    timeoutMs: inputs.seconds("timeoutSeconds", 300, { min: 10, max: 86400 }) * 1e3
+  };
+}
+async function hdinsightSmokeTest(pipeline, inputs) {
+  const { endpoint, request, timeoutMs } = readHdinsightSmokeTest(inputs);
+  pipeline.setSecret(endpoint.password);
+  const report = await pipeline.group(
+    `Smoke test through Livy (${endpoint.baseUrl})`,
+    () => runLivyBatch(endpoint, request, { timeoutMs, intervalMs: 5e3 }, pipeline.log).catch((error2) => {
+      throw new ClusterStateError(
+        `Livy at ${endpoint.baseUrl}`,
+        "an answer",
+        error2.message,
+        "Check the gateway user and password, and that this runner reaches the cluster (private link: the -int address)."
+      );
+    })
+  );
+  pipeline.setOutput("result", report.state);
+  pipeline.setOutput("durationSeconds", String(report.durationSeconds));
+  pipeline.setOutput("applicationId", report.applicationId ?? "");
+  await pipeline.appendSummary(
+    `### Smoke test on HDInsight: ${report.passed ? "passed" : "failed"}
+
+| | |
+|---|---|
+| Livy batch | ${report.batchId} |
+| state | ${report.state} |
+| application | ${report.applicationId ?? ""} |
+| duration | ${report.durationSeconds} s |
+`
+  );
+  if (!report.passed) {
+    pipeline.log.info(`Livy batch log (end):
+${report.logTail.join("\n")}`);
+    throw new ClusterStateError(
+      "Smoke test on HDInsight",
+      "a Livy batch ending in success",
+      report.reason,
+      "See the batch log above, and the application in YARN (Ambari) on the cluster."
+    );
+  }
+  pipeline.log.info(`Smoke test passed: ${report.reason} in ${report.durationSeconds} s`);
+}
+var init_hdinsight = __esm({
+  "src/actions/smoke-test/hdinsight.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+    init_livy_batch();
+    init_settings4();
+  }
+});
+
 // src/actions/smoke-test/drill-settings.ts
 function refuseDrillInputsWithoutFailover(inputs) {
   for (const [input, fallback2] of Object.entries(DRILL_INPUT_DEFAULTS)) {
@@ -23350,94 +23801,6 @@ var init_drill_cluster = __esm({
   }
 });
 
-// src/actions/smoke-test/settings.ts
-function readSmokeTestSettings(inputs) {
-  const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", MASTERS_EXAMPLE));
-  const application = inputs.optional("application");
-  const mainClass = inputs.optional("mainClass");
-  const deployMode = inputs.oneOf("deployMode", ["client", "cluster"], "client");
-  if (application !== void 0 && !/\.(py|jar)$/.test(application)) {
-    throw new InputError("application", "a .py or .jar file", describeValue(application), "Give the path of a PySpark script or of an application jar.");
-  }
-  if (application?.endsWith(".jar") && mainClass === void 0) {
-    throw new InputError("mainClass", "the main class of the jar", "nothing", "Set 'mainClass', e.g. org.example.Job.");
-  }
-  if (deployMode === "cluster" && !application?.endsWith(".jar")) {
-    throw new InputError(
-      "deployMode",
-      "'client' for Python applications (standalone clusters run Python drivers only in client mode)",
-      "'cluster'",
-      "Use deployMode 'client', or submit a jar."
-    );
-  }
-  return {
-    masters,
-    masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
-    sparkHome: inputs.optional("sparkHome"),
-    application,
-    mainClass,
-    arguments: parseArguments(inputs.optional("arguments")),
-    deployMode,
-    sparkConf: parseSparkConf(inputs.optional("sparkConf")),
-    check: resultCheck(inputs.optional("expectedOutput"), application),
-    driverHost: inputs.optional("driverHost"),
-    timeoutSeconds: inputs.seconds("timeoutSeconds", 300, { min: 10, max: 86400 }),
-    aliveMasterTimeoutSeconds: inputs.seconds("aliveMasterTimeoutSeconds", 120, { min: 1, max: 3600 })
-  };
-}
-function parseArguments(raw) {
-  if (raw === void 0) return [];
-  if (raw.startsWith("[")) {
-    let parsed;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      parsed = void 0;
-    }
-    if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === "string")) {
-      throw new InputError("arguments", "a JSON array of strings, or words separated by spaces", describeValue(raw), 'Fix the JSON, e.g. ["--input", "a b.csv"].');
-    }
-    return parsed;
-  }
-  return raw.split(/\s+/).filter((word) => word !== "");
-}
-function parseSparkConf(raw) {
-  return parseKeyValueLines("sparkConf", raw, { key: /^spark\.[A-Za-z0-9_.-]+$/, semicolons: true, expected: "one spark.key=value per line", example: "spark.executor.memory=1g" });
-}
-function resultCheck(expectedOutput, application) {
-  if (expectedOutput === void 0) {
-    return application === void 0 || application.endsWith("pi.py") ? { kind: "pi" } : { kind: "exit-status" };
-  }
-  try {
-    return { kind: "pattern", pattern: new RegExp(expectedOutput, "m") };
-  } catch (error2) {
-    throw new InputError("expectedOutput", "a valid regular expression", describeValue(expectedOutput), `Fix it: ${error2.message}.`);
-  }
-}
-function smokeTestJob(settings, application = settings.application) {
-  return {
-    name: "spark-azure smoke test",
-    application,
-    mainClass: settings.mainClass,
-    arguments: settings.arguments,
-    deployMode: settings.deployMode,
-    sparkConf: settings.sparkConf,
-    check: settings.check,
-    timeoutSeconds: settings.timeoutSeconds
-  };
-}
-var MASTERS_EXAMPLE;
-var init_settings4 = __esm({
-  "src/actions/smoke-test/settings.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_errors();
-    init_key_value_lines();
-    init_master_list();
-    MASTERS_EXAMPLE = "10.0.2.4:7077,10.0.2.5:7077";
-  }
-});
-
 // src/actions/smoke-test/summary.ts
 function smokeTestSummary(report) {
   const rows = [
@@ -23462,7 +23825,7 @@ var init_summary3 = __esm({
 function applicationIn(pipeline, given) {
   if (given === void 0) return void 0;
   const application = userPath(pipeline, given);
-  if (!(0, import_node_fs17.existsSync)(application)) {
+  if (!(0, import_node_fs18.existsSync)(application)) {
     throw new InputError(
       "application",
       "a .py or .jar file in the workspace",
@@ -23475,6 +23838,12 @@ function applicationIn(pipeline, given) {
 function smokeTestAction(options = {}) {
   return async (pipeline) => {
     const inputs = new InputReader(pipeline.inputs);
+    const target = options.forceFailover ? "standalone" : inputs.oneOf("target", ["standalone", "hdinsight", "aks"], "standalone");
+    if (target !== "standalone" && inputs.boolean("failover", false)) {
+      throw new InputError("failover", "'false' with target " + target, "'true'", "The failover drill runs on the standalone cluster only (its masters are ours to stop).");
+    }
+    if (target === "hdinsight") return hdinsightSmokeTest(pipeline, inputs);
+    if (target === "aks") return aksSmokeTest(pipeline, inputs);
     const settings = readSmokeTestSettings(inputs);
     const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
     const failover = options.forceFailover || inputs.boolean("failover", false);
@@ -23500,8 +23869,8 @@ ${report.outputTail}`);
       `Failover drill (${drill2.fault})`,
       () => runFailoverDrill({ cluster, options: drill2, masters: settings, smokeJob: job, runtime, tempDir: pipeline.directories.temp, log: pipeline.log })
     );
-    const journalFile = import_node_path25.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs17.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    const journalFile = import_node_path26.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs18.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -23518,19 +23887,21 @@ ${report.outputTail}`);
     pipeline.log.info(`Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master.`);
   };
 }
-var import_node_fs17, import_node_path25;
+var import_node_fs18, import_node_path26;
 var init_smoke_test = __esm({
   "src/actions/smoke-test/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs17 = require("fs");
-    import_node_path25 = __toESM(require("path"), 1);
+    import_node_fs18 = require("fs");
+    import_node_path26 = __toESM(require("path"), 1);
     init_errors();
     init_input_reader();
     init_failover_drill();
     init_spark_job();
     init_spark_runtime();
     init_user_paths();
+    init_aks();
+    init_hdinsight();
     init_drill_settings();
     init_drill_summary();
     init_drill_cluster();
@@ -24096,7 +24467,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path30 = (function() {
+    var path31 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -24104,7 +24475,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path30.sep;
+    minimatch.sep = path31.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -24193,8 +24564,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path30.sep !== "/") {
-        pattern = pattern.split(path30.sep).join("/");
+      if (!options.allowWindowsEscape && path31.sep !== "/") {
+        pattern = pattern.split(path31.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -24565,8 +24936,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path30.sep !== "/") {
-        f = f.split(path30.sep).join("/");
+      if (path31.sep !== "/") {
+        f = f.split(path31.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -24860,7 +25231,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path30 = require("path");
+    var path31 = require("path");
     var crypto2 = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -24869,7 +25240,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path30.join(keyPath, ".taskkey");
+          this._keyFile = path31.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -26644,7 +27015,7 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path30 = require("path");
+    var path31 = require("path");
     var os13 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
@@ -26741,7 +27112,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path30.join(path30.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path31.join(path31.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -26750,7 +27121,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path30.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path31.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -26776,7 +27147,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path31, ignoreWarnings) {
+    function _setResourcePath(path32, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -26786,19 +27157,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path31]) {
-        _checkPath(path31, "resource file path");
-        _resourceFiles[path31] = path31;
-        _debug("adding resource file: " + path31);
+      if (!_resourceFiles[path32]) {
+        _checkPath(path32, "resource file path");
+        _resourceFiles[path32] = path32;
+        _debug("adding resource file: " + path32);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path31, _resourceCulture);
+        var locStrs = _loadLocStrings(path32, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path31), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path32), IssueSource.TaskInternal);
         }
       }
     }
@@ -26897,10 +27268,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path31) {
+    function _exist(path32) {
       var exist = false;
       try {
-        exist = !!(path31 && fs3.statSync(path31) != null);
+        exist = !!(path32 && fs3.statSync(path32) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -26938,7 +27309,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path30.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path31.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -26960,7 +27331,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path30.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path31.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -26969,7 +27340,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path30.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path31.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -26988,7 +27359,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path30.basename(filePath);
+            var fileName = path31.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -27019,12 +27390,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path30.dirname(filePath_1);
-                var upperName = path30.basename(filePath_1).toUpperCase();
+                var directory = path31.dirname(filePath_1);
+                var upperName = path31.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path30.join(directory, actualName);
+                    filePath_1 = path31.join(directory, actualName);
                     break;
                   }
                 }
@@ -27191,8 +27562,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path31) {
-      return /^\\\\[^\\]/.test(path31);
+    function _isUncPath(path32) {
+      return /^\\\\[^\\]/.test(path32);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -27210,7 +27581,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path30.sep;
+        root2 += path31.sep;
       }
       return root2 + p;
     }
@@ -27245,7 +27616,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path30.dirname(p);
+      return path31.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -27317,7 +27688,7 @@ var require_internal = __commonJS({
         var cipher = crypto2.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path30.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path31.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -29960,7 +30331,7 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path30 = require("path");
+    var path31 = require("path");
     var os13 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
@@ -30296,8 +30667,8 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path31) {
-      return fs3.statSync(path31);
+    function stats(path32) {
+      return fs3.statSync(path32);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
@@ -30364,26 +30735,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path31) {
-      if (path31 === "-") {
+    function cd2(path32) {
+      if (path32 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path31 = process.env.OLDPWD;
+          path32 = process.env.OLDPWD;
         }
       }
-      if (path31 === "~") {
-        path31 = os13.homedir();
+      if (path32 === "~") {
+        path32 = os13.homedir();
       }
-      if (!fs3.existsSync(path31)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path31));
+      if (!fs3.existsSync(path32)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path32));
       }
-      if (!fs3.statSync(path31).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path31));
+      if (!fs3.statSync(path32).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path32));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path31);
+        process.chdir(path32);
         process.env.OLDPWD = currentPath;
       } catch (error2) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error2));
@@ -30416,7 +30787,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path30.resolve(dirs.shift());
+      var _path = path31.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error2) {
@@ -30446,7 +30817,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path30.resolve(dirStack.shift());
+        var _path = path31.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -30470,7 +30841,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path30.dirname(testDir);
+            var parentDir = path31.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -30504,7 +30875,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path30.resolve.apply(this, pathSegments);
+      var absolutePath = path31.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -30539,7 +30910,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path30.resolve("."));
+        paths.push(path31.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -30554,7 +30925,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path30.basename(pathEntry);
+            var fileName = path31.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -30564,12 +30935,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve2(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path30.dirname(pathEntry2), [path30.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path31.dirname(pathEntry2), [path31.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path30.join(pathEntry2, file);
+              return path31.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -30581,24 +30952,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path30.basename(entry);
+          var entrybasename = path31.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path30.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path31.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path30.resolve(p));
-          }) || path30.resolve(".");
+            return entry.startsWith(path31.resolve(p));
+          }) || path31.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path30.join(entry, x);
+              return path31.join(entry, x);
             }));
-            entries.push(path30.relative(baseDir, entry));
+            entries.push(path31.relative(baseDir, entry));
           } else {
-            entries.push(path30.relative(baseDir, entry));
+            entries.push(path31.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -30654,7 +31025,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path30.resolve(src2) !== path30.resolve(source);
+            return path31.resolve(src2) !== path31.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -30676,7 +31047,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path30.join(destination, path30.basename(source));
+            destination = path31.join(destination, path31.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error2) {
@@ -30711,8 +31082,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path30.join(source, entry.name);
-          var destPath = path30.join(destination, entry.name);
+          var srcPath = path31.join(source, entry.name);
+          var destPath = path31.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -30729,7 +31100,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path30.resolve(path30.dirname(source)), [path30.basename(source)]));
+            sources.push.apply(sources, findMatch(path31.resolve(path31.dirname(source)), [path31.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -30776,21 +31147,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry2;
-    function _getStats(path31, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path32, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path31);
+          stats2 = fs3.statSync(path32);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path31);
-            (0, exports2.debug)("  ".concat(path31, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path32);
+            (0, exports2.debug)("  ".concat(path32, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path31);
+        stats2 = fs3.lstatSync(path32);
       }
       return stats2;
     }
@@ -30799,7 +31170,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path30.normalize(findPath);
+      findPath = path31.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -30854,7 +31225,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path30.join(item.path, childName), childLevel_1);
+              return new _FindItem(path31.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -30876,8 +31247,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path31, level) {
-          this.path = path31;
+        function _FindItem2(path32, level) {
+          this.path = path32;
           this.level = level;
         }
         return _FindItem2;
@@ -30930,8 +31301,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path30.isAbsolute(pat)) {
-          pat = path30.join(rootDirectory, pat);
+        if (rootDirectory && !path31.isAbsolute(pat)) {
+          pat = path31.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -31048,7 +31419,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path30.dirname(inputPath), [path30.basename(inputPath)]);
+            var entries = findMatch(path31.dirname(inputPath), [path31.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -31511,21 +31882,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path31) {
-      (0, exports2.command)("task.uploadfile", null, path31);
+    function uploadFile(path32) {
+      (0, exports2.command)("task.uploadfile", null, path32);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path31) {
+    function prependPath(path32) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path31);
+      (0, exports2.command)("task.prependpath", null, path32);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path31) {
-      (0, exports2.command)("task.uploadsummary", null, path31);
+    function uploadSummary2(path32) {
+      (0, exports2.command)("task.uploadsummary", null, path32);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path31) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path31);
+    function addAttachment(type, name, path32) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path32);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -31563,16 +31934,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path31, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path31);
+    function uploadArtifact(containerFolder, path32, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path32);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path31, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path31);
+    function associateArtifact(name, path32, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path32);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path31) {
-      (0, exports2.command)("build.uploadlog", null, path31);
+    function uploadBuildLog(path32) {
+      (0, exports2.command)("build.uploadlog", null, path32);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -31657,8 +32028,8 @@ function azureDevOpsPipeline(taskName) {
     // task-lib refuses a multi-line secret (a private key): register each line.
     setSecret: masker((line) => tl.setSecret(line)),
     appendSummary: async (markdown) => {
-      const file = import_node_path26.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs18.writeFileSync)(file, markdown);
+      const file = import_node_path27.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      (0, import_node_fs19.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     },
     inputLabel: (input) => `'${input}'`,
@@ -31676,14 +32047,14 @@ function azureDevOpsDirectories() {
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs18, import_node_os7, import_node_path26, tl;
+var import_node_fs19, import_node_os7, import_node_path27, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs18 = require("fs");
+    import_node_fs19 = require("fs");
     import_node_os7 = __toESM(require("os"), 1);
-    import_node_path26 = __toESM(require("path"), 1);
+    import_node_path27 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
     init_masking();
@@ -31702,7 +32073,7 @@ function withServiceConnection(pipeline, body) {
     if (!id) return body(pipeline);
     const connection = await readConnection(id);
     pipeline.setSecret(connection.credential.value);
-    const profile = await (0, import_promises8.mkdtemp)(import_node_path27.default.join(pipeline.directories.temp, "spark-azure-az-"));
+    const profile = await (0, import_promises8.mkdtemp)(import_node_path28.default.join(pipeline.directories.temp, "spark-azure-az-"));
     const saved = { ...process.env };
     try {
       await signIn(connection, profile);
@@ -31757,9 +32128,9 @@ async function requestFederatedToken(id) {
 }
 async function signIn(connection, profile) {
   process.env.AZURE_CONFIG_DIR = profile;
-  const credentialFile = import_node_path27.default.join(profile, "credential");
-  (0, import_node_fs19.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
-  (0, import_node_fs19.chmodSync)(credentialFile, 384);
+  const credentialFile = import_node_path28.default.join(profile, "credential");
+  (0, import_node_fs20.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
+  (0, import_node_fs20.chmodSync)(credentialFile, 384);
   const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
   try {
     requireSuccess(
@@ -31786,14 +32157,14 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs19, import_promises8, import_node_path27, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs20, import_promises8, import_node_path28, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs19 = require("fs");
+    import_node_fs20 = require("fs");
     import_promises8 = require("fs/promises");
-    import_node_path27 = __toESM(require("path"), 1);
+    import_node_path28 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
     init_core2();
     init_errors();
@@ -32977,7 +33348,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path30 = require("path");
+    var path31 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -33990,9 +34361,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path30.resolve(baseDir, baseName);
+          const localBin = path31.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path30.extname(baseName))) return void 0;
+          if (sourceExt.includes(path31.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -34010,17 +34381,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path30.resolve(
-            path30.dirname(resolvedScriptPath),
+          executableDir = path31.resolve(
+            path31.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path30.basename(
+            const legacyName = path31.basename(
               this._scriptPath,
-              path30.extname(this._scriptPath)
+              path31.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -34031,7 +34402,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path30.extname(executableFile));
+        launchWithNode = sourceExt.includes(path31.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -34946,7 +35317,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path30.basename(filename, path30.extname(filename));
+        this._name = path31.basename(filename, path31.extname(filename));
         return this;
       }
       /**
@@ -34960,9 +35331,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path31) {
-        if (path31 === void 0) return this._executableDir;
-        this._executableDir = path31;
+      executableDir(path32) {
+        if (path32 === void 0) return this._executableDir;
+        this._executableDir = path32;
         return this;
       }
       /**
@@ -35428,7 +35799,7 @@ function cliPipeline(inputs, options = {}) {
       secrets.push(...secretLines(value));
     },
     appendSummary: async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs20.appendFileSync)(options.summaryFile, `${markdown}
+      if (options.summaryFile) (0, import_node_fs21.appendFileSync)(options.summaryFile, `${markdown}
 `);
     },
     inputLabel: cliFlag,
@@ -35446,12 +35817,12 @@ function cliFlag(input) {
 function cliDirectories(env = process.env) {
   return { workspace: process.cwd(), temp: import_node_os8.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
 }
-var import_node_fs20, import_node_os8;
+var import_node_fs21, import_node_os8;
 var init_cli_pipeline = __esm({
   "src/doors/cli-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs20 = require("fs");
+    import_node_fs21 = require("fs");
     import_node_os8 = __toESM(require("os"), 1);
     init_secret_inputs();
     init_directories();
@@ -35462,7 +35833,7 @@ var init_cli_pipeline = __esm({
 
 // src/entries/action-commands.ts
 function addActionCommand(program2, options) {
-  const metadata = (0, import_yaml3.parse)((0, import_node_fs21.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
+  const metadata = (0, import_yaml3.parse)((0, import_node_fs22.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
   const fromLocalCluster = options.localDefaults ? " Inputs left out come from the local cluster." : "";
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {}).filter(([input2]) => !options.omit?.includes(input2))) {
@@ -35473,12 +35844,12 @@ function addActionCommand(program2, options) {
     await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
   });
 }
-var import_node_fs21, import_yaml3;
+var import_node_fs22, import_yaml3;
 var init_action_commands = __esm({
   "src/entries/action-commands.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs21 = require("fs");
+    import_node_fs22 = require("fs");
     init_esm();
     import_yaml3 = __toESM(require_dist(), 1);
     init_registry();

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cliDirectories } from '../../src/doors/cli-pipeline.js';
 import { buildGoModule } from '../../src/tools/go-build.js';
@@ -9,19 +9,29 @@ import { buildGoModule } from '../../src/tools/go-build.js';
  */
 export const AZURERM_MODULE = 'github.com/hashicorp/terraform-provider-azurerm';
 export const AZURERM_VERSION = 'v1.44.1-0.20260824201233-fae580791926';
+/** Its label in the mirror: the last release it contains (its CHANGELOG tops at 5.2.0) plus the commit. */
+export const AZURERM_MIRROR_VERSION = '5.2.0+fae580791926';
 
 /**
  * The real azurerm provider, built from the Go module proxy into the tool cache once (15-20 min and about
- * 16 GB of Go build cache on 2 cores), and a Terraform CLI configuration whose dev_overrides point at it:
- * Terraform then uses it for hashicorp/azurerm without a registry. Fails with what to install when Go is
- * missing: never a silent skip.
+ * 8-16 GB of Go build cache on 2 cores), in a filesystem mirror, and a Terraform CLI configuration that
+ * installs hashicorp/azurerm from that mirror only: `terraform init` then asks no registry. Fails with what
+ * to install when Go is missing: never a silent skip.
  */
 export async function ensureAzurermProvider(): Promise<{ binary: string; cliConfig: string }> {
-  const directory = path.join(cliDirectories().toolCache, 'terraform-providers', 'azurerm', AZURERM_VERSION, 'bin');
-  const binary = path.join(directory, 'terraform-provider-azurerm');
+  const home = path.join(cliDirectories().toolCache, 'terraform-providers', 'azurerm', AZURERM_VERSION);
+  const binary = path.join(home, 'bin', 'terraform-provider-azurerm');
   if (!existsSync(binary)) await buildGoModule({ module: AZURERM_MODULE, version: AZURERM_VERSION, output: binary });
-  const cliConfig = path.join(directory, '..', 'terraform.rc');
-  mkdirSync(path.dirname(cliConfig), { recursive: true });
-  writeFileSync(cliConfig, `provider_installation {\n  dev_overrides {\n    "hashicorp/azurerm" = ${JSON.stringify(directory)}\n  }\n  direct {}\n}\n`);
+  const mirror = path.join(home, 'mirror');
+  const platform = path.join(mirror, 'registry.terraform.io', 'hashicorp', 'azurerm', AZURERM_MIRROR_VERSION, 'linux_amd64');
+  if (!existsSync(path.join(platform, 'terraform-provider-azurerm'))) {
+    mkdirSync(platform, { recursive: true });
+    symlinkSync(binary, path.join(platform, 'terraform-provider-azurerm'));
+  }
+  const cliConfig = path.join(home, 'terraform.rc');
+  writeFileSync(
+    cliConfig,
+    `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = ["registry.terraform.io/hashicorp/azurerm"]\n  }\n}\n`,
+  );
   return { binary, cliConfig };
 }

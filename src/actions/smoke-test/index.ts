@@ -7,6 +7,8 @@ import { checkSteadyState, runFailoverDrill } from '../../operations/failover-dr
 import { runSparkJob } from '../../operations/spark-job.js';
 import { resolveSparkRuntime } from '../../tools/spark-runtime.js';
 import { userPath } from '../shared/user-paths.js';
+import { aksSmokeTest } from './aks.js';
+import { hdinsightSmokeTest } from './hdinsight.js';
 import { readDrillSettings, refuseDrillInputsWithoutFailover } from './drill-settings.js';
 import { drillSummary } from './drill-summary.js';
 import { resolveDrillCluster } from './drill-cluster.js';
@@ -35,6 +37,12 @@ function applicationIn(pipeline: Pipeline, given: string | undefined): string | 
 export function smokeTestAction(options: { forceFailover?: boolean } = {}) {
   return async (pipeline: Pipeline): Promise<void> => {
     const inputs = new InputReader(pipeline.inputs);
+    const target = options.forceFailover ? 'standalone' : inputs.oneOf('target', ['standalone', 'hdinsight', 'aks'] as const, 'standalone');
+    if (target !== 'standalone' && inputs.boolean('failover', false)) {
+      throw new InputError('failover', "'false' with target " + target, "'true'", 'The failover drill runs on the standalone cluster only (its masters are ours to stop).');
+    }
+    if (target === 'hdinsight') return hdinsightSmokeTest(pipeline, inputs);
+    if (target === 'aks') return aksSmokeTest(pipeline, inputs);
     const settings = readSmokeTestSettings(inputs);
     const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
     const failover = options.forceFailover || inputs.boolean('failover', false);

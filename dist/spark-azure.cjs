@@ -4159,7 +4159,7 @@ async function buildGoModule(build) {
     ...build.unlistedInChecksumDatabase?.length ? { GONOSUMDB: build.unlistedInChecksumDatabase.join(",") } : {}
   };
   const what = `go build of ${build.module}@${build.version}`;
-  const fix = "Install Go 1.24 or later (https://go.dev/dl) and let it reach the Go module proxy.";
+  const fix = build.fix ?? "Install Go 1.24 or later (https://go.dev/dl) and let it reach the Go module proxy.";
   const download = requireSuccess(
     await $({ env, nothrow: true, quiet: true })`${go} mod download -json ${`${build.module}@${build.version}`}`,
     what,
@@ -4201,7 +4201,7 @@ async function builtPacker(toolCache, log4) {
   const command = import_node_path6.default.join(home, "bin", "packer");
   const pluginDirectory = import_node_path6.default.join(home, "plugins");
   if (!(0, import_node_fs6.existsSync)(command)) {
-    log4.info(`Building Packer ${PACKER_VERSION} from the Go module proxy into ${import_node_path6.default.dirname(command)} (once; several minutes)`);
+    log4.info(`Building Packer ${PACKER_VERSION} from the Go module proxy into ${import_node_path6.default.dirname(command)} (once; about 4 min on 2 cores)`);
     await buildGoModule({ module: "github.com/hashicorp/packer", version: PACKER_VERSION, output: `${command}.partial` });
     (0, import_node_fs6.renameSync)(`${command}.partial`, command);
   }
@@ -12206,10 +12206,8 @@ async function ensureTerraformCli(toolCache, log4) {
   const bin = import_node_path14.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
   const tofu = import_node_path14.default.join(bin, "tofu");
   if ((0, import_node_fs11.existsSync)(tofu)) return tofu;
-  log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy (once)`);
-  const build = await $({ env: { ...process.env, GOBIN: bin }, nothrow: true, quiet: true })`go install github.com/opentofu/opentofu/cmd/tofu@${OPENTOFU_VERSION}`;
-  requireSuccess(build, `go install of OpenTofu ${OPENTOFU_VERSION}`, "Install Terraform or OpenTofu on PATH.");
-  return tofu;
+  log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy into ${bin} (once)`);
+  return buildGoModule({ module: "github.com/opentofu/opentofu", version: OPENTOFU_VERSION, packagePath: "./cmd/tofu", output: tofu, fix: "Install Terraform or OpenTofu on PATH." });
 }
 var import_node_fs11, import_node_path14, OPENTOFU_VERSION;
 var init_terraform_cli = __esm({
@@ -12219,7 +12217,7 @@ var init_terraform_cli = __esm({
     import_node_fs11 = require("fs");
     import_node_path14 = __toESM(require("path"), 1);
     init_core2();
-    init_tool_result();
+    init_go_build();
     OPENTOFU_VERSION = "v1.12.6";
   }
 });
@@ -12302,7 +12300,6 @@ var init_markdown = __esm({
 
 // src/actions/shared/secrets.ts
 function writeSshKeyFile(pipeline, privateKey) {
-  pipeline.setSecret(privateKey);
   return pipeline.secretFile("ssh-key", privateKey.endsWith("\n") ? privateKey : `${privateKey}
 `);
 }
@@ -13444,6 +13441,14 @@ function sleep(ms) {
       resolve2();
     }, ms);
   });
+}
+function onChange(key, report, initial2) {
+  let last2 = initial2;
+  return (value) => {
+    const current = key(value);
+    if (current !== last2) report(current);
+    last2 = current;
+  };
 }
 var init_wait = __esm({
   "src/core/wait.ts"() {
@@ -23276,7 +23281,6 @@ function readAksSmokeTest(inputs) {
 }
 async function aksSmokeTest(pipeline, inputs) {
   const { kubeconfig, application, timeoutMs } = readAksSmokeTest(inputs);
-  pipeline.setSecret(kubeconfig);
   const kubectl = new Kubectl(pipeline.secretFile("kubeconfig", kubeconfig));
   const manifest = import_node_path25.default.join(pipeline.directories.temp, `${application.name}.json`);
   (0, import_node_fs17.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
@@ -23284,17 +23288,16 @@ async function aksSmokeTest(pipeline, inputs) {
   const started = performance.now();
   const outcome = await pipeline.group(`Smoke test on AKS (${application.namespace}/${application.name})`, async () => {
     await kubectl.apply(manifest);
-    let lastState = "";
     return waitUntil(
       async () => sparkApplicationOutcome(await kubectl.getJson("sparkapplication", application.name, application.namespace)),
       (observed) => observed.final,
       {
         timeoutMs,
         intervalMs: 5e3,
-        onObservation: (observed) => {
-          if (observed.state !== lastState) pipeline.log.info(`${application.name}: ${observed.state}`);
-          lastState = observed.state;
-        }
+        onObservation: onChange(
+          (observed) => observed.state,
+          (state) => pipeline.log.info(`${application.name}: ${state}`)
+        )
       }
     );
   });
@@ -23387,17 +23390,17 @@ async function runLivyBatch(endpoint, request, limits, log4) {
   const started = performance.now();
   const submitted = await submitLivyBatch(endpoint, request);
   log4.info(`Livy batch ${submitted.id} submitted (${submitted.state})`);
-  let lastLogged = submitted.state;
   const outcome = await waitUntil(
     () => livyBatchState(endpoint, submitted.id),
     (state2) => LIVY_FINAL_STATES.includes(state2),
     {
       timeoutMs: limits.timeoutMs,
       intervalMs: limits.intervalMs,
-      onObservation: (state2) => {
-        if (state2 !== lastLogged) log4.info(`Livy batch ${submitted.id}: ${state2}`);
-        lastLogged = state2;
-      }
+      onObservation: onChange(
+        (state2) => state2,
+        (state2) => log4.info(`Livy batch ${submitted.id}: ${state2}`),
+        submitted.state
+      )
     }
   );
   const state = outcome.last;
@@ -23545,7 +23548,6 @@ function readHdinsightSmokeTest(inputs) {
 }
 async function hdinsightSmokeTest(pipeline, inputs) {
   const { endpoint, request, timeoutMs } = readHdinsightSmokeTest(inputs);
-  pipeline.setSecret(endpoint.password);
   const report = await pipeline.group(
     `Smoke test through Livy (${endpoint.baseUrl})`,
     () => runLivyBatch(endpoint, request, { timeoutMs, intervalMs: 5e3 }, pipeline.log).catch((error2) => {

@@ -44,3 +44,13 @@ export function sleep(ms: number): Promise<void> {
     }, ms);
   });
 }
+
+/** An `onObservation` that reports only when `key` of the observation (a job's state, say) changes. */
+export function onChange<T>(key: (value: T) => string, report: (changed: string) => void, initial?: string): (value: T) => void {
+  let last = initial;
+  return (value) => {
+    const current = key(value);
+    if (current !== last) report(current);
+    last = current;
+  };
+}

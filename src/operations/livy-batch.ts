@@ -1,5 +1,5 @@
 import type { Log } from '../core/log.js';
-import { waitUntil } from '../core/wait.js';
+import { onChange, waitUntil } from '../core/wait.js';
 import {
   LIVY_FAILED_STATES,
   LIVY_FINAL_STATES,
@@ -30,17 +30,17 @@ export async function runLivyBatch(endpoint: LivyEndpoint, request: LivyBatchReq
   const started = performance.now();
   const submitted = await submitLivyBatch(endpoint, request);
   log.info(`Livy batch ${submitted.id} submitted (${submitted.state})`);
-  let lastLogged = submitted.state;
   const outcome = await waitUntil(
     () => livyBatchState(endpoint, submitted.id),
     (state) => (LIVY_FINAL_STATES as readonly string[]).includes(state),
     {
       timeoutMs: limits.timeoutMs,
       intervalMs: limits.intervalMs,
-      onObservation: (state) => {
-        if (state !== lastLogged) log.info(`Livy batch ${submitted.id}: ${state}`);
-        lastLogged = state;
-      },
+      onObservation: onChange(
+        (state) => state,
+        (state) => log.info(`Livy batch ${submitted.id}: ${state}`),
+        submitted.state,
+      ),
     },
   );
   const state = outcome.last;

@@ -20,6 +20,8 @@ export interface GoBuild {
   readonly ldflags?: string;
   /** Modules the checksum database does not know (the proxy still serves them; their go.sum pins the rest). */
   readonly unlistedInChecksumDatabase?: readonly string[];
+  /** What to do when it cannot be built; by default, install Go. */
+  readonly fix?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function buildGoModule(build: GoBuild): Promise<string> {
     ...(build.unlistedInChecksumDatabase?.length ? { GONOSUMDB: build.unlistedInChecksumDatabase.join(',') } : {}),
   };
   const what = `go build of ${build.module}@${build.version}`;
-  const fix = 'Install Go 1.24 or later (https://go.dev/dl) and let it reach the Go module proxy.';
+  const fix = build.fix ?? 'Install Go 1.24 or later (https://go.dev/dl) and let it reach the Go module proxy.';
   const download = requireSuccess(await $({ env, nothrow: true, quiet: true })`${go} mod download -json ${`${build.module}@${build.version}`}`, what, fix, (result) =>
     result.stdout.includes('"Error"') ? (JSON.parse(result.stdout) as { Error: string }).Error : `exit ${result.exitCode}: ${result.stderr.trim().split('\n').at(-1)}`,
   );

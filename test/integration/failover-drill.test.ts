@@ -7,7 +7,7 @@ import { MAINTENANCE_LOCK_PATH, MaintenanceLock } from '../../src/operations/mai
 import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
 import { runGithubAction } from '../support/run-bundle.js';
-import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 describe('the failover drill (smoke-test action with failover) on the real cluster', () => {
   let cluster: LocalCluster;
@@ -23,10 +23,7 @@ describe('the failover drill (smoke-test action with failover) on the real clust
   const checksOf = (journal: DrillJournal) => Object.fromEntries(journal.entries.flatMap((entry) => (entry.kind === 'check' ? [[entry.check, entry.ok]] : [])));
 
   beforeAll(async () => {
-    await assertAddressesFree();
-    cluster = testCluster();
-    await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
-    topology = await cluster.topology();
+    ({ cluster, topology } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }));
   });
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { handOverLeadership } from '../../src/operations/leadership-handover.js'
 import { readLeaderLatch } from '../../src/core/spark/read-leader-latch.js';
 import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { aliveCount, globalSessions, mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
-import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 // The facts the failover drill and rolling updates rely on, shown on the real cluster (see HA-NOTES).
 describe('Spark HA mechanisms on ZooKeeper', () => {
@@ -20,10 +20,7 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
   let latchPath: string;
 
   beforeAll(async () => {
-    await assertAddressesFree();
-    cluster = testCluster();
-    await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
-    topology = await cluster.topology();
+    ({ cluster, topology } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }));
     zk = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
     latchPath = leaderElectionPath(topology.sparkZooKeeperDir);
   });

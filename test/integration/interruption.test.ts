@@ -7,7 +7,7 @@ import { MAINTENANCE_LOCK_PATH } from '../../src/operations/maintenance-lock.js'
 import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { mastersByStatus } from '../support/cluster-observations.js';
 import { ROOT } from '../support/run-bundle.js';
-import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 /** Processes whose command line contains `text`. */
 function processesRunning(text: string): number[] {
@@ -30,10 +30,7 @@ describe('an interrupted failover drill, on the real cluster', () => {
   let topology: ClusterTopology;
 
   beforeAll(async () => {
-    await assertAddressesFree();
-    cluster = testCluster();
-    await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
-    topology = await cluster.topology();
+    ({ cluster, topology } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }));
   });
 
   afterAll(async () => {

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zookeeperLeader } from '../../src/core/cluster/cluster-state.js';
 import type { LocalCluster, UpResult } from '../../src/local/local-cluster.js';
-import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 describe('a larger local cluster: 5 ZooKeeper servers, 3 masters, 3 workers', () => {
   let cluster: LocalCluster;
   let up: UpResult;
 
   beforeAll(async () => {
-    await assertAddressesFree();
-    cluster = testCluster();
-    up = await cluster.up({ zookeepers: 5, masters: 3, workers: 3 });
+    ({ cluster, up } = await startTestCluster({ zookeepers: 5, masters: 3, workers: 3 }));
   });
 
   afterAll(async () => {

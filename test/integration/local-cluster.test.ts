@@ -8,18 +8,17 @@ import { probeCluster } from '../../src/core/cluster/cluster-probe.js';
 import { runPlaybook } from '../../src/local/ansible.js';
 import type { LocalCluster, LocalClusterDescription } from '../../src/local/local-cluster.js';
 import { ROOT, runAzureDevOpsTask, runGithubAction } from '../support/run-bundle.js';
-import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 describe('the local HA cluster', () => {
   let cluster: LocalCluster;
   let description: LocalClusterDescription;
 
   beforeAll(async () => {
-    await assertAddressesFree();
-    cluster = testCluster();
-    const result = await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
-    expect(result.alreadyRunning).toBe(false);
-    description = result.description;
+    const started = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 });
+    cluster = started.cluster;
+    expect(started.up.alreadyRunning).toBe(false);
+    description = started.up.description;
   });
 
   afterAll(async () => {

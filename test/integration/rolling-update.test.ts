@@ -10,7 +10,7 @@ import { runRollingUpdate } from '../../src/operations/rolling-update.js';
 import { mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
 import { runGithubAction } from '../support/run-bundle.js';
 import { SequencedWriter } from '../support/sequenced-writer.js';
-import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
+import { startTestCluster } from '../support/test-cluster.js';
 import { startLongJob } from '../support/long-job.js';
 
 const CHANGE = { zookeeper_heap_mb: '300', spark_master_daemon_memory_mb: '600', spark_worker_daemon_memory_mb: '400' };
@@ -35,10 +35,7 @@ describe('rolling update on the real cluster', () => {
   let topology: ClusterTopology;
 
   beforeAll(async () => {
-    await assertAddressesFree();
-    cluster = testCluster();
-    await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
-    topology = await cluster.topology();
+    ({ cluster, topology } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }));
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCluster } from '../../src/local/local-cluster.js';
 import { cutAliveMasterFromZooKeeper } from '../support/partition.js';
-import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 // The ALIVE master cut off from ZooKeeper but not from its workers and clients: the ensemble hands the
 // lead to the other master, and the cut-off one must have given it up by then (docs/failover.md).
@@ -9,9 +9,7 @@ describe('split brain, on the real cluster', () => {
   let cluster: LocalCluster;
 
   beforeAll(async () => {
-    await assertAddressesFree();
-    cluster = testCluster();
-    await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
+    ({ cluster } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }));
   });
 
   afterAll(async () => {

@@ -12,7 +12,7 @@ import { readLeaderLatch } from '../../src/core/spark/read-leader-latch.js';
 import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { theAliveMasterNode } from '../support/cluster-observations.js';
 import { recordMasterStatuses } from '../support/status-recorder.js';
-import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 async function zookeeperLeaderNode(topology: ClusterTopology): Promise<ZooKeeperNode> {
   const leader = zookeeperLeader(await probeCluster(probeAddressesOf(topology)));
@@ -47,10 +47,9 @@ describe('a restarted ZooKeeper server and the ALIVE Spark master', () => {
   });
 
   it("with Spark's own election, the ALIVE master exits with status 0 when the ZooKeeper leader restarts, and is restarted", async () => {
-    await assertAddressesFree();
-    cluster = testCluster();
-    await cluster.up({ zookeepers: 3, masters: 2, workers: 2 }, { spark_master_leader_election: 'spark' });
-    const topology = await cluster.topology();
+    const started = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }, { spark_master_leader_election: 'spark' });
+    cluster = started.cluster;
+    const { topology } = started;
     const alive = await theAliveMasterNode(topology);
     const leader = await zookeeperLeaderNode(topology);
     const { samples } = await recordMasterStatuses(topology, () => restart(cluster!, leader));
@@ -65,10 +64,9 @@ describe('a restarted ZooKeeper server and the ALIVE Spark master', () => {
   });
 
   it("with spark-azure's election, the ALIVE master stays ALIVE while the ZooKeeper leader and its own server restart", async () => {
-    await assertAddressesFree();
-    cluster = testCluster();
-    await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
-    const topology = await cluster.topology();
+    const started = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 });
+    cluster = started.cluster;
+    const { topology } = started;
     const alive = await theAliveMasterNode(topology);
     for (const pick of [serverOfAliveMaster, zookeeperLeaderNode]) {
       const server = await pick(topology);

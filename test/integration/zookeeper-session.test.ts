@@ -3,7 +3,7 @@ import { type ClusterTopology, topologyZooKeeperConnect } from '../../src/core/c
 import type { LocalCluster } from '../../src/local/local-cluster.js';
 import { MaintenanceLock } from '../../src/operations/maintenance-lock.js';
 import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
-import { assertAddressesFree, testCluster } from '../support/test-cluster.js';
+import { startTestCluster } from '../support/test-cluster.js';
 
 // A rolling update once hung on a request the client library had queued on an expired session.
 describe("spark-azure's own ZooKeeper session", () => {
@@ -11,10 +11,7 @@ describe("spark-azure's own ZooKeeper session", () => {
   let topology: ClusterTopology;
 
   beforeAll(async () => {
-    await assertAddressesFree();
-    cluster = testCluster();
-    await cluster.up({ zookeepers: 3, masters: 2, workers: 1 });
-    topology = await cluster.topology();
+    ({ cluster, topology } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 1 }));
   });
 
   afterAll(async () => {

@@ -1,13 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-
-// GitHub's runner never prints ::add-mask:: commands: everything else must not hold the secret.
-const printed = (stdout: string) =>
-  stdout
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n');
 import { type LivyStandIn, startLivyStandIn } from '../support/livy-stand-in.js';
-import { runGithubAction } from '../support/run-bundle.js';
+import { linesHoldingSecrets, runGithubAction } from '../support/run-bundle.js';
 
 // The whole smoke-test action as GitHub runs it (the bundle), with target hdinsight, against a Livy
 // stand-in on loopback: a real Livy for Spark 3 is not to be had from the registries (see the stand-in).
@@ -34,7 +27,7 @@ describe('smoke-test with target hdinsight, through Livy', () => {
     expect(post?.headers['x-requested-by']).toBeTruthy();
     expect(post?.body).toMatchObject({ file: 'abfs://spark@lake.dfs.core.windows.net/jobs/pi.py', args: ['100'] });
     expect(livy.requests.filter((request) => request.path === '/livy/batches/7/state').length).toBe(3);
-    expect(printed(run.stdout)).not.toContain('gateway-secret-1');
+    expect(linesHoldingSecrets(run, ['gateway-secret-1'])).toEqual(['::add-mask::gateway-secret-1']);
   });
 
   it('fails on a dead batch with the tail of its log', async () => {
@@ -52,7 +45,7 @@ describe('smoke-test with target hdinsight, through Livy', () => {
     const run = await runGithubAction('smoke-test', inputs(livy.url, 'wrong-one-2'));
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(/HTTP 401 from POST/);
-    expect(printed(run.stdout)).not.toContain('wrong-one-2');
+    expect(linesHoldingSecrets(run, ['wrong-one-2'])).toEqual(['::add-mask::wrong-one-2']);
     expect(run.stdout).toMatch(/::error::Livy at http:\/\/127\.0\.0\.1:\d+\/livy: expected an answer/);
   });
 

@@ -2,7 +2,6 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { $ } from 'zx';
 import { silentLog } from '../../src/core/log.js';
 import { cliDirectories } from '../../src/doors/cli-pipeline.js';

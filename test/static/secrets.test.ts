@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, type BundleRun, runAzureDevOpsTask, runGithubAction } from '../support/run-bundle.js';
+import { linesHoldingSecrets, ROOT, runAzureDevOpsTask, runGithubAction, type BundleRun } from '../support/run-bundle.js';
 
 // A sentinel private key, several lines like a real one, given to the actions' secret input.
 const KEY_LINES = ['-----BEGIN OPENSSH PRIVATE KEY-----', 'c2VudGluZWwtbGluZS1vbmUtOWYzYWMx', 'c2VudGluZWwtbGluZS10d28tNzdiMTQy', '-----END OPENSSH PRIVATE KEY-----'];
@@ -41,9 +41,7 @@ function filesHoldingSecrets(directory: string): string[] {
     .filter((file) => SENTINELS.some((sentinel) => readFileSync(file, 'latin1').includes(sentinel)));
 }
 
-function linesWithSecrets(run: BundleRun): string[] {
-  return `${run.stdout}\n${run.stderr}\n${JSON.stringify(run.outputs)}\n${run.summary}`.split('\n').filter((line) => SENTINELS.some((sentinel) => line.includes(sentinel)));
-}
+const linesWithSecrets = (run: BundleRun) => linesHoldingSecrets(run, SENTINELS);
 
 describe('a secret input', () => {
   const workspace = () => {

@@ -1,6 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cp, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { $ } from 'zx';
@@ -9,35 +7,15 @@ import { silentLog } from '../../src/core/log.js';
 import { cliDirectories } from '../../src/doors/cli-pipeline.js';
 import { ensureTerraformCli } from '../../src/tools/terraform-cli.js';
 import { AZURERM_MIRROR_VERSION, AZURERM_VERSION, ensureAzurermProvider } from '../support/azurerm-provider.js';
-import { ROOT } from '../support/run-bundle.js';
-
-const TERRAFORM = path.join(ROOT, 'infra', 'terraform');
+import { TERRAFORM, copyOfTerraformTree } from '../support/terraform-tree.js';
+import { terraformFiles } from '../support/terraform-invariants.js';
 
 /** Every directory holding .tf files: roots, modules and their examples (tests/ holds .tftest.hcl only). */
 function configurations(root: string): string[] {
-  return readdirSync(root, { recursive: true })
-    .map(String)
-    .filter((file) => file.endsWith('.tf') && !file.includes('.terraform'))
-    .map((file) => path.dirname(file))
-    .filter((directory, index, all) => all.indexOf(directory) === index)
-    .sort();
+  return [...new Set(terraformFiles(root).map((file) => path.relative(root, path.dirname(file))))].sort();
 }
 
 const withTests = (root: string) => configurations(root).filter((directory) => existsSync(path.join(root, directory, 'tests')));
-
-// Each run works on a copy: init writes .terraform beside the configuration.
-async function copyOfTree(change?: { file: string; edit: (text: string) => string }): Promise<string> {
-  const copy = await mkdtemp(path.join(os.tmpdir(), 'tf-azurerm-'));
-  await cp(TERRAFORM, copy, { recursive: true, filter: (source) => !source.includes('.terraform') });
-  if (change) {
-    const target = path.join(copy, change.file);
-    const before = readFileSync(target, 'utf8');
-    const after = change.edit(before);
-    if (after === before) throw new Error(`the mutation of ${change.file} changed nothing`);
-    writeFileSync(target, after);
-  }
-  return copy;
-}
 
 describe(`Terraform with the real azurerm 5.x provider (${AZURERM_VERSION} from the Go module proxy, as ${AZURERM_MIRROR_VERSION})`, () => {
   let cli: string;
@@ -47,7 +25,7 @@ describe(`Terraform with the real azurerm 5.x provider (${AZURERM_VERSION} from 
     cli = await ensureTerraformCli(cliDirectories().toolCache, silentLog);
     const provider = await ensureAzurermProvider();
     env = { ...process.env, TF_CLI_CONFIG_FILE: provider.cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
-    tree = await copyOfTree();
+    tree = await copyOfTerraformTree();
   }, 1_800_000);
 
   const terraform = (directory: string, args: string[]) => $({ cwd: directory, env, nothrow: true, quiet: true })`${cli} ${args}`;
@@ -90,7 +68,7 @@ describe(`Terraform with the real azurerm 5.x provider (${AZURERM_VERSION} from 
 
   describe('and terraform test fails when an invariant breaks', () => {
     const failing = async (change: { file: string; edit: (text: string) => string }, directory: string) => {
-      const copy = await copyOfTree(change);
+      const copy = await copyOfTerraformTree(change.file, change.edit);
       await init(path.join(copy, directory));
       return terraform(path.join(copy, directory), ['test', '-no-color']);
     };

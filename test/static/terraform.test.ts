@@ -1,6 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cp, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +8,7 @@ import { cliDirectories } from '../../src/doors/cli-pipeline.js';
 import { ensurePythonEnvironment } from '../../src/tools/installers.js';
 import { ensureTerraformCli } from '../../src/tools/terraform-cli.js';
 import { ROOT } from '../support/run-bundle.js';
+import { TERRAFORM, copyOfTerraformTree } from '../support/terraform-tree.js';
 import {
   hardeningViolations,
   missingOutputViolations,
@@ -20,20 +19,6 @@ import {
   zoneSpreadViolations,
   zookeeperCountViolations,
 } from '../support/terraform-invariants.js';
-
-const TERRAFORM = path.join(ROOT, 'infra', 'terraform');
-
-/** A copy of infra/terraform with one file changed, for showing that a check catches a broken invariant. */
-async function mutated(file: string, change: (text: string) => string): Promise<string> {
-  const copy = await mkdtemp(path.join(os.tmpdir(), 'tf-mutated-'));
-  await cp(TERRAFORM, copy, { recursive: true });
-  const target = path.join(copy, file);
-  const before = readFileSync(target, 'utf8');
-  const after = change(before);
-  if (after === before) throw new Error(`the mutation of ${file} changed nothing`);
-  writeFileSync(target, after);
-  return copy;
-}
 
 describe('Terraform, statically', () => {
   let cli: string;
@@ -99,15 +84,17 @@ describe('Terraform, statically', () => {
 
   describe('and the checks catch a broken invariant', () => {
     it('an even ZooKeeper count', async () => {
-      const copy = await mutated('modules/zookeeper/variables.tf', (text) => text.replace('contains([3, 5], var.zookeeper_count)', 'contains([3, 4, 5], var.zookeeper_count)'));
+      const copy = await copyOfTerraformTree('modules/zookeeper/variables.tf', (text) =>
+        text.replace('contains([3, 5], var.zookeeper_count)', 'contains([3, 4, 5], var.zookeeper_count)'),
+      );
       expect(await zookeeperCountViolations(cli, copy)).toEqual(['the zookeeper module accepts zookeeper_count = 4']);
     });
     it('VMs piled into one zone', async () => {
-      const copy = await mutated('modules/fixed-vms/locals.tf', (text) => text.replace('var.zones[(i - 1) % length(var.zones)]', 'var.zones[0]'));
+      const copy = await copyOfTerraformTree('modules/fixed-vms/locals.tf', (text) => text.replace('var.zones[(i - 1) % length(var.zones)]', 'var.zones[0]'));
       expect((await zoneSpreadViolations(cli, copy))[0]).toMatch(/^3 VMs are not spread evenly over 3 zones/);
     });
     it('a public IP on a master', async () => {
-      const copy = await mutated('modules/fixed-vms/main.tf', (text) =>
+      const copy = await copyOfTerraformTree('modules/fixed-vms/main.tf', (text) =>
         text.replace(
           'private_ip_address            = each.value.private_ip',
           'private_ip_address            = each.value.private_ip\n    public_ip_address_id          = "/subscriptions/x/publicIPAddresses/pip"',
@@ -116,7 +103,7 @@ describe('Terraform, statically', () => {
       expect(publicIpViolations(await parsedResources(copy))).toEqual(['network interface this has a public IP']);
     });
     it('an NSG rule open to the Internet', async () => {
-      const copy = await mutated('modules/network/main.tf', (text) =>
+      const copy = await copyOfTerraformTree('modules/network/main.tf', (text) =>
         text.replace(
           'resource "azurerm_network_security_rule" "deny_other_inbound" {',
           `resource "azurerm_network_security_rule" "debug" {
@@ -140,7 +127,7 @@ resource "azurerm_network_security_rule" "deny_other_inbound" {`,
       expect(await nsgViolations(cli, copy, resources)).toEqual(['NSG rule debug allows inbound traffic from the Internet']);
     });
     it('ZooKeeper quorum ports opened to the workers', async () => {
-      const copy = await mutated('modules/network/locals.tf', (text) =>
+      const copy = await copyOfTerraformTree('modules/network/locals.tf', (text) =>
         text.replace('ports = ["2888", "3888"], from = ["zookeeper"]', 'ports = ["2888", "3888"], from = ["zookeeper", "workers"]'),
       );
       expect(await nsgViolations(cli, copy, await parsedResources(copy))).toEqual([
@@ -149,11 +136,13 @@ resource "azurerm_network_security_rule" "deny_other_inbound" {`,
       ]);
     });
     it('a missing output', async () => {
-      const copy = await mutated('envs/vm/outputs.tf', (text) => text.replace(/output "master_url" \{[\s\S]*?\n\}\n/, ''));
+      const copy = await copyOfTerraformTree('envs/vm/outputs.tf', (text) => text.replace(/output "master_url" \{[\s\S]*?\n\}\n/, ''));
       expect(await missingOutputViolations(copy)).toEqual(["envs/vm has no output 'master_url', which the actions read"]);
     });
     it('a VM with password authentication', async () => {
-      const copy = await mutated('modules/fixed-vms/main.tf', (text) => text.replace('disable_password_authentication = true', 'disable_password_authentication = false'));
+      const copy = await copyOfTerraformTree('modules/fixed-vms/main.tf', (text) =>
+        text.replace('disable_password_authentication = true', 'disable_password_authentication = false'),
+      );
       expect(hardeningViolations(await parsedResources(copy))).toEqual(['this: password authentication is allowed']);
     });
   });

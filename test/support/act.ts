@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { $ } from 'zx';
 import { cliDirectories } from '../../src/doors/cli-pipeline.js';
+import { buildGoModule } from '../../src/tools/go-build.js';
 import { ROOT } from './run-bundle.js';
 
 export const ACT_VERSION = 'v0.2.89';
@@ -17,10 +18,7 @@ export async function ensureAct(): Promise<string> {
   const bin = path.join(cliDirectories().toolCache, 'act', ACT_VERSION, 'bin');
   const act = path.join(bin, 'act');
   if (existsSync(act)) return act;
-  const go = existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : 'go';
-  const build = await $({ env: { ...process.env, GOBIN: bin, GOFLAGS: '-buildvcs=false' }, nothrow: true, quiet: true })`${go} install github.com/nektos/act@${ACT_VERSION}`;
-  if (build.exitCode !== 0) throw new Error(`act: go install github.com/nektos/act@${ACT_VERSION} failed (install Go 1.24+): ${build.stderr.trim().split('\n').at(-1)}`);
-  return act;
+  return buildGoModule({ module: 'github.com/nektos/act', version: ACT_VERSION, output: act });
 }
 
 /** spark-azure as a user's workflow fetches it at @v1: the tracked files of this working tree, nothing else. */

@@ -52,6 +52,11 @@ export async function runGithubAction(name: string, inputs: Record<string, strin
   };
 }
 
+/** Every line of a run's output, outputs and summary that holds one of `secrets` (the runner's ::add-mask:: lines among them). */
+export function linesHoldingSecrets(run: BundleRun, secrets: readonly string[]): string[] {
+  return `${run.stdout}\n${run.stderr}\n${JSON.stringify(run.outputs)}\n${run.summary}`.split('\n').filter((line) => secrets.some((secret) => line.includes(secret)));
+}
+
 /** Parses the `name<<DELIMITER ... DELIMITER` blocks @actions/core writes to GITHUB_OUTPUT. */
 export function parseGithubOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};

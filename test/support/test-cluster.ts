@@ -3,7 +3,9 @@ import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { silentLog } from '../../src/core/log.js';
-import { LocalCluster } from '../../src/local/local-cluster.js';
+import type { ClusterTopology } from '../../src/core/cluster/topology.js';
+import { LocalCluster, type UpResult } from '../../src/local/local-cluster.js';
+import type { LocalClusterShape } from '../../src/local/local-topology.js';
 import { cliDirectories } from '../../src/doors/cli-pipeline.js';
 import { localPaths } from '../../src/local/paths.js';
 
@@ -11,6 +13,25 @@ import { localPaths } from '../../src/local/paths.js';
 export function testCluster(): LocalCluster {
   const clusterDir = mkdtempSync(path.join(os.tmpdir(), 'spark-azure-test-cluster-'));
   return new LocalCluster({ ...localPaths(cliDirectories()), clusterDir }, silentLog);
+}
+
+/**
+ * A test cluster of `shape` started, once no other cluster holds the addresses, with its topology. A start
+ * that fails takes down what it started before throwing, since no afterAll holds the cluster yet.
+ */
+export async function startTestCluster(
+  shape: LocalClusterShape,
+  roleVariables?: Readonly<Record<string, string>>,
+): Promise<{ cluster: LocalCluster; topology: ClusterTopology; up: UpResult }> {
+  await assertAddressesFree();
+  const cluster = testCluster();
+  try {
+    const up = await cluster.up(shape, roleVariables);
+    return { cluster, topology: await cluster.topology(), up };
+  } catch (error) {
+    await cluster.down();
+    throw error;
+  }
 }
 
 /** Fails fast, with the fix, when another cluster already holds the loopback addresses. */

@@ -4,7 +4,7 @@ import { ClusterStateError, InputError, describeValue } from '../../core/errors.
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import { type SparkApplicationOutcome, sparkApplicationOutcome, sparkPiApplication } from '../../core/spark/spark-application.js';
-import { waitUntil } from '../../core/wait.js';
+import { onChange, waitUntil } from '../../core/wait.js';
 import { Kubectl } from '../../tools/kubectl.js';
 
 /** What the AKS smoke test submits, and where: the job namespace of infra/ansible/aks-spark-operator.yml by default. */
@@ -32,24 +32,22 @@ export function readAksSmokeTest(inputs: InputReader) {
 /** The smoke test on AKS: SparkPi as a SparkApplication, which the operator must bring to COMPLETED. */
 export async function aksSmokeTest(pipeline: Pipeline, inputs: InputReader): Promise<void> {
   const { kubeconfig, application, timeoutMs } = readAksSmokeTest(inputs);
-  pipeline.setSecret(kubeconfig);
   const kubectl = new Kubectl(pipeline.secretFile('kubeconfig', kubeconfig));
   const manifest = path.join(pipeline.directories.temp, `${application.name}.json`);
   writeFileSync(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}\n`);
   const started = performance.now();
   const outcome = await pipeline.group(`Smoke test on AKS (${application.namespace}/${application.name})`, async () => {
     await kubectl.apply(manifest);
-    let lastState = '';
     return waitUntil<SparkApplicationOutcome>(
       async () => sparkApplicationOutcome(await kubectl.getJson('sparkapplication', application.name, application.namespace)),
       (observed) => observed.final,
       {
         timeoutMs,
         intervalMs: 5_000,
-        onObservation: (observed) => {
-          if (observed.state !== lastState) pipeline.log.info(`${application.name}: ${observed.state}`);
-          lastState = observed.state;
-        },
+        onObservation: onChange(
+          (observed) => observed.state,
+          (state) => pipeline.log.info(`${application.name}: ${state}`),
+        ),
       },
     );
   });

@@ -47,7 +47,6 @@ export function readHdinsightSmokeTest(inputs: InputReader): { endpoint: LivyEnd
 /** The smoke test on HDInsight: one batch through Livy, which must end `success`. */
 export async function hdinsightSmokeTest(pipeline: Pipeline, inputs: InputReader): Promise<void> {
   const { endpoint, request, timeoutMs } = readHdinsightSmokeTest(inputs);
-  pipeline.setSecret(endpoint.password);
   const report = await pipeline.group(`Smoke test through Livy (${endpoint.baseUrl})`, () =>
     runLivyBatch(endpoint, request, { timeoutMs, intervalMs: 5_000 }, pipeline.log).catch((error: Error) => {
       throw new ClusterStateError(

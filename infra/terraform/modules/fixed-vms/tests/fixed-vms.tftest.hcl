@@ -1,48 +1,6 @@
 # Fixed VMs: static private addresses, no public IP, zones round-robin, Trusted Launch, a data disk each.
 mock_provider "azurerm" {
-  # Ids shaped as Azure returns them: the provider parses the ids it is given.
-  mock_resource "azurerm_resource_group" {
-    defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test" }
-  }
-  mock_resource "azurerm_network_interface" {
-    defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Network/networkInterfaces/nic" }
-  }
-  mock_resource "azurerm_linux_virtual_machine" {
-    defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Compute/virtualMachines/vm" }
-  }
-  mock_resource "azurerm_managed_disk" {
-    defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Compute/disks/disk" }
-  }
-  mock_resource "azurerm_virtual_network" {
-    defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Network/virtualNetworks/vnet" }
-  }
-  mock_resource "azurerm_subnet" {
-    defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet" }
-  }
-  mock_resource "azurerm_network_security_group" {
-    defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Network/networkSecurityGroups/nsg" }
-  }
-  mock_resource "azurerm_public_ip" {
-    defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Network/publicIPAddresses/pip" }
-  }
-  mock_resource "azurerm_nat_gateway" {
-    defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Network/natGateways/ng" }
-  }
-  mock_resource "azurerm_bastion_host" {
-    defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Network/bastionHosts/bas" }
-  }
-  mock_resource "azurerm_user_assigned_identity" {
-    defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id", principal_id = "11111111-1111-1111-1111-111111111111", client_id = "22222222-2222-2222-2222-222222222222" }
-  }
-  mock_resource "azurerm_orchestrated_virtual_machine_scale_set" {
-    defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Compute/virtualMachineScaleSets/vmss" }
-  }
-  mock_resource "azurerm_shared_image_gallery" {
-    defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Compute/galleries/spark_azure" }
-  }
-  mock_resource "azurerm_shared_image" {
-    defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Compute/galleries/spark_azure/images/spark-node" }
-  }
+  source = "../../tests/mocks"
 }
 
 variables {

@@ -12207,7 +12207,13 @@ async function ensureTerraformCli(toolCache, log4) {
   const tofu = import_node_path14.default.join(bin, "tofu");
   if ((0, import_node_fs11.existsSync)(tofu)) return tofu;
   log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy into ${bin} (once)`);
-  return buildGoModule({ module: "github.com/opentofu/opentofu", version: OPENTOFU_VERSION, packagePath: "./cmd/tofu", output: tofu, fix: "Install Terraform or OpenTofu on PATH." });
+  return buildGoModule({
+    module: "github.com/opentofu/opentofu",
+    version: OPENTOFU_VERSION,
+    packagePath: "./cmd/tofu",
+    output: tofu,
+    fix: "Install Terraform or OpenTofu on PATH."
+  });
 }
 var import_node_fs11, import_node_path14, OPENTOFU_VERSION;
 var init_terraform_cli = __esm({

@@ -16,5 +16,11 @@ export async function ensureTerraformCli(toolCache: string, log: Log): Promise<s
   const tofu = path.join(bin, 'tofu');
   if (existsSync(tofu)) return tofu;
   log.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy into ${bin} (once)`);
-  return buildGoModule({ module: 'github.com/opentofu/opentofu', version: OPENTOFU_VERSION, packagePath: './cmd/tofu', output: tofu, fix: 'Install Terraform or OpenTofu on PATH.' });
+  return buildGoModule({
+    module: 'github.com/opentofu/opentofu',
+    version: OPENTOFU_VERSION,
+    packagePath: './cmd/tofu',
+    output: tofu,
+    fix: 'Install Terraform or OpenTofu on PATH.',
+  });
 }

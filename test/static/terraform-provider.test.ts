@@ -37,7 +37,17 @@ describe(`Terraform with the real azurerm 5.x provider (${AZURERM_VERSION} from 
   it('covers every root, module and example', () => {
     expect(configurations(TERRAFORM).length).toBeGreaterThanOrEqual(13);
     expect(withTests(TERRAFORM)).toEqual(
-      expect.arrayContaining(['envs/gallery', 'envs/vm', 'modules/fixed-vms', 'modules/network', 'modules/spark-masters', 'modules/spark-workers', 'modules/zookeeper']),
+      expect.arrayContaining([
+        'envs/aks',
+        'envs/gallery',
+        'envs/hdinsight',
+        'envs/vm',
+        'modules/fixed-vms',
+        'modules/network',
+        'modules/spark-masters',
+        'modules/spark-workers',
+        'modules/zookeeper',
+      ]),
     );
   });
 

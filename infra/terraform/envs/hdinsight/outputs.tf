@@ -3,6 +3,11 @@ output "cluster_name" {
   value       = azurerm_hdinsight_spark_cluster.this.name
 }
 
+output "livy_url" {
+  description = "Livy's base URL: the smoke test's livyUrl input (target hdinsight)."
+  value       = "https://${azurerm_hdinsight_spark_cluster.this.https_endpoint}/livy"
+}
+
 output "livy_batches_url" {
   description = "Livy endpoint for batch submissions (header X-Requested-By, gateway credentials)."
   value       = "https://${azurerm_hdinsight_spark_cluster.this.https_endpoint}/livy/batches"

@@ -42,3 +42,21 @@ mock_resource "azurerm_shared_image_gallery" {
 mock_resource "azurerm_shared_image" {
   defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Compute/galleries/spark_azure/images/spark-node" }
 }
+mock_resource "azurerm_storage_account" {
+  defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Storage/storageAccounts/stsparktestlake" }
+}
+mock_resource "azurerm_storage_data_lake_gen2_filesystem" {
+  defaults = { id = "https://stsparktestlake.dfs.core.windows.net/spark-test" }
+}
+mock_resource "azurerm_hdinsight_spark_cluster" {
+  defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.HDInsight/clusters/spark-test", https_endpoint = "spark-test.azurehdinsight.net" }
+}
+mock_resource "azurerm_kubernetes_cluster" {
+  defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.ContainerService/managedClusters/aks-spark-test" }
+}
+mock_resource "azurerm_kubernetes_cluster_node_pool" {
+  defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.ContainerService/managedClusters/aks-spark-test/agentPools/spark" }
+}
+mock_data "azurerm_client_config" {
+  defaults = { tenant_id = "33333333-3333-3333-3333-333333333333", subscription_id = "00000000-0000-0000-0000-000000000000" }
+}

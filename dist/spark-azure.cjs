@@ -12015,7 +12015,7 @@ var require_dist = __commonJS({
 });
 
 // src/core/infra/azure-inventory.ts
-function azureInventory(outputs, workers, access2, settings = {}) {
+function azureInventory(outputs, workers, access2) {
   const sshArgs = ["-o StrictHostKeyChecking=accept-new", ...access2.jumpHost ? [`-o ProxyJump=${access2.jumpHost}`] : []].join(" ");
   return (0, import_yaml.stringify)({
     all: {
@@ -12024,8 +12024,7 @@ function azureInventory(outputs, workers, access2, settings = {}) {
         ansible_become: true,
         ansible_ssh_common_args: sshArgs,
         ...access2.keyFile ? { ansible_ssh_private_key_file: access2.keyFile } : {},
-        spark_master_zookeeper_dir: outputs.sparkZooKeeperDir,
-        ...settings
+        spark_master_zookeeper_dir: outputs.sparkZooKeeperDir
       },
       children: {
         zookeeper: { hosts: Object.fromEntries(outputs.zookeeperHosts.map((server) => [server.name, { ansible_host: server.host, zookeeper_id: server.id }])) },
@@ -12307,6 +12306,10 @@ var init_markdown = __esm({
 // src/actions/shared/secrets.ts
 function writeSshKeyFile(pipeline, privateKey) {
   return pipeline.secretFile("ssh-key", privateKey.endsWith("\n") ? privateKey : `${privateKey}
+`);
+}
+function writeExtraVariablesFile(pipeline, variables) {
+  return pipeline.secretFile("extra-variables.json", `${JSON.stringify(variables)}
 `);
 }
 var init_secrets = __esm({
@@ -12723,7 +12726,7 @@ async function provision(settings, directory, pipeline) {
   const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
   const keyFile = settings.sshPrivateKey ? writeSshKeyFile(pipeline, settings.sshPrivateKey) : void 0;
   const inventory = import_node_path15.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
-  (0, import_node_fs12.writeFileSync)(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? "azureuser", jumpHost: settings.sshJumpHost, keyFile }, settings.roleVariables));
+  (0, import_node_fs12.writeFileSync)(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? "azureuser", jumpHost: settings.sshJumpHost, keyFile }));
   pipeline.setOutput("inventory", inventory);
   await pipeline.appendSummary(
     `### Cluster
@@ -12735,11 +12738,15 @@ async function provision(settings, directory, pipeline) {
 | workers configured | ${workers.length} |
 `
   );
-  if (settings.configure) await configure(inventory, pipeline);
+  if (settings.configure) await configure(inventory, settings.roleVariables, pipeline);
 }
-async function configure(inventory, pipeline) {
+async function configure(inventory, roleVariables, pipeline) {
   const venv = await ensurePythonEnvironment("local-cluster", pipeline.directories.toolCache, pipeline.log);
-  const result2 = await pipeline.group("ansible-playbook site.yml", () => runPlaybookWith(import_node_path15.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, inventory));
+  const extraArgs = Object.keys(roleVariables).length > 0 ? ["-e", `@${writeExtraVariablesFile(pipeline, roleVariables)}`] : [];
+  const result2 = await pipeline.group(
+    "ansible-playbook site.yml",
+    () => runPlaybookWith(import_node_path15.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, inventory, { extraArgs })
+  );
   pipeline.log.info(result2.stdout.split("\n").slice(-12).join("\n"));
   requireSuccess(result2, "ansible-playbook site.yml", "Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.", ansibleFailures);
 }
@@ -14099,8 +14106,7 @@ async function run(what, command, fix) {
   return requireSuccess(await command, what, fix).stdout;
 }
 function ansibleUpdate(options, operations) {
-  const key = options.keyFile ? { ansible_ssh_private_key_file: options.keyFile } : {};
-  const extra = Object.entries({ ...options.roleVariables, ...key }).flatMap(([name, value]) => ["-e", `${name}=${value}`]);
+  const extra = options.extraVariablesFile ? ["-e", `@${options.extraVariablesFile}`] : [];
   return {
     description: `ansible ${import_node_path20.default.basename(options.playbook)}`,
     apply: async (node) => {
@@ -22617,8 +22623,7 @@ async function resolve(settings, pipeline) {
             ansiblePlaybook: import_node_path21.default.join(venv, "bin", "ansible-playbook"),
             inventory: userPath(pipeline, settings.method.inventory),
             playbook,
-            roleVariables: settings.method.roleVariables,
-            keyFile
+            extraVariablesFile: extraVariablesFile(settings.method.roleVariables, keyFile, pipeline)
           },
           cluster.operations
         )
@@ -22629,6 +22634,10 @@ async function resolve(settings, pipeline) {
     case "reimage":
       return { cluster, method: reimageUpdate({ resourceGroup: settings.method.resourceGroup, scaleSet: settings.method.scaleSet }, settings.method.imageId) };
   }
+}
+function extraVariablesFile(roleVariables, keyFile, pipeline) {
+  const variables = { ...roleVariables, ...keyFile ? { ansible_ssh_private_key_file: keyFile } : {} };
+  return Object.keys(variables).length > 0 ? writeExtraVariablesFile(pipeline, variables) : void 0;
 }
 var import_node_fs16, import_node_path21;
 var init_rolling_update2 = __esm({
@@ -22650,6 +22659,7 @@ var init_rolling_update2 = __esm({
     init_rolling_update();
     init_installers();
     init_user_paths();
+    init_secrets();
     init_remote_cluster();
     init_settings2();
     init_summary2();

@@ -12,13 +12,8 @@ async function run(what: string, command: Promise<ToolResult>, fix: string): Pro
 }
 
 /** The site playbook limited to the node (configuration converges, nothing restarts), then a restart. */
-export function ansibleUpdate(
-  options: { ansiblePlaybook: string; inventory: string; playbook: string; roleVariables: Readonly<Record<string, string>>; keyFile?: string },
-  operations: NodeOperations,
-): UpdateMethod {
-  // This run's key file wins over one the inventory names (provision's, removed when its run ended).
-  const key = options.keyFile ? { ansible_ssh_private_key_file: options.keyFile } : {};
-  const extra = Object.entries({ ...options.roleVariables, ...key }).flatMap(([name, value]) => ['-e', `${name}=${value}`]);
+export function ansibleUpdate(options: { ansiblePlaybook: string; inventory: string; playbook: string; extraVariablesFile?: string }, operations: NodeOperations): UpdateMethod {
+  const extra = options.extraVariablesFile ? ['-e', `@${options.extraVariablesFile}`] : [];
   return {
     description: `ansible ${path.basename(options.playbook)}`,
     apply: async (node) => {

@@ -6,7 +6,9 @@ import { linesHoldingSecrets, ROOT, runAzureDevOpsTask, runGithubAction, type Bu
 
 // A sentinel private key, several lines like a real one, given to the actions' secret input.
 const KEY_LINES = ['-----BEGIN OPENSSH PRIVATE KEY-----', 'c2VudGluZWwtbGluZS1vbmUtOWYzYWMx', 'c2VudGluZWwtbGluZS10d28tNzdiMTQy', '-----END OPENSSH PRIVATE KEY-----'];
-const SENTINELS = KEY_LINES.slice(1, 3);
+// A role variable may hold a secret too (an API key for an agent the roles install).
+const ROLE_SECRET = 'c2VudGluZWwtcm9sZS12YXJpYWJsZS0zZDhl';
+const SENTINELS = [...KEY_LINES.slice(1, 3), ROLE_SECRET];
 
 /** Every process's command line, read every 20 ms while `run` goes on: where a secret must never appear. */
 async function watchingArguments<T>(run: () => Promise<T>): Promise<{ result: T; seen: string[] }> {
@@ -57,6 +59,7 @@ describe('a secret input', () => {
     sshUser: 'azureuser',
     workerScaleSetLookup: 'false',
     sshPrivateKey: KEY_LINES.join('\n'),
+    roleVariables: `datadog_api_key=${ROLE_SECRET}`,
   };
 
   it('on GitHub: masked line by line before use, on no command line, in no file left behind', async () => {
@@ -64,7 +67,7 @@ describe('a secret input', () => {
     const temp = mkdtempSync(path.join(os.tmpdir(), 'secrets-temp-'));
     const { result: run, seen } = await watchingArguments(() => runGithubAction('provision', inputs, { GITHUB_WORKSPACE: user, RUNNER_TEMP: temp }));
     expect(run.exitCode, run.stdout).toBe(0);
-    expect(linesWithSecrets(run)).toEqual(SENTINELS.map((line) => `::add-mask::${line}`));
+    expect(linesWithSecrets(run)).toEqual(KEY_LINES.slice(1, 3).map((line) => `::add-mask::${line}`));
     expect(seen).toEqual([]);
     expect([...filesHoldingSecrets(temp), ...filesHoldingSecrets(user)]).toEqual([]);
     // The inventory points at the key file, which went with the run.
@@ -80,7 +83,7 @@ describe('a secret input', () => {
     // task-lib writes every input it reads to its debug log: each line of the key is registered with the
     // agent's masker first, so the agent masks it there and everywhere after.
     const lines = run.stdout.split('\n');
-    for (const sentinel of SENTINELS) {
+    for (const sentinel of KEY_LINES.slice(1, 3)) {
       const registered = lines.indexOf(`##vso[task.setsecret]${sentinel}`);
       expect(registered).toBeGreaterThanOrEqual(0);
       const firstOther = lines.findIndex((line) => line.includes(sentinel) && !line.startsWith('##vso[task.setsecret]'));

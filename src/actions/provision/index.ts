@@ -18,7 +18,7 @@ import { suiteContent } from '../../tools/suite-content.js';
 import { TerraformRoot, planSummary } from '../../tools/terraform-runner.js';
 import { requireSuccess } from '../../tools/tool-result.js';
 import { escapeCell } from '../shared/markdown.js';
-import { writeSshKeyFile } from '../shared/secrets.js';
+import { writeExtraVariablesFile, writeSshKeyFile } from '../shared/secrets.js';
 import { userPath } from '../shared/user-paths.js';
 import { type ProvisionSettings, readProvisionSettings } from './settings.js';
 
@@ -122,17 +122,20 @@ async function provision(settings: ProvisionSettings, directory: string, pipelin
   const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
   const keyFile = settings.sshPrivateKey ? writeSshKeyFile(pipeline, settings.sshPrivateKey) : undefined;
   const inventory = path.join(pipeline.directories.temp, 'spark-azure-inventory.yml');
-  writeFileSync(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? 'azureuser', jumpHost: settings.sshJumpHost, keyFile }, settings.roleVariables));
+  writeFileSync(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? 'azureuser', jumpHost: settings.sshJumpHost, keyFile }));
   pipeline.setOutput('inventory', inventory);
   await pipeline.appendSummary(
     `### Cluster\n\n| | |\n|---|---|\n| masters | \`${outputs.masterUrl}\` |\n| ZooKeeper | \`${outputs.zookeeperConnect}\` |\n| workers configured | ${workers.length} |\n`,
   );
-  if (settings.configure) await configure(inventory, pipeline);
+  if (settings.configure) await configure(inventory, settings.roleVariables, pipeline);
 }
 
-async function configure(inventory: string, pipeline: Pipeline): Promise<void> {
+async function configure(inventory: string, roleVariables: Readonly<Record<string, string>>, pipeline: Pipeline): Promise<void> {
   const venv = await ensurePythonEnvironment('local-cluster', pipeline.directories.toolCache, pipeline.log);
-  const result = await pipeline.group('ansible-playbook site.yml', () => runPlaybookWith(path.join(venv, 'bin', 'ansible-playbook'), suiteContent().root, inventory));
+  const extraArgs = Object.keys(roleVariables).length > 0 ? ['-e', `@${writeExtraVariablesFile(pipeline, roleVariables)}`] : [];
+  const result = await pipeline.group('ansible-playbook site.yml', () =>
+    runPlaybookWith(path.join(venv, 'bin', 'ansible-playbook'), suiteContent().root, inventory, { extraArgs }),
+  );
   pipeline.log.info(result.stdout.split('\n').slice(-12).join('\n'));
   requireSuccess(result, 'ansible-playbook site.yml', 'Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.', ansibleFailures);
 }

@@ -15,6 +15,7 @@ import { type RollingCluster, planFromCluster, runRollingUpdate } from '../../op
 import type { UpdateMethod } from '../../core/rolling/update-method.js';
 import { ensurePythonEnvironment } from '../../tools/installers.js';
 import { userPath } from '../shared/user-paths.js';
+import { writeExtraVariablesFile } from '../shared/secrets.js';
 import { remoteNodeOperations, remoteTopology } from '../shared/remote-cluster.js';
 import { type RollingUpdateSettings, readRollingUpdateSettings } from './settings.js';
 import { rollingSummary } from './summary.js';
@@ -92,8 +93,7 @@ async function resolve(settings: RollingUpdateSettings, pipeline: Pipeline): Pro
             ansiblePlaybook: path.join(venv, 'bin', 'ansible-playbook'),
             inventory: userPath(pipeline, settings.method.inventory),
             playbook,
-            roleVariables: settings.method.roleVariables,
-            keyFile,
+            extraVariablesFile: extraVariablesFile(settings.method.roleVariables, keyFile, pipeline),
           },
           cluster.operations,
         ),
@@ -104,4 +104,13 @@ async function resolve(settings: RollingUpdateSettings, pipeline: Pipeline): Pro
     case 'reimage':
       return { cluster, method: reimageUpdate({ resourceGroup: settings.method.resourceGroup, scaleSet: settings.method.scaleSet }, settings.method.imageId) };
   }
+}
+
+/**
+ * Role variables and this run's key file, which wins over one the inventory names (provision's, removed
+ * when its run ended), as one 0600 file for `-e @file`; none when there is nothing to pass.
+ */
+function extraVariablesFile(roleVariables: Readonly<Record<string, string>>, keyFile: string | undefined, pipeline: Pipeline): string | undefined {
+  const variables = { ...roleVariables, ...(keyFile ? { ansible_ssh_private_key_file: keyFile } : {}) };
+  return Object.keys(variables).length > 0 ? writeExtraVariablesFile(pipeline, variables) : undefined;
 }

@@ -11,14 +11,10 @@ export interface InventoryAccess {
 /**
  * The Ansible inventory of a cluster on Azure VMs, from the vm root's outputs: the groups site.yml
  * configures, each ZooKeeper server with its myid, the cluster's ZooKeeper directory, SSH through the jump
- * host. Host names are the VMs' host names (ansible-pull on a node limits to its own).
+ * host. Host names are the VMs' host names (ansible-pull on a node limits to its own). Role variables are
+ * not here: they may hold secrets and the inventory outlives the step, so they travel as `-e @file`.
  */
-export function azureInventory(
-  outputs: VmClusterOutputs,
-  workers: readonly { name: string; host: string }[],
-  access: InventoryAccess,
-  settings: Readonly<Record<string, string>> = {},
-): string {
+export function azureInventory(outputs: VmClusterOutputs, workers: readonly { name: string; host: string }[], access: InventoryAccess): string {
   const sshArgs = ['-o StrictHostKeyChecking=accept-new', ...(access.jumpHost ? [`-o ProxyJump=${access.jumpHost}`] : [])].join(' ');
   return stringify({
     all: {
@@ -28,7 +24,6 @@ export function azureInventory(
         ansible_ssh_common_args: sshArgs,
         ...(access.keyFile ? { ansible_ssh_private_key_file: access.keyFile } : {}),
         spark_master_zookeeper_dir: outputs.sparkZooKeeperDir,
-        ...settings,
       },
       children: {
         zookeeper: { hosts: Object.fromEntries(outputs.zookeeperHosts.map((server) => [server.name, { ansible_host: server.host, zookeeper_id: server.id }])) },

@@ -1246,10 +1246,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path31, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path34, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path31), options);
+            return checkStat(yield (0, promises_1.stat)(path34), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1258,10 +1258,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path31, options = {}) => {
+        var sync = (path34, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path31), options);
+            return checkStat((0, fs_1.statSync)(path34), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1298,10 +1298,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path31, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path34, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path31), path31, options);
+            return checkStat(yield (0, promises_1.stat)(path34), path34, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1310,10 +1310,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path31, options = {}) => {
+        var sync = (path34, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path31), path31, options);
+            return checkStat((0, fs_1.statSync)(path34), path34, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1322,7 +1322,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path31, options) => {
+        var checkPathExt = (path34, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -1330,14 +1330,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path31.substring(path31.length - p.length).toLowerCase();
+            const ext = path34.substring(path34.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path31, options) => stat2.isFile() && checkPathExt(path31, options);
+        var checkStat = (stat2, path34, options) => stat2.isFile() && checkPathExt(path34, options);
       }
     });
     var require_options = __commonJS2({
@@ -1675,7 +1675,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(require("process"), 1);
-    var import_node_os9 = __toESM2(require("os"), 1);
+    var import_node_os10 = __toESM2(require("os"), 1);
     var import_node_tty = __toESM2(require("tty"), 1);
     function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -1740,7 +1740,7 @@ var require_vendor_core = __commonJS({
         return min2;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os9.default.release().split(".");
+        const osRelease = import_node_os10.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -1977,7 +1977,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs23 = __toESM2(require("fs"), 1);
+    var import_node_fs26 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -2142,7 +2142,7 @@ var require_vendor_core = __commonJS({
       unix: parseUnixGrid,
       win: parseWinGrid
     };
-    var parse2 = (input, { format = "unix", debug: debug3 = false } = {}) => {
+    var parse4 = (input, { format = "unix", debug: debug3 = false } = {}) => {
       const parser = parsers[format];
       if (!parser) throw new Error(`unsupported format: ${format}`);
       return parser(input, debug3);
@@ -2396,14 +2396,14 @@ var require_vendor_core = __commonJS({
         cmd: "wmic process get ProcessId,ParentProcessId,CommandLine",
         args: [],
         parse(stdout) {
-          return parse2(removeWmicPrefix(stdout), { format: "win" });
+          return parse4(removeWmicPrefix(stdout), { format: "win" });
         }
       },
       ps: {
         cmd: "ps",
         args: ["-lx"],
         parse(stdout) {
-          return parse2(stdout, { format: "unix" });
+          return parse4(stdout, { format: "unix" });
         }
       },
       pwsh: {
@@ -2430,8 +2430,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs23.default.existsSync(f)) return false;
-        const stat2 = import_node_fs23.default.lstatSync(f);
+        if (!import_node_fs26.default.existsSync(f)) return false;
+        const stat2 = import_node_fs26.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -2663,7 +2663,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path29 = __toESM2(require("path"), 1);
+    var import_node_path32 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -2685,10 +2685,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path29.default.resolve(c, "node_modules", ".bin"),
-          import_node_path29.default.resolve(c)
+          import_node_path32.default.resolve(c, "node_modules", ".bin"),
+          import_node_path32.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path29.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path32.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -2768,8 +2768,8 @@ var require_core = __commonJS({
       defaults: () => defaults2,
       kill: () => kill2,
       log: () => log4,
-      os: () => os13,
-      path: () => import_node_path29.default,
+      os: () => os14,
+      path: () => import_node_path32.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -2786,8 +2786,8 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs23 = __toESM2(require("fs"), 1);
-    var import_node_os9 = require("os");
+    var import_node_fs26 = __toESM2(require("fs"), 1);
+    var import_node_os10 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
     var EXIT_CODES = {
@@ -3130,15 +3130,15 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path29 = __toESM2(require("path"), 1);
-    var os13 = __toESM2(require("os"), 1);
+    var import_node_path32 = __toESM2(require("path"), 1);
+    var os14 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
     var CWD = /* @__PURE__ */ Symbol("processCwd");
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL5 = import_node_buffer.Buffer.from(import_node_os9.EOL);
+    var EOL5 = import_node_buffer.Buffer.from(import_node_os10.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -3517,7 +3517,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs23.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs26.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -4356,6 +4356,7 @@ function contentAt(root2) {
     terraformDir: import_node_path9.default.join(root2, "infra", "terraform"),
     packerTemplate: import_node_path9.default.join(root2, "infra", "packer", "spark-node.pkr.hcl"),
     recoveryPluginSource: import_node_path9.default.join(root2, "infra", "spark-recovery", "src"),
+    monitoringDir: import_node_path9.default.join(root2, "infra", "monitoring"),
     actionMetadata: (action) => import_node_path9.default.join(root2, "actions", action, "action.yml")
   };
 }
@@ -4691,17 +4692,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path31) {
-      const ctrl = callVisitor(key, node, visitor, path31);
+    function visit_(key, node, visitor, path34) {
+      const ctrl = callVisitor(key, node, visitor, path34);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path31, ctrl);
-        return visit_(key, ctrl, visitor, path31);
+        replaceNode(key, path34, ctrl);
+        return visit_(key, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path31);
+            const ci = visit_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4712,13 +4713,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = visit_("key", node.key, visitor, path31);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = visit_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path31);
+          const cv = visit_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4739,17 +4740,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path31) {
-      const ctrl = await callVisitor(key, node, visitor, path31);
+    async function visitAsync_(key, node, visitor, path34) {
+      const ctrl = await callVisitor(key, node, visitor, path34);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path31, ctrl);
-        return visitAsync_(key, ctrl, visitor, path31);
+        replaceNode(key, path34, ctrl);
+        return visitAsync_(key, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path31);
+            const ci = await visitAsync_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4760,13 +4761,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path31);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path31);
+          const cv = await visitAsync_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4793,23 +4794,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path31) {
+    function callVisitor(key, node, visitor, path34) {
       if (typeof visitor === "function")
-        return visitor(key, node, path31);
+        return visitor(key, node, path34);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path31);
+        return visitor.Map?.(key, node, path34);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path31);
+        return visitor.Seq?.(key, node, path34);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path31);
+        return visitor.Pair?.(key, node, path34);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path31);
+        return visitor.Scalar?.(key, node, path34);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path31);
+        return visitor.Alias?.(key, node, path34);
       return void 0;
     }
-    function replaceNode(key, path31, node) {
-      const parent2 = path31[path31.length - 1];
+    function replaceNode(key, path34, node) {
+      const parent2 = path34[path34.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -5430,10 +5431,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path31, value) {
+    function collectionFromPath(schema, path34, value) {
       let v = value;
-      for (let i = path31.length - 1; i >= 0; --i) {
-        const k = path31[i];
+      for (let i = path34.length - 1; i >= 0; --i) {
+        const k = path34[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -5452,7 +5453,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
+    var isEmptyPath = (path34) => path34 == null || typeof path34 === "object" && !!path34[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -5482,11 +5483,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path31, value) {
-        if (isEmptyPath(path31))
+      addIn(path34, value) {
+        if (isEmptyPath(path34))
           this.add(value);
         else {
-          const [key, ...rest2] = path31;
+          const [key, ...rest2] = path34;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -5500,8 +5501,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        const [key, ...rest2] = path31;
+      deleteIn(path34) {
+        const [key, ...rest2] = path34;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -5515,8 +5516,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        const [key, ...rest2] = path31;
+      getIn(path34, keepScalar) {
+        const [key, ...rest2] = path34;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -5534,8 +5535,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path31) {
-        const [key, ...rest2] = path31;
+      hasIn(path34) {
+        const [key, ...rest2] = path34;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -5545,8 +5546,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        const [key, ...rest2] = path31;
+      setIn(path34, value) {
+        const [key, ...rest2] = path34;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -6097,7 +6098,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify3(item, ctx, onComment, onChompKeep) {
+    function stringify4(item, ctx, onComment, onChompKeep) {
       if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity2.isAlias(item)) {
@@ -6126,7 +6127,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify3;
+    exports2.stringify = stringify4;
   }
 });
 
@@ -6137,7 +6138,7 @@ var require_stringifyPair = __commonJS({
     init_cjs_shims();
     var identity2 = require_identity();
     var Scalar = require_Scalar();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -6159,7 +6160,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify4.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -6211,7 +6212,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify4.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -6355,7 +6356,7 @@ var require_addPairToJSMap = __commonJS({
     init_cjs_shims();
     var log4 = require_log();
     var merge = require_merge();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map3, { key, value }) {
@@ -6391,7 +6392,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity2.isNode(key) && ctx?.doc) {
-        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify4.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -6460,12 +6461,12 @@ var require_stringifyCollection = __commonJS({
     "use strict";
     init_cjs_shims();
     var identity2 = require_identity();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify4(collection, ctx, options);
+      const stringify5 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify5(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -6490,7 +6491,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify4.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -6557,7 +6558,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify3.stringify(item, itemCtx, () => comment = null);
+        let str = stringify4.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -7942,7 +7943,7 @@ var require_stringifyDocument = __commonJS({
     "use strict";
     init_cjs_shims();
     var identity2 = require_identity();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -7957,7 +7958,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify3.createStringifyContext(doc, options);
+      const ctx = stringify4.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -7979,7 +7980,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify4.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -7987,7 +7988,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify3.stringify(doc.contents, ctx));
+        lines.push(stringify4.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -8096,9 +8097,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path31, value) {
+      addIn(path34, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path31, value);
+          this.contents.addIn(path34, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8173,14 +8174,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        if (Collection.isEmptyPath(path31)) {
+      deleteIn(path34) {
+        if (Collection.isEmptyPath(path34)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path34) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8195,10 +8196,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        if (Collection.isEmptyPath(path31))
+      getIn(path34, keepScalar) {
+        if (Collection.isEmptyPath(path34))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path34, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8209,10 +8210,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path31) {
-        if (Collection.isEmptyPath(path31))
+      hasIn(path34) {
+        if (Collection.isEmptyPath(path34))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path34) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8229,13 +8230,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        if (Collection.isEmptyPath(path31)) {
+      setIn(path34, value) {
+        if (Collection.isEmptyPath(path34)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path34), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path31, value);
+          this.contents.setIn(path34, value);
         }
       }
       /**
@@ -10143,7 +10144,7 @@ var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify4 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -10196,7 +10197,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports2.stringify = stringify3;
+    exports2.stringify = stringify4;
   }
 });
 
@@ -10216,9 +10217,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path31) => {
+    visit.itemAtPath = (cst, path34) => {
       let item = cst;
-      for (const [field, index2] of path31) {
+      for (const [field, index2] of path34) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -10227,23 +10228,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path31) => {
-      const parent2 = visit.itemAtPath(cst, path31.slice(0, -1));
-      const field = path31[path31.length - 1][0];
+    visit.parentCollection = (cst, path34) => {
+      const parent2 = visit.itemAtPath(cst, path34.slice(0, -1));
+      const field = path34[path34.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path31, item, visitor) {
-      let ctrl = visitor(item, path31);
+    function _visit(path34, item, visitor) {
+      let ctrl = visitor(item, path34);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path34.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -10254,10 +10255,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path31);
+            ctrl = ctrl(item, path34);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path34) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -11913,7 +11914,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -11932,7 +11933,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify3(value, replacer, options) {
+    function stringify4(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -11954,10 +11955,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse2;
+    exports2.parse = parse4;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument;
-    exports2.stringify = stringify3;
+    exports2.stringify = stringify4;
   }
 });
 
@@ -12656,7 +12657,7 @@ async function provisionAction(pipeline) {
 async function terraformRoot(settings, pipeline) {
   if (settings.workingDirectory !== void 0) {
     const directory = userPath(pipeline, settings.workingDirectory);
-    if (!(0, import_node_fs12.existsSync)(directory)) {
+    if (!(0, import_node_fs12.existsSync)(directory) || !(0, import_node_fs12.statSync)(directory).isDirectory()) {
       throw new InputError(
         "workingDirectory",
         "a Terraform root in the workspace",
@@ -12684,7 +12685,7 @@ function backendConfigFiles(lines, pipeline) {
 }
 async function provision(settings, directory, pipeline) {
   const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory);
-  const planFile = userPath(pipeline, settings.planFile);
+  const planFile = planFilePath(settings.planFile, pipeline);
   await pipeline.group("terraform init", () => terraform.init(backendConfigFiles(settings.backendConfig, pipeline)));
   if (settings.command !== "apply") {
     const varFiles = settings.varFile ? [userPath(pipeline, settings.varFile)] : [];
@@ -12757,6 +12758,14 @@ async function scaleSetWorkers(outputs, pipeline) {
     return [];
   }
   return JSON.parse(listing.stdout).map((row) => ({ name: row.ip, host: row.ip }));
+}
+function planFilePath(given, pipeline) {
+  const planFile = userPath(pipeline, given);
+  if ((0, import_node_fs12.existsSync)(planFile) && (0, import_node_fs12.statSync)(planFile).isDirectory()) {
+    throw new InputError("planFile", "a file path for the saved plan", `${describeValue(given)}, a folder`, "Name a file, e.g. spark-azure.tfplan.");
+  }
+  (0, import_node_fs12.mkdirSync)(import_node_path15.default.dirname(planFile), { recursive: true });
+  return planFile;
 }
 function refuseForeignPlan(planFile, root2, given) {
   const read = (relative) => (0, import_node_fs12.existsSync)(import_node_path15.default.join(root2, relative)) ? (0, import_node_fs12.readFileSync)(import_node_path15.default.join(root2, relative)) : void 0;
@@ -12841,7 +12850,7 @@ var init_provision = __esm({
 
 // src/core/http-json.ts
 function httpJson(request) {
-  const { url: url2, timeoutMs } = request;
+  const { url: url3, timeoutMs } = request;
   return new Promise((resolve2, reject3) => {
     let settled = false;
     const settle = (outcome) => {
@@ -12856,25 +12865,25 @@ function httpJson(request) {
     };
     const payload = request.body === void 0 ? void 0 : JSON.stringify(request.body);
     const headers2 = { Accept: "application/json", ...payload === void 0 ? {} : { "Content-Type": "application/json" }, ...request.headers };
-    const client = url2.startsWith("https:") ? import_node_https.default : import_node_http.default;
-    const outgoing = client.request(url2, { method: request.method, headers: headers2, agent: false }, (response) => {
+    const client = url3.startsWith("https:") ? import_node_https.default : import_node_http.default;
+    const outgoing = client.request(url3, { method: request.method, headers: headers2, agent: false }, (response) => {
       const chunks = [];
       response.on("data", (chunk2) => chunks.push(chunk2));
       response.on("error", fail);
-      response.on("aborted", () => fail(new Error(`${url2} closed the connection mid-answer`)));
+      response.on("aborted", () => fail(new Error(`${url3} closed the connection mid-answer`)));
       response.on("end", () => {
         const text = Buffer.concat(chunks).toString("utf8");
         const status = response.statusCode ?? 0;
-        if (status < 200 || status > 299) return fail(new Error(`HTTP ${status} from ${request.method} ${url2}${text.trim() ? `: ${text.trim().slice(0, 300)}` : ""}`));
+        if (status < 200 || status > 299) return fail(new Error(`HTTP ${status} from ${request.method} ${url3}${text.trim() ? `: ${text.trim().slice(0, 300)}` : ""}`));
         try {
           const body = JSON.parse(text);
           settle(() => resolve2(body));
         } catch (error2) {
-          fail(new Error(`${url2} answered with no JSON: ${error2.message}`));
+          fail(new Error(`${url3} answered with no JSON: ${error2.message}`));
         }
       });
     });
-    const timer = setTimeout(() => fail(new Error(`no complete answer from ${url2} within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => fail(new Error(`no complete answer from ${url3} within ${timeoutMs} ms`)), timeoutMs);
     outgoing.on("error", fail);
     outgoing.end(payload);
   });
@@ -12890,8 +12899,8 @@ var init_http_json = __esm({
 });
 
 // src/core/http-get-json.ts
-function httpGetJson(url2, timeoutMs) {
-  return httpJson({ method: "GET", url: url2, timeoutMs });
+function httpGetJson(url3, timeoutMs) {
+  return httpJson({ method: "GET", url: url3, timeoutMs });
 }
 var init_http_get_json = __esm({
   "src/core/http-get-json.ts"() {
@@ -13532,6 +13541,7 @@ function localInventory(topology, clusterDir, toolchain, roleVariables = {}, clu
         zookeeper_bin_dir: "{{ spark_azure_node_dir }}/bin",
         zookeeper_java: toolchain.java,
         zookeeper_heap_mb: 256,
+        zookeeper_prometheus_jar_dir: toolchain.zookeeperMetricsJarDir,
         spark_install: false,
         spark_home: toolchain.sparkHome,
         spark_user: owner,
@@ -13581,25 +13591,245 @@ var init_local_inventory = __esm({
   }
 });
 
+// src/core/monitoring/prometheus-targets.ts
+function scrapeJobs(topology) {
+  return [
+    { job: "spark-master", metricsPath: "/metrics/master/prometheus/", targets: topology.masters.map((master) => `${master.host}:${master.webUiPort}`) },
+    { job: "spark-applications", metricsPath: "/metrics/applications/prometheus/", targets: topology.masters.map((master) => `${master.host}:${master.webUiPort}`) },
+    { job: "spark-worker", metricsPath: "/metrics/prometheus/", targets: topology.workers.map((worker) => `${worker.host}:${worker.webUiPort}`) },
+    { job: "zookeeper", metricsPath: "/metrics", targets: topology.zookeepers.map((server) => `${server.host}:${ZOOKEEPER_METRICS_PORT}`) }
+  ];
+}
+function masterStatusTargets(topology) {
+  return topology.masters.map((master) => `http://${master.host}:${master.webUiPort}/json/`);
+}
+var ZOOKEEPER_METRICS_PORT;
+var init_prometheus_targets = __esm({
+  "src/core/monitoring/prometheus-targets.ts"() {
+    "use strict";
+    init_cjs_shims();
+    ZOOKEEPER_METRICS_PORT = 7e3;
+  }
+});
+
+// src/local/local-monitoring.ts
+async function startLocalMonitoring(where2, topology, tools, options = {}) {
+  const directory = nodeDir(where2.clusterDir, "monitoring");
+  await (0, import_promises4.rm)(directory, { recursive: true, force: true });
+  await (0, import_promises4.mkdir)(import_node_path17.default.join(directory, "bin"), { recursive: true });
+  const rules = import_node_path17.default.join(directory, "spark-azure.rules.yml");
+  (0, import_node_fs13.copyFileSync)(import_node_path17.default.join(where2.monitoringDir, "prometheus", "rules", "spark-azure.rules.yml"), rules);
+  (0, import_node_fs13.copyFileSync)(import_node_path17.default.join(where2.monitoringDir, "blackbox", "blackbox.yml"), import_node_path17.default.join(directory, "blackbox.yml"));
+  await (0, import_promises4.writeFile)(import_node_path17.default.join(directory, "prometheus.yml"), prometheusConfig(topology, rules));
+  await (0, import_promises4.writeFile)(import_node_path17.default.join(directory, "alertmanager.yml"), alertmanagerConfig(import_node_path17.default.join(where2.monitoringDir, "alertmanager", "alertmanager.yml"), options.alertWebhook));
+  const commands = {
+    "blackbox-exporter": [tools.blackboxExporter, `--config.file=${import_node_path17.default.join(directory, "blackbox.yml")}`, `--web.listen-address=${MONITORING_HOST}:${PORTS.blackboxExporter}`],
+    // No HA peer port: Alertmanager would otherwise listen for peers on every interface.
+    alertmanager: [
+      tools.alertmanager,
+      `--config.file=${import_node_path17.default.join(directory, "alertmanager.yml")}`,
+      `--storage.path=${import_node_path17.default.join(directory, "alertmanager-data")}`,
+      `--web.listen-address=${MONITORING_HOST}:${PORTS.alertmanager}`,
+      "--cluster.listen-address="
+    ],
+    prometheus: [
+      tools.prometheus,
+      `--config.file=${import_node_path17.default.join(directory, "prometheus.yml")}`,
+      `--storage.tsdb.path=${import_node_path17.default.join(directory, "prometheus-data")}`,
+      `--web.listen-address=${MONITORING_HOST}:${PORTS.prometheus}`
+    ]
+  };
+  for (const program2 of PROGRAMS) {
+    const launcher = import_node_path17.default.join(directory, "bin", `run-${program2}`);
+    await (0, import_promises4.writeFile)(launcher, `#!/bin/sh
+exec ${commands[program2].map(shellQuote).join(" ")}
+`);
+    await (0, import_promises4.chmod)(launcher, 493);
+    await where2.processes.startLauncher(program2, launcher);
+  }
+  const monitoring = {
+    prometheusUrl: url(PORTS.prometheus),
+    alertmanagerUrl: url(PORTS.alertmanager),
+    blackboxExporterUrl: url(PORTS.blackboxExporter),
+    alertWebhook: options.alertWebhook
+  };
+  await waitForEveryTarget(monitoring.prometheusUrl, expectedTargets(topology));
+  return monitoring;
+}
+async function stopLocalMonitoring(processes) {
+  for (const program2 of [...PROGRAMS].reverse()) await processes.stop({ name: program2 });
+}
+function localMonitoringRunning(processes) {
+  return PROGRAMS.some((program2) => processes.pid({ name: program2 }) !== void 0);
+}
+function expectedTargets(topology) {
+  return scrapeJobs(topology).reduce((sum, job) => sum + job.targets.length, 0) + masterStatusTargets(topology).length;
+}
+async function waitForEveryTarget(prometheusUrl, expected) {
+  const result2 = await waitUntil(
+    async () => {
+      try {
+        const answer = await httpGetJson(`${prometheusUrl}/api/v1/targets?state=active`, 1e3);
+        return answer.data.activeTargets;
+      } catch {
+        return [];
+      }
+    },
+    (targets) => targets.length === expected && targets.every((target) => target.health === "up"),
+    { timeoutMs: 6e4, intervalMs: 500 }
+  );
+  if (!result2.satisfied) {
+    const down = result2.last.filter((target) => target.health !== "up").map((target) => target.scrapeUrl);
+    throw new ClusterStateError(
+      "Local monitoring",
+      `Prometheus scraping all ${expected} targets`,
+      `${result2.last.length} targets${down.length > 0 ? `, down: ${down.join(", ")}` : ""}`,
+      `Read ${prometheusUrl}/targets and the logs under nodes/prometheus/logs/.`
+    );
+  }
+}
+function prometheusConfig(topology, rules) {
+  const labels = { cluster: CLUSTER_LABEL };
+  return (0, import_yaml3.stringify)({
+    // Every second, so that a crash pages within seconds (the rules' durations assume it).
+    global: { scrape_interval: "1s", scrape_timeout: "1s", evaluation_interval: "1s" },
+    rule_files: [rules],
+    alerting: { alertmanagers: [{ static_configs: [{ targets: [`${MONITORING_HOST}:${PORTS.alertmanager}`] }] }] },
+    scrape_configs: [
+      {
+        job_name: "spark-master-status",
+        metrics_path: "/probe",
+        params: { module: ["spark_master_alive"] },
+        static_configs: [{ targets: masterStatusTargets(topology), labels }],
+        relabel_configs: [
+          { source_labels: ["__address__"], target_label: "__param_target" },
+          { source_labels: ["__param_target"], target_label: "instance" },
+          { target_label: "__address__", replacement: `${MONITORING_HOST}:${PORTS.blackboxExporter}` }
+        ]
+      },
+      ...scrapeJobs(topology).map((job) => ({ job_name: job.job, metrics_path: job.metricsPath, static_configs: [{ targets: job.targets, labels }] }))
+    ]
+  });
+}
+function alertmanagerConfig(production, webhook) {
+  const { inhibit_rules } = (0, import_yaml3.parse)((0, import_node_fs13.readFileSync)(production, "utf8"));
+  return (0, import_yaml3.stringify)({
+    route: { receiver: "local", group_by: ["alertname", "cluster"], group_wait: "0s", group_interval: "1s", repeat_interval: "1h" },
+    inhibit_rules,
+    receivers: [{ name: "local", ...webhook ? { webhook_configs: [{ url: webhook, send_resolved: true }] } : {} }]
+  });
+}
+function shellQuote(word) {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+var import_node_fs13, import_promises4, import_node_path17, import_yaml3, MONITORING_HOST, PORTS, PROGRAMS, CLUSTER_LABEL, url;
+var init_local_monitoring = __esm({
+  "src/local/local-monitoring.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs13 = require("fs");
+    import_promises4 = require("fs/promises");
+    import_node_path17 = __toESM(require("path"), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_errors();
+    init_http_get_json();
+    init_prometheus_targets();
+    init_wait();
+    init_paths();
+    MONITORING_HOST = "127.0.0.41";
+    PORTS = { prometheus: 9090, alertmanager: 9093, blackboxExporter: 9115 };
+    PROGRAMS = ["blackbox-exporter", "alertmanager", "prometheus"];
+    CLUSTER_LABEL = "local";
+    url = (port) => `http://${MONITORING_HOST}:${port}`;
+  }
+});
+
+// src/tools/monitoring-tools.ts
+async function ensureMonitoringTools(toolCache, log4) {
+  const tools = { alertmanager: await ensureAlertmanager(toolCache, log4) };
+  for (const [name, programs] of Object.entries(PACKAGES)) {
+    const onPath = await Promise.all(Object.values(programs).map(whichProgram));
+    const directory = onPath.every(Boolean) ? void 0 : await unpackedPackage(name, toolCache, log4);
+    Object.entries(programs).forEach(([key, program2], index2) => {
+      tools[key] = directory ? import_node_path18.default.join(directory, "usr", "bin", program2) : onPath[index2];
+    });
+  }
+  return tools;
+}
+async function ensureAlertmanager(toolCache, log4) {
+  const installed = await whichProgram("alertmanager") ?? await whichProgram("prometheus-alertmanager");
+  if (installed) return installed;
+  const binary = import_node_path18.default.join(toolCache, "alertmanager", ALERTMANAGER_VERSION, "bin", "alertmanager");
+  if ((0, import_node_fs14.existsSync)(binary)) return binary;
+  log4.info(`Building Alertmanager ${ALERTMANAGER_VERSION} from the Go module proxy into ${import_node_path18.default.dirname(binary)}`);
+  return buildGoModule({ module: "github.com/prometheus/alertmanager", version: ALERTMANAGER_VERSION, packagePath: "./cmd/alertmanager", output: binary });
+}
+async function whichProgram(program2) {
+  const result2 = await $`command -v ${program2}`.quiet().nothrow();
+  return result2.exitCode === 0 ? result2.stdout.trim() : void 0;
+}
+async function unpackedPackage(name, toolCache, log4) {
+  const cache = import_node_path18.default.join(toolCache, "debian");
+  const cached = (0, import_node_fs14.existsSync)(cache) ? (0, import_node_fs14.readdirSync)(cache).filter((entry) => entry.startsWith(`${name}_`) && !entry.endsWith(".partial")).sort() : [];
+  if (cached.length > 0) return import_node_path18.default.join(cache, cached.at(-1));
+  const download = await (0, import_promises5.mkdtemp)(import_node_path18.default.join(import_node_os5.default.tmpdir(), "spark-azure-deb-"));
+  try {
+    const fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
+    requireSuccess(fetched, `apt-get download ${name}`, "Run `apt-get update` once (package lists may be missing), or install the package and rerun.");
+    const deb = (await (0, import_promises5.readdir)(download)).find((file) => file.endsWith(".deb"));
+    const version = (await $`dpkg-deb -f ${import_node_path18.default.join(download, deb)} Version`.quiet()).stdout.trim().replace(/[^A-Za-z0-9.+~-]/g, "_");
+    const target = import_node_path18.default.join(cache, `${name}_${version}`);
+    const partial2 = `${target}.partial`;
+    await (0, import_promises5.rm)(partial2, { recursive: true, force: true });
+    await (0, import_promises5.mkdir)(partial2, { recursive: true });
+    requireSuccess(await $`dpkg-deb -x ${import_node_path18.default.join(download, deb)} ${partial2}`.quiet().nothrow(), `dpkg-deb -x ${deb}`, "Check the free space of the tool cache.");
+    await (0, import_promises5.rename)(partial2, target);
+    log4.info(`Unpacked Debian's ${name} ${version} into ${target} (not installed; nothing runs as a service)`);
+    return target;
+  } finally {
+    await (0, import_promises5.rm)(download, { recursive: true, force: true });
+  }
+}
+var import_node_fs14, import_promises5, import_node_os5, import_node_path18, PACKAGES, ALERTMANAGER_VERSION;
+var init_monitoring_tools = __esm({
+  "src/tools/monitoring-tools.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs14 = require("fs");
+    import_promises5 = require("fs/promises");
+    import_node_os5 = __toESM(require("os"), 1);
+    import_node_path18 = __toESM(require("path"), 1);
+    init_core2();
+    init_go_build();
+    init_tool_result();
+    PACKAGES = {
+      prometheus: { prometheus: "prometheus", promtool: "promtool" },
+      "prometheus-alertmanager": { amtool: "amtool" },
+      "prometheus-blackbox-exporter": { blackboxExporter: "prometheus-blackbox-exporter" }
+    };
+    ALERTMANAGER_VERSION = "v0.25.0";
+  }
+});
+
 // src/local/local-processes.ts
 function launcherPath(clusterDir, node) {
-  return import_node_path17.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
+  return import_node_path19.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
 }
 function logPath(clusterDir, node) {
-  return import_node_path17.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
+  return import_node_path19.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
 }
 function pidPath(clusterDir, node) {
-  return import_node_path17.default.join(nodeDir(clusterDir, node.name), "pid");
+  return import_node_path19.default.join(nodeDir(clusterDir, node.name), "pid");
 }
 function listPids() {
-  return (0, import_node_fs13.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return (0, import_node_fs15.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
 }
 function isLiveProcessOf(pid, clusterDir) {
   try {
-    const stat2 = (0, import_node_fs13.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat2 = (0, import_node_fs15.readFileSync)(`/proc/${pid}/stat`, "utf8");
     const state = stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
     if (state === "Z" || state === "X") return false;
-    return (0, import_node_fs13.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER2}=${clusterDir}`);
+    return (0, import_node_fs15.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER2}=${clusterDir}`);
   } catch {
     return false;
   }
@@ -13617,16 +13847,16 @@ function signalProcess(pid, signal) {
   } catch {
   }
 }
-var import_node_child_process, import_node_fs13, import_promises4, import_node_path17, import_promises5, CLUSTER_MARKER2, LAUNCHERS, SUPERVISOR, LocalProcesses;
+var import_node_child_process, import_node_fs15, import_promises6, import_node_path19, import_promises7, CLUSTER_MARKER2, LAUNCHERS, SUPERVISOR, LocalProcesses;
 var init_local_processes = __esm({
   "src/local/local-processes.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_child_process = require("child_process");
-    import_node_fs13 = require("fs");
-    import_promises4 = require("fs/promises");
-    import_node_path17 = __toESM(require("path"), 1);
-    import_promises5 = require("timers/promises");
+    import_node_fs15 = require("fs");
+    import_promises6 = require("fs/promises");
+    import_node_path19 = __toESM(require("path"), 1);
+    import_promises7 = require("timers/promises");
     init_paths();
     CLUSTER_MARKER2 = "SPARK_AZURE_LOCAL_CLUSTER";
     LAUNCHERS = {
@@ -13654,32 +13884,37 @@ var init_local_processes = __esm({
        * firewall rule can match (`meta skgid`) to cut this one node off the network, as a partition would.
        */
       async start(node, options = {}) {
+        return this.startLauncher(node.name, launcherPath(this.clusterDir, node), options);
+      }
+      /** Starts `launcher` as the process named `name` (a cluster node, or a monitoring program beside it). */
+      async startLauncher(name, launcher, options = {}) {
+        const node = { name };
         const running = this.pid(node);
         if (running !== void 0) return running;
         const log4 = logPath(this.clusterDir, node);
-        await (0, import_promises4.mkdir)(import_node_path17.default.dirname(log4), { recursive: true });
-        const output = (0, import_node_fs13.openSync)(log4, "a");
+        await (0, import_promises6.mkdir)(import_node_path19.default.dirname(log4), { recursive: true });
+        const output = (0, import_node_fs15.openSync)(log4, "a");
         try {
-          const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcherPath(this.clusterDir, node)], {
+          const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcher], {
             detached: true,
             stdio: ["ignore", output, output],
-            env: { ...process.env, [CLUSTER_MARKER2]: this.clusterDir, SPARK_AZURE_NODE: node.name },
+            env: { ...process.env, [CLUSTER_MARKER2]: this.clusterDir, SPARK_AZURE_NODE: name },
             ...options.gid === void 0 ? {} : { gid: options.gid }
           });
           child.unref();
-          if (child.pid === void 0) throw new Error(`could not start ${node.name}: ${launcherPath(this.clusterDir, node)}`);
-          await (0, import_promises4.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
+          if (child.pid === void 0) throw new Error(`could not start ${name}: ${launcher}`);
+          await (0, import_promises6.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
 `);
           return child.pid;
         } finally {
-          (0, import_node_fs13.closeSync)(output);
+          (0, import_node_fs15.closeSync)(output);
         }
       }
       /** The node's pid while its process lives (zombies count as dead), else undefined. */
       pid(node) {
         const file = pidPath(this.clusterDir, node);
-        if (!(0, import_node_fs13.existsSync)(file)) return void 0;
-        const pid = Number((0, import_node_fs13.readFileSync)(file, "utf8").trim());
+        if (!(0, import_node_fs15.existsSync)(file)) return void 0;
+        const pid = Number((0, import_node_fs15.readFileSync)(file, "utf8").trim());
         return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
       }
       /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
@@ -13691,7 +13926,7 @@ var init_local_processes = __esm({
           signalGroup(pid, "SIGKILL");
           await this.waitForExit(pid, 5e3);
         }
-        await (0, import_promises4.rm)(pidPath(this.clusterDir, node), { force: true });
+        await (0, import_promises6.rm)(pidPath(this.clusterDir, node), { force: true });
       }
       /** SIGKILL to the node's process group: a crash, as far as ZooKeeper and Spark can tell. */
       async kill(node) {
@@ -13699,7 +13934,7 @@ var init_local_processes = __esm({
         if (pid === void 0) return;
         signalGroup(pid, "SIGKILL");
         await this.waitForExit(pid, 5e3);
-        await (0, import_promises4.rm)(pidPath(this.clusterDir, node), { force: true });
+        await (0, import_promises6.rm)(pidPath(this.clusterDir, node), { force: true });
       }
       /** Every live process carrying this cluster's marker, children such as executors included. */
       leftovers() {
@@ -13708,13 +13943,13 @@ var init_local_processes = __esm({
       /** Last resort for `down`: SIGKILL whatever still carries the marker. */
       async killLeftovers() {
         for (const pid of this.leftovers()) signalProcess(pid, "SIGKILL");
-        for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await (0, import_promises5.setTimeout)(100);
+        for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await (0, import_promises7.setTimeout)(100);
       }
       async waitForExit(pid, timeoutMs) {
         const deadline = Date.now() + timeoutMs;
         while (Date.now() < deadline) {
           if (!isLiveProcessOf(pid, this.clusterDir)) return true;
-          await (0, import_promises5.setTimeout)(100);
+          await (0, import_promises7.setTimeout)(100);
         }
         return !isLiveProcessOf(pid, this.clusterDir);
       }
@@ -13766,15 +14001,58 @@ var init_local_topology = __esm({
   }
 });
 
+// src/tools/zookeeper-metrics-jars.ts
+async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
+  const defaults2 = (0, import_yaml4.parse)((0, import_node_fs16.readFileSync)(import_node_path20.default.join(content.ansibleDir, "roles", "zookeeper", "defaults", "main.yml"), "utf8"));
+  const jars = defaults2.zookeeper_prometheus_jars;
+  const directory = import_node_path20.default.join(toolCache, "zookeeper-prometheus", (0, import_node_crypto5.createHash)("sha256").update(JSON.stringify(jars)).digest("hex").slice(0, 12));
+  for (const jar of jars) {
+    const file = import_node_path20.default.join(directory, import_node_path20.default.basename(jar.url));
+    if ((0, import_node_fs16.existsSync)(file)) continue;
+    log4.info(`Downloading ${import_node_path20.default.basename(jar.url)} (ZooKeeper's Prometheus metrics) into ${directory}`);
+    const response = await fetch(jar.url, { signal: AbortSignal.timeout(6e4) }).catch((error2) => {
+      throw new ActionableError(`Download of ${jar.url}`, "the jar", error2.message, "Check that this machine reaches Maven Central, or set zookeeper_prometheus_enabled=false.");
+    });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const sum = (0, import_node_crypto5.createHash)("sha256").update(bytes).digest("hex");
+    if (!response.ok || sum !== jar.sha256) {
+      throw new ActionableError(
+        `Download of ${jar.url}`,
+        `HTTP 200 and sha256 ${jar.sha256}`,
+        `HTTP ${response.status}, sha256 ${sum}`,
+        "Retry; if it repeats, the file changed upstream: do not use it."
+      );
+    }
+    await (0, import_promises8.mkdir)(directory, { recursive: true });
+    await (0, import_promises8.writeFile)(`${file}.partial`, bytes);
+    await (0, import_promises8.rename)(`${file}.partial`, file);
+  }
+  return directory;
+}
+var import_node_crypto5, import_node_fs16, import_promises8, import_node_path20, import_yaml4;
+var init_zookeeper_metrics_jars = __esm({
+  "src/tools/zookeeper-metrics-jars.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_crypto5 = require("crypto");
+    import_node_fs16 = require("fs");
+    import_promises8 = require("fs/promises");
+    import_node_path20 = __toESM(require("path"), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
+    init_errors();
+  }
+});
+
 // src/local/toolchain.ts
 async function ensureToolchain(root2, toolCache, log4) {
   const java = await ensureJava(log4);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs14.existsSync)(ZOOKEEPER_JAR), log4);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs17.existsSync)(ZOOKEEPER_JAR), log4);
   const venv = await ensurePythonEnvironment("local-cluster", toolCache, log4);
-  const python = import_node_path18.default.join(venv, "bin", "python");
+  const python = import_node_path21.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
-  const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root2), sparkHome, toolCache, tempDir: import_node_os5.default.tmpdir() }, log4);
-  return { java, python, ansiblePlaybook: import_node_path18.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
+  const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root2), sparkHome, toolCache, tempDir: import_node_os6.default.tmpdir() }, log4);
+  const zookeeperMetricsJarDir = await ensureZooKeeperMetricsJars(suiteContent(root2), toolCache, log4);
+  return { java, python, ansiblePlaybook: import_node_path21.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR, zookeeperMetricsJarDir };
 }
 async function ensureJava(log4) {
   const version = await javaMajorVersion();
@@ -13789,18 +14067,19 @@ async function javaMajorVersion() {
   const match = /version "(\d+)/.exec(result2.stderr);
   return match ? Number(match[1]) : void 0;
 }
-var import_node_fs14, import_node_os5, import_node_path18, ZOOKEEPER_JAR;
+var import_node_fs17, import_node_os6, import_node_path21, ZOOKEEPER_JAR;
 var init_toolchain = __esm({
   "src/local/toolchain.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs14 = require("fs");
-    import_node_os5 = __toESM(require("os"), 1);
-    import_node_path18 = __toESM(require("path"), 1);
+    import_node_fs17 = require("fs");
+    import_node_os6 = __toESM(require("os"), 1);
+    import_node_path21 = __toESM(require("path"), 1);
     init_core2();
     init_installers();
     init_recovery_plugin();
     init_suite_content();
+    init_zookeeper_metrics_jars();
     init_spark_runtime();
     ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
   }
@@ -13821,28 +14100,28 @@ function describeShape(shape) {
   return `${shape.zookeepers} ZooKeeper servers, ${shape.masters} masters and ${shape.workers} workers`;
 }
 async function keepPreviousLogs(clusterDir) {
-  const nodes = import_node_path19.default.join(clusterDir, "nodes");
-  if (!(0, import_node_fs15.existsSync)(nodes)) return;
-  const previous = import_node_path19.default.join(clusterDir, "previous-logs");
-  const target = import_node_path19.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
-  for (const node of await (0, import_promises6.readdir)(nodes)) {
-    const logs = import_node_path19.default.join(nodes, node, "logs");
-    if ((0, import_node_fs15.existsSync)(logs)) {
-      await (0, import_promises6.mkdir)(target, { recursive: true });
-      await (0, import_promises6.rename)(logs, import_node_path19.default.join(target, node));
+  const nodes = import_node_path22.default.join(clusterDir, "nodes");
+  if (!(0, import_node_fs18.existsSync)(nodes)) return;
+  const previous = import_node_path22.default.join(clusterDir, "previous-logs");
+  const target = import_node_path22.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
+  for (const node of await (0, import_promises9.readdir)(nodes)) {
+    const logs = import_node_path22.default.join(nodes, node, "logs");
+    if ((0, import_node_fs18.existsSync)(logs)) {
+      await (0, import_promises9.mkdir)(target, { recursive: true });
+      await (0, import_promises9.rename)(logs, import_node_path22.default.join(target, node));
     }
   }
-  const runs = (0, import_node_fs15.existsSync)(previous) ? (await (0, import_promises6.readdir)(previous)).sort() : [];
-  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises6.rm)(import_node_path19.default.join(previous, old), { recursive: true, force: true });
+  const runs = (0, import_node_fs18.existsSync)(previous) ? (await (0, import_promises9.readdir)(previous)).sort() : [];
+  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises9.rm)(import_node_path22.default.join(previous, old), { recursive: true, force: true });
 }
-var import_node_fs15, import_promises6, import_node_path19, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
+var import_node_fs18, import_promises9, import_node_path22, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
 var init_local_cluster = __esm({
   "src/local/local-cluster.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs15 = require("fs");
-    import_promises6 = require("fs/promises");
-    import_node_path19 = __toESM(require("path"), 1);
+    import_node_fs18 = require("fs");
+    import_promises9 = require("fs/promises");
+    import_node_path22 = __toESM(require("path"), 1);
     init_health();
     init_node_states();
     init_topology();
@@ -13851,6 +14130,8 @@ var init_local_cluster = __esm({
     init_wait();
     init_ansible();
     init_local_inventory();
+    init_local_monitoring();
+    init_monitoring_tools();
     init_local_processes();
     init_local_topology();
     init_suite_content();
@@ -13862,7 +14143,7 @@ var init_local_cluster = __esm({
         this.paths = paths;
         this.log = log4;
         this.processes = new LocalProcesses(paths.clusterDir);
-        this.recordPath = import_node_path19.default.join(paths.clusterDir, "cluster.json");
+        this.recordPath = import_node_path22.default.join(paths.clusterDir, "cluster.json");
       }
       paths;
       log;
@@ -13873,7 +14154,7 @@ var init_local_cluster = __esm({
        * master is ALIVE. A cluster that already runs is left alone; a cluster that fails to come up is torn
        * down, its logs kept.
        */
-      async up(shape, roleVariables = {}) {
+      async up(shape, roleVariables = {}, options = {}) {
         const topology = localTopology(shape);
         const existing = await this.record();
         if (existing && this.runningNodes(existing.topology).length > 0) {
@@ -13885,7 +14166,8 @@ var init_local_cluster = __esm({
               "Run `spark-azure local down` first, or omit the size and --role-variable options to use the running cluster."
             );
           }
-          return { alreadyRunning: true, description: await this.describe(existing.topology) };
+          const monitoring2 = options.monitoring && !localMonitoringRunning(this.processes) ? await this.startMonitoring(existing, options) : existing.monitoring;
+          return { alreadyRunning: true, description: await this.describe(existing.topology), monitoring: monitoring2 };
         }
         const toolchain = await ensureToolchain(suiteContent().root, this.paths.toolCache, this.log);
         const started = performance.now();
@@ -13899,7 +14181,36 @@ var init_local_cluster = __esm({
           throw error2;
         }
         const secondsToHealthy = (performance.now() - started) / 1e3;
-        return { alreadyRunning: false, description: await this.describe(topology), secondsToHealthy };
+        let monitoring;
+        if (options.monitoring) {
+          try {
+            monitoring = await this.startMonitoring(await this.record(), options);
+          } catch (error2) {
+            await stopLocalMonitoring(this.processes);
+            await this.stopAll(topology);
+            throw error2;
+          }
+        }
+        return { alreadyRunning: false, description: await this.describe(topology), secondsToHealthy, monitoring };
+      }
+      /** Starts monitoring for the recorded cluster and records where it answers. */
+      async startMonitoring(record2, options) {
+        const tools = await ensureMonitoringTools(this.paths.toolCache, this.log);
+        this.log.info(`Starting monitoring on ${MONITORING_HOST}: the blackbox exporter, Alertmanager, Prometheus`);
+        const monitoring = await startLocalMonitoring(
+          { processes: this.processes, clusterDir: this.paths.clusterDir, monitoringDir: suiteContent().monitoringDir },
+          record2.topology,
+          tools,
+          { alertWebhook: options.alertWebhook }
+        );
+        await (0, import_promises9.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, monitoring }, null, 2)}
+`);
+        return monitoring;
+      }
+      /** Where the running cluster's monitoring answers; undefined without it. */
+      async monitoring() {
+        const record2 = await this.record();
+        return record2?.monitoring && localMonitoringRunning(this.processes) ? record2.monitoring : void 0;
       }
       /**
        * Re-renders every node's configuration with these role variables merged into the cluster's own,
@@ -13909,9 +14220,9 @@ var init_local_cluster = __esm({
         const record2 = await this.record();
         if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
         const merged = { ...record2.roleVariables ?? {}, ...roleVariables };
-        const inventory = import_node_path19.default.join(this.paths.clusterDir, "inventory.yml");
-        await (0, import_promises6.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
-        await (0, import_promises6.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, roleVariables: merged }, null, 2)}
+        const inventory = import_node_path22.default.join(this.paths.clusterDir, "inventory.yml");
+        await (0, import_promises9.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
+        await (0, import_promises9.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, roleVariables: merged }, null, 2)}
 `);
         await renderConfiguration(record2.toolchain, suiteContent().root, inventory);
       }
@@ -13923,6 +14234,10 @@ var init_local_cluster = __esm({
       async down() {
         const record2 = await this.record();
         const stopped = record2 ? this.runningNodes(record2.topology).map((node) => node.name) : [];
+        if (localMonitoringRunning(this.processes)) {
+          await stopLocalMonitoring(this.processes);
+          stopped.push("monitoring");
+        }
         if (record2) await this.stopAll(record2.topology);
         await this.processes.killLeftovers();
         const left = this.processes.leftovers();
@@ -13954,8 +14269,8 @@ var init_local_cluster = __esm({
       async logs(name, lines) {
         const node = await this.node(name);
         const file = logPath(this.paths.clusterDir, node);
-        if (!(0, import_node_fs15.existsSync)(file)) return "";
-        const text = await (0, import_promises6.readFile)(file, "utf8");
+        if (!(0, import_node_fs18.existsSync)(file)) return "";
+        const text = await (0, import_promises9.readFile)(file, "utf8");
         return text.split("\n").slice(-lines - 1).join("\n");
       }
       logFile(node) {
@@ -13975,11 +14290,11 @@ var init_local_cluster = __esm({
           throw new ClusterStateError(`Node ${node.name}`, `a running node to ${operation}`, "no process", "See `spark-azure local status`.");
         }
         const log4 = this.logFile(node);
-        const logBefore = (0, import_node_fs15.existsSync)(log4) ? (0, import_node_fs15.statSync)(log4).size : 0;
+        const logBefore = (0, import_node_fs18.existsSync)(log4) ? (0, import_node_fs18.statSync)(log4).size : 0;
         await this.nodeOperations()[operation](node);
         if (operation !== "start" && operation !== "restart") return;
         await sleep(START_WATCH_MS);
-        const since = (0, import_node_fs15.existsSync)(log4) ? (0, import_node_fs15.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
+        const since = (0, import_node_fs18.existsSync)(log4) ? (0, import_node_fs18.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
         if (/spark-azure supervisor: .* exited with status/.test(since) || this.processes.pid(node) === void 0) {
           await this.processes.stop(node);
           throw new ClusterStateError(
@@ -14024,12 +14339,12 @@ var init_local_cluster = __esm({
       async prepare(topology, toolchain, shape, roleVariables) {
         await this.processes.killLeftovers();
         await keepPreviousLogs(this.paths.clusterDir);
-        await (0, import_promises6.rm)(import_node_path19.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
-        await (0, import_promises6.mkdir)(this.paths.clusterDir, { recursive: true });
-        const inventory = import_node_path19.default.join(this.paths.clusterDir, "inventory.yml");
-        await (0, import_promises6.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, roleVariables));
+        await (0, import_promises9.rm)(import_node_path22.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+        await (0, import_promises9.mkdir)(this.paths.clusterDir, { recursive: true });
+        const inventory = import_node_path22.default.join(this.paths.clusterDir, "inventory.yml");
+        await (0, import_promises9.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, roleVariables));
         const record2 = { shape, roleVariables, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
-        await (0, import_promises6.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
+        await (0, import_promises9.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
 `);
         this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
         await renderConfiguration(toolchain, suiteContent().root, inventory);
@@ -14051,7 +14366,7 @@ var init_local_cluster = __esm({
             what,
             `healthy within ${timeoutMs / 1e3} s`,
             problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-            `Read the node logs under ${import_node_path19.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+            `Read the node logs under ${import_node_path22.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
           );
         }
         this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
@@ -14065,9 +14380,9 @@ var init_local_cluster = __esm({
         return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
       }
       async record() {
-        if (!(0, import_node_fs15.existsSync)(this.recordPath)) return void 0;
+        if (!(0, import_node_fs18.existsSync)(this.recordPath)) return void 0;
         try {
-          return JSON.parse(await (0, import_promises6.readFile)(this.recordPath, "utf8"));
+          return JSON.parse(await (0, import_promises9.readFile)(this.recordPath, "utf8"));
         } catch (error2) {
           throw new ClusterStateError(
             `Local cluster record ${this.recordPath}`,
@@ -14108,14 +14423,14 @@ async function run(what, command, fix) {
 function ansibleUpdate(options, operations) {
   const extra = options.extraVariablesFile ? ["-e", `@${options.extraVariablesFile}`] : [];
   return {
-    description: `ansible ${import_node_path20.default.basename(options.playbook)}`,
+    description: `ansible ${import_node_path23.default.basename(options.playbook)}`,
     apply: async (node) => {
       await run(
         `ansible-playbook --limit ${node.name}`,
         $({
           nothrow: true,
           quiet: true,
-          env: { ...process.env, ANSIBLE_CONFIG: import_node_path20.default.join(import_node_path20.default.dirname(options.playbook), "ansible.cfg") }
+          env: { ...process.env, ANSIBLE_CONFIG: import_node_path23.default.join(import_node_path23.default.dirname(options.playbook), "ansible.cfg") }
         })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
         "Run the same command by hand for the full output."
       );
@@ -14164,12 +14479,12 @@ function reimageUpdate(access2, imageId) {
     }
   };
 }
-var import_node_path20;
+var import_node_path23;
 var init_update_methods = __esm({
   "src/azure/update-methods.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path20 = __toESM(require("path"), 1);
+    import_node_path23 = __toESM(require("path"), 1);
     init_core2();
     init_remote_commands();
     init_errors();
@@ -17161,8 +17476,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path31) {
-  return isArray_default(path31) ? path31 : [path31];
+function toPath(path34) {
+  return isArray_default(path34) ? path34 : [path34];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -17175,8 +17490,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path31) {
-  return _.toPath(path31);
+function toPath2(path34) {
+  return _.toPath(path34);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -17188,11 +17503,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path31) {
-  var length = path31.length;
+function deepGet(obj, path34) {
+  var length = path34.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path31[i]];
+    obj = obj[path34[i]];
   }
   return length ? obj : void 0;
 }
@@ -17204,8 +17519,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path31, defaultValue) {
-  var value = deepGet(object2, toPath2(path31));
+function get(object2, path34, defaultValue) {
+  var value = deepGet(object2, toPath2(path34));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -17219,11 +17534,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path31) {
-  path31 = toPath2(path31);
-  var length = path31.length;
+function has2(obj, path34) {
+  path34 = toPath2(path34);
+  var length = path34.length;
   for (var i = 0; i < length; i++) {
-    var key = path31[i];
+    var key = path34[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -17266,10 +17581,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path31) {
-  path31 = toPath2(path31);
+function property(path34) {
+  path34 = toPath2(path34);
   return function(obj) {
-    return deepGet(obj, path31);
+    return deepGet(obj, path34);
   };
 }
 var init_property = __esm({
@@ -17392,8 +17707,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path31) {
-    return get(obj, path31);
+  return function(path34) {
+    return get(obj, path34);
   };
 }
 var init_propertyOf = __esm({
@@ -17609,14 +17924,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path31, fallback2) {
-  path31 = toPath2(path31);
-  var length = path31.length;
+function result(obj, path34, fallback2) {
+  path34 = toPath2(path34);
+  var length = path34.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path31[i]];
+    var prop = obj == null ? void 0 : obj[path34[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -18381,14 +18696,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path31, args) {
+    invoke_default = restArguments(function(obj, path34, args) {
       var contextPath, func;
-      if (isFunction_default(path31)) {
-        func = path31;
+      if (isFunction_default(path34)) {
+        func = path34;
       } else {
-        path31 = toPath2(path31);
-        contextPath = path31.slice(0, -1);
-        path31 = path31[path31.length - 1];
+        path34 = toPath2(path34);
+        contextPath = path34.slice(0, -1);
+        path34 = path34[path34.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -18397,7 +18712,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path31];
+          method = context[path34];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -19809,8 +20124,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path31) {
-      this.chrootPath = path31;
+    Record.prototype.setChrootPath = function(path34) {
+      this.chrootPath = path34;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -19852,14 +20167,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path31) {
+    function prependChroot(self2, path34) {
       if (!self2.chrootPath) {
-        return path31;
+        return path34;
       }
-      if (path31 === "/") {
+      if (path34 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path31;
+      return self2.chrootPath + path34;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -19869,8 +20184,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path31) {
-            return prependChroot(self2, path31);
+          value = value.map(function(path34) {
+            return prependChroot(self2, path34);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -19957,8 +20272,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path31) {
-            return prependChroot(self2, path31);
+          value = value.map(function(path34) {
+            return prependChroot(self2, path34);
           });
         }
         offset += serialize(
@@ -20111,9 +20426,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path31) {
+    TransactionRequest.prototype.setChrootPath = function(path34) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path31);
+        record2.setChrootPath(path34);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -20149,8 +20464,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path31) {
-      this.chrootPath = path31;
+    TransactionResponse.prototype.setChrootPath = function(path34) {
+      this.chrootPath = path34;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -20374,25 +20689,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path31) {
+    function validate(path34) {
       assert(
-        path31 && typeof path31 === "string",
+        path34 && typeof path34 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path31[0] === "/", "Node path must start with / character.");
-      if (path31.length === 1) {
+      assert(path34[0] === "/", "Node path must start with / character.");
+      if (path34.length === 1) {
         return;
       }
       assert(
-        path31[path31.length - 1] !== "/",
+        path34[path34.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path31),
+        !/\/\//.test(path34),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path31),
+        !/\/\.(\.)?(\/|$)/.test(path34),
         "Node path must not contain relative path(s)."
       );
     }
@@ -20421,7 +20736,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path31) {
+    function Event(type, name, path34) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -20429,7 +20744,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path31;
+      this.path = path34;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -20571,10 +20886,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path31, ctor2) {
+    function Exception(code, name, path34, ctor2) {
       if (!ctor2) {
-        ctor2 = path31;
-        path31 = void 0;
+        ctor2 = path34;
+        path34 = void 0;
       }
       validateCode(code);
       assert(
@@ -20585,10 +20900,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path31;
+      this.path = path34;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path31) {
-        this.message += "@" + path31;
+      if (path34) {
+        this.message += "@" + path34;
       }
     }
     util.inherits(Exception, Error);
@@ -20604,7 +20919,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path31) {
+    function create2(code, path34) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -20614,7 +20929,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path31, create2);
+      return new Exception(code, name, path34, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -20692,43 +21007,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path31, watcher) {
+    function registerWatcher(self2, type, path34, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path31);
+      Path.validate(path34);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path31] = watchers[path31] || new events.EventEmitter();
-      watcherExists = watchers[path31].listeners("notification").some(function(l) {
+      watchers[path34] = watchers[path34] || new events.EventEmitter();
+      watcherExists = watchers[path34].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path31].once("notification", watcher);
+        watchers[path34].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path31) {
-        if (watchers[path31].listeners("notification").length > 0) {
-          result2.push(path31);
+      Object.keys(watchers).forEach(function(path34) {
+        if (watchers[path34].listeners("notification").length > 0) {
+          result2.push(path34);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path31, watcher) {
-      registerWatcher(this, "data", path31, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path34, watcher) {
+      registerWatcher(this, "data", path34, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path31, watcher) {
-      registerWatcher(this, "child", path31, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path34, watcher) {
+      registerWatcher(this, "child", path34, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path31, watcher) {
-      registerWatcher(this, "existence", path31, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path34, watcher) {
+      registerWatcher(this, "existence", path34, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -20919,14 +21234,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path31, watcher) {
-      this.watcherManager.registerDataWatcher(path31, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path34, watcher) {
+      this.watcherManager.registerDataWatcher(path34, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path31, watcher) {
-      this.watcherManager.registerChildWatcher(path31, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path34, watcher) {
+      this.watcherManager.registerChildWatcher(path34, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path31, watcher) {
-      this.watcherManager.registerExistenceWatcher(path31, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path34, watcher) {
+      this.watcherManager.registerExistenceWatcher(path34, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -21339,9 +21654,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path31, data, acls, mode) {
+    Transaction.prototype.create = function(path34, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path31);
+      Path.validate(path34);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21361,27 +21676,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path31,
+        path: path34,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path31, version) {
+    Transaction.prototype.check = function(path34, version) {
       version = version || -1;
-      Path.validate(path31);
+      Path.validate(path34);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path31,
+        path: path34,
         version
       });
       return this;
     };
-    Transaction.prototype.setData = function(path31, data, version) {
+    Transaction.prototype.setData = function(path34, data, version) {
       version = version || -1;
-      Path.validate(path31);
+      Path.validate(path34);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -21389,19 +21704,19 @@ var require_Transaction = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path31,
+        path: path34,
         data,
         version
       });
       return this;
     };
-    Transaction.prototype.remove = function(path31, version) {
+    Transaction.prototype.remove = function(path34, version) {
       version = version || -1;
-      Path.validate(path31);
+      Path.validate(path34);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path31,
+        path: path34,
         version
       });
       return this;
@@ -21614,9 +21929,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path31, data, acls, mode, callback) {
+    Client.prototype.create = function(path34, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path31);
+      Path.validate(path34);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21649,7 +21964,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path31;
+      payload.path = path34;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -21673,17 +21988,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path31, version, callback) {
+    Client.prototype.remove = function(path34, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path31);
+      Path.validate(path34);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path31;
+      payload.path = path34;
       payload.version = version;
       request = new jute.Request(header, payload);
       attempt(
@@ -21696,16 +22011,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path31, version, callback) {
+    Client.prototype.removeRecursive = function(path34, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path31);
+      Path.validate(path34);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path31, function(error2, children) {
+      self2.listSubTreeBFS(path34, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -21721,12 +22036,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path31, data, version, callback) {
+    Client.prototype.setData = function(path34, data, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path31);
+      Path.validate(path34);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       assert(
@@ -21741,7 +22056,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path31;
+      payload.path = path34;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version;
@@ -21760,16 +22075,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path31, watcher, callback) {
+    Client.prototype.getData = function(path34, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path31);
+      Path.validate(path34);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path31;
+      payload.path = path34;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21781,7 +22096,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path31, watcher);
+              self2.connectionManager.registerDataWatcher(path34, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -21789,12 +22104,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path31, acls, version, callback) {
+    Client.prototype.setACL = function(path34, acls, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path31);
+      Path.validate(path34);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -21803,7 +22118,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path31;
+      payload.path = path34;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -21823,12 +22138,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path31, callback) {
-      Path.validate(path31);
+    Client.prototype.getACL = function(path34, callback) {
+      Path.validate(path34);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path31;
+      payload.path = path34;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -21850,16 +22165,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path31, watcher, callback) {
+    Client.prototype.exists = function(path34, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path31);
+      Path.validate(path34);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path31;
+      payload.path = path34;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21874,12 +22189,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path31,
+                  path34,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path31,
+                  path34,
                   watcher
                 );
               }
@@ -21893,16 +22208,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path31, watcher, callback) {
+    Client.prototype.getChildren = function(path34, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path31);
+      Path.validate(path34);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path31;
+      payload.path = path34;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -21914,7 +22229,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path31, watcher);
+              self2.connectionManager.registerChildWatcher(path34, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -21922,11 +22237,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path31, callback) {
-      Path.validate(path31);
+    Client.prototype.listSubTreeBFS = function(path34, callback) {
+      Path.validate(path34);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path31];
+      var tree = [path34];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -21948,9 +22263,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path31, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path34, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path31);
+      Path.validate(path34);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21980,7 +22295,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path31.split("/").slice(1);
+      nodes = path34.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -22036,8 +22351,8 @@ function connect(connectString, options) {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path31) {
-  return path31.slice(0, path31.lastIndexOf("/")) || "/";
+function parentOf(path34) {
+  return path34.slice(0, path34.lastIndexOf("/")) || "/";
 }
 var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZooKeeperSession;
 var init_zookeeper_session = __esm({
@@ -22080,13 +22395,13 @@ var init_zookeeper_session = __esm({
           void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
         });
       }
-      children(path31) {
-        return this.call((client, done) => client.getChildren(path31, (error2, children) => done(error2, children)));
+      children(path34) {
+        return this.call((client, done) => client.getChildren(path34, (error2, children) => done(error2, children)));
       }
-      stat(path31) {
+      stat(path34) {
         return this.call(
           (client, done) => client.exists(
-            path31,
+            path34,
             (error2, stat2) => done(
               error2,
               stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0
@@ -22094,22 +22409,22 @@ var init_zookeeper_session = __esm({
           )
         );
       }
-      data(path31) {
-        return this.call((client, done) => client.getData(path31, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+      data(path34) {
+        return this.call((client, done) => client.getData(path34, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
       }
       /** Creates the node (and missing parents, persistent) and returns its actual path. */
-      async create(path31, data, mode) {
-        await this.bounded(`mkdirp ${parentOf(path31)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path31), (error2) => error2 ? reject3(error2) : resolve2()));
+      async create(path34, data, mode) {
+        await this.bounded(`mkdirp ${parentOf(path34)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path34), (error2) => error2 ? reject3(error2) : resolve2()));
         return this.bounded(
-          `create ${path31}`,
-          (client, resolve2, reject3) => client.create(path31, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
+          `create ${path34}`,
+          (client, resolve2, reject3) => client.create(path34, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
         );
       }
       /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-      remove(path31, version = -1) {
+      remove(path34, version = -1) {
         return this.bounded(
-          `remove ${path31}`,
-          (client, resolve2, reject3) => client.remove(path31, version, (error2) => {
+          `remove ${path34}`,
+          (client, resolve2, reject3) => client.remove(path34, version, (error2) => {
             if (!error2) return resolve2(true);
             if (isNoNode(error2)) return resolve2(false);
             reject3(error2);
@@ -22200,8 +22515,8 @@ var init_leadership_handover = __esm({
 });
 
 // src/operations/maintenance-lock.ts
-async function currentHolder(zk, path31 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path31);
+async function currentHolder(zk, path34 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path34);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -22212,35 +22527,35 @@ async function currentHolder(zk, path31 = MAINTENANCE_LOCK_PATH) {
 function isNodeExists(error2) {
   return error2 instanceof Error && /NODE_EXISTS/.test(String(error2));
 }
-var import_node_os6, MAINTENANCE_LOCK_PATH, MaintenanceLock;
+var import_node_os7, MAINTENANCE_LOCK_PATH, MaintenanceLock;
 var init_maintenance_lock = __esm({
   "src/operations/maintenance-lock.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_os6 = __toESM(require("os"), 1);
+    import_node_os7 = __toESM(require("os"), 1);
     init_errors();
     init_wait();
     MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
     MaintenanceLock = class _MaintenanceLock {
-      constructor(zk, path31) {
+      constructor(zk, path34) {
         this.zk = zk;
-        this.path = path31;
+        this.path = path34;
       }
       zk;
       path;
       static async acquire(zk, operation, options) {
-        const path31 = options.path ?? MAINTENANCE_LOCK_PATH;
-        const holder = { operation, host: import_node_os6.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
+        const path34 = options.path ?? MAINTENANCE_LOCK_PATH;
+        const holder = { operation, host: import_node_os7.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
         const deadline = Date.now() + options.waitMs;
         for (; ; ) {
           try {
-            await zk.create(path31, JSON.stringify(holder), "ephemeral");
-            return new _MaintenanceLock(zk, path31);
+            await zk.create(path34, JSON.stringify(holder), "ephemeral");
+            return new _MaintenanceLock(zk, path34);
           } catch (error2) {
             if (!isNodeExists(error2)) throw error2;
           }
           if (Date.now() >= deadline) {
-            const current = await currentHolder(zk, path31);
+            const current = await currentHolder(zk, path34);
             throw new ClusterStateError(
               "Maintenance lock",
               `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -22568,8 +22883,8 @@ ${lines.join("\n")}
   }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate({ cluster, method, options, log: pipeline.log }));
   const figures2 = rollingFigures(report.journal);
-  const reportFile = import_node_path21.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
-  (0, import_node_fs16.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+  const reportFile = import_node_path24.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  (0, import_node_fs19.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
   pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
@@ -22620,7 +22935,7 @@ async function resolve(settings, pipeline) {
         cluster,
         method: ansibleUpdate(
           {
-            ansiblePlaybook: import_node_path21.default.join(venv, "bin", "ansible-playbook"),
+            ansiblePlaybook: import_node_path24.default.join(venv, "bin", "ansible-playbook"),
             inventory: userPath(pipeline, settings.method.inventory),
             playbook,
             extraVariablesFile: extraVariablesFile(settings.method.roleVariables, keyFile, pipeline)
@@ -22639,13 +22954,13 @@ function extraVariablesFile(roleVariables, keyFile, pipeline) {
   const variables = { ...roleVariables, ...keyFile ? { ansible_ssh_private_key_file: keyFile } : {} };
   return Object.keys(variables).length > 0 ? writeExtraVariablesFile(pipeline, variables) : void 0;
 }
-var import_node_fs16, import_node_path21;
+var import_node_fs19, import_node_path24;
 var init_rolling_update2 = __esm({
   "src/actions/rolling-update/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs16 = require("fs");
-    import_node_path21 = __toESM(require("path"), 1);
+    import_node_fs19 = require("fs");
+    import_node_path24 = __toESM(require("path"), 1);
     init_node_states();
     init_errors();
     init_input_reader();
@@ -22673,10 +22988,14 @@ function probes(journal) {
 function actionAt(journal, action) {
   return journal.entries.find((entry) => entry.kind === "action" && entry.action === action)?.at;
 }
+function faultPages(fault) {
+  if (fault === "stop") return false;
+  return fault === "restart" ? void 0 : true;
+}
 function checks(journal) {
   return journal.entries.filter((entry) => entry.kind === "check");
 }
-var DRILL_ACTIONS, DRILL_CHECKS;
+var DRILL_ACTIONS, DRILL_CHECKS, NO_ALIVE_MASTER_ALERT;
 var init_journal = __esm({
   "src/core/drill/journal.ts"() {
     "use strict";
@@ -22693,8 +23012,12 @@ var init_journal = __esm({
       tookOver: "a standby took over with every worker",
       restoredStandby: "restored master is STANDBY",
       jobFinished: "the running job finished successfully",
-      newSubmission: "a new submission succeeds"
+      newSubmission: "a new submission succeeds",
+      paged: "the pager fired for no ALIVE master",
+      pageResolved: "the page resolved after the takeover",
+      pagedNobody: "a planned handover paged nobody"
     };
+    NO_ALIVE_MASTER_ALERT = "SparkNoAliveMaster";
   }
 });
 
@@ -22824,6 +23147,69 @@ var init_submission_output = __esm({
   }
 });
 
+// src/core/monitoring/alertmanager-alerts.ts
+async function activeAlerts(alertmanagerUrl, timeoutMs = 2e3) {
+  const alerts = await httpGetJson(`${alertmanagerUrl.replace(/\/$/, "")}/api/v2/alerts?active=true&silenced=false&inhibited=true`, timeoutMs);
+  return alerts.filter((alert) => alert.status.state === "active" || alert.status.state === "suppressed").map((alert) => ({ name: alert.labels.alertname ?? "", labels: alert.labels, startsAt: alert.startsAt }));
+}
+var init_alertmanager_alerts = __esm({
+  "src/core/monitoring/alertmanager-alerts.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_http_get_json();
+  }
+});
+
+// src/operations/alert-watcher.ts
+var AlertWatcher;
+var init_alert_watcher = __esm({
+  "src/operations/alert-watcher.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_cancellation();
+    init_alertmanager_alerts();
+    init_wait();
+    AlertWatcher = class {
+      running = true;
+      active = /* @__PURE__ */ new Set();
+      loop;
+      changes = [];
+      /** Whether Alertmanager answered at least once. */
+      answered = false;
+      constructor(alertmanagerUrl, intervalMs = 250) {
+        this.loop = (async () => {
+          while (this.running) {
+            const at = Date.now();
+            const now = await activeAlerts(alertmanagerUrl, Math.max(intervalMs * 4, 1e3)).then(
+              (alerts) => new Set(alerts.map((alert) => alert.name)),
+              () => void 0
+            );
+            if (now) {
+              this.answered = true;
+              for (const alert of now) if (!this.active.has(alert)) this.changes.push({ at, alert, state: "firing" });
+              for (const alert of this.active) if (!now.has(alert)) this.changes.push({ at, alert, state: "resolved" });
+              this.active = now;
+            }
+            await sleep(Math.max(0, intervalMs - (Date.now() - at)));
+          }
+        })().catch((error2) => {
+          if (!(error2 instanceof CancelledError)) throw error2;
+        });
+      }
+      isActive(alert) {
+        return this.active.has(alert);
+      }
+      firstChange(alert, state, after2 = 0) {
+        return this.changes.find((change) => change.alert === alert && change.state === state && change.at >= after2);
+      }
+      async stop() {
+        this.running = false;
+        await this.loop;
+      }
+    };
+  }
+});
+
 // src/tools/run-spark-submit.ts
 function startSparkSubmit(runtime, submission, options) {
   const env = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
@@ -22835,7 +23221,7 @@ function startSparkSubmit(runtime, submission, options) {
     quiet: true,
     timeout: options.timeoutMs,
     timeoutSignal: "SIGKILL"
-  })`${import_node_path22.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  })`${import_node_path25.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
   const result2 = (async () => {
     const output = await child;
     const durationMs = performance.now() - started;
@@ -22858,12 +23244,12 @@ function startSparkSubmit(runtime, submission, options) {
 function runSparkSubmit(runtime, submission, options) {
   return startSparkSubmit(runtime, submission, options).result;
 }
-var import_node_path22;
+var import_node_path25;
 var init_run_spark_submit = __esm({
   "src/tools/run-spark-submit.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path22 = __toESM(require("path"), 1);
+    import_node_path25 = __toESM(require("path"), 1);
     init_core2();
     init_spark_submit();
   }
@@ -22883,7 +23269,7 @@ async function runSparkJob(target, job, runtime, log4) {
   }
   log4.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(target, job, runtime);
-  log4.info(`spark-submit ${import_node_path23.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  log4.info(`spark-submit ${import_node_path26.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run2 = await runSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
   const output = `${run2.stdout}
 ${run2.stderr}`;
@@ -22913,7 +23299,7 @@ function startSparkJob(target, job, runtime) {
   return startSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
 }
 function buildSubmission(target, job, runtime) {
-  const application = job.application ?? import_node_path23.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  const application = job.application ?? import_node_path26.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
   return {
     masterUrl: masterUrl(target.masters),
     application,
@@ -22951,12 +23337,12 @@ async function confirmFinished(masters, id) {
 function round2(seconds2) {
   return Math.round(seconds2 * 10) / 10;
 }
-var import_node_path23, COMPLETION_CONFIRM_TIMEOUT_MS;
+var import_node_path26, COMPLETION_CONFIRM_TIMEOUT_MS;
 var init_spark_job = __esm({
   "src/operations/spark-job.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path23 = __toESM(require("path"), 1);
+    import_node_path26 = __toESM(require("path"), 1);
     init_master_set();
     init_errors();
     init_master_list();
@@ -22974,7 +23360,7 @@ function runFailoverDrill(context) {
   return cancellation.within(drillTimeLimitMs(context), "the failover drill", () => drill(context));
 }
 function drillTimeLimitMs({ options, masters, smokeJob }) {
-  const seconds2 = options.lockWaitSeconds + JOB_START_TIMEOUT_MS / 1e3 + recoveryTimeoutMs(options) / 1e3 + RESTORE_TIMEOUT_MS / 1e3 + options.graceSeconds;
+  const seconds2 = options.lockWaitSeconds + JOB_START_TIMEOUT_MS / 1e3 + recoveryTimeoutMs(options) / 1e3 + RESTORE_TIMEOUT_MS / 1e3 + options.graceSeconds + PAGE_RESOLVE_TIMEOUT_MS / 1e3;
   const newSubmission = masters.aliveMasterTimeoutSeconds + smokeJob.timeoutSeconds;
   return (seconds2 + newSubmission + 120) * 1e3;
 }
@@ -23000,6 +23386,7 @@ async function drill(context) {
   const zk = await ZooKeeperSession.open(zookeeperConnectString(cluster.zookeepers));
   try {
     const lock = await MaintenanceLock.acquire(zk, `failover drill (${options.fault})`, { waitMs: options.lockWaitSeconds * 1e3 });
+    const alerts = context.alertmanagerUrl ? new AlertWatcher(context.alertmanagerUrl) : void 0;
     try {
       const recovered = await faultAndRecover({ ...context, journal, target, masterSet, zk });
       if (recovered) {
@@ -23009,7 +23396,9 @@ async function drill(context) {
       const grace = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
       await sleep(options.graceSeconds * 1e3);
       await grace.stop();
+      if (alerts && recovered) await checkPager(journal, alerts, log4);
     } finally {
+      await alerts?.stop();
       await lock.release().catch(() => void 0);
     }
   } finally {
@@ -23079,7 +23468,7 @@ async function faultAndRecover(run2) {
       try {
         job.kill();
         await job.result.catch(() => void 0);
-        await (0, import_promises7.rm)(job.directory, { recursive: true, force: true });
+        await (0, import_promises10.rm)(job.directory, { recursive: true, force: true });
         if (faultIssued && !restored) await restore(run2);
       } finally {
         await poller.stop();
@@ -23096,6 +23485,41 @@ function record(journal, log4) {
       return ok;
     }
   };
+}
+async function checkPager(journal, alerts, log4) {
+  const { check } = record(journal, log4);
+  const faultAt = actionAt(journal, DRILL_ACTIONS.fault);
+  const tookOverAt = checks(journal).find((entry) => entry.check === DRILL_CHECKS.tookOver)?.at ?? faultAt;
+  const pages = faultPages(journal.experiment.fault);
+  if (!alerts.answered) {
+    check(pages === false ? DRILL_CHECKS.pagedNobody : DRILL_CHECKS.paged, false, "Alertmanager never answered at alertmanagerUrl");
+    return;
+  }
+  if (pages) await waitUntil(async () => alerts.firstChange(NO_ALIVE_MASTER_ALERT, "resolved", faultAt), Boolean, { timeoutMs: PAGE_RESOLVE_TIMEOUT_MS, intervalMs: 250 });
+  for (const change of alerts.changes.filter((entry) => entry.alert === NO_ALIVE_MASTER_ALERT)) journal.entries.push({ kind: "alert", ...change });
+  const fired = alerts.firstChange(NO_ALIVE_MASTER_ALERT, "firing", faultAt);
+  const resolved = fired && alerts.firstChange(NO_ALIVE_MASTER_ALERT, "resolved", fired.at);
+  const seconds2 = (from, to) => ((to - from) / 1e3).toFixed(1);
+  if (pages === false) {
+    check(
+      DRILL_CHECKS.pagedNobody,
+      !fired,
+      fired ? `${NO_ALIVE_MASTER_ALERT} fired ${seconds2(faultAt, fired.at)} s after the handover began` : `${NO_ALIVE_MASTER_ALERT} never fired`
+    );
+  } else if (pages) {
+    check(
+      DRILL_CHECKS.paged,
+      fired !== void 0,
+      fired ? `${NO_ALIVE_MASTER_ALERT} firing ${seconds2(faultAt, fired.at)} s after the fault` : `${NO_ALIVE_MASTER_ALERT} never fired at Alertmanager`
+    );
+    if (fired) {
+      check(
+        DRILL_CHECKS.pageResolved,
+        resolved !== void 0,
+        resolved ? `resolved ${seconds2(tookOverAt, resolved.at)} s after the takeover` : `still firing ${PAGE_RESOLVE_TIMEOUT_MS / 1e3} s after the takeover`
+      );
+    }
+  }
 }
 async function applyFault({ options, target, cluster, zk, log: log4 }) {
   switch (options.fault) {
@@ -23138,9 +23562,9 @@ function requireVmFaults(cluster) {
   return cluster.vmFaults;
 }
 async function startDrillJob({ masters, runtime, options, tempDir }) {
-  const directory = await (0, import_promises7.mkdtemp)(import_node_path24.default.join(tempDir, "spark-azure-drill-"));
-  const application = import_node_path24.default.join(directory, DRILL_JOB_FILE);
-  await (0, import_promises7.writeFile)(application, DRILL_JOB_SOURCE);
+  const directory = await (0, import_promises10.mkdtemp)(import_node_path27.default.join(tempDir, "spark-azure-drill-"));
+  const application = import_node_path27.default.join(directory, DRILL_JOB_FILE);
+  await (0, import_promises10.writeFile)(application, DRILL_JOB_SOURCE);
   return { ...startSparkJob(masters, drillJob(application, options.jobSeconds), runtime), directory };
 }
 function drillJob(application, seconds2) {
@@ -23154,13 +23578,13 @@ function drillJob(application, seconds2) {
     timeoutSeconds: seconds2 + 300
   };
 }
-var import_promises7, import_node_path24, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS;
+var import_promises10, import_node_path27, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS, PAGE_RESOLVE_TIMEOUT_MS;
 var init_failover_drill = __esm({
   "src/operations/failover-drill.ts"() {
     "use strict";
     init_cjs_shims();
-    import_promises7 = require("fs/promises");
-    import_node_path24 = __toESM(require("path"), 1);
+    import_promises10 = require("fs/promises");
+    import_node_path27 = __toESM(require("path"), 1);
     init_cluster_state();
     init_health();
     init_master_set();
@@ -23177,12 +23601,14 @@ var init_failover_drill = __esm({
     init_submission_output();
     init_wait();
     init_zookeeper_session();
+    init_alert_watcher();
     init_leadership_handover();
     init_maintenance_lock();
     init_master_poller();
     init_spark_job();
     JOB_START_TIMEOUT_MS = 9e4;
     RESTORE_TIMEOUT_MS = 9e4;
+    PAGE_RESOLVE_TIMEOUT_MS = 6e4;
   }
 });
 
@@ -23298,8 +23724,8 @@ function readAksSmokeTest(inputs) {
 async function aksSmokeTest(pipeline, inputs) {
   const { kubeconfig, application, timeoutMs } = readAksSmokeTest(inputs);
   const kubectl = new Kubectl(pipeline.secretFile("kubeconfig", kubeconfig));
-  const manifest = import_node_path25.default.join(pipeline.directories.temp, `${application.name}.json`);
-  (0, import_node_fs17.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
+  const manifest = import_node_path28.default.join(pipeline.directories.temp, `${application.name}.json`);
+  (0, import_node_fs20.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
 `);
   const started = performance.now();
   const outcome = await pipeline.group(`Smoke test on AKS (${application.namespace}/${application.name})`, async () => {
@@ -23343,13 +23769,13 @@ ${await kubectl.logTail(last2.driverPod, application.namespace, 40)}`);
     `kubectl describe sparkapplication ${application.name} -n ${application.namespace} tells more.`
   );
 }
-var import_node_fs17, import_node_path25;
+var import_node_fs20, import_node_path28;
 var init_aks = __esm({
   "src/actions/smoke-test/aks.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs17 = require("fs");
-    import_node_path25 = __toESM(require("path"), 1);
+    import_node_fs20 = require("fs");
+    import_node_path28 = __toESM(require("path"), 1);
     init_errors();
     init_spark_application();
     init_wait();
@@ -23366,30 +23792,30 @@ function headers(endpoint) {
   };
 }
 async function submitLivyBatch(endpoint, request) {
-  const batch = await httpJson({ method: "POST", url: url(endpoint, "/batches"), headers: headers(endpoint), body: request, timeoutMs: endpoint.requestTimeoutMs });
+  const batch = await httpJson({ method: "POST", url: url2(endpoint, "/batches"), headers: headers(endpoint), body: request, timeoutMs: endpoint.requestTimeoutMs });
   if (typeof batch?.id !== "number") throw new Error(`Livy answered POST /batches without a batch id: ${JSON.stringify(batch).slice(0, 200)}`);
   return batch;
 }
 async function livyBatchState(endpoint, id) {
-  const answer = await httpJson({ method: "GET", url: url(endpoint, `/batches/${id}/state`), headers: headers(endpoint), timeoutMs: endpoint.requestTimeoutMs });
+  const answer = await httpJson({ method: "GET", url: url2(endpoint, `/batches/${id}/state`), headers: headers(endpoint), timeoutMs: endpoint.requestTimeoutMs });
   if (typeof answer?.state !== "string") throw new Error(`Livy answered GET /batches/${id}/state without a state`);
   return answer.state;
 }
 async function livyBatch(endpoint, id) {
-  return await httpJson({ method: "GET", url: url(endpoint, `/batches/${id}`), headers: headers(endpoint), timeoutMs: endpoint.requestTimeoutMs });
+  return await httpJson({ method: "GET", url: url2(endpoint, `/batches/${id}`), headers: headers(endpoint), timeoutMs: endpoint.requestTimeoutMs });
 }
 async function livyBatchLogTail(endpoint, id, lines) {
-  const first2 = await httpJson({ method: "GET", url: url(endpoint, `/batches/${id}/log?from=0&size=0`), headers: headers(endpoint), timeoutMs: endpoint.requestTimeoutMs });
+  const first2 = await httpJson({ method: "GET", url: url2(endpoint, `/batches/${id}/log?from=0&size=0`), headers: headers(endpoint), timeoutMs: endpoint.requestTimeoutMs });
   const from = Math.max(0, (first2.total ?? 0) - lines);
   const page = await httpJson({
     method: "GET",
-    url: url(endpoint, `/batches/${id}/log?from=${from}&size=${lines}`),
+    url: url2(endpoint, `/batches/${id}/log?from=${from}&size=${lines}`),
     headers: headers(endpoint),
     timeoutMs: endpoint.requestTimeoutMs
   });
   return page.log ?? [];
 }
-var LIVY_FAILED_STATES, LIVY_FINAL_STATES, url;
+var LIVY_FAILED_STATES, LIVY_FINAL_STATES, url2;
 var init_livy_client = __esm({
   "src/azure/livy-client.ts"() {
     "use strict";
@@ -23397,7 +23823,7 @@ var init_livy_client = __esm({
     init_http_json();
     LIVY_FAILED_STATES = ["dead", "killed", "error"];
     LIVY_FINAL_STATES = ["success", ...LIVY_FAILED_STATES];
-    url = (endpoint, path31) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path31}`;
+    url2 = (endpoint, path34) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path34}`;
   }
 });
 
@@ -23637,6 +24063,10 @@ function readDrillSettings(inputs, masters) {
     );
   }
   const expectedWorkers = inputs.optional("expectedWorkers");
+  const alertmanagerUrl = inputs.optional("alertmanagerUrl");
+  if (alertmanagerUrl !== void 0 && !/^https?:\/\/[^\s/]+/.test(alertmanagerUrl)) {
+    throw new InputError("alertmanagerUrl", "Alertmanager's base URL", describeValue(alertmanagerUrl), "e.g. http://10.0.4.4:9093 (the monitoring VM), or leave it out.");
+  }
   return {
     fault,
     zookeepers: readZooKeepers(inputs, nodeAccess, "the ZooKeeper connect string (the drill reads Spark\u2019s leader latch)"),
@@ -23647,7 +24077,8 @@ function readDrillSettings(inputs, masters) {
     jobSeconds: inputs.seconds("jobSeconds", Number(DRILL_INPUT_DEFAULTS.jobSeconds), { min: 5, max: 3600 }),
     lockWaitSeconds: inputs.seconds("lockWaitSeconds", Number(DRILL_INPUT_DEFAULTS.lockWaitSeconds), { min: 0, max: 3600 }),
     pollIntervalMs: inputs.integer("pollIntervalMs", Number(DRILL_INPUT_DEFAULTS.pollIntervalMs), { min: 20, max: 5e3 }),
-    nodeAccess
+    nodeAccess,
+    alertmanagerUrl
   };
 }
 var FAULTS, DRILL_INPUT_DEFAULTS;
@@ -23674,7 +24105,8 @@ var init_drill_settings = __esm({
       sshJumpHost: void 0,
       sshPort: "22",
       azureResourceGroup: void 0,
-      masterVmNames: void 0
+      masterVmNames: void 0,
+      alertmanagerUrl: void 0
     };
   }
 });
@@ -23843,7 +24275,7 @@ var init_summary3 = __esm({
 function applicationIn(pipeline, given) {
   if (given === void 0) return void 0;
   const application = userPath(pipeline, given);
-  if (!(0, import_node_fs18.existsSync)(application)) {
+  if (!(0, import_node_fs21.existsSync)(application)) {
     throw new InputError(
       "application",
       "a .py or .jar file in the workspace",
@@ -23885,10 +24317,19 @@ ${report.outputTail}`);
     if (!drill2 || !cluster) return;
     const { journal, verdict } = await pipeline.group(
       `Failover drill (${drill2.fault})`,
-      () => runFailoverDrill({ cluster, options: drill2, masters: settings, smokeJob: job, runtime, tempDir: pipeline.directories.temp, log: pipeline.log })
+      () => runFailoverDrill({
+        cluster,
+        options: drill2,
+        masters: settings,
+        smokeJob: job,
+        runtime,
+        tempDir: pipeline.directories.temp,
+        log: pipeline.log,
+        alertmanagerUrl: drill2.alertmanagerUrl
+      })
     );
-    const journalFile = import_node_path26.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs18.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    const journalFile = import_node_path29.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs21.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -23905,13 +24346,13 @@ ${report.outputTail}`);
     pipeline.log.info(`Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master.`);
   };
 }
-var import_node_fs18, import_node_path26;
+var import_node_fs21, import_node_path29;
 var init_smoke_test = __esm({
   "src/actions/smoke-test/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs18 = require("fs");
-    import_node_path26 = __toESM(require("path"), 1);
+    import_node_fs21 = require("fs");
+    import_node_path29 = __toESM(require("path"), 1);
     init_errors();
     init_input_reader();
     init_failover_drill();
@@ -24485,7 +24926,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path31 = (function() {
+    var path34 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -24493,7 +24934,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path31.sep;
+    minimatch.sep = path34.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -24582,8 +25023,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path31.sep !== "/") {
-        pattern = pattern.split(path31.sep).join("/");
+      if (!options.allowWindowsEscape && path34.sep !== "/") {
+        pattern = pattern.split(path34.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -24672,9 +25113,9 @@ var require_minimatch = __commonJS({
         throw new TypeError("pattern is too long");
       }
     };
-    Minimatch.prototype.parse = parse2;
+    Minimatch.prototype.parse = parse4;
     var SUBPARSE = {};
-    function parse2(pattern, isSub) {
+    function parse4(pattern, isSub) {
       assertValidPattern(pattern);
       var options = this.options;
       if (pattern === "**") {
@@ -24954,8 +25395,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path31.sep !== "/") {
-        f = f.split(path31.sep).join("/");
+      if (path34.sep !== "/") {
+        f = f.split(path34.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -25249,7 +25690,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path31 = require("path");
+    var path34 = require("path");
     var crypto2 = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -25258,7 +25699,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path31.join(keyPath, ".taskkey");
+          this._keyFile = path34.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -25452,8 +25893,8 @@ var require_semver = __commonJS({
       }
     }
     var i;
-    exports2.parse = parse2;
-    function parse2(version, options) {
+    exports2.parse = parse4;
+    function parse4(version, options) {
       if (!options || typeof options !== "object") {
         options = {
           loose: !!options,
@@ -25481,12 +25922,12 @@ var require_semver = __commonJS({
     }
     exports2.valid = valid;
     function valid(version, options) {
-      var v = parse2(version, options);
+      var v = parse4(version, options);
       return v ? v.version : null;
     }
     exports2.clean = clean;
     function clean(version, options) {
-      var s = parse2(version.trim().replace(/^[=v]+/, ""), options);
+      var s = parse4(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     }
     exports2.SemVer = SemVer;
@@ -25700,8 +26141,8 @@ var require_semver = __commonJS({
       if (eq(version1, version2)) {
         return null;
       } else {
-        var v1 = parse2(version1);
-        var v2 = parse2(version2);
+        var v1 = parse4(version1);
+        var v2 = parse4(version2);
         var prefix = "";
         if (v1.prerelease.length || v2.prerelease.length) {
           prefix = "pre";
@@ -26554,7 +26995,7 @@ var require_semver = __commonJS({
     }
     exports2.prerelease = prerelease;
     function prerelease(version, options) {
-      var parsed = parse2(version, options);
+      var parsed = parse4(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     }
     exports2.intersects = intersects;
@@ -26575,7 +27016,7 @@ var require_semver = __commonJS({
       if (match == null) {
         return null;
       }
-      return parse2(match[1] + "." + (match[2] || "0") + "." + (match[3] || "0"));
+      return parse4(match[1] + "." + (match[2] || "0") + "." + (match[3] || "0"));
     }
   }
 });
@@ -27033,8 +27474,8 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path31 = require("path");
-    var os13 = require("os");
+    var path34 = require("path");
+    var os14 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
     var tcm = require_taskcommand();
@@ -27079,7 +27520,7 @@ var require_internal = __commonJS({
     var _outStream = process.stdout;
     var _errStream = process.stderr;
     function _writeLine(str) {
-      _outStream.write(str + os13.EOL);
+      _outStream.write(str + os14.EOL);
     }
     exports2._writeLine = _writeLine;
     function _setStdStream(stdStream) {
@@ -27130,7 +27571,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path31.join(path31.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path34.join(path34.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -27139,7 +27580,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path31.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path34.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -27165,7 +27606,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path32, ignoreWarnings) {
+    function _setResourcePath(path35, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -27175,19 +27616,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path32]) {
-        _checkPath(path32, "resource file path");
-        _resourceFiles[path32] = path32;
-        _debug("adding resource file: " + path32);
+      if (!_resourceFiles[path35]) {
+        _checkPath(path35, "resource file path");
+        _resourceFiles[path35] = path35;
+        _debug("adding resource file: " + path35);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path32, _resourceCulture);
+        var locStrs = _loadLocStrings(path35, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path32), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path35), IssueSource.TaskInternal);
         }
       }
     }
@@ -27286,10 +27727,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path32) {
+    function _exist(path35) {
       var exist = false;
       try {
-        exist = !!(path32 && fs3.statSync(path32) != null);
+        exist = !!(path35 && fs3.statSync(path35) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -27327,7 +27768,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path31.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path34.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -27349,7 +27790,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path31.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path34.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -27358,7 +27799,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path31.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path34.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -27377,7 +27818,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path31.basename(filePath);
+            var fileName = path34.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -27408,12 +27849,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path31.dirname(filePath_1);
-                var upperName = path31.basename(filePath_1).toUpperCase();
+                var directory = path34.dirname(filePath_1);
+                var upperName = path34.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path31.join(directory, actualName);
+                    filePath_1 = path34.join(directory, actualName);
                     break;
                   }
                 }
@@ -27580,8 +28021,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path32) {
-      return /^\\\\[^\\]/.test(path32);
+    function _isUncPath(path35) {
+      return /^\\\\[^\\]/.test(path35);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -27599,7 +28040,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path31.sep;
+        root2 += path34.sep;
       }
       return root2 + p;
     }
@@ -27634,7 +28075,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path31.dirname(p);
+      return path34.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -27706,7 +28147,7 @@ var require_internal = __commonJS({
         var cipher = crypto2.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path31.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path34.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -29254,7 +29695,7 @@ var require_toolrunner = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ToolRunner = void 0;
     var Q = require_q();
-    var os13 = require("os");
+    var os14 = require("os");
     var events = require("events");
     var child = require("child_process");
     var im = require_internal();
@@ -29370,12 +29811,12 @@ var require_toolrunner = __commonJS({
         ToolRunner3.prototype._processLineBuffer = function(data, buffer, onLine) {
           var newBuffer = buffer + data.toString();
           try {
-            var eolIndex = newBuffer.indexOf(os13.EOL);
+            var eolIndex = newBuffer.indexOf(os14.EOL);
             while (eolIndex > -1) {
               var line = newBuffer.substring(0, eolIndex);
               onLine(line);
-              newBuffer = newBuffer.substring(eolIndex + os13.EOL.length);
-              eolIndex = newBuffer.indexOf(os13.EOL);
+              newBuffer = newBuffer.substring(eolIndex + os14.EOL.length);
+              eolIndex = newBuffer.indexOf(os14.EOL);
             }
           } catch (err) {
             this._debug("error processing line");
@@ -29626,9 +30067,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os13.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os14.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os13.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os14.EOL);
             }
           }
           var cp2;
@@ -29800,9 +30241,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os13.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os14.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os13.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os14.EOL);
             }
           }
           var cp2;
@@ -30003,9 +30444,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os13.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os14.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os13.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os14.EOL);
             }
           }
           var state = new ExecState(optionsNonNull, this.toolPath);
@@ -30048,9 +30489,9 @@ var require_toolrunner = __commonJS({
           (_a = cp2.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
             if (!optionsNonNull.silent) {
               if (df) {
-                df.stdout(Buffer.from(os13.EOL));
+                df.stdout(Buffer.from(os14.EOL));
               } else {
-                optionsNonNull.outStream.write(os13.EOL);
+                optionsNonNull.outStream.write(os14.EOL);
               }
             }
           });
@@ -30122,9 +30563,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os13.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os14.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os13.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os14.EOL);
             }
           }
           var state = new ExecState(optionsNonNull, this.toolPath);
@@ -30163,9 +30604,9 @@ var require_toolrunner = __commonJS({
           (_a = cp2.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
             if (!optionsNonNull.silent) {
               if (df) {
-                df.stdout(Buffer.from(os13.EOL));
+                df.stdout(Buffer.from(os14.EOL));
               } else {
-                optionsNonNull.outStream.write(os13.EOL);
+                optionsNonNull.outStream.write(os14.EOL);
               }
             }
           });
@@ -30232,7 +30673,7 @@ var require_toolrunner = __commonJS({
           options = this._cloneExecOptions(options);
           var ext = options.externalOutput;
           if (!options.silent) {
-            var cmdLine = this._getCommandString(options) + os13.EOL;
+            var cmdLine = this._getCommandString(options) + os14.EOL;
             options.outStream.write(ext ? eom.filterExternalOutput(cmdLine, ext) : cmdLine);
           }
           var r = child.spawnSync(this._getSpawnFileName(options), this._getSpawnArgs(options), this._getSpawnSyncOptions(options));
@@ -30349,8 +30790,8 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path31 = require("path");
-    var os13 = require("os");
+    var path34 = require("path");
+    var os14 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
     var tcm = require_taskcommand();
@@ -30685,21 +31126,21 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path32) {
-      return fs3.statSync(path32);
+    function stats(path35) {
+      return fs3.statSync(path35);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
-    function writeFile6(file, data, options) {
+    function writeFile8(file, data, options) {
       if (typeof options === "string") {
         fs3.writeFileSync(file, data, { encoding: options });
       } else {
         fs3.writeFileSync(file, data, options);
       }
     }
-    exports2.writeFile = writeFile6;
+    exports2.writeFile = writeFile8;
     function osType() {
-      return os13.type();
+      return os14.type();
     }
     exports2.osType = osType;
     function getPlatform() {
@@ -30753,26 +31194,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path32) {
-      if (path32 === "-") {
+    function cd2(path35) {
+      if (path35 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path32 = process.env.OLDPWD;
+          path35 = process.env.OLDPWD;
         }
       }
-      if (path32 === "~") {
-        path32 = os13.homedir();
+      if (path35 === "~") {
+        path35 = os14.homedir();
       }
-      if (!fs3.existsSync(path32)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path32));
+      if (!fs3.existsSync(path35)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path35));
       }
-      if (!fs3.statSync(path32).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path32));
+      if (!fs3.statSync(path35).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path35));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path32);
+        process.chdir(path35);
         process.env.OLDPWD = currentPath;
       } catch (error2) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error2));
@@ -30805,7 +31246,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path31.resolve(dirs.shift());
+      var _path = path34.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error2) {
@@ -30835,7 +31276,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path31.resolve(dirStack.shift());
+        var _path = path34.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -30859,7 +31300,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path31.dirname(testDir);
+            var parentDir = path34.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -30893,7 +31334,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path31.resolve.apply(this, pathSegments);
+      var absolutePath = path34.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -30928,7 +31369,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path31.resolve("."));
+        paths.push(path34.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -30943,7 +31384,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path31.basename(pathEntry);
+            var fileName = path34.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -30953,12 +31394,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve2(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path31.dirname(pathEntry2), [path31.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path34.dirname(pathEntry2), [path34.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path31.join(pathEntry2, file);
+              return path34.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -30970,24 +31411,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path31.basename(entry);
+          var entrybasename = path34.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path31.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path34.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path31.resolve(p));
-          }) || path31.resolve(".");
+            return entry.startsWith(path34.resolve(p));
+          }) || path34.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path31.join(entry, x);
+              return path34.join(entry, x);
             }));
-            entries.push(path31.relative(baseDir, entry));
+            entries.push(path34.relative(baseDir, entry));
           } else {
-            entries.push(path31.relative(baseDir, entry));
+            entries.push(path34.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -31043,7 +31484,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path31.resolve(src2) !== path31.resolve(source);
+            return path34.resolve(src2) !== path34.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -31065,7 +31506,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path31.join(destination, path31.basename(source));
+            destination = path34.join(destination, path34.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error2) {
@@ -31100,8 +31541,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path31.join(source, entry.name);
-          var destPath = path31.join(destination, entry.name);
+          var srcPath = path34.join(source, entry.name);
+          var destPath = path34.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -31118,7 +31559,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path31.resolve(path31.dirname(source)), [path31.basename(source)]));
+            sources.push.apply(sources, findMatch(path34.resolve(path34.dirname(source)), [path34.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -31165,21 +31606,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry2;
-    function _getStats(path32, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path35, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path32);
+          stats2 = fs3.statSync(path35);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path32);
-            (0, exports2.debug)("  ".concat(path32, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path35);
+            (0, exports2.debug)("  ".concat(path35, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path32);
+        stats2 = fs3.lstatSync(path35);
       }
       return stats2;
     }
@@ -31188,7 +31629,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path31.normalize(findPath);
+      findPath = path34.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -31243,7 +31684,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path31.join(item.path, childName), childLevel_1);
+              return new _FindItem(path34.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -31265,8 +31706,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path32, level) {
-          this.path = path32;
+        function _FindItem2(path35, level) {
+          this.path = path35;
           this.level = level;
         }
         return _FindItem2;
@@ -31319,8 +31760,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path31.isAbsolute(pat)) {
-          pat = path31.join(rootDirectory, pat);
+        if (rootDirectory && !path34.isAbsolute(pat)) {
+          pat = path34.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -31437,7 +31878,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path31.dirname(inputPath), [path31.basename(inputPath)]);
+            var entries = findMatch(path34.dirname(inputPath), [path34.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -31900,21 +32341,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path32) {
-      (0, exports2.command)("task.uploadfile", null, path32);
+    function uploadFile(path35) {
+      (0, exports2.command)("task.uploadfile", null, path35);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path32) {
+    function prependPath(path35) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path32);
+      (0, exports2.command)("task.prependpath", null, path35);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path32) {
-      (0, exports2.command)("task.uploadsummary", null, path32);
+    function uploadSummary2(path35) {
+      (0, exports2.command)("task.uploadsummary", null, path35);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path32) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path32);
+    function addAttachment(type, name, path35) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path35);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -31952,16 +32393,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path32, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path32);
+    function uploadArtifact(containerFolder, path35, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path35);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path32, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path32);
+    function associateArtifact(name, path35, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path35);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path32) {
-      (0, exports2.command)("build.uploadlog", null, path32);
+    function uploadBuildLog(path35) {
+      (0, exports2.command)("build.uploadlog", null, path35);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -32046,8 +32487,8 @@ function azureDevOpsPipeline(taskName) {
     // task-lib refuses a multi-line secret (a private key): register each line.
     setSecret: masker((line) => tl.setSecret(line)),
     appendSummary: async (markdown) => {
-      const file = import_node_path27.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs19.writeFileSync)(file, markdown);
+      const file = import_node_path30.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      (0, import_node_fs22.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     },
     inputLabel: (input) => `'${input}'`,
@@ -32061,18 +32502,18 @@ function azureDevOpsPipeline(taskName) {
 function azureDevOpsDirectories() {
   return {
     workspace: tl.getVariable("Build.SourcesDirectory") || tl.getVariable("System.DefaultWorkingDirectory") || process.cwd(),
-    temp: tl.getVariable("Agent.TempDirectory") || import_node_os7.default.tmpdir(),
+    temp: tl.getVariable("Agent.TempDirectory") || import_node_os8.default.tmpdir(),
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs19, import_node_os7, import_node_path27, tl;
+var import_node_fs22, import_node_os8, import_node_path30, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs19 = require("fs");
-    import_node_os7 = __toESM(require("os"), 1);
-    import_node_path27 = __toESM(require("path"), 1);
+    import_node_fs22 = require("fs");
+    import_node_os8 = __toESM(require("os"), 1);
+    import_node_path30 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
     init_masking();
@@ -32091,7 +32532,7 @@ function withServiceConnection(pipeline, body) {
     if (!id) return body(pipeline);
     const connection = await readConnection(id);
     pipeline.setSecret(connection.credential.value);
-    const profile = await (0, import_promises8.mkdtemp)(import_node_path28.default.join(pipeline.directories.temp, "spark-azure-az-"));
+    const profile = await (0, import_promises11.mkdtemp)(import_node_path31.default.join(pipeline.directories.temp, "spark-azure-az-"));
     const saved = { ...process.env };
     try {
       await signIn(connection, profile);
@@ -32100,7 +32541,7 @@ function withServiceConnection(pipeline, body) {
     } finally {
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
       Object.assign(process.env, saved);
-      await (0, import_promises8.rm)(profile, { recursive: true, force: true });
+      await (0, import_promises11.rm)(profile, { recursive: true, force: true });
     }
   };
 }
@@ -32146,9 +32587,9 @@ async function requestFederatedToken(id) {
 }
 async function signIn(connection, profile) {
   process.env.AZURE_CONFIG_DIR = profile;
-  const credentialFile = import_node_path28.default.join(profile, "credential");
-  (0, import_node_fs20.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
-  (0, import_node_fs20.chmodSync)(credentialFile, 384);
+  const credentialFile = import_node_path31.default.join(profile, "credential");
+  (0, import_node_fs23.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
+  (0, import_node_fs23.chmodSync)(credentialFile, 384);
   const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
   try {
     requireSuccess(
@@ -32161,7 +32602,7 @@ async function signIn(connection, profile) {
       "Check the service connection (tenant, application, credential) and that the agent has the Azure CLI."
     );
   } finally {
-    await (0, import_promises8.rm)(credentialFile, { force: true });
+    await (0, import_promises11.rm)(credentialFile, { force: true });
   }
   requireSuccess(
     await $({ nothrow: true, quiet: true, timeout: 6e4 })`az account set --subscription ${connection.subscriptionId}`,
@@ -32175,14 +32616,14 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs20, import_promises8, import_node_path28, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs23, import_promises11, import_node_path31, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs20 = require("fs");
-    import_promises8 = require("fs/promises");
-    import_node_path28 = __toESM(require("path"), 1);
+    import_node_fs23 = require("fs");
+    import_promises11 = require("fs/promises");
+    import_node_path31 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
     init_core2();
     init_errors();
@@ -33366,7 +33807,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path31 = require("path");
+    var path34 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -34379,9 +34820,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path31.resolve(baseDir, baseName);
+          const localBin = path34.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path31.extname(baseName))) return void 0;
+          if (sourceExt.includes(path34.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -34399,17 +34840,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path31.resolve(
-            path31.dirname(resolvedScriptPath),
+          executableDir = path34.resolve(
+            path34.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path31.basename(
+            const legacyName = path34.basename(
               this._scriptPath,
-              path31.extname(this._scriptPath)
+              path34.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -34420,7 +34861,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path31.extname(executableFile));
+        launchWithNode = sourceExt.includes(path34.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -35335,7 +35776,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path31.basename(filename, path31.extname(filename));
+        this._name = path34.basename(filename, path34.extname(filename));
         return this;
       }
       /**
@@ -35349,9 +35790,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path32) {
-        if (path32 === void 0) return this._executableDir;
-        this._executableDir = path32;
+      executableDir(path35) {
+        if (path35 === void 0) return this._executableDir;
+        this._executableDir = path35;
         return this;
       }
       /**
@@ -35817,7 +36258,7 @@ function cliPipeline(inputs, options = {}) {
       secrets.push(...secretLines(value));
     },
     appendSummary: async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs21.appendFileSync)(options.summaryFile, `${markdown}
+      if (options.summaryFile) (0, import_node_fs24.appendFileSync)(options.summaryFile, `${markdown}
 `);
     },
     inputLabel: cliFlag,
@@ -35833,15 +36274,15 @@ function cliFlag(input) {
   return `--${input.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 function cliDirectories(env = process.env) {
-  return { workspace: process.cwd(), temp: import_node_os8.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
+  return { workspace: process.cwd(), temp: import_node_os9.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
 }
-var import_node_fs21, import_node_os8;
+var import_node_fs24, import_node_os9;
 var init_cli_pipeline = __esm({
   "src/doors/cli-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs21 = require("fs");
-    import_node_os8 = __toESM(require("os"), 1);
+    import_node_fs24 = require("fs");
+    import_node_os9 = __toESM(require("os"), 1);
     init_secret_inputs();
     init_directories();
     init_masking();
@@ -35851,7 +36292,7 @@ var init_cli_pipeline = __esm({
 
 // src/entries/action-commands.ts
 function addActionCommand(program2, options) {
-  const metadata = (0, import_yaml3.parse)((0, import_node_fs22.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
+  const metadata = (0, import_yaml5.parse)((0, import_node_fs25.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
   const fromLocalCluster = options.localDefaults ? " Inputs left out come from the local cluster." : "";
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {}).filter(([input2]) => !options.omit?.includes(input2))) {
@@ -35862,14 +36303,14 @@ function addActionCommand(program2, options) {
     await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
   });
 }
-var import_node_fs22, import_yaml3;
+var import_node_fs25, import_yaml5;
 var init_action_commands = __esm({
   "src/entries/action-commands.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs22 = require("fs");
+    import_node_fs25 = require("fs");
     init_esm();
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_registry();
     init_cli_pipeline();
     init_run_action();
@@ -35887,6 +36328,10 @@ function wholeNumber(option) {
     if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`--${option} takes a whole number, e.g. --${option} 3.`);
     return Number(value);
   };
+}
+function webhookUrl(value) {
+  if (!/^https?:\/\/[^\s/]+/.test(value)) throw new InvalidArgumentError("--alert-webhook takes an http(s) URL, e.g. --alert-webhook http://127.0.0.1:9099/alerts.");
+  return value;
 }
 function collectRoleVariable(value, previous) {
   try {
@@ -35911,14 +36356,23 @@ async function runCommandLine(argv) {
 function commandLine() {
   const program2 = new Command2("spark-azure").description("Build, provision, update, test and chaos-test a highly available Spark standalone cluster").showHelpAfterError();
   const local = program2.command("local").description("a real HA cluster on this machine: ZooKeeper, Spark masters and workers on loopback");
-  local.command("up").description("start a fresh local cluster (installs what is missing) and wait until it is healthy").option("--zookeepers <n>", "ZooKeeper servers: 3 or 5", wholeNumber("zookeepers"), DEFAULT_SHAPE.zookeepers).option("--masters <n>", "Spark masters: 2 or 3", wholeNumber("masters"), DEFAULT_SHAPE.masters).option("--workers <n>", "Spark workers: 1 to 20", wholeNumber("workers"), DEFAULT_SHAPE.workers).option("--role-variable <name=value>", "override an Ansible role variable, e.g. --role-variable zookeeper_tick_time_ms=2000 (repeatable)", collectRoleVariable, {}).option("--json", "print the cluster description as JSON").action(async (options) => {
-    const cluster = localCluster();
-    const result2 = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers }, options.roleVariable);
-    if (result2.alreadyRunning) log3.info("A local cluster is already running; nothing was changed.");
-    else log3.info(`Local cluster healthy ${result2.secondsToHealthy.toFixed(1)} s after start.`);
-    if (options.json) console.log(JSON.stringify({ ...result2.description, secondsToHealthy: result2.secondsToHealthy ?? null }, null, 2));
-    else print(result2.description);
-  });
+  local.command("up").description("start a fresh local cluster (installs what is missing) and wait until it is healthy").option("--zookeepers <n>", "ZooKeeper servers: 3 or 5", wholeNumber("zookeepers"), DEFAULT_SHAPE.zookeepers).option("--masters <n>", "Spark masters: 2 or 3", wholeNumber("masters"), DEFAULT_SHAPE.masters).option("--workers <n>", "Spark workers: 1 to 20", wholeNumber("workers"), DEFAULT_SHAPE.workers).option("--role-variable <name=value>", "override an Ansible role variable, e.g. --role-variable zookeeper_tick_time_ms=2000 (repeatable)", collectRoleVariable, {}).option("--monitoring", "also start Prometheus, Alertmanager and the blackbox exporter on 127.0.0.41, scraping every second").option("--alert-webhook <url>", "with --monitoring: send every alert, firing and resolved, to this URL", webhookUrl).option("--json", "print the cluster description as JSON").action(
+    async (options) => {
+      if (options.alertWebhook && !options.monitoring) throw new InvalidArgumentError("--alert-webhook needs --monitoring: add --monitoring, or leave --alert-webhook out.");
+      const cluster = localCluster();
+      const result2 = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers }, options.roleVariable, {
+        monitoring: options.monitoring,
+        alertWebhook: options.alertWebhook
+      });
+      if (result2.alreadyRunning) log3.info("A local cluster is already running; nothing was changed.");
+      else log3.info(`Local cluster healthy ${result2.secondsToHealthy.toFixed(1)} s after start.`);
+      if (result2.monitoring) {
+        log3.info(`Prometheus ${result2.monitoring.prometheusUrl}, Alertmanager ${result2.monitoring.alertmanagerUrl}, blackbox exporter ${result2.monitoring.blackboxExporterUrl}`);
+      }
+      if (options.json) console.log(JSON.stringify({ ...result2.description, secondsToHealthy: result2.secondsToHealthy ?? null, monitoring: result2.monitoring ?? null }, null, 2));
+      else print(result2.description);
+    }
+  );
   local.command("verify").description("the main job: bring the local cluster up (or use the running one) and run the suite against it").option("--down", "stop the cluster afterwards").action(async (options) => {
     const cluster = localCluster();
     try {

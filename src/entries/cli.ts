@@ -27,6 +27,11 @@ function wholeNumber(option: string) {
   };
 }
 
+function webhookUrl(value: string): string {
+  if (!/^https?:\/\/[^\s/]+/.test(value)) throw new InvalidArgumentError('--alert-webhook takes an http(s) URL, e.g. --alert-webhook http://127.0.0.1:9099/alerts.');
+  return value;
+}
+
 function collectRoleVariable(value: string, previous: Record<string, string>): Record<string, string> {
   try {
     return { ...previous, ...parseKeyValueLines('role-variable', value, { ...ROLE_VARIABLES, semicolons: false }) };
@@ -64,15 +69,34 @@ function commandLine(): Command {
     .option('--masters <n>', 'Spark masters: 2 or 3', wholeNumber('masters'), DEFAULT_SHAPE.masters)
     .option('--workers <n>', 'Spark workers: 1 to 20', wholeNumber('workers'), DEFAULT_SHAPE.workers)
     .option('--role-variable <name=value>', 'override an Ansible role variable, e.g. --role-variable zookeeper_tick_time_ms=2000 (repeatable)', collectRoleVariable, {})
+    .option('--monitoring', 'also start Prometheus, Alertmanager and the blackbox exporter on 127.0.0.41, scraping every second')
+    .option('--alert-webhook <url>', 'with --monitoring: send every alert, firing and resolved, to this URL', webhookUrl)
     .option('--json', 'print the cluster description as JSON')
-    .action(async (options: { zookeepers: number; masters: number; workers: number; roleVariable: Record<string, string>; json?: boolean }) => {
-      const cluster = localCluster();
-      const result = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers }, options.roleVariable);
-      if (result.alreadyRunning) log.info('A local cluster is already running; nothing was changed.');
-      else log.info(`Local cluster healthy ${result.secondsToHealthy!.toFixed(1)} s after start.`);
-      if (options.json) console.log(JSON.stringify({ ...result.description, secondsToHealthy: result.secondsToHealthy ?? null }, null, 2));
-      else print(result.description);
-    });
+    .action(
+      async (options: {
+        zookeepers: number;
+        masters: number;
+        workers: number;
+        roleVariable: Record<string, string>;
+        monitoring?: boolean;
+        alertWebhook?: string;
+        json?: boolean;
+      }) => {
+        if (options.alertWebhook && !options.monitoring) throw new InvalidArgumentError('--alert-webhook needs --monitoring: add --monitoring, or leave --alert-webhook out.');
+        const cluster = localCluster();
+        const result = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers }, options.roleVariable, {
+          monitoring: options.monitoring,
+          alertWebhook: options.alertWebhook,
+        });
+        if (result.alreadyRunning) log.info('A local cluster is already running; nothing was changed.');
+        else log.info(`Local cluster healthy ${result.secondsToHealthy!.toFixed(1)} s after start.`);
+        if (result.monitoring) {
+          log.info(`Prometheus ${result.monitoring.prometheusUrl}, Alertmanager ${result.monitoring.alertmanagerUrl}, blackbox exporter ${result.monitoring.blackboxExporterUrl}`);
+        }
+        if (options.json) console.log(JSON.stringify({ ...result.description, secondsToHealthy: result.secondsToHealthy ?? null, monitoring: result.monitoring ?? null }, null, 2));
+        else print(result.description);
+      },
+    );
 
   local
     .command('verify')

@@ -12,6 +12,8 @@ import { probeCluster } from '../core/cluster/cluster-probe.js';
 import { sleep, waitUntil } from '../core/wait.js';
 import { renderConfiguration } from './ansible.js';
 import { localInventory } from './local-inventory.js';
+import { type LocalMonitoring, MONITORING_HOST, localMonitoringRunning, startLocalMonitoring, stopLocalMonitoring } from './local-monitoring.js';
+import { ensureMonitoringTools } from '../tools/monitoring-tools.js';
 import { LocalProcesses, logPath } from './local-processes.js';
 import { type LocalClusterShape, localTopology } from './local-topology.js';
 import type { LocalPaths } from './paths.js';
@@ -26,6 +28,8 @@ interface LocalClusterRecord {
   readonly topology: ClusterTopology;
   readonly toolchain: Toolchain;
   readonly createdAt: string;
+  /** Prometheus, Alertmanager and the blackbox exporter beside the nodes (`up --monitoring`). */
+  readonly monitoring?: LocalMonitoring;
 }
 
 export interface NodeDescription {
@@ -50,6 +54,14 @@ export interface UpResult {
   readonly alreadyRunning: boolean;
   readonly description: LocalClusterDescription;
   readonly secondsToHealthy?: number;
+  readonly monitoring?: LocalMonitoring;
+}
+
+export interface UpOptions {
+  /** Also start Prometheus, Alertmanager and the blackbox exporter on loopback. */
+  readonly monitoring?: boolean;
+  /** A URL Alertmanager sends every alert to (with monitoring). */
+  readonly alertWebhook?: string;
 }
 
 export const UP_TIMEOUTS_MS = { zookeeper: 60_000, masters: 90_000, workers: 90_000 };
@@ -74,7 +86,7 @@ export class LocalCluster {
    * master is ALIVE. A cluster that already runs is left alone; a cluster that fails to come up is torn
    * down, its logs kept.
    */
-  async up(shape: LocalClusterShape, roleVariables: Readonly<Record<string, string>> = {}): Promise<UpResult> {
+  async up(shape: LocalClusterShape, roleVariables: Readonly<Record<string, string>> = {}, options: UpOptions = {}): Promise<UpResult> {
     const topology = localTopology(shape);
     const existing = await this.record();
     if (existing && this.runningNodes(existing.topology).length > 0) {
@@ -86,7 +98,8 @@ export class LocalCluster {
           'Run `spark-azure local down` first, or omit the size and --role-variable options to use the running cluster.',
         );
       }
-      return { alreadyRunning: true, description: await this.describe(existing.topology) };
+      const monitoring = options.monitoring && !localMonitoringRunning(this.processes) ? await this.startMonitoring(existing, options) : existing.monitoring;
+      return { alreadyRunning: true, description: await this.describe(existing.topology), monitoring };
     }
     const toolchain = await ensureToolchain(suiteContent().root, this.paths.toolCache, this.log);
     const started = performance.now();
@@ -100,7 +113,37 @@ export class LocalCluster {
       throw error;
     }
     const secondsToHealthy = (performance.now() - started) / 1000;
-    return { alreadyRunning: false, description: await this.describe(topology), secondsToHealthy };
+    let monitoring: LocalMonitoring | undefined;
+    if (options.monitoring) {
+      try {
+        monitoring = await this.startMonitoring((await this.record())!, options);
+      } catch (error) {
+        await stopLocalMonitoring(this.processes);
+        await this.stopAll(topology);
+        throw error;
+      }
+    }
+    return { alreadyRunning: false, description: await this.describe(topology), secondsToHealthy, monitoring };
+  }
+
+  /** Starts monitoring for the recorded cluster and records where it answers. */
+  private async startMonitoring(record: LocalClusterRecord, options: UpOptions): Promise<LocalMonitoring> {
+    const tools = await ensureMonitoringTools(this.paths.toolCache, this.log);
+    this.log.info(`Starting monitoring on ${MONITORING_HOST}: the blackbox exporter, Alertmanager, Prometheus`);
+    const monitoring = await startLocalMonitoring(
+      { processes: this.processes, clusterDir: this.paths.clusterDir, monitoringDir: suiteContent().monitoringDir },
+      record.topology,
+      tools,
+      { alertWebhook: options.alertWebhook },
+    );
+    await writeFile(this.recordPath, `${JSON.stringify({ ...record, monitoring }, null, 2)}\n`);
+    return monitoring;
+  }
+
+  /** Where the running cluster's monitoring answers; undefined without it. */
+  async monitoring(): Promise<LocalMonitoring | undefined> {
+    const record = await this.record();
+    return record?.monitoring && localMonitoringRunning(this.processes) ? record.monitoring : undefined;
   }
 
   /**
@@ -126,6 +169,10 @@ export class LocalCluster {
   async down(): Promise<{ stopped: string[] }> {
     const record = await this.record();
     const stopped = record ? this.runningNodes(record.topology).map((node) => node.name) : [];
+    if (localMonitoringRunning(this.processes)) {
+      await stopLocalMonitoring(this.processes);
+      stopped.push('monitoring');
+    }
     if (record) await this.stopAll(record.topology);
     await this.processes.killLeftovers();
     const left = this.processes.leftovers();

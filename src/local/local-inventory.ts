@@ -34,6 +34,7 @@ export function localInventory(
         zookeeper_bin_dir: '{{ spark_azure_node_dir }}/bin',
         zookeeper_java: toolchain.java,
         zookeeper_heap_mb: 256,
+        zookeeper_prometheus_jar_dir: toolchain.zookeeperMetricsJarDir,
         spark_install: false,
         spark_home: toolchain.sparkHome,
         spark_user: owner,

@@ -58,20 +58,26 @@ export class LocalProcesses {
    * firewall rule can match (`meta skgid`) to cut this one node off the network, as a partition would.
    */
   async start(node: ClusterNode, options: { gid?: number } = {}): Promise<number> {
+    return this.startLauncher(node.name, launcherPath(this.clusterDir, node), options);
+  }
+
+  /** Starts `launcher` as the process named `name` (a cluster node, or a monitoring program beside it). */
+  async startLauncher(name: string, launcher: string, options: { gid?: number } = {}): Promise<number> {
+    const node = { name };
     const running = this.pid(node);
     if (running !== undefined) return running;
     const log = logPath(this.clusterDir, node);
     await mkdir(path.dirname(log), { recursive: true });
     const output = openSync(log, 'a');
     try {
-      const child = spawn('sh', ['-c', SUPERVISOR, 'spark-azure-supervisor', launcherPath(this.clusterDir, node)], {
+      const child = spawn('sh', ['-c', SUPERVISOR, 'spark-azure-supervisor', launcher], {
         detached: true,
         stdio: ['ignore', output, output],
-        env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: node.name },
+        env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: name },
         ...(options.gid === undefined ? {} : { gid: options.gid }),
       });
       child.unref();
-      if (child.pid === undefined) throw new Error(`could not start ${node.name}: ${launcherPath(this.clusterDir, node)}`);
+      if (child.pid === undefined) throw new Error(`could not start ${name}: ${launcher}`);
       await writeFile(pidPath(this.clusterDir, node), `${child.pid}\n`);
       return child.pid;
     } finally {
@@ -88,7 +94,7 @@ export class LocalProcesses {
   }
 
   /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
-  async stop(node: ClusterNode, graceMs = 15_000): Promise<void> {
+  async stop(node: Pick<ClusterNode, 'name'>, graceMs = 15_000): Promise<void> {
     const pid = this.pid(node);
     if (pid === undefined) return;
     signalGroup(pid, 'SIGTERM');

@@ -5,6 +5,7 @@ import { $ } from 'zx/core';
 import { ensureDebianPackages, ensurePythonEnvironment } from '../tools/installers.js';
 import { ensureRecoveryPlugin } from '../tools/recovery-plugin.js';
 import { suiteContent } from '../tools/suite-content.js';
+import { ensureZooKeeperMetricsJars } from '../tools/zookeeper-metrics-jars.js';
 import { pysparkHome } from '../tools/spark-runtime.js';
 import type { Log } from '../core/log.js';
 
@@ -18,6 +19,8 @@ export interface Toolchain {
   /** spark-azure's leader-election plugin, built against that Spark. */
   readonly recoveryPluginJar: string;
   readonly zookeeperJar: string;
+  /** ZooKeeper's Prometheus metrics provider and the jars it needs. */
+  readonly zookeeperMetricsJarDir: string;
 }
 
 const ZOOKEEPER_JAR = '/usr/share/java/zookeeper.jar';
@@ -29,7 +32,8 @@ export async function ensureToolchain(root: string, toolCache: string, log: Log)
   const python = path.join(venv, 'bin', 'python');
   const sparkHome = await pysparkHome(python);
   const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root), sparkHome, toolCache, tempDir: os.tmpdir() }, log);
-  return { java, python, ansiblePlaybook: path.join(venv, 'bin', 'ansible-playbook'), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR };
+  const zookeeperMetricsJarDir = await ensureZooKeeperMetricsJars(suiteContent(root), toolCache, log);
+  return { java, python, ansiblePlaybook: path.join(venv, 'bin', 'ansible-playbook'), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR, zookeeperMetricsJarDir };
 }
 
 async function ensureJava(log: Log): Promise<string> {

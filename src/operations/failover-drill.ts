@@ -5,7 +5,19 @@ import { assessCluster, problemsOf } from '../core/cluster/health.js';
 import { MasterSet } from '../core/cluster/master-set.js';
 import { type MasterNode, masterAddress } from '../core/cluster/topology.js';
 import type { DrillCluster, VmFaults } from '../core/drill/drill-cluster.js';
-import { DRILL_ACTIONS, DRILL_CHECKS, type DrillAction, type DrillCheck, type DrillJournal, type Fault, probes } from '../core/drill/journal.js';
+import {
+  DRILL_ACTIONS,
+  DRILL_CHECKS,
+  type DrillAction,
+  type DrillCheck,
+  type DrillJournal,
+  type Fault,
+  NO_ALIVE_MASTER_ALERT,
+  actionAt,
+  checks,
+  faultPages,
+  probes,
+} from '../core/drill/journal.js';
 import { type DrillVerdict, verdictOf } from '../core/drill/verdict.js';
 import { cancellation } from '../core/cancellation.js';
 import { ClusterStateError } from '../core/errors.js';
@@ -20,6 +32,7 @@ import { checkResult } from '../core/spark/submission-output.js';
 import { sleep, waitUntil } from '../core/wait.js';
 import { ZooKeeperSession } from '../core/zookeeper/zookeeper-session.js';
 import type { SparkRuntime } from '../tools/spark-runtime.js';
+import { AlertWatcher } from './alert-watcher.js';
 import { handOverLeadership } from './leadership-handover.js';
 import { MaintenanceLock } from './maintenance-lock.js';
 import { MasterPoller } from './master-poller.js';
@@ -46,6 +59,8 @@ export interface DrillContext {
   /** The run's temp directory: the drill job's script is written there and removed afterwards. */
   readonly tempDir: string;
   readonly log: Log;
+  /** With it, the drill also proves the pager: a hard fault fires no-ALIVE-master and resolves, a planned one pages nobody. */
+  readonly alertmanagerUrl?: string;
 }
 
 export interface DrillReport {
@@ -67,10 +82,14 @@ export function runFailoverDrill(context: DrillContext): Promise<DrillReport> {
 
 /** Every bounded wait of a drill, added up, with a margin: past it, something hangs and the drill is cancelled. */
 export function drillTimeLimitMs({ options, masters, smokeJob }: DrillContext): number {
-  const seconds = options.lockWaitSeconds + JOB_START_TIMEOUT_MS / 1000 + recoveryTimeoutMs(options) / 1000 + RESTORE_TIMEOUT_MS / 1000 + options.graceSeconds;
+  const seconds =
+    options.lockWaitSeconds + JOB_START_TIMEOUT_MS / 1000 + recoveryTimeoutMs(options) / 1000 + RESTORE_TIMEOUT_MS / 1000 + options.graceSeconds + PAGE_RESOLVE_TIMEOUT_MS / 1000;
   const newSubmission = masters.aliveMasterTimeoutSeconds + smokeJob.timeoutSeconds;
   return (seconds + newSubmission + 120) * 1000;
 }
+
+/** How long after the takeover a page may take to resolve: Prometheus's next evaluations and Alertmanager's next flush. */
+const PAGE_RESOLVE_TIMEOUT_MS = 60_000;
 
 function recoveryTimeoutMs(options: DrillOptions): number {
   return Math.max(120, options.maxRecoverySeconds * 3) * 1000;
@@ -96,6 +115,7 @@ async function drill(context: DrillContext): Promise<DrillReport> {
   const zk = await ZooKeeperSession.open(zookeeperConnectString(cluster.zookeepers));
   try {
     const lock = await MaintenanceLock.acquire(zk, `failover drill (${options.fault})`, { waitMs: options.lockWaitSeconds * 1000 });
+    const alerts = context.alertmanagerUrl ? new AlertWatcher(context.alertmanagerUrl) : undefined;
     try {
       const recovered = await faultAndRecover({ ...context, journal, target, masterSet, zk });
       if (recovered) {
@@ -106,7 +126,9 @@ async function drill(context: DrillContext): Promise<DrillReport> {
       const grace = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
       await sleep(options.graceSeconds * 1000);
       await grace.stop();
+      if (alerts && recovered) await checkPager(journal, alerts, log);
     } finally {
+      await alerts?.stop();
       await lock.release().catch(() => undefined);
     }
   } finally {
@@ -221,6 +243,47 @@ function record(journal: DrillJournal, log: Log) {
       return ok;
     },
   };
+}
+
+/**
+ * The pager, read at Alertmanager all along: a hard fault must have fired no-ALIVE-master and resolved it
+ * after the takeover (waited for, bounded); a planned handover must have fired nothing. Every change of
+ * that alert goes into the journal with its time.
+ */
+async function checkPager(journal: DrillJournal, alerts: AlertWatcher, log: Log): Promise<void> {
+  const { check } = record(journal, log);
+  const faultAt = actionAt(journal, DRILL_ACTIONS.fault)!;
+  const tookOverAt = checks(journal).find((entry) => entry.check === DRILL_CHECKS.tookOver)?.at ?? faultAt;
+  const pages = faultPages(journal.experiment.fault);
+  if (!alerts.answered) {
+    check(pages === false ? DRILL_CHECKS.pagedNobody : DRILL_CHECKS.paged, false, 'Alertmanager never answered at alertmanagerUrl');
+    return;
+  }
+  if (pages) await waitUntil(async () => alerts.firstChange(NO_ALIVE_MASTER_ALERT, 'resolved', faultAt), Boolean, { timeoutMs: PAGE_RESOLVE_TIMEOUT_MS, intervalMs: 250 });
+  for (const change of alerts.changes.filter((entry) => entry.alert === NO_ALIVE_MASTER_ALERT)) journal.entries.push({ kind: 'alert', ...change });
+  const fired = alerts.firstChange(NO_ALIVE_MASTER_ALERT, 'firing', faultAt);
+  const resolved = fired && alerts.firstChange(NO_ALIVE_MASTER_ALERT, 'resolved', fired.at);
+  const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+  if (pages === false) {
+    check(
+      DRILL_CHECKS.pagedNobody,
+      !fired,
+      fired ? `${NO_ALIVE_MASTER_ALERT} fired ${seconds(faultAt, fired.at)} s after the handover began` : `${NO_ALIVE_MASTER_ALERT} never fired`,
+    );
+  } else if (pages) {
+    check(
+      DRILL_CHECKS.paged,
+      fired !== undefined,
+      fired ? `${NO_ALIVE_MASTER_ALERT} firing ${seconds(faultAt, fired.at)} s after the fault` : `${NO_ALIVE_MASTER_ALERT} never fired at Alertmanager`,
+    );
+    if (fired) {
+      check(
+        DRILL_CHECKS.pageResolved,
+        resolved !== undefined,
+        resolved ? `resolved ${seconds(tookOverAt, resolved.at)} s after the takeover` : `still firing ${PAGE_RESOLVE_TIMEOUT_MS / 1000} s after the takeover`,
+      );
+    }
+  }
 }
 
 /** Applies the fault; returns what the handover did, for the journal. */

@@ -10,6 +10,8 @@ export interface SuiteContent {
   readonly terraformDir: string;
   readonly packerTemplate: string;
   readonly recoveryPluginSource: string;
+  /** Alert rules, their tests, Alertmanager and blackbox exporter configuration, dashboards. */
+  readonly monitoringDir: string;
   /** Each action's action.yml, which the command line reads its options from. */
   actionMetadata(action: string): string;
 }
@@ -37,6 +39,7 @@ function contentAt(root: string): SuiteContent {
     terraformDir: path.join(root, 'infra', 'terraform'),
     packerTemplate: path.join(root, 'infra', 'packer', 'spark-node.pkr.hcl'),
     recoveryPluginSource: path.join(root, 'infra', 'spark-recovery', 'src'),
+    monitoringDir: path.join(root, 'infra', 'monitoring'),
     actionMetadata: (action) => path.join(root, 'actions', action, 'action.yml'),
   };
 }

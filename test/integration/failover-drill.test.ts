@@ -8,26 +8,52 @@ import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js'
 import { mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
 import { runGithubAction } from '../support/run-bundle.js';
 import { startTestCluster } from '../support/test-cluster.js';
+import { type Notification, notifiedAlerts, startWebhookReceiver } from '../support/webhook-receiver.js';
+import { httpGetJson } from '../../src/core/http-get-json.js';
+import type { LocalMonitoring } from '../../src/local/local-monitoring.js';
 
+// The cluster runs with its monitoring (Prometheus, Alertmanager, the blackbox exporter) and a webhook
+// receiver of the test's own: the drill proves the pager, and the receiver sees what a user's hook would.
 describe('the failover drill (smoke-test action with failover) on the real cluster', () => {
   let cluster: LocalCluster;
   let topology: ClusterTopology;
+  let monitoring: LocalMonitoring;
+  let webhook: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  const notificationsSince = (at: number): Notification[] => webhook.notifications.filter((notification) => notification.receivedAt >= at);
 
   const drill = (inputs: Record<string, string>) =>
     runGithubAction(
       'smoke-test',
-      { masters: topologyMasterUrl(topology), failover: 'true', jobSeconds: '20', graceSeconds: '3', ...inputs },
+      { masters: topologyMasterUrl(topology), failover: 'true', jobSeconds: '20', graceSeconds: '3', alertmanagerUrl: monitoring.alertmanagerUrl, ...inputs },
       { SPARK_AZURE_LOCAL_DIR: cluster.paths.clusterDir },
     );
   const journalOf = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as DrillJournal & { verdict: { passed: boolean } };
   const checksOf = (journal: DrillJournal) => Object.fromEntries(journal.entries.flatMap((entry) => (entry.kind === 'check' ? [[entry.check, entry.ok]] : [])));
 
   beforeAll(async () => {
-    ({ cluster, topology } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }));
+    webhook = await startWebhookReceiver();
+    let up;
+    ({ cluster, topology, up } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }, undefined, { monitoring: true, alertWebhook: webhook.url }));
+    monitoring = up.monitoring!;
   });
 
   afterAll(async () => {
     await cluster?.down();
+    await webhook?.close();
+  });
+
+  it('Prometheus scrapes every node: each ZooKeeper server, master and worker, and each master’s status', async () => {
+    const answer = (await httpGetJson(`${monitoring.prometheusUrl}/api/v1/targets?state=active`, 2000)) as {
+      data: { activeTargets: { labels: { job: string; instance: string }; health: string }[] };
+    };
+    const up = answer.data.activeTargets.filter((target) => target.health === 'up').map((target) => `${target.labels.job} ${target.labels.instance}`);
+    expect(up.sort()).toEqual(
+      [
+        ...topology.zookeepers.map((node) => `zookeeper ${node.host}:7000`),
+        ...topology.masters.flatMap((node) => [`spark-master ${node.host}:8080`, `spark-applications ${node.host}:8080`, `spark-master-status http://${node.host}:8080/json/`]),
+        ...topology.workers.map((node) => `spark-worker ${node.host}:8081`),
+      ].sort(),
+    );
   });
 
   const expectHealthyAfterwards = async () => {
@@ -38,6 +64,7 @@ describe('the failover drill (smoke-test action with failover) on the real clust
 
   it('passes a hard kill of the ALIVE master: the job survives, the master rejoins as STANDBY', async () => {
     const killed = await theAliveMasterNode(topology);
+    const started = Date.now();
     const run = await drill({ fault: 'kill' });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs.failoverPassed).toBe('true');
@@ -50,7 +77,14 @@ describe('the failover drill (smoke-test action with failover) on the real clust
       'restored master is STANDBY': true,
       'the running job finished successfully': true,
       'a new submission succeeds': true,
+      'the pager fired for no ALIVE master': true,
+      'the page resolved after the takeover': true,
     });
+    // The pager, as journaled from Alertmanager and as the webhook receiver got it: fired, then resolved.
+    const alerts = journal.entries.flatMap((entry) => (entry.kind === 'alert' ? [`${entry.alert} ${entry.state}`] : []));
+    expect(alerts).toEqual(['SparkNoAliveMaster firing', 'SparkNoAliveMaster resolved']);
+    expect(notifiedAlerts(notificationsSince(started), 'firing')).toEqual(['SparkNoAliveMaster']);
+    expect(notifiedAlerts(notificationsSince(started), 'resolved')).toEqual(['SparkNoAliveMaster']);
     expect(run.summary).toContain('### Failover drill ✅ passed');
     expect(run.summary).toContain('```mermaid');
     expect((await theAliveMasterNode(topology)).name).not.toBe(killed.name);
@@ -58,9 +92,12 @@ describe('the failover drill (smoke-test action with failover) on the real clust
   });
 
   it('passes a planned handover: the stopped leader’s latch node is removed at once', async () => {
+    const started = Date.now();
     const run = await drill({ fault: 'stop' });
     expect(run.exitCode, run.stdout).toBe(0);
     const journal = journalOf(run.outputs.drillJournal!);
+    expect(checksOf(journal)).toMatchObject({ 'a planned handover paged nobody': true });
+    expect(notificationsSince(started)).toEqual([]);
     const applied = journal.entries.find((entry) => entry.kind === 'action' && entry.action === 'fault applied');
     expect(applied).toMatchObject({ detail: expect.stringMatching(/^stop master\d: latch node removed$/) });
     expect(journal.verdict.passed).toBe(true);

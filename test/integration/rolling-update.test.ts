@@ -12,6 +12,9 @@ import { runGithubAction } from '../support/run-bundle.js';
 import { SequencedWriter } from '../support/sequenced-writer.js';
 import { startTestCluster } from '../support/test-cluster.js';
 import { startLongJob } from '../support/long-job.js';
+import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { httpGetJson } from '../../src/core/http-get-json.js';
+import type { LocalMonitoring } from '../../src/local/local-monitoring.js';
 
 const CHANGE = { zookeeper_heap_mb: '300', spark_master_daemon_memory_mb: '600', spark_worker_daemon_memory_mb: '400' };
 const HEAP_FLAG = { zookeeper: '-Xmx300m', master: '-Xmx600m', worker: '-Xmx400m' } as const;
@@ -30,16 +33,23 @@ function runningHeapFlags(cluster: LocalCluster, topology: ClusterTopology): Rec
   return Object.fromEntries([...topology.zookeepers, ...topology.masters, ...topology.workers].map((node) => [node.name, flags[node.name]]));
 }
 
+// With monitoring and a webhook receiver of the test's own: a full roll must page nobody.
 describe('rolling update on the real cluster', () => {
   let cluster: LocalCluster;
   let topology: ClusterTopology;
+  let monitoring: LocalMonitoring;
+  let webhook: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
   beforeAll(async () => {
-    ({ cluster, topology } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }));
+    webhook = await startWebhookReceiver();
+    let up;
+    ({ cluster, topology, up } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }, undefined, { monitoring: true, alertWebhook: webhook.url }));
+    monitoring = up.monitoring!;
   });
 
   afterAll(async () => {
     await cluster?.down();
+    await webhook?.close();
   });
 
   it('rolls every node in the safe order while writes and a long job go on, losing nothing', async () => {
@@ -98,6 +108,11 @@ describe('rolling update on the real cluster', () => {
     const heaps = runningHeapFlags(cluster, topology);
     for (const node of [...topology.zookeepers, ...topology.masters, ...topology.workers]) expect(heaps[node.name], node.name).toBe(HEAP_FLAG[node.role]);
     expect(run.summary).toContain('### Rolling update ✅ completed');
+
+    // Paged nobody: no notification reached the webhook, and no rule is even pending now.
+    expect(webhook.notifications).toEqual([]);
+    const rules = (await httpGetJson(`${monitoring.prometheusUrl}/api/v1/alerts`, 2000)) as { data: { alerts: { labels: { alertname: string }; state: string }[] } };
+    expect(rules.data.alerts.map((alert) => `${alert.labels.alertname} ${alert.state}`)).toEqual([]);
   }, 600_000);
 
   it('halts, touching no further node, when a second ZooKeeper server dies in the middle of the roll', async () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { silentLog } from '../../src/core/log.js';
 import type { ClusterTopology } from '../../src/core/cluster/topology.js';
-import { LocalCluster, type UpResult } from '../../src/local/local-cluster.js';
+import { LocalCluster, type UpOptions, type UpResult } from '../../src/local/local-cluster.js';
 import type { LocalClusterShape } from '../../src/local/local-topology.js';
 import { cliDirectories } from '../../src/doors/cli-pipeline.js';
 import { localPaths } from '../../src/local/paths.js';
@@ -22,11 +22,12 @@ export function testCluster(): LocalCluster {
 export async function startTestCluster(
   shape: LocalClusterShape,
   roleVariables?: Readonly<Record<string, string>>,
+  options?: UpOptions,
 ): Promise<{ cluster: LocalCluster; topology: ClusterTopology; up: UpResult }> {
   await assertAddressesFree();
   const cluster = testCluster();
   try {
-    const up = await cluster.up(shape, roleVariables);
+    const up = await cluster.up(shape, roleVariables, options);
     return { cluster, topology: await cluster.topology(), up };
   } catch (error) {
     await cluster.down();

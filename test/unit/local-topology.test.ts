@@ -43,6 +43,7 @@ describe('local topology', () => {
       sparkHome: '/spark',
       recoveryPluginJar: '/plugin.jar',
       zookeeperJar: '/zk.jar',
+      zookeeperMetricsJarDir: '/zk-metrics',
     };
     const inventory = parse(localInventory(topology, '/tmp/cluster', toolchain));
     const groups = inventory.all.children;

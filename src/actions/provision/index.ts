@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,7 +43,7 @@ export async function provisionAction(pipeline: Pipeline): Promise<void> {
 async function terraformRoot(settings: ProvisionSettings, pipeline: Pipeline): Promise<{ directory: string; release(): Promise<void> }> {
   if (settings.workingDirectory !== undefined) {
     const directory = userPath(pipeline, settings.workingDirectory);
-    if (!existsSync(directory)) {
+    if (!existsSync(directory) || !statSync(directory).isDirectory()) {
       throw new InputError(
         'workingDirectory',
         'a Terraform root in the workspace',
@@ -76,7 +76,7 @@ function backendConfigFiles(lines: readonly string[], pipeline: Pipeline): strin
 
 async function provision(settings: ProvisionSettings, directory: string, pipeline: Pipeline): Promise<void> {
   const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory);
-  const planFile = userPath(pipeline, settings.planFile);
+  const planFile = planFilePath(settings.planFile, pipeline);
   await pipeline.group('terraform init', () => terraform.init(backendConfigFiles(settings.backendConfig, pipeline)));
 
   if (settings.command !== 'apply') {
@@ -148,6 +148,16 @@ async function scaleSetWorkers(outputs: VmClusterOutputs, pipeline: Pipeline): P
     return [];
   }
   return (JSON.parse(listing.stdout) as { ip: string }[]).map((row) => ({ name: row.ip, host: row.ip }));
+}
+
+/** Where the plan goes: a file (its folder made when missing), never an existing folder. */
+function planFilePath(given: string, pipeline: Pipeline): string {
+  const planFile = userPath(pipeline, given);
+  if (existsSync(planFile) && statSync(planFile).isDirectory()) {
+    throw new InputError('planFile', 'a file path for the saved plan', `${describeValue(given)}, a folder`, 'Name a file, e.g. spark-azure.tfplan.');
+  }
+  mkdirSync(path.dirname(planFile), { recursive: true });
+  return planFile;
 }
 
 /**

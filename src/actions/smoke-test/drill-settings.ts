@@ -1,5 +1,5 @@
 import type { Fault } from '../../core/drill/journal.js';
-import { InputError } from '../../core/errors.js';
+import { InputError, describeValue } from '../../core/errors.js';
 import type { HostPort } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import type { DrillOptions } from '../../operations/failover-drill.js';
@@ -10,6 +10,8 @@ export interface DrillSettings extends DrillOptions {
   readonly zookeepers?: readonly HostPort[];
   readonly zookeeperDir?: string;
   readonly nodeAccess: NodeAccess;
+  /** With it, the drill also checks the pager at Alertmanager. */
+  readonly alertmanagerUrl?: string;
 }
 
 export const FAULTS: readonly Fault[] = ['kill', 'stop', 'restart', 'vm-restart', 'vm-deallocate'];
@@ -32,6 +34,7 @@ export const DRILL_INPUT_DEFAULTS: Readonly<Record<string, string | undefined>> 
   sshPort: '22',
   azureResourceGroup: undefined,
   masterVmNames: undefined,
+  alertmanagerUrl: undefined,
 };
 
 /** Refuses a drill input given (other than its default) to a smoke test without the drill: it would do nothing. */
@@ -61,6 +64,10 @@ export function readDrillSettings(inputs: InputReader, masters: readonly HostPor
     );
   }
   const expectedWorkers = inputs.optional('expectedWorkers');
+  const alertmanagerUrl = inputs.optional('alertmanagerUrl');
+  if (alertmanagerUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(alertmanagerUrl)) {
+    throw new InputError('alertmanagerUrl', "Alertmanager's base URL", describeValue(alertmanagerUrl), 'e.g. http://10.0.4.4:9093 (the monitoring VM), or leave it out.');
+  }
   return {
     fault,
     zookeepers: readZooKeepers(inputs, nodeAccess, 'the ZooKeeper connect string (the drill reads Spark’s leader latch)'),
@@ -72,5 +79,6 @@ export function readDrillSettings(inputs: InputReader, masters: readonly HostPor
     lockWaitSeconds: inputs.seconds('lockWaitSeconds', Number(DRILL_INPUT_DEFAULTS.lockWaitSeconds), { min: 0, max: 3600 }),
     pollIntervalMs: inputs.integer('pollIntervalMs', Number(DRILL_INPUT_DEFAULTS.pollIntervalMs), { min: 20, max: 5000 }),
     nodeAccess,
+    alertmanagerUrl,
   };
 }

@@ -67,7 +67,16 @@ export function smokeTestAction(options: { forceFailover?: boolean } = {}) {
     if (!drill || !cluster) return;
 
     const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () =>
-      runFailoverDrill({ cluster, options: drill, masters: settings, smokeJob: job, runtime, tempDir: pipeline.directories.temp, log: pipeline.log }),
+      runFailoverDrill({
+        cluster,
+        options: drill,
+        masters: settings,
+        smokeJob: job,
+        runtime,
+        tempDir: pipeline.directories.temp,
+        log: pipeline.log,
+        alertmanagerUrl: drill.alertmanagerUrl,
+      }),
     );
     const journalFile = path.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
     writeFileSync(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}\n`);

@@ -29,13 +29,17 @@ export const DRILL_CHECKS = {
   restoredStandby: 'restored master is STANDBY',
   jobFinished: 'the running job finished successfully',
   newSubmission: 'a new submission succeeds',
+  paged: 'the pager fired for no ALIVE master',
+  pageResolved: 'the page resolved after the takeover',
+  pagedNobody: 'a planned handover paged nobody',
 } as const;
 export type DrillCheck = (typeof DRILL_CHECKS)[keyof typeof DRILL_CHECKS];
 
 export type JournalEntry =
   | { readonly at: number; readonly kind: 'probe'; readonly masters: readonly MasterObservation[] }
   | { readonly at: number; readonly kind: 'action'; readonly action: DrillAction; readonly detail: string }
-  | { readonly at: number; readonly kind: 'check'; readonly check: DrillCheck; readonly ok: boolean; readonly detail: string };
+  | { readonly at: number; readonly kind: 'check'; readonly check: DrillCheck; readonly ok: boolean; readonly detail: string }
+  | { readonly at: number; readonly kind: 'alert'; readonly alert: string; readonly state: 'firing' | 'resolved' };
 
 export interface DrillExperiment {
   readonly fault: Fault;
@@ -59,6 +63,15 @@ export function probes(journal: DrillJournal): Extract<JournalEntry, { kind: 'pr
 
 export function actionAt(journal: DrillJournal, action: DrillAction): number | undefined {
   return journal.entries.find((entry) => entry.kind === 'action' && entry.action === action)?.at;
+}
+
+/** The alert that says the cluster has no ALIVE master (infra/monitoring/prometheus/rules). */
+export const NO_ALIVE_MASTER_ALERT = 'SparkNoAliveMaster';
+
+/** Faults that leave the cluster without an ALIVE master for a session timeout: they must page. */
+export function faultPages(fault: Fault): boolean | undefined {
+  if (fault === 'stop') return false;
+  return fault === 'restart' ? undefined : true;
 }
 
 export function checks(journal: DrillJournal): Extract<JournalEntry, { kind: 'check' }>[] {

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { machineLine, median, writeResult } from './results.mjs';
+import { commandOutputs, machineLine, median, writeResult } from './results.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist', 'cli.cjs');
@@ -33,12 +33,7 @@ for (const scenario of scenarios) {
   const runs = [];
   for (let run = 1; run <= repetitions; run++) {
     const stdout = cliRun(['failover-drill', '--fault', scenario.fault, '--job-seconds', String(scenario.jobSeconds), '--max-recovery-seconds', '600', '--grace-seconds', '2']);
-    const outputs = Object.fromEntries(
-      stdout
-        .trim()
-        .split('\n')
-        .map((line) => line.split(/=(.*)/s).slice(0, 2)),
-    );
+    const outputs = commandOutputs(stdout);
     const journal = JSON.parse(readFileSync(outputs.drillJournal, 'utf8'));
     if (!journal.verdict.passed) throw new Error(`${scenario.name}, run ${run}: ${journal.verdict.reasons.join('; ')}`);
     runs.push({ recovery: journal.verdict.figures.recoverySeconds, gap: journal.verdict.figures.aliveGapSeconds });

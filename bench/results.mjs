@@ -21,3 +21,13 @@ export function writeResult(file, markdown) {
   writeFileSync(target, markdown);
   console.log(markdown);
 }
+
+/** The name=value lines an action command prints (its outputs) as an object. */
+export function commandOutputs(stdout) {
+  return Object.fromEntries(
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+  );
+}

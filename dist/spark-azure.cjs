@@ -1977,7 +1977,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs26 = __toESM2(require("fs"), 1);
+    var import_node_fs27 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -2430,8 +2430,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs26.default.existsSync(f)) return false;
-        const stat2 = import_node_fs26.default.lstatSync(f);
+        if (!import_node_fs27.default.existsSync(f)) return false;
+        const stat2 = import_node_fs27.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -2786,7 +2786,7 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs26 = __toESM2(require("fs"), 1);
+    var import_node_fs27 = __toESM2(require("fs"), 1);
     var import_node_os10 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
@@ -3517,7 +3517,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs26.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs27.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -12030,7 +12030,14 @@ function azureInventory(outputs, workers, access2) {
       children: {
         zookeeper: { hosts: Object.fromEntries(outputs.zookeeperHosts.map((server) => [server.name, { ansible_host: server.host, zookeeper_id: server.id }])) },
         spark_masters: { hosts: Object.fromEntries(outputs.masterHosts.map((master) => [master.name, { ansible_host: master.host }])) },
-        spark_workers: { hosts: Object.fromEntries(workers.map((worker) => [worker.name, { ansible_host: worker.host }])) }
+        spark_workers: { hosts: Object.fromEntries(workers.map((worker) => [worker.name, { ansible_host: worker.host }])) },
+        // The prometheus role discovers the rest itself, in the cluster's resource group.
+        ...outputs.monitoringHost ? {
+          monitoring: {
+            hosts: { [outputs.monitoringHost]: { ansible_host: outputs.monitoringHost } },
+            vars: { prometheus_azure_resource_group: outputs.resourceGroupName }
+          }
+        } : {}
       }
     }
   });
@@ -12082,6 +12089,8 @@ function readVmOutputs(json) {
     workerScaleSetId: value("worker_scale_set_id", isString, "a scale set id"),
     workerScaleSetName: value("worker_scale_set_name", isString, "a scale set name"),
     bastionName: value("bastion_name", isString, "a Bastion host name"),
+    // Optional: a root without monitoring (or monitoring_enabled = false) has none or an empty one.
+    monitoringHost: isString(outputs.monitoring_host?.value) ? outputs.monitoring_host.value : void 0,
     sensitiveValues: VM_ROOT_OUTPUTS.filter((name) => outputs[name]?.sensitive).flatMap((name) => textsOf(outputs[name]?.value))
   };
 }
@@ -12724,6 +12733,7 @@ async function provision(settings, directory, pipeline) {
   pipeline.setOutput("masterVmNames", outputs.masterVmNames.join(","));
   pipeline.setOutput("resourceGroup", outputs.resourceGroupName);
   pipeline.setOutput("workerScaleSet", outputs.workerScaleSetName);
+  pipeline.setOutput("alertmanagerUrl", outputs.monitoringHost ? `http://${outputs.monitoringHost}:9093` : "");
   const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
   const keyFile = settings.sshPrivateKey ? writeSshKeyFile(pipeline, settings.sshPrivateKey) : void 0;
   const inventory = import_node_path15.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
@@ -23093,6 +23103,7 @@ from operator import add
 from pyspark.sql import SparkSession
 
 seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 30.0
+first_round_marker = sys.argv[2] if len(sys.argv) > 2 else None
 spark = SparkSession.builder.appName("spark-azure failover drill job").getOrCreate()
 context = spark.sparkContext
 
@@ -23112,6 +23123,8 @@ while rounds == 0 or time.time() - started < seconds:
     inside += context.parallelize(range(4), 4).map(samples).reduce(add)
     total += 4 * 20000
     rounds += 1
+    if rounds == 1 and first_round_marker:
+        open(first_round_marker, "w").close()
 print("Pi is roughly %f" % (4.0 * inside / total))
 print("Rounds: %d" % rounds)
 spark.stop()
@@ -23437,11 +23450,11 @@ async function faultAndRecover(run2) {
   try {
     const running = await waitUntil(
       () => masterSet.probe(),
-      (states) => aliveOf(states).some((master) => master.activeApps.some((app) => app.state === "RUNNING")),
+      (states) => (0, import_node_fs20.existsSync)(job.firstRoundMarker) && aliveOf(states).some((master) => master.activeApps.some((app) => app.state === "RUNNING")),
       { timeoutMs: JOB_START_TIMEOUT_MS, intervalMs: 250 }
     );
-    if (!check(DRILL_CHECKS.jobRunning, running.satisfied, running.satisfied ? "the ALIVE master lists it RUNNING" : `not RUNNING within ${JOB_START_TIMEOUT_MS / 1e3} s`))
-      return false;
+    const runningDetail = running.satisfied ? "the ALIVE master lists it RUNNING and its first round ran on the executors" : `not running a round within ${JOB_START_TIMEOUT_MS / 1e3} s`;
+    if (!check(DRILL_CHECKS.jobRunning, running.satisfied, runningDetail)) return false;
     log4.info(`Fault '${options.fault}' on ${target.name} (${journal.experiment.target}), the ALIVE master`);
     act(DRILL_ACTIONS.fault, `${options.fault} ${target.name}`);
     faultIssued = true;
@@ -23565,24 +23578,26 @@ async function startDrillJob({ masters, runtime, options, tempDir }) {
   const directory = await (0, import_promises10.mkdtemp)(import_node_path27.default.join(tempDir, "spark-azure-drill-"));
   const application = import_node_path27.default.join(directory, DRILL_JOB_FILE);
   await (0, import_promises10.writeFile)(application, DRILL_JOB_SOURCE);
-  return { ...startSparkJob(masters, drillJob(application, options.jobSeconds), runtime), directory };
+  const firstRoundMarker = import_node_path27.default.join(directory, "first-round-done");
+  return { ...startSparkJob(masters, drillJob(application, options.jobSeconds, firstRoundMarker), runtime), directory, firstRoundMarker };
 }
-function drillJob(application, seconds2) {
+function drillJob(application, seconds2, firstRoundMarker) {
   return {
     name: "spark-azure failover drill job",
     application,
-    arguments: [String(seconds2)],
+    arguments: [String(seconds2), ...firstRoundMarker ? [firstRoundMarker] : []],
     deployMode: "client",
     sparkConf: {},
     check: { kind: "pi" },
     timeoutSeconds: seconds2 + 300
   };
 }
-var import_promises10, import_node_path27, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS, PAGE_RESOLVE_TIMEOUT_MS;
+var import_node_fs20, import_promises10, import_node_path27, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS, PAGE_RESOLVE_TIMEOUT_MS;
 var init_failover_drill = __esm({
   "src/operations/failover-drill.ts"() {
     "use strict";
     init_cjs_shims();
+    import_node_fs20 = require("fs");
     import_promises10 = require("fs/promises");
     import_node_path27 = __toESM(require("path"), 1);
     init_cluster_state();
@@ -23725,7 +23740,7 @@ async function aksSmokeTest(pipeline, inputs) {
   const { kubeconfig, application, timeoutMs } = readAksSmokeTest(inputs);
   const kubectl = new Kubectl(pipeline.secretFile("kubeconfig", kubeconfig));
   const manifest = import_node_path28.default.join(pipeline.directories.temp, `${application.name}.json`);
-  (0, import_node_fs20.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
+  (0, import_node_fs21.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
 `);
   const started = performance.now();
   const outcome = await pipeline.group(`Smoke test on AKS (${application.namespace}/${application.name})`, async () => {
@@ -23769,12 +23784,12 @@ ${await kubectl.logTail(last2.driverPod, application.namespace, 40)}`);
     `kubectl describe sparkapplication ${application.name} -n ${application.namespace} tells more.`
   );
 }
-var import_node_fs20, import_node_path28;
+var import_node_fs21, import_node_path28;
 var init_aks = __esm({
   "src/actions/smoke-test/aks.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs20 = require("fs");
+    import_node_fs21 = require("fs");
     import_node_path28 = __toESM(require("path"), 1);
     init_errors();
     init_spark_application();
@@ -24275,7 +24290,7 @@ var init_summary3 = __esm({
 function applicationIn(pipeline, given) {
   if (given === void 0) return void 0;
   const application = userPath(pipeline, given);
-  if (!(0, import_node_fs21.existsSync)(application)) {
+  if (!(0, import_node_fs22.existsSync)(application)) {
     throw new InputError(
       "application",
       "a .py or .jar file in the workspace",
@@ -24329,7 +24344,7 @@ ${report.outputTail}`);
       })
     );
     const journalFile = import_node_path29.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs21.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    (0, import_node_fs22.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -24346,12 +24361,12 @@ ${report.outputTail}`);
     pipeline.log.info(`Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master.`);
   };
 }
-var import_node_fs21, import_node_path29;
+var import_node_fs22, import_node_path29;
 var init_smoke_test = __esm({
   "src/actions/smoke-test/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs21 = require("fs");
+    import_node_fs22 = require("fs");
     import_node_path29 = __toESM(require("path"), 1);
     init_errors();
     init_input_reader();
@@ -32488,7 +32503,7 @@ function azureDevOpsPipeline(taskName) {
     setSecret: masker((line) => tl.setSecret(line)),
     appendSummary: async (markdown) => {
       const file = import_node_path30.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs22.writeFileSync)(file, markdown);
+      (0, import_node_fs23.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     },
     inputLabel: (input) => `'${input}'`,
@@ -32506,12 +32521,12 @@ function azureDevOpsDirectories() {
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs22, import_node_os8, import_node_path30, tl;
+var import_node_fs23, import_node_os8, import_node_path30, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs22 = require("fs");
+    import_node_fs23 = require("fs");
     import_node_os8 = __toESM(require("os"), 1);
     import_node_path30 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
@@ -32588,8 +32603,8 @@ async function requestFederatedToken(id) {
 async function signIn(connection, profile) {
   process.env.AZURE_CONFIG_DIR = profile;
   const credentialFile = import_node_path31.default.join(profile, "credential");
-  (0, import_node_fs23.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
-  (0, import_node_fs23.chmodSync)(credentialFile, 384);
+  (0, import_node_fs24.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
+  (0, import_node_fs24.chmodSync)(credentialFile, 384);
   const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
   try {
     requireSuccess(
@@ -32616,12 +32631,12 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs23, import_promises11, import_node_path31, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs24, import_promises11, import_node_path31, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs23 = require("fs");
+    import_node_fs24 = require("fs");
     import_promises11 = require("fs/promises");
     import_node_path31 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
@@ -36177,11 +36192,12 @@ async function verify(cluster, directories, log4) {
   const runtime = await resolveSparkRuntime({ input: "sparkHome", toolCache: cluster.paths.toolCache }, log4);
   const smokeTest = await runSparkJob(settings, smokeJob, runtime, log4);
   const drillCluster = localDrillCluster(cluster, await cluster.topology());
+  const alertmanagerUrl = (await cluster.monitoring())?.alertmanagerUrl;
   const drills = [];
   for (const fault of smokeTest.passed ? VERIFY_FAULTS : []) {
     log4.info(`Failover drill: ${fault}`);
     const options = readDrillSettings(inputs({ fault }), settings.masters);
-    drills.push(await runFailoverDrill({ cluster: drillCluster, options, masters: settings, smokeJob, runtime, tempDir: directories.temp, log: log4 }));
+    drills.push(await runFailoverDrill({ cluster: drillCluster, options, masters: settings, smokeJob, runtime, tempDir: directories.temp, log: log4, alertmanagerUrl }));
   }
   const drillsPassed = drills.length === VERIFY_FAULTS.length && drills.every((drill2) => drill2.verdict.passed);
   let rollingUpdate;
@@ -36258,7 +36274,7 @@ function cliPipeline(inputs, options = {}) {
       secrets.push(...secretLines(value));
     },
     appendSummary: async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs24.appendFileSync)(options.summaryFile, `${markdown}
+      if (options.summaryFile) (0, import_node_fs25.appendFileSync)(options.summaryFile, `${markdown}
 `);
     },
     inputLabel: cliFlag,
@@ -36276,12 +36292,12 @@ function cliFlag(input) {
 function cliDirectories(env = process.env) {
   return { workspace: process.cwd(), temp: import_node_os9.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
 }
-var import_node_fs24, import_node_os9;
+var import_node_fs25, import_node_os9;
 var init_cli_pipeline = __esm({
   "src/doors/cli-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs24 = require("fs");
+    import_node_fs25 = require("fs");
     import_node_os9 = __toESM(require("os"), 1);
     init_secret_inputs();
     init_directories();
@@ -36292,7 +36308,7 @@ var init_cli_pipeline = __esm({
 
 // src/entries/action-commands.ts
 function addActionCommand(program2, options) {
-  const metadata = (0, import_yaml5.parse)((0, import_node_fs25.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
+  const metadata = (0, import_yaml5.parse)((0, import_node_fs26.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
   const fromLocalCluster = options.localDefaults ? " Inputs left out come from the local cluster." : "";
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {}).filter(([input2]) => !options.omit?.includes(input2))) {
@@ -36303,12 +36319,12 @@ function addActionCommand(program2, options) {
     await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
   });
 }
-var import_node_fs25, import_yaml5;
+var import_node_fs26, import_yaml5;
 var init_action_commands = __esm({
   "src/entries/action-commands.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs25 = require("fs");
+    import_node_fs26 = require("fs");
     init_esm();
     import_yaml5 = __toESM(require_dist(), 1);
     init_registry();
@@ -36410,6 +36426,10 @@ function commandLine() {
     const description = await localCluster().status();
     return description ? { masters: description.masterUrl } : {};
   };
+  const localDrillDefaults = async () => {
+    const monitoring = await localCluster().monitoring();
+    return { ...await localMasters(), ...monitoring ? { alertmanagerUrl: monitoring.alertmanagerUrl } : {} };
+  };
   addActionCommand(program2, { command: "smoke-test", inputsOf: "smoke-test", localDefaults: localMasters });
   addActionCommand(program2, { command: "rolling-update", inputsOf: "rolling-update", localDefaults: localMasters });
   addActionCommand(program2, {
@@ -36417,7 +36437,7 @@ function commandLine() {
     inputsOf: "smoke-test",
     description: "The smoke test, then the failover drill: the ALIVE master goes down while a job runs; the takeover is measured and the master restored.",
     body: smokeTestAction({ forceFailover: true }),
-    localDefaults: localMasters,
+    localDefaults: localDrillDefaults,
     omit: ["failover"]
   });
   addActionCommand(program2, { command: "provision", inputsOf: "provision" });

@@ -160,6 +160,11 @@ function commandLine(): Command {
     const description = await localCluster().status();
     return description ? { masters: description.masterUrl } : {};
   };
+  // On a local cluster with its monitoring, the drill also proves the pager.
+  const localDrillDefaults = async (): Promise<Record<string, string>> => {
+    const monitoring = await localCluster().monitoring();
+    return { ...(await localMasters()), ...(monitoring ? { alertmanagerUrl: monitoring.alertmanagerUrl } : {}) };
+  };
   addActionCommand(program, { command: 'smoke-test', inputsOf: 'smoke-test', localDefaults: localMasters });
   addActionCommand(program, { command: 'rolling-update', inputsOf: 'rolling-update', localDefaults: localMasters });
   addActionCommand(program, {
@@ -167,7 +172,7 @@ function commandLine(): Command {
     inputsOf: 'smoke-test',
     description: 'The smoke test, then the failover drill: the ALIVE master goes down while a job runs; the takeover is measured and the master restored.',
     body: smokeTestAction({ forceFailover: true }),
-    localDefaults: localMasters,
+    localDefaults: localDrillDefaults,
     omit: ['failover'],
   });
   addActionCommand(program, { command: 'provision', inputsOf: 'provision' });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { theAliveMaster } from '../core/cluster/cluster-state.js';
@@ -185,13 +186,17 @@ async function faultAndRecover(run: DrillRun): Promise<boolean> {
   let faultIssued = false;
   let restored = false;
   try {
+    // Running means its executors have run a round: the ALIVE master lists it RUNNING and the job has
+    // written its first-round marker.
     const running = await waitUntil(
       () => masterSet.probe(),
-      (states) => aliveOf(states).some((master) => master.activeApps.some((app) => app.state === 'RUNNING')),
+      (states) => existsSync(job.firstRoundMarker) && aliveOf(states).some((master) => master.activeApps.some((app) => app.state === 'RUNNING')),
       { timeoutMs: JOB_START_TIMEOUT_MS, intervalMs: 250 },
     );
-    if (!check(DRILL_CHECKS.jobRunning, running.satisfied, running.satisfied ? 'the ALIVE master lists it RUNNING' : `not RUNNING within ${JOB_START_TIMEOUT_MS / 1000} s`))
-      return false;
+    const runningDetail = running.satisfied
+      ? 'the ALIVE master lists it RUNNING and its first round ran on the executors'
+      : `not running a round within ${JOB_START_TIMEOUT_MS / 1000} s`;
+    if (!check(DRILL_CHECKS.jobRunning, running.satisfied, runningDetail)) return false;
 
     log.info(`Fault '${options.fault}' on ${target.name} (${journal.experiment.target}), the ALIVE master`);
     act(DRILL_ACTIONS.fault, `${options.fault} ${target.name}`);
@@ -340,14 +345,15 @@ async function startDrillJob({ masters, runtime, options, tempDir }: DrillRun) {
   const directory = await mkdtemp(path.join(tempDir, 'spark-azure-drill-'));
   const application = path.join(directory, DRILL_JOB_FILE);
   await writeFile(application, DRILL_JOB_SOURCE);
-  return { ...startSparkJob(masters, drillJob(application, options.jobSeconds), runtime), directory };
+  const firstRoundMarker = path.join(directory, 'first-round-done');
+  return { ...startSparkJob(masters, drillJob(application, options.jobSeconds, firstRoundMarker), runtime), directory, firstRoundMarker };
 }
 
-export function drillJob(application: string, seconds: number): SparkJob {
+export function drillJob(application: string, seconds: number, firstRoundMarker?: string): SparkJob {
   return {
     name: 'spark-azure failover drill job',
     application,
-    arguments: [String(seconds)],
+    arguments: [String(seconds), ...(firstRoundMarker ? [firstRoundMarker] : [])],
     deployMode: 'client',
     sparkConf: {},
     check: { kind: 'pi' },

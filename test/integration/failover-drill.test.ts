@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClusterTopology, topologyMasterUrl, topologyZooKeeperConnect } from '../../src/core/cluster/topology.js';
 import type { DrillJournal } from '../../src/core/drill/journal.js';
@@ -6,7 +7,7 @@ import type { LocalCluster } from '../../src/local/local-cluster.js';
 import { MAINTENANCE_LOCK_PATH, MaintenanceLock } from '../../src/operations/maintenance-lock.js';
 import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
-import { runGithubAction } from '../support/run-bundle.js';
+import { ROOT, runGithubAction } from '../support/run-bundle.js';
 import { startTestCluster } from '../support/test-cluster.js';
 import { type Notification, notifiedAlerts, startWebhookReceiver } from '../support/webhook-receiver.js';
 import { httpGetJson } from '../../src/core/http-get-json.js';
@@ -61,6 +62,23 @@ describe('the failover drill (smoke-test action with failover) on the real clust
     expect(byStatus.ALIVE).toHaveLength(1);
     expect(byStatus.STANDBY).toHaveLength(1);
   };
+
+  it("every query of the Grafana dashboard returns data from this cluster's Prometheus", async () => {
+    const dashboard = JSON.parse(readFileSync(path.join(ROOT, 'infra', 'monitoring', 'grafana', 'dashboards', 'spark-azure-cluster.json'), 'utf8')) as {
+      panels: { title: string; targets: { expr: string }[] }[];
+    };
+    const empty: string[] = [];
+    for (const panel of dashboard.panels) {
+      for (const { expr } of panel.targets) {
+        // Grafana's "All" for the cluster variable, as a regular expression.
+        const query = encodeURIComponent(expr.replace(/\$cluster/g, '.*'));
+        const answer = (await httpGetJson(`${monitoring.prometheusUrl}/api/v1/query?query=${query}`, 2000)) as { data: { result: unknown[] } };
+        if (answer.data.result.length === 0) empty.push(`${panel.title}: ${expr}`);
+      }
+    }
+    expect(dashboard.panels.length).toBeGreaterThanOrEqual(8);
+    expect(empty).toEqual([]);
+  });
 
   it('passes a hard kill of the ALIVE master: the job survives, the master rejoins as STANDBY', async () => {
     const killed = await theAliveMasterNode(topology);

@@ -43,6 +43,7 @@ describe('provision, as GitHub runs it', () => {
       masterVmNames: 'vm-spark-test-master-1,vm-spark-test-master-2',
       resourceGroup: 'rg-spark-test',
       workerScaleSet: 'vmss-spark-test-worker',
+      alertmanagerUrl: 'http://10.40.6.10:9093',
     });
 
     // The inventory, read by the real Ansible: groups, myids, the jump host; not the role variables, which
@@ -56,10 +57,14 @@ describe('provision, as GitHub runs it', () => {
       ansible_ssh_common_args: '-o StrictHostKeyChecking=accept-new -o ProxyJump=ops@10.40.4.4',
     });
     expect(listed._meta.hostvars['spark-test-zk-2']).not.toHaveProperty('zookeeper_heap_mb');
+    // The monitoring VM, for the prometheus role, which finds the rest in the resource group itself.
+    expect(listed.monitoring.hosts).toEqual(['10.40.6.10']);
+    expect(listed._meta.hostvars['10.40.6.10']).toMatchObject({ prometheus_azure_resource_group: 'rg-spark-test' });
     const hosts = await $({
       env: { ...process.env, ANSIBLE_CONFIG: path.join(ROOT, 'infra', 'ansible', 'ansible.cfg') },
     })`${path.join(venv, 'bin', 'ansible-playbook')} -i ${apply.outputs.inventory!} ${path.join(ROOT, 'infra', 'ansible', 'site.yml')} --list-hosts`.quiet();
     expect(hosts.stdout).toMatch(/play #3 \(spark_masters\): Configure the Spark masters\s+TAGS: \[\]\s+pattern: \['spark_masters'\]\s+hosts \(2\):/);
+    expect(hosts.stdout).toMatch(/play #5 \(monitoring\): Configure the monitoring VM\s+TAGS: \[\]\s+pattern: \['monitoring'\]\s+hosts \(1\):\s+10\.40\.6\.10/);
 
     const again = await runGithubAction('provision', { ...common, command: 'plan' }, job);
     expect(again.outputs).toMatchObject({ hasChanges: 'false', planSummary: '0 to add, 0 to change, 0 to destroy' });

@@ -50,11 +50,13 @@ async function verify(cluster: LocalCluster, directories: PipelineDirectories, l
   const runtime = await resolveSparkRuntime({ input: 'sparkHome', toolCache: cluster.paths.toolCache }, log);
   const smokeTest = await runSparkJob(settings, smokeJob, runtime, log);
   const drillCluster = localDrillCluster(cluster, await cluster.topology());
+  // A cluster started with --monitoring: the drills prove the pager too.
+  const alertmanagerUrl = (await cluster.monitoring())?.alertmanagerUrl;
   const drills: DrillReport[] = [];
   for (const fault of smokeTest.passed ? VERIFY_FAULTS : []) {
     log.info(`Failover drill: ${fault}`);
     const options = readDrillSettings(inputs({ fault }), settings.masters);
-    drills.push(await runFailoverDrill({ cluster: drillCluster, options, masters: settings, smokeJob, runtime, tempDir: directories.temp, log }));
+    drills.push(await runFailoverDrill({ cluster: drillCluster, options, masters: settings, smokeJob, runtime, tempDir: directories.temp, log, alertmanagerUrl }));
   }
   const drillsPassed = drills.length === VERIFY_FAULTS.length && drills.every((drill) => drill.verdict.passed);
   let rollingUpdate: RollingReport | undefined;

@@ -118,6 +118,7 @@ async function provision(settings: ProvisionSettings, directory: string, pipelin
   pipeline.setOutput('masterVmNames', outputs.masterVmNames.join(','));
   pipeline.setOutput('resourceGroup', outputs.resourceGroupName);
   pipeline.setOutput('workerScaleSet', outputs.workerScaleSetName);
+  pipeline.setOutput('alertmanagerUrl', outputs.monitoringHost ? `http://${outputs.monitoringHost}:9093` : '');
 
   const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
   const keyFile = settings.sshPrivateKey ? writeSshKeyFile(pipeline, settings.sshPrivateKey) : undefined;

@@ -29,6 +29,15 @@ export function azureInventory(outputs: VmClusterOutputs, workers: readonly { na
         zookeeper: { hosts: Object.fromEntries(outputs.zookeeperHosts.map((server) => [server.name, { ansible_host: server.host, zookeeper_id: server.id }])) },
         spark_masters: { hosts: Object.fromEntries(outputs.masterHosts.map((master) => [master.name, { ansible_host: master.host }])) },
         spark_workers: { hosts: Object.fromEntries(workers.map((worker) => [worker.name, { ansible_host: worker.host }])) },
+        // The prometheus role discovers the rest itself, in the cluster's resource group.
+        ...(outputs.monitoringHost
+          ? {
+              monitoring: {
+                hosts: { [outputs.monitoringHost]: { ansible_host: outputs.monitoringHost } },
+                vars: { prometheus_azure_resource_group: outputs.resourceGroupName },
+              },
+            }
+          : {}),
       },
     },
   });

@@ -25,6 +25,8 @@ export interface VmClusterOutputs {
   readonly workerScaleSetId: string;
   readonly workerScaleSetName: string;
   readonly bastionName: string;
+  /** The monitoring VM's address (output monitoring_host), when the root has one. */
+  readonly monitoringHost?: string;
   /** The values of the outputs read here that the root marks `sensitive`: to be masked before any use. */
   readonly sensitiveValues: readonly string[];
 }
@@ -68,6 +70,8 @@ export function readVmOutputs(json: unknown): VmClusterOutputs {
     workerScaleSetId: value('worker_scale_set_id', isString, 'a scale set id'),
     workerScaleSetName: value('worker_scale_set_name', isString, 'a scale set name'),
     bastionName: value('bastion_name', isString, 'a Bastion host name'),
+    // Optional: a root without monitoring (or monitoring_enabled = false) has none or an empty one.
+    monitoringHost: isString(outputs.monitoring_host?.value) ? outputs.monitoring_host.value : undefined,
     sensitiveValues: VM_ROOT_OUTPUTS.filter((name) => outputs[name]?.sensitive).flatMap((name) => textsOf(outputs[name]?.value)),
   };
 }

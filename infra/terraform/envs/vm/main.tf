@@ -60,3 +60,33 @@ module "workers" {
   admin_ssh_public_key = var.admin_ssh_public_key
   tags                 = local.tags
 }
+
+# The monitoring VM: Prometheus finds the cluster's VMs and scale-set instances itself (Azure service
+# discovery, by their role tags), so it needs to read the resource group, nothing more.
+module "monitoring" {
+  source = "../../modules/fixed-vms"
+  count  = var.monitoring_enabled ? 1 : 0
+
+  name                 = "${var.name}-mon"
+  role                 = "monitoring"
+  instance_count       = 1
+  resource_group_name  = azurerm_resource_group.cluster.name
+  location             = var.location
+  zones                = ["1"]
+  subnet_id            = module.network.subnet_ids.monitoring
+  subnet_prefix        = module.network.subnet_prefixes.monitoring
+  vm_size              = var.monitoring_vm_size
+  image_id             = var.image_id
+  admin_username       = "azureuser"
+  admin_ssh_public_key = var.admin_ssh_public_key
+  data_disk_size_gb    = 64
+  tags                 = local.tags
+}
+
+resource "azurerm_role_assignment" "monitoring_reads_cluster" {
+  count = var.monitoring_enabled ? 1 : 0
+
+  scope                = azurerm_resource_group.cluster.id
+  role_definition_name = "Reader"
+  principal_id         = one(values(module.monitoring[0].principal_ids))
+}

@@ -49,3 +49,13 @@ output "bastion_name" {
   description = "Bastion host for SSH: az network bastion ssh --name <this> --resource-group <rg> --target-ip-address <node>."
   value       = module.network.bastion_name
 }
+
+output "monitoring_host" {
+  description = "Private IP of the monitoring VM (Prometheus :9090, Alertmanager :9093, Grafana :3000); empty without it."
+  value       = var.monitoring_enabled ? module.monitoring[0].instances[0].private_ip : ""
+}
+
+output "alertmanager_url" {
+  description = "Alertmanager's URL, for the drill's alertmanagerUrl; empty without the monitoring VM."
+  value       = var.monitoring_enabled ? "http://${module.monitoring[0].instances[0].private_ip}:9093" : ""
+}

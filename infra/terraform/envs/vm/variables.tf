@@ -84,3 +84,15 @@ variable "tags" {
   description = "Tags for every resource."
   default     = {}
 }
+
+variable "monitoring_enabled" {
+  type        = bool
+  description = "A monitoring VM (Prometheus, Alertmanager, Grafana) in its own subnet; false when Datadog or your own Prometheus watches the cluster."
+  default     = true
+}
+
+variable "monitoring_vm_size" {
+  type        = string
+  description = "Size of the monitoring VM."
+  default     = "Standard_D2s_v5"
+}

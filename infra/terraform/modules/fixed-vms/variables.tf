@@ -5,10 +5,10 @@ variable "name" {
 
 variable "role" {
   type        = string
-  description = "Role tag and purpose: zookeeper or spark-master."
+  description = "Role tag and purpose: zookeeper, spark-master or monitoring."
   validation {
-    condition     = contains(["zookeeper", "spark-master"], var.role)
-    error_message = "role must be zookeeper or spark-master."
+    condition     = contains(["zookeeper", "spark-master", "monitoring"], var.role)
+    error_message = "role must be zookeeper, spark-master or monitoring."
   }
 }
 

@@ -6,6 +6,8 @@ locals {
     # Self-hosted runners and build agents: they run the actions, probe the cluster and host client-mode drivers.
     runners = cidrsubnet(var.address_space, 24 - tonumber(split("/", var.address_space)[1]), 4)
     bastion = cidrsubnet(var.address_space, 24 - tonumber(split("/", var.address_space)[1]), 5)
+    # The monitoring VM: Prometheus, Alertmanager, the blackbox exporter, Grafana.
+    monitoring = cidrsubnet(var.address_space, 24 - tonumber(split("/", var.address_space)[1]), 6)
   }
 
   # Inbound rules per role subnet, all from inside the VNet. Anything else (the Internet, other subnets,
@@ -15,21 +17,31 @@ locals {
       { name = "zookeeper-client", ports = ["2181"], from = ["zookeeper", "masters", "workers", "runners"] },
       { name = "zookeeper-quorum", ports = ["2888", "3888"], from = ["zookeeper"] },
       { name = "ssh", ports = ["22"], from = ["bastion", "runners"] },
+      # ZooKeeper's Prometheus metrics and the node exporter, for the monitoring VM only.
+      { name = "metrics", ports = ["7000", "9100"], from = ["monitoring"] },
     ]
     masters = [
       { name = "spark-master", ports = ["7077"], from = ["masters", "workers", "runners"] },
       { name = "spark-master-ui-and-rest", ports = ["8080", "6066"], from = ["masters", "runners"] },
       { name = "ssh", ports = ["22"], from = ["bastion", "runners"] },
+      # The web UI serves the metrics and the /json/ status the blackbox exporter probes.
+      { name = "metrics", ports = ["8080", "9100"], from = ["monitoring"] },
     ]
     # Executors and workers talk on ports Spark picks at run time: any port, but only inside the cluster.
     workers = [
       { name = "spark-cluster", ports = ["1024-65535"], from = ["masters", "workers", "runners"] },
       { name = "ssh", ports = ["22"], from = ["bastion", "runners"] },
+      { name = "metrics", ports = ["8081", "9100"], from = ["monitoring"] },
     ]
     # A client-mode driver on a runner receives connections from executors.
     runners = [
       { name = "spark-driver", ports = ["1024-65535"], from = ["workers"] },
       { name = "ssh", ports = ["22"], from = ["bastion"] },
+    ]
+    # Prometheus, Alertmanager and Grafana for the runners (the drill reads Alertmanager) and through Bastion.
+    monitoring = [
+      { name = "monitoring-ui", ports = ["9090", "9093", "3000"], from = ["runners", "bastion"] },
+      { name = "ssh", ports = ["22"], from = ["bastion", "runners"] },
     ]
   }
 

@@ -4,7 +4,7 @@ output "virtual_network_id" {
 }
 
 output "subnet_ids" {
-  description = "Subnet id per role: zookeeper, masters, workers, runners."
+  description = "Subnet id per role: zookeeper, masters, workers, runners, monitoring."
   value       = { for role, subnet in azurerm_subnet.role : role => subnet.id }
 }
 

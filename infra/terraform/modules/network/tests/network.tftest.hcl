@@ -17,7 +17,7 @@ variables {
 
 run "a_subnet_per_role_without_default_outbound_access" {
   assert {
-    condition     = toset(keys(azurerm_subnet.role)) == toset(["zookeeper", "masters", "workers", "runners"])
+    condition     = toset(keys(azurerm_subnet.role)) == toset(["zookeeper", "masters", "workers", "runners", "monitoring"])
     error_message = "one subnet per role"
   }
   assert {
@@ -25,8 +25,16 @@ run "a_subnet_per_role_without_default_outbound_access" {
     error_message = "no subnet has default outbound access: egress goes through the NAT gateway"
   }
   assert {
-    condition     = length(azurerm_subnet_nat_gateway_association.role) == 4
+    condition     = length(azurerm_subnet_nat_gateway_association.role) == 5
     error_message = "every role subnet uses the NAT gateway"
+  }
+}
+
+run "metrics_ports_open_to_the_monitoring_subnet_only" {
+  assert {
+    condition = alltrue([for key in ["zookeeper-metrics", "masters-metrics", "workers-metrics"] :
+    azurerm_network_security_rule.allow[key].source_address_prefixes == toset([output.subnet_prefixes.monitoring])])
+    error_message = "only the monitoring VM scrapes the nodes' metrics"
   }
 }
 

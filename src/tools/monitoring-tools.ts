@@ -71,7 +71,12 @@ async function unpackedPackage(name: string, toolCache: string, log: Log): Promi
 
   const download = await mkdtemp(path.join(os.tmpdir(), 'spark-azure-deb-'));
   try {
-    const fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
+    let fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
+    if (fetched.exitCode !== 0 && process.getuid?.() === 0) {
+      // A fresh machine often has no package lists yet; as root they can be fetched.
+      await $`apt-get update -q`.quiet().nothrow();
+      fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
+    }
     requireSuccess(fetched, `apt-get download ${name}`, 'Run `apt-get update` once (package lists may be missing), or install the package and rerun.');
     const deb = (await readdir(download)).find((file) => file.endsWith('.deb'))!;
     const version = (await $`dpkg-deb -f ${path.join(download, deb)} Version`.quiet()).stdout.trim().replace(/[^A-Za-z0-9.+~-]/g, '_');

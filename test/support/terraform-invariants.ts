@@ -132,7 +132,11 @@ export async function nsgViolations(cli: string, root: string, resources: Resour
   const allowedSources: [RegExp, string[]][] = [
     [/^2181$/, ['zookeeper', 'masters', 'workers', 'runners']],
     [/^(2888|3888)$/, ['zookeeper']],
-    [/^(7077|8080|6066)$/, ['masters', 'workers', 'runners', 'bastion']],
+    [/^(7077|6066)$/, ['masters', 'workers', 'runners', 'bastion']],
+    // The masters' web UI also serves their metrics and /json/ status to the monitoring VM.
+    [/^8080$/, ['masters', 'workers', 'runners', 'bastion', 'monitoring']],
+    [/^(7000|8081|9100)$/, ['monitoring']],
+    [/^(9090|9093|3000)$/, ['runners', 'bastion']],
     [/^22$/, ['bastion', 'runners']],
   ];
   for (const rule of rules) {

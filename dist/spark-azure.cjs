@@ -13784,7 +13784,11 @@ async function unpackedPackage(name, toolCache, log4) {
   if (cached.length > 0) return import_node_path18.default.join(cache, cached.at(-1));
   const download = await (0, import_promises5.mkdtemp)(import_node_path18.default.join(import_node_os5.default.tmpdir(), "spark-azure-deb-"));
   try {
-    const fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
+    let fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
+    if (fetched.exitCode !== 0 && process.getuid?.() === 0) {
+      await $`apt-get update -q`.quiet().nothrow();
+      fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
+    }
     requireSuccess(fetched, `apt-get download ${name}`, "Run `apt-get update` once (package lists may be missing), or install the package and rerun.");
     const deb = (await (0, import_promises5.readdir)(download)).find((file) => file.endsWith(".deb"));
     const version = (await $`dpkg-deb -f ${import_node_path18.default.join(download, deb)} Version`.quiet()).stdout.trim().replace(/[^A-Za-z0-9.+~-]/g, "_");

@@ -71,8 +71,9 @@ def main() -> None:
     result["serving"] = mode in ("leader", "follower", "observer", "standalone")
     result["mode"] = mode
     if mode == "leader":
-        result["synced_followers"] = int(fields.get("zk_synced_followers", "-1"))
-        result["pending_syncs"] = int(fields.get("zk_pending_syncs", "-1"))
+        # Values are floats ("2.0") when the Prometheus metrics provider is on.
+        result["synced_followers"] = int(float(fields.get("zk_synced_followers", "-1")))
+        result["pending_syncs"] = int(float(fields.get("zk_pending_syncs", "-1")))
     module.exit_json(**result)
 
 

@@ -16,10 +16,8 @@ const cli = path.join(root, 'dist', 'cli.cjs');
 const repetitions = Number(process.argv[2] ?? 5);
 const env = { ...process.env, SPARK_AZURE_LOCAL_DIR: mkdtempSync(path.join(os.tmpdir(), 'bench-alerting-')) };
 const cliRun = (args) => execFileSync('node', [cli, ...args], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
-const ALERTMANAGER = 'http://127.0.0.41:9093';
-
-const drill = (fault) => {
-  const stdout = cliRun(['failover-drill', '--fault', fault, '--job-seconds', '20', '--grace-seconds', '2', '--alertmanager-url', ALERTMANAGER]);
+const drill = (fault, alertmanagerUrl) => {
+  const stdout = cliRun(['failover-drill', '--fault', fault, '--job-seconds', '20', '--grace-seconds', '2', '--alertmanager-url', alertmanagerUrl]);
   const outputs = commandOutputs(stdout);
   const journal = JSON.parse(readFileSync(outputs.drillJournal, 'utf8'));
   if (!journal.verdict.passed) throw new Error(`${fault}: ${journal.verdict.reasons.join('; ')}`);
@@ -28,11 +26,11 @@ const drill = (fault) => {
 const at = (journal, predicate) => journal.entries.find(predicate)?.at;
 
 cliRun(['local', 'down']);
-cliRun(['local', 'up', '--monitoring', '--json']);
+const { alertmanagerUrl } = JSON.parse(cliRun(['local', 'up', '--monitoring', '--json'])).monitoring;
 const runs = [];
 try {
   for (let run = 1; run <= repetitions; run++) {
-    const journal = drill('kill');
+    const journal = drill('kill', alertmanagerUrl);
     const fault = at(journal, (entry) => entry.kind === 'action' && entry.action === 'fault');
     const tookOver = at(journal, (entry) => entry.kind === 'check' && entry.check === 'a standby took over with every worker');
     const firing = at(journal, (entry) => entry.kind === 'alert' && entry.state === 'firing');
@@ -40,7 +38,7 @@ try {
     runs.push({ firing: (firing - fault) / 1000, resolved: (resolved - tookOver) / 1000, recovery: journal.verdict.figures.recoverySeconds });
     console.error(`kill ${run}: firing ${runs.at(-1).firing} s after the fault, resolved ${runs.at(-1).resolved} s after the takeover`);
   }
-  drill('stop');
+  drill('stop', alertmanagerUrl);
 } finally {
   cliRun(['local', 'down']);
 }

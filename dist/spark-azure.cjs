@@ -23969,6 +23969,17 @@ var init_settings4 = __esm({
   }
 });
 
+// src/core/inputs/http-url.ts
+function isHttpUrl(value) {
+  return /^https?:\/\/[^\s/]+/.test(value);
+}
+var init_http_url = __esm({
+  "src/core/inputs/http-url.ts"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
 // src/actions/smoke-test/hdinsight.ts
 function readHdinsightSmokeTest(inputs) {
   const livyUrl = inputs.optional("livyUrl");
@@ -23981,7 +23992,7 @@ function readHdinsightSmokeTest(inputs) {
       "Give the name only; use 'livyUrl' for another address."
     );
   }
-  if (livyUrl !== void 0 && !/^https?:\/\/[^\s/]+/.test(livyUrl)) {
+  if (livyUrl !== void 0 && !isHttpUrl(livyUrl)) {
     throw new InputError("livyUrl", "Livy's base URL", describeValue(livyUrl), "e.g. https://spark-prod-int.azurehdinsight.net/livy for private link.");
   }
   const password = inputs.required("gatewayPassword", "the cluster gateway (HTTP) user's password", "a secret variable");
@@ -24053,6 +24064,7 @@ var init_hdinsight = __esm({
     init_errors();
     init_livy_batch();
     init_settings4();
+    init_http_url();
   }
 });
 
@@ -24083,7 +24095,7 @@ function readDrillSettings(inputs, masters) {
   }
   const expectedWorkers = inputs.optional("expectedWorkers");
   const alertmanagerUrl = inputs.optional("alertmanagerUrl");
-  if (alertmanagerUrl !== void 0 && !/^https?:\/\/[^\s/]+/.test(alertmanagerUrl)) {
+  if (alertmanagerUrl !== void 0 && !isHttpUrl(alertmanagerUrl)) {
     throw new InputError("alertmanagerUrl", "Alertmanager's base URL", describeValue(alertmanagerUrl), "e.g. http://10.0.4.4:9093 (the monitoring VM), or leave it out.");
   }
   return {
@@ -24107,6 +24119,7 @@ var init_drill_settings = __esm({
     init_cjs_shims();
     init_errors();
     init_node_access();
+    init_http_url();
     FAULTS = ["kill", "stop", "restart", "vm-restart", "vm-deallocate"];
     DRILL_INPUT_DEFAULTS = {
       fault: "kill",
@@ -36350,7 +36363,7 @@ function wholeNumber(option) {
   };
 }
 function webhookUrl(value) {
-  if (!/^https?:\/\/[^\s/]+/.test(value)) throw new InvalidArgumentError("--alert-webhook takes an http(s) URL, e.g. --alert-webhook http://127.0.0.1:9099/alerts.");
+  if (!isHttpUrl(value)) throw new InvalidArgumentError("--alert-webhook takes an http(s) URL, e.g. --alert-webhook http://127.0.0.1:9099/alerts.");
   return value;
 }
 function collectRoleVariable(value, previous) {
@@ -36470,6 +36483,7 @@ var init_cli = __esm({
     init_local_topology();
     init_paths();
     init_action_commands();
+    init_http_url();
     log3 = {
       info: (message) => console.error(message),
       warning: (message) => console.error(`warning: ${message}`),

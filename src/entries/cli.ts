@@ -13,6 +13,7 @@ import { LocalCluster, type LocalClusterDescription } from '../local/local-clust
 import { DEFAULT_SHAPE } from '../local/local-topology.js';
 import { localPaths } from '../local/paths.js';
 import { addActionCommand } from './action-commands.js';
+import { isHttpUrl } from '../core/inputs/http-url.js';
 
 const log: Log = {
   info: (message) => console.error(message),
@@ -28,7 +29,7 @@ function wholeNumber(option: string) {
 }
 
 function webhookUrl(value: string): string {
-  if (!/^https?:\/\/[^\s/]+/.test(value)) throw new InvalidArgumentError('--alert-webhook takes an http(s) URL, e.g. --alert-webhook http://127.0.0.1:9099/alerts.');
+  if (!isHttpUrl(value)) throw new InvalidArgumentError('--alert-webhook takes an http(s) URL, e.g. --alert-webhook http://127.0.0.1:9099/alerts.');
   return value;
 }
 

@@ -4,6 +4,7 @@ import type { HostPort } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import type { DrillOptions } from '../../operations/failover-drill.js';
 import { type NodeAccess, readNodeAccess, readZooKeeperDir, readZooKeepers } from '../shared/node-access.js';
+import { isHttpUrl } from '../../core/inputs/http-url.js';
 
 /** The drill's options, plus where the cluster's ZooKeeper is and how to reach the masters. */
 export interface DrillSettings extends DrillOptions {
@@ -65,7 +66,7 @@ export function readDrillSettings(inputs: InputReader, masters: readonly HostPor
   }
   const expectedWorkers = inputs.optional('expectedWorkers');
   const alertmanagerUrl = inputs.optional('alertmanagerUrl');
-  if (alertmanagerUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(alertmanagerUrl)) {
+  if (alertmanagerUrl !== undefined && !isHttpUrl(alertmanagerUrl)) {
     throw new InputError('alertmanagerUrl', "Alertmanager's base URL", describeValue(alertmanagerUrl), 'e.g. http://10.0.4.4:9093 (the monitoring VM), or leave it out.');
   }
   return {

@@ -4,6 +4,7 @@ import type { Pipeline } from '../../core/pipeline.js';
 import type { LivyBatchRequest, LivyEndpoint } from '../../azure/livy-client.js';
 import { runLivyBatch } from '../../operations/livy-batch.js';
 import { parseArguments, parseSparkConf } from './settings.js';
+import { isHttpUrl } from '../../core/inputs/http-url.js';
 
 /** HDInsight's Livy behind the cluster gateway, and the batch to submit there. */
 export function readHdinsightSmokeTest(inputs: InputReader): { endpoint: LivyEndpoint; request: LivyBatchRequest; timeoutMs: number } {
@@ -17,7 +18,7 @@ export function readHdinsightSmokeTest(inputs: InputReader): { endpoint: LivyEnd
       "Give the name only; use 'livyUrl' for another address.",
     );
   }
-  if (livyUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(livyUrl)) {
+  if (livyUrl !== undefined && !isHttpUrl(livyUrl)) {
     throw new InputError('livyUrl', "Livy's base URL", describeValue(livyUrl), 'e.g. https://spark-prod-int.azurehdinsight.net/livy for private link.');
   }
   const password = inputs.required('gatewayPassword', "the cluster gateway (HTTP) user's password", 'a secret variable');

@@ -4548,6 +4548,8 @@ function systemctlCommand(operation, role) {
   switch (operation) {
     case "kill":
       return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
+    case "crash":
+      return ["sudo", "systemctl", "kill", "--signal=SIGKILL", "--kill-whom=main", unit];
     case "stop":
       return ["sudo", "systemctl", "stop", unit];
     case "start":
@@ -13829,11 +13831,23 @@ var init_monitoring_tools = __esm({
 function launcherPath(clusterDir, node) {
   return import_node_path19.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
 }
+function afterExitPath(clusterDir, node) {
+  const program2 = AFTER_EXIT[node.role];
+  const file = program2 && import_node_path19.default.join(nodeDir(clusterDir, node.name), "bin", program2);
+  return file && (0, import_node_fs15.existsSync)(file) ? file : void 0;
+}
 function logPath(clusterDir, node) {
   return import_node_path19.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
 }
 function pidPath(clusterDir, node) {
   return import_node_path19.default.join(nodeDir(clusterDir, node.name), "pid");
+}
+function childrenOf(pid) {
+  try {
+    return (0, import_node_fs15.readFileSync)(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 function listPids() {
   return (0, import_node_fs15.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
@@ -13861,7 +13875,7 @@ function signalProcess(pid, signal) {
   } catch {
   }
 }
-var import_node_child_process, import_node_fs15, import_promises6, import_node_path19, import_promises7, CLUSTER_MARKER2, LAUNCHERS, SUPERVISOR, LocalProcesses;
+var import_node_child_process, import_node_fs15, import_promises6, import_node_path19, import_promises7, CLUSTER_MARKER2, LAUNCHERS, AFTER_EXIT, SUPERVISOR, LocalProcesses;
 var init_local_processes = __esm({
   "src/local/local-processes.ts"() {
     "use strict";
@@ -13878,13 +13892,18 @@ var init_local_processes = __esm({
       master: "run-spark-master",
       worker: "run-spark-worker"
     };
+    AFTER_EXIT = {
+      master: "release-spark-master-latch"
+    };
     SUPERVISOR = [
-      "launcher=$1; child=",
-      `trap 'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; exit 0' TERM INT`,
+      "launcher=$1; after_exit=${2:-}; child=",
+      'after() { [ -z "$after_exit" ] || "$after_exit" || echo "spark-azure supervisor: $(basename "$after_exit") failed" >&2; }',
+      `trap 'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; after; exit 0' TERM INT`,
       "while :; do",
       '  "$launcher" & child=$!',
       '  wait "$child"; status=$?',
       '  echo "spark-azure supervisor: $(basename "$launcher") exited with status $status; restarting in 1 s (Restart=always)" >&2',
+      "  after",
       "  sleep 1",
       "done"
     ].join("\n");
@@ -13898,7 +13917,7 @@ var init_local_processes = __esm({
        * firewall rule can match (`meta skgid`) to cut this one node off the network, as a partition would.
        */
       async start(node, options = {}) {
-        return this.startLauncher(node.name, launcherPath(this.clusterDir, node), options);
+        return this.startLauncher(node.name, launcherPath(this.clusterDir, node), { ...options, afterExit: afterExitPath(this.clusterDir, node) });
       }
       /** Starts `launcher` as the process named `name` (a cluster node, or a monitoring program beside it). */
       async startLauncher(name, launcher, options = {}) {
@@ -13909,7 +13928,7 @@ var init_local_processes = __esm({
         await (0, import_promises6.mkdir)(import_node_path19.default.dirname(log4), { recursive: true });
         const output = (0, import_node_fs15.openSync)(log4, "a");
         try {
-          const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcher], {
+          const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcher, ...options.afterExit ? [options.afterExit] : []], {
             detached: true,
             stdio: ["ignore", output, output],
             env: { ...process.env, [CLUSTER_MARKER2]: this.clusterDir, SPARK_AZURE_NODE: name },
@@ -13942,7 +13961,17 @@ var init_local_processes = __esm({
         }
         await (0, import_promises6.rm)(pidPath(this.clusterDir, node), { force: true });
       }
-      /** SIGKILL to the node's process group: a crash, as far as ZooKeeper and Spark can tell. */
+      /**
+       * SIGKILL to the node's program only (the launcher's process: spark-class and zkServer end in exec, so the
+       * JVM): a crash, an OOM kill, while the host and its supervisor live on and restart it.
+       */
+      async crash(node) {
+        const pid = this.pid(node);
+        const program2 = pid === void 0 ? void 0 : childrenOf(pid)[0];
+        if (program2 === void 0) throw new Error(`${node.name} has no running program to crash`);
+        signalProcess(program2, "SIGKILL");
+      }
+      /** SIGKILL to the node's process group: the loss of the whole host, as far as ZooKeeper and Spark can tell. */
       async kill(node) {
         const pid = this.pid(node);
         if (pid === void 0) return;
@@ -14300,7 +14329,7 @@ var init_local_cluster = __esm({
         if (operation === "start" && pid !== void 0) {
           throw new ClusterStateError(`Node ${node.name}`, "a stopped node to start", `it running (pid ${pid})`, `Use \`spark-azure local node restart ${node.name}\` to restart it.`);
         }
-        if ((operation === "stop" || operation === "kill") && pid === void 0) {
+        if ((operation === "stop" || operation === "kill" || operation === "crash") && pid === void 0) {
           throw new ClusterStateError(`Node ${node.name}`, `a running node to ${operation}`, "no process", "See `spark-azure local status`.");
         }
         const log4 = this.logFile(node);
@@ -14325,6 +14354,7 @@ var init_local_cluster = __esm({
           start: async (node) => void await this.processes.start(node),
           stop: (node) => this.processes.stop(node),
           kill: (node) => this.processes.kill(node),
+          crash: (node) => this.processes.crash(node),
           restart: async (node) => {
             await this.processes.stop(node);
             await this.processes.start(node);
@@ -22500,11 +22530,20 @@ async function handOverLeadership(options) {
   const stoppedAtMs = Date.now();
   if (!leaderBefore) return { stoppedAtMs, note: `no latch node under ${latchPath}: nothing to hand over` };
   const detached = await waitUntil(
-    async () => orphanedLeader(await readLeaderLatch(options.zk, latchPath), await connectedSessions(options.zookeepers)),
-    (orphan2) => orphan2 !== void 0,
+    async () => {
+      const nodes = await readLeaderLatch(options.zk, latchPath);
+      if (!nodes.some((node) => node.name === leaderBefore.name)) return "released";
+      return orphanedLeader(nodes, await connectedSessions(options.zookeepers));
+    },
+    (outcome) => outcome !== void 0,
     { timeoutMs: SESSION_DETACH_TIMEOUT_MS, intervalMs: 50 }
   );
   const orphan = detached.last;
+  if (orphan === "released") {
+    const releasedAtMs = Date.now();
+    options.log.info(`${options.master.name}'s supervisor released its latch node ${leaderBefore.name} on the stop`);
+    return { stoppedAtMs, removedAtMs: releasedAtMs, note: "latch node released by the node\u2019s supervisor" };
+  }
   if (!orphan || orphan.name !== leaderBefore.name) {
     const note = `the leading latch node ${leaderBefore.name} did not become orphaned within ${SESSION_DETACH_TIMEOUT_MS / 1e3} s: left for ZooKeeper to expire`;
     options.log.warning(note);
@@ -22787,7 +22826,7 @@ function sshNodeOperations(access2) {
       "Check sshUser, sshPrivateKey and sshJumpHost, and that the user may run systemctl with sudo."
     );
   };
-  return { start: run2("start"), stop: run2("stop"), kill: run2("kill"), restart: run2("restart") };
+  return { start: run2("start"), stop: run2("stop"), kill: run2("kill"), crash: run2("crash"), restart: run2("restart") };
 }
 var init_ssh_node_operations = __esm({
   "src/azure/ssh-node-operations.ts"() {
@@ -23003,7 +23042,7 @@ function actionAt(journal, action) {
   return journal.entries.find((entry) => entry.kind === "action" && entry.action === action)?.at;
 }
 function faultPages(fault) {
-  if (fault === "stop") return false;
+  if (fault === "stop" || fault === "crash") return false;
   return fault === "restart" ? void 0 : true;
 }
 function checks(journal) {
@@ -23542,6 +23581,8 @@ async function applyFault({ options, target, cluster, zk, log: log4 }) {
   switch (options.fault) {
     case "kill":
       return cluster.operations.kill(target);
+    case "crash":
+      return cluster.operations.crash(target);
     case "stop":
       return (await handOverLeadership({ master: target, operations: cluster.operations, zk, zookeepers: cluster.zookeepers, sparkZooKeeperDir: cluster.sparkZooKeeperDir, log: log4 })).note;
     case "restart":
@@ -24088,7 +24129,7 @@ function readDrillSettings(inputs, masters) {
   if ((fault === "vm-restart" || fault === "vm-deallocate") && nodeAccess.kind !== "azure") {
     throw new InputError(
       "fault",
-      "'kill', 'stop' or 'restart' unless nodeAccess is 'azure'",
+      "'kill', 'crash', 'stop' or 'restart' unless nodeAccess is 'azure'",
       `'${fault}' with nodeAccess '${nodeAccess.kind}'`,
       "Set nodeAccess to 'azure' (with azureResourceGroup and masterVmNames) for VM faults."
     );
@@ -24120,7 +24161,7 @@ var init_drill_settings = __esm({
     init_errors();
     init_node_access();
     init_http_url();
-    FAULTS = ["kill", "stop", "restart", "vm-restart", "vm-deallocate"];
+    FAULTS = ["kill", "crash", "stop", "restart", "vm-restart", "vm-deallocate"];
     DRILL_INPUT_DEFAULTS = {
       fault: "kill",
       zookeepers: void 0,
@@ -36263,7 +36304,7 @@ var init_node_operations = __esm({
   "src/core/nodes/node-operations.ts"() {
     "use strict";
     init_cjs_shims();
-    NODE_OPERATIONS = ["start", "stop", "kill", "restart"];
+    NODE_OPERATIONS = ["start", "stop", "kill", "crash", "restart"];
   }
 });
 

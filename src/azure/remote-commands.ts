@@ -11,13 +11,16 @@ export const SERVICE_UNITS: Record<NodeRole, string> = {
 /**
  * The shell command that performs a node operation on a VM. `kill` is a crash that stays down, as on the
  * local cluster: SIGKILL to the service's cgroup (no shutdown hooks run), then a stop that cancels the
- * restart systemd's Restart=always would schedule. `start` brings it back.
+ * restart systemd's Restart=always would schedule. `start` brings it back. `crash` kills the service's main
+ * process only (the JVM): systemd runs ExecStopPost= and restarts it, as after an OOM kill.
  */
 export function systemctlCommand(operation: NodeOperationName, role: NodeRole): string[] {
   const unit = SERVICE_UNITS[role];
   switch (operation) {
     case 'kill':
       return ['sudo', 'sh', '-c', `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
+    case 'crash':
+      return ['sudo', 'systemctl', 'kill', '--signal=SIGKILL', '--kill-whom=main', unit];
     case 'stop':
       return ['sudo', 'systemctl', 'stop', unit];
     case 'start':

@@ -231,7 +231,7 @@ export class LocalCluster {
     if (operation === 'start' && pid !== undefined) {
       throw new ClusterStateError(`Node ${node.name}`, 'a stopped node to start', `it running (pid ${pid})`, `Use \`spark-azure local node restart ${node.name}\` to restart it.`);
     }
-    if ((operation === 'stop' || operation === 'kill') && pid === undefined) {
+    if ((operation === 'stop' || operation === 'kill' || operation === 'crash') && pid === undefined) {
       throw new ClusterStateError(`Node ${node.name}`, `a running node to ${operation}`, 'no process', 'See `spark-azure local status`.');
     }
     const log = this.logFile(node);
@@ -257,6 +257,7 @@ export class LocalCluster {
       start: async (node) => void (await this.processes.start(node)),
       stop: (node) => this.processes.stop(node),
       kill: (node) => this.processes.kill(node),
+      crash: (node) => this.processes.crash(node),
       restart: async (node) => {
         await this.processes.stop(node);
         await this.processes.start(node);

@@ -16,8 +16,20 @@ const LAUNCHERS: Record<NodeRole, string> = {
   worker: 'run-spark-worker',
 };
 
+/** What systemd's `ExecStopPost=` runs on the VMs, per role: run here too, after each exit of the launcher. */
+const AFTER_EXIT: Partial<Record<NodeRole, string>> = {
+  master: 'release-spark-master-latch',
+};
+
 export function launcherPath(clusterDir: string, node: ClusterNode): string {
   return path.join(nodeDir(clusterDir, node.name), 'bin', LAUNCHERS[node.role]);
+}
+
+/** The node's after-exit program when its role has one and the roles rendered it (the leader election may not need it). */
+function afterExitPath(clusterDir: string, node: ClusterNode): string | undefined {
+  const program = AFTER_EXIT[node.role];
+  const file = program && path.join(nodeDir(clusterDir, node.name), 'bin', program);
+  return file && existsSync(file) ? file : undefined;
 }
 
 export function logPath(clusterDir: string, node: Pick<ClusterNode, 'name'>): string {
@@ -29,18 +41,21 @@ function pidPath(clusterDir: string, node: Pick<ClusterNode, 'name'>): string {
 }
 
 /**
- * systemd's `Restart=always` for the local cluster: the launcher runs under a small shell supervisor that
- * restarts it one second after it exits by itself (a Spark master exits with status 0 when it loses its
- * leadership) and logs the exit status. SIGTERM to the group stops both; SIGKILL to the group is a crash
- * of the whole node, which stays down.
+ * systemd's `Restart=always` and `ExecStopPost=` for the local cluster: the launcher runs under a small shell
+ * supervisor that, each time it exits (a crash, or a Spark master giving up its leadership with status 0),
+ * logs the exit status, runs the after-exit program if any, and restarts it one second later. SIGTERM to the
+ * group stops the launcher and runs the after-exit program, as `systemctl stop` does; SIGKILL to the group
+ * is the loss of the whole host: nothing runs after it and the node stays down.
  */
 const SUPERVISOR = [
-  'launcher=$1; child=',
-  'trap \'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; exit 0\' TERM INT',
+  'launcher=$1; after_exit=${2:-}; child=',
+  'after() { [ -z "$after_exit" ] || "$after_exit" || echo "spark-azure supervisor: $(basename "$after_exit") failed" >&2; }',
+  'trap \'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; after; exit 0\' TERM INT',
   'while :; do',
   '  "$launcher" & child=$!',
   '  wait "$child"; status=$?',
   '  echo "spark-azure supervisor: $(basename "$launcher") exited with status $status; restarting in 1 s (Restart=always)" >&2',
+  '  after',
   '  sleep 1',
   'done',
 ].join('\n');
@@ -58,11 +73,11 @@ export class LocalProcesses {
    * firewall rule can match (`meta skgid`) to cut this one node off the network, as a partition would.
    */
   async start(node: ClusterNode, options: { gid?: number } = {}): Promise<number> {
-    return this.startLauncher(node.name, launcherPath(this.clusterDir, node), options);
+    return this.startLauncher(node.name, launcherPath(this.clusterDir, node), { ...options, afterExit: afterExitPath(this.clusterDir, node) });
   }
 
   /** Starts `launcher` as the process named `name` (a cluster node, or a monitoring program beside it). */
-  async startLauncher(name: string, launcher: string, options: { gid?: number } = {}): Promise<number> {
+  async startLauncher(name: string, launcher: string, options: { gid?: number; afterExit?: string } = {}): Promise<number> {
     const node = { name };
     const running = this.pid(node);
     if (running !== undefined) return running;
@@ -70,7 +85,7 @@ export class LocalProcesses {
     await mkdir(path.dirname(log), { recursive: true });
     const output = openSync(log, 'a');
     try {
-      const child = spawn('sh', ['-c', SUPERVISOR, 'spark-azure-supervisor', launcher], {
+      const child = spawn('sh', ['-c', SUPERVISOR, 'spark-azure-supervisor', launcher, ...(options.afterExit ? [options.afterExit] : [])], {
         detached: true,
         stdio: ['ignore', output, output],
         env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: name },
@@ -105,7 +120,18 @@ export class LocalProcesses {
     await rm(pidPath(this.clusterDir, node), { force: true });
   }
 
-  /** SIGKILL to the node's process group: a crash, as far as ZooKeeper and Spark can tell. */
+  /**
+   * SIGKILL to the node's program only (the launcher's process: spark-class and zkServer end in exec, so the
+   * JVM): a crash, an OOM kill, while the host and its supervisor live on and restart it.
+   */
+  async crash(node: ClusterNode): Promise<void> {
+    const pid = this.pid(node);
+    const program = pid === undefined ? undefined : childrenOf(pid)[0];
+    if (program === undefined) throw new Error(`${node.name} has no running program to crash`);
+    signalProcess(program, 'SIGKILL');
+  }
+
+  /** SIGKILL to the node's process group: the loss of the whole host, as far as ZooKeeper and Spark can tell. */
   async kill(node: ClusterNode): Promise<void> {
     const pid = this.pid(node);
     if (pid === undefined) return;
@@ -132,6 +158,14 @@ export class LocalProcesses {
       await sleep(100);
     }
     return !isLiveProcessOf(pid, this.clusterDir);
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
   }
 }
 

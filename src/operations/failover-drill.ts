@@ -296,6 +296,8 @@ async function applyFault({ options, target, cluster, zk, log }: DrillRun): Prom
   switch (options.fault) {
     case 'kill':
       return cluster.operations.kill(target);
+    case 'crash':
+      return cluster.operations.crash(target);
     case 'stop':
       return (await handOverLeadership({ master: target, operations: cluster.operations, zk, zookeepers: cluster.zookeepers, sparkZooKeeperDir: cluster.sparkZooKeeperDir, log }))
         .note;

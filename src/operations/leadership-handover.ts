@@ -39,12 +39,22 @@ export async function handOverLeadership(options: {
   await options.operations.stop(options.master);
   const stoppedAtMs = Date.now();
   if (!leaderBefore) return { stoppedAtMs, note: `no latch node under ${latchPath}: nothing to hand over` };
+  // The node's supervisor may have released the latch already (ExecStopPost=): then there is nothing left to do.
   const detached = await waitUntil(
-    async () => orphanedLeader(await readLeaderLatch(options.zk, latchPath), await connectedSessions(options.zookeepers)),
-    (orphan) => orphan !== undefined,
+    async () => {
+      const nodes = await readLeaderLatch(options.zk, latchPath);
+      if (!nodes.some((node) => node.name === leaderBefore.name)) return 'released' as const;
+      return orphanedLeader(nodes, await connectedSessions(options.zookeepers));
+    },
+    (outcome) => outcome !== undefined,
     { timeoutMs: SESSION_DETACH_TIMEOUT_MS, intervalMs: 50 },
   );
   const orphan = detached.last;
+  if (orphan === 'released') {
+    const releasedAtMs = Date.now();
+    options.log.info(`${options.master.name}'s supervisor released its latch node ${leaderBefore.name} on the stop`);
+    return { stoppedAtMs, removedAtMs: releasedAtMs, note: 'latch node released by the node’s supervisor' };
+  }
   if (!orphan || orphan.name !== leaderBefore.name) {
     const note = `the leading latch node ${leaderBefore.name} did not become orphaned within ${SESSION_DETACH_TIMEOUT_MS / 1000} s: left for ZooKeeper to expire`;
     options.log.warning(note);

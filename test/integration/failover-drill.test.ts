@@ -117,7 +117,7 @@ describe('the failover drill (smoke-test action with failover) on the real clust
     expect(checksOf(journal)).toMatchObject({ 'a planned handover paged nobody': true });
     expect(notificationsSince(started)).toEqual([]);
     const applied = journal.entries.find((entry) => entry.kind === 'action' && entry.action === 'fault applied');
-    expect(applied).toMatchObject({ detail: expect.stringMatching(/^stop master\d: latch node removed$/) });
+    expect(applied).toMatchObject({ detail: expect.stringMatching(/^stop master\d: latch node released by the node’s supervisor$/) });
     expect(journal.verdict.passed).toBe(true);
     await expectHealthyAfterwards();
   });

@@ -1,15 +1,19 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ClusterTopology, topologyZooKeeperConnect, zookeeperClientAddress } from '../../src/core/cluster/topology.js';
+import { $ } from 'zx/core';
+import { type ClusterTopology, type MasterNode, topologyZooKeeperConnect, zookeeperClientAddress } from '../../src/core/cluster/topology.js';
+import { nodeDir } from '../../src/local/paths.js';
 import { silentLog } from '../../src/core/log.js';
 import { connectedSessions } from '../../src/core/zookeeper/zookeeper-sessions.js';
 import { sendFourLetterWord } from '../../src/core/zookeeper/four-letter-word.js';
 import { parseCons } from '../../src/core/zookeeper/zookeeper-replies.js';
-import { leaderElectionPath } from '../../src/core/spark/leader-latch.js';
+import { inLineOrder, leaderElectionPath } from '../../src/core/spark/leader-latch.js';
 import type { LocalCluster } from '../../src/local/local-cluster.js';
 import { handOverLeadership } from '../../src/operations/leadership-handover.js';
 import { readLeaderLatch } from '../../src/core/spark/read-leader-latch.js';
 import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
-import { aliveCount, globalSessions, mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
+import { globalSessions, mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
 import { startTestCluster } from '../support/test-cluster.js';
 
 // The facts the failover drill and rolling updates rely on, shown on the real cluster (see HA-NOTES).
@@ -30,10 +34,25 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
     await cluster?.down();
   });
 
+  /** Runs the master's rendered latch release as its supervisor would, on its properties (rewritten by `change`). */
+  async function runRelease(master: MasterNode, change?: (properties: string) => string): Promise<{ code: number; stderr: string }> {
+    let script = readFileSync(path.join(nodeDir(cluster.paths.clusterDir, master.name), 'bin', 'release-spark-master-latch'), 'utf8');
+    if (change) {
+      const properties = /'?([^' ]+spark-master\.properties)'?\s*$/.exec(script)![1]!;
+      const changed = `${properties}.changed`;
+      writeFileSync(changed, change(readFileSync(properties, 'utf8')));
+      script = script.replace(properties, changed);
+    }
+    const result = await $({ nothrow: true, quiet: true, input: script })`sh -s`;
+    return { code: result.exitCode ?? -1, stderr: result.stderr };
+  }
+
   // Each test starts from a healthy cluster: every master running, one ALIVE, every worker back.
   beforeEach(async () => {
     for (const master of topology.masters) await cluster.nodeOperations().start(master);
     await expect.poll(async () => (await cluster.describe(topology)).healthy, { timeout: 60_000, interval: 250 }).toBe(true);
+    // No session of an earlier test's dead master left to expire: two per master (latch, persistence) and ours.
+    await expect.poll(() => globalSessions(topology), { timeout: 30_000, interval: 250 }).toBe(2 * topology.masters.length + 1);
   });
 
   it("Spark's 60 s session request is clamped to our maxSessionTimeout of 6 s", async () => {
@@ -66,13 +85,22 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
     await expect.poll(async () => (await mastersByStatus(topology)).ALIVE?.length ?? 0, { timeout: 30_000, interval: 200 }).toBe(1);
   });
 
-  it('SIGTERM is no cleaner than SIGKILL: a stopped leader also leaves its latch node behind', async () => {
+  it('a crashed leader JVM leaves its latch node behind; its supervisor releases it, the standby leads at once and the crashed master returns as STANDBY', async () => {
     const leader = await theAliveMasterNode(topology);
-    const leaderNode = (await readLeaderLatch(zk, latchPath)).sort((a, b) => a.sequence - b.sequence)[0]!;
-    await cluster.nodeOperations().stop(leader);
-    expect(cluster.processes.pid(leader)).toBeUndefined();
-    expect((await readLeaderLatch(zk, latchPath)).map((node) => node.name)).toContain(leaderNode.name);
-    expect(await aliveCount(topology)).toBe(0);
+    const leaderNode = inLineOrder(await readLeaderLatch(zk, latchPath))[0]!;
+    const sessionsBefore = await globalSessions(topology);
+    const logSize = statSync(cluster.logFile(leader)).size;
+    await cluster.nodeOperations().crash(leader);
+    await expect.poll(async () => (await mastersByStatus(topology)).ALIVE?.[0]?.name, { timeout: 30_000, interval: 50 }).toBeDefined();
+    expect((await mastersByStatus(topology)).ALIVE![0]!.name).not.toBe(leader.name);
+    // Spark left the node (the release found one to remove); the release, not the expiry, took it away:
+    // the dead master's sessions still exist.
+    const log = readFileSync(cluster.logFile(leader)).subarray(logSize).toString('utf8');
+    expect(log).toMatch(/run-spark-master exited with status 137/);
+    expect(log).toContain(`removed 1 latch node(s) of ${leader.host}:${leader.port}`);
+    expect((await readLeaderLatch(zk, latchPath)).map((node) => node.name)).not.toContain(leaderNode.name);
+    expect(await globalSessions(topology)).toBeGreaterThanOrEqual(sessionsBefore);
+    await expect.poll(async () => (await mastersByStatus(topology)).STANDBY?.map((master) => master.name), { timeout: 60_000, interval: 250 }).toEqual([leader.name]);
   });
 
   it('a planned handover (stop, then remove the orphaned latch node) makes the standby ALIVE before the old sessions expire', async () => {
@@ -86,14 +114,36 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
       sparkZooKeeperDir: topology.sparkZooKeeperDir,
       log: silentLog,
     });
-    expect(result.removedLatch).toBeDefined();
+    // The stop ran the node's after-exit release (ExecStopPost=), so the latch was gone before the handover looked.
+    expect(result.note).toBe('latch node released by the node’s supervisor');
     await expect.poll(async () => (await mastersByStatus(topology)).ALIVE?.[0]?.name, { timeout: 30_000, interval: 50 }).toBeDefined();
     expect((await mastersByStatus(topology)).ALIVE![0]!.name).not.toBe(leader.name);
     // The stopped master's two sessions (leader election, persistence) still exist: nothing waited for them.
     expect(await globalSessions(topology)).toBe(sessionsBefore);
   });
 
-  it('a standby restarted at once leaves a stale latch node behind it until its old session expires', async () => {
+  it("the release never takes a live master's latch node, nor any when a ZooKeeper server cannot be asked", async () => {
+    const latchBefore = (await readLeaderLatch(zk, latchPath)).map((node) => node.name).sort();
+    for (const master of topology.masters) {
+      const release = await runRelease(master);
+      expect(release.code, release.stderr).toBe(0);
+      expect(release.stderr).toContain(`removed 0 latch node(s) of ${master.host}:${master.port}`);
+    }
+    expect((await readLeaderLatch(zk, latchPath)).map((node) => node.name).sort()).toEqual(latchBefore);
+    // A lost host (the supervisor died with it) leaves an orphaned node; with one server unreachable the
+    // release cannot tell whether its owner is attached there, and leaves it.
+    const standby = (await mastersByStatus(topology)).STANDBY![0]!;
+    await cluster.nodeOperations().kill(standby);
+    const blind = await runRelease(standby, (properties) => properties.replace(/^(spark\.deploy\.zookeeper\.url=.*)$/m, '$1,127.0.0.19:2181'));
+    expect(blind.code).toBe(1);
+    expect(blind.stderr).toMatch(/nothing released .*127\.0\.0\.19/);
+    expect((await readLeaderLatch(zk, latchPath)).map((node) => node.name).sort()).toEqual(latchBefore);
+    const release = await runRelease(standby);
+    expect(release.stderr).toContain(`removed 1 latch node(s) of ${standby.host}:${standby.port}`);
+    expect(await readLeaderLatch(zk, latchPath)).toHaveLength(latchBefore.length - 1);
+  });
+
+  it('a standby killed with its host and restarted at once leaves a stale latch node behind it until its old session expires', async () => {
     const standby = (await mastersByStatus(topology)).STANDBY![0]!;
     const before = await readLeaderLatch(zk, latchPath);
     await cluster.nodeOperations().kill(standby);

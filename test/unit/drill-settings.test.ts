@@ -41,8 +41,8 @@ describe('failover drill settings', () => {
   });
 
   it.each([
-    [{ fault: 'vm-restart' }, /^Input 'fault': expected 'kill', 'stop' or 'restart' unless nodeAccess is 'azure'/],
-    [{ fault: 'explode' }, /^Input 'fault': expected one of kill, stop, restart, vm-restart, vm-deallocate/],
+    [{ fault: 'vm-restart' }, /^Input 'fault': expected 'kill', 'crash', 'stop' or 'restart' unless nodeAccess is 'azure'/],
+    [{ fault: 'explode' }, /^Input 'fault': expected one of kill, crash, stop, restart, vm-restart, vm-deallocate/],
     [{ nodeAccess: 'ssh', sshUser: 'u' }, /^Input 'zookeepers'/],
     [{ nodeAccess: 'ssh', zookeepers: 'z1,z2,z3', zookeeperDir: '/spark-azure/prod' }, /^Input 'sshUser'/],
     [{ nodeAccess: 'azure', sshUser: 'u', zookeepers: 'z1,z2,z3', azureResourceGroup: 'rg', masterVmNames: 'only-one' }, /^Input 'masterVmNames': expected 2 VM names/],

@@ -15,7 +15,7 @@ export interface DrillSettings extends DrillOptions {
   readonly alertmanagerUrl?: string;
 }
 
-export const FAULTS: readonly Fault[] = ['kill', 'stop', 'restart', 'vm-restart', 'vm-deallocate'];
+export const FAULTS: readonly Fault[] = ['kill', 'crash', 'stop', 'restart', 'vm-restart', 'vm-deallocate'];
 
 /** The drill's own inputs, with their defaults (those of action.yml): they mean nothing without `failover`. */
 export const DRILL_INPUT_DEFAULTS: Readonly<Record<string, string | undefined>> = {
@@ -59,7 +59,7 @@ export function readDrillSettings(inputs: InputReader, masters: readonly HostPor
   if ((fault === 'vm-restart' || fault === 'vm-deallocate') && nodeAccess.kind !== 'azure') {
     throw new InputError(
       'fault',
-      "'kill', 'stop' or 'restart' unless nodeAccess is 'azure'",
+      "'kill', 'crash', 'stop' or 'restart' unless nodeAccess is 'azure'",
       `'${fault}' with nodeAccess '${nodeAccess.kind}'`,
       "Set nodeAccess to 'azure' (with azureResourceGroup and masterVmNames) for VM faults.",
     );

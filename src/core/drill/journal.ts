@@ -3,7 +3,7 @@
  * summary table and the timeline chart are all computed from it, never the other way round.
  */
 
-export type Fault = 'kill' | 'stop' | 'restart' | 'vm-restart' | 'vm-deallocate';
+export type Fault = 'kill' | 'crash' | 'stop' | 'restart' | 'vm-restart' | 'vm-deallocate';
 
 export interface MasterObservation {
   readonly address: string;
@@ -68,9 +68,12 @@ export function actionAt(journal: DrillJournal, action: DrillAction): number | u
 /** The alert that says the cluster has no ALIVE master (infra/monitoring/prometheus/rules). */
 export const NO_ALIVE_MASTER_ALERT = 'SparkNoAliveMaster';
 
-/** Faults that leave the cluster without an ALIVE master for a session timeout: they must page. */
+/**
+ * Faults that leave the cluster without an ALIVE master for a session timeout must page. A planned stop and
+ * a crash with the host alive hand leadership over at once (the latch is released): they must not.
+ */
 export function faultPages(fault: Fault): boolean | undefined {
-  if (fault === 'stop') return false;
+  if (fault === 'stop' || fault === 'crash') return false;
   return fault === 'restart' ? undefined : true;
 }
 

@@ -10,11 +10,13 @@ export interface NodeOperations {
   start(node: ClusterNode): Promise<void>;
   /** Graceful stop (SIGTERM, then SIGKILL after a grace period). */
   stop(node: ClusterNode): Promise<void>;
-  /** Hard failure: SIGKILL, no shutdown hooks. */
+  /** Loss of the node's host: SIGKILL to everything of the node, no shutdown hooks; it stays down. */
   kill(node: ClusterNode): Promise<void>;
+  /** The node's program dies (SIGKILL, no shutdown hooks) while its host lives: its supervisor runs what follows an exit and restarts it. */
+  crash(node: ClusterNode): Promise<void>;
   /** Graceful stop, then start. */
   restart(node: ClusterNode): Promise<void>;
 }
 
 export type NodeOperationName = keyof NodeOperations;
-export const NODE_OPERATIONS: readonly NodeOperationName[] = ['start', 'stop', 'kill', 'restart'];
+export const NODE_OPERATIONS: readonly NodeOperationName[] = ['start', 'stop', 'kill', 'crash', 'restart'];

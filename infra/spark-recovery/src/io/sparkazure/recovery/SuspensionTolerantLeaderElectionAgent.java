@@ -51,7 +51,9 @@ final class SuspensionTolerantLeaderElectionAgent implements LeaderElectionAgent
             .simulatedSessionExpirationPercent(SIMULATED_EXPIRATION_PERCENT)
             .build();
     client.start();
-    this.latch = new LeaderLatch(client, directory);
+    // The participant id (this master's host:port) is the latch node's data: it lets the master's supervisor
+    // find and release this master's node when the JVM has died (ReleaseLeaderLatch).
+    this.latch = new LeaderLatch(client, directory, conf.get(ReleaseLeaderLatch.PARTICIPANT_ID_KEY, ""));
     latch.addListener(this);
     try {
       latch.start();

@@ -4602,6 +4602,12 @@ function vmssInstanceIdsArguments(access2) {
 function vmssReimageArguments(access2, instanceId) {
   return ["vmss", "reimage", "--resource-group", access2.resourceGroup, "--name", access2.scaleSet, "--instance-ids", instanceId];
 }
+function azDiskListArguments(resourceGroup) {
+  return ["disk", "list", "--resource-group", resourceGroup, "--query", "[].{id: id, name: name, managedBy: managedBy}", "--output", "json"];
+}
+function azDiskDeleteArguments(ids) {
+  return ["disk", "delete", "--yes", "--ids", ...ids];
+}
 var SERVICE_UNITS;
 var init_remote_commands = __esm({
   "src/azure/remote-commands.ts"() {
@@ -12156,6 +12162,36 @@ var init_plan_configuration = __esm({
   }
 });
 
+// src/core/infra/reconcile-plan.ts
+function readReconcilePlan(changes) {
+  const creations = changes.filter((change) => change.actions.length === 1 && change.actions[0] === "create");
+  const recreatedVms = creations.filter((change) => VM_TYPES.has(change.type)).map((change) => {
+    const after2 = change.after ?? {};
+    const vmName = String(after2.name ?? change.address);
+    const osDisk = Array.isArray(after2.os_disk) ? after2.os_disk[0] : void 0;
+    return {
+      address: change.address,
+      vmName,
+      hostName: String(after2.computer_name ?? vmName),
+      ...typeof osDisk?.name === "string" && osDisk.name !== "" ? { osDiskName: osDisk.name } : {}
+    };
+  });
+  return { recreatedVms, otherChanges: changes.filter((change) => !creations.includes(change)) };
+}
+function orphanedOsDisks(disks, vms) {
+  return disks.filter(
+    (disk) => disk.managedBy === null && vms.some((vm) => disk.name === vm.osDiskName || disk.name.toLowerCase().startsWith(`${vm.vmName.toLowerCase()}_osdisk_`))
+  );
+}
+var VM_TYPES;
+var init_reconcile_plan = __esm({
+  "src/core/infra/reconcile-plan.ts"() {
+    "use strict";
+    init_cjs_shims();
+    VM_TYPES = /* @__PURE__ */ new Set(["azurerm_linux_virtual_machine", "azurerm_windows_virtual_machine"]);
+  }
+});
+
 // src/core/infra/zip-entries.ts
 function zipEntries(archive) {
   const end = archive.lastIndexOf(Buffer.from([80, 75, 5, 6]));
@@ -12289,7 +12325,15 @@ var init_terraform_runner = __esm({
         );
         const shown = JSON.parse((await this.run(["show", "-json", "-no-color", planFile])).stdout);
         const changes = (shown.resource_changes ?? []).filter((change) => !change.change.actions.every((action) => action === "no-op" || action === "read"));
-        return { hasChanges: changes.length > 0, changes: changes.map((change) => ({ address: change.address, actions: change.change.actions })) };
+        return {
+          hasChanges: changes.length > 0,
+          changes: changes.map((change) => ({
+            address: change.address,
+            type: change.type,
+            actions: change.change.actions,
+            ...change.change.after ? { after: change.change.after } : {}
+          }))
+        };
       }
       async apply(planFile) {
         await this.run(["apply", "-input=false", "-no-color", planFile]);
@@ -12620,7 +12664,7 @@ var init_settings2 = __esm({
 
 // src/actions/provision/settings.ts
 function readProvisionSettings(inputs) {
-  const command = inputs.oneOf("command", ["plan", "apply", "plan-and-apply"], "plan");
+  const command = inputs.oneOf("command", ["plan", "apply", "plan-and-apply", "reconcile"], "plan");
   const configure2 = inputs.boolean("configure", true);
   const applies = command !== "plan";
   return {
@@ -12698,6 +12742,7 @@ async function provision(settings, directory, pipeline) {
   const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory);
   const planFile = planFilePath(settings.planFile, pipeline);
   await pipeline.group("terraform init", () => terraform.init(backendConfigFiles(settings.backendConfig, pipeline)));
+  if (settings.command === "reconcile") return reconcile(settings, terraform, planFile, pipeline);
   if (settings.command !== "apply") {
     const varFiles = settings.varFile ? [userPath(pipeline, settings.varFile)] : [];
     const plan = await pipeline.group("terraform plan", () => withPlanLock(planFile, () => terraform.plan(planFile, { varFiles, variables: settings.variables })));
@@ -12727,6 +12772,48 @@ async function provision(settings, directory, pipeline) {
   }
   refuseForeignPlan(planFile, directory, settings.planFile);
   await pipeline.group("terraform apply", () => terraform.apply(planFile));
+  await configureCluster(settings, terraform, pipeline);
+}
+async function reconcile(settings, terraform, planFile, pipeline) {
+  const varFiles = settings.varFile ? [userPath(pipeline, settings.varFile)] : [];
+  const plan = await pipeline.group("terraform plan (reconcile)", () => withPlanLock(planFile, () => terraform.plan(planFile, { varFiles, variables: settings.variables })));
+  const wanted = readReconcilePlan(plan.changes);
+  if (wanted.otherChanges.length > 0) {
+    throw new ClusterStateError(
+      "Reconcile",
+      "a plan that only creates what is missing",
+      `a plan that also changes ${wanted.otherChanges.map((change) => `${change.address} (${change.actions.join(", ")})`).join(", ")}`,
+      "Nothing was changed. Review the plan with command plan and apply it with command apply, behind your approval gate."
+    );
+  }
+  pipeline.setOutput("reconciledNodes", wanted.recreatedVms.map((vm) => vm.hostName).join(","));
+  if (!plan.hasChanges) {
+    pipeline.log.info("Every resource exists: nothing to re-create.");
+    return;
+  }
+  pipeline.log.info(`Re-creating ${wanted.recreatedVms.map((vm) => vm.vmName).join(", ") || "no VM"} (${planSummary(plan)})`);
+  if (wanted.recreatedVms.length > 0) {
+    const resourceGroup = readVmOutputs(await terraform.outputs()).resourceGroupName;
+    await pipeline.group("orphaned OS disks", () => removeOrphanedOsDisks(resourceGroup, wanted.recreatedVms, pipeline));
+  }
+  await pipeline.group("terraform apply (reconcile)", () => terraform.apply(planFile));
+  await configureCluster(
+    settings,
+    terraform,
+    pipeline,
+    wanted.recreatedVms.map((vm) => vm.hostName)
+  );
+}
+async function removeOrphanedOsDisks(resourceGroup, vms, pipeline) {
+  const listing = await $({ nothrow: true, quiet: true })`az ${azDiskListArguments(resourceGroup)}`;
+  requireSuccess(listing, `az disk list in ${resourceGroup}`, "Sign in to Azure (azure/login) with a role that may read and delete disks in the resource group.");
+  const orphans = orphanedOsDisks(JSON.parse(listing.stdout), vms);
+  if (orphans.length === 0) return pipeline.log.info("No OS disk left behind by the deleted VMs.");
+  pipeline.log.info(`Deleting OS disks the deleted VMs left behind: ${orphans.map((disk) => disk.name).join(", ")}`);
+  const deletion = await $({ nothrow: true, quiet: true })`az ${azDiskDeleteArguments(orphans.map((disk) => disk.id))}`;
+  requireSuccess(deletion, "az disk delete", "Delete the disks named above by hand, then run reconcile again; nothing else was changed.");
+}
+async function configureCluster(settings, terraform, pipeline, limit) {
   const outputs = readVmOutputs(await terraform.outputs());
   for (const value of outputs.sensitiveValues) pipeline.setSecret(value);
   pipeline.setOutput("masterUrl", outputs.masterUrl);
@@ -12751,11 +12838,14 @@ async function provision(settings, directory, pipeline) {
 | workers configured | ${workers.length} |
 `
   );
-  if (settings.configure) await configure(inventory, settings.roleVariables, pipeline);
+  if (settings.configure && (limit === void 0 || limit.length > 0)) await configure(inventory, settings.roleVariables, pipeline, limit);
 }
-async function configure(inventory, roleVariables, pipeline) {
+async function configure(inventory, roleVariables, pipeline, limit) {
   const venv = await ensurePythonEnvironment("local-cluster", pipeline.directories.toolCache, pipeline.log);
-  const extraArgs = Object.keys(roleVariables).length > 0 ? ["-e", `@${writeExtraVariablesFile(pipeline, roleVariables)}`] : [];
+  const extraArgs = [
+    ...Object.keys(roleVariables).length > 0 ? ["-e", `@${writeExtraVariablesFile(pipeline, roleVariables)}`] : [],
+    ...limit ? ["--limit", limit.join(",")] : []
+  ];
   const result2 = await pipeline.group(
     "ansible-playbook site.yml",
     () => runPlaybookWith(import_node_path15.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, inventory, { extraArgs })
@@ -12845,6 +12935,7 @@ var init_provision = __esm({
     init_vm_outputs();
     init_errors();
     init_plan_configuration();
+    init_reconcile_plan();
     init_zip_entries();
     init_input_reader();
     init_ansible_playbook();
@@ -13496,8 +13587,8 @@ var init_wait = __esm({
 async function runPlaybook(toolchain, root2, inventory, options = {}) {
   return runPlaybookWith(toolchain.ansiblePlaybook, root2, inventory, options);
 }
-async function renderConfiguration(toolchain, root2, inventory) {
-  const result2 = await runPlaybook(toolchain, root2, inventory, { extraArgs: ["--skip-tags", "health"] });
+async function renderConfiguration(toolchain, root2, inventory, limit) {
+  const result2 = await runPlaybook(toolchain, root2, inventory, { extraArgs: ["--skip-tags", "health", ...limit ? ["--limit", limit.join(",")] : []] });
   requireSuccess(
     result2,
     "Ansible site.yml (local inventory)",
@@ -14177,6 +14268,7 @@ var init_local_cluster = __esm({
     init_monitoring_tools();
     init_local_processes();
     init_local_topology();
+    init_paths();
     init_suite_content();
     init_toolchain();
     UP_TIMEOUTS_MS = { zookeeper: 6e4, masters: 9e4, workers: 9e4 };
@@ -14268,6 +14360,53 @@ var init_local_cluster = __esm({
         await (0, import_promises9.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, roleVariables: merged }, null, 2)}
 `);
         await renderConfiguration(record2.toolchain, suiteContent().root, inventory);
+      }
+      /**
+       * Removes a node entirely, as if its VM were deleted: its processes die with no shutdown (SIGKILL to the
+       * group), then its configuration, data and logs go. `reconcile` brings it back.
+       */
+      async destroy(node) {
+        await this.processes.kill(node);
+        await (0, import_promises9.rm)(nodeDir(this.paths.clusterDir, node.name), { recursive: true, force: true });
+      }
+      /**
+       * Compares the recorded topology with what runs and brings back what is missing, touching nothing else:
+       * a destroyed node's configuration is rendered again by the roles for that node only (as Ansible's
+       * --limit does on Azure), then the missing nodes start, ZooKeeper first, and each role is waited for
+       * until the cluster counts it healthy again (a ZooKeeper server synced at the leader, a master STANDBY,
+       * a worker registered at the ALIVE master).
+       */
+      async reconcile() {
+        const record2 = await this.record();
+        if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
+        const { topology } = record2;
+        const missing = allNodes(topology).filter((node) => this.processes.pid(node) === void 0);
+        const unconfigured = missing.filter((node) => !(0, import_node_fs18.existsSync)(launcherPath(this.paths.clusterDir, node)));
+        const started = performance.now();
+        if (unconfigured.length > 0) {
+          this.log.info(`Rendering the configuration of ${unconfigured.map((node) => node.name).join(", ")} (Ansible --limit)`);
+          await renderConfiguration(
+            record2.toolchain,
+            suiteContent().root,
+            import_node_path22.default.join(this.paths.clusterDir, "inventory.yml"),
+            unconfigured.map((node) => node.name)
+          );
+        }
+        const groups = [
+          {
+            nodes: topology.zookeepers,
+            what: "ZooKeeper servers",
+            problems: (state) => assessZooKeeper(state, topology.zookeepers.length),
+            timeoutMs: UP_TIMEOUTS_MS.zookeeper
+          },
+          { nodes: topology.masters, what: "Spark masters", problems: (state) => assessMasters(state, topology.masters.length), timeoutMs: UP_TIMEOUTS_MS.masters },
+          { nodes: topology.workers, what: "Spark workers", problems: (state) => assessWorkers(state, expectationsOf(topology)), timeoutMs: UP_TIMEOUTS_MS.workers }
+        ];
+        for (const group3 of groups) {
+          const nodes = group3.nodes.filter((node) => missing.includes(node));
+          if (nodes.length > 0) await this.startRole(nodes, topology, group3.what, group3.problems, group3.timeoutMs);
+        }
+        return { reconciled: missing.map((node) => node.name), rendered: unconfigured.map((node) => node.name), seconds: (performance.now() - started) / 1e3 };
       }
       async status() {
         const record2 = await this.record();
@@ -36471,14 +36610,26 @@ function commandLine() {
     process.stdout.write(`${await localCluster().logs(node, options.lines)}
 `);
   });
-  local.command("node").description("act on one node: start, stop (graceful), kill (SIGKILL) or restart").argument("<operation>", NODE_OPERATIONS.join(" | ")).argument("<node>", "node name, e.g. master1").action(async (operation, name) => {
-    if (!NODE_OPERATIONS.includes(operation)) {
-      throw new ActionableError("Operation", NODE_OPERATIONS.join(", "), `'${operation}'`, "Use one of those, e.g. `spark-azure local node kill master1`.");
+  const localNodeOperations = [...NODE_OPERATIONS, "destroy"];
+  local.command("node").description(
+    "act on one node: start, stop (graceful), kill (SIGKILL to the node: its host lost), crash (SIGKILL to its program: the supervisor restarts it), restart, or destroy (kill, then remove its configuration and data; `local reconcile` re-creates it)"
+  ).argument("<operation>", localNodeOperations.join(" | ")).argument("<node>", "node name, e.g. master1").action(async (operation, name) => {
+    if (!localNodeOperations.includes(operation)) {
+      throw new ActionableError("Operation", localNodeOperations.join(", "), `'${operation}'`, "Use one of those, e.g. `spark-azure local node kill master1`.");
     }
     const cluster = localCluster();
     const node = await cluster.node(name);
-    await cluster.actOnNode(operation, node);
+    if (operation === "destroy") await cluster.destroy(node);
+    else await cluster.actOnNode(operation, node);
     log3.info(`${operation} ${name}: done`);
+  });
+  local.command("reconcile").description("re-create and start every node of the cluster that is not running (destroyed, killed or stopped), touching no other; wait until each has rejoined").option("--json", "print JSON").action(async (options) => {
+    const result2 = await localCluster().reconcile();
+    if (options.json) console.log(JSON.stringify(result2, null, 2));
+    else
+      log3.info(
+        result2.reconciled.length === 0 ? "Every node runs: nothing to reconcile." : `Reconciled ${result2.reconciled.join(", ")}${result2.rendered.length > 0 ? ` (configuration rendered again: ${result2.rendered.join(", ")})` : ""}; rejoined ${result2.seconds.toFixed(1)} s after the start.`
+      );
   });
   const localMasters = async () => {
     const description = await localCluster().status();

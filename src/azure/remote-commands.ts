@@ -110,3 +110,12 @@ export function vmssInstanceIdsArguments(access: VmssAccess): string[] {
 export function vmssReimageArguments(access: VmssAccess, instanceId: string): string[] {
   return ['vmss', 'reimage', '--resource-group', access.resourceGroup, '--name', access.scaleSet, '--instance-ids', instanceId];
 }
+
+/** Every managed disk of the resource group, with the VM each is attached to (null: none). */
+export function azDiskListArguments(resourceGroup: string): string[] {
+  return ['disk', 'list', '--resource-group', resourceGroup, '--query', '[].{id: id, name: name, managedBy: managedBy}', '--output', 'json'];
+}
+
+export function azDiskDeleteArguments(ids: readonly string[]): string[] {
+  return ['disk', 'delete', '--yes', '--ids', ...ids];
+}

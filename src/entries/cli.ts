@@ -142,19 +142,38 @@ function commandLine(): Command {
       process.stdout.write(`${await localCluster().logs(node, options.lines)}\n`);
     });
 
+  const localNodeOperations = [...NODE_OPERATIONS, 'destroy'];
   local
     .command('node')
-    .description('act on one node: start, stop (graceful), kill (SIGKILL) or restart')
-    .argument('<operation>', NODE_OPERATIONS.join(' | '))
+    .description(
+      'act on one node: start, stop (graceful), kill (SIGKILL to the node: its host lost), crash (SIGKILL to its program: the supervisor restarts it), restart, or destroy (kill, then remove its configuration and data; `local reconcile` re-creates it)',
+    )
+    .argument('<operation>', localNodeOperations.join(' | '))
     .argument('<node>', 'node name, e.g. master1')
     .action(async (operation: string, name: string) => {
-      if (!NODE_OPERATIONS.includes(operation as NodeOperationName)) {
-        throw new ActionableError('Operation', NODE_OPERATIONS.join(', '), `'${operation}'`, 'Use one of those, e.g. `spark-azure local node kill master1`.');
+      if (!localNodeOperations.includes(operation)) {
+        throw new ActionableError('Operation', localNodeOperations.join(', '), `'${operation}'`, 'Use one of those, e.g. `spark-azure local node kill master1`.');
       }
       const cluster = localCluster();
       const node = await cluster.node(name);
-      await cluster.actOnNode(operation as NodeOperationName, node);
+      if (operation === 'destroy') await cluster.destroy(node);
+      else await cluster.actOnNode(operation as NodeOperationName, node);
       log.info(`${operation} ${name}: done`);
+    });
+
+  local
+    .command('reconcile')
+    .description('re-create and start every node of the cluster that is not running (destroyed, killed or stopped), touching no other; wait until each has rejoined')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const result = await localCluster().reconcile();
+      if (options.json) console.log(JSON.stringify(result, null, 2));
+      else
+        log.info(
+          result.reconciled.length === 0
+            ? 'Every node runs: nothing to reconcile.'
+            : `Reconciled ${result.reconciled.join(', ')}${result.rendered.length > 0 ? ` (configuration rendered again: ${result.rendered.join(', ')})` : ''}; rejoined ${result.seconds.toFixed(1)} s after the start.`,
+        );
     });
 
   const localMasters = async (): Promise<Record<string, string>> => {

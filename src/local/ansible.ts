@@ -7,9 +7,9 @@ export async function runPlaybook(toolchain: Toolchain, root: string, inventory:
   return runPlaybookWith(toolchain.ansiblePlaybook, root, inventory, options);
 }
 
-/** Renders every node's configuration and launcher through the roles, with nothing started. */
-export async function renderConfiguration(toolchain: Toolchain, root: string, inventory: string): Promise<void> {
-  const result = await runPlaybook(toolchain, root, inventory, { extraArgs: ['--skip-tags', 'health'] });
+/** Renders the nodes' configuration and launchers through the roles (every node, or only `limit`), with nothing started. */
+export async function renderConfiguration(toolchain: Toolchain, root: string, inventory: string, limit?: readonly string[]): Promise<void> {
+  const result = await runPlaybook(toolchain, root, inventory, { extraArgs: ['--skip-tags', 'health', ...(limit ? ['--limit', limit.join(',')] : [])] });
   requireSuccess(
     result,
     'Ansible site.yml (local inventory)',

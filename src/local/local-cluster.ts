@@ -14,9 +14,9 @@ import { renderConfiguration } from './ansible.js';
 import { localInventory } from './local-inventory.js';
 import { type LocalMonitoring, MONITORING_HOST, localMonitoringRunning, startLocalMonitoring, stopLocalMonitoring } from './local-monitoring.js';
 import { ensureMonitoringTools } from '../tools/monitoring-tools.js';
-import { LocalProcesses, logPath } from './local-processes.js';
+import { LocalProcesses, launcherPath, logPath } from './local-processes.js';
 import { type LocalClusterShape, localTopology } from './local-topology.js';
-import type { LocalPaths } from './paths.js';
+import { type LocalPaths, nodeDir } from './paths.js';
 import { suiteContent } from '../tools/suite-content.js';
 import { type Toolchain, ensureToolchain } from './toolchain.js';
 
@@ -62,6 +62,15 @@ export interface UpOptions {
   readonly monitoring?: boolean;
   /** A URL Alertmanager sends every alert to (with monitoring). */
   readonly alertWebhook?: string;
+}
+
+export interface ReconcileResult {
+  /** Nodes that were not running and were started. */
+  readonly reconciled: readonly string[];
+  /** Of those, the ones whose configuration was gone and was rendered again. */
+  readonly rendered: readonly string[];
+  /** From the start of reconcile to every reconciled role counted healthy. */
+  readonly seconds: number;
 }
 
 export const UP_TIMEOUTS_MS = { zookeeper: 60_000, masters: 90_000, workers: 90_000 };
@@ -158,6 +167,55 @@ export class LocalCluster {
     await writeFile(inventory, localInventory(record.topology, this.paths.clusterDir, record.toolchain, merged));
     await writeFile(this.recordPath, `${JSON.stringify({ ...record, roleVariables: merged }, null, 2)}\n`);
     await renderConfiguration(record.toolchain, suiteContent().root, inventory);
+  }
+
+  /**
+   * Removes a node entirely, as if its VM were deleted: its processes die with no shutdown (SIGKILL to the
+   * group), then its configuration, data and logs go. `reconcile` brings it back.
+   */
+  async destroy(node: ClusterNode): Promise<void> {
+    await this.processes.kill(node);
+    await rm(nodeDir(this.paths.clusterDir, node.name), { recursive: true, force: true });
+  }
+
+  /**
+   * Compares the recorded topology with what runs and brings back what is missing, touching nothing else:
+   * a destroyed node's configuration is rendered again by the roles for that node only (as Ansible's
+   * --limit does on Azure), then the missing nodes start, ZooKeeper first, and each role is waited for
+   * until the cluster counts it healthy again (a ZooKeeper server synced at the leader, a master STANDBY,
+   * a worker registered at the ALIVE master).
+   */
+  async reconcile(): Promise<ReconcileResult> {
+    const record = await this.record();
+    if (!record) throw new ClusterStateError('Local cluster', 'a cluster created by `spark-azure local up`', 'none', 'Run `npx spark-azure local up` first.');
+    const { topology } = record;
+    const missing = allNodes(topology).filter((node) => this.processes.pid(node) === undefined);
+    const unconfigured = missing.filter((node) => !existsSync(launcherPath(this.paths.clusterDir, node)));
+    const started = performance.now();
+    if (unconfigured.length > 0) {
+      this.log.info(`Rendering the configuration of ${unconfigured.map((node) => node.name).join(', ')} (Ansible --limit)`);
+      await renderConfiguration(
+        record.toolchain,
+        suiteContent().root,
+        path.join(this.paths.clusterDir, 'inventory.yml'),
+        unconfigured.map((node) => node.name),
+      );
+    }
+    const groups = [
+      {
+        nodes: topology.zookeepers,
+        what: 'ZooKeeper servers',
+        problems: (state: ClusterState) => assessZooKeeper(state, topology.zookeepers.length),
+        timeoutMs: UP_TIMEOUTS_MS.zookeeper,
+      },
+      { nodes: topology.masters, what: 'Spark masters', problems: (state: ClusterState) => assessMasters(state, topology.masters.length), timeoutMs: UP_TIMEOUTS_MS.masters },
+      { nodes: topology.workers, what: 'Spark workers', problems: (state: ClusterState) => assessWorkers(state, expectationsOf(topology)), timeoutMs: UP_TIMEOUTS_MS.workers },
+    ];
+    for (const group of groups) {
+      const nodes = group.nodes.filter((node) => missing.includes(node));
+      if (nodes.length > 0) await this.startRole(nodes, topology, group.what, group.problems, group.timeoutMs);
+    }
+    return { reconciled: missing.map((node) => node.name), rendered: unconfigured.map((node) => node.name), seconds: (performance.now() - started) / 1000 };
   }
 
   async status(): Promise<LocalClusterDescription | undefined> {

@@ -1,10 +1,11 @@
 import { $ } from 'zx/core';
+import type { PlannedChange } from '../core/infra/reconcile-plan.js';
 import { type ToolResult, lastErrorLine, requireSuccess } from './tool-result.js';
 
 export interface PlanResult {
   readonly hasChanges: boolean;
-  /** Each resource change: address and actions (create, update, delete, ...). */
-  readonly changes: readonly { readonly address: string; readonly actions: readonly string[] }[];
+  /** Each resource change: address, type, actions (create, update, delete, ...) and the planned values. */
+  readonly changes: readonly PlannedChange[];
 }
 
 /** Terraform (or OpenTofu) in one root directory, non-interactive. */
@@ -36,9 +37,19 @@ export class TerraformRoot {
       [0, 2],
       inputs.variables,
     );
-    const shown = JSON.parse((await this.run(['show', '-json', '-no-color', planFile])).stdout) as { resource_changes?: { address: string; change: { actions: string[] } }[] };
+    const shown = JSON.parse((await this.run(['show', '-json', '-no-color', planFile])).stdout) as {
+      resource_changes?: { address: string; type: string; change: { actions: string[]; after?: Record<string, unknown> | null } }[];
+    };
     const changes = (shown.resource_changes ?? []).filter((change) => !change.change.actions.every((action) => action === 'no-op' || action === 'read'));
-    return { hasChanges: changes.length > 0, changes: changes.map((change) => ({ address: change.address, actions: change.change.actions })) };
+    return {
+      hasChanges: changes.length > 0,
+      changes: changes.map((change) => ({
+        address: change.address,
+        type: change.type,
+        actions: change.change.actions,
+        ...(change.change.after ? { after: change.change.after } : {}),
+      })),
+    };
   }
 
   async apply(planFile: string): Promise<void> {

@@ -1,8 +1,12 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { $ } from 'zx/core';
-import { type ClusterTopology, type MasterNode, topologyZooKeeperConnect, zookeeperClientAddress } from '../../src/core/cluster/topology.js';
+import { zookeeperLeader } from '../../src/core/cluster/cluster-state.js';
+import { probeCluster } from '../../src/core/cluster/cluster-probe.js';
+import { probeAddressesOf } from '../../src/core/cluster/node-states.js';
+import { type ClusterTopology, type MasterNode, allNodes, topologyZooKeeperConnect, zookeeperClientAddress } from '../../src/core/cluster/topology.js';
+import { formatHostPort } from '../../src/core/inputs/host-port.js';
 import { nodeDir } from '../../src/local/paths.js';
 import { silentLog } from '../../src/core/log.js';
 import { connectedSessions } from '../../src/core/zookeeper/zookeeper-sessions.js';
@@ -14,6 +18,7 @@ import { handOverLeadership } from '../../src/operations/leadership-handover.js'
 import { readLeaderLatch } from '../../src/core/spark/read-leader-latch.js';
 import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { globalSessions, mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
+import { SequencedWriter } from '../support/sequenced-writer.js';
 import { startTestCluster } from '../support/test-cluster.js';
 
 // The facts the failover drill and rolling updates rely on, shown on the real cluster (see HA-NOTES).
@@ -151,5 +156,43 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
     await expect.poll(async () => (await readLeaderLatch(zk, latchPath)).length, { timeout: 30_000, interval: 200 }).toBe(before.length + 1);
     await expect.poll(async () => (await readLeaderLatch(zk, latchPath)).length, { timeout: 30_000, interval: 200 }).toBe(before.length);
     expect((await mastersByStatus(topology)).STANDBY?.map((master) => master.name)).toEqual([standby.name]);
+  });
+
+  it('a destroyed standby master is re-created by reconcile and rejoins as STANDBY; no other process is touched', async () => {
+    const standby = (await mastersByStatus(topology)).STANDBY![0]!;
+    const others = allNodes(topology).filter((node) => node.name !== standby.name);
+    const pidsBefore = others.map((node) => cluster.processes.pid(node));
+    await cluster.destroy(standby);
+    expect(existsSync(nodeDir(cluster.paths.clusterDir, standby.name))).toBe(false);
+    const result = await cluster.reconcile();
+    expect(result).toMatchObject({ reconciled: [standby.name], rendered: [standby.name] });
+    expect((await mastersByStatus(topology)).STANDBY?.map((master) => master.name)).toEqual([standby.name]);
+    expect(others.map((node) => cluster.processes.pid(node))).toEqual(pidsBefore);
+  });
+
+  it('a destroyed ZooKeeper follower comes back with its myid and an empty database it does not trust, syncs, and loses no acknowledged write', async () => {
+    const leader = zookeeperLeader(await probeCluster(probeAddressesOf(topology), 1000))!;
+    const follower = topology.zookeepers.find((server) => formatHostPort(zookeeperClientAddress(server)) !== leader.address)!;
+    const writer = await SequencedWriter.start(topologyZooKeeperConnect(topology), '/reconcile-test');
+    try {
+      await expect.poll(() => writer.acknowledged.length, { timeout: 10_000 }).toBeGreaterThan(20);
+      const others = allNodes(topology).filter((node) => node.name !== follower.name);
+      const pidsBefore = others.map((node) => cluster.processes.pid(node));
+      await cluster.destroy(follower);
+      const result = await cluster.reconcile();
+      expect(result).toMatchObject({ reconciled: [follower.name], rendered: [follower.name] });
+      expect(others.map((node) => cluster.processes.pid(node))).toEqual(pidsBefore);
+      const dataDir = path.join(nodeDir(cluster.paths.clusterDir, follower.name), 'data');
+      expect(readFileSync(path.join(dataDir, 'myid'), 'utf8').trim()).toBe(String(follower.id));
+      // Not a first start: no initialize file was left for it, so ZooKeeper took its empty tree as missing data
+      // (zxid -1), which neither leads nor votes until the leader has synced it.
+      expect(existsSync(path.join(dataDir, 'initialize'))).toBe(false);
+      expect(readFileSync(cluster.logFile(follower), 'utf8')).toContain('Unexpected empty data tree, setting zxid to -1');
+      await expect.poll(async () => (await sendFourLetterWord(zookeeperClientAddress(follower), 'srvr', 2000)).includes('Mode: follower'), { timeout: 10_000 }).toBe(true);
+    } finally {
+      await writer.stop();
+    }
+    // Every write acknowledged before, during and after the re-creation is on the re-created server itself.
+    await expect.poll(() => writer.missing(formatHostPort(zookeeperClientAddress(follower))), { timeout: 10_000, interval: 500 }).toEqual([]);
   });
 });

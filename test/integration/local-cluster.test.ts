@@ -65,7 +65,7 @@ describe('the local HA cluster', () => {
     expect(run.summary).toContain('| Verdict | passed |');
   });
 
-  it('passes the site playbook health gate, and fails it while a ZooKeeper server is down', async () => {
+  it('passes the site playbook health gate, and fails it while a ZooKeeper server is down, also when limited to another server', async () => {
     const toolchain = JSON.parse(readFileSync(path.join(cluster.paths.clusterDir, 'cluster.json'), 'utf8')).toolchain;
     const inventory = path.join(cluster.paths.clusterDir, 'inventory.yml');
     const gate = { extraArgs: ['--tags', 'health', '-e', 'zookeeper_health_retries=2', '-e', 'zookeeper_health_delay_s=1'] };
@@ -73,11 +73,19 @@ describe('the local HA cluster', () => {
     expect(healthy.exitCode, healthy.output).toBe(0);
 
     const follower = (await cluster.topology()).zookeepers.find((node) => description.nodes.find((n) => n.name === node.name)?.state === 'follower')!;
+    const other = (await cluster.topology()).zookeepers.find((node) => node.name !== follower.name)!;
+    // A run limited to one server (as reconcile's) waits for the whole ensemble all the same.
+    const limited = { extraArgs: [...gate.extraArgs, '--limit', other.name] };
+    const healthyLimited = await runPlaybook(toolchain, ROOT, inventory, limited);
+    expect(healthyLimited.exitCode, healthyLimited.output).toBe(0);
     await cluster.nodeOperations().stop(follower);
     try {
       const degraded = await runPlaybook(toolchain, ROOT, inventory, gate);
       expect(degraded.exitCode).not.toBe(0);
       expect(degraded.output).toMatch(new RegExp(`fatal: \\[${follower.name}\\]`));
+      const degradedLimited = await runPlaybook(toolchain, ROOT, inventory, limited);
+      expect(degradedLimited.exitCode).not.toBe(0);
+      expect(degradedLimited.output).toMatch(new RegExp(`fatal: \\[${other.name}\\]`));
     } finally {
       await cluster.nodeOperations().start(follower);
     }

@@ -6,10 +6,13 @@ import { $ } from 'zx';
 import { silentLog } from '../../src/core/log.js';
 import { cliDirectories } from '../../src/doors/cli-pipeline.js';
 import { ensurePythonEnvironment } from '../../src/tools/installers.js';
+import { ensureTerraformCli } from '../../src/tools/terraform-cli.js';
 import { ROOT, runGithubAction } from '../support/run-bundle.js';
 
 // The whole action against the real Terraform and Ansible: a root of built-in terraform_data resources with
 // envs/vm's outputs stands in for Azure. Plan and apply run as two jobs, as behind an approval gate.
+const terraformCli = () => ensureTerraformCli(cliDirectories().toolCache, silentLog);
+
 describe('provision, as GitHub runs it', () => {
   it('plans, applies exactly the saved plan, and writes the inventory site.yml needs', async () => {
     // The user's checkout: their own root in it, given relative to the workspace, as a workflow would.
@@ -68,6 +71,26 @@ describe('provision, as GitHub runs it', () => {
 
     const again = await runGithubAction('provision', { ...common, command: 'plan' }, job);
     expect(again.outputs).toMatchObject({ hasChanges: 'false', planSummary: '0 to add, 0 to change, 0 to destroy' });
+
+    // reconcile: nothing missing, nothing done.
+    const reconcile = { ...common, command: 'reconcile', configure: 'false' };
+    const nothing = await runGithubAction('provision', reconcile, job);
+    expect(nothing.exitCode, nothing.stdout + nothing.stderr).toBe(0);
+    expect(nothing.stdout).toContain('Every resource exists: nothing to re-create.');
+    expect(nothing.outputs).toMatchObject({ reconciledNodes: '' });
+    // A plan that would change what exists (another image for the masters) is refused, and nothing is applied.
+    const changed = await runGithubAction('provision', { ...reconcile, variables: 'image_id=/subscriptions/s/images/spark-node/versions/9.9.9' }, job);
+    expect(changed.exitCode).toBe(1);
+    expect(changed.stdout).toMatch(
+      /::error::Reconcile: expected a plan that only creates what is missing, found a plan that also changes terraform_data\.masters\[0\] \(update\), terraform_data\.masters\[1\] \(update\)\. Nothing was changed\./,
+    );
+    // A resource gone from the infrastructure (here: from the state) is created again.
+    await $({ cwd: path.join(workspace, 'terraform') })`${await terraformCli()} state rm terraform_data.zookeeper[1]`.quiet();
+    const recreated = await runGithubAction('provision', reconcile, job);
+    expect(recreated.exitCode, recreated.stdout + recreated.stderr).toBe(0);
+    expect(recreated.stdout).toMatch(/Re-creating no VM \(1 to add, 0 to change, 0 to destroy\)/);
+    const after = await runGithubAction('provision', { ...common, command: 'plan' }, job);
+    expect(after.outputs).toMatchObject({ hasChanges: 'false' });
   });
 
   it('never applies without a saved plan', async () => {
@@ -79,7 +102,7 @@ describe('provision, as GitHub runs it', () => {
   });
 
   it.each([
-    [{ command: 'destroy' }, /::error::Input 'command': expected one of plan, apply, plan-and-apply, found "destroy"/],
+    [{ command: 'destroy' }, /::error::Input 'command': expected one of plan, apply, plan-and-apply, reconcile, found "destroy"/],
     [{ command: 'apply' }, /::error::Input 'sshUser': expected the admin user of the VMs/],
     [{ variables: 'image id=1' }, /::error::Input 'variables': expected one Terraform variable per line as name=value/],
   ])('refuses %j', async (inputs, message) => {

@@ -3,11 +3,12 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { $ } from 'zx/core';
-import { vmssInstanceIdsArguments } from '../../azure/remote-commands.js';
+import { azDiskDeleteArguments, azDiskListArguments, vmssInstanceIdsArguments } from '../../azure/remote-commands.js';
 import { azureInventory } from '../../core/infra/azure-inventory.js';
 import { type VmClusterOutputs, readVmOutputs } from '../../core/infra/vm-outputs.js';
 import { ClusterStateError, InputError, describeValue } from '../../core/errors.js';
 import { planConfigurationDifferences } from '../../core/infra/plan-configuration.js';
+import { type ManagedDisk, type RecreatedVm, orphanedOsDisks, readReconcilePlan } from '../../core/infra/reconcile-plan.js';
 import { zipEntries } from '../../core/infra/zip-entries.js';
 import { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../core/pipeline.js';
@@ -78,6 +79,7 @@ async function provision(settings: ProvisionSettings, directory: string, pipelin
   const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory);
   const planFile = planFilePath(settings.planFile, pipeline);
   await pipeline.group('terraform init', () => terraform.init(backendConfigFiles(settings.backendConfig, pipeline)));
+  if (settings.command === 'reconcile') return reconcile(settings, terraform, planFile, pipeline);
 
   if (settings.command !== 'apply') {
     const varFiles = settings.varFile ? [userPath(pipeline, settings.varFile)] : [];
@@ -109,6 +111,58 @@ async function provision(settings: ProvisionSettings, directory: string, pipelin
   }
   refuseForeignPlan(planFile, directory, settings.planFile);
   await pipeline.group('terraform apply', () => terraform.apply(planFile));
+  await configureCluster(settings, terraform, pipeline);
+}
+
+/**
+ * Re-creates what was destroyed outside Terraform and configures only that: a plan that does anything but
+ * create is refused untouched; OS disks the deleted VMs left behind are removed first (they would stop the
+ * re-creation); then the plan is applied and Ansible runs limited to the re-created nodes.
+ */
+async function reconcile(settings: ProvisionSettings, terraform: TerraformRoot, planFile: string, pipeline: Pipeline): Promise<void> {
+  const varFiles = settings.varFile ? [userPath(pipeline, settings.varFile)] : [];
+  const plan = await pipeline.group('terraform plan (reconcile)', () => withPlanLock(planFile, () => terraform.plan(planFile, { varFiles, variables: settings.variables })));
+  const wanted = readReconcilePlan(plan.changes);
+  if (wanted.otherChanges.length > 0) {
+    throw new ClusterStateError(
+      'Reconcile',
+      'a plan that only creates what is missing',
+      `a plan that also changes ${wanted.otherChanges.map((change) => `${change.address} (${change.actions.join(', ')})`).join(', ')}`,
+      'Nothing was changed. Review the plan with command plan and apply it with command apply, behind your approval gate.',
+    );
+  }
+  pipeline.setOutput('reconciledNodes', wanted.recreatedVms.map((vm) => vm.hostName).join(','));
+  if (!plan.hasChanges) {
+    pipeline.log.info('Every resource exists: nothing to re-create.');
+    return;
+  }
+  pipeline.log.info(`Re-creating ${wanted.recreatedVms.map((vm) => vm.vmName).join(', ') || 'no VM'} (${planSummary(plan)})`);
+  if (wanted.recreatedVms.length > 0) {
+    const resourceGroup = readVmOutputs(await terraform.outputs()).resourceGroupName;
+    await pipeline.group('orphaned OS disks', () => removeOrphanedOsDisks(resourceGroup, wanted.recreatedVms, pipeline));
+  }
+  await pipeline.group('terraform apply (reconcile)', () => terraform.apply(planFile));
+  await configureCluster(
+    settings,
+    terraform,
+    pipeline,
+    wanted.recreatedVms.map((vm) => vm.hostName),
+  );
+}
+
+/** Deletes the unattached OS disks deleted VMs left behind; a disk attached to anything is never touched. */
+async function removeOrphanedOsDisks(resourceGroup: string, vms: readonly RecreatedVm[], pipeline: Pipeline): Promise<void> {
+  const listing = await $({ nothrow: true, quiet: true })`az ${azDiskListArguments(resourceGroup)}`;
+  requireSuccess(listing, `az disk list in ${resourceGroup}`, 'Sign in to Azure (azure/login) with a role that may read and delete disks in the resource group.');
+  const orphans = orphanedOsDisks(JSON.parse(listing.stdout) as ManagedDisk[], vms);
+  if (orphans.length === 0) return pipeline.log.info('No OS disk left behind by the deleted VMs.');
+  pipeline.log.info(`Deleting OS disks the deleted VMs left behind: ${orphans.map((disk) => disk.name).join(', ')}`);
+  const deletion = await $({ nothrow: true, quiet: true })`az ${azDiskDeleteArguments(orphans.map((disk) => disk.id))}`;
+  requireSuccess(deletion, 'az disk delete', 'Delete the disks named above by hand, then run reconcile again; nothing else was changed.');
+}
+
+/** Outputs, inventory and Ansible after an apply; `limit`: configure only these hosts (the re-created ones). */
+async function configureCluster(settings: ProvisionSettings, terraform: TerraformRoot, pipeline: Pipeline, limit?: readonly string[]): Promise<void> {
   const outputs = readVmOutputs(await terraform.outputs());
   // A root that marks an output sensitive gets it masked in every log, output and summary line after.
   for (const value of outputs.sensitiveValues) pipeline.setSecret(value);
@@ -128,12 +182,15 @@ async function provision(settings: ProvisionSettings, directory: string, pipelin
   await pipeline.appendSummary(
     `### Cluster\n\n| | |\n|---|---|\n| masters | \`${outputs.masterUrl}\` |\n| ZooKeeper | \`${outputs.zookeeperConnect}\` |\n| workers configured | ${workers.length} |\n`,
   );
-  if (settings.configure) await configure(inventory, settings.roleVariables, pipeline);
+  if (settings.configure && (limit === undefined || limit.length > 0)) await configure(inventory, settings.roleVariables, pipeline, limit);
 }
 
-async function configure(inventory: string, roleVariables: Readonly<Record<string, string>>, pipeline: Pipeline): Promise<void> {
+async function configure(inventory: string, roleVariables: Readonly<Record<string, string>>, pipeline: Pipeline, limit?: readonly string[]): Promise<void> {
   const venv = await ensurePythonEnvironment('local-cluster', pipeline.directories.toolCache, pipeline.log);
-  const extraArgs = Object.keys(roleVariables).length > 0 ? ['-e', `@${writeExtraVariablesFile(pipeline, roleVariables)}`] : [];
+  const extraArgs = [
+    ...(Object.keys(roleVariables).length > 0 ? ['-e', `@${writeExtraVariablesFile(pipeline, roleVariables)}`] : []),
+    ...(limit ? ['--limit', limit.join(',')] : []),
+  ];
   const result = await pipeline.group('ansible-playbook site.yml', () =>
     runPlaybookWith(path.join(venv, 'bin', 'ansible-playbook'), suiteContent().root, inventory, { extraArgs }),
   );

@@ -2,7 +2,7 @@ import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseKeyValueLines } from '../../core/inputs/key-value-lines.js';
 import { readRoleVariables } from '../rolling-update/settings.js';
 
-export type ProvisionCommand = 'plan' | 'apply' | 'plan-and-apply';
+export type ProvisionCommand = 'plan' | 'apply' | 'plan-and-apply' | 'reconcile';
 
 export interface ProvisionSettings {
   readonly command: ProvisionCommand;
@@ -22,7 +22,7 @@ export interface ProvisionSettings {
 }
 
 export function readProvisionSettings(inputs: InputReader): ProvisionSettings {
-  const command = inputs.oneOf('command', ['plan', 'apply', 'plan-and-apply'] as const, 'plan');
+  const command = inputs.oneOf('command', ['plan', 'apply', 'plan-and-apply', 'reconcile'] as const, 'plan');
   const configure = inputs.boolean('configure', true);
   const applies = command !== 'plan';
   return {

@@ -17,6 +17,13 @@ options:
   host: {description: Client address of the server., type: str, required: true}
   port: {description: Client port., type: int, default: 2181}
   timeout: {description: Seconds to wait for each answer., type: float, default: 2.0}
+  ensemble:
+    description:
+      - Client addresses of every server of the ensemble (same port). When given, each is asked too, and the
+        result says which of them lead and what the leader reports, so that a run limited to some servers
+        (a re-created one) can still wait for the whole ensemble.
+    type: list
+    elements: str
 author: spark-azure maintainers
 """
 
@@ -26,6 +33,9 @@ serving: {description: The server is in a quorum and serves requests., type: boo
 mode: {description: leader, follower, observer or standalone., type: str, returned: when serving}
 synced_followers: {description: Followers in sync with this leader (-1 on followers)., type: int, returned: always}
 pending_syncs: {description: Learners still syncing with this leader (-1 on followers)., type: int, returned: always}
+leaders: {description: The servers of C(ensemble) that lead., type: list, returned: when ensemble is given}
+leader_synced_followers: {description: Synced followers the single leader of C(ensemble) reports (-1 without one)., type: int, returned: when ensemble is given}
+leader_pending_syncs: {description: Syncs pending at the single leader of C(ensemble) (-1 without one)., type: int, returned: when ensemble is given}
 """
 
 
@@ -50,30 +60,43 @@ def parse_mntr(reply: str) -> dict[str, str]:
     return fields
 
 
+def server_status(host: str, port: int, timeout: float) -> dict:
+    status = {"reachable": False, "serving": False, "mode": "", "synced_followers": -1, "pending_syncs": -1}
+    try:
+        fields = parse_mntr(four_letter_word(host, port, "mntr", timeout))
+    except OSError as error:
+        status["msg"] = f"{host}:{port} unreachable: {error}"
+        return status
+    status["reachable"] = True
+    mode = fields.get("zk_server_state", "")
+    status["serving"] = mode in ("leader", "follower", "observer", "standalone")
+    status["mode"] = mode
+    if mode == "leader":
+        # Values are floats ("2.0") when the Prometheus metrics provider is on.
+        status["synced_followers"] = int(float(fields.get("zk_synced_followers", "-1")))
+        status["pending_syncs"] = int(float(fields.get("zk_pending_syncs", "-1")))
+    return status
+
+
 def main() -> None:
     module = AnsibleModule(
         argument_spec={
             "host": {"type": "str", "required": True},
             "port": {"type": "int", "default": 2181},
             "timeout": {"type": "float", "default": 2.0},
+            "ensemble": {"type": "list", "elements": "str"},
         },
         supports_check_mode=True,
     )
     host, port, timeout = module.params["host"], module.params["port"], module.params["timeout"]
-    result = {"changed": False, "reachable": False, "serving": False, "mode": "",
-              "synced_followers": -1, "pending_syncs": -1}
-    try:
-        fields = parse_mntr(four_letter_word(host, port, "mntr", timeout))
-        result["reachable"] = True
-    except OSError as error:
-        module.exit_json(msg=f"{host}:{port} unreachable: {error}", **result)
-    mode = fields.get("zk_server_state", "")
-    result["serving"] = mode in ("leader", "follower", "observer", "standalone")
-    result["mode"] = mode
-    if mode == "leader":
-        # Values are floats ("2.0") when the Prometheus metrics provider is on.
-        result["synced_followers"] = int(float(fields.get("zk_synced_followers", "-1")))
-        result["pending_syncs"] = int(float(fields.get("zk_pending_syncs", "-1")))
+    result = {"changed": False, **server_status(host, port, timeout)}
+    if module.params["ensemble"]:
+        statuses = {server: server_status(server, port, timeout) for server in module.params["ensemble"]}
+        leaders = [server for server, status in statuses.items() if status["mode"] == "leader"]
+        single = statuses[leaders[0]] if len(leaders) == 1 else {}
+        result["leaders"] = leaders
+        result["leader_synced_followers"] = single.get("synced_followers", -1)
+        result["leader_pending_syncs"] = single.get("pending_syncs", -1)
     module.exit_json(**result)
 
 

@@ -13657,6 +13657,8 @@ function localInventory(topology, clusterDir, toolchain, roleVariables = {}, clu
         spark_master_recovery_plugin_jar: toolchain.recoveryPluginJar,
         spark_worker_daemon_memory_mb: 384,
         spark_worker_work_dir: "{{ spark_azure_node_dir }}/work",
+        // One loopback address per worker: each health endpoint on its own worker's address.
+        spark_worker_health_bind: "{{ ansible_host }}",
         ...roleVariables
       },
       children: {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -5,7 +6,8 @@ import { $ } from 'zx/core';
 import { zookeeperLeader } from '../../src/core/cluster/cluster-state.js';
 import { probeCluster } from '../../src/core/cluster/cluster-probe.js';
 import { probeAddressesOf } from '../../src/core/cluster/node-states.js';
-import { type ClusterTopology, type MasterNode, allNodes, topologyZooKeeperConnect, zookeeperClientAddress } from '../../src/core/cluster/topology.js';
+import { type ClusterTopology, type MasterNode, allNodes, topologyMasterUrl, topologyZooKeeperConnect, zookeeperClientAddress } from '../../src/core/cluster/topology.js';
+import { httpGetJson } from '../../src/core/http-get-json.js';
 import { formatHostPort } from '../../src/core/inputs/host-port.js';
 import { nodeDir } from '../../src/local/paths.js';
 import { silentLog } from '../../src/core/log.js';
@@ -18,6 +20,9 @@ import { handOverLeadership } from '../../src/operations/leadership-handover.js'
 import { readLeaderLatch } from '../../src/core/spark/read-leader-latch.js';
 import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { globalSessions, mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
+import { startImdsStandIn } from '../support/imds-stand-in.js';
+import { startLongJob } from '../support/long-job.js';
+import { ROOT } from '../support/run-bundle.js';
 import { SequencedWriter } from '../support/sequenced-writer.js';
 import { startTestCluster } from '../support/test-cluster.js';
 
@@ -50,6 +55,31 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
     }
     const result = await $({ nothrow: true, quiet: true, input: script })`sh -s`;
     return { code: result.exitCode ?? -1, stderr: result.stderr };
+  }
+
+  /** Starts one of a node's rendered launchers as a child of the test (the roles render it; systemd runs it on VMs). */
+  function spawnRendered(node: string, launcher: string) {
+    return spawn('sh', [path.join(nodeDir(cluster.paths.clusterDir, node), 'bin', launcher)], { stdio: 'ignore' });
+  }
+
+  async function healthOf(url: string): Promise<{ status: number; state: string } | string> {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      return { status: response.status, state: ((await response.json()) as { ApplicationHealthState: string }).ApplicationHealthState };
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+
+  async function executorsOn(workerHost: string): Promise<number> {
+    const worker = (await httpGetJson(`http://${workerHost}:8081/json/`, 5000)) as { executors: unknown[] };
+    return worker.executors.length;
+  }
+
+  async function workerStateAtTheAliveMaster(workerHost: string): Promise<string | undefined> {
+    const alive = await theAliveMasterNode(topology);
+    const state = (await httpGetJson(`http://${alive.host}:${alive.webUiPort}/json/`, 5000)) as { workers: { host: string; state: string }[] };
+    return state.workers.find((worker) => worker.host === workerHost && worker.state !== 'DEAD')?.state;
   }
 
   // Each test starts from a healthy cluster: every master running, one ALIVE, every worker back.
@@ -194,5 +224,59 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
     }
     // Every write acknowledged before, during and after the re-creation is on the re-created server itself.
     await expect.poll(() => writer.missing(formatHostPort(zookeeperClientAddress(follower))), { timeout: 10_000, interval: 500 }).toEqual([]);
+  });
+
+  it("a worker's health endpoint answers Healthy while the ALIVE master has it, Unhealthy once it has not, and Healthy when no master leads", async () => {
+    const worker = topology.workers[0]!;
+    const health = `http://${worker.host}:8091/health`;
+    const endpoint = spawnRendered(worker.name, 'run-spark-worker-health');
+    // Pointed at masters that do not answer: no ALIVE master to judge by, so no reason to replace the worker.
+    const blind = $({
+      nothrow: true,
+      quiet: true,
+    })`python3 ${path.join(ROOT, 'infra/ansible/roles/spark_worker/files/spark-azure-worker-health.py')} --bind ${worker.host} --port 8092 --worker-host ${worker.host} --masters http://127.0.0.29:8080`;
+    try {
+      await expect.poll(() => healthOf(health), { timeout: 15_000, interval: 250 }).toEqual({ status: 200, state: 'Healthy' });
+      await expect.poll(() => healthOf(`http://${worker.host}:8092/health`), { timeout: 15_000, interval: 250 }).toEqual({ status: 200, state: 'Healthy' });
+      await cluster.nodeOperations().stop(worker);
+      await expect.poll(() => healthOf(health), { timeout: 60_000, interval: 500 }).toEqual({ status: 503, state: 'Unhealthy' });
+      await cluster.nodeOperations().start(worker);
+      await expect.poll(() => healthOf(health), { timeout: 60_000, interval: 500 }).toEqual({ status: 200, state: 'Healthy' });
+    } finally {
+      endpoint.kill('SIGTERM');
+      blind.kill('SIGTERM');
+      await blind;
+    }
+  });
+
+  it('a Terminate scheduled event decommissions the worker: its executors leave, the running job finishes, and only then is the event approved', async () => {
+    const worker = topology.workers[0]!;
+    const job = await startLongJob(cluster, topologyMasterUrl(topology), 20);
+    const imds = await startImdsStandIn({ name: 'vmss-workers_3', address: worker.host });
+    try {
+      await expect.poll(() => executorsOn(worker.host), { timeout: 60_000, interval: 250 }).toBeGreaterThan(0);
+      imds.schedule({ EventId: 'A1B2C3D4-0001', EventType: 'Terminate', Resources: ['vmss-workers_3'] });
+      imds.schedule({ EventId: 'A1B2C3D4-0002', EventType: 'Terminate', Resources: ['vmss-workers_7'] });
+      const jvm = readFileSync(`/proc/${cluster.processes.pid(worker)}/task/${cluster.processes.pid(worker)}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)[0]!;
+      const handler = await $({
+        nothrow: true,
+        quiet: true,
+      })`python3 ${path.join(ROOT, 'infra/ansible/roles/spark_azure_node/files/spark-azure-scheduled-events.py')} --imds ${imds.url} --pid ${jvm} --once --decommission-timeout 120 --drain-interval 0.5`;
+      expect(handler.exitCode, handler.stderr).toBe(0);
+      expect(handler.stdout).toContain('Terminate scheduled for vmss-workers_3: decommissioning the Spark worker');
+      expect(handler.stdout).toContain('decommissioned: no executor left');
+      // Only this instance's event, approved once its executors had gone.
+      expect(imds.approvals.map((approval) => approval.eventIds)).toEqual([['A1B2C3D4-0001']]);
+      expect(await executorsOn(worker.host)).toBe(0);
+      expect(await workerStateAtTheAliveMaster(worker.host)).toBe('DECOMMISSIONED');
+      const finished = await job.result;
+      expect(finished.exitCode, finished.stderr.slice(-2000)).toBe(0);
+    } finally {
+      job.kill();
+      await imds.close();
+      await cluster.nodeOperations().restart(worker);
+    }
   });
 });

@@ -50,7 +50,7 @@ describe('bad input on the command line', () => {
       ['smoke-test', '--masters', '127.0.0.21', '--timeout-seconds', 'ten'],
       /^error: --timeout-seconds: expected a number of seconds from 10 to 86400, found "ten"\. Set --timeout-seconds to e\.g\. 300\.$/,
     ],
-    [['provision', '--command', 'destroy'], /^error: --command: expected one of plan, apply, plan-and-apply, found "destroy"\. Set --command to one of those\.$/],
+    [['provision', '--command', 'destroy'], /^error: --command: expected one of plan, apply, plan-and-apply, reconcile, found "destroy"\. Set --command to one of those\.$/],
   ])('%j', async (args, message) => {
     const run = await $({ cwd: ROOT, nothrow: true, quiet: true })`node dist/cli.cjs ${args}`;
     expect(run.exitCode).toBe(1);

@@ -6,16 +6,17 @@ resource "azurerm_user_assigned_identity" "workers" {
 }
 
 resource "azurerm_orchestrated_virtual_machine_scale_set" "workers" {
-  name                         = "vmss-${var.name}"
-  resource_group_name          = var.resource_group_name
-  location                     = var.location
-  zones                        = var.zones
-  platform_fault_domain_count  = 1
-  sku_name                     = var.vm_size
-  instances                    = var.minimum_instances
-  source_image_id              = var.image_id
-  encryption_at_host_enabled   = true
-  extension_operations_enabled = false
+  name                        = "vmss-${var.name}"
+  resource_group_name         = var.resource_group_name
+  location                    = var.location
+  zones                       = var.zones
+  platform_fault_domain_count = 1
+  sku_name                    = var.vm_size
+  instances                   = var.minimum_instances
+  source_image_id             = var.image_id
+  encryption_at_host_enabled  = true
+  # The Application Health extension below is the only extension: instance repairs need a health signal.
+  extension_operations_enabled = true
   tags                         = merge(var.tags, { role = "spark-worker" })
 
   os_profile {
@@ -54,6 +55,32 @@ resource "azurerm_orchestrated_virtual_machine_scale_set" "workers" {
   termination_notification {
     enabled = true
     timeout = "PT${var.termination_notice_minutes}M"
+  }
+
+  # Each instance's health, as the image's spark-azure-worker-health endpoint judges it (loopback only):
+  # Healthy while its Spark worker is registered ALIVE at the ALIVE master (rich health states).
+  extension {
+    name                               = "HealthExtension"
+    publisher                          = "Microsoft.ManagedServices"
+    type                               = "ApplicationHealthLinux"
+    type_handler_version               = "2.0"
+    auto_upgrade_minor_version_enabled = true
+    settings = jsonencode({
+      protocol          = "http"
+      port              = var.health_port
+      requestPath       = "/health"
+      intervalInSeconds = 5
+      numberOfProbes    = 3
+      gracePeriod       = 600
+    })
+  }
+
+  # An instance Unhealthy for longer than the grace period (a worker that will not register, a stuck VM)
+  # is replaced; autoscale and repairs both keep the count.
+  automatic_instance_repair {
+    enabled      = true
+    grace_period = "PT${var.instance_repair_grace_minutes}M"
+    action       = "Replace"
   }
 
   boot_diagnostics {}

@@ -96,6 +96,22 @@ variable "termination_notice_minutes" {
   }
 }
 
+variable "health_port" {
+  type        = number
+  description = "Port of the workers' health endpoint on loopback (the spark_worker role's spark_worker_health_port)."
+  default     = 8091
+}
+
+variable "instance_repair_grace_minutes" {
+  type        = number
+  description = "How long a new or repaired worker may stay Unhealthy before automatic instance repairs replace it."
+  default     = 15
+  validation {
+    condition     = var.instance_repair_grace_minutes >= 10 && var.instance_repair_grace_minutes <= 90
+    error_message = "instance_repair_grace_minutes must be from 10 to 90 (Azure's range)."
+  }
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags for every resource."

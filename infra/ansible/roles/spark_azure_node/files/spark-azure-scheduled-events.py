@@ -3,11 +3,14 @@
 
 A scale set with termination notifications posts a Terminate (or Preempt) scheduled event for the instance
 being scaled in. This handler polls the Instance Metadata Service, and for an event that concerns this VM:
-sends SIGPWR to the Spark worker (Spark decommissions: executors move shuffle and cached blocks away),
-waits for the worker to stop (or the timeout), then approves the event so that deletion starts at once.
+sends SIGPWR to the Spark worker's JVM (Spark decommissions: the master stops giving it executors and its
+executors move shuffle and cached blocks away and exit), waits until no executor runs on the worker (or
+the timeout), then approves the event so that deletion starts at once.
 """
 import argparse
 import json
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -15,6 +18,7 @@ import urllib.request
 
 EVENTS_PATH = "/metadata/scheduledevents?api-version=2020-07-01"
 INSTANCE_PATH = "/metadata/instance/compute/name?api-version=2021-02-01&format=text"
+ADDRESS_PATH = "/metadata/instance/network/interface/0/ipv4/ipAddress/0/privateIpAddress?api-version=2021-02-01&format=text"
 REMOVAL_EVENTS = {"Terminate", "Preempt"}
 
 
@@ -33,26 +37,44 @@ def events_for(document, instance):
     ]
 
 
-def decommission(unit, timeout_s):
-    subprocess.run(["systemctl", "kill", "--signal=SIGPWR", unit], check=False)
-    deadline = time.time() + timeout_s
+def running_executors(worker_url):
+    """Executors the worker runs now (its web UI's /json/); None when it does not answer (it is gone)."""
+    try:
+        with urllib.request.urlopen(f"{worker_url}/json/", timeout=5) as response:
+            return len(json.loads(response.read().decode("utf-8")).get("executors", []))
+    except (OSError, ValueError):
+        return None
+
+
+def decommission(arguments):
+    if arguments.pid:
+        os.kill(arguments.pid, signal.SIGPWR)
+    else:
+        subprocess.run(["systemctl", "kill", "--signal=SIGPWR", "--kill-whom=main", arguments.unit], check=False)
+    deadline = time.time() + arguments.decommission_timeout
     while time.time() < deadline:
-        state = subprocess.run(["systemctl", "is-active", unit], capture_output=True, text=True, check=False).stdout.strip()
-        if state != "active":
+        executors = running_executors(arguments.worker_url)
+        if not executors:
+            print(f"decommissioned: {'no executor left' if executors == 0 else 'the worker is gone'}", flush=True)
             return
-        time.sleep(5)
-    subprocess.run(["systemctl", "stop", unit], check=False)
+        time.sleep(arguments.drain_interval)
+    print(f"executors still running after {arguments.decommission_timeout} s: approving anyway", flush=True)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--imds", default="http://169.254.169.254")
-    parser.add_argument("--unit", default="spark-azure-worker")
+    parser.add_argument("--unit", default="spark-azure-worker", help="the worker's systemd unit (its main process gets SIGPWR)")
+    parser.add_argument("--pid", type=int, help="the worker JVM's pid, instead of the unit (a worker not run by systemd)")
+    parser.add_argument("--worker-url", help="the worker's web UI, to see its executors drain (default: this VM's private address, port 8081)")
     parser.add_argument("--decommission-timeout", type=int, default=480)
+    parser.add_argument("--drain-interval", type=float, default=2)
     parser.add_argument("--interval", type=int, default=10)
     parser.add_argument("--once", action="store_true", help="handle the events present now, then exit")
     arguments = parser.parse_args()
     instance = imds(arguments.imds, INSTANCE_PATH).strip()
+    if not arguments.worker_url:
+        arguments.worker_url = f"http://{imds(arguments.imds, ADDRESS_PATH).strip()}:8081"
     handled = set()
     while True:
         try:
@@ -60,8 +82,8 @@ def main():
             for event in events_for(document, instance):
                 if event["EventId"] in handled:
                     continue
-                print(f"{event['EventType']} scheduled for {instance}: decommissioning {arguments.unit}", flush=True)
-                decommission(arguments.unit, arguments.decommission_timeout)
+                print(f"{event['EventType']} scheduled for {instance}: decommissioning the Spark worker", flush=True)
+                decommission(arguments)
                 body = json.dumps({"StartRequests": [{"EventId": event["EventId"]}]}).encode("utf-8")
                 imds(arguments.imds, EVENTS_PATH, body)
                 handled.add(event["EventId"])

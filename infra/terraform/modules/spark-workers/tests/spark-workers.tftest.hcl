@@ -45,6 +45,29 @@ run "autoscale_on_cpu_and_memory" {
   }
 }
 
+run "unhealthy_workers_are_repaired" {
+  assert {
+    condition     = azurerm_orchestrated_virtual_machine_scale_set.workers.automatic_instance_repair[0].enabled && azurerm_orchestrated_virtual_machine_scale_set.workers.automatic_instance_repair[0].grace_period == "PT15M"
+    error_message = "automatic instance repairs replace a worker Unhealthy past 15 minutes"
+  }
+  assert {
+    condition     = anytrue([for extension in azurerm_orchestrated_virtual_machine_scale_set.workers.extension : extension.type == "ApplicationHealthLinux" && jsondecode(extension.settings).port == 8091 && jsondecode(extension.settings).requestPath == "/health"])
+    error_message = "the Application Health extension probes the workers' health endpoint"
+  }
+  assert {
+    condition     = length(azurerm_orchestrated_virtual_machine_scale_set.workers.extension) == 1
+    error_message = "the health extension is the only extension the workers run"
+  }
+}
+
+run "a_repair_grace_period_outside_azures_range_is_rejected" {
+  command = plan
+  variables {
+    instance_repair_grace_minutes = 5
+  }
+  expect_failures = [var.instance_repair_grace_minutes]
+}
+
 run "one_worker_is_rejected" {
   command = plan
   variables {

@@ -96,7 +96,7 @@ writeResult(
   'zookeeper-empty-vote.md',
   `# A ZooKeeper server with an empty data directory, and the election
 
-Three servers of Debian's ZooKeeper (${/zookeeper-([\d.]+)\.jar/.exec(execFileSync('readlink', ['-f', '/usr/share/java/zookeeper.jar']).toString())?.[1] ?? 'package'}) on their own loopback addresses. Server 1 stops; a write is
+Three servers of Debian's ZooKeeper (${execFileSync('dpkg-query', ['-W', '-f', '\${Version}', 'zookeeper']).toString()}) on their own loopback addresses. Server 1 stops; a write is
 committed by servers 2 and 3; both stop; server 2's data directory is wiped (a re-created VM, myid kept, no
 \`initialize\` file); servers 1 (behind) and 2 (empty) start, 10 s are given to elect.
 

@@ -23209,7 +23209,7 @@ var init_journal = __esm({
       newSubmission: "a new submission succeeds",
       paged: "the pager fired for no ALIVE master",
       pageResolved: "the page resolved after the takeover",
-      pagedNobody: "a planned handover paged nobody"
+      pagedNobody: "a handover at once (planned, or a crash with the host alive) paged nobody"
     };
     NO_ALIVE_MASTER_ALERT = "SparkNoAliveMaster";
   }

@@ -31,7 +31,7 @@ export const DRILL_CHECKS = {
   newSubmission: 'a new submission succeeds',
   paged: 'the pager fired for no ALIVE master',
   pageResolved: 'the page resolved after the takeover',
-  pagedNobody: 'a planned handover paged nobody',
+  pagedNobody: 'a handover at once (planned, or a crash with the host alive) paged nobody',
 } as const;
 export type DrillCheck = (typeof DRILL_CHECKS)[keyof typeof DRILL_CHECKS];
 

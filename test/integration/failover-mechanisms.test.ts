@@ -130,9 +130,10 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
     expect((await mastersByStatus(topology)).ALIVE![0]!.name).not.toBe(leader.name);
     // Spark left the node (the release found one to remove); the release, not the expiry, took it away:
     // the dead master's sessions still exist.
-    const log = readFileSync(cluster.logFile(leader)).subarray(logSize).toString('utf8');
-    expect(log).toMatch(/run-spark-master exited with status 137/);
-    expect(log).toContain(`removed 1 latch node(s) of ${leader.host}:${leader.port}`);
+    // The release prints its line after closing its own session, which may come after the takeover.
+    const logSince = () => readFileSync(cluster.logFile(leader)).subarray(logSize).toString('utf8');
+    await expect.poll(logSince, { timeout: 10_000, interval: 100 }).toContain(`removed 1 latch node(s) of ${leader.host}:${leader.port}`);
+    expect(logSince()).toMatch(/run-spark-master exited with status 137/);
     expect((await readLeaderLatch(zk, latchPath)).map((node) => node.name)).not.toContain(leaderNode.name);
     expect(await globalSessions(topology)).toBeGreaterThanOrEqual(sessionsBefore);
     await expect.poll(async () => (await mastersByStatus(topology)).STANDBY?.map((master) => master.name), { timeout: 60_000, interval: 250 }).toEqual([leader.name]);

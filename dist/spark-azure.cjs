@@ -14059,10 +14059,14 @@ var init_local_processes = __esm({
        * JVM): a crash, an OOM kill, while the host and its supervisor live on and restart it.
        */
       async crash(node) {
-        const pid = this.pid(node);
-        const program2 = pid === void 0 ? void 0 : childrenOf(pid)[0];
+        const program2 = this.programPid(node);
         if (program2 === void 0) throw new Error(`${node.name} has no running program to crash`);
         signalProcess(program2, "SIGKILL");
+      }
+      /** The pid of the node's program (the JVM) under its supervisor, while it runs. */
+      programPid(node) {
+        const pid = this.pid(node);
+        return pid === void 0 ? void 0 : childrenOf(pid)[0];
       }
       /** SIGKILL to the node's process group: the loss of the whole host, as far as ZooKeeper and Spark can tell. */
       async kill(node) {
@@ -14222,6 +14226,18 @@ var init_toolchain = __esm({
 });
 
 // src/local/local-cluster.ts
+function roleGroups(topology) {
+  return [
+    {
+      nodes: topology.zookeepers,
+      what: "ZooKeeper ensemble",
+      problems: (state) => assessZooKeeper(state, topology.zookeepers.length),
+      timeoutMs: UP_TIMEOUTS_MS.zookeeper
+    },
+    { nodes: topology.masters, what: "Spark masters", problems: (state) => assessMasters(state, topology.masters.length), timeoutMs: UP_TIMEOUTS_MS.masters },
+    { nodes: topology.workers, what: "Spark workers", problems: (state) => assessWorkers(state, expectationsOf(topology)), timeoutMs: UP_TIMEOUTS_MS.workers }
+  ];
+}
 function sameShape(a, b) {
   return a.zookeepers === b.zookeepers && a.masters === b.masters && a.workers === b.workers;
 }
@@ -14310,9 +14326,7 @@ var init_local_cluster = __esm({
         const started = performance.now();
         await this.prepare(topology, toolchain, shape, roleVariables);
         try {
-          await this.startRole(topology.zookeepers, topology, "ZooKeeper ensemble", (state) => assessZooKeeper(state, topology.zookeepers.length), UP_TIMEOUTS_MS.zookeeper);
-          await this.startRole(topology.masters, topology, "Spark masters", (state) => assessMasters(state, topology.masters.length), UP_TIMEOUTS_MS.masters);
-          await this.startRole(topology.workers, topology, "Spark workers", (state) => assessWorkers(state, expectationsOf(topology)), UP_TIMEOUTS_MS.workers);
+          for (const group3 of roleGroups(topology)) await this.startRole(group3.nodes, topology, group3.what, group3.problems, group3.timeoutMs);
         } catch (error2) {
           await this.stopAll(topology);
           throw error2;
@@ -14394,17 +14408,7 @@ var init_local_cluster = __esm({
             unconfigured.map((node) => node.name)
           );
         }
-        const groups = [
-          {
-            nodes: topology.zookeepers,
-            what: "ZooKeeper servers",
-            problems: (state) => assessZooKeeper(state, topology.zookeepers.length),
-            timeoutMs: UP_TIMEOUTS_MS.zookeeper
-          },
-          { nodes: topology.masters, what: "Spark masters", problems: (state) => assessMasters(state, topology.masters.length), timeoutMs: UP_TIMEOUTS_MS.masters },
-          { nodes: topology.workers, what: "Spark workers", problems: (state) => assessWorkers(state, expectationsOf(topology)), timeoutMs: UP_TIMEOUTS_MS.workers }
-        ];
-        for (const group3 of groups) {
+        for (const group3 of roleGroups(topology)) {
           const nodes = group3.nodes.filter((node) => missing.includes(node));
           if (nodes.length > 0) await this.startRole(nodes, topology, group3.what, group3.problems, group3.timeoutMs);
         }

@@ -114,9 +114,7 @@ export class LocalCluster {
     const started = performance.now();
     await this.prepare(topology, toolchain, shape, roleVariables);
     try {
-      await this.startRole(topology.zookeepers, topology, 'ZooKeeper ensemble', (state) => assessZooKeeper(state, topology.zookeepers.length), UP_TIMEOUTS_MS.zookeeper);
-      await this.startRole(topology.masters, topology, 'Spark masters', (state) => assessMasters(state, topology.masters.length), UP_TIMEOUTS_MS.masters);
-      await this.startRole(topology.workers, topology, 'Spark workers', (state) => assessWorkers(state, expectationsOf(topology)), UP_TIMEOUTS_MS.workers);
+      for (const group of roleGroups(topology)) await this.startRole(group.nodes, topology, group.what, group.problems, group.timeoutMs);
     } catch (error) {
       await this.stopAll(topology);
       throw error;
@@ -201,17 +199,7 @@ export class LocalCluster {
         unconfigured.map((node) => node.name),
       );
     }
-    const groups = [
-      {
-        nodes: topology.zookeepers,
-        what: 'ZooKeeper servers',
-        problems: (state: ClusterState) => assessZooKeeper(state, topology.zookeepers.length),
-        timeoutMs: UP_TIMEOUTS_MS.zookeeper,
-      },
-      { nodes: topology.masters, what: 'Spark masters', problems: (state: ClusterState) => assessMasters(state, topology.masters.length), timeoutMs: UP_TIMEOUTS_MS.masters },
-      { nodes: topology.workers, what: 'Spark workers', problems: (state: ClusterState) => assessWorkers(state, expectationsOf(topology)), timeoutMs: UP_TIMEOUTS_MS.workers },
-    ];
-    for (const group of groups) {
+    for (const group of roleGroups(topology)) {
       const nodes = group.nodes.filter((node) => missing.includes(node));
       if (nodes.length > 0) await this.startRole(nodes, topology, group.what, group.problems, group.timeoutMs);
     }
@@ -403,6 +391,20 @@ export class LocalCluster {
       );
     }
   }
+}
+
+/** The roles in start order, each with what a healthy start of it means and how long it may take. */
+function roleGroups(topology: ClusterTopology) {
+  return [
+    {
+      nodes: topology.zookeepers,
+      what: 'ZooKeeper ensemble',
+      problems: (state: ClusterState) => assessZooKeeper(state, topology.zookeepers.length),
+      timeoutMs: UP_TIMEOUTS_MS.zookeeper,
+    },
+    { nodes: topology.masters, what: 'Spark masters', problems: (state: ClusterState) => assessMasters(state, topology.masters.length), timeoutMs: UP_TIMEOUTS_MS.masters },
+    { nodes: topology.workers, what: 'Spark workers', problems: (state: ClusterState) => assessWorkers(state, expectationsOf(topology)), timeoutMs: UP_TIMEOUTS_MS.workers },
+  ];
 }
 
 function sameShape(a: LocalClusterShape, b: LocalClusterShape): boolean {

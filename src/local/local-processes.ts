@@ -125,10 +125,15 @@ export class LocalProcesses {
    * JVM): a crash, an OOM kill, while the host and its supervisor live on and restart it.
    */
   async crash(node: ClusterNode): Promise<void> {
-    const pid = this.pid(node);
-    const program = pid === undefined ? undefined : childrenOf(pid)[0];
+    const program = this.programPid(node);
     if (program === undefined) throw new Error(`${node.name} has no running program to crash`);
     signalProcess(program, 'SIGKILL');
+  }
+
+  /** The pid of the node's program (the JVM) under its supervisor, while it runs. */
+  programPid(node: Pick<ClusterNode, 'name'>): number | undefined {
+    const pid = this.pid(node);
+    return pid === undefined ? undefined : childrenOf(pid)[0];
   }
 
   /** SIGKILL to the node's process group: the loss of the whole host, as far as ZooKeeper and Spark can tell. */

@@ -258,9 +258,7 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
       await expect.poll(() => executorsOn(worker.host), { timeout: 60_000, interval: 250 }).toBeGreaterThan(0);
       imds.schedule({ EventId: 'A1B2C3D4-0001', EventType: 'Terminate', Resources: ['vmss-workers_3'] });
       imds.schedule({ EventId: 'A1B2C3D4-0002', EventType: 'Terminate', Resources: ['vmss-workers_7'] });
-      const jvm = readFileSync(`/proc/${cluster.processes.pid(worker)}/task/${cluster.processes.pid(worker)}/children`, 'utf8')
-        .trim()
-        .split(/\s+/)[0]!;
+      const jvm = String(cluster.processes.programPid(worker));
       const handler = await $({
         nothrow: true,
         quiet: true,

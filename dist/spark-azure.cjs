@@ -1246,10 +1246,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path34, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path36, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path34), options);
+            return checkStat(yield (0, promises_1.stat)(path36), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1258,10 +1258,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path34, options = {}) => {
+        var sync = (path36, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path34), options);
+            return checkStat((0, fs_1.statSync)(path36), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1298,10 +1298,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path34, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path36, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path34), path34, options);
+            return checkStat(yield (0, promises_1.stat)(path36), path36, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1310,10 +1310,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path34, options = {}) => {
+        var sync = (path36, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path34), path34, options);
+            return checkStat((0, fs_1.statSync)(path36), path36, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1322,7 +1322,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path34, options) => {
+        var checkPathExt = (path36, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -1330,14 +1330,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path34.substring(path34.length - p.length).toLowerCase();
+            const ext = path36.substring(path36.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path34, options) => stat2.isFile() && checkPathExt(path34, options);
+        var checkStat = (stat2, path36, options) => stat2.isFile() && checkPathExt(path36, options);
       }
     });
     var require_options = __commonJS2({
@@ -1977,7 +1977,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs27 = __toESM2(require("fs"), 1);
+    var import_node_fs28 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -2430,8 +2430,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs27.default.existsSync(f)) return false;
-        const stat2 = import_node_fs27.default.lstatSync(f);
+        if (!import_node_fs28.default.existsSync(f)) return false;
+        const stat2 = import_node_fs28.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -2663,7 +2663,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path32 = __toESM2(require("path"), 1);
+    var import_node_path34 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -2685,10 +2685,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path32.default.resolve(c, "node_modules", ".bin"),
-          import_node_path32.default.resolve(c)
+          import_node_path34.default.resolve(c, "node_modules", ".bin"),
+          import_node_path34.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path32.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path34.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -2769,7 +2769,7 @@ var require_core = __commonJS({
       kill: () => kill2,
       log: () => log4,
       os: () => os14,
-      path: () => import_node_path32.default,
+      path: () => import_node_path34.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -2786,7 +2786,7 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs27 = __toESM2(require("fs"), 1);
+    var import_node_fs28 = __toESM2(require("fs"), 1);
     var import_node_os10 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
@@ -3130,7 +3130,7 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path32 = __toESM2(require("path"), 1);
+    var import_node_path34 = __toESM2(require("path"), 1);
     var os14 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
@@ -3517,7 +3517,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs27.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs28.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -4558,6 +4558,9 @@ function systemctlCommand(operation, role) {
       return ["sudo", "systemctl", "restart", unit];
   }
 }
+function zookeeperReconfigureCommand(change) {
+  return ["sudo", "-u", ZOOKEEPER_USER, ZOOKEEPER_RECONFIGURE, ...change];
+}
 function sshArguments(access2, node, command) {
   return [
     "-o",
@@ -4608,7 +4611,7 @@ function azDiskListArguments(resourceGroup) {
 function azDiskDeleteArguments(ids) {
   return ["disk", "delete", "--yes", "--ids", ...ids];
 }
-var SERVICE_UNITS;
+var SERVICE_UNITS, ZOOKEEPER_RECONFIGURE, ZOOKEEPER_USER, RETIRE_ZOOKEEPER_COMMAND;
 var init_remote_commands = __esm({
   "src/azure/remote-commands.ts"() {
     "use strict";
@@ -4618,6 +4621,9 @@ var init_remote_commands = __esm({
       master: "spark-azure-master",
       worker: "spark-azure-worker"
     };
+    ZOOKEEPER_RECONFIGURE = "/opt/spark-azure/bin/zookeeper-reconfigure";
+    ZOOKEEPER_USER = "zookeeper";
+    RETIRE_ZOOKEEPER_COMMAND = ["sudo", "systemctl", "disable", "--now", SERVICE_UNITS.zookeeper];
   }
 });
 
@@ -4700,17 +4706,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path34) {
-      const ctrl = callVisitor(key, node, visitor, path34);
+    function visit_(key, node, visitor, path36) {
+      const ctrl = callVisitor(key, node, visitor, path36);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path34, ctrl);
-        return visit_(key, ctrl, visitor, path34);
+        replaceNode(key, path36, ctrl);
+        return visit_(key, ctrl, visitor, path36);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path34 = Object.freeze(path34.concat(node));
+          path36 = Object.freeze(path36.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path34);
+            const ci = visit_(i, node.items[i], visitor, path36);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4721,13 +4727,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path34 = Object.freeze(path34.concat(node));
-          const ck = visit_("key", node.key, visitor, path34);
+          path36 = Object.freeze(path36.concat(node));
+          const ck = visit_("key", node.key, visitor, path36);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path34);
+          const cv = visit_("value", node.value, visitor, path36);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4748,17 +4754,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path34) {
-      const ctrl = await callVisitor(key, node, visitor, path34);
+    async function visitAsync_(key, node, visitor, path36) {
+      const ctrl = await callVisitor(key, node, visitor, path36);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path34, ctrl);
-        return visitAsync_(key, ctrl, visitor, path34);
+        replaceNode(key, path36, ctrl);
+        return visitAsync_(key, ctrl, visitor, path36);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path34 = Object.freeze(path34.concat(node));
+          path36 = Object.freeze(path36.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path34);
+            const ci = await visitAsync_(i, node.items[i], visitor, path36);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4769,13 +4775,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path34 = Object.freeze(path34.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path34);
+          path36 = Object.freeze(path36.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path36);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path34);
+          const cv = await visitAsync_("value", node.value, visitor, path36);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4802,23 +4808,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path34) {
+    function callVisitor(key, node, visitor, path36) {
       if (typeof visitor === "function")
-        return visitor(key, node, path34);
+        return visitor(key, node, path36);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path34);
+        return visitor.Map?.(key, node, path36);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path34);
+        return visitor.Seq?.(key, node, path36);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path34);
+        return visitor.Pair?.(key, node, path36);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path34);
+        return visitor.Scalar?.(key, node, path36);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path34);
+        return visitor.Alias?.(key, node, path36);
       return void 0;
     }
-    function replaceNode(key, path34, node) {
-      const parent2 = path34[path34.length - 1];
+    function replaceNode(key, path36, node) {
+      const parent2 = path36[path36.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -5439,10 +5445,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path34, value) {
+    function collectionFromPath(schema, path36, value) {
       let v = value;
-      for (let i = path34.length - 1; i >= 0; --i) {
-        const k = path34[i];
+      for (let i = path36.length - 1; i >= 0; --i) {
+        const k = path36[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -5461,7 +5467,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path34) => path34 == null || typeof path34 === "object" && !!path34[Symbol.iterator]().next().done;
+    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -5491,11 +5497,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path34, value) {
-        if (isEmptyPath(path34))
+      addIn(path36, value) {
+        if (isEmptyPath(path36))
           this.add(value);
         else {
-          const [key, ...rest2] = path34;
+          const [key, ...rest2] = path36;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -5509,8 +5515,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path34) {
-        const [key, ...rest2] = path34;
+      deleteIn(path36) {
+        const [key, ...rest2] = path36;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -5524,8 +5530,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path34, keepScalar) {
-        const [key, ...rest2] = path34;
+      getIn(path36, keepScalar) {
+        const [key, ...rest2] = path36;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -5543,8 +5549,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path34) {
-        const [key, ...rest2] = path34;
+      hasIn(path36) {
+        const [key, ...rest2] = path36;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -5554,8 +5560,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path34, value) {
-        const [key, ...rest2] = path34;
+      setIn(path36, value) {
+        const [key, ...rest2] = path36;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -8105,9 +8111,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path34, value) {
+      addIn(path36, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path34, value);
+          this.contents.addIn(path36, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8182,14 +8188,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path34) {
-        if (Collection.isEmptyPath(path34)) {
+      deleteIn(path36) {
+        if (Collection.isEmptyPath(path36)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path34) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8204,10 +8210,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path34, keepScalar) {
-        if (Collection.isEmptyPath(path34))
+      getIn(path36, keepScalar) {
+        if (Collection.isEmptyPath(path36))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path34, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8218,10 +8224,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path34) {
-        if (Collection.isEmptyPath(path34))
+      hasIn(path36) {
+        if (Collection.isEmptyPath(path36))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path34) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8238,13 +8244,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path34, value) {
-        if (Collection.isEmptyPath(path34)) {
+      setIn(path36, value) {
+        if (Collection.isEmptyPath(path36)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path34), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path36), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path34, value);
+          this.contents.setIn(path36, value);
         }
       }
       /**
@@ -10225,9 +10231,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path34) => {
+    visit.itemAtPath = (cst, path36) => {
       let item = cst;
-      for (const [field, index2] of path34) {
+      for (const [field, index2] of path36) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -10236,23 +10242,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path34) => {
-      const parent2 = visit.itemAtPath(cst, path34.slice(0, -1));
-      const field = path34[path34.length - 1][0];
+    visit.parentCollection = (cst, path36) => {
+      const parent2 = visit.itemAtPath(cst, path36.slice(0, -1));
+      const field = path36[path36.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path34, item, visitor) {
-      let ctrl = visitor(item, path34);
+    function _visit(path36, item, visitor) {
+      let ctrl = visitor(item, path36);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path34.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -10263,10 +10269,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path34);
+            ctrl = ctrl(item, path36);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path34) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -12620,6 +12626,7 @@ function readRollingUpdateSettings(inputs) {
     lockWaitSeconds: inputs.seconds("lockWaitSeconds", 60, { min: 0, max: 3600 }),
     pollIntervalMs: inputs.integer("pollIntervalMs", 100, { min: 20, max: 5e3 }),
     nodeAccess,
+    zookeeperServers: inputs.optional("zookeeperServers") === void 0 ? void 0 : Number(inputs.oneOf("zookeeperServers", ["3", "5"], "3")),
     method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
   };
 }
@@ -13077,6 +13084,7 @@ function parseMntr(reply) {
     serving: true,
     mode: state,
     syncedFollowers: numberOrUndefined(raw.get("zk_synced_followers")),
+    syncedNonVotingFollowers: numberOrUndefined(raw.get("zk_synced_non_voting_followers")),
     pendingSyncs: numberOrUndefined(raw.get("zk_pending_syncs")),
     avgLatencyMs: numberOrUndefined(raw.get("zk_avg_latency")),
     maxLatencyMs: numberOrUndefined(raw.get("zk_max_latency")),
@@ -14414,6 +14422,28 @@ var init_local_cluster = __esm({
         }
         return { reconciled: missing.map((node) => node.name), rendered: unconfigured.map((node) => node.name), seconds: (performance.now() - started) / 1e3 };
       }
+      /**
+       * Records these ZooKeeper servers as the cluster's (the shape, the topology and the inventory), rendering
+       * and starting nothing: the ensemble's membership itself changes only by reconfig (resize-ensemble).
+       */
+      async recordZooKeepers(zookeepers) {
+        const record2 = await this.existingRecord();
+        const topology = { ...record2.topology, zookeepers: [...zookeepers] };
+        const updated = { ...record2, shape: { ...record2.shape, zookeepers: zookeepers.length }, topology };
+        await (0, import_promises9.writeFile)(import_node_path22.default.join(this.paths.clusterDir, "inventory.yml"), localInventory(topology, this.paths.clusterDir, record2.toolchain, record2.roleVariables ?? {}));
+        await (0, import_promises9.writeFile)(this.recordPath, `${JSON.stringify(updated, null, 2)}
+`);
+      }
+      /** Renders these nodes' configuration with the roles (Ansible --limit), starting and restarting nothing. */
+      async render(nodes) {
+        const record2 = await this.existingRecord();
+        await renderConfiguration(
+          record2.toolchain,
+          suiteContent().root,
+          import_node_path22.default.join(this.paths.clusterDir, "inventory.yml"),
+          nodes.map((node) => node.name)
+        );
+      }
       async status() {
         const record2 = await this.record();
         return record2 && this.describe(record2.topology);
@@ -14568,6 +14598,11 @@ var init_local_cluster = __esm({
       runningNodes(topology) {
         return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
       }
+      async existingRecord() {
+        const record2 = await this.record();
+        if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
+        return record2;
+      }
       async record() {
         if (!(0, import_node_fs18.existsSync)(this.recordPath)) return void 0;
         try {
@@ -14609,20 +14644,26 @@ var init_local_update = __esm({
 async function run(what, command, fix) {
   return requireSuccess(await command, what, fix).stdout;
 }
-function ansibleUpdate(options, operations) {
+function ansibleConfigure(options) {
   const extra = options.extraVariablesFile ? ["-e", `@${options.extraVariablesFile}`] : [];
+  return async (node) => {
+    await run(
+      `ansible-playbook --limit ${node.name}`,
+      $({
+        nothrow: true,
+        quiet: true,
+        env: { ...process.env, ANSIBLE_CONFIG: import_node_path23.default.join(import_node_path23.default.dirname(options.playbook), "ansible.cfg") }
+      })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
+      "Run the same command by hand for the full output."
+    );
+  };
+}
+function ansibleUpdate(options, operations) {
+  const configure2 = ansibleConfigure(options);
   return {
     description: `ansible ${import_node_path23.default.basename(options.playbook)}`,
     apply: async (node) => {
-      await run(
-        `ansible-playbook --limit ${node.name}`,
-        $({
-          nothrow: true,
-          quiet: true,
-          env: { ...process.env, ANSIBLE_CONFIG: import_node_path23.default.join(import_node_path23.default.dirname(options.playbook), "ansible.cfg") }
-        })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
-        "Run the same command by hand for the full output."
-      );
+      await configure2(node);
       await operations.restart(node);
       return `${node.name}: playbook applied, restarted`;
     }
@@ -17665,8 +17706,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path34) {
-  return isArray_default(path34) ? path34 : [path34];
+function toPath(path36) {
+  return isArray_default(path36) ? path36 : [path36];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -17679,8 +17720,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path34) {
-  return _.toPath(path34);
+function toPath2(path36) {
+  return _.toPath(path36);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -17692,11 +17733,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path34) {
-  var length = path34.length;
+function deepGet(obj, path36) {
+  var length = path36.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path34[i]];
+    obj = obj[path36[i]];
   }
   return length ? obj : void 0;
 }
@@ -17708,8 +17749,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path34, defaultValue) {
-  var value = deepGet(object2, toPath2(path34));
+function get(object2, path36, defaultValue) {
+  var value = deepGet(object2, toPath2(path36));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -17723,11 +17764,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path34) {
-  path34 = toPath2(path34);
-  var length = path34.length;
+function has2(obj, path36) {
+  path36 = toPath2(path36);
+  var length = path36.length;
   for (var i = 0; i < length; i++) {
-    var key = path34[i];
+    var key = path36[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -17770,10 +17811,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path34) {
-  path34 = toPath2(path34);
+function property(path36) {
+  path36 = toPath2(path36);
   return function(obj) {
-    return deepGet(obj, path34);
+    return deepGet(obj, path36);
   };
 }
 var init_property = __esm({
@@ -17896,8 +17937,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path34) {
-    return get(obj, path34);
+  return function(path36) {
+    return get(obj, path36);
   };
 }
 var init_propertyOf = __esm({
@@ -18113,14 +18154,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path34, fallback2) {
-  path34 = toPath2(path34);
-  var length = path34.length;
+function result(obj, path36, fallback2) {
+  path36 = toPath2(path36);
+  var length = path36.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path34[i]];
+    var prop = obj == null ? void 0 : obj[path36[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -18885,14 +18926,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path34, args) {
+    invoke_default = restArguments(function(obj, path36, args) {
       var contextPath, func;
-      if (isFunction_default(path34)) {
-        func = path34;
+      if (isFunction_default(path36)) {
+        func = path36;
       } else {
-        path34 = toPath2(path34);
-        contextPath = path34.slice(0, -1);
-        path34 = path34[path34.length - 1];
+        path36 = toPath2(path36);
+        contextPath = path36.slice(0, -1);
+        path36 = path36[path36.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -18901,7 +18942,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path34];
+          method = context[path36];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -20313,8 +20354,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path34) {
-      this.chrootPath = path34;
+    Record.prototype.setChrootPath = function(path36) {
+      this.chrootPath = path36;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -20356,14 +20397,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path34) {
+    function prependChroot(self2, path36) {
       if (!self2.chrootPath) {
-        return path34;
+        return path36;
       }
-      if (path34 === "/") {
+      if (path36 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path34;
+      return self2.chrootPath + path36;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -20373,8 +20414,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path34) {
-            return prependChroot(self2, path34);
+          value = value.map(function(path36) {
+            return prependChroot(self2, path36);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -20461,8 +20502,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path34) {
-            return prependChroot(self2, path34);
+          value = value.map(function(path36) {
+            return prependChroot(self2, path36);
           });
         }
         offset += serialize(
@@ -20615,9 +20656,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path34) {
+    TransactionRequest.prototype.setChrootPath = function(path36) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path34);
+        record2.setChrootPath(path36);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -20653,8 +20694,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path34) {
-      this.chrootPath = path34;
+    TransactionResponse.prototype.setChrootPath = function(path36) {
+      this.chrootPath = path36;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -20878,25 +20919,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path34) {
+    function validate(path36) {
       assert(
-        path34 && typeof path34 === "string",
+        path36 && typeof path36 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path34[0] === "/", "Node path must start with / character.");
-      if (path34.length === 1) {
+      assert(path36[0] === "/", "Node path must start with / character.");
+      if (path36.length === 1) {
         return;
       }
       assert(
-        path34[path34.length - 1] !== "/",
+        path36[path36.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path34),
+        !/\/\//.test(path36),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path34),
+        !/\/\.(\.)?(\/|$)/.test(path36),
         "Node path must not contain relative path(s)."
       );
     }
@@ -20925,7 +20966,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path34) {
+    function Event(type, name, path36) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -20933,7 +20974,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path34;
+      this.path = path36;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -21075,10 +21116,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path34, ctor2) {
+    function Exception(code, name, path36, ctor2) {
       if (!ctor2) {
-        ctor2 = path34;
-        path34 = void 0;
+        ctor2 = path36;
+        path36 = void 0;
       }
       validateCode(code);
       assert(
@@ -21089,10 +21130,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path34;
+      this.path = path36;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path34) {
-        this.message += "@" + path34;
+      if (path36) {
+        this.message += "@" + path36;
       }
     }
     util.inherits(Exception, Error);
@@ -21108,7 +21149,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path34) {
+    function create2(code, path36) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -21118,7 +21159,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path34, create2);
+      return new Exception(code, name, path36, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -21196,43 +21237,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path34, watcher) {
+    function registerWatcher(self2, type, path36, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path34);
+      Path.validate(path36);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path34] = watchers[path34] || new events.EventEmitter();
-      watcherExists = watchers[path34].listeners("notification").some(function(l) {
+      watchers[path36] = watchers[path36] || new events.EventEmitter();
+      watcherExists = watchers[path36].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path34].once("notification", watcher);
+        watchers[path36].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path34) {
-        if (watchers[path34].listeners("notification").length > 0) {
-          result2.push(path34);
+      Object.keys(watchers).forEach(function(path36) {
+        if (watchers[path36].listeners("notification").length > 0) {
+          result2.push(path36);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path34, watcher) {
-      registerWatcher(this, "data", path34, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path36, watcher) {
+      registerWatcher(this, "data", path36, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path34, watcher) {
-      registerWatcher(this, "child", path34, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path36, watcher) {
+      registerWatcher(this, "child", path36, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path34, watcher) {
-      registerWatcher(this, "existence", path34, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path36, watcher) {
+      registerWatcher(this, "existence", path36, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -21423,14 +21464,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path34, watcher) {
-      this.watcherManager.registerDataWatcher(path34, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path36, watcher) {
+      this.watcherManager.registerDataWatcher(path36, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path34, watcher) {
-      this.watcherManager.registerChildWatcher(path34, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path36, watcher) {
+      this.watcherManager.registerChildWatcher(path36, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path34, watcher) {
-      this.watcherManager.registerExistenceWatcher(path34, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path36, watcher) {
+      this.watcherManager.registerExistenceWatcher(path36, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -21843,9 +21884,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path34, data, acls, mode) {
+    Transaction.prototype.create = function(path36, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path34);
+      Path.validate(path36);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21865,27 +21906,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path34,
+        path: path36,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path34, version) {
+    Transaction.prototype.check = function(path36, version) {
       version = version || -1;
-      Path.validate(path34);
+      Path.validate(path36);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path34,
+        path: path36,
         version
       });
       return this;
     };
-    Transaction.prototype.setData = function(path34, data, version) {
+    Transaction.prototype.setData = function(path36, data, version) {
       version = version || -1;
-      Path.validate(path34);
+      Path.validate(path36);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -21893,19 +21934,19 @@ var require_Transaction = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path34,
+        path: path36,
         data,
         version
       });
       return this;
     };
-    Transaction.prototype.remove = function(path34, version) {
+    Transaction.prototype.remove = function(path36, version) {
       version = version || -1;
-      Path.validate(path34);
+      Path.validate(path36);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path34,
+        path: path36,
         version
       });
       return this;
@@ -22118,9 +22159,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path34, data, acls, mode, callback) {
+    Client.prototype.create = function(path36, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path34);
+      Path.validate(path36);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -22153,7 +22194,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path34;
+      payload.path = path36;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -22177,17 +22218,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path34, version, callback) {
+    Client.prototype.remove = function(path36, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path34);
+      Path.validate(path36);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path34;
+      payload.path = path36;
       payload.version = version;
       request = new jute.Request(header, payload);
       attempt(
@@ -22200,16 +22241,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path34, version, callback) {
+    Client.prototype.removeRecursive = function(path36, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path34);
+      Path.validate(path36);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path34, function(error2, children) {
+      self2.listSubTreeBFS(path36, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -22225,12 +22266,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path34, data, version, callback) {
+    Client.prototype.setData = function(path36, data, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path34);
+      Path.validate(path36);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       assert(
@@ -22245,7 +22286,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path34;
+      payload.path = path36;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version;
@@ -22264,16 +22305,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path34, watcher, callback) {
+    Client.prototype.getData = function(path36, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path34);
+      Path.validate(path36);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path34;
+      payload.path = path36;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -22285,7 +22326,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path34, watcher);
+              self2.connectionManager.registerDataWatcher(path36, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -22293,12 +22334,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path34, acls, version, callback) {
+    Client.prototype.setACL = function(path36, acls, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path34);
+      Path.validate(path36);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -22307,7 +22348,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path34;
+      payload.path = path36;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -22327,12 +22368,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path34, callback) {
-      Path.validate(path34);
+    Client.prototype.getACL = function(path36, callback) {
+      Path.validate(path36);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path34;
+      payload.path = path36;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -22354,16 +22395,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path34, watcher, callback) {
+    Client.prototype.exists = function(path36, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path34);
+      Path.validate(path36);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path34;
+      payload.path = path36;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -22378,12 +22419,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path34,
+                  path36,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path34,
+                  path36,
                   watcher
                 );
               }
@@ -22397,16 +22438,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path34, watcher, callback) {
+    Client.prototype.getChildren = function(path36, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path34);
+      Path.validate(path36);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path34;
+      payload.path = path36;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -22418,7 +22459,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path34, watcher);
+              self2.connectionManager.registerChildWatcher(path36, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -22426,11 +22467,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path34, callback) {
-      Path.validate(path34);
+    Client.prototype.listSubTreeBFS = function(path36, callback) {
+      Path.validate(path36);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path34];
+      var tree = [path36];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -22452,9 +22493,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path34, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path36, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path34);
+      Path.validate(path36);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -22484,7 +22525,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path34.split("/").slice(1);
+      nodes = path36.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -22540,8 +22581,8 @@ function connect(connectString, options) {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path34) {
-  return path34.slice(0, path34.lastIndexOf("/")) || "/";
+function parentOf(path36) {
+  return path36.slice(0, path36.lastIndexOf("/")) || "/";
 }
 var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZooKeeperSession;
 var init_zookeeper_session = __esm({
@@ -22584,13 +22625,13 @@ var init_zookeeper_session = __esm({
           void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
         });
       }
-      children(path34) {
-        return this.call((client, done) => client.getChildren(path34, (error2, children) => done(error2, children)));
+      children(path36) {
+        return this.call((client, done) => client.getChildren(path36, (error2, children) => done(error2, children)));
       }
-      stat(path34) {
+      stat(path36) {
         return this.call(
           (client, done) => client.exists(
-            path34,
+            path36,
             (error2, stat2) => done(
               error2,
               stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0
@@ -22598,22 +22639,22 @@ var init_zookeeper_session = __esm({
           )
         );
       }
-      data(path34) {
-        return this.call((client, done) => client.getData(path34, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+      data(path36) {
+        return this.call((client, done) => client.getData(path36, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
       }
       /** Creates the node (and missing parents, persistent) and returns its actual path. */
-      async create(path34, data, mode) {
-        await this.bounded(`mkdirp ${parentOf(path34)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path34), (error2) => error2 ? reject3(error2) : resolve2()));
+      async create(path36, data, mode) {
+        await this.bounded(`mkdirp ${parentOf(path36)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path36), (error2) => error2 ? reject3(error2) : resolve2()));
         return this.bounded(
-          `create ${path34}`,
-          (client, resolve2, reject3) => client.create(path34, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
+          `create ${path36}`,
+          (client, resolve2, reject3) => client.create(path36, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
         );
       }
       /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-      remove(path34, version = -1) {
+      remove(path36, version = -1) {
         return this.bounded(
-          `remove ${path34}`,
-          (client, resolve2, reject3) => client.remove(path34, version, (error2) => {
+          `remove ${path36}`,
+          (client, resolve2, reject3) => client.remove(path36, version, (error2) => {
             if (!error2) return resolve2(true);
             if (isNoNode(error2)) return resolve2(false);
             reject3(error2);
@@ -22713,8 +22754,8 @@ var init_leadership_handover = __esm({
 });
 
 // src/operations/maintenance-lock.ts
-async function currentHolder(zk, path34 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path34);
+async function currentHolder(zk, path36 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path36);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -22735,25 +22776,25 @@ var init_maintenance_lock = __esm({
     init_wait();
     MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
     MaintenanceLock = class _MaintenanceLock {
-      constructor(zk, path34) {
+      constructor(zk, path36) {
         this.zk = zk;
-        this.path = path34;
+        this.path = path36;
       }
       zk;
       path;
       static async acquire(zk, operation, options) {
-        const path34 = options.path ?? MAINTENANCE_LOCK_PATH;
+        const path36 = options.path ?? MAINTENANCE_LOCK_PATH;
         const holder = { operation, host: import_node_os7.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
         const deadline = Date.now() + options.waitMs;
         for (; ; ) {
           try {
-            await zk.create(path34, JSON.stringify(holder), "ephemeral");
-            return new _MaintenanceLock(zk, path34);
+            await zk.create(path36, JSON.stringify(holder), "ephemeral");
+            return new _MaintenanceLock(zk, path36);
           } catch (error2) {
             if (!isNodeExists(error2)) throw error2;
           }
           if (Date.now() >= deadline) {
-            const current = await currentHolder(zk, path34);
+            const current = await currentHolder(zk, path36);
             throw new ClusterStateError(
               "Maintenance lock",
               `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -23061,9 +23102,395 @@ var init_summary2 = __esm({
   }
 });
 
+// src/core/zookeeper/ensemble-membership.ts
+function reconfigureArguments(change) {
+  return "add" in change ? ["-add", serverLine(change.add)] : ["-remove", String(change.remove.id)];
+}
+function parseMembership(confReply) {
+  const [, section] = confReply.split("membership:");
+  if (section === void 0) return void 0;
+  let version;
+  const members = [];
+  for (const line of section.split("\n").map((text) => text.trim())) {
+    const server = SERVER_LINE.exec(line);
+    if (server) {
+      const [, id, host, role, clientHost, clientPort] = server;
+      const client = clientPort === void 0 ? void 0 : { host: !clientHost || clientHost === "0.0.0.0" ? host : clientHost, port: Number(clientPort) };
+      members.push({ id: Number(id), host, role: role ?? "participant", client });
+    } else if (line.startsWith("version=")) {
+      version = BigInt(`0x${line.slice("version=".length)}`);
+    }
+  }
+  return version === void 0 || members.length === 0 ? void 0 : { version, members };
+}
+async function readMembership(address, timeoutMs = 2e3) {
+  return parseMembership(await sendFourLetterWord(address, "conf", timeoutMs));
+}
+function voterIds(membership) {
+  return membership.members.filter((member) => member.role === "participant").map((member) => member.id).sort((a, b) => a - b);
+}
+function serverLine(node) {
+  return `server.${node.id}=${node.host}:${node.quorumPort}:${node.electionPort}:participant;${node.host}:${node.clientPort}`;
+}
+var SERVER_LINE;
+var init_ensemble_membership = __esm({
+  "src/core/zookeeper/ensemble-membership.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_four_letter_word();
+    SERVER_LINE = /^server\.(\d+)=([^:;]+):\d+:\d+(?::(participant|observer))?(?:;(?:(.+):)?(\d+))?$/;
+  }
+});
+
+// src/azure/ssh-ensemble-access.ts
+function sshEnsembleAccess(access2, configure2) {
+  const ssh = async (node, command, what) => {
+    const result2 = await $({ nothrow: true, quiet: true, timeout: 12e4 })`ssh ${sshArguments(access2, node, command)}`;
+    requireSuccess(
+      result2,
+      `${what} over SSH on ${node.name} (${node.host})`,
+      "Check sshUser, sshPrivateKey and sshJumpHost, and that the user may sudo; nothing further was changed."
+    );
+    return result2.stdout;
+  };
+  return {
+    startJoiner: configure2,
+    reconfigure: (through, change) => ssh(through, zookeeperReconfigureCommand(reconfigureArguments(change)), "ZooKeeper reconfig"),
+    retire: async (node) => void await ssh(node, RETIRE_ZOOKEEPER_COMMAND, "Stopping the removed ZooKeeper server")
+  };
+}
+var init_ssh_ensemble_access = __esm({
+  "src/azure/ssh-ensemble-access.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_core2();
+    init_ensemble_membership();
+    init_tool_result();
+    init_remote_commands();
+  }
+});
+
+// src/local/local-ensemble.ts
+async function localEnsembleResize(cluster, count) {
+  const topology = await cluster.topology();
+  const shape = { zookeepers: Math.max(count, topology.zookeepers.length), masters: topology.masters.length, workers: topology.workers.length };
+  const servers = localTopology(shape).zookeepers;
+  const target = localTopology({ ...shape, zookeepers: count }).zookeepers;
+  await cluster.recordZooKeepers(servers);
+  const access2 = {
+    startJoiner: async (node) => {
+      await cluster.render([node]);
+      await cluster.processes.start(node);
+    },
+    reconfigure: async (through, change) => {
+      const command = import_node_path24.default.join(nodeDir(cluster.paths.clusterDir, through.name), "bin", "zookeeper-reconfigure");
+      const result2 = await $({ nothrow: true, quiet: true, timeout: 6e4 })`${command} ${reconfigureArguments(change)}`;
+      if (result2.exitCode !== 0 || !result2.stdout.includes("Committed new configuration")) {
+        throw new ActionableError(
+          `ZooKeeper reconfig through ${through.name}`,
+          "the new membership committed",
+          `exit ${result2.exitCode}: ${`${result2.stdout}
+${result2.stderr}`.trim().split("\n").slice(-4).join(" | ")}`,
+          `Read ${through.name}'s log (\`spark-azure local logs ${through.name}\`); nothing further was changed.`
+        );
+      }
+      return result2.stdout;
+    },
+    retire: async (node) => {
+      await cluster.processes.stop(node);
+      await (0, import_promises10.rm)(nodeDir(cluster.paths.clusterDir, node.name), { recursive: true, force: true });
+    }
+  };
+  return {
+    servers,
+    targetIds: target.map((server) => server.id),
+    access: access2,
+    finish: async () => {
+      await cluster.recordZooKeepers(target);
+      const after2 = await cluster.topology();
+      await cluster.render([...after2.masters, ...after2.workers]);
+    }
+  };
+}
+var import_promises10, import_node_path24;
+var init_local_ensemble = __esm({
+  "src/local/local-ensemble.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_promises10 = require("fs/promises");
+    import_node_path24 = __toESM(require("path"), 1);
+    init_core2();
+    init_errors();
+    init_ensemble_membership();
+    init_local_topology();
+    init_paths();
+  }
+});
+
+// src/operations/ensemble-resize.ts
+async function resizeEnsemble(servers, targetIds, access2, options) {
+  const started = performance.now();
+  const byId = new Map(servers.map((server) => [server.id, server]));
+  const membership = await currentMembership(servers);
+  const before2 = voterIds(membership);
+  const unknown = before2.filter((id) => !byId.has(id));
+  if (unknown.length > 0) {
+    throw new ClusterStateError(
+      "ZooKeeper ensemble",
+      "members that this cluster knows",
+      `server.${unknown.join(", server.")} in its membership`,
+      "Give the servers of the whole ensemble (the topology or inventory it was provisioned with)."
+    );
+  }
+  const target = [...new Set(targetIds)].sort((a, b) => a - b);
+  if (!ENSEMBLE_SIZES.includes(target.length) || target.some((id) => !byId.has(id))) {
+    throw new InputError("zookeepers", `${ENSEMBLE_SIZES.join(" or ")} known servers`, target.join(","), "Ask for 3 or 5 ZooKeeper servers.");
+  }
+  const adds = target.filter((id) => !before2.includes(id)).map((id) => byId.get(id));
+  const removes = before2.filter((id) => !target.includes(id)).sort((a, b) => b - a).map((id) => byId.get(id));
+  const staying = before2.filter((id) => target.includes(id)).map((id) => byId.get(id));
+  const through = staying[0];
+  const steps = [];
+  if (adds.length + removes.length === 0) return { before: before2, after: before2, steps, seconds: 0 };
+  const session = await ZooKeeperSession.open(staying.map((server) => formatHostPort(zookeeperClientAddress(server))).join(","));
+  try {
+    const lock = await MaintenanceLock.acquire(session, "zookeeper ensemble resize", { waitMs: options.lockWaitMs });
+    let voters = before2.map((id) => byId.get(id));
+    try {
+      for (const joiner of adds) {
+        const stepStarted = performance.now();
+        await lock.ensureHeld("zookeeper ensemble resize");
+        await requireHealthy(voters, options, `before adding ${joiner.name}`);
+        options.log.info(`Starting ${joiner.name} (${joiner.host}), which follows the leader without a vote until added`);
+        await access2.startJoiner(joiner);
+        await requireFollowing(joiner, options);
+        options.log.info(`Adding ${joiner.name} as a voter through ${through.name}`);
+        await access2.reconfigure(through, { add: joiner });
+        voters = [...voters, joiner];
+        const version = await requireMembership(voters, voters, options, `after adding ${joiner.name}`);
+        await requireHealthy(voters, options, `after adding ${joiner.name}`);
+        steps.push({ change: "add", server: joiner.name, seconds: (performance.now() - stepStarted) / 1e3, version });
+        options.log.info(`${joiner.name} votes: ${voters.length} voters, membership version ${version}`);
+      }
+      for (const leaving of removes) {
+        const stepStarted = performance.now();
+        await lock.ensureHeld("zookeeper ensemble resize");
+        await requireHealthy(voters, options, `before removing ${leaving.name}`);
+        options.log.info(`Removing ${leaving.name} from the voters through ${through.name}`);
+        await access2.reconfigure(through, { remove: leaving });
+        voters = voters.filter((server) => server.id !== leaving.id);
+        const version = await requireMembership(voters, voters, options, `after removing ${leaving.name}`);
+        await session.remove(await session.create(CHECK_PATH, leaving.name, "persistent-sequential"));
+        options.log.info(`A write committed without ${leaving.name}; stopping it`);
+        await access2.retire(leaving);
+        await requireHealthy(voters, options, `after removing ${leaving.name}`);
+        steps.push({ change: "remove", server: leaving.name, seconds: (performance.now() - stepStarted) / 1e3, version });
+      }
+    } finally {
+      await lock.release().catch(() => void 0);
+    }
+    return { before: before2, after: voterIds(await currentMembership(voters)), steps, seconds: (performance.now() - started) / 1e3 };
+  } finally {
+    session.close();
+  }
+}
+async function currentMembership(servers) {
+  const answers = await Promise.all(servers.map((server) => readMembership(zookeeperClientAddress(server)).catch(() => void 0)));
+  const newest = answers.reduce((best, answer) => answer && (!best || answer.version > best.version) ? answer : best, void 0);
+  if (!newest) {
+    throw new ClusterStateError(
+      "ZooKeeper ensemble",
+      `its membership from any of ${servers.map((server) => server.name).join(", ")} ('conf')`,
+      "no answer with a membership",
+      "Check that the servers run and whitelist 'conf' (4lw.commands.whitelist; the zookeeper role does after a rolling update)."
+    );
+  }
+  return newest;
+}
+async function ensembleProblems(voters) {
+  const problems = [];
+  const leaders = [];
+  let synced;
+  for (const server of voters) {
+    try {
+      const mntr = parseMntr(await sendFourLetterWord(zookeeperClientAddress(server), "mntr", 2e3));
+      if (!mntr.serving) problems.push(`${server.name} is not serving`);
+      if (mntr.mode === "leader") {
+        leaders.push(server);
+        synced = (mntr.syncedFollowers ?? 0) - (mntr.syncedNonVotingFollowers ?? 0);
+        if ((mntr.pendingSyncs ?? 0) > 0) problems.push(`the leader ${server.name} has ${mntr.pendingSyncs} syncs pending`);
+      }
+    } catch (error2) {
+      problems.push(`${server.name} does not answer (${error2.message})`);
+    }
+  }
+  if (leaders.length !== 1) problems.push(`${leaders.length} leaders`);
+  else if (synced !== voters.length - 1) problems.push(`the leader ${leaders[0].name} has ${synced} of ${voters.length - 1} voting followers in sync`);
+  return problems;
+}
+async function requireHealthy(voters, options, when) {
+  const result2 = await waitUntil(
+    () => ensembleProblems(voters),
+    (problems) => problems.length === 0,
+    { timeoutMs: options.gateTimeoutMs, intervalMs: 250 }
+  );
+  if (!result2.satisfied) {
+    throw new ClusterStateError(
+      `ZooKeeper ensemble ${when}`,
+      `healthy within ${options.gateTimeoutMs / 1e3} s`,
+      result2.last.join("; "),
+      'The resize halted here and changed nothing further; see docs/runbook.md, "A ZooKeeper resize halts".'
+    );
+  }
+}
+async function requireFollowing(joiner, options) {
+  const result2 = await waitUntil(
+    () => sendFourLetterWord(zookeeperClientAddress(joiner), "srvr", 2e3).then((reply) => parseSrvr(reply)).catch((error2) => ({ serving: false, mode: void 0, error: error2.message })),
+    (srvr) => srvr.serving && srvr.mode === "follower",
+    { timeoutMs: options.gateTimeoutMs, intervalMs: 250 }
+  );
+  if (!result2.satisfied) {
+    throw new ClusterStateError(
+      `ZooKeeper server ${joiner.name}`,
+      `to follow the leader (synced) within ${options.gateTimeoutMs / 1e3} s`,
+      "error" in result2.last ? `no answer (${result2.last.error})` : `mode ${result2.last.mode ?? "none"}, serving ${result2.last.serving}`,
+      `It was not added; read its log. The resize halted here; see docs/runbook.md, "A ZooKeeper resize halts".`
+    );
+  }
+}
+async function requireMembership(servers, voters, options, when) {
+  const wanted = voters.map((server) => server.id).sort((a, b) => a - b);
+  const result2 = await waitUntil(
+    () => Promise.all(servers.map((server) => readMembership(zookeeperClientAddress(server)).catch(() => void 0))),
+    (answers) => answers.every((answer) => answer !== void 0 && voterIds(answer).join() === wanted.join()),
+    { timeoutMs: options.gateTimeoutMs, intervalMs: 250 }
+  );
+  if (!result2.satisfied) {
+    const seen = servers.map((server, index2) => `${server.name}: ${result2.last[index2] ? voterIds(result2.last[index2]).join(",") : "no answer"}`);
+    throw new ClusterStateError(
+      `ZooKeeper membership ${when}`,
+      `voters ${wanted.join(",")} on every member`,
+      seen.join("; "),
+      'The resize halted here; see docs/runbook.md, "A ZooKeeper resize halts".'
+    );
+  }
+  return result2.last[0].version.toString(16);
+}
+var ENSEMBLE_SIZES, CHECK_PATH;
+var init_ensemble_resize = __esm({
+  "src/operations/ensemble-resize.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_topology();
+    init_errors();
+    init_host_port();
+    init_wait();
+    init_ensemble_membership();
+    init_four_letter_word();
+    init_zookeeper_replies();
+    init_zookeeper_session();
+    init_maintenance_lock();
+    ENSEMBLE_SIZES = [3, 5];
+    CHECK_PATH = "/spark-azure/ensemble-resize/write-check-";
+  }
+});
+
+// src/actions/rolling-update/ensemble.ts
+async function resizeEnsembleAction(settings, pipeline) {
+  const { servers, targetIds, access: access2, finish } = await ensembleSides(settings, pipeline);
+  const report = await pipeline.group(
+    `ZooKeeper ensemble to ${settings.zookeeperServers} servers`,
+    () => resizeEnsemble(servers, targetIds, access2, { log: pipeline.log, gateTimeoutMs: settings.gateTimeoutSeconds * 1e3, lockWaitMs: settings.lockWaitSeconds * 1e3 })
+  );
+  await finish();
+  const reportFile = import_node_path25.default.join(pipeline.directories.temp, `spark-azure-ensemble-resize-${Date.now()}.json`);
+  (0, import_node_fs19.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}
+`);
+  pipeline.setOutput("completed", "true");
+  pipeline.setOutput("ensembleVoters", report.after.join(","));
+  pipeline.setOutput("totalSeconds", report.seconds.toFixed(1));
+  pipeline.setOutput("report", reportFile);
+  await pipeline.appendSummary(ensembleSummary(report));
+  pipeline.log.info(describeResize(report));
+}
+function describeResize(report) {
+  if (report.steps.length === 0) return `The ensemble already has voters ${report.after.join(", ")}: nothing to change.`;
+  const steps = report.steps.map((step) => `${step.change} ${step.server} ${step.seconds.toFixed(1)} s`).join(", ");
+  return `ZooKeeper voters ${report.before.join(",")} \u2192 ${report.after.join(",")} in ${report.seconds.toFixed(1)} s: ${steps}.`;
+}
+function ensembleSummary(report) {
+  const rows = report.steps.map((step) => `| ${step.change} | ${step.server} | ${step.seconds.toFixed(1)} | ${step.version} |`);
+  return [
+    `### ZooKeeper ensemble: voters ${report.before.join(",")} \u2192 ${report.after.join(",")}`,
+    "",
+    "| change | server | seconds | membership version |",
+    "|---|---|---|---|",
+    ...rows,
+    ""
+  ].join("\n");
+}
+async function ensembleSides(settings, pipeline) {
+  const nodeAccess = settings.nodeAccess;
+  if (nodeAccess.kind === "local") return localEnsembleResize(new LocalCluster(localPaths(pipeline.directories), pipeline.log), settings.zookeeperServers);
+  if (settings.method.name !== "ansible") {
+    throw new InputError(
+      "updateMethod",
+      "'ansible' with zookeeperServers on VMs (a joiner is configured by the site playbook)",
+      `'${settings.method.name}'`,
+      "Set updateMethod to 'ansible' and ansibleInventory to the inventory provision wrote."
+    );
+  }
+  const zookeepers = settings.zookeepers ?? [];
+  if (zookeepers.length < settings.zookeeperServers) {
+    throw new InputError(
+      "zookeepers",
+      `every ZooKeeper server of both sizes (at least ${settings.zookeeperServers}), in myid order`,
+      `${zookeepers.length}`,
+      "Apply provision with the new count first and pass its zookeepers output."
+    );
+  }
+  const servers = zookeepers.map(
+    (server, index2) => ({ name: server.host, role: "zookeeper", host: server.host, id: index2 + 1, clientPort: server.port, quorumPort: 2888, electionPort: 3888 })
+  );
+  const keyFile = nodeAccess.privateKey ? writeSshKeyFile(pipeline, nodeAccess.privateKey) : void 0;
+  const venv = await ensurePythonEnvironment("local-cluster", pipeline.directories.toolCache, pipeline.log);
+  const configure2 = ansibleConfigure({
+    ansiblePlaybook: import_node_path25.default.join(venv, "bin", "ansible-playbook"),
+    inventory: userPath(pipeline, settings.method.inventory),
+    playbook: settings.method.playbook === void 0 ? suiteContent().sitePlaybook : userPath(pipeline, settings.method.playbook)
+  });
+  return {
+    servers,
+    targetIds: servers.slice(0, settings.zookeeperServers).map((server) => server.id),
+    access: sshEnsembleAccess({ ...nodeAccess.ssh, keyFile }, configure2),
+    finish: async () => void 0
+  };
+}
+var import_node_fs19, import_node_path25;
+var init_ensemble = __esm({
+  "src/actions/rolling-update/ensemble.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs19 = require("fs");
+    import_node_path25 = __toESM(require("path"), 1);
+    init_update_methods();
+    init_ssh_ensemble_access();
+    init_errors();
+    init_local_cluster();
+    init_local_ensemble();
+    init_paths();
+    init_ensemble_resize();
+    init_installers();
+    init_suite_content();
+    init_secrets();
+    init_user_paths();
+  }
+});
+
 // src/actions/rolling-update/index.ts
 async function rollingUpdateAction(pipeline) {
   const settings = readRollingUpdateSettings(new InputReader(pipeline.inputs));
+  if (settings.zookeeperServers !== void 0) return resizeEnsembleAction({ ...settings, zookeeperServers: settings.zookeeperServers }, pipeline);
   const { cluster, method } = await resolve(settings, pipeline);
   const options = { ...settings, only: settings.method.name === "reimage" ? new Set(cluster.topology.workers.map((worker) => worker.name)) : settings.only };
   if (settings.dryRun) {
@@ -23081,8 +23508,8 @@ ${lines.join("\n")}
   }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate({ cluster, method, options, log: pipeline.log }));
   const figures2 = rollingFigures(report.journal);
-  const reportFile = import_node_path24.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
-  (0, import_node_fs19.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+  const reportFile = import_node_path26.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  (0, import_node_fs20.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
   pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
@@ -23133,7 +23560,7 @@ async function resolve(settings, pipeline) {
         cluster,
         method: ansibleUpdate(
           {
-            ansiblePlaybook: import_node_path24.default.join(venv, "bin", "ansible-playbook"),
+            ansiblePlaybook: import_node_path26.default.join(venv, "bin", "ansible-playbook"),
             inventory: userPath(pipeline, settings.method.inventory),
             playbook,
             extraVariablesFile: extraVariablesFile(settings.method.roleVariables, keyFile, pipeline)
@@ -23152,13 +23579,13 @@ function extraVariablesFile(roleVariables, keyFile, pipeline) {
   const variables = { ...roleVariables, ...keyFile ? { ansible_ssh_private_key_file: keyFile } : {} };
   return Object.keys(variables).length > 0 ? writeExtraVariablesFile(pipeline, variables) : void 0;
 }
-var import_node_fs19, import_node_path24;
+var import_node_fs20, import_node_path26;
 var init_rolling_update2 = __esm({
   "src/actions/rolling-update/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs19 = require("fs");
-    import_node_path24 = __toESM(require("path"), 1);
+    import_node_fs20 = require("fs");
+    import_node_path26 = __toESM(require("path"), 1);
     init_node_states();
     init_errors();
     init_input_reader();
@@ -23176,6 +23603,7 @@ var init_rolling_update2 = __esm({
     init_remote_cluster();
     init_settings2();
     init_summary2();
+    init_ensemble();
   }
 });
 
@@ -23422,7 +23850,7 @@ function startSparkSubmit(runtime, submission, options) {
     quiet: true,
     timeout: options.timeoutMs,
     timeoutSignal: "SIGKILL"
-  })`${import_node_path25.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  })`${import_node_path27.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
   const result2 = (async () => {
     const output = await child;
     const durationMs = performance.now() - started;
@@ -23445,12 +23873,12 @@ function startSparkSubmit(runtime, submission, options) {
 function runSparkSubmit(runtime, submission, options) {
   return startSparkSubmit(runtime, submission, options).result;
 }
-var import_node_path25;
+var import_node_path27;
 var init_run_spark_submit = __esm({
   "src/tools/run-spark-submit.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path25 = __toESM(require("path"), 1);
+    import_node_path27 = __toESM(require("path"), 1);
     init_core2();
     init_spark_submit();
   }
@@ -23470,7 +23898,7 @@ async function runSparkJob(target, job, runtime, log4) {
   }
   log4.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(target, job, runtime);
-  log4.info(`spark-submit ${import_node_path26.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  log4.info(`spark-submit ${import_node_path28.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run2 = await runSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
   const output = `${run2.stdout}
 ${run2.stderr}`;
@@ -23500,7 +23928,7 @@ function startSparkJob(target, job, runtime) {
   return startSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
 }
 function buildSubmission(target, job, runtime) {
-  const application = job.application ?? import_node_path26.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  const application = job.application ?? import_node_path28.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
   return {
     masterUrl: masterUrl(target.masters),
     application,
@@ -23538,12 +23966,12 @@ async function confirmFinished(masters, id) {
 function round2(seconds2) {
   return Math.round(seconds2 * 10) / 10;
 }
-var import_node_path26, COMPLETION_CONFIRM_TIMEOUT_MS;
+var import_node_path28, COMPLETION_CONFIRM_TIMEOUT_MS;
 var init_spark_job = __esm({
   "src/operations/spark-job.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path26 = __toESM(require("path"), 1);
+    import_node_path28 = __toESM(require("path"), 1);
     init_master_set();
     init_errors();
     init_master_list();
@@ -23638,7 +24066,7 @@ async function faultAndRecover(run2) {
   try {
     const running = await waitUntil(
       () => masterSet.probe(),
-      (states) => (0, import_node_fs20.existsSync)(job.firstRoundMarker) && aliveOf(states).some((master) => master.activeApps.some((app) => app.state === "RUNNING")),
+      (states) => (0, import_node_fs21.existsSync)(job.firstRoundMarker) && aliveOf(states).some((master) => master.activeApps.some((app) => app.state === "RUNNING")),
       { timeoutMs: JOB_START_TIMEOUT_MS, intervalMs: 250 }
     );
     const runningDetail = running.satisfied ? "the ALIVE master lists it RUNNING and its first round ran on the executors" : `not running a round within ${JOB_START_TIMEOUT_MS / 1e3} s`;
@@ -23669,7 +24097,7 @@ async function faultAndRecover(run2) {
       try {
         job.kill();
         await job.result.catch(() => void 0);
-        await (0, import_promises10.rm)(job.directory, { recursive: true, force: true });
+        await (0, import_promises11.rm)(job.directory, { recursive: true, force: true });
         if (faultIssued && !restored) await restore(run2);
       } finally {
         await poller.stop();
@@ -23765,10 +24193,10 @@ function requireVmFaults(cluster) {
   return cluster.vmFaults;
 }
 async function startDrillJob({ masters, runtime, options, tempDir }) {
-  const directory = await (0, import_promises10.mkdtemp)(import_node_path27.default.join(tempDir, "spark-azure-drill-"));
-  const application = import_node_path27.default.join(directory, DRILL_JOB_FILE);
-  await (0, import_promises10.writeFile)(application, DRILL_JOB_SOURCE);
-  const firstRoundMarker = import_node_path27.default.join(directory, "first-round-done");
+  const directory = await (0, import_promises11.mkdtemp)(import_node_path29.default.join(tempDir, "spark-azure-drill-"));
+  const application = import_node_path29.default.join(directory, DRILL_JOB_FILE);
+  await (0, import_promises11.writeFile)(application, DRILL_JOB_SOURCE);
+  const firstRoundMarker = import_node_path29.default.join(directory, "first-round-done");
   return { ...startSparkJob(masters, drillJob(application, options.jobSeconds, firstRoundMarker), runtime), directory, firstRoundMarker };
 }
 function drillJob(application, seconds2, firstRoundMarker) {
@@ -23782,14 +24210,14 @@ function drillJob(application, seconds2, firstRoundMarker) {
     timeoutSeconds: seconds2 + 300
   };
 }
-var import_node_fs20, import_promises10, import_node_path27, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS, PAGE_RESOLVE_TIMEOUT_MS;
+var import_node_fs21, import_promises11, import_node_path29, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS, PAGE_RESOLVE_TIMEOUT_MS;
 var init_failover_drill = __esm({
   "src/operations/failover-drill.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs20 = require("fs");
-    import_promises10 = require("fs/promises");
-    import_node_path27 = __toESM(require("path"), 1);
+    import_node_fs21 = require("fs");
+    import_promises11 = require("fs/promises");
+    import_node_path29 = __toESM(require("path"), 1);
     init_cluster_state();
     init_health();
     init_master_set();
@@ -23929,8 +24357,8 @@ function readAksSmokeTest(inputs) {
 async function aksSmokeTest(pipeline, inputs) {
   const { kubeconfig, application, timeoutMs } = readAksSmokeTest(inputs);
   const kubectl = new Kubectl(pipeline.secretFile("kubeconfig", kubeconfig));
-  const manifest = import_node_path28.default.join(pipeline.directories.temp, `${application.name}.json`);
-  (0, import_node_fs21.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
+  const manifest = import_node_path30.default.join(pipeline.directories.temp, `${application.name}.json`);
+  (0, import_node_fs22.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
 `);
   const started = performance.now();
   const outcome = await pipeline.group(`Smoke test on AKS (${application.namespace}/${application.name})`, async () => {
@@ -23974,13 +24402,13 @@ ${await kubectl.logTail(last2.driverPod, application.namespace, 40)}`);
     `kubectl describe sparkapplication ${application.name} -n ${application.namespace} tells more.`
   );
 }
-var import_node_fs21, import_node_path28;
+var import_node_fs22, import_node_path30;
 var init_aks = __esm({
   "src/actions/smoke-test/aks.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs21 = require("fs");
-    import_node_path28 = __toESM(require("path"), 1);
+    import_node_fs22 = require("fs");
+    import_node_path30 = __toESM(require("path"), 1);
     init_errors();
     init_spark_application();
     init_wait();
@@ -24028,7 +24456,7 @@ var init_livy_client = __esm({
     init_http_json();
     LIVY_FAILED_STATES = ["dead", "killed", "error"];
     LIVY_FINAL_STATES = ["success", ...LIVY_FAILED_STATES];
-    url2 = (endpoint, path34) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path34}`;
+    url2 = (endpoint, path36) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path36}`;
   }
 });
 
@@ -24493,7 +24921,7 @@ var init_summary3 = __esm({
 function applicationIn(pipeline, given) {
   if (given === void 0) return void 0;
   const application = userPath(pipeline, given);
-  if (!(0, import_node_fs22.existsSync)(application)) {
+  if (!(0, import_node_fs23.existsSync)(application)) {
     throw new InputError(
       "application",
       "a .py or .jar file in the workspace",
@@ -24546,8 +24974,8 @@ ${report.outputTail}`);
         alertmanagerUrl: drill2.alertmanagerUrl
       })
     );
-    const journalFile = import_node_path29.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs22.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+    const journalFile = import_node_path31.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
+    (0, import_node_fs23.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
@@ -24564,13 +24992,13 @@ ${report.outputTail}`);
     pipeline.log.info(`Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master.`);
   };
 }
-var import_node_fs22, import_node_path29;
+var import_node_fs23, import_node_path31;
 var init_smoke_test = __esm({
   "src/actions/smoke-test/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs22 = require("fs");
-    import_node_path29 = __toESM(require("path"), 1);
+    import_node_fs23 = require("fs");
+    import_node_path31 = __toESM(require("path"), 1);
     init_errors();
     init_input_reader();
     init_failover_drill();
@@ -25144,7 +25572,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path34 = (function() {
+    var path36 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -25152,7 +25580,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path34.sep;
+    minimatch.sep = path36.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -25241,8 +25669,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path34.sep !== "/") {
-        pattern = pattern.split(path34.sep).join("/");
+      if (!options.allowWindowsEscape && path36.sep !== "/") {
+        pattern = pattern.split(path36.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -25613,8 +26041,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path34.sep !== "/") {
-        f = f.split(path34.sep).join("/");
+      if (path36.sep !== "/") {
+        f = f.split(path36.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -25908,7 +26336,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path34 = require("path");
+    var path36 = require("path");
     var crypto2 = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -25917,7 +26345,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path34.join(keyPath, ".taskkey");
+          this._keyFile = path36.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -27692,7 +28120,7 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path34 = require("path");
+    var path36 = require("path");
     var os14 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
@@ -27789,7 +28217,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path34.join(path34.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path36.join(path36.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -27798,7 +28226,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path34.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path36.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -27824,7 +28252,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path35, ignoreWarnings) {
+    function _setResourcePath(path37, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -27834,19 +28262,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path35]) {
-        _checkPath(path35, "resource file path");
-        _resourceFiles[path35] = path35;
-        _debug("adding resource file: " + path35);
+      if (!_resourceFiles[path37]) {
+        _checkPath(path37, "resource file path");
+        _resourceFiles[path37] = path37;
+        _debug("adding resource file: " + path37);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path35, _resourceCulture);
+        var locStrs = _loadLocStrings(path37, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path35), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path37), IssueSource.TaskInternal);
         }
       }
     }
@@ -27945,10 +28373,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path35) {
+    function _exist(path37) {
       var exist = false;
       try {
-        exist = !!(path35 && fs3.statSync(path35) != null);
+        exist = !!(path37 && fs3.statSync(path37) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -27986,7 +28414,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path34.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path36.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -28008,7 +28436,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path34.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path36.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -28017,7 +28445,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path34.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path36.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -28036,7 +28464,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path34.basename(filePath);
+            var fileName = path36.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -28067,12 +28495,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path34.dirname(filePath_1);
-                var upperName = path34.basename(filePath_1).toUpperCase();
+                var directory = path36.dirname(filePath_1);
+                var upperName = path36.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path34.join(directory, actualName);
+                    filePath_1 = path36.join(directory, actualName);
                     break;
                   }
                 }
@@ -28239,8 +28667,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path35) {
-      return /^\\\\[^\\]/.test(path35);
+    function _isUncPath(path37) {
+      return /^\\\\[^\\]/.test(path37);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -28258,7 +28686,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path34.sep;
+        root2 += path36.sep;
       }
       return root2 + p;
     }
@@ -28293,7 +28721,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path34.dirname(p);
+      return path36.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -28365,7 +28793,7 @@ var require_internal = __commonJS({
         var cipher = crypto2.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path34.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path36.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -31008,7 +31436,7 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path34 = require("path");
+    var path36 = require("path");
     var os14 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
@@ -31344,8 +31772,8 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path35) {
-      return fs3.statSync(path35);
+    function stats(path37) {
+      return fs3.statSync(path37);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
@@ -31412,26 +31840,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path35) {
-      if (path35 === "-") {
+    function cd2(path37) {
+      if (path37 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path35 = process.env.OLDPWD;
+          path37 = process.env.OLDPWD;
         }
       }
-      if (path35 === "~") {
-        path35 = os14.homedir();
+      if (path37 === "~") {
+        path37 = os14.homedir();
       }
-      if (!fs3.existsSync(path35)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path35));
+      if (!fs3.existsSync(path37)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path37));
       }
-      if (!fs3.statSync(path35).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path35));
+      if (!fs3.statSync(path37).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path37));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path35);
+        process.chdir(path37);
         process.env.OLDPWD = currentPath;
       } catch (error2) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error2));
@@ -31464,7 +31892,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path34.resolve(dirs.shift());
+      var _path = path36.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error2) {
@@ -31494,7 +31922,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path34.resolve(dirStack.shift());
+        var _path = path36.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -31518,7 +31946,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path34.dirname(testDir);
+            var parentDir = path36.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -31552,7 +31980,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path34.resolve.apply(this, pathSegments);
+      var absolutePath = path36.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -31587,7 +32015,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path34.resolve("."));
+        paths.push(path36.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -31602,7 +32030,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path34.basename(pathEntry);
+            var fileName = path36.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -31612,12 +32040,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve2(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path34.dirname(pathEntry2), [path34.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path36.dirname(pathEntry2), [path36.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path34.join(pathEntry2, file);
+              return path36.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -31629,24 +32057,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path34.basename(entry);
+          var entrybasename = path36.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path34.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path36.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path34.resolve(p));
-          }) || path34.resolve(".");
+            return entry.startsWith(path36.resolve(p));
+          }) || path36.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path34.join(entry, x);
+              return path36.join(entry, x);
             }));
-            entries.push(path34.relative(baseDir, entry));
+            entries.push(path36.relative(baseDir, entry));
           } else {
-            entries.push(path34.relative(baseDir, entry));
+            entries.push(path36.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -31702,7 +32130,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path34.resolve(src2) !== path34.resolve(source);
+            return path36.resolve(src2) !== path36.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -31724,7 +32152,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path34.join(destination, path34.basename(source));
+            destination = path36.join(destination, path36.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error2) {
@@ -31759,8 +32187,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path34.join(source, entry.name);
-          var destPath = path34.join(destination, entry.name);
+          var srcPath = path36.join(source, entry.name);
+          var destPath = path36.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -31777,7 +32205,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path34.resolve(path34.dirname(source)), [path34.basename(source)]));
+            sources.push.apply(sources, findMatch(path36.resolve(path36.dirname(source)), [path36.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -31824,21 +32252,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry2;
-    function _getStats(path35, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path37, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path35);
+          stats2 = fs3.statSync(path37);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path35);
-            (0, exports2.debug)("  ".concat(path35, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path37);
+            (0, exports2.debug)("  ".concat(path37, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path35);
+        stats2 = fs3.lstatSync(path37);
       }
       return stats2;
     }
@@ -31847,7 +32275,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path34.normalize(findPath);
+      findPath = path36.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -31902,7 +32330,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path34.join(item.path, childName), childLevel_1);
+              return new _FindItem(path36.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -31924,8 +32352,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path35, level) {
-          this.path = path35;
+        function _FindItem2(path37, level) {
+          this.path = path37;
           this.level = level;
         }
         return _FindItem2;
@@ -31978,8 +32406,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path34.isAbsolute(pat)) {
-          pat = path34.join(rootDirectory, pat);
+        if (rootDirectory && !path36.isAbsolute(pat)) {
+          pat = path36.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -32096,7 +32524,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path34.dirname(inputPath), [path34.basename(inputPath)]);
+            var entries = findMatch(path36.dirname(inputPath), [path36.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -32559,21 +32987,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path35) {
-      (0, exports2.command)("task.uploadfile", null, path35);
+    function uploadFile(path37) {
+      (0, exports2.command)("task.uploadfile", null, path37);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path35) {
+    function prependPath(path37) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path35);
+      (0, exports2.command)("task.prependpath", null, path37);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path35) {
-      (0, exports2.command)("task.uploadsummary", null, path35);
+    function uploadSummary2(path37) {
+      (0, exports2.command)("task.uploadsummary", null, path37);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path35) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path35);
+    function addAttachment(type, name, path37) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path37);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -32611,16 +33039,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path35, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path35);
+    function uploadArtifact(containerFolder, path37, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path37);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path35, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path35);
+    function associateArtifact(name, path37, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path37);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path35) {
-      (0, exports2.command)("build.uploadlog", null, path35);
+    function uploadBuildLog(path37) {
+      (0, exports2.command)("build.uploadlog", null, path37);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -32705,8 +33133,8 @@ function azureDevOpsPipeline(taskName) {
     // task-lib refuses a multi-line secret (a private key): register each line.
     setSecret: masker((line) => tl.setSecret(line)),
     appendSummary: async (markdown) => {
-      const file = import_node_path30.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs23.writeFileSync)(file, markdown);
+      const file = import_node_path32.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      (0, import_node_fs24.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     },
     inputLabel: (input) => `'${input}'`,
@@ -32724,14 +33152,14 @@ function azureDevOpsDirectories() {
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs23, import_node_os8, import_node_path30, tl;
+var import_node_fs24, import_node_os8, import_node_path32, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs23 = require("fs");
+    import_node_fs24 = require("fs");
     import_node_os8 = __toESM(require("os"), 1);
-    import_node_path30 = __toESM(require("path"), 1);
+    import_node_path32 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
     init_masking();
@@ -32750,7 +33178,7 @@ function withServiceConnection(pipeline, body) {
     if (!id) return body(pipeline);
     const connection = await readConnection(id);
     pipeline.setSecret(connection.credential.value);
-    const profile = await (0, import_promises11.mkdtemp)(import_node_path31.default.join(pipeline.directories.temp, "spark-azure-az-"));
+    const profile = await (0, import_promises12.mkdtemp)(import_node_path33.default.join(pipeline.directories.temp, "spark-azure-az-"));
     const saved = { ...process.env };
     try {
       await signIn(connection, profile);
@@ -32759,7 +33187,7 @@ function withServiceConnection(pipeline, body) {
     } finally {
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
       Object.assign(process.env, saved);
-      await (0, import_promises11.rm)(profile, { recursive: true, force: true });
+      await (0, import_promises12.rm)(profile, { recursive: true, force: true });
     }
   };
 }
@@ -32805,9 +33233,9 @@ async function requestFederatedToken(id) {
 }
 async function signIn(connection, profile) {
   process.env.AZURE_CONFIG_DIR = profile;
-  const credentialFile = import_node_path31.default.join(profile, "credential");
-  (0, import_node_fs24.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
-  (0, import_node_fs24.chmodSync)(credentialFile, 384);
+  const credentialFile = import_node_path33.default.join(profile, "credential");
+  (0, import_node_fs25.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
+  (0, import_node_fs25.chmodSync)(credentialFile, 384);
   const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
   try {
     requireSuccess(
@@ -32820,7 +33248,7 @@ async function signIn(connection, profile) {
       "Check the service connection (tenant, application, credential) and that the agent has the Azure CLI."
     );
   } finally {
-    await (0, import_promises11.rm)(credentialFile, { force: true });
+    await (0, import_promises12.rm)(credentialFile, { force: true });
   }
   requireSuccess(
     await $({ nothrow: true, quiet: true, timeout: 6e4 })`az account set --subscription ${connection.subscriptionId}`,
@@ -32834,14 +33262,14 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs24, import_promises11, import_node_path31, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs25, import_promises12, import_node_path33, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs24 = require("fs");
-    import_promises11 = require("fs/promises");
-    import_node_path31 = __toESM(require("path"), 1);
+    import_node_fs25 = require("fs");
+    import_promises12 = require("fs/promises");
+    import_node_path33 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
     init_core2();
     init_errors();
@@ -34025,7 +34453,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path34 = require("path");
+    var path36 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -35038,9 +35466,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path34.resolve(baseDir, baseName);
+          const localBin = path36.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path34.extname(baseName))) return void 0;
+          if (sourceExt.includes(path36.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -35058,17 +35486,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path34.resolve(
-            path34.dirname(resolvedScriptPath),
+          executableDir = path36.resolve(
+            path36.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path34.basename(
+            const legacyName = path36.basename(
               this._scriptPath,
-              path34.extname(this._scriptPath)
+              path36.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -35079,7 +35507,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path34.extname(executableFile));
+        launchWithNode = sourceExt.includes(path36.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -35994,7 +36422,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path34.basename(filename, path34.extname(filename));
+        this._name = path36.basename(filename, path36.extname(filename));
         return this;
       }
       /**
@@ -36008,9 +36436,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path35) {
-        if (path35 === void 0) return this._executableDir;
-        this._executableDir = path35;
+      executableDir(path37) {
+        if (path37 === void 0) return this._executableDir;
+        this._executableDir = path37;
         return this;
       }
       /**
@@ -36477,7 +36905,7 @@ function cliPipeline(inputs, options = {}) {
       secrets.push(...secretLines(value));
     },
     appendSummary: async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs25.appendFileSync)(options.summaryFile, `${markdown}
+      if (options.summaryFile) (0, import_node_fs26.appendFileSync)(options.summaryFile, `${markdown}
 `);
     },
     inputLabel: cliFlag,
@@ -36495,12 +36923,12 @@ function cliFlag(input) {
 function cliDirectories(env = process.env) {
   return { workspace: process.cwd(), temp: import_node_os9.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
 }
-var import_node_fs25, import_node_os9;
+var import_node_fs26, import_node_os9;
 var init_cli_pipeline = __esm({
   "src/doors/cli-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs25 = require("fs");
+    import_node_fs26 = require("fs");
     import_node_os9 = __toESM(require("os"), 1);
     init_secret_inputs();
     init_directories();
@@ -36511,7 +36939,7 @@ var init_cli_pipeline = __esm({
 
 // src/entries/action-commands.ts
 function addActionCommand(program2, options) {
-  const metadata = (0, import_yaml5.parse)((0, import_node_fs26.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
+  const metadata = (0, import_yaml5.parse)((0, import_node_fs27.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
   const fromLocalCluster = options.localDefaults ? " Inputs left out come from the local cluster." : "";
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {}).filter(([input2]) => !options.omit?.includes(input2))) {
@@ -36522,12 +36950,12 @@ function addActionCommand(program2, options) {
     await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
   });
 }
-var import_node_fs26, import_yaml5;
+var import_node_fs27, import_yaml5;
 var init_action_commands = __esm({
   "src/entries/action-commands.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs26 = require("fs");
+    import_node_fs27 = require("fs");
     init_esm();
     import_yaml5 = __toESM(require_dist(), 1);
     init_registry();
@@ -36637,6 +37065,19 @@ function commandLine() {
         result2.reconciled.length === 0 ? "Every node runs: nothing to reconcile." : `Reconciled ${result2.reconciled.join(", ")}${result2.rendered.length > 0 ? ` (configuration rendered again: ${result2.rendered.join(", ")})` : ""}; rejoined ${result2.seconds.toFixed(1)} s after the start.`
       );
   });
+  local.command("resize-ensemble").description(
+    "grow or shrink the ZooKeeper ensemble (3 or 5 servers) one server at a time with dynamic reconfiguration, restarting no other server; halts at the first unhealthy step"
+  ).requiredOption("--zookeepers <n>", "ZooKeeper servers wanted: 3 or 5", wholeNumber("zookeepers")).option("--gate-timeout-seconds <n>", "how long a joiner may take to sync and the ensemble to be healthy after a step", wholeNumber("gate-timeout-seconds"), 120).option("--json", "print the report as JSON").action(async (options) => {
+    if (!ENSEMBLE_SIZES.includes(options.zookeepers)) {
+      throw new ActionableError("--zookeepers", "3 or 5 ZooKeeper servers (an odd quorum)", String(options.zookeepers), "Use --zookeepers 3 or --zookeepers 5.");
+    }
+    const cluster = localCluster();
+    const resize = await localEnsembleResize(cluster, options.zookeepers);
+    const report = await resizeEnsemble(resize.servers, resize.targetIds, resize.access, { log: log3, gateTimeoutMs: options.gateTimeoutSeconds * 1e3, lockWaitMs: 6e4 });
+    await resize.finish();
+    if (options.json) console.log(JSON.stringify(report, null, 2));
+    else log3.info(describeResize(report));
+  });
   const localMasters = async () => {
     const description = await localCluster().status();
     return description ? { masters: description.masterUrl } : {};
@@ -36679,6 +37120,9 @@ var init_cli = __esm({
     init_cluster_table();
     init_local_cluster();
     init_local_topology();
+    init_local_ensemble();
+    init_ensemble_resize();
+    init_ensemble();
     init_paths();
     init_action_commands();
     init_http_url();

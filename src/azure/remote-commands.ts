@@ -30,6 +30,18 @@ export function systemctlCommand(operation: NodeOperationName, role: NodeRole): 
   }
 }
 
+// Where the zookeeper role puts its membership command, and whose password file it reads (role defaults).
+const ZOOKEEPER_RECONFIGURE = '/opt/spark-azure/bin/zookeeper-reconfigure';
+const ZOOKEEPER_USER = 'zookeeper';
+
+/** `reconfig` on a ZooKeeper VM through its own server, as ZooKeeper's user (who alone reads the password). */
+export function zookeeperReconfigureCommand(change: readonly [string, string]): string[] {
+  return ['sudo', '-u', ZOOKEEPER_USER, ZOOKEEPER_RECONFIGURE, ...change];
+}
+
+/** Stops a ZooKeeper server that left the ensemble for good: not started again at boot. */
+export const RETIRE_ZOOKEEPER_COMMAND = ['sudo', 'systemctl', 'disable', '--now', SERVICE_UNITS.zookeeper];
+
 export interface SshAccess {
   readonly user: string;
   /** Path of a private key file (0600). */

@@ -11,21 +11,36 @@ async function run(what: string, command: Promise<ToolResult>, fix: string): Pro
   return requireSuccess(await command, what, fix).stdout;
 }
 
-/** The site playbook limited to the node (configuration converges, nothing restarts), then a restart. */
-export function ansibleUpdate(options: { ansiblePlaybook: string; inventory: string; playbook: string; extraVariablesFile?: string }, operations: NodeOperations): UpdateMethod {
+export interface AnsibleRun {
+  readonly ansiblePlaybook: string;
+  readonly inventory: string;
+  readonly playbook: string;
+  readonly extraVariablesFile?: string;
+}
+
+/** The site playbook limited to one node: its configuration converges, a stopped service starts, nothing restarts. */
+export function ansibleConfigure(options: AnsibleRun): (node: ClusterNode) => Promise<void> {
   const extra = options.extraVariablesFile ? ['-e', `@${options.extraVariablesFile}`] : [];
+  return async (node) => {
+    await run(
+      `ansible-playbook --limit ${node.name}`,
+      $({
+        nothrow: true,
+        quiet: true,
+        env: { ...process.env, ANSIBLE_CONFIG: path.join(path.dirname(options.playbook), 'ansible.cfg') },
+      })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
+      'Run the same command by hand for the full output.',
+    );
+  };
+}
+
+/** The site playbook limited to the node (configuration converges, nothing restarts), then a restart. */
+export function ansibleUpdate(options: AnsibleRun, operations: NodeOperations): UpdateMethod {
+  const configure = ansibleConfigure(options);
   return {
     description: `ansible ${path.basename(options.playbook)}`,
     apply: async (node) => {
-      await run(
-        `ansible-playbook --limit ${node.name}`,
-        $({
-          nothrow: true,
-          quiet: true,
-          env: { ...process.env, ANSIBLE_CONFIG: path.join(path.dirname(options.playbook), 'ansible.cfg') },
-        })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
-        'Run the same command by hand for the full output.',
-      );
+      await configure(node);
       await operations.restart(node);
       return `${node.name}: playbook applied, restarted`;
     },

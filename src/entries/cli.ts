@@ -11,6 +11,9 @@ import { handleInterruptions } from '../doors/interruption.js';
 import { formatClusterDescription } from '../local/cluster-table.js';
 import { LocalCluster, type LocalClusterDescription } from '../local/local-cluster.js';
 import { DEFAULT_SHAPE } from '../local/local-topology.js';
+import { localEnsembleResize } from '../local/local-ensemble.js';
+import { ENSEMBLE_SIZES, resizeEnsemble } from '../operations/ensemble-resize.js';
+import { describeResize } from '../actions/rolling-update/ensemble.js';
 import { localPaths } from '../local/paths.js';
 import { addActionCommand } from './action-commands.js';
 import { isHttpUrl } from '../core/inputs/http-url.js';
@@ -174,6 +177,26 @@ function commandLine(): Command {
             ? 'Every node runs: nothing to reconcile.'
             : `Reconciled ${result.reconciled.join(', ')}${result.rendered.length > 0 ? ` (configuration rendered again: ${result.rendered.join(', ')})` : ''}; rejoined ${result.seconds.toFixed(1)} s after the start.`,
         );
+    });
+
+  local
+    .command('resize-ensemble')
+    .description(
+      'grow or shrink the ZooKeeper ensemble (3 or 5 servers) one server at a time with dynamic reconfiguration, restarting no other server; halts at the first unhealthy step',
+    )
+    .requiredOption('--zookeepers <n>', 'ZooKeeper servers wanted: 3 or 5', wholeNumber('zookeepers'))
+    .option('--gate-timeout-seconds <n>', 'how long a joiner may take to sync and the ensemble to be healthy after a step', wholeNumber('gate-timeout-seconds'), 120)
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { zookeepers: number; gateTimeoutSeconds: number; json?: boolean }) => {
+      if (!(ENSEMBLE_SIZES as readonly number[]).includes(options.zookeepers)) {
+        throw new ActionableError('--zookeepers', '3 or 5 ZooKeeper servers (an odd quorum)', String(options.zookeepers), 'Use --zookeepers 3 or --zookeepers 5.');
+      }
+      const cluster = localCluster();
+      const resize = await localEnsembleResize(cluster, options.zookeepers);
+      const report = await resizeEnsemble(resize.servers, resize.targetIds, resize.access, { log, gateTimeoutMs: options.gateTimeoutSeconds * 1000, lockWaitMs: 60_000 });
+      await resize.finish();
+      if (options.json) console.log(JSON.stringify(report, null, 2));
+      else log.info(describeResize(report));
     });
 
   const localMasters = async (): Promise<Record<string, string>> => {

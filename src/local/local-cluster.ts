@@ -4,7 +4,16 @@ import path from 'node:path';
 import type { ClusterState } from '../core/cluster/cluster-state.js';
 import { type HealthReport, assessCluster, assessMasters, assessWorkers, assessZooKeeper, problemsOf } from '../core/cluster/health.js';
 import { expectationsOf, nodeAddress, nodeState, probeAddressesOf } from '../core/cluster/node-states.js';
-import { type ClusterNode, type ClusterTopology, allNodes, findNode, masterWebUiUrl, topologyMasterUrl, topologyZooKeeperConnect } from '../core/cluster/topology.js';
+import {
+  type ClusterNode,
+  type ClusterTopology,
+  type ZooKeeperNode,
+  allNodes,
+  findNode,
+  masterWebUiUrl,
+  topologyMasterUrl,
+  topologyZooKeeperConnect,
+} from '../core/cluster/topology.js';
 import { ActionableError, ClusterStateError } from '../core/errors.js';
 import type { Log } from '../core/log.js';
 import type { NodeOperationName, NodeOperations } from '../core/nodes/node-operations.js';
@@ -206,6 +215,29 @@ export class LocalCluster {
     return { reconciled: missing.map((node) => node.name), rendered: unconfigured.map((node) => node.name), seconds: (performance.now() - started) / 1000 };
   }
 
+  /**
+   * Records these ZooKeeper servers as the cluster's (the shape, the topology and the inventory), rendering
+   * and starting nothing: the ensemble's membership itself changes only by reconfig (resize-ensemble).
+   */
+  async recordZooKeepers(zookeepers: readonly ZooKeeperNode[]): Promise<void> {
+    const record = await this.existingRecord();
+    const topology = { ...record.topology, zookeepers: [...zookeepers] };
+    const updated: LocalClusterRecord = { ...record, shape: { ...record.shape, zookeepers: zookeepers.length }, topology };
+    await writeFile(path.join(this.paths.clusterDir, 'inventory.yml'), localInventory(topology, this.paths.clusterDir, record.toolchain, record.roleVariables ?? {}));
+    await writeFile(this.recordPath, `${JSON.stringify(updated, null, 2)}\n`);
+  }
+
+  /** Renders these nodes' configuration with the roles (Ansible --limit), starting and restarting nothing. */
+  async render(nodes: readonly ClusterNode[]): Promise<void> {
+    const record = await this.existingRecord();
+    await renderConfiguration(
+      record.toolchain,
+      suiteContent().root,
+      path.join(this.paths.clusterDir, 'inventory.yml'),
+      nodes.map((node) => node.name),
+    );
+  }
+
   async status(): Promise<LocalClusterDescription | undefined> {
     const record = await this.record();
     return record && this.describe(record.topology);
@@ -376,6 +408,12 @@ export class LocalCluster {
 
   private runningNodes(topology: ClusterTopology): ClusterNode[] {
     return allNodes(topology).filter((node) => this.processes.pid(node) !== undefined);
+  }
+
+  private async existingRecord(): Promise<LocalClusterRecord> {
+    const record = await this.record();
+    if (!record) throw new ClusterStateError('Local cluster', 'a cluster created by `spark-azure local up`', 'none', 'Run `npx spark-azure local up` first.');
+    return record;
   }
 
   private async record(): Promise<LocalClusterRecord | undefined> {

@@ -22,9 +22,16 @@ import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js'
 import { globalSessions, mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
 import { startImdsStandIn } from '../support/imds-stand-in.js';
 import { startLongJob } from '../support/long-job.js';
-import { ROOT } from '../support/run-bundle.js';
 import { SequencedWriter } from '../support/sequenced-writer.js';
+import { recordMasterStatuses } from '../support/status-recorder.js';
+import { ROOT, runGithubAction } from '../support/run-bundle.js';
+import { localTopology } from '../../src/local/local-topology.js';
+import { readMembership, voterIds } from '../../src/core/zookeeper/ensemble-membership.js';
+import type { ResizeReport } from '../../src/operations/ensemble-resize.js';
 import { startTestCluster } from '../support/test-cluster.js';
+
+// Curator's ensemble tracker logs each membership it adopts; this one lists server 5.
+const CURATOR_FOLLOWED_FIVE = /New config event received.*server\.5=/;
 
 // The facts the failover drill and rolling updates rely on, shown on the real cluster (see HA-NOTES).
 describe('Spark HA mechanisms on ZooKeeper', () => {
@@ -225,6 +232,63 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
     }
     // Every write acknowledged before, during and after the re-creation is on the re-created server itself.
     await expect.poll(() => writer.missing(formatHostPort(zookeeperClientAddress(follower))), { timeout: 10_000, interval: 500 }).toEqual([]);
+  });
+
+  it('the ensemble grows 3 → 5 and shrinks back to 3 a server at a time: no server restarted, no acknowledged write lost, the ALIVE master kept, and the masters follow', async () => {
+    const alive = (await theAliveMasterNode(topology)).name;
+    const staying = [...topology.zookeepers, ...topology.masters];
+    const pidsBefore = staying.map((node) => cluster.processes.pid(node));
+    const env = { SPARK_AZURE_LOCAL_DIR: cluster.paths.clusterDir };
+    const writer = await SequencedWriter.start(topologyZooKeeperConnect(topology), '/ensemble-resize-test');
+    let grow: { exitCode: number | null; stdout: string; stderr: string } | undefined;
+    let votersWhenGrown: (string | undefined)[] = [];
+    let shrink: Awaited<ReturnType<typeof runGithubAction>> | undefined;
+    let samples: string[][] = [];
+    try {
+      await expect.poll(() => writer.acknowledged.length, { timeout: 10_000 }).toBeGreaterThan(20);
+      ({ samples } = await recordMasterStatuses(
+        topology,
+        async () => {
+          // Grown through the command line, shrunk through the rolling-update action's bundle.
+          grow = await $({
+            nothrow: true,
+            quiet: true,
+            env: { ...process.env, ...env },
+          })`${process.execPath} ${path.join(ROOT, 'dist', 'cli.cjs')} local resize-ensemble --zookeepers 5 --json`;
+          votersWhenGrown = await Promise.all(
+            localTopology({ zookeepers: 5, masters: 2, workers: 2 }).zookeepers.map(async (server) => {
+              const membership = await readMembership(zookeeperClientAddress(server)).catch(() => undefined);
+              return membership && voterIds(membership).join(',');
+            }),
+          );
+          shrink = await runGithubAction('rolling-update', { masters: topologyMasterUrl(topology), zookeeperServers: '3' }, env);
+        },
+        1000,
+      ));
+    } finally {
+      await writer.stop();
+    }
+    expect(grow!.exitCode, grow!.stderr).toBe(0);
+    const grown = JSON.parse(grow!.stdout) as ResizeReport;
+    expect(grown.steps.map((step) => `${step.change} ${step.server}`)).toEqual(['add zk4', 'add zk5']);
+    expect(votersWhenGrown).toEqual(Array(5).fill('1,2,3,4,5'));
+    expect(shrink!.exitCode, shrink!.stdout).toBe(0);
+    expect(shrink!.outputs.ensembleVoters).toBe('1,2,3');
+    const shrunk = JSON.parse(readFileSync(shrink!.outputs.report!, 'utf8')) as ResizeReport;
+    expect(shrunk.steps.map((step) => `${step.change} ${step.server}`)).toEqual(['remove zk5', 'remove zk4']);
+
+    // Throughout: one ALIVE master, the same one, and no server or master restarted.
+    expect(samples.length).toBeGreaterThan(50);
+    expect(samples.filter((sample) => sample.filter((status) => status === 'ALIVE').length !== 1)).toEqual([]);
+    expect((await theAliveMasterNode(topology)).name).toBe(alive);
+    expect(staying.map((node) => cluster.processes.pid(node))).toEqual(pidsBefore);
+    expect(await writer.missing(topologyZooKeeperConnect(topology)), 'acknowledged writes lost').toEqual([]);
+    // The removed servers are gone, and the cluster is its three-server self again.
+    expect((await cluster.topology()).zookeepers.map((server) => server.name)).toEqual(['zk1', 'zk2', 'zk3']);
+    for (const removed of ['zk4', 'zk5']) expect(existsSync(nodeDir(cluster.paths.clusterDir, removed))).toBe(false);
+    expect((await cluster.describe(topology)).healthy).toBe(true);
+    // Spark's Curator clients followed the membership without a restart (ensemble tracking).
+    for (const master of topology.masters) expect(readFileSync(cluster.logFile(master), 'utf8')).toMatch(CURATOR_FOLLOWED_FIVE);
   });
 
   it("a worker's health endpoint answers Healthy while the ALIVE master has it, Unhealthy once it has not, and Healthy when no master leads", async () => {

@@ -19,10 +19,12 @@ import { writeExtraVariablesFile } from '../shared/secrets.js';
 import { remoteNodeOperations, remoteTopology } from '../shared/remote-cluster.js';
 import { type RollingUpdateSettings, readRollingUpdateSettings } from './settings.js';
 import { rollingSummary } from './summary.js';
+import { resizeEnsembleAction } from './ensemble.js';
 
 /** The rolling-update action behind every door. */
 export async function rollingUpdateAction(pipeline: Pipeline): Promise<void> {
   const settings = readRollingUpdateSettings(new InputReader(pipeline.inputs));
+  if (settings.zookeeperServers !== undefined) return resizeEnsembleAction({ ...settings, zookeeperServers: settings.zookeeperServers }, pipeline);
   const { cluster, method } = await resolve(settings, pipeline);
   const options = { ...settings, only: settings.method.name === 'reimage' ? new Set(cluster.topology.workers.map((worker) => worker.name)) : settings.only };
 

@@ -21,6 +21,8 @@ export interface RollingUpdateSettings {
   readonly lockWaitSeconds: number;
   readonly pollIntervalMs: number;
   readonly nodeAccess: NodeAccess;
+  /** Set: instead of rolling, grow or shrink the ZooKeeper ensemble to this many voters (reconfig). */
+  readonly zookeeperServers?: number;
   readonly method:
     | { readonly name: 'local'; readonly roleVariables: Readonly<Record<string, string>> }
     | { readonly name: 'ansible'; readonly inventory: string; readonly playbook?: string; readonly roleVariables: Readonly<Record<string, string>> }
@@ -54,6 +56,7 @@ export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSet
     lockWaitSeconds: inputs.seconds('lockWaitSeconds', 60, { min: 0, max: 3600 }),
     pollIntervalMs: inputs.integer('pollIntervalMs', 100, { min: 20, max: 5000 }),
     nodeAccess,
+    zookeeperServers: inputs.optional('zookeeperServers') === undefined ? undefined : Number(inputs.oneOf('zookeeperServers', ['3', '5'] as const, '3')),
     method: readMethod(inputs, nodeAccess.kind === 'local' ? 'local' : 'ansible'),
   };
 }

@@ -1,7 +1,7 @@
 import { Socket } from 'node:net';
 import type { HostPort } from '../inputs/host-port.js';
 
-export type FourLetterWord = 'srvr' | 'mntr' | 'ruok' | 'cons' | 'stat';
+export type FourLetterWord = 'srvr' | 'mntr' | 'ruok' | 'cons' | 'stat' | 'conf';
 
 /**
  * Sends a ZooKeeper four-letter word and returns the whole reply. ZooKeeper closes the connection

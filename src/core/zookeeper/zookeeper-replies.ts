@@ -40,6 +40,8 @@ export interface MntrReply {
   readonly mode?: ZooKeeperMode;
   /** Leader only: followers in sync with it (observers excluded). */
   readonly syncedFollowers?: number;
+  /** Leader only: of the synced followers, those without a vote (joiners a reconfig has not added yet). */
+  readonly syncedNonVotingFollowers?: number;
   /** Leader only: learners still syncing. */
   readonly pendingSyncs?: number;
   readonly avgLatencyMs?: number;
@@ -64,6 +66,7 @@ export function parseMntr(reply: string): MntrReply {
     serving: true,
     mode: state,
     syncedFollowers: numberOrUndefined(raw.get('zk_synced_followers')),
+    syncedNonVotingFollowers: numberOrUndefined(raw.get('zk_synced_non_voting_followers')),
     pendingSyncs: numberOrUndefined(raw.get('zk_pending_syncs')),
     avgLatencyMs: numberOrUndefined(raw.get('zk_avg_latency')),
     maxLatencyMs: numberOrUndefined(raw.get('zk_max_latency')),

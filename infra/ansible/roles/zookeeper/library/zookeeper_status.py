@@ -36,6 +36,8 @@ pending_syncs: {description: Learners still syncing with this leader (-1 on foll
 leaders: {description: The servers of C(ensemble) that lead., type: list, returned: when ensemble is given}
 leader_synced_followers: {description: Synced followers the single leader of C(ensemble) reports (-1 without one)., type: int, returned: when ensemble is given}
 leader_pending_syncs: {description: Syncs pending at the single leader of C(ensemble) (-1 without one)., type: int, returned: when ensemble is given}
+leader_synced_voters: {description: Of those synced followers, the voting ones (a joiner not yet added by reconfig does not vote)., type: int, returned: when ensemble is given}
+leader_participants: {description: Voting members in the single leader's configuration (its C(conf)), -1 when it does not say., type: int, returned: when ensemble is given}
 """
 
 
@@ -75,7 +77,21 @@ def server_status(host: str, port: int, timeout: float) -> dict:
         # Values are floats ("2.0") when the Prometheus metrics provider is on.
         status["synced_followers"] = int(float(fields.get("zk_synced_followers", "-1")))
         status["pending_syncs"] = int(float(fields.get("zk_pending_syncs", "-1")))
+        non_voting = int(float(fields.get("zk_synced_non_voting_followers", "0")))
+        status["synced_voters"] = status["synced_followers"] - non_voting
     return status
+
+
+def participants(host: str, port: int, timeout: float) -> int:
+    """Voting members in the server's configuration (the membership part of `conf`); -1 if it does not say."""
+    try:
+        reply = four_letter_word(host, port, "conf", timeout)
+    except OSError:
+        return -1
+    if "membership:" not in reply:
+        return -1
+    lines = [line.strip() for line in reply.split("membership:", 1)[1].splitlines()]
+    return sum(1 for line in lines if line.startswith("server.") and ":observer;" not in line)
 
 
 def main() -> None:
@@ -97,6 +113,8 @@ def main() -> None:
         result["leaders"] = leaders
         result["leader_synced_followers"] = single.get("synced_followers", -1)
         result["leader_pending_syncs"] = single.get("pending_syncs", -1)
+        result["leader_synced_voters"] = single.get("synced_voters", -1)
+        result["leader_participants"] = participants(leaders[0], port, timeout) if single else -1
     module.exit_json(**result)
 
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +31,9 @@ import org.apache.zookeeper.data.Stat;
  * <p>The master registers no shutdown hook, so its ephemeral latch node outlives the JVM until ZooKeeper
  * expires the session. Its host knows at once that the process is gone. A node is removed only when it
  * carries this master's participant id and its owning session is attached to no ZooKeeper server (asked of
- * every server with {@code cons}): a live master's session is always attached somewhere. Any server that
+ * every server with {@code cons}): a live master's session is always attached somewhere. "Every server" is
+ * the ensemble's membership now (its {@code /zookeeper/config}, which a reconfig changes) together with the
+ * servers this master was configured with (a joiner not yet added may hold sessions too). Any of them that
  * does not answer makes that unknowable, and nothing is removed: the session then expires as it would have.
  *
  * <p>Usage: {@code ReleaseLeaderLatch <spark-master.properties>}. Exit 0 when done (removed or nothing to
@@ -40,6 +43,7 @@ public final class ReleaseLeaderLatch {
   static final String PARTICIPANT_ID_KEY = "spark.azure.leaderElection.participantId";
   private static final int TIMEOUT_MS = 4_000;
   private static final Pattern SESSION_ID = Pattern.compile("sid=0x([0-9a-fA-F]+)");
+  private static final Pattern MEMBER = Pattern.compile("(?m)^server\\.\\d+=([^:;\\s]+):\\d+:\\d+(?::\\w+)?;(?:([^;\\s]+):)?(\\d+)\\s*$");
 
   private ReleaseLeaderLatch() {}
 
@@ -84,7 +88,7 @@ public final class ReleaseLeaderLatch {
         }
         if (stat.getEphemeralOwner() == 0 || !participantId.equals(new String(data == null ? new byte[0] : data, StandardCharsets.UTF_8))) continue;
         // Asked after the node was read: a session attached now was attached when the node was read.
-        if (attached == null) attached = attachedSessions(connectString);
+        if (attached == null) attached = attachedSessions(ensembleServers(zk, connectString));
         if (attached.contains(stat.getEphemeralOwner())) continue;
         try {
           zk.delete(path, stat.getVersion());
@@ -115,11 +119,26 @@ public final class ReleaseLeaderLatch {
     return zk;
   }
 
-  /** Every session attached to any server of the ensemble; throws when a server does not answer. */
-  static Set<Long> attachedSessions(String connectString) throws IOException {
+  /**
+   * The configured servers and every member of the ensemble's current membership, as host:port client
+   * addresses. A membership line reads {@code server.N=host:quorum:election[:role];[clientHost:]clientPort}.
+   */
+  static Set<String> ensembleServers(ZooKeeper zk, String connectString) throws KeeperException, InterruptedException {
+    Set<String> servers = new LinkedHashSet<>();
+    for (String server : connectString.split(",")) servers.add(server.trim());
+    String membership = new String(zk.getConfig(false, null), StandardCharsets.UTF_8);
+    Matcher member = MEMBER.matcher(membership);
+    while (member.find()) {
+      String clientHost = member.group(2) == null || member.group(2).equals("0.0.0.0") ? member.group(1) : member.group(2);
+      servers.add(clientHost + ":" + member.group(3));
+    }
+    return servers;
+  }
+
+  /** Every session attached to any of these servers; throws when a server does not answer. */
+  static Set<Long> attachedSessions(Set<String> servers) throws IOException {
     Set<Long> sessions = new HashSet<>();
-    for (String server : connectString.split(",")) {
-      String hostPort = server.trim();
+    for (String hostPort : servers) {
       int colon = hostPort.lastIndexOf(':');
       String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
       int port = colon < 0 ? 2181 : Integer.parseInt(hostPort.substring(colon + 1));

@@ -1,0 +1,65 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { $ } from 'zx/core';
+import type { ZooKeeperNode } from '../core/cluster/topology.js';
+import { ActionableError } from '../core/errors.js';
+import { type EnsembleAccess, reconfigureArguments } from '../core/zookeeper/ensemble-membership.js';
+import type { LocalCluster } from './local-cluster.js';
+import { localTopology } from './local-topology.js';
+import { nodeDir } from './paths.js';
+
+export interface LocalEnsembleResize {
+  /** Every server the resize knows: the current ones and the target ones (zk1..zkN on 127.0.0.11+). */
+  readonly servers: readonly ZooKeeperNode[];
+  readonly targetIds: readonly number[];
+  readonly access: EnsembleAccess;
+  /** Records the target servers as the cluster's and renders the masters' and workers' configuration for them. */
+  finish(): Promise<void>;
+}
+
+/**
+ * The local cluster's side of resizing its ensemble to `count` servers: the inventory lists the servers of
+ * both sizes while the resize runs (as Terraform's count would on Azure), joiners are rendered by the roles
+ * (which give them the running ensemble's membership plus themselves) and started, reconfig runs through a
+ * member's own `zookeeper-reconfigure`, and a removed server is stopped and its directory removed.
+ */
+export async function localEnsembleResize(cluster: LocalCluster, count: number): Promise<LocalEnsembleResize> {
+  const topology = await cluster.topology();
+  const shape = { zookeepers: Math.max(count, topology.zookeepers.length), masters: topology.masters.length, workers: topology.workers.length };
+  const servers = localTopology(shape).zookeepers;
+  const target = localTopology({ ...shape, zookeepers: count }).zookeepers;
+  await cluster.recordZooKeepers(servers);
+  const access: EnsembleAccess = {
+    startJoiner: async (node) => {
+      await cluster.render([node]);
+      await cluster.processes.start(node);
+    },
+    reconfigure: async (through, change) => {
+      const command = path.join(nodeDir(cluster.paths.clusterDir, through.name), 'bin', 'zookeeper-reconfigure');
+      const result = await $({ nothrow: true, quiet: true, timeout: 60_000 })`${command} ${reconfigureArguments(change)}`;
+      if (result.exitCode !== 0 || !result.stdout.includes('Committed new configuration')) {
+        throw new ActionableError(
+          `ZooKeeper reconfig through ${through.name}`,
+          'the new membership committed',
+          `exit ${result.exitCode}: ${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-4).join(' | ')}`,
+          `Read ${through.name}'s log (\`spark-azure local logs ${through.name}\`); nothing further was changed.`,
+        );
+      }
+      return result.stdout;
+    },
+    retire: async (node) => {
+      await cluster.processes.stop(node);
+      await rm(nodeDir(cluster.paths.clusterDir, node.name), { recursive: true, force: true });
+    },
+  };
+  return {
+    servers,
+    targetIds: target.map((server) => server.id),
+    access,
+    finish: async () => {
+      await cluster.recordZooKeepers(target);
+      const after = await cluster.topology();
+      await cluster.render([...after.masters, ...after.workers]);
+    },
+  };
+}

@@ -23207,8 +23207,7 @@ ${result2.stderr}`.trim().split("\n").slice(-4).join(" | ")}`,
     access: access2,
     finish: async () => {
       await cluster.recordZooKeepers(target);
-      const after2 = await cluster.topology();
-      await cluster.render([...after2.masters, ...after2.workers]);
+      await cluster.render((await cluster.topology()).masters);
     }
   };
 }

@@ -13,7 +13,7 @@ export interface LocalEnsembleResize {
   readonly servers: readonly ZooKeeperNode[];
   readonly targetIds: readonly number[];
   readonly access: EnsembleAccess;
-  /** Records the target servers as the cluster's and renders the masters' and workers' configuration for them. */
+  /** Records the target servers as the cluster's and renders the masters' configuration (their ZooKeeper list) for them. */
   finish(): Promise<void>;
 }
 
@@ -58,8 +58,9 @@ export async function localEnsembleResize(cluster: LocalCluster, count: number):
     access,
     finish: async () => {
       await cluster.recordZooKeepers(target);
-      const after = await cluster.topology();
-      await cluster.render([...after.masters, ...after.workers]);
+      // Workers know only the masters. A master's running Curator already follows the membership; its
+      // configuration is for its next start and for the latch release.
+      await cluster.render((await cluster.topology()).masters);
     },
   };
 }

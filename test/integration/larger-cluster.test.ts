@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zookeeperLeader } from '../../src/core/cluster/cluster-state.js';
 import type { LocalCluster, UpResult } from '../../src/local/local-cluster.js';
 import { startTestCluster } from '../support/test-cluster.js';
+import { topologyZooKeeperConnect } from '../../src/core/cluster/topology.js';
+import { MaintenanceLock } from '../../src/operations/maintenance-lock.js';
+import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 
 describe('a larger local cluster: 5 ZooKeeper servers, 3 masters, 3 workers', () => {
   let cluster: LocalCluster;
@@ -42,5 +45,38 @@ describe('a larger local cluster: 5 ZooKeeper servers, 3 masters, 3 workers', ()
     await operations.start(worker);
     await operations.restart(zk);
     await expect.poll(async () => (await cluster.describe(topology)).healthy, { timeout: 60_000, interval: 500 }).toBe(true);
+  });
+
+  // spark-azure's own ZooKeeper session: it needs any running ensemble, so it runs here rather than pay a
+  // cluster start of its own. A rolling update once hung on a request the client library had queued on an
+  // expired session.
+  it("spark-azure's ZooKeeper session outlives its expiry: calls answer on a new session, and the lock is taken again", async () => {
+    const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(await cluster.topology()));
+    try {
+      const lock = await MaintenanceLock.acquire(zk, 'session test', { waitMs: 0, path: '/spark-azure-test/lock' });
+      const before = await zk.sessionId();
+      // Freeze this process for longer than the 6 s session, as a long GC pause would: no heartbeat reaches
+      // the ensemble, which expires the session. (Stopping the whole ensemble would not: a restarted leader
+      // revives the sessions in its log.)
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 9000);
+      await expect
+        .poll(
+          () =>
+            zk
+              .stat('/spark-azure-test')
+              .then((stat) => stat !== undefined)
+              .catch(() => false),
+          { timeout: 60_000, interval: 500 },
+        )
+        .toBe(true);
+      expect(await zk.sessionId()).not.toBe(before);
+      expect(await zk.stat('/spark-azure-test/lock'), 'the ephemeral lock died with the old session').toBeUndefined();
+      await lock.ensureHeld('session test');
+      expect((await zk.stat('/spark-azure-test/lock'))?.ephemeralOwner).toBe(await zk.sessionId());
+      await lock.release();
+      expect(await zk.stat('/spark-azure-test/lock')).toBeUndefined();
+    } finally {
+      zk.close();
+    }
   });
 });

@@ -23176,9 +23176,9 @@ async function localEnsembleResize(cluster, count) {
   const shape = { zookeepers: Math.max(count, topology.zookeepers.length), masters: topology.masters.length, workers: topology.workers.length };
   const servers = localTopology(shape).zookeepers;
   const target = localTopology({ ...shape, zookeepers: count }).zookeepers;
-  await cluster.recordZooKeepers(servers);
   const access2 = {
     startJoiner: async (node) => {
+      if (!(await cluster.topology()).zookeepers.some((server) => server.id === node.id)) await cluster.recordZooKeepers(servers);
       await cluster.render([node]);
       await cluster.processes.start(node);
     },
@@ -23242,12 +23242,17 @@ async function resizeEnsemble(servers, targetIds, access2, options) {
     );
   }
   const target = [...new Set(targetIds)].sort((a, b) => a - b);
-  if (!ENSEMBLE_SIZES.includes(target.length) || target.some((id) => !byId.has(id))) {
-    throw new InputError("zookeepers", `${ENSEMBLE_SIZES.join(" or ")} known servers`, target.join(","), "Ask for 3 or 5 ZooKeeper servers.");
+  const staying = before2.filter((id) => target.includes(id)).map((id) => byId.get(id));
+  if (!ENSEMBLE_SIZES.includes(target.length) || target.some((id) => !byId.has(id)) || staying.length === 0) {
+    throw new ClusterStateError(
+      "ZooKeeper ensemble resize",
+      `${ENSEMBLE_SIZES.join(" or ")} known servers, at least one of them a voter now`,
+      `voters ${before2.join(",")} to become ${target.join(",")}`,
+      "Ask for 3 or 5 servers of this ensemble; nothing was changed."
+    );
   }
   const adds = target.filter((id) => !before2.includes(id)).map((id) => byId.get(id));
   const removes = before2.filter((id) => !target.includes(id)).sort((a, b) => b - a).map((id) => byId.get(id));
-  const staying = before2.filter((id) => target.includes(id)).map((id) => byId.get(id));
   const through = staying[0];
   const steps = [];
   if (adds.length + removes.length === 0) return { before: before2, after: before2, steps, seconds: 0 };

@@ -19,7 +19,7 @@ export interface LocalEnsembleResize {
 
 /**
  * The local cluster's side of resizing its ensemble to `count` servers: the inventory lists the servers of
- * both sizes while the resize runs (as Terraform's count would on Azure), joiners are rendered by the roles
+ * both sizes once a joiner starts (as Terraform's count would on Azure), joiners are rendered by the roles
  * (which give them the running ensemble's membership plus themselves) and started, reconfig runs through a
  * member's own `zookeeper-reconfigure`, and a removed server is stopped and its directory removed.
  */
@@ -28,9 +28,10 @@ export async function localEnsembleResize(cluster: LocalCluster, count: number):
   const shape = { zookeepers: Math.max(count, topology.zookeepers.length), masters: topology.masters.length, workers: topology.workers.length };
   const servers = localTopology(shape).zookeepers;
   const target = localTopology({ ...shape, zookeepers: count }).zookeepers;
-  await cluster.recordZooKeepers(servers);
   const access: EnsembleAccess = {
     startJoiner: async (node) => {
+      // The cluster lists both sizes' servers from the first joiner on (a halted resize leaves them listed).
+      if (!(await cluster.topology()).zookeepers.some((server) => server.id === node.id)) await cluster.recordZooKeepers(servers);
       await cluster.render([node]);
       await cluster.processes.start(node);
     },

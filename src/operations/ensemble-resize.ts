@@ -1,5 +1,5 @@
 import { type ZooKeeperNode, zookeeperClientAddress } from '../core/cluster/topology.js';
-import { ClusterStateError, InputError } from '../core/errors.js';
+import { ClusterStateError } from '../core/errors.js';
 import { formatHostPort } from '../core/inputs/host-port.js';
 import type { Log } from '../core/log.js';
 import { waitUntil } from '../core/wait.js';
@@ -58,15 +58,20 @@ export async function resizeEnsemble(servers: readonly ZooKeeperNode[], targetId
     );
   }
   const target = [...new Set(targetIds)].sort((a, b) => a - b);
-  if (!(ENSEMBLE_SIZES as readonly number[]).includes(target.length) || target.some((id) => !byId.has(id))) {
-    throw new InputError('zookeepers', `${ENSEMBLE_SIZES.join(' or ')} known servers`, target.join(','), 'Ask for 3 or 5 ZooKeeper servers.');
+  const staying = before.filter((id) => target.includes(id)).map((id) => byId.get(id)!);
+  if (!(ENSEMBLE_SIZES as readonly number[]).includes(target.length) || target.some((id) => !byId.has(id)) || staying.length === 0) {
+    throw new ClusterStateError(
+      'ZooKeeper ensemble resize',
+      `${ENSEMBLE_SIZES.join(' or ')} known servers, at least one of them a voter now`,
+      `voters ${before.join(',')} to become ${target.join(',')}`,
+      'Ask for 3 or 5 servers of this ensemble; nothing was changed.',
+    );
   }
   const adds = target.filter((id) => !before.includes(id)).map((id) => byId.get(id)!);
   const removes = before
     .filter((id) => !target.includes(id))
     .sort((a, b) => b - a)
     .map((id) => byId.get(id)!);
-  const staying = before.filter((id) => target.includes(id)).map((id) => byId.get(id)!);
   const through = staying[0]!;
   const steps: ResizeStep[] = [];
   if (adds.length + removes.length === 0) return { before, after: before, steps, seconds: 0 };

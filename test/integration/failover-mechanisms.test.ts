@@ -26,8 +26,9 @@ import { SequencedWriter } from '../support/sequenced-writer.js';
 import { recordMasterStatuses } from '../support/status-recorder.js';
 import { ROOT, runGithubAction } from '../support/run-bundle.js';
 import { localTopology } from '../../src/local/local-topology.js';
-import { readMembership, voterIds } from '../../src/core/zookeeper/ensemble-membership.js';
-import type { ResizeReport } from '../../src/operations/ensemble-resize.js';
+import { type EnsembleAccess, readMembership, reconfigureArguments, voterIds } from '../../src/core/zookeeper/ensemble-membership.js';
+import { type ResizeReport, resizeEnsemble } from '../../src/operations/ensemble-resize.js';
+import { MaintenanceLock } from '../../src/operations/maintenance-lock.js';
 import { startTestCluster } from '../support/test-cluster.js';
 
 // Curator's ensemble tracker logs each membership it adopts; this one lists server 5.
@@ -216,9 +217,15 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
       await expect.poll(() => writer.acknowledged.length, { timeout: 10_000 }).toBeGreaterThan(20);
       const others = allNodes(topology).filter((node) => node.name !== follower.name);
       const pidsBefore = others.map((node) => cluster.processes.pid(node));
+      const leaderNode = topology.zookeepers.find((server) => formatHostPort(zookeeperClientAddress(server)) === leader.address)!;
+      const leaderLogBefore = statSync(cluster.logFile(leaderNode)).size;
       await cluster.destroy(follower);
       const result = await cluster.reconcile();
       expect(result).toMatchObject({ reconciled: [follower.name], rendered: [follower.name] });
+      // Seen from the leader: the server came back with no transaction at all (last zxid -1), and was given
+      // the whole snapshot; a follower counts in the leader's quorum only once it has acknowledged that sync.
+      const leaderLogSince = readFileSync(cluster.logFile(leaderNode)).subarray(leaderLogBefore).toString('utf8');
+      expect(leaderLogSince).toMatch(/Sending snapshot last zxid of peer is 0xffffffffffffffff/);
       expect(others.map((node) => cluster.processes.pid(node))).toEqual(pidsBefore);
       const dataDir = path.join(nodeDir(cluster.paths.clusterDir, follower.name), 'data');
       expect(readFileSync(path.join(dataDir, 'myid'), 'utf8').trim()).toBe(String(follower.id));
@@ -289,6 +296,27 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
     expect((await cluster.describe(topology)).healthy).toBe(true);
     // Spark's Curator clients followed the membership without a restart (ensemble tracking).
     for (const master of topology.masters) expect(readFileSync(cluster.logFile(master), 'utf8')).toMatch(CURATOR_FOLLOWED_FIVE);
+  });
+
+  it('a resize halts before adding a joiner that never follows the leader: no reconfig, the membership unchanged, the lock released', async () => {
+    const servers = localTopology({ zookeepers: 5, masters: 2, workers: 2 }).zookeepers;
+    const changes: string[] = [];
+    // A joiner whose start did nothing: it never answers, so it must never be added.
+    const access: EnsembleAccess = {
+      startJoiner: async () => undefined,
+      reconfigure: async (through, change) => {
+        changes.push(reconfigureArguments(change).join(' '));
+        return '';
+      },
+      retire: async () => undefined,
+    };
+    await expect(resizeEnsemble(servers, [1, 2, 3, 4, 5], access, { log: silentLog, gateTimeoutMs: 2000, lockWaitMs: 5000 })).rejects.toThrow(
+      /^ZooKeeper server zk4: expected to follow the leader \(synced\) within 2 s, found no answer/,
+    );
+    expect(changes).toEqual([]);
+    for (const server of topology.zookeepers) expect(voterIds((await readMembership(zookeeperClientAddress(server)))!)).toEqual([1, 2, 3]);
+    const lock = await MaintenanceLock.acquire(zk, 'resize halt test', { waitMs: 0 });
+    await lock.release();
   });
 
   it("a worker's health endpoint answers Healthy while the ALIVE master has it, Unhealthy once it has not, and Healthy when no master leads", async () => {

@@ -50,6 +50,14 @@ describe('bad input on the command line', () => {
       ['smoke-test', '--masters', '127.0.0.21', '--timeout-seconds', 'ten'],
       /^error: --timeout-seconds: expected a number of seconds from 10 to 86400, found "ten"\. Set --timeout-seconds to e\.g\. 300\.$/,
     ],
+    [
+      ['local', 'resize-ensemble', '--zookeepers', '4'],
+      /^error: --zookeepers: expected 3 or 5 ZooKeeper servers \(an odd quorum\), found 4\. Use --zookeepers 3 or --zookeepers 5\.$/,
+    ],
+    [
+      ['rolling-update', '--masters', '127.0.0.99:7077', '--zookeeper-servers', '4'],
+      /^error: --zookeeper-servers: expected one of 3, 5, found "4"\. Set --zookeeper-servers to one of those\.$/,
+    ],
     [['provision', '--command', 'destroy'], /^error: --command: expected one of plan, apply, plan-and-apply, reconcile, found "destroy"\. Set --command to one of those\.$/],
   ])('%j', async (args, message) => {
     const run = await $({ cwd: ROOT, nothrow: true, quiet: true })`node dist/cli.cjs ${args}`;

@@ -1,23 +1,28 @@
 #!/usr/bin/python
 # -*- coding: utf-8 -*-
-"""Decides the membership a ZooKeeper server starts with: the running ensemble's, plus itself."""
+"""Writes the membership a ZooKeeper server without one starts with: the running ensemble's, plus itself."""
 from __future__ import annotations
 
+import os
 import socket
 
 from ansible.module_utils.basic import AnsibleModule
 
 DOCUMENTATION = r"""
 module: zookeeper_membership
-short_description: The server.N lines a ZooKeeper server without a membership file starts with
+short_description: The membership file (server.N lines) of a ZooKeeper server that has none
 description:
-  - Asks the other servers of the inventory group for their configuration (the C(conf) four-letter word,
+  - Does nothing when O(path) exists: after its first start ZooKeeper owns that file (reconfig rewrites it).
+  - Otherwise asks the other servers of the inventory group for their configuration (the C(conf) four-letter word,
     its C(membership:) part) and takes the newest version any of them reports, adding this server when it is
     not a member yet: a joiner then follows the leader as a non-voting follower until a reconfig adds it, and
     a re-created member finds itself listed already. When no server answers (the ensemble's first start) the
-    inventory group is the membership. Never changes anything.
+    inventory group is the membership. Writes it to O(path).
   - C(conf) must be in C(4lw.commands.whitelist).
 options:
+  path: {description: The membership file., type: path, required: true}
+  owner: {description: Its owner., type: str}
+  group: {description: Its group., type: str}
   own_id: {description: This server's myid., type: int, required: true}
   ids: {description: The myid of every host of the inventory group., type: list, elements: int, required: true}
   hosts: {description: The address of every host of the group, in the order of O(ids)., type: list, elements: str, required: true}
@@ -30,9 +35,8 @@ author: spark-azure maintainers
 """
 
 RETURN = r"""
-members: {description: The server.N lines to start with., type: list, returned: always}
-source: {description: The server whose membership was taken, or "inventory"., type: str, returned: always}
-version: {description: That membership's version (hex), "" for the inventory., type: str, returned: always}
+members: {description: The server.N lines written., type: list, returned: when the file was written}
+source: {description: The server whose membership was taken, or "inventory"., type: str, returned: when the file was written}
 """
 
 
@@ -71,6 +75,9 @@ def server_line(server: int, host: str, client_address: str, params: dict) -> st
 def main() -> None:
     module = AnsibleModule(
         argument_spec={
+            "path": {"type": "path", "required": True},
+            "owner": {"type": "str"},
+            "group": {"type": "str"},
             "own_id": {"type": "int", "required": True},
             "ids": {"type": "list", "elements": "int", "required": True},
             "hosts": {"type": "list", "elements": "str", "required": True},
@@ -83,6 +90,8 @@ def main() -> None:
         supports_check_mode=True,
     )
     params = module.params
+    if os.path.exists(params["path"]):
+        module.exit_json(changed=False)
     if len(params["ids"]) != len(params["hosts"]):
         module.fail_json(msg="ids and hosts must list the same servers, in the same order")
     servers = dict(zip(params["ids"], params["hosts"]))
@@ -96,11 +105,18 @@ def main() -> None:
         if answer and (best is None or answer[1] > best[1][1]):
             best = (host, answer)
     if best is None:
-        module.exit_json(changed=False, members=inventory, source="inventory", version="")
-    host, (members, version) = best
-    if server_id(own) not in {server_id(line) for line in members}:
-        members = members + [own]
-    module.exit_json(changed=False, members=members, source=host, version=format(version, "x"))
+        members, source = inventory, "inventory"
+    else:
+        source, (members, _) = best
+        if server_id(own) not in {server_id(line) for line in members}:
+            members = members + [own]
+    if not module.check_mode:
+        with open(params["path"], "w", encoding="utf-8") as file:
+            file.write("".join(line + "\n" for line in members))
+        module.set_mode_if_different(params["path"], "0644", True)
+        module.set_owner_if_different(params["path"], params["owner"], True)
+        module.set_group_if_different(params["path"], params["group"], True)
+    module.exit_json(changed=True, members=members, source=source)
 
 
 if __name__ == "__main__":

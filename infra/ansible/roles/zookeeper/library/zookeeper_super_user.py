@@ -22,6 +22,8 @@ description:
 options:
   password_file: {description: Where the password lives., type: path, required: true}
   jvm_args_file: {description: Where the digest argument lives (java @argfile)., type: path, required: true}
+  owner: {description: Owner of both files (the server's user)., type: str}
+  group: {description: Group of both files., type: str}
 author: spark-azure maintainers
 """
 
@@ -39,7 +41,12 @@ def write_private(path: str, text: str) -> None:
 
 def main() -> None:
     module = AnsibleModule(
-        argument_spec={"password_file": {"type": "path", "required": True}, "jvm_args_file": {"type": "path", "required": True}},
+        argument_spec={
+            "password_file": {"type": "path", "required": True},
+            "jvm_args_file": {"type": "path", "required": True},
+            "owner": {"type": "str"},
+            "group": {"type": "str"},
+        },
         supports_check_mode=True,
     )
     password_file, jvm_args_file = module.params["password_file"], module.params["jvm_args_file"]
@@ -56,6 +63,11 @@ def main() -> None:
     changed = generated or current != wanted
     if current != wanted and not module.check_mode:
         write_private(jvm_args_file, wanted)
+    for path in (password_file, jvm_args_file):
+        # Only the server's user reads them.
+        changed = module.set_mode_if_different(path, "0600", changed)
+        changed = module.set_owner_if_different(path, module.params["owner"], changed)
+        changed = module.set_group_if_different(path, module.params["group"], changed)
     module.exit_json(changed=changed, generated=generated)
 
 

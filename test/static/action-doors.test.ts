@@ -42,6 +42,25 @@ describe('bad input through the bundled doors', () => {
   });
 });
 
+describe('a ZooKeeper resize on VMs refuses what it cannot do, before touching anything', () => {
+  const vms = { masters: '10.0.2.4:7077,10.0.2.5:7077', nodeAccess: 'ssh', sshUser: 'azureuser', zookeeperDir: '/spark-azure/prod', zookeeperServers: '5' };
+  it.each([
+    [
+      { zookeepers: '10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181,10.0.1.7:2181,10.0.1.8:2181', updateMethod: 'command', updateCommand: './x.sh' },
+      /::error::Input 'updateMethod': expected 'ansible' with zookeeperServers on VMs \(a joiner is configured by the site playbook\), found 'command'/,
+    ],
+    [
+      { zookeepers: '10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181', updateMethod: 'ansible', ansibleInventory: 'hosts.yml' },
+      /::error::Input 'zookeepers': expected every ZooKeeper server of both sizes \(at least 5\), in myid order, found 3\. Apply provision with the new count first/,
+    ],
+  ])('%j', async (inputs, message) => {
+    const run = await runGithubAction('rolling-update', { ...vms, ...inputs });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(message);
+    expect(run.stdout).not.toMatch(/ssh |ansible-playbook/);
+  });
+});
+
 // The command line names its --options where the platforms name inputs.
 describe('bad input on the command line', () => {
   it.each([

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { azVmArguments, sshArguments, systemctlCommand } from '../../src/azure/remote-commands.js';
+import { execFileSync } from 'node:child_process';
+import { RETIRE_ZOOKEEPER_COMMAND, azVmArguments, sshArguments, systemctlCommand, zookeeperReconfigureCommand } from '../../src/azure/remote-commands.js';
+import { reconfigureArguments } from '../../src/core/zookeeper/ensemble-membership.js';
 
 describe('commands for Azure VMs', () => {
   it('maps node operations onto the systemd units the roles install', () => {
@@ -34,6 +36,19 @@ describe('commands for Azure VMs', () => {
 
   it('quotes words the remote shell would split', () => {
     expect(sshArguments({ user: 'u', port: 2222 }, { host: 'h' }, ['echo', "it's here"]).slice(-2)).toEqual(['echo', `'it'\\''s here'`]);
+  });
+
+  it("hands reconfig its server line in one piece through the remote shell (its ';' would end the command)", () => {
+    const zk4 = { name: 'zk4', role: 'zookeeper', host: '10.0.1.7', id: 4, clientPort: 2181, quorumPort: 2888, electionPort: 3888 } as const;
+    const words = sshArguments({ user: 'u', port: 22 }, zk4, zookeeperReconfigureCommand(reconfigureArguments({ add: zk4 })));
+    // ssh joins the words after '--' with spaces for the remote shell: parse them as that shell would.
+    const remote = words.slice(words.indexOf('--') + 1).join(' ');
+    const parsed = execFileSync('sh', ['-c', `printf '%s\\n' ${remote}`])
+      .toString()
+      .trim()
+      .split('\n');
+    expect(parsed).toEqual(['sudo', '-u', 'zookeeper', '/opt/spark-azure/bin/zookeeper-reconfigure', '-add', 'server.4=10.0.1.7:2888:3888:participant;10.0.1.7:2181']);
+    expect(RETIRE_ZOOKEEPER_COMMAND).toEqual(['sudo', 'systemctl', 'disable', '--now', 'spark-azure-zookeeper']);
   });
 
   it('builds az vm calls for whole-machine faults', () => {

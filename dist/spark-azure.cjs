@@ -1246,10 +1246,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path36, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path37, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path36), options);
+            return checkStat(yield (0, promises_1.stat)(path37), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1258,10 +1258,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path36, options = {}) => {
+        var sync = (path37, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path36), options);
+            return checkStat((0, fs_1.statSync)(path37), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1298,10 +1298,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path36, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path37, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path36), path36, options);
+            return checkStat(yield (0, promises_1.stat)(path37), path37, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1310,10 +1310,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path36, options = {}) => {
+        var sync = (path37, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path36), path36, options);
+            return checkStat((0, fs_1.statSync)(path37), path37, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1322,7 +1322,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path36, options) => {
+        var checkPathExt = (path37, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -1330,14 +1330,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path36.substring(path36.length - p.length).toLowerCase();
+            const ext = path37.substring(path37.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path36, options) => stat2.isFile() && checkPathExt(path36, options);
+        var checkStat = (stat2, path37, options) => stat2.isFile() && checkPathExt(path37, options);
       }
     });
     var require_options = __commonJS2({
@@ -2663,7 +2663,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path34 = __toESM2(require("path"), 1);
+    var import_node_path35 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -2685,10 +2685,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path34.default.resolve(c, "node_modules", ".bin"),
-          import_node_path34.default.resolve(c)
+          import_node_path35.default.resolve(c, "node_modules", ".bin"),
+          import_node_path35.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path34.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path35.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -2769,7 +2769,7 @@ var require_core = __commonJS({
       kill: () => kill2,
       log: () => log4,
       os: () => os14,
-      path: () => import_node_path34.default,
+      path: () => import_node_path35.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -3130,7 +3130,7 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path34 = __toESM2(require("path"), 1);
+    var import_node_path35 = __toESM2(require("path"), 1);
     var os14 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
@@ -4582,7 +4582,16 @@ function quoteForRemoteShell(word) {
   return /^[A-Za-z0-9_./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 function azVmArguments(access2, vmName, operation) {
-  return ["vm", operation, "--resource-group", access2.resourceGroup, "--name", vmName, ...access2.subscription ? ["--subscription", access2.subscription] : []];
+  return [
+    "vm",
+    operation,
+    "--resource-group",
+    access2.resourceGroup,
+    "--name",
+    vmName,
+    ...operation === "delete" ? ["--yes"] : [],
+    ...access2.subscription ? ["--subscription", access2.subscription] : []
+  ];
 }
 function vmssSetImageArguments(access2, imageId) {
   return ["vmss", "update", "--resource-group", access2.resourceGroup, "--name", access2.scaleSet, "--set", `virtualMachineProfile.storageProfile.imageReference.id=${imageId}`];
@@ -4706,17 +4715,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path36) {
-      const ctrl = callVisitor(key, node, visitor, path36);
+    function visit_(key, node, visitor, path37) {
+      const ctrl = callVisitor(key, node, visitor, path37);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path36, ctrl);
-        return visit_(key, ctrl, visitor, path36);
+        replaceNode(key, path37, ctrl);
+        return visit_(key, ctrl, visitor, path37);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path37 = Object.freeze(path37.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path36);
+            const ci = visit_(i, node.items[i], visitor, path37);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4727,13 +4736,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = visit_("key", node.key, visitor, path36);
+          path37 = Object.freeze(path37.concat(node));
+          const ck = visit_("key", node.key, visitor, path37);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path36);
+          const cv = visit_("value", node.value, visitor, path37);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4754,17 +4763,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path36) {
-      const ctrl = await callVisitor(key, node, visitor, path36);
+    async function visitAsync_(key, node, visitor, path37) {
+      const ctrl = await callVisitor(key, node, visitor, path37);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path36, ctrl);
-        return visitAsync_(key, ctrl, visitor, path36);
+        replaceNode(key, path37, ctrl);
+        return visitAsync_(key, ctrl, visitor, path37);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path37 = Object.freeze(path37.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path36);
+            const ci = await visitAsync_(i, node.items[i], visitor, path37);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4775,13 +4784,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path36);
+          path37 = Object.freeze(path37.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path37);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path36);
+          const cv = await visitAsync_("value", node.value, visitor, path37);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4808,23 +4817,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path36) {
+    function callVisitor(key, node, visitor, path37) {
       if (typeof visitor === "function")
-        return visitor(key, node, path36);
+        return visitor(key, node, path37);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path36);
+        return visitor.Map?.(key, node, path37);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path36);
+        return visitor.Seq?.(key, node, path37);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path36);
+        return visitor.Pair?.(key, node, path37);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path36);
+        return visitor.Scalar?.(key, node, path37);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path36);
+        return visitor.Alias?.(key, node, path37);
       return void 0;
     }
-    function replaceNode(key, path36, node) {
-      const parent2 = path36[path36.length - 1];
+    function replaceNode(key, path37, node) {
+      const parent2 = path37[path37.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -5445,10 +5454,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path36, value) {
+    function collectionFromPath(schema, path37, value) {
       let v = value;
-      for (let i = path36.length - 1; i >= 0; --i) {
-        const k = path36[i];
+      for (let i = path37.length - 1; i >= 0; --i) {
+        const k = path37[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -5467,7 +5476,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
+    var isEmptyPath = (path37) => path37 == null || typeof path37 === "object" && !!path37[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -5497,11 +5506,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path36, value) {
-        if (isEmptyPath(path36))
+      addIn(path37, value) {
+        if (isEmptyPath(path37))
           this.add(value);
         else {
-          const [key, ...rest2] = path36;
+          const [key, ...rest2] = path37;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -5515,8 +5524,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        const [key, ...rest2] = path36;
+      deleteIn(path37) {
+        const [key, ...rest2] = path37;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -5530,8 +5539,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        const [key, ...rest2] = path36;
+      getIn(path37, keepScalar) {
+        const [key, ...rest2] = path37;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -5549,8 +5558,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path36) {
-        const [key, ...rest2] = path36;
+      hasIn(path37) {
+        const [key, ...rest2] = path37;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -5560,8 +5569,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        const [key, ...rest2] = path36;
+      setIn(path37, value) {
+        const [key, ...rest2] = path37;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -8111,9 +8120,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path36, value) {
+      addIn(path37, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path36, value);
+          this.contents.addIn(path37, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8188,14 +8197,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        if (Collection.isEmptyPath(path36)) {
+      deleteIn(path37) {
+        if (Collection.isEmptyPath(path37)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path37) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8210,10 +8219,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        if (Collection.isEmptyPath(path36))
+      getIn(path37, keepScalar) {
+        if (Collection.isEmptyPath(path37))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path37, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8224,10 +8233,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path36) {
-        if (Collection.isEmptyPath(path36))
+      hasIn(path37) {
+        if (Collection.isEmptyPath(path37))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path37) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8244,13 +8253,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        if (Collection.isEmptyPath(path36)) {
+      setIn(path37, value) {
+        if (Collection.isEmptyPath(path37)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path36), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path37), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path36, value);
+          this.contents.setIn(path37, value);
         }
       }
       /**
@@ -10231,9 +10240,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path36) => {
+    visit.itemAtPath = (cst, path37) => {
       let item = cst;
-      for (const [field, index2] of path36) {
+      for (const [field, index2] of path37) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -10242,23 +10251,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path36) => {
-      const parent2 = visit.itemAtPath(cst, path36.slice(0, -1));
-      const field = path36[path36.length - 1][0];
+    visit.parentCollection = (cst, path37) => {
+      const parent2 = visit.itemAtPath(cst, path37.slice(0, -1));
+      const field = path37[path37.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path36, item, visitor) {
-      let ctrl = visitor(item, path36);
+    function _visit(path37, item, visitor) {
+      let ctrl = visitor(item, path37);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path37.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -10269,10 +10278,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path36);
+            ctrl = ctrl(item, path37);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path37) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -12676,17 +12685,22 @@ function readProvisionSettings(inputs) {
   const applies = command !== "plan";
   return {
     command,
-    workingDirectory: inputs.optional("workingDirectory"),
+    ...readTerraformRootSettings(inputs),
     planFile: inputs.optional("planFile") ?? "spark-azure.tfplan",
-    varFile: inputs.optional("varFile"),
-    variables: parseVariables(inputs.optional("variables")),
-    backendConfig: (inputs.optional("backendConfig") ?? "").split("\n").map((line) => line.trim()).filter(Boolean),
     configure: configure2,
     sshUser: applies && configure2 ? inputs.required("sshUser", "the admin user of the VMs, to configure them with Ansible", "azureuser") : inputs.optional("sshUser"),
     sshPrivateKey: inputs.optional("sshPrivateKey"),
     sshJumpHost: inputs.optional("sshJumpHost"),
     roleVariables: readRoleVariables(inputs),
     workerScaleSetLookup: inputs.boolean("workerScaleSetLookup", true)
+  };
+}
+function readTerraformRootSettings(inputs) {
+  return {
+    workingDirectory: inputs.optional("workingDirectory"),
+    varFile: inputs.optional("varFile"),
+    variables: parseVariables(inputs.optional("variables")),
+    backendConfig: (inputs.optional("backendConfig") ?? "").split("\n").map((line) => line.trim()).filter(Boolean)
   };
 }
 function parseVariables(raw) {
@@ -12708,7 +12722,9 @@ var init_settings3 = __esm({
 
 // src/actions/provision/index.ts
 async function provisionAction(pipeline) {
-  const settings = readProvisionSettings(new InputReader(pipeline.inputs));
+  await runProvision(readProvisionSettings(new InputReader(pipeline.inputs)), pipeline);
+}
+async function runProvision(settings, pipeline) {
   const root2 = await terraformRoot(settings, pipeline);
   try {
     await provision(settings, root2.directory, pipeline);
@@ -17706,8 +17722,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path36) {
-  return isArray_default(path36) ? path36 : [path36];
+function toPath(path37) {
+  return isArray_default(path37) ? path37 : [path37];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -17720,8 +17736,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path36) {
-  return _.toPath(path36);
+function toPath2(path37) {
+  return _.toPath(path37);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -17733,11 +17749,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path36) {
-  var length = path36.length;
+function deepGet(obj, path37) {
+  var length = path37.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path36[i]];
+    obj = obj[path37[i]];
   }
   return length ? obj : void 0;
 }
@@ -17749,8 +17765,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path36, defaultValue) {
-  var value = deepGet(object2, toPath2(path36));
+function get(object2, path37, defaultValue) {
+  var value = deepGet(object2, toPath2(path37));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -17764,11 +17780,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path36) {
-  path36 = toPath2(path36);
-  var length = path36.length;
+function has2(obj, path37) {
+  path37 = toPath2(path37);
+  var length = path37.length;
   for (var i = 0; i < length; i++) {
-    var key = path36[i];
+    var key = path37[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -17811,10 +17827,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path36) {
-  path36 = toPath2(path36);
+function property(path37) {
+  path37 = toPath2(path37);
   return function(obj) {
-    return deepGet(obj, path36);
+    return deepGet(obj, path37);
   };
 }
 var init_property = __esm({
@@ -17937,8 +17953,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path36) {
-    return get(obj, path36);
+  return function(path37) {
+    return get(obj, path37);
   };
 }
 var init_propertyOf = __esm({
@@ -18154,14 +18170,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path36, fallback2) {
-  path36 = toPath2(path36);
-  var length = path36.length;
+function result(obj, path37, fallback2) {
+  path37 = toPath2(path37);
+  var length = path37.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path36[i]];
+    var prop = obj == null ? void 0 : obj[path37[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -18926,14 +18942,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path36, args) {
+    invoke_default = restArguments(function(obj, path37, args) {
       var contextPath, func;
-      if (isFunction_default(path36)) {
-        func = path36;
+      if (isFunction_default(path37)) {
+        func = path37;
       } else {
-        path36 = toPath2(path36);
-        contextPath = path36.slice(0, -1);
-        path36 = path36[path36.length - 1];
+        path37 = toPath2(path37);
+        contextPath = path37.slice(0, -1);
+        path37 = path37[path37.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -18942,7 +18958,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path36];
+          method = context[path37];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -20354,8 +20370,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path36) {
-      this.chrootPath = path36;
+    Record.prototype.setChrootPath = function(path37) {
+      this.chrootPath = path37;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -20397,14 +20413,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path36) {
+    function prependChroot(self2, path37) {
       if (!self2.chrootPath) {
-        return path36;
+        return path37;
       }
-      if (path36 === "/") {
+      if (path37 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path36;
+      return self2.chrootPath + path37;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -20414,8 +20430,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path36) {
-            return prependChroot(self2, path36);
+          value = value.map(function(path37) {
+            return prependChroot(self2, path37);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -20502,8 +20518,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path36) {
-            return prependChroot(self2, path36);
+          value = value.map(function(path37) {
+            return prependChroot(self2, path37);
           });
         }
         offset += serialize(
@@ -20656,9 +20672,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path36) {
+    TransactionRequest.prototype.setChrootPath = function(path37) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path36);
+        record2.setChrootPath(path37);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -20694,8 +20710,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path36) {
-      this.chrootPath = path36;
+    TransactionResponse.prototype.setChrootPath = function(path37) {
+      this.chrootPath = path37;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -20919,25 +20935,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path36) {
+    function validate(path37) {
       assert(
-        path36 && typeof path36 === "string",
+        path37 && typeof path37 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path36[0] === "/", "Node path must start with / character.");
-      if (path36.length === 1) {
+      assert(path37[0] === "/", "Node path must start with / character.");
+      if (path37.length === 1) {
         return;
       }
       assert(
-        path36[path36.length - 1] !== "/",
+        path37[path37.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path36),
+        !/\/\//.test(path37),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path36),
+        !/\/\.(\.)?(\/|$)/.test(path37),
         "Node path must not contain relative path(s)."
       );
     }
@@ -20966,7 +20982,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path36) {
+    function Event(type, name, path37) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -20974,7 +20990,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path36;
+      this.path = path37;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -21116,10 +21132,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path36, ctor2) {
+    function Exception(code, name, path37, ctor2) {
       if (!ctor2) {
-        ctor2 = path36;
-        path36 = void 0;
+        ctor2 = path37;
+        path37 = void 0;
       }
       validateCode(code);
       assert(
@@ -21130,10 +21146,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path36;
+      this.path = path37;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path36) {
-        this.message += "@" + path36;
+      if (path37) {
+        this.message += "@" + path37;
       }
     }
     util.inherits(Exception, Error);
@@ -21149,7 +21165,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path36) {
+    function create2(code, path37) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -21159,7 +21175,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path36, create2);
+      return new Exception(code, name, path37, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -21237,43 +21253,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path36, watcher) {
+    function registerWatcher(self2, type, path37, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path36);
+      Path.validate(path37);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path36] = watchers[path36] || new events.EventEmitter();
-      watcherExists = watchers[path36].listeners("notification").some(function(l) {
+      watchers[path37] = watchers[path37] || new events.EventEmitter();
+      watcherExists = watchers[path37].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path36].once("notification", watcher);
+        watchers[path37].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path36) {
-        if (watchers[path36].listeners("notification").length > 0) {
-          result2.push(path36);
+      Object.keys(watchers).forEach(function(path37) {
+        if (watchers[path37].listeners("notification").length > 0) {
+          result2.push(path37);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path36, watcher) {
-      registerWatcher(this, "data", path36, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path37, watcher) {
+      registerWatcher(this, "data", path37, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path36, watcher) {
-      registerWatcher(this, "child", path36, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path37, watcher) {
+      registerWatcher(this, "child", path37, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path36, watcher) {
-      registerWatcher(this, "existence", path36, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path37, watcher) {
+      registerWatcher(this, "existence", path37, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -21464,14 +21480,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path36, watcher) {
-      this.watcherManager.registerDataWatcher(path36, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path37, watcher) {
+      this.watcherManager.registerDataWatcher(path37, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path36, watcher) {
-      this.watcherManager.registerChildWatcher(path36, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path37, watcher) {
+      this.watcherManager.registerChildWatcher(path37, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path36, watcher) {
-      this.watcherManager.registerExistenceWatcher(path36, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path37, watcher) {
+      this.watcherManager.registerExistenceWatcher(path37, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -21884,9 +21900,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path36, data, acls, mode) {
+    Transaction.prototype.create = function(path37, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path36);
+      Path.validate(path37);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -21906,27 +21922,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path36,
+        path: path37,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path36, version) {
+    Transaction.prototype.check = function(path37, version) {
       version = version || -1;
-      Path.validate(path36);
+      Path.validate(path37);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path36,
+        path: path37,
         version
       });
       return this;
     };
-    Transaction.prototype.setData = function(path36, data, version) {
+    Transaction.prototype.setData = function(path37, data, version) {
       version = version || -1;
-      Path.validate(path36);
+      Path.validate(path37);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -21934,19 +21950,19 @@ var require_Transaction = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path36,
+        path: path37,
         data,
         version
       });
       return this;
     };
-    Transaction.prototype.remove = function(path36, version) {
+    Transaction.prototype.remove = function(path37, version) {
       version = version || -1;
-      Path.validate(path36);
+      Path.validate(path37);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path36,
+        path: path37,
         version
       });
       return this;
@@ -22159,9 +22175,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path36, data, acls, mode, callback) {
+    Client.prototype.create = function(path37, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path36);
+      Path.validate(path37);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -22194,7 +22210,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path36;
+      payload.path = path37;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -22218,17 +22234,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path36, version, callback) {
+    Client.prototype.remove = function(path37, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path36);
+      Path.validate(path37);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path36;
+      payload.path = path37;
       payload.version = version;
       request = new jute.Request(header, payload);
       attempt(
@@ -22241,16 +22257,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path36, version, callback) {
+    Client.prototype.removeRecursive = function(path37, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path36);
+      Path.validate(path37);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path36, function(error2, children) {
+      self2.listSubTreeBFS(path37, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -22266,12 +22282,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path36, data, version, callback) {
+    Client.prototype.setData = function(path37, data, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path36);
+      Path.validate(path37);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       assert(
@@ -22286,7 +22302,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path36;
+      payload.path = path37;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version;
@@ -22305,16 +22321,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path36, watcher, callback) {
+    Client.prototype.getData = function(path37, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path36);
+      Path.validate(path37);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path36;
+      payload.path = path37;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -22326,7 +22342,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path36, watcher);
+              self2.connectionManager.registerDataWatcher(path37, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -22334,12 +22350,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path36, acls, version, callback) {
+    Client.prototype.setACL = function(path37, acls, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path36);
+      Path.validate(path37);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -22348,7 +22364,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path36;
+      payload.path = path37;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -22368,12 +22384,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path36, callback) {
-      Path.validate(path36);
+    Client.prototype.getACL = function(path37, callback) {
+      Path.validate(path37);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path36;
+      payload.path = path37;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -22395,16 +22411,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path36, watcher, callback) {
+    Client.prototype.exists = function(path37, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path36);
+      Path.validate(path37);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path36;
+      payload.path = path37;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -22419,12 +22435,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path36,
+                  path37,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path36,
+                  path37,
                   watcher
                 );
               }
@@ -22438,16 +22454,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path36, watcher, callback) {
+    Client.prototype.getChildren = function(path37, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path36);
+      Path.validate(path37);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path36;
+      payload.path = path37;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -22459,7 +22475,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path36, watcher);
+              self2.connectionManager.registerChildWatcher(path37, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -22467,11 +22483,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path36, callback) {
-      Path.validate(path36);
+    Client.prototype.listSubTreeBFS = function(path37, callback) {
+      Path.validate(path37);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path36];
+      var tree = [path37];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -22493,9 +22509,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path36, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path37, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path36);
+      Path.validate(path37);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -22525,7 +22541,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path36.split("/").slice(1);
+      nodes = path37.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -22581,8 +22597,8 @@ function connect(connectString, options) {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path36) {
-  return path36.slice(0, path36.lastIndexOf("/")) || "/";
+function parentOf(path37) {
+  return path37.slice(0, path37.lastIndexOf("/")) || "/";
 }
 var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZooKeeperSession;
 var init_zookeeper_session = __esm({
@@ -22625,13 +22641,13 @@ var init_zookeeper_session = __esm({
           void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
         });
       }
-      children(path36) {
-        return this.call((client, done) => client.getChildren(path36, (error2, children) => done(error2, children)));
+      children(path37) {
+        return this.call((client, done) => client.getChildren(path37, (error2, children) => done(error2, children)));
       }
-      stat(path36) {
+      stat(path37) {
         return this.call(
           (client, done) => client.exists(
-            path36,
+            path37,
             (error2, stat2) => done(
               error2,
               stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0
@@ -22639,22 +22655,22 @@ var init_zookeeper_session = __esm({
           )
         );
       }
-      data(path36) {
-        return this.call((client, done) => client.getData(path36, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+      data(path37) {
+        return this.call((client, done) => client.getData(path37, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
       }
       /** Creates the node (and missing parents, persistent) and returns its actual path. */
-      async create(path36, data, mode) {
-        await this.bounded(`mkdirp ${parentOf(path36)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path36), (error2) => error2 ? reject3(error2) : resolve2()));
+      async create(path37, data, mode) {
+        await this.bounded(`mkdirp ${parentOf(path37)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path37), (error2) => error2 ? reject3(error2) : resolve2()));
         return this.bounded(
-          `create ${path36}`,
-          (client, resolve2, reject3) => client.create(path36, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
+          `create ${path37}`,
+          (client, resolve2, reject3) => client.create(path37, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
         );
       }
       /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-      remove(path36, version = -1) {
+      remove(path37, version = -1) {
         return this.bounded(
-          `remove ${path36}`,
-          (client, resolve2, reject3) => client.remove(path36, version, (error2) => {
+          `remove ${path37}`,
+          (client, resolve2, reject3) => client.remove(path37, version, (error2) => {
             if (!error2) return resolve2(true);
             if (isNoNode(error2)) return resolve2(false);
             reject3(error2);
@@ -22754,8 +22770,8 @@ var init_leadership_handover = __esm({
 });
 
 // src/operations/maintenance-lock.ts
-async function currentHolder(zk, path36 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path36);
+async function currentHolder(zk, path37 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path37);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -22776,25 +22792,25 @@ var init_maintenance_lock = __esm({
     init_wait();
     MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
     MaintenanceLock = class _MaintenanceLock {
-      constructor(zk, path36) {
+      constructor(zk, path37) {
         this.zk = zk;
-        this.path = path36;
+        this.path = path37;
       }
       zk;
       path;
       static async acquire(zk, operation, options) {
-        const path36 = options.path ?? MAINTENANCE_LOCK_PATH;
+        const path37 = options.path ?? MAINTENANCE_LOCK_PATH;
         const holder = { operation, host: import_node_os7.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
         const deadline = Date.now() + options.waitMs;
         for (; ; ) {
           try {
-            await zk.create(path36, JSON.stringify(holder), "ephemeral");
-            return new _MaintenanceLock(zk, path36);
+            await zk.create(path37, JSON.stringify(holder), "ephemeral");
+            return new _MaintenanceLock(zk, path37);
           } catch (error2) {
             if (!isNodeExists(error2)) throw error2;
           }
           if (Date.now() >= deadline) {
-            const current = await currentHolder(zk, path36);
+            const current = await currentHolder(zk, path37);
             throw new ClusterStateError(
               "Maintenance lock",
               `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -23634,6 +23650,8 @@ var init_journal = __esm({
       jobSubmitted: "job submitted",
       fault: "fault",
       faultApplied: "fault applied",
+      /** The target's restore begins: its start, or for a destroyed master its re-creation (reconcile). */
+      restoreBegan: "restore began",
       targetRestored: "target restored",
       jobEnded: "job ended"
     };
@@ -23666,10 +23684,12 @@ function figures(journal) {
   )?.at;
   const lastAliveBeforeGap = targetAlive.filter((probe) => firstAlive === void 0 || probe.at < firstAlive).at(-1)?.at;
   const restoredStandby = checks(journal).find((check) => check.check === DRILL_CHECKS.restoredStandby && check.ok)?.at;
+  const restoreBegan = actionAt(journal, DRILL_ACTIONS.restoreBegan);
   const graceEnd = firstAlive === void 0 ? void 0 : firstAlive + graceSeconds * 1e3;
   return {
-    milestones: { fault, lastAliveBeforeGap, firstLeftStandby, firstAlive, allWorkersBack, jobEnded: actionAt(journal, DRILL_ACTIONS.jobEnded), restoredStandby },
+    milestones: { fault, lastAliveBeforeGap, firstLeftStandby, firstAlive, allWorkersBack, jobEnded: actionAt(journal, DRILL_ACTIONS.jobEnded), restoreBegan, restoredStandby },
     recoverySeconds: fault !== void 0 && allWorkersBack !== void 0 ? seconds(allWorkersBack - fault) : void 0,
+    restoreSeconds: restoreBegan !== void 0 && restoredStandby !== void 0 ? seconds(restoredStandby - restoreBegan) : void 0,
     aliveGapSeconds: firstAlive !== void 0 && lastAliveBeforeGap !== void 0 ? seconds(firstAlive - lastAliveBeforeGap) : void 0,
     splitBrainProbes: after2(graceEnd).filter((probe) => probe.masters.filter((master) => master.status === "ALIVE").length > 1).length
   };
@@ -23992,8 +24012,9 @@ var init_spark_job = __esm({
 function runFailoverDrill(context) {
   return cancellation.within(drillTimeLimitMs(context), "the failover drill", () => drill(context));
 }
-function drillTimeLimitMs({ options, masters, smokeJob }) {
-  const seconds2 = options.lockWaitSeconds + JOB_START_TIMEOUT_MS / 1e3 + recoveryTimeoutMs(options) / 1e3 + RESTORE_TIMEOUT_MS / 1e3 + options.graceSeconds + PAGE_RESOLVE_TIMEOUT_MS / 1e3;
+function drillTimeLimitMs({ options, masters, smokeJob, cluster }) {
+  const recreation = options.fault === "destroy" ? cluster.recreation?.timeLimitSeconds ?? 0 : 0;
+  const seconds2 = options.lockWaitSeconds + JOB_START_TIMEOUT_MS / 1e3 + recoveryTimeoutMs(options) / 1e3 + recreation + RESTORE_TIMEOUT_MS / 1e3 + options.graceSeconds + PAGE_RESOLVE_TIMEOUT_MS / 1e3;
   const newSubmission = masters.aliveMasterTimeoutSeconds + smokeJob.timeoutSeconds;
   return (seconds2 + newSubmission + 120) * 1e3;
 }
@@ -24168,16 +24189,25 @@ async function applyFault({ options, target, cluster, zk, log: log4 }) {
       return requireVmFaults(cluster).restart(target);
     case "vm-deallocate":
       return requireVmFaults(cluster).deallocate(target);
+    case "destroy":
+      return requireRecreation(cluster).destroy(target);
   }
 }
 async function restore({ target, options, cluster, masterSet, journal, log: log4 }) {
   const { act, check } = record(journal, log4);
+  act(DRILL_ACTIONS.restoreBegan, target.name);
   try {
-    if (options.fault === "vm-deallocate") await requireVmFaults(cluster).start(target);
-    await cluster.operations.start(target);
-    act(DRILL_ACTIONS.targetRestored, target.name);
+    if (options.fault === "destroy") {
+      log4.info(`Re-creating ${target.name} (reconcile)`);
+      act(DRILL_ACTIONS.targetRestored, await requireRecreation(cluster).recreate(target));
+    } else {
+      if (options.fault === "vm-deallocate") await requireVmFaults(cluster).start(target);
+      await cluster.operations.start(target);
+      act(DRILL_ACTIONS.targetRestored, target.name);
+    }
   } catch (error2) {
-    check(DRILL_CHECKS.restoredStandby, false, `could not start ${target.name}: ${error2.message}`);
+    const verb = options.fault === "destroy" ? "re-create" : "start";
+    check(DRILL_CHECKS.restoredStandby, false, `could not ${verb} ${target.name}: ${error2.message}`);
     return;
   }
   const address = formatHostPort(masterAddress(target));
@@ -24195,6 +24225,10 @@ async function restore({ target, options, cluster, masterSet, journal, log: log4
 function requireVmFaults(cluster) {
   if (!cluster.vmFaults) throw new Error("VM faults need Azure access");
   return cluster.vmFaults;
+}
+function requireRecreation(cluster) {
+  if (!cluster.recreation) throw new Error("fault destroy needs a cluster that can re-create a master (the local cluster, or Azure with a Terraform root)");
+  return cluster.recreation;
 }
 async function startDrillJob({ masters, runtime, options, tempDir }) {
   const directory = await (0, import_promises11.mkdtemp)(import_node_path29.default.join(tempDir, "spark-azure-drill-"));
@@ -24460,7 +24494,7 @@ var init_livy_client = __esm({
     init_http_json();
     LIVY_FAILED_STATES = ["dead", "killed", "error"];
     LIVY_FINAL_STATES = ["success", ...LIVY_FAILED_STATES];
-    url2 = (endpoint, path36) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path36}`;
+    url2 = (endpoint, path37) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path37}`;
   }
 });
 
@@ -24711,6 +24745,16 @@ function readDrillSettings(inputs, masters) {
       "Set nodeAccess to 'azure' (with azureResourceGroup and masterVmNames) for VM faults."
     );
   }
+  if (fault === "destroy" && nodeAccess.kind === "ssh") {
+    throw new InputError(
+      "fault",
+      "'destroy' only with nodeAccess 'azure' (the VM is deleted, then re-created by provision's reconcile) or 'local'",
+      "'destroy' with nodeAccess 'ssh'",
+      "Set nodeAccess to 'azure' with azureResourceGroup, masterVmNames and your Terraform root (workingDirectory)."
+    );
+  }
+  const reconcile2 = fault === "destroy" && nodeAccess.kind === "azure" ? { ...readTerraformRootSettings(inputs), roleVariables: readRoleVariables(inputs) } : void 0;
+  if (!reconcile2) refuseReconcileInputs(inputs, `fault '${fault}' and nodeAccess '${nodeAccess.kind}'`);
   const expectedWorkers = inputs.optional("expectedWorkers");
   const alertmanagerUrl = inputs.optional("alertmanagerUrl");
   if (alertmanagerUrl !== void 0 && !isHttpUrl(alertmanagerUrl)) {
@@ -24727,10 +24771,21 @@ function readDrillSettings(inputs, masters) {
     lockWaitSeconds: inputs.seconds("lockWaitSeconds", Number(DRILL_INPUT_DEFAULTS.lockWaitSeconds), { min: 0, max: 3600 }),
     pollIntervalMs: inputs.integer("pollIntervalMs", Number(DRILL_INPUT_DEFAULTS.pollIntervalMs), { min: 20, max: 5e3 }),
     nodeAccess,
-    alertmanagerUrl
+    alertmanagerUrl,
+    reconcile: reconcile2
   };
 }
-var FAULTS, DRILL_INPUT_DEFAULTS;
+function refuseReconcileInputs(inputs, drill2) {
+  const given = RECONCILE_INPUTS.find((input) => inputs.optional(input) !== void 0);
+  if (given === void 0) return;
+  throw new InputError(
+    given,
+    "it only with fault 'destroy' and nodeAccess 'azure' (provision's reconcile re-creates the deleted VM from it)",
+    `it with ${drill2}`,
+    `Leave ${given} out, or run the destroy drill on Azure.`
+  );
+}
+var FAULTS, RECONCILE_INPUTS, DRILL_INPUT_DEFAULTS;
 var init_drill_settings = __esm({
   "src/actions/smoke-test/drill-settings.ts"() {
     "use strict";
@@ -24738,7 +24793,10 @@ var init_drill_settings = __esm({
     init_errors();
     init_node_access();
     init_http_url();
-    FAULTS = ["kill", "crash", "stop", "restart", "vm-restart", "vm-deallocate"];
+    init_settings3();
+    init_settings2();
+    FAULTS = ["kill", "crash", "stop", "restart", "vm-restart", "vm-deallocate", "destroy"];
+    RECONCILE_INPUTS = ["workingDirectory", "varFile", "variables", "backendConfig", "roleVariables"];
     DRILL_INPUT_DEFAULTS = {
       fault: "kill",
       zookeepers: void 0,
@@ -24756,7 +24814,8 @@ var init_drill_settings = __esm({
       sshPort: "22",
       azureResourceGroup: void 0,
       masterVmNames: void 0,
-      alertmanagerUrl: void 0
+      alertmanagerUrl: void 0,
+      ...Object.fromEntries(RECONCILE_INPUTS.map((input) => [input, void 0]))
     };
   }
 });
@@ -24764,7 +24823,7 @@ var init_drill_settings = __esm({
 // src/actions/smoke-test/drill-summary.ts
 function drillSummary(journal, verdict) {
   const { experiment } = journal;
-  const { milestones, recoverySeconds, aliveGapSeconds } = verdict.figures;
+  const { milestones, recoverySeconds, aliveGapSeconds, restoreSeconds } = verdict.figures;
   const since = (at) => at === void 0 || milestones.fault === void 0 ? "-" : `${((at - milestones.fault) / 1e3).toFixed(1)} s`;
   const lines = [
     `### Failover drill ${verdict.passed ? "\u2705 passed" : "\u274C FAILED"}`,
@@ -24780,6 +24839,7 @@ function drillSummary(journal, verdict) {
     `| all workers back | ${since(milestones.allWorkersBack)} |`,
     `| running job ended | ${since(milestones.jobEnded)} |`,
     `| target back as STANDBY | ${since(milestones.restoredStandby)} |`,
+    `| restore (${experiment.fault === "destroy" ? "re-creation" : "start"} to STANDBY) | ${restoreSeconds === void 0 ? "-" : `${restoreSeconds} s`} |`,
     "",
     "| check | result | detail |",
     "|---|---|---|",
@@ -24821,7 +24881,7 @@ function azureVmOperations(access2) {
     const result2 = await $({ nothrow: true, quiet: true, timeout: 9e5 })`az ${azVmArguments(access2, vm, operation)}`;
     requireSuccess(result2, `az vm ${operation} ${vm}`, "Check the Azure login and the resource group.");
   };
-  return { restart: run2("restart"), deallocate: run2("deallocate"), start: run2("start") };
+  return { restart: run2("restart"), deallocate: run2("deallocate"), start: run2("start"), delete: run2("delete") };
 }
 var init_azure_vm_operations = __esm({
   "src/azure/azure-vm-operations.ts"() {
@@ -24840,14 +24900,71 @@ function localDrillCluster(cluster, topology) {
     masters: topology.masters,
     zookeepers: topology.zookeepers.map(zookeeperClientAddress),
     sparkZooKeeperDir: topology.sparkZooKeeperDir,
-    operations: cluster.nodeOperations()
+    operations: cluster.nodeOperations(),
+    recreation: {
+      destroy: (node) => cluster.destroy(node),
+      recreate: async () => {
+        const result2 = await cluster.reconcile();
+        return `reconciled ${result2.reconciled.join(", ") || "nothing"} in ${result2.seconds.toFixed(1)} s`;
+      },
+      timeLimitSeconds: LOCAL_RECREATION_SECONDS
+    }
   };
 }
+var LOCAL_RECREATION_SECONDS;
 var init_local_drill_cluster = __esm({
   "src/local/local-drill-cluster.ts"() {
     "use strict";
     init_cjs_shims();
     init_topology();
+    LOCAL_RECREATION_SECONDS = 300;
+  }
+});
+
+// src/actions/smoke-test/azure-recreation.ts
+function azureRecreation(deleteVm, settings, access2, pipeline) {
+  return {
+    destroy: deleteVm,
+    recreate: async () => {
+      const outputs = /* @__PURE__ */ new Map();
+      const reconcilePipeline = {
+        ...pipeline,
+        setOutput: (name, value) => void outputs.set(name, value),
+        appendSummary: async () => {
+        },
+        // The drill's own group is open: name the steps instead of nesting groups.
+        group: (title, body) => {
+          pipeline.log.info(`reconcile: ${title}`);
+          return body();
+        }
+      };
+      await runProvision(
+        {
+          command: "reconcile",
+          ...settings,
+          planFile: import_node_path31.default.join(pipeline.directories.temp, "spark-azure-drill-reconcile.tfplan"),
+          configure: true,
+          sshUser: access2.ssh.user,
+          sshPrivateKey: access2.privateKey,
+          sshJumpHost: access2.ssh.jumpHost,
+          // Only a master is re-created: the workers' addresses play no part in configuring it.
+          workerScaleSetLookup: false
+        },
+        reconcilePipeline
+      );
+      return `provision's reconcile re-created ${outputs.get("reconciledNodes") || "no VM"}`;
+    },
+    timeLimitSeconds: AZURE_RECREATION_SECONDS
+  };
+}
+var import_node_path31, AZURE_RECREATION_SECONDS;
+var init_azure_recreation = __esm({
+  "src/actions/smoke-test/azure-recreation.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_path31 = __toESM(require("path"), 1);
+    init_provision();
+    AZURE_RECREATION_SECONDS = 2400;
   }
 });
 
@@ -24877,13 +24994,14 @@ async function resolveDrillCluster(smoke, drill2, pipeline) {
     workers: [],
     masterNames: access2.kind === "azure" ? access2.masterVmNames : void 0
   });
-  const vmFaults = access2.kind === "azure" ? azureVmOperations({ resourceGroup: access2.resourceGroup, vmNames: Object.fromEntries(topology.masters.map((master) => [master.name, master.name])) }) : void 0;
+  const vmOperations = access2.kind === "azure" ? azureVmOperations({ resourceGroup: access2.resourceGroup, vmNames: Object.fromEntries(topology.masters.map((master) => [master.name, master.name])) }) : void 0;
   return {
     masters: topology.masters,
     zookeepers: drill2.zookeepers,
     sparkZooKeeperDir: topology.sparkZooKeeperDir,
     operations: remoteNodeOperations(access2, pipeline).operations,
-    vmFaults
+    vmFaults: vmOperations,
+    recreation: vmOperations && access2.kind === "azure" && drill2.reconcile ? azureRecreation(vmOperations.delete, drill2.reconcile, access2, pipeline) : void 0
   };
 }
 var init_drill_cluster = __esm({
@@ -24898,6 +25016,7 @@ var init_drill_cluster = __esm({
     init_local_drill_cluster();
     init_paths();
     init_remote_cluster();
+    init_azure_recreation();
   }
 });
 
@@ -24978,10 +25097,11 @@ ${report.outputTail}`);
         alertmanagerUrl: drill2.alertmanagerUrl
       })
     );
-    const journalFile = import_node_path31.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
+    const journalFile = import_node_path32.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
     (0, import_node_fs23.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
     pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
+    pipeline.setOutput("restoreSeconds", verdict.figures.restoreSeconds === void 0 ? "" : String(verdict.figures.restoreSeconds));
     pipeline.setOutput("failoverPassed", String(verdict.passed));
     pipeline.setOutput("drillJournal", journalFile);
     await pipeline.appendSummary(drillSummary(journal, verdict));
@@ -24993,16 +25113,18 @@ ${report.outputTail}`);
         `The master was restored. Journal: ${journalFile}. See docs/runbook.md#the-failover-drill-fails.`
       );
     }
-    pipeline.log.info(`Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master.`);
+    pipeline.log.info(
+      `Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master; the target STANDBY again ${verdict.figures.restoreSeconds} s after its ${drill2.fault === "destroy" ? "re-creation" : "restore"} began.`
+    );
   };
 }
-var import_node_fs23, import_node_path31;
+var import_node_fs23, import_node_path32;
 var init_smoke_test = __esm({
   "src/actions/smoke-test/index.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs23 = require("fs");
-    import_node_path31 = __toESM(require("path"), 1);
+    import_node_path32 = __toESM(require("path"), 1);
     init_errors();
     init_input_reader();
     init_failover_drill();
@@ -25576,7 +25698,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path36 = (function() {
+    var path37 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -25584,7 +25706,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path36.sep;
+    minimatch.sep = path37.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -25673,8 +25795,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path36.sep !== "/") {
-        pattern = pattern.split(path36.sep).join("/");
+      if (!options.allowWindowsEscape && path37.sep !== "/") {
+        pattern = pattern.split(path37.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -26045,8 +26167,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path36.sep !== "/") {
-        f = f.split(path36.sep).join("/");
+      if (path37.sep !== "/") {
+        f = f.split(path37.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -26340,7 +26462,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path36 = require("path");
+    var path37 = require("path");
     var crypto2 = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -26349,7 +26471,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path36.join(keyPath, ".taskkey");
+          this._keyFile = path37.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -28124,7 +28246,7 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path36 = require("path");
+    var path37 = require("path");
     var os14 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
@@ -28221,7 +28343,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path36.join(path36.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path37.join(path37.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -28230,7 +28352,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path36.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path37.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -28256,7 +28378,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path37, ignoreWarnings) {
+    function _setResourcePath(path38, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -28266,19 +28388,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path37]) {
-        _checkPath(path37, "resource file path");
-        _resourceFiles[path37] = path37;
-        _debug("adding resource file: " + path37);
+      if (!_resourceFiles[path38]) {
+        _checkPath(path38, "resource file path");
+        _resourceFiles[path38] = path38;
+        _debug("adding resource file: " + path38);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path37, _resourceCulture);
+        var locStrs = _loadLocStrings(path38, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path37), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path38), IssueSource.TaskInternal);
         }
       }
     }
@@ -28377,10 +28499,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path37) {
+    function _exist(path38) {
       var exist = false;
       try {
-        exist = !!(path37 && fs3.statSync(path37) != null);
+        exist = !!(path38 && fs3.statSync(path38) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -28418,7 +28540,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path36.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path37.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -28440,7 +28562,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path36.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path37.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -28449,7 +28571,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path36.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path37.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -28468,7 +28590,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path36.basename(filePath);
+            var fileName = path37.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -28499,12 +28621,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path36.dirname(filePath_1);
-                var upperName = path36.basename(filePath_1).toUpperCase();
+                var directory = path37.dirname(filePath_1);
+                var upperName = path37.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path36.join(directory, actualName);
+                    filePath_1 = path37.join(directory, actualName);
                     break;
                   }
                 }
@@ -28671,8 +28793,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path37) {
-      return /^\\\\[^\\]/.test(path37);
+    function _isUncPath(path38) {
+      return /^\\\\[^\\]/.test(path38);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -28690,7 +28812,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path36.sep;
+        root2 += path37.sep;
       }
       return root2 + p;
     }
@@ -28725,7 +28847,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path36.dirname(p);
+      return path37.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -28797,7 +28919,7 @@ var require_internal = __commonJS({
         var cipher = crypto2.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path36.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path37.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -31440,7 +31562,7 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path36 = require("path");
+    var path37 = require("path");
     var os14 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
@@ -31776,8 +31898,8 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path37) {
-      return fs3.statSync(path37);
+    function stats(path38) {
+      return fs3.statSync(path38);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
@@ -31844,26 +31966,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path37) {
-      if (path37 === "-") {
+    function cd2(path38) {
+      if (path38 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path37 = process.env.OLDPWD;
+          path38 = process.env.OLDPWD;
         }
       }
-      if (path37 === "~") {
-        path37 = os14.homedir();
+      if (path38 === "~") {
+        path38 = os14.homedir();
       }
-      if (!fs3.existsSync(path37)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path37));
+      if (!fs3.existsSync(path38)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path38));
       }
-      if (!fs3.statSync(path37).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path37));
+      if (!fs3.statSync(path38).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path38));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path37);
+        process.chdir(path38);
         process.env.OLDPWD = currentPath;
       } catch (error2) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error2));
@@ -31896,7 +32018,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path36.resolve(dirs.shift());
+      var _path = path37.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error2) {
@@ -31926,7 +32048,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path36.resolve(dirStack.shift());
+        var _path = path37.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -31950,7 +32072,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path36.dirname(testDir);
+            var parentDir = path37.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -31984,7 +32106,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path36.resolve.apply(this, pathSegments);
+      var absolutePath = path37.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -32019,7 +32141,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path36.resolve("."));
+        paths.push(path37.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -32034,7 +32156,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path36.basename(pathEntry);
+            var fileName = path37.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -32044,12 +32166,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve2(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path36.dirname(pathEntry2), [path36.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path37.dirname(pathEntry2), [path37.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path36.join(pathEntry2, file);
+              return path37.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -32061,24 +32183,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path36.basename(entry);
+          var entrybasename = path37.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path36.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path37.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path36.resolve(p));
-          }) || path36.resolve(".");
+            return entry.startsWith(path37.resolve(p));
+          }) || path37.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path36.join(entry, x);
+              return path37.join(entry, x);
             }));
-            entries.push(path36.relative(baseDir, entry));
+            entries.push(path37.relative(baseDir, entry));
           } else {
-            entries.push(path36.relative(baseDir, entry));
+            entries.push(path37.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -32134,7 +32256,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path36.resolve(src2) !== path36.resolve(source);
+            return path37.resolve(src2) !== path37.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -32156,7 +32278,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path36.join(destination, path36.basename(source));
+            destination = path37.join(destination, path37.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error2) {
@@ -32191,8 +32313,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path36.join(source, entry.name);
-          var destPath = path36.join(destination, entry.name);
+          var srcPath = path37.join(source, entry.name);
+          var destPath = path37.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -32209,7 +32331,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path36.resolve(path36.dirname(source)), [path36.basename(source)]));
+            sources.push.apply(sources, findMatch(path37.resolve(path37.dirname(source)), [path37.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -32256,21 +32378,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry2;
-    function _getStats(path37, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path38, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path37);
+          stats2 = fs3.statSync(path38);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path37);
-            (0, exports2.debug)("  ".concat(path37, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path38);
+            (0, exports2.debug)("  ".concat(path38, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path37);
+        stats2 = fs3.lstatSync(path38);
       }
       return stats2;
     }
@@ -32279,7 +32401,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path36.normalize(findPath);
+      findPath = path37.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -32334,7 +32456,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path36.join(item.path, childName), childLevel_1);
+              return new _FindItem(path37.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -32356,8 +32478,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path37, level) {
-          this.path = path37;
+        function _FindItem2(path38, level) {
+          this.path = path38;
           this.level = level;
         }
         return _FindItem2;
@@ -32410,8 +32532,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path36.isAbsolute(pat)) {
-          pat = path36.join(rootDirectory, pat);
+        if (rootDirectory && !path37.isAbsolute(pat)) {
+          pat = path37.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -32528,7 +32650,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path36.dirname(inputPath), [path36.basename(inputPath)]);
+            var entries = findMatch(path37.dirname(inputPath), [path37.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -32991,21 +33113,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path37) {
-      (0, exports2.command)("task.uploadfile", null, path37);
+    function uploadFile(path38) {
+      (0, exports2.command)("task.uploadfile", null, path38);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path37) {
+    function prependPath(path38) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path37);
+      (0, exports2.command)("task.prependpath", null, path38);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path37) {
-      (0, exports2.command)("task.uploadsummary", null, path37);
+    function uploadSummary2(path38) {
+      (0, exports2.command)("task.uploadsummary", null, path38);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path37) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path37);
+    function addAttachment(type, name, path38) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path38);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -33043,16 +33165,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path37, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path37);
+    function uploadArtifact(containerFolder, path38, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path38);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path37, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path37);
+    function associateArtifact(name, path38, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path38);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path37) {
-      (0, exports2.command)("build.uploadlog", null, path37);
+    function uploadBuildLog(path38) {
+      (0, exports2.command)("build.uploadlog", null, path38);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -33137,7 +33259,7 @@ function azureDevOpsPipeline(taskName) {
     // task-lib refuses a multi-line secret (a private key): register each line.
     setSecret: masker((line) => tl.setSecret(line)),
     appendSummary: async (markdown) => {
-      const file = import_node_path32.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      const file = import_node_path33.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
       (0, import_node_fs24.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     },
@@ -33156,14 +33278,14 @@ function azureDevOpsDirectories() {
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs24, import_node_os8, import_node_path32, tl;
+var import_node_fs24, import_node_os8, import_node_path33, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs24 = require("fs");
     import_node_os8 = __toESM(require("os"), 1);
-    import_node_path32 = __toESM(require("path"), 1);
+    import_node_path33 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
     init_masking();
@@ -33182,7 +33304,7 @@ function withServiceConnection(pipeline, body) {
     if (!id) return body(pipeline);
     const connection = await readConnection(id);
     pipeline.setSecret(connection.credential.value);
-    const profile = await (0, import_promises12.mkdtemp)(import_node_path33.default.join(pipeline.directories.temp, "spark-azure-az-"));
+    const profile = await (0, import_promises12.mkdtemp)(import_node_path34.default.join(pipeline.directories.temp, "spark-azure-az-"));
     const saved = { ...process.env };
     try {
       await signIn(connection, profile);
@@ -33237,7 +33359,7 @@ async function requestFederatedToken(id) {
 }
 async function signIn(connection, profile) {
   process.env.AZURE_CONFIG_DIR = profile;
-  const credentialFile = import_node_path33.default.join(profile, "credential");
+  const credentialFile = import_node_path34.default.join(profile, "credential");
   (0, import_node_fs25.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
   (0, import_node_fs25.chmodSync)(credentialFile, 384);
   const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
@@ -33266,14 +33388,14 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs25, import_promises12, import_node_path33, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs25, import_promises12, import_node_path34, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs25 = require("fs");
     import_promises12 = require("fs/promises");
-    import_node_path33 = __toESM(require("path"), 1);
+    import_node_path34 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
     init_core2();
     init_errors();
@@ -34457,7 +34579,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path36 = require("path");
+    var path37 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -35470,9 +35592,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path36.resolve(baseDir, baseName);
+          const localBin = path37.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path36.extname(baseName))) return void 0;
+          if (sourceExt.includes(path37.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -35490,17 +35612,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path36.resolve(
-            path36.dirname(resolvedScriptPath),
+          executableDir = path37.resolve(
+            path37.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path36.basename(
+            const legacyName = path37.basename(
               this._scriptPath,
-              path36.extname(this._scriptPath)
+              path37.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -35511,7 +35633,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path36.extname(executableFile));
+        launchWithNode = sourceExt.includes(path37.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -36426,7 +36548,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path36.basename(filename, path36.extname(filename));
+        this._name = path37.basename(filename, path37.extname(filename));
         return this;
       }
       /**
@@ -36440,9 +36562,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path37) {
-        if (path37 === void 0) return this._executableDir;
-        this._executableDir = path37;
+      executableDir(path38) {
+        if (path38 === void 0) return this._executableDir;
+        this._executableDir = path38;
         return this;
       }
       /**

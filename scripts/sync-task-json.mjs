@@ -14,10 +14,10 @@ const task = JSON.parse(readFileSync(taskFile, 'utf8'));
 const MULTI_LINE = new Set(['sparkConf', 'sshPrivateKey', 'roleVariables', 'variables', 'backendConfig']);
 const CHOICES = {
   deployMode: ['client', 'cluster'],
-  fault: ['kill', 'stop', 'restart', 'vm-restart', 'vm-deallocate'],
+  fault: ['kill', 'crash', 'stop', 'restart', 'vm-restart', 'vm-deallocate', 'destroy'],
   nodeAccess: ['local', 'ssh', 'azure'],
   updateMethod: ['local', 'ansible', 'command', 'reimage'],
-  command: ['plan', 'apply', 'plan-and-apply'],
+  command: ['plan', 'apply', 'plan-and-apply', 'reconcile'],
 };
 const BOOLEAN = new Set(['failover', 'dryRun', 'force', 'configure', 'workerScaleSetLookup']);
 

@@ -85,11 +85,23 @@ export interface AzureVmAccess {
   readonly vmNames: Readonly<Record<string, string>>;
 }
 
-export type VmOperation = 'restart' | 'deallocate' | 'start';
+export type VmOperation = 'restart' | 'deallocate' | 'start' | 'delete';
 
-/** `az vm restart|deallocate|start`: faults and restores of the whole machine. */
+/**
+ * `az vm restart|deallocate|start|delete`: faults and restores of the whole machine. A delete removes the VM
+ * only (its NIC, IP and, unless set to go with it, its OS disk stay), as when someone deletes it by hand.
+ */
 export function azVmArguments(access: AzureVmAccess, vmName: string, operation: VmOperation): string[] {
-  return ['vm', operation, '--resource-group', access.resourceGroup, '--name', vmName, ...(access.subscription ? ['--subscription', access.subscription] : [])];
+  return [
+    'vm',
+    operation,
+    '--resource-group',
+    access.resourceGroup,
+    '--name',
+    vmName,
+    ...(operation === 'delete' ? ['--yes'] : []),
+    ...(access.subscription ? ['--subscription', access.subscription] : []),
+  ];
 }
 
 export interface VmssAccess {

@@ -5,7 +5,7 @@ import { theAliveMaster } from '../core/cluster/cluster-state.js';
 import { assessCluster, problemsOf } from '../core/cluster/health.js';
 import { MasterSet } from '../core/cluster/master-set.js';
 import { type MasterNode, masterAddress } from '../core/cluster/topology.js';
-import type { DrillCluster, VmFaults } from '../core/drill/drill-cluster.js';
+import type { DrillCluster, NodeRecreation, VmFaults } from '../core/drill/drill-cluster.js';
 import {
   DRILL_ACTIONS,
   DRILL_CHECKS,
@@ -82,9 +82,16 @@ export function runFailoverDrill(context: DrillContext): Promise<DrillReport> {
 }
 
 /** Every bounded wait of a drill, added up, with a margin: past it, something hangs and the drill is cancelled. */
-export function drillTimeLimitMs({ options, masters, smokeJob }: DrillContext): number {
+export function drillTimeLimitMs({ options, masters, smokeJob, cluster }: DrillContext): number {
+  const recreation = options.fault === 'destroy' ? (cluster.recreation?.timeLimitSeconds ?? 0) : 0;
   const seconds =
-    options.lockWaitSeconds + JOB_START_TIMEOUT_MS / 1000 + recoveryTimeoutMs(options) / 1000 + RESTORE_TIMEOUT_MS / 1000 + options.graceSeconds + PAGE_RESOLVE_TIMEOUT_MS / 1000;
+    options.lockWaitSeconds +
+    JOB_START_TIMEOUT_MS / 1000 +
+    recoveryTimeoutMs(options) / 1000 +
+    recreation +
+    RESTORE_TIMEOUT_MS / 1000 +
+    options.graceSeconds +
+    PAGE_RESOLVE_TIMEOUT_MS / 1000;
   const newSubmission = masters.aliveMasterTimeoutSeconds + smokeJob.timeoutSeconds;
   return (seconds + newSubmission + 120) * 1000;
 }
@@ -307,18 +314,30 @@ async function applyFault({ options, target, cluster, zk, log }: DrillRun): Prom
       return requireVmFaults(cluster).restart(target);
     case 'vm-deallocate':
       return requireVmFaults(cluster).deallocate(target);
+    case 'destroy':
+      return requireRecreation(cluster).destroy(target);
   }
 }
 
-/** Brings the target back, whatever happened, and waits for it to rejoin as STANDBY. */
+/**
+ * Brings the target back, whatever happened, and waits for it to rejoin as STANDBY: a destroyed master is
+ * re-created by the cluster's reconcile, any other is started (its VM first after vm-deallocate).
+ */
 async function restore({ target, options, cluster, masterSet, journal, log }: DrillRun): Promise<void> {
   const { act, check } = record(journal, log);
+  act(DRILL_ACTIONS.restoreBegan, target.name);
   try {
-    if (options.fault === 'vm-deallocate') await requireVmFaults(cluster).start(target);
-    await cluster.operations.start(target);
-    act(DRILL_ACTIONS.targetRestored, target.name);
+    if (options.fault === 'destroy') {
+      log.info(`Re-creating ${target.name} (reconcile)`);
+      act(DRILL_ACTIONS.targetRestored, await requireRecreation(cluster).recreate(target));
+    } else {
+      if (options.fault === 'vm-deallocate') await requireVmFaults(cluster).start(target);
+      await cluster.operations.start(target);
+      act(DRILL_ACTIONS.targetRestored, target.name);
+    }
   } catch (error) {
-    check(DRILL_CHECKS.restoredStandby, false, `could not start ${target.name}: ${(error as Error).message}`);
+    const verb = options.fault === 'destroy' ? 're-create' : 'start';
+    check(DRILL_CHECKS.restoredStandby, false, `could not ${verb} ${target.name}: ${(error as Error).message}`);
     return;
   }
   const address = formatHostPort(masterAddress(target));
@@ -337,6 +356,11 @@ async function restore({ target, options, cluster, masterSet, journal, log }: Dr
 function requireVmFaults(cluster: DrillCluster): VmFaults {
   if (!cluster.vmFaults) throw new Error('VM faults need Azure access');
   return cluster.vmFaults;
+}
+
+function requireRecreation(cluster: DrillCluster): NodeRecreation {
+  if (!cluster.recreation) throw new Error('fault destroy needs a cluster that can re-create a master (the local cluster, or Azure with a Terraform root)');
+  return cluster.recreation;
 }
 
 /**

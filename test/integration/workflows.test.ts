@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { packageExtension } from '../../scripts/package-extension.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ClusterTopology, topologyMasterUrl, topologyZooKeeperConnect } from '../../src/core/cluster/topology.js';
-import type { DrillJournal } from '../../src/core/drill/journal.js';
+import { type ClusterTopology, allNodes, masterAddress, topologyMasterUrl, topologyZooKeeperConnect } from '../../src/core/cluster/topology.js';
+import { DRILL_ACTIONS, DRILL_CHECKS, type DrillJournal, checks } from '../../src/core/drill/journal.js';
+import { formatHostPort } from '../../src/core/inputs/host-port.js';
 import type { LocalCluster } from '../../src/local/local-cluster.js';
 import { ensureAct, exportRepository, runWorkflow, userRepository } from '../support/act.js';
 import { mastersByStatus } from '../support/cluster-observations.js';
@@ -44,16 +45,28 @@ describe('the workflows and the installed tasks against the local cluster', () =
     await cluster?.down();
   });
 
-  it('chaos: the drill passes and its journal is where the upload step expects it', async () => {
+  it('chaos, the reconcile drill: the ALIVE master destroyed and re-created, the job survives, no other process touched, the journal uploaded', async () => {
+    const alive = (await mastersByStatus(topology)).ALIVE![0]!;
+    const others = allNodes(topology).filter((node) => node.name !== alive.name);
+    const pidsBefore = others.map((node) => cluster.processes.pid(node));
+    const targetPidBefore = cluster.processes.pid(alive);
     const result = await run('chaos.yml');
     expect(result.exitCode, result.output).toBe(0);
     const uploaded = readdirSync(path.join(result.artifacts, 'failover-journal'));
     expect(uploaded).toHaveLength(1);
     const journal = JSON.parse(readFileSync(path.join(result.artifacts, 'failover-journal', uploaded[0]!), 'utf8')) as DrillJournal & { verdict: { passed: boolean } };
-    expect(journal.experiment.fault).toBe('kill');
+    expect(journal.experiment).toMatchObject({ fault: 'destroy', target: formatHostPort(masterAddress(alive)) });
     expect(journal.verdict.passed).toBe(true);
+    const restored = journal.entries.find((entry) => entry.kind === 'action' && entry.action === DRILL_ACTIONS.targetRestored);
+    expect(restored).toMatchObject({ detail: expect.stringMatching(new RegExp(`^reconciled ${alive.name} in \\d+\\.\\d s$`)) });
+    expect(checks(journal).map((check) => [check.check, check.ok])).toContainEqual([DRILL_CHECKS.jobFinished, true]);
+    // Destroyed: a new process from configuration rendered again; every other node's process the same.
+    expect(cluster.processes.pid(alive)).not.toBe(targetPidBefore);
+    expect(others.map((node) => cluster.processes.pid(node))).toEqual(pidsBefore);
     const byStatus = await mastersByStatus(topology);
-    expect([byStatus.ALIVE?.length, byStatus.STANDBY?.length]).toEqual([1, 1]);
+    expect(byStatus.STANDBY?.map((master) => master.name)).toEqual([alive.name]);
+    expect(byStatus.ALIVE).toHaveLength(1);
+    expect(result.output).toMatch(/the target STANDBY again \d+(\.\d)? s after its re-creation began/);
   });
 
   it('rolling update: every node rolled with the new role variable, the report uploaded, then the smoke test', async () => {

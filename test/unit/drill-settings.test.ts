@@ -35,6 +35,27 @@ describe('failover drill settings', () => {
     expect(settings.zookeeperDir).toBe('/spark-azure/prod');
   });
 
+  it('fault destroy on Azure takes the Terraform root provision reconciles from; locally it needs nothing more', () => {
+    const azure = {
+      fault: 'destroy',
+      nodeAccess: 'azure',
+      sshUser: 'azureuser',
+      azureResourceGroup: 'rg',
+      masterVmNames: 'vm-m1,vm-m2',
+      zookeepers: 'z1,z2,z3',
+      zookeeperDir: '/spark-azure/prod',
+    };
+    const settings = read({ ...azure, workingDirectory: 'infra/prod', variables: 'image_id=/subscriptions/s/x', roleVariables: 'spark_worker_cores=4' }, VM_MASTERS);
+    expect(settings.reconcile).toEqual({
+      workingDirectory: 'infra/prod',
+      varFile: undefined,
+      variables: { image_id: '/subscriptions/s/x' },
+      backendConfig: [],
+      roleVariables: { spark_worker_cores: '4' },
+    });
+    expect(read({ fault: 'destroy' })).toMatchObject({ fault: 'destroy', nodeAccess: { kind: 'local' }, reconcile: undefined });
+  });
+
   it('needs to be told how to reach masters that are not on this machine, and the cluster’s ZooKeeper directory', () => {
     expect(() => read({}, VM_MASTERS)).toThrow(/^Input 'nodeAccess': expected 'ssh' or 'azure' for masters that are not on this machine, found nothing/);
     expect(() => read({ nodeAccess: 'ssh', sshUser: 'u', zookeepers: 'z1,z2,z3' }, VM_MASTERS)).toThrow(/^Input 'zookeeperDir': expected the cluster's spark.deploy.zookeeper.dir/);
@@ -47,6 +68,18 @@ describe('failover drill settings', () => {
     [{ nodeAccess: 'ssh', zookeepers: 'z1,z2,z3', zookeeperDir: '/spark-azure/prod' }, /^Input 'sshUser'/],
     [{ nodeAccess: 'azure', sshUser: 'u', zookeepers: 'z1,z2,z3', azureResourceGroup: 'rg', masterVmNames: 'only-one' }, /^Input 'masterVmNames': expected 2 VM names/],
     [{ maxRecoverySeconds: '0' }, /^Input 'maxRecoverySeconds'/],
+    [
+      { fault: 'destroy', nodeAccess: 'ssh', sshUser: 'u', zookeepers: 'z1,z2,z3', zookeeperDir: '/spark-azure/prod' },
+      /^Input 'fault': expected 'destroy' only with nodeAccess 'azure' .* or 'local', found 'destroy' with nodeAccess 'ssh'\. Set nodeAccess to 'azure'/,
+    ],
+    [
+      { fault: 'kill', workingDirectory: 'infra' },
+      /^Input 'workingDirectory': expected it only with fault 'destroy' and nodeAccess 'azure' .*, found it with fault 'kill' and nodeAccess 'local'\./,
+    ],
+    [
+      { fault: 'destroy', backendConfig: 'key=x' },
+      /^Input 'backendConfig': expected it only with fault 'destroy' and nodeAccess 'azure'.*found it with fault 'destroy' and nodeAccess 'local'/,
+    ],
   ])('refuses %j', (record, message) => {
     expect(() => read(record as Record<string, string>)).toThrow(message);
   });

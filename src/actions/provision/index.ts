@@ -28,7 +28,11 @@ import { type ProvisionSettings, readProvisionSettings } from './settings.js';
  * plan, then Ansible configures the nodes from Terraform's outputs. Outputs what the other actions take.
  */
 export async function provisionAction(pipeline: Pipeline): Promise<void> {
-  const settings = readProvisionSettings(new InputReader(pipeline.inputs));
+  await runProvision(readProvisionSettings(new InputReader(pipeline.inputs)), pipeline);
+}
+
+/** Provision with settings already read: the action's, or the destroy drill's reconcile on Azure. */
+export async function runProvision(settings: ProvisionSettings, pipeline: Pipeline): Promise<void> {
   const root = await terraformRoot(settings, pipeline);
   try {
     await provision(settings, root.directory, pipeline);

@@ -4,15 +4,19 @@ import { readRoleVariables } from '../rolling-update/settings.js';
 
 export type ProvisionCommand = 'plan' | 'apply' | 'plan-and-apply' | 'reconcile';
 
-export interface ProvisionSettings {
-  readonly command: ProvisionCommand;
+/** The Terraform root and what it is planned with: provision's inputs, and the destroy drill's on Azure. */
+export interface TerraformRootSettings {
   /** The user's Terraform root, relative to the workspace; undefined: spark-azure's own envs/vm. */
   readonly workingDirectory?: string;
-  /** Relative to the workspace. */
-  readonly planFile: string;
   readonly varFile?: string;
   readonly variables: Readonly<Record<string, string>>;
   readonly backendConfig: readonly string[];
+}
+
+export interface ProvisionSettings extends TerraformRootSettings {
+  readonly command: ProvisionCommand;
+  /** Relative to the workspace. */
+  readonly planFile: string;
   readonly configure: boolean;
   readonly sshUser?: string;
   readonly sshPrivateKey?: string;
@@ -27,20 +31,26 @@ export function readProvisionSettings(inputs: InputReader): ProvisionSettings {
   const applies = command !== 'plan';
   return {
     command,
-    workingDirectory: inputs.optional('workingDirectory'),
+    ...readTerraformRootSettings(inputs),
     planFile: inputs.optional('planFile') ?? 'spark-azure.tfplan',
-    varFile: inputs.optional('varFile'),
-    variables: parseVariables(inputs.optional('variables')),
-    backendConfig: (inputs.optional('backendConfig') ?? '')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean),
     configure,
     sshUser: applies && configure ? inputs.required('sshUser', 'the admin user of the VMs, to configure them with Ansible', 'azureuser') : inputs.optional('sshUser'),
     sshPrivateKey: inputs.optional('sshPrivateKey'),
     sshJumpHost: inputs.optional('sshJumpHost'),
     roleVariables: readRoleVariables(inputs),
     workerScaleSetLookup: inputs.boolean('workerScaleSetLookup', true),
+  };
+}
+
+export function readTerraformRootSettings(inputs: InputReader): TerraformRootSettings {
+  return {
+    workingDirectory: inputs.optional('workingDirectory'),
+    varFile: inputs.optional('varFile'),
+    variables: parseVariables(inputs.optional('variables')),
+    backendConfig: (inputs.optional('backendConfig') ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
   };
 }
 

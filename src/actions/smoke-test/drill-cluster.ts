@@ -8,6 +8,7 @@ import { LocalCluster } from '../../local/local-cluster.js';
 import { localDrillCluster } from '../../local/local-drill-cluster.js';
 import { localPaths } from '../../local/paths.js';
 import { remoteNodeOperations, remoteTopology } from '../shared/remote-cluster.js';
+import { azureRecreation } from './azure-recreation.js';
 import type { DrillSettings } from './drill-settings.js';
 import type { SmokeTestSettings } from './settings.js';
 
@@ -37,7 +38,7 @@ export async function resolveDrillCluster(smoke: SmokeTestSettings, drill: Drill
     workers: [],
     masterNames: access.kind === 'azure' ? access.masterVmNames : undefined,
   });
-  const vmFaults =
+  const vmOperations =
     access.kind === 'azure'
       ? azureVmOperations({ resourceGroup: access.resourceGroup, vmNames: Object.fromEntries(topology.masters.map((master) => [master.name, master.name])) })
       : undefined;
@@ -46,6 +47,7 @@ export async function resolveDrillCluster(smoke: SmokeTestSettings, drill: Drill
     zookeepers: drill.zookeepers!,
     sparkZooKeeperDir: topology.sparkZooKeeperDir,
     operations: remoteNodeOperations(access, pipeline).operations,
-    vmFaults,
+    vmFaults: vmOperations,
+    recreation: vmOperations && access.kind === 'azure' && drill.reconcile ? azureRecreation(vmOperations.delete, drill.reconcile, access, pipeline) : undefined,
   };
 }

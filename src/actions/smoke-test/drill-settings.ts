@@ -5,6 +5,8 @@ import type { InputReader } from '../../core/inputs/input-reader.js';
 import type { DrillOptions } from '../../operations/failover-drill.js';
 import { type NodeAccess, readNodeAccess, readZooKeeperDir, readZooKeepers } from '../shared/node-access.js';
 import { isHttpUrl } from '../../core/inputs/http-url.js';
+import { type TerraformRootSettings, readTerraformRootSettings } from '../provision/settings.js';
+import { readRoleVariables } from '../rolling-update/settings.js';
 
 /** The drill's options, plus where the cluster's ZooKeeper is and how to reach the masters. */
 export interface DrillSettings extends DrillOptions {
@@ -13,9 +15,18 @@ export interface DrillSettings extends DrillOptions {
   readonly nodeAccess: NodeAccess;
   /** With it, the drill also checks the pager at Alertmanager. */
   readonly alertmanagerUrl?: string;
+  /** Fault destroy on Azure: the Terraform root (and role variables) provision's reconcile re-creates the master from. */
+  readonly reconcile?: ReconcileSettings;
 }
 
-export const FAULTS: readonly Fault[] = ['kill', 'crash', 'stop', 'restart', 'vm-restart', 'vm-deallocate'];
+export interface ReconcileSettings extends TerraformRootSettings {
+  readonly roleVariables: Readonly<Record<string, string>>;
+}
+
+export const FAULTS: readonly Fault[] = ['kill', 'crash', 'stop', 'restart', 'vm-restart', 'vm-deallocate', 'destroy'];
+
+/** Fault destroy's inputs on Azure: provision's, for the reconcile that re-creates the master. */
+const RECONCILE_INPUTS = ['workingDirectory', 'varFile', 'variables', 'backendConfig', 'roleVariables'] as const;
 
 /** The drill's own inputs, with their defaults (those of action.yml): they mean nothing without `failover`. */
 export const DRILL_INPUT_DEFAULTS: Readonly<Record<string, string | undefined>> = {
@@ -36,6 +47,7 @@ export const DRILL_INPUT_DEFAULTS: Readonly<Record<string, string | undefined>> 
   azureResourceGroup: undefined,
   masterVmNames: undefined,
   alertmanagerUrl: undefined,
+  ...Object.fromEntries(RECONCILE_INPUTS.map((input) => [input, undefined])),
 };
 
 /** Refuses a drill input given (other than its default) to a smoke test without the drill: it would do nothing. */
@@ -64,6 +76,16 @@ export function readDrillSettings(inputs: InputReader, masters: readonly HostPor
       "Set nodeAccess to 'azure' (with azureResourceGroup and masterVmNames) for VM faults.",
     );
   }
+  if (fault === 'destroy' && nodeAccess.kind === 'ssh') {
+    throw new InputError(
+      'fault',
+      "'destroy' only with nodeAccess 'azure' (the VM is deleted, then re-created by provision's reconcile) or 'local'",
+      "'destroy' with nodeAccess 'ssh'",
+      "Set nodeAccess to 'azure' with azureResourceGroup, masterVmNames and your Terraform root (workingDirectory).",
+    );
+  }
+  const reconcile = fault === 'destroy' && nodeAccess.kind === 'azure' ? { ...readTerraformRootSettings(inputs), roleVariables: readRoleVariables(inputs) } : undefined;
+  if (!reconcile) refuseReconcileInputs(inputs, `fault '${fault}' and nodeAccess '${nodeAccess.kind}'`);
   const expectedWorkers = inputs.optional('expectedWorkers');
   const alertmanagerUrl = inputs.optional('alertmanagerUrl');
   if (alertmanagerUrl !== undefined && !isHttpUrl(alertmanagerUrl)) {
@@ -81,5 +103,18 @@ export function readDrillSettings(inputs: InputReader, masters: readonly HostPor
     pollIntervalMs: inputs.integer('pollIntervalMs', Number(DRILL_INPUT_DEFAULTS.pollIntervalMs), { min: 20, max: 5000 }),
     nodeAccess,
     alertmanagerUrl,
+    reconcile,
   };
+}
+
+/** The Terraform root's inputs re-create a destroyed VM: with any other fault, or locally, they would do nothing. */
+function refuseReconcileInputs(inputs: InputReader, drill: string): void {
+  const given = RECONCILE_INPUTS.find((input) => inputs.optional(input) !== undefined);
+  if (given === undefined) return;
+  throw new InputError(
+    given,
+    "it only with fault 'destroy' and nodeAccess 'azure' (provision's reconcile re-creates the deleted VM from it)",
+    `it with ${drill}`,
+    `Leave ${given} out, or run the destroy drill on Azure.`,
+  );
 }

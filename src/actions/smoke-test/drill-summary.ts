@@ -6,7 +6,7 @@ import { escapeCell, mermaidGantt } from '../shared/markdown.js';
 /** The drill's job summary, rendered from the journal: verdict, milestones, checks and a timeline. */
 export function drillSummary(journal: DrillJournal, verdict: DrillVerdict): string {
   const { experiment } = journal;
-  const { milestones, recoverySeconds, aliveGapSeconds } = verdict.figures;
+  const { milestones, recoverySeconds, aliveGapSeconds, restoreSeconds } = verdict.figures;
   const since = (at: number | undefined) => (at === undefined || milestones.fault === undefined ? '-' : `${((at - milestones.fault) / 1000).toFixed(1)} s`);
   const lines = [
     `### Failover drill ${verdict.passed ? '✅ passed' : '❌ FAILED'}`,
@@ -22,6 +22,7 @@ export function drillSummary(journal: DrillJournal, verdict: DrillVerdict): stri
     `| all workers back | ${since(milestones.allWorkersBack)} |`,
     `| running job ended | ${since(milestones.jobEnded)} |`,
     `| target back as STANDBY | ${since(milestones.restoredStandby)} |`,
+    `| restore (${experiment.fault === 'destroy' ? 're-creation' : 'start'} to STANDBY) | ${restoreSeconds === undefined ? '-' : `${restoreSeconds} s`} |`,
     '',
     '| check | result | detail |',
     '|---|---|---|',

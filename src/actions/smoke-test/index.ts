@@ -81,6 +81,7 @@ export function smokeTestAction(options: { forceFailover?: boolean } = {}) {
     const journalFile = path.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
     writeFileSync(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}\n`);
     pipeline.setOutput('recoverySeconds', verdict.figures.recoverySeconds === undefined ? '' : String(verdict.figures.recoverySeconds));
+    pipeline.setOutput('restoreSeconds', verdict.figures.restoreSeconds === undefined ? '' : String(verdict.figures.restoreSeconds));
     pipeline.setOutput('failoverPassed', String(verdict.passed));
     pipeline.setOutput('drillJournal', journalFile);
     await pipeline.appendSummary(drillSummary(journal, verdict));
@@ -92,6 +93,8 @@ export function smokeTestAction(options: { forceFailover?: boolean } = {}) {
         `The master was restored. Journal: ${journalFile}. See docs/runbook.md#the-failover-drill-fails.`,
       );
     }
-    pipeline.log.info(`Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master.`);
+    pipeline.log.info(
+      `Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master; the target STANDBY again ${verdict.figures.restoreSeconds} s after its ${drill.fault === 'destroy' ? 're-creation' : 'restore'} began.`,
+    );
   };
 }

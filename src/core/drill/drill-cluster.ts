@@ -10,6 +10,18 @@ export interface VmFaults {
 }
 
 /**
+ * A master deleted outright (its VM, or locally its process, configuration and data) and built again by
+ * the cluster's reconcile: Terraform and Ansible on Azure, `local reconcile` here.
+ */
+export interface NodeRecreation {
+  destroy(node: MasterNode): Promise<void>;
+  /** Returns what was re-created, for the journal. */
+  recreate(node: MasterNode): Promise<string>;
+  /** How long a re-creation may take, to bound the drill (a VM's creation and configuration take minutes). */
+  readonly timeLimitSeconds: number;
+}
+
+/**
  * The cluster a failover drill acts on and the way it reaches the nodes: the local cluster's processes,
  * or systemd over SSH on VMs. Resolved from the inputs by the caller.
  */
@@ -19,4 +31,6 @@ export interface DrillCluster {
   readonly sparkZooKeeperDir: string;
   readonly operations: NodeOperations;
   readonly vmFaults?: VmFaults;
+  /** Only where the drill may destroy a master and re-create it (fault destroy). */
+  readonly recreation?: NodeRecreation;
 }

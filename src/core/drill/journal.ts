@@ -3,7 +3,7 @@
  * summary table and the timeline chart are all computed from it, never the other way round.
  */
 
-export type Fault = 'kill' | 'crash' | 'stop' | 'restart' | 'vm-restart' | 'vm-deallocate';
+export type Fault = 'kill' | 'crash' | 'stop' | 'restart' | 'vm-restart' | 'vm-deallocate' | 'destroy';
 
 export interface MasterObservation {
   readonly address: string;
@@ -17,6 +17,8 @@ export const DRILL_ACTIONS = {
   jobSubmitted: 'job submitted',
   fault: 'fault',
   faultApplied: 'fault applied',
+  /** The target's restore begins: its start, or for a destroyed master its re-creation (reconcile). */
+  restoreBegan: 'restore began',
   targetRestored: 'target restored',
   jobEnded: 'job ended',
 } as const;

@@ -9,6 +9,7 @@ export interface Milestones {
   readonly firstAlive?: number;
   readonly allWorkersBack?: number;
   readonly jobEnded?: number;
+  readonly restoreBegan?: number;
   readonly restoredStandby?: number;
 }
 
@@ -16,6 +17,8 @@ export interface DrillFigures {
   readonly milestones: Milestones;
   /** Fault to a new ALIVE master with every expected worker back: the figure held against maxRecoverySeconds. */
   readonly recoverySeconds?: number;
+  /** From the restore's start (a start, or a destroyed master's re-creation) to the target STANDBY again. */
+  readonly restoreSeconds?: number;
   /** Time with no ALIVE master at all. */
   readonly aliveGapSeconds?: number;
   /** Probes after firstAlive + grace that saw more than one ALIVE master. */
@@ -37,10 +40,12 @@ export function figures(journal: DrillJournal): DrillFigures {
   )?.at;
   const lastAliveBeforeGap = targetAlive.filter((probe) => firstAlive === undefined || probe.at < firstAlive).at(-1)?.at;
   const restoredStandby = checks(journal).find((check) => check.check === DRILL_CHECKS.restoredStandby && check.ok)?.at;
+  const restoreBegan = actionAt(journal, DRILL_ACTIONS.restoreBegan);
   const graceEnd = firstAlive === undefined ? undefined : firstAlive + graceSeconds * 1000;
   return {
-    milestones: { fault, lastAliveBeforeGap, firstLeftStandby, firstAlive, allWorkersBack, jobEnded: actionAt(journal, DRILL_ACTIONS.jobEnded), restoredStandby },
+    milestones: { fault, lastAliveBeforeGap, firstLeftStandby, firstAlive, allWorkersBack, jobEnded: actionAt(journal, DRILL_ACTIONS.jobEnded), restoreBegan, restoredStandby },
     recoverySeconds: fault !== undefined && allWorkersBack !== undefined ? seconds(allWorkersBack - fault) : undefined,
+    restoreSeconds: restoreBegan !== undefined && restoredStandby !== undefined ? seconds(restoredStandby - restoreBegan) : undefined,
     aliveGapSeconds: firstAlive !== undefined && lastAliveBeforeGap !== undefined ? seconds(firstAlive - lastAliveBeforeGap) : undefined,
     splitBrainProbes: after(graceEnd).filter((probe) => probe.masters.filter((master) => master.status === 'ALIVE').length > 1).length,
   };

@@ -12639,8 +12639,21 @@ function readRollingUpdateSettings(inputs) {
     method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
   };
 }
+function refuseOtherMethodsInputs(inputs, name) {
+  const others = [...new Set(Object.values(METHOD_INPUTS).flat())].filter((input) => !METHOD_INPUTS[name].includes(input));
+  const given = others.find((input) => inputs.optional(input) !== void 0);
+  if (given === void 0) return;
+  const methods = Object.keys(METHOD_INPUTS).filter((method) => METHOD_INPUTS[method].includes(given));
+  throw new InputError(
+    given,
+    `it only with updateMethod ${methods.map((method) => `'${method}'`).join(" or ")}`,
+    `it with updateMethod '${name}', which ignores it`,
+    `Leave ${given} out, or set updateMethod to ${methods.map((method) => `'${method}'`).join(" or ")}.`
+  );
+}
 function readMethod(inputs, fallback2) {
   const name = inputs.oneOf("updateMethod", ["local", "ansible", "command", "reimage"], fallback2);
+  refuseOtherMethodsInputs(inputs, name);
   switch (name) {
     case "local":
       return { name, roleVariables: readRoleVariables(inputs) };
@@ -12668,13 +12681,21 @@ function readMethod(inputs, fallback2) {
 function readRoleVariables(inputs) {
   return parseKeyValueLines("roleVariables", inputs.optional("roleVariables"), ROLE_VARIABLES);
 }
+var METHOD_INPUTS;
 var init_settings2 = __esm({
   "src/actions/rolling-update/settings.ts"() {
     "use strict";
     init_cjs_shims();
+    init_errors();
     init_master_list();
     init_key_value_lines();
     init_node_access();
+    METHOD_INPUTS = {
+      local: ["roleVariables"],
+      ansible: ["ansibleInventory", "ansiblePlaybook", "roleVariables"],
+      command: ["updateCommand"],
+      reimage: ["imageId", "workerScaleSet"]
+    };
   }
 });
 

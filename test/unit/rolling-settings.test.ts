@@ -39,6 +39,19 @@ describe('rolling-update settings', () => {
     [{ masters: '127.0.0.21,127.0.0.22', updateMethod: 'reimage' }, /^Input 'imageId'/],
     [{ masters: '127.0.0.21,127.0.0.22', updateMethod: 'command' }, /^Input 'updateCommand'/],
     [{ masters: '127.0.0.21,127.0.0.22', maxUnavailable: '0' }, /^Input 'maxUnavailable'/],
+    [
+      { masters: '127.0.0.21,127.0.0.22', updateMethod: 'command', updateCommand: './x.sh {host}', roleVariables: 'a=1' },
+      /^Input 'roleVariables': expected it only with updateMethod 'local' or 'ansible', found it with updateMethod 'command', which ignores it\. Leave roleVariables out, or set updateMethod to 'local' or 'ansible'\.$/,
+    ],
+    [
+      { masters: '127.0.0.21,127.0.0.22', updateMethod: 'command', updateCommand: './x.sh', ansibleInventory: 'hosts.yml' },
+      /^Input 'ansibleInventory': expected it only with updateMethod 'ansible'/,
+    ],
+    [{ masters: '127.0.0.21,127.0.0.22', updateCommand: './x.sh' }, /^Input 'updateCommand': expected it only with updateMethod 'command', found it with updateMethod 'local'/],
+    [
+      { masters: '127.0.0.21,127.0.0.22', updateMethod: 'reimage', imageId: '/i/1', azureResourceGroup: 'rg', workerScaleSet: 'vmss', ansiblePlaybook: 'site.yml' },
+      /^Input 'ansiblePlaybook': expected it only with updateMethod 'ansible'/,
+    ],
     [{ masters: '127.0.0.21,127.0.0.22', roleVariables: 'Heap=1' }, /^Input 'roleVariables': expected one role variable per line as name=value, found entry 1 named "Heap"/],
   ])('refuses %j', (record, message) => {
     expect(() => read(record as Record<string, string>)).toThrow(message);

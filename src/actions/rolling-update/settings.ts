@@ -1,4 +1,5 @@
 import type { HostPort } from '../../core/inputs/host-port.js';
+import { InputError } from '../../core/errors.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseMasterList } from '../../core/inputs/master-list.js';
 import { ROLE_VARIABLES, parseKeyValueLines } from '../../core/inputs/key-value-lines.js';
@@ -61,8 +62,31 @@ export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSet
   };
 }
 
+/** The inputs each update method reads (azureResourceGroup is node access's too, so it is not listed). */
+const METHOD_INPUTS: Readonly<Record<UpdateMethodName, readonly string[]>> = {
+  local: ['roleVariables'],
+  ansible: ['ansibleInventory', 'ansiblePlaybook', 'roleVariables'],
+  command: ['updateCommand'],
+  reimage: ['imageId', 'workerScaleSet'],
+};
+
+/** An input of another update method would be ignored by this one: refused, so nobody believes it applied. */
+function refuseOtherMethodsInputs(inputs: InputReader, name: UpdateMethodName): void {
+  const others = [...new Set(Object.values(METHOD_INPUTS).flat())].filter((input) => !METHOD_INPUTS[name].includes(input));
+  const given = others.find((input) => inputs.optional(input) !== undefined);
+  if (given === undefined) return;
+  const methods = (Object.keys(METHOD_INPUTS) as UpdateMethodName[]).filter((method) => METHOD_INPUTS[method].includes(given));
+  throw new InputError(
+    given,
+    `it only with updateMethod ${methods.map((method) => `'${method}'`).join(' or ')}`,
+    `it with updateMethod '${name}', which ignores it`,
+    `Leave ${given} out, or set updateMethod to ${methods.map((method) => `'${method}'`).join(' or ')}.`,
+  );
+}
+
 function readMethod(inputs: InputReader, fallback: UpdateMethodName): RollingUpdateSettings['method'] {
   const name = inputs.oneOf('updateMethod', ['local', 'ansible', 'command', 'reimage'] as const, fallback);
+  refuseOtherMethodsInputs(inputs, name);
   switch (name) {
     case 'local':
       return { name, roleVariables: readRoleVariables(inputs) };

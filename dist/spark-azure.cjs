@@ -12704,6 +12704,7 @@ function readProvisionSettings(inputs) {
   const command = inputs.oneOf("command", ["plan", "apply", "plan-and-apply", "reconcile"], "plan");
   const configure2 = inputs.boolean("configure", true);
   const applies = command !== "plan";
+  if (!applies) refuseConfigureInputs(inputs);
   return {
     command,
     ...readTerraformRootSettings(inputs),
@@ -12715,6 +12716,16 @@ function readProvisionSettings(inputs) {
     roleVariables: readRoleVariables(inputs),
     workerScaleSetLookup: inputs.boolean("workerScaleSetLookup", true)
   };
+}
+function refuseConfigureInputs(inputs) {
+  const given = ["sshUser", "sshPrivateKey", "sshJumpHost", "roleVariables"].find((input) => inputs.optional(input) !== void 0);
+  if (given === void 0) return;
+  throw new InputError(
+    given,
+    "it only with a command that configures the nodes ('apply', 'plan-and-apply' or 'reconcile')",
+    "it with command 'plan', which ignores it",
+    `Leave ${given} out of the plan step and give it to the apply step.`
+  );
 }
 function readTerraformRootSettings(inputs) {
   return {
@@ -12736,6 +12747,7 @@ var init_settings3 = __esm({
   "src/actions/provision/settings.ts"() {
     "use strict";
     init_cjs_shims();
+    init_errors();
     init_key_value_lines();
     init_settings2();
   }

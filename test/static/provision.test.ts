@@ -105,6 +105,11 @@ describe('provision, as GitHub runs it', () => {
     [{ command: 'destroy' }, /::error::Input 'command': expected one of plan, apply, plan-and-apply, reconcile, found "destroy"/],
     [{ command: 'apply' }, /::error::Input 'sshUser': expected the admin user of the VMs/],
     [{ variables: 'image id=1' }, /::error::Input 'variables': expected one Terraform variable per line as name=value/],
+    [
+      { command: 'plan', sshPrivateKey: 'not-a-real-key' },
+      /::error::Input 'sshPrivateKey': expected it only with a command that configures the nodes \('apply', 'plan-and-apply' or 'reconcile'\), found it with command 'plan', which ignores it\. Leave sshPrivateKey out of the plan step and give it to the apply step\./,
+    ],
+    [{ roleVariables: 'a=1' }, /::error::Input 'roleVariables': expected it only with a command that configures the nodes/],
   ])('refuses %j', async (inputs, message) => {
     const run = await runGithubAction('provision', inputs);
     expect(run.exitCode).toBe(1);

@@ -12424,6 +12424,19 @@ var init_key_value_lines = __esm({
 function formatHostPort({ host, port }) {
   return `${host}:${port}`;
 }
+function parseHostList(input, raw, example) {
+  const entries = raw.split(",").map((entry) => entry.trim());
+  const bad = entries.find((entry) => !HOST.test(entry));
+  if (bad !== void 0) {
+    throw new InputError(
+      input,
+      `host names or IP addresses, comma-separated, e.g. ${example}`,
+      `${bad === "" ? "an empty entry" : describeValue(bad)} in ${describeValue(raw)}`,
+      `Fix that entry, or leave ${input} out.`
+    );
+  }
+  return entries;
+}
 function parseHostPortList(input, raw, options) {
   const expected = `${options.what} as comma-separated host:port pairs, e.g. ${options.example}`;
   if (raw === void 0 || raw.trim() === "") {
@@ -12618,7 +12631,9 @@ var init_node_access = __esm({
 function readRollingUpdateSettings(inputs) {
   const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", "10.0.2.4:7077,10.0.2.5:7077"));
   const nodeAccess = readNodeAccess(inputs, masters);
-  const workers = inputs.optional("workers")?.split(",").map((host) => host.trim());
+  if (nodeAccess.kind === "local") refuseOnTheLocalCluster(inputs, ["workers", "expectedWorkers"]);
+  const workersGiven = inputs.optional("workers");
+  const workers = workersGiven === void 0 ? void 0 : parseHostList("workers", workersGiven, "10.0.3.4,10.0.3.5");
   const only = inputs.optional("only")?.split(",").map((name) => name.trim());
   const expectedWorkers = inputs.optional("expectedWorkers");
   return {
@@ -12638,6 +12653,16 @@ function readRollingUpdateSettings(inputs) {
     zookeeperServers: inputs.optional("zookeeperServers") === void 0 ? void 0 : Number(inputs.oneOf("zookeeperServers", ["3", "5"], "3")),
     method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
   };
+}
+function refuseOnTheLocalCluster(inputs, names) {
+  const given = names.find((input) => inputs.optional(input) !== void 0);
+  if (given === void 0) return;
+  throw new InputError(
+    given,
+    "it only with nodeAccess 'ssh' or 'azure' (the local cluster knows its workers and expects them all)",
+    "it with nodeAccess 'local', which ignores it",
+    `Leave ${given} out for the local cluster.`
+  );
 }
 function refuseOtherMethodsInputs(inputs, name) {
   const others = [...new Set(Object.values(METHOD_INPUTS).flat())].filter((input) => !METHOD_INPUTS[name].includes(input));
@@ -12686,6 +12711,7 @@ var init_settings2 = __esm({
   "src/actions/rolling-update/settings.ts"() {
     "use strict";
     init_cjs_shims();
+    init_host_port();
     init_errors();
     init_master_list();
     init_key_value_lines();

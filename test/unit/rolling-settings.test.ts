@@ -5,6 +5,7 @@ import { vmssInstanceIdsArguments, vmssReimageArguments, vmssSetImageArguments }
 import { InputReader, recordInputSource } from '../../src/core/inputs/input-reader.js';
 import { commandFor } from '../../src/azure/update-methods.js';
 
+const VMS = { masters: 'm1,m2', nodeAccess: 'ssh', sshUser: 'u', zookeepers: 'z1,z2,z3', zookeeperDir: '/spark-azure/prod', ansibleInventory: 'hosts.yml' };
 const read = (record: Record<string, string>) => readRollingUpdateSettings(new InputReader(recordInputSource(record)));
 
 describe('rolling-update settings', () => {
@@ -27,7 +28,9 @@ describe('rolling-update settings', () => {
       zookeeperDir: '/spark-azure/prod',
       ansibleInventory: 'hosts.yml',
       roleVariables: 'zookeeper_heap_mb=1024',
+      workers: ' 10.0.3.4, worker-2.internal ',
     });
+    expect(settings.workers).toEqual(['10.0.3.4', 'worker-2.internal']);
     expect(settings.method).toEqual({ name: 'ansible', inventory: 'hosts.yml', playbook: undefined, roleVariables: { zookeeper_heap_mb: '1024' } });
   });
 
@@ -39,6 +42,17 @@ describe('rolling-update settings', () => {
     [{ masters: '127.0.0.21,127.0.0.22', updateMethod: 'reimage' }, /^Input 'imageId'/],
     [{ masters: '127.0.0.21,127.0.0.22', updateMethod: 'command' }, /^Input 'updateCommand'/],
     [{ masters: '127.0.0.21,127.0.0.22', maxUnavailable: '0' }, /^Input 'maxUnavailable'/],
+    [
+      { ...VMS, workers: '10.0.3.4,,10.0.3.5' },
+      /^Input 'workers': expected host names or IP addresses, comma-separated, e\.g\. 10\.0\.3\.4,10\.0\.3\.5, found an empty entry in "10\.0\.3\.4,,10\.0\.3\.5"\. Fix that entry, or leave workers out\.$/,
+    ],
+    [{ ...VMS, workers: '10.0.3.4 10.0.3.5' }, /^Input 'workers': expected host names or IP addresses.*found "10\.0\.3\.4 10\.0\.3\.5" in/],
+    [
+      { masters: '127.0.0.21,127.0.0.22', workers: '127.0.0.31' },
+      /^Input 'workers': expected it only with nodeAccess 'ssh' or 'azure' .*, found it with nodeAccess 'local', which ignores it\./,
+    ],
+    [{ masters: '127.0.0.21,127.0.0.22', expectedWorkers: '0' }, /^Input 'expectedWorkers': expected it only with nodeAccess 'ssh' or 'azure'/],
+    [{ ...VMS, expectedWorkers: '-1' }, /^Input 'expectedWorkers'/],
     [
       { masters: '127.0.0.21,127.0.0.22', updateMethod: 'command', updateCommand: './x.sh {host}', roleVariables: 'a=1' },
       /^Input 'roleVariables': expected it only with updateMethod 'local' or 'ansible', found it with updateMethod 'command', which ignores it\. Leave roleVariables out, or set updateMethod to 'local' or 'ansible'\.$/,

@@ -1,4 +1,4 @@
-import type { HostPort } from '../../core/inputs/host-port.js';
+import { type HostPort, parseHostList } from '../../core/inputs/host-port.js';
 import { InputError } from '../../core/errors.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseMasterList } from '../../core/inputs/master-list.js';
@@ -34,10 +34,9 @@ export interface RollingUpdateSettings {
 export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSettings {
   const masters = parseMasterList('masters', inputs.required('masters', 'the Spark master list', '10.0.2.4:7077,10.0.2.5:7077'));
   const nodeAccess = readNodeAccess(inputs, masters);
-  const workers = inputs
-    .optional('workers')
-    ?.split(',')
-    .map((host) => host.trim());
+  if (nodeAccess.kind === 'local') refuseOnTheLocalCluster(inputs, ['workers', 'expectedWorkers']);
+  const workersGiven = inputs.optional('workers');
+  const workers = workersGiven === undefined ? undefined : parseHostList('workers', workersGiven, '10.0.3.4,10.0.3.5');
   const only = inputs
     .optional('only')
     ?.split(',')
@@ -60,6 +59,18 @@ export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSet
     zookeeperServers: inputs.optional('zookeeperServers') === undefined ? undefined : Number(inputs.oneOf('zookeeperServers', ['3', '5'] as const, '3')),
     method: readMethod(inputs, nodeAccess.kind === 'local' ? 'local' : 'ansible'),
   };
+}
+
+/** The local cluster knows its own workers and expects every one back: these inputs would be ignored. */
+function refuseOnTheLocalCluster(inputs: InputReader, names: readonly string[]): void {
+  const given = names.find((input) => inputs.optional(input) !== undefined);
+  if (given === undefined) return;
+  throw new InputError(
+    given,
+    "it only with nodeAccess 'ssh' or 'azure' (the local cluster knows its workers and expects them all)",
+    "it with nodeAccess 'local', which ignores it",
+    `Leave ${given} out for the local cluster.`,
+  );
 }
 
 /** The inputs each update method reads (azureResourceGroup is node access's too, so it is not listed). */

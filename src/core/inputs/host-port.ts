@@ -13,6 +13,21 @@ export function formatHostPort({ host, port }: HostPort): string {
   return `${host}:${port}`;
 }
 
+/** Parses "host,host": hosts only (no port), each a DNS name or an IP address. */
+export function parseHostList(input: string, raw: string, example: string): string[] {
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !HOST.test(entry));
+  if (bad !== undefined) {
+    throw new InputError(
+      input,
+      `host names or IP addresses, comma-separated, e.g. ${example}`,
+      `${bad === '' ? 'an empty entry' : describeValue(bad)} in ${describeValue(raw)}`,
+      `Fix that entry, or leave ${input} out.`,
+    );
+  }
+  return entries;
+}
+
 /**
  * Parses "host:port,host:port". `defaultPort` applies to entries without a port; without it a port is
  * required. Throws an InputError naming `input` for the first entry that does not parse.

@@ -12812,6 +12812,15 @@ async function terraformRoot(settings, pipeline) {
 function backendConfigFiles(lines, pipeline) {
   const settings = lines.filter((line) => line.includes("="));
   const files = lines.filter((line) => !line.includes("=")).map((file) => userPath(pipeline, file));
+  const missing = files.find((file) => !(0, import_node_fs12.existsSync)(file) || !(0, import_node_fs12.statSync)(file).isFile());
+  if (missing !== void 0) {
+    throw new InputError(
+      "backendConfig",
+      "key=value lines, or paths of .hcl files in the workspace",
+      `a line naming no file (${describeValue(import_node_path15.default.relative(pipeline.directories.workspace, missing) || missing)})`,
+      "Give the file path relative to the workspace, or write the setting as key=value."
+    );
+  }
   if (settings.length === 0) return files;
   const hcl = settings.map((line) => {
     const [key, ...value] = line.split("=");
@@ -12823,7 +12832,8 @@ function backendConfigFiles(lines, pipeline) {
 async function provision(settings, directory, pipeline) {
   const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory);
   const planFile = planFilePath(settings.planFile, pipeline);
-  await pipeline.group("terraform init", () => terraform.init(backendConfigFiles(settings.backendConfig, pipeline)));
+  const backendFiles = backendConfigFiles(settings.backendConfig, pipeline);
+  await pipeline.group("terraform init", () => terraform.init(backendFiles));
   if (settings.command === "reconcile") return reconcile(settings, terraform, planFile, pipeline);
   if (settings.command !== "apply") {
     const varFiles = settings.varFile ? [userPath(pipeline, settings.varFile)] : [];

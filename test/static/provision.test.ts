@@ -110,6 +110,10 @@ describe('provision, as GitHub runs it', () => {
       /::error::Input 'sshPrivateKey': expected it only with a command that configures the nodes \('apply', 'plan-and-apply' or 'reconcile'\), found it with command 'plan', which ignores it\. Leave sshPrivateKey out of the plan step and give it to the apply step\./,
     ],
     [{ roleVariables: 'a=1' }, /::error::Input 'roleVariables': expected it only with a command that configures the nodes/],
+    [
+      { backendConfig: 'key=prod.tfstate\nbackend-typo.hcl' },
+      /::error::Input 'backendConfig': expected key=value lines, or paths of \.hcl files in the workspace, found a line naming no file \("backend-typo\.hcl"\)\. Give the file path/,
+    ],
   ])('refuses %j', async (inputs, message) => {
     const run = await runGithubAction('provision', inputs);
     expect(run.exitCode).toBe(1);

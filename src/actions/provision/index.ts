@@ -70,6 +70,15 @@ async function terraformRoot(settings: ProvisionSettings, pipeline: Pipeline): P
 function backendConfigFiles(lines: readonly string[], pipeline: Pipeline): string[] {
   const settings = lines.filter((line) => line.includes('='));
   const files = lines.filter((line) => !line.includes('=')).map((file) => userPath(pipeline, file));
+  const missing = files.find((file) => !existsSync(file) || !statSync(file).isFile());
+  if (missing !== undefined) {
+    throw new InputError(
+      'backendConfig',
+      'key=value lines, or paths of .hcl files in the workspace',
+      `a line naming no file (${describeValue(path.relative(pipeline.directories.workspace, missing) || missing)})`,
+      'Give the file path relative to the workspace, or write the setting as key=value.',
+    );
+  }
   if (settings.length === 0) return files;
   const hcl = settings.map((line) => {
     const [key, ...value] = line.split('=');
@@ -82,7 +91,8 @@ function backendConfigFiles(lines: readonly string[], pipeline: Pipeline): strin
 async function provision(settings: ProvisionSettings, directory: string, pipeline: Pipeline): Promise<void> {
   const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory);
   const planFile = planFilePath(settings.planFile, pipeline);
-  await pipeline.group('terraform init', () => terraform.init(backendConfigFiles(settings.backendConfig, pipeline)));
+  const backendFiles = backendConfigFiles(settings.backendConfig, pipeline);
+  await pipeline.group('terraform init', () => terraform.init(backendFiles));
   if (settings.command === 'reconcile') return reconcile(settings, terraform, planFile, pipeline);
 
   if (settings.command !== 'apply') {

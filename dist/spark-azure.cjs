@@ -4028,6 +4028,16 @@ var init_input_reader = __esm({
         }
         return parsed;
       }
+      /**
+       * Refuses the first of `names` that was given: with the other inputs as they are it would be ignored, and
+       * whoever gave it would believe it applied. `reason` words the refusal for that input.
+       */
+      refuseIgnored(names, reason) {
+        const given = names.find((name) => this.optional(name) !== void 0);
+        if (given === void 0) return;
+        const { expected, found, fix } = reason(given);
+        throw new InputError(given, expected, found, fix);
+      }
       oneOf(name, choices, fallback2) {
         const value = this.optional(name);
         if (value === void 0) return fallback2;
@@ -12631,7 +12641,13 @@ var init_node_access = __esm({
 function readRollingUpdateSettings(inputs) {
   const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", "10.0.2.4:7077,10.0.2.5:7077"));
   const nodeAccess = readNodeAccess(inputs, masters);
-  if (nodeAccess.kind === "local") refuseOnTheLocalCluster(inputs, ["workers", "expectedWorkers"]);
+  if (nodeAccess.kind === "local") {
+    inputs.refuseIgnored(["workers", "expectedWorkers"], (given) => ({
+      expected: "it only with nodeAccess 'ssh' or 'azure' (the local cluster knows its workers and expects them all)",
+      found: "it with nodeAccess 'local', which ignores it",
+      fix: `Leave ${given} out for the local cluster.`
+    }));
+  }
   const workersGiven = inputs.optional("workers");
   const workers = workersGiven === void 0 ? void 0 : parseHostList("workers", workersGiven, "10.0.3.4,10.0.3.5");
   const only = inputs.optional("only")?.split(",").map((name) => name.trim());
@@ -12654,27 +12670,16 @@ function readRollingUpdateSettings(inputs) {
     method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
   };
 }
-function refuseOnTheLocalCluster(inputs, names) {
-  const given = names.find((input) => inputs.optional(input) !== void 0);
-  if (given === void 0) return;
-  throw new InputError(
-    given,
-    "it only with nodeAccess 'ssh' or 'azure' (the local cluster knows its workers and expects them all)",
-    "it with nodeAccess 'local', which ignores it",
-    `Leave ${given} out for the local cluster.`
-  );
-}
 function refuseOtherMethodsInputs(inputs, name) {
   const others = [...new Set(Object.values(METHOD_INPUTS).flat())].filter((input) => !METHOD_INPUTS[name].includes(input));
-  const given = others.find((input) => inputs.optional(input) !== void 0);
-  if (given === void 0) return;
-  const methods = Object.keys(METHOD_INPUTS).filter((method) => METHOD_INPUTS[method].includes(given));
-  throw new InputError(
-    given,
-    `it only with updateMethod ${methods.map((method) => `'${method}'`).join(" or ")}`,
-    `it with updateMethod '${name}', which ignores it`,
-    `Leave ${given} out, or set updateMethod to ${methods.map((method) => `'${method}'`).join(" or ")}.`
-  );
+  inputs.refuseIgnored(others, (given) => {
+    const methods = Object.keys(METHOD_INPUTS).filter((method) => METHOD_INPUTS[method].includes(given)).map((method) => `'${method}'`).join(" or ");
+    return {
+      expected: `it only with updateMethod ${methods}`,
+      found: `it with updateMethod '${name}', which ignores it`,
+      fix: `Leave ${given} out, or set updateMethod to ${methods}.`
+    };
+  });
 }
 function readMethod(inputs, fallback2) {
   const name = inputs.oneOf("updateMethod", ["local", "ansible", "command", "reimage"], fallback2);
@@ -12712,7 +12717,6 @@ var init_settings2 = __esm({
     "use strict";
     init_cjs_shims();
     init_host_port();
-    init_errors();
     init_master_list();
     init_key_value_lines();
     init_node_access();
@@ -12730,7 +12734,13 @@ function readProvisionSettings(inputs) {
   const command = inputs.oneOf("command", ["plan", "apply", "plan-and-apply", "reconcile"], "plan");
   const configure2 = inputs.boolean("configure", true);
   const applies = command !== "plan";
-  if (!applies) refuseConfigureInputs(inputs);
+  if (!applies) {
+    inputs.refuseIgnored(["sshUser", "sshPrivateKey", "sshJumpHost", "roleVariables"], (given) => ({
+      expected: "it only with a command that configures the nodes ('apply', 'plan-and-apply' or 'reconcile')",
+      found: "it with command 'plan', which ignores it",
+      fix: `Leave ${given} out of the plan step and give it to the apply step.`
+    }));
+  }
   return {
     command,
     ...readTerraformRootSettings(inputs),
@@ -12742,16 +12752,6 @@ function readProvisionSettings(inputs) {
     roleVariables: readRoleVariables(inputs),
     workerScaleSetLookup: inputs.boolean("workerScaleSetLookup", true)
   };
-}
-function refuseConfigureInputs(inputs) {
-  const given = ["sshUser", "sshPrivateKey", "sshJumpHost", "roleVariables"].find((input) => inputs.optional(input) !== void 0);
-  if (given === void 0) return;
-  throw new InputError(
-    given,
-    "it only with a command that configures the nodes ('apply', 'plan-and-apply' or 'reconcile')",
-    "it with command 'plan', which ignores it",
-    `Leave ${given} out of the plan step and give it to the apply step.`
-  );
 }
 function readTerraformRootSettings(inputs) {
   return {
@@ -12773,7 +12773,6 @@ var init_settings3 = __esm({
   "src/actions/provision/settings.ts"() {
     "use strict";
     init_cjs_shims();
-    init_errors();
     init_key_value_lines();
     init_settings2();
   }
@@ -24823,7 +24822,13 @@ function readDrillSettings(inputs, masters) {
     );
   }
   const reconcile2 = fault === "destroy" && nodeAccess.kind === "azure" ? { ...readTerraformRootSettings(inputs), roleVariables: readRoleVariables(inputs) } : void 0;
-  if (!reconcile2) refuseReconcileInputs(inputs, `fault '${fault}' and nodeAccess '${nodeAccess.kind}'`);
+  if (!reconcile2) {
+    inputs.refuseIgnored(RECONCILE_INPUTS, (given) => ({
+      expected: "it only with fault 'destroy' and nodeAccess 'azure' (provision's reconcile re-creates the deleted VM from it)",
+      found: `it with fault '${fault}' and nodeAccess '${nodeAccess.kind}'`,
+      fix: `Leave ${given} out, or run the destroy drill on Azure.`
+    }));
+  }
   const expectedWorkers = inputs.optional("expectedWorkers");
   const alertmanagerUrl = inputs.optional("alertmanagerUrl");
   if (alertmanagerUrl !== void 0 && !isHttpUrl(alertmanagerUrl)) {
@@ -24843,16 +24848,6 @@ function readDrillSettings(inputs, masters) {
     alertmanagerUrl,
     reconcile: reconcile2
   };
-}
-function refuseReconcileInputs(inputs, drill2) {
-  const given = RECONCILE_INPUTS.find((input) => inputs.optional(input) !== void 0);
-  if (given === void 0) return;
-  throw new InputError(
-    given,
-    "it only with fault 'destroy' and nodeAccess 'azure' (provision's reconcile re-creates the deleted VM from it)",
-    `it with ${drill2}`,
-    `Leave ${given} out, or run the destroy drill on Azure.`
-  );
 }
 var FAULTS, RECONCILE_INPUTS, DRILL_INPUT_DEFAULTS;
 var init_drill_settings = __esm({

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { $ } from 'zx';
 import { azureRecreation } from '../../src/actions/smoke-test/azure-recreation.js';
 import { azureVmOperations } from '../../src/azure/azure-vm-operations.js';
@@ -17,6 +17,8 @@ import { ROOT, runGithubAction } from '../support/run-bundle.js';
 // records it), and the re-creation is provision's reconcile, run for real with Terraform on the user's root
 // from the drill's inputs. The fixture root of terraform_data resources stands in for azurerm.
 describe('the destroy drill on Azure', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
   it("deletes the master's VM with az vm delete, then re-creates what is gone with provision's reconcile on the user's root, its outputs kept out of the smoke test's", async () => {
     const workspace = await mkdtemp(path.join(os.tmpdir(), 'destroy-drill-'));
     await cp(path.join(ROOT, 'test', 'fixtures', 'terraform-vm', 'main.tf'), path.join(workspace, 'terraform', 'main.tf'), { recursive: true });
@@ -35,8 +37,9 @@ describe('the destroy drill on Azure', () => {
     expect(applied.exitCode, applied.stdout + applied.stderr).toBe(0);
 
     const azLog = path.join(workspace, 'az.jsonl');
-    process.env.PATH = `${path.join(ROOT, 'test', 'workflows', 'stand-ins', 'az')}:${process.env.PATH}`;
-    process.env.STAND_IN_AZ_LOG = azLog;
+    // The harness's az stand-in first on PATH, for this test only.
+    vi.stubEnv('PATH', `${path.join(ROOT, 'test', 'workflows', 'stand-ins', 'az')}:${process.env.PATH}`);
+    vi.stubEnv('STAND_IN_AZ_LOG', azLog);
     const outputs: string[] = [];
     const lines: string[] = [];
     const pipeline = {

@@ -1,4 +1,3 @@
-import { InputError } from '../../core/errors.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseKeyValueLines } from '../../core/inputs/key-value-lines.js';
 import { readRoleVariables } from '../rolling-update/settings.js';
@@ -30,7 +29,14 @@ export function readProvisionSettings(inputs: InputReader): ProvisionSettings {
   const command = inputs.oneOf('command', ['plan', 'apply', 'plan-and-apply', 'reconcile'] as const, 'plan');
   const configure = inputs.boolean('configure', true);
   const applies = command !== 'plan';
-  if (!applies) refuseConfigureInputs(inputs);
+  // A plan configures nothing: what configures the nodes is refused there (a key would reach a step that needs none).
+  if (!applies) {
+    inputs.refuseIgnored(['sshUser', 'sshPrivateKey', 'sshJumpHost', 'roleVariables'], (given) => ({
+      expected: "it only with a command that configures the nodes ('apply', 'plan-and-apply' or 'reconcile')",
+      found: "it with command 'plan', which ignores it",
+      fix: `Leave ${given} out of the plan step and give it to the apply step.`,
+    }));
+  }
   return {
     command,
     ...readTerraformRootSettings(inputs),
@@ -42,18 +48,6 @@ export function readProvisionSettings(inputs: InputReader): ProvisionSettings {
     roleVariables: readRoleVariables(inputs),
     workerScaleSetLookup: inputs.boolean('workerScaleSetLookup', true),
   };
-}
-
-/** What configures the nodes, given to a plan that configures nothing: refused (a key would reach a step that needs none). */
-function refuseConfigureInputs(inputs: InputReader): void {
-  const given = ['sshUser', 'sshPrivateKey', 'sshJumpHost', 'roleVariables'].find((input) => inputs.optional(input) !== undefined);
-  if (given === undefined) return;
-  throw new InputError(
-    given,
-    "it only with a command that configures the nodes ('apply', 'plan-and-apply' or 'reconcile')",
-    "it with command 'plan', which ignores it",
-    `Leave ${given} out of the plan step and give it to the apply step.`,
-  );
 }
 
 export function readTerraformRootSettings(inputs: InputReader): TerraformRootSettings {

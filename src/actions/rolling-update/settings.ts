@@ -1,5 +1,4 @@
 import { type HostPort, parseHostList } from '../../core/inputs/host-port.js';
-import { InputError } from '../../core/errors.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseMasterList } from '../../core/inputs/master-list.js';
 import { ROLE_VARIABLES, parseKeyValueLines } from '../../core/inputs/key-value-lines.js';
@@ -34,7 +33,14 @@ export interface RollingUpdateSettings {
 export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSettings {
   const masters = parseMasterList('masters', inputs.required('masters', 'the Spark master list', '10.0.2.4:7077,10.0.2.5:7077'));
   const nodeAccess = readNodeAccess(inputs, masters);
-  if (nodeAccess.kind === 'local') refuseOnTheLocalCluster(inputs, ['workers', 'expectedWorkers']);
+  // The local cluster knows its own workers and expects every one back.
+  if (nodeAccess.kind === 'local') {
+    inputs.refuseIgnored(['workers', 'expectedWorkers'], (given) => ({
+      expected: "it only with nodeAccess 'ssh' or 'azure' (the local cluster knows its workers and expects them all)",
+      found: "it with nodeAccess 'local', which ignores it",
+      fix: `Leave ${given} out for the local cluster.`,
+    }));
+  }
   const workersGiven = inputs.optional('workers');
   const workers = workersGiven === undefined ? undefined : parseHostList('workers', workersGiven, '10.0.3.4,10.0.3.5');
   const only = inputs
@@ -61,18 +67,6 @@ export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSet
   };
 }
 
-/** The local cluster knows its own workers and expects every one back: these inputs would be ignored. */
-function refuseOnTheLocalCluster(inputs: InputReader, names: readonly string[]): void {
-  const given = names.find((input) => inputs.optional(input) !== undefined);
-  if (given === undefined) return;
-  throw new InputError(
-    given,
-    "it only with nodeAccess 'ssh' or 'azure' (the local cluster knows its workers and expects them all)",
-    "it with nodeAccess 'local', which ignores it",
-    `Leave ${given} out for the local cluster.`,
-  );
-}
-
 /** The inputs each update method reads (azureResourceGroup is node access's too, so it is not listed). */
 const METHOD_INPUTS: Readonly<Record<UpdateMethodName, readonly string[]>> = {
   local: ['roleVariables'],
@@ -84,15 +78,17 @@ const METHOD_INPUTS: Readonly<Record<UpdateMethodName, readonly string[]>> = {
 /** An input of another update method would be ignored by this one: refused, so nobody believes it applied. */
 function refuseOtherMethodsInputs(inputs: InputReader, name: UpdateMethodName): void {
   const others = [...new Set(Object.values(METHOD_INPUTS).flat())].filter((input) => !METHOD_INPUTS[name].includes(input));
-  const given = others.find((input) => inputs.optional(input) !== undefined);
-  if (given === undefined) return;
-  const methods = (Object.keys(METHOD_INPUTS) as UpdateMethodName[]).filter((method) => METHOD_INPUTS[method].includes(given));
-  throw new InputError(
-    given,
-    `it only with updateMethod ${methods.map((method) => `'${method}'`).join(' or ')}`,
-    `it with updateMethod '${name}', which ignores it`,
-    `Leave ${given} out, or set updateMethod to ${methods.map((method) => `'${method}'`).join(' or ')}.`,
-  );
+  inputs.refuseIgnored(others, (given) => {
+    const methods = (Object.keys(METHOD_INPUTS) as UpdateMethodName[])
+      .filter((method) => METHOD_INPUTS[method].includes(given))
+      .map((method) => `'${method}'`)
+      .join(' or ');
+    return {
+      expected: `it only with updateMethod ${methods}`,
+      found: `it with updateMethod '${name}', which ignores it`,
+      fix: `Leave ${given} out, or set updateMethod to ${methods}.`,
+    };
+  });
 }
 
 function readMethod(inputs: InputReader, fallback: UpdateMethodName): RollingUpdateSettings['method'] {

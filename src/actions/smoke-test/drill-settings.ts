@@ -85,7 +85,14 @@ export function readDrillSettings(inputs: InputReader, masters: readonly HostPor
     );
   }
   const reconcile = fault === 'destroy' && nodeAccess.kind === 'azure' ? { ...readTerraformRootSettings(inputs), roleVariables: readRoleVariables(inputs) } : undefined;
-  if (!reconcile) refuseReconcileInputs(inputs, `fault '${fault}' and nodeAccess '${nodeAccess.kind}'`);
+  // The Terraform root's inputs re-create a destroyed VM: with any other fault, or locally, they do nothing.
+  if (!reconcile) {
+    inputs.refuseIgnored(RECONCILE_INPUTS, (given) => ({
+      expected: "it only with fault 'destroy' and nodeAccess 'azure' (provision's reconcile re-creates the deleted VM from it)",
+      found: `it with fault '${fault}' and nodeAccess '${nodeAccess.kind}'`,
+      fix: `Leave ${given} out, or run the destroy drill on Azure.`,
+    }));
+  }
   const expectedWorkers = inputs.optional('expectedWorkers');
   const alertmanagerUrl = inputs.optional('alertmanagerUrl');
   if (alertmanagerUrl !== undefined && !isHttpUrl(alertmanagerUrl)) {
@@ -105,16 +112,4 @@ export function readDrillSettings(inputs: InputReader, masters: readonly HostPor
     alertmanagerUrl,
     reconcile,
   };
-}
-
-/** The Terraform root's inputs re-create a destroyed VM: with any other fault, or locally, they would do nothing. */
-function refuseReconcileInputs(inputs: InputReader, drill: string): void {
-  const given = RECONCILE_INPUTS.find((input) => inputs.optional(input) !== undefined);
-  if (given === undefined) return;
-  throw new InputError(
-    given,
-    "it only with fault 'destroy' and nodeAccess 'azure' (provision's reconcile re-creates the deleted VM from it)",
-    `it with ${drill}`,
-    `Leave ${given} out, or run the destroy drill on Azure.`,
-  );
 }

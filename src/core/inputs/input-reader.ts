@@ -52,6 +52,17 @@ export class InputReader {
     return parsed;
   }
 
+  /**
+   * Refuses the first of `names` that was given: with the other inputs as they are it would be ignored, and
+   * whoever gave it would believe it applied. `reason` words the refusal for that input.
+   */
+  refuseIgnored(names: readonly string[], reason: (name: string) => { expected: string; found: string; fix: string }): void {
+    const given = names.find((name) => this.optional(name) !== undefined);
+    if (given === undefined) return;
+    const { expected, found, fix } = reason(given);
+    throw new InputError(given, expected, found, fix);
+  }
+
   oneOf<const T extends string>(name: string, choices: readonly T[], fallback: T): T {
     const value = this.optional(name);
     if (value === undefined) return fallback;

@@ -24990,9 +24990,11 @@ function azureRecreation(deleteVm, settings, access2, pipeline) {
   return {
     destroy: deleteVm,
     recreate: async () => {
+      const scratch = await (0, import_promises12.mkdtemp)(import_node_path31.default.join(pipeline.directories.temp, "spark-azure-drill-reconcile-"));
       const outputs = /* @__PURE__ */ new Map();
       const reconcilePipeline = {
         ...pipeline,
+        directories: { ...pipeline.directories, temp: scratch },
         setOutput: (name, value) => void outputs.set(name, value),
         appendSummary: async () => {
         },
@@ -25002,30 +25004,35 @@ function azureRecreation(deleteVm, settings, access2, pipeline) {
           return body();
         }
       };
-      await runProvision(
-        {
-          command: "reconcile",
-          ...settings,
-          planFile: import_node_path31.default.join(pipeline.directories.temp, "spark-azure-drill-reconcile.tfplan"),
-          configure: true,
-          sshUser: access2.ssh.user,
-          sshPrivateKey: access2.privateKey,
-          sshJumpHost: access2.ssh.jumpHost,
-          // Only a master is re-created: the workers' addresses play no part in configuring it.
-          workerScaleSetLookup: false
-        },
-        reconcilePipeline
-      );
+      try {
+        await runProvision(
+          {
+            command: "reconcile",
+            ...settings,
+            planFile: import_node_path31.default.join(scratch, "reconcile.tfplan"),
+            configure: true,
+            sshUser: access2.ssh.user,
+            sshPrivateKey: access2.privateKey,
+            sshJumpHost: access2.ssh.jumpHost,
+            // Only a master is re-created: the workers' addresses play no part in configuring it.
+            workerScaleSetLookup: false
+          },
+          reconcilePipeline
+        );
+      } finally {
+        await (0, import_promises12.rm)(scratch, { recursive: true, force: true });
+      }
       return `provision's reconcile re-created ${outputs.get("reconciledNodes") || "no VM"}`;
     },
     timeLimitSeconds: AZURE_RECREATION_SECONDS
   };
 }
-var import_node_path31, AZURE_RECREATION_SECONDS;
+var import_promises12, import_node_path31, AZURE_RECREATION_SECONDS;
 var init_azure_recreation = __esm({
   "src/actions/smoke-test/azure-recreation.ts"() {
     "use strict";
     init_cjs_shims();
+    import_promises12 = require("fs/promises");
     import_node_path31 = __toESM(require("path"), 1);
     init_provision();
     AZURE_RECREATION_SECONDS = 2400;
@@ -33368,7 +33375,7 @@ function withServiceConnection(pipeline, body) {
     if (!id) return body(pipeline);
     const connection = await readConnection(id);
     pipeline.setSecret(connection.credential.value);
-    const profile = await (0, import_promises12.mkdtemp)(import_node_path34.default.join(pipeline.directories.temp, "spark-azure-az-"));
+    const profile = await (0, import_promises13.mkdtemp)(import_node_path34.default.join(pipeline.directories.temp, "spark-azure-az-"));
     const saved = { ...process.env };
     try {
       await signIn(connection, profile);
@@ -33377,7 +33384,7 @@ function withServiceConnection(pipeline, body) {
     } finally {
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
       Object.assign(process.env, saved);
-      await (0, import_promises12.rm)(profile, { recursive: true, force: true });
+      await (0, import_promises13.rm)(profile, { recursive: true, force: true });
     }
   };
 }
@@ -33438,7 +33445,7 @@ async function signIn(connection, profile) {
       "Check the service connection (tenant, application, credential) and that the agent has the Azure CLI."
     );
   } finally {
-    await (0, import_promises12.rm)(credentialFile, { force: true });
+    await (0, import_promises13.rm)(credentialFile, { force: true });
   }
   requireSuccess(
     await $({ nothrow: true, quiet: true, timeout: 6e4 })`az account set --subscription ${connection.subscriptionId}`,
@@ -33452,13 +33459,13 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs25, import_promises12, import_node_path34, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs25, import_promises13, import_node_path34, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs25 = require("fs");
-    import_promises12 = require("fs/promises");
+    import_promises13 = require("fs/promises");
     import_node_path34 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
     init_core2();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,11 +40,12 @@ describe('the destroy drill on Azure', () => {
     // The harness's az stand-in first on PATH, for this test only.
     vi.stubEnv('PATH', `${path.join(ROOT, 'test', 'workflows', 'stand-ins', 'az')}:${process.env.PATH}`);
     vi.stubEnv('STAND_IN_AZ_LOG', azLog);
+    const temp = await mkdtemp(path.join(os.tmpdir(), 'destroy-drill-temp-'));
     const outputs: string[] = [];
     const lines: string[] = [];
     const pipeline = {
       ...cliPipeline(recordInputSource({})),
-      directories: { workspace, temp: workspace, toolCache: cliDirectories().toolCache },
+      directories: { workspace, temp, toolCache: cliDirectories().toolCache },
       log: { info: (line: string) => void lines.push(line), warning: (line: string) => void lines.push(line), debug: () => {} },
       setOutput: (name: string) => void outputs.push(name),
     };
@@ -73,5 +74,7 @@ describe('the destroy drill on Azure', () => {
     const state = await $({ cwd: path.join(workspace, 'terraform') })`${terraform} state list`.quiet();
     expect(state.stdout).toContain('terraform_data.masters[0]');
     expect(outputs).toEqual([]);
+    // The reconcile's plan (it holds the variables' values) and inventory went with the re-creation.
+    expect(readdirSync(temp)).toEqual([]);
   });
 });

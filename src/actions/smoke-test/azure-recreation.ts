@@ -1,3 +1,4 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { MasterNode } from '../../core/cluster/topology.js';
 import type { NodeRecreation } from '../../core/drill/drill-cluster.js';
@@ -23,9 +24,13 @@ export function azureRecreation(
   return {
     destroy: deleteVm,
     recreate: async () => {
+      // What provision leaves for later steps (the plan, which holds the variables' values, and the inventory)
+      // goes to a directory of its own, removed with the re-creation.
+      const scratch = await mkdtemp(path.join(pipeline.directories.temp, 'spark-azure-drill-reconcile-'));
       const outputs = new Map<string, string>();
       const reconcilePipeline: Pipeline = {
         ...pipeline,
+        directories: { ...pipeline.directories, temp: scratch },
         setOutput: (name, value) => void outputs.set(name, value),
         appendSummary: async () => {},
         // The drill's own group is open: name the steps instead of nesting groups.
@@ -34,20 +39,24 @@ export function azureRecreation(
           return body();
         },
       };
-      await runProvision(
-        {
-          command: 'reconcile',
-          ...settings,
-          planFile: path.join(pipeline.directories.temp, 'spark-azure-drill-reconcile.tfplan'),
-          configure: true,
-          sshUser: access.ssh.user,
-          sshPrivateKey: access.privateKey,
-          sshJumpHost: access.ssh.jumpHost,
-          // Only a master is re-created: the workers' addresses play no part in configuring it.
-          workerScaleSetLookup: false,
-        },
-        reconcilePipeline,
-      );
+      try {
+        await runProvision(
+          {
+            command: 'reconcile',
+            ...settings,
+            planFile: path.join(scratch, 'reconcile.tfplan'),
+            configure: true,
+            sshUser: access.ssh.user,
+            sshPrivateKey: access.privateKey,
+            sshJumpHost: access.ssh.jumpHost,
+            // Only a master is re-created: the workers' addresses play no part in configuring it.
+            workerScaleSetLookup: false,
+          },
+          reconcilePipeline,
+        );
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
       return `provision's reconcile re-created ${outputs.get('reconciledNodes') || 'no VM'}`;
     },
     timeLimitSeconds: AZURE_RECREATION_SECONDS,

@@ -29,7 +29,7 @@ for (let run = 1; run <= repetitions; run++) {
     ['shrink', 3],
   ]) {
     const alive = aliveMaster();
-    const report = JSON.parse(cliRun(['local', 'resize-ensemble', '--zookeepers', String(size), '--json']));
+    const report = JSON.parse(cliRun(['local', 'resize-ensemble', '--zookeeper-count', String(size), '--json']));
     if (report.after.length !== size) throw new Error(`${direction}: voters ${report.after.join(',')} after the resize`);
     if (aliveMaster() !== alive) throw new Error(`${direction}: the ALIVE master changed from ${alive}`);
     totals[direction].push(report.seconds);
@@ -46,7 +46,7 @@ writeResult(
   `# Growing and shrinking the ZooKeeper ensemble on the local cluster
 
 Each run grows a 3 ZooKeeper + 2 master + 2 worker local cluster's ensemble to 5 voters and shrinks it back
-to 3 (\`local resize-ensemble --zookeepers 5\`, then \`3\`): one server a step, dynamic reconfiguration, no
+to 3 (\`local resize-ensemble --zookeeper-count 5\`, then \`3\`): one server a step, dynamic reconfiguration, no
 other server restarted. **Add**: the joiner rendered by the roles (Ansible \`--limit\`) and started, synced as a
 non-voting follower, \`reconfig -add\`, then every member reporting the new membership and the leader having
 every voter in sync. **Remove**: \`reconfig -remove\`, every member reporting it, a write committed by the

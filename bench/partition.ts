@@ -15,7 +15,7 @@ import { machineLine, writeResult } from './results.mjs';
 
 const seconds = Number(process.argv[2] ?? 25);
 const cluster = new LocalCluster({ ...localPaths(cliDirectories()), clusterDir: mkdtempSync(path.join(os.tmpdir(), 'bench-partition-')) }, silentLog);
-await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
+await cluster.up({ zookeeperCount: 3, masterCount: 2, workerCount: 2 });
 try {
   const run = await cutAliveMasterFromZooKeeper(cluster, seconds);
   const after = (value: number | undefined) => (value === undefined ? 'never' : `${value.toFixed(1)} s`);

@@ -41,7 +41,7 @@ async function withCluster(
   run: (cluster: LocalCluster, topology: ClusterTopology) => Promise<Omit<Result, 'writeOutageSeconds' | 'longestWriteOutageSeconds' | 'lostWrites'>>,
 ): Promise<Result> {
   const cluster = new LocalCluster({ ...localPaths(cliDirectories()), clusterDir: mkdtempSync(path.join(os.tmpdir(), 'bench-rolling-')) }, silentLog);
-  await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
+  await cluster.up({ zookeeperCount: 3, masterCount: 2, workerCount: 2 });
   const topology = await cluster.topology();
   const connect = topologyZooKeeperConnect(topology);
   const writer = await SequencedWriter.start(connect, '/bench-writes');

@@ -708,62 +708,19 @@ var init_run_scratch = __esm({
   }
 });
 
-// src/doors/github-pipeline.ts
-var github_pipeline_exports = {};
-__export(github_pipeline_exports, {
-  githubDirectories: () => githubDirectories,
-  githubPipeline: () => githubPipeline
-});
-function githubPipeline(env = process.env) {
-  const directories = githubDirectories(env);
-  const setSecret3 = masker((line) => setSecret(line));
-  for (const input of SECRET_INPUTS) setSecret3(getInput(input));
-  return {
-    ...runScratch(directories.temp),
-    platform: "github",
-    inputs: { get: (name) => getInput(name) || void 0 },
-    log: { info, warning, debug },
-    directories,
-    group: (title, body) => group(title, body),
-    setOutput: (name, value) => setOutput(name, value),
-    setSecret: setSecret3,
-    appendSummary: async (markdown) => {
-      if (!env.GITHUB_STEP_SUMMARY) return;
-      await summary.addRaw(markdown, true).write();
-    },
-    inputLabel: (input) => `'${input}'`,
-    fail: (message) => setFailed(message),
-    succeed: () => {
-    }
-  };
-}
-function githubDirectories(env) {
-  return {
-    workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    temp: env.RUNNER_TEMP || import_node_os2.default.tmpdir(),
-    toolCache: toolCacheDirectory(env.RUNNER_TOOL_CACHE, env)
-  };
-}
-var import_node_os2;
-var init_github_pipeline = __esm({
-  "src/doors/github-pipeline.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_os2 = __toESM(require("os"), 1);
-    init_core();
-    init_secret_inputs();
-    init_directories();
-    init_masking();
-    init_run_scratch();
-  }
-});
-
 // src/core/errors.ts
 function describeValue(value) {
   if (value === void 0 || value.trim() === "") return "nothing";
   return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
 }
-var ActionableError, InputError, ClusterStateError;
+function messageOf(error2) {
+  if (error2 instanceof Error) {
+    const code = error2.code;
+    return code && !error2.message.includes(code) ? `${code}: ${error2.message}` : error2.message;
+  }
+  return String(error2);
+}
+var ActionableError, InputError, ClusterStateError, ToolAnswerError;
 var init_errors = __esm({
   "src/core/errors.ts"() {
     "use strict";
@@ -801,6 +758,80 @@ var init_errors = __esm({
     };
     ClusterStateError = class extends ActionableError {
     };
+    ToolAnswerError = class extends ActionableError {
+      constructor(tool, expected, found, fix = `Check that ${tool} is a version spark-azure supports and answers as documented; run it by hand to see its whole answer.`) {
+        super(`The answer of ${tool}`, expected, found, fix);
+      }
+    };
+  }
+});
+
+// src/doors/summary-appender.ts
+function summaryAppender(log4, where2, write) {
+  return async (markdown) => {
+    try {
+      await write(markdown);
+    } catch (error2) {
+      log4.warning(`Could not write the job summary (${where2}): ${messageOf(error2)}. The step's work is unaffected; its outputs are set.`);
+    }
+  };
+}
+var init_summary_appender = __esm({
+  "src/doors/summary-appender.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+  }
+});
+
+// src/doors/github-pipeline.ts
+var github_pipeline_exports = {};
+__export(github_pipeline_exports, {
+  githubDirectories: () => githubDirectories,
+  githubPipeline: () => githubPipeline
+});
+function githubPipeline(env = process.env) {
+  const directories = githubDirectories(env);
+  const setSecret3 = masker((line) => setSecret(line));
+  for (const input of SECRET_INPUTS) setSecret3(getInput(input));
+  const log4 = { info, warning, debug };
+  return {
+    ...runScratch(directories.temp),
+    inputs: { get: (name) => getInput(name) || void 0 },
+    log: log4,
+    directories,
+    group: (title, body) => group(title, body),
+    setOutput: (name, value) => setOutput(name, value),
+    setSecret: setSecret3,
+    appendSummary: summaryAppender(log4, "GITHUB_STEP_SUMMARY", async (markdown) => {
+      if (!env.GITHUB_STEP_SUMMARY) return;
+      await summary.addRaw(markdown, true).write();
+    }),
+    inputLabel: (input) => `'${input}'`,
+    fail: (message) => setFailed(message),
+    succeed: () => {
+    }
+  };
+}
+function githubDirectories(env) {
+  return {
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    temp: env.RUNNER_TEMP || import_node_os2.default.tmpdir(),
+    toolCache: toolCacheDirectory(env.RUNNER_TOOL_CACHE, env)
+  };
+}
+var import_node_os2;
+var init_github_pipeline = __esm({
+  "src/doors/github-pipeline.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_os2 = __toESM(require("os"), 1);
+    init_core();
+    init_secret_inputs();
+    init_directories();
+    init_masking();
+    init_run_scratch();
+    init_summary_appender();
   }
 });
 
@@ -900,7 +931,7 @@ function descendantsOf(root2) {
 }
 function isClusterNode(pid) {
   try {
-    return (0, import_node_fs2.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").some((variable) => variable.startsWith(CLUSTER_MARKER));
+    return (0, import_node_fs2.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").some((variable) => variable.startsWith(`${CLUSTER_MARKER}=`));
   } catch {
     return false;
   }
@@ -911,7 +942,7 @@ var init_child_processes = __esm({
     "use strict";
     init_cjs_shims();
     import_node_fs2 = require("fs");
-    CLUSTER_MARKER = "SPARK_AZURE_LOCAL_CLUSTER=";
+    CLUSTER_MARKER = "SPARK_AZURE_LOCAL_CLUSTER";
   }
 });
 
@@ -992,6 +1023,9076 @@ var init_run_action = __esm({
     init_cjs_shims();
     init_errors();
     init_interruption();
+  }
+});
+
+// src/core/inputs/input-reader.ts
+function recordInputSource(record2) {
+  return { get: (name) => record2[name] };
+}
+var InputReader;
+var init_input_reader = __esm({
+  "src/core/inputs/input-reader.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+    InputReader = class {
+      constructor(source) {
+        this.source = source;
+      }
+      source;
+      /** Inputs given by their old name, for the action to warn of once its inputs are all read. */
+      deprecations = [];
+      /**
+       * An input renamed in this release: returns the name to read it by, the old one while only that is given
+       * (its refusals then name what the user wrote). Giving both is refused: which would win is a guess.
+       */
+      renamed(name, oldName) {
+        const [current, old] = [this.optional(name), this.optional(oldName)];
+        if (current !== void 0 && old !== void 0) {
+          throw new InputError(oldName, `either '${name}' or its old name '${oldName}'`, "both", `Give '${name}' only.`);
+        }
+        if (old === void 0) return name;
+        this.deprecations.push({ oldName, name });
+        return oldName;
+      }
+      optional(name) {
+        const value = this.source.get(name)?.trim();
+        return value === void 0 || value === "" ? void 0 : value;
+      }
+      required(name, expected, example) {
+        const value = this.optional(name);
+        if (value === void 0) {
+          throw new InputError(name, expected, "nothing", `Set '${name}', e.g. ${example}.`);
+        }
+        return value;
+      }
+      boolean(name, fallback2) {
+        const value = this.optional(name);
+        if (value === void 0) return fallback2;
+        if (/^(true|yes|1)$/i.test(value)) return true;
+        if (/^(false|no|0)$/i.test(value)) return false;
+        throw new InputError(name, "true or false", describeValue(value), `Set '${name}' to true or false.`);
+      }
+      integer(name, fallback2, range4) {
+        const value = this.optional(name);
+        if (value === void 0) return fallback2;
+        const parsed = Number(value);
+        if (!/^-?\d+$/.test(value) || parsed < range4.min || parsed > range4.max) {
+          throw new InputError(name, `a whole number from ${range4.min} to ${range4.max}`, describeValue(value), `Set '${name}' to a number in that range (default ${fallback2}).`);
+        }
+        return parsed;
+      }
+      /** A number of seconds, possibly fractional; `0` only when `min` allows it. */
+      seconds(name, fallback2, range4) {
+        const value = this.optional(name);
+        if (value === void 0) return fallback2;
+        const parsed = Number(value.replace(/s$/, ""));
+        if (!/^\d+(\.\d+)?s?$/.test(value) || parsed < range4.min || parsed > range4.max) {
+          throw new InputError(name, `a number of seconds from ${range4.min} to ${range4.max}`, describeValue(value), `Set '${name}' to e.g. ${fallback2}.`);
+        }
+        return parsed;
+      }
+      /**
+       * Refuses the first of `names` that was given: with the other inputs as they are it would be ignored, and
+       * whoever gave it would believe it applied. `reason` words the refusal for that input.
+       */
+      refuseIgnored(names, reason) {
+        const given = names.find((name) => this.optional(name) !== void 0);
+        if (given === void 0) return;
+        const { expected, found, fix } = reason(given);
+        throw new InputError(given, expected, found, fix);
+      }
+      oneOf(name, choices, fallback2) {
+        const value = this.optional(name);
+        if (value === void 0) return fallback2;
+        const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
+        if (match === void 0) {
+          throw new InputError(name, `one of ${choices.join(", ")}`, describeValue(value), `Set '${name}' to one of those.`);
+        }
+        return match;
+      }
+    };
+  }
+});
+
+// src/core/http-json.ts
+function httpJson(request) {
+  const { url: url3, timeoutMs } = request;
+  return new Promise((resolve2, reject3) => {
+    let settled = false;
+    const settle = (outcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+    };
+    const fail = (error2) => {
+      settle(() => reject3(error2));
+      outgoing.destroy();
+    };
+    const payload = request.body === void 0 ? void 0 : JSON.stringify(request.body);
+    const headers2 = { Accept: "application/json", ...payload === void 0 ? {} : { "Content-Type": "application/json" }, ...request.headers };
+    const client = url3.startsWith("https:") ? import_node_https.default : import_node_http.default;
+    const outgoing = client.request(url3, { method: request.method, headers: headers2, agent: false }, (response) => {
+      const chunks = [];
+      response.on("data", (chunk2) => chunks.push(chunk2));
+      response.on("error", fail);
+      response.on("aborted", () => fail(new Error(`${url3} closed the connection mid-answer`)));
+      response.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        const status = response.statusCode ?? 0;
+        if (status < 200 || status > 299) return fail(new Error(`HTTP ${status} from ${request.method} ${url3}${text.trim() ? `: ${text.trim().slice(0, 300)}` : ""}`));
+        try {
+          const body = JSON.parse(text);
+          settle(() => resolve2(body));
+        } catch (error2) {
+          fail(new Error(`${url3} answered with no JSON: ${error2.message}`));
+        }
+      });
+    });
+    const timer = setTimeout(() => fail(new Error(`no complete answer from ${url3} within ${timeoutMs} ms`)), timeoutMs);
+    outgoing.on("error", fail);
+    outgoing.end(payload);
+  });
+}
+var import_node_http, import_node_https;
+var init_http_json = __esm({
+  "src/core/http-json.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_http = __toESM(require("http"), 1);
+    import_node_https = __toESM(require("https"), 1);
+  }
+});
+
+// src/core/http-get-json.ts
+function httpGetJson(url3, timeoutMs) {
+  return httpJson({ method: "GET", url: url3, timeoutMs });
+}
+var init_http_get_json = __esm({
+  "src/core/http-get-json.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_http_json();
+  }
+});
+
+// src/core/spark/spark-master-json.ts
+function parseMasterJson(body) {
+  if (typeof body !== "object" || body === null) throw new ToolAnswerError("a Spark master's /json/ page", "a JSON object", "a page that is not a JSON object");
+  const page = body;
+  const status = String(page.status ?? "");
+  if (!["ALIVE", "STANDBY", "RECOVERING", "COMPLETING_RECOVERY"].includes(status)) {
+    throw new ToolAnswerError("a Spark master's /json/ page", "a status of ALIVE, STANDBY, RECOVERING or COMPLETING_RECOVERY", `the unknown status ${JSON.stringify(page.status)}`);
+  }
+  const workers = asArray(page.workers).map(
+    (worker) => ({
+      id: String(worker.id ?? ""),
+      host: String(worker.host ?? ""),
+      port: Number(worker.port ?? 0),
+      state: String(worker.state ?? "UNKNOWN") ?? "UNKNOWN",
+      cores: Number(worker.cores ?? 0),
+      memoryMb: Number(worker.memory ?? 0)
+    })
+  );
+  return {
+    url: String(page.url ?? ""),
+    status,
+    workers,
+    aliveWorkers: Number(page.aliveworkers ?? workers.filter((worker) => worker.state === "ALIVE").length),
+    activeApps: asArray(page.activeapps).map(toApplication),
+    completedApps: asArray(page.completedapps).map(toApplication),
+    activeDrivers: asArray(page.activedrivers).map(toDriver),
+    completedDrivers: asArray(page.completeddrivers).map(toDriver)
+  };
+}
+function toApplication(app) {
+  return {
+    id: String(app.id ?? ""),
+    name: String(app.name ?? ""),
+    state: String(app.state ?? ""),
+    startTime: typeof app.starttime === "number" ? app.starttime : void 0,
+    duration: typeof app.duration === "number" ? app.duration : void 0
+  };
+}
+function toDriver(driver) {
+  return { id: String(driver.id ?? ""), state: String(driver.state ?? "") };
+}
+function asArray(value) {
+  return Array.isArray(value) ? value.filter((item) => typeof item === "object" && item !== null) : [];
+}
+var init_spark_master_json = __esm({
+  "src/core/spark/spark-master-json.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+  }
+});
+
+// src/core/spark/spark-master-probe.ts
+function aliveOf(masters) {
+  return masters.filter((master) => master.reachable && master.status === "ALIVE");
+}
+async function probeSparkMaster(endpoint, timeoutMs) {
+  try {
+    return { address: endpoint.address, reachable: true, ...parseMasterJson(await httpGetJson(`${endpoint.webUiUrl}/json/`, timeoutMs)) };
+  } catch (error2) {
+    return { address: endpoint.address, reachable: false, error: messageOf(error2) };
+  }
+}
+var init_spark_master_probe = __esm({
+  "src/core/spark/spark-master-probe.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_http_get_json();
+    init_errors();
+    init_spark_master_json();
+  }
+});
+
+// src/core/cluster/cluster-state.ts
+function zookeeperLeader(state) {
+  return state.zookeeper.find((server) => server.serving && server.mode === "leader");
+}
+function aliveMasters(state) {
+  return aliveOf(state.masters);
+}
+function theAliveMaster(state) {
+  const alive = aliveMasters(state);
+  return alive.length === 1 ? alive[0] : void 0;
+}
+function workersAtAliveMaster(state) {
+  return theAliveMaster(state)?.workers ?? [];
+}
+function aliveWorkerHosts(state) {
+  return workersAtAliveMaster(state).filter((worker) => worker.state === "ALIVE").map((worker) => worker.host);
+}
+var init_cluster_state = __esm({
+  "src/core/cluster/cluster-state.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_spark_master_probe();
+  }
+});
+
+// src/core/cluster/health.ts
+function problemsOf(report) {
+  return [...report.zookeeper, ...report.masters, ...report.workers];
+}
+function assessZooKeeper(state, expected) {
+  const problems = [];
+  for (const server of state.zookeeper) {
+    if (!server.reachable) problems.push(`ZooKeeper ${server.address} is unreachable (${server.error ?? "no answer"})`);
+    else if (!server.serving) problems.push(`ZooKeeper ${server.address} is not serving requests`);
+  }
+  if (state.zookeeper.length !== expected) {
+    problems.push(`expected ${expected} ZooKeeper servers, probed ${state.zookeeper.length}`);
+  }
+  const leaders = state.zookeeper.filter((server) => server.serving && server.mode === "leader");
+  const standalone = state.zookeeper.some((server) => server.mode === "standalone");
+  if (standalone && expected > 1) problems.push("a ZooKeeper server runs standalone, outside the ensemble");
+  if (expected === 1) return standalone || leaders.length === 1 ? problems : [...problems, "no ZooKeeper server serves"];
+  if (leaders.length === 0) return [...problems, "the ZooKeeper ensemble has no leader"];
+  if (leaders.length > 1) return [...problems, `${leaders.length} ZooKeeper servers claim to lead`];
+  const leader = zookeeperLeader(state);
+  if (leader.syncedFollowers === void 0) {
+    problems.push(`the ZooKeeper leader ${leader.address} did not report synced followers (is 'mntr' whitelisted?)`);
+  } else if (leader.syncedFollowers < expected - 1) {
+    problems.push(`the ZooKeeper leader ${leader.address} has ${leader.syncedFollowers} of ${expected - 1} followers in sync`);
+  }
+  if ((leader.pendingSyncs ?? 0) > 0) problems.push(`the ZooKeeper leader has ${leader.pendingSyncs} syncs pending`);
+  return problems;
+}
+function assessMasters(state, expected) {
+  const problems = [];
+  for (const master of state.masters) {
+    if (!master.reachable) problems.push(`Spark master ${master.address} is unreachable (${master.error})`);
+    else if (master.status !== "ALIVE" && master.status !== "STANDBY") {
+      problems.push(`Spark master ${master.address} is ${master.status}`);
+    }
+  }
+  if (state.masters.length !== expected) problems.push(`expected ${expected} Spark masters, probed ${state.masters.length}`);
+  const alive = aliveMasters(state);
+  if (alive.length === 0) problems.push("no Spark master is ALIVE");
+  if (alive.length > 1) problems.push(`${alive.length} Spark masters are ALIVE at once: ${alive.map((m) => m.address).join(", ")}`);
+  return problems;
+}
+function assessWorkers(state, expectations) {
+  if (theAliveMaster(state) === void 0) return ["workers cannot be checked without a single ALIVE master"];
+  const alive = aliveWorkerHosts(state);
+  const problems = [];
+  if (alive.length < expectations.minimumWorkers) {
+    problems.push(`${alive.length} workers are ALIVE at the ALIVE master, expected at least ${expectations.minimumWorkers}`);
+  }
+  for (const host of expectations.workerHosts ?? []) {
+    if (!alive.includes(host)) problems.push(`worker ${host} is not ALIVE at the ALIVE master`);
+  }
+  return problems;
+}
+function assessCluster(state, expectations) {
+  const zookeeper2 = assessZooKeeper(state, expectations.zookeeperCount);
+  const masters = assessMasters(state, expectations.masterCount);
+  const workers = assessWorkers(state, expectations);
+  return { healthy: zookeeper2.length + masters.length + workers.length === 0, zookeeper: zookeeper2, masters, workers };
+}
+var init_health = __esm({
+  "src/core/cluster/health.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_cluster_state();
+  }
+});
+
+// src/core/inputs/host-port.ts
+function formatHostPort({ host, port }) {
+  return `${host}:${port}`;
+}
+function parseHostList(input, raw, example) {
+  const entries = raw.split(",").map((entry) => entry.trim());
+  const bad = entries.find((entry) => !HOST.test(entry));
+  if (bad !== void 0) {
+    throw new InputError(
+      input,
+      `host names or IP addresses, comma-separated, e.g. ${example}`,
+      `${bad === "" ? "an empty entry" : describeValue(bad)} in ${describeValue(raw)}`,
+      `Fix that entry, or leave ${input} out.`
+    );
+  }
+  return entries;
+}
+function parseHostPortList(input, raw, options) {
+  const expected = `${options.what} as comma-separated host:port pairs, e.g. ${options.example}`;
+  if (raw === void 0 || raw.trim() === "") {
+    throw new InputError(input, expected, "nothing", `Set '${input}' to ${options.example}.`);
+  }
+  const entries = raw.split(",").map((entry) => entry.trim());
+  return entries.map((entry) => {
+    const match = /^(.*?)(?::(\d+))?$/.exec(entry);
+    const host = match?.[1] ?? "";
+    const portText = match?.[2];
+    const port = portText === void 0 ? options.defaultPort : Number(portText);
+    if (entry === "" || !HOST.test(host) || port === void 0 || !(port >= 1 && port <= 65535)) {
+      throw new InputError(
+        input,
+        expected,
+        `${entry === "" ? "an empty entry" : describeValue(entry)} in ${describeValue(raw)}`,
+        `Fix that entry (a host name or IP address, then ':' and a port from 1 to 65535), e.g. ${options.example}.`
+      );
+    }
+    return { host, port };
+  });
+}
+var HOST;
+var init_host_port = __esm({
+  "src/core/inputs/host-port.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+    HOST = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
+  }
+});
+
+// src/core/wait.ts
+async function waitUntil(observe, satisfied, options) {
+  const started = performance.now();
+  for (; ; ) {
+    cancellation.throwIfCancelled();
+    const last2 = await observe();
+    const elapsedMs = performance.now() - started;
+    options.onObservation?.(last2, elapsedMs);
+    if (satisfied(last2)) return { satisfied: true, last: last2, elapsedMs };
+    if (elapsedMs >= options.timeoutMs) return { satisfied: false, last: last2, elapsedMs };
+    await sleep(Math.min(options.intervalMs, Math.max(0, options.timeoutMs - elapsedMs)));
+  }
+}
+function sleep(ms) {
+  return new Promise((resolve2, reject3) => {
+    if (cancellation.cancelled) return reject3(new CancelledError(cancellation.reason));
+    const stopListening = cancellation.onCancel(() => {
+      clearTimeout(timer);
+      reject3(new CancelledError(cancellation.reason));
+    });
+    const timer = setTimeout(() => {
+      stopListening();
+      resolve2();
+    }, ms);
+  });
+}
+function onChange(key, report, initial2) {
+  let last2 = initial2;
+  return (value) => {
+    const current = key(value);
+    if (current !== last2) report(current);
+    last2 = current;
+  };
+}
+var init_wait = __esm({
+  "src/core/wait.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_cancellation();
+  }
+});
+
+// src/core/cluster/master-set.ts
+function describeMasters(masters) {
+  return masters.map((master) => `${master.address} ${master.reachable ? master.status : `unreachable (${master.error})`}`).join(", ");
+}
+var DEFAULT_MASTER_WEB_UI_PORT, MasterSet;
+var init_master_set = __esm({
+  "src/core/cluster/master-set.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_host_port();
+    init_spark_master_probe();
+    init_wait();
+    DEFAULT_MASTER_WEB_UI_PORT = 8080;
+    MasterSet = class {
+      endpoints;
+      constructor(masters, webUiPort = DEFAULT_MASTER_WEB_UI_PORT) {
+        this.endpoints = masters.map((master) => ({ address: formatHostPort(master), webUiUrl: `http://${master.host}:${webUiPort}` }));
+      }
+      probe(timeoutMs = 2e3) {
+        return Promise.all(this.endpoints.map((endpoint) => probeSparkMaster(endpoint, timeoutMs)));
+      }
+      /** Waits for exactly one ALIVE master; returns it, or undefined with the last observation on timeout. */
+      async waitForAlive(timeoutMs) {
+        const result2 = await waitUntil(
+          () => this.probe(),
+          (masters) => aliveOf(masters).length === 1,
+          { timeoutMs, intervalMs: 250 }
+        );
+        return { alive: result2.satisfied ? aliveOf(result2.last)[0] : void 0, last: result2.last };
+      }
+      webUiUrlOf(address) {
+        return this.endpoints.find((endpoint) => endpoint.address === address)?.webUiUrl;
+      }
+    };
+  }
+});
+
+// src/core/inputs/master-list.ts
+function parseMasterList(input, raw) {
+  const bare = (raw ?? "").trim().split(",").map((entry) => entry.trim().replace(/^spark:\/\//, "")).join(",");
+  if (/[a-z]+:\/\//i.test(bare)) {
+    throw new InputError(input, `Spark masters as ${EXAMPLE}`, describeValue(raw), `Only the spark:// scheme is valid for a standalone master list.`);
+  }
+  const masters = parseHostPortList(input, bare, {
+    defaultPort: SPARK_MASTER_PORT,
+    example: EXAMPLE,
+    what: "Spark masters"
+  });
+  const seen = /* @__PURE__ */ new Set();
+  for (const master of masters) {
+    const key = formatHostPort(master);
+    if (seen.has(key)) {
+      throw new InputError(input, `distinct Spark masters`, `${key} twice in ${describeValue(raw)}`, "List each master once.");
+    }
+    seen.add(key);
+  }
+  return masters;
+}
+function masterUrl(masters) {
+  return `spark://${masters.map(formatHostPort).join(",")}`;
+}
+var SPARK_MASTER_PORT, EXAMPLE;
+var init_master_list = __esm({
+  "src/core/inputs/master-list.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+    init_host_port();
+    SPARK_MASTER_PORT = 7077;
+    EXAMPLE = "10.0.2.4:7077,10.0.2.5:7077 or spark://10.0.2.4:7077,10.0.2.5:7077";
+  }
+});
+
+// src/core/inputs/zookeeper-connect.ts
+function parseZooKeeperConnect(input, raw) {
+  if (raw !== void 0 && raw.includes("/")) {
+    throw new InputError(
+      input,
+      `a ZooKeeper connect string without a chroot, e.g. ${EXAMPLE2}`,
+      describeValue(raw),
+      `Remove the '/...' suffix; set the Spark directory with 'zookeeperDir' instead.`
+    );
+  }
+  const servers = parseHostPortList(input, raw, {
+    defaultPort: ZOOKEEPER_CLIENT_PORT,
+    example: EXAMPLE2,
+    what: "ZooKeeper servers"
+  });
+  if (servers.length % 2 === 0) {
+    throw new InputError(
+      input,
+      "an odd number of ZooKeeper servers (3 or 5) so that a majority survives a failure",
+      `${servers.length} in ${describeValue(raw)}`,
+      "List every server of the ensemble exactly once."
+    );
+  }
+  return servers;
+}
+function zookeeperConnectString(servers) {
+  return servers.map(formatHostPort).join(",");
+}
+var ZOOKEEPER_CLIENT_PORT, EXAMPLE2;
+var init_zookeeper_connect = __esm({
+  "src/core/inputs/zookeeper-connect.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+    init_host_port();
+    ZOOKEEPER_CLIENT_PORT = 2181;
+    EXAMPLE2 = "10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181";
+  }
+});
+
+// src/core/cluster/topology.ts
+function allNodes(topology) {
+  return [...topology.zookeepers, ...topology.masters, ...topology.workers];
+}
+function findNode(topology, name) {
+  return allNodes(topology).find((node) => node.name === name);
+}
+function zookeeperClientAddress(node) {
+  return { host: node.host, port: node.clientPort };
+}
+function masterAddress(node) {
+  return { host: node.host, port: node.port };
+}
+function topologyMasterUrl(topology) {
+  return masterUrl(topology.masters.map(masterAddress));
+}
+function topologyZooKeeperConnect(topology) {
+  return zookeeperConnectString(topology.zookeepers.map(zookeeperClientAddress));
+}
+function masterWebUiUrl(node) {
+  return `http://${node.host}:${node.webUiPort}`;
+}
+var init_topology = __esm({
+  "src/core/cluster/topology.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_master_list();
+    init_zookeeper_connect();
+  }
+});
+
+// src/core/drill/journal.ts
+function probes(journal) {
+  return journal.entries.filter((entry) => entry.kind === "probe");
+}
+function actionAt(journal, action) {
+  return journal.entries.find((entry) => entry.kind === "action" && entry.action === action)?.at;
+}
+function faultPages(fault) {
+  if (fault === "stop" || fault === "crash") return false;
+  return fault === "restart" ? void 0 : true;
+}
+function checks(journal) {
+  return journal.entries.filter((entry) => entry.kind === "check");
+}
+var DRILL_ACTIONS, DRILL_CHECKS, NO_ALIVE_MASTER_ALERT;
+var init_journal = __esm({
+  "src/core/drill/journal.ts"() {
+    "use strict";
+    init_cjs_shims();
+    DRILL_ACTIONS = {
+      jobSubmitted: "job submitted",
+      fault: "fault",
+      faultApplied: "fault applied",
+      /** The faulted master's restore begins: its start, or for a destroyed master its re-creation (reconcile). */
+      restoreBegan: "restore began",
+      faultedMasterRestored: "faulted master restored",
+      jobEnded: "job ended"
+    };
+    DRILL_CHECKS = {
+      jobRunning: "job running before the fault",
+      tookOver: "a standby took over with every worker",
+      restoredStandby: "restored master is STANDBY",
+      jobFinished: "the running job finished successfully",
+      newSubmission: "a new submission succeeds",
+      paged: "the pager fired for no ALIVE master",
+      pageResolved: "the page resolved after the takeover",
+      pagedNobody: "a handover at once (planned, or a crash with the host alive) paged nobody"
+    };
+    NO_ALIVE_MASTER_ALERT = "SparkNoAliveMaster";
+  }
+});
+
+// src/core/drill/faults.ts
+function faultAccessProblem(fault, access2) {
+  const rule = FAULT_ACCESS[fault];
+  if (rule.access.includes(access2)) return void 0;
+  return {
+    expected: rule.expected ?? `nodeAccess ${rule.access.map((kind) => `'${kind}'`).join(" or ")}`,
+    found: `'${fault}' with nodeAccess '${access2}'`,
+    fix: rule.fix ?? `Set nodeAccess to ${rule.access.join(" or ")}.`
+  };
+}
+var ANYWHERE, VM_FAULT, FAULT_ACCESS, FAULTS;
+var init_faults = __esm({
+  "src/core/drill/faults.ts"() {
+    "use strict";
+    init_cjs_shims();
+    ANYWHERE = ["local", "ssh", "azure"];
+    VM_FAULT = {
+      access: ["azure"],
+      expected: "'kill', 'crash', 'stop' or 'restart' unless nodeAccess is 'azure'",
+      fix: "Set nodeAccess to 'azure' (with azureResourceGroup and masterVmNames) for VM faults."
+    };
+    FAULT_ACCESS = {
+      kill: { access: ANYWHERE },
+      crash: { access: ANYWHERE },
+      stop: { access: ANYWHERE },
+      restart: { access: ANYWHERE },
+      "vm-restart": VM_FAULT,
+      "vm-deallocate": VM_FAULT,
+      destroy: {
+        access: ["local", "azure"],
+        expected: "'destroy' only with nodeAccess 'azure' (the VM is deleted, then re-created by provision's reconcile) or 'local'",
+        fix: "Set nodeAccess to 'azure' with azureResourceGroup, masterVmNames and your Terraform root (workingDirectory)."
+      }
+    };
+    FAULTS = Object.keys(FAULT_ACCESS);
+  }
+});
+
+// src/core/drill/milestones.ts
+function figures(journal) {
+  const { faultedMaster, expectedWorkers, graceSeconds } = journal.experiment;
+  const fault = actionAt(journal, DRILL_ACTIONS.fault);
+  const series2 = probes(journal);
+  const after2 = (time) => series2.filter((probe) => time !== void 0 && probe.at >= time);
+  const otherMaster = (status) => (probe) => probe.masters.some((master) => master.address !== faultedMaster && status(master.status));
+  const faultedAlive = series2.filter((probe) => probe.masters.some((master) => master.address === faultedMaster && master.status === "ALIVE"));
+  const firstLeftStandby = after2(fault).find(otherMaster((status) => status !== "STANDBY" && status !== "DOWN"))?.at;
+  const firstAlive = after2(fault).find(otherMaster((status) => status === "ALIVE"))?.at;
+  const allWorkersBack = after2(firstAlive).find(
+    (probe) => probe.masters.some((master) => master.address !== faultedMaster && master.status === "ALIVE" && master.aliveWorkers >= expectedWorkers)
+  )?.at;
+  const lastAliveBeforeGap = faultedAlive.filter((probe) => firstAlive === void 0 || probe.at < firstAlive).at(-1)?.at;
+  const restoredStandby = checks(journal).find((check) => check.check === DRILL_CHECKS.restoredStandby && check.ok)?.at;
+  const restoreBegan = actionAt(journal, DRILL_ACTIONS.restoreBegan);
+  const graceEnd = firstAlive === void 0 ? void 0 : firstAlive + graceSeconds * 1e3;
+  return {
+    milestones: { fault, lastAliveBeforeGap, firstLeftStandby, firstAlive, allWorkersBack, jobEnded: actionAt(journal, DRILL_ACTIONS.jobEnded), restoreBegan, restoredStandby },
+    recoverySeconds: fault !== void 0 && allWorkersBack !== void 0 ? seconds(allWorkersBack - fault) : void 0,
+    restoreSeconds: restoreBegan !== void 0 && restoredStandby !== void 0 ? seconds(restoredStandby - restoreBegan) : void 0,
+    aliveGapSeconds: firstAlive !== void 0 && lastAliveBeforeGap !== void 0 ? seconds(firstAlive - lastAliveBeforeGap) : void 0,
+    splitBrainProbes: after2(graceEnd).filter((probe) => probe.masters.filter((master) => master.status === "ALIVE").length > 1).length
+  };
+}
+function seconds(ms) {
+  return Math.round(ms / 100) / 10;
+}
+var init_milestones = __esm({
+  "src/core/drill/milestones.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_journal();
+  }
+});
+
+// src/core/drill/verdict.ts
+function verdictOf(journal) {
+  const computed = figures(journal);
+  const reasons = checks(journal).filter((check) => !check.ok).map((check) => `${check.check}: ${check.detail}`);
+  const { maxRecoverySeconds } = journal.experiment;
+  if (computed.recoverySeconds === void 0) reasons.push("no standby became ALIVE with every expected worker back");
+  else if (computed.recoverySeconds > maxRecoverySeconds) {
+    reasons.push(`recovery took ${computed.recoverySeconds} s, more than maxRecoverySeconds ${maxRecoverySeconds}`);
+  }
+  if (computed.splitBrainProbes > 0) {
+    reasons.push(`${computed.splitBrainProbes} probes saw more than one ALIVE master after the ${journal.experiment.graceSeconds} s grace period`);
+  }
+  return { passed: reasons.length === 0, figures: computed, reasons };
+}
+var init_verdict = __esm({
+  "src/core/drill/verdict.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_journal();
+    init_milestones();
+  }
+});
+
+// src/core/zookeeper/four-letter-word.ts
+function sendFourLetterWord(address, word, timeoutMs) {
+  return new Promise((resolve2, reject3) => {
+    const socket = new import_node_net.Socket();
+    const chunks = [];
+    let settled = false;
+    const finish = (error2) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      if (error2) reject3(error2);
+      else resolve2(Buffer.concat(chunks).toString("utf8"));
+    };
+    const timer = setTimeout(() => finish(new Error(`no answer to '${word}' within ${timeoutMs} ms`)), timeoutMs);
+    socket.on("data", (chunk2) => chunks.push(chunk2));
+    socket.on("end", () => finish(void 0));
+    socket.on("close", () => finish(void 0));
+    socket.on("error", (error2) => finish(error2));
+    socket.connect(address.port, address.host, () => socket.end(word));
+  });
+}
+var import_node_net;
+var init_four_letter_word = __esm({
+  "src/core/zookeeper/four-letter-word.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_net = require("net");
+  }
+});
+
+// src/core/zookeeper/zookeeper-replies.ts
+function parseSrvr(reply) {
+  if (NOT_SERVING.test(reply)) return { serving: false };
+  const fields = /* @__PURE__ */ new Map();
+  for (const line of reply.split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0) fields.set(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  }
+  const mode = fields.get("Mode");
+  if (mode === void 0) return { serving: false };
+  const latency = fields.get("Latency min/avg/max")?.split("/").map(Number);
+  return {
+    serving: true,
+    mode,
+    version: fields.get("Zookeeper version")?.split(",")[0],
+    zxid: fields.get("Zxid"),
+    latencyMs: latency && latency.length === 3 && latency.every(Number.isFinite) ? { min: latency[0], avg: latency[1], max: latency[2] } : void 0,
+    outstanding: numberOrUndefined(fields.get("Outstanding")),
+    nodeCount: numberOrUndefined(fields.get("Node count"))
+  };
+}
+function parseMntr(reply) {
+  const raw = /* @__PURE__ */ new Map();
+  for (const line of reply.split("\n")) {
+    const [key, ...rest2] = line.split("	");
+    if (key && key.startsWith("zk_") && rest2.length > 0) raw.set(key, rest2.join("	").trim());
+  }
+  const state = raw.get("zk_server_state");
+  if (NOT_SERVING.test(reply) || state === void 0) return { serving: false, raw };
+  return {
+    serving: true,
+    mode: state,
+    syncedFollowers: numberOrUndefined(raw.get("zk_synced_followers")),
+    syncedNonVotingFollowers: numberOrUndefined(raw.get("zk_synced_non_voting_followers")),
+    pendingSyncs: numberOrUndefined(raw.get("zk_pending_syncs")),
+    avgLatencyMs: numberOrUndefined(raw.get("zk_avg_latency")),
+    maxLatencyMs: numberOrUndefined(raw.get("zk_max_latency")),
+    outstandingRequests: numberOrUndefined(raw.get("zk_outstanding_requests")),
+    znodeCount: numberOrUndefined(raw.get("zk_znode_count")),
+    aliveConnections: numberOrUndefined(raw.get("zk_num_alive_connections")),
+    globalSessions: numberOrUndefined(raw.get("zk_global_sessions")),
+    raw
+  };
+}
+function parseCons(reply) {
+  const connections = [];
+  for (const line of reply.split("\n")) {
+    const match = /^\s*\/\[?([0-9a-fA-F:.]+?)\]?:(\d+)\[\d+\]\((.*)\)\s*$/.exec(line);
+    if (!match) continue;
+    const details = match[3] ?? "";
+    const sessionId = /sid=(0x[0-9a-f]+)/.exec(details)?.[1];
+    const timeout2 = /\bto=(\d+)/.exec(details)?.[1];
+    connections.push({ clientHost: match[1], clientPort: Number(match[2]), sessionId, sessionTimeoutMs: timeout2 === void 0 ? void 0 : Number(timeout2) });
+  }
+  return connections;
+}
+function numberOrUndefined(text) {
+  if (text === void 0) return void 0;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : void 0;
+}
+var NOT_SERVING;
+var init_zookeeper_replies = __esm({
+  "src/core/zookeeper/zookeeper-replies.ts"() {
+    "use strict";
+    init_cjs_shims();
+    NOT_SERVING = /not currently serving requests/i;
+  }
+});
+
+// src/core/zookeeper/zookeeper-probe.ts
+async function probeZooKeeperServer(address, timeoutMs) {
+  const name = formatHostPort(address);
+  let srvr;
+  try {
+    srvr = parseSrvr(await sendFourLetterWord(address, "srvr", timeoutMs));
+  } catch (error2) {
+    return { address: name, reachable: false, serving: false, error: messageOf(error2) };
+  }
+  if (!srvr.serving) return { address: name, reachable: true, serving: false, error: "not serving requests" };
+  try {
+    const mntr = parseMntr(await sendFourLetterWord(address, "mntr", timeoutMs));
+    return {
+      address: name,
+      reachable: true,
+      serving: mntr.serving,
+      mode: mntr.mode ?? srvr.mode,
+      syncedFollowers: mntr.syncedFollowers,
+      pendingSyncs: mntr.pendingSyncs,
+      avgLatencyMs: mntr.avgLatencyMs,
+      maxLatencyMs: mntr.maxLatencyMs,
+      outstandingRequests: mntr.outstandingRequests
+    };
+  } catch (error2) {
+    return {
+      address: name,
+      reachable: true,
+      serving: true,
+      mode: srvr.mode,
+      avgLatencyMs: srvr.latencyMs?.avg,
+      maxLatencyMs: srvr.latencyMs?.max,
+      outstandingRequests: srvr.outstanding,
+      error: `mntr failed: ${messageOf(error2)}`
+    };
+  }
+}
+var init_zookeeper_probe = __esm({
+  "src/core/zookeeper/zookeeper-probe.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+    init_host_port();
+    init_four_letter_word();
+    init_zookeeper_replies();
+  }
+});
+
+// src/core/cluster/cluster-probe.ts
+async function probeCluster(addresses, timeoutMs = DEFAULT_PROBE_TIMEOUT_MS) {
+  const observedAt = (/* @__PURE__ */ new Date()).toISOString();
+  const [zookeeper2, masters] = await Promise.all([
+    Promise.all(addresses.zookeepers.map((server) => probeZooKeeperServer(server, timeoutMs))),
+    Promise.all(addresses.masters.map((master) => probeSparkMaster(master, timeoutMs)))
+  ]);
+  return { observedAt, zookeeper: zookeeper2, masters };
+}
+var DEFAULT_PROBE_TIMEOUT_MS;
+var init_cluster_probe = __esm({
+  "src/core/cluster/cluster-probe.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_spark_master_probe();
+    init_zookeeper_probe();
+    DEFAULT_PROBE_TIMEOUT_MS = 2e3;
+  }
+});
+
+// src/core/spark/drill-job.ts
+var DRILL_JOB_FILE, DRILL_JOB_SOURCE;
+var init_drill_job = __esm({
+  "src/core/spark/drill-job.ts"() {
+    "use strict";
+    init_cjs_shims();
+    DRILL_JOB_FILE = "spark_azure_drill_job.py";
+    DRILL_JOB_SOURCE = `import random
+import sys
+import time
+from operator import add
+
+from pyspark.sql import SparkSession
+
+seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 30.0
+first_round_marker = sys.argv[2] if len(sys.argv) > 2 else None
+spark = SparkSession.builder.appName("spark-azure failover drill job").getOrCreate()
+context = spark.sparkContext
+
+
+def samples(_):
+    time.sleep(1.0)
+    hits = 0
+    for _ in range(20000):
+        x, y = random.random() * 2 - 1, random.random() * 2 - 1
+        hits += 1 if x * x + y * y <= 1 else 0
+    return hits
+
+
+started = time.time()
+inside = total = rounds = 0
+while rounds == 0 or time.time() - started < seconds:
+    inside += context.parallelize(range(4), 4).map(samples).reduce(add)
+    total += 4 * 20000
+    rounds += 1
+    if rounds == 1 and first_round_marker:
+        open(first_round_marker, "w").close()
+print("Pi is roughly %f" % (4.0 * inside / total))
+print("Rounds: %d" % rounds)
+spark.stop()
+`;
+  }
+});
+
+// src/core/spark/submission-output.ts
+function applicationIdOf(output) {
+  return /\b(app-\d{14}-\d{4,})\b/.exec(output)?.[1];
+}
+function driverIdOf(output) {
+  return /\b(driver-\d{14}-\d{4,})\b/.exec(output)?.[1];
+}
+function checkResult(stdout, check) {
+  if (check.kind === "exit-status") return { ok: true, reason: "exit status 0" };
+  if (check.kind === "pattern") {
+    const match = check.pattern.exec(stdout);
+    return match ? { ok: true, result: match[1] ?? match[0], reason: `output matched ${check.pattern}` } : { ok: false, reason: `the driver output does not match ${check.pattern}` };
+  }
+  const estimate = /Pi is roughly (-?\d+(?:\.\d+)?)/.exec(stdout)?.[1];
+  if (estimate === void 0) return { ok: false, reason: "the driver printed no 'Pi is roughly' line" };
+  const value = Number(estimate);
+  return value >= PI_BOUNDS.low && value <= PI_BOUNDS.high ? { ok: true, result: estimate, reason: `Pi estimate ${estimate} lies in ${BOUNDS}` } : { ok: false, result: estimate, reason: `Pi estimate ${estimate} lies outside ${BOUNDS}` };
+}
+var PI_BOUNDS, BOUNDS;
+var init_submission_output = __esm({
+  "src/core/spark/submission-output.ts"() {
+    "use strict";
+    init_cjs_shims();
+    PI_BOUNDS = { low: 3, high: 3.3 };
+    BOUNDS = `[${PI_BOUNDS.low.toFixed(1)}, ${PI_BOUNDS.high.toFixed(1)}]`;
+  }
+});
+
+// node_modules/async/dist/async.mjs
+var async_exports = {};
+__export(async_exports, {
+  all: () => every$1,
+  allLimit: () => everyLimit$1,
+  allSeries: () => everySeries$1,
+  any: () => some$1,
+  anyLimit: () => someLimit$1,
+  anySeries: () => someSeries$1,
+  apply: () => apply,
+  applyEach: () => applyEach,
+  applyEachSeries: () => applyEachSeries,
+  asyncify: () => asyncify,
+  auto: () => auto,
+  autoInject: () => autoInject,
+  cargo: () => cargo$1,
+  cargoQueue: () => cargo,
+  compose: () => compose,
+  concat: () => concat$1,
+  concatLimit: () => concatLimit$1,
+  concatSeries: () => concatSeries$1,
+  constant: () => constant$1,
+  default: () => index,
+  detect: () => detect$1,
+  detectLimit: () => detectLimit$1,
+  detectSeries: () => detectSeries$1,
+  dir: () => dir,
+  doDuring: () => doWhilst$1,
+  doUntil: () => doUntil,
+  doWhilst: () => doWhilst$1,
+  during: () => whilst$1,
+  each: () => each,
+  eachLimit: () => eachLimit$1,
+  eachOf: () => eachOf$1,
+  eachOfLimit: () => eachOfLimit$1,
+  eachOfSeries: () => eachOfSeries$1,
+  eachSeries: () => eachSeries$1,
+  ensureAsync: () => ensureAsync,
+  every: () => every$1,
+  everyLimit: () => everyLimit$1,
+  everySeries: () => everySeries$1,
+  filter: () => filter$1,
+  filterLimit: () => filterLimit$1,
+  filterSeries: () => filterSeries$1,
+  find: () => detect$1,
+  findLimit: () => detectLimit$1,
+  findSeries: () => detectSeries$1,
+  flatMap: () => concat$1,
+  flatMapLimit: () => concatLimit$1,
+  flatMapSeries: () => concatSeries$1,
+  foldl: () => reduce$1,
+  foldr: () => reduceRight,
+  forEach: () => each,
+  forEachLimit: () => eachLimit$1,
+  forEachOf: () => eachOf$1,
+  forEachOfLimit: () => eachOfLimit$1,
+  forEachOfSeries: () => eachOfSeries$1,
+  forEachSeries: () => eachSeries$1,
+  forever: () => forever$1,
+  groupBy: () => groupBy,
+  groupByLimit: () => groupByLimit$1,
+  groupBySeries: () => groupBySeries,
+  inject: () => reduce$1,
+  log: () => log,
+  map: () => map$1,
+  mapLimit: () => mapLimit$1,
+  mapSeries: () => mapSeries$1,
+  mapValues: () => mapValues,
+  mapValuesLimit: () => mapValuesLimit$1,
+  mapValuesSeries: () => mapValuesSeries,
+  memoize: () => memoize,
+  nextTick: () => nextTick,
+  parallel: () => parallel,
+  parallelLimit: () => parallelLimit,
+  priorityQueue: () => priorityQueue,
+  queue: () => queue,
+  race: () => race$1,
+  reduce: () => reduce$1,
+  reduceRight: () => reduceRight,
+  reflect: () => reflect,
+  reflectAll: () => reflectAll,
+  reject: () => reject$1,
+  rejectLimit: () => rejectLimit$1,
+  rejectSeries: () => rejectSeries$1,
+  retry: () => retry,
+  retryable: () => retryable,
+  select: () => filter$1,
+  selectLimit: () => filterLimit$1,
+  selectSeries: () => filterSeries$1,
+  seq: () => seq,
+  series: () => series,
+  setImmediate: () => setImmediate$1,
+  some: () => some$1,
+  someLimit: () => someLimit$1,
+  someSeries: () => someSeries$1,
+  sortBy: () => sortBy$1,
+  timeout: () => timeout,
+  times: () => times,
+  timesLimit: () => timesLimit,
+  timesSeries: () => timesSeries,
+  transform: () => transform,
+  tryEach: () => tryEach$1,
+  unmemoize: () => unmemoize,
+  until: () => until,
+  waterfall: () => waterfall$1,
+  whilst: () => whilst$1,
+  wrapSync: () => asyncify
+});
+function apply(fn, ...args) {
+  return (...callArgs) => fn(...args, ...callArgs);
+}
+function initialParams(fn) {
+  return function(...args) {
+    var callback = args.pop();
+    return fn.call(this, args, callback);
+  };
+}
+function fallback(fn) {
+  setTimeout(fn, 0);
+}
+function wrap(defer) {
+  return (fn, ...args) => defer(() => fn(...args));
+}
+function asyncify(func) {
+  if (isAsync(func)) {
+    return function(...args) {
+      const callback = args.pop();
+      const promise = func.apply(this, args);
+      return handlePromise(promise, callback);
+    };
+  }
+  return initialParams(function(args, callback) {
+    var result2;
+    try {
+      result2 = func.apply(this, args);
+    } catch (e) {
+      return callback(e);
+    }
+    if (result2 && typeof result2.then === "function") {
+      return handlePromise(result2, callback);
+    } else {
+      callback(null, result2);
+    }
+  });
+}
+function handlePromise(promise, callback) {
+  return promise.then((value) => {
+    invokeCallback(callback, null, value);
+  }, (err) => {
+    invokeCallback(callback, err && (err instanceof Error || err.message) ? err : new Error(err));
+  });
+}
+function invokeCallback(callback, error2, value) {
+  try {
+    callback(error2, value);
+  } catch (err) {
+    setImmediate$1((e) => {
+      throw e;
+    }, err);
+  }
+}
+function isAsync(fn) {
+  return fn[Symbol.toStringTag] === "AsyncFunction";
+}
+function isAsyncGenerator(fn) {
+  return fn[Symbol.toStringTag] === "AsyncGenerator";
+}
+function isAsyncIterable(obj) {
+  return typeof obj[Symbol.asyncIterator] === "function";
+}
+function wrapAsync(asyncFn) {
+  if (typeof asyncFn !== "function") throw new Error("expected a function");
+  return isAsync(asyncFn) ? asyncify(asyncFn) : asyncFn;
+}
+function awaitify(asyncFn, arity) {
+  if (!arity) arity = asyncFn.length;
+  if (!arity) throw new Error("arity is undefined");
+  function awaitable(...args) {
+    if (typeof args[arity - 1] === "function") {
+      return asyncFn.apply(this, args);
+    }
+    return new Promise((resolve2, reject3) => {
+      args[arity - 1] = (err, ...cbArgs) => {
+        if (err) return reject3(err);
+        resolve2(cbArgs.length > 1 ? cbArgs : cbArgs[0]);
+      };
+      asyncFn.apply(this, args);
+    });
+  }
+  return awaitable;
+}
+function applyEach$1(eachfn) {
+  return function applyEach2(fns, ...callArgs) {
+    const go = awaitify(function(callback) {
+      var that = this;
+      return eachfn(fns, (fn, cb2) => {
+        wrapAsync(fn).apply(that, callArgs.concat(cb2));
+      }, callback);
+    });
+    return go;
+  };
+}
+function _asyncMap(eachfn, arr, iteratee2, callback) {
+  arr = arr || [];
+  var results = [];
+  var counter = 0;
+  var _iteratee = wrapAsync(iteratee2);
+  return eachfn(arr, (value, _3, iterCb) => {
+    var index2 = counter++;
+    _iteratee(value, (err, v) => {
+      results[index2] = v;
+      iterCb(err);
+    });
+  }, (err) => {
+    callback(err, results);
+  });
+}
+function isArrayLike(value) {
+  return value && typeof value.length === "number" && value.length >= 0 && value.length % 1 === 0;
+}
+function once(fn) {
+  function wrapper(...args) {
+    if (fn === null) return;
+    var callFn = fn;
+    fn = null;
+    callFn.apply(this, args);
+  }
+  Object.assign(wrapper, fn);
+  return wrapper;
+}
+function getIterator(coll) {
+  return coll[Symbol.iterator] && coll[Symbol.iterator]();
+}
+function createArrayIterator(coll) {
+  var i = -1;
+  var len = coll.length;
+  return function next() {
+    return ++i < len ? { value: coll[i], key: i } : null;
+  };
+}
+function createES2015Iterator(iterator) {
+  var i = -1;
+  return function next() {
+    var item = iterator.next();
+    if (item.done)
+      return null;
+    i++;
+    return { value: item.value, key: i };
+  };
+}
+function createObjectIterator(obj) {
+  var okeys = obj ? Object.keys(obj) : [];
+  var i = -1;
+  var len = okeys.length;
+  return function next() {
+    var key = okeys[++i];
+    if (key === "__proto__") {
+      return next();
+    }
+    return i < len ? { value: obj[key], key } : null;
+  };
+}
+function createIterator(coll) {
+  if (isArrayLike(coll)) {
+    return createArrayIterator(coll);
+  }
+  var iterator = getIterator(coll);
+  return iterator ? createES2015Iterator(iterator) : createObjectIterator(coll);
+}
+function onlyOnce(fn) {
+  return function(...args) {
+    if (fn === null) throw new Error("Callback was already called.");
+    var callFn = fn;
+    fn = null;
+    callFn.apply(this, args);
+  };
+}
+function asyncEachOfLimit(generator, limit, iteratee2, callback) {
+  let done = false;
+  let canceled = false;
+  let awaiting = false;
+  let running = 0;
+  let idx = 0;
+  function replenish() {
+    if (running >= limit || awaiting || done) return;
+    awaiting = true;
+    generator.next().then(({ value, done: iterDone }) => {
+      if (canceled || done) return;
+      awaiting = false;
+      if (iterDone) {
+        done = true;
+        if (running <= 0) {
+          callback(null);
+        }
+        return;
+      }
+      running++;
+      iteratee2(value, idx, iterateeCallback);
+      idx++;
+      replenish();
+    }).catch(handleError);
+  }
+  function iterateeCallback(err, result2) {
+    running -= 1;
+    if (canceled) return;
+    if (err) return handleError(err);
+    if (err === false) {
+      done = true;
+      canceled = true;
+      return;
+    }
+    if (result2 === breakLoop || done && running <= 0) {
+      done = true;
+      return callback(null);
+    }
+    replenish();
+  }
+  function handleError(err) {
+    if (canceled) return;
+    awaiting = false;
+    done = true;
+    callback(err);
+  }
+  replenish();
+}
+function eachOfLimit(coll, limit, iteratee2, callback) {
+  return eachOfLimit$2(limit)(coll, wrapAsync(iteratee2), callback);
+}
+function eachOfArrayLike(coll, iteratee2, callback) {
+  callback = once(callback);
+  var index2 = 0, completed = 0, { length } = coll, canceled = false;
+  if (length === 0) {
+    callback(null);
+  }
+  function iteratorCallback(err, value) {
+    if (err === false) {
+      canceled = true;
+    }
+    if (canceled === true) return;
+    if (err) {
+      callback(err);
+    } else if (++completed === length || value === breakLoop) {
+      callback(null);
+    }
+  }
+  for (; index2 < length; index2++) {
+    iteratee2(coll[index2], index2, onlyOnce(iteratorCallback));
+  }
+}
+function eachOfGeneric(coll, iteratee2, callback) {
+  return eachOfLimit$1(coll, Infinity, iteratee2, callback);
+}
+function eachOf(coll, iteratee2, callback) {
+  var eachOfImplementation = isArrayLike(coll) ? eachOfArrayLike : eachOfGeneric;
+  return eachOfImplementation(coll, wrapAsync(iteratee2), callback);
+}
+function map(coll, iteratee2, callback) {
+  return _asyncMap(eachOf$1, coll, iteratee2, callback);
+}
+function eachOfSeries(coll, iteratee2, callback) {
+  return eachOfLimit$1(coll, 1, iteratee2, callback);
+}
+function mapSeries(coll, iteratee2, callback) {
+  return _asyncMap(eachOfSeries$1, coll, iteratee2, callback);
+}
+function promiseCallback() {
+  let resolve2, reject3;
+  function callback(err, ...args) {
+    if (err) return reject3(err);
+    resolve2(args.length > 1 ? args : args[0]);
+  }
+  callback[PROMISE_SYMBOL] = new Promise((res, rej) => {
+    resolve2 = res, reject3 = rej;
+  });
+  return callback;
+}
+function auto(tasks, concurrency, callback) {
+  if (typeof concurrency !== "number") {
+    callback = concurrency;
+    concurrency = null;
+  }
+  callback = once(callback || promiseCallback());
+  var numTasks = Object.keys(tasks).length;
+  if (!numTasks) {
+    return callback(null);
+  }
+  if (!concurrency) {
+    concurrency = numTasks;
+  }
+  var results = {};
+  var runningTasks = 0;
+  var canceled = false;
+  var hasError = false;
+  var listeners = /* @__PURE__ */ Object.create(null);
+  var readyTasks = [];
+  var readyToCheck = [];
+  var uncheckedDependencies = {};
+  Object.keys(tasks).forEach((key) => {
+    var task = tasks[key];
+    if (!Array.isArray(task)) {
+      enqueueTask(key, [task]);
+      readyToCheck.push(key);
+      return;
+    }
+    var dependencies = task.slice(0, task.length - 1);
+    var remainingDependencies = dependencies.length;
+    if (remainingDependencies === 0) {
+      enqueueTask(key, task);
+      readyToCheck.push(key);
+      return;
+    }
+    uncheckedDependencies[key] = remainingDependencies;
+    dependencies.forEach((dependencyName) => {
+      if (!tasks[dependencyName]) {
+        throw new Error("async.auto task `" + key + "` has a non-existent dependency `" + dependencyName + "` in " + dependencies.join(", "));
+      }
+      addListener(dependencyName, () => {
+        remainingDependencies--;
+        if (remainingDependencies === 0) {
+          enqueueTask(key, task);
+        }
+      });
+    });
+  });
+  checkForDeadlocks();
+  processQueue();
+  function enqueueTask(key, task) {
+    readyTasks.push(() => runTask(key, task));
+  }
+  function processQueue() {
+    if (canceled) return;
+    if (readyTasks.length === 0 && runningTasks === 0) {
+      return callback(null, results);
+    }
+    while (readyTasks.length && runningTasks < concurrency) {
+      var run2 = readyTasks.shift();
+      run2();
+    }
+  }
+  function addListener(taskName, fn) {
+    var taskListeners = listeners[taskName];
+    if (!taskListeners) {
+      taskListeners = listeners[taskName] = [];
+    }
+    taskListeners.push(fn);
+  }
+  function taskComplete(taskName) {
+    var taskListeners = listeners[taskName] || [];
+    taskListeners.forEach((fn) => fn());
+    processQueue();
+  }
+  function runTask(key, task) {
+    if (hasError) return;
+    var taskCallback = onlyOnce((err, ...result2) => {
+      runningTasks--;
+      if (err === false) {
+        canceled = true;
+        return;
+      }
+      if (result2.length < 2) {
+        [result2] = result2;
+      }
+      if (err) {
+        var safeResults = {};
+        Object.keys(results).forEach((rkey) => {
+          safeResults[rkey] = results[rkey];
+        });
+        safeResults[key] = result2;
+        hasError = true;
+        listeners = /* @__PURE__ */ Object.create(null);
+        if (canceled) return;
+        callback(err, safeResults);
+      } else {
+        results[key] = result2;
+        taskComplete(key);
+      }
+    });
+    runningTasks++;
+    var taskFn = wrapAsync(task[task.length - 1]);
+    if (task.length > 1) {
+      taskFn(results, taskCallback);
+    } else {
+      taskFn(taskCallback);
+    }
+  }
+  function checkForDeadlocks() {
+    var currentTask;
+    var counter = 0;
+    while (readyToCheck.length) {
+      currentTask = readyToCheck.pop();
+      counter++;
+      getDependents(currentTask).forEach((dependent) => {
+        if (--uncheckedDependencies[dependent] === 0) {
+          readyToCheck.push(dependent);
+        }
+      });
+    }
+    if (counter !== numTasks) {
+      throw new Error(
+        "async.auto cannot execute tasks due to a recursive dependency"
+      );
+    }
+  }
+  function getDependents(taskName) {
+    var result2 = [];
+    Object.keys(tasks).forEach((key) => {
+      const task = tasks[key];
+      if (Array.isArray(task) && task.indexOf(taskName) >= 0) {
+        result2.push(key);
+      }
+    });
+    return result2;
+  }
+  return callback[PROMISE_SYMBOL];
+}
+function stripComments(string) {
+  let stripped = "";
+  let index2 = 0;
+  let endBlockComment = string.indexOf("*/");
+  while (index2 < string.length) {
+    if (string[index2] === "/" && string[index2 + 1] === "/") {
+      let endIndex = string.indexOf("\n", index2);
+      index2 = endIndex === -1 ? string.length : endIndex;
+    } else if (endBlockComment !== -1 && string[index2] === "/" && string[index2 + 1] === "*") {
+      let endIndex = string.indexOf("*/", index2);
+      if (endIndex !== -1) {
+        index2 = endIndex + 2;
+        endBlockComment = string.indexOf("*/", index2);
+      } else {
+        stripped += string[index2];
+        index2++;
+      }
+    } else {
+      stripped += string[index2];
+      index2++;
+    }
+  }
+  return stripped;
+}
+function parseParams(func) {
+  const src = stripComments(func.toString());
+  let match = src.match(FN_ARGS);
+  if (!match) {
+    match = src.match(ARROW_FN_ARGS);
+  }
+  if (!match) throw new Error("could not parse args in autoInject\nSource:\n" + src);
+  let [, args] = match;
+  return args.replace(/\s/g, "").split(FN_ARG_SPLIT).map((arg) => arg.replace(FN_ARG, "").trim());
+}
+function autoInject(tasks, callback) {
+  var newTasks = {};
+  Object.keys(tasks).forEach((key) => {
+    var taskFn = tasks[key];
+    var params;
+    var fnIsAsync = isAsync(taskFn);
+    var hasNoDeps = !fnIsAsync && taskFn.length === 1 || fnIsAsync && taskFn.length === 0;
+    if (Array.isArray(taskFn)) {
+      params = [...taskFn];
+      taskFn = params.pop();
+      newTasks[key] = params.concat(params.length > 0 ? newTask : taskFn);
+    } else if (hasNoDeps) {
+      newTasks[key] = taskFn;
+    } else {
+      params = parseParams(taskFn);
+      if (taskFn.length === 0 && !fnIsAsync && params.length === 0) {
+        throw new Error("autoInject task functions require explicit parameters.");
+      }
+      if (!fnIsAsync) params.pop();
+      newTasks[key] = params.concat(newTask);
+    }
+    function newTask(results, taskCb) {
+      var newArgs = params.map((name) => results[name]);
+      newArgs.push(taskCb);
+      wrapAsync(taskFn)(...newArgs);
+    }
+  });
+  return auto(newTasks, callback);
+}
+function setInitial(dll, node) {
+  dll.length = 1;
+  dll.head = dll.tail = node;
+}
+function queue$1(worker, concurrency, payload) {
+  if (concurrency == null) {
+    concurrency = 1;
+  } else if (concurrency === 0) {
+    throw new RangeError("Concurrency must not be zero");
+  }
+  var _worker = wrapAsync(worker);
+  var numRunning = 0;
+  var workersList = [];
+  const events = {
+    error: [],
+    drain: [],
+    saturated: [],
+    unsaturated: [],
+    empty: []
+  };
+  function on(event, handler) {
+    events[event].push(handler);
+  }
+  function once2(event, handler) {
+    const handleAndRemove = (...args) => {
+      off(event, handleAndRemove);
+      handler(...args);
+    };
+    events[event].push(handleAndRemove);
+  }
+  function off(event, handler) {
+    if (!event) return Object.keys(events).forEach((ev) => events[ev] = []);
+    if (!handler) return events[event] = [];
+    events[event] = events[event].filter((ev) => ev !== handler);
+  }
+  function trigger(event, ...args) {
+    events[event].forEach((handler) => handler(...args));
+  }
+  var processingScheduled = false;
+  function _insert(data, insertAtFront, rejectOnError, callback) {
+    if (callback != null && typeof callback !== "function") {
+      throw new Error("task callback must be a function");
+    }
+    q.started = true;
+    var res, rej;
+    function promiseCallback2(err, ...args) {
+      if (err) return rejectOnError ? rej(err) : res();
+      if (args.length <= 1) return res(args[0]);
+      res(args);
+    }
+    var item = q._createTaskItem(
+      data,
+      rejectOnError ? promiseCallback2 : callback || promiseCallback2
+    );
+    if (insertAtFront) {
+      q._tasks.unshift(item);
+    } else {
+      q._tasks.push(item);
+    }
+    if (!processingScheduled) {
+      processingScheduled = true;
+      setImmediate$1(() => {
+        processingScheduled = false;
+        q.process();
+      });
+    }
+    if (rejectOnError || !callback) {
+      return new Promise((resolve2, reject3) => {
+        res = resolve2;
+        rej = reject3;
+      });
+    }
+  }
+  function _createCB(tasks) {
+    return function(err, ...args) {
+      numRunning -= 1;
+      for (var i = 0, l = tasks.length; i < l; i++) {
+        var task = tasks[i];
+        var index2 = workersList.indexOf(task);
+        if (index2 === 0) {
+          workersList.shift();
+        } else if (index2 > 0) {
+          workersList.splice(index2, 1);
+        }
+        task.callback(err, ...args);
+        if (err != null) {
+          trigger("error", err, task.data);
+        }
+      }
+      if (numRunning <= q.concurrency - q.buffer) {
+        trigger("unsaturated");
+      }
+      if (q.idle()) {
+        trigger("drain");
+      }
+      q.process();
+    };
+  }
+  function _maybeDrain(data) {
+    if (data.length === 0 && q.idle()) {
+      setImmediate$1(() => trigger("drain"));
+      return true;
+    }
+    return false;
+  }
+  const eventMethod = (name) => (handler) => {
+    if (!handler) {
+      return new Promise((resolve2, reject3) => {
+        once2(name, (err, data) => {
+          if (err) return reject3(err);
+          resolve2(data);
+        });
+      });
+    }
+    off(name);
+    on(name, handler);
+  };
+  var isProcessing = false;
+  var q = {
+    _tasks: new DLL(),
+    _createTaskItem(data, callback) {
+      return {
+        data,
+        callback
+      };
+    },
+    *[Symbol.iterator]() {
+      yield* q._tasks[Symbol.iterator]();
+    },
+    concurrency,
+    payload,
+    buffer: concurrency / 4,
+    started: false,
+    paused: false,
+    push(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, false, false, callback));
+      }
+      return _insert(data, false, false, callback);
+    },
+    pushAsync(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, false, true, callback));
+      }
+      return _insert(data, false, true, callback);
+    },
+    kill() {
+      off();
+      q._tasks.empty();
+    },
+    unshift(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, true, false, callback));
+      }
+      return _insert(data, true, false, callback);
+    },
+    unshiftAsync(data, callback) {
+      if (Array.isArray(data)) {
+        if (_maybeDrain(data)) return;
+        return data.map((datum) => _insert(datum, true, true, callback));
+      }
+      return _insert(data, true, true, callback);
+    },
+    remove(testFn) {
+      q._tasks.remove(testFn);
+    },
+    process() {
+      if (isProcessing) {
+        return;
+      }
+      isProcessing = true;
+      while (!q.paused && numRunning < q.concurrency && q._tasks.length) {
+        var tasks = [], data = [];
+        var l = q._tasks.length;
+        if (q.payload) l = Math.min(l, q.payload);
+        for (var i = 0; i < l; i++) {
+          var node = q._tasks.shift();
+          tasks.push(node);
+          workersList.push(node);
+          data.push(node.data);
+        }
+        numRunning += 1;
+        if (q._tasks.length === 0) {
+          trigger("empty");
+        }
+        if (numRunning === q.concurrency) {
+          trigger("saturated");
+        }
+        var cb2 = onlyOnce(_createCB(tasks));
+        _worker(data, cb2);
+      }
+      isProcessing = false;
+    },
+    length() {
+      return q._tasks.length;
+    },
+    running() {
+      return numRunning;
+    },
+    workersList() {
+      return workersList;
+    },
+    idle() {
+      return q._tasks.length + numRunning === 0;
+    },
+    pause() {
+      q.paused = true;
+    },
+    resume() {
+      if (q.paused === false) {
+        return;
+      }
+      q.paused = false;
+      setImmediate$1(q.process);
+    }
+  };
+  Object.defineProperties(q, {
+    saturated: {
+      writable: false,
+      value: eventMethod("saturated")
+    },
+    unsaturated: {
+      writable: false,
+      value: eventMethod("unsaturated")
+    },
+    empty: {
+      writable: false,
+      value: eventMethod("empty")
+    },
+    drain: {
+      writable: false,
+      value: eventMethod("drain")
+    },
+    error: {
+      writable: false,
+      value: eventMethod("error")
+    }
+  });
+  return q;
+}
+function cargo$1(worker, payload) {
+  return queue$1(worker, 1, payload);
+}
+function cargo(worker, concurrency, payload) {
+  return queue$1(worker, concurrency, payload);
+}
+function reduce(coll, memo, iteratee2, callback) {
+  callback = once(callback);
+  var _iteratee = wrapAsync(iteratee2);
+  return eachOfSeries$1(coll, (x, i, iterCb) => {
+    _iteratee(memo, x, (err, v) => {
+      memo = v;
+      iterCb(err);
+    });
+  }, (err) => callback(err, memo));
+}
+function seq(...functions2) {
+  var _functions = functions2.map(wrapAsync);
+  return function(...args) {
+    var that = this;
+    var cb2 = args[args.length - 1];
+    if (typeof cb2 == "function") {
+      args.pop();
+    } else {
+      cb2 = promiseCallback();
+    }
+    reduce$1(
+      _functions,
+      args,
+      (newargs, fn, iterCb) => {
+        fn.apply(that, newargs.concat((err, ...nextargs) => {
+          iterCb(err, nextargs);
+        }));
+      },
+      (err, results) => cb2(err, ...results)
+    );
+    return cb2[PROMISE_SYMBOL];
+  };
+}
+function compose(...args) {
+  return seq(...args.reverse());
+}
+function mapLimit(coll, limit, iteratee2, callback) {
+  return _asyncMap(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function concatLimit(coll, limit, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return mapLimit$1(coll, limit, (val, iterCb) => {
+    _iteratee(val, (err, ...args) => {
+      if (err) return iterCb(err);
+      return iterCb(err, args);
+    });
+  }, (err, mapResults) => {
+    var result2 = [];
+    for (var i = 0; i < mapResults.length; i++) {
+      if (mapResults[i]) {
+        result2 = result2.concat(...mapResults[i]);
+      }
+    }
+    return callback(err, result2);
+  });
+}
+function concat(coll, iteratee2, callback) {
+  return concatLimit$1(coll, Infinity, iteratee2, callback);
+}
+function concatSeries(coll, iteratee2, callback) {
+  return concatLimit$1(coll, 1, iteratee2, callback);
+}
+function constant$1(...args) {
+  return function(...ignoredArgs) {
+    var callback = ignoredArgs.pop();
+    return callback(null, ...args);
+  };
+}
+function _createTester(check, getResult) {
+  return (eachfn, arr, _iteratee, cb2) => {
+    var testPassed = false;
+    var testResult;
+    const iteratee2 = wrapAsync(_iteratee);
+    eachfn(arr, (value, _3, callback) => {
+      iteratee2(value, (err, result2) => {
+        if (err || err === false) return callback(err);
+        if (check(result2) && !testResult) {
+          testPassed = true;
+          testResult = getResult(true, value);
+          return callback(null, breakLoop);
+        }
+        callback();
+      });
+    }, (err) => {
+      if (err) return cb2(err);
+      cb2(null, testPassed ? testResult : getResult(false));
+    });
+  };
+}
+function detect(coll, iteratee2, callback) {
+  return _createTester((bool) => bool, (res, item) => item)(eachOf$1, coll, iteratee2, callback);
+}
+function detectLimit(coll, limit, iteratee2, callback) {
+  return _createTester((bool) => bool, (res, item) => item)(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function detectSeries(coll, iteratee2, callback) {
+  return _createTester((bool) => bool, (res, item) => item)(eachOfLimit$2(1), coll, iteratee2, callback);
+}
+function consoleFunc(name) {
+  return (fn, ...args) => wrapAsync(fn)(...args, (err, ...resultArgs) => {
+    if (typeof console === "object") {
+      if (err) {
+        if (console.error) {
+          console.error(err);
+        }
+      } else if (console[name]) {
+        resultArgs.forEach((x) => console[name](x));
+      }
+    }
+  });
+}
+function doWhilst(iteratee2, test, callback) {
+  callback = onlyOnce(callback);
+  var _fn = wrapAsync(iteratee2);
+  var _test = wrapAsync(test);
+  var results;
+  function next(err, ...args) {
+    if (err) return callback(err);
+    if (err === false) return;
+    results = args;
+    _test(...args, check);
+  }
+  function check(err, truth) {
+    if (err) return callback(err);
+    if (err === false) return;
+    if (!truth) return callback(null, ...results);
+    _fn(next);
+  }
+  return check(null, true);
+}
+function doUntil(iteratee2, test, callback) {
+  const _test = wrapAsync(test);
+  return doWhilst$1(iteratee2, (...args) => {
+    const cb2 = args.pop();
+    _test(...args, (err, truth) => cb2(err, !truth));
+  }, callback);
+}
+function _withoutIndex(iteratee2) {
+  return (value, index2, callback) => iteratee2(value, callback);
+}
+function eachLimit$2(coll, iteratee2, callback) {
+  return eachOf$1(coll, _withoutIndex(wrapAsync(iteratee2)), callback);
+}
+function eachLimit(coll, limit, iteratee2, callback) {
+  return eachOfLimit$2(limit)(coll, _withoutIndex(wrapAsync(iteratee2)), callback);
+}
+function eachSeries(coll, iteratee2, callback) {
+  return eachLimit$1(coll, 1, iteratee2, callback);
+}
+function ensureAsync(fn) {
+  if (isAsync(fn)) return fn;
+  return function(...args) {
+    var callback = args.pop();
+    var sync = true;
+    args.push((...innerArgs) => {
+      if (sync) {
+        setImmediate$1(() => callback(...innerArgs));
+      } else {
+        callback(...innerArgs);
+      }
+    });
+    fn.apply(this, args);
+    sync = false;
+  };
+}
+function every(coll, iteratee2, callback) {
+  return _createTester((bool) => !bool, (res) => !res)(eachOf$1, coll, iteratee2, callback);
+}
+function everyLimit(coll, limit, iteratee2, callback) {
+  return _createTester((bool) => !bool, (res) => !res)(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function everySeries(coll, iteratee2, callback) {
+  return _createTester((bool) => !bool, (res) => !res)(eachOfSeries$1, coll, iteratee2, callback);
+}
+function filterArray(eachfn, arr, iteratee2, callback) {
+  var truthValues = new Array(arr.length);
+  eachfn(arr, (x, index2, iterCb) => {
+    iteratee2(x, (err, v) => {
+      truthValues[index2] = !!v;
+      iterCb(err);
+    });
+  }, (err) => {
+    if (err) return callback(err);
+    var results = [];
+    for (var i = 0; i < arr.length; i++) {
+      if (truthValues[i]) results.push(arr[i]);
+    }
+    callback(null, results);
+  });
+}
+function filterGeneric(eachfn, coll, iteratee2, callback) {
+  var results = [];
+  eachfn(coll, (x, index2, iterCb) => {
+    iteratee2(x, (err, v) => {
+      if (err) return iterCb(err);
+      if (v) {
+        results.push({ index: index2, value: x });
+      }
+      iterCb(err);
+    });
+  }, (err) => {
+    if (err) return callback(err);
+    callback(null, results.sort((a, b) => a.index - b.index).map((v) => v.value));
+  });
+}
+function _filter(eachfn, coll, iteratee2, callback) {
+  var filter3 = isArrayLike(coll) ? filterArray : filterGeneric;
+  return filter3(eachfn, coll, wrapAsync(iteratee2), callback);
+}
+function filter(coll, iteratee2, callback) {
+  return _filter(eachOf$1, coll, iteratee2, callback);
+}
+function filterLimit(coll, limit, iteratee2, callback) {
+  return _filter(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function filterSeries(coll, iteratee2, callback) {
+  return _filter(eachOfSeries$1, coll, iteratee2, callback);
+}
+function forever(fn, errback) {
+  var done = onlyOnce(errback);
+  var task = wrapAsync(ensureAsync(fn));
+  function next(err) {
+    if (err) return done(err);
+    if (err === false) return;
+    task(next);
+  }
+  return next();
+}
+function groupByLimit(coll, limit, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return mapLimit$1(coll, limit, (val, iterCb) => {
+    _iteratee(val, (err, key) => {
+      if (err) return iterCb(err);
+      return iterCb(err, { key, val });
+    });
+  }, (err, mapResults) => {
+    var result2 = {};
+    var { hasOwnProperty: hasOwnProperty2 } = Object.prototype;
+    for (var i = 0; i < mapResults.length; i++) {
+      if (mapResults[i]) {
+        var { key } = mapResults[i];
+        var { val } = mapResults[i];
+        if (hasOwnProperty2.call(result2, key)) {
+          result2[key].push(val);
+        } else {
+          result2[key] = [val];
+        }
+      }
+    }
+    return callback(err, result2);
+  });
+}
+function groupBy(coll, iteratee2, callback) {
+  return groupByLimit$1(coll, Infinity, iteratee2, callback);
+}
+function groupBySeries(coll, iteratee2, callback) {
+  return groupByLimit$1(coll, 1, iteratee2, callback);
+}
+function mapValuesLimit(obj, limit, iteratee2, callback) {
+  callback = once(callback);
+  var newObj = {};
+  var _iteratee = wrapAsync(iteratee2);
+  return eachOfLimit$2(limit)(obj, (val, key, next) => {
+    _iteratee(val, key, (err, result2) => {
+      if (err) return next(err);
+      newObj[key] = result2;
+      next(err);
+    });
+  }, (err) => callback(err, newObj));
+}
+function mapValues(obj, iteratee2, callback) {
+  return mapValuesLimit$1(obj, Infinity, iteratee2, callback);
+}
+function mapValuesSeries(obj, iteratee2, callback) {
+  return mapValuesLimit$1(obj, 1, iteratee2, callback);
+}
+function memoize(fn, hasher = (v) => v) {
+  var memo = /* @__PURE__ */ Object.create(null);
+  var queues = /* @__PURE__ */ Object.create(null);
+  var _fn = wrapAsync(fn);
+  var memoized = initialParams((args, callback) => {
+    var key = hasher(...args);
+    if (key in memo) {
+      setImmediate$1(() => callback(null, ...memo[key]));
+    } else if (key in queues) {
+      queues[key].push(callback);
+    } else {
+      queues[key] = [callback];
+      _fn(...args, (err, ...resultArgs) => {
+        if (!err) {
+          memo[key] = resultArgs;
+        }
+        var q = queues[key];
+        delete queues[key];
+        for (var i = 0, l = q.length; i < l; i++) {
+          q[i](err, ...resultArgs);
+        }
+      });
+    }
+  });
+  memoized.memo = memo;
+  memoized.unmemoized = fn;
+  return memoized;
+}
+function parallel(tasks, callback) {
+  return _parallel(eachOf$1, tasks, callback);
+}
+function parallelLimit(tasks, limit, callback) {
+  return _parallel(eachOfLimit$2(limit), tasks, callback);
+}
+function queue(worker, concurrency) {
+  var _worker = wrapAsync(worker);
+  return queue$1((items, cb2) => {
+    _worker(items[0], cb2);
+  }, concurrency, 1);
+}
+function leftChi(i) {
+  return (i << 1) + 1;
+}
+function parent(i) {
+  return (i + 1 >> 1) - 1;
+}
+function smaller(x, y) {
+  if (x.priority !== y.priority) {
+    return x.priority < y.priority;
+  } else {
+    return x.pushCount < y.pushCount;
+  }
+}
+function priorityQueue(worker, concurrency) {
+  var q = queue(worker, concurrency);
+  var {
+    push: push2,
+    pushAsync
+  } = q;
+  q._tasks = new Heap();
+  q._createTaskItem = ({ data, priority }, callback) => {
+    return {
+      data,
+      priority,
+      callback
+    };
+  };
+  function createDataItems(tasks, priority) {
+    if (!Array.isArray(tasks)) {
+      return { data: tasks, priority };
+    }
+    return tasks.map((data) => {
+      return { data, priority };
+    });
+  }
+  q.push = function(data, priority = 0, callback) {
+    return push2(createDataItems(data, priority), callback);
+  };
+  q.pushAsync = function(data, priority = 0, callback) {
+    return pushAsync(createDataItems(data, priority), callback);
+  };
+  delete q.unshift;
+  delete q.unshiftAsync;
+  return q;
+}
+function race(tasks, callback) {
+  callback = once(callback);
+  if (!Array.isArray(tasks)) return callback(new TypeError("First argument to race must be an array of functions"));
+  if (!tasks.length) return callback();
+  for (var i = 0, l = tasks.length; i < l; i++) {
+    wrapAsync(tasks[i])(callback);
+  }
+}
+function reduceRight(array, memo, iteratee2, callback) {
+  var reversed = [...array].reverse();
+  return reduce$1(reversed, memo, iteratee2, callback);
+}
+function reflect(fn) {
+  var _fn = wrapAsync(fn);
+  return initialParams(function reflectOn(args, reflectCallback) {
+    args.push((error2, ...cbArgs) => {
+      let retVal = {};
+      if (error2) {
+        retVal.error = error2;
+      }
+      if (cbArgs.length > 0) {
+        var value = cbArgs;
+        if (cbArgs.length <= 1) {
+          [value] = cbArgs;
+        }
+        retVal.value = value;
+      }
+      reflectCallback(null, retVal);
+    });
+    return _fn.apply(this, args);
+  });
+}
+function reflectAll(tasks) {
+  var results;
+  if (Array.isArray(tasks)) {
+    results = tasks.map(reflect);
+  } else {
+    results = {};
+    Object.keys(tasks).forEach((key) => {
+      results[key] = reflect.call(this, tasks[key]);
+    });
+  }
+  return results;
+}
+function reject$2(eachfn, arr, _iteratee, callback) {
+  const iteratee2 = wrapAsync(_iteratee);
+  return _filter(eachfn, arr, (value, cb2) => {
+    iteratee2(value, (err, v) => {
+      cb2(err, !v);
+    });
+  }, callback);
+}
+function reject(coll, iteratee2, callback) {
+  return reject$2(eachOf$1, coll, iteratee2, callback);
+}
+function rejectLimit(coll, limit, iteratee2, callback) {
+  return reject$2(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function rejectSeries(coll, iteratee2, callback) {
+  return reject$2(eachOfSeries$1, coll, iteratee2, callback);
+}
+function constant(value) {
+  return function() {
+    return value;
+  };
+}
+function retry(opts, task, callback) {
+  var options = {
+    times: DEFAULT_TIMES,
+    intervalFunc: constant(DEFAULT_INTERVAL)
+  };
+  if (arguments.length < 3 && typeof opts === "function") {
+    callback = task || promiseCallback();
+    task = opts;
+  } else {
+    parseTimes(options, opts);
+    callback = callback || promiseCallback();
+  }
+  if (typeof task !== "function") {
+    throw new Error("Invalid arguments for async.retry");
+  }
+  var _task = wrapAsync(task);
+  var attempt = 1;
+  function retryAttempt() {
+    _task((err, ...args) => {
+      if (err === false) return;
+      if (err && attempt++ < options.times && (typeof options.errorFilter != "function" || options.errorFilter(err))) {
+        setTimeout(retryAttempt, options.intervalFunc(attempt - 1));
+      } else {
+        callback(err, ...args);
+      }
+    });
+  }
+  retryAttempt();
+  return callback[PROMISE_SYMBOL];
+}
+function parseTimes(acc, t) {
+  if (typeof t === "object") {
+    acc.times = +t.times || DEFAULT_TIMES;
+    acc.intervalFunc = typeof t.interval === "function" ? t.interval : constant(+t.interval || DEFAULT_INTERVAL);
+    acc.errorFilter = t.errorFilter;
+  } else if (typeof t === "number" || typeof t === "string") {
+    acc.times = +t || DEFAULT_TIMES;
+  } else {
+    throw new Error("Invalid arguments for async.retry");
+  }
+}
+function retryable(opts, task) {
+  if (!task) {
+    task = opts;
+    opts = null;
+  }
+  let arity = opts && opts.arity || task.length;
+  if (isAsync(task)) {
+    arity += 1;
+  }
+  var _task = wrapAsync(task);
+  return initialParams((args, callback) => {
+    if (args.length < arity - 1 || callback == null) {
+      args.push(callback);
+      callback = promiseCallback();
+    }
+    function taskFn(cb2) {
+      _task(...args, cb2);
+    }
+    if (opts) retry(opts, taskFn, callback);
+    else retry(taskFn, callback);
+    return callback[PROMISE_SYMBOL];
+  });
+}
+function series(tasks, callback) {
+  return _parallel(eachOfSeries$1, tasks, callback);
+}
+function some(coll, iteratee2, callback) {
+  return _createTester(Boolean, (res) => res)(eachOf$1, coll, iteratee2, callback);
+}
+function someLimit(coll, limit, iteratee2, callback) {
+  return _createTester(Boolean, (res) => res)(eachOfLimit$2(limit), coll, iteratee2, callback);
+}
+function someSeries(coll, iteratee2, callback) {
+  return _createTester(Boolean, (res) => res)(eachOfSeries$1, coll, iteratee2, callback);
+}
+function sortBy(coll, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return map$1(coll, (x, iterCb) => {
+    _iteratee(x, (err, criteria) => {
+      if (err) return iterCb(err);
+      iterCb(err, { value: x, criteria });
+    });
+  }, (err, results) => {
+    if (err) return callback(err);
+    callback(null, results.sort(comparator).map((v) => v.value));
+  });
+  function comparator(left, right) {
+    var a = left.criteria, b = right.criteria;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+}
+function timeout(asyncFn, milliseconds, info2) {
+  var fn = wrapAsync(asyncFn);
+  return initialParams((args, callback) => {
+    var timedOut = false;
+    var timer;
+    function timeoutCallback() {
+      var name = asyncFn.name || "anonymous";
+      var error2 = new Error('Callback function "' + name + '" timed out.');
+      error2.code = "ETIMEDOUT";
+      if (info2) {
+        error2.info = info2;
+      }
+      timedOut = true;
+      callback(error2);
+    }
+    args.push((...cbArgs) => {
+      if (!timedOut) {
+        callback(...cbArgs);
+        clearTimeout(timer);
+      }
+    });
+    timer = setTimeout(timeoutCallback, milliseconds);
+    fn(...args);
+  });
+}
+function range(size2) {
+  var result2 = Array(size2);
+  while (size2--) {
+    result2[size2] = size2;
+  }
+  return result2;
+}
+function timesLimit(count, limit, iteratee2, callback) {
+  var _iteratee = wrapAsync(iteratee2);
+  return mapLimit$1(range(count), limit, _iteratee, callback);
+}
+function times(n, iteratee2, callback) {
+  return timesLimit(n, Infinity, iteratee2, callback);
+}
+function timesSeries(n, iteratee2, callback) {
+  return timesLimit(n, 1, iteratee2, callback);
+}
+function transform(coll, accumulator, iteratee2, callback) {
+  if (arguments.length <= 3 && typeof accumulator === "function") {
+    callback = iteratee2;
+    iteratee2 = accumulator;
+    accumulator = Array.isArray(coll) ? [] : {};
+  }
+  callback = once(callback || promiseCallback());
+  var _iteratee = wrapAsync(iteratee2);
+  eachOf$1(coll, (v, k, cb2) => {
+    _iteratee(accumulator, v, k, cb2);
+  }, (err) => callback(err, accumulator));
+  return callback[PROMISE_SYMBOL];
+}
+function tryEach(tasks, callback) {
+  var error2 = null;
+  var result2;
+  return eachSeries$1(tasks, (task, taskCb) => {
+    wrapAsync(task)((err, ...args) => {
+      if (err === false) return taskCb(err);
+      if (args.length < 2) {
+        [result2] = args;
+      } else {
+        result2 = args;
+      }
+      error2 = err;
+      taskCb(err ? null : {});
+    });
+  }, () => callback(error2, result2));
+}
+function unmemoize(fn) {
+  return (...args) => {
+    return (fn.unmemoized || fn)(...args);
+  };
+}
+function whilst(test, iteratee2, callback) {
+  callback = onlyOnce(callback);
+  var _fn = wrapAsync(iteratee2);
+  var _test = wrapAsync(test);
+  var results = [];
+  function next(err, ...rest2) {
+    if (err) return callback(err);
+    results = rest2;
+    if (err === false) return;
+    _test(check);
+  }
+  function check(err, truth) {
+    if (err) return callback(err);
+    if (err === false) return;
+    if (!truth) return callback(null, ...results);
+    _fn(next);
+  }
+  return _test(check);
+}
+function until(test, iteratee2, callback) {
+  const _test = wrapAsync(test);
+  return whilst$1((cb2) => _test((err, truth) => cb2(err, !truth)), iteratee2, callback);
+}
+function waterfall(tasks, callback) {
+  callback = once(callback);
+  if (!Array.isArray(tasks)) return callback(new Error("First argument to waterfall must be an array of functions"));
+  if (!tasks.length) return callback();
+  var taskIndex = 0;
+  function nextTask(args) {
+    var task = wrapAsync(tasks[taskIndex++]);
+    task(...args, onlyOnce(next));
+  }
+  function next(err, ...args) {
+    if (err === false) return;
+    if (err || taskIndex === tasks.length) {
+      return callback(err, ...args);
+    }
+    nextTask(args);
+  }
+  nextTask([]);
+}
+var hasQueueMicrotask, hasSetImmediate, hasNextTick, _defer$1, setImmediate$1, breakLoop, eachOfLimit$2, eachOfLimit$1, eachOf$1, map$1, applyEach, eachOfSeries$1, mapSeries$1, applyEachSeries, PROMISE_SYMBOL, FN_ARGS, ARROW_FN_ARGS, FN_ARG_SPLIT, FN_ARG, DLL, reduce$1, mapLimit$1, concatLimit$1, concat$1, concatSeries$1, detect$1, detectLimit$1, detectSeries$1, dir, doWhilst$1, each, eachLimit$1, eachSeries$1, every$1, everyLimit$1, everySeries$1, filter$1, filterLimit$1, filterSeries$1, forever$1, groupByLimit$1, log, mapValuesLimit$1, _defer, nextTick, _parallel, Heap, race$1, reject$1, rejectLimit$1, rejectSeries$1, DEFAULT_TIMES, DEFAULT_INTERVAL, some$1, someLimit$1, someSeries$1, sortBy$1, tryEach$1, whilst$1, waterfall$1, index;
+var init_async = __esm({
+  "node_modules/async/dist/async.mjs"() {
+    "use strict";
+    init_cjs_shims();
+    hasQueueMicrotask = typeof queueMicrotask === "function" && queueMicrotask;
+    hasSetImmediate = typeof setImmediate === "function" && setImmediate;
+    hasNextTick = typeof process === "object" && typeof process.nextTick === "function";
+    if (hasQueueMicrotask) {
+      _defer$1 = queueMicrotask;
+    } else if (hasSetImmediate) {
+      _defer$1 = setImmediate;
+    } else if (hasNextTick) {
+      _defer$1 = process.nextTick;
+    } else {
+      _defer$1 = fallback;
+    }
+    setImmediate$1 = wrap(_defer$1);
+    breakLoop = {};
+    eachOfLimit$2 = (limit) => {
+      return (obj, iteratee2, callback) => {
+        callback = once(callback);
+        if (limit <= 0) {
+          throw new RangeError("concurrency limit cannot be less than 1");
+        }
+        if (!obj) {
+          return callback(null);
+        }
+        if (isAsyncGenerator(obj)) {
+          return asyncEachOfLimit(obj, limit, iteratee2, callback);
+        }
+        if (isAsyncIterable(obj)) {
+          return asyncEachOfLimit(obj[Symbol.asyncIterator](), limit, iteratee2, callback);
+        }
+        var nextElem = createIterator(obj);
+        var done = false;
+        var canceled = false;
+        var running = 0;
+        var looping = false;
+        function iterateeCallback(err, value) {
+          if (canceled) return;
+          running -= 1;
+          if (err) {
+            done = true;
+            callback(err);
+          } else if (err === false) {
+            done = true;
+            canceled = true;
+          } else if (value === breakLoop || done && running <= 0) {
+            done = true;
+            return callback(null);
+          } else if (!looping) {
+            replenish();
+          }
+        }
+        function replenish() {
+          looping = true;
+          while (running < limit && !done) {
+            var elem = nextElem();
+            if (elem === null) {
+              done = true;
+              if (running <= 0) {
+                callback(null);
+              }
+              return;
+            }
+            running += 1;
+            iteratee2(elem.value, elem.key, onlyOnce(iterateeCallback));
+          }
+          looping = false;
+        }
+        replenish();
+      };
+    };
+    eachOfLimit$1 = awaitify(eachOfLimit, 4);
+    eachOf$1 = awaitify(eachOf, 3);
+    map$1 = awaitify(map, 3);
+    applyEach = applyEach$1(map$1);
+    eachOfSeries$1 = awaitify(eachOfSeries, 3);
+    mapSeries$1 = awaitify(mapSeries, 3);
+    applyEachSeries = applyEach$1(mapSeries$1);
+    PROMISE_SYMBOL = /* @__PURE__ */ Symbol("promiseCallback");
+    FN_ARGS = /^(?:async\s)?(?:function)?\s*(?:\w+\s*)?\(([^)]+)\)(?:\s*{)/;
+    ARROW_FN_ARGS = /^(?:async\s)?\s*(?:\(\s*)?((?:[^)=\s]\s*)*)(?:\)\s*)?=>/;
+    FN_ARG_SPLIT = /,/;
+    FN_ARG = /(=.+)?(\s*)$/;
+    DLL = class {
+      constructor() {
+        this.head = this.tail = null;
+        this.length = 0;
+      }
+      removeLink(node) {
+        if (node.prev) node.prev.next = node.next;
+        else this.head = node.next;
+        if (node.next) node.next.prev = node.prev;
+        else this.tail = node.prev;
+        node.prev = node.next = null;
+        this.length -= 1;
+        return node;
+      }
+      empty() {
+        while (this.head) this.shift();
+        return this;
+      }
+      insertAfter(node, newNode) {
+        newNode.prev = node;
+        newNode.next = node.next;
+        if (node.next) node.next.prev = newNode;
+        else this.tail = newNode;
+        node.next = newNode;
+        this.length += 1;
+      }
+      insertBefore(node, newNode) {
+        newNode.prev = node.prev;
+        newNode.next = node;
+        if (node.prev) node.prev.next = newNode;
+        else this.head = newNode;
+        node.prev = newNode;
+        this.length += 1;
+      }
+      unshift(node) {
+        if (this.head) this.insertBefore(this.head, node);
+        else setInitial(this, node);
+      }
+      push(node) {
+        if (this.tail) this.insertAfter(this.tail, node);
+        else setInitial(this, node);
+      }
+      shift() {
+        return this.head && this.removeLink(this.head);
+      }
+      pop() {
+        return this.tail && this.removeLink(this.tail);
+      }
+      toArray() {
+        return [...this];
+      }
+      *[Symbol.iterator]() {
+        var cur = this.head;
+        while (cur) {
+          yield cur.data;
+          cur = cur.next;
+        }
+      }
+      remove(testFn) {
+        var curr = this.head;
+        while (curr) {
+          var { next } = curr;
+          if (testFn(curr)) {
+            this.removeLink(curr);
+          }
+          curr = next;
+        }
+        return this;
+      }
+    };
+    reduce$1 = awaitify(reduce, 4);
+    mapLimit$1 = awaitify(mapLimit, 4);
+    concatLimit$1 = awaitify(concatLimit, 4);
+    concat$1 = awaitify(concat, 3);
+    concatSeries$1 = awaitify(concatSeries, 3);
+    detect$1 = awaitify(detect, 3);
+    detectLimit$1 = awaitify(detectLimit, 4);
+    detectSeries$1 = awaitify(detectSeries, 3);
+    dir = consoleFunc("dir");
+    doWhilst$1 = awaitify(doWhilst, 3);
+    each = awaitify(eachLimit$2, 3);
+    eachLimit$1 = awaitify(eachLimit, 4);
+    eachSeries$1 = awaitify(eachSeries, 3);
+    every$1 = awaitify(every, 3);
+    everyLimit$1 = awaitify(everyLimit, 4);
+    everySeries$1 = awaitify(everySeries, 3);
+    filter$1 = awaitify(filter, 3);
+    filterLimit$1 = awaitify(filterLimit, 4);
+    filterSeries$1 = awaitify(filterSeries, 3);
+    forever$1 = awaitify(forever, 2);
+    groupByLimit$1 = awaitify(groupByLimit, 4);
+    log = consoleFunc("log");
+    mapValuesLimit$1 = awaitify(mapValuesLimit, 4);
+    if (hasNextTick) {
+      _defer = process.nextTick;
+    } else if (hasSetImmediate) {
+      _defer = setImmediate;
+    } else {
+      _defer = fallback;
+    }
+    nextTick = wrap(_defer);
+    _parallel = awaitify((eachfn, tasks, callback) => {
+      var results = isArrayLike(tasks) ? [] : {};
+      eachfn(tasks, (task, key, taskCb) => {
+        wrapAsync(task)((err, ...result2) => {
+          if (result2.length < 2) {
+            [result2] = result2;
+          }
+          results[key] = result2;
+          taskCb(err);
+        });
+      }, (err) => callback(err, results));
+    }, 3);
+    Heap = class {
+      constructor() {
+        this.heap = [];
+        this.pushCount = Number.MIN_SAFE_INTEGER;
+      }
+      get length() {
+        return this.heap.length;
+      }
+      empty() {
+        this.heap = [];
+        return this;
+      }
+      percUp(index2) {
+        let p;
+        while (index2 > 0 && smaller(this.heap[index2], this.heap[p = parent(index2)])) {
+          let t = this.heap[index2];
+          this.heap[index2] = this.heap[p];
+          this.heap[p] = t;
+          index2 = p;
+        }
+      }
+      percDown(index2) {
+        let l;
+        while ((l = leftChi(index2)) < this.heap.length) {
+          if (l + 1 < this.heap.length && smaller(this.heap[l + 1], this.heap[l])) {
+            l = l + 1;
+          }
+          if (smaller(this.heap[index2], this.heap[l])) {
+            break;
+          }
+          let t = this.heap[index2];
+          this.heap[index2] = this.heap[l];
+          this.heap[l] = t;
+          index2 = l;
+        }
+      }
+      push(node) {
+        node.pushCount = ++this.pushCount;
+        this.heap.push(node);
+        this.percUp(this.heap.length - 1);
+      }
+      unshift(node) {
+        return this.heap.push(node);
+      }
+      shift() {
+        let [top] = this.heap;
+        this.heap[0] = this.heap[this.heap.length - 1];
+        this.heap.pop();
+        this.percDown(0);
+        return top;
+      }
+      toArray() {
+        return [...this];
+      }
+      *[Symbol.iterator]() {
+        for (let i = 0; i < this.heap.length; i++) {
+          yield this.heap[i].data;
+        }
+      }
+      remove(testFn) {
+        let j = 0;
+        for (let i = 0; i < this.heap.length; i++) {
+          if (!testFn(this.heap[i])) {
+            this.heap[j] = this.heap[i];
+            j++;
+          }
+        }
+        this.heap.splice(j);
+        for (let i = parent(this.heap.length - 1); i >= 0; i--) {
+          this.percDown(i);
+        }
+        return this;
+      }
+    };
+    race$1 = awaitify(race, 2);
+    reject$1 = awaitify(reject, 3);
+    rejectLimit$1 = awaitify(rejectLimit, 4);
+    rejectSeries$1 = awaitify(rejectSeries, 3);
+    DEFAULT_TIMES = 5;
+    DEFAULT_INTERVAL = 0;
+    some$1 = awaitify(some, 3);
+    someLimit$1 = awaitify(someLimit, 4);
+    someSeries$1 = awaitify(someSeries, 3);
+    sortBy$1 = awaitify(sortBy, 3);
+    tryEach$1 = awaitify(tryEach);
+    whilst$1 = awaitify(whilst, 3);
+    waterfall$1 = awaitify(waterfall);
+    index = {
+      apply,
+      applyEach,
+      applyEachSeries,
+      asyncify,
+      auto,
+      autoInject,
+      cargo: cargo$1,
+      cargoQueue: cargo,
+      compose,
+      concat: concat$1,
+      concatLimit: concatLimit$1,
+      concatSeries: concatSeries$1,
+      constant: constant$1,
+      detect: detect$1,
+      detectLimit: detectLimit$1,
+      detectSeries: detectSeries$1,
+      dir,
+      doUntil,
+      doWhilst: doWhilst$1,
+      each,
+      eachLimit: eachLimit$1,
+      eachOf: eachOf$1,
+      eachOfLimit: eachOfLimit$1,
+      eachOfSeries: eachOfSeries$1,
+      eachSeries: eachSeries$1,
+      ensureAsync,
+      every: every$1,
+      everyLimit: everyLimit$1,
+      everySeries: everySeries$1,
+      filter: filter$1,
+      filterLimit: filterLimit$1,
+      filterSeries: filterSeries$1,
+      forever: forever$1,
+      groupBy,
+      groupByLimit: groupByLimit$1,
+      groupBySeries,
+      log,
+      map: map$1,
+      mapLimit: mapLimit$1,
+      mapSeries: mapSeries$1,
+      mapValues,
+      mapValuesLimit: mapValuesLimit$1,
+      mapValuesSeries,
+      memoize,
+      nextTick,
+      parallel,
+      parallelLimit,
+      priorityQueue,
+      queue,
+      race: race$1,
+      reduce: reduce$1,
+      reduceRight,
+      reflect,
+      reflectAll,
+      reject: reject$1,
+      rejectLimit: rejectLimit$1,
+      rejectSeries: rejectSeries$1,
+      retry,
+      retryable,
+      seq,
+      series,
+      setImmediate: setImmediate$1,
+      some: some$1,
+      someLimit: someLimit$1,
+      someSeries: someSeries$1,
+      sortBy: sortBy$1,
+      timeout,
+      times,
+      timesLimit,
+      timesSeries,
+      transform,
+      tryEach: tryEach$1,
+      unmemoize,
+      until,
+      waterfall: waterfall$1,
+      whilst: whilst$1,
+      // aliases
+      all: every$1,
+      allLimit: everyLimit$1,
+      allSeries: everySeries$1,
+      any: some$1,
+      anyLimit: someLimit$1,
+      anySeries: someSeries$1,
+      find: detect$1,
+      findLimit: detectLimit$1,
+      findSeries: detectSeries$1,
+      flatMap: concat$1,
+      flatMapLimit: concatLimit$1,
+      flatMapSeries: concatSeries$1,
+      forEach: each,
+      forEachSeries: eachSeries$1,
+      forEachLimit: eachLimit$1,
+      forEachOf: eachOf$1,
+      forEachOfSeries: eachOfSeries$1,
+      forEachOfLimit: eachOfLimit$1,
+      inject: reduce$1,
+      foldl: reduce$1,
+      foldr: reduceRight,
+      select: filter$1,
+      selectLimit: filterLimit$1,
+      selectSeries: filterSeries$1,
+      wrapSync: asyncify,
+      during: whilst$1,
+      doDuring: doWhilst$1
+    };
+  }
+});
+
+// node_modules/underscore/modules/_setup.js
+var VERSION, root, ArrayProto, ObjProto, SymbolProto, push, slice, toString, hasOwnProperty, supportsArrayBuffer, supportsDataView, nativeIsArray, nativeKeys, nativeCreate, nativeIsView, _isNaN, _isFinite, hasEnumBug, nonEnumerableProps, MAX_ARRAY_INDEX;
+var init_setup = __esm({
+  "node_modules/underscore/modules/_setup.js"() {
+    "use strict";
+    init_cjs_shims();
+    VERSION = "1.13.8";
+    root = typeof self == "object" && self.self === self && self || typeof global == "object" && global.global === global && global || Function("return this")() || {};
+    ArrayProto = Array.prototype;
+    ObjProto = Object.prototype;
+    SymbolProto = typeof Symbol !== "undefined" ? Symbol.prototype : null;
+    push = ArrayProto.push;
+    slice = ArrayProto.slice;
+    toString = ObjProto.toString;
+    hasOwnProperty = ObjProto.hasOwnProperty;
+    supportsArrayBuffer = typeof ArrayBuffer !== "undefined";
+    supportsDataView = typeof DataView !== "undefined";
+    nativeIsArray = Array.isArray;
+    nativeKeys = Object.keys;
+    nativeCreate = Object.create;
+    nativeIsView = supportsArrayBuffer && ArrayBuffer.isView;
+    _isNaN = isNaN;
+    _isFinite = isFinite;
+    hasEnumBug = !{ toString: null }.propertyIsEnumerable("toString");
+    nonEnumerableProps = [
+      "valueOf",
+      "isPrototypeOf",
+      "toString",
+      "propertyIsEnumerable",
+      "hasOwnProperty",
+      "toLocaleString"
+    ];
+    MAX_ARRAY_INDEX = Math.pow(2, 53) - 1;
+  }
+});
+
+// node_modules/underscore/modules/restArguments.js
+function restArguments(func, startIndex) {
+  startIndex = startIndex == null ? func.length - 1 : +startIndex;
+  return function() {
+    var length = Math.max(arguments.length - startIndex, 0), rest2 = Array(length), index2 = 0;
+    for (; index2 < length; index2++) {
+      rest2[index2] = arguments[index2 + startIndex];
+    }
+    switch (startIndex) {
+      case 0:
+        return func.call(this, rest2);
+      case 1:
+        return func.call(this, arguments[0], rest2);
+      case 2:
+        return func.call(this, arguments[0], arguments[1], rest2);
+    }
+    var args = Array(startIndex + 1);
+    for (index2 = 0; index2 < startIndex; index2++) {
+      args[index2] = arguments[index2];
+    }
+    args[startIndex] = rest2;
+    return func.apply(this, args);
+  };
+}
+var init_restArguments = __esm({
+  "node_modules/underscore/modules/restArguments.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isObject.js
+function isObject(obj) {
+  var type = typeof obj;
+  return type === "function" || type === "object" && !!obj;
+}
+var init_isObject = __esm({
+  "node_modules/underscore/modules/isObject.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isNull.js
+function isNull(obj) {
+  return obj === null;
+}
+var init_isNull = __esm({
+  "node_modules/underscore/modules/isNull.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isUndefined.js
+function isUndefined(obj) {
+  return obj === void 0;
+}
+var init_isUndefined = __esm({
+  "node_modules/underscore/modules/isUndefined.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/isBoolean.js
+function isBoolean(obj) {
+  return obj === true || obj === false || toString.call(obj) === "[object Boolean]";
+}
+var init_isBoolean = __esm({
+  "node_modules/underscore/modules/isBoolean.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/isElement.js
+function isElement(obj) {
+  return !!(obj && obj.nodeType === 1);
+}
+var init_isElement = __esm({
+  "node_modules/underscore/modules/isElement.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_tagTester.js
+function tagTester(name) {
+  var tag = "[object " + name + "]";
+  return function(obj) {
+    return toString.call(obj) === tag;
+  };
+}
+var init_tagTester = __esm({
+  "node_modules/underscore/modules/_tagTester.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/isString.js
+var isString_default;
+var init_isString = __esm({
+  "node_modules/underscore/modules/isString.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isString_default = tagTester("String");
+  }
+});
+
+// node_modules/underscore/modules/isNumber.js
+var isNumber_default;
+var init_isNumber = __esm({
+  "node_modules/underscore/modules/isNumber.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isNumber_default = tagTester("Number");
+  }
+});
+
+// node_modules/underscore/modules/isDate.js
+var isDate_default;
+var init_isDate = __esm({
+  "node_modules/underscore/modules/isDate.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isDate_default = tagTester("Date");
+  }
+});
+
+// node_modules/underscore/modules/isRegExp.js
+var isRegExp_default;
+var init_isRegExp = __esm({
+  "node_modules/underscore/modules/isRegExp.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isRegExp_default = tagTester("RegExp");
+  }
+});
+
+// node_modules/underscore/modules/isError.js
+var isError_default;
+var init_isError = __esm({
+  "node_modules/underscore/modules/isError.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isError_default = tagTester("Error");
+  }
+});
+
+// node_modules/underscore/modules/isSymbol.js
+var isSymbol_default;
+var init_isSymbol = __esm({
+  "node_modules/underscore/modules/isSymbol.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isSymbol_default = tagTester("Symbol");
+  }
+});
+
+// node_modules/underscore/modules/isArrayBuffer.js
+var isArrayBuffer_default;
+var init_isArrayBuffer = __esm({
+  "node_modules/underscore/modules/isArrayBuffer.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isArrayBuffer_default = tagTester("ArrayBuffer");
+  }
+});
+
+// node_modules/underscore/modules/isFunction.js
+var isFunction, nodelist, isFunction_default;
+var init_isFunction = __esm({
+  "node_modules/underscore/modules/isFunction.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_setup();
+    isFunction = tagTester("Function");
+    nodelist = root.document && root.document.childNodes;
+    if (typeof /./ != "function" && typeof Int8Array != "object" && typeof nodelist != "function") {
+      isFunction = function(obj) {
+        return typeof obj == "function" || false;
+      };
+    }
+    isFunction_default = isFunction;
+  }
+});
+
+// node_modules/underscore/modules/_hasObjectTag.js
+var hasObjectTag_default;
+var init_hasObjectTag = __esm({
+  "node_modules/underscore/modules/_hasObjectTag.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    hasObjectTag_default = tagTester("Object");
+  }
+});
+
+// node_modules/underscore/modules/_stringTagBug.js
+var hasDataViewBug, isIE11;
+var init_stringTagBug = __esm({
+  "node_modules/underscore/modules/_stringTagBug.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_hasObjectTag();
+    hasDataViewBug = supportsDataView && (!/\[native code\]/.test(String(DataView)) || hasObjectTag_default(new DataView(new ArrayBuffer(8))));
+    isIE11 = typeof Map !== "undefined" && hasObjectTag_default(/* @__PURE__ */ new Map());
+  }
+});
+
+// node_modules/underscore/modules/isDataView.js
+function alternateIsDataView(obj) {
+  return obj != null && isFunction_default(obj.getInt8) && isArrayBuffer_default(obj.buffer);
+}
+var isDataView, isDataView_default;
+var init_isDataView = __esm({
+  "node_modules/underscore/modules/isDataView.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_isFunction();
+    init_isArrayBuffer();
+    init_stringTagBug();
+    isDataView = tagTester("DataView");
+    isDataView_default = hasDataViewBug ? alternateIsDataView : isDataView;
+  }
+});
+
+// node_modules/underscore/modules/isArray.js
+var isArray_default;
+var init_isArray = __esm({
+  "node_modules/underscore/modules/isArray.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_tagTester();
+    isArray_default = nativeIsArray || tagTester("Array");
+  }
+});
+
+// node_modules/underscore/modules/_has.js
+function has(obj, key) {
+  return obj != null && hasOwnProperty.call(obj, key);
+}
+var init_has = __esm({
+  "node_modules/underscore/modules/_has.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/isArguments.js
+var isArguments, isArguments_default;
+var init_isArguments = __esm({
+  "node_modules/underscore/modules/isArguments.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_has();
+    isArguments = tagTester("Arguments");
+    (function() {
+      if (!isArguments(arguments)) {
+        isArguments = function(obj) {
+          return has(obj, "callee");
+        };
+      }
+    })();
+    isArguments_default = isArguments;
+  }
+});
+
+// node_modules/underscore/modules/isFinite.js
+function isFinite2(obj) {
+  return !isSymbol_default(obj) && _isFinite(obj) && !isNaN(parseFloat(obj));
+}
+var init_isFinite = __esm({
+  "node_modules/underscore/modules/isFinite.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isSymbol();
+  }
+});
+
+// node_modules/underscore/modules/isNaN.js
+function isNaN2(obj) {
+  return isNumber_default(obj) && _isNaN(obj);
+}
+var init_isNaN = __esm({
+  "node_modules/underscore/modules/isNaN.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isNumber();
+  }
+});
+
+// node_modules/underscore/modules/constant.js
+function constant2(value) {
+  return function() {
+    return value;
+  };
+}
+var init_constant = __esm({
+  "node_modules/underscore/modules/constant.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_createSizePropertyCheck.js
+function createSizePropertyCheck(getSizeProperty) {
+  return function(collection) {
+    var sizeProperty = getSizeProperty(collection);
+    return typeof sizeProperty == "number" && sizeProperty >= 0 && sizeProperty <= MAX_ARRAY_INDEX;
+  };
+}
+var init_createSizePropertyCheck = __esm({
+  "node_modules/underscore/modules/_createSizePropertyCheck.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/_shallowProperty.js
+function shallowProperty(key) {
+  return function(obj) {
+    return obj == null ? void 0 : obj[key];
+  };
+}
+var init_shallowProperty = __esm({
+  "node_modules/underscore/modules/_shallowProperty.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_getByteLength.js
+var getByteLength_default;
+var init_getByteLength = __esm({
+  "node_modules/underscore/modules/_getByteLength.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_shallowProperty();
+    getByteLength_default = shallowProperty("byteLength");
+  }
+});
+
+// node_modules/underscore/modules/_isBufferLike.js
+var isBufferLike_default;
+var init_isBufferLike = __esm({
+  "node_modules/underscore/modules/_isBufferLike.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createSizePropertyCheck();
+    init_getByteLength();
+    isBufferLike_default = createSizePropertyCheck(getByteLength_default);
+  }
+});
+
+// node_modules/underscore/modules/isTypedArray.js
+function isTypedArray(obj) {
+  return nativeIsView ? nativeIsView(obj) && !isDataView_default(obj) : isBufferLike_default(obj) && typedArrayPattern.test(toString.call(obj));
+}
+var typedArrayPattern, isTypedArray_default;
+var init_isTypedArray = __esm({
+  "node_modules/underscore/modules/isTypedArray.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isDataView();
+    init_constant();
+    init_isBufferLike();
+    typedArrayPattern = /\[object ((I|Ui)nt(8|16|32)|Float(32|64)|Uint8Clamped|Big(I|Ui)nt64)Array\]/;
+    isTypedArray_default = supportsArrayBuffer ? isTypedArray : constant2(false);
+  }
+});
+
+// node_modules/underscore/modules/_getLength.js
+var getLength_default;
+var init_getLength = __esm({
+  "node_modules/underscore/modules/_getLength.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_shallowProperty();
+    getLength_default = shallowProperty("length");
+  }
+});
+
+// node_modules/underscore/modules/_collectNonEnumProps.js
+function emulatedSet(keys2) {
+  var hash = {};
+  for (var l = keys2.length, i = 0; i < l; ++i) hash[keys2[i]] = true;
+  return {
+    contains: function(key) {
+      return hash[key] === true;
+    },
+    push: function(key) {
+      hash[key] = true;
+      return keys2.push(key);
+    }
+  };
+}
+function collectNonEnumProps(obj, keys2) {
+  keys2 = emulatedSet(keys2);
+  var nonEnumIdx = nonEnumerableProps.length;
+  var constructor = obj.constructor;
+  var proto = isFunction_default(constructor) && constructor.prototype || ObjProto;
+  var prop = "constructor";
+  if (has(obj, prop) && !keys2.contains(prop)) keys2.push(prop);
+  while (nonEnumIdx--) {
+    prop = nonEnumerableProps[nonEnumIdx];
+    if (prop in obj && obj[prop] !== proto[prop] && !keys2.contains(prop)) {
+      keys2.push(prop);
+    }
+  }
+}
+var init_collectNonEnumProps = __esm({
+  "node_modules/underscore/modules/_collectNonEnumProps.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_isFunction();
+    init_has();
+  }
+});
+
+// node_modules/underscore/modules/keys.js
+function keys(obj) {
+  if (!isObject(obj)) return [];
+  if (nativeKeys) return nativeKeys(obj);
+  var keys2 = [];
+  for (var key in obj) if (has(obj, key)) keys2.push(key);
+  if (hasEnumBug) collectNonEnumProps(obj, keys2);
+  return keys2;
+}
+var init_keys = __esm({
+  "node_modules/underscore/modules/keys.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_setup();
+    init_has();
+    init_collectNonEnumProps();
+  }
+});
+
+// node_modules/underscore/modules/isEmpty.js
+function isEmpty(obj) {
+  if (obj == null) return true;
+  var length = getLength_default(obj);
+  if (typeof length == "number" && (isArray_default(obj) || isString_default(obj) || isArguments_default(obj))) return length === 0;
+  return getLength_default(keys(obj)) === 0;
+}
+var init_isEmpty = __esm({
+  "node_modules/underscore/modules/isEmpty.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_isArray();
+    init_isString();
+    init_isArguments();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/isMatch.js
+function isMatch(object2, attrs) {
+  var _keys = keys(attrs), length = _keys.length;
+  if (object2 == null) return !length;
+  var obj = Object(object2);
+  for (var i = 0; i < length; i++) {
+    var key = _keys[i];
+    if (attrs[key] !== obj[key] || !(key in obj)) return false;
+  }
+  return true;
+}
+var init_isMatch = __esm({
+  "node_modules/underscore/modules/isMatch.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/underscore.js
+function _(obj) {
+  if (obj instanceof _) return obj;
+  if (!(this instanceof _)) return new _(obj);
+  this._wrapped = obj;
+}
+var init_underscore = __esm({
+  "node_modules/underscore/modules/underscore.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    _.VERSION = VERSION;
+    _.prototype.value = function() {
+      return this._wrapped;
+    };
+    _.prototype.valueOf = _.prototype.toJSON = _.prototype.value;
+    _.prototype.toString = function() {
+      return String(this._wrapped);
+    };
+  }
+});
+
+// node_modules/underscore/modules/_toBufferView.js
+function toBufferView(bufferSource) {
+  return new Uint8Array(
+    bufferSource.buffer || bufferSource,
+    bufferSource.byteOffset || 0,
+    getByteLength_default(bufferSource)
+  );
+}
+var init_toBufferView = __esm({
+  "node_modules/underscore/modules/_toBufferView.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getByteLength();
+  }
+});
+
+// node_modules/underscore/modules/isEqual.js
+function isEqual(a, b) {
+  var todo = [{ a, b }];
+  var aStack = [], bStack = [];
+  while (todo.length) {
+    var frame = todo.pop();
+    if (frame === true) {
+      aStack.pop();
+      bStack.pop();
+      continue;
+    }
+    a = frame.a;
+    b = frame.b;
+    if (a === b) {
+      if (a !== 0 || 1 / a === 1 / b) continue;
+      return false;
+    }
+    if (a == null || b == null) return false;
+    if (a !== a) {
+      if (b !== b) continue;
+      return false;
+    }
+    var type = typeof a;
+    if (type !== "function" && type !== "object" && typeof b != "object") return false;
+    if (a instanceof _) a = a._wrapped;
+    if (b instanceof _) b = b._wrapped;
+    var className = toString.call(a);
+    if (className !== toString.call(b)) return false;
+    if (hasDataViewBug && className == "[object Object]" && isDataView_default(a)) {
+      if (!isDataView_default(b)) return false;
+      className = tagDataView;
+    }
+    switch (className) {
+      // These types are compared by value.
+      case "[object RegExp]":
+      // RegExps are coerced to strings for comparison (Note: '' + /a/i === '/a/i')
+      case "[object String]":
+        if ("" + a === "" + b) continue;
+        return false;
+      case "[object Number]":
+        todo.push({ a: +a, b: +b });
+        continue;
+      case "[object Date]":
+      case "[object Boolean]":
+        if (+a === +b) continue;
+        return false;
+      case "[object Symbol]":
+        if (SymbolProto.valueOf.call(a) === SymbolProto.valueOf.call(b)) continue;
+        return false;
+      case "[object ArrayBuffer]":
+      case tagDataView:
+        todo.push({ a: toBufferView(a), b: toBufferView(b) });
+        continue;
+    }
+    var areArrays = className === "[object Array]";
+    if (!areArrays && isTypedArray_default(a)) {
+      var byteLength = getByteLength_default(a);
+      if (byteLength !== getByteLength_default(b)) return false;
+      if (a.buffer === b.buffer && a.byteOffset === b.byteOffset) continue;
+      areArrays = true;
+    }
+    if (!areArrays) {
+      if (typeof a != "object" || typeof b != "object") return false;
+      var aCtor = a.constructor, bCtor = b.constructor;
+      if (aCtor !== bCtor && !(isFunction_default(aCtor) && aCtor instanceof aCtor && isFunction_default(bCtor) && bCtor instanceof bCtor) && ("constructor" in a && "constructor" in b)) {
+        return false;
+      }
+    }
+    var length = aStack.length;
+    while (length--) {
+      if (aStack[length] === a) {
+        if (bStack[length] === b) break;
+        return false;
+      }
+    }
+    if (length >= 0) continue;
+    aStack.push(a);
+    bStack.push(b);
+    todo.push(true);
+    if (areArrays) {
+      length = a.length;
+      if (length !== b.length) return false;
+      while (length--) {
+        todo.push({ a: a[length], b: b[length] });
+      }
+    } else {
+      var _keys = keys(a), key;
+      length = _keys.length;
+      if (keys(b).length !== length) return false;
+      while (length--) {
+        key = _keys[length];
+        if (!has(b, key)) return false;
+        todo.push({ a: a[key], b: b[key] });
+      }
+    }
+  }
+  return true;
+}
+var tagDataView;
+var init_isEqual = __esm({
+  "node_modules/underscore/modules/isEqual.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_setup();
+    init_getByteLength();
+    init_isTypedArray();
+    init_isFunction();
+    init_stringTagBug();
+    init_isDataView();
+    init_keys();
+    init_has();
+    init_toBufferView();
+    tagDataView = "[object DataView]";
+  }
+});
+
+// node_modules/underscore/modules/allKeys.js
+function allKeys(obj) {
+  if (!isObject(obj)) return [];
+  var keys2 = [];
+  for (var key in obj) keys2.push(key);
+  if (hasEnumBug) collectNonEnumProps(obj, keys2);
+  return keys2;
+}
+var init_allKeys = __esm({
+  "node_modules/underscore/modules/allKeys.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_setup();
+    init_collectNonEnumProps();
+  }
+});
+
+// node_modules/underscore/modules/_methodFingerprint.js
+function ie11fingerprint(methods) {
+  var length = getLength_default(methods);
+  return function(obj) {
+    if (obj == null) return false;
+    var keys2 = allKeys(obj);
+    if (getLength_default(keys2)) return false;
+    for (var i = 0; i < length; i++) {
+      if (!isFunction_default(obj[methods[i]])) return false;
+    }
+    return methods !== weakMapMethods || !isFunction_default(obj[forEachName]);
+  };
+}
+var forEachName, hasName, commonInit, mapTail, mapMethods, weakMapMethods, setMethods;
+var init_methodFingerprint = __esm({
+  "node_modules/underscore/modules/_methodFingerprint.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_isFunction();
+    init_allKeys();
+    forEachName = "forEach";
+    hasName = "has";
+    commonInit = ["clear", "delete"];
+    mapTail = ["get", hasName, "set"];
+    mapMethods = commonInit.concat(forEachName, mapTail);
+    weakMapMethods = commonInit.concat(mapTail);
+    setMethods = ["add"].concat(commonInit, forEachName, hasName);
+  }
+});
+
+// node_modules/underscore/modules/isMap.js
+var isMap_default;
+var init_isMap = __esm({
+  "node_modules/underscore/modules/isMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_stringTagBug();
+    init_methodFingerprint();
+    isMap_default = isIE11 ? ie11fingerprint(mapMethods) : tagTester("Map");
+  }
+});
+
+// node_modules/underscore/modules/isWeakMap.js
+var isWeakMap_default;
+var init_isWeakMap = __esm({
+  "node_modules/underscore/modules/isWeakMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_stringTagBug();
+    init_methodFingerprint();
+    isWeakMap_default = isIE11 ? ie11fingerprint(weakMapMethods) : tagTester("WeakMap");
+  }
+});
+
+// node_modules/underscore/modules/isSet.js
+var isSet_default;
+var init_isSet = __esm({
+  "node_modules/underscore/modules/isSet.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    init_stringTagBug();
+    init_methodFingerprint();
+    isSet_default = isIE11 ? ie11fingerprint(setMethods) : tagTester("Set");
+  }
+});
+
+// node_modules/underscore/modules/isWeakSet.js
+var isWeakSet_default;
+var init_isWeakSet = __esm({
+  "node_modules/underscore/modules/isWeakSet.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_tagTester();
+    isWeakSet_default = tagTester("WeakSet");
+  }
+});
+
+// node_modules/underscore/modules/values.js
+function values(obj) {
+  var _keys = keys(obj);
+  var length = _keys.length;
+  var values2 = Array(length);
+  for (var i = 0; i < length; i++) {
+    values2[i] = obj[_keys[i]];
+  }
+  return values2;
+}
+var init_values = __esm({
+  "node_modules/underscore/modules/values.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/pairs.js
+function pairs(obj) {
+  var _keys = keys(obj);
+  var length = _keys.length;
+  var pairs2 = Array(length);
+  for (var i = 0; i < length; i++) {
+    pairs2[i] = [_keys[i], obj[_keys[i]]];
+  }
+  return pairs2;
+}
+var init_pairs = __esm({
+  "node_modules/underscore/modules/pairs.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/invert.js
+function invert(obj) {
+  var result2 = {};
+  var _keys = keys(obj);
+  for (var i = 0, length = _keys.length; i < length; i++) {
+    result2[obj[_keys[i]]] = _keys[i];
+  }
+  return result2;
+}
+var init_invert = __esm({
+  "node_modules/underscore/modules/invert.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/functions.js
+function functions(obj) {
+  var names = [];
+  for (var key in obj) {
+    if (isFunction_default(obj[key])) names.push(key);
+  }
+  return names.sort();
+}
+var init_functions = __esm({
+  "node_modules/underscore/modules/functions.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isFunction();
+  }
+});
+
+// node_modules/underscore/modules/_createAssigner.js
+function createAssigner(keysFunc, defaults2) {
+  return function(obj) {
+    var length = arguments.length;
+    if (defaults2) obj = Object(obj);
+    if (length < 2 || obj == null) return obj;
+    for (var index2 = 1; index2 < length; index2++) {
+      var source = arguments[index2], keys2 = keysFunc(source), l = keys2.length;
+      for (var i = 0; i < l; i++) {
+        var key = keys2[i];
+        if (!defaults2 || obj[key] === void 0) obj[key] = source[key];
+      }
+    }
+    return obj;
+  };
+}
+var init_createAssigner = __esm({
+  "node_modules/underscore/modules/_createAssigner.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/extend.js
+var extend_default;
+var init_extend = __esm({
+  "node_modules/underscore/modules/extend.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createAssigner();
+    init_allKeys();
+    extend_default = createAssigner(allKeys);
+  }
+});
+
+// node_modules/underscore/modules/extendOwn.js
+var extendOwn_default;
+var init_extendOwn = __esm({
+  "node_modules/underscore/modules/extendOwn.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createAssigner();
+    init_keys();
+    extendOwn_default = createAssigner(keys);
+  }
+});
+
+// node_modules/underscore/modules/defaults.js
+var defaults_default;
+var init_defaults = __esm({
+  "node_modules/underscore/modules/defaults.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createAssigner();
+    init_allKeys();
+    defaults_default = createAssigner(allKeys, true);
+  }
+});
+
+// node_modules/underscore/modules/_baseCreate.js
+function ctor() {
+  return function() {
+  };
+}
+function baseCreate(prototype) {
+  if (!isObject(prototype)) return {};
+  if (nativeCreate) return nativeCreate(prototype);
+  var Ctor = ctor();
+  Ctor.prototype = prototype;
+  var result2 = new Ctor();
+  Ctor.prototype = null;
+  return result2;
+}
+var init_baseCreate = __esm({
+  "node_modules/underscore/modules/_baseCreate.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/create.js
+function create(prototype, props) {
+  var result2 = baseCreate(prototype);
+  if (props) extendOwn_default(result2, props);
+  return result2;
+}
+var init_create = __esm({
+  "node_modules/underscore/modules/create.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_baseCreate();
+    init_extendOwn();
+  }
+});
+
+// node_modules/underscore/modules/clone.js
+function clone(obj) {
+  if (!isObject(obj)) return obj;
+  return isArray_default(obj) ? obj.slice() : extend_default({}, obj);
+}
+var init_clone = __esm({
+  "node_modules/underscore/modules/clone.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isObject();
+    init_isArray();
+    init_extend();
+  }
+});
+
+// node_modules/underscore/modules/tap.js
+function tap(obj, interceptor) {
+  interceptor(obj);
+  return obj;
+}
+var init_tap = __esm({
+  "node_modules/underscore/modules/tap.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/toPath.js
+function toPath(path41) {
+  return isArray_default(path41) ? path41 : [path41];
+}
+var init_toPath = __esm({
+  "node_modules/underscore/modules/toPath.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_isArray();
+    _.toPath = toPath;
+  }
+});
+
+// node_modules/underscore/modules/_toPath.js
+function toPath2(path41) {
+  return _.toPath(path41);
+}
+var init_toPath2 = __esm({
+  "node_modules/underscore/modules/_toPath.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_toPath();
+  }
+});
+
+// node_modules/underscore/modules/_deepGet.js
+function deepGet(obj, path41) {
+  var length = path41.length;
+  for (var i = 0; i < length; i++) {
+    if (obj == null) return void 0;
+    obj = obj[path41[i]];
+  }
+  return length ? obj : void 0;
+}
+var init_deepGet = __esm({
+  "node_modules/underscore/modules/_deepGet.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/get.js
+function get(object2, path41, defaultValue) {
+  var value = deepGet(object2, toPath2(path41));
+  return isUndefined(value) ? defaultValue : value;
+}
+var init_get = __esm({
+  "node_modules/underscore/modules/get.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_toPath2();
+    init_deepGet();
+    init_isUndefined();
+  }
+});
+
+// node_modules/underscore/modules/has.js
+function has2(obj, path41) {
+  path41 = toPath2(path41);
+  var length = path41.length;
+  for (var i = 0; i < length; i++) {
+    var key = path41[i];
+    if (!has(obj, key)) return false;
+    obj = obj[key];
+  }
+  return !!length;
+}
+var init_has2 = __esm({
+  "node_modules/underscore/modules/has.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_has();
+    init_toPath2();
+  }
+});
+
+// node_modules/underscore/modules/identity.js
+function identity(value) {
+  return value;
+}
+var init_identity = __esm({
+  "node_modules/underscore/modules/identity.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/matcher.js
+function matcher(attrs) {
+  attrs = extendOwn_default({}, attrs);
+  return function(obj) {
+    return isMatch(obj, attrs);
+  };
+}
+var init_matcher = __esm({
+  "node_modules/underscore/modules/matcher.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_extendOwn();
+    init_isMatch();
+  }
+});
+
+// node_modules/underscore/modules/property.js
+function property(path41) {
+  path41 = toPath2(path41);
+  return function(obj) {
+    return deepGet(obj, path41);
+  };
+}
+var init_property = __esm({
+  "node_modules/underscore/modules/property.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_deepGet();
+    init_toPath2();
+  }
+});
+
+// node_modules/underscore/modules/_optimizeCb.js
+function optimizeCb(func, context, argCount) {
+  if (context === void 0) return func;
+  switch (argCount == null ? 3 : argCount) {
+    case 1:
+      return function(value) {
+        return func.call(context, value);
+      };
+    // The 2-argument case is omitted because we’re not using it.
+    case 3:
+      return function(value, index2, collection) {
+        return func.call(context, value, index2, collection);
+      };
+    case 4:
+      return function(accumulator, value, index2, collection) {
+        return func.call(context, accumulator, value, index2, collection);
+      };
+  }
+  return function() {
+    return func.apply(context, arguments);
+  };
+}
+var init_optimizeCb = __esm({
+  "node_modules/underscore/modules/_optimizeCb.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/_baseIteratee.js
+function baseIteratee(value, context, argCount) {
+  if (value == null) return identity;
+  if (isFunction_default(value)) return optimizeCb(value, context, argCount);
+  if (isObject(value) && !isArray_default(value)) return matcher(value);
+  return property(value);
+}
+var init_baseIteratee = __esm({
+  "node_modules/underscore/modules/_baseIteratee.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_identity();
+    init_isFunction();
+    init_isObject();
+    init_isArray();
+    init_matcher();
+    init_property();
+    init_optimizeCb();
+  }
+});
+
+// node_modules/underscore/modules/iteratee.js
+function iteratee(value, context) {
+  return baseIteratee(value, context, Infinity);
+}
+var init_iteratee = __esm({
+  "node_modules/underscore/modules/iteratee.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_baseIteratee();
+    _.iteratee = iteratee;
+  }
+});
+
+// node_modules/underscore/modules/_cb.js
+function cb(value, context, argCount) {
+  if (_.iteratee !== iteratee) return _.iteratee(value, context);
+  return baseIteratee(value, context, argCount);
+}
+var init_cb = __esm({
+  "node_modules/underscore/modules/_cb.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_baseIteratee();
+    init_iteratee();
+  }
+});
+
+// node_modules/underscore/modules/mapObject.js
+function mapObject(obj, iteratee2, context) {
+  iteratee2 = cb(iteratee2, context);
+  var _keys = keys(obj), length = _keys.length, results = {};
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys[index2];
+    results[currentKey] = iteratee2(obj[currentKey], currentKey, obj);
+  }
+  return results;
+}
+var init_mapObject = __esm({
+  "node_modules/underscore/modules/mapObject.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/noop.js
+function noop() {
+}
+var init_noop = __esm({
+  "node_modules/underscore/modules/noop.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/propertyOf.js
+function propertyOf(obj) {
+  if (obj == null) return noop;
+  return function(path41) {
+    return get(obj, path41);
+  };
+}
+var init_propertyOf = __esm({
+  "node_modules/underscore/modules/propertyOf.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_noop();
+    init_get();
+  }
+});
+
+// node_modules/underscore/modules/times.js
+function times2(n, iteratee2, context) {
+  var accum = Array(Math.max(0, n));
+  iteratee2 = optimizeCb(iteratee2, context, 1);
+  for (var i = 0; i < n; i++) accum[i] = iteratee2(i);
+  return accum;
+}
+var init_times = __esm({
+  "node_modules/underscore/modules/times.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_optimizeCb();
+  }
+});
+
+// node_modules/underscore/modules/random.js
+function random(min2, max2) {
+  if (max2 == null) {
+    max2 = min2;
+    min2 = 0;
+  }
+  return min2 + Math.floor(Math.random() * (max2 - min2 + 1));
+}
+var init_random = __esm({
+  "node_modules/underscore/modules/random.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/now.js
+var now_default;
+var init_now = __esm({
+  "node_modules/underscore/modules/now.js"() {
+    "use strict";
+    init_cjs_shims();
+    now_default = Date.now || function() {
+      return (/* @__PURE__ */ new Date()).getTime();
+    };
+  }
+});
+
+// node_modules/underscore/modules/_createEscaper.js
+function createEscaper(map3) {
+  var escaper = function(match) {
+    return map3[match];
+  };
+  var source = "(?:" + keys(map3).join("|") + ")";
+  var testRegexp = RegExp(source);
+  var replaceRegexp = RegExp(source, "g");
+  return function(string) {
+    string = string == null ? "" : "" + string;
+    return testRegexp.test(string) ? string.replace(replaceRegexp, escaper) : string;
+  };
+}
+var init_createEscaper = __esm({
+  "node_modules/underscore/modules/_createEscaper.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_escapeMap.js
+var escapeMap_default;
+var init_escapeMap = __esm({
+  "node_modules/underscore/modules/_escapeMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    escapeMap_default = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      '"': "&quot;",
+      "'": "&#x27;",
+      "`": "&#x60;"
+    };
+  }
+});
+
+// node_modules/underscore/modules/escape.js
+var escape_default;
+var init_escape = __esm({
+  "node_modules/underscore/modules/escape.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createEscaper();
+    init_escapeMap();
+    escape_default = createEscaper(escapeMap_default);
+  }
+});
+
+// node_modules/underscore/modules/_unescapeMap.js
+var unescapeMap_default;
+var init_unescapeMap = __esm({
+  "node_modules/underscore/modules/_unescapeMap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_invert();
+    init_escapeMap();
+    unescapeMap_default = invert(escapeMap_default);
+  }
+});
+
+// node_modules/underscore/modules/unescape.js
+var unescape_default;
+var init_unescape = __esm({
+  "node_modules/underscore/modules/unescape.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createEscaper();
+    init_unescapeMap();
+    unescape_default = createEscaper(unescapeMap_default);
+  }
+});
+
+// node_modules/underscore/modules/templateSettings.js
+var templateSettings_default;
+var init_templateSettings = __esm({
+  "node_modules/underscore/modules/templateSettings.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    templateSettings_default = _.templateSettings = {
+      evaluate: /<%([\s\S]+?)%>/g,
+      interpolate: /<%=([\s\S]+?)%>/g,
+      escape: /<%-([\s\S]+?)%>/g
+    };
+  }
+});
+
+// node_modules/underscore/modules/template.js
+function escapeChar(match) {
+  return "\\" + escapes[match];
+}
+function template(text, settings, oldSettings) {
+  if (!settings && oldSettings) settings = oldSettings;
+  settings = defaults_default({}, settings, _.templateSettings);
+  var matcher2 = RegExp([
+    (settings.escape || noMatch).source,
+    (settings.interpolate || noMatch).source,
+    (settings.evaluate || noMatch).source
+  ].join("|") + "|$", "g");
+  var index2 = 0;
+  var source = "__p+='";
+  text.replace(matcher2, function(match, escape, interpolate, evaluate, offset) {
+    source += text.slice(index2, offset).replace(escapeRegExp, escapeChar);
+    index2 = offset + match.length;
+    if (escape) {
+      source += "'+\n((__t=(" + escape + "))==null?'':_.escape(__t))+\n'";
+    } else if (interpolate) {
+      source += "'+\n((__t=(" + interpolate + "))==null?'':__t)+\n'";
+    } else if (evaluate) {
+      source += "';\n" + evaluate + "\n__p+='";
+    }
+    return match;
+  });
+  source += "';\n";
+  var argument = settings.variable;
+  if (argument) {
+    if (!bareIdentifier.test(argument)) throw new Error(
+      "variable is not a bare identifier: " + argument
+    );
+  } else {
+    source = "with(obj||{}){\n" + source + "}\n";
+    argument = "obj";
+  }
+  source = "var __t,__p='',__j=Array.prototype.join,print=function(){__p+=__j.call(arguments,'');};\n" + source + "return __p;\n";
+  var render;
+  try {
+    render = new Function(argument, "_", source);
+  } catch (e) {
+    e.source = source;
+    throw e;
+  }
+  var template2 = function(data) {
+    return render.call(this, data, _);
+  };
+  template2.source = "function(" + argument + "){\n" + source + "}";
+  return template2;
+}
+var noMatch, escapes, escapeRegExp, bareIdentifier;
+var init_template = __esm({
+  "node_modules/underscore/modules/template.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_defaults();
+    init_underscore();
+    init_templateSettings();
+    noMatch = /(.)^/;
+    escapes = {
+      "'": "'",
+      "\\": "\\",
+      "\r": "r",
+      "\n": "n",
+      "\u2028": "u2028",
+      "\u2029": "u2029"
+    };
+    escapeRegExp = /\\|'|\r|\n|\u2028|\u2029/g;
+    bareIdentifier = /^\s*(\w|\$)+\s*$/;
+  }
+});
+
+// node_modules/underscore/modules/result.js
+function result(obj, path41, fallback2) {
+  path41 = toPath2(path41);
+  var length = path41.length;
+  if (!length) {
+    return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
+  }
+  for (var i = 0; i < length; i++) {
+    var prop = obj == null ? void 0 : obj[path41[i]];
+    if (prop === void 0) {
+      prop = fallback2;
+      i = length;
+    }
+    obj = isFunction_default(prop) ? prop.call(obj) : prop;
+  }
+  return obj;
+}
+var init_result = __esm({
+  "node_modules/underscore/modules/result.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isFunction();
+    init_toPath2();
+  }
+});
+
+// node_modules/underscore/modules/uniqueId.js
+function uniqueId(prefix) {
+  var id = ++idCounter + "";
+  return prefix ? prefix + id : id;
+}
+var idCounter;
+var init_uniqueId = __esm({
+  "node_modules/underscore/modules/uniqueId.js"() {
+    "use strict";
+    init_cjs_shims();
+    idCounter = 0;
+  }
+});
+
+// node_modules/underscore/modules/chain.js
+function chain(obj) {
+  var instance = _(obj);
+  instance._chain = true;
+  return instance;
+}
+var init_chain = __esm({
+  "node_modules/underscore/modules/chain.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+  }
+});
+
+// node_modules/underscore/modules/_executeBound.js
+function executeBound(sourceFunc, boundFunc, context, callingContext, args) {
+  if (!(callingContext instanceof boundFunc)) return sourceFunc.apply(context, args);
+  var self2 = baseCreate(sourceFunc.prototype);
+  var result2 = sourceFunc.apply(self2, args);
+  if (isObject(result2)) return result2;
+  return self2;
+}
+var init_executeBound = __esm({
+  "node_modules/underscore/modules/_executeBound.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_baseCreate();
+    init_isObject();
+  }
+});
+
+// node_modules/underscore/modules/partial.js
+var partial, partial_default;
+var init_partial = __esm({
+  "node_modules/underscore/modules/partial.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_executeBound();
+    init_underscore();
+    partial = restArguments(function(func, boundArgs) {
+      var placeholder = partial.placeholder;
+      var bound = function() {
+        var position = 0, length = boundArgs.length;
+        var args = Array(length);
+        for (var i = 0; i < length; i++) {
+          args[i] = boundArgs[i] === placeholder ? arguments[position++] : boundArgs[i];
+        }
+        while (position < arguments.length) args.push(arguments[position++]);
+        return executeBound(func, bound, this, this, args);
+      };
+      return bound;
+    });
+    partial.placeholder = _;
+    partial_default = partial;
+  }
+});
+
+// node_modules/underscore/modules/bind.js
+var bind_default;
+var init_bind = __esm({
+  "node_modules/underscore/modules/bind.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_executeBound();
+    bind_default = restArguments(function(func, context, args) {
+      if (!isFunction_default(func)) throw new TypeError("Bind must be called on a function");
+      var bound = restArguments(function(callArgs) {
+        return executeBound(func, bound, context, this, args.concat(callArgs));
+      });
+      return bound;
+    });
+  }
+});
+
+// node_modules/underscore/modules/_isArrayLike.js
+var isArrayLike_default;
+var init_isArrayLike = __esm({
+  "node_modules/underscore/modules/_isArrayLike.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createSizePropertyCheck();
+    init_getLength();
+    isArrayLike_default = createSizePropertyCheck(getLength_default);
+  }
+});
+
+// node_modules/underscore/modules/_flatten.js
+function flatten(input, depth, strict) {
+  if (!depth && depth !== 0) depth = Infinity;
+  var output = [], idx = 0, i = 0, length = getLength_default(input) || 0, stack = [];
+  while (true) {
+    if (i >= length) {
+      if (!stack.length) break;
+      var frame = stack.pop();
+      i = frame.i;
+      input = frame.v;
+      length = getLength_default(input);
+      continue;
+    }
+    var value = input[i++];
+    if (stack.length >= depth) {
+      output[idx++] = value;
+    } else if (isArrayLike_default(value) && (isArray_default(value) || isArguments_default(value))) {
+      stack.push({ i, v: input });
+      i = 0;
+      input = value;
+      length = getLength_default(input);
+    } else if (!strict) {
+      output[idx++] = value;
+    }
+  }
+  return output;
+}
+var init_flatten = __esm({
+  "node_modules/underscore/modules/_flatten.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_isArrayLike();
+    init_isArray();
+    init_isArguments();
+  }
+});
+
+// node_modules/underscore/modules/bindAll.js
+var bindAll_default;
+var init_bindAll = __esm({
+  "node_modules/underscore/modules/bindAll.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_flatten();
+    init_bind();
+    bindAll_default = restArguments(function(obj, keys2) {
+      keys2 = flatten(keys2, false, false);
+      var index2 = keys2.length;
+      if (index2 < 1) throw new Error("bindAll must be passed function names");
+      while (index2--) {
+        var key = keys2[index2];
+        obj[key] = bind_default(obj[key], obj);
+      }
+      return obj;
+    });
+  }
+});
+
+// node_modules/underscore/modules/memoize.js
+function memoize2(func, hasher) {
+  var memoize3 = function(key) {
+    var cache = memoize3.cache;
+    var address = "" + (hasher ? hasher.apply(this, arguments) : key);
+    if (!has(cache, address)) cache[address] = func.apply(this, arguments);
+    return cache[address];
+  };
+  memoize3.cache = {};
+  return memoize3;
+}
+var init_memoize = __esm({
+  "node_modules/underscore/modules/memoize.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_has();
+  }
+});
+
+// node_modules/underscore/modules/delay.js
+var delay_default;
+var init_delay = __esm({
+  "node_modules/underscore/modules/delay.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    delay_default = restArguments(function(func, wait, args) {
+      return setTimeout(function() {
+        return func.apply(null, args);
+      }, wait);
+    });
+  }
+});
+
+// node_modules/underscore/modules/defer.js
+var defer_default;
+var init_defer = __esm({
+  "node_modules/underscore/modules/defer.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_partial();
+    init_delay();
+    init_underscore();
+    defer_default = partial_default(delay_default, _, 1);
+  }
+});
+
+// node_modules/underscore/modules/throttle.js
+function throttle(func, wait, options) {
+  var timeout2, context, args, result2;
+  var previous = 0;
+  if (!options) options = {};
+  var later = function() {
+    previous = options.leading === false ? 0 : now_default();
+    timeout2 = null;
+    result2 = func.apply(context, args);
+    if (!timeout2) context = args = null;
+  };
+  var throttled = function() {
+    var _now = now_default();
+    if (!previous && options.leading === false) previous = _now;
+    var remaining = wait - (_now - previous);
+    context = this;
+    args = arguments;
+    if (remaining <= 0 || remaining > wait) {
+      if (timeout2) {
+        clearTimeout(timeout2);
+        timeout2 = null;
+      }
+      previous = _now;
+      result2 = func.apply(context, args);
+      if (!timeout2) context = args = null;
+    } else if (!timeout2 && options.trailing !== false) {
+      timeout2 = setTimeout(later, remaining);
+    }
+    return result2;
+  };
+  throttled.cancel = function() {
+    clearTimeout(timeout2);
+    previous = 0;
+    timeout2 = context = args = null;
+  };
+  return throttled;
+}
+var init_throttle = __esm({
+  "node_modules/underscore/modules/throttle.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_now();
+  }
+});
+
+// node_modules/underscore/modules/debounce.js
+function debounce(func, wait, immediate) {
+  var timeout2, previous, args, result2, context;
+  var later = function() {
+    var passed = now_default() - previous;
+    if (wait > passed) {
+      timeout2 = setTimeout(later, wait - passed);
+    } else {
+      timeout2 = null;
+      if (!immediate) result2 = func.apply(context, args);
+      if (!timeout2) args = context = null;
+    }
+  };
+  var debounced = restArguments(function(_args) {
+    context = this;
+    args = _args;
+    previous = now_default();
+    if (!timeout2) {
+      timeout2 = setTimeout(later, wait);
+      if (immediate) result2 = func.apply(context, args);
+    }
+    return result2;
+  });
+  debounced.cancel = function() {
+    clearTimeout(timeout2);
+    timeout2 = args = context = null;
+  };
+  return debounced;
+}
+var init_debounce = __esm({
+  "node_modules/underscore/modules/debounce.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_now();
+  }
+});
+
+// node_modules/underscore/modules/wrap.js
+function wrap2(func, wrapper) {
+  return partial_default(wrapper, func);
+}
+var init_wrap = __esm({
+  "node_modules/underscore/modules/wrap.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_partial();
+  }
+});
+
+// node_modules/underscore/modules/negate.js
+function negate(predicate) {
+  return function() {
+    return !predicate.apply(this, arguments);
+  };
+}
+var init_negate = __esm({
+  "node_modules/underscore/modules/negate.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/compose.js
+function compose2() {
+  var args = arguments;
+  var start = args.length - 1;
+  return function() {
+    var i = start;
+    var result2 = args[start].apply(this, arguments);
+    while (i--) result2 = args[i].call(this, result2);
+    return result2;
+  };
+}
+var init_compose = __esm({
+  "node_modules/underscore/modules/compose.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/after.js
+function after(times3, func) {
+  return function() {
+    if (--times3 < 1) {
+      return func.apply(this, arguments);
+    }
+  };
+}
+var init_after = __esm({
+  "node_modules/underscore/modules/after.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/before.js
+function before(times3, func) {
+  var memo;
+  return function() {
+    if (--times3 > 0) {
+      memo = func.apply(this, arguments);
+    }
+    if (times3 <= 1) func = null;
+    return memo;
+  };
+}
+var init_before = __esm({
+  "node_modules/underscore/modules/before.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/once.js
+var once_default;
+var init_once = __esm({
+  "node_modules/underscore/modules/once.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_partial();
+    init_before();
+    once_default = partial_default(before, 2);
+  }
+});
+
+// node_modules/underscore/modules/findKey.js
+function findKey(obj, predicate, context) {
+  predicate = cb(predicate, context);
+  var _keys = keys(obj), key;
+  for (var i = 0, length = _keys.length; i < length; i++) {
+    key = _keys[i];
+    if (predicate(obj[key], key, obj)) return key;
+  }
+}
+var init_findKey = __esm({
+  "node_modules/underscore/modules/findKey.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_createPredicateIndexFinder.js
+function createPredicateIndexFinder(dir2) {
+  return function(array, predicate, context) {
+    predicate = cb(predicate, context);
+    var length = getLength_default(array);
+    var index2 = dir2 > 0 ? 0 : length - 1;
+    for (; index2 >= 0 && index2 < length; index2 += dir2) {
+      if (predicate(array[index2], index2, array)) return index2;
+    }
+    return -1;
+  };
+}
+var init_createPredicateIndexFinder = __esm({
+  "node_modules/underscore/modules/_createPredicateIndexFinder.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_getLength();
+  }
+});
+
+// node_modules/underscore/modules/findIndex.js
+var findIndex_default;
+var init_findIndex = __esm({
+  "node_modules/underscore/modules/findIndex.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createPredicateIndexFinder();
+    findIndex_default = createPredicateIndexFinder(1);
+  }
+});
+
+// node_modules/underscore/modules/findLastIndex.js
+var findLastIndex_default;
+var init_findLastIndex = __esm({
+  "node_modules/underscore/modules/findLastIndex.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createPredicateIndexFinder();
+    findLastIndex_default = createPredicateIndexFinder(-1);
+  }
+});
+
+// node_modules/underscore/modules/sortedIndex.js
+function sortedIndex(array, obj, iteratee2, context) {
+  iteratee2 = cb(iteratee2, context, 1);
+  var value = iteratee2(obj);
+  var low = 0, high = getLength_default(array);
+  while (low < high) {
+    var mid = Math.floor((low + high) / 2);
+    if (iteratee2(array[mid]) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+var init_sortedIndex = __esm({
+  "node_modules/underscore/modules/sortedIndex.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_getLength();
+  }
+});
+
+// node_modules/underscore/modules/_createIndexFinder.js
+function createIndexFinder(dir2, predicateFind, sortedIndex2) {
+  return function(array, item, idx) {
+    var i = 0, length = getLength_default(array);
+    if (typeof idx == "number") {
+      if (dir2 > 0) {
+        i = idx >= 0 ? idx : Math.max(idx + length, i);
+      } else {
+        length = idx >= 0 ? Math.min(idx + 1, length) : idx + length + 1;
+      }
+    } else if (sortedIndex2 && idx && length) {
+      idx = sortedIndex2(array, item);
+      return array[idx] === item ? idx : -1;
+    }
+    if (item !== item) {
+      idx = predicateFind(slice.call(array, i, length), isNaN2);
+      return idx >= 0 ? idx + i : -1;
+    }
+    for (idx = dir2 > 0 ? i : length - 1; idx >= 0 && idx < length; idx += dir2) {
+      if (array[idx] === item) return idx;
+    }
+    return -1;
+  };
+}
+var init_createIndexFinder = __esm({
+  "node_modules/underscore/modules/_createIndexFinder.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_setup();
+    init_isNaN();
+  }
+});
+
+// node_modules/underscore/modules/indexOf.js
+var indexOf_default;
+var init_indexOf = __esm({
+  "node_modules/underscore/modules/indexOf.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_sortedIndex();
+    init_findIndex();
+    init_createIndexFinder();
+    indexOf_default = createIndexFinder(1, findIndex_default, sortedIndex);
+  }
+});
+
+// node_modules/underscore/modules/lastIndexOf.js
+var lastIndexOf_default;
+var init_lastIndexOf = __esm({
+  "node_modules/underscore/modules/lastIndexOf.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_findLastIndex();
+    init_createIndexFinder();
+    lastIndexOf_default = createIndexFinder(-1, findLastIndex_default);
+  }
+});
+
+// node_modules/underscore/modules/find.js
+function find(obj, predicate, context) {
+  var keyFinder = isArrayLike_default(obj) ? findIndex_default : findKey;
+  var key = keyFinder(obj, predicate, context);
+  if (key !== void 0 && key !== -1) return obj[key];
+}
+var init_find = __esm({
+  "node_modules/underscore/modules/find.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_findIndex();
+    init_findKey();
+  }
+});
+
+// node_modules/underscore/modules/findWhere.js
+function findWhere(obj, attrs) {
+  return find(obj, matcher(attrs));
+}
+var init_findWhere = __esm({
+  "node_modules/underscore/modules/findWhere.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_find();
+    init_matcher();
+  }
+});
+
+// node_modules/underscore/modules/each.js
+function each2(obj, iteratee2, context) {
+  iteratee2 = optimizeCb(iteratee2, context);
+  var i, length;
+  if (isArrayLike_default(obj)) {
+    for (i = 0, length = obj.length; i < length; i++) {
+      iteratee2(obj[i], i, obj);
+    }
+  } else {
+    var _keys = keys(obj);
+    for (i = 0, length = _keys.length; i < length; i++) {
+      iteratee2(obj[_keys[i]], _keys[i], obj);
+    }
+  }
+  return obj;
+}
+var init_each = __esm({
+  "node_modules/underscore/modules/each.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_optimizeCb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/map.js
+function map2(obj, iteratee2, context) {
+  iteratee2 = cb(iteratee2, context);
+  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length, results = Array(length);
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys ? _keys[index2] : index2;
+    results[index2] = iteratee2(obj[currentKey], currentKey, obj);
+  }
+  return results;
+}
+var init_map = __esm({
+  "node_modules/underscore/modules/map.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_createReduce.js
+function createReduce(dir2) {
+  var reducer = function(obj, iteratee2, memo, initial2) {
+    var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length, index2 = dir2 > 0 ? 0 : length - 1;
+    if (!initial2) {
+      memo = obj[_keys ? _keys[index2] : index2];
+      index2 += dir2;
+    }
+    for (; index2 >= 0 && index2 < length; index2 += dir2) {
+      var currentKey = _keys ? _keys[index2] : index2;
+      memo = iteratee2(memo, obj[currentKey], currentKey, obj);
+    }
+    return memo;
+  };
+  return function(obj, iteratee2, memo, context) {
+    var initial2 = arguments.length >= 3;
+    return reducer(obj, optimizeCb(iteratee2, context, 4), memo, initial2);
+  };
+}
+var init_createReduce = __esm({
+  "node_modules/underscore/modules/_createReduce.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_keys();
+    init_optimizeCb();
+  }
+});
+
+// node_modules/underscore/modules/reduce.js
+var reduce_default;
+var init_reduce = __esm({
+  "node_modules/underscore/modules/reduce.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createReduce();
+    reduce_default = createReduce(1);
+  }
+});
+
+// node_modules/underscore/modules/reduceRight.js
+var reduceRight_default;
+var init_reduceRight = __esm({
+  "node_modules/underscore/modules/reduceRight.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_createReduce();
+    reduceRight_default = createReduce(-1);
+  }
+});
+
+// node_modules/underscore/modules/filter.js
+function filter2(obj, predicate, context) {
+  var results = [];
+  predicate = cb(predicate, context);
+  each2(obj, function(value, index2, list) {
+    if (predicate(value, index2, list)) results.push(value);
+  });
+  return results;
+}
+var init_filter = __esm({
+  "node_modules/underscore/modules/filter.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/reject.js
+function reject2(obj, predicate, context) {
+  return filter2(obj, negate(cb(predicate)), context);
+}
+var init_reject = __esm({
+  "node_modules/underscore/modules/reject.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_filter();
+    init_negate();
+    init_cb();
+  }
+});
+
+// node_modules/underscore/modules/every.js
+function every2(obj, predicate, context) {
+  predicate = cb(predicate, context);
+  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length;
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys ? _keys[index2] : index2;
+    if (!predicate(obj[currentKey], currentKey, obj)) return false;
+  }
+  return true;
+}
+var init_every = __esm({
+  "node_modules/underscore/modules/every.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/some.js
+function some2(obj, predicate, context) {
+  predicate = cb(predicate, context);
+  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length;
+  for (var index2 = 0; index2 < length; index2++) {
+    var currentKey = _keys ? _keys[index2] : index2;
+    if (predicate(obj[currentKey], currentKey, obj)) return true;
+  }
+  return false;
+}
+var init_some = __esm({
+  "node_modules/underscore/modules/some.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/contains.js
+function contains(obj, item, fromIndex, guard) {
+  if (!isArrayLike_default(obj)) obj = values(obj);
+  if (typeof fromIndex != "number" || guard) fromIndex = 0;
+  return indexOf_default(obj, item, fromIndex) >= 0;
+}
+var init_contains = __esm({
+  "node_modules/underscore/modules/contains.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_indexOf();
+  }
+});
+
+// node_modules/underscore/modules/invoke.js
+var invoke_default;
+var init_invoke = __esm({
+  "node_modules/underscore/modules/invoke.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_map();
+    init_deepGet();
+    init_toPath2();
+    invoke_default = restArguments(function(obj, path41, args) {
+      var contextPath, func;
+      if (isFunction_default(path41)) {
+        func = path41;
+      } else {
+        path41 = toPath2(path41);
+        contextPath = path41.slice(0, -1);
+        path41 = path41[path41.length - 1];
+      }
+      return map2(obj, function(context) {
+        var method = func;
+        if (!method) {
+          if (contextPath && contextPath.length) {
+            context = deepGet(context, contextPath);
+          }
+          if (context == null) return void 0;
+          method = context[path41];
+        }
+        return method == null ? method : method.apply(context, args);
+      });
+    });
+  }
+});
+
+// node_modules/underscore/modules/pluck.js
+function pluck(obj, key) {
+  return map2(obj, property(key));
+}
+var init_pluck = __esm({
+  "node_modules/underscore/modules/pluck.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_map();
+    init_property();
+  }
+});
+
+// node_modules/underscore/modules/where.js
+function where(obj, attrs) {
+  return filter2(obj, matcher(attrs));
+}
+var init_where = __esm({
+  "node_modules/underscore/modules/where.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_filter();
+    init_matcher();
+  }
+});
+
+// node_modules/underscore/modules/max.js
+function max(obj, iteratee2, context) {
+  var result2 = -Infinity, lastComputed = -Infinity, value, computed;
+  if (iteratee2 == null || typeof iteratee2 == "number" && typeof obj[0] != "object" && obj != null) {
+    obj = isArrayLike_default(obj) ? obj : values(obj);
+    for (var i = 0, length = obj.length; i < length; i++) {
+      value = obj[i];
+      if (value != null && value > result2) {
+        result2 = value;
+      }
+    }
+  } else {
+    iteratee2 = cb(iteratee2, context);
+    each2(obj, function(v, index2, list) {
+      computed = iteratee2(v, index2, list);
+      if (computed > lastComputed || computed === -Infinity && result2 === -Infinity) {
+        result2 = v;
+        lastComputed = computed;
+      }
+    });
+  }
+  return result2;
+}
+var init_max = __esm({
+  "node_modules/underscore/modules/max.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/min.js
+function min(obj, iteratee2, context) {
+  var result2 = Infinity, lastComputed = Infinity, value, computed;
+  if (iteratee2 == null || typeof iteratee2 == "number" && typeof obj[0] != "object" && obj != null) {
+    obj = isArrayLike_default(obj) ? obj : values(obj);
+    for (var i = 0, length = obj.length; i < length; i++) {
+      value = obj[i];
+      if (value != null && value < result2) {
+        result2 = value;
+      }
+    }
+  } else {
+    iteratee2 = cb(iteratee2, context);
+    each2(obj, function(v, index2, list) {
+      computed = iteratee2(v, index2, list);
+      if (computed < lastComputed || computed === Infinity && result2 === Infinity) {
+        result2 = v;
+        lastComputed = computed;
+      }
+    });
+  }
+  return result2;
+}
+var init_min = __esm({
+  "node_modules/underscore/modules/min.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/toArray.js
+function toArray(obj) {
+  if (!obj) return [];
+  if (isArray_default(obj)) return slice.call(obj);
+  if (isString_default(obj)) {
+    return obj.match(reStrSymbol);
+  }
+  if (isArrayLike_default(obj)) return map2(obj, identity);
+  return values(obj);
+}
+var reStrSymbol;
+var init_toArray = __esm({
+  "node_modules/underscore/modules/toArray.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArray();
+    init_setup();
+    init_isString();
+    init_isArrayLike();
+    init_map();
+    init_identity();
+    init_values();
+    reStrSymbol = /[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
+  }
+});
+
+// node_modules/underscore/modules/sample.js
+function sample(obj, n, guard) {
+  if (n == null || guard) {
+    if (!isArrayLike_default(obj)) obj = values(obj);
+    return obj[random(obj.length - 1)];
+  }
+  var sample2 = toArray(obj);
+  var length = getLength_default(sample2);
+  n = Math.max(Math.min(n, length), 0);
+  var last2 = length - 1;
+  for (var index2 = 0; index2 < n; index2++) {
+    var rand = random(index2, last2);
+    var temp = sample2[index2];
+    sample2[index2] = sample2[rand];
+    sample2[rand] = temp;
+  }
+  return sample2.slice(0, n);
+}
+var init_sample = __esm({
+  "node_modules/underscore/modules/sample.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_values();
+    init_getLength();
+    init_random();
+    init_toArray();
+  }
+});
+
+// node_modules/underscore/modules/shuffle.js
+function shuffle(obj) {
+  return sample(obj, Infinity);
+}
+var init_shuffle = __esm({
+  "node_modules/underscore/modules/shuffle.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_sample();
+  }
+});
+
+// node_modules/underscore/modules/sortBy.js
+function sortBy2(obj, iteratee2, context) {
+  var index2 = 0;
+  iteratee2 = cb(iteratee2, context);
+  return pluck(map2(obj, function(value, key, list) {
+    return {
+      value,
+      index: index2++,
+      criteria: iteratee2(value, key, list)
+    };
+  }).sort(function(left, right) {
+    var a = left.criteria;
+    var b = right.criteria;
+    if (a !== b) {
+      if (a > b || a === void 0) return 1;
+      if (a < b || b === void 0) return -1;
+    }
+    return left.index - right.index;
+  }), "value");
+}
+var init_sortBy = __esm({
+  "node_modules/underscore/modules/sortBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_pluck();
+    init_map();
+  }
+});
+
+// node_modules/underscore/modules/_group.js
+function group2(behavior, partition) {
+  return function(obj, iteratee2, context) {
+    var result2 = partition ? [[], []] : {};
+    iteratee2 = cb(iteratee2, context);
+    each2(obj, function(value, index2) {
+      var key = iteratee2(value, index2, obj);
+      behavior(result2, value, key);
+    });
+    return result2;
+  };
+}
+var init_group = __esm({
+  "node_modules/underscore/modules/_group.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_cb();
+    init_each();
+  }
+});
+
+// node_modules/underscore/modules/groupBy.js
+var groupBy_default;
+var init_groupBy = __esm({
+  "node_modules/underscore/modules/groupBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    init_has();
+    groupBy_default = group2(function(result2, value, key) {
+      if (has(result2, key)) result2[key].push(value);
+      else result2[key] = [value];
+    });
+  }
+});
+
+// node_modules/underscore/modules/indexBy.js
+var indexBy_default;
+var init_indexBy = __esm({
+  "node_modules/underscore/modules/indexBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    indexBy_default = group2(function(result2, value, key) {
+      result2[key] = value;
+    });
+  }
+});
+
+// node_modules/underscore/modules/countBy.js
+var countBy_default;
+var init_countBy = __esm({
+  "node_modules/underscore/modules/countBy.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    init_has();
+    countBy_default = group2(function(result2, value, key) {
+      if (has(result2, key)) result2[key]++;
+      else result2[key] = 1;
+    });
+  }
+});
+
+// node_modules/underscore/modules/partition.js
+var partition_default;
+var init_partition = __esm({
+  "node_modules/underscore/modules/partition.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_group();
+    partition_default = group2(function(result2, value, pass) {
+      result2[pass ? 0 : 1].push(value);
+    }, true);
+  }
+});
+
+// node_modules/underscore/modules/size.js
+function size(obj) {
+  if (obj == null) return 0;
+  return isArrayLike_default(obj) ? obj.length : keys(obj).length;
+}
+var init_size = __esm({
+  "node_modules/underscore/modules/size.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isArrayLike();
+    init_keys();
+  }
+});
+
+// node_modules/underscore/modules/_keyInObj.js
+function keyInObj(value, key, obj) {
+  return key in obj;
+}
+var init_keyInObj = __esm({
+  "node_modules/underscore/modules/_keyInObj.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/pick.js
+var pick_default;
+var init_pick = __esm({
+  "node_modules/underscore/modules/pick.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_optimizeCb();
+    init_allKeys();
+    init_keyInObj();
+    init_flatten();
+    pick_default = restArguments(function(obj, keys2) {
+      var result2 = {}, iteratee2 = keys2[0];
+      if (obj == null) return result2;
+      if (isFunction_default(iteratee2)) {
+        if (keys2.length > 1) iteratee2 = optimizeCb(iteratee2, keys2[1]);
+        keys2 = allKeys(obj);
+      } else {
+        iteratee2 = keyInObj;
+        keys2 = flatten(keys2, false, false);
+        obj = Object(obj);
+      }
+      for (var i = 0, length = keys2.length; i < length; i++) {
+        var key = keys2[i];
+        var value = obj[key];
+        if (iteratee2(value, key, obj)) result2[key] = value;
+      }
+      return result2;
+    });
+  }
+});
+
+// node_modules/underscore/modules/omit.js
+var omit_default;
+var init_omit = __esm({
+  "node_modules/underscore/modules/omit.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_isFunction();
+    init_negate();
+    init_map();
+    init_flatten();
+    init_contains();
+    init_pick();
+    omit_default = restArguments(function(obj, keys2) {
+      var iteratee2 = keys2[0], context;
+      if (isFunction_default(iteratee2)) {
+        iteratee2 = negate(iteratee2);
+        if (keys2.length > 1) context = keys2[1];
+      } else {
+        keys2 = map2(flatten(keys2, false, false), String);
+        iteratee2 = function(value, key) {
+          return !contains(keys2, key);
+        };
+      }
+      return pick_default(obj, iteratee2, context);
+    });
+  }
+});
+
+// node_modules/underscore/modules/initial.js
+function initial(array, n, guard) {
+  return slice.call(array, 0, Math.max(0, array.length - (n == null || guard ? 1 : n)));
+}
+var init_initial = __esm({
+  "node_modules/underscore/modules/initial.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/first.js
+function first(array, n, guard) {
+  if (array == null || array.length < 1) return n == null || guard ? void 0 : [];
+  if (n == null || guard) return array[0];
+  return initial(array, array.length - n);
+}
+var init_first = __esm({
+  "node_modules/underscore/modules/first.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_initial();
+  }
+});
+
+// node_modules/underscore/modules/rest.js
+function rest(array, n, guard) {
+  return slice.call(array, n == null || guard ? 1 : n);
+}
+var init_rest = __esm({
+  "node_modules/underscore/modules/rest.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/last.js
+function last(array, n, guard) {
+  if (array == null || array.length < 1) return n == null || guard ? void 0 : [];
+  if (n == null || guard) return array[array.length - 1];
+  return rest(array, Math.max(0, array.length - n));
+}
+var init_last = __esm({
+  "node_modules/underscore/modules/last.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_rest();
+  }
+});
+
+// node_modules/underscore/modules/compact.js
+function compact(array) {
+  return filter2(array, Boolean);
+}
+var init_compact = __esm({
+  "node_modules/underscore/modules/compact.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_filter();
+  }
+});
+
+// node_modules/underscore/modules/flatten.js
+function flatten2(array, depth) {
+  return flatten(array, depth, false);
+}
+var init_flatten2 = __esm({
+  "node_modules/underscore/modules/flatten.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_flatten();
+  }
+});
+
+// node_modules/underscore/modules/difference.js
+var difference_default;
+var init_difference = __esm({
+  "node_modules/underscore/modules/difference.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_flatten();
+    init_filter();
+    init_contains();
+    difference_default = restArguments(function(array, rest2) {
+      rest2 = flatten(rest2, true, true);
+      return filter2(array, function(value) {
+        return !contains(rest2, value);
+      });
+    });
+  }
+});
+
+// node_modules/underscore/modules/without.js
+var without_default;
+var init_without = __esm({
+  "node_modules/underscore/modules/without.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_difference();
+    without_default = restArguments(function(array, otherArrays) {
+      return difference_default(array, otherArrays);
+    });
+  }
+});
+
+// node_modules/underscore/modules/uniq.js
+function uniq(array, isSorted, iteratee2, context) {
+  if (!isBoolean(isSorted)) {
+    context = iteratee2;
+    iteratee2 = isSorted;
+    isSorted = false;
+  }
+  if (iteratee2 != null) iteratee2 = cb(iteratee2, context);
+  var result2 = [];
+  var seen = [];
+  for (var i = 0, length = getLength_default(array); i < length; i++) {
+    var value = array[i], computed = iteratee2 ? iteratee2(value, i, array) : value;
+    if (isSorted && !iteratee2) {
+      if (!i || seen !== computed) result2.push(value);
+      seen = computed;
+    } else if (iteratee2) {
+      if (!contains(seen, computed)) {
+        seen.push(computed);
+        result2.push(value);
+      }
+    } else if (!contains(result2, value)) {
+      result2.push(value);
+    }
+  }
+  return result2;
+}
+var init_uniq = __esm({
+  "node_modules/underscore/modules/uniq.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_isBoolean();
+    init_cb();
+    init_getLength();
+    init_contains();
+  }
+});
+
+// node_modules/underscore/modules/union.js
+var union_default;
+var init_union = __esm({
+  "node_modules/underscore/modules/union.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_uniq();
+    init_flatten();
+    union_default = restArguments(function(arrays) {
+      return uniq(flatten(arrays, true, true));
+    });
+  }
+});
+
+// node_modules/underscore/modules/intersection.js
+function intersection(array) {
+  var result2 = [];
+  var argsLength = arguments.length;
+  for (var i = 0, length = getLength_default(array); i < length; i++) {
+    var item = array[i];
+    if (contains(result2, item)) continue;
+    var j;
+    for (j = 1; j < argsLength; j++) {
+      if (!contains(arguments[j], item)) break;
+    }
+    if (j === argsLength) result2.push(item);
+  }
+  return result2;
+}
+var init_intersection = __esm({
+  "node_modules/underscore/modules/intersection.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+    init_contains();
+  }
+});
+
+// node_modules/underscore/modules/unzip.js
+function unzip(array) {
+  var length = array && max(array, getLength_default).length || 0;
+  var result2 = Array(length);
+  for (var index2 = 0; index2 < length; index2++) {
+    result2[index2] = pluck(array, index2);
+  }
+  return result2;
+}
+var init_unzip = __esm({
+  "node_modules/underscore/modules/unzip.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_max();
+    init_getLength();
+    init_pluck();
+  }
+});
+
+// node_modules/underscore/modules/zip.js
+var zip_default;
+var init_zip = __esm({
+  "node_modules/underscore/modules/zip.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_restArguments();
+    init_unzip();
+    zip_default = restArguments(unzip);
+  }
+});
+
+// node_modules/underscore/modules/object.js
+function object(list, values2) {
+  var result2 = {};
+  for (var i = 0, length = getLength_default(list); i < length; i++) {
+    if (values2) {
+      result2[list[i]] = values2[i];
+    } else {
+      result2[list[i][0]] = list[i][1];
+    }
+  }
+  return result2;
+}
+var init_object = __esm({
+  "node_modules/underscore/modules/object.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_getLength();
+  }
+});
+
+// node_modules/underscore/modules/range.js
+function range2(start, stop, step) {
+  if (stop == null) {
+    stop = start || 0;
+    start = 0;
+  }
+  if (!step) {
+    step = stop < start ? -1 : 1;
+  }
+  var length = Math.max(Math.ceil((stop - start) / step), 0);
+  var range4 = Array(length);
+  for (var idx = 0; idx < length; idx++, start += step) {
+    range4[idx] = start;
+  }
+  return range4;
+}
+var init_range = __esm({
+  "node_modules/underscore/modules/range.js"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// node_modules/underscore/modules/chunk.js
+function chunk(array, count) {
+  if (count == null || count < 1) return [];
+  var result2 = [];
+  var i = 0, length = array.length;
+  while (i < length) {
+    result2.push(slice.call(array, i, i += count));
+  }
+  return result2;
+}
+var init_chunk = __esm({
+  "node_modules/underscore/modules/chunk.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+  }
+});
+
+// node_modules/underscore/modules/_chainResult.js
+function chainResult(instance, obj) {
+  return instance._chain ? _(obj).chain() : obj;
+}
+var init_chainResult = __esm({
+  "node_modules/underscore/modules/_chainResult.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+  }
+});
+
+// node_modules/underscore/modules/mixin.js
+function mixin(obj) {
+  each2(functions(obj), function(name) {
+    var func = _[name] = obj[name];
+    _.prototype[name] = function() {
+      var args = [this._wrapped];
+      push.apply(args, arguments);
+      return chainResult(this, func.apply(_, args));
+    };
+  });
+  return _;
+}
+var init_mixin = __esm({
+  "node_modules/underscore/modules/mixin.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_each();
+    init_functions();
+    init_setup();
+    init_chainResult();
+  }
+});
+
+// node_modules/underscore/modules/underscore-array-methods.js
+var underscore_array_methods_default;
+var init_underscore_array_methods = __esm({
+  "node_modules/underscore/modules/underscore-array-methods.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_underscore();
+    init_each();
+    init_setup();
+    init_chainResult();
+    each2(["pop", "push", "reverse", "shift", "sort", "splice", "unshift"], function(name) {
+      var method = ArrayProto[name];
+      _.prototype[name] = function() {
+        var obj = this._wrapped;
+        if (obj != null) {
+          method.apply(obj, arguments);
+          if ((name === "shift" || name === "splice") && obj.length === 0) {
+            delete obj[0];
+          }
+        }
+        return chainResult(this, obj);
+      };
+    });
+    each2(["concat", "join", "slice"], function(name) {
+      var method = ArrayProto[name];
+      _.prototype[name] = function() {
+        var obj = this._wrapped;
+        if (obj != null) obj = method.apply(obj, arguments);
+        return chainResult(this, obj);
+      };
+    });
+    underscore_array_methods_default = _;
+  }
+});
+
+// node_modules/underscore/modules/index.js
+var modules_exports = {};
+__export(modules_exports, {
+  VERSION: () => VERSION,
+  after: () => after,
+  all: () => every2,
+  allKeys: () => allKeys,
+  any: () => some2,
+  assign: () => extendOwn_default,
+  before: () => before,
+  bind: () => bind_default,
+  bindAll: () => bindAll_default,
+  chain: () => chain,
+  chunk: () => chunk,
+  clone: () => clone,
+  collect: () => map2,
+  compact: () => compact,
+  compose: () => compose2,
+  constant: () => constant2,
+  contains: () => contains,
+  countBy: () => countBy_default,
+  create: () => create,
+  debounce: () => debounce,
+  default: () => underscore_array_methods_default,
+  defaults: () => defaults_default,
+  defer: () => defer_default,
+  delay: () => delay_default,
+  detect: () => find,
+  difference: () => difference_default,
+  drop: () => rest,
+  each: () => each2,
+  escape: () => escape_default,
+  every: () => every2,
+  extend: () => extend_default,
+  extendOwn: () => extendOwn_default,
+  filter: () => filter2,
+  find: () => find,
+  findIndex: () => findIndex_default,
+  findKey: () => findKey,
+  findLastIndex: () => findLastIndex_default,
+  findWhere: () => findWhere,
+  first: () => first,
+  flatten: () => flatten2,
+  foldl: () => reduce_default,
+  foldr: () => reduceRight_default,
+  forEach: () => each2,
+  functions: () => functions,
+  get: () => get,
+  groupBy: () => groupBy_default,
+  has: () => has2,
+  head: () => first,
+  identity: () => identity,
+  include: () => contains,
+  includes: () => contains,
+  indexBy: () => indexBy_default,
+  indexOf: () => indexOf_default,
+  initial: () => initial,
+  inject: () => reduce_default,
+  intersection: () => intersection,
+  invert: () => invert,
+  invoke: () => invoke_default,
+  isArguments: () => isArguments_default,
+  isArray: () => isArray_default,
+  isArrayBuffer: () => isArrayBuffer_default,
+  isBoolean: () => isBoolean,
+  isDataView: () => isDataView_default,
+  isDate: () => isDate_default,
+  isElement: () => isElement,
+  isEmpty: () => isEmpty,
+  isEqual: () => isEqual,
+  isError: () => isError_default,
+  isFinite: () => isFinite2,
+  isFunction: () => isFunction_default,
+  isMap: () => isMap_default,
+  isMatch: () => isMatch,
+  isNaN: () => isNaN2,
+  isNull: () => isNull,
+  isNumber: () => isNumber_default,
+  isObject: () => isObject,
+  isRegExp: () => isRegExp_default,
+  isSet: () => isSet_default,
+  isString: () => isString_default,
+  isSymbol: () => isSymbol_default,
+  isTypedArray: () => isTypedArray_default,
+  isUndefined: () => isUndefined,
+  isWeakMap: () => isWeakMap_default,
+  isWeakSet: () => isWeakSet_default,
+  iteratee: () => iteratee,
+  keys: () => keys,
+  last: () => last,
+  lastIndexOf: () => lastIndexOf_default,
+  map: () => map2,
+  mapObject: () => mapObject,
+  matcher: () => matcher,
+  matches: () => matcher,
+  max: () => max,
+  memoize: () => memoize2,
+  methods: () => functions,
+  min: () => min,
+  mixin: () => mixin,
+  negate: () => negate,
+  noop: () => noop,
+  now: () => now_default,
+  object: () => object,
+  omit: () => omit_default,
+  once: () => once_default,
+  pairs: () => pairs,
+  partial: () => partial_default,
+  partition: () => partition_default,
+  pick: () => pick_default,
+  pluck: () => pluck,
+  property: () => property,
+  propertyOf: () => propertyOf,
+  random: () => random,
+  range: () => range2,
+  reduce: () => reduce_default,
+  reduceRight: () => reduceRight_default,
+  reject: () => reject2,
+  rest: () => rest,
+  restArguments: () => restArguments,
+  result: () => result,
+  sample: () => sample,
+  select: () => filter2,
+  shuffle: () => shuffle,
+  size: () => size,
+  some: () => some2,
+  sortBy: () => sortBy2,
+  sortedIndex: () => sortedIndex,
+  tail: () => rest,
+  take: () => first,
+  tap: () => tap,
+  template: () => template,
+  templateSettings: () => templateSettings_default,
+  throttle: () => throttle,
+  times: () => times2,
+  toArray: () => toArray,
+  toPath: () => toPath,
+  transpose: () => unzip,
+  unescape: () => unescape_default,
+  union: () => union_default,
+  uniq: () => uniq,
+  unique: () => uniq,
+  uniqueId: () => uniqueId,
+  unzip: () => unzip,
+  values: () => values,
+  where: () => where,
+  without: () => without_default,
+  wrap: () => wrap2,
+  zip: () => zip_default
+});
+var init_modules = __esm({
+  "node_modules/underscore/modules/index.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_setup();
+    init_restArguments();
+    init_isObject();
+    init_isNull();
+    init_isUndefined();
+    init_isBoolean();
+    init_isElement();
+    init_isString();
+    init_isNumber();
+    init_isDate();
+    init_isRegExp();
+    init_isError();
+    init_isSymbol();
+    init_isArrayBuffer();
+    init_isDataView();
+    init_isArray();
+    init_isFunction();
+    init_isArguments();
+    init_isFinite();
+    init_isNaN();
+    init_isTypedArray();
+    init_isEmpty();
+    init_isMatch();
+    init_isEqual();
+    init_isMap();
+    init_isWeakMap();
+    init_isSet();
+    init_isWeakSet();
+    init_keys();
+    init_allKeys();
+    init_values();
+    init_pairs();
+    init_invert();
+    init_functions();
+    init_extend();
+    init_extendOwn();
+    init_defaults();
+    init_create();
+    init_clone();
+    init_tap();
+    init_get();
+    init_has2();
+    init_mapObject();
+    init_identity();
+    init_constant();
+    init_noop();
+    init_toPath();
+    init_property();
+    init_propertyOf();
+    init_matcher();
+    init_times();
+    init_random();
+    init_now();
+    init_escape();
+    init_unescape();
+    init_templateSettings();
+    init_template();
+    init_result();
+    init_uniqueId();
+    init_chain();
+    init_iteratee();
+    init_partial();
+    init_bind();
+    init_bindAll();
+    init_memoize();
+    init_delay();
+    init_defer();
+    init_throttle();
+    init_debounce();
+    init_wrap();
+    init_negate();
+    init_compose();
+    init_after();
+    init_before();
+    init_once();
+    init_findKey();
+    init_findIndex();
+    init_findLastIndex();
+    init_sortedIndex();
+    init_indexOf();
+    init_lastIndexOf();
+    init_find();
+    init_findWhere();
+    init_each();
+    init_map();
+    init_reduce();
+    init_reduceRight();
+    init_filter();
+    init_reject();
+    init_every();
+    init_some();
+    init_contains();
+    init_invoke();
+    init_pluck();
+    init_where();
+    init_max();
+    init_min();
+    init_shuffle();
+    init_sample();
+    init_sortBy();
+    init_groupBy();
+    init_indexBy();
+    init_countBy();
+    init_partition();
+    init_toArray();
+    init_size();
+    init_pick();
+    init_omit();
+    init_first();
+    init_initial();
+    init_last();
+    init_rest();
+    init_compact();
+    init_flatten2();
+    init_without();
+    init_uniq();
+    init_union();
+    init_intersection();
+    init_difference();
+    init_unzip();
+    init_zip();
+    init_object();
+    init_range();
+    init_chunk();
+    init_mixin();
+    init_underscore_array_methods();
+  }
+});
+
+// node_modules/underscore/modules/index-default.js
+var _2, index_default_default;
+var init_index_default = __esm({
+  "node_modules/underscore/modules/index-default.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_modules();
+    init_modules();
+    _2 = mixin(modules_exports);
+    _2._ = _2;
+    index_default_default = _2;
+  }
+});
+
+// node_modules/underscore/modules/index-all.js
+var index_all_exports = {};
+__export(index_all_exports, {
+  VERSION: () => VERSION,
+  after: () => after,
+  all: () => every2,
+  allKeys: () => allKeys,
+  any: () => some2,
+  assign: () => extendOwn_default,
+  before: () => before,
+  bind: () => bind_default,
+  bindAll: () => bindAll_default,
+  chain: () => chain,
+  chunk: () => chunk,
+  clone: () => clone,
+  collect: () => map2,
+  compact: () => compact,
+  compose: () => compose2,
+  constant: () => constant2,
+  contains: () => contains,
+  countBy: () => countBy_default,
+  create: () => create,
+  debounce: () => debounce,
+  default: () => index_default_default,
+  defaults: () => defaults_default,
+  defer: () => defer_default,
+  delay: () => delay_default,
+  detect: () => find,
+  difference: () => difference_default,
+  drop: () => rest,
+  each: () => each2,
+  escape: () => escape_default,
+  every: () => every2,
+  extend: () => extend_default,
+  extendOwn: () => extendOwn_default,
+  filter: () => filter2,
+  find: () => find,
+  findIndex: () => findIndex_default,
+  findKey: () => findKey,
+  findLastIndex: () => findLastIndex_default,
+  findWhere: () => findWhere,
+  first: () => first,
+  flatten: () => flatten2,
+  foldl: () => reduce_default,
+  foldr: () => reduceRight_default,
+  forEach: () => each2,
+  functions: () => functions,
+  get: () => get,
+  groupBy: () => groupBy_default,
+  has: () => has2,
+  head: () => first,
+  identity: () => identity,
+  include: () => contains,
+  includes: () => contains,
+  indexBy: () => indexBy_default,
+  indexOf: () => indexOf_default,
+  initial: () => initial,
+  inject: () => reduce_default,
+  intersection: () => intersection,
+  invert: () => invert,
+  invoke: () => invoke_default,
+  isArguments: () => isArguments_default,
+  isArray: () => isArray_default,
+  isArrayBuffer: () => isArrayBuffer_default,
+  isBoolean: () => isBoolean,
+  isDataView: () => isDataView_default,
+  isDate: () => isDate_default,
+  isElement: () => isElement,
+  isEmpty: () => isEmpty,
+  isEqual: () => isEqual,
+  isError: () => isError_default,
+  isFinite: () => isFinite2,
+  isFunction: () => isFunction_default,
+  isMap: () => isMap_default,
+  isMatch: () => isMatch,
+  isNaN: () => isNaN2,
+  isNull: () => isNull,
+  isNumber: () => isNumber_default,
+  isObject: () => isObject,
+  isRegExp: () => isRegExp_default,
+  isSet: () => isSet_default,
+  isString: () => isString_default,
+  isSymbol: () => isSymbol_default,
+  isTypedArray: () => isTypedArray_default,
+  isUndefined: () => isUndefined,
+  isWeakMap: () => isWeakMap_default,
+  isWeakSet: () => isWeakSet_default,
+  iteratee: () => iteratee,
+  keys: () => keys,
+  last: () => last,
+  lastIndexOf: () => lastIndexOf_default,
+  map: () => map2,
+  mapObject: () => mapObject,
+  matcher: () => matcher,
+  matches: () => matcher,
+  max: () => max,
+  memoize: () => memoize2,
+  methods: () => functions,
+  min: () => min,
+  mixin: () => mixin,
+  negate: () => negate,
+  noop: () => noop,
+  now: () => now_default,
+  object: () => object,
+  omit: () => omit_default,
+  once: () => once_default,
+  pairs: () => pairs,
+  partial: () => partial_default,
+  partition: () => partition_default,
+  pick: () => pick_default,
+  pluck: () => pluck,
+  property: () => property,
+  propertyOf: () => propertyOf,
+  random: () => random,
+  range: () => range2,
+  reduce: () => reduce_default,
+  reduceRight: () => reduceRight_default,
+  reject: () => reject2,
+  rest: () => rest,
+  restArguments: () => restArguments,
+  result: () => result,
+  sample: () => sample,
+  select: () => filter2,
+  shuffle: () => shuffle,
+  size: () => size,
+  some: () => some2,
+  sortBy: () => sortBy2,
+  sortedIndex: () => sortedIndex,
+  tail: () => rest,
+  take: () => first,
+  tap: () => tap,
+  template: () => template,
+  templateSettings: () => templateSettings_default,
+  throttle: () => throttle,
+  times: () => times2,
+  toArray: () => toArray,
+  toPath: () => toPath,
+  transpose: () => unzip,
+  unescape: () => unescape_default,
+  union: () => union_default,
+  uniq: () => uniq,
+  unique: () => uniq,
+  uniqueId: () => uniqueId,
+  unzip: () => unzip,
+  values: () => values,
+  where: () => where,
+  without: () => without_default,
+  wrap: () => wrap2,
+  zip: () => zip_default
+});
+var init_index_all = __esm({
+  "node_modules/underscore/modules/index-all.js"() {
+    "use strict";
+    init_cjs_shims();
+    init_index_default();
+    init_modules();
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/jute/specification.json
+var require_specification = __commonJS({
+  "node_modules/node-zookeeper-client/lib/jute/specification.json"(exports2, module2) {
+    module2.exports = {
+      data: {
+        Id: [
+          { name: "scheme", type: "ustring" },
+          { name: "id", type: "ustring" }
+        ],
+        ACL: [
+          { name: "perms", type: "int" },
+          { name: "id", type: "data.Id" }
+        ],
+        Stat: [
+          { name: "czxid", type: "long" },
+          { name: "mzxid", type: "long" },
+          { name: "ctime", type: "long" },
+          { name: "mtime", type: "long" },
+          { name: "version", type: "int" },
+          { name: "cversion", type: "int" },
+          { name: "aversion", type: "int" },
+          { name: "ephemeralOwner", type: "long" },
+          { name: "dataLength", type: "int" },
+          { name: "numChildren", type: "int" },
+          { name: "pzxid", type: "long" }
+        ]
+      },
+      protocol: {
+        ConnectRequest: [
+          { name: "protocolVersion", type: "int" },
+          { name: "lastZxidSeen", type: "long" },
+          { name: "timeOut", type: "int" },
+          { name: "sessionId", type: "long" },
+          { name: "passwd", type: "buffer" }
+        ],
+        ConnectResponse: [
+          { name: "protocolVersion", type: "int" },
+          { name: "timeOut", type: "int" },
+          { name: "sessionId", type: "long" },
+          { name: "passwd", type: "buffer" }
+        ],
+        RequestHeader: [
+          { name: "xid", type: "int" },
+          { name: "type", type: "int" }
+        ],
+        ReplyHeader: [
+          { name: "xid", type: "int" },
+          { name: "zxid", type: "long" },
+          { name: "err", type: "int" }
+        ],
+        AuthPacket: [
+          { name: "type", type: "int" },
+          { name: "scheme", type: "ustring" },
+          { name: "auth", type: "buffer" }
+        ],
+        CreateRequest: [
+          { name: "path", type: "ustring" },
+          { name: "data", type: "buffer" },
+          { name: "acl", type: "vector<data.ACL>" },
+          { name: "flags", type: "int" }
+        ],
+        CreateResponse: [
+          { name: "path", type: "ustring" }
+        ],
+        DeleteRequest: [
+          { name: "path", type: "ustring" },
+          { name: "version", type: "int" }
+        ],
+        GetChildren2Request: [
+          { name: "path", type: "ustring" },
+          { name: "watch", type: "boolean" }
+        ],
+        GetChildren2Response: [
+          { name: "children", type: "vector<ustring>" },
+          { name: "stat", type: "data.Stat" }
+        ],
+        ExistsRequest: [
+          { name: "path", type: "ustring" },
+          { name: "watch", type: "boolean" }
+        ],
+        ExistsResponse: [
+          { name: "stat", type: "data.Stat" }
+        ],
+        SetDataRequest: [
+          { name: "path", type: "ustring" },
+          { name: "data", type: "buffer" },
+          { name: "version", type: "int" }
+        ],
+        SetDataResponse: [
+          { name: "stat", type: "data.Stat" }
+        ],
+        GetDataRequest: [
+          { name: "path", type: "ustring" },
+          { name: "watch", type: "boolean" }
+        ],
+        GetDataResponse: [
+          { name: "data", type: "buffer" },
+          { name: "stat", type: "data.Stat" }
+        ],
+        GetACLRequest: [
+          { name: "path", type: "ustring" }
+        ],
+        GetACLResponse: [
+          { name: "acl", type: "vector<data.ACL>" },
+          { name: "stat", type: "data.Stat" }
+        ],
+        SetACLRequest: [
+          { name: "path", type: "ustring" },
+          { name: "acl", type: "vector<data.ACL>" },
+          { name: "version", type: "int" }
+        ],
+        SetACLResponse: [
+          { name: "stat", type: "data.Stat" }
+        ],
+        WatcherEvent: [
+          { name: "type", type: "int" },
+          { name: "state", type: "int" },
+          { name: "path", type: "ustring" }
+        ],
+        SetWatches: [
+          { name: "relativeZxid", type: "long" },
+          { name: "dataWatches", type: "vector<ustring>" },
+          { name: "existWatches", type: "vector<ustring>" },
+          { name: "childWatches", type: "vector<ustring>" }
+        ],
+        MultiHeader: [
+          { name: "type", type: "int" },
+          { name: "done", type: "boolean" },
+          { name: "err", type: "int" }
+        ],
+        CheckVersionRequest: [
+          { name: "path", type: "ustring" },
+          { name: "version", type: "int" }
+        ],
+        ErrorResponse: [
+          { name: "err", type: "int" }
+        ]
+      }
+    };
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/jute/index.js
+var require_jute = __commonJS({
+  "node_modules/node-zookeeper-client/lib/jute/index.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var fs3 = require("fs");
+    var util = require("util");
+    var assert = require("assert");
+    var exports2 = module2.exports;
+    var jute = exports2;
+    var PROTOCOL_VERSION = 0;
+    var OP_CODES = {
+      NOTIFICATION: 0,
+      CREATE: 1,
+      DELETE: 2,
+      EXISTS: 3,
+      GET_DATA: 4,
+      SET_DATA: 5,
+      GET_ACL: 6,
+      SET_ACL: 7,
+      GET_CHILDREN: 8,
+      SYNC: 9,
+      PING: 11,
+      GET_CHILDREN2: 12,
+      CHECK: 13,
+      MULTI: 14,
+      AUTH: 100,
+      SET_WATCHES: 101,
+      SASL: 102,
+      CREATE_SESSION: -10,
+      CLOSE_SESSION: -11,
+      ERROR: -1
+    };
+    var XID_NOTIFICATION = -1;
+    var XID_PING = -2;
+    var XID_AUTHENTICATION = -4;
+    function Record(specification2, args) {
+      if (!Array.isArray(specification2)) {
+        throw new Error("specification must be a valid Array.");
+      }
+      this.specification = specification2;
+      this.chrootPath = void 0;
+      args = args || [];
+      var self2 = this, match;
+      self2.specification.forEach(function(attribute, index2) {
+        switch (attribute.type) {
+          case "int":
+            if (typeof args[index2] === "number") {
+              self2[attribute.name] = args[index2];
+            } else {
+              self2[attribute.name] = 0;
+            }
+            break;
+          case "long":
+            self2[attribute.name] = Buffer.alloc(8);
+            if (Buffer.isBuffer(args[index2])) {
+              args[index2].copy(self2[attribute.name]);
+            } else {
+              self2[attribute.name].fill(0);
+            }
+            break;
+          case "buffer":
+            if (Buffer.isBuffer(args[index2])) {
+              self2[attribute.name] = Buffer.alloc(args[index2].length);
+              args[index2].copy(self2[attribute.name]);
+            } else {
+              self2[attribute.name] = void 0;
+            }
+            break;
+          case "ustring":
+            if (typeof args[index2] === "string") {
+              self2[attribute.name] = args[index2];
+            } else {
+              self2[attribute.name] = void 0;
+            }
+            break;
+          case "boolean":
+            if (typeof args[index2] === "boolean") {
+              self2[attribute.name] = args[index2];
+            } else {
+              self2[attribute.name] = false;
+            }
+            break;
+          default:
+            if ((match = /^vector<([\w.]+)>$/.exec(attribute.type)) !== null) {
+              if (Array.isArray(args[index2])) {
+                self2[attribute.name] = args[index2];
+              } else {
+                self2[attribute.name] = void 0;
+              }
+            } else if ((match = /^data\.(\w+)$/.exec(attribute.type)) !== null) {
+              if (args[index2] instanceof Record) {
+                self2[attribute.name] = args[index2];
+              } else {
+                self2[attribute.name] = new jute.data[match[1]]();
+              }
+            } else {
+              throw new Error("Unknown type: " + attribute.type);
+            }
+        }
+      });
+    }
+    Record.prototype.setChrootPath = function(path41) {
+      this.chrootPath = path41;
+    };
+    function byteLength(type, value) {
+      var size2 = 0, match;
+      switch (type) {
+        case "int":
+          size2 = 4;
+          break;
+        case "long":
+          size2 = 8;
+          break;
+        case "buffer":
+          size2 = 4;
+          if (Buffer.isBuffer(value)) {
+            size2 += value.length;
+          }
+          break;
+        case "ustring":
+          size2 = 4;
+          if (typeof value === "string") {
+            size2 += Buffer.byteLength(value);
+          }
+          break;
+        case "boolean":
+          size2 = 1;
+          break;
+        default:
+          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
+            size2 = 4;
+            if (Array.isArray(value)) {
+              value.forEach(function(item) {
+                size2 += byteLength(match[1], item);
+              });
+            }
+          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
+            size2 = value.byteLength();
+          } else {
+            throw new Error("Unknown type: " + type);
+          }
+      }
+      return size2;
+    }
+    function prependChroot(self2, path41) {
+      if (!self2.chrootPath) {
+        return path41;
+      }
+      if (path41 === "/") {
+        return self2.chrootPath;
+      }
+      return self2.chrootPath + path41;
+    }
+    Record.prototype.byteLength = function() {
+      var self2 = this, size2 = 0;
+      self2.specification.forEach(function(attribute) {
+        var value = self2[attribute.name];
+        if (attribute.name === "path") {
+          value = prependChroot(self2, value);
+        }
+        if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
+          value = value.map(function(path41) {
+            return prependChroot(self2, path41);
+          });
+        }
+        size2 += byteLength(attribute.type, value);
+      });
+      return size2;
+    };
+    function serialize(type, value, buffer, offset) {
+      var bytesWritten = 0, length = 0, match;
+      switch (type) {
+        case "int":
+          buffer.writeInt32BE(value, offset);
+          bytesWritten = 4;
+          break;
+        case "long":
+          value.copy(buffer, offset);
+          bytesWritten = 8;
+          break;
+        case "buffer":
+          if (Buffer.isBuffer(value)) {
+            buffer.writeInt32BE(value.length, offset);
+            bytesWritten = 4;
+            value.copy(buffer, offset + bytesWritten);
+            bytesWritten += value.length;
+          } else {
+            buffer.writeInt32BE(-1, offset);
+            bytesWritten = 4;
+          }
+          break;
+        case "ustring":
+          if (typeof value === "string") {
+            length = Buffer.byteLength(value);
+            buffer.writeInt32BE(length, offset);
+            bytesWritten = 4;
+            Buffer.from(value).copy(buffer, offset + bytesWritten);
+            bytesWritten += length;
+          } else {
+            buffer.writeInt32BE(-1, offset);
+            bytesWritten += 4;
+          }
+          break;
+        case "boolean":
+          buffer.writeUInt8(value ? 1 : 0, offset);
+          bytesWritten += 1;
+          break;
+        default:
+          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
+            if (Array.isArray(value)) {
+              buffer.writeInt32BE(value.length, offset);
+              bytesWritten += 4;
+              value.forEach(function(item) {
+                bytesWritten += serialize(
+                  match[1],
+                  item,
+                  buffer,
+                  offset + bytesWritten
+                );
+              });
+            } else {
+              buffer.writeInt32BE(-1, offset);
+              bytesWritten += 4;
+            }
+          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
+            bytesWritten += value.serialize(buffer, offset + bytesWritten);
+          } else {
+            throw new Error("Unknown type: " + type);
+          }
+      }
+      return bytesWritten;
+    }
+    Record.prototype.serialize = function(buffer, offset) {
+      if (!Buffer.isBuffer(buffer)) {
+        throw new Error("buffer must an instance of Node.js Buffer class.");
+      }
+      if (offset < 0 || offset >= buffer.length) {
+        throw new Error("offset: " + offset + " is out of buffer range.");
+      }
+      var self2 = this, size2 = this.byteLength();
+      if (offset + size2 > buffer.length) {
+        throw new Error("buffer does not have enough space.");
+      }
+      self2.specification.forEach(function(attribute) {
+        var value = self2[attribute.name];
+        if (attribute.name === "path") {
+          value = prependChroot(self2, value);
+        }
+        if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
+          value = value.map(function(path41) {
+            return prependChroot(self2, path41);
+          });
+        }
+        offset += serialize(
+          attribute.type,
+          value,
+          buffer,
+          offset
+        );
+      });
+      return size2;
+    };
+    function deserialize(type, buffer, offset) {
+      var bytesRead = 0, length = 0, match, value, result2;
+      switch (type) {
+        case "int":
+          value = buffer.readInt32BE(offset);
+          bytesRead = 4;
+          break;
+        case "long":
+          value = Buffer.alloc(8);
+          buffer.copy(value, 0, offset, offset + 8);
+          bytesRead = 8;
+          break;
+        case "buffer":
+          length = buffer.readInt32BE(offset);
+          bytesRead = 4;
+          if (length === -1) {
+            value = void 0;
+          } else {
+            value = Buffer.alloc(length);
+            buffer.copy(
+              value,
+              0,
+              offset + bytesRead,
+              offset + bytesRead + length
+            );
+            bytesRead += length;
+          }
+          break;
+        case "ustring":
+          length = buffer.readInt32BE(offset);
+          bytesRead = 4;
+          if (length === -1) {
+            value = void 0;
+          } else {
+            value = buffer.toString(
+              "utf8",
+              offset + bytesRead,
+              offset + bytesRead + length
+            );
+            bytesRead += length;
+          }
+          break;
+        case "boolean":
+          value = buffer.readUInt8(offset) === 1;
+          bytesRead = 1;
+          break;
+        default:
+          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
+            length = buffer.readInt32BE(offset);
+            bytesRead = 4;
+            if (length === -1) {
+              value = void 0;
+            } else {
+              value = [];
+              while (length > 0) {
+                result2 = deserialize(match[1], buffer, offset + bytesRead);
+                value.push(result2.value);
+                bytesRead += result2.bytesRead;
+                length -= 1;
+              }
+            }
+          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
+            value = new jute.data[match[1]]();
+            bytesRead = value.deserialize(buffer, offset);
+          } else {
+            throw new Error("Unknown type: " + type);
+          }
+      }
+      return {
+        value,
+        bytesRead
+      };
+    }
+    Record.prototype.deserialize = function(buffer, offset) {
+      if (!Buffer.isBuffer(buffer)) {
+        throw new Error("buffer must an instance of Node.js Buffer class.");
+      }
+      if (offset < 0 || offset >= buffer.length) {
+        throw new Error("offset: " + offset + " is out of buffer range.");
+      }
+      var self2 = this, bytesRead = 0, result2;
+      self2.specification.forEach(function(attribute) {
+        result2 = deserialize(attribute.type, buffer, offset + bytesRead);
+        self2[attribute.name] = result2.value;
+        bytesRead += result2.bytesRead;
+        if (self2.chrootPath && attribute.name === "path") {
+          if (self2.path === self2.chrootPath) {
+            self2.path = "/";
+          } else {
+            self2.path = self2.path.substring(self2.chrootPath.length);
+          }
+        }
+      });
+      return bytesRead;
+    };
+    function TransactionRequest(ops) {
+      if (!(this instanceof TransactionRequest)) {
+        return new TransactionRequest(ops);
+      }
+      assert(Array.isArray(ops), "ops must be a valid array.");
+      this.ops = ops;
+      this.records = [];
+      this.ops.forEach(function(op) {
+        var mh = new jute.protocol.MultiHeader(op.type, false, -1), record2;
+        this.records.push(mh);
+        switch (op.type) {
+          case jute.OP_CODES.CREATE:
+            record2 = new jute.protocol.CreateRequest();
+            record2.path = op.path;
+            record2.data = op.data;
+            record2.acl = op.acls.map(function(item) {
+              return item.toRecord();
+            });
+            record2.flags = op.mode;
+            break;
+          case jute.OP_CODES.DELETE:
+            record2 = new jute.protocol.DeleteRequest();
+            record2.path = op.path;
+            record2.version = op.version;
+            break;
+          case jute.OP_CODES.SET_DATA:
+            record2 = new jute.protocol.SetDataRequest();
+            record2.path = op.path;
+            if (Buffer.isBuffer(op.data)) {
+              record2.data = Buffer.alloc(op.data.length);
+              op.data.copy(record2.data);
+            }
+            record2.version = op.version;
+            break;
+          case jute.OP_CODES.CHECK:
+            record2 = new jute.protocol.CheckVersionRequest();
+            record2.path = op.path;
+            record2.version = op.version;
+            break;
+          default:
+            throw new Error("Unknown op type: " + op.type);
+        }
+        this.records.push(record2);
+      }, this);
+      this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
+    }
+    TransactionRequest.prototype.setChrootPath = function(path41) {
+      this.records.forEach(function(record2) {
+        record2.setChrootPath(path41);
+      });
+    };
+    TransactionRequest.prototype.byteLength = function() {
+      return this.records.reduce(function(length, record2) {
+        return length + record2.byteLength();
+      }, 0);
+    };
+    TransactionRequest.prototype.serialize = function(buffer, offset) {
+      assert(
+        Buffer.isBuffer(buffer),
+        "buffer must an instance of Node.js Buffer class."
+      );
+      assert(
+        offset >= 0 && offset < buffer.length,
+        "offset: " + offset + " is out of buffer range."
+      );
+      var size2 = this.byteLength();
+      if (offset + size2 > buffer.length) {
+        throw new Error("buffer does not have enough space.");
+      }
+      this.records.forEach(function(record2) {
+        offset += record2.serialize(
+          buffer,
+          offset
+        );
+      });
+      return size2;
+    };
+    function TransactionResponse() {
+      if (!(this instanceof TransactionResponse)) {
+        return new TransactionResponse();
+      }
+      this.results = [];
+      this.chrootPath = void 0;
+    }
+    TransactionResponse.prototype.setChrootPath = function(path41) {
+      this.chrootPath = path41;
+    };
+    TransactionResponse.prototype.deserialize = function(buffer, offset) {
+      assert(
+        Buffer.isBuffer(buffer),
+        "buffer must an instance of Node.js Buffer class."
+      );
+      assert(
+        offset >= 0 && offset < buffer.length,
+        "offset: " + offset + " is out of buffer range."
+      );
+      var self2 = this, bytesRead = 0, header, response;
+      while (true) {
+        header = new jute.protocol.MultiHeader();
+        bytesRead += header.deserialize(buffer, offset + bytesRead);
+        if (header.done) {
+          break;
+        }
+        switch (header.type) {
+          case jute.OP_CODES.CREATE:
+            response = new jute.protocol.CreateResponse();
+            response.setChrootPath(self2.chrootPath);
+            bytesRead += response.deserialize(buffer, offset + bytesRead);
+            self2.results.push({
+              type: header.type,
+              path: response.path
+            });
+            break;
+          case jute.OP_CODES.DELETE:
+            self2.results.push({
+              type: header.type
+            });
+            break;
+          case jute.OP_CODES.SET_DATA:
+            response = new jute.protocol.SetDataResponse();
+            response.setChrootPath(self2.chrootPath);
+            bytesRead += response.deserialize(buffer, offset + bytesRead);
+            self2.results.push({
+              type: header.type,
+              stat: response.stat
+            });
+            break;
+          case jute.OP_CODES.CHECK:
+            self2.results.push({
+              type: header.type
+            });
+            break;
+          case jute.OP_CODES.ERROR:
+            response = new jute.protocol.ErrorResponse();
+            response.setChrootPath(self2.chrootPath);
+            bytesRead += response.deserialize(buffer, offset + bytesRead);
+            self2.results.push({
+              type: header.type,
+              err: response.err
+            });
+            break;
+          default:
+            throw new Error(
+              "Unknown type: " + header.type + " in transaction response."
+            );
+        }
+      }
+      return bytesRead;
+    };
+    function Request(header, payload) {
+      this.header = header;
+      this.payload = payload;
+    }
+    Request.prototype.toBuffer = function() {
+      var size2 = 0, offset = 0, buffer;
+      if (this.header) {
+        size2 += this.header.byteLength();
+      }
+      if (this.payload) {
+        size2 += this.payload.byteLength();
+      }
+      buffer = Buffer.alloc(size2 + 4);
+      buffer.writeInt32BE(size2, offset);
+      offset += 4;
+      if (this.header) {
+        offset += this.header.serialize(buffer, offset);
+      }
+      if (this.payload) {
+        offset += this.payload.serialize(buffer, offset);
+      }
+      return buffer;
+    };
+    function Response(header, payload) {
+      this.header = header;
+      this.payload = payload;
+    }
+    function generateClass(specification2, moduleName, className) {
+      var spec = specification2[moduleName][className], constructor;
+      constructor = function() {
+        Record.call(this, spec, Array.prototype.slice.call(arguments, 0));
+      };
+      util.inherits(constructor, Record);
+      return constructor;
+    }
+    exports2.PROTOCOL_VERSION = PROTOCOL_VERSION;
+    exports2.OP_CODES = OP_CODES;
+    exports2.XID_NOTIFICATION = XID_NOTIFICATION;
+    exports2.XID_PING = XID_PING;
+    exports2.XID_AUTHENTICATION = XID_AUTHENTICATION;
+    exports2.Request = Request;
+    exports2.Response = Response;
+    exports2.TransactionRequest = TransactionRequest;
+    exports2.TransactionResponse = TransactionResponse;
+    var specification = require_specification();
+    Object.keys(specification).forEach(function(moduleName) {
+      exports2[moduleName] = exports2[moduleName] || {};
+      Object.keys(specification[moduleName]).forEach(function(className) {
+        exports2[moduleName][className] = generateClass(specification, moduleName, className);
+      });
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Id.js
+var require_Id = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Id.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var jute = require_jute();
+    function Id(scheme, id) {
+      if (!scheme || typeof scheme !== "string") {
+        throw new Error("scheme must be a non-empty string.");
+      }
+      if (typeof id !== "string") {
+        throw new Error("id must be a string.");
+      }
+      this.scheme = scheme;
+      this.id = id;
+    }
+    Id.prototype.toRecord = function() {
+      return new jute.data.Id(
+        this.scheme,
+        this.id
+      );
+    };
+    var IDS = {
+      ANYONE_ID_UNSAFE: new Id("world", "anyone"),
+      AUTH_IDS: new Id("auth", "")
+    };
+    function fromRecord(record2) {
+      if (!(record2 instanceof jute.data.Id)) {
+        throw new Error("record must be an instace of jute.data.Id.");
+      }
+      return new Id(record2.scheme, record2.id);
+    }
+    module2.exports = Id;
+    module2.exports.fromRecord = fromRecord;
+    Object.keys(IDS).forEach(function(key) {
+      module2.exports[key] = IDS[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Permission.js
+var require_Permission = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Permission.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var PERMISSIONS = {
+      READ: 1,
+      WRITE: 2,
+      CREATE: 4,
+      DELETE: 8,
+      ADMIN: 16,
+      ALL: 31
+    };
+    module2.exports = PERMISSIONS;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/ACL.js
+var require_ACL = __commonJS({
+  "node_modules/node-zookeeper-client/lib/ACL.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var jute = require_jute();
+    var Id = require_Id();
+    var Permission = require_Permission();
+    function ACL(permission, id) {
+      if (typeof permission !== "number" || permission < 1 || permission > 31) {
+        throw new Error("permission must be a valid integer.");
+      }
+      if (!(id instanceof Id)) {
+        throw new Error("id must be an instance of Id class.");
+      }
+      this.permission = permission;
+      this.id = id;
+    }
+    ACL.prototype.toRecord = function() {
+      return new jute.data.ACL(
+        this.permission,
+        this.id.toRecord()
+      );
+    };
+    var ACLS = {
+      OPEN_ACL_UNSAFE: [new ACL(Permission.ALL, Id.ANYONE_ID_UNSAFE)],
+      CREATOR_ALL_ACL: [new ACL(Permission.ALL, Id.AUTH_IDS)],
+      READ_ACL_UNSAFE: [new ACL(Permission.READ, Id.ANYONE_ID_UNSAFE)]
+    };
+    function fromRecord(record2) {
+      if (!(record2 instanceof jute.data.ACL)) {
+        throw new Error("record must be an instace of jute.data.ACL.");
+      }
+      return new ACL(record2.perms, Id.fromRecord(record2.id));
+    }
+    module2.exports = ACL;
+    module2.exports.fromRecord = fromRecord;
+    Object.keys(ACLS).forEach(function(key) {
+      module2.exports[key] = ACLS[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Path.js
+var require_Path = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Path.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    function validate(path41) {
+      assert(
+        path41 && typeof path41 === "string",
+        "Node path must be a non-empty string."
+      );
+      assert(path41[0] === "/", "Node path must start with / character.");
+      if (path41.length === 1) {
+        return;
+      }
+      assert(
+        path41[path41.length - 1] !== "/",
+        "Node path must not end with / character."
+      );
+      assert(
+        !/\/\//.test(path41),
+        "Node path must not contain empty node name."
+      );
+      assert(
+        !/\/\.(\.)?(\/|$)/.test(path41),
+        "Node path must not contain relative path(s)."
+      );
+    }
+    exports2.validate = validate;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Event.js
+var require_Event = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Event.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var TYPES = {
+      NODE_CREATED: 1,
+      NODE_DELETED: 2,
+      NODE_DATA_CHANGED: 3,
+      NODE_CHILDREN_CHANGED: 4
+    };
+    function validateType(type) {
+      assert(typeof type === "number", "type must be a number.");
+      var defined = Object.keys(TYPES).some(function(name) {
+        return TYPES[name] === type;
+      });
+      if (!defined) {
+        throw new Error("Unknown type: " + type);
+      }
+    }
+    function Event(type, name, path41) {
+      validateType(type);
+      assert(
+        name && typeof name === "string",
+        "name must be a non-empty string."
+      );
+      this.type = type;
+      this.name = name;
+      this.path = path41;
+    }
+    Event.prototype.getType = function() {
+      return this.type;
+    };
+    Event.prototype.getName = function() {
+      return this.name;
+    };
+    Event.prototype.getPath = function() {
+      return this.path;
+    };
+    Event.prototype.toString = function() {
+      var result2 = this.name + "[" + this.type + "]";
+      if (this.path) {
+        result2 += "@" + this.path;
+      }
+      return result2;
+    };
+    function create2(watcherEvent) {
+      assert(watcherEvent, "watcherEvent must be a valid object.");
+      validateType(watcherEvent.type);
+      var name, i = 0, keys2 = Object.keys(TYPES);
+      while (i < keys2.length) {
+        if (TYPES[keys2[i]] === watcherEvent.type) {
+          name = keys2[i];
+          break;
+        }
+        i += 1;
+      }
+      return new Event(watcherEvent.type, name, watcherEvent.path);
+    }
+    module2.exports = Event;
+    module2.exports.create = create2;
+    Object.keys(TYPES).forEach(function(key) {
+      module2.exports[key] = TYPES[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/State.js
+var require_State = __commonJS({
+  "node_modules/node-zookeeper-client/lib/State.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    function State(name, code) {
+      assert(
+        name && typeof name === "string",
+        "name must be a non-empty string."
+      );
+      assert(typeof code === "number", "type must be a number.");
+      this.name = name;
+      this.code = code;
+    }
+    State.prototype.getName = function() {
+      return this.name;
+    };
+    State.prototype.getCode = function() {
+      return this.code;
+    };
+    State.prototype.toString = function() {
+      return this.name + "[" + this.code + "]";
+    };
+    var STATES = {
+      DISCONNECTED: new State("DISCONNECTED", 0),
+      SYNC_CONNECTED: new State("SYNC_CONNECTED", 3),
+      AUTH_FAILED: new State("AUTH_FAILED", 4),
+      CONNECTED_READ_ONLY: new State("CONNECTED_READ_ONLY", 5),
+      SASL_AUTHENTICATED: new State("SASL_AUTHENTICATED", 6),
+      EXPIRED: new State("EXPIRED", -122)
+    };
+    module2.exports = STATES;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/CreateMode.js
+var require_CreateMode = __commonJS({
+  "node_modules/node-zookeeper-client/lib/CreateMode.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var CREATE_MODES = {
+      /**
+       * The znode will not be automatically deleted upon client's disconnect.
+       */
+      PERSISTENT: 0,
+      /**
+      * The znode will not be automatically deleted upon client's disconnect,
+      * and its name will be appended with a monotonically increasing number.
+      */
+      PERSISTENT_SEQUENTIAL: 2,
+      /**
+       * The znode will be deleted upon the client's disconnect.
+       */
+      EPHEMERAL: 1,
+      /**
+       * The znode will be deleted upon the client's disconnect, and its name
+       * will be appended with a monotonically increasing number.
+       */
+      EPHEMERAL_SEQUENTIAL: 3
+    };
+    module2.exports = CREATE_MODES;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Exception.js
+var require_Exception = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Exception.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var util = require("util");
+    var assert = require("assert");
+    var CODES = {
+      OK: 0,
+      SYSTEM_ERROR: -1,
+      RUNTIME_INCONSISTENCY: -2,
+      DATA_INCONSISTENCY: -3,
+      CONNECTION_LOSS: -4,
+      MARSHALLING_ERROR: -5,
+      UNIMPLEMENTED: -6,
+      OPERATION_TIMEOUT: -7,
+      BAD_ARGUMENTS: -8,
+      API_ERROR: -100,
+      NO_NODE: -101,
+      NO_AUTH: -102,
+      BAD_VERSION: -103,
+      NO_CHILDREN_FOR_EPHEMERALS: -108,
+      NODE_EXISTS: -110,
+      NOT_EMPTY: -111,
+      SESSION_EXPIRED: -112,
+      INVALID_CALLBACK: -113,
+      INVALID_ACL: -114,
+      AUTH_FAILED: -115
+    };
+    function validateCode(code) {
+      assert(typeof code === "number", "code must be a number.");
+      var defined = Object.keys(CODES).some(function(name) {
+        return CODES[name] === code;
+      });
+      if (!defined) {
+        throw new Error("Unknown code: " + code);
+      }
+    }
+    function Exception(code, name, path41, ctor2) {
+      if (!ctor2) {
+        ctor2 = path41;
+        path41 = void 0;
+      }
+      validateCode(code);
+      assert(
+        name && typeof name === "string",
+        "name must be a non-empty string."
+      );
+      assert(typeof ctor2 === "function", "ctor must be a function.");
+      Error.captureStackTrace(this, ctor2 || Exception);
+      this.code = code;
+      this.name = name;
+      this.path = path41;
+      this.message = "Exception: " + name + "[" + code + "]";
+      if (path41) {
+        this.message += "@" + path41;
+      }
+    }
+    util.inherits(Exception, Error);
+    Exception.prototype.getCode = function() {
+      return this.code;
+    };
+    Exception.prototype.getName = function() {
+      return this.name;
+    };
+    Exception.prototype.getPath = function() {
+      return this.path;
+    };
+    Exception.prototype.toString = function() {
+      return this.message;
+    };
+    function create2(code, path41) {
+      validateCode(code);
+      var name, i = 0, keys2 = Object.keys(CODES);
+      while (i < keys2.length) {
+        if (CODES[keys2[i]] === code) {
+          name = keys2[i];
+          break;
+        }
+        i += 1;
+      }
+      return new Exception(code, name, path41, create2);
+    }
+    module2.exports = Exception;
+    module2.exports.create = create2;
+    Object.keys(CODES).forEach(function(key) {
+      module2.exports[key] = CODES[key];
+    });
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/ConnectionStringParser.js
+var require_ConnectionStringParser = __commonJS({
+  "node_modules/node-zookeeper-client/lib/ConnectionStringParser.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var u = (init_index_all(), __toCommonJS(index_all_exports));
+    var Path = require_Path();
+    var DEFAULT_PORT = 2181;
+    function ConnectionStringParser(connectionString) {
+      assert(
+        connectionString && typeof connectionString === "string",
+        "connectionString must be a non-empty string."
+      );
+      this.connectionString = connectionString;
+      var index2 = connectionString.indexOf("/"), hostList = [], servers = [];
+      if (index2 !== -1 && index2 !== connectionString.length - 1) {
+        this.chrootPath = connectionString.substring(index2);
+        Path.validate(this.chrootPath);
+      } else {
+        this.chrootPath = void 0;
+      }
+      if (index2 !== -1) {
+        hostList = connectionString.substring(0, index2).split(",");
+      } else {
+        hostList = connectionString.split(",");
+      }
+      hostList.filter(function(item) {
+        return item;
+      }).forEach(function(item) {
+        var parts = item.split(":");
+        servers.push({
+          host: parts[0],
+          port: parts[1] || DEFAULT_PORT
+        });
+      });
+      assert(
+        servers.length > 0,
+        "connectionString must contain at least one server."
+      );
+      this.servers = u.shuffle(servers);
+    }
+    ConnectionStringParser.prototype.getConnectionString = function() {
+      return this.connectionString;
+    };
+    ConnectionStringParser.prototype.getChrootPath = function() {
+      return this.chrootPath;
+    };
+    ConnectionStringParser.prototype.getServers = function() {
+      return this.servers.slice(0);
+    };
+    module2.exports = ConnectionStringParser;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/WatcherManager.js
+var require_WatcherManager = __commonJS({
+  "node_modules/node-zookeeper-client/lib/WatcherManager.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var events = require("events");
+    var Path = require_Path();
+    var Event = require_Event();
+    function WatcherManager() {
+      this.dataWatchers = {};
+      this.childWatchers = {};
+      this.existenceWatchers = {};
+    }
+    function registerWatcher(self2, type, path41, watcher) {
+      var watchers = self2[type + "Watchers"], watcherExists = false;
+      Path.validate(path41);
+      if (typeof watcher !== "function") {
+        throw new Error("watcher must be a valid function.");
+      }
+      watchers[path41] = watchers[path41] || new events.EventEmitter();
+      watcherExists = watchers[path41].listeners("notification").some(function(l) {
+        return l === watcher || l.listener === watcher;
+      });
+      if (!watcherExists) {
+        watchers[path41].once("notification", watcher);
+      }
+    }
+    function getWatcherPaths(self2, type) {
+      var watchers = self2[type + "Watchers"], result2 = [];
+      Object.keys(watchers).forEach(function(path41) {
+        if (watchers[path41].listeners("notification").length > 0) {
+          result2.push(path41);
+        }
+      });
+      return result2;
+    }
+    WatcherManager.prototype.registerDataWatcher = function(path41, watcher) {
+      registerWatcher(this, "data", path41, watcher);
+    };
+    WatcherManager.prototype.getDataWatcherPaths = function() {
+      return getWatcherPaths(this, "data");
+    };
+    WatcherManager.prototype.registerChildWatcher = function(path41, watcher) {
+      registerWatcher(this, "child", path41, watcher);
+    };
+    WatcherManager.prototype.getChildWatcherPaths = function() {
+      return getWatcherPaths(this, "child");
+    };
+    WatcherManager.prototype.registerExistenceWatcher = function(path41, watcher) {
+      registerWatcher(this, "existence", path41, watcher);
+    };
+    WatcherManager.prototype.getExistenceWatcherPaths = function() {
+      return getWatcherPaths(this, "existence");
+    };
+    WatcherManager.prototype.emit = function(watcherEvent) {
+      if (!watcherEvent) {
+        throw new Error("watcherEvent must be a valid object.");
+      }
+      var emitters = [], event;
+      switch (watcherEvent.type) {
+        case Event.NODE_DATA_CHANGED:
+        case Event.NODE_CREATED:
+          if (this.dataWatchers[watcherEvent.path]) {
+            emitters.push(this.dataWatchers[watcherEvent.path]);
+            delete this.dataWatchers[watcherEvent.path];
+          }
+          if (this.existenceWatchers[watcherEvent.path]) {
+            emitters.push(this.existenceWatchers[watcherEvent.path]);
+            delete this.existenceWatchers[watcherEvent.path];
+          }
+          break;
+        case Event.NODE_CHILDREN_CHANGED:
+          if (this.childWatchers[watcherEvent.path]) {
+            emitters.push(this.childWatchers[watcherEvent.path]);
+            delete this.childWatchers[watcherEvent.path];
+          }
+          break;
+        case Event.NODE_DELETED:
+          if (this.dataWatchers[watcherEvent.path]) {
+            emitters.push(this.dataWatchers[watcherEvent.path]);
+            delete this.dataWatchers[watcherEvent.path];
+          }
+          if (this.childWatchers[watcherEvent.path]) {
+            emitters.push(this.childWatchers[watcherEvent.path]);
+            delete this.childWatchers[watcherEvent.path];
+          }
+          break;
+        default:
+          throw new Error("Unknown event type: " + watcherEvent.type);
+      }
+      if (emitters.length < 1) {
+        return;
+      }
+      event = Event.create(watcherEvent);
+      emitters.forEach(function(emitter) {
+        emitter.emit("notification", event);
+      });
+    };
+    WatcherManager.prototype.isEmpty = function() {
+      var empty = true, watchers, paths, i, j;
+      watchers = [this.dataWatchers, this.existenceWatchers, this.childWatchers];
+      for (i = 0; i < watchers.length; i += 1) {
+        paths = Object.keys(watchers[i]);
+        for (j = 0; j < paths.length; j += 1) {
+          if (watchers[i][paths[j]].listeners("notification").length > 0) {
+            empty = false;
+            break;
+          }
+        }
+      }
+      return empty;
+    };
+    module2.exports = WatcherManager;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/PacketQueue.js
+var require_PacketQueue = __commonJS({
+  "node_modules/node-zookeeper-client/lib/PacketQueue.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var util = require("util");
+    var events = require("events");
+    function PacketQueue() {
+      events.EventEmitter.call(this);
+      this.queue = [];
+    }
+    util.inherits(PacketQueue, events.EventEmitter);
+    PacketQueue.prototype.push = function(packet) {
+      if (typeof packet !== "object") {
+        throw new Error("packet must be a valid object.");
+      }
+      this.queue.push(packet);
+      this.emit("readable");
+    };
+    PacketQueue.prototype.unshift = function(packet) {
+      if (typeof packet !== "object") {
+        throw new Error("packet must be a valid object.");
+      }
+      this.queue.unshift(packet);
+      this.emit("readable");
+    };
+    PacketQueue.prototype.shift = function() {
+      return this.queue.shift();
+    };
+    module2.exports = PacketQueue;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/ConnectionManager.js
+var require_ConnectionManager = __commonJS({
+  "node_modules/node-zookeeper-client/lib/ConnectionManager.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var net = require("net");
+    var utils = require("util");
+    var events = require("events");
+    var jute = require_jute();
+    var ConnectionStringParser = require_ConnectionStringParser();
+    var WatcherManager = require_WatcherManager();
+    var PacketQueue = require_PacketQueue();
+    var Exception = require_Exception();
+    var STATES = {
+      // Connection States.
+      DISCONNECTED: 0,
+      CONNECTING: 1,
+      CONNECTED: 2,
+      CONNECTED_READ_ONLY: 3,
+      CLOSING: -1,
+      CLOSED: -2,
+      SESSION_EXPIRED: -3,
+      AUTHENTICATION_FAILED: -4
+    };
+    function ConnectionManager(connectionString, options, stateListener) {
+      events.EventEmitter.call(this);
+      this.watcherManager = new WatcherManager();
+      this.connectionStringParser = new ConnectionStringParser(connectionString);
+      this.servers = this.connectionStringParser.getServers();
+      this.chrootPath = this.connectionStringParser.getChrootPath();
+      this.nextServerIndex = 0;
+      this.serverAttempts = 0;
+      this.state = STATES.DISCONNECTED;
+      this.options = options;
+      this.spinDelay = options.spinDelay;
+      this.updateTimeout(options.sessionTimeout);
+      this.connectTimeoutHandler = null;
+      this.xid = 0;
+      this.sessionId = Buffer.alloc(8);
+      if (Buffer.isBuffer(options.sessionId)) {
+        options.sessionId.copy(this.sessionId);
+      } else {
+        this.sessionId.fill(0);
+      }
+      this.sessionPassword = Buffer.alloc(16);
+      if (Buffer.isBuffer(options.sessionPassword)) {
+        options.sessionPassword.copy(this.sessionPassword);
+      } else {
+        this.sessionPassword.fill(0);
+      }
+      this.credentials = [];
+      this.zxid = Buffer.alloc(8);
+      this.zxid.fill(0);
+      this.pendingBuffer = null;
+      this.packetQueue = new PacketQueue();
+      this.packetQueue.on("readable", this.onPacketQueueReadable.bind(this));
+      this.pendingQueue = [];
+      this.on("state", stateListener);
+    }
+    utils.inherits(ConnectionManager, events.EventEmitter);
+    ConnectionManager.prototype.updateTimeout = function(sessionTimeout) {
+      this.sessionTimeout = sessionTimeout;
+      this.connectTimeout = Math.floor(sessionTimeout / this.servers.length);
+      this.pingTimeout = Math.floor(this.sessionTimeout / 3);
+    };
+    ConnectionManager.prototype.findNextServer = function(callback) {
+      var self2 = this;
+      self2.nextServerIndex %= self2.servers.length;
+      if (self2.serverAttempts === self2.servers.length) {
+        setTimeout(function() {
+          callback(self2.servers[self2.nextServerIndex]);
+          self2.nextServerIndex += 1;
+          self2.serverAttempts = 0;
+        }, Math.random() * self2.spinDelay);
+      } else {
+        self2.serverAttempts += 1;
+        process.nextTick(function() {
+          callback(self2.servers[self2.nextServerIndex]);
+          self2.nextServerIndex += 1;
+        });
+      }
+    };
+    ConnectionManager.prototype.setState = function(state) {
+      if (typeof state !== "number") {
+        throw new Error("state must be a valid number.");
+      }
+      if (this.state !== state) {
+        this.state = state;
+        this.emit("state", this.state);
+      }
+    };
+    ConnectionManager.prototype.registerDataWatcher = function(path41, watcher) {
+      this.watcherManager.registerDataWatcher(path41, watcher);
+    };
+    ConnectionManager.prototype.registerChildWatcher = function(path41, watcher) {
+      this.watcherManager.registerChildWatcher(path41, watcher);
+    };
+    ConnectionManager.prototype.registerExistenceWatcher = function(path41, watcher) {
+      this.watcherManager.registerExistenceWatcher(path41, watcher);
+    };
+    ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
+      var pendingPacket = this.pendingQueue.shift();
+      while (pendingPacket) {
+        if (pendingPacket.callback) {
+          pendingPacket.callback(Exception.create(errorCode));
+        }
+        pendingPacket = this.pendingQueue.shift();
+      }
+    };
+    ConnectionManager.prototype.getSessionId = function() {
+      var result2 = Buffer.alloc(8);
+      this.sessionId.copy(result2);
+      return result2;
+    };
+    ConnectionManager.prototype.getSessionPassword = function() {
+      var result2 = Buffer.alloc(16);
+      this.sessionPassword.copy(result2);
+      return result2;
+    };
+    ConnectionManager.prototype.getSessionTimeout = function() {
+      return this.sessionTimeout;
+    };
+    ConnectionManager.prototype.connect = function() {
+      var self2 = this;
+      self2.setState(STATES.CONNECTING);
+      self2.findNextServer(function(server) {
+        self2.socket = net.connect(server);
+        self2.connectTimeoutHandler = setTimeout(
+          self2.onSocketConnectTimeout.bind(self2),
+          self2.connectTimeout
+        );
+        self2.socket.setNoDelay();
+        self2.socket.on("connect", self2.onSocketConnected.bind(self2));
+        self2.socket.on("data", self2.onSocketData.bind(self2));
+        self2.socket.on("drain", self2.onSocketDrain.bind(self2));
+        self2.socket.on("close", self2.onSocketClosed.bind(self2));
+        self2.socket.on("error", self2.onSocketError.bind(self2));
+      });
+    };
+    ConnectionManager.prototype.close = function() {
+      var self2 = this, header = new jute.protocol.RequestHeader(), request;
+      self2.setState(STATES.CLOSING);
+      header.type = jute.OP_CODES.CLOSE_SESSION;
+      request = new jute.Request(header, null);
+      self2.queue(request);
+    };
+    ConnectionManager.prototype.onSocketClosed = function(hasError) {
+      var retry2 = false, errorCode, pendingPacket;
+      switch (this.state) {
+        case STATES.CLOSING:
+          errorCode = Exception.CONNECTION_LOSS;
+          retry2 = false;
+          break;
+        case STATES.SESSION_EXPIRED:
+          errorCode = Exception.SESSION_EXPIRED;
+          retry2 = false;
+          break;
+        case STATES.AUTHENTICATION_FAILED:
+          errorCode = Exception.AUTH_FAILED;
+          retry2 = false;
+          break;
+        default:
+          errorCode = Exception.CONNECTION_LOSS;
+          retry2 = true;
+      }
+      this.cleanupPendingQueue(errorCode);
+      this.setState(STATES.DISCONNECTED);
+      if (retry2) {
+        this.connect();
+      } else {
+        this.setState(STATES.CLOSED);
+      }
+    };
+    ConnectionManager.prototype.onSocketError = function(error2) {
+      if (this.connectTimeoutHandler) {
+        clearTimeout(this.connectTimeoutHandler);
+      }
+    };
+    ConnectionManager.prototype.onSocketConnectTimeout = function() {
+      this.socket.destroy();
+    };
+    ConnectionManager.prototype.onSocketConnected = function() {
+      var connectRequest, authRequest, setWatchesRequest, header, payload;
+      if (this.connectTimeoutHandler) {
+        clearTimeout(this.connectTimeoutHandler);
+      }
+      connectRequest = new jute.Request(null, new jute.protocol.ConnectRequest(
+        jute.PROTOCOL_VERSION,
+        this.zxid,
+        this.sessionTimeout,
+        this.sessionId,
+        this.sessionPassword
+      ));
+      this.socket.write(connectRequest.toBuffer());
+      if (this.credentials.length > 0) {
+        this.credentials.forEach(function(credential) {
+          header = new jute.protocol.RequestHeader();
+          payload = new jute.protocol.AuthPacket();
+          header.xid = jute.XID_AUTHENTICATION;
+          header.type = jute.OP_CODES.AUTH;
+          payload.type = 0;
+          payload.scheme = credential.scheme;
+          payload.auth = credential.auth;
+          authRequest = new jute.Request(header, payload);
+          this.queue(authRequest);
+        }, this);
+      }
+      if (!this.watcherManager.isEmpty()) {
+        header = new jute.protocol.RequestHeader();
+        payload = new jute.protocol.SetWatches();
+        header.type = jute.OP_CODES.SET_WATCHES;
+        header.xid = jute.XID_SET_WATCHES;
+        payload.setChrootPath(this.chrootPath);
+        payload.relativeZxid = this.zxid;
+        payload.dataWatches = this.watcherManager.getDataWatcherPaths();
+        payload.existWatches = this.watcherManager.getExistenceWatcherPaths();
+        payload.childWatches = this.watcherManager.getChildWatcherPaths();
+        setWatchesRequest = new jute.Request(header, payload);
+        this.queue(setWatchesRequest);
+      }
+    };
+    ConnectionManager.prototype.onSocketTimeout = function() {
+      var header, request;
+      if (this.socket && (this.state === STATES.CONNECTED || this.state === STATES.CONNECTED_READ_ONLY)) {
+        header = new jute.protocol.RequestHeader(
+          jute.XID_PING,
+          jute.OP_CODES.PING
+        );
+        request = new jute.Request(header, null);
+        this.queue(request);
+        this.socket.setTimeout(
+          this.pingTimeout,
+          this.onSocketTimeout.bind(this)
+        );
+      }
+    };
+    ConnectionManager.prototype.onSocketData = function(buffer) {
+      var self2 = this, offset = 0, size2 = 0, connectResponse, pendingPacket, responseHeader, responsePayload, response, event;
+      if (self2.pendingBuffer) {
+        buffer = Buffer.concat(
+          [self2.pendingBuffer, buffer],
+          self2.pendingBuffer.length + buffer.length
+        );
+      }
+      if (buffer.length < 4) {
+        self2.pendingBuffer = buffer;
+        return;
+      }
+      size2 = buffer.readInt32BE(offset);
+      offset += 4;
+      if (buffer.length < size2 + 4) {
+        self2.pendingBuffer = buffer;
+        return;
+      }
+      if (buffer.length === size2 + 4) {
+        self2.pendingBuffer = null;
+      } else {
+        self2.pendingBuffer = buffer.slice(size2 + 4);
+        buffer = buffer.slice(0, size2 + 4);
+      }
+      if (self2.state === STATES.CONNECTING) {
+        connectResponse = new jute.protocol.ConnectResponse();
+        offset += connectResponse.deserialize(buffer, offset);
+        if (connectResponse.timeOut <= 0) {
+          self2.setState(STATES.SESSION_EXPIRED);
+        } else {
+          self2.serverAttempts = 0;
+          self2.sessionId = connectResponse.sessionId;
+          self2.sessionPassword = connectResponse.passwd;
+          self2.updateTimeout(connectResponse.timeOut);
+          self2.setState(STATES.CONNECTED);
+          self2.onPacketQueueReadable();
+          self2.socket.setTimeout(
+            self2.pingTimeout,
+            self2.onSocketTimeout.bind(self2)
+          );
+        }
+      } else {
+        responseHeader = new jute.protocol.ReplyHeader();
+        offset += responseHeader.deserialize(buffer, offset);
+        switch (responseHeader.xid) {
+          case jute.XID_PING:
+            break;
+          case jute.XID_AUTHENTICATION:
+            if (responseHeader.err === Exception.AUTH_FAILED) {
+              self2.setState(STATES.AUTHENTICATION_FAILED);
+            }
+            break;
+          case jute.XID_NOTIFICATION:
+            event = new jute.protocol.WatcherEvent();
+            if (self2.chrootPath) {
+              event.setChrootPath(self2.chrootPath);
+            }
+            offset += event.deserialize(buffer, offset);
+            self2.watcherManager.emit(event);
+            break;
+          default:
+            pendingPacket = self2.pendingQueue.shift();
+            if (!pendingPacket) {
+              self2.socket.destroy();
+              return;
+            }
+            if (pendingPacket.request.header.xid !== responseHeader.xid) {
+              self2.socket.destroy();
+              return;
+            }
+            if (responseHeader.zxid) {
+              self2.zxid = responseHeader.zxid;
+            }
+            if (responseHeader.err === 0) {
+              switch (pendingPacket.request.header.type) {
+                case jute.OP_CODES.CREATE:
+                  responsePayload = new jute.protocol.CreateResponse();
+                  break;
+                case jute.OP_CODES.DELETE:
+                  responsePayload = null;
+                  break;
+                case jute.OP_CODES.GET_CHILDREN2:
+                  responsePayload = new jute.protocol.GetChildren2Response();
+                  break;
+                case jute.OP_CODES.EXISTS:
+                  responsePayload = new jute.protocol.ExistsResponse();
+                  break;
+                case jute.OP_CODES.SET_DATA:
+                  responsePayload = new jute.protocol.SetDataResponse();
+                  break;
+                case jute.OP_CODES.GET_DATA:
+                  responsePayload = new jute.protocol.GetDataResponse();
+                  break;
+                case jute.OP_CODES.SET_ACL:
+                  responsePayload = new jute.protocol.SetACLResponse();
+                  break;
+                case jute.OP_CODES.GET_ACL:
+                  responsePayload = new jute.protocol.GetACLResponse();
+                  break;
+                case jute.OP_CODES.SET_WATCHES:
+                  responsePayload = null;
+                  break;
+                case jute.OP_CODES.CLOSE_SESSION:
+                  responsePayload = null;
+                  break;
+                case jute.OP_CODES.MULTI:
+                  responsePayload = new jute.TransactionResponse();
+                  break;
+                default:
+                  self2.socket.destroy();
+                  return;
+              }
+              if (responsePayload) {
+                if (self2.chrootPath) {
+                  responsePayload.setChrootPath(self2.chrootPath);
+                }
+                offset += responsePayload.deserialize(buffer, offset);
+              }
+              if (pendingPacket.callback) {
+                pendingPacket.callback(
+                  null,
+                  new jute.Response(responseHeader, responsePayload)
+                );
+              }
+            } else if (pendingPacket.callback) {
+              pendingPacket.callback(
+                Exception.create(responseHeader.err),
+                new jute.Response(responseHeader, null)
+              );
+            }
+        }
+      }
+      if (self2.pendingBuffer) {
+        self2.onSocketData(Buffer.alloc(0));
+      }
+    };
+    ConnectionManager.prototype.onSocketDrain = function() {
+      this.onPacketQueueReadable();
+    };
+    ConnectionManager.prototype.onPacketQueueReadable = function() {
+      var packet, header;
+      switch (this.state) {
+        case STATES.CONNECTED:
+        case STATES.CONNECTED_READ_ONLY:
+        case STATES.CLOSING:
+          break;
+        case STATES.DISCONNECTED:
+        case STATES.CONNECTING:
+        case STATES.CLOSED:
+        case STATES.SESSION_EXPIRED:
+        case STATES.AUTHENTICATION_FAILED:
+          return;
+        default:
+          throw new Error("Unknown state: " + this.state);
+      }
+      while ((packet = this.packetQueue.shift()) !== void 0) {
+        header = packet.request.header;
+        if (header !== null && header.type !== jute.OP_CODES.PING && header.type !== jute.OP_CODES.AUTH) {
+          header.xid = this.xid;
+          this.xid += 1;
+          this.pendingQueue.push(packet);
+        }
+        if (!this.socket.write(packet.request.toBuffer())) {
+          break;
+        }
+        if (header.type === jute.OP_CODES.CLOSE_SESSION) {
+          break;
+        }
+      }
+    };
+    ConnectionManager.prototype.addAuthInfo = function(scheme, auth) {
+      if (!scheme || typeof scheme !== "string") {
+        throw new Error("scheme must be a non-empty string.");
+      }
+      if (!Buffer.isBuffer(auth)) {
+        throw new Error("auth must be a valid instance of Buffer");
+      }
+      var header, payload, request;
+      this.credentials.push({
+        scheme,
+        auth
+      });
+      switch (this.state) {
+        case STATES.CONNECTED:
+        case STATES.CONNECTED_READ_ONLY:
+          header = new jute.protocol.RequestHeader();
+          payload = new jute.protocol.AuthPacket();
+          header.xid = jute.XID_AUTHENTICATION;
+          header.type = jute.OP_CODES.AUTH;
+          payload.type = 0;
+          payload.scheme = scheme;
+          payload.auth = auth;
+          this.queue(new jute.Request(header, payload));
+          break;
+        case STATES.DISCONNECTED:
+        case STATES.CONNECTING:
+        case STATES.CLOSING:
+        case STATES.CLOSED:
+        case STATES.SESSION_EXPIRED:
+        case STATES.AUTHENTICATION_FAILED:
+          return;
+        default:
+          throw new Error("Unknown state: " + this.state);
+      }
+    };
+    ConnectionManager.prototype.queue = function(request, callback) {
+      if (typeof request !== "object") {
+        throw new Error("request must be a valid instance of jute.Request.");
+      }
+      if (this.chrootPath && request.payload) {
+        request.payload.setChrootPath(this.chrootPath);
+      }
+      callback = callback || function() {
+      };
+      switch (this.state) {
+        case STATES.DISCONNECTED:
+        case STATES.CONNECTING:
+        case STATES.CONNECTED:
+        case STATES.CONNECTED_READ_ONLY:
+          this.packetQueue.push({
+            request,
+            callback
+          });
+          break;
+        case STATES.CLOSING:
+          if (request.header && request.header.type === jute.OP_CODES.CLOSE_SESSION) {
+            this.packetQueue.push({
+              request,
+              callback
+            });
+          } else {
+            callback(Exception.create(Exception.CONNECTION_LOSS));
+          }
+          break;
+        case STATES.CLOSED:
+          callback(Exception.create(Exception.CONNECTION_LOSS));
+          return;
+        case STATES.SESSION_EXPIRED:
+          callback(Exception.create(Exception.SESSION_EXPIRED));
+          return;
+        case STATES.AUTHENTICATION_FAILED:
+          callback(Exception.create(Exception.AUTH_FAILED));
+          return;
+        default:
+          throw new Error("Unknown state: " + this.state);
+      }
+    };
+    module2.exports = ConnectionManager;
+    module2.exports.STATES = STATES;
+  }
+});
+
+// node_modules/node-zookeeper-client/lib/Transaction.js
+var require_Transaction = __commonJS({
+  "node_modules/node-zookeeper-client/lib/Transaction.js"(exports2, module2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var jute = require_jute();
+    var Path = require_Path();
+    var ACL = require_ACL();
+    var Exception = require_Exception();
+    var CreateMode = require_CreateMode();
+    var ConnectionManager = require_ConnectionManager();
+    function Transaction(connectionManager) {
+      if (!(this instanceof Transaction)) {
+        return new Transaction(connectionManager);
+      }
+      assert(
+        connectionManager instanceof ConnectionManager,
+        "connectionManager must be an instance of ConnectionManager."
+      );
+      this.ops = [];
+      this.connectionManager = connectionManager;
+    }
+    Transaction.prototype.create = function(path41, data, acls, mode) {
+      var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
+      Path.validate(path41);
+      data = acls = mode = void 0;
+      optionalArgs.forEach(function(arg, index2) {
+        if (Array.isArray(arg)) {
+          acls = arg;
+        } else if (typeof arg === "number") {
+          mode = arg;
+        } else if (Buffer.isBuffer(arg)) {
+          data = arg;
+        }
+      });
+      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
+      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      assert(acls.length > 0, "acls must be a non-empty array.");
+      this.ops.push({
+        type: jute.OP_CODES.CREATE,
+        path: path41,
+        data,
+        acls,
+        mode
+      });
+      return this;
+    };
+    Transaction.prototype.check = function(path41, version) {
+      version = version || -1;
+      Path.validate(path41);
+      assert(typeof version === "number", "version must be a number.");
+      this.ops.push({
+        type: jute.OP_CODES.CHECK,
+        path: path41,
+        version
+      });
+      return this;
+    };
+    Transaction.prototype.setData = function(path41, data, version) {
+      version = version || -1;
+      Path.validate(path41);
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      assert(typeof version === "number", "version must be a number.");
+      this.ops.push({
+        type: jute.OP_CODES.SET_DATA,
+        path: path41,
+        data,
+        version
+      });
+      return this;
+    };
+    Transaction.prototype.remove = function(path41, version) {
+      version = version || -1;
+      Path.validate(path41);
+      assert(typeof version === "number", "version must be a number.");
+      this.ops.push({
+        type: jute.OP_CODES.DELETE,
+        path: path41,
+        version
+      });
+      return this;
+    };
+    Transaction.prototype.commit = function(callback) {
+      assert(typeof callback === "function", "callback must be a function");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.TransactionRequest(this.ops), request;
+      header.type = jute.OP_CODES.MULTI;
+      request = new jute.Request(header, payload);
+      this.connectionManager.queue(request, function(error2, response) {
+        if (error2) {
+          callback(error2);
+          return;
+        }
+        var result2, i;
+        for (i = 0; i < response.payload.results.length; i += 1) {
+          result2 = response.payload.results[i];
+          if (result2.type === jute.OP_CODES.ERROR && result2.err !== Exception.OK) {
+            error2 = Exception.create(result2.err);
+            break;
+          }
+        }
+        callback(error2, response.payload.results);
+      });
+    };
+    module2.exports = Transaction;
+  }
+});
+
+// node_modules/node-zookeeper-client/index.js
+var require_node_zookeeper_client = __commonJS({
+  "node_modules/node-zookeeper-client/index.js"(exports2) {
+    "use strict";
+    init_cjs_shims();
+    var assert = require("assert");
+    var events = require("events");
+    var util = require("util");
+    var net = require("net");
+    var async = (init_async(), __toCommonJS(async_exports));
+    var u = (init_index_all(), __toCommonJS(index_all_exports));
+    var jute = require_jute();
+    var ACL = require_ACL();
+    var Id = require_Id();
+    var Path = require_Path();
+    var Event = require_Event();
+    var State = require_State();
+    var Permission = require_Permission();
+    var CreateMode = require_CreateMode();
+    var Exception = require_Exception();
+    var Transaction = require_Transaction();
+    var ConnectionManager = require_ConnectionManager();
+    var CLIENT_DEFAULT_OPTIONS = {
+      sessionTimeout: 3e4,
+      // Default to 30 seconds.
+      spinDelay: 1e3,
+      // Defaults to 1 second.
+      retries: 0
+      // Defaults to 0, no retry.
+    };
+    var DATA_SIZE_LIMIT = 1048576;
+    function defaultStateListener(state) {
+      switch (state) {
+        case State.DISCONNECTED:
+          this.emit("disconnected");
+          break;
+        case State.SYNC_CONNECTED:
+          this.emit("connected");
+          break;
+        case State.CONNECTED_READ_ONLY:
+          this.emit("connectedReadOnly");
+          break;
+        case State.EXPIRED:
+          this.emit("expired");
+          break;
+        case State.AUTH_FAILED:
+          this.emit("authenticationFailed");
+          break;
+        default:
+          return;
+      }
+    }
+    function attempt(self2, fn, callback) {
+      var count = 0, retry2 = true, retries = self2.options.retries, results = {};
+      assert(typeof fn === "function", "fn must be a function.");
+      assert(
+        typeof retries === "number" && retries >= 0,
+        "retries must be an integer greater or equal to 0."
+      );
+      assert(typeof callback === "function", "callback must be a function.");
+      async.whilst(
+        function(next) {
+          return next(null, count <= retries && retry2);
+        },
+        function(next) {
+          var attempts = count;
+          count += 1;
+          fn(attempts, function(error2) {
+            var args, sessionTimeout;
+            results[attempts] = {};
+            results[attempts].error = error2;
+            if (arguments.length > 1) {
+              args = Array.prototype.slice.apply(arguments);
+              results[attempts].args = args.slice(1);
+            }
+            if (error2 && error2.code === Exception.CONNECTION_LOSS) {
+              retry2 = true;
+            } else {
+              retry2 = false;
+            }
+            if (!retry2 || count > retries) {
+              next();
+            } else {
+              sessionTimeout = self2.connectionManager.getSessionTimeout();
+              setTimeout(
+                next,
+                Math.min(1e3 * Math.pow(2, attempts), sessionTimeout)
+              );
+            }
+          });
+        },
+        function(error2) {
+          var args = [], result2 = results[count - 1];
+          if (callback) {
+            args.push(result2.error);
+            Array.prototype.push.apply(args, result2.args);
+            callback.apply(null, args);
+          }
+        }
+      );
+    }
+    function Client(connectionString, options) {
+      if (!(this instanceof Client)) {
+        return new Client(connectionString, options);
+      }
+      events.EventEmitter.call(this);
+      options = options || {};
+      assert(
+        connectionString && typeof connectionString === "string",
+        "connectionString must be an non-empty string."
+      );
+      assert(
+        typeof options === "object",
+        "options must be a valid object"
+      );
+      options = u.defaults(u.clone(options), CLIENT_DEFAULT_OPTIONS);
+      this.connectionManager = new ConnectionManager(
+        connectionString,
+        options,
+        this.onConnectionManagerState.bind(this)
+      );
+      this.options = options;
+      this.state = State.DISCONNECTED;
+      this.on("state", defaultStateListener);
+    }
+    util.inherits(Client, events.EventEmitter);
+    Client.prototype.connect = function() {
+      this.connectionManager.connect();
+    };
+    Client.prototype.close = function() {
+      this.connectionManager.close();
+    };
+    Client.prototype.onConnectionManagerState = function(connectionManagerState) {
+      var state;
+      switch (connectionManagerState) {
+        case ConnectionManager.STATES.DISCONNECTED:
+          state = State.DISCONNECTED;
+          break;
+        case ConnectionManager.STATES.CONNECTED:
+          state = State.SYNC_CONNECTED;
+          break;
+        case ConnectionManager.STATES.CONNECTED_READ_ONLY:
+          state = State.CONNECTED_READ_ONLY;
+          break;
+        case ConnectionManager.STATES.SESSION_EXPIRED:
+          state = State.EXPIRED;
+          break;
+        case ConnectionManager.STATES.AUTHENTICATION_FAILED:
+          state = State.AUTH_FAILED;
+          break;
+        default:
+          return;
+      }
+      if (this.state !== state) {
+        this.state = state;
+        this.emit("state", this.state);
+      }
+    };
+    Client.prototype.getState = function() {
+      return this.state;
+    };
+    Client.prototype.getSessionId = function() {
+      return this.connectionManager.getSessionId();
+    };
+    Client.prototype.getSessionPassword = function() {
+      return this.connectionManager.getSessionPassword();
+    };
+    Client.prototype.getSessionTimeout = function() {
+      return this.connectionManager.getSessionTimeout();
+    };
+    Client.prototype.addAuthInfo = function(scheme, auth) {
+      assert(
+        scheme || typeof scheme === "string",
+        "scheme must be a non-empty string."
+      );
+      assert(
+        Buffer.isBuffer(auth),
+        "auth must be a valid instance of Buffer"
+      );
+      var buffer = Buffer.alloc(auth.length);
+      auth.copy(buffer);
+      this.connectionManager.addAuthInfo(scheme, buffer);
+    };
+    Client.prototype.create = function(path41, data, acls, mode, callback) {
+      var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
+      Path.validate(path41);
+      data = acls = mode = callback = void 0;
+      optionalArgs.forEach(function(arg, index2) {
+        if (Array.isArray(arg)) {
+          acls = arg;
+        } else if (typeof arg === "number") {
+          mode = arg;
+        } else if (Buffer.isBuffer(arg)) {
+          data = arg;
+        } else if (typeof arg === "function") {
+          callback = arg;
+        }
+      });
+      assert(
+        typeof callback === "function",
+        "callback must be a function."
+      );
+      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
+      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      if (Buffer.isBuffer(data)) {
+        assert(
+          data.length <= DATA_SIZE_LIMIT,
+          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
+        );
+      }
+      assert(acls.length > 0, "acls must be a non-empty array.");
+      header = new jute.protocol.RequestHeader();
+      header.type = jute.OP_CODES.CREATE;
+      payload = new jute.protocol.CreateRequest();
+      payload.path = path41;
+      payload.acl = acls.map(function(item) {
+        return item.toRecord();
+      });
+      payload.flags = mode;
+      if (Buffer.isBuffer(data)) {
+        payload.data = Buffer.alloc(data.length);
+        data.copy(payload.data);
+      }
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            if (error2) {
+              next(error2);
+              return;
+            }
+            next(null, response.payload.path);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.remove = function(path41, version, callback) {
+      if (!callback) {
+        callback = version;
+        version = -1;
+      }
+      Path.validate(path41);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(typeof version === "number", "version must be a number.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
+      header.type = jute.OP_CODES.DELETE;
+      payload.path = path41;
+      payload.version = version;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            next(error2);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.removeRecursive = function(path41, version, callback) {
+      if (!callback) {
+        callback = version;
+        version = -1;
+      }
+      Path.validate(path41);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(typeof version === "number", "version must be a number.");
+      var self2 = this;
+      self2.listSubTreeBFS(path41, function(error2, children) {
+        if (error2) {
+          callback(error2);
+          return;
+        }
+        async.eachSeries(children.reverse(), function(nodePath, next) {
+          self2.remove(nodePath, version, function(err) {
+            if (err && err.getCode() === Exception.NO_NODE) {
+              next(null);
+              return;
+            }
+            next(err);
+          });
+        }, callback);
+      });
+    };
+    Client.prototype.setData = function(path41, data, version, callback) {
+      if (!callback) {
+        callback = version;
+        version = -1;
+      }
+      Path.validate(path41);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(typeof version === "number", "version must be a number.");
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      if (Buffer.isBuffer(data)) {
+        assert(
+          data.length <= DATA_SIZE_LIMIT,
+          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
+        );
+      }
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
+      header.type = jute.OP_CODES.SET_DATA;
+      payload.path = path41;
+      payload.data = Buffer.alloc(data.length);
+      data.copy(payload.data);
+      payload.version = version;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            if (error2) {
+              next(error2);
+              return;
+            }
+            next(null, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.getData = function(path41, watcher, callback) {
+      if (!callback) {
+        callback = watcher;
+        watcher = void 0;
+      }
+      Path.validate(path41);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
+      header.type = jute.OP_CODES.GET_DATA;
+      payload.path = path41;
+      payload.watch = typeof watcher === "function";
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            if (error2) {
+              next(error2);
+              return;
+            }
+            if (watcher) {
+              self2.connectionManager.registerDataWatcher(path41, watcher);
+            }
+            next(null, response.payload.data, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.setACL = function(path41, acls, version, callback) {
+      if (!callback) {
+        callback = version;
+        version = -1;
+      }
+      Path.validate(path41);
+      assert(typeof callback === "function", "callback must be a function.");
+      assert(
+        Array.isArray(acls) && acls.length > 0,
+        "acls must be a non-empty array."
+      );
+      assert(typeof version === "number", "version must be a number.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
+      header.type = jute.OP_CODES.SET_ACL;
+      payload.path = path41;
+      payload.acl = acls.map(function(item) {
+        return item.toRecord();
+      });
+      payload.version = version;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            if (error2) {
+              next(error2);
+              return;
+            }
+            next(null, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.getACL = function(path41, callback) {
+      Path.validate(path41);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
+      header.type = jute.OP_CODES.GET_ACL;
+      payload.path = path41;
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            if (error2) {
+              next(error2);
+              return;
+            }
+            var acls;
+            if (Array.isArray(response.payload.acl)) {
+              acls = response.payload.acl.map(function(item) {
+                return ACL.fromRecord(item);
+              });
+            }
+            next(null, acls, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.exists = function(path41, watcher, callback) {
+      if (!callback) {
+        callback = watcher;
+        watcher = void 0;
+      }
+      Path.validate(path41);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
+      header.type = jute.OP_CODES.EXISTS;
+      payload.path = path41;
+      payload.watch = typeof watcher === "function";
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            if (error2 && error2.getCode() !== Exception.NO_NODE) {
+              next(error2);
+              return;
+            }
+            var existence = response.header.err === Exception.OK;
+            if (watcher) {
+              if (existence) {
+                self2.connectionManager.registerDataWatcher(
+                  path41,
+                  watcher
+                );
+              } else {
+                self2.connectionManager.registerExistenceWatcher(
+                  path41,
+                  watcher
+                );
+              }
+            }
+            next(
+              null,
+              existence ? response.payload.stat : null
+            );
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.getChildren = function(path41, watcher, callback) {
+      if (!callback) {
+        callback = watcher;
+        watcher = void 0;
+      }
+      Path.validate(path41);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
+      header.type = jute.OP_CODES.GET_CHILDREN2;
+      payload.path = path41;
+      payload.watch = typeof watcher === "function";
+      request = new jute.Request(header, payload);
+      attempt(
+        self2,
+        function(attempts, next) {
+          self2.connectionManager.queue(request, function(error2, response) {
+            if (error2) {
+              next(error2);
+              return;
+            }
+            if (watcher) {
+              self2.connectionManager.registerChildWatcher(path41, watcher);
+            }
+            next(null, response.payload.children, response.payload.stat);
+          });
+        },
+        callback
+      );
+    };
+    Client.prototype.listSubTreeBFS = function(path41, callback) {
+      Path.validate(path41);
+      assert(typeof callback === "function", "callback must be a function.");
+      var self2 = this;
+      var tree = [path41];
+      async.reduce(tree, tree, function(memo, item, next) {
+        self2.getChildren(item, function(error2, children) {
+          if (error2) {
+            next(error2);
+            return;
+          }
+          if (!children || !Array.isArray(children) || !children.length) {
+            next(null, tree);
+            return;
+          }
+          children.forEach(function(child) {
+            var childPath = item + "/" + child;
+            if (item === "/") {
+              childPath = item + child;
+            }
+            tree.push(childPath);
+          });
+          next(null, tree);
+        });
+      }, callback);
+    };
+    Client.prototype.mkdirp = function(path41, data, acls, mode, callback) {
+      var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
+      Path.validate(path41);
+      data = acls = mode = callback = void 0;
+      optionalArgs.forEach(function(arg, index2) {
+        if (Array.isArray(arg)) {
+          acls = arg;
+        } else if (typeof arg === "number") {
+          mode = arg;
+        } else if (Buffer.isBuffer(arg)) {
+          data = arg;
+        } else if (typeof arg === "function") {
+          callback = arg;
+        }
+      });
+      assert(
+        typeof callback === "function",
+        "callback must be a function."
+      );
+      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
+      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
+      assert(
+        data === null || data === void 0 || Buffer.isBuffer(data),
+        "data must be a valid buffer, null or undefined."
+      );
+      if (Buffer.isBuffer(data)) {
+        assert(
+          data.length <= DATA_SIZE_LIMIT,
+          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
+        );
+      }
+      assert(acls.length > 0, "acls must be a non-empty array.");
+      nodes = path41.split("/").slice(1);
+      async.eachSeries(nodes, function(node, next) {
+        currentPath = currentPath + "/" + node;
+        self2.create(currentPath, data, acls, mode, function(error2) {
+          if (error2 && error2.getCode() === Exception.NODE_EXISTS) {
+            next(null);
+            return;
+          }
+          next(error2);
+        });
+      }, function(error2) {
+        callback(error2, currentPath);
+      });
+    };
+    Client.prototype.transaction = function() {
+      return new Transaction(this.connectionManager);
+    };
+    function createClient(connectionString, options) {
+      return new Client(connectionString, options);
+    }
+    exports2.createClient = createClient;
+    exports2.ACL = ACL;
+    exports2.Id = Id;
+    exports2.Permission = Permission;
+    exports2.CreateMode = CreateMode;
+    exports2.State = State;
+    exports2.Event = Event;
+    exports2.Exception = Exception;
+  }
+});
+
+// src/core/zookeeper/zookeeper-session.ts
+function connect(connectString, options) {
+  const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs, spinDelay: 200, retries: 2 });
+  return new Promise((resolve2, reject3) => {
+    const timer = setTimeout(() => {
+      client.close();
+      reject3(
+        new ActionableError(
+          `ZooKeeper ${connectString}`,
+          "a session",
+          `no connection within ${options.connectTimeoutMs / 1e3} s`,
+          "Check that the ensemble serves (echo srvr | nc <server> 2181) and that this runner reaches port 2181."
+        )
+      );
+    }, options.connectTimeoutMs);
+    client.once("connected", () => {
+      clearTimeout(timer);
+      resolve2(client);
+    });
+    client.connect();
+  });
+}
+function isNoNode(error2) {
+  return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
+}
+function parentOf(path41) {
+  return path41.slice(0, path41.lastIndexOf("/")) || "/";
+}
+var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZooKeeperSession;
+var init_zookeeper_session = __esm({
+  "src/core/zookeeper/zookeeper-session.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_zookeeper_client = __toESM(require_node_zookeeper_client(), 1);
+    init_errors();
+    MODES = {
+      persistent: import_node_zookeeper_client.default.CreateMode.PERSISTENT,
+      ephemeral: import_node_zookeeper_client.default.CreateMode.EPHEMERAL,
+      "persistent-sequential": import_node_zookeeper_client.default.CreateMode.PERSISTENT_SEQUENTIAL,
+      "ephemeral-sequential": import_node_zookeeper_client.default.CreateMode.EPHEMERAL_SEQUENTIAL
+    };
+    OPERATION_TIMEOUT_MS = 15e3;
+    ZooKeeperSession = class _ZooKeeperSession {
+      constructor(connectString, options, first2) {
+        this.connectString = connectString;
+        this.options = options;
+        this.client = Promise.resolve(first2);
+        this.watchExpiry(first2);
+      }
+      connectString;
+      options;
+      client;
+      closed = false;
+      static async open(connectString, options = {}) {
+        const settings = { sessionTimeoutMs: options.sessionTimeoutMs ?? 6e3, connectTimeoutMs: options.connectTimeoutMs ?? 1e4 };
+        return new _ZooKeeperSession(connectString, settings, await connect(connectString, settings));
+      }
+      /** This session's id, as ZooKeeper prints it in `cons` (sid=0x...). */
+      async sessionId() {
+        return BigInt(`0x${(await this.client).getSessionId().toString("hex")}`);
+      }
+      watchExpiry(client) {
+        client.once("expired", () => {
+          client.close();
+          if (this.closed) return;
+          this.client = connect(this.connectString, this.options);
+          void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
+        });
+      }
+      children(path41) {
+        return this.call((client, done) => client.getChildren(path41, (error2, children) => done(error2, children)));
+      }
+      stat(path41) {
+        return this.call(
+          (client, done) => client.exists(
+            path41,
+            (error2, stat2) => done(
+              error2,
+              stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0
+            )
+          )
+        );
+      }
+      data(path41) {
+        return this.call((client, done) => client.getData(path41, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+      }
+      /** Creates the node (and missing parents, persistent) and returns its actual path. */
+      async create(path41, data, mode) {
+        await this.bounded(`mkdirp ${parentOf(path41)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path41), (error2) => error2 ? reject3(error2) : resolve2()));
+        return this.bounded(
+          `create ${path41}`,
+          (client, resolve2, reject3) => client.create(path41, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
+        );
+      }
+      /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
+      remove(path41, version = -1) {
+        return this.bounded(
+          `remove ${path41}`,
+          (client, resolve2, reject3) => client.remove(path41, version, (error2) => {
+            if (!error2) return resolve2(true);
+            if (isNoNode(error2)) return resolve2(false);
+            reject3(error2);
+          })
+        );
+      }
+      close() {
+        this.closed = true;
+        void this.client.then((client) => client.close()).catch(() => void 0);
+      }
+      call(operation) {
+        return this.bounded(
+          "read",
+          (client, resolve2, reject3) => operation(client, (error2, value) => {
+            if (!error2) return resolve2(value);
+            if (isNoNode(error2)) return resolve2(void 0);
+            reject3(error2);
+          })
+        );
+      }
+      /** Runs one request on the current client; rejects instead of waiting past OPERATION_TIMEOUT_MS. */
+      bounded(what, operation) {
+        return new Promise((resolve2, reject3) => {
+          const timer = setTimeout(() => reject3(new Error(`ZooKeeper ${what}: no answer within ${OPERATION_TIMEOUT_MS / 1e3} s`)), OPERATION_TIMEOUT_MS);
+          const settle = (finish) => (argument) => {
+            clearTimeout(timer);
+            finish(argument);
+          };
+          this.client.then((client) => operation(client, settle(resolve2), settle(reject3)), settle(reject3));
+        });
+      }
+    };
+  }
+});
+
+// src/core/monitoring/alertmanager-alerts.ts
+async function activeAlerts(alertmanagerUrl, timeoutMs = 2e3) {
+  const alerts = await httpGetJson(`${alertmanagerUrl.replace(/\/$/, "")}/api/v2/alerts?active=true&silenced=false&inhibited=true`, timeoutMs);
+  return alerts.filter((alert) => alert.status.state === "active" || alert.status.state === "suppressed").map((alert) => ({ name: alert.labels.alertname ?? "", labels: alert.labels, startsAt: alert.startsAt }));
+}
+var init_alertmanager_alerts = __esm({
+  "src/core/monitoring/alertmanager-alerts.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_http_get_json();
+  }
+});
+
+// src/operations/alert-watcher.ts
+var AlertWatcher;
+var init_alert_watcher = __esm({
+  "src/operations/alert-watcher.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_cancellation();
+    init_alertmanager_alerts();
+    init_wait();
+    AlertWatcher = class {
+      running = true;
+      active = /* @__PURE__ */ new Set();
+      loop;
+      changes = [];
+      /** Whether Alertmanager answered at least once. */
+      answered = false;
+      constructor(alertmanagerUrl, intervalMs = 250) {
+        this.loop = (async () => {
+          while (this.running) {
+            const at = Date.now();
+            const now = await activeAlerts(alertmanagerUrl, Math.max(intervalMs * 4, 1e3)).then(
+              (alerts) => new Set(alerts.map((alert) => alert.name)),
+              () => void 0
+            );
+            if (now) {
+              this.answered = true;
+              for (const alert of now) if (!this.active.has(alert)) this.changes.push({ at, alert, state: "firing" });
+              for (const alert of this.active) if (!now.has(alert)) this.changes.push({ at, alert, state: "resolved" });
+              this.active = now;
+            }
+            await sleep(Math.max(0, intervalMs - (Date.now() - at)));
+          }
+        })().catch((error2) => {
+          if (!(error2 instanceof CancelledError)) throw error2;
+        });
+      }
+      isActive(alert) {
+        return this.active.has(alert);
+      }
+      firstChange(alert, state, after2 = 0) {
+        return this.changes.find((change) => change.alert === alert && change.state === state && change.at >= after2);
+      }
+      async stop() {
+        this.running = false;
+        await this.loop;
+      }
+    };
+  }
+});
+
+// src/core/zookeeper/zookeeper-sessions.ts
+async function connectedSessions(servers, timeoutMs = 2e3) {
+  const replies = await Promise.all(servers.map((server) => sendFourLetterWord(server, "cons", timeoutMs)));
+  const sessions = /* @__PURE__ */ new Set();
+  for (const reply of replies) {
+    for (const connection of parseCons(reply)) if (connection.sessionId) sessions.add(BigInt(connection.sessionId));
+  }
+  return sessions;
+}
+var init_zookeeper_sessions = __esm({
+  "src/core/zookeeper/zookeeper-sessions.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_four_letter_word();
+    init_zookeeper_replies();
+  }
+});
+
+// src/core/spark/leader-latch.ts
+function leaderElectionPath(sparkZooKeeperDir) {
+  return `${sparkZooKeeperDir.replace(/\/+$/, "")}/${LEADER_ELECTION}`;
+}
+function latchSequence(name) {
+  const match = /latch-(\d+)$/.exec(name);
+  return match ? Number(match[1]) : void 0;
+}
+function inLineOrder(nodes) {
+  return [...nodes].sort((a, b) => a.sequence - b.sequence);
+}
+function orphanedLeader(nodes, connectedSessions2) {
+  const leader = inLineOrder(nodes)[0];
+  return leader && !connectedSessions2.has(leader.owner) ? leader : void 0;
+}
+var LEADER_ELECTION;
+var init_leader_latch = __esm({
+  "src/core/spark/leader-latch.ts"() {
+    "use strict";
+    init_cjs_shims();
+    LEADER_ELECTION = "leader_election";
+  }
+});
+
+// src/core/spark/read-leader-latch.ts
+async function readLeaderLatch(zk, latchPath) {
+  const nodes = [];
+  for (const name of await zk.children(latchPath) ?? []) {
+    const sequence = latchSequence(name);
+    const stat2 = sequence === void 0 ? void 0 : await zk.stat(`${latchPath}/${name}`);
+    if (sequence !== void 0 && stat2) nodes.push({ name, sequence, owner: stat2.ephemeralOwner });
+  }
+  return nodes;
+}
+var init_read_leader_latch = __esm({
+  "src/core/spark/read-leader-latch.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_leader_latch();
+  }
+});
+
+// src/operations/leadership-handover.ts
+async function handOverLeadership(options) {
+  const latchPath = leaderElectionPath(options.sparkZooKeeperDir);
+  const leaderBefore = inLineOrder(await readLeaderLatch(options.zk, latchPath))[0];
+  await options.operations.stop(options.master);
+  const stoppedAtMs = Date.now();
+  if (!leaderBefore) return { stoppedAtMs, note: `no latch node under ${latchPath}: nothing to hand over` };
+  const detached = await waitUntil(
+    async () => {
+      const nodes = await readLeaderLatch(options.zk, latchPath);
+      if (!nodes.some((node) => node.name === leaderBefore.name)) return "released";
+      return orphanedLeader(nodes, await connectedSessions(options.zookeepers));
+    },
+    (outcome) => outcome !== void 0,
+    { timeoutMs: SESSION_DETACH_TIMEOUT_MS, intervalMs: 50 }
+  );
+  const orphan = detached.last;
+  if (orphan === "released") {
+    const releasedAtMs = Date.now();
+    options.log.info(`${options.master.name}'s supervisor released its latch node ${leaderBefore.name} on the stop`);
+    return { stoppedAtMs, removedAtMs: releasedAtMs, note: "latch node released by the node\u2019s supervisor" };
+  }
+  if (!orphan || orphan.name !== leaderBefore.name) {
+    const note = `the leading latch node ${leaderBefore.name} did not become orphaned within ${SESSION_DETACH_TIMEOUT_MS / 1e3} s: left for ZooKeeper to expire`;
+    options.log.warning(note);
+    return { stoppedAtMs, note };
+  }
+  const removed = await options.zk.remove(`${latchPath}/${orphan.name}`);
+  const removedAtMs = Date.now();
+  options.log.info(`Removed ${options.master.name}'s latch node ${orphan.name} ${removedAtMs - stoppedAtMs} ms after the stop`);
+  return { removedLatch: removed ? orphan.name : void 0, stoppedAtMs, removedAtMs, note: removed ? "latch node removed" : "latch node already gone" };
+}
+var SESSION_DETACH_TIMEOUT_MS;
+var init_leadership_handover = __esm({
+  "src/operations/leadership-handover.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_zookeeper_sessions();
+    init_leader_latch();
+    init_wait();
+    init_read_leader_latch();
+    SESSION_DETACH_TIMEOUT_MS = 5e3;
+  }
+});
+
+// src/operations/maintenance-lock.ts
+async function currentHolder(zk, path41 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path41);
+  if (!data) return void 0;
+  try {
+    return JSON.parse(data.toString("utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function isNodeExists(error2) {
+  return error2 instanceof Error && /NODE_EXISTS/.test(String(error2));
+}
+var import_node_os3, MAINTENANCE_LOCK_PATH, MaintenanceLock;
+var init_maintenance_lock = __esm({
+  "src/operations/maintenance-lock.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_os3 = __toESM(require("os"), 1);
+    init_errors();
+    init_wait();
+    MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
+    MaintenanceLock = class _MaintenanceLock {
+      constructor(zk, path41) {
+        this.zk = zk;
+        this.path = path41;
+      }
+      zk;
+      path;
+      static async acquire(zk, operation, options) {
+        const path41 = options.path ?? MAINTENANCE_LOCK_PATH;
+        const holder = { operation, host: import_node_os3.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
+        const deadline = Date.now() + options.waitMs;
+        for (; ; ) {
+          try {
+            await zk.create(path41, JSON.stringify(holder), "ephemeral");
+            return new _MaintenanceLock(zk, path41);
+          } catch (error2) {
+            if (!isNodeExists(error2)) throw error2;
+          }
+          if (Date.now() >= deadline) {
+            const current = await currentHolder(zk, path41);
+            throw new ClusterStateError(
+              "Maintenance lock",
+              `to be free within ${Math.round(options.waitMs / 1e3)} s`,
+              current ? `held by ${current.operation} on ${current.host} (pid ${current.pid}) since ${current.since}` : "held by another operation",
+              "Wait for that operation to finish (the lock goes with its process), or raise lockWaitSeconds."
+            );
+          }
+          await sleep(500);
+        }
+      }
+      /**
+       * Makes sure the lock is still this operation's. The lock is ephemeral: if ZooKeeper expired our session
+       * (while its servers restarted) the lock went with it; take it again, or stop when another holds it.
+       */
+      async ensureHeld(operation) {
+        const stat2 = await this.zk.stat(this.path);
+        if (stat2 && stat2.ephemeralOwner === await this.zk.sessionId()) return;
+        if (!stat2) {
+          await _MaintenanceLock.acquire(this.zk, operation, { waitMs: 0, path: this.path });
+          return;
+        }
+        const holder = await currentHolder(this.zk, this.path);
+        throw new ClusterStateError(
+          "Maintenance lock",
+          "still held by this operation",
+          `lost and now held by ${holder?.operation ?? "another operation"}`,
+          "Another maintenance operation started meanwhile: wait for it, then rerun."
+        );
+      }
+      async release() {
+        const stat2 = await this.zk.stat(this.path);
+        if (stat2 && stat2.ephemeralOwner === await this.zk.sessionId()) await this.zk.remove(this.path, stat2.version);
+      }
+    };
+  }
+});
+
+// src/operations/master-poller.ts
+var MasterPoller;
+var init_master_poller = __esm({
+  "src/operations/master-poller.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_cancellation();
+    init_wait();
+    MasterPoller = class {
+      running = true;
+      loop;
+      constructor(masters, record2, intervalMs) {
+        this.loop = (async () => {
+          while (this.running) {
+            const at = Date.now();
+            const states = await masters.probe(Math.max(intervalMs * 4, 400));
+            const observations = states.map((state) => ({
+              address: state.address,
+              status: state.reachable ? state.status : "DOWN",
+              aliveWorkers: state.reachable ? state.workers.filter((worker) => worker.state === "ALIVE").length : 0
+            }));
+            record2({ at, kind: "probe", masters: observations });
+            await sleep(Math.max(0, intervalMs - (Date.now() - at)));
+          }
+        })().catch((error2) => {
+          if (!(error2 instanceof CancelledError)) throw error2;
+        });
+      }
+      async stop() {
+        this.running = false;
+        await this.loop;
+      }
+    };
+  }
+});
+
+// src/core/spark/spark-submit.ts
+function sparkSubmitArguments(submission) {
+  return [
+    "--master",
+    submission.masterUrl,
+    "--deploy-mode",
+    submission.deployMode,
+    "--name",
+    submission.name,
+    ...submission.mainClass ? ["--class", submission.mainClass] : [],
+    ...Object.entries(submission.conf).flatMap(([key, value]) => ["--conf", `${key}=${value}`]),
+    submission.application,
+    ...submission.arguments
+  ];
+}
+function isLoopback(host) {
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === "localhost" || host === "[::1]";
+}
+function driverConf(masterHosts, driverHost) {
+  const host = driverHost ?? (masterHosts.every(isLoopback) ? "127.0.0.1" : void 0);
+  return host ? { "spark.driver.host": host, "spark.driver.bindAddress": host } : {};
+}
+var init_spark_submit = __esm({
+  "src/core/spark/spark-submit.ts"() {
+    "use strict";
+    init_cjs_shims();
   }
 });
 
@@ -1246,10 +10347,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path37, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path41, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path37), options);
+            return checkStat(yield (0, promises_1.stat)(path41), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1258,10 +10359,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path37, options = {}) => {
+        var sync = (path41, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path37), options);
+            return checkStat((0, fs_1.statSync)(path41), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1298,10 +10399,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path37, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path41, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path37), path37, options);
+            return checkStat(yield (0, promises_1.stat)(path41), path41, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1310,10 +10411,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path37, options = {}) => {
+        var sync = (path41, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path37), path37, options);
+            return checkStat((0, fs_1.statSync)(path41), path41, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -1322,7 +10423,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path37, options) => {
+        var checkPathExt = (path41, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -1330,14 +10431,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path37.substring(path37.length - p.length).toLowerCase();
+            const ext = path41.substring(path41.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path37, options) => stat2.isFile() && checkPathExt(path37, options);
+        var checkStat = (stat2, path41, options) => stat2.isFile() && checkPathExt(path41, options);
       }
     });
     var require_options = __commonJS2({
@@ -1977,7 +11078,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs28 = __toESM2(require("fs"), 1);
+    var import_node_fs32 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -2430,8 +11531,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs28.default.existsSync(f)) return false;
-        const stat2 = import_node_fs28.default.lstatSync(f);
+        if (!import_node_fs32.default.existsSync(f)) return false;
+        const stat2 = import_node_fs32.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -2663,7 +11764,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path35 = __toESM2(require("path"), 1);
+    var import_node_path39 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -2685,10 +11786,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path35.default.resolve(c, "node_modules", ".bin"),
-          import_node_path35.default.resolve(c)
+          import_node_path39.default.resolve(c, "node_modules", ".bin"),
+          import_node_path39.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path35.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path39.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -2769,7 +11870,7 @@ var require_core = __commonJS({
       kill: () => kill2,
       log: () => log4,
       os: () => os14,
-      path: () => import_node_path35.default,
+      path: () => import_node_path39.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -2786,7 +11887,7 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs28 = __toESM2(require("fs"), 1);
+    var import_node_fs32 = __toESM2(require("fs"), 1);
     var import_node_os10 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
@@ -3130,7 +12231,7 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path35 = __toESM2(require("path"), 1);
+    var import_node_path39 = __toESM2(require("path"), 1);
     var os14 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
@@ -3517,7 +12618,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs28.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs32.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -3880,7 +12981,7 @@ ${details}`;
 });
 
 // node_modules/zx/build/core.js
-var __module__, $, Fail, ProcessOutput, ProcessPromise, bus2, cd, chalk2, defaults, kill, log, os7, path4, ps2, quote2, quotePowerShell2, resolveDefaults, syncProcessCwd, useBash, usePowerShell, usePwsh, which3, within;
+var __module__, $, Fail, ProcessOutput, ProcessPromise, bus2, cd, chalk2, defaults, kill, log2, os8, path4, ps2, quote2, quotePowerShell2, resolveDefaults, syncProcessCwd, useBash, usePowerShell, usePwsh, which3, within;
 var init_core2 = __esm({
   "node_modules/zx/build/core.js"() {
     "use strict";
@@ -3897,8 +12998,8 @@ var init_core2 = __esm({
       chalk: chalk2,
       defaults,
       kill,
-      log,
-      os: os7,
+      log: log2,
+      os: os8,
       path: path4,
       ps: ps2,
       quote: quote2,
@@ -3914,160 +13015,748 @@ var init_core2 = __esm({
   }
 });
 
-// src/core/infra/image-version.ts
-function imageVersion(files, major = 1) {
-  const hash = (0, import_node_crypto.createHash)("sha256");
-  for (const file of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-    hash.update(file.path).update("\0").update(file.content).update("\0");
-  }
-  const hex = hash.digest("hex");
-  return `${major}.${Number.parseInt(hex.slice(0, 6), 16)}.${Number.parseInt(hex.slice(6, 12), 16)}`;
+// src/tools/run-spark-submit.ts
+function startSparkSubmit(runtime, submission, options) {
+  const env = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
+  if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
+  const started = performance.now();
+  const child = $({
+    env,
+    nothrow: true,
+    quiet: true,
+    timeout: options.timeoutMs,
+    timeoutSignal: "SIGKILL"
+  })`${import_node_path3.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  const result2 = (async () => {
+    const output = await child;
+    const durationMs = performance.now() - started;
+    return {
+      exitCode: output.exitCode,
+      timedOut: output.signal === "SIGKILL" && durationMs >= options.timeoutMs,
+      stdout: output.stdout,
+      stderr: output.stderr,
+      durationMs
+    };
+  })();
+  const kill2 = () => {
+    try {
+      void child.kill("SIGKILL").catch(() => void 0);
+    } catch {
+    }
+  };
+  return { result: result2, kill: kill2 };
 }
-var import_node_crypto;
-var init_image_version = __esm({
-  "src/core/infra/image-version.ts"() {
+function runSparkSubmit(runtime, submission, options) {
+  return startSparkSubmit(runtime, submission, options).result;
+}
+var import_node_path3;
+var init_run_spark_submit = __esm({
+  "src/tools/run-spark-submit.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto = require("crypto");
+    import_node_path3 = __toESM(require("path"), 1);
+    init_core2();
+    init_spark_submit();
   }
 });
 
-// src/core/infra/packer-output.ts
-function parseMachineReadable(output) {
-  const artifacts = /* @__PURE__ */ new Map();
-  const errors = [];
-  const messages = [];
-  for (const line of output.split("\n")) {
-    const fields = line.split(",").map((field) => field.replace(/%!\(PACKER_COMMA\)/g, ",").replace(/\\n/g, "\n"));
-    if (fields.length < 3 || !/^\d+$/.test(fields[0])) continue;
-    const [, builder = "", type = "", ...data] = fields;
-    if (type === "ui") {
-      const [level, message = ""] = data;
-      (level === "error" ? errors : messages).push(message.trim());
-    } else if (type === "error") {
-      errors.push(data.join(",").trim());
-    } else if (type === "artifact") {
-      const [index2 = "0", key = "", ...value] = data;
-      const artifact = artifacts.get(`${builder}/${index2}`) ?? { builder, text: "" };
-      if (key === "id") artifact.id = value.join(",");
-      if (key === "string") artifact.text = value.join(",");
-      artifacts.set(`${builder}/${index2}`, artifact);
+// src/operations/spark-job.ts
+async function runSparkJob(submitTo, job, runtime, log4) {
+  const masters = new MasterSet(submitTo.masters, submitTo.masterWebUiPort);
+  const { alive, last: last2 } = await masters.waitForAlive(submitTo.aliveMasterTimeoutSeconds * 1e3);
+  if (!alive) {
+    throw new ClusterStateError(
+      "Spark masters",
+      `exactly one ALIVE master within ${submitTo.aliveMasterTimeoutSeconds} s`,
+      describeMasters(last2),
+      "Nothing was submitted. Check the masters and ZooKeeper (`spark-azure local status` locally; docs/runbook.md on Azure)."
+    );
+  }
+  log4.info(`ALIVE master: ${alive.address}`);
+  const submission = buildSubmission(submitTo, job, runtime);
+  log4.info(`spark-submit ${import_node_path4.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  const run2 = await runSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
+  const output = `${run2.stdout}
+${run2.stderr}`;
+  const base = {
+    aliveMaster: alive.address,
+    applicationId: applicationIdOf(output) ?? driverIdOf(output),
+    durationSeconds: round(run2.durationMs / 1e3),
+    exitCode: run2.exitCode,
+    outputTail: [...run2.stderr.trim().split("\n").slice(-15), ...run2.stdout.trim().split("\n").slice(-5)].filter(Boolean).join("\n")
+  };
+  if (run2.timedOut) return { ...base, passed: false, reason: `spark-submit did not finish within ${job.timeoutSeconds} s and was killed` };
+  if (run2.exitCode !== 0) return { ...base, passed: false, reason: `spark-submit exited with status ${run2.exitCode}` };
+  const verdict = checkResult(run2.stdout, job.check);
+  if (!verdict.ok) return { ...base, result: verdict.result, passed: false, reason: verdict.reason };
+  if (!base.applicationId) return { ...base, result: verdict.result, passed: false, reason: "spark-submit printed no application or driver id" };
+  const confirmed = await confirmFinished(masters, base.applicationId);
+  return {
+    ...base,
+    result: verdict.result,
+    passed: confirmed.ok,
+    aliveMaster: confirmed.master ?? base.aliveMaster,
+    reason: confirmed.ok ? `${verdict.reason}; ${confirmed.reason}` : confirmed.reason
+  };
+}
+function startSparkJob(submitTo, job, runtime) {
+  const submission = buildSubmission(submitTo, job, runtime);
+  return startSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
+}
+function buildSubmission(submitTo, job, runtime) {
+  const application = job.application ?? import_node_path4.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  return {
+    masterUrl: masterUrl(submitTo.masters),
+    application,
+    mainClass: job.mainClass,
+    arguments: job.application === void 0 && job.arguments.length === 0 ? ["10"] : job.arguments,
+    deployMode: job.deployMode,
+    name: job.name,
+    conf: {
+      // A test job must fit on the smallest worker and must not fight over the driver UI port.
+      "spark.executor.memory": "512m",
+      "spark.ui.enabled": "false",
+      "spark.pyspark.python": runtime.python,
+      ...job.deployMode === "cluster" ? { "spark.standalone.submit.waitAppCompletion": "true" } : driverConf(
+        submitTo.masters.map((m) => m.host),
+        submitTo.driverHost
+      ),
+      ...job.sparkConf
+    }
+  };
+}
+function loopbackDriverHost(submission) {
+  const host = submission.conf["spark.driver.host"];
+  return host && isLoopback(host) ? host : void 0;
+}
+async function confirmFinished(masters, id) {
+  const finished = (states) => aliveOf(states).find((master2) => [...master2.completedApps, ...master2.completedDrivers].some((entry) => entry.id === id && entry.state === "FINISHED"));
+  const result2 = await waitUntil(
+    () => masters.probe(),
+    (states) => finished(states) !== void 0,
+    { timeoutMs: COMPLETION_CONFIRM_TIMEOUT_MS, intervalMs: 500 }
+  );
+  const master = finished(result2.last);
+  return master ? { ok: true, reason: `${master.address} lists ${id} as FINISHED`, master: master.address } : { ok: false, reason: `no ALIVE master lists ${id} as FINISHED within ${COMPLETION_CONFIRM_TIMEOUT_MS / 1e3} s (${describeMasters(result2.last)})` };
+}
+function round(seconds2) {
+  return Math.round(seconds2 * 10) / 10;
+}
+var import_node_path4, COMPLETION_CONFIRM_TIMEOUT_MS;
+var init_spark_job = __esm({
+  "src/operations/spark-job.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_path4 = __toESM(require("path"), 1);
+    init_master_set();
+    init_errors();
+    init_master_list();
+    init_spark_master_probe();
+    init_spark_submit();
+    init_submission_output();
+    init_wait();
+    init_run_spark_submit();
+    COMPLETION_CONFIRM_TIMEOUT_MS = 2e4;
+  }
+});
+
+// src/operations/failover-drill.ts
+function runFailoverDrill(context) {
+  return cancellation.within(drillTimeLimitMs(context), "the failover drill", () => drill(context));
+}
+function drillTimeLimitMs({ options, submitTo, smokeJob, cluster }) {
+  const recreation = options.fault === "destroy" ? cluster.recreation?.timeLimitSeconds ?? 0 : 0;
+  const seconds2 = options.lockWaitSeconds + JOB_START_TIMEOUT_MS / 1e3 + recoveryTimeoutMs(options) / 1e3 + recreation + RESTORE_TIMEOUT_MS / 1e3 + options.graceSeconds + PAGE_RESOLVE_TIMEOUT_MS / 1e3;
+  const newSubmission = submitTo.aliveMasterTimeoutSeconds + smokeJob.timeoutSeconds;
+  return (seconds2 + newSubmission + 120) * 1e3;
+}
+function recoveryTimeoutMs(options) {
+  return Math.max(120, options.maxRecoverySeconds * 3) * 1e3;
+}
+async function drill(context) {
+  const { cluster, options, log: log4 } = context;
+  const masterSet = masterSetOf(cluster);
+  const { aliveMaster: faulted, expectedWorkers } = await checkSteadyState(cluster, options.expectedWorkers);
+  const journal = {
+    experiment: {
+      fault: options.fault,
+      faultedMaster: formatHostPort(masterAddress(faulted)),
+      masters: masterSet.endpoints.map((endpoint) => endpoint.address),
+      expectedWorkers,
+      maxRecoverySeconds: options.maxRecoverySeconds,
+      graceSeconds: options.graceSeconds
+    },
+    startedAt: Date.now(),
+    entries: []
+  };
+  const zk = await ZooKeeperSession.open(zookeeperConnectString(cluster.zookeepers));
+  try {
+    const lock = await MaintenanceLock.acquire(zk, `failover drill (${options.fault})`, { waitMs: options.lockWaitSeconds * 1e3 });
+    const alerts = context.alertmanagerUrl ? new AlertWatcher(context.alertmanagerUrl) : void 0;
+    try {
+      const recovered = await faultAndRecover({ ...context, journal, faulted, masterSet, zk });
+      if (recovered) {
+        const submission = await runSparkJob(context.submitTo, context.smokeJob, context.runtime, log4).catch((error2) => ({ passed: false, reason: error2.message }));
+        record(journal, log4).check(DRILL_CHECKS.newSubmission, submission.passed, submission.reason);
+      }
+      const grace = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
+      await sleep(options.graceSeconds * 1e3);
+      await grace.stop();
+      if (alerts && recovered) await checkPager(journal, alerts, log4);
+    } finally {
+      await alerts?.stop();
+      await lock.release().catch(() => void 0);
+    }
+  } finally {
+    zk.close();
+  }
+  return { journal, verdict: verdictOf(journal) };
+}
+function masterSetOf(cluster) {
+  return new MasterSet(cluster.masters.map(masterAddress), cluster.masters[0]?.webUiPort);
+}
+async function checkSteadyState(cluster, expected) {
+  const steady = await probeCluster({ zookeepers: cluster.zookeepers, masters: masterSetOf(cluster).endpoints });
+  const alive = theAliveMaster(steady);
+  const expectedWorkers = expected ?? Math.max(1, alive?.workers.filter((worker) => worker.state === "ALIVE").length ?? 1);
+  const health = assessCluster(steady, { zookeeperCount: cluster.zookeepers.length, masterCount: cluster.masters.length, minimumWorkers: expectedWorkers });
+  const aliveMaster = cluster.masters.find((master) => formatHostPort(masterAddress(master)) === alive?.address);
+  if (!health.healthy || !aliveMaster) {
+    throw new ClusterStateError(
+      "Failover drill steady state",
+      `a healthy ZooKeeper ensemble, exactly one ALIVE master with the others STANDBY, and ${expectedWorkers} workers ALIVE at the ALIVE master`,
+      problemsOf(health).join("; ") || "no ALIVE master among the given masters",
+      "The drill touched nothing. Bring the cluster back to health first (docs/runbook.md)."
+    );
+  }
+  return { aliveMaster, expectedWorkers };
+}
+async function faultAndRecover(run2) {
+  const { journal, faulted, options, masterSet, log: log4 } = run2;
+  const { act, check } = record(journal, log4);
+  const { expectedWorkers } = journal.experiment;
+  const poller = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
+  const job = await startDrillJob(run2);
+  act(DRILL_ACTIONS.jobSubmitted, `${options.jobSeconds} s job`);
+  let faultIssued = false;
+  let restored = false;
+  try {
+    const running = await waitUntil(
+      () => masterSet.probe(),
+      (states) => (0, import_node_fs3.existsSync)(job.firstRoundMarker) && aliveOf(states).some((master) => master.activeApps.some((app) => app.state === "RUNNING")),
+      { timeoutMs: JOB_START_TIMEOUT_MS, intervalMs: 250 }
+    );
+    const runningDetail = running.satisfied ? "the ALIVE master lists it RUNNING and its first round ran on the executors" : `not running a round within ${JOB_START_TIMEOUT_MS / 1e3} s`;
+    if (!check(DRILL_CHECKS.jobRunning, running.satisfied, runningDetail)) return false;
+    log4.info(`Fault '${options.fault}' on ${faulted.name} (${journal.experiment.faultedMaster}), the ALIVE master`);
+    act(DRILL_ACTIONS.fault, `${options.fault} ${faulted.name}`);
+    faultIssued = true;
+    const outcome = await applyFault(run2);
+    act(DRILL_ACTIONS.faultApplied, `${options.fault} ${faulted.name}${outcome ? `: ${outcome}` : ""}`);
+    const recoveryTimeout = recoveryTimeoutMs(options);
+    const tookOver = (probe) => probe?.masters.some((m) => m.address !== journal.experiment.faultedMaster && m.status === "ALIVE" && m.aliveWorkers >= expectedWorkers) ?? false;
+    const recovered = await waitUntil(async () => probes(journal).at(-1), tookOver, { timeoutMs: recoveryTimeout, intervalMs: 100 });
+    if (!check(DRILL_CHECKS.tookOver, recovered.satisfied, recovered.satisfied ? "a new ALIVE master with every expected worker" : `not within ${recoveryTimeout / 1e3} s`))
+      return false;
+    await restore(run2);
+    restored = true;
+    const jobRun = await job.result;
+    act(DRILL_ACTIONS.jobEnded, `exit ${jobRun.exitCode}`);
+    const result2 = checkResult(jobRun.stdout, { kind: "pi" });
+    check(
+      DRILL_CHECKS.jobFinished,
+      jobRun.exitCode === 0 && result2.ok,
+      jobRun.exitCode === 0 ? result2.reason : `spark-submit exited with ${jobRun.exitCode}: ${jobRun.stderr.trim().split("\n").at(-1) ?? ""}`
+    );
+    return true;
+  } finally {
+    await cancellation.cleanUp(async () => {
+      try {
+        job.kill();
+        await job.result.catch(() => void 0);
+        await (0, import_promises.rm)(job.directory, { recursive: true, force: true });
+        if (faultIssued && !restored) await restore(run2);
+      } finally {
+        await poller.stop();
+      }
+    });
+  }
+}
+function record(journal, log4) {
+  return {
+    act: (action, detail = "") => void journal.entries.push({ at: Date.now(), kind: "action", action, detail }),
+    check: (name, ok, detail) => {
+      journal.entries.push({ at: Date.now(), kind: "check", check: name, ok, detail });
+      log4.info(`${ok ? "ok" : "FAILED"}: ${name}: ${detail}`);
+      return ok;
+    }
+  };
+}
+async function checkPager(journal, alerts, log4) {
+  const { check } = record(journal, log4);
+  const faultAt = actionAt(journal, DRILL_ACTIONS.fault);
+  const tookOverAt = checks(journal).find((entry) => entry.check === DRILL_CHECKS.tookOver)?.at ?? faultAt;
+  const pages = faultPages(journal.experiment.fault);
+  if (!alerts.answered) {
+    check(pages === false ? DRILL_CHECKS.pagedNobody : DRILL_CHECKS.paged, false, "Alertmanager never answered at alertmanagerUrl");
+    return;
+  }
+  if (pages) await waitUntil(async () => alerts.firstChange(NO_ALIVE_MASTER_ALERT, "resolved", faultAt), Boolean, { timeoutMs: PAGE_RESOLVE_TIMEOUT_MS, intervalMs: 250 });
+  for (const change of alerts.changes.filter((entry) => entry.alert === NO_ALIVE_MASTER_ALERT)) journal.entries.push({ kind: "alert", ...change });
+  const fired = alerts.firstChange(NO_ALIVE_MASTER_ALERT, "firing", faultAt);
+  const resolved = fired && alerts.firstChange(NO_ALIVE_MASTER_ALERT, "resolved", fired.at);
+  const seconds2 = (from, to) => ((to - from) / 1e3).toFixed(1);
+  if (pages === false) {
+    check(
+      DRILL_CHECKS.pagedNobody,
+      !fired,
+      fired ? `${NO_ALIVE_MASTER_ALERT} fired ${seconds2(faultAt, fired.at)} s after the handover began` : `${NO_ALIVE_MASTER_ALERT} never fired`
+    );
+  } else if (pages) {
+    check(
+      DRILL_CHECKS.paged,
+      fired !== void 0,
+      fired ? `${NO_ALIVE_MASTER_ALERT} firing ${seconds2(faultAt, fired.at)} s after the fault` : `${NO_ALIVE_MASTER_ALERT} never fired at Alertmanager`
+    );
+    if (fired) {
+      check(
+        DRILL_CHECKS.pageResolved,
+        resolved !== void 0,
+        resolved ? `resolved ${seconds2(tookOverAt, resolved.at)} s after the takeover` : `still firing ${PAGE_RESOLVE_TIMEOUT_MS / 1e3} s after the takeover`
+      );
     }
   }
-  return { artifacts: [...artifacts.values()], errors, messages };
 }
-function lastRunBuild(manifest) {
-  const document2 = manifest;
-  const build = document2.builds?.filter((entry) => entry.packer_run_uuid === document2.last_run_uuid).at(-1);
-  if (!build) throw new Error(`the Packer manifest has no build for its last run (${document2.last_run_uuid ?? "none"})`);
-  return build;
-}
-function galleryImageVersionId(artifacts) {
-  for (const artifact of artifacts) {
-    const match = /ManagedImageSharedImageGalleryId:\s*(\S+)/.exec(artifact.text);
-    if (match) return match[1];
+async function applyFault({ options, faulted, cluster, zk, log: log4 }) {
+  switch (options.fault) {
+    case "kill":
+      return cluster.operations.kill(faulted);
+    case "crash":
+      return cluster.operations.crash(faulted);
+    case "stop":
+      return (await handOverLeadership({ master: faulted, operations: cluster.operations, zk, zookeepers: cluster.zookeepers, sparkZooKeeperDir: cluster.sparkZooKeeperDir, log: log4 })).note;
+    case "restart":
+      return cluster.operations.restart(faulted);
+    case "vm-restart":
+      return requireVmFaults(cluster, options.fault).restart(faulted);
+    case "vm-deallocate":
+      return requireVmFaults(cluster, options.fault).deallocate(faulted);
+    case "destroy":
+      return requireRecreation(cluster).destroy(faulted);
   }
-  return void 0;
 }
-var init_packer_output = __esm({
-  "src/core/infra/packer-output.ts"() {
+async function restore({ faulted, options, cluster, masterSet, journal, log: log4 }) {
+  const { act, check } = record(journal, log4);
+  act(DRILL_ACTIONS.restoreBegan, faulted.name);
+  try {
+    if (options.fault === "destroy") {
+      log4.info(`Re-creating ${faulted.name} (reconcile)`);
+      act(DRILL_ACTIONS.faultedMasterRestored, await requireRecreation(cluster).recreate(faulted));
+    } else {
+      if (options.fault === "vm-deallocate") await requireVmFaults(cluster, options.fault).start(faulted);
+      await cluster.operations.start(faulted);
+      act(DRILL_ACTIONS.faultedMasterRestored, faulted.name);
+    }
+  } catch (error2) {
+    const verb = options.fault === "destroy" ? "re-create" : "start";
+    check(DRILL_CHECKS.restoredStandby, false, `could not ${verb} ${faulted.name}: ${error2.message}`);
+    return;
+  }
+  const address = formatHostPort(masterAddress(faulted));
+  const rejoined = await waitUntil(
+    () => masterSet.probe(),
+    (states) => states.some((s) => s.address === address && s.reachable && s.status === "STANDBY"),
+    { timeoutMs: RESTORE_TIMEOUT_MS, intervalMs: 250 }
+  );
+  check(
+    DRILL_CHECKS.restoredStandby,
+    rejoined.satisfied,
+    rejoined.satisfied ? `${faulted.name} rejoined as STANDBY` : `${faulted.name} not STANDBY within ${RESTORE_TIMEOUT_MS / 1e3} s`
+  );
+}
+function requireVmFaults(cluster, fault) {
+  if (!cluster.vmFaults) throw missingAccess(fault, "whole-VM faults (az vm)");
+  return cluster.vmFaults;
+}
+function requireRecreation(cluster) {
+  if (!cluster.recreation) throw missingAccess("destroy", "a way to re-create a master (local reconcile, or Terraform on Azure)");
+  return cluster.recreation;
+}
+function missingAccess(fault, what) {
+  return new ActionableError(
+    `Fault '${fault}'`,
+    `nodeAccess ${FAULT_ACCESS[fault].access.join(" or ")}, with ${what}`,
+    `a drill cluster without ${what}`,
+    "Set nodeAccess as the fault needs."
+  );
+}
+async function startDrillJob({ submitTo, runtime, options, tempDir }) {
+  const directory = await (0, import_promises.mkdtemp)(import_node_path5.default.join(tempDir, "spark-azure-drill-"));
+  const application = import_node_path5.default.join(directory, DRILL_JOB_FILE);
+  await (0, import_promises.writeFile)(application, DRILL_JOB_SOURCE);
+  const firstRoundMarker = import_node_path5.default.join(directory, "first-round-done");
+  return { ...startSparkJob(submitTo, drillJob(application, options.jobSeconds, firstRoundMarker), runtime), directory, firstRoundMarker };
+}
+function drillJob(application, seconds2, firstRoundMarker) {
+  return {
+    name: "spark-azure failover drill job",
+    application,
+    arguments: [String(seconds2), ...firstRoundMarker ? [firstRoundMarker] : []],
+    deployMode: "client",
+    sparkConf: {},
+    check: { kind: "pi" },
+    timeoutSeconds: seconds2 + 300
+  };
+}
+var import_node_fs3, import_promises, import_node_path5, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS, PAGE_RESOLVE_TIMEOUT_MS;
+var init_failover_drill = __esm({
+  "src/operations/failover-drill.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs3 = require("fs");
+    import_promises = require("fs/promises");
+    import_node_path5 = __toESM(require("path"), 1);
+    init_cluster_state();
+    init_health();
+    init_master_set();
+    init_topology();
+    init_journal();
+    init_faults();
+    init_verdict();
+    init_cancellation();
+    init_errors();
+    init_host_port();
+    init_zookeeper_connect();
+    init_cluster_probe();
+    init_drill_job();
+    init_spark_master_probe();
+    init_submission_output();
+    init_wait();
+    init_zookeeper_session();
+    init_alert_watcher();
+    init_leadership_handover();
+    init_maintenance_lock();
+    init_master_poller();
+    init_spark_job();
+    JOB_START_TIMEOUT_MS = 9e4;
+    RESTORE_TIMEOUT_MS = 9e4;
+    PAGE_RESOLVE_TIMEOUT_MS = 6e4;
+  }
+});
+
+// src/core/inputs/http-url.ts
+function isHttpUrl(value) {
+  return /^https?:\/\/[^\s/]+/.test(value);
+}
+var init_http_url = __esm({
+  "src/core/inputs/http-url.ts"() {
     "use strict";
     init_cjs_shims();
   }
 });
 
-// src/core/inputs/input-reader.ts
-function recordInputSource(record2) {
-  return { get: (name) => record2[name] };
+// src/actions/shared/node-access.ts
+function readNodeAccess(inputs, masters) {
+  const onThisMachine = masters.every((master) => isLoopback(master.host));
+  if (inputs.optional("nodeAccess") === void 0 && !onThisMachine) {
+    throw new InputError(
+      "nodeAccess",
+      "'ssh' or 'azure' for masters that are not on this machine",
+      "nothing",
+      "Set nodeAccess to 'ssh' (systemd over SSH) or 'azure' (SSH, plus az vm for whole-VM faults)."
+    );
+  }
+  const kind = inputs.oneOf("nodeAccess", ["local", "ssh", "azure"], "local");
+  const masterCount = masters.length;
+  if (kind === "local") return { kind };
+  const ssh = {
+    user: inputs.required("sshUser", "the SSH user on the VMs (with sudo for systemctl)", "azureuser"),
+    jumpHost: inputs.optional("sshJumpHost"),
+    port: inputs.integer("sshPort", 22, { min: 1, max: 65535 })
+  };
+  const privateKey = inputs.optional("sshPrivateKey");
+  if (kind === "ssh") return { kind, ssh, privateKey };
+  const masterVmNames = inputs.required("masterVmNames", "one VM name per master, in the order of masters", "spark-master-1,spark-master-2").split(",").map((name) => name.trim());
+  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
+    throw new InputError(
+      "masterVmNames",
+      `${masterCount} VM names, one per master, comma-separated`,
+      describeValue(masterVmNames.join(",")),
+      "List the VM of each master in the order of masters."
+    );
+  }
+  return { kind, ssh, privateKey, resourceGroup: inputs.required("azureResourceGroup", "the resource group of the cluster VMs", "rg-spark-prod"), masterVmNames };
 }
-var InputReader;
-var init_input_reader = __esm({
-  "src/core/inputs/input-reader.ts"() {
+function readZooKeeperDir(inputs, access2) {
+  if (access2.kind === "local") return inputs.optional("zookeeperDir");
+  return inputs.required("zookeeperDir", "the cluster's spark.deploy.zookeeper.dir (provision outputs it as zookeeperDir)", "/spark-azure/spark-prod");
+}
+function readZooKeepers(inputs, access2, expected) {
+  const raw = inputs.optional("zookeepers");
+  if (raw === void 0 && access2.kind !== "local") {
+    throw new InputError("zookeepers", expected, "nothing", "Set zookeepers, e.g. 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.");
+  }
+  return raw === void 0 ? void 0 : parseZooKeeperConnect("zookeepers", raw);
+}
+var init_node_access = __esm({
+  "src/actions/shared/node-access.ts"() {
     "use strict";
     init_cjs_shims();
     init_errors();
-    InputReader = class {
-      constructor(source) {
-        this.source = source;
-      }
-      source;
-      optional(name) {
-        const value = this.source.get(name)?.trim();
-        return value === void 0 || value === "" ? void 0 : value;
-      }
-      required(name, expected, example) {
-        const value = this.optional(name);
-        if (value === void 0) {
-          throw new InputError(name, expected, "nothing", `Set '${name}', e.g. ${example}.`);
-        }
-        return value;
-      }
-      boolean(name, fallback2) {
-        const value = this.optional(name);
-        if (value === void 0) return fallback2;
-        if (/^(true|yes|1)$/i.test(value)) return true;
-        if (/^(false|no|0)$/i.test(value)) return false;
-        throw new InputError(name, "true or false", describeValue(value), `Set '${name}' to true or false.`);
-      }
-      integer(name, fallback2, range4) {
-        const value = this.optional(name);
-        if (value === void 0) return fallback2;
-        const parsed = Number(value);
-        if (!/^-?\d+$/.test(value) || parsed < range4.min || parsed > range4.max) {
-          throw new InputError(name, `a whole number from ${range4.min} to ${range4.max}`, describeValue(value), `Set '${name}' to a number in that range (default ${fallback2}).`);
-        }
-        return parsed;
-      }
-      /** A number of seconds, possibly fractional; `0` only when `min` allows it. */
-      seconds(name, fallback2, range4) {
-        const value = this.optional(name);
-        if (value === void 0) return fallback2;
-        const parsed = Number(value.replace(/s$/, ""));
-        if (!/^\d+(\.\d+)?s?$/.test(value) || parsed < range4.min || parsed > range4.max) {
-          throw new InputError(name, `a number of seconds from ${range4.min} to ${range4.max}`, describeValue(value), `Set '${name}' to e.g. ${fallback2}.`);
-        }
-        return parsed;
-      }
-      /**
-       * Refuses the first of `names` that was given: with the other inputs as they are it would be ignored, and
-       * whoever gave it would believe it applied. `reason` words the refusal for that input.
-       */
-      refuseIgnored(names, reason) {
-        const given = names.find((name) => this.optional(name) !== void 0);
-        if (given === void 0) return;
-        const { expected, found, fix } = reason(given);
-        throw new InputError(given, expected, found, fix);
-      }
-      oneOf(name, choices, fallback2) {
-        const value = this.optional(name);
-        if (value === void 0) return fallback2;
-        const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
-        if (match === void 0) {
-          throw new InputError(name, `one of ${choices.join(", ")}`, describeValue(value), `Set '${name}' to one of those.`);
-        }
-        return match;
-      }
+    init_zookeeper_connect();
+    init_spark_submit();
+  }
+});
+
+// src/core/inputs/key-value-lines.ts
+function parseKeyValueLines(input, raw, format) {
+  const entries = {};
+  const lines = (raw ?? "").split(format.semicolons ? /\n|;/ : "\n").map((entry) => entry.trim());
+  lines.forEach((line, index2) => {
+    if (line === "") return;
+    const equals = line.indexOf("=");
+    const key = line.slice(0, equals).trim();
+    const fix = `Write each entry as e.g. ${format.example}.`;
+    if (equals <= 0) throw new InputError(input, format.expected, `entry ${index2 + 1} without name=`, fix);
+    if (!format.key.test(key)) throw new InputError(input, format.expected, `entry ${index2 + 1} named ${describeValue(key)}`, fix);
+    entries[key] = line.slice(equals + 1).trim();
+  });
+  return entries;
+}
+var ROLE_VARIABLES;
+var init_key_value_lines = __esm({
+  "src/core/inputs/key-value-lines.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+    ROLE_VARIABLES = {
+      key: /^[a-z][a-z0-9_]*$/,
+      semicolons: true,
+      expected: "one role variable per line as name=value",
+      example: "zookeeper_heap_mb=1024"
     };
   }
 });
 
-// src/tools/image-inputs.ts
-function imageInputs(root2) {
-  return IMAGE_INPUT_DIRECTORIES.flatMap(
-    (directory) => (0, import_node_fs3.readdirSync)(import_node_path3.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
-      const absolute = import_node_path3.default.join(entry.parentPath, entry.name);
-      return { path: import_node_path3.default.relative(root2, absolute).split(import_node_path3.default.sep).join("/"), content: (0, import_node_fs3.readFileSync)(absolute) };
-    })
-  );
+// src/actions/shared/role-variables.ts
+function readRoleVariables(inputs) {
+  return parseKeyValueLines("roleVariables", inputs.optional("roleVariables"), ROLE_VARIABLES);
 }
-var import_node_fs3, import_node_path3, IMAGE_INPUT_DIRECTORIES;
-var init_image_inputs = __esm({
-  "src/tools/image-inputs.ts"() {
+var init_role_variables = __esm({
+  "src/actions/shared/role-variables.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs3 = require("fs");
-    import_node_path3 = __toESM(require("path"), 1);
-    IMAGE_INPUT_DIRECTORIES = ["infra/packer", "infra/ansible", "infra/spark-recovery"];
+    init_key_value_lines();
+  }
+});
+
+// src/tools/suite-content.ts
+function suiteContent(from = import_node_path6.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl))) {
+  let directory = from;
+  while (!(0, import_node_fs4.existsSync)(import_node_path6.default.join(directory, "infra", "ansible", "site.yml"))) {
+    const parent2 = import_node_path6.default.dirname(directory);
+    if (parent2 === directory) {
+      throw new ActionableError(
+        "spark-azure's content",
+        `infra/ansible/site.yml in a folder above ${from}`,
+        "none",
+        "Run spark-azure from its repository, its npm package or an action folder as GitHub downloads it."
+      );
+    }
+    directory = parent2;
+  }
+  return contentAt(directory);
+}
+function contentAt(root2) {
+  const ansibleDir = import_node_path6.default.join(root2, "infra", "ansible");
+  return {
+    root: root2,
+    ansibleDir,
+    sitePlaybook: import_node_path6.default.join(ansibleDir, "site.yml"),
+    terraformDir: import_node_path6.default.join(root2, "infra", "terraform"),
+    packerTemplate: import_node_path6.default.join(root2, "infra", "packer", "spark-node.pkr.hcl"),
+    recoveryPluginSource: import_node_path6.default.join(root2, "infra", "spark-recovery", "src"),
+    monitoringDir: import_node_path6.default.join(root2, "infra", "monitoring"),
+    actionMetadata: (action) => import_node_path6.default.join(root2, "actions", action, "action.yml")
+  };
+}
+var import_node_fs4, import_node_path6, import_node_url;
+var init_suite_content = __esm({
+  "src/tools/suite-content.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+    import_node_fs4 = require("fs");
+    import_node_path6 = __toESM(require("path"), 1);
+    import_node_url = require("url");
+  }
+});
+
+// src/actions/shared/user-paths.ts
+function userPath(pipeline, given) {
+  return import_node_path7.default.resolve(pipeline.directories.workspace, given);
+}
+var import_node_path7;
+var init_user_paths = __esm({
+  "src/actions/shared/user-paths.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_path7 = __toESM(require("path"), 1);
+  }
+});
+
+// src/actions/shared/terraform-inputs.ts
+function readTerraformRootSettings(inputs) {
+  return {
+    workingDirectory: inputs.optional("workingDirectory"),
+    varFile: inputs.optional("varFile"),
+    variables: parseVariables(inputs.optional("variables")),
+    backendConfig: (inputs.optional("backendConfig") ?? "").split("\n").map((line) => line.trim()).filter(Boolean)
+  };
+}
+function parseVariables(raw) {
+  return parseKeyValueLines("variables", raw, {
+    key: /^[A-Za-z_][A-Za-z0-9_-]*$/,
+    semicolons: false,
+    expected: "one Terraform variable per line as name=value",
+    example: "image_id=/subscriptions/.../versions/1.2.3"
+  });
+}
+function varFilesOf(settings, pipeline) {
+  return settings.varFile ? [userPath(pipeline, settings.varFile)] : [];
+}
+async function terraformRootDirectory(settings, pipeline) {
+  if (settings.workingDirectory !== void 0) {
+    const directory = userPath(pipeline, settings.workingDirectory);
+    if (!(0, import_node_fs5.existsSync)(directory) || !(0, import_node_fs5.statSync)(directory).isDirectory()) {
+      throw new InputError(
+        "workingDirectory",
+        "a Terraform root in the workspace",
+        describeValue(settings.workingDirectory),
+        "Give the root's path relative to the workspace, or leave it empty for spark-azure's envs/vm."
+      );
+    }
+    return { directory, release: async () => {
+    } };
+  }
+  const copy = await (0, import_promises2.mkdtemp)(import_node_path8.default.join(pipeline.directories.temp, "spark-azure-terraform-"));
+  await (0, import_promises2.cp)(suiteContent().terraformDir, copy, { recursive: true });
+  return { directory: import_node_path8.default.join(copy, "envs", "vm"), release: () => (0, import_promises2.rm)(copy, { recursive: true, force: true }) };
+}
+function backendConfigFiles(lines, pipeline) {
+  const settings = lines.filter((line) => line.includes("="));
+  const files = lines.filter((line) => !line.includes("=")).map((file) => userPath(pipeline, file));
+  const missing = files.find((file) => !(0, import_node_fs5.existsSync)(file) || !(0, import_node_fs5.statSync)(file).isFile());
+  if (missing !== void 0) {
+    throw new InputError(
+      "backendConfig",
+      "key=value lines, or paths of .hcl files in the workspace",
+      `a line naming no file (${describeValue(import_node_path8.default.relative(pipeline.directories.workspace, missing) || missing)})`,
+      "Give the file path relative to the workspace, or write the setting as key=value."
+    );
+  }
+  if (settings.length === 0) return files;
+  const hcl = settings.map((line) => {
+    const [key, ...value] = line.split("=");
+    return `${key.trim()} = ${JSON.stringify(value.join("=").trim()).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{")}`;
+  });
+  return [...files, pipeline.secretFile("backend.hcl", `${hcl.join("\n")}
+`)];
+}
+var import_node_fs5, import_promises2, import_node_path8;
+var init_terraform_inputs = __esm({
+  "src/actions/shared/terraform-inputs.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs5 = require("fs");
+    import_promises2 = require("fs/promises");
+    import_node_path8 = __toESM(require("path"), 1);
+    init_errors();
+    init_key_value_lines();
+    init_suite_content();
+    init_user_paths();
+  }
+});
+
+// src/actions/shared/drill-settings.ts
+function refuseDrillInputsWithoutFailover(inputs) {
+  for (const [input, fallback2] of Object.entries(DRILL_INPUT_DEFAULTS)) {
+    const given = inputs.optional(input);
+    if (given !== void 0 && given !== fallback2) {
+      throw new InputError(
+        input,
+        "'failover: true' (it is an input of the failover drill)",
+        `it without failover`,
+        `Set failover to true to run the drill, or leave ${input} out.`
+      );
+    }
+  }
+}
+function readDrillSettings(inputs, masters) {
+  const fault = inputs.oneOf("fault", FAULTS, DRILL_INPUT_DEFAULTS.fault);
+  const nodeAccess = readNodeAccess(inputs, masters);
+  const problem = faultAccessProblem(fault, nodeAccess.kind);
+  if (problem) throw new InputError("fault", problem.expected, problem.found, problem.fix);
+  const reconcile = fault === "destroy" && nodeAccess.kind === "azure" ? { ...readTerraformRootSettings(inputs), roleVariables: readRoleVariables(inputs) } : void 0;
+  if (!reconcile) {
+    inputs.refuseIgnored(RECONCILE_INPUTS, (given) => ({
+      expected: "it only with fault 'destroy' and nodeAccess 'azure' (provision's reconcile re-creates the deleted VM from it)",
+      found: `it with fault '${fault}' and nodeAccess '${nodeAccess.kind}'`,
+      fix: `Leave ${given} out, or run the destroy drill on Azure.`
+    }));
+  }
+  const expectedWorkers = inputs.optional("expectedWorkers");
+  const alertmanagerUrl = inputs.optional("alertmanagerUrl");
+  if (alertmanagerUrl !== void 0 && !isHttpUrl(alertmanagerUrl)) {
+    throw new InputError("alertmanagerUrl", "Alertmanager's base URL", describeValue(alertmanagerUrl), "e.g. http://10.0.4.4:9093 (the monitoring VM), or leave it out.");
+  }
+  return {
+    fault,
+    zookeepers: readZooKeepers(inputs, nodeAccess, "the ZooKeeper connect string (the drill reads Spark\u2019s leader latch)"),
+    zookeeperDir: readZooKeeperDir(inputs, nodeAccess),
+    expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 1, max: 1e4 }),
+    maxRecoverySeconds: inputs.seconds("maxRecoverySeconds", Number(DRILL_INPUT_DEFAULTS.maxRecoverySeconds), { min: 1, max: 3600 }),
+    graceSeconds: inputs.seconds("graceSeconds", Number(DRILL_INPUT_DEFAULTS.graceSeconds), { min: 0, max: 300 }),
+    jobSeconds: inputs.seconds("jobSeconds", Number(DRILL_INPUT_DEFAULTS.jobSeconds), { min: 5, max: 3600 }),
+    lockWaitSeconds: inputs.seconds("lockWaitSeconds", Number(DRILL_INPUT_DEFAULTS.lockWaitSeconds), { min: 0, max: 3600 }),
+    pollIntervalMs: inputs.integer("pollIntervalMs", Number(DRILL_INPUT_DEFAULTS.pollIntervalMs), { min: 20, max: 5e3 }),
+    nodeAccess,
+    alertmanagerUrl,
+    reconcile
+  };
+}
+var RECONCILE_INPUTS, DRILL_INPUT_DEFAULTS;
+var init_drill_settings = __esm({
+  "src/actions/shared/drill-settings.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_faults();
+    init_errors();
+    init_http_url();
+    init_node_access();
+    init_role_variables();
+    init_terraform_inputs();
+    RECONCILE_INPUTS = ["workingDirectory", "varFile", "variables", "backendConfig", "roleVariables"];
+    DRILL_INPUT_DEFAULTS = {
+      fault: "kill",
+      zookeepers: void 0,
+      zookeeperDir: void 0,
+      expectedWorkers: void 0,
+      maxRecoverySeconds: "12",
+      graceSeconds: "5",
+      jobSeconds: "30",
+      lockWaitSeconds: "60",
+      pollIntervalMs: "100",
+      nodeAccess: void 0,
+      sshUser: void 0,
+      sshPrivateKey: void 0,
+      sshJumpHost: void 0,
+      sshPort: "22",
+      azureResourceGroup: void 0,
+      masterVmNames: void 0,
+      alertmanagerUrl: void 0,
+      ...Object.fromEntries(RECONCILE_INPUTS.map((input) => [input, void 0]))
+    };
   }
 });
 
@@ -4129,27 +13818,27 @@ async function ensureDebianPackages(packages, present, log4) {
 }
 async function ensurePythonEnvironment(name, toolCache, log4) {
   const packages = PYTHON_ENVIRONMENTS[name];
-  const venv = import_node_path4.default.join(toolCache, name);
-  const wanted = (0, import_node_crypto2.createHash)("sha256").update(packages.join("\n")).digest("hex");
-  const stamp = import_node_path4.default.join(venv, ".packages.sha256");
-  if ((0, import_node_fs4.existsSync)(stamp) && await (0, import_promises.readFile)(stamp, "utf8") === wanted) return venv;
+  const venv = import_node_path9.default.join(toolCache, name);
+  const wanted = (0, import_node_crypto.createHash)("sha256").update(packages.join("\n")).digest("hex");
+  const stamp = import_node_path9.default.join(venv, ".packages.sha256");
+  if ((0, import_node_fs6.existsSync)(stamp) && await (0, import_promises3.readFile)(stamp, "utf8") === wanted) return venv;
   log4.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
-  await (0, import_promises.rm)(venv, { recursive: true, force: true });
+  await (0, import_promises3.rm)(venv, { recursive: true, force: true });
   await $`python3 -m venv ${venv}`.quiet();
-  const pip = await $`${import_node_path4.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
+  const pip = await $`${import_node_path9.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
   requireSuccess(pip, `pip install into the Python environment '${name}'`, "Check network access to PyPI, then retry; the environment is rebuilt from scratch.");
-  await (0, import_promises.writeFile)(stamp, wanted);
+  await (0, import_promises3.writeFile)(stamp, wanted);
   return venv;
 }
-var import_node_crypto2, import_node_fs4, import_promises, import_node_path4;
+var import_node_crypto, import_node_fs6, import_promises3, import_node_path9;
 var init_installers = __esm({
   "src/tools/installers.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto2 = require("crypto");
-    import_node_fs4 = require("fs");
-    import_promises = require("fs/promises");
-    import_node_path4 = __toESM(require("path"), 1);
+    import_node_crypto = require("crypto");
+    import_node_fs6 = require("fs");
+    import_promises3 = require("fs/promises");
+    import_node_path9 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_tool_result();
@@ -4157,167 +13846,11 @@ var init_installers = __esm({
   }
 });
 
-// src/tools/go-build.ts
-function goBinary() {
-  return (0, import_node_fs5.existsSync)("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : "go";
-}
-async function buildGoModule(build) {
-  const go = goBinary();
-  const env = {
-    ...process.env,
-    GOFLAGS: "-buildvcs=false",
-    ...build.unlistedInChecksumDatabase?.length ? { GONOSUMDB: build.unlistedInChecksumDatabase.join(",") } : {}
-  };
-  const what = `go build of ${build.module}@${build.version}`;
-  const fix = build.fix ?? "Install Go 1.24 or later (https://go.dev/dl) and let it reach the Go module proxy.";
-  const download = requireSuccess(
-    await $({ env, nothrow: true, quiet: true })`${go} mod download -json ${`${build.module}@${build.version}`}`,
-    what,
-    fix,
-    (result2) => result2.stdout.includes('"Error"') ? JSON.parse(result2.stdout).Error : `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1)}`
-  );
-  const directory = JSON.parse(download.stdout).Dir;
-  (0, import_node_fs5.mkdirSync)(import_node_path5.default.dirname(build.output), { recursive: true });
-  const ldflags = ["-s", "-w", build.ldflags ?? ""].join(" ").trim();
-  const compile = await $({ cwd: directory, env, nothrow: true, quiet: true })`${go} build -mod=mod -trimpath -ldflags=${ldflags} -o ${build.output} ${build.packagePath ?? "."}`;
-  requireSuccess(compile, what, fix);
-  return build.output;
-}
-var import_node_fs5, import_node_path5;
-var init_go_build = __esm({
-  "src/tools/go-build.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_fs5 = require("fs");
-    import_node_path5 = __toESM(require("path"), 1);
-    init_core2();
-    init_tool_result();
-  }
-});
-
-// src/tools/packer.ts
-async function ensurePacker(toolCache, log4) {
-  const onPath = await $({ nothrow: true, quiet: true })`packer version`;
-  const version = /Packer v(\d+)\.(\d+)/.exec(onPath.stdout);
-  if (onPath.exitCode === 0 && version) {
-    const [major, minor] = [Number(version[1]), Number(version[2])];
-    if (major > OLDEST_USABLE[0] || major === OLDEST_USABLE[0] && minor >= OLDEST_USABLE[1]) return { command: "packer", env: {} };
-    log4.info(`Packer on PATH is ${version[0]}, older than 1.7 (no packer init): using Packer ${PACKER_VERSION} from the tool cache instead`);
-  }
-  return builtPacker(toolCache, log4);
-}
-async function builtPacker(toolCache, log4) {
-  const home = import_node_path6.default.join(toolCache, "packer", PACKER_VERSION);
-  const command = import_node_path6.default.join(home, "bin", "packer");
-  const pluginDirectory = import_node_path6.default.join(home, "plugins");
-  if (!(0, import_node_fs6.existsSync)(command)) {
-    log4.info(`Building Packer ${PACKER_VERSION} from the Go module proxy into ${import_node_path6.default.dirname(command)} (once; about 4 min on 2 cores)`);
-    await buildGoModule({ module: "github.com/hashicorp/packer", version: PACKER_VERSION, output: `${command}.partial` });
-    (0, import_node_fs6.renameSync)(`${command}.partial`, command);
-  }
-  for (const plugin of PACKER_PLUGINS) await installPlugin(plugin, pluginDirectory, log4);
-  return { command, env: { PACKER_PLUGIN_PATH: pluginDirectory, CHECKPOINT_DISABLE: "1" } };
-}
-async function installPlugin(plugin, pluginDirectory, log4) {
-  const directory = import_node_path6.default.join(pluginDirectory, "github.com", "hashicorp", plugin.name);
-  const marker = import_node_path6.default.join(directory, `.built-${plugin.version}`);
-  if ((0, import_node_fs6.existsSync)(marker)) return;
-  log4.info(`Building the Packer ${plugin.name} plugin ${plugin.version} from the Go module proxy into ${directory} (once)`);
-  const built = await buildGoModule({
-    module: plugin.module,
-    version: plugin.version,
-    output: import_node_path6.default.join(directory, `build-${plugin.version}`),
-    // A release build clears the "dev" pre-release marker the source carries, as the plugin's own release does.
-    ldflags: `-X ${plugin.module}/version.VersionPrerelease=`,
-    unlistedInChecksumDatabase: plugin.unlistedInChecksumDatabase ? [plugin.module] : []
-  });
-  const described = JSON.parse((await $({ quiet: true })`${built} describe`).stdout);
-  const platform2 = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
-  const binary = import_node_path6.default.join(directory, `packer-plugin-${plugin.name}_v${described.version}_${described.api_version}_${platform2}`);
-  (0, import_node_fs6.renameSync)(built, binary);
-  (0, import_node_fs6.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto3.createHash)("sha256").update((0, import_node_fs6.readFileSync)(binary)).digest("hex"));
-  (0, import_node_fs6.writeFileSync)(marker, `${binary}
-`);
-}
-var import_node_crypto3, import_node_fs6, import_node_path6, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
-var init_packer = __esm({
-  "src/tools/packer.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_crypto3 = require("crypto");
-    import_node_fs6 = require("fs");
-    import_node_path6 = __toESM(require("path"), 1);
-    init_core2();
-    init_go_build();
-    PACKER_VERSION = "v1.9.4";
-    PACKER_PLUGINS = [
-      { name: "azure", module: "github.com/hashicorp/packer-plugin-azure", version: "v1.4.5" },
-      // 1.1.0 and later: its SSH proxy speaks the signature algorithms OpenSSH 8.8 and later require.
-      // The checksum database has no entry for this version; the proxy serves it and its go.sum pins the rest.
-      { name: "ansible", module: "github.com/hashicorp/packer-plugin-ansible", version: "v1.1.2", unlistedInChecksumDatabase: true }
-    ];
-    OLDEST_USABLE = [1, 7];
-  }
-});
-
-// src/tools/recovery-plugin.ts
-async function ensureRecoveryPlugin(where2, log4) {
-  const { sparkHome, toolCache } = where2;
-  const sourceDir = where2.content.recoveryPluginSource;
-  const sources = listJavaSources(sourceDir);
-  const hash = (0, import_node_crypto4.createHash)("sha256");
-  for (const file of sources) hash.update(file).update((0, import_node_fs7.readFileSync)(file));
-  hash.update(
-    (0, import_node_fs7.readdirSync)(import_node_path7.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
-  );
-  const jar = import_node_path7.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
-  if ((0, import_node_fs7.existsSync)(jar)) return jar;
-  if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
-    log4.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
-    await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log4);
-  }
-  log4.info(`Building the leader-election plugin against ${import_node_path7.default.basename(sparkHome)}`);
-  const classes = await (0, import_promises2.mkdtemp)(import_node_path7.default.join(where2.tempDir, "spark-azure-recovery-"));
-  try {
-    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path7.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
-    requireSuccess(
-      compile,
-      "javac of the leader-election plugin",
-      "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.",
-      (result2) => result2.stderr.trim().split("\n").slice(0, 3).join(" | ")
-    );
-    await (0, import_promises2.mkdir)(import_node_path7.default.dirname(jar), { recursive: true });
-    const partial2 = `${jar}.partial`;
-    await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
-    await (0, import_promises2.rename)(partial2, jar);
-    return jar;
-  } finally {
-    await (0, import_promises2.rm)(classes, { recursive: true, force: true });
-  }
-}
-function listJavaSources(directory) {
-  return (0, import_node_fs7.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path7.default.join(directory, file));
-}
-var import_node_crypto4, import_node_fs7, import_promises2, import_node_path7;
-var init_recovery_plugin = __esm({
-  "src/tools/recovery-plugin.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_crypto4 = require("crypto");
-    import_node_fs7 = require("fs");
-    import_promises2 = require("fs/promises");
-    import_node_path7 = __toESM(require("path"), 1);
-    init_core2();
-    init_tool_result();
-    init_installers();
-  }
-});
-
 // src/tools/spark-runtime.ts
 async function resolveSparkRuntime(options, log4) {
   const explicit = options.sparkHome ?? process.env.SPARK_HOME;
   if (explicit) {
-    if (!(0, import_node_fs8.existsSync)(import_node_path8.default.join(explicit, "bin", "spark-submit"))) {
+    if (!(0, import_node_fs7.existsSync)(import_node_path10.default.join(explicit, "bin", "spark-submit"))) {
       throw new InputError(
         options.sparkHome ? options.input : "SPARK_HOME",
         "a Spark distribution with bin/spark-submit",
@@ -4328,227 +13861,214 @@ async function resolveSparkRuntime(options, log4) {
     return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
   }
   const venv = await ensurePythonEnvironment("local-cluster", options.toolCache, log4);
-  const python = import_node_path8.default.join(venv, "bin", "python");
+  const python = import_node_path10.default.join(venv, "bin", "python");
   return { sparkHome: await pysparkHome(python), python };
 }
 async function pysparkHome(python) {
   return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
 }
-var import_node_fs8, import_node_path8;
+var import_node_fs7, import_node_path10;
 var init_spark_runtime = __esm({
   "src/tools/spark-runtime.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs8 = require("fs");
-    import_node_path8 = __toESM(require("path"), 1);
-    init_core2();
-    init_errors();
-    init_installers();
-  }
-});
-
-// src/tools/suite-content.ts
-function suiteContent(from = import_node_path9.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl))) {
-  let directory = from;
-  while (!(0, import_node_fs9.existsSync)(import_node_path9.default.join(directory, "infra", "ansible", "site.yml"))) {
-    const parent2 = import_node_path9.default.dirname(directory);
-    if (parent2 === directory) throw new Error(`cannot find spark-azure's content (infra/ansible/site.yml) above ${from}`);
-    directory = parent2;
-  }
-  return contentAt(directory);
-}
-function contentAt(root2) {
-  const ansibleDir = import_node_path9.default.join(root2, "infra", "ansible");
-  return {
-    root: root2,
-    ansibleDir,
-    sitePlaybook: import_node_path9.default.join(ansibleDir, "site.yml"),
-    terraformDir: import_node_path9.default.join(root2, "infra", "terraform"),
-    packerTemplate: import_node_path9.default.join(root2, "infra", "packer", "spark-node.pkr.hcl"),
-    recoveryPluginSource: import_node_path9.default.join(root2, "infra", "spark-recovery", "src"),
-    monitoringDir: import_node_path9.default.join(root2, "infra", "monitoring"),
-    actionMetadata: (action) => import_node_path9.default.join(root2, "actions", action, "action.yml")
-  };
-}
-var import_node_fs9, import_node_path9, import_node_url;
-var init_suite_content = __esm({
-  "src/tools/suite-content.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_fs9 = require("fs");
-    import_node_path9 = __toESM(require("path"), 1);
-    import_node_url = require("url");
-  }
-});
-
-// src/actions/shared/user-paths.ts
-function userPath(pipeline, given) {
-  return import_node_path10.default.resolve(pipeline.directories.workspace, given);
-}
-var import_node_path10;
-var init_user_paths = __esm({
-  "src/actions/shared/user-paths.ts"() {
-    "use strict";
-    init_cjs_shims();
+    import_node_fs7 = require("fs");
     import_node_path10 = __toESM(require("path"), 1);
-  }
-});
-
-// src/actions/image-build/settings.ts
-function readImageBuildSettings(inputs) {
-  const galleryName = inputs.optional("galleryName");
-  const required = (name, expected, example) => galleryName ? inputs.required(name, expected, example) : inputs.optional(name);
-  const subscriptionId = required("subscriptionId", "the subscription of the gallery", "00000000-0000-0000-0000-000000000000");
-  if (subscriptionId !== void 0 && !/^[0-9a-fA-F-]{36}$/.test(subscriptionId)) {
-    throw new InputError("subscriptionId", "a subscription GUID", describeValue(subscriptionId), "Copy it from `az account show --query id`.");
-  }
-  return {
-    template: inputs.optional("template"),
-    subscriptionId,
-    location: inputs.optional("location") ?? "westeurope",
-    galleryResourceGroup: required("galleryResourceGroup", "the resource group of the Azure Compute Gallery", "rg-images"),
-    galleryName,
-    imageName: inputs.optional("imageName") ?? "spark-node",
-    managedImageResourceGroup: required("managedImageResourceGroup", "the resource group for the managed image", "rg-images"),
-    replicationRegions: (inputs.optional("replicationRegions") ?? "").split(",").map((region) => region.trim()).filter(Boolean),
-    sparkVersion: inputs.optional("sparkVersion") ?? "4.3.0",
-    force: inputs.boolean("force", false)
-  };
-}
-var init_settings = __esm({
-  "src/actions/image-build/settings.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_errors();
-  }
-});
-
-// src/actions/image-build/index.ts
-async function imageBuildAction(pipeline) {
-  const settings = readImageBuildSettings(new InputReader(pipeline.inputs));
-  const content = suiteContent();
-  const root2 = content.root;
-  const toolCache = pipeline.directories.toolCache;
-  const template2 = settings.template === void 0 ? content.packerTemplate : userPath(pipeline, settings.template);
-  if (!(0, import_node_fs10.existsSync)(template2)) {
-    throw new InputError(
-      "template",
-      "a Packer template in the workspace",
-      describeValue(settings.template),
-      "Give its path relative to the workspace, or leave it empty for spark-azure's own."
-    );
-  }
-  const version = imageVersion(imageInputs(root2));
-  pipeline.setOutput("imageVersion", version);
-  pipeline.log.info(`Image version from content: ${version}`);
-  const existing = settings.galleryName && !settings.force ? await galleryVersionId(settings, version) : void 0;
-  if (existing) {
-    pipeline.log.info(`The gallery already has ${version}: nothing to build.`);
-    pipeline.setOutput("imageId", existing);
-    pipeline.setOutput("built", "false");
-    await pipeline.appendSummary(`### Golden image ${version}
-
-Already in the gallery, not rebuilt: \`${existing}\`
-`);
-    return;
-  }
-  const toolchain = await pipeline.group("Tools", async () => {
-    const packer2 = await ensurePacker(toolCache, pipeline.log);
-    const lint = await ensurePythonEnvironment("lint", toolCache, pipeline.log);
-    const cluster = await ensurePythonEnvironment("local-cluster", toolCache, pipeline.log);
-    const plugin = await ensureRecoveryPlugin(
-      { content, sparkHome: await pysparkHome(import_node_path11.default.join(cluster, "bin", "python")), toolCache, tempDir: pipeline.directories.temp },
-      pipeline.log
-    );
-    return { packer: packer2, ansibleBin: import_node_path11.default.join(lint, "bin"), plugin };
-  });
-  const directory = import_node_path11.default.dirname(template2);
-  const manifestFile = import_node_path11.default.join(pipeline.directories.temp, `packer-manifest-${process.pid}.json`);
-  (0, import_node_fs10.rmSync)(manifestFile, { force: true });
-  const variables = {
-    manifest_file: manifestFile,
-    image_version: version,
-    subscription_id: settings.subscriptionId,
-    location: settings.location,
-    gallery_resource_group: settings.galleryResourceGroup,
-    gallery_name: settings.galleryName,
-    image_name: settings.imageName,
-    managed_image_resource_group: settings.managedImageResourceGroup,
-    replication_regions: JSON.stringify(settings.replicationRegions),
-    spark_version: settings.sparkVersion,
-    recovery_plugin_jar: toolchain.plugin
-  };
-  const args = Object.entries(variables).flatMap(([key, value]) => value === void 0 ? [] : ["-var", `${key}=${value}`]);
-  const env = { ...process.env, ...toolchain.packer.env, PATH: `${toolchain.ansibleBin}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
-  const packer = toolchain.packer.command;
-  const init = await pipeline.group(
-    `packer init ${import_node_path11.default.basename(template2)}`,
-    () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer} init ${import_node_path11.default.basename(template2)}`
-  );
-  if (init.stdout.trim()) pipeline.log.info(init.stdout.trim());
-  requireSuccess(
-    init,
-    `packer init ${settings.template ?? import_node_path11.default.basename(template2)}`,
-    "Let Packer reach GitHub's releases, or install the plugins the template requires into PACKER_PLUGIN_PATH.",
-    (result2) => `exit ${result2.exitCode}: ${(result2.stderr || result2.stdout).trim()}`
-  );
-  const build = await pipeline.group(
-    `packer build ${import_node_path11.default.basename(template2)}`,
-    () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer} build -machine-readable ${args} ${import_node_path11.default.basename(template2)}`
-  );
-  const output = parseMachineReadable(build.stdout);
-  for (const message of output.messages) if (message) pipeline.log.info(message);
-  requireSuccess(
-    build,
-    `packer build ${settings.template ?? import_node_path11.default.basename(template2)}`,
-    "Fix what Packer reports; it removes the temporary build resources itself.",
-    () => output.errors.join(" | ") || `exit ${build.exitCode}`
-  );
-  const manifest = lastRunBuild(JSON.parse((0, import_node_fs10.readFileSync)(manifestFile, "utf8")));
-  const imageId = galleryImageVersionId(output.artifacts) ?? manifest.artifact_id;
-  pipeline.setOutput("imageId", imageId);
-  pipeline.setOutput("managedImageId", manifest.artifact_id);
-  pipeline.setOutput("built", "true");
-  await pipeline.appendSummary(
-    `### Golden image ${version}
-
-| | |
-|---|---|
-| image id | \`${imageId}\` |
-| managed image | \`${manifest.artifact_id}\` |
-| Packer run | ${manifest.packer_run_uuid} |
-`
-  );
-  pipeline.log.info(`Built ${imageId}`);
-}
-async function galleryVersionId(settings, version) {
-  const show = await $({
-    nothrow: true,
-    quiet: true
-  })`az sig image-version show --subscription ${settings.subscriptionId} --resource-group ${settings.galleryResourceGroup} --gallery-name ${settings.galleryName} --gallery-image-definition ${settings.imageName} --gallery-image-version ${version} --query id --output tsv`;
-  return show.exitCode === 0 && show.stdout.trim() ? show.stdout.trim() : void 0;
-}
-var import_node_fs10, import_node_path11;
-var init_image_build = __esm({
-  "src/actions/image-build/index.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_fs10 = require("fs");
-    import_node_path11 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
-    init_image_version();
-    init_packer_output();
-    init_input_reader();
-    init_image_inputs();
     init_installers();
-    init_packer();
-    init_recovery_plugin();
+  }
+});
+
+// src/actions/shared/markdown.ts
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+}
+function mermaidGantt(title, rows) {
+  return ["```mermaid", "gantt", `    title ${title}`, "    dateFormat x", "    axisFormat %H:%M:%S", ...rows, "```"].join("\n");
+}
+var init_markdown = __esm({
+  "src/actions/shared/markdown.ts"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// src/actions/shared/smoke-test-summary.ts
+function smokeTestSummary(report) {
+  const rows = [
+    ["Verdict", report.passed ? "passed" : "FAILED"],
+    ["Reason", report.reason],
+    ["Result", report.result ?? "-"],
+    ["Application", report.applicationId ?? "-"],
+    ["ALIVE master", report.aliveMaster],
+    ["Duration", `${report.durationSeconds} s`]
+  ];
+  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
+}
+var init_smoke_test_summary = __esm({
+  "src/actions/shared/smoke-test-summary.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_markdown();
+  }
+});
+
+// src/actions/shared/smoke-test-run.ts
+async function runSmokeTest(settings, job, pipeline) {
+  const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: "sparkHome", toolCache: pipeline.directories.toolCache }, pipeline.log);
+  const report = await pipeline.group("Smoke test", () => runSparkJob(settings, job, runtime, pipeline.log));
+  pipeline.setOutput("result", report.result ?? "");
+  pipeline.setOutput("durationSeconds", String(report.durationSeconds));
+  pipeline.setOutput("applicationId", report.applicationId ?? "");
+  pipeline.setOutput("aliveMaster", report.aliveMaster);
+  await pipeline.appendSummary(smokeTestSummary(report));
+  if (!report.passed) {
+    pipeline.log.info(`spark-submit output (end):
+${report.outputTail}`);
+    throw new ClusterStateError("Smoke test", "a successful job with a correct result", report.reason, "See the spark-submit output above and docs/runbook.md.");
+  }
+  pipeline.log.info(`Smoke test passed: ${report.reason}`);
+  return runtime;
+}
+var init_smoke_test_run = __esm({
+  "src/actions/shared/smoke-test-run.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+    init_spark_job();
     init_spark_runtime();
-    init_suite_content();
-    init_tool_result();
+    init_smoke_test_summary();
+  }
+});
+
+// src/actions/shared/smoke-test-settings.ts
+function readSmokeTestSettings(inputs) {
+  const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", MASTERS_EXAMPLE));
+  const application = inputs.optional("application");
+  const mainClass = inputs.optional("mainClass");
+  const deployMode = inputs.oneOf("deployMode", ["client", "cluster"], "client");
+  if (application !== void 0 && !/\.(py|jar)$/.test(application)) {
+    throw new InputError("application", "a .py or .jar file", describeValue(application), "Give the path of a PySpark script or of an application jar.");
+  }
+  if (application?.endsWith(".jar") && mainClass === void 0) {
+    throw new InputError("mainClass", "the main class of the jar", "nothing", "Set 'mainClass', e.g. org.example.Job.");
+  }
+  if (deployMode === "cluster" && !application?.endsWith(".jar")) {
+    throw new InputError(
+      "deployMode",
+      "'client' for Python applications (standalone clusters run Python drivers only in client mode)",
+      "'cluster'",
+      "Use deployMode 'client', or submit a jar."
+    );
+  }
+  return {
+    masters,
+    masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
+    sparkHome: inputs.optional("sparkHome"),
+    application,
+    mainClass,
+    arguments: parseArguments(inputs.optional("arguments")),
+    deployMode,
+    sparkConf: parseSparkConf(inputs.optional("sparkConf")),
+    check: resultCheck(inputs.optional("expectedOutput"), application),
+    driverHost: inputs.optional("driverHost"),
+    timeoutSeconds: inputs.seconds("timeoutSeconds", 300, { min: 10, max: 86400 }),
+    aliveMasterTimeoutSeconds: inputs.seconds("aliveMasterTimeoutSeconds", 120, { min: 1, max: 3600 })
+  };
+}
+function parseArguments(raw) {
+  if (raw === void 0) return [];
+  if (raw.startsWith("[")) {
+    let parsed;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      parsed = void 0;
+    }
+    if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === "string")) {
+      throw new InputError("arguments", "a JSON array of strings, or words separated by spaces", describeValue(raw), 'Fix the JSON, e.g. ["--input", "a b.csv"].');
+    }
+    return parsed;
+  }
+  return raw.split(/\s+/).filter((word) => word !== "");
+}
+function parseSparkConf(raw) {
+  return parseKeyValueLines("sparkConf", raw, { key: /^spark\.[A-Za-z0-9_.-]+$/, semicolons: true, expected: "one spark.key=value per line", example: "spark.executor.memory=1g" });
+}
+function resultCheck(expectedOutput, application) {
+  if (expectedOutput === void 0) {
+    return application === void 0 || application.endsWith("pi.py") ? { kind: "pi" } : { kind: "exit-status" };
+  }
+  try {
+    return { kind: "pattern", pattern: new RegExp(expectedOutput, "m") };
+  } catch (error2) {
+    throw new InputError("expectedOutput", "a valid regular expression", describeValue(expectedOutput), `Fix it: ${error2.message}.`);
+  }
+}
+function smokeTestJob(settings, application = settings.application) {
+  return {
+    name: "spark-azure smoke test",
+    application,
+    mainClass: settings.mainClass,
+    arguments: settings.arguments,
+    deployMode: settings.deployMode,
+    sparkConf: settings.sparkConf,
+    check: settings.check,
+    timeoutSeconds: settings.timeoutSeconds
+  };
+}
+function applicationIn(pipeline, given) {
+  if (given === void 0) return void 0;
+  const application = userPath(pipeline, given);
+  if (!(0, import_node_fs8.existsSync)(application)) {
+    throw new InputError(
+      "application",
+      "a .py or .jar file in the workspace",
+      describeValue(given),
+      `No file at ${application}: give its path relative to the workspace, or absolute.`
+    );
+  }
+  return application;
+}
+var import_node_fs8, MASTERS_EXAMPLE;
+var init_smoke_test_settings = __esm({
+  "src/actions/shared/smoke-test-settings.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs8 = require("fs");
+    init_errors();
+    init_key_value_lines();
+    init_master_list();
     init_user_paths();
-    init_settings();
+    MASTERS_EXAMPLE = "10.0.2.4:7077,10.0.2.5:7077";
+  }
+});
+
+// src/local/local-drill-cluster.ts
+function localDrillCluster(cluster, topology) {
+  return {
+    masters: topology.masters,
+    zookeepers: topology.zookeepers.map(zookeeperClientAddress),
+    sparkZooKeeperDir: topology.sparkZooKeeperDir,
+    operations: cluster.nodeOperations(),
+    recreation: {
+      destroy: (node) => cluster.destroy(node),
+      recreate: async () => {
+        const result2 = await cluster.reconcile();
+        return `reconciled ${result2.reconciled.join(", ") || "nothing"} in ${result2.seconds.toFixed(1)} s`;
+      },
+      timeLimitSeconds: LOCAL_RECREATION_SECONDS
+    }
+  };
+}
+var LOCAL_RECREATION_SECONDS;
+var init_local_drill_cluster = __esm({
+  "src/local/local-drill-cluster.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_topology();
+    LOCAL_RECREATION_SECONDS = 300;
   }
 });
 
@@ -4646,6 +14166,147 @@ var init_remote_commands = __esm({
   }
 });
 
+// src/azure/azure-vm-operations.ts
+function azureVmOperations(access2) {
+  const run2 = (operation) => async (node) => {
+    const vm = access2.vmNames[node.name];
+    if (!vm) throw new ActionableError(`Node ${node.name}`, "a VM name (input masterVmNames)", "none", "List one VM name per master, in the order of masters.");
+    const result2 = await $({ nothrow: true, quiet: true, timeout: 9e5 })`az ${azVmArguments(access2, vm, operation)}`;
+    requireSuccess(result2, `az vm ${operation} ${vm}`, "Check the Azure login and the resource group.");
+  };
+  return { restart: run2("restart"), deallocate: run2("deallocate"), start: run2("start"), delete: run2("delete") };
+}
+var init_azure_vm_operations = __esm({
+  "src/azure/azure-vm-operations.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_core2();
+    init_errors();
+    init_tool_result();
+    init_remote_commands();
+  }
+});
+
+// src/azure/ssh-node-operations.ts
+function sshNodeOperations(access2) {
+  const run2 = (operation) => async (node) => {
+    const result2 = await $({ nothrow: true, quiet: true, timeout: 6e4 })`ssh ${sshArguments(access2, node, systemctlCommand(operation, node.role))}`;
+    requireSuccess(
+      result2,
+      `'${operation}' over SSH on node ${node.name} (${node.host})`,
+      "Check sshUser, sshPrivateKey and sshJumpHost, and that the user may run systemctl with sudo."
+    );
+  };
+  return { start: run2("start"), stop: run2("stop"), kill: run2("kill"), crash: run2("crash"), restart: run2("restart") };
+}
+var init_ssh_node_operations = __esm({
+  "src/azure/ssh-node-operations.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_core2();
+    init_tool_result();
+    init_remote_commands();
+  }
+});
+
+// src/core/cluster/node-states.ts
+function probeAddressesOf(topology) {
+  return {
+    zookeepers: topology.zookeepers.map(zookeeperClientAddress),
+    masters: topology.masters.map((master) => ({ address: formatHostPort(masterAddress(master)), webUiUrl: masterWebUiUrl(master) }))
+  };
+}
+function expectationsOf(topology) {
+  return {
+    zookeeperCount: topology.zookeepers.length,
+    masterCount: topology.masters.length,
+    minimumWorkers: topology.workers.length,
+    workerHosts: topology.workers.map((worker) => worker.host)
+  };
+}
+function nodeAddress(node) {
+  switch (node.role) {
+    case "zookeeper":
+      return formatHostPort(zookeeperClientAddress(node));
+    case "master":
+      return formatHostPort(masterAddress(node));
+    case "worker":
+      return `${node.host}:${node.webUiPort}`;
+  }
+}
+function nodeState(node, state) {
+  switch (node.role) {
+    case "zookeeper": {
+      const server = state.zookeeper.find((candidate) => candidate.address === nodeAddress(node));
+      if (!server?.reachable) return "down";
+      return server.serving ? server.mode ?? "serving" : "not serving";
+    }
+    case "master": {
+      const master = state.masters.find((candidate) => candidate.address === nodeAddress(node));
+      return master?.reachable ? master.status : "down";
+    }
+    case "worker": {
+      const seen = workersAtAliveMaster(state).filter((worker) => worker.host === node.host);
+      if (seen.some((worker) => worker.state === "ALIVE")) return "ALIVE";
+      return seen.length > 0 ? seen[seen.length - 1].state : "not registered";
+    }
+  }
+}
+var init_node_states = __esm({
+  "src/core/cluster/node-states.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_host_port();
+    init_cluster_state();
+    init_topology();
+  }
+});
+
+// src/tools/ansible-playbook.ts
+async function runPlaybookWith(ansiblePlaybook, root2, inventory, options = {}) {
+  const ansibleDir = import_node_path11.default.join(root2, "infra", "ansible");
+  const playbook = import_node_path11.default.join(ansibleDir, options.playbook ?? "site.yml");
+  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path11.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+  const result2 = await $({ env, cwd: ansibleDir })`${ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
+  return { exitCode: result2.exitCode ?? 1, stdout: result2.stdout, stderr: result2.stderr, output: result2.stdout + result2.stderr };
+}
+function ansibleFailures(result2) {
+  return `${result2.stdout}
+${result2.stderr}`.split("\n").filter((line) => /fatal:|UNREACHABLE|ERROR!|failed=[1-9]/.test(line)).slice(0, 3).join(" | ") || lastErrorLine(result2);
+}
+var import_node_path11;
+var init_ansible_playbook = __esm({
+  "src/tools/ansible-playbook.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_path11 = __toESM(require("path"), 1);
+    init_core2();
+    init_tool_result();
+  }
+});
+
+// src/local/ansible.ts
+async function runPlaybook(toolchain, root2, inventory, options = {}) {
+  return runPlaybookWith(toolchain.ansiblePlaybook, root2, inventory, options);
+}
+async function renderConfiguration(toolchain, root2, inventory, limit) {
+  const result2 = await runPlaybook(toolchain, root2, inventory, { extraArgs: ["--skip-tags", "health", ...limit ? ["--limit", limit.join(",")] : []] });
+  requireSuccess(
+    result2,
+    "Ansible site.yml (local inventory)",
+    `Run it by hand to see the whole output: ANSIBLE_CONFIG=infra/ansible/ansible.cfg ${toolchain.ansiblePlaybook} -i ${inventory} infra/ansible/site.yml`,
+    ansibleFailures
+  );
+}
+var init_ansible = __esm({
+  "src/local/ansible.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_ansible_playbook();
+    init_tool_result();
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -4725,17 +14386,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path37) {
-      const ctrl = callVisitor(key, node, visitor, path37);
+    function visit_(key, node, visitor, path41) {
+      const ctrl = callVisitor(key, node, visitor, path41);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path37, ctrl);
-        return visit_(key, ctrl, visitor, path37);
+        replaceNode(key, path41, ctrl);
+        return visit_(key, ctrl, visitor, path41);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path37 = Object.freeze(path37.concat(node));
+          path41 = Object.freeze(path41.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path37);
+            const ci = visit_(i, node.items[i], visitor, path41);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4746,13 +14407,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path37 = Object.freeze(path37.concat(node));
-          const ck = visit_("key", node.key, visitor, path37);
+          path41 = Object.freeze(path41.concat(node));
+          const ck = visit_("key", node.key, visitor, path41);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path37);
+          const cv = visit_("value", node.value, visitor, path41);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4773,17 +14434,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path37) {
-      const ctrl = await callVisitor(key, node, visitor, path37);
+    async function visitAsync_(key, node, visitor, path41) {
+      const ctrl = await callVisitor(key, node, visitor, path41);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path37, ctrl);
-        return visitAsync_(key, ctrl, visitor, path37);
+        replaceNode(key, path41, ctrl);
+        return visitAsync_(key, ctrl, visitor, path41);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path37 = Object.freeze(path37.concat(node));
+          path41 = Object.freeze(path41.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path37);
+            const ci = await visitAsync_(i, node.items[i], visitor, path41);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4794,13 +14455,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path37 = Object.freeze(path37.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path37);
+          path41 = Object.freeze(path41.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path41);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path37);
+          const cv = await visitAsync_("value", node.value, visitor, path41);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4827,23 +14488,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path37) {
+    function callVisitor(key, node, visitor, path41) {
       if (typeof visitor === "function")
-        return visitor(key, node, path37);
+        return visitor(key, node, path41);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path37);
+        return visitor.Map?.(key, node, path41);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path37);
+        return visitor.Seq?.(key, node, path41);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path37);
+        return visitor.Pair?.(key, node, path41);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path37);
+        return visitor.Scalar?.(key, node, path41);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path37);
+        return visitor.Alias?.(key, node, path41);
       return void 0;
     }
-    function replaceNode(key, path37, node) {
-      const parent2 = path37[path37.length - 1];
+    function replaceNode(key, path41, node) {
+      const parent2 = path41[path41.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -5464,10 +15125,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path37, value) {
+    function collectionFromPath(schema, path41, value) {
       let v = value;
-      for (let i = path37.length - 1; i >= 0; --i) {
-        const k = path37[i];
+      for (let i = path41.length - 1; i >= 0; --i) {
+        const k = path41[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -5486,7 +15147,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path37) => path37 == null || typeof path37 === "object" && !!path37[Symbol.iterator]().next().done;
+    var isEmptyPath = (path41) => path41 == null || typeof path41 === "object" && !!path41[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -5516,11 +15177,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path37, value) {
-        if (isEmptyPath(path37))
+      addIn(path41, value) {
+        if (isEmptyPath(path41))
           this.add(value);
         else {
-          const [key, ...rest2] = path37;
+          const [key, ...rest2] = path41;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -5534,8 +15195,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path37) {
-        const [key, ...rest2] = path37;
+      deleteIn(path41) {
+        const [key, ...rest2] = path41;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -5549,8 +15210,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path37, keepScalar) {
-        const [key, ...rest2] = path37;
+      getIn(path41, keepScalar) {
+        const [key, ...rest2] = path41;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -5568,8 +15229,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path37) {
-        const [key, ...rest2] = path37;
+      hasIn(path41) {
+        const [key, ...rest2] = path41;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -5579,8 +15240,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path37, value) {
-        const [key, ...rest2] = path37;
+      setIn(path41, value) {
+        const [key, ...rest2] = path41;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -8130,9 +17791,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path37, value) {
+      addIn(path41, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path37, value);
+          this.contents.addIn(path41, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8207,14 +17868,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path37) {
-        if (Collection.isEmptyPath(path37)) {
+      deleteIn(path41) {
+        if (Collection.isEmptyPath(path41)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path37) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path41) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8229,10 +17890,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path37, keepScalar) {
-        if (Collection.isEmptyPath(path37))
+      getIn(path41, keepScalar) {
+        if (Collection.isEmptyPath(path41))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path37, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path41, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8243,10 +17904,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path37) {
-        if (Collection.isEmptyPath(path37))
+      hasIn(path41) {
+        if (Collection.isEmptyPath(path41))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path37) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path41) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8263,13 +17924,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path37, value) {
-        if (Collection.isEmptyPath(path37)) {
+      setIn(path41, value) {
+        if (Collection.isEmptyPath(path41)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path37), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path41), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path37, value);
+          this.contents.setIn(path41, value);
         }
       }
       /**
@@ -10250,9 +19911,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path37) => {
+    visit.itemAtPath = (cst, path41) => {
       let item = cst;
-      for (const [field, index2] of path37) {
+      for (const [field, index2] of path41) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -10261,23 +19922,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path37) => {
-      const parent2 = visit.itemAtPath(cst, path37.slice(0, -1));
-      const field = path37[path37.length - 1][0];
+    visit.parentCollection = (cst, path41) => {
+      const parent2 = visit.itemAtPath(cst, path41.slice(0, -1));
+      const field = path41[path41.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path37, item, visitor) {
-      let ctrl = visitor(item, path37);
+    function _visit(path41, item, visitor) {
+      let ctrl = visitor(item, path41);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path37.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path41.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -10288,10 +19949,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path37);
+            ctrl = ctrl(item, path41);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path37) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path41) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -12048,10 +21709,1196 @@ var require_dist = __commonJS({
   }
 });
 
+// src/local/paths.ts
+function localPaths(directories, env = process.env) {
+  return {
+    toolCache: directories.toolCache,
+    clusterDir: import_node_path12.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path12.default.join(directories.workspace, ".local-cluster"))
+  };
+}
+function nodeDir(clusterDir, nodeName) {
+  return import_node_path12.default.join(clusterDir, "nodes", nodeName);
+}
+var import_node_path12;
+var init_paths = __esm({
+  "src/local/paths.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_path12 = __toESM(require("path"), 1);
+  }
+});
+
+// src/local/local-inventory.ts
+function localInventory(topology, clusterDir, toolchain, roleVariables = {}, clusterName = "local") {
+  const owner = (0, import_node_os4.userInfo)().username;
+  const hosts = (nodes) => Object.fromEntries(nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }]));
+  const inventory = {
+    all: {
+      vars: {
+        ansible_connection: "local",
+        ansible_python_interpreter: "{{ ansible_playbook_python }}",
+        spark_azure_service_manager: "none",
+        spark_azure_cluster_name: clusterName,
+        zookeeper_install: false,
+        zookeeper_user: owner,
+        zookeeper_launcher_owner: owner,
+        zookeeper_conf_dir: "{{ spark_azure_node_dir }}/conf",
+        zookeeper_data_dir: "{{ spark_azure_node_dir }}/data",
+        zookeeper_log_dir: "{{ spark_azure_node_dir }}/logs",
+        zookeeper_bin_dir: "{{ spark_azure_node_dir }}/bin",
+        zookeeper_java: toolchain.java,
+        zookeeper_heap_mb: 256,
+        zookeeper_prometheus_jar_dir: toolchain.zookeeperMetricsJarDir,
+        spark_install: false,
+        spark_home: toolchain.sparkHome,
+        spark_user: owner,
+        spark_launcher_owner: owner,
+        spark_python: toolchain.python,
+        spark_conf_dir: "{{ spark_azure_node_dir }}/conf",
+        spark_log_dir: "{{ spark_azure_node_dir }}/logs",
+        spark_bin_dir: "{{ spark_azure_node_dir }}/bin",
+        spark_master_daemon_memory_mb: 512,
+        spark_master_recovery_plugin_jar: toolchain.recoveryPluginJar,
+        spark_worker_daemon_memory_mb: 384,
+        spark_worker_work_dir: "{{ spark_azure_node_dir }}/work",
+        // One loopback address per worker: each health endpoint on its own worker's address.
+        spark_worker_health_bind: "{{ ansible_host }}",
+        ...roleVariables
+      },
+      children: {
+        zookeeper: { hosts: hosts(topology.zookeepers) },
+        spark_masters: { hosts: hosts(topology.masters) },
+        spark_workers: { hosts: hosts(topology.workers) }
+      }
+    }
+  };
+  return (0, import_yaml.stringify)(inventory);
+}
+function roleVars(node) {
+  switch (node.role) {
+    case "zookeeper":
+      return {
+        zookeeper_id: node.id,
+        zookeeper_client_port: node.clientPort,
+        zookeeper_quorum_port: node.quorumPort,
+        zookeeper_election_port: node.electionPort
+      };
+    case "master":
+      return { spark_master_port: node.port, spark_master_webui_port: node.webUiPort };
+    case "worker":
+      return { spark_worker_webui_port: node.webUiPort, spark_worker_cores: node.cores, spark_worker_memory_mb: node.memoryMb };
+  }
+}
+var import_node_os4, import_yaml;
+var init_local_inventory = __esm({
+  "src/local/local-inventory.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_os4 = require("os");
+    import_yaml = __toESM(require_dist(), 1);
+    init_paths();
+  }
+});
+
+// src/core/monitoring/prometheus-targets.ts
+function scrapeJobs(topology) {
+  return [
+    { job: "spark-master", metricsPath: "/metrics/master/prometheus/", targets: topology.masters.map((master) => `${master.host}:${master.webUiPort}`) },
+    { job: "spark-applications", metricsPath: "/metrics/applications/prometheus/", targets: topology.masters.map((master) => `${master.host}:${master.webUiPort}`) },
+    { job: "spark-worker", metricsPath: "/metrics/prometheus/", targets: topology.workers.map((worker) => `${worker.host}:${worker.webUiPort}`) },
+    { job: "zookeeper", metricsPath: "/metrics", targets: topology.zookeepers.map((server) => `${server.host}:${ZOOKEEPER_METRICS_PORT}`) }
+  ];
+}
+function masterStatusTargets(topology) {
+  return topology.masters.map((master) => `http://${master.host}:${master.webUiPort}/json/`);
+}
+var ZOOKEEPER_METRICS_PORT;
+var init_prometheus_targets = __esm({
+  "src/core/monitoring/prometheus-targets.ts"() {
+    "use strict";
+    init_cjs_shims();
+    ZOOKEEPER_METRICS_PORT = 7e3;
+  }
+});
+
+// src/local/local-monitoring.ts
+async function startLocalMonitoring(where2, topology, tools, options = {}) {
+  const directory = nodeDir(where2.clusterDir, "monitoring");
+  await (0, import_promises4.rm)(directory, { recursive: true, force: true });
+  await (0, import_promises4.mkdir)(import_node_path13.default.join(directory, "bin"), { recursive: true });
+  const rules = import_node_path13.default.join(directory, "spark-azure.rules.yml");
+  (0, import_node_fs9.copyFileSync)(import_node_path13.default.join(where2.monitoringDir, "prometheus", "rules", "spark-azure.rules.yml"), rules);
+  (0, import_node_fs9.copyFileSync)(import_node_path13.default.join(where2.monitoringDir, "blackbox", "blackbox.yml"), import_node_path13.default.join(directory, "blackbox.yml"));
+  await (0, import_promises4.writeFile)(import_node_path13.default.join(directory, "prometheus.yml"), prometheusConfig(topology, rules));
+  await (0, import_promises4.writeFile)(import_node_path13.default.join(directory, "alertmanager.yml"), alertmanagerConfig(import_node_path13.default.join(where2.monitoringDir, "alertmanager", "alertmanager.yml"), options.alertWebhook));
+  const commands = {
+    "blackbox-exporter": [tools.blackboxExporter, `--config.file=${import_node_path13.default.join(directory, "blackbox.yml")}`, `--web.listen-address=${MONITORING_HOST}:${PORTS.blackboxExporter}`],
+    // No HA peer port: Alertmanager would otherwise listen for peers on every interface.
+    alertmanager: [
+      tools.alertmanager,
+      `--config.file=${import_node_path13.default.join(directory, "alertmanager.yml")}`,
+      `--storage.path=${import_node_path13.default.join(directory, "alertmanager-data")}`,
+      `--web.listen-address=${MONITORING_HOST}:${PORTS.alertmanager}`,
+      "--cluster.listen-address="
+    ],
+    prometheus: [
+      tools.prometheus,
+      `--config.file=${import_node_path13.default.join(directory, "prometheus.yml")}`,
+      `--storage.tsdb.path=${import_node_path13.default.join(directory, "prometheus-data")}`,
+      `--web.listen-address=${MONITORING_HOST}:${PORTS.prometheus}`
+    ]
+  };
+  for (const program2 of PROGRAMS) {
+    const launcher = import_node_path13.default.join(directory, "bin", `run-${program2}`);
+    await (0, import_promises4.writeFile)(launcher, `#!/bin/sh
+exec ${commands[program2].map(shellQuote).join(" ")}
+`);
+    await (0, import_promises4.chmod)(launcher, 493);
+    await where2.processes.startLauncher(program2, launcher);
+  }
+  const monitoring = {
+    prometheusUrl: url(PORTS.prometheus),
+    alertmanagerUrl: url(PORTS.alertmanager),
+    blackboxExporterUrl: url(PORTS.blackboxExporter),
+    alertWebhook: options.alertWebhook
+  };
+  await waitForEveryTarget(monitoring.prometheusUrl, expectedTargets(topology));
+  return monitoring;
+}
+async function stopLocalMonitoring(processes) {
+  for (const program2 of [...PROGRAMS].reverse()) await processes.stop({ name: program2 });
+}
+function localMonitoringRunning(processes) {
+  return PROGRAMS.some((program2) => processes.pid({ name: program2 }) !== void 0);
+}
+function expectedTargets(topology) {
+  return scrapeJobs(topology).reduce((sum, job) => sum + job.targets.length, 0) + masterStatusTargets(topology).length;
+}
+async function waitForEveryTarget(prometheusUrl, expected) {
+  const result2 = await waitUntil(
+    async () => {
+      try {
+        const answer = await httpGetJson(`${prometheusUrl}/api/v1/targets?state=active`, 1e3);
+        return answer.data.activeTargets;
+      } catch {
+        return [];
+      }
+    },
+    (targets) => targets.length === expected && targets.every((target) => target.health === "up"),
+    { timeoutMs: 6e4, intervalMs: 500 }
+  );
+  if (!result2.satisfied) {
+    const down = result2.last.filter((target) => target.health !== "up").map((target) => target.scrapeUrl);
+    throw new ClusterStateError(
+      "Local monitoring",
+      `Prometheus scraping all ${expected} targets`,
+      `${result2.last.length} targets${down.length > 0 ? `, down: ${down.join(", ")}` : ""}`,
+      `Read ${prometheusUrl}/targets and the logs under nodes/prometheus/logs/.`
+    );
+  }
+}
+function prometheusConfig(topology, rules) {
+  const labels = { cluster: CLUSTER_LABEL };
+  return (0, import_yaml2.stringify)({
+    // Every second, so that a crash pages within seconds (the rules' durations assume it).
+    global: { scrape_interval: "1s", scrape_timeout: "1s", evaluation_interval: "1s" },
+    rule_files: [rules],
+    alerting: { alertmanagers: [{ static_configs: [{ targets: [`${MONITORING_HOST}:${PORTS.alertmanager}`] }] }] },
+    scrape_configs: [
+      {
+        job_name: "spark-master-status",
+        metrics_path: "/probe",
+        params: { module: ["spark_master_alive"] },
+        static_configs: [{ targets: masterStatusTargets(topology), labels }],
+        relabel_configs: [
+          { source_labels: ["__address__"], target_label: "__param_target" },
+          { source_labels: ["__param_target"], target_label: "instance" },
+          { target_label: "__address__", replacement: `${MONITORING_HOST}:${PORTS.blackboxExporter}` }
+        ]
+      },
+      ...scrapeJobs(topology).map((job) => ({ job_name: job.job, metrics_path: job.metricsPath, static_configs: [{ targets: job.targets, labels }] }))
+    ]
+  });
+}
+function alertmanagerConfig(production, webhook) {
+  const { inhibit_rules } = (0, import_yaml2.parse)((0, import_node_fs9.readFileSync)(production, "utf8"));
+  return (0, import_yaml2.stringify)({
+    route: { receiver: "local", group_by: ["alertname", "cluster"], group_wait: "0s", group_interval: "1s", repeat_interval: "1h" },
+    inhibit_rules,
+    receivers: [{ name: "local", ...webhook ? { webhook_configs: [{ url: webhook, send_resolved: true }] } : {} }]
+  });
+}
+function shellQuote(word) {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+var import_node_fs9, import_promises4, import_node_path13, import_yaml2, MONITORING_HOST, PORTS, PROGRAMS, CLUSTER_LABEL, url;
+var init_local_monitoring = __esm({
+  "src/local/local-monitoring.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs9 = require("fs");
+    import_promises4 = require("fs/promises");
+    import_node_path13 = __toESM(require("path"), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_errors();
+    init_http_get_json();
+    init_prometheus_targets();
+    init_wait();
+    init_paths();
+    MONITORING_HOST = "127.0.0.41";
+    PORTS = { prometheus: 9090, alertmanager: 9093, blackboxExporter: 9115 };
+    PROGRAMS = ["blackbox-exporter", "alertmanager", "prometheus"];
+    CLUSTER_LABEL = "local";
+    url = (port) => `http://${MONITORING_HOST}:${port}`;
+  }
+});
+
+// src/tools/go-build.ts
+function goBinary() {
+  return (0, import_node_fs10.existsSync)("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : "go";
+}
+async function buildGoModule(build) {
+  const go = goBinary();
+  const env = {
+    ...process.env,
+    GOFLAGS: "-buildvcs=false",
+    ...build.unlistedInChecksumDatabase?.length ? { GONOSUMDB: build.unlistedInChecksumDatabase.join(",") } : {}
+  };
+  const what = `go build of ${build.module}@${build.version}`;
+  const fix = build.fix ?? "Install Go 1.24 or later (https://go.dev/dl) and let it reach the Go module proxy.";
+  const download = requireSuccess(
+    await $({ env, nothrow: true, quiet: true })`${go} mod download -json ${`${build.module}@${build.version}`}`,
+    what,
+    fix,
+    (result2) => result2.stdout.includes('"Error"') ? JSON.parse(result2.stdout).Error : `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1)}`
+  );
+  const directory = JSON.parse(download.stdout).Dir;
+  (0, import_node_fs10.mkdirSync)(import_node_path14.default.dirname(build.output), { recursive: true });
+  const ldflags = ["-s", "-w", build.ldflags ?? ""].join(" ").trim();
+  const compile = await $({ cwd: directory, env, nothrow: true, quiet: true })`${go} build -mod=mod -trimpath -ldflags=${ldflags} -o ${build.output} ${build.packagePath ?? "."}`;
+  requireSuccess(compile, what, fix);
+  return build.output;
+}
+var import_node_fs10, import_node_path14;
+var init_go_build = __esm({
+  "src/tools/go-build.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs10 = require("fs");
+    import_node_path14 = __toESM(require("path"), 1);
+    init_core2();
+    init_tool_result();
+  }
+});
+
+// src/tools/monitoring-tools.ts
+async function ensureMonitoringTools(toolCache, log4) {
+  const tools = { alertmanager: await ensureAlertmanager(toolCache, log4) };
+  for (const [name, programs] of Object.entries(PACKAGES)) {
+    const onPath = await Promise.all(Object.values(programs).map(whichProgram));
+    const directory = onPath.every(Boolean) ? void 0 : await unpackedPackage(name, toolCache, log4);
+    Object.entries(programs).forEach(([key, program2], index2) => {
+      tools[key] = directory ? import_node_path15.default.join(directory, "usr", "bin", program2) : onPath[index2];
+    });
+  }
+  return tools;
+}
+async function ensureAlertmanager(toolCache, log4) {
+  const installed = await whichProgram("alertmanager") ?? await whichProgram("prometheus-alertmanager");
+  if (installed) return installed;
+  const binary = import_node_path15.default.join(toolCache, "alertmanager", ALERTMANAGER_VERSION, "bin", "alertmanager");
+  if ((0, import_node_fs11.existsSync)(binary)) return binary;
+  log4.info(`Building Alertmanager ${ALERTMANAGER_VERSION} from the Go module proxy into ${import_node_path15.default.dirname(binary)}`);
+  return buildGoModule({ module: "github.com/prometheus/alertmanager", version: ALERTMANAGER_VERSION, packagePath: "./cmd/alertmanager", output: binary });
+}
+async function whichProgram(program2) {
+  const result2 = await $`command -v ${program2}`.quiet().nothrow();
+  return result2.exitCode === 0 ? result2.stdout.trim() : void 0;
+}
+async function unpackedPackage(name, toolCache, log4) {
+  const cache = import_node_path15.default.join(toolCache, "debian");
+  const cached = (0, import_node_fs11.existsSync)(cache) ? (0, import_node_fs11.readdirSync)(cache).filter((entry) => entry.startsWith(`${name}_`) && !entry.endsWith(".partial")).sort() : [];
+  if (cached.length > 0) return import_node_path15.default.join(cache, cached.at(-1));
+  const download = await (0, import_promises5.mkdtemp)(import_node_path15.default.join(import_node_os5.default.tmpdir(), "spark-azure-deb-"));
+  try {
+    let fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
+    if (fetched.exitCode !== 0 && process.getuid?.() === 0) {
+      await $`apt-get update -q`.quiet().nothrow();
+      fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
+    }
+    requireSuccess(fetched, `apt-get download ${name}`, "Run `apt-get update` once (package lists may be missing), or install the package and rerun.");
+    const deb = (await (0, import_promises5.readdir)(download)).find((file) => file.endsWith(".deb"));
+    const version = (await $`dpkg-deb -f ${import_node_path15.default.join(download, deb)} Version`.quiet()).stdout.trim().replace(/[^A-Za-z0-9.+~-]/g, "_");
+    const target = import_node_path15.default.join(cache, `${name}_${version}`);
+    const partial2 = `${target}.partial`;
+    await (0, import_promises5.rm)(partial2, { recursive: true, force: true });
+    await (0, import_promises5.mkdir)(partial2, { recursive: true });
+    requireSuccess(await $`dpkg-deb -x ${import_node_path15.default.join(download, deb)} ${partial2}`.quiet().nothrow(), `dpkg-deb -x ${deb}`, "Check the free space of the tool cache.");
+    await (0, import_promises5.rename)(partial2, target);
+    log4.info(`Unpacked Debian's ${name} ${version} into ${target} (not installed; nothing runs as a service)`);
+    return target;
+  } finally {
+    await (0, import_promises5.rm)(download, { recursive: true, force: true });
+  }
+}
+var import_node_fs11, import_promises5, import_node_os5, import_node_path15, PACKAGES, ALERTMANAGER_VERSION;
+var init_monitoring_tools = __esm({
+  "src/tools/monitoring-tools.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs11 = require("fs");
+    import_promises5 = require("fs/promises");
+    import_node_os5 = __toESM(require("os"), 1);
+    import_node_path15 = __toESM(require("path"), 1);
+    init_core2();
+    init_go_build();
+    init_tool_result();
+    PACKAGES = {
+      prometheus: { prometheus: "prometheus", promtool: "promtool" },
+      "prometheus-alertmanager": { amtool: "amtool" },
+      "prometheus-blackbox-exporter": { blackboxExporter: "prometheus-blackbox-exporter" }
+    };
+    ALERTMANAGER_VERSION = "v0.25.0";
+  }
+});
+
+// src/local/local-processes.ts
+function launcherPath(clusterDir, node) {
+  return import_node_path16.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
+}
+function afterExitPath(clusterDir, node) {
+  const program2 = AFTER_EXIT[node.role];
+  const file = program2 && import_node_path16.default.join(nodeDir(clusterDir, node.name), "bin", program2);
+  return file && (0, import_node_fs12.existsSync)(file) ? file : void 0;
+}
+function logPath(clusterDir, node) {
+  return import_node_path16.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
+}
+function pidPath(clusterDir, node) {
+  return import_node_path16.default.join(nodeDir(clusterDir, node.name), "pid");
+}
+function childrenOf(pid) {
+  try {
+    return (0, import_node_fs12.readFileSync)(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+function listPids() {
+  return (0, import_node_fs12.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+}
+function isLiveProcessOf(pid, clusterDir) {
+  try {
+    const stat2 = (0, import_node_fs12.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const state = stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
+    if (state === "Z" || state === "X") return false;
+    return (0, import_node_fs12.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
+  } catch {
+    return false;
+  }
+}
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    signalProcess(pid, signal);
+  }
+}
+function signalProcess(pid, signal) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+  }
+}
+var import_node_child_process, import_node_fs12, import_promises6, import_node_path16, import_promises7, LAUNCHERS, AFTER_EXIT, SUPERVISOR, LocalProcesses;
+var init_local_processes = __esm({
+  "src/local/local-processes.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_child_process = require("child_process");
+    import_node_fs12 = require("fs");
+    import_promises6 = require("fs/promises");
+    import_node_path16 = __toESM(require("path"), 1);
+    init_errors();
+    import_promises7 = require("timers/promises");
+    init_child_processes();
+    init_paths();
+    LAUNCHERS = {
+      zookeeper: "run-zookeeper",
+      master: "run-spark-master",
+      worker: "run-spark-worker"
+    };
+    AFTER_EXIT = {
+      master: "release-spark-master-latch"
+    };
+    SUPERVISOR = [
+      "launcher=$1; after_exit=${2:-}; child=",
+      'after() { [ -z "$after_exit" ] || "$after_exit" || echo "spark-azure supervisor: $(basename "$after_exit") failed" >&2; }',
+      `trap 'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; after; exit 0' TERM INT`,
+      "while :; do",
+      '  "$launcher" & child=$!',
+      '  wait "$child"; status=$?',
+      '  echo "spark-azure supervisor: $(basename "$launcher") exited with status $status; restarting in 1 s (Restart=always)" >&2',
+      "  after",
+      "  sleep 1",
+      "done"
+    ].join("\n");
+    LocalProcesses = class {
+      constructor(clusterDir) {
+        this.clusterDir = clusterDir;
+      }
+      clusterDir;
+      /**
+       * Starts the node unless it already runs; returns its pid. `gid` runs it under another group, which a
+       * firewall rule can match (`meta skgid`) to cut this one node off the network, as a partition would.
+       */
+      async start(node, options = {}) {
+        return this.startLauncher(node.name, launcherPath(this.clusterDir, node), { ...options, afterExit: afterExitPath(this.clusterDir, node) });
+      }
+      /** Starts `launcher` as the process named `name` (a cluster node, or a monitoring program beside it). */
+      async startLauncher(name, launcher, options = {}) {
+        const node = { name };
+        const running = this.pid(node);
+        if (running !== void 0) return running;
+        const log4 = logPath(this.clusterDir, node);
+        await (0, import_promises6.mkdir)(import_node_path16.default.dirname(log4), { recursive: true });
+        const output = (0, import_node_fs12.openSync)(log4, "a");
+        try {
+          const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcher, ...options.afterExit ? [options.afterExit] : []], {
+            detached: true,
+            stdio: ["ignore", output, output],
+            env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: name },
+            ...options.gid === void 0 ? {} : { gid: options.gid }
+          });
+          child.unref();
+          if (child.pid === void 0)
+            throw new ActionableError(
+              `Node ${name}`,
+              `to start ${launcher}`,
+              "no process (spawn gave no pid)",
+              "Check that the launcher exists and is executable, and that the machine has free processes."
+            );
+          await (0, import_promises6.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
+`);
+          return child.pid;
+        } finally {
+          (0, import_node_fs12.closeSync)(output);
+        }
+      }
+      /** The node's pid while its process lives (zombies count as dead), else undefined. */
+      pid(node) {
+        const file = pidPath(this.clusterDir, node);
+        if (!(0, import_node_fs12.existsSync)(file)) return void 0;
+        const pid = Number((0, import_node_fs12.readFileSync)(file, "utf8").trim());
+        return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
+      }
+      /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
+      async stop(node, graceMs = 15e3) {
+        const pid = this.pid(node);
+        if (pid === void 0) return;
+        signalGroup(pid, "SIGTERM");
+        if (!await this.waitForExit(pid, graceMs)) {
+          signalGroup(pid, "SIGKILL");
+          await this.waitForExit(pid, 5e3);
+        }
+        await (0, import_promises6.rm)(pidPath(this.clusterDir, node), { force: true });
+      }
+      /**
+       * SIGKILL to the node's program only (the launcher's process: spark-class and zkServer end in exec, so the
+       * JVM): a crash, an OOM kill, while the host and its supervisor live on and restart it.
+       */
+      async crash(node) {
+        const program2 = this.programPid(node);
+        if (program2 === void 0)
+          throw new ClusterStateError(
+            `Node ${node.name}`,
+            "a running program (its JVM) to crash",
+            "its supervisor between two starts of it",
+            "Try again in a second, or kill the node instead."
+          );
+        signalProcess(program2, "SIGKILL");
+      }
+      /** The pid of the node's program (the JVM) under its supervisor, while it runs. */
+      programPid(node) {
+        const pid = this.pid(node);
+        return pid === void 0 ? void 0 : childrenOf(pid)[0];
+      }
+      /** SIGKILL to the node's process group: the loss of the whole host, as far as ZooKeeper and Spark can tell. */
+      async kill(node) {
+        const pid = this.pid(node);
+        if (pid === void 0) return;
+        signalGroup(pid, "SIGKILL");
+        await this.waitForExit(pid, 5e3);
+        await (0, import_promises6.rm)(pidPath(this.clusterDir, node), { force: true });
+      }
+      /** Every live process carrying this cluster's marker, children such as executors included. */
+      leftovers() {
+        return listPids().filter((pid) => isLiveProcessOf(pid, this.clusterDir));
+      }
+      /** Last resort for `down`: SIGKILL whatever still carries the marker. */
+      async killLeftovers() {
+        for (const pid of this.leftovers()) signalProcess(pid, "SIGKILL");
+        for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await (0, import_promises7.setTimeout)(100);
+      }
+      async waitForExit(pid, timeoutMs) {
+        const deadline = Date.now() + timeoutMs;
+        while (Date.now() < deadline) {
+          if (!isLiveProcessOf(pid, this.clusterDir)) return true;
+          await (0, import_promises7.setTimeout)(100);
+        }
+        return !isLiveProcessOf(pid, this.clusterDir);
+      }
+    };
+  }
+});
+
+// src/local/local-topology.ts
+function validateShape(shape) {
+  if (shape.zookeeperCount !== 3 && shape.zookeeperCount !== 5) {
+    throw new InputError("zookeeperCount", "3 or 5 (an odd quorum)", String(shape.zookeeperCount), "Use 'zookeeperCount' 3 or 5.");
+  }
+  if (shape.masterCount !== 2 && shape.masterCount !== 3) {
+    throw new InputError("masterCount", "2 or 3 Spark masters", String(shape.masterCount), "Use 'masterCount' 2 or 3.");
+  }
+  if (!Number.isInteger(shape.workerCount) || shape.workerCount < 1 || shape.workerCount > MAX_LOCAL_WORKERS) {
+    throw new InputError("workerCount", `1 to ${MAX_LOCAL_WORKERS} workers`, String(shape.workerCount), `Use 'workerCount' between 1 and ${MAX_LOCAL_WORKERS}.`);
+  }
+  return shape;
+}
+function localTopology(shape, clusterName = "local") {
+  validateShape(shape);
+  const zookeepers = range3(shape.zookeeperCount).map(
+    (i) => ({
+      name: `zk${i}`,
+      role: "zookeeper",
+      host: `127.0.0.${10 + i}`,
+      id: i,
+      clientPort: 2181,
+      quorumPort: 2888,
+      electionPort: 3888
+    })
+  );
+  const masters = range3(shape.masterCount).map((i) => ({ name: `master${i}`, role: "master", host: `127.0.0.${20 + i}`, port: 7077, webUiPort: 8080 }));
+  const workers = range3(shape.workerCount).map((i) => ({ name: `worker${i}`, role: "worker", host: `127.0.0.${30 + i}`, webUiPort: 8081, cores: 2, memoryMb: 1536 }));
+  return { zookeepers, masters, workers, sparkZooKeeperDir: `/spark-azure/${clusterName}` };
+}
+function range3(count) {
+  return Array.from({ length: count }, (_3, index2) => index2 + 1);
+}
+var DEFAULT_SHAPE, MAX_LOCAL_WORKERS;
+var init_local_topology = __esm({
+  "src/local/local-topology.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+    DEFAULT_SHAPE = { zookeeperCount: 3, masterCount: 2, workerCount: 2 };
+    MAX_LOCAL_WORKERS = 20;
+  }
+});
+
+// src/tools/recovery-plugin.ts
+async function ensureRecoveryPlugin(where2, log4) {
+  const { sparkHome, toolCache } = where2;
+  const sourceDir = where2.content.recoveryPluginSource;
+  const sources = listJavaSources(sourceDir);
+  const hash = (0, import_node_crypto2.createHash)("sha256");
+  for (const file of sources) hash.update(file).update((0, import_node_fs13.readFileSync)(file));
+  hash.update(
+    (0, import_node_fs13.readdirSync)(import_node_path17.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
+  );
+  const jar = import_node_path17.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
+  if ((0, import_node_fs13.existsSync)(jar)) return jar;
+  if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
+    log4.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
+    await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log4);
+  }
+  log4.info(`Building the leader-election plugin against ${import_node_path17.default.basename(sparkHome)}`);
+  const classes = await (0, import_promises8.mkdtemp)(import_node_path17.default.join(where2.tempDir, "spark-azure-recovery-"));
+  try {
+    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path17.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
+    requireSuccess(
+      compile,
+      "javac of the leader-election plugin",
+      "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.",
+      (result2) => result2.stderr.trim().split("\n").slice(0, 3).join(" | ")
+    );
+    await (0, import_promises8.mkdir)(import_node_path17.default.dirname(jar), { recursive: true });
+    const partial2 = `${jar}.partial`;
+    await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
+    await (0, import_promises8.rename)(partial2, jar);
+    return jar;
+  } finally {
+    await (0, import_promises8.rm)(classes, { recursive: true, force: true });
+  }
+}
+function listJavaSources(directory) {
+  return (0, import_node_fs13.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path17.default.join(directory, file));
+}
+var import_node_crypto2, import_node_fs13, import_promises8, import_node_path17;
+var init_recovery_plugin = __esm({
+  "src/tools/recovery-plugin.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_crypto2 = require("crypto");
+    import_node_fs13 = require("fs");
+    import_promises8 = require("fs/promises");
+    import_node_path17 = __toESM(require("path"), 1);
+    init_core2();
+    init_tool_result();
+    init_installers();
+  }
+});
+
+// src/tools/zookeeper-metrics-jars.ts
+async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
+  const defaults2 = (0, import_yaml3.parse)((0, import_node_fs14.readFileSync)(import_node_path18.default.join(content.ansibleDir, "roles", "zookeeper", "defaults", "main.yml"), "utf8"));
+  const jars = defaults2.zookeeper_prometheus_jars;
+  const directory = import_node_path18.default.join(toolCache, "zookeeper-prometheus", (0, import_node_crypto3.createHash)("sha256").update(JSON.stringify(jars)).digest("hex").slice(0, 12));
+  for (const jar of jars) {
+    const file = import_node_path18.default.join(directory, import_node_path18.default.basename(jar.url));
+    if ((0, import_node_fs14.existsSync)(file)) continue;
+    log4.info(`Downloading ${import_node_path18.default.basename(jar.url)} (ZooKeeper's Prometheus metrics) into ${directory}`);
+    const response = await fetch(jar.url, { signal: AbortSignal.timeout(6e4) }).catch((error2) => {
+      throw new ActionableError(`Download of ${jar.url}`, "the jar", error2.message, "Check that this machine reaches Maven Central, or set zookeeper_prometheus_enabled=false.");
+    });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const sum = (0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex");
+    if (!response.ok || sum !== jar.sha256) {
+      throw new ActionableError(
+        `Download of ${jar.url}`,
+        `HTTP 200 and sha256 ${jar.sha256}`,
+        `HTTP ${response.status}, sha256 ${sum}`,
+        "Retry; if it repeats, the file changed upstream: do not use it."
+      );
+    }
+    await (0, import_promises9.mkdir)(directory, { recursive: true });
+    await (0, import_promises9.writeFile)(`${file}.partial`, bytes);
+    await (0, import_promises9.rename)(`${file}.partial`, file);
+  }
+  return directory;
+}
+var import_node_crypto3, import_node_fs14, import_promises9, import_node_path18, import_yaml3;
+var init_zookeeper_metrics_jars = __esm({
+  "src/tools/zookeeper-metrics-jars.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_crypto3 = require("crypto");
+    import_node_fs14 = require("fs");
+    import_promises9 = require("fs/promises");
+    import_node_path18 = __toESM(require("path"), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_errors();
+  }
+});
+
+// src/local/toolchain.ts
+async function ensureToolchain(root2, toolCache, log4) {
+  const java = await ensureJava(log4);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs15.existsSync)(ZOOKEEPER_JAR), log4);
+  const venv = await ensurePythonEnvironment("local-cluster", toolCache, log4);
+  const python = import_node_path19.default.join(venv, "bin", "python");
+  const sparkHome = await pysparkHome(python);
+  const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root2), sparkHome, toolCache, tempDir: import_node_os6.default.tmpdir() }, log4);
+  const zookeeperMetricsJarDir = await ensureZooKeeperMetricsJars(suiteContent(root2), toolCache, log4);
+  return { java, python, ansiblePlaybook: import_node_path19.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR, zookeeperMetricsJarDir };
+}
+async function ensureJava(log4) {
+  const version = await javaMajorVersion();
+  if (version !== void 0 && version >= 17) return "java";
+  log4.info(version === void 0 ? "Java is missing: installing OpenJDK 17" : `Java ${version} is too old for Spark 4: installing OpenJDK 17`);
+  await ensureDebianPackages(["openjdk-17-jre-headless"], () => false, log4);
+  return "java";
+}
+async function javaMajorVersion() {
+  const result2 = await $`java -version`.quiet().nothrow();
+  if (result2.exitCode !== 0) return void 0;
+  const match = /version "(\d+)/.exec(result2.stderr);
+  return match ? Number(match[1]) : void 0;
+}
+var import_node_fs15, import_node_os6, import_node_path19, ZOOKEEPER_JAR;
+var init_toolchain = __esm({
+  "src/local/toolchain.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs15 = require("fs");
+    import_node_os6 = __toESM(require("os"), 1);
+    import_node_path19 = __toESM(require("path"), 1);
+    init_core2();
+    init_installers();
+    init_recovery_plugin();
+    init_suite_content();
+    init_zookeeper_metrics_jars();
+    init_spark_runtime();
+    ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
+  }
+});
+
+// src/local/local-cluster.ts
+function roleGroups(topology) {
+  return [
+    {
+      nodes: topology.zookeepers,
+      what: "ZooKeeper ensemble",
+      problems: (state) => assessZooKeeper(state, topology.zookeepers.length),
+      timeoutMs: UP_TIMEOUTS_MS.zookeeper
+    },
+    { nodes: topology.masters, what: "Spark masters", problems: (state) => assessMasters(state, topology.masters.length), timeoutMs: UP_TIMEOUTS_MS.masters },
+    { nodes: topology.workers, what: "Spark workers", problems: (state) => assessWorkers(state, expectationsOf(topology)), timeoutMs: UP_TIMEOUTS_MS.workers }
+  ];
+}
+function sameShape(a, b) {
+  return a.zookeeperCount === b.zookeeperCount && a.masterCount === b.masterCount && a.workerCount === b.workerCount;
+}
+function sameRoleVariables(a, b) {
+  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+}
+function describeRoleVariables(roleVariables) {
+  const entries = Object.entries(roleVariables);
+  return entries.length === 0 ? "" : ` with ${entries.map(([key, value]) => `${key}=${value}`).join(", ")}`;
+}
+function describeShape(shape) {
+  return `${shape.zookeeperCount} ZooKeeper servers, ${shape.masterCount} masters and ${shape.workerCount} workers`;
+}
+async function keepPreviousLogs(clusterDir) {
+  const nodes = import_node_path20.default.join(clusterDir, "nodes");
+  if (!(0, import_node_fs16.existsSync)(nodes)) return;
+  const previous = import_node_path20.default.join(clusterDir, "previous-logs");
+  const target = import_node_path20.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
+  for (const node of await (0, import_promises10.readdir)(nodes)) {
+    const logs = import_node_path20.default.join(nodes, node, "logs");
+    if ((0, import_node_fs16.existsSync)(logs)) {
+      await (0, import_promises10.mkdir)(target, { recursive: true });
+      await (0, import_promises10.rename)(logs, import_node_path20.default.join(target, node));
+    }
+  }
+  const runs = (0, import_node_fs16.existsSync)(previous) ? (await (0, import_promises10.readdir)(previous)).sort() : [];
+  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises10.rm)(import_node_path20.default.join(previous, old), { recursive: true, force: true });
+}
+var import_node_fs16, import_promises10, import_node_path20, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
+var init_local_cluster = __esm({
+  "src/local/local-cluster.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs16 = require("fs");
+    import_promises10 = require("fs/promises");
+    import_node_path20 = __toESM(require("path"), 1);
+    init_health();
+    init_node_states();
+    init_topology();
+    init_errors();
+    init_cluster_probe();
+    init_wait();
+    init_ansible();
+    init_local_inventory();
+    init_local_monitoring();
+    init_monitoring_tools();
+    init_local_processes();
+    init_local_topology();
+    init_paths();
+    init_suite_content();
+    init_toolchain();
+    UP_TIMEOUTS_MS = { zookeeper: 6e4, masters: 9e4, workers: 9e4 };
+    START_WATCH_MS = 2500;
+    LocalCluster = class {
+      constructor(paths, log4) {
+        this.paths = paths;
+        this.log = log4;
+        this.processes = new LocalProcesses(paths.clusterDir);
+        this.recordPath = import_node_path20.default.join(paths.clusterDir, "cluster.json");
+      }
+      paths;
+      log;
+      processes;
+      recordPath;
+      /**
+       * Brings up a fresh cluster: ZooKeeper first, masters once the ensemble is healthy, workers once one
+       * master is ALIVE. A cluster that already runs is left alone; a cluster that fails to come up is torn
+       * down, its logs kept.
+       */
+      async up(shape, roleVariables = {}, options = {}) {
+        const topology = localTopology(shape);
+        const existing = await this.record();
+        if (existing && this.runningNodes(existing.topology).length > 0) {
+          if (!sameShape(existing.shape, shape) || !sameRoleVariables(existing.roleVariables ?? {}, roleVariables)) {
+            throw new ClusterStateError(
+              "Local cluster",
+              `no cluster running, to start ${describeShape(shape)}${describeRoleVariables(roleVariables)}`,
+              `${describeShape(existing.shape)}${describeRoleVariables(existing.roleVariables ?? {})} already running`,
+              "Run `spark-azure local down` first, or omit the size and --role-variable options to use the running cluster."
+            );
+          }
+          const monitoring2 = options.monitoring && !localMonitoringRunning(this.processes) ? await this.startMonitoring(existing, options) : existing.monitoring;
+          return { alreadyRunning: true, description: await this.describe(existing.topology), monitoring: monitoring2 };
+        }
+        const toolchain = await ensureToolchain(suiteContent().root, this.paths.toolCache, this.log);
+        const started = performance.now();
+        await this.prepare(topology, toolchain, shape, roleVariables);
+        try {
+          for (const group3 of roleGroups(topology)) await this.startRole(group3.nodes, topology, group3.what, group3.problems, group3.timeoutMs);
+        } catch (error2) {
+          await this.stopAll(topology);
+          throw error2;
+        }
+        const secondsToHealthy = (performance.now() - started) / 1e3;
+        let monitoring;
+        if (options.monitoring) {
+          try {
+            monitoring = await this.startMonitoring(await this.record(), options);
+          } catch (error2) {
+            await stopLocalMonitoring(this.processes);
+            await this.stopAll(topology);
+            throw error2;
+          }
+        }
+        return { alreadyRunning: false, description: await this.describe(topology), secondsToHealthy, monitoring };
+      }
+      /** Starts monitoring for the recorded cluster and records where it answers. */
+      async startMonitoring(record2, options) {
+        const tools = await ensureMonitoringTools(this.paths.toolCache, this.log);
+        this.log.info(`Starting monitoring on ${MONITORING_HOST}: the blackbox exporter, Alertmanager, Prometheus`);
+        const monitoring = await startLocalMonitoring(
+          { processes: this.processes, clusterDir: this.paths.clusterDir, monitoringDir: suiteContent().monitoringDir },
+          record2.topology,
+          tools,
+          { alertWebhook: options.alertWebhook }
+        );
+        await (0, import_promises10.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, monitoring }, null, 2)}
+`);
+        return monitoring;
+      }
+      /** Where the running cluster's monitoring answers; undefined without it. */
+      async monitoring() {
+        const record2 = await this.record();
+        return record2?.monitoring && localMonitoringRunning(this.processes) ? record2.monitoring : void 0;
+      }
+      /**
+       * Re-renders every node's configuration with these role variables merged into the cluster's own,
+       * restarting nothing: the roles only mark nodes restart-pending, and a rolling update restarts them.
+       */
+      async reconfigure(roleVariables) {
+        const record2 = await this.record();
+        if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
+        const merged = { ...record2.roleVariables ?? {}, ...roleVariables };
+        const inventory = import_node_path20.default.join(this.paths.clusterDir, "inventory.yml");
+        await (0, import_promises10.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
+        await (0, import_promises10.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, roleVariables: merged }, null, 2)}
+`);
+        await renderConfiguration(record2.toolchain, suiteContent().root, inventory);
+      }
+      /**
+       * Removes a node entirely, as if its VM were deleted: its processes die with no shutdown (SIGKILL to the
+       * group), then its configuration, data and logs go. `reconcile` brings it back.
+       */
+      async destroy(node) {
+        await this.processes.kill(node);
+        await (0, import_promises10.rm)(nodeDir(this.paths.clusterDir, node.name), { recursive: true, force: true });
+      }
+      /**
+       * Compares the recorded topology with what runs and brings back what is missing, touching nothing else:
+       * a destroyed node's configuration is rendered again by the roles for that node only (as Ansible's
+       * --limit does on Azure), then the missing nodes start, ZooKeeper first, and each role is waited for
+       * until the cluster counts it healthy again (a ZooKeeper server synced at the leader, a master STANDBY,
+       * a worker registered at the ALIVE master).
+       */
+      async reconcile() {
+        const record2 = await this.record();
+        if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
+        const { topology } = record2;
+        const missing = allNodes(topology).filter((node) => this.processes.pid(node) === void 0);
+        const unconfigured = missing.filter((node) => !(0, import_node_fs16.existsSync)(launcherPath(this.paths.clusterDir, node)));
+        const started = performance.now();
+        if (unconfigured.length > 0) {
+          this.log.info(`Rendering the configuration of ${unconfigured.map((node) => node.name).join(", ")} (Ansible --limit)`);
+          await renderConfiguration(
+            record2.toolchain,
+            suiteContent().root,
+            import_node_path20.default.join(this.paths.clusterDir, "inventory.yml"),
+            unconfigured.map((node) => node.name)
+          );
+        }
+        for (const group3 of roleGroups(topology)) {
+          const nodes = group3.nodes.filter((node) => missing.includes(node));
+          if (nodes.length > 0) await this.startRole(nodes, topology, group3.what, group3.problems, group3.timeoutMs);
+        }
+        return { reconciled: missing.map((node) => node.name), rendered: unconfigured.map((node) => node.name), seconds: (performance.now() - started) / 1e3 };
+      }
+      /**
+       * Records these ZooKeeper servers as the cluster's (the shape, the topology and the inventory), rendering
+       * and starting nothing: the ensemble's membership itself changes only by reconfig (resize-ensemble).
+       */
+      async recordZooKeepers(zookeepers) {
+        const record2 = await this.existingRecord();
+        const topology = { ...record2.topology, zookeepers: [...zookeepers] };
+        const updated = { ...record2, shape: { ...record2.shape, zookeeperCount: zookeepers.length }, topology };
+        await (0, import_promises10.writeFile)(import_node_path20.default.join(this.paths.clusterDir, "inventory.yml"), localInventory(topology, this.paths.clusterDir, record2.toolchain, record2.roleVariables ?? {}));
+        await (0, import_promises10.writeFile)(this.recordPath, `${JSON.stringify(updated, null, 2)}
+`);
+      }
+      /** Renders these nodes' configuration with the roles (Ansible --limit), starting and restarting nothing. */
+      async render(nodes) {
+        const record2 = await this.existingRecord();
+        await renderConfiguration(
+          record2.toolchain,
+          suiteContent().root,
+          import_node_path20.default.join(this.paths.clusterDir, "inventory.yml"),
+          nodes.map((node) => node.name)
+        );
+      }
+      async status() {
+        const record2 = await this.record();
+        return record2 && this.describe(record2.topology);
+      }
+      /** Stops every node (workers, masters, then ZooKeeper) and proves no process is left. */
+      async down() {
+        const record2 = await this.record();
+        const stopped = record2 ? this.runningNodes(record2.topology).map((node) => node.name) : [];
+        if (localMonitoringRunning(this.processes)) {
+          await stopLocalMonitoring(this.processes);
+          stopped.push("monitoring");
+        }
+        if (record2) await this.stopAll(record2.topology);
+        await this.processes.killLeftovers();
+        const left = this.processes.leftovers();
+        if (left.length > 0) {
+          throw new ActionableError("Local cluster", "no process left after down", `pids ${left.join(", ")} still running`, `Kill them by hand: kill -9 ${left.join(" ")}`);
+        }
+        return { stopped };
+      }
+      async topology() {
+        const record2 = await this.record();
+        if (!record2) {
+          throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
+        }
+        return record2.topology;
+      }
+      async node(name) {
+        const topology = await this.topology();
+        const node = findNode(topology, name);
+        if (!node) {
+          throw new ClusterStateError(
+            `Node '${name}'`,
+            `one of ${allNodes(topology).map((n) => n.name).join(", ")}`,
+            `'${name}'`,
+            "Use a name from `spark-azure local status`."
+          );
+        }
+        return node;
+      }
+      async logs(name, lines) {
+        const node = await this.node(name);
+        const file = logPath(this.paths.clusterDir, node);
+        if (!(0, import_node_fs16.existsSync)(file)) return "";
+        const text = await (0, import_promises10.readFile)(file, "utf8");
+        return text.split("\n").slice(-lines - 1).join("\n");
+      }
+      logFile(node) {
+        return logPath(this.paths.clusterDir, node);
+      }
+      /**
+       * One operation asked for by a person: refused when it would do nothing (starting a running node,
+       * stopping or killing a stopped one), and a start is watched for a moment: a node whose launcher exits
+       * at once is stopped again rather than left in a restart loop, and its log's end is the error.
+       */
+      async actOnNode(operation, node) {
+        const pid = this.processes.pid(node);
+        if (operation === "start" && pid !== void 0) {
+          throw new ClusterStateError(`Node ${node.name}`, "a stopped node to start", `it running (pid ${pid})`, `Use \`spark-azure local node restart ${node.name}\` to restart it.`);
+        }
+        if ((operation === "stop" || operation === "kill" || operation === "crash") && pid === void 0) {
+          throw new ClusterStateError(`Node ${node.name}`, `a running node to ${operation}`, "no process", "See `spark-azure local status`.");
+        }
+        const log4 = this.logFile(node);
+        const logBefore = (0, import_node_fs16.existsSync)(log4) ? (0, import_node_fs16.statSync)(log4).size : 0;
+        await this.nodeOperations()[operation](node);
+        if (operation !== "start" && operation !== "restart") return;
+        await sleep(START_WATCH_MS);
+        const since = (0, import_node_fs16.existsSync)(log4) ? (0, import_node_fs16.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
+        if (/spark-azure supervisor: .* exited with status/.test(since) || this.processes.pid(node) === void 0) {
+          await this.processes.stop(node);
+          throw new ClusterStateError(
+            `Node ${node.name}`,
+            "to keep running after its start",
+            `it exited at once: ${since.trim().split("\n").slice(-3).join(" | ")}`,
+            `Stopped it again; read \`spark-azure local logs ${node.name}\`.`
+          );
+        }
+      }
+      /** Acting on single nodes of this cluster: what drills and rolling updates use. */
+      nodeOperations() {
+        return {
+          start: async (node) => void await this.processes.start(node),
+          stop: (node) => this.processes.stop(node),
+          kill: (node) => this.processes.kill(node),
+          crash: (node) => this.processes.crash(node),
+          restart: async (node) => {
+            await this.processes.stop(node);
+            await this.processes.start(node);
+          }
+        };
+      }
+      async describe(topology) {
+        const state = await probeCluster(probeAddressesOf(topology));
+        const health = assessCluster(state, expectationsOf(topology));
+        return {
+          masterUrl: topologyMasterUrl(topology),
+          zookeeperConnect: topologyZooKeeperConnect(topology),
+          masterUis: topology.masters.map(masterWebUiUrl),
+          healthy: health.healthy,
+          problems: problemsOf(health),
+          nodes: allNodes(topology).map((node) => ({
+            name: node.name,
+            role: node.role,
+            address: nodeAddress(node),
+            pid: this.processes.pid(node) ?? null,
+            state: nodeState(node, state)
+          })),
+          state
+        };
+      }
+      async prepare(topology, toolchain, shape, roleVariables) {
+        await this.processes.killLeftovers();
+        await keepPreviousLogs(this.paths.clusterDir);
+        await (0, import_promises10.rm)(import_node_path20.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+        await (0, import_promises10.mkdir)(this.paths.clusterDir, { recursive: true });
+        const inventory = import_node_path20.default.join(this.paths.clusterDir, "inventory.yml");
+        await (0, import_promises10.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, roleVariables));
+        const record2 = { shape, roleVariables, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
+        await (0, import_promises10.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
+`);
+        this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
+        await renderConfiguration(toolchain, suiteContent().root, inventory);
+      }
+      async startRole(nodes, topology, what, problems, timeoutMs) {
+        this.log.info(`Starting ${what}: ${nodes.map((node) => `${node.name} (${node.host})`).join(", ")}`);
+        for (const node of nodes) await this.processes.start(node);
+        const result2 = await waitUntil(
+          () => probeCluster(probeAddressesOf(topology), 1e3),
+          (state) => problems(state).length === 0,
+          {
+            timeoutMs,
+            intervalMs: 250
+          }
+        );
+        if (!result2.satisfied) {
+          const dead = nodes.filter((node) => this.processes.pid(node) === void 0).map((node) => node.name);
+          throw new ClusterStateError(
+            what,
+            `healthy within ${timeoutMs / 1e3} s`,
+            problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
+            `Read the node logs under ${import_node_path20.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+          );
+        }
+        this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
+      }
+      async stopAll(topology) {
+        for (const group3 of [topology.workers, topology.masters, topology.zookeepers]) {
+          await Promise.all(group3.map((node) => this.processes.stop(node)));
+        }
+      }
+      runningNodes(topology) {
+        return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
+      }
+      async existingRecord() {
+        const record2 = await this.record();
+        if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
+        return record2;
+      }
+      async record() {
+        if (!(0, import_node_fs16.existsSync)(this.recordPath)) return void 0;
+        try {
+          return JSON.parse(await (0, import_promises10.readFile)(this.recordPath, "utf8"));
+        } catch (error2) {
+          throw new ClusterStateError(
+            `Local cluster record ${this.recordPath}`,
+            "the JSON that `spark-azure local up` writes",
+            `unreadable JSON (${error2.message})`,
+            "Stop any node still running by hand if needed, remove the file, and run `npx spark-azure local up`."
+          );
+        }
+      }
+    };
+    KEPT_RUNS = 3;
+  }
+});
+
+// src/actions/shared/secrets.ts
+function writeSshKeyFile(pipeline, privateKey) {
+  return pipeline.secretFile("ssh-key", privateKey.endsWith("\n") ? privateKey : `${privateKey}
+`);
+}
+function writeExtraVariablesFile(pipeline, variables) {
+  return pipeline.secretFile("extra-variables.json", `${JSON.stringify(variables)}
+`);
+}
+var init_secrets = __esm({
+  "src/actions/shared/secrets.ts"() {
+    "use strict";
+    init_cjs_shims();
+  }
+});
+
+// src/actions/shared/cluster-resolver.ts
+async function resolveCluster(inputs, pipeline) {
+  const { access: access2 } = inputs;
+  if (access2.kind === "local") {
+    const local = new LocalCluster(localPaths(pipeline.directories), pipeline.log);
+    const topology2 = await local.topology();
+    const known = new Set(topology2.masters.map((master) => formatHostPort(masterAddress(master))));
+    const given = inputs.masters.map(formatHostPort);
+    if (given.length !== known.size || given.some((address) => !known.has(address))) {
+      throw new InputError(
+        "masters",
+        `the local cluster's masters (${[...known].join(",")}) when nodeAccess is 'local'`,
+        given.join(","),
+        "Use the local cluster's master URL, or set nodeAccess to 'ssh' or 'azure'."
+      );
+    }
+    return { kind: "local", local, topology: topology2, operations: local.nodeOperations() };
+  }
+  const topology = await remoteTopology(inputs, access2.kind === "azure" ? access2.masterVmNames : void 0);
+  const keyFile = access2.privateKey ? writeSshKeyFile(pipeline, access2.privateKey) : void 0;
+  const vms = access2.kind === "azure" ? azureVmOperations({ resourceGroup: access2.resourceGroup, vmNames: Object.fromEntries(topology.masters.map((master) => [master.name, master.name])) }) : void 0;
+  return { kind: "remote", access: access2, topology, operations: sshNodeOperations({ ...access2.ssh, keyFile }), keyFile, vms };
+}
+async function remoteTopology(inputs, masterNames) {
+  const masters = inputs.masters.map(
+    (master, index2) => ({
+      name: masterNames?.[index2] ?? master.host,
+      role: "master",
+      host: master.host,
+      port: master.port,
+      webUiPort: inputs.masterWebUiPort
+    })
+  );
+  const zookeepers = (inputs.zookeepers ?? []).map(
+    (server, index2) => ({ name: server.host, role: "zookeeper", host: server.host, id: index2 + 1, clientPort: server.port, quorumPort: 2888, electionPort: 3888 })
+  );
+  const workerHosts = inputs.workers ?? aliveWorkerHosts(await probeCluster({ zookeepers: [], masters: new MasterSet(inputs.masters, inputs.masterWebUiPort).endpoints }));
+  const workers = workerHosts.map((host) => ({ name: host, role: "worker", host, webUiPort: 8081, cores: 0, memoryMb: 0 }));
+  return { zookeepers, masters, workers, sparkZooKeeperDir: inputs.zookeeperDir ?? "" };
+}
+var init_cluster_resolver = __esm({
+  "src/actions/shared/cluster-resolver.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_azure_vm_operations();
+    init_ssh_node_operations();
+    init_cluster_probe();
+    init_cluster_state();
+    init_master_set();
+    init_topology();
+    init_errors();
+    init_host_port();
+    init_local_cluster();
+    init_paths();
+    init_secrets();
+  }
+});
+
 // src/core/infra/azure-inventory.ts
 function azureInventory(outputs, workers, access2) {
   const sshArgs = ["-o StrictHostKeyChecking=accept-new", ...access2.jumpHost ? [`-o ProxyJump=${access2.jumpHost}`] : []].join(" ");
-  return (0, import_yaml.stringify)({
+  return (0, import_yaml4.stringify)({
     all: {
       vars: {
         ansible_user: access2.user,
@@ -12075,12 +22922,12 @@ function azureInventory(outputs, workers, access2) {
     }
   });
 }
-var import_yaml;
+var import_yaml4;
 var init_azure_inventory = __esm({
   "src/core/infra/azure-inventory.ts"() {
     "use strict";
     init_cjs_shims();
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
   }
 });
 
@@ -12154,36 +23001,76 @@ var init_vm_outputs = __esm({
   }
 });
 
-// src/core/infra/plan-configuration.ts
-function planConfigurationDifferences(planFiles, readFile3, listTf) {
-  const modulesJson = planFiles.get("tfconfig/modules.json");
-  if (!modulesJson) return ["the plan holds no configuration snapshot (is it a saved Terraform plan?)"];
-  const modules = [
-    { key: "", dir: "." },
-    ...(JSON.parse(modulesJson.toString("utf8")).Modules ?? []).map((module2) => ({ key: module2.Key, dir: module2.Dir }))
-  ];
-  const differences = [];
-  for (const module2 of new Map(modules.map((entry) => [entry.key, entry])).values()) {
-    const prefix = `tfconfig/m-${module2.key}/`;
-    const planned = [...planFiles.keys()].filter((name) => name.startsWith(prefix) && name.endsWith(".tf")).map((name) => name.slice(prefix.length));
-    const present = listTf(module2.dir);
-    for (const file of /* @__PURE__ */ new Set([...planned, ...present])) {
-      const relative = import_node_path12.default.posix.join(module2.dir, file);
-      const now = readFile3(relative);
-      const then = planFiles.get(prefix + file);
-      if (!now) differences.push(`${relative} is gone`);
-      else if (!then) differences.push(`${relative} is new`);
-      else if (!now.equals(then)) differences.push(`${relative} changed`);
-    }
+// src/tools/tool-answer.ts
+function parseToolJson(tool, text) {
+  try {
+    return JSON.parse(text);
+  } catch (error2) {
+    throw new ToolAnswerError(tool, "JSON", `${JSON.stringify(text.trim().slice(0, 120))} (${error2.message})`);
   }
-  return differences;
 }
-var import_node_path12;
-var init_plan_configuration = __esm({
-  "src/core/infra/plan-configuration.ts"() {
+var init_tool_answer = __esm({
+  "src/tools/tool-answer.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path12 = __toESM(require("path"), 1);
+    init_errors();
+  }
+});
+
+// src/azure/scale-set-instances.ts
+async function listScaleSetInstances(access2, log4) {
+  const listing = await $({ nothrow: true, quiet: true })`az ${vmssInstanceIdsArguments(access2)}`;
+  if (listing.exitCode !== 0) {
+    log4.warning(`Could not list the workers of ${access2.scaleSet} (az exit ${listing.exitCode}); workers are not configured in this run.`);
+    return void 0;
+  }
+  return parseToolJson(`az vmss nic list ${access2.scaleSet}`, listing.stdout);
+}
+var init_scale_set_instances = __esm({
+  "src/azure/scale-set-instances.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_core2();
+    init_tool_answer();
+    init_remote_commands();
+  }
+});
+
+// src/operations/cluster-configuration.ts
+async function configureCluster(terraform, configuration2) {
+  const outputs = readVmOutputs(await terraform.outputs());
+  const instances = configuration2.workerScaleSetLookup ? await listScaleSetInstances({ resourceGroup: outputs.resourceGroupName, scaleSet: outputs.workerScaleSetName }, configuration2.log) : void 0;
+  const workers = (instances ?? []).map((instance) => ({ name: instance.ip, host: instance.ip }));
+  (0, import_node_fs17.writeFileSync)(configuration2.inventoryFile, azureInventory(outputs, workers, configuration2.ssh));
+  await configuration2.published?.(outputs, workers.length);
+  const { limit } = configuration2;
+  if (configuration2.configure && (limit === void 0 || limit.length > 0)) await runSitePlaybook(configuration2, limit);
+  return outputs;
+}
+async function runSitePlaybook(configuration2, limit) {
+  const venv = await ensurePythonEnvironment("local-cluster", configuration2.toolCache, configuration2.log);
+  const extraArgs = [...configuration2.extraVariablesFile ? ["-e", `@${configuration2.extraVariablesFile}`] : [], ...limit ? ["--limit", limit.join(",")] : []];
+  const result2 = await configuration2.group(
+    "ansible-playbook site.yml",
+    () => runPlaybookWith(import_node_path21.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, configuration2.inventoryFile, { extraArgs })
+  );
+  configuration2.log.info(result2.stdout.split("\n").slice(-12).join("\n"));
+  requireSuccess(result2, "ansible-playbook site.yml", "Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.", ansibleFailures);
+}
+var import_node_fs17, import_node_path21;
+var init_cluster_configuration = __esm({
+  "src/operations/cluster-configuration.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs17 = require("fs");
+    import_node_path21 = __toESM(require("path"), 1);
+    init_azure_inventory();
+    init_vm_outputs();
+    init_scale_set_instances();
+    init_ansible_playbook();
+    init_installers();
+    init_suite_content();
+    init_tool_result();
   }
 });
 
@@ -12217,15 +23104,70 @@ var init_reconcile_plan = __esm({
   }
 });
 
+// src/azure/managed-disks.ts
+async function removeOrphanedOsDisks(resourceGroup, vms, log4) {
+  const listing = await $({ nothrow: true, quiet: true })`az ${azDiskListArguments(resourceGroup)}`;
+  requireSuccess(listing, `az disk list in ${resourceGroup}`, "Sign in to Azure (azure/login) with a role that may read and delete disks in the resource group.");
+  const orphans = orphanedOsDisks(parseToolJson("az disk list", listing.stdout), vms);
+  if (orphans.length === 0) return log4.info("No OS disk left behind by the deleted VMs.");
+  log4.info(`Deleting OS disks the deleted VMs left behind: ${orphans.map((disk) => disk.name).join(", ")}`);
+  const deletion = await $({ nothrow: true, quiet: true })`az ${azDiskDeleteArguments(orphans.map((disk) => disk.id))}`;
+  requireSuccess(deletion, "az disk delete", "Delete the disks named above by hand, then run reconcile again; nothing else was changed.");
+}
+var init_managed_disks = __esm({
+  "src/azure/managed-disks.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_core2();
+    init_reconcile_plan();
+    init_tool_answer();
+    init_tool_result();
+    init_remote_commands();
+  }
+});
+
+// src/core/infra/plan-configuration.ts
+function planConfigurationDifferences(planFiles, readFile3, listTf) {
+  const modulesJson = planFiles.get("tfconfig/modules.json");
+  if (!modulesJson) return ["the plan holds no configuration snapshot (is it a saved Terraform plan?)"];
+  const modules = [
+    { key: "", dir: "." },
+    ...(JSON.parse(modulesJson.toString("utf8")).Modules ?? []).map((module2) => ({ key: module2.Key, dir: module2.Dir }))
+  ];
+  const differences = [];
+  for (const module2 of new Map(modules.map((entry) => [entry.key, entry])).values()) {
+    const prefix = `tfconfig/m-${module2.key}/`;
+    const planned = [...planFiles.keys()].filter((name) => name.startsWith(prefix) && name.endsWith(".tf")).map((name) => name.slice(prefix.length));
+    const present = listTf(module2.dir);
+    for (const file of /* @__PURE__ */ new Set([...planned, ...present])) {
+      const relative = import_node_path22.default.posix.join(module2.dir, file);
+      const now = readFile3(relative);
+      const then = planFiles.get(prefix + file);
+      if (!now) differences.push(`${relative} is gone`);
+      else if (!then) differences.push(`${relative} is new`);
+      else if (!now.equals(then)) differences.push(`${relative} changed`);
+    }
+  }
+  return differences;
+}
+var import_node_path22;
+var init_plan_configuration = __esm({
+  "src/core/infra/plan-configuration.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_path22 = __toESM(require("path"), 1);
+  }
+});
+
 // src/core/infra/zip-entries.ts
 function zipEntries(archive) {
   const end = archive.lastIndexOf(Buffer.from([80, 75, 5, 6]));
-  if (end < 0) throw new Error("not a zip archive (no end of central directory)");
+  if (end < 0) throw new ToolAnswerError("the saved plan file", "a zip archive", "not a zip archive (no end of central directory)");
   const count = archive.readUInt16LE(end + 10);
   let offset = archive.readUInt32LE(end + 16);
   const entries = /* @__PURE__ */ new Map();
   for (let index2 = 0; index2 < count; index2++) {
-    if (archive.readUInt32LE(offset) !== 33639248) throw new Error("a broken zip central directory");
+    if (archive.readUInt32LE(offset) !== 33639248) throw new ToolAnswerError("the saved plan file", "a zip archive", "a broken zip central directory");
     const method = archive.readUInt16LE(offset + 10);
     const compressedSize = archive.readUInt32LE(offset + 20);
     const nameLength = archive.readUInt16LE(offset + 28);
@@ -12245,58 +23187,91 @@ var init_zip_entries = __esm({
   "src/core/infra/zip-entries.ts"() {
     "use strict";
     init_cjs_shims();
+    init_errors();
     import_node_zlib = require("zlib");
   }
 });
 
-// src/tools/ansible-playbook.ts
-async function runPlaybookWith(ansiblePlaybook, root2, inventory, options = {}) {
-  const ansibleDir = import_node_path13.default.join(root2, "infra", "ansible");
-  const playbook = import_node_path13.default.join(ansibleDir, options.playbook ?? "site.yml");
-  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path13.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
-  const result2 = await $({ env, cwd: ansibleDir })`${ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
-  return { exitCode: result2.exitCode ?? 1, stdout: result2.stdout, stderr: result2.stderr, output: result2.stdout + result2.stderr };
-}
-function ansibleFailures(result2) {
-  return `${result2.stdout}
-${result2.stderr}`.split("\n").filter((line) => /fatal:|UNREACHABLE|ERROR!|failed=[1-9]/.test(line)).slice(0, 3).join(" | ") || lastErrorLine(result2);
-}
-var import_node_path13;
-var init_ansible_playbook = __esm({
-  "src/tools/ansible-playbook.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_path13 = __toESM(require("path"), 1);
-    init_core2();
-    init_tool_result();
+// src/tools/plan-file.ts
+function preparePlanFile(planFile, given) {
+  if ((0, import_node_fs18.existsSync)(planFile) && (0, import_node_fs18.statSync)(planFile).isDirectory()) {
+    throw new InputError("planFile", "a file path for the saved plan", `${describeValue(given)}, a folder`, "Name a file, e.g. spark-azure.tfplan.");
   }
-});
-
-// src/tools/terraform-cli.ts
-async function ensureTerraformCli(toolCache, log4) {
-  if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
-  const bin = import_node_path14.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
-  const tofu = import_node_path14.default.join(bin, "tofu");
-  if ((0, import_node_fs11.existsSync)(tofu)) return tofu;
-  log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy into ${bin} (once)`);
-  return buildGoModule({
-    module: "github.com/opentofu/opentofu",
-    version: OPENTOFU_VERSION,
-    packagePath: "./cmd/tofu",
-    output: tofu,
-    fix: "Install Terraform or OpenTofu on PATH."
-  });
+  (0, import_node_fs18.mkdirSync)(import_node_path23.default.dirname(planFile), { recursive: true });
+  return planFile;
 }
-var import_node_fs11, import_node_path14, OPENTOFU_VERSION;
-var init_terraform_cli = __esm({
-  "src/tools/terraform-cli.ts"() {
+function requireSavedPlan(planFile, given) {
+  if (!(0, import_node_fs18.existsSync)(planFile)) {
+    throw new InputError(
+      "planFile",
+      "the plan saved by command plan (download it in the approved job)",
+      describeValue(given),
+      "Run command plan first, then apply that plan file; apply never plans again."
+    );
+  }
+}
+function refuseForeignPlan(planFile, root2, given) {
+  const read = (relative) => (0, import_node_fs18.existsSync)(import_node_path23.default.join(root2, relative)) ? (0, import_node_fs18.readFileSync)(import_node_path23.default.join(root2, relative)) : void 0;
+  const listTf = (relativeDir) => (0, import_node_fs18.existsSync)(import_node_path23.default.join(root2, relativeDir)) ? (0, import_node_fs18.readdirSync)(import_node_path23.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
+  let differences;
+  try {
+    differences = planConfigurationDifferences(zipEntries((0, import_node_fs18.readFileSync)(planFile)), read, listTf);
+  } catch (error2) {
+    differences = [`it is no saved Terraform plan (${error2 instanceof ToolAnswerError ? error2.found : error2.message})`];
+  }
+  if (differences.length > 0) {
+    throw new InputError(
+      "planFile",
+      "a plan made from this Terraform root's configuration as it is now",
+      `${describeValue(given)}, where ${differences.slice(0, 4).join("; ")}`,
+      "Nothing was applied. Plan again (command plan), review it, and apply that plan."
+    );
+  }
+}
+async function withPlanLock(planFile, plan) {
+  const lock = `${planFile}.lock`;
+  const holder = JSON.stringify({ pid: process.pid, host: import_node_os7.default.hostname(), since: (/* @__PURE__ */ new Date()).toISOString() });
+  try {
+    (0, import_node_fs18.writeFileSync)(lock, holder, { flag: "wx" });
+  } catch (error2) {
+    if (error2.code !== "EEXIST") throw error2;
+    const other = JSON.parse((0, import_node_fs18.readFileSync)(lock, "utf8"));
+    if (other.host === import_node_os7.default.hostname() && !processLives(other.pid)) {
+      (0, import_node_fs18.writeFileSync)(lock, holder);
+    } else {
+      throw new ClusterStateError(
+        `Plan file ${planFile}`,
+        "no other plan being written to it",
+        `a plan by pid ${other.pid} on ${other.host} since ${other.since}`,
+        "Wait for that run, or give this one its own planFile."
+      );
+    }
+  }
+  try {
+    return await plan();
+  } finally {
+    (0, import_node_fs18.rmSync)(lock, { force: true });
+  }
+}
+function processLives(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+var import_node_fs18, import_node_os7, import_node_path23;
+var init_plan_file = __esm({
+  "src/tools/plan-file.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs11 = require("fs");
-    import_node_path14 = __toESM(require("path"), 1);
-    init_core2();
-    init_go_build();
-    OPENTOFU_VERSION = "v1.12.6";
+    import_node_fs18 = require("fs");
+    import_node_os7 = __toESM(require("os"), 1);
+    import_node_path23 = __toESM(require("path"), 1);
+    init_errors();
+    init_plan_configuration();
+    init_zip_entries();
   }
 });
 
@@ -12370,369 +23345,632 @@ var init_terraform_runner = __esm({
   }
 });
 
-// src/actions/shared/markdown.ts
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
-}
-function mermaidGantt(title, rows) {
-  return ["```mermaid", "gantt", `    title ${title}`, "    dateFormat x", "    axisFormat %H:%M:%S", ...rows, "```"].join("\n");
-}
-var init_markdown = __esm({
-  "src/actions/shared/markdown.ts"() {
-    "use strict";
-    init_cjs_shims();
+// src/operations/reconcile.ts
+async function reconcileCluster(run2) {
+  const { terraform, planFile, log: log4, group: group3 } = run2;
+  const plan = await group3("terraform plan (reconcile)", () => withPlanLock(planFile, () => terraform.plan(planFile, { varFiles: run2.varFiles, variables: run2.variables })));
+  const wanted = readReconcilePlan(plan.changes);
+  if (wanted.otherChanges.length > 0) {
+    throw new ClusterStateError(
+      "Reconcile",
+      "a plan that only creates what is missing",
+      `a plan that also changes ${wanted.otherChanges.map((change) => `${change.address} (${change.actions.join(", ")})`).join(", ")}`,
+      "Nothing was changed. Review the plan with command plan and apply it with command apply, behind your approval gate."
+    );
   }
-});
-
-// src/actions/shared/secrets.ts
-function writeSshKeyFile(pipeline, privateKey) {
-  return pipeline.secretFile("ssh-key", privateKey.endsWith("\n") ? privateKey : `${privateKey}
-`);
-}
-function writeExtraVariablesFile(pipeline, variables) {
-  return pipeline.secretFile("extra-variables.json", `${JSON.stringify(variables)}
-`);
-}
-var init_secrets = __esm({
-  "src/actions/shared/secrets.ts"() {
-    "use strict";
-    init_cjs_shims();
+  run2.planned?.(wanted.recreatedVms);
+  if (!plan.hasChanges) {
+    log4.info("Every resource exists: nothing to re-create.");
+    return [];
   }
-});
-
-// src/core/inputs/key-value-lines.ts
-function parseKeyValueLines(input, raw, format) {
-  const entries = {};
-  const lines = (raw ?? "").split(format.semicolons ? /\n|;/ : "\n").map((entry) => entry.trim());
-  lines.forEach((line, index2) => {
-    if (line === "") return;
-    const equals = line.indexOf("=");
-    const key = line.slice(0, equals).trim();
-    const fix = `Write each entry as e.g. ${format.example}.`;
-    if (equals <= 0) throw new InputError(input, format.expected, `entry ${index2 + 1} without name=`, fix);
-    if (!format.key.test(key)) throw new InputError(input, format.expected, `entry ${index2 + 1} named ${describeValue(key)}`, fix);
-    entries[key] = line.slice(equals + 1).trim();
-  });
-  return entries;
+  log4.info(`Re-creating ${wanted.recreatedVms.map((vm) => vm.vmName).join(", ") || "no VM"} (${planSummary(plan)})`);
+  if (wanted.recreatedVms.length > 0) {
+    const resourceGroup = readVmOutputs(await terraform.outputs()).resourceGroupName;
+    await group3("orphaned OS disks", () => removeOrphanedOsDisks(resourceGroup, wanted.recreatedVms, log4));
+  }
+  await group3("terraform apply (reconcile)", () => terraform.apply(planFile));
+  await run2.configure(wanted.recreatedVms.map((vm) => vm.hostName));
+  return wanted.recreatedVms;
 }
-var ROLE_VARIABLES;
-var init_key_value_lines = __esm({
-  "src/core/inputs/key-value-lines.ts"() {
+var init_reconcile = __esm({
+  "src/operations/reconcile.ts"() {
     "use strict";
     init_cjs_shims();
     init_errors();
-    ROLE_VARIABLES = {
-      key: /^[a-z][a-z0-9_]*$/,
-      semicolons: true,
-      expected: "one role variable per line as name=value",
-      example: "zookeeper_heap_mb=1024"
-    };
+    init_reconcile_plan();
+    init_vm_outputs();
+    init_managed_disks();
+    init_plan_file();
+    init_terraform_runner();
   }
 });
 
-// src/core/inputs/host-port.ts
-function formatHostPort({ host, port }) {
-  return `${host}:${port}`;
-}
-function parseHostList(input, raw, example) {
-  const entries = raw.split(",").map((entry) => entry.trim());
-  const bad = entries.find((entry) => !HOST.test(entry));
-  if (bad !== void 0) {
-    throw new InputError(
-      input,
-      `host names or IP addresses, comma-separated, e.g. ${example}`,
-      `${bad === "" ? "an empty entry" : describeValue(bad)} in ${describeValue(raw)}`,
-      `Fix that entry, or leave ${input} out.`
-    );
-  }
-  return entries;
-}
-function parseHostPortList(input, raw, options) {
-  const expected = `${options.what} as comma-separated host:port pairs, e.g. ${options.example}`;
-  if (raw === void 0 || raw.trim() === "") {
-    throw new InputError(input, expected, "nothing", `Set '${input}' to ${options.example}.`);
-  }
-  const entries = raw.split(",").map((entry) => entry.trim());
-  return entries.map((entry) => {
-    const match = /^(.*?)(?::(\d+))?$/.exec(entry);
-    const host = match?.[1] ?? "";
-    const portText = match?.[2];
-    const port = portText === void 0 ? options.defaultPort : Number(portText);
-    if (entry === "" || !HOST.test(host) || port === void 0 || !(port >= 1 && port <= 65535)) {
-      throw new InputError(
-        input,
-        expected,
-        `${entry === "" ? "an empty entry" : describeValue(entry)} in ${describeValue(raw)}`,
-        `Fix that entry (a host name or IP address, then ':' and a port from 1 to 65535), e.g. ${options.example}.`
-      );
-    }
-    return { host, port };
+// src/tools/terraform-cli.ts
+async function ensureTerraformCli(toolCache, log4) {
+  if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
+  const bin = import_node_path24.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
+  const tofu = import_node_path24.default.join(bin, "tofu");
+  if ((0, import_node_fs19.existsSync)(tofu)) return tofu;
+  log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy into ${bin} (once)`);
+  return buildGoModule({
+    module: "github.com/opentofu/opentofu",
+    version: OPENTOFU_VERSION,
+    packagePath: "./cmd/tofu",
+    output: tofu,
+    fix: "Install Terraform or OpenTofu on PATH."
   });
 }
-var HOST;
-var init_host_port = __esm({
-  "src/core/inputs/host-port.ts"() {
+var import_node_fs19, import_node_path24, OPENTOFU_VERSION;
+var init_terraform_cli = __esm({
+  "src/tools/terraform-cli.ts"() {
     "use strict";
     init_cjs_shims();
-    init_errors();
-    HOST = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
+    import_node_fs19 = require("fs");
+    import_node_path24 = __toESM(require("path"), 1);
+    init_core2();
+    init_go_build();
+    OPENTOFU_VERSION = "v1.12.6";
   }
 });
 
-// src/core/inputs/master-list.ts
-function parseMasterList(input, raw) {
-  const bare = (raw ?? "").trim().split(",").map((entry) => entry.trim().replace(/^spark:\/\//, "")).join(",");
-  if (/[a-z]+:\/\//i.test(bare)) {
-    throw new InputError(input, `Spark masters as ${EXAMPLE}`, describeValue(raw), `Only the spark:// scheme is valid for a standalone master list.`);
-  }
-  const masters = parseHostPortList(input, bare, {
-    defaultPort: SPARK_MASTER_PORT,
-    example: EXAMPLE,
-    what: "Spark masters"
-  });
-  const seen = /* @__PURE__ */ new Set();
-  for (const master of masters) {
-    const key = formatHostPort(master);
-    if (seen.has(key)) {
-      throw new InputError(input, `distinct Spark masters`, `${key} twice in ${describeValue(raw)}`, "List each master once.");
-    }
-    seen.add(key);
-  }
-  return masters;
-}
-function masterUrl(masters) {
-  return `spark://${masters.map(formatHostPort).join(",")}`;
-}
-var SPARK_MASTER_PORT, EXAMPLE;
-var init_master_list = __esm({
-  "src/core/inputs/master-list.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_errors();
-    init_host_port();
-    SPARK_MASTER_PORT = 7077;
-    EXAMPLE = "10.0.2.4:7077,10.0.2.5:7077 or spark://10.0.2.4:7077,10.0.2.5:7077";
-  }
-});
-
-// src/core/inputs/zookeeper-connect.ts
-function parseZooKeeperConnect(input, raw) {
-  if (raw !== void 0 && raw.includes("/")) {
-    throw new InputError(
-      input,
-      `a ZooKeeper connect string without a chroot, e.g. ${EXAMPLE2}`,
-      describeValue(raw),
-      `Remove the '/...' suffix; set the Spark directory with 'zookeeperDir' instead.`
-    );
-  }
-  const servers = parseHostPortList(input, raw, {
-    defaultPort: ZOOKEEPER_CLIENT_PORT,
-    example: EXAMPLE2,
-    what: "ZooKeeper servers"
-  });
-  if (servers.length % 2 === 0) {
-    throw new InputError(
-      input,
-      "an odd number of ZooKeeper servers (3 or 5) so that a majority survives a failure",
-      `${servers.length} in ${describeValue(raw)}`,
-      "List every server of the ensemble exactly once."
-    );
-  }
-  return servers;
-}
-function zookeeperConnectString(servers) {
-  return servers.map(formatHostPort).join(",");
-}
-var ZOOKEEPER_CLIENT_PORT, EXAMPLE2;
-var init_zookeeper_connect = __esm({
-  "src/core/inputs/zookeeper-connect.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_errors();
-    init_host_port();
-    ZOOKEEPER_CLIENT_PORT = 2181;
-    EXAMPLE2 = "10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181";
-  }
-});
-
-// src/core/spark/spark-submit.ts
-function sparkSubmitArguments(submission) {
-  return [
-    "--master",
-    submission.masterUrl,
-    "--deploy-mode",
-    submission.deployMode,
-    "--name",
-    submission.name,
-    ...submission.mainClass ? ["--class", submission.mainClass] : [],
-    ...Object.entries(submission.conf).flatMap(([key, value]) => ["--conf", `${key}=${value}`]),
-    submission.application,
-    ...submission.arguments
-  ];
-}
-function isLoopback(host) {
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === "localhost" || host === "[::1]";
-}
-function driverConf(masterHosts, driverHost) {
-  const host = driverHost ?? (masterHosts.every(isLoopback) ? "127.0.0.1" : void 0);
-  return host ? { "spark.driver.host": host, "spark.driver.bindAddress": host } : {};
-}
-var init_spark_submit = __esm({
-  "src/core/spark/spark-submit.ts"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// src/actions/shared/node-access.ts
-function readNodeAccess(inputs, masters) {
-  const onThisMachine = masters.every((master) => isLoopback(master.host));
-  if (inputs.optional("nodeAccess") === void 0 && !onThisMachine) {
-    throw new InputError(
-      "nodeAccess",
-      "'ssh' or 'azure' for masters that are not on this machine",
-      "nothing",
-      "Set nodeAccess to 'ssh' (systemd over SSH) or 'azure' (SSH, plus az vm for whole-VM faults)."
-    );
-  }
-  const kind = inputs.oneOf("nodeAccess", ["local", "ssh", "azure"], "local");
-  const masterCount = masters.length;
-  if (kind === "local") return { kind };
-  const ssh = {
-    user: inputs.required("sshUser", "the SSH user on the VMs (with sudo for systemctl)", "azureuser"),
-    jumpHost: inputs.optional("sshJumpHost"),
-    port: inputs.integer("sshPort", 22, { min: 1, max: 65535 })
+// src/actions/failover-drill/azure-recreation.ts
+function azureRecreation(deleteVm, settings, access2, pipeline) {
+  const group3 = (title, body) => {
+    pipeline.log.info(`reconcile: ${title}`);
+    return body();
   };
-  const privateKey = inputs.optional("sshPrivateKey");
-  if (kind === "ssh") return { kind, ssh, privateKey };
-  const masterVmNames = inputs.required("masterVmNames", "one VM name per master, in the order of masters", "spark-master-1,spark-master-2").split(",").map((name) => name.trim());
-  if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
-    throw new InputError(
-      "masterVmNames",
-      `${masterCount} VM names, one per master, comma-separated`,
-      describeValue(masterVmNames.join(",")),
-      "List the VM of each master in the order of masters."
-    );
-  }
-  return { kind, ssh, privateKey, resourceGroup: inputs.required("azureResourceGroup", "the resource group of the cluster VMs", "rg-spark-prod"), masterVmNames };
-}
-function readZooKeeperDir(inputs, access2) {
-  if (access2.kind === "local") return inputs.optional("zookeeperDir");
-  return inputs.required("zookeeperDir", "the cluster's spark.deploy.zookeeper.dir (provision outputs it as zookeeperDir)", "/spark-azure/spark-prod");
-}
-function readZooKeepers(inputs, access2, expected) {
-  const raw = inputs.optional("zookeepers");
-  if (raw === void 0 && access2.kind !== "local") {
-    throw new InputError("zookeepers", expected, "nothing", "Set zookeepers, e.g. 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.");
-  }
-  return raw === void 0 ? void 0 : parseZooKeeperConnect("zookeepers", raw);
-}
-var init_node_access = __esm({
-  "src/actions/shared/node-access.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_errors();
-    init_zookeeper_connect();
-    init_spark_submit();
-  }
-});
-
-// src/actions/rolling-update/settings.ts
-function readRollingUpdateSettings(inputs) {
-  const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", "10.0.2.4:7077,10.0.2.5:7077"));
-  const nodeAccess = readNodeAccess(inputs, masters);
-  if (nodeAccess.kind === "local") {
-    inputs.refuseIgnored(["workers", "expectedWorkers"], (given) => ({
-      expected: "it only with nodeAccess 'ssh' or 'azure' (the local cluster knows its workers and expects them all)",
-      found: "it with nodeAccess 'local', which ignores it",
-      fix: `Leave ${given} out for the local cluster.`
-    }));
-  }
-  const workersGiven = inputs.optional("workers");
-  const workers = workersGiven === void 0 ? void 0 : parseHostList("workers", workersGiven, "10.0.3.4,10.0.3.5");
-  const only = inputs.optional("only")?.split(",").map((name) => name.trim());
-  const expectedWorkers = inputs.optional("expectedWorkers");
   return {
-    masters,
-    masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
-    zookeepers: readZooKeepers(inputs, nodeAccess, "the ZooKeeper connect string"),
-    zookeeperDir: readZooKeeperDir(inputs, nodeAccess),
-    workers,
-    expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 0, max: 1e4 }),
-    maxUnavailable: inputs.integer("maxUnavailable", 1, { min: 1, max: 1e3 }),
-    only: only && new Set(only),
-    dryRun: inputs.boolean("dryRun", false),
-    gateTimeoutSeconds: inputs.seconds("gateTimeoutSeconds", 180, { min: 5, max: 7200 }),
-    lockWaitSeconds: inputs.seconds("lockWaitSeconds", 60, { min: 0, max: 3600 }),
-    pollIntervalMs: inputs.integer("pollIntervalMs", 100, { min: 20, max: 5e3 }),
-    nodeAccess,
-    zookeeperServers: inputs.optional("zookeeperServers") === void 0 ? void 0 : Number(inputs.oneOf("zookeeperServers", ["3", "5"], "3")),
-    method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
+    destroy: deleteVm,
+    recreate: async () => {
+      const scratch = await (0, import_promises11.mkdtemp)(import_node_path25.default.join(pipeline.directories.temp, "spark-azure-drill-reconcile-"));
+      const root2 = await terraformRootDirectory(settings, pipeline);
+      try {
+        const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), root2.directory);
+        const backendFiles = backendConfigFiles(settings.backendConfig, pipeline);
+        await group3("terraform init", () => terraform.init(backendFiles));
+        const recreated = await reconcileCluster({
+          terraform,
+          planFile: import_node_path25.default.join(scratch, "reconcile.tfplan"),
+          varFiles: varFilesOf(settings, pipeline),
+          variables: settings.variables,
+          log: pipeline.log,
+          group: group3,
+          configure: async (hosts) => {
+            await configureCluster(terraform, {
+              ssh: { user: access2.ssh.user, jumpHost: access2.ssh.jumpHost, keyFile: access2.privateKey ? writeSshKeyFile(pipeline, access2.privateKey) : void 0 },
+              inventoryFile: import_node_path25.default.join(scratch, "inventory.yml"),
+              extraVariablesFile: Object.keys(settings.roleVariables).length > 0 ? writeExtraVariablesFile(pipeline, settings.roleVariables) : void 0,
+              // Only a master is re-created: the workers' addresses play no part in configuring it.
+              workerScaleSetLookup: false,
+              configure: true,
+              limit: hosts,
+              toolCache: pipeline.directories.toolCache,
+              log: pipeline.log,
+              group: group3,
+              published: async (outputs) => {
+                for (const value of outputs.sensitiveValues) pipeline.setSecret(value);
+              }
+            });
+          }
+        });
+        return `provision's reconcile re-created ${recreated.map((vm) => vm.hostName).join(",") || "no VM"}`;
+      } finally {
+        await root2.release();
+        await (0, import_promises11.rm)(scratch, { recursive: true, force: true });
+      }
+    },
+    timeLimitSeconds: AZURE_RECREATION_SECONDS
   };
 }
-function refuseOtherMethodsInputs(inputs, name) {
-  const others = [...new Set(Object.values(METHOD_INPUTS).flat())].filter((input) => !METHOD_INPUTS[name].includes(input));
-  inputs.refuseIgnored(others, (given) => {
-    const methods = Object.keys(METHOD_INPUTS).filter((method) => METHOD_INPUTS[method].includes(given)).map((method) => `'${method}'`).join(" or ");
-    return {
-      expected: `it only with updateMethod ${methods}`,
-      found: `it with updateMethod '${name}', which ignores it`,
-      fix: `Leave ${given} out, or set updateMethod to ${methods}.`
-    };
-  });
-}
-function readMethod(inputs, fallback2) {
-  const name = inputs.oneOf("updateMethod", ["local", "ansible", "command", "reimage"], fallback2);
-  refuseOtherMethodsInputs(inputs, name);
-  switch (name) {
-    case "local":
-      return { name, roleVariables: readRoleVariables(inputs) };
-    case "ansible":
-      return {
-        name,
-        inventory: inputs.required("ansibleInventory", "the Ansible inventory of the cluster (provision writes one)", "infra/ansible/inventories/prod/hosts.yml"),
-        playbook: inputs.optional("ansiblePlaybook"),
-        roleVariables: readRoleVariables(inputs)
-      };
-    case "command":
-      return {
-        name,
-        command: inputs.required("updateCommand", "a command run once per node, with {name}, {host} and {role} placeholders", "./update-node.sh {host} {role}").split(/\s+/)
-      };
-    case "reimage":
-      return {
-        name,
-        imageId: inputs.required("imageId", "the new image id (image-build outputs it)", "/subscriptions/.../images/spark/versions/1.2.3"),
-        resourceGroup: inputs.required("azureResourceGroup", "the resource group of the worker scale set", "rg-spark-prod"),
-        scaleSet: inputs.required("workerScaleSet", "the worker scale set name", "vmss-spark-workers")
-      };
-  }
-}
-function readRoleVariables(inputs) {
-  return parseKeyValueLines("roleVariables", inputs.optional("roleVariables"), ROLE_VARIABLES);
-}
-var METHOD_INPUTS;
-var init_settings2 = __esm({
-  "src/actions/rolling-update/settings.ts"() {
+var import_promises11, import_node_path25, AZURE_RECREATION_SECONDS;
+var init_azure_recreation = __esm({
+  "src/actions/failover-drill/azure-recreation.ts"() {
     "use strict";
     init_cjs_shims();
-    init_host_port();
-    init_master_list();
-    init_key_value_lines();
-    init_node_access();
-    METHOD_INPUTS = {
-      local: ["roleVariables"],
-      ansible: ["ansibleInventory", "ansiblePlaybook", "roleVariables"],
-      command: ["updateCommand"],
-      reimage: ["imageId", "workerScaleSet"]
-    };
+    import_promises11 = require("fs/promises");
+    import_node_path25 = __toESM(require("path"), 1);
+    init_cluster_configuration();
+    init_reconcile();
+    init_terraform_cli();
+    init_terraform_runner();
+    init_secrets();
+    init_terraform_inputs();
+    AZURE_RECREATION_SECONDS = 2400;
+  }
+});
+
+// src/actions/failover-drill/drill-cluster.ts
+async function resolveDrillCluster(smoke, drill2, pipeline) {
+  const cluster = await resolveCluster(
+    // The drill needs no worker list: it counts the workers ALIVE at the ALIVE master.
+    { access: drill2.nodeAccess, masters: smoke.masters, masterWebUiPort: smoke.masterWebUiPort, zookeepers: drill2.zookeepers, zookeeperDir: drill2.zookeeperDir, workers: [] },
+    pipeline
+  );
+  if (cluster.kind === "local") return localDrillCluster(cluster.local, cluster.topology);
+  const { access: access2, vms } = cluster;
+  return {
+    masters: cluster.topology.masters,
+    zookeepers: cluster.topology.zookeepers.map(zookeeperClientAddress),
+    sparkZooKeeperDir: cluster.topology.sparkZooKeeperDir,
+    operations: cluster.operations,
+    vmFaults: vms,
+    recreation: vms && access2.kind === "azure" && drill2.reconcile ? azureRecreation(vms.delete, drill2.reconcile, access2, pipeline) : void 0
+  };
+}
+var init_drill_cluster = __esm({
+  "src/actions/failover-drill/drill-cluster.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_topology();
+    init_local_drill_cluster();
+    init_cluster_resolver();
+    init_azure_recreation();
+  }
+});
+
+// src/actions/failover-drill/drill-summary.ts
+function drillSummary(journal, verdict) {
+  const { experiment } = journal;
+  const { milestones, recoverySeconds, aliveGapSeconds, restoreSeconds } = verdict.figures;
+  const since = (at) => at === void 0 || milestones.fault === void 0 ? "-" : `${((at - milestones.fault) / 1e3).toFixed(1)} s`;
+  const lines = [
+    `### Failover drill ${verdict.passed ? "\u2705 passed" : "\u274C FAILED"}`,
+    "",
+    `Fault \`${experiment.fault}\` on the ALIVE master ${experiment.faultedMaster}; ${experiment.expectedWorkers} workers expected back; limit ${experiment.maxRecoverySeconds} s.`,
+    "",
+    "| figure | value |",
+    "|---|---|",
+    `| recovery (fault to ALIVE with every worker) | ${recoverySeconds === void 0 ? "never" : `${recoverySeconds} s`} |`,
+    `| without any ALIVE master | ${aliveGapSeconds === void 0 ? "-" : `${aliveGapSeconds} s`} |`,
+    `| a standby left STANDBY | ${since(milestones.firstLeftStandby)} |`,
+    `| first ALIVE | ${since(milestones.firstAlive)} |`,
+    `| all workers back | ${since(milestones.allWorkersBack)} |`,
+    `| running job ended | ${since(milestones.jobEnded)} |`,
+    `| faulted master back as STANDBY | ${since(milestones.restoredStandby)} |`,
+    `| restore (${experiment.fault === "destroy" ? "re-creation" : "start"} to STANDBY) | ${restoreSeconds === void 0 ? "-" : `${restoreSeconds} s`} |`,
+    "",
+    "| check | result | detail |",
+    "|---|---|---|",
+    ...checks(journal).map((check) => `| ${check.check} | ${check.ok ? "ok" : "FAILED"} | ${escapeCell(check.detail)} |`),
+    ...verdict.reasons.map((reason) => `| verdict | FAILED | ${escapeCell(reason)} |`),
+    "",
+    timeline(journal, milestones)
+  ];
+  return lines.join("\n");
+}
+function timeline(journal, milestones) {
+  const bar = (name, tag, from, to) => from !== void 0 && to !== void 0 && to >= from ? [`    ${name} :${tag}${from}, ${Math.max(to, from + 1)}`] : [];
+  const end = milestones.restoredStandby ?? milestones.allWorkersBack ?? Date.now();
+  const rows = [
+    ...bar("faulted master ALIVE", "done, ", journal.startedAt, milestones.lastAliveBeforeGap ?? milestones.fault),
+    ...bar("no ALIVE master", "crit, ", milestones.lastAliveBeforeGap ?? milestones.fault, milestones.firstAlive),
+    ...bar("standby recovering", "active, ", milestones.firstLeftStandby, milestones.firstAlive),
+    ...bar("workers re-registering", "active, ", milestones.firstAlive, milestones.allWorkersBack),
+    ...bar("new master ALIVE", "", milestones.firstAlive, end),
+    ...bar("running job", "", journal.startedAt, milestones.jobEnded),
+    ...bar("faulted master restored to STANDBY", "", milestones.fault, milestones.restoredStandby)
+  ];
+  return mermaidGantt("Failover drill timeline", rows);
+}
+var init_drill_summary = __esm({
+  "src/actions/failover-drill/drill-summary.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_journal();
+    init_markdown();
+  }
+});
+
+// src/actions/failover-drill/index.ts
+async function failoverDrillAction(pipeline) {
+  const inputs = new InputReader(pipeline.inputs);
+  const target = inputs.oneOf("target", ["standalone", "hdinsight", "aks"], "standalone");
+  if (target !== "standalone") {
+    throw new InputError("failover", `'false' with target ${target}`, "'true'", "The failover drill runs on the standalone cluster only (its masters are ours to stop).");
+  }
+  const settings = readSmokeTestSettings(inputs);
+  const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
+  const drill2 = readDrillSettings(inputs, settings.masters);
+  const cluster = await resolveDrillCluster(settings, drill2, pipeline);
+  await checkSteadyState(cluster, drill2.expectedWorkers);
+  const runtime = await runSmokeTest(settings, job, pipeline);
+  const { journal, verdict } = await pipeline.group(
+    `Failover drill (${drill2.fault})`,
+    () => runFailoverDrill({
+      cluster,
+      options: drill2,
+      submitTo: settings,
+      smokeJob: job,
+      runtime,
+      tempDir: pipeline.directories.temp,
+      log: pipeline.log,
+      alertmanagerUrl: drill2.alertmanagerUrl
+    })
+  );
+  const journalFile = import_node_path26.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
+  (0, import_node_fs20.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+`);
+  pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
+  pipeline.setOutput("restoreSeconds", verdict.figures.restoreSeconds === void 0 ? "" : String(verdict.figures.restoreSeconds));
+  pipeline.setOutput("failoverPassed", String(verdict.passed));
+  pipeline.setOutput("drillJournal", journalFile);
+  await pipeline.appendSummary(drillSummary(journal, verdict));
+  if (!verdict.passed) {
+    throw new ClusterStateError(
+      "Failover drill",
+      "a clean failover",
+      verdict.reasons.join("; "),
+      `The master was restored. Journal: ${journalFile}. See docs/runbook.md#the-failover-drill-fails.`
+    );
+  }
+  pipeline.log.info(
+    `Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master; the faulted master STANDBY again ${verdict.figures.restoreSeconds} s after its ${drill2.fault === "destroy" ? "re-creation" : "restore"} began.`
+  );
+}
+var import_node_fs20, import_node_path26;
+var init_failover_drill2 = __esm({
+  "src/actions/failover-drill/index.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs20 = require("fs");
+    import_node_path26 = __toESM(require("path"), 1);
+    init_errors();
+    init_input_reader();
+    init_failover_drill();
+    init_drill_settings();
+    init_smoke_test_run();
+    init_smoke_test_settings();
+    init_drill_cluster();
+    init_drill_summary();
+  }
+});
+
+// src/azure/gallery.ts
+async function galleryVersionId(image, version) {
+  const show = await $({
+    nothrow: true,
+    quiet: true
+  })`az sig image-version show --subscription ${image.subscriptionId} --resource-group ${image.resourceGroup} --gallery-name ${image.galleryName} --gallery-image-definition ${image.imageName} --gallery-image-version ${version} --query id --output tsv`;
+  return show.exitCode === 0 && show.stdout.trim() ? show.stdout.trim() : void 0;
+}
+var init_gallery = __esm({
+  "src/azure/gallery.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_core2();
+  }
+});
+
+// src/core/infra/image-version.ts
+function imageVersion(files, major = 1) {
+  const hash = (0, import_node_crypto4.createHash)("sha256");
+  for (const file of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
+    hash.update(file.path).update("\0").update(file.content).update("\0");
+  }
+  const hex = hash.digest("hex");
+  return `${major}.${Number.parseInt(hex.slice(0, 6), 16)}.${Number.parseInt(hex.slice(6, 12), 16)}`;
+}
+var import_node_crypto4;
+var init_image_version = __esm({
+  "src/core/infra/image-version.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_crypto4 = require("crypto");
+  }
+});
+
+// src/tools/image-inputs.ts
+function imageInputs(root2) {
+  return IMAGE_INPUT_DIRECTORIES.flatMap(
+    (directory) => (0, import_node_fs21.readdirSync)(import_node_path27.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
+      const absolute = import_node_path27.default.join(entry.parentPath, entry.name);
+      return { path: import_node_path27.default.relative(root2, absolute).split(import_node_path27.default.sep).join("/"), content: (0, import_node_fs21.readFileSync)(absolute) };
+    })
+  );
+}
+var import_node_fs21, import_node_path27, IMAGE_INPUT_DIRECTORIES;
+var init_image_inputs = __esm({
+  "src/tools/image-inputs.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs21 = require("fs");
+    import_node_path27 = __toESM(require("path"), 1);
+    IMAGE_INPUT_DIRECTORIES = ["infra/packer", "infra/ansible", "infra/spark-recovery"];
+  }
+});
+
+// src/tools/packer.ts
+async function ensurePacker(toolCache, log4) {
+  const onPath = await $({ nothrow: true, quiet: true })`packer version`;
+  const version = /Packer v(\d+)\.(\d+)/.exec(onPath.stdout);
+  if (onPath.exitCode === 0 && version) {
+    const [major, minor] = [Number(version[1]), Number(version[2])];
+    if (major > OLDEST_USABLE[0] || major === OLDEST_USABLE[0] && minor >= OLDEST_USABLE[1]) return { command: "packer", env: {} };
+    log4.info(`Packer on PATH is ${version[0]}, older than 1.7 (no packer init): using Packer ${PACKER_VERSION} from the tool cache instead`);
+  }
+  return builtPacker(toolCache, log4);
+}
+async function builtPacker(toolCache, log4) {
+  const home = import_node_path28.default.join(toolCache, "packer", PACKER_VERSION);
+  const command = import_node_path28.default.join(home, "bin", "packer");
+  const pluginDirectory = import_node_path28.default.join(home, "plugins");
+  if (!(0, import_node_fs22.existsSync)(command)) {
+    log4.info(`Building Packer ${PACKER_VERSION} from the Go module proxy into ${import_node_path28.default.dirname(command)} (once; about 4 min on 2 cores)`);
+    await buildGoModule({ module: "github.com/hashicorp/packer", version: PACKER_VERSION, output: `${command}.partial` });
+    (0, import_node_fs22.renameSync)(`${command}.partial`, command);
+  }
+  for (const plugin of PACKER_PLUGINS) await installPlugin(plugin, pluginDirectory, log4);
+  return { command, env: { PACKER_PLUGIN_PATH: pluginDirectory, CHECKPOINT_DISABLE: "1" } };
+}
+async function installPlugin(plugin, pluginDirectory, log4) {
+  const directory = import_node_path28.default.join(pluginDirectory, "github.com", "hashicorp", plugin.name);
+  const marker = import_node_path28.default.join(directory, `.built-${plugin.version}`);
+  if ((0, import_node_fs22.existsSync)(marker)) return;
+  log4.info(`Building the Packer ${plugin.name} plugin ${plugin.version} from the Go module proxy into ${directory} (once)`);
+  const built = await buildGoModule({
+    module: plugin.module,
+    version: plugin.version,
+    output: import_node_path28.default.join(directory, `build-${plugin.version}`),
+    // A release build clears the "dev" pre-release marker the source carries, as the plugin's own release does.
+    ldflags: `-X ${plugin.module}/version.VersionPrerelease=`,
+    unlistedInChecksumDatabase: plugin.unlistedInChecksumDatabase ? [plugin.module] : []
+  });
+  const described = JSON.parse((await $({ quiet: true })`${built} describe`).stdout);
+  const platform2 = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
+  const binary = import_node_path28.default.join(directory, `packer-plugin-${plugin.name}_v${described.version}_${described.api_version}_${platform2}`);
+  (0, import_node_fs22.renameSync)(built, binary);
+  (0, import_node_fs22.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto5.createHash)("sha256").update((0, import_node_fs22.readFileSync)(binary)).digest("hex"));
+  (0, import_node_fs22.writeFileSync)(marker, `${binary}
+`);
+}
+var import_node_crypto5, import_node_fs22, import_node_path28, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
+var init_packer = __esm({
+  "src/tools/packer.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_crypto5 = require("crypto");
+    import_node_fs22 = require("fs");
+    import_node_path28 = __toESM(require("path"), 1);
+    init_core2();
+    init_go_build();
+    PACKER_VERSION = "v1.9.4";
+    PACKER_PLUGINS = [
+      { name: "azure", module: "github.com/hashicorp/packer-plugin-azure", version: "v1.4.5" },
+      // 1.1.0 and later: its SSH proxy speaks the signature algorithms OpenSSH 8.8 and later require.
+      // The checksum database has no entry for this version; the proxy serves it and its go.sum pins the rest.
+      { name: "ansible", module: "github.com/hashicorp/packer-plugin-ansible", version: "v1.1.2", unlistedInChecksumDatabase: true }
+    ];
+    OLDEST_USABLE = [1, 7];
+  }
+});
+
+// src/core/infra/packer-output.ts
+function parseMachineReadable(output) {
+  const artifacts = /* @__PURE__ */ new Map();
+  const errors = [];
+  const messages = [];
+  for (const line of output.split("\n")) {
+    const fields = line.split(",").map((field) => field.replace(/%!\(PACKER_COMMA\)/g, ",").replace(/\\n/g, "\n"));
+    if (fields.length < 3 || !/^\d+$/.test(fields[0])) continue;
+    const [, builder = "", type = "", ...data] = fields;
+    if (type === "ui") {
+      const [level, message = ""] = data;
+      (level === "error" ? errors : messages).push(message.trim());
+    } else if (type === "error") {
+      errors.push(data.join(",").trim());
+    } else if (type === "artifact") {
+      const [index2 = "0", key = "", ...value] = data;
+      const artifact = artifacts.get(`${builder}/${index2}`) ?? { builder, text: "" };
+      if (key === "id") artifact.id = value.join(",");
+      if (key === "string") artifact.text = value.join(",");
+      artifacts.set(`${builder}/${index2}`, artifact);
+    }
+  }
+  return { artifacts: [...artifacts.values()], errors, messages };
+}
+function lastRunBuild(manifest) {
+  const document2 = manifest;
+  const build = document2.builds?.filter((entry) => entry.packer_run_uuid === document2.last_run_uuid).at(-1);
+  if (!build) throw new ToolAnswerError("the Packer manifest", "a build for its last run", `no build for its last run (${document2.last_run_uuid ?? "none"})`);
+  return build;
+}
+function galleryImageVersionId(artifacts) {
+  for (const artifact of artifacts) {
+    const match = /ManagedImageSharedImageGalleryId:\s*(\S+)/.exec(artifact.text);
+    if (match) return match[1];
+  }
+  return void 0;
+}
+var init_packer_output = __esm({
+  "src/core/infra/packer-output.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+  }
+});
+
+// src/tools/packer-build.ts
+async function runPackerBuild(build) {
+  const { template: template2, packer, log: log4, group: group3 } = build;
+  const directory = import_node_path29.default.dirname(template2);
+  const file = import_node_path29.default.basename(template2);
+  const named = build.givenAs ?? file;
+  (0, import_node_fs23.rmSync)(build.manifestFile, { force: true });
+  const args = Object.entries(build.variables).flatMap(([key, value]) => value === void 0 ? [] : ["-var", `${key}=${value}`]);
+  const env = { ...process.env, ...packer.env, PATH: `${build.binDirectory}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
+  const init = await group3(`packer init ${file}`, () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer.command} init ${file}`);
+  if (init.stdout.trim()) log4.info(init.stdout.trim());
+  requireSuccess(
+    init,
+    `packer init ${named}`,
+    "Let Packer reach GitHub's releases, or install the plugins the template requires into PACKER_PLUGIN_PATH.",
+    (result2) => `exit ${result2.exitCode}: ${(result2.stderr || result2.stdout).trim()}`
+  );
+  const run2 = await group3(`packer build ${file}`, () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer.command} build -machine-readable ${args} ${file}`);
+  const output = parseMachineReadable(run2.stdout);
+  for (const message of output.messages) if (message) log4.info(message);
+  requireSuccess(
+    run2,
+    `packer build ${named}`,
+    "Fix what Packer reports; it removes the temporary build resources itself.",
+    () => output.errors.join(" | ") || `exit ${run2.exitCode}`
+  );
+  const manifest = lastRunBuild(parseToolJson(`the Packer manifest ${build.manifestFile}`, (0, import_node_fs23.readFileSync)(build.manifestFile, "utf8")));
+  return { imageId: galleryImageVersionId(output.artifacts) ?? manifest.artifact_id, managedImageId: manifest.artifact_id, runUuid: manifest.packer_run_uuid };
+}
+var import_node_fs23, import_node_path29;
+var init_packer_build = __esm({
+  "src/tools/packer-build.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs23 = require("fs");
+    import_node_path29 = __toESM(require("path"), 1);
+    init_core2();
+    init_packer_output();
+    init_tool_answer();
+    init_tool_result();
+  }
+});
+
+// src/actions/image-build/settings.ts
+function readImageBuildSettings(inputs) {
+  const galleryName = inputs.optional("galleryName");
+  const required = (name, expected, example) => galleryName ? inputs.required(name, expected, example) : inputs.optional(name);
+  const subscriptionId = required("subscriptionId", "the subscription of the gallery", "00000000-0000-0000-0000-000000000000");
+  if (subscriptionId !== void 0 && !/^[0-9a-fA-F-]{36}$/.test(subscriptionId)) {
+    throw new InputError("subscriptionId", "a subscription GUID", describeValue(subscriptionId), "Copy it from `az account show --query id`.");
+  }
+  return {
+    template: inputs.optional("template"),
+    subscriptionId,
+    location: inputs.optional("location") ?? "westeurope",
+    galleryResourceGroup: required("galleryResourceGroup", "the resource group of the Azure Compute Gallery", "rg-images"),
+    galleryName,
+    imageName: inputs.optional("imageName") ?? "spark-node",
+    managedImageResourceGroup: required("managedImageResourceGroup", "the resource group for the managed image", "rg-images"),
+    replicationRegions: (inputs.optional("replicationRegions") ?? "").split(",").map((region) => region.trim()).filter(Boolean),
+    sparkVersion: inputs.optional("sparkVersion") ?? "4.3.0",
+    force: inputs.boolean("force", false)
+  };
+}
+var init_settings = __esm({
+  "src/actions/image-build/settings.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+  }
+});
+
+// src/actions/image-build/index.ts
+async function imageBuildAction(pipeline) {
+  const settings = readImageBuildSettings(new InputReader(pipeline.inputs));
+  const content = suiteContent();
+  const root2 = content.root;
+  const toolCache = pipeline.directories.toolCache;
+  const template2 = settings.template === void 0 ? content.packerTemplate : userPath(pipeline, settings.template);
+  if (!(0, import_node_fs24.existsSync)(template2)) {
+    throw new InputError(
+      "template",
+      "a Packer template in the workspace",
+      describeValue(settings.template),
+      "Give its path relative to the workspace, or leave it empty for spark-azure's own."
+    );
+  }
+  const version = imageVersion(imageInputs(root2));
+  pipeline.setOutput("imageVersion", version);
+  pipeline.log.info(`Image version from content: ${version}`);
+  const existing = settings.galleryName && !settings.force ? await galleryVersionId(
+    { subscriptionId: settings.subscriptionId, resourceGroup: settings.galleryResourceGroup, galleryName: settings.galleryName, imageName: settings.imageName },
+    version
+  ) : void 0;
+  if (existing) {
+    pipeline.log.info(`The gallery already has ${version}: nothing to build.`);
+    pipeline.setOutput("imageId", existing);
+    pipeline.setOutput("built", "false");
+    await pipeline.appendSummary(`### Golden image ${version}
+
+Already in the gallery, not rebuilt: \`${existing}\`
+`);
+    return;
+  }
+  const toolchain = await pipeline.group("Tools", async () => {
+    const packer = await ensurePacker(toolCache, pipeline.log);
+    const lint = await ensurePythonEnvironment("lint", toolCache, pipeline.log);
+    const cluster = await ensurePythonEnvironment("local-cluster", toolCache, pipeline.log);
+    const plugin = await ensureRecoveryPlugin(
+      { content, sparkHome: await pysparkHome(import_node_path30.default.join(cluster, "bin", "python")), toolCache, tempDir: pipeline.directories.temp },
+      pipeline.log
+    );
+    return { packer, ansibleBin: import_node_path30.default.join(lint, "bin"), plugin };
+  });
+  const artifact = await runPackerBuild({
+    packer: toolchain.packer,
+    template: template2,
+    givenAs: settings.template,
+    variables: {
+      manifest_file: manifestFile(pipeline),
+      image_version: version,
+      subscription_id: settings.subscriptionId,
+      location: settings.location,
+      gallery_resource_group: settings.galleryResourceGroup,
+      gallery_name: settings.galleryName,
+      image_name: settings.imageName,
+      managed_image_resource_group: settings.managedImageResourceGroup,
+      replication_regions: JSON.stringify(settings.replicationRegions),
+      spark_version: settings.sparkVersion,
+      recovery_plugin_jar: toolchain.plugin
+    },
+    binDirectory: toolchain.ansibleBin,
+    manifestFile: manifestFile(pipeline),
+    log: pipeline.log,
+    group: (title, body) => pipeline.group(title, body)
+  });
+  const { imageId } = artifact;
+  pipeline.setOutput("imageId", imageId);
+  pipeline.setOutput("managedImageId", artifact.managedImageId);
+  pipeline.setOutput("built", "true");
+  await pipeline.appendSummary(
+    `### Golden image ${version}
+
+| | |
+|---|---|
+| image id | \`${imageId}\` |
+| managed image | \`${artifact.managedImageId}\` |
+| Packer run | ${artifact.runUuid} |
+`
+  );
+  pipeline.log.info(`Built ${imageId}`);
+}
+function manifestFile(pipeline) {
+  return import_node_path30.default.join(pipeline.directories.temp, `packer-manifest-${process.pid}.json`);
+}
+var import_node_fs24, import_node_path30;
+var init_image_build = __esm({
+  "src/actions/image-build/index.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs24 = require("fs");
+    import_node_path30 = __toESM(require("path"), 1);
+    init_gallery();
+    init_errors();
+    init_image_version();
+    init_input_reader();
+    init_image_inputs();
+    init_installers();
+    init_packer();
+    init_recovery_plugin();
+    init_spark_runtime();
+    init_suite_content();
+    init_packer_build();
+    init_user_paths();
+    init_settings();
   }
 });
 
 // src/actions/provision/settings.ts
 function readProvisionSettings(inputs) {
   const command = inputs.oneOf("command", ["plan", "apply", "plan-and-apply", "reconcile"], "plan");
-  const configure2 = inputs.boolean("configure", true);
+  const configure = inputs.boolean("configure", true);
   const applies = command !== "plan";
   if (!applies) {
     inputs.refuseIgnored(["sshUser", "sshPrivateKey", "sshJumpHost", "roleVariables"], (given) => ({
@@ -12745,98 +23983,53 @@ function readProvisionSettings(inputs) {
     command,
     ...readTerraformRootSettings(inputs),
     planFile: inputs.optional("planFile") ?? "spark-azure.tfplan",
-    configure: configure2,
-    sshUser: applies && configure2 ? inputs.required("sshUser", "the admin user of the VMs, to configure them with Ansible", "azureuser") : inputs.optional("sshUser"),
+    configure,
+    sshUser: applies && configure ? inputs.required("sshUser", "the admin user of the VMs, to configure them with Ansible", "azureuser") : inputs.optional("sshUser"),
     sshPrivateKey: inputs.optional("sshPrivateKey"),
     sshJumpHost: inputs.optional("sshJumpHost"),
     roleVariables: readRoleVariables(inputs),
     workerScaleSetLookup: inputs.boolean("workerScaleSetLookup", true)
   };
 }
-function readTerraformRootSettings(inputs) {
-  return {
-    workingDirectory: inputs.optional("workingDirectory"),
-    varFile: inputs.optional("varFile"),
-    variables: parseVariables(inputs.optional("variables")),
-    backendConfig: (inputs.optional("backendConfig") ?? "").split("\n").map((line) => line.trim()).filter(Boolean)
-  };
-}
-function parseVariables(raw) {
-  return parseKeyValueLines("variables", raw, {
-    key: /^[A-Za-z_][A-Za-z0-9_-]*$/,
-    semicolons: false,
-    expected: "one Terraform variable per line as name=value",
-    example: "image_id=/subscriptions/.../versions/1.2.3"
-  });
-}
-var init_settings3 = __esm({
+var init_settings2 = __esm({
   "src/actions/provision/settings.ts"() {
     "use strict";
     init_cjs_shims();
-    init_key_value_lines();
-    init_settings2();
+    init_role_variables();
+    init_terraform_inputs();
   }
 });
 
 // src/actions/provision/index.ts
 async function provisionAction(pipeline) {
-  await runProvision(readProvisionSettings(new InputReader(pipeline.inputs)), pipeline);
-}
-async function runProvision(settings, pipeline) {
-  const root2 = await terraformRoot(settings, pipeline);
+  const settings = readProvisionSettings(new InputReader(pipeline.inputs));
+  const root2 = await terraformRootDirectory(settings, pipeline);
   try {
     await provision(settings, root2.directory, pipeline);
   } finally {
     await root2.release();
   }
 }
-async function terraformRoot(settings, pipeline) {
-  if (settings.workingDirectory !== void 0) {
-    const directory = userPath(pipeline, settings.workingDirectory);
-    if (!(0, import_node_fs12.existsSync)(directory) || !(0, import_node_fs12.statSync)(directory).isDirectory()) {
-      throw new InputError(
-        "workingDirectory",
-        "a Terraform root in the workspace",
-        describeValue(settings.workingDirectory),
-        "Give the root's path relative to the workspace, or leave it empty for spark-azure's envs/vm."
-      );
-    }
-    return { directory, release: async () => {
-    } };
-  }
-  const copy = await (0, import_promises3.mkdtemp)(import_node_path15.default.join(pipeline.directories.temp, "spark-azure-terraform-"));
-  await (0, import_promises3.cp)(suiteContent().terraformDir, copy, { recursive: true });
-  return { directory: import_node_path15.default.join(copy, "envs", "vm"), release: () => (0, import_promises3.rm)(copy, { recursive: true, force: true }) };
-}
-function backendConfigFiles(lines, pipeline) {
-  const settings = lines.filter((line) => line.includes("="));
-  const files = lines.filter((line) => !line.includes("=")).map((file) => userPath(pipeline, file));
-  const missing = files.find((file) => !(0, import_node_fs12.existsSync)(file) || !(0, import_node_fs12.statSync)(file).isFile());
-  if (missing !== void 0) {
-    throw new InputError(
-      "backendConfig",
-      "key=value lines, or paths of .hcl files in the workspace",
-      `a line naming no file (${describeValue(import_node_path15.default.relative(pipeline.directories.workspace, missing) || missing)})`,
-      "Give the file path relative to the workspace, or write the setting as key=value."
-    );
-  }
-  if (settings.length === 0) return files;
-  const hcl = settings.map((line) => {
-    const [key, ...value] = line.split("=");
-    return `${key.trim()} = ${JSON.stringify(value.join("=").trim()).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{")}`;
-  });
-  return [...files, pipeline.secretFile("backend.hcl", `${hcl.join("\n")}
-`)];
-}
 async function provision(settings, directory, pipeline) {
   const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory);
-  const planFile = planFilePath(settings.planFile, pipeline);
+  const planFile = preparePlanFile(userPath(pipeline, settings.planFile), settings.planFile);
   const backendFiles = backendConfigFiles(settings.backendConfig, pipeline);
   await pipeline.group("terraform init", () => terraform.init(backendFiles));
-  if (settings.command === "reconcile") return reconcile(settings, terraform, planFile, pipeline);
+  const planInputs = { varFiles: varFilesOf(settings, pipeline), variables: settings.variables };
+  if (settings.command === "reconcile") {
+    await reconcileCluster({
+      terraform,
+      planFile,
+      ...planInputs,
+      log: pipeline.log,
+      group: (title, body) => pipeline.group(title, body),
+      planned: (vms) => pipeline.setOutput("reconciledNodes", vms.map((vm) => vm.hostName).join(",")),
+      configure: async (hosts) => void await configureCluster(terraform, configuration(settings, pipeline, hosts))
+    });
+    return;
+  }
   if (settings.command !== "apply") {
-    const varFiles = settings.varFile ? [userPath(pipeline, settings.varFile)] : [];
-    const plan = await pipeline.group("terraform plan", () => withPlanLock(planFile, () => terraform.plan(planFile, { varFiles, variables: settings.variables })));
+    const plan = await pipeline.group("terraform plan", () => withPlanLock(planFile, () => terraform.plan(planFile, planInputs)));
     pipeline.setOutput("hasChanges", String(plan.hasChanges));
     pipeline.setOutput("planSummary", planSummary(plan));
     pipeline.setOutput("planFile", planFile);
@@ -12853,60 +24046,35 @@ async function provision(settings, directory, pipeline) {
     );
     if (settings.command === "plan") return;
   }
-  if (!(0, import_node_fs12.existsSync)(planFile)) {
-    throw new InputError(
-      "planFile",
-      "the plan saved by command plan (download it in the approved job)",
-      describeValue(settings.planFile),
-      "Run command plan first, then apply that plan file; apply never plans again."
-    );
-  }
+  requireSavedPlan(planFile, settings.planFile);
   refuseForeignPlan(planFile, directory, settings.planFile);
   await pipeline.group("terraform apply", () => terraform.apply(planFile));
-  await configureCluster(settings, terraform, pipeline);
+  await configureCluster(terraform, configuration(settings, pipeline));
 }
-async function reconcile(settings, terraform, planFile, pipeline) {
-  const varFiles = settings.varFile ? [userPath(pipeline, settings.varFile)] : [];
-  const plan = await pipeline.group("terraform plan (reconcile)", () => withPlanLock(planFile, () => terraform.plan(planFile, { varFiles, variables: settings.variables })));
-  const wanted = readReconcilePlan(plan.changes);
-  if (wanted.otherChanges.length > 0) {
-    throw new ClusterStateError(
-      "Reconcile",
-      "a plan that only creates what is missing",
-      `a plan that also changes ${wanted.otherChanges.map((change) => `${change.address} (${change.actions.join(", ")})`).join(", ")}`,
-      "Nothing was changed. Review the plan with command plan and apply it with command apply, behind your approval gate."
-    );
-  }
-  pipeline.setOutput("reconciledNodes", wanted.recreatedVms.map((vm) => vm.hostName).join(","));
-  if (!plan.hasChanges) {
-    pipeline.log.info("Every resource exists: nothing to re-create.");
-    return;
-  }
-  pipeline.log.info(`Re-creating ${wanted.recreatedVms.map((vm) => vm.vmName).join(", ") || "no VM"} (${planSummary(plan)})`);
-  if (wanted.recreatedVms.length > 0) {
-    const resourceGroup = readVmOutputs(await terraform.outputs()).resourceGroupName;
-    await pipeline.group("orphaned OS disks", () => removeOrphanedOsDisks(resourceGroup, wanted.recreatedVms, pipeline));
-  }
-  await pipeline.group("terraform apply (reconcile)", () => terraform.apply(planFile));
-  await configureCluster(
-    settings,
-    terraform,
-    pipeline,
-    wanted.recreatedVms.map((vm) => vm.hostName)
-  );
+function configuration(settings, pipeline, limit) {
+  const roleVariables = settings.roleVariables;
+  const inventoryFile = import_node_path31.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
+  return {
+    ssh: {
+      user: settings.sshUser ?? "azureuser",
+      jumpHost: settings.sshJumpHost,
+      keyFile: settings.sshPrivateKey ? writeSshKeyFile(pipeline, settings.sshPrivateKey) : void 0
+    },
+    inventoryFile,
+    extraVariablesFile: Object.keys(roleVariables).length > 0 ? writeExtraVariablesFile(pipeline, roleVariables) : void 0,
+    workerScaleSetLookup: settings.workerScaleSetLookup,
+    configure: settings.configure,
+    limit,
+    toolCache: pipeline.directories.toolCache,
+    log: pipeline.log,
+    group: (title, body) => pipeline.group(title, body),
+    published: (outputs, workerCount) => publish(outputs, workerCount, inventoryFile, pipeline)
+  };
 }
-async function removeOrphanedOsDisks(resourceGroup, vms, pipeline) {
-  const listing = await $({ nothrow: true, quiet: true })`az ${azDiskListArguments(resourceGroup)}`;
-  requireSuccess(listing, `az disk list in ${resourceGroup}`, "Sign in to Azure (azure/login) with a role that may read and delete disks in the resource group.");
-  const orphans = orphanedOsDisks(JSON.parse(listing.stdout), vms);
-  if (orphans.length === 0) return pipeline.log.info("No OS disk left behind by the deleted VMs.");
-  pipeline.log.info(`Deleting OS disks the deleted VMs left behind: ${orphans.map((disk) => disk.name).join(", ")}`);
-  const deletion = await $({ nothrow: true, quiet: true })`az ${azDiskDeleteArguments(orphans.map((disk) => disk.id))}`;
-  requireSuccess(deletion, "az disk delete", "Delete the disks named above by hand, then run reconcile again; nothing else was changed.");
-}
-async function configureCluster(settings, terraform, pipeline, limit) {
-  const outputs = readVmOutputs(await terraform.outputs());
+async function publish(outputs, workerCount, inventoryFile, pipeline) {
   for (const value of outputs.sensitiveValues) pipeline.setSecret(value);
+  pipeline.setOutput("masters", outputs.masterUrl);
+  pipeline.setOutput("zookeepers", outputs.zookeeperConnect);
   pipeline.setOutput("masterUrl", outputs.masterUrl);
   pipeline.setOutput("zookeeperConnect", outputs.zookeeperConnect);
   pipeline.setOutput("zookeeperDir", outputs.sparkZooKeeperDir);
@@ -12914,11 +24082,7 @@ async function configureCluster(settings, terraform, pipeline, limit) {
   pipeline.setOutput("resourceGroup", outputs.resourceGroupName);
   pipeline.setOutput("workerScaleSet", outputs.workerScaleSetName);
   pipeline.setOutput("alertmanagerUrl", outputs.monitoringHost ? `http://${outputs.monitoringHost}:9093` : "");
-  const workers = settings.workerScaleSetLookup ? await scaleSetWorkers(outputs, pipeline) : [];
-  const keyFile = settings.sshPrivateKey ? writeSshKeyFile(pipeline, settings.sshPrivateKey) : void 0;
-  const inventory = import_node_path15.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
-  (0, import_node_fs12.writeFileSync)(inventory, azureInventory(outputs, workers, { user: settings.sshUser ?? "azureuser", jumpHost: settings.sshJumpHost, keyFile }));
-  pipeline.setOutput("inventory", inventory);
+  pipeline.setOutput("inventory", inventoryFile);
   await pipeline.appendSummary(
     `### Cluster
 
@@ -12926,516 +24090,27 @@ async function configureCluster(settings, terraform, pipeline, limit) {
 |---|---|
 | masters | \`${outputs.masterUrl}\` |
 | ZooKeeper | \`${outputs.zookeeperConnect}\` |
-| workers configured | ${workers.length} |
+| workers configured | ${workerCount} |
 `
   );
-  if (settings.configure && (limit === void 0 || limit.length > 0)) await configure(inventory, settings.roleVariables, pipeline, limit);
 }
-async function configure(inventory, roleVariables, pipeline, limit) {
-  const venv = await ensurePythonEnvironment("local-cluster", pipeline.directories.toolCache, pipeline.log);
-  const extraArgs = [
-    ...Object.keys(roleVariables).length > 0 ? ["-e", `@${writeExtraVariablesFile(pipeline, roleVariables)}`] : [],
-    ...limit ? ["--limit", limit.join(",")] : []
-  ];
-  const result2 = await pipeline.group(
-    "ansible-playbook site.yml",
-    () => runPlaybookWith(import_node_path15.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, inventory, { extraArgs })
-  );
-  pipeline.log.info(result2.stdout.split("\n").slice(-12).join("\n"));
-  requireSuccess(result2, "ansible-playbook site.yml", "Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.", ansibleFailures);
-}
-async function scaleSetWorkers(outputs, pipeline) {
-  const listing = await $({ nothrow: true, quiet: true })`az ${vmssInstanceIdsArguments({ resourceGroup: outputs.resourceGroupName, scaleSet: outputs.workerScaleSetName })}`;
-  if (listing.exitCode !== 0) {
-    pipeline.log.warning(`Could not list the workers of ${outputs.workerScaleSetName} (az exit ${listing.exitCode}); workers are not configured in this run.`);
-    return [];
-  }
-  return JSON.parse(listing.stdout).map((row) => ({ name: row.ip, host: row.ip }));
-}
-function planFilePath(given, pipeline) {
-  const planFile = userPath(pipeline, given);
-  if ((0, import_node_fs12.existsSync)(planFile) && (0, import_node_fs12.statSync)(planFile).isDirectory()) {
-    throw new InputError("planFile", "a file path for the saved plan", `${describeValue(given)}, a folder`, "Name a file, e.g. spark-azure.tfplan.");
-  }
-  (0, import_node_fs12.mkdirSync)(import_node_path15.default.dirname(planFile), { recursive: true });
-  return planFile;
-}
-function refuseForeignPlan(planFile, root2, given) {
-  const read = (relative) => (0, import_node_fs12.existsSync)(import_node_path15.default.join(root2, relative)) ? (0, import_node_fs12.readFileSync)(import_node_path15.default.join(root2, relative)) : void 0;
-  const listTf = (relativeDir) => (0, import_node_fs12.existsSync)(import_node_path15.default.join(root2, relativeDir)) ? (0, import_node_fs12.readdirSync)(import_node_path15.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
-  let differences;
-  try {
-    differences = planConfigurationDifferences(zipEntries((0, import_node_fs12.readFileSync)(planFile)), read, listTf);
-  } catch (error2) {
-    differences = [`it is no saved Terraform plan (${error2.message})`];
-  }
-  if (differences.length > 0) {
-    throw new InputError(
-      "planFile",
-      "a plan made from this Terraform root's configuration as it is now",
-      `${describeValue(given)}, where ${differences.slice(0, 4).join("; ")}`,
-      "Nothing was applied. Plan again (command plan), review it, and apply that plan."
-    );
-  }
-}
-async function withPlanLock(planFile, plan) {
-  const lock = `${planFile}.lock`;
-  const holder = JSON.stringify({ pid: process.pid, host: import_node_os3.default.hostname(), since: (/* @__PURE__ */ new Date()).toISOString() });
-  try {
-    (0, import_node_fs12.writeFileSync)(lock, holder, { flag: "wx" });
-  } catch (error2) {
-    if (error2.code !== "EEXIST") throw error2;
-    const other = JSON.parse((0, import_node_fs12.readFileSync)(lock, "utf8"));
-    if (other.host === import_node_os3.default.hostname() && !processLives(other.pid)) {
-      (0, import_node_fs12.writeFileSync)(lock, holder);
-    } else {
-      throw new ClusterStateError(
-        `Plan file ${planFile}`,
-        "no other plan being written to it",
-        `a plan by pid ${other.pid} on ${other.host} since ${other.since}`,
-        "Wait for that run, or give this one its own planFile."
-      );
-    }
-  }
-  try {
-    return await plan();
-  } finally {
-    (0, import_node_fs12.rmSync)(lock, { force: true });
-  }
-}
-function processLives(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-var import_node_fs12, import_promises3, import_node_os3, import_node_path15;
+var import_node_path31;
 var init_provision = __esm({
   "src/actions/provision/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs12 = require("fs");
-    import_promises3 = require("fs/promises");
-    import_node_os3 = __toESM(require("os"), 1);
-    import_node_path15 = __toESM(require("path"), 1);
-    init_core2();
-    init_remote_commands();
-    init_azure_inventory();
-    init_vm_outputs();
-    init_errors();
-    init_plan_configuration();
-    init_reconcile_plan();
-    init_zip_entries();
+    import_node_path31 = __toESM(require("path"), 1);
     init_input_reader();
-    init_ansible_playbook();
-    init_installers();
+    init_cluster_configuration();
+    init_reconcile();
+    init_plan_file();
     init_terraform_cli();
-    init_suite_content();
     init_terraform_runner();
-    init_tool_result();
     init_markdown();
     init_secrets();
+    init_terraform_inputs();
     init_user_paths();
-    init_settings3();
-  }
-});
-
-// src/core/http-json.ts
-function httpJson(request) {
-  const { url: url3, timeoutMs } = request;
-  return new Promise((resolve2, reject3) => {
-    let settled = false;
-    const settle = (outcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      outcome();
-    };
-    const fail = (error2) => {
-      settle(() => reject3(error2));
-      outgoing.destroy();
-    };
-    const payload = request.body === void 0 ? void 0 : JSON.stringify(request.body);
-    const headers2 = { Accept: "application/json", ...payload === void 0 ? {} : { "Content-Type": "application/json" }, ...request.headers };
-    const client = url3.startsWith("https:") ? import_node_https.default : import_node_http.default;
-    const outgoing = client.request(url3, { method: request.method, headers: headers2, agent: false }, (response) => {
-      const chunks = [];
-      response.on("data", (chunk2) => chunks.push(chunk2));
-      response.on("error", fail);
-      response.on("aborted", () => fail(new Error(`${url3} closed the connection mid-answer`)));
-      response.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        const status = response.statusCode ?? 0;
-        if (status < 200 || status > 299) return fail(new Error(`HTTP ${status} from ${request.method} ${url3}${text.trim() ? `: ${text.trim().slice(0, 300)}` : ""}`));
-        try {
-          const body = JSON.parse(text);
-          settle(() => resolve2(body));
-        } catch (error2) {
-          fail(new Error(`${url3} answered with no JSON: ${error2.message}`));
-        }
-      });
-    });
-    const timer = setTimeout(() => fail(new Error(`no complete answer from ${url3} within ${timeoutMs} ms`)), timeoutMs);
-    outgoing.on("error", fail);
-    outgoing.end(payload);
-  });
-}
-var import_node_http, import_node_https;
-var init_http_json = __esm({
-  "src/core/http-json.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_http = __toESM(require("http"), 1);
-    import_node_https = __toESM(require("https"), 1);
-  }
-});
-
-// src/core/http-get-json.ts
-function httpGetJson(url3, timeoutMs) {
-  return httpJson({ method: "GET", url: url3, timeoutMs });
-}
-var init_http_get_json = __esm({
-  "src/core/http-get-json.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_http_json();
-  }
-});
-
-// src/core/zookeeper/four-letter-word.ts
-function sendFourLetterWord(address, word, timeoutMs) {
-  return new Promise((resolve2, reject3) => {
-    const socket = new import_node_net.Socket();
-    const chunks = [];
-    let settled = false;
-    const finish = (error2) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      if (error2) reject3(error2);
-      else resolve2(Buffer.concat(chunks).toString("utf8"));
-    };
-    const timer = setTimeout(() => finish(new Error(`no answer to '${word}' within ${timeoutMs} ms`)), timeoutMs);
-    socket.on("data", (chunk2) => chunks.push(chunk2));
-    socket.on("end", () => finish(void 0));
-    socket.on("close", () => finish(void 0));
-    socket.on("error", (error2) => finish(error2));
-    socket.connect(address.port, address.host, () => socket.end(word));
-  });
-}
-var import_node_net;
-var init_four_letter_word = __esm({
-  "src/core/zookeeper/four-letter-word.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_net = require("net");
-  }
-});
-
-// src/core/zookeeper/zookeeper-replies.ts
-function parseSrvr(reply) {
-  if (NOT_SERVING.test(reply)) return { serving: false };
-  const fields = /* @__PURE__ */ new Map();
-  for (const line of reply.split("\n")) {
-    const colon = line.indexOf(":");
-    if (colon > 0) fields.set(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
-  }
-  const mode = fields.get("Mode");
-  if (mode === void 0) return { serving: false };
-  const latency = fields.get("Latency min/avg/max")?.split("/").map(Number);
-  return {
-    serving: true,
-    mode,
-    version: fields.get("Zookeeper version")?.split(",")[0],
-    zxid: fields.get("Zxid"),
-    latencyMs: latency && latency.length === 3 && latency.every(Number.isFinite) ? { min: latency[0], avg: latency[1], max: latency[2] } : void 0,
-    outstanding: numberOrUndefined(fields.get("Outstanding")),
-    nodeCount: numberOrUndefined(fields.get("Node count"))
-  };
-}
-function parseMntr(reply) {
-  const raw = /* @__PURE__ */ new Map();
-  for (const line of reply.split("\n")) {
-    const [key, ...rest2] = line.split("	");
-    if (key && key.startsWith("zk_") && rest2.length > 0) raw.set(key, rest2.join("	").trim());
-  }
-  const state = raw.get("zk_server_state");
-  if (NOT_SERVING.test(reply) || state === void 0) return { serving: false, raw };
-  return {
-    serving: true,
-    mode: state,
-    syncedFollowers: numberOrUndefined(raw.get("zk_synced_followers")),
-    syncedNonVotingFollowers: numberOrUndefined(raw.get("zk_synced_non_voting_followers")),
-    pendingSyncs: numberOrUndefined(raw.get("zk_pending_syncs")),
-    avgLatencyMs: numberOrUndefined(raw.get("zk_avg_latency")),
-    maxLatencyMs: numberOrUndefined(raw.get("zk_max_latency")),
-    outstandingRequests: numberOrUndefined(raw.get("zk_outstanding_requests")),
-    znodeCount: numberOrUndefined(raw.get("zk_znode_count")),
-    aliveConnections: numberOrUndefined(raw.get("zk_num_alive_connections")),
-    globalSessions: numberOrUndefined(raw.get("zk_global_sessions")),
-    raw
-  };
-}
-function parseCons(reply) {
-  const connections = [];
-  for (const line of reply.split("\n")) {
-    const match = /^\s*\/\[?([0-9a-fA-F:.]+?)\]?:(\d+)\[\d+\]\((.*)\)\s*$/.exec(line);
-    if (!match) continue;
-    const details = match[3] ?? "";
-    const sessionId = /sid=(0x[0-9a-f]+)/.exec(details)?.[1];
-    const timeout2 = /\bto=(\d+)/.exec(details)?.[1];
-    connections.push({ clientHost: match[1], clientPort: Number(match[2]), sessionId, sessionTimeoutMs: timeout2 === void 0 ? void 0 : Number(timeout2) });
-  }
-  return connections;
-}
-function numberOrUndefined(text) {
-  if (text === void 0) return void 0;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : void 0;
-}
-var NOT_SERVING;
-var init_zookeeper_replies = __esm({
-  "src/core/zookeeper/zookeeper-replies.ts"() {
-    "use strict";
-    init_cjs_shims();
-    NOT_SERVING = /not currently serving requests/i;
-  }
-});
-
-// src/core/zookeeper/zookeeper-probe.ts
-async function probeZooKeeperServer(address, timeoutMs) {
-  const name = formatHostPort(address);
-  let srvr;
-  try {
-    srvr = parseSrvr(await sendFourLetterWord(address, "srvr", timeoutMs));
-  } catch (error2) {
-    return { address: name, reachable: false, serving: false, error: messageOf(error2) };
-  }
-  if (!srvr.serving) return { address: name, reachable: true, serving: false, error: "not serving requests" };
-  try {
-    const mntr = parseMntr(await sendFourLetterWord(address, "mntr", timeoutMs));
-    return {
-      address: name,
-      reachable: true,
-      serving: mntr.serving,
-      mode: mntr.mode ?? srvr.mode,
-      syncedFollowers: mntr.syncedFollowers,
-      pendingSyncs: mntr.pendingSyncs,
-      avgLatencyMs: mntr.avgLatencyMs,
-      maxLatencyMs: mntr.maxLatencyMs,
-      outstandingRequests: mntr.outstandingRequests
-    };
-  } catch (error2) {
-    return {
-      address: name,
-      reachable: true,
-      serving: true,
-      mode: srvr.mode,
-      avgLatencyMs: srvr.latencyMs?.avg,
-      maxLatencyMs: srvr.latencyMs?.max,
-      outstandingRequests: srvr.outstanding,
-      error: `mntr failed: ${messageOf(error2)}`
-    };
-  }
-}
-function messageOf(error2) {
-  if (error2 instanceof Error) {
-    const code = error2.code;
-    return code && !error2.message.includes(code) ? `${code}: ${error2.message}` : error2.message;
-  }
-  return String(error2);
-}
-var init_zookeeper_probe = __esm({
-  "src/core/zookeeper/zookeeper-probe.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_host_port();
-    init_four_letter_word();
-    init_zookeeper_replies();
-  }
-});
-
-// src/core/spark/spark-master-json.ts
-function parseMasterJson(body) {
-  if (typeof body !== "object" || body === null) throw new Error("the /json/ page is not a JSON object");
-  const page = body;
-  const status = String(page.status ?? "");
-  if (!["ALIVE", "STANDBY", "RECOVERING", "COMPLETING_RECOVERY"].includes(status)) {
-    throw new Error(`the /json/ page has an unknown status ${JSON.stringify(page.status)}`);
-  }
-  const workers = asArray(page.workers).map(
-    (worker) => ({
-      id: String(worker.id ?? ""),
-      host: String(worker.host ?? ""),
-      port: Number(worker.port ?? 0),
-      state: String(worker.state ?? "UNKNOWN") ?? "UNKNOWN",
-      cores: Number(worker.cores ?? 0),
-      memoryMb: Number(worker.memory ?? 0)
-    })
-  );
-  return {
-    url: String(page.url ?? ""),
-    status,
-    workers,
-    aliveWorkers: Number(page.aliveworkers ?? workers.filter((worker) => worker.state === "ALIVE").length),
-    activeApps: asArray(page.activeapps).map(toApplication),
-    completedApps: asArray(page.completedapps).map(toApplication),
-    activeDrivers: asArray(page.activedrivers).map(toDriver),
-    completedDrivers: asArray(page.completeddrivers).map(toDriver)
-  };
-}
-function toApplication(app) {
-  return {
-    id: String(app.id ?? ""),
-    name: String(app.name ?? ""),
-    state: String(app.state ?? ""),
-    startTime: typeof app.starttime === "number" ? app.starttime : void 0,
-    duration: typeof app.duration === "number" ? app.duration : void 0
-  };
-}
-function toDriver(driver) {
-  return { id: String(driver.id ?? ""), state: String(driver.state ?? "") };
-}
-function asArray(value) {
-  return Array.isArray(value) ? value.filter((item) => typeof item === "object" && item !== null) : [];
-}
-var init_spark_master_json = __esm({
-  "src/core/spark/spark-master-json.ts"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// src/core/spark/spark-master-probe.ts
-function aliveOf(masters) {
-  return masters.filter((master) => master.reachable && master.status === "ALIVE");
-}
-async function probeSparkMaster(endpoint, timeoutMs) {
-  try {
-    return { address: endpoint.address, reachable: true, ...parseMasterJson(await httpGetJson(`${endpoint.webUiUrl}/json/`, timeoutMs)) };
-  } catch (error2) {
-    return { address: endpoint.address, reachable: false, error: messageOf(error2) };
-  }
-}
-var init_spark_master_probe = __esm({
-  "src/core/spark/spark-master-probe.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_http_get_json();
-    init_zookeeper_probe();
-    init_spark_master_json();
-  }
-});
-
-// src/core/cluster/cluster-state.ts
-function zookeeperLeader(state) {
-  return state.zookeeper.find((server) => server.serving && server.mode === "leader");
-}
-function aliveMasters(state) {
-  return aliveOf(state.masters);
-}
-function theAliveMaster(state) {
-  const alive = aliveMasters(state);
-  return alive.length === 1 ? alive[0] : void 0;
-}
-function workersAtAliveMaster(state) {
-  return theAliveMaster(state)?.workers ?? [];
-}
-function aliveWorkerHosts(state) {
-  return workersAtAliveMaster(state).filter((worker) => worker.state === "ALIVE").map((worker) => worker.host);
-}
-var init_cluster_state = __esm({
-  "src/core/cluster/cluster-state.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_spark_master_probe();
-  }
-});
-
-// src/core/cluster/topology.ts
-function allNodes(topology) {
-  return [...topology.zookeepers, ...topology.masters, ...topology.workers];
-}
-function findNode(topology, name) {
-  return allNodes(topology).find((node) => node.name === name);
-}
-function zookeeperClientAddress(node) {
-  return { host: node.host, port: node.clientPort };
-}
-function masterAddress(node) {
-  return { host: node.host, port: node.port };
-}
-function topologyMasterUrl(topology) {
-  return masterUrl(topology.masters.map(masterAddress));
-}
-function topologyZooKeeperConnect(topology) {
-  return zookeeperConnectString(topology.zookeepers.map(zookeeperClientAddress));
-}
-function masterWebUiUrl(node) {
-  return `http://${node.host}:${node.webUiPort}`;
-}
-var init_topology = __esm({
-  "src/core/cluster/topology.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_master_list();
-    init_zookeeper_connect();
-  }
-});
-
-// src/core/cluster/node-states.ts
-function probeAddressesOf(topology) {
-  return {
-    zookeepers: topology.zookeepers.map(zookeeperClientAddress),
-    masters: topology.masters.map((master) => ({ address: formatHostPort(masterAddress(master)), webUiUrl: masterWebUiUrl(master) }))
-  };
-}
-function expectationsOf(topology) {
-  return {
-    zookeeperServers: topology.zookeepers.length,
-    masters: topology.masters.length,
-    minimumWorkers: topology.workers.length,
-    workerHosts: topology.workers.map((worker) => worker.host)
-  };
-}
-function nodeAddress(node) {
-  switch (node.role) {
-    case "zookeeper":
-      return formatHostPort(zookeeperClientAddress(node));
-    case "master":
-      return formatHostPort(masterAddress(node));
-    case "worker":
-      return `${node.host}:${node.webUiPort}`;
-  }
-}
-function nodeState(node, state) {
-  switch (node.role) {
-    case "zookeeper": {
-      const server = state.zookeeper.find((candidate) => candidate.address === nodeAddress(node));
-      if (!server?.reachable) return "down";
-      return server.serving ? server.mode ?? "serving" : "not serving";
-    }
-    case "master": {
-      const master = state.masters.find((candidate) => candidate.address === nodeAddress(node));
-      return master?.reachable ? master.status : "down";
-    }
-    case "worker": {
-      const seen = workersAtAliveMaster(state).filter((worker) => worker.host === node.host);
-      if (seen.some((worker) => worker.state === "ALIVE")) return "ALIVE";
-      return seen.length > 0 ? seen[seen.length - 1].state : "not registered";
-    }
-  }
-}
-var init_node_states = __esm({
-  "src/core/cluster/node-states.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_host_port();
-    init_cluster_state();
-    init_topology();
+    init_settings2();
   }
 });
 
@@ -13446,13 +24121,13 @@ function rollingFigures(journal) {
   const gates = entries.filter((entry) => entry.kind === "gate");
   const stepSeconds = steps.flatMap((step) => {
     const gate = gates.find((candidate) => candidate.step === step.step && candidate.ok);
-    return gate ? [{ nodes: step.nodes, seconds: round((gate.at - step.at) / 1e3), waitedSeconds: round(gate.waitedMs / 1e3) }] : [];
+    return gate ? [{ nodes: step.nodes, seconds: round2((gate.at - step.at) / 1e3), waitedSeconds: round2(gate.waitedMs / 1e3) }] : [];
   });
   return {
     completed: stepSeconds.length === journal.plan.length && !entries.some((entry) => entry.kind === "halt"),
-    totalSeconds: round(((journal.finishedAt ?? Date.now()) - journal.startedAt) / 1e3),
+    totalSeconds: round2(((journal.finishedAt ?? Date.now()) - journal.startedAt) / 1e3),
     stepSeconds,
-    noAliveSeconds: round(noAliveMs(entries) / 1e3)
+    noAliveSeconds: round2(noAliveMs(entries) / 1e3)
   };
 }
 function noAliveMs(entries) {
@@ -13463,81 +24138,13 @@ function noAliveMs(entries) {
   }
   return total;
 }
-function round(seconds2) {
+function round2(seconds2) {
   return Math.round(seconds2 * 10) / 10;
 }
 var init_rolling_journal = __esm({
   "src/core/rolling/rolling-journal.ts"() {
     "use strict";
     init_cjs_shims();
-  }
-});
-
-// src/core/cluster/health.ts
-function problemsOf(report) {
-  return [...report.zookeeper, ...report.masters, ...report.workers];
-}
-function assessZooKeeper(state, expected) {
-  const problems = [];
-  for (const server of state.zookeeper) {
-    if (!server.reachable) problems.push(`ZooKeeper ${server.address} is unreachable (${server.error ?? "no answer"})`);
-    else if (!server.serving) problems.push(`ZooKeeper ${server.address} is not serving requests`);
-  }
-  if (state.zookeeper.length !== expected) {
-    problems.push(`expected ${expected} ZooKeeper servers, probed ${state.zookeeper.length}`);
-  }
-  const leaders = state.zookeeper.filter((server) => server.serving && server.mode === "leader");
-  const standalone = state.zookeeper.some((server) => server.mode === "standalone");
-  if (standalone && expected > 1) problems.push("a ZooKeeper server runs standalone, outside the ensemble");
-  if (expected === 1) return standalone || leaders.length === 1 ? problems : [...problems, "no ZooKeeper server serves"];
-  if (leaders.length === 0) return [...problems, "the ZooKeeper ensemble has no leader"];
-  if (leaders.length > 1) return [...problems, `${leaders.length} ZooKeeper servers claim to lead`];
-  const leader = zookeeperLeader(state);
-  if (leader.syncedFollowers === void 0) {
-    problems.push(`the ZooKeeper leader ${leader.address} did not report synced followers (is 'mntr' whitelisted?)`);
-  } else if (leader.syncedFollowers < expected - 1) {
-    problems.push(`the ZooKeeper leader ${leader.address} has ${leader.syncedFollowers} of ${expected - 1} followers in sync`);
-  }
-  if ((leader.pendingSyncs ?? 0) > 0) problems.push(`the ZooKeeper leader has ${leader.pendingSyncs} syncs pending`);
-  return problems;
-}
-function assessMasters(state, expected) {
-  const problems = [];
-  for (const master of state.masters) {
-    if (!master.reachable) problems.push(`Spark master ${master.address} is unreachable (${master.error})`);
-    else if (master.status !== "ALIVE" && master.status !== "STANDBY") {
-      problems.push(`Spark master ${master.address} is ${master.status}`);
-    }
-  }
-  if (state.masters.length !== expected) problems.push(`expected ${expected} Spark masters, probed ${state.masters.length}`);
-  const alive = aliveMasters(state);
-  if (alive.length === 0) problems.push("no Spark master is ALIVE");
-  if (alive.length > 1) problems.push(`${alive.length} Spark masters are ALIVE at once: ${alive.map((m) => m.address).join(", ")}`);
-  return problems;
-}
-function assessWorkers(state, expectations) {
-  if (theAliveMaster(state) === void 0) return ["workers cannot be checked without a single ALIVE master"];
-  const alive = aliveWorkerHosts(state);
-  const problems = [];
-  if (alive.length < expectations.minimumWorkers) {
-    problems.push(`${alive.length} workers are ALIVE at the ALIVE master, expected at least ${expectations.minimumWorkers}`);
-  }
-  for (const host of expectations.workerHosts ?? []) {
-    if (!alive.includes(host)) problems.push(`worker ${host} is not ALIVE at the ALIVE master`);
-  }
-  return problems;
-}
-function assessCluster(state, expectations) {
-  const zookeeper2 = assessZooKeeper(state, expectations.zookeeperServers);
-  const masters = assessMasters(state, expectations.masters);
-  const workers = assessWorkers(state, expectations);
-  return { healthy: zookeeper2.length + masters.length + workers.length === 0, zookeeper: zookeeper2, masters, workers };
-}
-var init_health = __esm({
-  "src/core/cluster/health.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_cluster_state();
   }
 });
 
@@ -13613,1098 +24220,6 @@ var init_rolling_plan = __esm({
   }
 });
 
-// src/core/cluster/cluster-probe.ts
-async function probeCluster(addresses, timeoutMs = DEFAULT_PROBE_TIMEOUT_MS) {
-  const observedAt = (/* @__PURE__ */ new Date()).toISOString();
-  const [zookeeper2, masters] = await Promise.all([
-    Promise.all(addresses.zookeepers.map((server) => probeZooKeeperServer(server, timeoutMs))),
-    Promise.all(addresses.masters.map((master) => probeSparkMaster(master, timeoutMs)))
-  ]);
-  return { observedAt, zookeeper: zookeeper2, masters };
-}
-var DEFAULT_PROBE_TIMEOUT_MS;
-var init_cluster_probe = __esm({
-  "src/core/cluster/cluster-probe.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_spark_master_probe();
-    init_zookeeper_probe();
-    DEFAULT_PROBE_TIMEOUT_MS = 2e3;
-  }
-});
-
-// src/core/wait.ts
-async function waitUntil(observe, satisfied, options) {
-  const started = performance.now();
-  for (; ; ) {
-    cancellation.throwIfCancelled();
-    const last2 = await observe();
-    const elapsedMs = performance.now() - started;
-    options.onObservation?.(last2, elapsedMs);
-    if (satisfied(last2)) return { satisfied: true, last: last2, elapsedMs };
-    if (elapsedMs >= options.timeoutMs) return { satisfied: false, last: last2, elapsedMs };
-    await sleep(Math.min(options.intervalMs, Math.max(0, options.timeoutMs - elapsedMs)));
-  }
-}
-function sleep(ms) {
-  return new Promise((resolve2, reject3) => {
-    if (cancellation.cancelled) return reject3(new CancelledError(cancellation.reason));
-    const stopListening = cancellation.onCancel(() => {
-      clearTimeout(timer);
-      reject3(new CancelledError(cancellation.reason));
-    });
-    const timer = setTimeout(() => {
-      stopListening();
-      resolve2();
-    }, ms);
-  });
-}
-function onChange(key, report, initial2) {
-  let last2 = initial2;
-  return (value) => {
-    const current = key(value);
-    if (current !== last2) report(current);
-    last2 = current;
-  };
-}
-var init_wait = __esm({
-  "src/core/wait.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_cancellation();
-  }
-});
-
-// src/local/ansible.ts
-async function runPlaybook(toolchain, root2, inventory, options = {}) {
-  return runPlaybookWith(toolchain.ansiblePlaybook, root2, inventory, options);
-}
-async function renderConfiguration(toolchain, root2, inventory, limit) {
-  const result2 = await runPlaybook(toolchain, root2, inventory, { extraArgs: ["--skip-tags", "health", ...limit ? ["--limit", limit.join(",")] : []] });
-  requireSuccess(
-    result2,
-    "Ansible site.yml (local inventory)",
-    `Run it by hand to see the whole output: ANSIBLE_CONFIG=infra/ansible/ansible.cfg ${toolchain.ansiblePlaybook} -i ${inventory} infra/ansible/site.yml`,
-    ansibleFailures
-  );
-}
-var init_ansible = __esm({
-  "src/local/ansible.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_ansible_playbook();
-    init_tool_result();
-  }
-});
-
-// src/local/paths.ts
-function localPaths(directories, env = process.env) {
-  return {
-    toolCache: directories.toolCache,
-    clusterDir: import_node_path16.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path16.default.join(directories.workspace, ".local-cluster"))
-  };
-}
-function nodeDir(clusterDir, nodeName) {
-  return import_node_path16.default.join(clusterDir, "nodes", nodeName);
-}
-var import_node_path16;
-var init_paths = __esm({
-  "src/local/paths.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_path16 = __toESM(require("path"), 1);
-  }
-});
-
-// src/local/local-inventory.ts
-function localInventory(topology, clusterDir, toolchain, roleVariables = {}, clusterName = "local") {
-  const owner = (0, import_node_os4.userInfo)().username;
-  const hosts = (nodes) => Object.fromEntries(nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }]));
-  const inventory = {
-    all: {
-      vars: {
-        ansible_connection: "local",
-        ansible_python_interpreter: "{{ ansible_playbook_python }}",
-        spark_azure_service_manager: "none",
-        spark_azure_cluster_name: clusterName,
-        zookeeper_install: false,
-        zookeeper_user: owner,
-        zookeeper_launcher_owner: owner,
-        zookeeper_conf_dir: "{{ spark_azure_node_dir }}/conf",
-        zookeeper_data_dir: "{{ spark_azure_node_dir }}/data",
-        zookeeper_log_dir: "{{ spark_azure_node_dir }}/logs",
-        zookeeper_bin_dir: "{{ spark_azure_node_dir }}/bin",
-        zookeeper_java: toolchain.java,
-        zookeeper_heap_mb: 256,
-        zookeeper_prometheus_jar_dir: toolchain.zookeeperMetricsJarDir,
-        spark_install: false,
-        spark_home: toolchain.sparkHome,
-        spark_user: owner,
-        spark_launcher_owner: owner,
-        spark_python: toolchain.python,
-        spark_conf_dir: "{{ spark_azure_node_dir }}/conf",
-        spark_log_dir: "{{ spark_azure_node_dir }}/logs",
-        spark_bin_dir: "{{ spark_azure_node_dir }}/bin",
-        spark_master_daemon_memory_mb: 512,
-        spark_master_recovery_plugin_jar: toolchain.recoveryPluginJar,
-        spark_worker_daemon_memory_mb: 384,
-        spark_worker_work_dir: "{{ spark_azure_node_dir }}/work",
-        // One loopback address per worker: each health endpoint on its own worker's address.
-        spark_worker_health_bind: "{{ ansible_host }}",
-        ...roleVariables
-      },
-      children: {
-        zookeeper: { hosts: hosts(topology.zookeepers) },
-        spark_masters: { hosts: hosts(topology.masters) },
-        spark_workers: { hosts: hosts(topology.workers) }
-      }
-    }
-  };
-  return (0, import_yaml2.stringify)(inventory);
-}
-function roleVars(node) {
-  switch (node.role) {
-    case "zookeeper":
-      return {
-        zookeeper_id: node.id,
-        zookeeper_client_port: node.clientPort,
-        zookeeper_quorum_port: node.quorumPort,
-        zookeeper_election_port: node.electionPort
-      };
-    case "master":
-      return { spark_master_port: node.port, spark_master_webui_port: node.webUiPort };
-    case "worker":
-      return { spark_worker_webui_port: node.webUiPort, spark_worker_cores: node.cores, spark_worker_memory_mb: node.memoryMb };
-  }
-}
-var import_node_os4, import_yaml2;
-var init_local_inventory = __esm({
-  "src/local/local-inventory.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_os4 = require("os");
-    import_yaml2 = __toESM(require_dist(), 1);
-    init_paths();
-  }
-});
-
-// src/core/monitoring/prometheus-targets.ts
-function scrapeJobs(topology) {
-  return [
-    { job: "spark-master", metricsPath: "/metrics/master/prometheus/", targets: topology.masters.map((master) => `${master.host}:${master.webUiPort}`) },
-    { job: "spark-applications", metricsPath: "/metrics/applications/prometheus/", targets: topology.masters.map((master) => `${master.host}:${master.webUiPort}`) },
-    { job: "spark-worker", metricsPath: "/metrics/prometheus/", targets: topology.workers.map((worker) => `${worker.host}:${worker.webUiPort}`) },
-    { job: "zookeeper", metricsPath: "/metrics", targets: topology.zookeepers.map((server) => `${server.host}:${ZOOKEEPER_METRICS_PORT}`) }
-  ];
-}
-function masterStatusTargets(topology) {
-  return topology.masters.map((master) => `http://${master.host}:${master.webUiPort}/json/`);
-}
-var ZOOKEEPER_METRICS_PORT;
-var init_prometheus_targets = __esm({
-  "src/core/monitoring/prometheus-targets.ts"() {
-    "use strict";
-    init_cjs_shims();
-    ZOOKEEPER_METRICS_PORT = 7e3;
-  }
-});
-
-// src/local/local-monitoring.ts
-async function startLocalMonitoring(where2, topology, tools, options = {}) {
-  const directory = nodeDir(where2.clusterDir, "monitoring");
-  await (0, import_promises4.rm)(directory, { recursive: true, force: true });
-  await (0, import_promises4.mkdir)(import_node_path17.default.join(directory, "bin"), { recursive: true });
-  const rules = import_node_path17.default.join(directory, "spark-azure.rules.yml");
-  (0, import_node_fs13.copyFileSync)(import_node_path17.default.join(where2.monitoringDir, "prometheus", "rules", "spark-azure.rules.yml"), rules);
-  (0, import_node_fs13.copyFileSync)(import_node_path17.default.join(where2.monitoringDir, "blackbox", "blackbox.yml"), import_node_path17.default.join(directory, "blackbox.yml"));
-  await (0, import_promises4.writeFile)(import_node_path17.default.join(directory, "prometheus.yml"), prometheusConfig(topology, rules));
-  await (0, import_promises4.writeFile)(import_node_path17.default.join(directory, "alertmanager.yml"), alertmanagerConfig(import_node_path17.default.join(where2.monitoringDir, "alertmanager", "alertmanager.yml"), options.alertWebhook));
-  const commands = {
-    "blackbox-exporter": [tools.blackboxExporter, `--config.file=${import_node_path17.default.join(directory, "blackbox.yml")}`, `--web.listen-address=${MONITORING_HOST}:${PORTS.blackboxExporter}`],
-    // No HA peer port: Alertmanager would otherwise listen for peers on every interface.
-    alertmanager: [
-      tools.alertmanager,
-      `--config.file=${import_node_path17.default.join(directory, "alertmanager.yml")}`,
-      `--storage.path=${import_node_path17.default.join(directory, "alertmanager-data")}`,
-      `--web.listen-address=${MONITORING_HOST}:${PORTS.alertmanager}`,
-      "--cluster.listen-address="
-    ],
-    prometheus: [
-      tools.prometheus,
-      `--config.file=${import_node_path17.default.join(directory, "prometheus.yml")}`,
-      `--storage.tsdb.path=${import_node_path17.default.join(directory, "prometheus-data")}`,
-      `--web.listen-address=${MONITORING_HOST}:${PORTS.prometheus}`
-    ]
-  };
-  for (const program2 of PROGRAMS) {
-    const launcher = import_node_path17.default.join(directory, "bin", `run-${program2}`);
-    await (0, import_promises4.writeFile)(launcher, `#!/bin/sh
-exec ${commands[program2].map(shellQuote).join(" ")}
-`);
-    await (0, import_promises4.chmod)(launcher, 493);
-    await where2.processes.startLauncher(program2, launcher);
-  }
-  const monitoring = {
-    prometheusUrl: url(PORTS.prometheus),
-    alertmanagerUrl: url(PORTS.alertmanager),
-    blackboxExporterUrl: url(PORTS.blackboxExporter),
-    alertWebhook: options.alertWebhook
-  };
-  await waitForEveryTarget(monitoring.prometheusUrl, expectedTargets(topology));
-  return monitoring;
-}
-async function stopLocalMonitoring(processes) {
-  for (const program2 of [...PROGRAMS].reverse()) await processes.stop({ name: program2 });
-}
-function localMonitoringRunning(processes) {
-  return PROGRAMS.some((program2) => processes.pid({ name: program2 }) !== void 0);
-}
-function expectedTargets(topology) {
-  return scrapeJobs(topology).reduce((sum, job) => sum + job.targets.length, 0) + masterStatusTargets(topology).length;
-}
-async function waitForEveryTarget(prometheusUrl, expected) {
-  const result2 = await waitUntil(
-    async () => {
-      try {
-        const answer = await httpGetJson(`${prometheusUrl}/api/v1/targets?state=active`, 1e3);
-        return answer.data.activeTargets;
-      } catch {
-        return [];
-      }
-    },
-    (targets) => targets.length === expected && targets.every((target) => target.health === "up"),
-    { timeoutMs: 6e4, intervalMs: 500 }
-  );
-  if (!result2.satisfied) {
-    const down = result2.last.filter((target) => target.health !== "up").map((target) => target.scrapeUrl);
-    throw new ClusterStateError(
-      "Local monitoring",
-      `Prometheus scraping all ${expected} targets`,
-      `${result2.last.length} targets${down.length > 0 ? `, down: ${down.join(", ")}` : ""}`,
-      `Read ${prometheusUrl}/targets and the logs under nodes/prometheus/logs/.`
-    );
-  }
-}
-function prometheusConfig(topology, rules) {
-  const labels = { cluster: CLUSTER_LABEL };
-  return (0, import_yaml3.stringify)({
-    // Every second, so that a crash pages within seconds (the rules' durations assume it).
-    global: { scrape_interval: "1s", scrape_timeout: "1s", evaluation_interval: "1s" },
-    rule_files: [rules],
-    alerting: { alertmanagers: [{ static_configs: [{ targets: [`${MONITORING_HOST}:${PORTS.alertmanager}`] }] }] },
-    scrape_configs: [
-      {
-        job_name: "spark-master-status",
-        metrics_path: "/probe",
-        params: { module: ["spark_master_alive"] },
-        static_configs: [{ targets: masterStatusTargets(topology), labels }],
-        relabel_configs: [
-          { source_labels: ["__address__"], target_label: "__param_target" },
-          { source_labels: ["__param_target"], target_label: "instance" },
-          { target_label: "__address__", replacement: `${MONITORING_HOST}:${PORTS.blackboxExporter}` }
-        ]
-      },
-      ...scrapeJobs(topology).map((job) => ({ job_name: job.job, metrics_path: job.metricsPath, static_configs: [{ targets: job.targets, labels }] }))
-    ]
-  });
-}
-function alertmanagerConfig(production, webhook) {
-  const { inhibit_rules } = (0, import_yaml3.parse)((0, import_node_fs13.readFileSync)(production, "utf8"));
-  return (0, import_yaml3.stringify)({
-    route: { receiver: "local", group_by: ["alertname", "cluster"], group_wait: "0s", group_interval: "1s", repeat_interval: "1h" },
-    inhibit_rules,
-    receivers: [{ name: "local", ...webhook ? { webhook_configs: [{ url: webhook, send_resolved: true }] } : {} }]
-  });
-}
-function shellQuote(word) {
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-var import_node_fs13, import_promises4, import_node_path17, import_yaml3, MONITORING_HOST, PORTS, PROGRAMS, CLUSTER_LABEL, url;
-var init_local_monitoring = __esm({
-  "src/local/local-monitoring.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_fs13 = require("fs");
-    import_promises4 = require("fs/promises");
-    import_node_path17 = __toESM(require("path"), 1);
-    import_yaml3 = __toESM(require_dist(), 1);
-    init_errors();
-    init_http_get_json();
-    init_prometheus_targets();
-    init_wait();
-    init_paths();
-    MONITORING_HOST = "127.0.0.41";
-    PORTS = { prometheus: 9090, alertmanager: 9093, blackboxExporter: 9115 };
-    PROGRAMS = ["blackbox-exporter", "alertmanager", "prometheus"];
-    CLUSTER_LABEL = "local";
-    url = (port) => `http://${MONITORING_HOST}:${port}`;
-  }
-});
-
-// src/tools/monitoring-tools.ts
-async function ensureMonitoringTools(toolCache, log4) {
-  const tools = { alertmanager: await ensureAlertmanager(toolCache, log4) };
-  for (const [name, programs] of Object.entries(PACKAGES)) {
-    const onPath = await Promise.all(Object.values(programs).map(whichProgram));
-    const directory = onPath.every(Boolean) ? void 0 : await unpackedPackage(name, toolCache, log4);
-    Object.entries(programs).forEach(([key, program2], index2) => {
-      tools[key] = directory ? import_node_path18.default.join(directory, "usr", "bin", program2) : onPath[index2];
-    });
-  }
-  return tools;
-}
-async function ensureAlertmanager(toolCache, log4) {
-  const installed = await whichProgram("alertmanager") ?? await whichProgram("prometheus-alertmanager");
-  if (installed) return installed;
-  const binary = import_node_path18.default.join(toolCache, "alertmanager", ALERTMANAGER_VERSION, "bin", "alertmanager");
-  if ((0, import_node_fs14.existsSync)(binary)) return binary;
-  log4.info(`Building Alertmanager ${ALERTMANAGER_VERSION} from the Go module proxy into ${import_node_path18.default.dirname(binary)}`);
-  return buildGoModule({ module: "github.com/prometheus/alertmanager", version: ALERTMANAGER_VERSION, packagePath: "./cmd/alertmanager", output: binary });
-}
-async function whichProgram(program2) {
-  const result2 = await $`command -v ${program2}`.quiet().nothrow();
-  return result2.exitCode === 0 ? result2.stdout.trim() : void 0;
-}
-async function unpackedPackage(name, toolCache, log4) {
-  const cache = import_node_path18.default.join(toolCache, "debian");
-  const cached = (0, import_node_fs14.existsSync)(cache) ? (0, import_node_fs14.readdirSync)(cache).filter((entry) => entry.startsWith(`${name}_`) && !entry.endsWith(".partial")).sort() : [];
-  if (cached.length > 0) return import_node_path18.default.join(cache, cached.at(-1));
-  const download = await (0, import_promises5.mkdtemp)(import_node_path18.default.join(import_node_os5.default.tmpdir(), "spark-azure-deb-"));
-  try {
-    let fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
-    if (fetched.exitCode !== 0 && process.getuid?.() === 0) {
-      await $`apt-get update -q`.quiet().nothrow();
-      fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
-    }
-    requireSuccess(fetched, `apt-get download ${name}`, "Run `apt-get update` once (package lists may be missing), or install the package and rerun.");
-    const deb = (await (0, import_promises5.readdir)(download)).find((file) => file.endsWith(".deb"));
-    const version = (await $`dpkg-deb -f ${import_node_path18.default.join(download, deb)} Version`.quiet()).stdout.trim().replace(/[^A-Za-z0-9.+~-]/g, "_");
-    const target = import_node_path18.default.join(cache, `${name}_${version}`);
-    const partial2 = `${target}.partial`;
-    await (0, import_promises5.rm)(partial2, { recursive: true, force: true });
-    await (0, import_promises5.mkdir)(partial2, { recursive: true });
-    requireSuccess(await $`dpkg-deb -x ${import_node_path18.default.join(download, deb)} ${partial2}`.quiet().nothrow(), `dpkg-deb -x ${deb}`, "Check the free space of the tool cache.");
-    await (0, import_promises5.rename)(partial2, target);
-    log4.info(`Unpacked Debian's ${name} ${version} into ${target} (not installed; nothing runs as a service)`);
-    return target;
-  } finally {
-    await (0, import_promises5.rm)(download, { recursive: true, force: true });
-  }
-}
-var import_node_fs14, import_promises5, import_node_os5, import_node_path18, PACKAGES, ALERTMANAGER_VERSION;
-var init_monitoring_tools = __esm({
-  "src/tools/monitoring-tools.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_fs14 = require("fs");
-    import_promises5 = require("fs/promises");
-    import_node_os5 = __toESM(require("os"), 1);
-    import_node_path18 = __toESM(require("path"), 1);
-    init_core2();
-    init_go_build();
-    init_tool_result();
-    PACKAGES = {
-      prometheus: { prometheus: "prometheus", promtool: "promtool" },
-      "prometheus-alertmanager": { amtool: "amtool" },
-      "prometheus-blackbox-exporter": { blackboxExporter: "prometheus-blackbox-exporter" }
-    };
-    ALERTMANAGER_VERSION = "v0.25.0";
-  }
-});
-
-// src/local/local-processes.ts
-function launcherPath(clusterDir, node) {
-  return import_node_path19.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
-}
-function afterExitPath(clusterDir, node) {
-  const program2 = AFTER_EXIT[node.role];
-  const file = program2 && import_node_path19.default.join(nodeDir(clusterDir, node.name), "bin", program2);
-  return file && (0, import_node_fs15.existsSync)(file) ? file : void 0;
-}
-function logPath(clusterDir, node) {
-  return import_node_path19.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
-}
-function pidPath(clusterDir, node) {
-  return import_node_path19.default.join(nodeDir(clusterDir, node.name), "pid");
-}
-function childrenOf(pid) {
-  try {
-    return (0, import_node_fs15.readFileSync)(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-function listPids() {
-  return (0, import_node_fs15.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
-}
-function isLiveProcessOf(pid, clusterDir) {
-  try {
-    const stat2 = (0, import_node_fs15.readFileSync)(`/proc/${pid}/stat`, "utf8");
-    const state = stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
-    if (state === "Z" || state === "X") return false;
-    return (0, import_node_fs15.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER2}=${clusterDir}`);
-  } catch {
-    return false;
-  }
-}
-function signalGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    signalProcess(pid, signal);
-  }
-}
-function signalProcess(pid, signal) {
-  try {
-    process.kill(pid, signal);
-  } catch {
-  }
-}
-var import_node_child_process, import_node_fs15, import_promises6, import_node_path19, import_promises7, CLUSTER_MARKER2, LAUNCHERS, AFTER_EXIT, SUPERVISOR, LocalProcesses;
-var init_local_processes = __esm({
-  "src/local/local-processes.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_child_process = require("child_process");
-    import_node_fs15 = require("fs");
-    import_promises6 = require("fs/promises");
-    import_node_path19 = __toESM(require("path"), 1);
-    import_promises7 = require("timers/promises");
-    init_paths();
-    CLUSTER_MARKER2 = "SPARK_AZURE_LOCAL_CLUSTER";
-    LAUNCHERS = {
-      zookeeper: "run-zookeeper",
-      master: "run-spark-master",
-      worker: "run-spark-worker"
-    };
-    AFTER_EXIT = {
-      master: "release-spark-master-latch"
-    };
-    SUPERVISOR = [
-      "launcher=$1; after_exit=${2:-}; child=",
-      'after() { [ -z "$after_exit" ] || "$after_exit" || echo "spark-azure supervisor: $(basename "$after_exit") failed" >&2; }',
-      `trap 'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; after; exit 0' TERM INT`,
-      "while :; do",
-      '  "$launcher" & child=$!',
-      '  wait "$child"; status=$?',
-      '  echo "spark-azure supervisor: $(basename "$launcher") exited with status $status; restarting in 1 s (Restart=always)" >&2',
-      "  after",
-      "  sleep 1",
-      "done"
-    ].join("\n");
-    LocalProcesses = class {
-      constructor(clusterDir) {
-        this.clusterDir = clusterDir;
-      }
-      clusterDir;
-      /**
-       * Starts the node unless it already runs; returns its pid. `gid` runs it under another group, which a
-       * firewall rule can match (`meta skgid`) to cut this one node off the network, as a partition would.
-       */
-      async start(node, options = {}) {
-        return this.startLauncher(node.name, launcherPath(this.clusterDir, node), { ...options, afterExit: afterExitPath(this.clusterDir, node) });
-      }
-      /** Starts `launcher` as the process named `name` (a cluster node, or a monitoring program beside it). */
-      async startLauncher(name, launcher, options = {}) {
-        const node = { name };
-        const running = this.pid(node);
-        if (running !== void 0) return running;
-        const log4 = logPath(this.clusterDir, node);
-        await (0, import_promises6.mkdir)(import_node_path19.default.dirname(log4), { recursive: true });
-        const output = (0, import_node_fs15.openSync)(log4, "a");
-        try {
-          const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcher, ...options.afterExit ? [options.afterExit] : []], {
-            detached: true,
-            stdio: ["ignore", output, output],
-            env: { ...process.env, [CLUSTER_MARKER2]: this.clusterDir, SPARK_AZURE_NODE: name },
-            ...options.gid === void 0 ? {} : { gid: options.gid }
-          });
-          child.unref();
-          if (child.pid === void 0) throw new Error(`could not start ${name}: ${launcher}`);
-          await (0, import_promises6.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
-`);
-          return child.pid;
-        } finally {
-          (0, import_node_fs15.closeSync)(output);
-        }
-      }
-      /** The node's pid while its process lives (zombies count as dead), else undefined. */
-      pid(node) {
-        const file = pidPath(this.clusterDir, node);
-        if (!(0, import_node_fs15.existsSync)(file)) return void 0;
-        const pid = Number((0, import_node_fs15.readFileSync)(file, "utf8").trim());
-        return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
-      }
-      /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
-      async stop(node, graceMs = 15e3) {
-        const pid = this.pid(node);
-        if (pid === void 0) return;
-        signalGroup(pid, "SIGTERM");
-        if (!await this.waitForExit(pid, graceMs)) {
-          signalGroup(pid, "SIGKILL");
-          await this.waitForExit(pid, 5e3);
-        }
-        await (0, import_promises6.rm)(pidPath(this.clusterDir, node), { force: true });
-      }
-      /**
-       * SIGKILL to the node's program only (the launcher's process: spark-class and zkServer end in exec, so the
-       * JVM): a crash, an OOM kill, while the host and its supervisor live on and restart it.
-       */
-      async crash(node) {
-        const program2 = this.programPid(node);
-        if (program2 === void 0) throw new Error(`${node.name} has no running program to crash`);
-        signalProcess(program2, "SIGKILL");
-      }
-      /** The pid of the node's program (the JVM) under its supervisor, while it runs. */
-      programPid(node) {
-        const pid = this.pid(node);
-        return pid === void 0 ? void 0 : childrenOf(pid)[0];
-      }
-      /** SIGKILL to the node's process group: the loss of the whole host, as far as ZooKeeper and Spark can tell. */
-      async kill(node) {
-        const pid = this.pid(node);
-        if (pid === void 0) return;
-        signalGroup(pid, "SIGKILL");
-        await this.waitForExit(pid, 5e3);
-        await (0, import_promises6.rm)(pidPath(this.clusterDir, node), { force: true });
-      }
-      /** Every live process carrying this cluster's marker, children such as executors included. */
-      leftovers() {
-        return listPids().filter((pid) => isLiveProcessOf(pid, this.clusterDir));
-      }
-      /** Last resort for `down`: SIGKILL whatever still carries the marker. */
-      async killLeftovers() {
-        for (const pid of this.leftovers()) signalProcess(pid, "SIGKILL");
-        for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await (0, import_promises7.setTimeout)(100);
-      }
-      async waitForExit(pid, timeoutMs) {
-        const deadline = Date.now() + timeoutMs;
-        while (Date.now() < deadline) {
-          if (!isLiveProcessOf(pid, this.clusterDir)) return true;
-          await (0, import_promises7.setTimeout)(100);
-        }
-        return !isLiveProcessOf(pid, this.clusterDir);
-      }
-    };
-  }
-});
-
-// src/local/local-topology.ts
-function validateShape(shape) {
-  if (shape.zookeepers !== 3 && shape.zookeepers !== 5) {
-    throw new InputError("zookeepers", "3 or 5 (an odd quorum)", String(shape.zookeepers), "Use --zookeepers 3 or --zookeepers 5.");
-  }
-  if (shape.masters !== 2 && shape.masters !== 3) {
-    throw new InputError("masters", "2 or 3 Spark masters", String(shape.masters), "Use --masters 2 or --masters 3.");
-  }
-  if (!Number.isInteger(shape.workers) || shape.workers < 1 || shape.workers > MAX_LOCAL_WORKERS) {
-    throw new InputError("workers", `1 to ${MAX_LOCAL_WORKERS} workers`, String(shape.workers), `Use --workers between 1 and ${MAX_LOCAL_WORKERS}.`);
-  }
-  return shape;
-}
-function localTopology(shape, clusterName = "local") {
-  validateShape(shape);
-  const zookeepers = range(shape.zookeepers).map(
-    (i) => ({
-      name: `zk${i}`,
-      role: "zookeeper",
-      host: `127.0.0.${10 + i}`,
-      id: i,
-      clientPort: 2181,
-      quorumPort: 2888,
-      electionPort: 3888
-    })
-  );
-  const masters = range(shape.masters).map((i) => ({ name: `master${i}`, role: "master", host: `127.0.0.${20 + i}`, port: 7077, webUiPort: 8080 }));
-  const workers = range(shape.workers).map((i) => ({ name: `worker${i}`, role: "worker", host: `127.0.0.${30 + i}`, webUiPort: 8081, cores: 2, memoryMb: 1536 }));
-  return { zookeepers, masters, workers, sparkZooKeeperDir: `/spark-azure/${clusterName}` };
-}
-function range(count) {
-  return Array.from({ length: count }, (_3, index2) => index2 + 1);
-}
-var DEFAULT_SHAPE, MAX_LOCAL_WORKERS;
-var init_local_topology = __esm({
-  "src/local/local-topology.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_errors();
-    DEFAULT_SHAPE = { zookeepers: 3, masters: 2, workers: 2 };
-    MAX_LOCAL_WORKERS = 20;
-  }
-});
-
-// src/tools/zookeeper-metrics-jars.ts
-async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
-  const defaults2 = (0, import_yaml4.parse)((0, import_node_fs16.readFileSync)(import_node_path20.default.join(content.ansibleDir, "roles", "zookeeper", "defaults", "main.yml"), "utf8"));
-  const jars = defaults2.zookeeper_prometheus_jars;
-  const directory = import_node_path20.default.join(toolCache, "zookeeper-prometheus", (0, import_node_crypto5.createHash)("sha256").update(JSON.stringify(jars)).digest("hex").slice(0, 12));
-  for (const jar of jars) {
-    const file = import_node_path20.default.join(directory, import_node_path20.default.basename(jar.url));
-    if ((0, import_node_fs16.existsSync)(file)) continue;
-    log4.info(`Downloading ${import_node_path20.default.basename(jar.url)} (ZooKeeper's Prometheus metrics) into ${directory}`);
-    const response = await fetch(jar.url, { signal: AbortSignal.timeout(6e4) }).catch((error2) => {
-      throw new ActionableError(`Download of ${jar.url}`, "the jar", error2.message, "Check that this machine reaches Maven Central, or set zookeeper_prometheus_enabled=false.");
-    });
-    const bytes = Buffer.from(await response.arrayBuffer());
-    const sum = (0, import_node_crypto5.createHash)("sha256").update(bytes).digest("hex");
-    if (!response.ok || sum !== jar.sha256) {
-      throw new ActionableError(
-        `Download of ${jar.url}`,
-        `HTTP 200 and sha256 ${jar.sha256}`,
-        `HTTP ${response.status}, sha256 ${sum}`,
-        "Retry; if it repeats, the file changed upstream: do not use it."
-      );
-    }
-    await (0, import_promises8.mkdir)(directory, { recursive: true });
-    await (0, import_promises8.writeFile)(`${file}.partial`, bytes);
-    await (0, import_promises8.rename)(`${file}.partial`, file);
-  }
-  return directory;
-}
-var import_node_crypto5, import_node_fs16, import_promises8, import_node_path20, import_yaml4;
-var init_zookeeper_metrics_jars = __esm({
-  "src/tools/zookeeper-metrics-jars.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_crypto5 = require("crypto");
-    import_node_fs16 = require("fs");
-    import_promises8 = require("fs/promises");
-    import_node_path20 = __toESM(require("path"), 1);
-    import_yaml4 = __toESM(require_dist(), 1);
-    init_errors();
-  }
-});
-
-// src/local/toolchain.ts
-async function ensureToolchain(root2, toolCache, log4) {
-  const java = await ensureJava(log4);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs17.existsSync)(ZOOKEEPER_JAR), log4);
-  const venv = await ensurePythonEnvironment("local-cluster", toolCache, log4);
-  const python = import_node_path21.default.join(venv, "bin", "python");
-  const sparkHome = await pysparkHome(python);
-  const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root2), sparkHome, toolCache, tempDir: import_node_os6.default.tmpdir() }, log4);
-  const zookeeperMetricsJarDir = await ensureZooKeeperMetricsJars(suiteContent(root2), toolCache, log4);
-  return { java, python, ansiblePlaybook: import_node_path21.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR, zookeeperMetricsJarDir };
-}
-async function ensureJava(log4) {
-  const version = await javaMajorVersion();
-  if (version !== void 0 && version >= 17) return "java";
-  log4.info(version === void 0 ? "Java is missing: installing OpenJDK 17" : `Java ${version} is too old for Spark 4: installing OpenJDK 17`);
-  await ensureDebianPackages(["openjdk-17-jre-headless"], () => false, log4);
-  return "java";
-}
-async function javaMajorVersion() {
-  const result2 = await $`java -version`.quiet().nothrow();
-  if (result2.exitCode !== 0) return void 0;
-  const match = /version "(\d+)/.exec(result2.stderr);
-  return match ? Number(match[1]) : void 0;
-}
-var import_node_fs17, import_node_os6, import_node_path21, ZOOKEEPER_JAR;
-var init_toolchain = __esm({
-  "src/local/toolchain.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_fs17 = require("fs");
-    import_node_os6 = __toESM(require("os"), 1);
-    import_node_path21 = __toESM(require("path"), 1);
-    init_core2();
-    init_installers();
-    init_recovery_plugin();
-    init_suite_content();
-    init_zookeeper_metrics_jars();
-    init_spark_runtime();
-    ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
-  }
-});
-
-// src/local/local-cluster.ts
-function roleGroups(topology) {
-  return [
-    {
-      nodes: topology.zookeepers,
-      what: "ZooKeeper ensemble",
-      problems: (state) => assessZooKeeper(state, topology.zookeepers.length),
-      timeoutMs: UP_TIMEOUTS_MS.zookeeper
-    },
-    { nodes: topology.masters, what: "Spark masters", problems: (state) => assessMasters(state, topology.masters.length), timeoutMs: UP_TIMEOUTS_MS.masters },
-    { nodes: topology.workers, what: "Spark workers", problems: (state) => assessWorkers(state, expectationsOf(topology)), timeoutMs: UP_TIMEOUTS_MS.workers }
-  ];
-}
-function sameShape(a, b) {
-  return a.zookeepers === b.zookeepers && a.masters === b.masters && a.workers === b.workers;
-}
-function sameRoleVariables(a, b) {
-  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
-}
-function describeRoleVariables(roleVariables) {
-  const entries = Object.entries(roleVariables);
-  return entries.length === 0 ? "" : ` with ${entries.map(([key, value]) => `${key}=${value}`).join(", ")}`;
-}
-function describeShape(shape) {
-  return `${shape.zookeepers} ZooKeeper servers, ${shape.masters} masters and ${shape.workers} workers`;
-}
-async function keepPreviousLogs(clusterDir) {
-  const nodes = import_node_path22.default.join(clusterDir, "nodes");
-  if (!(0, import_node_fs18.existsSync)(nodes)) return;
-  const previous = import_node_path22.default.join(clusterDir, "previous-logs");
-  const target = import_node_path22.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
-  for (const node of await (0, import_promises9.readdir)(nodes)) {
-    const logs = import_node_path22.default.join(nodes, node, "logs");
-    if ((0, import_node_fs18.existsSync)(logs)) {
-      await (0, import_promises9.mkdir)(target, { recursive: true });
-      await (0, import_promises9.rename)(logs, import_node_path22.default.join(target, node));
-    }
-  }
-  const runs = (0, import_node_fs18.existsSync)(previous) ? (await (0, import_promises9.readdir)(previous)).sort() : [];
-  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises9.rm)(import_node_path22.default.join(previous, old), { recursive: true, force: true });
-}
-var import_node_fs18, import_promises9, import_node_path22, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
-var init_local_cluster = __esm({
-  "src/local/local-cluster.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_fs18 = require("fs");
-    import_promises9 = require("fs/promises");
-    import_node_path22 = __toESM(require("path"), 1);
-    init_health();
-    init_node_states();
-    init_topology();
-    init_errors();
-    init_cluster_probe();
-    init_wait();
-    init_ansible();
-    init_local_inventory();
-    init_local_monitoring();
-    init_monitoring_tools();
-    init_local_processes();
-    init_local_topology();
-    init_paths();
-    init_suite_content();
-    init_toolchain();
-    UP_TIMEOUTS_MS = { zookeeper: 6e4, masters: 9e4, workers: 9e4 };
-    START_WATCH_MS = 2500;
-    LocalCluster = class {
-      constructor(paths, log4) {
-        this.paths = paths;
-        this.log = log4;
-        this.processes = new LocalProcesses(paths.clusterDir);
-        this.recordPath = import_node_path22.default.join(paths.clusterDir, "cluster.json");
-      }
-      paths;
-      log;
-      processes;
-      recordPath;
-      /**
-       * Brings up a fresh cluster: ZooKeeper first, masters once the ensemble is healthy, workers once one
-       * master is ALIVE. A cluster that already runs is left alone; a cluster that fails to come up is torn
-       * down, its logs kept.
-       */
-      async up(shape, roleVariables = {}, options = {}) {
-        const topology = localTopology(shape);
-        const existing = await this.record();
-        if (existing && this.runningNodes(existing.topology).length > 0) {
-          if (!sameShape(existing.shape, shape) || !sameRoleVariables(existing.roleVariables ?? {}, roleVariables)) {
-            throw new ClusterStateError(
-              "Local cluster",
-              `no cluster running, to start ${describeShape(shape)}${describeRoleVariables(roleVariables)}`,
-              `${describeShape(existing.shape)}${describeRoleVariables(existing.roleVariables ?? {})} already running`,
-              "Run `spark-azure local down` first, or omit the size and --role-variable options to use the running cluster."
-            );
-          }
-          const monitoring2 = options.monitoring && !localMonitoringRunning(this.processes) ? await this.startMonitoring(existing, options) : existing.monitoring;
-          return { alreadyRunning: true, description: await this.describe(existing.topology), monitoring: monitoring2 };
-        }
-        const toolchain = await ensureToolchain(suiteContent().root, this.paths.toolCache, this.log);
-        const started = performance.now();
-        await this.prepare(topology, toolchain, shape, roleVariables);
-        try {
-          for (const group3 of roleGroups(topology)) await this.startRole(group3.nodes, topology, group3.what, group3.problems, group3.timeoutMs);
-        } catch (error2) {
-          await this.stopAll(topology);
-          throw error2;
-        }
-        const secondsToHealthy = (performance.now() - started) / 1e3;
-        let monitoring;
-        if (options.monitoring) {
-          try {
-            monitoring = await this.startMonitoring(await this.record(), options);
-          } catch (error2) {
-            await stopLocalMonitoring(this.processes);
-            await this.stopAll(topology);
-            throw error2;
-          }
-        }
-        return { alreadyRunning: false, description: await this.describe(topology), secondsToHealthy, monitoring };
-      }
-      /** Starts monitoring for the recorded cluster and records where it answers. */
-      async startMonitoring(record2, options) {
-        const tools = await ensureMonitoringTools(this.paths.toolCache, this.log);
-        this.log.info(`Starting monitoring on ${MONITORING_HOST}: the blackbox exporter, Alertmanager, Prometheus`);
-        const monitoring = await startLocalMonitoring(
-          { processes: this.processes, clusterDir: this.paths.clusterDir, monitoringDir: suiteContent().monitoringDir },
-          record2.topology,
-          tools,
-          { alertWebhook: options.alertWebhook }
-        );
-        await (0, import_promises9.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, monitoring }, null, 2)}
-`);
-        return monitoring;
-      }
-      /** Where the running cluster's monitoring answers; undefined without it. */
-      async monitoring() {
-        const record2 = await this.record();
-        return record2?.monitoring && localMonitoringRunning(this.processes) ? record2.monitoring : void 0;
-      }
-      /**
-       * Re-renders every node's configuration with these role variables merged into the cluster's own,
-       * restarting nothing: the roles only mark nodes restart-pending, and a rolling update restarts them.
-       */
-      async reconfigure(roleVariables) {
-        const record2 = await this.record();
-        if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
-        const merged = { ...record2.roleVariables ?? {}, ...roleVariables };
-        const inventory = import_node_path22.default.join(this.paths.clusterDir, "inventory.yml");
-        await (0, import_promises9.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
-        await (0, import_promises9.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, roleVariables: merged }, null, 2)}
-`);
-        await renderConfiguration(record2.toolchain, suiteContent().root, inventory);
-      }
-      /**
-       * Removes a node entirely, as if its VM were deleted: its processes die with no shutdown (SIGKILL to the
-       * group), then its configuration, data and logs go. `reconcile` brings it back.
-       */
-      async destroy(node) {
-        await this.processes.kill(node);
-        await (0, import_promises9.rm)(nodeDir(this.paths.clusterDir, node.name), { recursive: true, force: true });
-      }
-      /**
-       * Compares the recorded topology with what runs and brings back what is missing, touching nothing else:
-       * a destroyed node's configuration is rendered again by the roles for that node only (as Ansible's
-       * --limit does on Azure), then the missing nodes start, ZooKeeper first, and each role is waited for
-       * until the cluster counts it healthy again (a ZooKeeper server synced at the leader, a master STANDBY,
-       * a worker registered at the ALIVE master).
-       */
-      async reconcile() {
-        const record2 = await this.record();
-        if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
-        const { topology } = record2;
-        const missing = allNodes(topology).filter((node) => this.processes.pid(node) === void 0);
-        const unconfigured = missing.filter((node) => !(0, import_node_fs18.existsSync)(launcherPath(this.paths.clusterDir, node)));
-        const started = performance.now();
-        if (unconfigured.length > 0) {
-          this.log.info(`Rendering the configuration of ${unconfigured.map((node) => node.name).join(", ")} (Ansible --limit)`);
-          await renderConfiguration(
-            record2.toolchain,
-            suiteContent().root,
-            import_node_path22.default.join(this.paths.clusterDir, "inventory.yml"),
-            unconfigured.map((node) => node.name)
-          );
-        }
-        for (const group3 of roleGroups(topology)) {
-          const nodes = group3.nodes.filter((node) => missing.includes(node));
-          if (nodes.length > 0) await this.startRole(nodes, topology, group3.what, group3.problems, group3.timeoutMs);
-        }
-        return { reconciled: missing.map((node) => node.name), rendered: unconfigured.map((node) => node.name), seconds: (performance.now() - started) / 1e3 };
-      }
-      /**
-       * Records these ZooKeeper servers as the cluster's (the shape, the topology and the inventory), rendering
-       * and starting nothing: the ensemble's membership itself changes only by reconfig (resize-ensemble).
-       */
-      async recordZooKeepers(zookeepers) {
-        const record2 = await this.existingRecord();
-        const topology = { ...record2.topology, zookeepers: [...zookeepers] };
-        const updated = { ...record2, shape: { ...record2.shape, zookeepers: zookeepers.length }, topology };
-        await (0, import_promises9.writeFile)(import_node_path22.default.join(this.paths.clusterDir, "inventory.yml"), localInventory(topology, this.paths.clusterDir, record2.toolchain, record2.roleVariables ?? {}));
-        await (0, import_promises9.writeFile)(this.recordPath, `${JSON.stringify(updated, null, 2)}
-`);
-      }
-      /** Renders these nodes' configuration with the roles (Ansible --limit), starting and restarting nothing. */
-      async render(nodes) {
-        const record2 = await this.existingRecord();
-        await renderConfiguration(
-          record2.toolchain,
-          suiteContent().root,
-          import_node_path22.default.join(this.paths.clusterDir, "inventory.yml"),
-          nodes.map((node) => node.name)
-        );
-      }
-      async status() {
-        const record2 = await this.record();
-        return record2 && this.describe(record2.topology);
-      }
-      /** Stops every node (workers, masters, then ZooKeeper) and proves no process is left. */
-      async down() {
-        const record2 = await this.record();
-        const stopped = record2 ? this.runningNodes(record2.topology).map((node) => node.name) : [];
-        if (localMonitoringRunning(this.processes)) {
-          await stopLocalMonitoring(this.processes);
-          stopped.push("monitoring");
-        }
-        if (record2) await this.stopAll(record2.topology);
-        await this.processes.killLeftovers();
-        const left = this.processes.leftovers();
-        if (left.length > 0) {
-          throw new ActionableError("Local cluster", "no process left after down", `pids ${left.join(", ")} still running`, `Kill them by hand: kill -9 ${left.join(" ")}`);
-        }
-        return { stopped };
-      }
-      async topology() {
-        const record2 = await this.record();
-        if (!record2) {
-          throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
-        }
-        return record2.topology;
-      }
-      async node(name) {
-        const topology = await this.topology();
-        const node = findNode(topology, name);
-        if (!node) {
-          throw new ClusterStateError(
-            `Node '${name}'`,
-            `one of ${allNodes(topology).map((n) => n.name).join(", ")}`,
-            `'${name}'`,
-            "Use a name from `spark-azure local status`."
-          );
-        }
-        return node;
-      }
-      async logs(name, lines) {
-        const node = await this.node(name);
-        const file = logPath(this.paths.clusterDir, node);
-        if (!(0, import_node_fs18.existsSync)(file)) return "";
-        const text = await (0, import_promises9.readFile)(file, "utf8");
-        return text.split("\n").slice(-lines - 1).join("\n");
-      }
-      logFile(node) {
-        return logPath(this.paths.clusterDir, node);
-      }
-      /**
-       * One operation asked for by a person: refused when it would do nothing (starting a running node,
-       * stopping or killing a stopped one), and a start is watched for a moment: a node whose launcher exits
-       * at once is stopped again rather than left in a restart loop, and its log's end is the error.
-       */
-      async actOnNode(operation, node) {
-        const pid = this.processes.pid(node);
-        if (operation === "start" && pid !== void 0) {
-          throw new ClusterStateError(`Node ${node.name}`, "a stopped node to start", `it running (pid ${pid})`, `Use \`spark-azure local node restart ${node.name}\` to restart it.`);
-        }
-        if ((operation === "stop" || operation === "kill" || operation === "crash") && pid === void 0) {
-          throw new ClusterStateError(`Node ${node.name}`, `a running node to ${operation}`, "no process", "See `spark-azure local status`.");
-        }
-        const log4 = this.logFile(node);
-        const logBefore = (0, import_node_fs18.existsSync)(log4) ? (0, import_node_fs18.statSync)(log4).size : 0;
-        await this.nodeOperations()[operation](node);
-        if (operation !== "start" && operation !== "restart") return;
-        await sleep(START_WATCH_MS);
-        const since = (0, import_node_fs18.existsSync)(log4) ? (0, import_node_fs18.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
-        if (/spark-azure supervisor: .* exited with status/.test(since) || this.processes.pid(node) === void 0) {
-          await this.processes.stop(node);
-          throw new ClusterStateError(
-            `Node ${node.name}`,
-            "to keep running after its start",
-            `it exited at once: ${since.trim().split("\n").slice(-3).join(" | ")}`,
-            `Stopped it again; read \`spark-azure local logs ${node.name}\`.`
-          );
-        }
-      }
-      /** Acting on single nodes of this cluster: what drills and rolling updates use. */
-      nodeOperations() {
-        return {
-          start: async (node) => void await this.processes.start(node),
-          stop: (node) => this.processes.stop(node),
-          kill: (node) => this.processes.kill(node),
-          crash: (node) => this.processes.crash(node),
-          restart: async (node) => {
-            await this.processes.stop(node);
-            await this.processes.start(node);
-          }
-        };
-      }
-      async describe(topology) {
-        const state = await probeCluster(probeAddressesOf(topology));
-        const health = assessCluster(state, expectationsOf(topology));
-        return {
-          masterUrl: topologyMasterUrl(topology),
-          zookeeperConnect: topologyZooKeeperConnect(topology),
-          masterUis: topology.masters.map(masterWebUiUrl),
-          healthy: health.healthy,
-          problems: problemsOf(health),
-          nodes: allNodes(topology).map((node) => ({
-            name: node.name,
-            role: node.role,
-            address: nodeAddress(node),
-            pid: this.processes.pid(node) ?? null,
-            state: nodeState(node, state)
-          })),
-          state
-        };
-      }
-      async prepare(topology, toolchain, shape, roleVariables) {
-        await this.processes.killLeftovers();
-        await keepPreviousLogs(this.paths.clusterDir);
-        await (0, import_promises9.rm)(import_node_path22.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
-        await (0, import_promises9.mkdir)(this.paths.clusterDir, { recursive: true });
-        const inventory = import_node_path22.default.join(this.paths.clusterDir, "inventory.yml");
-        await (0, import_promises9.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, roleVariables));
-        const record2 = { shape, roleVariables, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
-        await (0, import_promises9.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
-`);
-        this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
-        await renderConfiguration(toolchain, suiteContent().root, inventory);
-      }
-      async startRole(nodes, topology, what, problems, timeoutMs) {
-        this.log.info(`Starting ${what}: ${nodes.map((node) => `${node.name} (${node.host})`).join(", ")}`);
-        for (const node of nodes) await this.processes.start(node);
-        const result2 = await waitUntil(
-          () => probeCluster(probeAddressesOf(topology), 1e3),
-          (state) => problems(state).length === 0,
-          {
-            timeoutMs,
-            intervalMs: 250
-          }
-        );
-        if (!result2.satisfied) {
-          const dead = nodes.filter((node) => this.processes.pid(node) === void 0).map((node) => node.name);
-          throw new ClusterStateError(
-            what,
-            `healthy within ${timeoutMs / 1e3} s`,
-            problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-            `Read the node logs under ${import_node_path22.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
-          );
-        }
-        this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
-      }
-      async stopAll(topology) {
-        for (const group3 of [topology.workers, topology.masters, topology.zookeepers]) {
-          await Promise.all(group3.map((node) => this.processes.stop(node)));
-        }
-      }
-      runningNodes(topology) {
-        return allNodes(topology).filter((node) => this.processes.pid(node) !== void 0);
-      }
-      async existingRecord() {
-        const record2 = await this.record();
-        if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
-        return record2;
-      }
-      async record() {
-        if (!(0, import_node_fs18.existsSync)(this.recordPath)) return void 0;
-        try {
-          return JSON.parse(await (0, import_promises9.readFile)(this.recordPath, "utf8"));
-        } catch (error2) {
-          throw new ClusterStateError(
-            `Local cluster record ${this.recordPath}`,
-            "the JSON that `spark-azure local up` writes",
-            `unreadable JSON (${error2.message})`,
-            "Stop any node still running by hand if needed, remove the file, and run `npx spark-azure local up`."
-          );
-        }
-      }
-    };
-    KEPT_RUNS = 3;
-  }
-});
-
 // src/local/local-update.ts
 function localUpdate(cluster, roleVariables, operations) {
   const changes = Object.entries(roleVariables).map(([key, value]) => `${key}=${value}`).join(", ");
@@ -14736,18 +24251,18 @@ function ansibleConfigure(options) {
       $({
         nothrow: true,
         quiet: true,
-        env: { ...process.env, ANSIBLE_CONFIG: import_node_path23.default.join(import_node_path23.default.dirname(options.playbook), "ansible.cfg") }
+        env: { ...process.env, ANSIBLE_CONFIG: import_node_path32.default.join(import_node_path32.default.dirname(options.playbook), "ansible.cfg") }
       })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
       "Run the same command by hand for the full output."
     );
   };
 }
 function ansibleUpdate(options, operations) {
-  const configure2 = ansibleConfigure(options);
+  const configure = ansibleConfigure(options);
   return {
-    description: `ansible ${import_node_path23.default.basename(options.playbook)}`,
+    description: `ansible ${import_node_path32.default.basename(options.playbook)}`,
     apply: async (node) => {
-      await configure2(node);
+      await configure(node);
       await operations.restart(node);
       return `${node.name}: playbook applied, restarted`;
     }
@@ -14793,53 +24308,16 @@ function reimageUpdate(access2, imageId) {
     }
   };
 }
-var import_node_path23;
+var import_node_path32;
 var init_update_methods = __esm({
   "src/azure/update-methods.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path23 = __toESM(require("path"), 1);
+    import_node_path32 = __toESM(require("path"), 1);
     init_core2();
     init_remote_commands();
     init_errors();
     init_tool_result();
-  }
-});
-
-// src/core/cluster/master-set.ts
-function describeMasters(masters) {
-  return masters.map((master) => `${master.address} ${master.reachable ? master.status : `unreachable (${master.error})`}`).join(", ");
-}
-var DEFAULT_MASTER_WEB_UI_PORT, MasterSet;
-var init_master_set = __esm({
-  "src/core/cluster/master-set.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_host_port();
-    init_spark_master_probe();
-    init_wait();
-    DEFAULT_MASTER_WEB_UI_PORT = 8080;
-    MasterSet = class {
-      endpoints;
-      constructor(masters, webUiPort = DEFAULT_MASTER_WEB_UI_PORT) {
-        this.endpoints = masters.map((master) => ({ address: formatHostPort(master), webUiUrl: `http://${master.host}:${webUiPort}` }));
-      }
-      probe(timeoutMs = 2e3) {
-        return Promise.all(this.endpoints.map((endpoint) => probeSparkMaster(endpoint, timeoutMs)));
-      }
-      /** Waits for exactly one ALIVE master; returns it, or undefined with the last observation on timeout. */
-      async waitForAlive(timeoutMs) {
-        const result2 = await waitUntil(
-          () => this.probe(),
-          (masters) => aliveOf(masters).length === 1,
-          { timeoutMs, intervalMs: 250 }
-        );
-        return { alive: result2.satisfied ? aliveOf(result2.last)[0] : void 0, last: result2.last };
-      }
-      webUiUrlOf(address) {
-        return this.endpoints.find((endpoint) => endpoint.address === address)?.webUiUrl;
-      }
-    };
   }
 });
 
@@ -14903,8052 +24381,6 @@ var init_gates = __esm({
     init_health();
     init_node_states();
     init_quorum();
-  }
-});
-
-// src/core/zookeeper/zookeeper-sessions.ts
-async function connectedSessions(servers, timeoutMs = 2e3) {
-  const replies = await Promise.all(servers.map((server) => sendFourLetterWord(server, "cons", timeoutMs)));
-  const sessions = /* @__PURE__ */ new Set();
-  for (const reply of replies) {
-    for (const connection of parseCons(reply)) if (connection.sessionId) sessions.add(BigInt(connection.sessionId));
-  }
-  return sessions;
-}
-var init_zookeeper_sessions = __esm({
-  "src/core/zookeeper/zookeeper-sessions.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_four_letter_word();
-    init_zookeeper_replies();
-  }
-});
-
-// src/core/spark/leader-latch.ts
-function leaderElectionPath(sparkZooKeeperDir) {
-  return `${sparkZooKeeperDir.replace(/\/+$/, "")}/${LEADER_ELECTION}`;
-}
-function latchSequence(name) {
-  const match = /latch-(\d+)$/.exec(name);
-  return match ? Number(match[1]) : void 0;
-}
-function inLineOrder(nodes) {
-  return [...nodes].sort((a, b) => a.sequence - b.sequence);
-}
-function orphanedLeader(nodes, connectedSessions2) {
-  const leader = inLineOrder(nodes)[0];
-  return leader && !connectedSessions2.has(leader.owner) ? leader : void 0;
-}
-var LEADER_ELECTION;
-var init_leader_latch = __esm({
-  "src/core/spark/leader-latch.ts"() {
-    "use strict";
-    init_cjs_shims();
-    LEADER_ELECTION = "leader_election";
-  }
-});
-
-// node_modules/async/dist/async.mjs
-var async_exports = {};
-__export(async_exports, {
-  all: () => every$1,
-  allLimit: () => everyLimit$1,
-  allSeries: () => everySeries$1,
-  any: () => some$1,
-  anyLimit: () => someLimit$1,
-  anySeries: () => someSeries$1,
-  apply: () => apply,
-  applyEach: () => applyEach,
-  applyEachSeries: () => applyEachSeries,
-  asyncify: () => asyncify,
-  auto: () => auto,
-  autoInject: () => autoInject,
-  cargo: () => cargo$1,
-  cargoQueue: () => cargo,
-  compose: () => compose,
-  concat: () => concat$1,
-  concatLimit: () => concatLimit$1,
-  concatSeries: () => concatSeries$1,
-  constant: () => constant$1,
-  default: () => index,
-  detect: () => detect$1,
-  detectLimit: () => detectLimit$1,
-  detectSeries: () => detectSeries$1,
-  dir: () => dir,
-  doDuring: () => doWhilst$1,
-  doUntil: () => doUntil,
-  doWhilst: () => doWhilst$1,
-  during: () => whilst$1,
-  each: () => each,
-  eachLimit: () => eachLimit$1,
-  eachOf: () => eachOf$1,
-  eachOfLimit: () => eachOfLimit$1,
-  eachOfSeries: () => eachOfSeries$1,
-  eachSeries: () => eachSeries$1,
-  ensureAsync: () => ensureAsync,
-  every: () => every$1,
-  everyLimit: () => everyLimit$1,
-  everySeries: () => everySeries$1,
-  filter: () => filter$1,
-  filterLimit: () => filterLimit$1,
-  filterSeries: () => filterSeries$1,
-  find: () => detect$1,
-  findLimit: () => detectLimit$1,
-  findSeries: () => detectSeries$1,
-  flatMap: () => concat$1,
-  flatMapLimit: () => concatLimit$1,
-  flatMapSeries: () => concatSeries$1,
-  foldl: () => reduce$1,
-  foldr: () => reduceRight,
-  forEach: () => each,
-  forEachLimit: () => eachLimit$1,
-  forEachOf: () => eachOf$1,
-  forEachOfLimit: () => eachOfLimit$1,
-  forEachOfSeries: () => eachOfSeries$1,
-  forEachSeries: () => eachSeries$1,
-  forever: () => forever$1,
-  groupBy: () => groupBy,
-  groupByLimit: () => groupByLimit$1,
-  groupBySeries: () => groupBySeries,
-  inject: () => reduce$1,
-  log: () => log2,
-  map: () => map$1,
-  mapLimit: () => mapLimit$1,
-  mapSeries: () => mapSeries$1,
-  mapValues: () => mapValues,
-  mapValuesLimit: () => mapValuesLimit$1,
-  mapValuesSeries: () => mapValuesSeries,
-  memoize: () => memoize,
-  nextTick: () => nextTick,
-  parallel: () => parallel,
-  parallelLimit: () => parallelLimit,
-  priorityQueue: () => priorityQueue,
-  queue: () => queue,
-  race: () => race$1,
-  reduce: () => reduce$1,
-  reduceRight: () => reduceRight,
-  reflect: () => reflect,
-  reflectAll: () => reflectAll,
-  reject: () => reject$1,
-  rejectLimit: () => rejectLimit$1,
-  rejectSeries: () => rejectSeries$1,
-  retry: () => retry,
-  retryable: () => retryable,
-  select: () => filter$1,
-  selectLimit: () => filterLimit$1,
-  selectSeries: () => filterSeries$1,
-  seq: () => seq,
-  series: () => series,
-  setImmediate: () => setImmediate$1,
-  some: () => some$1,
-  someLimit: () => someLimit$1,
-  someSeries: () => someSeries$1,
-  sortBy: () => sortBy$1,
-  timeout: () => timeout,
-  times: () => times,
-  timesLimit: () => timesLimit,
-  timesSeries: () => timesSeries,
-  transform: () => transform,
-  tryEach: () => tryEach$1,
-  unmemoize: () => unmemoize,
-  until: () => until,
-  waterfall: () => waterfall$1,
-  whilst: () => whilst$1,
-  wrapSync: () => asyncify
-});
-function apply(fn, ...args) {
-  return (...callArgs) => fn(...args, ...callArgs);
-}
-function initialParams(fn) {
-  return function(...args) {
-    var callback = args.pop();
-    return fn.call(this, args, callback);
-  };
-}
-function fallback(fn) {
-  setTimeout(fn, 0);
-}
-function wrap(defer) {
-  return (fn, ...args) => defer(() => fn(...args));
-}
-function asyncify(func) {
-  if (isAsync(func)) {
-    return function(...args) {
-      const callback = args.pop();
-      const promise = func.apply(this, args);
-      return handlePromise(promise, callback);
-    };
-  }
-  return initialParams(function(args, callback) {
-    var result2;
-    try {
-      result2 = func.apply(this, args);
-    } catch (e) {
-      return callback(e);
-    }
-    if (result2 && typeof result2.then === "function") {
-      return handlePromise(result2, callback);
-    } else {
-      callback(null, result2);
-    }
-  });
-}
-function handlePromise(promise, callback) {
-  return promise.then((value) => {
-    invokeCallback(callback, null, value);
-  }, (err) => {
-    invokeCallback(callback, err && (err instanceof Error || err.message) ? err : new Error(err));
-  });
-}
-function invokeCallback(callback, error2, value) {
-  try {
-    callback(error2, value);
-  } catch (err) {
-    setImmediate$1((e) => {
-      throw e;
-    }, err);
-  }
-}
-function isAsync(fn) {
-  return fn[Symbol.toStringTag] === "AsyncFunction";
-}
-function isAsyncGenerator(fn) {
-  return fn[Symbol.toStringTag] === "AsyncGenerator";
-}
-function isAsyncIterable(obj) {
-  return typeof obj[Symbol.asyncIterator] === "function";
-}
-function wrapAsync(asyncFn) {
-  if (typeof asyncFn !== "function") throw new Error("expected a function");
-  return isAsync(asyncFn) ? asyncify(asyncFn) : asyncFn;
-}
-function awaitify(asyncFn, arity) {
-  if (!arity) arity = asyncFn.length;
-  if (!arity) throw new Error("arity is undefined");
-  function awaitable(...args) {
-    if (typeof args[arity - 1] === "function") {
-      return asyncFn.apply(this, args);
-    }
-    return new Promise((resolve2, reject3) => {
-      args[arity - 1] = (err, ...cbArgs) => {
-        if (err) return reject3(err);
-        resolve2(cbArgs.length > 1 ? cbArgs : cbArgs[0]);
-      };
-      asyncFn.apply(this, args);
-    });
-  }
-  return awaitable;
-}
-function applyEach$1(eachfn) {
-  return function applyEach2(fns, ...callArgs) {
-    const go = awaitify(function(callback) {
-      var that = this;
-      return eachfn(fns, (fn, cb2) => {
-        wrapAsync(fn).apply(that, callArgs.concat(cb2));
-      }, callback);
-    });
-    return go;
-  };
-}
-function _asyncMap(eachfn, arr, iteratee2, callback) {
-  arr = arr || [];
-  var results = [];
-  var counter = 0;
-  var _iteratee = wrapAsync(iteratee2);
-  return eachfn(arr, (value, _3, iterCb) => {
-    var index2 = counter++;
-    _iteratee(value, (err, v) => {
-      results[index2] = v;
-      iterCb(err);
-    });
-  }, (err) => {
-    callback(err, results);
-  });
-}
-function isArrayLike(value) {
-  return value && typeof value.length === "number" && value.length >= 0 && value.length % 1 === 0;
-}
-function once(fn) {
-  function wrapper(...args) {
-    if (fn === null) return;
-    var callFn = fn;
-    fn = null;
-    callFn.apply(this, args);
-  }
-  Object.assign(wrapper, fn);
-  return wrapper;
-}
-function getIterator(coll) {
-  return coll[Symbol.iterator] && coll[Symbol.iterator]();
-}
-function createArrayIterator(coll) {
-  var i = -1;
-  var len = coll.length;
-  return function next() {
-    return ++i < len ? { value: coll[i], key: i } : null;
-  };
-}
-function createES2015Iterator(iterator) {
-  var i = -1;
-  return function next() {
-    var item = iterator.next();
-    if (item.done)
-      return null;
-    i++;
-    return { value: item.value, key: i };
-  };
-}
-function createObjectIterator(obj) {
-  var okeys = obj ? Object.keys(obj) : [];
-  var i = -1;
-  var len = okeys.length;
-  return function next() {
-    var key = okeys[++i];
-    if (key === "__proto__") {
-      return next();
-    }
-    return i < len ? { value: obj[key], key } : null;
-  };
-}
-function createIterator(coll) {
-  if (isArrayLike(coll)) {
-    return createArrayIterator(coll);
-  }
-  var iterator = getIterator(coll);
-  return iterator ? createES2015Iterator(iterator) : createObjectIterator(coll);
-}
-function onlyOnce(fn) {
-  return function(...args) {
-    if (fn === null) throw new Error("Callback was already called.");
-    var callFn = fn;
-    fn = null;
-    callFn.apply(this, args);
-  };
-}
-function asyncEachOfLimit(generator, limit, iteratee2, callback) {
-  let done = false;
-  let canceled = false;
-  let awaiting = false;
-  let running = 0;
-  let idx = 0;
-  function replenish() {
-    if (running >= limit || awaiting || done) return;
-    awaiting = true;
-    generator.next().then(({ value, done: iterDone }) => {
-      if (canceled || done) return;
-      awaiting = false;
-      if (iterDone) {
-        done = true;
-        if (running <= 0) {
-          callback(null);
-        }
-        return;
-      }
-      running++;
-      iteratee2(value, idx, iterateeCallback);
-      idx++;
-      replenish();
-    }).catch(handleError);
-  }
-  function iterateeCallback(err, result2) {
-    running -= 1;
-    if (canceled) return;
-    if (err) return handleError(err);
-    if (err === false) {
-      done = true;
-      canceled = true;
-      return;
-    }
-    if (result2 === breakLoop || done && running <= 0) {
-      done = true;
-      return callback(null);
-    }
-    replenish();
-  }
-  function handleError(err) {
-    if (canceled) return;
-    awaiting = false;
-    done = true;
-    callback(err);
-  }
-  replenish();
-}
-function eachOfLimit(coll, limit, iteratee2, callback) {
-  return eachOfLimit$2(limit)(coll, wrapAsync(iteratee2), callback);
-}
-function eachOfArrayLike(coll, iteratee2, callback) {
-  callback = once(callback);
-  var index2 = 0, completed = 0, { length } = coll, canceled = false;
-  if (length === 0) {
-    callback(null);
-  }
-  function iteratorCallback(err, value) {
-    if (err === false) {
-      canceled = true;
-    }
-    if (canceled === true) return;
-    if (err) {
-      callback(err);
-    } else if (++completed === length || value === breakLoop) {
-      callback(null);
-    }
-  }
-  for (; index2 < length; index2++) {
-    iteratee2(coll[index2], index2, onlyOnce(iteratorCallback));
-  }
-}
-function eachOfGeneric(coll, iteratee2, callback) {
-  return eachOfLimit$1(coll, Infinity, iteratee2, callback);
-}
-function eachOf(coll, iteratee2, callback) {
-  var eachOfImplementation = isArrayLike(coll) ? eachOfArrayLike : eachOfGeneric;
-  return eachOfImplementation(coll, wrapAsync(iteratee2), callback);
-}
-function map(coll, iteratee2, callback) {
-  return _asyncMap(eachOf$1, coll, iteratee2, callback);
-}
-function eachOfSeries(coll, iteratee2, callback) {
-  return eachOfLimit$1(coll, 1, iteratee2, callback);
-}
-function mapSeries(coll, iteratee2, callback) {
-  return _asyncMap(eachOfSeries$1, coll, iteratee2, callback);
-}
-function promiseCallback() {
-  let resolve2, reject3;
-  function callback(err, ...args) {
-    if (err) return reject3(err);
-    resolve2(args.length > 1 ? args : args[0]);
-  }
-  callback[PROMISE_SYMBOL] = new Promise((res, rej) => {
-    resolve2 = res, reject3 = rej;
-  });
-  return callback;
-}
-function auto(tasks, concurrency, callback) {
-  if (typeof concurrency !== "number") {
-    callback = concurrency;
-    concurrency = null;
-  }
-  callback = once(callback || promiseCallback());
-  var numTasks = Object.keys(tasks).length;
-  if (!numTasks) {
-    return callback(null);
-  }
-  if (!concurrency) {
-    concurrency = numTasks;
-  }
-  var results = {};
-  var runningTasks = 0;
-  var canceled = false;
-  var hasError = false;
-  var listeners = /* @__PURE__ */ Object.create(null);
-  var readyTasks = [];
-  var readyToCheck = [];
-  var uncheckedDependencies = {};
-  Object.keys(tasks).forEach((key) => {
-    var task = tasks[key];
-    if (!Array.isArray(task)) {
-      enqueueTask(key, [task]);
-      readyToCheck.push(key);
-      return;
-    }
-    var dependencies = task.slice(0, task.length - 1);
-    var remainingDependencies = dependencies.length;
-    if (remainingDependencies === 0) {
-      enqueueTask(key, task);
-      readyToCheck.push(key);
-      return;
-    }
-    uncheckedDependencies[key] = remainingDependencies;
-    dependencies.forEach((dependencyName) => {
-      if (!tasks[dependencyName]) {
-        throw new Error("async.auto task `" + key + "` has a non-existent dependency `" + dependencyName + "` in " + dependencies.join(", "));
-      }
-      addListener(dependencyName, () => {
-        remainingDependencies--;
-        if (remainingDependencies === 0) {
-          enqueueTask(key, task);
-        }
-      });
-    });
-  });
-  checkForDeadlocks();
-  processQueue();
-  function enqueueTask(key, task) {
-    readyTasks.push(() => runTask(key, task));
-  }
-  function processQueue() {
-    if (canceled) return;
-    if (readyTasks.length === 0 && runningTasks === 0) {
-      return callback(null, results);
-    }
-    while (readyTasks.length && runningTasks < concurrency) {
-      var run2 = readyTasks.shift();
-      run2();
-    }
-  }
-  function addListener(taskName, fn) {
-    var taskListeners = listeners[taskName];
-    if (!taskListeners) {
-      taskListeners = listeners[taskName] = [];
-    }
-    taskListeners.push(fn);
-  }
-  function taskComplete(taskName) {
-    var taskListeners = listeners[taskName] || [];
-    taskListeners.forEach((fn) => fn());
-    processQueue();
-  }
-  function runTask(key, task) {
-    if (hasError) return;
-    var taskCallback = onlyOnce((err, ...result2) => {
-      runningTasks--;
-      if (err === false) {
-        canceled = true;
-        return;
-      }
-      if (result2.length < 2) {
-        [result2] = result2;
-      }
-      if (err) {
-        var safeResults = {};
-        Object.keys(results).forEach((rkey) => {
-          safeResults[rkey] = results[rkey];
-        });
-        safeResults[key] = result2;
-        hasError = true;
-        listeners = /* @__PURE__ */ Object.create(null);
-        if (canceled) return;
-        callback(err, safeResults);
-      } else {
-        results[key] = result2;
-        taskComplete(key);
-      }
-    });
-    runningTasks++;
-    var taskFn = wrapAsync(task[task.length - 1]);
-    if (task.length > 1) {
-      taskFn(results, taskCallback);
-    } else {
-      taskFn(taskCallback);
-    }
-  }
-  function checkForDeadlocks() {
-    var currentTask;
-    var counter = 0;
-    while (readyToCheck.length) {
-      currentTask = readyToCheck.pop();
-      counter++;
-      getDependents(currentTask).forEach((dependent) => {
-        if (--uncheckedDependencies[dependent] === 0) {
-          readyToCheck.push(dependent);
-        }
-      });
-    }
-    if (counter !== numTasks) {
-      throw new Error(
-        "async.auto cannot execute tasks due to a recursive dependency"
-      );
-    }
-  }
-  function getDependents(taskName) {
-    var result2 = [];
-    Object.keys(tasks).forEach((key) => {
-      const task = tasks[key];
-      if (Array.isArray(task) && task.indexOf(taskName) >= 0) {
-        result2.push(key);
-      }
-    });
-    return result2;
-  }
-  return callback[PROMISE_SYMBOL];
-}
-function stripComments(string) {
-  let stripped = "";
-  let index2 = 0;
-  let endBlockComment = string.indexOf("*/");
-  while (index2 < string.length) {
-    if (string[index2] === "/" && string[index2 + 1] === "/") {
-      let endIndex = string.indexOf("\n", index2);
-      index2 = endIndex === -1 ? string.length : endIndex;
-    } else if (endBlockComment !== -1 && string[index2] === "/" && string[index2 + 1] === "*") {
-      let endIndex = string.indexOf("*/", index2);
-      if (endIndex !== -1) {
-        index2 = endIndex + 2;
-        endBlockComment = string.indexOf("*/", index2);
-      } else {
-        stripped += string[index2];
-        index2++;
-      }
-    } else {
-      stripped += string[index2];
-      index2++;
-    }
-  }
-  return stripped;
-}
-function parseParams(func) {
-  const src = stripComments(func.toString());
-  let match = src.match(FN_ARGS);
-  if (!match) {
-    match = src.match(ARROW_FN_ARGS);
-  }
-  if (!match) throw new Error("could not parse args in autoInject\nSource:\n" + src);
-  let [, args] = match;
-  return args.replace(/\s/g, "").split(FN_ARG_SPLIT).map((arg) => arg.replace(FN_ARG, "").trim());
-}
-function autoInject(tasks, callback) {
-  var newTasks = {};
-  Object.keys(tasks).forEach((key) => {
-    var taskFn = tasks[key];
-    var params;
-    var fnIsAsync = isAsync(taskFn);
-    var hasNoDeps = !fnIsAsync && taskFn.length === 1 || fnIsAsync && taskFn.length === 0;
-    if (Array.isArray(taskFn)) {
-      params = [...taskFn];
-      taskFn = params.pop();
-      newTasks[key] = params.concat(params.length > 0 ? newTask : taskFn);
-    } else if (hasNoDeps) {
-      newTasks[key] = taskFn;
-    } else {
-      params = parseParams(taskFn);
-      if (taskFn.length === 0 && !fnIsAsync && params.length === 0) {
-        throw new Error("autoInject task functions require explicit parameters.");
-      }
-      if (!fnIsAsync) params.pop();
-      newTasks[key] = params.concat(newTask);
-    }
-    function newTask(results, taskCb) {
-      var newArgs = params.map((name) => results[name]);
-      newArgs.push(taskCb);
-      wrapAsync(taskFn)(...newArgs);
-    }
-  });
-  return auto(newTasks, callback);
-}
-function setInitial(dll, node) {
-  dll.length = 1;
-  dll.head = dll.tail = node;
-}
-function queue$1(worker, concurrency, payload) {
-  if (concurrency == null) {
-    concurrency = 1;
-  } else if (concurrency === 0) {
-    throw new RangeError("Concurrency must not be zero");
-  }
-  var _worker = wrapAsync(worker);
-  var numRunning = 0;
-  var workersList = [];
-  const events = {
-    error: [],
-    drain: [],
-    saturated: [],
-    unsaturated: [],
-    empty: []
-  };
-  function on(event, handler) {
-    events[event].push(handler);
-  }
-  function once2(event, handler) {
-    const handleAndRemove = (...args) => {
-      off(event, handleAndRemove);
-      handler(...args);
-    };
-    events[event].push(handleAndRemove);
-  }
-  function off(event, handler) {
-    if (!event) return Object.keys(events).forEach((ev) => events[ev] = []);
-    if (!handler) return events[event] = [];
-    events[event] = events[event].filter((ev) => ev !== handler);
-  }
-  function trigger(event, ...args) {
-    events[event].forEach((handler) => handler(...args));
-  }
-  var processingScheduled = false;
-  function _insert(data, insertAtFront, rejectOnError, callback) {
-    if (callback != null && typeof callback !== "function") {
-      throw new Error("task callback must be a function");
-    }
-    q.started = true;
-    var res, rej;
-    function promiseCallback2(err, ...args) {
-      if (err) return rejectOnError ? rej(err) : res();
-      if (args.length <= 1) return res(args[0]);
-      res(args);
-    }
-    var item = q._createTaskItem(
-      data,
-      rejectOnError ? promiseCallback2 : callback || promiseCallback2
-    );
-    if (insertAtFront) {
-      q._tasks.unshift(item);
-    } else {
-      q._tasks.push(item);
-    }
-    if (!processingScheduled) {
-      processingScheduled = true;
-      setImmediate$1(() => {
-        processingScheduled = false;
-        q.process();
-      });
-    }
-    if (rejectOnError || !callback) {
-      return new Promise((resolve2, reject3) => {
-        res = resolve2;
-        rej = reject3;
-      });
-    }
-  }
-  function _createCB(tasks) {
-    return function(err, ...args) {
-      numRunning -= 1;
-      for (var i = 0, l = tasks.length; i < l; i++) {
-        var task = tasks[i];
-        var index2 = workersList.indexOf(task);
-        if (index2 === 0) {
-          workersList.shift();
-        } else if (index2 > 0) {
-          workersList.splice(index2, 1);
-        }
-        task.callback(err, ...args);
-        if (err != null) {
-          trigger("error", err, task.data);
-        }
-      }
-      if (numRunning <= q.concurrency - q.buffer) {
-        trigger("unsaturated");
-      }
-      if (q.idle()) {
-        trigger("drain");
-      }
-      q.process();
-    };
-  }
-  function _maybeDrain(data) {
-    if (data.length === 0 && q.idle()) {
-      setImmediate$1(() => trigger("drain"));
-      return true;
-    }
-    return false;
-  }
-  const eventMethod = (name) => (handler) => {
-    if (!handler) {
-      return new Promise((resolve2, reject3) => {
-        once2(name, (err, data) => {
-          if (err) return reject3(err);
-          resolve2(data);
-        });
-      });
-    }
-    off(name);
-    on(name, handler);
-  };
-  var isProcessing = false;
-  var q = {
-    _tasks: new DLL(),
-    _createTaskItem(data, callback) {
-      return {
-        data,
-        callback
-      };
-    },
-    *[Symbol.iterator]() {
-      yield* q._tasks[Symbol.iterator]();
-    },
-    concurrency,
-    payload,
-    buffer: concurrency / 4,
-    started: false,
-    paused: false,
-    push(data, callback) {
-      if (Array.isArray(data)) {
-        if (_maybeDrain(data)) return;
-        return data.map((datum) => _insert(datum, false, false, callback));
-      }
-      return _insert(data, false, false, callback);
-    },
-    pushAsync(data, callback) {
-      if (Array.isArray(data)) {
-        if (_maybeDrain(data)) return;
-        return data.map((datum) => _insert(datum, false, true, callback));
-      }
-      return _insert(data, false, true, callback);
-    },
-    kill() {
-      off();
-      q._tasks.empty();
-    },
-    unshift(data, callback) {
-      if (Array.isArray(data)) {
-        if (_maybeDrain(data)) return;
-        return data.map((datum) => _insert(datum, true, false, callback));
-      }
-      return _insert(data, true, false, callback);
-    },
-    unshiftAsync(data, callback) {
-      if (Array.isArray(data)) {
-        if (_maybeDrain(data)) return;
-        return data.map((datum) => _insert(datum, true, true, callback));
-      }
-      return _insert(data, true, true, callback);
-    },
-    remove(testFn) {
-      q._tasks.remove(testFn);
-    },
-    process() {
-      if (isProcessing) {
-        return;
-      }
-      isProcessing = true;
-      while (!q.paused && numRunning < q.concurrency && q._tasks.length) {
-        var tasks = [], data = [];
-        var l = q._tasks.length;
-        if (q.payload) l = Math.min(l, q.payload);
-        for (var i = 0; i < l; i++) {
-          var node = q._tasks.shift();
-          tasks.push(node);
-          workersList.push(node);
-          data.push(node.data);
-        }
-        numRunning += 1;
-        if (q._tasks.length === 0) {
-          trigger("empty");
-        }
-        if (numRunning === q.concurrency) {
-          trigger("saturated");
-        }
-        var cb2 = onlyOnce(_createCB(tasks));
-        _worker(data, cb2);
-      }
-      isProcessing = false;
-    },
-    length() {
-      return q._tasks.length;
-    },
-    running() {
-      return numRunning;
-    },
-    workersList() {
-      return workersList;
-    },
-    idle() {
-      return q._tasks.length + numRunning === 0;
-    },
-    pause() {
-      q.paused = true;
-    },
-    resume() {
-      if (q.paused === false) {
-        return;
-      }
-      q.paused = false;
-      setImmediate$1(q.process);
-    }
-  };
-  Object.defineProperties(q, {
-    saturated: {
-      writable: false,
-      value: eventMethod("saturated")
-    },
-    unsaturated: {
-      writable: false,
-      value: eventMethod("unsaturated")
-    },
-    empty: {
-      writable: false,
-      value: eventMethod("empty")
-    },
-    drain: {
-      writable: false,
-      value: eventMethod("drain")
-    },
-    error: {
-      writable: false,
-      value: eventMethod("error")
-    }
-  });
-  return q;
-}
-function cargo$1(worker, payload) {
-  return queue$1(worker, 1, payload);
-}
-function cargo(worker, concurrency, payload) {
-  return queue$1(worker, concurrency, payload);
-}
-function reduce(coll, memo, iteratee2, callback) {
-  callback = once(callback);
-  var _iteratee = wrapAsync(iteratee2);
-  return eachOfSeries$1(coll, (x, i, iterCb) => {
-    _iteratee(memo, x, (err, v) => {
-      memo = v;
-      iterCb(err);
-    });
-  }, (err) => callback(err, memo));
-}
-function seq(...functions2) {
-  var _functions = functions2.map(wrapAsync);
-  return function(...args) {
-    var that = this;
-    var cb2 = args[args.length - 1];
-    if (typeof cb2 == "function") {
-      args.pop();
-    } else {
-      cb2 = promiseCallback();
-    }
-    reduce$1(
-      _functions,
-      args,
-      (newargs, fn, iterCb) => {
-        fn.apply(that, newargs.concat((err, ...nextargs) => {
-          iterCb(err, nextargs);
-        }));
-      },
-      (err, results) => cb2(err, ...results)
-    );
-    return cb2[PROMISE_SYMBOL];
-  };
-}
-function compose(...args) {
-  return seq(...args.reverse());
-}
-function mapLimit(coll, limit, iteratee2, callback) {
-  return _asyncMap(eachOfLimit$2(limit), coll, iteratee2, callback);
-}
-function concatLimit(coll, limit, iteratee2, callback) {
-  var _iteratee = wrapAsync(iteratee2);
-  return mapLimit$1(coll, limit, (val, iterCb) => {
-    _iteratee(val, (err, ...args) => {
-      if (err) return iterCb(err);
-      return iterCb(err, args);
-    });
-  }, (err, mapResults) => {
-    var result2 = [];
-    for (var i = 0; i < mapResults.length; i++) {
-      if (mapResults[i]) {
-        result2 = result2.concat(...mapResults[i]);
-      }
-    }
-    return callback(err, result2);
-  });
-}
-function concat(coll, iteratee2, callback) {
-  return concatLimit$1(coll, Infinity, iteratee2, callback);
-}
-function concatSeries(coll, iteratee2, callback) {
-  return concatLimit$1(coll, 1, iteratee2, callback);
-}
-function constant$1(...args) {
-  return function(...ignoredArgs) {
-    var callback = ignoredArgs.pop();
-    return callback(null, ...args);
-  };
-}
-function _createTester(check, getResult) {
-  return (eachfn, arr, _iteratee, cb2) => {
-    var testPassed = false;
-    var testResult;
-    const iteratee2 = wrapAsync(_iteratee);
-    eachfn(arr, (value, _3, callback) => {
-      iteratee2(value, (err, result2) => {
-        if (err || err === false) return callback(err);
-        if (check(result2) && !testResult) {
-          testPassed = true;
-          testResult = getResult(true, value);
-          return callback(null, breakLoop);
-        }
-        callback();
-      });
-    }, (err) => {
-      if (err) return cb2(err);
-      cb2(null, testPassed ? testResult : getResult(false));
-    });
-  };
-}
-function detect(coll, iteratee2, callback) {
-  return _createTester((bool) => bool, (res, item) => item)(eachOf$1, coll, iteratee2, callback);
-}
-function detectLimit(coll, limit, iteratee2, callback) {
-  return _createTester((bool) => bool, (res, item) => item)(eachOfLimit$2(limit), coll, iteratee2, callback);
-}
-function detectSeries(coll, iteratee2, callback) {
-  return _createTester((bool) => bool, (res, item) => item)(eachOfLimit$2(1), coll, iteratee2, callback);
-}
-function consoleFunc(name) {
-  return (fn, ...args) => wrapAsync(fn)(...args, (err, ...resultArgs) => {
-    if (typeof console === "object") {
-      if (err) {
-        if (console.error) {
-          console.error(err);
-        }
-      } else if (console[name]) {
-        resultArgs.forEach((x) => console[name](x));
-      }
-    }
-  });
-}
-function doWhilst(iteratee2, test, callback) {
-  callback = onlyOnce(callback);
-  var _fn = wrapAsync(iteratee2);
-  var _test = wrapAsync(test);
-  var results;
-  function next(err, ...args) {
-    if (err) return callback(err);
-    if (err === false) return;
-    results = args;
-    _test(...args, check);
-  }
-  function check(err, truth) {
-    if (err) return callback(err);
-    if (err === false) return;
-    if (!truth) return callback(null, ...results);
-    _fn(next);
-  }
-  return check(null, true);
-}
-function doUntil(iteratee2, test, callback) {
-  const _test = wrapAsync(test);
-  return doWhilst$1(iteratee2, (...args) => {
-    const cb2 = args.pop();
-    _test(...args, (err, truth) => cb2(err, !truth));
-  }, callback);
-}
-function _withoutIndex(iteratee2) {
-  return (value, index2, callback) => iteratee2(value, callback);
-}
-function eachLimit$2(coll, iteratee2, callback) {
-  return eachOf$1(coll, _withoutIndex(wrapAsync(iteratee2)), callback);
-}
-function eachLimit(coll, limit, iteratee2, callback) {
-  return eachOfLimit$2(limit)(coll, _withoutIndex(wrapAsync(iteratee2)), callback);
-}
-function eachSeries(coll, iteratee2, callback) {
-  return eachLimit$1(coll, 1, iteratee2, callback);
-}
-function ensureAsync(fn) {
-  if (isAsync(fn)) return fn;
-  return function(...args) {
-    var callback = args.pop();
-    var sync = true;
-    args.push((...innerArgs) => {
-      if (sync) {
-        setImmediate$1(() => callback(...innerArgs));
-      } else {
-        callback(...innerArgs);
-      }
-    });
-    fn.apply(this, args);
-    sync = false;
-  };
-}
-function every(coll, iteratee2, callback) {
-  return _createTester((bool) => !bool, (res) => !res)(eachOf$1, coll, iteratee2, callback);
-}
-function everyLimit(coll, limit, iteratee2, callback) {
-  return _createTester((bool) => !bool, (res) => !res)(eachOfLimit$2(limit), coll, iteratee2, callback);
-}
-function everySeries(coll, iteratee2, callback) {
-  return _createTester((bool) => !bool, (res) => !res)(eachOfSeries$1, coll, iteratee2, callback);
-}
-function filterArray(eachfn, arr, iteratee2, callback) {
-  var truthValues = new Array(arr.length);
-  eachfn(arr, (x, index2, iterCb) => {
-    iteratee2(x, (err, v) => {
-      truthValues[index2] = !!v;
-      iterCb(err);
-    });
-  }, (err) => {
-    if (err) return callback(err);
-    var results = [];
-    for (var i = 0; i < arr.length; i++) {
-      if (truthValues[i]) results.push(arr[i]);
-    }
-    callback(null, results);
-  });
-}
-function filterGeneric(eachfn, coll, iteratee2, callback) {
-  var results = [];
-  eachfn(coll, (x, index2, iterCb) => {
-    iteratee2(x, (err, v) => {
-      if (err) return iterCb(err);
-      if (v) {
-        results.push({ index: index2, value: x });
-      }
-      iterCb(err);
-    });
-  }, (err) => {
-    if (err) return callback(err);
-    callback(null, results.sort((a, b) => a.index - b.index).map((v) => v.value));
-  });
-}
-function _filter(eachfn, coll, iteratee2, callback) {
-  var filter3 = isArrayLike(coll) ? filterArray : filterGeneric;
-  return filter3(eachfn, coll, wrapAsync(iteratee2), callback);
-}
-function filter(coll, iteratee2, callback) {
-  return _filter(eachOf$1, coll, iteratee2, callback);
-}
-function filterLimit(coll, limit, iteratee2, callback) {
-  return _filter(eachOfLimit$2(limit), coll, iteratee2, callback);
-}
-function filterSeries(coll, iteratee2, callback) {
-  return _filter(eachOfSeries$1, coll, iteratee2, callback);
-}
-function forever(fn, errback) {
-  var done = onlyOnce(errback);
-  var task = wrapAsync(ensureAsync(fn));
-  function next(err) {
-    if (err) return done(err);
-    if (err === false) return;
-    task(next);
-  }
-  return next();
-}
-function groupByLimit(coll, limit, iteratee2, callback) {
-  var _iteratee = wrapAsync(iteratee2);
-  return mapLimit$1(coll, limit, (val, iterCb) => {
-    _iteratee(val, (err, key) => {
-      if (err) return iterCb(err);
-      return iterCb(err, { key, val });
-    });
-  }, (err, mapResults) => {
-    var result2 = {};
-    var { hasOwnProperty: hasOwnProperty2 } = Object.prototype;
-    for (var i = 0; i < mapResults.length; i++) {
-      if (mapResults[i]) {
-        var { key } = mapResults[i];
-        var { val } = mapResults[i];
-        if (hasOwnProperty2.call(result2, key)) {
-          result2[key].push(val);
-        } else {
-          result2[key] = [val];
-        }
-      }
-    }
-    return callback(err, result2);
-  });
-}
-function groupBy(coll, iteratee2, callback) {
-  return groupByLimit$1(coll, Infinity, iteratee2, callback);
-}
-function groupBySeries(coll, iteratee2, callback) {
-  return groupByLimit$1(coll, 1, iteratee2, callback);
-}
-function mapValuesLimit(obj, limit, iteratee2, callback) {
-  callback = once(callback);
-  var newObj = {};
-  var _iteratee = wrapAsync(iteratee2);
-  return eachOfLimit$2(limit)(obj, (val, key, next) => {
-    _iteratee(val, key, (err, result2) => {
-      if (err) return next(err);
-      newObj[key] = result2;
-      next(err);
-    });
-  }, (err) => callback(err, newObj));
-}
-function mapValues(obj, iteratee2, callback) {
-  return mapValuesLimit$1(obj, Infinity, iteratee2, callback);
-}
-function mapValuesSeries(obj, iteratee2, callback) {
-  return mapValuesLimit$1(obj, 1, iteratee2, callback);
-}
-function memoize(fn, hasher = (v) => v) {
-  var memo = /* @__PURE__ */ Object.create(null);
-  var queues = /* @__PURE__ */ Object.create(null);
-  var _fn = wrapAsync(fn);
-  var memoized = initialParams((args, callback) => {
-    var key = hasher(...args);
-    if (key in memo) {
-      setImmediate$1(() => callback(null, ...memo[key]));
-    } else if (key in queues) {
-      queues[key].push(callback);
-    } else {
-      queues[key] = [callback];
-      _fn(...args, (err, ...resultArgs) => {
-        if (!err) {
-          memo[key] = resultArgs;
-        }
-        var q = queues[key];
-        delete queues[key];
-        for (var i = 0, l = q.length; i < l; i++) {
-          q[i](err, ...resultArgs);
-        }
-      });
-    }
-  });
-  memoized.memo = memo;
-  memoized.unmemoized = fn;
-  return memoized;
-}
-function parallel(tasks, callback) {
-  return _parallel(eachOf$1, tasks, callback);
-}
-function parallelLimit(tasks, limit, callback) {
-  return _parallel(eachOfLimit$2(limit), tasks, callback);
-}
-function queue(worker, concurrency) {
-  var _worker = wrapAsync(worker);
-  return queue$1((items, cb2) => {
-    _worker(items[0], cb2);
-  }, concurrency, 1);
-}
-function leftChi(i) {
-  return (i << 1) + 1;
-}
-function parent(i) {
-  return (i + 1 >> 1) - 1;
-}
-function smaller(x, y) {
-  if (x.priority !== y.priority) {
-    return x.priority < y.priority;
-  } else {
-    return x.pushCount < y.pushCount;
-  }
-}
-function priorityQueue(worker, concurrency) {
-  var q = queue(worker, concurrency);
-  var {
-    push: push2,
-    pushAsync
-  } = q;
-  q._tasks = new Heap();
-  q._createTaskItem = ({ data, priority }, callback) => {
-    return {
-      data,
-      priority,
-      callback
-    };
-  };
-  function createDataItems(tasks, priority) {
-    if (!Array.isArray(tasks)) {
-      return { data: tasks, priority };
-    }
-    return tasks.map((data) => {
-      return { data, priority };
-    });
-  }
-  q.push = function(data, priority = 0, callback) {
-    return push2(createDataItems(data, priority), callback);
-  };
-  q.pushAsync = function(data, priority = 0, callback) {
-    return pushAsync(createDataItems(data, priority), callback);
-  };
-  delete q.unshift;
-  delete q.unshiftAsync;
-  return q;
-}
-function race(tasks, callback) {
-  callback = once(callback);
-  if (!Array.isArray(tasks)) return callback(new TypeError("First argument to race must be an array of functions"));
-  if (!tasks.length) return callback();
-  for (var i = 0, l = tasks.length; i < l; i++) {
-    wrapAsync(tasks[i])(callback);
-  }
-}
-function reduceRight(array, memo, iteratee2, callback) {
-  var reversed = [...array].reverse();
-  return reduce$1(reversed, memo, iteratee2, callback);
-}
-function reflect(fn) {
-  var _fn = wrapAsync(fn);
-  return initialParams(function reflectOn(args, reflectCallback) {
-    args.push((error2, ...cbArgs) => {
-      let retVal = {};
-      if (error2) {
-        retVal.error = error2;
-      }
-      if (cbArgs.length > 0) {
-        var value = cbArgs;
-        if (cbArgs.length <= 1) {
-          [value] = cbArgs;
-        }
-        retVal.value = value;
-      }
-      reflectCallback(null, retVal);
-    });
-    return _fn.apply(this, args);
-  });
-}
-function reflectAll(tasks) {
-  var results;
-  if (Array.isArray(tasks)) {
-    results = tasks.map(reflect);
-  } else {
-    results = {};
-    Object.keys(tasks).forEach((key) => {
-      results[key] = reflect.call(this, tasks[key]);
-    });
-  }
-  return results;
-}
-function reject$2(eachfn, arr, _iteratee, callback) {
-  const iteratee2 = wrapAsync(_iteratee);
-  return _filter(eachfn, arr, (value, cb2) => {
-    iteratee2(value, (err, v) => {
-      cb2(err, !v);
-    });
-  }, callback);
-}
-function reject(coll, iteratee2, callback) {
-  return reject$2(eachOf$1, coll, iteratee2, callback);
-}
-function rejectLimit(coll, limit, iteratee2, callback) {
-  return reject$2(eachOfLimit$2(limit), coll, iteratee2, callback);
-}
-function rejectSeries(coll, iteratee2, callback) {
-  return reject$2(eachOfSeries$1, coll, iteratee2, callback);
-}
-function constant(value) {
-  return function() {
-    return value;
-  };
-}
-function retry(opts, task, callback) {
-  var options = {
-    times: DEFAULT_TIMES,
-    intervalFunc: constant(DEFAULT_INTERVAL)
-  };
-  if (arguments.length < 3 && typeof opts === "function") {
-    callback = task || promiseCallback();
-    task = opts;
-  } else {
-    parseTimes(options, opts);
-    callback = callback || promiseCallback();
-  }
-  if (typeof task !== "function") {
-    throw new Error("Invalid arguments for async.retry");
-  }
-  var _task = wrapAsync(task);
-  var attempt = 1;
-  function retryAttempt() {
-    _task((err, ...args) => {
-      if (err === false) return;
-      if (err && attempt++ < options.times && (typeof options.errorFilter != "function" || options.errorFilter(err))) {
-        setTimeout(retryAttempt, options.intervalFunc(attempt - 1));
-      } else {
-        callback(err, ...args);
-      }
-    });
-  }
-  retryAttempt();
-  return callback[PROMISE_SYMBOL];
-}
-function parseTimes(acc, t) {
-  if (typeof t === "object") {
-    acc.times = +t.times || DEFAULT_TIMES;
-    acc.intervalFunc = typeof t.interval === "function" ? t.interval : constant(+t.interval || DEFAULT_INTERVAL);
-    acc.errorFilter = t.errorFilter;
-  } else if (typeof t === "number" || typeof t === "string") {
-    acc.times = +t || DEFAULT_TIMES;
-  } else {
-    throw new Error("Invalid arguments for async.retry");
-  }
-}
-function retryable(opts, task) {
-  if (!task) {
-    task = opts;
-    opts = null;
-  }
-  let arity = opts && opts.arity || task.length;
-  if (isAsync(task)) {
-    arity += 1;
-  }
-  var _task = wrapAsync(task);
-  return initialParams((args, callback) => {
-    if (args.length < arity - 1 || callback == null) {
-      args.push(callback);
-      callback = promiseCallback();
-    }
-    function taskFn(cb2) {
-      _task(...args, cb2);
-    }
-    if (opts) retry(opts, taskFn, callback);
-    else retry(taskFn, callback);
-    return callback[PROMISE_SYMBOL];
-  });
-}
-function series(tasks, callback) {
-  return _parallel(eachOfSeries$1, tasks, callback);
-}
-function some(coll, iteratee2, callback) {
-  return _createTester(Boolean, (res) => res)(eachOf$1, coll, iteratee2, callback);
-}
-function someLimit(coll, limit, iteratee2, callback) {
-  return _createTester(Boolean, (res) => res)(eachOfLimit$2(limit), coll, iteratee2, callback);
-}
-function someSeries(coll, iteratee2, callback) {
-  return _createTester(Boolean, (res) => res)(eachOfSeries$1, coll, iteratee2, callback);
-}
-function sortBy(coll, iteratee2, callback) {
-  var _iteratee = wrapAsync(iteratee2);
-  return map$1(coll, (x, iterCb) => {
-    _iteratee(x, (err, criteria) => {
-      if (err) return iterCb(err);
-      iterCb(err, { value: x, criteria });
-    });
-  }, (err, results) => {
-    if (err) return callback(err);
-    callback(null, results.sort(comparator).map((v) => v.value));
-  });
-  function comparator(left, right) {
-    var a = left.criteria, b = right.criteria;
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-}
-function timeout(asyncFn, milliseconds, info2) {
-  var fn = wrapAsync(asyncFn);
-  return initialParams((args, callback) => {
-    var timedOut = false;
-    var timer;
-    function timeoutCallback() {
-      var name = asyncFn.name || "anonymous";
-      var error2 = new Error('Callback function "' + name + '" timed out.');
-      error2.code = "ETIMEDOUT";
-      if (info2) {
-        error2.info = info2;
-      }
-      timedOut = true;
-      callback(error2);
-    }
-    args.push((...cbArgs) => {
-      if (!timedOut) {
-        callback(...cbArgs);
-        clearTimeout(timer);
-      }
-    });
-    timer = setTimeout(timeoutCallback, milliseconds);
-    fn(...args);
-  });
-}
-function range2(size2) {
-  var result2 = Array(size2);
-  while (size2--) {
-    result2[size2] = size2;
-  }
-  return result2;
-}
-function timesLimit(count, limit, iteratee2, callback) {
-  var _iteratee = wrapAsync(iteratee2);
-  return mapLimit$1(range2(count), limit, _iteratee, callback);
-}
-function times(n, iteratee2, callback) {
-  return timesLimit(n, Infinity, iteratee2, callback);
-}
-function timesSeries(n, iteratee2, callback) {
-  return timesLimit(n, 1, iteratee2, callback);
-}
-function transform(coll, accumulator, iteratee2, callback) {
-  if (arguments.length <= 3 && typeof accumulator === "function") {
-    callback = iteratee2;
-    iteratee2 = accumulator;
-    accumulator = Array.isArray(coll) ? [] : {};
-  }
-  callback = once(callback || promiseCallback());
-  var _iteratee = wrapAsync(iteratee2);
-  eachOf$1(coll, (v, k, cb2) => {
-    _iteratee(accumulator, v, k, cb2);
-  }, (err) => callback(err, accumulator));
-  return callback[PROMISE_SYMBOL];
-}
-function tryEach(tasks, callback) {
-  var error2 = null;
-  var result2;
-  return eachSeries$1(tasks, (task, taskCb) => {
-    wrapAsync(task)((err, ...args) => {
-      if (err === false) return taskCb(err);
-      if (args.length < 2) {
-        [result2] = args;
-      } else {
-        result2 = args;
-      }
-      error2 = err;
-      taskCb(err ? null : {});
-    });
-  }, () => callback(error2, result2));
-}
-function unmemoize(fn) {
-  return (...args) => {
-    return (fn.unmemoized || fn)(...args);
-  };
-}
-function whilst(test, iteratee2, callback) {
-  callback = onlyOnce(callback);
-  var _fn = wrapAsync(iteratee2);
-  var _test = wrapAsync(test);
-  var results = [];
-  function next(err, ...rest2) {
-    if (err) return callback(err);
-    results = rest2;
-    if (err === false) return;
-    _test(check);
-  }
-  function check(err, truth) {
-    if (err) return callback(err);
-    if (err === false) return;
-    if (!truth) return callback(null, ...results);
-    _fn(next);
-  }
-  return _test(check);
-}
-function until(test, iteratee2, callback) {
-  const _test = wrapAsync(test);
-  return whilst$1((cb2) => _test((err, truth) => cb2(err, !truth)), iteratee2, callback);
-}
-function waterfall(tasks, callback) {
-  callback = once(callback);
-  if (!Array.isArray(tasks)) return callback(new Error("First argument to waterfall must be an array of functions"));
-  if (!tasks.length) return callback();
-  var taskIndex = 0;
-  function nextTask(args) {
-    var task = wrapAsync(tasks[taskIndex++]);
-    task(...args, onlyOnce(next));
-  }
-  function next(err, ...args) {
-    if (err === false) return;
-    if (err || taskIndex === tasks.length) {
-      return callback(err, ...args);
-    }
-    nextTask(args);
-  }
-  nextTask([]);
-}
-var hasQueueMicrotask, hasSetImmediate, hasNextTick, _defer$1, setImmediate$1, breakLoop, eachOfLimit$2, eachOfLimit$1, eachOf$1, map$1, applyEach, eachOfSeries$1, mapSeries$1, applyEachSeries, PROMISE_SYMBOL, FN_ARGS, ARROW_FN_ARGS, FN_ARG_SPLIT, FN_ARG, DLL, reduce$1, mapLimit$1, concatLimit$1, concat$1, concatSeries$1, detect$1, detectLimit$1, detectSeries$1, dir, doWhilst$1, each, eachLimit$1, eachSeries$1, every$1, everyLimit$1, everySeries$1, filter$1, filterLimit$1, filterSeries$1, forever$1, groupByLimit$1, log2, mapValuesLimit$1, _defer, nextTick, _parallel, Heap, race$1, reject$1, rejectLimit$1, rejectSeries$1, DEFAULT_TIMES, DEFAULT_INTERVAL, some$1, someLimit$1, someSeries$1, sortBy$1, tryEach$1, whilst$1, waterfall$1, index;
-var init_async = __esm({
-  "node_modules/async/dist/async.mjs"() {
-    "use strict";
-    init_cjs_shims();
-    hasQueueMicrotask = typeof queueMicrotask === "function" && queueMicrotask;
-    hasSetImmediate = typeof setImmediate === "function" && setImmediate;
-    hasNextTick = typeof process === "object" && typeof process.nextTick === "function";
-    if (hasQueueMicrotask) {
-      _defer$1 = queueMicrotask;
-    } else if (hasSetImmediate) {
-      _defer$1 = setImmediate;
-    } else if (hasNextTick) {
-      _defer$1 = process.nextTick;
-    } else {
-      _defer$1 = fallback;
-    }
-    setImmediate$1 = wrap(_defer$1);
-    breakLoop = {};
-    eachOfLimit$2 = (limit) => {
-      return (obj, iteratee2, callback) => {
-        callback = once(callback);
-        if (limit <= 0) {
-          throw new RangeError("concurrency limit cannot be less than 1");
-        }
-        if (!obj) {
-          return callback(null);
-        }
-        if (isAsyncGenerator(obj)) {
-          return asyncEachOfLimit(obj, limit, iteratee2, callback);
-        }
-        if (isAsyncIterable(obj)) {
-          return asyncEachOfLimit(obj[Symbol.asyncIterator](), limit, iteratee2, callback);
-        }
-        var nextElem = createIterator(obj);
-        var done = false;
-        var canceled = false;
-        var running = 0;
-        var looping = false;
-        function iterateeCallback(err, value) {
-          if (canceled) return;
-          running -= 1;
-          if (err) {
-            done = true;
-            callback(err);
-          } else if (err === false) {
-            done = true;
-            canceled = true;
-          } else if (value === breakLoop || done && running <= 0) {
-            done = true;
-            return callback(null);
-          } else if (!looping) {
-            replenish();
-          }
-        }
-        function replenish() {
-          looping = true;
-          while (running < limit && !done) {
-            var elem = nextElem();
-            if (elem === null) {
-              done = true;
-              if (running <= 0) {
-                callback(null);
-              }
-              return;
-            }
-            running += 1;
-            iteratee2(elem.value, elem.key, onlyOnce(iterateeCallback));
-          }
-          looping = false;
-        }
-        replenish();
-      };
-    };
-    eachOfLimit$1 = awaitify(eachOfLimit, 4);
-    eachOf$1 = awaitify(eachOf, 3);
-    map$1 = awaitify(map, 3);
-    applyEach = applyEach$1(map$1);
-    eachOfSeries$1 = awaitify(eachOfSeries, 3);
-    mapSeries$1 = awaitify(mapSeries, 3);
-    applyEachSeries = applyEach$1(mapSeries$1);
-    PROMISE_SYMBOL = /* @__PURE__ */ Symbol("promiseCallback");
-    FN_ARGS = /^(?:async\s)?(?:function)?\s*(?:\w+\s*)?\(([^)]+)\)(?:\s*{)/;
-    ARROW_FN_ARGS = /^(?:async\s)?\s*(?:\(\s*)?((?:[^)=\s]\s*)*)(?:\)\s*)?=>/;
-    FN_ARG_SPLIT = /,/;
-    FN_ARG = /(=.+)?(\s*)$/;
-    DLL = class {
-      constructor() {
-        this.head = this.tail = null;
-        this.length = 0;
-      }
-      removeLink(node) {
-        if (node.prev) node.prev.next = node.next;
-        else this.head = node.next;
-        if (node.next) node.next.prev = node.prev;
-        else this.tail = node.prev;
-        node.prev = node.next = null;
-        this.length -= 1;
-        return node;
-      }
-      empty() {
-        while (this.head) this.shift();
-        return this;
-      }
-      insertAfter(node, newNode) {
-        newNode.prev = node;
-        newNode.next = node.next;
-        if (node.next) node.next.prev = newNode;
-        else this.tail = newNode;
-        node.next = newNode;
-        this.length += 1;
-      }
-      insertBefore(node, newNode) {
-        newNode.prev = node.prev;
-        newNode.next = node;
-        if (node.prev) node.prev.next = newNode;
-        else this.head = newNode;
-        node.prev = newNode;
-        this.length += 1;
-      }
-      unshift(node) {
-        if (this.head) this.insertBefore(this.head, node);
-        else setInitial(this, node);
-      }
-      push(node) {
-        if (this.tail) this.insertAfter(this.tail, node);
-        else setInitial(this, node);
-      }
-      shift() {
-        return this.head && this.removeLink(this.head);
-      }
-      pop() {
-        return this.tail && this.removeLink(this.tail);
-      }
-      toArray() {
-        return [...this];
-      }
-      *[Symbol.iterator]() {
-        var cur = this.head;
-        while (cur) {
-          yield cur.data;
-          cur = cur.next;
-        }
-      }
-      remove(testFn) {
-        var curr = this.head;
-        while (curr) {
-          var { next } = curr;
-          if (testFn(curr)) {
-            this.removeLink(curr);
-          }
-          curr = next;
-        }
-        return this;
-      }
-    };
-    reduce$1 = awaitify(reduce, 4);
-    mapLimit$1 = awaitify(mapLimit, 4);
-    concatLimit$1 = awaitify(concatLimit, 4);
-    concat$1 = awaitify(concat, 3);
-    concatSeries$1 = awaitify(concatSeries, 3);
-    detect$1 = awaitify(detect, 3);
-    detectLimit$1 = awaitify(detectLimit, 4);
-    detectSeries$1 = awaitify(detectSeries, 3);
-    dir = consoleFunc("dir");
-    doWhilst$1 = awaitify(doWhilst, 3);
-    each = awaitify(eachLimit$2, 3);
-    eachLimit$1 = awaitify(eachLimit, 4);
-    eachSeries$1 = awaitify(eachSeries, 3);
-    every$1 = awaitify(every, 3);
-    everyLimit$1 = awaitify(everyLimit, 4);
-    everySeries$1 = awaitify(everySeries, 3);
-    filter$1 = awaitify(filter, 3);
-    filterLimit$1 = awaitify(filterLimit, 4);
-    filterSeries$1 = awaitify(filterSeries, 3);
-    forever$1 = awaitify(forever, 2);
-    groupByLimit$1 = awaitify(groupByLimit, 4);
-    log2 = consoleFunc("log");
-    mapValuesLimit$1 = awaitify(mapValuesLimit, 4);
-    if (hasNextTick) {
-      _defer = process.nextTick;
-    } else if (hasSetImmediate) {
-      _defer = setImmediate;
-    } else {
-      _defer = fallback;
-    }
-    nextTick = wrap(_defer);
-    _parallel = awaitify((eachfn, tasks, callback) => {
-      var results = isArrayLike(tasks) ? [] : {};
-      eachfn(tasks, (task, key, taskCb) => {
-        wrapAsync(task)((err, ...result2) => {
-          if (result2.length < 2) {
-            [result2] = result2;
-          }
-          results[key] = result2;
-          taskCb(err);
-        });
-      }, (err) => callback(err, results));
-    }, 3);
-    Heap = class {
-      constructor() {
-        this.heap = [];
-        this.pushCount = Number.MIN_SAFE_INTEGER;
-      }
-      get length() {
-        return this.heap.length;
-      }
-      empty() {
-        this.heap = [];
-        return this;
-      }
-      percUp(index2) {
-        let p;
-        while (index2 > 0 && smaller(this.heap[index2], this.heap[p = parent(index2)])) {
-          let t = this.heap[index2];
-          this.heap[index2] = this.heap[p];
-          this.heap[p] = t;
-          index2 = p;
-        }
-      }
-      percDown(index2) {
-        let l;
-        while ((l = leftChi(index2)) < this.heap.length) {
-          if (l + 1 < this.heap.length && smaller(this.heap[l + 1], this.heap[l])) {
-            l = l + 1;
-          }
-          if (smaller(this.heap[index2], this.heap[l])) {
-            break;
-          }
-          let t = this.heap[index2];
-          this.heap[index2] = this.heap[l];
-          this.heap[l] = t;
-          index2 = l;
-        }
-      }
-      push(node) {
-        node.pushCount = ++this.pushCount;
-        this.heap.push(node);
-        this.percUp(this.heap.length - 1);
-      }
-      unshift(node) {
-        return this.heap.push(node);
-      }
-      shift() {
-        let [top] = this.heap;
-        this.heap[0] = this.heap[this.heap.length - 1];
-        this.heap.pop();
-        this.percDown(0);
-        return top;
-      }
-      toArray() {
-        return [...this];
-      }
-      *[Symbol.iterator]() {
-        for (let i = 0; i < this.heap.length; i++) {
-          yield this.heap[i].data;
-        }
-      }
-      remove(testFn) {
-        let j = 0;
-        for (let i = 0; i < this.heap.length; i++) {
-          if (!testFn(this.heap[i])) {
-            this.heap[j] = this.heap[i];
-            j++;
-          }
-        }
-        this.heap.splice(j);
-        for (let i = parent(this.heap.length - 1); i >= 0; i--) {
-          this.percDown(i);
-        }
-        return this;
-      }
-    };
-    race$1 = awaitify(race, 2);
-    reject$1 = awaitify(reject, 3);
-    rejectLimit$1 = awaitify(rejectLimit, 4);
-    rejectSeries$1 = awaitify(rejectSeries, 3);
-    DEFAULT_TIMES = 5;
-    DEFAULT_INTERVAL = 0;
-    some$1 = awaitify(some, 3);
-    someLimit$1 = awaitify(someLimit, 4);
-    someSeries$1 = awaitify(someSeries, 3);
-    sortBy$1 = awaitify(sortBy, 3);
-    tryEach$1 = awaitify(tryEach);
-    whilst$1 = awaitify(whilst, 3);
-    waterfall$1 = awaitify(waterfall);
-    index = {
-      apply,
-      applyEach,
-      applyEachSeries,
-      asyncify,
-      auto,
-      autoInject,
-      cargo: cargo$1,
-      cargoQueue: cargo,
-      compose,
-      concat: concat$1,
-      concatLimit: concatLimit$1,
-      concatSeries: concatSeries$1,
-      constant: constant$1,
-      detect: detect$1,
-      detectLimit: detectLimit$1,
-      detectSeries: detectSeries$1,
-      dir,
-      doUntil,
-      doWhilst: doWhilst$1,
-      each,
-      eachLimit: eachLimit$1,
-      eachOf: eachOf$1,
-      eachOfLimit: eachOfLimit$1,
-      eachOfSeries: eachOfSeries$1,
-      eachSeries: eachSeries$1,
-      ensureAsync,
-      every: every$1,
-      everyLimit: everyLimit$1,
-      everySeries: everySeries$1,
-      filter: filter$1,
-      filterLimit: filterLimit$1,
-      filterSeries: filterSeries$1,
-      forever: forever$1,
-      groupBy,
-      groupByLimit: groupByLimit$1,
-      groupBySeries,
-      log: log2,
-      map: map$1,
-      mapLimit: mapLimit$1,
-      mapSeries: mapSeries$1,
-      mapValues,
-      mapValuesLimit: mapValuesLimit$1,
-      mapValuesSeries,
-      memoize,
-      nextTick,
-      parallel,
-      parallelLimit,
-      priorityQueue,
-      queue,
-      race: race$1,
-      reduce: reduce$1,
-      reduceRight,
-      reflect,
-      reflectAll,
-      reject: reject$1,
-      rejectLimit: rejectLimit$1,
-      rejectSeries: rejectSeries$1,
-      retry,
-      retryable,
-      seq,
-      series,
-      setImmediate: setImmediate$1,
-      some: some$1,
-      someLimit: someLimit$1,
-      someSeries: someSeries$1,
-      sortBy: sortBy$1,
-      timeout,
-      times,
-      timesLimit,
-      timesSeries,
-      transform,
-      tryEach: tryEach$1,
-      unmemoize,
-      until,
-      waterfall: waterfall$1,
-      whilst: whilst$1,
-      // aliases
-      all: every$1,
-      allLimit: everyLimit$1,
-      allSeries: everySeries$1,
-      any: some$1,
-      anyLimit: someLimit$1,
-      anySeries: someSeries$1,
-      find: detect$1,
-      findLimit: detectLimit$1,
-      findSeries: detectSeries$1,
-      flatMap: concat$1,
-      flatMapLimit: concatLimit$1,
-      flatMapSeries: concatSeries$1,
-      forEach: each,
-      forEachSeries: eachSeries$1,
-      forEachLimit: eachLimit$1,
-      forEachOf: eachOf$1,
-      forEachOfSeries: eachOfSeries$1,
-      forEachOfLimit: eachOfLimit$1,
-      inject: reduce$1,
-      foldl: reduce$1,
-      foldr: reduceRight,
-      select: filter$1,
-      selectLimit: filterLimit$1,
-      selectSeries: filterSeries$1,
-      wrapSync: asyncify,
-      during: whilst$1,
-      doDuring: doWhilst$1
-    };
-  }
-});
-
-// node_modules/underscore/modules/_setup.js
-var VERSION, root, ArrayProto, ObjProto, SymbolProto, push, slice, toString, hasOwnProperty, supportsArrayBuffer, supportsDataView, nativeIsArray, nativeKeys, nativeCreate, nativeIsView, _isNaN, _isFinite, hasEnumBug, nonEnumerableProps, MAX_ARRAY_INDEX;
-var init_setup = __esm({
-  "node_modules/underscore/modules/_setup.js"() {
-    "use strict";
-    init_cjs_shims();
-    VERSION = "1.13.8";
-    root = typeof self == "object" && self.self === self && self || typeof global == "object" && global.global === global && global || Function("return this")() || {};
-    ArrayProto = Array.prototype;
-    ObjProto = Object.prototype;
-    SymbolProto = typeof Symbol !== "undefined" ? Symbol.prototype : null;
-    push = ArrayProto.push;
-    slice = ArrayProto.slice;
-    toString = ObjProto.toString;
-    hasOwnProperty = ObjProto.hasOwnProperty;
-    supportsArrayBuffer = typeof ArrayBuffer !== "undefined";
-    supportsDataView = typeof DataView !== "undefined";
-    nativeIsArray = Array.isArray;
-    nativeKeys = Object.keys;
-    nativeCreate = Object.create;
-    nativeIsView = supportsArrayBuffer && ArrayBuffer.isView;
-    _isNaN = isNaN;
-    _isFinite = isFinite;
-    hasEnumBug = !{ toString: null }.propertyIsEnumerable("toString");
-    nonEnumerableProps = [
-      "valueOf",
-      "isPrototypeOf",
-      "toString",
-      "propertyIsEnumerable",
-      "hasOwnProperty",
-      "toLocaleString"
-    ];
-    MAX_ARRAY_INDEX = Math.pow(2, 53) - 1;
-  }
-});
-
-// node_modules/underscore/modules/restArguments.js
-function restArguments(func, startIndex) {
-  startIndex = startIndex == null ? func.length - 1 : +startIndex;
-  return function() {
-    var length = Math.max(arguments.length - startIndex, 0), rest2 = Array(length), index2 = 0;
-    for (; index2 < length; index2++) {
-      rest2[index2] = arguments[index2 + startIndex];
-    }
-    switch (startIndex) {
-      case 0:
-        return func.call(this, rest2);
-      case 1:
-        return func.call(this, arguments[0], rest2);
-      case 2:
-        return func.call(this, arguments[0], arguments[1], rest2);
-    }
-    var args = Array(startIndex + 1);
-    for (index2 = 0; index2 < startIndex; index2++) {
-      args[index2] = arguments[index2];
-    }
-    args[startIndex] = rest2;
-    return func.apply(this, args);
-  };
-}
-var init_restArguments = __esm({
-  "node_modules/underscore/modules/restArguments.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/isObject.js
-function isObject(obj) {
-  var type = typeof obj;
-  return type === "function" || type === "object" && !!obj;
-}
-var init_isObject = __esm({
-  "node_modules/underscore/modules/isObject.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/isNull.js
-function isNull(obj) {
-  return obj === null;
-}
-var init_isNull = __esm({
-  "node_modules/underscore/modules/isNull.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/isUndefined.js
-function isUndefined(obj) {
-  return obj === void 0;
-}
-var init_isUndefined = __esm({
-  "node_modules/underscore/modules/isUndefined.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/isBoolean.js
-function isBoolean(obj) {
-  return obj === true || obj === false || toString.call(obj) === "[object Boolean]";
-}
-var init_isBoolean = __esm({
-  "node_modules/underscore/modules/isBoolean.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/isElement.js
-function isElement(obj) {
-  return !!(obj && obj.nodeType === 1);
-}
-var init_isElement = __esm({
-  "node_modules/underscore/modules/isElement.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/_tagTester.js
-function tagTester(name) {
-  var tag = "[object " + name + "]";
-  return function(obj) {
-    return toString.call(obj) === tag;
-  };
-}
-var init_tagTester = __esm({
-  "node_modules/underscore/modules/_tagTester.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/isString.js
-var isString_default;
-var init_isString = __esm({
-  "node_modules/underscore/modules/isString.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isString_default = tagTester("String");
-  }
-});
-
-// node_modules/underscore/modules/isNumber.js
-var isNumber_default;
-var init_isNumber = __esm({
-  "node_modules/underscore/modules/isNumber.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isNumber_default = tagTester("Number");
-  }
-});
-
-// node_modules/underscore/modules/isDate.js
-var isDate_default;
-var init_isDate = __esm({
-  "node_modules/underscore/modules/isDate.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isDate_default = tagTester("Date");
-  }
-});
-
-// node_modules/underscore/modules/isRegExp.js
-var isRegExp_default;
-var init_isRegExp = __esm({
-  "node_modules/underscore/modules/isRegExp.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isRegExp_default = tagTester("RegExp");
-  }
-});
-
-// node_modules/underscore/modules/isError.js
-var isError_default;
-var init_isError = __esm({
-  "node_modules/underscore/modules/isError.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isError_default = tagTester("Error");
-  }
-});
-
-// node_modules/underscore/modules/isSymbol.js
-var isSymbol_default;
-var init_isSymbol = __esm({
-  "node_modules/underscore/modules/isSymbol.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isSymbol_default = tagTester("Symbol");
-  }
-});
-
-// node_modules/underscore/modules/isArrayBuffer.js
-var isArrayBuffer_default;
-var init_isArrayBuffer = __esm({
-  "node_modules/underscore/modules/isArrayBuffer.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isArrayBuffer_default = tagTester("ArrayBuffer");
-  }
-});
-
-// node_modules/underscore/modules/isFunction.js
-var isFunction, nodelist, isFunction_default;
-var init_isFunction = __esm({
-  "node_modules/underscore/modules/isFunction.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    init_setup();
-    isFunction = tagTester("Function");
-    nodelist = root.document && root.document.childNodes;
-    if (typeof /./ != "function" && typeof Int8Array != "object" && typeof nodelist != "function") {
-      isFunction = function(obj) {
-        return typeof obj == "function" || false;
-      };
-    }
-    isFunction_default = isFunction;
-  }
-});
-
-// node_modules/underscore/modules/_hasObjectTag.js
-var hasObjectTag_default;
-var init_hasObjectTag = __esm({
-  "node_modules/underscore/modules/_hasObjectTag.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    hasObjectTag_default = tagTester("Object");
-  }
-});
-
-// node_modules/underscore/modules/_stringTagBug.js
-var hasDataViewBug, isIE11;
-var init_stringTagBug = __esm({
-  "node_modules/underscore/modules/_stringTagBug.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    init_hasObjectTag();
-    hasDataViewBug = supportsDataView && (!/\[native code\]/.test(String(DataView)) || hasObjectTag_default(new DataView(new ArrayBuffer(8))));
-    isIE11 = typeof Map !== "undefined" && hasObjectTag_default(/* @__PURE__ */ new Map());
-  }
-});
-
-// node_modules/underscore/modules/isDataView.js
-function alternateIsDataView(obj) {
-  return obj != null && isFunction_default(obj.getInt8) && isArrayBuffer_default(obj.buffer);
-}
-var isDataView, isDataView_default;
-var init_isDataView = __esm({
-  "node_modules/underscore/modules/isDataView.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    init_isFunction();
-    init_isArrayBuffer();
-    init_stringTagBug();
-    isDataView = tagTester("DataView");
-    isDataView_default = hasDataViewBug ? alternateIsDataView : isDataView;
-  }
-});
-
-// node_modules/underscore/modules/isArray.js
-var isArray_default;
-var init_isArray = __esm({
-  "node_modules/underscore/modules/isArray.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    init_tagTester();
-    isArray_default = nativeIsArray || tagTester("Array");
-  }
-});
-
-// node_modules/underscore/modules/_has.js
-function has(obj, key) {
-  return obj != null && hasOwnProperty.call(obj, key);
-}
-var init_has = __esm({
-  "node_modules/underscore/modules/_has.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/isArguments.js
-var isArguments, isArguments_default;
-var init_isArguments = __esm({
-  "node_modules/underscore/modules/isArguments.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    init_has();
-    isArguments = tagTester("Arguments");
-    (function() {
-      if (!isArguments(arguments)) {
-        isArguments = function(obj) {
-          return has(obj, "callee");
-        };
-      }
-    })();
-    isArguments_default = isArguments;
-  }
-});
-
-// node_modules/underscore/modules/isFinite.js
-function isFinite2(obj) {
-  return !isSymbol_default(obj) && _isFinite(obj) && !isNaN(parseFloat(obj));
-}
-var init_isFinite = __esm({
-  "node_modules/underscore/modules/isFinite.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    init_isSymbol();
-  }
-});
-
-// node_modules/underscore/modules/isNaN.js
-function isNaN2(obj) {
-  return isNumber_default(obj) && _isNaN(obj);
-}
-var init_isNaN = __esm({
-  "node_modules/underscore/modules/isNaN.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    init_isNumber();
-  }
-});
-
-// node_modules/underscore/modules/constant.js
-function constant2(value) {
-  return function() {
-    return value;
-  };
-}
-var init_constant = __esm({
-  "node_modules/underscore/modules/constant.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/_createSizePropertyCheck.js
-function createSizePropertyCheck(getSizeProperty) {
-  return function(collection) {
-    var sizeProperty = getSizeProperty(collection);
-    return typeof sizeProperty == "number" && sizeProperty >= 0 && sizeProperty <= MAX_ARRAY_INDEX;
-  };
-}
-var init_createSizePropertyCheck = __esm({
-  "node_modules/underscore/modules/_createSizePropertyCheck.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/_shallowProperty.js
-function shallowProperty(key) {
-  return function(obj) {
-    return obj == null ? void 0 : obj[key];
-  };
-}
-var init_shallowProperty = __esm({
-  "node_modules/underscore/modules/_shallowProperty.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/_getByteLength.js
-var getByteLength_default;
-var init_getByteLength = __esm({
-  "node_modules/underscore/modules/_getByteLength.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_shallowProperty();
-    getByteLength_default = shallowProperty("byteLength");
-  }
-});
-
-// node_modules/underscore/modules/_isBufferLike.js
-var isBufferLike_default;
-var init_isBufferLike = __esm({
-  "node_modules/underscore/modules/_isBufferLike.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createSizePropertyCheck();
-    init_getByteLength();
-    isBufferLike_default = createSizePropertyCheck(getByteLength_default);
-  }
-});
-
-// node_modules/underscore/modules/isTypedArray.js
-function isTypedArray(obj) {
-  return nativeIsView ? nativeIsView(obj) && !isDataView_default(obj) : isBufferLike_default(obj) && typedArrayPattern.test(toString.call(obj));
-}
-var typedArrayPattern, isTypedArray_default;
-var init_isTypedArray = __esm({
-  "node_modules/underscore/modules/isTypedArray.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    init_isDataView();
-    init_constant();
-    init_isBufferLike();
-    typedArrayPattern = /\[object ((I|Ui)nt(8|16|32)|Float(32|64)|Uint8Clamped|Big(I|Ui)nt64)Array\]/;
-    isTypedArray_default = supportsArrayBuffer ? isTypedArray : constant2(false);
-  }
-});
-
-// node_modules/underscore/modules/_getLength.js
-var getLength_default;
-var init_getLength = __esm({
-  "node_modules/underscore/modules/_getLength.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_shallowProperty();
-    getLength_default = shallowProperty("length");
-  }
-});
-
-// node_modules/underscore/modules/_collectNonEnumProps.js
-function emulatedSet(keys2) {
-  var hash = {};
-  for (var l = keys2.length, i = 0; i < l; ++i) hash[keys2[i]] = true;
-  return {
-    contains: function(key) {
-      return hash[key] === true;
-    },
-    push: function(key) {
-      hash[key] = true;
-      return keys2.push(key);
-    }
-  };
-}
-function collectNonEnumProps(obj, keys2) {
-  keys2 = emulatedSet(keys2);
-  var nonEnumIdx = nonEnumerableProps.length;
-  var constructor = obj.constructor;
-  var proto = isFunction_default(constructor) && constructor.prototype || ObjProto;
-  var prop = "constructor";
-  if (has(obj, prop) && !keys2.contains(prop)) keys2.push(prop);
-  while (nonEnumIdx--) {
-    prop = nonEnumerableProps[nonEnumIdx];
-    if (prop in obj && obj[prop] !== proto[prop] && !keys2.contains(prop)) {
-      keys2.push(prop);
-    }
-  }
-}
-var init_collectNonEnumProps = __esm({
-  "node_modules/underscore/modules/_collectNonEnumProps.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    init_isFunction();
-    init_has();
-  }
-});
-
-// node_modules/underscore/modules/keys.js
-function keys(obj) {
-  if (!isObject(obj)) return [];
-  if (nativeKeys) return nativeKeys(obj);
-  var keys2 = [];
-  for (var key in obj) if (has(obj, key)) keys2.push(key);
-  if (hasEnumBug) collectNonEnumProps(obj, keys2);
-  return keys2;
-}
-var init_keys = __esm({
-  "node_modules/underscore/modules/keys.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isObject();
-    init_setup();
-    init_has();
-    init_collectNonEnumProps();
-  }
-});
-
-// node_modules/underscore/modules/isEmpty.js
-function isEmpty(obj) {
-  if (obj == null) return true;
-  var length = getLength_default(obj);
-  if (typeof length == "number" && (isArray_default(obj) || isString_default(obj) || isArguments_default(obj))) return length === 0;
-  return getLength_default(keys(obj)) === 0;
-}
-var init_isEmpty = __esm({
-  "node_modules/underscore/modules/isEmpty.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_getLength();
-    init_isArray();
-    init_isString();
-    init_isArguments();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/isMatch.js
-function isMatch(object2, attrs) {
-  var _keys = keys(attrs), length = _keys.length;
-  if (object2 == null) return !length;
-  var obj = Object(object2);
-  for (var i = 0; i < length; i++) {
-    var key = _keys[i];
-    if (attrs[key] !== obj[key] || !(key in obj)) return false;
-  }
-  return true;
-}
-var init_isMatch = __esm({
-  "node_modules/underscore/modules/isMatch.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/underscore.js
-function _(obj) {
-  if (obj instanceof _) return obj;
-  if (!(this instanceof _)) return new _(obj);
-  this._wrapped = obj;
-}
-var init_underscore = __esm({
-  "node_modules/underscore/modules/underscore.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    _.VERSION = VERSION;
-    _.prototype.value = function() {
-      return this._wrapped;
-    };
-    _.prototype.valueOf = _.prototype.toJSON = _.prototype.value;
-    _.prototype.toString = function() {
-      return String(this._wrapped);
-    };
-  }
-});
-
-// node_modules/underscore/modules/_toBufferView.js
-function toBufferView(bufferSource) {
-  return new Uint8Array(
-    bufferSource.buffer || bufferSource,
-    bufferSource.byteOffset || 0,
-    getByteLength_default(bufferSource)
-  );
-}
-var init_toBufferView = __esm({
-  "node_modules/underscore/modules/_toBufferView.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_getByteLength();
-  }
-});
-
-// node_modules/underscore/modules/isEqual.js
-function isEqual(a, b) {
-  var todo = [{ a, b }];
-  var aStack = [], bStack = [];
-  while (todo.length) {
-    var frame = todo.pop();
-    if (frame === true) {
-      aStack.pop();
-      bStack.pop();
-      continue;
-    }
-    a = frame.a;
-    b = frame.b;
-    if (a === b) {
-      if (a !== 0 || 1 / a === 1 / b) continue;
-      return false;
-    }
-    if (a == null || b == null) return false;
-    if (a !== a) {
-      if (b !== b) continue;
-      return false;
-    }
-    var type = typeof a;
-    if (type !== "function" && type !== "object" && typeof b != "object") return false;
-    if (a instanceof _) a = a._wrapped;
-    if (b instanceof _) b = b._wrapped;
-    var className = toString.call(a);
-    if (className !== toString.call(b)) return false;
-    if (hasDataViewBug && className == "[object Object]" && isDataView_default(a)) {
-      if (!isDataView_default(b)) return false;
-      className = tagDataView;
-    }
-    switch (className) {
-      // These types are compared by value.
-      case "[object RegExp]":
-      // RegExps are coerced to strings for comparison (Note: '' + /a/i === '/a/i')
-      case "[object String]":
-        if ("" + a === "" + b) continue;
-        return false;
-      case "[object Number]":
-        todo.push({ a: +a, b: +b });
-        continue;
-      case "[object Date]":
-      case "[object Boolean]":
-        if (+a === +b) continue;
-        return false;
-      case "[object Symbol]":
-        if (SymbolProto.valueOf.call(a) === SymbolProto.valueOf.call(b)) continue;
-        return false;
-      case "[object ArrayBuffer]":
-      case tagDataView:
-        todo.push({ a: toBufferView(a), b: toBufferView(b) });
-        continue;
-    }
-    var areArrays = className === "[object Array]";
-    if (!areArrays && isTypedArray_default(a)) {
-      var byteLength = getByteLength_default(a);
-      if (byteLength !== getByteLength_default(b)) return false;
-      if (a.buffer === b.buffer && a.byteOffset === b.byteOffset) continue;
-      areArrays = true;
-    }
-    if (!areArrays) {
-      if (typeof a != "object" || typeof b != "object") return false;
-      var aCtor = a.constructor, bCtor = b.constructor;
-      if (aCtor !== bCtor && !(isFunction_default(aCtor) && aCtor instanceof aCtor && isFunction_default(bCtor) && bCtor instanceof bCtor) && ("constructor" in a && "constructor" in b)) {
-        return false;
-      }
-    }
-    var length = aStack.length;
-    while (length--) {
-      if (aStack[length] === a) {
-        if (bStack[length] === b) break;
-        return false;
-      }
-    }
-    if (length >= 0) continue;
-    aStack.push(a);
-    bStack.push(b);
-    todo.push(true);
-    if (areArrays) {
-      length = a.length;
-      if (length !== b.length) return false;
-      while (length--) {
-        todo.push({ a: a[length], b: b[length] });
-      }
-    } else {
-      var _keys = keys(a), key;
-      length = _keys.length;
-      if (keys(b).length !== length) return false;
-      while (length--) {
-        key = _keys[length];
-        if (!has(b, key)) return false;
-        todo.push({ a: a[key], b: b[key] });
-      }
-    }
-  }
-  return true;
-}
-var tagDataView;
-var init_isEqual = __esm({
-  "node_modules/underscore/modules/isEqual.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    init_setup();
-    init_getByteLength();
-    init_isTypedArray();
-    init_isFunction();
-    init_stringTagBug();
-    init_isDataView();
-    init_keys();
-    init_has();
-    init_toBufferView();
-    tagDataView = "[object DataView]";
-  }
-});
-
-// node_modules/underscore/modules/allKeys.js
-function allKeys(obj) {
-  if (!isObject(obj)) return [];
-  var keys2 = [];
-  for (var key in obj) keys2.push(key);
-  if (hasEnumBug) collectNonEnumProps(obj, keys2);
-  return keys2;
-}
-var init_allKeys = __esm({
-  "node_modules/underscore/modules/allKeys.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isObject();
-    init_setup();
-    init_collectNonEnumProps();
-  }
-});
-
-// node_modules/underscore/modules/_methodFingerprint.js
-function ie11fingerprint(methods) {
-  var length = getLength_default(methods);
-  return function(obj) {
-    if (obj == null) return false;
-    var keys2 = allKeys(obj);
-    if (getLength_default(keys2)) return false;
-    for (var i = 0; i < length; i++) {
-      if (!isFunction_default(obj[methods[i]])) return false;
-    }
-    return methods !== weakMapMethods || !isFunction_default(obj[forEachName]);
-  };
-}
-var forEachName, hasName, commonInit, mapTail, mapMethods, weakMapMethods, setMethods;
-var init_methodFingerprint = __esm({
-  "node_modules/underscore/modules/_methodFingerprint.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_getLength();
-    init_isFunction();
-    init_allKeys();
-    forEachName = "forEach";
-    hasName = "has";
-    commonInit = ["clear", "delete"];
-    mapTail = ["get", hasName, "set"];
-    mapMethods = commonInit.concat(forEachName, mapTail);
-    weakMapMethods = commonInit.concat(mapTail);
-    setMethods = ["add"].concat(commonInit, forEachName, hasName);
-  }
-});
-
-// node_modules/underscore/modules/isMap.js
-var isMap_default;
-var init_isMap = __esm({
-  "node_modules/underscore/modules/isMap.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    init_stringTagBug();
-    init_methodFingerprint();
-    isMap_default = isIE11 ? ie11fingerprint(mapMethods) : tagTester("Map");
-  }
-});
-
-// node_modules/underscore/modules/isWeakMap.js
-var isWeakMap_default;
-var init_isWeakMap = __esm({
-  "node_modules/underscore/modules/isWeakMap.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    init_stringTagBug();
-    init_methodFingerprint();
-    isWeakMap_default = isIE11 ? ie11fingerprint(weakMapMethods) : tagTester("WeakMap");
-  }
-});
-
-// node_modules/underscore/modules/isSet.js
-var isSet_default;
-var init_isSet = __esm({
-  "node_modules/underscore/modules/isSet.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    init_stringTagBug();
-    init_methodFingerprint();
-    isSet_default = isIE11 ? ie11fingerprint(setMethods) : tagTester("Set");
-  }
-});
-
-// node_modules/underscore/modules/isWeakSet.js
-var isWeakSet_default;
-var init_isWeakSet = __esm({
-  "node_modules/underscore/modules/isWeakSet.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_tagTester();
-    isWeakSet_default = tagTester("WeakSet");
-  }
-});
-
-// node_modules/underscore/modules/values.js
-function values(obj) {
-  var _keys = keys(obj);
-  var length = _keys.length;
-  var values2 = Array(length);
-  for (var i = 0; i < length; i++) {
-    values2[i] = obj[_keys[i]];
-  }
-  return values2;
-}
-var init_values = __esm({
-  "node_modules/underscore/modules/values.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/pairs.js
-function pairs(obj) {
-  var _keys = keys(obj);
-  var length = _keys.length;
-  var pairs2 = Array(length);
-  for (var i = 0; i < length; i++) {
-    pairs2[i] = [_keys[i], obj[_keys[i]]];
-  }
-  return pairs2;
-}
-var init_pairs = __esm({
-  "node_modules/underscore/modules/pairs.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/invert.js
-function invert(obj) {
-  var result2 = {};
-  var _keys = keys(obj);
-  for (var i = 0, length = _keys.length; i < length; i++) {
-    result2[obj[_keys[i]]] = _keys[i];
-  }
-  return result2;
-}
-var init_invert = __esm({
-  "node_modules/underscore/modules/invert.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/functions.js
-function functions(obj) {
-  var names = [];
-  for (var key in obj) {
-    if (isFunction_default(obj[key])) names.push(key);
-  }
-  return names.sort();
-}
-var init_functions = __esm({
-  "node_modules/underscore/modules/functions.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isFunction();
-  }
-});
-
-// node_modules/underscore/modules/_createAssigner.js
-function createAssigner(keysFunc, defaults2) {
-  return function(obj) {
-    var length = arguments.length;
-    if (defaults2) obj = Object(obj);
-    if (length < 2 || obj == null) return obj;
-    for (var index2 = 1; index2 < length; index2++) {
-      var source = arguments[index2], keys2 = keysFunc(source), l = keys2.length;
-      for (var i = 0; i < l; i++) {
-        var key = keys2[i];
-        if (!defaults2 || obj[key] === void 0) obj[key] = source[key];
-      }
-    }
-    return obj;
-  };
-}
-var init_createAssigner = __esm({
-  "node_modules/underscore/modules/_createAssigner.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/extend.js
-var extend_default;
-var init_extend = __esm({
-  "node_modules/underscore/modules/extend.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createAssigner();
-    init_allKeys();
-    extend_default = createAssigner(allKeys);
-  }
-});
-
-// node_modules/underscore/modules/extendOwn.js
-var extendOwn_default;
-var init_extendOwn = __esm({
-  "node_modules/underscore/modules/extendOwn.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createAssigner();
-    init_keys();
-    extendOwn_default = createAssigner(keys);
-  }
-});
-
-// node_modules/underscore/modules/defaults.js
-var defaults_default;
-var init_defaults = __esm({
-  "node_modules/underscore/modules/defaults.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createAssigner();
-    init_allKeys();
-    defaults_default = createAssigner(allKeys, true);
-  }
-});
-
-// node_modules/underscore/modules/_baseCreate.js
-function ctor() {
-  return function() {
-  };
-}
-function baseCreate(prototype) {
-  if (!isObject(prototype)) return {};
-  if (nativeCreate) return nativeCreate(prototype);
-  var Ctor = ctor();
-  Ctor.prototype = prototype;
-  var result2 = new Ctor();
-  Ctor.prototype = null;
-  return result2;
-}
-var init_baseCreate = __esm({
-  "node_modules/underscore/modules/_baseCreate.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isObject();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/create.js
-function create(prototype, props) {
-  var result2 = baseCreate(prototype);
-  if (props) extendOwn_default(result2, props);
-  return result2;
-}
-var init_create = __esm({
-  "node_modules/underscore/modules/create.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_baseCreate();
-    init_extendOwn();
-  }
-});
-
-// node_modules/underscore/modules/clone.js
-function clone(obj) {
-  if (!isObject(obj)) return obj;
-  return isArray_default(obj) ? obj.slice() : extend_default({}, obj);
-}
-var init_clone = __esm({
-  "node_modules/underscore/modules/clone.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isObject();
-    init_isArray();
-    init_extend();
-  }
-});
-
-// node_modules/underscore/modules/tap.js
-function tap(obj, interceptor) {
-  interceptor(obj);
-  return obj;
-}
-var init_tap = __esm({
-  "node_modules/underscore/modules/tap.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/toPath.js
-function toPath(path37) {
-  return isArray_default(path37) ? path37 : [path37];
-}
-var init_toPath = __esm({
-  "node_modules/underscore/modules/toPath.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    init_isArray();
-    _.toPath = toPath;
-  }
-});
-
-// node_modules/underscore/modules/_toPath.js
-function toPath2(path37) {
-  return _.toPath(path37);
-}
-var init_toPath2 = __esm({
-  "node_modules/underscore/modules/_toPath.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    init_toPath();
-  }
-});
-
-// node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path37) {
-  var length = path37.length;
-  for (var i = 0; i < length; i++) {
-    if (obj == null) return void 0;
-    obj = obj[path37[i]];
-  }
-  return length ? obj : void 0;
-}
-var init_deepGet = __esm({
-  "node_modules/underscore/modules/_deepGet.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/get.js
-function get(object2, path37, defaultValue) {
-  var value = deepGet(object2, toPath2(path37));
-  return isUndefined(value) ? defaultValue : value;
-}
-var init_get = __esm({
-  "node_modules/underscore/modules/get.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_toPath2();
-    init_deepGet();
-    init_isUndefined();
-  }
-});
-
-// node_modules/underscore/modules/has.js
-function has2(obj, path37) {
-  path37 = toPath2(path37);
-  var length = path37.length;
-  for (var i = 0; i < length; i++) {
-    var key = path37[i];
-    if (!has(obj, key)) return false;
-    obj = obj[key];
-  }
-  return !!length;
-}
-var init_has2 = __esm({
-  "node_modules/underscore/modules/has.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_has();
-    init_toPath2();
-  }
-});
-
-// node_modules/underscore/modules/identity.js
-function identity(value) {
-  return value;
-}
-var init_identity = __esm({
-  "node_modules/underscore/modules/identity.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/matcher.js
-function matcher(attrs) {
-  attrs = extendOwn_default({}, attrs);
-  return function(obj) {
-    return isMatch(obj, attrs);
-  };
-}
-var init_matcher = __esm({
-  "node_modules/underscore/modules/matcher.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_extendOwn();
-    init_isMatch();
-  }
-});
-
-// node_modules/underscore/modules/property.js
-function property(path37) {
-  path37 = toPath2(path37);
-  return function(obj) {
-    return deepGet(obj, path37);
-  };
-}
-var init_property = __esm({
-  "node_modules/underscore/modules/property.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_deepGet();
-    init_toPath2();
-  }
-});
-
-// node_modules/underscore/modules/_optimizeCb.js
-function optimizeCb(func, context, argCount) {
-  if (context === void 0) return func;
-  switch (argCount == null ? 3 : argCount) {
-    case 1:
-      return function(value) {
-        return func.call(context, value);
-      };
-    // The 2-argument case is omitted because we’re not using it.
-    case 3:
-      return function(value, index2, collection) {
-        return func.call(context, value, index2, collection);
-      };
-    case 4:
-      return function(accumulator, value, index2, collection) {
-        return func.call(context, accumulator, value, index2, collection);
-      };
-  }
-  return function() {
-    return func.apply(context, arguments);
-  };
-}
-var init_optimizeCb = __esm({
-  "node_modules/underscore/modules/_optimizeCb.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/_baseIteratee.js
-function baseIteratee(value, context, argCount) {
-  if (value == null) return identity;
-  if (isFunction_default(value)) return optimizeCb(value, context, argCount);
-  if (isObject(value) && !isArray_default(value)) return matcher(value);
-  return property(value);
-}
-var init_baseIteratee = __esm({
-  "node_modules/underscore/modules/_baseIteratee.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_identity();
-    init_isFunction();
-    init_isObject();
-    init_isArray();
-    init_matcher();
-    init_property();
-    init_optimizeCb();
-  }
-});
-
-// node_modules/underscore/modules/iteratee.js
-function iteratee(value, context) {
-  return baseIteratee(value, context, Infinity);
-}
-var init_iteratee = __esm({
-  "node_modules/underscore/modules/iteratee.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    init_baseIteratee();
-    _.iteratee = iteratee;
-  }
-});
-
-// node_modules/underscore/modules/_cb.js
-function cb(value, context, argCount) {
-  if (_.iteratee !== iteratee) return _.iteratee(value, context);
-  return baseIteratee(value, context, argCount);
-}
-var init_cb = __esm({
-  "node_modules/underscore/modules/_cb.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    init_baseIteratee();
-    init_iteratee();
-  }
-});
-
-// node_modules/underscore/modules/mapObject.js
-function mapObject(obj, iteratee2, context) {
-  iteratee2 = cb(iteratee2, context);
-  var _keys = keys(obj), length = _keys.length, results = {};
-  for (var index2 = 0; index2 < length; index2++) {
-    var currentKey = _keys[index2];
-    results[currentKey] = iteratee2(obj[currentKey], currentKey, obj);
-  }
-  return results;
-}
-var init_mapObject = __esm({
-  "node_modules/underscore/modules/mapObject.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/noop.js
-function noop() {
-}
-var init_noop = __esm({
-  "node_modules/underscore/modules/noop.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/propertyOf.js
-function propertyOf(obj) {
-  if (obj == null) return noop;
-  return function(path37) {
-    return get(obj, path37);
-  };
-}
-var init_propertyOf = __esm({
-  "node_modules/underscore/modules/propertyOf.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_noop();
-    init_get();
-  }
-});
-
-// node_modules/underscore/modules/times.js
-function times2(n, iteratee2, context) {
-  var accum = Array(Math.max(0, n));
-  iteratee2 = optimizeCb(iteratee2, context, 1);
-  for (var i = 0; i < n; i++) accum[i] = iteratee2(i);
-  return accum;
-}
-var init_times = __esm({
-  "node_modules/underscore/modules/times.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_optimizeCb();
-  }
-});
-
-// node_modules/underscore/modules/random.js
-function random(min2, max2) {
-  if (max2 == null) {
-    max2 = min2;
-    min2 = 0;
-  }
-  return min2 + Math.floor(Math.random() * (max2 - min2 + 1));
-}
-var init_random = __esm({
-  "node_modules/underscore/modules/random.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/now.js
-var now_default;
-var init_now = __esm({
-  "node_modules/underscore/modules/now.js"() {
-    "use strict";
-    init_cjs_shims();
-    now_default = Date.now || function() {
-      return (/* @__PURE__ */ new Date()).getTime();
-    };
-  }
-});
-
-// node_modules/underscore/modules/_createEscaper.js
-function createEscaper(map3) {
-  var escaper = function(match) {
-    return map3[match];
-  };
-  var source = "(?:" + keys(map3).join("|") + ")";
-  var testRegexp = RegExp(source);
-  var replaceRegexp = RegExp(source, "g");
-  return function(string) {
-    string = string == null ? "" : "" + string;
-    return testRegexp.test(string) ? string.replace(replaceRegexp, escaper) : string;
-  };
-}
-var init_createEscaper = __esm({
-  "node_modules/underscore/modules/_createEscaper.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/_escapeMap.js
-var escapeMap_default;
-var init_escapeMap = __esm({
-  "node_modules/underscore/modules/_escapeMap.js"() {
-    "use strict";
-    init_cjs_shims();
-    escapeMap_default = {
-      "&": "&amp;",
-      "<": "&lt;",
-      ">": "&gt;",
-      '"': "&quot;",
-      "'": "&#x27;",
-      "`": "&#x60;"
-    };
-  }
-});
-
-// node_modules/underscore/modules/escape.js
-var escape_default;
-var init_escape = __esm({
-  "node_modules/underscore/modules/escape.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createEscaper();
-    init_escapeMap();
-    escape_default = createEscaper(escapeMap_default);
-  }
-});
-
-// node_modules/underscore/modules/_unescapeMap.js
-var unescapeMap_default;
-var init_unescapeMap = __esm({
-  "node_modules/underscore/modules/_unescapeMap.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_invert();
-    init_escapeMap();
-    unescapeMap_default = invert(escapeMap_default);
-  }
-});
-
-// node_modules/underscore/modules/unescape.js
-var unescape_default;
-var init_unescape = __esm({
-  "node_modules/underscore/modules/unescape.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createEscaper();
-    init_unescapeMap();
-    unescape_default = createEscaper(unescapeMap_default);
-  }
-});
-
-// node_modules/underscore/modules/templateSettings.js
-var templateSettings_default;
-var init_templateSettings = __esm({
-  "node_modules/underscore/modules/templateSettings.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    templateSettings_default = _.templateSettings = {
-      evaluate: /<%([\s\S]+?)%>/g,
-      interpolate: /<%=([\s\S]+?)%>/g,
-      escape: /<%-([\s\S]+?)%>/g
-    };
-  }
-});
-
-// node_modules/underscore/modules/template.js
-function escapeChar(match) {
-  return "\\" + escapes[match];
-}
-function template(text, settings, oldSettings) {
-  if (!settings && oldSettings) settings = oldSettings;
-  settings = defaults_default({}, settings, _.templateSettings);
-  var matcher2 = RegExp([
-    (settings.escape || noMatch).source,
-    (settings.interpolate || noMatch).source,
-    (settings.evaluate || noMatch).source
-  ].join("|") + "|$", "g");
-  var index2 = 0;
-  var source = "__p+='";
-  text.replace(matcher2, function(match, escape, interpolate, evaluate, offset) {
-    source += text.slice(index2, offset).replace(escapeRegExp, escapeChar);
-    index2 = offset + match.length;
-    if (escape) {
-      source += "'+\n((__t=(" + escape + "))==null?'':_.escape(__t))+\n'";
-    } else if (interpolate) {
-      source += "'+\n((__t=(" + interpolate + "))==null?'':__t)+\n'";
-    } else if (evaluate) {
-      source += "';\n" + evaluate + "\n__p+='";
-    }
-    return match;
-  });
-  source += "';\n";
-  var argument = settings.variable;
-  if (argument) {
-    if (!bareIdentifier.test(argument)) throw new Error(
-      "variable is not a bare identifier: " + argument
-    );
-  } else {
-    source = "with(obj||{}){\n" + source + "}\n";
-    argument = "obj";
-  }
-  source = "var __t,__p='',__j=Array.prototype.join,print=function(){__p+=__j.call(arguments,'');};\n" + source + "return __p;\n";
-  var render;
-  try {
-    render = new Function(argument, "_", source);
-  } catch (e) {
-    e.source = source;
-    throw e;
-  }
-  var template2 = function(data) {
-    return render.call(this, data, _);
-  };
-  template2.source = "function(" + argument + "){\n" + source + "}";
-  return template2;
-}
-var noMatch, escapes, escapeRegExp, bareIdentifier;
-var init_template = __esm({
-  "node_modules/underscore/modules/template.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_defaults();
-    init_underscore();
-    init_templateSettings();
-    noMatch = /(.)^/;
-    escapes = {
-      "'": "'",
-      "\\": "\\",
-      "\r": "r",
-      "\n": "n",
-      "\u2028": "u2028",
-      "\u2029": "u2029"
-    };
-    escapeRegExp = /\\|'|\r|\n|\u2028|\u2029/g;
-    bareIdentifier = /^\s*(\w|\$)+\s*$/;
-  }
-});
-
-// node_modules/underscore/modules/result.js
-function result(obj, path37, fallback2) {
-  path37 = toPath2(path37);
-  var length = path37.length;
-  if (!length) {
-    return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
-  }
-  for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path37[i]];
-    if (prop === void 0) {
-      prop = fallback2;
-      i = length;
-    }
-    obj = isFunction_default(prop) ? prop.call(obj) : prop;
-  }
-  return obj;
-}
-var init_result = __esm({
-  "node_modules/underscore/modules/result.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isFunction();
-    init_toPath2();
-  }
-});
-
-// node_modules/underscore/modules/uniqueId.js
-function uniqueId(prefix) {
-  var id = ++idCounter + "";
-  return prefix ? prefix + id : id;
-}
-var idCounter;
-var init_uniqueId = __esm({
-  "node_modules/underscore/modules/uniqueId.js"() {
-    "use strict";
-    init_cjs_shims();
-    idCounter = 0;
-  }
-});
-
-// node_modules/underscore/modules/chain.js
-function chain(obj) {
-  var instance = _(obj);
-  instance._chain = true;
-  return instance;
-}
-var init_chain = __esm({
-  "node_modules/underscore/modules/chain.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-  }
-});
-
-// node_modules/underscore/modules/_executeBound.js
-function executeBound(sourceFunc, boundFunc, context, callingContext, args) {
-  if (!(callingContext instanceof boundFunc)) return sourceFunc.apply(context, args);
-  var self2 = baseCreate(sourceFunc.prototype);
-  var result2 = sourceFunc.apply(self2, args);
-  if (isObject(result2)) return result2;
-  return self2;
-}
-var init_executeBound = __esm({
-  "node_modules/underscore/modules/_executeBound.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_baseCreate();
-    init_isObject();
-  }
-});
-
-// node_modules/underscore/modules/partial.js
-var partial, partial_default;
-var init_partial = __esm({
-  "node_modules/underscore/modules/partial.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_executeBound();
-    init_underscore();
-    partial = restArguments(function(func, boundArgs) {
-      var placeholder = partial.placeholder;
-      var bound = function() {
-        var position = 0, length = boundArgs.length;
-        var args = Array(length);
-        for (var i = 0; i < length; i++) {
-          args[i] = boundArgs[i] === placeholder ? arguments[position++] : boundArgs[i];
-        }
-        while (position < arguments.length) args.push(arguments[position++]);
-        return executeBound(func, bound, this, this, args);
-      };
-      return bound;
-    });
-    partial.placeholder = _;
-    partial_default = partial;
-  }
-});
-
-// node_modules/underscore/modules/bind.js
-var bind_default;
-var init_bind = __esm({
-  "node_modules/underscore/modules/bind.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_isFunction();
-    init_executeBound();
-    bind_default = restArguments(function(func, context, args) {
-      if (!isFunction_default(func)) throw new TypeError("Bind must be called on a function");
-      var bound = restArguments(function(callArgs) {
-        return executeBound(func, bound, context, this, args.concat(callArgs));
-      });
-      return bound;
-    });
-  }
-});
-
-// node_modules/underscore/modules/_isArrayLike.js
-var isArrayLike_default;
-var init_isArrayLike = __esm({
-  "node_modules/underscore/modules/_isArrayLike.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createSizePropertyCheck();
-    init_getLength();
-    isArrayLike_default = createSizePropertyCheck(getLength_default);
-  }
-});
-
-// node_modules/underscore/modules/_flatten.js
-function flatten(input, depth, strict) {
-  if (!depth && depth !== 0) depth = Infinity;
-  var output = [], idx = 0, i = 0, length = getLength_default(input) || 0, stack = [];
-  while (true) {
-    if (i >= length) {
-      if (!stack.length) break;
-      var frame = stack.pop();
-      i = frame.i;
-      input = frame.v;
-      length = getLength_default(input);
-      continue;
-    }
-    var value = input[i++];
-    if (stack.length >= depth) {
-      output[idx++] = value;
-    } else if (isArrayLike_default(value) && (isArray_default(value) || isArguments_default(value))) {
-      stack.push({ i, v: input });
-      i = 0;
-      input = value;
-      length = getLength_default(input);
-    } else if (!strict) {
-      output[idx++] = value;
-    }
-  }
-  return output;
-}
-var init_flatten = __esm({
-  "node_modules/underscore/modules/_flatten.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_getLength();
-    init_isArrayLike();
-    init_isArray();
-    init_isArguments();
-  }
-});
-
-// node_modules/underscore/modules/bindAll.js
-var bindAll_default;
-var init_bindAll = __esm({
-  "node_modules/underscore/modules/bindAll.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_flatten();
-    init_bind();
-    bindAll_default = restArguments(function(obj, keys2) {
-      keys2 = flatten(keys2, false, false);
-      var index2 = keys2.length;
-      if (index2 < 1) throw new Error("bindAll must be passed function names");
-      while (index2--) {
-        var key = keys2[index2];
-        obj[key] = bind_default(obj[key], obj);
-      }
-      return obj;
-    });
-  }
-});
-
-// node_modules/underscore/modules/memoize.js
-function memoize2(func, hasher) {
-  var memoize3 = function(key) {
-    var cache = memoize3.cache;
-    var address = "" + (hasher ? hasher.apply(this, arguments) : key);
-    if (!has(cache, address)) cache[address] = func.apply(this, arguments);
-    return cache[address];
-  };
-  memoize3.cache = {};
-  return memoize3;
-}
-var init_memoize = __esm({
-  "node_modules/underscore/modules/memoize.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_has();
-  }
-});
-
-// node_modules/underscore/modules/delay.js
-var delay_default;
-var init_delay = __esm({
-  "node_modules/underscore/modules/delay.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    delay_default = restArguments(function(func, wait, args) {
-      return setTimeout(function() {
-        return func.apply(null, args);
-      }, wait);
-    });
-  }
-});
-
-// node_modules/underscore/modules/defer.js
-var defer_default;
-var init_defer = __esm({
-  "node_modules/underscore/modules/defer.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_partial();
-    init_delay();
-    init_underscore();
-    defer_default = partial_default(delay_default, _, 1);
-  }
-});
-
-// node_modules/underscore/modules/throttle.js
-function throttle(func, wait, options) {
-  var timeout2, context, args, result2;
-  var previous = 0;
-  if (!options) options = {};
-  var later = function() {
-    previous = options.leading === false ? 0 : now_default();
-    timeout2 = null;
-    result2 = func.apply(context, args);
-    if (!timeout2) context = args = null;
-  };
-  var throttled = function() {
-    var _now = now_default();
-    if (!previous && options.leading === false) previous = _now;
-    var remaining = wait - (_now - previous);
-    context = this;
-    args = arguments;
-    if (remaining <= 0 || remaining > wait) {
-      if (timeout2) {
-        clearTimeout(timeout2);
-        timeout2 = null;
-      }
-      previous = _now;
-      result2 = func.apply(context, args);
-      if (!timeout2) context = args = null;
-    } else if (!timeout2 && options.trailing !== false) {
-      timeout2 = setTimeout(later, remaining);
-    }
-    return result2;
-  };
-  throttled.cancel = function() {
-    clearTimeout(timeout2);
-    previous = 0;
-    timeout2 = context = args = null;
-  };
-  return throttled;
-}
-var init_throttle = __esm({
-  "node_modules/underscore/modules/throttle.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_now();
-  }
-});
-
-// node_modules/underscore/modules/debounce.js
-function debounce(func, wait, immediate) {
-  var timeout2, previous, args, result2, context;
-  var later = function() {
-    var passed = now_default() - previous;
-    if (wait > passed) {
-      timeout2 = setTimeout(later, wait - passed);
-    } else {
-      timeout2 = null;
-      if (!immediate) result2 = func.apply(context, args);
-      if (!timeout2) args = context = null;
-    }
-  };
-  var debounced = restArguments(function(_args) {
-    context = this;
-    args = _args;
-    previous = now_default();
-    if (!timeout2) {
-      timeout2 = setTimeout(later, wait);
-      if (immediate) result2 = func.apply(context, args);
-    }
-    return result2;
-  });
-  debounced.cancel = function() {
-    clearTimeout(timeout2);
-    timeout2 = args = context = null;
-  };
-  return debounced;
-}
-var init_debounce = __esm({
-  "node_modules/underscore/modules/debounce.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_now();
-  }
-});
-
-// node_modules/underscore/modules/wrap.js
-function wrap2(func, wrapper) {
-  return partial_default(wrapper, func);
-}
-var init_wrap = __esm({
-  "node_modules/underscore/modules/wrap.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_partial();
-  }
-});
-
-// node_modules/underscore/modules/negate.js
-function negate(predicate) {
-  return function() {
-    return !predicate.apply(this, arguments);
-  };
-}
-var init_negate = __esm({
-  "node_modules/underscore/modules/negate.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/compose.js
-function compose2() {
-  var args = arguments;
-  var start = args.length - 1;
-  return function() {
-    var i = start;
-    var result2 = args[start].apply(this, arguments);
-    while (i--) result2 = args[i].call(this, result2);
-    return result2;
-  };
-}
-var init_compose = __esm({
-  "node_modules/underscore/modules/compose.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/after.js
-function after(times3, func) {
-  return function() {
-    if (--times3 < 1) {
-      return func.apply(this, arguments);
-    }
-  };
-}
-var init_after = __esm({
-  "node_modules/underscore/modules/after.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/before.js
-function before(times3, func) {
-  var memo;
-  return function() {
-    if (--times3 > 0) {
-      memo = func.apply(this, arguments);
-    }
-    if (times3 <= 1) func = null;
-    return memo;
-  };
-}
-var init_before = __esm({
-  "node_modules/underscore/modules/before.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/once.js
-var once_default;
-var init_once = __esm({
-  "node_modules/underscore/modules/once.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_partial();
-    init_before();
-    once_default = partial_default(before, 2);
-  }
-});
-
-// node_modules/underscore/modules/findKey.js
-function findKey(obj, predicate, context) {
-  predicate = cb(predicate, context);
-  var _keys = keys(obj), key;
-  for (var i = 0, length = _keys.length; i < length; i++) {
-    key = _keys[i];
-    if (predicate(obj[key], key, obj)) return key;
-  }
-}
-var init_findKey = __esm({
-  "node_modules/underscore/modules/findKey.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/_createPredicateIndexFinder.js
-function createPredicateIndexFinder(dir2) {
-  return function(array, predicate, context) {
-    predicate = cb(predicate, context);
-    var length = getLength_default(array);
-    var index2 = dir2 > 0 ? 0 : length - 1;
-    for (; index2 >= 0 && index2 < length; index2 += dir2) {
-      if (predicate(array[index2], index2, array)) return index2;
-    }
-    return -1;
-  };
-}
-var init_createPredicateIndexFinder = __esm({
-  "node_modules/underscore/modules/_createPredicateIndexFinder.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_getLength();
-  }
-});
-
-// node_modules/underscore/modules/findIndex.js
-var findIndex_default;
-var init_findIndex = __esm({
-  "node_modules/underscore/modules/findIndex.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createPredicateIndexFinder();
-    findIndex_default = createPredicateIndexFinder(1);
-  }
-});
-
-// node_modules/underscore/modules/findLastIndex.js
-var findLastIndex_default;
-var init_findLastIndex = __esm({
-  "node_modules/underscore/modules/findLastIndex.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createPredicateIndexFinder();
-    findLastIndex_default = createPredicateIndexFinder(-1);
-  }
-});
-
-// node_modules/underscore/modules/sortedIndex.js
-function sortedIndex(array, obj, iteratee2, context) {
-  iteratee2 = cb(iteratee2, context, 1);
-  var value = iteratee2(obj);
-  var low = 0, high = getLength_default(array);
-  while (low < high) {
-    var mid = Math.floor((low + high) / 2);
-    if (iteratee2(array[mid]) < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-var init_sortedIndex = __esm({
-  "node_modules/underscore/modules/sortedIndex.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_getLength();
-  }
-});
-
-// node_modules/underscore/modules/_createIndexFinder.js
-function createIndexFinder(dir2, predicateFind, sortedIndex2) {
-  return function(array, item, idx) {
-    var i = 0, length = getLength_default(array);
-    if (typeof idx == "number") {
-      if (dir2 > 0) {
-        i = idx >= 0 ? idx : Math.max(idx + length, i);
-      } else {
-        length = idx >= 0 ? Math.min(idx + 1, length) : idx + length + 1;
-      }
-    } else if (sortedIndex2 && idx && length) {
-      idx = sortedIndex2(array, item);
-      return array[idx] === item ? idx : -1;
-    }
-    if (item !== item) {
-      idx = predicateFind(slice.call(array, i, length), isNaN2);
-      return idx >= 0 ? idx + i : -1;
-    }
-    for (idx = dir2 > 0 ? i : length - 1; idx >= 0 && idx < length; idx += dir2) {
-      if (array[idx] === item) return idx;
-    }
-    return -1;
-  };
-}
-var init_createIndexFinder = __esm({
-  "node_modules/underscore/modules/_createIndexFinder.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_getLength();
-    init_setup();
-    init_isNaN();
-  }
-});
-
-// node_modules/underscore/modules/indexOf.js
-var indexOf_default;
-var init_indexOf = __esm({
-  "node_modules/underscore/modules/indexOf.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_sortedIndex();
-    init_findIndex();
-    init_createIndexFinder();
-    indexOf_default = createIndexFinder(1, findIndex_default, sortedIndex);
-  }
-});
-
-// node_modules/underscore/modules/lastIndexOf.js
-var lastIndexOf_default;
-var init_lastIndexOf = __esm({
-  "node_modules/underscore/modules/lastIndexOf.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_findLastIndex();
-    init_createIndexFinder();
-    lastIndexOf_default = createIndexFinder(-1, findLastIndex_default);
-  }
-});
-
-// node_modules/underscore/modules/find.js
-function find(obj, predicate, context) {
-  var keyFinder = isArrayLike_default(obj) ? findIndex_default : findKey;
-  var key = keyFinder(obj, predicate, context);
-  if (key !== void 0 && key !== -1) return obj[key];
-}
-var init_find = __esm({
-  "node_modules/underscore/modules/find.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArrayLike();
-    init_findIndex();
-    init_findKey();
-  }
-});
-
-// node_modules/underscore/modules/findWhere.js
-function findWhere(obj, attrs) {
-  return find(obj, matcher(attrs));
-}
-var init_findWhere = __esm({
-  "node_modules/underscore/modules/findWhere.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_find();
-    init_matcher();
-  }
-});
-
-// node_modules/underscore/modules/each.js
-function each2(obj, iteratee2, context) {
-  iteratee2 = optimizeCb(iteratee2, context);
-  var i, length;
-  if (isArrayLike_default(obj)) {
-    for (i = 0, length = obj.length; i < length; i++) {
-      iteratee2(obj[i], i, obj);
-    }
-  } else {
-    var _keys = keys(obj);
-    for (i = 0, length = _keys.length; i < length; i++) {
-      iteratee2(obj[_keys[i]], _keys[i], obj);
-    }
-  }
-  return obj;
-}
-var init_each = __esm({
-  "node_modules/underscore/modules/each.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_optimizeCb();
-    init_isArrayLike();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/map.js
-function map2(obj, iteratee2, context) {
-  iteratee2 = cb(iteratee2, context);
-  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length, results = Array(length);
-  for (var index2 = 0; index2 < length; index2++) {
-    var currentKey = _keys ? _keys[index2] : index2;
-    results[index2] = iteratee2(obj[currentKey], currentKey, obj);
-  }
-  return results;
-}
-var init_map = __esm({
-  "node_modules/underscore/modules/map.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_isArrayLike();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/_createReduce.js
-function createReduce(dir2) {
-  var reducer = function(obj, iteratee2, memo, initial2) {
-    var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length, index2 = dir2 > 0 ? 0 : length - 1;
-    if (!initial2) {
-      memo = obj[_keys ? _keys[index2] : index2];
-      index2 += dir2;
-    }
-    for (; index2 >= 0 && index2 < length; index2 += dir2) {
-      var currentKey = _keys ? _keys[index2] : index2;
-      memo = iteratee2(memo, obj[currentKey], currentKey, obj);
-    }
-    return memo;
-  };
-  return function(obj, iteratee2, memo, context) {
-    var initial2 = arguments.length >= 3;
-    return reducer(obj, optimizeCb(iteratee2, context, 4), memo, initial2);
-  };
-}
-var init_createReduce = __esm({
-  "node_modules/underscore/modules/_createReduce.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArrayLike();
-    init_keys();
-    init_optimizeCb();
-  }
-});
-
-// node_modules/underscore/modules/reduce.js
-var reduce_default;
-var init_reduce = __esm({
-  "node_modules/underscore/modules/reduce.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createReduce();
-    reduce_default = createReduce(1);
-  }
-});
-
-// node_modules/underscore/modules/reduceRight.js
-var reduceRight_default;
-var init_reduceRight = __esm({
-  "node_modules/underscore/modules/reduceRight.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_createReduce();
-    reduceRight_default = createReduce(-1);
-  }
-});
-
-// node_modules/underscore/modules/filter.js
-function filter2(obj, predicate, context) {
-  var results = [];
-  predicate = cb(predicate, context);
-  each2(obj, function(value, index2, list) {
-    if (predicate(value, index2, list)) results.push(value);
-  });
-  return results;
-}
-var init_filter = __esm({
-  "node_modules/underscore/modules/filter.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_each();
-  }
-});
-
-// node_modules/underscore/modules/reject.js
-function reject2(obj, predicate, context) {
-  return filter2(obj, negate(cb(predicate)), context);
-}
-var init_reject = __esm({
-  "node_modules/underscore/modules/reject.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_filter();
-    init_negate();
-    init_cb();
-  }
-});
-
-// node_modules/underscore/modules/every.js
-function every2(obj, predicate, context) {
-  predicate = cb(predicate, context);
-  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length;
-  for (var index2 = 0; index2 < length; index2++) {
-    var currentKey = _keys ? _keys[index2] : index2;
-    if (!predicate(obj[currentKey], currentKey, obj)) return false;
-  }
-  return true;
-}
-var init_every = __esm({
-  "node_modules/underscore/modules/every.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_isArrayLike();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/some.js
-function some2(obj, predicate, context) {
-  predicate = cb(predicate, context);
-  var _keys = !isArrayLike_default(obj) && keys(obj), length = (_keys || obj).length;
-  for (var index2 = 0; index2 < length; index2++) {
-    var currentKey = _keys ? _keys[index2] : index2;
-    if (predicate(obj[currentKey], currentKey, obj)) return true;
-  }
-  return false;
-}
-var init_some = __esm({
-  "node_modules/underscore/modules/some.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_isArrayLike();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/contains.js
-function contains(obj, item, fromIndex, guard) {
-  if (!isArrayLike_default(obj)) obj = values(obj);
-  if (typeof fromIndex != "number" || guard) fromIndex = 0;
-  return indexOf_default(obj, item, fromIndex) >= 0;
-}
-var init_contains = __esm({
-  "node_modules/underscore/modules/contains.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArrayLike();
-    init_values();
-    init_indexOf();
-  }
-});
-
-// node_modules/underscore/modules/invoke.js
-var invoke_default;
-var init_invoke = __esm({
-  "node_modules/underscore/modules/invoke.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_isFunction();
-    init_map();
-    init_deepGet();
-    init_toPath2();
-    invoke_default = restArguments(function(obj, path37, args) {
-      var contextPath, func;
-      if (isFunction_default(path37)) {
-        func = path37;
-      } else {
-        path37 = toPath2(path37);
-        contextPath = path37.slice(0, -1);
-        path37 = path37[path37.length - 1];
-      }
-      return map2(obj, function(context) {
-        var method = func;
-        if (!method) {
-          if (contextPath && contextPath.length) {
-            context = deepGet(context, contextPath);
-          }
-          if (context == null) return void 0;
-          method = context[path37];
-        }
-        return method == null ? method : method.apply(context, args);
-      });
-    });
-  }
-});
-
-// node_modules/underscore/modules/pluck.js
-function pluck(obj, key) {
-  return map2(obj, property(key));
-}
-var init_pluck = __esm({
-  "node_modules/underscore/modules/pluck.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_map();
-    init_property();
-  }
-});
-
-// node_modules/underscore/modules/where.js
-function where(obj, attrs) {
-  return filter2(obj, matcher(attrs));
-}
-var init_where = __esm({
-  "node_modules/underscore/modules/where.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_filter();
-    init_matcher();
-  }
-});
-
-// node_modules/underscore/modules/max.js
-function max(obj, iteratee2, context) {
-  var result2 = -Infinity, lastComputed = -Infinity, value, computed;
-  if (iteratee2 == null || typeof iteratee2 == "number" && typeof obj[0] != "object" && obj != null) {
-    obj = isArrayLike_default(obj) ? obj : values(obj);
-    for (var i = 0, length = obj.length; i < length; i++) {
-      value = obj[i];
-      if (value != null && value > result2) {
-        result2 = value;
-      }
-    }
-  } else {
-    iteratee2 = cb(iteratee2, context);
-    each2(obj, function(v, index2, list) {
-      computed = iteratee2(v, index2, list);
-      if (computed > lastComputed || computed === -Infinity && result2 === -Infinity) {
-        result2 = v;
-        lastComputed = computed;
-      }
-    });
-  }
-  return result2;
-}
-var init_max = __esm({
-  "node_modules/underscore/modules/max.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArrayLike();
-    init_values();
-    init_cb();
-    init_each();
-  }
-});
-
-// node_modules/underscore/modules/min.js
-function min(obj, iteratee2, context) {
-  var result2 = Infinity, lastComputed = Infinity, value, computed;
-  if (iteratee2 == null || typeof iteratee2 == "number" && typeof obj[0] != "object" && obj != null) {
-    obj = isArrayLike_default(obj) ? obj : values(obj);
-    for (var i = 0, length = obj.length; i < length; i++) {
-      value = obj[i];
-      if (value != null && value < result2) {
-        result2 = value;
-      }
-    }
-  } else {
-    iteratee2 = cb(iteratee2, context);
-    each2(obj, function(v, index2, list) {
-      computed = iteratee2(v, index2, list);
-      if (computed < lastComputed || computed === Infinity && result2 === Infinity) {
-        result2 = v;
-        lastComputed = computed;
-      }
-    });
-  }
-  return result2;
-}
-var init_min = __esm({
-  "node_modules/underscore/modules/min.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArrayLike();
-    init_values();
-    init_cb();
-    init_each();
-  }
-});
-
-// node_modules/underscore/modules/toArray.js
-function toArray(obj) {
-  if (!obj) return [];
-  if (isArray_default(obj)) return slice.call(obj);
-  if (isString_default(obj)) {
-    return obj.match(reStrSymbol);
-  }
-  if (isArrayLike_default(obj)) return map2(obj, identity);
-  return values(obj);
-}
-var reStrSymbol;
-var init_toArray = __esm({
-  "node_modules/underscore/modules/toArray.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArray();
-    init_setup();
-    init_isString();
-    init_isArrayLike();
-    init_map();
-    init_identity();
-    init_values();
-    reStrSymbol = /[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
-  }
-});
-
-// node_modules/underscore/modules/sample.js
-function sample(obj, n, guard) {
-  if (n == null || guard) {
-    if (!isArrayLike_default(obj)) obj = values(obj);
-    return obj[random(obj.length - 1)];
-  }
-  var sample2 = toArray(obj);
-  var length = getLength_default(sample2);
-  n = Math.max(Math.min(n, length), 0);
-  var last2 = length - 1;
-  for (var index2 = 0; index2 < n; index2++) {
-    var rand = random(index2, last2);
-    var temp = sample2[index2];
-    sample2[index2] = sample2[rand];
-    sample2[rand] = temp;
-  }
-  return sample2.slice(0, n);
-}
-var init_sample = __esm({
-  "node_modules/underscore/modules/sample.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArrayLike();
-    init_values();
-    init_getLength();
-    init_random();
-    init_toArray();
-  }
-});
-
-// node_modules/underscore/modules/shuffle.js
-function shuffle(obj) {
-  return sample(obj, Infinity);
-}
-var init_shuffle = __esm({
-  "node_modules/underscore/modules/shuffle.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_sample();
-  }
-});
-
-// node_modules/underscore/modules/sortBy.js
-function sortBy2(obj, iteratee2, context) {
-  var index2 = 0;
-  iteratee2 = cb(iteratee2, context);
-  return pluck(map2(obj, function(value, key, list) {
-    return {
-      value,
-      index: index2++,
-      criteria: iteratee2(value, key, list)
-    };
-  }).sort(function(left, right) {
-    var a = left.criteria;
-    var b = right.criteria;
-    if (a !== b) {
-      if (a > b || a === void 0) return 1;
-      if (a < b || b === void 0) return -1;
-    }
-    return left.index - right.index;
-  }), "value");
-}
-var init_sortBy = __esm({
-  "node_modules/underscore/modules/sortBy.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_pluck();
-    init_map();
-  }
-});
-
-// node_modules/underscore/modules/_group.js
-function group2(behavior, partition) {
-  return function(obj, iteratee2, context) {
-    var result2 = partition ? [[], []] : {};
-    iteratee2 = cb(iteratee2, context);
-    each2(obj, function(value, index2) {
-      var key = iteratee2(value, index2, obj);
-      behavior(result2, value, key);
-    });
-    return result2;
-  };
-}
-var init_group = __esm({
-  "node_modules/underscore/modules/_group.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_cb();
-    init_each();
-  }
-});
-
-// node_modules/underscore/modules/groupBy.js
-var groupBy_default;
-var init_groupBy = __esm({
-  "node_modules/underscore/modules/groupBy.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_group();
-    init_has();
-    groupBy_default = group2(function(result2, value, key) {
-      if (has(result2, key)) result2[key].push(value);
-      else result2[key] = [value];
-    });
-  }
-});
-
-// node_modules/underscore/modules/indexBy.js
-var indexBy_default;
-var init_indexBy = __esm({
-  "node_modules/underscore/modules/indexBy.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_group();
-    indexBy_default = group2(function(result2, value, key) {
-      result2[key] = value;
-    });
-  }
-});
-
-// node_modules/underscore/modules/countBy.js
-var countBy_default;
-var init_countBy = __esm({
-  "node_modules/underscore/modules/countBy.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_group();
-    init_has();
-    countBy_default = group2(function(result2, value, key) {
-      if (has(result2, key)) result2[key]++;
-      else result2[key] = 1;
-    });
-  }
-});
-
-// node_modules/underscore/modules/partition.js
-var partition_default;
-var init_partition = __esm({
-  "node_modules/underscore/modules/partition.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_group();
-    partition_default = group2(function(result2, value, pass) {
-      result2[pass ? 0 : 1].push(value);
-    }, true);
-  }
-});
-
-// node_modules/underscore/modules/size.js
-function size(obj) {
-  if (obj == null) return 0;
-  return isArrayLike_default(obj) ? obj.length : keys(obj).length;
-}
-var init_size = __esm({
-  "node_modules/underscore/modules/size.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isArrayLike();
-    init_keys();
-  }
-});
-
-// node_modules/underscore/modules/_keyInObj.js
-function keyInObj(value, key, obj) {
-  return key in obj;
-}
-var init_keyInObj = __esm({
-  "node_modules/underscore/modules/_keyInObj.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/pick.js
-var pick_default;
-var init_pick = __esm({
-  "node_modules/underscore/modules/pick.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_isFunction();
-    init_optimizeCb();
-    init_allKeys();
-    init_keyInObj();
-    init_flatten();
-    pick_default = restArguments(function(obj, keys2) {
-      var result2 = {}, iteratee2 = keys2[0];
-      if (obj == null) return result2;
-      if (isFunction_default(iteratee2)) {
-        if (keys2.length > 1) iteratee2 = optimizeCb(iteratee2, keys2[1]);
-        keys2 = allKeys(obj);
-      } else {
-        iteratee2 = keyInObj;
-        keys2 = flatten(keys2, false, false);
-        obj = Object(obj);
-      }
-      for (var i = 0, length = keys2.length; i < length; i++) {
-        var key = keys2[i];
-        var value = obj[key];
-        if (iteratee2(value, key, obj)) result2[key] = value;
-      }
-      return result2;
-    });
-  }
-});
-
-// node_modules/underscore/modules/omit.js
-var omit_default;
-var init_omit = __esm({
-  "node_modules/underscore/modules/omit.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_isFunction();
-    init_negate();
-    init_map();
-    init_flatten();
-    init_contains();
-    init_pick();
-    omit_default = restArguments(function(obj, keys2) {
-      var iteratee2 = keys2[0], context;
-      if (isFunction_default(iteratee2)) {
-        iteratee2 = negate(iteratee2);
-        if (keys2.length > 1) context = keys2[1];
-      } else {
-        keys2 = map2(flatten(keys2, false, false), String);
-        iteratee2 = function(value, key) {
-          return !contains(keys2, key);
-        };
-      }
-      return pick_default(obj, iteratee2, context);
-    });
-  }
-});
-
-// node_modules/underscore/modules/initial.js
-function initial(array, n, guard) {
-  return slice.call(array, 0, Math.max(0, array.length - (n == null || guard ? 1 : n)));
-}
-var init_initial = __esm({
-  "node_modules/underscore/modules/initial.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/first.js
-function first(array, n, guard) {
-  if (array == null || array.length < 1) return n == null || guard ? void 0 : [];
-  if (n == null || guard) return array[0];
-  return initial(array, array.length - n);
-}
-var init_first = __esm({
-  "node_modules/underscore/modules/first.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_initial();
-  }
-});
-
-// node_modules/underscore/modules/rest.js
-function rest(array, n, guard) {
-  return slice.call(array, n == null || guard ? 1 : n);
-}
-var init_rest = __esm({
-  "node_modules/underscore/modules/rest.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/last.js
-function last(array, n, guard) {
-  if (array == null || array.length < 1) return n == null || guard ? void 0 : [];
-  if (n == null || guard) return array[array.length - 1];
-  return rest(array, Math.max(0, array.length - n));
-}
-var init_last = __esm({
-  "node_modules/underscore/modules/last.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_rest();
-  }
-});
-
-// node_modules/underscore/modules/compact.js
-function compact(array) {
-  return filter2(array, Boolean);
-}
-var init_compact = __esm({
-  "node_modules/underscore/modules/compact.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_filter();
-  }
-});
-
-// node_modules/underscore/modules/flatten.js
-function flatten2(array, depth) {
-  return flatten(array, depth, false);
-}
-var init_flatten2 = __esm({
-  "node_modules/underscore/modules/flatten.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_flatten();
-  }
-});
-
-// node_modules/underscore/modules/difference.js
-var difference_default;
-var init_difference = __esm({
-  "node_modules/underscore/modules/difference.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_flatten();
-    init_filter();
-    init_contains();
-    difference_default = restArguments(function(array, rest2) {
-      rest2 = flatten(rest2, true, true);
-      return filter2(array, function(value) {
-        return !contains(rest2, value);
-      });
-    });
-  }
-});
-
-// node_modules/underscore/modules/without.js
-var without_default;
-var init_without = __esm({
-  "node_modules/underscore/modules/without.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_difference();
-    without_default = restArguments(function(array, otherArrays) {
-      return difference_default(array, otherArrays);
-    });
-  }
-});
-
-// node_modules/underscore/modules/uniq.js
-function uniq(array, isSorted, iteratee2, context) {
-  if (!isBoolean(isSorted)) {
-    context = iteratee2;
-    iteratee2 = isSorted;
-    isSorted = false;
-  }
-  if (iteratee2 != null) iteratee2 = cb(iteratee2, context);
-  var result2 = [];
-  var seen = [];
-  for (var i = 0, length = getLength_default(array); i < length; i++) {
-    var value = array[i], computed = iteratee2 ? iteratee2(value, i, array) : value;
-    if (isSorted && !iteratee2) {
-      if (!i || seen !== computed) result2.push(value);
-      seen = computed;
-    } else if (iteratee2) {
-      if (!contains(seen, computed)) {
-        seen.push(computed);
-        result2.push(value);
-      }
-    } else if (!contains(result2, value)) {
-      result2.push(value);
-    }
-  }
-  return result2;
-}
-var init_uniq = __esm({
-  "node_modules/underscore/modules/uniq.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_isBoolean();
-    init_cb();
-    init_getLength();
-    init_contains();
-  }
-});
-
-// node_modules/underscore/modules/union.js
-var union_default;
-var init_union = __esm({
-  "node_modules/underscore/modules/union.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_uniq();
-    init_flatten();
-    union_default = restArguments(function(arrays) {
-      return uniq(flatten(arrays, true, true));
-    });
-  }
-});
-
-// node_modules/underscore/modules/intersection.js
-function intersection(array) {
-  var result2 = [];
-  var argsLength = arguments.length;
-  for (var i = 0, length = getLength_default(array); i < length; i++) {
-    var item = array[i];
-    if (contains(result2, item)) continue;
-    var j;
-    for (j = 1; j < argsLength; j++) {
-      if (!contains(arguments[j], item)) break;
-    }
-    if (j === argsLength) result2.push(item);
-  }
-  return result2;
-}
-var init_intersection = __esm({
-  "node_modules/underscore/modules/intersection.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_getLength();
-    init_contains();
-  }
-});
-
-// node_modules/underscore/modules/unzip.js
-function unzip(array) {
-  var length = array && max(array, getLength_default).length || 0;
-  var result2 = Array(length);
-  for (var index2 = 0; index2 < length; index2++) {
-    result2[index2] = pluck(array, index2);
-  }
-  return result2;
-}
-var init_unzip = __esm({
-  "node_modules/underscore/modules/unzip.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_max();
-    init_getLength();
-    init_pluck();
-  }
-});
-
-// node_modules/underscore/modules/zip.js
-var zip_default;
-var init_zip = __esm({
-  "node_modules/underscore/modules/zip.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_restArguments();
-    init_unzip();
-    zip_default = restArguments(unzip);
-  }
-});
-
-// node_modules/underscore/modules/object.js
-function object(list, values2) {
-  var result2 = {};
-  for (var i = 0, length = getLength_default(list); i < length; i++) {
-    if (values2) {
-      result2[list[i]] = values2[i];
-    } else {
-      result2[list[i][0]] = list[i][1];
-    }
-  }
-  return result2;
-}
-var init_object = __esm({
-  "node_modules/underscore/modules/object.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_getLength();
-  }
-});
-
-// node_modules/underscore/modules/range.js
-function range3(start, stop, step) {
-  if (stop == null) {
-    stop = start || 0;
-    start = 0;
-  }
-  if (!step) {
-    step = stop < start ? -1 : 1;
-  }
-  var length = Math.max(Math.ceil((stop - start) / step), 0);
-  var range4 = Array(length);
-  for (var idx = 0; idx < length; idx++, start += step) {
-    range4[idx] = start;
-  }
-  return range4;
-}
-var init_range = __esm({
-  "node_modules/underscore/modules/range.js"() {
-    "use strict";
-    init_cjs_shims();
-  }
-});
-
-// node_modules/underscore/modules/chunk.js
-function chunk(array, count) {
-  if (count == null || count < 1) return [];
-  var result2 = [];
-  var i = 0, length = array.length;
-  while (i < length) {
-    result2.push(slice.call(array, i, i += count));
-  }
-  return result2;
-}
-var init_chunk = __esm({
-  "node_modules/underscore/modules/chunk.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-  }
-});
-
-// node_modules/underscore/modules/_chainResult.js
-function chainResult(instance, obj) {
-  return instance._chain ? _(obj).chain() : obj;
-}
-var init_chainResult = __esm({
-  "node_modules/underscore/modules/_chainResult.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-  }
-});
-
-// node_modules/underscore/modules/mixin.js
-function mixin(obj) {
-  each2(functions(obj), function(name) {
-    var func = _[name] = obj[name];
-    _.prototype[name] = function() {
-      var args = [this._wrapped];
-      push.apply(args, arguments);
-      return chainResult(this, func.apply(_, args));
-    };
-  });
-  return _;
-}
-var init_mixin = __esm({
-  "node_modules/underscore/modules/mixin.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    init_each();
-    init_functions();
-    init_setup();
-    init_chainResult();
-  }
-});
-
-// node_modules/underscore/modules/underscore-array-methods.js
-var underscore_array_methods_default;
-var init_underscore_array_methods = __esm({
-  "node_modules/underscore/modules/underscore-array-methods.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_underscore();
-    init_each();
-    init_setup();
-    init_chainResult();
-    each2(["pop", "push", "reverse", "shift", "sort", "splice", "unshift"], function(name) {
-      var method = ArrayProto[name];
-      _.prototype[name] = function() {
-        var obj = this._wrapped;
-        if (obj != null) {
-          method.apply(obj, arguments);
-          if ((name === "shift" || name === "splice") && obj.length === 0) {
-            delete obj[0];
-          }
-        }
-        return chainResult(this, obj);
-      };
-    });
-    each2(["concat", "join", "slice"], function(name) {
-      var method = ArrayProto[name];
-      _.prototype[name] = function() {
-        var obj = this._wrapped;
-        if (obj != null) obj = method.apply(obj, arguments);
-        return chainResult(this, obj);
-      };
-    });
-    underscore_array_methods_default = _;
-  }
-});
-
-// node_modules/underscore/modules/index.js
-var modules_exports = {};
-__export(modules_exports, {
-  VERSION: () => VERSION,
-  after: () => after,
-  all: () => every2,
-  allKeys: () => allKeys,
-  any: () => some2,
-  assign: () => extendOwn_default,
-  before: () => before,
-  bind: () => bind_default,
-  bindAll: () => bindAll_default,
-  chain: () => chain,
-  chunk: () => chunk,
-  clone: () => clone,
-  collect: () => map2,
-  compact: () => compact,
-  compose: () => compose2,
-  constant: () => constant2,
-  contains: () => contains,
-  countBy: () => countBy_default,
-  create: () => create,
-  debounce: () => debounce,
-  default: () => underscore_array_methods_default,
-  defaults: () => defaults_default,
-  defer: () => defer_default,
-  delay: () => delay_default,
-  detect: () => find,
-  difference: () => difference_default,
-  drop: () => rest,
-  each: () => each2,
-  escape: () => escape_default,
-  every: () => every2,
-  extend: () => extend_default,
-  extendOwn: () => extendOwn_default,
-  filter: () => filter2,
-  find: () => find,
-  findIndex: () => findIndex_default,
-  findKey: () => findKey,
-  findLastIndex: () => findLastIndex_default,
-  findWhere: () => findWhere,
-  first: () => first,
-  flatten: () => flatten2,
-  foldl: () => reduce_default,
-  foldr: () => reduceRight_default,
-  forEach: () => each2,
-  functions: () => functions,
-  get: () => get,
-  groupBy: () => groupBy_default,
-  has: () => has2,
-  head: () => first,
-  identity: () => identity,
-  include: () => contains,
-  includes: () => contains,
-  indexBy: () => indexBy_default,
-  indexOf: () => indexOf_default,
-  initial: () => initial,
-  inject: () => reduce_default,
-  intersection: () => intersection,
-  invert: () => invert,
-  invoke: () => invoke_default,
-  isArguments: () => isArguments_default,
-  isArray: () => isArray_default,
-  isArrayBuffer: () => isArrayBuffer_default,
-  isBoolean: () => isBoolean,
-  isDataView: () => isDataView_default,
-  isDate: () => isDate_default,
-  isElement: () => isElement,
-  isEmpty: () => isEmpty,
-  isEqual: () => isEqual,
-  isError: () => isError_default,
-  isFinite: () => isFinite2,
-  isFunction: () => isFunction_default,
-  isMap: () => isMap_default,
-  isMatch: () => isMatch,
-  isNaN: () => isNaN2,
-  isNull: () => isNull,
-  isNumber: () => isNumber_default,
-  isObject: () => isObject,
-  isRegExp: () => isRegExp_default,
-  isSet: () => isSet_default,
-  isString: () => isString_default,
-  isSymbol: () => isSymbol_default,
-  isTypedArray: () => isTypedArray_default,
-  isUndefined: () => isUndefined,
-  isWeakMap: () => isWeakMap_default,
-  isWeakSet: () => isWeakSet_default,
-  iteratee: () => iteratee,
-  keys: () => keys,
-  last: () => last,
-  lastIndexOf: () => lastIndexOf_default,
-  map: () => map2,
-  mapObject: () => mapObject,
-  matcher: () => matcher,
-  matches: () => matcher,
-  max: () => max,
-  memoize: () => memoize2,
-  methods: () => functions,
-  min: () => min,
-  mixin: () => mixin,
-  negate: () => negate,
-  noop: () => noop,
-  now: () => now_default,
-  object: () => object,
-  omit: () => omit_default,
-  once: () => once_default,
-  pairs: () => pairs,
-  partial: () => partial_default,
-  partition: () => partition_default,
-  pick: () => pick_default,
-  pluck: () => pluck,
-  property: () => property,
-  propertyOf: () => propertyOf,
-  random: () => random,
-  range: () => range3,
-  reduce: () => reduce_default,
-  reduceRight: () => reduceRight_default,
-  reject: () => reject2,
-  rest: () => rest,
-  restArguments: () => restArguments,
-  result: () => result,
-  sample: () => sample,
-  select: () => filter2,
-  shuffle: () => shuffle,
-  size: () => size,
-  some: () => some2,
-  sortBy: () => sortBy2,
-  sortedIndex: () => sortedIndex,
-  tail: () => rest,
-  take: () => first,
-  tap: () => tap,
-  template: () => template,
-  templateSettings: () => templateSettings_default,
-  throttle: () => throttle,
-  times: () => times2,
-  toArray: () => toArray,
-  toPath: () => toPath,
-  transpose: () => unzip,
-  unescape: () => unescape_default,
-  union: () => union_default,
-  uniq: () => uniq,
-  unique: () => uniq,
-  uniqueId: () => uniqueId,
-  unzip: () => unzip,
-  values: () => values,
-  where: () => where,
-  without: () => without_default,
-  wrap: () => wrap2,
-  zip: () => zip_default
-});
-var init_modules = __esm({
-  "node_modules/underscore/modules/index.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_setup();
-    init_restArguments();
-    init_isObject();
-    init_isNull();
-    init_isUndefined();
-    init_isBoolean();
-    init_isElement();
-    init_isString();
-    init_isNumber();
-    init_isDate();
-    init_isRegExp();
-    init_isError();
-    init_isSymbol();
-    init_isArrayBuffer();
-    init_isDataView();
-    init_isArray();
-    init_isFunction();
-    init_isArguments();
-    init_isFinite();
-    init_isNaN();
-    init_isTypedArray();
-    init_isEmpty();
-    init_isMatch();
-    init_isEqual();
-    init_isMap();
-    init_isWeakMap();
-    init_isSet();
-    init_isWeakSet();
-    init_keys();
-    init_allKeys();
-    init_values();
-    init_pairs();
-    init_invert();
-    init_functions();
-    init_extend();
-    init_extendOwn();
-    init_defaults();
-    init_create();
-    init_clone();
-    init_tap();
-    init_get();
-    init_has2();
-    init_mapObject();
-    init_identity();
-    init_constant();
-    init_noop();
-    init_toPath();
-    init_property();
-    init_propertyOf();
-    init_matcher();
-    init_times();
-    init_random();
-    init_now();
-    init_escape();
-    init_unescape();
-    init_templateSettings();
-    init_template();
-    init_result();
-    init_uniqueId();
-    init_chain();
-    init_iteratee();
-    init_partial();
-    init_bind();
-    init_bindAll();
-    init_memoize();
-    init_delay();
-    init_defer();
-    init_throttle();
-    init_debounce();
-    init_wrap();
-    init_negate();
-    init_compose();
-    init_after();
-    init_before();
-    init_once();
-    init_findKey();
-    init_findIndex();
-    init_findLastIndex();
-    init_sortedIndex();
-    init_indexOf();
-    init_lastIndexOf();
-    init_find();
-    init_findWhere();
-    init_each();
-    init_map();
-    init_reduce();
-    init_reduceRight();
-    init_filter();
-    init_reject();
-    init_every();
-    init_some();
-    init_contains();
-    init_invoke();
-    init_pluck();
-    init_where();
-    init_max();
-    init_min();
-    init_shuffle();
-    init_sample();
-    init_sortBy();
-    init_groupBy();
-    init_indexBy();
-    init_countBy();
-    init_partition();
-    init_toArray();
-    init_size();
-    init_pick();
-    init_omit();
-    init_first();
-    init_initial();
-    init_last();
-    init_rest();
-    init_compact();
-    init_flatten2();
-    init_without();
-    init_uniq();
-    init_union();
-    init_intersection();
-    init_difference();
-    init_unzip();
-    init_zip();
-    init_object();
-    init_range();
-    init_chunk();
-    init_mixin();
-    init_underscore_array_methods();
-  }
-});
-
-// node_modules/underscore/modules/index-default.js
-var _2, index_default_default;
-var init_index_default = __esm({
-  "node_modules/underscore/modules/index-default.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_modules();
-    init_modules();
-    _2 = mixin(modules_exports);
-    _2._ = _2;
-    index_default_default = _2;
-  }
-});
-
-// node_modules/underscore/modules/index-all.js
-var index_all_exports = {};
-__export(index_all_exports, {
-  VERSION: () => VERSION,
-  after: () => after,
-  all: () => every2,
-  allKeys: () => allKeys,
-  any: () => some2,
-  assign: () => extendOwn_default,
-  before: () => before,
-  bind: () => bind_default,
-  bindAll: () => bindAll_default,
-  chain: () => chain,
-  chunk: () => chunk,
-  clone: () => clone,
-  collect: () => map2,
-  compact: () => compact,
-  compose: () => compose2,
-  constant: () => constant2,
-  contains: () => contains,
-  countBy: () => countBy_default,
-  create: () => create,
-  debounce: () => debounce,
-  default: () => index_default_default,
-  defaults: () => defaults_default,
-  defer: () => defer_default,
-  delay: () => delay_default,
-  detect: () => find,
-  difference: () => difference_default,
-  drop: () => rest,
-  each: () => each2,
-  escape: () => escape_default,
-  every: () => every2,
-  extend: () => extend_default,
-  extendOwn: () => extendOwn_default,
-  filter: () => filter2,
-  find: () => find,
-  findIndex: () => findIndex_default,
-  findKey: () => findKey,
-  findLastIndex: () => findLastIndex_default,
-  findWhere: () => findWhere,
-  first: () => first,
-  flatten: () => flatten2,
-  foldl: () => reduce_default,
-  foldr: () => reduceRight_default,
-  forEach: () => each2,
-  functions: () => functions,
-  get: () => get,
-  groupBy: () => groupBy_default,
-  has: () => has2,
-  head: () => first,
-  identity: () => identity,
-  include: () => contains,
-  includes: () => contains,
-  indexBy: () => indexBy_default,
-  indexOf: () => indexOf_default,
-  initial: () => initial,
-  inject: () => reduce_default,
-  intersection: () => intersection,
-  invert: () => invert,
-  invoke: () => invoke_default,
-  isArguments: () => isArguments_default,
-  isArray: () => isArray_default,
-  isArrayBuffer: () => isArrayBuffer_default,
-  isBoolean: () => isBoolean,
-  isDataView: () => isDataView_default,
-  isDate: () => isDate_default,
-  isElement: () => isElement,
-  isEmpty: () => isEmpty,
-  isEqual: () => isEqual,
-  isError: () => isError_default,
-  isFinite: () => isFinite2,
-  isFunction: () => isFunction_default,
-  isMap: () => isMap_default,
-  isMatch: () => isMatch,
-  isNaN: () => isNaN2,
-  isNull: () => isNull,
-  isNumber: () => isNumber_default,
-  isObject: () => isObject,
-  isRegExp: () => isRegExp_default,
-  isSet: () => isSet_default,
-  isString: () => isString_default,
-  isSymbol: () => isSymbol_default,
-  isTypedArray: () => isTypedArray_default,
-  isUndefined: () => isUndefined,
-  isWeakMap: () => isWeakMap_default,
-  isWeakSet: () => isWeakSet_default,
-  iteratee: () => iteratee,
-  keys: () => keys,
-  last: () => last,
-  lastIndexOf: () => lastIndexOf_default,
-  map: () => map2,
-  mapObject: () => mapObject,
-  matcher: () => matcher,
-  matches: () => matcher,
-  max: () => max,
-  memoize: () => memoize2,
-  methods: () => functions,
-  min: () => min,
-  mixin: () => mixin,
-  negate: () => negate,
-  noop: () => noop,
-  now: () => now_default,
-  object: () => object,
-  omit: () => omit_default,
-  once: () => once_default,
-  pairs: () => pairs,
-  partial: () => partial_default,
-  partition: () => partition_default,
-  pick: () => pick_default,
-  pluck: () => pluck,
-  property: () => property,
-  propertyOf: () => propertyOf,
-  random: () => random,
-  range: () => range3,
-  reduce: () => reduce_default,
-  reduceRight: () => reduceRight_default,
-  reject: () => reject2,
-  rest: () => rest,
-  restArguments: () => restArguments,
-  result: () => result,
-  sample: () => sample,
-  select: () => filter2,
-  shuffle: () => shuffle,
-  size: () => size,
-  some: () => some2,
-  sortBy: () => sortBy2,
-  sortedIndex: () => sortedIndex,
-  tail: () => rest,
-  take: () => first,
-  tap: () => tap,
-  template: () => template,
-  templateSettings: () => templateSettings_default,
-  throttle: () => throttle,
-  times: () => times2,
-  toArray: () => toArray,
-  toPath: () => toPath,
-  transpose: () => unzip,
-  unescape: () => unescape_default,
-  union: () => union_default,
-  uniq: () => uniq,
-  unique: () => uniq,
-  uniqueId: () => uniqueId,
-  unzip: () => unzip,
-  values: () => values,
-  where: () => where,
-  without: () => without_default,
-  wrap: () => wrap2,
-  zip: () => zip_default
-});
-var init_index_all = __esm({
-  "node_modules/underscore/modules/index-all.js"() {
-    "use strict";
-    init_cjs_shims();
-    init_index_default();
-    init_modules();
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/jute/specification.json
-var require_specification = __commonJS({
-  "node_modules/node-zookeeper-client/lib/jute/specification.json"(exports2, module2) {
-    module2.exports = {
-      data: {
-        Id: [
-          { name: "scheme", type: "ustring" },
-          { name: "id", type: "ustring" }
-        ],
-        ACL: [
-          { name: "perms", type: "int" },
-          { name: "id", type: "data.Id" }
-        ],
-        Stat: [
-          { name: "czxid", type: "long" },
-          { name: "mzxid", type: "long" },
-          { name: "ctime", type: "long" },
-          { name: "mtime", type: "long" },
-          { name: "version", type: "int" },
-          { name: "cversion", type: "int" },
-          { name: "aversion", type: "int" },
-          { name: "ephemeralOwner", type: "long" },
-          { name: "dataLength", type: "int" },
-          { name: "numChildren", type: "int" },
-          { name: "pzxid", type: "long" }
-        ]
-      },
-      protocol: {
-        ConnectRequest: [
-          { name: "protocolVersion", type: "int" },
-          { name: "lastZxidSeen", type: "long" },
-          { name: "timeOut", type: "int" },
-          { name: "sessionId", type: "long" },
-          { name: "passwd", type: "buffer" }
-        ],
-        ConnectResponse: [
-          { name: "protocolVersion", type: "int" },
-          { name: "timeOut", type: "int" },
-          { name: "sessionId", type: "long" },
-          { name: "passwd", type: "buffer" }
-        ],
-        RequestHeader: [
-          { name: "xid", type: "int" },
-          { name: "type", type: "int" }
-        ],
-        ReplyHeader: [
-          { name: "xid", type: "int" },
-          { name: "zxid", type: "long" },
-          { name: "err", type: "int" }
-        ],
-        AuthPacket: [
-          { name: "type", type: "int" },
-          { name: "scheme", type: "ustring" },
-          { name: "auth", type: "buffer" }
-        ],
-        CreateRequest: [
-          { name: "path", type: "ustring" },
-          { name: "data", type: "buffer" },
-          { name: "acl", type: "vector<data.ACL>" },
-          { name: "flags", type: "int" }
-        ],
-        CreateResponse: [
-          { name: "path", type: "ustring" }
-        ],
-        DeleteRequest: [
-          { name: "path", type: "ustring" },
-          { name: "version", type: "int" }
-        ],
-        GetChildren2Request: [
-          { name: "path", type: "ustring" },
-          { name: "watch", type: "boolean" }
-        ],
-        GetChildren2Response: [
-          { name: "children", type: "vector<ustring>" },
-          { name: "stat", type: "data.Stat" }
-        ],
-        ExistsRequest: [
-          { name: "path", type: "ustring" },
-          { name: "watch", type: "boolean" }
-        ],
-        ExistsResponse: [
-          { name: "stat", type: "data.Stat" }
-        ],
-        SetDataRequest: [
-          { name: "path", type: "ustring" },
-          { name: "data", type: "buffer" },
-          { name: "version", type: "int" }
-        ],
-        SetDataResponse: [
-          { name: "stat", type: "data.Stat" }
-        ],
-        GetDataRequest: [
-          { name: "path", type: "ustring" },
-          { name: "watch", type: "boolean" }
-        ],
-        GetDataResponse: [
-          { name: "data", type: "buffer" },
-          { name: "stat", type: "data.Stat" }
-        ],
-        GetACLRequest: [
-          { name: "path", type: "ustring" }
-        ],
-        GetACLResponse: [
-          { name: "acl", type: "vector<data.ACL>" },
-          { name: "stat", type: "data.Stat" }
-        ],
-        SetACLRequest: [
-          { name: "path", type: "ustring" },
-          { name: "acl", type: "vector<data.ACL>" },
-          { name: "version", type: "int" }
-        ],
-        SetACLResponse: [
-          { name: "stat", type: "data.Stat" }
-        ],
-        WatcherEvent: [
-          { name: "type", type: "int" },
-          { name: "state", type: "int" },
-          { name: "path", type: "ustring" }
-        ],
-        SetWatches: [
-          { name: "relativeZxid", type: "long" },
-          { name: "dataWatches", type: "vector<ustring>" },
-          { name: "existWatches", type: "vector<ustring>" },
-          { name: "childWatches", type: "vector<ustring>" }
-        ],
-        MultiHeader: [
-          { name: "type", type: "int" },
-          { name: "done", type: "boolean" },
-          { name: "err", type: "int" }
-        ],
-        CheckVersionRequest: [
-          { name: "path", type: "ustring" },
-          { name: "version", type: "int" }
-        ],
-        ErrorResponse: [
-          { name: "err", type: "int" }
-        ]
-      }
-    };
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/jute/index.js
-var require_jute = __commonJS({
-  "node_modules/node-zookeeper-client/lib/jute/index.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var fs3 = require("fs");
-    var util = require("util");
-    var assert = require("assert");
-    var exports2 = module2.exports;
-    var jute = exports2;
-    var PROTOCOL_VERSION = 0;
-    var OP_CODES = {
-      NOTIFICATION: 0,
-      CREATE: 1,
-      DELETE: 2,
-      EXISTS: 3,
-      GET_DATA: 4,
-      SET_DATA: 5,
-      GET_ACL: 6,
-      SET_ACL: 7,
-      GET_CHILDREN: 8,
-      SYNC: 9,
-      PING: 11,
-      GET_CHILDREN2: 12,
-      CHECK: 13,
-      MULTI: 14,
-      AUTH: 100,
-      SET_WATCHES: 101,
-      SASL: 102,
-      CREATE_SESSION: -10,
-      CLOSE_SESSION: -11,
-      ERROR: -1
-    };
-    var XID_NOTIFICATION = -1;
-    var XID_PING = -2;
-    var XID_AUTHENTICATION = -4;
-    function Record(specification2, args) {
-      if (!Array.isArray(specification2)) {
-        throw new Error("specification must be a valid Array.");
-      }
-      this.specification = specification2;
-      this.chrootPath = void 0;
-      args = args || [];
-      var self2 = this, match;
-      self2.specification.forEach(function(attribute, index2) {
-        switch (attribute.type) {
-          case "int":
-            if (typeof args[index2] === "number") {
-              self2[attribute.name] = args[index2];
-            } else {
-              self2[attribute.name] = 0;
-            }
-            break;
-          case "long":
-            self2[attribute.name] = Buffer.alloc(8);
-            if (Buffer.isBuffer(args[index2])) {
-              args[index2].copy(self2[attribute.name]);
-            } else {
-              self2[attribute.name].fill(0);
-            }
-            break;
-          case "buffer":
-            if (Buffer.isBuffer(args[index2])) {
-              self2[attribute.name] = Buffer.alloc(args[index2].length);
-              args[index2].copy(self2[attribute.name]);
-            } else {
-              self2[attribute.name] = void 0;
-            }
-            break;
-          case "ustring":
-            if (typeof args[index2] === "string") {
-              self2[attribute.name] = args[index2];
-            } else {
-              self2[attribute.name] = void 0;
-            }
-            break;
-          case "boolean":
-            if (typeof args[index2] === "boolean") {
-              self2[attribute.name] = args[index2];
-            } else {
-              self2[attribute.name] = false;
-            }
-            break;
-          default:
-            if ((match = /^vector<([\w.]+)>$/.exec(attribute.type)) !== null) {
-              if (Array.isArray(args[index2])) {
-                self2[attribute.name] = args[index2];
-              } else {
-                self2[attribute.name] = void 0;
-              }
-            } else if ((match = /^data\.(\w+)$/.exec(attribute.type)) !== null) {
-              if (args[index2] instanceof Record) {
-                self2[attribute.name] = args[index2];
-              } else {
-                self2[attribute.name] = new jute.data[match[1]]();
-              }
-            } else {
-              throw new Error("Unknown type: " + attribute.type);
-            }
-        }
-      });
-    }
-    Record.prototype.setChrootPath = function(path37) {
-      this.chrootPath = path37;
-    };
-    function byteLength(type, value) {
-      var size2 = 0, match;
-      switch (type) {
-        case "int":
-          size2 = 4;
-          break;
-        case "long":
-          size2 = 8;
-          break;
-        case "buffer":
-          size2 = 4;
-          if (Buffer.isBuffer(value)) {
-            size2 += value.length;
-          }
-          break;
-        case "ustring":
-          size2 = 4;
-          if (typeof value === "string") {
-            size2 += Buffer.byteLength(value);
-          }
-          break;
-        case "boolean":
-          size2 = 1;
-          break;
-        default:
-          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
-            size2 = 4;
-            if (Array.isArray(value)) {
-              value.forEach(function(item) {
-                size2 += byteLength(match[1], item);
-              });
-            }
-          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
-            size2 = value.byteLength();
-          } else {
-            throw new Error("Unknown type: " + type);
-          }
-      }
-      return size2;
-    }
-    function prependChroot(self2, path37) {
-      if (!self2.chrootPath) {
-        return path37;
-      }
-      if (path37 === "/") {
-        return self2.chrootPath;
-      }
-      return self2.chrootPath + path37;
-    }
-    Record.prototype.byteLength = function() {
-      var self2 = this, size2 = 0;
-      self2.specification.forEach(function(attribute) {
-        var value = self2[attribute.name];
-        if (attribute.name === "path") {
-          value = prependChroot(self2, value);
-        }
-        if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path37) {
-            return prependChroot(self2, path37);
-          });
-        }
-        size2 += byteLength(attribute.type, value);
-      });
-      return size2;
-    };
-    function serialize(type, value, buffer, offset) {
-      var bytesWritten = 0, length = 0, match;
-      switch (type) {
-        case "int":
-          buffer.writeInt32BE(value, offset);
-          bytesWritten = 4;
-          break;
-        case "long":
-          value.copy(buffer, offset);
-          bytesWritten = 8;
-          break;
-        case "buffer":
-          if (Buffer.isBuffer(value)) {
-            buffer.writeInt32BE(value.length, offset);
-            bytesWritten = 4;
-            value.copy(buffer, offset + bytesWritten);
-            bytesWritten += value.length;
-          } else {
-            buffer.writeInt32BE(-1, offset);
-            bytesWritten = 4;
-          }
-          break;
-        case "ustring":
-          if (typeof value === "string") {
-            length = Buffer.byteLength(value);
-            buffer.writeInt32BE(length, offset);
-            bytesWritten = 4;
-            Buffer.from(value).copy(buffer, offset + bytesWritten);
-            bytesWritten += length;
-          } else {
-            buffer.writeInt32BE(-1, offset);
-            bytesWritten += 4;
-          }
-          break;
-        case "boolean":
-          buffer.writeUInt8(value ? 1 : 0, offset);
-          bytesWritten += 1;
-          break;
-        default:
-          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
-            if (Array.isArray(value)) {
-              buffer.writeInt32BE(value.length, offset);
-              bytesWritten += 4;
-              value.forEach(function(item) {
-                bytesWritten += serialize(
-                  match[1],
-                  item,
-                  buffer,
-                  offset + bytesWritten
-                );
-              });
-            } else {
-              buffer.writeInt32BE(-1, offset);
-              bytesWritten += 4;
-            }
-          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
-            bytesWritten += value.serialize(buffer, offset + bytesWritten);
-          } else {
-            throw new Error("Unknown type: " + type);
-          }
-      }
-      return bytesWritten;
-    }
-    Record.prototype.serialize = function(buffer, offset) {
-      if (!Buffer.isBuffer(buffer)) {
-        throw new Error("buffer must an instance of Node.js Buffer class.");
-      }
-      if (offset < 0 || offset >= buffer.length) {
-        throw new Error("offset: " + offset + " is out of buffer range.");
-      }
-      var self2 = this, size2 = this.byteLength();
-      if (offset + size2 > buffer.length) {
-        throw new Error("buffer does not have enough space.");
-      }
-      self2.specification.forEach(function(attribute) {
-        var value = self2[attribute.name];
-        if (attribute.name === "path") {
-          value = prependChroot(self2, value);
-        }
-        if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path37) {
-            return prependChroot(self2, path37);
-          });
-        }
-        offset += serialize(
-          attribute.type,
-          value,
-          buffer,
-          offset
-        );
-      });
-      return size2;
-    };
-    function deserialize(type, buffer, offset) {
-      var bytesRead = 0, length = 0, match, value, result2;
-      switch (type) {
-        case "int":
-          value = buffer.readInt32BE(offset);
-          bytesRead = 4;
-          break;
-        case "long":
-          value = Buffer.alloc(8);
-          buffer.copy(value, 0, offset, offset + 8);
-          bytesRead = 8;
-          break;
-        case "buffer":
-          length = buffer.readInt32BE(offset);
-          bytesRead = 4;
-          if (length === -1) {
-            value = void 0;
-          } else {
-            value = Buffer.alloc(length);
-            buffer.copy(
-              value,
-              0,
-              offset + bytesRead,
-              offset + bytesRead + length
-            );
-            bytesRead += length;
-          }
-          break;
-        case "ustring":
-          length = buffer.readInt32BE(offset);
-          bytesRead = 4;
-          if (length === -1) {
-            value = void 0;
-          } else {
-            value = buffer.toString(
-              "utf8",
-              offset + bytesRead,
-              offset + bytesRead + length
-            );
-            bytesRead += length;
-          }
-          break;
-        case "boolean":
-          value = buffer.readUInt8(offset) === 1;
-          bytesRead = 1;
-          break;
-        default:
-          if ((match = /^vector<([\w.]+)>$/.exec(type)) !== null) {
-            length = buffer.readInt32BE(offset);
-            bytesRead = 4;
-            if (length === -1) {
-              value = void 0;
-            } else {
-              value = [];
-              while (length > 0) {
-                result2 = deserialize(match[1], buffer, offset + bytesRead);
-                value.push(result2.value);
-                bytesRead += result2.bytesRead;
-                length -= 1;
-              }
-            }
-          } else if ((match = /^data\.(\w+)$/.exec(type)) !== null) {
-            value = new jute.data[match[1]]();
-            bytesRead = value.deserialize(buffer, offset);
-          } else {
-            throw new Error("Unknown type: " + type);
-          }
-      }
-      return {
-        value,
-        bytesRead
-      };
-    }
-    Record.prototype.deserialize = function(buffer, offset) {
-      if (!Buffer.isBuffer(buffer)) {
-        throw new Error("buffer must an instance of Node.js Buffer class.");
-      }
-      if (offset < 0 || offset >= buffer.length) {
-        throw new Error("offset: " + offset + " is out of buffer range.");
-      }
-      var self2 = this, bytesRead = 0, result2;
-      self2.specification.forEach(function(attribute) {
-        result2 = deserialize(attribute.type, buffer, offset + bytesRead);
-        self2[attribute.name] = result2.value;
-        bytesRead += result2.bytesRead;
-        if (self2.chrootPath && attribute.name === "path") {
-          if (self2.path === self2.chrootPath) {
-            self2.path = "/";
-          } else {
-            self2.path = self2.path.substring(self2.chrootPath.length);
-          }
-        }
-      });
-      return bytesRead;
-    };
-    function TransactionRequest(ops) {
-      if (!(this instanceof TransactionRequest)) {
-        return new TransactionRequest(ops);
-      }
-      assert(Array.isArray(ops), "ops must be a valid array.");
-      this.ops = ops;
-      this.records = [];
-      this.ops.forEach(function(op) {
-        var mh = new jute.protocol.MultiHeader(op.type, false, -1), record2;
-        this.records.push(mh);
-        switch (op.type) {
-          case jute.OP_CODES.CREATE:
-            record2 = new jute.protocol.CreateRequest();
-            record2.path = op.path;
-            record2.data = op.data;
-            record2.acl = op.acls.map(function(item) {
-              return item.toRecord();
-            });
-            record2.flags = op.mode;
-            break;
-          case jute.OP_CODES.DELETE:
-            record2 = new jute.protocol.DeleteRequest();
-            record2.path = op.path;
-            record2.version = op.version;
-            break;
-          case jute.OP_CODES.SET_DATA:
-            record2 = new jute.protocol.SetDataRequest();
-            record2.path = op.path;
-            if (Buffer.isBuffer(op.data)) {
-              record2.data = Buffer.alloc(op.data.length);
-              op.data.copy(record2.data);
-            }
-            record2.version = op.version;
-            break;
-          case jute.OP_CODES.CHECK:
-            record2 = new jute.protocol.CheckVersionRequest();
-            record2.path = op.path;
-            record2.version = op.version;
-            break;
-          default:
-            throw new Error("Unknown op type: " + op.type);
-        }
-        this.records.push(record2);
-      }, this);
-      this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
-    }
-    TransactionRequest.prototype.setChrootPath = function(path37) {
-      this.records.forEach(function(record2) {
-        record2.setChrootPath(path37);
-      });
-    };
-    TransactionRequest.prototype.byteLength = function() {
-      return this.records.reduce(function(length, record2) {
-        return length + record2.byteLength();
-      }, 0);
-    };
-    TransactionRequest.prototype.serialize = function(buffer, offset) {
-      assert(
-        Buffer.isBuffer(buffer),
-        "buffer must an instance of Node.js Buffer class."
-      );
-      assert(
-        offset >= 0 && offset < buffer.length,
-        "offset: " + offset + " is out of buffer range."
-      );
-      var size2 = this.byteLength();
-      if (offset + size2 > buffer.length) {
-        throw new Error("buffer does not have enough space.");
-      }
-      this.records.forEach(function(record2) {
-        offset += record2.serialize(
-          buffer,
-          offset
-        );
-      });
-      return size2;
-    };
-    function TransactionResponse() {
-      if (!(this instanceof TransactionResponse)) {
-        return new TransactionResponse();
-      }
-      this.results = [];
-      this.chrootPath = void 0;
-    }
-    TransactionResponse.prototype.setChrootPath = function(path37) {
-      this.chrootPath = path37;
-    };
-    TransactionResponse.prototype.deserialize = function(buffer, offset) {
-      assert(
-        Buffer.isBuffer(buffer),
-        "buffer must an instance of Node.js Buffer class."
-      );
-      assert(
-        offset >= 0 && offset < buffer.length,
-        "offset: " + offset + " is out of buffer range."
-      );
-      var self2 = this, bytesRead = 0, header, response;
-      while (true) {
-        header = new jute.protocol.MultiHeader();
-        bytesRead += header.deserialize(buffer, offset + bytesRead);
-        if (header.done) {
-          break;
-        }
-        switch (header.type) {
-          case jute.OP_CODES.CREATE:
-            response = new jute.protocol.CreateResponse();
-            response.setChrootPath(self2.chrootPath);
-            bytesRead += response.deserialize(buffer, offset + bytesRead);
-            self2.results.push({
-              type: header.type,
-              path: response.path
-            });
-            break;
-          case jute.OP_CODES.DELETE:
-            self2.results.push({
-              type: header.type
-            });
-            break;
-          case jute.OP_CODES.SET_DATA:
-            response = new jute.protocol.SetDataResponse();
-            response.setChrootPath(self2.chrootPath);
-            bytesRead += response.deserialize(buffer, offset + bytesRead);
-            self2.results.push({
-              type: header.type,
-              stat: response.stat
-            });
-            break;
-          case jute.OP_CODES.CHECK:
-            self2.results.push({
-              type: header.type
-            });
-            break;
-          case jute.OP_CODES.ERROR:
-            response = new jute.protocol.ErrorResponse();
-            response.setChrootPath(self2.chrootPath);
-            bytesRead += response.deserialize(buffer, offset + bytesRead);
-            self2.results.push({
-              type: header.type,
-              err: response.err
-            });
-            break;
-          default:
-            throw new Error(
-              "Unknown type: " + header.type + " in transaction response."
-            );
-        }
-      }
-      return bytesRead;
-    };
-    function Request(header, payload) {
-      this.header = header;
-      this.payload = payload;
-    }
-    Request.prototype.toBuffer = function() {
-      var size2 = 0, offset = 0, buffer;
-      if (this.header) {
-        size2 += this.header.byteLength();
-      }
-      if (this.payload) {
-        size2 += this.payload.byteLength();
-      }
-      buffer = Buffer.alloc(size2 + 4);
-      buffer.writeInt32BE(size2, offset);
-      offset += 4;
-      if (this.header) {
-        offset += this.header.serialize(buffer, offset);
-      }
-      if (this.payload) {
-        offset += this.payload.serialize(buffer, offset);
-      }
-      return buffer;
-    };
-    function Response(header, payload) {
-      this.header = header;
-      this.payload = payload;
-    }
-    function generateClass(specification2, moduleName, className) {
-      var spec = specification2[moduleName][className], constructor;
-      constructor = function() {
-        Record.call(this, spec, Array.prototype.slice.call(arguments, 0));
-      };
-      util.inherits(constructor, Record);
-      return constructor;
-    }
-    exports2.PROTOCOL_VERSION = PROTOCOL_VERSION;
-    exports2.OP_CODES = OP_CODES;
-    exports2.XID_NOTIFICATION = XID_NOTIFICATION;
-    exports2.XID_PING = XID_PING;
-    exports2.XID_AUTHENTICATION = XID_AUTHENTICATION;
-    exports2.Request = Request;
-    exports2.Response = Response;
-    exports2.TransactionRequest = TransactionRequest;
-    exports2.TransactionResponse = TransactionResponse;
-    var specification = require_specification();
-    Object.keys(specification).forEach(function(moduleName) {
-      exports2[moduleName] = exports2[moduleName] || {};
-      Object.keys(specification[moduleName]).forEach(function(className) {
-        exports2[moduleName][className] = generateClass(specification, moduleName, className);
-      });
-    });
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/Id.js
-var require_Id = __commonJS({
-  "node_modules/node-zookeeper-client/lib/Id.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var jute = require_jute();
-    function Id(scheme, id) {
-      if (!scheme || typeof scheme !== "string") {
-        throw new Error("scheme must be a non-empty string.");
-      }
-      if (typeof id !== "string") {
-        throw new Error("id must be a string.");
-      }
-      this.scheme = scheme;
-      this.id = id;
-    }
-    Id.prototype.toRecord = function() {
-      return new jute.data.Id(
-        this.scheme,
-        this.id
-      );
-    };
-    var IDS = {
-      ANYONE_ID_UNSAFE: new Id("world", "anyone"),
-      AUTH_IDS: new Id("auth", "")
-    };
-    function fromRecord(record2) {
-      if (!(record2 instanceof jute.data.Id)) {
-        throw new Error("record must be an instace of jute.data.Id.");
-      }
-      return new Id(record2.scheme, record2.id);
-    }
-    module2.exports = Id;
-    module2.exports.fromRecord = fromRecord;
-    Object.keys(IDS).forEach(function(key) {
-      module2.exports[key] = IDS[key];
-    });
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/Permission.js
-var require_Permission = __commonJS({
-  "node_modules/node-zookeeper-client/lib/Permission.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var PERMISSIONS = {
-      READ: 1,
-      WRITE: 2,
-      CREATE: 4,
-      DELETE: 8,
-      ADMIN: 16,
-      ALL: 31
-    };
-    module2.exports = PERMISSIONS;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/ACL.js
-var require_ACL = __commonJS({
-  "node_modules/node-zookeeper-client/lib/ACL.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var jute = require_jute();
-    var Id = require_Id();
-    var Permission = require_Permission();
-    function ACL(permission, id) {
-      if (typeof permission !== "number" || permission < 1 || permission > 31) {
-        throw new Error("permission must be a valid integer.");
-      }
-      if (!(id instanceof Id)) {
-        throw new Error("id must be an instance of Id class.");
-      }
-      this.permission = permission;
-      this.id = id;
-    }
-    ACL.prototype.toRecord = function() {
-      return new jute.data.ACL(
-        this.permission,
-        this.id.toRecord()
-      );
-    };
-    var ACLS = {
-      OPEN_ACL_UNSAFE: [new ACL(Permission.ALL, Id.ANYONE_ID_UNSAFE)],
-      CREATOR_ALL_ACL: [new ACL(Permission.ALL, Id.AUTH_IDS)],
-      READ_ACL_UNSAFE: [new ACL(Permission.READ, Id.ANYONE_ID_UNSAFE)]
-    };
-    function fromRecord(record2) {
-      if (!(record2 instanceof jute.data.ACL)) {
-        throw new Error("record must be an instace of jute.data.ACL.");
-      }
-      return new ACL(record2.perms, Id.fromRecord(record2.id));
-    }
-    module2.exports = ACL;
-    module2.exports.fromRecord = fromRecord;
-    Object.keys(ACLS).forEach(function(key) {
-      module2.exports[key] = ACLS[key];
-    });
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/Path.js
-var require_Path = __commonJS({
-  "node_modules/node-zookeeper-client/lib/Path.js"(exports2) {
-    "use strict";
-    init_cjs_shims();
-    var assert = require("assert");
-    function validate(path37) {
-      assert(
-        path37 && typeof path37 === "string",
-        "Node path must be a non-empty string."
-      );
-      assert(path37[0] === "/", "Node path must start with / character.");
-      if (path37.length === 1) {
-        return;
-      }
-      assert(
-        path37[path37.length - 1] !== "/",
-        "Node path must not end with / character."
-      );
-      assert(
-        !/\/\//.test(path37),
-        "Node path must not contain empty node name."
-      );
-      assert(
-        !/\/\.(\.)?(\/|$)/.test(path37),
-        "Node path must not contain relative path(s)."
-      );
-    }
-    exports2.validate = validate;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/Event.js
-var require_Event = __commonJS({
-  "node_modules/node-zookeeper-client/lib/Event.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var assert = require("assert");
-    var TYPES = {
-      NODE_CREATED: 1,
-      NODE_DELETED: 2,
-      NODE_DATA_CHANGED: 3,
-      NODE_CHILDREN_CHANGED: 4
-    };
-    function validateType(type) {
-      assert(typeof type === "number", "type must be a number.");
-      var defined = Object.keys(TYPES).some(function(name) {
-        return TYPES[name] === type;
-      });
-      if (!defined) {
-        throw new Error("Unknown type: " + type);
-      }
-    }
-    function Event(type, name, path37) {
-      validateType(type);
-      assert(
-        name && typeof name === "string",
-        "name must be a non-empty string."
-      );
-      this.type = type;
-      this.name = name;
-      this.path = path37;
-    }
-    Event.prototype.getType = function() {
-      return this.type;
-    };
-    Event.prototype.getName = function() {
-      return this.name;
-    };
-    Event.prototype.getPath = function() {
-      return this.path;
-    };
-    Event.prototype.toString = function() {
-      var result2 = this.name + "[" + this.type + "]";
-      if (this.path) {
-        result2 += "@" + this.path;
-      }
-      return result2;
-    };
-    function create2(watcherEvent) {
-      assert(watcherEvent, "watcherEvent must be a valid object.");
-      validateType(watcherEvent.type);
-      var name, i = 0, keys2 = Object.keys(TYPES);
-      while (i < keys2.length) {
-        if (TYPES[keys2[i]] === watcherEvent.type) {
-          name = keys2[i];
-          break;
-        }
-        i += 1;
-      }
-      return new Event(watcherEvent.type, name, watcherEvent.path);
-    }
-    module2.exports = Event;
-    module2.exports.create = create2;
-    Object.keys(TYPES).forEach(function(key) {
-      module2.exports[key] = TYPES[key];
-    });
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/State.js
-var require_State = __commonJS({
-  "node_modules/node-zookeeper-client/lib/State.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var assert = require("assert");
-    function State(name, code) {
-      assert(
-        name && typeof name === "string",
-        "name must be a non-empty string."
-      );
-      assert(typeof code === "number", "type must be a number.");
-      this.name = name;
-      this.code = code;
-    }
-    State.prototype.getName = function() {
-      return this.name;
-    };
-    State.prototype.getCode = function() {
-      return this.code;
-    };
-    State.prototype.toString = function() {
-      return this.name + "[" + this.code + "]";
-    };
-    var STATES = {
-      DISCONNECTED: new State("DISCONNECTED", 0),
-      SYNC_CONNECTED: new State("SYNC_CONNECTED", 3),
-      AUTH_FAILED: new State("AUTH_FAILED", 4),
-      CONNECTED_READ_ONLY: new State("CONNECTED_READ_ONLY", 5),
-      SASL_AUTHENTICATED: new State("SASL_AUTHENTICATED", 6),
-      EXPIRED: new State("EXPIRED", -122)
-    };
-    module2.exports = STATES;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/CreateMode.js
-var require_CreateMode = __commonJS({
-  "node_modules/node-zookeeper-client/lib/CreateMode.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var CREATE_MODES = {
-      /**
-       * The znode will not be automatically deleted upon client's disconnect.
-       */
-      PERSISTENT: 0,
-      /**
-      * The znode will not be automatically deleted upon client's disconnect,
-      * and its name will be appended with a monotonically increasing number.
-      */
-      PERSISTENT_SEQUENTIAL: 2,
-      /**
-       * The znode will be deleted upon the client's disconnect.
-       */
-      EPHEMERAL: 1,
-      /**
-       * The znode will be deleted upon the client's disconnect, and its name
-       * will be appended with a monotonically increasing number.
-       */
-      EPHEMERAL_SEQUENTIAL: 3
-    };
-    module2.exports = CREATE_MODES;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/Exception.js
-var require_Exception = __commonJS({
-  "node_modules/node-zookeeper-client/lib/Exception.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var util = require("util");
-    var assert = require("assert");
-    var CODES = {
-      OK: 0,
-      SYSTEM_ERROR: -1,
-      RUNTIME_INCONSISTENCY: -2,
-      DATA_INCONSISTENCY: -3,
-      CONNECTION_LOSS: -4,
-      MARSHALLING_ERROR: -5,
-      UNIMPLEMENTED: -6,
-      OPERATION_TIMEOUT: -7,
-      BAD_ARGUMENTS: -8,
-      API_ERROR: -100,
-      NO_NODE: -101,
-      NO_AUTH: -102,
-      BAD_VERSION: -103,
-      NO_CHILDREN_FOR_EPHEMERALS: -108,
-      NODE_EXISTS: -110,
-      NOT_EMPTY: -111,
-      SESSION_EXPIRED: -112,
-      INVALID_CALLBACK: -113,
-      INVALID_ACL: -114,
-      AUTH_FAILED: -115
-    };
-    function validateCode(code) {
-      assert(typeof code === "number", "code must be a number.");
-      var defined = Object.keys(CODES).some(function(name) {
-        return CODES[name] === code;
-      });
-      if (!defined) {
-        throw new Error("Unknown code: " + code);
-      }
-    }
-    function Exception(code, name, path37, ctor2) {
-      if (!ctor2) {
-        ctor2 = path37;
-        path37 = void 0;
-      }
-      validateCode(code);
-      assert(
-        name && typeof name === "string",
-        "name must be a non-empty string."
-      );
-      assert(typeof ctor2 === "function", "ctor must be a function.");
-      Error.captureStackTrace(this, ctor2 || Exception);
-      this.code = code;
-      this.name = name;
-      this.path = path37;
-      this.message = "Exception: " + name + "[" + code + "]";
-      if (path37) {
-        this.message += "@" + path37;
-      }
-    }
-    util.inherits(Exception, Error);
-    Exception.prototype.getCode = function() {
-      return this.code;
-    };
-    Exception.prototype.getName = function() {
-      return this.name;
-    };
-    Exception.prototype.getPath = function() {
-      return this.path;
-    };
-    Exception.prototype.toString = function() {
-      return this.message;
-    };
-    function create2(code, path37) {
-      validateCode(code);
-      var name, i = 0, keys2 = Object.keys(CODES);
-      while (i < keys2.length) {
-        if (CODES[keys2[i]] === code) {
-          name = keys2[i];
-          break;
-        }
-        i += 1;
-      }
-      return new Exception(code, name, path37, create2);
-    }
-    module2.exports = Exception;
-    module2.exports.create = create2;
-    Object.keys(CODES).forEach(function(key) {
-      module2.exports[key] = CODES[key];
-    });
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/ConnectionStringParser.js
-var require_ConnectionStringParser = __commonJS({
-  "node_modules/node-zookeeper-client/lib/ConnectionStringParser.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var assert = require("assert");
-    var u = (init_index_all(), __toCommonJS(index_all_exports));
-    var Path = require_Path();
-    var DEFAULT_PORT = 2181;
-    function ConnectionStringParser(connectionString) {
-      assert(
-        connectionString && typeof connectionString === "string",
-        "connectionString must be a non-empty string."
-      );
-      this.connectionString = connectionString;
-      var index2 = connectionString.indexOf("/"), hostList = [], servers = [];
-      if (index2 !== -1 && index2 !== connectionString.length - 1) {
-        this.chrootPath = connectionString.substring(index2);
-        Path.validate(this.chrootPath);
-      } else {
-        this.chrootPath = void 0;
-      }
-      if (index2 !== -1) {
-        hostList = connectionString.substring(0, index2).split(",");
-      } else {
-        hostList = connectionString.split(",");
-      }
-      hostList.filter(function(item) {
-        return item;
-      }).forEach(function(item) {
-        var parts = item.split(":");
-        servers.push({
-          host: parts[0],
-          port: parts[1] || DEFAULT_PORT
-        });
-      });
-      assert(
-        servers.length > 0,
-        "connectionString must contain at least one server."
-      );
-      this.servers = u.shuffle(servers);
-    }
-    ConnectionStringParser.prototype.getConnectionString = function() {
-      return this.connectionString;
-    };
-    ConnectionStringParser.prototype.getChrootPath = function() {
-      return this.chrootPath;
-    };
-    ConnectionStringParser.prototype.getServers = function() {
-      return this.servers.slice(0);
-    };
-    module2.exports = ConnectionStringParser;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/WatcherManager.js
-var require_WatcherManager = __commonJS({
-  "node_modules/node-zookeeper-client/lib/WatcherManager.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var events = require("events");
-    var Path = require_Path();
-    var Event = require_Event();
-    function WatcherManager() {
-      this.dataWatchers = {};
-      this.childWatchers = {};
-      this.existenceWatchers = {};
-    }
-    function registerWatcher(self2, type, path37, watcher) {
-      var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path37);
-      if (typeof watcher !== "function") {
-        throw new Error("watcher must be a valid function.");
-      }
-      watchers[path37] = watchers[path37] || new events.EventEmitter();
-      watcherExists = watchers[path37].listeners("notification").some(function(l) {
-        return l === watcher || l.listener === watcher;
-      });
-      if (!watcherExists) {
-        watchers[path37].once("notification", watcher);
-      }
-    }
-    function getWatcherPaths(self2, type) {
-      var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path37) {
-        if (watchers[path37].listeners("notification").length > 0) {
-          result2.push(path37);
-        }
-      });
-      return result2;
-    }
-    WatcherManager.prototype.registerDataWatcher = function(path37, watcher) {
-      registerWatcher(this, "data", path37, watcher);
-    };
-    WatcherManager.prototype.getDataWatcherPaths = function() {
-      return getWatcherPaths(this, "data");
-    };
-    WatcherManager.prototype.registerChildWatcher = function(path37, watcher) {
-      registerWatcher(this, "child", path37, watcher);
-    };
-    WatcherManager.prototype.getChildWatcherPaths = function() {
-      return getWatcherPaths(this, "child");
-    };
-    WatcherManager.prototype.registerExistenceWatcher = function(path37, watcher) {
-      registerWatcher(this, "existence", path37, watcher);
-    };
-    WatcherManager.prototype.getExistenceWatcherPaths = function() {
-      return getWatcherPaths(this, "existence");
-    };
-    WatcherManager.prototype.emit = function(watcherEvent) {
-      if (!watcherEvent) {
-        throw new Error("watcherEvent must be a valid object.");
-      }
-      var emitters = [], event;
-      switch (watcherEvent.type) {
-        case Event.NODE_DATA_CHANGED:
-        case Event.NODE_CREATED:
-          if (this.dataWatchers[watcherEvent.path]) {
-            emitters.push(this.dataWatchers[watcherEvent.path]);
-            delete this.dataWatchers[watcherEvent.path];
-          }
-          if (this.existenceWatchers[watcherEvent.path]) {
-            emitters.push(this.existenceWatchers[watcherEvent.path]);
-            delete this.existenceWatchers[watcherEvent.path];
-          }
-          break;
-        case Event.NODE_CHILDREN_CHANGED:
-          if (this.childWatchers[watcherEvent.path]) {
-            emitters.push(this.childWatchers[watcherEvent.path]);
-            delete this.childWatchers[watcherEvent.path];
-          }
-          break;
-        case Event.NODE_DELETED:
-          if (this.dataWatchers[watcherEvent.path]) {
-            emitters.push(this.dataWatchers[watcherEvent.path]);
-            delete this.dataWatchers[watcherEvent.path];
-          }
-          if (this.childWatchers[watcherEvent.path]) {
-            emitters.push(this.childWatchers[watcherEvent.path]);
-            delete this.childWatchers[watcherEvent.path];
-          }
-          break;
-        default:
-          throw new Error("Unknown event type: " + watcherEvent.type);
-      }
-      if (emitters.length < 1) {
-        return;
-      }
-      event = Event.create(watcherEvent);
-      emitters.forEach(function(emitter) {
-        emitter.emit("notification", event);
-      });
-    };
-    WatcherManager.prototype.isEmpty = function() {
-      var empty = true, watchers, paths, i, j;
-      watchers = [this.dataWatchers, this.existenceWatchers, this.childWatchers];
-      for (i = 0; i < watchers.length; i += 1) {
-        paths = Object.keys(watchers[i]);
-        for (j = 0; j < paths.length; j += 1) {
-          if (watchers[i][paths[j]].listeners("notification").length > 0) {
-            empty = false;
-            break;
-          }
-        }
-      }
-      return empty;
-    };
-    module2.exports = WatcherManager;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/PacketQueue.js
-var require_PacketQueue = __commonJS({
-  "node_modules/node-zookeeper-client/lib/PacketQueue.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var util = require("util");
-    var events = require("events");
-    function PacketQueue() {
-      events.EventEmitter.call(this);
-      this.queue = [];
-    }
-    util.inherits(PacketQueue, events.EventEmitter);
-    PacketQueue.prototype.push = function(packet) {
-      if (typeof packet !== "object") {
-        throw new Error("packet must be a valid object.");
-      }
-      this.queue.push(packet);
-      this.emit("readable");
-    };
-    PacketQueue.prototype.unshift = function(packet) {
-      if (typeof packet !== "object") {
-        throw new Error("packet must be a valid object.");
-      }
-      this.queue.unshift(packet);
-      this.emit("readable");
-    };
-    PacketQueue.prototype.shift = function() {
-      return this.queue.shift();
-    };
-    module2.exports = PacketQueue;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/ConnectionManager.js
-var require_ConnectionManager = __commonJS({
-  "node_modules/node-zookeeper-client/lib/ConnectionManager.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var net = require("net");
-    var utils = require("util");
-    var events = require("events");
-    var jute = require_jute();
-    var ConnectionStringParser = require_ConnectionStringParser();
-    var WatcherManager = require_WatcherManager();
-    var PacketQueue = require_PacketQueue();
-    var Exception = require_Exception();
-    var STATES = {
-      // Connection States.
-      DISCONNECTED: 0,
-      CONNECTING: 1,
-      CONNECTED: 2,
-      CONNECTED_READ_ONLY: 3,
-      CLOSING: -1,
-      CLOSED: -2,
-      SESSION_EXPIRED: -3,
-      AUTHENTICATION_FAILED: -4
-    };
-    function ConnectionManager(connectionString, options, stateListener) {
-      events.EventEmitter.call(this);
-      this.watcherManager = new WatcherManager();
-      this.connectionStringParser = new ConnectionStringParser(connectionString);
-      this.servers = this.connectionStringParser.getServers();
-      this.chrootPath = this.connectionStringParser.getChrootPath();
-      this.nextServerIndex = 0;
-      this.serverAttempts = 0;
-      this.state = STATES.DISCONNECTED;
-      this.options = options;
-      this.spinDelay = options.spinDelay;
-      this.updateTimeout(options.sessionTimeout);
-      this.connectTimeoutHandler = null;
-      this.xid = 0;
-      this.sessionId = Buffer.alloc(8);
-      if (Buffer.isBuffer(options.sessionId)) {
-        options.sessionId.copy(this.sessionId);
-      } else {
-        this.sessionId.fill(0);
-      }
-      this.sessionPassword = Buffer.alloc(16);
-      if (Buffer.isBuffer(options.sessionPassword)) {
-        options.sessionPassword.copy(this.sessionPassword);
-      } else {
-        this.sessionPassword.fill(0);
-      }
-      this.credentials = [];
-      this.zxid = Buffer.alloc(8);
-      this.zxid.fill(0);
-      this.pendingBuffer = null;
-      this.packetQueue = new PacketQueue();
-      this.packetQueue.on("readable", this.onPacketQueueReadable.bind(this));
-      this.pendingQueue = [];
-      this.on("state", stateListener);
-    }
-    utils.inherits(ConnectionManager, events.EventEmitter);
-    ConnectionManager.prototype.updateTimeout = function(sessionTimeout) {
-      this.sessionTimeout = sessionTimeout;
-      this.connectTimeout = Math.floor(sessionTimeout / this.servers.length);
-      this.pingTimeout = Math.floor(this.sessionTimeout / 3);
-    };
-    ConnectionManager.prototype.findNextServer = function(callback) {
-      var self2 = this;
-      self2.nextServerIndex %= self2.servers.length;
-      if (self2.serverAttempts === self2.servers.length) {
-        setTimeout(function() {
-          callback(self2.servers[self2.nextServerIndex]);
-          self2.nextServerIndex += 1;
-          self2.serverAttempts = 0;
-        }, Math.random() * self2.spinDelay);
-      } else {
-        self2.serverAttempts += 1;
-        process.nextTick(function() {
-          callback(self2.servers[self2.nextServerIndex]);
-          self2.nextServerIndex += 1;
-        });
-      }
-    };
-    ConnectionManager.prototype.setState = function(state) {
-      if (typeof state !== "number") {
-        throw new Error("state must be a valid number.");
-      }
-      if (this.state !== state) {
-        this.state = state;
-        this.emit("state", this.state);
-      }
-    };
-    ConnectionManager.prototype.registerDataWatcher = function(path37, watcher) {
-      this.watcherManager.registerDataWatcher(path37, watcher);
-    };
-    ConnectionManager.prototype.registerChildWatcher = function(path37, watcher) {
-      this.watcherManager.registerChildWatcher(path37, watcher);
-    };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path37, watcher) {
-      this.watcherManager.registerExistenceWatcher(path37, watcher);
-    };
-    ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
-      var pendingPacket = this.pendingQueue.shift();
-      while (pendingPacket) {
-        if (pendingPacket.callback) {
-          pendingPacket.callback(Exception.create(errorCode));
-        }
-        pendingPacket = this.pendingQueue.shift();
-      }
-    };
-    ConnectionManager.prototype.getSessionId = function() {
-      var result2 = Buffer.alloc(8);
-      this.sessionId.copy(result2);
-      return result2;
-    };
-    ConnectionManager.prototype.getSessionPassword = function() {
-      var result2 = Buffer.alloc(16);
-      this.sessionPassword.copy(result2);
-      return result2;
-    };
-    ConnectionManager.prototype.getSessionTimeout = function() {
-      return this.sessionTimeout;
-    };
-    ConnectionManager.prototype.connect = function() {
-      var self2 = this;
-      self2.setState(STATES.CONNECTING);
-      self2.findNextServer(function(server) {
-        self2.socket = net.connect(server);
-        self2.connectTimeoutHandler = setTimeout(
-          self2.onSocketConnectTimeout.bind(self2),
-          self2.connectTimeout
-        );
-        self2.socket.setNoDelay();
-        self2.socket.on("connect", self2.onSocketConnected.bind(self2));
-        self2.socket.on("data", self2.onSocketData.bind(self2));
-        self2.socket.on("drain", self2.onSocketDrain.bind(self2));
-        self2.socket.on("close", self2.onSocketClosed.bind(self2));
-        self2.socket.on("error", self2.onSocketError.bind(self2));
-      });
-    };
-    ConnectionManager.prototype.close = function() {
-      var self2 = this, header = new jute.protocol.RequestHeader(), request;
-      self2.setState(STATES.CLOSING);
-      header.type = jute.OP_CODES.CLOSE_SESSION;
-      request = new jute.Request(header, null);
-      self2.queue(request);
-    };
-    ConnectionManager.prototype.onSocketClosed = function(hasError) {
-      var retry2 = false, errorCode, pendingPacket;
-      switch (this.state) {
-        case STATES.CLOSING:
-          errorCode = Exception.CONNECTION_LOSS;
-          retry2 = false;
-          break;
-        case STATES.SESSION_EXPIRED:
-          errorCode = Exception.SESSION_EXPIRED;
-          retry2 = false;
-          break;
-        case STATES.AUTHENTICATION_FAILED:
-          errorCode = Exception.AUTH_FAILED;
-          retry2 = false;
-          break;
-        default:
-          errorCode = Exception.CONNECTION_LOSS;
-          retry2 = true;
-      }
-      this.cleanupPendingQueue(errorCode);
-      this.setState(STATES.DISCONNECTED);
-      if (retry2) {
-        this.connect();
-      } else {
-        this.setState(STATES.CLOSED);
-      }
-    };
-    ConnectionManager.prototype.onSocketError = function(error2) {
-      if (this.connectTimeoutHandler) {
-        clearTimeout(this.connectTimeoutHandler);
-      }
-    };
-    ConnectionManager.prototype.onSocketConnectTimeout = function() {
-      this.socket.destroy();
-    };
-    ConnectionManager.prototype.onSocketConnected = function() {
-      var connectRequest, authRequest, setWatchesRequest, header, payload;
-      if (this.connectTimeoutHandler) {
-        clearTimeout(this.connectTimeoutHandler);
-      }
-      connectRequest = new jute.Request(null, new jute.protocol.ConnectRequest(
-        jute.PROTOCOL_VERSION,
-        this.zxid,
-        this.sessionTimeout,
-        this.sessionId,
-        this.sessionPassword
-      ));
-      this.socket.write(connectRequest.toBuffer());
-      if (this.credentials.length > 0) {
-        this.credentials.forEach(function(credential) {
-          header = new jute.protocol.RequestHeader();
-          payload = new jute.protocol.AuthPacket();
-          header.xid = jute.XID_AUTHENTICATION;
-          header.type = jute.OP_CODES.AUTH;
-          payload.type = 0;
-          payload.scheme = credential.scheme;
-          payload.auth = credential.auth;
-          authRequest = new jute.Request(header, payload);
-          this.queue(authRequest);
-        }, this);
-      }
-      if (!this.watcherManager.isEmpty()) {
-        header = new jute.protocol.RequestHeader();
-        payload = new jute.protocol.SetWatches();
-        header.type = jute.OP_CODES.SET_WATCHES;
-        header.xid = jute.XID_SET_WATCHES;
-        payload.setChrootPath(this.chrootPath);
-        payload.relativeZxid = this.zxid;
-        payload.dataWatches = this.watcherManager.getDataWatcherPaths();
-        payload.existWatches = this.watcherManager.getExistenceWatcherPaths();
-        payload.childWatches = this.watcherManager.getChildWatcherPaths();
-        setWatchesRequest = new jute.Request(header, payload);
-        this.queue(setWatchesRequest);
-      }
-    };
-    ConnectionManager.prototype.onSocketTimeout = function() {
-      var header, request;
-      if (this.socket && (this.state === STATES.CONNECTED || this.state === STATES.CONNECTED_READ_ONLY)) {
-        header = new jute.protocol.RequestHeader(
-          jute.XID_PING,
-          jute.OP_CODES.PING
-        );
-        request = new jute.Request(header, null);
-        this.queue(request);
-        this.socket.setTimeout(
-          this.pingTimeout,
-          this.onSocketTimeout.bind(this)
-        );
-      }
-    };
-    ConnectionManager.prototype.onSocketData = function(buffer) {
-      var self2 = this, offset = 0, size2 = 0, connectResponse, pendingPacket, responseHeader, responsePayload, response, event;
-      if (self2.pendingBuffer) {
-        buffer = Buffer.concat(
-          [self2.pendingBuffer, buffer],
-          self2.pendingBuffer.length + buffer.length
-        );
-      }
-      if (buffer.length < 4) {
-        self2.pendingBuffer = buffer;
-        return;
-      }
-      size2 = buffer.readInt32BE(offset);
-      offset += 4;
-      if (buffer.length < size2 + 4) {
-        self2.pendingBuffer = buffer;
-        return;
-      }
-      if (buffer.length === size2 + 4) {
-        self2.pendingBuffer = null;
-      } else {
-        self2.pendingBuffer = buffer.slice(size2 + 4);
-        buffer = buffer.slice(0, size2 + 4);
-      }
-      if (self2.state === STATES.CONNECTING) {
-        connectResponse = new jute.protocol.ConnectResponse();
-        offset += connectResponse.deserialize(buffer, offset);
-        if (connectResponse.timeOut <= 0) {
-          self2.setState(STATES.SESSION_EXPIRED);
-        } else {
-          self2.serverAttempts = 0;
-          self2.sessionId = connectResponse.sessionId;
-          self2.sessionPassword = connectResponse.passwd;
-          self2.updateTimeout(connectResponse.timeOut);
-          self2.setState(STATES.CONNECTED);
-          self2.onPacketQueueReadable();
-          self2.socket.setTimeout(
-            self2.pingTimeout,
-            self2.onSocketTimeout.bind(self2)
-          );
-        }
-      } else {
-        responseHeader = new jute.protocol.ReplyHeader();
-        offset += responseHeader.deserialize(buffer, offset);
-        switch (responseHeader.xid) {
-          case jute.XID_PING:
-            break;
-          case jute.XID_AUTHENTICATION:
-            if (responseHeader.err === Exception.AUTH_FAILED) {
-              self2.setState(STATES.AUTHENTICATION_FAILED);
-            }
-            break;
-          case jute.XID_NOTIFICATION:
-            event = new jute.protocol.WatcherEvent();
-            if (self2.chrootPath) {
-              event.setChrootPath(self2.chrootPath);
-            }
-            offset += event.deserialize(buffer, offset);
-            self2.watcherManager.emit(event);
-            break;
-          default:
-            pendingPacket = self2.pendingQueue.shift();
-            if (!pendingPacket) {
-              self2.socket.destroy();
-              return;
-            }
-            if (pendingPacket.request.header.xid !== responseHeader.xid) {
-              self2.socket.destroy();
-              return;
-            }
-            if (responseHeader.zxid) {
-              self2.zxid = responseHeader.zxid;
-            }
-            if (responseHeader.err === 0) {
-              switch (pendingPacket.request.header.type) {
-                case jute.OP_CODES.CREATE:
-                  responsePayload = new jute.protocol.CreateResponse();
-                  break;
-                case jute.OP_CODES.DELETE:
-                  responsePayload = null;
-                  break;
-                case jute.OP_CODES.GET_CHILDREN2:
-                  responsePayload = new jute.protocol.GetChildren2Response();
-                  break;
-                case jute.OP_CODES.EXISTS:
-                  responsePayload = new jute.protocol.ExistsResponse();
-                  break;
-                case jute.OP_CODES.SET_DATA:
-                  responsePayload = new jute.protocol.SetDataResponse();
-                  break;
-                case jute.OP_CODES.GET_DATA:
-                  responsePayload = new jute.protocol.GetDataResponse();
-                  break;
-                case jute.OP_CODES.SET_ACL:
-                  responsePayload = new jute.protocol.SetACLResponse();
-                  break;
-                case jute.OP_CODES.GET_ACL:
-                  responsePayload = new jute.protocol.GetACLResponse();
-                  break;
-                case jute.OP_CODES.SET_WATCHES:
-                  responsePayload = null;
-                  break;
-                case jute.OP_CODES.CLOSE_SESSION:
-                  responsePayload = null;
-                  break;
-                case jute.OP_CODES.MULTI:
-                  responsePayload = new jute.TransactionResponse();
-                  break;
-                default:
-                  self2.socket.destroy();
-                  return;
-              }
-              if (responsePayload) {
-                if (self2.chrootPath) {
-                  responsePayload.setChrootPath(self2.chrootPath);
-                }
-                offset += responsePayload.deserialize(buffer, offset);
-              }
-              if (pendingPacket.callback) {
-                pendingPacket.callback(
-                  null,
-                  new jute.Response(responseHeader, responsePayload)
-                );
-              }
-            } else if (pendingPacket.callback) {
-              pendingPacket.callback(
-                Exception.create(responseHeader.err),
-                new jute.Response(responseHeader, null)
-              );
-            }
-        }
-      }
-      if (self2.pendingBuffer) {
-        self2.onSocketData(Buffer.alloc(0));
-      }
-    };
-    ConnectionManager.prototype.onSocketDrain = function() {
-      this.onPacketQueueReadable();
-    };
-    ConnectionManager.prototype.onPacketQueueReadable = function() {
-      var packet, header;
-      switch (this.state) {
-        case STATES.CONNECTED:
-        case STATES.CONNECTED_READ_ONLY:
-        case STATES.CLOSING:
-          break;
-        case STATES.DISCONNECTED:
-        case STATES.CONNECTING:
-        case STATES.CLOSED:
-        case STATES.SESSION_EXPIRED:
-        case STATES.AUTHENTICATION_FAILED:
-          return;
-        default:
-          throw new Error("Unknown state: " + this.state);
-      }
-      while ((packet = this.packetQueue.shift()) !== void 0) {
-        header = packet.request.header;
-        if (header !== null && header.type !== jute.OP_CODES.PING && header.type !== jute.OP_CODES.AUTH) {
-          header.xid = this.xid;
-          this.xid += 1;
-          this.pendingQueue.push(packet);
-        }
-        if (!this.socket.write(packet.request.toBuffer())) {
-          break;
-        }
-        if (header.type === jute.OP_CODES.CLOSE_SESSION) {
-          break;
-        }
-      }
-    };
-    ConnectionManager.prototype.addAuthInfo = function(scheme, auth) {
-      if (!scheme || typeof scheme !== "string") {
-        throw new Error("scheme must be a non-empty string.");
-      }
-      if (!Buffer.isBuffer(auth)) {
-        throw new Error("auth must be a valid instance of Buffer");
-      }
-      var header, payload, request;
-      this.credentials.push({
-        scheme,
-        auth
-      });
-      switch (this.state) {
-        case STATES.CONNECTED:
-        case STATES.CONNECTED_READ_ONLY:
-          header = new jute.protocol.RequestHeader();
-          payload = new jute.protocol.AuthPacket();
-          header.xid = jute.XID_AUTHENTICATION;
-          header.type = jute.OP_CODES.AUTH;
-          payload.type = 0;
-          payload.scheme = scheme;
-          payload.auth = auth;
-          this.queue(new jute.Request(header, payload));
-          break;
-        case STATES.DISCONNECTED:
-        case STATES.CONNECTING:
-        case STATES.CLOSING:
-        case STATES.CLOSED:
-        case STATES.SESSION_EXPIRED:
-        case STATES.AUTHENTICATION_FAILED:
-          return;
-        default:
-          throw new Error("Unknown state: " + this.state);
-      }
-    };
-    ConnectionManager.prototype.queue = function(request, callback) {
-      if (typeof request !== "object") {
-        throw new Error("request must be a valid instance of jute.Request.");
-      }
-      if (this.chrootPath && request.payload) {
-        request.payload.setChrootPath(this.chrootPath);
-      }
-      callback = callback || function() {
-      };
-      switch (this.state) {
-        case STATES.DISCONNECTED:
-        case STATES.CONNECTING:
-        case STATES.CONNECTED:
-        case STATES.CONNECTED_READ_ONLY:
-          this.packetQueue.push({
-            request,
-            callback
-          });
-          break;
-        case STATES.CLOSING:
-          if (request.header && request.header.type === jute.OP_CODES.CLOSE_SESSION) {
-            this.packetQueue.push({
-              request,
-              callback
-            });
-          } else {
-            callback(Exception.create(Exception.CONNECTION_LOSS));
-          }
-          break;
-        case STATES.CLOSED:
-          callback(Exception.create(Exception.CONNECTION_LOSS));
-          return;
-        case STATES.SESSION_EXPIRED:
-          callback(Exception.create(Exception.SESSION_EXPIRED));
-          return;
-        case STATES.AUTHENTICATION_FAILED:
-          callback(Exception.create(Exception.AUTH_FAILED));
-          return;
-        default:
-          throw new Error("Unknown state: " + this.state);
-      }
-    };
-    module2.exports = ConnectionManager;
-    module2.exports.STATES = STATES;
-  }
-});
-
-// node_modules/node-zookeeper-client/lib/Transaction.js
-var require_Transaction = __commonJS({
-  "node_modules/node-zookeeper-client/lib/Transaction.js"(exports2, module2) {
-    "use strict";
-    init_cjs_shims();
-    var assert = require("assert");
-    var jute = require_jute();
-    var Path = require_Path();
-    var ACL = require_ACL();
-    var Exception = require_Exception();
-    var CreateMode = require_CreateMode();
-    var ConnectionManager = require_ConnectionManager();
-    function Transaction(connectionManager) {
-      if (!(this instanceof Transaction)) {
-        return new Transaction(connectionManager);
-      }
-      assert(
-        connectionManager instanceof ConnectionManager,
-        "connectionManager must be an instance of ConnectionManager."
-      );
-      this.ops = [];
-      this.connectionManager = connectionManager;
-    }
-    Transaction.prototype.create = function(path37, data, acls, mode) {
-      var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path37);
-      data = acls = mode = void 0;
-      optionalArgs.forEach(function(arg, index2) {
-        if (Array.isArray(arg)) {
-          acls = arg;
-        } else if (typeof arg === "number") {
-          mode = arg;
-        } else if (Buffer.isBuffer(arg)) {
-          data = arg;
-        }
-      });
-      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
-      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
-      assert(
-        data === null || data === void 0 || Buffer.isBuffer(data),
-        "data must be a valid buffer, null or undefined."
-      );
-      assert(acls.length > 0, "acls must be a non-empty array.");
-      this.ops.push({
-        type: jute.OP_CODES.CREATE,
-        path: path37,
-        data,
-        acls,
-        mode
-      });
-      return this;
-    };
-    Transaction.prototype.check = function(path37, version) {
-      version = version || -1;
-      Path.validate(path37);
-      assert(typeof version === "number", "version must be a number.");
-      this.ops.push({
-        type: jute.OP_CODES.CHECK,
-        path: path37,
-        version
-      });
-      return this;
-    };
-    Transaction.prototype.setData = function(path37, data, version) {
-      version = version || -1;
-      Path.validate(path37);
-      assert(
-        data === null || data === void 0 || Buffer.isBuffer(data),
-        "data must be a valid buffer, null or undefined."
-      );
-      assert(typeof version === "number", "version must be a number.");
-      this.ops.push({
-        type: jute.OP_CODES.SET_DATA,
-        path: path37,
-        data,
-        version
-      });
-      return this;
-    };
-    Transaction.prototype.remove = function(path37, version) {
-      version = version || -1;
-      Path.validate(path37);
-      assert(typeof version === "number", "version must be a number.");
-      this.ops.push({
-        type: jute.OP_CODES.DELETE,
-        path: path37,
-        version
-      });
-      return this;
-    };
-    Transaction.prototype.commit = function(callback) {
-      assert(typeof callback === "function", "callback must be a function");
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.TransactionRequest(this.ops), request;
-      header.type = jute.OP_CODES.MULTI;
-      request = new jute.Request(header, payload);
-      this.connectionManager.queue(request, function(error2, response) {
-        if (error2) {
-          callback(error2);
-          return;
-        }
-        var result2, i;
-        for (i = 0; i < response.payload.results.length; i += 1) {
-          result2 = response.payload.results[i];
-          if (result2.type === jute.OP_CODES.ERROR && result2.err !== Exception.OK) {
-            error2 = Exception.create(result2.err);
-            break;
-          }
-        }
-        callback(error2, response.payload.results);
-      });
-    };
-    module2.exports = Transaction;
-  }
-});
-
-// node_modules/node-zookeeper-client/index.js
-var require_node_zookeeper_client = __commonJS({
-  "node_modules/node-zookeeper-client/index.js"(exports2) {
-    "use strict";
-    init_cjs_shims();
-    var assert = require("assert");
-    var events = require("events");
-    var util = require("util");
-    var net = require("net");
-    var async = (init_async(), __toCommonJS(async_exports));
-    var u = (init_index_all(), __toCommonJS(index_all_exports));
-    var jute = require_jute();
-    var ACL = require_ACL();
-    var Id = require_Id();
-    var Path = require_Path();
-    var Event = require_Event();
-    var State = require_State();
-    var Permission = require_Permission();
-    var CreateMode = require_CreateMode();
-    var Exception = require_Exception();
-    var Transaction = require_Transaction();
-    var ConnectionManager = require_ConnectionManager();
-    var CLIENT_DEFAULT_OPTIONS = {
-      sessionTimeout: 3e4,
-      // Default to 30 seconds.
-      spinDelay: 1e3,
-      // Defaults to 1 second.
-      retries: 0
-      // Defaults to 0, no retry.
-    };
-    var DATA_SIZE_LIMIT = 1048576;
-    function defaultStateListener(state) {
-      switch (state) {
-        case State.DISCONNECTED:
-          this.emit("disconnected");
-          break;
-        case State.SYNC_CONNECTED:
-          this.emit("connected");
-          break;
-        case State.CONNECTED_READ_ONLY:
-          this.emit("connectedReadOnly");
-          break;
-        case State.EXPIRED:
-          this.emit("expired");
-          break;
-        case State.AUTH_FAILED:
-          this.emit("authenticationFailed");
-          break;
-        default:
-          return;
-      }
-    }
-    function attempt(self2, fn, callback) {
-      var count = 0, retry2 = true, retries = self2.options.retries, results = {};
-      assert(typeof fn === "function", "fn must be a function.");
-      assert(
-        typeof retries === "number" && retries >= 0,
-        "retries must be an integer greater or equal to 0."
-      );
-      assert(typeof callback === "function", "callback must be a function.");
-      async.whilst(
-        function(next) {
-          return next(null, count <= retries && retry2);
-        },
-        function(next) {
-          var attempts = count;
-          count += 1;
-          fn(attempts, function(error2) {
-            var args, sessionTimeout;
-            results[attempts] = {};
-            results[attempts].error = error2;
-            if (arguments.length > 1) {
-              args = Array.prototype.slice.apply(arguments);
-              results[attempts].args = args.slice(1);
-            }
-            if (error2 && error2.code === Exception.CONNECTION_LOSS) {
-              retry2 = true;
-            } else {
-              retry2 = false;
-            }
-            if (!retry2 || count > retries) {
-              next();
-            } else {
-              sessionTimeout = self2.connectionManager.getSessionTimeout();
-              setTimeout(
-                next,
-                Math.min(1e3 * Math.pow(2, attempts), sessionTimeout)
-              );
-            }
-          });
-        },
-        function(error2) {
-          var args = [], result2 = results[count - 1];
-          if (callback) {
-            args.push(result2.error);
-            Array.prototype.push.apply(args, result2.args);
-            callback.apply(null, args);
-          }
-        }
-      );
-    }
-    function Client(connectionString, options) {
-      if (!(this instanceof Client)) {
-        return new Client(connectionString, options);
-      }
-      events.EventEmitter.call(this);
-      options = options || {};
-      assert(
-        connectionString && typeof connectionString === "string",
-        "connectionString must be an non-empty string."
-      );
-      assert(
-        typeof options === "object",
-        "options must be a valid object"
-      );
-      options = u.defaults(u.clone(options), CLIENT_DEFAULT_OPTIONS);
-      this.connectionManager = new ConnectionManager(
-        connectionString,
-        options,
-        this.onConnectionManagerState.bind(this)
-      );
-      this.options = options;
-      this.state = State.DISCONNECTED;
-      this.on("state", defaultStateListener);
-    }
-    util.inherits(Client, events.EventEmitter);
-    Client.prototype.connect = function() {
-      this.connectionManager.connect();
-    };
-    Client.prototype.close = function() {
-      this.connectionManager.close();
-    };
-    Client.prototype.onConnectionManagerState = function(connectionManagerState) {
-      var state;
-      switch (connectionManagerState) {
-        case ConnectionManager.STATES.DISCONNECTED:
-          state = State.DISCONNECTED;
-          break;
-        case ConnectionManager.STATES.CONNECTED:
-          state = State.SYNC_CONNECTED;
-          break;
-        case ConnectionManager.STATES.CONNECTED_READ_ONLY:
-          state = State.CONNECTED_READ_ONLY;
-          break;
-        case ConnectionManager.STATES.SESSION_EXPIRED:
-          state = State.EXPIRED;
-          break;
-        case ConnectionManager.STATES.AUTHENTICATION_FAILED:
-          state = State.AUTH_FAILED;
-          break;
-        default:
-          return;
-      }
-      if (this.state !== state) {
-        this.state = state;
-        this.emit("state", this.state);
-      }
-    };
-    Client.prototype.getState = function() {
-      return this.state;
-    };
-    Client.prototype.getSessionId = function() {
-      return this.connectionManager.getSessionId();
-    };
-    Client.prototype.getSessionPassword = function() {
-      return this.connectionManager.getSessionPassword();
-    };
-    Client.prototype.getSessionTimeout = function() {
-      return this.connectionManager.getSessionTimeout();
-    };
-    Client.prototype.addAuthInfo = function(scheme, auth) {
-      assert(
-        scheme || typeof scheme === "string",
-        "scheme must be a non-empty string."
-      );
-      assert(
-        Buffer.isBuffer(auth),
-        "auth must be a valid instance of Buffer"
-      );
-      var buffer = Buffer.alloc(auth.length);
-      auth.copy(buffer);
-      this.connectionManager.addAuthInfo(scheme, buffer);
-    };
-    Client.prototype.create = function(path37, data, acls, mode, callback) {
-      var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path37);
-      data = acls = mode = callback = void 0;
-      optionalArgs.forEach(function(arg, index2) {
-        if (Array.isArray(arg)) {
-          acls = arg;
-        } else if (typeof arg === "number") {
-          mode = arg;
-        } else if (Buffer.isBuffer(arg)) {
-          data = arg;
-        } else if (typeof arg === "function") {
-          callback = arg;
-        }
-      });
-      assert(
-        typeof callback === "function",
-        "callback must be a function."
-      );
-      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
-      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
-      assert(
-        data === null || data === void 0 || Buffer.isBuffer(data),
-        "data must be a valid buffer, null or undefined."
-      );
-      if (Buffer.isBuffer(data)) {
-        assert(
-          data.length <= DATA_SIZE_LIMIT,
-          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
-        );
-      }
-      assert(acls.length > 0, "acls must be a non-empty array.");
-      header = new jute.protocol.RequestHeader();
-      header.type = jute.OP_CODES.CREATE;
-      payload = new jute.protocol.CreateRequest();
-      payload.path = path37;
-      payload.acl = acls.map(function(item) {
-        return item.toRecord();
-      });
-      payload.flags = mode;
-      if (Buffer.isBuffer(data)) {
-        payload.data = Buffer.alloc(data.length);
-        data.copy(payload.data);
-      }
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            if (error2) {
-              next(error2);
-              return;
-            }
-            next(null, response.payload.path);
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.remove = function(path37, version, callback) {
-      if (!callback) {
-        callback = version;
-        version = -1;
-      }
-      Path.validate(path37);
-      assert(typeof callback === "function", "callback must be a function.");
-      assert(typeof version === "number", "version must be a number.");
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
-      header.type = jute.OP_CODES.DELETE;
-      payload.path = path37;
-      payload.version = version;
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            next(error2);
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.removeRecursive = function(path37, version, callback) {
-      if (!callback) {
-        callback = version;
-        version = -1;
-      }
-      Path.validate(path37);
-      assert(typeof callback === "function", "callback must be a function.");
-      assert(typeof version === "number", "version must be a number.");
-      var self2 = this;
-      self2.listSubTreeBFS(path37, function(error2, children) {
-        if (error2) {
-          callback(error2);
-          return;
-        }
-        async.eachSeries(children.reverse(), function(nodePath, next) {
-          self2.remove(nodePath, version, function(err) {
-            if (err && err.getCode() === Exception.NO_NODE) {
-              next(null);
-              return;
-            }
-            next(err);
-          });
-        }, callback);
-      });
-    };
-    Client.prototype.setData = function(path37, data, version, callback) {
-      if (!callback) {
-        callback = version;
-        version = -1;
-      }
-      Path.validate(path37);
-      assert(typeof callback === "function", "callback must be a function.");
-      assert(typeof version === "number", "version must be a number.");
-      assert(
-        data === null || data === void 0 || Buffer.isBuffer(data),
-        "data must be a valid buffer, null or undefined."
-      );
-      if (Buffer.isBuffer(data)) {
-        assert(
-          data.length <= DATA_SIZE_LIMIT,
-          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
-        );
-      }
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
-      header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path37;
-      payload.data = Buffer.alloc(data.length);
-      data.copy(payload.data);
-      payload.version = version;
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            if (error2) {
-              next(error2);
-              return;
-            }
-            next(null, response.payload.stat);
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.getData = function(path37, watcher, callback) {
-      if (!callback) {
-        callback = watcher;
-        watcher = void 0;
-      }
-      Path.validate(path37);
-      assert(typeof callback === "function", "callback must be a function.");
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
-      header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path37;
-      payload.watch = typeof watcher === "function";
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            if (error2) {
-              next(error2);
-              return;
-            }
-            if (watcher) {
-              self2.connectionManager.registerDataWatcher(path37, watcher);
-            }
-            next(null, response.payload.data, response.payload.stat);
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.setACL = function(path37, acls, version, callback) {
-      if (!callback) {
-        callback = version;
-        version = -1;
-      }
-      Path.validate(path37);
-      assert(typeof callback === "function", "callback must be a function.");
-      assert(
-        Array.isArray(acls) && acls.length > 0,
-        "acls must be a non-empty array."
-      );
-      assert(typeof version === "number", "version must be a number.");
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
-      header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path37;
-      payload.acl = acls.map(function(item) {
-        return item.toRecord();
-      });
-      payload.version = version;
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            if (error2) {
-              next(error2);
-              return;
-            }
-            next(null, response.payload.stat);
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.getACL = function(path37, callback) {
-      Path.validate(path37);
-      assert(typeof callback === "function", "callback must be a function.");
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
-      header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path37;
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            if (error2) {
-              next(error2);
-              return;
-            }
-            var acls;
-            if (Array.isArray(response.payload.acl)) {
-              acls = response.payload.acl.map(function(item) {
-                return ACL.fromRecord(item);
-              });
-            }
-            next(null, acls, response.payload.stat);
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.exists = function(path37, watcher, callback) {
-      if (!callback) {
-        callback = watcher;
-        watcher = void 0;
-      }
-      Path.validate(path37);
-      assert(typeof callback === "function", "callback must be a function.");
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
-      header.type = jute.OP_CODES.EXISTS;
-      payload.path = path37;
-      payload.watch = typeof watcher === "function";
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            if (error2 && error2.getCode() !== Exception.NO_NODE) {
-              next(error2);
-              return;
-            }
-            var existence = response.header.err === Exception.OK;
-            if (watcher) {
-              if (existence) {
-                self2.connectionManager.registerDataWatcher(
-                  path37,
-                  watcher
-                );
-              } else {
-                self2.connectionManager.registerExistenceWatcher(
-                  path37,
-                  watcher
-                );
-              }
-            }
-            next(
-              null,
-              existence ? response.payload.stat : null
-            );
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.getChildren = function(path37, watcher, callback) {
-      if (!callback) {
-        callback = watcher;
-        watcher = void 0;
-      }
-      Path.validate(path37);
-      assert(typeof callback === "function", "callback must be a function.");
-      var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
-      header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path37;
-      payload.watch = typeof watcher === "function";
-      request = new jute.Request(header, payload);
-      attempt(
-        self2,
-        function(attempts, next) {
-          self2.connectionManager.queue(request, function(error2, response) {
-            if (error2) {
-              next(error2);
-              return;
-            }
-            if (watcher) {
-              self2.connectionManager.registerChildWatcher(path37, watcher);
-            }
-            next(null, response.payload.children, response.payload.stat);
-          });
-        },
-        callback
-      );
-    };
-    Client.prototype.listSubTreeBFS = function(path37, callback) {
-      Path.validate(path37);
-      assert(typeof callback === "function", "callback must be a function.");
-      var self2 = this;
-      var tree = [path37];
-      async.reduce(tree, tree, function(memo, item, next) {
-        self2.getChildren(item, function(error2, children) {
-          if (error2) {
-            next(error2);
-            return;
-          }
-          if (!children || !Array.isArray(children) || !children.length) {
-            next(null, tree);
-            return;
-          }
-          children.forEach(function(child) {
-            var childPath = item + "/" + child;
-            if (item === "/") {
-              childPath = item + child;
-            }
-            tree.push(childPath);
-          });
-          next(null, tree);
-        });
-      }, callback);
-    };
-    Client.prototype.mkdirp = function(path37, data, acls, mode, callback) {
-      var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path37);
-      data = acls = mode = callback = void 0;
-      optionalArgs.forEach(function(arg, index2) {
-        if (Array.isArray(arg)) {
-          acls = arg;
-        } else if (typeof arg === "number") {
-          mode = arg;
-        } else if (Buffer.isBuffer(arg)) {
-          data = arg;
-        } else if (typeof arg === "function") {
-          callback = arg;
-        }
-      });
-      assert(
-        typeof callback === "function",
-        "callback must be a function."
-      );
-      acls = Array.isArray(acls) ? acls : ACL.OPEN_ACL_UNSAFE;
-      mode = typeof mode === "number" ? mode : CreateMode.PERSISTENT;
-      assert(
-        data === null || data === void 0 || Buffer.isBuffer(data),
-        "data must be a valid buffer, null or undefined."
-      );
-      if (Buffer.isBuffer(data)) {
-        assert(
-          data.length <= DATA_SIZE_LIMIT,
-          "data must be equal of smaller than " + DATA_SIZE_LIMIT + " bytes."
-        );
-      }
-      assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path37.split("/").slice(1);
-      async.eachSeries(nodes, function(node, next) {
-        currentPath = currentPath + "/" + node;
-        self2.create(currentPath, data, acls, mode, function(error2) {
-          if (error2 && error2.getCode() === Exception.NODE_EXISTS) {
-            next(null);
-            return;
-          }
-          next(error2);
-        });
-      }, function(error2) {
-        callback(error2, currentPath);
-      });
-    };
-    Client.prototype.transaction = function() {
-      return new Transaction(this.connectionManager);
-    };
-    function createClient(connectionString, options) {
-      return new Client(connectionString, options);
-    }
-    exports2.createClient = createClient;
-    exports2.ACL = ACL;
-    exports2.Id = Id;
-    exports2.Permission = Permission;
-    exports2.CreateMode = CreateMode;
-    exports2.State = State;
-    exports2.Event = Event;
-    exports2.Exception = Exception;
-  }
-});
-
-// src/core/zookeeper/zookeeper-session.ts
-function connect(connectString, options) {
-  const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs, spinDelay: 200, retries: 2 });
-  return new Promise((resolve2, reject3) => {
-    const timer = setTimeout(() => {
-      client.close();
-      reject3(
-        new ActionableError(
-          `ZooKeeper ${connectString}`,
-          "a session",
-          `no connection within ${options.connectTimeoutMs / 1e3} s`,
-          "Check that the ensemble serves (echo srvr | nc <server> 2181) and that this runner reaches port 2181."
-        )
-      );
-    }, options.connectTimeoutMs);
-    client.once("connected", () => {
-      clearTimeout(timer);
-      resolve2(client);
-    });
-    client.connect();
-  });
-}
-function isNoNode(error2) {
-  return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
-}
-function parentOf(path37) {
-  return path37.slice(0, path37.lastIndexOf("/")) || "/";
-}
-var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZooKeeperSession;
-var init_zookeeper_session = __esm({
-  "src/core/zookeeper/zookeeper-session.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_zookeeper_client = __toESM(require_node_zookeeper_client(), 1);
-    init_errors();
-    MODES = {
-      persistent: import_node_zookeeper_client.default.CreateMode.PERSISTENT,
-      ephemeral: import_node_zookeeper_client.default.CreateMode.EPHEMERAL,
-      "persistent-sequential": import_node_zookeeper_client.default.CreateMode.PERSISTENT_SEQUENTIAL,
-      "ephemeral-sequential": import_node_zookeeper_client.default.CreateMode.EPHEMERAL_SEQUENTIAL
-    };
-    OPERATION_TIMEOUT_MS = 15e3;
-    ZooKeeperSession = class _ZooKeeperSession {
-      constructor(connectString, options, first2) {
-        this.connectString = connectString;
-        this.options = options;
-        this.client = Promise.resolve(first2);
-        this.watchExpiry(first2);
-      }
-      connectString;
-      options;
-      client;
-      closed = false;
-      static async open(connectString, options = {}) {
-        const settings = { sessionTimeoutMs: options.sessionTimeoutMs ?? 6e3, connectTimeoutMs: options.connectTimeoutMs ?? 1e4 };
-        return new _ZooKeeperSession(connectString, settings, await connect(connectString, settings));
-      }
-      /** This session's id, as ZooKeeper prints it in `cons` (sid=0x...). */
-      async sessionId() {
-        return BigInt(`0x${(await this.client).getSessionId().toString("hex")}`);
-      }
-      watchExpiry(client) {
-        client.once("expired", () => {
-          client.close();
-          if (this.closed) return;
-          this.client = connect(this.connectString, this.options);
-          void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
-        });
-      }
-      children(path37) {
-        return this.call((client, done) => client.getChildren(path37, (error2, children) => done(error2, children)));
-      }
-      stat(path37) {
-        return this.call(
-          (client, done) => client.exists(
-            path37,
-            (error2, stat2) => done(
-              error2,
-              stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0
-            )
-          )
-        );
-      }
-      data(path37) {
-        return this.call((client, done) => client.getData(path37, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
-      }
-      /** Creates the node (and missing parents, persistent) and returns its actual path. */
-      async create(path37, data, mode) {
-        await this.bounded(`mkdirp ${parentOf(path37)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path37), (error2) => error2 ? reject3(error2) : resolve2()));
-        return this.bounded(
-          `create ${path37}`,
-          (client, resolve2, reject3) => client.create(path37, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
-        );
-      }
-      /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-      remove(path37, version = -1) {
-        return this.bounded(
-          `remove ${path37}`,
-          (client, resolve2, reject3) => client.remove(path37, version, (error2) => {
-            if (!error2) return resolve2(true);
-            if (isNoNode(error2)) return resolve2(false);
-            reject3(error2);
-          })
-        );
-      }
-      close() {
-        this.closed = true;
-        void this.client.then((client) => client.close()).catch(() => void 0);
-      }
-      call(operation) {
-        return this.bounded(
-          "read",
-          (client, resolve2, reject3) => operation(client, (error2, value) => {
-            if (!error2) return resolve2(value);
-            if (isNoNode(error2)) return resolve2(void 0);
-            reject3(error2);
-          })
-        );
-      }
-      /** Runs one request on the current client; rejects instead of waiting past OPERATION_TIMEOUT_MS. */
-      bounded(what, operation) {
-        return new Promise((resolve2, reject3) => {
-          const timer = setTimeout(() => reject3(new Error(`ZooKeeper ${what}: no answer within ${OPERATION_TIMEOUT_MS / 1e3} s`)), OPERATION_TIMEOUT_MS);
-          const settle = (finish) => (argument) => {
-            clearTimeout(timer);
-            finish(argument);
-          };
-          this.client.then((client) => operation(client, settle(resolve2), settle(reject3)), settle(reject3));
-        });
-      }
-    };
-  }
-});
-
-// src/core/spark/read-leader-latch.ts
-async function readLeaderLatch(zk, latchPath) {
-  const nodes = [];
-  for (const name of await zk.children(latchPath) ?? []) {
-    const sequence = latchSequence(name);
-    const stat2 = sequence === void 0 ? void 0 : await zk.stat(`${latchPath}/${name}`);
-    if (sequence !== void 0 && stat2) nodes.push({ name, sequence, owner: stat2.ephemeralOwner });
-  }
-  return nodes;
-}
-var init_read_leader_latch = __esm({
-  "src/core/spark/read-leader-latch.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_leader_latch();
-  }
-});
-
-// src/operations/leadership-handover.ts
-async function handOverLeadership(options) {
-  const latchPath = leaderElectionPath(options.sparkZooKeeperDir);
-  const leaderBefore = inLineOrder(await readLeaderLatch(options.zk, latchPath))[0];
-  await options.operations.stop(options.master);
-  const stoppedAtMs = Date.now();
-  if (!leaderBefore) return { stoppedAtMs, note: `no latch node under ${latchPath}: nothing to hand over` };
-  const detached = await waitUntil(
-    async () => {
-      const nodes = await readLeaderLatch(options.zk, latchPath);
-      if (!nodes.some((node) => node.name === leaderBefore.name)) return "released";
-      return orphanedLeader(nodes, await connectedSessions(options.zookeepers));
-    },
-    (outcome) => outcome !== void 0,
-    { timeoutMs: SESSION_DETACH_TIMEOUT_MS, intervalMs: 50 }
-  );
-  const orphan = detached.last;
-  if (orphan === "released") {
-    const releasedAtMs = Date.now();
-    options.log.info(`${options.master.name}'s supervisor released its latch node ${leaderBefore.name} on the stop`);
-    return { stoppedAtMs, removedAtMs: releasedAtMs, note: "latch node released by the node\u2019s supervisor" };
-  }
-  if (!orphan || orphan.name !== leaderBefore.name) {
-    const note = `the leading latch node ${leaderBefore.name} did not become orphaned within ${SESSION_DETACH_TIMEOUT_MS / 1e3} s: left for ZooKeeper to expire`;
-    options.log.warning(note);
-    return { stoppedAtMs, note };
-  }
-  const removed = await options.zk.remove(`${latchPath}/${orphan.name}`);
-  const removedAtMs = Date.now();
-  options.log.info(`Removed ${options.master.name}'s latch node ${orphan.name} ${removedAtMs - stoppedAtMs} ms after the stop`);
-  return { removedLatch: removed ? orphan.name : void 0, stoppedAtMs, removedAtMs, note: removed ? "latch node removed" : "latch node already gone" };
-}
-var SESSION_DETACH_TIMEOUT_MS;
-var init_leadership_handover = __esm({
-  "src/operations/leadership-handover.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_zookeeper_sessions();
-    init_leader_latch();
-    init_wait();
-    init_read_leader_latch();
-    SESSION_DETACH_TIMEOUT_MS = 5e3;
-  }
-});
-
-// src/operations/maintenance-lock.ts
-async function currentHolder(zk, path37 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path37);
-  if (!data) return void 0;
-  try {
-    return JSON.parse(data.toString("utf8"));
-  } catch {
-    return void 0;
-  }
-}
-function isNodeExists(error2) {
-  return error2 instanceof Error && /NODE_EXISTS/.test(String(error2));
-}
-var import_node_os7, MAINTENANCE_LOCK_PATH, MaintenanceLock;
-var init_maintenance_lock = __esm({
-  "src/operations/maintenance-lock.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_os7 = __toESM(require("os"), 1);
-    init_errors();
-    init_wait();
-    MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
-    MaintenanceLock = class _MaintenanceLock {
-      constructor(zk, path37) {
-        this.zk = zk;
-        this.path = path37;
-      }
-      zk;
-      path;
-      static async acquire(zk, operation, options) {
-        const path37 = options.path ?? MAINTENANCE_LOCK_PATH;
-        const holder = { operation, host: import_node_os7.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
-        const deadline = Date.now() + options.waitMs;
-        for (; ; ) {
-          try {
-            await zk.create(path37, JSON.stringify(holder), "ephemeral");
-            return new _MaintenanceLock(zk, path37);
-          } catch (error2) {
-            if (!isNodeExists(error2)) throw error2;
-          }
-          if (Date.now() >= deadline) {
-            const current = await currentHolder(zk, path37);
-            throw new ClusterStateError(
-              "Maintenance lock",
-              `to be free within ${Math.round(options.waitMs / 1e3)} s`,
-              current ? `held by ${current.operation} on ${current.host} (pid ${current.pid}) since ${current.since}` : "held by another operation",
-              "Wait for that operation to finish (the lock goes with its process), or raise lockWaitSeconds."
-            );
-          }
-          await sleep(500);
-        }
-      }
-      /**
-       * Makes sure the lock is still this operation's. The lock is ephemeral: if ZooKeeper expired our session
-       * (while its servers restarted) the lock went with it; take it again, or stop when another holds it.
-       */
-      async ensureHeld(operation) {
-        const stat2 = await this.zk.stat(this.path);
-        if (stat2 && stat2.ephemeralOwner === await this.zk.sessionId()) return;
-        if (!stat2) {
-          await _MaintenanceLock.acquire(this.zk, operation, { waitMs: 0, path: this.path });
-          return;
-        }
-        const holder = await currentHolder(this.zk, this.path);
-        throw new ClusterStateError(
-          "Maintenance lock",
-          "still held by this operation",
-          `lost and now held by ${holder?.operation ?? "another operation"}`,
-          "Another maintenance operation started meanwhile: wait for it, then rerun."
-        );
-      }
-      async release() {
-        const stat2 = await this.zk.stat(this.path);
-        if (stat2 && stat2.ephemeralOwner === await this.zk.sessionId()) await this.zk.remove(this.path, stat2.version);
-      }
-    };
-  }
-});
-
-// src/operations/master-poller.ts
-var MasterPoller;
-var init_master_poller = __esm({
-  "src/operations/master-poller.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_cancellation();
-    init_wait();
-    MasterPoller = class {
-      running = true;
-      loop;
-      constructor(masters, record2, intervalMs) {
-        this.loop = (async () => {
-          while (this.running) {
-            const at = Date.now();
-            const states = await masters.probe(Math.max(intervalMs * 4, 400));
-            const observations = states.map((state) => ({
-              address: state.address,
-              status: state.reachable ? state.status : "DOWN",
-              aliveWorkers: state.reachable ? state.workers.filter((worker) => worker.state === "ALIVE").length : 0
-            }));
-            record2({ at, kind: "probe", masters: observations });
-            await sleep(Math.max(0, intervalMs - (Date.now() - at)));
-          }
-        })().catch((error2) => {
-          if (!(error2 instanceof CancelledError)) throw error2;
-        });
-      }
-      async stop() {
-        this.running = false;
-        await this.loop;
-      }
-    };
   }
 });
 
@@ -23086,59 +24518,106 @@ var init_rolling_update = __esm({
   }
 });
 
-// src/azure/ssh-node-operations.ts
-function sshNodeOperations(access2) {
-  const run2 = (operation) => async (node) => {
-    const result2 = await $({ nothrow: true, quiet: true, timeout: 6e4 })`ssh ${sshArguments(access2, node, systemctlCommand(operation, node.role))}`;
-    requireSuccess(
-      result2,
-      `'${operation}' over SSH on node ${node.name} (${node.host})`,
-      "Check sshUser, sshPrivateKey and sshJumpHost, and that the user may run systemctl with sudo."
-    );
-  };
-  return { start: run2("start"), stop: run2("stop"), kill: run2("kill"), crash: run2("crash"), restart: run2("restart") };
+// src/actions/shared/deprecations.ts
+function warnOfDeprecatedInputs(inputs, pipeline) {
+  for (const { oldName, name } of inputs.deprecations) {
+    pipeline.log.warning(`${pipeline.inputLabel(oldName)} is deprecated and goes in the next minor release: use ${pipeline.inputLabel(name)}.`);
+  }
 }
-var init_ssh_node_operations = __esm({
-  "src/azure/ssh-node-operations.ts"() {
+var init_deprecations = __esm({
+  "src/actions/shared/deprecations.ts"() {
     "use strict";
     init_cjs_shims();
-    init_core2();
-    init_tool_result();
-    init_remote_commands();
   }
 });
 
-// src/actions/shared/remote-cluster.ts
-async function remoteTopology(options) {
-  const masters = options.masters.map(
-    (master, index2) => ({
-      name: options.masterNames?.[index2] ?? master.host,
-      role: "master",
-      host: master.host,
-      port: master.port,
-      webUiPort: options.masterWebUiPort
-    })
-  );
-  const zookeepers = options.zookeepers.map(
-    (server, index2) => ({ name: server.host, role: "zookeeper", host: server.host, id: index2 + 1, clientPort: server.port, quorumPort: 2888, electionPort: 3888 })
-  );
-  const workerHosts = options.workers ?? aliveWorkerHosts(await probeCluster({ zookeepers: [], masters: new MasterSet(options.masters, options.masterWebUiPort).endpoints }));
-  const workers = workerHosts.map((host) => ({ name: host, role: "worker", host, webUiPort: 8081, cores: 0, memoryMb: 0 }));
-  return { zookeepers, masters, workers, sparkZooKeeperDir: options.zookeeperDir };
+// src/actions/rolling-update/settings.ts
+function readRollingUpdateSettings(inputs) {
+  const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", "10.0.2.4:7077,10.0.2.5:7077"));
+  const nodeAccess = readNodeAccess(inputs, masters);
+  if (nodeAccess.kind === "local") {
+    inputs.refuseIgnored(["workers", "expectedWorkers"], (given) => ({
+      expected: "it only with nodeAccess 'ssh' or 'azure' (the local cluster knows its workers and expects them all)",
+      found: "it with nodeAccess 'local', which ignores it",
+      fix: `Leave ${given} out for the local cluster.`
+    }));
+  }
+  const workersGiven = inputs.optional("workers");
+  const workers = workersGiven === void 0 ? void 0 : parseHostList("workers", workersGiven, "10.0.3.4,10.0.3.5");
+  const only = inputs.optional("only")?.split(",").map((name) => name.trim());
+  const expectedWorkers = inputs.optional("expectedWorkers");
+  const zookeeperCount = inputs.renamed("zookeeperCount", "zookeeperServers");
+  return {
+    masters,
+    masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
+    zookeepers: readZooKeepers(inputs, nodeAccess, "the ZooKeeper connect string"),
+    zookeeperDir: readZooKeeperDir(inputs, nodeAccess),
+    workers,
+    expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 0, max: 1e4 }),
+    maxUnavailable: inputs.integer("maxUnavailable", 1, { min: 1, max: 1e3 }),
+    only: only && new Set(only),
+    dryRun: inputs.boolean("dryRun", false),
+    gateTimeoutSeconds: inputs.seconds("gateTimeoutSeconds", 180, { min: 5, max: 7200 }),
+    lockWaitSeconds: inputs.seconds("lockWaitSeconds", 60, { min: 0, max: 3600 }),
+    pollIntervalMs: inputs.integer("pollIntervalMs", 100, { min: 20, max: 5e3 }),
+    nodeAccess,
+    zookeeperCount: inputs.optional(zookeeperCount) === void 0 ? void 0 : Number(inputs.oneOf(zookeeperCount, ["3", "5"], "3")),
+    method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
+  };
 }
-function remoteNodeOperations(access2, pipeline) {
-  const keyFile = access2.privateKey ? writeSshKeyFile(pipeline, access2.privateKey) : void 0;
-  return { operations: sshNodeOperations({ ...access2.ssh, keyFile }), keyFile };
+function refuseOtherMethodsInputs(inputs, name) {
+  const others = [...new Set(Object.values(METHOD_INPUTS).flat())].filter((input) => !METHOD_INPUTS[name].includes(input));
+  inputs.refuseIgnored(others, (given) => {
+    const methods = Object.keys(METHOD_INPUTS).filter((method) => METHOD_INPUTS[method].includes(given)).map((method) => `'${method}'`).join(" or ");
+    return {
+      expected: `it only with updateMethod ${methods}`,
+      found: `it with updateMethod '${name}', which ignores it`,
+      fix: `Leave ${given} out, or set updateMethod to ${methods}.`
+    };
+  });
 }
-var init_remote_cluster = __esm({
-  "src/actions/shared/remote-cluster.ts"() {
+function readMethod(inputs, fallback2) {
+  const name = inputs.oneOf("updateMethod", ["local", "ansible", "command", "reimage"], fallback2);
+  refuseOtherMethodsInputs(inputs, name);
+  switch (name) {
+    case "local":
+      return { name, roleVariables: readRoleVariables(inputs) };
+    case "ansible":
+      return {
+        name,
+        inventory: inputs.required("ansibleInventory", "the Ansible inventory of the cluster (provision writes one)", "infra/ansible/inventories/prod/hosts.yml"),
+        playbook: inputs.optional("ansiblePlaybook"),
+        roleVariables: readRoleVariables(inputs)
+      };
+    case "command":
+      return {
+        name,
+        command: inputs.required("updateCommand", "a command run once per node, with {name}, {host} and {role} placeholders", "./update-node.sh {host} {role}").split(/\s+/)
+      };
+    case "reimage":
+      return {
+        name,
+        imageId: inputs.required("imageId", "the new image id (image-build outputs it)", "/subscriptions/.../images/spark/versions/1.2.3"),
+        resourceGroup: inputs.required("azureResourceGroup", "the resource group of the worker scale set", "rg-spark-prod"),
+        scaleSet: inputs.required("workerScaleSet", "the worker scale set name", "vmss-spark-workers")
+      };
+  }
+}
+var METHOD_INPUTS;
+var init_settings3 = __esm({
+  "src/actions/rolling-update/settings.ts"() {
     "use strict";
     init_cjs_shims();
-    init_ssh_node_operations();
-    init_cluster_state();
-    init_cluster_probe();
-    init_master_set();
-    init_secrets();
+    init_host_port();
+    init_master_list();
+    init_node_access();
+    init_role_variables();
+    METHOD_INPUTS = {
+      local: ["roleVariables"],
+      ansible: ["ansibleInventory", "ansiblePlaybook", "roleVariables"],
+      command: ["updateCommand"],
+      reimage: ["imageId", "workerScaleSet"]
+    };
   }
 });
 
@@ -23164,10 +24643,10 @@ function rollingSummary(report) {
     "|---|---|---|---|---|---|",
     ...rows,
     "",
-    timeline(journal)
+    timeline2(journal)
   ].join("\n");
 }
-function timeline(journal) {
+function timeline2(journal) {
   const steps = journal.entries.filter((entry) => entry.kind === "step");
   const rows = steps.flatMap((step) => {
     if (step.kind !== "step") return [];
@@ -23186,7 +24665,7 @@ var init_summary2 = __esm({
   }
 });
 
-// src/core/zookeeper/ensemble-membership.ts
+// src/core/cluster/ensemble-membership.ts
 function reconfigureArguments(change) {
   return "add" in change ? ["-add", serverLine(change.add)] : ["-remove", String(change.remove.id)];
 }
@@ -23218,7 +24697,7 @@ function serverLine(node) {
 }
 var SERVER_LINE;
 var init_ensemble_membership = __esm({
-  "src/core/zookeeper/ensemble-membership.ts"() {
+  "src/core/cluster/ensemble-membership.ts"() {
     "use strict";
     init_cjs_shims();
     init_four_letter_word();
@@ -23227,7 +24706,7 @@ var init_ensemble_membership = __esm({
 });
 
 // src/azure/ssh-ensemble-access.ts
-function sshEnsembleAccess(access2, configure2) {
+function sshEnsembleAccess(access2, configure) {
   const ssh = async (node, command, what) => {
     const result2 = await $({ nothrow: true, quiet: true, timeout: 12e4 })`ssh ${sshArguments(access2, node, command)}`;
     requireSuccess(
@@ -23238,7 +24717,7 @@ function sshEnsembleAccess(access2, configure2) {
     return result2.stdout;
   };
   return {
-    startJoiner: configure2,
+    startJoiner: configure,
     reconfigure: (through, change) => ssh(through, zookeeperReconfigureCommand(reconfigureArguments(change)), "ZooKeeper reconfig"),
     retire: async (node) => void await ssh(node, RETIRE_ZOOKEEPER_COMMAND, "Stopping the removed ZooKeeper server")
   };
@@ -23257,9 +24736,9 @@ var init_ssh_ensemble_access = __esm({
 // src/local/local-ensemble.ts
 async function localEnsembleResize(cluster, count) {
   const topology = await cluster.topology();
-  const shape = { zookeepers: Math.max(count, topology.zookeepers.length), masters: topology.masters.length, workers: topology.workers.length };
+  const shape = { zookeeperCount: Math.max(count, topology.zookeepers.length), masterCount: topology.masters.length, workerCount: topology.workers.length };
   const servers = localTopology(shape).zookeepers;
-  const target = localTopology({ ...shape, zookeepers: count }).zookeepers;
+  const wanted = localTopology({ ...shape, zookeeperCount: count }).zookeepers;
   const access2 = {
     startJoiner: async (node) => {
       if (!(await cluster.topology()).zookeepers.some((server) => server.id === node.id)) await cluster.recordZooKeepers(servers);
@@ -23267,7 +24746,7 @@ async function localEnsembleResize(cluster, count) {
       await cluster.processes.start(node);
     },
     reconfigure: async (through, change) => {
-      const command = import_node_path24.default.join(nodeDir(cluster.paths.clusterDir, through.name), "bin", "zookeeper-reconfigure");
+      const command = import_node_path33.default.join(nodeDir(cluster.paths.clusterDir, through.name), "bin", "zookeeper-reconfigure");
       const result2 = await $({ nothrow: true, quiet: true, timeout: 6e4 })`${command} ${reconfigureArguments(change)}`;
       if (result2.exitCode !== 0 || !result2.stdout.includes("Committed new configuration")) {
         throw new ActionableError(
@@ -23282,26 +24761,26 @@ ${result2.stderr}`.trim().split("\n").slice(-4).join(" | ")}`,
     },
     retire: async (node) => {
       await cluster.processes.stop(node);
-      await (0, import_promises10.rm)(nodeDir(cluster.paths.clusterDir, node.name), { recursive: true, force: true });
+      await (0, import_promises12.rm)(nodeDir(cluster.paths.clusterDir, node.name), { recursive: true, force: true });
     }
   };
   return {
     servers,
-    targetIds: target.map((server) => server.id),
+    wantedVoterIds: wanted.map((server) => server.id),
     access: access2,
     finish: async () => {
-      await cluster.recordZooKeepers(target);
+      await cluster.recordZooKeepers(wanted);
       await cluster.render((await cluster.topology()).masters);
     }
   };
 }
-var import_promises10, import_node_path24;
+var import_promises12, import_node_path33;
 var init_local_ensemble = __esm({
   "src/local/local-ensemble.ts"() {
     "use strict";
     init_cjs_shims();
-    import_promises10 = require("fs/promises");
-    import_node_path24 = __toESM(require("path"), 1);
+    import_promises12 = require("fs/promises");
+    import_node_path33 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_ensemble_membership();
@@ -23311,7 +24790,7 @@ var init_local_ensemble = __esm({
 });
 
 // src/operations/ensemble-resize.ts
-async function resizeEnsemble(servers, targetIds, access2, options) {
+async function resizeEnsemble(servers, wantedVoterIds, access2, options) {
   const started = performance.now();
   const byId = new Map(servers.map((server) => [server.id, server]));
   const membership = await currentMembership(servers);
@@ -23325,18 +24804,18 @@ async function resizeEnsemble(servers, targetIds, access2, options) {
       "Give the servers of the whole ensemble (the topology or inventory it was provisioned with)."
     );
   }
-  const target = [...new Set(targetIds)].sort((a, b) => a - b);
-  const staying = before2.filter((id) => target.includes(id)).map((id) => byId.get(id));
-  if (!ENSEMBLE_SIZES.includes(target.length) || target.some((id) => !byId.has(id)) || staying.length === 0) {
+  const wanted = [...new Set(wantedVoterIds)].sort((a, b) => a - b);
+  const staying = before2.filter((id) => wanted.includes(id)).map((id) => byId.get(id));
+  if (!ENSEMBLE_SIZES.includes(wanted.length) || wanted.some((id) => !byId.has(id)) || staying.length === 0) {
     throw new ClusterStateError(
       "ZooKeeper ensemble resize",
       `${ENSEMBLE_SIZES.join(" or ")} known servers, at least one of them a voter now`,
-      `voters ${before2.join(",")} to become ${target.join(",")}`,
+      `voters ${before2.join(",")} to become ${wanted.join(",")}`,
       "Ask for 3 or 5 servers of this ensemble; nothing was changed."
     );
   }
-  const adds = target.filter((id) => !before2.includes(id)).map((id) => byId.get(id));
-  const removes = before2.filter((id) => !target.includes(id)).sort((a, b) => b - a).map((id) => byId.get(id));
+  const adds = wanted.filter((id) => !before2.includes(id)).map((id) => byId.get(id));
+  const removes = before2.filter((id) => !wanted.includes(id)).sort((a, b) => b - a).map((id) => byId.get(id));
   const through = staying[0];
   const steps = [];
   if (adds.length + removes.length === 0) return { before: before2, after: before2, steps, seconds: 0 };
@@ -23485,14 +24964,14 @@ var init_ensemble_resize = __esm({
 
 // src/actions/rolling-update/ensemble.ts
 async function resizeEnsembleAction(settings, pipeline) {
-  const { servers, targetIds, access: access2, finish } = await ensembleSides(settings, pipeline);
+  const { servers, wantedVoterIds, access: access2, finish } = await ensembleSides(settings, pipeline);
   const report = await pipeline.group(
-    `ZooKeeper ensemble to ${settings.zookeeperServers} servers`,
-    () => resizeEnsemble(servers, targetIds, access2, { log: pipeline.log, gateTimeoutMs: settings.gateTimeoutSeconds * 1e3, lockWaitMs: settings.lockWaitSeconds * 1e3 })
+    `ZooKeeper ensemble to ${settings.zookeeperCount} servers`,
+    () => resizeEnsemble(servers, wantedVoterIds, access2, { log: pipeline.log, gateTimeoutMs: settings.gateTimeoutSeconds * 1e3, lockWaitMs: settings.lockWaitSeconds * 1e3 })
   );
   await finish();
-  const reportFile = import_node_path25.default.join(pipeline.directories.temp, `spark-azure-ensemble-resize-${Date.now()}.json`);
-  (0, import_node_fs19.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}
+  const reportFile = import_node_path34.default.join(pipeline.directories.temp, `spark-azure-ensemble-resize-${Date.now()}.json`);
+  (0, import_node_fs25.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}
 `);
   pipeline.setOutput("completed", "true");
   pipeline.setOutput("ensembleVoters", report.after.join(","));
@@ -23519,20 +24998,20 @@ function ensembleSummary(report) {
 }
 async function ensembleSides(settings, pipeline) {
   const nodeAccess = settings.nodeAccess;
-  if (nodeAccess.kind === "local") return localEnsembleResize(new LocalCluster(localPaths(pipeline.directories), pipeline.log), settings.zookeeperServers);
+  if (nodeAccess.kind === "local") return localEnsembleResize(new LocalCluster(localPaths(pipeline.directories), pipeline.log), settings.zookeeperCount);
   if (settings.method.name !== "ansible") {
     throw new InputError(
       "updateMethod",
-      "'ansible' with zookeeperServers on VMs (a joiner is configured by the site playbook)",
+      "'ansible' with zookeeperCount on VMs (a joiner is configured by the site playbook)",
       `'${settings.method.name}'`,
       "Set updateMethod to 'ansible' and ansibleInventory to the inventory provision wrote."
     );
   }
   const zookeepers = settings.zookeepers ?? [];
-  if (zookeepers.length < settings.zookeeperServers) {
+  if (zookeepers.length < settings.zookeeperCount) {
     throw new InputError(
       "zookeepers",
-      `every ZooKeeper server of both sizes (at least ${settings.zookeeperServers}), in myid order`,
+      `every ZooKeeper server of both sizes (at least ${settings.zookeeperCount}), in myid order`,
       `${zookeepers.length}`,
       "Apply provision with the new count first and pass its zookeepers output."
     );
@@ -23542,25 +25021,25 @@ async function ensembleSides(settings, pipeline) {
   );
   const keyFile = nodeAccess.privateKey ? writeSshKeyFile(pipeline, nodeAccess.privateKey) : void 0;
   const venv = await ensurePythonEnvironment("local-cluster", pipeline.directories.toolCache, pipeline.log);
-  const configure2 = ansibleConfigure({
-    ansiblePlaybook: import_node_path25.default.join(venv, "bin", "ansible-playbook"),
+  const configure = ansibleConfigure({
+    ansiblePlaybook: import_node_path34.default.join(venv, "bin", "ansible-playbook"),
     inventory: userPath(pipeline, settings.method.inventory),
     playbook: settings.method.playbook === void 0 ? suiteContent().sitePlaybook : userPath(pipeline, settings.method.playbook)
   });
   return {
     servers,
-    targetIds: servers.slice(0, settings.zookeeperServers).map((server) => server.id),
-    access: sshEnsembleAccess({ ...nodeAccess.ssh, keyFile }, configure2),
+    wantedVoterIds: servers.slice(0, settings.zookeeperCount).map((server) => server.id),
+    access: sshEnsembleAccess({ ...nodeAccess.ssh, keyFile }, configure),
     finish: async () => void 0
   };
 }
-var import_node_fs19, import_node_path25;
+var import_node_fs25, import_node_path34;
 var init_ensemble = __esm({
   "src/actions/rolling-update/ensemble.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs19 = require("fs");
-    import_node_path25 = __toESM(require("path"), 1);
+    import_node_fs25 = require("fs");
+    import_node_path34 = __toESM(require("path"), 1);
     init_update_methods();
     init_ssh_ensemble_access();
     init_errors();
@@ -23577,8 +25056,10 @@ var init_ensemble = __esm({
 
 // src/actions/rolling-update/index.ts
 async function rollingUpdateAction(pipeline) {
-  const settings = readRollingUpdateSettings(new InputReader(pipeline.inputs));
-  if (settings.zookeeperServers !== void 0) return resizeEnsembleAction({ ...settings, zookeeperServers: settings.zookeeperServers }, pipeline);
+  const inputs = new InputReader(pipeline.inputs);
+  const settings = readRollingUpdateSettings(inputs);
+  warnOfDeprecatedInputs(inputs, pipeline);
+  if (settings.zookeeperCount !== void 0) return resizeEnsembleAction({ ...settings, zookeeperCount: settings.zookeeperCount }, pipeline);
   const { cluster, method } = await resolve(settings, pipeline);
   const options = { ...settings, only: settings.method.name === "reimage" ? new Set(cluster.topology.workers.map((worker) => worker.name)) : settings.only };
   if (settings.dryRun) {
@@ -23596,8 +25077,8 @@ ${lines.join("\n")}
   }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate({ cluster, method, options, log: pipeline.log }));
   const figures2 = rollingFigures(report.journal);
-  const reportFile = import_node_path26.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
-  (0, import_node_fs20.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+  const reportFile = import_node_path35.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  (0, import_node_fs26.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
   pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
@@ -23616,28 +25097,12 @@ ${lines.join("\n")}
   pipeline.log.info(`Rolling update completed in ${figures2.totalSeconds} s; no ALIVE master for ${figures2.noAliveSeconds} s.`);
 }
 async function resolve(settings, pipeline) {
-  const access2 = settings.nodeAccess;
-  let cluster;
-  let keyFile;
-  if (access2.kind === "local") {
-    const local = new LocalCluster(localPaths(pipeline.directories), pipeline.log);
-    const topology = await local.topology();
-    cluster = { topology, operations: local.nodeOperations(), expectations: expectationsOf(topology) };
-    if (settings.method.name === "local") return { cluster, method: localUpdate(local, settings.method.roleVariables, cluster.operations) };
-  } else {
-    const topology = await remoteTopology({
-      masters: settings.masters,
-      masterWebUiPort: settings.masterWebUiPort,
-      zookeepers: settings.zookeepers,
-      zookeeperDir: settings.zookeeperDir,
-      workers: settings.workers,
-      masterNames: access2.kind === "azure" ? access2.masterVmNames : void 0
-    });
-    const expectations = { ...expectationsOf(topology), minimumWorkers: settings.expectedWorkers ?? topology.workers.length };
-    const remote = remoteNodeOperations(access2, pipeline);
-    keyFile = remote.keyFile;
-    cluster = { topology, operations: remote.operations, expectations };
-  }
+  const resolved = await resolveCluster({ ...settings, access: settings.nodeAccess }, pipeline);
+  const { topology, operations } = resolved;
+  const expectations = resolved.kind === "local" ? expectationsOf(topology) : { ...expectationsOf(topology), minimumWorkers: settings.expectedWorkers ?? topology.workers.length };
+  const cluster = { topology, operations, expectations };
+  if (resolved.kind === "local" && settings.method.name === "local") return { cluster, method: localUpdate(resolved.local, settings.method.roleVariables, operations) };
+  const keyFile = resolved.kind === "remote" ? resolved.keyFile : void 0;
   switch (settings.method.name) {
     case "local":
       throw new InputError("updateMethod", "'ansible', 'command' or 'reimage' for VMs", "'local'", "Use updateMethod 'local' only with nodeAccess 'local'.");
@@ -23648,7 +25113,7 @@ async function resolve(settings, pipeline) {
         cluster,
         method: ansibleUpdate(
           {
-            ansiblePlaybook: import_node_path26.default.join(venv, "bin", "ansible-playbook"),
+            ansiblePlaybook: import_node_path35.default.join(venv, "bin", "ansible-playbook"),
             inventory: userPath(pipeline, settings.method.inventory),
             playbook,
             extraVariablesFile: extraVariablesFile(settings.method.roleVariables, keyFile, pipeline)
@@ -23667,687 +25132,30 @@ function extraVariablesFile(roleVariables, keyFile, pipeline) {
   const variables = { ...roleVariables, ...keyFile ? { ansible_ssh_private_key_file: keyFile } : {} };
   return Object.keys(variables).length > 0 ? writeExtraVariablesFile(pipeline, variables) : void 0;
 }
-var import_node_fs20, import_node_path26;
+var import_node_fs26, import_node_path35;
 var init_rolling_update2 = __esm({
   "src/actions/rolling-update/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs20 = require("fs");
-    import_node_path26 = __toESM(require("path"), 1);
+    import_node_fs26 = require("fs");
+    import_node_path35 = __toESM(require("path"), 1);
     init_node_states();
     init_errors();
     init_input_reader();
     init_rolling_journal();
     init_rolling_plan();
     init_suite_content();
-    init_local_cluster();
     init_local_update();
-    init_paths();
     init_update_methods();
     init_rolling_update();
     init_installers();
     init_user_paths();
     init_secrets();
-    init_remote_cluster();
-    init_settings2();
+    init_cluster_resolver();
+    init_deprecations();
+    init_settings3();
     init_summary2();
     init_ensemble();
-  }
-});
-
-// src/core/drill/journal.ts
-function probes(journal) {
-  return journal.entries.filter((entry) => entry.kind === "probe");
-}
-function actionAt(journal, action) {
-  return journal.entries.find((entry) => entry.kind === "action" && entry.action === action)?.at;
-}
-function faultPages(fault) {
-  if (fault === "stop" || fault === "crash") return false;
-  return fault === "restart" ? void 0 : true;
-}
-function checks(journal) {
-  return journal.entries.filter((entry) => entry.kind === "check");
-}
-var DRILL_ACTIONS, DRILL_CHECKS, NO_ALIVE_MASTER_ALERT;
-var init_journal = __esm({
-  "src/core/drill/journal.ts"() {
-    "use strict";
-    init_cjs_shims();
-    DRILL_ACTIONS = {
-      jobSubmitted: "job submitted",
-      fault: "fault",
-      faultApplied: "fault applied",
-      /** The target's restore begins: its start, or for a destroyed master its re-creation (reconcile). */
-      restoreBegan: "restore began",
-      targetRestored: "target restored",
-      jobEnded: "job ended"
-    };
-    DRILL_CHECKS = {
-      jobRunning: "job running before the fault",
-      tookOver: "a standby took over with every worker",
-      restoredStandby: "restored master is STANDBY",
-      jobFinished: "the running job finished successfully",
-      newSubmission: "a new submission succeeds",
-      paged: "the pager fired for no ALIVE master",
-      pageResolved: "the page resolved after the takeover",
-      pagedNobody: "a handover at once (planned, or a crash with the host alive) paged nobody"
-    };
-    NO_ALIVE_MASTER_ALERT = "SparkNoAliveMaster";
-  }
-});
-
-// src/core/drill/milestones.ts
-function figures(journal) {
-  const { target, expectedWorkers, graceSeconds } = journal.experiment;
-  const fault = actionAt(journal, DRILL_ACTIONS.fault);
-  const series2 = probes(journal);
-  const after2 = (time) => series2.filter((probe) => time !== void 0 && probe.at >= time);
-  const otherMaster = (status) => (probe) => probe.masters.some((master) => master.address !== target && status(master.status));
-  const targetAlive = series2.filter((probe) => probe.masters.some((master) => master.address === target && master.status === "ALIVE"));
-  const firstLeftStandby = after2(fault).find(otherMaster((status) => status !== "STANDBY" && status !== "DOWN"))?.at;
-  const firstAlive = after2(fault).find(otherMaster((status) => status === "ALIVE"))?.at;
-  const allWorkersBack = after2(firstAlive).find(
-    (probe) => probe.masters.some((master) => master.address !== target && master.status === "ALIVE" && master.aliveWorkers >= expectedWorkers)
-  )?.at;
-  const lastAliveBeforeGap = targetAlive.filter((probe) => firstAlive === void 0 || probe.at < firstAlive).at(-1)?.at;
-  const restoredStandby = checks(journal).find((check) => check.check === DRILL_CHECKS.restoredStandby && check.ok)?.at;
-  const restoreBegan = actionAt(journal, DRILL_ACTIONS.restoreBegan);
-  const graceEnd = firstAlive === void 0 ? void 0 : firstAlive + graceSeconds * 1e3;
-  return {
-    milestones: { fault, lastAliveBeforeGap, firstLeftStandby, firstAlive, allWorkersBack, jobEnded: actionAt(journal, DRILL_ACTIONS.jobEnded), restoreBegan, restoredStandby },
-    recoverySeconds: fault !== void 0 && allWorkersBack !== void 0 ? seconds(allWorkersBack - fault) : void 0,
-    restoreSeconds: restoreBegan !== void 0 && restoredStandby !== void 0 ? seconds(restoredStandby - restoreBegan) : void 0,
-    aliveGapSeconds: firstAlive !== void 0 && lastAliveBeforeGap !== void 0 ? seconds(firstAlive - lastAliveBeforeGap) : void 0,
-    splitBrainProbes: after2(graceEnd).filter((probe) => probe.masters.filter((master) => master.status === "ALIVE").length > 1).length
-  };
-}
-function seconds(ms) {
-  return Math.round(ms / 100) / 10;
-}
-var init_milestones = __esm({
-  "src/core/drill/milestones.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_journal();
-  }
-});
-
-// src/core/drill/verdict.ts
-function verdictOf(journal) {
-  const computed = figures(journal);
-  const reasons = checks(journal).filter((check) => !check.ok).map((check) => `${check.check}: ${check.detail}`);
-  const { maxRecoverySeconds } = journal.experiment;
-  if (computed.recoverySeconds === void 0) reasons.push("no standby became ALIVE with every expected worker back");
-  else if (computed.recoverySeconds > maxRecoverySeconds) {
-    reasons.push(`recovery took ${computed.recoverySeconds} s, more than maxRecoverySeconds ${maxRecoverySeconds}`);
-  }
-  if (computed.splitBrainProbes > 0) {
-    reasons.push(`${computed.splitBrainProbes} probes saw more than one ALIVE master after the ${journal.experiment.graceSeconds} s grace period`);
-  }
-  return { passed: reasons.length === 0, figures: computed, reasons };
-}
-var init_verdict = __esm({
-  "src/core/drill/verdict.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_journal();
-    init_milestones();
-  }
-});
-
-// src/core/spark/drill-job.ts
-var DRILL_JOB_FILE, DRILL_JOB_SOURCE;
-var init_drill_job = __esm({
-  "src/core/spark/drill-job.ts"() {
-    "use strict";
-    init_cjs_shims();
-    DRILL_JOB_FILE = "spark_azure_drill_job.py";
-    DRILL_JOB_SOURCE = `import random
-import sys
-import time
-from operator import add
-
-from pyspark.sql import SparkSession
-
-seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 30.0
-first_round_marker = sys.argv[2] if len(sys.argv) > 2 else None
-spark = SparkSession.builder.appName("spark-azure failover drill job").getOrCreate()
-context = spark.sparkContext
-
-
-def samples(_):
-    time.sleep(1.0)
-    hits = 0
-    for _ in range(20000):
-        x, y = random.random() * 2 - 1, random.random() * 2 - 1
-        hits += 1 if x * x + y * y <= 1 else 0
-    return hits
-
-
-started = time.time()
-inside = total = rounds = 0
-while rounds == 0 or time.time() - started < seconds:
-    inside += context.parallelize(range(4), 4).map(samples).reduce(add)
-    total += 4 * 20000
-    rounds += 1
-    if rounds == 1 and first_round_marker:
-        open(first_round_marker, "w").close()
-print("Pi is roughly %f" % (4.0 * inside / total))
-print("Rounds: %d" % rounds)
-spark.stop()
-`;
-  }
-});
-
-// src/core/spark/submission-output.ts
-function applicationIdOf(output) {
-  return /\b(app-\d{14}-\d{4,})\b/.exec(output)?.[1];
-}
-function driverIdOf(output) {
-  return /\b(driver-\d{14}-\d{4,})\b/.exec(output)?.[1];
-}
-function checkResult(stdout, check) {
-  if (check.kind === "exit-status") return { ok: true, reason: "exit status 0" };
-  if (check.kind === "pattern") {
-    const match = check.pattern.exec(stdout);
-    return match ? { ok: true, result: match[1] ?? match[0], reason: `output matched ${check.pattern}` } : { ok: false, reason: `the driver output does not match ${check.pattern}` };
-  }
-  const estimate = /Pi is roughly (-?\d+(?:\.\d+)?)/.exec(stdout)?.[1];
-  if (estimate === void 0) return { ok: false, reason: "the driver printed no 'Pi is roughly' line" };
-  const value = Number(estimate);
-  return value >= PI_BOUNDS.low && value <= PI_BOUNDS.high ? { ok: true, result: estimate, reason: `Pi estimate ${estimate} lies in ${BOUNDS}` } : { ok: false, result: estimate, reason: `Pi estimate ${estimate} lies outside ${BOUNDS}` };
-}
-var PI_BOUNDS, BOUNDS;
-var init_submission_output = __esm({
-  "src/core/spark/submission-output.ts"() {
-    "use strict";
-    init_cjs_shims();
-    PI_BOUNDS = { low: 3, high: 3.3 };
-    BOUNDS = `[${PI_BOUNDS.low.toFixed(1)}, ${PI_BOUNDS.high.toFixed(1)}]`;
-  }
-});
-
-// src/core/monitoring/alertmanager-alerts.ts
-async function activeAlerts(alertmanagerUrl, timeoutMs = 2e3) {
-  const alerts = await httpGetJson(`${alertmanagerUrl.replace(/\/$/, "")}/api/v2/alerts?active=true&silenced=false&inhibited=true`, timeoutMs);
-  return alerts.filter((alert) => alert.status.state === "active" || alert.status.state === "suppressed").map((alert) => ({ name: alert.labels.alertname ?? "", labels: alert.labels, startsAt: alert.startsAt }));
-}
-var init_alertmanager_alerts = __esm({
-  "src/core/monitoring/alertmanager-alerts.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_http_get_json();
-  }
-});
-
-// src/operations/alert-watcher.ts
-var AlertWatcher;
-var init_alert_watcher = __esm({
-  "src/operations/alert-watcher.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_cancellation();
-    init_alertmanager_alerts();
-    init_wait();
-    AlertWatcher = class {
-      running = true;
-      active = /* @__PURE__ */ new Set();
-      loop;
-      changes = [];
-      /** Whether Alertmanager answered at least once. */
-      answered = false;
-      constructor(alertmanagerUrl, intervalMs = 250) {
-        this.loop = (async () => {
-          while (this.running) {
-            const at = Date.now();
-            const now = await activeAlerts(alertmanagerUrl, Math.max(intervalMs * 4, 1e3)).then(
-              (alerts) => new Set(alerts.map((alert) => alert.name)),
-              () => void 0
-            );
-            if (now) {
-              this.answered = true;
-              for (const alert of now) if (!this.active.has(alert)) this.changes.push({ at, alert, state: "firing" });
-              for (const alert of this.active) if (!now.has(alert)) this.changes.push({ at, alert, state: "resolved" });
-              this.active = now;
-            }
-            await sleep(Math.max(0, intervalMs - (Date.now() - at)));
-          }
-        })().catch((error2) => {
-          if (!(error2 instanceof CancelledError)) throw error2;
-        });
-      }
-      isActive(alert) {
-        return this.active.has(alert);
-      }
-      firstChange(alert, state, after2 = 0) {
-        return this.changes.find((change) => change.alert === alert && change.state === state && change.at >= after2);
-      }
-      async stop() {
-        this.running = false;
-        await this.loop;
-      }
-    };
-  }
-});
-
-// src/tools/run-spark-submit.ts
-function startSparkSubmit(runtime, submission, options) {
-  const env = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
-  if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
-  const started = performance.now();
-  const child = $({
-    env,
-    nothrow: true,
-    quiet: true,
-    timeout: options.timeoutMs,
-    timeoutSignal: "SIGKILL"
-  })`${import_node_path27.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
-  const result2 = (async () => {
-    const output = await child;
-    const durationMs = performance.now() - started;
-    return {
-      exitCode: output.exitCode,
-      timedOut: output.signal === "SIGKILL" && durationMs >= options.timeoutMs,
-      stdout: output.stdout,
-      stderr: output.stderr,
-      durationMs
-    };
-  })();
-  const kill2 = () => {
-    try {
-      void child.kill("SIGKILL").catch(() => void 0);
-    } catch {
-    }
-  };
-  return { result: result2, kill: kill2 };
-}
-function runSparkSubmit(runtime, submission, options) {
-  return startSparkSubmit(runtime, submission, options).result;
-}
-var import_node_path27;
-var init_run_spark_submit = __esm({
-  "src/tools/run-spark-submit.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_path27 = __toESM(require("path"), 1);
-    init_core2();
-    init_spark_submit();
-  }
-});
-
-// src/operations/spark-job.ts
-async function runSparkJob(target, job, runtime, log4) {
-  const masters = new MasterSet(target.masters, target.masterWebUiPort);
-  const { alive, last: last2 } = await masters.waitForAlive(target.aliveMasterTimeoutSeconds * 1e3);
-  if (!alive) {
-    throw new ClusterStateError(
-      "Spark masters",
-      `exactly one ALIVE master within ${target.aliveMasterTimeoutSeconds} s`,
-      describeMasters(last2),
-      "Nothing was submitted. Check the masters and ZooKeeper (`spark-azure local status` locally; docs/runbook.md on Azure)."
-    );
-  }
-  log4.info(`ALIVE master: ${alive.address}`);
-  const submission = buildSubmission(target, job, runtime);
-  log4.info(`spark-submit ${import_node_path28.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
-  const run2 = await runSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
-  const output = `${run2.stdout}
-${run2.stderr}`;
-  const base = {
-    aliveMaster: alive.address,
-    applicationId: applicationIdOf(output) ?? driverIdOf(output),
-    durationSeconds: round2(run2.durationMs / 1e3),
-    exitCode: run2.exitCode,
-    outputTail: [...run2.stderr.trim().split("\n").slice(-15), ...run2.stdout.trim().split("\n").slice(-5)].filter(Boolean).join("\n")
-  };
-  if (run2.timedOut) return { ...base, passed: false, reason: `spark-submit did not finish within ${job.timeoutSeconds} s and was killed` };
-  if (run2.exitCode !== 0) return { ...base, passed: false, reason: `spark-submit exited with status ${run2.exitCode}` };
-  const verdict = checkResult(run2.stdout, job.check);
-  if (!verdict.ok) return { ...base, result: verdict.result, passed: false, reason: verdict.reason };
-  if (!base.applicationId) return { ...base, result: verdict.result, passed: false, reason: "spark-submit printed no application or driver id" };
-  const confirmed = await confirmFinished(masters, base.applicationId);
-  return {
-    ...base,
-    result: verdict.result,
-    passed: confirmed.ok,
-    aliveMaster: confirmed.master ?? base.aliveMaster,
-    reason: confirmed.ok ? `${verdict.reason}; ${confirmed.reason}` : confirmed.reason
-  };
-}
-function startSparkJob(target, job, runtime) {
-  const submission = buildSubmission(target, job, runtime);
-  return startSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
-}
-function buildSubmission(target, job, runtime) {
-  const application = job.application ?? import_node_path28.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
-  return {
-    masterUrl: masterUrl(target.masters),
-    application,
-    mainClass: job.mainClass,
-    arguments: job.application === void 0 && job.arguments.length === 0 ? ["10"] : job.arguments,
-    deployMode: job.deployMode,
-    name: job.name,
-    conf: {
-      // A test job must fit on the smallest worker and must not fight over the driver UI port.
-      "spark.executor.memory": "512m",
-      "spark.ui.enabled": "false",
-      "spark.pyspark.python": runtime.python,
-      ...job.deployMode === "cluster" ? { "spark.standalone.submit.waitAppCompletion": "true" } : driverConf(
-        target.masters.map((m) => m.host),
-        target.driverHost
-      ),
-      ...job.sparkConf
-    }
-  };
-}
-function loopbackDriverHost(submission) {
-  const host = submission.conf["spark.driver.host"];
-  return host && isLoopback(host) ? host : void 0;
-}
-async function confirmFinished(masters, id) {
-  const finished = (states) => aliveOf(states).find((master2) => [...master2.completedApps, ...master2.completedDrivers].some((entry) => entry.id === id && entry.state === "FINISHED"));
-  const result2 = await waitUntil(
-    () => masters.probe(),
-    (states) => finished(states) !== void 0,
-    { timeoutMs: COMPLETION_CONFIRM_TIMEOUT_MS, intervalMs: 500 }
-  );
-  const master = finished(result2.last);
-  return master ? { ok: true, reason: `${master.address} lists ${id} as FINISHED`, master: master.address } : { ok: false, reason: `no ALIVE master lists ${id} as FINISHED within ${COMPLETION_CONFIRM_TIMEOUT_MS / 1e3} s (${describeMasters(result2.last)})` };
-}
-function round2(seconds2) {
-  return Math.round(seconds2 * 10) / 10;
-}
-var import_node_path28, COMPLETION_CONFIRM_TIMEOUT_MS;
-var init_spark_job = __esm({
-  "src/operations/spark-job.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_path28 = __toESM(require("path"), 1);
-    init_master_set();
-    init_errors();
-    init_master_list();
-    init_spark_master_probe();
-    init_spark_submit();
-    init_submission_output();
-    init_wait();
-    init_run_spark_submit();
-    COMPLETION_CONFIRM_TIMEOUT_MS = 2e4;
-  }
-});
-
-// src/operations/failover-drill.ts
-function runFailoverDrill(context) {
-  return cancellation.within(drillTimeLimitMs(context), "the failover drill", () => drill(context));
-}
-function drillTimeLimitMs({ options, masters, smokeJob, cluster }) {
-  const recreation = options.fault === "destroy" ? cluster.recreation?.timeLimitSeconds ?? 0 : 0;
-  const seconds2 = options.lockWaitSeconds + JOB_START_TIMEOUT_MS / 1e3 + recoveryTimeoutMs(options) / 1e3 + recreation + RESTORE_TIMEOUT_MS / 1e3 + options.graceSeconds + PAGE_RESOLVE_TIMEOUT_MS / 1e3;
-  const newSubmission = masters.aliveMasterTimeoutSeconds + smokeJob.timeoutSeconds;
-  return (seconds2 + newSubmission + 120) * 1e3;
-}
-function recoveryTimeoutMs(options) {
-  return Math.max(120, options.maxRecoverySeconds * 3) * 1e3;
-}
-async function drill(context) {
-  const { cluster, options, log: log4 } = context;
-  const masterSet = masterSetOf(cluster);
-  const { target, expectedWorkers } = await checkSteadyState(cluster, options.expectedWorkers);
-  const journal = {
-    experiment: {
-      fault: options.fault,
-      target: formatHostPort(masterAddress(target)),
-      masters: masterSet.endpoints.map((endpoint) => endpoint.address),
-      expectedWorkers,
-      maxRecoverySeconds: options.maxRecoverySeconds,
-      graceSeconds: options.graceSeconds
-    },
-    startedAt: Date.now(),
-    entries: []
-  };
-  const zk = await ZooKeeperSession.open(zookeeperConnectString(cluster.zookeepers));
-  try {
-    const lock = await MaintenanceLock.acquire(zk, `failover drill (${options.fault})`, { waitMs: options.lockWaitSeconds * 1e3 });
-    const alerts = context.alertmanagerUrl ? new AlertWatcher(context.alertmanagerUrl) : void 0;
-    try {
-      const recovered = await faultAndRecover({ ...context, journal, target, masterSet, zk });
-      if (recovered) {
-        const submission = await runSparkJob(context.masters, context.smokeJob, context.runtime, log4).catch((error2) => ({ passed: false, reason: error2.message }));
-        record(journal, log4).check(DRILL_CHECKS.newSubmission, submission.passed, submission.reason);
-      }
-      const grace = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
-      await sleep(options.graceSeconds * 1e3);
-      await grace.stop();
-      if (alerts && recovered) await checkPager(journal, alerts, log4);
-    } finally {
-      await alerts?.stop();
-      await lock.release().catch(() => void 0);
-    }
-  } finally {
-    zk.close();
-  }
-  return { journal, verdict: verdictOf(journal) };
-}
-function masterSetOf(cluster) {
-  return new MasterSet(cluster.masters.map(masterAddress), cluster.masters[0]?.webUiPort);
-}
-async function checkSteadyState(cluster, expected) {
-  const steady = await probeCluster({ zookeepers: cluster.zookeepers, masters: masterSetOf(cluster).endpoints });
-  const alive = theAliveMaster(steady);
-  const expectedWorkers = expected ?? Math.max(1, alive?.workers.filter((worker) => worker.state === "ALIVE").length ?? 1);
-  const health = assessCluster(steady, { zookeeperServers: cluster.zookeepers.length, masters: cluster.masters.length, minimumWorkers: expectedWorkers });
-  const target = cluster.masters.find((master) => formatHostPort(masterAddress(master)) === alive?.address);
-  if (!health.healthy || !target) {
-    throw new ClusterStateError(
-      "Failover drill steady state",
-      `a healthy ZooKeeper ensemble, exactly one ALIVE master with the others STANDBY, and ${expectedWorkers} workers ALIVE at the ALIVE master`,
-      problemsOf(health).join("; ") || "no ALIVE master among the given masters",
-      "The drill touched nothing. Bring the cluster back to health first (docs/runbook.md)."
-    );
-  }
-  return { target, expectedWorkers };
-}
-async function faultAndRecover(run2) {
-  const { journal, target, options, masterSet, log: log4 } = run2;
-  const { act, check } = record(journal, log4);
-  const { expectedWorkers } = journal.experiment;
-  const poller = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
-  const job = await startDrillJob(run2);
-  act(DRILL_ACTIONS.jobSubmitted, `${options.jobSeconds} s job`);
-  let faultIssued = false;
-  let restored = false;
-  try {
-    const running = await waitUntil(
-      () => masterSet.probe(),
-      (states) => (0, import_node_fs21.existsSync)(job.firstRoundMarker) && aliveOf(states).some((master) => master.activeApps.some((app) => app.state === "RUNNING")),
-      { timeoutMs: JOB_START_TIMEOUT_MS, intervalMs: 250 }
-    );
-    const runningDetail = running.satisfied ? "the ALIVE master lists it RUNNING and its first round ran on the executors" : `not running a round within ${JOB_START_TIMEOUT_MS / 1e3} s`;
-    if (!check(DRILL_CHECKS.jobRunning, running.satisfied, runningDetail)) return false;
-    log4.info(`Fault '${options.fault}' on ${target.name} (${journal.experiment.target}), the ALIVE master`);
-    act(DRILL_ACTIONS.fault, `${options.fault} ${target.name}`);
-    faultIssued = true;
-    const outcome = await applyFault(run2);
-    act(DRILL_ACTIONS.faultApplied, `${options.fault} ${target.name}${outcome ? `: ${outcome}` : ""}`);
-    const recoveryTimeout = recoveryTimeoutMs(options);
-    const tookOver = (probe) => probe?.masters.some((m) => m.address !== journal.experiment.target && m.status === "ALIVE" && m.aliveWorkers >= expectedWorkers) ?? false;
-    const recovered = await waitUntil(async () => probes(journal).at(-1), tookOver, { timeoutMs: recoveryTimeout, intervalMs: 100 });
-    if (!check(DRILL_CHECKS.tookOver, recovered.satisfied, recovered.satisfied ? "a new ALIVE master with every expected worker" : `not within ${recoveryTimeout / 1e3} s`))
-      return false;
-    await restore(run2);
-    restored = true;
-    const jobRun = await job.result;
-    act(DRILL_ACTIONS.jobEnded, `exit ${jobRun.exitCode}`);
-    const result2 = checkResult(jobRun.stdout, { kind: "pi" });
-    check(
-      DRILL_CHECKS.jobFinished,
-      jobRun.exitCode === 0 && result2.ok,
-      jobRun.exitCode === 0 ? result2.reason : `spark-submit exited with ${jobRun.exitCode}: ${jobRun.stderr.trim().split("\n").at(-1) ?? ""}`
-    );
-    return true;
-  } finally {
-    await cancellation.cleanUp(async () => {
-      try {
-        job.kill();
-        await job.result.catch(() => void 0);
-        await (0, import_promises11.rm)(job.directory, { recursive: true, force: true });
-        if (faultIssued && !restored) await restore(run2);
-      } finally {
-        await poller.stop();
-      }
-    });
-  }
-}
-function record(journal, log4) {
-  return {
-    act: (action, detail = "") => void journal.entries.push({ at: Date.now(), kind: "action", action, detail }),
-    check: (name, ok, detail) => {
-      journal.entries.push({ at: Date.now(), kind: "check", check: name, ok, detail });
-      log4.info(`${ok ? "ok" : "FAILED"}: ${name}: ${detail}`);
-      return ok;
-    }
-  };
-}
-async function checkPager(journal, alerts, log4) {
-  const { check } = record(journal, log4);
-  const faultAt = actionAt(journal, DRILL_ACTIONS.fault);
-  const tookOverAt = checks(journal).find((entry) => entry.check === DRILL_CHECKS.tookOver)?.at ?? faultAt;
-  const pages = faultPages(journal.experiment.fault);
-  if (!alerts.answered) {
-    check(pages === false ? DRILL_CHECKS.pagedNobody : DRILL_CHECKS.paged, false, "Alertmanager never answered at alertmanagerUrl");
-    return;
-  }
-  if (pages) await waitUntil(async () => alerts.firstChange(NO_ALIVE_MASTER_ALERT, "resolved", faultAt), Boolean, { timeoutMs: PAGE_RESOLVE_TIMEOUT_MS, intervalMs: 250 });
-  for (const change of alerts.changes.filter((entry) => entry.alert === NO_ALIVE_MASTER_ALERT)) journal.entries.push({ kind: "alert", ...change });
-  const fired = alerts.firstChange(NO_ALIVE_MASTER_ALERT, "firing", faultAt);
-  const resolved = fired && alerts.firstChange(NO_ALIVE_MASTER_ALERT, "resolved", fired.at);
-  const seconds2 = (from, to) => ((to - from) / 1e3).toFixed(1);
-  if (pages === false) {
-    check(
-      DRILL_CHECKS.pagedNobody,
-      !fired,
-      fired ? `${NO_ALIVE_MASTER_ALERT} fired ${seconds2(faultAt, fired.at)} s after the handover began` : `${NO_ALIVE_MASTER_ALERT} never fired`
-    );
-  } else if (pages) {
-    check(
-      DRILL_CHECKS.paged,
-      fired !== void 0,
-      fired ? `${NO_ALIVE_MASTER_ALERT} firing ${seconds2(faultAt, fired.at)} s after the fault` : `${NO_ALIVE_MASTER_ALERT} never fired at Alertmanager`
-    );
-    if (fired) {
-      check(
-        DRILL_CHECKS.pageResolved,
-        resolved !== void 0,
-        resolved ? `resolved ${seconds2(tookOverAt, resolved.at)} s after the takeover` : `still firing ${PAGE_RESOLVE_TIMEOUT_MS / 1e3} s after the takeover`
-      );
-    }
-  }
-}
-async function applyFault({ options, target, cluster, zk, log: log4 }) {
-  switch (options.fault) {
-    case "kill":
-      return cluster.operations.kill(target);
-    case "crash":
-      return cluster.operations.crash(target);
-    case "stop":
-      return (await handOverLeadership({ master: target, operations: cluster.operations, zk, zookeepers: cluster.zookeepers, sparkZooKeeperDir: cluster.sparkZooKeeperDir, log: log4 })).note;
-    case "restart":
-      return cluster.operations.restart(target);
-    case "vm-restart":
-      return requireVmFaults(cluster).restart(target);
-    case "vm-deallocate":
-      return requireVmFaults(cluster).deallocate(target);
-    case "destroy":
-      return requireRecreation(cluster).destroy(target);
-  }
-}
-async function restore({ target, options, cluster, masterSet, journal, log: log4 }) {
-  const { act, check } = record(journal, log4);
-  act(DRILL_ACTIONS.restoreBegan, target.name);
-  try {
-    if (options.fault === "destroy") {
-      log4.info(`Re-creating ${target.name} (reconcile)`);
-      act(DRILL_ACTIONS.targetRestored, await requireRecreation(cluster).recreate(target));
-    } else {
-      if (options.fault === "vm-deallocate") await requireVmFaults(cluster).start(target);
-      await cluster.operations.start(target);
-      act(DRILL_ACTIONS.targetRestored, target.name);
-    }
-  } catch (error2) {
-    const verb = options.fault === "destroy" ? "re-create" : "start";
-    check(DRILL_CHECKS.restoredStandby, false, `could not ${verb} ${target.name}: ${error2.message}`);
-    return;
-  }
-  const address = formatHostPort(masterAddress(target));
-  const rejoined = await waitUntil(
-    () => masterSet.probe(),
-    (states) => states.some((s) => s.address === address && s.reachable && s.status === "STANDBY"),
-    { timeoutMs: RESTORE_TIMEOUT_MS, intervalMs: 250 }
-  );
-  check(
-    DRILL_CHECKS.restoredStandby,
-    rejoined.satisfied,
-    rejoined.satisfied ? `${target.name} rejoined as STANDBY` : `${target.name} not STANDBY within ${RESTORE_TIMEOUT_MS / 1e3} s`
-  );
-}
-function requireVmFaults(cluster) {
-  if (!cluster.vmFaults) throw new Error("VM faults need Azure access");
-  return cluster.vmFaults;
-}
-function requireRecreation(cluster) {
-  if (!cluster.recreation) throw new Error("fault destroy needs a cluster that can re-create a master (the local cluster, or Azure with a Terraform root)");
-  return cluster.recreation;
-}
-async function startDrillJob({ masters, runtime, options, tempDir }) {
-  const directory = await (0, import_promises11.mkdtemp)(import_node_path29.default.join(tempDir, "spark-azure-drill-"));
-  const application = import_node_path29.default.join(directory, DRILL_JOB_FILE);
-  await (0, import_promises11.writeFile)(application, DRILL_JOB_SOURCE);
-  const firstRoundMarker = import_node_path29.default.join(directory, "first-round-done");
-  return { ...startSparkJob(masters, drillJob(application, options.jobSeconds, firstRoundMarker), runtime), directory, firstRoundMarker };
-}
-function drillJob(application, seconds2, firstRoundMarker) {
-  return {
-    name: "spark-azure failover drill job",
-    application,
-    arguments: [String(seconds2), ...firstRoundMarker ? [firstRoundMarker] : []],
-    deployMode: "client",
-    sparkConf: {},
-    check: { kind: "pi" },
-    timeoutSeconds: seconds2 + 300
-  };
-}
-var import_node_fs21, import_promises11, import_node_path29, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS, PAGE_RESOLVE_TIMEOUT_MS;
-var init_failover_drill = __esm({
-  "src/operations/failover-drill.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_fs21 = require("fs");
-    import_promises11 = require("fs/promises");
-    import_node_path29 = __toESM(require("path"), 1);
-    init_cluster_state();
-    init_health();
-    init_master_set();
-    init_topology();
-    init_journal();
-    init_verdict();
-    init_cancellation();
-    init_errors();
-    init_host_port();
-    init_zookeeper_connect();
-    init_cluster_probe();
-    init_drill_job();
-    init_spark_master_probe();
-    init_submission_output();
-    init_wait();
-    init_zookeeper_session();
-    init_alert_watcher();
-    init_leadership_handover();
-    init_maintenance_lock();
-    init_master_poller();
-    init_spark_job();
-    JOB_START_TIMEOUT_MS = 9e4;
-    RESTORE_TIMEOUT_MS = 9e4;
-    PAGE_RESOLVE_TIMEOUT_MS = 6e4;
   }
 });
 
@@ -24414,8 +25222,8 @@ var init_kubectl = __esm({
         this.kubeconfig = kubeconfig;
       }
       kubeconfig;
-      async apply(manifestFile) {
-        const result2 = await $({ nothrow: true, quiet: true })`kubectl --kubeconfig ${this.kubeconfig} apply -f ${manifestFile}`;
+      async apply(manifestFile2) {
+        const result2 = await $({ nothrow: true, quiet: true })`kubectl --kubeconfig ${this.kubeconfig} apply -f ${manifestFile2}`;
         requireSuccess(
           result2,
           "kubectl apply",
@@ -24463,8 +25271,8 @@ function readAksSmokeTest(inputs) {
 async function aksSmokeTest(pipeline, inputs) {
   const { kubeconfig, application, timeoutMs } = readAksSmokeTest(inputs);
   const kubectl = new Kubectl(pipeline.secretFile("kubeconfig", kubeconfig));
-  const manifest = import_node_path30.default.join(pipeline.directories.temp, `${application.name}.json`);
-  (0, import_node_fs22.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
+  const manifest = import_node_path36.default.join(pipeline.directories.temp, `${application.name}.json`);
+  (0, import_node_fs27.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
 `);
   const started = performance.now();
   const outcome = await pipeline.group(`Smoke test on AKS (${application.namespace}/${application.name})`, async () => {
@@ -24508,13 +25316,13 @@ ${await kubectl.logTail(last2.driverPod, application.namespace, 40)}`);
     `kubectl describe sparkapplication ${application.name} -n ${application.namespace} tells more.`
   );
 }
-var import_node_fs22, import_node_path30;
+var import_node_fs27, import_node_path36;
 var init_aks = __esm({
   "src/actions/smoke-test/aks.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs22 = require("fs");
-    import_node_path30 = __toESM(require("path"), 1);
+    import_node_fs27 = require("fs");
+    import_node_path36 = __toESM(require("path"), 1);
     init_errors();
     init_spark_application();
     init_wait();
@@ -24532,12 +25340,12 @@ function headers(endpoint) {
 }
 async function submitLivyBatch(endpoint, request) {
   const batch = await httpJson({ method: "POST", url: url2(endpoint, "/batches"), headers: headers(endpoint), body: request, timeoutMs: endpoint.requestTimeoutMs });
-  if (typeof batch?.id !== "number") throw new Error(`Livy answered POST /batches without a batch id: ${JSON.stringify(batch).slice(0, 200)}`);
+  if (typeof batch?.id !== "number") throw new ToolAnswerError("Livy (POST /batches)", "a batch id", JSON.stringify(batch).slice(0, 200));
   return batch;
 }
 async function livyBatchState(endpoint, id) {
   const answer = await httpJson({ method: "GET", url: url2(endpoint, `/batches/${id}/state`), headers: headers(endpoint), timeoutMs: endpoint.requestTimeoutMs });
-  if (typeof answer?.state !== "string") throw new Error(`Livy answered GET /batches/${id}/state without a state`);
+  if (typeof answer?.state !== "string") throw new ToolAnswerError(`Livy (GET /batches/${id}/state)`, "a state", JSON.stringify(answer).slice(0, 200));
   return answer.state;
 }
 async function livyBatch(endpoint, id) {
@@ -24559,10 +25367,11 @@ var init_livy_client = __esm({
   "src/azure/livy-client.ts"() {
     "use strict";
     init_cjs_shims();
+    init_errors();
     init_http_json();
     LIVY_FAILED_STATES = ["dead", "killed", "error"];
     LIVY_FINAL_STATES = ["success", ...LIVY_FAILED_STATES];
-    url2 = (endpoint, path37) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path37}`;
+    url2 = (endpoint, path41) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path41}`;
   }
 });
 
@@ -24598,105 +25407,6 @@ var init_livy_batch = __esm({
     init_cjs_shims();
     init_wait();
     init_livy_client();
-  }
-});
-
-// src/actions/smoke-test/settings.ts
-function readSmokeTestSettings(inputs) {
-  const masters = parseMasterList("masters", inputs.required("masters", "the Spark master list", MASTERS_EXAMPLE));
-  const application = inputs.optional("application");
-  const mainClass = inputs.optional("mainClass");
-  const deployMode = inputs.oneOf("deployMode", ["client", "cluster"], "client");
-  if (application !== void 0 && !/\.(py|jar)$/.test(application)) {
-    throw new InputError("application", "a .py or .jar file", describeValue(application), "Give the path of a PySpark script or of an application jar.");
-  }
-  if (application?.endsWith(".jar") && mainClass === void 0) {
-    throw new InputError("mainClass", "the main class of the jar", "nothing", "Set 'mainClass', e.g. org.example.Job.");
-  }
-  if (deployMode === "cluster" && !application?.endsWith(".jar")) {
-    throw new InputError(
-      "deployMode",
-      "'client' for Python applications (standalone clusters run Python drivers only in client mode)",
-      "'cluster'",
-      "Use deployMode 'client', or submit a jar."
-    );
-  }
-  return {
-    masters,
-    masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
-    sparkHome: inputs.optional("sparkHome"),
-    application,
-    mainClass,
-    arguments: parseArguments(inputs.optional("arguments")),
-    deployMode,
-    sparkConf: parseSparkConf(inputs.optional("sparkConf")),
-    check: resultCheck(inputs.optional("expectedOutput"), application),
-    driverHost: inputs.optional("driverHost"),
-    timeoutSeconds: inputs.seconds("timeoutSeconds", 300, { min: 10, max: 86400 }),
-    aliveMasterTimeoutSeconds: inputs.seconds("aliveMasterTimeoutSeconds", 120, { min: 1, max: 3600 })
-  };
-}
-function parseArguments(raw) {
-  if (raw === void 0) return [];
-  if (raw.startsWith("[")) {
-    let parsed;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      parsed = void 0;
-    }
-    if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === "string")) {
-      throw new InputError("arguments", "a JSON array of strings, or words separated by spaces", describeValue(raw), 'Fix the JSON, e.g. ["--input", "a b.csv"].');
-    }
-    return parsed;
-  }
-  return raw.split(/\s+/).filter((word) => word !== "");
-}
-function parseSparkConf(raw) {
-  return parseKeyValueLines("sparkConf", raw, { key: /^spark\.[A-Za-z0-9_.-]+$/, semicolons: true, expected: "one spark.key=value per line", example: "spark.executor.memory=1g" });
-}
-function resultCheck(expectedOutput, application) {
-  if (expectedOutput === void 0) {
-    return application === void 0 || application.endsWith("pi.py") ? { kind: "pi" } : { kind: "exit-status" };
-  }
-  try {
-    return { kind: "pattern", pattern: new RegExp(expectedOutput, "m") };
-  } catch (error2) {
-    throw new InputError("expectedOutput", "a valid regular expression", describeValue(expectedOutput), `Fix it: ${error2.message}.`);
-  }
-}
-function smokeTestJob(settings, application = settings.application) {
-  return {
-    name: "spark-azure smoke test",
-    application,
-    mainClass: settings.mainClass,
-    arguments: settings.arguments,
-    deployMode: settings.deployMode,
-    sparkConf: settings.sparkConf,
-    check: settings.check,
-    timeoutSeconds: settings.timeoutSeconds
-  };
-}
-var MASTERS_EXAMPLE;
-var init_settings4 = __esm({
-  "src/actions/smoke-test/settings.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_errors();
-    init_key_value_lines();
-    init_master_list();
-    MASTERS_EXAMPLE = "10.0.2.4:7077,10.0.2.5:7077";
-  }
-});
-
-// src/core/inputs/http-url.ts
-function isHttpUrl(value) {
-  return /^https?:\/\/[^\s/]+/.test(value);
-}
-var init_http_url = __esm({
-  "src/core/inputs/http-url.ts"() {
-    "use strict";
-    init_cjs_shims();
   }
 });
 
@@ -24783,456 +25493,59 @@ var init_hdinsight = __esm({
     init_cjs_shims();
     init_errors();
     init_livy_batch();
-    init_settings4();
+    init_smoke_test_settings();
     init_http_url();
-  }
-});
-
-// src/actions/smoke-test/drill-settings.ts
-function refuseDrillInputsWithoutFailover(inputs) {
-  for (const [input, fallback2] of Object.entries(DRILL_INPUT_DEFAULTS)) {
-    const given = inputs.optional(input);
-    if (given !== void 0 && given !== fallback2) {
-      throw new InputError(
-        input,
-        "'failover: true' (it is an input of the failover drill)",
-        `it without failover`,
-        `Set failover to true to run the drill, or leave ${input} out.`
-      );
-    }
-  }
-}
-function readDrillSettings(inputs, masters) {
-  const fault = inputs.oneOf("fault", FAULTS, DRILL_INPUT_DEFAULTS.fault);
-  const nodeAccess = readNodeAccess(inputs, masters);
-  if ((fault === "vm-restart" || fault === "vm-deallocate") && nodeAccess.kind !== "azure") {
-    throw new InputError(
-      "fault",
-      "'kill', 'crash', 'stop' or 'restart' unless nodeAccess is 'azure'",
-      `'${fault}' with nodeAccess '${nodeAccess.kind}'`,
-      "Set nodeAccess to 'azure' (with azureResourceGroup and masterVmNames) for VM faults."
-    );
-  }
-  if (fault === "destroy" && nodeAccess.kind === "ssh") {
-    throw new InputError(
-      "fault",
-      "'destroy' only with nodeAccess 'azure' (the VM is deleted, then re-created by provision's reconcile) or 'local'",
-      "'destroy' with nodeAccess 'ssh'",
-      "Set nodeAccess to 'azure' with azureResourceGroup, masterVmNames and your Terraform root (workingDirectory)."
-    );
-  }
-  const reconcile2 = fault === "destroy" && nodeAccess.kind === "azure" ? { ...readTerraformRootSettings(inputs), roleVariables: readRoleVariables(inputs) } : void 0;
-  if (!reconcile2) {
-    inputs.refuseIgnored(RECONCILE_INPUTS, (given) => ({
-      expected: "it only with fault 'destroy' and nodeAccess 'azure' (provision's reconcile re-creates the deleted VM from it)",
-      found: `it with fault '${fault}' and nodeAccess '${nodeAccess.kind}'`,
-      fix: `Leave ${given} out, or run the destroy drill on Azure.`
-    }));
-  }
-  const expectedWorkers = inputs.optional("expectedWorkers");
-  const alertmanagerUrl = inputs.optional("alertmanagerUrl");
-  if (alertmanagerUrl !== void 0 && !isHttpUrl(alertmanagerUrl)) {
-    throw new InputError("alertmanagerUrl", "Alertmanager's base URL", describeValue(alertmanagerUrl), "e.g. http://10.0.4.4:9093 (the monitoring VM), or leave it out.");
-  }
-  return {
-    fault,
-    zookeepers: readZooKeepers(inputs, nodeAccess, "the ZooKeeper connect string (the drill reads Spark\u2019s leader latch)"),
-    zookeeperDir: readZooKeeperDir(inputs, nodeAccess),
-    expectedWorkers: expectedWorkers === void 0 ? void 0 : inputs.integer("expectedWorkers", 1, { min: 1, max: 1e4 }),
-    maxRecoverySeconds: inputs.seconds("maxRecoverySeconds", Number(DRILL_INPUT_DEFAULTS.maxRecoverySeconds), { min: 1, max: 3600 }),
-    graceSeconds: inputs.seconds("graceSeconds", Number(DRILL_INPUT_DEFAULTS.graceSeconds), { min: 0, max: 300 }),
-    jobSeconds: inputs.seconds("jobSeconds", Number(DRILL_INPUT_DEFAULTS.jobSeconds), { min: 5, max: 3600 }),
-    lockWaitSeconds: inputs.seconds("lockWaitSeconds", Number(DRILL_INPUT_DEFAULTS.lockWaitSeconds), { min: 0, max: 3600 }),
-    pollIntervalMs: inputs.integer("pollIntervalMs", Number(DRILL_INPUT_DEFAULTS.pollIntervalMs), { min: 20, max: 5e3 }),
-    nodeAccess,
-    alertmanagerUrl,
-    reconcile: reconcile2
-  };
-}
-var FAULTS, RECONCILE_INPUTS, DRILL_INPUT_DEFAULTS;
-var init_drill_settings = __esm({
-  "src/actions/smoke-test/drill-settings.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_errors();
-    init_node_access();
-    init_http_url();
-    init_settings3();
-    init_settings2();
-    FAULTS = ["kill", "crash", "stop", "restart", "vm-restart", "vm-deallocate", "destroy"];
-    RECONCILE_INPUTS = ["workingDirectory", "varFile", "variables", "backendConfig", "roleVariables"];
-    DRILL_INPUT_DEFAULTS = {
-      fault: "kill",
-      zookeepers: void 0,
-      zookeeperDir: void 0,
-      expectedWorkers: void 0,
-      maxRecoverySeconds: "12",
-      graceSeconds: "5",
-      jobSeconds: "30",
-      lockWaitSeconds: "60",
-      pollIntervalMs: "100",
-      nodeAccess: void 0,
-      sshUser: void 0,
-      sshPrivateKey: void 0,
-      sshJumpHost: void 0,
-      sshPort: "22",
-      azureResourceGroup: void 0,
-      masterVmNames: void 0,
-      alertmanagerUrl: void 0,
-      ...Object.fromEntries(RECONCILE_INPUTS.map((input) => [input, void 0]))
-    };
-  }
-});
-
-// src/actions/smoke-test/drill-summary.ts
-function drillSummary(journal, verdict) {
-  const { experiment } = journal;
-  const { milestones, recoverySeconds, aliveGapSeconds, restoreSeconds } = verdict.figures;
-  const since = (at) => at === void 0 || milestones.fault === void 0 ? "-" : `${((at - milestones.fault) / 1e3).toFixed(1)} s`;
-  const lines = [
-    `### Failover drill ${verdict.passed ? "\u2705 passed" : "\u274C FAILED"}`,
-    "",
-    `Fault \`${experiment.fault}\` on the ALIVE master ${experiment.target}; ${experiment.expectedWorkers} workers expected back; limit ${experiment.maxRecoverySeconds} s.`,
-    "",
-    "| figure | value |",
-    "|---|---|",
-    `| recovery (fault to ALIVE with every worker) | ${recoverySeconds === void 0 ? "never" : `${recoverySeconds} s`} |`,
-    `| without any ALIVE master | ${aliveGapSeconds === void 0 ? "-" : `${aliveGapSeconds} s`} |`,
-    `| a standby left STANDBY | ${since(milestones.firstLeftStandby)} |`,
-    `| first ALIVE | ${since(milestones.firstAlive)} |`,
-    `| all workers back | ${since(milestones.allWorkersBack)} |`,
-    `| running job ended | ${since(milestones.jobEnded)} |`,
-    `| target back as STANDBY | ${since(milestones.restoredStandby)} |`,
-    `| restore (${experiment.fault === "destroy" ? "re-creation" : "start"} to STANDBY) | ${restoreSeconds === void 0 ? "-" : `${restoreSeconds} s`} |`,
-    "",
-    "| check | result | detail |",
-    "|---|---|---|",
-    ...checks(journal).map((check) => `| ${check.check} | ${check.ok ? "ok" : "FAILED"} | ${escapeCell(check.detail)} |`),
-    ...verdict.reasons.map((reason) => `| verdict | FAILED | ${escapeCell(reason)} |`),
-    "",
-    timeline2(journal, milestones)
-  ];
-  return lines.join("\n");
-}
-function timeline2(journal, milestones) {
-  const bar = (name, tag, from, to) => from !== void 0 && to !== void 0 && to >= from ? [`    ${name} :${tag}${from}, ${Math.max(to, from + 1)}`] : [];
-  const end = milestones.restoredStandby ?? milestones.allWorkersBack ?? Date.now();
-  const rows = [
-    ...bar("target ALIVE", "done, ", journal.startedAt, milestones.lastAliveBeforeGap ?? milestones.fault),
-    ...bar("no ALIVE master", "crit, ", milestones.lastAliveBeforeGap ?? milestones.fault, milestones.firstAlive),
-    ...bar("standby recovering", "active, ", milestones.firstLeftStandby, milestones.firstAlive),
-    ...bar("workers re-registering", "active, ", milestones.firstAlive, milestones.allWorkersBack),
-    ...bar("new master ALIVE", "", milestones.firstAlive, end),
-    ...bar("running job", "", journal.startedAt, milestones.jobEnded),
-    ...bar("target restored to STANDBY", "", milestones.fault, milestones.restoredStandby)
-  ];
-  return mermaidGantt("Failover drill timeline", rows);
-}
-var init_drill_summary = __esm({
-  "src/actions/smoke-test/drill-summary.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_journal();
-    init_markdown();
-  }
-});
-
-// src/azure/azure-vm-operations.ts
-function azureVmOperations(access2) {
-  const run2 = (operation) => async (node) => {
-    const vm = access2.vmNames[node.name];
-    if (!vm) throw new ActionableError(`Node ${node.name}`, "a VM name (input masterVmNames)", "none", "List one VM name per master, in the order of masters.");
-    const result2 = await $({ nothrow: true, quiet: true, timeout: 9e5 })`az ${azVmArguments(access2, vm, operation)}`;
-    requireSuccess(result2, `az vm ${operation} ${vm}`, "Check the Azure login and the resource group.");
-  };
-  return { restart: run2("restart"), deallocate: run2("deallocate"), start: run2("start"), delete: run2("delete") };
-}
-var init_azure_vm_operations = __esm({
-  "src/azure/azure-vm-operations.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_core2();
-    init_errors();
-    init_tool_result();
-    init_remote_commands();
-  }
-});
-
-// src/local/local-drill-cluster.ts
-function localDrillCluster(cluster, topology) {
-  return {
-    masters: topology.masters,
-    zookeepers: topology.zookeepers.map(zookeeperClientAddress),
-    sparkZooKeeperDir: topology.sparkZooKeeperDir,
-    operations: cluster.nodeOperations(),
-    recreation: {
-      destroy: (node) => cluster.destroy(node),
-      recreate: async () => {
-        const result2 = await cluster.reconcile();
-        return `reconciled ${result2.reconciled.join(", ") || "nothing"} in ${result2.seconds.toFixed(1)} s`;
-      },
-      timeLimitSeconds: LOCAL_RECREATION_SECONDS
-    }
-  };
-}
-var LOCAL_RECREATION_SECONDS;
-var init_local_drill_cluster = __esm({
-  "src/local/local-drill-cluster.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_topology();
-    LOCAL_RECREATION_SECONDS = 300;
-  }
-});
-
-// src/actions/smoke-test/azure-recreation.ts
-function azureRecreation(deleteVm, settings, access2, pipeline) {
-  return {
-    destroy: deleteVm,
-    recreate: async () => {
-      const scratch = await (0, import_promises12.mkdtemp)(import_node_path31.default.join(pipeline.directories.temp, "spark-azure-drill-reconcile-"));
-      const outputs = /* @__PURE__ */ new Map();
-      const reconcilePipeline = {
-        ...pipeline,
-        directories: { ...pipeline.directories, temp: scratch },
-        setOutput: (name, value) => void outputs.set(name, value),
-        appendSummary: async () => {
-        },
-        // The drill's own group is open: name the steps instead of nesting groups.
-        group: (title, body) => {
-          pipeline.log.info(`reconcile: ${title}`);
-          return body();
-        }
-      };
-      try {
-        await runProvision(
-          {
-            command: "reconcile",
-            ...settings,
-            planFile: import_node_path31.default.join(scratch, "reconcile.tfplan"),
-            configure: true,
-            sshUser: access2.ssh.user,
-            sshPrivateKey: access2.privateKey,
-            sshJumpHost: access2.ssh.jumpHost,
-            // Only a master is re-created: the workers' addresses play no part in configuring it.
-            workerScaleSetLookup: false
-          },
-          reconcilePipeline
-        );
-      } finally {
-        await (0, import_promises12.rm)(scratch, { recursive: true, force: true });
-      }
-      return `provision's reconcile re-created ${outputs.get("reconciledNodes") || "no VM"}`;
-    },
-    timeLimitSeconds: AZURE_RECREATION_SECONDS
-  };
-}
-var import_promises12, import_node_path31, AZURE_RECREATION_SECONDS;
-var init_azure_recreation = __esm({
-  "src/actions/smoke-test/azure-recreation.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_promises12 = require("fs/promises");
-    import_node_path31 = __toESM(require("path"), 1);
-    init_provision();
-    AZURE_RECREATION_SECONDS = 2400;
-  }
-});
-
-// src/actions/smoke-test/drill-cluster.ts
-async function resolveDrillCluster(smoke, drill2, pipeline) {
-  const access2 = drill2.nodeAccess;
-  if (access2.kind === "local") {
-    const cluster = new LocalCluster(localPaths(pipeline.directories), pipeline.log);
-    const topology2 = await cluster.topology();
-    const local = new Set(topology2.masters.map((master) => formatHostPort(masterAddress(master))));
-    const given = smoke.masters.map(formatHostPort);
-    if (given.length !== local.size || given.some((address) => !local.has(address))) {
-      throw new InputError(
-        "masters",
-        `the local cluster's masters (${[...local].join(",")}) when nodeAccess is 'local'`,
-        given.join(","),
-        "Use the local cluster's master URL, or set nodeAccess to 'ssh' or 'azure'."
-      );
-    }
-    return localDrillCluster(cluster, topology2);
-  }
-  const topology = await remoteTopology({
-    masters: smoke.masters,
-    masterWebUiPort: smoke.masterWebUiPort,
-    zookeepers: drill2.zookeepers,
-    zookeeperDir: drill2.zookeeperDir,
-    workers: [],
-    masterNames: access2.kind === "azure" ? access2.masterVmNames : void 0
-  });
-  const vmOperations = access2.kind === "azure" ? azureVmOperations({ resourceGroup: access2.resourceGroup, vmNames: Object.fromEntries(topology.masters.map((master) => [master.name, master.name])) }) : void 0;
-  return {
-    masters: topology.masters,
-    zookeepers: drill2.zookeepers,
-    sparkZooKeeperDir: topology.sparkZooKeeperDir,
-    operations: remoteNodeOperations(access2, pipeline).operations,
-    vmFaults: vmOperations,
-    recreation: vmOperations && access2.kind === "azure" && drill2.reconcile ? azureRecreation(vmOperations.delete, drill2.reconcile, access2, pipeline) : void 0
-  };
-}
-var init_drill_cluster = __esm({
-  "src/actions/smoke-test/drill-cluster.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_azure_vm_operations();
-    init_topology();
-    init_errors();
-    init_host_port();
-    init_local_cluster();
-    init_local_drill_cluster();
-    init_paths();
-    init_remote_cluster();
-    init_azure_recreation();
-  }
-});
-
-// src/actions/smoke-test/summary.ts
-function smokeTestSummary(report) {
-  const rows = [
-    ["Verdict", report.passed ? "passed" : "FAILED"],
-    ["Reason", report.reason],
-    ["Result", report.result ?? "-"],
-    ["Application", report.applicationId ?? "-"],
-    ["ALIVE master", report.aliveMaster],
-    ["Duration", `${report.durationSeconds} s`]
-  ];
-  return [`### Spark smoke test ${report.passed ? "\u2705" : "\u274C"}`, "", "| | |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`), ""].join("\n");
-}
-var init_summary3 = __esm({
-  "src/actions/smoke-test/summary.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_markdown();
   }
 });
 
 // src/actions/smoke-test/index.ts
-function applicationIn(pipeline, given) {
-  if (given === void 0) return void 0;
-  const application = userPath(pipeline, given);
-  if (!(0, import_node_fs23.existsSync)(application)) {
-    throw new InputError(
-      "application",
-      "a .py or .jar file in the workspace",
-      describeValue(given),
-      `No file at ${application}: give its path relative to the workspace, or absolute.`
-    );
-  }
-  return application;
+async function smokeTestAction(pipeline) {
+  const inputs = new InputReader(pipeline.inputs);
+  const target = inputs.oneOf("target", ["standalone", "hdinsight", "aks"], "standalone");
+  if (target === "hdinsight") return hdinsightSmokeTest(pipeline, inputs);
+  if (target === "aks") return aksSmokeTest(pipeline, inputs);
+  const settings = readSmokeTestSettings(inputs);
+  const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
+  refuseDrillInputsWithoutFailover(inputs);
+  await runSmokeTest(settings, job, pipeline);
 }
-function smokeTestAction(options = {}) {
-  return async (pipeline) => {
-    const inputs = new InputReader(pipeline.inputs);
-    const target = options.forceFailover ? "standalone" : inputs.oneOf("target", ["standalone", "hdinsight", "aks"], "standalone");
-    if (target !== "standalone" && inputs.boolean("failover", false)) {
-      throw new InputError("failover", "'false' with target " + target, "'true'", "The failover drill runs on the standalone cluster only (its masters are ours to stop).");
-    }
-    if (target === "hdinsight") return hdinsightSmokeTest(pipeline, inputs);
-    if (target === "aks") return aksSmokeTest(pipeline, inputs);
-    const settings = readSmokeTestSettings(inputs);
-    const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
-    const failover = options.forceFailover || inputs.boolean("failover", false);
-    if (!failover) refuseDrillInputsWithoutFailover(inputs);
-    const drill2 = failover ? readDrillSettings(inputs, settings.masters) : void 0;
-    const cluster = drill2 && await resolveDrillCluster(settings, drill2, pipeline);
-    if (cluster) await checkSteadyState(cluster, drill2.expectedWorkers);
-    const runtime = await resolveSparkRuntime({ sparkHome: settings.sparkHome, input: "sparkHome", toolCache: pipeline.directories.toolCache }, pipeline.log);
-    const report = await pipeline.group("Smoke test", () => runSparkJob(settings, job, runtime, pipeline.log));
-    pipeline.setOutput("result", report.result ?? "");
-    pipeline.setOutput("durationSeconds", String(report.durationSeconds));
-    pipeline.setOutput("applicationId", report.applicationId ?? "");
-    pipeline.setOutput("aliveMaster", report.aliveMaster);
-    await pipeline.appendSummary(smokeTestSummary(report));
-    if (!report.passed) {
-      pipeline.log.info(`spark-submit output (end):
-${report.outputTail}`);
-      throw new ClusterStateError("Smoke test", "a successful job with a correct result", report.reason, "See the spark-submit output above and docs/runbook.md.");
-    }
-    pipeline.log.info(`Smoke test passed: ${report.reason}`);
-    if (!drill2 || !cluster) return;
-    const { journal, verdict } = await pipeline.group(
-      `Failover drill (${drill2.fault})`,
-      () => runFailoverDrill({
-        cluster,
-        options: drill2,
-        masters: settings,
-        smokeJob: job,
-        runtime,
-        tempDir: pipeline.directories.temp,
-        log: pipeline.log,
-        alertmanagerUrl: drill2.alertmanagerUrl
-      })
-    );
-    const journalFile = import_node_path32.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
-    (0, import_node_fs23.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
-`);
-    pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
-    pipeline.setOutput("restoreSeconds", verdict.figures.restoreSeconds === void 0 ? "" : String(verdict.figures.restoreSeconds));
-    pipeline.setOutput("failoverPassed", String(verdict.passed));
-    pipeline.setOutput("drillJournal", journalFile);
-    await pipeline.appendSummary(drillSummary(journal, verdict));
-    if (!verdict.passed) {
-      throw new ClusterStateError(
-        "Failover drill",
-        "a clean failover",
-        verdict.reasons.join("; "),
-        `The master was restored. Journal: ${journalFile}. See docs/runbook.md#the-failover-drill-fails.`
-      );
-    }
-    pipeline.log.info(
-      `Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master; the target STANDBY again ${verdict.figures.restoreSeconds} s after its ${drill2.fault === "destroy" ? "re-creation" : "restore"} began.`
-    );
-  };
-}
-var import_node_fs23, import_node_path32;
 var init_smoke_test = __esm({
   "src/actions/smoke-test/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs23 = require("fs");
-    import_node_path32 = __toESM(require("path"), 1);
-    init_errors();
     init_input_reader();
-    init_failover_drill();
-    init_spark_job();
-    init_spark_runtime();
-    init_user_paths();
+    init_drill_settings();
+    init_smoke_test_run();
+    init_smoke_test_settings();
     init_aks();
     init_hdinsight();
-    init_drill_settings();
-    init_drill_summary();
-    init_drill_cluster();
-    init_settings4();
-    init_summary3();
   }
 });
 
-// src/actions/registry.ts
-var registry_exports = {};
-__export(registry_exports, {
+// src/entries/action-registry.ts
+var action_registry_exports = {};
+__export(action_registry_exports, {
   ACTION_NAMES: () => ACTION_NAMES,
-  actionBody: () => actionBody
+  actionBody: () => actionBody,
+  failoverDrillAction: () => failoverDrillAction
 });
 function actionBody(name) {
-  if (name === "smoke-test") return smokeTestAction();
+  if (name === "smoke-test") return (pipeline) => new InputReader(pipeline.inputs).boolean("failover", false) ? failoverDrillAction(pipeline) : smokeTestAction(pipeline);
   if (name === "rolling-update") return rollingUpdateAction;
   if (name === "image-build") return imageBuildAction;
   return provisionAction;
 }
 var ACTION_NAMES;
-var init_registry = __esm({
-  "src/actions/registry.ts"() {
+var init_action_registry = __esm({
+  "src/entries/action-registry.ts"() {
     "use strict";
     init_cjs_shims();
+    init_failover_drill2();
     init_image_build();
     init_provision();
     init_rolling_update2();
     init_smoke_test();
+    init_input_reader();
     ACTION_NAMES = ["provision", "image-build", "rolling-update", "smoke-test"];
   }
 });
@@ -25769,7 +26082,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path37 = (function() {
+    var path41 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -25777,7 +26090,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path37.sep;
+    minimatch.sep = path41.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -25866,8 +26179,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path37.sep !== "/") {
-        pattern = pattern.split(path37.sep).join("/");
+      if (!options.allowWindowsEscape && path41.sep !== "/") {
+        pattern = pattern.split(path41.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -26238,8 +26551,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path37.sep !== "/") {
-        f = f.split(path37.sep).join("/");
+      if (path41.sep !== "/") {
+        f = f.split(path41.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -26533,7 +26846,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path37 = require("path");
+    var path41 = require("path");
     var crypto2 = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -26542,7 +26855,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path37.join(keyPath, ".taskkey");
+          this._keyFile = path41.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -28317,7 +28630,7 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path37 = require("path");
+    var path41 = require("path");
     var os14 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
@@ -28414,7 +28727,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path37.join(path37.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path41.join(path41.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -28423,7 +28736,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path37.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path41.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -28449,7 +28762,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path38, ignoreWarnings) {
+    function _setResourcePath(path42, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -28459,19 +28772,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path38]) {
-        _checkPath(path38, "resource file path");
-        _resourceFiles[path38] = path38;
-        _debug("adding resource file: " + path38);
+      if (!_resourceFiles[path42]) {
+        _checkPath(path42, "resource file path");
+        _resourceFiles[path42] = path42;
+        _debug("adding resource file: " + path42);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path38, _resourceCulture);
+        var locStrs = _loadLocStrings(path42, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path38), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path42), IssueSource.TaskInternal);
         }
       }
     }
@@ -28570,10 +28883,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path38) {
+    function _exist(path42) {
       var exist = false;
       try {
-        exist = !!(path38 && fs3.statSync(path38) != null);
+        exist = !!(path42 && fs3.statSync(path42) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -28611,7 +28924,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path37.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path41.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -28633,7 +28946,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path37.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path41.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -28642,7 +28955,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path37.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path41.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -28661,7 +28974,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path37.basename(filePath);
+            var fileName = path41.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -28692,12 +29005,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path37.dirname(filePath_1);
-                var upperName = path37.basename(filePath_1).toUpperCase();
+                var directory = path41.dirname(filePath_1);
+                var upperName = path41.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path37.join(directory, actualName);
+                    filePath_1 = path41.join(directory, actualName);
                     break;
                   }
                 }
@@ -28864,8 +29177,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path38) {
-      return /^\\\\[^\\]/.test(path38);
+    function _isUncPath(path42) {
+      return /^\\\\[^\\]/.test(path42);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -28883,7 +29196,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path37.sep;
+        root2 += path41.sep;
       }
       return root2 + p;
     }
@@ -28918,7 +29231,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path37.dirname(p);
+      return path41.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -28990,7 +29303,7 @@ var require_internal = __commonJS({
         var cipher = crypto2.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path37.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path41.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -31633,7 +31946,7 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path37 = require("path");
+    var path41 = require("path");
     var os14 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
@@ -31969,8 +32282,8 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path38) {
-      return fs3.statSync(path38);
+    function stats(path42) {
+      return fs3.statSync(path42);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
@@ -32037,26 +32350,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path38) {
-      if (path38 === "-") {
+    function cd2(path42) {
+      if (path42 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path38 = process.env.OLDPWD;
+          path42 = process.env.OLDPWD;
         }
       }
-      if (path38 === "~") {
-        path38 = os14.homedir();
+      if (path42 === "~") {
+        path42 = os14.homedir();
       }
-      if (!fs3.existsSync(path38)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path38));
+      if (!fs3.existsSync(path42)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path42));
       }
-      if (!fs3.statSync(path38).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path38));
+      if (!fs3.statSync(path42).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path42));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path38);
+        process.chdir(path42);
         process.env.OLDPWD = currentPath;
       } catch (error2) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error2));
@@ -32089,7 +32402,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path37.resolve(dirs.shift());
+      var _path = path41.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error2) {
@@ -32119,7 +32432,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path37.resolve(dirStack.shift());
+        var _path = path41.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -32143,7 +32456,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path37.dirname(testDir);
+            var parentDir = path41.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -32177,7 +32490,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path37.resolve.apply(this, pathSegments);
+      var absolutePath = path41.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -32212,7 +32525,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path37.resolve("."));
+        paths.push(path41.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -32227,7 +32540,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path37.basename(pathEntry);
+            var fileName = path41.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -32237,12 +32550,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve2(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path37.dirname(pathEntry2), [path37.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path41.dirname(pathEntry2), [path41.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path37.join(pathEntry2, file);
+              return path41.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -32254,24 +32567,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path37.basename(entry);
+          var entrybasename = path41.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path37.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path41.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path37.resolve(p));
-          }) || path37.resolve(".");
+            return entry.startsWith(path41.resolve(p));
+          }) || path41.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path37.join(entry, x);
+              return path41.join(entry, x);
             }));
-            entries.push(path37.relative(baseDir, entry));
+            entries.push(path41.relative(baseDir, entry));
           } else {
-            entries.push(path37.relative(baseDir, entry));
+            entries.push(path41.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -32327,7 +32640,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path37.resolve(src2) !== path37.resolve(source);
+            return path41.resolve(src2) !== path41.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -32349,7 +32662,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path37.join(destination, path37.basename(source));
+            destination = path41.join(destination, path41.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error2) {
@@ -32384,8 +32697,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path37.join(source, entry.name);
-          var destPath = path37.join(destination, entry.name);
+          var srcPath = path41.join(source, entry.name);
+          var destPath = path41.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -32402,7 +32715,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path37.resolve(path37.dirname(source)), [path37.basename(source)]));
+            sources.push.apply(sources, findMatch(path41.resolve(path41.dirname(source)), [path41.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -32449,21 +32762,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry2;
-    function _getStats(path38, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path42, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path38);
+          stats2 = fs3.statSync(path42);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path38);
-            (0, exports2.debug)("  ".concat(path38, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path42);
+            (0, exports2.debug)("  ".concat(path42, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path38);
+        stats2 = fs3.lstatSync(path42);
       }
       return stats2;
     }
@@ -32472,7 +32785,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path37.normalize(findPath);
+      findPath = path41.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -32527,7 +32840,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path37.join(item.path, childName), childLevel_1);
+              return new _FindItem(path41.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -32549,8 +32862,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path38, level) {
-          this.path = path38;
+        function _FindItem2(path42, level) {
+          this.path = path42;
           this.level = level;
         }
         return _FindItem2;
@@ -32603,8 +32916,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path37.isAbsolute(pat)) {
-          pat = path37.join(rootDirectory, pat);
+        if (rootDirectory && !path41.isAbsolute(pat)) {
+          pat = path41.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -32721,7 +33034,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path37.dirname(inputPath), [path37.basename(inputPath)]);
+            var entries = findMatch(path41.dirname(inputPath), [path41.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -33184,21 +33497,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path38) {
-      (0, exports2.command)("task.uploadfile", null, path38);
+    function uploadFile(path42) {
+      (0, exports2.command)("task.uploadfile", null, path42);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path38) {
+    function prependPath(path42) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path38);
+      (0, exports2.command)("task.prependpath", null, path42);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path38) {
-      (0, exports2.command)("task.uploadsummary", null, path38);
+    function uploadSummary2(path42) {
+      (0, exports2.command)("task.uploadsummary", null, path42);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path38) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path38);
+    function addAttachment(type, name, path42) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path42);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -33236,16 +33549,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path38, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path38);
+    function uploadArtifact(containerFolder, path42, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path42);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path38, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path38);
+    function associateArtifact(name, path42, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path42);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path38) {
-      (0, exports2.command)("build.uploadlog", null, path38);
+    function uploadBuildLog(path42) {
+      (0, exports2.command)("build.uploadlog", null, path42);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -33312,11 +33625,11 @@ __export(azure_devops_pipeline_exports, {
 function azureDevOpsPipeline(taskName) {
   let summaryIndex = 0;
   const directories = azureDevOpsDirectories();
+  const log4 = { info: (message) => console.log(message), warning: (message) => tl.warning(message), debug: (message) => tl.debug(message) };
   return {
     ...runScratch(directories.temp),
-    platform: "azure-devops",
     inputs: { get: (name) => tl.getInput(name, false) || void 0 },
-    log: { info: (message) => console.log(message), warning: (message) => tl.warning(message), debug: (message) => tl.debug(message) },
+    log: log4,
     directories,
     group: async (title, body) => {
       console.log(`##[group]${title}`);
@@ -33329,11 +33642,11 @@ function azureDevOpsPipeline(taskName) {
     setOutput: (name, value) => tl.setVariable(name, value, false, true),
     // task-lib refuses a multi-line secret (a private key): register each line.
     setSecret: masker((line) => tl.setSecret(line)),
-    appendSummary: async (markdown) => {
-      const file = import_node_path33.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs24.writeFileSync)(file, markdown);
+    appendSummary: summaryAppender(log4, "the task summary in Agent.TempDirectory", async (markdown) => {
+      const file = import_node_path37.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      (0, import_node_fs28.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
-    },
+    }),
     inputLabel: (input) => `'${input}'`,
     fail: (message) => {
       tl.setResult(tl.TaskResult.Failed, message, true);
@@ -33349,18 +33662,19 @@ function azureDevOpsDirectories() {
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs24, import_node_os8, import_node_path33, tl;
+var import_node_fs28, import_node_os8, import_node_path37, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs24 = require("fs");
+    import_node_fs28 = require("fs");
     import_node_os8 = __toESM(require("os"), 1);
-    import_node_path33 = __toESM(require("path"), 1);
+    import_node_path37 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
     init_masking();
     init_run_scratch();
+    init_summary_appender();
   }
 });
 
@@ -33375,7 +33689,7 @@ function withServiceConnection(pipeline, body) {
     if (!id) return body(pipeline);
     const connection = await readConnection(id);
     pipeline.setSecret(connection.credential.value);
-    const profile = await (0, import_promises13.mkdtemp)(import_node_path34.default.join(pipeline.directories.temp, "spark-azure-az-"));
+    const profile = await (0, import_promises13.mkdtemp)(import_node_path38.default.join(pipeline.directories.temp, "spark-azure-az-"));
     const saved = { ...process.env };
     try {
       await signIn(connection, profile);
@@ -33430,9 +33744,9 @@ async function requestFederatedToken(id) {
 }
 async function signIn(connection, profile) {
   process.env.AZURE_CONFIG_DIR = profile;
-  const credentialFile = import_node_path34.default.join(profile, "credential");
-  (0, import_node_fs25.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
-  (0, import_node_fs25.chmodSync)(credentialFile, 384);
+  const credentialFile = import_node_path38.default.join(profile, "credential");
+  (0, import_node_fs29.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
+  (0, import_node_fs29.chmodSync)(credentialFile, 384);
   const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
   try {
     requireSuccess(
@@ -33459,14 +33773,14 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs25, import_promises13, import_node_path34, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs29, import_promises13, import_node_path38, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs25 = require("fs");
+    import_node_fs29 = require("fs");
     import_promises13 = require("fs/promises");
-    import_node_path34 = __toESM(require("path"), 1);
+    import_node_path38 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
     init_core2();
     init_errors();
@@ -34650,7 +34964,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path37 = require("path");
+    var path41 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -34826,9 +35140,9 @@ var require_command = __commonJS({
        * @param {object} [configuration] - configuration options
        * @return {(Command | object)} `this` command for chaining, or stored configuration
        */
-      configureHelp(configuration) {
-        if (configuration === void 0) return this._helpConfiguration;
-        this._helpConfiguration = configuration;
+      configureHelp(configuration2) {
+        if (configuration2 === void 0) return this._helpConfiguration;
+        this._helpConfiguration = configuration2;
         return this;
       }
       /**
@@ -34853,11 +35167,11 @@ var require_command = __commonJS({
        * @param {object} [configuration] - configuration options
        * @return {(Command | object)} `this` command for chaining, or stored configuration
        */
-      configureOutput(configuration) {
-        if (configuration === void 0) return this._outputConfiguration;
+      configureOutput(configuration2) {
+        if (configuration2 === void 0) return this._outputConfiguration;
         this._outputConfiguration = {
           ...this._outputConfiguration,
-          ...configuration
+          ...configuration2
         };
         return this;
       }
@@ -35663,9 +35977,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path37.resolve(baseDir, baseName);
+          const localBin = path41.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path37.extname(baseName))) return void 0;
+          if (sourceExt.includes(path41.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -35683,17 +35997,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path37.resolve(
-            path37.dirname(resolvedScriptPath),
+          executableDir = path41.resolve(
+            path41.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path37.basename(
+            const legacyName = path41.basename(
               this._scriptPath,
-              path37.extname(this._scriptPath)
+              path41.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -35704,7 +36018,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path37.extname(executableFile));
+        launchWithNode = sourceExt.includes(path41.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -36619,7 +36933,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path37.basename(filename, path37.extname(filename));
+        this._name = path41.basename(filename, path41.extname(filename));
         return this;
       }
       /**
@@ -36633,9 +36947,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path38) {
-        if (path38 === void 0) return this._executableDir;
-        this._executableDir = path38;
+      executableDir(path42) {
+        if (path42 === void 0) return this._executableDir;
+        this._executableDir = path42;
         return this;
       }
       /**
@@ -36978,7 +37292,7 @@ function formatVerifyReport(report) {
     ...report.drills.map(({ journal, verdict: drill2 }) => [
       `failover drill (${journal.experiment.fault})`,
       verdict(drill2.passed),
-      drill2.passed ? `recovery ${drill2.figures.recoverySeconds} s, no ALIVE master for ${drill2.figures.aliveGapSeconds} s; job survived, ${journal.experiment.target} back as STANDBY` : drill2.reasons.join("; ")
+      drill2.passed ? `recovery ${drill2.figures.recoverySeconds} s, no ALIVE master for ${drill2.figures.aliveGapSeconds} s; job survived, ${journal.experiment.faultedMaster} back as STANDBY` : drill2.reasons.join("; ")
     ]),
     ...report.rollingUpdate ? [rollingRow(report.rollingUpdate)] : []
   ];
@@ -37025,7 +37339,7 @@ async function verify(cluster, directories, log4) {
   for (const fault of smokeTest.passed ? VERIFY_FAULTS : []) {
     log4.info(`Failover drill: ${fault}`);
     const options = readDrillSettings(inputs({ fault }), settings.masters);
-    drills.push(await runFailoverDrill({ cluster: drillCluster, options, masters: settings, smokeJob, runtime, tempDir: directories.temp, log: log4, alertmanagerUrl }));
+    drills.push(await runFailoverDrill({ cluster: drillCluster, options, submitTo: settings, smokeJob, runtime, tempDir: directories.temp, log: log4, alertmanagerUrl }));
   }
   const drillsPassed = drills.length === VERIFY_FAULTS.length && drills.every((drill2) => drill2.verdict.passed);
   let rollingUpdate;
@@ -37061,7 +37375,7 @@ var init_verify = __esm({
     init_local_update();
     init_spark_runtime();
     init_drill_settings();
-    init_settings4();
+    init_smoke_test_settings();
     VERIFY_CHANGE = { zookeeper_autopurge_snap_retain_count: "4" };
     VERIFY_FAULTS = ["kill", "stop"];
     VERIFY_TIME_LIMIT_MS = 40 * 6e4;
@@ -37083,15 +37397,15 @@ function cliPipeline(inputs, options = {}) {
   const secrets = SECRET_INPUTS.flatMap((input) => secretLines(inputs.get(input) ?? ""));
   const mask = (text) => secrets.reduce((masked, secret) => masked.split(secret).join("***"), text);
   const directories = cliDirectories();
+  const log4 = {
+    info: (message) => console.error(mask(message)),
+    warning: (message) => console.error(`warning: ${mask(message)}`),
+    debug: (message) => void (options.verbose && console.error(`debug: ${mask(message)}`))
+  };
   return {
     ...runScratch(directories.temp),
-    platform: "cli",
     inputs,
-    log: {
-      info: (message) => console.error(mask(message)),
-      warning: (message) => console.error(`warning: ${mask(message)}`),
-      debug: (message) => options.verbose && console.error(`debug: ${mask(message)}`)
-    },
+    log: log4,
     directories,
     group: async (title, body) => {
       console.error(`== ${title}`);
@@ -37101,10 +37415,10 @@ function cliPipeline(inputs, options = {}) {
     setSecret: (value) => {
       secrets.push(...secretLines(value));
     },
-    appendSummary: async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs26.appendFileSync)(options.summaryFile, `${markdown}
+    appendSummary: summaryAppender(log4, "--summary-file", async (markdown) => {
+      if (options.summaryFile) (0, import_node_fs30.appendFileSync)(options.summaryFile, `${markdown}
 `);
-    },
+    }),
     inputLabel: cliFlag,
     fail: (message) => {
       console.error(`error: ${mask(message)}`);
@@ -37120,23 +37434,24 @@ function cliFlag(input) {
 function cliDirectories(env = process.env) {
   return { workspace: process.cwd(), temp: import_node_os9.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
 }
-var import_node_fs26, import_node_os9;
+var import_node_fs30, import_node_os9;
 var init_cli_pipeline = __esm({
   "src/doors/cli-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs26 = require("fs");
+    import_node_fs30 = require("fs");
     import_node_os9 = __toESM(require("os"), 1);
     init_secret_inputs();
     init_directories();
     init_masking();
     init_run_scratch();
+    init_summary_appender();
   }
 });
 
 // src/entries/action-commands.ts
 function addActionCommand(program2, options) {
-  const metadata = (0, import_yaml5.parse)((0, import_node_fs27.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
+  const metadata = (0, import_yaml5.parse)((0, import_node_fs31.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
   const fromLocalCluster = options.localDefaults ? " Inputs left out come from the local cluster." : "";
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {}).filter(([input2]) => !options.omit?.includes(input2))) {
@@ -37147,15 +37462,15 @@ function addActionCommand(program2, options) {
     await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
   });
 }
-var import_node_fs27, import_yaml5;
+var import_node_fs31, import_yaml5;
 var init_action_commands = __esm({
   "src/entries/action-commands.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs27 = require("fs");
+    import_node_fs31 = require("fs");
     init_esm();
     import_yaml5 = __toESM(require_dist(), 1);
-    init_registry();
+    init_action_registry();
     init_cli_pipeline();
     init_run_action();
     init_suite_content();
@@ -37177,6 +37492,19 @@ function webhookUrl(value) {
   if (!isHttpUrl(value)) throw new InvalidArgumentError("--alert-webhook takes an http(s) URL, e.g. --alert-webhook http://127.0.0.1:9099/alerts.");
   return value;
 }
+function deprecatedCount(name) {
+  return new Option(`--${name} <n>`, `deprecated: --${name.slice(0, -1)}-count`).argParser(wholeNumber(name)).hideHelp();
+}
+function countOption(options, name, oldName) {
+  const [current, old] = [options[name], options[oldName]];
+  if (current !== void 0 && old !== void 0) throw new InvalidArgumentError(`--${oldName} is the old name of ${cliFlag(name)}: give ${cliFlag(name)} only.`);
+  return current ?? old;
+}
+function warnOfOldFlags(options, renamed) {
+  for (const [oldName, name] of Object.entries(renamed)) {
+    if (options[oldName] !== void 0) log3.warning(`--${oldName} is deprecated and goes in the next minor release: use ${cliFlag(name)}.`);
+  }
+}
 function collectRoleVariable(value, previous) {
   try {
     return { ...previous, ...parseKeyValueLines("role-variable", value, { ...ROLE_VARIABLES, semicolons: false }) };
@@ -37189,7 +37517,7 @@ async function runCommandLine(argv) {
   const stopHandling = handleInterruptions(log3);
   await program2.parseAsync([...argv]).catch((error2) => {
     if (error2 instanceof ActionableError) {
-      console.error(`error: ${error2.oneLine()}`);
+      console.error(`error: ${error2.oneLine(cliFlag)}`);
     } else {
       console.error(error2 instanceof Error ? error2.stack ?? error2.message : String(error2));
     }
@@ -37200,11 +37528,18 @@ async function runCommandLine(argv) {
 function commandLine() {
   const program2 = new Command2("spark-azure").description("Build, provision, update, test and chaos-test a highly available Spark standalone cluster").showHelpAfterError();
   const local = program2.command("local").description("a real HA cluster on this machine: ZooKeeper, Spark masters and workers on loopback");
-  local.command("up").description("start a fresh local cluster (installs what is missing) and wait until it is healthy").option("--zookeepers <n>", "ZooKeeper servers: 3 or 5", wholeNumber("zookeepers"), DEFAULT_SHAPE.zookeepers).option("--masters <n>", "Spark masters: 2 or 3", wholeNumber("masters"), DEFAULT_SHAPE.masters).option("--workers <n>", "Spark workers: 1 to 20", wholeNumber("workers"), DEFAULT_SHAPE.workers).option("--role-variable <name=value>", "override an Ansible role variable, e.g. --role-variable zookeeper_tick_time_ms=2000 (repeatable)", collectRoleVariable, {}).option("--monitoring", "also start Prometheus, Alertmanager and the blackbox exporter on 127.0.0.41, scraping every second").option("--alert-webhook <url>", "with --monitoring: send every alert, firing and resolved, to this URL", webhookUrl).option("--json", "print the cluster description as JSON").action(
+  local.command("up").description("start a fresh local cluster (installs what is missing) and wait until it is healthy").option("--zookeeper-count <n>", "ZooKeeper servers: 3 or 5", wholeNumber("zookeeper-count")).option("--master-count <n>", "Spark masters: 2 or 3", wholeNumber("master-count")).option("--worker-count <n>", "Spark workers: 1 to 20", wholeNumber("worker-count")).addOption(deprecatedCount("zookeepers")).addOption(deprecatedCount("masters")).addOption(deprecatedCount("workers")).option("--role-variable <name=value>", "override an Ansible role variable, e.g. --role-variable zookeeper_tick_time_ms=2000 (repeatable)", collectRoleVariable, {}).option("--monitoring", "also start Prometheus, Alertmanager and the blackbox exporter on 127.0.0.41, scraping every second").option("--alert-webhook <url>", "with --monitoring: send every alert, firing and resolved, to this URL", webhookUrl).option("--json", "print the cluster description as JSON").action(
     async (options) => {
       if (options.alertWebhook && !options.monitoring) throw new InvalidArgumentError("--alert-webhook needs --monitoring: add --monitoring, or leave --alert-webhook out.");
+      const shape = {
+        zookeeperCount: countOption(options, "zookeeperCount", "zookeepers") ?? DEFAULT_SHAPE.zookeeperCount,
+        masterCount: countOption(options, "masterCount", "masters") ?? DEFAULT_SHAPE.masterCount,
+        workerCount: countOption(options, "workerCount", "workers") ?? DEFAULT_SHAPE.workerCount
+      };
+      validateShape(shape);
+      warnOfOldFlags(options, { zookeepers: "zookeeperCount", masters: "masterCount", workers: "workerCount" });
       const cluster = localCluster();
-      const result2 = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers }, options.roleVariable, {
+      const result2 = await cluster.up(shape, options.roleVariable, {
         monitoring: options.monitoring,
         alertWebhook: options.alertWebhook
       });
@@ -37264,13 +37599,17 @@ function commandLine() {
   });
   local.command("resize-ensemble").description(
     "grow or shrink the ZooKeeper ensemble (3 or 5 servers) one server at a time with dynamic reconfiguration, restarting no other server; halts at the first unhealthy step"
-  ).requiredOption("--zookeepers <n>", "ZooKeeper servers wanted: 3 or 5", wholeNumber("zookeepers")).option("--gate-timeout-seconds <n>", "how long a joiner may take to sync and the ensemble to be healthy after a step", wholeNumber("gate-timeout-seconds"), 120).option("--json", "print the report as JSON").action(async (options) => {
-    if (!ENSEMBLE_SIZES.includes(options.zookeepers)) {
-      throw new ActionableError("--zookeepers", "3 or 5 ZooKeeper servers (an odd quorum)", String(options.zookeepers), "Use --zookeepers 3 or --zookeepers 5.");
+  ).option("--zookeeper-count <n>", "ZooKeeper servers wanted: 3 or 5", wholeNumber("zookeeper-count")).addOption(deprecatedCount("zookeepers")).option("--gate-timeout-seconds <n>", "how long a joiner may take to sync and the ensemble to be healthy after a step", wholeNumber("gate-timeout-seconds"), 120).option("--json", "print the report as JSON").action(async (options) => {
+    const count = countOption(options, "zookeeperCount", "zookeepers");
+    const flag = options.zookeepers === void 0 ? "--zookeeper-count" : "--zookeepers";
+    if (count === void 0) throw new ActionableError("--zookeeper-count", "the ZooKeeper servers wanted, 3 or 5", "nothing", "Add --zookeeper-count 3 or --zookeeper-count 5.");
+    if (!ENSEMBLE_SIZES.includes(count)) {
+      throw new ActionableError(flag, "3 or 5 ZooKeeper servers (an odd quorum)", String(count), `Use ${flag} 3 or ${flag} 5.`);
     }
+    warnOfOldFlags(options, { zookeepers: "zookeeperCount" });
     const cluster = localCluster();
-    const resize = await localEnsembleResize(cluster, options.zookeepers);
-    const report = await resizeEnsemble(resize.servers, resize.targetIds, resize.access, { log: log3, gateTimeoutMs: options.gateTimeoutSeconds * 1e3, lockWaitMs: 6e4 });
+    const resize = await localEnsembleResize(cluster, count);
+    const report = await resizeEnsemble(resize.servers, resize.wantedVoterIds, resize.access, { log: log3, gateTimeoutMs: options.gateTimeoutSeconds * 1e3, lockWaitMs: 6e4 });
     await resize.finish();
     if (options.json) console.log(JSON.stringify(report, null, 2));
     else log3.info(describeResize(report));
@@ -37289,9 +37628,10 @@ function commandLine() {
     command: "failover-drill",
     inputsOf: "smoke-test",
     description: "The smoke test, then the failover drill: the ALIVE master goes down while a job runs; the takeover is measured and the master restored.",
-    body: smokeTestAction({ forceFailover: true }),
+    body: failoverDrillAction,
     localDefaults: localDrillDefaults,
-    omit: ["failover"]
+    // The drill runs on the standalone cluster only.
+    omit: ["failover", "target"]
   });
   addActionCommand(program2, { command: "provision", inputsOf: "provision" });
   addActionCommand(program2, { command: "image-build", inputsOf: "image-build" });
@@ -37308,7 +37648,7 @@ var init_cli = __esm({
     init_esm();
     init_verify_report();
     init_verify();
-    init_smoke_test();
+    init_failover_drill2();
     init_errors();
     init_key_value_lines();
     init_node_operations();
@@ -37345,7 +37685,7 @@ async function runGithubAction(name) {
   const [{ githubPipeline: githubPipeline2 }, { runAction: runAction2 }, { actionBody: actionBody2 }] = await Promise.all([
     Promise.resolve().then(() => (init_github_pipeline(), github_pipeline_exports)),
     Promise.resolve().then(() => (init_run_action(), run_action_exports)),
-    Promise.resolve().then(() => (init_registry(), registry_exports))
+    Promise.resolve().then(() => (init_action_registry(), action_registry_exports))
   ]);
   await runAction2(githubPipeline2(), actionBody2(name));
 }
@@ -37355,7 +37695,7 @@ async function runAzureDevOpsTask(name) {
     Promise.resolve().then(() => (init_azure_devops_pipeline(), azure_devops_pipeline_exports)),
     Promise.resolve().then(() => (init_azure_devops_service_connection(), azure_devops_service_connection_exports)),
     Promise.resolve().then(() => (init_run_action(), run_action_exports)),
-    Promise.resolve().then(() => (init_registry(), registry_exports))
+    Promise.resolve().then(() => (init_action_registry(), action_registry_exports))
   ]);
   const pipeline = azureDevOpsPipeline2(name);
   await runAction2(pipeline, withServiceConnection2(pipeline, actionBody2(name)));

@@ -1,3 +1,4 @@
+import { ToolAnswerError } from '../core/errors.js';
 import { httpJson } from '../core/http-json.js';
 
 /** A Livy endpoint: HDInsight serves it at https://<cluster>.azurehdinsight.net/livy behind the gateway user. */
@@ -39,7 +40,7 @@ const url = (endpoint: LivyEndpoint, path: string) => `${endpoint.baseUrl.replac
 
 export async function submitLivyBatch(endpoint: LivyEndpoint, request: LivyBatchRequest): Promise<LivyBatch> {
   const batch = (await httpJson({ method: 'POST', url: url(endpoint, '/batches'), headers: headers(endpoint), body: request, timeoutMs: endpoint.requestTimeoutMs })) as LivyBatch;
-  if (typeof batch?.id !== 'number') throw new Error(`Livy answered POST /batches without a batch id: ${JSON.stringify(batch).slice(0, 200)}`);
+  if (typeof batch?.id !== 'number') throw new ToolAnswerError('Livy (POST /batches)', 'a batch id', JSON.stringify(batch).slice(0, 200));
   return batch;
 }
 
@@ -47,7 +48,7 @@ export async function livyBatchState(endpoint: LivyEndpoint, id: number): Promis
   const answer = (await httpJson({ method: 'GET', url: url(endpoint, `/batches/${id}/state`), headers: headers(endpoint), timeoutMs: endpoint.requestTimeoutMs })) as {
     state?: string;
   };
-  if (typeof answer?.state !== 'string') throw new Error(`Livy answered GET /batches/${id}/state without a state`);
+  if (typeof answer?.state !== 'string') throw new ToolAnswerError(`Livy (GET /batches/${id}/state)`, 'a state', JSON.stringify(answer).slice(0, 200));
   return answer.state;
 }
 

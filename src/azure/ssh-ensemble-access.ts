@@ -1,6 +1,6 @@
 import { $ } from 'zx/core';
 import type { ZooKeeperNode } from '../core/cluster/topology.js';
-import { type EnsembleAccess, reconfigureArguments } from '../core/zookeeper/ensemble-membership.js';
+import { type EnsembleAccess, reconfigureArguments } from '../core/cluster/ensemble-membership.js';
 import { requireSuccess } from '../tools/tool-result.js';
 import { RETIRE_ZOOKEEPER_COMMAND, type SshAccess, sshArguments, zookeeperReconfigureCommand } from './remote-commands.js';
 

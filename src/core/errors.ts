@@ -42,7 +42,31 @@ export class InputError extends ActionableError {
 /** The cluster is not in the state an operation needs; nothing was changed. */
 export class ClusterStateError extends ActionableError {}
 
+/**
+ * Another tool or service answered what spark-azure cannot read (az, Packer, Livy, a Spark master, a
+ * saved plan): names the tool, what its answer should have held and what it held.
+ */
+export class ToolAnswerError extends ActionableError {
+  constructor(
+    tool: string,
+    expected: string,
+    found: string,
+    fix = `Check that ${tool} is a version spark-azure supports and answers as documented; run it by hand to see its whole answer.`,
+  ) {
+    super(`The answer of ${tool}`, expected, found, fix);
+  }
+}
+
 export function describeValue(value: string | undefined): string {
   if (value === undefined || value.trim() === '') return 'nothing';
   return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
+}
+
+/** A caught error as one line: its message, with the system error code (ECONNREFUSED, ...) when it has one. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
+  }
+  return String(error);
 }

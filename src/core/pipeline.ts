@@ -1,5 +1,10 @@
-import type { InputSource } from './inputs/input-reader.js';
 import type { Log } from './log.js';
+
+/** Where raw inputs come from: the GitHub runner, the Azure DevOps agent or the command line. */
+export interface InputSource {
+  /** The raw value, or undefined when the input was not given (an empty string counts as not given). */
+  get(name: string): string | undefined;
+}
 
 /** Where a run may read and write, as its platform defines it. Only doors know where these come from. */
 export interface PipelineDirectories {
@@ -16,7 +21,6 @@ export interface PipelineDirectories {
  * implement it; actions never touch a platform library or a platform variable directly.
  */
 export interface Pipeline {
-  readonly platform: 'github' | 'azure-devops' | 'cli';
   readonly inputs: InputSource;
   readonly log: Log;
   readonly directories: PipelineDirectories;

@@ -6,6 +6,7 @@ import type { Pipeline, PipelineDirectories } from '../core/pipeline.js';
 import { toolCacheDirectory } from './directories.js';
 import { masker } from './masking.js';
 import { runScratch } from './run-scratch.js';
+import { summaryAppender } from './summary-appender.js';
 
 /**
  * The Azure DevOps door. task-lib moves INPUT_* out of the environment when it loads, so inputs are read
@@ -15,11 +16,11 @@ import { runScratch } from './run-scratch.js';
 export function azureDevOpsPipeline(taskName: string): Pipeline {
   let summaryIndex = 0;
   const directories = azureDevOpsDirectories();
+  const log = { info: (message: string) => console.log(message), warning: (message: string) => tl.warning(message), debug: (message: string) => tl.debug(message) };
   return {
     ...runScratch(directories.temp),
-    platform: 'azure-devops',
     inputs: { get: (name) => tl.getInput(name, false) || undefined },
-    log: { info: (message) => console.log(message), warning: (message) => tl.warning(message), debug: (message) => tl.debug(message) },
+    log,
     directories,
     group: async (title, body) => {
       console.log(`##[group]${title}`);
@@ -32,11 +33,11 @@ export function azureDevOpsPipeline(taskName: string): Pipeline {
     setOutput: (name, value) => tl.setVariable(name, value, false, true),
     // task-lib refuses a multi-line secret (a private key): register each line.
     setSecret: masker((line) => tl.setSecret(line)),
-    appendSummary: async (markdown) => {
+    appendSummary: summaryAppender(log, 'the task summary in Agent.TempDirectory', async (markdown) => {
       const file = path.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
       writeFileSync(file, markdown);
       tl.uploadSummary(file);
-    },
+    }),
     inputLabel: (input) => `'${input}'`,
     fail: (message) => {
       tl.setResult(tl.TaskResult.Failed, message, true);

@@ -1,11 +1,11 @@
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
-import type { InputSource } from '../core/inputs/input-reader.js';
 import { SECRET_INPUTS } from '../core/inputs/secret-inputs.js';
-import type { Pipeline, PipelineDirectories } from '../core/pipeline.js';
+import type { InputSource, Pipeline, PipelineDirectories } from '../core/pipeline.js';
 import { toolCacheDirectory } from './directories.js';
 import { secretLines } from './masking.js';
 import { runScratch } from './run-scratch.js';
+import { summaryAppender } from './summary-appender.js';
 
 /**
  * The command-line door: progress on stderr, outputs as `name=value` lines on stdout (the GITHUB_OUTPUT
@@ -15,15 +15,15 @@ export function cliPipeline(inputs: InputSource, options: { summaryFile?: string
   const secrets: string[] = SECRET_INPUTS.flatMap((input) => secretLines(inputs.get(input) ?? ''));
   const mask = (text: string) => secrets.reduce((masked, secret) => masked.split(secret).join('***'), text);
   const directories = cliDirectories();
+  const log = {
+    info: (message: string) => console.error(mask(message)),
+    warning: (message: string) => console.error(`warning: ${mask(message)}`),
+    debug: (message: string) => void (options.verbose && console.error(`debug: ${mask(message)}`)),
+  };
   return {
     ...runScratch(directories.temp),
-    platform: 'cli',
     inputs,
-    log: {
-      info: (message) => console.error(mask(message)),
-      warning: (message) => console.error(`warning: ${mask(message)}`),
-      debug: (message) => options.verbose && console.error(`debug: ${mask(message)}`),
-    },
+    log,
     directories,
     group: async (title, body) => {
       console.error(`== ${title}`);
@@ -33,9 +33,9 @@ export function cliPipeline(inputs: InputSource, options: { summaryFile?: string
     setSecret: (value) => {
       secrets.push(...secretLines(value));
     },
-    appendSummary: async (markdown) => {
+    appendSummary: summaryAppender(log, '--summary-file', async (markdown) => {
       if (options.summaryFile) appendFileSync(options.summaryFile, `${markdown}\n`);
-    },
+    }),
     inputLabel: cliFlag,
     fail: (message) => {
       console.error(`error: ${mask(message)}`);

@@ -5,25 +5,26 @@ import type { Pipeline, PipelineDirectories } from '../core/pipeline.js';
 import { toolCacheDirectory } from './directories.js';
 import { masker } from './masking.js';
 import { runScratch } from './run-scratch.js';
+import { summaryAppender } from './summary-appender.js';
 
 /** The GitHub Actions door: inputs from INPUT_*, outputs to GITHUB_OUTPUT, summary to GITHUB_STEP_SUMMARY. */
 export function githubPipeline(env: NodeJS.ProcessEnv = process.env): Pipeline {
   const directories = githubDirectories(env);
   const setSecret = masker((line) => core.setSecret(line));
   for (const input of SECRET_INPUTS) setSecret(core.getInput(input));
+  const log = { info: core.info, warning: core.warning, debug: core.debug };
   return {
     ...runScratch(directories.temp),
-    platform: 'github',
     inputs: { get: (name) => core.getInput(name) || undefined },
-    log: { info: core.info, warning: core.warning, debug: core.debug },
+    log,
     directories,
     group: (title, body) => core.group(title, body),
     setOutput: (name, value) => core.setOutput(name, value),
     setSecret,
-    appendSummary: async (markdown) => {
+    appendSummary: summaryAppender(log, 'GITHUB_STEP_SUMMARY', async (markdown) => {
       if (!env.GITHUB_STEP_SUMMARY) return;
       await core.summary.addRaw(markdown, true).write();
-    },
+    }),
     inputLabel: (input) => `'${input}'`,
     fail: (message) => core.setFailed(message),
     succeed: () => {},

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { parse } from 'yaml';
-import { type ActionName, actionBody } from '../actions/registry.js';
+import { type ActionName, actionBody } from './action-registry.js';
 import type { ActionBody } from '../core/pipeline.js';
 import { cliFlag, cliPipeline } from '../doors/cli-pipeline.js';
 import { runAction } from '../doors/run-action.js';

@@ -1,4 +1,4 @@
-import type { ActionName } from '../actions/registry.js';
+import type { ActionName } from './action-registry.js';
 
 /**
  * The shared bundle (dist/spark-azure.cjs): every action behind every door. Each action's entry is two
@@ -9,7 +9,7 @@ export async function runGithubAction(name: ActionName): Promise<void> {
   const [{ githubPipeline }, { runAction }, { actionBody }] = await Promise.all([
     import('../doors/github-pipeline.js'),
     import('../doors/run-action.js'),
-    import('../actions/registry.js'),
+    import('./action-registry.js'),
   ]);
   await runAction(githubPipeline(), actionBody(name));
 }
@@ -20,7 +20,7 @@ export async function runAzureDevOpsTask(name: ActionName): Promise<void> {
     import('../doors/azure-devops-pipeline.js'),
     import('../doors/azure-devops-service-connection.js'),
     import('../doors/run-action.js'),
-    import('../actions/registry.js'),
+    import('./action-registry.js'),
   ]);
   const pipeline = azureDevOpsPipeline(name);
   await runAction(pipeline, withServiceConnection(pipeline, actionBody(name)));

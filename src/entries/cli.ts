@@ -1,16 +1,16 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { formatVerifyReport } from '../actions/local-verify/verify-report.js';
 import { verifyLocalCluster } from '../actions/local-verify/verify.js';
-import { smokeTestAction } from '../actions/smoke-test/index.js';
+import { failoverDrillAction } from '../actions/failover-drill/index.js';
 import { ActionableError } from '../core/errors.js';
 import { ROLE_VARIABLES, parseKeyValueLines } from '../core/inputs/key-value-lines.js';
 import type { Log } from '../core/log.js';
 import { NODE_OPERATIONS, type NodeOperationName } from '../core/nodes/node-operations.js';
-import { cliDirectories } from '../doors/cli-pipeline.js';
+import { cliDirectories, cliFlag } from '../doors/cli-pipeline.js';
 import { handleInterruptions } from '../doors/interruption.js';
 import { formatClusterDescription } from '../local/cluster-table.js';
 import { LocalCluster, type LocalClusterDescription } from '../local/local-cluster.js';
-import { DEFAULT_SHAPE } from '../local/local-topology.js';
+import { DEFAULT_SHAPE, validateShape } from '../local/local-topology.js';
 import { localEnsembleResize } from '../local/local-ensemble.js';
 import { ENSEMBLE_SIZES, resizeEnsemble } from '../operations/ensemble-resize.js';
 import { describeResize } from '../actions/rolling-update/ensemble.js';
@@ -36,6 +36,24 @@ function webhookUrl(value: string): string {
   return value;
 }
 
+/** A count option's old name (`--zookeepers 5`), still taken for a release; hidden from help. */
+function deprecatedCount(name: 'zookeepers' | 'masters' | 'workers'): Option {
+  return new Option(`--${name} <n>`, `deprecated: --${name.slice(0, -1)}-count`).argParser(wholeNumber(name)).hideHelp();
+}
+
+/** The count given by its new flag or by its old one; both at once is refused. */
+function countOption<K extends string, O extends string>(options: Partial<Record<K | O, number>>, name: K, oldName: O): number | undefined {
+  const [current, old] = [options[name], options[oldName]];
+  if (current !== undefined && old !== undefined) throw new InvalidArgumentError(`--${oldName} is the old name of ${cliFlag(name)}: give ${cliFlag(name)} only.`);
+  return current ?? old;
+}
+
+function warnOfOldFlags(options: object, renamed: Readonly<Record<string, string>>): void {
+  for (const [oldName, name] of Object.entries(renamed)) {
+    if ((options as Record<string, unknown>)[oldName] !== undefined) log.warning(`--${oldName} is deprecated and goes in the next minor release: use ${cliFlag(name)}.`);
+  }
+}
+
 function collectRoleVariable(value: string, previous: Record<string, string>): Record<string, string> {
   try {
     return { ...previous, ...parseKeyValueLines('role-variable', value, { ...ROLE_VARIABLES, semicolons: false }) };
@@ -50,7 +68,7 @@ export async function runCommandLine(argv: readonly string[]): Promise<void> {
   const stopHandling = handleInterruptions(log);
   await program.parseAsync([...argv]).catch((error: unknown) => {
     if (error instanceof ActionableError) {
-      console.error(`error: ${error.oneLine()}`);
+      console.error(`error: ${error.oneLine(cliFlag)}`);
     } else {
       console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
@@ -69,26 +87,35 @@ function commandLine(): Command {
   local
     .command('up')
     .description('start a fresh local cluster (installs what is missing) and wait until it is healthy')
-    .option('--zookeepers <n>', 'ZooKeeper servers: 3 or 5', wholeNumber('zookeepers'), DEFAULT_SHAPE.zookeepers)
-    .option('--masters <n>', 'Spark masters: 2 or 3', wholeNumber('masters'), DEFAULT_SHAPE.masters)
-    .option('--workers <n>', 'Spark workers: 1 to 20', wholeNumber('workers'), DEFAULT_SHAPE.workers)
+    .option('--zookeeper-count <n>', 'ZooKeeper servers: 3 or 5', wholeNumber('zookeeper-count'))
+    .option('--master-count <n>', 'Spark masters: 2 or 3', wholeNumber('master-count'))
+    .option('--worker-count <n>', 'Spark workers: 1 to 20', wholeNumber('worker-count'))
+    .addOption(deprecatedCount('zookeepers'))
+    .addOption(deprecatedCount('masters'))
+    .addOption(deprecatedCount('workers'))
     .option('--role-variable <name=value>', 'override an Ansible role variable, e.g. --role-variable zookeeper_tick_time_ms=2000 (repeatable)', collectRoleVariable, {})
     .option('--monitoring', 'also start Prometheus, Alertmanager and the blackbox exporter on 127.0.0.41, scraping every second')
     .option('--alert-webhook <url>', 'with --monitoring: send every alert, firing and resolved, to this URL', webhookUrl)
     .option('--json', 'print the cluster description as JSON')
     .action(
-      async (options: {
-        zookeepers: number;
-        masters: number;
-        workers: number;
-        roleVariable: Record<string, string>;
-        monitoring?: boolean;
-        alertWebhook?: string;
-        json?: boolean;
-      }) => {
+      async (
+        options: Partial<Record<'zookeeperCount' | 'masterCount' | 'workerCount' | 'zookeepers' | 'masters' | 'workers', number>> & {
+          roleVariable: Record<string, string>;
+          monitoring?: boolean;
+          alertWebhook?: string;
+          json?: boolean;
+        },
+      ) => {
         if (options.alertWebhook && !options.monitoring) throw new InvalidArgumentError('--alert-webhook needs --monitoring: add --monitoring, or leave --alert-webhook out.');
+        const shape = {
+          zookeeperCount: countOption(options, 'zookeeperCount', 'zookeepers') ?? DEFAULT_SHAPE.zookeeperCount,
+          masterCount: countOption(options, 'masterCount', 'masters') ?? DEFAULT_SHAPE.masterCount,
+          workerCount: countOption(options, 'workerCount', 'workers') ?? DEFAULT_SHAPE.workerCount,
+        };
+        validateShape(shape);
+        warnOfOldFlags(options, { zookeepers: 'zookeeperCount', masters: 'masterCount', workers: 'workerCount' });
         const cluster = localCluster();
-        const result = await cluster.up({ zookeepers: options.zookeepers, masters: options.masters, workers: options.workers }, options.roleVariable, {
+        const result = await cluster.up(shape, options.roleVariable, {
           monitoring: options.monitoring,
           alertWebhook: options.alertWebhook,
         });
@@ -184,16 +211,21 @@ function commandLine(): Command {
     .description(
       'grow or shrink the ZooKeeper ensemble (3 or 5 servers) one server at a time with dynamic reconfiguration, restarting no other server; halts at the first unhealthy step',
     )
-    .requiredOption('--zookeepers <n>', 'ZooKeeper servers wanted: 3 or 5', wholeNumber('zookeepers'))
+    .option('--zookeeper-count <n>', 'ZooKeeper servers wanted: 3 or 5', wholeNumber('zookeeper-count'))
+    .addOption(deprecatedCount('zookeepers'))
     .option('--gate-timeout-seconds <n>', 'how long a joiner may take to sync and the ensemble to be healthy after a step', wholeNumber('gate-timeout-seconds'), 120)
     .option('--json', 'print the report as JSON')
-    .action(async (options: { zookeepers: number; gateTimeoutSeconds: number; json?: boolean }) => {
-      if (!(ENSEMBLE_SIZES as readonly number[]).includes(options.zookeepers)) {
-        throw new ActionableError('--zookeepers', '3 or 5 ZooKeeper servers (an odd quorum)', String(options.zookeepers), 'Use --zookeepers 3 or --zookeepers 5.');
+    .action(async (options: { zookeeperCount?: number; zookeepers?: number; gateTimeoutSeconds: number; json?: boolean }) => {
+      const count = countOption(options, 'zookeeperCount', 'zookeepers');
+      const flag = options.zookeepers === undefined ? '--zookeeper-count' : '--zookeepers';
+      if (count === undefined) throw new ActionableError('--zookeeper-count', 'the ZooKeeper servers wanted, 3 or 5', 'nothing', 'Add --zookeeper-count 3 or --zookeeper-count 5.');
+      if (!(ENSEMBLE_SIZES as readonly number[]).includes(count)) {
+        throw new ActionableError(flag, '3 or 5 ZooKeeper servers (an odd quorum)', String(count), `Use ${flag} 3 or ${flag} 5.`);
       }
+      warnOfOldFlags(options, { zookeepers: 'zookeeperCount' });
       const cluster = localCluster();
-      const resize = await localEnsembleResize(cluster, options.zookeepers);
-      const report = await resizeEnsemble(resize.servers, resize.targetIds, resize.access, { log, gateTimeoutMs: options.gateTimeoutSeconds * 1000, lockWaitMs: 60_000 });
+      const resize = await localEnsembleResize(cluster, count);
+      const report = await resizeEnsemble(resize.servers, resize.wantedVoterIds, resize.access, { log, gateTimeoutMs: options.gateTimeoutSeconds * 1000, lockWaitMs: 60_000 });
       await resize.finish();
       if (options.json) console.log(JSON.stringify(report, null, 2));
       else log.info(describeResize(report));
@@ -214,9 +246,10 @@ function commandLine(): Command {
     command: 'failover-drill',
     inputsOf: 'smoke-test',
     description: 'The smoke test, then the failover drill: the ALIVE master goes down while a job runs; the takeover is measured and the master restored.',
-    body: smokeTestAction({ forceFailover: true }),
+    body: failoverDrillAction,
     localDefaults: localDrillDefaults,
-    omit: ['failover'],
+    // The drill runs on the standalone cluster only.
+    omit: ['failover', 'target'],
   });
   addActionCommand(program, { command: 'provision', inputsOf: 'provision' });
   addActionCommand(program, { command: 'image-build', inputsOf: 'image-build' });

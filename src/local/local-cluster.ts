@@ -222,7 +222,7 @@ export class LocalCluster {
   async recordZooKeepers(zookeepers: readonly ZooKeeperNode[]): Promise<void> {
     const record = await this.existingRecord();
     const topology = { ...record.topology, zookeepers: [...zookeepers] };
-    const updated: LocalClusterRecord = { ...record, shape: { ...record.shape, zookeepers: zookeepers.length }, topology };
+    const updated: LocalClusterRecord = { ...record, shape: { ...record.shape, zookeeperCount: zookeepers.length }, topology };
     await writeFile(path.join(this.paths.clusterDir, 'inventory.yml'), localInventory(topology, this.paths.clusterDir, record.toolchain, record.roleVariables ?? {}));
     await writeFile(this.recordPath, `${JSON.stringify(updated, null, 2)}\n`);
   }
@@ -446,7 +446,7 @@ function roleGroups(topology: ClusterTopology) {
 }
 
 function sameShape(a: LocalClusterShape, b: LocalClusterShape): boolean {
-  return a.zookeepers === b.zookeepers && a.masters === b.masters && a.workers === b.workers;
+  return a.zookeeperCount === b.zookeeperCount && a.masterCount === b.masterCount && a.workerCount === b.workerCount;
 }
 
 function sameRoleVariables(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
@@ -459,7 +459,7 @@ function describeRoleVariables(roleVariables: Readonly<Record<string, string>>):
 }
 
 function describeShape(shape: LocalClusterShape): string {
-  return `${shape.zookeepers} ZooKeeper servers, ${shape.masters} masters and ${shape.workers} workers`;
+  return `${shape.zookeeperCount} ZooKeeper servers, ${shape.masterCount} masters and ${shape.workerCount} workers`;
 }
 
 const KEPT_RUNS = 3;

@@ -3,17 +3,17 @@ import path from 'node:path';
 import { $ } from 'zx/core';
 import type { ZooKeeperNode } from '../core/cluster/topology.js';
 import { ActionableError } from '../core/errors.js';
-import { type EnsembleAccess, reconfigureArguments } from '../core/zookeeper/ensemble-membership.js';
+import { type EnsembleAccess, reconfigureArguments } from '../core/cluster/ensemble-membership.js';
 import type { LocalCluster } from './local-cluster.js';
 import { localTopology } from './local-topology.js';
 import { nodeDir } from './paths.js';
 
 export interface LocalEnsembleResize {
-  /** Every server the resize knows: the current ones and the target ones (zk1..zkN on 127.0.0.11+). */
+  /** Every server the resize knows: the current ones and the wanted ones (zk1..zkN on 127.0.0.11+). */
   readonly servers: readonly ZooKeeperNode[];
-  readonly targetIds: readonly number[];
+  readonly wantedVoterIds: readonly number[];
   readonly access: EnsembleAccess;
-  /** Records the target servers as the cluster's and renders the masters' configuration (their ZooKeeper list) for them. */
+  /** Records the wanted servers as the cluster's and renders the masters' configuration (their ZooKeeper list) for them. */
   finish(): Promise<void>;
 }
 
@@ -25,9 +25,9 @@ export interface LocalEnsembleResize {
  */
 export async function localEnsembleResize(cluster: LocalCluster, count: number): Promise<LocalEnsembleResize> {
   const topology = await cluster.topology();
-  const shape = { zookeepers: Math.max(count, topology.zookeepers.length), masters: topology.masters.length, workers: topology.workers.length };
+  const shape = { zookeeperCount: Math.max(count, topology.zookeepers.length), masterCount: topology.masters.length, workerCount: topology.workers.length };
   const servers = localTopology(shape).zookeepers;
-  const target = localTopology({ ...shape, zookeepers: count }).zookeepers;
+  const wanted = localTopology({ ...shape, zookeeperCount: count }).zookeepers;
   const access: EnsembleAccess = {
     startJoiner: async (node) => {
       // The cluster lists both sizes' servers from the first joiner on (a halted resize leaves them listed).
@@ -55,10 +55,10 @@ export async function localEnsembleResize(cluster: LocalCluster, count: number):
   };
   return {
     servers,
-    targetIds: target.map((server) => server.id),
+    wantedVoterIds: wanted.map((server) => server.id),
     access,
     finish: async () => {
-      await cluster.recordZooKeepers(target);
+      await cluster.recordZooKeepers(wanted);
       // Workers know only the masters. A master's running Curator already follows the membership; its
       // configuration is for its next start and for the latch release.
       await cluster.render((await cluster.topology()).masters);

@@ -3,12 +3,11 @@ import { closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ClusterNode, NodeRole } from '../core/cluster/topology.js';
+import { ActionableError, ClusterStateError } from '../core/errors.js';
 // Its own waits are bounded and not cut short by a cancel: a half-stopped node is worse than a wait.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { CLUSTER_MARKER } from '../tools/child-processes.js';
 import { nodeDir } from './paths.js';
-
-/** Marks every process of a local cluster (executors inherit it), so that `down` can prove none is left. */
-export const CLUSTER_MARKER = 'SPARK_AZURE_LOCAL_CLUSTER';
 
 const LAUNCHERS: Record<NodeRole, string> = {
   zookeeper: 'run-zookeeper',
@@ -92,7 +91,13 @@ export class LocalProcesses {
         ...(options.gid === undefined ? {} : { gid: options.gid }),
       });
       child.unref();
-      if (child.pid === undefined) throw new Error(`could not start ${name}: ${launcher}`);
+      if (child.pid === undefined)
+        throw new ActionableError(
+          `Node ${name}`,
+          `to start ${launcher}`,
+          'no process (spawn gave no pid)',
+          'Check that the launcher exists and is executable, and that the machine has free processes.',
+        );
       await writeFile(pidPath(this.clusterDir, node), `${child.pid}\n`);
       return child.pid;
     } finally {
@@ -126,7 +131,13 @@ export class LocalProcesses {
    */
   async crash(node: ClusterNode): Promise<void> {
     const program = this.programPid(node);
-    if (program === undefined) throw new Error(`${node.name} has no running program to crash`);
+    if (program === undefined)
+      throw new ClusterStateError(
+        `Node ${node.name}`,
+        'a running program (its JVM) to crash',
+        'its supervisor between two starts of it',
+        'Try again in a second, or kill the node instead.',
+      );
     signalProcess(program, 'SIGKILL');
   }
 

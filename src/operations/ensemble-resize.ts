@@ -3,7 +3,7 @@ import { ClusterStateError } from '../core/errors.js';
 import { formatHostPort } from '../core/inputs/host-port.js';
 import type { Log } from '../core/log.js';
 import { waitUntil } from '../core/wait.js';
-import { type EnsembleAccess, type EnsembleMembership, readMembership, voterIds } from '../core/zookeeper/ensemble-membership.js';
+import { type EnsembleAccess, type EnsembleMembership, readMembership, voterIds } from '../core/cluster/ensemble-membership.js';
 import { sendFourLetterWord } from '../core/zookeeper/four-letter-word.js';
 import { parseMntr, parseSrvr } from '../core/zookeeper/zookeeper-replies.js';
 import { ZooKeeperSession } from '../core/zookeeper/zookeeper-session.js';
@@ -36,14 +36,14 @@ export const ENSEMBLE_SIZES = [3, 5] as const;
 const CHECK_PATH = '/spark-azure/ensemble-resize/write-check-';
 
 /**
- * Grows or shrinks the ZooKeeper ensemble to `targetIds` with dynamic reconfiguration, one server per step
+ * Grows or shrinks the ZooKeeper ensemble to `wantedVoterIds` with dynamic reconfiguration, one server per step
  * and no restart of any other server: a joiner is started first and added only once it follows the leader
  * (synced); a leaving server is removed by reconfig, a write is committed by the remaining quorum, and only
  * then is it stopped. Before every step the ensemble must be healthy and the maintenance lock still ours;
  * after every step every member must report the new membership. The first failure halts, touching nothing
- * further. `servers` are every server the change knows (current members and the target ones).
+ * further. `servers` are every server the change knows (current members and the wanted ones).
  */
-export async function resizeEnsemble(servers: readonly ZooKeeperNode[], targetIds: readonly number[], access: EnsembleAccess, options: ResizeOptions): Promise<ResizeReport> {
+export async function resizeEnsemble(servers: readonly ZooKeeperNode[], wantedVoterIds: readonly number[], access: EnsembleAccess, options: ResizeOptions): Promise<ResizeReport> {
   const started = performance.now();
   const byId = new Map(servers.map((server) => [server.id, server]));
   const membership = await currentMembership(servers);
@@ -57,19 +57,19 @@ export async function resizeEnsemble(servers: readonly ZooKeeperNode[], targetId
       'Give the servers of the whole ensemble (the topology or inventory it was provisioned with).',
     );
   }
-  const target = [...new Set(targetIds)].sort((a, b) => a - b);
-  const staying = before.filter((id) => target.includes(id)).map((id) => byId.get(id)!);
-  if (!(ENSEMBLE_SIZES as readonly number[]).includes(target.length) || target.some((id) => !byId.has(id)) || staying.length === 0) {
+  const wanted = [...new Set(wantedVoterIds)].sort((a, b) => a - b);
+  const staying = before.filter((id) => wanted.includes(id)).map((id) => byId.get(id)!);
+  if (!(ENSEMBLE_SIZES as readonly number[]).includes(wanted.length) || wanted.some((id) => !byId.has(id)) || staying.length === 0) {
     throw new ClusterStateError(
       'ZooKeeper ensemble resize',
       `${ENSEMBLE_SIZES.join(' or ')} known servers, at least one of them a voter now`,
-      `voters ${before.join(',')} to become ${target.join(',')}`,
+      `voters ${before.join(',')} to become ${wanted.join(',')}`,
       'Ask for 3 or 5 servers of this ensemble; nothing was changed.',
     );
   }
-  const adds = target.filter((id) => !before.includes(id)).map((id) => byId.get(id)!);
+  const adds = wanted.filter((id) => !before.includes(id)).map((id) => byId.get(id)!);
   const removes = before
-    .filter((id) => !target.includes(id))
+    .filter((id) => !wanted.includes(id))
     .sort((a, b) => b - a)
     .map((id) => byId.get(id)!);
   const through = staying[0]!;

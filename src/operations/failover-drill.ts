@@ -12,22 +12,22 @@ import {
   type DrillAction,
   type DrillCheck,
   type DrillJournal,
-  type Fault,
   NO_ALIVE_MASTER_ALERT,
   actionAt,
   checks,
   faultPages,
   probes,
 } from '../core/drill/journal.js';
+import { FAULT_ACCESS, type Fault } from '../core/drill/faults.js';
 import { type DrillVerdict, verdictOf } from '../core/drill/verdict.js';
 import { cancellation } from '../core/cancellation.js';
-import { ClusterStateError } from '../core/errors.js';
+import { ActionableError, ClusterStateError } from '../core/errors.js';
 import { formatHostPort } from '../core/inputs/host-port.js';
 import { zookeeperConnectString } from '../core/inputs/zookeeper-connect.js';
 import type { Log } from '../core/log.js';
 import { probeCluster } from '../core/cluster/cluster-probe.js';
 import { DRILL_JOB_FILE, DRILL_JOB_SOURCE } from '../core/spark/drill-job.js';
-import type { SparkJob, SparkMasters } from '../core/spark/spark-job.js';
+import type { SparkJob, SubmissionMasters } from '../core/spark/spark-job.js';
 import { aliveOf } from '../core/spark/spark-master-probe.js';
 import { checkResult } from '../core/spark/submission-output.js';
 import { sleep, waitUntil } from '../core/wait.js';
@@ -53,7 +53,8 @@ export interface DrillOptions {
 export interface DrillContext {
   readonly cluster: DrillCluster;
   readonly options: DrillOptions;
-  readonly masters: SparkMasters;
+  /** Where the drill's job and the new submission go. */
+  readonly submitTo: SubmissionMasters;
   /** The user's smoke test, submitted again once a standby has taken over. */
   readonly smokeJob: SparkJob;
   readonly runtime: SparkRuntime;
@@ -75,14 +76,14 @@ const RESTORE_TIMEOUT_MS = 90_000;
 /**
  * The failover drill. Steady state first (else refuse, touching nothing); then, holding the maintenance
  * lock: a running job, the fault on the ALIVE master, polling until a standby leads with every worker back,
- * the job's end, the target restored (always) and rejoined as STANDBY, a new submission, a grace period.
+ * the job's end, the faulted restored (always) and rejoined as STANDBY, a new submission, a grace period.
  */
 export function runFailoverDrill(context: DrillContext): Promise<DrillReport> {
   return cancellation.within(drillTimeLimitMs(context), 'the failover drill', () => drill(context));
 }
 
 /** Every bounded wait of a drill, added up, with a margin: past it, something hangs and the drill is cancelled. */
-export function drillTimeLimitMs({ options, masters, smokeJob, cluster }: DrillContext): number {
+export function drillTimeLimitMs({ options, submitTo, smokeJob, cluster }: DrillContext): number {
   const recreation = options.fault === 'destroy' ? (cluster.recreation?.timeLimitSeconds ?? 0) : 0;
   const seconds =
     options.lockWaitSeconds +
@@ -92,7 +93,7 @@ export function drillTimeLimitMs({ options, masters, smokeJob, cluster }: DrillC
     RESTORE_TIMEOUT_MS / 1000 +
     options.graceSeconds +
     PAGE_RESOLVE_TIMEOUT_MS / 1000;
-  const newSubmission = masters.aliveMasterTimeoutSeconds + smokeJob.timeoutSeconds;
+  const newSubmission = submitTo.aliveMasterTimeoutSeconds + smokeJob.timeoutSeconds;
   return (seconds + newSubmission + 120) * 1000;
 }
 
@@ -106,12 +107,12 @@ function recoveryTimeoutMs(options: DrillOptions): number {
 async function drill(context: DrillContext): Promise<DrillReport> {
   const { cluster, options, log } = context;
   const masterSet = masterSetOf(cluster);
-  const { target, expectedWorkers } = await checkSteadyState(cluster, options.expectedWorkers);
+  const { aliveMaster: faulted, expectedWorkers } = await checkSteadyState(cluster, options.expectedWorkers);
 
   const journal: DrillJournal = {
     experiment: {
       fault: options.fault,
-      target: formatHostPort(masterAddress(target)),
+      faultedMaster: formatHostPort(masterAddress(faulted)),
       masters: masterSet.endpoints.map((endpoint) => endpoint.address),
       expectedWorkers,
       maxRecoverySeconds: options.maxRecoverySeconds,
@@ -125,9 +126,9 @@ async function drill(context: DrillContext): Promise<DrillReport> {
     const lock = await MaintenanceLock.acquire(zk, `failover drill (${options.fault})`, { waitMs: options.lockWaitSeconds * 1000 });
     const alerts = context.alertmanagerUrl ? new AlertWatcher(context.alertmanagerUrl) : undefined;
     try {
-      const recovered = await faultAndRecover({ ...context, journal, target, masterSet, zk });
+      const recovered = await faultAndRecover({ ...context, journal, faulted, masterSet, zk });
       if (recovered) {
-        const submission = await runSparkJob(context.masters, context.smokeJob, context.runtime, log).catch((error: Error) => ({ passed: false, reason: error.message }));
+        const submission = await runSparkJob(context.submitTo, context.smokeJob, context.runtime, log).catch((error: Error) => ({ passed: false, reason: error.message }));
         record(journal, log).check(DRILL_CHECKS.newSubmission, submission.passed, submission.reason);
       }
       // Grace period: keep watching after the takeover and the restore for a second ALIVE master.
@@ -154,13 +155,13 @@ export function masterSetOf(cluster: DrillCluster): MasterSet {
  * every expected worker ALIVE at the ALIVE master. Returns that master; throws, having touched nothing,
  * when the hypothesis does not hold.
  */
-export async function checkSteadyState(cluster: DrillCluster, expected?: number): Promise<{ target: MasterNode; expectedWorkers: number }> {
+export async function checkSteadyState(cluster: DrillCluster, expected?: number): Promise<{ aliveMaster: MasterNode; expectedWorkers: number }> {
   const steady = await probeCluster({ zookeepers: cluster.zookeepers, masters: masterSetOf(cluster).endpoints });
   const alive = theAliveMaster(steady);
   const expectedWorkers = expected ?? Math.max(1, alive?.workers.filter((worker) => worker.state === 'ALIVE').length ?? 1);
-  const health = assessCluster(steady, { zookeeperServers: cluster.zookeepers.length, masters: cluster.masters.length, minimumWorkers: expectedWorkers });
-  const target = cluster.masters.find((master) => formatHostPort(masterAddress(master)) === alive?.address);
-  if (!health.healthy || !target) {
+  const health = assessCluster(steady, { zookeeperCount: cluster.zookeepers.length, masterCount: cluster.masters.length, minimumWorkers: expectedWorkers });
+  const aliveMaster = cluster.masters.find((master) => formatHostPort(masterAddress(master)) === alive?.address);
+  if (!health.healthy || !aliveMaster) {
     throw new ClusterStateError(
       'Failover drill steady state',
       `a healthy ZooKeeper ensemble, exactly one ALIVE master with the others STANDBY, and ${expectedWorkers} workers ALIVE at the ALIVE master`,
@@ -168,23 +169,23 @@ export async function checkSteadyState(cluster: DrillCluster, expected?: number)
       'The drill touched nothing. Bring the cluster back to health first (docs/runbook.md).',
     );
   }
-  return { target, expectedWorkers };
+  return { aliveMaster, expectedWorkers };
 }
 
 /** One drill under way: its context, its journal, the master the fault hits, and the lock's session. */
 interface DrillRun extends DrillContext {
   readonly journal: DrillJournal;
-  readonly target: MasterNode;
+  readonly faulted: MasterNode;
   readonly masterSet: MasterSet;
   readonly zk: ZooKeeperSession;
 }
 
 /**
- * The method: running job, fault, takeover, the job's end; the target is restored in every case before
+ * The method: running job, fault, takeover, the job's end; the faulted is restored in every case before
  * this returns. Returns whether a standby took over (the drill goes on to a new submission only then).
  */
 async function faultAndRecover(run: DrillRun): Promise<boolean> {
-  const { journal, target, options, masterSet, log } = run;
+  const { journal, faulted, options, masterSet, log } = run;
   const { act, check } = record(journal, log);
   const { expectedWorkers } = journal.experiment;
   const poller = new MasterPoller(masterSet, (entry) => journal.entries.push(entry), options.pollIntervalMs);
@@ -205,15 +206,15 @@ async function faultAndRecover(run: DrillRun): Promise<boolean> {
       : `not running a round within ${JOB_START_TIMEOUT_MS / 1000} s`;
     if (!check(DRILL_CHECKS.jobRunning, running.satisfied, runningDetail)) return false;
 
-    log.info(`Fault '${options.fault}' on ${target.name} (${journal.experiment.target}), the ALIVE master`);
-    act(DRILL_ACTIONS.fault, `${options.fault} ${target.name}`);
+    log.info(`Fault '${options.fault}' on ${faulted.name} (${journal.experiment.faultedMaster}), the ALIVE master`);
+    act(DRILL_ACTIONS.fault, `${options.fault} ${faulted.name}`);
     faultIssued = true;
     const outcome = await applyFault(run);
-    act(DRILL_ACTIONS.faultApplied, `${options.fault} ${target.name}${outcome ? `: ${outcome}` : ''}`);
+    act(DRILL_ACTIONS.faultApplied, `${options.fault} ${faulted.name}${outcome ? `: ${outcome}` : ''}`);
 
     const recoveryTimeout = recoveryTimeoutMs(options);
     const tookOver = (probe: ReturnType<typeof probes>[number] | undefined) =>
-      probe?.masters.some((m) => m.address !== journal.experiment.target && m.status === 'ALIVE' && m.aliveWorkers >= expectedWorkers) ?? false;
+      probe?.masters.some((m) => m.address !== journal.experiment.faultedMaster && m.status === 'ALIVE' && m.aliveWorkers >= expectedWorkers) ?? false;
     const recovered = await waitUntil(async () => probes(journal).at(-1), tookOver, { timeoutMs: recoveryTimeout, intervalMs: 100 });
     if (!check(DRILL_CHECKS.tookOver, recovered.satisfied, recovered.satisfied ? 'a new ALIVE master with every expected worker' : `not within ${recoveryTimeout / 1000} s`))
       return false;
@@ -231,7 +232,7 @@ async function faultAndRecover(run: DrillRun): Promise<boolean> {
     );
     return true;
   } finally {
-    // Each step runs whatever the one before did: the target is restored and the poller stopped in every
+    // Each step runs whatever the one before did: the faulted is restored and the poller stopped in every
     // case, a cancel of the run included (cleanup waits for the restore even then).
     await cancellation.cleanUp(async () => {
       try {
@@ -299,48 +300,48 @@ async function checkPager(journal: DrillJournal, alerts: AlertWatcher, log: Log)
 }
 
 /** Applies the fault; returns what the handover did, for the journal. */
-async function applyFault({ options, target, cluster, zk, log }: DrillRun): Promise<string | void> {
+async function applyFault({ options, faulted, cluster, zk, log }: DrillRun): Promise<string | void> {
   switch (options.fault) {
     case 'kill':
-      return cluster.operations.kill(target);
+      return cluster.operations.kill(faulted);
     case 'crash':
-      return cluster.operations.crash(target);
+      return cluster.operations.crash(faulted);
     case 'stop':
-      return (await handOverLeadership({ master: target, operations: cluster.operations, zk, zookeepers: cluster.zookeepers, sparkZooKeeperDir: cluster.sparkZooKeeperDir, log }))
+      return (await handOverLeadership({ master: faulted, operations: cluster.operations, zk, zookeepers: cluster.zookeepers, sparkZooKeeperDir: cluster.sparkZooKeeperDir, log }))
         .note;
     case 'restart':
-      return cluster.operations.restart(target);
+      return cluster.operations.restart(faulted);
     case 'vm-restart':
-      return requireVmFaults(cluster).restart(target);
+      return requireVmFaults(cluster, options.fault).restart(faulted);
     case 'vm-deallocate':
-      return requireVmFaults(cluster).deallocate(target);
+      return requireVmFaults(cluster, options.fault).deallocate(faulted);
     case 'destroy':
-      return requireRecreation(cluster).destroy(target);
+      return requireRecreation(cluster).destroy(faulted);
   }
 }
 
 /**
- * Brings the target back, whatever happened, and waits for it to rejoin as STANDBY: a destroyed master is
+ * Brings the faulted back, whatever happened, and waits for it to rejoin as STANDBY: a destroyed master is
  * re-created by the cluster's reconcile, any other is started (its VM first after vm-deallocate).
  */
-async function restore({ target, options, cluster, masterSet, journal, log }: DrillRun): Promise<void> {
+async function restore({ faulted, options, cluster, masterSet, journal, log }: DrillRun): Promise<void> {
   const { act, check } = record(journal, log);
-  act(DRILL_ACTIONS.restoreBegan, target.name);
+  act(DRILL_ACTIONS.restoreBegan, faulted.name);
   try {
     if (options.fault === 'destroy') {
-      log.info(`Re-creating ${target.name} (reconcile)`);
-      act(DRILL_ACTIONS.targetRestored, await requireRecreation(cluster).recreate(target));
+      log.info(`Re-creating ${faulted.name} (reconcile)`);
+      act(DRILL_ACTIONS.faultedMasterRestored, await requireRecreation(cluster).recreate(faulted));
     } else {
-      if (options.fault === 'vm-deallocate') await requireVmFaults(cluster).start(target);
-      await cluster.operations.start(target);
-      act(DRILL_ACTIONS.targetRestored, target.name);
+      if (options.fault === 'vm-deallocate') await requireVmFaults(cluster, options.fault).start(faulted);
+      await cluster.operations.start(faulted);
+      act(DRILL_ACTIONS.faultedMasterRestored, faulted.name);
     }
   } catch (error) {
     const verb = options.fault === 'destroy' ? 're-create' : 'start';
-    check(DRILL_CHECKS.restoredStandby, false, `could not ${verb} ${target.name}: ${(error as Error).message}`);
+    check(DRILL_CHECKS.restoredStandby, false, `could not ${verb} ${faulted.name}: ${(error as Error).message}`);
     return;
   }
-  const address = formatHostPort(masterAddress(target));
+  const address = formatHostPort(masterAddress(faulted));
   const rejoined = await waitUntil(
     () => masterSet.probe(),
     (states) => states.some((s) => s.address === address && s.reachable && s.status === 'STANDBY'),
@@ -349,30 +350,40 @@ async function restore({ target, options, cluster, masterSet, journal, log }: Dr
   check(
     DRILL_CHECKS.restoredStandby,
     rejoined.satisfied,
-    rejoined.satisfied ? `${target.name} rejoined as STANDBY` : `${target.name} not STANDBY within ${RESTORE_TIMEOUT_MS / 1000} s`,
+    rejoined.satisfied ? `${faulted.name} rejoined as STANDBY` : `${faulted.name} not STANDBY within ${RESTORE_TIMEOUT_MS / 1000} s`,
   );
 }
 
-function requireVmFaults(cluster: DrillCluster): VmFaults {
-  if (!cluster.vmFaults) throw new Error('VM faults need Azure access');
+function requireVmFaults(cluster: DrillCluster, fault: Fault): VmFaults {
+  if (!cluster.vmFaults) throw missingAccess(fault, 'whole-VM faults (az vm)');
   return cluster.vmFaults;
 }
 
 function requireRecreation(cluster: DrillCluster): NodeRecreation {
-  if (!cluster.recreation) throw new Error('fault destroy needs a cluster that can re-create a master (the local cluster, or Azure with a Terraform root)');
+  if (!cluster.recreation) throw missingAccess('destroy', 'a way to re-create a master (local reconcile, or Terraform on Azure)');
   return cluster.recreation;
+}
+
+/** The settings refuse a fault its node access cannot apply (FAULT_ACCESS); a drill cluster resolved otherwise lands here. */
+function missingAccess(fault: Fault, what: string): ActionableError {
+  return new ActionableError(
+    `Fault '${fault}'`,
+    `nodeAccess ${FAULT_ACCESS[fault].access.join(' or ')}, with ${what}`,
+    `a drill cluster without ${what}`,
+    'Set nodeAccess as the fault needs.',
+  );
 }
 
 /**
  * Starts the drill's own long-running job: Python, client mode, none of the smoke test's options (a jar
  * smoke test in cluster mode must not turn it into a cluster-mode submission with a stray main class).
  */
-async function startDrillJob({ masters, runtime, options, tempDir }: DrillRun) {
+async function startDrillJob({ submitTo, runtime, options, tempDir }: DrillRun) {
   const directory = await mkdtemp(path.join(tempDir, 'spark-azure-drill-'));
   const application = path.join(directory, DRILL_JOB_FILE);
   await writeFile(application, DRILL_JOB_SOURCE);
   const firstRoundMarker = path.join(directory, 'first-round-done');
-  return { ...startSparkJob(masters, drillJob(application, options.jobSeconds, firstRoundMarker), runtime), directory, firstRoundMarker };
+  return { ...startSparkJob(submitTo, drillJob(application, options.jobSeconds, firstRoundMarker), runtime), directory, firstRoundMarker };
 }
 
 export function drillJob(application: string, seconds: number, firstRoundMarker?: string): SparkJob {

@@ -1,5 +1,5 @@
 import type { MasterSet } from '../core/cluster/master-set.js';
-import type { MasterObservation } from '../core/drill/journal.js';
+import type { MasterObservation } from '../core/cluster/master-set.js';
 
 export interface ProbeEntry {
   readonly at: number;

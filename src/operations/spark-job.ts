@@ -9,7 +9,7 @@ import { applicationIdOf, checkResult, driverIdOf } from '../core/spark/submissi
 import { waitUntil } from '../core/wait.js';
 import { type RunningSubmission, runSparkSubmit, startSparkSubmit } from '../tools/run-spark-submit.js';
 import type { SparkRuntime } from '../tools/spark-runtime.js';
-import type { SparkJob, SparkMasters } from '../core/spark/spark-job.js';
+import type { SparkJob, SubmissionMasters } from '../core/spark/spark-job.js';
 
 export interface SparkJobReport {
   readonly passed: boolean;
@@ -29,19 +29,19 @@ const COMPLETION_CONFIRM_TIMEOUT_MS = 20_000;
  * Submits one job to the full master list and checks it end to end: an ALIVE master before submitting,
  * a bounded run, the exit status, the result, and the ALIVE master's record of a finished application.
  */
-export async function runSparkJob(target: SparkMasters, job: SparkJob, runtime: SparkRuntime, log: Log): Promise<SparkJobReport> {
-  const masters = new MasterSet(target.masters, target.masterWebUiPort);
-  const { alive, last } = await masters.waitForAlive(target.aliveMasterTimeoutSeconds * 1000);
+export async function runSparkJob(submitTo: SubmissionMasters, job: SparkJob, runtime: SparkRuntime, log: Log): Promise<SparkJobReport> {
+  const masters = new MasterSet(submitTo.masters, submitTo.masterWebUiPort);
+  const { alive, last } = await masters.waitForAlive(submitTo.aliveMasterTimeoutSeconds * 1000);
   if (!alive) {
     throw new ClusterStateError(
       'Spark masters',
-      `exactly one ALIVE master within ${target.aliveMasterTimeoutSeconds} s`,
+      `exactly one ALIVE master within ${submitTo.aliveMasterTimeoutSeconds} s`,
       describeMasters(last),
       'Nothing was submitted. Check the masters and ZooKeeper (`spark-azure local status` locally; docs/runbook.md on Azure).',
     );
   }
   log.info(`ALIVE master: ${alive.address}`);
-  const submission = buildSubmission(target, job, runtime);
+  const submission = buildSubmission(submitTo, job, runtime);
   log.info(`spark-submit ${path.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run = await runSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1000, localIp: loopbackDriverHost(submission) });
   const output = `${run.stdout}\n${run.stderr}`;
@@ -68,15 +68,15 @@ export async function runSparkJob(target: SparkMasters, job: SparkJob, runtime: 
 }
 
 /** Starts a job without waiting for it (the drill keeps one running across its fault); bounded all the same. */
-export function startSparkJob(target: SparkMasters, job: SparkJob, runtime: SparkRuntime): RunningSubmission {
-  const submission = buildSubmission(target, job, runtime);
+export function startSparkJob(submitTo: SubmissionMasters, job: SparkJob, runtime: SparkRuntime): RunningSubmission {
+  const submission = buildSubmission(submitTo, job, runtime);
   return startSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1000, localIp: loopbackDriverHost(submission) });
 }
 
-export function buildSubmission(target: SparkMasters, job: SparkJob, runtime: SparkRuntime): SparkSubmission {
+export function buildSubmission(submitTo: SubmissionMasters, job: SparkJob, runtime: SparkRuntime): SparkSubmission {
   const application = job.application ?? path.join(runtime.sparkHome, 'examples', 'src', 'main', 'python', 'pi.py');
   return {
-    masterUrl: masterUrl(target.masters),
+    masterUrl: masterUrl(submitTo.masters),
     application,
     mainClass: job.mainClass,
     arguments: job.application === undefined && job.arguments.length === 0 ? ['10'] : job.arguments,
@@ -90,8 +90,8 @@ export function buildSubmission(target: SparkMasters, job: SparkJob, runtime: Sp
       ...(job.deployMode === 'cluster'
         ? { 'spark.standalone.submit.waitAppCompletion': 'true' }
         : driverConf(
-            target.masters.map((m) => m.host),
-            target.driverHost,
+            submitTo.masters.map((m) => m.host),
+            submitTo.driverHost,
           )),
       ...job.sparkConf,
     },

@@ -1,7 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 
-/** The local cluster's nodes carry this marker; they are not ours to stop when a run is cancelled. */
-const CLUSTER_MARKER = 'SPARK_AZURE_LOCAL_CLUSTER=';
+/**
+ * The environment variable every process of a local cluster carries (executors inherit it), set to the
+ * cluster's directory: `down` proves by it that none is left, and a cancelled run leaves those processes alone.
+ */
+export const CLUSTER_MARKER = 'SPARK_AZURE_LOCAL_CLUSTER';
 
 /**
  * Passes a cancel on to the tools this process runs (terraform, ansible-playbook, packer, spark-submit,
@@ -47,7 +50,7 @@ function isClusterNode(pid: number): boolean {
   try {
     return readFileSync(`/proc/${pid}/environ`, 'utf8')
       .split('\0')
-      .some((variable) => variable.startsWith(CLUSTER_MARKER));
+      .some((variable) => variable.startsWith(`${CLUSTER_MARKER}=`));
   } catch {
     return false;
   }

@@ -1,3 +1,4 @@
+import { ActionableError } from '../core/errors.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +25,14 @@ export function suiteContent(from: string = path.dirname(fileURLToPath(import.me
   let directory = from;
   while (!existsSync(path.join(directory, 'infra', 'ansible', 'site.yml'))) {
     const parent = path.dirname(directory);
-    if (parent === directory) throw new Error(`cannot find spark-azure's content (infra/ansible/site.yml) above ${from}`);
+    if (parent === directory) {
+      throw new ActionableError(
+        "spark-azure's content",
+        `infra/ansible/site.yml in a folder above ${from}`,
+        'none',
+        'Run spark-azure from its repository, its npm package or an action folder as GitHub downloads it.',
+      );
+    }
     directory = parent;
   }
   return contentAt(directory);

@@ -34,7 +34,7 @@ describe('the failover drill (smoke-test action with failover) on the real clust
   beforeAll(async () => {
     webhook = await startWebhookReceiver();
     let up;
-    ({ cluster, topology, up } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }, undefined, { monitoring: true, alertWebhook: webhook.url }));
+    ({ cluster, topology, up } = await startTestCluster({ zookeeperCount: 3, masterCount: 2, workerCount: 2 }, undefined, { monitoring: true, alertWebhook: webhook.url }));
     monitoring = up.monitoring!;
   });
 
@@ -88,7 +88,7 @@ describe('the failover drill (smoke-test action with failover) on the real clust
     expect(run.outputs.failoverPassed).toBe('true');
     expect(Number(run.outputs.recoverySeconds)).toBeGreaterThan(0);
     const journal = journalOf(run.outputs.drillJournal!);
-    expect(journal.experiment.target).toBe(`${killed.host}:${killed.port}`);
+    expect(journal.experiment.faultedMaster).toBe(`${killed.host}:${killed.port}`);
     expect(checksOf(journal)).toEqual({
       'job running before the fault': true,
       'a standby took over with every worker': true,

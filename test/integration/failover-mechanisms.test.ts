@@ -26,7 +26,7 @@ import { SequencedWriter } from '../support/sequenced-writer.js';
 import { recordMasterStatuses } from '../support/status-recorder.js';
 import { ROOT, runGithubAction } from '../support/run-bundle.js';
 import { localTopology } from '../../src/local/local-topology.js';
-import { type EnsembleAccess, readMembership, reconfigureArguments, voterIds } from '../../src/core/zookeeper/ensemble-membership.js';
+import { type EnsembleAccess, readMembership, reconfigureArguments, voterIds } from '../../src/core/cluster/ensemble-membership.js';
 import { type ResizeReport, resizeEnsemble } from '../../src/operations/ensemble-resize.js';
 import { MaintenanceLock } from '../../src/operations/maintenance-lock.js';
 import { startTestCluster } from '../support/test-cluster.js';
@@ -42,7 +42,7 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
   let latchPath: string;
 
   beforeAll(async () => {
-    ({ cluster, topology } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }));
+    ({ cluster, topology } = await startTestCluster({ zookeeperCount: 3, masterCount: 2, workerCount: 2 }));
     zk = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
     latchPath = leaderElectionPath(topology.sparkZooKeeperDir);
   });
@@ -261,9 +261,9 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
             nothrow: true,
             quiet: true,
             env: { ...process.env, ...env },
-          })`${process.execPath} ${path.join(ROOT, 'dist', 'cli.cjs')} local resize-ensemble --zookeepers 5 --json`;
+          })`${process.execPath} ${path.join(ROOT, 'dist', 'cli.cjs')} local resize-ensemble --zookeeper-count 5 --json`;
           votersWhenGrown = await Promise.all(
-            localTopology({ zookeepers: 5, masters: 2, workers: 2 }).zookeepers.map(async (server) => {
+            localTopology({ zookeeperCount: 5, masterCount: 2, workerCount: 2 }).zookeepers.map(async (server) => {
               const membership = await readMembership(zookeeperClientAddress(server)).catch(() => undefined);
               return membership && voterIds(membership).join(',');
             }),
@@ -299,7 +299,7 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
   });
 
   it('a resize halts before adding a joiner that never follows the leader: no reconfig, the membership unchanged, the lock released', async () => {
-    const servers = localTopology({ zookeepers: 5, masters: 2, workers: 2 }).zookeepers;
+    const servers = localTopology({ zookeeperCount: 5, masterCount: 2, workerCount: 2 }).zookeepers;
     const changes: string[] = [];
     // A joiner whose start did nothing: it never answers, so it must never be added.
     const access: EnsembleAccess = {

@@ -32,7 +32,7 @@ describe('an interrupted failover drill, on the real cluster', () => {
   beforeAll(async () => {
     // spark.worker.timeout 20 s instead of 60 s: the new master waits that long in RECOVERING for the driver the
     // interrupt stopped (below); the test is about the cleanup, not that wait.
-    ({ cluster, topology } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }, { spark_master_worker_timeout_s: '20' }));
+    ({ cluster, topology } = await startTestCluster({ zookeeperCount: 3, masterCount: 2, workerCount: 2 }, { spark_master_worker_timeout_s: '20' }));
   });
 
   afterAll(async () => {

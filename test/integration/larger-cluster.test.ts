@@ -11,7 +11,7 @@ describe('a larger local cluster: 5 ZooKeeper servers, 3 masters, 3 workers', ()
   let up: UpResult;
 
   beforeAll(async () => {
-    ({ cluster, up } = await startTestCluster({ zookeepers: 5, masters: 3, workers: 3 }));
+    ({ cluster, up } = await startTestCluster({ zookeeperCount: 5, masterCount: 3, workerCount: 3 }));
   });
 
   afterAll(async () => {

@@ -15,7 +15,7 @@ describe('the local HA cluster', () => {
   let description: LocalClusterDescription;
 
   beforeAll(async () => {
-    const started = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 });
+    const started = await startTestCluster({ zookeeperCount: 3, masterCount: 2, workerCount: 2 });
     cluster = started.cluster;
     expect(started.up.alreadyRunning).toBe(false);
     description = started.up.description;
@@ -96,10 +96,10 @@ describe('the local HA cluster', () => {
   it('leaves a running cluster alone on a second up', async () => {
     const pidsBefore = (await cluster.status())!.nodes.map((node) => node.pid);
     expect(pidsBefore.every((pid) => pid !== null)).toBe(true);
-    const again = await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
+    const again = await cluster.up({ zookeeperCount: 3, masterCount: 2, workerCount: 2 });
     expect(again.alreadyRunning).toBe(true);
     expect(again.description.nodes.map((node) => node.pid)).toEqual(pidsBefore);
-    await expect(cluster.up({ zookeepers: 3, masters: 2, workers: 3 })).rejects.toThrow(/2 workers already running/);
+    await expect(cluster.up({ zookeeperCount: 3, masterCount: 2, workerCount: 3 })).rejects.toThrow(/2 workers already running/);
     expect((await cluster.status())!.nodes.map((node) => node.pid)).toEqual(pidsBefore);
   });
 

@@ -43,7 +43,7 @@ describe('rolling update on the real cluster', () => {
   beforeAll(async () => {
     webhook = await startWebhookReceiver();
     let up;
-    ({ cluster, topology, up } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }, undefined, { monitoring: true, alertWebhook: webhook.url }));
+    ({ cluster, topology, up } = await startTestCluster({ zookeeperCount: 3, masterCount: 2, workerCount: 2 }, undefined, { monitoring: true, alertWebhook: webhook.url }));
     monitoring = up.monitoring!;
   });
 

@@ -9,7 +9,7 @@ describe('split brain, on the real cluster', () => {
   let cluster: LocalCluster;
 
   beforeAll(async () => {
-    ({ cluster } = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }));
+    ({ cluster } = await startTestCluster({ zookeeperCount: 3, masterCount: 2, workerCount: 2 }));
   });
 
   afterAll(async () => {

@@ -37,7 +37,7 @@ describe('the workflows and the installed tasks against the local cluster', () =
     unpackedExtension = mkdtempSync(path.join(os.tmpdir(), 'vsix-unpacked-'));
     execFileSync('unzip', ['-q', packageExtension(mkdtempSync(path.join(os.tmpdir(), 'vsix-'))), '-d', unpackedExtension]);
     cluster = testCluster();
-    await cluster.up({ zookeepers: 3, masters: 2, workers: 2 });
+    await cluster.up({ zookeeperCount: 3, masterCount: 2, workerCount: 2 });
     topology = await cluster.topology();
   });
 
@@ -55,9 +55,9 @@ describe('the workflows and the installed tasks against the local cluster', () =
     const uploaded = readdirSync(path.join(result.artifacts, 'failover-journal'));
     expect(uploaded).toHaveLength(1);
     const journal = JSON.parse(readFileSync(path.join(result.artifacts, 'failover-journal', uploaded[0]!), 'utf8')) as DrillJournal & { verdict: { passed: boolean } };
-    expect(journal.experiment).toMatchObject({ fault: 'destroy', target: formatHostPort(masterAddress(alive)) });
+    expect(journal.experiment).toMatchObject({ fault: 'destroy', faultedMaster: formatHostPort(masterAddress(alive)) });
     expect(journal.verdict.passed).toBe(true);
-    const restored = journal.entries.find((entry) => entry.kind === 'action' && entry.action === DRILL_ACTIONS.targetRestored);
+    const restored = journal.entries.find((entry) => entry.kind === 'action' && entry.action === DRILL_ACTIONS.faultedMasterRestored);
     expect(restored).toMatchObject({ detail: expect.stringMatching(new RegExp(`^reconciled ${alive.name} in \\d+\\.\\d s$`)) });
     expect(checks(journal).map((check) => [check.check, check.ok])).toContainEqual([DRILL_CHECKS.jobFinished, true]);
     // Destroyed: a new process from configuration rendered again; every other node's process the same.
@@ -66,7 +66,7 @@ describe('the workflows and the installed tasks against the local cluster', () =
     const byStatus = await mastersByStatus(topology);
     expect(byStatus.STANDBY?.map((master) => master.name)).toEqual([alive.name]);
     expect(byStatus.ALIVE).toHaveLength(1);
-    expect(result.output).toMatch(/the target STANDBY again \d+(\.\d)? s after its re-creation began/);
+    expect(result.output).toMatch(/the faulted master STANDBY again \d+(\.\d)? s after its re-creation began/);
   });
 
   it('rolling update: every node rolled with the new role variable, the report uploaded, then the smoke test', async () => {

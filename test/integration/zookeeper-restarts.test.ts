@@ -47,7 +47,7 @@ describe('a restarted ZooKeeper server and the ALIVE Spark master', () => {
   });
 
   it("with Spark's own election, the ALIVE master exits with status 0 when the ZooKeeper leader restarts, and is restarted", async () => {
-    const started = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 }, { spark_master_leader_election: 'spark' });
+    const started = await startTestCluster({ zookeeperCount: 3, masterCount: 2, workerCount: 2 }, { spark_master_leader_election: 'spark' });
     cluster = started.cluster;
     const { topology } = started;
     const alive = await theAliveMasterNode(topology);
@@ -64,7 +64,7 @@ describe('a restarted ZooKeeper server and the ALIVE Spark master', () => {
   });
 
   it("with spark-azure's election, the ALIVE master stays ALIVE while the ZooKeeper leader and its own server restart", async () => {
-    const started = await startTestCluster({ zookeepers: 3, masters: 2, workers: 2 });
+    const started = await startTestCluster({ zookeeperCount: 3, masterCount: 2, workerCount: 2 });
     cluster = started.cluster;
     const { topology } = started;
     const alive = await theAliveMasterNode(topology);

@@ -43,11 +43,11 @@ describe('bad input through the bundled doors', () => {
 });
 
 describe('a ZooKeeper resize on VMs refuses what it cannot do, before touching anything', () => {
-  const vms = { masters: '10.0.2.4:7077,10.0.2.5:7077', nodeAccess: 'ssh', sshUser: 'azureuser', zookeeperDir: '/spark-azure/prod', zookeeperServers: '5' };
+  const vms = { masters: '10.0.2.4:7077,10.0.2.5:7077', nodeAccess: 'ssh', sshUser: 'azureuser', zookeeperDir: '/spark-azure/prod', zookeeperCount: '5' };
   it.each([
     [
       { zookeepers: '10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181,10.0.1.7:2181,10.0.1.8:2181', updateMethod: 'command', updateCommand: './x.sh' },
-      /::error::Input 'updateMethod': expected 'ansible' with zookeeperServers on VMs \(a joiner is configured by the site playbook\), found 'command'/,
+      /::error::Input 'updateMethod': expected 'ansible' with zookeeperCount on VMs \(a joiner is configured by the site playbook\), found 'command'/,
     ],
     [
       { zookeepers: '10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181', updateMethod: 'ansible', ansibleInventory: 'hosts.yml' },

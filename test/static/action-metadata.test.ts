@@ -3,7 +3,8 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ACTION_NAMES } from '../../src/actions/registry.js';
+import { FAULTS } from '../../src/core/drill/faults.js';
+import { ACTION_NAMES } from '../../src/entries/action-registry.js';
 import { ROOT } from '../support/run-bundle.js';
 
 const schema = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'test', 'schemas', name), 'utf8'));
@@ -41,5 +42,10 @@ describe('action metadata', () => {
     expect(task.outputVariables.map((output: { name: string }) => output.name)).toEqual(Object.keys(action.outputs ?? {}));
     expect(Object.keys(task.execution)).toEqual(['Node20_1', 'Node24']);
     expect(existsSync(path.join(path.dirname(taskJsonPath(name)), task.execution.Node24.target))).toBe(true);
+  });
+
+  it("the smoke-test task's pick list offers exactly the drill's faults", () => {
+    const fault = JSON.parse(readFileSync(taskJsonPath('smoke-test'), 'utf8')).inputs.find((input: { name: string }) => input.name === 'fault');
+    expect(Object.keys(fault.options)).toEqual(FAULTS);
   });
 });

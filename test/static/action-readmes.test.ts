@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type Token, type Tokens, lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ACTION_NAMES } from '../../src/actions/registry.js';
+import { ACTION_NAMES } from '../../src/entries/action-registry.js';
 import { ROOT } from '../support/run-bundle.js';
 
 interface ActionYaml {

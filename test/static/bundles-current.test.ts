@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { $ } from 'zx';
-import { ACTION_NAMES } from '../../src/actions/registry.js';
+import { ACTION_NAMES } from '../../src/entries/action-registry.js';
 import { ROOT } from '../support/run-bundle.js';
 
 // Users run the committed bundle, not the sources: a stale bundle ships old behaviour.

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { $ } from 'zx';
-import { azureRecreation } from '../../src/actions/smoke-test/azure-recreation.js';
+import { azureRecreation } from '../../src/actions/failover-drill/azure-recreation.js';
 import { azureVmOperations } from '../../src/azure/azure-vm-operations.js';
 import type { MasterNode } from '../../src/core/cluster/topology.js';
 import { recordInputSource } from '../../src/core/inputs/input-reader.js';

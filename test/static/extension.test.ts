@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installTask } from '../../scripts/stage-extension.mjs';
 import { packageExtension } from '../../scripts/package-extension.mjs';
-import { ACTION_NAMES } from '../../src/actions/registry.js';
+import { ACTION_NAMES } from '../../src/entries/action-registry.js';
 import { ROOT, runAzureDevOpsTask } from '../support/run-bundle.js';
 
 // The Azure DevOps extension as users get it: packed by tfx into a .vsix, each task installed from it into

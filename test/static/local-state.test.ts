@@ -71,7 +71,7 @@ describe('local state and honest exits', () => {
 
 describe('the drill’s inputs', () => {
   it('have in the code the defaults action.yml gives them, so a platform’s default is never taken for a choice', async () => {
-    const { DRILL_INPUT_DEFAULTS } = await import('../../src/actions/smoke-test/drill-settings.js');
+    const { DRILL_INPUT_DEFAULTS } = await import('../../src/actions/shared/drill-settings.js');
     const { parse } = await import('yaml');
     const inputs = parse(readFileSync(path.join(ROOT, 'actions', 'smoke-test', 'action.yml'), 'utf8')).inputs as Record<string, { default?: string }>;
     for (const [input, fallback] of Object.entries(DRILL_INPUT_DEFAULTS)) expect(inputs[input]?.default, input).toBe(fallback);

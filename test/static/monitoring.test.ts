@@ -85,7 +85,7 @@ describe('monitoring configuration', () => {
 
     const config = parse(readFileSync(rendered, 'utf8')) as { scrape_configs: { job_name: string; metrics_path?: string; azure_sd_configs: { resource_group: string }[] }[] };
     const azure = Object.fromEntries(config.scrape_configs.map((job) => [job.job_name, job.metrics_path]));
-    for (const job of scrapeJobs(localTopology({ zookeepers: 3, masters: 2, workers: 2 }))) expect(azure[job.job], job.job).toBe(job.metricsPath);
+    for (const job of scrapeJobs(localTopology({ zookeeperCount: 3, masterCount: 2, workerCount: 2 }))) expect(azure[job.job], job.job).toBe(job.metricsPath);
     expect(Object.keys(azure)).toEqual(expect.arrayContaining(['spark-master-status', 'node']));
     expect(config.scrape_configs.every((job) => job.azure_sd_configs[0]?.resource_group === 'rg-spark-prod')).toBe(true);
   });

@@ -4,7 +4,7 @@ import { NoOperationTraceWriter, convertWorkflowTemplate, parseWorkflow } from '
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ACTION_NAMES } from '../../src/actions/registry.js';
+import { ACTION_NAMES } from '../../src/entries/action-registry.js';
 import { ROOT } from '../support/run-bundle.js';
 
 const schema = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'test', 'schemas', name), 'utf8'));

@@ -22,6 +22,21 @@ function documentedCommands(text: string): { command: string[]; options: string[
   });
 }
 
+/** The rooms a layout block lists under `src/<floor>/`: the folder names that open its indented lines. */
+function documentedRooms(layout: string, floor: string): string[] {
+  const lines = layout.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(`src/${floor}/`));
+  const rooms: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (!line.startsWith('  ')) break;
+    for (const word of line.trim().split(/\s+/)) {
+      if (!/^[a-z-]+\/$/.test(word)) break;
+      rooms.push(word.slice(0, -1));
+    }
+  }
+  return rooms.sort();
+}
+
 describe('the READMEs', () => {
   it('show the layout of src/ as it is: every folder, and no folder that is not there', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -32,6 +47,18 @@ describe('the READMEs', () => {
       .map((entry) => entry.name)
       .sort();
     expect(documented).toEqual(actual);
+    for (const floor of ['actions', 'core']) {
+      const rooms = readdirSync(path.join(ROOT, 'src', floor), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort();
+      expect(documentedRooms(layout, floor), `the rooms of src/${floor}/`).toEqual(rooms);
+    }
+  });
+
+  it('finds the rooms a layout lists under a floor', () => {
+    const layout = 'src/core/       the domain\n  drill/ rolling/   plans\n  nodes/        the port\n                more words/\nsrc/tools/      tools';
+    expect(documentedRooms(layout, 'core')).toEqual(['drill', 'nodes', 'rolling']);
   });
 
   it('document only commands and options the CLI has', async () => {

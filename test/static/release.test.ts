@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { $ } from 'zx';
-import { ACTION_NAMES } from '../../src/actions/registry.js';
+import { ACTION_NAMES } from '../../src/entries/action-registry.js';
 import { exportRepository } from '../support/act.js';
 import { ROOT } from '../support/run-bundle.js';
 

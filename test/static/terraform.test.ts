@@ -49,8 +49,18 @@ describe('Terraform, statically', () => {
     for (const skipped of report.results.skipped_checks ?? []) expect(skipped.check_result.suppress_comment?.length, skipped.check_id).toBeGreaterThan(20);
   });
 
-  it("each module's README names every input and output, with an example", async () => {
-    const modules = ['modules/network', 'modules/fixed-vms', 'modules/zookeeper', 'modules/spark-masters', 'modules/spark-workers', 'envs/gallery'];
+  it("each module's and each root's README names every input and output, with an example", async () => {
+    const modules = [
+      'modules/network',
+      'modules/fixed-vms',
+      'modules/zookeeper',
+      'modules/spark-masters',
+      'modules/spark-workers',
+      'envs/gallery',
+      'envs/vm',
+      'envs/aks',
+      'envs/hdinsight',
+    ];
     for (const module of modules) {
       const readme = readFileSync(path.join(TERRAFORM, module, 'README.md'), 'utf8');
       for (const file of ['variables.tf', 'outputs.tf']) {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MasterSet } from '../../src/core/cluster/master-set.js';
 import { type MasterNode, masterAddress, topologyZooKeeperConnect, zookeeperClientAddress } from '../../src/core/cluster/topology.js';
-import type { MasterObservation } from '../../src/core/drill/journal.js';
+import type { MasterObservation } from '../../src/core/cluster/master-set.js';
 import { silentLog } from '../../src/core/log.js';
 import { DRILL_JOB_FILE, DRILL_JOB_SOURCE } from '../../src/core/spark/drill-job.js';
 import { type ResultVerdict, checkResult } from '../../src/core/spark/submission-output.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDrillSettings } from '../../src/actions/smoke-test/drill-settings.js';
+import { readDrillSettings } from '../../src/actions/shared/drill-settings.js';
 import { InputReader, recordInputSource } from '../../src/core/inputs/input-reader.js';
 
 const LOCAL_MASTERS = [

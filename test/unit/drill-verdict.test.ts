@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { drillSummary } from '../../src/actions/smoke-test/drill-summary.js';
-import type { DrillAction, DrillCheck, DrillJournal, JournalEntry, MasterObservation } from '../../src/core/drill/journal.js';
+import { drillSummary } from '../../src/actions/failover-drill/drill-summary.js';
+import type { MasterObservation } from '../../src/core/cluster/master-set.js';
+import type { DrillAction, DrillCheck, DrillJournal, JournalEntry } from '../../src/core/drill/journal.js';
 import { figures } from '../../src/core/drill/milestones.js';
 import { verdictOf } from '../../src/core/drill/verdict.js';
 
@@ -15,7 +16,7 @@ const check = (seconds: number, name: DrillCheck, ok = true): JournalEntry => ({
 
 function journal(entries: JournalEntry[], maxRecoverySeconds = 12): DrillJournal {
   return {
-    experiment: { fault: 'kill', target: 'm1:7077', masters: ['m1:7077', 'm2:7077'], expectedWorkers: 2, maxRecoverySeconds, graceSeconds: 5 },
+    experiment: { fault: 'kill', faultedMaster: 'm1:7077', masters: ['m1:7077', 'm2:7077'], expectedWorkers: 2, maxRecoverySeconds, graceSeconds: 5 },
     startedAt: T0,
     entries,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ZooKeeperNode } from '../../src/core/cluster/topology.js';
-import { parseMembership, reconfigureArguments, serverLine, voterIds } from '../../src/core/zookeeper/ensemble-membership.js';
+import { parseMembership, reconfigureArguments, serverLine, voterIds } from '../../src/core/cluster/ensemble-membership.js';
 
 // The end of a real `conf` reply from Debian's ZooKeeper 3.8 after `reconfig -add` of server 4.
 const CONF = `clientPort=2181

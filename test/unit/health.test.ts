@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assessCluster, assessMasters, assessWorkers, assessZooKeeper } from '../../src/core/cluster/health.js';
 import { follower, healthyState, leader, master, masterDown, state, worker, zkDown } from './cluster-state-builders.js';
 
-const expectations = { zookeeperServers: 3, masters: 2, minimumWorkers: 2, workerHosts: ['w1', 'w2'] };
+const expectations = { zookeeperCount: 3, masterCount: 2, minimumWorkers: 2, workerHosts: ['w1', 'w2'] };
 
 describe('cluster health', () => {
   it('accepts one leader with all followers synced, one ALIVE, one STANDBY and every worker', () => {

@@ -27,4 +27,16 @@ describe('InputReader', () => {
   ])('refuses %s=%j naming the input', (name, value, read, message) => {
     expect(() => read(reader({ [name]: value }))).toThrow(new RegExp(`^Input '${name}'.*${message.source}`));
   });
+
+  it('reads a renamed input by its old name for a release, noting it, and refuses both at once', () => {
+    const old = reader({ zookeeperServers: '5' });
+    expect(old.renamed('zookeeperCount', 'zookeeperServers')).toBe('zookeeperServers');
+    expect(old.deprecations).toEqual([{ oldName: 'zookeeperServers', name: 'zookeeperCount' }]);
+    const current = reader({ zookeeperCount: '5' });
+    expect(current.renamed('zookeeperCount', 'zookeeperServers')).toBe('zookeeperCount');
+    expect(current.deprecations).toEqual([]);
+    expect(() => reader({ zookeeperCount: '5', zookeeperServers: '3' }).renamed('zookeeperCount', 'zookeeperServers')).toThrow(
+      "Input 'zookeeperServers': expected either 'zookeeperCount' or its old name 'zookeeperServers', found both. Give 'zookeeperCount' only.",
+    );
+  });
 });

@@ -6,7 +6,7 @@ import { localTopology } from '../../src/local/local-topology.js';
 
 describe('local topology', () => {
   it('puts each node on its own loopback address', () => {
-    const topology = localTopology({ zookeepers: 3, masters: 2, workers: 2 });
+    const topology = localTopology({ zookeeperCount: 3, masterCount: 2, workerCount: 2 });
     expect(allNodes(topology).map((node) => `${node.name}@${node.host}`)).toEqual([
       'zk1@127.0.0.11',
       'zk2@127.0.0.12',
@@ -21,21 +21,21 @@ describe('local topology', () => {
   });
 
   it('supports 5 ZooKeeper servers, 3 masters and more workers', () => {
-    const topology = localTopology({ zookeepers: 5, masters: 3, workers: 6 });
+    const topology = localTopology({ zookeeperCount: 5, masterCount: 3, workerCount: 6 });
     expect(new Set(allNodes(topology).map((node) => node.host)).size).toBe(14);
     expect(topology.zookeepers.map((node) => node.id)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it.each([
-    [{ zookeepers: 4, masters: 2, workers: 2 }, /^Input 'zookeepers': expected 3 or 5/],
-    [{ zookeepers: 3, masters: 1, workers: 2 }, /^Input 'masters'/],
-    [{ zookeepers: 3, masters: 2, workers: 0 }, /^Input 'workers'/],
+    [{ zookeeperCount: 4, masterCount: 2, workerCount: 2 }, /^Input 'zookeeperCount': expected 3 or 5/],
+    [{ zookeeperCount: 3, masterCount: 1, workerCount: 2 }, /^Input 'masterCount'/],
+    [{ zookeeperCount: 3, masterCount: 2, workerCount: 0 }, /^Input 'workerCount'/],
   ])('refuses %j', (shape, message) => {
     expect(() => localTopology(shape)).toThrow(message);
   });
 
   it('renders an inventory with the groups the site playbook targets and the topology in host vars', () => {
-    const topology = localTopology({ zookeepers: 3, masters: 2, workers: 2 });
+    const topology = localTopology({ zookeeperCount: 3, masterCount: 2, workerCount: 2 });
     const toolchain = {
       java: 'java',
       python: '/venv/bin/python',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { RETIRE_ZOOKEEPER_COMMAND, azVmArguments, sshArguments, systemctlCommand, zookeeperReconfigureCommand } from '../../src/azure/remote-commands.js';
-import { reconfigureArguments } from '../../src/core/zookeeper/ensemble-membership.js';
+import { reconfigureArguments } from '../../src/core/cluster/ensemble-membership.js';
 
 describe('commands for Azure VMs', () => {
   it('maps node operations onto the systemd units the roles install', () => {

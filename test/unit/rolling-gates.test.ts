@@ -6,7 +6,7 @@ import type { RollingStep } from '../../src/core/rolling/rolling-plan.js';
 import { localTopology } from '../../src/local/local-topology.js';
 import { follower, leader, master, state, worker, zkDown } from './cluster-state-builders.js';
 
-const topology = localTopology({ zookeepers: 3, masters: 2, workers: 2 });
+const topology = localTopology({ zookeeperCount: 3, masterCount: 2, workerCount: 2 });
 const [zk1, zk2, zk3] = topology.zookeepers.map(nodeAddress);
 const [m1, m2] = topology.masters.map(nodeAddress);
 const workers = () => [worker('127.0.0.31'), worker('127.0.0.32')];

@@ -12,7 +12,7 @@ import { master, worker } from './cluster-state-builders.js';
 
 // Random observations of a cluster: each ZooKeeper server and master in any state, some workers missing.
 const observation = fc
-  .record({ zookeepers: fc.constantFrom(3, 5), masters: fc.constantFrom(2, 3), workers: fc.integer({ min: 1, max: 4 }) })
+  .record({ zookeeperCount: fc.constantFrom(3, 5), masterCount: fc.constantFrom(2, 3), workerCount: fc.integer({ min: 1, max: 4 }) })
   .chain((shape) => {
     const topology = localTopology(shape);
     // Mostly healthy, so that the interesting states (one thing wrong) come up often.
@@ -20,14 +20,14 @@ const observation = fc
       reachable: fc.constantFrom(true, true, true, true, false),
       serving: fc.constantFrom(true, true, true, true, false),
       mode: fc.constantFrom('leader', 'follower', 'follower', 'observer', 'standalone'),
-      syncedFollowers: fc.integer({ min: 0, max: shape.zookeepers }),
+      syncedFollowers: fc.integer({ min: 0, max: shape.zookeeperCount }),
       pendingSyncs: fc.constantFrom(0, 0, 0, 1),
     });
     const masterStatus = fc.constantFrom('ALIVE', 'STANDBY', 'STANDBY', 'RECOVERING', 'DOWN');
     return fc.record({
       topology: fc.constant(topology),
-      servers: fc.array(server, { minLength: shape.zookeepers, maxLength: shape.zookeepers }),
-      masterStatuses: fc.array(masterStatus, { minLength: shape.masters, maxLength: shape.masters }),
+      servers: fc.array(server, { minLength: shape.zookeeperCount, maxLength: shape.zookeeperCount }),
+      masterStatuses: fc.array(masterStatus, { minLength: shape.masterCount, maxLength: shape.masterCount }),
       aliveWorkers: fc.subarray(topology.workers.map((node) => node.host)),
       maxUnavailable: fc.integer({ min: 1, max: 3 }),
     });
@@ -51,17 +51,17 @@ const observation = fc
 // The same generator, biased to healthy clusters so that plans are actually made and checked.
 const healthyObservation = fc
   .record({
-    zookeepers: fc.constantFrom(3, 5),
-    masters: fc.constantFrom(2, 3),
-    workers: fc.integer({ min: 1, max: 6 }),
+    zookeeperCount: fc.constantFrom(3, 5),
+    masterCount: fc.constantFrom(2, 3),
+    workerCount: fc.integer({ min: 1, max: 6 }),
     leader: fc.nat(),
     alive: fc.nat(),
     maxUnavailable: fc.integer({ min: 1, max: 4 }),
   })
   .map((shape) => {
     const topology = localTopology(shape);
-    const leaderIndex = shape.leader % shape.zookeepers;
-    const aliveIndex = shape.alive % shape.masters;
+    const leaderIndex = shape.leader % shape.zookeeperCount;
+    const aliveIndex = shape.alive % shape.masterCount;
     const state: ClusterState = {
       observedAt: '2026-11-23T00:00:00.000Z',
       zookeeper: topology.zookeepers.map((node, index) => ({
@@ -69,7 +69,7 @@ const healthyObservation = fc
         reachable: true,
         serving: true,
         mode: index === leaderIndex ? 'leader' : 'follower',
-        ...(index === leaderIndex ? { syncedFollowers: shape.zookeepers - 1, pendingSyncs: 0 } : {}),
+        ...(index === leaderIndex ? { syncedFollowers: shape.zookeeperCount - 1, pendingSyncs: 0 } : {}),
       })),
       masters: topology.masters.map((node, index) =>
         master(nodeAddress(node), index === aliveIndex ? 'ALIVE' : 'STANDBY', index === aliveIndex ? topology.workers.map((w) => worker(w.host)) : []),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputReader, recordInputSource } from '../../src/core/inputs/input-reader.js';
-import { parseArguments, parseSparkConf, readSmokeTestSettings } from '../../src/actions/smoke-test/settings.js';
+import { parseArguments, parseSparkConf, readSmokeTestSettings } from '../../src/actions/shared/smoke-test-settings.js';
 
 const read = (record: Record<string, string>) => readSmokeTestSettings(new InputReader(recordInputSource(record)));
 

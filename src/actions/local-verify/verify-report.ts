@@ -13,7 +13,7 @@ export function formatVerifyReport(report: VerifyReport): string {
       `failover drill (${journal.experiment.fault})`,
       verdict(drill.passed),
       drill.passed
-        ? `recovery ${drill.figures.recoverySeconds} s, no ALIVE master for ${drill.figures.aliveGapSeconds} s; job survived, ${journal.experiment.target} back as STANDBY`
+        ? `recovery ${drill.figures.recoverySeconds} s, no ALIVE master for ${drill.figures.aliveGapSeconds} s; job survived, ${journal.experiment.faultedMaster} back as STANDBY`
         : drill.reasons.join('; '),
     ]),
     ...(report.rollingUpdate ? [rollingRow(report.rollingUpdate)] : []),

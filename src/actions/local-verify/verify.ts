@@ -1,5 +1,5 @@
 import { cancellation } from '../../core/cancellation.js';
-import type { Fault } from '../../core/drill/journal.js';
+import type { Fault } from '../../core/drill/faults.js';
 import { InputReader, recordInputSource } from '../../core/inputs/input-reader.js';
 import type { Log } from '../../core/log.js';
 import { expectationsOf } from '../../core/cluster/node-states.js';
@@ -12,8 +12,8 @@ import { localDrillCluster } from '../../local/local-drill-cluster.js';
 import { DEFAULT_SHAPE } from '../../local/local-topology.js';
 import { localUpdate } from '../../local/local-update.js';
 import { resolveSparkRuntime } from '../../tools/spark-runtime.js';
-import { readDrillSettings } from '../smoke-test/drill-settings.js';
-import { readSmokeTestSettings, smokeTestJob } from '../smoke-test/settings.js';
+import { readDrillSettings } from '../shared/drill-settings.js';
+import { readSmokeTestSettings, smokeTestJob } from '../shared/smoke-test-settings.js';
 
 export interface VerifyReport {
   readonly cluster: LocalClusterDescription;
@@ -56,7 +56,7 @@ async function verify(cluster: LocalCluster, directories: PipelineDirectories, l
   for (const fault of smokeTest.passed ? VERIFY_FAULTS : []) {
     log.info(`Failover drill: ${fault}`);
     const options = readDrillSettings(inputs({ fault }), settings.masters);
-    drills.push(await runFailoverDrill({ cluster: drillCluster, options, masters: settings, smokeJob, runtime, tempDir: directories.temp, log, alertmanagerUrl }));
+    drills.push(await runFailoverDrill({ cluster: drillCluster, options, submitTo: settings, smokeJob, runtime, tempDir: directories.temp, log, alertmanagerUrl }));
   }
   const drillsPassed = drills.length === VERIFY_FAULTS.length && drills.every((drill) => drill.verdict.passed);
   let rollingUpdate: RollingReport | undefined;

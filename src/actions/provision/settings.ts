@@ -1,17 +1,8 @@
 import type { InputReader } from '../../core/inputs/input-reader.js';
-import { parseKeyValueLines } from '../../core/inputs/key-value-lines.js';
-import { readRoleVariables } from '../rolling-update/settings.js';
+import { readRoleVariables } from '../shared/role-variables.js';
+import { type TerraformRootSettings, readTerraformRootSettings } from '../shared/terraform-inputs.js';
 
 export type ProvisionCommand = 'plan' | 'apply' | 'plan-and-apply' | 'reconcile';
-
-/** The Terraform root and what it is planned with: provision's inputs, and the destroy drill's on Azure. */
-export interface TerraformRootSettings {
-  /** The user's Terraform root, relative to the workspace; undefined: spark-azure's own envs/vm. */
-  readonly workingDirectory?: string;
-  readonly varFile?: string;
-  readonly variables: Readonly<Record<string, string>>;
-  readonly backendConfig: readonly string[];
-}
 
 export interface ProvisionSettings extends TerraformRootSettings {
   readonly command: ProvisionCommand;
@@ -48,26 +39,4 @@ export function readProvisionSettings(inputs: InputReader): ProvisionSettings {
     roleVariables: readRoleVariables(inputs),
     workerScaleSetLookup: inputs.boolean('workerScaleSetLookup', true),
   };
-}
-
-export function readTerraformRootSettings(inputs: InputReader): TerraformRootSettings {
-  return {
-    workingDirectory: inputs.optional('workingDirectory'),
-    varFile: inputs.optional('varFile'),
-    variables: parseVariables(inputs.optional('variables')),
-    backendConfig: (inputs.optional('backendConfig') ?? '')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean),
-  };
-}
-
-/** Terraform variables, one `name=value` per line (values may hold `;`). */
-function parseVariables(raw: string | undefined): Record<string, string> {
-  return parseKeyValueLines('variables', raw, {
-    key: /^[A-Za-z_][A-Za-z0-9_-]*$/,
-    semicolons: false,
-    expected: 'one Terraform variable per line as name=value',
-    example: 'image_id=/subscriptions/.../versions/1.2.3',
-  });
 }

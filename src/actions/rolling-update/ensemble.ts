@@ -5,7 +5,7 @@ import { sshEnsembleAccess } from '../../azure/ssh-ensemble-access.js';
 import type { ZooKeeperNode } from '../../core/cluster/topology.js';
 import { InputError } from '../../core/errors.js';
 import type { Pipeline } from '../../core/pipeline.js';
-import type { EnsembleAccess } from '../../core/zookeeper/ensemble-membership.js';
+import type { EnsembleAccess } from '../../core/cluster/ensemble-membership.js';
 import { LocalCluster } from '../../local/local-cluster.js';
 import { localEnsembleResize } from '../../local/local-ensemble.js';
 import { localPaths } from '../../local/paths.js';
@@ -17,14 +17,14 @@ import { userPath } from '../shared/user-paths.js';
 import type { RollingUpdateSettings } from './settings.js';
 
 /**
- * rolling-update with `zookeeperServers`: the ensemble grows or shrinks to that many voters, one server a
+ * rolling-update with `zookeeperCount`: the ensemble grows or shrinks to that many voters, one server a
  * step, instead of a roll. On VMs the `zookeepers` input lists every server of both sizes in myid order
- * (provision's output after the apply that created the new VMs); the first `zookeeperServers` stay.
+ * (provision's output after the apply that created the new VMs); the first `zookeeperCount` stay.
  */
-export async function resizeEnsembleAction(settings: RollingUpdateSettings & { zookeeperServers: number }, pipeline: Pipeline): Promise<void> {
-  const { servers, targetIds, access, finish } = await ensembleSides(settings, pipeline);
-  const report = await pipeline.group(`ZooKeeper ensemble to ${settings.zookeeperServers} servers`, () =>
-    resizeEnsemble(servers, targetIds, access, { log: pipeline.log, gateTimeoutMs: settings.gateTimeoutSeconds * 1000, lockWaitMs: settings.lockWaitSeconds * 1000 }),
+export async function resizeEnsembleAction(settings: RollingUpdateSettings & { zookeeperCount: number }, pipeline: Pipeline): Promise<void> {
+  const { servers, wantedVoterIds, access, finish } = await ensembleSides(settings, pipeline);
+  const report = await pipeline.group(`ZooKeeper ensemble to ${settings.zookeeperCount} servers`, () =>
+    resizeEnsemble(servers, wantedVoterIds, access, { log: pipeline.log, gateTimeoutMs: settings.gateTimeoutSeconds * 1000, lockWaitMs: settings.lockWaitSeconds * 1000 }),
   );
   await finish();
   const reportFile = path.join(pipeline.directories.temp, `spark-azure-ensemble-resize-${Date.now()}.json`);
@@ -56,24 +56,24 @@ function ensembleSummary(report: ResizeReport): string {
 }
 
 async function ensembleSides(
-  settings: RollingUpdateSettings & { zookeeperServers: number },
+  settings: RollingUpdateSettings & { zookeeperCount: number },
   pipeline: Pipeline,
-): Promise<{ servers: readonly ZooKeeperNode[]; targetIds: readonly number[]; access: EnsembleAccess; finish: () => Promise<void> }> {
+): Promise<{ servers: readonly ZooKeeperNode[]; wantedVoterIds: readonly number[]; access: EnsembleAccess; finish: () => Promise<void> }> {
   const nodeAccess = settings.nodeAccess;
-  if (nodeAccess.kind === 'local') return localEnsembleResize(new LocalCluster(localPaths(pipeline.directories), pipeline.log), settings.zookeeperServers);
+  if (nodeAccess.kind === 'local') return localEnsembleResize(new LocalCluster(localPaths(pipeline.directories), pipeline.log), settings.zookeeperCount);
   if (settings.method.name !== 'ansible') {
     throw new InputError(
       'updateMethod',
-      "'ansible' with zookeeperServers on VMs (a joiner is configured by the site playbook)",
+      "'ansible' with zookeeperCount on VMs (a joiner is configured by the site playbook)",
       `'${settings.method.name}'`,
       "Set updateMethod to 'ansible' and ansibleInventory to the inventory provision wrote.",
     );
   }
   const zookeepers = settings.zookeepers ?? [];
-  if (zookeepers.length < settings.zookeeperServers) {
+  if (zookeepers.length < settings.zookeeperCount) {
     throw new InputError(
       'zookeepers',
-      `every ZooKeeper server of both sizes (at least ${settings.zookeeperServers}), in myid order`,
+      `every ZooKeeper server of both sizes (at least ${settings.zookeeperCount}), in myid order`,
       `${zookeepers.length}`,
       'Apply provision with the new count first and pass its zookeepers output.',
     );
@@ -90,7 +90,7 @@ async function ensembleSides(
   });
   return {
     servers,
-    targetIds: servers.slice(0, settings.zookeeperServers).map((server) => server.id),
+    wantedVoterIds: servers.slice(0, settings.zookeeperCount).map((server) => server.id),
     access: sshEnsembleAccess({ ...nodeAccess.ssh, keyFile }, configure),
     finish: async () => undefined,
   };

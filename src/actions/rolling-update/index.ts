@@ -7,24 +7,25 @@ import { rollingFigures } from '../../core/rolling/rolling-journal.js';
 import { describeStep } from '../../core/rolling/rolling-plan.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import { suiteContent } from '../../tools/suite-content.js';
-import { LocalCluster } from '../../local/local-cluster.js';
 import { localUpdate } from '../../local/local-update.js';
-import { localPaths } from '../../local/paths.js';
 import { ansibleUpdate, commandUpdate, reimageUpdate } from '../../azure/update-methods.js';
 import { type RollingCluster, planFromCluster, runRollingUpdate } from '../../operations/rolling-update.js';
 import type { UpdateMethod } from '../../core/rolling/update-method.js';
 import { ensurePythonEnvironment } from '../../tools/installers.js';
 import { userPath } from '../shared/user-paths.js';
 import { writeExtraVariablesFile } from '../shared/secrets.js';
-import { remoteNodeOperations, remoteTopology } from '../shared/remote-cluster.js';
+import { resolveCluster } from '../shared/cluster-resolver.js';
+import { warnOfDeprecatedInputs } from '../shared/deprecations.js';
 import { type RollingUpdateSettings, readRollingUpdateSettings } from './settings.js';
 import { rollingSummary } from './summary.js';
 import { resizeEnsembleAction } from './ensemble.js';
 
 /** The rolling-update action behind every door. */
 export async function rollingUpdateAction(pipeline: Pipeline): Promise<void> {
-  const settings = readRollingUpdateSettings(new InputReader(pipeline.inputs));
-  if (settings.zookeeperServers !== undefined) return resizeEnsembleAction({ ...settings, zookeeperServers: settings.zookeeperServers }, pipeline);
+  const inputs = new InputReader(pipeline.inputs);
+  const settings = readRollingUpdateSettings(inputs);
+  warnOfDeprecatedInputs(inputs, pipeline);
+  if (settings.zookeeperCount !== undefined) return resizeEnsembleAction({ ...settings, zookeeperCount: settings.zookeeperCount }, pipeline);
   const { cluster, method } = await resolve(settings, pipeline);
   const options = { ...settings, only: settings.method.name === 'reimage' ? new Set(cluster.topology.workers.map((worker) => worker.name)) : settings.only };
 
@@ -60,28 +61,13 @@ export async function rollingUpdateAction(pipeline: Pipeline): Promise<void> {
 }
 
 async function resolve(settings: RollingUpdateSettings, pipeline: Pipeline): Promise<{ cluster: RollingCluster; method: UpdateMethod }> {
-  const access = settings.nodeAccess;
-  let cluster: RollingCluster;
-  let keyFile: string | undefined;
-  if (access.kind === 'local') {
-    const local = new LocalCluster(localPaths(pipeline.directories), pipeline.log);
-    const topology = await local.topology();
-    cluster = { topology, operations: local.nodeOperations(), expectations: expectationsOf(topology) };
-    if (settings.method.name === 'local') return { cluster, method: localUpdate(local, settings.method.roleVariables, cluster.operations) };
-  } else {
-    const topology = await remoteTopology({
-      masters: settings.masters,
-      masterWebUiPort: settings.masterWebUiPort,
-      zookeepers: settings.zookeepers!,
-      zookeeperDir: settings.zookeeperDir!,
-      workers: settings.workers,
-      masterNames: access.kind === 'azure' ? access.masterVmNames : undefined,
-    });
-    const expectations = { ...expectationsOf(topology), minimumWorkers: settings.expectedWorkers ?? topology.workers.length };
-    const remote = remoteNodeOperations(access, pipeline);
-    keyFile = remote.keyFile;
-    cluster = { topology, operations: remote.operations, expectations };
-  }
+  const resolved = await resolveCluster({ ...settings, access: settings.nodeAccess }, pipeline);
+  const { topology, operations } = resolved;
+  // The local cluster expects every one of its workers back; on VMs, the count given or found at the start.
+  const expectations = resolved.kind === 'local' ? expectationsOf(topology) : { ...expectationsOf(topology), minimumWorkers: settings.expectedWorkers ?? topology.workers.length };
+  const cluster = { topology, operations, expectations };
+  if (resolved.kind === 'local' && settings.method.name === 'local') return { cluster, method: localUpdate(resolved.local, settings.method.roleVariables, operations) };
+  const keyFile = resolved.kind === 'remote' ? resolved.keyFile : undefined;
   switch (settings.method.name) {
     case 'local':
       throw new InputError('updateMethod', "'ansible', 'command' or 'reimage' for VMs", "'local'", "Use updateMethod 'local' only with nodeAccess 'local'.");

@@ -1,8 +1,8 @@
 import { type HostPort, parseHostList } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseMasterList } from '../../core/inputs/master-list.js';
-import { ROLE_VARIABLES, parseKeyValueLines } from '../../core/inputs/key-value-lines.js';
 import { type NodeAccess, readNodeAccess, readZooKeeperDir, readZooKeepers } from '../shared/node-access.js';
+import { readRoleVariables } from '../shared/role-variables.js';
 
 export type UpdateMethodName = 'local' | 'ansible' | 'command' | 'reimage';
 
@@ -22,7 +22,7 @@ export interface RollingUpdateSettings {
   readonly pollIntervalMs: number;
   readonly nodeAccess: NodeAccess;
   /** Set: instead of rolling, grow or shrink the ZooKeeper ensemble to this many voters (reconfig). */
-  readonly zookeeperServers?: number;
+  readonly zookeeperCount?: number;
   readonly method:
     | { readonly name: 'local'; readonly roleVariables: Readonly<Record<string, string>> }
     | { readonly name: 'ansible'; readonly inventory: string; readonly playbook?: string; readonly roleVariables: Readonly<Record<string, string>> }
@@ -48,6 +48,7 @@ export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSet
     ?.split(',')
     .map((name) => name.trim());
   const expectedWorkers = inputs.optional('expectedWorkers');
+  const zookeeperCount = inputs.renamed('zookeeperCount', 'zookeeperServers');
   return {
     masters,
     masterWebUiPort: inputs.integer('masterWebUiPort', 8080, { min: 1, max: 65535 }),
@@ -62,7 +63,7 @@ export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSet
     lockWaitSeconds: inputs.seconds('lockWaitSeconds', 60, { min: 0, max: 3600 }),
     pollIntervalMs: inputs.integer('pollIntervalMs', 100, { min: 20, max: 5000 }),
     nodeAccess,
-    zookeeperServers: inputs.optional('zookeeperServers') === undefined ? undefined : Number(inputs.oneOf('zookeeperServers', ['3', '5'] as const, '3')),
+    zookeeperCount: inputs.optional(zookeeperCount) === undefined ? undefined : Number(inputs.oneOf(zookeeperCount, ['3', '5'] as const, '3')),
     method: readMethod(inputs, nodeAccess.kind === 'local' ? 'local' : 'ansible'),
   };
 }
@@ -117,9 +118,4 @@ function readMethod(inputs: InputReader, fallback: UpdateMethodName): RollingUpd
         scaleSet: inputs.required('workerScaleSet', 'the worker scale set name', 'vmss-spark-workers'),
       };
   }
-}
-
-/** The `roleVariables` input: Ansible role variables to change, one `name=value` per line. */
-export function readRoleVariables(inputs: InputReader): Record<string, string> {
-  return parseKeyValueLines('roleVariables', inputs.optional('roleVariables'), ROLE_VARIABLES);
 }

@@ -3,7 +3,7 @@ import type { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import type { LivyBatchRequest, LivyEndpoint } from '../../azure/livy-client.js';
 import { runLivyBatch } from '../../operations/livy-batch.js';
-import { parseArguments, parseSparkConf } from './settings.js';
+import { parseArguments, parseSparkConf } from '../shared/smoke-test-settings.js';
 import { isHttpUrl } from '../../core/inputs/http-url.js';
 
 /** HDInsight's Livy behind the cluster gateway, and the batch to submit there. */

@@ -3,8 +3,8 @@ import { type ClusterState, aliveMasters, aliveWorkerHosts, theAliveMaster, zook
 /** What a healthy cluster looks like; the probes say what it is. */
 export interface HealthExpectations {
   /** Voting ZooKeeper servers in the ensemble. */
-  readonly zookeeperServers: number;
-  readonly masters: number;
+  readonly zookeeperCount: number;
+  readonly masterCount: number;
   /** Workers that must be ALIVE at the ALIVE master: a minimum, since a scale set may have grown. */
   readonly minimumWorkers: number;
   /** When given, these worker hosts in particular must be ALIVE at the ALIVE master. */
@@ -82,8 +82,8 @@ export function assessWorkers(state: ClusterState, expectations: HealthExpectati
 }
 
 export function assessCluster(state: ClusterState, expectations: HealthExpectations): HealthReport {
-  const zookeeper = assessZooKeeper(state, expectations.zookeeperServers);
-  const masters = assessMasters(state, expectations.masters);
+  const zookeeper = assessZooKeeper(state, expectations.zookeeperCount);
+  const masters = assessMasters(state, expectations.masterCount);
   const workers = assessWorkers(state, expectations);
   return { healthy: zookeeper.length + masters.length + workers.length === 0, zookeeper, masters, workers };
 }

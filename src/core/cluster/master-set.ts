@@ -34,3 +34,11 @@ export class MasterSet {
 export function describeMasters(masters: readonly SparkMasterState[]): string {
   return masters.map((master) => `${master.address} ${master.reachable ? master.status : `unreachable (${master.error})`}`).join(', ');
 }
+
+/** What one probe saw of one master: a journal entry of the drill and of the rolling update. */
+export interface MasterObservation {
+  readonly address: string;
+  /** ALIVE, STANDBY, RECOVERING, COMPLETING_RECOVERY, or DOWN when the probe got no answer. */
+  readonly status: string;
+  readonly aliveWorkers: number;
+}

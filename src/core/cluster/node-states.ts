@@ -13,8 +13,8 @@ export function probeAddressesOf(topology: ClusterTopology): ProbeAddresses {
 
 export function expectationsOf(topology: ClusterTopology): HealthExpectations {
   return {
-    zookeeperServers: topology.zookeepers.length,
-    masters: topology.masters.length,
+    zookeeperCount: topology.zookeepers.length,
+    masterCount: topology.masters.length,
     minimumWorkers: topology.workers.length,
     workerHosts: topology.workers.map((worker) => worker.host),
   };

@@ -1,25 +1,19 @@
+import type { MasterObservation } from '../cluster/master-set.js';
+import type { Fault } from './faults.js';
+
 /**
  * The failover drill's journal: every probe and action with its time. The verdict, the outputs, the
  * summary table and the timeline chart are all computed from it, never the other way round.
  */
-
-export type Fault = 'kill' | 'crash' | 'stop' | 'restart' | 'vm-restart' | 'vm-deallocate' | 'destroy';
-
-export interface MasterObservation {
-  readonly address: string;
-  /** ALIVE, STANDBY, RECOVERING, COMPLETING_RECOVERY, or DOWN when the probe got no answer. */
-  readonly status: string;
-  readonly aliveWorkers: number;
-}
 
 /** What the drill does, in the journal's words: milestones are found by these. */
 export const DRILL_ACTIONS = {
   jobSubmitted: 'job submitted',
   fault: 'fault',
   faultApplied: 'fault applied',
-  /** The target's restore begins: its start, or for a destroyed master its re-creation (reconcile). */
+  /** The faulted master's restore begins: its start, or for a destroyed master its re-creation (reconcile). */
   restoreBegan: 'restore began',
-  targetRestored: 'target restored',
+  faultedMasterRestored: 'faulted master restored',
   jobEnded: 'job ended',
 } as const;
 export type DrillAction = (typeof DRILL_ACTIONS)[keyof typeof DRILL_ACTIONS];
@@ -46,7 +40,7 @@ export type JournalEntry =
 export interface DrillExperiment {
   readonly fault: Fault;
   /** host:port of the master the fault hits: the ALIVE one at steady state. */
-  readonly target: string;
+  readonly faultedMaster: string;
   readonly masters: readonly string[];
   readonly expectedWorkers: number;
   readonly maxRecoverySeconds: number;

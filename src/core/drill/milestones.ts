@@ -3,7 +3,7 @@ import { DRILL_ACTIONS, DRILL_CHECKS, type DrillJournal, actionAt, checks, probe
 /** Moments of a failover, in epoch milliseconds, read off the journal's probes. */
 export interface Milestones {
   readonly fault?: number;
-  /** The last probe that still saw the target ALIVE (before or after the fault was issued). */
+  /** The last probe that still saw the faulted master ALIVE (before or after the fault was issued). */
   readonly lastAliveBeforeGap?: number;
   readonly firstLeftStandby?: number;
   readonly firstAlive?: number;
@@ -17,7 +17,7 @@ export interface DrillFigures {
   readonly milestones: Milestones;
   /** Fault to a new ALIVE master with every expected worker back: the figure held against maxRecoverySeconds. */
   readonly recoverySeconds?: number;
-  /** From the restore's start (a start, or a destroyed master's re-creation) to the target STANDBY again. */
+  /** From the restore's start (a start, or a destroyed master's re-creation) to the faulted master STANDBY again. */
   readonly restoreSeconds?: number;
   /** Time with no ALIVE master at all. */
   readonly aliveGapSeconds?: number;
@@ -26,19 +26,19 @@ export interface DrillFigures {
 }
 
 export function figures(journal: DrillJournal): DrillFigures {
-  const { target, expectedWorkers, graceSeconds } = journal.experiment;
+  const { faultedMaster, expectedWorkers, graceSeconds } = journal.experiment;
   const fault = actionAt(journal, DRILL_ACTIONS.fault);
   const series = probes(journal);
   const after = (time: number | undefined) => series.filter((probe) => time !== undefined && probe.at >= time);
   const otherMaster = (status: (value: string) => boolean) => (probe: (typeof series)[number]) =>
-    probe.masters.some((master) => master.address !== target && status(master.status));
-  const targetAlive = series.filter((probe) => probe.masters.some((master) => master.address === target && master.status === 'ALIVE'));
+    probe.masters.some((master) => master.address !== faultedMaster && status(master.status));
+  const faultedAlive = series.filter((probe) => probe.masters.some((master) => master.address === faultedMaster && master.status === 'ALIVE'));
   const firstLeftStandby = after(fault).find(otherMaster((status) => status !== 'STANDBY' && status !== 'DOWN'))?.at;
   const firstAlive = after(fault).find(otherMaster((status) => status === 'ALIVE'))?.at;
   const allWorkersBack = after(firstAlive).find((probe) =>
-    probe.masters.some((master) => master.address !== target && master.status === 'ALIVE' && master.aliveWorkers >= expectedWorkers),
+    probe.masters.some((master) => master.address !== faultedMaster && master.status === 'ALIVE' && master.aliveWorkers >= expectedWorkers),
   )?.at;
-  const lastAliveBeforeGap = targetAlive.filter((probe) => firstAlive === undefined || probe.at < firstAlive).at(-1)?.at;
+  const lastAliveBeforeGap = faultedAlive.filter((probe) => firstAlive === undefined || probe.at < firstAlive).at(-1)?.at;
   const restoredStandby = checks(journal).find((check) => check.check === DRILL_CHECKS.restoredStandby && check.ok)?.at;
   const restoreBegan = actionAt(journal, DRILL_ACTIONS.restoreBegan);
   const graceEnd = firstAlive === undefined ? undefined : firstAlive + graceSeconds * 1000;

@@ -1,3 +1,4 @@
+import { ToolAnswerError } from '../errors.js';
 /** Pure readers of what `packer build -machine-readable` prints and of its manifest post-processor's file. */
 
 export interface PackerArtifact {
@@ -53,7 +54,7 @@ export interface ManifestBuild {
 export function lastRunBuild(manifest: unknown): ManifestBuild {
   const document = manifest as { builds?: ManifestBuild[]; last_run_uuid?: string };
   const build = document.builds?.filter((entry) => entry.packer_run_uuid === document.last_run_uuid).at(-1);
-  if (!build) throw new Error(`the Packer manifest has no build for its last run (${document.last_run_uuid ?? 'none'})`);
+  if (!build) throw new ToolAnswerError('the Packer manifest', 'a build for its last run', `no build for its last run (${document.last_run_uuid ?? 'none'})`);
   return build;
 }
 

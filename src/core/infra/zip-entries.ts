@@ -1,3 +1,4 @@
+import { ToolAnswerError } from '../errors.js';
 import { inflateRawSync } from 'node:zlib';
 
 /**
@@ -6,12 +7,12 @@ import { inflateRawSync } from 'node:zlib';
  */
 export function zipEntries(archive: Buffer): Map<string, Buffer> {
   const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0) throw new Error('not a zip archive (no end of central directory)');
+  if (end < 0) throw new ToolAnswerError('the saved plan file', 'a zip archive', 'not a zip archive (no end of central directory)');
   const count = archive.readUInt16LE(end + 10);
   let offset = archive.readUInt32LE(end + 16);
   const entries = new Map<string, Buffer>();
   for (let index = 0; index < count; index++) {
-    if (archive.readUInt32LE(offset) !== 0x02014b50) throw new Error('a broken zip central directory');
+    if (archive.readUInt32LE(offset) !== 0x02014b50) throw new ToolAnswerError('the saved plan file', 'a zip archive', 'a broken zip central directory');
     const method = archive.readUInt16LE(offset + 10);
     const compressedSize = archive.readUInt32LE(offset + 20);
     const nameLength = archive.readUInt16LE(offset + 28);

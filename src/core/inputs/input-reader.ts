@@ -1,14 +1,26 @@
 import { InputError, describeValue } from '../errors.js';
-
-/** Where raw inputs come from: the GitHub runner, the Azure DevOps agent or the command line. */
-export interface InputSource {
-  /** The raw value, or undefined when the input was not given (an empty string counts as not given). */
-  get(name: string): string | undefined;
-}
+import type { InputSource } from '../pipeline.js';
 
 /** Typed, validated reads over an InputSource. Every action reads its inputs through this, once. */
 export class InputReader {
+  /** Inputs given by their old name, for the action to warn of once its inputs are all read. */
+  readonly deprecations: { readonly oldName: string; readonly name: string }[] = [];
+
   constructor(private readonly source: InputSource) {}
+
+  /**
+   * An input renamed in this release: returns the name to read it by, the old one while only that is given
+   * (its refusals then name what the user wrote). Giving both is refused: which would win is a guess.
+   */
+  renamed(name: string, oldName: string): string {
+    const [current, old] = [this.optional(name), this.optional(oldName)];
+    if (current !== undefined && old !== undefined) {
+      throw new InputError(oldName, `either '${name}' or its old name '${oldName}'`, 'both', `Give '${name}' only.`);
+    }
+    if (old === undefined) return name;
+    this.deprecations.push({ oldName, name });
+    return oldName;
+  }
 
   optional(name: string): string | undefined {
     const value = this.source.get(name)?.trim();

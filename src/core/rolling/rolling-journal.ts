@@ -1,4 +1,4 @@
-import type { MasterObservation } from '../drill/journal.js';
+import type { MasterObservation } from '../cluster/master-set.js';
 import type { StepKind } from './rolling-plan.js';
 
 /** A rolling update's record: every step, gate and master probe with its time. Reports are computed from it. */

@@ -3,7 +3,7 @@ import type { DeployMode } from './spark-submit.js';
 import type { ResultCheck } from './submission-output.js';
 
 /** Where jobs are submitted: the masters, their web UIs, and where a client-mode driver listens. */
-export interface SparkMasters {
+export interface SubmissionMasters {
   readonly masters: readonly HostPort[];
   readonly masterWebUiPort: number;
   /** The address client-mode drivers listen on; the workers must reach it. */

@@ -1,3 +1,4 @@
+import { ToolAnswerError } from '../errors.js';
 /** The parts of a Spark master's `/json/` page that spark-azure reads, parsed defensively. */
 
 export type MasterStatus = 'ALIVE' | 'STANDBY' | 'RECOVERING' | 'COMPLETING_RECOVERY';
@@ -40,11 +41,11 @@ export interface DriverView {
 type Json = Record<string, unknown>;
 
 export function parseMasterJson(body: unknown): MasterJson {
-  if (typeof body !== 'object' || body === null) throw new Error('the /json/ page is not a JSON object');
+  if (typeof body !== 'object' || body === null) throw new ToolAnswerError("a Spark master's /json/ page", 'a JSON object', 'a page that is not a JSON object');
   const page = body as Json;
   const status = String(page.status ?? '');
   if (!['ALIVE', 'STANDBY', 'RECOVERING', 'COMPLETING_RECOVERY'].includes(status)) {
-    throw new Error(`the /json/ page has an unknown status ${JSON.stringify(page.status)}`);
+    throw new ToolAnswerError("a Spark master's /json/ page", 'a status of ALIVE, STANDBY, RECOVERING or COMPLETING_RECOVERY', `the unknown status ${JSON.stringify(page.status)}`);
   }
   const workers = asArray(page.workers).map(
     (worker): WorkerView => ({

@@ -1,5 +1,5 @@
 import { httpGetJson } from '../http-get-json.js';
-import { messageOf } from '../zookeeper/zookeeper-probe.js';
+import { messageOf } from '../errors.js';
 import { type MasterJson, parseMasterJson } from './spark-master-json.js';
 
 export interface MasterEndpoint {

@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.js';
 import { type HostPort, formatHostPort } from '../inputs/host-port.js';
 import { sendFourLetterWord } from './four-letter-word.js';
 import { type MntrReply, parseMntr, parseSrvr } from './zookeeper-replies.js';
@@ -49,12 +50,4 @@ export async function probeZooKeeperServer(address: HostPort, timeoutMs: number)
       error: `mntr failed: ${messageOf(error)}`,
     };
   }
-}
-
-export function messageOf(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
-  }
-  return String(error);
 }

@@ -1,4 +1,4 @@
-import { escapeCell } from '../shared/markdown.js';
+import { escapeCell } from './markdown.js';
 import type { SparkJobReport } from '../../operations/spark-job.js';
 
 export function smokeTestSummary(report: SparkJobReport): string {

@@ -1,12 +1,15 @@
+import { existsSync } from 'node:fs';
 import { InputError, describeValue } from '../../core/errors.js';
+import type { Pipeline } from '../../core/pipeline.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseKeyValueLines } from '../../core/inputs/key-value-lines.js';
 import { parseMasterList } from '../../core/inputs/master-list.js';
-import type { SparkJob, SparkMasters } from '../../core/spark/spark-job.js';
+import type { SparkJob, SubmissionMasters } from '../../core/spark/spark-job.js';
 import type { ResultCheck } from '../../core/spark/submission-output.js';
+import { userPath } from './user-paths.js';
 
 /** The smoke test's inputs: where to submit, the job itself, and the Spark to submit it with. */
-export interface SmokeTestSettings extends SparkMasters, Omit<SparkJob, 'name'> {
+export interface SmokeTestSettings extends SubmissionMasters, Omit<SparkJob, 'name'> {
   readonly sparkHome?: string;
 }
 
@@ -94,4 +97,19 @@ export function smokeTestJob(settings: SmokeTestSettings, application = settings
     check: settings.check,
     timeoutSeconds: settings.timeoutSeconds,
   };
+}
+
+/** The user's application, in their workspace, checked before anything is submitted. */
+export function applicationIn(pipeline: Pipeline, given: string | undefined): string | undefined {
+  if (given === undefined) return undefined;
+  const application = userPath(pipeline, given);
+  if (!existsSync(application)) {
+    throw new InputError(
+      'application',
+      'a .py or .jar file in the workspace',
+      describeValue(given),
+      `No file at ${application}: give its path relative to the workspace, or absolute.`,
+    );
+  }
+  return application;
 }

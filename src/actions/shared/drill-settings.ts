@@ -1,12 +1,12 @@
-import type { Fault } from '../../core/drill/journal.js';
+import { FAULTS, type Fault, faultAccessProblem } from '../../core/drill/faults.js';
 import { InputError, describeValue } from '../../core/errors.js';
 import type { HostPort } from '../../core/inputs/host-port.js';
+import { isHttpUrl } from '../../core/inputs/http-url.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import type { DrillOptions } from '../../operations/failover-drill.js';
-import { type NodeAccess, readNodeAccess, readZooKeeperDir, readZooKeepers } from '../shared/node-access.js';
-import { isHttpUrl } from '../../core/inputs/http-url.js';
-import { type TerraformRootSettings, readTerraformRootSettings } from '../provision/settings.js';
-import { readRoleVariables } from '../rolling-update/settings.js';
+import { type NodeAccess, readNodeAccess, readZooKeeperDir, readZooKeepers } from './node-access.js';
+import { readRoleVariables } from './role-variables.js';
+import { type TerraformRootSettings, readTerraformRootSettings } from './terraform-inputs.js';
 
 /** The drill's options, plus where the cluster's ZooKeeper is and how to reach the masters. */
 export interface DrillSettings extends DrillOptions {
@@ -22,8 +22,6 @@ export interface DrillSettings extends DrillOptions {
 export interface ReconcileSettings extends TerraformRootSettings {
   readonly roleVariables: Readonly<Record<string, string>>;
 }
-
-export const FAULTS: readonly Fault[] = ['kill', 'crash', 'stop', 'restart', 'vm-restart', 'vm-deallocate', 'destroy'];
 
 /** Fault destroy's inputs on Azure: provision's, for the reconcile that re-creates the master. */
 const RECONCILE_INPUTS = ['workingDirectory', 'varFile', 'variables', 'backendConfig', 'roleVariables'] as const;
@@ -68,22 +66,8 @@ export function refuseDrillInputsWithoutFailover(inputs: InputReader): void {
 export function readDrillSettings(inputs: InputReader, masters: readonly HostPort[]): DrillSettings {
   const fault = inputs.oneOf('fault', FAULTS, DRILL_INPUT_DEFAULTS.fault as Fault);
   const nodeAccess = readNodeAccess(inputs, masters);
-  if ((fault === 'vm-restart' || fault === 'vm-deallocate') && nodeAccess.kind !== 'azure') {
-    throw new InputError(
-      'fault',
-      "'kill', 'crash', 'stop' or 'restart' unless nodeAccess is 'azure'",
-      `'${fault}' with nodeAccess '${nodeAccess.kind}'`,
-      "Set nodeAccess to 'azure' (with azureResourceGroup and masterVmNames) for VM faults.",
-    );
-  }
-  if (fault === 'destroy' && nodeAccess.kind === 'ssh') {
-    throw new InputError(
-      'fault',
-      "'destroy' only with nodeAccess 'azure' (the VM is deleted, then re-created by provision's reconcile) or 'local'",
-      "'destroy' with nodeAccess 'ssh'",
-      "Set nodeAccess to 'azure' with azureResourceGroup, masterVmNames and your Terraform root (workingDirectory).",
-    );
-  }
+  const problem = faultAccessProblem(fault, nodeAccess.kind);
+  if (problem) throw new InputError('fault', problem.expected, problem.found, problem.fix);
   const reconcile = fault === 'destroy' && nodeAccess.kind === 'azure' ? { ...readTerraformRootSettings(inputs), roleVariables: readRoleVariables(inputs) } : undefined;
   // The Terraform root's inputs re-create a destroyed VM: with any other fault, or locally, they do nothing.
   if (!reconcile) {

@@ -1,6 +1,6 @@
-import type { ZooKeeperNode } from '../cluster/topology.js';
+import type { ZooKeeperNode } from './topology.js';
 import type { HostPort } from '../inputs/host-port.js';
-import { sendFourLetterWord } from './four-letter-word.js';
+import { sendFourLetterWord } from '../zookeeper/four-letter-word.js';
 
 /** What changing the membership needs from where the servers run (the local cluster, VMs). */
 export interface EnsembleAccess {

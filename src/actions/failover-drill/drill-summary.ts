@@ -11,7 +11,7 @@ export function drillSummary(journal: DrillJournal, verdict: DrillVerdict): stri
   const lines = [
     `### Failover drill ${verdict.passed ? '✅ passed' : '❌ FAILED'}`,
     '',
-    `Fault \`${experiment.fault}\` on the ALIVE master ${experiment.target}; ${experiment.expectedWorkers} workers expected back; limit ${experiment.maxRecoverySeconds} s.`,
+    `Fault \`${experiment.fault}\` on the ALIVE master ${experiment.faultedMaster}; ${experiment.expectedWorkers} workers expected back; limit ${experiment.maxRecoverySeconds} s.`,
     '',
     '| figure | value |',
     '|---|---|',
@@ -21,7 +21,7 @@ export function drillSummary(journal: DrillJournal, verdict: DrillVerdict): stri
     `| first ALIVE | ${since(milestones.firstAlive)} |`,
     `| all workers back | ${since(milestones.allWorkersBack)} |`,
     `| running job ended | ${since(milestones.jobEnded)} |`,
-    `| target back as STANDBY | ${since(milestones.restoredStandby)} |`,
+    `| faulted master back as STANDBY | ${since(milestones.restoredStandby)} |`,
     `| restore (${experiment.fault === 'destroy' ? 're-creation' : 'start'} to STANDBY) | ${restoreSeconds === undefined ? '-' : `${restoreSeconds} s`} |`,
     '',
     '| check | result | detail |',
@@ -40,13 +40,13 @@ export function timeline(journal: DrillJournal, milestones: Milestones): string 
     from !== undefined && to !== undefined && to >= from ? [`    ${name} :${tag}${from}, ${Math.max(to, from + 1)}`] : [];
   const end = milestones.restoredStandby ?? milestones.allWorkersBack ?? Date.now();
   const rows = [
-    ...bar('target ALIVE', 'done, ', journal.startedAt, milestones.lastAliveBeforeGap ?? milestones.fault),
+    ...bar('faulted master ALIVE', 'done, ', journal.startedAt, milestones.lastAliveBeforeGap ?? milestones.fault),
     ...bar('no ALIVE master', 'crit, ', milestones.lastAliveBeforeGap ?? milestones.fault, milestones.firstAlive),
     ...bar('standby recovering', 'active, ', milestones.firstLeftStandby, milestones.firstAlive),
     ...bar('workers re-registering', 'active, ', milestones.firstAlive, milestones.allWorkersBack),
     ...bar('new master ALIVE', '', milestones.firstAlive, end),
     ...bar('running job', '', journal.startedAt, milestones.jobEnded),
-    ...bar('target restored to STANDBY', '', milestones.fault, milestones.restoredStandby),
+    ...bar('faulted master restored to STANDBY', '', milestones.fault, milestones.restoredStandby),
   ];
   return mermaidGantt('Failover drill timeline', rows);
 }

@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ClusterStateError, InputError } from '../../core/errors.js';
+import { InputReader } from '../../core/inputs/input-reader.js';
+import type { Pipeline } from '../../core/pipeline.js';
+import { checkSteadyState, runFailoverDrill } from '../../operations/failover-drill.js';
+import { readDrillSettings } from '../shared/drill-settings.js';
+import { runSmokeTest } from '../shared/smoke-test-run.js';
+import { applicationIn, readSmokeTestSettings, smokeTestJob } from '../shared/smoke-test-settings.js';
+import { resolveDrillCluster } from './drill-cluster.js';
+import { drillSummary } from './drill-summary.js';
+
+/**
+ * The failover drill behind every door: the smoke test first, then the ALIVE master goes down while a job
+ * runs; the takeover is measured, the master restored, the verdict read from the journal. It is the
+ * smoke-test action with `failover: true`, and the command line's `failover-drill`.
+ */
+export async function failoverDrillAction(pipeline: Pipeline): Promise<void> {
+  const inputs = new InputReader(pipeline.inputs);
+  const target = inputs.oneOf('target', ['standalone', 'hdinsight', 'aks'] as const, 'standalone');
+  if (target !== 'standalone') {
+    throw new InputError('failover', `'false' with target ${target}`, "'true'", 'The failover drill runs on the standalone cluster only (its masters are ours to stop).');
+  }
+  const settings = readSmokeTestSettings(inputs);
+  const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
+  const drill = readDrillSettings(inputs, settings.masters);
+  const cluster = await resolveDrillCluster(settings, drill, pipeline);
+  // Refuse before submitting anything when the drill's steady state does not hold.
+  await checkSteadyState(cluster, drill.expectedWorkers);
+  const runtime = await runSmokeTest(settings, job, pipeline);
+
+  const { journal, verdict } = await pipeline.group(`Failover drill (${drill.fault})`, () =>
+    runFailoverDrill({
+      cluster,
+      options: drill,
+      submitTo: settings,
+      smokeJob: job,
+      runtime,
+      tempDir: pipeline.directories.temp,
+      log: pipeline.log,
+      alertmanagerUrl: drill.alertmanagerUrl,
+    }),
+  );
+  const journalFile = path.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
+  writeFileSync(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}\n`);
+  pipeline.setOutput('recoverySeconds', verdict.figures.recoverySeconds === undefined ? '' : String(verdict.figures.recoverySeconds));
+  pipeline.setOutput('restoreSeconds', verdict.figures.restoreSeconds === undefined ? '' : String(verdict.figures.restoreSeconds));
+  pipeline.setOutput('failoverPassed', String(verdict.passed));
+  pipeline.setOutput('drillJournal', journalFile);
+  await pipeline.appendSummary(drillSummary(journal, verdict));
+  if (!verdict.passed) {
+    throw new ClusterStateError(
+      'Failover drill',
+      'a clean failover',
+      verdict.reasons.join('; '),
+      `The master was restored. Journal: ${journalFile}. See docs/runbook.md#the-failover-drill-fails.`,
+    );
+  }
+  pipeline.log.info(
+    `Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master; the faulted master STANDBY again ${verdict.figures.restoreSeconds} s after its ${drill.fault === 'destroy' ? 're-creation' : 'restore'} began.`,
+  );
+}

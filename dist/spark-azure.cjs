@@ -1193,6 +1193,7 @@ function parseMasterJson(body) {
       port: Number(worker.port ?? 0),
       state: String(worker.state ?? "UNKNOWN") ?? "UNKNOWN",
       cores: Number(worker.cores ?? 0),
+      coresUsed: Number(worker.coresused ?? 0),
       memoryMb: Number(worker.memory ?? 0)
     })
   );
@@ -1649,6 +1650,11 @@ var init_faults = __esm({
       restart: { access: ANYWHERE },
       "vm-restart": VM_FAULT,
       "vm-deallocate": VM_FAULT,
+      scale: {
+        access: ["local", "azure"],
+        expected: "'scale' only with nodeAccess 'azure' (the scale set's capacity, workerScaleSet) or 'local'",
+        fix: "Set nodeAccess to 'azure' with azureResourceGroup and workerScaleSet."
+      },
       destroy: {
         access: ["local", "azure"],
         expected: "'destroy' only with nodeAccess 'azure' (the VM is deleted, then re-created by provision's reconcile) or 'local'",
@@ -1893,7 +1899,8 @@ var init_drill_job = __esm({
     "use strict";
     init_cjs_shims();
     DRILL_JOB_FILE = "spark_azure_drill_job.py";
-    DRILL_JOB_SOURCE = `import random
+    DRILL_JOB_SOURCE = `import os
+import random
 import sys
 import time
 from operator import add
@@ -1901,7 +1908,10 @@ from operator import add
 from pyspark.sql import SparkSession
 
 seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 30.0
-first_round_marker = sys.argv[2] if len(sys.argv) > 2 else None
+first_round_marker = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
+# A third argument: a file whose appearance ends the job (after its seconds), so that it spans whatever a
+# drill does however slow the machine.
+end_marker = sys.argv[3] if len(sys.argv) > 3 else None
 spark = SparkSession.builder.appName("spark-azure failover drill job").getOrCreate()
 context = spark.sparkContext
 
@@ -1917,14 +1927,23 @@ def samples(_):
 
 started = time.time()
 inside = total = rounds = 0
-while rounds == 0 or time.time() - started < seconds:
+while rounds == 0 or time.time() - started < seconds or (end_marker and not os.path.exists(end_marker)):
     inside += context.parallelize(range(4), 4).map(samples).reduce(add)
     total += 4 * 20000
     rounds += 1
     if rounds == 1 and first_round_marker:
-        open(first_round_marker, "w").close()
+        # The marker holds the job's UI address, where a drill reads the executors from the job's REST API.
+        with open(first_round_marker + ".partial", "w") as marker:
+            marker.write(context.uiWebUrl or "")
+        os.rename(first_round_marker + ".partial", first_round_marker)
 print("Pi is roughly %f" % (4.0 * inside / total))
 print("Rounds: %d" % rounds)
+if context.uiWebUrl:
+    import json
+    import urllib.request
+
+    stages = json.load(urllib.request.urlopen("%s/api/v1/applications/%s/stages" % (context.uiWebUrl, context.applicationId), timeout=10))
+    print("Failed tasks: %d" % sum(stage.get("numFailedTasks", 0) for stage in stages))
 spark.stop()
 `;
   }
@@ -1947,6 +1966,10 @@ function checkResult(stdout, check) {
   if (estimate === void 0) return { ok: false, reason: "the driver printed no 'Pi is roughly' line" };
   const value = Number(estimate);
   return value >= PI_BOUNDS.low && value <= PI_BOUNDS.high ? { ok: true, result: estimate, reason: `Pi estimate ${estimate} lies in ${BOUNDS}` } : { ok: false, result: estimate, reason: `Pi estimate ${estimate} lies outside ${BOUNDS}` };
+}
+function failedTasksOf(stdout) {
+  const match = /^Failed tasks: (\d+)$/m.exec(stdout);
+  return match ? Number(match[1]) : void 0;
 }
 var PI_BOUNDS, BOUNDS;
 var init_submission_output = __esm({
@@ -4800,8 +4823,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path41) {
-  return isArray_default(path41) ? path41 : [path41];
+function toPath(path46) {
+  return isArray_default(path46) ? path46 : [path46];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -4814,8 +4837,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path41) {
-  return _.toPath(path41);
+function toPath2(path46) {
+  return _.toPath(path46);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -4827,11 +4850,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path41) {
-  var length = path41.length;
+function deepGet(obj, path46) {
+  var length = path46.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path41[i]];
+    obj = obj[path46[i]];
   }
   return length ? obj : void 0;
 }
@@ -4843,8 +4866,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path41, defaultValue) {
-  var value = deepGet(object2, toPath2(path41));
+function get(object2, path46, defaultValue) {
+  var value = deepGet(object2, toPath2(path46));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -4858,11 +4881,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path41) {
-  path41 = toPath2(path41);
-  var length = path41.length;
+function has2(obj, path46) {
+  path46 = toPath2(path46);
+  var length = path46.length;
   for (var i = 0; i < length; i++) {
-    var key = path41[i];
+    var key = path46[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -4905,10 +4928,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path41) {
-  path41 = toPath2(path41);
+function property(path46) {
+  path46 = toPath2(path46);
   return function(obj) {
-    return deepGet(obj, path41);
+    return deepGet(obj, path46);
   };
 }
 var init_property = __esm({
@@ -5031,8 +5054,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path41) {
-    return get(obj, path41);
+  return function(path46) {
+    return get(obj, path46);
   };
 }
 var init_propertyOf = __esm({
@@ -5248,14 +5271,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path41, fallback2) {
-  path41 = toPath2(path41);
-  var length = path41.length;
+function result(obj, path46, fallback2) {
+  path46 = toPath2(path46);
+  var length = path46.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path41[i]];
+    var prop = obj == null ? void 0 : obj[path46[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -6020,14 +6043,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path41, args) {
+    invoke_default = restArguments(function(obj, path46, args) {
       var contextPath, func;
-      if (isFunction_default(path41)) {
-        func = path41;
+      if (isFunction_default(path46)) {
+        func = path46;
       } else {
-        path41 = toPath2(path41);
-        contextPath = path41.slice(0, -1);
-        path41 = path41[path41.length - 1];
+        path46 = toPath2(path46);
+        contextPath = path46.slice(0, -1);
+        path46 = path46[path46.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -6036,7 +6059,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path41];
+          method = context[path46];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -7448,8 +7471,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path41) {
-      this.chrootPath = path41;
+    Record.prototype.setChrootPath = function(path46) {
+      this.chrootPath = path46;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -7491,14 +7514,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path41) {
+    function prependChroot(self2, path46) {
       if (!self2.chrootPath) {
-        return path41;
+        return path46;
       }
-      if (path41 === "/") {
+      if (path46 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path41;
+      return self2.chrootPath + path46;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -7508,8 +7531,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path41) {
-            return prependChroot(self2, path41);
+          value = value.map(function(path46) {
+            return prependChroot(self2, path46);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -7596,8 +7619,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path41) {
-            return prependChroot(self2, path41);
+          value = value.map(function(path46) {
+            return prependChroot(self2, path46);
           });
         }
         offset += serialize(
@@ -7750,9 +7773,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path41) {
+    TransactionRequest.prototype.setChrootPath = function(path46) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path41);
+        record2.setChrootPath(path46);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -7788,8 +7811,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path41) {
-      this.chrootPath = path41;
+    TransactionResponse.prototype.setChrootPath = function(path46) {
+      this.chrootPath = path46;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -8013,25 +8036,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path41) {
+    function validate(path46) {
       assert(
-        path41 && typeof path41 === "string",
+        path46 && typeof path46 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path41[0] === "/", "Node path must start with / character.");
-      if (path41.length === 1) {
+      assert(path46[0] === "/", "Node path must start with / character.");
+      if (path46.length === 1) {
         return;
       }
       assert(
-        path41[path41.length - 1] !== "/",
+        path46[path46.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path41),
+        !/\/\//.test(path46),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path41),
+        !/\/\.(\.)?(\/|$)/.test(path46),
         "Node path must not contain relative path(s)."
       );
     }
@@ -8060,7 +8083,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path41) {
+    function Event(type, name, path46) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -8068,7 +8091,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path41;
+      this.path = path46;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -8210,10 +8233,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path41, ctor2) {
+    function Exception(code, name, path46, ctor2) {
       if (!ctor2) {
-        ctor2 = path41;
-        path41 = void 0;
+        ctor2 = path46;
+        path46 = void 0;
       }
       validateCode(code);
       assert(
@@ -8224,10 +8247,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path41;
+      this.path = path46;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path41) {
-        this.message += "@" + path41;
+      if (path46) {
+        this.message += "@" + path46;
       }
     }
     util.inherits(Exception, Error);
@@ -8243,7 +8266,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path41) {
+    function create2(code, path46) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -8253,7 +8276,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path41, create2);
+      return new Exception(code, name, path46, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -8331,43 +8354,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path41, watcher) {
+    function registerWatcher(self2, type, path46, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path41);
+      Path.validate(path46);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path41] = watchers[path41] || new events.EventEmitter();
-      watcherExists = watchers[path41].listeners("notification").some(function(l) {
+      watchers[path46] = watchers[path46] || new events.EventEmitter();
+      watcherExists = watchers[path46].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path41].once("notification", watcher);
+        watchers[path46].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path41) {
-        if (watchers[path41].listeners("notification").length > 0) {
-          result2.push(path41);
+      Object.keys(watchers).forEach(function(path46) {
+        if (watchers[path46].listeners("notification").length > 0) {
+          result2.push(path46);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path41, watcher) {
-      registerWatcher(this, "data", path41, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path46, watcher) {
+      registerWatcher(this, "data", path46, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path41, watcher) {
-      registerWatcher(this, "child", path41, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path46, watcher) {
+      registerWatcher(this, "child", path46, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path41, watcher) {
-      registerWatcher(this, "existence", path41, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path46, watcher) {
+      registerWatcher(this, "existence", path46, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -8558,14 +8581,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path41, watcher) {
-      this.watcherManager.registerDataWatcher(path41, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path46, watcher) {
+      this.watcherManager.registerDataWatcher(path46, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path41, watcher) {
-      this.watcherManager.registerChildWatcher(path41, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path46, watcher) {
+      this.watcherManager.registerChildWatcher(path46, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path41, watcher) {
-      this.watcherManager.registerExistenceWatcher(path41, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path46, watcher) {
+      this.watcherManager.registerExistenceWatcher(path46, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -8978,9 +9001,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path41, data, acls, mode) {
+    Transaction.prototype.create = function(path46, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path41);
+      Path.validate(path46);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -9000,27 +9023,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path41,
+        path: path46,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path41, version) {
+    Transaction.prototype.check = function(path46, version) {
       version = version || -1;
-      Path.validate(path41);
+      Path.validate(path46);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path41,
+        path: path46,
         version
       });
       return this;
     };
-    Transaction.prototype.setData = function(path41, data, version) {
+    Transaction.prototype.setData = function(path46, data, version) {
       version = version || -1;
-      Path.validate(path41);
+      Path.validate(path46);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -9028,19 +9051,19 @@ var require_Transaction = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path41,
+        path: path46,
         data,
         version
       });
       return this;
     };
-    Transaction.prototype.remove = function(path41, version) {
+    Transaction.prototype.remove = function(path46, version) {
       version = version || -1;
-      Path.validate(path41);
+      Path.validate(path46);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path41,
+        path: path46,
         version
       });
       return this;
@@ -9253,9 +9276,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path41, data, acls, mode, callback) {
+    Client.prototype.create = function(path46, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path41);
+      Path.validate(path46);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -9288,7 +9311,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path41;
+      payload.path = path46;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -9312,17 +9335,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path41, version, callback) {
+    Client.prototype.remove = function(path46, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path41);
+      Path.validate(path46);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path41;
+      payload.path = path46;
       payload.version = version;
       request = new jute.Request(header, payload);
       attempt(
@@ -9335,16 +9358,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path41, version, callback) {
+    Client.prototype.removeRecursive = function(path46, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path41);
+      Path.validate(path46);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path41, function(error2, children) {
+      self2.listSubTreeBFS(path46, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -9360,12 +9383,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path41, data, version, callback) {
+    Client.prototype.setData = function(path46, data, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path41);
+      Path.validate(path46);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       assert(
@@ -9380,7 +9403,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path41;
+      payload.path = path46;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version;
@@ -9399,16 +9422,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path41, watcher, callback) {
+    Client.prototype.getData = function(path46, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path41);
+      Path.validate(path46);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path41;
+      payload.path = path46;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -9420,7 +9443,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path41, watcher);
+              self2.connectionManager.registerDataWatcher(path46, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -9428,12 +9451,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path41, acls, version, callback) {
+    Client.prototype.setACL = function(path46, acls, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path41);
+      Path.validate(path46);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -9442,7 +9465,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path41;
+      payload.path = path46;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -9462,12 +9485,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path41, callback) {
-      Path.validate(path41);
+    Client.prototype.getACL = function(path46, callback) {
+      Path.validate(path46);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path41;
+      payload.path = path46;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -9489,16 +9512,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path41, watcher, callback) {
+    Client.prototype.exists = function(path46, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path41);
+      Path.validate(path46);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path41;
+      payload.path = path46;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -9513,12 +9536,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path41,
+                  path46,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path41,
+                  path46,
                   watcher
                 );
               }
@@ -9532,16 +9555,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path41, watcher, callback) {
+    Client.prototype.getChildren = function(path46, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path41);
+      Path.validate(path46);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path41;
+      payload.path = path46;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -9553,7 +9576,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path41, watcher);
+              self2.connectionManager.registerChildWatcher(path46, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -9561,11 +9584,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path41, callback) {
-      Path.validate(path41);
+    Client.prototype.listSubTreeBFS = function(path46, callback) {
+      Path.validate(path46);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path41];
+      var tree = [path46];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -9587,9 +9610,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path41, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path46, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path41);
+      Path.validate(path46);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -9619,7 +9642,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path41.split("/").slice(1);
+      nodes = path46.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -9675,8 +9698,8 @@ function connect(connectString, options) {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path41) {
-  return path41.slice(0, path41.lastIndexOf("/")) || "/";
+function parentOf(path46) {
+  return path46.slice(0, path46.lastIndexOf("/")) || "/";
 }
 var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZooKeeperSession;
 var init_zookeeper_session = __esm({
@@ -9719,13 +9742,13 @@ var init_zookeeper_session = __esm({
           void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
         });
       }
-      children(path41) {
-        return this.call((client, done) => client.getChildren(path41, (error2, children) => done(error2, children)));
+      children(path46) {
+        return this.call((client, done) => client.getChildren(path46, (error2, children) => done(error2, children)));
       }
-      stat(path41) {
+      stat(path46) {
         return this.call(
           (client, done) => client.exists(
-            path41,
+            path46,
             (error2, stat2) => done(
               error2,
               stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0
@@ -9733,22 +9756,22 @@ var init_zookeeper_session = __esm({
           )
         );
       }
-      data(path41) {
-        return this.call((client, done) => client.getData(path41, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+      data(path46) {
+        return this.call((client, done) => client.getData(path46, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
       }
       /** Creates the node (and missing parents, persistent) and returns its actual path. */
-      async create(path41, data, mode) {
-        await this.bounded(`mkdirp ${parentOf(path41)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path41), (error2) => error2 ? reject3(error2) : resolve2()));
+      async create(path46, data, mode) {
+        await this.bounded(`mkdirp ${parentOf(path46)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path46), (error2) => error2 ? reject3(error2) : resolve2()));
         return this.bounded(
-          `create ${path41}`,
-          (client, resolve2, reject3) => client.create(path41, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
+          `create ${path46}`,
+          (client, resolve2, reject3) => client.create(path46, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
         );
       }
       /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-      remove(path41, version = -1) {
+      remove(path46, version = -1) {
         return this.bounded(
-          `remove ${path41}`,
-          (client, resolve2, reject3) => client.remove(path41, version, (error2) => {
+          `remove ${path46}`,
+          (client, resolve2, reject3) => client.remove(path46, version, (error2) => {
             if (!error2) return resolve2(true);
             if (isNoNode(error2)) return resolve2(false);
             reject3(error2);
@@ -9953,8 +9976,8 @@ var init_leadership_handover = __esm({
 });
 
 // src/operations/maintenance-lock.ts
-async function currentHolder(zk, path41 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path41);
+async function currentHolder(zk, path46 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path46);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -9975,25 +9998,25 @@ var init_maintenance_lock = __esm({
     init_wait();
     MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
     MaintenanceLock = class _MaintenanceLock {
-      constructor(zk, path41) {
+      constructor(zk, path46) {
         this.zk = zk;
-        this.path = path41;
+        this.path = path46;
       }
       zk;
       path;
       static async acquire(zk, operation, options) {
-        const path41 = options.path ?? MAINTENANCE_LOCK_PATH;
+        const path46 = options.path ?? MAINTENANCE_LOCK_PATH;
         const holder = { operation, host: import_node_os3.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
         const deadline = Date.now() + options.waitMs;
         for (; ; ) {
           try {
-            await zk.create(path41, JSON.stringify(holder), "ephemeral");
-            return new _MaintenanceLock(zk, path41);
+            await zk.create(path46, JSON.stringify(holder), "ephemeral");
+            return new _MaintenanceLock(zk, path46);
           } catch (error2) {
             if (!isNodeExists(error2)) throw error2;
           }
           if (Date.now() >= deadline) {
-            const current = await currentHolder(zk, path41);
+            const current = await currentHolder(zk, path46);
             throw new ClusterStateError(
               "Maintenance lock",
               `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -10347,10 +10370,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path41, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path46, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path41), options);
+            return checkStat(yield (0, promises_1.stat)(path46), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10359,10 +10382,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path41, options = {}) => {
+        var sync = (path46, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path41), options);
+            return checkStat((0, fs_1.statSync)(path46), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10399,10 +10422,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path41, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path46, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path41), path41, options);
+            return checkStat(yield (0, promises_1.stat)(path46), path46, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10411,10 +10434,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path41, options = {}) => {
+        var sync = (path46, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path41), path41, options);
+            return checkStat((0, fs_1.statSync)(path46), path46, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10423,7 +10446,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path41, options) => {
+        var checkPathExt = (path46, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -10431,14 +10454,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path41.substring(path41.length - p.length).toLowerCase();
+            const ext = path46.substring(path46.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path41, options) => stat2.isFile() && checkPathExt(path41, options);
+        var checkStat = (stat2, path46, options) => stat2.isFile() && checkPathExt(path46, options);
       }
     });
     var require_options = __commonJS2({
@@ -11078,7 +11101,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs32 = __toESM2(require("fs"), 1);
+    var import_node_fs37 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -11243,7 +11266,7 @@ var require_vendor_core = __commonJS({
       unix: parseUnixGrid,
       win: parseWinGrid
     };
-    var parse4 = (input, { format = "unix", debug: debug3 = false } = {}) => {
+    var parse5 = (input, { format = "unix", debug: debug3 = false } = {}) => {
       const parser = parsers[format];
       if (!parser) throw new Error(`unsupported format: ${format}`);
       return parser(input, debug3);
@@ -11497,14 +11520,14 @@ var require_vendor_core = __commonJS({
         cmd: "wmic process get ProcessId,ParentProcessId,CommandLine",
         args: [],
         parse(stdout) {
-          return parse4(removeWmicPrefix(stdout), { format: "win" });
+          return parse5(removeWmicPrefix(stdout), { format: "win" });
         }
       },
       ps: {
         cmd: "ps",
         args: ["-lx"],
         parse(stdout) {
-          return parse4(stdout, { format: "unix" });
+          return parse5(stdout, { format: "unix" });
         }
       },
       pwsh: {
@@ -11531,8 +11554,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs32.default.existsSync(f)) return false;
-        const stat2 = import_node_fs32.default.lstatSync(f);
+        if (!import_node_fs37.default.existsSync(f)) return false;
+        const stat2 = import_node_fs37.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -11764,7 +11787,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path39 = __toESM2(require("path"), 1);
+    var import_node_path44 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -11786,10 +11809,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path39.default.resolve(c, "node_modules", ".bin"),
-          import_node_path39.default.resolve(c)
+          import_node_path44.default.resolve(c, "node_modules", ".bin"),
+          import_node_path44.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path39.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path44.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -11870,7 +11893,7 @@ var require_core = __commonJS({
       kill: () => kill2,
       log: () => log4,
       os: () => os14,
-      path: () => import_node_path39.default,
+      path: () => import_node_path44.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -11887,7 +11910,7 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs32 = __toESM2(require("fs"), 1);
+    var import_node_fs37 = __toESM2(require("fs"), 1);
     var import_node_os10 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
@@ -12231,7 +12254,7 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path39 = __toESM2(require("path"), 1);
+    var import_node_path44 = __toESM2(require("path"), 1);
     var os14 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
@@ -12618,7 +12641,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs32.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs37.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -13116,6 +13139,8 @@ function buildSubmission(submitTo, job, runtime) {
       // A test job must fit on the smallest worker and must not fight over the driver UI port.
       "spark.executor.memory": "512m",
       "spark.ui.enabled": "false",
+      // A worker that leaves (a roll, scale-in) decommissions: executors then finish their tasks before going.
+      "spark.decommission.enabled": "true",
       "spark.pyspark.python": runtime.python,
       ...job.deployMode === "cluster" ? { "spark.standalone.submit.waitAppCompletion": "true" } : driverConf(
         submitTo.masters.map((m) => m.host),
@@ -13403,7 +13428,8 @@ function drillJob(application, seconds2, firstRoundMarker) {
     application,
     arguments: [String(seconds2), ...firstRoundMarker ? [firstRoundMarker] : []],
     deployMode: "client",
-    sparkConf: {},
+    // Its own UI on a free port: the job reads its failed tasks from its REST API at the end.
+    sparkConf: { "spark.ui.enabled": "true", "spark.ui.port": "0" },
     check: { kind: "pi" },
     timeoutSeconds: seconds2 + 300
   };
@@ -13557,9 +13583,9 @@ function suiteContent(from = import_node_path6.default.dirname((0, import_node_u
     const parent2 = import_node_path6.default.dirname(directory);
     if (parent2 === directory) {
       throw new ActionableError(
-        "spark-azure's content",
-        `infra/ansible/site.yml in a folder above ${from}`,
-        "none",
+        "spark-azure",
+        "its content beside its code",
+        `it cannot find spark-azure's content (infra/ansible/site.yml) above ${from}`,
         "Run spark-azure from its repository, its npm package or an action folder as GitHub downloads it."
       );
     }
@@ -13705,6 +13731,14 @@ function readDrillSettings(inputs, masters) {
       fix: `Leave ${given} out, or run the destroy drill on Azure.`
     }));
   }
+  const scalesOnAzure = fault === "scale" && nodeAccess.kind === "azure";
+  if (!scalesOnAzure) {
+    inputs.refuseIgnored(["workerScaleSet"], () => ({
+      expected: "it only with fault 'scale' and nodeAccess 'azure' (the drill scales that scale set)",
+      found: `it with fault '${fault}' and nodeAccess '${nodeAccess.kind}'`,
+      fix: "Leave workerScaleSet out, or run the scale drill on Azure."
+    }));
+  }
   const expectedWorkers = inputs.optional("expectedWorkers");
   const alertmanagerUrl = inputs.optional("alertmanagerUrl");
   if (alertmanagerUrl !== void 0 && !isHttpUrl(alertmanagerUrl)) {
@@ -13722,7 +13756,8 @@ function readDrillSettings(inputs, masters) {
     pollIntervalMs: inputs.integer("pollIntervalMs", Number(DRILL_INPUT_DEFAULTS.pollIntervalMs), { min: 20, max: 5e3 }),
     nodeAccess,
     alertmanagerUrl,
-    reconcile
+    reconcile,
+    workerScaleSet: scalesOnAzure ? inputs.required("workerScaleSet", "the workers\u2019 scale set (provision outputs it as workerScaleSet)", "vmss-spark-prod-worker") : void 0
   };
 }
 var RECONCILE_INPUTS, DRILL_INPUT_DEFAULTS;
@@ -13755,6 +13790,7 @@ var init_drill_settings = __esm({
       azureResourceGroup: void 0,
       masterVmNames: void 0,
       alertmanagerUrl: void 0,
+      workerScaleSet: void 0,
       ...Object.fromEntries(RECONCILE_INPUTS.map((input) => [input, void 0]))
     };
   }
@@ -13789,7 +13825,9 @@ var init_python_environments = __esm({
       "local-cluster": ["pyspark==4.3.0", "ansible-core==2.19.14"],
       lint: ["ansible-core==2.19.14", "ansible-lint==26.10.1"],
       // Static analysis of the Terraform; its own environment, as its dependencies are many.
-      checkov: ["checkov==3.3.30"]
+      checkov: ["checkov==3.3.30"],
+      // What Debian's cloud-init 22.4 imports to validate a cloud-config (its python3-* dependencies, from PyPI).
+      "cloud-init": ["PyYAML==6.0.4", "jsonschema==4.26.0", "Jinja2==3.1.6", "configobj==5.0.9", "jsonpatch==1.48", "requests==2.34.2", "oauthlib==4.0.1"]
     };
   }
 });
@@ -14045,6 +14083,217 @@ var init_smoke_test_settings = __esm({
   }
 });
 
+// src/core/drill/scale-journal.ts
+function between(journal, from, to) {
+  const at = (action) => journal.entries.find((entry) => entry.kind === "action" && entry.action === action)?.at;
+  const [start, end] = [at(from), at(to)];
+  return start === void 0 || end === void 0 ? void 0 : Math.round((end - start) / 100) / 10;
+}
+function scaleVerdictOf(journal, failedTasks) {
+  const checks2 = journal.entries.filter((entry) => entry.kind === "check");
+  const reasons = checks2.filter((check) => !check.ok).map((check) => `${check.check}: ${check.detail}`);
+  const missing = Object.values(SCALE_CHECKS).filter((name) => !checks2.some((check) => check.check === name));
+  if (reasons.length === 0 && missing.length > 0) reasons.push(`not checked: ${missing.join("; ")}`);
+  return {
+    passed: reasons.length === 0,
+    reasons,
+    figures: {
+      scaleOutSeconds: between(journal, SCALE_ACTIONS.scaleOut, SCALE_ACTIONS.scaledOut),
+      scaleInSeconds: between(journal, SCALE_ACTIONS.scaleIn, SCALE_ACTIONS.scaledIn),
+      failedTasks
+    }
+  };
+}
+var SCALE_ACTIONS, SCALE_CHECKS;
+var init_scale_journal = __esm({
+  "src/core/drill/scale-journal.ts"() {
+    "use strict";
+    init_cjs_shims();
+    SCALE_ACTIONS = {
+      jobSubmitted: "job submitted",
+      scaleOut: "scale out",
+      scaledOut: "new workers have executors",
+      scaleIn: "scale in",
+      scaledIn: "leaving workers gone",
+      jobEnded: "job ended"
+    };
+    SCALE_CHECKS = {
+      jobRunning: "job running before the scale-out",
+      newWorkersAlive: "the new workers are ALIVE at the ALIVE master",
+      newWorkersTakeExecutors: "the new workers run executors of the running job",
+      scaledIn: "the workers are back to their count, the leaving ones decommissioned",
+      jobFinished: "the running job finished successfully",
+      noTaskFailed: "no task of the job failed"
+    };
+  }
+});
+
+// src/operations/scale-drill.ts
+function runScaleDrill(context) {
+  const limitMs = (context.lockWaitSeconds + JOB_START_TIMEOUT_MS2 / 1e3 + 2 * context.scaling.timeLimitSeconds + context.jobSeconds + 300) * 1e3;
+  return cancellation.within(limitMs, "the scale drill", () => scaleDrill(context));
+}
+async function executorsOfTheJob(uiUrl) {
+  if (!uiUrl) return [];
+  try {
+    const [application] = await httpGetJson(`${uiUrl}/api/v1/applications`, 2e3);
+    const executors = await httpGetJson(`${uiUrl}/api/v1/applications/${application.id}/executors`, 2e3);
+    return executors.map((executor) => ({ host: executor.hostPort.split(":")[0], totalTasks: executor.totalTasks }));
+  } catch {
+    return [];
+  }
+}
+async function scaleDrill(context) {
+  const { cluster, scaling, log: log4 } = context;
+  const { expectedWorkers } = await checkSteadyState(cluster, context.expectedWorkers);
+  const journal = {
+    experiment: { fault: "scale", workersBefore: expectedWorkers, workersDuring: expectedWorkers + context.outBy },
+    startedAt: Date.now(),
+    entries: []
+  };
+  const act = (action, detail = "") => void journal.entries.push({ at: Date.now(), kind: "action", action, detail });
+  const check = (name, ok, detail) => {
+    journal.entries.push({ at: Date.now(), kind: "check", check: name, ok, detail });
+    log4.info(`${ok ? "ok" : "FAILED"}: ${name}: ${detail}`);
+    return ok;
+  };
+  const probe = () => probeCluster({ zookeepers: [], masters: masterSetOf(cluster).endpoints }, 2e3);
+  const waitFor = (condition) => waitUntil(probe, condition, { timeoutMs: scaling.timeLimitSeconds * 1e3, intervalMs: 250 });
+  const zk = await ZooKeeperSession.open(zookeeperConnectString(cluster.zookeepers));
+  let failedTasks;
+  try {
+    const lock = await MaintenanceLock.acquire(zk, "scale drill", { waitMs: context.lockWaitSeconds * 1e3 });
+    const directory = await (0, import_promises4.mkdtemp)(import_node_path11.default.join(context.tempDir, "spark-azure-scale-drill-"));
+    const application = import_node_path11.default.join(directory, DRILL_JOB_FILE);
+    await (0, import_promises4.writeFile)(application, DRILL_JOB_SOURCE);
+    const [firstRound, end] = [import_node_path11.default.join(directory, "first-round-done"), import_node_path11.default.join(directory, "end")];
+    const job = startSparkJob(
+      context.submitTo,
+      { ...drillJob(application, context.jobSeconds, firstRound), arguments: [String(context.jobSeconds), firstRound, end] },
+      context.runtime
+    );
+    act(SCALE_ACTIONS.jobSubmitted, `a job of at least ${context.jobSeconds} s, until the drill ends it`);
+    let scaledOut = false;
+    try {
+      const running = await waitUntil(probe, () => (0, import_node_fs9.existsSync)(firstRound), { timeoutMs: JOB_START_TIMEOUT_MS2, intervalMs: 250 });
+      if (!check(SCALE_CHECKS.jobRunning, running.satisfied, running.satisfied ? "its first round ran on the executors" : `no round within ${JOB_START_TIMEOUT_MS2 / 1e3} s`))
+        return report();
+      const before2 = new Set(aliveWorkerHosts(running.last));
+      const during = expectedWorkers + context.outBy;
+      act(SCALE_ACTIONS.scaleOut, `${expectedWorkers} \u2192 ${during} workers`);
+      scaledOut = true;
+      log4.info(`Scaling the workers out to ${during}: ${await scaling.scaleTo(during)}`);
+      const newOnes = (state) => workersAtAliveMaster(state).filter((worker) => worker.state === "ALIVE" && !before2.has(worker.host));
+      const alive = await waitFor((state) => newOnes(state).length >= context.outBy);
+      if (!check(
+        SCALE_CHECKS.newWorkersAlive,
+        alive.satisfied,
+        `${newOnes(alive.last).length} of ${context.outBy} new workers ALIVE (${newOnes(alive.last).map((worker) => worker.host).join(", ") || "none"})`
+      ))
+        return report();
+      const ui = await (0, import_promises4.readFile)(firstRound, "utf8");
+      const newHosts = () => newOnes(alive.last).map((worker) => worker.host).sort();
+      const busy = await waitUntil(
+        () => executorsOfTheJob(ui),
+        (executors) => newHosts().every((host) => executors.some((executor) => executor.host === host && executor.totalTasks > 0)),
+        { timeoutMs: scaling.timeLimitSeconds * 1e3, intervalMs: 500 }
+      );
+      const busyDetail = newHosts().map((host) => `${host} ${busy.last.filter((executor) => executor.host === host).reduce((sum, executor) => sum + executor.totalTasks, 0)} tasks`).join(", ");
+      if (!check(SCALE_CHECKS.newWorkersTakeExecutors, busy.satisfied, busy.satisfied ? `the job's executors ran ${busyDetail}` : `not on every new worker (${busyDetail})`))
+        return report();
+      act(SCALE_ACTIONS.scaledOut, busyDetail);
+      act(SCALE_ACTIONS.scaleIn, `${during} \u2192 ${expectedWorkers} workers`);
+      log4.info(`Scaling the workers back in to ${expectedWorkers}: ${await scaling.scaleTo(expectedWorkers)}`);
+      scaledOut = false;
+      const back = await waitFor((state) => aliveWorkerHosts(state).length === expectedWorkers);
+      check(SCALE_CHECKS.scaledIn, back.satisfied, `${aliveWorkerHosts(back.last).length} workers ALIVE at the ALIVE master`);
+      act(SCALE_ACTIONS.scaledIn, aliveWorkerHosts(back.last).join(", "));
+      await (0, import_promises4.writeFile)(end, "");
+      const run2 = await job.result;
+      act(SCALE_ACTIONS.jobEnded, `exit ${run2.exitCode}`);
+      const result2 = checkResult(run2.stdout, { kind: "pi" });
+      check(
+        SCALE_CHECKS.jobFinished,
+        run2.exitCode === 0 && result2.ok,
+        run2.exitCode === 0 ? result2.reason : `spark-submit exited with ${run2.exitCode}: ${run2.stderr.trim().split("\n").at(-1) ?? ""}`
+      );
+      failedTasks = failedTasksOf(run2.stdout);
+      check(
+        SCALE_CHECKS.noTaskFailed,
+        failedTasks === 0,
+        failedTasks === void 0 ? "the job printed no count of its failed tasks" : `${failedTasks} failed tasks, from the application's REST API`
+      );
+      return report();
+    } finally {
+      await cancellation.cleanUp(async () => {
+        job.kill();
+        await job.result.catch(() => void 0);
+        await (0, import_promises4.rm)(directory, { recursive: true, force: true });
+        if (scaledOut) await scaling.scaleTo(expectedWorkers).catch((error2) => log4.warning(`Could not scale the workers back to ${expectedWorkers}: ${error2.message}`));
+        await lock.release().catch(() => void 0);
+      });
+    }
+  } finally {
+    zk.close();
+  }
+  function report() {
+    return { journal, verdict: scaleVerdictOf(journal, failedTasks) };
+  }
+}
+var import_node_fs9, import_promises4, import_node_path11, JOB_START_TIMEOUT_MS2;
+var init_scale_drill = __esm({
+  "src/operations/scale-drill.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs9 = require("fs");
+    import_promises4 = require("fs/promises");
+    import_node_path11 = __toESM(require("path"), 1);
+    init_cluster_probe();
+    init_cluster_state();
+    init_cancellation();
+    init_http_get_json();
+    init_scale_journal();
+    init_zookeeper_connect();
+    init_drill_job();
+    init_submission_output();
+    init_wait();
+    init_zookeeper_session();
+    init_failover_drill();
+    init_maintenance_lock();
+    init_spark_job();
+    JOB_START_TIMEOUT_MS2 = 9e4;
+  }
+});
+
+// src/actions/failover-drill/scale-summary.ts
+function scaleSummary(journal, verdict) {
+  const { workersBefore, workersDuring } = journal.experiment;
+  const figure = (value, unit = " s") => value === void 0 ? "-" : `${value}${unit}`;
+  return [
+    `### Scale drill ${verdict.passed ? "\u2705 passed" : "\u274C FAILED"}`,
+    "",
+    `Workers ${workersBefore} \u2192 ${workersDuring} \u2192 ${workersBefore} while a job runs.`,
+    "",
+    "| figure | value |",
+    "|---|---|",
+    `| scale-out to the new workers running executors | ${figure(verdict.figures.scaleOutSeconds)} |`,
+    `| scale-in to the leaving workers gone | ${figure(verdict.figures.scaleInSeconds)} |`,
+    `| failed tasks | ${figure(verdict.figures.failedTasks, "")} |`,
+    "",
+    "| check | result |",
+    "|---|---|",
+    ...journal.entries.filter((entry) => entry.kind === "check").map((entry) => `| ${entry.check} | ${entry.ok ? "ok" : "**FAILED**"}: ${escapeCell(entry.detail)} |`),
+    ""
+  ].join("\n");
+}
+var init_scale_summary = __esm({
+  "src/actions/failover-drill/scale-summary.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_markdown();
+  }
+});
+
 // src/local/local-drill-cluster.ts
 function localDrillCluster(cluster, topology) {
   return {
@@ -14057,6 +14306,13 @@ function localDrillCluster(cluster, topology) {
       recreate: async () => {
         const result2 = await cluster.reconcile();
         return `reconciled ${result2.reconciled.join(", ") || "nothing"} in ${result2.seconds.toFixed(1)} s`;
+      },
+      timeLimitSeconds: LOCAL_RECREATION_SECONDS
+    },
+    workerScaling: {
+      scaleTo: async (count) => {
+        const result2 = await cluster.scale(count);
+        return result2.added.length > 0 ? `added ${result2.added.join(", ")}` : `removed ${result2.removed.join(", ") || "none"}`;
       },
       timeLimitSeconds: LOCAL_RECREATION_SECONDS
     }
@@ -14140,6 +14396,9 @@ function vmssInstanceIdsArguments(access2) {
     "--output",
     "json"
   ];
+}
+function vmssScaleArguments(access2, capacity) {
+  return ["vmss", "scale", "--resource-group", access2.resourceGroup, "--name", access2.scaleSet, "--new-capacity", String(capacity)];
 }
 function vmssReimageArguments(access2, instanceId) {
   return ["vmss", "reimage", "--resource-group", access2.resourceGroup, "--name", access2.scaleSet, "--instance-ids", instanceId];
@@ -14262,48 +14521,174 @@ var init_node_states = __esm({
   }
 });
 
-// src/tools/ansible-playbook.ts
-async function runPlaybookWith(ansiblePlaybook, root2, inventory, options = {}) {
-  const ansibleDir = import_node_path11.default.join(root2, "infra", "ansible");
-  const playbook = import_node_path11.default.join(ansibleDir, options.playbook ?? "site.yml");
-  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path11.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
-  const result2 = await $({ env, cwd: ansibleDir })`${ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
-  return { exitCode: result2.exitCode ?? 1, stdout: result2.stdout, stderr: result2.stderr, output: result2.stdout + result2.stderr };
+// src/core/infra/node-boot.ts
+function bootInputOf(node, topology, cluster, store, roleVariables) {
+  const masters = topology.masters.map((master) => ({ name: master.name, host: master.host }));
+  const zookeepers = topology.zookeepers.map((server) => ({ id: server.id, name: server.name, host: server.host }));
+  return {
+    role: node.role,
+    cluster,
+    node: node.role === "worker" ? null : { name: node.name, host: node.host, ...node.role === "zookeeper" ? { zookeeper_id: node.id } : {} },
+    // Workers never talk to ZooKeeper; a ZooKeeper server needs no master.
+    zookeepers: node.role === "worker" ? [] : zookeepers,
+    masters: node.role === "zookeeper" ? [] : masters,
+    zookeeper_dir: topology.sparkZooKeeperDir,
+    role_variables: roleVariables,
+    configuration_store: store
+  };
 }
-function ansibleFailures(result2) {
-  return `${result2.stdout}
-${result2.stderr}`.split("\n").filter((line) => /fatal:|UNREACHABLE|ERROR!|failed=[1-9]/.test(line)).slice(0, 3).join(" | ") || lastErrorLine(result2);
-}
-var import_node_path11;
-var init_ansible_playbook = __esm({
-  "src/tools/ansible-playbook.ts"() {
+var init_node_boot = __esm({
+  "src/core/infra/node-boot.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path11 = __toESM(require("path"), 1);
-    init_core2();
-    init_tool_result();
   }
 });
 
-// src/local/ansible.ts
-async function runPlaybook(toolchain, root2, inventory, options = {}) {
-  return runPlaybookWith(toolchain.ansiblePlaybook, root2, inventory, options);
+// src/tools/tool-answer.ts
+function parseToolJson(tool, text) {
+  try {
+    return JSON.parse(text);
+  } catch (error2) {
+    throw new ToolAnswerError(tool, "JSON", `${JSON.stringify(text.trim().slice(0, 120))} (${error2.message})`);
+  }
 }
-async function renderConfiguration(toolchain, root2, inventory, limit) {
-  const result2 = await runPlaybook(toolchain, root2, inventory, { extraArgs: ["--skip-tags", "health", ...limit ? ["--limit", limit.join(",")] : []] });
-  requireSuccess(
-    result2,
-    "Ansible site.yml (local inventory)",
-    `Run it by hand to see the whole output: ANSIBLE_CONFIG=infra/ansible/ansible.cfg ${toolchain.ansiblePlaybook} -i ${inventory} infra/ansible/site.yml`,
-    ansibleFailures
-  );
-}
-var init_ansible = __esm({
-  "src/local/ansible.ts"() {
+var init_tool_answer = __esm({
+  "src/tools/tool-answer.ts"() {
     "use strict";
     init_cjs_shims();
-    init_ansible_playbook();
+    init_errors();
+  }
+});
+
+// src/tools/terraform-runner.ts
+function planSummary(plan) {
+  const count = (action) => plan.changes.filter((change) => change.actions.includes(action)).length;
+  return `${count("create")} to add, ${count("update")} to change, ${count("delete")} to destroy`;
+}
+function terraformError(result2) {
+  const lines = result2.stderr.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((line) => line.replace(/^[│╷╵\s]+/, "").trim());
+  const errors = [];
+  lines.forEach((line, index2) => {
+    if (!line.startsWith("Error:")) return;
+    const end = lines.findIndex((next, at) => at > index2 && (next.startsWith("Error:") || next.startsWith("Warning:")));
+    errors.push(
+      lines.slice(index2, end < 0 ? void 0 : end).filter(Boolean).slice(0, 6).join(" ")
+    );
+  });
+  return errors.join(" | ") || lastErrorLine(result2);
+}
+var TerraformRoot;
+var init_terraform_runner = __esm({
+  "src/tools/terraform-runner.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_core2();
     init_tool_result();
+    TerraformRoot = class {
+      constructor(cli, directory) {
+        this.cli = cli;
+        this.directory = directory;
+      }
+      cli;
+      directory;
+      run(args, allowedExitCodes = [0], variables = {}) {
+        const env = { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", ...Object.fromEntries(Object.entries(variables).map(([name, value]) => [`TF_VAR_${name}`, value])) };
+        return $({ cwd: this.directory, nothrow: true, quiet: true, env })`${this.cli} ${args}`.then(
+          (result2) => allowedExitCodes.includes(result2.exitCode ?? -1) ? result2 : requireSuccess(result2, `terraform ${args[0]} in ${this.directory}`, "Read the Terraform output above.", terraformError)
+        );
+      }
+      /** `backendConfigFiles`: .hcl files (the credentials among them written to 0600 files, not passed inline). */
+      async init(backendConfigFiles2) {
+        await this.run(["init", "-input=false", "-no-color", ...backendConfigFiles2.map((file) => `-backend-config=${file}`)]);
+      }
+      /** Plans into `planFile`; -detailed-exitcode tells "no changes" (0) from "changes" (2). */
+      async plan(planFile, inputs) {
+        await this.run(
+          ["plan", "-input=false", "-no-color", "-detailed-exitcode", `-out=${planFile}`, ...inputs.varFiles.map((file) => `-var-file=${file}`)],
+          [0, 2],
+          inputs.variables
+        );
+        const shown = JSON.parse((await this.run(["show", "-json", "-no-color", planFile])).stdout);
+        const changes = (shown.resource_changes ?? []).filter((change) => !change.change.actions.every((action) => action === "no-op" || action === "read"));
+        return {
+          hasChanges: changes.length > 0,
+          changes: changes.map((change) => ({
+            address: change.address,
+            type: change.type,
+            actions: change.change.actions,
+            ...change.change.after ? { after: change.change.after } : {}
+          }))
+        };
+      }
+      async apply(planFile) {
+        await this.run(["apply", "-input=false", "-no-color", planFile]);
+      }
+      async outputs() {
+        return JSON.parse((await this.run(["output", "-json", "-no-color"])).stdout);
+      }
+    };
+  }
+});
+
+// src/tools/node-boot-render.ts
+async function renderNodeBoot(terraform, workDir, inputs) {
+  (0, import_node_fs10.mkdirSync)(workDir, { recursive: true });
+  const module2 = import_node_path12.default.join(suiteContent().terraformDir, "modules", "node-boot");
+  (0, import_node_fs10.writeFileSync)(
+    import_node_path12.default.join(workDir, "main.tf"),
+    `variable "nodes" {
+  type = map(object({
+    role                = string
+    cluster             = string
+    node                = optional(object({ name = string, host = string, zookeeper_id = optional(number) }))
+    zookeepers          = list(object({ id = number, name = string, host = string }))
+    masters             = list(object({ name = string, host = string }))
+    zookeeper_dir       = string
+    role_variables      = map(string)
+    configuration_store = object({ kind = string, key_vault_name = optional(string), secret_name = optional(string), identity_client_id = optional(string), path = optional(string) })
+  }))
+}
+
+module "boot" {
+  source   = ${JSON.stringify(module2)}
+  for_each = var.nodes
+
+  role                = each.value.role
+  cluster             = each.value.cluster
+  node                = each.value.node
+  zookeepers          = each.value.zookeepers
+  masters             = each.value.masters
+  zookeeper_dir       = each.value.zookeeper_dir
+  role_variables      = each.value.role_variables
+  configuration_store = each.value.configuration_store
+}
+`
+  );
+  (0, import_node_fs10.writeFileSync)(import_node_path12.default.join(workDir, "nodes.auto.tfvars.json"), `${JSON.stringify({ nodes: inputs }, null, 2)}
+`);
+  const env = { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
+  const run2 = (args, input) => $({ cwd: workDir, env, nothrow: true, quiet: true, input })`${terraform} ${args}`;
+  requireSuccess(await run2(["init", "-input=false", "-no-color", "-backend=false"]), "terraform init (the nodes\u2019 custom data)", "Read Terraform\u2019s error above.", terraformError);
+  const rendered = requireSuccess(
+    await run2(["console", "-no-color"], "jsonencode({ for name, boot in module.boot : name => boot.cloud_config })\n"),
+    "terraform console (the nodes\u2019 custom data)",
+    "Read Terraform\u2019s error above.",
+    terraformError
+  );
+  return parseToolJson("terraform console", parseToolJson("terraform console", rendered.stdout.trim()));
+}
+var import_node_fs10, import_node_path12;
+var init_node_boot_render = __esm({
+  "src/tools/node-boot-render.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs10 = require("fs");
+    import_node_path12 = __toESM(require("path"), 1);
+    init_core2();
+    init_suite_content();
+    init_tool_answer();
+    init_tool_result();
+    init_terraform_runner();
   }
 });
 
@@ -14386,17 +14771,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path41) {
-      const ctrl = callVisitor(key, node, visitor, path41);
+    function visit_(key, node, visitor, path46) {
+      const ctrl = callVisitor(key, node, visitor, path46);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path41, ctrl);
-        return visit_(key, ctrl, visitor, path41);
+        replaceNode(key, path46, ctrl);
+        return visit_(key, ctrl, visitor, path46);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path41 = Object.freeze(path41.concat(node));
+          path46 = Object.freeze(path46.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path41);
+            const ci = visit_(i, node.items[i], visitor, path46);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14407,13 +14792,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path41 = Object.freeze(path41.concat(node));
-          const ck = visit_("key", node.key, visitor, path41);
+          path46 = Object.freeze(path46.concat(node));
+          const ck = visit_("key", node.key, visitor, path46);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path41);
+          const cv = visit_("value", node.value, visitor, path46);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14434,17 +14819,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path41) {
-      const ctrl = await callVisitor(key, node, visitor, path41);
+    async function visitAsync_(key, node, visitor, path46) {
+      const ctrl = await callVisitor(key, node, visitor, path46);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path41, ctrl);
-        return visitAsync_(key, ctrl, visitor, path41);
+        replaceNode(key, path46, ctrl);
+        return visitAsync_(key, ctrl, visitor, path46);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path41 = Object.freeze(path41.concat(node));
+          path46 = Object.freeze(path46.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path41);
+            const ci = await visitAsync_(i, node.items[i], visitor, path46);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14455,13 +14840,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path41 = Object.freeze(path41.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path41);
+          path46 = Object.freeze(path46.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path46);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path41);
+          const cv = await visitAsync_("value", node.value, visitor, path46);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14488,23 +14873,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path41) {
+    function callVisitor(key, node, visitor, path46) {
       if (typeof visitor === "function")
-        return visitor(key, node, path41);
+        return visitor(key, node, path46);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path41);
+        return visitor.Map?.(key, node, path46);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path41);
+        return visitor.Seq?.(key, node, path46);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path41);
+        return visitor.Pair?.(key, node, path46);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path41);
+        return visitor.Scalar?.(key, node, path46);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path41);
+        return visitor.Alias?.(key, node, path46);
       return void 0;
     }
-    function replaceNode(key, path41, node) {
-      const parent2 = path41[path41.length - 1];
+    function replaceNode(key, path46, node) {
+      const parent2 = path46[path46.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -15125,10 +15510,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path41, value) {
+    function collectionFromPath(schema, path46, value) {
       let v = value;
-      for (let i = path41.length - 1; i >= 0; --i) {
-        const k = path41[i];
+      for (let i = path46.length - 1; i >= 0; --i) {
+        const k = path46[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -15147,7 +15532,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path41) => path41 == null || typeof path41 === "object" && !!path41[Symbol.iterator]().next().done;
+    var isEmptyPath = (path46) => path46 == null || typeof path46 === "object" && !!path46[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -15177,11 +15562,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path41, value) {
-        if (isEmptyPath(path41))
+      addIn(path46, value) {
+        if (isEmptyPath(path46))
           this.add(value);
         else {
-          const [key, ...rest2] = path41;
+          const [key, ...rest2] = path46;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -15195,8 +15580,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path41) {
-        const [key, ...rest2] = path41;
+      deleteIn(path46) {
+        const [key, ...rest2] = path46;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -15210,8 +15595,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path41, keepScalar) {
-        const [key, ...rest2] = path41;
+      getIn(path46, keepScalar) {
+        const [key, ...rest2] = path46;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -15229,8 +15614,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path41) {
-        const [key, ...rest2] = path41;
+      hasIn(path46) {
+        const [key, ...rest2] = path46;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -15240,8 +15625,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path41, value) {
-        const [key, ...rest2] = path41;
+      setIn(path46, value) {
+        const [key, ...rest2] = path46;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -15792,7 +16177,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify4(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity2.isAlias(item)) {
@@ -15821,7 +16206,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify4;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -15832,7 +16217,7 @@ var require_stringifyPair = __commonJS({
     init_cjs_shims();
     var identity2 = require_identity();
     var Scalar = require_Scalar();
-    var stringify4 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -15854,7 +16239,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify4.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -15906,7 +16291,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify4.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -16050,7 +16435,7 @@ var require_addPairToJSMap = __commonJS({
     init_cjs_shims();
     var log4 = require_log();
     var merge = require_merge();
-    var stringify4 = require_stringify();
+    var stringify3 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map3, { key, value }) {
@@ -16086,7 +16471,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity2.isNode(key) && ctx?.doc) {
-        const strCtx = stringify4.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -16155,12 +16540,12 @@ var require_stringifyCollection = __commonJS({
     "use strict";
     init_cjs_shims();
     var identity2 = require_identity();
-    var stringify4 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify5 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify5(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -16185,7 +16570,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify4.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -16252,7 +16637,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify4.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -17637,7 +18022,7 @@ var require_stringifyDocument = __commonJS({
     "use strict";
     init_cjs_shims();
     var identity2 = require_identity();
-    var stringify4 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -17652,7 +18037,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify4.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -17674,7 +18059,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify4.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -17682,7 +18067,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify4.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -17791,9 +18176,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path41, value) {
+      addIn(path46, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path41, value);
+          this.contents.addIn(path46, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -17868,14 +18253,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path41) {
-        if (Collection.isEmptyPath(path41)) {
+      deleteIn(path46) {
+        if (Collection.isEmptyPath(path46)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path41) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path46) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -17890,10 +18275,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path41, keepScalar) {
-        if (Collection.isEmptyPath(path41))
+      getIn(path46, keepScalar) {
+        if (Collection.isEmptyPath(path46))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path41, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path46, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -17904,10 +18289,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path41) {
-        if (Collection.isEmptyPath(path41))
+      hasIn(path46) {
+        if (Collection.isEmptyPath(path46))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path41) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path46) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -17924,13 +18309,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path41, value) {
-        if (Collection.isEmptyPath(path41)) {
+      setIn(path46, value) {
+        if (Collection.isEmptyPath(path46)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path41), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path46), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path41, value);
+          this.contents.setIn(path46, value);
         }
       }
       /**
@@ -19838,7 +20223,7 @@ var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     init_cjs_shims();
-    var stringify4 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -19891,7 +20276,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports2.stringify = stringify4;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -19911,9 +20296,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path41) => {
+    visit.itemAtPath = (cst, path46) => {
       let item = cst;
-      for (const [field, index2] of path41) {
+      for (const [field, index2] of path46) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -19922,23 +20307,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path41) => {
-      const parent2 = visit.itemAtPath(cst, path41.slice(0, -1));
-      const field = path41[path41.length - 1][0];
+    visit.parentCollection = (cst, path46) => {
+      const parent2 = visit.itemAtPath(cst, path46.slice(0, -1));
+      const field = path46[path46.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path41, item, visitor) {
-      let ctrl = visitor(item, path41);
+    function _visit(path46, item, visitor) {
+      let ctrl = visitor(item, path46);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path41.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path46.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19949,10 +20334,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path41);
+            ctrl = ctrl(item, path46);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path41) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path46) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -21608,7 +21993,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -21627,7 +22012,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify4(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -21649,10 +22034,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse4;
+    exports2.parse = parse5;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument;
-    exports2.stringify = stringify4;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -21709,94 +22094,171 @@ var require_dist = __commonJS({
   }
 });
 
+// src/local/cloud-config.ts
+function applyWriteFiles(cloudConfig, root2) {
+  const document2 = (0, import_yaml.parse)(cloudConfig);
+  const written = [];
+  for (const file of document2?.write_files ?? []) {
+    if (!file.path?.startsWith("/")) throw new ToolAnswerError("the rendered custom data", "write_files paths that are absolute", JSON.stringify(file.path));
+    const target = import_node_path13.default.join(root2, file.path);
+    const encoding = (file.encoding ?? "text").toLowerCase();
+    const content = ["b64", "base64"].includes(encoding) ? Buffer.from(file.content ?? "", "base64") : Buffer.from(file.content ?? "", "utf8");
+    (0, import_node_fs11.mkdirSync)(import_node_path13.default.dirname(target), { recursive: true });
+    (0, import_node_fs11.writeFileSync)(target, content);
+    (0, import_node_fs11.chmodSync)(target, Number.parseInt(file.permissions ?? "0644", 8));
+    written.push(target);
+  }
+  return written;
+}
+var import_node_fs11, import_node_path13, import_yaml;
+var init_cloud_config = __esm({
+  "src/local/cloud-config.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs11 = require("fs");
+    import_node_path13 = __toESM(require("path"), 1);
+    import_yaml = __toESM(require_dist(), 1);
+    init_errors();
+  }
+});
+
 // src/local/paths.ts
 function localPaths(directories, env = process.env) {
   return {
     toolCache: directories.toolCache,
-    clusterDir: import_node_path12.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path12.default.join(directories.workspace, ".local-cluster"))
+    clusterDir: import_node_path14.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path14.default.join(directories.workspace, ".local-cluster"))
   };
 }
 function nodeDir(clusterDir, nodeName) {
-  return import_node_path12.default.join(clusterDir, "nodes", nodeName);
+  return import_node_path14.default.join(clusterDir, "nodes", nodeName);
 }
-var import_node_path12;
+var import_node_path14;
 var init_paths = __esm({
   "src/local/paths.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path12 = __toESM(require("path"), 1);
+    import_node_path14 = __toESM(require("path"), 1);
   }
 });
 
-// src/local/local-inventory.ts
-function localInventory(topology, clusterDir, toolchain, roleVariables = {}, clusterName = "local") {
+// src/local/local-image.ts
+function localImageVariables(clusterDir, nodeName, toolchain) {
   const owner = (0, import_node_os4.userInfo)().username;
-  const hosts = (nodes) => Object.fromEntries(nodes.map((node) => [node.name, { ansible_host: node.host, spark_azure_node_dir: nodeDir(clusterDir, node.name), ...roleVars(node) }]));
-  const inventory = {
-    all: {
-      vars: {
-        ansible_connection: "local",
-        ansible_python_interpreter: "{{ ansible_playbook_python }}",
-        spark_azure_service_manager: "none",
-        spark_azure_cluster_name: clusterName,
-        zookeeper_install: false,
-        zookeeper_user: owner,
-        zookeeper_launcher_owner: owner,
-        zookeeper_conf_dir: "{{ spark_azure_node_dir }}/conf",
-        zookeeper_data_dir: "{{ spark_azure_node_dir }}/data",
-        zookeeper_log_dir: "{{ spark_azure_node_dir }}/logs",
-        zookeeper_bin_dir: "{{ spark_azure_node_dir }}/bin",
-        zookeeper_java: toolchain.java,
-        zookeeper_heap_mb: 256,
-        zookeeper_prometheus_jar_dir: toolchain.zookeeperMetricsJarDir,
-        spark_install: false,
-        spark_home: toolchain.sparkHome,
-        spark_user: owner,
-        spark_launcher_owner: owner,
-        spark_python: toolchain.python,
-        spark_conf_dir: "{{ spark_azure_node_dir }}/conf",
-        spark_log_dir: "{{ spark_azure_node_dir }}/logs",
-        spark_bin_dir: "{{ spark_azure_node_dir }}/bin",
-        spark_master_daemon_memory_mb: 512,
-        spark_master_recovery_plugin_jar: toolchain.recoveryPluginJar,
-        spark_worker_daemon_memory_mb: 384,
-        spark_worker_work_dir: "{{ spark_azure_node_dir }}/work",
-        // One loopback address per worker: each health endpoint on its own worker's address.
-        spark_worker_health_bind: "{{ ansible_host }}",
-        ...roleVariables
-      },
-      children: {
-        zookeeper: { hosts: hosts(topology.zookeepers) },
-        spark_masters: { hosts: hosts(topology.masters) },
-        spark_workers: { hosts: hosts(topology.workers) }
-      }
-    }
+  return {
+    spark_azure_node_dir: nodeDir(clusterDir, nodeName),
+    spark_azure_service_manager: "none",
+    zookeeper_install: false,
+    zookeeper_user: owner,
+    zookeeper_launcher_owner: owner,
+    zookeeper_conf_dir: "{{ spark_azure_node_dir }}/conf",
+    zookeeper_data_dir: "{{ spark_azure_node_dir }}/data",
+    zookeeper_log_dir: "{{ spark_azure_node_dir }}/logs",
+    zookeeper_bin_dir: "{{ spark_azure_node_dir }}/bin",
+    zookeeper_java: toolchain.java,
+    zookeeper_heap_mb: 256,
+    zookeeper_prometheus_jar_dir: toolchain.zookeeperMetricsJarDir,
+    spark_install: false,
+    spark_home: toolchain.sparkHome,
+    spark_user: owner,
+    spark_launcher_owner: owner,
+    spark_python: toolchain.python,
+    spark_conf_dir: "{{ spark_azure_node_dir }}/conf",
+    spark_log_dir: "{{ spark_azure_node_dir }}/logs",
+    spark_bin_dir: "{{ spark_azure_node_dir }}/bin",
+    spark_master_daemon_memory_mb: 512,
+    spark_master_recovery_plugin_jar: toolchain.recoveryPluginJar,
+    spark_worker_daemon_memory_mb: 384,
+    spark_worker_work_dir: "{{ spark_azure_node_dir }}/work",
+    // One loopback address per worker: each health endpoint on its own worker's address.
+    spark_worker_health_bind: "{{ ansible_host }}"
   };
-  return (0, import_yaml.stringify)(inventory);
 }
-function roleVars(node) {
-  switch (node.role) {
-    case "zookeeper":
-      return {
-        zookeeper_id: node.id,
-        zookeeper_client_port: node.clientPort,
-        zookeeper_quorum_port: node.quorumPort,
-        zookeeper_election_port: node.electionPort
-      };
-    case "master":
-      return { spark_master_port: node.port, spark_master_webui_port: node.webUiPort };
-    case "worker":
-      return { spark_worker_webui_port: node.webUiPort, spark_worker_cores: node.cores, spark_worker_memory_mb: node.memoryMb };
-  }
-}
-var import_node_os4, import_yaml;
-var init_local_inventory = __esm({
-  "src/local/local-inventory.ts"() {
+var import_node_os4;
+var init_local_image = __esm({
+  "src/local/local-image.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_os4 = require("os");
-    import_yaml = __toESM(require_dist(), 1);
     init_paths();
+  }
+});
+
+// src/local/local-boot.ts
+function configurationStoreFile(clusterDir) {
+  return import_node_path15.default.join(clusterDir, "configuration-store", "role-variables.json");
+}
+async function readConfigurationStore(clusterDir) {
+  const file = configurationStoreFile(clusterDir);
+  return (0, import_node_fs12.existsSync)(file) ? JSON.parse(await (0, import_promises5.readFile)(file, "utf8")) : {};
+}
+async function writeConfigurationStore(clusterDir, roleVariables) {
+  const file = configurationStoreFile(clusterDir);
+  await (0, import_promises5.mkdir)(import_node_path15.default.dirname(file), { recursive: true, mode: 448 });
+  await (0, import_promises5.writeFile)(file, `${JSON.stringify(roleVariables, null, 2)}
+`, { mode: 384 });
+  await (0, import_promises5.chmod)(file, 384);
+}
+async function bootLocalNodes(boot, nodes) {
+  if (nodes.length === 0) return;
+  const store = { kind: "file", path: configurationStoreFile(boot.clusterDir) };
+  const inputs = Object.fromEntries(nodes.map((node) => [node.name, bootInputOf(node, boot.topology, boot.clusterName, store, createdWith(node))]));
+  const documents = await renderNodeBoot(boot.terraform, import_node_path15.default.join(boot.clusterDir, "custom-data"), inputs);
+  for (const node of nodes) {
+    const root2 = nodeDir(boot.clusterDir, node.name);
+    await (0, import_promises5.mkdir)(root2, { recursive: true });
+    await (0, import_promises5.mkdir)(import_node_path15.default.join(root2, "var", "lib", "cloud", "instance"), { recursive: true });
+    await (0, import_promises5.writeFile)(import_node_path15.default.join(root2, "var", "lib", "cloud", "instance", "user-data.txt"), documents[node.name]);
+    applyWriteFiles(documents[node.name], root2);
+    if (node.role === "worker") await writeJson(import_node_path15.default.join(root2, "etc", "spark-azure", "instance.json"), { name: node.name, host: node.host });
+    await writeJson(import_node_path15.default.join(root2, "opt", "spark-azure", "image.json"), localImageVariables(boot.clusterDir, node.name, boot.toolchain));
+  }
+  const content = suiteContent();
+  const run2 = await $({
+    nothrow: true,
+    quiet: true
+  })`${boot.toolchain.python} ${import_node_path15.default.join(content.root, ...BOOT_PROGRAM)} ${nodes.flatMap((node) => ["--root", nodeDir(boot.clusterDir, node.name)])} --playbook ${content.sitePlaybook} --ansible-playbook ${boot.toolchain.ansiblePlaybook} --skip-health`;
+  requireSuccess(
+    run2,
+    `spark-azure-boot for ${nodes.map((node) => node.name).join(", ")}`,
+    `Run it by hand for its whole output (the node directories under ${boot.clusterDir}/nodes).`,
+    (result2) => result2.stderr.trim().split("\n").slice(-4).join(" | ")
+  );
+}
+async function writeClusterInventory(boot, nodes, file) {
+  const booted = nodes.filter((node) => (0, import_node_fs12.existsSync)(import_node_path15.default.join(nodeDir(boot.clusterDir, node.name), "etc", "spark-azure", "node.json")));
+  if (booted.length === 0) return;
+  const content = suiteContent();
+  const run2 = await $({
+    nothrow: true,
+    quiet: true
+  })`${boot.toolchain.python} ${import_node_path15.default.join(content.root, ...BOOT_PROGRAM)} ${booted.flatMap((node) => ["--root", nodeDir(boot.clusterDir, node.name)])} --print-inventory`;
+  await (0, import_promises5.writeFile)(file, requireSuccess(run2, "spark-azure-boot --print-inventory", "Run it by hand for its whole output.").stdout);
+}
+function createdWith(node) {
+  return node.role === "worker" ? { spark_worker_cores: String(node.cores), spark_worker_memory_mb: String(node.memoryMb) } : {};
+}
+async function writeJson(file, value) {
+  await (0, import_promises5.mkdir)(import_node_path15.default.dirname(file), { recursive: true });
+  await (0, import_promises5.writeFile)(file, `${JSON.stringify(value, null, 2)}
+`);
+}
+var import_node_fs12, import_promises5, import_node_path15, BOOT_PROGRAM;
+var init_local_boot = __esm({
+  "src/local/local-boot.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs12 = require("fs");
+    import_promises5 = require("fs/promises");
+    import_node_path15 = __toESM(require("path"), 1);
+    init_core2();
+    init_node_boot();
+    init_node_boot_render();
+    init_suite_content();
+    init_tool_result();
+    init_cloud_config();
+    init_local_image();
+    init_paths();
+    BOOT_PROGRAM = ["infra", "ansible", "roles", "spark_azure_node", "files", "spark-azure-boot.py"];
   }
 });
 
@@ -21824,36 +22286,36 @@ var init_prometheus_targets = __esm({
 // src/local/local-monitoring.ts
 async function startLocalMonitoring(where2, topology, tools, options = {}) {
   const directory = nodeDir(where2.clusterDir, "monitoring");
-  await (0, import_promises4.rm)(directory, { recursive: true, force: true });
-  await (0, import_promises4.mkdir)(import_node_path13.default.join(directory, "bin"), { recursive: true });
-  const rules = import_node_path13.default.join(directory, "spark-azure.rules.yml");
-  (0, import_node_fs9.copyFileSync)(import_node_path13.default.join(where2.monitoringDir, "prometheus", "rules", "spark-azure.rules.yml"), rules);
-  (0, import_node_fs9.copyFileSync)(import_node_path13.default.join(where2.monitoringDir, "blackbox", "blackbox.yml"), import_node_path13.default.join(directory, "blackbox.yml"));
-  await (0, import_promises4.writeFile)(import_node_path13.default.join(directory, "prometheus.yml"), prometheusConfig(topology, rules));
-  await (0, import_promises4.writeFile)(import_node_path13.default.join(directory, "alertmanager.yml"), alertmanagerConfig(import_node_path13.default.join(where2.monitoringDir, "alertmanager", "alertmanager.yml"), options.alertWebhook));
+  await (0, import_promises6.rm)(directory, { recursive: true, force: true });
+  await (0, import_promises6.mkdir)(import_node_path16.default.join(directory, "bin"), { recursive: true });
+  const rules = import_node_path16.default.join(directory, "spark-azure.rules.yml");
+  (0, import_node_fs13.copyFileSync)(import_node_path16.default.join(where2.monitoringDir, "prometheus", "rules", "spark-azure.rules.yml"), rules);
+  (0, import_node_fs13.copyFileSync)(import_node_path16.default.join(where2.monitoringDir, "blackbox", "blackbox.yml"), import_node_path16.default.join(directory, "blackbox.yml"));
+  await (0, import_promises6.writeFile)(import_node_path16.default.join(directory, "prometheus.yml"), prometheusConfig(topology, rules));
+  await (0, import_promises6.writeFile)(import_node_path16.default.join(directory, "alertmanager.yml"), alertmanagerConfig(import_node_path16.default.join(where2.monitoringDir, "alertmanager", "alertmanager.yml"), options.alertWebhook));
   const commands = {
-    "blackbox-exporter": [tools.blackboxExporter, `--config.file=${import_node_path13.default.join(directory, "blackbox.yml")}`, `--web.listen-address=${MONITORING_HOST}:${PORTS.blackboxExporter}`],
+    "blackbox-exporter": [tools.blackboxExporter, `--config.file=${import_node_path16.default.join(directory, "blackbox.yml")}`, `--web.listen-address=${MONITORING_HOST}:${PORTS.blackboxExporter}`],
     // No HA peer port: Alertmanager would otherwise listen for peers on every interface.
     alertmanager: [
       tools.alertmanager,
-      `--config.file=${import_node_path13.default.join(directory, "alertmanager.yml")}`,
-      `--storage.path=${import_node_path13.default.join(directory, "alertmanager-data")}`,
+      `--config.file=${import_node_path16.default.join(directory, "alertmanager.yml")}`,
+      `--storage.path=${import_node_path16.default.join(directory, "alertmanager-data")}`,
       `--web.listen-address=${MONITORING_HOST}:${PORTS.alertmanager}`,
       "--cluster.listen-address="
     ],
     prometheus: [
       tools.prometheus,
-      `--config.file=${import_node_path13.default.join(directory, "prometheus.yml")}`,
-      `--storage.tsdb.path=${import_node_path13.default.join(directory, "prometheus-data")}`,
+      `--config.file=${import_node_path16.default.join(directory, "prometheus.yml")}`,
+      `--storage.tsdb.path=${import_node_path16.default.join(directory, "prometheus-data")}`,
       `--web.listen-address=${MONITORING_HOST}:${PORTS.prometheus}`
     ]
   };
   for (const program2 of PROGRAMS) {
-    const launcher = import_node_path13.default.join(directory, "bin", `run-${program2}`);
-    await (0, import_promises4.writeFile)(launcher, `#!/bin/sh
+    const launcher = import_node_path16.default.join(directory, "bin", `run-${program2}`);
+    await (0, import_promises6.writeFile)(launcher, `#!/bin/sh
 exec ${commands[program2].map(shellQuote).join(" ")}
 `);
-    await (0, import_promises4.chmod)(launcher, 493);
+    await (0, import_promises6.chmod)(launcher, 493);
     await where2.processes.startLauncher(program2, launcher);
   }
   const monitoring = {
@@ -21921,7 +22383,7 @@ function prometheusConfig(topology, rules) {
   });
 }
 function alertmanagerConfig(production, webhook) {
-  const { inhibit_rules } = (0, import_yaml2.parse)((0, import_node_fs9.readFileSync)(production, "utf8"));
+  const { inhibit_rules } = (0, import_yaml2.parse)((0, import_node_fs13.readFileSync)(production, "utf8"));
   return (0, import_yaml2.stringify)({
     route: { receiver: "local", group_by: ["alertname", "cluster"], group_wait: "0s", group_interval: "1s", repeat_interval: "1h" },
     inhibit_rules,
@@ -21931,14 +22393,14 @@ function alertmanagerConfig(production, webhook) {
 function shellQuote(word) {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
-var import_node_fs9, import_promises4, import_node_path13, import_yaml2, MONITORING_HOST, PORTS, PROGRAMS, CLUSTER_LABEL, url;
+var import_node_fs13, import_promises6, import_node_path16, import_yaml2, MONITORING_HOST, PORTS, PROGRAMS, CLUSTER_LABEL, url;
 var init_local_monitoring = __esm({
   "src/local/local-monitoring.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs9 = require("fs");
-    import_promises4 = require("fs/promises");
-    import_node_path13 = __toESM(require("path"), 1);
+    import_node_fs13 = require("fs");
+    import_promises6 = require("fs/promises");
+    import_node_path16 = __toESM(require("path"), 1);
     import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
     init_http_get_json();
@@ -21955,7 +22417,7 @@ var init_local_monitoring = __esm({
 
 // src/tools/go-build.ts
 function goBinary() {
-  return (0, import_node_fs10.existsSync)("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : "go";
+  return (0, import_node_fs14.existsSync)("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : "go";
 }
 async function buildGoModule(build) {
   const go = goBinary();
@@ -21973,19 +22435,60 @@ async function buildGoModule(build) {
     (result2) => result2.stdout.includes('"Error"') ? JSON.parse(result2.stdout).Error : `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1)}`
   );
   const directory = JSON.parse(download.stdout).Dir;
-  (0, import_node_fs10.mkdirSync)(import_node_path14.default.dirname(build.output), { recursive: true });
+  (0, import_node_fs14.mkdirSync)(import_node_path17.default.dirname(build.output), { recursive: true });
   const ldflags = ["-s", "-w", build.ldflags ?? ""].join(" ").trim();
   const compile = await $({ cwd: directory, env, nothrow: true, quiet: true })`${go} build -mod=mod -trimpath -ldflags=${ldflags} -o ${build.output} ${build.packagePath ?? "."}`;
   requireSuccess(compile, what, fix);
   return build.output;
 }
-var import_node_fs10, import_node_path14;
+var import_node_fs14, import_node_path17;
 var init_go_build = __esm({
   "src/tools/go-build.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs10 = require("fs");
-    import_node_path14 = __toESM(require("path"), 1);
+    import_node_fs14 = require("fs");
+    import_node_path17 = __toESM(require("path"), 1);
+    init_core2();
+    init_tool_result();
+  }
+});
+
+// src/tools/debian-packages.ts
+async function unpackedPackage(name, toolCache, log4) {
+  const cache = import_node_path18.default.join(toolCache, "debian");
+  const cached = (0, import_node_fs15.existsSync)(cache) ? (0, import_node_fs15.readdirSync)(cache).filter((entry) => entry.startsWith(`${name}_`) && !entry.endsWith(".partial")).sort() : [];
+  if (cached.length > 0) return import_node_path18.default.join(cache, cached.at(-1));
+  const download = await (0, import_promises7.mkdtemp)(import_node_path18.default.join(import_node_os5.default.tmpdir(), "spark-azure-deb-"));
+  try {
+    let fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
+    if (fetched.exitCode !== 0 && process.getuid?.() === 0) {
+      await $`apt-get update -q`.quiet().nothrow();
+      fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
+    }
+    requireSuccess(fetched, `apt-get download ${name}`, "Run `apt-get update` once (package lists may be missing), or install the package and rerun.");
+    const deb = (await (0, import_promises7.readdir)(download)).find((file) => file.endsWith(".deb"));
+    const version = (await $`dpkg-deb -f ${import_node_path18.default.join(download, deb)} Version`.quiet()).stdout.trim().replace(/[^A-Za-z0-9.+~-]/g, "_");
+    const target = import_node_path18.default.join(cache, `${name}_${version}`);
+    const partial2 = `${target}.partial`;
+    await (0, import_promises7.rm)(partial2, { recursive: true, force: true });
+    await (0, import_promises7.mkdir)(partial2, { recursive: true });
+    requireSuccess(await $`dpkg-deb -x ${import_node_path18.default.join(download, deb)} ${partial2}`.quiet().nothrow(), `dpkg-deb -x ${deb}`, "Check the free space of the tool cache.");
+    await (0, import_promises7.rename)(partial2, target);
+    log4.info(`Unpacked Debian's ${name} ${version} into ${target} (not installed; nothing runs as a service)`);
+    return target;
+  } finally {
+    await (0, import_promises7.rm)(download, { recursive: true, force: true });
+  }
+}
+var import_node_fs15, import_promises7, import_node_os5, import_node_path18;
+var init_debian_packages = __esm({
+  "src/tools/debian-packages.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs15 = require("fs");
+    import_promises7 = require("fs/promises");
+    import_node_os5 = __toESM(require("os"), 1);
+    import_node_path18 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
   }
@@ -21998,7 +22501,7 @@ async function ensureMonitoringTools(toolCache, log4) {
     const onPath = await Promise.all(Object.values(programs).map(whichProgram));
     const directory = onPath.every(Boolean) ? void 0 : await unpackedPackage(name, toolCache, log4);
     Object.entries(programs).forEach(([key, program2], index2) => {
-      tools[key] = directory ? import_node_path15.default.join(directory, "usr", "bin", program2) : onPath[index2];
+      tools[key] = directory ? import_node_path19.default.join(directory, "usr", "bin", program2) : onPath[index2];
     });
   }
   return tools;
@@ -22006,53 +22509,25 @@ async function ensureMonitoringTools(toolCache, log4) {
 async function ensureAlertmanager(toolCache, log4) {
   const installed = await whichProgram("alertmanager") ?? await whichProgram("prometheus-alertmanager");
   if (installed) return installed;
-  const binary = import_node_path15.default.join(toolCache, "alertmanager", ALERTMANAGER_VERSION, "bin", "alertmanager");
-  if ((0, import_node_fs11.existsSync)(binary)) return binary;
-  log4.info(`Building Alertmanager ${ALERTMANAGER_VERSION} from the Go module proxy into ${import_node_path15.default.dirname(binary)}`);
+  const binary = import_node_path19.default.join(toolCache, "alertmanager", ALERTMANAGER_VERSION, "bin", "alertmanager");
+  if ((0, import_node_fs16.existsSync)(binary)) return binary;
+  log4.info(`Building Alertmanager ${ALERTMANAGER_VERSION} from the Go module proxy into ${import_node_path19.default.dirname(binary)}`);
   return buildGoModule({ module: "github.com/prometheus/alertmanager", version: ALERTMANAGER_VERSION, packagePath: "./cmd/alertmanager", output: binary });
 }
 async function whichProgram(program2) {
   const result2 = await $`command -v ${program2}`.quiet().nothrow();
   return result2.exitCode === 0 ? result2.stdout.trim() : void 0;
 }
-async function unpackedPackage(name, toolCache, log4) {
-  const cache = import_node_path15.default.join(toolCache, "debian");
-  const cached = (0, import_node_fs11.existsSync)(cache) ? (0, import_node_fs11.readdirSync)(cache).filter((entry) => entry.startsWith(`${name}_`) && !entry.endsWith(".partial")).sort() : [];
-  if (cached.length > 0) return import_node_path15.default.join(cache, cached.at(-1));
-  const download = await (0, import_promises5.mkdtemp)(import_node_path15.default.join(import_node_os5.default.tmpdir(), "spark-azure-deb-"));
-  try {
-    let fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
-    if (fetched.exitCode !== 0 && process.getuid?.() === 0) {
-      await $`apt-get update -q`.quiet().nothrow();
-      fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
-    }
-    requireSuccess(fetched, `apt-get download ${name}`, "Run `apt-get update` once (package lists may be missing), or install the package and rerun.");
-    const deb = (await (0, import_promises5.readdir)(download)).find((file) => file.endsWith(".deb"));
-    const version = (await $`dpkg-deb -f ${import_node_path15.default.join(download, deb)} Version`.quiet()).stdout.trim().replace(/[^A-Za-z0-9.+~-]/g, "_");
-    const target = import_node_path15.default.join(cache, `${name}_${version}`);
-    const partial2 = `${target}.partial`;
-    await (0, import_promises5.rm)(partial2, { recursive: true, force: true });
-    await (0, import_promises5.mkdir)(partial2, { recursive: true });
-    requireSuccess(await $`dpkg-deb -x ${import_node_path15.default.join(download, deb)} ${partial2}`.quiet().nothrow(), `dpkg-deb -x ${deb}`, "Check the free space of the tool cache.");
-    await (0, import_promises5.rename)(partial2, target);
-    log4.info(`Unpacked Debian's ${name} ${version} into ${target} (not installed; nothing runs as a service)`);
-    return target;
-  } finally {
-    await (0, import_promises5.rm)(download, { recursive: true, force: true });
-  }
-}
-var import_node_fs11, import_promises5, import_node_os5, import_node_path15, PACKAGES, ALERTMANAGER_VERSION;
+var import_node_fs16, import_node_path19, PACKAGES, ALERTMANAGER_VERSION;
 var init_monitoring_tools = __esm({
   "src/tools/monitoring-tools.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs11 = require("fs");
-    import_promises5 = require("fs/promises");
-    import_node_os5 = __toESM(require("os"), 1);
-    import_node_path15 = __toESM(require("path"), 1);
+    import_node_fs16 = require("fs");
+    import_node_path19 = __toESM(require("path"), 1);
     init_core2();
     init_go_build();
-    init_tool_result();
+    init_debian_packages();
     PACKAGES = {
       prometheus: { prometheus: "prometheus", promtool: "promtool" },
       "prometheus-alertmanager": { amtool: "amtool" },
@@ -22064,35 +22539,35 @@ var init_monitoring_tools = __esm({
 
 // src/local/local-processes.ts
 function launcherPath(clusterDir, node) {
-  return import_node_path16.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
+  return import_node_path20.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
 }
-function afterExitPath(clusterDir, node) {
-  const program2 = AFTER_EXIT[node.role];
-  const file = program2 && import_node_path16.default.join(nodeDir(clusterDir, node.name), "bin", program2);
-  return file && (0, import_node_fs12.existsSync)(file) ? file : void 0;
+function rolePath(clusterDir, node, programs) {
+  const program2 = programs[node.role];
+  const file = program2 && import_node_path20.default.join(nodeDir(clusterDir, node.name), "bin", program2);
+  return file && (0, import_node_fs17.existsSync)(file) ? file : void 0;
 }
 function logPath(clusterDir, node) {
-  return import_node_path16.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
+  return import_node_path20.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
 }
 function pidPath(clusterDir, node) {
-  return import_node_path16.default.join(nodeDir(clusterDir, node.name), "pid");
+  return import_node_path20.default.join(nodeDir(clusterDir, node.name), "pid");
 }
 function childrenOf(pid) {
   try {
-    return (0, import_node_fs12.readFileSync)(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return (0, import_node_fs17.readFileSync)(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
 }
 function listPids() {
-  return (0, import_node_fs12.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return (0, import_node_fs17.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
 }
 function isLiveProcessOf(pid, clusterDir) {
   try {
-    const stat2 = (0, import_node_fs12.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat2 = (0, import_node_fs17.readFileSync)(`/proc/${pid}/stat`, "utf8");
     const state = stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
     if (state === "Z" || state === "X") return false;
-    return (0, import_node_fs12.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
+    return (0, import_node_fs17.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
   } catch {
     return false;
   }
@@ -22104,23 +22579,29 @@ function signalGroup(pid, signal) {
     signalProcess(pid, signal);
   }
 }
+function killGroupMembers(groupId) {
+  try {
+    process.kill(-groupId, "SIGKILL");
+  } catch {
+  }
+}
 function signalProcess(pid, signal) {
   try {
     process.kill(pid, signal);
   } catch {
   }
 }
-var import_node_child_process, import_node_fs12, import_promises6, import_node_path16, import_promises7, LAUNCHERS, AFTER_EXIT, SUPERVISOR, LocalProcesses;
+var import_node_child_process, import_node_fs17, import_promises8, import_node_path20, import_promises9, LAUNCHERS, AFTER_EXIT, BEFORE_STOP, STOP_GRACE_MS, SUPERVISOR, LocalProcesses;
 var init_local_processes = __esm({
   "src/local/local-processes.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_child_process = require("child_process");
-    import_node_fs12 = require("fs");
-    import_promises6 = require("fs/promises");
-    import_node_path16 = __toESM(require("path"), 1);
+    import_node_fs17 = require("fs");
+    import_promises8 = require("fs/promises");
+    import_node_path20 = __toESM(require("path"), 1);
     init_errors();
-    import_promises7 = require("timers/promises");
+    import_promises9 = require("timers/promises");
     init_child_processes();
     init_paths();
     LAUNCHERS = {
@@ -22131,10 +22612,15 @@ var init_local_processes = __esm({
     AFTER_EXIT = {
       master: "release-spark-master-latch"
     };
+    BEFORE_STOP = {
+      worker: "decommission-spark-worker"
+    };
+    STOP_GRACE_MS = { zookeeper: 15e3, master: 15e3, worker: 33e4 };
     SUPERVISOR = [
-      "launcher=$1; after_exit=${2:-}; child=",
+      "launcher=$1; after_exit=${2:-}; before_stop=${3:-}; child=",
       'after() { [ -z "$after_exit" ] || "$after_exit" || echo "spark-azure supervisor: $(basename "$after_exit") failed" >&2; }',
-      `trap 'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; after; exit 0' TERM INT`,
+      'before() { [ -z "$before_stop" ] || [ -z "$child" ] || "$before_stop" "$child" || echo "spark-azure supervisor: $(basename "$before_stop") failed" >&2; }',
+      `trap 'trap - TERM INT; before; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; after; exit 0' TERM INT`,
       "while :; do",
       '  "$launcher" & child=$!',
       '  wait "$child"; status=$?',
@@ -22153,7 +22639,11 @@ var init_local_processes = __esm({
        * firewall rule can match (`meta skgid`) to cut this one node off the network, as a partition would.
        */
       async start(node, options = {}) {
-        return this.startLauncher(node.name, launcherPath(this.clusterDir, node), { ...options, afterExit: afterExitPath(this.clusterDir, node) });
+        return this.startLauncher(node.name, launcherPath(this.clusterDir, node), {
+          ...options,
+          afterExit: rolePath(this.clusterDir, node, AFTER_EXIT),
+          beforeStop: rolePath(this.clusterDir, node, BEFORE_STOP)
+        });
       }
       /** Starts `launcher` as the process named `name` (a cluster node, or a monitoring program beside it). */
       async startLauncher(name, launcher, options = {}) {
@@ -22161,10 +22651,10 @@ var init_local_processes = __esm({
         const running = this.pid(node);
         if (running !== void 0) return running;
         const log4 = logPath(this.clusterDir, node);
-        await (0, import_promises6.mkdir)(import_node_path16.default.dirname(log4), { recursive: true });
-        const output = (0, import_node_fs12.openSync)(log4, "a");
+        await (0, import_promises8.mkdir)(import_node_path20.default.dirname(log4), { recursive: true });
+        const output = (0, import_node_fs17.openSync)(log4, "a");
         try {
-          const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcher, ...options.afterExit ? [options.afterExit] : []], {
+          const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcher, options.afterExit ?? "", options.beforeStop ?? ""], {
             detached: true,
             stdio: ["ignore", output, output],
             env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: name },
@@ -22178,30 +22668,33 @@ var init_local_processes = __esm({
               "no process (spawn gave no pid)",
               "Check that the launcher exists and is executable, and that the machine has free processes."
             );
-          await (0, import_promises6.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
+          await (0, import_promises8.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
 `);
           return child.pid;
         } finally {
-          (0, import_node_fs12.closeSync)(output);
+          (0, import_node_fs17.closeSync)(output);
         }
       }
       /** The node's pid while its process lives (zombies count as dead), else undefined. */
       pid(node) {
         const file = pidPath(this.clusterDir, node);
-        if (!(0, import_node_fs12.existsSync)(file)) return void 0;
-        const pid = Number((0, import_node_fs12.readFileSync)(file, "utf8").trim());
+        if (!(0, import_node_fs17.existsSync)(file)) return void 0;
+        const pid = Number((0, import_node_fs17.readFileSync)(file, "utf8").trim());
         return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
       }
-      /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
-      async stop(node, graceMs = 15e3) {
+      /**
+       * `systemctl stop`: SIGTERM to the supervisor (its before-stop program, then the launcher), SIGKILL to the
+       * group after the role's grace or `graceMs`, and to whatever of the group outlived the supervisor.
+       * Resolves once every process is gone.
+       */
+      async stop(node, graceMs = node.role ? STOP_GRACE_MS[node.role] : 15e3) {
         const pid = this.pid(node);
         if (pid === void 0) return;
-        signalGroup(pid, "SIGTERM");
-        if (!await this.waitForExit(pid, graceMs)) {
-          signalGroup(pid, "SIGKILL");
-          await this.waitForExit(pid, 5e3);
-        }
-        await (0, import_promises6.rm)(pidPath(this.clusterDir, node), { force: true });
+        signalProcess(pid, "SIGTERM");
+        await this.waitForExit(pid, graceMs);
+        killGroupMembers(pid);
+        await this.waitForExit(pid, 5e3);
+        await (0, import_promises8.rm)(pidPath(this.clusterDir, node), { force: true });
       }
       /**
        * SIGKILL to the node's program only (the launcher's process: spark-class and zkServer end in exec, so the
@@ -22229,7 +22722,7 @@ var init_local_processes = __esm({
         if (pid === void 0) return;
         signalGroup(pid, "SIGKILL");
         await this.waitForExit(pid, 5e3);
-        await (0, import_promises6.rm)(pidPath(this.clusterDir, node), { force: true });
+        await (0, import_promises8.rm)(pidPath(this.clusterDir, node), { force: true });
       }
       /** Every live process carrying this cluster's marker, children such as executors included. */
       leftovers() {
@@ -22238,13 +22731,13 @@ var init_local_processes = __esm({
       /** Last resort for `down`: SIGKILL whatever still carries the marker. */
       async killLeftovers() {
         for (const pid of this.leftovers()) signalProcess(pid, "SIGKILL");
-        for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await (0, import_promises7.setTimeout)(100);
+        for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await (0, import_promises9.setTimeout)(100);
       }
       async waitForExit(pid, timeoutMs) {
         const deadline = Date.now() + timeoutMs;
         while (Date.now() < deadline) {
           if (!isLiveProcessOf(pid, this.clusterDir)) return true;
-          await (0, import_promises7.setTimeout)(100);
+          await (0, import_promises9.setTimeout)(100);
         }
         return !isLiveProcessOf(pid, this.clusterDir);
       }
@@ -22265,7 +22758,7 @@ function validateShape(shape) {
   }
   return shape;
 }
-function localTopology(shape, clusterName = "local") {
+function localTopology(shape, clusterName = LOCAL_CLUSTER_NAME) {
   validateShape(shape);
   const zookeepers = range3(shape.zookeeperCount).map(
     (i) => ({
@@ -22285,12 +22778,13 @@ function localTopology(shape, clusterName = "local") {
 function range3(count) {
   return Array.from({ length: count }, (_3, index2) => index2 + 1);
 }
-var DEFAULT_SHAPE, MAX_LOCAL_WORKERS;
+var LOCAL_CLUSTER_NAME, DEFAULT_SHAPE, MAX_LOCAL_WORKERS;
 var init_local_topology = __esm({
   "src/local/local-topology.ts"() {
     "use strict";
     init_cjs_shims();
     init_errors();
+    LOCAL_CLUSTER_NAME = "local";
     DEFAULT_SHAPE = { zookeeperCount: 3, masterCount: 2, workerCount: 2 };
     MAX_LOCAL_WORKERS = 20;
   }
@@ -22302,47 +22796,47 @@ async function ensureRecoveryPlugin(where2, log4) {
   const sourceDir = where2.content.recoveryPluginSource;
   const sources = listJavaSources(sourceDir);
   const hash = (0, import_node_crypto2.createHash)("sha256");
-  for (const file of sources) hash.update(file).update((0, import_node_fs13.readFileSync)(file));
+  for (const file of sources) hash.update(file).update((0, import_node_fs18.readFileSync)(file));
   hash.update(
-    (0, import_node_fs13.readdirSync)(import_node_path17.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
+    (0, import_node_fs18.readdirSync)(import_node_path21.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
   );
-  const jar = import_node_path17.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
-  if ((0, import_node_fs13.existsSync)(jar)) return jar;
+  const jar = import_node_path21.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
+  if ((0, import_node_fs18.existsSync)(jar)) return jar;
   if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
     log4.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
     await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log4);
   }
-  log4.info(`Building the leader-election plugin against ${import_node_path17.default.basename(sparkHome)}`);
-  const classes = await (0, import_promises8.mkdtemp)(import_node_path17.default.join(where2.tempDir, "spark-azure-recovery-"));
+  log4.info(`Building the leader-election plugin against ${import_node_path21.default.basename(sparkHome)}`);
+  const classes = await (0, import_promises10.mkdtemp)(import_node_path21.default.join(where2.tempDir, "spark-azure-recovery-"));
   try {
-    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path17.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
+    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path21.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
     requireSuccess(
       compile,
       "javac of the leader-election plugin",
       "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.",
       (result2) => result2.stderr.trim().split("\n").slice(0, 3).join(" | ")
     );
-    await (0, import_promises8.mkdir)(import_node_path17.default.dirname(jar), { recursive: true });
+    await (0, import_promises10.mkdir)(import_node_path21.default.dirname(jar), { recursive: true });
     const partial2 = `${jar}.partial`;
     await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
-    await (0, import_promises8.rename)(partial2, jar);
+    await (0, import_promises10.rename)(partial2, jar);
     return jar;
   } finally {
-    await (0, import_promises8.rm)(classes, { recursive: true, force: true });
+    await (0, import_promises10.rm)(classes, { recursive: true, force: true });
   }
 }
 function listJavaSources(directory) {
-  return (0, import_node_fs13.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path17.default.join(directory, file));
+  return (0, import_node_fs18.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path21.default.join(directory, file));
 }
-var import_node_crypto2, import_node_fs13, import_promises8, import_node_path17;
+var import_node_crypto2, import_node_fs18, import_promises10, import_node_path21;
 var init_recovery_plugin = __esm({
   "src/tools/recovery-plugin.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto2 = require("crypto");
-    import_node_fs13 = require("fs");
-    import_promises8 = require("fs/promises");
-    import_node_path17 = __toESM(require("path"), 1);
+    import_node_fs18 = require("fs");
+    import_promises10 = require("fs/promises");
+    import_node_path21 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
     init_installers();
@@ -22351,13 +22845,13 @@ var init_recovery_plugin = __esm({
 
 // src/tools/zookeeper-metrics-jars.ts
 async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
-  const defaults2 = (0, import_yaml3.parse)((0, import_node_fs14.readFileSync)(import_node_path18.default.join(content.ansibleDir, "roles", "zookeeper", "defaults", "main.yml"), "utf8"));
+  const defaults2 = (0, import_yaml3.parse)((0, import_node_fs19.readFileSync)(import_node_path22.default.join(content.ansibleDir, "roles", "zookeeper", "defaults", "main.yml"), "utf8"));
   const jars = defaults2.zookeeper_prometheus_jars;
-  const directory = import_node_path18.default.join(toolCache, "zookeeper-prometheus", (0, import_node_crypto3.createHash)("sha256").update(JSON.stringify(jars)).digest("hex").slice(0, 12));
+  const directory = import_node_path22.default.join(toolCache, "zookeeper-prometheus", (0, import_node_crypto3.createHash)("sha256").update(JSON.stringify(jars)).digest("hex").slice(0, 12));
   for (const jar of jars) {
-    const file = import_node_path18.default.join(directory, import_node_path18.default.basename(jar.url));
-    if ((0, import_node_fs14.existsSync)(file)) continue;
-    log4.info(`Downloading ${import_node_path18.default.basename(jar.url)} (ZooKeeper's Prometheus metrics) into ${directory}`);
+    const file = import_node_path22.default.join(directory, import_node_path22.default.basename(jar.url));
+    if ((0, import_node_fs19.existsSync)(file)) continue;
+    log4.info(`Downloading ${import_node_path22.default.basename(jar.url)} (ZooKeeper's Prometheus metrics) into ${directory}`);
     const response = await fetch(jar.url, { signal: AbortSignal.timeout(6e4) }).catch((error2) => {
       throw new ActionableError(`Download of ${jar.url}`, "the jar", error2.message, "Check that this machine reaches Maven Central, or set zookeeper_prometheus_enabled=false.");
     });
@@ -22371,36 +22865,74 @@ async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
         "Retry; if it repeats, the file changed upstream: do not use it."
       );
     }
-    await (0, import_promises9.mkdir)(directory, { recursive: true });
-    await (0, import_promises9.writeFile)(`${file}.partial`, bytes);
-    await (0, import_promises9.rename)(`${file}.partial`, file);
+    await (0, import_promises11.mkdir)(directory, { recursive: true });
+    await (0, import_promises11.writeFile)(`${file}.partial`, bytes);
+    await (0, import_promises11.rename)(`${file}.partial`, file);
   }
   return directory;
 }
-var import_node_crypto3, import_node_fs14, import_promises9, import_node_path18, import_yaml3;
+var import_node_crypto3, import_node_fs19, import_promises11, import_node_path22, import_yaml3;
 var init_zookeeper_metrics_jars = __esm({
   "src/tools/zookeeper-metrics-jars.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto3 = require("crypto");
-    import_node_fs14 = require("fs");
-    import_promises9 = require("fs/promises");
-    import_node_path18 = __toESM(require("path"), 1);
+    import_node_fs19 = require("fs");
+    import_promises11 = require("fs/promises");
+    import_node_path22 = __toESM(require("path"), 1);
     import_yaml3 = __toESM(require_dist(), 1);
     init_errors();
+  }
+});
+
+// src/tools/terraform-cli.ts
+async function ensureTerraformCli(toolCache, log4) {
+  if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
+  const bin = import_node_path23.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
+  const tofu = import_node_path23.default.join(bin, "tofu");
+  if ((0, import_node_fs20.existsSync)(tofu)) return tofu;
+  log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy into ${bin} (once)`);
+  return buildGoModule({
+    module: "github.com/opentofu/opentofu",
+    version: OPENTOFU_VERSION,
+    packagePath: "./cmd/tofu",
+    output: tofu,
+    fix: "Install Terraform or OpenTofu on PATH."
+  });
+}
+var import_node_fs20, import_node_path23, OPENTOFU_VERSION;
+var init_terraform_cli = __esm({
+  "src/tools/terraform-cli.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs20 = require("fs");
+    import_node_path23 = __toESM(require("path"), 1);
+    init_core2();
+    init_go_build();
+    OPENTOFU_VERSION = "v1.12.6";
   }
 });
 
 // src/local/toolchain.ts
 async function ensureToolchain(root2, toolCache, log4) {
   const java = await ensureJava(log4);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs15.existsSync)(ZOOKEEPER_JAR), log4);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs21.existsSync)(ZOOKEEPER_JAR), log4);
   const venv = await ensurePythonEnvironment("local-cluster", toolCache, log4);
-  const python = import_node_path19.default.join(venv, "bin", "python");
+  const python = import_node_path24.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
   const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root2), sparkHome, toolCache, tempDir: import_node_os6.default.tmpdir() }, log4);
   const zookeeperMetricsJarDir = await ensureZooKeeperMetricsJars(suiteContent(root2), toolCache, log4);
-  return { java, python, ansiblePlaybook: import_node_path19.default.join(venv, "bin", "ansible-playbook"), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR, zookeeperMetricsJarDir };
+  const terraform = await ensureTerraformCli(toolCache, log4);
+  return {
+    java,
+    python,
+    ansiblePlaybook: import_node_path24.default.join(venv, "bin", "ansible-playbook"),
+    sparkHome,
+    recoveryPluginJar,
+    zookeeperJar: ZOOKEEPER_JAR,
+    zookeeperMetricsJarDir,
+    terraform
+  };
 }
 async function ensureJava(log4) {
   const version = await javaMajorVersion();
@@ -22415,20 +22947,21 @@ async function javaMajorVersion() {
   const match = /version "(\d+)/.exec(result2.stderr);
   return match ? Number(match[1]) : void 0;
 }
-var import_node_fs15, import_node_os6, import_node_path19, ZOOKEEPER_JAR;
+var import_node_fs21, import_node_os6, import_node_path24, ZOOKEEPER_JAR;
 var init_toolchain = __esm({
   "src/local/toolchain.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs15 = require("fs");
+    import_node_fs21 = require("fs");
     import_node_os6 = __toESM(require("os"), 1);
-    import_node_path19 = __toESM(require("path"), 1);
+    import_node_path24 = __toESM(require("path"), 1);
     init_core2();
     init_installers();
     init_recovery_plugin();
     init_suite_content();
     init_zookeeper_metrics_jars();
     init_spark_runtime();
+    init_terraform_cli();
     ZOOKEEPER_JAR = "/usr/share/java/zookeeper.jar";
   }
 });
@@ -22446,6 +22979,9 @@ function roleGroups(topology) {
     { nodes: topology.workers, what: "Spark workers", problems: (state) => assessWorkers(state, expectationsOf(topology)), timeoutMs: UP_TIMEOUTS_MS.workers }
   ];
 }
+function roleGroupOf(topology, role) {
+  return roleGroups(topology)[["zookeeper", "master", "worker"].indexOf(role)];
+}
 function sameShape(a, b) {
   return a.zookeeperCount === b.zookeeperCount && a.masterCount === b.masterCount && a.workerCount === b.workerCount;
 }
@@ -22460,36 +22996,35 @@ function describeShape(shape) {
   return `${shape.zookeeperCount} ZooKeeper servers, ${shape.masterCount} masters and ${shape.workerCount} workers`;
 }
 async function keepPreviousLogs(clusterDir) {
-  const nodes = import_node_path20.default.join(clusterDir, "nodes");
-  if (!(0, import_node_fs16.existsSync)(nodes)) return;
-  const previous = import_node_path20.default.join(clusterDir, "previous-logs");
-  const target = import_node_path20.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
-  for (const node of await (0, import_promises10.readdir)(nodes)) {
-    const logs = import_node_path20.default.join(nodes, node, "logs");
-    if ((0, import_node_fs16.existsSync)(logs)) {
-      await (0, import_promises10.mkdir)(target, { recursive: true });
-      await (0, import_promises10.rename)(logs, import_node_path20.default.join(target, node));
+  const nodes = import_node_path25.default.join(clusterDir, "nodes");
+  if (!(0, import_node_fs22.existsSync)(nodes)) return;
+  const previous = import_node_path25.default.join(clusterDir, "previous-logs");
+  const target = import_node_path25.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
+  for (const node of await (0, import_promises12.readdir)(nodes)) {
+    const logs = import_node_path25.default.join(nodes, node, "logs");
+    if ((0, import_node_fs22.existsSync)(logs)) {
+      await (0, import_promises12.mkdir)(target, { recursive: true });
+      await (0, import_promises12.rename)(logs, import_node_path25.default.join(target, node));
     }
   }
-  const runs = (0, import_node_fs16.existsSync)(previous) ? (await (0, import_promises10.readdir)(previous)).sort() : [];
-  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises10.rm)(import_node_path20.default.join(previous, old), { recursive: true, force: true });
+  const runs = (0, import_node_fs22.existsSync)(previous) ? (await (0, import_promises12.readdir)(previous)).sort() : [];
+  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises12.rm)(import_node_path25.default.join(previous, old), { recursive: true, force: true });
 }
-var import_node_fs16, import_promises10, import_node_path20, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
+var import_node_fs22, import_promises12, import_node_path25, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
 var init_local_cluster = __esm({
   "src/local/local-cluster.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs16 = require("fs");
-    import_promises10 = require("fs/promises");
-    import_node_path20 = __toESM(require("path"), 1);
+    import_node_fs22 = require("fs");
+    import_promises12 = require("fs/promises");
+    import_node_path25 = __toESM(require("path"), 1);
     init_health();
     init_node_states();
     init_topology();
     init_errors();
     init_cluster_probe();
     init_wait();
-    init_ansible();
-    init_local_inventory();
+    init_local_boot();
     init_local_monitoring();
     init_monitoring_tools();
     init_local_processes();
@@ -22504,7 +23039,7 @@ var init_local_cluster = __esm({
         this.paths = paths;
         this.log = log4;
         this.processes = new LocalProcesses(paths.clusterDir);
-        this.recordPath = import_node_path20.default.join(paths.clusterDir, "cluster.json");
+        this.recordPath = import_node_path25.default.join(paths.clusterDir, "cluster.json");
       }
       paths;
       log;
@@ -22562,7 +23097,7 @@ var init_local_cluster = __esm({
           tools,
           { alertWebhook: options.alertWebhook }
         );
-        await (0, import_promises10.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, monitoring }, null, 2)}
+        await (0, import_promises12.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, monitoring }, null, 2)}
 `);
         return monitoring;
       }
@@ -22572,18 +23107,14 @@ var init_local_cluster = __esm({
         return record2?.monitoring && localMonitoringRunning(this.processes) ? record2.monitoring : void 0;
       }
       /**
-       * Re-renders every node's configuration with these role variables merged into the cluster's own,
-       * restarting nothing: the roles only mark nodes restart-pending, and a rolling update restarts them.
+       * Keeps these role variables in the cluster's configuration store, merged into what it keeps, and
+       * converges every node onto them through its boot, restarting nothing: the roles only mark nodes
+       * restart-pending, and a rolling update restarts them. A node booted later gets them too.
        */
       async reconfigure(roleVariables) {
-        const record2 = await this.record();
-        if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
-        const merged = { ...record2.roleVariables ?? {}, ...roleVariables };
-        const inventory = import_node_path20.default.join(this.paths.clusterDir, "inventory.yml");
-        await (0, import_promises10.writeFile)(inventory, localInventory(record2.topology, this.paths.clusterDir, record2.toolchain, merged));
-        await (0, import_promises10.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, roleVariables: merged }, null, 2)}
-`);
-        await renderConfiguration(record2.toolchain, suiteContent().root, inventory);
+        const record2 = await this.existingRecord();
+        await writeConfigurationStore(this.paths.clusterDir, { ...await readConfigurationStore(this.paths.clusterDir), ...roleVariables });
+        await bootLocalNodes(this.bootContext(record2), allNodes(record2.topology));
       }
       /**
        * Removes a node entirely, as if its VM were deleted: its processes die with no shutdown (SIGKILL to the
@@ -22591,7 +23122,55 @@ var init_local_cluster = __esm({
        */
       async destroy(node) {
         await this.processes.kill(node);
-        await (0, import_promises10.rm)(nodeDir(this.paths.clusterDir, node.name), { recursive: true, force: true });
+        await (0, import_promises12.rm)(nodeDir(this.paths.clusterDir, node.name), { recursive: true, force: true });
+      }
+      /**
+       * A reimage, as Azure does one: the node shuts down (a worker decommissions first), its disk is wiped
+       * (configuration, data and logs gone), and it boots again from its custom data, with its name and
+       * address; resolves once its role counts it healthy again.
+       */
+      async reimage(node) {
+        const record2 = await this.existingRecord();
+        await this.processes.stop(node);
+        await (0, import_promises12.rm)(nodeDir(this.paths.clusterDir, node.name), { recursive: true, force: true });
+        const started = performance.now();
+        await bootLocalNodes(this.bootContext(record2), [node]);
+        const group3 = roleGroupOf(record2.topology, node.role);
+        await this.startRole([node], record2.topology, group3.what, group3.problems, group3.timeoutMs);
+        return { seconds: (performance.now() - started) / 1e3 };
+      }
+      /**
+       * The workers scaled to `workerCount`, as the scale set does: new workers (worker<n+1>, ...) boot from the
+       * workers' custom data alone and start, and are waited for until the ALIVE master has them ALIVE; on
+       * scale-in the newest go, each decommissioned first (its executors finish their tasks and leave), and
+       * their directories with them.
+       */
+      async scale(workerCount) {
+        const record2 = await this.existingRecord();
+        const shape = validateShape({ ...record2.shape, workerCount });
+        const target = localTopology(shape, record2.clusterName);
+        const current = record2.topology.workers;
+        const added = target.workers.filter((worker) => !current.some((existing) => existing.name === worker.name));
+        const removed = current.filter((worker) => !target.workers.some((wanted) => wanted.name === worker.name));
+        const topology = { ...record2.topology, workers: [...current.filter((worker) => !removed.includes(worker)), ...added] };
+        const updated = { ...record2, shape, topology };
+        const started = performance.now();
+        if (added.length > 0) {
+          await (0, import_promises12.writeFile)(this.recordPath, `${JSON.stringify(updated, null, 2)}
+`);
+          this.log.info(`Scaling out: ${added.map((worker) => worker.name).join(", ")} boot from the workers' custom data`);
+          await bootLocalNodes(this.bootContext(updated), added);
+          const group3 = roleGroupOf(topology, "worker");
+          await this.startRole(added, topology, group3.what, group3.problems, group3.timeoutMs);
+        }
+        if (removed.length > 0) {
+          this.log.info(`Scaling in: ${removed.map((worker) => worker.name).join(", ")} decommission, then go`);
+          await Promise.all(removed.map((worker) => this.processes.stop(worker)));
+          await Promise.all(removed.map((worker) => (0, import_promises12.rm)(nodeDir(this.paths.clusterDir, worker.name), { recursive: true, force: true })));
+          await (0, import_promises12.writeFile)(this.recordPath, `${JSON.stringify(updated, null, 2)}
+`);
+        }
+        return { added: added.map((worker) => worker.name), removed: removed.map((worker) => worker.name), seconds: (performance.now() - started) / 1e3 };
       }
       /**
        * Compares the recorded topology with what runs and brings back what is missing, touching nothing else:
@@ -22605,16 +23184,11 @@ var init_local_cluster = __esm({
         if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
         const { topology } = record2;
         const missing = allNodes(topology).filter((node) => this.processes.pid(node) === void 0);
-        const unconfigured = missing.filter((node) => !(0, import_node_fs16.existsSync)(launcherPath(this.paths.clusterDir, node)));
+        const unconfigured = missing.filter((node) => !(0, import_node_fs22.existsSync)(launcherPath(this.paths.clusterDir, node)));
         const started = performance.now();
         if (unconfigured.length > 0) {
-          this.log.info(`Rendering the configuration of ${unconfigured.map((node) => node.name).join(", ")} (Ansible --limit)`);
-          await renderConfiguration(
-            record2.toolchain,
-            suiteContent().root,
-            import_node_path20.default.join(this.paths.clusterDir, "inventory.yml"),
-            unconfigured.map((node) => node.name)
-          );
+          this.log.info(`Booting ${unconfigured.map((node) => node.name).join(", ")} from their custom data`);
+          await bootLocalNodes(this.bootContext(record2), unconfigured);
         }
         for (const group3 of roleGroups(topology)) {
           const nodes = group3.nodes.filter((node) => missing.includes(node));
@@ -22630,19 +23204,15 @@ var init_local_cluster = __esm({
         const record2 = await this.existingRecord();
         const topology = { ...record2.topology, zookeepers: [...zookeepers] };
         const updated = { ...record2, shape: { ...record2.shape, zookeeperCount: zookeepers.length }, topology };
-        await (0, import_promises10.writeFile)(import_node_path20.default.join(this.paths.clusterDir, "inventory.yml"), localInventory(topology, this.paths.clusterDir, record2.toolchain, record2.roleVariables ?? {}));
-        await (0, import_promises10.writeFile)(this.recordPath, `${JSON.stringify(updated, null, 2)}
+        await (0, import_promises12.writeFile)(this.recordPath, `${JSON.stringify(updated, null, 2)}
 `);
       }
-      /** Renders these nodes' configuration with the roles (Ansible --limit), starting and restarting nothing. */
+      /** Boots these nodes again from custom data of the cluster as it is recorded now, starting and restarting nothing. */
       async render(nodes) {
-        const record2 = await this.existingRecord();
-        await renderConfiguration(
-          record2.toolchain,
-          suiteContent().root,
-          import_node_path20.default.join(this.paths.clusterDir, "inventory.yml"),
-          nodes.map((node) => node.name)
-        );
+        await bootLocalNodes(this.bootContext(await this.existingRecord()), nodes);
+      }
+      bootContext(record2) {
+        return { clusterDir: this.paths.clusterDir, clusterName: record2.clusterName, topology: record2.topology, toolchain: record2.toolchain, terraform: record2.toolchain.terraform };
       }
       async status() {
         const record2 = await this.record();
@@ -22687,8 +23257,8 @@ var init_local_cluster = __esm({
       async logs(name, lines) {
         const node = await this.node(name);
         const file = logPath(this.paths.clusterDir, node);
-        if (!(0, import_node_fs16.existsSync)(file)) return "";
-        const text = await (0, import_promises10.readFile)(file, "utf8");
+        if (!(0, import_node_fs22.existsSync)(file)) return "";
+        const text = await (0, import_promises12.readFile)(file, "utf8");
         return text.split("\n").slice(-lines - 1).join("\n");
       }
       logFile(node) {
@@ -22708,11 +23278,11 @@ var init_local_cluster = __esm({
           throw new ClusterStateError(`Node ${node.name}`, `a running node to ${operation}`, "no process", "See `spark-azure local status`.");
         }
         const log4 = this.logFile(node);
-        const logBefore = (0, import_node_fs16.existsSync)(log4) ? (0, import_node_fs16.statSync)(log4).size : 0;
+        const logBefore = (0, import_node_fs22.existsSync)(log4) ? (0, import_node_fs22.statSync)(log4).size : 0;
         await this.nodeOperations()[operation](node);
         if (operation !== "start" && operation !== "restart") return;
         await sleep(START_WATCH_MS);
-        const since = (0, import_node_fs16.existsSync)(log4) ? (0, import_node_fs16.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
+        const since = (0, import_node_fs22.existsSync)(log4) ? (0, import_node_fs22.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
         if (/spark-azure supervisor: .* exited with status/.test(since) || this.processes.pid(node) === void 0) {
           await this.processes.stop(node);
           throw new ClusterStateError(
@@ -22758,15 +23328,15 @@ var init_local_cluster = __esm({
       async prepare(topology, toolchain, shape, roleVariables) {
         await this.processes.killLeftovers();
         await keepPreviousLogs(this.paths.clusterDir);
-        await (0, import_promises10.rm)(import_node_path20.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
-        await (0, import_promises10.mkdir)(this.paths.clusterDir, { recursive: true });
-        const inventory = import_node_path20.default.join(this.paths.clusterDir, "inventory.yml");
-        await (0, import_promises10.writeFile)(inventory, localInventory(topology, this.paths.clusterDir, toolchain, roleVariables));
-        const record2 = { shape, roleVariables, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
-        await (0, import_promises10.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
+        await (0, import_promises12.rm)(import_node_path25.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+        await (0, import_promises12.mkdir)(this.paths.clusterDir, { recursive: true });
+        const record2 = { shape, roleVariables, clusterName: LOCAL_CLUSTER_NAME, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
+        await (0, import_promises12.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
 `);
-        this.log.info("Rendering node configuration with the Ansible roles (local inventory)");
-        await renderConfiguration(toolchain, suiteContent().root, inventory);
+        await writeConfigurationStore(this.paths.clusterDir, roleVariables);
+        this.log.info("Booting every node from its custom data (the node-boot module, then spark-azure-boot)");
+        await bootLocalNodes(this.bootContext(record2), allNodes(topology));
+        await writeClusterInventory(this.bootContext(record2), allNodes(topology), import_node_path25.default.join(this.paths.clusterDir, "inventory.yml"));
       }
       async startRole(nodes, topology, what, problems, timeoutMs) {
         this.log.info(`Starting ${what}: ${nodes.map((node) => `${node.name} (${node.host})`).join(", ")}`);
@@ -22785,7 +23355,7 @@ var init_local_cluster = __esm({
             what,
             `healthy within ${timeoutMs / 1e3} s`,
             problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-            `Read the node logs under ${import_node_path20.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+            `Read the node logs under ${import_node_path25.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
           );
         }
         this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
@@ -22804,9 +23374,9 @@ var init_local_cluster = __esm({
         return record2;
       }
       async record() {
-        if (!(0, import_node_fs16.existsSync)(this.recordPath)) return void 0;
+        if (!(0, import_node_fs22.existsSync)(this.recordPath)) return void 0;
         try {
-          return JSON.parse(await (0, import_promises10.readFile)(this.recordPath, "utf8"));
+          return JSON.parse(await (0, import_promises12.readFile)(this.recordPath, "utf8"));
         } catch (error2) {
           throw new ClusterStateError(
             `Local cluster record ${this.recordPath}`,
@@ -23001,22 +23571,6 @@ var init_vm_outputs = __esm({
   }
 });
 
-// src/tools/tool-answer.ts
-function parseToolJson(tool, text) {
-  try {
-    return JSON.parse(text);
-  } catch (error2) {
-    throw new ToolAnswerError(tool, "JSON", `${JSON.stringify(text.trim().slice(0, 120))} (${error2.message})`);
-  }
-}
-var init_tool_answer = __esm({
-  "src/tools/tool-answer.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_errors();
-  }
-});
-
 // src/azure/scale-set-instances.ts
 async function listScaleSetInstances(access2, log4) {
   const listing = await $({ nothrow: true, quiet: true })`az ${vmssInstanceIdsArguments(access2)}`;
@@ -23026,13 +23580,42 @@ async function listScaleSetInstances(access2, log4) {
   }
   return parseToolJson(`az vmss nic list ${access2.scaleSet}`, listing.stdout);
 }
+async function scaleScaleSet(access2, capacity) {
+  const result2 = await $({ nothrow: true, quiet: true, timeout: 18e5 })`az ${vmssScaleArguments(access2, capacity)} --no-wait`;
+  requireSuccess(result2, `az vmss scale ${access2.scaleSet}`, "Check the Azure login and workerScaleSet.");
+  return `${access2.scaleSet} capacity ${capacity}`;
+}
 var init_scale_set_instances = __esm({
   "src/azure/scale-set-instances.ts"() {
     "use strict";
     init_cjs_shims();
     init_core2();
     init_tool_answer();
+    init_tool_result();
     init_remote_commands();
+  }
+});
+
+// src/tools/ansible-playbook.ts
+async function runPlaybookWith(ansiblePlaybook, root2, inventory, options = {}) {
+  const ansibleDir = import_node_path26.default.join(root2, "infra", "ansible");
+  const playbook = import_node_path26.default.join(ansibleDir, options.playbook ?? "site.yml");
+  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path26.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+  const result2 = await $({ env, cwd: ansibleDir })`${ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
+  return { exitCode: result2.exitCode ?? 1, stdout: result2.stdout, stderr: result2.stderr, output: result2.stdout + result2.stderr };
+}
+function ansibleFailures(result2) {
+  return `${result2.stdout}
+${result2.stderr}`.split("\n").filter((line) => /fatal:|UNREACHABLE|ERROR!|failed=[1-9]/.test(line)).slice(0, 3).join(" | ") || lastErrorLine(result2);
+}
+var import_node_path26;
+var init_ansible_playbook = __esm({
+  "src/tools/ansible-playbook.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_path26 = __toESM(require("path"), 1);
+    init_core2();
+    init_tool_result();
   }
 });
 
@@ -23041,7 +23624,7 @@ async function configureCluster(terraform, configuration2) {
   const outputs = readVmOutputs(await terraform.outputs());
   const instances = configuration2.workerScaleSetLookup ? await listScaleSetInstances({ resourceGroup: outputs.resourceGroupName, scaleSet: outputs.workerScaleSetName }, configuration2.log) : void 0;
   const workers = (instances ?? []).map((instance) => ({ name: instance.ip, host: instance.ip }));
-  (0, import_node_fs17.writeFileSync)(configuration2.inventoryFile, azureInventory(outputs, workers, configuration2.ssh));
+  (0, import_node_fs23.writeFileSync)(configuration2.inventoryFile, azureInventory(outputs, workers, configuration2.ssh));
   await configuration2.published?.(outputs, workers.length);
   const { limit } = configuration2;
   if (configuration2.configure && (limit === void 0 || limit.length > 0)) await runSitePlaybook(configuration2, limit);
@@ -23052,18 +23635,18 @@ async function runSitePlaybook(configuration2, limit) {
   const extraArgs = [...configuration2.extraVariablesFile ? ["-e", `@${configuration2.extraVariablesFile}`] : [], ...limit ? ["--limit", limit.join(",")] : []];
   const result2 = await configuration2.group(
     "ansible-playbook site.yml",
-    () => runPlaybookWith(import_node_path21.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, configuration2.inventoryFile, { extraArgs })
+    () => runPlaybookWith(import_node_path27.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, configuration2.inventoryFile, { extraArgs })
   );
   configuration2.log.info(result2.stdout.split("\n").slice(-12).join("\n"));
   requireSuccess(result2, "ansible-playbook site.yml", "Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.", ansibleFailures);
 }
-var import_node_fs17, import_node_path21;
+var import_node_fs23, import_node_path27;
 var init_cluster_configuration = __esm({
   "src/operations/cluster-configuration.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs17 = require("fs");
-    import_node_path21 = __toESM(require("path"), 1);
+    import_node_fs23 = require("fs");
+    import_node_path27 = __toESM(require("path"), 1);
     init_azure_inventory();
     init_vm_outputs();
     init_scale_set_instances();
@@ -23127,7 +23710,7 @@ var init_managed_disks = __esm({
 });
 
 // src/core/infra/plan-configuration.ts
-function planConfigurationDifferences(planFiles, readFile3, listTf) {
+function planConfigurationDifferences(planFiles, readFile5, listTf) {
   const modulesJson = planFiles.get("tfconfig/modules.json");
   if (!modulesJson) return ["the plan holds no configuration snapshot (is it a saved Terraform plan?)"];
   const modules = [
@@ -23140,8 +23723,8 @@ function planConfigurationDifferences(planFiles, readFile3, listTf) {
     const planned = [...planFiles.keys()].filter((name) => name.startsWith(prefix) && name.endsWith(".tf")).map((name) => name.slice(prefix.length));
     const present = listTf(module2.dir);
     for (const file of /* @__PURE__ */ new Set([...planned, ...present])) {
-      const relative = import_node_path22.default.posix.join(module2.dir, file);
-      const now = readFile3(relative);
+      const relative = import_node_path28.default.posix.join(module2.dir, file);
+      const now = readFile5(relative);
       const then = planFiles.get(prefix + file);
       if (!now) differences.push(`${relative} is gone`);
       else if (!then) differences.push(`${relative} is new`);
@@ -23150,12 +23733,12 @@ function planConfigurationDifferences(planFiles, readFile3, listTf) {
   }
   return differences;
 }
-var import_node_path22;
+var import_node_path28;
 var init_plan_configuration = __esm({
   "src/core/infra/plan-configuration.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path22 = __toESM(require("path"), 1);
+    import_node_path28 = __toESM(require("path"), 1);
   }
 });
 
@@ -23194,14 +23777,14 @@ var init_zip_entries = __esm({
 
 // src/tools/plan-file.ts
 function preparePlanFile(planFile, given) {
-  if ((0, import_node_fs18.existsSync)(planFile) && (0, import_node_fs18.statSync)(planFile).isDirectory()) {
+  if ((0, import_node_fs24.existsSync)(planFile) && (0, import_node_fs24.statSync)(planFile).isDirectory()) {
     throw new InputError("planFile", "a file path for the saved plan", `${describeValue(given)}, a folder`, "Name a file, e.g. spark-azure.tfplan.");
   }
-  (0, import_node_fs18.mkdirSync)(import_node_path23.default.dirname(planFile), { recursive: true });
+  (0, import_node_fs24.mkdirSync)(import_node_path29.default.dirname(planFile), { recursive: true });
   return planFile;
 }
 function requireSavedPlan(planFile, given) {
-  if (!(0, import_node_fs18.existsSync)(planFile)) {
+  if (!(0, import_node_fs24.existsSync)(planFile)) {
     throw new InputError(
       "planFile",
       "the plan saved by command plan (download it in the approved job)",
@@ -23211,11 +23794,11 @@ function requireSavedPlan(planFile, given) {
   }
 }
 function refuseForeignPlan(planFile, root2, given) {
-  const read = (relative) => (0, import_node_fs18.existsSync)(import_node_path23.default.join(root2, relative)) ? (0, import_node_fs18.readFileSync)(import_node_path23.default.join(root2, relative)) : void 0;
-  const listTf = (relativeDir) => (0, import_node_fs18.existsSync)(import_node_path23.default.join(root2, relativeDir)) ? (0, import_node_fs18.readdirSync)(import_node_path23.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
+  const read = (relative) => (0, import_node_fs24.existsSync)(import_node_path29.default.join(root2, relative)) ? (0, import_node_fs24.readFileSync)(import_node_path29.default.join(root2, relative)) : void 0;
+  const listTf = (relativeDir) => (0, import_node_fs24.existsSync)(import_node_path29.default.join(root2, relativeDir)) ? (0, import_node_fs24.readdirSync)(import_node_path29.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
   let differences;
   try {
-    differences = planConfigurationDifferences(zipEntries((0, import_node_fs18.readFileSync)(planFile)), read, listTf);
+    differences = planConfigurationDifferences(zipEntries((0, import_node_fs24.readFileSync)(planFile)), read, listTf);
   } catch (error2) {
     differences = [`it is no saved Terraform plan (${error2 instanceof ToolAnswerError ? error2.found : error2.message})`];
   }
@@ -23232,12 +23815,12 @@ async function withPlanLock(planFile, plan) {
   const lock = `${planFile}.lock`;
   const holder = JSON.stringify({ pid: process.pid, host: import_node_os7.default.hostname(), since: (/* @__PURE__ */ new Date()).toISOString() });
   try {
-    (0, import_node_fs18.writeFileSync)(lock, holder, { flag: "wx" });
+    (0, import_node_fs24.writeFileSync)(lock, holder, { flag: "wx" });
   } catch (error2) {
     if (error2.code !== "EEXIST") throw error2;
-    const other = JSON.parse((0, import_node_fs18.readFileSync)(lock, "utf8"));
+    const other = JSON.parse((0, import_node_fs24.readFileSync)(lock, "utf8"));
     if (other.host === import_node_os7.default.hostname() && !processLives(other.pid)) {
-      (0, import_node_fs18.writeFileSync)(lock, holder);
+      (0, import_node_fs24.writeFileSync)(lock, holder);
     } else {
       throw new ClusterStateError(
         `Plan file ${planFile}`,
@@ -23250,7 +23833,7 @@ async function withPlanLock(planFile, plan) {
   try {
     return await plan();
   } finally {
-    (0, import_node_fs18.rmSync)(lock, { force: true });
+    (0, import_node_fs24.rmSync)(lock, { force: true });
   }
 }
 function processLives(pid) {
@@ -23261,87 +23844,17 @@ function processLives(pid) {
     return false;
   }
 }
-var import_node_fs18, import_node_os7, import_node_path23;
+var import_node_fs24, import_node_os7, import_node_path29;
 var init_plan_file = __esm({
   "src/tools/plan-file.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs18 = require("fs");
+    import_node_fs24 = require("fs");
     import_node_os7 = __toESM(require("os"), 1);
-    import_node_path23 = __toESM(require("path"), 1);
+    import_node_path29 = __toESM(require("path"), 1);
     init_errors();
     init_plan_configuration();
     init_zip_entries();
-  }
-});
-
-// src/tools/terraform-runner.ts
-function planSummary(plan) {
-  const count = (action) => plan.changes.filter((change) => change.actions.includes(action)).length;
-  return `${count("create")} to add, ${count("update")} to change, ${count("delete")} to destroy`;
-}
-function terraformError(result2) {
-  const lines = result2.stderr.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((line) => line.replace(/^[│╷╵\s]+/, "").trim());
-  const errors = [];
-  lines.forEach((line, index2) => {
-    if (!line.startsWith("Error:")) return;
-    const end = lines.findIndex((next, at) => at > index2 && (next.startsWith("Error:") || next.startsWith("Warning:")));
-    errors.push(
-      lines.slice(index2, end < 0 ? void 0 : end).filter(Boolean).slice(0, 6).join(" ")
-    );
-  });
-  return errors.join(" | ") || lastErrorLine(result2);
-}
-var TerraformRoot;
-var init_terraform_runner = __esm({
-  "src/tools/terraform-runner.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_core2();
-    init_tool_result();
-    TerraformRoot = class {
-      constructor(cli, directory) {
-        this.cli = cli;
-        this.directory = directory;
-      }
-      cli;
-      directory;
-      run(args, allowedExitCodes = [0], variables = {}) {
-        const env = { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", ...Object.fromEntries(Object.entries(variables).map(([name, value]) => [`TF_VAR_${name}`, value])) };
-        return $({ cwd: this.directory, nothrow: true, quiet: true, env })`${this.cli} ${args}`.then(
-          (result2) => allowedExitCodes.includes(result2.exitCode ?? -1) ? result2 : requireSuccess(result2, `terraform ${args[0]} in ${this.directory}`, "Read the Terraform output above.", terraformError)
-        );
-      }
-      /** `backendConfigFiles`: .hcl files (the credentials among them written to 0600 files, not passed inline). */
-      async init(backendConfigFiles2) {
-        await this.run(["init", "-input=false", "-no-color", ...backendConfigFiles2.map((file) => `-backend-config=${file}`)]);
-      }
-      /** Plans into `planFile`; -detailed-exitcode tells "no changes" (0) from "changes" (2). */
-      async plan(planFile, inputs) {
-        await this.run(
-          ["plan", "-input=false", "-no-color", "-detailed-exitcode", `-out=${planFile}`, ...inputs.varFiles.map((file) => `-var-file=${file}`)],
-          [0, 2],
-          inputs.variables
-        );
-        const shown = JSON.parse((await this.run(["show", "-json", "-no-color", planFile])).stdout);
-        const changes = (shown.resource_changes ?? []).filter((change) => !change.change.actions.every((action) => action === "no-op" || action === "read"));
-        return {
-          hasChanges: changes.length > 0,
-          changes: changes.map((change) => ({
-            address: change.address,
-            type: change.type,
-            actions: change.change.actions,
-            ...change.change.after ? { after: change.change.after } : {}
-          }))
-        };
-      }
-      async apply(planFile) {
-        await this.run(["apply", "-input=false", "-no-color", planFile]);
-      }
-      async outputs() {
-        return JSON.parse((await this.run(["output", "-json", "-no-color"])).stdout);
-      }
-    };
   }
 });
 
@@ -23385,34 +23898,6 @@ var init_reconcile = __esm({
   }
 });
 
-// src/tools/terraform-cli.ts
-async function ensureTerraformCli(toolCache, log4) {
-  if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
-  const bin = import_node_path24.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
-  const tofu = import_node_path24.default.join(bin, "tofu");
-  if ((0, import_node_fs19.existsSync)(tofu)) return tofu;
-  log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy into ${bin} (once)`);
-  return buildGoModule({
-    module: "github.com/opentofu/opentofu",
-    version: OPENTOFU_VERSION,
-    packagePath: "./cmd/tofu",
-    output: tofu,
-    fix: "Install Terraform or OpenTofu on PATH."
-  });
-}
-var import_node_fs19, import_node_path24, OPENTOFU_VERSION;
-var init_terraform_cli = __esm({
-  "src/tools/terraform-cli.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_fs19 = require("fs");
-    import_node_path24 = __toESM(require("path"), 1);
-    init_core2();
-    init_go_build();
-    OPENTOFU_VERSION = "v1.12.6";
-  }
-});
-
 // src/actions/failover-drill/azure-recreation.ts
 function azureRecreation(deleteVm, settings, access2, pipeline) {
   const group3 = (title, body) => {
@@ -23422,7 +23907,7 @@ function azureRecreation(deleteVm, settings, access2, pipeline) {
   return {
     destroy: deleteVm,
     recreate: async () => {
-      const scratch = await (0, import_promises11.mkdtemp)(import_node_path25.default.join(pipeline.directories.temp, "spark-azure-drill-reconcile-"));
+      const scratch = await (0, import_promises13.mkdtemp)(import_node_path30.default.join(pipeline.directories.temp, "spark-azure-drill-reconcile-"));
       const root2 = await terraformRootDirectory(settings, pipeline);
       try {
         const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), root2.directory);
@@ -23430,7 +23915,7 @@ function azureRecreation(deleteVm, settings, access2, pipeline) {
         await group3("terraform init", () => terraform.init(backendFiles));
         const recreated = await reconcileCluster({
           terraform,
-          planFile: import_node_path25.default.join(scratch, "reconcile.tfplan"),
+          planFile: import_node_path30.default.join(scratch, "reconcile.tfplan"),
           varFiles: varFilesOf(settings, pipeline),
           variables: settings.variables,
           log: pipeline.log,
@@ -23438,7 +23923,7 @@ function azureRecreation(deleteVm, settings, access2, pipeline) {
           configure: async (hosts) => {
             await configureCluster(terraform, {
               ssh: { user: access2.ssh.user, jumpHost: access2.ssh.jumpHost, keyFile: access2.privateKey ? writeSshKeyFile(pipeline, access2.privateKey) : void 0 },
-              inventoryFile: import_node_path25.default.join(scratch, "inventory.yml"),
+              inventoryFile: import_node_path30.default.join(scratch, "inventory.yml"),
               extraVariablesFile: Object.keys(settings.roleVariables).length > 0 ? writeExtraVariablesFile(pipeline, settings.roleVariables) : void 0,
               // Only a master is re-created: the workers' addresses play no part in configuring it.
               workerScaleSetLookup: false,
@@ -23456,19 +23941,19 @@ function azureRecreation(deleteVm, settings, access2, pipeline) {
         return `provision's reconcile re-created ${recreated.map((vm) => vm.hostName).join(",") || "no VM"}`;
       } finally {
         await root2.release();
-        await (0, import_promises11.rm)(scratch, { recursive: true, force: true });
+        await (0, import_promises13.rm)(scratch, { recursive: true, force: true });
       }
     },
     timeLimitSeconds: AZURE_RECREATION_SECONDS
   };
 }
-var import_promises11, import_node_path25, AZURE_RECREATION_SECONDS;
+var import_promises13, import_node_path30, AZURE_RECREATION_SECONDS;
 var init_azure_recreation = __esm({
   "src/actions/failover-drill/azure-recreation.ts"() {
     "use strict";
     init_cjs_shims();
-    import_promises11 = require("fs/promises");
-    import_node_path25 = __toESM(require("path"), 1);
+    import_promises13 = require("fs/promises");
+    import_node_path30 = __toESM(require("path"), 1);
     init_cluster_configuration();
     init_reconcile();
     init_terraform_cli();
@@ -23494,9 +23979,11 @@ async function resolveDrillCluster(smoke, drill2, pipeline) {
     sparkZooKeeperDir: cluster.topology.sparkZooKeeperDir,
     operations: cluster.operations,
     vmFaults: vms,
-    recreation: vms && access2.kind === "azure" && drill2.reconcile ? azureRecreation(vms.delete, drill2.reconcile, access2, pipeline) : void 0
+    recreation: vms && access2.kind === "azure" && drill2.reconcile ? azureRecreation(vms.delete, drill2.reconcile, access2, pipeline) : void 0,
+    workerScaling: access2.kind === "azure" && drill2.workerScaleSet ? { scaleTo: (count) => scaleScaleSet({ resourceGroup: access2.resourceGroup, scaleSet: drill2.workerScaleSet }, count), timeLimitSeconds: AZURE_SCALE_SECONDS } : void 0
   };
 }
+var AZURE_SCALE_SECONDS;
 var init_drill_cluster = __esm({
   "src/actions/failover-drill/drill-cluster.ts"() {
     "use strict";
@@ -23505,6 +23992,8 @@ var init_drill_cluster = __esm({
     init_local_drill_cluster();
     init_cluster_resolver();
     init_azure_recreation();
+    init_scale_set_instances();
+    AZURE_SCALE_SECONDS = 1800;
   }
 });
 
@@ -23574,6 +24063,7 @@ async function failoverDrillAction(pipeline) {
   const cluster = await resolveDrillCluster(settings, drill2, pipeline);
   await checkSteadyState(cluster, drill2.expectedWorkers);
   const runtime = await runSmokeTest(settings, job, pipeline);
+  if (drill2.fault === "scale") return scaleDrill2(cluster, drill2, settings, runtime, pipeline);
   const { journal, verdict } = await pipeline.group(
     `Failover drill (${drill2.fault})`,
     () => runFailoverDrill({
@@ -23587,8 +24077,8 @@ async function failoverDrillAction(pipeline) {
       alertmanagerUrl: drill2.alertmanagerUrl
     })
   );
-  const journalFile = import_node_path26.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
-  (0, import_node_fs20.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+  const journalFile = import_node_path31.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
+  (0, import_node_fs25.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
   pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
   pipeline.setOutput("restoreSeconds", verdict.figures.restoreSeconds === void 0 ? "" : String(verdict.figures.restoreSeconds));
@@ -23607,21 +24097,64 @@ async function failoverDrillAction(pipeline) {
     `Failover drill passed: recovery ${verdict.figures.recoverySeconds} s, ${verdict.figures.aliveGapSeconds} s without an ALIVE master; the faulted master STANDBY again ${verdict.figures.restoreSeconds} s after its ${drill2.fault === "destroy" ? "re-creation" : "restore"} began.`
   );
 }
-var import_node_fs20, import_node_path26;
+async function scaleDrill2(cluster, drill2, settings, runtime, pipeline) {
+  if (!cluster.workerScaling)
+    throw new InputError("fault", "'scale' with a cluster whose workers can be scaled", "none", "Set nodeAccess to 'azure' with workerScaleSet, or use the local cluster.");
+  const { journal, verdict } = await pipeline.group(
+    "Scale drill",
+    () => runScaleDrill({
+      cluster,
+      scaling: cluster.workerScaling,
+      outBy: SCALE_OUT_BY,
+      expectedWorkers: drill2.expectedWorkers,
+      jobSeconds: drill2.jobSeconds,
+      lockWaitSeconds: drill2.lockWaitSeconds,
+      submitTo: settings,
+      runtime,
+      tempDir: pipeline.directories.temp,
+      log: pipeline.log
+    })
+  );
+  const journalFile = import_node_path31.default.join(pipeline.directories.temp, `spark-azure-scale-drill-${journal.startedAt}.json`);
+  (0, import_node_fs25.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+`);
+  const figure = (value) => value === void 0 ? "" : String(value);
+  pipeline.setOutput("scaleOutSeconds", figure(verdict.figures.scaleOutSeconds));
+  pipeline.setOutput("scaleInSeconds", figure(verdict.figures.scaleInSeconds));
+  pipeline.setOutput("failedTasks", figure(verdict.figures.failedTasks));
+  pipeline.setOutput("failoverPassed", String(verdict.passed));
+  pipeline.setOutput("drillJournal", journalFile);
+  await pipeline.appendSummary(scaleSummary(journal, verdict));
+  if (!verdict.passed) {
+    throw new ClusterStateError(
+      "Scale drill",
+      "workers that join and leave with no task failed",
+      verdict.reasons.join("; "),
+      `The worker count was restored. Journal: ${journalFile}. See docs/runbook.md#a-node-does-not-join.`
+    );
+  }
+  pipeline.log.info(
+    `Scale drill passed: ${journal.experiment.workersBefore} \u2192 ${journal.experiment.workersDuring} workers with executors in ${verdict.figures.scaleOutSeconds} s, back in ${verdict.figures.scaleInSeconds} s, 0 failed tasks.`
+  );
+}
+var import_node_fs25, import_node_path31, SCALE_OUT_BY;
 var init_failover_drill2 = __esm({
   "src/actions/failover-drill/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs20 = require("fs");
-    import_node_path26 = __toESM(require("path"), 1);
+    import_node_fs25 = require("fs");
+    import_node_path31 = __toESM(require("path"), 1);
     init_errors();
     init_input_reader();
     init_failover_drill();
     init_drill_settings();
     init_smoke_test_run();
     init_smoke_test_settings();
+    init_scale_drill();
+    init_scale_summary();
     init_drill_cluster();
     init_drill_summary();
+    SCALE_OUT_BY = 2;
   }
 });
 
@@ -23662,19 +24195,19 @@ var init_image_version = __esm({
 // src/tools/image-inputs.ts
 function imageInputs(root2) {
   return IMAGE_INPUT_DIRECTORIES.flatMap(
-    (directory) => (0, import_node_fs21.readdirSync)(import_node_path27.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
-      const absolute = import_node_path27.default.join(entry.parentPath, entry.name);
-      return { path: import_node_path27.default.relative(root2, absolute).split(import_node_path27.default.sep).join("/"), content: (0, import_node_fs21.readFileSync)(absolute) };
+    (directory) => (0, import_node_fs26.readdirSync)(import_node_path32.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
+      const absolute = import_node_path32.default.join(entry.parentPath, entry.name);
+      return { path: import_node_path32.default.relative(root2, absolute).split(import_node_path32.default.sep).join("/"), content: (0, import_node_fs26.readFileSync)(absolute) };
     })
   );
 }
-var import_node_fs21, import_node_path27, IMAGE_INPUT_DIRECTORIES;
+var import_node_fs26, import_node_path32, IMAGE_INPUT_DIRECTORIES;
 var init_image_inputs = __esm({
   "src/tools/image-inputs.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs21 = require("fs");
-    import_node_path27 = __toESM(require("path"), 1);
+    import_node_fs26 = require("fs");
+    import_node_path32 = __toESM(require("path"), 1);
     IMAGE_INPUT_DIRECTORIES = ["infra/packer", "infra/ansible", "infra/spark-recovery"];
   }
 });
@@ -23691,46 +24224,46 @@ async function ensurePacker(toolCache, log4) {
   return builtPacker(toolCache, log4);
 }
 async function builtPacker(toolCache, log4) {
-  const home = import_node_path28.default.join(toolCache, "packer", PACKER_VERSION);
-  const command = import_node_path28.default.join(home, "bin", "packer");
-  const pluginDirectory = import_node_path28.default.join(home, "plugins");
-  if (!(0, import_node_fs22.existsSync)(command)) {
-    log4.info(`Building Packer ${PACKER_VERSION} from the Go module proxy into ${import_node_path28.default.dirname(command)} (once; about 4 min on 2 cores)`);
+  const home = import_node_path33.default.join(toolCache, "packer", PACKER_VERSION);
+  const command = import_node_path33.default.join(home, "bin", "packer");
+  const pluginDirectory = import_node_path33.default.join(home, "plugins");
+  if (!(0, import_node_fs27.existsSync)(command)) {
+    log4.info(`Building Packer ${PACKER_VERSION} from the Go module proxy into ${import_node_path33.default.dirname(command)} (once; about 4 min on 2 cores)`);
     await buildGoModule({ module: "github.com/hashicorp/packer", version: PACKER_VERSION, output: `${command}.partial` });
-    (0, import_node_fs22.renameSync)(`${command}.partial`, command);
+    (0, import_node_fs27.renameSync)(`${command}.partial`, command);
   }
   for (const plugin of PACKER_PLUGINS) await installPlugin(plugin, pluginDirectory, log4);
   return { command, env: { PACKER_PLUGIN_PATH: pluginDirectory, CHECKPOINT_DISABLE: "1" } };
 }
 async function installPlugin(plugin, pluginDirectory, log4) {
-  const directory = import_node_path28.default.join(pluginDirectory, "github.com", "hashicorp", plugin.name);
-  const marker = import_node_path28.default.join(directory, `.built-${plugin.version}`);
-  if ((0, import_node_fs22.existsSync)(marker)) return;
+  const directory = import_node_path33.default.join(pluginDirectory, "github.com", "hashicorp", plugin.name);
+  const marker = import_node_path33.default.join(directory, `.built-${plugin.version}`);
+  if ((0, import_node_fs27.existsSync)(marker)) return;
   log4.info(`Building the Packer ${plugin.name} plugin ${plugin.version} from the Go module proxy into ${directory} (once)`);
   const built = await buildGoModule({
     module: plugin.module,
     version: plugin.version,
-    output: import_node_path28.default.join(directory, `build-${plugin.version}`),
+    output: import_node_path33.default.join(directory, `build-${plugin.version}`),
     // A release build clears the "dev" pre-release marker the source carries, as the plugin's own release does.
     ldflags: `-X ${plugin.module}/version.VersionPrerelease=`,
     unlistedInChecksumDatabase: plugin.unlistedInChecksumDatabase ? [plugin.module] : []
   });
   const described = JSON.parse((await $({ quiet: true })`${built} describe`).stdout);
   const platform2 = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
-  const binary = import_node_path28.default.join(directory, `packer-plugin-${plugin.name}_v${described.version}_${described.api_version}_${platform2}`);
-  (0, import_node_fs22.renameSync)(built, binary);
-  (0, import_node_fs22.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto5.createHash)("sha256").update((0, import_node_fs22.readFileSync)(binary)).digest("hex"));
-  (0, import_node_fs22.writeFileSync)(marker, `${binary}
+  const binary = import_node_path33.default.join(directory, `packer-plugin-${plugin.name}_v${described.version}_${described.api_version}_${platform2}`);
+  (0, import_node_fs27.renameSync)(built, binary);
+  (0, import_node_fs27.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto5.createHash)("sha256").update((0, import_node_fs27.readFileSync)(binary)).digest("hex"));
+  (0, import_node_fs27.writeFileSync)(marker, `${binary}
 `);
 }
-var import_node_crypto5, import_node_fs22, import_node_path28, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
+var import_node_crypto5, import_node_fs27, import_node_path33, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
 var init_packer = __esm({
   "src/tools/packer.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto5 = require("crypto");
-    import_node_fs22 = require("fs");
-    import_node_path28 = __toESM(require("path"), 1);
+    import_node_fs27 = require("fs");
+    import_node_path33 = __toESM(require("path"), 1);
     init_core2();
     init_go_build();
     PACKER_VERSION = "v1.9.4";
@@ -23792,10 +24325,10 @@ var init_packer_output = __esm({
 // src/tools/packer-build.ts
 async function runPackerBuild(build) {
   const { template: template2, packer, log: log4, group: group3 } = build;
-  const directory = import_node_path29.default.dirname(template2);
-  const file = import_node_path29.default.basename(template2);
+  const directory = import_node_path34.default.dirname(template2);
+  const file = import_node_path34.default.basename(template2);
   const named = build.givenAs ?? file;
-  (0, import_node_fs23.rmSync)(build.manifestFile, { force: true });
+  (0, import_node_fs28.rmSync)(build.manifestFile, { force: true });
   const args = Object.entries(build.variables).flatMap(([key, value]) => value === void 0 ? [] : ["-var", `${key}=${value}`]);
   const env = { ...process.env, ...packer.env, PATH: `${build.binDirectory}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
   const init = await group3(`packer init ${file}`, () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer.command} init ${file}`);
@@ -23815,16 +24348,16 @@ async function runPackerBuild(build) {
     "Fix what Packer reports; it removes the temporary build resources itself.",
     () => output.errors.join(" | ") || `exit ${run2.exitCode}`
   );
-  const manifest = lastRunBuild(parseToolJson(`the Packer manifest ${build.manifestFile}`, (0, import_node_fs23.readFileSync)(build.manifestFile, "utf8")));
+  const manifest = lastRunBuild(parseToolJson(`the Packer manifest ${build.manifestFile}`, (0, import_node_fs28.readFileSync)(build.manifestFile, "utf8")));
   return { imageId: galleryImageVersionId(output.artifacts) ?? manifest.artifact_id, managedImageId: manifest.artifact_id, runUuid: manifest.packer_run_uuid };
 }
-var import_node_fs23, import_node_path29;
+var import_node_fs28, import_node_path34;
 var init_packer_build = __esm({
   "src/tools/packer-build.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs23 = require("fs");
-    import_node_path29 = __toESM(require("path"), 1);
+    import_node_fs28 = require("fs");
+    import_node_path34 = __toESM(require("path"), 1);
     init_core2();
     init_packer_output();
     init_tool_answer();
@@ -23868,7 +24401,7 @@ async function imageBuildAction(pipeline) {
   const root2 = content.root;
   const toolCache = pipeline.directories.toolCache;
   const template2 = settings.template === void 0 ? content.packerTemplate : userPath(pipeline, settings.template);
-  if (!(0, import_node_fs24.existsSync)(template2)) {
+  if (!(0, import_node_fs29.existsSync)(template2)) {
     throw new InputError(
       "template",
       "a Packer template in the workspace",
@@ -23898,10 +24431,10 @@ Already in the gallery, not rebuilt: \`${existing}\`
     const lint = await ensurePythonEnvironment("lint", toolCache, pipeline.log);
     const cluster = await ensurePythonEnvironment("local-cluster", toolCache, pipeline.log);
     const plugin = await ensureRecoveryPlugin(
-      { content, sparkHome: await pysparkHome(import_node_path30.default.join(cluster, "bin", "python")), toolCache, tempDir: pipeline.directories.temp },
+      { content, sparkHome: await pysparkHome(import_node_path35.default.join(cluster, "bin", "python")), toolCache, tempDir: pipeline.directories.temp },
       pipeline.log
     );
-    return { packer, ansibleBin: import_node_path30.default.join(lint, "bin"), plugin };
+    return { packer, ansibleBin: import_node_path35.default.join(lint, "bin"), plugin };
   });
   const artifact = await runPackerBuild({
     packer: toolchain.packer,
@@ -23942,15 +24475,15 @@ Already in the gallery, not rebuilt: \`${existing}\`
   pipeline.log.info(`Built ${imageId}`);
 }
 function manifestFile(pipeline) {
-  return import_node_path30.default.join(pipeline.directories.temp, `packer-manifest-${process.pid}.json`);
+  return import_node_path35.default.join(pipeline.directories.temp, `packer-manifest-${process.pid}.json`);
 }
-var import_node_fs24, import_node_path30;
+var import_node_fs29, import_node_path35;
 var init_image_build = __esm({
   "src/actions/image-build/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs24 = require("fs");
-    import_node_path30 = __toESM(require("path"), 1);
+    import_node_fs29 = require("fs");
+    import_node_path35 = __toESM(require("path"), 1);
     init_gallery();
     init_errors();
     init_image_version();
@@ -24053,7 +24586,7 @@ async function provision(settings, directory, pipeline) {
 }
 function configuration(settings, pipeline, limit) {
   const roleVariables = settings.roleVariables;
-  const inventoryFile = import_node_path31.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
+  const inventoryFile = import_node_path36.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
   return {
     ssh: {
       user: settings.sshUser ?? "azureuser",
@@ -24094,12 +24627,12 @@ async function publish(outputs, workerCount, inventoryFile, pipeline) {
 `
   );
 }
-var import_node_path31;
+var import_node_path36;
 var init_provision = __esm({
   "src/actions/provision/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path31 = __toESM(require("path"), 1);
+    import_node_path36 = __toESM(require("path"), 1);
     init_input_reader();
     init_cluster_configuration();
     init_reconcile();
@@ -24251,7 +24784,7 @@ function ansibleConfigure(options) {
       $({
         nothrow: true,
         quiet: true,
-        env: { ...process.env, ANSIBLE_CONFIG: import_node_path32.default.join(import_node_path32.default.dirname(options.playbook), "ansible.cfg") }
+        env: { ...process.env, ANSIBLE_CONFIG: import_node_path37.default.join(import_node_path37.default.dirname(options.playbook), "ansible.cfg") }
       })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
       "Run the same command by hand for the full output."
     );
@@ -24260,7 +24793,7 @@ function ansibleConfigure(options) {
 function ansibleUpdate(options, operations) {
   const configure = ansibleConfigure(options);
   return {
-    description: `ansible ${import_node_path32.default.basename(options.playbook)}`,
+    description: `ansible ${import_node_path37.default.basename(options.playbook)}`,
     apply: async (node) => {
       await configure(node);
       await operations.restart(node);
@@ -24308,12 +24841,12 @@ function reimageUpdate(access2, imageId) {
     }
   };
 }
-var import_node_path32;
+var import_node_path37;
 var init_update_methods = __esm({
   "src/azure/update-methods.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path32 = __toESM(require("path"), 1);
+    import_node_path37 = __toESM(require("path"), 1);
     init_core2();
     init_remote_commands();
     init_errors();
@@ -24746,7 +25279,7 @@ async function localEnsembleResize(cluster, count) {
       await cluster.processes.start(node);
     },
     reconfigure: async (through, change) => {
-      const command = import_node_path33.default.join(nodeDir(cluster.paths.clusterDir, through.name), "bin", "zookeeper-reconfigure");
+      const command = import_node_path38.default.join(nodeDir(cluster.paths.clusterDir, through.name), "bin", "zookeeper-reconfigure");
       const result2 = await $({ nothrow: true, quiet: true, timeout: 6e4 })`${command} ${reconfigureArguments(change)}`;
       if (result2.exitCode !== 0 || !result2.stdout.includes("Committed new configuration")) {
         throw new ActionableError(
@@ -24761,7 +25294,7 @@ ${result2.stderr}`.trim().split("\n").slice(-4).join(" | ")}`,
     },
     retire: async (node) => {
       await cluster.processes.stop(node);
-      await (0, import_promises12.rm)(nodeDir(cluster.paths.clusterDir, node.name), { recursive: true, force: true });
+      await (0, import_promises14.rm)(nodeDir(cluster.paths.clusterDir, node.name), { recursive: true, force: true });
     }
   };
   return {
@@ -24774,13 +25307,13 @@ ${result2.stderr}`.trim().split("\n").slice(-4).join(" | ")}`,
     }
   };
 }
-var import_promises12, import_node_path33;
+var import_promises14, import_node_path38;
 var init_local_ensemble = __esm({
   "src/local/local-ensemble.ts"() {
     "use strict";
     init_cjs_shims();
-    import_promises12 = require("fs/promises");
-    import_node_path33 = __toESM(require("path"), 1);
+    import_promises14 = require("fs/promises");
+    import_node_path38 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_ensemble_membership();
@@ -24970,8 +25503,8 @@ async function resizeEnsembleAction(settings, pipeline) {
     () => resizeEnsemble(servers, wantedVoterIds, access2, { log: pipeline.log, gateTimeoutMs: settings.gateTimeoutSeconds * 1e3, lockWaitMs: settings.lockWaitSeconds * 1e3 })
   );
   await finish();
-  const reportFile = import_node_path34.default.join(pipeline.directories.temp, `spark-azure-ensemble-resize-${Date.now()}.json`);
-  (0, import_node_fs25.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}
+  const reportFile = import_node_path39.default.join(pipeline.directories.temp, `spark-azure-ensemble-resize-${Date.now()}.json`);
+  (0, import_node_fs30.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}
 `);
   pipeline.setOutput("completed", "true");
   pipeline.setOutput("ensembleVoters", report.after.join(","));
@@ -25022,7 +25555,7 @@ async function ensembleSides(settings, pipeline) {
   const keyFile = nodeAccess.privateKey ? writeSshKeyFile(pipeline, nodeAccess.privateKey) : void 0;
   const venv = await ensurePythonEnvironment("local-cluster", pipeline.directories.toolCache, pipeline.log);
   const configure = ansibleConfigure({
-    ansiblePlaybook: import_node_path34.default.join(venv, "bin", "ansible-playbook"),
+    ansiblePlaybook: import_node_path39.default.join(venv, "bin", "ansible-playbook"),
     inventory: userPath(pipeline, settings.method.inventory),
     playbook: settings.method.playbook === void 0 ? suiteContent().sitePlaybook : userPath(pipeline, settings.method.playbook)
   });
@@ -25033,13 +25566,13 @@ async function ensembleSides(settings, pipeline) {
     finish: async () => void 0
   };
 }
-var import_node_fs25, import_node_path34;
+var import_node_fs30, import_node_path39;
 var init_ensemble = __esm({
   "src/actions/rolling-update/ensemble.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs25 = require("fs");
-    import_node_path34 = __toESM(require("path"), 1);
+    import_node_fs30 = require("fs");
+    import_node_path39 = __toESM(require("path"), 1);
     init_update_methods();
     init_ssh_ensemble_access();
     init_errors();
@@ -25077,8 +25610,8 @@ ${lines.join("\n")}
   }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate({ cluster, method, options, log: pipeline.log }));
   const figures2 = rollingFigures(report.journal);
-  const reportFile = import_node_path35.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
-  (0, import_node_fs26.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+  const reportFile = import_node_path40.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  (0, import_node_fs31.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
   pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
@@ -25113,7 +25646,7 @@ async function resolve(settings, pipeline) {
         cluster,
         method: ansibleUpdate(
           {
-            ansiblePlaybook: import_node_path35.default.join(venv, "bin", "ansible-playbook"),
+            ansiblePlaybook: import_node_path40.default.join(venv, "bin", "ansible-playbook"),
             inventory: userPath(pipeline, settings.method.inventory),
             playbook,
             extraVariablesFile: extraVariablesFile(settings.method.roleVariables, keyFile, pipeline)
@@ -25132,13 +25665,13 @@ function extraVariablesFile(roleVariables, keyFile, pipeline) {
   const variables = { ...roleVariables, ...keyFile ? { ansible_ssh_private_key_file: keyFile } : {} };
   return Object.keys(variables).length > 0 ? writeExtraVariablesFile(pipeline, variables) : void 0;
 }
-var import_node_fs26, import_node_path35;
+var import_node_fs31, import_node_path40;
 var init_rolling_update2 = __esm({
   "src/actions/rolling-update/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs26 = require("fs");
-    import_node_path35 = __toESM(require("path"), 1);
+    import_node_fs31 = require("fs");
+    import_node_path40 = __toESM(require("path"), 1);
     init_node_states();
     init_errors();
     init_input_reader();
@@ -25271,8 +25804,8 @@ function readAksSmokeTest(inputs) {
 async function aksSmokeTest(pipeline, inputs) {
   const { kubeconfig, application, timeoutMs } = readAksSmokeTest(inputs);
   const kubectl = new Kubectl(pipeline.secretFile("kubeconfig", kubeconfig));
-  const manifest = import_node_path36.default.join(pipeline.directories.temp, `${application.name}.json`);
-  (0, import_node_fs27.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
+  const manifest = import_node_path41.default.join(pipeline.directories.temp, `${application.name}.json`);
+  (0, import_node_fs32.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
 `);
   const started = performance.now();
   const outcome = await pipeline.group(`Smoke test on AKS (${application.namespace}/${application.name})`, async () => {
@@ -25316,13 +25849,13 @@ ${await kubectl.logTail(last2.driverPod, application.namespace, 40)}`);
     `kubectl describe sparkapplication ${application.name} -n ${application.namespace} tells more.`
   );
 }
-var import_node_fs27, import_node_path36;
+var import_node_fs32, import_node_path41;
 var init_aks = __esm({
   "src/actions/smoke-test/aks.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs27 = require("fs");
-    import_node_path36 = __toESM(require("path"), 1);
+    import_node_fs32 = require("fs");
+    import_node_path41 = __toESM(require("path"), 1);
     init_errors();
     init_spark_application();
     init_wait();
@@ -25371,7 +25904,7 @@ var init_livy_client = __esm({
     init_http_json();
     LIVY_FAILED_STATES = ["dead", "killed", "error"];
     LIVY_FINAL_STATES = ["success", ...LIVY_FAILED_STATES];
-    url2 = (endpoint, path41) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path41}`;
+    url2 = (endpoint, path46) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path46}`;
   }
 });
 
@@ -26082,7 +26615,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path41 = (function() {
+    var path46 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -26090,7 +26623,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path41.sep;
+    minimatch.sep = path46.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -26179,8 +26712,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path41.sep !== "/") {
-        pattern = pattern.split(path41.sep).join("/");
+      if (!options.allowWindowsEscape && path46.sep !== "/") {
+        pattern = pattern.split(path46.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -26269,9 +26802,9 @@ var require_minimatch = __commonJS({
         throw new TypeError("pattern is too long");
       }
     };
-    Minimatch.prototype.parse = parse4;
+    Minimatch.prototype.parse = parse5;
     var SUBPARSE = {};
-    function parse4(pattern, isSub) {
+    function parse5(pattern, isSub) {
       assertValidPattern(pattern);
       var options = this.options;
       if (pattern === "**") {
@@ -26551,8 +27084,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path41.sep !== "/") {
-        f = f.split(path41.sep).join("/");
+      if (path46.sep !== "/") {
+        f = f.split(path46.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -26846,7 +27379,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path41 = require("path");
+    var path46 = require("path");
     var crypto2 = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -26855,7 +27388,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path41.join(keyPath, ".taskkey");
+          this._keyFile = path46.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -27049,8 +27582,8 @@ var require_semver = __commonJS({
       }
     }
     var i;
-    exports2.parse = parse4;
-    function parse4(version, options) {
+    exports2.parse = parse5;
+    function parse5(version, options) {
       if (!options || typeof options !== "object") {
         options = {
           loose: !!options,
@@ -27078,12 +27611,12 @@ var require_semver = __commonJS({
     }
     exports2.valid = valid;
     function valid(version, options) {
-      var v = parse4(version, options);
+      var v = parse5(version, options);
       return v ? v.version : null;
     }
     exports2.clean = clean;
     function clean(version, options) {
-      var s = parse4(version.trim().replace(/^[=v]+/, ""), options);
+      var s = parse5(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     }
     exports2.SemVer = SemVer;
@@ -27297,8 +27830,8 @@ var require_semver = __commonJS({
       if (eq(version1, version2)) {
         return null;
       } else {
-        var v1 = parse4(version1);
-        var v2 = parse4(version2);
+        var v1 = parse5(version1);
+        var v2 = parse5(version2);
         var prefix = "";
         if (v1.prerelease.length || v2.prerelease.length) {
           prefix = "pre";
@@ -28151,7 +28684,7 @@ var require_semver = __commonJS({
     }
     exports2.prerelease = prerelease;
     function prerelease(version, options) {
-      var parsed = parse4(version, options);
+      var parsed = parse5(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     }
     exports2.intersects = intersects;
@@ -28172,7 +28705,7 @@ var require_semver = __commonJS({
       if (match == null) {
         return null;
       }
-      return parse4(match[1] + "." + (match[2] || "0") + "." + (match[3] || "0"));
+      return parse5(match[1] + "." + (match[2] || "0") + "." + (match[3] || "0"));
     }
   }
 });
@@ -28630,7 +29163,7 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path41 = require("path");
+    var path46 = require("path");
     var os14 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
@@ -28727,7 +29260,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path41.join(path41.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path46.join(path46.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -28736,7 +29269,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path41.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path46.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -28762,7 +29295,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path42, ignoreWarnings) {
+    function _setResourcePath(path47, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -28772,19 +29305,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path42]) {
-        _checkPath(path42, "resource file path");
-        _resourceFiles[path42] = path42;
-        _debug("adding resource file: " + path42);
+      if (!_resourceFiles[path47]) {
+        _checkPath(path47, "resource file path");
+        _resourceFiles[path47] = path47;
+        _debug("adding resource file: " + path47);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path42, _resourceCulture);
+        var locStrs = _loadLocStrings(path47, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path42), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path47), IssueSource.TaskInternal);
         }
       }
     }
@@ -28883,10 +29416,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path42) {
+    function _exist(path47) {
       var exist = false;
       try {
-        exist = !!(path42 && fs3.statSync(path42) != null);
+        exist = !!(path47 && fs3.statSync(path47) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -28924,7 +29457,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path41.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path46.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -28946,7 +29479,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path41.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path46.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -28955,7 +29488,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path41.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path46.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -28974,7 +29507,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path41.basename(filePath);
+            var fileName = path46.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -29005,12 +29538,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path41.dirname(filePath_1);
-                var upperName = path41.basename(filePath_1).toUpperCase();
+                var directory = path46.dirname(filePath_1);
+                var upperName = path46.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path41.join(directory, actualName);
+                    filePath_1 = path46.join(directory, actualName);
                     break;
                   }
                 }
@@ -29177,8 +29710,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path42) {
-      return /^\\\\[^\\]/.test(path42);
+    function _isUncPath(path47) {
+      return /^\\\\[^\\]/.test(path47);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -29196,7 +29729,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path41.sep;
+        root2 += path46.sep;
       }
       return root2 + p;
     }
@@ -29231,7 +29764,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path41.dirname(p);
+      return path46.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -29303,7 +29836,7 @@ var require_internal = __commonJS({
         var cipher = crypto2.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path41.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path46.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -31946,7 +32479,7 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path41 = require("path");
+    var path46 = require("path");
     var os14 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
@@ -32282,19 +32815,19 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path42) {
-      return fs3.statSync(path42);
+    function stats(path47) {
+      return fs3.statSync(path47);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
-    function writeFile8(file, data, options) {
+    function writeFile10(file, data, options) {
       if (typeof options === "string") {
         fs3.writeFileSync(file, data, { encoding: options });
       } else {
         fs3.writeFileSync(file, data, options);
       }
     }
-    exports2.writeFile = writeFile8;
+    exports2.writeFile = writeFile10;
     function osType() {
       return os14.type();
     }
@@ -32350,26 +32883,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path42) {
-      if (path42 === "-") {
+    function cd2(path47) {
+      if (path47 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path42 = process.env.OLDPWD;
+          path47 = process.env.OLDPWD;
         }
       }
-      if (path42 === "~") {
-        path42 = os14.homedir();
+      if (path47 === "~") {
+        path47 = os14.homedir();
       }
-      if (!fs3.existsSync(path42)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path42));
+      if (!fs3.existsSync(path47)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path47));
       }
-      if (!fs3.statSync(path42).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path42));
+      if (!fs3.statSync(path47).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path47));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path42);
+        process.chdir(path47);
         process.env.OLDPWD = currentPath;
       } catch (error2) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error2));
@@ -32402,7 +32935,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path41.resolve(dirs.shift());
+      var _path = path46.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error2) {
@@ -32432,7 +32965,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path41.resolve(dirStack.shift());
+        var _path = path46.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -32456,7 +32989,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path41.dirname(testDir);
+            var parentDir = path46.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -32490,7 +33023,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path41.resolve.apply(this, pathSegments);
+      var absolutePath = path46.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -32525,7 +33058,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path41.resolve("."));
+        paths.push(path46.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -32540,7 +33073,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path41.basename(pathEntry);
+            var fileName = path46.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -32550,12 +33083,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve2(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path41.dirname(pathEntry2), [path41.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path46.dirname(pathEntry2), [path46.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path41.join(pathEntry2, file);
+              return path46.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -32567,24 +33100,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path41.basename(entry);
+          var entrybasename = path46.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path41.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path46.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path41.resolve(p));
-          }) || path41.resolve(".");
+            return entry.startsWith(path46.resolve(p));
+          }) || path46.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path41.join(entry, x);
+              return path46.join(entry, x);
             }));
-            entries.push(path41.relative(baseDir, entry));
+            entries.push(path46.relative(baseDir, entry));
           } else {
-            entries.push(path41.relative(baseDir, entry));
+            entries.push(path46.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -32640,7 +33173,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path41.resolve(src2) !== path41.resolve(source);
+            return path46.resolve(src2) !== path46.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -32662,7 +33195,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path41.join(destination, path41.basename(source));
+            destination = path46.join(destination, path46.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error2) {
@@ -32697,8 +33230,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path41.join(source, entry.name);
-          var destPath = path41.join(destination, entry.name);
+          var srcPath = path46.join(source, entry.name);
+          var destPath = path46.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -32715,7 +33248,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path41.resolve(path41.dirname(source)), [path41.basename(source)]));
+            sources.push.apply(sources, findMatch(path46.resolve(path46.dirname(source)), [path46.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -32762,21 +33295,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry2;
-    function _getStats(path42, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path47, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path42);
+          stats2 = fs3.statSync(path47);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path42);
-            (0, exports2.debug)("  ".concat(path42, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path47);
+            (0, exports2.debug)("  ".concat(path47, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path42);
+        stats2 = fs3.lstatSync(path47);
       }
       return stats2;
     }
@@ -32785,7 +33318,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path41.normalize(findPath);
+      findPath = path46.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -32840,7 +33373,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path41.join(item.path, childName), childLevel_1);
+              return new _FindItem(path46.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -32862,8 +33395,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path42, level) {
-          this.path = path42;
+        function _FindItem2(path47, level) {
+          this.path = path47;
           this.level = level;
         }
         return _FindItem2;
@@ -32916,8 +33449,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path41.isAbsolute(pat)) {
-          pat = path41.join(rootDirectory, pat);
+        if (rootDirectory && !path46.isAbsolute(pat)) {
+          pat = path46.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -33034,7 +33567,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path41.dirname(inputPath), [path41.basename(inputPath)]);
+            var entries = findMatch(path46.dirname(inputPath), [path46.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -33497,21 +34030,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path42) {
-      (0, exports2.command)("task.uploadfile", null, path42);
+    function uploadFile(path47) {
+      (0, exports2.command)("task.uploadfile", null, path47);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path42) {
+    function prependPath(path47) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path42);
+      (0, exports2.command)("task.prependpath", null, path47);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path42) {
-      (0, exports2.command)("task.uploadsummary", null, path42);
+    function uploadSummary2(path47) {
+      (0, exports2.command)("task.uploadsummary", null, path47);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path42) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path42);
+    function addAttachment(type, name, path47) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path47);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -33549,16 +34082,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path42, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path42);
+    function uploadArtifact(containerFolder, path47, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path47);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path42, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path42);
+    function associateArtifact(name, path47, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path47);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path42) {
-      (0, exports2.command)("build.uploadlog", null, path42);
+    function uploadBuildLog(path47) {
+      (0, exports2.command)("build.uploadlog", null, path47);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -33643,8 +34176,8 @@ function azureDevOpsPipeline(taskName) {
     // task-lib refuses a multi-line secret (a private key): register each line.
     setSecret: masker((line) => tl.setSecret(line)),
     appendSummary: summaryAppender(log4, "the task summary in Agent.TempDirectory", async (markdown) => {
-      const file = import_node_path37.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs28.writeFileSync)(file, markdown);
+      const file = import_node_path42.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      (0, import_node_fs33.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     }),
     inputLabel: (input) => `'${input}'`,
@@ -33662,14 +34195,14 @@ function azureDevOpsDirectories() {
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs28, import_node_os8, import_node_path37, tl;
+var import_node_fs33, import_node_os8, import_node_path42, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs28 = require("fs");
+    import_node_fs33 = require("fs");
     import_node_os8 = __toESM(require("os"), 1);
-    import_node_path37 = __toESM(require("path"), 1);
+    import_node_path42 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
     init_masking();
@@ -33689,7 +34222,7 @@ function withServiceConnection(pipeline, body) {
     if (!id) return body(pipeline);
     const connection = await readConnection(id);
     pipeline.setSecret(connection.credential.value);
-    const profile = await (0, import_promises13.mkdtemp)(import_node_path38.default.join(pipeline.directories.temp, "spark-azure-az-"));
+    const profile = await (0, import_promises15.mkdtemp)(import_node_path43.default.join(pipeline.directories.temp, "spark-azure-az-"));
     const saved = { ...process.env };
     try {
       await signIn(connection, profile);
@@ -33698,7 +34231,7 @@ function withServiceConnection(pipeline, body) {
     } finally {
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
       Object.assign(process.env, saved);
-      await (0, import_promises13.rm)(profile, { recursive: true, force: true });
+      await (0, import_promises15.rm)(profile, { recursive: true, force: true });
     }
   };
 }
@@ -33744,9 +34277,9 @@ async function requestFederatedToken(id) {
 }
 async function signIn(connection, profile) {
   process.env.AZURE_CONFIG_DIR = profile;
-  const credentialFile = import_node_path38.default.join(profile, "credential");
-  (0, import_node_fs29.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
-  (0, import_node_fs29.chmodSync)(credentialFile, 384);
+  const credentialFile = import_node_path43.default.join(profile, "credential");
+  (0, import_node_fs34.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
+  (0, import_node_fs34.chmodSync)(credentialFile, 384);
   const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
   try {
     requireSuccess(
@@ -33759,7 +34292,7 @@ async function signIn(connection, profile) {
       "Check the service connection (tenant, application, credential) and that the agent has the Azure CLI."
     );
   } finally {
-    await (0, import_promises13.rm)(credentialFile, { force: true });
+    await (0, import_promises15.rm)(credentialFile, { force: true });
   }
   requireSuccess(
     await $({ nothrow: true, quiet: true, timeout: 6e4 })`az account set --subscription ${connection.subscriptionId}`,
@@ -33773,14 +34306,14 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs29, import_promises13, import_node_path38, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs34, import_promises15, import_node_path43, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs29 = require("fs");
-    import_promises13 = require("fs/promises");
-    import_node_path38 = __toESM(require("path"), 1);
+    import_node_fs34 = require("fs");
+    import_promises15 = require("fs/promises");
+    import_node_path43 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
     init_core2();
     init_errors();
@@ -34964,7 +35497,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path41 = require("path");
+    var path46 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -35977,9 +36510,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path41.resolve(baseDir, baseName);
+          const localBin = path46.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path41.extname(baseName))) return void 0;
+          if (sourceExt.includes(path46.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -35997,17 +36530,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path41.resolve(
-            path41.dirname(resolvedScriptPath),
+          executableDir = path46.resolve(
+            path46.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path41.basename(
+            const legacyName = path46.basename(
               this._scriptPath,
-              path41.extname(this._scriptPath)
+              path46.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -36018,7 +36551,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path41.extname(executableFile));
+        launchWithNode = sourceExt.includes(path46.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -36933,7 +37466,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path41.basename(filename, path41.extname(filename));
+        this._name = path46.basename(filename, path46.extname(filename));
         return this;
       }
       /**
@@ -36947,9 +37480,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path42) {
-        if (path42 === void 0) return this._executableDir;
-        this._executableDir = path42;
+      executableDir(path47) {
+        if (path47 === void 0) return this._executableDir;
+        this._executableDir = path47;
         return this;
       }
       /**
@@ -37416,7 +37949,7 @@ function cliPipeline(inputs, options = {}) {
       secrets.push(...secretLines(value));
     },
     appendSummary: summaryAppender(log4, "--summary-file", async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs30.appendFileSync)(options.summaryFile, `${markdown}
+      if (options.summaryFile) (0, import_node_fs35.appendFileSync)(options.summaryFile, `${markdown}
 `);
     }),
     inputLabel: cliFlag,
@@ -37434,12 +37967,12 @@ function cliFlag(input) {
 function cliDirectories(env = process.env) {
   return { workspace: process.cwd(), temp: import_node_os9.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
 }
-var import_node_fs30, import_node_os9;
+var import_node_fs35, import_node_os9;
 var init_cli_pipeline = __esm({
   "src/doors/cli-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs30 = require("fs");
+    import_node_fs35 = require("fs");
     import_node_os9 = __toESM(require("os"), 1);
     init_secret_inputs();
     init_directories();
@@ -37451,7 +37984,7 @@ var init_cli_pipeline = __esm({
 
 // src/entries/action-commands.ts
 function addActionCommand(program2, options) {
-  const metadata = (0, import_yaml5.parse)((0, import_node_fs31.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
+  const metadata = (0, import_yaml5.parse)((0, import_node_fs36.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
   const fromLocalCluster = options.localDefaults ? " Inputs left out come from the local cluster." : "";
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {}).filter(([input2]) => !options.omit?.includes(input2))) {
@@ -37462,12 +37995,12 @@ function addActionCommand(program2, options) {
     await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
   });
 }
-var import_node_fs31, import_yaml5;
+var import_node_fs36, import_yaml5;
 var init_action_commands = __esm({
   "src/entries/action-commands.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs31 = require("fs");
+    import_node_fs36 = require("fs");
     init_esm();
     import_yaml5 = __toESM(require_dist(), 1);
     init_action_registry();
@@ -37576,9 +38109,9 @@ function commandLine() {
     process.stdout.write(`${await localCluster().logs(node, options.lines)}
 `);
   });
-  const localNodeOperations = [...NODE_OPERATIONS, "destroy"];
+  const localNodeOperations = [...NODE_OPERATIONS, "destroy", "reimage"];
   local.command("node").description(
-    "act on one node: start, stop (graceful), kill (SIGKILL to the node: its host lost), crash (SIGKILL to its program: the supervisor restarts it), restart, or destroy (kill, then remove its configuration and data; `local reconcile` re-creates it)"
+    "act on one node: start, stop (graceful; a worker decommissions first), kill (SIGKILL to the node: its host lost), crash (SIGKILL to its program: the supervisor restarts it), restart, destroy (kill, then remove its configuration and data; `local reconcile` re-creates it), or reimage (stop, wipe, boot again from its custom data)"
   ).argument("<operation>", localNodeOperations.join(" | ")).argument("<node>", "node name, e.g. master1").action(async (operation, name) => {
     if (!localNodeOperations.includes(operation)) {
       throw new ActionableError("Operation", localNodeOperations.join(", "), `'${operation}'`, "Use one of those, e.g. `spark-azure local node kill master1`.");
@@ -37586,8 +38119,20 @@ function commandLine() {
     const cluster = localCluster();
     const node = await cluster.node(name);
     if (operation === "destroy") await cluster.destroy(node);
+    else if (operation === "reimage") log3.info(`${name} booted again from its custom data and healthy after ${(await cluster.reimage(node)).seconds.toFixed(1)} s`);
     else await cluster.actOnNode(operation, node);
     log3.info(`${operation} ${name}: done`);
+  });
+  local.command("scale").description("scale the workers out or in, as the scale set does: new workers boot from the workers' custom data alone; leaving ones decommission first").option("--worker-count <n>", "Spark workers wanted: 1 to 20", wholeNumber("worker-count")).addOption(deprecatedCount("workers")).option("--json", "print JSON").action(async (options) => {
+    const count = countOption(options, "workerCount", "workers");
+    if (count === void 0) throw new ActionableError("--worker-count", "the workers wanted, 1 to 20", "nothing", "Add --worker-count, e.g. --worker-count 4.");
+    warnOfOldFlags(options, { workers: "workerCount" });
+    const result2 = await localCluster().scale(count);
+    if (options.json) console.log(JSON.stringify(result2, null, 2));
+    else
+      log3.info(
+        result2.added.length > 0 ? `Scaled out: ${result2.added.join(", ")} ALIVE at the ALIVE master ${result2.seconds.toFixed(1)} s after the start.` : result2.removed.length > 0 ? `Scaled in: ${result2.removed.join(", ")} decommissioned and gone in ${result2.seconds.toFixed(1)} s.` : `The cluster has ${count} workers already: nothing to change.`
+      );
   });
   local.command("reconcile").description("re-create and start every node of the cluster that is not running (destroyed, killed or stopped), touching no other; wait until each has rejoined").option("--json", "print JSON").action(async (options) => {
     const result2 = await localCluster().reconcile();

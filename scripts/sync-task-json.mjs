@@ -14,7 +14,7 @@ const task = JSON.parse(readFileSync(taskFile, 'utf8'));
 const MULTI_LINE = new Set(['sparkConf', 'sshPrivateKey', 'roleVariables', 'variables', 'backendConfig']);
 const CHOICES = {
   deployMode: ['client', 'cluster'],
-  fault: ['kill', 'crash', 'stop', 'restart', 'vm-restart', 'vm-deallocate', 'destroy'],
+  fault: ['kill', 'crash', 'stop', 'restart', 'vm-restart', 'vm-deallocate', 'scale', 'destroy'],
   nodeAccess: ['local', 'ssh', 'azure'],
   updateMethod: ['local', 'ansible', 'command', 'reimage'],
   command: ['plan', 'apply', 'plan-and-apply', 'reconcile'],

@@ -131,6 +131,11 @@ export function vmssInstanceIdsArguments(access: VmssAccess): string[] {
   ];
 }
 
+/** The scale set's capacity: Azure creates instances (which boot and join) or removes them (after their Terminate notice). */
+export function vmssScaleArguments(access: VmssAccess, capacity: number): string[] {
+  return ['vmss', 'scale', '--resource-group', access.resourceGroup, '--name', access.scaleSet, '--new-capacity', String(capacity)];
+}
+
 export function vmssReimageArguments(access: VmssAccess, instanceId: string): string[] {
   return ['vmss', 'reimage', '--resource-group', access.resourceGroup, '--name', access.scaleSet, '--instance-ids', instanceId];
 }

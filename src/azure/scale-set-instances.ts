@@ -1,7 +1,8 @@
 import { $ } from 'zx/core';
 import type { Log } from '../core/log.js';
 import { parseToolJson } from '../tools/tool-answer.js';
-import { type VmssAccess, vmssInstanceIdsArguments } from './remote-commands.js';
+import { requireSuccess } from '../tools/tool-result.js';
+import { type VmssAccess, vmssInstanceIdsArguments, vmssScaleArguments } from './remote-commands.js';
 
 /** One instance of a scale set: its private IP and its resource id. */
 export interface ScaleSetInstance {
@@ -17,4 +18,11 @@ export async function listScaleSetInstances(access: VmssAccess, log: Log): Promi
     return undefined;
   }
   return parseToolJson<ScaleSetInstance[]>(`az vmss nic list ${access.scaleSet}`, listing.stdout);
+}
+
+/** Sets the scale set's capacity; resolves once Azure accepted it (the instances still have to boot or drain). */
+export async function scaleScaleSet(access: VmssAccess, capacity: number): Promise<string> {
+  const result = await $({ nothrow: true, quiet: true, timeout: 1_800_000 })`az ${vmssScaleArguments(access, capacity)} --no-wait`;
+  requireSuccess(result, `az vmss scale ${access.scaleSet}`, 'Check the Azure login and workerScaleSet.');
+  return `${access.scaleSet} capacity ${capacity}`;
 }

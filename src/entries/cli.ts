@@ -172,11 +172,11 @@ function commandLine(): Command {
       process.stdout.write(`${await localCluster().logs(node, options.lines)}\n`);
     });
 
-  const localNodeOperations = [...NODE_OPERATIONS, 'destroy'];
+  const localNodeOperations = [...NODE_OPERATIONS, 'destroy', 'reimage'];
   local
     .command('node')
     .description(
-      'act on one node: start, stop (graceful), kill (SIGKILL to the node: its host lost), crash (SIGKILL to its program: the supervisor restarts it), restart, or destroy (kill, then remove its configuration and data; `local reconcile` re-creates it)',
+      'act on one node: start, stop (graceful; a worker decommissions first), kill (SIGKILL to the node: its host lost), crash (SIGKILL to its program: the supervisor restarts it), restart, destroy (kill, then remove its configuration and data; `local reconcile` re-creates it), or reimage (stop, wipe, boot again from its custom data)',
     )
     .argument('<operation>', localNodeOperations.join(' | '))
     .argument('<node>', 'node name, e.g. master1')
@@ -187,8 +187,31 @@ function commandLine(): Command {
       const cluster = localCluster();
       const node = await cluster.node(name);
       if (operation === 'destroy') await cluster.destroy(node);
+      else if (operation === 'reimage') log.info(`${name} booted again from its custom data and healthy after ${(await cluster.reimage(node)).seconds.toFixed(1)} s`);
       else await cluster.actOnNode(operation as NodeOperationName, node);
       log.info(`${operation} ${name}: done`);
+    });
+
+  local
+    .command('scale')
+    .description("scale the workers out or in, as the scale set does: new workers boot from the workers' custom data alone; leaving ones decommission first")
+    .option('--worker-count <n>', 'Spark workers wanted: 1 to 20', wholeNumber('worker-count'))
+    .addOption(deprecatedCount('workers'))
+    .option('--json', 'print JSON')
+    .action(async (options: { workerCount?: number; workers?: number; json?: boolean }) => {
+      const count = countOption(options, 'workerCount', 'workers');
+      if (count === undefined) throw new ActionableError('--worker-count', 'the workers wanted, 1 to 20', 'nothing', 'Add --worker-count, e.g. --worker-count 4.');
+      warnOfOldFlags(options, { workers: 'workerCount' });
+      const result = await localCluster().scale(count);
+      if (options.json) console.log(JSON.stringify(result, null, 2));
+      else
+        log.info(
+          result.added.length > 0
+            ? `Scaled out: ${result.added.join(', ')} ALIVE at the ALIVE master ${result.seconds.toFixed(1)} s after the start.`
+            : result.removed.length > 0
+              ? `Scaled in: ${result.removed.join(', ')} decommissioned and gone in ${result.seconds.toFixed(1)} s.`
+              : `The cluster has ${count} workers already: nothing to change.`,
+        );
     });
 
   local

@@ -19,12 +19,11 @@ import type { Log } from '../core/log.js';
 import type { NodeOperationName, NodeOperations } from '../core/nodes/node-operations.js';
 import { probeCluster } from '../core/cluster/cluster-probe.js';
 import { sleep, waitUntil } from '../core/wait.js';
-import { renderConfiguration } from './ansible.js';
-import { localInventory } from './local-inventory.js';
+import { type LocalBoot, bootLocalNodes, readConfigurationStore, writeClusterInventory, writeConfigurationStore } from './local-boot.js';
 import { type LocalMonitoring, MONITORING_HOST, localMonitoringRunning, startLocalMonitoring, stopLocalMonitoring } from './local-monitoring.js';
 import { ensureMonitoringTools } from '../tools/monitoring-tools.js';
 import { LocalProcesses, launcherPath, logPath } from './local-processes.js';
-import { type LocalClusterShape, localTopology } from './local-topology.js';
+import { LOCAL_CLUSTER_NAME, type LocalClusterShape, localTopology, validateShape } from './local-topology.js';
 import { type LocalPaths, nodeDir } from './paths.js';
 import { suiteContent } from '../tools/suite-content.js';
 import { type Toolchain, ensureToolchain } from './toolchain.js';
@@ -32,8 +31,9 @@ import { type Toolchain, ensureToolchain } from './toolchain.js';
 /** What `up` leaves behind so that later commands (and other processes) know the cluster. */
 interface LocalClusterRecord {
   readonly shape: LocalClusterShape;
-  /** Ansible variables that override the roles' defaults (e.g. stock ZooKeeper timeouts for a benchmark). */
+  /** The role variables it was started with (e.g. stock ZooKeeper timeouts for a benchmark); the kept ones are in its configuration store. */
   readonly roleVariables: Readonly<Record<string, string>>;
+  readonly clusterName: string;
   readonly topology: ClusterTopology;
   readonly toolchain: Toolchain;
   readonly createdAt: string;
@@ -79,6 +79,13 @@ export interface ReconcileResult {
   /** Of those, the ones whose configuration was gone and was rendered again. */
   readonly rendered: readonly string[];
   /** From the start of reconcile to every reconciled role counted healthy. */
+  readonly seconds: number;
+}
+
+export interface ScaleResult {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  /** From the scale's start to the new workers ALIVE at the ALIVE master, or the leaving ones gone. */
   readonly seconds: number;
 }
 
@@ -163,17 +170,14 @@ export class LocalCluster {
   }
 
   /**
-   * Re-renders every node's configuration with these role variables merged into the cluster's own,
-   * restarting nothing: the roles only mark nodes restart-pending, and a rolling update restarts them.
+   * Keeps these role variables in the cluster's configuration store, merged into what it keeps, and
+   * converges every node onto them through its boot, restarting nothing: the roles only mark nodes
+   * restart-pending, and a rolling update restarts them. A node booted later gets them too.
    */
   async reconfigure(roleVariables: Readonly<Record<string, string>>): Promise<void> {
-    const record = await this.record();
-    if (!record) throw new ClusterStateError('Local cluster', 'a cluster created by `spark-azure local up`', 'none', 'Run `npx spark-azure local up` first.');
-    const merged = { ...(record.roleVariables ?? {}), ...roleVariables };
-    const inventory = path.join(this.paths.clusterDir, 'inventory.yml');
-    await writeFile(inventory, localInventory(record.topology, this.paths.clusterDir, record.toolchain, merged));
-    await writeFile(this.recordPath, `${JSON.stringify({ ...record, roleVariables: merged }, null, 2)}\n`);
-    await renderConfiguration(record.toolchain, suiteContent().root, inventory);
+    const record = await this.existingRecord();
+    await writeConfigurationStore(this.paths.clusterDir, { ...(await readConfigurationStore(this.paths.clusterDir)), ...roleVariables });
+    await bootLocalNodes(this.bootContext(record), allNodes(record.topology));
   }
 
   /**
@@ -183,6 +187,54 @@ export class LocalCluster {
   async destroy(node: ClusterNode): Promise<void> {
     await this.processes.kill(node);
     await rm(nodeDir(this.paths.clusterDir, node.name), { recursive: true, force: true });
+  }
+
+  /**
+   * A reimage, as Azure does one: the node shuts down (a worker decommissions first), its disk is wiped
+   * (configuration, data and logs gone), and it boots again from its custom data, with its name and
+   * address; resolves once its role counts it healthy again.
+   */
+  async reimage(node: ClusterNode): Promise<{ seconds: number }> {
+    const record = await this.existingRecord();
+    await this.processes.stop(node);
+    await rm(nodeDir(this.paths.clusterDir, node.name), { recursive: true, force: true });
+    const started = performance.now();
+    await bootLocalNodes(this.bootContext(record), [node]);
+    const group = roleGroupOf(record.topology, node.role);
+    await this.startRole([node], record.topology, group.what, group.problems, group.timeoutMs);
+    return { seconds: (performance.now() - started) / 1000 };
+  }
+
+  /**
+   * The workers scaled to `workerCount`, as the scale set does: new workers (worker<n+1>, ...) boot from the
+   * workers' custom data alone and start, and are waited for until the ALIVE master has them ALIVE; on
+   * scale-in the newest go, each decommissioned first (its executors finish their tasks and leave), and
+   * their directories with them.
+   */
+  async scale(workerCount: number): Promise<ScaleResult> {
+    const record = await this.existingRecord();
+    const shape = validateShape({ ...record.shape, workerCount });
+    const target = localTopology(shape, record.clusterName);
+    const current = record.topology.workers;
+    const added = target.workers.filter((worker) => !current.some((existing) => existing.name === worker.name));
+    const removed = current.filter((worker) => !target.workers.some((wanted) => wanted.name === worker.name));
+    const topology = { ...record.topology, workers: [...current.filter((worker) => !removed.includes(worker)), ...added] };
+    const updated: LocalClusterRecord = { ...record, shape, topology };
+    const started = performance.now();
+    if (added.length > 0) {
+      await writeFile(this.recordPath, `${JSON.stringify(updated, null, 2)}\n`);
+      this.log.info(`Scaling out: ${added.map((worker) => worker.name).join(', ')} boot from the workers' custom data`);
+      await bootLocalNodes(this.bootContext(updated), added);
+      const group = roleGroupOf(topology, 'worker');
+      await this.startRole(added, topology, group.what, group.problems, group.timeoutMs);
+    }
+    if (removed.length > 0) {
+      this.log.info(`Scaling in: ${removed.map((worker) => worker.name).join(', ')} decommission, then go`);
+      await Promise.all(removed.map((worker) => this.processes.stop(worker)));
+      await Promise.all(removed.map((worker) => rm(nodeDir(this.paths.clusterDir, worker.name), { recursive: true, force: true })));
+      await writeFile(this.recordPath, `${JSON.stringify(updated, null, 2)}\n`);
+    }
+    return { added: added.map((worker) => worker.name), removed: removed.map((worker) => worker.name), seconds: (performance.now() - started) / 1000 };
   }
 
   /**
@@ -200,13 +252,8 @@ export class LocalCluster {
     const unconfigured = missing.filter((node) => !existsSync(launcherPath(this.paths.clusterDir, node)));
     const started = performance.now();
     if (unconfigured.length > 0) {
-      this.log.info(`Rendering the configuration of ${unconfigured.map((node) => node.name).join(', ')} (Ansible --limit)`);
-      await renderConfiguration(
-        record.toolchain,
-        suiteContent().root,
-        path.join(this.paths.clusterDir, 'inventory.yml'),
-        unconfigured.map((node) => node.name),
-      );
+      this.log.info(`Booting ${unconfigured.map((node) => node.name).join(', ')} from their custom data`);
+      await bootLocalNodes(this.bootContext(record), unconfigured);
     }
     for (const group of roleGroups(topology)) {
       const nodes = group.nodes.filter((node) => missing.includes(node));
@@ -223,19 +270,16 @@ export class LocalCluster {
     const record = await this.existingRecord();
     const topology = { ...record.topology, zookeepers: [...zookeepers] };
     const updated: LocalClusterRecord = { ...record, shape: { ...record.shape, zookeeperCount: zookeepers.length }, topology };
-    await writeFile(path.join(this.paths.clusterDir, 'inventory.yml'), localInventory(topology, this.paths.clusterDir, record.toolchain, record.roleVariables ?? {}));
     await writeFile(this.recordPath, `${JSON.stringify(updated, null, 2)}\n`);
   }
 
-  /** Renders these nodes' configuration with the roles (Ansible --limit), starting and restarting nothing. */
+  /** Boots these nodes again from custom data of the cluster as it is recorded now, starting and restarting nothing. */
   async render(nodes: readonly ClusterNode[]): Promise<void> {
-    const record = await this.existingRecord();
-    await renderConfiguration(
-      record.toolchain,
-      suiteContent().root,
-      path.join(this.paths.clusterDir, 'inventory.yml'),
-      nodes.map((node) => node.name),
-    );
+    await bootLocalNodes(this.bootContext(await this.existingRecord()), nodes);
+  }
+
+  private bootContext(record: LocalClusterRecord): LocalBoot {
+    return { clusterDir: this.paths.clusterDir, clusterName: record.clusterName, topology: record.topology, toolchain: record.toolchain, terraform: record.toolchain.terraform };
   }
 
   async status(): Promise<LocalClusterDescription | undefined> {
@@ -369,12 +413,12 @@ export class LocalCluster {
     await keepPreviousLogs(this.paths.clusterDir);
     await rm(path.join(this.paths.clusterDir, 'nodes'), { recursive: true, force: true });
     await mkdir(this.paths.clusterDir, { recursive: true });
-    const inventory = path.join(this.paths.clusterDir, 'inventory.yml');
-    await writeFile(inventory, localInventory(topology, this.paths.clusterDir, toolchain, roleVariables));
-    const record: LocalClusterRecord = { shape, roleVariables, topology, toolchain, createdAt: new Date().toISOString() };
+    const record: LocalClusterRecord = { shape, roleVariables, clusterName: LOCAL_CLUSTER_NAME, topology, toolchain, createdAt: new Date().toISOString() };
     await writeFile(this.recordPath, `${JSON.stringify(record, null, 2)}\n`);
-    this.log.info('Rendering node configuration with the Ansible roles (local inventory)');
-    await renderConfiguration(toolchain, suiteContent().root, inventory);
+    await writeConfigurationStore(this.paths.clusterDir, roleVariables);
+    this.log.info('Booting every node from its custom data (the node-boot module, then spark-azure-boot)');
+    await bootLocalNodes(this.bootContext(record), allNodes(topology));
+    await writeClusterInventory(this.bootContext(record), allNodes(topology), path.join(this.paths.clusterDir, 'inventory.yml'));
   }
 
   private async startRole(nodes: readonly ClusterNode[], topology: ClusterTopology, what: string, problems: (state: ClusterState) => string[], timeoutMs: number): Promise<void> {
@@ -443,6 +487,10 @@ function roleGroups(topology: ClusterTopology) {
     { nodes: topology.masters, what: 'Spark masters', problems: (state: ClusterState) => assessMasters(state, topology.masters.length), timeoutMs: UP_TIMEOUTS_MS.masters },
     { nodes: topology.workers, what: 'Spark workers', problems: (state: ClusterState) => assessWorkers(state, expectationsOf(topology)), timeoutMs: UP_TIMEOUTS_MS.workers },
   ];
+}
+
+function roleGroupOf(topology: ClusterTopology, role: ClusterNode['role']) {
+  return roleGroups(topology)[['zookeeper', 'master', 'worker'].indexOf(role)]!;
 }
 
 function sameShape(a: LocalClusterShape, b: LocalClusterShape): boolean {

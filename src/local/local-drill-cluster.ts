@@ -23,5 +23,12 @@ export function localDrillCluster(cluster: LocalCluster, topology: ClusterTopolo
       },
       timeLimitSeconds: LOCAL_RECREATION_SECONDS,
     },
+    workerScaling: {
+      scaleTo: async (count) => {
+        const result = await cluster.scale(count);
+        return result.added.length > 0 ? `added ${result.added.join(', ')}` : `removed ${result.removed.join(', ') || 'none'}`;
+      },
+      timeLimitSeconds: LOCAL_RECREATION_SECONDS,
+    },
   };
 }

@@ -20,13 +20,21 @@ const AFTER_EXIT: Partial<Record<NodeRole, string>> = {
   master: 'release-spark-master-latch',
 };
 
+/** What systemd's `ExecStop=` runs on the VMs, per role, given the program's pid: run here too, before a stop. */
+const BEFORE_STOP: Partial<Record<NodeRole, string>> = {
+  worker: 'decommission-spark-worker',
+};
+
+/** How long a stop may take before the node's processes are killed: a worker drains its executors first. */
+const STOP_GRACE_MS: Record<NodeRole, number> = { zookeeper: 15_000, master: 15_000, worker: 330_000 };
+
 export function launcherPath(clusterDir: string, node: ClusterNode): string {
   return path.join(nodeDir(clusterDir, node.name), 'bin', LAUNCHERS[node.role]);
 }
 
-/** The node's after-exit program when its role has one and the roles rendered it (the leader election may not need it). */
-function afterExitPath(clusterDir: string, node: ClusterNode): string | undefined {
-  const program = AFTER_EXIT[node.role];
+/** The node's program of that kind when its role has one and the roles rendered it (it may be switched off). */
+function rolePath(clusterDir: string, node: ClusterNode, programs: Partial<Record<NodeRole, string>>): string | undefined {
+  const program = programs[node.role];
   const file = program && path.join(nodeDir(clusterDir, node.name), 'bin', program);
   return file && existsSync(file) ? file : undefined;
 }
@@ -40,16 +48,18 @@ function pidPath(clusterDir: string, node: Pick<ClusterNode, 'name'>): string {
 }
 
 /**
- * systemd's `Restart=always` and `ExecStopPost=` for the local cluster: the launcher runs under a small shell
- * supervisor that, each time it exits (a crash, or a Spark master giving up its leadership with status 0),
- * logs the exit status, runs the after-exit program if any, and restarts it one second later. SIGTERM to the
- * group stops the launcher and runs the after-exit program, as `systemctl stop` does; SIGKILL to the group
- * is the loss of the whole host: nothing runs after it and the node stays down.
+ * systemd's `Restart=always`, `ExecStop=` and `ExecStopPost=` for the local cluster: the launcher runs under a
+ * small shell supervisor that, each time it exits (a crash, or a Spark master giving up its leadership with
+ * status 0), logs the exit status, runs the after-exit program if any, and restarts it one second later.
+ * SIGTERM to the supervisor is `systemctl stop`: the before-stop program first (a worker decommissions), then
+ * SIGTERM to the launcher, then the after-exit program. SIGKILL to the group is the loss of the whole host:
+ * nothing runs after it and the node stays down.
  */
 const SUPERVISOR = [
-  'launcher=$1; after_exit=${2:-}; child=',
+  'launcher=$1; after_exit=${2:-}; before_stop=${3:-}; child=',
   'after() { [ -z "$after_exit" ] || "$after_exit" || echo "spark-azure supervisor: $(basename "$after_exit") failed" >&2; }',
-  'trap \'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; after; exit 0\' TERM INT',
+  'before() { [ -z "$before_stop" ] || [ -z "$child" ] || "$before_stop" "$child" || echo "spark-azure supervisor: $(basename "$before_stop") failed" >&2; }',
+  'trap \'trap - TERM INT; before; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; after; exit 0\' TERM INT',
   'while :; do',
   '  "$launcher" & child=$!',
   '  wait "$child"; status=$?',
@@ -72,11 +82,15 @@ export class LocalProcesses {
    * firewall rule can match (`meta skgid`) to cut this one node off the network, as a partition would.
    */
   async start(node: ClusterNode, options: { gid?: number } = {}): Promise<number> {
-    return this.startLauncher(node.name, launcherPath(this.clusterDir, node), { ...options, afterExit: afterExitPath(this.clusterDir, node) });
+    return this.startLauncher(node.name, launcherPath(this.clusterDir, node), {
+      ...options,
+      afterExit: rolePath(this.clusterDir, node, AFTER_EXIT),
+      beforeStop: rolePath(this.clusterDir, node, BEFORE_STOP),
+    });
   }
 
   /** Starts `launcher` as the process named `name` (a cluster node, or a monitoring program beside it). */
-  async startLauncher(name: string, launcher: string, options: { gid?: number; afterExit?: string } = {}): Promise<number> {
+  async startLauncher(name: string, launcher: string, options: { gid?: number; afterExit?: string; beforeStop?: string } = {}): Promise<number> {
     const node = { name };
     const running = this.pid(node);
     if (running !== undefined) return running;
@@ -84,7 +98,7 @@ export class LocalProcesses {
     await mkdir(path.dirname(log), { recursive: true });
     const output = openSync(log, 'a');
     try {
-      const child = spawn('sh', ['-c', SUPERVISOR, 'spark-azure-supervisor', launcher, ...(options.afterExit ? [options.afterExit] : [])], {
+      const child = spawn('sh', ['-c', SUPERVISOR, 'spark-azure-supervisor', launcher, options.afterExit ?? '', options.beforeStop ?? ''], {
         detached: true,
         stdio: ['ignore', output, output],
         env: { ...process.env, [CLUSTER_MARKER]: this.clusterDir, SPARK_AZURE_NODE: name },
@@ -113,15 +127,18 @@ export class LocalProcesses {
     return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : undefined;
   }
 
-  /** SIGTERM to the node's process group, SIGKILL after `graceMs`. Resolves once every process is gone. */
-  async stop(node: Pick<ClusterNode, 'name'>, graceMs = 15_000): Promise<void> {
+  /**
+   * `systemctl stop`: SIGTERM to the supervisor (its before-stop program, then the launcher), SIGKILL to the
+   * group after the role's grace or `graceMs`, and to whatever of the group outlived the supervisor.
+   * Resolves once every process is gone.
+   */
+  async stop(node: Pick<ClusterNode, 'name'> & Partial<Pick<ClusterNode, 'role'>>, graceMs = node.role ? STOP_GRACE_MS[node.role] : 15_000): Promise<void> {
     const pid = this.pid(node);
     if (pid === undefined) return;
-    signalGroup(pid, 'SIGTERM');
-    if (!(await this.waitForExit(pid, graceMs))) {
-      signalGroup(pid, 'SIGKILL');
-      await this.waitForExit(pid, 5_000);
-    }
+    signalProcess(pid, 'SIGTERM');
+    await this.waitForExit(pid, graceMs);
+    killGroupMembers(pid);
+    await this.waitForExit(pid, 5_000);
     await rm(pidPath(this.clusterDir, node), { force: true });
   }
 
@@ -208,6 +225,15 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
     process.kill(-pid, signal);
   } catch {
     signalProcess(pid, signal);
+  }
+}
+
+/** SIGKILL to whatever is left of a node's process group; nothing when none is (never a lone pid, which may be reused). */
+function killGroupMembers(groupId: number): void {
+  try {
+    process.kill(-groupId, 'SIGKILL');
+  } catch {
+    // The group is empty.
   }
 }
 

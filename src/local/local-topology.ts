@@ -7,6 +7,9 @@ export interface LocalClusterShape {
   readonly workerCount: number;
 }
 
+/** The local cluster's name: its nodes' custom data and its ZooKeeper directory carry it. */
+export const LOCAL_CLUSTER_NAME = 'local';
+
 export const DEFAULT_SHAPE: LocalClusterShape = { zookeeperCount: 3, masterCount: 2, workerCount: 2 };
 export const MAX_LOCAL_WORKERS = 20;
 
@@ -28,7 +31,7 @@ export function validateShape(shape: LocalClusterShape): LocalClusterShape {
  * One loopback address per node: ZooKeeper on 127.0.0.11+, masters on 127.0.0.21+, workers on
  * 127.0.0.31+. Every node keeps its production ports because no two share an address.
  */
-export function localTopology(shape: LocalClusterShape, clusterName = 'local'): ClusterTopology {
+export function localTopology(shape: LocalClusterShape, clusterName = LOCAL_CLUSTER_NAME): ClusterTopology {
   validateShape(shape);
   const zookeepers = range(shape.zookeeperCount).map(
     (i): ZooKeeperNode => ({

@@ -7,6 +7,7 @@ import { ensureRecoveryPlugin } from '../tools/recovery-plugin.js';
 import { suiteContent } from '../tools/suite-content.js';
 import { ensureZooKeeperMetricsJars } from '../tools/zookeeper-metrics-jars.js';
 import { pysparkHome } from '../tools/spark-runtime.js';
+import { ensureTerraformCli } from '../tools/terraform-cli.js';
 import type { Log } from '../core/log.js';
 
 /** What the local cluster runs on, all installed by spark-azure itself on a fresh machine. */
@@ -21,6 +22,8 @@ export interface Toolchain {
   readonly zookeeperJar: string;
   /** ZooKeeper's Prometheus metrics provider and the jars it needs. */
   readonly zookeeperMetricsJarDir: string;
+  /** Terraform (or OpenTofu): it renders the nodes' custom data with the real node-boot module. */
+  readonly terraform: string;
 }
 
 const ZOOKEEPER_JAR = '/usr/share/java/zookeeper.jar';
@@ -33,7 +36,17 @@ export async function ensureToolchain(root: string, toolCache: string, log: Log)
   const sparkHome = await pysparkHome(python);
   const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root), sparkHome, toolCache, tempDir: os.tmpdir() }, log);
   const zookeeperMetricsJarDir = await ensureZooKeeperMetricsJars(suiteContent(root), toolCache, log);
-  return { java, python, ansiblePlaybook: path.join(venv, 'bin', 'ansible-playbook'), sparkHome, recoveryPluginJar, zookeeperJar: ZOOKEEPER_JAR, zookeeperMetricsJarDir };
+  const terraform = await ensureTerraformCli(toolCache, log);
+  return {
+    java,
+    python,
+    ansiblePlaybook: path.join(venv, 'bin', 'ansible-playbook'),
+    sparkHome,
+    recoveryPluginJar,
+    zookeeperJar: ZOOKEEPER_JAR,
+    zookeeperMetricsJarDir,
+    terraform,
+  };
 }
 
 async function ensureJava(log: Log): Promise<string> {

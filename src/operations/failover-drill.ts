@@ -392,7 +392,8 @@ export function drillJob(application: string, seconds: number, firstRoundMarker?
     application,
     arguments: [String(seconds), ...(firstRoundMarker ? [firstRoundMarker] : [])],
     deployMode: 'client',
-    sparkConf: {},
+    // Its own UI on a free port: the job reads its failed tasks from its REST API at the end.
+    sparkConf: { 'spark.ui.enabled': 'true', 'spark.ui.port': '0' },
     check: { kind: 'pi' },
     timeoutSeconds: seconds + 300,
   };

@@ -86,6 +86,8 @@ export function buildSubmission(submitTo: SubmissionMasters, job: SparkJob, runt
       // A test job must fit on the smallest worker and must not fight over the driver UI port.
       'spark.executor.memory': '512m',
       'spark.ui.enabled': 'false',
+      // A worker that leaves (a roll, scale-in) decommissions: executors then finish their tasks before going.
+      'spark.decommission.enabled': 'true',
       'spark.pyspark.python': runtime.python,
       ...(job.deployMode === 'cluster'
         ? { 'spark.standalone.submit.waitAppCompletion': 'true' }

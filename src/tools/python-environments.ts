@@ -9,6 +9,8 @@ export const PYTHON_ENVIRONMENTS = {
   lint: ['ansible-core==2.19.14', 'ansible-lint==26.10.1'],
   // Static analysis of the Terraform; its own environment, as its dependencies are many.
   checkov: ['checkov==3.3.30'],
+  // What Debian's cloud-init 22.4 imports to validate a cloud-config (its python3-* dependencies, from PyPI).
+  'cloud-init': ['PyYAML==6.0.4', 'jsonschema==4.26.0', 'Jinja2==3.1.6', 'configobj==5.0.9', 'jsonpatch==1.48', 'requests==2.34.2', 'oauthlib==4.0.1'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PythonEnvironmentName = keyof typeof PYTHON_ENVIRONMENTS;

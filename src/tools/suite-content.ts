@@ -27,9 +27,9 @@ export function suiteContent(from: string = path.dirname(fileURLToPath(import.me
     const parent = path.dirname(directory);
     if (parent === directory) {
       throw new ActionableError(
-        "spark-azure's content",
-        `infra/ansible/site.yml in a folder above ${from}`,
-        'none',
+        'spark-azure',
+        'its content beside its code',
+        `it cannot find spark-azure's content (infra/ansible/site.yml) above ${from}`,
         'Run spark-azure from its repository, its npm package or an action folder as GitHub downloads it.',
       );
     }

@@ -1,11 +1,20 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCALE_CHECKS, type ScaleJournal } from '../../src/core/drill/scale-journal.js';
+import { failedTasksOf } from '../../src/core/spark/submission-output.js';
+import { nodeDir } from '../../src/local/paths.js';
+import { startLongJob } from '../support/long-job.js';
+import { runGithubAction } from '../support/run-bundle.js';
 import { zookeeperLeader } from '../../src/core/cluster/cluster-state.js';
 import type { LocalCluster, UpResult } from '../../src/local/local-cluster.js';
 import { startTestCluster } from '../support/test-cluster.js';
-import { topologyZooKeeperConnect } from '../../src/core/cluster/topology.js';
+import { allNodes, topologyMasterUrl, topologyZooKeeperConnect } from '../../src/core/cluster/topology.js';
 import { MaintenanceLock } from '../../src/operations/maintenance-lock.js';
 import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 
+// Also the elastic workers' cluster: every node booted from its custom data, as an Azure VM boots, and workers
+// that join, leave and are reimaged with a job running. Sharing this cluster saves a cluster start per file.
 describe('a larger local cluster: 5 ZooKeeper servers, 3 masters, 3 workers', () => {
   let cluster: LocalCluster;
   let up: UpResult;
@@ -78,5 +87,63 @@ describe('a larger local cluster: 5 ZooKeeper servers, 3 masters, 3 workers', ()
     } finally {
       zk.close();
     }
+  });
+
+  const env = () => ({ SPARK_AZURE_LOCAL_DIR: cluster.paths.clusterDir });
+  const nodeFile = (node: string, file: string) => path.join(nodeDir(cluster.paths.clusterDir, node), file);
+
+  it('booted every node from custom data the node-boot module rendered, workers from one document they share', async () => {
+    const topology = await cluster.topology();
+    for (const node of allNodes(topology)) {
+      expect(existsSync(nodeFile(node.name, 'var/lib/spark-azure/booted.json')), node.name).toBe(true);
+      expect(readFileSync(nodeFile(node.name, 'var/lib/cloud/instance/user-data.txt'), 'utf8')).toMatch(/^#cloud-config\n/);
+    }
+    const workerData = topology.workers.map((worker) => readFileSync(nodeFile(worker.name, 'var/lib/cloud/instance/user-data.txt'), 'utf8'));
+    expect(new Set(workerData).size).toBe(1);
+    expect(JSON.parse(readFileSync(nodeFile('worker1', 'etc/spark-azure/node.json'), 'utf8'))).toMatchObject({ role: 'worker', node: null, zookeepers: [] });
+  });
+
+  it('the scale drill: workers 3 → 5 → 3 with a job running; the new ones boot from the custom data alone, take executors, and no task fails', async () => {
+    const topology = await cluster.topology();
+    const run = await runGithubAction('smoke-test', { masters: topologyMasterUrl(topology), failover: 'true', fault: 'scale', jobSeconds: '10' }, env());
+    expect(run.exitCode, run.stdout.slice(-3000) + run.stderr).toBe(0);
+    expect(run.outputs).toMatchObject({ failoverPassed: 'true', failedTasks: '0' });
+    expect(Number(run.outputs.scaleOutSeconds)).toBeGreaterThan(0);
+    const journal = JSON.parse(readFileSync(run.outputs.drillJournal!, 'utf8')) as ScaleJournal;
+    expect(journal.entries.filter((entry) => entry.kind === 'check').map((entry) => [entry.check, entry.ok])).toEqual(Object.values(SCALE_CHECKS).map((check) => [check, true]));
+    expect(run.stdout).toMatch(/the job's executors ran 127\.0\.0\.34 \d+ tasks, 127\.0\.0\.35 \d+ tasks/);
+    expect(run.summary).toContain('| failed tasks | 0 |');
+    expect((await cluster.topology()).workers.map((worker) => worker.name)).toEqual(['worker1', 'worker2', 'worker3']);
+    expect(existsSync(nodeDir(cluster.paths.clusterDir, 'worker4'))).toBe(false);
+  });
+
+  it('rolls the workers with a job running: each decommissions first, and no task fails', async () => {
+    const topology = await cluster.topology();
+    const job = await startLongJob(cluster, topologyMasterUrl(topology), 20, { untilFile: true });
+    try {
+      await expect.poll(() => existsSync(job.firstRoundMarker), { timeout: 90_000, interval: 250 }).toBe(true);
+      const roll = await runGithubAction('rolling-update', { masters: topologyMasterUrl(topology), only: 'worker1,worker2,worker3' }, env());
+      expect(roll.exitCode, roll.stdout.slice(-3000) + roll.stderr).toBe(0);
+      expect(roll.outputs.rolledNodes!.split(',').sort()).toEqual(['worker1', 'worker2', 'worker3']);
+      for (const worker of topology.workers) expect(readFileSync(cluster.logFile(worker), 'utf8'), worker.name).toMatch(/decommissioned: no executor left/);
+      job.end();
+      const finished = await job.result;
+      expect(finished.exitCode, finished.stderr.slice(-2000)).toBe(0);
+      expect(failedTasksOf(finished.stdout)).toBe(0);
+    } finally {
+      job.kill();
+    }
+  });
+
+  it('a worker wiped by a reimage boots again from its custom data alone and rejoins', async () => {
+    const topology = await cluster.topology();
+    const worker = topology.workers[1]!;
+    const pidBefore = cluster.processes.pid(worker);
+    const { seconds } = await cluster.reimage(worker);
+    expect(seconds).toBeGreaterThan(0);
+    expect(cluster.processes.pid(worker)).not.toBe(pidBefore);
+    // Its log began again with the reimage: the old disk is gone.
+    expect(readFileSync(cluster.logFile(worker), 'utf8')).not.toMatch(/decommissioned: no executor left/);
+    expect((await cluster.describe(topology)).healthy).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { $ } from 'zx';
 import { zookeeperLeader } from '../../src/core/cluster/cluster-state.js';
 import { probeAddressesOf } from '../../src/core/cluster/node-states.js';
 import { probeCluster } from '../../src/core/cluster/cluster-probe.js';
-import { runPlaybook } from '../../src/local/ansible.js';
+import { runPlaybookWith } from '../../src/tools/ansible-playbook.js';
 import type { LocalCluster, LocalClusterDescription } from '../../src/local/local-cluster.js';
 import { ROOT, runAzureDevOpsTask, runGithubAction } from '../support/run-bundle.js';
 import { startTestCluster } from '../support/test-cluster.js';
@@ -69,21 +69,21 @@ describe('the local HA cluster', () => {
     const toolchain = JSON.parse(readFileSync(path.join(cluster.paths.clusterDir, 'cluster.json'), 'utf8')).toolchain;
     const inventory = path.join(cluster.paths.clusterDir, 'inventory.yml');
     const gate = { extraArgs: ['--tags', 'health', '-e', 'zookeeper_health_retries=2', '-e', 'zookeeper_health_delay_s=1'] };
-    const healthy = await runPlaybook(toolchain, ROOT, inventory, gate);
+    const healthy = await runPlaybookWith(toolchain.ansiblePlaybook, ROOT, inventory, gate);
     expect(healthy.exitCode, healthy.output).toBe(0);
 
     const follower = (await cluster.topology()).zookeepers.find((node) => description.nodes.find((n) => n.name === node.name)?.state === 'follower')!;
     const other = (await cluster.topology()).zookeepers.find((node) => node.name !== follower.name)!;
     // A run limited to one server (as reconcile's) waits for the whole ensemble all the same.
     const limited = { extraArgs: [...gate.extraArgs, '--limit', other.name] };
-    const healthyLimited = await runPlaybook(toolchain, ROOT, inventory, limited);
+    const healthyLimited = await runPlaybookWith(toolchain.ansiblePlaybook, ROOT, inventory, limited);
     expect(healthyLimited.exitCode, healthyLimited.output).toBe(0);
     await cluster.nodeOperations().stop(follower);
     try {
-      const degraded = await runPlaybook(toolchain, ROOT, inventory, gate);
+      const degraded = await runPlaybookWith(toolchain.ansiblePlaybook, ROOT, inventory, gate);
       expect(degraded.exitCode).not.toBe(0);
       expect(degraded.output).toMatch(new RegExp(`fatal: \\[${follower.name}\\]`));
-      const degradedLimited = await runPlaybook(toolchain, ROOT, inventory, limited);
+      const degradedLimited = await runPlaybookWith(toolchain.ansiblePlaybook, ROOT, inventory, limited);
       expect(degradedLimited.exitCode).not.toBe(0);
       expect(degradedLimited.output).toMatch(new RegExp(`fatal: \\[${other.name}\\]`));
     } finally {

@@ -66,8 +66,8 @@ describe('provision, as GitHub runs it', () => {
     const hosts = await $({
       env: { ...process.env, ANSIBLE_CONFIG: path.join(ROOT, 'infra', 'ansible', 'ansible.cfg') },
     })`${path.join(venv, 'bin', 'ansible-playbook')} -i ${apply.outputs.inventory!} ${path.join(ROOT, 'infra', 'ansible', 'site.yml')} --list-hosts`.quiet();
-    expect(hosts.stdout).toMatch(/play #3 \(spark_masters\): Configure the Spark masters\s+TAGS: \[\]\s+pattern: \['spark_masters'\]\s+hosts \(2\):/);
-    expect(hosts.stdout).toMatch(/play #5 \(monitoring\): Configure the monitoring VM\s+TAGS: \[\]\s+pattern: \['monitoring'\]\s+hosts \(1\):\s+10\.40\.6\.10/);
+    expect(hosts.stdout).toMatch(/play #4 \(spark_masters\): Configure the Spark masters\s+TAGS: \[\]\s+pattern: \['spark_masters'\]\s+hosts \(2\):/);
+    expect(hosts.stdout).toMatch(/play #6 \(monitoring\): Configure the monitoring VM\s+TAGS: \[\]\s+pattern: \['monitoring'\]\s+hosts \(1\):\s+10\.40\.6\.10/);
 
     const again = await runGithubAction('provision', { ...common, command: 'plan' }, job);
     expect(again.outputs).toMatchObject({ hasChanges: 'false', planSummary: '0 to add, 0 to change, 0 to destroy' });

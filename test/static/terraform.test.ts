@@ -60,6 +60,7 @@ describe('Terraform, statically', () => {
       'envs/vm',
       'envs/aks',
       'envs/hdinsight',
+      'modules/node-boot',
     ];
     for (const module of modules) {
       const readme = readFileSync(path.join(TERRAFORM, module, 'README.md'), 'utf8');

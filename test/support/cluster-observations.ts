@@ -1,10 +1,13 @@
 import { aliveMasters, zookeeperLeader } from '../../src/core/cluster/cluster-state.js';
-import { probeAddressesOf } from '../../src/core/cluster/node-states.js';
-import { type ClusterTopology, type MasterNode, masterAddress } from '../../src/core/cluster/topology.js';
+import { type ClusterTopology, type MasterNode, type ZooKeeperNode, masterAddress, topologyZooKeeperConnect, zookeeperClientAddress } from '../../src/core/cluster/topology.js';
+import { nodeAddress, probeAddressesOf } from '../../src/core/cluster/node-states.js';
+import { inLineOrder, leaderElectionPath } from '../../src/core/spark/leader-latch.js';
+import { readLeaderLatch } from '../../src/core/spark/read-leader-latch.js';
+import { parseCons, parseMntr } from '../../src/core/zookeeper/zookeeper-replies.js';
+import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { formatHostPort } from '../../src/core/inputs/host-port.js';
 import { probeCluster } from '../../src/core/cluster/cluster-probe.js';
 import { sendFourLetterWord } from '../../src/core/zookeeper/four-letter-word.js';
-import { parseMntr } from '../../src/core/zookeeper/zookeeper-replies.js';
 
 /** Reads a test needs while it acts on the real cluster. */
 export async function mastersByStatus(topology: ClusterTopology): Promise<Record<string, MasterNode[]>> {
@@ -35,4 +38,24 @@ export async function globalSessions(topology: ClusterTopology): Promise<number>
   const [host, port] = leader.address.split(':');
   const mntr = parseMntr(await sendFourLetterWord({ host: host!, port: Number(port) }, 'mntr', 2000));
   return mntr.globalSessions!;
+}
+
+export async function zookeeperLeaderNode(topology: ClusterTopology): Promise<ZooKeeperNode> {
+  const leader = zookeeperLeader(await probeCluster(probeAddressesOf(topology)));
+  return topology.zookeepers.find((node) => nodeAddress(node) === leader?.address)!;
+}
+
+/** The ZooKeeper server that holds the ALIVE master's leader-election session. */
+export async function serverOfAliveMaster(topology: ClusterTopology): Promise<ZooKeeperNode> {
+  const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
+  try {
+    const owner = inLineOrder(await readLeaderLatch(zk, leaderElectionPath(topology.sparkZooKeeperDir)))[0]!.owner;
+    for (const server of topology.zookeepers) {
+      const sessions = parseCons(await sendFourLetterWord(zookeeperClientAddress(server), 'cons', 2000));
+      if (sessions.some((session) => session.sessionId && BigInt(session.sessionId) === owner)) return server;
+    }
+  } finally {
+    zk.close();
+  }
+  throw new Error('the ALIVE master’s session is on no server');
 }

@@ -7,27 +7,44 @@ import { type RunningSubmission, startSparkSubmit } from '../../src/tools/run-sp
 import { resolveSparkRuntime } from '../../src/tools/spark-runtime.js';
 import { silentLog } from '../../src/core/log.js';
 
-/** Starts the drill's long-running job against the local cluster; `result` resolves when spark-submit exits. */
-export async function startLongJob(cluster: LocalCluster, masterUrl: string, seconds: number): Promise<RunningSubmission> {
+export interface LongJob extends RunningSubmission {
+  /** Appears once the job's first round ran on the executors. */
+  readonly firstRoundMarker: string;
+  /** With `untilFile`: ends the job (after its seconds) however long whatever it spans took. */
+  end(): void;
+}
+
+/**
+ * Starts the drill's long-running job against the local cluster; `result` resolves when spark-submit exits.
+ * With `untilFile` it runs at least `seconds` and then until `end()`, so that it spans what a test does
+ * however slow the machine. It prints its failed tasks at the end, from its own REST API.
+ */
+export async function startLongJob(cluster: LocalCluster, masterUrl: string, seconds: number, options: { untilFile?: boolean } = {}): Promise<LongJob> {
   const runtime = await resolveSparkRuntime({ input: 'sparkHome', toolCache: cluster.paths.toolCache }, silentLog);
-  const application = path.join(mkdtempSync(path.join(os.tmpdir(), 'long-job-')), DRILL_JOB_FILE);
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'long-job-'));
+  const application = path.join(directory, DRILL_JOB_FILE);
   writeFileSync(application, DRILL_JOB_SOURCE);
-  return startSparkSubmit(
+  const [firstRoundMarker, endMarker] = [path.join(directory, 'first-round-done'), path.join(directory, 'end')];
+  const submission = startSparkSubmit(
     runtime,
     {
       masterUrl,
       application,
-      arguments: [String(seconds)],
+      arguments: [String(seconds), firstRoundMarker, ...(options.untilFile ? [endMarker] : [])],
       deployMode: 'client',
       name: 'spark-azure rolling update test job',
       conf: {
         'spark.driver.host': '127.0.0.1',
         'spark.driver.bindAddress': '127.0.0.1',
         'spark.executor.memory': '512m',
-        'spark.ui.enabled': 'false',
+        // Its UI on a free port: the job prints its failed tasks from its REST API at the end.
+        'spark.ui.enabled': 'true',
+        'spark.ui.port': '0',
+        'spark.decommission.enabled': 'true',
         'spark.pyspark.python': runtime.python,
       },
     },
-    { timeoutMs: (seconds + 300) * 1000, localIp: '127.0.0.1' },
+    { timeoutMs: (seconds + 600) * 1000, localIp: '127.0.0.1' },
   );
+  return { ...submission, firstRoundMarker, end: () => writeFileSync(endMarker, '') };
 }

@@ -17,7 +17,7 @@ export function zkDown(address: string): ZooKeeperServerState {
 }
 
 export function worker(host: string, state: WorkerView['state'] = 'ALIVE'): WorkerView {
-  return { id: `worker-${host}`, host, port: 40000, state, cores: 2, memoryMb: 1024 };
+  return { id: `worker-${host}`, host, port: 40000, state, cores: 2, coresUsed: 0, memoryMb: 1024 };
 }
 
 export function master(address: string, status: 'ALIVE' | 'STANDBY' | 'RECOVERING', workers: WorkerView[] = []): SparkMasterState {

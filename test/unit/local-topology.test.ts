@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { allNodes, topologyMasterUrl, topologyZooKeeperConnect } from '../../src/core/cluster/topology.js';
-import { localInventory } from '../../src/local/local-inventory.js';
+import { bootInputOf } from '../../src/core/infra/node-boot.js';
 import { localTopology } from '../../src/local/local-topology.js';
 
 describe('local topology', () => {
@@ -34,22 +33,23 @@ describe('local topology', () => {
     expect(() => localTopology(shape)).toThrow(message);
   });
 
-  it('renders an inventory with the groups the site playbook targets and the topology in host vars', () => {
+  it('boots every node from the inputs Terraform gives a VM of its role: fixed nodes know themselves, workers share one', () => {
     const topology = localTopology({ zookeeperCount: 3, masterCount: 2, workerCount: 2 });
-    const toolchain = {
-      java: 'java',
-      python: '/venv/bin/python',
-      ansiblePlaybook: '/venv/bin/ansible-playbook',
-      sparkHome: '/spark',
-      recoveryPluginJar: '/plugin.jar',
-      zookeeperJar: '/zk.jar',
-      zookeeperMetricsJarDir: '/zk-metrics',
-    };
-    const inventory = parse(localInventory(topology, '/tmp/cluster', toolchain));
-    const groups = inventory.all.children;
-    expect(Object.keys(groups)).toEqual(['zookeeper', 'spark_masters', 'spark_workers']);
-    expect(groups.zookeeper.hosts.zk2).toMatchObject({ ansible_host: '127.0.0.12', zookeeper_id: 2, zookeeper_client_port: 2181, spark_azure_node_dir: '/tmp/cluster/nodes/zk2' });
-    expect(groups.spark_workers.hosts.worker1).toMatchObject({ spark_worker_cores: 2, spark_worker_memory_mb: 1536 });
-    expect(inventory.all.vars).toMatchObject({ spark_azure_service_manager: 'none', spark_home: '/spark', zookeeper_install: false });
+    const store = { kind: 'file' as const, path: '/tmp/cluster/configuration-store/role-variables.json' };
+    const [zk2, master1, worker1, worker2] = [topology.zookeepers[1]!, topology.masters[0]!, topology.workers[0]!, topology.workers[1]!];
+    expect(bootInputOf(zk2, topology, 'local', store, {})).toMatchObject({
+      role: 'zookeeper',
+      node: { name: 'zk2', host: '127.0.0.12', zookeeper_id: 2 },
+      zookeepers: [{ id: 1, name: 'zk1', host: '127.0.0.11' }, { id: 2 }, { id: 3 }],
+      masters: [],
+      zookeeper_dir: '/spark-azure/local',
+    });
+    expect(bootInputOf(master1, topology, 'local', store, {})).toMatchObject({
+      node: { name: 'master1', host: '127.0.0.21' },
+      masters: [{ name: 'master1' }, { name: 'master2' }],
+    });
+    const created = { spark_worker_cores: '2' };
+    expect(bootInputOf(worker1, topology, 'local', store, created)).toEqual(bootInputOf(worker2, topology, 'local', store, created));
+    expect(bootInputOf(worker1, topology, 'local', store, created)).toMatchObject({ node: null, zookeepers: [], role_variables: created });
   });
 });

@@ -6,6 +6,10 @@ import { resolveCluster } from '../shared/cluster-resolver.js';
 import type { DrillSettings } from '../shared/drill-settings.js';
 import type { SmokeTestSettings } from '../shared/smoke-test-settings.js';
 import { azureRecreation } from './azure-recreation.js';
+import { scaleScaleSet } from '../../azure/scale-set-instances.js';
+
+/** A scale set's new instances boot, configure themselves and join; leaving ones get their Terminate notice first. */
+const AZURE_SCALE_SECONDS = 1800;
 
 /** The cluster the drill acts on and the way it reaches the nodes, from the one resolver. */
 export async function resolveDrillCluster(smoke: SmokeTestSettings, drill: DrillSettings, pipeline: Pipeline): Promise<DrillCluster> {
@@ -23,5 +27,9 @@ export async function resolveDrillCluster(smoke: SmokeTestSettings, drill: Drill
     operations: cluster.operations,
     vmFaults: vms,
     recreation: vms && access.kind === 'azure' && drill.reconcile ? azureRecreation(vms.delete, drill.reconcile, access, pipeline) : undefined,
+    workerScaling:
+      access.kind === 'azure' && drill.workerScaleSet
+        ? { scaleTo: (count) => scaleScaleSet({ resourceGroup: access.resourceGroup, scaleSet: drill.workerScaleSet! }, count), timeLimitSeconds: AZURE_SCALE_SECONDS }
+        : undefined,
   };
 }

@@ -17,6 +17,8 @@ export interface DrillSettings extends DrillOptions {
   readonly alertmanagerUrl?: string;
   /** Fault destroy on Azure: the Terraform root (and role variables) provision's reconcile re-creates the master from. */
   readonly reconcile?: ReconcileSettings;
+  /** Fault scale on Azure: the workers' scale set. */
+  readonly workerScaleSet?: string;
 }
 
 export interface ReconcileSettings extends TerraformRootSettings {
@@ -45,6 +47,7 @@ export const DRILL_INPUT_DEFAULTS: Readonly<Record<string, string | undefined>> 
   azureResourceGroup: undefined,
   masterVmNames: undefined,
   alertmanagerUrl: undefined,
+  workerScaleSet: undefined,
   ...Object.fromEntries(RECONCILE_INPUTS.map((input) => [input, undefined])),
 };
 
@@ -77,6 +80,14 @@ export function readDrillSettings(inputs: InputReader, masters: readonly HostPor
       fix: `Leave ${given} out, or run the destroy drill on Azure.`,
     }));
   }
+  const scalesOnAzure = fault === 'scale' && nodeAccess.kind === 'azure';
+  if (!scalesOnAzure) {
+    inputs.refuseIgnored(['workerScaleSet'], () => ({
+      expected: "it only with fault 'scale' and nodeAccess 'azure' (the drill scales that scale set)",
+      found: `it with fault '${fault}' and nodeAccess '${nodeAccess.kind}'`,
+      fix: 'Leave workerScaleSet out, or run the scale drill on Azure.',
+    }));
+  }
   const expectedWorkers = inputs.optional('expectedWorkers');
   const alertmanagerUrl = inputs.optional('alertmanagerUrl');
   if (alertmanagerUrl !== undefined && !isHttpUrl(alertmanagerUrl)) {
@@ -95,5 +106,6 @@ export function readDrillSettings(inputs: InputReader, masters: readonly HostPor
     nodeAccess,
     alertmanagerUrl,
     reconcile,
+    workerScaleSet: scalesOnAzure ? inputs.required('workerScaleSet', 'the workers’ scale set (provision outputs it as workerScaleSet)', 'vmss-spark-prod-worker') : undefined,
   };
 }

@@ -21,6 +21,14 @@ export interface NodeRecreation {
   readonly timeLimitSeconds: number;
 }
 
+/** Scaling the workers, as the platform does it: the local cluster's `scale`, or the scale set's capacity on Azure. */
+export interface WorkerScaling {
+  /** Asks for `count` workers; returns what was done, for the journal. The drill itself waits for the cluster. */
+  scaleTo(count: number): Promise<string>;
+  /** How long a scale may take: a VM's creation and boot take minutes. */
+  readonly timeLimitSeconds: number;
+}
+
 /**
  * The cluster a failover drill acts on and the way it reaches the nodes: the local cluster's processes,
  * or systemd over SSH on VMs. Resolved from the inputs by the caller.
@@ -33,4 +41,6 @@ export interface DrillCluster {
   readonly vmFaults?: VmFaults;
   /** Only where the drill may destroy a master and re-create it (fault destroy). */
   readonly recreation?: NodeRecreation;
+  /** Only where the drill may scale the workers (fault scale). */
+  readonly workerScaling?: WorkerScaling;
 }

@@ -20,6 +20,11 @@ export const FAULT_ACCESS = {
   restart: { access: ANYWHERE },
   'vm-restart': VM_FAULT,
   'vm-deallocate': VM_FAULT,
+  scale: {
+    access: ['local', 'azure'],
+    expected: "'scale' only with nodeAccess 'azure' (the scale set's capacity, workerScaleSet) or 'local'",
+    fix: "Set nodeAccess to 'azure' with azureResourceGroup and workerScaleSet.",
+  },
   destroy: {
     access: ['local', 'azure'],
     expected: "'destroy' only with nodeAccess 'azure' (the VM is deleted, then re-created by provision's reconcile) or 'local'",

@@ -5,10 +5,13 @@
  * Given a second argument, it creates that file once its first round has run on the executors: the drill
  * faults only then (a failover while the first executors are still being launched can leave the new
  * master relaunching an executor id the worker already runs, and the application waiting for good).
+ * The marker holds the job's UI address (when its UI is on). Given a third, it goes on until that file exists too. At its end it prints how many of its tasks failed,
+ * from its own REST API (when its UI is on).
  */
 export const DRILL_JOB_FILE = 'spark_azure_drill_job.py';
 
-export const DRILL_JOB_SOURCE = `import random
+export const DRILL_JOB_SOURCE = `import os
+import random
 import sys
 import time
 from operator import add
@@ -16,7 +19,10 @@ from operator import add
 from pyspark.sql import SparkSession
 
 seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 30.0
-first_round_marker = sys.argv[2] if len(sys.argv) > 2 else None
+first_round_marker = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
+# A third argument: a file whose appearance ends the job (after its seconds), so that it spans whatever a
+# drill does however slow the machine.
+end_marker = sys.argv[3] if len(sys.argv) > 3 else None
 spark = SparkSession.builder.appName("spark-azure failover drill job").getOrCreate()
 context = spark.sparkContext
 
@@ -32,13 +38,22 @@ def samples(_):
 
 started = time.time()
 inside = total = rounds = 0
-while rounds == 0 or time.time() - started < seconds:
+while rounds == 0 or time.time() - started < seconds or (end_marker and not os.path.exists(end_marker)):
     inside += context.parallelize(range(4), 4).map(samples).reduce(add)
     total += 4 * 20000
     rounds += 1
     if rounds == 1 and first_round_marker:
-        open(first_round_marker, "w").close()
+        # The marker holds the job's UI address, where a drill reads the executors from the job's REST API.
+        with open(first_round_marker + ".partial", "w") as marker:
+            marker.write(context.uiWebUrl or "")
+        os.rename(first_round_marker + ".partial", first_round_marker)
 print("Pi is roughly %f" % (4.0 * inside / total))
 print("Rounds: %d" % rounds)
+if context.uiWebUrl:
+    import json
+    import urllib.request
+
+    stages = json.load(urllib.request.urlopen("%s/api/v1/applications/%s/stages" % (context.uiWebUrl, context.applicationId), timeout=10))
+    print("Failed tasks: %d" % sum(stage.get("numFailedTasks", 0) for stage in stages))
 spark.stop()
 `;

@@ -10,6 +10,8 @@ export interface WorkerView {
   readonly port: number;
   readonly state: WorkerStatus;
   readonly cores: number;
+  /** Cores its executors use now: above 0 while it runs executors. */
+  readonly coresUsed: number;
   readonly memoryMb: number;
 }
 
@@ -54,6 +56,7 @@ export function parseMasterJson(body: unknown): MasterJson {
       port: Number(worker.port ?? 0),
       state: (String(worker.state ?? 'UNKNOWN') as WorkerStatus) ?? 'UNKNOWN',
       cores: Number(worker.cores ?? 0),
+      coresUsed: Number(worker.coresused ?? 0),
       memoryMb: Number(worker.memory ?? 0),
     }),
   );

@@ -40,3 +40,9 @@ export function checkResult(stdout: string, check: ResultCheck): ResultVerdict {
     ? { ok: true, result: estimate, reason: `Pi estimate ${estimate} lies in ${BOUNDS}` }
     : { ok: false, result: estimate, reason: `Pi estimate ${estimate} lies outside ${BOUNDS}` };
 }
+
+/** The drill job's own count of its failed tasks (from its REST API); undefined when it printed none. */
+export function failedTasksOf(stdout: string): number | undefined {
+  const match = /^Failed tasks: (\d+)$/m.exec(stdout);
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,5 +1,13 @@
 locals {
-  tags = merge(var.tags, { "spark-azure-cluster" = var.name, "managed-by" = "terraform" })
+  tags          = merge(var.tags, { "spark-azure-cluster" = var.name, "managed-by" = "terraform" })
+  zookeeper_dir = "/spark-azure/${var.name}"
+  # The cluster's kept role variables: provision and rolling-update write them, every node reads them at boot.
+  configuration_store = {
+    kind           = "key-vault"
+    key_vault_name = azurerm_key_vault.cluster.name
+    secret_name    = local.configuration_secret
+  }
+  configuration_secret = "spark-azure-role-variables"
 }
 
 resource "azurerm_resource_group" "cluster" {
@@ -21,6 +29,10 @@ module "network" {
 module "zookeeper" {
   source = "../../modules/zookeeper"
 
+  cluster_name        = var.name
+  zookeeper_dir       = local.zookeeper_dir
+  configuration_store = local.configuration_store
+
   name                 = "${var.name}-zk"
   zookeeper_count      = var.zookeeper_count
   resource_group_name  = azurerm_resource_group.cluster.name
@@ -35,6 +47,11 @@ module "zookeeper" {
 module "masters" {
   source = "../../modules/spark-masters"
 
+  cluster_name        = var.name
+  zookeeper_dir       = local.zookeeper_dir
+  configuration_store = local.configuration_store
+  zookeepers          = module.zookeeper.hosts
+
   name                 = "${var.name}-master"
   master_count         = var.master_count
   resource_group_name  = azurerm_resource_group.cluster.name
@@ -48,6 +65,13 @@ module "masters" {
 
 module "workers" {
   source = "../../modules/spark-workers"
+
+  cluster_name        = var.name
+  zookeeper_dir       = local.zookeeper_dir
+  configuration_store = local.configuration_store
+  masters             = [for host in module.masters.hosts : { name = host.name, host = host.host }]
+  worker_cores        = var.worker_cores
+  worker_memory_mb    = var.worker_memory_mb
 
   name                 = "${var.name}-worker"
   resource_group_name  = azurerm_resource_group.cluster.name
@@ -80,7 +104,22 @@ module "monitoring" {
   admin_username       = "azureuser"
   admin_ssh_public_key = var.admin_ssh_public_key
   data_disk_size_gb    = 64
+  custom_data          = [module.monitoring_boot[0].custom_data]
   tags                 = local.tags
+}
+
+# The monitoring VM boots like the nodes: Prometheus finds them by their tags in this resource group.
+module "monitoring_boot" {
+  source = "../../modules/node-boot"
+  count  = var.monitoring_enabled ? 1 : 0
+
+  role                = "monitoring"
+  cluster             = var.name
+  node                = { name = module.monitoring[0].layout[0].name, host = module.monitoring[0].layout[0].private_ip }
+  masters             = [for host in module.masters.hosts : { name = host.name, host = host.host }]
+  zookeeper_dir       = local.zookeeper_dir
+  role_variables      = { prometheus_azure_resource_group = azurerm_resource_group.cluster.name, prometheus_azure_subscription_id = var.subscription_id }
+  configuration_store = local.configuration_store
 }
 
 resource "azurerm_role_assignment" "monitoring_reads_cluster" {

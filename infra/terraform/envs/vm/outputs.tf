@@ -32,7 +32,7 @@ output "master_vm_names" {
 
 output "spark_zookeeper_dir" {
   description = "spark.deploy.zookeeper.dir of this cluster (zookeeperDir)."
-  value       = "/spark-azure/${var.name}"
+  value       = local.zookeeper_dir
 }
 
 output "worker_scale_set_id" {
@@ -58,4 +58,19 @@ output "monitoring_host" {
 output "alertmanager_url" {
   description = "Alertmanager's URL, for the drill's alertmanagerUrl; empty without the monitoring VM."
   value       = var.monitoring_enabled ? "http://${module.monitoring[0].instances[0].private_ip}:9093" : ""
+}
+
+output "configuration_store" {
+  description = "Where the cluster's kept role variables live: the Key Vault and its secret, which provision and rolling-update write and every node reads at boot."
+  value       = { key_vault_name = azurerm_key_vault.cluster.name, secret_name = local.configuration_secret }
+}
+
+output "boot_cloud_configs" {
+  description = "The cloud-config each node boots from (modules/node-boot), by role: one per ZooKeeper server and master, the one every worker instance shares, the monitoring VM's."
+  value = {
+    zookeeper  = module.zookeeper.cloud_configs
+    master     = module.masters.cloud_configs
+    worker     = [module.workers.cloud_config]
+    monitoring = var.monitoring_enabled ? [module.monitoring_boot[0].cloud_config] : []
+  }
 }

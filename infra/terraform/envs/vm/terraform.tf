@@ -18,6 +18,7 @@ provider "azurerm" {
   resource_providers_to_register = [
     "Microsoft.Compute",
     "Microsoft.Insights",
+    "Microsoft.KeyVault",
     "Microsoft.ManagedIdentity",
     "Microsoft.Network",
   ]

@@ -96,3 +96,21 @@ variable "monitoring_vm_size" {
   description = "Size of the monitoring VM."
   default     = "Standard_D2s_v5"
 }
+
+variable "worker_cores" {
+  type        = number
+  description = "Cores each worker offers executors; null: the worker VM size's vCPUs."
+  default     = null
+}
+
+variable "worker_memory_mb" {
+  type        = number
+  description = "Memory (MiB) each worker offers executors; null: 7/8 of the worker VM size's memory."
+  default     = null
+}
+
+variable "key_vault_allowed_ips" {
+  type        = list(string)
+  description = "Public addresses (CIDR) of CI runners outside the VNet that write the configuration store; the cluster's subnets reach it through their service endpoint."
+  default     = []
+}

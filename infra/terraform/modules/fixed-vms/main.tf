@@ -48,8 +48,17 @@ resource "azurerm_linux_virtual_machine" "this" {
     type = "SystemAssigned"
   }
 
+  # The boot path (modules/node-boot): the VM configures itself from this at every boot.
+  custom_data = var.custom_data[tonumber(each.key) - 1]
+
   # Managed boot diagnostics: no storage account to secure.
   boot_diagnostics {}
+
+  lifecycle {
+    # A running VM is changed by rolling-update, never re-created for its custom data: a change reaches the
+    # VMs re-created later (reconcile), which boot from the current one.
+    ignore_changes = [custom_data]
+  }
 }
 
 resource "azurerm_managed_disk" "data" {

@@ -68,6 +68,16 @@ variable "admin_ssh_public_key" {
   description = "Public SSH key of the admin user."
 }
 
+variable "custom_data" {
+  type        = list(string)
+  description = "Each VM's custom data (base64, modules/node-boot's custom_data), by index from 1 in list order."
+  sensitive   = true
+  validation {
+    condition     = length(var.custom_data) == var.instance_count
+    error_message = "custom_data needs one document per VM."
+  }
+}
+
 variable "data_disk_size_gb" {
   type        = number
   description = "Size of a premium data disk at LUN 0 (ZooKeeper's data directory); 0 for none."

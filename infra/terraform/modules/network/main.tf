@@ -14,6 +14,10 @@ resource "azurerm_subnet" "role" {
   virtual_network_name            = azurerm_virtual_network.this.name
   address_prefixes                = [each.value]
   default_outbound_access_enabled = false
+  # The nodes and runners reach the cluster's Key Vault (the configuration store) from inside the VNet.
+  service_endpoint {
+    service = "Microsoft.KeyVault"
+  }
 }
 
 resource "azurerm_subnet" "bastion" {

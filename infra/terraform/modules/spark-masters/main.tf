@@ -14,5 +14,21 @@ module "vms" {
   image_id             = var.image_id
   admin_username       = var.admin_username
   admin_ssh_public_key = var.admin_ssh_public_key
+  custom_data          = [for instance in module.vms.layout : module.boot[instance.index].custom_data]
   tags                 = var.tags
+}
+
+# Each master's boot: itself, its peers and the ensemble.
+module "boot" {
+  source   = "../node-boot"
+  for_each = { for instance in module.vms.layout : instance.index => instance }
+
+  role                = "master"
+  cluster             = var.cluster_name
+  node                = { name = each.value.name, host = each.value.private_ip }
+  zookeepers          = var.zookeepers
+  masters             = [for instance in module.vms.layout : { name = instance.name, host = instance.private_ip }]
+  zookeeper_dir       = var.zookeeper_dir
+  role_variables      = var.role_variables
+  configuration_store = var.configuration_store
 }

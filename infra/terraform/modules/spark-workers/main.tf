@@ -5,6 +5,45 @@ resource "azurerm_user_assigned_identity" "workers" {
   tags                = var.tags
 }
 
+locals {
+  # vCPUs and memory (GiB) of the sizes a worker is usually given; another size needs worker_cores and
+  # worker_memory_mb set.
+  sizes = {
+    Standard_D4ds_v5  = { vcpus = 4, memory_gib = 16 }
+    Standard_D8ds_v5  = { vcpus = 8, memory_gib = 32 }
+    Standard_D16ds_v5 = { vcpus = 16, memory_gib = 64 }
+    Standard_D4s_v5   = { vcpus = 4, memory_gib = 16 }
+    Standard_D8s_v5   = { vcpus = 8, memory_gib = 32 }
+    Standard_D3_v2    = { vcpus = 4, memory_gib = 14 }
+    Standard_D4_v2    = { vcpus = 8, memory_gib = 28 }
+    Standard_E4ds_v5  = { vcpus = 4, memory_gib = 32 }
+    Standard_E8ds_v5  = { vcpus = 8, memory_gib = 64 }
+    Standard_E16ds_v5 = { vcpus = 16, memory_gib = 128 }
+    Standard_E4s_v5   = { vcpus = 4, memory_gib = 32 }
+    Standard_E8s_v5   = { vcpus = 8, memory_gib = 64 }
+    Standard_F8s_v2   = { vcpus = 8, memory_gib = 16 }
+  }
+  size = lookup(local.sizes, var.vm_size, null)
+  # What each worker offers executors: the size's vCPUs, and its memory less 1/8 for the OS and the daemons.
+  worker_cores     = var.worker_cores != null ? var.worker_cores : try(local.size.vcpus, null)
+  worker_memory_mb = var.worker_memory_mb != null ? var.worker_memory_mb : try(floor(local.size.memory_gib * 1024 * 7 / 8), null)
+}
+
+# Every instance's boot, the same for all: the masters; its own name and address come from the machine.
+module "boot" {
+  source = "../node-boot"
+
+  role          = "worker"
+  cluster       = var.cluster_name
+  masters       = var.masters
+  zookeeper_dir = var.zookeeper_dir
+  role_variables = merge(
+    { spark_worker_cores = tostring(coalesce(local.worker_cores, 1)), spark_worker_memory_mb = tostring(coalesce(local.worker_memory_mb, 1024)) },
+    var.role_variables,
+  )
+  configuration_store = merge(var.configuration_store, { identity_client_id = azurerm_user_assigned_identity.workers.client_id })
+}
+
 resource "azurerm_orchestrated_virtual_machine_scale_set" "workers" {
   name                        = "vmss-${var.name}"
   resource_group_name         = var.resource_group_name
@@ -19,7 +58,10 @@ resource "azurerm_orchestrated_virtual_machine_scale_set" "workers" {
   extension_operations_enabled = true
   tags                         = merge(var.tags, { role = "spark-worker" })
 
+  # The boot path: every instance autoscale, repair or reimage creates configures itself from this. A change
+  # updates the model only: instances created after it get it.
   os_profile {
+    custom_data = module.boot.custom_data
     linux_configuration {
       admin_username                  = var.admin_username
       disable_password_authentication = true
@@ -88,6 +130,10 @@ resource "azurerm_orchestrated_virtual_machine_scale_set" "workers" {
   lifecycle {
     # Autoscale owns the instance count after creation.
     ignore_changes = [instances]
+    precondition {
+      condition     = local.worker_cores != null && local.worker_memory_mb != null
+      error_message = "vm_size ${var.vm_size} is not one whose vCPUs and memory spark-azure knows: set worker_cores and worker_memory_mb."
+    }
   }
 }
 

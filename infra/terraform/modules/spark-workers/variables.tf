@@ -117,3 +117,51 @@ variable "tags" {
   description = "Tags for every resource."
   default     = {}
 }
+
+variable "cluster_name" {
+  type        = string
+  description = "The cluster's name, as its nodes know it (spark_azure_cluster_name)."
+}
+
+variable "zookeeper_dir" {
+  type        = string
+  description = "spark.deploy.zookeeper.dir of the cluster, for the nodes' boot."
+}
+
+variable "role_variables" {
+  type        = map(string)
+  description = "Role variables the nodes are created with (non-secret; the kept ones come from the configuration store at boot)."
+  default     = {}
+}
+
+variable "configuration_store" {
+  type = object({
+    kind               = string
+    key_vault_name     = optional(string)
+    secret_name        = optional(string)
+    identity_client_id = optional(string)
+    path               = optional(string)
+  })
+  description = "Where the nodes read the cluster's kept role variables at boot (modules/node-boot)."
+}
+
+variable "masters" {
+  type        = list(object({ name = string, host = string }))
+  description = "Every Spark master (the spark-masters module's hosts): all a worker needs to join."
+}
+
+variable "worker_cores" {
+  type        = number
+  description = "Cores each worker offers executors; null: the VM size's vCPUs."
+  default     = null
+  validation {
+    condition     = var.worker_cores == null || try(var.worker_cores >= 1, false)
+    error_message = "worker_cores must be at least 1, or null for the VM size's vCPUs."
+  }
+}
+
+variable "worker_memory_mb" {
+  type        = number
+  description = "Memory each worker offers executors; null: 7/8 of the VM size's memory (the rest for the OS and the daemons)."
+  default     = null
+}

@@ -80,3 +80,30 @@ variable "tags" {
   description = "Tags for every resource."
   default     = {}
 }
+
+variable "cluster_name" {
+  type        = string
+  description = "The cluster's name, as its nodes know it (spark_azure_cluster_name)."
+}
+
+variable "zookeeper_dir" {
+  type        = string
+  description = "spark.deploy.zookeeper.dir of the cluster, for the nodes' boot."
+}
+
+variable "role_variables" {
+  type        = map(string)
+  description = "Role variables the nodes are created with (non-secret; the kept ones come from the configuration store at boot)."
+  default     = {}
+}
+
+variable "configuration_store" {
+  type = object({
+    kind               = string
+    key_vault_name     = optional(string)
+    secret_name        = optional(string)
+    identity_client_id = optional(string)
+    path               = optional(string)
+  })
+  description = "Where the nodes read the cluster's kept role variables at boot (modules/node-boot)."
+}

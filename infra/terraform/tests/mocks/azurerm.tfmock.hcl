@@ -58,5 +58,8 @@ mock_resource "azurerm_kubernetes_cluster_node_pool" {
   defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.ContainerService/managedClusters/aks-spark-test/agentPools/spark" }
 }
 mock_data "azurerm_client_config" {
-  defaults = { tenant_id = "33333333-3333-3333-3333-333333333333", subscription_id = "00000000-0000-0000-0000-000000000000" }
+  defaults = { tenant_id = "33333333-3333-3333-3333-333333333333", subscription_id = "00000000-0000-0000-0000-000000000000", object_id = "44444444-4444-4444-4444-444444444444" }
+}
+mock_resource "azurerm_key_vault" {
+  defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.KeyVault/vaults/kv-spark-test", vault_uri = "https://kv-spark-test.vault.azure.net/" }
 }

@@ -3,14 +3,12 @@
 
 A scale set with termination notifications posts a Terminate (or Preempt) scheduled event for the instance
 being scaled in. This handler polls the Instance Metadata Service, and for an event that concerns this VM:
-sends SIGPWR to the Spark worker's JVM (Spark decommissions: the master stops giving it executors and its
-executors move shuffle and cached blocks away and exit), waits until no executor runs on the worker (or
-the timeout), then approves the event so that deletion starts at once.
+decommissions the Spark worker with the spark_worker role's program (SIGPWR: the master stops giving it
+executors, and its executors finish their tasks, move shuffle and cached blocks away and exit), waits until
+no executor runs on the worker (or the timeout), then approves the event so that deletion starts at once.
 """
 import argparse
 import json
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -37,28 +35,10 @@ def events_for(document, instance):
     ]
 
 
-def running_executors(worker_url):
-    """Executors the worker runs now (its web UI's /json/); None when it does not answer (it is gone)."""
-    try:
-        with urllib.request.urlopen(f"{worker_url}/json/", timeout=5) as response:
-            return len(json.loads(response.read().decode("utf-8")).get("executors", []))
-    except (OSError, ValueError):
-        return None
-
-
 def decommission(arguments):
-    if arguments.pid:
-        os.kill(arguments.pid, signal.SIGPWR)
-    else:
-        subprocess.run(["systemctl", "kill", "--signal=SIGPWR", "--kill-whom=main", arguments.unit], check=False)
-    deadline = time.time() + arguments.decommission_timeout
-    while time.time() < deadline:
-        executors = running_executors(arguments.worker_url)
-        if not executors:
-            print(f"decommissioned: {'no executor left' if executors == 0 else 'the worker is gone'}", flush=True)
-            return
-        time.sleep(arguments.drain_interval)
-    print(f"executors still running after {arguments.decommission_timeout} s: approving anyway", flush=True)
+    command = [sys.executable, arguments.decommission_program, "--worker-url", arguments.worker_url, "--timeout", str(arguments.decommission_timeout), "--interval", str(arguments.drain_interval)]
+    command += ["--pid", str(arguments.pid)] if arguments.pid else ["--unit", arguments.unit]
+    subprocess.run(command, check=False)
 
 
 def main():
@@ -68,6 +48,7 @@ def main():
     parser.add_argument("--pid", type=int, help="the worker JVM's pid, instead of the unit (a worker not run by systemd)")
     parser.add_argument("--worker-url", help="the worker's web UI, to see its executors drain (default: this VM's private address, port 8081)")
     parser.add_argument("--decommission-timeout", type=int, default=480)
+    parser.add_argument("--decommission-program", default="/opt/spark-azure/bin/spark-azure-decommission-worker", help="the spark_worker role's decommission program")
     parser.add_argument("--drain-interval", type=float, default=2)
     parser.add_argument("--interval", type=int, default=10)
     parser.add_argument("--once", action="store_true", help="handle the events present now, then exit")

@@ -72,3 +72,22 @@ run "a_single_master_is_rejected" {
   }
   expect_failures = [var.master_count]
 }
+
+run "every_vm_and_the_scale_set_carry_custom_data_and_the_configuration_store_is_a_locked_key_vault" {
+  assert {
+    condition     = length(output.boot_cloud_configs.zookeeper) == 3 && length(output.boot_cloud_configs.master) == 2 && length(output.boot_cloud_configs.worker) == 1 && length(output.boot_cloud_configs.monitoring) == 1
+    error_message = "a boot document for every ZooKeeper server, master and the monitoring VM, and the scale set's"
+  }
+  assert {
+    condition     = alltrue([for document in flatten(values(output.boot_cloud_configs)) : startswith(document, "#cloud-config\n")])
+    error_message = "each is a cloud-config"
+  }
+  assert {
+    condition     = azurerm_key_vault.cluster.rbac_authorization_enabled && azurerm_key_vault.cluster.purge_protection_enabled && azurerm_key_vault.cluster.network_acls[0].default_action == "Deny"
+    error_message = "the configuration store's vault: RBAC, purge protection, deny by default"
+  }
+  assert {
+    condition     = length(azurerm_role_assignment.nodes_read_configuration) == 6 && alltrue([for assignment in azurerm_role_assignment.nodes_read_configuration : assignment.role_definition_name == "Key Vault Secrets User"])
+    error_message = "each node's identity (3 servers, 2 masters, the workers' one) only reads secrets"
+  }
+}

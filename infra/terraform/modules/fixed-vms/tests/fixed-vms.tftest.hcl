@@ -17,6 +17,7 @@ variables {
   data_disk_size_gb    = 64
   vm_size              = "Standard_D2ds_v5"
   admin_username       = "azureuser"
+  custom_data          = ["I2Nsb3VkLWNvbmZpZyAx", "I2Nsb3VkLWNvbmZpZyAy", "I2Nsb3VkLWNvbmZpZyAz"]
 }
 
 run "static_private_addresses_and_no_public_ip" {
@@ -68,4 +69,15 @@ run "an_unknown_role_is_rejected" {
     role = "spark-worker"
   }
   expect_failures = [var.role]
+}
+
+run "each_vm_boots_from_its_own_custom_data" {
+  assert {
+    condition     = alltrue([for index, document in var.custom_data : azurerm_linux_virtual_machine.this[tostring(index + 1)].custom_data == document])
+    error_message = "VM i carries custom_data[i - 1]: the boot path of modules/node-boot"
+  }
+  assert {
+    condition     = [for instance in output.layout : instance.name] == ["spark-test-master-1", "spark-test-master-2", "spark-test-master-3"]
+    error_message = "the layout names the VMs before they exist"
+  }
 }

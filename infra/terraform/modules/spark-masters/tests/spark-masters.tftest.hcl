@@ -11,6 +11,10 @@ variables {
   subnet_prefix        = "10.40.2.0/24"
   image_id             = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/spark_azure/images/spark-node/versions/1.2.3"
   admin_ssh_public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl test"
+  cluster_name         = "spark-test"
+  zookeeper_dir        = "/spark-azure/spark-test"
+  configuration_store  = { kind = "key-vault", key_vault_name = "kv-spark-test", secret_name = "spark-azure-role-variables" }
+  zookeepers           = [{ id = 1, name = "spark-test-zk-1", host = "10.40.1.10" }, { id = 2, name = "spark-test-zk-2", host = "10.40.1.11" }, { id = 3, name = "spark-test-zk-3", host = "10.40.1.12" }]
 }
 
 run "two_masters_in_two_zones" {

@@ -10,6 +10,10 @@ variables {
   subnet_id            = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-workers"
   image_id             = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/spark_azure/images/spark-node/versions/1.2.3"
   admin_ssh_public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl test"
+  cluster_name         = "spark-test"
+  zookeeper_dir        = "/spark-azure/spark-test"
+  configuration_store  = { kind = "key-vault", key_vault_name = "kv-spark-test", secret_name = "spark-azure-role-variables" }
+  masters              = [{ name = "spark-test-master-1", host = "10.40.2.10" }, { name = "spark-test-master-2", host = "10.40.2.11" }]
 }
 
 run "a_scale_set_over_three_zones_without_public_ips" {
@@ -74,4 +78,49 @@ run "one_worker_is_rejected" {
     minimum_instances = 1
   }
   expect_failures = [var.minimum_instances]
+}
+
+run "every_instance_boots_from_the_scale_sets_custom_data_with_cores_and_memory_from_its_size" {
+  assert {
+    condition     = base64decode(azurerm_orchestrated_virtual_machine_scale_set.workers.os_profile[0].custom_data) == output.cloud_config
+    error_message = "the scale set's model carries the workers' boot: autoscale, repair and reimage give it to each new instance"
+  }
+  assert {
+    condition     = output.worker_cores == 4 && output.worker_memory_mb == 28672
+    error_message = "a Standard_E4ds_v5 (4 vCPUs, 32 GiB) offers 4 cores and 7/8 of its memory"
+  }
+  assert {
+    condition     = jsondecode(base64decode(regex("content: ([A-Za-z0-9+/=]+)", output.cloud_config)[0])).role_variables == { spark_worker_cores = "4", spark_worker_memory_mb = "28672" }
+    error_message = "the workers boot with those"
+  }
+}
+
+run "another_size_gives_its_own_cores_and_memory" {
+  variables {
+    vm_size = "Standard_D8ds_v5"
+  }
+  assert {
+    condition     = output.worker_cores == 8 && output.worker_memory_mb == 28672
+    error_message = "a Standard_D8ds_v5 (8 vCPUs, 32 GiB)"
+  }
+}
+
+run "the_user_sets_them_for_a_size_spark_azure_does_not_know" {
+  variables {
+    vm_size          = "Standard_L8s_v3"
+    worker_cores     = 6
+    worker_memory_mb = 50000
+  }
+  assert {
+    condition     = output.worker_cores == 6 && output.worker_memory_mb == 50000
+    error_message = "given cores and memory win"
+  }
+}
+
+run "an_unknown_size_without_them_is_refused" {
+  command = plan
+  variables {
+    vm_size = "Standard_L8s_v3"
+  }
+  expect_failures = [azurerm_orchestrated_virtual_machine_scale_set.workers]
 }

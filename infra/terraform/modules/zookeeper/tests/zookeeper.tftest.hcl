@@ -11,6 +11,10 @@ variables {
   subnet_prefix        = "10.40.1.0/24"
   image_id             = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/spark_azure/images/spark-node/versions/1.2.3"
   admin_ssh_public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl test"
+  cluster_name         = "spark-test"
+  zookeeper_dir        = "/spark-azure/spark-test"
+  configuration_store  = { kind = "key-vault", key_vault_name = "kv-spark-test", secret_name = "spark-azure-role-variables" }
+
 }
 
 run "three_servers_one_per_zone" {
@@ -68,4 +72,15 @@ run "two_zones_are_rejected" {
     zones = ["1", "2"]
   }
   expect_failures = [var.zones]
+}
+
+run "every_server_boots_with_its_myid_and_mounts_its_data_disk_at_the_data_directory" {
+  assert {
+    condition     = length(output.cloud_configs) == 3 && alltrue([for index, document in output.cloud_configs : jsondecode(base64decode(regex("content: ([A-Za-z0-9+/=]+)", document)[0])).node.zookeeper_id == index + 1])
+    error_message = "server i boots as myid i"
+  }
+  assert {
+    condition     = alltrue([for document in output.cloud_configs : strcontains(document, "[LABEL=zookeeper, ${jsondecode(base64decode(regex("content: ([A-Za-z0-9+/=]+)", document)[0])).role_variables.zookeeper_data_dir}, ext4,")])
+    error_message = "the data disk is mounted where ZooKeeper's dataDir (zookeeper_data_dir) is"
+  }
 }

@@ -49,6 +49,10 @@ module "this" {
   subnet_prefix        = module.network.subnet_prefixes.masters
   image_id             = var.image_id
   admin_ssh_public_key = var.admin_ssh_public_key
+  cluster_name         = "spark-dev"
+  zookeeper_dir        = "/spark-azure/spark-dev"
+  configuration_store  = { kind = "key-vault", key_vault_name = "kv-spark-dev", secret_name = "spark-azure-role-variables" }
+  zookeepers           = [for i in range(3) : { id = i + 1, name = "spark-dev-zookeeper-${i + 1}", host = cidrhost(module.network.subnet_prefixes.zookeeper, 10 + i) }]
 }
 
 output "master_url" {

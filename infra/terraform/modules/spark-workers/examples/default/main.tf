@@ -49,6 +49,10 @@ module "this" {
   admin_ssh_public_key = var.admin_ssh_public_key
   minimum_instances    = 2
   maximum_instances    = 6
+  cluster_name         = "spark-dev"
+  zookeeper_dir        = "/spark-azure/spark-dev"
+  configuration_store  = { kind = "key-vault", key_vault_name = "kv-spark-dev", secret_name = "spark-azure-role-variables" }
+  masters              = [for i in range(2) : { name = "spark-dev-spark-masters-${i + 1}", host = cidrhost(module.network.subnet_prefixes.masters, 10 + i) }]
 }
 
 output "scale_set_id" {

@@ -49,6 +49,9 @@ module "this" {
   subnet_prefix        = module.network.subnet_prefixes.zookeeper
   image_id             = var.image_id
   admin_ssh_public_key = var.admin_ssh_public_key
+  cluster_name         = "spark-dev"
+  zookeeper_dir        = "/spark-azure/spark-dev"
+  configuration_store  = { kind = "key-vault", key_vault_name = "kv-spark-dev", secret_name = "spark-azure-role-variables" }
 }
 
 output "connect_string" {

@@ -23541,6 +23541,7 @@ function readVmOutputs(json) {
     bastionName: value("bastion_name", isString, "a Bastion host name"),
     // Optional: a root without monitoring (or monitoring_enabled = false) has none or an empty one.
     monitoringHost: isString(outputs.monitoring_host?.value) ? outputs.monitoring_host.value : void 0,
+    configurationStore: configurationStoreOf(outputs.configuration_store?.value),
     sensitiveValues: VM_ROOT_OUTPUTS.filter((name) => outputs[name]?.sensitive).flatMap((name) => textsOf(outputs[name]?.value))
   };
 }
@@ -23549,6 +23550,10 @@ function textsOf(value) {
   if (Array.isArray(value)) return value.flatMap(textsOf);
   if (typeof value === "object" && value !== null) return Object.values(value).flatMap(textsOf);
   return [];
+}
+function configurationStoreOf(value) {
+  const store = value;
+  return typeof store?.key_vault_name === "string" && typeof store.secret_name === "string" ? { keyVaultName: store.key_vault_name, secretName: store.secret_name } : void 0;
 }
 var VM_ROOT_OUTPUTS;
 var init_vm_outputs = __esm({
@@ -24500,6 +24505,71 @@ var init_image_build = __esm({
   }
 });
 
+// src/azure/configuration-store.ts
+async function readKeptRoleVariables(store) {
+  const shown = await $({ nothrow: true, quiet: true })`az keyvault secret show --vault-name ${store.keyVaultName} --name ${store.secretName} --query value --output tsv`;
+  if (shown.exitCode !== 0 && /SecretNotFound|was not found/i.test(shown.stderr)) return {};
+  requireSuccess(
+    shown,
+    `az keyvault secret show ${store.secretName}`,
+    `Give this identity Key Vault Secrets Officer on ${store.keyVaultName}, and let it reach the vault (key_vault_allowed_ips).`
+  );
+  try {
+    return JSON.parse(shown.stdout);
+  } catch {
+    throw new ToolAnswerError(
+      `Key Vault ${store.keyVaultName}`,
+      `JSON role variables in ${store.secretName}`,
+      "another value",
+      `Write it again with provision or rolling-update (roleVariables).`
+    );
+  }
+}
+async function writeKeptRoleVariables(store, file) {
+  const set = await $({
+    nothrow: true,
+    quiet: true
+  })`az keyvault secret set --vault-name ${store.keyVaultName} --name ${store.secretName} --file ${file} --content-type application/json --output none`;
+  requireSuccess(
+    set,
+    `az keyvault secret set ${store.secretName}`,
+    `Give this identity Key Vault Secrets Officer on ${store.keyVaultName}, and let it reach the vault (key_vault_allowed_ips).`
+  );
+}
+var init_configuration_store = __esm({
+  "src/azure/configuration-store.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_core2();
+    init_errors();
+    init_tool_result();
+  }
+});
+
+// src/actions/shared/configuration-store.ts
+function readConfigurationStore2(inputs) {
+  const given = inputs.optional("configurationStore");
+  if (given === void 0) return void 0;
+  const match = /^([A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9])\/([A-Za-z0-9-]{1,127})$/.exec(given);
+  if (!match)
+    throw new InputError("configurationStore", "<key vault>/<secret>, as provision outputs it", describeValue(given), "e.g. kv-spark-prod-1a2b3/spark-azure-role-variables.");
+  return { keyVaultName: match[1], secretName: match[2] };
+}
+async function keepRoleVariables(store, roleVariables, pipeline) {
+  const kept = { ...await readKeptRoleVariables(store), ...roleVariables };
+  await writeKeptRoleVariables(store, pipeline.secretFile("kept-role-variables.json", `${JSON.stringify(kept)}
+`));
+  pipeline.log.info(`Kept ${Object.keys(roleVariables).join(", ")} in ${store.keyVaultName}/${store.secretName}: every node booted from now on gets them.`);
+}
+var init_configuration_store2 = __esm({
+  "src/actions/shared/configuration-store.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_configuration_store();
+    init_errors();
+  }
+});
+
 // src/actions/provision/settings.ts
 function readProvisionSettings(inputs) {
   const command = inputs.oneOf("command", ["plan", "apply", "plan-and-apply", "reconcile"], "plan");
@@ -24601,7 +24671,10 @@ function configuration(settings, pipeline, limit) {
     toolCache: pipeline.directories.toolCache,
     log: pipeline.log,
     group: (title, body) => pipeline.group(title, body),
-    published: (outputs, workerCount) => publish(outputs, workerCount, inventoryFile, pipeline)
+    published: async (outputs, workerCount) => {
+      await publish(outputs, workerCount, inventoryFile, pipeline);
+      if (outputs.configurationStore && Object.keys(roleVariables).length > 0) await keepRoleVariables(outputs.configurationStore, roleVariables, pipeline);
+    }
   };
 }
 async function publish(outputs, workerCount, inventoryFile, pipeline) {
@@ -24616,6 +24689,7 @@ async function publish(outputs, workerCount, inventoryFile, pipeline) {
   pipeline.setOutput("workerScaleSet", outputs.workerScaleSetName);
   pipeline.setOutput("alertmanagerUrl", outputs.monitoringHost ? `http://${outputs.monitoringHost}:9093` : "");
   pipeline.setOutput("inventory", inventoryFile);
+  pipeline.setOutput("configurationStore", outputs.configurationStore ? `${outputs.configurationStore.keyVaultName}/${outputs.configurationStore.secretName}` : "");
   await pipeline.appendSummary(
     `### Cluster
 
@@ -24639,6 +24713,7 @@ var init_provision = __esm({
     init_plan_file();
     init_terraform_cli();
     init_terraform_runner();
+    init_configuration_store2();
     init_markdown();
     init_secrets();
     init_terraform_inputs();
@@ -25080,7 +25155,7 @@ function readRollingUpdateSettings(inputs) {
   const only = inputs.optional("only")?.split(",").map((name) => name.trim());
   const expectedWorkers = inputs.optional("expectedWorkers");
   const zookeeperCount = inputs.renamed("zookeeperCount", "zookeeperServers");
-  return {
+  const settings = {
     masters,
     masterWebUiPort: inputs.integer("masterWebUiPort", 8080, { min: 1, max: 65535 }),
     zookeepers: readZooKeepers(inputs, nodeAccess, "the ZooKeeper connect string"),
@@ -25097,6 +25172,15 @@ function readRollingUpdateSettings(inputs) {
     zookeeperCount: inputs.optional(zookeeperCount) === void 0 ? void 0 : Number(inputs.oneOf(zookeeperCount, ["3", "5"], "3")),
     method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
   };
+  const { method } = settings;
+  if (method.name !== "ansible" || Object.keys(method.roleVariables).length === 0) {
+    inputs.refuseIgnored(["configurationStore"], () => ({
+      expected: "it only with updateMethod 'ansible' and roleVariables (the roll keeps them there for nodes booted later)",
+      found: `it with updateMethod '${method.name}'${method.name === "ansible" ? " and no roleVariables" : ""}`,
+      fix: "Leave configurationStore out, or give the roleVariables the roll carries."
+    }));
+  }
+  return { ...settings, configurationStore: readConfigurationStore2(inputs) };
 }
 function refuseOtherMethodsInputs(inputs, name) {
   const others = [...new Set(Object.values(METHOD_INPUTS).flat())].filter((input) => !METHOD_INPUTS[name].includes(input));
@@ -25145,6 +25229,7 @@ var init_settings3 = __esm({
     init_master_list();
     init_node_access();
     init_role_variables();
+    init_configuration_store2();
     METHOD_INPUTS = {
       local: ["roleVariables"],
       ansible: ["ansibleInventory", "ansiblePlaybook", "roleVariables"],
@@ -25608,6 +25693,13 @@ ${lines.join("\n")}
 `);
     return;
   }
+  if (settings.method.name === "ansible" && Object.keys(settings.method.roleVariables).length > 0) {
+    if (settings.configurationStore) await keepRoleVariables(settings.configurationStore, settings.method.roleVariables, pipeline);
+    else
+      pipeline.log.warning(
+        "roleVariables without configurationStore: the running nodes get them, but a node booted later (autoscale, repair, reimage) does not. Pass provision's configurationStore output."
+      );
+  }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate({ cluster, method, options, log: pipeline.log }));
   const figures2 = rollingFigures(report.journal);
   const reportFile = import_node_path40.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
@@ -25685,6 +25777,7 @@ var init_rolling_update2 = __esm({
     init_user_paths();
     init_secrets();
     init_cluster_resolver();
+    init_configuration_store2();
     init_deprecations();
     init_settings3();
     init_summary2();

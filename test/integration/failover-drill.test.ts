@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClusterTopology, topologyMasterUrl, topologyZooKeeperConnect } from '../../src/core/cluster/topology.js';
@@ -7,11 +8,25 @@ import type { LocalCluster } from '../../src/local/local-cluster.js';
 import { MAINTENANCE_LOCK_PATH, MaintenanceLock } from '../../src/operations/maintenance-lock.js';
 import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
-import { ROOT, runGithubAction } from '../support/run-bundle.js';
+import { ROOT, runAzureDevOpsTask, runGithubAction } from '../support/run-bundle.js';
 import { startTestCluster } from '../support/test-cluster.js';
 import { type Notification, notifiedAlerts, startWebhookReceiver } from '../support/webhook-receiver.js';
 import { httpGetJson } from '../../src/core/http-get-json.js';
 import type { LocalMonitoring } from '../../src/local/local-monitoring.js';
+
+/** Processes whose command line contains `text`. */
+function processesRunning(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 // The cluster runs with its monitoring (Prometheus, Alertmanager, the blackbox exporter) and a webhook
 // receiver of the test's own: the drill proves the pager, and the receiver sees what a user's hook would.
@@ -34,7 +49,13 @@ describe('the failover drill (smoke-test action with failover) on the real clust
   beforeAll(async () => {
     webhook = await startWebhookReceiver();
     let up;
-    ({ cluster, topology, up } = await startTestCluster({ zookeeperCount: 3, masterCount: 2, workerCount: 2 }, undefined, { monitoring: true, alertWebhook: webhook.url }));
+    // spark.worker.timeout 20 s instead of 60 s: after the interrupted drill (last) the new master waits that
+    // long in RECOVERING for the driver the interrupt stopped; that test is about the cleanup, not that wait.
+    ({ cluster, topology, up } = await startTestCluster(
+      { zookeeperCount: 3, masterCount: 2, workerCount: 2 },
+      { spark_master_worker_timeout_s: '20' },
+      { monitoring: true, alertWebhook: webhook.url },
+    ));
     monitoring = up.monitoring!;
   });
 
@@ -109,10 +130,18 @@ describe('the failover drill (smoke-test action with failover) on the real clust
     await expectHealthyAfterwards();
   });
 
-  it('passes a planned handover: the stopped leader’s latch node is removed at once', async () => {
+  // Through the Azure DevOps task, installed as the agent installs it: the drill is the same code behind each
+  // door, so one drill per door is enough, and this one proves the task's output variables.
+  it('passes a planned handover, run by the installed Azure DevOps task: the stopped leader’s latch node is removed at once', async () => {
     const started = Date.now();
-    const run = await drill({ fault: 'stop' });
+    const run = await runAzureDevOpsTask(
+      'smoke-test',
+      { masters: topologyMasterUrl(topology), failover: 'true', fault: 'stop', jobSeconds: '20', graceSeconds: '3', alertmanagerUrl: monitoring.alertmanagerUrl },
+      { SPARK_AZURE_LOCAL_DIR: cluster.paths.clusterDir },
+    );
     expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs.failoverPassed).toBe('true');
+    expect(run.stdout).toContain('##vso[task.complete result=Succeeded');
     const journal = journalOf(run.outputs.drillJournal!);
     expect(checksOf(journal)).toMatchObject({ 'a handover at once (planned, or a crash with the host alive) paged nobody': true });
     expect(notificationsSince(started)).toEqual([]);
@@ -161,6 +190,48 @@ describe('the failover drill (smoke-test action with failover) on the real clust
       await expect.poll(() => observer.stat(MAINTENANCE_LOCK_PATH), { timeout: 15_000, interval: 200 }).toBeUndefined();
     } finally {
       observer.close();
+    }
+  });
+
+  // Ctrl-C (or a runner's cancel) in the middle of a drill: the running job is stopped, the master the drill
+  // killed is restored, the maintenance lock released, and the run says it was interrupted and exits non-zero.
+  // Last: it leaves the cluster without an ALIVE master for a while, and the pager fired.
+  it('interrupted, restores the killed master, releases the lock, leaves no job running, and exits non-zero', async () => {
+    const interrupted = spawn(process.execPath, ['dist/cli.cjs', 'failover-drill', '--masters', topologyMasterUrl(topology), '--fault', 'kill', '--job-seconds', '120'], {
+      cwd: ROOT,
+      env: { ...process.env, SPARK_AZURE_LOCAL_DIR: cluster.paths.clusterDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    interrupted.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (/Fault 'kill' on master\d/.test(stderr) && interrupted.exitCode === null && !interrupted.killed) interrupted.kill('SIGINT');
+    });
+    const exitCode = await new Promise<number | null>((resolve) => interrupted.on('close', resolve));
+    expect(stderr).toMatch(/Fault 'kill' on master\d/);
+    expect(exitCode).not.toBe(0);
+    expect(stderr).toMatch(/Interrupted by SIGINT: passed it on to \d+ running tool processes; cleaning up/);
+    expect(stderr).toMatch(/ok: restored master is STANDBY: master\d rejoined as STANDBY/);
+    expect(stderr.trim().split('\n').at(-1)).toMatch(/^error: spark-azure: expected to run to its end, found it interrupted by SIGINT\./);
+    expect(processesRunning('spark_azure_drill_job.py')).toEqual([]);
+    // Interrupted right after the kill, before the standby took over: with the killed master back as
+    // STANDBY, one of them leads once the dead session expires (6 s), as after any crash. It stays
+    // RECOVERING until every application answers or spark.worker.timeout (20 s here) passes: the drill job's
+    // driver, stopped by the interrupt, never answers (measured with 60 s: RECOVERING for 60 s, then ALIVE).
+    await expect
+      .poll(
+        async () => {
+          const byStatus = await mastersByStatus(topology);
+          return [byStatus.ALIVE?.length, byStatus.STANDBY?.length];
+        },
+        { timeout: 50_000, interval: 250 },
+      )
+      .toEqual([1, 1]);
+    const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
+    try {
+      expect(await zk.stat(MAINTENANCE_LOCK_PATH)).toBeUndefined();
+    } finally {
+      zk.close();
     }
   });
 });

@@ -1,10 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCALE_CHECKS, type ScaleJournal } from '../../src/core/drill/scale-journal.js';
-import { failedTasksOf } from '../../src/core/spark/submission-output.js';
 import { nodeDir } from '../../src/local/paths.js';
-import { startLongJob } from '../support/long-job.js';
 import { runGithubAction } from '../support/run-bundle.js';
 import { zookeeperLeader } from '../../src/core/cluster/cluster-state.js';
 import type { LocalCluster, UpResult } from '../../src/local/local-cluster.js';
@@ -117,33 +115,18 @@ describe('a larger local cluster: 5 ZooKeeper servers, 3 masters, 3 workers', ()
     expect(existsSync(nodeDir(cluster.paths.clusterDir, 'worker4'))).toBe(false);
   });
 
-  it('rolls the workers with a job running: each decommissions first, and no task fails', async () => {
-    const topology = await cluster.topology();
-    const job = await startLongJob(cluster, topologyMasterUrl(topology), 20, { untilFile: true });
-    try {
-      await expect.poll(() => existsSync(job.firstRoundMarker), { timeout: 90_000, interval: 250 }).toBe(true);
-      const roll = await runGithubAction('rolling-update', { masters: topologyMasterUrl(topology), only: 'worker1,worker2,worker3' }, env());
-      expect(roll.exitCode, roll.stdout.slice(-3000) + roll.stderr).toBe(0);
-      expect(roll.outputs.rolledNodes!.split(',').sort()).toEqual(['worker1', 'worker2', 'worker3']);
-      for (const worker of topology.workers) expect(readFileSync(cluster.logFile(worker), 'utf8'), worker.name).toMatch(/decommissioned: no executor left/);
-      job.end();
-      const finished = await job.result;
-      expect(finished.exitCode, finished.stderr.slice(-2000)).toBe(0);
-      expect(failedTasksOf(finished.stdout)).toBe(0);
-    } finally {
-      job.kill();
-    }
-  });
-
   it('a worker wiped by a reimage boots again from its custom data alone and rejoins', async () => {
     const topology = await cluster.topology();
     const worker = topology.workers[1]!;
     const pidBefore = cluster.processes.pid(worker);
+    // A file on the old disk: a reimage must not keep it.
+    const leftOnDisk = nodeFile(worker.name, 'var/lib/spark-azure/left-on-the-old-disk');
+    writeFileSync(leftOnDisk, '');
     const { seconds } = await cluster.reimage(worker);
     expect(seconds).toBeGreaterThan(0);
     expect(cluster.processes.pid(worker)).not.toBe(pidBefore);
-    // Its log began again with the reimage: the old disk is gone.
-    expect(readFileSync(cluster.logFile(worker), 'utf8')).not.toMatch(/decommissioned: no executor left/);
+    expect(existsSync(leftOnDisk)).toBe(false);
+    expect(existsSync(nodeFile(worker.name, 'var/lib/spark-azure/booted.json'))).toBe(true);
     expect((await cluster.describe(topology)).healthy).toBe(true);
   });
 });

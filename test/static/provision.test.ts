@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,14 @@ describe('provision, as GitHub runs it', () => {
     // The user's checkout: their own root in it, given relative to the workspace, as a workflow would.
     const workspace = await mkdtemp(path.join(os.tmpdir(), 'provision-'));
     await cp(path.join(ROOT, 'test', 'fixtures', 'terraform-vm', 'main.tf'), path.join(workspace, 'terraform', 'main.tf'), { recursive: true });
-    const job = { GITHUB_WORKSPACE: workspace };
+    // az is the harness's stand-in: it records each call, and the configuration store already keeps one variable.
+    const azLog = path.join(workspace, 'az.jsonl');
+    const job = {
+      GITHUB_WORKSPACE: workspace,
+      PATH: `${path.join(ROOT, 'test', 'workflows', 'stand-ins', 'az')}:${process.env.PATH}`,
+      STAND_IN_AZ_LOG: azLog,
+      STAND_IN_AZ_SECRET: JSON.stringify({ spark_worker_cores: '3', zookeeper_heap_mb: '512' }),
+    };
     const common = { workingDirectory: 'terraform', variables: 'image_id=/subscriptions/s/images/spark-node/versions/1.2.3', workerScaleSetLookup: 'false' };
 
     const plan = await runGithubAction('provision', { ...common, command: 'plan' }, job);
@@ -60,6 +68,18 @@ describe('provision, as GitHub runs it', () => {
       ansible_ssh_common_args: '-o StrictHostKeyChecking=accept-new -o ProxyJump=ops@10.40.4.4',
     });
     expect(listed._meta.hostvars['spark-test-zk-2']).not.toHaveProperty('zookeeper_heap_mb');
+    // The configuration store keeps the role variables for nodes booted later: merged into what it kept,
+    // written from a file (never a command line), and no value in the log.
+    const calls = readFileSync(azLog, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { args: string[]; files: Record<string, string> });
+    const written = calls.find((call) => call.args.slice(0, 3).join(' ') === 'keyvault secret set')!;
+    expect(written.args.slice(0, 7)).toEqual(['keyvault', 'secret', 'set', '--vault-name', 'kv-spark-test', '--name', 'spark-azure-role-variables']);
+    expect(JSON.parse(Object.values(written.files)[0]!)).toEqual({ spark_worker_cores: '3', zookeeper_heap_mb: '1024' });
+    expect(written.args.join(' ')).not.toContain('1024');
+    expect(apply.outputs.configurationStore).toBe('kv-spark-test/spark-azure-role-variables');
+    expect(apply.stdout).toContain('Kept zookeeper_heap_mb in kv-spark-test/spark-azure-role-variables');
     // The monitoring VM, for the prometheus role, which finds the rest in the resource group itself.
     expect(listed.monitoring.hosts).toEqual(['10.40.6.10']);
     expect(listed._meta.hostvars['10.40.6.10']).toMatchObject({ prometheus_azure_resource_group: 'rg-spark-test' });

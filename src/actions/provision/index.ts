@@ -7,6 +7,7 @@ import { reconcileCluster } from '../../operations/reconcile.js';
 import { preparePlanFile, refuseForeignPlan, requireSavedPlan, withPlanLock } from '../../tools/plan-file.js';
 import { ensureTerraformCli } from '../../tools/terraform-cli.js';
 import { TerraformRoot, planSummary } from '../../tools/terraform-runner.js';
+import { keepRoleVariables } from '../shared/configuration-store.js';
 import { escapeCell } from '../shared/markdown.js';
 import { writeExtraVariablesFile, writeSshKeyFile } from '../shared/secrets.js';
 import { backendConfigFiles, terraformRootDirectory, varFilesOf } from '../shared/terraform-inputs.js';
@@ -89,7 +90,11 @@ function configuration(settings: ProvisionSettings, pipeline: Pipeline, limit?: 
     toolCache: pipeline.directories.toolCache,
     log: pipeline.log,
     group: (title, body) => pipeline.group(title, body),
-    published: (outputs, workerCount) => publish(outputs, workerCount, inventoryFile, pipeline),
+    published: async (outputs, workerCount) => {
+      await publish(outputs, workerCount, inventoryFile, pipeline);
+      // What this run configures, the nodes created later boot with: kept before Ansible runs.
+      if (outputs.configurationStore && Object.keys(roleVariables).length > 0) await keepRoleVariables(outputs.configurationStore, roleVariables, pipeline);
+    },
   };
 }
 
@@ -108,6 +113,7 @@ async function publish(outputs: VmClusterOutputs, workerCount: number, inventory
   pipeline.setOutput('workerScaleSet', outputs.workerScaleSetName);
   pipeline.setOutput('alertmanagerUrl', outputs.monitoringHost ? `http://${outputs.monitoringHost}:9093` : '');
   pipeline.setOutput('inventory', inventoryFile);
+  pipeline.setOutput('configurationStore', outputs.configurationStore ? `${outputs.configurationStore.keyVaultName}/${outputs.configurationStore.secretName}` : '');
   await pipeline.appendSummary(
     `### Cluster\n\n| | |\n|---|---|\n| masters | \`${outputs.masterUrl}\` |\n| ZooKeeper | \`${outputs.zookeeperConnect}\` |\n| workers configured | ${workerCount} |\n`,
   );

@@ -15,6 +15,7 @@ import { ensurePythonEnvironment } from '../../tools/installers.js';
 import { userPath } from '../shared/user-paths.js';
 import { writeExtraVariablesFile } from '../shared/secrets.js';
 import { resolveCluster } from '../shared/cluster-resolver.js';
+import { keepRoleVariables } from '../shared/configuration-store.js';
 import { warnOfDeprecatedInputs } from '../shared/deprecations.js';
 import { type RollingUpdateSettings, readRollingUpdateSettings } from './settings.js';
 import { rollingSummary } from './summary.js';
@@ -39,6 +40,13 @@ export async function rollingUpdateAction(pipeline: Pipeline): Promise<void> {
     return;
   }
 
+  if (settings.method.name === 'ansible' && Object.keys(settings.method.roleVariables).length > 0) {
+    if (settings.configurationStore) await keepRoleVariables(settings.configurationStore, settings.method.roleVariables, pipeline);
+    else
+      pipeline.log.warning(
+        "roleVariables without configurationStore: the running nodes get them, but a node booted later (autoscale, repair, reimage) does not. Pass provision's configurationStore output.",
+      );
+  }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate({ cluster, method, options, log: pipeline.log }));
   const figures = rollingFigures(report.journal);
   const reportFile = path.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);

@@ -3,6 +3,8 @@ import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseMasterList } from '../../core/inputs/master-list.js';
 import { type NodeAccess, readNodeAccess, readZooKeeperDir, readZooKeepers } from '../shared/node-access.js';
 import { readRoleVariables } from '../shared/role-variables.js';
+import { readConfigurationStore } from '../shared/configuration-store.js';
+import type { KeyVaultSecret } from '../../azure/configuration-store.js';
 
 export type UpdateMethodName = 'local' | 'ansible' | 'command' | 'reimage';
 
@@ -21,6 +23,8 @@ export interface RollingUpdateSettings {
   readonly lockWaitSeconds: number;
   readonly pollIntervalMs: number;
   readonly nodeAccess: NodeAccess;
+  /** Where the roll keeps its role variables for nodes booted later (provision's configurationStore output). */
+  readonly configurationStore?: KeyVaultSecret;
   /** Set: instead of rolling, grow or shrink the ZooKeeper ensemble to this many voters (reconfig). */
   readonly zookeeperCount?: number;
   readonly method:
@@ -49,7 +53,7 @@ export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSet
     .map((name) => name.trim());
   const expectedWorkers = inputs.optional('expectedWorkers');
   const zookeeperCount = inputs.renamed('zookeeperCount', 'zookeeperServers');
-  return {
+  const settings = {
     masters,
     masterWebUiPort: inputs.integer('masterWebUiPort', 8080, { min: 1, max: 65535 }),
     zookeepers: readZooKeepers(inputs, nodeAccess, 'the ZooKeeper connect string'),
@@ -66,6 +70,16 @@ export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSet
     zookeeperCount: inputs.optional(zookeeperCount) === undefined ? undefined : Number(inputs.oneOf(zookeeperCount, ['3', '5'] as const, '3')),
     method: readMethod(inputs, nodeAccess.kind === 'local' ? 'local' : 'ansible'),
   };
+  const { method } = settings;
+  // The kept role variables are what a node booted later gets: only a roll of role variables changes them.
+  if (method.name !== 'ansible' || Object.keys(method.roleVariables).length === 0) {
+    inputs.refuseIgnored(['configurationStore'], () => ({
+      expected: "it only with updateMethod 'ansible' and roleVariables (the roll keeps them there for nodes booted later)",
+      found: `it with updateMethod '${method.name}'${method.name === 'ansible' ? ' and no roleVariables' : ''}`,
+      fix: 'Leave configurationStore out, or give the roleVariables the roll carries.',
+    }));
+  }
+  return { ...settings, configurationStore: readConfigurationStore(inputs) };
 }
 
 /** The inputs each update method reads (azureResourceGroup is node access's too, so it is not listed). */

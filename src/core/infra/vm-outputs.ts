@@ -27,6 +27,8 @@ export interface VmClusterOutputs {
   readonly bastionName: string;
   /** The monitoring VM's address (output monitoring_host), when the root has one. */
   readonly monitoringHost?: string;
+  /** Where the nodes read the kept role variables at boot (output configuration_store), when the root has one. */
+  readonly configurationStore?: { readonly keyVaultName: string; readonly secretName: string };
   /** The values of the outputs read here that the root marks `sensitive`: to be masked before any use. */
   readonly sensitiveValues: readonly string[];
 }
@@ -72,6 +74,7 @@ export function readVmOutputs(json: unknown): VmClusterOutputs {
     bastionName: value('bastion_name', isString, 'a Bastion host name'),
     // Optional: a root without monitoring (or monitoring_enabled = false) has none or an empty one.
     monitoringHost: isString(outputs.monitoring_host?.value) ? outputs.monitoring_host.value : undefined,
+    configurationStore: configurationStoreOf(outputs.configuration_store?.value),
     sensitiveValues: VM_ROOT_OUTPUTS.filter((name) => outputs[name]?.sensitive).flatMap((name) => textsOf(outputs[name]?.value)),
   };
 }
@@ -82,4 +85,9 @@ function textsOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(textsOf);
   if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(textsOf);
   return [];
+}
+
+function configurationStoreOf(value: unknown): VmClusterOutputs['configurationStore'] {
+  const store = value as { key_vault_name?: unknown; secret_name?: unknown } | undefined;
+  return typeof store?.key_vault_name === 'string' && typeof store.secret_name === 'string' ? { keyVaultName: store.key_vault_name, secretName: store.secret_name } : undefined;
 }

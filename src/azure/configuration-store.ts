@@ -1,0 +1,46 @@
+import { $ } from 'zx/core';
+import { ToolAnswerError } from '../core/errors.js';
+import { requireSuccess } from '../tools/tool-result.js';
+
+export interface KeyVaultSecret {
+  readonly keyVaultName: string;
+  readonly secretName: string;
+}
+
+/**
+ * The cluster's configuration store on Azure: its kept role variables, one Key Vault secret holding JSON,
+ * which every node reads at boot with its managed identity. Values pass through files and stdout, never a
+ * command line (az prints what it is given there).
+ */
+export async function readKeptRoleVariables(store: KeyVaultSecret): Promise<Record<string, string>> {
+  const shown = await $({ nothrow: true, quiet: true })`az keyvault secret show --vault-name ${store.keyVaultName} --name ${store.secretName} --query value --output tsv`;
+  if (shown.exitCode !== 0 && /SecretNotFound|was not found/i.test(shown.stderr)) return {};
+  requireSuccess(
+    shown,
+    `az keyvault secret show ${store.secretName}`,
+    `Give this identity Key Vault Secrets Officer on ${store.keyVaultName}, and let it reach the vault (key_vault_allowed_ips).`,
+  );
+  try {
+    return JSON.parse(shown.stdout) as Record<string, string>;
+  } catch {
+    throw new ToolAnswerError(
+      `Key Vault ${store.keyVaultName}`,
+      `JSON role variables in ${store.secretName}`,
+      'another value',
+      `Write it again with provision or rolling-update (roleVariables).`,
+    );
+  }
+}
+
+/** Writes the kept role variables from `file` (a 0600 file of the run's scratch directory). */
+export async function writeKeptRoleVariables(store: KeyVaultSecret, file: string): Promise<void> {
+  const set = await $({
+    nothrow: true,
+    quiet: true,
+  })`az keyvault secret set --vault-name ${store.keyVaultName} --name ${store.secretName} --file ${file} --content-type application/json --output none`;
+  requireSuccess(
+    set,
+    `az keyvault secret set ${store.secretName}`,
+    `Give this identity Key Vault Secrets Officer on ${store.keyVaultName}, and let it reach the vault (key_vault_allowed_ips).`,
+  );
+}

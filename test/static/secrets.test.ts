@@ -45,6 +45,25 @@ function filesHoldingSecrets(directory: string): string[] {
 
 const linesWithSecrets = (run: BundleRun) => linesHoldingSecrets(run, SENTINELS);
 
+/**
+ * The az stand-in on PATH (test harness only: Azure cannot be reached), for provision's write of the kept
+ * role variables to the root's configuration store. Its log, which records what each call read from a
+ * file, lives apart from the directories searched for secrets left behind.
+ */
+function azStandIn(): { env: NodeJS.ProcessEnv; calls: () => { args: string[]; files: Record<string, string> }[] } {
+  const log = path.join(mkdtempSync(path.join(os.tmpdir(), 'secrets-az-')), 'az.log');
+  return {
+    env: { PATH: `${path.join(ROOT, 'test', 'workflows', 'stand-ins', 'az')}:${process.env.PATH}`, STAND_IN_AZ_LOG: log },
+    calls: () =>
+      existsSync(log)
+        ? readFileSync(log, 'utf8')
+            .trim()
+            .split('\n')
+            .map((line) => JSON.parse(line))
+        : [],
+  };
+}
+
 describe('a secret input', () => {
   const workspace = () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'secrets-workspace-'));
@@ -65,8 +84,12 @@ describe('a secret input', () => {
   it('on GitHub: masked line by line before use, on no command line, in no file left behind', async () => {
     const user = workspace();
     const temp = mkdtempSync(path.join(os.tmpdir(), 'secrets-temp-'));
-    const { result: run, seen } = await watchingArguments(() => runGithubAction('provision', inputs, { GITHUB_WORKSPACE: user, RUNNER_TEMP: temp }));
+    const az = azStandIn();
+    const { result: run, seen } = await watchingArguments(() => runGithubAction('provision', inputs, { GITHUB_WORKSPACE: user, RUNNER_TEMP: temp, ...az.env }));
     expect(run.exitCode, run.stdout).toBe(0);
+    // The secret role variable is kept for nodes that boot later: it reached the store through a file.
+    const write = az.calls().find((call) => call.args.slice(0, 3).join(' ') === 'keyvault secret set');
+    expect(Object.values(write?.files ?? {}).join('')).toContain(ROLE_SECRET);
     expect(linesWithSecrets(run)).toEqual(KEY_LINES.slice(1, 3).map((line) => `::add-mask::${line}`));
     expect(seen).toEqual([]);
     expect([...filesHoldingSecrets(temp), ...filesHoldingSecrets(user)]).toEqual([]);
@@ -78,7 +101,7 @@ describe('a secret input', () => {
 
   it('on Azure DevOps: a multi-line key no longer stops the task; registered line by line before task-lib reads it', async () => {
     const user = workspace();
-    const { result: run, seen } = await watchingArguments(() => runAzureDevOpsTask('provision', inputs, { BUILD_SOURCESDIRECTORY: user }));
+    const { result: run, seen } = await watchingArguments(() => runAzureDevOpsTask('provision', inputs, { BUILD_SOURCESDIRECTORY: user, ...azStandIn().env }));
     expect(run.exitCode, run.stdout).toBe(0);
     // task-lib writes every input it reads to its debug log: each line of the key is registered with the
     // agent's masker first, so the agent masks it there and everywhere after.
@@ -98,7 +121,7 @@ describe('a secret input', () => {
     const user = workspace();
     const main = path.join(user, 'terraform', 'main.tf');
     writeFileSync(main, readFileSync(main, 'utf8').replace('output "master_url" {', 'output "master_url" {\n  sensitive = true'));
-    const run = await runGithubAction('provision', { ...inputs, sshPrivateKey: '' }, { GITHUB_WORKSPACE: user });
+    const run = await runGithubAction('provision', { ...inputs, sshPrivateKey: '' }, { GITHUB_WORKSPACE: user, ...azStandIn().env });
     expect(run.exitCode, run.stdout).toBe(0);
     const url = 'spark://10.40.2.10:7077,10.40.2.11:7077';
     expect(run.stdout.split('\n').filter((line) => line.includes(url))).toEqual([`::add-mask::${url}`]);

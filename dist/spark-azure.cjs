@@ -24506,14 +24506,13 @@ var init_image_build = __esm({
 });
 
 // src/azure/configuration-store.ts
+function storeHint(exitCode, store) {
+  return exitCode === 127 ? "Install the Azure CLI on the runner (Microsoft-hosted runners have it) and sign in with azure/login first." : `Give this identity Key Vault Secrets Officer on ${store.keyVaultName}, and let it reach the vault (key_vault_allowed_ips).`;
+}
 async function readKeptRoleVariables(store) {
   const shown = await $({ nothrow: true, quiet: true })`az keyvault secret show --vault-name ${store.keyVaultName} --name ${store.secretName} --query value --output tsv`;
   if (shown.exitCode !== 0 && /SecretNotFound|was not found/i.test(shown.stderr)) return {};
-  requireSuccess(
-    shown,
-    `az keyvault secret show ${store.secretName}`,
-    `Give this identity Key Vault Secrets Officer on ${store.keyVaultName}, and let it reach the vault (key_vault_allowed_ips).`
-  );
+  requireSuccess(shown, `az keyvault secret show ${store.secretName}`, storeHint(shown.exitCode, store));
   try {
     return JSON.parse(shown.stdout);
   } catch {
@@ -24530,11 +24529,7 @@ async function writeKeptRoleVariables(store, file) {
     nothrow: true,
     quiet: true
   })`az keyvault secret set --vault-name ${store.keyVaultName} --name ${store.secretName} --file ${file} --content-type application/json --output none`;
-  requireSuccess(
-    set,
-    `az keyvault secret set ${store.secretName}`,
-    `Give this identity Key Vault Secrets Officer on ${store.keyVaultName}, and let it reach the vault (key_vault_allowed_ips).`
-  );
+  requireSuccess(set, `az keyvault secret set ${store.secretName}`, storeHint(set.exitCode, store));
 }
 var init_configuration_store = __esm({
   "src/azure/configuration-store.ts"() {

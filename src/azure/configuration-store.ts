@@ -2,6 +2,13 @@ import { $ } from 'zx/core';
 import { ToolAnswerError } from '../core/errors.js';
 import { requireSuccess } from '../tools/tool-result.js';
 
+/** What to do when az failed: install it when the shell found none (127), else the vault's access. */
+function storeHint(exitCode: number | null, store: KeyVaultSecret): string {
+  return exitCode === 127
+    ? 'Install the Azure CLI on the runner (Microsoft-hosted runners have it) and sign in with azure/login first.'
+    : `Give this identity Key Vault Secrets Officer on ${store.keyVaultName}, and let it reach the vault (key_vault_allowed_ips).`;
+}
+
 export interface KeyVaultSecret {
   readonly keyVaultName: string;
   readonly secretName: string;
@@ -15,11 +22,7 @@ export interface KeyVaultSecret {
 export async function readKeptRoleVariables(store: KeyVaultSecret): Promise<Record<string, string>> {
   const shown = await $({ nothrow: true, quiet: true })`az keyvault secret show --vault-name ${store.keyVaultName} --name ${store.secretName} --query value --output tsv`;
   if (shown.exitCode !== 0 && /SecretNotFound|was not found/i.test(shown.stderr)) return {};
-  requireSuccess(
-    shown,
-    `az keyvault secret show ${store.secretName}`,
-    `Give this identity Key Vault Secrets Officer on ${store.keyVaultName}, and let it reach the vault (key_vault_allowed_ips).`,
-  );
+  requireSuccess(shown, `az keyvault secret show ${store.secretName}`, storeHint(shown.exitCode, store));
   try {
     return JSON.parse(shown.stdout) as Record<string, string>;
   } catch {
@@ -38,9 +41,5 @@ export async function writeKeptRoleVariables(store: KeyVaultSecret, file: string
     nothrow: true,
     quiet: true,
   })`az keyvault secret set --vault-name ${store.keyVaultName} --name ${store.secretName} --file ${file} --content-type application/json --output none`;
-  requireSuccess(
-    set,
-    `az keyvault secret set ${store.secretName}`,
-    `Give this identity Key Vault Secrets Officer on ${store.keyVaultName}, and let it reach the vault (key_vault_allowed_ips).`,
-  );
+  requireSuccess(set, `az keyvault secret set ${store.secretName}`, storeHint(set.exitCode, store));
 }

@@ -1944,6 +1944,12 @@ if context.uiWebUrl:
 
     stages = json.load(urllib.request.urlopen("%s/api/v1/applications/%s/stages" % (context.uiWebUrl, context.applicationId), timeout=10))
     print("Failed tasks: %d" % sum(stage.get("numFailedTasks", 0) for stage in stages))
+    # Why each failed, so that a drill or test that fails on the count says what happened.
+    for stage in (stage for stage in stages if stage.get("numFailedTasks", 0)):
+        url = "%s/api/v1/applications/%s/stages/%d/%d/taskList?status=FAILED" % (context.uiWebUrl, context.applicationId, stage["stageId"], stage["attemptId"])
+        for task in json.load(urllib.request.urlopen(url, timeout=10)):
+            reason = (task.get("errorMessage") or "").strip().splitlines()[:1]
+            print("Failed task: stage %d, executor %s, launched %s: %s" % (stage["stageId"], task.get("executorId"), task.get("launchTime"), reason[0] if reason else "no message"))
 spark.stop()
 `;
   }
@@ -9934,6 +9940,34 @@ var init_read_leader_latch = __esm({
 async function handOverLeadership(options) {
   const latchPath = leaderElectionPath(options.sparkZooKeeperDir);
   const leaderBefore = inLineOrder(await readLeaderLatch(options.zk, latchPath))[0];
+  const participant = leaderBefore && (await options.zk.data(`${latchPath}/${leaderBefore.name}`))?.toString("utf8");
+  if (leaderBefore && options.successors.length > 0 && participant === formatHostPort(masterAddress(options.master)))
+    return pauseThenStop(options, `${latchPath}/${leaderBefore.name}`);
+  return stopThenRelease(options, latchPath, leaderBefore);
+}
+async function pauseThenStop(options, latchNode) {
+  const { master, operations, zk, log: log4 } = options;
+  await operations.pause(master);
+  const pausedAtMs = Date.now();
+  try {
+    await zk.remove(latchNode);
+    const removedAtMs = Date.now();
+    const endpoints = options.successors.map((node) => ({ address: formatHostPort(masterAddress(node)), webUiUrl: masterWebUiUrl(node) }));
+    const successor = await waitUntil(
+      async () => aliveOf(await Promise.all(endpoints.map((endpoint) => probeSparkMaster(endpoint, 1e3))))[0],
+      (alive) => alive !== void 0,
+      { timeoutMs: SUCCESSOR_ALIVE_TIMEOUT_MS, intervalMs: 100 }
+    );
+    const took = `${Date.now() - pausedAtMs} ms`;
+    const note = successor.satisfied ? `${master.name} paused, its latch node removed; ${successor.last.address} ALIVE after ${took}, then ${master.name} stopped` : `${master.name} paused, its latch node removed; no other master ALIVE within ${SUCCESSOR_ALIVE_TIMEOUT_MS / 1e3} s: ${master.name} stopped anyway`;
+    if (successor.satisfied) log4.info(note);
+    else log4.warning(note);
+    return { removedLatch: latchNode.split("/").at(-1), stoppedAtMs: pausedAtMs, removedAtMs, note };
+  } finally {
+    await operations.kill(master);
+  }
+}
+async function stopThenRelease(options, latchPath, leaderBefore) {
   await options.operations.stop(options.master);
   const stoppedAtMs = Date.now();
   if (!leaderBefore) return { stoppedAtMs, note: `no latch node under ${latchPath}: nothing to hand over` };
@@ -9962,16 +9996,20 @@ async function handOverLeadership(options) {
   options.log.info(`Removed ${options.master.name}'s latch node ${orphan.name} ${removedAtMs - stoppedAtMs} ms after the stop`);
   return { removedLatch: removed ? orphan.name : void 0, stoppedAtMs, removedAtMs, note: removed ? "latch node removed" : "latch node already gone" };
 }
-var SESSION_DETACH_TIMEOUT_MS;
+var SESSION_DETACH_TIMEOUT_MS, SUCCESSOR_ALIVE_TIMEOUT_MS;
 var init_leadership_handover = __esm({
   "src/operations/leadership-handover.ts"() {
     "use strict";
     init_cjs_shims();
+    init_topology();
+    init_host_port();
     init_zookeeper_sessions();
     init_leader_latch();
+    init_spark_master_probe();
     init_wait();
     init_read_leader_latch();
     SESSION_DETACH_TIMEOUT_MS = 5e3;
+    SUCCESSOR_ALIVE_TIMEOUT_MS = 3e4;
   }
 });
 
@@ -13359,7 +13397,15 @@ async function applyFault({ options, faulted, cluster, zk, log: log4 }) {
     case "crash":
       return cluster.operations.crash(faulted);
     case "stop":
-      return (await handOverLeadership({ master: faulted, operations: cluster.operations, zk, zookeepers: cluster.zookeepers, sparkZooKeeperDir: cluster.sparkZooKeeperDir, log: log4 })).note;
+      return (await handOverLeadership({
+        master: faulted,
+        successors: cluster.masters.filter((master) => master.name !== faulted.name),
+        operations: cluster.operations,
+        zk,
+        zookeepers: cluster.zookeepers,
+        sparkZooKeeperDir: cluster.sparkZooKeeperDir,
+        log: log4
+      })).note;
     case "restart":
       return cluster.operations.restart(faulted);
     case "vm-restart":
@@ -14336,6 +14382,8 @@ function systemctlCommand(operation, role) {
       return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
     case "crash":
       return ["sudo", "systemctl", "kill", "--signal=SIGKILL", "--kill-whom=main", unit];
+    case "pause":
+      return ["sudo", "systemctl", "kill", "--signal=SIGSTOP", "--kill-whom=main", unit];
     case "stop":
       return ["sudo", "systemctl", "stop", unit];
     case "start":
@@ -14456,7 +14504,7 @@ function sshNodeOperations(access2) {
       "Check sshUser, sshPrivateKey and sshJumpHost, and that the user may run systemctl with sudo."
     );
   };
-  return { start: run2("start"), stop: run2("stop"), kill: run2("kill"), crash: run2("crash"), restart: run2("restart") };
+  return { start: run2("start"), stop: run2("stop"), kill: run2("kill"), crash: run2("crash"), restart: run2("restart"), pause: run2("pause") };
 }
 var init_ssh_node_operations = __esm({
   "src/azure/ssh-node-operations.ts"() {
@@ -22711,6 +22759,13 @@ var init_local_processes = __esm({
           );
         signalProcess(program2, "SIGKILL");
       }
+      /** SIGSTOP to the node's program only: it holds its sockets and sessions open and does nothing. */
+      async pause(node) {
+        const program2 = this.programPid(node);
+        if (program2 === void 0)
+          throw new ClusterStateError(`Node ${node.name}`, "a running program (its JVM) to pause", "its supervisor between two starts of it", "Try again in a second.");
+        signalProcess(program2, "SIGSTOP");
+      }
       /** The pid of the node's program (the JVM) under its supervisor, while it runs. */
       programPid(node) {
         const pid = this.pid(node);
@@ -23300,6 +23355,7 @@ var init_local_cluster = __esm({
           stop: (node) => this.processes.stop(node),
           kill: (node) => this.processes.kill(node),
           crash: (node) => this.processes.crash(node),
+          pause: (node) => this.processes.pause(node),
           restart: async (node) => {
             await this.processes.stop(node);
             await this.processes.start(node);
@@ -25058,6 +25114,7 @@ async function rollStep(run2, index2, step) {
   if (step.kind === "alive-master") {
     const handover = await handOverLeadership({
       master: step.nodes[0],
+      successors: topology.masters.filter((master) => master.name !== step.nodes[0].name),
       operations: cluster.operations,
       zk,
       zookeepers: topology.zookeepers.map(zookeeperClientAddress),

@@ -21,6 +21,8 @@ export function systemctlCommand(operation: NodeOperationName, role: NodeRole): 
       return ['sudo', 'sh', '-c', `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
     case 'crash':
       return ['sudo', 'systemctl', 'kill', '--signal=SIGKILL', '--kill-whom=main', unit];
+    case 'pause':
+      return ['sudo', 'systemctl', 'kill', '--signal=SIGSTOP', '--kill-whom=main', unit];
     case 'stop':
       return ['sudo', 'systemctl', 'stop', unit];
     case 'start':

@@ -18,5 +18,5 @@ export function sshNodeOperations(access: SshAccess): NodeOperations {
       'Check sshUser, sshPrivateKey and sshJumpHost, and that the user may run systemctl with sudo.',
     );
   };
-  return { start: run('start'), stop: run('stop'), kill: run('kill'), crash: run('crash'), restart: run('restart') };
+  return { start: run('start'), stop: run('stop'), kill: run('kill'), crash: run('crash'), restart: run('restart'), pause: run('pause') };
 }

@@ -380,6 +380,7 @@ export class LocalCluster {
       stop: (node) => this.processes.stop(node),
       kill: (node) => this.processes.kill(node),
       crash: (node) => this.processes.crash(node),
+      pause: (node) => this.processes.pause(node),
       restart: async (node) => {
         await this.processes.stop(node);
         await this.processes.start(node);

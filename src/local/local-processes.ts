@@ -158,6 +158,14 @@ export class LocalProcesses {
     signalProcess(program, 'SIGKILL');
   }
 
+  /** SIGSTOP to the node's program only: it holds its sockets and sessions open and does nothing. */
+  async pause(node: ClusterNode): Promise<void> {
+    const program = this.programPid(node);
+    if (program === undefined)
+      throw new ClusterStateError(`Node ${node.name}`, 'a running program (its JVM) to pause', 'its supervisor between two starts of it', 'Try again in a second.');
+    signalProcess(program, 'SIGSTOP');
+  }
+
   /** The pid of the node's program (the JVM) under its supervisor, while it runs. */
   programPid(node: Pick<ClusterNode, 'name'>): number | undefined {
     const pid = this.pid(node);

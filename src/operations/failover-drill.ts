@@ -307,8 +307,17 @@ async function applyFault({ options, faulted, cluster, zk, log }: DrillRun): Pro
     case 'crash':
       return cluster.operations.crash(faulted);
     case 'stop':
-      return (await handOverLeadership({ master: faulted, operations: cluster.operations, zk, zookeepers: cluster.zookeepers, sparkZooKeeperDir: cluster.sparkZooKeeperDir, log }))
-        .note;
+      return (
+        await handOverLeadership({
+          master: faulted,
+          successors: cluster.masters.filter((master) => master.name !== faulted.name),
+          operations: cluster.operations,
+          zk,
+          zookeepers: cluster.zookeepers,
+          sparkZooKeeperDir: cluster.sparkZooKeeperDir,
+          log,
+        })
+      ).note;
     case 'restart':
       return cluster.operations.restart(faulted);
     case 'vm-restart':

@@ -136,6 +136,7 @@ async function rollStep(run: RollingRun, index: number, step: RollingStep): Prom
   if (step.kind === 'alive-master') {
     const handover = await handOverLeadership({
       master: step.nodes[0] as MasterNode,
+      successors: topology.masters.filter((master) => master.name !== step.nodes[0]!.name),
       operations: cluster.operations,
       zk,
       zookeepers: topology.zookeepers.map(zookeeperClientAddress),

@@ -148,11 +148,13 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
     await expect.poll(async () => (await mastersByStatus(topology)).STANDBY?.map((master) => master.name), { timeout: 60_000, interval: 250 }).toEqual([leader.name]);
   });
 
-  it('a planned handover (stop, then remove the orphaned latch node) makes the standby ALIVE before the old sessions expire', async () => {
+  it('the stop-first handover (Spark’s own election, whose latch nodes name no master: stop, then remove the orphaned latch node) makes the standby ALIVE before the old sessions expire', async () => {
     const leader = await theAliveMasterNode(topology);
     const sessionsBefore = await globalSessions(topology);
     const result = await handOverLeadership({
       master: leader,
+      // No successor to wait for: the handover stops first, as it does with Spark's own election.
+      successors: [],
       operations: cluster.nodeOperations(),
       zk,
       zookeepers: topology.zookeepers.map(zookeeperClientAddress),

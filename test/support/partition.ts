@@ -70,7 +70,7 @@ export async function cutAliveMasterFromZooKeeper(cluster: LocalCluster, seconds
       { timeoutMs: 90_000, intervalMs: 250 },
     );
     const zookeepers = topology.zookeepers.map(zookeeperClientAddress);
-    await handOverLeadership({ master: first, operations, zk, zookeepers, sparkZooKeeperDir: topology.sparkZooKeeperDir, log: silentLog });
+    await handOverLeadership({ master: first, successors: [isolated], operations, zk, zookeepers, sparkZooKeeperDir: topology.sparkZooKeeperDir, log: silentLog });
     await operations.start(first);
     if ((await aliveNode()).name !== isolated.name) throw new Error(`${isolated.name} did not take over`);
     await waitUntil(

@@ -16,6 +16,11 @@ export interface NodeOperations {
   crash(node: ClusterNode): Promise<void>;
   /** Graceful stop, then start. */
   restart(node: ClusterNode): Promise<void>;
+  /**
+   * SIGSTOP to the node's program: it keeps its connections and ZooKeeper sessions open but does nothing, as
+   * in a long GC pause. Only a planned handover uses it, and follows it with `kill`.
+   */
+  pause(node: ClusterNode): Promise<void>;
 }
 
 export type NodeOperationName = keyof NodeOperations;

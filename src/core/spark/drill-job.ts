@@ -6,7 +6,7 @@
  * faults only then (a failover while the first executors are still being launched can leave the new
  * master relaunching an executor id the worker already runs, and the application waiting for good).
  * The marker holds the job's UI address (when its UI is on). Given a third, it goes on until that file exists too. At its end it prints how many of its tasks failed,
- * from its own REST API (when its UI is on).
+ * from its own REST API (when its UI is on), and why each failed.
  */
 export const DRILL_JOB_FILE = 'spark_azure_drill_job.py';
 
@@ -55,5 +55,11 @@ if context.uiWebUrl:
 
     stages = json.load(urllib.request.urlopen("%s/api/v1/applications/%s/stages" % (context.uiWebUrl, context.applicationId), timeout=10))
     print("Failed tasks: %d" % sum(stage.get("numFailedTasks", 0) for stage in stages))
+    # Why each failed, so that a drill or test that fails on the count says what happened.
+    for stage in (stage for stage in stages if stage.get("numFailedTasks", 0)):
+        url = "%s/api/v1/applications/%s/stages/%d/%d/taskList?status=FAILED" % (context.uiWebUrl, context.applicationId, stage["stageId"], stage["attemptId"])
+        for task in json.load(urllib.request.urlopen(url, timeout=10)):
+            reason = (task.get("errorMessage") or "").strip().splitlines()[:1]
+            print("Failed task: stage %d, executor %s, launched %s: %s" % (stage["stageId"], task.get("executorId"), task.get("launchTime"), reason[0] if reason else "no message"))
 spark.stop()
 `;

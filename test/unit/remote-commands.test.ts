@@ -7,6 +7,7 @@ describe('commands for Azure VMs', () => {
   it('maps node operations onto the systemd units the roles install', () => {
     expect(systemctlCommand('kill', 'master')).toEqual(['sudo', 'sh', '-c', 'systemctl kill --signal=SIGKILL spark-azure-master; systemctl stop spark-azure-master']);
     expect(systemctlCommand('crash', 'master')).toEqual(['sudo', 'systemctl', 'kill', '--signal=SIGKILL', '--kill-whom=main', 'spark-azure-master']);
+    expect(systemctlCommand('pause', 'master')).toEqual(['sudo', 'systemctl', 'kill', '--signal=SIGSTOP', '--kill-whom=main', 'spark-azure-master']);
     expect(systemctlCommand('stop', 'zookeeper')).toEqual(['sudo', 'systemctl', 'stop', 'spark-azure-zookeeper']);
     expect(systemctlCommand('restart', 'worker')).toEqual(['sudo', 'systemctl', 'restart', 'spark-azure-worker']);
   });

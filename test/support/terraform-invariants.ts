@@ -130,9 +130,11 @@ export async function nsgViolations(cli: string, root: string, resources: Resour
   const { subnets, rules } = evaluated.value as { subnets: Record<string, string>; rules: { role: string; ports: string[]; sources: string[] }[] };
   const roleOf = new Map(Object.entries(subnets).map(([role, prefix]) => [prefix, role]));
   const allowedSources: [RegExp, string[]][] = [
-    [/^2181$/, ['zookeeper', 'masters', 'workers', 'runners']],
+    // Workers never speak to ZooKeeper; 6066 (the REST submission server, unauthenticated) from nobody.
+    [/^2181$/, ['zookeeper', 'masters', 'runners']],
     [/^(2888|3888)$/, ['zookeeper']],
-    [/^(7077|6066)$/, ['masters', 'workers', 'runners', 'bastion']],
+    [/^7077$/, ['masters', 'workers', 'runners', 'bastion']],
+    [/^6066$/, []],
     // The masters' web UI also serves their metrics and /json/ status to the monitoring VM.
     [/^8080$/, ['masters', 'workers', 'runners', 'bastion', 'monitoring']],
     [/^(7000|8081|9100)$/, ['monitoring']],

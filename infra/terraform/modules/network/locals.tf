@@ -14,7 +14,8 @@ locals {
   # other ports) hits the deny rule at priority 4000, before Azure's default AllowVnetInBound.
   rules = {
     zookeeper = [
-      { name = "zookeeper-client", ports = ["2181"], from = ["zookeeper", "masters", "workers", "runners"] },
+      # Workers never speak to ZooKeeper (their masters are in their configuration): not open to them.
+      { name = "zookeeper-client", ports = ["2181"], from = ["zookeeper", "masters", "runners"] },
       { name = "zookeeper-quorum", ports = ["2888", "3888"], from = ["zookeeper"] },
       { name = "ssh", ports = ["22"], from = ["bastion", "runners"] },
       # ZooKeeper's Prometheus metrics and the node exporter, for the monitoring VM only.
@@ -22,7 +23,8 @@ locals {
     ]
     masters = [
       { name = "spark-master", ports = ["7077"], from = ["masters", "workers", "runners"] },
-      { name = "spark-master-ui-and-rest", ports = ["8080", "6066"], from = ["masters", "runners"] },
+      # Not 6066: the REST submission server takes jobs without authentication, and is off.
+      { name = "spark-master-ui", ports = ["8080"], from = ["masters", "runners"] },
       { name = "ssh", ports = ["22"], from = ["bastion", "runners"] },
       # The web UI serves the metrics and the /json/ status the blackbox exporter probes.
       { name = "metrics", ports = ["8080", "9100"], from = ["monitoring"] },

@@ -60,3 +60,14 @@ run "a_small_address_space_is_rejected" {
   }
   expect_failures = [var.address_space]
 }
+
+run "no_rest_submission_port_and_no_zookeeper_for_workers" {
+  assert {
+    condition     = alltrue([for rule in azurerm_network_security_rule.allow : !contains(rule.destination_port_ranges, "6066")])
+    error_message = "6066 (Spark's REST submission server, unauthenticated) must not be open."
+  }
+  assert {
+    condition     = !contains(azurerm_network_security_rule.allow["zookeeper-zookeeper-client"].source_address_prefixes, output.subnet_prefixes.workers)
+    error_message = "Workers never use ZooKeeper: 2181 must not be open to their subnet."
+  }
+}

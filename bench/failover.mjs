@@ -2,9 +2,9 @@
 // Failover on the local cluster, in one run, 3 repetitions each (medians reported):
 //   hard kill of the ALIVE master (its host lost) with stock ZooKeeper settings vs spark-azure's defaults,
 //   a crash of its JVM alone (the host lives and releases the latch), and
-//   a planned handover (graceful stop + latch removal) vs a plain restart of the ALIVE master.
+//   a planned handover (pause, latch removal, stop once the next master leads) vs a plain restart of the ALIVE master.
 // Each repetition is a full drill (running job, fault, takeover, restore, new submission).
-// Usage: node bench/failover.mjs [repetitions=3]
+// Usage: node bench/failover.mjs [repetitions=3] [faults, e.g. stop,crash: only those, into failover-<faults>.md]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { commandOutputs, machineLine, median, writeResult } from './results.mjs'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist', 'cli.cjs');
 const repetitions = Number(process.argv[2] ?? 3);
+const only = process.argv[3]?.split(',');
 const env = { ...process.env, SPARK_AZURE_LOCAL_DIR: mkdtempSync(path.join(os.tmpdir(), 'bench-failover-')) };
 
 // ZooKeeper's own defaults: tickTime 2000, sessions clamped to [2, 20] x tickTime.
@@ -23,13 +24,13 @@ const scenarios = [
   { name: 'hard kill, stock settings', settings: STOCK, fault: 'kill', jobSeconds: 75 },
   { name: 'hard kill, spark-azure defaults', settings: [], fault: 'kill', jobSeconds: 30 },
   { name: 'crash of the master JVM, host alive (latch released by the supervisor)', settings: [], fault: 'crash', jobSeconds: 30 },
-  { name: 'planned handover (stop + latch removal)', settings: [], fault: 'stop', jobSeconds: 30 },
+  { name: 'planned handover (pause, latch removal, stop once the next master leads)', settings: [], fault: 'stop', jobSeconds: 30 },
   { name: 'plain restart of the ALIVE master', settings: [], fault: 'restart', jobSeconds: 30 },
 ];
 
 const cliRun = (args) => execFileSync('node', [cli, ...args], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
 const results = [];
-for (const scenario of scenarios) {
+for (const scenario of scenarios.filter((candidate) => !only || only.includes(candidate.fault))) {
   cliRun(['local', 'down']);
   cliRun(['local', 'up', '--json', ...scenario.settings.flatMap((setting) => ['--role-variable', setting])]);
   const runs = [];
@@ -51,7 +52,7 @@ const rows = results.map(
     `| ${result.name} | ${result.settings.length ? result.settings.join(' ') : 'tickTime 1000, sessions 2-6 s'} | ${list(result.runs.map((r) => r.recovery))} | **${median(result.runs.map((r) => r.recovery)).toFixed(1)}** | ${list(result.runs.map((r) => r.gap))} | **${median(result.runs.map((r) => r.gap)).toFixed(1)}** |`,
 );
 writeResult(
-  'failover.md',
+  only ? `failover-${only.join('-')}.md` : 'failover.md',
   `# Failover on the local cluster
 
 Each run is a full failover drill (\`spark-azure failover-drill\`) on a 3 ZooKeeper + 2 master + 2 worker
@@ -59,7 +60,7 @@ local cluster with a job running across the fault. **Recovery**: from the fault 
 with every worker registered. **No ALIVE**: from the last probe that saw the old master ALIVE to the first
 that saw the new one (probes every 100 ms).
 
-Reproduce: \`node bench/failover.mjs ${repetitions}\`
+Reproduce: \`node bench/failover.mjs ${[repetitions, ...(only ? [only.join(',')] : [])].join(' ')}\`
 
 ${machineLine()}
 

@@ -184,11 +184,11 @@ var init_summary = __esm({
     import_fs = require("fs");
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject3) {
+      return new (P || (P = Promise))(function(resolve3, reject3) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -204,7 +204,7 @@ var init_summary = __esm({
           }
         }
         function step(result2) {
-          result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -602,11 +602,11 @@ var init_core = __esm({
     init_platform();
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject3) {
+      return new (P || (P = Promise))(function(resolve3, reject3) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -622,7 +622,7 @@ var init_core = __esm({
           }
         }
         function step(result2) {
-          result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -640,7 +640,7 @@ var init_secret_inputs = __esm({
   "src/core/inputs/secret-inputs.ts"() {
     "use strict";
     init_cjs_shims();
-    SECRET_INPUTS = ["sshPrivateKey", "gatewayPassword", "kubeconfig"];
+    SECRET_INPUTS = ["sshPrivateKey", "gatewayPassword", "kubeconfig", "clusterSecret"];
   }
 });
 
@@ -1119,7 +1119,7 @@ var init_input_reader = __esm({
 // src/core/http-json.ts
 function httpJson(request) {
   const { url: url3, timeoutMs } = request;
-  return new Promise((resolve2, reject3) => {
+  return new Promise((resolve3, reject3) => {
     let settled = false;
     const settle = (outcome) => {
       if (settled) return;
@@ -1145,7 +1145,7 @@ function httpJson(request) {
         if (status < 200 || status > 299) return fail(new Error(`HTTP ${status} from ${request.method} ${url3}${text.trim() ? `: ${text.trim().slice(0, 300)}` : ""}`));
         try {
           const body = JSON.parse(text);
-          settle(() => resolve2(body));
+          settle(() => resolve3(body));
         } catch (error2) {
           fail(new Error(`${url3} answered with no JSON: ${error2.message}`));
         }
@@ -1408,7 +1408,7 @@ async function waitUntil(observe, satisfied, options) {
   }
 }
 function sleep(ms) {
-  return new Promise((resolve2, reject3) => {
+  return new Promise((resolve3, reject3) => {
     if (cancellation.cancelled) return reject3(new CancelledError(cancellation.reason));
     const stopListening = cancellation.onCancel(() => {
       clearTimeout(timer);
@@ -1416,7 +1416,7 @@ function sleep(ms) {
     });
     const timer = setTimeout(() => {
       stopListening();
-      resolve2();
+      resolve3();
     }, ms);
   });
 }
@@ -1726,7 +1726,7 @@ var init_verdict = __esm({
 
 // src/core/zookeeper/four-letter-word.ts
 function sendFourLetterWord(address, word, timeoutMs) {
-  return new Promise((resolve2, reject3) => {
+  return new Promise((resolve3, reject3) => {
     const socket = new import_node_net.Socket();
     const chunks = [];
     let settled = false;
@@ -1736,7 +1736,7 @@ function sendFourLetterWord(address, word, timeoutMs) {
       clearTimeout(timer);
       socket.destroy();
       if (error2) reject3(error2);
-      else resolve2(Buffer.concat(chunks).toString("utf8"));
+      else resolve3(Buffer.concat(chunks).toString("utf8"));
     };
     const timer = setTimeout(() => finish(new Error(`no answer to '${word}' within ${timeoutMs} ms`)), timeoutMs);
     socket.on("data", (chunk2) => chunks.push(chunk2));
@@ -2168,10 +2168,10 @@ function awaitify(asyncFn, arity) {
     if (typeof args[arity - 1] === "function") {
       return asyncFn.apply(this, args);
     }
-    return new Promise((resolve2, reject3) => {
+    return new Promise((resolve3, reject3) => {
       args[arity - 1] = (err, ...cbArgs) => {
         if (err) return reject3(err);
-        resolve2(cbArgs.length > 1 ? cbArgs : cbArgs[0]);
+        resolve3(cbArgs.length > 1 ? cbArgs : cbArgs[0]);
       };
       asyncFn.apply(this, args);
     });
@@ -2353,13 +2353,13 @@ function mapSeries(coll, iteratee2, callback) {
   return _asyncMap(eachOfSeries$1, coll, iteratee2, callback);
 }
 function promiseCallback() {
-  let resolve2, reject3;
+  let resolve3, reject3;
   function callback(err, ...args) {
     if (err) return reject3(err);
-    resolve2(args.length > 1 ? args : args[0]);
+    resolve3(args.length > 1 ? args : args[0]);
   }
   callback[PROMISE_SYMBOL] = new Promise((res, rej) => {
-    resolve2 = res, reject3 = rej;
+    resolve3 = res, reject3 = rej;
   });
   return callback;
 }
@@ -2632,8 +2632,8 @@ function queue$1(worker, concurrency, payload) {
       });
     }
     if (rejectOnError || !callback) {
-      return new Promise((resolve2, reject3) => {
-        res = resolve2;
+      return new Promise((resolve3, reject3) => {
+        res = resolve3;
         rej = reject3;
       });
     }
@@ -2672,10 +2672,10 @@ function queue$1(worker, concurrency, payload) {
   }
   const eventMethod = (name) => (handler) => {
     if (!handler) {
-      return new Promise((resolve2, reject3) => {
+      return new Promise((resolve3, reject3) => {
         once2(name, (err, data) => {
           if (err) return reject3(err);
-          resolve2(data);
+          resolve3(data);
         });
       });
     }
@@ -4829,8 +4829,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path46) {
-  return isArray_default(path46) ? path46 : [path46];
+function toPath(path47) {
+  return isArray_default(path47) ? path47 : [path47];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -4843,8 +4843,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path46) {
-  return _.toPath(path46);
+function toPath2(path47) {
+  return _.toPath(path47);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -4856,11 +4856,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path46) {
-  var length = path46.length;
+function deepGet(obj, path47) {
+  var length = path47.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path46[i]];
+    obj = obj[path47[i]];
   }
   return length ? obj : void 0;
 }
@@ -4872,8 +4872,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path46, defaultValue) {
-  var value = deepGet(object2, toPath2(path46));
+function get(object2, path47, defaultValue) {
+  var value = deepGet(object2, toPath2(path47));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -4887,11 +4887,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path46) {
-  path46 = toPath2(path46);
-  var length = path46.length;
+function has2(obj, path47) {
+  path47 = toPath2(path47);
+  var length = path47.length;
   for (var i = 0; i < length; i++) {
-    var key = path46[i];
+    var key = path47[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -4934,10 +4934,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path46) {
-  path46 = toPath2(path46);
+function property(path47) {
+  path47 = toPath2(path47);
   return function(obj) {
-    return deepGet(obj, path46);
+    return deepGet(obj, path47);
   };
 }
 var init_property = __esm({
@@ -5060,8 +5060,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path46) {
-    return get(obj, path46);
+  return function(path47) {
+    return get(obj, path47);
   };
 }
 var init_propertyOf = __esm({
@@ -5277,14 +5277,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path46, fallback2) {
-  path46 = toPath2(path46);
-  var length = path46.length;
+function result(obj, path47, fallback2) {
+  path47 = toPath2(path47);
+  var length = path47.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path46[i]];
+    var prop = obj == null ? void 0 : obj[path47[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -6049,14 +6049,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path46, args) {
+    invoke_default = restArguments(function(obj, path47, args) {
       var contextPath, func;
-      if (isFunction_default(path46)) {
-        func = path46;
+      if (isFunction_default(path47)) {
+        func = path47;
       } else {
-        path46 = toPath2(path46);
-        contextPath = path46.slice(0, -1);
-        path46 = path46[path46.length - 1];
+        path47 = toPath2(path47);
+        contextPath = path47.slice(0, -1);
+        path47 = path47[path47.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -6065,7 +6065,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path46];
+          method = context[path47];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -7477,8 +7477,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path46) {
-      this.chrootPath = path46;
+    Record.prototype.setChrootPath = function(path47) {
+      this.chrootPath = path47;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -7520,14 +7520,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path46) {
+    function prependChroot(self2, path47) {
       if (!self2.chrootPath) {
-        return path46;
+        return path47;
       }
-      if (path46 === "/") {
+      if (path47 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path46;
+      return self2.chrootPath + path47;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -7537,8 +7537,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path46) {
-            return prependChroot(self2, path46);
+          value = value.map(function(path47) {
+            return prependChroot(self2, path47);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -7625,8 +7625,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path46) {
-            return prependChroot(self2, path46);
+          value = value.map(function(path47) {
+            return prependChroot(self2, path47);
           });
         }
         offset += serialize(
@@ -7779,9 +7779,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path46) {
+    TransactionRequest.prototype.setChrootPath = function(path47) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path46);
+        record2.setChrootPath(path47);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -7817,8 +7817,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path46) {
-      this.chrootPath = path46;
+    TransactionResponse.prototype.setChrootPath = function(path47) {
+      this.chrootPath = path47;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -8042,25 +8042,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path46) {
+    function validate(path47) {
       assert(
-        path46 && typeof path46 === "string",
+        path47 && typeof path47 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path46[0] === "/", "Node path must start with / character.");
-      if (path46.length === 1) {
+      assert(path47[0] === "/", "Node path must start with / character.");
+      if (path47.length === 1) {
         return;
       }
       assert(
-        path46[path46.length - 1] !== "/",
+        path47[path47.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path46),
+        !/\/\//.test(path47),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path46),
+        !/\/\.(\.)?(\/|$)/.test(path47),
         "Node path must not contain relative path(s)."
       );
     }
@@ -8089,7 +8089,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path46) {
+    function Event(type, name, path47) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -8097,7 +8097,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path46;
+      this.path = path47;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -8239,10 +8239,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path46, ctor2) {
+    function Exception(code, name, path47, ctor2) {
       if (!ctor2) {
-        ctor2 = path46;
-        path46 = void 0;
+        ctor2 = path47;
+        path47 = void 0;
       }
       validateCode(code);
       assert(
@@ -8253,10 +8253,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path46;
+      this.path = path47;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path46) {
-        this.message += "@" + path46;
+      if (path47) {
+        this.message += "@" + path47;
       }
     }
     util.inherits(Exception, Error);
@@ -8272,7 +8272,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path46) {
+    function create2(code, path47) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -8282,7 +8282,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path46, create2);
+      return new Exception(code, name, path47, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -8360,43 +8360,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path46, watcher) {
+    function registerWatcher(self2, type, path47, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path46);
+      Path.validate(path47);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path46] = watchers[path46] || new events.EventEmitter();
-      watcherExists = watchers[path46].listeners("notification").some(function(l) {
+      watchers[path47] = watchers[path47] || new events.EventEmitter();
+      watcherExists = watchers[path47].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path46].once("notification", watcher);
+        watchers[path47].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path46) {
-        if (watchers[path46].listeners("notification").length > 0) {
-          result2.push(path46);
+      Object.keys(watchers).forEach(function(path47) {
+        if (watchers[path47].listeners("notification").length > 0) {
+          result2.push(path47);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path46, watcher) {
-      registerWatcher(this, "data", path46, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path47, watcher) {
+      registerWatcher(this, "data", path47, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path46, watcher) {
-      registerWatcher(this, "child", path46, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path47, watcher) {
+      registerWatcher(this, "child", path47, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path46, watcher) {
-      registerWatcher(this, "existence", path46, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path47, watcher) {
+      registerWatcher(this, "existence", path47, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -8587,14 +8587,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path46, watcher) {
-      this.watcherManager.registerDataWatcher(path46, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path47, watcher) {
+      this.watcherManager.registerDataWatcher(path47, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path46, watcher) {
-      this.watcherManager.registerChildWatcher(path46, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path47, watcher) {
+      this.watcherManager.registerChildWatcher(path47, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path46, watcher) {
-      this.watcherManager.registerExistenceWatcher(path46, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path47, watcher) {
+      this.watcherManager.registerExistenceWatcher(path47, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -9007,9 +9007,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path46, data, acls, mode) {
+    Transaction.prototype.create = function(path47, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path46);
+      Path.validate(path47);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -9029,27 +9029,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path46,
+        path: path47,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path46, version) {
+    Transaction.prototype.check = function(path47, version) {
       version = version || -1;
-      Path.validate(path46);
+      Path.validate(path47);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path46,
+        path: path47,
         version
       });
       return this;
     };
-    Transaction.prototype.setData = function(path46, data, version) {
+    Transaction.prototype.setData = function(path47, data, version) {
       version = version || -1;
-      Path.validate(path46);
+      Path.validate(path47);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -9057,19 +9057,19 @@ var require_Transaction = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path46,
+        path: path47,
         data,
         version
       });
       return this;
     };
-    Transaction.prototype.remove = function(path46, version) {
+    Transaction.prototype.remove = function(path47, version) {
       version = version || -1;
-      Path.validate(path46);
+      Path.validate(path47);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path46,
+        path: path47,
         version
       });
       return this;
@@ -9282,9 +9282,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path46, data, acls, mode, callback) {
+    Client.prototype.create = function(path47, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path46);
+      Path.validate(path47);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -9317,7 +9317,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path46;
+      payload.path = path47;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -9341,17 +9341,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path46, version, callback) {
+    Client.prototype.remove = function(path47, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path46);
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path46;
+      payload.path = path47;
       payload.version = version;
       request = new jute.Request(header, payload);
       attempt(
@@ -9364,16 +9364,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path46, version, callback) {
+    Client.prototype.removeRecursive = function(path47, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path46);
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path46, function(error2, children) {
+      self2.listSubTreeBFS(path47, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -9389,12 +9389,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path46, data, version, callback) {
+    Client.prototype.setData = function(path47, data, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path46);
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       assert(
@@ -9409,7 +9409,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path46;
+      payload.path = path47;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version;
@@ -9428,16 +9428,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path46, watcher, callback) {
+    Client.prototype.getData = function(path47, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path46);
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path46;
+      payload.path = path47;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -9449,7 +9449,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path46, watcher);
+              self2.connectionManager.registerDataWatcher(path47, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -9457,12 +9457,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path46, acls, version, callback) {
+    Client.prototype.setACL = function(path47, acls, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path46);
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -9471,7 +9471,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path46;
+      payload.path = path47;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -9491,12 +9491,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path46, callback) {
-      Path.validate(path46);
+    Client.prototype.getACL = function(path47, callback) {
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path46;
+      payload.path = path47;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -9518,16 +9518,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path46, watcher, callback) {
+    Client.prototype.exists = function(path47, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path46);
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path46;
+      payload.path = path47;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -9542,12 +9542,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path46,
+                  path47,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path46,
+                  path47,
                   watcher
                 );
               }
@@ -9561,16 +9561,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path46, watcher, callback) {
+    Client.prototype.getChildren = function(path47, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path46);
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path46;
+      payload.path = path47;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -9582,7 +9582,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path46, watcher);
+              self2.connectionManager.registerChildWatcher(path47, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -9590,11 +9590,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path46, callback) {
-      Path.validate(path46);
+    Client.prototype.listSubTreeBFS = function(path47, callback) {
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path46];
+      var tree = [path47];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -9616,9 +9616,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path46, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path47, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path46);
+      Path.validate(path47);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -9648,7 +9648,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path46.split("/").slice(1);
+      nodes = path47.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -9682,7 +9682,7 @@ var require_node_zookeeper_client = __commonJS({
 // src/core/zookeeper/zookeeper-session.ts
 function connect(connectString, options) {
   const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs, spinDelay: 200, retries: 2 });
-  return new Promise((resolve2, reject3) => {
+  return new Promise((resolve3, reject3) => {
     const timer = setTimeout(() => {
       client.close();
       reject3(
@@ -9696,7 +9696,7 @@ function connect(connectString, options) {
     }, options.connectTimeoutMs);
     client.once("connected", () => {
       clearTimeout(timer);
-      resolve2(client);
+      resolve3(client);
     });
     client.connect();
   });
@@ -9704,8 +9704,8 @@ function connect(connectString, options) {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path46) {
-  return path46.slice(0, path46.lastIndexOf("/")) || "/";
+function parentOf(path47) {
+  return path47.slice(0, path47.lastIndexOf("/")) || "/";
 }
 var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZooKeeperSession;
 var init_zookeeper_session = __esm({
@@ -9748,13 +9748,13 @@ var init_zookeeper_session = __esm({
           void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
         });
       }
-      children(path46) {
-        return this.call((client, done) => client.getChildren(path46, (error2, children) => done(error2, children)));
+      children(path47) {
+        return this.call((client, done) => client.getChildren(path47, (error2, children) => done(error2, children)));
       }
-      stat(path46) {
+      stat(path47) {
         return this.call(
           (client, done) => client.exists(
-            path46,
+            path47,
             (error2, stat2) => done(
               error2,
               stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0
@@ -9762,24 +9762,24 @@ var init_zookeeper_session = __esm({
           )
         );
       }
-      data(path46) {
-        return this.call((client, done) => client.getData(path46, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+      data(path47) {
+        return this.call((client, done) => client.getData(path47, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
       }
       /** Creates the node (and missing parents, persistent) and returns its actual path. */
-      async create(path46, data, mode) {
-        await this.bounded(`mkdirp ${parentOf(path46)}`, (client, resolve2, reject3) => client.mkdirp(parentOf(path46), (error2) => error2 ? reject3(error2) : resolve2()));
+      async create(path47, data, mode) {
+        await this.bounded(`mkdirp ${parentOf(path47)}`, (client, resolve3, reject3) => client.mkdirp(parentOf(path47), (error2) => error2 ? reject3(error2) : resolve3()));
         return this.bounded(
-          `create ${path46}`,
-          (client, resolve2, reject3) => client.create(path46, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve2(created))
+          `create ${path47}`,
+          (client, resolve3, reject3) => client.create(path47, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve3(created))
         );
       }
       /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-      remove(path46, version = -1) {
+      remove(path47, version = -1) {
         return this.bounded(
-          `remove ${path46}`,
-          (client, resolve2, reject3) => client.remove(path46, version, (error2) => {
-            if (!error2) return resolve2(true);
-            if (isNoNode(error2)) return resolve2(false);
+          `remove ${path47}`,
+          (client, resolve3, reject3) => client.remove(path47, version, (error2) => {
+            if (!error2) return resolve3(true);
+            if (isNoNode(error2)) return resolve3(false);
             reject3(error2);
           })
         );
@@ -9791,22 +9791,22 @@ var init_zookeeper_session = __esm({
       call(operation) {
         return this.bounded(
           "read",
-          (client, resolve2, reject3) => operation(client, (error2, value) => {
-            if (!error2) return resolve2(value);
-            if (isNoNode(error2)) return resolve2(void 0);
+          (client, resolve3, reject3) => operation(client, (error2, value) => {
+            if (!error2) return resolve3(value);
+            if (isNoNode(error2)) return resolve3(void 0);
             reject3(error2);
           })
         );
       }
       /** Runs one request on the current client; rejects instead of waiting past OPERATION_TIMEOUT_MS. */
       bounded(what, operation) {
-        return new Promise((resolve2, reject3) => {
+        return new Promise((resolve3, reject3) => {
           const timer = setTimeout(() => reject3(new Error(`ZooKeeper ${what}: no answer within ${OPERATION_TIMEOUT_MS / 1e3} s`)), OPERATION_TIMEOUT_MS);
           const settle = (finish) => (argument) => {
             clearTimeout(timer);
             finish(argument);
           };
-          this.client.then((client) => operation(client, settle(resolve2), settle(reject3)), settle(reject3));
+          this.client.then((client) => operation(client, settle(resolve3), settle(reject3)), settle(reject3));
         });
       }
     };
@@ -10014,8 +10014,8 @@ var init_leadership_handover = __esm({
 });
 
 // src/operations/maintenance-lock.ts
-async function currentHolder(zk, path46 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path46);
+async function currentHolder(zk, path47 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path47);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -10036,25 +10036,25 @@ var init_maintenance_lock = __esm({
     init_wait();
     MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
     MaintenanceLock = class _MaintenanceLock {
-      constructor(zk, path46) {
+      constructor(zk, path47) {
         this.zk = zk;
-        this.path = path46;
+        this.path = path47;
       }
       zk;
       path;
       static async acquire(zk, operation, options) {
-        const path46 = options.path ?? MAINTENANCE_LOCK_PATH;
+        const path47 = options.path ?? MAINTENANCE_LOCK_PATH;
         const holder = { operation, host: import_node_os3.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
         const deadline = Date.now() + options.waitMs;
         for (; ; ) {
           try {
-            await zk.create(path46, JSON.stringify(holder), "ephemeral");
-            return new _MaintenanceLock(zk, path46);
+            await zk.create(path47, JSON.stringify(holder), "ephemeral");
+            return new _MaintenanceLock(zk, path47);
           } catch (error2) {
             if (!isNodeExists(error2)) throw error2;
           }
           if (Date.now() >= deadline) {
-            const current = await currentHolder(zk, path46);
+            const current = await currentHolder(zk, path47);
             throw new ClusterStateError(
               "Maintenance lock",
               `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -10129,8 +10129,9 @@ var init_master_poller = __esm({
 });
 
 // src/core/spark/spark-submit.ts
-function sparkSubmitArguments(submission) {
+function sparkSubmitArguments(submission, propertiesFile) {
   return [
+    ...propertiesFile ? ["--properties-file", propertiesFile] : [],
     "--master",
     submission.masterUrl,
     "--deploy-mode",
@@ -10214,7 +10215,7 @@ var require_esblib = __commonJS({
     ));
     var __toCommonJS2 = (mod) => __copyProps2(__defProp2({}, "__esModule", { value: true }), mod);
     var __async = (__this, __arguments, generator) => {
-      return new Promise((resolve2, reject3) => {
+      return new Promise((resolve3, reject3) => {
         var fulfilled = (value) => {
           try {
             step(generator.next(value));
@@ -10229,7 +10230,7 @@ var require_esblib = __commonJS({
             reject3(e);
           }
         };
-        var step = (x2) => x2.done ? resolve2(x2.value) : Promise.resolve(x2.value).then(fulfilled, rejected);
+        var step = (x2) => x2.done ? resolve3(x2.value) : Promise.resolve(x2.value).then(fulfilled, rejected);
         step((generator = generator.apply(__this, __arguments)).next());
       });
     };
@@ -10285,10 +10286,10 @@ var require_esblib = __commonJS({
           isAwait = true;
           return {
             done: false,
-            value: new __await(new Promise((resolve2) => {
+            value: new __await(new Promise((resolve3) => {
               var x2 = obj[k2](v2);
               if (!(x2 instanceof Object)) __typeError("Object expected");
-              resolve2(x2);
+              resolve3(x2);
             }), 1)
           };
         };
@@ -10408,10 +10409,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path46, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path47, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path46), options);
+            return checkStat(yield (0, promises_1.stat)(path47), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10420,10 +10421,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path46, options = {}) => {
+        var sync = (path47, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path46), options);
+            return checkStat((0, fs_1.statSync)(path47), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10460,10 +10461,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path46, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path47, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path46), path46, options);
+            return checkStat(yield (0, promises_1.stat)(path47), path47, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10472,10 +10473,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path46, options = {}) => {
+        var sync = (path47, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path46), path46, options);
+            return checkStat((0, fs_1.statSync)(path47), path47, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10484,7 +10485,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path46, options) => {
+        var checkPathExt = (path47, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -10492,14 +10493,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path46.substring(path46.length - p.length).toLowerCase();
+            const ext = path47.substring(path47.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path46, options) => stat2.isFile() && checkPathExt(path46, options);
+        var checkStat = (stat2, path47, options) => stat2.isFile() && checkPathExt(path47, options);
       }
     });
     var require_options = __commonJS2({
@@ -10837,7 +10838,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(require("process"), 1);
-    var import_node_os10 = __toESM2(require("os"), 1);
+    var import_node_os11 = __toESM2(require("os"), 1);
     var import_node_tty = __toESM2(require("tty"), 1);
     function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -10902,7 +10903,7 @@ var require_vendor_core = __commonJS({
         return min2;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os10.default.release().split(".");
+        const osRelease = import_node_os11.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -11139,7 +11140,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs37 = __toESM2(require("fs"), 1);
+    var import_node_fs39 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -11592,8 +11593,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs37.default.existsSync(f)) return false;
-        const stat2 = import_node_fs37.default.lstatSync(f);
+        if (!import_node_fs39.default.existsSync(f)) return false;
+        const stat2 = import_node_fs39.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -11608,7 +11609,7 @@ var require_vendor_core = __commonJS({
       sync = false
     }) => {
       const pFactory = sync ? makePseudoDeferred.bind(null, []) : makeDeferred;
-      const { promise, resolve: resolve2, reject: reject3 } = pFactory();
+      const { promise, resolve: resolve3, reject: reject3 } = pFactory();
       const result2 = [];
       const lookupFlow = IS_WIN ? IS_WIN2025_PLUS ? "pwsh" : "wmic" : "ps";
       const {
@@ -11623,7 +11624,7 @@ var require_vendor_core = __commonJS({
           return;
         }
         result2.push(...filterProcessList(normalizeOutput(parse22(stdout)), query));
-        resolve2(result2);
+        resolve3(result2);
         cb2(null, result2);
       };
       exec({
@@ -11699,7 +11700,7 @@ var require_vendor_core = __commonJS({
       if (typeof opts == "string" || typeof opts == "number") {
         return kill2(pid, { signal: opts }, next);
       }
-      const { promise, resolve: resolve2, reject: reject3 } = makeDeferred();
+      const { promise, resolve: resolve3, reject: reject3 } = makeDeferred();
       const {
         timeout: timeout2 = 30,
         signal = "SIGTERM"
@@ -11727,7 +11728,7 @@ var require_vendor_core = __commonJS({
           checkConfident++;
           if (checkConfident === 5) {
             clearTimeout(checkTimeoutTimer);
-            resolve2(pid);
+            resolve3(pid);
             finishCallback == null ? void 0 : finishCallback(null, pid);
           } else {
             checkKilled(finishCallback);
@@ -11741,7 +11742,7 @@ var require_vendor_core = __commonJS({
           next(new Error("Kill process timeout"));
         }, timeout2 * 1e3);
       } else {
-        resolve2(pid);
+        resolve3(pid);
       }
       return promise;
     };
@@ -11765,13 +11766,13 @@ var require_vendor_core = __commonJS({
       return m;
     }, []);
     var makeDeferred = () => {
-      let resolve2;
+      let resolve3;
       let reject3;
       const promise = new Promise((res, rej) => {
-        resolve2 = res;
+        resolve3 = res;
         reject3 = rej;
       });
-      return { resolve: resolve2, reject: reject3, promise };
+      return { resolve: resolve3, reject: reject3, promise };
     };
     var makePseudoDeferred = (r = {}) => ({
       promise: r,
@@ -11825,7 +11826,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path44 = __toESM2(require("path"), 1);
+    var import_node_path45 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -11847,10 +11848,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path44.default.resolve(c, "node_modules", ".bin"),
-          import_node_path44.default.resolve(c)
+          import_node_path45.default.resolve(c, "node_modules", ".bin"),
+          import_node_path45.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path44.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path45.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -11930,8 +11931,8 @@ var require_core = __commonJS({
       defaults: () => defaults2,
       kill: () => kill2,
       log: () => log4,
-      os: () => os14,
-      path: () => import_node_path44.default,
+      os: () => os15,
+      path: () => import_node_path45.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -11948,8 +11949,8 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs37 = __toESM2(require("fs"), 1);
-    var import_node_os10 = require("os");
+    var import_node_fs39 = __toESM2(require("fs"), 1);
+    var import_node_os11 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
     var EXIT_CODES = {
@@ -12292,15 +12293,15 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path44 = __toESM2(require("path"), 1);
-    var os14 = __toESM2(require("os"), 1);
+    var import_node_path45 = __toESM2(require("path"), 1);
+    var os15 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
     var CWD = /* @__PURE__ */ Symbol("processCwd");
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL5 = import_node_buffer.Buffer.from(import_node_os10.EOL);
+    var EOL5 = import_node_buffer.Buffer.from(import_node_os11.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -12380,11 +12381,11 @@ ${details}`;
     );
     var _ProcessPromise = class _ProcessPromise2 extends Promise {
       constructor(executor) {
-        let resolve2;
+        let resolve3;
         let reject3;
         super((...args) => {
           ;
-          [resolve2 = import_util.noop, reject3 = import_util.noop] = args;
+          [resolve3 = import_util.noop, reject3 = import_util.noop] = args;
           executor(...args);
         });
         this._stage = "initial";
@@ -12397,7 +12398,7 @@ ${details}`;
         const snapshot = executor[SHOT];
         if (snapshot) {
           this._snapshot = snapshot;
-          this._resolve = resolve2;
+          this._resolve = resolve3;
           this._reject = reject3;
           if (snapshot.halt) this._stage = "halted";
           try {
@@ -12679,7 +12680,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs37.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs39.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -13008,8 +13009,8 @@ ${details}`;
         if (typeof pid !== "number" && typeof pid !== "string" || !/^\d+$/.test(pid))
           throw new Fail2(`Invalid pid: ${pid}`);
         $2.log({ kind: "kill", pid, signal, verbose: !$2.quiet && $2.verbose });
-        if (import_node_process2.default.platform === "win32" && (yield new Promise((resolve2) => {
-          import_node_child_process2.default.exec(`taskkill /pid ${pid} /t /f`, (err) => resolve2(!err));
+        if (import_node_process2.default.platform === "win32" && (yield new Promise((resolve3) => {
+          import_node_child_process2.default.exec(`taskkill /pid ${pid} /t /f`, (err) => resolve3(!err));
         })))
           return;
         for (const p of yield import_vendor_core2.ps.tree({ pid, recursive: true })) {
@@ -13076,10 +13077,37 @@ var init_core2 = __esm({
   }
 });
 
+// src/core/spark/cluster-security.ts
+function driverSecurityProperties(clusterSecret) {
+  const lines = Object.entries({ ...SPARK_SECURITY_PROPERTIES, ...APPLICATION_SECURITY_PROPERTIES }).map(([key, value]) => `${key}=${value}`);
+  return `${[...lines, `spark.authenticate.secret=${clusterSecret}`].join("\n")}
+`;
+}
+var SPARK_SECURITY_PROPERTIES, APPLICATION_SECURITY_PROPERTIES, SECRET_SPARK_PROPERTIES;
+var init_cluster_security = __esm({
+  "src/core/spark/cluster-security.ts"() {
+    "use strict";
+    init_cjs_shims();
+    SPARK_SECURITY_PROPERTIES = {
+      "spark.authenticate": "true",
+      "spark.network.crypto.enabled": "true",
+      "spark.network.crypto.authEngineVersion": "2",
+      "spark.network.crypto.cipher": "AES/GCM/NoPadding",
+      "spark.network.crypto.saslFallback": "false",
+      "spark.ui.killEnabled": "false"
+    };
+    APPLICATION_SECURITY_PROPERTIES = {
+      "spark.io.encryption.enabled": "true"
+    };
+    SECRET_SPARK_PROPERTIES = [/^spark\.authenticate\.secret/];
+  }
+});
+
 // src/tools/run-spark-submit.ts
 function startSparkSubmit(runtime, submission, options) {
   const env = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
   if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
+  const secretDir = submission.clusterSecret === void 0 ? void 0 : writeDriverProperties(submission.clusterSecret);
   const started = performance.now();
   const child = $({
     env,
@@ -13087,9 +13115,14 @@ function startSparkSubmit(runtime, submission, options) {
     quiet: true,
     timeout: options.timeoutMs,
     timeoutSignal: "SIGKILL"
-  })`${import_node_path3.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission)}`;
+  })`${import_node_path3.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission, secretDir && import_node_path3.default.join(secretDir, DRIVER_PROPERTIES))}`;
   const result2 = (async () => {
-    const output = await child;
+    let output;
+    try {
+      output = await child;
+    } finally {
+      if (secretDir) (0, import_node_fs3.rmSync)(secretDir, { recursive: true, force: true });
+    }
     const durationMs = performance.now() - started;
     return {
       exitCode: output.exitCode,
@@ -13107,17 +13140,26 @@ function startSparkSubmit(runtime, submission, options) {
   };
   return { result: result2, kill: kill2 };
 }
+function writeDriverProperties(clusterSecret) {
+  const directory = (0, import_node_fs3.mkdtempSync)(import_node_path3.default.join(import_node_os4.default.tmpdir(), "spark-azure-driver-"));
+  (0, import_node_fs3.writeFileSync)(import_node_path3.default.join(directory, DRIVER_PROPERTIES), driverSecurityProperties(clusterSecret), { mode: 384 });
+  return directory;
+}
 function runSparkSubmit(runtime, submission, options) {
   return startSparkSubmit(runtime, submission, options).result;
 }
-var import_node_path3;
+var import_node_fs3, import_node_os4, import_node_path3, DRIVER_PROPERTIES;
 var init_run_spark_submit = __esm({
   "src/tools/run-spark-submit.ts"() {
     "use strict";
     init_cjs_shims();
+    import_node_fs3 = require("fs");
+    import_node_os4 = __toESM(require("os"), 1);
     import_node_path3 = __toESM(require("path"), 1);
     init_core2();
+    init_cluster_security();
     init_spark_submit();
+    DRIVER_PROPERTIES = "driver.properties";
   }
 });
 
@@ -13147,7 +13189,7 @@ ${run2.stderr}`;
     outputTail: [...run2.stderr.trim().split("\n").slice(-15), ...run2.stdout.trim().split("\n").slice(-5)].filter(Boolean).join("\n")
   };
   if (run2.timedOut) return { ...base, passed: false, reason: `spark-submit did not finish within ${job.timeoutSeconds} s and was killed` };
-  if (run2.exitCode !== 0) return { ...base, passed: false, reason: `spark-submit exited with status ${run2.exitCode}` };
+  if (run2.exitCode !== 0) return { ...base, passed: false, reason: `spark-submit exited with status ${run2.exitCode}${refusalHint(output, submitTo)}` };
   const verdict = checkResult(run2.stdout, job.check);
   if (!verdict.ok) return { ...base, result: verdict.result, passed: false, reason: verdict.reason };
   if (!base.applicationId) return { ...base, result: verdict.result, passed: false, reason: "spark-submit printed no application or driver id" };
@@ -13173,6 +13215,7 @@ function buildSubmission(submitTo, job, runtime) {
     arguments: job.application === void 0 && job.arguments.length === 0 ? ["10"] : job.arguments,
     deployMode: job.deployMode,
     name: job.name,
+    clusterSecret: submitTo.clusterSecret,
     conf: {
       // A test job must fit on the smallest worker and must not fight over the driver UI port.
       "spark.executor.memory": "512m",
@@ -13187,6 +13230,10 @@ function buildSubmission(submitTo, job, runtime) {
       ...job.sparkConf
     }
   };
+}
+function refusalHint(output, submitTo) {
+  if (!/Failed to connect to master/.test(output) || !/Unknown challenge message|Exception while bootstrapping client/.test(output)) return "";
+  return submitTo.clusterSecret === void 0 ? ": every master refused the driver. A closed cluster needs its secret: pass clusterSecret (docs/security.md)" : ": every master refused the driver. Check that clusterSecret is the cluster\u2019s current secret (docs/security.md)";
 }
 function loopbackDriverHost(submission) {
   const host = submission.conf["spark.driver.host"];
@@ -13306,7 +13353,7 @@ async function faultAndRecover(run2) {
   try {
     const running = await waitUntil(
       () => masterSet.probe(),
-      (states) => (0, import_node_fs3.existsSync)(job.firstRoundMarker) && aliveOf(states).some((master) => master.activeApps.some((app) => app.state === "RUNNING")),
+      (states) => (0, import_node_fs4.existsSync)(job.firstRoundMarker) && aliveOf(states).some((master) => master.activeApps.some((app) => app.state === "RUNNING")),
       { timeoutMs: JOB_START_TIMEOUT_MS, intervalMs: 250 }
     );
     const runningDetail = running.satisfied ? "the ALIVE master lists it RUNNING and its first round ran on the executors" : `not running a round within ${JOB_START_TIMEOUT_MS / 1e3} s`;
@@ -13480,12 +13527,12 @@ function drillJob(application, seconds2, firstRoundMarker) {
     timeoutSeconds: seconds2 + 300
   };
 }
-var import_node_fs3, import_promises, import_node_path5, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS, PAGE_RESOLVE_TIMEOUT_MS;
+var import_node_fs4, import_promises, import_node_path5, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS, PAGE_RESOLVE_TIMEOUT_MS;
 var init_failover_drill = __esm({
   "src/operations/failover-drill.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs3 = require("fs");
+    import_node_fs4 = require("fs");
     import_promises = require("fs/promises");
     import_node_path5 = __toESM(require("path"), 1);
     init_cluster_state();
@@ -13625,7 +13672,7 @@ var init_role_variables = __esm({
 // src/tools/suite-content.ts
 function suiteContent(from = import_node_path6.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl))) {
   let directory = from;
-  while (!(0, import_node_fs4.existsSync)(import_node_path6.default.join(directory, "infra", "ansible", "site.yml"))) {
+  while (!(0, import_node_fs5.existsSync)(import_node_path6.default.join(directory, "infra", "ansible", "site.yml"))) {
     const parent2 = import_node_path6.default.dirname(directory);
     if (parent2 === directory) {
       throw new ActionableError(
@@ -13652,13 +13699,13 @@ function contentAt(root2) {
     actionMetadata: (action) => import_node_path6.default.join(root2, "actions", action, "action.yml")
   };
 }
-var import_node_fs4, import_node_path6, import_node_url;
+var import_node_fs5, import_node_path6, import_node_url;
 var init_suite_content = __esm({
   "src/tools/suite-content.ts"() {
     "use strict";
     init_cjs_shims();
     init_errors();
-    import_node_fs4 = require("fs");
+    import_node_fs5 = require("fs");
     import_node_path6 = __toESM(require("path"), 1);
     import_node_url = require("url");
   }
@@ -13700,7 +13747,7 @@ function varFilesOf(settings, pipeline) {
 async function terraformRootDirectory(settings, pipeline) {
   if (settings.workingDirectory !== void 0) {
     const directory = userPath(pipeline, settings.workingDirectory);
-    if (!(0, import_node_fs5.existsSync)(directory) || !(0, import_node_fs5.statSync)(directory).isDirectory()) {
+    if (!(0, import_node_fs6.existsSync)(directory) || !(0, import_node_fs6.statSync)(directory).isDirectory()) {
       throw new InputError(
         "workingDirectory",
         "a Terraform root in the workspace",
@@ -13718,7 +13765,7 @@ async function terraformRootDirectory(settings, pipeline) {
 function backendConfigFiles(lines, pipeline) {
   const settings = lines.filter((line) => line.includes("="));
   const files = lines.filter((line) => !line.includes("=")).map((file) => userPath(pipeline, file));
-  const missing = files.find((file) => !(0, import_node_fs5.existsSync)(file) || !(0, import_node_fs5.statSync)(file).isFile());
+  const missing = files.find((file) => !(0, import_node_fs6.existsSync)(file) || !(0, import_node_fs6.statSync)(file).isFile());
   if (missing !== void 0) {
     throw new InputError(
       "backendConfig",
@@ -13735,12 +13782,12 @@ function backendConfigFiles(lines, pipeline) {
   return [...files, pipeline.secretFile("backend.hcl", `${hcl.join("\n")}
 `)];
 }
-var import_node_fs5, import_promises2, import_node_path8;
+var import_node_fs6, import_promises2, import_node_path8;
 var init_terraform_inputs = __esm({
   "src/actions/shared/terraform-inputs.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs5 = require("fs");
+    import_node_fs6 = require("fs");
     import_promises2 = require("fs/promises");
     import_node_path8 = __toESM(require("path"), 1);
     init_errors();
@@ -13842,6 +13889,23 @@ var init_drill_settings = __esm({
   }
 });
 
+// src/core/infra/cluster-secret.ts
+function newClusterSecret() {
+  return (0, import_node_crypto.randomBytes)(32).toString("base64url");
+}
+function ephemeralRootVariables() {
+  return { cluster_secret: newClusterSecret() };
+}
+var import_node_crypto, CLUSTER_SECRET_NAME;
+var init_cluster_secret = __esm({
+  "src/core/infra/cluster-secret.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_crypto = require("crypto");
+    CLUSTER_SECRET_NAME = "spark-azure-cluster-secret";
+  }
+});
+
 // src/tools/tool-result.ts
 function lastErrorLine(result2) {
   const line = result2.stderr.trim().split("\n").at(-1)?.trim();
@@ -13855,6 +13919,163 @@ var init_tool_result = __esm({
   "src/tools/tool-result.ts"() {
     "use strict";
     init_cjs_shims();
+    init_errors();
+  }
+});
+
+// src/azure/configuration-store.ts
+function storeHint(exitCode, store) {
+  return exitCode === 127 ? "Install the Azure CLI on the runner (Microsoft-hosted runners have it) and sign in with azure/login first." : `Give this identity Key Vault Secrets Officer on ${store.keyVaultName}, and let it reach the vault (key_vault_allowed_ips).`;
+}
+async function readKeptRoleVariables(store) {
+  const shown = await $({ nothrow: true, quiet: true })`az keyvault secret show --vault-name ${store.keyVaultName} --name ${store.secretName} --query value --output tsv`;
+  if (shown.exitCode !== 0 && /SecretNotFound|was not found/i.test(shown.stderr)) return {};
+  requireSuccess(shown, `az keyvault secret show ${store.secretName}`, storeHint(shown.exitCode, store));
+  try {
+    return JSON.parse(shown.stdout);
+  } catch {
+    throw new ToolAnswerError(
+      `Key Vault ${store.keyVaultName}`,
+      `JSON role variables in ${store.secretName}`,
+      "another value",
+      `Write it again with provision or rolling-update (roleVariables).`
+    );
+  }
+}
+async function writeKeptRoleVariables(store, file) {
+  const set = await $({
+    nothrow: true,
+    quiet: true
+  })`az keyvault secret set --vault-name ${store.keyVaultName} --name ${store.secretName} --file ${file} --content-type application/json --output none`;
+  requireSuccess(set, `az keyvault secret set ${store.secretName}`, storeHint(set.exitCode, store));
+}
+async function readClusterSecret(store) {
+  const shown = await $({ nothrow: true, quiet: true })`az keyvault secret show --vault-name ${store.keyVaultName} --name ${CLUSTER_SECRET_NAME} --query value --output tsv`;
+  requireSuccess(shown, `az keyvault secret show ${CLUSTER_SECRET_NAME}`, storeHint(shown.exitCode, store));
+  const secret = shown.stdout.trim();
+  if (secret === "")
+    throw new ToolAnswerError(
+      `Key Vault ${store.keyVaultName}`,
+      `a value for ${CLUSTER_SECRET_NAME}`,
+      "an empty one",
+      "Apply the root again (it writes the secret), or bump cluster_secret_version."
+    );
+  return secret;
+}
+var init_configuration_store = __esm({
+  "src/azure/configuration-store.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_core2();
+    init_errors();
+    init_cluster_secret();
+    init_tool_result();
+  }
+});
+
+// src/local/local-cluster-secret.ts
+function clusterSecretFile(clusterDir) {
+  return import_node_path9.default.join(clusterDir, "configuration-store", "cluster-secret");
+}
+async function ensureLocalClusterSecret(clusterDir) {
+  const file = clusterSecretFile(clusterDir);
+  if ((0, import_node_fs7.existsSync)(file)) return;
+  await (0, import_promises3.mkdir)(import_node_path9.default.dirname(file), { recursive: true, mode: 448 });
+  await (0, import_promises3.writeFile)(file, `${(0, import_node_crypto2.randomBytes)(32).toString("base64url")}
+`, { mode: 384, flag: "wx" });
+  await (0, import_promises3.chmod)(file, 384);
+}
+function readLocalClusterSecret(clusterDir) {
+  const file = clusterSecretFile(clusterDir);
+  return (0, import_node_fs7.existsSync)(file) ? (0, import_node_fs7.readFileSync)(file, "utf8").trim() : void 0;
+}
+var import_node_crypto2, import_node_fs7, import_promises3, import_node_path9;
+var init_local_cluster_secret = __esm({
+  "src/local/local-cluster-secret.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_crypto2 = require("crypto");
+    import_node_fs7 = require("fs");
+    import_promises3 = require("fs/promises");
+    import_node_path9 = __toESM(require("path"), 1);
+  }
+});
+
+// src/local/paths.ts
+function localPaths(directories, env = process.env) {
+  return {
+    toolCache: directories.toolCache,
+    clusterDir: import_node_path10.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path10.default.join(directories.workspace, ".local-cluster"))
+  };
+}
+function nodeDir(clusterDir, nodeName) {
+  return import_node_path10.default.join(clusterDir, "nodes", nodeName);
+}
+var import_node_path10;
+var init_paths = __esm({
+  "src/local/paths.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_path10 = __toESM(require("path"), 1);
+  }
+});
+
+// src/actions/shared/cluster-secret.ts
+async function withClusterSecret(settings, store, pipeline) {
+  const resolved = await resolve(settings, store, pipeline);
+  if (resolved.clusterSecret !== void 0 && resolved.deployMode === "cluster") {
+    throw new InputError(
+      "deployMode",
+      "'client' on a closed cluster",
+      "'cluster'",
+      "Use deployMode client (Spark standalone cannot hand the secret to a cluster-mode driver, SPARK-25078)."
+    );
+  }
+  return resolved;
+}
+async function resolve(settings, store, pipeline) {
+  if (settings.clusterSecret !== void 0) return settings;
+  if (store !== void 0) {
+    const secret2 = await readClusterSecret(store);
+    pipeline.setSecret(secret2);
+    return { ...settings, clusterSecret: secret2 };
+  }
+  if (!settings.masters.every((master) => isLoopback(master.host))) return settings;
+  const secret = readLocalClusterSecret(localPaths(pipeline.directories).clusterDir);
+  return secret === void 0 ? settings : { ...settings, clusterSecret: secret };
+}
+var init_cluster_secret2 = __esm({
+  "src/actions/shared/cluster-secret.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_configuration_store();
+    init_errors();
+    init_spark_submit();
+    init_local_cluster_secret();
+    init_paths();
+  }
+});
+
+// src/actions/shared/configuration-store.ts
+function readConfigurationStore(inputs) {
+  const given = inputs.optional("configurationStore");
+  if (given === void 0) return void 0;
+  const match = /^([A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9])\/([A-Za-z0-9-]{1,127})$/.exec(given);
+  if (!match)
+    throw new InputError("configurationStore", "<key vault>/<secret>, as provision outputs it", describeValue(given), "e.g. kv-spark-prod-1a2b3/spark-azure-role-variables.");
+  return { keyVaultName: match[1], secretName: match[2] };
+}
+async function keepRoleVariables(store, roleVariables, pipeline) {
+  const kept = { ...await readKeptRoleVariables(store), ...roleVariables };
+  await writeKeptRoleVariables(store, pipeline.secretFile("kept-role-variables.json", `${JSON.stringify(kept)}
+`));
+  pipeline.log.info(`Kept ${Object.keys(roleVariables).join(", ")} in ${store.keyVaultName}/${store.secretName}: every node booted from now on gets them.`);
+}
+var init_configuration_store2 = __esm({
+  "src/actions/shared/configuration-store.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_configuration_store();
     init_errors();
   }
 });
@@ -13902,27 +14123,27 @@ async function ensureDebianPackages(packages, present, log4) {
 }
 async function ensurePythonEnvironment(name, toolCache, log4) {
   const packages = PYTHON_ENVIRONMENTS[name];
-  const venv = import_node_path9.default.join(toolCache, name);
-  const wanted = (0, import_node_crypto.createHash)("sha256").update(packages.join("\n")).digest("hex");
-  const stamp = import_node_path9.default.join(venv, ".packages.sha256");
-  if ((0, import_node_fs6.existsSync)(stamp) && await (0, import_promises3.readFile)(stamp, "utf8") === wanted) return venv;
+  const venv = import_node_path11.default.join(toolCache, name);
+  const wanted = (0, import_node_crypto3.createHash)("sha256").update(packages.join("\n")).digest("hex");
+  const stamp = import_node_path11.default.join(venv, ".packages.sha256");
+  if ((0, import_node_fs8.existsSync)(stamp) && await (0, import_promises4.readFile)(stamp, "utf8") === wanted) return venv;
   log4.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
-  await (0, import_promises3.rm)(venv, { recursive: true, force: true });
+  await (0, import_promises4.rm)(venv, { recursive: true, force: true });
   await $`python3 -m venv ${venv}`.quiet();
-  const pip = await $`${import_node_path9.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
+  const pip = await $`${import_node_path11.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
   requireSuccess(pip, `pip install into the Python environment '${name}'`, "Check network access to PyPI, then retry; the environment is rebuilt from scratch.");
-  await (0, import_promises3.writeFile)(stamp, wanted);
+  await (0, import_promises4.writeFile)(stamp, wanted);
   return venv;
 }
-var import_node_crypto, import_node_fs6, import_promises3, import_node_path9;
+var import_node_crypto3, import_node_fs8, import_promises4, import_node_path11;
 var init_installers = __esm({
   "src/tools/installers.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto = require("crypto");
-    import_node_fs6 = require("fs");
-    import_promises3 = require("fs/promises");
-    import_node_path9 = __toESM(require("path"), 1);
+    import_node_crypto3 = require("crypto");
+    import_node_fs8 = require("fs");
+    import_promises4 = require("fs/promises");
+    import_node_path11 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_tool_result();
@@ -13934,7 +14155,7 @@ var init_installers = __esm({
 async function resolveSparkRuntime(options, log4) {
   const explicit = options.sparkHome ?? process.env.SPARK_HOME;
   if (explicit) {
-    if (!(0, import_node_fs7.existsSync)(import_node_path10.default.join(explicit, "bin", "spark-submit"))) {
+    if (!(0, import_node_fs9.existsSync)(import_node_path12.default.join(explicit, "bin", "spark-submit"))) {
       throw new InputError(
         options.sparkHome ? options.input : "SPARK_HOME",
         "a Spark distribution with bin/spark-submit",
@@ -13945,19 +14166,19 @@ async function resolveSparkRuntime(options, log4) {
     return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
   }
   const venv = await ensurePythonEnvironment("local-cluster", options.toolCache, log4);
-  const python = import_node_path10.default.join(venv, "bin", "python");
+  const python = import_node_path12.default.join(venv, "bin", "python");
   return { sparkHome: await pysparkHome(python), python };
 }
 async function pysparkHome(python) {
   return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
 }
-var import_node_fs7, import_node_path10;
+var import_node_fs9, import_node_path12;
 var init_spark_runtime = __esm({
   "src/tools/spark-runtime.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs7 = require("fs");
-    import_node_path10 = __toESM(require("path"), 1);
+    import_node_fs9 = require("fs");
+    import_node_path12 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_installers();
@@ -14058,7 +14279,8 @@ function readSmokeTestSettings(inputs) {
     check: resultCheck(inputs.optional("expectedOutput"), application),
     driverHost: inputs.optional("driverHost"),
     timeoutSeconds: inputs.seconds("timeoutSeconds", 300, { min: 10, max: 86400 }),
-    aliveMasterTimeoutSeconds: inputs.seconds("aliveMasterTimeoutSeconds", 120, { min: 1, max: 3600 })
+    aliveMasterTimeoutSeconds: inputs.seconds("aliveMasterTimeoutSeconds", 120, { min: 1, max: 3600 }),
+    clusterSecret: inputs.optional("clusterSecret")
   };
 }
 function parseArguments(raw) {
@@ -14078,7 +14300,22 @@ function parseArguments(raw) {
   return raw.split(/\s+/).filter((word) => word !== "");
 }
 function parseSparkConf(raw) {
-  return parseKeyValueLines("sparkConf", raw, { key: /^spark\.[A-Za-z0-9_.-]+$/, semicolons: true, expected: "one spark.key=value per line", example: "spark.executor.memory=1g" });
+  const conf = parseKeyValueLines("sparkConf", raw, {
+    key: /^spark\.[A-Za-z0-9_.-]+$/,
+    semicolons: true,
+    expected: "one spark.key=value per line",
+    example: "spark.executor.memory=1g"
+  });
+  const secret = Object.keys(conf).find((key) => SECRET_SPARK_PROPERTIES.some((pattern) => pattern.test(key)));
+  if (secret !== void 0) {
+    throw new InputError(
+      "sparkConf",
+      "no secret among the Spark properties",
+      secret,
+      "Give the cluster secret as clusterSecret: the driver then reads it from a private properties file."
+    );
+  }
+  return conf;
 }
 function resultCheck(expectedOutput, application) {
   if (expectedOutput === void 0) {
@@ -14105,7 +14342,7 @@ function smokeTestJob(settings, application = settings.application) {
 function applicationIn(pipeline, given) {
   if (given === void 0) return void 0;
   const application = userPath(pipeline, given);
-  if (!(0, import_node_fs8.existsSync)(application)) {
+  if (!(0, import_node_fs10.existsSync)(application)) {
     throw new InputError(
       "application",
       "a .py or .jar file in the workspace",
@@ -14115,15 +14352,16 @@ function applicationIn(pipeline, given) {
   }
   return application;
 }
-var import_node_fs8, MASTERS_EXAMPLE;
+var import_node_fs10, MASTERS_EXAMPLE;
 var init_smoke_test_settings = __esm({
   "src/actions/shared/smoke-test-settings.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs8 = require("fs");
+    import_node_fs10 = require("fs");
     init_errors();
     init_key_value_lines();
     init_master_list();
+    init_cluster_security();
     init_user_paths();
     MASTERS_EXAMPLE = "10.0.2.4:7077,10.0.2.5:7077";
   }
@@ -14209,10 +14447,10 @@ async function scaleDrill(context) {
   let failedTasks;
   try {
     const lock = await MaintenanceLock.acquire(zk, "scale drill", { waitMs: context.lockWaitSeconds * 1e3 });
-    const directory = await (0, import_promises4.mkdtemp)(import_node_path11.default.join(context.tempDir, "spark-azure-scale-drill-"));
-    const application = import_node_path11.default.join(directory, DRILL_JOB_FILE);
-    await (0, import_promises4.writeFile)(application, DRILL_JOB_SOURCE);
-    const [firstRound, end] = [import_node_path11.default.join(directory, "first-round-done"), import_node_path11.default.join(directory, "end")];
+    const directory = await (0, import_promises5.mkdtemp)(import_node_path13.default.join(context.tempDir, "spark-azure-scale-drill-"));
+    const application = import_node_path13.default.join(directory, DRILL_JOB_FILE);
+    await (0, import_promises5.writeFile)(application, DRILL_JOB_SOURCE);
+    const [firstRound, end] = [import_node_path13.default.join(directory, "first-round-done"), import_node_path13.default.join(directory, "end")];
     const job = startSparkJob(
       context.submitTo,
       { ...drillJob(application, context.jobSeconds, firstRound), arguments: [String(context.jobSeconds), firstRound, end] },
@@ -14221,7 +14459,7 @@ async function scaleDrill(context) {
     act(SCALE_ACTIONS.jobSubmitted, `a job of at least ${context.jobSeconds} s, until the drill ends it`);
     let scaledOut = false;
     try {
-      const running = await waitUntil(probe, () => (0, import_node_fs9.existsSync)(firstRound), { timeoutMs: JOB_START_TIMEOUT_MS2, intervalMs: 250 });
+      const running = await waitUntil(probe, () => (0, import_node_fs11.existsSync)(firstRound), { timeoutMs: JOB_START_TIMEOUT_MS2, intervalMs: 250 });
       if (!check(SCALE_CHECKS.jobRunning, running.satisfied, running.satisfied ? "its first round ran on the executors" : `no round within ${JOB_START_TIMEOUT_MS2 / 1e3} s`))
         return report();
       const before2 = new Set(aliveWorkerHosts(running.last));
@@ -14237,7 +14475,7 @@ async function scaleDrill(context) {
         `${newOnes(alive.last).length} of ${context.outBy} new workers ALIVE (${newOnes(alive.last).map((worker) => worker.host).join(", ") || "none"})`
       ))
         return report();
-      const ui = await (0, import_promises4.readFile)(firstRound, "utf8");
+      const ui = await (0, import_promises5.readFile)(firstRound, "utf8");
       const newHosts = () => newOnes(alive.last).map((worker) => worker.host).sort();
       const busy = await waitUntil(
         () => executorsOfTheJob(ui),
@@ -14254,7 +14492,7 @@ async function scaleDrill(context) {
       const back = await waitFor((state) => aliveWorkerHosts(state).length === expectedWorkers);
       check(SCALE_CHECKS.scaledIn, back.satisfied, `${aliveWorkerHosts(back.last).length} workers ALIVE at the ALIVE master`);
       act(SCALE_ACTIONS.scaledIn, aliveWorkerHosts(back.last).join(", "));
-      await (0, import_promises4.writeFile)(end, "");
+      await (0, import_promises5.writeFile)(end, "");
       const run2 = await job.result;
       act(SCALE_ACTIONS.jobEnded, `exit ${run2.exitCode}`);
       const result2 = checkResult(run2.stdout, { kind: "pi" });
@@ -14274,7 +14512,7 @@ async function scaleDrill(context) {
       await cancellation.cleanUp(async () => {
         job.kill();
         await job.result.catch(() => void 0);
-        await (0, import_promises4.rm)(directory, { recursive: true, force: true });
+        await (0, import_promises5.rm)(directory, { recursive: true, force: true });
         if (scaledOut) await scaling.scaleTo(expectedWorkers).catch((error2) => log4.warning(`Could not scale the workers back to ${expectedWorkers}: ${error2.message}`));
         await lock.release().catch(() => void 0);
       });
@@ -14286,14 +14524,14 @@ async function scaleDrill(context) {
     return { journal, verdict: scaleVerdictOf(journal, failedTasks) };
   }
 }
-var import_node_fs9, import_promises4, import_node_path11, JOB_START_TIMEOUT_MS2;
+var import_node_fs11, import_promises5, import_node_path13, JOB_START_TIMEOUT_MS2;
 var init_scale_drill = __esm({
   "src/operations/scale-drill.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs9 = require("fs");
-    import_promises4 = require("fs/promises");
-    import_node_path11 = __toESM(require("path"), 1);
+    import_node_fs11 = require("fs");
+    import_promises5 = require("fs/promises");
+    import_node_path13 = __toESM(require("path"), 1);
     init_cluster_probe();
     init_cluster_state();
     init_cancellation();
@@ -14633,14 +14871,18 @@ var init_terraform_runner = __esm({
     init_core2();
     init_tool_result();
     TerraformRoot = class {
-      constructor(cli, directory) {
+      /** `ephemeralVariables` go to every run, the apply of a saved plan included (a plan keeps no ephemeral value). */
+      constructor(cli, directory, ephemeralVariables = {}) {
         this.cli = cli;
         this.directory = directory;
+        this.ephemeralVariables = ephemeralVariables;
       }
       cli;
       directory;
+      ephemeralVariables;
       run(args, allowedExitCodes = [0], variables = {}) {
-        const env = { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", ...Object.fromEntries(Object.entries(variables).map(([name, value]) => [`TF_VAR_${name}`, value])) };
+        const given = { ...this.ephemeralVariables, ...variables };
+        const env = { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", ...Object.fromEntries(Object.entries(given).map(([name, value]) => [`TF_VAR_${name}`, value])) };
         return $({ cwd: this.directory, nothrow: true, quiet: true, env })`${this.cli} ${args}`.then(
           (result2) => allowedExitCodes.includes(result2.exitCode ?? -1) ? result2 : requireSuccess(result2, `terraform ${args[0]} in ${this.directory}`, "Read the Terraform output above.", terraformError)
         );
@@ -14680,10 +14922,10 @@ var init_terraform_runner = __esm({
 
 // src/tools/node-boot-render.ts
 async function renderNodeBoot(terraform, workDir, inputs) {
-  (0, import_node_fs10.mkdirSync)(workDir, { recursive: true });
-  const module2 = import_node_path12.default.join(suiteContent().terraformDir, "modules", "node-boot");
-  (0, import_node_fs10.writeFileSync)(
-    import_node_path12.default.join(workDir, "main.tf"),
+  (0, import_node_fs12.mkdirSync)(workDir, { recursive: true });
+  const module2 = import_node_path14.default.join(suiteContent().terraformDir, "modules", "node-boot");
+  (0, import_node_fs12.writeFileSync)(
+    import_node_path14.default.join(workDir, "main.tf"),
     `variable "nodes" {
   type = map(object({
     role                = string
@@ -14693,7 +14935,7 @@ async function renderNodeBoot(terraform, workDir, inputs) {
     masters             = list(object({ name = string, host = string }))
     zookeeper_dir       = string
     role_variables      = map(string)
-    configuration_store = object({ kind = string, key_vault_name = optional(string), secret_name = optional(string), identity_client_id = optional(string), path = optional(string) })
+    configuration_store = object({ kind = string, key_vault_name = optional(string), secret_name = optional(string), identity_client_id = optional(string), path = optional(string), cluster_secret_name = optional(string), cluster_secret_path = optional(string) })
   }))
 }
 
@@ -14712,7 +14954,7 @@ module "boot" {
 }
 `
   );
-  (0, import_node_fs10.writeFileSync)(import_node_path12.default.join(workDir, "nodes.auto.tfvars.json"), `${JSON.stringify({ nodes: inputs }, null, 2)}
+  (0, import_node_fs12.writeFileSync)(import_node_path14.default.join(workDir, "nodes.auto.tfvars.json"), `${JSON.stringify({ nodes: inputs }, null, 2)}
 `);
   const env = { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
   const run2 = (args, input) => $({ cwd: workDir, env, nothrow: true, quiet: true, input })`${terraform} ${args}`;
@@ -14725,13 +14967,13 @@ module "boot" {
   );
   return parseToolJson("terraform console", parseToolJson("terraform console", rendered.stdout.trim()));
 }
-var import_node_fs10, import_node_path12;
+var import_node_fs12, import_node_path14;
 var init_node_boot_render = __esm({
   "src/tools/node-boot-render.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs10 = require("fs");
-    import_node_path12 = __toESM(require("path"), 1);
+    import_node_fs12 = require("fs");
+    import_node_path14 = __toESM(require("path"), 1);
     init_core2();
     init_suite_content();
     init_tool_answer();
@@ -14819,17 +15061,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path46) {
-      const ctrl = callVisitor(key, node, visitor, path46);
+    function visit_(key, node, visitor, path47) {
+      const ctrl = callVisitor(key, node, visitor, path47);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path46, ctrl);
-        return visit_(key, ctrl, visitor, path46);
+        replaceNode(key, path47, ctrl);
+        return visit_(key, ctrl, visitor, path47);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path46 = Object.freeze(path46.concat(node));
+          path47 = Object.freeze(path47.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path46);
+            const ci = visit_(i, node.items[i], visitor, path47);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14840,13 +15082,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path46 = Object.freeze(path46.concat(node));
-          const ck = visit_("key", node.key, visitor, path46);
+          path47 = Object.freeze(path47.concat(node));
+          const ck = visit_("key", node.key, visitor, path47);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path46);
+          const cv = visit_("value", node.value, visitor, path47);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14867,17 +15109,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path46) {
-      const ctrl = await callVisitor(key, node, visitor, path46);
+    async function visitAsync_(key, node, visitor, path47) {
+      const ctrl = await callVisitor(key, node, visitor, path47);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path46, ctrl);
-        return visitAsync_(key, ctrl, visitor, path46);
+        replaceNode(key, path47, ctrl);
+        return visitAsync_(key, ctrl, visitor, path47);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path46 = Object.freeze(path46.concat(node));
+          path47 = Object.freeze(path47.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path46);
+            const ci = await visitAsync_(i, node.items[i], visitor, path47);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14888,13 +15130,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path46 = Object.freeze(path46.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path46);
+          path47 = Object.freeze(path47.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path47);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path46);
+          const cv = await visitAsync_("value", node.value, visitor, path47);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14921,23 +15163,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path46) {
+    function callVisitor(key, node, visitor, path47) {
       if (typeof visitor === "function")
-        return visitor(key, node, path46);
+        return visitor(key, node, path47);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path46);
+        return visitor.Map?.(key, node, path47);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path46);
+        return visitor.Seq?.(key, node, path47);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path46);
+        return visitor.Pair?.(key, node, path47);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path46);
+        return visitor.Scalar?.(key, node, path47);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path46);
+        return visitor.Alias?.(key, node, path47);
       return void 0;
     }
-    function replaceNode(key, path46, node) {
-      const parent2 = path46[path46.length - 1];
+    function replaceNode(key, path47, node) {
+      const parent2 = path47[path47.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -15558,10 +15800,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path46, value) {
+    function collectionFromPath(schema, path47, value) {
       let v = value;
-      for (let i = path46.length - 1; i >= 0; --i) {
-        const k = path46[i];
+      for (let i = path47.length - 1; i >= 0; --i) {
+        const k = path47[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -15580,7 +15822,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path46) => path46 == null || typeof path46 === "object" && !!path46[Symbol.iterator]().next().done;
+    var isEmptyPath = (path47) => path47 == null || typeof path47 === "object" && !!path47[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -15610,11 +15852,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path46, value) {
-        if (isEmptyPath(path46))
+      addIn(path47, value) {
+        if (isEmptyPath(path47))
           this.add(value);
         else {
-          const [key, ...rest2] = path46;
+          const [key, ...rest2] = path47;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -15628,8 +15870,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path46) {
-        const [key, ...rest2] = path46;
+      deleteIn(path47) {
+        const [key, ...rest2] = path47;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -15643,8 +15885,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path46, keepScalar) {
-        const [key, ...rest2] = path46;
+      getIn(path47, keepScalar) {
+        const [key, ...rest2] = path47;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -15662,8 +15904,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path46) {
-        const [key, ...rest2] = path46;
+      hasIn(path47) {
+        const [key, ...rest2] = path47;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -15673,8 +15915,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path46, value) {
-        const [key, ...rest2] = path46;
+      setIn(path47, value) {
+        const [key, ...rest2] = path47;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -18224,9 +18466,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path46, value) {
+      addIn(path47, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path46, value);
+          this.contents.addIn(path47, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18301,14 +18543,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path46) {
-        if (Collection.isEmptyPath(path46)) {
+      deleteIn(path47) {
+        if (Collection.isEmptyPath(path47)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path46) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path47) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -18323,10 +18565,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path46, keepScalar) {
-        if (Collection.isEmptyPath(path46))
+      getIn(path47, keepScalar) {
+        if (Collection.isEmptyPath(path47))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path46, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path47, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -18337,10 +18579,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path46) {
-        if (Collection.isEmptyPath(path46))
+      hasIn(path47) {
+        if (Collection.isEmptyPath(path47))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path46) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path47) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -18357,13 +18599,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path46, value) {
-        if (Collection.isEmptyPath(path46)) {
+      setIn(path47, value) {
+        if (Collection.isEmptyPath(path47)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path46), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path47), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path46, value);
+          this.contents.setIn(path47, value);
         }
       }
       /**
@@ -20344,9 +20586,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path46) => {
+    visit.itemAtPath = (cst, path47) => {
       let item = cst;
-      for (const [field, index2] of path46) {
+      for (const [field, index2] of path47) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -20355,23 +20597,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path46) => {
-      const parent2 = visit.itemAtPath(cst, path46.slice(0, -1));
-      const field = path46[path46.length - 1][0];
+    visit.parentCollection = (cst, path47) => {
+      const parent2 = visit.itemAtPath(cst, path47.slice(0, -1));
+      const field = path47[path47.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path46, item, visitor) {
-      let ctrl = visitor(item, path46);
+    function _visit(path47, item, visitor) {
+      let ctrl = visitor(item, path47);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path46.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path47.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20382,10 +20624,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path46);
+            ctrl = ctrl(item, path47);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path46) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path47) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -22148,50 +22390,31 @@ function applyWriteFiles(cloudConfig, root2) {
   const written = [];
   for (const file of document2?.write_files ?? []) {
     if (!file.path?.startsWith("/")) throw new ToolAnswerError("the rendered custom data", "write_files paths that are absolute", JSON.stringify(file.path));
-    const target = import_node_path13.default.join(root2, file.path);
+    const target = import_node_path15.default.join(root2, file.path);
     const encoding = (file.encoding ?? "text").toLowerCase();
     const content = ["b64", "base64"].includes(encoding) ? Buffer.from(file.content ?? "", "base64") : Buffer.from(file.content ?? "", "utf8");
-    (0, import_node_fs11.mkdirSync)(import_node_path13.default.dirname(target), { recursive: true });
-    (0, import_node_fs11.writeFileSync)(target, content);
-    (0, import_node_fs11.chmodSync)(target, Number.parseInt(file.permissions ?? "0644", 8));
+    (0, import_node_fs13.mkdirSync)(import_node_path15.default.dirname(target), { recursive: true });
+    (0, import_node_fs13.writeFileSync)(target, content);
+    (0, import_node_fs13.chmodSync)(target, Number.parseInt(file.permissions ?? "0644", 8));
     written.push(target);
   }
   return written;
 }
-var import_node_fs11, import_node_path13, import_yaml;
+var import_node_fs13, import_node_path15, import_yaml;
 var init_cloud_config = __esm({
   "src/local/cloud-config.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs11 = require("fs");
-    import_node_path13 = __toESM(require("path"), 1);
+    import_node_fs13 = require("fs");
+    import_node_path15 = __toESM(require("path"), 1);
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
   }
 });
 
-// src/local/paths.ts
-function localPaths(directories, env = process.env) {
-  return {
-    toolCache: directories.toolCache,
-    clusterDir: import_node_path14.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path14.default.join(directories.workspace, ".local-cluster"))
-  };
-}
-function nodeDir(clusterDir, nodeName) {
-  return import_node_path14.default.join(clusterDir, "nodes", nodeName);
-}
-var import_node_path14;
-var init_paths = __esm({
-  "src/local/paths.ts"() {
-    "use strict";
-    init_cjs_shims();
-    import_node_path14 = __toESM(require("path"), 1);
-  }
-});
-
 // src/local/local-image.ts
 function localImageVariables(clusterDir, nodeName, toolchain) {
-  const owner = (0, import_node_os4.userInfo)().username;
+  const owner = (0, import_node_os5.userInfo)().username;
   return {
     spark_azure_node_dir: nodeDir(clusterDir, nodeName),
     spark_azure_service_manager: "none",
@@ -22213,6 +22436,7 @@ function localImageVariables(clusterDir, nodeName, toolchain) {
     spark_conf_dir: "{{ spark_azure_node_dir }}/conf",
     spark_log_dir: "{{ spark_azure_node_dir }}/logs",
     spark_bin_dir: "{{ spark_azure_node_dir }}/bin",
+    spark_cluster_secret_file: "{{ spark_azure_node_dir }}/etc/spark-azure/cluster-secret",
     spark_master_daemon_memory_mb: 512,
     spark_master_recovery_plugin_jar: toolchain.recoveryPluginJar,
     spark_worker_daemon_memory_mb: 384,
@@ -22221,50 +22445,50 @@ function localImageVariables(clusterDir, nodeName, toolchain) {
     spark_worker_health_bind: "{{ ansible_host }}"
   };
 }
-var import_node_os4;
+var import_node_os5;
 var init_local_image = __esm({
   "src/local/local-image.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_os4 = require("os");
+    import_node_os5 = require("os");
     init_paths();
   }
 });
 
 // src/local/local-boot.ts
 function configurationStoreFile(clusterDir) {
-  return import_node_path15.default.join(clusterDir, "configuration-store", "role-variables.json");
+  return import_node_path16.default.join(clusterDir, "configuration-store", "role-variables.json");
 }
-async function readConfigurationStore(clusterDir) {
+async function readConfigurationStore2(clusterDir) {
   const file = configurationStoreFile(clusterDir);
-  return (0, import_node_fs12.existsSync)(file) ? JSON.parse(await (0, import_promises5.readFile)(file, "utf8")) : {};
+  return (0, import_node_fs14.existsSync)(file) ? JSON.parse(await (0, import_promises6.readFile)(file, "utf8")) : {};
 }
 async function writeConfigurationStore(clusterDir, roleVariables) {
   const file = configurationStoreFile(clusterDir);
-  await (0, import_promises5.mkdir)(import_node_path15.default.dirname(file), { recursive: true, mode: 448 });
-  await (0, import_promises5.writeFile)(file, `${JSON.stringify(roleVariables, null, 2)}
+  await (0, import_promises6.mkdir)(import_node_path16.default.dirname(file), { recursive: true, mode: 448 });
+  await (0, import_promises6.writeFile)(file, `${JSON.stringify(roleVariables, null, 2)}
 `, { mode: 384 });
-  await (0, import_promises5.chmod)(file, 384);
+  await (0, import_promises6.chmod)(file, 384);
 }
 async function bootLocalNodes(boot, nodes) {
   if (nodes.length === 0) return;
-  const store = { kind: "file", path: configurationStoreFile(boot.clusterDir) };
+  const store = { kind: "file", path: configurationStoreFile(boot.clusterDir), cluster_secret_path: clusterSecretFile(boot.clusterDir) };
   const inputs = Object.fromEntries(nodes.map((node) => [node.name, bootInputOf(node, boot.topology, boot.clusterName, store, createdWith(node))]));
-  const documents = await renderNodeBoot(boot.terraform, import_node_path15.default.join(boot.clusterDir, "custom-data"), inputs);
+  const documents = await renderNodeBoot(boot.terraform, import_node_path16.default.join(boot.clusterDir, "custom-data"), inputs);
   for (const node of nodes) {
     const root2 = nodeDir(boot.clusterDir, node.name);
-    await (0, import_promises5.mkdir)(root2, { recursive: true });
-    await (0, import_promises5.mkdir)(import_node_path15.default.join(root2, "var", "lib", "cloud", "instance"), { recursive: true });
-    await (0, import_promises5.writeFile)(import_node_path15.default.join(root2, "var", "lib", "cloud", "instance", "user-data.txt"), documents[node.name]);
+    await (0, import_promises6.mkdir)(root2, { recursive: true });
+    await (0, import_promises6.mkdir)(import_node_path16.default.join(root2, "var", "lib", "cloud", "instance"), { recursive: true });
+    await (0, import_promises6.writeFile)(import_node_path16.default.join(root2, "var", "lib", "cloud", "instance", "user-data.txt"), documents[node.name]);
     applyWriteFiles(documents[node.name], root2);
-    if (node.role === "worker") await writeJson(import_node_path15.default.join(root2, "etc", "spark-azure", "instance.json"), { name: node.name, host: node.host });
-    await writeJson(import_node_path15.default.join(root2, "opt", "spark-azure", "image.json"), localImageVariables(boot.clusterDir, node.name, boot.toolchain));
+    if (node.role === "worker") await writeJson(import_node_path16.default.join(root2, "etc", "spark-azure", "instance.json"), { name: node.name, host: node.host });
+    await writeJson(import_node_path16.default.join(root2, "opt", "spark-azure", "image.json"), localImageVariables(boot.clusterDir, node.name, boot.toolchain));
   }
   const content = suiteContent();
   const run2 = await $({
     nothrow: true,
     quiet: true
-  })`${boot.toolchain.python} ${import_node_path15.default.join(content.root, ...BOOT_PROGRAM)} ${nodes.flatMap((node) => ["--root", nodeDir(boot.clusterDir, node.name)])} --playbook ${content.sitePlaybook} --ansible-playbook ${boot.toolchain.ansiblePlaybook} --skip-health`;
+  })`${boot.toolchain.python} ${import_node_path16.default.join(content.root, ...BOOT_PROGRAM)} ${nodes.flatMap((node) => ["--root", nodeDir(boot.clusterDir, node.name)])} --playbook ${content.sitePlaybook} --ansible-playbook ${boot.toolchain.ansiblePlaybook} --skip-health`;
   requireSuccess(
     run2,
     `spark-azure-boot for ${nodes.map((node) => node.name).join(", ")}`,
@@ -22273,37 +22497,38 @@ async function bootLocalNodes(boot, nodes) {
   );
 }
 async function writeClusterInventory(boot, nodes, file) {
-  const booted = nodes.filter((node) => (0, import_node_fs12.existsSync)(import_node_path15.default.join(nodeDir(boot.clusterDir, node.name), "etc", "spark-azure", "node.json")));
+  const booted = nodes.filter((node) => (0, import_node_fs14.existsSync)(import_node_path16.default.join(nodeDir(boot.clusterDir, node.name), "etc", "spark-azure", "node.json")));
   if (booted.length === 0) return;
   const content = suiteContent();
   const run2 = await $({
     nothrow: true,
     quiet: true
-  })`${boot.toolchain.python} ${import_node_path15.default.join(content.root, ...BOOT_PROGRAM)} ${booted.flatMap((node) => ["--root", nodeDir(boot.clusterDir, node.name)])} --print-inventory`;
-  await (0, import_promises5.writeFile)(file, requireSuccess(run2, "spark-azure-boot --print-inventory", "Run it by hand for its whole output.").stdout);
+  })`${boot.toolchain.python} ${import_node_path16.default.join(content.root, ...BOOT_PROGRAM)} ${booted.flatMap((node) => ["--root", nodeDir(boot.clusterDir, node.name)])} --print-inventory`;
+  await (0, import_promises6.writeFile)(file, requireSuccess(run2, "spark-azure-boot --print-inventory", "Run it by hand for its whole output.").stdout);
 }
 function createdWith(node) {
   return node.role === "worker" ? { spark_worker_cores: String(node.cores), spark_worker_memory_mb: String(node.memoryMb) } : {};
 }
 async function writeJson(file, value) {
-  await (0, import_promises5.mkdir)(import_node_path15.default.dirname(file), { recursive: true });
-  await (0, import_promises5.writeFile)(file, `${JSON.stringify(value, null, 2)}
+  await (0, import_promises6.mkdir)(import_node_path16.default.dirname(file), { recursive: true });
+  await (0, import_promises6.writeFile)(file, `${JSON.stringify(value, null, 2)}
 `);
 }
-var import_node_fs12, import_promises5, import_node_path15, BOOT_PROGRAM;
+var import_node_fs14, import_promises6, import_node_path16, BOOT_PROGRAM;
 var init_local_boot = __esm({
   "src/local/local-boot.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs12 = require("fs");
-    import_promises5 = require("fs/promises");
-    import_node_path15 = __toESM(require("path"), 1);
+    import_node_fs14 = require("fs");
+    import_promises6 = require("fs/promises");
+    import_node_path16 = __toESM(require("path"), 1);
     init_core2();
     init_node_boot();
     init_node_boot_render();
     init_suite_content();
     init_tool_result();
     init_cloud_config();
+    init_local_cluster_secret();
     init_local_image();
     init_paths();
     BOOT_PROGRAM = ["infra", "ansible", "roles", "spark_azure_node", "files", "spark-azure-boot.py"];
@@ -22334,36 +22559,36 @@ var init_prometheus_targets = __esm({
 // src/local/local-monitoring.ts
 async function startLocalMonitoring(where2, topology, tools, options = {}) {
   const directory = nodeDir(where2.clusterDir, "monitoring");
-  await (0, import_promises6.rm)(directory, { recursive: true, force: true });
-  await (0, import_promises6.mkdir)(import_node_path16.default.join(directory, "bin"), { recursive: true });
-  const rules = import_node_path16.default.join(directory, "spark-azure.rules.yml");
-  (0, import_node_fs13.copyFileSync)(import_node_path16.default.join(where2.monitoringDir, "prometheus", "rules", "spark-azure.rules.yml"), rules);
-  (0, import_node_fs13.copyFileSync)(import_node_path16.default.join(where2.monitoringDir, "blackbox", "blackbox.yml"), import_node_path16.default.join(directory, "blackbox.yml"));
-  await (0, import_promises6.writeFile)(import_node_path16.default.join(directory, "prometheus.yml"), prometheusConfig(topology, rules));
-  await (0, import_promises6.writeFile)(import_node_path16.default.join(directory, "alertmanager.yml"), alertmanagerConfig(import_node_path16.default.join(where2.monitoringDir, "alertmanager", "alertmanager.yml"), options.alertWebhook));
+  await (0, import_promises7.rm)(directory, { recursive: true, force: true });
+  await (0, import_promises7.mkdir)(import_node_path17.default.join(directory, "bin"), { recursive: true });
+  const rules = import_node_path17.default.join(directory, "spark-azure.rules.yml");
+  (0, import_node_fs15.copyFileSync)(import_node_path17.default.join(where2.monitoringDir, "prometheus", "rules", "spark-azure.rules.yml"), rules);
+  (0, import_node_fs15.copyFileSync)(import_node_path17.default.join(where2.monitoringDir, "blackbox", "blackbox.yml"), import_node_path17.default.join(directory, "blackbox.yml"));
+  await (0, import_promises7.writeFile)(import_node_path17.default.join(directory, "prometheus.yml"), prometheusConfig(topology, rules));
+  await (0, import_promises7.writeFile)(import_node_path17.default.join(directory, "alertmanager.yml"), alertmanagerConfig(import_node_path17.default.join(where2.monitoringDir, "alertmanager", "alertmanager.yml"), options.alertWebhook));
   const commands = {
-    "blackbox-exporter": [tools.blackboxExporter, `--config.file=${import_node_path16.default.join(directory, "blackbox.yml")}`, `--web.listen-address=${MONITORING_HOST}:${PORTS.blackboxExporter}`],
+    "blackbox-exporter": [tools.blackboxExporter, `--config.file=${import_node_path17.default.join(directory, "blackbox.yml")}`, `--web.listen-address=${MONITORING_HOST}:${PORTS.blackboxExporter}`],
     // No HA peer port: Alertmanager would otherwise listen for peers on every interface.
     alertmanager: [
       tools.alertmanager,
-      `--config.file=${import_node_path16.default.join(directory, "alertmanager.yml")}`,
-      `--storage.path=${import_node_path16.default.join(directory, "alertmanager-data")}`,
+      `--config.file=${import_node_path17.default.join(directory, "alertmanager.yml")}`,
+      `--storage.path=${import_node_path17.default.join(directory, "alertmanager-data")}`,
       `--web.listen-address=${MONITORING_HOST}:${PORTS.alertmanager}`,
       "--cluster.listen-address="
     ],
     prometheus: [
       tools.prometheus,
-      `--config.file=${import_node_path16.default.join(directory, "prometheus.yml")}`,
-      `--storage.tsdb.path=${import_node_path16.default.join(directory, "prometheus-data")}`,
+      `--config.file=${import_node_path17.default.join(directory, "prometheus.yml")}`,
+      `--storage.tsdb.path=${import_node_path17.default.join(directory, "prometheus-data")}`,
       `--web.listen-address=${MONITORING_HOST}:${PORTS.prometheus}`
     ]
   };
   for (const program2 of PROGRAMS) {
-    const launcher = import_node_path16.default.join(directory, "bin", `run-${program2}`);
-    await (0, import_promises6.writeFile)(launcher, `#!/bin/sh
+    const launcher = import_node_path17.default.join(directory, "bin", `run-${program2}`);
+    await (0, import_promises7.writeFile)(launcher, `#!/bin/sh
 exec ${commands[program2].map(shellQuote).join(" ")}
 `);
-    await (0, import_promises6.chmod)(launcher, 493);
+    await (0, import_promises7.chmod)(launcher, 493);
     await where2.processes.startLauncher(program2, launcher);
   }
   const monitoring = {
@@ -22431,7 +22656,7 @@ function prometheusConfig(topology, rules) {
   });
 }
 function alertmanagerConfig(production, webhook) {
-  const { inhibit_rules } = (0, import_yaml2.parse)((0, import_node_fs13.readFileSync)(production, "utf8"));
+  const { inhibit_rules } = (0, import_yaml2.parse)((0, import_node_fs15.readFileSync)(production, "utf8"));
   return (0, import_yaml2.stringify)({
     route: { receiver: "local", group_by: ["alertname", "cluster"], group_wait: "0s", group_interval: "1s", repeat_interval: "1h" },
     inhibit_rules,
@@ -22441,14 +22666,14 @@ function alertmanagerConfig(production, webhook) {
 function shellQuote(word) {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
-var import_node_fs13, import_promises6, import_node_path16, import_yaml2, MONITORING_HOST, PORTS, PROGRAMS, CLUSTER_LABEL, url;
+var import_node_fs15, import_promises7, import_node_path17, import_yaml2, MONITORING_HOST, PORTS, PROGRAMS, CLUSTER_LABEL, url;
 var init_local_monitoring = __esm({
   "src/local/local-monitoring.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs13 = require("fs");
-    import_promises6 = require("fs/promises");
-    import_node_path16 = __toESM(require("path"), 1);
+    import_node_fs15 = require("fs");
+    import_promises7 = require("fs/promises");
+    import_node_path17 = __toESM(require("path"), 1);
     import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
     init_http_get_json();
@@ -22465,7 +22690,7 @@ var init_local_monitoring = __esm({
 
 // src/tools/go-build.ts
 function goBinary() {
-  return (0, import_node_fs14.existsSync)("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : "go";
+  return (0, import_node_fs16.existsSync)("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : "go";
 }
 async function buildGoModule(build) {
   const go = goBinary();
@@ -22483,19 +22708,19 @@ async function buildGoModule(build) {
     (result2) => result2.stdout.includes('"Error"') ? JSON.parse(result2.stdout).Error : `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1)}`
   );
   const directory = JSON.parse(download.stdout).Dir;
-  (0, import_node_fs14.mkdirSync)(import_node_path17.default.dirname(build.output), { recursive: true });
+  (0, import_node_fs16.mkdirSync)(import_node_path18.default.dirname(build.output), { recursive: true });
   const ldflags = ["-s", "-w", build.ldflags ?? ""].join(" ").trim();
   const compile = await $({ cwd: directory, env, nothrow: true, quiet: true })`${go} build -mod=mod -trimpath -ldflags=${ldflags} -o ${build.output} ${build.packagePath ?? "."}`;
   requireSuccess(compile, what, fix);
   return build.output;
 }
-var import_node_fs14, import_node_path17;
+var import_node_fs16, import_node_path18;
 var init_go_build = __esm({
   "src/tools/go-build.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs14 = require("fs");
-    import_node_path17 = __toESM(require("path"), 1);
+    import_node_fs16 = require("fs");
+    import_node_path18 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
   }
@@ -22503,10 +22728,10 @@ var init_go_build = __esm({
 
 // src/tools/debian-packages.ts
 async function unpackedPackage(name, toolCache, log4) {
-  const cache = import_node_path18.default.join(toolCache, "debian");
-  const cached = (0, import_node_fs15.existsSync)(cache) ? (0, import_node_fs15.readdirSync)(cache).filter((entry) => entry.startsWith(`${name}_`) && !entry.endsWith(".partial")).sort() : [];
-  if (cached.length > 0) return import_node_path18.default.join(cache, cached.at(-1));
-  const download = await (0, import_promises7.mkdtemp)(import_node_path18.default.join(import_node_os5.default.tmpdir(), "spark-azure-deb-"));
+  const cache = import_node_path19.default.join(toolCache, "debian");
+  const cached = (0, import_node_fs17.existsSync)(cache) ? (0, import_node_fs17.readdirSync)(cache).filter((entry) => entry.startsWith(`${name}_`) && !entry.endsWith(".partial")).sort() : [];
+  if (cached.length > 0) return import_node_path19.default.join(cache, cached.at(-1));
+  const download = await (0, import_promises8.mkdtemp)(import_node_path19.default.join(import_node_os6.default.tmpdir(), "spark-azure-deb-"));
   try {
     let fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
     if (fetched.exitCode !== 0 && process.getuid?.() === 0) {
@@ -22514,29 +22739,29 @@ async function unpackedPackage(name, toolCache, log4) {
       fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
     }
     requireSuccess(fetched, `apt-get download ${name}`, "Run `apt-get update` once (package lists may be missing), or install the package and rerun.");
-    const deb = (await (0, import_promises7.readdir)(download)).find((file) => file.endsWith(".deb"));
-    const version = (await $`dpkg-deb -f ${import_node_path18.default.join(download, deb)} Version`.quiet()).stdout.trim().replace(/[^A-Za-z0-9.+~-]/g, "_");
-    const target = import_node_path18.default.join(cache, `${name}_${version}`);
+    const deb = (await (0, import_promises8.readdir)(download)).find((file) => file.endsWith(".deb"));
+    const version = (await $`dpkg-deb -f ${import_node_path19.default.join(download, deb)} Version`.quiet()).stdout.trim().replace(/[^A-Za-z0-9.+~-]/g, "_");
+    const target = import_node_path19.default.join(cache, `${name}_${version}`);
     const partial2 = `${target}.partial`;
-    await (0, import_promises7.rm)(partial2, { recursive: true, force: true });
-    await (0, import_promises7.mkdir)(partial2, { recursive: true });
-    requireSuccess(await $`dpkg-deb -x ${import_node_path18.default.join(download, deb)} ${partial2}`.quiet().nothrow(), `dpkg-deb -x ${deb}`, "Check the free space of the tool cache.");
-    await (0, import_promises7.rename)(partial2, target);
+    await (0, import_promises8.rm)(partial2, { recursive: true, force: true });
+    await (0, import_promises8.mkdir)(partial2, { recursive: true });
+    requireSuccess(await $`dpkg-deb -x ${import_node_path19.default.join(download, deb)} ${partial2}`.quiet().nothrow(), `dpkg-deb -x ${deb}`, "Check the free space of the tool cache.");
+    await (0, import_promises8.rename)(partial2, target);
     log4.info(`Unpacked Debian's ${name} ${version} into ${target} (not installed; nothing runs as a service)`);
     return target;
   } finally {
-    await (0, import_promises7.rm)(download, { recursive: true, force: true });
+    await (0, import_promises8.rm)(download, { recursive: true, force: true });
   }
 }
-var import_node_fs15, import_promises7, import_node_os5, import_node_path18;
+var import_node_fs17, import_promises8, import_node_os6, import_node_path19;
 var init_debian_packages = __esm({
   "src/tools/debian-packages.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs15 = require("fs");
-    import_promises7 = require("fs/promises");
-    import_node_os5 = __toESM(require("os"), 1);
-    import_node_path18 = __toESM(require("path"), 1);
+    import_node_fs17 = require("fs");
+    import_promises8 = require("fs/promises");
+    import_node_os6 = __toESM(require("os"), 1);
+    import_node_path19 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
   }
@@ -22549,7 +22774,7 @@ async function ensureMonitoringTools(toolCache, log4) {
     const onPath = await Promise.all(Object.values(programs).map(whichProgram));
     const directory = onPath.every(Boolean) ? void 0 : await unpackedPackage(name, toolCache, log4);
     Object.entries(programs).forEach(([key, program2], index2) => {
-      tools[key] = directory ? import_node_path19.default.join(directory, "usr", "bin", program2) : onPath[index2];
+      tools[key] = directory ? import_node_path20.default.join(directory, "usr", "bin", program2) : onPath[index2];
     });
   }
   return tools;
@@ -22557,22 +22782,22 @@ async function ensureMonitoringTools(toolCache, log4) {
 async function ensureAlertmanager(toolCache, log4) {
   const installed = await whichProgram("alertmanager") ?? await whichProgram("prometheus-alertmanager");
   if (installed) return installed;
-  const binary = import_node_path19.default.join(toolCache, "alertmanager", ALERTMANAGER_VERSION, "bin", "alertmanager");
-  if ((0, import_node_fs16.existsSync)(binary)) return binary;
-  log4.info(`Building Alertmanager ${ALERTMANAGER_VERSION} from the Go module proxy into ${import_node_path19.default.dirname(binary)}`);
+  const binary = import_node_path20.default.join(toolCache, "alertmanager", ALERTMANAGER_VERSION, "bin", "alertmanager");
+  if ((0, import_node_fs18.existsSync)(binary)) return binary;
+  log4.info(`Building Alertmanager ${ALERTMANAGER_VERSION} from the Go module proxy into ${import_node_path20.default.dirname(binary)}`);
   return buildGoModule({ module: "github.com/prometheus/alertmanager", version: ALERTMANAGER_VERSION, packagePath: "./cmd/alertmanager", output: binary });
 }
 async function whichProgram(program2) {
   const result2 = await $`command -v ${program2}`.quiet().nothrow();
   return result2.exitCode === 0 ? result2.stdout.trim() : void 0;
 }
-var import_node_fs16, import_node_path19, PACKAGES, ALERTMANAGER_VERSION;
+var import_node_fs18, import_node_path20, PACKAGES, ALERTMANAGER_VERSION;
 var init_monitoring_tools = __esm({
   "src/tools/monitoring-tools.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs16 = require("fs");
-    import_node_path19 = __toESM(require("path"), 1);
+    import_node_fs18 = require("fs");
+    import_node_path20 = __toESM(require("path"), 1);
     init_core2();
     init_go_build();
     init_debian_packages();
@@ -22587,35 +22812,35 @@ var init_monitoring_tools = __esm({
 
 // src/local/local-processes.ts
 function launcherPath(clusterDir, node) {
-  return import_node_path20.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
+  return import_node_path21.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
 }
 function rolePath(clusterDir, node, programs) {
   const program2 = programs[node.role];
-  const file = program2 && import_node_path20.default.join(nodeDir(clusterDir, node.name), "bin", program2);
-  return file && (0, import_node_fs17.existsSync)(file) ? file : void 0;
+  const file = program2 && import_node_path21.default.join(nodeDir(clusterDir, node.name), "bin", program2);
+  return file && (0, import_node_fs19.existsSync)(file) ? file : void 0;
 }
 function logPath(clusterDir, node) {
-  return import_node_path20.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
+  return import_node_path21.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
 }
 function pidPath(clusterDir, node) {
-  return import_node_path20.default.join(nodeDir(clusterDir, node.name), "pid");
+  return import_node_path21.default.join(nodeDir(clusterDir, node.name), "pid");
 }
 function childrenOf(pid) {
   try {
-    return (0, import_node_fs17.readFileSync)(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return (0, import_node_fs19.readFileSync)(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
 }
 function listPids() {
-  return (0, import_node_fs17.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return (0, import_node_fs19.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
 }
 function isLiveProcessOf(pid, clusterDir) {
   try {
-    const stat2 = (0, import_node_fs17.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat2 = (0, import_node_fs19.readFileSync)(`/proc/${pid}/stat`, "utf8");
     const state = stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
     if (state === "Z" || state === "X") return false;
-    return (0, import_node_fs17.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
+    return (0, import_node_fs19.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
   } catch {
     return false;
   }
@@ -22639,17 +22864,17 @@ function signalProcess(pid, signal) {
   } catch {
   }
 }
-var import_node_child_process, import_node_fs17, import_promises8, import_node_path20, import_promises9, LAUNCHERS, AFTER_EXIT, BEFORE_STOP, STOP_GRACE_MS, SUPERVISOR, LocalProcesses;
+var import_node_child_process, import_node_fs19, import_promises9, import_node_path21, import_promises10, LAUNCHERS, AFTER_EXIT, BEFORE_STOP, STOP_GRACE_MS, SUPERVISOR, LocalProcesses;
 var init_local_processes = __esm({
   "src/local/local-processes.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_child_process = require("child_process");
-    import_node_fs17 = require("fs");
-    import_promises8 = require("fs/promises");
-    import_node_path20 = __toESM(require("path"), 1);
+    import_node_fs19 = require("fs");
+    import_promises9 = require("fs/promises");
+    import_node_path21 = __toESM(require("path"), 1);
     init_errors();
-    import_promises9 = require("timers/promises");
+    import_promises10 = require("timers/promises");
     init_child_processes();
     init_paths();
     LAUNCHERS = {
@@ -22699,8 +22924,8 @@ var init_local_processes = __esm({
         const running = this.pid(node);
         if (running !== void 0) return running;
         const log4 = logPath(this.clusterDir, node);
-        await (0, import_promises8.mkdir)(import_node_path20.default.dirname(log4), { recursive: true });
-        const output = (0, import_node_fs17.openSync)(log4, "a");
+        await (0, import_promises9.mkdir)(import_node_path21.default.dirname(log4), { recursive: true });
+        const output = (0, import_node_fs19.openSync)(log4, "a");
         try {
           const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcher, options.afterExit ?? "", options.beforeStop ?? ""], {
             detached: true,
@@ -22716,18 +22941,18 @@ var init_local_processes = __esm({
               "no process (spawn gave no pid)",
               "Check that the launcher exists and is executable, and that the machine has free processes."
             );
-          await (0, import_promises8.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
+          await (0, import_promises9.writeFile)(pidPath(this.clusterDir, node), `${child.pid}
 `);
           return child.pid;
         } finally {
-          (0, import_node_fs17.closeSync)(output);
+          (0, import_node_fs19.closeSync)(output);
         }
       }
       /** The node's pid while its process lives (zombies count as dead), else undefined. */
       pid(node) {
         const file = pidPath(this.clusterDir, node);
-        if (!(0, import_node_fs17.existsSync)(file)) return void 0;
-        const pid = Number((0, import_node_fs17.readFileSync)(file, "utf8").trim());
+        if (!(0, import_node_fs19.existsSync)(file)) return void 0;
+        const pid = Number((0, import_node_fs19.readFileSync)(file, "utf8").trim());
         return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
       }
       /**
@@ -22742,7 +22967,7 @@ var init_local_processes = __esm({
         await this.waitForExit(pid, graceMs);
         killGroupMembers(pid);
         await this.waitForExit(pid, 5e3);
-        await (0, import_promises8.rm)(pidPath(this.clusterDir, node), { force: true });
+        await (0, import_promises9.rm)(pidPath(this.clusterDir, node), { force: true });
       }
       /**
        * SIGKILL to the node's program only (the launcher's process: spark-class and zkServer end in exec, so the
@@ -22777,7 +23002,7 @@ var init_local_processes = __esm({
         if (pid === void 0) return;
         signalGroup(pid, "SIGKILL");
         await this.waitForExit(pid, 5e3);
-        await (0, import_promises8.rm)(pidPath(this.clusterDir, node), { force: true });
+        await (0, import_promises9.rm)(pidPath(this.clusterDir, node), { force: true });
       }
       /** Every live process carrying this cluster's marker, children such as executors included. */
       leftovers() {
@@ -22786,13 +23011,13 @@ var init_local_processes = __esm({
       /** Last resort for `down`: SIGKILL whatever still carries the marker. */
       async killLeftovers() {
         for (const pid of this.leftovers()) signalProcess(pid, "SIGKILL");
-        for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await (0, import_promises9.setTimeout)(100);
+        for (let attempt = 0; attempt < 50 && this.leftovers().length > 0; attempt++) await (0, import_promises10.setTimeout)(100);
       }
       async waitForExit(pid, timeoutMs) {
         const deadline = Date.now() + timeoutMs;
         while (Date.now() < deadline) {
           if (!isLiveProcessOf(pid, this.clusterDir)) return true;
-          await (0, import_promises9.setTimeout)(100);
+          await (0, import_promises10.setTimeout)(100);
         }
         return !isLiveProcessOf(pid, this.clusterDir);
       }
@@ -22850,48 +23075,48 @@ async function ensureRecoveryPlugin(where2, log4) {
   const { sparkHome, toolCache } = where2;
   const sourceDir = where2.content.recoveryPluginSource;
   const sources = listJavaSources(sourceDir);
-  const hash = (0, import_node_crypto2.createHash)("sha256");
-  for (const file of sources) hash.update(file).update((0, import_node_fs18.readFileSync)(file));
+  const hash = (0, import_node_crypto4.createHash)("sha256");
+  for (const file of sources) hash.update(file).update((0, import_node_fs20.readFileSync)(file));
   hash.update(
-    (0, import_node_fs18.readdirSync)(import_node_path21.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
+    (0, import_node_fs20.readdirSync)(import_node_path22.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
   );
-  const jar = import_node_path21.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
-  if ((0, import_node_fs18.existsSync)(jar)) return jar;
+  const jar = import_node_path22.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
+  if ((0, import_node_fs20.existsSync)(jar)) return jar;
   if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
     log4.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
     await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log4);
   }
-  log4.info(`Building the leader-election plugin against ${import_node_path21.default.basename(sparkHome)}`);
-  const classes = await (0, import_promises10.mkdtemp)(import_node_path21.default.join(where2.tempDir, "spark-azure-recovery-"));
+  log4.info(`Building the leader-election plugin against ${import_node_path22.default.basename(sparkHome)}`);
+  const classes = await (0, import_promises11.mkdtemp)(import_node_path22.default.join(where2.tempDir, "spark-azure-recovery-"));
   try {
-    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path21.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
+    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path22.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
     requireSuccess(
       compile,
       "javac of the leader-election plugin",
       "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.",
       (result2) => result2.stderr.trim().split("\n").slice(0, 3).join(" | ")
     );
-    await (0, import_promises10.mkdir)(import_node_path21.default.dirname(jar), { recursive: true });
+    await (0, import_promises11.mkdir)(import_node_path22.default.dirname(jar), { recursive: true });
     const partial2 = `${jar}.partial`;
     await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
-    await (0, import_promises10.rename)(partial2, jar);
+    await (0, import_promises11.rename)(partial2, jar);
     return jar;
   } finally {
-    await (0, import_promises10.rm)(classes, { recursive: true, force: true });
+    await (0, import_promises11.rm)(classes, { recursive: true, force: true });
   }
 }
 function listJavaSources(directory) {
-  return (0, import_node_fs18.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path21.default.join(directory, file));
+  return (0, import_node_fs20.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path22.default.join(directory, file));
 }
-var import_node_crypto2, import_node_fs18, import_promises10, import_node_path21;
+var import_node_crypto4, import_node_fs20, import_promises11, import_node_path22;
 var init_recovery_plugin = __esm({
   "src/tools/recovery-plugin.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto2 = require("crypto");
-    import_node_fs18 = require("fs");
-    import_promises10 = require("fs/promises");
-    import_node_path21 = __toESM(require("path"), 1);
+    import_node_crypto4 = require("crypto");
+    import_node_fs20 = require("fs");
+    import_promises11 = require("fs/promises");
+    import_node_path22 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
     init_installers();
@@ -22900,18 +23125,18 @@ var init_recovery_plugin = __esm({
 
 // src/tools/zookeeper-metrics-jars.ts
 async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
-  const defaults2 = (0, import_yaml3.parse)((0, import_node_fs19.readFileSync)(import_node_path22.default.join(content.ansibleDir, "roles", "zookeeper", "defaults", "main.yml"), "utf8"));
+  const defaults2 = (0, import_yaml3.parse)((0, import_node_fs21.readFileSync)(import_node_path23.default.join(content.ansibleDir, "roles", "zookeeper", "defaults", "main.yml"), "utf8"));
   const jars = defaults2.zookeeper_prometheus_jars;
-  const directory = import_node_path22.default.join(toolCache, "zookeeper-prometheus", (0, import_node_crypto3.createHash)("sha256").update(JSON.stringify(jars)).digest("hex").slice(0, 12));
+  const directory = import_node_path23.default.join(toolCache, "zookeeper-prometheus", (0, import_node_crypto5.createHash)("sha256").update(JSON.stringify(jars)).digest("hex").slice(0, 12));
   for (const jar of jars) {
-    const file = import_node_path22.default.join(directory, import_node_path22.default.basename(jar.url));
-    if ((0, import_node_fs19.existsSync)(file)) continue;
-    log4.info(`Downloading ${import_node_path22.default.basename(jar.url)} (ZooKeeper's Prometheus metrics) into ${directory}`);
+    const file = import_node_path23.default.join(directory, import_node_path23.default.basename(jar.url));
+    if ((0, import_node_fs21.existsSync)(file)) continue;
+    log4.info(`Downloading ${import_node_path23.default.basename(jar.url)} (ZooKeeper's Prometheus metrics) into ${directory}`);
     const response = await fetch(jar.url, { signal: AbortSignal.timeout(6e4) }).catch((error2) => {
       throw new ActionableError(`Download of ${jar.url}`, "the jar", error2.message, "Check that this machine reaches Maven Central, or set zookeeper_prometheus_enabled=false.");
     });
     const bytes = Buffer.from(await response.arrayBuffer());
-    const sum = (0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex");
+    const sum = (0, import_node_crypto5.createHash)("sha256").update(bytes).digest("hex");
     if (!response.ok || sum !== jar.sha256) {
       throw new ActionableError(
         `Download of ${jar.url}`,
@@ -22920,21 +23145,21 @@ async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
         "Retry; if it repeats, the file changed upstream: do not use it."
       );
     }
-    await (0, import_promises11.mkdir)(directory, { recursive: true });
-    await (0, import_promises11.writeFile)(`${file}.partial`, bytes);
-    await (0, import_promises11.rename)(`${file}.partial`, file);
+    await (0, import_promises12.mkdir)(directory, { recursive: true });
+    await (0, import_promises12.writeFile)(`${file}.partial`, bytes);
+    await (0, import_promises12.rename)(`${file}.partial`, file);
   }
   return directory;
 }
-var import_node_crypto3, import_node_fs19, import_promises11, import_node_path22, import_yaml3;
+var import_node_crypto5, import_node_fs21, import_promises12, import_node_path23, import_yaml3;
 var init_zookeeper_metrics_jars = __esm({
   "src/tools/zookeeper-metrics-jars.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto3 = require("crypto");
-    import_node_fs19 = require("fs");
-    import_promises11 = require("fs/promises");
-    import_node_path22 = __toESM(require("path"), 1);
+    import_node_crypto5 = require("crypto");
+    import_node_fs21 = require("fs");
+    import_promises12 = require("fs/promises");
+    import_node_path23 = __toESM(require("path"), 1);
     import_yaml3 = __toESM(require_dist(), 1);
     init_errors();
   }
@@ -22943,9 +23168,9 @@ var init_zookeeper_metrics_jars = __esm({
 // src/tools/terraform-cli.ts
 async function ensureTerraformCli(toolCache, log4) {
   if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
-  const bin = import_node_path23.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
-  const tofu = import_node_path23.default.join(bin, "tofu");
-  if ((0, import_node_fs20.existsSync)(tofu)) return tofu;
+  const bin = import_node_path24.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
+  const tofu = import_node_path24.default.join(bin, "tofu");
+  if ((0, import_node_fs22.existsSync)(tofu)) return tofu;
   log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy into ${bin} (once)`);
   return buildGoModule({
     module: "github.com/opentofu/opentofu",
@@ -22955,13 +23180,13 @@ async function ensureTerraformCli(toolCache, log4) {
     fix: "Install Terraform or OpenTofu on PATH."
   });
 }
-var import_node_fs20, import_node_path23, OPENTOFU_VERSION;
+var import_node_fs22, import_node_path24, OPENTOFU_VERSION;
 var init_terraform_cli = __esm({
   "src/tools/terraform-cli.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs20 = require("fs");
-    import_node_path23 = __toESM(require("path"), 1);
+    import_node_fs22 = require("fs");
+    import_node_path24 = __toESM(require("path"), 1);
     init_core2();
     init_go_build();
     OPENTOFU_VERSION = "v1.12.6";
@@ -22971,17 +23196,17 @@ var init_terraform_cli = __esm({
 // src/local/toolchain.ts
 async function ensureToolchain(root2, toolCache, log4) {
   const java = await ensureJava(log4);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs21.existsSync)(ZOOKEEPER_JAR), log4);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs23.existsSync)(ZOOKEEPER_JAR), log4);
   const venv = await ensurePythonEnvironment("local-cluster", toolCache, log4);
-  const python = import_node_path24.default.join(venv, "bin", "python");
+  const python = import_node_path25.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
-  const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root2), sparkHome, toolCache, tempDir: import_node_os6.default.tmpdir() }, log4);
+  const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root2), sparkHome, toolCache, tempDir: import_node_os7.default.tmpdir() }, log4);
   const zookeeperMetricsJarDir = await ensureZooKeeperMetricsJars(suiteContent(root2), toolCache, log4);
   const terraform = await ensureTerraformCli(toolCache, log4);
   return {
     java,
     python,
-    ansiblePlaybook: import_node_path24.default.join(venv, "bin", "ansible-playbook"),
+    ansiblePlaybook: import_node_path25.default.join(venv, "bin", "ansible-playbook"),
     sparkHome,
     recoveryPluginJar,
     zookeeperJar: ZOOKEEPER_JAR,
@@ -23002,14 +23227,14 @@ async function javaMajorVersion() {
   const match = /version "(\d+)/.exec(result2.stderr);
   return match ? Number(match[1]) : void 0;
 }
-var import_node_fs21, import_node_os6, import_node_path24, ZOOKEEPER_JAR;
+var import_node_fs23, import_node_os7, import_node_path25, ZOOKEEPER_JAR;
 var init_toolchain = __esm({
   "src/local/toolchain.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs21 = require("fs");
-    import_node_os6 = __toESM(require("os"), 1);
-    import_node_path24 = __toESM(require("path"), 1);
+    import_node_fs23 = require("fs");
+    import_node_os7 = __toESM(require("os"), 1);
+    import_node_path25 = __toESM(require("path"), 1);
     init_core2();
     init_installers();
     init_recovery_plugin();
@@ -23051,34 +23276,35 @@ function describeShape(shape) {
   return `${shape.zookeeperCount} ZooKeeper servers, ${shape.masterCount} masters and ${shape.workerCount} workers`;
 }
 async function keepPreviousLogs(clusterDir) {
-  const nodes = import_node_path25.default.join(clusterDir, "nodes");
-  if (!(0, import_node_fs22.existsSync)(nodes)) return;
-  const previous = import_node_path25.default.join(clusterDir, "previous-logs");
-  const target = import_node_path25.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
-  for (const node of await (0, import_promises12.readdir)(nodes)) {
-    const logs = import_node_path25.default.join(nodes, node, "logs");
-    if ((0, import_node_fs22.existsSync)(logs)) {
-      await (0, import_promises12.mkdir)(target, { recursive: true });
-      await (0, import_promises12.rename)(logs, import_node_path25.default.join(target, node));
+  const nodes = import_node_path26.default.join(clusterDir, "nodes");
+  if (!(0, import_node_fs24.existsSync)(nodes)) return;
+  const previous = import_node_path26.default.join(clusterDir, "previous-logs");
+  const target = import_node_path26.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
+  for (const node of await (0, import_promises13.readdir)(nodes)) {
+    const logs = import_node_path26.default.join(nodes, node, "logs");
+    if ((0, import_node_fs24.existsSync)(logs)) {
+      await (0, import_promises13.mkdir)(target, { recursive: true });
+      await (0, import_promises13.rename)(logs, import_node_path26.default.join(target, node));
     }
   }
-  const runs = (0, import_node_fs22.existsSync)(previous) ? (await (0, import_promises12.readdir)(previous)).sort() : [];
-  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises12.rm)(import_node_path25.default.join(previous, old), { recursive: true, force: true });
+  const runs = (0, import_node_fs24.existsSync)(previous) ? (await (0, import_promises13.readdir)(previous)).sort() : [];
+  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises13.rm)(import_node_path26.default.join(previous, old), { recursive: true, force: true });
 }
-var import_node_fs22, import_promises12, import_node_path25, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
+var import_node_fs24, import_promises13, import_node_path26, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
 var init_local_cluster = __esm({
   "src/local/local-cluster.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs22 = require("fs");
-    import_promises12 = require("fs/promises");
-    import_node_path25 = __toESM(require("path"), 1);
+    import_node_fs24 = require("fs");
+    import_promises13 = require("fs/promises");
+    import_node_path26 = __toESM(require("path"), 1);
     init_health();
     init_node_states();
     init_topology();
     init_errors();
     init_cluster_probe();
     init_wait();
+    init_local_cluster_secret();
     init_local_boot();
     init_local_monitoring();
     init_monitoring_tools();
@@ -23094,7 +23320,7 @@ var init_local_cluster = __esm({
         this.paths = paths;
         this.log = log4;
         this.processes = new LocalProcesses(paths.clusterDir);
-        this.recordPath = import_node_path25.default.join(paths.clusterDir, "cluster.json");
+        this.recordPath = import_node_path26.default.join(paths.clusterDir, "cluster.json");
       }
       paths;
       log;
@@ -23152,7 +23378,7 @@ var init_local_cluster = __esm({
           tools,
           { alertWebhook: options.alertWebhook }
         );
-        await (0, import_promises12.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, monitoring }, null, 2)}
+        await (0, import_promises13.writeFile)(this.recordPath, `${JSON.stringify({ ...record2, monitoring }, null, 2)}
 `);
         return monitoring;
       }
@@ -23168,7 +23394,7 @@ var init_local_cluster = __esm({
        */
       async reconfigure(roleVariables) {
         const record2 = await this.existingRecord();
-        await writeConfigurationStore(this.paths.clusterDir, { ...await readConfigurationStore(this.paths.clusterDir), ...roleVariables });
+        await writeConfigurationStore(this.paths.clusterDir, { ...await readConfigurationStore2(this.paths.clusterDir), ...roleVariables });
         await bootLocalNodes(this.bootContext(record2), allNodes(record2.topology));
       }
       /**
@@ -23177,7 +23403,7 @@ var init_local_cluster = __esm({
        */
       async destroy(node) {
         await this.processes.kill(node);
-        await (0, import_promises12.rm)(nodeDir(this.paths.clusterDir, node.name), { recursive: true, force: true });
+        await (0, import_promises13.rm)(nodeDir(this.paths.clusterDir, node.name), { recursive: true, force: true });
       }
       /**
        * A reimage, as Azure does one: the node shuts down (a worker decommissions first), its disk is wiped
@@ -23187,7 +23413,7 @@ var init_local_cluster = __esm({
       async reimage(node) {
         const record2 = await this.existingRecord();
         await this.processes.stop(node);
-        await (0, import_promises12.rm)(nodeDir(this.paths.clusterDir, node.name), { recursive: true, force: true });
+        await (0, import_promises13.rm)(nodeDir(this.paths.clusterDir, node.name), { recursive: true, force: true });
         const started = performance.now();
         await bootLocalNodes(this.bootContext(record2), [node]);
         const group3 = roleGroupOf(record2.topology, node.role);
@@ -23211,7 +23437,7 @@ var init_local_cluster = __esm({
         const updated = { ...record2, shape, topology };
         const started = performance.now();
         if (added.length > 0) {
-          await (0, import_promises12.writeFile)(this.recordPath, `${JSON.stringify(updated, null, 2)}
+          await (0, import_promises13.writeFile)(this.recordPath, `${JSON.stringify(updated, null, 2)}
 `);
           this.log.info(`Scaling out: ${added.map((worker) => worker.name).join(", ")} boot from the workers' custom data`);
           await bootLocalNodes(this.bootContext(updated), added);
@@ -23221,8 +23447,8 @@ var init_local_cluster = __esm({
         if (removed.length > 0) {
           this.log.info(`Scaling in: ${removed.map((worker) => worker.name).join(", ")} decommission, then go`);
           await Promise.all(removed.map((worker) => this.processes.stop(worker)));
-          await Promise.all(removed.map((worker) => (0, import_promises12.rm)(nodeDir(this.paths.clusterDir, worker.name), { recursive: true, force: true })));
-          await (0, import_promises12.writeFile)(this.recordPath, `${JSON.stringify(updated, null, 2)}
+          await Promise.all(removed.map((worker) => (0, import_promises13.rm)(nodeDir(this.paths.clusterDir, worker.name), { recursive: true, force: true })));
+          await (0, import_promises13.writeFile)(this.recordPath, `${JSON.stringify(updated, null, 2)}
 `);
         }
         return { added: added.map((worker) => worker.name), removed: removed.map((worker) => worker.name), seconds: (performance.now() - started) / 1e3 };
@@ -23239,7 +23465,7 @@ var init_local_cluster = __esm({
         if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
         const { topology } = record2;
         const missing = allNodes(topology).filter((node) => this.processes.pid(node) === void 0);
-        const unconfigured = missing.filter((node) => !(0, import_node_fs22.existsSync)(launcherPath(this.paths.clusterDir, node)));
+        const unconfigured = missing.filter((node) => !(0, import_node_fs24.existsSync)(launcherPath(this.paths.clusterDir, node)));
         const started = performance.now();
         if (unconfigured.length > 0) {
           this.log.info(`Booting ${unconfigured.map((node) => node.name).join(", ")} from their custom data`);
@@ -23259,7 +23485,7 @@ var init_local_cluster = __esm({
         const record2 = await this.existingRecord();
         const topology = { ...record2.topology, zookeepers: [...zookeepers] };
         const updated = { ...record2, shape: { ...record2.shape, zookeeperCount: zookeepers.length }, topology };
-        await (0, import_promises12.writeFile)(this.recordPath, `${JSON.stringify(updated, null, 2)}
+        await (0, import_promises13.writeFile)(this.recordPath, `${JSON.stringify(updated, null, 2)}
 `);
       }
       /** Boots these nodes again from custom data of the cluster as it is recorded now, starting and restarting nothing. */
@@ -23312,8 +23538,8 @@ var init_local_cluster = __esm({
       async logs(name, lines) {
         const node = await this.node(name);
         const file = logPath(this.paths.clusterDir, node);
-        if (!(0, import_node_fs22.existsSync)(file)) return "";
-        const text = await (0, import_promises12.readFile)(file, "utf8");
+        if (!(0, import_node_fs24.existsSync)(file)) return "";
+        const text = await (0, import_promises13.readFile)(file, "utf8");
         return text.split("\n").slice(-lines - 1).join("\n");
       }
       logFile(node) {
@@ -23333,11 +23559,11 @@ var init_local_cluster = __esm({
           throw new ClusterStateError(`Node ${node.name}`, `a running node to ${operation}`, "no process", "See `spark-azure local status`.");
         }
         const log4 = this.logFile(node);
-        const logBefore = (0, import_node_fs22.existsSync)(log4) ? (0, import_node_fs22.statSync)(log4).size : 0;
+        const logBefore = (0, import_node_fs24.existsSync)(log4) ? (0, import_node_fs24.statSync)(log4).size : 0;
         await this.nodeOperations()[operation](node);
         if (operation !== "start" && operation !== "restart") return;
         await sleep(START_WATCH_MS);
-        const since = (0, import_node_fs22.existsSync)(log4) ? (0, import_node_fs22.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
+        const since = (0, import_node_fs24.existsSync)(log4) ? (0, import_node_fs24.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
         if (/spark-azure supervisor: .* exited with status/.test(since) || this.processes.pid(node) === void 0) {
           await this.processes.stop(node);
           throw new ClusterStateError(
@@ -23384,15 +23610,16 @@ var init_local_cluster = __esm({
       async prepare(topology, toolchain, shape, roleVariables) {
         await this.processes.killLeftovers();
         await keepPreviousLogs(this.paths.clusterDir);
-        await (0, import_promises12.rm)(import_node_path25.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
-        await (0, import_promises12.mkdir)(this.paths.clusterDir, { recursive: true });
+        await (0, import_promises13.rm)(import_node_path26.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+        await (0, import_promises13.mkdir)(this.paths.clusterDir, { recursive: true });
         const record2 = { shape, roleVariables, clusterName: LOCAL_CLUSTER_NAME, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
-        await (0, import_promises12.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
+        await (0, import_promises13.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
 `);
         await writeConfigurationStore(this.paths.clusterDir, roleVariables);
+        await ensureLocalClusterSecret(this.paths.clusterDir);
         this.log.info("Booting every node from its custom data (the node-boot module, then spark-azure-boot)");
         await bootLocalNodes(this.bootContext(record2), allNodes(topology));
-        await writeClusterInventory(this.bootContext(record2), allNodes(topology), import_node_path25.default.join(this.paths.clusterDir, "inventory.yml"));
+        await writeClusterInventory(this.bootContext(record2), allNodes(topology), import_node_path26.default.join(this.paths.clusterDir, "inventory.yml"));
       }
       async startRole(nodes, topology, what, problems, timeoutMs) {
         this.log.info(`Starting ${what}: ${nodes.map((node) => `${node.name} (${node.host})`).join(", ")}`);
@@ -23411,7 +23638,7 @@ var init_local_cluster = __esm({
             what,
             `healthy within ${timeoutMs / 1e3} s`,
             problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-            `Read the node logs under ${import_node_path25.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+            `Read the node logs under ${import_node_path26.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
           );
         }
         this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
@@ -23430,9 +23657,9 @@ var init_local_cluster = __esm({
         return record2;
       }
       async record() {
-        if (!(0, import_node_fs22.existsSync)(this.recordPath)) return void 0;
+        if (!(0, import_node_fs24.existsSync)(this.recordPath)) return void 0;
         try {
-          return JSON.parse(await (0, import_promises12.readFile)(this.recordPath, "utf8"));
+          return JSON.parse(await (0, import_promises13.readFile)(this.recordPath, "utf8"));
         } catch (error2) {
           throw new ClusterStateError(
             `Local cluster record ${this.recordPath}`,
@@ -23659,9 +23886,9 @@ var init_scale_set_instances = __esm({
 
 // src/tools/ansible-playbook.ts
 async function runPlaybookWith(ansiblePlaybook, root2, inventory, options = {}) {
-  const ansibleDir = import_node_path26.default.join(root2, "infra", "ansible");
-  const playbook = import_node_path26.default.join(ansibleDir, options.playbook ?? "site.yml");
-  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path26.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+  const ansibleDir = import_node_path27.default.join(root2, "infra", "ansible");
+  const playbook = import_node_path27.default.join(ansibleDir, options.playbook ?? "site.yml");
+  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path27.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
   const result2 = await $({ env, cwd: ansibleDir })`${ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
   return { exitCode: result2.exitCode ?? 1, stdout: result2.stdout, stderr: result2.stderr, output: result2.stdout + result2.stderr };
 }
@@ -23669,12 +23896,12 @@ function ansibleFailures(result2) {
   return `${result2.stdout}
 ${result2.stderr}`.split("\n").filter((line) => /fatal:|UNREACHABLE|ERROR!|failed=[1-9]/.test(line)).slice(0, 3).join(" | ") || lastErrorLine(result2);
 }
-var import_node_path26;
+var import_node_path27;
 var init_ansible_playbook = __esm({
   "src/tools/ansible-playbook.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path26 = __toESM(require("path"), 1);
+    import_node_path27 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
   }
@@ -23685,7 +23912,7 @@ async function configureCluster(terraform, configuration2) {
   const outputs = readVmOutputs(await terraform.outputs());
   const instances = configuration2.workerScaleSetLookup ? await listScaleSetInstances({ resourceGroup: outputs.resourceGroupName, scaleSet: outputs.workerScaleSetName }, configuration2.log) : void 0;
   const workers = (instances ?? []).map((instance) => ({ name: instance.ip, host: instance.ip }));
-  (0, import_node_fs23.writeFileSync)(configuration2.inventoryFile, azureInventory(outputs, workers, configuration2.ssh));
+  (0, import_node_fs25.writeFileSync)(configuration2.inventoryFile, azureInventory(outputs, workers, configuration2.ssh));
   await configuration2.published?.(outputs, workers.length);
   const { limit } = configuration2;
   if (configuration2.configure && (limit === void 0 || limit.length > 0)) await runSitePlaybook(configuration2, limit);
@@ -23696,18 +23923,18 @@ async function runSitePlaybook(configuration2, limit) {
   const extraArgs = [...configuration2.extraVariablesFile ? ["-e", `@${configuration2.extraVariablesFile}`] : [], ...limit ? ["--limit", limit.join(",")] : []];
   const result2 = await configuration2.group(
     "ansible-playbook site.yml",
-    () => runPlaybookWith(import_node_path27.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, configuration2.inventoryFile, { extraArgs })
+    () => runPlaybookWith(import_node_path28.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, configuration2.inventoryFile, { extraArgs })
   );
   configuration2.log.info(result2.stdout.split("\n").slice(-12).join("\n"));
   requireSuccess(result2, "ansible-playbook site.yml", "Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.", ansibleFailures);
 }
-var import_node_fs23, import_node_path27;
+var import_node_fs25, import_node_path28;
 var init_cluster_configuration = __esm({
   "src/operations/cluster-configuration.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs23 = require("fs");
-    import_node_path27 = __toESM(require("path"), 1);
+    import_node_fs25 = require("fs");
+    import_node_path28 = __toESM(require("path"), 1);
     init_azure_inventory();
     init_vm_outputs();
     init_scale_set_instances();
@@ -23784,7 +24011,7 @@ function planConfigurationDifferences(planFiles, readFile5, listTf) {
     const planned = [...planFiles.keys()].filter((name) => name.startsWith(prefix) && name.endsWith(".tf")).map((name) => name.slice(prefix.length));
     const present = listTf(module2.dir);
     for (const file of /* @__PURE__ */ new Set([...planned, ...present])) {
-      const relative = import_node_path28.default.posix.join(module2.dir, file);
+      const relative = import_node_path29.default.posix.join(module2.dir, file);
       const now = readFile5(relative);
       const then = planFiles.get(prefix + file);
       if (!now) differences.push(`${relative} is gone`);
@@ -23794,12 +24021,12 @@ function planConfigurationDifferences(planFiles, readFile5, listTf) {
   }
   return differences;
 }
-var import_node_path28;
+var import_node_path29;
 var init_plan_configuration = __esm({
   "src/core/infra/plan-configuration.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path28 = __toESM(require("path"), 1);
+    import_node_path29 = __toESM(require("path"), 1);
   }
 });
 
@@ -23838,14 +24065,14 @@ var init_zip_entries = __esm({
 
 // src/tools/plan-file.ts
 function preparePlanFile(planFile, given) {
-  if ((0, import_node_fs24.existsSync)(planFile) && (0, import_node_fs24.statSync)(planFile).isDirectory()) {
+  if ((0, import_node_fs26.existsSync)(planFile) && (0, import_node_fs26.statSync)(planFile).isDirectory()) {
     throw new InputError("planFile", "a file path for the saved plan", `${describeValue(given)}, a folder`, "Name a file, e.g. spark-azure.tfplan.");
   }
-  (0, import_node_fs24.mkdirSync)(import_node_path29.default.dirname(planFile), { recursive: true });
+  (0, import_node_fs26.mkdirSync)(import_node_path30.default.dirname(planFile), { recursive: true });
   return planFile;
 }
 function requireSavedPlan(planFile, given) {
-  if (!(0, import_node_fs24.existsSync)(planFile)) {
+  if (!(0, import_node_fs26.existsSync)(planFile)) {
     throw new InputError(
       "planFile",
       "the plan saved by command plan (download it in the approved job)",
@@ -23855,11 +24082,11 @@ function requireSavedPlan(planFile, given) {
   }
 }
 function refuseForeignPlan(planFile, root2, given) {
-  const read = (relative) => (0, import_node_fs24.existsSync)(import_node_path29.default.join(root2, relative)) ? (0, import_node_fs24.readFileSync)(import_node_path29.default.join(root2, relative)) : void 0;
-  const listTf = (relativeDir) => (0, import_node_fs24.existsSync)(import_node_path29.default.join(root2, relativeDir)) ? (0, import_node_fs24.readdirSync)(import_node_path29.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
+  const read = (relative) => (0, import_node_fs26.existsSync)(import_node_path30.default.join(root2, relative)) ? (0, import_node_fs26.readFileSync)(import_node_path30.default.join(root2, relative)) : void 0;
+  const listTf = (relativeDir) => (0, import_node_fs26.existsSync)(import_node_path30.default.join(root2, relativeDir)) ? (0, import_node_fs26.readdirSync)(import_node_path30.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
   let differences;
   try {
-    differences = planConfigurationDifferences(zipEntries((0, import_node_fs24.readFileSync)(planFile)), read, listTf);
+    differences = planConfigurationDifferences(zipEntries((0, import_node_fs26.readFileSync)(planFile)), read, listTf);
   } catch (error2) {
     differences = [`it is no saved Terraform plan (${error2 instanceof ToolAnswerError ? error2.found : error2.message})`];
   }
@@ -23874,14 +24101,14 @@ function refuseForeignPlan(planFile, root2, given) {
 }
 async function withPlanLock(planFile, plan) {
   const lock = `${planFile}.lock`;
-  const holder = JSON.stringify({ pid: process.pid, host: import_node_os7.default.hostname(), since: (/* @__PURE__ */ new Date()).toISOString() });
+  const holder = JSON.stringify({ pid: process.pid, host: import_node_os8.default.hostname(), since: (/* @__PURE__ */ new Date()).toISOString() });
   try {
-    (0, import_node_fs24.writeFileSync)(lock, holder, { flag: "wx" });
+    (0, import_node_fs26.writeFileSync)(lock, holder, { flag: "wx" });
   } catch (error2) {
     if (error2.code !== "EEXIST") throw error2;
-    const other = JSON.parse((0, import_node_fs24.readFileSync)(lock, "utf8"));
-    if (other.host === import_node_os7.default.hostname() && !processLives(other.pid)) {
-      (0, import_node_fs24.writeFileSync)(lock, holder);
+    const other = JSON.parse((0, import_node_fs26.readFileSync)(lock, "utf8"));
+    if (other.host === import_node_os8.default.hostname() && !processLives(other.pid)) {
+      (0, import_node_fs26.writeFileSync)(lock, holder);
     } else {
       throw new ClusterStateError(
         `Plan file ${planFile}`,
@@ -23894,7 +24121,7 @@ async function withPlanLock(planFile, plan) {
   try {
     return await plan();
   } finally {
-    (0, import_node_fs24.rmSync)(lock, { force: true });
+    (0, import_node_fs26.rmSync)(lock, { force: true });
   }
 }
 function processLives(pid) {
@@ -23905,14 +24132,14 @@ function processLives(pid) {
     return false;
   }
 }
-var import_node_fs24, import_node_os7, import_node_path29;
+var import_node_fs26, import_node_os8, import_node_path30;
 var init_plan_file = __esm({
   "src/tools/plan-file.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs24 = require("fs");
-    import_node_os7 = __toESM(require("os"), 1);
-    import_node_path29 = __toESM(require("path"), 1);
+    import_node_fs26 = require("fs");
+    import_node_os8 = __toESM(require("os"), 1);
+    import_node_path30 = __toESM(require("path"), 1);
     init_errors();
     init_plan_configuration();
     init_zip_entries();
@@ -23968,15 +24195,16 @@ function azureRecreation(deleteVm, settings, access2, pipeline) {
   return {
     destroy: deleteVm,
     recreate: async () => {
-      const scratch = await (0, import_promises13.mkdtemp)(import_node_path30.default.join(pipeline.directories.temp, "spark-azure-drill-reconcile-"));
+      const scratch = await (0, import_promises14.mkdtemp)(import_node_path31.default.join(pipeline.directories.temp, "spark-azure-drill-reconcile-"));
       const root2 = await terraformRootDirectory(settings, pipeline);
       try {
-        const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), root2.directory);
+        const ephemeral = ephemeralRootVariables();
+        const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), root2.directory, ephemeral);
         const backendFiles = backendConfigFiles(settings.backendConfig, pipeline);
         await group3("terraform init", () => terraform.init(backendFiles));
         const recreated = await reconcileCluster({
           terraform,
-          planFile: import_node_path30.default.join(scratch, "reconcile.tfplan"),
+          planFile: import_node_path31.default.join(scratch, "reconcile.tfplan"),
           varFiles: varFilesOf(settings, pipeline),
           variables: settings.variables,
           log: pipeline.log,
@@ -23984,7 +24212,7 @@ function azureRecreation(deleteVm, settings, access2, pipeline) {
           configure: async (hosts) => {
             await configureCluster(terraform, {
               ssh: { user: access2.ssh.user, jumpHost: access2.ssh.jumpHost, keyFile: access2.privateKey ? writeSshKeyFile(pipeline, access2.privateKey) : void 0 },
-              inventoryFile: import_node_path30.default.join(scratch, "inventory.yml"),
+              inventoryFile: import_node_path31.default.join(scratch, "inventory.yml"),
               extraVariablesFile: Object.keys(settings.roleVariables).length > 0 ? writeExtraVariablesFile(pipeline, settings.roleVariables) : void 0,
               // Only a master is re-created: the workers' addresses play no part in configuring it.
               workerScaleSetLookup: false,
@@ -24002,19 +24230,20 @@ function azureRecreation(deleteVm, settings, access2, pipeline) {
         return `provision's reconcile re-created ${recreated.map((vm) => vm.hostName).join(",") || "no VM"}`;
       } finally {
         await root2.release();
-        await (0, import_promises13.rm)(scratch, { recursive: true, force: true });
+        await (0, import_promises14.rm)(scratch, { recursive: true, force: true });
       }
     },
     timeLimitSeconds: AZURE_RECREATION_SECONDS
   };
 }
-var import_promises13, import_node_path30, AZURE_RECREATION_SECONDS;
+var import_promises14, import_node_path31, AZURE_RECREATION_SECONDS;
 var init_azure_recreation = __esm({
   "src/actions/failover-drill/azure-recreation.ts"() {
     "use strict";
     init_cjs_shims();
-    import_promises13 = require("fs/promises");
-    import_node_path30 = __toESM(require("path"), 1);
+    import_promises14 = require("fs/promises");
+    init_cluster_secret();
+    import_node_path31 = __toESM(require("path"), 1);
     init_cluster_configuration();
     init_reconcile();
     init_terraform_cli();
@@ -24118,10 +24347,12 @@ async function failoverDrillAction(pipeline) {
   if (target !== "standalone") {
     throw new InputError("failover", `'false' with target ${target}`, "'true'", "The failover drill runs on the standalone cluster only (its masters are ours to stop).");
   }
-  const settings = readSmokeTestSettings(inputs);
-  const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
-  const drill2 = readDrillSettings(inputs, settings.masters);
-  const cluster = await resolveDrillCluster(settings, drill2, pipeline);
+  const given = readSmokeTestSettings(inputs);
+  const store = readConfigurationStore(inputs);
+  const job = smokeTestJob(given, applicationIn(pipeline, given.application));
+  const drill2 = readDrillSettings(inputs, given.masters);
+  const cluster = await resolveDrillCluster(given, drill2, pipeline);
+  const settings = await withClusterSecret(given, store, pipeline);
   await checkSteadyState(cluster, drill2.expectedWorkers);
   const runtime = await runSmokeTest(settings, job, pipeline);
   if (drill2.fault === "scale") return scaleDrill2(cluster, drill2, settings, runtime, pipeline);
@@ -24138,8 +24369,8 @@ async function failoverDrillAction(pipeline) {
       alertmanagerUrl: drill2.alertmanagerUrl
     })
   );
-  const journalFile = import_node_path31.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
-  (0, import_node_fs25.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+  const journalFile = import_node_path32.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
+  (0, import_node_fs27.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
   pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
   pipeline.setOutput("restoreSeconds", verdict.figures.restoreSeconds === void 0 ? "" : String(verdict.figures.restoreSeconds));
@@ -24176,8 +24407,8 @@ async function scaleDrill2(cluster, drill2, settings, runtime, pipeline) {
       log: pipeline.log
     })
   );
-  const journalFile = import_node_path31.default.join(pipeline.directories.temp, `spark-azure-scale-drill-${journal.startedAt}.json`);
-  (0, import_node_fs25.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+  const journalFile = import_node_path32.default.join(pipeline.directories.temp, `spark-azure-scale-drill-${journal.startedAt}.json`);
+  (0, import_node_fs27.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
   const figure = (value) => value === void 0 ? "" : String(value);
   pipeline.setOutput("scaleOutSeconds", figure(verdict.figures.scaleOutSeconds));
@@ -24198,17 +24429,19 @@ async function scaleDrill2(cluster, drill2, settings, runtime, pipeline) {
     `Scale drill passed: ${journal.experiment.workersBefore} \u2192 ${journal.experiment.workersDuring} workers with executors in ${verdict.figures.scaleOutSeconds} s, back in ${verdict.figures.scaleInSeconds} s, 0 failed tasks.`
   );
 }
-var import_node_fs25, import_node_path31, SCALE_OUT_BY;
+var import_node_fs27, import_node_path32, SCALE_OUT_BY;
 var init_failover_drill2 = __esm({
   "src/actions/failover-drill/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs25 = require("fs");
-    import_node_path31 = __toESM(require("path"), 1);
+    import_node_fs27 = require("fs");
+    import_node_path32 = __toESM(require("path"), 1);
     init_errors();
     init_input_reader();
     init_failover_drill();
     init_drill_settings();
+    init_cluster_secret2();
+    init_configuration_store2();
     init_smoke_test_run();
     init_smoke_test_settings();
     init_scale_drill();
@@ -24237,38 +24470,38 @@ var init_gallery = __esm({
 
 // src/core/infra/image-version.ts
 function imageVersion(files, major = 1) {
-  const hash = (0, import_node_crypto4.createHash)("sha256");
+  const hash = (0, import_node_crypto6.createHash)("sha256");
   for (const file of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
     hash.update(file.path).update("\0").update(file.content).update("\0");
   }
   const hex = hash.digest("hex");
   return `${major}.${Number.parseInt(hex.slice(0, 6), 16)}.${Number.parseInt(hex.slice(6, 12), 16)}`;
 }
-var import_node_crypto4;
+var import_node_crypto6;
 var init_image_version = __esm({
   "src/core/infra/image-version.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto4 = require("crypto");
+    import_node_crypto6 = require("crypto");
   }
 });
 
 // src/tools/image-inputs.ts
 function imageInputs(root2) {
   return IMAGE_INPUT_DIRECTORIES.flatMap(
-    (directory) => (0, import_node_fs26.readdirSync)(import_node_path32.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
-      const absolute = import_node_path32.default.join(entry.parentPath, entry.name);
-      return { path: import_node_path32.default.relative(root2, absolute).split(import_node_path32.default.sep).join("/"), content: (0, import_node_fs26.readFileSync)(absolute) };
+    (directory) => (0, import_node_fs28.readdirSync)(import_node_path33.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
+      const absolute = import_node_path33.default.join(entry.parentPath, entry.name);
+      return { path: import_node_path33.default.relative(root2, absolute).split(import_node_path33.default.sep).join("/"), content: (0, import_node_fs28.readFileSync)(absolute) };
     })
   );
 }
-var import_node_fs26, import_node_path32, IMAGE_INPUT_DIRECTORIES;
+var import_node_fs28, import_node_path33, IMAGE_INPUT_DIRECTORIES;
 var init_image_inputs = __esm({
   "src/tools/image-inputs.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs26 = require("fs");
-    import_node_path32 = __toESM(require("path"), 1);
+    import_node_fs28 = require("fs");
+    import_node_path33 = __toESM(require("path"), 1);
     IMAGE_INPUT_DIRECTORIES = ["infra/packer", "infra/ansible", "infra/spark-recovery"];
   }
 });
@@ -24285,46 +24518,46 @@ async function ensurePacker(toolCache, log4) {
   return builtPacker(toolCache, log4);
 }
 async function builtPacker(toolCache, log4) {
-  const home = import_node_path33.default.join(toolCache, "packer", PACKER_VERSION);
-  const command = import_node_path33.default.join(home, "bin", "packer");
-  const pluginDirectory = import_node_path33.default.join(home, "plugins");
-  if (!(0, import_node_fs27.existsSync)(command)) {
-    log4.info(`Building Packer ${PACKER_VERSION} from the Go module proxy into ${import_node_path33.default.dirname(command)} (once; about 4 min on 2 cores)`);
+  const home = import_node_path34.default.join(toolCache, "packer", PACKER_VERSION);
+  const command = import_node_path34.default.join(home, "bin", "packer");
+  const pluginDirectory = import_node_path34.default.join(home, "plugins");
+  if (!(0, import_node_fs29.existsSync)(command)) {
+    log4.info(`Building Packer ${PACKER_VERSION} from the Go module proxy into ${import_node_path34.default.dirname(command)} (once; about 4 min on 2 cores)`);
     await buildGoModule({ module: "github.com/hashicorp/packer", version: PACKER_VERSION, output: `${command}.partial` });
-    (0, import_node_fs27.renameSync)(`${command}.partial`, command);
+    (0, import_node_fs29.renameSync)(`${command}.partial`, command);
   }
   for (const plugin of PACKER_PLUGINS) await installPlugin(plugin, pluginDirectory, log4);
   return { command, env: { PACKER_PLUGIN_PATH: pluginDirectory, CHECKPOINT_DISABLE: "1" } };
 }
 async function installPlugin(plugin, pluginDirectory, log4) {
-  const directory = import_node_path33.default.join(pluginDirectory, "github.com", "hashicorp", plugin.name);
-  const marker = import_node_path33.default.join(directory, `.built-${plugin.version}`);
-  if ((0, import_node_fs27.existsSync)(marker)) return;
+  const directory = import_node_path34.default.join(pluginDirectory, "github.com", "hashicorp", plugin.name);
+  const marker = import_node_path34.default.join(directory, `.built-${plugin.version}`);
+  if ((0, import_node_fs29.existsSync)(marker)) return;
   log4.info(`Building the Packer ${plugin.name} plugin ${plugin.version} from the Go module proxy into ${directory} (once)`);
   const built = await buildGoModule({
     module: plugin.module,
     version: plugin.version,
-    output: import_node_path33.default.join(directory, `build-${plugin.version}`),
+    output: import_node_path34.default.join(directory, `build-${plugin.version}`),
     // A release build clears the "dev" pre-release marker the source carries, as the plugin's own release does.
     ldflags: `-X ${plugin.module}/version.VersionPrerelease=`,
     unlistedInChecksumDatabase: plugin.unlistedInChecksumDatabase ? [plugin.module] : []
   });
   const described = JSON.parse((await $({ quiet: true })`${built} describe`).stdout);
   const platform2 = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
-  const binary = import_node_path33.default.join(directory, `packer-plugin-${plugin.name}_v${described.version}_${described.api_version}_${platform2}`);
-  (0, import_node_fs27.renameSync)(built, binary);
-  (0, import_node_fs27.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto5.createHash)("sha256").update((0, import_node_fs27.readFileSync)(binary)).digest("hex"));
-  (0, import_node_fs27.writeFileSync)(marker, `${binary}
+  const binary = import_node_path34.default.join(directory, `packer-plugin-${plugin.name}_v${described.version}_${described.api_version}_${platform2}`);
+  (0, import_node_fs29.renameSync)(built, binary);
+  (0, import_node_fs29.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto7.createHash)("sha256").update((0, import_node_fs29.readFileSync)(binary)).digest("hex"));
+  (0, import_node_fs29.writeFileSync)(marker, `${binary}
 `);
 }
-var import_node_crypto5, import_node_fs27, import_node_path33, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
+var import_node_crypto7, import_node_fs29, import_node_path34, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
 var init_packer = __esm({
   "src/tools/packer.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto5 = require("crypto");
-    import_node_fs27 = require("fs");
-    import_node_path33 = __toESM(require("path"), 1);
+    import_node_crypto7 = require("crypto");
+    import_node_fs29 = require("fs");
+    import_node_path34 = __toESM(require("path"), 1);
     init_core2();
     init_go_build();
     PACKER_VERSION = "v1.9.4";
@@ -24386,10 +24619,10 @@ var init_packer_output = __esm({
 // src/tools/packer-build.ts
 async function runPackerBuild(build) {
   const { template: template2, packer, log: log4, group: group3 } = build;
-  const directory = import_node_path34.default.dirname(template2);
-  const file = import_node_path34.default.basename(template2);
+  const directory = import_node_path35.default.dirname(template2);
+  const file = import_node_path35.default.basename(template2);
   const named = build.givenAs ?? file;
-  (0, import_node_fs28.rmSync)(build.manifestFile, { force: true });
+  (0, import_node_fs30.rmSync)(build.manifestFile, { force: true });
   const args = Object.entries(build.variables).flatMap(([key, value]) => value === void 0 ? [] : ["-var", `${key}=${value}`]);
   const env = { ...process.env, ...packer.env, PATH: `${build.binDirectory}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
   const init = await group3(`packer init ${file}`, () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer.command} init ${file}`);
@@ -24409,16 +24642,16 @@ async function runPackerBuild(build) {
     "Fix what Packer reports; it removes the temporary build resources itself.",
     () => output.errors.join(" | ") || `exit ${run2.exitCode}`
   );
-  const manifest = lastRunBuild(parseToolJson(`the Packer manifest ${build.manifestFile}`, (0, import_node_fs28.readFileSync)(build.manifestFile, "utf8")));
+  const manifest = lastRunBuild(parseToolJson(`the Packer manifest ${build.manifestFile}`, (0, import_node_fs30.readFileSync)(build.manifestFile, "utf8")));
   return { imageId: galleryImageVersionId(output.artifacts) ?? manifest.artifact_id, managedImageId: manifest.artifact_id, runUuid: manifest.packer_run_uuid };
 }
-var import_node_fs28, import_node_path34;
+var import_node_fs30, import_node_path35;
 var init_packer_build = __esm({
   "src/tools/packer-build.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs28 = require("fs");
-    import_node_path34 = __toESM(require("path"), 1);
+    import_node_fs30 = require("fs");
+    import_node_path35 = __toESM(require("path"), 1);
     init_core2();
     init_packer_output();
     init_tool_answer();
@@ -24462,7 +24695,7 @@ async function imageBuildAction(pipeline) {
   const root2 = content.root;
   const toolCache = pipeline.directories.toolCache;
   const template2 = settings.template === void 0 ? content.packerTemplate : userPath(pipeline, settings.template);
-  if (!(0, import_node_fs29.existsSync)(template2)) {
+  if (!(0, import_node_fs31.existsSync)(template2)) {
     throw new InputError(
       "template",
       "a Packer template in the workspace",
@@ -24492,10 +24725,10 @@ Already in the gallery, not rebuilt: \`${existing}\`
     const lint = await ensurePythonEnvironment("lint", toolCache, pipeline.log);
     const cluster = await ensurePythonEnvironment("local-cluster", toolCache, pipeline.log);
     const plugin = await ensureRecoveryPlugin(
-      { content, sparkHome: await pysparkHome(import_node_path35.default.join(cluster, "bin", "python")), toolCache, tempDir: pipeline.directories.temp },
+      { content, sparkHome: await pysparkHome(import_node_path36.default.join(cluster, "bin", "python")), toolCache, tempDir: pipeline.directories.temp },
       pipeline.log
     );
-    return { packer, ansibleBin: import_node_path35.default.join(lint, "bin"), plugin };
+    return { packer, ansibleBin: import_node_path36.default.join(lint, "bin"), plugin };
   });
   const artifact = await runPackerBuild({
     packer: toolchain.packer,
@@ -24536,15 +24769,15 @@ Already in the gallery, not rebuilt: \`${existing}\`
   pipeline.log.info(`Built ${imageId}`);
 }
 function manifestFile(pipeline) {
-  return import_node_path35.default.join(pipeline.directories.temp, `packer-manifest-${process.pid}.json`);
+  return import_node_path36.default.join(pipeline.directories.temp, `packer-manifest-${process.pid}.json`);
 }
-var import_node_fs29, import_node_path35;
+var import_node_fs31, import_node_path36;
 var init_image_build = __esm({
   "src/actions/image-build/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs29 = require("fs");
-    import_node_path35 = __toESM(require("path"), 1);
+    import_node_fs31 = require("fs");
+    import_node_path36 = __toESM(require("path"), 1);
     init_gallery();
     init_errors();
     init_image_version();
@@ -24558,66 +24791,6 @@ var init_image_build = __esm({
     init_packer_build();
     init_user_paths();
     init_settings();
-  }
-});
-
-// src/azure/configuration-store.ts
-function storeHint(exitCode, store) {
-  return exitCode === 127 ? "Install the Azure CLI on the runner (Microsoft-hosted runners have it) and sign in with azure/login first." : `Give this identity Key Vault Secrets Officer on ${store.keyVaultName}, and let it reach the vault (key_vault_allowed_ips).`;
-}
-async function readKeptRoleVariables(store) {
-  const shown = await $({ nothrow: true, quiet: true })`az keyvault secret show --vault-name ${store.keyVaultName} --name ${store.secretName} --query value --output tsv`;
-  if (shown.exitCode !== 0 && /SecretNotFound|was not found/i.test(shown.stderr)) return {};
-  requireSuccess(shown, `az keyvault secret show ${store.secretName}`, storeHint(shown.exitCode, store));
-  try {
-    return JSON.parse(shown.stdout);
-  } catch {
-    throw new ToolAnswerError(
-      `Key Vault ${store.keyVaultName}`,
-      `JSON role variables in ${store.secretName}`,
-      "another value",
-      `Write it again with provision or rolling-update (roleVariables).`
-    );
-  }
-}
-async function writeKeptRoleVariables(store, file) {
-  const set = await $({
-    nothrow: true,
-    quiet: true
-  })`az keyvault secret set --vault-name ${store.keyVaultName} --name ${store.secretName} --file ${file} --content-type application/json --output none`;
-  requireSuccess(set, `az keyvault secret set ${store.secretName}`, storeHint(set.exitCode, store));
-}
-var init_configuration_store = __esm({
-  "src/azure/configuration-store.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_core2();
-    init_errors();
-    init_tool_result();
-  }
-});
-
-// src/actions/shared/configuration-store.ts
-function readConfigurationStore2(inputs) {
-  const given = inputs.optional("configurationStore");
-  if (given === void 0) return void 0;
-  const match = /^([A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9])\/([A-Za-z0-9-]{1,127})$/.exec(given);
-  if (!match)
-    throw new InputError("configurationStore", "<key vault>/<secret>, as provision outputs it", describeValue(given), "e.g. kv-spark-prod-1a2b3/spark-azure-role-variables.");
-  return { keyVaultName: match[1], secretName: match[2] };
-}
-async function keepRoleVariables(store, roleVariables, pipeline) {
-  const kept = { ...await readKeptRoleVariables(store), ...roleVariables };
-  await writeKeptRoleVariables(store, pipeline.secretFile("kept-role-variables.json", `${JSON.stringify(kept)}
-`));
-  pipeline.log.info(`Kept ${Object.keys(roleVariables).join(", ")} in ${store.keyVaultName}/${store.secretName}: every node booted from now on gets them.`);
-}
-var init_configuration_store2 = __esm({
-  "src/actions/shared/configuration-store.ts"() {
-    "use strict";
-    init_cjs_shims();
-    init_configuration_store();
-    init_errors();
   }
 });
 
@@ -24665,7 +24838,8 @@ async function provisionAction(pipeline) {
   }
 }
 async function provision(settings, directory, pipeline) {
-  const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory);
+  const ephemeral = ephemeralRootVariables();
+  const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory, ephemeral);
   const planFile = preparePlanFile(userPath(pipeline, settings.planFile), settings.planFile);
   const backendFiles = backendConfigFiles(settings.backendConfig, pipeline);
   await pipeline.group("terraform init", () => terraform.init(backendFiles));
@@ -24707,7 +24881,7 @@ async function provision(settings, directory, pipeline) {
 }
 function configuration(settings, pipeline, limit) {
   const roleVariables = settings.roleVariables;
-  const inventoryFile = import_node_path36.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
+  const inventoryFile = import_node_path37.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
   return {
     ssh: {
       user: settings.sshUser ?? "azureuser",
@@ -24752,12 +24926,13 @@ async function publish(outputs, workerCount, inventoryFile, pipeline) {
 `
   );
 }
-var import_node_path36;
+var import_node_path37;
 var init_provision = __esm({
   "src/actions/provision/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path36 = __toESM(require("path"), 1);
+    import_node_path37 = __toESM(require("path"), 1);
+    init_cluster_secret();
     init_input_reader();
     init_cluster_configuration();
     init_reconcile();
@@ -24910,7 +25085,7 @@ function ansibleConfigure(options) {
       $({
         nothrow: true,
         quiet: true,
-        env: { ...process.env, ANSIBLE_CONFIG: import_node_path37.default.join(import_node_path37.default.dirname(options.playbook), "ansible.cfg") }
+        env: { ...process.env, ANSIBLE_CONFIG: import_node_path38.default.join(import_node_path38.default.dirname(options.playbook), "ansible.cfg") }
       })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
       "Run the same command by hand for the full output."
     );
@@ -24919,7 +25094,7 @@ function ansibleConfigure(options) {
 function ansibleUpdate(options, operations) {
   const configure = ansibleConfigure(options);
   return {
-    description: `ansible ${import_node_path37.default.basename(options.playbook)}`,
+    description: `ansible ${import_node_path38.default.basename(options.playbook)}`,
     apply: async (node) => {
       await configure(node);
       await operations.restart(node);
@@ -24967,12 +25142,12 @@ function reimageUpdate(access2, imageId) {
     }
   };
 }
-var import_node_path37;
+var import_node_path38;
 var init_update_methods = __esm({
   "src/azure/update-methods.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path37 = __toESM(require("path"), 1);
+    import_node_path38 = __toESM(require("path"), 1);
     init_core2();
     init_remote_commands();
     init_errors();
@@ -25232,7 +25407,7 @@ function readRollingUpdateSettings(inputs) {
       fix: "Leave configurationStore out, or give the roleVariables the roll carries."
     }));
   }
-  return { ...settings, configurationStore: readConfigurationStore2(inputs) };
+  return { ...settings, configurationStore: readConfigurationStore(inputs) };
 }
 function refuseOtherMethodsInputs(inputs, name) {
   const others = [...new Set(Object.values(METHOD_INPUTS).flat())].filter((input) => !METHOD_INPUTS[name].includes(input));
@@ -25416,7 +25591,7 @@ async function localEnsembleResize(cluster, count) {
       await cluster.processes.start(node);
     },
     reconfigure: async (through, change) => {
-      const command = import_node_path38.default.join(nodeDir(cluster.paths.clusterDir, through.name), "bin", "zookeeper-reconfigure");
+      const command = import_node_path39.default.join(nodeDir(cluster.paths.clusterDir, through.name), "bin", "zookeeper-reconfigure");
       const result2 = await $({ nothrow: true, quiet: true, timeout: 6e4 })`${command} ${reconfigureArguments(change)}`;
       if (result2.exitCode !== 0 || !result2.stdout.includes("Committed new configuration")) {
         throw new ActionableError(
@@ -25431,7 +25606,7 @@ ${result2.stderr}`.trim().split("\n").slice(-4).join(" | ")}`,
     },
     retire: async (node) => {
       await cluster.processes.stop(node);
-      await (0, import_promises14.rm)(nodeDir(cluster.paths.clusterDir, node.name), { recursive: true, force: true });
+      await (0, import_promises15.rm)(nodeDir(cluster.paths.clusterDir, node.name), { recursive: true, force: true });
     }
   };
   return {
@@ -25444,13 +25619,13 @@ ${result2.stderr}`.trim().split("\n").slice(-4).join(" | ")}`,
     }
   };
 }
-var import_promises14, import_node_path38;
+var import_promises15, import_node_path39;
 var init_local_ensemble = __esm({
   "src/local/local-ensemble.ts"() {
     "use strict";
     init_cjs_shims();
-    import_promises14 = require("fs/promises");
-    import_node_path38 = __toESM(require("path"), 1);
+    import_promises15 = require("fs/promises");
+    import_node_path39 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_ensemble_membership();
@@ -25640,8 +25815,8 @@ async function resizeEnsembleAction(settings, pipeline) {
     () => resizeEnsemble(servers, wantedVoterIds, access2, { log: pipeline.log, gateTimeoutMs: settings.gateTimeoutSeconds * 1e3, lockWaitMs: settings.lockWaitSeconds * 1e3 })
   );
   await finish();
-  const reportFile = import_node_path39.default.join(pipeline.directories.temp, `spark-azure-ensemble-resize-${Date.now()}.json`);
-  (0, import_node_fs30.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}
+  const reportFile = import_node_path40.default.join(pipeline.directories.temp, `spark-azure-ensemble-resize-${Date.now()}.json`);
+  (0, import_node_fs32.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}
 `);
   pipeline.setOutput("completed", "true");
   pipeline.setOutput("ensembleVoters", report.after.join(","));
@@ -25692,7 +25867,7 @@ async function ensembleSides(settings, pipeline) {
   const keyFile = nodeAccess.privateKey ? writeSshKeyFile(pipeline, nodeAccess.privateKey) : void 0;
   const venv = await ensurePythonEnvironment("local-cluster", pipeline.directories.toolCache, pipeline.log);
   const configure = ansibleConfigure({
-    ansiblePlaybook: import_node_path39.default.join(venv, "bin", "ansible-playbook"),
+    ansiblePlaybook: import_node_path40.default.join(venv, "bin", "ansible-playbook"),
     inventory: userPath(pipeline, settings.method.inventory),
     playbook: settings.method.playbook === void 0 ? suiteContent().sitePlaybook : userPath(pipeline, settings.method.playbook)
   });
@@ -25703,13 +25878,13 @@ async function ensembleSides(settings, pipeline) {
     finish: async () => void 0
   };
 }
-var import_node_fs30, import_node_path39;
+var import_node_fs32, import_node_path40;
 var init_ensemble = __esm({
   "src/actions/rolling-update/ensemble.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs30 = require("fs");
-    import_node_path39 = __toESM(require("path"), 1);
+    import_node_fs32 = require("fs");
+    import_node_path40 = __toESM(require("path"), 1);
     init_update_methods();
     init_ssh_ensemble_access();
     init_errors();
@@ -25730,7 +25905,7 @@ async function rollingUpdateAction(pipeline) {
   const settings = readRollingUpdateSettings(inputs);
   warnOfDeprecatedInputs(inputs, pipeline);
   if (settings.zookeeperCount !== void 0) return resizeEnsembleAction({ ...settings, zookeeperCount: settings.zookeeperCount }, pipeline);
-  const { cluster, method } = await resolve(settings, pipeline);
+  const { cluster, method } = await resolve2(settings, pipeline);
   const options = { ...settings, only: settings.method.name === "reimage" ? new Set(cluster.topology.workers.map((worker) => worker.name)) : settings.only };
   if (settings.dryRun) {
     const plan = await planFromCluster(cluster, options);
@@ -25754,8 +25929,8 @@ ${lines.join("\n")}
   }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate({ cluster, method, options, log: pipeline.log }));
   const figures2 = rollingFigures(report.journal);
-  const reportFile = import_node_path40.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
-  (0, import_node_fs31.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+  const reportFile = import_node_path41.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  (0, import_node_fs33.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
   pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
@@ -25773,7 +25948,7 @@ ${lines.join("\n")}
   }
   pipeline.log.info(`Rolling update completed in ${figures2.totalSeconds} s; no ALIVE master for ${figures2.noAliveSeconds} s.`);
 }
-async function resolve(settings, pipeline) {
+async function resolve2(settings, pipeline) {
   const resolved = await resolveCluster({ ...settings, access: settings.nodeAccess }, pipeline);
   const { topology, operations } = resolved;
   const expectations = resolved.kind === "local" ? expectationsOf(topology) : { ...expectationsOf(topology), minimumWorkers: settings.expectedWorkers ?? topology.workers.length };
@@ -25790,7 +25965,7 @@ async function resolve(settings, pipeline) {
         cluster,
         method: ansibleUpdate(
           {
-            ansiblePlaybook: import_node_path40.default.join(venv, "bin", "ansible-playbook"),
+            ansiblePlaybook: import_node_path41.default.join(venv, "bin", "ansible-playbook"),
             inventory: userPath(pipeline, settings.method.inventory),
             playbook,
             extraVariablesFile: extraVariablesFile(settings.method.roleVariables, keyFile, pipeline)
@@ -25809,13 +25984,13 @@ function extraVariablesFile(roleVariables, keyFile, pipeline) {
   const variables = { ...roleVariables, ...keyFile ? { ansible_ssh_private_key_file: keyFile } : {} };
   return Object.keys(variables).length > 0 ? writeExtraVariablesFile(pipeline, variables) : void 0;
 }
-var import_node_fs31, import_node_path40;
+var import_node_fs33, import_node_path41;
 var init_rolling_update2 = __esm({
   "src/actions/rolling-update/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs31 = require("fs");
-    import_node_path40 = __toESM(require("path"), 1);
+    import_node_fs33 = require("fs");
+    import_node_path41 = __toESM(require("path"), 1);
     init_node_states();
     init_errors();
     init_input_reader();
@@ -25949,8 +26124,8 @@ function readAksSmokeTest(inputs) {
 async function aksSmokeTest(pipeline, inputs) {
   const { kubeconfig, application, timeoutMs } = readAksSmokeTest(inputs);
   const kubectl = new Kubectl(pipeline.secretFile("kubeconfig", kubeconfig));
-  const manifest = import_node_path41.default.join(pipeline.directories.temp, `${application.name}.json`);
-  (0, import_node_fs32.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
+  const manifest = import_node_path42.default.join(pipeline.directories.temp, `${application.name}.json`);
+  (0, import_node_fs34.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
 `);
   const started = performance.now();
   const outcome = await pipeline.group(`Smoke test on AKS (${application.namespace}/${application.name})`, async () => {
@@ -25994,13 +26169,13 @@ ${await kubectl.logTail(last2.driverPod, application.namespace, 40)}`);
     `kubectl describe sparkapplication ${application.name} -n ${application.namespace} tells more.`
   );
 }
-var import_node_fs32, import_node_path41;
+var import_node_fs34, import_node_path42;
 var init_aks = __esm({
   "src/actions/smoke-test/aks.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs32 = require("fs");
-    import_node_path41 = __toESM(require("path"), 1);
+    import_node_fs34 = require("fs");
+    import_node_path42 = __toESM(require("path"), 1);
     init_errors();
     init_spark_application();
     init_wait();
@@ -26049,7 +26224,7 @@ var init_livy_client = __esm({
     init_http_json();
     LIVY_FAILED_STATES = ["dead", "killed", "error"];
     LIVY_FINAL_STATES = ["success", ...LIVY_FAILED_STATES];
-    url2 = (endpoint, path46) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path46}`;
+    url2 = (endpoint, path47) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path47}`;
   }
 });
 
@@ -26183,9 +26358,10 @@ async function smokeTestAction(pipeline) {
   if (target === "hdinsight") return hdinsightSmokeTest(pipeline, inputs);
   if (target === "aks") return aksSmokeTest(pipeline, inputs);
   const settings = readSmokeTestSettings(inputs);
+  const store = readConfigurationStore(inputs);
   const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
   refuseDrillInputsWithoutFailover(inputs);
-  await runSmokeTest(settings, job, pipeline);
+  await runSmokeTest(await withClusterSecret(settings, store, pipeline), job, pipeline);
 }
 var init_smoke_test = __esm({
   "src/actions/smoke-test/index.ts"() {
@@ -26193,6 +26369,8 @@ var init_smoke_test = __esm({
     init_cjs_shims();
     init_input_reader();
     init_drill_settings();
+    init_cluster_secret2();
+    init_configuration_store2();
     init_smoke_test_run();
     init_smoke_test_settings();
     init_aks();
@@ -26760,7 +26938,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path46 = (function() {
+    var path47 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -26768,7 +26946,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path46.sep;
+    minimatch.sep = path47.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -26857,8 +27035,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path46.sep !== "/") {
-        pattern = pattern.split(path46.sep).join("/");
+      if (!options.allowWindowsEscape && path47.sep !== "/") {
+        pattern = pattern.split(path47.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -27229,8 +27407,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path46.sep !== "/") {
-        f = f.split(path46.sep).join("/");
+      if (path47.sep !== "/") {
+        f = f.split(path47.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -27524,7 +27702,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path46 = require("path");
+    var path47 = require("path");
     var crypto2 = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -27533,7 +27711,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path46.join(keyPath, ".taskkey");
+          this._keyFile = path47.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -29308,8 +29486,8 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path46 = require("path");
-    var os14 = require("os");
+    var path47 = require("path");
+    var os15 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
     var tcm = require_taskcommand();
@@ -29354,7 +29532,7 @@ var require_internal = __commonJS({
     var _outStream = process.stdout;
     var _errStream = process.stderr;
     function _writeLine(str) {
-      _outStream.write(str + os14.EOL);
+      _outStream.write(str + os15.EOL);
     }
     exports2._writeLine = _writeLine;
     function _setStdStream(stdStream) {
@@ -29405,7 +29583,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path46.join(path46.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path47.join(path47.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -29414,7 +29592,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path46.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path47.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -29440,7 +29618,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path47, ignoreWarnings) {
+    function _setResourcePath(path48, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -29450,19 +29628,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path47]) {
-        _checkPath(path47, "resource file path");
-        _resourceFiles[path47] = path47;
-        _debug("adding resource file: " + path47);
+      if (!_resourceFiles[path48]) {
+        _checkPath(path48, "resource file path");
+        _resourceFiles[path48] = path48;
+        _debug("adding resource file: " + path48);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path47, _resourceCulture);
+        var locStrs = _loadLocStrings(path48, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path47), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path48), IssueSource.TaskInternal);
         }
       }
     }
@@ -29561,10 +29739,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path47) {
+    function _exist(path48) {
       var exist = false;
       try {
-        exist = !!(path47 && fs3.statSync(path47) != null);
+        exist = !!(path48 && fs3.statSync(path48) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -29602,7 +29780,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path46.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path47.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -29624,7 +29802,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path46.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path47.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -29633,7 +29811,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path46.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path47.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -29652,7 +29830,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path46.basename(filePath);
+            var fileName = path47.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -29683,12 +29861,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path46.dirname(filePath_1);
-                var upperName = path46.basename(filePath_1).toUpperCase();
+                var directory = path47.dirname(filePath_1);
+                var upperName = path47.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path46.join(directory, actualName);
+                    filePath_1 = path47.join(directory, actualName);
                     break;
                   }
                 }
@@ -29855,8 +30033,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path47) {
-      return /^\\\\[^\\]/.test(path47);
+    function _isUncPath(path48) {
+      return /^\\\\[^\\]/.test(path48);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -29874,7 +30052,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path46.sep;
+        root2 += path47.sep;
       }
       return root2 + p;
     }
@@ -29909,7 +30087,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path46.dirname(p);
+      return path47.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -29981,7 +30159,7 @@ var require_internal = __commonJS({
         var cipher = crypto2.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path46.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path47.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -30325,7 +30503,7 @@ var require_q = __commonJS({
         var messages = [], progressListeners = [], resolvedPromise;
         var deferred = object_create(defer.prototype);
         var promise2 = object_create(Promise2.prototype);
-        promise2.promiseDispatch = function(resolve2, op, operands) {
+        promise2.promiseDispatch = function(resolve3, op, operands) {
           var args = array_slice(arguments);
           if (messages) {
             messages.push(args);
@@ -30456,9 +30634,9 @@ var require_q = __commonJS({
       };
       Q.race = race2;
       function race2(answerPs) {
-        return promise(function(resolve2, reject4) {
+        return promise(function(resolve3, reject4) {
           for (var i = 0, len = answerPs.length; i < len; i++) {
-            Q(answerPs[i]).then(resolve2, reject4);
+            Q(answerPs[i]).then(resolve3, reject4);
           }
         });
       }
@@ -30480,7 +30658,7 @@ var require_q = __commonJS({
           };
         }
         var promise2 = object_create(Promise2.prototype);
-        promise2.promiseDispatch = function(resolve2, op, args) {
+        promise2.promiseDispatch = function(resolve3, op, args) {
           var result2;
           try {
             if (descriptor[op]) {
@@ -30491,8 +30669,8 @@ var require_q = __commonJS({
           } catch (exception) {
             result2 = reject3(exception);
           }
-          if (resolve2) {
-            resolve2(result2);
+          if (resolve3) {
+            resolve3(result2);
           }
         };
         promise2.inspect = inspect;
@@ -31529,7 +31707,7 @@ var require_toolrunner = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ToolRunner = void 0;
     var Q = require_q();
-    var os14 = require("os");
+    var os15 = require("os");
     var events = require("events");
     var child = require("child_process");
     var im = require_internal();
@@ -31645,12 +31823,12 @@ var require_toolrunner = __commonJS({
         ToolRunner3.prototype._processLineBuffer = function(data, buffer, onLine) {
           var newBuffer = buffer + data.toString();
           try {
-            var eolIndex = newBuffer.indexOf(os14.EOL);
+            var eolIndex = newBuffer.indexOf(os15.EOL);
             while (eolIndex > -1) {
               var line = newBuffer.substring(0, eolIndex);
               onLine(line);
-              newBuffer = newBuffer.substring(eolIndex + os14.EOL.length);
-              eolIndex = newBuffer.indexOf(os14.EOL);
+              newBuffer = newBuffer.substring(eolIndex + os15.EOL.length);
+              eolIndex = newBuffer.indexOf(os15.EOL);
             }
           } catch (err) {
             this._debug("error processing line");
@@ -31901,9 +32079,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os14.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os15.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os14.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os15.EOL);
             }
           }
           var cp2;
@@ -31921,7 +32099,7 @@ var require_toolrunner = __commonJS({
           waitingEvents++;
           cp2 = child.spawn(pipeOutputToTool._getSpawnFileName(optionsNonNull), pipeOutputToTool._getSpawnArgs(optionsNonNull), pipeOutputToTool._getSpawnOptions(optionsNonNull));
           fileStream = this.pipeOutputToFile ? fs3.createWriteStream(this.pipeOutputToFile) : null;
-          return new Promise(function(resolve2, reject3) {
+          return new Promise(function(resolve3, reject3) {
             var _a, _b, _c, _d;
             var complete = function() {
               if (waitingEvents != 0) {
@@ -31933,7 +32111,7 @@ var require_toolrunner = __commonJS({
               if (error2) {
                 reject3(error2);
               } else {
-                resolve2(returnCode);
+                resolve3(returnCode);
               }
             };
             if (fileStream) {
@@ -32075,9 +32253,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os14.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os15.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os14.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os15.EOL);
             }
           }
           var cp2;
@@ -32278,9 +32456,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os14.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os15.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os14.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os15.EOL);
             }
           }
           var state = new ExecState(optionsNonNull, this.toolPath);
@@ -32289,7 +32467,7 @@ var require_toolrunner = __commonJS({
           });
           var stdLineBuffer = "";
           var errLineBuffer = "";
-          var emitDoneEvent = function(resolve2, reject3) {
+          var emitDoneEvent = function(resolve3, reject3) {
             state.on("done", function(error2, exitCode) {
               if (stdLineBuffer.length > 0) {
                 _this.emit("stdline", stdLineBuffer);
@@ -32303,7 +32481,7 @@ var require_toolrunner = __commonJS({
               if (error2) {
                 reject3(error2);
               } else {
-                resolve2(exitCode);
+                resolve3(exitCode);
               }
             });
           };
@@ -32311,8 +32489,8 @@ var require_toolrunner = __commonJS({
           try {
             cp2 = child.spawn(this._getSpawnFileName(options), this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(options));
           } catch (error2) {
-            return new Promise(function(resolve2, reject3) {
-              emitDoneEvent(resolve2, reject3);
+            return new Promise(function(resolve3, reject3) {
+              emitDoneEvent(resolve3, reject3);
               state.processError = error2.message;
               state.processExited = true;
               state.processClosed = true;
@@ -32323,9 +32501,9 @@ var require_toolrunner = __commonJS({
           (_a = cp2.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
             if (!optionsNonNull.silent) {
               if (df) {
-                df.stdout(Buffer.from(os14.EOL));
+                df.stdout(Buffer.from(os15.EOL));
               } else {
-                optionsNonNull.outStream.write(os14.EOL);
+                optionsNonNull.outStream.write(os15.EOL);
               }
             }
           });
@@ -32397,9 +32575,9 @@ var require_toolrunner = __commonJS({
           var df = this._createDisplayFilter(optionsNonNull);
           if (!optionsNonNull.silent) {
             if (df) {
-              df.commandLine(this._getCommandString(optionsNonNull) + os14.EOL);
+              df.commandLine(this._getCommandString(optionsNonNull) + os15.EOL);
             } else {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os14.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os15.EOL);
             }
           }
           var state = new ExecState(optionsNonNull, this.toolPath);
@@ -32438,9 +32616,9 @@ var require_toolrunner = __commonJS({
           (_a = cp2.stdout) === null || _a === void 0 ? void 0 : _a.on("end", function() {
             if (!optionsNonNull.silent) {
               if (df) {
-                df.stdout(Buffer.from(os14.EOL));
+                df.stdout(Buffer.from(os15.EOL));
               } else {
-                optionsNonNull.outStream.write(os14.EOL);
+                optionsNonNull.outStream.write(os15.EOL);
               }
             }
           });
@@ -32507,7 +32685,7 @@ var require_toolrunner = __commonJS({
           options = this._cloneExecOptions(options);
           var ext = options.externalOutput;
           if (!options.silent) {
-            var cmdLine = this._getCommandString(options) + os14.EOL;
+            var cmdLine = this._getCommandString(options) + os15.EOL;
             options.outStream.write(ext ? eom.filterExternalOutput(cmdLine, ext) : cmdLine);
           }
           var r = child.spawnSync(this._getSpawnFileName(options), this._getSpawnArgs(options), this._getSpawnSyncOptions(options));
@@ -32624,8 +32802,8 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path46 = require("path");
-    var os14 = require("os");
+    var path47 = require("path");
+    var os15 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
     var tcm = require_taskcommand();
@@ -32960,21 +33138,21 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path47) {
-      return fs3.statSync(path47);
+    function stats(path48) {
+      return fs3.statSync(path48);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
-    function writeFile10(file, data, options) {
+    function writeFile11(file, data, options) {
       if (typeof options === "string") {
         fs3.writeFileSync(file, data, { encoding: options });
       } else {
         fs3.writeFileSync(file, data, options);
       }
     }
-    exports2.writeFile = writeFile10;
+    exports2.writeFile = writeFile11;
     function osType() {
-      return os14.type();
+      return os15.type();
     }
     exports2.osType = osType;
     function getPlatform() {
@@ -33028,26 +33206,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path47) {
-      if (path47 === "-") {
+    function cd2(path48) {
+      if (path48 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path47 = process.env.OLDPWD;
+          path48 = process.env.OLDPWD;
         }
       }
-      if (path47 === "~") {
-        path47 = os14.homedir();
+      if (path48 === "~") {
+        path48 = os15.homedir();
       }
-      if (!fs3.existsSync(path47)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path47));
+      if (!fs3.existsSync(path48)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path48));
       }
-      if (!fs3.statSync(path47).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path47));
+      if (!fs3.statSync(path48).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path48));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path47);
+        process.chdir(path48);
         process.env.OLDPWD = currentPath;
       } catch (error2) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error2));
@@ -33080,7 +33258,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path46.resolve(dirs.shift());
+      var _path = path47.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error2) {
@@ -33110,7 +33288,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path46.resolve(dirStack.shift());
+        var _path = path47.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -33134,7 +33312,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path46.dirname(testDir);
+            var parentDir = path47.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -33163,16 +33341,16 @@ var require_task = __commonJS({
       }
     }
     exports2.mkdirP = mkdirP;
-    function resolve2() {
+    function resolve3() {
       var pathSegments = [];
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path46.resolve.apply(this, pathSegments);
+      var absolutePath = path47.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
-    exports2.resolve = resolve2;
+    exports2.resolve = resolve3;
     exports2.which = im._which;
     function ls(optionsOrPaths) {
       var paths = [];
@@ -33203,7 +33381,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path46.resolve("."));
+        paths.push(path47.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -33211,14 +33389,14 @@ var require_task = __commonJS({
       try {
         var remainingPaths = [];
         while (paths.length > 0) {
-          var pathEntry = resolve2(paths.shift());
+          var pathEntry = resolve3(paths.shift());
           if (pathEntry === null || pathEntry === void 0 ? void 0 : pathEntry.includes("*")) {
             remainingPaths.push(pathEntry);
             continue;
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path46.basename(pathEntry);
+            var fileName = path47.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -33226,14 +33404,14 @@ var require_task = __commonJS({
         }
         paths.push.apply(paths, remainingPaths);
         var _loop_1 = function() {
-          var pathEntry2 = resolve2(paths.shift());
+          var pathEntry2 = resolve3(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path46.dirname(pathEntry2), [path46.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path47.dirname(pathEntry2), [path47.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path46.join(pathEntry2, file);
+              return path47.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -33245,24 +33423,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path46.basename(entry);
+          var entrybasename = path47.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path46.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path47.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path46.resolve(p));
-          }) || path46.resolve(".");
+            return entry.startsWith(path47.resolve(p));
+          }) || path47.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path46.join(entry, x);
+              return path47.join(entry, x);
             }));
-            entries.push(path46.relative(baseDir, entry));
+            entries.push(path47.relative(baseDir, entry));
           } else {
-            entries.push(path46.relative(baseDir, entry));
+            entries.push(path47.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -33318,7 +33496,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path46.resolve(src2) !== path46.resolve(source);
+            return path47.resolve(src2) !== path47.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -33340,7 +33518,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path46.join(destination, path46.basename(source));
+            destination = path47.join(destination, path47.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error2) {
@@ -33375,8 +33553,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path46.join(source, entry.name);
-          var destPath = path46.join(destination, entry.name);
+          var srcPath = path47.join(source, entry.name);
+          var destPath = path47.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -33393,7 +33571,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path46.resolve(path46.dirname(source)), [path46.basename(source)]));
+            sources.push.apply(sources, findMatch(path47.resolve(path47.dirname(source)), [path47.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -33440,21 +33618,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry2;
-    function _getStats(path47, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path48, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path47);
+          stats2 = fs3.statSync(path48);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path47);
-            (0, exports2.debug)("  ".concat(path47, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path48);
+            (0, exports2.debug)("  ".concat(path48, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path47);
+        stats2 = fs3.lstatSync(path48);
       }
       return stats2;
     }
@@ -33463,7 +33641,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path46.normalize(findPath);
+      findPath = path47.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -33518,7 +33696,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path46.join(item.path, childName), childLevel_1);
+              return new _FindItem(path47.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -33540,8 +33718,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path47, level) {
-          this.path = path47;
+        function _FindItem2(path48, level) {
+          this.path = path48;
           this.level = level;
         }
         return _FindItem2;
@@ -33594,8 +33772,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path46.isAbsolute(pat)) {
-          pat = path46.join(rootDirectory, pat);
+        if (rootDirectory && !path47.isAbsolute(pat)) {
+          pat = path47.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -33712,7 +33890,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path46.dirname(inputPath), [path46.basename(inputPath)]);
+            var entries = findMatch(path47.dirname(inputPath), [path47.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -34175,21 +34353,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path47) {
-      (0, exports2.command)("task.uploadfile", null, path47);
+    function uploadFile(path48) {
+      (0, exports2.command)("task.uploadfile", null, path48);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path47) {
+    function prependPath(path48) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path47);
+      (0, exports2.command)("task.prependpath", null, path48);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path47) {
-      (0, exports2.command)("task.uploadsummary", null, path47);
+    function uploadSummary2(path48) {
+      (0, exports2.command)("task.uploadsummary", null, path48);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path47) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path47);
+    function addAttachment(type, name, path48) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path48);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -34227,16 +34405,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path47, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path47);
+    function uploadArtifact(containerFolder, path48, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path48);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path47, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path47);
+    function associateArtifact(name, path48, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path48);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path47) {
-      (0, exports2.command)("build.uploadlog", null, path47);
+    function uploadBuildLog(path48) {
+      (0, exports2.command)("build.uploadlog", null, path48);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -34321,8 +34499,8 @@ function azureDevOpsPipeline(taskName) {
     // task-lib refuses a multi-line secret (a private key): register each line.
     setSecret: masker((line) => tl.setSecret(line)),
     appendSummary: summaryAppender(log4, "the task summary in Agent.TempDirectory", async (markdown) => {
-      const file = import_node_path42.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs33.writeFileSync)(file, markdown);
+      const file = import_node_path43.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      (0, import_node_fs35.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     }),
     inputLabel: (input) => `'${input}'`,
@@ -34336,18 +34514,18 @@ function azureDevOpsPipeline(taskName) {
 function azureDevOpsDirectories() {
   return {
     workspace: tl.getVariable("Build.SourcesDirectory") || tl.getVariable("System.DefaultWorkingDirectory") || process.cwd(),
-    temp: tl.getVariable("Agent.TempDirectory") || import_node_os8.default.tmpdir(),
+    temp: tl.getVariable("Agent.TempDirectory") || import_node_os9.default.tmpdir(),
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs33, import_node_os8, import_node_path42, tl;
+var import_node_fs35, import_node_os9, import_node_path43, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs33 = require("fs");
-    import_node_os8 = __toESM(require("os"), 1);
-    import_node_path42 = __toESM(require("path"), 1);
+    import_node_fs35 = require("fs");
+    import_node_os9 = __toESM(require("os"), 1);
+    import_node_path43 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
     init_masking();
@@ -34367,7 +34545,7 @@ function withServiceConnection(pipeline, body) {
     if (!id) return body(pipeline);
     const connection = await readConnection(id);
     pipeline.setSecret(connection.credential.value);
-    const profile = await (0, import_promises15.mkdtemp)(import_node_path43.default.join(pipeline.directories.temp, "spark-azure-az-"));
+    const profile = await (0, import_promises16.mkdtemp)(import_node_path44.default.join(pipeline.directories.temp, "spark-azure-az-"));
     const saved = { ...process.env };
     try {
       await signIn(connection, profile);
@@ -34376,7 +34554,7 @@ function withServiceConnection(pipeline, body) {
     } finally {
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
       Object.assign(process.env, saved);
-      await (0, import_promises15.rm)(profile, { recursive: true, force: true });
+      await (0, import_promises16.rm)(profile, { recursive: true, force: true });
     }
   };
 }
@@ -34422,9 +34600,9 @@ async function requestFederatedToken(id) {
 }
 async function signIn(connection, profile) {
   process.env.AZURE_CONFIG_DIR = profile;
-  const credentialFile = import_node_path43.default.join(profile, "credential");
-  (0, import_node_fs34.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
-  (0, import_node_fs34.chmodSync)(credentialFile, 384);
+  const credentialFile = import_node_path44.default.join(profile, "credential");
+  (0, import_node_fs36.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
+  (0, import_node_fs36.chmodSync)(credentialFile, 384);
   const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
   try {
     requireSuccess(
@@ -34437,7 +34615,7 @@ async function signIn(connection, profile) {
       "Check the service connection (tenant, application, credential) and that the agent has the Azure CLI."
     );
   } finally {
-    await (0, import_promises15.rm)(credentialFile, { force: true });
+    await (0, import_promises16.rm)(credentialFile, { force: true });
   }
   requireSuccess(
     await $({ nothrow: true, quiet: true, timeout: 6e4 })`az account set --subscription ${connection.subscriptionId}`,
@@ -34451,14 +34629,14 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs34, import_promises15, import_node_path43, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs36, import_promises16, import_node_path44, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs34 = require("fs");
-    import_promises15 = require("fs/promises");
-    import_node_path43 = __toESM(require("path"), 1);
+    import_node_fs36 = require("fs");
+    import_promises16 = require("fs/promises");
+    import_node_path44 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
     init_core2();
     init_errors();
@@ -35642,7 +35820,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path46 = require("path");
+    var path47 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -36655,9 +36833,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path46.resolve(baseDir, baseName);
+          const localBin = path47.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path46.extname(baseName))) return void 0;
+          if (sourceExt.includes(path47.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -36675,17 +36853,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path46.resolve(
-            path46.dirname(resolvedScriptPath),
+          executableDir = path47.resolve(
+            path47.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path46.basename(
+            const legacyName = path47.basename(
               this._scriptPath,
-              path46.extname(this._scriptPath)
+              path47.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -36696,7 +36874,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path46.extname(executableFile));
+        launchWithNode = sourceExt.includes(path47.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -37611,7 +37789,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path46.basename(filename, path46.extname(filename));
+        this._name = path47.basename(filename, path47.extname(filename));
         return this;
       }
       /**
@@ -37625,9 +37803,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path47) {
-        if (path47 === void 0) return this._executableDir;
-        this._executableDir = path47;
+      executableDir(path48) {
+        if (path48 === void 0) return this._executableDir;
+        this._executableDir = path48;
         return this;
       }
       /**
@@ -38007,7 +38185,7 @@ async function verify(cluster, directories, log4) {
   const up = await cluster.up(DEFAULT_SHAPE);
   log4.info(up.alreadyRunning ? "Using the running local cluster." : `Local cluster healthy ${up.secondsToHealthy.toFixed(1)} s after start.`);
   const inputs = (extra = {}) => new InputReader(recordInputSource({ masters: up.description.masterUrl, ...extra }));
-  const settings = readSmokeTestSettings(inputs());
+  const settings = { ...readSmokeTestSettings(inputs()), clusterSecret: readLocalClusterSecret(cluster.paths.clusterDir) };
   const smokeJob = smokeTestJob(settings);
   const runtime = await resolveSparkRuntime({ input: "sparkHome", toolCache: cluster.paths.toolCache }, log4);
   const smokeTest = await runSparkJob(settings, smokeJob, runtime, log4);
@@ -38048,6 +38226,7 @@ var init_verify = __esm({
     init_failover_drill();
     init_rolling_update();
     init_spark_job();
+    init_local_cluster_secret();
     init_local_drill_cluster();
     init_local_topology();
     init_local_update();
@@ -38094,7 +38273,7 @@ function cliPipeline(inputs, options = {}) {
       secrets.push(...secretLines(value));
     },
     appendSummary: summaryAppender(log4, "--summary-file", async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs35.appendFileSync)(options.summaryFile, `${markdown}
+      if (options.summaryFile) (0, import_node_fs37.appendFileSync)(options.summaryFile, `${markdown}
 `);
     }),
     inputLabel: cliFlag,
@@ -38110,15 +38289,15 @@ function cliFlag(input) {
   return `--${input.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 function cliDirectories(env = process.env) {
-  return { workspace: process.cwd(), temp: import_node_os9.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
+  return { workspace: process.cwd(), temp: import_node_os10.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
 }
-var import_node_fs35, import_node_os9;
+var import_node_fs37, import_node_os10;
 var init_cli_pipeline = __esm({
   "src/doors/cli-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs35 = require("fs");
-    import_node_os9 = __toESM(require("os"), 1);
+    import_node_fs37 = require("fs");
+    import_node_os10 = __toESM(require("os"), 1);
     init_secret_inputs();
     init_directories();
     init_masking();
@@ -38129,7 +38308,7 @@ var init_cli_pipeline = __esm({
 
 // src/entries/action-commands.ts
 function addActionCommand(program2, options) {
-  const metadata = (0, import_yaml5.parse)((0, import_node_fs36.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
+  const metadata = (0, import_yaml5.parse)((0, import_node_fs38.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
   const fromLocalCluster = options.localDefaults ? " Inputs left out come from the local cluster." : "";
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {}).filter(([input2]) => !options.omit?.includes(input2))) {
@@ -38140,12 +38319,12 @@ function addActionCommand(program2, options) {
     await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
   });
 }
-var import_node_fs36, import_yaml5;
+var import_node_fs38, import_yaml5;
 var init_action_commands = __esm({
   "src/entries/action-commands.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs36 = require("fs");
+    import_node_fs38 = require("fs");
     init_esm();
     import_yaml5 = __toESM(require_dist(), 1);
     init_action_registry();

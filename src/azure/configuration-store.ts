@@ -1,5 +1,6 @@
 import { $ } from 'zx/core';
 import { ToolAnswerError } from '../core/errors.js';
+import { CLUSTER_SECRET_NAME } from '../core/infra/cluster-secret.js';
 import { requireSuccess } from '../tools/tool-result.js';
 
 /** What to do when az failed: install it when the shell found none (127), else the vault's access. */
@@ -42,4 +43,19 @@ export async function writeKeptRoleVariables(store: KeyVaultSecret, file: string
     quiet: true,
   })`az keyvault secret set --vault-name ${store.keyVaultName} --name ${store.secretName} --file ${file} --content-type application/json --output none`;
   requireSuccess(set, `az keyvault secret set ${store.secretName}`, storeHint(set.exitCode, store));
+}
+
+/** The cluster secret (docs/security.md), for the drivers: from az's stdout, never a command line. */
+export async function readClusterSecret(store: KeyVaultSecret): Promise<string> {
+  const shown = await $({ nothrow: true, quiet: true })`az keyvault secret show --vault-name ${store.keyVaultName} --name ${CLUSTER_SECRET_NAME} --query value --output tsv`;
+  requireSuccess(shown, `az keyvault secret show ${CLUSTER_SECRET_NAME}`, storeHint(shown.exitCode, store));
+  const secret = shown.stdout.trim();
+  if (secret === '')
+    throw new ToolAnswerError(
+      `Key Vault ${store.keyVaultName}`,
+      `a value for ${CLUSTER_SECRET_NAME}`,
+      'an empty one',
+      'Apply the root again (it writes the secret), or bump cluster_secret_version.',
+    );
+  return secret;
 }

@@ -8,6 +8,7 @@ import { renderNodeBoot } from '../tools/node-boot-render.js';
 import { suiteContent } from '../tools/suite-content.js';
 import { requireSuccess } from '../tools/tool-result.js';
 import { applyWriteFiles } from './cloud-config.js';
+import { clusterSecretFile } from './local-cluster-secret.js';
 import { localImageVariables } from './local-image.js';
 import { nodeDir } from './paths.js';
 import type { Toolchain } from './toolchain.js';
@@ -51,7 +52,7 @@ export async function writeConfigurationStore(clusterDir: string, roleVariables:
  */
 export async function bootLocalNodes(boot: LocalBoot, nodes: readonly ClusterNode[]): Promise<void> {
   if (nodes.length === 0) return;
-  const store = { kind: 'file' as const, path: configurationStoreFile(boot.clusterDir) };
+  const store = { kind: 'file' as const, path: configurationStoreFile(boot.clusterDir), cluster_secret_path: clusterSecretFile(boot.clusterDir) };
   const inputs: Record<string, NodeBootInput> = Object.fromEntries(nodes.map((node) => [node.name, bootInputOf(node, boot.topology, boot.clusterName, store, createdWith(node))]));
   const documents = await renderNodeBoot(boot.terraform, path.join(boot.clusterDir, 'custom-data'), inputs);
   for (const node of nodes) {

@@ -19,6 +19,7 @@ import type { Log } from '../core/log.js';
 import type { NodeOperationName, NodeOperations } from '../core/nodes/node-operations.js';
 import { probeCluster } from '../core/cluster/cluster-probe.js';
 import { sleep, waitUntil } from '../core/wait.js';
+import { ensureLocalClusterSecret } from './local-cluster-secret.js';
 import { type LocalBoot, bootLocalNodes, readConfigurationStore, writeClusterInventory, writeConfigurationStore } from './local-boot.js';
 import { type LocalMonitoring, MONITORING_HOST, localMonitoringRunning, startLocalMonitoring, stopLocalMonitoring } from './local-monitoring.js';
 import { ensureMonitoringTools } from '../tools/monitoring-tools.js';
@@ -417,6 +418,7 @@ export class LocalCluster {
     const record: LocalClusterRecord = { shape, roleVariables, clusterName: LOCAL_CLUSTER_NAME, topology, toolchain, createdAt: new Date().toISOString() };
     await writeFile(this.recordPath, `${JSON.stringify(record, null, 2)}\n`);
     await writeConfigurationStore(this.paths.clusterDir, roleVariables);
+    await ensureLocalClusterSecret(this.paths.clusterDir);
     this.log.info('Booting every node from its custom data (the node-boot module, then spark-azure-boot)');
     await bootLocalNodes(this.bootContext(record), allNodes(topology));
     await writeClusterInventory(this.bootContext(record), allNodes(topology), path.join(this.paths.clusterDir, 'inventory.yml'));

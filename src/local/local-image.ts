@@ -31,6 +31,7 @@ export function localImageVariables(clusterDir: string, nodeName: string, toolch
     spark_conf_dir: '{{ spark_azure_node_dir }}/conf',
     spark_log_dir: '{{ spark_azure_node_dir }}/logs',
     spark_bin_dir: '{{ spark_azure_node_dir }}/bin',
+    spark_cluster_secret_file: '{{ spark_azure_node_dir }}/etc/spark-azure/cluster-secret',
     spark_master_daemon_memory_mb: 512,
     spark_master_recovery_plugin_jar: toolchain.recoveryPluginJar,
     spark_worker_daemon_memory_mb: 384,

@@ -53,7 +53,7 @@ export async function runSparkJob(submitTo: SubmissionMasters, job: SparkJob, ru
     outputTail: [...run.stderr.trim().split('\n').slice(-15), ...run.stdout.trim().split('\n').slice(-5)].filter(Boolean).join('\n'),
   };
   if (run.timedOut) return { ...base, passed: false, reason: `spark-submit did not finish within ${job.timeoutSeconds} s and was killed` };
-  if (run.exitCode !== 0) return { ...base, passed: false, reason: `spark-submit exited with status ${run.exitCode}` };
+  if (run.exitCode !== 0) return { ...base, passed: false, reason: `spark-submit exited with status ${run.exitCode}${refusalHint(output, submitTo)}` };
   const verdict = checkResult(run.stdout, job.check);
   if (!verdict.ok) return { ...base, result: verdict.result, passed: false, reason: verdict.reason };
   if (!base.applicationId) return { ...base, result: verdict.result, passed: false, reason: 'spark-submit printed no application or driver id' };
@@ -82,6 +82,7 @@ export function buildSubmission(submitTo: SubmissionMasters, job: SparkJob, runt
     arguments: job.application === undefined && job.arguments.length === 0 ? ['10'] : job.arguments,
     deployMode: job.deployMode,
     name: job.name,
+    clusterSecret: submitTo.clusterSecret,
     conf: {
       // A test job must fit on the smallest worker and must not fight over the driver UI port.
       'spark.executor.memory': '512m',
@@ -98,6 +99,18 @@ export function buildSubmission(submitTo: SubmissionMasters, job: SparkJob, runt
       ...job.sparkConf,
     },
   };
+}
+
+/**
+ * Why no master took the driver, when its output says they refused it at the handshake: a closed cluster
+ * and a driver without its secret, or with another.
+ */
+function refusalHint(output: string, submitTo: SubmissionMasters): string {
+  // Without a secret the master answers "Unknown challenge message."; with another, the handshake fails.
+  if (!/Failed to connect to master/.test(output) || !/Unknown challenge message|Exception while bootstrapping client/.test(output)) return '';
+  return submitTo.clusterSecret === undefined
+    ? ': every master refused the driver. A closed cluster needs its secret: pass clusterSecret (docs/security.md)'
+    : ': every master refused the driver. Check that clusterSecret is the cluster’s current secret (docs/security.md)';
 }
 
 /** A client-mode driver on a loopback cluster binds its host address, so that nothing listens beyond loopback. */

@@ -26,7 +26,7 @@ export async function renderNodeBoot(terraform: string, workDir: string, inputs:
     masters             = list(object({ name = string, host = string }))
     zookeeper_dir       = string
     role_variables      = map(string)
-    configuration_store = object({ kind = string, key_vault_name = optional(string), secret_name = optional(string), identity_client_id = optional(string), path = optional(string) })
+    configuration_store = object({ kind = string, key_vault_name = optional(string), secret_name = optional(string), identity_client_id = optional(string), path = optional(string), cluster_secret_name = optional(string), cluster_secret_path = optional(string) })
   }))
 }
 

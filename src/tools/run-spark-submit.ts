@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { $ } from 'zx/core';
+import { driverSecurityProperties } from '../core/spark/cluster-security.js';
 import { type SparkSubmission, sparkSubmitArguments } from '../core/spark/spark-submit.js';
 import type { SparkRuntime } from './spark-runtime.js';
 
@@ -24,6 +27,7 @@ export interface RunningSubmission {
 export function startSparkSubmit(runtime: SparkRuntime, submission: SparkSubmission, options: { timeoutMs: number; localIp?: string }): RunningSubmission {
   const env: NodeJS.ProcessEnv = { ...process.env, PYSPARK_PYTHON: runtime.python, SPARK_HOME: runtime.sparkHome };
   if (options.localIp) env.SPARK_LOCAL_IP = options.localIp;
+  const secretDir = submission.clusterSecret === undefined ? undefined : writeDriverProperties(submission.clusterSecret);
   const started = performance.now();
   const child = $({
     env,
@@ -31,9 +35,14 @@ export function startSparkSubmit(runtime: SparkRuntime, submission: SparkSubmiss
     quiet: true,
     timeout: options.timeoutMs,
     timeoutSignal: 'SIGKILL',
-  })`${path.join(runtime.sparkHome, 'bin', 'spark-submit')} ${sparkSubmitArguments(submission)}`;
+  })`${path.join(runtime.sparkHome, 'bin', 'spark-submit')} ${sparkSubmitArguments(submission, secretDir && path.join(secretDir, DRIVER_PROPERTIES))}`;
   const result = (async (): Promise<SubmissionRun> => {
-    const output = await child;
+    let output: Awaited<typeof child>;
+    try {
+      output = await child;
+    } finally {
+      if (secretDir) rmSync(secretDir, { recursive: true, force: true });
+    }
     const durationMs = performance.now() - started;
     return {
       exitCode: output.exitCode,
@@ -51,6 +60,18 @@ export function startSparkSubmit(runtime: SparkRuntime, submission: SparkSubmiss
     }
   };
   return { result, kill };
+}
+
+const DRIVER_PROPERTIES = 'driver.properties';
+
+/**
+ * A private directory (0700) holding the driver's properties file (0600) for this one run: removed as soon
+ * as spark-submit exits, whichever way.
+ */
+function writeDriverProperties(clusterSecret: string): string {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'spark-azure-driver-'));
+  writeFileSync(path.join(directory, DRIVER_PROPERTIES), driverSecurityProperties(clusterSecret), { mode: 0o600 });
+  return directory;
 }
 
 export function runSparkSubmit(runtime: SparkRuntime, submission: SparkSubmission, options: { timeoutMs: number; localIp?: string }): Promise<SubmissionRun> {

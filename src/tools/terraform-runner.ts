@@ -10,14 +10,17 @@ export interface PlanResult {
 
 /** Terraform (or OpenTofu) in one root directory, non-interactive. */
 export class TerraformRoot {
+  /** `ephemeralVariables` go to every run, the apply of a saved plan included (a plan keeps no ephemeral value). */
   constructor(
     private readonly cli: string,
     readonly directory: string,
+    private readonly ephemeralVariables: Readonly<Record<string, string>> = {},
   ) {}
 
   private run(args: string[], allowedExitCodes: number[] = [0], variables: Readonly<Record<string, string>> = {}) {
     // Variables travel as TF_VAR_*: a secret one on the command line would be readable by every process.
-    const env = { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', ...Object.fromEntries(Object.entries(variables).map(([name, value]) => [`TF_VAR_${name}`, value])) };
+    const given = { ...this.ephemeralVariables, ...variables };
+    const env = { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', ...Object.fromEntries(Object.entries(given).map(([name, value]) => [`TF_VAR_${name}`, value])) };
     return $({ cwd: this.directory, nothrow: true, quiet: true, env })`${this.cli} ${args}`.then((result) =>
       allowedExitCodes.includes(result.exitCode ?? -1)
         ? result

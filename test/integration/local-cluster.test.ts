@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,12 @@ import { type ClusterTopology, allNodes, masterAddress, topologyMasterUrl, topol
 import { DRILL_ACTIONS, DRILL_CHECKS, type DrillJournal, checks } from '../../src/core/drill/journal.js';
 import { formatHostPort } from '../../src/core/inputs/host-port.js';
 import { ensureAct, exportRepository, runWorkflow, userRepository } from '../support/act.js';
-import { mastersByStatus } from '../support/cluster-observations.js';
+import { mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
+import { startIntruder } from '../support/intruder.js';
+import { readLocalClusterSecret } from '../../src/local/local-cluster-secret.js';
+import { driverSecurityProperties } from '../../src/core/spark/cluster-security.js';
+import { resolveSparkRuntime } from '../../src/tools/spark-runtime.js';
+import { silentLog } from '../../src/core/log.js';
 
 describe('the local HA cluster', () => {
   let cluster: LocalCluster;
@@ -55,8 +60,12 @@ describe('the local HA cluster', () => {
   });
 
   it('runs a real job submitted to the full master list, through the GitHub action bundle', async () => {
-    const run = await runGithubAction('smoke-test', { masters: description.masterUrl });
+    // The secret as a pipeline passes it: an input, masked, never printed.
+    const clusterSecret = readLocalClusterSecret(cluster.paths.clusterDir)!;
+    const run = await runGithubAction('smoke-test', { masters: description.masterUrl, clusterSecret });
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(`::add-mask::${clusterSecret}`);
+    expect(`${run.stdout.replaceAll(`::add-mask::${clusterSecret}`, '')}${run.stderr}${run.summary}`).not.toContain(clusterSecret);
     expect(Number(run.outputs.result)).toBeGreaterThanOrEqual(3.0);
     expect(Number(run.outputs.result)).toBeLessThanOrEqual(3.3);
     expect(run.outputs.applicationId).toMatch(/^app-\d{14}-\d{4}$/);
@@ -65,12 +74,69 @@ describe('the local HA cluster', () => {
   });
 
   it('runs the same job through the Azure DevOps task bundle', async () => {
-    const run = await runAzureDevOpsTask('smoke-test', { masters: '127.0.0.21:7077,127.0.0.22:7077' });
+    // No clusterSecret: masters on this machine's loopback authenticate with the local cluster's own.
+    const run = await runAzureDevOpsTask('smoke-test', { masters: '127.0.0.21:7077,127.0.0.22:7077' }, { SPARK_AZURE_LOCAL_DIR: cluster.paths.clusterDir });
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(Number(run.outputs.result)).toBeGreaterThan(3.0);
     expect(run.outputs.applicationId).toMatch(/^app-/);
     expect(run.stdout).toContain('##vso[task.complete result=Succeeded');
     expect(run.summary).toContain('| Verdict | passed |');
+  });
+
+  // The cluster as it comes up is closed: tried from outside as an intruder on its network would.
+  describe('closed: nobody without the cluster secret runs code on it or joins it', () => {
+    let sparkHome: string;
+    let python: string;
+    const refused = /Failed to connect to master 127\.0\.0\.2\d:7077/;
+    const aliveMasterJson = async (): Promise<{ activeapps: { name: string }[]; completedapps: { name: string }[]; workers: { host: string }[] }> => {
+      const alive = await theAliveMasterNode(await cluster.topology());
+      return (await fetch(`http://${alive.host}:8080/json/`)).json();
+    };
+
+    beforeAll(async () => {
+      ({ sparkHome, python } = await resolveSparkRuntime({ input: 'sparkHome', toolCache: cluster.paths.toolCache }, silentLog));
+    });
+
+    it('refuses a driver without the secret, and one with its own security settings and a wrong secret: no application registers', async () => {
+      const wrongSecret = path.join(mkdtempSync(path.join(os.tmpdir(), 'intruder-')), 'driver.properties');
+      writeFileSync(wrongSecret, driverSecurityProperties('not-the-cluster-secret'), { mode: 0o600 });
+      const submit = (name: string, propertiesFile?: string) =>
+        startIntruder(
+          path.join(sparkHome, 'bin', 'spark-submit'),
+          [
+            ...(propertiesFile ? ['--properties-file', propertiesFile] : []),
+            ...['--master', description.masterUrl, '--name', name],
+            ...['--conf', 'spark.driver.host=127.0.0.1', '--conf', 'spark.driver.bindAddress=127.0.0.1', '--conf', 'spark.executor.memory=512m'],
+            path.join(sparkHome, 'examples', 'src', 'main', 'python', 'pi.py'),
+            '2',
+          ],
+          { SPARK_HOME: sparkHome, PYSPARK_PYTHON: python, SPARK_LOCAL_IP: '127.0.0.1' },
+        );
+      const intruders = [submit('intruder-without-secret'), submit('intruder-with-wrong-secret', wrongSecret)];
+      try {
+        // Each tried both masters and was turned away at the RPC handshake.
+        await Promise.all(intruders.map((intruder) => intruder.waitFor(refused, 2, 90_000)));
+        const alive = await aliveMasterJson();
+        expect([...alive.activeapps, ...alive.completedapps].map((app) => app.name).filter((name) => name.startsWith('intruder'))).toEqual([]);
+      } finally {
+        await Promise.all(intruders.map((intruder) => intruder.kill()));
+      }
+    });
+
+    it('refuses a worker without the secret: it never registers at the ALIVE master', async () => {
+      const scratch = mkdtempSync(path.join(os.tmpdir(), 'intruder-worker-'));
+      const worker = startIntruder(
+        path.join(sparkHome, 'bin', 'spark-class'),
+        ['org.apache.spark.deploy.worker.Worker', '--host', '127.0.0.39', '--webui-port', '8089', '--cores', '1', '--memory', '512m', '--work-dir', scratch, description.masterUrl],
+        { SPARK_HOME: sparkHome, SPARK_CONF_DIR: scratch, SPARK_LOCAL_IP: '127.0.0.39' },
+      );
+      try {
+        await worker.waitFor(refused, 2, 90_000);
+        expect((await aliveMasterJson()).workers.map((registered) => registered.host)).not.toContain('127.0.0.39');
+      } finally {
+        await worker.kill();
+      }
+    });
   });
 
   it('passes the site playbook health gate, and fails it while a ZooKeeper server is down, also when limited to another server', async () => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DRILL_JOB_FILE, DRILL_JOB_SOURCE } from '../../src/core/spark/drill-job.js';
 import type { LocalCluster } from '../../src/local/local-cluster.js';
+import { readLocalClusterSecret } from '../../src/local/local-cluster-secret.js';
 import { type RunningSubmission, startSparkSubmit } from '../../src/tools/run-spark-submit.js';
 import { resolveSparkRuntime } from '../../src/tools/spark-runtime.js';
 import { silentLog } from '../../src/core/log.js';
@@ -33,6 +34,7 @@ export async function startLongJob(cluster: LocalCluster, masterUrl: string, sec
       arguments: [String(seconds), firstRoundMarker, ...(options.untilFile ? [endMarker] : [])],
       deployMode: 'client',
       name: 'spark-azure rolling update test job',
+      clusterSecret: readLocalClusterSecret(cluster.paths.clusterDir),
       conf: {
         'spark.driver.host': '127.0.0.1',
         'spark.driver.bindAddress': '127.0.0.1',

@@ -12,6 +12,7 @@ import { waitUntil } from '../../src/core/wait.js';
 import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { cliDirectories } from '../../src/doors/cli-pipeline.js';
 import type { LocalCluster } from '../../src/local/local-cluster.js';
+import { readLocalClusterSecret } from '../../src/local/local-cluster-secret.js';
 import { drillJob } from '../../src/operations/failover-drill.js';
 import { handOverLeadership } from '../../src/operations/leadership-handover.js';
 import { MasterPoller } from '../../src/operations/master-poller.js';
@@ -82,7 +83,12 @@ export async function cutAliveMasterFromZooKeeper(cluster: LocalCluster, seconds
     const runtime = await resolveSparkRuntime({ input: 'sparkHome', toolCache: cliDirectories().toolCache }, silentLog);
     const jobDir = mkdtempSync(path.join(os.tmpdir(), 'partition-job-'));
     writeFileSync(path.join(jobDir, DRILL_JOB_FILE), DRILL_JOB_SOURCE);
-    const target = { masters: topology.masters.map(masterAddress), masterWebUiPort: topology.masters[0]!.webUiPort, aliveMasterTimeoutSeconds: 60 };
+    const target = {
+      masters: topology.masters.map(masterAddress),
+      masterWebUiPort: topology.masters[0]!.webUiPort,
+      aliveMasterTimeoutSeconds: 60,
+      clusterSecret: readLocalClusterSecret(cluster.paths.clusterDir),
+    };
     const job = startSparkJob(target, drillJob(path.join(jobDir, DRILL_JOB_FILE), seconds + 40), runtime);
     await waitUntil(
       () => masters.probe(),

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { ephemeralRootVariables } from '../../core/infra/cluster-secret.js';
 import path from 'node:path';
 import type { MasterNode } from '../../core/cluster/topology.js';
 import type { NodeRecreation } from '../../core/drill/drill-cluster.js';
@@ -39,7 +40,8 @@ export function azureRecreation(
       const scratch = await mkdtemp(path.join(pipeline.directories.temp, 'spark-azure-drill-reconcile-'));
       const root = await terraformRootDirectory(settings, pipeline);
       try {
-        const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), root.directory);
+        const ephemeral = ephemeralRootVariables();
+        const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), root.directory, ephemeral);
         const backendFiles = backendConfigFiles(settings.backendConfig, pipeline);
         await group('terraform init', () => terraform.init(backendFiles));
         const recreated = await reconcileCluster({

@@ -5,6 +5,8 @@ import { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import { checkSteadyState, runFailoverDrill } from '../../operations/failover-drill.js';
 import { type DrillSettings, readDrillSettings } from '../shared/drill-settings.js';
+import { withClusterSecret } from '../shared/cluster-secret.js';
+import { readConfigurationStore } from '../shared/configuration-store.js';
 import { runSmokeTest } from '../shared/smoke-test-run.js';
 import { type SmokeTestSettings, applicationIn, readSmokeTestSettings, smokeTestJob } from '../shared/smoke-test-settings.js';
 import type { DrillCluster } from '../../core/drill/drill-cluster.js';
@@ -28,10 +30,12 @@ export async function failoverDrillAction(pipeline: Pipeline): Promise<void> {
   if (target !== 'standalone') {
     throw new InputError('failover', `'false' with target ${target}`, "'true'", 'The failover drill runs on the standalone cluster only (its masters are ours to stop).');
   }
-  const settings = readSmokeTestSettings(inputs);
-  const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
-  const drill = readDrillSettings(inputs, settings.masters);
-  const cluster = await resolveDrillCluster(settings, drill, pipeline);
+  const given = readSmokeTestSettings(inputs);
+  const store = readConfigurationStore(inputs);
+  const job = smokeTestJob(given, applicationIn(pipeline, given.application));
+  const drill = readDrillSettings(inputs, given.masters);
+  const cluster = await resolveDrillCluster(given, drill, pipeline);
+  const settings = await withClusterSecret(given, store, pipeline);
   // Refuse before submitting anything when the drill's steady state does not hold.
   await checkSteadyState(cluster, drill.expectedWorkers);
   const runtime = await runSmokeTest(settings, job, pipeline);

@@ -8,6 +8,7 @@ import { type DrillReport, runFailoverDrill } from '../../operations/failover-dr
 import { type RollingReport, runRollingUpdate } from '../../operations/rolling-update.js';
 import { type SparkJobReport, runSparkJob } from '../../operations/spark-job.js';
 import type { LocalCluster, LocalClusterDescription } from '../../local/local-cluster.js';
+import { readLocalClusterSecret } from '../../local/local-cluster-secret.js';
 import { localDrillCluster } from '../../local/local-drill-cluster.js';
 import { DEFAULT_SHAPE } from '../../local/local-topology.js';
 import { localUpdate } from '../../local/local-update.js';
@@ -45,7 +46,7 @@ async function verify(cluster: LocalCluster, directories: PipelineDirectories, l
   const up = await cluster.up(DEFAULT_SHAPE);
   log.info(up.alreadyRunning ? 'Using the running local cluster.' : `Local cluster healthy ${up.secondsToHealthy!.toFixed(1)} s after start.`);
   const inputs = (extra: Record<string, string> = {}) => new InputReader(recordInputSource({ masters: up.description.masterUrl, ...extra }));
-  const settings = readSmokeTestSettings(inputs());
+  const settings = { ...readSmokeTestSettings(inputs()), clusterSecret: readLocalClusterSecret(cluster.paths.clusterDir) };
   const smokeJob = smokeTestJob(settings);
   const runtime = await resolveSparkRuntime({ input: 'sparkHome', toolCache: cluster.paths.toolCache }, log);
   const smokeTest = await runSparkJob(settings, smokeJob, runtime, log);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ephemeralRootVariables } from '../../core/infra/cluster-secret.js';
 import type { VmClusterOutputs } from '../../core/infra/vm-outputs.js';
 import { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../core/pipeline.js';
@@ -29,7 +30,8 @@ export async function provisionAction(pipeline: Pipeline): Promise<void> {
 }
 
 async function provision(settings: ProvisionSettings, directory: string, pipeline: Pipeline): Promise<void> {
-  const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory);
+  const ephemeral = ephemeralRootVariables();
+  const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory, ephemeral);
   const planFile = preparePlanFile(userPath(pipeline, settings.planFile), settings.planFile);
   const backendFiles = backendConfigFiles(settings.backendConfig, pipeline);
   await pipeline.group('terraform init', () => terraform.init(backendFiles));

@@ -4,6 +4,7 @@ import type { Pipeline } from '../../core/pipeline.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseKeyValueLines } from '../../core/inputs/key-value-lines.js';
 import { parseMasterList } from '../../core/inputs/master-list.js';
+import { SECRET_SPARK_PROPERTIES } from '../../core/spark/cluster-security.js';
 import type { SparkJob, SubmissionMasters } from '../../core/spark/spark-job.js';
 import type { ResultCheck } from '../../core/spark/submission-output.js';
 import { userPath } from './user-paths.js';
@@ -47,6 +48,7 @@ export function readSmokeTestSettings(inputs: InputReader): SmokeTestSettings {
     driverHost: inputs.optional('driverHost'),
     timeoutSeconds: inputs.seconds('timeoutSeconds', 300, { min: 10, max: 86_400 }),
     aliveMasterTimeoutSeconds: inputs.seconds('aliveMasterTimeoutSeconds', 120, { min: 1, max: 3600 }),
+    clusterSecret: inputs.optional('clusterSecret'),
   };
 }
 
@@ -70,7 +72,23 @@ export function parseArguments(raw: string | undefined): string[] {
 
 /** Spark properties, one `spark.key=value` per line or `;`-separated on one line. */
 export function parseSparkConf(raw: string | undefined): Record<string, string> {
-  return parseKeyValueLines('sparkConf', raw, { key: /^spark\.[A-Za-z0-9_.-]+$/, semicolons: true, expected: 'one spark.key=value per line', example: 'spark.executor.memory=1g' });
+  const conf = parseKeyValueLines('sparkConf', raw, {
+    key: /^spark\.[A-Za-z0-9_.-]+$/,
+    semicolons: true,
+    expected: 'one spark.key=value per line',
+    example: 'spark.executor.memory=1g',
+  });
+  const secret = Object.keys(conf).find((key) => SECRET_SPARK_PROPERTIES.some((pattern) => pattern.test(key)));
+  if (secret !== undefined) {
+    // Named, never quoted: the value is a secret, and sparkConf would put it on spark-submit's command line.
+    throw new InputError(
+      'sparkConf',
+      'no secret among the Spark properties',
+      secret,
+      'Give the cluster secret as clusterSecret: the driver then reads it from a private properties file.',
+    );
+  }
+  return conf;
 }
 
 /** A pattern when given; Pi for the default job; otherwise the exit status and the master's record decide. */

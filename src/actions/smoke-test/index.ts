@@ -1,6 +1,8 @@
 import { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import { refuseDrillInputsWithoutFailover } from '../shared/drill-settings.js';
+import { withClusterSecret } from '../shared/cluster-secret.js';
+import { readConfigurationStore } from '../shared/configuration-store.js';
 import { runSmokeTest } from '../shared/smoke-test-run.js';
 import { applicationIn, readSmokeTestSettings, smokeTestJob } from '../shared/smoke-test-settings.js';
 import { aksSmokeTest } from './aks.js';
@@ -17,7 +19,8 @@ export async function smokeTestAction(pipeline: Pipeline): Promise<void> {
   if (target === 'hdinsight') return hdinsightSmokeTest(pipeline, inputs);
   if (target === 'aks') return aksSmokeTest(pipeline, inputs);
   const settings = readSmokeTestSettings(inputs);
+  const store = readConfigurationStore(inputs);
   const job = smokeTestJob(settings, applicationIn(pipeline, settings.application));
   refuseDrillInputsWithoutFailover(inputs);
-  await runSmokeTest(settings, job, pipeline);
+  await runSmokeTest(await withClusterSecret(settings, store, pipeline), job, pipeline);
 }

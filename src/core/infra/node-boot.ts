@@ -14,7 +14,10 @@ export interface NodeBootInput {
   readonly zookeeper_dir: string;
   /** What the node is created with (its size's cores and memory): never a secret. */
   readonly role_variables: Readonly<Record<string, string>>;
-  readonly configuration_store: { readonly kind: 'file'; readonly path: string } | { readonly kind: 'key-vault'; readonly key_vault_name: string; readonly secret_name: string };
+  /** Where the node reads the kept role variables and (masters and workers) the cluster secret at boot. */
+  readonly configuration_store:
+    | { readonly kind: 'file'; readonly path: string; readonly cluster_secret_path?: string }
+    | { readonly kind: 'key-vault'; readonly key_vault_name: string; readonly secret_name: string; readonly cluster_secret_name?: string };
 }
 
 /** The boot of every node of a role, as the VMs get it: fixed nodes know themselves, workers share one. */

@@ -10,6 +10,8 @@ export interface SubmissionMasters {
   readonly driverHost?: string;
   /** How long to wait for exactly one ALIVE master before submitting. */
   readonly aliveMasterTimeoutSeconds: number;
+  /** The closed cluster's secret (docs/security.md); none for an open cluster. */
+  readonly clusterSecret?: string;
 }
 
 /** One job: what runs, how, and how its output is judged. */

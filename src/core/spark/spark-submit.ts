@@ -10,11 +10,17 @@ export interface SparkSubmission {
   readonly deployMode: DeployMode;
   readonly name: string;
   readonly conf: Readonly<Record<string, string>>;
+  /** A closed cluster's secret: the driver reads it from a private properties file, never from argv. */
+  readonly clusterSecret?: string;
 }
 
-/** The argument vector for bin/spark-submit; never a shell string, so nothing needs quoting. */
-export function sparkSubmitArguments(submission: SparkSubmission): string[] {
+/**
+ * The argument vector for bin/spark-submit; never a shell string, so nothing needs quoting. A closed
+ * cluster's driver reads its security properties, the secret among them, from `propertiesFile`.
+ */
+export function sparkSubmitArguments(submission: SparkSubmission, propertiesFile?: string): string[] {
   return [
+    ...(propertiesFile ? ['--properties-file', propertiesFile] : []),
     '--master',
     submission.masterUrl,
     '--deploy-mode',

@@ -3,11 +3,13 @@ locals {
   zookeeper_dir = "/spark-azure/${var.name}"
   # The cluster's kept role variables: provision and rolling-update write them, every node reads them at boot.
   configuration_store = {
-    kind           = "key-vault"
-    key_vault_name = azurerm_key_vault.cluster.name
-    secret_name    = local.configuration_secret
+    kind                = "key-vault"
+    key_vault_name      = azurerm_key_vault.cluster.name
+    secret_name         = azurerm_key_vault_secret.role_variables.name
+    cluster_secret_name = azurerm_key_vault_secret.cluster_secret.name
   }
-  configuration_secret = "spark-azure-role-variables"
+  # ZooKeeper servers and the monitoring VM never use the cluster secret: their custom data does not name it.
+  configuration_store_without_secret = { for key, value in local.configuration_store : key => value if key != "cluster_secret_name" }
 }
 
 resource "azurerm_resource_group" "cluster" {
@@ -31,7 +33,7 @@ module "zookeeper" {
 
   cluster_name        = var.name
   zookeeper_dir       = local.zookeeper_dir
-  configuration_store = local.configuration_store
+  configuration_store = local.configuration_store_without_secret
 
   name                 = "${var.name}-zk"
   zookeeper_count      = var.zookeeper_count
@@ -119,7 +121,7 @@ module "monitoring_boot" {
   masters             = [for host in module.masters.hosts : { name = host.name, host = host.host }]
   zookeeper_dir       = local.zookeeper_dir
   role_variables      = { prometheus_azure_resource_group = azurerm_resource_group.cluster.name, prometheus_azure_subscription_id = var.subscription_id }
-  configuration_store = local.configuration_store
+  configuration_store = local.configuration_store_without_secret
 }
 
 resource "azurerm_role_assignment" "monitoring_reads_cluster" {

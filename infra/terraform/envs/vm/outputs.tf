@@ -61,8 +61,8 @@ output "alertmanager_url" {
 }
 
 output "configuration_store" {
-  description = "Where the cluster's kept role variables live: the Key Vault and its secret, which provision and rolling-update write and every node reads at boot."
-  value       = { key_vault_name = azurerm_key_vault.cluster.name, secret_name = local.configuration_secret }
+  description = "The cluster's Key Vault and its secrets' names: the kept role variables (secret_name), which provision and rolling-update write and every node reads at boot, and the cluster secret (cluster_secret_name), which masters, workers and drivers authenticate with. Names only."
+  value       = { key_vault_name = azurerm_key_vault.cluster.name, secret_name = azurerm_key_vault_secret.role_variables.name, cluster_secret_name = azurerm_key_vault_secret.cluster_secret.name }
 }
 
 output "boot_cloud_configs" {

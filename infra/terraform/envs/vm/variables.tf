@@ -114,3 +114,20 @@ variable "key_vault_allowed_ips" {
   description = "Public addresses (CIDR) of CI runners outside the VNet that write the configuration store; the cluster's subnets reach it through their service endpoint."
   default     = []
 }
+
+variable "cluster_secret" {
+  type        = string
+  description = "A fresh value for the cluster secret, which every Spark daemon and driver authenticates with. Ephemeral: Terraform writes it to Key Vault (write-only) when the secret is created or cluster_secret_version changes, and never keeps it in a plan or state. provision generates one for every run (TF_VAR_cluster_secret)."
+  ephemeral   = true
+  sensitive   = true
+  validation {
+    condition     = length(var.cluster_secret) >= 32
+    error_message = "cluster_secret must be at least 32 characters: provision generates 43 (32 random bytes, base64url)."
+  }
+}
+
+variable "cluster_secret_version" {
+  type        = number
+  description = "Bump to rotate the cluster secret: the next apply writes cluster_secret as its new value (docs/security.md: a rotation restarts every Spark daemon)."
+  default     = 1
+}

@@ -51,13 +51,15 @@ variable "role_variables" {
 
 variable "configuration_store" {
   type = object({
-    kind               = string
-    key_vault_name     = optional(string)
-    secret_name        = optional(string)
-    identity_client_id = optional(string)
-    path               = optional(string)
+    kind                = string
+    key_vault_name      = optional(string)
+    secret_name         = optional(string)
+    identity_client_id  = optional(string)
+    path                = optional(string)
+    cluster_secret_name = optional(string)
+    cluster_secret_path = optional(string)
   })
-  description = "Where the node reads the cluster's kept role variables at boot: a Key Vault secret read with its managed identity (kind key-vault), or a file (kind file, the local cluster)."
+  description = "Where the node reads the cluster's kept role variables and (masters and workers) the cluster secret at boot: Key Vault secrets read with its managed identity (kind key-vault: secret_name, cluster_secret_name), or files (kind file, the local cluster: path, cluster_secret_path). Names only, never a value."
   validation {
     condition     = contains(["key-vault", "file"], var.configuration_store.kind)
     error_message = "configuration_store.kind must be key-vault or file."

@@ -99,11 +99,13 @@ variable "role_variables" {
 
 variable "configuration_store" {
   type = object({
-    kind               = string
-    key_vault_name     = optional(string)
-    secret_name        = optional(string)
-    identity_client_id = optional(string)
-    path               = optional(string)
+    kind                = string
+    key_vault_name      = optional(string)
+    secret_name         = optional(string)
+    identity_client_id  = optional(string)
+    path                = optional(string)
+    cluster_secret_name = optional(string)
+    cluster_secret_path = optional(string)
   })
   description = "Where the nodes read the cluster's kept role variables at boot (modules/node-boot)."
 }

@@ -63,3 +63,8 @@ mock_data "azurerm_client_config" {
 mock_resource "azurerm_key_vault" {
   defaults = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.KeyVault/vaults/kv-spark-test", vault_uri = "https://kv-spark-test.vault.azure.net/" }
 }
+
+# A role assignment scoped to one secret takes its ARM id (the versionless one, as the provider computes it).
+mock_resource "azurerm_key_vault_secret" {
+  defaults = { resource_versionless_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.KeyVault/vaults/kv-spark-test/secrets/a-secret", resource_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.KeyVault/vaults/kv-spark-test/secrets/a-secret/versions/1" }
+}

@@ -28,6 +28,10 @@ INSTANCE = "etc/spark-azure/instance.json"
 # The image's own variables (the local cluster's paths); empty on a VM, where the roles' defaults fit.
 IMAGE = "opt/spark-azure/image.json"
 BOOTED = "var/lib/spark-azure/booted.json"
+# The cluster secret as this node keeps it (root only): the spark role writes it into the daemons' properties.
+CLUSTER_SECRET = "etc/spark-azure/cluster-secret"
+# Who authenticates to Spark: ZooKeeper servers never see the cluster secret.
+SECRET_ROLES = ("master", "worker")
 GROUPS = {"zookeeper": "zookeeper", "master": "spark_masters", "worker": "spark_workers", "monitoring": "monitoring"}
 # What every node of one cluster must agree on: one inventory serves them all.
 CLUSTER_FACTS = ("cluster", "zookeepers", "masters", "zookeeper_dir")
@@ -83,8 +87,8 @@ def identity(root: str, facts: dict) -> tuple[str, str]:
     return socket.gethostname(), own_address(facts)
 
 
-def key_vault_secret(store: dict) -> dict:
-    """The kept role variables from Key Vault, with this VM's managed identity; none before the first write."""
+def key_vault_secret(store: dict, name: str, missing_ok: bool) -> str | None:
+    """A secret's value from Key Vault, with this VM's managed identity; None when it does not exist and may not."""
     query = {"api-version": "2018-02-01", "resource": "https://vault.azure.net"}
     if store.get("identity_client_id"):
         query["client_id"] = store["identity_client_id"]
@@ -95,14 +99,14 @@ def key_vault_secret(store: dict) -> dict:
         try:
             with urllib.request.urlopen(token_request, timeout=10) as answer:
                 token = json.load(answer)["access_token"]
-            vault = f"https://{store['key_vault_name']}.vault.azure.net/secrets/{store['secret_name']}?api-version=7.4"
+            vault = f"https://{store['key_vault_name']}.vault.azure.net/secrets/{name}?api-version=7.4"
             with urllib.request.urlopen(urllib.request.Request(vault, headers={"Authorization": f"Bearer {token}"}), timeout=10) as answer:
-                return json.loads(json.load(answer)["value"])
+                return json.load(answer)["value"]
         except urllib.error.HTTPError as error:
-            if error.code == 404:
-                return {}
+            if error.code == 404 and missing_ok:
+                return None
             if time.time() > deadline:
-                raise BootError(f"Key Vault {store['key_vault_name']} answered {error.code} for {store['secret_name']}: give this VM's identity Key Vault Secrets User") from error
+                raise BootError(f"Key Vault {store['key_vault_name']} answered {error.code} for {name}: give this VM's identity Key Vault Secrets User on it") from error
         except (urllib.error.URLError, OSError) as error:
             if time.time() > deadline:
                 raise BootError(f"no answer from IMDS or Key Vault {store['key_vault_name']}: {error}") from error
@@ -115,8 +119,37 @@ def kept_role_variables(facts: dict) -> dict:
         path = store["path"]
         return read_json(path, "configuration store") if os.path.exists(path) else {}
     if store.get("kind") == "key-vault":
-        return key_vault_secret(store)
+        value = key_vault_secret(store, store["secret_name"], missing_ok=True)
+        return {} if value is None else json.loads(value)
     raise BootError(f"configuration store of kind {store.get('kind')!r}: expected key-vault or file")
+
+
+def cluster_secret(facts: dict) -> str | None:
+    """The secret every Spark daemon and driver of the cluster shares; None for a store that names none."""
+    store = facts["configuration_store"]
+    if store.get("kind") == "file" and store.get("cluster_secret_path"):
+        try:
+            with open(store["cluster_secret_path"], encoding="utf-8") as file:
+                return file.read().strip()
+        except FileNotFoundError as error:
+            raise BootError(f"cluster secret {store['cluster_secret_path']} is missing: the local cluster's up makes it") from error
+    if store.get("kind") == "key-vault" and store.get("cluster_secret_name"):
+        return key_vault_secret(store, store["cluster_secret_name"], missing_ok=False)
+    return None
+
+
+def keep_cluster_secret(root: str, secret: str) -> None:
+    """Writes the node's copy (0600, replaced whole) only when it differs: a boot changes nothing that matches."""
+    path = os.path.join(root, CLUSTER_SECRET)
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as file:
+            if file.read().strip() == secret:
+                return
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    descriptor, partial = tempfile.mkstemp(prefix=".cluster-secret-", dir=os.path.dirname(path))
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(f"{secret}\n")
+    os.replace(partial, path)
 
 
 def agreed(nodes: list[dict], key: str):
@@ -173,6 +206,10 @@ def boot(arguments: argparse.Namespace) -> int:
         return 0
     # The kept role variables win over everything: they are what the cluster was last rolled with.
     kept = kept_role_variables(nodes[0]["facts"])
+    secret = cluster_secret(nodes[0]["facts"]) if any(node["facts"]["role"] in SECRET_ROLES for node in nodes) else None
+    for node in nodes:
+        if secret is not None and node["facts"]["role"] in SECRET_ROLES:
+            keep_cluster_secret(node["root"], secret)
     scratch = tempfile.mkdtemp(prefix="spark-azure-boot-")
     try:
         inventory_file = private_file(scratch, "inventory", cluster)

@@ -10,12 +10,24 @@ override_resource {
   values = { id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.Network/virtualNetworks/vnet/subnets/AzureBastionSubnet" }
 }
 
+# Each secret's own id, so that a role assignment scoped to the wrong one shows.
+override_resource {
+  target = azurerm_key_vault_secret.cluster_secret
+  values = { resource_versionless_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.KeyVault/vaults/kv-spark-test/secrets/spark-azure-cluster-secret" }
+}
+
+override_resource {
+  target = azurerm_key_vault_secret.role_variables
+  values = { resource_versionless_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spark-test/providers/Microsoft.KeyVault/vaults/kv-spark-test/secrets/spark-azure-role-variables" }
+}
+
 variables {
   subscription_id      = "00000000-0000-0000-0000-000000000000"
   name                 = "spark-test"
   location             = "westeurope"
   image_id             = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/spark_azure/images/spark-node/versions/1.2.3"
   admin_ssh_public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl test"
+  cluster_secret       = "a-test-cluster-secret-of-43-characters-xxxx"
 }
 
 run "every_output_the_actions_read" {
@@ -87,7 +99,19 @@ run "every_vm_and_the_scale_set_carry_custom_data_and_the_configuration_store_is
     error_message = "the configuration store's vault: RBAC, purge protection, deny by default"
   }
   assert {
-    condition     = length(azurerm_role_assignment.nodes_read_configuration) == 6 && alltrue([for assignment in azurerm_role_assignment.nodes_read_configuration : assignment.role_definition_name == "Key Vault Secrets User"])
-    error_message = "each node's identity (3 servers, 2 masters, the workers' one) only reads secrets"
+    condition     = length(azurerm_role_assignment.nodes_read_role_variables) == 6 && alltrue([for assignment in azurerm_role_assignment.nodes_read_role_variables : assignment.role_definition_name == "Key Vault Secrets User" && endswith(assignment.scope, "/secrets/spark-azure-role-variables")])
+    error_message = "each node's identity (3 servers, 2 masters, the workers' one) only reads the role variables secret"
+  }
+  assert {
+    condition     = sort(keys(azurerm_role_assignment.spark_nodes_read_cluster_secret)) == sort(concat(keys(module.masters.principal_ids), ["workers"])) && alltrue([for assignment in azurerm_role_assignment.spark_nodes_read_cluster_secret : assignment.role_definition_name == "Key Vault Secrets User" && endswith(assignment.scope, "/secrets/spark-azure-cluster-secret")])
+    error_message = "only the masters and the workers read the cluster secret, and only it"
+  }
+  assert {
+    condition     = azurerm_key_vault_secret.cluster_secret.value_wo == null && azurerm_key_vault_secret.cluster_secret.value_wo_version == 1 && azurerm_key_vault_secret.cluster_secret.name == output.configuration_store.cluster_secret_name
+    error_message = "the cluster secret is write-only (never in state), written once until cluster_secret_version changes, and named in the configuration_store output"
+  }
+  assert {
+    condition     = alltrue([for document in concat(output.boot_cloud_configs.zookeeper, output.boot_cloud_configs.monitoring) : !strcontains(base64decode(regex("content: ([A-Za-z0-9+/=]+)", document)[0]), "cluster_secret")]) && alltrue([for document in concat(output.boot_cloud_configs.master, output.boot_cloud_configs.worker) : strcontains(base64decode(regex("content: ([A-Za-z0-9+/=]+)", document)[0]), "\"cluster_secret_name\":\"spark-azure-cluster-secret\"")])
+    error_message = "masters and workers boot knowing the cluster secret's name; ZooKeeper servers and the monitoring VM do not"
   }
 }

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { CLUSTER_SECRET_NAME } from '../../src/core/infra/cluster-secret.js';
+import { SPARK_SECURITY_PROPERTIES, driverSecurityProperties } from '../../src/core/spark/cluster-security.js';
+import { ROOT } from '../support/run-bundle.js';
+
+const read = (...parts: string[]) => readFileSync(path.join(ROOT, ...parts), 'utf8');
+
+// A driver and a daemon that disagree on any security property cannot talk: one list each side, kept equal.
+describe('the closed cluster, as the code and the infrastructure describe it', () => {
+  it('the drivers speak the security properties the daemons are configured with', () => {
+    const defaults = parse(read('infra', 'ansible', 'roles', 'spark', 'defaults', 'main.yml')) as {
+      spark_security_properties: Record<string, string>;
+      spark_authenticate: boolean;
+    };
+    expect(defaults.spark_authenticate).toBe(true);
+    expect(defaults.spark_security_properties).toEqual(SPARK_SECURITY_PROPERTIES);
+    for (const role of ['spark_master/templates/spark-master.properties.j2', 'spark_worker/templates/spark-worker.properties.j2']) {
+      expect(read('infra', 'ansible', 'roles', ...role.split('/'))).toContain('{% for key, value in spark_security_properties | dictsort %}');
+    }
+  });
+
+  it('a driver carries the secret in its properties file only, beside every security property', () => {
+    const properties = driverSecurityProperties('s3cr3t-value');
+    for (const [key, value] of Object.entries(SPARK_SECURITY_PROPERTIES)) expect(properties).toContain(`${key}=${value}\n`);
+    expect(properties).toContain('spark.io.encryption.enabled=true\n');
+    expect(properties.endsWith('spark.authenticate.secret=s3cr3t-value\n')).toBe(true);
+  });
+
+  it('envs/vm names the cluster secret as the actions read it, and takes its value only as an ephemeral, write-only one', () => {
+    const store = read('infra', 'terraform', 'envs', 'vm', 'configuration-store.tf');
+    const secret = /resource "azurerm_key_vault_secret" "cluster_secret" \{([^}]*)\}/.exec(store)?.[1] ?? '';
+    expect(secret).toContain(`name             = "${CLUSTER_SECRET_NAME}"`);
+    expect(secret).toMatch(/value_wo\s+= var\.cluster_secret\n/);
+    expect(secret).not.toMatch(/^\s*value\s*=/m);
+    const variable = /variable "cluster_secret" \{([\s\S]*?)\n\}/.exec(read('infra', 'terraform', 'envs', 'vm', 'variables.tf'))?.[1] ?? '';
+    expect(variable).toMatch(/ephemeral\s+= true/);
+    expect(variable).toMatch(/sensitive\s+= true/);
+  });
+});

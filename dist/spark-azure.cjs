@@ -13987,6 +13987,9 @@ async function ensureLocalClusterSecret(clusterDir) {
 }
 function readLocalClusterSecret(clusterDir) {
   const file = clusterSecretFile(clusterDir);
+  const store = import_node_path9.default.join(import_node_path9.default.dirname(file), "role-variables.json");
+  const kept = (0, import_node_fs7.existsSync)(store) ? JSON.parse((0, import_node_fs7.readFileSync)(store, "utf8")) : {};
+  if (String(kept.spark_authenticate).toLowerCase() === "false") return void 0;
   return (0, import_node_fs7.existsSync)(file) ? (0, import_node_fs7.readFileSync)(file, "utf8").trim() : void 0;
 }
 var import_node_crypto2, import_node_fs7, import_promises3, import_node_path9;

@@ -20,8 +20,14 @@ export async function ensureLocalClusterSecret(clusterDir: string): Promise<void
   await chmod(file, 0o600);
 }
 
-/** What a driver of the local cluster authenticates with; undefined when no local cluster made one. */
+/**
+ * What a driver of the local cluster authenticates with: undefined when no local cluster made a secret, or
+ * when it runs open (kept role variable spark_authenticate=false, as a benchmark's baseline does).
+ */
 export function readLocalClusterSecret(clusterDir: string): string | undefined {
   const file = clusterSecretFile(clusterDir);
+  const store = path.join(path.dirname(file), 'role-variables.json');
+  const kept = existsSync(store) ? (JSON.parse(readFileSync(store, 'utf8')) as Record<string, string>) : {};
+  if (String(kept.spark_authenticate).toLowerCase() === 'false') return undefined;
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }

@@ -1067,6 +1067,19 @@ var init_input_reader = __esm({
         }
         return value;
       }
+      /** A name another tool takes as one word: refused, before anything runs, unless it fits `kind`. */
+      optionalName(name, kind) {
+        const value = this.optional(name);
+        if (value !== void 0 && !kind.pattern.test(value)) {
+          throw new InputError(name, kind.expected, describeValue(value), `Set '${name}' to such a name, e.g. ${kind.example}.`);
+        }
+        return value;
+      }
+      requiredName(name, kind, expected = kind.expected) {
+        const value = this.optionalName(name, kind);
+        if (value === void 0) throw new InputError(name, expected, "nothing", `Set '${name}', e.g. ${kind.example}.`);
+        return value;
+      }
       boolean(name, fallback2) {
         const value = this.optional(name);
         if (value === void 0) return fallback2;
@@ -13574,6 +13587,60 @@ var init_http_url = __esm({
   }
 });
 
+// src/core/inputs/name-patterns.ts
+var SSH_USER, SSH_JUMP_HOST, HOST2, ZOOKEEPER_PATH, AZURE_RESOURCE_GROUP, AZURE_SCALE_SET, KUBERNETES_LABEL, KUBERNETES_SUBDOMAIN, CONTAINER_IMAGE;
+var init_name_patterns = __esm({
+  "src/core/inputs/name-patterns.ts"() {
+    "use strict";
+    init_cjs_shims();
+    SSH_USER = {
+      pattern: /^[A-Za-z_][A-Za-z0-9._-]{0,63}$/,
+      expected: "a user name (letters, digits, . _ -; not starting with -)",
+      example: "azureuser"
+    };
+    SSH_JUMP_HOST = {
+      pattern: /^([A-Za-z_][A-Za-z0-9._-]{0,63}@)?[A-Za-z0-9]([A-Za-z0-9.-]{0,252}[A-Za-z0-9])?(:\d{1,5})?$/,
+      expected: "[user@]host[:port], a host name or address",
+      example: "azureuser@10.0.0.4"
+    };
+    HOST2 = {
+      pattern: /^[A-Za-z0-9]([A-Za-z0-9.-]{0,252}[A-Za-z0-9])?$/,
+      expected: "a host name or IPv4 address",
+      example: "10.0.3.4"
+    };
+    ZOOKEEPER_PATH = {
+      pattern: /^(\/[A-Za-z0-9._-]+)+$/,
+      expected: "an absolute ZooKeeper path of names (letters, digits, . _ -), such as provision's zookeeperDir",
+      example: "/spark-azure/spark-prod"
+    };
+    AZURE_RESOURCE_GROUP = {
+      pattern: /^[A-Za-z0-9_()][A-Za-z0-9_().-]{0,88}[A-Za-z0-9_()-]$|^[A-Za-z0-9_()]$/,
+      expected: "a resource group name (1-90 letters, digits, . _ - ( ), not starting with - or ending with .)",
+      example: "rg-spark-prod"
+    };
+    AZURE_SCALE_SET = {
+      pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+      expected: "a scale set name (1-64 letters, digits, . _ -, starting with a letter or digit)",
+      example: "vmss-spark-prod-worker"
+    };
+    KUBERNETES_LABEL = {
+      pattern: /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
+      expected: "a Kubernetes name (DNS-1123 label: lower-case letters, digits, -)",
+      example: "spark-jobs"
+    };
+    KUBERNETES_SUBDOMAIN = {
+      pattern: /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/,
+      expected: "a Kubernetes name (DNS-1123 subdomain: lower-case letters, digits, . -)",
+      example: "spark-operator-spark"
+    };
+    CONTAINER_IMAGE = {
+      pattern: /^[A-Za-z0-9][A-Za-z0-9._\/:@-]{0,254}$/,
+      expected: "a container image reference (registry/repository:tag or @digest)",
+      example: "docker.io/library/spark:4.0.0"
+    };
+  }
+});
+
 // src/actions/shared/node-access.ts
 function readNodeAccess(inputs, masters) {
   const onThisMachine = masters.every((master) => isLoopback(master.host));
@@ -13589,8 +13656,8 @@ function readNodeAccess(inputs, masters) {
   const masterCount = masters.length;
   if (kind === "local") return { kind };
   const ssh = {
-    user: inputs.required("sshUser", "the SSH user on the VMs (with sudo for systemctl)", "azureuser"),
-    jumpHost: inputs.optional("sshJumpHost"),
+    user: inputs.requiredName("sshUser", SSH_USER, "the SSH user on the VMs (with sudo for systemctl)"),
+    jumpHost: inputs.optionalName("sshJumpHost", SSH_JUMP_HOST),
     port: inputs.integer("sshPort", 22, { min: 1, max: 65535 })
   };
   const privateKey = inputs.optional("sshPrivateKey");
@@ -13604,11 +13671,11 @@ function readNodeAccess(inputs, masters) {
       "List the VM of each master in the order of masters."
     );
   }
-  return { kind, ssh, privateKey, resourceGroup: inputs.required("azureResourceGroup", "the resource group of the cluster VMs", "rg-spark-prod"), masterVmNames };
+  return { kind, ssh, privateKey, resourceGroup: inputs.requiredName("azureResourceGroup", AZURE_RESOURCE_GROUP, "the resource group of the cluster VMs"), masterVmNames };
 }
 function readZooKeeperDir(inputs, access2) {
-  if (access2.kind === "local") return inputs.optional("zookeeperDir");
-  return inputs.required("zookeeperDir", "the cluster's spark.deploy.zookeeper.dir (provision outputs it as zookeeperDir)", "/spark-azure/spark-prod");
+  if (access2.kind === "local") return inputs.optionalName("zookeeperDir", ZOOKEEPER_PATH);
+  return inputs.requiredName("zookeeperDir", ZOOKEEPER_PATH, "the cluster's spark.deploy.zookeeper.dir (provision outputs it as zookeeperDir)");
 }
 function readZooKeepers(inputs, access2, expected) {
   const raw = inputs.optional("zookeepers");
@@ -13624,6 +13691,7 @@ var init_node_access = __esm({
     init_errors();
     init_zookeeper_connect();
     init_spark_submit();
+    init_name_patterns();
   }
 });
 
@@ -13850,7 +13918,7 @@ function readDrillSettings(inputs, masters) {
     nodeAccess,
     alertmanagerUrl,
     reconcile,
-    workerScaleSet: scalesOnAzure ? inputs.required("workerScaleSet", "the workers\u2019 scale set (provision outputs it as workerScaleSet)", "vmss-spark-prod-worker") : void 0
+    workerScaleSet: scalesOnAzure ? inputs.requiredName("workerScaleSet", AZURE_SCALE_SET, "the workers\u2019 scale set (provision outputs it as workerScaleSet)") : void 0
   };
 }
 var RECONCILE_INPUTS, DRILL_INPUT_DEFAULTS;
@@ -13864,6 +13932,7 @@ var init_drill_settings = __esm({
     init_node_access();
     init_role_variables();
     init_terraform_inputs();
+    init_name_patterns();
     RECONCILE_INPUTS = ["workingDirectory", "varFile", "variables", "backendConfig", "roleVariables"];
     DRILL_INPUT_DEFAULTS = {
       fault: "kill",
@@ -14280,7 +14349,7 @@ function readSmokeTestSettings(inputs) {
     deployMode,
     sparkConf: parseSparkConf(inputs.optional("sparkConf")),
     check: resultCheck(inputs.optional("expectedOutput"), application),
-    driverHost: inputs.optional("driverHost"),
+    driverHost: inputs.optionalName("driverHost", HOST2),
     timeoutSeconds: inputs.seconds("timeoutSeconds", 300, { min: 10, max: 86400 }),
     aliveMasterTimeoutSeconds: inputs.seconds("aliveMasterTimeoutSeconds", 120, { min: 1, max: 3600 }),
     clusterSecret: inputs.optional("clusterSecret")
@@ -14366,6 +14435,7 @@ var init_smoke_test_settings = __esm({
     init_master_list();
     init_cluster_security();
     init_user_paths();
+    init_name_patterns();
     MASTERS_EXAMPLE = "10.0.2.4:7077,10.0.2.5:7077";
   }
 });
@@ -24814,9 +24884,9 @@ function readProvisionSettings(inputs) {
     ...readTerraformRootSettings(inputs),
     planFile: inputs.optional("planFile") ?? "spark-azure.tfplan",
     configure,
-    sshUser: applies && configure ? inputs.required("sshUser", "the admin user of the VMs, to configure them with Ansible", "azureuser") : inputs.optional("sshUser"),
+    sshUser: applies && configure ? inputs.requiredName("sshUser", SSH_USER, "the admin user of the VMs, to configure them with Ansible") : inputs.optionalName("sshUser", SSH_USER),
     sshPrivateKey: inputs.optional("sshPrivateKey"),
-    sshJumpHost: inputs.optional("sshJumpHost"),
+    sshJumpHost: inputs.optionalName("sshJumpHost", SSH_JUMP_HOST),
     roleVariables: readRoleVariables(inputs),
     workerScaleSetLookup: inputs.boolean("workerScaleSetLookup", true)
   };
@@ -24827,6 +24897,7 @@ var init_settings2 = __esm({
     init_cjs_shims();
     init_role_variables();
     init_terraform_inputs();
+    init_name_patterns();
   }
 });
 
@@ -25439,27 +25510,36 @@ function readMethod(inputs, fallback2) {
     case "command":
       return {
         name,
-        command: inputs.required("updateCommand", "a command run once per node, with {name}, {host} and {role} placeholders", "./update-node.sh {host} {role}").split(/\s+/)
+        command: updateCommandOf(inputs)
       };
     case "reimage":
       return {
         name,
         imageId: inputs.required("imageId", "the new image id (image-build outputs it)", "/subscriptions/.../images/spark/versions/1.2.3"),
-        resourceGroup: inputs.required("azureResourceGroup", "the resource group of the worker scale set", "rg-spark-prod"),
-        scaleSet: inputs.required("workerScaleSet", "the worker scale set name", "vmss-spark-workers")
+        resourceGroup: inputs.requiredName("azureResourceGroup", AZURE_RESOURCE_GROUP, "the resource group of the worker scale set"),
+        scaleSet: inputs.requiredName("workerScaleSet", AZURE_SCALE_SET, "the worker scale set name")
       };
   }
+}
+function updateCommandOf(inputs) {
+  const words = inputs.required("updateCommand", "a command run once per node, with {name}, {host} and {role} placeholders", "./update-node.sh {host} {role}").split(/\s+/);
+  if (words[0].startsWith("-")) {
+    throw new InputError("updateCommand", "a program, then its arguments", describeValue(words.join(" ")), "Start with the program's path, e.g. ./update-node.sh {host} {role}.");
+  }
+  return words;
 }
 var METHOD_INPUTS;
 var init_settings3 = __esm({
   "src/actions/rolling-update/settings.ts"() {
     "use strict";
     init_cjs_shims();
+    init_errors();
     init_host_port();
     init_master_list();
     init_node_access();
     init_role_variables();
     init_configuration_store2();
+    init_name_patterns();
     METHOD_INPUTS = {
       local: ["roleVariables"],
       ansible: ["ansibleInventory", "ansiblePlaybook", "roleVariables"],
@@ -26106,7 +26186,7 @@ var init_kubectl = __esm({
 // src/actions/smoke-test/aks.ts
 function readAksSmokeTest(inputs) {
   const kubeconfig = inputs.required("kubeconfig", "the AKS cluster's kubeconfig (az aks get-credentials)", "a secret variable");
-  const image = inputs.optional("sparkImage") ?? "docker.io/library/spark:4.0.0";
+  const image = inputs.optionalName("sparkImage", CONTAINER_IMAGE) ?? "docker.io/library/spark:4.0.0";
   const sparkVersion = /:(\d+\.\d+\.\d+)/.exec(image)?.[1];
   if (sparkVersion === void 0) {
     throw new InputError("sparkImage", "a Spark image tagged with its Spark version", describeValue(image), "e.g. docker.io/library/spark:4.0.0.");
@@ -26115,10 +26195,10 @@ function readAksSmokeTest(inputs) {
     kubeconfig,
     application: {
       name: `spark-azure-smoke-${Date.now().toString(36)}`,
-      namespace: inputs.optional("namespace") ?? "spark-jobs",
+      namespace: inputs.optionalName("namespace", KUBERNETES_LABEL) ?? "spark-jobs",
       image,
       sparkVersion,
-      serviceAccount: inputs.optional("serviceAccount") ?? "spark-operator-spark",
+      serviceAccount: inputs.optionalName("serviceAccount", KUBERNETES_SUBDOMAIN) ?? "spark-operator-spark",
       executors: inputs.integer("executors", 2, { min: 1, max: 100 })
     },
     timeoutMs: inputs.seconds("timeoutSeconds", 300, { min: 10, max: 86400 }) * 1e3
@@ -26183,6 +26263,7 @@ var init_aks = __esm({
     init_spark_application();
     init_wait();
     init_kubectl();
+    init_name_patterns();
   }
 });
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { FOUR_LETTER_WORDS } from '../../src/core/zookeeper/four-letter-word.js';
 import { $ } from 'zx';
 import { silentLog } from '../../src/core/log.js';
 import { cliDirectories } from '../../src/doors/cli-pipeline.js';
@@ -64,8 +65,16 @@ describe('the Datadog checks and monitors', () => {
   });
 
   it('whitelists the four-letter words the zk check sends', () => {
-    const defaults = parse(readFileSync(path.join(ROOT, 'infra', 'ansible', 'roles', 'zookeeper', 'defaults', 'main.yml'), 'utf8')) as { zookeeper_four_letter_words: string[] };
-    expect(defaults.zookeeper_four_letter_words).toEqual(expect.arrayContaining(['srvr', 'stat', 'mntr', 'ruok']));
+    const defaults = parse(readFileSync(path.join(ROOT, 'infra', 'ansible', 'roles', 'zookeeper', 'defaults', 'main.yml'), 'utf8')) as {
+      zookeeper_four_letter_words: string[];
+      zookeeper_datadog_four_letter_words: string[];
+    };
+    expect([...defaults.zookeeper_four_letter_words, ...defaults.zookeeper_datadog_four_letter_words]).toEqual(expect.arrayContaining(['srvr', 'stat', 'mntr', 'ruok']));
+    // Without the Agent, only what spark-azure itself sends.
+    expect(defaults.zookeeper_four_letter_words).toEqual([...FOUR_LETTER_WORDS]);
+    expect(readFileSync(path.join(ROOT, 'infra', 'ansible', 'roles', 'zookeeper', 'templates', 'zoo-static.cfg.j2'), 'utf8')).toContain(
+      'zookeeper_datadog_four_letter_words if datadog_checks_enabled | default(false) | bool',
+    );
   });
 
   it('monitors only metrics these checks (or the Agent itself) produce, and page P1 through Opsgenie', async () => {

@@ -1,6 +1,7 @@
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { readRoleVariables } from '../shared/role-variables.js';
 import { type TerraformRootSettings, readTerraformRootSettings } from '../shared/terraform-inputs.js';
+import { SSH_JUMP_HOST, SSH_USER } from '../../core/inputs/name-patterns.js';
 
 export type ProvisionCommand = 'plan' | 'apply' | 'plan-and-apply' | 'reconcile';
 
@@ -33,9 +34,10 @@ export function readProvisionSettings(inputs: InputReader): ProvisionSettings {
     ...readTerraformRootSettings(inputs),
     planFile: inputs.optional('planFile') ?? 'spark-azure.tfplan',
     configure,
-    sshUser: applies && configure ? inputs.required('sshUser', 'the admin user of the VMs, to configure them with Ansible', 'azureuser') : inputs.optional('sshUser'),
+    sshUser:
+      applies && configure ? inputs.requiredName('sshUser', SSH_USER, 'the admin user of the VMs, to configure them with Ansible') : inputs.optionalName('sshUser', SSH_USER),
     sshPrivateKey: inputs.optional('sshPrivateKey'),
-    sshJumpHost: inputs.optional('sshJumpHost'),
+    sshJumpHost: inputs.optionalName('sshJumpHost', SSH_JUMP_HOST),
     roleVariables: readRoleVariables(inputs),
     workerScaleSetLookup: inputs.boolean('workerScaleSetLookup', true),
   };

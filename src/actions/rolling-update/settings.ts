@@ -1,3 +1,4 @@
+import { InputError, describeValue } from '../../core/errors.js';
 import { type HostPort, parseHostList } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseMasterList } from '../../core/inputs/master-list.js';
@@ -5,6 +6,7 @@ import { type NodeAccess, readNodeAccess, readZooKeeperDir, readZooKeepers } fro
 import { readRoleVariables } from '../shared/role-variables.js';
 import { readConfigurationStore } from '../shared/configuration-store.js';
 import type { KeyVaultSecret } from '../../azure/configuration-store.js';
+import { AZURE_RESOURCE_GROUP, AZURE_SCALE_SET } from '../../core/inputs/name-patterns.js';
 
 export type UpdateMethodName = 'local' | 'ansible' | 'command' | 'reimage';
 
@@ -122,14 +124,23 @@ function readMethod(inputs: InputReader, fallback: UpdateMethodName): RollingUpd
     case 'command':
       return {
         name,
-        command: inputs.required('updateCommand', 'a command run once per node, with {name}, {host} and {role} placeholders', './update-node.sh {host} {role}').split(/\s+/),
+        command: updateCommandOf(inputs),
       };
     case 'reimage':
       return {
         name,
         imageId: inputs.required('imageId', 'the new image id (image-build outputs it)', '/subscriptions/.../images/spark/versions/1.2.3'),
-        resourceGroup: inputs.required('azureResourceGroup', 'the resource group of the worker scale set', 'rg-spark-prod'),
-        scaleSet: inputs.required('workerScaleSet', 'the worker scale set name', 'vmss-spark-workers'),
+        resourceGroup: inputs.requiredName('azureResourceGroup', AZURE_RESOURCE_GROUP, 'the resource group of the worker scale set'),
+        scaleSet: inputs.requiredName('workerScaleSet', AZURE_SCALE_SET, 'the worker scale set name'),
       };
   }
+}
+
+/** The update command's words; its program may not look like an option (a leading '-' is read as one). */
+function updateCommandOf(inputs: InputReader): string[] {
+  const words = inputs.required('updateCommand', 'a command run once per node, with {name}, {host} and {role} placeholders', './update-node.sh {host} {role}').split(/\s+/);
+  if (words[0]!.startsWith('-')) {
+    throw new InputError('updateCommand', 'a program, then its arguments', describeValue(words.join(' ')), "Start with the program's path, e.g. ./update-node.sh {host} {role}.");
+  }
+  return words;
 }

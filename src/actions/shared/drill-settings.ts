@@ -7,6 +7,7 @@ import type { DrillOptions } from '../../operations/failover-drill.js';
 import { type NodeAccess, readNodeAccess, readZooKeeperDir, readZooKeepers } from './node-access.js';
 import { readRoleVariables } from './role-variables.js';
 import { type TerraformRootSettings, readTerraformRootSettings } from './terraform-inputs.js';
+import { AZURE_SCALE_SET } from '../../core/inputs/name-patterns.js';
 
 /** The drill's options, plus where the cluster's ZooKeeper is and how to reach the masters. */
 export interface DrillSettings extends DrillOptions {
@@ -106,6 +107,6 @@ export function readDrillSettings(inputs: InputReader, masters: readonly HostPor
     nodeAccess,
     alertmanagerUrl,
     reconcile,
-    workerScaleSet: scalesOnAzure ? inputs.required('workerScaleSet', 'the workers’ scale set (provision outputs it as workerScaleSet)', 'vmss-spark-prod-worker') : undefined,
+    workerScaleSet: scalesOnAzure ? inputs.requiredName('workerScaleSet', AZURE_SCALE_SET, 'the workers’ scale set (provision outputs it as workerScaleSet)') : undefined,
   };
 }

@@ -4,6 +4,7 @@ import type { HostPort } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseZooKeeperConnect } from '../../core/inputs/zookeeper-connect.js';
 import { isLoopback } from '../../core/spark/spark-submit.js';
+import { AZURE_RESOURCE_GROUP, SSH_JUMP_HOST, SSH_USER, ZOOKEEPER_PATH } from '../../core/inputs/name-patterns.js';
 
 /** How an action reaches the nodes: the local cluster's processes, systemd over SSH, or Azure. */
 export type NodeAccess =
@@ -26,8 +27,8 @@ export function readNodeAccess(inputs: InputReader, masters: readonly HostPort[]
   const masterCount = masters.length;
   if (kind === 'local') return { kind };
   const ssh: SshAccess = {
-    user: inputs.required('sshUser', 'the SSH user on the VMs (with sudo for systemctl)', 'azureuser'),
-    jumpHost: inputs.optional('sshJumpHost'),
+    user: inputs.requiredName('sshUser', SSH_USER, 'the SSH user on the VMs (with sudo for systemctl)'),
+    jumpHost: inputs.optionalName('sshJumpHost', SSH_JUMP_HOST),
     port: inputs.integer('sshPort', 22, { min: 1, max: 65535 }),
   };
   const privateKey = inputs.optional('sshPrivateKey');
@@ -44,13 +45,13 @@ export function readNodeAccess(inputs: InputReader, masters: readonly HostPort[]
       'List the VM of each master in the order of masters.',
     );
   }
-  return { kind, ssh, privateKey, resourceGroup: inputs.required('azureResourceGroup', 'the resource group of the cluster VMs', 'rg-spark-prod'), masterVmNames };
+  return { kind, ssh, privateKey, resourceGroup: inputs.requiredName('azureResourceGroup', AZURE_RESOURCE_GROUP, 'the resource group of the cluster VMs'), masterVmNames };
 }
 
 /** The cluster's `spark.deploy.zookeeper.dir`: the local cluster knows its own; elsewhere it names the cluster. */
 export function readZooKeeperDir(inputs: InputReader, access: NodeAccess): string | undefined {
-  if (access.kind === 'local') return inputs.optional('zookeeperDir');
-  return inputs.required('zookeeperDir', "the cluster's spark.deploy.zookeeper.dir (provision outputs it as zookeeperDir)", '/spark-azure/spark-prod');
+  if (access.kind === 'local') return inputs.optionalName('zookeeperDir', ZOOKEEPER_PATH);
+  return inputs.requiredName('zookeeperDir', ZOOKEEPER_PATH, "the cluster's spark.deploy.zookeeper.dir (provision outputs it as zookeeperDir)");
 }
 
 /** The ZooKeeper connect string: optional for the local cluster (it knows its own), required elsewhere. */

@@ -8,6 +8,7 @@ import { SECRET_SPARK_PROPERTIES } from '../../core/spark/cluster-security.js';
 import type { SparkJob, SubmissionMasters } from '../../core/spark/spark-job.js';
 import type { ResultCheck } from '../../core/spark/submission-output.js';
 import { userPath } from './user-paths.js';
+import { HOST } from '../../core/inputs/name-patterns.js';
 
 /** The smoke test's inputs: where to submit, the job itself, and the Spark to submit it with. */
 export interface SmokeTestSettings extends SubmissionMasters, Omit<SparkJob, 'name'> {
@@ -45,7 +46,7 @@ export function readSmokeTestSettings(inputs: InputReader): SmokeTestSettings {
     deployMode,
     sparkConf: parseSparkConf(inputs.optional('sparkConf')),
     check: resultCheck(inputs.optional('expectedOutput'), application),
-    driverHost: inputs.optional('driverHost'),
+    driverHost: inputs.optionalName('driverHost', HOST),
     timeoutSeconds: inputs.seconds('timeoutSeconds', 300, { min: 10, max: 86_400 }),
     aliveMasterTimeoutSeconds: inputs.seconds('aliveMasterTimeoutSeconds', 120, { min: 1, max: 3600 }),
     clusterSecret: inputs.optional('clusterSecret'),

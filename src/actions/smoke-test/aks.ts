@@ -6,11 +6,12 @@ import type { Pipeline } from '../../core/pipeline.js';
 import { type SparkApplicationOutcome, sparkApplicationOutcome, sparkPiApplication } from '../../core/spark/spark-application.js';
 import { onChange, waitUntil } from '../../core/wait.js';
 import { Kubectl } from '../../tools/kubectl.js';
+import { CONTAINER_IMAGE, KUBERNETES_LABEL, KUBERNETES_SUBDOMAIN } from '../../core/inputs/name-patterns.js';
 
 /** What the AKS smoke test submits, and where: the job namespace of infra/ansible/aks-spark-operator.yml by default. */
 export function readAksSmokeTest(inputs: InputReader) {
   const kubeconfig = inputs.required('kubeconfig', "the AKS cluster's kubeconfig (az aks get-credentials)", 'a secret variable');
-  const image = inputs.optional('sparkImage') ?? 'docker.io/library/spark:4.0.0';
+  const image = inputs.optionalName('sparkImage', CONTAINER_IMAGE) ?? 'docker.io/library/spark:4.0.0';
   const sparkVersion = /:(\d+\.\d+\.\d+)/.exec(image)?.[1];
   if (sparkVersion === undefined) {
     throw new InputError('sparkImage', 'a Spark image tagged with its Spark version', describeValue(image), 'e.g. docker.io/library/spark:4.0.0.');
@@ -19,10 +20,10 @@ export function readAksSmokeTest(inputs: InputReader) {
     kubeconfig,
     application: {
       name: `spark-azure-smoke-${Date.now().toString(36)}`,
-      namespace: inputs.optional('namespace') ?? 'spark-jobs',
+      namespace: inputs.optionalName('namespace', KUBERNETES_LABEL) ?? 'spark-jobs',
       image,
       sparkVersion,
-      serviceAccount: inputs.optional('serviceAccount') ?? 'spark-operator-spark',
+      serviceAccount: inputs.optionalName('serviceAccount', KUBERNETES_SUBDOMAIN) ?? 'spark-operator-spark',
       executors: inputs.integer('executors', 2, { min: 1, max: 100 }),
     },
     timeoutMs: inputs.seconds('timeoutSeconds', 300, { min: 10, max: 86_400 }) * 1000,

@@ -1,5 +1,6 @@
 import { InputError, describeValue } from '../errors.js';
 import type { InputSource } from '../pipeline.js';
+import type { NamePattern } from './name-patterns.js';
 
 /** Typed, validated reads over an InputSource. Every action reads its inputs through this, once. */
 export class InputReader {
@@ -32,6 +33,21 @@ export class InputReader {
     if (value === undefined) {
       throw new InputError(name, expected, 'nothing', `Set '${name}', e.g. ${example}.`);
     }
+    return value;
+  }
+
+  /** A name another tool takes as one word: refused, before anything runs, unless it fits `kind`. */
+  optionalName(name: string, kind: NamePattern): string | undefined {
+    const value = this.optional(name);
+    if (value !== undefined && !kind.pattern.test(value)) {
+      throw new InputError(name, kind.expected, describeValue(value), `Set '${name}' to such a name, e.g. ${kind.example}.`);
+    }
+    return value;
+  }
+
+  requiredName(name: string, kind: NamePattern, expected: string = kind.expected): string {
+    const value = this.optionalName(name, kind);
+    if (value === undefined) throw new InputError(name, expected, 'nothing', `Set '${name}', e.g. ${kind.example}.`);
     return value;
   }
 

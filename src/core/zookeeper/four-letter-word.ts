@@ -1,7 +1,9 @@
 import { Socket } from 'node:net';
 import type { HostPort } from '../inputs/host-port.js';
 
-export type FourLetterWord = 'srvr' | 'mntr' | 'ruok' | 'cons' | 'stat' | 'conf';
+/** The only words spark-azure sends, and so the only ones the zookeeper role whitelists (with Datadog's). */
+export const FOUR_LETTER_WORDS = ['srvr', 'mntr', 'cons', 'conf'] as const;
+export type FourLetterWord = (typeof FOUR_LETTER_WORDS)[number];
 
 /**
  * Sends a ZooKeeper four-letter word and returns the whole reply. ZooKeeper closes the connection

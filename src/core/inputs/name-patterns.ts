@@ -1,0 +1,66 @@
+/**
+ * What a name handed to ssh, az, kubectl or Ansible may look like. Each refuses a leading '-' (read as an
+ * option: `-oProxyCommand=…` as an ssh user runs a local command), whitespace and newlines, and shell
+ * metacharacters: the value reaches another tool's command line or configuration as one word.
+ */
+export interface NamePattern {
+  readonly pattern: RegExp;
+  readonly expected: string;
+  readonly example: string;
+}
+
+export const SSH_USER: NamePattern = {
+  pattern: /^[A-Za-z_][A-Za-z0-9._-]{0,63}$/,
+  expected: 'a user name (letters, digits, . _ -; not starting with -)',
+  example: 'azureuser',
+};
+
+export const SSH_JUMP_HOST: NamePattern = {
+  pattern: /^([A-Za-z_][A-Za-z0-9._-]{0,63}@)?[A-Za-z0-9]([A-Za-z0-9.-]{0,252}[A-Za-z0-9])?(:\d{1,5})?$/,
+  expected: '[user@]host[:port], a host name or address',
+  example: 'azureuser@10.0.0.4',
+};
+
+export const HOST: NamePattern = {
+  pattern: /^[A-Za-z0-9]([A-Za-z0-9.-]{0,252}[A-Za-z0-9])?$/,
+  expected: 'a host name or IPv4 address',
+  example: '10.0.3.4',
+};
+
+export const ZOOKEEPER_PATH: NamePattern = {
+  pattern: /^(\/[A-Za-z0-9._-]+)+$/,
+  expected: "an absolute ZooKeeper path of names (letters, digits, . _ -), such as provision's zookeeperDir",
+  example: '/spark-azure/spark-prod',
+};
+
+// Azure's own rules: resource groups 1-90 of letters, digits, . _ - ( ), not ending in '.'.
+export const AZURE_RESOURCE_GROUP: NamePattern = {
+  pattern: /^[A-Za-z0-9_()][A-Za-z0-9_().-]{0,88}[A-Za-z0-9_()-]$|^[A-Za-z0-9_()]$/,
+  expected: 'a resource group name (1-90 letters, digits, . _ - ( ), not starting with - or ending with .)',
+  example: 'rg-spark-prod',
+};
+
+// Scale sets: 1-64 of letters, digits, . _ -, starting with a letter or digit.
+export const AZURE_SCALE_SET: NamePattern = {
+  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+  expected: 'a scale set name (1-64 letters, digits, . _ -, starting with a letter or digit)',
+  example: 'vmss-spark-prod-worker',
+};
+
+export const KUBERNETES_LABEL: NamePattern = {
+  pattern: /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
+  expected: 'a Kubernetes name (DNS-1123 label: lower-case letters, digits, -)',
+  example: 'spark-jobs',
+};
+
+export const KUBERNETES_SUBDOMAIN: NamePattern = {
+  pattern: /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/,
+  expected: 'a Kubernetes name (DNS-1123 subdomain: lower-case letters, digits, . -)',
+  example: 'spark-operator-spark',
+};
+
+export const CONTAINER_IMAGE: NamePattern = {
+  pattern: /^[A-Za-z0-9][A-Za-z0-9._\/:@-]{0,254}$/,
+  expected: 'a container image reference (registry/repository:tag or @digest)',
+  example: 'docker.io/library/spark:4.0.0',
+};

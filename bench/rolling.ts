@@ -22,6 +22,7 @@ import { localPaths } from '../src/local/paths.js';
 import { MasterPoller } from '../src/operations/master-poller.js';
 import { runRollingUpdate } from '../src/operations/rolling-update.js';
 import { SequencedWriter } from '../test/support/sequenced-writer.js';
+import { readLocalClusterSecret } from '../src/local/local-cluster-secret.js';
 // @ts-expect-error plain ES module shared by the benchmarks
 import { machineLine, writeResult } from './results.mjs';
 
@@ -44,7 +45,7 @@ async function withCluster(
   await cluster.up({ zookeeperCount: 3, masterCount: 2, workerCount: 2 });
   const topology = await cluster.topology();
   const connect = topologyZooKeeperConnect(topology);
-  const writer = await SequencedWriter.start(connect, '/bench-writes');
+  const writer = await SequencedWriter.start(connect, '/bench-writes', { clusterSecret: readLocalClusterSecret(cluster.paths.clusterDir) });
   try {
     const result = await run(cluster, topology);
     await writer.stop();

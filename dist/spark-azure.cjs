@@ -9695,6 +9695,7 @@ var require_node_zookeeper_client = __commonJS({
 // src/core/zookeeper/zookeeper-session.ts
 function connect(connectString, options) {
   const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs, spinDelay: 200, retries: 2 });
+  if (options.clusterSecret !== void 0) client.addAuthInfo("digest", Buffer.from(`${ZOOKEEPER_CLUSTER_USER}:${options.clusterSecret}`));
   return new Promise((resolve3, reject3) => {
     const timer = setTimeout(() => {
       client.close();
@@ -9720,7 +9721,7 @@ function isNoNode(error2) {
 function parentOf(path47) {
   return path47.slice(0, path47.lastIndexOf("/")) || "/";
 }
-var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZooKeeperSession;
+var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZOOKEEPER_CLUSTER_USER, SESSION_CLOSED_REQUIRE_AUTH, exceptions, createException, OPEN_TO_ANYONE, CLUSTER_ONLY, ZooKeeperSession;
 var init_zookeeper_session = __esm({
   "src/core/zookeeper/zookeeper-session.ts"() {
     "use strict";
@@ -9734,6 +9735,13 @@ var init_zookeeper_session = __esm({
       "ephemeral-sequential": import_node_zookeeper_client.default.CreateMode.EPHEMERAL_SEQUENTIAL
     };
     OPERATION_TIMEOUT_MS = 15e3;
+    ZOOKEEPER_CLUSTER_USER = "spark-azure";
+    SESSION_CLOSED_REQUIRE_AUTH = -124;
+    exceptions = import_node_zookeeper_client.default.Exception;
+    createException = exceptions.create;
+    exceptions.create = (code, path47) => createException(code === SESSION_CLOSED_REQUIRE_AUTH ? import_node_zookeeper_client.default.Exception.AUTH_FAILED : code, path47);
+    OPEN_TO_ANYONE = [new import_node_zookeeper_client.default.ACL(import_node_zookeeper_client.default.Permission.ALL, new import_node_zookeeper_client.default.Id("world", "anyone"))];
+    CLUSTER_ONLY = [new import_node_zookeeper_client.default.ACL(import_node_zookeeper_client.default.Permission.ALL, new import_node_zookeeper_client.default.Id("auth", ""))];
     ZooKeeperSession = class _ZooKeeperSession {
       constructor(connectString, options, first2) {
         this.connectString = connectString;
@@ -9746,7 +9754,7 @@ var init_zookeeper_session = __esm({
       client;
       closed = false;
       static async open(connectString, options = {}) {
-        const settings = { sessionTimeoutMs: options.sessionTimeoutMs ?? 6e3, connectTimeoutMs: options.connectTimeoutMs ?? 1e4 };
+        const settings = { sessionTimeoutMs: options.sessionTimeoutMs ?? 6e3, connectTimeoutMs: options.connectTimeoutMs ?? 1e4, clusterSecret: options.clusterSecret };
         return new _ZooKeeperSession(connectString, settings, await connect(connectString, settings));
       }
       /** This session's id, as ZooKeeper prints it in `cons` (sid=0x...). */
@@ -9780,10 +9788,14 @@ var init_zookeeper_session = __esm({
       }
       /** Creates the node (and missing parents, persistent) and returns its actual path. */
       async create(path47, data, mode) {
-        await this.bounded(`mkdirp ${parentOf(path47)}`, (client, resolve3, reject3) => client.mkdirp(parentOf(path47), (error2) => error2 ? reject3(error2) : resolve3()));
+        const acls = this.options.clusterSecret === void 0 ? OPEN_TO_ANYONE : CLUSTER_ONLY;
+        await this.bounded(
+          `mkdirp ${parentOf(path47)}`,
+          (client, resolve3, reject3) => client.mkdirp(parentOf(path47), acls, import_node_zookeeper_client.default.CreateMode.PERSISTENT, (error2) => error2 ? reject3(error2) : resolve3())
+        );
         return this.bounded(
           `create ${path47}`,
-          (client, resolve3, reject3) => client.create(path47, Buffer.from(data), MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve3(created))
+          (client, resolve3, reject3) => client.create(path47, Buffer.from(data), acls, MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve3(created))
         );
       }
       /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
@@ -9796,6 +9808,26 @@ var init_zookeeper_session = __esm({
             reject3(error2);
           })
         );
+      }
+      /** A closed cluster's refusals, said as what to do; anything else as ZooKeeper said it. */
+      explained(error2) {
+        if (!(error2 instanceof import_node_zookeeper_client.default.Exception)) return error2;
+        const where2 = `ZooKeeper ${this.connectString}`;
+        if (error2.getCode() === import_node_zookeeper_client.default.Exception.AUTH_FAILED && this.options.clusterSecret === void 0)
+          return new ActionableError(
+            where2,
+            "an open cluster",
+            "the session closed: the servers require authentication",
+            "The cluster is closed: pass clusterSecret, or configurationStore (docs/security.md)."
+          );
+        if (error2.getCode() === import_node_zookeeper_client.default.Exception.NO_AUTH)
+          return new ActionableError(
+            where2,
+            "access to the cluster\u2019s nodes",
+            `insufficient permission for ${error2.getPath() ?? "a node"}`,
+            this.options.clusterSecret === void 0 ? "The cluster is closed: pass clusterSecret, or configurationStore (docs/security.md)." : "Check that clusterSecret is the cluster\u2019s current secret (docs/security.md)."
+          );
+        return error2;
       }
       close() {
         this.closed = true;
@@ -9819,7 +9851,8 @@ var init_zookeeper_session = __esm({
             clearTimeout(timer);
             finish(argument);
           };
-          this.client.then((client) => operation(client, settle(resolve3), settle(reject3)), settle(reject3));
+          const refuse = (error2) => reject3(this.explained(error2));
+          this.client.then((client) => operation(client, settle(resolve3), settle(refuse)), settle(reject3));
         });
       }
     };
@@ -13312,7 +13345,7 @@ async function drill(context) {
     startedAt: Date.now(),
     entries: []
   };
-  const zk = await ZooKeeperSession.open(zookeeperConnectString(cluster.zookeepers));
+  const zk = await ZooKeeperSession.open(zookeeperConnectString(cluster.zookeepers), { clusterSecret: context.submitTo.clusterSecret });
   try {
     const lock = await MaintenanceLock.acquire(zk, `failover drill (${options.fault})`, { waitMs: options.lockWaitSeconds * 1e3 });
     const alerts = context.alertmanagerUrl ? new AlertWatcher(context.alertmanagerUrl) : void 0;
@@ -14106,15 +14139,18 @@ async function withClusterSecret(settings, store, pipeline) {
   return resolved;
 }
 async function resolve(settings, store, pipeline) {
-  if (settings.clusterSecret !== void 0) return settings;
-  if (store !== void 0) {
-    const secret2 = await readClusterSecret(store);
-    pipeline.setSecret(secret2);
-    return { ...settings, clusterSecret: secret2 };
-  }
-  if (!settings.masters.every((master) => isLoopback(master.host))) return settings;
-  const secret = readLocalClusterSecret(localPaths(pipeline.directories).clusterDir);
+  const secret = await resolveClusterSecret(settings.clusterSecret, store, settings.masters, pipeline);
   return secret === void 0 ? settings : { ...settings, clusterSecret: secret };
+}
+async function resolveClusterSecret(given, store, masters, pipeline) {
+  if (given !== void 0) return given;
+  if (store !== void 0) {
+    const secret = await readClusterSecret(store);
+    pipeline.setSecret(secret);
+    return secret;
+  }
+  if (!masters.every((master) => isLoopback(master.host))) return void 0;
+  return readLocalClusterSecret(localPaths(pipeline.directories).clusterDir);
 }
 var init_cluster_secret2 = __esm({
   "src/actions/shared/cluster-secret.ts"() {
@@ -14516,7 +14552,7 @@ async function scaleDrill(context) {
   };
   const probe = () => probeCluster({ zookeepers: [], masters: masterSetOf(cluster).endpoints }, 2e3);
   const waitFor = (condition) => waitUntil(probe, condition, { timeoutMs: scaling.timeLimitSeconds * 1e3, intervalMs: 250 });
-  const zk = await ZooKeeperSession.open(zookeeperConnectString(cluster.zookeepers));
+  const zk = await ZooKeeperSession.open(zookeeperConnectString(cluster.zookeepers), { clusterSecret: context.submitTo.clusterSecret });
   let failedTasks;
   try {
     const lock = await MaintenanceLock.acquire(zk, "scale drill", { waitMs: context.lockWaitSeconds * 1e3 });
@@ -25320,7 +25356,7 @@ async function roll(context, plan) {
     entries: []
   };
   const record2 = (entry) => journal.entries.push(entry);
-  const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(cluster.topology));
+  const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(cluster.topology), { clusterSecret: options.clusterSecret });
   try {
     const lock = await MaintenanceLock.acquire(zk, `rolling update (${method.description})`, { waitMs: options.lockWaitSeconds * 1e3 });
     const poller = new MasterPoller(new MasterSet(cluster.topology.masters.map(masterAddress), cluster.topology.masters[0]?.webUiPort), record2, options.pollIntervalMs);
@@ -25473,15 +25509,7 @@ function readRollingUpdateSettings(inputs) {
     zookeeperCount: inputs.optional(zookeeperCount) === void 0 ? void 0 : Number(inputs.oneOf(zookeeperCount, ["3", "5"], "3")),
     method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
   };
-  const { method } = settings;
-  if (method.name !== "ansible" || Object.keys(method.roleVariables).length === 0) {
-    inputs.refuseIgnored(["configurationStore"], () => ({
-      expected: "it only with updateMethod 'ansible' and roleVariables (the roll keeps them there for nodes booted later)",
-      found: `it with updateMethod '${method.name}'${method.name === "ansible" ? " and no roleVariables" : ""}`,
-      fix: "Leave configurationStore out, or give the roleVariables the roll carries."
-    }));
-  }
-  return { ...settings, configurationStore: readConfigurationStore(inputs) };
+  return { ...settings, configurationStore: readConfigurationStore(inputs), clusterSecret: inputs.optional("clusterSecret") };
 }
 function refuseOtherMethodsInputs(inputs, name) {
   const others = [...new Set(Object.values(METHOD_INPUTS).flat())].filter((input) => !METHOD_INPUTS[name].includes(input));
@@ -25747,7 +25775,7 @@ async function resizeEnsemble(servers, wantedVoterIds, access2, options) {
   const through = staying[0];
   const steps = [];
   if (adds.length + removes.length === 0) return { before: before2, after: before2, steps, seconds: 0 };
-  const session = await ZooKeeperSession.open(staying.map((server) => formatHostPort(zookeeperClientAddress(server))).join(","));
+  const session = await ZooKeeperSession.open(staying.map((server) => formatHostPort(zookeeperClientAddress(server))).join(","), { clusterSecret: options.clusterSecret });
   try {
     const lock = await MaintenanceLock.acquire(session, "zookeeper ensemble resize", { waitMs: options.lockWaitMs });
     let voters = before2.map((id) => byId.get(id));
@@ -25893,9 +25921,15 @@ var init_ensemble_resize = __esm({
 // src/actions/rolling-update/ensemble.ts
 async function resizeEnsembleAction(settings, pipeline) {
   const { servers, wantedVoterIds, access: access2, finish } = await ensembleSides(settings, pipeline);
+  const clusterSecret = await resolveClusterSecret(settings.clusterSecret, settings.configurationStore, settings.masters, pipeline);
   const report = await pipeline.group(
     `ZooKeeper ensemble to ${settings.zookeeperCount} servers`,
-    () => resizeEnsemble(servers, wantedVoterIds, access2, { log: pipeline.log, gateTimeoutMs: settings.gateTimeoutSeconds * 1e3, lockWaitMs: settings.lockWaitSeconds * 1e3 })
+    () => resizeEnsemble(servers, wantedVoterIds, access2, {
+      log: pipeline.log,
+      gateTimeoutMs: settings.gateTimeoutSeconds * 1e3,
+      lockWaitMs: settings.lockWaitSeconds * 1e3,
+      clusterSecret
+    })
   );
   await finish();
   const reportFile = import_node_path40.default.join(pipeline.directories.temp, `spark-azure-ensemble-resize-${Date.now()}.json`);
@@ -25977,6 +26011,7 @@ var init_ensemble = __esm({
     init_ensemble_resize();
     init_installers();
     init_suite_content();
+    init_cluster_secret2();
     init_secrets();
     init_user_paths();
   }
@@ -25989,7 +26024,8 @@ async function rollingUpdateAction(pipeline) {
   warnOfDeprecatedInputs(inputs, pipeline);
   if (settings.zookeeperCount !== void 0) return resizeEnsembleAction({ ...settings, zookeeperCount: settings.zookeeperCount }, pipeline);
   const { cluster, method } = await resolve2(settings, pipeline);
-  const options = { ...settings, only: settings.method.name === "reimage" ? new Set(cluster.topology.workers.map((worker) => worker.name)) : settings.only };
+  const clusterSecret = await resolveClusterSecret(settings.clusterSecret, settings.configurationStore, settings.masters, pipeline);
+  const options = { ...settings, clusterSecret, only: settings.method.name === "reimage" ? new Set(cluster.topology.workers.map((worker) => worker.name)) : settings.only };
   if (settings.dryRun) {
     const plan = await planFromCluster(cluster, options);
     const lines = plan.steps.map((step, index2) => `${index2 + 1}. ${describeStep(step)}`);
@@ -26087,6 +26123,7 @@ var init_rolling_update2 = __esm({
     init_user_paths();
     init_secrets();
     init_cluster_resolver();
+    init_cluster_secret2();
     init_configuration_store2();
     init_deprecations();
     init_settings3();
@@ -38292,7 +38329,7 @@ async function verify(cluster, directories, log4) {
     rollingUpdate = await runRollingUpdate({
       cluster: { topology, operations, expectations: expectationsOf(topology) },
       method: localUpdate(cluster, VERIFY_CHANGE, operations),
-      options: { maxUnavailable: 1, gateTimeoutSeconds: 180, lockWaitSeconds: 60, pollIntervalMs: 100 },
+      options: { maxUnavailable: 1, gateTimeoutSeconds: 180, lockWaitSeconds: 60, pollIntervalMs: 100, clusterSecret: settings.clusterSecret },
       log: log4
     });
   }

@@ -30,6 +30,8 @@ export interface ResizeOptions {
   /** How long a joiner may take to sync, and the ensemble to be healthy after a step. */
   readonly gateTimeoutMs: number;
   readonly lockWaitMs: number;
+  /** A closed cluster's secret: the resize's ZooKeeper session authenticates with it. */
+  readonly clusterSecret?: string;
 }
 
 export const ENSEMBLE_SIZES = [3, 5] as const;
@@ -76,7 +78,7 @@ export async function resizeEnsemble(servers: readonly ZooKeeperNode[], wantedVo
   const steps: ResizeStep[] = [];
   if (adds.length + removes.length === 0) return { before, after: before, steps, seconds: 0 };
 
-  const session = await ZooKeeperSession.open(staying.map((server) => formatHostPort(zookeeperClientAddress(server))).join(','));
+  const session = await ZooKeeperSession.open(staying.map((server) => formatHostPort(zookeeperClientAddress(server))).join(','), { clusterSecret: options.clusterSecret });
   try {
     const lock = await MaintenanceLock.acquire(session, 'zookeeper ensemble resize', { waitMs: options.lockWaitMs });
     let voters = before.map((id) => byId.get(id)!);

@@ -121,7 +121,7 @@ async function drill(context: DrillContext): Promise<DrillReport> {
     startedAt: Date.now(),
     entries: [],
   };
-  const zk = await ZooKeeperSession.open(zookeeperConnectString(cluster.zookeepers));
+  const zk = await ZooKeeperSession.open(zookeeperConnectString(cluster.zookeepers), { clusterSecret: context.submitTo.clusterSecret });
   try {
     const lock = await MaintenanceLock.acquire(zk, `failover drill (${options.fault})`, { waitMs: options.lockWaitSeconds * 1000 });
     const alerts = context.alertmanagerUrl ? new AlertWatcher(context.alertmanagerUrl) : undefined;

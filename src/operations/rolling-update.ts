@@ -42,6 +42,8 @@ export interface RollingOptions {
   readonly gateTimeoutSeconds: number;
   readonly lockWaitSeconds: number;
   readonly pollIntervalMs: number;
+  /** A closed cluster's secret: the roll's ZooKeeper session (the maintenance lock) authenticates with it. */
+  readonly clusterSecret?: string;
 }
 
 export interface RollingReport {
@@ -86,7 +88,7 @@ async function roll(context: RollingContext, plan: Extract<RollingPlan, { ok: tr
     entries: [],
   };
   const record = (entry: RollingEntry) => journal.entries.push(entry);
-  const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(cluster.topology));
+  const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(cluster.topology), { clusterSecret: options.clusterSecret });
   try {
     const lock = await MaintenanceLock.acquire(zk, `rolling update (${method.description})`, { waitMs: options.lockWaitSeconds * 1000 });
     const poller = new MasterPoller(new MasterSet(cluster.topology.masters.map(masterAddress), cluster.topology.masters[0]?.webUiPort), record, options.pollIntervalMs);

@@ -80,7 +80,7 @@ async function scaleDrill(context: ScaleDrillContext): Promise<ScaleDrillReport>
   const probe = () => probeCluster({ zookeepers: [], masters: masterSetOf(cluster).endpoints }, 2000);
   const waitFor = (condition: (state: ClusterState) => boolean) => waitUntil(probe, condition, { timeoutMs: scaling.timeLimitSeconds * 1000, intervalMs: 250 });
 
-  const zk = await ZooKeeperSession.open(zookeeperConnectString(cluster.zookeepers));
+  const zk = await ZooKeeperSession.open(zookeeperConnectString(cluster.zookeepers), { clusterSecret: context.submitTo.clusterSecret });
   let failedTasks: number | undefined;
   try {
     const lock = await MaintenanceLock.acquire(zk, 'scale drill', { waitMs: context.lockWaitSeconds * 1000 });

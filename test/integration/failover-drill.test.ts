@@ -2,17 +2,17 @@ import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ClusterTopology, topologyMasterUrl, topologyZooKeeperConnect } from '../../src/core/cluster/topology.js';
+import { type ClusterTopology, topologyMasterUrl } from '../../src/core/cluster/topology.js';
 import type { DrillJournal } from '../../src/core/drill/journal.js';
 import type { LocalCluster } from '../../src/local/local-cluster.js';
 import { MAINTENANCE_LOCK_PATH, MaintenanceLock } from '../../src/operations/maintenance-lock.js';
-import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
 import { ROOT, runAzureDevOpsTask, runGithubAction } from '../support/run-bundle.js';
 import { startTestCluster } from '../support/test-cluster.js';
 import { type Notification, notifiedAlerts, startWebhookReceiver } from '../support/webhook-receiver.js';
 import { httpGetJson } from '../../src/core/http-get-json.js';
 import type { LocalMonitoring } from '../../src/local/local-monitoring.js';
+import { openClusterSession } from '../support/cluster-zookeeper.js';
 
 /** Processes whose command line contains `text`. */
 function processesRunning(text: string): number[] {
@@ -176,7 +176,7 @@ describe('the failover drill (smoke-test action with failover) on the real clust
   });
 
   it('waits for the maintenance lock, names its holder, and never faults; the lock dies with its session', async () => {
-    const holder = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
+    const holder = await openClusterSession(cluster, topology);
     const aliveBefore = (await theAliveMasterNode(topology)).name;
     try {
       await MaintenanceLock.acquire(holder, 'rolling update (test)', { waitMs: 0 });
@@ -187,7 +187,7 @@ describe('the failover drill (smoke-test action with failover) on the real clust
     } finally {
       holder.close();
     }
-    const observer = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
+    const observer = await openClusterSession(cluster, topology);
     try {
       await expect.poll(() => observer.stat(MAINTENANCE_LOCK_PATH), { timeout: 15_000, interval: 200 }).toBeUndefined();
     } finally {
@@ -229,7 +229,7 @@ describe('the failover drill (smoke-test action with failover) on the real clust
         { timeout: 50_000, interval: 250 },
       )
       .toEqual([1, 1]);
-    const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
+    const zk = await openClusterSession(cluster, topology);
     try {
       expect(await zk.stat(MAINTENANCE_LOCK_PATH)).toBeUndefined();
     } finally {

@@ -31,6 +31,8 @@ import { type ResizeReport, resizeEnsemble } from '../../src/operations/ensemble
 import { MaintenanceLock } from '../../src/operations/maintenance-lock.js';
 import { startTestCluster } from '../support/test-cluster.js';
 import { cutAliveMasterFromZooKeeper } from '../support/partition.js';
+import { openClusterSession } from '../support/cluster-zookeeper.js';
+import { readLocalClusterSecret } from '../../src/local/local-cluster-secret.js';
 
 // Curator's ensemble tracker logs each membership it adopts; this one lists server 5.
 const CURATOR_FOLLOWED_FIVE = /New config event received.*server\.5=/;
@@ -44,7 +46,7 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
 
   beforeAll(async () => {
     ({ cluster, topology } = await startTestCluster({ zookeeperCount: 3, masterCount: 2, workerCount: 2 }));
-    zk = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
+    zk = await openClusterSession(cluster, topology);
     latchPath = leaderElectionPath(topology.sparkZooKeeperDir);
   });
 
@@ -219,7 +221,7 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
   it('a destroyed ZooKeeper follower comes back with its myid and an empty database it does not trust, syncs, and loses no acknowledged write', async () => {
     const leader = zookeeperLeader(await probeCluster(probeAddressesOf(topology), 1000))!;
     const follower = topology.zookeepers.find((server) => formatHostPort(zookeeperClientAddress(server)) !== leader.address)!;
-    const writer = await SequencedWriter.start(topologyZooKeeperConnect(topology), '/reconcile-test');
+    const writer = await SequencedWriter.start(topologyZooKeeperConnect(topology), '/reconcile-test', { clusterSecret: readLocalClusterSecret(cluster.paths.clusterDir) });
     try {
       await expect.poll(() => writer.acknowledged.length, { timeout: 10_000 }).toBeGreaterThan(20);
       const others = allNodes(topology).filter((node) => node.name !== follower.name);
@@ -253,7 +255,7 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
     const staying = [...topology.zookeepers, ...topology.masters];
     const pidsBefore = staying.map((node) => cluster.processes.pid(node));
     const env = { SPARK_AZURE_LOCAL_DIR: cluster.paths.clusterDir };
-    const writer = await SequencedWriter.start(topologyZooKeeperConnect(topology), '/ensemble-resize-test');
+    const writer = await SequencedWriter.start(topologyZooKeeperConnect(topology), '/ensemble-resize-test', { clusterSecret: readLocalClusterSecret(cluster.paths.clusterDir) });
     let grow: { exitCode: number | null; stdout: string; stderr: string } | undefined;
     let votersWhenGrown: (string | undefined)[] = [];
     let shrink: Awaited<ReturnType<typeof runGithubAction>> | undefined;
@@ -395,7 +397,7 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
     const alive = await theAliveMasterNode(topology);
     // This cluster's earlier tests restarted masters: only what the log gains from here on counts.
     const logBefore = statSync(cluster.logFile(alive)).size;
-    for (const pick of [serverOfAliveMaster, zookeeperLeaderNode]) {
+    for (const pick of [(of: ClusterTopology) => serverOfAliveMaster(of, readLocalClusterSecret(cluster.paths.clusterDir)), zookeeperLeaderNode]) {
       const server = await pick(topology);
       const { samples } = await recordMasterStatuses(topology, () => cluster.nodeOperations().restart(server));
       expect(samples.length).toBeGreaterThan(5);

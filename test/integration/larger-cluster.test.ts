@@ -7,9 +7,9 @@ import { runGithubAction } from '../support/run-bundle.js';
 import { zookeeperLeader } from '../../src/core/cluster/cluster-state.js';
 import type { LocalCluster, UpResult } from '../../src/local/local-cluster.js';
 import { startTestCluster } from '../support/test-cluster.js';
-import { allNodes, topologyMasterUrl, topologyZooKeeperConnect } from '../../src/core/cluster/topology.js';
+import { allNodes, topologyMasterUrl } from '../../src/core/cluster/topology.js';
 import { MaintenanceLock } from '../../src/operations/maintenance-lock.js';
-import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
+import { openClusterSession } from '../support/cluster-zookeeper.js';
 
 // Also the elastic workers' cluster: every node booted from its custom data, as an Azure VM boots, and workers
 // that join, leave and are reimaged with a job running. Sharing this cluster saves a cluster start per file.
@@ -58,7 +58,7 @@ describe('a larger local cluster: 5 ZooKeeper servers, 3 masters, 3 workers', ()
   // cluster start of its own. A rolling update once hung on a request the client library had queued on an
   // expired session.
   it("spark-azure's ZooKeeper session outlives its expiry: calls answer on a new session, and the lock is taken again", async () => {
-    const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(await cluster.topology()));
+    const zk = await openClusterSession(cluster, await cluster.topology());
     try {
       const lock = await MaintenanceLock.acquire(zk, 'session test', { waitMs: 0, path: '/spark-azure-test/lock' });
       const before = await zk.sessionId();

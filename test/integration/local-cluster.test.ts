@@ -12,12 +12,15 @@ import type { LocalCluster, LocalClusterDescription } from '../../src/local/loca
 import { ROOT, runAzureDevOpsTask, runGithubAction } from '../support/run-bundle.js';
 import { startTestCluster } from '../support/test-cluster.js';
 import { packageExtension } from '../../scripts/package-extension.mjs';
-import { type ClusterTopology, allNodes, masterAddress, topologyMasterUrl, topologyZooKeeperConnect } from '../../src/core/cluster/topology.js';
+import { type ClusterTopology, allNodes, masterAddress, topologyMasterUrl, topologyZooKeeperConnect, zookeeperClientAddress } from '../../src/core/cluster/topology.js';
 import { DRILL_ACTIONS, DRILL_CHECKS, type DrillJournal, checks } from '../../src/core/drill/journal.js';
 import { formatHostPort } from '../../src/core/inputs/host-port.js';
 import { ensureAct, exportRepository, runWorkflow, userRepository } from '../support/act.js';
 import { mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
-import { startIntruder } from '../support/intruder.js';
+import { startIntruder, zookeeperShell } from '../support/intruder.js';
+import { openClusterSession } from '../support/cluster-zookeeper.js';
+import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
+import { leaderElectionPath } from '../../src/core/spark/leader-latch.js';
 import { readLocalClusterSecret } from '../../src/local/local-cluster-secret.js';
 import { driverSecurityProperties } from '../../src/core/spark/cluster-security.js';
 import { resolveSparkRuntime } from '../../src/tools/spark-runtime.js';
@@ -135,6 +138,53 @@ describe('the local HA cluster', () => {
         expect((await aliveMasterJson()).workers.map((registered) => registered.host)).not.toContain('127.0.0.39');
       } finally {
         await worker.kill();
+      }
+    });
+
+    it('turns away a ZooKeeper client without the secret; one that authenticates as anyone else cannot read, plant or remove a node of the cluster, nor move its leadership', async () => {
+      const topology = await cluster.topology();
+      const toolchain = JSON.parse(readFileSync(path.join(cluster.paths.clusterDir, 'cluster.json'), 'utf8')).toolchain;
+      const server = formatHostPort(zookeeperClientAddress(topology.zookeepers[0]!));
+      const clusterDir = topology.sparkZooKeeperDir;
+      const latchPath = leaderElectionPath(clusterDir);
+      const owner = await openClusterSession(cluster, topology);
+      try {
+        const latchBefore = await owner.children(latchPath);
+        const aliveBefore = (await theAliveMasterNode(topology)).name;
+        expect(latchBefore?.length).toBe(2);
+
+        // No credentials: the servers close the session at its first request.
+        const anonymous = await zookeeperShell(toolchain.java, toolchain.zookeeperJar, server, [`ls ${latchPath}`, `create /intruder-anonymous x`]);
+        expect(anonymous).toMatch(/Session closed because client failed to authenticate|SessionClosedRequireAuth/);
+        expect(anonymous).not.toContain(latchBefore![0]);
+
+        // Any digest passes the servers' check, so the nodes' ACLs are what keep the cluster's.
+        const latchNode = `${latchPath}/${latchBefore![0]}`;
+        const impostor = await zookeeperShell(toolchain.java, toolchain.zookeeperJar, server, [
+          'addauth digest spark-azure:not-the-cluster-secret',
+          `ls ${latchPath}`,
+          `delete ${latchNode}`,
+          `create ${latchPath}/_c_00000000-0000-0000-0000-000000000000-latch-0000000000 127.0.0.99:7077`,
+          `create ${clusterDir}/master_status/worker_rogue x`,
+          `get ${clusterDir}/master_status`,
+          `setAcl ${latchPath} world:anyone:cdrwa`,
+        ]);
+        expect(impostor.match(/Insufficient permission/g)?.length, impostor).toBe(6);
+
+        // A Node tool without the secret gets a refusal it can report, not a crash of its process.
+        const unauthenticated = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
+        try {
+          await expect(unauthenticated.children(latchPath)).rejects.toThrow(
+            /found the session closed: the servers require authentication\. The cluster is closed: pass clusterSecret/,
+          );
+        } finally {
+          unauthenticated.close();
+        }
+
+        expect(await owner.children(latchPath)).toEqual(latchBefore);
+        expect((await theAliveMasterNode(topology)).name).toBe(aliveBefore);
+      } finally {
+        owner.close();
       }
     });
   });

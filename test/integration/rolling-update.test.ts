@@ -15,6 +15,7 @@ import { startLongJob } from '../support/long-job.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
 import { httpGetJson } from '../../src/core/http-get-json.js';
 import type { LocalMonitoring } from '../../src/local/local-monitoring.js';
+import { readLocalClusterSecret } from '../../src/local/local-cluster-secret.js';
 
 const CHANGE = { zookeeper_heap_mb: '300', spark_master_daemon_memory_mb: '600', spark_worker_daemon_memory_mb: '400' };
 const HEAP_FLAG = { zookeeper: '-Xmx300m', master: '-Xmx600m', worker: '-Xmx400m' } as const;
@@ -55,7 +56,7 @@ describe('rolling update on the real cluster', () => {
   it('rolls every node in the safe order while writes and a long job go on, losing nothing', async () => {
     const zkLeaderBefore = (await cluster.describe(topology)).nodes.find((node) => node.state === 'leader')!.name;
     const aliveBefore = (await theAliveMasterNode(topology)).name;
-    const writer = await SequencedWriter.start(topologyZooKeeperConnect(topology), '/rolling-update-test');
+    const writer = await SequencedWriter.start(topologyZooKeeperConnect(topology), '/rolling-update-test', { clusterSecret: readLocalClusterSecret(cluster.paths.clusterDir) });
     // It runs until the roll has ended, however slow the machine: a fixed length once ended before the roll did.
     const job = await startLongJob(cluster, topologyMasterUrl(topology), 20, { untilFile: true });
     let jobEndedAt = Number.POSITIVE_INFINITY;

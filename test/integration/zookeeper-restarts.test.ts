@@ -27,7 +27,7 @@ describe('a restarted ZooKeeper server and the ALIVE Spark master', () => {
   });
 
   it("with Spark's own election, the ALIVE master exits with status 0 when the ZooKeeper leader restarts, and is restarted", async () => {
-    const started = await startTestCluster({ zookeeperCount: 3, masterCount: 2, workerCount: 2 }, { spark_master_leader_election: 'spark' });
+    const started = await startTestCluster({ zookeeperCount: 3, masterCount: 2, workerCount: 2 }, { spark_master_leader_election: 'spark', spark_authenticate: 'false' });
     cluster = started.cluster;
     const { topology } = started;
     const alive = await theAliveMasterNode(topology);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CLUSTER_SECRET_NAME } from '../../src/core/infra/cluster-secret.js';
 import { SPARK_SECURITY_PROPERTIES, driverSecurityProperties } from '../../src/core/spark/cluster-security.js';
+import { ZOOKEEPER_CLUSTER_USER } from '../../src/core/zookeeper/zookeeper-session.js';
 import { ROOT } from '../support/run-bundle.js';
 
 const read = (...parts: string[]) => readFileSync(path.join(ROOT, ...parts), 'utf8');
@@ -20,6 +21,16 @@ describe('the closed cluster, as the code and the infrastructure describe it', (
     for (const role of ['spark_master/templates/spark-master.properties.j2', 'spark_worker/templates/spark-worker.properties.j2']) {
       expect(read('infra', 'ansible', 'roles', ...role.split('/'))).toContain('{% for key, value in spark_security_properties | dictsort %}');
     }
+  });
+
+  it("the masters and the pipelines' tools are one ZooKeeper user, and the servers enforce authentication where Spark does", () => {
+    const plugin = read('infra', 'spark-recovery', 'src', 'io', 'sparkazure', 'recovery', 'ClusterZooKeeper.java');
+    expect(plugin).toContain(`static final String USER = "${ZOOKEEPER_CLUSTER_USER}";`);
+    const zookeeper = parse(read('infra', 'ansible', 'roles', 'zookeeper', 'defaults', 'main.yml')) as { zookeeper_enforce_auth: string };
+    expect(zookeeper.zookeeper_enforce_auth).toBe('{{ spark_authenticate | default(true) }}');
+    expect(read('infra', 'ansible', 'roles', 'zookeeper', 'templates', 'zoo-static.cfg.j2')).toMatch(
+      /{% if zookeeper_enforce_auth \| bool %}\n(#.*\n)*enforce\.auth\.enabled=true\nenforce\.auth\.schemes=digest\n{% endif %}/,
+    );
   });
 
   it('a driver carries the secret in its properties file only, beside every security property', () => {

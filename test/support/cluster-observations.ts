@@ -45,9 +45,9 @@ export async function zookeeperLeaderNode(topology: ClusterTopology): Promise<Zo
   return topology.zookeepers.find((node) => nodeAddress(node) === leader?.address)!;
 }
 
-/** The ZooKeeper server that holds the ALIVE master's leader-election session. */
-export async function serverOfAliveMaster(topology: ClusterTopology): Promise<ZooKeeperNode> {
-  const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
+/** The ZooKeeper server that holds the ALIVE master's leader-election session (read with the cluster's secret, if closed). */
+export async function serverOfAliveMaster(topology: ClusterTopology, clusterSecret: string | undefined): Promise<ZooKeeperNode> {
+  const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(topology), { clusterSecret });
   try {
     const owner = inLineOrder(await readLeaderLatch(zk, leaderElectionPath(topology.sparkZooKeeperDir)))[0]!.owner;
     for (const server of topology.zookeepers) {

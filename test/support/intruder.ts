@@ -41,3 +41,18 @@ export function startIntruder(command: string, args: readonly string[], env: Nod
     },
   };
 }
+
+/**
+ * ZooKeeper's own shell (ZooKeeperMain, Debian's package), run once with `commands` on standard input as an
+ * intruder on the network would use it; returns what it printed.
+ */
+export async function zookeeperShell(java: string, zookeeperJar: string, server: string, commands: readonly string[]): Promise<string> {
+  const classpath = [zookeeperJar, '/usr/share/java/slf4j-simple.jar'].join(':');
+  const shell = $({
+    nothrow: true,
+    quiet: true,
+    input: `${[...commands, 'quit'].join('\n')}\n`,
+  })`${java} -Xmx64m -cp ${classpath} org.apache.zookeeper.ZooKeeperMain -server ${server}`;
+  const result = await shell;
+  return `${result.stdout}${result.stderr}`;
+}

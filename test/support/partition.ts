@@ -58,7 +58,7 @@ export async function cutAliveMasterFromZooKeeper(cluster: LocalCluster, seconds
     return node;
   };
   const statusOf = (node: MasterNode, states: Awaited<ReturnType<MasterSet['probe']>>) => states.find((state) => state.address === `${node.host}:${node.port}`);
-  const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(topology));
+  const zk = await ZooKeeperSession.open(topologyZooKeeperConnect(topology), { clusterSecret: readLocalClusterSecret(cluster.paths.clusterDir) });
   const operations = cluster.nodeOperations();
   try {
     const first = await aliveNode();

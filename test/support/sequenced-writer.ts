@@ -23,12 +23,15 @@ export class SequencedWriter {
     private readonly zk: ZooKeeperSession,
     readonly path: string,
     private readonly intervalMs: number,
+    private readonly clusterSecret: string | undefined,
   ) {
     this.loop = this.write();
   }
 
-  static async start(connect: string, path: string, intervalMs = 10): Promise<SequencedWriter> {
-    return new SequencedWriter(await ZooKeeperSession.open(connect, { sessionTimeoutMs: 6000 }), path, intervalMs);
+  /** clusterSecret: a closed cluster's ensemble turns away sessions that do not authenticate. */
+  static async start(connect: string, path: string, options: { clusterSecret: string | undefined; intervalMs?: number }): Promise<SequencedWriter> {
+    const { clusterSecret, intervalMs = 10 } = options;
+    return new SequencedWriter(await ZooKeeperSession.open(connect, { sessionTimeoutMs: 6000, clusterSecret }), path, intervalMs, clusterSecret);
   }
 
   private async write(): Promise<void> {
@@ -54,7 +57,7 @@ export class SequencedWriter {
 
   /** Acknowledged writes that are not in ZooKeeper now (read through a fresh session). */
   async missing(connect: string): Promise<string[]> {
-    const reader = await ZooKeeperSession.open(connect);
+    const reader = await ZooKeeperSession.open(connect, { clusterSecret: this.clusterSecret });
     try {
       const present = new Set((await reader.children(this.path)) ?? []);
       return this.acknowledged.filter((written) => !present.has(written.slice(this.path.length + 1)));

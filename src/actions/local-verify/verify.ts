@@ -72,7 +72,7 @@ async function verify(cluster: LocalCluster, directories: PipelineDirectories, l
     rollingUpdate = await runRollingUpdate({
       cluster: { topology, operations, expectations: expectationsOf(topology) },
       method: localUpdate(cluster, VERIFY_CHANGE, operations),
-      options: { maxUnavailable: 1, gateTimeoutSeconds: 180, lockWaitSeconds: 60, pollIntervalMs: 100 },
+      options: { maxUnavailable: 1, gateTimeoutSeconds: 180, lockWaitSeconds: 60, pollIntervalMs: 100, clusterSecret: settings.clusterSecret },
       log,
     });
   }

@@ -12,6 +12,7 @@ import { localPaths } from '../../local/paths.js';
 import { type ResizeReport, resizeEnsemble } from '../../operations/ensemble-resize.js';
 import { ensurePythonEnvironment } from '../../tools/installers.js';
 import { suiteContent } from '../../tools/suite-content.js';
+import { resolveClusterSecret } from '../shared/cluster-secret.js';
 import { writeSshKeyFile } from '../shared/secrets.js';
 import { userPath } from '../shared/user-paths.js';
 import type { RollingUpdateSettings } from './settings.js';
@@ -23,8 +24,14 @@ import type { RollingUpdateSettings } from './settings.js';
  */
 export async function resizeEnsembleAction(settings: RollingUpdateSettings & { zookeeperCount: number }, pipeline: Pipeline): Promise<void> {
   const { servers, wantedVoterIds, access, finish } = await ensembleSides(settings, pipeline);
+  const clusterSecret = await resolveClusterSecret(settings.clusterSecret, settings.configurationStore, settings.masters, pipeline);
   const report = await pipeline.group(`ZooKeeper ensemble to ${settings.zookeeperCount} servers`, () =>
-    resizeEnsemble(servers, wantedVoterIds, access, { log: pipeline.log, gateTimeoutMs: settings.gateTimeoutSeconds * 1000, lockWaitMs: settings.lockWaitSeconds * 1000 }),
+    resizeEnsemble(servers, wantedVoterIds, access, {
+      log: pipeline.log,
+      gateTimeoutMs: settings.gateTimeoutSeconds * 1000,
+      lockWaitMs: settings.lockWaitSeconds * 1000,
+      clusterSecret,
+    }),
   );
   await finish();
   const reportFile = path.join(pipeline.directories.temp, `spark-azure-ensemble-resize-${Date.now()}.json`);

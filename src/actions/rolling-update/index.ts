@@ -15,6 +15,7 @@ import { ensurePythonEnvironment } from '../../tools/installers.js';
 import { userPath } from '../shared/user-paths.js';
 import { writeExtraVariablesFile } from '../shared/secrets.js';
 import { resolveCluster } from '../shared/cluster-resolver.js';
+import { resolveClusterSecret } from '../shared/cluster-secret.js';
 import { keepRoleVariables } from '../shared/configuration-store.js';
 import { warnOfDeprecatedInputs } from '../shared/deprecations.js';
 import { type RollingUpdateSettings, readRollingUpdateSettings } from './settings.js';
@@ -28,7 +29,8 @@ export async function rollingUpdateAction(pipeline: Pipeline): Promise<void> {
   warnOfDeprecatedInputs(inputs, pipeline);
   if (settings.zookeeperCount !== undefined) return resizeEnsembleAction({ ...settings, zookeeperCount: settings.zookeeperCount }, pipeline);
   const { cluster, method } = await resolve(settings, pipeline);
-  const options = { ...settings, only: settings.method.name === 'reimage' ? new Set(cluster.topology.workers.map((worker) => worker.name)) : settings.only };
+  const clusterSecret = await resolveClusterSecret(settings.clusterSecret, settings.configurationStore, settings.masters, pipeline);
+  const options = { ...settings, clusterSecret, only: settings.method.name === 'reimage' ? new Set(cluster.topology.workers.map((worker) => worker.name)) : settings.only };
 
   if (settings.dryRun) {
     const plan = await planFromCluster(cluster, options);

@@ -25,8 +25,13 @@ export interface RollingUpdateSettings {
   readonly lockWaitSeconds: number;
   readonly pollIntervalMs: number;
   readonly nodeAccess: NodeAccess;
-  /** Where the roll keeps its role variables for nodes booted later (provision's configurationStore output). */
+  /**
+   * provision's configurationStore output: where the roll keeps its role variables for nodes booted later,
+   * and where the cluster secret is read when clusterSecret is not given.
+   */
   readonly configurationStore?: KeyVaultSecret;
+  /** A closed cluster's secret: the roll's ZooKeeper session authenticates with it (docs/security.md). */
+  readonly clusterSecret?: string;
   /** Set: instead of rolling, grow or shrink the ZooKeeper ensemble to this many voters (reconfig). */
   readonly zookeeperCount?: number;
   readonly method:
@@ -72,16 +77,7 @@ export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSet
     zookeeperCount: inputs.optional(zookeeperCount) === undefined ? undefined : Number(inputs.oneOf(zookeeperCount, ['3', '5'] as const, '3')),
     method: readMethod(inputs, nodeAccess.kind === 'local' ? 'local' : 'ansible'),
   };
-  const { method } = settings;
-  // The kept role variables are what a node booted later gets: only a roll of role variables changes them.
-  if (method.name !== 'ansible' || Object.keys(method.roleVariables).length === 0) {
-    inputs.refuseIgnored(['configurationStore'], () => ({
-      expected: "it only with updateMethod 'ansible' and roleVariables (the roll keeps them there for nodes booted later)",
-      found: `it with updateMethod '${method.name}'${method.name === 'ansible' ? ' and no roleVariables' : ''}`,
-      fix: 'Leave configurationStore out, or give the roleVariables the roll carries.',
-    }));
-  }
-  return { ...settings, configurationStore: readConfigurationStore(inputs) };
+  return { ...settings, configurationStore: readConfigurationStore(inputs), clusterSecret: inputs.optional('clusterSecret') };
 }
 
 /** The inputs each update method reads (azureResourceGroup is node access's too, so it is not listed). */

@@ -1,5 +1,6 @@
 import { type KeyVaultSecret, readClusterSecret } from '../../azure/configuration-store.js';
 import { InputError } from '../../core/errors.js';
+import type { HostPort } from '../../core/inputs/host-port.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import type { SubmissionMasters } from '../../core/spark/spark-job.js';
 import { type DeployMode, isLoopback } from '../../core/spark/spark-submit.js';
@@ -31,13 +32,27 @@ export async function withClusterSecret<T extends SubmissionMasters & { readonly
 }
 
 async function resolve<T extends SubmissionMasters>(settings: T, store: KeyVaultSecret | undefined, pipeline: Pipeline): Promise<T> {
-  if (settings.clusterSecret !== undefined) return settings;
+  const secret = await resolveClusterSecret(settings.clusterSecret, store, settings.masters, pipeline);
+  return secret === undefined ? settings : { ...settings, clusterSecret: secret };
+}
+
+/**
+ * The cluster secret a pipeline's tools authenticate with (drivers with Spark, sessions with ZooKeeper): the
+ * one given; else the cluster's Key Vault secret from the configuration store; else, when every master is
+ * on this machine's loopback, the local cluster's own. Undefined: the cluster is taken to be open.
+ */
+export async function resolveClusterSecret(
+  given: string | undefined,
+  store: KeyVaultSecret | undefined,
+  masters: readonly HostPort[],
+  pipeline: Pipeline,
+): Promise<string | undefined> {
+  if (given !== undefined) return given;
   if (store !== undefined) {
     const secret = await readClusterSecret(store);
     pipeline.setSecret(secret);
-    return { ...settings, clusterSecret: secret };
+    return secret;
   }
-  if (!settings.masters.every((master) => isLoopback(master.host))) return settings;
-  const secret = readLocalClusterSecret(localPaths(pipeline.directories).clusterDir);
-  return secret === undefined ? settings : { ...settings, clusterSecret: secret };
+  if (!masters.every((master) => isLoopback(master.host))) return undefined;
+  return readLocalClusterSecret(localPaths(pipeline.directories).clusterDir);
 }

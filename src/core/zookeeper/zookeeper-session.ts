@@ -19,9 +19,30 @@ export interface ZNodeStat {
 
 const OPERATION_TIMEOUT_MS = 15_000;
 
+/**
+ * The digest user every spark-azure client is on a closed cluster, with the cluster secret as its password
+ * (the recovery plugin's ClusterZooKeeper.USER: a static test keeps them equal).
+ */
+export const ZOOKEEPER_CLUSTER_USER = 'spark-azure';
+
+// ZooKeeper's answer to a request from a session that has not authenticated where the servers enforce it
+// (SessionClosedRequireAuthException). node-zookeeper-client 1.1.3 does not know the code and would throw
+// "Unknown code: -124" from its socket handler, out of reach of any caller: it becomes AUTH_FAILED here.
+const SESSION_CLOSED_REQUIRE_AUTH = -124;
+type ExceptionFactory = (code: number, path?: string) => zookeeper.Exception;
+const exceptions = zookeeper.Exception as unknown as { create: ExceptionFactory };
+const createException = exceptions.create;
+exceptions.create = (code, path) => createException(code === SESSION_CLOSED_REQUIRE_AUTH ? zookeeper.Exception.AUTH_FAILED : code, path);
+
+const OPEN_TO_ANYONE = [new zookeeper.ACL(zookeeper.Permission.ALL, new zookeeper.Id('world', 'anyone'))];
+// `auth`: ZooKeeper puts the creating session's own ids there, i.e. the cluster's digest user.
+const CLUSTER_ONLY = [new zookeeper.ACL(zookeeper.Permission.ALL, new zookeeper.Id('auth', ''))];
+
 interface SessionOptions {
   readonly sessionTimeoutMs: number;
   readonly connectTimeoutMs: number;
+  /** The cluster secret of a closed cluster: the session authenticates and creates cluster-only nodes. */
+  readonly clusterSecret?: string;
 }
 
 /**
@@ -45,8 +66,8 @@ export class ZooKeeperSession {
     this.watchExpiry(first);
   }
 
-  static async open(connectString: string, options: { sessionTimeoutMs?: number; connectTimeoutMs?: number } = {}): Promise<ZooKeeperSession> {
-    const settings = { sessionTimeoutMs: options.sessionTimeoutMs ?? 6000, connectTimeoutMs: options.connectTimeoutMs ?? 10_000 };
+  static async open(connectString: string, options: { sessionTimeoutMs?: number; connectTimeoutMs?: number; clusterSecret?: string } = {}): Promise<ZooKeeperSession> {
+    const settings = { sessionTimeoutMs: options.sessionTimeoutMs ?? 6000, connectTimeoutMs: options.connectTimeoutMs ?? 10_000, clusterSecret: options.clusterSecret };
     return new ZooKeeperSession(connectString, settings, await connect(connectString, settings));
   }
 
@@ -87,9 +108,13 @@ export class ZooKeeperSession {
 
   /** Creates the node (and missing parents, persistent) and returns its actual path. */
   async create(path: string, data: string, mode: ZNodeMode): Promise<string> {
-    await this.bounded<void>(`mkdirp ${parentOf(path)}`, (client, resolve, reject) => client.mkdirp(parentOf(path), (error) => (error ? reject(error) : resolve())));
+    // On a closed cluster every node is the cluster's alone, as the masters' (CREATOR_ALL: the session's digest).
+    const acls = this.options.clusterSecret === undefined ? OPEN_TO_ANYONE : CLUSTER_ONLY;
+    await this.bounded<void>(`mkdirp ${parentOf(path)}`, (client, resolve, reject) =>
+      client.mkdirp(parentOf(path), acls, zookeeper.CreateMode.PERSISTENT, (error) => (error ? reject(error) : resolve())),
+    );
     return this.bounded<string>(`create ${path}`, (client, resolve, reject) =>
-      client.create(path, Buffer.from(data), MODES[mode], (error, created) => (error ? reject(error) : resolve(created))),
+      client.create(path, Buffer.from(data), acls, MODES[mode], (error, created) => (error ? reject(error) : resolve(created))),
     );
   }
 
@@ -102,6 +127,29 @@ export class ZooKeeperSession {
         reject(error);
       }),
     );
+  }
+
+  /** A closed cluster's refusals, said as what to do; anything else as ZooKeeper said it. */
+  private explained(error: Error | zookeeper.Exception): Error {
+    if (!(error instanceof zookeeper.Exception)) return error;
+    const where = `ZooKeeper ${this.connectString}`;
+    if (error.getCode() === zookeeper.Exception.AUTH_FAILED && this.options.clusterSecret === undefined)
+      return new ActionableError(
+        where,
+        'an open cluster',
+        'the session closed: the servers require authentication',
+        'The cluster is closed: pass clusterSecret, or configurationStore (docs/security.md).',
+      );
+    if (error.getCode() === zookeeper.Exception.NO_AUTH)
+      return new ActionableError(
+        where,
+        'access to the cluster’s nodes',
+        `insufficient permission for ${error.getPath() ?? 'a node'}`,
+        this.options.clusterSecret === undefined
+          ? 'The cluster is closed: pass clusterSecret, or configurationStore (docs/security.md).'
+          : 'Check that clusterSecret is the cluster’s current secret (docs/security.md).',
+      );
+    return error as unknown as Error;
   }
 
   close(): void {
@@ -129,13 +177,16 @@ export class ZooKeeperSession {
           clearTimeout(timer);
           finish(argument);
         };
-      this.client.then((client) => operation(client, settle(resolve), settle(reject as (error: Error | zookeeper.Exception) => void)), settle(reject));
+      const refuse = (error: Error | zookeeper.Exception) => reject(this.explained(error));
+      this.client.then((client) => operation(client, settle(resolve), settle(refuse)), settle(reject));
     });
   }
 }
 
 function connect(connectString: string, options: SessionOptions): Promise<zookeeper.Client> {
   const client = zookeeper.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs, spinDelay: 200, retries: 2 });
+  // Sent before every request, again after each reconnect.
+  if (options.clusterSecret !== undefined) client.addAuthInfo('digest', Buffer.from(`${ZOOKEEPER_CLUSTER_USER}:${options.clusterSecret}`));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       client.close();

@@ -63,8 +63,9 @@ public final class ReleaseLeaderLatch {
       System.err.println("spark-azure latch release: " + args[0] + " sets no spark.deploy.zookeeper.url or " + PARTICIPANT_ID_KEY + ": nothing released");
       System.exit(1);
     }
+    byte[] credentials = ClusterZooKeeper.credentials(conf.getProperty("spark.authenticate", "false"), conf.getProperty("spark.authenticate.secret", ""));
     try {
-      int removed = release(connectString, latchPath, participantId);
+      int removed = release(connectString, credentials, latchPath, participantId);
       System.err.println("spark-azure latch release: removed " + removed + " latch node(s) of " + participantId + " under " + latchPath);
     } catch (Exception e) {
       System.err.println("spark-azure latch release: nothing released (" + e + "); ZooKeeper expires the session instead");
@@ -72,8 +73,10 @@ public final class ReleaseLeaderLatch {
     }
   }
 
-  static int release(String connectString, String latchPath, String participantId) throws Exception {
+  static int release(String connectString, byte[] credentials, String latchPath, String participantId) throws Exception {
     ZooKeeper zk = connect(connectString);
+    // On a closed cluster the latch nodes and their parent are the cluster's alone (ClusterZooKeeper).
+    if (credentials != null) zk.addAuthInfo("digest", credentials);
     try {
       int removed = 0;
       Set<Long> attached = null;

@@ -1,11 +1,9 @@
 package io.sparkazure.recovery;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
-import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.spark.SparkConf;
 import org.apache.spark.deploy.master.LeaderElectable;
 import org.apache.spark.deploy.master.LeaderElectionAgent;
@@ -40,17 +38,25 @@ final class SuspensionTolerantLeaderElectionAgent implements LeaderElectionAgent
 
   SuspensionTolerantLeaderElectionAgent(LeaderElectable master, SparkConf conf) {
     this.master = master;
-    String directory = conf.get("spark.deploy.zookeeper.dir", "/spark") + "/leader_election";
+    String clusterDirectory = conf.get("spark.deploy.zookeeper.dir", "/spark");
+    String directory = clusterDirectory + "/leader_election";
+    byte[] credentials = ClusterZooKeeper.credentials(conf.get("spark.authenticate", "false"), conf.get("spark.authenticate.secret", ""));
     this.client =
-        CuratorFrameworkFactory.builder()
-            .connectString(conf.get("spark.deploy.zookeeper.url"))
+        ClusterZooKeeper.builder(conf.get("spark.deploy.zookeeper.url"), credentials)
             .sessionTimeoutMs(SESSION_TIMEOUT_MS)
             .connectionTimeoutMs(CONNECTION_TIMEOUT_MS)
-            .retryPolicy(new ExponentialBackoffRetry(500, 10, 5_000))
             .connectionStateErrorPolicy(new SessionConnectionStateErrorPolicy())
             .simulatedSessionExpirationPercent(SIMULATED_EXPIRATION_PERCENT)
             .build();
     client.start();
+    try {
+      // Whoever may delete children of the election's node may remove the leader's latch node.
+      ClusterZooKeeper.claim(client, clusterDirectory, credentials);
+      ClusterZooKeeper.claim(client, directory, credentials);
+    } catch (Exception e) {
+      client.close();
+      throw new IllegalStateException("cannot take " + directory + " in ZooKeeper for the leader election: " + e.getMessage(), e);
+    }
     // The participant id (this master's host:port) is the latch node's data: it lets the master's supervisor
     // find and release this master's node when the JVM has died (ReleaseLeaderLatch).
     this.latch = new LeaderLatch(client, directory, conf.get(ReleaseLeaderLatch.PARTICIPANT_ID_KEY, ""));

@@ -13739,6 +13739,7 @@ function parseKeyValueLines(input, raw, format) {
     const fix = `Write each entry as e.g. ${format.example}.`;
     if (equals <= 0) throw new InputError(input, format.expected, `entry ${index2 + 1} without name=`, fix);
     if (!format.key.test(key)) throw new InputError(input, format.expected, `entry ${index2 + 1} named ${describeValue(key)}`, fix);
+    if (Object.hasOwn(entries, key)) throw new InputError(input, format.expected, `entry ${index2 + 1} setting ${key} again`, `Give ${key} once.`);
     entries[key] = line.slice(equals + 1).trim();
   });
   return entries;
@@ -13845,17 +13846,55 @@ function parseVariables(raw) {
 function varFilesOf(settings, pipeline) {
   return settings.varFile ? [userPath(pipeline, settings.varFile)] : [];
 }
+function checkTerraformRootInputs(settings, pipeline, setByProvision) {
+  const directory = settings.workingDirectory === void 0 ? import_node_path8.default.join(suiteContent().terraformDir, "envs", "vm") : userPath(pipeline, settings.workingDirectory);
+  requireRootDirectory(settings, directory);
+  const varFile = varFilesOf(settings, pipeline)[0];
+  if (varFile !== void 0 && (!(0, import_node_fs6.existsSync)(varFile) || !(0, import_node_fs6.statSync)(varFile).isFile())) {
+    throw new InputError("varFile", "a .tfvars file in the workspace", describeValue(settings.varFile), "Give the file's path relative to the workspace, or leave varFile empty.");
+  }
+  const declared = declaredVariables(directory);
+  for (const name of Object.keys(settings.variables)) {
+    if (setByProvision.includes(name)) {
+      throw new InputError(
+        "variables",
+        "variables other than those provision sets itself",
+        describeValue(name),
+        `Leave ${name} out: provision generates it for every run (docs/security.md).`
+      );
+    }
+    if (!declared.has(name)) {
+      throw new InputError(
+        "variables",
+        `variables the root declares (${[...declared].sort().join(", ")})`,
+        `${describeValue(name)}, which it does not declare`,
+        "Check the name against the root\u2019s variables.tf; Terraform would ignore it silently."
+      );
+    }
+  }
+  backendSettings(settings.backendConfig, pipeline);
+}
+function requireRootDirectory(settings, directory) {
+  if (!(0, import_node_fs6.existsSync)(directory) || !(0, import_node_fs6.statSync)(directory).isDirectory()) {
+    throw new InputError(
+      "workingDirectory",
+      "a Terraform root in the workspace",
+      describeValue(settings.workingDirectory ?? directory),
+      "Give the root's path relative to the workspace, or leave it empty for spark-azure's envs/vm."
+    );
+  }
+}
+function declaredVariables(directory) {
+  const names = /* @__PURE__ */ new Set();
+  for (const file of (0, import_node_fs6.readdirSync)(directory).filter((name) => name.endsWith(".tf"))) {
+    for (const match of (0, import_node_fs6.readFileSync)(import_node_path8.default.join(directory, file), "utf8").matchAll(/^\s*variable\s+"([^"]+)"\s*\{/gm)) names.add(match[1]);
+  }
+  return names;
+}
 async function terraformRootDirectory(settings, pipeline) {
   if (settings.workingDirectory !== void 0) {
     const directory = userPath(pipeline, settings.workingDirectory);
-    if (!(0, import_node_fs6.existsSync)(directory) || !(0, import_node_fs6.statSync)(directory).isDirectory()) {
-      throw new InputError(
-        "workingDirectory",
-        "a Terraform root in the workspace",
-        describeValue(settings.workingDirectory),
-        "Give the root's path relative to the workspace, or leave it empty for spark-azure's envs/vm."
-      );
-    }
+    requireRootDirectory(settings, directory);
     return { directory, release: async () => {
     } };
   }
@@ -13864,26 +13903,39 @@ async function terraformRootDirectory(settings, pipeline) {
   return { directory: import_node_path8.default.join(copy, "envs", "vm"), release: () => (0, import_promises2.rm)(copy, { recursive: true, force: true }) };
 }
 function backendConfigFiles(lines, pipeline) {
-  const settings = lines.filter((line) => line.includes("="));
-  const files = lines.filter((line) => !line.includes("=")).map((file) => userPath(pipeline, file));
-  const missing = files.find((file) => !(0, import_node_fs6.existsSync)(file) || !(0, import_node_fs6.statSync)(file).isFile());
-  if (missing !== void 0) {
-    throw new InputError(
-      "backendConfig",
-      "key=value lines, or paths of .hcl files in the workspace",
-      `a line naming no file (${describeValue(import_node_path8.default.relative(pipeline.directories.workspace, missing) || missing)})`,
-      "Give the file path relative to the workspace, or write the setting as key=value."
-    );
-  }
+  const { settings, files } = backendSettings(lines, pipeline);
   if (settings.length === 0) return files;
-  const hcl = settings.map((line) => {
-    const [key, ...value] = line.split("=");
-    return `${key.trim()} = ${JSON.stringify(value.join("=").trim()).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{")}`;
+  const hcl = settings.map(([key, value]) => {
+    return `${key} = ${JSON.stringify(value).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{")}`;
   });
   return [...files, pipeline.secretFile("backend.hcl", `${hcl.join("\n")}
 `)];
 }
-var import_node_fs6, import_promises2, import_node_path8;
+function backendSettings(lines, pipeline) {
+  const settings = [];
+  const files = [];
+  const expected = "key=value settings, or paths of .hcl files in the workspace, one per line";
+  lines.forEach((line, index2) => {
+    const number = `line ${index2 + 1}`;
+    const equals = line.indexOf("=");
+    if (equals < 0) {
+      const file = userPath(pipeline, line);
+      if ((0, import_node_fs6.existsSync)(file) && (0, import_node_fs6.statSync)(file).isFile()) return void files.push(file);
+      const found = BACKEND_FILE.test(line) ? `${number} naming no file (${describeValue(line)})` : `${number}, neither key=value nor a .hcl file (not shown: it may hold a secret)`;
+      throw new InputError("backendConfig", expected, found, "Give the file path relative to the workspace, or write the setting as key=value.");
+    }
+    const key = line.slice(0, equals).trim();
+    if (!BACKEND_SETTING.test(key)) {
+      const found = key === "" ? `${number} without a name before =` : `${number} named ${describeValue(key)}, not a backend setting name`;
+      throw new InputError("backendConfig", expected, found, "Write each setting as name=value, e.g. storage_account_name=sttfstate; flags such as -lock belong nowhere here.");
+    }
+    const earlier = settings.findIndex(([name]) => name === key);
+    if (earlier >= 0) throw new InputError("backendConfig", expected, `${number} setting ${key} again`, `Give ${key} once; Terraform would keep only one of them.`);
+    settings.push([key, line.slice(equals + 1).trim()]);
+  });
+  return { settings, files };
+}
+var import_node_fs6, import_promises2, import_node_path8, BACKEND_SETTING, BACKEND_FILE;
 var init_terraform_inputs = __esm({
   "src/actions/shared/terraform-inputs.ts"() {
     "use strict";
@@ -13895,6 +13947,8 @@ var init_terraform_inputs = __esm({
     init_key_value_lines();
     init_suite_content();
     init_user_paths();
+    BACKEND_SETTING = /^[A-Za-z_][A-Za-z0-9_]*$/;
+    BACKEND_FILE = /\.(hcl|tfbackend)$/;
   }
 });
 
@@ -13996,15 +14050,17 @@ function newClusterSecret() {
   return (0, import_node_crypto.randomBytes)(32).toString("base64url");
 }
 function ephemeralRootVariables() {
-  return { cluster_secret: newClusterSecret() };
+  return { [CLUSTER_SECRET_VARIABLE]: newClusterSecret() };
 }
-var import_node_crypto, CLUSTER_SECRET_NAME;
+var import_node_crypto, CLUSTER_SECRET_NAME, CLUSTER_SECRET_VARIABLE, SET_BY_PROVISION;
 var init_cluster_secret = __esm({
   "src/core/infra/cluster-secret.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto = require("crypto");
     CLUSTER_SECRET_NAME = "spark-azure-cluster-secret";
+    CLUSTER_SECRET_VARIABLE = "cluster_secret";
+    SET_BY_PROVISION = [CLUSTER_SECRET_VARIABLE];
   }
 });
 
@@ -24297,6 +24353,7 @@ var init_reconcile = __esm({
 
 // src/actions/failover-drill/azure-recreation.ts
 function azureRecreation(deleteVm, settings, access2, pipeline) {
+  checkTerraformRootInputs(settings, pipeline, SET_BY_PROVISION);
   const group3 = (title, body) => {
     pipeline.log.info(`reconcile: ${title}`);
     return body();
@@ -24940,6 +24997,7 @@ var init_settings2 = __esm({
 // src/actions/provision/index.ts
 async function provisionAction(pipeline) {
   const settings = readProvisionSettings(new InputReader(pipeline.inputs));
+  checkTerraformRootInputs(settings, pipeline, SET_BY_PROVISION);
   const root2 = await terraformRootDirectory(settings, pipeline);
   try {
     await provision(settings, root2.directory, pipeline);
@@ -24949,8 +25007,8 @@ async function provisionAction(pipeline) {
 }
 async function provision(settings, directory, pipeline) {
   const ephemeral = ephemeralRootVariables();
-  const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory, ephemeral);
   const planFile = preparePlanFile(userPath(pipeline, settings.planFile), settings.planFile);
+  const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory, ephemeral);
   const backendFiles = backendConfigFiles(settings.backendConfig, pipeline);
   await pipeline.group("terraform init", () => terraform.init(backendFiles));
   const planInputs = { varFiles: varFilesOf(settings, pipeline), variables: settings.variables };

@@ -132,11 +132,30 @@ describe('provision, as GitHub runs it', () => {
     [{ roleVariables: 'a=1' }, /::error::Input 'roleVariables': expected it only with a command that configures the nodes/],
     [
       { backendConfig: 'key=prod.tfstate\nbackend-typo.hcl' },
-      /::error::Input 'backendConfig': expected key=value lines, or paths of \.hcl files in the workspace, found a line naming no file \("backend-typo\.hcl"\)\. Give the file path/,
+      /::error::Input 'backendConfig': expected key=value settings, or paths of \.hcl files in the workspace, one per line, found line 2 naming no file \("backend-typo\.hcl"\)\. Give the file path/,
     ],
-  ])('refuses %j', async (inputs, message) => {
+    // An access key written without its name is never echoed.
+    [
+      { backendConfig: 'key=prod.tfstate\nsecretAccessKey0123456789' },
+      /::error::Input 'backendConfig': .*found line 2, neither key=value nor a \.hcl file \(not shown: it may hold a secret\)\./,
+    ],
+    [{ backendConfig: '=secretAccessKey0123456789' }, /::error::Input 'backendConfig': .*found line 1 without a name before =\./],
+    [{ backendConfig: '-lock=false' }, /::error::Input 'backendConfig': .*found line 1 named "-lock", not a backend setting name\./],
+    [{ backendConfig: 'key=a.tfstate\nkey=b.tfstate' }, /::error::Input 'backendConfig': .*found line 2 setting key again\. Give key once/],
+    [
+      { variables: 'location=westeurope\nlocation=northeurope' },
+      /::error::Input 'variables': expected one Terraform variable per line as name=value, found entry 2 setting location again\./,
+    ],
+    [{ variables: 'locaton=westeurope' }, /::error::Input 'variables': expected variables the root declares \(.*location.*\), found "locaton", which it does not declare\./],
+    [
+      { variables: 'cluster_secret=mine' },
+      /::error::Input 'variables': expected variables other than those provision sets itself, found "cluster_secret"\. Leave cluster_secret out/,
+    ],
+    [{ varFile: 'prod.tfvars' }, /::error::Input 'varFile': expected a \.tfvars file in the workspace, found "prod\.tfvars"\./],
+  ])('refuses %j before Terraform is installed or initialised', async (inputs, message) => {
     const run = await runGithubAction('provision', inputs);
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(message);
+    expect(run.stdout).not.toMatch(/terraform init|Installing Terraform|secretAccessKey0123456789/);
   });
 });

@@ -75,6 +75,12 @@ describe('rolling-update settings', () => {
     expect(parseKeyValueLines('roleVariables', 'a_b=1\n c = two words ;d=', ROLE_VARIABLES)).toEqual({ a_b: '1', c: 'two words', d: '' });
   });
 
+  it('refuses a role variable given twice, naming the entry and the name, never a value', () => {
+    expect(() => parseKeyValueLines('roleVariables', 'datadog_api_key=first-value\nzookeeper_heap_mb=1024;datadog_api_key=second-value', ROLE_VARIABLES)).toThrow(
+      /^Input 'roleVariables': expected one role variable per line as name=value, found entry 3 setting datadog_api_key again\. Give datadog_api_key once\.$/,
+    );
+  });
+
   it('fills a user command per node', () => {
     expect(
       commandFor(['./update.sh', '--host={host}', '{role}', '{name}'], {

@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { ephemeralRootVariables } from '../../core/infra/cluster-secret.js';
+import { SET_BY_PROVISION, ephemeralRootVariables } from '../../core/infra/cluster-secret.js';
 import path from 'node:path';
 import type { MasterNode } from '../../core/cluster/topology.js';
 import type { NodeRecreation } from '../../core/drill/drill-cluster.js';
@@ -11,7 +11,7 @@ import { TerraformRoot } from '../../tools/terraform-runner.js';
 import type { ReconcileSettings } from '../shared/drill-settings.js';
 import type { NodeAccess } from '../shared/node-access.js';
 import { writeExtraVariablesFile, writeSshKeyFile } from '../shared/secrets.js';
-import { backendConfigFiles, terraformRootDirectory, varFilesOf } from '../shared/terraform-inputs.js';
+import { backendConfigFiles, checkTerraformRootInputs, terraformRootDirectory, varFilesOf } from '../shared/terraform-inputs.js';
 
 /** A VM's creation, its first boot and Ansible's configuration of it: minutes; past this the drill is cancelled. */
 const AZURE_RECREATION_SECONDS = 2400;
@@ -27,6 +27,8 @@ export function azureRecreation(
   access: Extract<NodeAccess, { kind: 'azure' }>,
   pipeline: Pipeline,
 ): NodeRecreation {
+  // Before the drill destroys anything: a re-creation that would be refused must not start.
+  checkTerraformRootInputs(settings, pipeline, SET_BY_PROVISION);
   // The drill's own group is open: name the steps instead of nesting groups.
   const group: StepGroup = (title, body) => {
     pipeline.log.info(`reconcile: ${title}`);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ephemeralRootVariables } from '../../core/infra/cluster-secret.js';
+import { SET_BY_PROVISION, ephemeralRootVariables } from '../../core/infra/cluster-secret.js';
 import type { VmClusterOutputs } from '../../core/infra/vm-outputs.js';
 import { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../core/pipeline.js';
@@ -11,7 +11,7 @@ import { TerraformRoot, planSummary } from '../../tools/terraform-runner.js';
 import { keepRoleVariables } from '../shared/configuration-store.js';
 import { escapeCell } from '../shared/markdown.js';
 import { writeExtraVariablesFile, writeSshKeyFile } from '../shared/secrets.js';
-import { backendConfigFiles, terraformRootDirectory, varFilesOf } from '../shared/terraform-inputs.js';
+import { backendConfigFiles, checkTerraformRootInputs, terraformRootDirectory, varFilesOf } from '../shared/terraform-inputs.js';
 import { userPath } from '../shared/user-paths.js';
 import { type ProvisionSettings, readProvisionSettings } from './settings.js';
 
@@ -21,6 +21,8 @@ import { type ProvisionSettings, readProvisionSettings } from './settings.js';
  */
 export async function provisionAction(pipeline: Pipeline): Promise<void> {
   const settings = readProvisionSettings(new InputReader(pipeline.inputs));
+  // Checked before Terraform is installed or initialised: a refusal touches nothing.
+  checkTerraformRootInputs(settings, pipeline, SET_BY_PROVISION);
   const root = await terraformRootDirectory(settings, pipeline);
   try {
     await provision(settings, root.directory, pipeline);
@@ -31,8 +33,8 @@ export async function provisionAction(pipeline: Pipeline): Promise<void> {
 
 async function provision(settings: ProvisionSettings, directory: string, pipeline: Pipeline): Promise<void> {
   const ephemeral = ephemeralRootVariables();
-  const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory, ephemeral);
   const planFile = preparePlanFile(userPath(pipeline, settings.planFile), settings.planFile);
+  const terraform = new TerraformRoot(await ensureTerraformCli(pipeline.directories.toolCache, pipeline.log), directory, ephemeral);
   const backendFiles = backendConfigFiles(settings.backendConfig, pipeline);
   await pipeline.group('terraform init', () => terraform.init(backendFiles));
   const planInputs = { varFiles: varFilesOf(settings, pipeline), variables: settings.variables };

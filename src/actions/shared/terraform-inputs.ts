@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, describeValue } from '../../core/errors.js';
@@ -45,20 +45,68 @@ export function varFilesOf(settings: TerraformRootSettings, pipeline: Pipeline):
 }
 
 /**
+ * Everything about the root's inputs that can be known before Terraform is installed or initialised: the
+ * var file is a file, every variable given is one the root declares and not one provision sets itself, and
+ * backendConfig's lines are settings or files. Variables travel as TF_VAR_*, which Terraform silently
+ * ignores when undeclared.
+ */
+export function checkTerraformRootInputs(settings: TerraformRootSettings, pipeline: Pipeline, setByProvision: readonly string[]): void {
+  const directory = settings.workingDirectory === undefined ? path.join(suiteContent().terraformDir, 'envs', 'vm') : userPath(pipeline, settings.workingDirectory);
+  requireRootDirectory(settings, directory);
+  const varFile = varFilesOf(settings, pipeline)[0];
+  if (varFile !== undefined && (!existsSync(varFile) || !statSync(varFile).isFile())) {
+    throw new InputError('varFile', 'a .tfvars file in the workspace', describeValue(settings.varFile!), "Give the file's path relative to the workspace, or leave varFile empty.");
+  }
+  const declared = declaredVariables(directory);
+  for (const name of Object.keys(settings.variables)) {
+    if (setByProvision.includes(name)) {
+      throw new InputError(
+        'variables',
+        'variables other than those provision sets itself',
+        describeValue(name),
+        `Leave ${name} out: provision generates it for every run (docs/security.md).`,
+      );
+    }
+    if (!declared.has(name)) {
+      throw new InputError(
+        'variables',
+        `variables the root declares (${[...declared].sort().join(', ')})`,
+        `${describeValue(name)}, which it does not declare`,
+        'Check the name against the root’s variables.tf; Terraform would ignore it silently.',
+      );
+    }
+  }
+  backendSettings(settings.backendConfig, pipeline);
+}
+
+function requireRootDirectory(settings: TerraformRootSettings, directory: string): void {
+  if (!existsSync(directory) || !statSync(directory).isDirectory()) {
+    throw new InputError(
+      'workingDirectory',
+      'a Terraform root in the workspace',
+      describeValue(settings.workingDirectory ?? directory),
+      "Give the root's path relative to the workspace, or leave it empty for spark-azure's envs/vm.",
+    );
+  }
+}
+
+/** The names of the variables a root module declares (`variable "name" {` in its .tf files). */
+export function declaredVariables(directory: string): Set<string> {
+  const names = new Set<string>();
+  for (const file of readdirSync(directory).filter((name) => name.endsWith('.tf'))) {
+    for (const match of readFileSync(path.join(directory, file), 'utf8').matchAll(/^\s*variable\s+"([^"]+)"\s*\{/gm)) names.add(match[1]!);
+  }
+  return names;
+}
+
+/**
  * The user's own root, in their workspace; or spark-azure's envs/vm, copied with its modules into the
  * run's temp directory so that Terraform never writes into the action's folder.
  */
 export async function terraformRootDirectory(settings: TerraformRootSettings, pipeline: Pipeline): Promise<{ directory: string; release(): Promise<void> }> {
   if (settings.workingDirectory !== undefined) {
     const directory = userPath(pipeline, settings.workingDirectory);
-    if (!existsSync(directory) || !statSync(directory).isDirectory()) {
-      throw new InputError(
-        'workingDirectory',
-        'a Terraform root in the workspace',
-        describeValue(settings.workingDirectory),
-        "Give the root's path relative to the workspace, or leave it empty for spark-azure's envs/vm.",
-      );
-    }
+    requireRootDirectory(settings, directory);
     return { directory, release: async () => {} };
   }
   const copy = await mkdtemp(path.join(pipeline.directories.temp, 'spark-azure-terraform-'));
@@ -71,22 +119,45 @@ export async function terraformRootDirectory(settings: TerraformRootSettings, pi
  * may hold an access key, gathered into one 0600 file in the run's scratch directory, off the command line.
  */
 export function backendConfigFiles(lines: readonly string[], pipeline: Pipeline): string[] {
-  const settings = lines.filter((line) => line.includes('='));
-  const files = lines.filter((line) => !line.includes('=')).map((file) => userPath(pipeline, file));
-  const missing = files.find((file) => !existsSync(file) || !statSync(file).isFile());
-  if (missing !== undefined) {
-    throw new InputError(
-      'backendConfig',
-      'key=value lines, or paths of .hcl files in the workspace',
-      `a line naming no file (${describeValue(path.relative(pipeline.directories.workspace, missing) || missing)})`,
-      'Give the file path relative to the workspace, or write the setting as key=value.',
-    );
-  }
+  const { settings, files } = backendSettings(lines, pipeline);
   if (settings.length === 0) return files;
-  const hcl = settings.map((line) => {
-    const [key, ...value] = line.split('=');
+  const hcl = settings.map(([key, value]) => {
     // A quoted HCL string, with template sequences escaped so a value is taken as it is.
-    return `${key!.trim()} = ${JSON.stringify(value.join('=').trim()).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{')}`;
+    return `${key} = ${JSON.stringify(value).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{')}`;
   });
   return [...files, pipeline.secretFile('backend.hcl', `${hcl.join('\n')}\n`)];
+}
+
+const BACKEND_SETTING = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const BACKEND_FILE = /\.(hcl|tfbackend)$/;
+
+/**
+ * backendConfig's lines as settings and files. A refusal names the line by its number and, for a setting,
+ * its name: never the line's text, which may be an access key written without its `key=`.
+ */
+function backendSettings(lines: readonly string[], pipeline: Pipeline): { settings: [string, string][]; files: string[] } {
+  const settings: [string, string][] = [];
+  const files: string[] = [];
+  const expected = 'key=value settings, or paths of .hcl files in the workspace, one per line';
+  lines.forEach((line, index) => {
+    const number = `line ${index + 1}`;
+    const equals = line.indexOf('=');
+    if (equals < 0) {
+      const file = userPath(pipeline, line);
+      if (existsSync(file) && statSync(file).isFile()) return void files.push(file);
+      const found = BACKEND_FILE.test(line)
+        ? `${number} naming no file (${describeValue(line)})`
+        : `${number}, neither key=value nor a .hcl file (not shown: it may hold a secret)`;
+      throw new InputError('backendConfig', expected, found, 'Give the file path relative to the workspace, or write the setting as key=value.');
+    }
+    const key = line.slice(0, equals).trim();
+    if (!BACKEND_SETTING.test(key)) {
+      const found = key === '' ? `${number} without a name before =` : `${number} named ${describeValue(key)}, not a backend setting name`;
+      throw new InputError('backendConfig', expected, found, 'Write each setting as name=value, e.g. storage_account_name=sttfstate; flags such as -lock belong nowhere here.');
+    }
+    const earlier = settings.findIndex(([name]) => name === key);
+    if (earlier >= 0) throw new InputError('backendConfig', expected, `${number} setting ${key} again`, `Give ${key} once; Terraform would keep only one of them.`);
+    settings.push([key, line.slice(equals + 1).trim()]);
+  });
+  return { settings, files };
 }

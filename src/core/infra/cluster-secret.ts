@@ -14,5 +14,10 @@ export function newClusterSecret(): string {
  * root that declares no such variable ignores it.
  */
 export function ephemeralRootVariables(): Record<string, string> {
-  return { cluster_secret: newClusterSecret() };
+  return { [CLUSTER_SECRET_VARIABLE]: newClusterSecret() };
 }
+
+const CLUSTER_SECRET_VARIABLE = 'cluster_secret';
+
+/** The variables provision sets itself on every run: a user's value for one is refused. */
+export const SET_BY_PROVISION: readonly string[] = [CLUSTER_SECRET_VARIABLE];

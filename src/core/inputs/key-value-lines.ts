@@ -34,6 +34,7 @@ export function parseKeyValueLines(input: string, raw: string | undefined, forma
     const fix = `Write each entry as e.g. ${format.example}.`;
     if (equals <= 0) throw new InputError(input, format.expected, `entry ${index + 1} without name=`, fix);
     if (!format.key.test(key)) throw new InputError(input, format.expected, `entry ${index + 1} named ${describeValue(key)}`, fix);
+    if (Object.hasOwn(entries, key)) throw new InputError(input, format.expected, `entry ${index + 1} setting ${key} again`, `Give ${key} once.`);
     entries[key] = line.slice(equals + 1).trim();
   });
   return entries;

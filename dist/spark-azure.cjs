@@ -1359,6 +1359,9 @@ var init_health = __esm({
 });
 
 // src/core/inputs/host-port.ts
+function isLoopback(host) {
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === "localhost" || host === "[::1]";
+}
 function formatHostPort({ host, port }) {
   return `${host}:${port}`;
 }
@@ -10190,9 +10193,6 @@ function sparkSubmitArguments(submission, propertiesFile) {
     ...submission.arguments
   ];
 }
-function isLoopback(host) {
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === "localhost" || host === "[::1]";
-}
 function driverConf(masterHosts, driverHost) {
   const host = driverHost ?? (masterHosts.every(isLoopback) ? "127.0.0.1" : void 0);
   return host ? { "spark.driver.host": host, "spark.driver.bindAddress": host } : {};
@@ -10201,6 +10201,7 @@ var init_spark_submit = __esm({
   "src/core/spark/spark-submit.ts"() {
     "use strict";
     init_cjs_shims();
+    init_host_port();
   }
 });
 
@@ -13309,6 +13310,7 @@ var init_spark_job = __esm({
     init_master_list();
     init_spark_master_probe();
     init_spark_submit();
+    init_host_port();
     init_submission_output();
     init_wait();
     init_run_spark_submit();
@@ -13723,7 +13725,7 @@ var init_node_access = __esm({
     init_cjs_shims();
     init_errors();
     init_zookeeper_connect();
-    init_spark_submit();
+    init_host_port();
     init_name_patterns();
   }
 });
@@ -14214,7 +14216,7 @@ var init_cluster_secret2 = __esm({
     init_cjs_shims();
     init_configuration_store();
     init_errors();
-    init_spark_submit();
+    init_host_port();
     init_local_cluster_secret();
     init_paths();
   }
@@ -26442,9 +26444,40 @@ var init_livy_batch = __esm({
   }
 });
 
+// src/core/inputs/livy-url.ts
+function parseLivyUrl(given) {
+  const shown = /@/.test(given) ? "a URL with a user or password in it (not shown)" : describeValue(given);
+  let url3;
+  try {
+    url3 = new URL(given);
+  } catch {
+    throw new InputError("livyUrl", "Livy's base URL", shown, EXAMPLE3);
+  }
+  if (url3.username !== "" || url3.password !== "") {
+    throw new InputError("livyUrl", "a URL without credentials", shown, "Give the user as gatewayUser and the password as gatewayPassword (a secret).");
+  }
+  const loopback = isLoopback(url3.hostname);
+  if (url3.protocol !== "https:" && !(url3.protocol === "http:" && loopback)) {
+    throw new InputError("livyUrl", "an https URL (the gateway password goes with every request)", shown, EXAMPLE3);
+  }
+  if (url3.search !== "" || url3.hash !== "") throw new InputError("livyUrl", "Livy's base URL, without a query or fragment", shown, EXAMPLE3);
+  return url3.href.replace(/\/+$/, "");
+}
+var EXAMPLE3;
+var init_livy_url = __esm({
+  "src/core/inputs/livy-url.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+    init_host_port();
+    EXAMPLE3 = "e.g. https://spark-prod-int.azurehdinsight.net/livy for private link.";
+  }
+});
+
 // src/actions/smoke-test/hdinsight.ts
 function readHdinsightSmokeTest(inputs) {
-  const livyUrl = inputs.optional("livyUrl");
+  const given = inputs.optional("livyUrl");
+  const livyUrl = given === void 0 ? void 0 : parseLivyUrl(given);
   const cluster = livyUrl === void 0 ? inputs.required("hdinsightCluster", "the HDInsight cluster name", "spark-prod") : void 0;
   if (cluster !== void 0 && !/^[a-zA-Z][a-zA-Z0-9-]{2,58}$/.test(cluster)) {
     throw new InputError(
@@ -26453,9 +26486,6 @@ function readHdinsightSmokeTest(inputs) {
       describeValue(cluster),
       "Give the name only; use 'livyUrl' for another address."
     );
-  }
-  if (livyUrl !== void 0 && !isHttpUrl(livyUrl)) {
-    throw new InputError("livyUrl", "Livy's base URL", describeValue(livyUrl), "e.g. https://spark-prod-int.azurehdinsight.net/livy for private link.");
   }
   const password = inputs.required("gatewayPassword", "the cluster gateway (HTTP) user's password", "a secret variable");
   const file = inputs.required("application", "the application on the cluster storage", "abfs://spark@lake.dfs.core.windows.net/jobs/pi.py");
@@ -26526,7 +26556,7 @@ var init_hdinsight = __esm({
     init_errors();
     init_livy_batch();
     init_smoke_test_settings();
-    init_http_url();
+    init_livy_url();
   }
 });
 

@@ -3,7 +3,8 @@ import { InputError } from '../../core/errors.js';
 import type { HostPort } from '../../core/inputs/host-port.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import type { SubmissionMasters } from '../../core/spark/spark-job.js';
-import { type DeployMode, isLoopback } from '../../core/spark/spark-submit.js';
+import type { DeployMode } from '../../core/spark/spark-submit.js';
+import { isLoopback } from '../../core/inputs/host-port.js';
 import { readLocalClusterSecret } from '../../local/local-cluster-secret.js';
 import { localPaths } from '../../local/paths.js';
 

@@ -3,7 +3,7 @@ import { InputError, describeValue } from '../../core/errors.js';
 import type { HostPort } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { parseZooKeeperConnect } from '../../core/inputs/zookeeper-connect.js';
-import { isLoopback } from '../../core/spark/spark-submit.js';
+import { isLoopback } from '../../core/inputs/host-port.js';
 import { AZURE_RESOURCE_GROUP, SSH_JUMP_HOST, SSH_USER, ZOOKEEPER_PATH } from '../../core/inputs/name-patterns.js';
 
 /** How an action reaches the nodes: the local cluster's processes, systemd over SSH, or Azure. */

@@ -4,11 +4,12 @@ import type { Pipeline } from '../../core/pipeline.js';
 import type { LivyBatchRequest, LivyEndpoint } from '../../azure/livy-client.js';
 import { runLivyBatch } from '../../operations/livy-batch.js';
 import { parseArguments, parseSparkConf } from '../shared/smoke-test-settings.js';
-import { isHttpUrl } from '../../core/inputs/http-url.js';
+import { parseLivyUrl } from '../../core/inputs/livy-url.js';
 
 /** HDInsight's Livy behind the cluster gateway, and the batch to submit there. */
 export function readHdinsightSmokeTest(inputs: InputReader): { endpoint: LivyEndpoint; request: LivyBatchRequest; timeoutMs: number } {
-  const livyUrl = inputs.optional('livyUrl');
+  const given = inputs.optional('livyUrl');
+  const livyUrl = given === undefined ? undefined : parseLivyUrl(given);
   const cluster = livyUrl === undefined ? inputs.required('hdinsightCluster', 'the HDInsight cluster name', 'spark-prod') : undefined;
   if (cluster !== undefined && !/^[a-zA-Z][a-zA-Z0-9-]{2,58}$/.test(cluster)) {
     throw new InputError(
@@ -17,9 +18,6 @@ export function readHdinsightSmokeTest(inputs: InputReader): { endpoint: LivyEnd
       describeValue(cluster),
       "Give the name only; use 'livyUrl' for another address.",
     );
-  }
-  if (livyUrl !== undefined && !isHttpUrl(livyUrl)) {
-    throw new InputError('livyUrl', "Livy's base URL", describeValue(livyUrl), 'e.g. https://spark-prod-int.azurehdinsight.net/livy for private link.');
   }
   const password = inputs.required('gatewayPassword', "the cluster gateway (HTTP) user's password", 'a secret variable');
   const file = inputs.required('application', 'the application on the cluster storage', 'abfs://spark@lake.dfs.core.windows.net/jobs/pi.py');

@@ -9,6 +9,11 @@ export interface HostPort {
 // otherwise surface minutes later as an unreachable master.
 const HOST = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
 
+/** A host on this machine's loopback (the local cluster's, or a test's). */
+export function isLoopback(host: string): boolean {
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === 'localhost' || host === '[::1]';
+}
+
 export function formatHostPort({ host, port }: HostPort): string {
   return `${host}:${port}`;
 }

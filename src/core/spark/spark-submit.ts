@@ -1,3 +1,5 @@
+import { isLoopback } from '../inputs/host-port.js';
+
 export type DeployMode = 'client' | 'cluster';
 
 /** One spark-submit invocation, as data. */
@@ -32,10 +34,6 @@ export function sparkSubmitArguments(submission: SparkSubmission, propertiesFile
     submission.application,
     ...submission.arguments,
   ];
-}
-
-export function isLoopback(host: string): boolean {
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === 'localhost' || host === '[::1]';
 }
 
 /**

@@ -808,10 +808,19 @@ function githubPipeline(env = process.env) {
       await summary.addRaw(markdown, true).write();
     }),
     inputLabel: (input) => `'${input}'`,
+    writes: [
+      { label: "RUNNER_TEMP", path: directories.temp, kind: "directory", fix: "The runner sets it to a writable directory: check the runner (or the job container) setup." },
+      ...runnerFile(env, "GITHUB_OUTPUT"),
+      ...runnerFile(env, "GITHUB_STEP_SUMMARY")
+    ],
     fail: (message) => setFailed(message),
     succeed: () => {
     }
   };
+}
+function runnerFile(env, name) {
+  const file = env[name];
+  return file ? [{ label: name, path: file, kind: "file", fix: `The runner creates it for each step: unset ${name} or point it at a writable file.` }] : [];
 }
 function githubDirectories(env) {
   return {
@@ -832,6 +841,46 @@ var init_github_pipeline = __esm({
     init_masking();
     init_run_scratch();
     init_summary_appender();
+  }
+});
+
+// src/doors/environment-check.ts
+function checkEnvironment(paths) {
+  for (const place of paths) {
+    const problem = place.kind === "directory" ? directoryProblem(place.path) : fileProblem(place.path);
+    if (problem !== void 0) throw new ActionableError(`${place.label} (${place.path})`, `a writable ${place.kind}`, problem, place.fix);
+  }
+}
+function directoryProblem(directory) {
+  if (!(0, import_node_fs2.existsSync)(directory)) return "nothing there";
+  if (!(0, import_node_fs2.statSync)(directory).isDirectory()) return "a file";
+  return writable(directory) ? void 0 : "a directory this user cannot write";
+}
+function fileProblem(file) {
+  if ((0, import_node_fs2.existsSync)(file)) {
+    if ((0, import_node_fs2.statSync)(file).isDirectory()) return "a directory";
+    return writable(file) ? void 0 : "a file this user cannot write";
+  }
+  const folder = import_node_path3.default.dirname(file);
+  if (!(0, import_node_fs2.existsSync)(folder) || !(0, import_node_fs2.statSync)(folder).isDirectory()) return `no folder ${folder}`;
+  return writable(folder) ? void 0 : `a folder this user cannot write (${folder})`;
+}
+function writable(where2) {
+  try {
+    (0, import_node_fs2.accessSync)(where2, import_node_fs2.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+var import_node_fs2, import_node_path3;
+var init_environment_check = __esm({
+  "src/doors/environment-check.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs2 = require("fs");
+    import_node_path3 = __toESM(require("path"), 1);
+    init_errors();
   }
 });
 
@@ -911,9 +960,9 @@ function forwardSignalToTools(signal, root2 = process.pid) {
 }
 function descendantsOf(root2) {
   const parents = /* @__PURE__ */ new Map();
-  for (const entry of (0, import_node_fs2.readdirSync)("/proc").filter((name) => /^\d+$/.test(name))) {
+  for (const entry of (0, import_node_fs3.readdirSync)("/proc").filter((name) => /^\d+$/.test(name))) {
     try {
-      const stat2 = (0, import_node_fs2.readFileSync)(`/proc/${entry}/stat`, "utf8");
+      const stat2 = (0, import_node_fs3.readFileSync)(`/proc/${entry}/stat`, "utf8");
       parents.set(Number(entry), Number(stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[1]));
     } catch {
     }
@@ -931,17 +980,17 @@ function descendantsOf(root2) {
 }
 function isClusterNode(pid) {
   try {
-    return (0, import_node_fs2.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").some((variable) => variable.startsWith(`${CLUSTER_MARKER}=`));
+    return (0, import_node_fs3.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").some((variable) => variable.startsWith(`${CLUSTER_MARKER}=`));
   } catch {
     return false;
   }
 }
-var import_node_fs2, CLUSTER_MARKER;
+var import_node_fs3, CLUSTER_MARKER;
 var init_child_processes = __esm({
   "src/tools/child-processes.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs2 = require("fs");
+    import_node_fs3 = require("fs");
     CLUSTER_MARKER = "SPARK_AZURE_LOCAL_CLUSTER";
   }
 });
@@ -1001,6 +1050,7 @@ __export(run_action_exports, {
 async function runAction(pipeline, body) {
   const stopHandling = handleInterruptions(pipeline.log);
   try {
+    checkEnvironment(pipeline.writes);
     await body(pipeline);
     await pipeline.cleanUp();
     pipeline.succeed();
@@ -1022,6 +1072,7 @@ var init_run_action = __esm({
     "use strict";
     init_cjs_shims();
     init_errors();
+    init_environment_check();
     init_interruption();
   }
 });
@@ -4845,8 +4896,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path47) {
-  return isArray_default(path47) ? path47 : [path47];
+function toPath(path48) {
+  return isArray_default(path48) ? path48 : [path48];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -4859,8 +4910,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path47) {
-  return _.toPath(path47);
+function toPath2(path48) {
+  return _.toPath(path48);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -4872,11 +4923,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path47) {
-  var length = path47.length;
+function deepGet(obj, path48) {
+  var length = path48.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path47[i]];
+    obj = obj[path48[i]];
   }
   return length ? obj : void 0;
 }
@@ -4888,8 +4939,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path47, defaultValue) {
-  var value = deepGet(object2, toPath2(path47));
+function get(object2, path48, defaultValue) {
+  var value = deepGet(object2, toPath2(path48));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -4903,11 +4954,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path47) {
-  path47 = toPath2(path47);
-  var length = path47.length;
+function has2(obj, path48) {
+  path48 = toPath2(path48);
+  var length = path48.length;
   for (var i = 0; i < length; i++) {
-    var key = path47[i];
+    var key = path48[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -4950,10 +5001,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path47) {
-  path47 = toPath2(path47);
+function property(path48) {
+  path48 = toPath2(path48);
   return function(obj) {
-    return deepGet(obj, path47);
+    return deepGet(obj, path48);
   };
 }
 var init_property = __esm({
@@ -5076,8 +5127,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path47) {
-    return get(obj, path47);
+  return function(path48) {
+    return get(obj, path48);
   };
 }
 var init_propertyOf = __esm({
@@ -5293,14 +5344,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path47, fallback2) {
-  path47 = toPath2(path47);
-  var length = path47.length;
+function result(obj, path48, fallback2) {
+  path48 = toPath2(path48);
+  var length = path48.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path47[i]];
+    var prop = obj == null ? void 0 : obj[path48[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -6065,14 +6116,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path47, args) {
+    invoke_default = restArguments(function(obj, path48, args) {
       var contextPath, func;
-      if (isFunction_default(path47)) {
-        func = path47;
+      if (isFunction_default(path48)) {
+        func = path48;
       } else {
-        path47 = toPath2(path47);
-        contextPath = path47.slice(0, -1);
-        path47 = path47[path47.length - 1];
+        path48 = toPath2(path48);
+        contextPath = path48.slice(0, -1);
+        path48 = path48[path48.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -6081,7 +6132,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path47];
+          method = context[path48];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -7493,8 +7544,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path47) {
-      this.chrootPath = path47;
+    Record.prototype.setChrootPath = function(path48) {
+      this.chrootPath = path48;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -7536,14 +7587,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path47) {
+    function prependChroot(self2, path48) {
       if (!self2.chrootPath) {
-        return path47;
+        return path48;
       }
-      if (path47 === "/") {
+      if (path48 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path47;
+      return self2.chrootPath + path48;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -7553,8 +7604,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path47) {
-            return prependChroot(self2, path47);
+          value = value.map(function(path48) {
+            return prependChroot(self2, path48);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -7641,8 +7692,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path47) {
-            return prependChroot(self2, path47);
+          value = value.map(function(path48) {
+            return prependChroot(self2, path48);
           });
         }
         offset += serialize(
@@ -7795,9 +7846,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path47) {
+    TransactionRequest.prototype.setChrootPath = function(path48) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path47);
+        record2.setChrootPath(path48);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -7833,8 +7884,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path47) {
-      this.chrootPath = path47;
+    TransactionResponse.prototype.setChrootPath = function(path48) {
+      this.chrootPath = path48;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -8058,25 +8109,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path47) {
+    function validate(path48) {
       assert(
-        path47 && typeof path47 === "string",
+        path48 && typeof path48 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path47[0] === "/", "Node path must start with / character.");
-      if (path47.length === 1) {
+      assert(path48[0] === "/", "Node path must start with / character.");
+      if (path48.length === 1) {
         return;
       }
       assert(
-        path47[path47.length - 1] !== "/",
+        path48[path48.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path47),
+        !/\/\//.test(path48),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path47),
+        !/\/\.(\.)?(\/|$)/.test(path48),
         "Node path must not contain relative path(s)."
       );
     }
@@ -8105,7 +8156,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path47) {
+    function Event(type, name, path48) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -8113,7 +8164,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path47;
+      this.path = path48;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -8255,10 +8306,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path47, ctor2) {
+    function Exception(code, name, path48, ctor2) {
       if (!ctor2) {
-        ctor2 = path47;
-        path47 = void 0;
+        ctor2 = path48;
+        path48 = void 0;
       }
       validateCode(code);
       assert(
@@ -8269,10 +8320,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path47;
+      this.path = path48;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path47) {
-        this.message += "@" + path47;
+      if (path48) {
+        this.message += "@" + path48;
       }
     }
     util.inherits(Exception, Error);
@@ -8288,7 +8339,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path47) {
+    function create2(code, path48) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -8298,7 +8349,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path47, create2);
+      return new Exception(code, name, path48, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -8376,43 +8427,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path47, watcher) {
+    function registerWatcher(self2, type, path48, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path47);
+      Path.validate(path48);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path47] = watchers[path47] || new events.EventEmitter();
-      watcherExists = watchers[path47].listeners("notification").some(function(l) {
+      watchers[path48] = watchers[path48] || new events.EventEmitter();
+      watcherExists = watchers[path48].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path47].once("notification", watcher);
+        watchers[path48].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path47) {
-        if (watchers[path47].listeners("notification").length > 0) {
-          result2.push(path47);
+      Object.keys(watchers).forEach(function(path48) {
+        if (watchers[path48].listeners("notification").length > 0) {
+          result2.push(path48);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path47, watcher) {
-      registerWatcher(this, "data", path47, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path48, watcher) {
+      registerWatcher(this, "data", path48, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path47, watcher) {
-      registerWatcher(this, "child", path47, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path48, watcher) {
+      registerWatcher(this, "child", path48, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path47, watcher) {
-      registerWatcher(this, "existence", path47, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path48, watcher) {
+      registerWatcher(this, "existence", path48, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -8603,14 +8654,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path47, watcher) {
-      this.watcherManager.registerDataWatcher(path47, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path48, watcher) {
+      this.watcherManager.registerDataWatcher(path48, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path47, watcher) {
-      this.watcherManager.registerChildWatcher(path47, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path48, watcher) {
+      this.watcherManager.registerChildWatcher(path48, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path47, watcher) {
-      this.watcherManager.registerExistenceWatcher(path47, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path48, watcher) {
+      this.watcherManager.registerExistenceWatcher(path48, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -9023,9 +9074,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path47, data, acls, mode) {
+    Transaction.prototype.create = function(path48, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path47);
+      Path.validate(path48);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -9045,27 +9096,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path47,
+        path: path48,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path47, version) {
+    Transaction.prototype.check = function(path48, version) {
       version = version || -1;
-      Path.validate(path47);
+      Path.validate(path48);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path47,
+        path: path48,
         version
       });
       return this;
     };
-    Transaction.prototype.setData = function(path47, data, version) {
+    Transaction.prototype.setData = function(path48, data, version) {
       version = version || -1;
-      Path.validate(path47);
+      Path.validate(path48);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -9073,19 +9124,19 @@ var require_Transaction = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path47,
+        path: path48,
         data,
         version
       });
       return this;
     };
-    Transaction.prototype.remove = function(path47, version) {
+    Transaction.prototype.remove = function(path48, version) {
       version = version || -1;
-      Path.validate(path47);
+      Path.validate(path48);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path47,
+        path: path48,
         version
       });
       return this;
@@ -9298,9 +9349,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path47, data, acls, mode, callback) {
+    Client.prototype.create = function(path48, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path47);
+      Path.validate(path48);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -9333,7 +9384,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path47;
+      payload.path = path48;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -9357,17 +9408,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path47, version, callback) {
+    Client.prototype.remove = function(path48, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path47);
+      Path.validate(path48);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path47;
+      payload.path = path48;
       payload.version = version;
       request = new jute.Request(header, payload);
       attempt(
@@ -9380,16 +9431,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path47, version, callback) {
+    Client.prototype.removeRecursive = function(path48, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path47);
+      Path.validate(path48);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path47, function(error2, children) {
+      self2.listSubTreeBFS(path48, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -9405,12 +9456,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path47, data, version, callback) {
+    Client.prototype.setData = function(path48, data, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path47);
+      Path.validate(path48);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       assert(
@@ -9425,7 +9476,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path47;
+      payload.path = path48;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version;
@@ -9444,16 +9495,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path47, watcher, callback) {
+    Client.prototype.getData = function(path48, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path47);
+      Path.validate(path48);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path47;
+      payload.path = path48;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -9465,7 +9516,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path47, watcher);
+              self2.connectionManager.registerDataWatcher(path48, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -9473,12 +9524,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path47, acls, version, callback) {
+    Client.prototype.setACL = function(path48, acls, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path47);
+      Path.validate(path48);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -9487,7 +9538,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path47;
+      payload.path = path48;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -9507,12 +9558,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path47, callback) {
-      Path.validate(path47);
+    Client.prototype.getACL = function(path48, callback) {
+      Path.validate(path48);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path47;
+      payload.path = path48;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -9534,16 +9585,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path47, watcher, callback) {
+    Client.prototype.exists = function(path48, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path47);
+      Path.validate(path48);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path47;
+      payload.path = path48;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -9558,12 +9609,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path47,
+                  path48,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path47,
+                  path48,
                   watcher
                 );
               }
@@ -9577,16 +9628,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path47, watcher, callback) {
+    Client.prototype.getChildren = function(path48, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path47);
+      Path.validate(path48);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path47;
+      payload.path = path48;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -9598,7 +9649,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path47, watcher);
+              self2.connectionManager.registerChildWatcher(path48, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -9606,11 +9657,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path47, callback) {
-      Path.validate(path47);
+    Client.prototype.listSubTreeBFS = function(path48, callback) {
+      Path.validate(path48);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path47];
+      var tree = [path48];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -9632,9 +9683,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path47, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path48, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path47);
+      Path.validate(path48);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -9664,7 +9715,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path47.split("/").slice(1);
+      nodes = path48.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -9721,8 +9772,8 @@ function connect(connectString, options) {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path47) {
-  return path47.slice(0, path47.lastIndexOf("/")) || "/";
+function parentOf(path48) {
+  return path48.slice(0, path48.lastIndexOf("/")) || "/";
 }
 var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZOOKEEPER_CLUSTER_USER, SESSION_CLOSED_REQUIRE_AUTH, exceptions, createException, OPEN_TO_ANYONE, CLUSTER_ONLY, ZooKeeperSession;
 var init_zookeeper_session = __esm({
@@ -9742,7 +9793,7 @@ var init_zookeeper_session = __esm({
     SESSION_CLOSED_REQUIRE_AUTH = -124;
     exceptions = import_node_zookeeper_client.default.Exception;
     createException = exceptions.create;
-    exceptions.create = (code, path47) => createException(code === SESSION_CLOSED_REQUIRE_AUTH ? import_node_zookeeper_client.default.Exception.AUTH_FAILED : code, path47);
+    exceptions.create = (code, path48) => createException(code === SESSION_CLOSED_REQUIRE_AUTH ? import_node_zookeeper_client.default.Exception.AUTH_FAILED : code, path48);
     OPEN_TO_ANYONE = [new import_node_zookeeper_client.default.ACL(import_node_zookeeper_client.default.Permission.ALL, new import_node_zookeeper_client.default.Id("world", "anyone"))];
     CLUSTER_ONLY = [new import_node_zookeeper_client.default.ACL(import_node_zookeeper_client.default.Permission.ALL, new import_node_zookeeper_client.default.Id("auth", ""))];
     ZooKeeperSession = class _ZooKeeperSession {
@@ -9772,13 +9823,13 @@ var init_zookeeper_session = __esm({
           void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
         });
       }
-      children(path47) {
-        return this.call((client, done) => client.getChildren(path47, (error2, children) => done(error2, children)));
+      children(path48) {
+        return this.call((client, done) => client.getChildren(path48, (error2, children) => done(error2, children)));
       }
-      stat(path47) {
+      stat(path48) {
         return this.call(
           (client, done) => client.exists(
-            path47,
+            path48,
             (error2, stat2) => done(
               error2,
               stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0
@@ -9786,26 +9837,26 @@ var init_zookeeper_session = __esm({
           )
         );
       }
-      data(path47) {
-        return this.call((client, done) => client.getData(path47, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+      data(path48) {
+        return this.call((client, done) => client.getData(path48, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
       }
       /** Creates the node (and missing parents, persistent) and returns its actual path. */
-      async create(path47, data, mode) {
+      async create(path48, data, mode) {
         const acls = this.options.clusterSecret === void 0 ? OPEN_TO_ANYONE : CLUSTER_ONLY;
         await this.bounded(
-          `mkdirp ${parentOf(path47)}`,
-          (client, resolve3, reject3) => client.mkdirp(parentOf(path47), acls, import_node_zookeeper_client.default.CreateMode.PERSISTENT, (error2) => error2 ? reject3(error2) : resolve3())
+          `mkdirp ${parentOf(path48)}`,
+          (client, resolve3, reject3) => client.mkdirp(parentOf(path48), acls, import_node_zookeeper_client.default.CreateMode.PERSISTENT, (error2) => error2 ? reject3(error2) : resolve3())
         );
         return this.bounded(
-          `create ${path47}`,
-          (client, resolve3, reject3) => client.create(path47, Buffer.from(data), acls, MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve3(created))
+          `create ${path48}`,
+          (client, resolve3, reject3) => client.create(path48, Buffer.from(data), acls, MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve3(created))
         );
       }
       /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-      remove(path47, version = -1) {
+      remove(path48, version = -1) {
         return this.bounded(
-          `remove ${path47}`,
-          (client, resolve3, reject3) => client.remove(path47, version, (error2) => {
+          `remove ${path48}`,
+          (client, resolve3, reject3) => client.remove(path48, version, (error2) => {
             if (!error2) return resolve3(true);
             if (isNoNode(error2)) return resolve3(false);
             reject3(error2);
@@ -10063,8 +10114,8 @@ var init_leadership_handover = __esm({
 });
 
 // src/operations/maintenance-lock.ts
-async function currentHolder(zk, path47 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path47);
+async function currentHolder(zk, path48 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path48);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -10085,25 +10136,25 @@ var init_maintenance_lock = __esm({
     init_wait();
     MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
     MaintenanceLock = class _MaintenanceLock {
-      constructor(zk, path47) {
+      constructor(zk, path48) {
         this.zk = zk;
-        this.path = path47;
+        this.path = path48;
       }
       zk;
       path;
       static async acquire(zk, operation, options) {
-        const path47 = options.path ?? MAINTENANCE_LOCK_PATH;
+        const path48 = options.path ?? MAINTENANCE_LOCK_PATH;
         const holder = { operation, host: import_node_os3.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
         const deadline = Date.now() + options.waitMs;
         for (; ; ) {
           try {
-            await zk.create(path47, JSON.stringify(holder), "ephemeral");
-            return new _MaintenanceLock(zk, path47);
+            await zk.create(path48, JSON.stringify(holder), "ephemeral");
+            return new _MaintenanceLock(zk, path48);
           } catch (error2) {
             if (!isNodeExists(error2)) throw error2;
           }
           if (Date.now() >= deadline) {
-            const current = await currentHolder(zk, path47);
+            const current = await currentHolder(zk, path48);
             throw new ClusterStateError(
               "Maintenance lock",
               `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -10456,10 +10507,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path47, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path48, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path47), options);
+            return checkStat(yield (0, promises_1.stat)(path48), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10468,10 +10519,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path47, options = {}) => {
+        var sync = (path48, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path47), options);
+            return checkStat((0, fs_1.statSync)(path48), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10508,10 +10559,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path47, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path48, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path47), path47, options);
+            return checkStat(yield (0, promises_1.stat)(path48), path48, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10520,10 +10571,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path47, options = {}) => {
+        var sync = (path48, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path47), path47, options);
+            return checkStat((0, fs_1.statSync)(path48), path48, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10532,7 +10583,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path47, options) => {
+        var checkPathExt = (path48, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -10540,14 +10591,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path47.substring(path47.length - p.length).toLowerCase();
+            const ext = path48.substring(path48.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path47, options) => stat2.isFile() && checkPathExt(path47, options);
+        var checkStat = (stat2, path48, options) => stat2.isFile() && checkPathExt(path48, options);
       }
     });
     var require_options = __commonJS2({
@@ -11187,7 +11238,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs39 = __toESM2(require("fs"), 1);
+    var import_node_fs40 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -11640,8 +11691,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs39.default.existsSync(f)) return false;
-        const stat2 = import_node_fs39.default.lstatSync(f);
+        if (!import_node_fs40.default.existsSync(f)) return false;
+        const stat2 = import_node_fs40.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -11873,7 +11924,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path45 = __toESM2(require("path"), 1);
+    var import_node_path46 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -11895,10 +11946,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path45.default.resolve(c, "node_modules", ".bin"),
-          import_node_path45.default.resolve(c)
+          import_node_path46.default.resolve(c, "node_modules", ".bin"),
+          import_node_path46.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path45.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path46.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -11979,7 +12030,7 @@ var require_core = __commonJS({
       kill: () => kill2,
       log: () => log4,
       os: () => os15,
-      path: () => import_node_path45.default,
+      path: () => import_node_path46.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -11996,7 +12047,7 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs39 = __toESM2(require("fs"), 1);
+    var import_node_fs40 = __toESM2(require("fs"), 1);
     var import_node_os11 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
@@ -12340,7 +12391,7 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path45 = __toESM2(require("path"), 1);
+    var import_node_path46 = __toESM2(require("path"), 1);
     var os15 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
@@ -12727,7 +12778,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs39.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs40.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -13090,7 +13141,7 @@ ${details}`;
 });
 
 // node_modules/zx/build/core.js
-var __module__, $, Fail, ProcessOutput, ProcessPromise, bus2, cd, chalk2, defaults, kill, log2, os8, path4, ps2, quote2, quotePowerShell2, resolveDefaults, syncProcessCwd, useBash, usePowerShell, usePwsh, which3, within;
+var __module__, $, Fail, ProcessOutput, ProcessPromise, bus2, cd, chalk2, defaults, kill, log2, os8, path5, ps2, quote2, quotePowerShell2, resolveDefaults, syncProcessCwd, useBash, usePowerShell, usePwsh, which3, within;
 var init_core2 = __esm({
   "node_modules/zx/build/core.js"() {
     "use strict";
@@ -13109,7 +13160,7 @@ var init_core2 = __esm({
       kill,
       log: log2,
       os: os8,
-      path: path4,
+      path: path5,
       ps: ps2,
       quote: quote2,
       quotePowerShell: quotePowerShell2,
@@ -13162,13 +13213,13 @@ function startSparkSubmit(runtime, submission, options) {
     quiet: true,
     timeout: options.timeoutMs,
     timeoutSignal: "SIGKILL"
-  })`${import_node_path3.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission, secretDir && import_node_path3.default.join(secretDir, DRIVER_PROPERTIES))}`;
+  })`${import_node_path4.default.join(runtime.sparkHome, "bin", "spark-submit")} ${sparkSubmitArguments(submission, secretDir && import_node_path4.default.join(secretDir, DRIVER_PROPERTIES))}`;
   const result2 = (async () => {
     let output;
     try {
       output = await child;
     } finally {
-      if (secretDir) (0, import_node_fs3.rmSync)(secretDir, { recursive: true, force: true });
+      if (secretDir) (0, import_node_fs4.rmSync)(secretDir, { recursive: true, force: true });
     }
     const durationMs = performance.now() - started;
     return {
@@ -13188,21 +13239,21 @@ function startSparkSubmit(runtime, submission, options) {
   return { result: result2, kill: kill2 };
 }
 function writeDriverProperties(clusterSecret) {
-  const directory = (0, import_node_fs3.mkdtempSync)(import_node_path3.default.join(import_node_os4.default.tmpdir(), "spark-azure-driver-"));
-  (0, import_node_fs3.writeFileSync)(import_node_path3.default.join(directory, DRIVER_PROPERTIES), driverSecurityProperties(clusterSecret), { mode: 384 });
+  const directory = (0, import_node_fs4.mkdtempSync)(import_node_path4.default.join(import_node_os4.default.tmpdir(), "spark-azure-driver-"));
+  (0, import_node_fs4.writeFileSync)(import_node_path4.default.join(directory, DRIVER_PROPERTIES), driverSecurityProperties(clusterSecret), { mode: 384 });
   return directory;
 }
 function runSparkSubmit(runtime, submission, options) {
   return startSparkSubmit(runtime, submission, options).result;
 }
-var import_node_fs3, import_node_os4, import_node_path3, DRIVER_PROPERTIES;
+var import_node_fs4, import_node_os4, import_node_path4, DRIVER_PROPERTIES;
 var init_run_spark_submit = __esm({
   "src/tools/run-spark-submit.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs3 = require("fs");
+    import_node_fs4 = require("fs");
     import_node_os4 = __toESM(require("os"), 1);
-    import_node_path3 = __toESM(require("path"), 1);
+    import_node_path4 = __toESM(require("path"), 1);
     init_core2();
     init_cluster_security();
     init_spark_submit();
@@ -13224,7 +13275,7 @@ async function runSparkJob(submitTo, job, runtime, log4) {
   }
   log4.info(`ALIVE master: ${alive.address}`);
   const submission = buildSubmission(submitTo, job, runtime);
-  log4.info(`spark-submit ${import_node_path4.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
+  log4.info(`spark-submit ${import_node_path5.default.basename(submission.application)} to ${submission.masterUrl} (${submission.deployMode} mode)`);
   const run2 = await runSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
   const output = `${run2.stdout}
 ${run2.stderr}`;
@@ -13254,7 +13305,7 @@ function startSparkJob(submitTo, job, runtime) {
   return startSparkSubmit(runtime, submission, { timeoutMs: job.timeoutSeconds * 1e3, localIp: loopbackDriverHost(submission) });
 }
 function buildSubmission(submitTo, job, runtime) {
-  const application = job.application ?? import_node_path4.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
+  const application = job.application ?? import_node_path5.default.join(runtime.sparkHome, "examples", "src", "main", "python", "pi.py");
   return {
     masterUrl: masterUrl(submitTo.masters),
     application,
@@ -13299,12 +13350,12 @@ async function confirmFinished(masters, id) {
 function round(seconds2) {
   return Math.round(seconds2 * 10) / 10;
 }
-var import_node_path4, COMPLETION_CONFIRM_TIMEOUT_MS;
+var import_node_path5, COMPLETION_CONFIRM_TIMEOUT_MS;
 var init_spark_job = __esm({
   "src/operations/spark-job.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path4 = __toESM(require("path"), 1);
+    import_node_path5 = __toESM(require("path"), 1);
     init_master_set();
     init_errors();
     init_master_list();
@@ -13401,7 +13452,7 @@ async function faultAndRecover(run2) {
   try {
     const running = await waitUntil(
       () => masterSet.probe(),
-      (states) => (0, import_node_fs4.existsSync)(job.firstRoundMarker) && aliveOf(states).some((master) => master.activeApps.some((app) => app.state === "RUNNING")),
+      (states) => (0, import_node_fs5.existsSync)(job.firstRoundMarker) && aliveOf(states).some((master) => master.activeApps.some((app) => app.state === "RUNNING")),
       { timeoutMs: JOB_START_TIMEOUT_MS, intervalMs: 250 }
     );
     const runningDetail = running.satisfied ? "the ALIVE master lists it RUNNING and its first round ran on the executors" : `not running a round within ${JOB_START_TIMEOUT_MS / 1e3} s`;
@@ -13557,10 +13608,10 @@ function missingAccess(fault, what) {
   );
 }
 async function startDrillJob({ submitTo, runtime, options, tempDir }) {
-  const directory = await (0, import_promises.mkdtemp)(import_node_path5.default.join(tempDir, "spark-azure-drill-"));
-  const application = import_node_path5.default.join(directory, DRILL_JOB_FILE);
+  const directory = await (0, import_promises.mkdtemp)(import_node_path6.default.join(tempDir, "spark-azure-drill-"));
+  const application = import_node_path6.default.join(directory, DRILL_JOB_FILE);
   await (0, import_promises.writeFile)(application, DRILL_JOB_SOURCE);
-  const firstRoundMarker = import_node_path5.default.join(directory, "first-round-done");
+  const firstRoundMarker = import_node_path6.default.join(directory, "first-round-done");
   return { ...startSparkJob(submitTo, drillJob(application, options.jobSeconds, firstRoundMarker), runtime), directory, firstRoundMarker };
 }
 function drillJob(application, seconds2, firstRoundMarker) {
@@ -13575,14 +13626,14 @@ function drillJob(application, seconds2, firstRoundMarker) {
     timeoutSeconds: seconds2 + 300
   };
 }
-var import_node_fs4, import_promises, import_node_path5, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS, PAGE_RESOLVE_TIMEOUT_MS;
+var import_node_fs5, import_promises, import_node_path6, JOB_START_TIMEOUT_MS, RESTORE_TIMEOUT_MS, PAGE_RESOLVE_TIMEOUT_MS;
 var init_failover_drill = __esm({
   "src/operations/failover-drill.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs4 = require("fs");
+    import_node_fs5 = require("fs");
     import_promises = require("fs/promises");
-    import_node_path5 = __toESM(require("path"), 1);
+    import_node_path6 = __toESM(require("path"), 1);
     init_cluster_state();
     init_health();
     init_master_set();
@@ -13774,10 +13825,10 @@ var init_role_variables = __esm({
 });
 
 // src/tools/suite-content.ts
-function suiteContent(from = import_node_path6.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl))) {
+function suiteContent(from = import_node_path7.default.dirname((0, import_node_url.fileURLToPath)(importMetaUrl))) {
   let directory = from;
-  while (!(0, import_node_fs5.existsSync)(import_node_path6.default.join(directory, "infra", "ansible", "site.yml"))) {
-    const parent2 = import_node_path6.default.dirname(directory);
+  while (!(0, import_node_fs6.existsSync)(import_node_path7.default.join(directory, "infra", "ansible", "site.yml"))) {
+    const parent2 = import_node_path7.default.dirname(directory);
     if (parent2 === directory) {
       throw new ActionableError(
         "spark-azure",
@@ -13791,40 +13842,40 @@ function suiteContent(from = import_node_path6.default.dirname((0, import_node_u
   return contentAt(directory);
 }
 function contentAt(root2) {
-  const ansibleDir = import_node_path6.default.join(root2, "infra", "ansible");
+  const ansibleDir = import_node_path7.default.join(root2, "infra", "ansible");
   return {
     root: root2,
     ansibleDir,
-    sitePlaybook: import_node_path6.default.join(ansibleDir, "site.yml"),
-    terraformDir: import_node_path6.default.join(root2, "infra", "terraform"),
-    packerTemplate: import_node_path6.default.join(root2, "infra", "packer", "spark-node.pkr.hcl"),
-    recoveryPluginSource: import_node_path6.default.join(root2, "infra", "spark-recovery", "src"),
-    monitoringDir: import_node_path6.default.join(root2, "infra", "monitoring"),
-    actionMetadata: (action) => import_node_path6.default.join(root2, "actions", action, "action.yml")
+    sitePlaybook: import_node_path7.default.join(ansibleDir, "site.yml"),
+    terraformDir: import_node_path7.default.join(root2, "infra", "terraform"),
+    packerTemplate: import_node_path7.default.join(root2, "infra", "packer", "spark-node.pkr.hcl"),
+    recoveryPluginSource: import_node_path7.default.join(root2, "infra", "spark-recovery", "src"),
+    monitoringDir: import_node_path7.default.join(root2, "infra", "monitoring"),
+    actionMetadata: (action) => import_node_path7.default.join(root2, "actions", action, "action.yml")
   };
 }
-var import_node_fs5, import_node_path6, import_node_url;
+var import_node_fs6, import_node_path7, import_node_url;
 var init_suite_content = __esm({
   "src/tools/suite-content.ts"() {
     "use strict";
     init_cjs_shims();
     init_errors();
-    import_node_fs5 = require("fs");
-    import_node_path6 = __toESM(require("path"), 1);
+    import_node_fs6 = require("fs");
+    import_node_path7 = __toESM(require("path"), 1);
     import_node_url = require("url");
   }
 });
 
 // src/actions/shared/user-paths.ts
 function userPath(pipeline, given) {
-  return import_node_path7.default.resolve(pipeline.directories.workspace, given);
+  return import_node_path8.default.resolve(pipeline.directories.workspace, given);
 }
-var import_node_path7;
+var import_node_path8;
 var init_user_paths = __esm({
   "src/actions/shared/user-paths.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path7 = __toESM(require("path"), 1);
+    import_node_path8 = __toESM(require("path"), 1);
   }
 });
 
@@ -13849,10 +13900,10 @@ function varFilesOf(settings, pipeline) {
   return settings.varFile ? [userPath(pipeline, settings.varFile)] : [];
 }
 function checkTerraformRootInputs(settings, pipeline, setByProvision) {
-  const directory = settings.workingDirectory === void 0 ? import_node_path8.default.join(suiteContent().terraformDir, "envs", "vm") : userPath(pipeline, settings.workingDirectory);
+  const directory = settings.workingDirectory === void 0 ? import_node_path9.default.join(suiteContent().terraformDir, "envs", "vm") : userPath(pipeline, settings.workingDirectory);
   requireRootDirectory(settings, directory);
   const varFile = varFilesOf(settings, pipeline)[0];
-  if (varFile !== void 0 && (!(0, import_node_fs6.existsSync)(varFile) || !(0, import_node_fs6.statSync)(varFile).isFile())) {
+  if (varFile !== void 0 && (!(0, import_node_fs7.existsSync)(varFile) || !(0, import_node_fs7.statSync)(varFile).isFile())) {
     throw new InputError("varFile", "a .tfvars file in the workspace", describeValue(settings.varFile), "Give the file's path relative to the workspace, or leave varFile empty.");
   }
   const declared = declaredVariables(directory);
@@ -13877,7 +13928,7 @@ function checkTerraformRootInputs(settings, pipeline, setByProvision) {
   backendSettings(settings.backendConfig, pipeline);
 }
 function requireRootDirectory(settings, directory) {
-  if (!(0, import_node_fs6.existsSync)(directory) || !(0, import_node_fs6.statSync)(directory).isDirectory()) {
+  if (!(0, import_node_fs7.existsSync)(directory) || !(0, import_node_fs7.statSync)(directory).isDirectory()) {
     throw new InputError(
       "workingDirectory",
       "a Terraform root in the workspace",
@@ -13888,8 +13939,8 @@ function requireRootDirectory(settings, directory) {
 }
 function declaredVariables(directory) {
   const names = /* @__PURE__ */ new Set();
-  for (const file of (0, import_node_fs6.readdirSync)(directory).filter((name) => name.endsWith(".tf"))) {
-    for (const match of (0, import_node_fs6.readFileSync)(import_node_path8.default.join(directory, file), "utf8").matchAll(/^\s*variable\s+"([^"]+)"\s*\{/gm)) names.add(match[1]);
+  for (const file of (0, import_node_fs7.readdirSync)(directory).filter((name) => name.endsWith(".tf"))) {
+    for (const match of (0, import_node_fs7.readFileSync)(import_node_path9.default.join(directory, file), "utf8").matchAll(/^\s*variable\s+"([^"]+)"\s*\{/gm)) names.add(match[1]);
   }
   return names;
 }
@@ -13900,9 +13951,9 @@ async function terraformRootDirectory(settings, pipeline) {
     return { directory, release: async () => {
     } };
   }
-  const copy = await (0, import_promises2.mkdtemp)(import_node_path8.default.join(pipeline.directories.temp, "spark-azure-terraform-"));
+  const copy = await (0, import_promises2.mkdtemp)(import_node_path9.default.join(pipeline.directories.temp, "spark-azure-terraform-"));
   await (0, import_promises2.cp)(suiteContent().terraformDir, copy, { recursive: true });
-  return { directory: import_node_path8.default.join(copy, "envs", "vm"), release: () => (0, import_promises2.rm)(copy, { recursive: true, force: true }) };
+  return { directory: import_node_path9.default.join(copy, "envs", "vm"), release: () => (0, import_promises2.rm)(copy, { recursive: true, force: true }) };
 }
 function backendConfigFiles(lines, pipeline) {
   const { settings, files } = backendSettings(lines, pipeline);
@@ -13922,7 +13973,7 @@ function backendSettings(lines, pipeline) {
     const equals = line.indexOf("=");
     if (equals < 0) {
       const file = userPath(pipeline, line);
-      if ((0, import_node_fs6.existsSync)(file) && (0, import_node_fs6.statSync)(file).isFile()) return void files.push(file);
+      if ((0, import_node_fs7.existsSync)(file) && (0, import_node_fs7.statSync)(file).isFile()) return void files.push(file);
       const found = BACKEND_FILE.test(line) ? `${number} naming no file (${describeValue(line)})` : `${number}, neither key=value nor a .hcl file (not shown: it may hold a secret)`;
       throw new InputError("backendConfig", expected, found, "Give the file path relative to the workspace, or write the setting as key=value.");
     }
@@ -13937,14 +13988,14 @@ function backendSettings(lines, pipeline) {
   });
   return { settings, files };
 }
-var import_node_fs6, import_promises2, import_node_path8, BACKEND_SETTING, BACKEND_FILE;
+var import_node_fs7, import_promises2, import_node_path9, BACKEND_SETTING, BACKEND_FILE;
 var init_terraform_inputs = __esm({
   "src/actions/shared/terraform-inputs.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs6 = require("fs");
+    import_node_fs7 = require("fs");
     import_promises2 = require("fs/promises");
-    import_node_path8 = __toESM(require("path"), 1);
+    import_node_path9 = __toESM(require("path"), 1);
     init_errors();
     init_key_value_lines();
     init_suite_content();
@@ -14135,32 +14186,32 @@ var init_configuration_store = __esm({
 
 // src/local/local-cluster-secret.ts
 function clusterSecretFile(clusterDir) {
-  return import_node_path9.default.join(clusterDir, "configuration-store", "cluster-secret");
+  return import_node_path10.default.join(clusterDir, "configuration-store", "cluster-secret");
 }
 async function ensureLocalClusterSecret(clusterDir) {
   const file = clusterSecretFile(clusterDir);
-  if ((0, import_node_fs7.existsSync)(file)) return;
-  await (0, import_promises3.mkdir)(import_node_path9.default.dirname(file), { recursive: true, mode: 448 });
+  if ((0, import_node_fs8.existsSync)(file)) return;
+  await (0, import_promises3.mkdir)(import_node_path10.default.dirname(file), { recursive: true, mode: 448 });
   await (0, import_promises3.writeFile)(file, `${(0, import_node_crypto2.randomBytes)(32).toString("base64url")}
 `, { mode: 384, flag: "wx" });
   await (0, import_promises3.chmod)(file, 384);
 }
 function readLocalClusterSecret(clusterDir) {
   const file = clusterSecretFile(clusterDir);
-  const store = import_node_path9.default.join(import_node_path9.default.dirname(file), "role-variables.json");
-  const kept = (0, import_node_fs7.existsSync)(store) ? JSON.parse((0, import_node_fs7.readFileSync)(store, "utf8")) : {};
+  const store = import_node_path10.default.join(import_node_path10.default.dirname(file), "role-variables.json");
+  const kept = (0, import_node_fs8.existsSync)(store) ? JSON.parse((0, import_node_fs8.readFileSync)(store, "utf8")) : {};
   if (String(kept.spark_authenticate).toLowerCase() === "false") return void 0;
-  return (0, import_node_fs7.existsSync)(file) ? (0, import_node_fs7.readFileSync)(file, "utf8").trim() : void 0;
+  return (0, import_node_fs8.existsSync)(file) ? (0, import_node_fs8.readFileSync)(file, "utf8").trim() : void 0;
 }
-var import_node_crypto2, import_node_fs7, import_promises3, import_node_path9;
+var import_node_crypto2, import_node_fs8, import_promises3, import_node_path10;
 var init_local_cluster_secret = __esm({
   "src/local/local-cluster-secret.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto2 = require("crypto");
-    import_node_fs7 = require("fs");
+    import_node_fs8 = require("fs");
     import_promises3 = require("fs/promises");
-    import_node_path9 = __toESM(require("path"), 1);
+    import_node_path10 = __toESM(require("path"), 1);
   }
 });
 
@@ -14168,18 +14219,18 @@ var init_local_cluster_secret = __esm({
 function localPaths(directories, env = process.env) {
   return {
     toolCache: directories.toolCache,
-    clusterDir: import_node_path10.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path10.default.join(directories.workspace, ".local-cluster"))
+    clusterDir: import_node_path11.default.resolve(env.SPARK_AZURE_LOCAL_DIR ?? import_node_path11.default.join(directories.workspace, ".local-cluster"))
   };
 }
 function nodeDir(clusterDir, nodeName) {
-  return import_node_path10.default.join(clusterDir, "nodes", nodeName);
+  return import_node_path11.default.join(clusterDir, "nodes", nodeName);
 }
-var import_node_path10;
+var import_node_path11;
 var init_paths = __esm({
   "src/local/paths.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path10 = __toESM(require("path"), 1);
+    import_node_path11 = __toESM(require("path"), 1);
   }
 });
 
@@ -14289,27 +14340,27 @@ async function ensureDebianPackages(packages, present, log4) {
 }
 async function ensurePythonEnvironment(name, toolCache, log4) {
   const packages = PYTHON_ENVIRONMENTS[name];
-  const venv = import_node_path11.default.join(toolCache, name);
+  const venv = import_node_path12.default.join(toolCache, name);
   const wanted = (0, import_node_crypto3.createHash)("sha256").update(packages.join("\n")).digest("hex");
-  const stamp = import_node_path11.default.join(venv, ".packages.sha256");
-  if ((0, import_node_fs8.existsSync)(stamp) && await (0, import_promises4.readFile)(stamp, "utf8") === wanted) return venv;
+  const stamp = import_node_path12.default.join(venv, ".packages.sha256");
+  if ((0, import_node_fs9.existsSync)(stamp) && await (0, import_promises4.readFile)(stamp, "utf8") === wanted) return venv;
   log4.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
   await (0, import_promises4.rm)(venv, { recursive: true, force: true });
   await $`python3 -m venv ${venv}`.quiet();
-  const pip = await $`${import_node_path11.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
+  const pip = await $`${import_node_path12.default.join(venv, "bin", "pip")} install --disable-pip-version-check -q ${packages}`.quiet().nothrow();
   requireSuccess(pip, `pip install into the Python environment '${name}'`, "Check network access to PyPI, then retry; the environment is rebuilt from scratch.");
   await (0, import_promises4.writeFile)(stamp, wanted);
   return venv;
 }
-var import_node_crypto3, import_node_fs8, import_promises4, import_node_path11;
+var import_node_crypto3, import_node_fs9, import_promises4, import_node_path12;
 var init_installers = __esm({
   "src/tools/installers.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto3 = require("crypto");
-    import_node_fs8 = require("fs");
+    import_node_fs9 = require("fs");
     import_promises4 = require("fs/promises");
-    import_node_path11 = __toESM(require("path"), 1);
+    import_node_path12 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_tool_result();
@@ -14321,7 +14372,7 @@ var init_installers = __esm({
 async function resolveSparkRuntime(options, log4) {
   const explicit = options.sparkHome ?? process.env.SPARK_HOME;
   if (explicit) {
-    if (!(0, import_node_fs9.existsSync)(import_node_path12.default.join(explicit, "bin", "spark-submit"))) {
+    if (!(0, import_node_fs10.existsSync)(import_node_path13.default.join(explicit, "bin", "spark-submit"))) {
       throw new InputError(
         options.sparkHome ? options.input : "SPARK_HOME",
         "a Spark distribution with bin/spark-submit",
@@ -14332,19 +14383,19 @@ async function resolveSparkRuntime(options, log4) {
     return { sparkHome: explicit, python: process.env.PYSPARK_PYTHON ?? "python3" };
   }
   const venv = await ensurePythonEnvironment("local-cluster", options.toolCache, log4);
-  const python = import_node_path12.default.join(venv, "bin", "python");
+  const python = import_node_path13.default.join(venv, "bin", "python");
   return { sparkHome: await pysparkHome(python), python };
 }
 async function pysparkHome(python) {
   return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
 }
-var import_node_fs9, import_node_path12;
+var import_node_fs10, import_node_path13;
 var init_spark_runtime = __esm({
   "src/tools/spark-runtime.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs9 = require("fs");
-    import_node_path12 = __toESM(require("path"), 1);
+    import_node_fs10 = require("fs");
+    import_node_path13 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_installers();
@@ -14508,7 +14559,7 @@ function smokeTestJob(settings, application = settings.application) {
 function applicationIn(pipeline, given) {
   if (given === void 0) return void 0;
   const application = userPath(pipeline, given);
-  if (!(0, import_node_fs10.existsSync)(application)) {
+  if (!(0, import_node_fs11.existsSync)(application)) {
     throw new InputError(
       "application",
       "a .py or .jar file in the workspace",
@@ -14518,12 +14569,12 @@ function applicationIn(pipeline, given) {
   }
   return application;
 }
-var import_node_fs10, MASTERS_EXAMPLE;
+var import_node_fs11, MASTERS_EXAMPLE;
 var init_smoke_test_settings = __esm({
   "src/actions/shared/smoke-test-settings.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs10 = require("fs");
+    import_node_fs11 = require("fs");
     init_errors();
     init_key_value_lines();
     init_master_list();
@@ -14614,10 +14665,10 @@ async function scaleDrill(context) {
   let failedTasks;
   try {
     const lock = await MaintenanceLock.acquire(zk, "scale drill", { waitMs: context.lockWaitSeconds * 1e3 });
-    const directory = await (0, import_promises5.mkdtemp)(import_node_path13.default.join(context.tempDir, "spark-azure-scale-drill-"));
-    const application = import_node_path13.default.join(directory, DRILL_JOB_FILE);
+    const directory = await (0, import_promises5.mkdtemp)(import_node_path14.default.join(context.tempDir, "spark-azure-scale-drill-"));
+    const application = import_node_path14.default.join(directory, DRILL_JOB_FILE);
     await (0, import_promises5.writeFile)(application, DRILL_JOB_SOURCE);
-    const [firstRound, end] = [import_node_path13.default.join(directory, "first-round-done"), import_node_path13.default.join(directory, "end")];
+    const [firstRound, end] = [import_node_path14.default.join(directory, "first-round-done"), import_node_path14.default.join(directory, "end")];
     const job = startSparkJob(
       context.submitTo,
       { ...drillJob(application, context.jobSeconds, firstRound), arguments: [String(context.jobSeconds), firstRound, end] },
@@ -14626,7 +14677,7 @@ async function scaleDrill(context) {
     act(SCALE_ACTIONS.jobSubmitted, `a job of at least ${context.jobSeconds} s, until the drill ends it`);
     let scaledOut = false;
     try {
-      const running = await waitUntil(probe, () => (0, import_node_fs11.existsSync)(firstRound), { timeoutMs: JOB_START_TIMEOUT_MS2, intervalMs: 250 });
+      const running = await waitUntil(probe, () => (0, import_node_fs12.existsSync)(firstRound), { timeoutMs: JOB_START_TIMEOUT_MS2, intervalMs: 250 });
       if (!check(SCALE_CHECKS.jobRunning, running.satisfied, running.satisfied ? "its first round ran on the executors" : `no round within ${JOB_START_TIMEOUT_MS2 / 1e3} s`))
         return report();
       const before2 = new Set(aliveWorkerHosts(running.last));
@@ -14691,14 +14742,14 @@ async function scaleDrill(context) {
     return { journal, verdict: scaleVerdictOf(journal, failedTasks) };
   }
 }
-var import_node_fs11, import_promises5, import_node_path13, JOB_START_TIMEOUT_MS2;
+var import_node_fs12, import_promises5, import_node_path14, JOB_START_TIMEOUT_MS2;
 var init_scale_drill = __esm({
   "src/operations/scale-drill.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs11 = require("fs");
+    import_node_fs12 = require("fs");
     import_promises5 = require("fs/promises");
-    import_node_path13 = __toESM(require("path"), 1);
+    import_node_path14 = __toESM(require("path"), 1);
     init_cluster_probe();
     init_cluster_state();
     init_cancellation();
@@ -15089,10 +15140,10 @@ var init_terraform_runner = __esm({
 
 // src/tools/node-boot-render.ts
 async function renderNodeBoot(terraform, workDir, inputs) {
-  (0, import_node_fs12.mkdirSync)(workDir, { recursive: true });
-  const module2 = import_node_path14.default.join(suiteContent().terraformDir, "modules", "node-boot");
-  (0, import_node_fs12.writeFileSync)(
-    import_node_path14.default.join(workDir, "main.tf"),
+  (0, import_node_fs13.mkdirSync)(workDir, { recursive: true });
+  const module2 = import_node_path15.default.join(suiteContent().terraformDir, "modules", "node-boot");
+  (0, import_node_fs13.writeFileSync)(
+    import_node_path15.default.join(workDir, "main.tf"),
     `variable "nodes" {
   type = map(object({
     role                = string
@@ -15121,7 +15172,7 @@ module "boot" {
 }
 `
   );
-  (0, import_node_fs12.writeFileSync)(import_node_path14.default.join(workDir, "nodes.auto.tfvars.json"), `${JSON.stringify({ nodes: inputs }, null, 2)}
+  (0, import_node_fs13.writeFileSync)(import_node_path15.default.join(workDir, "nodes.auto.tfvars.json"), `${JSON.stringify({ nodes: inputs }, null, 2)}
 `);
   const env = { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
   const run2 = (args, input) => $({ cwd: workDir, env, nothrow: true, quiet: true, input })`${terraform} ${args}`;
@@ -15134,13 +15185,13 @@ module "boot" {
   );
   return parseToolJson("terraform console", parseToolJson("terraform console", rendered.stdout.trim()));
 }
-var import_node_fs12, import_node_path14;
+var import_node_fs13, import_node_path15;
 var init_node_boot_render = __esm({
   "src/tools/node-boot-render.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs12 = require("fs");
-    import_node_path14 = __toESM(require("path"), 1);
+    import_node_fs13 = require("fs");
+    import_node_path15 = __toESM(require("path"), 1);
     init_core2();
     init_suite_content();
     init_tool_answer();
@@ -15228,17 +15279,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path47) {
-      const ctrl = callVisitor(key, node, visitor, path47);
+    function visit_(key, node, visitor, path48) {
+      const ctrl = callVisitor(key, node, visitor, path48);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path47, ctrl);
-        return visit_(key, ctrl, visitor, path47);
+        replaceNode(key, path48, ctrl);
+        return visit_(key, ctrl, visitor, path48);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path47 = Object.freeze(path47.concat(node));
+          path48 = Object.freeze(path48.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path47);
+            const ci = visit_(i, node.items[i], visitor, path48);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15249,13 +15300,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path47 = Object.freeze(path47.concat(node));
-          const ck = visit_("key", node.key, visitor, path47);
+          path48 = Object.freeze(path48.concat(node));
+          const ck = visit_("key", node.key, visitor, path48);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path47);
+          const cv = visit_("value", node.value, visitor, path48);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15276,17 +15327,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path47) {
-      const ctrl = await callVisitor(key, node, visitor, path47);
+    async function visitAsync_(key, node, visitor, path48) {
+      const ctrl = await callVisitor(key, node, visitor, path48);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path47, ctrl);
-        return visitAsync_(key, ctrl, visitor, path47);
+        replaceNode(key, path48, ctrl);
+        return visitAsync_(key, ctrl, visitor, path48);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path47 = Object.freeze(path47.concat(node));
+          path48 = Object.freeze(path48.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path47);
+            const ci = await visitAsync_(i, node.items[i], visitor, path48);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15297,13 +15348,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path47 = Object.freeze(path47.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path47);
+          path48 = Object.freeze(path48.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path48);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path47);
+          const cv = await visitAsync_("value", node.value, visitor, path48);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15330,23 +15381,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path47) {
+    function callVisitor(key, node, visitor, path48) {
       if (typeof visitor === "function")
-        return visitor(key, node, path47);
+        return visitor(key, node, path48);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path47);
+        return visitor.Map?.(key, node, path48);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path47);
+        return visitor.Seq?.(key, node, path48);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path47);
+        return visitor.Pair?.(key, node, path48);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path47);
+        return visitor.Scalar?.(key, node, path48);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path47);
+        return visitor.Alias?.(key, node, path48);
       return void 0;
     }
-    function replaceNode(key, path47, node) {
-      const parent2 = path47[path47.length - 1];
+    function replaceNode(key, path48, node) {
+      const parent2 = path48[path48.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -15967,10 +16018,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path47, value) {
+    function collectionFromPath(schema, path48, value) {
       let v = value;
-      for (let i = path47.length - 1; i >= 0; --i) {
-        const k = path47[i];
+      for (let i = path48.length - 1; i >= 0; --i) {
+        const k = path48[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -15989,7 +16040,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path47) => path47 == null || typeof path47 === "object" && !!path47[Symbol.iterator]().next().done;
+    var isEmptyPath = (path48) => path48 == null || typeof path48 === "object" && !!path48[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16019,11 +16070,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path47, value) {
-        if (isEmptyPath(path47))
+      addIn(path48, value) {
+        if (isEmptyPath(path48))
           this.add(value);
         else {
-          const [key, ...rest2] = path47;
+          const [key, ...rest2] = path48;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -16037,8 +16088,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path47) {
-        const [key, ...rest2] = path47;
+      deleteIn(path48) {
+        const [key, ...rest2] = path48;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16052,8 +16103,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path47, keepScalar) {
-        const [key, ...rest2] = path47;
+      getIn(path48, keepScalar) {
+        const [key, ...rest2] = path48;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -16071,8 +16122,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path47) {
-        const [key, ...rest2] = path47;
+      hasIn(path48) {
+        const [key, ...rest2] = path48;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16082,8 +16133,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path47, value) {
-        const [key, ...rest2] = path47;
+      setIn(path48, value) {
+        const [key, ...rest2] = path48;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -18633,9 +18684,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path47, value) {
+      addIn(path48, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path47, value);
+          this.contents.addIn(path48, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18710,14 +18761,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path47) {
-        if (Collection.isEmptyPath(path47)) {
+      deleteIn(path48) {
+        if (Collection.isEmptyPath(path48)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path47) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path48) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -18732,10 +18783,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path47, keepScalar) {
-        if (Collection.isEmptyPath(path47))
+      getIn(path48, keepScalar) {
+        if (Collection.isEmptyPath(path48))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path47, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path48, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -18746,10 +18797,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path47) {
-        if (Collection.isEmptyPath(path47))
+      hasIn(path48) {
+        if (Collection.isEmptyPath(path48))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path47) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path48) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -18766,13 +18817,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path47, value) {
-        if (Collection.isEmptyPath(path47)) {
+      setIn(path48, value) {
+        if (Collection.isEmptyPath(path48)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path47), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path48), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path47, value);
+          this.contents.setIn(path48, value);
         }
       }
       /**
@@ -20753,9 +20804,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path47) => {
+    visit.itemAtPath = (cst, path48) => {
       let item = cst;
-      for (const [field, index2] of path47) {
+      for (const [field, index2] of path48) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -20764,23 +20815,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path47) => {
-      const parent2 = visit.itemAtPath(cst, path47.slice(0, -1));
-      const field = path47[path47.length - 1][0];
+    visit.parentCollection = (cst, path48) => {
+      const parent2 = visit.itemAtPath(cst, path48.slice(0, -1));
+      const field = path48[path48.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path47, item, visitor) {
-      let ctrl = visitor(item, path47);
+    function _visit(path48, item, visitor) {
+      let ctrl = visitor(item, path48);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path47.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path48.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20791,10 +20842,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path47);
+            ctrl = ctrl(item, path48);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path47) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path48) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -22557,23 +22608,23 @@ function applyWriteFiles(cloudConfig, root2) {
   const written = [];
   for (const file of document2?.write_files ?? []) {
     if (!file.path?.startsWith("/")) throw new ToolAnswerError("the rendered custom data", "write_files paths that are absolute", JSON.stringify(file.path));
-    const target = import_node_path15.default.join(root2, file.path);
+    const target = import_node_path16.default.join(root2, file.path);
     const encoding = (file.encoding ?? "text").toLowerCase();
     const content = ["b64", "base64"].includes(encoding) ? Buffer.from(file.content ?? "", "base64") : Buffer.from(file.content ?? "", "utf8");
-    (0, import_node_fs13.mkdirSync)(import_node_path15.default.dirname(target), { recursive: true });
-    (0, import_node_fs13.writeFileSync)(target, content);
-    (0, import_node_fs13.chmodSync)(target, Number.parseInt(file.permissions ?? "0644", 8));
+    (0, import_node_fs14.mkdirSync)(import_node_path16.default.dirname(target), { recursive: true });
+    (0, import_node_fs14.writeFileSync)(target, content);
+    (0, import_node_fs14.chmodSync)(target, Number.parseInt(file.permissions ?? "0644", 8));
     written.push(target);
   }
   return written;
 }
-var import_node_fs13, import_node_path15, import_yaml;
+var import_node_fs14, import_node_path16, import_yaml;
 var init_cloud_config = __esm({
   "src/local/cloud-config.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs13 = require("fs");
-    import_node_path15 = __toESM(require("path"), 1);
+    import_node_fs14 = require("fs");
+    import_node_path16 = __toESM(require("path"), 1);
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
   }
@@ -22624,15 +22675,15 @@ var init_local_image = __esm({
 
 // src/local/local-boot.ts
 function configurationStoreFile(clusterDir) {
-  return import_node_path16.default.join(clusterDir, "configuration-store", "role-variables.json");
+  return import_node_path17.default.join(clusterDir, "configuration-store", "role-variables.json");
 }
 async function readConfigurationStore2(clusterDir) {
   const file = configurationStoreFile(clusterDir);
-  return (0, import_node_fs14.existsSync)(file) ? JSON.parse(await (0, import_promises6.readFile)(file, "utf8")) : {};
+  return (0, import_node_fs15.existsSync)(file) ? JSON.parse(await (0, import_promises6.readFile)(file, "utf8")) : {};
 }
 async function writeConfigurationStore(clusterDir, roleVariables) {
   const file = configurationStoreFile(clusterDir);
-  await (0, import_promises6.mkdir)(import_node_path16.default.dirname(file), { recursive: true, mode: 448 });
+  await (0, import_promises6.mkdir)(import_node_path17.default.dirname(file), { recursive: true, mode: 448 });
   await (0, import_promises6.writeFile)(file, `${JSON.stringify(roleVariables, null, 2)}
 `, { mode: 384 });
   await (0, import_promises6.chmod)(file, 384);
@@ -22641,21 +22692,21 @@ async function bootLocalNodes(boot, nodes) {
   if (nodes.length === 0) return;
   const store = { kind: "file", path: configurationStoreFile(boot.clusterDir), cluster_secret_path: clusterSecretFile(boot.clusterDir) };
   const inputs = Object.fromEntries(nodes.map((node) => [node.name, bootInputOf(node, boot.topology, boot.clusterName, store, createdWith(node))]));
-  const documents = await renderNodeBoot(boot.terraform, import_node_path16.default.join(boot.clusterDir, "custom-data"), inputs);
+  const documents = await renderNodeBoot(boot.terraform, import_node_path17.default.join(boot.clusterDir, "custom-data"), inputs);
   for (const node of nodes) {
     const root2 = nodeDir(boot.clusterDir, node.name);
     await (0, import_promises6.mkdir)(root2, { recursive: true });
-    await (0, import_promises6.mkdir)(import_node_path16.default.join(root2, "var", "lib", "cloud", "instance"), { recursive: true });
-    await (0, import_promises6.writeFile)(import_node_path16.default.join(root2, "var", "lib", "cloud", "instance", "user-data.txt"), documents[node.name]);
+    await (0, import_promises6.mkdir)(import_node_path17.default.join(root2, "var", "lib", "cloud", "instance"), { recursive: true });
+    await (0, import_promises6.writeFile)(import_node_path17.default.join(root2, "var", "lib", "cloud", "instance", "user-data.txt"), documents[node.name]);
     applyWriteFiles(documents[node.name], root2);
-    if (node.role === "worker") await writeJson(import_node_path16.default.join(root2, "etc", "spark-azure", "instance.json"), { name: node.name, host: node.host });
-    await writeJson(import_node_path16.default.join(root2, "opt", "spark-azure", "image.json"), localImageVariables(boot.clusterDir, node.name, boot.toolchain));
+    if (node.role === "worker") await writeJson(import_node_path17.default.join(root2, "etc", "spark-azure", "instance.json"), { name: node.name, host: node.host });
+    await writeJson(import_node_path17.default.join(root2, "opt", "spark-azure", "image.json"), localImageVariables(boot.clusterDir, node.name, boot.toolchain));
   }
   const content = suiteContent();
   const run2 = await $({
     nothrow: true,
     quiet: true
-  })`${boot.toolchain.python} ${import_node_path16.default.join(content.root, ...BOOT_PROGRAM)} ${nodes.flatMap((node) => ["--root", nodeDir(boot.clusterDir, node.name)])} --playbook ${content.sitePlaybook} --ansible-playbook ${boot.toolchain.ansiblePlaybook} --skip-health`;
+  })`${boot.toolchain.python} ${import_node_path17.default.join(content.root, ...BOOT_PROGRAM)} ${nodes.flatMap((node) => ["--root", nodeDir(boot.clusterDir, node.name)])} --playbook ${content.sitePlaybook} --ansible-playbook ${boot.toolchain.ansiblePlaybook} --skip-health`;
   requireSuccess(
     run2,
     `spark-azure-boot for ${nodes.map((node) => node.name).join(", ")}`,
@@ -22664,31 +22715,31 @@ async function bootLocalNodes(boot, nodes) {
   );
 }
 async function writeClusterInventory(boot, nodes, file) {
-  const booted = nodes.filter((node) => (0, import_node_fs14.existsSync)(import_node_path16.default.join(nodeDir(boot.clusterDir, node.name), "etc", "spark-azure", "node.json")));
+  const booted = nodes.filter((node) => (0, import_node_fs15.existsSync)(import_node_path17.default.join(nodeDir(boot.clusterDir, node.name), "etc", "spark-azure", "node.json")));
   if (booted.length === 0) return;
   const content = suiteContent();
   const run2 = await $({
     nothrow: true,
     quiet: true
-  })`${boot.toolchain.python} ${import_node_path16.default.join(content.root, ...BOOT_PROGRAM)} ${booted.flatMap((node) => ["--root", nodeDir(boot.clusterDir, node.name)])} --print-inventory`;
+  })`${boot.toolchain.python} ${import_node_path17.default.join(content.root, ...BOOT_PROGRAM)} ${booted.flatMap((node) => ["--root", nodeDir(boot.clusterDir, node.name)])} --print-inventory`;
   await (0, import_promises6.writeFile)(file, requireSuccess(run2, "spark-azure-boot --print-inventory", "Run it by hand for its whole output.").stdout);
 }
 function createdWith(node) {
   return node.role === "worker" ? { spark_worker_cores: String(node.cores), spark_worker_memory_mb: String(node.memoryMb) } : {};
 }
 async function writeJson(file, value) {
-  await (0, import_promises6.mkdir)(import_node_path16.default.dirname(file), { recursive: true });
+  await (0, import_promises6.mkdir)(import_node_path17.default.dirname(file), { recursive: true });
   await (0, import_promises6.writeFile)(file, `${JSON.stringify(value, null, 2)}
 `);
 }
-var import_node_fs14, import_promises6, import_node_path16, BOOT_PROGRAM;
+var import_node_fs15, import_promises6, import_node_path17, BOOT_PROGRAM;
 var init_local_boot = __esm({
   "src/local/local-boot.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs14 = require("fs");
+    import_node_fs15 = require("fs");
     import_promises6 = require("fs/promises");
-    import_node_path16 = __toESM(require("path"), 1);
+    import_node_path17 = __toESM(require("path"), 1);
     init_core2();
     init_node_boot();
     init_node_boot_render();
@@ -22727,31 +22778,31 @@ var init_prometheus_targets = __esm({
 async function startLocalMonitoring(where2, topology, tools, options = {}) {
   const directory = nodeDir(where2.clusterDir, "monitoring");
   await (0, import_promises7.rm)(directory, { recursive: true, force: true });
-  await (0, import_promises7.mkdir)(import_node_path17.default.join(directory, "bin"), { recursive: true });
-  const rules = import_node_path17.default.join(directory, "spark-azure.rules.yml");
-  (0, import_node_fs15.copyFileSync)(import_node_path17.default.join(where2.monitoringDir, "prometheus", "rules", "spark-azure.rules.yml"), rules);
-  (0, import_node_fs15.copyFileSync)(import_node_path17.default.join(where2.monitoringDir, "blackbox", "blackbox.yml"), import_node_path17.default.join(directory, "blackbox.yml"));
-  await (0, import_promises7.writeFile)(import_node_path17.default.join(directory, "prometheus.yml"), prometheusConfig(topology, rules));
-  await (0, import_promises7.writeFile)(import_node_path17.default.join(directory, "alertmanager.yml"), alertmanagerConfig(import_node_path17.default.join(where2.monitoringDir, "alertmanager", "alertmanager.yml"), options.alertWebhook));
+  await (0, import_promises7.mkdir)(import_node_path18.default.join(directory, "bin"), { recursive: true });
+  const rules = import_node_path18.default.join(directory, "spark-azure.rules.yml");
+  (0, import_node_fs16.copyFileSync)(import_node_path18.default.join(where2.monitoringDir, "prometheus", "rules", "spark-azure.rules.yml"), rules);
+  (0, import_node_fs16.copyFileSync)(import_node_path18.default.join(where2.monitoringDir, "blackbox", "blackbox.yml"), import_node_path18.default.join(directory, "blackbox.yml"));
+  await (0, import_promises7.writeFile)(import_node_path18.default.join(directory, "prometheus.yml"), prometheusConfig(topology, rules));
+  await (0, import_promises7.writeFile)(import_node_path18.default.join(directory, "alertmanager.yml"), alertmanagerConfig(import_node_path18.default.join(where2.monitoringDir, "alertmanager", "alertmanager.yml"), options.alertWebhook));
   const commands = {
-    "blackbox-exporter": [tools.blackboxExporter, `--config.file=${import_node_path17.default.join(directory, "blackbox.yml")}`, `--web.listen-address=${MONITORING_HOST}:${PORTS.blackboxExporter}`],
+    "blackbox-exporter": [tools.blackboxExporter, `--config.file=${import_node_path18.default.join(directory, "blackbox.yml")}`, `--web.listen-address=${MONITORING_HOST}:${PORTS.blackboxExporter}`],
     // No HA peer port: Alertmanager would otherwise listen for peers on every interface.
     alertmanager: [
       tools.alertmanager,
-      `--config.file=${import_node_path17.default.join(directory, "alertmanager.yml")}`,
-      `--storage.path=${import_node_path17.default.join(directory, "alertmanager-data")}`,
+      `--config.file=${import_node_path18.default.join(directory, "alertmanager.yml")}`,
+      `--storage.path=${import_node_path18.default.join(directory, "alertmanager-data")}`,
       `--web.listen-address=${MONITORING_HOST}:${PORTS.alertmanager}`,
       "--cluster.listen-address="
     ],
     prometheus: [
       tools.prometheus,
-      `--config.file=${import_node_path17.default.join(directory, "prometheus.yml")}`,
-      `--storage.tsdb.path=${import_node_path17.default.join(directory, "prometheus-data")}`,
+      `--config.file=${import_node_path18.default.join(directory, "prometheus.yml")}`,
+      `--storage.tsdb.path=${import_node_path18.default.join(directory, "prometheus-data")}`,
       `--web.listen-address=${MONITORING_HOST}:${PORTS.prometheus}`
     ]
   };
   for (const program2 of PROGRAMS) {
-    const launcher = import_node_path17.default.join(directory, "bin", `run-${program2}`);
+    const launcher = import_node_path18.default.join(directory, "bin", `run-${program2}`);
     await (0, import_promises7.writeFile)(launcher, `#!/bin/sh
 exec ${commands[program2].map(shellQuote).join(" ")}
 `);
@@ -22823,7 +22874,7 @@ function prometheusConfig(topology, rules) {
   });
 }
 function alertmanagerConfig(production, webhook) {
-  const { inhibit_rules } = (0, import_yaml2.parse)((0, import_node_fs15.readFileSync)(production, "utf8"));
+  const { inhibit_rules } = (0, import_yaml2.parse)((0, import_node_fs16.readFileSync)(production, "utf8"));
   return (0, import_yaml2.stringify)({
     route: { receiver: "local", group_by: ["alertname", "cluster"], group_wait: "0s", group_interval: "1s", repeat_interval: "1h" },
     inhibit_rules,
@@ -22833,14 +22884,14 @@ function alertmanagerConfig(production, webhook) {
 function shellQuote(word) {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
-var import_node_fs15, import_promises7, import_node_path17, import_yaml2, MONITORING_HOST, PORTS, PROGRAMS, CLUSTER_LABEL, url;
+var import_node_fs16, import_promises7, import_node_path18, import_yaml2, MONITORING_HOST, PORTS, PROGRAMS, CLUSTER_LABEL, url;
 var init_local_monitoring = __esm({
   "src/local/local-monitoring.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs15 = require("fs");
+    import_node_fs16 = require("fs");
     import_promises7 = require("fs/promises");
-    import_node_path17 = __toESM(require("path"), 1);
+    import_node_path18 = __toESM(require("path"), 1);
     import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
     init_http_get_json();
@@ -22857,7 +22908,7 @@ var init_local_monitoring = __esm({
 
 // src/tools/go-build.ts
 function goBinary() {
-  return (0, import_node_fs16.existsSync)("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : "go";
+  return (0, import_node_fs17.existsSync)("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : "go";
 }
 async function buildGoModule(build) {
   const go = goBinary();
@@ -22875,19 +22926,19 @@ async function buildGoModule(build) {
     (result2) => result2.stdout.includes('"Error"') ? JSON.parse(result2.stdout).Error : `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1)}`
   );
   const directory = JSON.parse(download.stdout).Dir;
-  (0, import_node_fs16.mkdirSync)(import_node_path18.default.dirname(build.output), { recursive: true });
+  (0, import_node_fs17.mkdirSync)(import_node_path19.default.dirname(build.output), { recursive: true });
   const ldflags = ["-s", "-w", build.ldflags ?? ""].join(" ").trim();
   const compile = await $({ cwd: directory, env, nothrow: true, quiet: true })`${go} build -mod=mod -trimpath -ldflags=${ldflags} -o ${build.output} ${build.packagePath ?? "."}`;
   requireSuccess(compile, what, fix);
   return build.output;
 }
-var import_node_fs16, import_node_path18;
+var import_node_fs17, import_node_path19;
 var init_go_build = __esm({
   "src/tools/go-build.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs16 = require("fs");
-    import_node_path18 = __toESM(require("path"), 1);
+    import_node_fs17 = require("fs");
+    import_node_path19 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
   }
@@ -22895,10 +22946,10 @@ var init_go_build = __esm({
 
 // src/tools/debian-packages.ts
 async function unpackedPackage(name, toolCache, log4) {
-  const cache = import_node_path19.default.join(toolCache, "debian");
-  const cached = (0, import_node_fs17.existsSync)(cache) ? (0, import_node_fs17.readdirSync)(cache).filter((entry) => entry.startsWith(`${name}_`) && !entry.endsWith(".partial")).sort() : [];
-  if (cached.length > 0) return import_node_path19.default.join(cache, cached.at(-1));
-  const download = await (0, import_promises8.mkdtemp)(import_node_path19.default.join(import_node_os6.default.tmpdir(), "spark-azure-deb-"));
+  const cache = import_node_path20.default.join(toolCache, "debian");
+  const cached = (0, import_node_fs18.existsSync)(cache) ? (0, import_node_fs18.readdirSync)(cache).filter((entry) => entry.startsWith(`${name}_`) && !entry.endsWith(".partial")).sort() : [];
+  if (cached.length > 0) return import_node_path20.default.join(cache, cached.at(-1));
+  const download = await (0, import_promises8.mkdtemp)(import_node_path20.default.join(import_node_os6.default.tmpdir(), "spark-azure-deb-"));
   try {
     let fetched = await $({ cwd: download })`apt-get download ${name}`.quiet().nothrow();
     if (fetched.exitCode !== 0 && process.getuid?.() === 0) {
@@ -22907,12 +22958,12 @@ async function unpackedPackage(name, toolCache, log4) {
     }
     requireSuccess(fetched, `apt-get download ${name}`, "Run `apt-get update` once (package lists may be missing), or install the package and rerun.");
     const deb = (await (0, import_promises8.readdir)(download)).find((file) => file.endsWith(".deb"));
-    const version = (await $`dpkg-deb -f ${import_node_path19.default.join(download, deb)} Version`.quiet()).stdout.trim().replace(/[^A-Za-z0-9.+~-]/g, "_");
-    const target = import_node_path19.default.join(cache, `${name}_${version}`);
+    const version = (await $`dpkg-deb -f ${import_node_path20.default.join(download, deb)} Version`.quiet()).stdout.trim().replace(/[^A-Za-z0-9.+~-]/g, "_");
+    const target = import_node_path20.default.join(cache, `${name}_${version}`);
     const partial2 = `${target}.partial`;
     await (0, import_promises8.rm)(partial2, { recursive: true, force: true });
     await (0, import_promises8.mkdir)(partial2, { recursive: true });
-    requireSuccess(await $`dpkg-deb -x ${import_node_path19.default.join(download, deb)} ${partial2}`.quiet().nothrow(), `dpkg-deb -x ${deb}`, "Check the free space of the tool cache.");
+    requireSuccess(await $`dpkg-deb -x ${import_node_path20.default.join(download, deb)} ${partial2}`.quiet().nothrow(), `dpkg-deb -x ${deb}`, "Check the free space of the tool cache.");
     await (0, import_promises8.rename)(partial2, target);
     log4.info(`Unpacked Debian's ${name} ${version} into ${target} (not installed; nothing runs as a service)`);
     return target;
@@ -22920,15 +22971,15 @@ async function unpackedPackage(name, toolCache, log4) {
     await (0, import_promises8.rm)(download, { recursive: true, force: true });
   }
 }
-var import_node_fs17, import_promises8, import_node_os6, import_node_path19;
+var import_node_fs18, import_promises8, import_node_os6, import_node_path20;
 var init_debian_packages = __esm({
   "src/tools/debian-packages.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs17 = require("fs");
+    import_node_fs18 = require("fs");
     import_promises8 = require("fs/promises");
     import_node_os6 = __toESM(require("os"), 1);
-    import_node_path19 = __toESM(require("path"), 1);
+    import_node_path20 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
   }
@@ -22941,7 +22992,7 @@ async function ensureMonitoringTools(toolCache, log4) {
     const onPath = await Promise.all(Object.values(programs).map(whichProgram));
     const directory = onPath.every(Boolean) ? void 0 : await unpackedPackage(name, toolCache, log4);
     Object.entries(programs).forEach(([key, program2], index2) => {
-      tools[key] = directory ? import_node_path20.default.join(directory, "usr", "bin", program2) : onPath[index2];
+      tools[key] = directory ? import_node_path21.default.join(directory, "usr", "bin", program2) : onPath[index2];
     });
   }
   return tools;
@@ -22949,22 +23000,22 @@ async function ensureMonitoringTools(toolCache, log4) {
 async function ensureAlertmanager(toolCache, log4) {
   const installed = await whichProgram("alertmanager") ?? await whichProgram("prometheus-alertmanager");
   if (installed) return installed;
-  const binary = import_node_path20.default.join(toolCache, "alertmanager", ALERTMANAGER_VERSION, "bin", "alertmanager");
-  if ((0, import_node_fs18.existsSync)(binary)) return binary;
-  log4.info(`Building Alertmanager ${ALERTMANAGER_VERSION} from the Go module proxy into ${import_node_path20.default.dirname(binary)}`);
+  const binary = import_node_path21.default.join(toolCache, "alertmanager", ALERTMANAGER_VERSION, "bin", "alertmanager");
+  if ((0, import_node_fs19.existsSync)(binary)) return binary;
+  log4.info(`Building Alertmanager ${ALERTMANAGER_VERSION} from the Go module proxy into ${import_node_path21.default.dirname(binary)}`);
   return buildGoModule({ module: "github.com/prometheus/alertmanager", version: ALERTMANAGER_VERSION, packagePath: "./cmd/alertmanager", output: binary });
 }
 async function whichProgram(program2) {
   const result2 = await $`command -v ${program2}`.quiet().nothrow();
   return result2.exitCode === 0 ? result2.stdout.trim() : void 0;
 }
-var import_node_fs18, import_node_path20, PACKAGES, ALERTMANAGER_VERSION;
+var import_node_fs19, import_node_path21, PACKAGES, ALERTMANAGER_VERSION;
 var init_monitoring_tools = __esm({
   "src/tools/monitoring-tools.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs18 = require("fs");
-    import_node_path20 = __toESM(require("path"), 1);
+    import_node_fs19 = require("fs");
+    import_node_path21 = __toESM(require("path"), 1);
     init_core2();
     init_go_build();
     init_debian_packages();
@@ -22979,35 +23030,35 @@ var init_monitoring_tools = __esm({
 
 // src/local/local-processes.ts
 function launcherPath(clusterDir, node) {
-  return import_node_path21.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
+  return import_node_path22.default.join(nodeDir(clusterDir, node.name), "bin", LAUNCHERS[node.role]);
 }
 function rolePath(clusterDir, node, programs) {
   const program2 = programs[node.role];
-  const file = program2 && import_node_path21.default.join(nodeDir(clusterDir, node.name), "bin", program2);
-  return file && (0, import_node_fs19.existsSync)(file) ? file : void 0;
+  const file = program2 && import_node_path22.default.join(nodeDir(clusterDir, node.name), "bin", program2);
+  return file && (0, import_node_fs20.existsSync)(file) ? file : void 0;
 }
 function logPath(clusterDir, node) {
-  return import_node_path21.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
+  return import_node_path22.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
 }
 function pidPath(clusterDir, node) {
-  return import_node_path21.default.join(nodeDir(clusterDir, node.name), "pid");
+  return import_node_path22.default.join(nodeDir(clusterDir, node.name), "pid");
 }
 function childrenOf(pid) {
   try {
-    return (0, import_node_fs19.readFileSync)(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return (0, import_node_fs20.readFileSync)(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
 }
 function listPids() {
-  return (0, import_node_fs19.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return (0, import_node_fs20.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
 }
 function isLiveProcessOf(pid, clusterDir) {
   try {
-    const stat2 = (0, import_node_fs19.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat2 = (0, import_node_fs20.readFileSync)(`/proc/${pid}/stat`, "utf8");
     const state = stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
     if (state === "Z" || state === "X") return false;
-    return (0, import_node_fs19.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
+    return (0, import_node_fs20.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
   } catch {
     return false;
   }
@@ -23031,15 +23082,15 @@ function signalProcess(pid, signal) {
   } catch {
   }
 }
-var import_node_child_process, import_node_fs19, import_promises9, import_node_path21, import_promises10, LAUNCHERS, AFTER_EXIT, BEFORE_STOP, STOP_GRACE_MS, SUPERVISOR, LocalProcesses;
+var import_node_child_process, import_node_fs20, import_promises9, import_node_path22, import_promises10, LAUNCHERS, AFTER_EXIT, BEFORE_STOP, STOP_GRACE_MS, SUPERVISOR, LocalProcesses;
 var init_local_processes = __esm({
   "src/local/local-processes.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_child_process = require("child_process");
-    import_node_fs19 = require("fs");
+    import_node_fs20 = require("fs");
     import_promises9 = require("fs/promises");
-    import_node_path21 = __toESM(require("path"), 1);
+    import_node_path22 = __toESM(require("path"), 1);
     init_errors();
     import_promises10 = require("timers/promises");
     init_child_processes();
@@ -23091,8 +23142,8 @@ var init_local_processes = __esm({
         const running = this.pid(node);
         if (running !== void 0) return running;
         const log4 = logPath(this.clusterDir, node);
-        await (0, import_promises9.mkdir)(import_node_path21.default.dirname(log4), { recursive: true });
-        const output = (0, import_node_fs19.openSync)(log4, "a");
+        await (0, import_promises9.mkdir)(import_node_path22.default.dirname(log4), { recursive: true });
+        const output = (0, import_node_fs20.openSync)(log4, "a");
         try {
           const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcher, options.afterExit ?? "", options.beforeStop ?? ""], {
             detached: true,
@@ -23112,14 +23163,14 @@ var init_local_processes = __esm({
 `);
           return child.pid;
         } finally {
-          (0, import_node_fs19.closeSync)(output);
+          (0, import_node_fs20.closeSync)(output);
         }
       }
       /** The node's pid while its process lives (zombies count as dead), else undefined. */
       pid(node) {
         const file = pidPath(this.clusterDir, node);
-        if (!(0, import_node_fs19.existsSync)(file)) return void 0;
-        const pid = Number((0, import_node_fs19.readFileSync)(file, "utf8").trim());
+        if (!(0, import_node_fs20.existsSync)(file)) return void 0;
+        const pid = Number((0, import_node_fs20.readFileSync)(file, "utf8").trim());
         return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
       }
       /**
@@ -23243,27 +23294,27 @@ async function ensureRecoveryPlugin(where2, log4) {
   const sourceDir = where2.content.recoveryPluginSource;
   const sources = listJavaSources(sourceDir);
   const hash = (0, import_node_crypto4.createHash)("sha256");
-  for (const file of sources) hash.update(file).update((0, import_node_fs20.readFileSync)(file));
+  for (const file of sources) hash.update(file).update((0, import_node_fs21.readFileSync)(file));
   hash.update(
-    (0, import_node_fs20.readdirSync)(import_node_path22.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
+    (0, import_node_fs21.readdirSync)(import_node_path23.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
   );
-  const jar = import_node_path22.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
-  if ((0, import_node_fs20.existsSync)(jar)) return jar;
+  const jar = import_node_path23.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
+  if ((0, import_node_fs21.existsSync)(jar)) return jar;
   if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
     log4.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
     await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log4);
   }
-  log4.info(`Building the leader-election plugin against ${import_node_path22.default.basename(sparkHome)}`);
-  const classes = await (0, import_promises11.mkdtemp)(import_node_path22.default.join(where2.tempDir, "spark-azure-recovery-"));
+  log4.info(`Building the leader-election plugin against ${import_node_path23.default.basename(sparkHome)}`);
+  const classes = await (0, import_promises11.mkdtemp)(import_node_path23.default.join(where2.tempDir, "spark-azure-recovery-"));
   try {
-    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path22.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
+    const compile = await $`javac --release 17 -Xlint:all,-path -Werror -cp ${import_node_path23.default.join(sparkHome, "jars", "*")} -d ${classes} ${sources}`.quiet().nothrow();
     requireSuccess(
       compile,
       "javac of the leader-election plugin",
       "The plugin targets Spark 4.x: check the Spark version, or set spark_master_leader_election=spark.",
       (result2) => result2.stderr.trim().split("\n").slice(0, 3).join(" | ")
     );
-    await (0, import_promises11.mkdir)(import_node_path22.default.dirname(jar), { recursive: true });
+    await (0, import_promises11.mkdir)(import_node_path23.default.dirname(jar), { recursive: true });
     const partial2 = `${jar}.partial`;
     await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
     await (0, import_promises11.rename)(partial2, jar);
@@ -23273,17 +23324,17 @@ async function ensureRecoveryPlugin(where2, log4) {
   }
 }
 function listJavaSources(directory) {
-  return (0, import_node_fs20.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path22.default.join(directory, file));
+  return (0, import_node_fs21.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path23.default.join(directory, file));
 }
-var import_node_crypto4, import_node_fs20, import_promises11, import_node_path22;
+var import_node_crypto4, import_node_fs21, import_promises11, import_node_path23;
 var init_recovery_plugin = __esm({
   "src/tools/recovery-plugin.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto4 = require("crypto");
-    import_node_fs20 = require("fs");
+    import_node_fs21 = require("fs");
     import_promises11 = require("fs/promises");
-    import_node_path22 = __toESM(require("path"), 1);
+    import_node_path23 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
     init_installers();
@@ -23292,13 +23343,13 @@ var init_recovery_plugin = __esm({
 
 // src/tools/zookeeper-metrics-jars.ts
 async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
-  const defaults2 = (0, import_yaml3.parse)((0, import_node_fs21.readFileSync)(import_node_path23.default.join(content.ansibleDir, "roles", "zookeeper", "defaults", "main.yml"), "utf8"));
+  const defaults2 = (0, import_yaml3.parse)((0, import_node_fs22.readFileSync)(import_node_path24.default.join(content.ansibleDir, "roles", "zookeeper", "defaults", "main.yml"), "utf8"));
   const jars = defaults2.zookeeper_prometheus_jars;
-  const directory = import_node_path23.default.join(toolCache, "zookeeper-prometheus", (0, import_node_crypto5.createHash)("sha256").update(JSON.stringify(jars)).digest("hex").slice(0, 12));
+  const directory = import_node_path24.default.join(toolCache, "zookeeper-prometheus", (0, import_node_crypto5.createHash)("sha256").update(JSON.stringify(jars)).digest("hex").slice(0, 12));
   for (const jar of jars) {
-    const file = import_node_path23.default.join(directory, import_node_path23.default.basename(jar.url));
-    if ((0, import_node_fs21.existsSync)(file)) continue;
-    log4.info(`Downloading ${import_node_path23.default.basename(jar.url)} (ZooKeeper's Prometheus metrics) into ${directory}`);
+    const file = import_node_path24.default.join(directory, import_node_path24.default.basename(jar.url));
+    if ((0, import_node_fs22.existsSync)(file)) continue;
+    log4.info(`Downloading ${import_node_path24.default.basename(jar.url)} (ZooKeeper's Prometheus metrics) into ${directory}`);
     const response = await fetch(jar.url, { signal: AbortSignal.timeout(6e4) }).catch((error2) => {
       throw new ActionableError(`Download of ${jar.url}`, "the jar", error2.message, "Check that this machine reaches Maven Central, or set zookeeper_prometheus_enabled=false.");
     });
@@ -23318,15 +23369,15 @@ async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
   }
   return directory;
 }
-var import_node_crypto5, import_node_fs21, import_promises12, import_node_path23, import_yaml3;
+var import_node_crypto5, import_node_fs22, import_promises12, import_node_path24, import_yaml3;
 var init_zookeeper_metrics_jars = __esm({
   "src/tools/zookeeper-metrics-jars.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto5 = require("crypto");
-    import_node_fs21 = require("fs");
+    import_node_fs22 = require("fs");
     import_promises12 = require("fs/promises");
-    import_node_path23 = __toESM(require("path"), 1);
+    import_node_path24 = __toESM(require("path"), 1);
     import_yaml3 = __toESM(require_dist(), 1);
     init_errors();
   }
@@ -23335,9 +23386,9 @@ var init_zookeeper_metrics_jars = __esm({
 // src/tools/terraform-cli.ts
 async function ensureTerraformCli(toolCache, log4) {
   if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
-  const bin = import_node_path24.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
-  const tofu = import_node_path24.default.join(bin, "tofu");
-  if ((0, import_node_fs22.existsSync)(tofu)) return tofu;
+  const bin = import_node_path25.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
+  const tofu = import_node_path25.default.join(bin, "tofu");
+  if ((0, import_node_fs23.existsSync)(tofu)) return tofu;
   log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy into ${bin} (once)`);
   return buildGoModule({
     module: "github.com/opentofu/opentofu",
@@ -23347,13 +23398,13 @@ async function ensureTerraformCli(toolCache, log4) {
     fix: "Install Terraform or OpenTofu on PATH."
   });
 }
-var import_node_fs22, import_node_path24, OPENTOFU_VERSION;
+var import_node_fs23, import_node_path25, OPENTOFU_VERSION;
 var init_terraform_cli = __esm({
   "src/tools/terraform-cli.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs22 = require("fs");
-    import_node_path24 = __toESM(require("path"), 1);
+    import_node_fs23 = require("fs");
+    import_node_path25 = __toESM(require("path"), 1);
     init_core2();
     init_go_build();
     OPENTOFU_VERSION = "v1.12.6";
@@ -23363,9 +23414,9 @@ var init_terraform_cli = __esm({
 // src/local/toolchain.ts
 async function ensureToolchain(root2, toolCache, log4) {
   const java = await ensureJava(log4);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs23.existsSync)(ZOOKEEPER_JAR), log4);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs24.existsSync)(ZOOKEEPER_JAR), log4);
   const venv = await ensurePythonEnvironment("local-cluster", toolCache, log4);
-  const python = import_node_path25.default.join(venv, "bin", "python");
+  const python = import_node_path26.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
   const recoveryPluginJar = await ensureRecoveryPlugin({ content: suiteContent(root2), sparkHome, toolCache, tempDir: import_node_os7.default.tmpdir() }, log4);
   const zookeeperMetricsJarDir = await ensureZooKeeperMetricsJars(suiteContent(root2), toolCache, log4);
@@ -23373,7 +23424,7 @@ async function ensureToolchain(root2, toolCache, log4) {
   return {
     java,
     python,
-    ansiblePlaybook: import_node_path25.default.join(venv, "bin", "ansible-playbook"),
+    ansiblePlaybook: import_node_path26.default.join(venv, "bin", "ansible-playbook"),
     sparkHome,
     recoveryPluginJar,
     zookeeperJar: ZOOKEEPER_JAR,
@@ -23394,14 +23445,14 @@ async function javaMajorVersion() {
   const match = /version "(\d+)/.exec(result2.stderr);
   return match ? Number(match[1]) : void 0;
 }
-var import_node_fs23, import_node_os7, import_node_path25, ZOOKEEPER_JAR;
+var import_node_fs24, import_node_os7, import_node_path26, ZOOKEEPER_JAR;
 var init_toolchain = __esm({
   "src/local/toolchain.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs23 = require("fs");
+    import_node_fs24 = require("fs");
     import_node_os7 = __toESM(require("os"), 1);
-    import_node_path25 = __toESM(require("path"), 1);
+    import_node_path26 = __toESM(require("path"), 1);
     init_core2();
     init_installers();
     init_recovery_plugin();
@@ -23443,28 +23494,28 @@ function describeShape(shape) {
   return `${shape.zookeeperCount} ZooKeeper servers, ${shape.masterCount} masters and ${shape.workerCount} workers`;
 }
 async function keepPreviousLogs(clusterDir) {
-  const nodes = import_node_path26.default.join(clusterDir, "nodes");
-  if (!(0, import_node_fs24.existsSync)(nodes)) return;
-  const previous = import_node_path26.default.join(clusterDir, "previous-logs");
-  const target = import_node_path26.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
+  const nodes = import_node_path27.default.join(clusterDir, "nodes");
+  if (!(0, import_node_fs25.existsSync)(nodes)) return;
+  const previous = import_node_path27.default.join(clusterDir, "previous-logs");
+  const target = import_node_path27.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
   for (const node of await (0, import_promises13.readdir)(nodes)) {
-    const logs = import_node_path26.default.join(nodes, node, "logs");
-    if ((0, import_node_fs24.existsSync)(logs)) {
+    const logs = import_node_path27.default.join(nodes, node, "logs");
+    if ((0, import_node_fs25.existsSync)(logs)) {
       await (0, import_promises13.mkdir)(target, { recursive: true });
-      await (0, import_promises13.rename)(logs, import_node_path26.default.join(target, node));
+      await (0, import_promises13.rename)(logs, import_node_path27.default.join(target, node));
     }
   }
-  const runs = (0, import_node_fs24.existsSync)(previous) ? (await (0, import_promises13.readdir)(previous)).sort() : [];
-  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises13.rm)(import_node_path26.default.join(previous, old), { recursive: true, force: true });
+  const runs = (0, import_node_fs25.existsSync)(previous) ? (await (0, import_promises13.readdir)(previous)).sort() : [];
+  for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises13.rm)(import_node_path27.default.join(previous, old), { recursive: true, force: true });
 }
-var import_node_fs24, import_promises13, import_node_path26, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
+var import_node_fs25, import_promises13, import_node_path27, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
 var init_local_cluster = __esm({
   "src/local/local-cluster.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs24 = require("fs");
+    import_node_fs25 = require("fs");
     import_promises13 = require("fs/promises");
-    import_node_path26 = __toESM(require("path"), 1);
+    import_node_path27 = __toESM(require("path"), 1);
     init_health();
     init_node_states();
     init_topology();
@@ -23487,7 +23538,7 @@ var init_local_cluster = __esm({
         this.paths = paths;
         this.log = log4;
         this.processes = new LocalProcesses(paths.clusterDir);
-        this.recordPath = import_node_path26.default.join(paths.clusterDir, "cluster.json");
+        this.recordPath = import_node_path27.default.join(paths.clusterDir, "cluster.json");
       }
       paths;
       log;
@@ -23632,7 +23683,7 @@ var init_local_cluster = __esm({
         if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
         const { topology } = record2;
         const missing = allNodes(topology).filter((node) => this.processes.pid(node) === void 0);
-        const unconfigured = missing.filter((node) => !(0, import_node_fs24.existsSync)(launcherPath(this.paths.clusterDir, node)));
+        const unconfigured = missing.filter((node) => !(0, import_node_fs25.existsSync)(launcherPath(this.paths.clusterDir, node)));
         const started = performance.now();
         if (unconfigured.length > 0) {
           this.log.info(`Booting ${unconfigured.map((node) => node.name).join(", ")} from their custom data`);
@@ -23705,7 +23756,7 @@ var init_local_cluster = __esm({
       async logs(name, lines) {
         const node = await this.node(name);
         const file = logPath(this.paths.clusterDir, node);
-        if (!(0, import_node_fs24.existsSync)(file)) return "";
+        if (!(0, import_node_fs25.existsSync)(file)) return "";
         const text = await (0, import_promises13.readFile)(file, "utf8");
         return text.split("\n").slice(-lines - 1).join("\n");
       }
@@ -23726,11 +23777,11 @@ var init_local_cluster = __esm({
           throw new ClusterStateError(`Node ${node.name}`, `a running node to ${operation}`, "no process", "See `spark-azure local status`.");
         }
         const log4 = this.logFile(node);
-        const logBefore = (0, import_node_fs24.existsSync)(log4) ? (0, import_node_fs24.statSync)(log4).size : 0;
+        const logBefore = (0, import_node_fs25.existsSync)(log4) ? (0, import_node_fs25.statSync)(log4).size : 0;
         await this.nodeOperations()[operation](node);
         if (operation !== "start" && operation !== "restart") return;
         await sleep(START_WATCH_MS);
-        const since = (0, import_node_fs24.existsSync)(log4) ? (0, import_node_fs24.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
+        const since = (0, import_node_fs25.existsSync)(log4) ? (0, import_node_fs25.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
         if (/spark-azure supervisor: .* exited with status/.test(since) || this.processes.pid(node) === void 0) {
           await this.processes.stop(node);
           throw new ClusterStateError(
@@ -23777,7 +23828,7 @@ var init_local_cluster = __esm({
       async prepare(topology, toolchain, shape, roleVariables) {
         await this.processes.killLeftovers();
         await keepPreviousLogs(this.paths.clusterDir);
-        await (0, import_promises13.rm)(import_node_path26.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
+        await (0, import_promises13.rm)(import_node_path27.default.join(this.paths.clusterDir, "nodes"), { recursive: true, force: true });
         await (0, import_promises13.mkdir)(this.paths.clusterDir, { recursive: true });
         const record2 = { shape, roleVariables, clusterName: LOCAL_CLUSTER_NAME, topology, toolchain, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
         await (0, import_promises13.writeFile)(this.recordPath, `${JSON.stringify(record2, null, 2)}
@@ -23786,7 +23837,7 @@ var init_local_cluster = __esm({
         await ensureLocalClusterSecret(this.paths.clusterDir);
         this.log.info("Booting every node from its custom data (the node-boot module, then spark-azure-boot)");
         await bootLocalNodes(this.bootContext(record2), allNodes(topology));
-        await writeClusterInventory(this.bootContext(record2), allNodes(topology), import_node_path26.default.join(this.paths.clusterDir, "inventory.yml"));
+        await writeClusterInventory(this.bootContext(record2), allNodes(topology), import_node_path27.default.join(this.paths.clusterDir, "inventory.yml"));
       }
       async startRole(nodes, topology, what, problems, timeoutMs) {
         this.log.info(`Starting ${what}: ${nodes.map((node) => `${node.name} (${node.host})`).join(", ")}`);
@@ -23805,7 +23856,7 @@ var init_local_cluster = __esm({
             what,
             `healthy within ${timeoutMs / 1e3} s`,
             problems(result2.last).join("; ") + (dead.length > 0 ? `; exited: ${dead.join(", ")}` : ""),
-            `Read the node logs under ${import_node_path26.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
+            `Read the node logs under ${import_node_path27.default.join(this.paths.clusterDir, "nodes")}/<node>/logs/ (kept after this failure).`
           );
         }
         this.log.info(`${what} healthy after ${(result2.elapsedMs / 1e3).toFixed(1)} s`);
@@ -23824,7 +23875,7 @@ var init_local_cluster = __esm({
         return record2;
       }
       async record() {
-        if (!(0, import_node_fs24.existsSync)(this.recordPath)) return void 0;
+        if (!(0, import_node_fs25.existsSync)(this.recordPath)) return void 0;
         try {
           return JSON.parse(await (0, import_promises13.readFile)(this.recordPath, "utf8"));
         } catch (error2) {
@@ -24053,9 +24104,9 @@ var init_scale_set_instances = __esm({
 
 // src/tools/ansible-playbook.ts
 async function runPlaybookWith(ansiblePlaybook, root2, inventory, options = {}) {
-  const ansibleDir = import_node_path27.default.join(root2, "infra", "ansible");
-  const playbook = import_node_path27.default.join(ansibleDir, options.playbook ?? "site.yml");
-  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path27.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+  const ansibleDir = import_node_path28.default.join(root2, "infra", "ansible");
+  const playbook = import_node_path28.default.join(ansibleDir, options.playbook ?? "site.yml");
+  const env = { ...process.env, ANSIBLE_CONFIG: import_node_path28.default.join(ansibleDir, "ansible.cfg"), ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
   const result2 = await $({ env, cwd: ansibleDir })`${ansiblePlaybook} -i ${inventory} ${playbook} ${options.extraArgs ?? []}`.quiet().nothrow();
   return { exitCode: result2.exitCode ?? 1, stdout: result2.stdout, stderr: result2.stderr, output: result2.stdout + result2.stderr };
 }
@@ -24063,12 +24114,12 @@ function ansibleFailures(result2) {
   return `${result2.stdout}
 ${result2.stderr}`.split("\n").filter((line) => /fatal:|UNREACHABLE|ERROR!|failed=[1-9]/.test(line)).slice(0, 3).join(" | ") || lastErrorLine(result2);
 }
-var import_node_path27;
+var import_node_path28;
 var init_ansible_playbook = __esm({
   "src/tools/ansible-playbook.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path27 = __toESM(require("path"), 1);
+    import_node_path28 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
   }
@@ -24079,7 +24130,7 @@ async function configureCluster(terraform, configuration2) {
   const outputs = readVmOutputs(await terraform.outputs());
   const instances = configuration2.workerScaleSetLookup ? await listScaleSetInstances({ resourceGroup: outputs.resourceGroupName, scaleSet: outputs.workerScaleSetName }, configuration2.log) : void 0;
   const workers = (instances ?? []).map((instance) => ({ name: instance.ip, host: instance.ip }));
-  (0, import_node_fs25.writeFileSync)(configuration2.inventoryFile, azureInventory(outputs, workers, configuration2.ssh));
+  (0, import_node_fs26.writeFileSync)(configuration2.inventoryFile, azureInventory(outputs, workers, configuration2.ssh));
   await configuration2.published?.(outputs, workers.length);
   const { limit } = configuration2;
   if (configuration2.configure && (limit === void 0 || limit.length > 0)) await runSitePlaybook(configuration2, limit);
@@ -24090,18 +24141,18 @@ async function runSitePlaybook(configuration2, limit) {
   const extraArgs = [...configuration2.extraVariablesFile ? ["-e", `@${configuration2.extraVariablesFile}`] : [], ...limit ? ["--limit", limit.join(",")] : []];
   const result2 = await configuration2.group(
     "ansible-playbook site.yml",
-    () => runPlaybookWith(import_node_path28.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, configuration2.inventoryFile, { extraArgs })
+    () => runPlaybookWith(import_node_path29.default.join(venv, "bin", "ansible-playbook"), suiteContent().root, configuration2.inventoryFile, { extraArgs })
   );
   configuration2.log.info(result2.stdout.split("\n").slice(-12).join("\n"));
   requireSuccess(result2, "ansible-playbook site.yml", "Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.", ansibleFailures);
 }
-var import_node_fs25, import_node_path28;
+var import_node_fs26, import_node_path29;
 var init_cluster_configuration = __esm({
   "src/operations/cluster-configuration.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs25 = require("fs");
-    import_node_path28 = __toESM(require("path"), 1);
+    import_node_fs26 = require("fs");
+    import_node_path29 = __toESM(require("path"), 1);
     init_azure_inventory();
     init_vm_outputs();
     init_scale_set_instances();
@@ -24178,7 +24229,7 @@ function planConfigurationDifferences(planFiles, readFile5, listTf) {
     const planned = [...planFiles.keys()].filter((name) => name.startsWith(prefix) && name.endsWith(".tf")).map((name) => name.slice(prefix.length));
     const present = listTf(module2.dir);
     for (const file of /* @__PURE__ */ new Set([...planned, ...present])) {
-      const relative = import_node_path29.default.posix.join(module2.dir, file);
+      const relative = import_node_path30.default.posix.join(module2.dir, file);
       const now = readFile5(relative);
       const then = planFiles.get(prefix + file);
       if (!now) differences.push(`${relative} is gone`);
@@ -24188,12 +24239,12 @@ function planConfigurationDifferences(planFiles, readFile5, listTf) {
   }
   return differences;
 }
-var import_node_path29;
+var import_node_path30;
 var init_plan_configuration = __esm({
   "src/core/infra/plan-configuration.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path29 = __toESM(require("path"), 1);
+    import_node_path30 = __toESM(require("path"), 1);
   }
 });
 
@@ -24232,14 +24283,14 @@ var init_zip_entries = __esm({
 
 // src/tools/plan-file.ts
 function preparePlanFile(planFile, given) {
-  if ((0, import_node_fs26.existsSync)(planFile) && (0, import_node_fs26.statSync)(planFile).isDirectory()) {
+  if ((0, import_node_fs27.existsSync)(planFile) && (0, import_node_fs27.statSync)(planFile).isDirectory()) {
     throw new InputError("planFile", "a file path for the saved plan", `${describeValue(given)}, a folder`, "Name a file, e.g. spark-azure.tfplan.");
   }
-  (0, import_node_fs26.mkdirSync)(import_node_path30.default.dirname(planFile), { recursive: true });
+  (0, import_node_fs27.mkdirSync)(import_node_path31.default.dirname(planFile), { recursive: true });
   return planFile;
 }
 function requireSavedPlan(planFile, given) {
-  if (!(0, import_node_fs26.existsSync)(planFile)) {
+  if (!(0, import_node_fs27.existsSync)(planFile)) {
     throw new InputError(
       "planFile",
       "the plan saved by command plan (download it in the approved job)",
@@ -24249,11 +24300,11 @@ function requireSavedPlan(planFile, given) {
   }
 }
 function refuseForeignPlan(planFile, root2, given) {
-  const read = (relative) => (0, import_node_fs26.existsSync)(import_node_path30.default.join(root2, relative)) ? (0, import_node_fs26.readFileSync)(import_node_path30.default.join(root2, relative)) : void 0;
-  const listTf = (relativeDir) => (0, import_node_fs26.existsSync)(import_node_path30.default.join(root2, relativeDir)) ? (0, import_node_fs26.readdirSync)(import_node_path30.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
+  const read = (relative) => (0, import_node_fs27.existsSync)(import_node_path31.default.join(root2, relative)) ? (0, import_node_fs27.readFileSync)(import_node_path31.default.join(root2, relative)) : void 0;
+  const listTf = (relativeDir) => (0, import_node_fs27.existsSync)(import_node_path31.default.join(root2, relativeDir)) ? (0, import_node_fs27.readdirSync)(import_node_path31.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
   let differences;
   try {
-    differences = planConfigurationDifferences(zipEntries((0, import_node_fs26.readFileSync)(planFile)), read, listTf);
+    differences = planConfigurationDifferences(zipEntries((0, import_node_fs27.readFileSync)(planFile)), read, listTf);
   } catch (error2) {
     differences = [`it is no saved Terraform plan (${error2 instanceof ToolAnswerError ? error2.found : error2.message})`];
   }
@@ -24270,12 +24321,12 @@ async function withPlanLock(planFile, plan) {
   const lock = `${planFile}.lock`;
   const holder = JSON.stringify({ pid: process.pid, host: import_node_os8.default.hostname(), since: (/* @__PURE__ */ new Date()).toISOString() });
   try {
-    (0, import_node_fs26.writeFileSync)(lock, holder, { flag: "wx" });
+    (0, import_node_fs27.writeFileSync)(lock, holder, { flag: "wx" });
   } catch (error2) {
     if (error2.code !== "EEXIST") throw error2;
-    const other = JSON.parse((0, import_node_fs26.readFileSync)(lock, "utf8"));
+    const other = JSON.parse((0, import_node_fs27.readFileSync)(lock, "utf8"));
     if (other.host === import_node_os8.default.hostname() && !processLives(other.pid)) {
-      (0, import_node_fs26.writeFileSync)(lock, holder);
+      (0, import_node_fs27.writeFileSync)(lock, holder);
     } else {
       throw new ClusterStateError(
         `Plan file ${planFile}`,
@@ -24288,7 +24339,7 @@ async function withPlanLock(planFile, plan) {
   try {
     return await plan();
   } finally {
-    (0, import_node_fs26.rmSync)(lock, { force: true });
+    (0, import_node_fs27.rmSync)(lock, { force: true });
   }
 }
 function processLives(pid) {
@@ -24299,14 +24350,14 @@ function processLives(pid) {
     return false;
   }
 }
-var import_node_fs26, import_node_os8, import_node_path30;
+var import_node_fs27, import_node_os8, import_node_path31;
 var init_plan_file = __esm({
   "src/tools/plan-file.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs26 = require("fs");
+    import_node_fs27 = require("fs");
     import_node_os8 = __toESM(require("os"), 1);
-    import_node_path30 = __toESM(require("path"), 1);
+    import_node_path31 = __toESM(require("path"), 1);
     init_errors();
     init_plan_configuration();
     init_zip_entries();
@@ -24363,7 +24414,7 @@ function azureRecreation(deleteVm, settings, access2, pipeline) {
   return {
     destroy: deleteVm,
     recreate: async () => {
-      const scratch = await (0, import_promises14.mkdtemp)(import_node_path31.default.join(pipeline.directories.temp, "spark-azure-drill-reconcile-"));
+      const scratch = await (0, import_promises14.mkdtemp)(import_node_path32.default.join(pipeline.directories.temp, "spark-azure-drill-reconcile-"));
       const root2 = await terraformRootDirectory(settings, pipeline);
       try {
         const ephemeral = ephemeralRootVariables();
@@ -24372,7 +24423,7 @@ function azureRecreation(deleteVm, settings, access2, pipeline) {
         await group3("terraform init", () => terraform.init(backendFiles));
         const recreated = await reconcileCluster({
           terraform,
-          planFile: import_node_path31.default.join(scratch, "reconcile.tfplan"),
+          planFile: import_node_path32.default.join(scratch, "reconcile.tfplan"),
           varFiles: varFilesOf(settings, pipeline),
           variables: settings.variables,
           log: pipeline.log,
@@ -24380,7 +24431,7 @@ function azureRecreation(deleteVm, settings, access2, pipeline) {
           configure: async (hosts) => {
             await configureCluster(terraform, {
               ssh: { user: access2.ssh.user, jumpHost: access2.ssh.jumpHost, keyFile: access2.privateKey ? writeSshKeyFile(pipeline, access2.privateKey) : void 0 },
-              inventoryFile: import_node_path31.default.join(scratch, "inventory.yml"),
+              inventoryFile: import_node_path32.default.join(scratch, "inventory.yml"),
               extraVariablesFile: Object.keys(settings.roleVariables).length > 0 ? writeExtraVariablesFile(pipeline, settings.roleVariables) : void 0,
               // Only a master is re-created: the workers' addresses play no part in configuring it.
               workerScaleSetLookup: false,
@@ -24404,14 +24455,14 @@ function azureRecreation(deleteVm, settings, access2, pipeline) {
     timeLimitSeconds: AZURE_RECREATION_SECONDS
   };
 }
-var import_promises14, import_node_path31, AZURE_RECREATION_SECONDS;
+var import_promises14, import_node_path32, AZURE_RECREATION_SECONDS;
 var init_azure_recreation = __esm({
   "src/actions/failover-drill/azure-recreation.ts"() {
     "use strict";
     init_cjs_shims();
     import_promises14 = require("fs/promises");
     init_cluster_secret();
-    import_node_path31 = __toESM(require("path"), 1);
+    import_node_path32 = __toESM(require("path"), 1);
     init_cluster_configuration();
     init_reconcile();
     init_terraform_cli();
@@ -24537,8 +24588,8 @@ async function failoverDrillAction(pipeline) {
       alertmanagerUrl: drill2.alertmanagerUrl
     })
   );
-  const journalFile = import_node_path32.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
-  (0, import_node_fs27.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+  const journalFile = import_node_path33.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
+  (0, import_node_fs28.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
   pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
   pipeline.setOutput("restoreSeconds", verdict.figures.restoreSeconds === void 0 ? "" : String(verdict.figures.restoreSeconds));
@@ -24575,8 +24626,8 @@ async function scaleDrill2(cluster, drill2, settings, runtime, pipeline) {
       log: pipeline.log
     })
   );
-  const journalFile = import_node_path32.default.join(pipeline.directories.temp, `spark-azure-scale-drill-${journal.startedAt}.json`);
-  (0, import_node_fs27.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+  const journalFile = import_node_path33.default.join(pipeline.directories.temp, `spark-azure-scale-drill-${journal.startedAt}.json`);
+  (0, import_node_fs28.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
   const figure = (value) => value === void 0 ? "" : String(value);
   pipeline.setOutput("scaleOutSeconds", figure(verdict.figures.scaleOutSeconds));
@@ -24597,13 +24648,13 @@ async function scaleDrill2(cluster, drill2, settings, runtime, pipeline) {
     `Scale drill passed: ${journal.experiment.workersBefore} \u2192 ${journal.experiment.workersDuring} workers with executors in ${verdict.figures.scaleOutSeconds} s, back in ${verdict.figures.scaleInSeconds} s, 0 failed tasks.`
   );
 }
-var import_node_fs27, import_node_path32, SCALE_OUT_BY;
+var import_node_fs28, import_node_path33, SCALE_OUT_BY;
 var init_failover_drill2 = __esm({
   "src/actions/failover-drill/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs27 = require("fs");
-    import_node_path32 = __toESM(require("path"), 1);
+    import_node_fs28 = require("fs");
+    import_node_path33 = __toESM(require("path"), 1);
     init_errors();
     init_input_reader();
     init_failover_drill();
@@ -24657,19 +24708,19 @@ var init_image_version = __esm({
 // src/tools/image-inputs.ts
 function imageInputs(root2) {
   return IMAGE_INPUT_DIRECTORIES.flatMap(
-    (directory) => (0, import_node_fs28.readdirSync)(import_node_path33.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
-      const absolute = import_node_path33.default.join(entry.parentPath, entry.name);
-      return { path: import_node_path33.default.relative(root2, absolute).split(import_node_path33.default.sep).join("/"), content: (0, import_node_fs28.readFileSync)(absolute) };
+    (directory) => (0, import_node_fs29.readdirSync)(import_node_path34.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
+      const absolute = import_node_path34.default.join(entry.parentPath, entry.name);
+      return { path: import_node_path34.default.relative(root2, absolute).split(import_node_path34.default.sep).join("/"), content: (0, import_node_fs29.readFileSync)(absolute) };
     })
   );
 }
-var import_node_fs28, import_node_path33, IMAGE_INPUT_DIRECTORIES;
+var import_node_fs29, import_node_path34, IMAGE_INPUT_DIRECTORIES;
 var init_image_inputs = __esm({
   "src/tools/image-inputs.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs28 = require("fs");
-    import_node_path33 = __toESM(require("path"), 1);
+    import_node_fs29 = require("fs");
+    import_node_path34 = __toESM(require("path"), 1);
     IMAGE_INPUT_DIRECTORIES = ["infra/packer", "infra/ansible", "infra/spark-recovery"];
   }
 });
@@ -24686,46 +24737,46 @@ async function ensurePacker(toolCache, log4) {
   return builtPacker(toolCache, log4);
 }
 async function builtPacker(toolCache, log4) {
-  const home = import_node_path34.default.join(toolCache, "packer", PACKER_VERSION);
-  const command = import_node_path34.default.join(home, "bin", "packer");
-  const pluginDirectory = import_node_path34.default.join(home, "plugins");
-  if (!(0, import_node_fs29.existsSync)(command)) {
-    log4.info(`Building Packer ${PACKER_VERSION} from the Go module proxy into ${import_node_path34.default.dirname(command)} (once; about 4 min on 2 cores)`);
+  const home = import_node_path35.default.join(toolCache, "packer", PACKER_VERSION);
+  const command = import_node_path35.default.join(home, "bin", "packer");
+  const pluginDirectory = import_node_path35.default.join(home, "plugins");
+  if (!(0, import_node_fs30.existsSync)(command)) {
+    log4.info(`Building Packer ${PACKER_VERSION} from the Go module proxy into ${import_node_path35.default.dirname(command)} (once; about 4 min on 2 cores)`);
     await buildGoModule({ module: "github.com/hashicorp/packer", version: PACKER_VERSION, output: `${command}.partial` });
-    (0, import_node_fs29.renameSync)(`${command}.partial`, command);
+    (0, import_node_fs30.renameSync)(`${command}.partial`, command);
   }
   for (const plugin of PACKER_PLUGINS) await installPlugin(plugin, pluginDirectory, log4);
   return { command, env: { PACKER_PLUGIN_PATH: pluginDirectory, CHECKPOINT_DISABLE: "1" } };
 }
 async function installPlugin(plugin, pluginDirectory, log4) {
-  const directory = import_node_path34.default.join(pluginDirectory, "github.com", "hashicorp", plugin.name);
-  const marker = import_node_path34.default.join(directory, `.built-${plugin.version}`);
-  if ((0, import_node_fs29.existsSync)(marker)) return;
+  const directory = import_node_path35.default.join(pluginDirectory, "github.com", "hashicorp", plugin.name);
+  const marker = import_node_path35.default.join(directory, `.built-${plugin.version}`);
+  if ((0, import_node_fs30.existsSync)(marker)) return;
   log4.info(`Building the Packer ${plugin.name} plugin ${plugin.version} from the Go module proxy into ${directory} (once)`);
   const built = await buildGoModule({
     module: plugin.module,
     version: plugin.version,
-    output: import_node_path34.default.join(directory, `build-${plugin.version}`),
+    output: import_node_path35.default.join(directory, `build-${plugin.version}`),
     // A release build clears the "dev" pre-release marker the source carries, as the plugin's own release does.
     ldflags: `-X ${plugin.module}/version.VersionPrerelease=`,
     unlistedInChecksumDatabase: plugin.unlistedInChecksumDatabase ? [plugin.module] : []
   });
   const described = JSON.parse((await $({ quiet: true })`${built} describe`).stdout);
   const platform2 = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
-  const binary = import_node_path34.default.join(directory, `packer-plugin-${plugin.name}_v${described.version}_${described.api_version}_${platform2}`);
-  (0, import_node_fs29.renameSync)(built, binary);
-  (0, import_node_fs29.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto7.createHash)("sha256").update((0, import_node_fs29.readFileSync)(binary)).digest("hex"));
-  (0, import_node_fs29.writeFileSync)(marker, `${binary}
+  const binary = import_node_path35.default.join(directory, `packer-plugin-${plugin.name}_v${described.version}_${described.api_version}_${platform2}`);
+  (0, import_node_fs30.renameSync)(built, binary);
+  (0, import_node_fs30.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto7.createHash)("sha256").update((0, import_node_fs30.readFileSync)(binary)).digest("hex"));
+  (0, import_node_fs30.writeFileSync)(marker, `${binary}
 `);
 }
-var import_node_crypto7, import_node_fs29, import_node_path34, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
+var import_node_crypto7, import_node_fs30, import_node_path35, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
 var init_packer = __esm({
   "src/tools/packer.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto7 = require("crypto");
-    import_node_fs29 = require("fs");
-    import_node_path34 = __toESM(require("path"), 1);
+    import_node_fs30 = require("fs");
+    import_node_path35 = __toESM(require("path"), 1);
     init_core2();
     init_go_build();
     PACKER_VERSION = "v1.9.4";
@@ -24787,10 +24838,10 @@ var init_packer_output = __esm({
 // src/tools/packer-build.ts
 async function runPackerBuild(build) {
   const { template: template2, packer, log: log4, group: group3 } = build;
-  const directory = import_node_path35.default.dirname(template2);
-  const file = import_node_path35.default.basename(template2);
+  const directory = import_node_path36.default.dirname(template2);
+  const file = import_node_path36.default.basename(template2);
   const named = build.givenAs ?? file;
-  (0, import_node_fs30.rmSync)(build.manifestFile, { force: true });
+  (0, import_node_fs31.rmSync)(build.manifestFile, { force: true });
   const args = Object.entries(build.variables).flatMap(([key, value]) => value === void 0 ? [] : ["-var", `${key}=${value}`]);
   const env = { ...process.env, ...packer.env, PATH: `${build.binDirectory}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
   const init = await group3(`packer init ${file}`, () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer.command} init ${file}`);
@@ -24810,16 +24861,16 @@ async function runPackerBuild(build) {
     "Fix what Packer reports; it removes the temporary build resources itself.",
     () => output.errors.join(" | ") || `exit ${run2.exitCode}`
   );
-  const manifest = lastRunBuild(parseToolJson(`the Packer manifest ${build.manifestFile}`, (0, import_node_fs30.readFileSync)(build.manifestFile, "utf8")));
+  const manifest = lastRunBuild(parseToolJson(`the Packer manifest ${build.manifestFile}`, (0, import_node_fs31.readFileSync)(build.manifestFile, "utf8")));
   return { imageId: galleryImageVersionId(output.artifacts) ?? manifest.artifact_id, managedImageId: manifest.artifact_id, runUuid: manifest.packer_run_uuid };
 }
-var import_node_fs30, import_node_path35;
+var import_node_fs31, import_node_path36;
 var init_packer_build = __esm({
   "src/tools/packer-build.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs30 = require("fs");
-    import_node_path35 = __toESM(require("path"), 1);
+    import_node_fs31 = require("fs");
+    import_node_path36 = __toESM(require("path"), 1);
     init_core2();
     init_packer_output();
     init_tool_answer();
@@ -24863,7 +24914,7 @@ async function imageBuildAction(pipeline) {
   const root2 = content.root;
   const toolCache = pipeline.directories.toolCache;
   const template2 = settings.template === void 0 ? content.packerTemplate : userPath(pipeline, settings.template);
-  if (!(0, import_node_fs31.existsSync)(template2)) {
+  if (!(0, import_node_fs32.existsSync)(template2)) {
     throw new InputError(
       "template",
       "a Packer template in the workspace",
@@ -24893,10 +24944,10 @@ Already in the gallery, not rebuilt: \`${existing}\`
     const lint = await ensurePythonEnvironment("lint", toolCache, pipeline.log);
     const cluster = await ensurePythonEnvironment("local-cluster", toolCache, pipeline.log);
     const plugin = await ensureRecoveryPlugin(
-      { content, sparkHome: await pysparkHome(import_node_path36.default.join(cluster, "bin", "python")), toolCache, tempDir: pipeline.directories.temp },
+      { content, sparkHome: await pysparkHome(import_node_path37.default.join(cluster, "bin", "python")), toolCache, tempDir: pipeline.directories.temp },
       pipeline.log
     );
-    return { packer, ansibleBin: import_node_path36.default.join(lint, "bin"), plugin };
+    return { packer, ansibleBin: import_node_path37.default.join(lint, "bin"), plugin };
   });
   const artifact = await runPackerBuild({
     packer: toolchain.packer,
@@ -24937,15 +24988,15 @@ Already in the gallery, not rebuilt: \`${existing}\`
   pipeline.log.info(`Built ${imageId}`);
 }
 function manifestFile(pipeline) {
-  return import_node_path36.default.join(pipeline.directories.temp, `packer-manifest-${process.pid}.json`);
+  return import_node_path37.default.join(pipeline.directories.temp, `packer-manifest-${process.pid}.json`);
 }
-var import_node_fs31, import_node_path36;
+var import_node_fs32, import_node_path37;
 var init_image_build = __esm({
   "src/actions/image-build/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs31 = require("fs");
-    import_node_path36 = __toESM(require("path"), 1);
+    import_node_fs32 = require("fs");
+    import_node_path37 = __toESM(require("path"), 1);
     init_gallery();
     init_errors();
     init_image_version();
@@ -25051,7 +25102,7 @@ async function provision(settings, directory, pipeline) {
 }
 function configuration(settings, pipeline, limit) {
   const roleVariables = settings.roleVariables;
-  const inventoryFile = import_node_path37.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
+  const inventoryFile = import_node_path38.default.join(pipeline.directories.temp, "spark-azure-inventory.yml");
   return {
     ssh: {
       user: settings.sshUser ?? "azureuser",
@@ -25096,12 +25147,12 @@ async function publish(outputs, workerCount, inventoryFile, pipeline) {
 `
   );
 }
-var import_node_path37;
+var import_node_path38;
 var init_provision = __esm({
   "src/actions/provision/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path37 = __toESM(require("path"), 1);
+    import_node_path38 = __toESM(require("path"), 1);
     init_cluster_secret();
     init_input_reader();
     init_cluster_configuration();
@@ -25255,7 +25306,7 @@ function ansibleConfigure(options) {
       $({
         nothrow: true,
         quiet: true,
-        env: { ...process.env, ANSIBLE_CONFIG: import_node_path38.default.join(import_node_path38.default.dirname(options.playbook), "ansible.cfg") }
+        env: { ...process.env, ANSIBLE_CONFIG: import_node_path39.default.join(import_node_path39.default.dirname(options.playbook), "ansible.cfg") }
       })`${options.ansiblePlaybook} -i ${options.inventory} ${options.playbook} --limit ${node.name} --skip-tags health ${extra}`,
       "Run the same command by hand for the full output."
     );
@@ -25264,7 +25315,7 @@ function ansibleConfigure(options) {
 function ansibleUpdate(options, operations) {
   const configure = ansibleConfigure(options);
   return {
-    description: `ansible ${import_node_path38.default.basename(options.playbook)}`,
+    description: `ansible ${import_node_path39.default.basename(options.playbook)}`,
     apply: async (node) => {
       await configure(node);
       await operations.restart(node);
@@ -25312,12 +25363,12 @@ function reimageUpdate(access2, imageId) {
     }
   };
 }
-var import_node_path38;
+var import_node_path39;
 var init_update_methods = __esm({
   "src/azure/update-methods.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_path38 = __toESM(require("path"), 1);
+    import_node_path39 = __toESM(require("path"), 1);
     init_core2();
     init_remote_commands();
     init_errors();
@@ -25762,7 +25813,7 @@ async function localEnsembleResize(cluster, count) {
       await cluster.processes.start(node);
     },
     reconfigure: async (through, change) => {
-      const command = import_node_path39.default.join(nodeDir(cluster.paths.clusterDir, through.name), "bin", "zookeeper-reconfigure");
+      const command = import_node_path40.default.join(nodeDir(cluster.paths.clusterDir, through.name), "bin", "zookeeper-reconfigure");
       const result2 = await $({ nothrow: true, quiet: true, timeout: 6e4 })`${command} ${reconfigureArguments(change)}`;
       if (result2.exitCode !== 0 || !result2.stdout.includes("Committed new configuration")) {
         throw new ActionableError(
@@ -25790,13 +25841,13 @@ ${result2.stderr}`.trim().split("\n").slice(-4).join(" | ")}`,
     }
   };
 }
-var import_promises15, import_node_path39;
+var import_promises15, import_node_path40;
 var init_local_ensemble = __esm({
   "src/local/local-ensemble.ts"() {
     "use strict";
     init_cjs_shims();
     import_promises15 = require("fs/promises");
-    import_node_path39 = __toESM(require("path"), 1);
+    import_node_path40 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
     init_ensemble_membership();
@@ -25992,8 +26043,8 @@ async function resizeEnsembleAction(settings, pipeline) {
     })
   );
   await finish();
-  const reportFile = import_node_path40.default.join(pipeline.directories.temp, `spark-azure-ensemble-resize-${Date.now()}.json`);
-  (0, import_node_fs32.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}
+  const reportFile = import_node_path41.default.join(pipeline.directories.temp, `spark-azure-ensemble-resize-${Date.now()}.json`);
+  (0, import_node_fs33.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}
 `);
   pipeline.setOutput("completed", "true");
   pipeline.setOutput("ensembleVoters", report.after.join(","));
@@ -26044,7 +26095,7 @@ async function ensembleSides(settings, pipeline) {
   const keyFile = nodeAccess.privateKey ? writeSshKeyFile(pipeline, nodeAccess.privateKey) : void 0;
   const venv = await ensurePythonEnvironment("local-cluster", pipeline.directories.toolCache, pipeline.log);
   const configure = ansibleConfigure({
-    ansiblePlaybook: import_node_path40.default.join(venv, "bin", "ansible-playbook"),
+    ansiblePlaybook: import_node_path41.default.join(venv, "bin", "ansible-playbook"),
     inventory: userPath(pipeline, settings.method.inventory),
     playbook: settings.method.playbook === void 0 ? suiteContent().sitePlaybook : userPath(pipeline, settings.method.playbook)
   });
@@ -26055,13 +26106,13 @@ async function ensembleSides(settings, pipeline) {
     finish: async () => void 0
   };
 }
-var import_node_fs32, import_node_path40;
+var import_node_fs33, import_node_path41;
 var init_ensemble = __esm({
   "src/actions/rolling-update/ensemble.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs32 = require("fs");
-    import_node_path40 = __toESM(require("path"), 1);
+    import_node_fs33 = require("fs");
+    import_node_path41 = __toESM(require("path"), 1);
     init_update_methods();
     init_ssh_ensemble_access();
     init_errors();
@@ -26108,8 +26159,8 @@ ${lines.join("\n")}
   }
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate({ cluster, method, options, log: pipeline.log }));
   const figures2 = rollingFigures(report.journal);
-  const reportFile = import_node_path41.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
-  (0, import_node_fs33.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+  const reportFile = import_node_path42.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
+  (0, import_node_fs34.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
   pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
@@ -26144,7 +26195,7 @@ async function resolve2(settings, pipeline) {
         cluster,
         method: ansibleUpdate(
           {
-            ansiblePlaybook: import_node_path41.default.join(venv, "bin", "ansible-playbook"),
+            ansiblePlaybook: import_node_path42.default.join(venv, "bin", "ansible-playbook"),
             inventory: userPath(pipeline, settings.method.inventory),
             playbook,
             extraVariablesFile: extraVariablesFile(settings.method.roleVariables, keyFile, pipeline)
@@ -26163,13 +26214,13 @@ function extraVariablesFile(roleVariables, keyFile, pipeline) {
   const variables = { ...roleVariables, ...keyFile ? { ansible_ssh_private_key_file: keyFile } : {} };
   return Object.keys(variables).length > 0 ? writeExtraVariablesFile(pipeline, variables) : void 0;
 }
-var import_node_fs33, import_node_path41;
+var import_node_fs34, import_node_path42;
 var init_rolling_update2 = __esm({
   "src/actions/rolling-update/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs33 = require("fs");
-    import_node_path41 = __toESM(require("path"), 1);
+    import_node_fs34 = require("fs");
+    import_node_path42 = __toESM(require("path"), 1);
     init_node_states();
     init_errors();
     init_input_reader();
@@ -26304,8 +26355,8 @@ function readAksSmokeTest(inputs) {
 async function aksSmokeTest(pipeline, inputs) {
   const { kubeconfig, application, timeoutMs } = readAksSmokeTest(inputs);
   const kubectl = new Kubectl(pipeline.secretFile("kubeconfig", kubeconfig));
-  const manifest = import_node_path42.default.join(pipeline.directories.temp, `${application.name}.json`);
-  (0, import_node_fs34.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
+  const manifest = import_node_path43.default.join(pipeline.directories.temp, `${application.name}.json`);
+  (0, import_node_fs35.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
 `);
   const started = performance.now();
   const outcome = await pipeline.group(`Smoke test on AKS (${application.namespace}/${application.name})`, async () => {
@@ -26349,13 +26400,13 @@ ${await kubectl.logTail(last2.driverPod, application.namespace, 40)}`);
     `kubectl describe sparkapplication ${application.name} -n ${application.namespace} tells more.`
   );
 }
-var import_node_fs34, import_node_path42;
+var import_node_fs35, import_node_path43;
 var init_aks = __esm({
   "src/actions/smoke-test/aks.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs34 = require("fs");
-    import_node_path42 = __toESM(require("path"), 1);
+    import_node_fs35 = require("fs");
+    import_node_path43 = __toESM(require("path"), 1);
     init_errors();
     init_spark_application();
     init_wait();
@@ -26405,7 +26456,7 @@ var init_livy_client = __esm({
     init_http_json();
     LIVY_FAILED_STATES = ["dead", "killed", "error"];
     LIVY_FINAL_STATES = ["success", ...LIVY_FAILED_STATES];
-    url2 = (endpoint, path47) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path47}`;
+    url2 = (endpoint, path48) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path48}`;
   }
 });
 
@@ -26615,9 +26666,11 @@ var init_action_registry = __esm({
   }
 });
 
-// src/doors/azure-devops-secret-inputs.ts
-var azure_devops_secret_inputs_exports = {};
-__export(azure_devops_secret_inputs_exports, {
+// src/doors/azure-devops-preflight.ts
+var azure_devops_preflight_exports = {};
+__export(azure_devops_preflight_exports, {
+  AGENT_TEMP_FIX: () => AGENT_TEMP_FIX,
+  agentTempIsWritable: () => agentTempIsWritable,
   registerSecretInputs: () => registerSecretInputs
 });
 function registerSecretInputs(env = process.env) {
@@ -26625,15 +26678,32 @@ function registerSecretInputs(env = process.env) {
     for (const line of secretLines(env[`INPUT_${input.toUpperCase()}`] ?? "")) console.log(`##vso[task.setsecret]${escapeData2(line)}`);
   }
 }
+function agentTempIsWritable(env = process.env) {
+  const temp = env.AGENT_TEMPDIRECTORY;
+  if (!temp) return true;
+  try {
+    checkEnvironment([{ label: "Agent.TempDirectory", path: temp, kind: "directory", fix: AGENT_TEMP_FIX }]);
+    return true;
+  } catch (error2) {
+    const message = escapeData2(error2.message);
+    console.log(`##vso[task.issue type=error;]${message}`);
+    console.log(`##vso[task.complete result=Failed;]${message}`);
+    process.exitCode = 1;
+    return false;
+  }
+}
 function escapeData2(data) {
   return data.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-var init_azure_devops_secret_inputs = __esm({
-  "src/doors/azure-devops-secret-inputs.ts"() {
+var AGENT_TEMP_FIX;
+var init_azure_devops_preflight = __esm({
+  "src/doors/azure-devops-preflight.ts"() {
     "use strict";
     init_cjs_shims();
     init_secret_inputs();
+    init_environment_check();
     init_masking();
+    AGENT_TEMP_FIX = "The agent sets it to a writable directory: check the agent (or its container) setup.";
   }
 });
 
@@ -27147,7 +27217,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path47 = (function() {
+    var path48 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -27155,7 +27225,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path47.sep;
+    minimatch.sep = path48.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -27244,8 +27314,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path47.sep !== "/") {
-        pattern = pattern.split(path47.sep).join("/");
+      if (!options.allowWindowsEscape && path48.sep !== "/") {
+        pattern = pattern.split(path48.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -27616,8 +27686,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path47.sep !== "/") {
-        f = f.split(path47.sep).join("/");
+      if (path48.sep !== "/") {
+        f = f.split(path48.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -27911,7 +27981,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path47 = require("path");
+    var path48 = require("path");
     var crypto2 = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -27920,7 +27990,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path47.join(keyPath, ".taskkey");
+          this._keyFile = path48.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -29695,7 +29765,7 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path47 = require("path");
+    var path48 = require("path");
     var os15 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
@@ -29792,7 +29862,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path47.join(path47.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path48.join(path48.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -29801,7 +29871,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path47.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path48.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -29827,7 +29897,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path48, ignoreWarnings) {
+    function _setResourcePath(path49, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -29837,19 +29907,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path48]) {
-        _checkPath(path48, "resource file path");
-        _resourceFiles[path48] = path48;
-        _debug("adding resource file: " + path48);
+      if (!_resourceFiles[path49]) {
+        _checkPath(path49, "resource file path");
+        _resourceFiles[path49] = path49;
+        _debug("adding resource file: " + path49);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path48, _resourceCulture);
+        var locStrs = _loadLocStrings(path49, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path48), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path49), IssueSource.TaskInternal);
         }
       }
     }
@@ -29948,10 +30018,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path48) {
+    function _exist(path49) {
       var exist = false;
       try {
-        exist = !!(path48 && fs3.statSync(path48) != null);
+        exist = !!(path49 && fs3.statSync(path49) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -29989,7 +30059,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path47.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path48.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -30011,7 +30081,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path47.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path48.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -30020,7 +30090,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path47.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path48.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -30039,7 +30109,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path47.basename(filePath);
+            var fileName = path48.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -30070,12 +30140,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path47.dirname(filePath_1);
-                var upperName = path47.basename(filePath_1).toUpperCase();
+                var directory = path48.dirname(filePath_1);
+                var upperName = path48.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path47.join(directory, actualName);
+                    filePath_1 = path48.join(directory, actualName);
                     break;
                   }
                 }
@@ -30242,8 +30312,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path48) {
-      return /^\\\\[^\\]/.test(path48);
+    function _isUncPath(path49) {
+      return /^\\\\[^\\]/.test(path49);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -30261,7 +30331,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path47.sep;
+        root2 += path48.sep;
       }
       return root2 + p;
     }
@@ -30296,7 +30366,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path47.dirname(p);
+      return path48.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -30368,7 +30438,7 @@ var require_internal = __commonJS({
         var cipher = crypto2.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path47.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path48.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -33011,7 +33081,7 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path47 = require("path");
+    var path48 = require("path");
     var os15 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
@@ -33347,8 +33417,8 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path48) {
-      return fs3.statSync(path48);
+    function stats(path49) {
+      return fs3.statSync(path49);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
@@ -33415,26 +33485,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path48) {
-      if (path48 === "-") {
+    function cd2(path49) {
+      if (path49 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path48 = process.env.OLDPWD;
+          path49 = process.env.OLDPWD;
         }
       }
-      if (path48 === "~") {
-        path48 = os15.homedir();
+      if (path49 === "~") {
+        path49 = os15.homedir();
       }
-      if (!fs3.existsSync(path48)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path48));
+      if (!fs3.existsSync(path49)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path49));
       }
-      if (!fs3.statSync(path48).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path48));
+      if (!fs3.statSync(path49).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path49));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path48);
+        process.chdir(path49);
         process.env.OLDPWD = currentPath;
       } catch (error2) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error2));
@@ -33467,7 +33537,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path47.resolve(dirs.shift());
+      var _path = path48.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error2) {
@@ -33497,7 +33567,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path47.resolve(dirStack.shift());
+        var _path = path48.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -33521,7 +33591,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path47.dirname(testDir);
+            var parentDir = path48.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -33555,7 +33625,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path47.resolve.apply(this, pathSegments);
+      var absolutePath = path48.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -33590,7 +33660,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path47.resolve("."));
+        paths.push(path48.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -33605,7 +33675,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path47.basename(pathEntry);
+            var fileName = path48.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -33615,12 +33685,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve3(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path47.dirname(pathEntry2), [path47.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path48.dirname(pathEntry2), [path48.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path47.join(pathEntry2, file);
+              return path48.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -33632,24 +33702,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path47.basename(entry);
+          var entrybasename = path48.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path47.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path48.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path47.resolve(p));
-          }) || path47.resolve(".");
+            return entry.startsWith(path48.resolve(p));
+          }) || path48.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path47.join(entry, x);
+              return path48.join(entry, x);
             }));
-            entries.push(path47.relative(baseDir, entry));
+            entries.push(path48.relative(baseDir, entry));
           } else {
-            entries.push(path47.relative(baseDir, entry));
+            entries.push(path48.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -33705,7 +33775,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path47.resolve(src2) !== path47.resolve(source);
+            return path48.resolve(src2) !== path48.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -33727,7 +33797,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path47.join(destination, path47.basename(source));
+            destination = path48.join(destination, path48.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error2) {
@@ -33762,8 +33832,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path47.join(source, entry.name);
-          var destPath = path47.join(destination, entry.name);
+          var srcPath = path48.join(source, entry.name);
+          var destPath = path48.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -33780,7 +33850,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path47.resolve(path47.dirname(source)), [path47.basename(source)]));
+            sources.push.apply(sources, findMatch(path48.resolve(path48.dirname(source)), [path48.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -33827,21 +33897,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry2;
-    function _getStats(path48, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path49, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path48);
+          stats2 = fs3.statSync(path49);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path48);
-            (0, exports2.debug)("  ".concat(path48, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path49);
+            (0, exports2.debug)("  ".concat(path49, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path48);
+        stats2 = fs3.lstatSync(path49);
       }
       return stats2;
     }
@@ -33850,7 +33920,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path47.normalize(findPath);
+      findPath = path48.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -33905,7 +33975,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path47.join(item.path, childName), childLevel_1);
+              return new _FindItem(path48.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -33927,8 +33997,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path48, level) {
-          this.path = path48;
+        function _FindItem2(path49, level) {
+          this.path = path49;
           this.level = level;
         }
         return _FindItem2;
@@ -33981,8 +34051,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path47.isAbsolute(pat)) {
-          pat = path47.join(rootDirectory, pat);
+        if (rootDirectory && !path48.isAbsolute(pat)) {
+          pat = path48.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -34099,7 +34169,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path47.dirname(inputPath), [path47.basename(inputPath)]);
+            var entries = findMatch(path48.dirname(inputPath), [path48.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -34562,21 +34632,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path48) {
-      (0, exports2.command)("task.uploadfile", null, path48);
+    function uploadFile(path49) {
+      (0, exports2.command)("task.uploadfile", null, path49);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path48) {
+    function prependPath(path49) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path48);
+      (0, exports2.command)("task.prependpath", null, path49);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path48) {
-      (0, exports2.command)("task.uploadsummary", null, path48);
+    function uploadSummary2(path49) {
+      (0, exports2.command)("task.uploadsummary", null, path49);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path48) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path48);
+    function addAttachment(type, name, path49) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path49);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -34614,16 +34684,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path48, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path48);
+    function uploadArtifact(containerFolder, path49, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path49);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path48, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path48);
+    function associateArtifact(name, path49, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path49);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path48) {
-      (0, exports2.command)("build.uploadlog", null, path48);
+    function uploadBuildLog(path49) {
+      (0, exports2.command)("build.uploadlog", null, path49);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -34707,9 +34777,10 @@ function azureDevOpsPipeline(taskName) {
     setOutput: (name, value) => tl.setVariable(name, value, false, true),
     // task-lib refuses a multi-line secret (a private key): register each line.
     setSecret: masker((line) => tl.setSecret(line)),
+    writes: [{ label: "Agent.TempDirectory", path: directories.temp, kind: "directory", fix: AGENT_TEMP_FIX }],
     appendSummary: summaryAppender(log4, "the task summary in Agent.TempDirectory", async (markdown) => {
-      const file = import_node_path43.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs35.writeFileSync)(file, markdown);
+      const file = import_node_path44.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      (0, import_node_fs36.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     }),
     inputLabel: (input) => `'${input}'`,
@@ -34727,19 +34798,20 @@ function azureDevOpsDirectories() {
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs35, import_node_os9, import_node_path43, tl;
+var import_node_fs36, import_node_os9, import_node_path44, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs35 = require("fs");
+    import_node_fs36 = require("fs");
     import_node_os9 = __toESM(require("os"), 1);
-    import_node_path43 = __toESM(require("path"), 1);
+    import_node_path44 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
     init_masking();
     init_run_scratch();
     init_summary_appender();
+    init_azure_devops_preflight();
   }
 });
 
@@ -34754,7 +34826,7 @@ function withServiceConnection(pipeline, body) {
     if (!id) return body(pipeline);
     const connection = await readConnection(id);
     pipeline.setSecret(connection.credential.value);
-    const profile = await (0, import_promises16.mkdtemp)(import_node_path44.default.join(pipeline.directories.temp, "spark-azure-az-"));
+    const profile = await (0, import_promises16.mkdtemp)(import_node_path45.default.join(pipeline.directories.temp, "spark-azure-az-"));
     const saved = { ...process.env };
     try {
       await signIn(connection, profile);
@@ -34809,9 +34881,9 @@ async function requestFederatedToken(id) {
 }
 async function signIn(connection, profile) {
   process.env.AZURE_CONFIG_DIR = profile;
-  const credentialFile = import_node_path44.default.join(profile, "credential");
-  (0, import_node_fs36.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
-  (0, import_node_fs36.chmodSync)(credentialFile, 384);
+  const credentialFile = import_node_path45.default.join(profile, "credential");
+  (0, import_node_fs37.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
+  (0, import_node_fs37.chmodSync)(credentialFile, 384);
   const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
   try {
     requireSuccess(
@@ -34838,14 +34910,14 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs36, import_promises16, import_node_path44, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs37, import_promises16, import_node_path45, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs36 = require("fs");
+    import_node_fs37 = require("fs");
     import_promises16 = require("fs/promises");
-    import_node_path44 = __toESM(require("path"), 1);
+    import_node_path45 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
     init_core2();
     init_errors();
@@ -36029,7 +36101,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path47 = require("path");
+    var path48 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -37042,9 +37114,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path47.resolve(baseDir, baseName);
+          const localBin = path48.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path47.extname(baseName))) return void 0;
+          if (sourceExt.includes(path48.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -37062,17 +37134,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path47.resolve(
-            path47.dirname(resolvedScriptPath),
+          executableDir = path48.resolve(
+            path48.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path47.basename(
+            const legacyName = path48.basename(
               this._scriptPath,
-              path47.extname(this._scriptPath)
+              path48.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -37083,7 +37155,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path47.extname(executableFile));
+        launchWithNode = sourceExt.includes(path48.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -37998,7 +38070,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path47.basename(filename, path47.extname(filename));
+        this._name = path48.basename(filename, path48.extname(filename));
         return this;
       }
       /**
@@ -38012,9 +38084,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path48) {
-        if (path48 === void 0) return this._executableDir;
-        this._executableDir = path48;
+      executableDir(path49) {
+        if (path49 === void 0) return this._executableDir;
+        this._executableDir = path49;
         return this;
       }
       /**
@@ -38482,10 +38554,14 @@ function cliPipeline(inputs, options = {}) {
       secrets.push(...secretLines(value));
     },
     appendSummary: summaryAppender(log4, "--summary-file", async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs37.appendFileSync)(options.summaryFile, `${markdown}
+      if (options.summaryFile) (0, import_node_fs38.appendFileSync)(options.summaryFile, `${markdown}
 `);
     }),
     inputLabel: cliFlag,
+    writes: [
+      { label: "the temp directory (TMPDIR)", path: directories.temp, kind: "directory", fix: "Set TMPDIR to a writable directory." },
+      ...options.summaryFile ? [{ label: "--summary-file", path: options.summaryFile, kind: "file", fix: "Give a file in an existing, writable folder." }] : []
+    ],
     fail: (message) => {
       console.error(`error: ${mask(message)}`);
       process.exitCode = 1;
@@ -38500,12 +38576,12 @@ function cliFlag(input) {
 function cliDirectories(env = process.env) {
   return { workspace: process.cwd(), temp: import_node_os10.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
 }
-var import_node_fs37, import_node_os10;
+var import_node_fs38, import_node_os10;
 var init_cli_pipeline = __esm({
   "src/doors/cli-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs37 = require("fs");
+    import_node_fs38 = require("fs");
     import_node_os10 = __toESM(require("os"), 1);
     init_secret_inputs();
     init_directories();
@@ -38517,7 +38593,7 @@ var init_cli_pipeline = __esm({
 
 // src/entries/action-commands.ts
 function addActionCommand(program2, options) {
-  const metadata = (0, import_yaml5.parse)((0, import_node_fs38.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
+  const metadata = (0, import_yaml5.parse)((0, import_node_fs39.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
   const fromLocalCluster = options.localDefaults ? " Inputs left out come from the local cluster." : "";
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {}).filter(([input2]) => !options.omit?.includes(input2))) {
@@ -38528,12 +38604,12 @@ function addActionCommand(program2, options) {
     await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
   });
 }
-var import_node_fs38, import_yaml5;
+var import_node_fs39, import_yaml5;
 var init_action_commands = __esm({
   "src/entries/action-commands.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs38 = require("fs");
+    import_node_fs39 = require("fs");
     init_esm();
     import_yaml5 = __toESM(require_dist(), 1);
     init_action_registry();
@@ -38768,7 +38844,9 @@ async function runGithubAction(name) {
   await runAction2(githubPipeline2(), actionBody2(name));
 }
 async function runAzureDevOpsTask(name) {
-  (await Promise.resolve().then(() => (init_azure_devops_secret_inputs(), azure_devops_secret_inputs_exports))).registerSecretInputs();
+  const preflight = await Promise.resolve().then(() => (init_azure_devops_preflight(), azure_devops_preflight_exports));
+  preflight.registerSecretInputs();
+  if (!preflight.agentTempIsWritable()) return;
   const [{ azureDevOpsPipeline: azureDevOpsPipeline2 }, { withServiceConnection: withServiceConnection2 }, { runAction: runAction2 }, { actionBody: actionBody2 }] = await Promise.all([
     Promise.resolve().then(() => (init_azure_devops_pipeline(), azure_devops_pipeline_exports)),
     Promise.resolve().then(() => (init_azure_devops_service_connection(), azure_devops_service_connection_exports)),

@@ -16,6 +16,15 @@ export interface PipelineDirectories {
   readonly toolCache: string;
 }
 
+/** A place the platform has the run write, named as the platform names it (an environment variable, a flag). */
+export interface WritablePlace {
+  readonly label: string;
+  readonly path: string;
+  /** directory: must exist and be writable. file: may be missing, but its folder must exist and be writable. */
+  readonly kind: 'directory' | 'file';
+  readonly fix: string;
+}
+
 /**
  * What an action needs from the platform it runs on. The GitHub, Azure DevOps and command-line doors
  * implement it; actions never touch a platform library or a platform variable directly.
@@ -39,6 +48,8 @@ export interface Pipeline {
   appendSummary(markdown: string): Promise<void>;
   /** How the platform names an input to a person: `'masters'` in a pipeline, `--masters` on the command line. */
   inputLabel(input: string): string;
+  /** Where the platform has the run write (temp, outputs, summary): checked before the action acts. */
+  readonly writes: readonly WritablePlace[];
   /** Marks the run failed with one line; the process then exits non-zero. */
   fail(message: string): void;
   /** Marks the run succeeded where the platform wants it said (Azure DevOps); elsewhere a no-op. */

@@ -7,6 +7,7 @@ import { toolCacheDirectory } from './directories.js';
 import { masker } from './masking.js';
 import { runScratch } from './run-scratch.js';
 import { summaryAppender } from './summary-appender.js';
+import { AGENT_TEMP_FIX } from './azure-devops-preflight.js';
 
 /**
  * The Azure DevOps door. task-lib moves INPUT_* out of the environment when it loads, so inputs are read
@@ -33,6 +34,7 @@ export function azureDevOpsPipeline(taskName: string): Pipeline {
     setOutput: (name, value) => tl.setVariable(name, value, false, true),
     // task-lib refuses a multi-line secret (a private key): register each line.
     setSecret: masker((line) => tl.setSecret(line)),
+    writes: [{ label: 'Agent.TempDirectory', path: directories.temp, kind: 'directory', fix: AGENT_TEMP_FIX }],
     appendSummary: summaryAppender(log, 'the task summary in Agent.TempDirectory', async (markdown) => {
       const file = path.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
       writeFileSync(file, markdown);

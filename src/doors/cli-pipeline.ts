@@ -37,6 +37,10 @@ export function cliPipeline(inputs: InputSource, options: { summaryFile?: string
       if (options.summaryFile) appendFileSync(options.summaryFile, `${markdown}\n`);
     }),
     inputLabel: cliFlag,
+    writes: [
+      { label: 'the temp directory (TMPDIR)', path: directories.temp, kind: 'directory', fix: 'Set TMPDIR to a writable directory.' },
+      ...(options.summaryFile ? [{ label: '--summary-file', path: options.summaryFile, kind: 'file' as const, fix: 'Give a file in an existing, writable folder.' }] : []),
+    ],
     fail: (message) => {
       console.error(`error: ${mask(message)}`);
       process.exitCode = 1;

@@ -26,9 +26,20 @@ export function githubPipeline(env: NodeJS.ProcessEnv = process.env): Pipeline {
       await core.summary.addRaw(markdown, true).write();
     }),
     inputLabel: (input) => `'${input}'`,
+    writes: [
+      { label: 'RUNNER_TEMP', path: directories.temp, kind: 'directory', fix: 'The runner sets it to a writable directory: check the runner (or the job container) setup.' },
+      ...runnerFile(env, 'GITHUB_OUTPUT'),
+      ...runnerFile(env, 'GITHUB_STEP_SUMMARY'),
+    ],
     fail: (message) => core.setFailed(message),
     succeed: () => {},
   };
+}
+
+/** A file the runner hands the step through an environment variable, when it does. */
+function runnerFile(env: NodeJS.ProcessEnv, name: 'GITHUB_OUTPUT' | 'GITHUB_STEP_SUMMARY') {
+  const file = env[name];
+  return file ? [{ label: name, path: file, kind: 'file' as const, fix: `The runner creates it for each step: unset ${name} or point it at a writable file.` }] : [];
 }
 
 /** The job's workspace (the user's checkout), its temp directory and the runner's tool cache. */

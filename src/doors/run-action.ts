@@ -1,5 +1,6 @@
 import { ActionableError } from '../core/errors.js';
 import type { ActionBody, Pipeline } from '../core/pipeline.js';
+import { checkEnvironment } from './environment-check.js';
 import { handleInterruptions } from './interruption.js';
 
 /**
@@ -9,6 +10,7 @@ import { handleInterruptions } from './interruption.js';
 export async function runAction(pipeline: Pipeline, body: ActionBody): Promise<void> {
   const stopHandling = handleInterruptions(pipeline.log);
   try {
+    checkEnvironment(pipeline.writes);
     await body(pipeline);
     await pipeline.cleanUp();
     pipeline.succeed();

@@ -15,7 +15,9 @@ export async function runGithubAction(name: ActionName): Promise<void> {
 }
 
 export async function runAzureDevOpsTask(name: ActionName): Promise<void> {
-  (await import('../doors/azure-devops-secret-inputs.js')).registerSecretInputs();
+  const preflight = await import('../doors/azure-devops-preflight.js');
+  preflight.registerSecretInputs();
+  if (!preflight.agentTempIsWritable()) return;
   const [{ azureDevOpsPipeline }, { withServiceConnection }, { runAction }, { actionBody }] = await Promise.all([
     import('../doors/azure-devops-pipeline.js'),
     import('../doors/azure-devops-service-connection.js'),

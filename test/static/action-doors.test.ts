@@ -32,6 +32,54 @@ describe('bad input through the bundled doors', () => {
     expect(run.outputs).toEqual({});
   });
 
+  // A place the platform gives the run that cannot be written is one line naming it, before anything runs
+  // (the master here is unreachable: a check that came too late would name it instead).
+  describe('an environment the run cannot write to', () => {
+    const unreachable = { masters: '127.0.0.99:7077', aliveMasterTimeoutSeconds: '1' };
+    const missing = '/nonexistent-spark-azure/folder';
+
+    it.each([
+      [
+        'RUNNER_TEMP',
+        { RUNNER_TEMP: missing },
+        /^::error::RUNNER_TEMP \(\/nonexistent-spark-azure\/folder\): expected a writable directory, found nothing there\. The runner sets it/,
+      ],
+      [
+        'GITHUB_OUTPUT',
+        { GITHUB_OUTPUT: `${missing}/output` },
+        /^::error::GITHUB_OUTPUT \(.*\): expected a writable file, found no folder \/nonexistent-spark-azure\/folder\. The runner creates it/,
+      ],
+      ['GITHUB_STEP_SUMMARY', { GITHUB_STEP_SUMMARY: '/tmp' }, /^::error::GITHUB_STEP_SUMMARY \(\/tmp\): expected a writable file, found a directory\./],
+    ])('GitHub: %s', async (_, env, message) => {
+      const run = await runGithubAction('smoke-test', unreachable, env);
+      expect(run.exitCode).toBe(1);
+      const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(message);
+      expect(run.stdout).not.toMatch(/unreachable|a bug/);
+    });
+
+    it('Azure DevOps: Agent.TempDirectory', async () => {
+      const run = await runAzureDevOpsTask('smoke-test', unreachable, { AGENT_TEMPDIRECTORY: missing });
+      expect(run.exitCode).toBe(1);
+      const completions = run.stdout.split('\n').filter((line) => line.startsWith('##vso[task.complete result=Failed'));
+      expect(completions).toHaveLength(1);
+      expect(completions[0]).toMatch(/Agent\.TempDirectory \(\/nonexistent-spark-azure\/folder\): expected a writable directory, found nothing there\./);
+      expect(run.stdout).not.toMatch(/unreachable|Unhandled/);
+    });
+
+    it('CLI: --summary-file in a missing folder', async () => {
+      const run = await $({
+        nothrow: true,
+        quiet: true,
+      })`node ${ROOT}/dist/cli.cjs smoke-test --masters 127.0.0.99:7077 --alive-master-timeout-seconds 1 --summary-file ${missing}/summary.md`;
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        'error: --summary-file (/nonexistent-spark-azure/folder/summary.md): expected a writable file, found no folder /nonexistent-spark-azure/folder. Give a file in an existing, writable folder.',
+      ]);
+    });
+  });
+
   it('names an unreachable master and submits nothing', async () => {
     const run = await runGithubAction('smoke-test', { masters: '127.0.0.99:7077', aliveMasterTimeoutSeconds: '1' });
     expect(run.exitCode).toBe(1);

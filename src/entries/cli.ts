@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 import { formatVerifyReport } from '../actions/local-verify/verify-report.js';
 import { verifyLocalCluster } from '../actions/local-verify/verify.js';
 import { failoverDrillAction } from '../actions/failover-drill/index.js';
@@ -15,6 +16,7 @@ import { localEnsembleResize } from '../local/local-ensemble.js';
 import { ENSEMBLE_SIZES, resizeEnsemble } from '../operations/ensemble-resize.js';
 import { describeResize } from '../actions/rolling-update/ensemble.js';
 import { localPaths } from '../local/paths.js';
+import { readLocalClusterSecret } from '../local/local-cluster-secret.js';
 import { addActionCommand } from './action-commands.js';
 import { isHttpUrl } from '../core/inputs/http-url.js';
 
@@ -69,6 +71,9 @@ export async function runCommandLine(argv: readonly string[]): Promise<void> {
   await program.parseAsync([...argv]).catch((error: unknown) => {
     if (error instanceof ActionableError) {
       console.error(`error: ${error.oneLine(cliFlag)}`);
+    } else if (error instanceof InvalidArgumentError) {
+      // Thrown by an action's own check of its options (commander reports only its parsers' ones).
+      console.error(`error: ${error.message}`);
     } else {
       console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
@@ -80,7 +85,10 @@ export async function runCommandLine(argv: readonly string[]): Promise<void> {
 const localCluster = () => new LocalCluster(localPaths(cliDirectories()), log);
 
 function commandLine(): Command {
-  const program = new Command('spark-azure').description('Build, provision, update, test and chaos-test a highly available Spark standalone cluster').showHelpAfterError();
+  const program = new Command('spark-azure')
+    .description('Build, provision, update, test and chaos-test a highly available Spark standalone cluster')
+    .version(packageJson.version, '--version', 'print the version of spark-azure')
+    .showHelpAfterError();
 
   const local = program.command('local').description('a real HA cluster on this machine: ZooKeeper, Spark masters and workers on loopback');
 
@@ -248,7 +256,12 @@ function commandLine(): Command {
       warnOfOldFlags(options, { zookeepers: 'zookeeperCount' });
       const cluster = localCluster();
       const resize = await localEnsembleResize(cluster, count);
-      const report = await resizeEnsemble(resize.servers, resize.wantedVoterIds, resize.access, { log, gateTimeoutMs: options.gateTimeoutSeconds * 1000, lockWaitMs: 60_000 });
+      const report = await resizeEnsemble(resize.servers, resize.wantedVoterIds, resize.access, {
+        log,
+        gateTimeoutMs: options.gateTimeoutSeconds * 1000,
+        lockWaitMs: 60_000,
+        clusterSecret: readLocalClusterSecret(cluster.paths.clusterDir),
+      });
       await resize.finish();
       if (options.json) console.log(JSON.stringify(report, null, 2));
       else log.info(describeResize(report));

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { $ } from 'zx';
 import { ROOT, runAzureDevOpsTask, runGithubAction } from '../support/run-bundle.js';
@@ -126,10 +128,17 @@ describe('bad input on the command line', () => {
       /^error: --zookeeper-servers: expected one of 3, 5, found "4"\. Set --zookeeper-servers to one of those\.$/,
     ],
     [['provision', '--command', 'destroy'], /^error: --command: expected one of plan, apply, plan-and-apply, reconcile, found "destroy"\. Set --command to one of those\.$/],
+    [['local', 'up', '--alert-webhook', 'http://127.0.0.1:9099/alerts'], /^error: --alert-webhook needs --monitoring: add --monitoring, or leave --alert-webhook out\.$/],
   ])('%j', async (args, message) => {
     const run = await $({ cwd: ROOT, nothrow: true, quiet: true })`node dist/cli.cjs ${args}`;
     expect(run.exitCode).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
     expect(run.stdout).toBe('');
+  });
+
+  it('prints its version, the package version', async () => {
+    const run = await $({ cwd: ROOT, nothrow: true, quiet: true })`node dist/cli.cjs --version`;
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe(`${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
   });
 });

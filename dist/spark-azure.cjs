@@ -1436,11 +1436,14 @@ function parseHostPortList(input, raw, options) {
   }
   const entries = raw.split(",").map((entry) => entry.trim());
   return entries.map((entry) => {
-    const match = /^(.*?)(?::(\d+))?$/.exec(entry);
-    const host = match?.[1] ?? "";
-    const portText = match?.[2];
-    const port = portText === void 0 ? options.defaultPort : Number(portText);
-    if (entry === "" || !HOST.test(host) || port === void 0 || !(port >= 1 && port <= 65535)) {
+    if (entry.length > MAX_ENTRY_LENGTH) {
+      throw new InputError(input, expected, `an entry of ${entry.length} characters`, `Give host:port entries of at most ${MAX_ENTRY_LENGTH} characters, e.g. ${options.example}.`);
+    }
+    const port = /:(\d+)$/.exec(entry);
+    const host = port ? entry.slice(0, port.index) : entry;
+    const portText = port?.[1];
+    const number = portText === void 0 ? options.defaultPort : Number(portText);
+    if (entry === "" || !HOST.test(host) || number === void 0 || !(number >= 1 && number <= 65535)) {
       throw new InputError(
         input,
         expected,
@@ -1448,16 +1451,25 @@ function parseHostPortList(input, raw, options) {
         `Fix that entry (a host name or IP address, then ':' and a port from 1 to 65535), e.g. ${options.example}.`
       );
     }
-    return { host, port };
+    return { host, port: number };
   });
 }
-var HOST;
+function refuseDuplicates(input, raw, addresses, what) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const address of addresses) {
+    const key = formatHostPort(address);
+    if (seen.has(key)) throw new InputError(input, `distinct ${what}`, `${key} twice in ${describeValue(raw)}`, `List each of the ${what} once.`);
+    seen.add(key);
+  }
+}
+var HOST, MAX_ENTRY_LENGTH;
 var init_host_port = __esm({
   "src/core/inputs/host-port.ts"() {
     "use strict";
     init_cjs_shims();
     init_errors();
     HOST = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
+    MAX_ENTRY_LENGTH = 300;
   }
 });
 
@@ -1542,8 +1554,8 @@ var init_master_set = __esm({
 
 // src/core/inputs/master-list.ts
 function parseMasterList(input, raw) {
-  const bare = (raw ?? "").trim().split(",").map((entry) => entry.trim().replace(/^spark:\/\//, "")).join(",");
-  if (/[a-z]+:\/\//i.test(bare)) {
+  const bare = (raw ?? "").trim().split(",").map((entry) => entry.trim().replace(/^spark:\/\//i, "")).join(",");
+  if (bare.split(",").some((entry) => /^[a-z][a-z0-9+.-]*:\/\//i.test(entry))) {
     throw new InputError(input, `Spark masters as ${EXAMPLE}`, describeValue(raw), `Only the spark:// scheme is valid for a standalone master list.`);
   }
   const masters = parseHostPortList(input, bare, {
@@ -1551,14 +1563,7 @@ function parseMasterList(input, raw) {
     example: EXAMPLE,
     what: "Spark masters"
   });
-  const seen = /* @__PURE__ */ new Set();
-  for (const master of masters) {
-    const key = formatHostPort(master);
-    if (seen.has(key)) {
-      throw new InputError(input, `distinct Spark masters`, `${key} twice in ${describeValue(raw)}`, "List each master once.");
-    }
-    seen.add(key);
-  }
+  refuseDuplicates(input, raw, masters, "Spark masters");
   return masters;
 }
 function masterUrl(masters) {
@@ -1591,6 +1596,7 @@ function parseZooKeeperConnect(input, raw) {
     example: EXAMPLE2,
     what: "ZooKeeper servers"
   });
+  refuseDuplicates(input, raw, servers, "ZooKeeper servers");
   if (servers.length % 2 === 0) {
     throw new InputError(
       input,
@@ -13664,7 +13670,7 @@ var init_failover_drill = __esm({
 
 // src/core/inputs/http-url.ts
 function isHttpUrl(value) {
-  return /^https?:\/\/[^\s/]+/.test(value);
+  return /^https?:\/\/[^\s/]+/i.test(value);
 }
 var init_http_url = __esm({
   "src/core/inputs/http-url.ts"() {

@@ -9,6 +9,8 @@ describe('parseMasterList', () => {
     ['spark://10.0.2.4:7077,10.0.2.5:7077', ['10.0.2.4:7077', '10.0.2.5:7077']],
     ['spark://m1:7077, spark://m2:7078', ['m1:7077', 'm2:7078']],
     ['master-1.internal', ['master-1.internal:7077']],
+    ['SPARK://10.0.2.4:7077,10.0.2.5', ['10.0.2.4:7077', '10.0.2.5:7077']],
+    ['[::1]:7077,[fd00::5]', ['[::1]:7077', '[fd00::5]:7077']],
   ])('reads %s', (raw, expected) => {
     expect(parseMasterList('masters', raw).map((m) => `${m.host}:${m.port}`)).toEqual(expected);
   });
@@ -39,6 +41,21 @@ describe('parseMasterList', () => {
   });
 });
 
+describe('an oversized master list', () => {
+  it('is refused by the length of its entry, without echoing it whole', () => {
+    const huge = `${'a'.repeat(100_000)}:7077`;
+    let message = '';
+    try {
+      parseMasterList('masters', huge);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe(
+      "Input 'masters': expected Spark masters as comma-separated host:port pairs, e.g. 10.0.2.4:7077,10.0.2.5:7077 or spark://10.0.2.4:7077,10.0.2.5:7077, found an entry of 100005 characters. Give host:port entries of at most 300 characters, e.g. 10.0.2.4:7077,10.0.2.5:7077 or spark://10.0.2.4:7077,10.0.2.5:7077.",
+    );
+  });
+});
+
 describe('parseZooKeeperConnect', () => {
   it('reads three servers and defaults the port', () => {
     expect(zookeeperConnectString(parseZooKeeperConnect('zookeepers', 'zk1,zk2:2182,10.0.1.6'))).toBe('zk1:2181,zk2:2182,10.0.1.6:2181');
@@ -46,6 +63,10 @@ describe('parseZooKeeperConnect', () => {
 
   it.each([
     ['zk1:2181,zk2:2181', /odd number of ZooKeeper servers/],
+    [
+      'zk1:2181,zk2:2181,zk1',
+      /^Input 'zookeepers': expected distinct ZooKeeper servers, found zk1:2181 twice in "zk1:2181,zk2:2181,zk1"\. List each of the ZooKeeper servers once\.$/,
+    ],
     ['zk1:2181,zk2:2181,zk3:2181/spark', /without a chroot/],
     ['zk1:2181;zk2:2181;zk3:2181', /found "zk1:2181;zk2:2181;zk3:2181"/],
     [undefined, /found nothing/],

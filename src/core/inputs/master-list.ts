@@ -1,5 +1,5 @@
 import { InputError, describeValue } from '../errors.js';
-import { type HostPort, formatHostPort, parseHostPortList } from './host-port.js';
+import { type HostPort, formatHostPort, parseHostPortList, refuseDuplicates } from './host-port.js';
 
 export const SPARK_MASTER_PORT = 7077;
 const EXAMPLE = '10.0.2.4:7077,10.0.2.5:7077 or spark://10.0.2.4:7077,10.0.2.5:7077';
@@ -13,9 +13,10 @@ export function parseMasterList(input: string, raw: string | undefined): HostPor
   const bare = (raw ?? '')
     .trim()
     .split(',')
-    .map((entry) => entry.trim().replace(/^spark:\/\//, ''))
+    .map((entry) => entry.trim().replace(/^spark:\/\//i, ''))
     .join(',');
-  if (/[a-z]+:\/\//i.test(bare)) {
+  // Anchored per entry: an unanchored scan for a scheme is quadratic over a long run of letters.
+  if (bare.split(',').some((entry) => /^[a-z][a-z0-9+.-]*:\/\//i.test(entry))) {
     throw new InputError(input, `Spark masters as ${EXAMPLE}`, describeValue(raw), `Only the spark:// scheme is valid for a standalone master list.`);
   }
   const masters = parseHostPortList(input, bare, {
@@ -23,14 +24,7 @@ export function parseMasterList(input: string, raw: string | undefined): HostPor
     example: EXAMPLE,
     what: 'Spark masters',
   });
-  const seen = new Set<string>();
-  for (const master of masters) {
-    const key = formatHostPort(master);
-    if (seen.has(key)) {
-      throw new InputError(input, `distinct Spark masters`, `${key} twice in ${describeValue(raw)}`, 'List each master once.');
-    }
-    seen.add(key);
-  }
+  refuseDuplicates(input, raw, masters, 'Spark masters');
   return masters;
 }
 

@@ -1,5 +1,5 @@
 import { InputError, describeValue } from '../errors.js';
-import { type HostPort, formatHostPort, parseHostPortList } from './host-port.js';
+import { type HostPort, formatHostPort, parseHostPortList, refuseDuplicates } from './host-port.js';
 
 export const ZOOKEEPER_CLIENT_PORT = 2181;
 const EXAMPLE = '10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181';
@@ -22,6 +22,7 @@ export function parseZooKeeperConnect(input: string, raw: string | undefined): H
     example: EXAMPLE,
     what: 'ZooKeeper servers',
   });
+  refuseDuplicates(input, raw, servers, 'ZooKeeper servers');
   if (servers.length % 2 === 0) {
     throw new InputError(
       input,

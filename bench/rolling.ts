@@ -82,7 +82,7 @@ async function sparkAzureRoll(cluster: LocalCluster, topology: ClusterTopology) 
   const report = await runRollingUpdate({
     cluster: { topology, operations, expectations: expectationsOf(topology) },
     method: localUpdate(cluster, CHANGE, operations),
-    options: { maxUnavailable: 1, gateTimeoutSeconds: 180, lockWaitSeconds: 10, pollIntervalMs: 100 },
+    options: { maxUnavailable: 1, gateTimeoutSeconds: 180, lockWaitSeconds: 10, pollIntervalMs: 100, clusterSecret: readLocalClusterSecret(cluster.paths.clusterDir) },
     log: silentLog,
   });
   if (report.halted) throw new Error(`spark-azure's roll halted: ${report.halted.reason}`);

@@ -26141,6 +26141,7 @@ async function rollingUpdateAction(pipeline) {
   warnOfDeprecatedInputs(inputs, pipeline);
   if (settings.zookeeperCount !== void 0) return resizeEnsembleAction({ ...settings, zookeeperCount: settings.zookeeperCount }, pipeline);
   const { cluster, method } = await resolve2(settings, pipeline);
+  refuseUnknownNodes(settings.only, cluster);
   const clusterSecret = await resolveClusterSecret(settings.clusterSecret, settings.configurationStore, settings.masters, pipeline);
   const options = { ...settings, clusterSecret, only: settings.method.name === "reimage" ? new Set(cluster.topology.workers.map((worker) => worker.name)) : settings.only };
   if (settings.dryRun) {
@@ -26183,6 +26184,18 @@ ${lines.join("\n")}
     );
   }
   pipeline.log.info(`Rolling update completed in ${figures2.totalSeconds} s; no ALIVE master for ${figures2.noAliveSeconds} s.`);
+}
+function refuseUnknownNodes(only, cluster) {
+  const names = [...cluster.topology.zookeepers, ...cluster.topology.masters, ...cluster.topology.workers].map((node) => node.name);
+  const unknown = [...only ?? []].filter((name) => !names.includes(name));
+  if (unknown.length > 0) {
+    throw new InputError(
+      "only",
+      `names of this cluster's nodes (${names.join(", ")})`,
+      unknown.join(", "),
+      "Use the node names the cluster reports (rolling-update dryRun lists them)."
+    );
+  }
 }
 async function resolve2(settings, pipeline) {
   const resolved = await resolveCluster({ ...settings, access: settings.nodeAccess }, pipeline);

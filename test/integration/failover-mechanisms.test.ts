@@ -319,9 +319,9 @@ describe('Spark HA mechanisms on ZooKeeper', () => {
       },
       retire: async () => undefined,
     };
-    await expect(resizeEnsemble(servers, [1, 2, 3, 4, 5], access, { log: silentLog, gateTimeoutMs: 2000, lockWaitMs: 5000 })).rejects.toThrow(
-      /^ZooKeeper server zk4: expected to follow the leader \(synced\) within 2 s, found no answer/,
-    );
+    await expect(
+      resizeEnsemble(servers, [1, 2, 3, 4, 5], access, { log: silentLog, gateTimeoutMs: 2000, lockWaitMs: 5000, clusterSecret: readLocalClusterSecret(cluster.paths.clusterDir) }),
+    ).rejects.toThrow(/^ZooKeeper server zk4: expected to follow the leader \(synced\) within 2 s, found no answer/);
     expect(changes).toEqual([]);
     for (const server of topology.zookeepers) expect(voterIds((await readMembership(zookeeperClientAddress(server)))!)).toEqual([1, 2, 3]);
     const lock = await MaintenanceLock.acquire(zk, 'resize halt test', { waitMs: 0 });

@@ -122,6 +122,16 @@ describe('rolling update on the real cluster', () => {
     expect(rules.data.alerts.map((alert) => `${alert.labels.alertname} ${alert.state}`)).toEqual([]);
   }, 600_000);
 
+  it('refuses an only that names no node of the cluster, touching nothing', async () => {
+    const pidsBefore = (await cluster.status())!.nodes.map((node) => node.pid);
+    const run = await runGithubAction('rolling-update', { masters: topologyMasterUrl(topology), only: 'worker1,worker9' }, { SPARK_AZURE_LOCAL_DIR: cluster.paths.clusterDir });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::Input 'only': expected names of this cluster's nodes \(zk1, zk2, zk3, master1, master2, worker1, worker2\), found worker9\. Use the node names/,
+    );
+    expect((await cluster.status())!.nodes.map((node) => node.pid)).toEqual(pidsBefore);
+  });
+
   it('halts, touching no further node, when a second ZooKeeper server dies in the middle of the roll', async () => {
     const pidsBefore = Object.fromEntries((await cluster.status())!.nodes.map((node) => [node.name, node.pid]));
     const followers = (await cluster.describe(topology)).nodes.filter((node) => node.state === 'follower').map((node) => node.name);
@@ -141,7 +151,7 @@ describe('rolling update on the real cluster', () => {
     const report = await runRollingUpdate({
       cluster: { topology, operations: cluster.nodeOperations(), expectations: expectationsOf(topology) },
       method: localUpdate(cluster, { zookeeper_heap_mb: '320' }, cluster.nodeOperations()),
-      options: { maxUnavailable: 1, gateTimeoutSeconds: 20, lockWaitSeconds: 5, pollIntervalMs: 100 },
+      options: { maxUnavailable: 1, gateTimeoutSeconds: 20, lockWaitSeconds: 5, pollIntervalMs: 100, clusterSecret: readLocalClusterSecret(cluster.paths.clusterDir) },
       log,
     });
     try {

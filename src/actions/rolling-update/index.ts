@@ -29,6 +29,7 @@ export async function rollingUpdateAction(pipeline: Pipeline): Promise<void> {
   warnOfDeprecatedInputs(inputs, pipeline);
   if (settings.zookeeperCount !== undefined) return resizeEnsembleAction({ ...settings, zookeeperCount: settings.zookeeperCount }, pipeline);
   const { cluster, method } = await resolve(settings, pipeline);
+  refuseUnknownNodes(settings.only, cluster);
   const clusterSecret = await resolveClusterSecret(settings.clusterSecret, settings.configurationStore, settings.masters, pipeline);
   const options = { ...settings, clusterSecret, only: settings.method.name === 'reimage' ? new Set(cluster.topology.workers.map((worker) => worker.name)) : settings.only };
 
@@ -68,6 +69,20 @@ export async function rollingUpdateAction(pipeline: Pipeline): Promise<void> {
     );
   }
   pipeline.log.info(`Rolling update completed in ${figures.totalSeconds} s; no ALIVE master for ${figures.noAliveSeconds} s.`);
+}
+
+/** `only` names nodes of this cluster: a name that matches none would silently roll nothing. */
+function refuseUnknownNodes(only: ReadonlySet<string> | undefined, cluster: RollingCluster): void {
+  const names = [...cluster.topology.zookeepers, ...cluster.topology.masters, ...cluster.topology.workers].map((node) => node.name);
+  const unknown = [...(only ?? [])].filter((name) => !names.includes(name));
+  if (unknown.length > 0) {
+    throw new InputError(
+      'only',
+      `names of this cluster's nodes (${names.join(', ')})`,
+      unknown.join(', '),
+      'Use the node names the cluster reports (rolling-update dryRun lists them).',
+    );
+  }
 }
 
 async function resolve(settings: RollingUpdateSettings, pipeline: Pipeline): Promise<{ cluster: RollingCluster; method: UpdateMethod }> {

@@ -11244,7 +11244,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(require("process"), 1);
-    var import_node_fs40 = __toESM2(require("fs"), 1);
+    var import_node_fs41 = __toESM2(require("fs"), 1);
     var import_node_os22 = __toESM2(require("os"), 1);
     var EOL5 = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -11697,8 +11697,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs40.default.existsSync(f)) return false;
-        const stat2 = import_node_fs40.default.lstatSync(f);
+        if (!import_node_fs41.default.existsSync(f)) return false;
+        const stat2 = import_node_fs41.default.lstatSync(f);
         return stat2.isFile() || stat2.isSymbolicLink();
       } catch (e) {
         return false;
@@ -12053,7 +12053,7 @@ var require_core = __commonJS({
     var import_node_buffer = require("buffer");
     var import_node_child_process2 = __toESM2(require("child_process"), 1);
     var import_node_events = require("events");
-    var import_node_fs40 = __toESM2(require("fs"), 1);
+    var import_node_fs41 = __toESM2(require("fs"), 1);
     var import_node_os11 = require("os");
     var import_node_process2 = __toESM2(require("process"), 1);
     var import_node_util2 = require("util");
@@ -12784,7 +12784,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util.isString)(dest))
-          return this._pipe(source, import_node_fs40.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs41.default.createWriteStream(dest));
         if ((0, import_util.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -22950,10 +22950,32 @@ var init_go_build = __esm({
   }
 });
 
+// src/tools/cache-entry.ts
+function partialPath(target) {
+  return `${target}.${process.pid}.partial`;
+}
+function publish(partial2, target) {
+  try {
+    (0, import_node_fs18.renameSync)(partial2, target);
+  } catch (error2) {
+    const code = error2.code;
+    if ((code === "ENOTEMPTY" || code === "EEXIST") && (0, import_node_fs18.existsSync)(target)) return (0, import_node_fs18.rmSync)(partial2, { recursive: true, force: true });
+    throw error2;
+  }
+}
+var import_node_fs18;
+var init_cache_entry = __esm({
+  "src/tools/cache-entry.ts"() {
+    "use strict";
+    init_cjs_shims();
+    import_node_fs18 = require("fs");
+  }
+});
+
 // src/tools/debian-packages.ts
 async function unpackedPackage(name, toolCache, log4) {
   const cache = import_node_path20.default.join(toolCache, "debian");
-  const cached = (0, import_node_fs18.existsSync)(cache) ? (0, import_node_fs18.readdirSync)(cache).filter((entry) => entry.startsWith(`${name}_`) && !entry.endsWith(".partial")).sort() : [];
+  const cached = (0, import_node_fs19.existsSync)(cache) ? (0, import_node_fs19.readdirSync)(cache).filter((entry) => entry.startsWith(`${name}_`) && !entry.endsWith(".partial")).sort() : [];
   if (cached.length > 0) return import_node_path20.default.join(cache, cached.at(-1));
   const download = await (0, import_promises8.mkdtemp)(import_node_path20.default.join(import_node_os6.default.tmpdir(), "spark-azure-deb-"));
   try {
@@ -22966,28 +22988,28 @@ async function unpackedPackage(name, toolCache, log4) {
     const deb = (await (0, import_promises8.readdir)(download)).find((file) => file.endsWith(".deb"));
     const version = (await $`dpkg-deb -f ${import_node_path20.default.join(download, deb)} Version`.quiet()).stdout.trim().replace(/[^A-Za-z0-9.+~-]/g, "_");
     const target = import_node_path20.default.join(cache, `${name}_${version}`);
-    const partial2 = `${target}.partial`;
-    await (0, import_promises8.rm)(partial2, { recursive: true, force: true });
+    const partial2 = partialPath(target);
     await (0, import_promises8.mkdir)(partial2, { recursive: true });
     requireSuccess(await $`dpkg-deb -x ${import_node_path20.default.join(download, deb)} ${partial2}`.quiet().nothrow(), `dpkg-deb -x ${deb}`, "Check the free space of the tool cache.");
-    await (0, import_promises8.rename)(partial2, target);
+    publish(partial2, target);
     log4.info(`Unpacked Debian's ${name} ${version} into ${target} (not installed; nothing runs as a service)`);
     return target;
   } finally {
     await (0, import_promises8.rm)(download, { recursive: true, force: true });
   }
 }
-var import_node_fs18, import_promises8, import_node_os6, import_node_path20;
+var import_node_fs19, import_promises8, import_node_os6, import_node_path20;
 var init_debian_packages = __esm({
   "src/tools/debian-packages.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs18 = require("fs");
+    import_node_fs19 = require("fs");
     import_promises8 = require("fs/promises");
     import_node_os6 = __toESM(require("os"), 1);
     import_node_path20 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
+    init_cache_entry();
   }
 });
 
@@ -23007,7 +23029,7 @@ async function ensureAlertmanager(toolCache, log4) {
   const installed = await whichProgram("alertmanager") ?? await whichProgram("prometheus-alertmanager");
   if (installed) return installed;
   const binary = import_node_path21.default.join(toolCache, "alertmanager", ALERTMANAGER_VERSION, "bin", "alertmanager");
-  if ((0, import_node_fs19.existsSync)(binary)) return binary;
+  if ((0, import_node_fs20.existsSync)(binary)) return binary;
   log4.info(`Building Alertmanager ${ALERTMANAGER_VERSION} from the Go module proxy into ${import_node_path21.default.dirname(binary)}`);
   return buildGoModule({ module: "github.com/prometheus/alertmanager", version: ALERTMANAGER_VERSION, packagePath: "./cmd/alertmanager", output: binary });
 }
@@ -23015,12 +23037,12 @@ async function whichProgram(program2) {
   const result2 = await $`command -v ${program2}`.quiet().nothrow();
   return result2.exitCode === 0 ? result2.stdout.trim() : void 0;
 }
-var import_node_fs19, import_node_path21, PACKAGES, ALERTMANAGER_VERSION;
+var import_node_fs20, import_node_path21, PACKAGES, ALERTMANAGER_VERSION;
 var init_monitoring_tools = __esm({
   "src/tools/monitoring-tools.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs19 = require("fs");
+    import_node_fs20 = require("fs");
     import_node_path21 = __toESM(require("path"), 1);
     init_core2();
     init_go_build();
@@ -23041,7 +23063,7 @@ function launcherPath(clusterDir, node) {
 function rolePath(clusterDir, node, programs) {
   const program2 = programs[node.role];
   const file = program2 && import_node_path22.default.join(nodeDir(clusterDir, node.name), "bin", program2);
-  return file && (0, import_node_fs20.existsSync)(file) ? file : void 0;
+  return file && (0, import_node_fs21.existsSync)(file) ? file : void 0;
 }
 function logPath(clusterDir, node) {
   return import_node_path22.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
@@ -23051,20 +23073,20 @@ function pidPath(clusterDir, node) {
 }
 function childrenOf(pid) {
   try {
-    return (0, import_node_fs20.readFileSync)(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return (0, import_node_fs21.readFileSync)(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
 }
 function listPids() {
-  return (0, import_node_fs20.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return (0, import_node_fs21.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
 }
 function isLiveProcessOf(pid, clusterDir) {
   try {
-    const stat2 = (0, import_node_fs20.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat2 = (0, import_node_fs21.readFileSync)(`/proc/${pid}/stat`, "utf8");
     const state = stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
     if (state === "Z" || state === "X") return false;
-    return (0, import_node_fs20.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
+    return (0, import_node_fs21.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
   } catch {
     return false;
   }
@@ -23088,13 +23110,13 @@ function signalProcess(pid, signal) {
   } catch {
   }
 }
-var import_node_child_process, import_node_fs20, import_promises9, import_node_path22, import_promises10, LAUNCHERS, AFTER_EXIT, BEFORE_STOP, STOP_GRACE_MS, SUPERVISOR, LocalProcesses;
+var import_node_child_process, import_node_fs21, import_promises9, import_node_path22, import_promises10, LAUNCHERS, AFTER_EXIT, BEFORE_STOP, STOP_GRACE_MS, SUPERVISOR, LocalProcesses;
 var init_local_processes = __esm({
   "src/local/local-processes.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_child_process = require("child_process");
-    import_node_fs20 = require("fs");
+    import_node_fs21 = require("fs");
     import_promises9 = require("fs/promises");
     import_node_path22 = __toESM(require("path"), 1);
     init_errors();
@@ -23149,7 +23171,7 @@ var init_local_processes = __esm({
         if (running !== void 0) return running;
         const log4 = logPath(this.clusterDir, node);
         await (0, import_promises9.mkdir)(import_node_path22.default.dirname(log4), { recursive: true });
-        const output = (0, import_node_fs20.openSync)(log4, "a");
+        const output = (0, import_node_fs21.openSync)(log4, "a");
         try {
           const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcher, options.afterExit ?? "", options.beforeStop ?? ""], {
             detached: true,
@@ -23169,14 +23191,14 @@ var init_local_processes = __esm({
 `);
           return child.pid;
         } finally {
-          (0, import_node_fs20.closeSync)(output);
+          (0, import_node_fs21.closeSync)(output);
         }
       }
       /** The node's pid while its process lives (zombies count as dead), else undefined. */
       pid(node) {
         const file = pidPath(this.clusterDir, node);
-        if (!(0, import_node_fs20.existsSync)(file)) return void 0;
-        const pid = Number((0, import_node_fs20.readFileSync)(file, "utf8").trim());
+        if (!(0, import_node_fs21.existsSync)(file)) return void 0;
+        const pid = Number((0, import_node_fs21.readFileSync)(file, "utf8").trim());
         return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
       }
       /**
@@ -23300,12 +23322,12 @@ async function ensureRecoveryPlugin(where2, log4) {
   const sourceDir = where2.content.recoveryPluginSource;
   const sources = listJavaSources(sourceDir);
   const hash = (0, import_node_crypto4.createHash)("sha256");
-  for (const file of sources) hash.update(file).update((0, import_node_fs21.readFileSync)(file));
+  for (const file of sources) hash.update(file).update((0, import_node_fs22.readFileSync)(file));
   hash.update(
-    (0, import_node_fs21.readdirSync)(import_node_path23.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
+    (0, import_node_fs22.readdirSync)(import_node_path23.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
   );
   const jar = import_node_path23.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
-  if ((0, import_node_fs21.existsSync)(jar)) return jar;
+  if ((0, import_node_fs22.existsSync)(jar)) return jar;
   if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
     log4.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
     await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log4);
@@ -23321,27 +23343,28 @@ async function ensureRecoveryPlugin(where2, log4) {
       (result2) => result2.stderr.trim().split("\n").slice(0, 3).join(" | ")
     );
     await (0, import_promises11.mkdir)(import_node_path23.default.dirname(jar), { recursive: true });
-    const partial2 = `${jar}.partial`;
+    const partial2 = partialPath(jar);
     await $`jar --create --file ${partial2} -C ${classes} .`.quiet();
-    await (0, import_promises11.rename)(partial2, jar);
+    publish(partial2, jar);
     return jar;
   } finally {
     await (0, import_promises11.rm)(classes, { recursive: true, force: true });
   }
 }
 function listJavaSources(directory) {
-  return (0, import_node_fs21.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path23.default.join(directory, file));
+  return (0, import_node_fs22.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path23.default.join(directory, file));
 }
-var import_node_crypto4, import_node_fs21, import_promises11, import_node_path23;
+var import_node_crypto4, import_node_fs22, import_promises11, import_node_path23;
 var init_recovery_plugin = __esm({
   "src/tools/recovery-plugin.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto4 = require("crypto");
-    import_node_fs21 = require("fs");
+    import_node_fs22 = require("fs");
     import_promises11 = require("fs/promises");
     import_node_path23 = __toESM(require("path"), 1);
     init_core2();
+    init_cache_entry();
     init_tool_result();
     init_installers();
   }
@@ -23349,12 +23372,12 @@ var init_recovery_plugin = __esm({
 
 // src/tools/zookeeper-metrics-jars.ts
 async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
-  const defaults2 = (0, import_yaml3.parse)((0, import_node_fs22.readFileSync)(import_node_path24.default.join(content.ansibleDir, "roles", "zookeeper", "defaults", "main.yml"), "utf8"));
+  const defaults2 = (0, import_yaml3.parse)((0, import_node_fs23.readFileSync)(import_node_path24.default.join(content.ansibleDir, "roles", "zookeeper", "defaults", "main.yml"), "utf8"));
   const jars = defaults2.zookeeper_prometheus_jars;
   const directory = import_node_path24.default.join(toolCache, "zookeeper-prometheus", (0, import_node_crypto5.createHash)("sha256").update(JSON.stringify(jars)).digest("hex").slice(0, 12));
   for (const jar of jars) {
     const file = import_node_path24.default.join(directory, import_node_path24.default.basename(jar.url));
-    if ((0, import_node_fs22.existsSync)(file)) continue;
+    if ((0, import_node_fs23.existsSync)(file)) continue;
     log4.info(`Downloading ${import_node_path24.default.basename(jar.url)} (ZooKeeper's Prometheus metrics) into ${directory}`);
     const response = await fetch(jar.url, { signal: AbortSignal.timeout(6e4) }).catch((error2) => {
       throw new ActionableError(`Download of ${jar.url}`, "the jar", error2.message, "Check that this machine reaches Maven Central, or set zookeeper_prometheus_enabled=false.");
@@ -23370,22 +23393,24 @@ async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
       );
     }
     await (0, import_promises12.mkdir)(directory, { recursive: true });
-    await (0, import_promises12.writeFile)(`${file}.partial`, bytes);
-    await (0, import_promises12.rename)(`${file}.partial`, file);
+    const partial2 = partialPath(file);
+    await (0, import_promises12.writeFile)(partial2, bytes);
+    publish(partial2, file);
   }
   return directory;
 }
-var import_node_crypto5, import_node_fs22, import_promises12, import_node_path24, import_yaml3;
+var import_node_crypto5, import_node_fs23, import_promises12, import_node_path24, import_yaml3;
 var init_zookeeper_metrics_jars = __esm({
   "src/tools/zookeeper-metrics-jars.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto5 = require("crypto");
-    import_node_fs22 = require("fs");
+    import_node_fs23 = require("fs");
     import_promises12 = require("fs/promises");
     import_node_path24 = __toESM(require("path"), 1);
     import_yaml3 = __toESM(require_dist(), 1);
     init_errors();
+    init_cache_entry();
   }
 });
 
@@ -23394,7 +23419,7 @@ async function ensureTerraformCli(toolCache, log4) {
   if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
   const bin = import_node_path25.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
   const tofu = import_node_path25.default.join(bin, "tofu");
-  if ((0, import_node_fs23.existsSync)(tofu)) return tofu;
+  if ((0, import_node_fs24.existsSync)(tofu)) return tofu;
   log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy into ${bin} (once)`);
   return buildGoModule({
     module: "github.com/opentofu/opentofu",
@@ -23404,12 +23429,12 @@ async function ensureTerraformCli(toolCache, log4) {
     fix: "Install Terraform or OpenTofu on PATH."
   });
 }
-var import_node_fs23, import_node_path25, OPENTOFU_VERSION;
+var import_node_fs24, import_node_path25, OPENTOFU_VERSION;
 var init_terraform_cli = __esm({
   "src/tools/terraform-cli.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs23 = require("fs");
+    import_node_fs24 = require("fs");
     import_node_path25 = __toESM(require("path"), 1);
     init_core2();
     init_go_build();
@@ -23420,7 +23445,7 @@ var init_terraform_cli = __esm({
 // src/local/toolchain.ts
 async function ensureToolchain(root2, toolCache, log4) {
   const java = await ensureJava(log4);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs24.existsSync)(ZOOKEEPER_JAR), log4);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs25.existsSync)(ZOOKEEPER_JAR), log4);
   const venv = await ensurePythonEnvironment("local-cluster", toolCache, log4);
   const python = import_node_path26.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
@@ -23451,12 +23476,12 @@ async function javaMajorVersion() {
   const match = /version "(\d+)/.exec(result2.stderr);
   return match ? Number(match[1]) : void 0;
 }
-var import_node_fs24, import_node_os7, import_node_path26, ZOOKEEPER_JAR;
+var import_node_fs25, import_node_os7, import_node_path26, ZOOKEEPER_JAR;
 var init_toolchain = __esm({
   "src/local/toolchain.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs24 = require("fs");
+    import_node_fs25 = require("fs");
     import_node_os7 = __toESM(require("os"), 1);
     import_node_path26 = __toESM(require("path"), 1);
     init_core2();
@@ -23501,25 +23526,25 @@ function describeShape(shape) {
 }
 async function keepPreviousLogs(clusterDir) {
   const nodes = import_node_path27.default.join(clusterDir, "nodes");
-  if (!(0, import_node_fs25.existsSync)(nodes)) return;
+  if (!(0, import_node_fs26.existsSync)(nodes)) return;
   const previous = import_node_path27.default.join(clusterDir, "previous-logs");
   const target = import_node_path27.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
   for (const node of await (0, import_promises13.readdir)(nodes)) {
     const logs = import_node_path27.default.join(nodes, node, "logs");
-    if ((0, import_node_fs25.existsSync)(logs)) {
+    if ((0, import_node_fs26.existsSync)(logs)) {
       await (0, import_promises13.mkdir)(target, { recursive: true });
       await (0, import_promises13.rename)(logs, import_node_path27.default.join(target, node));
     }
   }
-  const runs = (0, import_node_fs25.existsSync)(previous) ? (await (0, import_promises13.readdir)(previous)).sort() : [];
+  const runs = (0, import_node_fs26.existsSync)(previous) ? (await (0, import_promises13.readdir)(previous)).sort() : [];
   for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises13.rm)(import_node_path27.default.join(previous, old), { recursive: true, force: true });
 }
-var import_node_fs25, import_promises13, import_node_path27, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
+var import_node_fs26, import_promises13, import_node_path27, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
 var init_local_cluster = __esm({
   "src/local/local-cluster.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs25 = require("fs");
+    import_node_fs26 = require("fs");
     import_promises13 = require("fs/promises");
     import_node_path27 = __toESM(require("path"), 1);
     init_health();
@@ -23689,7 +23714,7 @@ var init_local_cluster = __esm({
         if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
         const { topology } = record2;
         const missing = allNodes(topology).filter((node) => this.processes.pid(node) === void 0);
-        const unconfigured = missing.filter((node) => !(0, import_node_fs25.existsSync)(launcherPath(this.paths.clusterDir, node)));
+        const unconfigured = missing.filter((node) => !(0, import_node_fs26.existsSync)(launcherPath(this.paths.clusterDir, node)));
         const started = performance.now();
         if (unconfigured.length > 0) {
           this.log.info(`Booting ${unconfigured.map((node) => node.name).join(", ")} from their custom data`);
@@ -23762,7 +23787,7 @@ var init_local_cluster = __esm({
       async logs(name, lines) {
         const node = await this.node(name);
         const file = logPath(this.paths.clusterDir, node);
-        if (!(0, import_node_fs25.existsSync)(file)) return "";
+        if (!(0, import_node_fs26.existsSync)(file)) return "";
         const text = await (0, import_promises13.readFile)(file, "utf8");
         return text.split("\n").slice(-lines - 1).join("\n");
       }
@@ -23783,11 +23808,11 @@ var init_local_cluster = __esm({
           throw new ClusterStateError(`Node ${node.name}`, `a running node to ${operation}`, "no process", "See `spark-azure local status`.");
         }
         const log4 = this.logFile(node);
-        const logBefore = (0, import_node_fs25.existsSync)(log4) ? (0, import_node_fs25.statSync)(log4).size : 0;
+        const logBefore = (0, import_node_fs26.existsSync)(log4) ? (0, import_node_fs26.statSync)(log4).size : 0;
         await this.nodeOperations()[operation](node);
         if (operation !== "start" && operation !== "restart") return;
         await sleep(START_WATCH_MS);
-        const since = (0, import_node_fs25.existsSync)(log4) ? (0, import_node_fs25.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
+        const since = (0, import_node_fs26.existsSync)(log4) ? (0, import_node_fs26.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
         if (/spark-azure supervisor: .* exited with status/.test(since) || this.processes.pid(node) === void 0) {
           await this.processes.stop(node);
           throw new ClusterStateError(
@@ -23881,7 +23906,7 @@ var init_local_cluster = __esm({
         return record2;
       }
       async record() {
-        if (!(0, import_node_fs25.existsSync)(this.recordPath)) return void 0;
+        if (!(0, import_node_fs26.existsSync)(this.recordPath)) return void 0;
         try {
           return JSON.parse(await (0, import_promises13.readFile)(this.recordPath, "utf8"));
         } catch (error2) {
@@ -24136,7 +24161,7 @@ async function configureCluster(terraform, configuration2) {
   const outputs = readVmOutputs(await terraform.outputs());
   const instances = configuration2.workerScaleSetLookup ? await listScaleSetInstances({ resourceGroup: outputs.resourceGroupName, scaleSet: outputs.workerScaleSetName }, configuration2.log) : void 0;
   const workers = (instances ?? []).map((instance) => ({ name: instance.ip, host: instance.ip }));
-  (0, import_node_fs26.writeFileSync)(configuration2.inventoryFile, azureInventory(outputs, workers, configuration2.ssh));
+  (0, import_node_fs27.writeFileSync)(configuration2.inventoryFile, azureInventory(outputs, workers, configuration2.ssh));
   await configuration2.published?.(outputs, workers.length);
   const { limit } = configuration2;
   if (configuration2.configure && (limit === void 0 || limit.length > 0)) await runSitePlaybook(configuration2, limit);
@@ -24152,12 +24177,12 @@ async function runSitePlaybook(configuration2, limit) {
   configuration2.log.info(result2.stdout.split("\n").slice(-12).join("\n"));
   requireSuccess(result2, "ansible-playbook site.yml", "Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.", ansibleFailures);
 }
-var import_node_fs26, import_node_path29;
+var import_node_fs27, import_node_path29;
 var init_cluster_configuration = __esm({
   "src/operations/cluster-configuration.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs26 = require("fs");
+    import_node_fs27 = require("fs");
     import_node_path29 = __toESM(require("path"), 1);
     init_azure_inventory();
     init_vm_outputs();
@@ -24289,14 +24314,14 @@ var init_zip_entries = __esm({
 
 // src/tools/plan-file.ts
 function preparePlanFile(planFile, given) {
-  if ((0, import_node_fs27.existsSync)(planFile) && (0, import_node_fs27.statSync)(planFile).isDirectory()) {
+  if ((0, import_node_fs28.existsSync)(planFile) && (0, import_node_fs28.statSync)(planFile).isDirectory()) {
     throw new InputError("planFile", "a file path for the saved plan", `${describeValue(given)}, a folder`, "Name a file, e.g. spark-azure.tfplan.");
   }
-  (0, import_node_fs27.mkdirSync)(import_node_path31.default.dirname(planFile), { recursive: true });
+  (0, import_node_fs28.mkdirSync)(import_node_path31.default.dirname(planFile), { recursive: true });
   return planFile;
 }
 function requireSavedPlan(planFile, given) {
-  if (!(0, import_node_fs27.existsSync)(planFile)) {
+  if (!(0, import_node_fs28.existsSync)(planFile)) {
     throw new InputError(
       "planFile",
       "the plan saved by command plan (download it in the approved job)",
@@ -24306,11 +24331,11 @@ function requireSavedPlan(planFile, given) {
   }
 }
 function refuseForeignPlan(planFile, root2, given) {
-  const read = (relative) => (0, import_node_fs27.existsSync)(import_node_path31.default.join(root2, relative)) ? (0, import_node_fs27.readFileSync)(import_node_path31.default.join(root2, relative)) : void 0;
-  const listTf = (relativeDir) => (0, import_node_fs27.existsSync)(import_node_path31.default.join(root2, relativeDir)) ? (0, import_node_fs27.readdirSync)(import_node_path31.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
+  const read = (relative) => (0, import_node_fs28.existsSync)(import_node_path31.default.join(root2, relative)) ? (0, import_node_fs28.readFileSync)(import_node_path31.default.join(root2, relative)) : void 0;
+  const listTf = (relativeDir) => (0, import_node_fs28.existsSync)(import_node_path31.default.join(root2, relativeDir)) ? (0, import_node_fs28.readdirSync)(import_node_path31.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
   let differences;
   try {
-    differences = planConfigurationDifferences(zipEntries((0, import_node_fs27.readFileSync)(planFile)), read, listTf);
+    differences = planConfigurationDifferences(zipEntries((0, import_node_fs28.readFileSync)(planFile)), read, listTf);
   } catch (error2) {
     differences = [`it is no saved Terraform plan (${error2 instanceof ToolAnswerError ? error2.found : error2.message})`];
   }
@@ -24327,12 +24352,12 @@ async function withPlanLock(planFile, plan) {
   const lock = `${planFile}.lock`;
   const holder = JSON.stringify({ pid: process.pid, host: import_node_os8.default.hostname(), since: (/* @__PURE__ */ new Date()).toISOString() });
   try {
-    (0, import_node_fs27.writeFileSync)(lock, holder, { flag: "wx" });
+    (0, import_node_fs28.writeFileSync)(lock, holder, { flag: "wx" });
   } catch (error2) {
     if (error2.code !== "EEXIST") throw error2;
-    const other = JSON.parse((0, import_node_fs27.readFileSync)(lock, "utf8"));
+    const other = JSON.parse((0, import_node_fs28.readFileSync)(lock, "utf8"));
     if (other.host === import_node_os8.default.hostname() && !processLives(other.pid)) {
-      (0, import_node_fs27.writeFileSync)(lock, holder);
+      (0, import_node_fs28.writeFileSync)(lock, holder);
     } else {
       throw new ClusterStateError(
         `Plan file ${planFile}`,
@@ -24345,7 +24370,7 @@ async function withPlanLock(planFile, plan) {
   try {
     return await plan();
   } finally {
-    (0, import_node_fs27.rmSync)(lock, { force: true });
+    (0, import_node_fs28.rmSync)(lock, { force: true });
   }
 }
 function processLives(pid) {
@@ -24356,12 +24381,12 @@ function processLives(pid) {
     return false;
   }
 }
-var import_node_fs27, import_node_os8, import_node_path31;
+var import_node_fs28, import_node_os8, import_node_path31;
 var init_plan_file = __esm({
   "src/tools/plan-file.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs27 = require("fs");
+    import_node_fs28 = require("fs");
     import_node_os8 = __toESM(require("os"), 1);
     import_node_path31 = __toESM(require("path"), 1);
     init_errors();
@@ -24595,7 +24620,7 @@ async function failoverDrillAction(pipeline) {
     })
   );
   const journalFile = import_node_path33.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
-  (0, import_node_fs28.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+  (0, import_node_fs29.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
   pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
   pipeline.setOutput("restoreSeconds", verdict.figures.restoreSeconds === void 0 ? "" : String(verdict.figures.restoreSeconds));
@@ -24633,7 +24658,7 @@ async function scaleDrill2(cluster, drill2, settings, runtime, pipeline) {
     })
   );
   const journalFile = import_node_path33.default.join(pipeline.directories.temp, `spark-azure-scale-drill-${journal.startedAt}.json`);
-  (0, import_node_fs28.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+  (0, import_node_fs29.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
   const figure = (value) => value === void 0 ? "" : String(value);
   pipeline.setOutput("scaleOutSeconds", figure(verdict.figures.scaleOutSeconds));
@@ -24654,12 +24679,12 @@ async function scaleDrill2(cluster, drill2, settings, runtime, pipeline) {
     `Scale drill passed: ${journal.experiment.workersBefore} \u2192 ${journal.experiment.workersDuring} workers with executors in ${verdict.figures.scaleOutSeconds} s, back in ${verdict.figures.scaleInSeconds} s, 0 failed tasks.`
   );
 }
-var import_node_fs28, import_node_path33, SCALE_OUT_BY;
+var import_node_fs29, import_node_path33, SCALE_OUT_BY;
 var init_failover_drill2 = __esm({
   "src/actions/failover-drill/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs28 = require("fs");
+    import_node_fs29 = require("fs");
     import_node_path33 = __toESM(require("path"), 1);
     init_errors();
     init_input_reader();
@@ -24714,18 +24739,18 @@ var init_image_version = __esm({
 // src/tools/image-inputs.ts
 function imageInputs(root2) {
   return IMAGE_INPUT_DIRECTORIES.flatMap(
-    (directory) => (0, import_node_fs29.readdirSync)(import_node_path34.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
+    (directory) => (0, import_node_fs30.readdirSync)(import_node_path34.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
       const absolute = import_node_path34.default.join(entry.parentPath, entry.name);
-      return { path: import_node_path34.default.relative(root2, absolute).split(import_node_path34.default.sep).join("/"), content: (0, import_node_fs29.readFileSync)(absolute) };
+      return { path: import_node_path34.default.relative(root2, absolute).split(import_node_path34.default.sep).join("/"), content: (0, import_node_fs30.readFileSync)(absolute) };
     })
   );
 }
-var import_node_fs29, import_node_path34, IMAGE_INPUT_DIRECTORIES;
+var import_node_fs30, import_node_path34, IMAGE_INPUT_DIRECTORIES;
 var init_image_inputs = __esm({
   "src/tools/image-inputs.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs29 = require("fs");
+    import_node_fs30 = require("fs");
     import_node_path34 = __toESM(require("path"), 1);
     IMAGE_INPUT_DIRECTORIES = ["infra/packer", "infra/ansible", "infra/spark-recovery"];
   }
@@ -24746,10 +24771,11 @@ async function builtPacker(toolCache, log4) {
   const home = import_node_path35.default.join(toolCache, "packer", PACKER_VERSION);
   const command = import_node_path35.default.join(home, "bin", "packer");
   const pluginDirectory = import_node_path35.default.join(home, "plugins");
-  if (!(0, import_node_fs30.existsSync)(command)) {
+  if (!(0, import_node_fs31.existsSync)(command)) {
     log4.info(`Building Packer ${PACKER_VERSION} from the Go module proxy into ${import_node_path35.default.dirname(command)} (once; about 4 min on 2 cores)`);
-    await buildGoModule({ module: "github.com/hashicorp/packer", version: PACKER_VERSION, output: `${command}.partial` });
-    (0, import_node_fs30.renameSync)(`${command}.partial`, command);
+    const partial2 = partialPath(command);
+    await buildGoModule({ module: "github.com/hashicorp/packer", version: PACKER_VERSION, output: partial2 });
+    publish(partial2, command);
   }
   for (const plugin of PACKER_PLUGINS) await installPlugin(plugin, pluginDirectory, log4);
   return { command, env: { PACKER_PLUGIN_PATH: pluginDirectory, CHECKPOINT_DISABLE: "1" } };
@@ -24757,12 +24783,12 @@ async function builtPacker(toolCache, log4) {
 async function installPlugin(plugin, pluginDirectory, log4) {
   const directory = import_node_path35.default.join(pluginDirectory, "github.com", "hashicorp", plugin.name);
   const marker = import_node_path35.default.join(directory, `.built-${plugin.version}`);
-  if ((0, import_node_fs30.existsSync)(marker)) return;
+  if ((0, import_node_fs31.existsSync)(marker)) return;
   log4.info(`Building the Packer ${plugin.name} plugin ${plugin.version} from the Go module proxy into ${directory} (once)`);
   const built = await buildGoModule({
     module: plugin.module,
     version: plugin.version,
-    output: import_node_path35.default.join(directory, `build-${plugin.version}`),
+    output: partialPath(import_node_path35.default.join(directory, `build-${plugin.version}`)),
     // A release build clears the "dev" pre-release marker the source carries, as the plugin's own release does.
     ldflags: `-X ${plugin.module}/version.VersionPrerelease=`,
     unlistedInChecksumDatabase: plugin.unlistedInChecksumDatabase ? [plugin.module] : []
@@ -24770,20 +24796,21 @@ async function installPlugin(plugin, pluginDirectory, log4) {
   const described = JSON.parse((await $({ quiet: true })`${built} describe`).stdout);
   const platform2 = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
   const binary = import_node_path35.default.join(directory, `packer-plugin-${plugin.name}_v${described.version}_${described.api_version}_${platform2}`);
-  (0, import_node_fs30.renameSync)(built, binary);
-  (0, import_node_fs30.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto7.createHash)("sha256").update((0, import_node_fs30.readFileSync)(binary)).digest("hex"));
-  (0, import_node_fs30.writeFileSync)(marker, `${binary}
+  publish(built, binary);
+  (0, import_node_fs31.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto7.createHash)("sha256").update((0, import_node_fs31.readFileSync)(binary)).digest("hex"));
+  (0, import_node_fs31.writeFileSync)(marker, `${binary}
 `);
 }
-var import_node_crypto7, import_node_fs30, import_node_path35, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
+var import_node_crypto7, import_node_fs31, import_node_path35, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
 var init_packer = __esm({
   "src/tools/packer.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto7 = require("crypto");
-    import_node_fs30 = require("fs");
+    import_node_fs31 = require("fs");
     import_node_path35 = __toESM(require("path"), 1);
     init_core2();
+    init_cache_entry();
     init_go_build();
     PACKER_VERSION = "v1.9.4";
     PACKER_PLUGINS = [
@@ -24847,7 +24874,7 @@ async function runPackerBuild(build) {
   const directory = import_node_path36.default.dirname(template2);
   const file = import_node_path36.default.basename(template2);
   const named = build.givenAs ?? file;
-  (0, import_node_fs31.rmSync)(build.manifestFile, { force: true });
+  (0, import_node_fs32.rmSync)(build.manifestFile, { force: true });
   const args = Object.entries(build.variables).flatMap(([key, value]) => value === void 0 ? [] : ["-var", `${key}=${value}`]);
   const env = { ...process.env, ...packer.env, PATH: `${build.binDirectory}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
   const init = await group3(`packer init ${file}`, () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer.command} init ${file}`);
@@ -24867,15 +24894,15 @@ async function runPackerBuild(build) {
     "Fix what Packer reports; it removes the temporary build resources itself.",
     () => output.errors.join(" | ") || `exit ${run2.exitCode}`
   );
-  const manifest = lastRunBuild(parseToolJson(`the Packer manifest ${build.manifestFile}`, (0, import_node_fs31.readFileSync)(build.manifestFile, "utf8")));
+  const manifest = lastRunBuild(parseToolJson(`the Packer manifest ${build.manifestFile}`, (0, import_node_fs32.readFileSync)(build.manifestFile, "utf8")));
   return { imageId: galleryImageVersionId(output.artifacts) ?? manifest.artifact_id, managedImageId: manifest.artifact_id, runUuid: manifest.packer_run_uuid };
 }
-var import_node_fs31, import_node_path36;
+var import_node_fs32, import_node_path36;
 var init_packer_build = __esm({
   "src/tools/packer-build.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs31 = require("fs");
+    import_node_fs32 = require("fs");
     import_node_path36 = __toESM(require("path"), 1);
     init_core2();
     init_packer_output();
@@ -24920,7 +24947,7 @@ async function imageBuildAction(pipeline) {
   const root2 = content.root;
   const toolCache = pipeline.directories.toolCache;
   const template2 = settings.template === void 0 ? content.packerTemplate : userPath(pipeline, settings.template);
-  if (!(0, import_node_fs32.existsSync)(template2)) {
+  if (!(0, import_node_fs33.existsSync)(template2)) {
     throw new InputError(
       "template",
       "a Packer template in the workspace",
@@ -24996,12 +25023,12 @@ Already in the gallery, not rebuilt: \`${existing}\`
 function manifestFile(pipeline) {
   return import_node_path37.default.join(pipeline.directories.temp, `packer-manifest-${process.pid}.json`);
 }
-var import_node_fs32, import_node_path37;
+var import_node_fs33, import_node_path37;
 var init_image_build = __esm({
   "src/actions/image-build/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs32 = require("fs");
+    import_node_fs33 = require("fs");
     import_node_path37 = __toESM(require("path"), 1);
     init_gallery();
     init_errors();
@@ -25124,12 +25151,12 @@ function configuration(settings, pipeline, limit) {
     log: pipeline.log,
     group: (title, body) => pipeline.group(title, body),
     published: async (outputs, workerCount) => {
-      await publish(outputs, workerCount, inventoryFile, pipeline);
+      await publish2(outputs, workerCount, inventoryFile, pipeline);
       if (outputs.configurationStore && Object.keys(roleVariables).length > 0) await keepRoleVariables(outputs.configurationStore, roleVariables, pipeline);
     }
   };
 }
-async function publish(outputs, workerCount, inventoryFile, pipeline) {
+async function publish2(outputs, workerCount, inventoryFile, pipeline) {
   for (const value of outputs.sensitiveValues) pipeline.setSecret(value);
   pipeline.setOutput("masters", outputs.masterUrl);
   pipeline.setOutput("zookeepers", outputs.zookeeperConnect);
@@ -26050,7 +26077,7 @@ async function resizeEnsembleAction(settings, pipeline) {
   );
   await finish();
   const reportFile = import_node_path41.default.join(pipeline.directories.temp, `spark-azure-ensemble-resize-${Date.now()}.json`);
-  (0, import_node_fs33.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}
+  (0, import_node_fs34.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}
 `);
   pipeline.setOutput("completed", "true");
   pipeline.setOutput("ensembleVoters", report.after.join(","));
@@ -26112,12 +26139,12 @@ async function ensembleSides(settings, pipeline) {
     finish: async () => void 0
   };
 }
-var import_node_fs33, import_node_path41;
+var import_node_fs34, import_node_path41;
 var init_ensemble = __esm({
   "src/actions/rolling-update/ensemble.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs33 = require("fs");
+    import_node_fs34 = require("fs");
     import_node_path41 = __toESM(require("path"), 1);
     init_update_methods();
     init_ssh_ensemble_access();
@@ -26167,7 +26194,7 @@ ${lines.join("\n")}
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate({ cluster, method, options, log: pipeline.log }));
   const figures2 = rollingFigures(report.journal);
   const reportFile = import_node_path42.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
-  (0, import_node_fs34.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+  (0, import_node_fs35.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
   pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
@@ -26233,12 +26260,12 @@ function extraVariablesFile(roleVariables, keyFile, pipeline) {
   const variables = { ...roleVariables, ...keyFile ? { ansible_ssh_private_key_file: keyFile } : {} };
   return Object.keys(variables).length > 0 ? writeExtraVariablesFile(pipeline, variables) : void 0;
 }
-var import_node_fs34, import_node_path42;
+var import_node_fs35, import_node_path42;
 var init_rolling_update2 = __esm({
   "src/actions/rolling-update/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs34 = require("fs");
+    import_node_fs35 = require("fs");
     import_node_path42 = __toESM(require("path"), 1);
     init_node_states();
     init_errors();
@@ -26375,7 +26402,7 @@ async function aksSmokeTest(pipeline, inputs) {
   const { kubeconfig, application, timeoutMs } = readAksSmokeTest(inputs);
   const kubectl = new Kubectl(pipeline.secretFile("kubeconfig", kubeconfig));
   const manifest = import_node_path43.default.join(pipeline.directories.temp, `${application.name}.json`);
-  (0, import_node_fs35.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
+  (0, import_node_fs36.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
 `);
   const started = performance.now();
   const outcome = await pipeline.group(`Smoke test on AKS (${application.namespace}/${application.name})`, async () => {
@@ -26419,12 +26446,12 @@ ${await kubectl.logTail(last2.driverPod, application.namespace, 40)}`);
     `kubectl describe sparkapplication ${application.name} -n ${application.namespace} tells more.`
   );
 }
-var import_node_fs35, import_node_path43;
+var import_node_fs36, import_node_path43;
 var init_aks = __esm({
   "src/actions/smoke-test/aks.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs35 = require("fs");
+    import_node_fs36 = require("fs");
     import_node_path43 = __toESM(require("path"), 1);
     init_errors();
     init_spark_application();
@@ -34799,7 +34826,7 @@ function azureDevOpsPipeline(taskName) {
     writes: [{ label: "Agent.TempDirectory", path: directories.temp, kind: "directory", fix: AGENT_TEMP_FIX }],
     appendSummary: summaryAppender(log4, "the task summary in Agent.TempDirectory", async (markdown) => {
       const file = import_node_path44.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
-      (0, import_node_fs36.writeFileSync)(file, markdown);
+      (0, import_node_fs37.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     }),
     inputLabel: (input) => `'${input}'`,
@@ -34817,12 +34844,12 @@ function azureDevOpsDirectories() {
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs36, import_node_os9, import_node_path44, tl;
+var import_node_fs37, import_node_os9, import_node_path44, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs36 = require("fs");
+    import_node_fs37 = require("fs");
     import_node_os9 = __toESM(require("os"), 1);
     import_node_path44 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
@@ -34901,8 +34928,8 @@ async function requestFederatedToken(id) {
 async function signIn(connection, profile) {
   process.env.AZURE_CONFIG_DIR = profile;
   const credentialFile = import_node_path45.default.join(profile, "credential");
-  (0, import_node_fs37.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
-  (0, import_node_fs37.chmodSync)(credentialFile, 384);
+  (0, import_node_fs38.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
+  (0, import_node_fs38.chmodSync)(credentialFile, 384);
   const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
   try {
     requireSuccess(
@@ -34929,12 +34956,12 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs37, import_promises16, import_node_path45, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs38, import_promises16, import_node_path45, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs37 = require("fs");
+    import_node_fs38 = require("fs");
     import_promises16 = require("fs/promises");
     import_node_path45 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
@@ -38627,7 +38654,7 @@ function cliPipeline(inputs, options = {}) {
       secrets.push(...secretLines(value));
     },
     appendSummary: summaryAppender(log4, "--summary-file", async (markdown) => {
-      if (options.summaryFile) (0, import_node_fs38.appendFileSync)(options.summaryFile, `${markdown}
+      if (options.summaryFile) (0, import_node_fs39.appendFileSync)(options.summaryFile, `${markdown}
 `);
     }),
     inputLabel: cliFlag,
@@ -38649,12 +38676,12 @@ function cliFlag(input) {
 function cliDirectories(env = process.env) {
   return { workspace: process.cwd(), temp: import_node_os10.default.tmpdir(), toolCache: toolCacheDirectory(void 0, env) };
 }
-var import_node_fs38, import_node_os10;
+var import_node_fs39, import_node_os10;
 var init_cli_pipeline = __esm({
   "src/doors/cli-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs38 = require("fs");
+    import_node_fs39 = require("fs");
     import_node_os10 = __toESM(require("os"), 1);
     init_secret_inputs();
     init_directories();
@@ -38666,7 +38693,7 @@ var init_cli_pipeline = __esm({
 
 // src/entries/action-commands.ts
 function addActionCommand(program2, options) {
-  const metadata = (0, import_yaml5.parse)((0, import_node_fs39.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
+  const metadata = (0, import_yaml5.parse)((0, import_node_fs40.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
   const fromLocalCluster = options.localDefaults ? " Inputs left out come from the local cluster." : "";
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {}).filter(([input2]) => !options.omit?.includes(input2))) {
@@ -38677,12 +38704,12 @@ function addActionCommand(program2, options) {
     await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
   });
 }
-var import_node_fs39, import_yaml5;
+var import_node_fs40, import_yaml5;
 var init_action_commands = __esm({
   "src/entries/action-commands.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs39 = require("fs");
+    import_node_fs40 = require("fs");
     init_esm();
     import_yaml5 = __toESM(require_dist(), 1);
     init_action_registry();

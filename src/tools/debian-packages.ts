@@ -1,10 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { $ } from 'zx/core';
 import type { Log } from '../core/log.js';
 import { requireSuccess } from './tool-result.js';
+import { partialPath, publish } from './cache-entry.js';
 
 /** `<toolCache>/debian/<package>_<version>/`, unpacked once; a later run takes the newest already there. */
 export async function unpackedPackage(name: string, toolCache: string, log: Log): Promise<string> {
@@ -28,11 +29,10 @@ export async function unpackedPackage(name: string, toolCache: string, log: Log)
     const deb = (await readdir(download)).find((file) => file.endsWith('.deb'))!;
     const version = (await $`dpkg-deb -f ${path.join(download, deb)} Version`.quiet()).stdout.trim().replace(/[^A-Za-z0-9.+~-]/g, '_');
     const target = path.join(cache, `${name}_${version}`);
-    const partial = `${target}.partial`;
-    await rm(partial, { recursive: true, force: true });
+    const partial = partialPath(target);
     await mkdir(partial, { recursive: true });
     requireSuccess(await $`dpkg-deb -x ${path.join(download, deb)} ${partial}`.quiet().nothrow(), `dpkg-deb -x ${deb}`, 'Check the free space of the tool cache.');
-    await rename(partial, target);
+    publish(partial, target);
     log.info(`Unpacked Debian's ${name} ${version} into ${target} (not installed; nothing runs as a service)`);
     return target;
   } finally {

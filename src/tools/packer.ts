@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { $ } from 'zx/core';
 import type { Log } from '../core/log.js';
+import { partialPath, publish } from './cache-entry.js';
 import { buildGoModule } from './go-build.js';
 
 interface PackerPlugin {
@@ -56,8 +57,9 @@ export async function builtPacker(toolCache: string, log: Log): Promise<PackerTo
   const pluginDirectory = path.join(home, 'plugins');
   if (!existsSync(command)) {
     log.info(`Building Packer ${PACKER_VERSION} from the Go module proxy into ${path.dirname(command)} (once; about 4 min on 2 cores)`);
-    await buildGoModule({ module: 'github.com/hashicorp/packer', version: PACKER_VERSION, output: `${command}.partial` });
-    renameSync(`${command}.partial`, command);
+    const partial = partialPath(command);
+    await buildGoModule({ module: 'github.com/hashicorp/packer', version: PACKER_VERSION, output: partial });
+    publish(partial, command);
   }
   for (const plugin of PACKER_PLUGINS) await installPlugin(plugin, pluginDirectory, log);
   return { command, env: { PACKER_PLUGIN_PATH: pluginDirectory, CHECKPOINT_DISABLE: '1' } };
@@ -75,7 +77,7 @@ async function installPlugin(plugin: PackerPlugin, pluginDirectory: string, log:
   const built = await buildGoModule({
     module: plugin.module,
     version: plugin.version,
-    output: path.join(directory, `build-${plugin.version}`),
+    output: partialPath(path.join(directory, `build-${plugin.version}`)),
     // A release build clears the "dev" pre-release marker the source carries, as the plugin's own release does.
     ldflags: `-X ${plugin.module}/version.VersionPrerelease=`,
     unlistedInChecksumDatabase: plugin.unlistedInChecksumDatabase ? [plugin.module] : [],
@@ -83,7 +85,7 @@ async function installPlugin(plugin: PackerPlugin, pluginDirectory: string, log:
   const described = JSON.parse((await $({ quiet: true })`${built} describe`).stdout) as { version: string; api_version: string };
   const platform = `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`;
   const binary = path.join(directory, `packer-plugin-${plugin.name}_v${described.version}_${described.api_version}_${platform}`);
-  renameSync(built, binary);
+  publish(built, binary);
   writeFileSync(`${binary}_SHA256SUM`, createHash('sha256').update(readFileSync(binary)).digest('hex'));
   writeFileSync(marker, `${binary}\n`);
 }

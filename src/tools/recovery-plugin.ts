@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { $ } from 'zx/core';
+import { partialPath, publish } from './cache-entry.js';
 import { requireSuccess } from './tool-result.js';
 import type { Log } from '../core/log.js';
 import { ensureDebianPackages } from './installers.js';
@@ -40,9 +41,9 @@ export async function ensureRecoveryPlugin(where: { content: SuiteContent; spark
       result.stderr.trim().split('\n').slice(0, 3).join(' | '),
     );
     await mkdir(path.dirname(jar), { recursive: true });
-    const partial = `${jar}.partial`;
+    const partial = partialPath(jar);
     await $`jar --create --file ${partial} -C ${classes} .`.quiet();
-    await rename(partial, jar);
+    publish(partial, jar);
     return jar;
   } finally {
     await rm(classes, { recursive: true, force: true });

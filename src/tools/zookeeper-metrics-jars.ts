@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { ActionableError } from '../core/errors.js';
 import type { Log } from '../core/log.js';
 import type { SuiteContent } from './suite-content.js';
+import { partialPath, publish } from './cache-entry.js';
 
 interface Jar {
   readonly url: string;
@@ -39,8 +40,9 @@ export async function ensureZooKeeperMetricsJars(content: SuiteContent, toolCach
       );
     }
     await mkdir(directory, { recursive: true });
-    await writeFile(`${file}.partial`, bytes);
-    await rename(`${file}.partial`, file);
+    const partial = partialPath(file);
+    await writeFile(partial, bytes);
+    publish(partial, file);
   }
   return directory;
 }

@@ -24,7 +24,7 @@ describe('the closed cluster, as the code and the infrastructure describe it', (
   });
 
   it("the masters and the pipelines' tools are one ZooKeeper user, and the servers enforce authentication where Spark does", () => {
-    const plugin = read('infra', 'spark-recovery', 'src', 'io', 'sparkazure', 'recovery', 'ClusterZooKeeper.java');
+    const plugin = read('infra', 'spark-recovery', 'src', 'io', 'sparkazure', 'recovery', 'ClusterCredentials.java');
     expect(plugin).toContain(`static final String USER = "${ZOOKEEPER_CLUSTER_USER}";`);
     const zookeeper = parse(read('infra', 'ansible', 'roles', 'zookeeper', 'defaults', 'main.yml')) as { zookeeper_enforce_auth: string };
     expect(zookeeper.zookeeper_enforce_auth).toBe('{{ spark_authenticate | default(true) }}');

@@ -21,7 +21,7 @@ const OPERATION_TIMEOUT_MS = 15_000;
 
 /**
  * The digest user every spark-azure client is on a closed cluster, with the cluster secret as its password
- * (the recovery plugin's ClusterZooKeeper.USER: a static test keeps them equal).
+ * (the recovery plugin's ClusterCredentials.USER: a static test keeps them equal).
  */
 export const ZOOKEEPER_CLUSTER_USER = 'spark-azure';
 

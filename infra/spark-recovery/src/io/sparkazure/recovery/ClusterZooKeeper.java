@@ -1,10 +1,6 @@
 package io.sparkazure.recovery;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import org.apache.curator.framework.CuratorFramework;
@@ -19,7 +15,7 @@ import org.apache.zookeeper.data.Stat;
 
 /**
  * The cluster's identity in ZooKeeper. A closed cluster ({@code spark.authenticate=true}) authenticates every
- * session as the digest user {@value #USER} with the cluster secret, and keeps every znode it creates to that
+ * session as the digest user of ClusterCredentials with the cluster secret, and keeps every znode it creates to that
  * user alone ({@code CREATOR_ALL_ACL}): an anonymous client is turned away by the servers (they enforce
  * digest authentication), and one that authenticates as anyone else can neither read the recovery state nor
  * create, delete or change a node under the cluster's directory, so it cannot move the leadership.
@@ -28,9 +24,6 @@ import org.apache.zookeeper.data.Stat;
  * its own persistence engine as well as its own election (docs/security.md).
  */
 final class ClusterZooKeeper {
-  /** The digest user every spark-azure client (masters, the latch release, the pipelines' tools) is. */
-  static final String USER = "spark-azure";
-
   // ZooKeeper's CREATOR_ALL_ACL: "auth" stands for the creating session's own ids, i.e. the cluster's user.
   // An ArrayList: ZooKeeper asks the list whether it contains null, which List.of refuses to answer.
   private static final List<ACL> CLUSTER_ONLY = new ArrayList<>(Collections.singletonList(new ACL(ZooDefs.Perms.ALL, new Id("auth", ""))));
@@ -49,30 +42,12 @@ final class ClusterZooKeeper {
 
   private ClusterZooKeeper() {}
 
-  /**
-   * {@code spark-azure:<secret>} on a closed cluster, null on an open one. A closed cluster without its secret
-   * is a configuration error the master must not start with: it could not join the election.
-   */
-  static byte[] credentials(String authenticate, String secret) {
-    if (!Boolean.parseBoolean(authenticate)) return null;
-    if (secret == null || secret.isEmpty()) {
-      throw new IllegalStateException("spark.authenticate is true but spark.authenticate.secret is empty: the master cannot authenticate with ZooKeeper");
-    }
-    return (USER + ":" + secret).getBytes(StandardCharsets.UTF_8);
-  }
-
   /** A Curator client for the ensemble, authenticated and creating cluster-only nodes when credentials are given. */
   static CuratorFrameworkFactory.Builder builder(String connectString, byte[] credentials) {
     CuratorFrameworkFactory.Builder builder =
         CuratorFrameworkFactory.builder().connectString(connectString).retryPolicy(new ExponentialBackoffRetry(500, 10, 5_000));
     if (credentials != null) builder.authorization("digest", credentials).aclProvider(CLUSTER_ONLY_PROVIDER);
     return builder;
-  }
-
-  /** The ACL id ZooKeeper gives a session that authenticated with these credentials: user:base64(sha1(user:password)). */
-  static String digestId(byte[] credentials) throws NoSuchAlgorithmException {
-    byte[] hash = MessageDigest.getInstance("SHA1").digest(credentials);
-    return USER + ":" + Base64.getEncoder().encodeToString(hash);
   }
 
   /**
@@ -88,7 +63,7 @@ final class ClusterZooKeeper {
         // Created before: by this cluster, an open one before it, or someone else (checked next).
       }
       if (credentials == null) return;
-      String cluster = digestId(credentials);
+      String cluster = ClusterCredentials.digestId(credentials);
       Stat stat = new Stat();
       List<ACL> current = client.getACL().storingStatIn(stat).forPath(path);
       if (current.stream().allMatch(acl -> acl.getId().getScheme().equals("digest") && acl.getId().getId().equals(cluster))) return;

@@ -31,7 +31,7 @@ final class ClusterZooKeeperPersistenceEngine extends PersistenceEngine {
   ClusterZooKeeperPersistenceEngine(SparkConf conf, Serializer serializer) {
     this.serializer = serializer;
     this.directory = conf.get("spark.deploy.zookeeper.dir", "/spark") + "/master_status";
-    byte[] credentials = ClusterZooKeeper.credentials(conf.get("spark.authenticate", "false"), conf.get("spark.authenticate.secret", ""));
+    byte[] credentials = ClusterCredentials.of(conf.get("spark.authenticate", "false"), conf.get("spark.authenticate.secret", ""));
     this.client = ClusterZooKeeper.builder(conf.get("spark.deploy.zookeeper.url"), credentials).sessionTimeoutMs(60_000).connectionTimeoutMs(15_000).build();
     client.start();
     try {

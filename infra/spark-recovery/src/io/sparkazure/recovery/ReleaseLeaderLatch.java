@@ -63,7 +63,7 @@ public final class ReleaseLeaderLatch {
       System.err.println("spark-azure latch release: " + args[0] + " sets no spark.deploy.zookeeper.url or " + PARTICIPANT_ID_KEY + ": nothing released");
       System.exit(1);
     }
-    byte[] credentials = ClusterZooKeeper.credentials(conf.getProperty("spark.authenticate", "false"), conf.getProperty("spark.authenticate.secret", ""));
+    byte[] credentials = ClusterCredentials.of(conf.getProperty("spark.authenticate", "false"), conf.getProperty("spark.authenticate.secret", ""));
     try {
       int removed = release(connectString, credentials, latchPath, participantId);
       System.err.println("spark-azure latch release: removed " + removed + " latch node(s) of " + participantId + " under " + latchPath);

@@ -40,7 +40,7 @@ final class SuspensionTolerantLeaderElectionAgent implements LeaderElectionAgent
     this.master = master;
     String clusterDirectory = conf.get("spark.deploy.zookeeper.dir", "/spark");
     String directory = clusterDirectory + "/leader_election";
-    byte[] credentials = ClusterZooKeeper.credentials(conf.get("spark.authenticate", "false"), conf.get("spark.authenticate.secret", ""));
+    byte[] credentials = ClusterCredentials.of(conf.get("spark.authenticate", "false"), conf.get("spark.authenticate.secret", ""));
     this.client =
         ClusterZooKeeper.builder(conf.get("spark.deploy.zookeeper.url"), credentials)
             .sessionTimeoutMs(SESSION_TIMEOUT_MS)

@@ -57,10 +57,10 @@ describe('custom data: every node of envs/vm boots from a valid cloud-config', (
     const worker = nodeFactsOf(documents['worker-1']!);
     expect(worker).toMatchObject({ role: 'worker', node: null, zookeepers: [], role_variables: { spark_worker_cores: '4', spark_worker_memory_mb: '28672' } });
     expect((worker.masters as unknown[]).length).toBe(2);
-    // Masters and workers learn where the cluster secret is, never what it is; ZooKeeper servers not even where.
+    // The cluster's nodes learn where the cluster secret is, never what it is.
     expect(worker.configuration_store).toMatchObject({ kind: 'key-vault', secret_name: 'spark-azure-role-variables', cluster_secret_name: 'spark-azure-cluster-secret' });
     expect(nodeFactsOf(documents['master-1']!).configuration_store).toMatchObject({ cluster_secret_name: 'spark-azure-cluster-secret' });
-    expect(zookeeper.configuration_store).not.toHaveProperty('cluster_secret_name');
+    expect(zookeeper.configuration_store).toMatchObject({ cluster_secret_name: 'spark-azure-cluster-secret' });
     for (const document of Object.values(documents)) {
       expect(document).not.toMatch(/password|BEGIN .*PRIVATE KEY|api_key/i);
       // The value envs/vm was given (render.tftest.hcl), in neither the document nor its base64 facts.

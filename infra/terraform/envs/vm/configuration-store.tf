@@ -59,8 +59,8 @@ resource "azurerm_key_vault_secret" "cluster_secret" {
 }
 
 # Least privilege, secret by secret: every node reads the kept role variables at boot (the fixed VMs'
-# system-assigned identities, the workers' user-assigned one); only masters and workers read the cluster
-# secret, never the ZooKeeper servers.
+# system-assigned identities, the workers' user-assigned one); the cluster secret is read by the cluster's
+# nodes (masters and workers for Spark, ZooKeeper servers for their quorum links), never by monitoring.
 resource "azurerm_role_assignment" "nodes_read_role_variables" {
   for_each = merge(module.zookeeper.principal_ids, module.masters.principal_ids, { workers = module.workers.identity_principal_id })
 
@@ -69,10 +69,16 @@ resource "azurerm_role_assignment" "nodes_read_role_variables" {
   principal_id         = each.value
 }
 
-resource "azurerm_role_assignment" "spark_nodes_read_cluster_secret" {
-  for_each = merge(module.masters.principal_ids, { workers = module.workers.identity_principal_id })
+resource "azurerm_role_assignment" "cluster_nodes_read_cluster_secret" {
+  for_each = merge(module.zookeeper.principal_ids, module.masters.principal_ids, { workers = module.workers.identity_principal_id })
 
   scope                = azurerm_key_vault_secret.cluster_secret.resource_versionless_id
   role_definition_name = "Key Vault Secrets User"
   principal_id         = each.value
+}
+
+# Renamed when the ZooKeeper servers joined its readers: the masters' and workers' assignments stay as they are.
+moved {
+  from = azurerm_role_assignment.spark_nodes_read_cluster_secret
+  to   = azurerm_role_assignment.cluster_nodes_read_cluster_secret
 }

@@ -8,7 +8,8 @@ locals {
     secret_name         = azurerm_key_vault_secret.role_variables.name
     cluster_secret_name = azurerm_key_vault_secret.cluster_secret.name
   }
-  # ZooKeeper servers and the monitoring VM never use the cluster secret: their custom data does not name it.
+  # The monitoring VM never uses the cluster secret: its custom data does not name it. (ZooKeeper servers
+  # do: their quorum links authenticate with it.)
   configuration_store_without_secret = { for key, value in local.configuration_store : key => value if key != "cluster_secret_name" }
 }
 
@@ -33,7 +34,7 @@ module "zookeeper" {
 
   cluster_name        = var.name
   zookeeper_dir       = local.zookeeper_dir
-  configuration_store = local.configuration_store_without_secret
+  configuration_store = local.configuration_store
 
   name                 = "${var.name}-zk"
   zookeeper_count      = var.zookeeper_count

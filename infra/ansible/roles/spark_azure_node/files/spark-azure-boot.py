@@ -30,8 +30,8 @@ IMAGE = "opt/spark-azure/image.json"
 BOOTED = "var/lib/spark-azure/booted.json"
 # The cluster secret as this node keeps it (root only): the spark role writes it into the daemons' properties.
 CLUSTER_SECRET = "etc/spark-azure/cluster-secret"
-# Who authenticates to Spark: ZooKeeper servers never see the cluster secret.
-SECRET_ROLES = ("master", "worker")
+# Who authenticates with the cluster secret: Spark's daemons, and ZooKeeper servers on their quorum links.
+SECRET_ROLES = ("zookeeper", "master", "worker")
 GROUPS = {"zookeeper": "zookeeper", "master": "spark_masters", "worker": "spark_workers", "monitoring": "monitoring"}
 # What every node of one cluster must agree on: one inventory serves them all.
 CLUSTER_FACTS = ("cluster", "zookeepers", "masters", "zookeeper_dir")

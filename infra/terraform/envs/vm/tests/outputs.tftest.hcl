@@ -103,15 +103,15 @@ run "every_vm_and_the_scale_set_carry_custom_data_and_the_configuration_store_is
     error_message = "each node's identity (3 servers, 2 masters, the workers' one) only reads the role variables secret"
   }
   assert {
-    condition     = sort(keys(azurerm_role_assignment.spark_nodes_read_cluster_secret)) == sort(concat(keys(module.masters.principal_ids), ["workers"])) && alltrue([for assignment in azurerm_role_assignment.spark_nodes_read_cluster_secret : assignment.role_definition_name == "Key Vault Secrets User" && endswith(assignment.scope, "/secrets/spark-azure-cluster-secret")])
-    error_message = "only the masters and the workers read the cluster secret, and only it"
+    condition     = sort(keys(azurerm_role_assignment.cluster_nodes_read_cluster_secret)) == sort(concat(keys(module.zookeeper.principal_ids), keys(module.masters.principal_ids), ["workers"])) && alltrue([for assignment in azurerm_role_assignment.cluster_nodes_read_cluster_secret : assignment.role_definition_name == "Key Vault Secrets User" && endswith(assignment.scope, "/secrets/spark-azure-cluster-secret")])
+    error_message = "only the cluster's nodes (ZooKeeper servers, masters, the workers) read the cluster secret, and only it"
   }
   assert {
     condition     = azurerm_key_vault_secret.cluster_secret.value_wo == null && azurerm_key_vault_secret.cluster_secret.value_wo_version == 1 && azurerm_key_vault_secret.cluster_secret.name == output.configuration_store.cluster_secret_name
     error_message = "the cluster secret is write-only (never in state), written once until cluster_secret_version changes, and named in the configuration_store output"
   }
   assert {
-    condition     = alltrue([for document in concat(output.boot_cloud_configs.zookeeper, output.boot_cloud_configs.monitoring) : !strcontains(base64decode(regex("content: ([A-Za-z0-9+/=]+)", document)[0]), "cluster_secret")]) && alltrue([for document in concat(output.boot_cloud_configs.master, output.boot_cloud_configs.worker) : strcontains(base64decode(regex("content: ([A-Za-z0-9+/=]+)", document)[0]), "\"cluster_secret_name\":\"spark-azure-cluster-secret\"")])
-    error_message = "masters and workers boot knowing the cluster secret's name; ZooKeeper servers and the monitoring VM do not"
+    condition     = alltrue([for document in output.boot_cloud_configs.monitoring : !strcontains(base64decode(regex("content: ([A-Za-z0-9+/=]+)", document)[0]), "cluster_secret")]) && alltrue([for document in concat(output.boot_cloud_configs.zookeeper, output.boot_cloud_configs.master, output.boot_cloud_configs.worker) : strcontains(base64decode(regex("content: ([A-Za-z0-9+/=]+)", document)[0]), "\"cluster_secret_name\":\"spark-azure-cluster-secret\"")])
+    error_message = "ZooKeeper servers, masters and workers boot knowing the cluster secret's name; the monitoring VM does not"
   }
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,11 +16,12 @@ import { type ClusterTopology, allNodes, masterAddress, topologyMasterUrl, topol
 import { DRILL_ACTIONS, DRILL_CHECKS, type DrillJournal, checks } from '../../src/core/drill/journal.js';
 import { formatHostPort } from '../../src/core/inputs/host-port.js';
 import { ensureAct, exportRepository, runWorkflow, userRepository } from '../support/act.js';
-import { mastersByStatus, theAliveMasterNode } from '../support/cluster-observations.js';
+import { mastersByStatus, theAliveMasterNode, zookeeperLeaderNode } from '../support/cluster-observations.js';
 import { startIntruder, zookeeperShell } from '../support/intruder.js';
 import { openClusterSession } from '../support/cluster-zookeeper.js';
 import { ZooKeeperSession } from '../../src/core/zookeeper/zookeeper-session.js';
 import { leaderElectionPath } from '../../src/core/spark/leader-latch.js';
+import { sendFourLetterWord } from '../../src/core/zookeeper/four-letter-word.js';
 import { readLocalClusterSecret } from '../../src/local/local-cluster-secret.js';
 import { driverSecurityProperties } from '../../src/core/spark/cluster-security.js';
 import { resolveSparkRuntime } from '../../src/tools/spark-runtime.js';
@@ -187,6 +188,47 @@ describe('the local HA cluster', () => {
         owner.close();
       }
     });
+  });
+
+  it('a ZooKeeper server without the secret cannot join the ensemble: the leader turns its quorum link away', async () => {
+    const topology = await cluster.topology();
+    const toolchain = JSON.parse(readFileSync(path.join(cluster.paths.clusterDir, 'cluster.json'), 'utf8')).toolchain;
+    // A learner follows only after the leader admits it: the leader's refusal is what keeps it out. Started
+    // the way spark-azure starts a joiner (a membership plus itself, which an ensemble lets follow without a
+    // vote), knowing only the leader, on an address of its own, without the cluster secret.
+    const leader = await zookeeperLeaderNode(topology);
+    const rogue = mkdtempSync(path.join(os.tmpdir(), 'intruder-zookeeper-'));
+    mkdirSync(path.join(rogue, 'data'));
+    writeFileSync(path.join(rogue, 'data', 'myid'), '9\n');
+    const membership = [`server.${leader.id}=${leader.host}:2888:3888:participant;${leader.host}:2181`, 'server.9=127.0.0.16:2888:3888:participant;127.0.0.16:2181'];
+    writeFileSync(path.join(rogue, 'zoo.cfg.dynamic'), `${membership.join('\n')}\n`);
+    writeFileSync(
+      path.join(rogue, 'zoo.cfg'),
+      `tickTime=1000\ninitLimit=10\nsyncLimit=5\ndataDir=${rogue}/data\nstandaloneEnabled=false\nreconfigEnabled=true\n4lw.commands.whitelist=srvr\nadmin.enableServer=false\ndynamicConfigFile=${rogue}/zoo.cfg.dynamic\n`,
+    );
+    const leaderLogBefore = statSync(cluster.logFile(leader)).size;
+    const server = startIntruder(
+      toolchain.java,
+      [
+        '-Xmx128m',
+        '-Djava.net.preferIPv4Stack=true',
+        '-cp',
+        `${toolchain.zookeeperJar}:/usr/share/java/slf4j-simple.jar`,
+        'org.apache.zookeeper.server.quorum.QuorumPeerMain',
+        path.join(rogue, 'zoo.cfg'),
+      ],
+      {},
+    );
+    try {
+      const refused = () =>
+        readFileSync(cluster.logFile(leader)).subarray(leaderLogBefore).toString('utf8').includes('Learner not trying to authenticate and authentication is required');
+      await expect.poll(refused, { timeout: 60_000, interval: 250 }).toBe(true);
+      expect(await sendFourLetterWord({ host: '127.0.0.16', port: 2181 }, 'srvr', 2000)).toMatch(/not currently serving requests/);
+      expect(server.output()).not.toMatch(/FOLLOWING|LEADING/);
+      expect((await cluster.describe(topology)).healthy).toBe(true);
+    } finally {
+      await server.kill();
+    }
   });
 
   it('passes the site playbook health gate, and fails it while a ZooKeeper server is down, also when limited to another server', async () => {

@@ -33,13 +33,17 @@ describe('the closed cluster, as the code and the infrastructure describe it', (
     );
   });
 
-  it('the servers\' own links authenticate with the cluster secret where the cluster is closed, from a file only the server reads', () => {
+  it("the servers' own links authenticate with the cluster secret where the cluster is closed, from a file only the server reads", () => {
     const zookeeper = parse(read('infra', 'ansible', 'roles', 'zookeeper', 'defaults', 'main.yml')) as { zookeeper_quorum_auth: string };
     expect(zookeeper.zookeeper_quorum_auth).toBe('{{ zookeeper_enforce_auth }}');
     const settings = read('infra', 'ansible', 'roles', 'zookeeper', 'templates', 'zoo-static.cfg.j2');
     for (const line of ['quorum.auth.enableSasl=true', 'quorum.auth.learnerRequireSasl=true', 'quorum.auth.serverRequireSasl=true']) expect(settings).toContain(`${line}\n`);
     expect(read('infra', 'ansible', 'roles', 'zookeeper', 'templates', 'run-zookeeper.j2')).toContain('-Djava.security.auth.login.config="$conf/quorum-jaas.conf"');
-    const tasks = parse(read('infra', 'ansible', 'roles', 'zookeeper', 'tasks', 'configure.yml')) as { name: string; 'ansible.builtin.template'?: { dest: string; mode: string }; no_log?: boolean }[];
+    const tasks = parse(read('infra', 'ansible', 'roles', 'zookeeper', 'tasks', 'configure.yml')) as {
+      name: string;
+      'ansible.builtin.template'?: { dest: string; mode: string };
+      no_log?: boolean;
+    }[];
     const jaas = tasks.find((task) => task['ansible.builtin.template']?.dest.endsWith('/quorum-jaas.conf'));
     expect(jaas?.['ansible.builtin.template']?.mode).toBe('0600');
     expect(jaas?.no_log).toBe(true);

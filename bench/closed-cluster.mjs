@@ -66,9 +66,11 @@ writeResult(
   'closed-cluster.md',
   `# What closing the cluster costs
 
-The local cluster (3 ZooKeeper + 2 masters + 2 workers) run open (\`spark_authenticate=false\`, drivers
-without a secret) and then closed (the default: authentication with the cluster secret, AES-GCM encrypted
-RPC, and the drivers' shuffle and spill files encrypted), one after the other in one run. **Smoke job**: the
+The local cluster (3 ZooKeeper + 2 masters + 2 workers) run open (\`spark_authenticate=false\`: neither
+Spark nor ZooKeeper authenticates, drivers without a secret) and then closed (the default: Spark's RPC
+authenticated with the cluster secret and AES-GCM encrypted, the drivers' shuffle and spill files encrypted,
+ZooKeeper sessions authenticated with the cluster's nodes behind ACLs, and the servers' quorum links
+authenticated), one after the other in one run. **Smoke job**: the
 smoke test's spark-submit of Spark's Pi (10 partitions), from start to exit, after one warm-up job on each
 cluster. **Recovery**: the failover drill's time from the fault to a new ALIVE master with every worker.
 
@@ -87,8 +89,8 @@ ${FAULTS.map((fault) => {
   return `| ${fault} | ${list(open)} | **${median(open).toFixed(1)}** | ${list(closed)} | **${median(closed).toFixed(1)}** |`;
 }).join('\n')}
 
-The differences are within the spread of the runs. Spark's Pi shuffles almost nothing, so the encryption of
-shuffle and spill files is not really exercised here: measure a shuffle-heavy job before relying on that row.
+Spark's Pi shuffles almost nothing, so the encryption of shuffle and spill files is not really exercised
+here: measure a shuffle-heavy job before relying on that row.
 
 Goal: failover unchanged within noise, the job within 10 % of open. What each fault is: [failover.md](failover.md).
 `,

@@ -1,10 +1,11 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CLUSTER_SECRET_NAME } from '../../src/core/infra/cluster-secret.js';
 import { SPARK_SECURITY_PROPERTIES, driverSecurityProperties } from '../../src/core/spark/cluster-security.js';
-import { ZOOKEEPER_CLUSTER_USER } from '../../src/core/zookeeper/zookeeper-session.js';
+import { ZOOKEEPER_CLUSTER_USER, ZOOKEEPER_PASSWORD_PURPOSE, zookeeperPassword } from '../../src/core/zookeeper/zookeeper-session.js';
 import { ROOT } from '../support/run-bundle.js';
 
 const read = (...parts: string[]) => readFileSync(path.join(ROOT, ...parts), 'utf8');
@@ -26,6 +27,13 @@ describe('the closed cluster, as the code and the infrastructure describe it', (
   it("the masters and the pipelines' tools are one ZooKeeper user, and the servers enforce authentication where Spark does", () => {
     const plugin = read('infra', 'spark-recovery', 'src', 'io', 'sparkazure', 'recovery', 'ClusterCredentials.java');
     expect(plugin).toContain(`static final String USER = "${ZOOKEEPER_CLUSTER_USER}";`);
+    expect(plugin).toContain(`static final String PURPOSE = "${ZOOKEEPER_PASSWORD_PURPOSE}";`);
+    expect(plugin).toContain('Mac.getInstance("HmacSHA256")');
+    // RFC 4231 test case 2 (key "Jefe"), base64url: the derivation is HMAC-SHA256 as specified.
+    expect(createHmac('sha256', 'Jefe').update('what do ya want for nothing?').digest('hex')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    // What the plugin's ClusterCredentials.password("not-the-secret") printed (java, 2026-12-04): both sides agree.
+    expect(zookeeperPassword('not-the-secret')).toBe('MF055uZ9Lo7PRLR54j0sy_z6jEWLwmLoswr_1xpVpGM');
+    expect(zookeeperPassword('not-the-secret')).not.toContain('not-the-secret');
     const zookeeper = parse(read('infra', 'ansible', 'roles', 'zookeeper', 'defaults', 'main.yml')) as { zookeeper_enforce_auth: string };
     expect(zookeeper.zookeeper_enforce_auth).toBe('{{ spark_authenticate | default(true) }}');
     expect(read('infra', 'ansible', 'roles', 'zookeeper', 'templates', 'zoo-static.cfg.j2')).toMatch(

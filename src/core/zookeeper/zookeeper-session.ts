@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import zookeeper from 'node-zookeeper-client';
 import { ActionableError } from '../errors.js';
 
@@ -20,10 +21,18 @@ export interface ZNodeStat {
 const OPERATION_TIMEOUT_MS = 15_000;
 
 /**
- * The digest user every spark-azure client is on a closed cluster, with the cluster secret as its password
- * (the recovery plugin's ClusterCredentials.USER: a static test keeps them equal).
+ * The digest user every spark-azure client is on a closed cluster (the recovery plugin's
+ * ClusterCredentials.USER: a static test keeps them equal). Its password is derived from the cluster
+ * secret: digest authentication sends it in clear, so the secret Spark authenticates with never crosses
+ * the network to ZooKeeper.
  */
 export const ZOOKEEPER_CLUSTER_USER = 'spark-azure';
+export const ZOOKEEPER_PASSWORD_PURPOSE = 'spark-azure zookeeper password';
+
+/** HMAC-SHA256 of the purpose with the cluster secret, base64url (ClusterCredentials.password). */
+export function zookeeperPassword(clusterSecret: string): string {
+  return createHmac('sha256', clusterSecret).update(ZOOKEEPER_PASSWORD_PURPOSE).digest('base64url');
+}
 
 // ZooKeeper's answer to a request from a session that has not authenticated where the servers enforce it
 // (SessionClosedRequireAuthException). node-zookeeper-client 1.1.3 does not know the code and would throw
@@ -186,7 +195,7 @@ export class ZooKeeperSession {
 function connect(connectString: string, options: SessionOptions): Promise<zookeeper.Client> {
   const client = zookeeper.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs, spinDelay: 200, retries: 2 });
   // Sent before every request, again after each reconnect.
-  if (options.clusterSecret !== undefined) client.addAuthInfo('digest', Buffer.from(`${ZOOKEEPER_CLUSTER_USER}:${options.clusterSecret}`));
+  if (options.clusterSecret !== undefined) client.addAuthInfo('digest', Buffer.from(`${ZOOKEEPER_CLUSTER_USER}:${zookeeperPassword(options.clusterSecret)}`));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       client.close();

@@ -1,18 +1,24 @@
 package io.sparkazure.recovery;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The cluster's ZooKeeper credentials: the digest user {@value #USER} with the cluster secret as its password.
- * Free of Curator and Spark, so that the latch release, which runs with the ZooKeeper client's jars only,
- * can use it.
+ * The cluster's ZooKeeper credentials: the digest user {@value #USER}, whose password is derived from the
+ * cluster secret (HMAC-SHA256 of {@value #PURPOSE}, base64url). Digest authentication sends the password in
+ * clear, so what crosses the network to ZooKeeper is never the secret Spark authenticates with. Free of
+ * Curator and Spark, so that the latch release, which runs with the ZooKeeper client's jars only, can use it.
  */
 final class ClusterCredentials {
   /** The digest user every spark-azure client (masters, the latch release, the pipelines' tools) is. */
   static final String USER = "spark-azure";
+  /** What the password is derived for (ZooKeeperSession derives it the same way: a static test keeps them equal). */
+  static final String PURPOSE = "spark-azure zookeeper password";
 
   private ClusterCredentials() {}
 
@@ -25,7 +31,17 @@ final class ClusterCredentials {
     if (secret == null || secret.isEmpty()) {
       throw new IllegalStateException("spark.authenticate is true but spark.authenticate.secret is empty: the master cannot authenticate with ZooKeeper");
     }
-    return (USER + ":" + secret).getBytes(StandardCharsets.UTF_8);
+    return (USER + ":" + password(secret)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String password(String secret) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(PURPOSE.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+    }
   }
 
   /** The ACL id ZooKeeper gives a session that authenticated with these credentials: user:base64(sha1(user:password)). */

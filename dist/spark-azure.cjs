@@ -9753,9 +9753,12 @@ var require_node_zookeeper_client = __commonJS({
 });
 
 // src/core/zookeeper/zookeeper-session.ts
+function zookeeperPassword(clusterSecret) {
+  return (0, import_node_crypto.createHmac)("sha256", clusterSecret).update(ZOOKEEPER_PASSWORD_PURPOSE).digest("base64url");
+}
 function connect(connectString, options) {
   const client = import_node_zookeeper_client.default.createClient(connectString, { sessionTimeout: options.sessionTimeoutMs, spinDelay: 200, retries: 2 });
-  if (options.clusterSecret !== void 0) client.addAuthInfo("digest", Buffer.from(`${ZOOKEEPER_CLUSTER_USER}:${options.clusterSecret}`));
+  if (options.clusterSecret !== void 0) client.addAuthInfo("digest", Buffer.from(`${ZOOKEEPER_CLUSTER_USER}:${zookeeperPassword(options.clusterSecret)}`));
   return new Promise((resolve3, reject3) => {
     const timer = setTimeout(() => {
       client.close();
@@ -9781,11 +9784,12 @@ function isNoNode(error2) {
 function parentOf(path48) {
   return path48.slice(0, path48.lastIndexOf("/")) || "/";
 }
-var import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZOOKEEPER_CLUSTER_USER, SESSION_CLOSED_REQUIRE_AUTH, exceptions, createException, OPEN_TO_ANYONE, CLUSTER_ONLY, ZooKeeperSession;
+var import_node_crypto, import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZOOKEEPER_CLUSTER_USER, ZOOKEEPER_PASSWORD_PURPOSE, SESSION_CLOSED_REQUIRE_AUTH, exceptions, createException, OPEN_TO_ANYONE, CLUSTER_ONLY, ZooKeeperSession;
 var init_zookeeper_session = __esm({
   "src/core/zookeeper/zookeeper-session.ts"() {
     "use strict";
     init_cjs_shims();
+    import_node_crypto = require("crypto");
     import_node_zookeeper_client = __toESM(require_node_zookeeper_client(), 1);
     init_errors();
     MODES = {
@@ -9796,6 +9800,7 @@ var init_zookeeper_session = __esm({
     };
     OPERATION_TIMEOUT_MS = 15e3;
     ZOOKEEPER_CLUSTER_USER = "spark-azure";
+    ZOOKEEPER_PASSWORD_PURPOSE = "spark-azure zookeeper password";
     SESSION_CLOSED_REQUIRE_AUTH = -124;
     exceptions = import_node_zookeeper_client.default.Exception;
     createException = exceptions.create;
@@ -14106,17 +14111,17 @@ var init_drill_settings = __esm({
 
 // src/core/infra/cluster-secret.ts
 function newClusterSecret() {
-  return (0, import_node_crypto.randomBytes)(32).toString("base64url");
+  return (0, import_node_crypto2.randomBytes)(32).toString("base64url");
 }
 function ephemeralRootVariables() {
   return { [CLUSTER_SECRET_VARIABLE]: newClusterSecret() };
 }
-var import_node_crypto, CLUSTER_SECRET_NAME, CLUSTER_SECRET_VARIABLE, SET_BY_PROVISION;
+var import_node_crypto2, CLUSTER_SECRET_NAME, CLUSTER_SECRET_VARIABLE, SET_BY_PROVISION;
 var init_cluster_secret = __esm({
   "src/core/infra/cluster-secret.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto = require("crypto");
+    import_node_crypto2 = require("crypto");
     CLUSTER_SECRET_NAME = "spark-azure-cluster-secret";
     CLUSTER_SECRET_VARIABLE = "cluster_secret";
     SET_BY_PROVISION = [CLUSTER_SECRET_VARIABLE];
@@ -14198,7 +14203,7 @@ async function ensureLocalClusterSecret(clusterDir) {
   const file = clusterSecretFile(clusterDir);
   if ((0, import_node_fs8.existsSync)(file)) return;
   await (0, import_promises3.mkdir)(import_node_path10.default.dirname(file), { recursive: true, mode: 448 });
-  await (0, import_promises3.writeFile)(file, `${(0, import_node_crypto2.randomBytes)(32).toString("base64url")}
+  await (0, import_promises3.writeFile)(file, `${(0, import_node_crypto3.randomBytes)(32).toString("base64url")}
 `, { mode: 384, flag: "wx" });
   await (0, import_promises3.chmod)(file, 384);
 }
@@ -14209,12 +14214,12 @@ function readLocalClusterSecret(clusterDir) {
   if (String(kept.spark_authenticate).toLowerCase() === "false") return void 0;
   return (0, import_node_fs8.existsSync)(file) ? (0, import_node_fs8.readFileSync)(file, "utf8").trim() : void 0;
 }
-var import_node_crypto2, import_node_fs8, import_promises3, import_node_path10;
+var import_node_crypto3, import_node_fs8, import_promises3, import_node_path10;
 var init_local_cluster_secret = __esm({
   "src/local/local-cluster-secret.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto2 = require("crypto");
+    import_node_crypto3 = require("crypto");
     import_node_fs8 = require("fs");
     import_promises3 = require("fs/promises");
     import_node_path10 = __toESM(require("path"), 1);
@@ -14347,7 +14352,7 @@ async function ensureDebianPackages(packages, present, log4) {
 async function ensurePythonEnvironment(name, toolCache, log4) {
   const packages = PYTHON_ENVIRONMENTS[name];
   const venv = import_node_path12.default.join(toolCache, name);
-  const wanted = (0, import_node_crypto3.createHash)("sha256").update(packages.join("\n")).digest("hex");
+  const wanted = (0, import_node_crypto4.createHash)("sha256").update(packages.join("\n")).digest("hex");
   const stamp = import_node_path12.default.join(venv, ".packages.sha256");
   if ((0, import_node_fs9.existsSync)(stamp) && await (0, import_promises4.readFile)(stamp, "utf8") === wanted) return venv;
   log4.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
@@ -14358,12 +14363,12 @@ async function ensurePythonEnvironment(name, toolCache, log4) {
   await (0, import_promises4.writeFile)(stamp, wanted);
   return venv;
 }
-var import_node_crypto3, import_node_fs9, import_promises4, import_node_path12;
+var import_node_crypto4, import_node_fs9, import_promises4, import_node_path12;
 var init_installers = __esm({
   "src/tools/installers.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto3 = require("crypto");
+    import_node_crypto4 = require("crypto");
     import_node_fs9 = require("fs");
     import_promises4 = require("fs/promises");
     import_node_path12 = __toESM(require("path"), 1);
@@ -23321,7 +23326,7 @@ async function ensureRecoveryPlugin(where2, log4) {
   const { sparkHome, toolCache } = where2;
   const sourceDir = where2.content.recoveryPluginSource;
   const sources = listJavaSources(sourceDir);
-  const hash = (0, import_node_crypto4.createHash)("sha256");
+  const hash = (0, import_node_crypto5.createHash)("sha256");
   for (const file of sources) hash.update(file).update((0, import_node_fs22.readFileSync)(file));
   hash.update(
     (0, import_node_fs22.readdirSync)(import_node_path23.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
@@ -23354,12 +23359,12 @@ async function ensureRecoveryPlugin(where2, log4) {
 function listJavaSources(directory) {
   return (0, import_node_fs22.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path23.default.join(directory, file));
 }
-var import_node_crypto4, import_node_fs22, import_promises11, import_node_path23;
+var import_node_crypto5, import_node_fs22, import_promises11, import_node_path23;
 var init_recovery_plugin = __esm({
   "src/tools/recovery-plugin.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto4 = require("crypto");
+    import_node_crypto5 = require("crypto");
     import_node_fs22 = require("fs");
     import_promises11 = require("fs/promises");
     import_node_path23 = __toESM(require("path"), 1);
@@ -23374,7 +23379,7 @@ var init_recovery_plugin = __esm({
 async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
   const defaults2 = (0, import_yaml3.parse)((0, import_node_fs23.readFileSync)(import_node_path24.default.join(content.ansibleDir, "roles", "zookeeper", "defaults", "main.yml"), "utf8"));
   const jars = defaults2.zookeeper_prometheus_jars;
-  const directory = import_node_path24.default.join(toolCache, "zookeeper-prometheus", (0, import_node_crypto5.createHash)("sha256").update(JSON.stringify(jars)).digest("hex").slice(0, 12));
+  const directory = import_node_path24.default.join(toolCache, "zookeeper-prometheus", (0, import_node_crypto6.createHash)("sha256").update(JSON.stringify(jars)).digest("hex").slice(0, 12));
   for (const jar of jars) {
     const file = import_node_path24.default.join(directory, import_node_path24.default.basename(jar.url));
     if ((0, import_node_fs23.existsSync)(file)) continue;
@@ -23383,7 +23388,7 @@ async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
       throw new ActionableError(`Download of ${jar.url}`, "the jar", error2.message, "Check that this machine reaches Maven Central, or set zookeeper_prometheus_enabled=false.");
     });
     const bytes = Buffer.from(await response.arrayBuffer());
-    const sum = (0, import_node_crypto5.createHash)("sha256").update(bytes).digest("hex");
+    const sum = (0, import_node_crypto6.createHash)("sha256").update(bytes).digest("hex");
     if (!response.ok || sum !== jar.sha256) {
       throw new ActionableError(
         `Download of ${jar.url}`,
@@ -23399,12 +23404,12 @@ async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
   }
   return directory;
 }
-var import_node_crypto5, import_node_fs23, import_promises12, import_node_path24, import_yaml3;
+var import_node_crypto6, import_node_fs23, import_promises12, import_node_path24, import_yaml3;
 var init_zookeeper_metrics_jars = __esm({
   "src/tools/zookeeper-metrics-jars.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto5 = require("crypto");
+    import_node_crypto6 = require("crypto");
     import_node_fs23 = require("fs");
     import_promises12 = require("fs/promises");
     import_node_path24 = __toESM(require("path"), 1);
@@ -24720,19 +24725,19 @@ var init_gallery = __esm({
 
 // src/core/infra/image-version.ts
 function imageVersion(files, major = 1) {
-  const hash = (0, import_node_crypto6.createHash)("sha256");
+  const hash = (0, import_node_crypto7.createHash)("sha256");
   for (const file of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
     hash.update(file.path).update("\0").update(file.content).update("\0");
   }
   const hex = hash.digest("hex");
   return `${major}.${Number.parseInt(hex.slice(0, 6), 16)}.${Number.parseInt(hex.slice(6, 12), 16)}`;
 }
-var import_node_crypto6;
+var import_node_crypto7;
 var init_image_version = __esm({
   "src/core/infra/image-version.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto6 = require("crypto");
+    import_node_crypto7 = require("crypto");
   }
 });
 
@@ -24797,16 +24802,16 @@ async function installPlugin(plugin, pluginDirectory, log4) {
   const platform2 = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
   const binary = import_node_path35.default.join(directory, `packer-plugin-${plugin.name}_v${described.version}_${described.api_version}_${platform2}`);
   publish(built, binary);
-  (0, import_node_fs31.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto7.createHash)("sha256").update((0, import_node_fs31.readFileSync)(binary)).digest("hex"));
+  (0, import_node_fs31.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto8.createHash)("sha256").update((0, import_node_fs31.readFileSync)(binary)).digest("hex"));
   (0, import_node_fs31.writeFileSync)(marker, `${binary}
 `);
 }
-var import_node_crypto7, import_node_fs31, import_node_path35, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
+var import_node_crypto8, import_node_fs31, import_node_path35, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
 var init_packer = __esm({
   "src/tools/packer.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_crypto7 = require("crypto");
+    import_node_crypto8 = require("crypto");
     import_node_fs31 = require("fs");
     import_node_path35 = __toESM(require("path"), 1);
     init_core2();

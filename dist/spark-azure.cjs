@@ -13865,6 +13865,10 @@ function contentAt(root2) {
     actionMetadata: (action) => import_node_path7.default.join(root2, "actions", action, "action.yml")
   };
 }
+function suiteVersion(content = suiteContent()) {
+  const file = import_node_path7.default.join(content.root, "package.json");
+  return (0, import_node_fs6.existsSync)(file) ? JSON.parse((0, import_node_fs6.readFileSync)(file, "utf8")).version : "unknown";
+}
 var import_node_fs6, import_node_path7, import_node_url;
 var init_suite_content = __esm({
   "src/tools/suite-content.ts"() {
@@ -38443,60 +38447,6 @@ var init_esm = __esm({
   }
 });
 
-// package.json
-var package_default;
-var init_package = __esm({
-  "package.json"() {
-    package_default = {
-      name: "spark-azure",
-      version: "0.2.0",
-      private: true,
-      description: "GitHub Actions and Azure DevOps tasks that build, provision, update, test and chaos-test a highly available Spark standalone cluster on Azure",
-      license: "MIT",
-      type: "module",
-      bin: {
-        "spark-azure": "dist/cli.cjs"
-      },
-      engines: {
-        node: ">=20"
-      },
-      scripts: {
-        build: "tsup",
-        typecheck: "tsc --noEmit",
-        format: "biome format --write .",
-        "format:check": "biome format .",
-        test: "npm run typecheck && npm run format:check && vitest run",
-        "test:unit": "vitest run --project unit",
-        "test:integration": "vitest run --project integration",
-        package: "node scripts/package-extension.mjs"
-      },
-      dependencies: {
-        "@actions/core": "^3.0.1",
-        "azure-pipelines-task-lib": "^5.281.0",
-        commander: "^14.0.3",
-        "node-zookeeper-client": "^1.1.3",
-        yaml: "^2.9.1",
-        zx: "^8.8.5"
-      },
-      devDependencies: {
-        "@actions/workflow-parser": "^0.3.61",
-        "@biomejs/biome": "2.6.8",
-        "@cdktf/hcl2json": "^0.21.0",
-        "@types/node": "^20.19.43",
-        "@types/node-zookeeper-client": "^1.1.0",
-        ajv: "^8.20.0",
-        "fast-check": "^4.10.2",
-        marked: "18.2.1",
-        "tfx-cli": "0.23.1",
-        tsup: "^8.5.1",
-        tsx: "^4.23.15",
-        typescript: "^5.9.3",
-        vitest: "^4.1.12"
-      }
-    };
-  }
-});
-
 // src/local/cluster-table.ts
 function formatClusterDescription(description) {
   const lines = [
@@ -38775,7 +38725,7 @@ async function runCommandLine(argv) {
   stopHandling();
 }
 function commandLine() {
-  const program2 = new Command2("spark-azure").description("Build, provision, update, test and chaos-test a highly available Spark standalone cluster").version(package_default.version, "--version", "print the version of spark-azure").showHelpAfterError();
+  const program2 = new Command2("spark-azure").description("Build, provision, update, test and chaos-test a highly available Spark standalone cluster").version(suiteVersion(), "--version", "print the version of spark-azure").showHelpAfterError();
   const local = program2.command("local").description("a real HA cluster on this machine: ZooKeeper, Spark masters and workers on loopback");
   local.command("up").description("start a fresh local cluster (installs what is missing) and wait until it is healthy").option("--zookeeper-count <n>", "ZooKeeper servers: 3 or 5", wholeNumber("zookeeper-count")).option("--master-count <n>", "Spark masters: 2 or 3", wholeNumber("master-count")).option("--worker-count <n>", "Spark workers: 1 to 20", wholeNumber("worker-count")).addOption(deprecatedCount("zookeepers")).addOption(deprecatedCount("masters")).addOption(deprecatedCount("workers")).option("--role-variable <name=value>", "override an Ansible role variable, e.g. --role-variable zookeeper_tick_time_ms=2000 (repeatable)", collectRoleVariable, {}).option("--monitoring", "also start Prometheus, Alertmanager and the blackbox exporter on 127.0.0.41, scraping every second").option("--alert-webhook <url>", "with --monitoring: send every alert, firing and resolved, to this URL", webhookUrl).option("--json", "print the cluster description as JSON").action(
     async (options) => {
@@ -38912,7 +38862,6 @@ var init_cli = __esm({
     "use strict";
     init_cjs_shims();
     init_esm();
-    init_package();
     init_verify_report();
     init_verify();
     init_failover_drill2();
@@ -38930,6 +38879,7 @@ var init_cli = __esm({
     init_paths();
     init_local_cluster_secret();
     init_action_commands();
+    init_suite_content();
     init_http_url();
     log3 = {
       info: (message) => console.error(message),

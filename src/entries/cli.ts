@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import packageJson from '../../package.json' with { type: 'json' };
 import { formatVerifyReport } from '../actions/local-verify/verify-report.js';
 import { verifyLocalCluster } from '../actions/local-verify/verify.js';
 import { failoverDrillAction } from '../actions/failover-drill/index.js';
@@ -18,6 +17,7 @@ import { describeResize } from '../actions/rolling-update/ensemble.js';
 import { localPaths } from '../local/paths.js';
 import { readLocalClusterSecret } from '../local/local-cluster-secret.js';
 import { addActionCommand } from './action-commands.js';
+import { suiteVersion } from '../tools/suite-content.js';
 import { isHttpUrl } from '../core/inputs/http-url.js';
 
 const log: Log = {
@@ -87,7 +87,7 @@ const localCluster = () => new LocalCluster(localPaths(cliDirectories()), log);
 function commandLine(): Command {
   const program = new Command('spark-azure')
     .description('Build, provision, update, test and chaos-test a highly available Spark standalone cluster')
-    .version(packageJson.version, '--version', 'print the version of spark-azure')
+    .version(suiteVersion(), '--version', 'print the version of spark-azure')
     .showHelpAfterError();
 
   const local = program.command('local').description('a real HA cluster on this machine: ZooKeeper, Spark masters and workers on loopback');

@@ -1,5 +1,5 @@
 import { ActionableError } from '../core/errors.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,4 +50,10 @@ function contentAt(root: string): SuiteContent {
     monitoringDir: path.join(root, 'infra', 'monitoring'),
     actionMetadata: (action) => path.join(root, 'actions', action, 'action.yml'),
   };
+}
+
+/** The version in the suite's package.json (the CLI's --version); "unknown" where the layout has none. */
+export function suiteVersion(content: SuiteContent = suiteContent()): string {
+  const file = path.join(content.root, 'package.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : 'unknown';
 }

@@ -635,12 +635,32 @@ var init_core = __esm({
 });
 
 // src/core/inputs/secret-inputs.ts
-var SECRET_INPUTS;
+function secretsInInputs(get2) {
+  const secrets = SECRET_INPUTS.map((input) => get2(input) ?? "");
+  for (const input of SETTINGS_INPUTS) secrets.push(...secretSettingValues(get2(input) ?? ""));
+  for (const input of URL_INPUTS) secrets.push(...urlSecrets(get2(input) ?? ""));
+  return secrets.filter((secret) => secret.trim() !== "");
+}
+function secretSettingValues(raw) {
+  return raw.split(/\n|;/).map((entry) => entry.match(/^\s*([^=]*?)\s*=(.*)$/)).filter((match) => match !== null && SECRET_NAME.test(match[1] ?? "")).map((match) => (match[2] ?? "").trim());
+}
+function urlSecrets(raw) {
+  const secrets = [];
+  const userInfo2 = raw.match(/^[a-z][a-z0-9+.-]*:\/\/([^/?#@\s]*)@/i)?.[1];
+  if (userInfo2) secrets.push(userInfo2, ...userInfo2.split(":").slice(1));
+  const query = raw.match(/\?([^#\s]*)/)?.[1];
+  if (query) for (const pair of query.split("&")) secrets.push(pair.slice(pair.indexOf("=") + 1));
+  return secrets;
+}
+var SECRET_INPUTS, SETTINGS_INPUTS, URL_INPUTS, SECRET_NAME;
 var init_secret_inputs = __esm({
   "src/core/inputs/secret-inputs.ts"() {
     "use strict";
     init_cjs_shims();
     SECRET_INPUTS = ["sshPrivateKey", "gatewayPassword", "kubeconfig", "clusterSecret"];
+    SETTINGS_INPUTS = ["backendConfig", "roleVariables", "variables"];
+    URL_INPUTS = ["alertmanagerUrl", "livyUrl"];
+    SECRET_NAME = /pass|secret|token|key|sas|credential|connection|webhook|auth|cert/i;
   }
 });
 
@@ -793,7 +813,7 @@ __export(github_pipeline_exports, {
 function githubPipeline(env = process.env) {
   const directories = githubDirectories(env);
   const setSecret3 = masker((line) => setSecret(line));
-  for (const input of SECRET_INPUTS) setSecret3(getInput(input));
+  for (const secret of secretsInInputs((input) => getInput(input))) setSecret3(secret);
   const log4 = { info, warning, debug };
   return {
     ...runScratch(directories.temp),
@@ -4902,8 +4922,8 @@ var init_tap = __esm({
 });
 
 // node_modules/underscore/modules/toPath.js
-function toPath(path48) {
-  return isArray_default(path48) ? path48 : [path48];
+function toPath(path47) {
+  return isArray_default(path47) ? path47 : [path47];
 }
 var init_toPath = __esm({
   "node_modules/underscore/modules/toPath.js"() {
@@ -4916,8 +4936,8 @@ var init_toPath = __esm({
 });
 
 // node_modules/underscore/modules/_toPath.js
-function toPath2(path48) {
-  return _.toPath(path48);
+function toPath2(path47) {
+  return _.toPath(path47);
 }
 var init_toPath2 = __esm({
   "node_modules/underscore/modules/_toPath.js"() {
@@ -4929,11 +4949,11 @@ var init_toPath2 = __esm({
 });
 
 // node_modules/underscore/modules/_deepGet.js
-function deepGet(obj, path48) {
-  var length = path48.length;
+function deepGet(obj, path47) {
+  var length = path47.length;
   for (var i = 0; i < length; i++) {
     if (obj == null) return void 0;
-    obj = obj[path48[i]];
+    obj = obj[path47[i]];
   }
   return length ? obj : void 0;
 }
@@ -4945,8 +4965,8 @@ var init_deepGet = __esm({
 });
 
 // node_modules/underscore/modules/get.js
-function get(object2, path48, defaultValue) {
-  var value = deepGet(object2, toPath2(path48));
+function get(object2, path47, defaultValue) {
+  var value = deepGet(object2, toPath2(path47));
   return isUndefined(value) ? defaultValue : value;
 }
 var init_get = __esm({
@@ -4960,11 +4980,11 @@ var init_get = __esm({
 });
 
 // node_modules/underscore/modules/has.js
-function has2(obj, path48) {
-  path48 = toPath2(path48);
-  var length = path48.length;
+function has2(obj, path47) {
+  path47 = toPath2(path47);
+  var length = path47.length;
   for (var i = 0; i < length; i++) {
-    var key = path48[i];
+    var key = path47[i];
     if (!has(obj, key)) return false;
     obj = obj[key];
   }
@@ -5007,10 +5027,10 @@ var init_matcher = __esm({
 });
 
 // node_modules/underscore/modules/property.js
-function property(path48) {
-  path48 = toPath2(path48);
+function property(path47) {
+  path47 = toPath2(path47);
   return function(obj) {
-    return deepGet(obj, path48);
+    return deepGet(obj, path47);
   };
 }
 var init_property = __esm({
@@ -5133,8 +5153,8 @@ var init_noop = __esm({
 // node_modules/underscore/modules/propertyOf.js
 function propertyOf(obj) {
   if (obj == null) return noop;
-  return function(path48) {
-    return get(obj, path48);
+  return function(path47) {
+    return get(obj, path47);
   };
 }
 var init_propertyOf = __esm({
@@ -5350,14 +5370,14 @@ var init_template = __esm({
 });
 
 // node_modules/underscore/modules/result.js
-function result(obj, path48, fallback2) {
-  path48 = toPath2(path48);
-  var length = path48.length;
+function result(obj, path47, fallback2) {
+  path47 = toPath2(path47);
+  var length = path47.length;
   if (!length) {
     return isFunction_default(fallback2) ? fallback2.call(obj) : fallback2;
   }
   for (var i = 0; i < length; i++) {
-    var prop = obj == null ? void 0 : obj[path48[i]];
+    var prop = obj == null ? void 0 : obj[path47[i]];
     if (prop === void 0) {
       prop = fallback2;
       i = length;
@@ -6122,14 +6142,14 @@ var init_invoke = __esm({
     init_map();
     init_deepGet();
     init_toPath2();
-    invoke_default = restArguments(function(obj, path48, args) {
+    invoke_default = restArguments(function(obj, path47, args) {
       var contextPath, func;
-      if (isFunction_default(path48)) {
-        func = path48;
+      if (isFunction_default(path47)) {
+        func = path47;
       } else {
-        path48 = toPath2(path48);
-        contextPath = path48.slice(0, -1);
-        path48 = path48[path48.length - 1];
+        path47 = toPath2(path47);
+        contextPath = path47.slice(0, -1);
+        path47 = path47[path47.length - 1];
       }
       return map2(obj, function(context) {
         var method = func;
@@ -6138,7 +6158,7 @@ var init_invoke = __esm({
             context = deepGet(context, contextPath);
           }
           if (context == null) return void 0;
-          method = context[path48];
+          method = context[path47];
         }
         return method == null ? method : method.apply(context, args);
       });
@@ -7550,8 +7570,8 @@ var require_jute = __commonJS({
         }
       });
     }
-    Record.prototype.setChrootPath = function(path48) {
-      this.chrootPath = path48;
+    Record.prototype.setChrootPath = function(path47) {
+      this.chrootPath = path47;
     };
     function byteLength(type, value) {
       var size2 = 0, match;
@@ -7593,14 +7613,14 @@ var require_jute = __commonJS({
       }
       return size2;
     }
-    function prependChroot(self2, path48) {
+    function prependChroot(self2, path47) {
       if (!self2.chrootPath) {
-        return path48;
+        return path47;
       }
-      if (path48 === "/") {
+      if (path47 === "/") {
         return self2.chrootPath;
       }
-      return self2.chrootPath + path48;
+      return self2.chrootPath + path47;
     }
     Record.prototype.byteLength = function() {
       var self2 = this, size2 = 0;
@@ -7610,8 +7630,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path48) {
-            return prependChroot(self2, path48);
+          value = value.map(function(path47) {
+            return prependChroot(self2, path47);
           });
         }
         size2 += byteLength(attribute.type, value);
@@ -7698,8 +7718,8 @@ var require_jute = __commonJS({
           value = prependChroot(self2, value);
         }
         if ((attribute.name === "dataWatches" || attribute.name === "existWatches" || attribute.name === "childWatches") && Array.isArray(value)) {
-          value = value.map(function(path48) {
-            return prependChroot(self2, path48);
+          value = value.map(function(path47) {
+            return prependChroot(self2, path47);
           });
         }
         offset += serialize(
@@ -7852,9 +7872,9 @@ var require_jute = __commonJS({
       }, this);
       this.records.push(new jute.protocol.MultiHeader(-1, true, -1));
     }
-    TransactionRequest.prototype.setChrootPath = function(path48) {
+    TransactionRequest.prototype.setChrootPath = function(path47) {
       this.records.forEach(function(record2) {
-        record2.setChrootPath(path48);
+        record2.setChrootPath(path47);
       });
     };
     TransactionRequest.prototype.byteLength = function() {
@@ -7890,8 +7910,8 @@ var require_jute = __commonJS({
       this.results = [];
       this.chrootPath = void 0;
     }
-    TransactionResponse.prototype.setChrootPath = function(path48) {
-      this.chrootPath = path48;
+    TransactionResponse.prototype.setChrootPath = function(path47) {
+      this.chrootPath = path47;
     };
     TransactionResponse.prototype.deserialize = function(buffer, offset) {
       assert(
@@ -8115,25 +8135,25 @@ var require_Path = __commonJS({
     "use strict";
     init_cjs_shims();
     var assert = require("assert");
-    function validate(path48) {
+    function validate(path47) {
       assert(
-        path48 && typeof path48 === "string",
+        path47 && typeof path47 === "string",
         "Node path must be a non-empty string."
       );
-      assert(path48[0] === "/", "Node path must start with / character.");
-      if (path48.length === 1) {
+      assert(path47[0] === "/", "Node path must start with / character.");
+      if (path47.length === 1) {
         return;
       }
       assert(
-        path48[path48.length - 1] !== "/",
+        path47[path47.length - 1] !== "/",
         "Node path must not end with / character."
       );
       assert(
-        !/\/\//.test(path48),
+        !/\/\//.test(path47),
         "Node path must not contain empty node name."
       );
       assert(
-        !/\/\.(\.)?(\/|$)/.test(path48),
+        !/\/\.(\.)?(\/|$)/.test(path47),
         "Node path must not contain relative path(s)."
       );
     }
@@ -8162,7 +8182,7 @@ var require_Event = __commonJS({
         throw new Error("Unknown type: " + type);
       }
     }
-    function Event(type, name, path48) {
+    function Event(type, name, path47) {
       validateType(type);
       assert(
         name && typeof name === "string",
@@ -8170,7 +8190,7 @@ var require_Event = __commonJS({
       );
       this.type = type;
       this.name = name;
-      this.path = path48;
+      this.path = path47;
     }
     Event.prototype.getType = function() {
       return this.type;
@@ -8312,10 +8332,10 @@ var require_Exception = __commonJS({
         throw new Error("Unknown code: " + code);
       }
     }
-    function Exception(code, name, path48, ctor2) {
+    function Exception(code, name, path47, ctor2) {
       if (!ctor2) {
-        ctor2 = path48;
-        path48 = void 0;
+        ctor2 = path47;
+        path47 = void 0;
       }
       validateCode(code);
       assert(
@@ -8326,10 +8346,10 @@ var require_Exception = __commonJS({
       Error.captureStackTrace(this, ctor2 || Exception);
       this.code = code;
       this.name = name;
-      this.path = path48;
+      this.path = path47;
       this.message = "Exception: " + name + "[" + code + "]";
-      if (path48) {
-        this.message += "@" + path48;
+      if (path47) {
+        this.message += "@" + path47;
       }
     }
     util.inherits(Exception, Error);
@@ -8345,7 +8365,7 @@ var require_Exception = __commonJS({
     Exception.prototype.toString = function() {
       return this.message;
     };
-    function create2(code, path48) {
+    function create2(code, path47) {
       validateCode(code);
       var name, i = 0, keys2 = Object.keys(CODES);
       while (i < keys2.length) {
@@ -8355,7 +8375,7 @@ var require_Exception = __commonJS({
         }
         i += 1;
       }
-      return new Exception(code, name, path48, create2);
+      return new Exception(code, name, path47, create2);
     }
     module2.exports = Exception;
     module2.exports.create = create2;
@@ -8433,43 +8453,43 @@ var require_WatcherManager = __commonJS({
       this.childWatchers = {};
       this.existenceWatchers = {};
     }
-    function registerWatcher(self2, type, path48, watcher) {
+    function registerWatcher(self2, type, path47, watcher) {
       var watchers = self2[type + "Watchers"], watcherExists = false;
-      Path.validate(path48);
+      Path.validate(path47);
       if (typeof watcher !== "function") {
         throw new Error("watcher must be a valid function.");
       }
-      watchers[path48] = watchers[path48] || new events.EventEmitter();
-      watcherExists = watchers[path48].listeners("notification").some(function(l) {
+      watchers[path47] = watchers[path47] || new events.EventEmitter();
+      watcherExists = watchers[path47].listeners("notification").some(function(l) {
         return l === watcher || l.listener === watcher;
       });
       if (!watcherExists) {
-        watchers[path48].once("notification", watcher);
+        watchers[path47].once("notification", watcher);
       }
     }
     function getWatcherPaths(self2, type) {
       var watchers = self2[type + "Watchers"], result2 = [];
-      Object.keys(watchers).forEach(function(path48) {
-        if (watchers[path48].listeners("notification").length > 0) {
-          result2.push(path48);
+      Object.keys(watchers).forEach(function(path47) {
+        if (watchers[path47].listeners("notification").length > 0) {
+          result2.push(path47);
         }
       });
       return result2;
     }
-    WatcherManager.prototype.registerDataWatcher = function(path48, watcher) {
-      registerWatcher(this, "data", path48, watcher);
+    WatcherManager.prototype.registerDataWatcher = function(path47, watcher) {
+      registerWatcher(this, "data", path47, watcher);
     };
     WatcherManager.prototype.getDataWatcherPaths = function() {
       return getWatcherPaths(this, "data");
     };
-    WatcherManager.prototype.registerChildWatcher = function(path48, watcher) {
-      registerWatcher(this, "child", path48, watcher);
+    WatcherManager.prototype.registerChildWatcher = function(path47, watcher) {
+      registerWatcher(this, "child", path47, watcher);
     };
     WatcherManager.prototype.getChildWatcherPaths = function() {
       return getWatcherPaths(this, "child");
     };
-    WatcherManager.prototype.registerExistenceWatcher = function(path48, watcher) {
-      registerWatcher(this, "existence", path48, watcher);
+    WatcherManager.prototype.registerExistenceWatcher = function(path47, watcher) {
+      registerWatcher(this, "existence", path47, watcher);
     };
     WatcherManager.prototype.getExistenceWatcherPaths = function() {
       return getWatcherPaths(this, "existence");
@@ -8660,14 +8680,14 @@ var require_ConnectionManager = __commonJS({
         this.emit("state", this.state);
       }
     };
-    ConnectionManager.prototype.registerDataWatcher = function(path48, watcher) {
-      this.watcherManager.registerDataWatcher(path48, watcher);
+    ConnectionManager.prototype.registerDataWatcher = function(path47, watcher) {
+      this.watcherManager.registerDataWatcher(path47, watcher);
     };
-    ConnectionManager.prototype.registerChildWatcher = function(path48, watcher) {
-      this.watcherManager.registerChildWatcher(path48, watcher);
+    ConnectionManager.prototype.registerChildWatcher = function(path47, watcher) {
+      this.watcherManager.registerChildWatcher(path47, watcher);
     };
-    ConnectionManager.prototype.registerExistenceWatcher = function(path48, watcher) {
-      this.watcherManager.registerExistenceWatcher(path48, watcher);
+    ConnectionManager.prototype.registerExistenceWatcher = function(path47, watcher) {
+      this.watcherManager.registerExistenceWatcher(path47, watcher);
     };
     ConnectionManager.prototype.cleanupPendingQueue = function(errorCode) {
       var pendingPacket = this.pendingQueue.shift();
@@ -9080,9 +9100,9 @@ var require_Transaction = __commonJS({
       this.ops = [];
       this.connectionManager = connectionManager;
     }
-    Transaction.prototype.create = function(path48, data, acls, mode) {
+    Transaction.prototype.create = function(path47, data, acls, mode) {
       var optionalArgs = [data, acls, mode], self2 = this, currentPath = "", nodes;
-      Path.validate(path48);
+      Path.validate(path47);
       data = acls = mode = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -9102,27 +9122,27 @@ var require_Transaction = __commonJS({
       assert(acls.length > 0, "acls must be a non-empty array.");
       this.ops.push({
         type: jute.OP_CODES.CREATE,
-        path: path48,
+        path: path47,
         data,
         acls,
         mode
       });
       return this;
     };
-    Transaction.prototype.check = function(path48, version) {
+    Transaction.prototype.check = function(path47, version) {
       version = version || -1;
-      Path.validate(path48);
+      Path.validate(path47);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.CHECK,
-        path: path48,
+        path: path47,
         version
       });
       return this;
     };
-    Transaction.prototype.setData = function(path48, data, version) {
+    Transaction.prototype.setData = function(path47, data, version) {
       version = version || -1;
-      Path.validate(path48);
+      Path.validate(path47);
       assert(
         data === null || data === void 0 || Buffer.isBuffer(data),
         "data must be a valid buffer, null or undefined."
@@ -9130,19 +9150,19 @@ var require_Transaction = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.SET_DATA,
-        path: path48,
+        path: path47,
         data,
         version
       });
       return this;
     };
-    Transaction.prototype.remove = function(path48, version) {
+    Transaction.prototype.remove = function(path47, version) {
       version = version || -1;
-      Path.validate(path48);
+      Path.validate(path47);
       assert(typeof version === "number", "version must be a number.");
       this.ops.push({
         type: jute.OP_CODES.DELETE,
-        path: path48,
+        path: path47,
         version
       });
       return this;
@@ -9355,9 +9375,9 @@ var require_node_zookeeper_client = __commonJS({
       auth.copy(buffer);
       this.connectionManager.addAuthInfo(scheme, buffer);
     };
-    Client.prototype.create = function(path48, data, acls, mode, callback) {
+    Client.prototype.create = function(path47, data, acls, mode, callback) {
       var self2 = this, optionalArgs = [data, acls, mode, callback], header, payload, request;
-      Path.validate(path48);
+      Path.validate(path47);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -9390,7 +9410,7 @@ var require_node_zookeeper_client = __commonJS({
       header = new jute.protocol.RequestHeader();
       header.type = jute.OP_CODES.CREATE;
       payload = new jute.protocol.CreateRequest();
-      payload.path = path48;
+      payload.path = path47;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -9414,17 +9434,17 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.remove = function(path48, version, callback) {
+    Client.prototype.remove = function(path47, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path48);
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.DeleteRequest(), request;
       header.type = jute.OP_CODES.DELETE;
-      payload.path = path48;
+      payload.path = path47;
       payload.version = version;
       request = new jute.Request(header, payload);
       attempt(
@@ -9437,16 +9457,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.removeRecursive = function(path48, version, callback) {
+    Client.prototype.removeRecursive = function(path47, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path48);
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       var self2 = this;
-      self2.listSubTreeBFS(path48, function(error2, children) {
+      self2.listSubTreeBFS(path47, function(error2, children) {
         if (error2) {
           callback(error2);
           return;
@@ -9462,12 +9482,12 @@ var require_node_zookeeper_client = __commonJS({
         }, callback);
       });
     };
-    Client.prototype.setData = function(path48, data, version, callback) {
+    Client.prototype.setData = function(path47, data, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path48);
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       assert(typeof version === "number", "version must be a number.");
       assert(
@@ -9482,7 +9502,7 @@ var require_node_zookeeper_client = __commonJS({
       }
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetDataRequest(), request;
       header.type = jute.OP_CODES.SET_DATA;
-      payload.path = path48;
+      payload.path = path47;
       payload.data = Buffer.alloc(data.length);
       data.copy(payload.data);
       payload.version = version;
@@ -9501,16 +9521,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getData = function(path48, watcher, callback) {
+    Client.prototype.getData = function(path47, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path48);
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetDataRequest(), request;
       header.type = jute.OP_CODES.GET_DATA;
-      payload.path = path48;
+      payload.path = path47;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -9522,7 +9542,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerDataWatcher(path48, watcher);
+              self2.connectionManager.registerDataWatcher(path47, watcher);
             }
             next(null, response.payload.data, response.payload.stat);
           });
@@ -9530,12 +9550,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.setACL = function(path48, acls, version, callback) {
+    Client.prototype.setACL = function(path47, acls, version, callback) {
       if (!callback) {
         callback = version;
         version = -1;
       }
-      Path.validate(path48);
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       assert(
         Array.isArray(acls) && acls.length > 0,
@@ -9544,7 +9564,7 @@ var require_node_zookeeper_client = __commonJS({
       assert(typeof version === "number", "version must be a number.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.SetACLRequest(), request;
       header.type = jute.OP_CODES.SET_ACL;
-      payload.path = path48;
+      payload.path = path47;
       payload.acl = acls.map(function(item) {
         return item.toRecord();
       });
@@ -9564,12 +9584,12 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getACL = function(path48, callback) {
-      Path.validate(path48);
+    Client.prototype.getACL = function(path47, callback) {
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetACLRequest(), request;
       header.type = jute.OP_CODES.GET_ACL;
-      payload.path = path48;
+      payload.path = path47;
       request = new jute.Request(header, payload);
       attempt(
         self2,
@@ -9591,16 +9611,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.exists = function(path48, watcher, callback) {
+    Client.prototype.exists = function(path47, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path48);
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.ExistsRequest(), request;
       header.type = jute.OP_CODES.EXISTS;
-      payload.path = path48;
+      payload.path = path47;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -9615,12 +9635,12 @@ var require_node_zookeeper_client = __commonJS({
             if (watcher) {
               if (existence) {
                 self2.connectionManager.registerDataWatcher(
-                  path48,
+                  path47,
                   watcher
                 );
               } else {
                 self2.connectionManager.registerExistenceWatcher(
-                  path48,
+                  path47,
                   watcher
                 );
               }
@@ -9634,16 +9654,16 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.getChildren = function(path48, watcher, callback) {
+    Client.prototype.getChildren = function(path47, watcher, callback) {
       if (!callback) {
         callback = watcher;
         watcher = void 0;
       }
-      Path.validate(path48);
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this, header = new jute.protocol.RequestHeader(), payload = new jute.protocol.GetChildren2Request(), request;
       header.type = jute.OP_CODES.GET_CHILDREN2;
-      payload.path = path48;
+      payload.path = path47;
       payload.watch = typeof watcher === "function";
       request = new jute.Request(header, payload);
       attempt(
@@ -9655,7 +9675,7 @@ var require_node_zookeeper_client = __commonJS({
               return;
             }
             if (watcher) {
-              self2.connectionManager.registerChildWatcher(path48, watcher);
+              self2.connectionManager.registerChildWatcher(path47, watcher);
             }
             next(null, response.payload.children, response.payload.stat);
           });
@@ -9663,11 +9683,11 @@ var require_node_zookeeper_client = __commonJS({
         callback
       );
     };
-    Client.prototype.listSubTreeBFS = function(path48, callback) {
-      Path.validate(path48);
+    Client.prototype.listSubTreeBFS = function(path47, callback) {
+      Path.validate(path47);
       assert(typeof callback === "function", "callback must be a function.");
       var self2 = this;
-      var tree = [path48];
+      var tree = [path47];
       async.reduce(tree, tree, function(memo, item, next) {
         self2.getChildren(item, function(error2, children) {
           if (error2) {
@@ -9689,9 +9709,9 @@ var require_node_zookeeper_client = __commonJS({
         });
       }, callback);
     };
-    Client.prototype.mkdirp = function(path48, data, acls, mode, callback) {
+    Client.prototype.mkdirp = function(path47, data, acls, mode, callback) {
       var optionalArgs = [data, acls, mode, callback], self2 = this, currentPath = "", nodes;
-      Path.validate(path48);
+      Path.validate(path47);
       data = acls = mode = callback = void 0;
       optionalArgs.forEach(function(arg, index2) {
         if (Array.isArray(arg)) {
@@ -9721,7 +9741,7 @@ var require_node_zookeeper_client = __commonJS({
         );
       }
       assert(acls.length > 0, "acls must be a non-empty array.");
-      nodes = path48.split("/").slice(1);
+      nodes = path47.split("/").slice(1);
       async.eachSeries(nodes, function(node, next) {
         currentPath = currentPath + "/" + node;
         self2.create(currentPath, data, acls, mode, function(error2) {
@@ -9781,8 +9801,8 @@ function connect(connectString, options) {
 function isNoNode(error2) {
   return error2 instanceof import_node_zookeeper_client.default.Exception && error2.getCode() === import_node_zookeeper_client.default.Exception.NO_NODE;
 }
-function parentOf(path48) {
-  return path48.slice(0, path48.lastIndexOf("/")) || "/";
+function parentOf(path47) {
+  return path47.slice(0, path47.lastIndexOf("/")) || "/";
 }
 var import_node_crypto, import_node_zookeeper_client, MODES, OPERATION_TIMEOUT_MS, ZOOKEEPER_CLUSTER_USER, ZOOKEEPER_PASSWORD_PURPOSE, SESSION_CLOSED_REQUIRE_AUTH, exceptions, createException, OPEN_TO_ANYONE, CLUSTER_ONLY, ZooKeeperSession;
 var init_zookeeper_session = __esm({
@@ -9804,7 +9824,7 @@ var init_zookeeper_session = __esm({
     SESSION_CLOSED_REQUIRE_AUTH = -124;
     exceptions = import_node_zookeeper_client.default.Exception;
     createException = exceptions.create;
-    exceptions.create = (code, path48) => createException(code === SESSION_CLOSED_REQUIRE_AUTH ? import_node_zookeeper_client.default.Exception.AUTH_FAILED : code, path48);
+    exceptions.create = (code, path47) => createException(code === SESSION_CLOSED_REQUIRE_AUTH ? import_node_zookeeper_client.default.Exception.AUTH_FAILED : code, path47);
     OPEN_TO_ANYONE = [new import_node_zookeeper_client.default.ACL(import_node_zookeeper_client.default.Permission.ALL, new import_node_zookeeper_client.default.Id("world", "anyone"))];
     CLUSTER_ONLY = [new import_node_zookeeper_client.default.ACL(import_node_zookeeper_client.default.Permission.ALL, new import_node_zookeeper_client.default.Id("auth", ""))];
     ZooKeeperSession = class _ZooKeeperSession {
@@ -9834,13 +9854,13 @@ var init_zookeeper_session = __esm({
           void this.client.then((next) => this.watchExpiry(next)).catch(() => void 0);
         });
       }
-      children(path48) {
-        return this.call((client, done) => client.getChildren(path48, (error2, children) => done(error2, children)));
+      children(path47) {
+        return this.call((client, done) => client.getChildren(path47, (error2, children) => done(error2, children)));
       }
-      stat(path48) {
+      stat(path47) {
         return this.call(
           (client, done) => client.exists(
-            path48,
+            path47,
             (error2, stat2) => done(
               error2,
               stat2 ? { ephemeralOwner: BigInt(`0x${stat2.ephemeralOwner.toString("hex")}`), version: stat2.version, ctimeMs: Number(BigInt(`0x${stat2.ctime.toString("hex")}`)) } : void 0
@@ -9848,26 +9868,26 @@ var init_zookeeper_session = __esm({
           )
         );
       }
-      data(path48) {
-        return this.call((client, done) => client.getData(path48, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
+      data(path47) {
+        return this.call((client, done) => client.getData(path47, (error2, data) => done(error2, data ?? Buffer.alloc(0))));
       }
       /** Creates the node (and missing parents, persistent) and returns its actual path. */
-      async create(path48, data, mode) {
+      async create(path47, data, mode) {
         const acls = this.options.clusterSecret === void 0 ? OPEN_TO_ANYONE : CLUSTER_ONLY;
         await this.bounded(
-          `mkdirp ${parentOf(path48)}`,
-          (client, resolve3, reject3) => client.mkdirp(parentOf(path48), acls, import_node_zookeeper_client.default.CreateMode.PERSISTENT, (error2) => error2 ? reject3(error2) : resolve3())
+          `mkdirp ${parentOf(path47)}`,
+          (client, resolve3, reject3) => client.mkdirp(parentOf(path47), acls, import_node_zookeeper_client.default.CreateMode.PERSISTENT, (error2) => error2 ? reject3(error2) : resolve3())
         );
         return this.bounded(
-          `create ${path48}`,
-          (client, resolve3, reject3) => client.create(path48, Buffer.from(data), acls, MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve3(created))
+          `create ${path47}`,
+          (client, resolve3, reject3) => client.create(path47, Buffer.from(data), acls, MODES[mode], (error2, created) => error2 ? reject3(error2) : resolve3(created))
         );
       }
       /** Deletes the node if it still has `version` (-1: any); false when it was already gone. */
-      remove(path48, version = -1) {
+      remove(path47, version = -1) {
         return this.bounded(
-          `remove ${path48}`,
-          (client, resolve3, reject3) => client.remove(path48, version, (error2) => {
+          `remove ${path47}`,
+          (client, resolve3, reject3) => client.remove(path47, version, (error2) => {
             if (!error2) return resolve3(true);
             if (isNoNode(error2)) return resolve3(false);
             reject3(error2);
@@ -10125,8 +10145,8 @@ var init_leadership_handover = __esm({
 });
 
 // src/operations/maintenance-lock.ts
-async function currentHolder(zk, path48 = MAINTENANCE_LOCK_PATH) {
-  const data = await zk.data(path48);
+async function currentHolder(zk, path47 = MAINTENANCE_LOCK_PATH) {
+  const data = await zk.data(path47);
   if (!data) return void 0;
   try {
     return JSON.parse(data.toString("utf8"));
@@ -10147,25 +10167,25 @@ var init_maintenance_lock = __esm({
     init_wait();
     MAINTENANCE_LOCK_PATH = "/spark-azure/maintenance-lock";
     MaintenanceLock = class _MaintenanceLock {
-      constructor(zk, path48) {
+      constructor(zk, path47) {
         this.zk = zk;
-        this.path = path48;
+        this.path = path47;
       }
       zk;
       path;
       static async acquire(zk, operation, options) {
-        const path48 = options.path ?? MAINTENANCE_LOCK_PATH;
+        const path47 = options.path ?? MAINTENANCE_LOCK_PATH;
         const holder = { operation, host: import_node_os3.default.hostname(), pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() };
         const deadline = Date.now() + options.waitMs;
         for (; ; ) {
           try {
-            await zk.create(path48, JSON.stringify(holder), "ephemeral");
-            return new _MaintenanceLock(zk, path48);
+            await zk.create(path47, JSON.stringify(holder), "ephemeral");
+            return new _MaintenanceLock(zk, path47);
           } catch (error2) {
             if (!isNodeExists(error2)) throw error2;
           }
           if (Date.now() >= deadline) {
-            const current = await currentHolder(zk, path48);
+            const current = await currentHolder(zk, path47);
             throw new ClusterStateError(
               "Maintenance lock",
               `to be free within ${Math.round(options.waitMs / 1e3)} s`,
@@ -10518,10 +10538,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path48, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path47, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path48), options);
+            return checkStat(yield (0, promises_1.stat)(path47), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10530,10 +10550,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path48, options = {}) => {
+        var sync = (path47, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path48), options);
+            return checkStat((0, fs_1.statSync)(path47), options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10570,10 +10590,10 @@ var require_vendor_core = __commonJS({
         exports22.sync = exports22.isexe = void 0;
         var fs_1 = require("fs");
         var promises_1 = require("fs").promises;
-        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path48, options = {}) {
+        var isexe = (_0, ..._1) => __async(null, [_0, ..._1], function* (path47, options = {}) {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat(yield (0, promises_1.stat)(path48), path48, options);
+            return checkStat(yield (0, promises_1.stat)(path47), path47, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10582,10 +10602,10 @@ var require_vendor_core = __commonJS({
           }
         });
         exports22.isexe = isexe;
-        var sync = (path48, options = {}) => {
+        var sync = (path47, options = {}) => {
           const { ignoreErrors = false } = options;
           try {
-            return checkStat((0, fs_1.statSync)(path48), path48, options);
+            return checkStat((0, fs_1.statSync)(path47), path47, options);
           } catch (e) {
             const er = e;
             if (ignoreErrors || er.code === "EACCES")
@@ -10594,7 +10614,7 @@ var require_vendor_core = __commonJS({
           }
         };
         exports22.sync = sync;
-        var checkPathExt = (path48, options) => {
+        var checkPathExt = (path47, options) => {
           const { pathExt = process.env.PATHEXT || "" } = options;
           const peSplit = pathExt.split(";");
           if (peSplit.indexOf("") !== -1) {
@@ -10602,14 +10622,14 @@ var require_vendor_core = __commonJS({
           }
           for (let i = 0; i < peSplit.length; i++) {
             const p = peSplit[i].toLowerCase();
-            const ext = path48.substring(path48.length - p.length).toLowerCase();
+            const ext = path47.substring(path47.length - p.length).toLowerCase();
             if (p && ext === p) {
               return true;
             }
           }
           return false;
         };
-        var checkStat = (stat2, path48, options) => stat2.isFile() && checkPathExt(path48, options);
+        var checkStat = (stat2, path47, options) => stat2.isFile() && checkPathExt(path47, options);
       }
     });
     var require_options = __commonJS2({
@@ -11935,7 +11955,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module2.exports = __toCommonJS2(util_exports);
-    var import_node_path46 = __toESM2(require("path"), 1);
+    var import_node_path45 = __toESM2(require("path"), 1);
     var import_node_process = __toESM2(require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop2() {
@@ -11957,10 +11977,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path46.default.resolve(c, "node_modules", ".bin"),
-          import_node_path46.default.resolve(c)
+          import_node_path45.default.resolve(c, "node_modules", ".bin"),
+          import_node_path45.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path46.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path45.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -12041,7 +12061,7 @@ var require_core = __commonJS({
       kill: () => kill2,
       log: () => log4,
       os: () => os15,
-      path: () => import_node_path46.default,
+      path: () => import_node_path45.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util2.quote,
       quotePowerShell: () => import_util2.quotePowerShell,
@@ -12402,7 +12422,7 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util = require_util();
     var import_internals = require_internals();
-    var import_node_path46 = __toESM2(require("path"), 1);
+    var import_node_path45 = __toESM2(require("path"), 1);
     var os15 = __toESM2(require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util2 = require_util();
@@ -13685,7 +13705,7 @@ var init_http_url = __esm({
 });
 
 // src/core/inputs/name-patterns.ts
-var SSH_USER, SSH_JUMP_HOST, HOST2, ZOOKEEPER_PATH, AZURE_RESOURCE_GROUP, AZURE_SCALE_SET, KUBERNETES_LABEL, KUBERNETES_SUBDOMAIN, CONTAINER_IMAGE;
+var SSH_USER, SSH_JUMP_HOST, HOST2, ZOOKEEPER_PATH, AZURE_RESOURCE_GROUP, AZURE_SCALE_SET, KUBERNETES_LABEL, KUBERNETES_SUBDOMAIN, CONTAINER_IMAGE, AZURE_GALLERY, AZURE_IMAGE_DEFINITION, AZURE_REGION, SPARK_VERSION;
 var init_name_patterns = __esm({
   "src/core/inputs/name-patterns.ts"() {
     "use strict";
@@ -13734,6 +13754,26 @@ var init_name_patterns = __esm({
       pattern: /^[A-Za-z0-9][A-Za-z0-9._\/:@-]{0,254}$/,
       expected: "a container image reference (registry/repository:tag or @digest)",
       example: "docker.io/library/spark:4.0.0"
+    };
+    AZURE_GALLERY = {
+      pattern: /^[A-Za-z0-9]([A-Za-z0-9_.]{0,78}[A-Za-z0-9])?$/,
+      expected: "an Azure Compute Gallery name (1-80 letters, digits, _ ., starting and ending with a letter or digit)",
+      example: "gal_spark"
+    };
+    AZURE_IMAGE_DEFINITION = {
+      pattern: /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,78}[A-Za-z0-9])?$/,
+      expected: "an image definition name (1-80 letters, digits, _ - ., starting and ending with a letter or digit)",
+      example: "spark-node"
+    };
+    AZURE_REGION = {
+      pattern: /^[A-Za-z][A-Za-z0-9 ]{1,38}[A-Za-z0-9]$/,
+      expected: "an Azure region (its name, as `az account list-locations --query [].name` lists them)",
+      example: "westeurope"
+    };
+    SPARK_VERSION = {
+      pattern: /^\d{1,2}\.\d{1,2}\.\d{1,3}$/,
+      expected: "a Spark release as major.minor.patch",
+      example: "4.3.0"
     };
   }
 });
@@ -13885,12 +13925,26 @@ var init_suite_content = __esm({
 function userPath(pipeline, given) {
   return import_node_path8.default.resolve(pipeline.directories.workspace, given);
 }
-var import_node_path8;
+function userFile(pipeline, input, given, expected) {
+  const file = userPath(pipeline, given);
+  const found = !(0, import_node_fs7.existsSync)(file) ? "which does not exist" : !(0, import_node_fs7.statSync)(file).isFile() ? "which is not a file" : void 0;
+  if (found)
+    throw new InputError(
+      input,
+      `${expected}, a file in the workspace`,
+      `${describeValue(given)}, ${found}`,
+      "Give its path relative to the workspace (the checkout of the job), or an absolute one."
+    );
+  return file;
+}
+var import_node_fs7, import_node_path8;
 var init_user_paths = __esm({
   "src/actions/shared/user-paths.ts"() {
     "use strict";
     init_cjs_shims();
+    import_node_fs7 = require("fs");
     import_node_path8 = __toESM(require("path"), 1);
+    init_errors();
   }
 });
 
@@ -13918,7 +13972,7 @@ function checkTerraformRootInputs(settings, pipeline, setByProvision) {
   const directory = settings.workingDirectory === void 0 ? import_node_path9.default.join(suiteContent().terraformDir, "envs", "vm") : userPath(pipeline, settings.workingDirectory);
   requireRootDirectory(settings, directory);
   const varFile = varFilesOf(settings, pipeline)[0];
-  if (varFile !== void 0 && (!(0, import_node_fs7.existsSync)(varFile) || !(0, import_node_fs7.statSync)(varFile).isFile())) {
+  if (varFile !== void 0 && (!(0, import_node_fs8.existsSync)(varFile) || !(0, import_node_fs8.statSync)(varFile).isFile())) {
     throw new InputError("varFile", "a .tfvars file in the workspace", describeValue(settings.varFile), "Give the file's path relative to the workspace, or leave varFile empty.");
   }
   const declared = declaredVariables(directory);
@@ -13943,7 +13997,7 @@ function checkTerraformRootInputs(settings, pipeline, setByProvision) {
   backendSettings(settings.backendConfig, pipeline);
 }
 function requireRootDirectory(settings, directory) {
-  if (!(0, import_node_fs7.existsSync)(directory) || !(0, import_node_fs7.statSync)(directory).isDirectory()) {
+  if (!(0, import_node_fs8.existsSync)(directory) || !(0, import_node_fs8.statSync)(directory).isDirectory()) {
     throw new InputError(
       "workingDirectory",
       "a Terraform root in the workspace",
@@ -13954,8 +14008,8 @@ function requireRootDirectory(settings, directory) {
 }
 function declaredVariables(directory) {
   const names = /* @__PURE__ */ new Set();
-  for (const file of (0, import_node_fs7.readdirSync)(directory).filter((name) => name.endsWith(".tf"))) {
-    for (const match of (0, import_node_fs7.readFileSync)(import_node_path9.default.join(directory, file), "utf8").matchAll(/^\s*variable\s+"([^"]+)"\s*\{/gm)) names.add(match[1]);
+  for (const file of (0, import_node_fs8.readdirSync)(directory).filter((name) => name.endsWith(".tf"))) {
+    for (const match of (0, import_node_fs8.readFileSync)(import_node_path9.default.join(directory, file), "utf8").matchAll(/^\s*variable\s+"([^"]+)"\s*\{/gm)) names.add(match[1]);
   }
   return names;
 }
@@ -13988,7 +14042,7 @@ function backendSettings(lines, pipeline) {
     const equals = line.indexOf("=");
     if (equals < 0) {
       const file = userPath(pipeline, line);
-      if ((0, import_node_fs7.existsSync)(file) && (0, import_node_fs7.statSync)(file).isFile()) return void files.push(file);
+      if ((0, import_node_fs8.existsSync)(file) && (0, import_node_fs8.statSync)(file).isFile()) return void files.push(file);
       const found = BACKEND_FILE.test(line) ? `${number} naming no file (${describeValue(line)})` : `${number}, neither key=value nor a .hcl file (not shown: it may hold a secret)`;
       throw new InputError("backendConfig", expected, found, "Give the file path relative to the workspace, or write the setting as key=value.");
     }
@@ -14003,12 +14057,12 @@ function backendSettings(lines, pipeline) {
   });
   return { settings, files };
 }
-var import_node_fs7, import_promises2, import_node_path9, BACKEND_SETTING, BACKEND_FILE;
+var import_node_fs8, import_promises2, import_node_path9, BACKEND_SETTING, BACKEND_FILE;
 var init_terraform_inputs = __esm({
   "src/actions/shared/terraform-inputs.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs7 = require("fs");
+    import_node_fs8 = require("fs");
     import_promises2 = require("fs/promises");
     import_node_path9 = __toESM(require("path"), 1);
     init_errors();
@@ -14149,12 +14203,119 @@ var init_tool_result = __esm({
   }
 });
 
+// src/azure/remote-commands.ts
+function systemctlCommand(operation, role) {
+  const unit = SERVICE_UNITS[role];
+  switch (operation) {
+    case "kill":
+      return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
+    case "crash":
+      return ["sudo", "systemctl", "kill", "--signal=SIGKILL", "--kill-whom=main", unit];
+    case "pause":
+      return ["sudo", "systemctl", "kill", "--signal=SIGSTOP", "--kill-whom=main", unit];
+    case "stop":
+      return ["sudo", "systemctl", "stop", unit];
+    case "start":
+      return ["sudo", "systemctl", "start", unit];
+    case "restart":
+      return ["sudo", "systemctl", "restart", unit];
+  }
+}
+function zookeeperReconfigureCommand(change) {
+  return ["sudo", "-u", ZOOKEEPER_USER, ZOOKEEPER_RECONFIGURE, ...change];
+}
+function sshArguments(access2, node, command) {
+  return [
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "ConnectTimeout=10",
+    "-o",
+    "StrictHostKeyChecking=accept-new",
+    "-p",
+    String(access2.port),
+    ...access2.keyFile ? ["-i", access2.keyFile] : [],
+    ...access2.jumpHost ? ["-J", access2.jumpHost] : [],
+    // '--' before the destination: ssh reads options after it too unless told they ended, and a user
+    // name or host starting with '-' would be an option (-oProxyCommand= runs a local command).
+    "--",
+    `${access2.user}@${node.host}`,
+    ...command.map(quoteForRemoteShell)
+  ];
+}
+function quoteForRemoteShell(word) {
+  return /^[A-Za-z0-9_./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function azVmArguments(access2, vmName, operation) {
+  return [
+    "vm",
+    operation,
+    azOption("resource-group", access2.resourceGroup),
+    azOption("name", vmName),
+    ...operation === "delete" ? ["--yes"] : [],
+    ...access2.subscription ? [azOption("subscription", access2.subscription)] : []
+  ];
+}
+function vmssSetImageArguments(access2, imageId) {
+  return [
+    "vmss",
+    "update",
+    azOption("resource-group", access2.resourceGroup),
+    azOption("name", access2.scaleSet),
+    azOption("set", `virtualMachineProfile.storageProfile.imageReference.id=${imageId}`)
+  ];
+}
+function vmssInstanceIdsArguments(access2) {
+  return [
+    "vmss",
+    "nic",
+    "list",
+    azOption("resource-group", access2.resourceGroup),
+    azOption("vmss-name", access2.scaleSet),
+    azOption("query", "[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}"),
+    "--output=json"
+  ];
+}
+function vmssScaleArguments(access2, capacity) {
+  return ["vmss", "scale", azOption("resource-group", access2.resourceGroup), azOption("name", access2.scaleSet), azOption("new-capacity", String(capacity))];
+}
+function vmssReimageArguments(access2, instanceId) {
+  return ["vmss", "reimage", azOption("resource-group", access2.resourceGroup), azOption("name", access2.scaleSet), azOption("instance-ids", instanceId)];
+}
+function azDiskListArguments(resourceGroup) {
+  return ["disk", "list", azOption("resource-group", resourceGroup), azOption("query", "[].{id: id, name: name, managedBy: managedBy}"), "--output=json"];
+}
+function azDiskDeleteArguments(ids) {
+  return ["disk", "delete", "--yes", "--ids", ...ids];
+}
+function azOption(name, value) {
+  return `--${name}=${value}`;
+}
+var SERVICE_UNITS, ZOOKEEPER_RECONFIGURE, ZOOKEEPER_USER, RETIRE_ZOOKEEPER_COMMAND;
+var init_remote_commands = __esm({
+  "src/azure/remote-commands.ts"() {
+    "use strict";
+    init_cjs_shims();
+    SERVICE_UNITS = {
+      zookeeper: "spark-azure-zookeeper",
+      master: "spark-azure-master",
+      worker: "spark-azure-worker"
+    };
+    ZOOKEEPER_RECONFIGURE = "/opt/spark-azure/bin/zookeeper-reconfigure";
+    ZOOKEEPER_USER = "zookeeper";
+    RETIRE_ZOOKEEPER_COMMAND = ["sudo", "systemctl", "disable", "--now", SERVICE_UNITS.zookeeper];
+  }
+});
+
 // src/azure/configuration-store.ts
 function storeHint(exitCode, store) {
   return exitCode === 127 ? "Install the Azure CLI on the runner (Microsoft-hosted runners have it) and sign in with azure/login first." : `Give this identity Key Vault Secrets Officer on ${store.keyVaultName}, and let it reach the vault (key_vault_allowed_ips).`;
 }
 async function readKeptRoleVariables(store) {
-  const shown = await $({ nothrow: true, quiet: true })`az keyvault secret show --vault-name ${store.keyVaultName} --name ${store.secretName} --query value --output tsv`;
+  const shown = await $({
+    nothrow: true,
+    quiet: true
+  })`az keyvault secret show ${[azOption("vault-name", store.keyVaultName), azOption("name", store.secretName)]} --query value --output tsv`;
   if (shown.exitCode !== 0 && /SecretNotFound|was not found/i.test(shown.stderr)) return {};
   requireSuccess(shown, `az keyvault secret show ${store.secretName}`, storeHint(shown.exitCode, store));
   try {
@@ -14172,11 +14333,14 @@ async function writeKeptRoleVariables(store, file) {
   const set = await $({
     nothrow: true,
     quiet: true
-  })`az keyvault secret set --vault-name ${store.keyVaultName} --name ${store.secretName} --file ${file} --content-type application/json --output none`;
+  })`az keyvault secret set ${[azOption("vault-name", store.keyVaultName), azOption("name", store.secretName)]} ${azOption("file", file)} --content-type application/json --output none`;
   requireSuccess(set, `az keyvault secret set ${store.secretName}`, storeHint(set.exitCode, store));
 }
 async function readClusterSecret(store) {
-  const shown = await $({ nothrow: true, quiet: true })`az keyvault secret show --vault-name ${store.keyVaultName} --name ${CLUSTER_SECRET_NAME} --query value --output tsv`;
+  const shown = await $({
+    nothrow: true,
+    quiet: true
+  })`az keyvault secret show ${[azOption("vault-name", store.keyVaultName), azOption("name", CLUSTER_SECRET_NAME)]} --query value --output tsv`;
   requireSuccess(shown, `az keyvault secret show ${CLUSTER_SECRET_NAME}`, storeHint(shown.exitCode, store));
   const secret = shown.stdout.trim();
   if (secret === "")
@@ -14196,6 +14360,7 @@ var init_configuration_store = __esm({
     init_errors();
     init_cluster_secret();
     init_tool_result();
+    init_remote_commands();
   }
 });
 
@@ -14205,7 +14370,7 @@ function clusterSecretFile(clusterDir) {
 }
 async function ensureLocalClusterSecret(clusterDir) {
   const file = clusterSecretFile(clusterDir);
-  if ((0, import_node_fs8.existsSync)(file)) return;
+  if ((0, import_node_fs9.existsSync)(file)) return;
   await (0, import_promises3.mkdir)(import_node_path10.default.dirname(file), { recursive: true, mode: 448 });
   await (0, import_promises3.writeFile)(file, `${(0, import_node_crypto3.randomBytes)(32).toString("base64url")}
 `, { mode: 384, flag: "wx" });
@@ -14214,17 +14379,17 @@ async function ensureLocalClusterSecret(clusterDir) {
 function readLocalClusterSecret(clusterDir) {
   const file = clusterSecretFile(clusterDir);
   const store = import_node_path10.default.join(import_node_path10.default.dirname(file), "role-variables.json");
-  const kept = (0, import_node_fs8.existsSync)(store) ? JSON.parse((0, import_node_fs8.readFileSync)(store, "utf8")) : {};
+  const kept = (0, import_node_fs9.existsSync)(store) ? JSON.parse((0, import_node_fs9.readFileSync)(store, "utf8")) : {};
   if (String(kept.spark_authenticate).toLowerCase() === "false") return void 0;
-  return (0, import_node_fs8.existsSync)(file) ? (0, import_node_fs8.readFileSync)(file, "utf8").trim() : void 0;
+  return (0, import_node_fs9.existsSync)(file) ? (0, import_node_fs9.readFileSync)(file, "utf8").trim() : void 0;
 }
-var import_node_crypto3, import_node_fs8, import_promises3, import_node_path10;
+var import_node_crypto3, import_node_fs9, import_promises3, import_node_path10;
 var init_local_cluster_secret = __esm({
   "src/local/local-cluster-secret.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto3 = require("crypto");
-    import_node_fs8 = require("fs");
+    import_node_fs9 = require("fs");
     import_promises3 = require("fs/promises");
     import_node_path10 = __toESM(require("path"), 1);
   }
@@ -14358,7 +14523,7 @@ async function ensurePythonEnvironment(name, toolCache, log4) {
   const venv = import_node_path12.default.join(toolCache, name);
   const wanted = (0, import_node_crypto4.createHash)("sha256").update(packages.join("\n")).digest("hex");
   const stamp = import_node_path12.default.join(venv, ".packages.sha256");
-  if ((0, import_node_fs9.existsSync)(stamp) && await (0, import_promises4.readFile)(stamp, "utf8") === wanted) return venv;
+  if ((0, import_node_fs10.existsSync)(stamp) && await (0, import_promises4.readFile)(stamp, "utf8") === wanted) return venv;
   log4.info(`Installing ${packages.join(", ")} into ${venv} (once; cached afterwards)`);
   await (0, import_promises4.rm)(venv, { recursive: true, force: true });
   await $`python3 -m venv ${venv}`.quiet();
@@ -14367,13 +14532,13 @@ async function ensurePythonEnvironment(name, toolCache, log4) {
   await (0, import_promises4.writeFile)(stamp, wanted);
   return venv;
 }
-var import_node_crypto4, import_node_fs9, import_promises4, import_node_path12;
+var import_node_crypto4, import_node_fs10, import_promises4, import_node_path12;
 var init_installers = __esm({
   "src/tools/installers.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto4 = require("crypto");
-    import_node_fs9 = require("fs");
+    import_node_fs10 = require("fs");
     import_promises4 = require("fs/promises");
     import_node_path12 = __toESM(require("path"), 1);
     init_core2();
@@ -14387,7 +14552,7 @@ var init_installers = __esm({
 async function resolveSparkRuntime(options, log4) {
   const explicit = options.sparkHome ?? process.env.SPARK_HOME;
   if (explicit) {
-    if (!(0, import_node_fs10.existsSync)(import_node_path13.default.join(explicit, "bin", "spark-submit"))) {
+    if (!(0, import_node_fs11.existsSync)(import_node_path13.default.join(explicit, "bin", "spark-submit"))) {
       throw new InputError(
         options.sparkHome ? options.input : "SPARK_HOME",
         "a Spark distribution with bin/spark-submit",
@@ -14404,12 +14569,12 @@ async function resolveSparkRuntime(options, log4) {
 async function pysparkHome(python) {
   return (await $`${python} -c ${"import os, pyspark; print(os.path.dirname(pyspark.__file__))"}`.quiet()).stdout.trim();
 }
-var import_node_fs10, import_node_path13;
+var import_node_fs11, import_node_path13;
 var init_spark_runtime = __esm({
   "src/tools/spark-runtime.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs10 = require("fs");
+    import_node_fs11 = require("fs");
     import_node_path13 = __toESM(require("path"), 1);
     init_core2();
     init_errors();
@@ -14487,6 +14652,14 @@ function readSmokeTestSettings(inputs) {
   const deployMode = inputs.oneOf("deployMode", ["client", "cluster"], "client");
   if (application !== void 0 && !/\.(py|jar)$/.test(application)) {
     throw new InputError("application", "a .py or .jar file", describeValue(application), "Give the path of a PySpark script or of an application jar.");
+  }
+  if (mainClass !== void 0 && !application?.endsWith(".jar")) {
+    throw new InputError(
+      "mainClass",
+      "it only with an application jar",
+      application === void 0 ? "it without application" : `it with ${describeValue(application)}`,
+      "Give the jar in 'application', or leave mainClass out."
+    );
   }
   if (application?.endsWith(".jar") && mainClass === void 0) {
     throw new InputError("mainClass", "the main class of the jar", "nothing", "Set 'mainClass', e.g. org.example.Job.");
@@ -14574,7 +14747,7 @@ function smokeTestJob(settings, application = settings.application) {
 function applicationIn(pipeline, given) {
   if (given === void 0) return void 0;
   const application = userPath(pipeline, given);
-  if (!(0, import_node_fs11.existsSync)(application)) {
+  if (!(0, import_node_fs12.existsSync)(application)) {
     throw new InputError(
       "application",
       "a .py or .jar file in the workspace",
@@ -14584,12 +14757,12 @@ function applicationIn(pipeline, given) {
   }
   return application;
 }
-var import_node_fs11, MASTERS_EXAMPLE;
+var import_node_fs12, MASTERS_EXAMPLE;
 var init_smoke_test_settings = __esm({
   "src/actions/shared/smoke-test-settings.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs11 = require("fs");
+    import_node_fs12 = require("fs");
     init_errors();
     init_key_value_lines();
     init_master_list();
@@ -14692,7 +14865,7 @@ async function scaleDrill(context) {
     act(SCALE_ACTIONS.jobSubmitted, `a job of at least ${context.jobSeconds} s, until the drill ends it`);
     let scaledOut = false;
     try {
-      const running = await waitUntil(probe, () => (0, import_node_fs12.existsSync)(firstRound), { timeoutMs: JOB_START_TIMEOUT_MS2, intervalMs: 250 });
+      const running = await waitUntil(probe, () => (0, import_node_fs13.existsSync)(firstRound), { timeoutMs: JOB_START_TIMEOUT_MS2, intervalMs: 250 });
       if (!check(SCALE_CHECKS.jobRunning, running.satisfied, running.satisfied ? "its first round ran on the executors" : `no round within ${JOB_START_TIMEOUT_MS2 / 1e3} s`))
         return report();
       const before2 = new Set(aliveWorkerHosts(running.last));
@@ -14757,12 +14930,12 @@ async function scaleDrill(context) {
     return { journal, verdict: scaleVerdictOf(journal, failedTasks) };
   }
 }
-var import_node_fs12, import_promises5, import_node_path14, JOB_START_TIMEOUT_MS2;
+var import_node_fs13, import_promises5, import_node_path14, JOB_START_TIMEOUT_MS2;
 var init_scale_drill = __esm({
   "src/operations/scale-drill.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs12 = require("fs");
+    import_node_fs13 = require("fs");
     import_promises5 = require("fs/promises");
     import_node_path14 = __toESM(require("path"), 1);
     init_cluster_probe();
@@ -14842,105 +15015,6 @@ var init_local_drill_cluster = __esm({
     init_cjs_shims();
     init_topology();
     LOCAL_RECREATION_SECONDS = 300;
-  }
-});
-
-// src/azure/remote-commands.ts
-function systemctlCommand(operation, role) {
-  const unit = SERVICE_UNITS[role];
-  switch (operation) {
-    case "kill":
-      return ["sudo", "sh", "-c", `systemctl kill --signal=SIGKILL ${unit}; systemctl stop ${unit}`];
-    case "crash":
-      return ["sudo", "systemctl", "kill", "--signal=SIGKILL", "--kill-whom=main", unit];
-    case "pause":
-      return ["sudo", "systemctl", "kill", "--signal=SIGSTOP", "--kill-whom=main", unit];
-    case "stop":
-      return ["sudo", "systemctl", "stop", unit];
-    case "start":
-      return ["sudo", "systemctl", "start", unit];
-    case "restart":
-      return ["sudo", "systemctl", "restart", unit];
-  }
-}
-function zookeeperReconfigureCommand(change) {
-  return ["sudo", "-u", ZOOKEEPER_USER, ZOOKEEPER_RECONFIGURE, ...change];
-}
-function sshArguments(access2, node, command) {
-  return [
-    "-o",
-    "BatchMode=yes",
-    "-o",
-    "ConnectTimeout=10",
-    "-o",
-    "StrictHostKeyChecking=accept-new",
-    "-p",
-    String(access2.port),
-    ...access2.keyFile ? ["-i", access2.keyFile] : [],
-    ...access2.jumpHost ? ["-J", access2.jumpHost] : [],
-    `${access2.user}@${node.host}`,
-    "--",
-    ...command.map(quoteForRemoteShell)
-  ];
-}
-function quoteForRemoteShell(word) {
-  return /^[A-Za-z0-9_./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-function azVmArguments(access2, vmName, operation) {
-  return [
-    "vm",
-    operation,
-    "--resource-group",
-    access2.resourceGroup,
-    "--name",
-    vmName,
-    ...operation === "delete" ? ["--yes"] : [],
-    ...access2.subscription ? ["--subscription", access2.subscription] : []
-  ];
-}
-function vmssSetImageArguments(access2, imageId) {
-  return ["vmss", "update", "--resource-group", access2.resourceGroup, "--name", access2.scaleSet, "--set", `virtualMachineProfile.storageProfile.imageReference.id=${imageId}`];
-}
-function vmssInstanceIdsArguments(access2) {
-  return [
-    "vmss",
-    "nic",
-    "list",
-    "--resource-group",
-    access2.resourceGroup,
-    "--vmss-name",
-    access2.scaleSet,
-    "--query",
-    "[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}",
-    "--output",
-    "json"
-  ];
-}
-function vmssScaleArguments(access2, capacity) {
-  return ["vmss", "scale", "--resource-group", access2.resourceGroup, "--name", access2.scaleSet, "--new-capacity", String(capacity)];
-}
-function vmssReimageArguments(access2, instanceId) {
-  return ["vmss", "reimage", "--resource-group", access2.resourceGroup, "--name", access2.scaleSet, "--instance-ids", instanceId];
-}
-function azDiskListArguments(resourceGroup) {
-  return ["disk", "list", "--resource-group", resourceGroup, "--query", "[].{id: id, name: name, managedBy: managedBy}", "--output", "json"];
-}
-function azDiskDeleteArguments(ids) {
-  return ["disk", "delete", "--yes", "--ids", ...ids];
-}
-var SERVICE_UNITS, ZOOKEEPER_RECONFIGURE, ZOOKEEPER_USER, RETIRE_ZOOKEEPER_COMMAND;
-var init_remote_commands = __esm({
-  "src/azure/remote-commands.ts"() {
-    "use strict";
-    init_cjs_shims();
-    SERVICE_UNITS = {
-      zookeeper: "spark-azure-zookeeper",
-      master: "spark-azure-master",
-      worker: "spark-azure-worker"
-    };
-    ZOOKEEPER_RECONFIGURE = "/opt/spark-azure/bin/zookeeper-reconfigure";
-    ZOOKEEPER_USER = "zookeeper";
-    RETIRE_ZOOKEEPER_COMMAND = ["sudo", "systemctl", "disable", "--now", SERVICE_UNITS.zookeeper];
   }
 });
 
@@ -15155,9 +15229,9 @@ var init_terraform_runner = __esm({
 
 // src/tools/node-boot-render.ts
 async function renderNodeBoot(terraform, workDir, inputs) {
-  (0, import_node_fs13.mkdirSync)(workDir, { recursive: true });
+  (0, import_node_fs14.mkdirSync)(workDir, { recursive: true });
   const module2 = import_node_path15.default.join(suiteContent().terraformDir, "modules", "node-boot");
-  (0, import_node_fs13.writeFileSync)(
+  (0, import_node_fs14.writeFileSync)(
     import_node_path15.default.join(workDir, "main.tf"),
     `variable "nodes" {
   type = map(object({
@@ -15187,7 +15261,7 @@ module "boot" {
 }
 `
   );
-  (0, import_node_fs13.writeFileSync)(import_node_path15.default.join(workDir, "nodes.auto.tfvars.json"), `${JSON.stringify({ nodes: inputs }, null, 2)}
+  (0, import_node_fs14.writeFileSync)(import_node_path15.default.join(workDir, "nodes.auto.tfvars.json"), `${JSON.stringify({ nodes: inputs }, null, 2)}
 `);
   const env = { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
   const run2 = (args, input) => $({ cwd: workDir, env, nothrow: true, quiet: true, input })`${terraform} ${args}`;
@@ -15200,12 +15274,12 @@ module "boot" {
   );
   return parseToolJson("terraform console", parseToolJson("terraform console", rendered.stdout.trim()));
 }
-var import_node_fs13, import_node_path15;
+var import_node_fs14, import_node_path15;
 var init_node_boot_render = __esm({
   "src/tools/node-boot-render.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs13 = require("fs");
+    import_node_fs14 = require("fs");
     import_node_path15 = __toESM(require("path"), 1);
     init_core2();
     init_suite_content();
@@ -15294,17 +15368,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path48) {
-      const ctrl = callVisitor(key, node, visitor, path48);
+    function visit_(key, node, visitor, path47) {
+      const ctrl = callVisitor(key, node, visitor, path47);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path48, ctrl);
-        return visit_(key, ctrl, visitor, path48);
+        replaceNode(key, path47, ctrl);
+        return visit_(key, ctrl, visitor, path47);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path48 = Object.freeze(path48.concat(node));
+          path47 = Object.freeze(path47.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path48);
+            const ci = visit_(i, node.items[i], visitor, path47);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15315,13 +15389,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path48 = Object.freeze(path48.concat(node));
-          const ck = visit_("key", node.key, visitor, path48);
+          path47 = Object.freeze(path47.concat(node));
+          const ck = visit_("key", node.key, visitor, path47);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path48);
+          const cv = visit_("value", node.value, visitor, path47);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15342,17 +15416,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path48) {
-      const ctrl = await callVisitor(key, node, visitor, path48);
+    async function visitAsync_(key, node, visitor, path47) {
+      const ctrl = await callVisitor(key, node, visitor, path47);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path48, ctrl);
-        return visitAsync_(key, ctrl, visitor, path48);
+        replaceNode(key, path47, ctrl);
+        return visitAsync_(key, ctrl, visitor, path47);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path48 = Object.freeze(path48.concat(node));
+          path47 = Object.freeze(path47.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path48);
+            const ci = await visitAsync_(i, node.items[i], visitor, path47);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15363,13 +15437,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path48 = Object.freeze(path48.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path48);
+          path47 = Object.freeze(path47.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path47);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path48);
+          const cv = await visitAsync_("value", node.value, visitor, path47);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15396,23 +15470,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path48) {
+    function callVisitor(key, node, visitor, path47) {
       if (typeof visitor === "function")
-        return visitor(key, node, path48);
+        return visitor(key, node, path47);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path48);
+        return visitor.Map?.(key, node, path47);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path48);
+        return visitor.Seq?.(key, node, path47);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path48);
+        return visitor.Pair?.(key, node, path47);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path48);
+        return visitor.Scalar?.(key, node, path47);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path48);
+        return visitor.Alias?.(key, node, path47);
       return void 0;
     }
-    function replaceNode(key, path48, node) {
-      const parent2 = path48[path48.length - 1];
+    function replaceNode(key, path47, node) {
+      const parent2 = path47[path47.length - 1];
       if (identity2.isCollection(parent2)) {
         parent2.items[key] = node;
       } else if (identity2.isPair(parent2)) {
@@ -16033,10 +16107,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path48, value) {
+    function collectionFromPath(schema, path47, value) {
       let v = value;
-      for (let i = path48.length - 1; i >= 0; --i) {
-        const k = path48[i];
+      for (let i = path47.length - 1; i >= 0; --i) {
+        const k = path47[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -16055,7 +16129,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path48) => path48 == null || typeof path48 === "object" && !!path48[Symbol.iterator]().next().done;
+    var isEmptyPath = (path47) => path47 == null || typeof path47 === "object" && !!path47[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16085,11 +16159,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path48, value) {
-        if (isEmptyPath(path48))
+      addIn(path47, value) {
+        if (isEmptyPath(path47))
           this.add(value);
         else {
-          const [key, ...rest2] = path48;
+          const [key, ...rest2] = path47;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -16103,8 +16177,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path48) {
-        const [key, ...rest2] = path48;
+      deleteIn(path47) {
+        const [key, ...rest2] = path47;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16118,8 +16192,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path48, keepScalar) {
-        const [key, ...rest2] = path48;
+      getIn(path47, keepScalar) {
+        const [key, ...rest2] = path47;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -16137,8 +16211,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path48) {
-        const [key, ...rest2] = path48;
+      hasIn(path47) {
+        const [key, ...rest2] = path47;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16148,8 +16222,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path48, value) {
-        const [key, ...rest2] = path48;
+      setIn(path47, value) {
+        const [key, ...rest2] = path47;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -18699,9 +18773,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path48, value) {
+      addIn(path47, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path48, value);
+          this.contents.addIn(path47, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18776,14 +18850,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path48) {
-        if (Collection.isEmptyPath(path48)) {
+      deleteIn(path47) {
+        if (Collection.isEmptyPath(path47)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path48) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path47) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -18798,10 +18872,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path48, keepScalar) {
-        if (Collection.isEmptyPath(path48))
+      getIn(path47, keepScalar) {
+        if (Collection.isEmptyPath(path47))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path48, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path47, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -18812,10 +18886,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path48) {
-        if (Collection.isEmptyPath(path48))
+      hasIn(path47) {
+        if (Collection.isEmptyPath(path47))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path48) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path47) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -18832,13 +18906,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path48, value) {
-        if (Collection.isEmptyPath(path48)) {
+      setIn(path47, value) {
+        if (Collection.isEmptyPath(path47)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path48), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path47), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path48, value);
+          this.contents.setIn(path47, value);
         }
       }
       /**
@@ -20819,9 +20893,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path48) => {
+    visit.itemAtPath = (cst, path47) => {
       let item = cst;
-      for (const [field, index2] of path48) {
+      for (const [field, index2] of path47) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -20830,23 +20904,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path48) => {
-      const parent2 = visit.itemAtPath(cst, path48.slice(0, -1));
-      const field = path48[path48.length - 1][0];
+    visit.parentCollection = (cst, path47) => {
+      const parent2 = visit.itemAtPath(cst, path47.slice(0, -1));
+      const field = path47[path47.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path48, item, visitor) {
-      let ctrl = visitor(item, path48);
+    function _visit(path47, item, visitor) {
+      let ctrl = visitor(item, path47);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path48.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path47.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20857,10 +20931,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path48);
+            ctrl = ctrl(item, path47);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path48) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path47) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -22626,19 +22700,19 @@ function applyWriteFiles(cloudConfig, root2) {
     const target = import_node_path16.default.join(root2, file.path);
     const encoding = (file.encoding ?? "text").toLowerCase();
     const content = ["b64", "base64"].includes(encoding) ? Buffer.from(file.content ?? "", "base64") : Buffer.from(file.content ?? "", "utf8");
-    (0, import_node_fs14.mkdirSync)(import_node_path16.default.dirname(target), { recursive: true });
-    (0, import_node_fs14.writeFileSync)(target, content);
-    (0, import_node_fs14.chmodSync)(target, Number.parseInt(file.permissions ?? "0644", 8));
+    (0, import_node_fs15.mkdirSync)(import_node_path16.default.dirname(target), { recursive: true });
+    (0, import_node_fs15.writeFileSync)(target, content);
+    (0, import_node_fs15.chmodSync)(target, Number.parseInt(file.permissions ?? "0644", 8));
     written.push(target);
   }
   return written;
 }
-var import_node_fs14, import_node_path16, import_yaml;
+var import_node_fs15, import_node_path16, import_yaml;
 var init_cloud_config = __esm({
   "src/local/cloud-config.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs14 = require("fs");
+    import_node_fs15 = require("fs");
     import_node_path16 = __toESM(require("path"), 1);
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
@@ -22694,7 +22768,7 @@ function configurationStoreFile(clusterDir) {
 }
 async function readConfigurationStore2(clusterDir) {
   const file = configurationStoreFile(clusterDir);
-  return (0, import_node_fs15.existsSync)(file) ? JSON.parse(await (0, import_promises6.readFile)(file, "utf8")) : {};
+  return (0, import_node_fs16.existsSync)(file) ? JSON.parse(await (0, import_promises6.readFile)(file, "utf8")) : {};
 }
 async function writeConfigurationStore(clusterDir, roleVariables) {
   const file = configurationStoreFile(clusterDir);
@@ -22730,7 +22804,7 @@ async function bootLocalNodes(boot, nodes) {
   );
 }
 async function writeClusterInventory(boot, nodes, file) {
-  const booted = nodes.filter((node) => (0, import_node_fs15.existsSync)(import_node_path17.default.join(nodeDir(boot.clusterDir, node.name), "etc", "spark-azure", "node.json")));
+  const booted = nodes.filter((node) => (0, import_node_fs16.existsSync)(import_node_path17.default.join(nodeDir(boot.clusterDir, node.name), "etc", "spark-azure", "node.json")));
   if (booted.length === 0) return;
   const content = suiteContent();
   const run2 = await $({
@@ -22747,12 +22821,12 @@ async function writeJson(file, value) {
   await (0, import_promises6.writeFile)(file, `${JSON.stringify(value, null, 2)}
 `);
 }
-var import_node_fs15, import_promises6, import_node_path17, BOOT_PROGRAM;
+var import_node_fs16, import_promises6, import_node_path17, BOOT_PROGRAM;
 var init_local_boot = __esm({
   "src/local/local-boot.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs15 = require("fs");
+    import_node_fs16 = require("fs");
     import_promises6 = require("fs/promises");
     import_node_path17 = __toESM(require("path"), 1);
     init_core2();
@@ -22795,8 +22869,8 @@ async function startLocalMonitoring(where2, topology, tools, options = {}) {
   await (0, import_promises7.rm)(directory, { recursive: true, force: true });
   await (0, import_promises7.mkdir)(import_node_path18.default.join(directory, "bin"), { recursive: true });
   const rules = import_node_path18.default.join(directory, "spark-azure.rules.yml");
-  (0, import_node_fs16.copyFileSync)(import_node_path18.default.join(where2.monitoringDir, "prometheus", "rules", "spark-azure.rules.yml"), rules);
-  (0, import_node_fs16.copyFileSync)(import_node_path18.default.join(where2.monitoringDir, "blackbox", "blackbox.yml"), import_node_path18.default.join(directory, "blackbox.yml"));
+  (0, import_node_fs17.copyFileSync)(import_node_path18.default.join(where2.monitoringDir, "prometheus", "rules", "spark-azure.rules.yml"), rules);
+  (0, import_node_fs17.copyFileSync)(import_node_path18.default.join(where2.monitoringDir, "blackbox", "blackbox.yml"), import_node_path18.default.join(directory, "blackbox.yml"));
   await (0, import_promises7.writeFile)(import_node_path18.default.join(directory, "prometheus.yml"), prometheusConfig(topology, rules));
   await (0, import_promises7.writeFile)(import_node_path18.default.join(directory, "alertmanager.yml"), alertmanagerConfig(import_node_path18.default.join(where2.monitoringDir, "alertmanager", "alertmanager.yml"), options.alertWebhook));
   const commands = {
@@ -22889,7 +22963,7 @@ function prometheusConfig(topology, rules) {
   });
 }
 function alertmanagerConfig(production, webhook) {
-  const { inhibit_rules } = (0, import_yaml2.parse)((0, import_node_fs16.readFileSync)(production, "utf8"));
+  const { inhibit_rules } = (0, import_yaml2.parse)((0, import_node_fs17.readFileSync)(production, "utf8"));
   return (0, import_yaml2.stringify)({
     route: { receiver: "local", group_by: ["alertname", "cluster"], group_wait: "0s", group_interval: "1s", repeat_interval: "1h" },
     inhibit_rules,
@@ -22899,12 +22973,12 @@ function alertmanagerConfig(production, webhook) {
 function shellQuote(word) {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
-var import_node_fs16, import_promises7, import_node_path18, import_yaml2, MONITORING_HOST, PORTS, PROGRAMS, CLUSTER_LABEL, url;
+var import_node_fs17, import_promises7, import_node_path18, import_yaml2, MONITORING_HOST, PORTS, PROGRAMS, CLUSTER_LABEL, url;
 var init_local_monitoring = __esm({
   "src/local/local-monitoring.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs16 = require("fs");
+    import_node_fs17 = require("fs");
     import_promises7 = require("fs/promises");
     import_node_path18 = __toESM(require("path"), 1);
     import_yaml2 = __toESM(require_dist(), 1);
@@ -22923,7 +22997,7 @@ var init_local_monitoring = __esm({
 
 // src/tools/go-build.ts
 function goBinary() {
-  return (0, import_node_fs17.existsSync)("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : "go";
+  return (0, import_node_fs18.existsSync)("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : "go";
 }
 async function buildGoModule(build) {
   const go = goBinary();
@@ -22941,18 +23015,18 @@ async function buildGoModule(build) {
     (result2) => result2.stdout.includes('"Error"') ? JSON.parse(result2.stdout).Error : `exit ${result2.exitCode}: ${result2.stderr.trim().split("\n").at(-1)}`
   );
   const directory = JSON.parse(download.stdout).Dir;
-  (0, import_node_fs17.mkdirSync)(import_node_path19.default.dirname(build.output), { recursive: true });
+  (0, import_node_fs18.mkdirSync)(import_node_path19.default.dirname(build.output), { recursive: true });
   const ldflags = ["-s", "-w", build.ldflags ?? ""].join(" ").trim();
   const compile = await $({ cwd: directory, env, nothrow: true, quiet: true })`${go} build -mod=mod -trimpath -ldflags=${ldflags} -o ${build.output} ${build.packagePath ?? "."}`;
   requireSuccess(compile, what, fix);
   return build.output;
 }
-var import_node_fs17, import_node_path19;
+var import_node_fs18, import_node_path19;
 var init_go_build = __esm({
   "src/tools/go-build.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs17 = require("fs");
+    import_node_fs18 = require("fs");
     import_node_path19 = __toESM(require("path"), 1);
     init_core2();
     init_tool_result();
@@ -22965,26 +23039,26 @@ function partialPath(target) {
 }
 function publish(partial2, target) {
   try {
-    (0, import_node_fs18.renameSync)(partial2, target);
+    (0, import_node_fs19.renameSync)(partial2, target);
   } catch (error2) {
     const code = error2.code;
-    if ((code === "ENOTEMPTY" || code === "EEXIST") && (0, import_node_fs18.existsSync)(target)) return (0, import_node_fs18.rmSync)(partial2, { recursive: true, force: true });
+    if ((code === "ENOTEMPTY" || code === "EEXIST") && (0, import_node_fs19.existsSync)(target)) return (0, import_node_fs19.rmSync)(partial2, { recursive: true, force: true });
     throw error2;
   }
 }
-var import_node_fs18;
+var import_node_fs19;
 var init_cache_entry = __esm({
   "src/tools/cache-entry.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs18 = require("fs");
+    import_node_fs19 = require("fs");
   }
 });
 
 // src/tools/debian-packages.ts
 async function unpackedPackage(name, toolCache, log4) {
   const cache = import_node_path20.default.join(toolCache, "debian");
-  const cached = (0, import_node_fs19.existsSync)(cache) ? (0, import_node_fs19.readdirSync)(cache).filter((entry) => entry.startsWith(`${name}_`) && !entry.endsWith(".partial")).sort() : [];
+  const cached = (0, import_node_fs20.existsSync)(cache) ? (0, import_node_fs20.readdirSync)(cache).filter((entry) => entry.startsWith(`${name}_`) && !entry.endsWith(".partial")).sort() : [];
   if (cached.length > 0) return import_node_path20.default.join(cache, cached.at(-1));
   const download = await (0, import_promises8.mkdtemp)(import_node_path20.default.join(import_node_os6.default.tmpdir(), "spark-azure-deb-"));
   try {
@@ -23007,12 +23081,12 @@ async function unpackedPackage(name, toolCache, log4) {
     await (0, import_promises8.rm)(download, { recursive: true, force: true });
   }
 }
-var import_node_fs19, import_promises8, import_node_os6, import_node_path20;
+var import_node_fs20, import_promises8, import_node_os6, import_node_path20;
 var init_debian_packages = __esm({
   "src/tools/debian-packages.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs19 = require("fs");
+    import_node_fs20 = require("fs");
     import_promises8 = require("fs/promises");
     import_node_os6 = __toESM(require("os"), 1);
     import_node_path20 = __toESM(require("path"), 1);
@@ -23038,7 +23112,7 @@ async function ensureAlertmanager(toolCache, log4) {
   const installed = await whichProgram("alertmanager") ?? await whichProgram("prometheus-alertmanager");
   if (installed) return installed;
   const binary = import_node_path21.default.join(toolCache, "alertmanager", ALERTMANAGER_VERSION, "bin", "alertmanager");
-  if ((0, import_node_fs20.existsSync)(binary)) return binary;
+  if ((0, import_node_fs21.existsSync)(binary)) return binary;
   log4.info(`Building Alertmanager ${ALERTMANAGER_VERSION} from the Go module proxy into ${import_node_path21.default.dirname(binary)}`);
   return buildGoModule({ module: "github.com/prometheus/alertmanager", version: ALERTMANAGER_VERSION, packagePath: "./cmd/alertmanager", output: binary });
 }
@@ -23046,12 +23120,12 @@ async function whichProgram(program2) {
   const result2 = await $`command -v ${program2}`.quiet().nothrow();
   return result2.exitCode === 0 ? result2.stdout.trim() : void 0;
 }
-var import_node_fs20, import_node_path21, PACKAGES, ALERTMANAGER_VERSION;
+var import_node_fs21, import_node_path21, PACKAGES, ALERTMANAGER_VERSION;
 var init_monitoring_tools = __esm({
   "src/tools/monitoring-tools.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs20 = require("fs");
+    import_node_fs21 = require("fs");
     import_node_path21 = __toESM(require("path"), 1);
     init_core2();
     init_go_build();
@@ -23072,7 +23146,7 @@ function launcherPath(clusterDir, node) {
 function rolePath(clusterDir, node, programs) {
   const program2 = programs[node.role];
   const file = program2 && import_node_path22.default.join(nodeDir(clusterDir, node.name), "bin", program2);
-  return file && (0, import_node_fs21.existsSync)(file) ? file : void 0;
+  return file && (0, import_node_fs22.existsSync)(file) ? file : void 0;
 }
 function logPath(clusterDir, node) {
   return import_node_path22.default.join(nodeDir(clusterDir, node.name), "logs", `${node.name}.log`);
@@ -23082,20 +23156,20 @@ function pidPath(clusterDir, node) {
 }
 function childrenOf(pid) {
   try {
-    return (0, import_node_fs21.readFileSync)(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return (0, import_node_fs22.readFileSync)(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
 }
 function listPids() {
-  return (0, import_node_fs21.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return (0, import_node_fs22.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
 }
 function isLiveProcessOf(pid, clusterDir) {
   try {
-    const stat2 = (0, import_node_fs21.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat2 = (0, import_node_fs22.readFileSync)(`/proc/${pid}/stat`, "utf8");
     const state = stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
     if (state === "Z" || state === "X") return false;
-    return (0, import_node_fs21.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
+    return (0, import_node_fs22.readFileSync)(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${CLUSTER_MARKER}=${clusterDir}`);
   } catch {
     return false;
   }
@@ -23119,13 +23193,13 @@ function signalProcess(pid, signal) {
   } catch {
   }
 }
-var import_node_child_process, import_node_fs21, import_promises9, import_node_path22, import_promises10, LAUNCHERS, AFTER_EXIT, BEFORE_STOP, STOP_GRACE_MS, SUPERVISOR, LocalProcesses;
+var import_node_child_process, import_node_fs22, import_promises9, import_node_path22, import_promises10, LAUNCHERS, AFTER_EXIT, BEFORE_STOP, STOP_GRACE_MS, SUPERVISOR, LocalProcesses;
 var init_local_processes = __esm({
   "src/local/local-processes.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_child_process = require("child_process");
-    import_node_fs21 = require("fs");
+    import_node_fs22 = require("fs");
     import_promises9 = require("fs/promises");
     import_node_path22 = __toESM(require("path"), 1);
     init_errors();
@@ -23180,7 +23254,7 @@ var init_local_processes = __esm({
         if (running !== void 0) return running;
         const log4 = logPath(this.clusterDir, node);
         await (0, import_promises9.mkdir)(import_node_path22.default.dirname(log4), { recursive: true });
-        const output = (0, import_node_fs21.openSync)(log4, "a");
+        const output = (0, import_node_fs22.openSync)(log4, "a");
         try {
           const child = (0, import_node_child_process.spawn)("sh", ["-c", SUPERVISOR, "spark-azure-supervisor", launcher, options.afterExit ?? "", options.beforeStop ?? ""], {
             detached: true,
@@ -23200,14 +23274,14 @@ var init_local_processes = __esm({
 `);
           return child.pid;
         } finally {
-          (0, import_node_fs21.closeSync)(output);
+          (0, import_node_fs22.closeSync)(output);
         }
       }
       /** The node's pid while its process lives (zombies count as dead), else undefined. */
       pid(node) {
         const file = pidPath(this.clusterDir, node);
-        if (!(0, import_node_fs21.existsSync)(file)) return void 0;
-        const pid = Number((0, import_node_fs21.readFileSync)(file, "utf8").trim());
+        if (!(0, import_node_fs22.existsSync)(file)) return void 0;
+        const pid = Number((0, import_node_fs22.readFileSync)(file, "utf8").trim());
         return Number.isInteger(pid) && pid > 0 && isLiveProcessOf(pid, this.clusterDir) ? pid : void 0;
       }
       /**
@@ -23331,12 +23405,12 @@ async function ensureRecoveryPlugin(where2, log4) {
   const sourceDir = where2.content.recoveryPluginSource;
   const sources = listJavaSources(sourceDir);
   const hash = (0, import_node_crypto5.createHash)("sha256");
-  for (const file of sources) hash.update(file).update((0, import_node_fs22.readFileSync)(file));
+  for (const file of sources) hash.update(file).update((0, import_node_fs23.readFileSync)(file));
   hash.update(
-    (0, import_node_fs22.readdirSync)(import_node_path23.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
+    (0, import_node_fs23.readdirSync)(import_node_path23.default.join(sparkHome, "jars")).filter((jar2) => jar2.startsWith("spark-core")).join()
   );
   const jar = import_node_path23.default.join(toolCache, "spark-recovery", `spark-azure-recovery-${hash.digest("hex").slice(0, 16)}.jar`);
-  if ((0, import_node_fs22.existsSync)(jar)) return jar;
+  if ((0, import_node_fs23.existsSync)(jar)) return jar;
   if ((await $`javac -version`.quiet().nothrow()).exitCode !== 0) {
     log4.info("javac is missing: installing OpenJDK 17 (to build the leader-election plugin)");
     await ensureDebianPackages(["openjdk-17-jdk-headless"], () => false, log4);
@@ -23361,15 +23435,15 @@ async function ensureRecoveryPlugin(where2, log4) {
   }
 }
 function listJavaSources(directory) {
-  return (0, import_node_fs22.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path23.default.join(directory, file));
+  return (0, import_node_fs23.readdirSync)(directory, { recursive: true }).map(String).filter((file) => file.endsWith(".java")).sort().map((file) => import_node_path23.default.join(directory, file));
 }
-var import_node_crypto5, import_node_fs22, import_promises11, import_node_path23;
+var import_node_crypto5, import_node_fs23, import_promises11, import_node_path23;
 var init_recovery_plugin = __esm({
   "src/tools/recovery-plugin.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto5 = require("crypto");
-    import_node_fs22 = require("fs");
+    import_node_fs23 = require("fs");
     import_promises11 = require("fs/promises");
     import_node_path23 = __toESM(require("path"), 1);
     init_core2();
@@ -23381,12 +23455,12 @@ var init_recovery_plugin = __esm({
 
 // src/tools/zookeeper-metrics-jars.ts
 async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
-  const defaults2 = (0, import_yaml3.parse)((0, import_node_fs23.readFileSync)(import_node_path24.default.join(content.ansibleDir, "roles", "zookeeper", "defaults", "main.yml"), "utf8"));
+  const defaults2 = (0, import_yaml3.parse)((0, import_node_fs24.readFileSync)(import_node_path24.default.join(content.ansibleDir, "roles", "zookeeper", "defaults", "main.yml"), "utf8"));
   const jars = defaults2.zookeeper_prometheus_jars;
   const directory = import_node_path24.default.join(toolCache, "zookeeper-prometheus", (0, import_node_crypto6.createHash)("sha256").update(JSON.stringify(jars)).digest("hex").slice(0, 12));
   for (const jar of jars) {
     const file = import_node_path24.default.join(directory, import_node_path24.default.basename(jar.url));
-    if ((0, import_node_fs23.existsSync)(file)) continue;
+    if ((0, import_node_fs24.existsSync)(file)) continue;
     log4.info(`Downloading ${import_node_path24.default.basename(jar.url)} (ZooKeeper's Prometheus metrics) into ${directory}`);
     const response = await fetch(jar.url, { signal: AbortSignal.timeout(6e4) }).catch((error2) => {
       throw new ActionableError(`Download of ${jar.url}`, "the jar", error2.message, "Check that this machine reaches Maven Central, or set zookeeper_prometheus_enabled=false.");
@@ -23408,13 +23482,13 @@ async function ensureZooKeeperMetricsJars(content, toolCache, log4) {
   }
   return directory;
 }
-var import_node_crypto6, import_node_fs23, import_promises12, import_node_path24, import_yaml3;
+var import_node_crypto6, import_node_fs24, import_promises12, import_node_path24, import_yaml3;
 var init_zookeeper_metrics_jars = __esm({
   "src/tools/zookeeper-metrics-jars.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto6 = require("crypto");
-    import_node_fs23 = require("fs");
+    import_node_fs24 = require("fs");
     import_promises12 = require("fs/promises");
     import_node_path24 = __toESM(require("path"), 1);
     import_yaml3 = __toESM(require_dist(), 1);
@@ -23428,7 +23502,7 @@ async function ensureTerraformCli(toolCache, log4) {
   if ((await $`terraform version`.quiet().nothrow()).exitCode === 0) return "terraform";
   const bin = import_node_path25.default.join(toolCache, "opentofu", OPENTOFU_VERSION, "bin");
   const tofu = import_node_path25.default.join(bin, "tofu");
-  if ((0, import_node_fs24.existsSync)(tofu)) return tofu;
+  if ((0, import_node_fs25.existsSync)(tofu)) return tofu;
   log4.info(`Terraform is missing: building OpenTofu ${OPENTOFU_VERSION} from the Go module proxy into ${bin} (once)`);
   return buildGoModule({
     module: "github.com/opentofu/opentofu",
@@ -23438,12 +23512,12 @@ async function ensureTerraformCli(toolCache, log4) {
     fix: "Install Terraform or OpenTofu on PATH."
   });
 }
-var import_node_fs24, import_node_path25, OPENTOFU_VERSION;
+var import_node_fs25, import_node_path25, OPENTOFU_VERSION;
 var init_terraform_cli = __esm({
   "src/tools/terraform-cli.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs24 = require("fs");
+    import_node_fs25 = require("fs");
     import_node_path25 = __toESM(require("path"), 1);
     init_core2();
     init_go_build();
@@ -23454,7 +23528,7 @@ var init_terraform_cli = __esm({
 // src/local/toolchain.ts
 async function ensureToolchain(root2, toolCache, log4) {
   const java = await ensureJava(log4);
-  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs25.existsSync)(ZOOKEEPER_JAR), log4);
+  await ensureDebianPackages(["zookeeper", "libslf4j-java"], () => (0, import_node_fs26.existsSync)(ZOOKEEPER_JAR), log4);
   const venv = await ensurePythonEnvironment("local-cluster", toolCache, log4);
   const python = import_node_path26.default.join(venv, "bin", "python");
   const sparkHome = await pysparkHome(python);
@@ -23485,12 +23559,12 @@ async function javaMajorVersion() {
   const match = /version "(\d+)/.exec(result2.stderr);
   return match ? Number(match[1]) : void 0;
 }
-var import_node_fs25, import_node_os7, import_node_path26, ZOOKEEPER_JAR;
+var import_node_fs26, import_node_os7, import_node_path26, ZOOKEEPER_JAR;
 var init_toolchain = __esm({
   "src/local/toolchain.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs25 = require("fs");
+    import_node_fs26 = require("fs");
     import_node_os7 = __toESM(require("os"), 1);
     import_node_path26 = __toESM(require("path"), 1);
     init_core2();
@@ -23535,25 +23609,25 @@ function describeShape(shape) {
 }
 async function keepPreviousLogs(clusterDir) {
   const nodes = import_node_path27.default.join(clusterDir, "nodes");
-  if (!(0, import_node_fs26.existsSync)(nodes)) return;
+  if (!(0, import_node_fs27.existsSync)(nodes)) return;
   const previous = import_node_path27.default.join(clusterDir, "previous-logs");
   const target = import_node_path27.default.join(previous, (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-"));
   for (const node of await (0, import_promises13.readdir)(nodes)) {
     const logs = import_node_path27.default.join(nodes, node, "logs");
-    if ((0, import_node_fs26.existsSync)(logs)) {
+    if ((0, import_node_fs27.existsSync)(logs)) {
       await (0, import_promises13.mkdir)(target, { recursive: true });
       await (0, import_promises13.rename)(logs, import_node_path27.default.join(target, node));
     }
   }
-  const runs = (0, import_node_fs26.existsSync)(previous) ? (await (0, import_promises13.readdir)(previous)).sort() : [];
+  const runs = (0, import_node_fs27.existsSync)(previous) ? (await (0, import_promises13.readdir)(previous)).sort() : [];
   for (const old of runs.slice(0, Math.max(0, runs.length - KEPT_RUNS))) await (0, import_promises13.rm)(import_node_path27.default.join(previous, old), { recursive: true, force: true });
 }
-var import_node_fs26, import_promises13, import_node_path27, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
+var import_node_fs27, import_promises13, import_node_path27, UP_TIMEOUTS_MS, START_WATCH_MS, LocalCluster, KEPT_RUNS;
 var init_local_cluster = __esm({
   "src/local/local-cluster.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs26 = require("fs");
+    import_node_fs27 = require("fs");
     import_promises13 = require("fs/promises");
     import_node_path27 = __toESM(require("path"), 1);
     init_health();
@@ -23723,7 +23797,7 @@ var init_local_cluster = __esm({
         if (!record2) throw new ClusterStateError("Local cluster", "a cluster created by `spark-azure local up`", "none", "Run `npx spark-azure local up` first.");
         const { topology } = record2;
         const missing = allNodes(topology).filter((node) => this.processes.pid(node) === void 0);
-        const unconfigured = missing.filter((node) => !(0, import_node_fs26.existsSync)(launcherPath(this.paths.clusterDir, node)));
+        const unconfigured = missing.filter((node) => !(0, import_node_fs27.existsSync)(launcherPath(this.paths.clusterDir, node)));
         const started = performance.now();
         if (unconfigured.length > 0) {
           this.log.info(`Booting ${unconfigured.map((node) => node.name).join(", ")} from their custom data`);
@@ -23796,7 +23870,7 @@ var init_local_cluster = __esm({
       async logs(name, lines) {
         const node = await this.node(name);
         const file = logPath(this.paths.clusterDir, node);
-        if (!(0, import_node_fs26.existsSync)(file)) return "";
+        if (!(0, import_node_fs27.existsSync)(file)) return "";
         const text = await (0, import_promises13.readFile)(file, "utf8");
         return text.split("\n").slice(-lines - 1).join("\n");
       }
@@ -23817,11 +23891,11 @@ var init_local_cluster = __esm({
           throw new ClusterStateError(`Node ${node.name}`, `a running node to ${operation}`, "no process", "See `spark-azure local status`.");
         }
         const log4 = this.logFile(node);
-        const logBefore = (0, import_node_fs26.existsSync)(log4) ? (0, import_node_fs26.statSync)(log4).size : 0;
+        const logBefore = (0, import_node_fs27.existsSync)(log4) ? (0, import_node_fs27.statSync)(log4).size : 0;
         await this.nodeOperations()[operation](node);
         if (operation !== "start" && operation !== "restart") return;
         await sleep(START_WATCH_MS);
-        const since = (0, import_node_fs26.existsSync)(log4) ? (0, import_node_fs26.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
+        const since = (0, import_node_fs27.existsSync)(log4) ? (0, import_node_fs27.readFileSync)(log4).subarray(logBefore).toString("utf8") : "";
         if (/spark-azure supervisor: .* exited with status/.test(since) || this.processes.pid(node) === void 0) {
           await this.processes.stop(node);
           throw new ClusterStateError(
@@ -23915,7 +23989,7 @@ var init_local_cluster = __esm({
         return record2;
       }
       async record() {
-        if (!(0, import_node_fs26.existsSync)(this.recordPath)) return void 0;
+        if (!(0, import_node_fs27.existsSync)(this.recordPath)) return void 0;
         try {
           return JSON.parse(await (0, import_promises13.readFile)(this.recordPath, "utf8"));
         } catch (error2) {
@@ -24170,7 +24244,7 @@ async function configureCluster(terraform, configuration2) {
   const outputs = readVmOutputs(await terraform.outputs());
   const instances = configuration2.workerScaleSetLookup ? await listScaleSetInstances({ resourceGroup: outputs.resourceGroupName, scaleSet: outputs.workerScaleSetName }, configuration2.log) : void 0;
   const workers = (instances ?? []).map((instance) => ({ name: instance.ip, host: instance.ip }));
-  (0, import_node_fs27.writeFileSync)(configuration2.inventoryFile, azureInventory(outputs, workers, configuration2.ssh));
+  (0, import_node_fs28.writeFileSync)(configuration2.inventoryFile, azureInventory(outputs, workers, configuration2.ssh));
   await configuration2.published?.(outputs, workers.length);
   const { limit } = configuration2;
   if (configuration2.configure && (limit === void 0 || limit.length > 0)) await runSitePlaybook(configuration2, limit);
@@ -24186,12 +24260,12 @@ async function runSitePlaybook(configuration2, limit) {
   configuration2.log.info(result2.stdout.split("\n").slice(-12).join("\n"));
   requireSuccess(result2, "ansible-playbook site.yml", "Fix the node it names and rerun provision with command apply on a fresh plan; the playbook is idempotent.", ansibleFailures);
 }
-var import_node_fs27, import_node_path29;
+var import_node_fs28, import_node_path29;
 var init_cluster_configuration = __esm({
   "src/operations/cluster-configuration.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs27 = require("fs");
+    import_node_fs28 = require("fs");
     import_node_path29 = __toESM(require("path"), 1);
     init_azure_inventory();
     init_vm_outputs();
@@ -24323,14 +24397,14 @@ var init_zip_entries = __esm({
 
 // src/tools/plan-file.ts
 function preparePlanFile(planFile, given) {
-  if ((0, import_node_fs28.existsSync)(planFile) && (0, import_node_fs28.statSync)(planFile).isDirectory()) {
+  if ((0, import_node_fs29.existsSync)(planFile) && (0, import_node_fs29.statSync)(planFile).isDirectory()) {
     throw new InputError("planFile", "a file path for the saved plan", `${describeValue(given)}, a folder`, "Name a file, e.g. spark-azure.tfplan.");
   }
-  (0, import_node_fs28.mkdirSync)(import_node_path31.default.dirname(planFile), { recursive: true });
+  (0, import_node_fs29.mkdirSync)(import_node_path31.default.dirname(planFile), { recursive: true });
   return planFile;
 }
 function requireSavedPlan(planFile, given) {
-  if (!(0, import_node_fs28.existsSync)(planFile)) {
+  if (!(0, import_node_fs29.existsSync)(planFile)) {
     throw new InputError(
       "planFile",
       "the plan saved by command plan (download it in the approved job)",
@@ -24340,11 +24414,11 @@ function requireSavedPlan(planFile, given) {
   }
 }
 function refuseForeignPlan(planFile, root2, given) {
-  const read = (relative) => (0, import_node_fs28.existsSync)(import_node_path31.default.join(root2, relative)) ? (0, import_node_fs28.readFileSync)(import_node_path31.default.join(root2, relative)) : void 0;
-  const listTf = (relativeDir) => (0, import_node_fs28.existsSync)(import_node_path31.default.join(root2, relativeDir)) ? (0, import_node_fs28.readdirSync)(import_node_path31.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
+  const read = (relative) => (0, import_node_fs29.existsSync)(import_node_path31.default.join(root2, relative)) ? (0, import_node_fs29.readFileSync)(import_node_path31.default.join(root2, relative)) : void 0;
+  const listTf = (relativeDir) => (0, import_node_fs29.existsSync)(import_node_path31.default.join(root2, relativeDir)) ? (0, import_node_fs29.readdirSync)(import_node_path31.default.join(root2, relativeDir)).filter((file) => file.endsWith(".tf")) : [];
   let differences;
   try {
-    differences = planConfigurationDifferences(zipEntries((0, import_node_fs28.readFileSync)(planFile)), read, listTf);
+    differences = planConfigurationDifferences(zipEntries((0, import_node_fs29.readFileSync)(planFile)), read, listTf);
   } catch (error2) {
     differences = [`it is no saved Terraform plan (${error2 instanceof ToolAnswerError ? error2.found : error2.message})`];
   }
@@ -24361,12 +24435,12 @@ async function withPlanLock(planFile, plan) {
   const lock = `${planFile}.lock`;
   const holder = JSON.stringify({ pid: process.pid, host: import_node_os8.default.hostname(), since: (/* @__PURE__ */ new Date()).toISOString() });
   try {
-    (0, import_node_fs28.writeFileSync)(lock, holder, { flag: "wx" });
+    (0, import_node_fs29.writeFileSync)(lock, holder, { flag: "wx" });
   } catch (error2) {
     if (error2.code !== "EEXIST") throw error2;
-    const other = JSON.parse((0, import_node_fs28.readFileSync)(lock, "utf8"));
+    const other = JSON.parse((0, import_node_fs29.readFileSync)(lock, "utf8"));
     if (other.host === import_node_os8.default.hostname() && !processLives(other.pid)) {
-      (0, import_node_fs28.writeFileSync)(lock, holder);
+      (0, import_node_fs29.writeFileSync)(lock, holder);
     } else {
       throw new ClusterStateError(
         `Plan file ${planFile}`,
@@ -24379,7 +24453,7 @@ async function withPlanLock(planFile, plan) {
   try {
     return await plan();
   } finally {
-    (0, import_node_fs28.rmSync)(lock, { force: true });
+    (0, import_node_fs29.rmSync)(lock, { force: true });
   }
 }
 function processLives(pid) {
@@ -24390,12 +24464,12 @@ function processLives(pid) {
     return false;
   }
 }
-var import_node_fs28, import_node_os8, import_node_path31;
+var import_node_fs29, import_node_os8, import_node_path31;
 var init_plan_file = __esm({
   "src/tools/plan-file.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs28 = require("fs");
+    import_node_fs29 = require("fs");
     import_node_os8 = __toESM(require("os"), 1);
     import_node_path31 = __toESM(require("path"), 1);
     init_errors();
@@ -24629,7 +24703,7 @@ async function failoverDrillAction(pipeline) {
     })
   );
   const journalFile = import_node_path33.default.join(pipeline.directories.temp, `spark-azure-failover-drill-${journal.startedAt}.json`);
-  (0, import_node_fs29.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+  (0, import_node_fs30.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
   pipeline.setOutput("recoverySeconds", verdict.figures.recoverySeconds === void 0 ? "" : String(verdict.figures.recoverySeconds));
   pipeline.setOutput("restoreSeconds", verdict.figures.restoreSeconds === void 0 ? "" : String(verdict.figures.restoreSeconds));
@@ -24667,7 +24741,7 @@ async function scaleDrill2(cluster, drill2, settings, runtime, pipeline) {
     })
   );
   const journalFile = import_node_path33.default.join(pipeline.directories.temp, `spark-azure-scale-drill-${journal.startedAt}.json`);
-  (0, import_node_fs29.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
+  (0, import_node_fs30.writeFileSync)(journalFile, `${JSON.stringify({ ...journal, verdict }, null, 2)}
 `);
   const figure = (value) => value === void 0 ? "" : String(value);
   pipeline.setOutput("scaleOutSeconds", figure(verdict.figures.scaleOutSeconds));
@@ -24688,12 +24762,12 @@ async function scaleDrill2(cluster, drill2, settings, runtime, pipeline) {
     `Scale drill passed: ${journal.experiment.workersBefore} \u2192 ${journal.experiment.workersDuring} workers with executors in ${verdict.figures.scaleOutSeconds} s, back in ${verdict.figures.scaleInSeconds} s, 0 failed tasks.`
   );
 }
-var import_node_fs29, import_node_path33, SCALE_OUT_BY;
+var import_node_fs30, import_node_path33, SCALE_OUT_BY;
 var init_failover_drill2 = __esm({
   "src/actions/failover-drill/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs29 = require("fs");
+    import_node_fs30 = require("fs");
     import_node_path33 = __toESM(require("path"), 1);
     init_errors();
     init_input_reader();
@@ -24713,17 +24787,31 @@ var init_failover_drill2 = __esm({
 
 // src/azure/gallery.ts
 async function galleryVersionId(image, version) {
-  const show = await $({
-    nothrow: true,
-    quiet: true
-  })`az sig image-version show --subscription ${image.subscriptionId} --resource-group ${image.resourceGroup} --gallery-name ${image.galleryName} --gallery-image-definition ${image.imageName} --gallery-image-version ${version} --query id --output tsv`;
-  return show.exitCode === 0 && show.stdout.trim() ? show.stdout.trim() : void 0;
+  const show = await $({ nothrow: true, quiet: true })`az sig image-version show ${[
+    azOption("subscription", image.subscriptionId),
+    azOption("resource-group", image.resourceGroup),
+    azOption("gallery-name", image.galleryName),
+    azOption("gallery-image-definition", image.imageName),
+    azOption("gallery-image-version", version)
+  ]} --query id --output tsv`;
+  if (show.exitCode !== 0 && /ResourceNotFound|NotFound|was not found/i.test(show.stderr)) return void 0;
+  requireSuccess(
+    show,
+    `az sig image-version show ${image.galleryName}/${image.imageName}/${version}`,
+    show.exitCode === 127 ? "Install the Azure CLI on the runner (Microsoft-hosted runners have it) and sign in with azure/login first, or leave galleryName empty." : "Sign in with azure/login as an identity that may read the gallery, and check subscriptionId, galleryResourceGroup and galleryName."
+  );
+  const id = show.stdout.trim();
+  if (!id) throw new ActionableError(`az sig image-version show ${version}`, "the image version id", "nothing", "Check the Azure CLI on the runner (az version).");
+  return id;
 }
 var init_gallery = __esm({
   "src/azure/gallery.ts"() {
     "use strict";
     init_cjs_shims();
     init_core2();
+    init_errors();
+    init_tool_result();
+    init_remote_commands();
   }
 });
 
@@ -24748,18 +24836,18 @@ var init_image_version = __esm({
 // src/tools/image-inputs.ts
 function imageInputs(root2) {
   return IMAGE_INPUT_DIRECTORIES.flatMap(
-    (directory) => (0, import_node_fs30.readdirSync)(import_node_path34.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
+    (directory) => (0, import_node_fs31.readdirSync)(import_node_path34.default.join(root2, directory), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".md") && entry.name !== "manifest.json").map((entry) => {
       const absolute = import_node_path34.default.join(entry.parentPath, entry.name);
-      return { path: import_node_path34.default.relative(root2, absolute).split(import_node_path34.default.sep).join("/"), content: (0, import_node_fs30.readFileSync)(absolute) };
+      return { path: import_node_path34.default.relative(root2, absolute).split(import_node_path34.default.sep).join("/"), content: (0, import_node_fs31.readFileSync)(absolute) };
     })
   );
 }
-var import_node_fs30, import_node_path34, IMAGE_INPUT_DIRECTORIES;
+var import_node_fs31, import_node_path34, IMAGE_INPUT_DIRECTORIES;
 var init_image_inputs = __esm({
   "src/tools/image-inputs.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs30 = require("fs");
+    import_node_fs31 = require("fs");
     import_node_path34 = __toESM(require("path"), 1);
     IMAGE_INPUT_DIRECTORIES = ["infra/packer", "infra/ansible", "infra/spark-recovery"];
   }
@@ -24780,7 +24868,7 @@ async function builtPacker(toolCache, log4) {
   const home = import_node_path35.default.join(toolCache, "packer", PACKER_VERSION);
   const command = import_node_path35.default.join(home, "bin", "packer");
   const pluginDirectory = import_node_path35.default.join(home, "plugins");
-  if (!(0, import_node_fs31.existsSync)(command)) {
+  if (!(0, import_node_fs32.existsSync)(command)) {
     log4.info(`Building Packer ${PACKER_VERSION} from the Go module proxy into ${import_node_path35.default.dirname(command)} (once; about 4 min on 2 cores)`);
     const partial2 = partialPath(command);
     await buildGoModule({ module: "github.com/hashicorp/packer", version: PACKER_VERSION, output: partial2 });
@@ -24792,7 +24880,7 @@ async function builtPacker(toolCache, log4) {
 async function installPlugin(plugin, pluginDirectory, log4) {
   const directory = import_node_path35.default.join(pluginDirectory, "github.com", "hashicorp", plugin.name);
   const marker = import_node_path35.default.join(directory, `.built-${plugin.version}`);
-  if ((0, import_node_fs31.existsSync)(marker)) return;
+  if ((0, import_node_fs32.existsSync)(marker)) return;
   log4.info(`Building the Packer ${plugin.name} plugin ${plugin.version} from the Go module proxy into ${directory} (once)`);
   const built = await buildGoModule({
     module: plugin.module,
@@ -24806,17 +24894,17 @@ async function installPlugin(plugin, pluginDirectory, log4) {
   const platform2 = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
   const binary = import_node_path35.default.join(directory, `packer-plugin-${plugin.name}_v${described.version}_${described.api_version}_${platform2}`);
   publish(built, binary);
-  (0, import_node_fs31.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto8.createHash)("sha256").update((0, import_node_fs31.readFileSync)(binary)).digest("hex"));
-  (0, import_node_fs31.writeFileSync)(marker, `${binary}
+  (0, import_node_fs32.writeFileSync)(`${binary}_SHA256SUM`, (0, import_node_crypto8.createHash)("sha256").update((0, import_node_fs32.readFileSync)(binary)).digest("hex"));
+  (0, import_node_fs32.writeFileSync)(marker, `${binary}
 `);
 }
-var import_node_crypto8, import_node_fs31, import_node_path35, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
+var import_node_crypto8, import_node_fs32, import_node_path35, PACKER_VERSION, PACKER_PLUGINS, OLDEST_USABLE;
 var init_packer = __esm({
   "src/tools/packer.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_crypto8 = require("crypto");
-    import_node_fs31 = require("fs");
+    import_node_fs32 = require("fs");
     import_node_path35 = __toESM(require("path"), 1);
     init_core2();
     init_cache_entry();
@@ -24883,7 +24971,7 @@ async function runPackerBuild(build) {
   const directory = import_node_path36.default.dirname(template2);
   const file = import_node_path36.default.basename(template2);
   const named = build.givenAs ?? file;
-  (0, import_node_fs32.rmSync)(build.manifestFile, { force: true });
+  (0, import_node_fs33.rmSync)(build.manifestFile, { force: true });
   const args = Object.entries(build.variables).flatMap(([key, value]) => value === void 0 ? [] : ["-var", `${key}=${value}`]);
   const env = { ...process.env, ...packer.env, PATH: `${build.binDirectory}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
   const init = await group3(`packer init ${file}`, () => $({ cwd: directory, env, nothrow: true, quiet: true })`${packer.command} init ${file}`);
@@ -24903,15 +24991,15 @@ async function runPackerBuild(build) {
     "Fix what Packer reports; it removes the temporary build resources itself.",
     () => output.errors.join(" | ") || `exit ${run2.exitCode}`
   );
-  const manifest = lastRunBuild(parseToolJson(`the Packer manifest ${build.manifestFile}`, (0, import_node_fs32.readFileSync)(build.manifestFile, "utf8")));
+  const manifest = lastRunBuild(parseToolJson(`the Packer manifest ${build.manifestFile}`, (0, import_node_fs33.readFileSync)(build.manifestFile, "utf8")));
   return { imageId: galleryImageVersionId(output.artifacts) ?? manifest.artifact_id, managedImageId: manifest.artifact_id, runUuid: manifest.packer_run_uuid };
 }
-var import_node_fs32, import_node_path36;
+var import_node_fs33, import_node_path36;
 var init_packer_build = __esm({
   "src/tools/packer-build.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs32 = require("fs");
+    import_node_fs33 = require("fs");
     import_node_path36 = __toESM(require("path"), 1);
     init_core2();
     init_packer_output();
@@ -24922,8 +25010,9 @@ var init_packer_build = __esm({
 
 // src/actions/image-build/settings.ts
 function readImageBuildSettings(inputs) {
-  const galleryName = inputs.optional("galleryName");
+  const galleryName = inputs.optionalName("galleryName", AZURE_GALLERY);
   const required = (name, expected, example) => galleryName ? inputs.required(name, expected, example) : inputs.optional(name);
+  const requiredName = (name, kind, expected) => galleryName ? inputs.requiredName(name, kind, expected) : inputs.optionalName(name, kind);
   const subscriptionId = required("subscriptionId", "the subscription of the gallery", "00000000-0000-0000-0000-000000000000");
   if (subscriptionId !== void 0 && !/^[0-9a-fA-F-]{36}$/.test(subscriptionId)) {
     throw new InputError("subscriptionId", "a subscription GUID", describeValue(subscriptionId), "Copy it from `az account show --query id`.");
@@ -24931,39 +25020,60 @@ function readImageBuildSettings(inputs) {
   return {
     template: inputs.optional("template"),
     subscriptionId,
-    location: inputs.optional("location") ?? "westeurope",
-    galleryResourceGroup: required("galleryResourceGroup", "the resource group of the Azure Compute Gallery", "rg-images"),
+    location: inputs.optionalName("location", AZURE_REGION) ?? "westeurope",
+    galleryResourceGroup: requiredName("galleryResourceGroup", AZURE_RESOURCE_GROUP, "the resource group of the Azure Compute Gallery"),
     galleryName,
-    imageName: inputs.optional("imageName") ?? "spark-node",
-    managedImageResourceGroup: required("managedImageResourceGroup", "the resource group for the managed image", "rg-images"),
-    replicationRegions: (inputs.optional("replicationRegions") ?? "").split(",").map((region) => region.trim()).filter(Boolean),
-    sparkVersion: inputs.optional("sparkVersion") ?? "4.3.0",
+    imageName: inputs.optionalName("imageName", AZURE_IMAGE_DEFINITION) ?? "spark-node",
+    managedImageResourceGroup: requiredName("managedImageResourceGroup", AZURE_RESOURCE_GROUP, "the resource group for the managed image"),
+    replicationRegions: readRegions(inputs.optional("replicationRegions")),
+    sparkVersion: inputs.optionalName("sparkVersion", SPARK_VERSION) ?? "4.3.0",
     force: inputs.boolean("force", false)
   };
+}
+function readRegions(raw) {
+  const regions = (raw ?? "").split(",").map((region) => region.trim()).filter(Boolean);
+  regions.forEach((region, index2) => {
+    if (!AZURE_REGION.pattern.test(region)) {
+      throw new InputError(
+        "replicationRegions",
+        `regions separated by commas (${AZURE_REGION.expected})`,
+        `entry ${index2 + 1}: ${describeValue(region)}`,
+        "Write e.g. westeurope,northeurope."
+      );
+    }
+  });
+  return regions;
 }
 var init_settings = __esm({
   "src/actions/image-build/settings.ts"() {
     "use strict";
     init_cjs_shims();
     init_errors();
+    init_name_patterns();
   }
 });
 
 // src/actions/image-build/index.ts
+function checkTemplate(template2, givenAs) {
+  const refuse = (found) => new InputError(
+    "template",
+    "a Packer template file (*.pkr.hcl or *.pkr.json) in the workspace with a build block",
+    found,
+    "Give its path relative to the workspace, or leave it empty for spark-azure's own."
+  );
+  if (!(0, import_node_fs34.existsSync)(template2)) throw refuse(`${describeValue(givenAs)}, which does not exist`);
+  if (!(0, import_node_fs34.statSync)(template2).isFile()) throw refuse(`${describeValue(givenAs)}, which is not a file`);
+  if (!/\.pkr\.(hcl|json)$/.test(template2)) throw refuse(`${describeValue(givenAs)}, not named *.pkr.hcl or *.pkr.json`);
+  const text = (0, import_node_fs34.readFileSync)(template2, "utf8");
+  if (!(template2.endsWith(".json") ? /"build"\s*:/ : /^\s*build\s*\{/m).test(text)) throw refuse(`${describeValue(givenAs)}, without a build block`);
+}
 async function imageBuildAction(pipeline) {
   const settings = readImageBuildSettings(new InputReader(pipeline.inputs));
   const content = suiteContent();
   const root2 = content.root;
   const toolCache = pipeline.directories.toolCache;
   const template2 = settings.template === void 0 ? content.packerTemplate : userPath(pipeline, settings.template);
-  if (!(0, import_node_fs33.existsSync)(template2)) {
-    throw new InputError(
-      "template",
-      "a Packer template in the workspace",
-      describeValue(settings.template),
-      "Give its path relative to the workspace, or leave it empty for spark-azure's own."
-    );
-  }
+  if (settings.template !== void 0) checkTemplate(template2, settings.template);
   const version = imageVersion(imageInputs(root2));
   pipeline.setOutput("imageVersion", version);
   pipeline.log.info(`Image version from content: ${version}`);
@@ -25032,12 +25142,12 @@ Already in the gallery, not rebuilt: \`${existing}\`
 function manifestFile(pipeline) {
   return import_node_path37.default.join(pipeline.directories.temp, `packer-manifest-${process.pid}.json`);
 }
-var import_node_fs33, import_node_path37;
+var import_node_fs34, import_node_path37;
 var init_image_build = __esm({
   "src/actions/image-build/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs33 = require("fs");
+    import_node_fs34 = require("fs");
     import_node_path37 = __toESM(require("path"), 1);
     init_gallery();
     init_errors();
@@ -26086,7 +26196,7 @@ async function resizeEnsembleAction(settings, pipeline) {
   );
   await finish();
   const reportFile = import_node_path41.default.join(pipeline.directories.temp, `spark-azure-ensemble-resize-${Date.now()}.json`);
-  (0, import_node_fs34.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}
+  (0, import_node_fs35.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}
 `);
   pipeline.setOutput("completed", "true");
   pipeline.setOutput("ensembleVoters", report.after.join(","));
@@ -26148,12 +26258,12 @@ async function ensembleSides(settings, pipeline) {
     finish: async () => void 0
   };
 }
-var import_node_fs34, import_node_path41;
+var import_node_fs35, import_node_path41;
 var init_ensemble = __esm({
   "src/actions/rolling-update/ensemble.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs34 = require("fs");
+    import_node_fs35 = require("fs");
     import_node_path41 = __toESM(require("path"), 1);
     init_update_methods();
     init_ssh_ensemble_access();
@@ -26175,6 +26285,7 @@ async function rollingUpdateAction(pipeline) {
   const inputs = new InputReader(pipeline.inputs);
   const settings = readRollingUpdateSettings(inputs);
   warnOfDeprecatedInputs(inputs, pipeline);
+  checkAnsibleFiles(settings, pipeline);
   if (settings.zookeeperCount !== void 0) return resizeEnsembleAction({ ...settings, zookeeperCount: settings.zookeeperCount }, pipeline);
   const { cluster, method } = await resolve2(settings, pipeline);
   refuseUnknownNodes(settings.only, cluster);
@@ -26203,7 +26314,7 @@ ${lines.join("\n")}
   const report = await pipeline.group(`Rolling update (${method.description})`, () => runRollingUpdate({ cluster, method, options, log: pipeline.log }));
   const figures2 = rollingFigures(report.journal);
   const reportFile = import_node_path42.default.join(pipeline.directories.temp, `spark-azure-rolling-update-${report.journal.startedAt}.json`);
-  (0, import_node_fs35.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
+  (0, import_node_fs36.writeFileSync)(reportFile, `${JSON.stringify({ ...report, figures: figures2 }, null, 2)}
 `);
   pipeline.setOutput("completed", String(figures2.completed));
   pipeline.setOutput("rolledNodes", figures2.stepSeconds.flatMap((step) => step.nodes).join(","));
@@ -26220,6 +26331,11 @@ ${lines.join("\n")}
     );
   }
   pipeline.log.info(`Rolling update completed in ${figures2.totalSeconds} s; no ALIVE master for ${figures2.noAliveSeconds} s.`);
+}
+function checkAnsibleFiles(settings, pipeline) {
+  if (settings.method.name !== "ansible") return;
+  userFile(pipeline, "ansibleInventory", settings.method.inventory, "the Ansible inventory of the cluster");
+  if (settings.method.playbook !== void 0) userFile(pipeline, "ansiblePlaybook", settings.method.playbook, "an Ansible playbook");
 }
 function refuseUnknownNodes(only, cluster) {
   const names = [...cluster.topology.zookeepers, ...cluster.topology.masters, ...cluster.topology.workers].map((node) => node.name);
@@ -26269,12 +26385,12 @@ function extraVariablesFile(roleVariables, keyFile, pipeline) {
   const variables = { ...roleVariables, ...keyFile ? { ansible_ssh_private_key_file: keyFile } : {} };
   return Object.keys(variables).length > 0 ? writeExtraVariablesFile(pipeline, variables) : void 0;
 }
-var import_node_fs35, import_node_path42;
+var import_node_fs36, import_node_path42;
 var init_rolling_update2 = __esm({
   "src/actions/rolling-update/index.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs35 = require("fs");
+    import_node_fs36 = require("fs");
     import_node_path42 = __toESM(require("path"), 1);
     init_node_states();
     init_errors();
@@ -26362,7 +26478,7 @@ var init_kubectl = __esm({
       }
       kubeconfig;
       async apply(manifestFile2) {
-        const result2 = await $({ nothrow: true, quiet: true })`kubectl --kubeconfig ${this.kubeconfig} apply -f ${manifestFile2}`;
+        const result2 = await $({ nothrow: true, quiet: true })`kubectl ${`--kubeconfig=${this.kubeconfig}`} apply ${`--filename=${manifestFile2}`}`;
         requireSuccess(
           result2,
           "kubectl apply",
@@ -26371,7 +26487,7 @@ var init_kubectl = __esm({
       }
       async getJson(kind, name, namespace) {
         const result2 = requireSuccess(
-          await $({ nothrow: true, quiet: true })`kubectl --kubeconfig ${this.kubeconfig} get ${kind} ${name} --namespace ${namespace} --output json`,
+          await $({ nothrow: true, quiet: true })`kubectl ${`--kubeconfig=${this.kubeconfig}`} get ${`--namespace=${namespace}`} --output=json -- ${kind} ${name}`,
           `kubectl get ${kind} ${name}`,
           "Check the kubeconfig and that the namespace exists."
         );
@@ -26379,7 +26495,7 @@ var init_kubectl = __esm({
       }
       /** The end of a pod's log; what kubectl said instead when it has none. */
       async logTail(pod, namespace, lines) {
-        const result2 = await $({ nothrow: true, quiet: true })`kubectl --kubeconfig ${this.kubeconfig} logs ${pod} --namespace ${namespace} --tail ${String(lines)}`;
+        const result2 = await $({ nothrow: true, quiet: true })`kubectl ${`--kubeconfig=${this.kubeconfig}`} logs ${`--namespace=${namespace}`} ${`--tail=${lines}`} -- ${pod}`;
         return result2.exitCode === 0 ? result2.stdout : result2.stderr;
       }
     };
@@ -26410,8 +26526,7 @@ function readAksSmokeTest(inputs) {
 async function aksSmokeTest(pipeline, inputs) {
   const { kubeconfig, application, timeoutMs } = readAksSmokeTest(inputs);
   const kubectl = new Kubectl(pipeline.secretFile("kubeconfig", kubeconfig));
-  const manifest = import_node_path43.default.join(pipeline.directories.temp, `${application.name}.json`);
-  (0, import_node_fs36.writeFileSync)(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}
+  const manifest = pipeline.secretFile(`${application.name}.json`, `${JSON.stringify(sparkPiApplication(application), null, 2)}
 `);
   const started = performance.now();
   const outcome = await pipeline.group(`Smoke test on AKS (${application.namespace}/${application.name})`, async () => {
@@ -26455,13 +26570,10 @@ ${await kubectl.logTail(last2.driverPod, application.namespace, 40)}`);
     `kubectl describe sparkapplication ${application.name} -n ${application.namespace} tells more.`
   );
 }
-var import_node_fs36, import_node_path43;
 var init_aks = __esm({
   "src/actions/smoke-test/aks.ts"() {
     "use strict";
     init_cjs_shims();
-    import_node_fs36 = require("fs");
-    import_node_path43 = __toESM(require("path"), 1);
     init_errors();
     init_spark_application();
     init_wait();
@@ -26511,7 +26623,7 @@ var init_livy_client = __esm({
     init_http_json();
     LIVY_FAILED_STATES = ["dead", "killed", "error"];
     LIVY_FINAL_STATES = ["success", ...LIVY_FAILED_STATES];
-    url2 = (endpoint, path48) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path48}`;
+    url2 = (endpoint, path47) => `${endpoint.baseUrl.replace(/\/+$/, "")}${path47}`;
   }
 });
 
@@ -26596,6 +26708,9 @@ function readHdinsightSmokeTest(inputs) {
   const password = inputs.required("gatewayPassword", "the cluster gateway (HTTP) user's password", "a secret variable");
   const file = inputs.required("application", "the application on the cluster storage", "abfs://spark@lake.dfs.core.windows.net/jobs/pi.py");
   const className = inputs.optional("mainClass");
+  if (className !== void 0 && !file.endsWith(".jar")) {
+    throw new InputError("mainClass", "it only with an application jar", `it with ${describeValue(file)}`, "Give the jar in 'application', or leave mainClass out.");
+  }
   if (file.endsWith(".jar") && className === void 0) {
     throw new InputError("mainClass", "the main class of the jar", "nothing", "Set 'mainClass', e.g. org.apache.spark.examples.SparkPi.");
   }
@@ -26669,7 +26784,8 @@ var init_hdinsight = __esm({
 // src/actions/smoke-test/index.ts
 async function smokeTestAction(pipeline) {
   const inputs = new InputReader(pipeline.inputs);
-  const target = inputs.oneOf("target", ["standalone", "hdinsight", "aks"], "standalone");
+  const target = inputs.oneOf("target", TARGETS, "standalone");
+  refuseOtherTargetsInputs(inputs, target);
   if (target === "hdinsight") return hdinsightSmokeTest(pipeline, inputs);
   if (target === "aks") return aksSmokeTest(pipeline, inputs);
   const settings = readSmokeTestSettings(inputs);
@@ -26678,11 +26794,25 @@ async function smokeTestAction(pipeline) {
   refuseDrillInputsWithoutFailover(inputs);
   await runSmokeTest(await withClusterSecret(settings, store, pipeline), job, pipeline);
 }
+function refuseOtherTargetsInputs(inputs, target) {
+  for (const [input, { targets, fallback: fallback2 }] of Object.entries(TARGET_INPUTS)) {
+    const given = inputs.optional(input);
+    if (targets.includes(target) || given === void 0 || given === fallback2) continue;
+    throw new InputError(
+      input,
+      `it only with target ${targets.join(" or ")}`,
+      `it with target ${target}`,
+      `Leave ${input} out, or set target to ${targets.join(" or ")}${target === "aks" && targets.includes("hdinsight") ? " (AKS runs SparkPi)" : ""}.`
+    );
+  }
+}
+var TARGETS, TARGET_INPUTS;
 var init_smoke_test = __esm({
   "src/actions/smoke-test/index.ts"() {
     "use strict";
     init_cjs_shims();
     init_input_reader();
+    init_errors();
     init_drill_settings();
     init_cluster_secret2();
     init_configuration_store2();
@@ -26690,6 +26820,34 @@ var init_smoke_test = __esm({
     init_smoke_test_settings();
     init_aks();
     init_hdinsight();
+    TARGETS = ["standalone", "hdinsight", "aks"];
+    TARGET_INPUTS = {
+      ...Object.fromEntries(
+        Object.entries({
+          masters: void 0,
+          clusterSecret: void 0,
+          configurationStore: void 0,
+          masterWebUiPort: "8080",
+          sparkHome: void 0,
+          deployMode: "client",
+          expectedOutput: void 0,
+          driverHost: void 0,
+          aliveMasterTimeoutSeconds: "120",
+          failover: "false",
+          ...DRILL_INPUT_DEFAULTS
+        }).map(([input, fallback2]) => [input, { targets: ["standalone"], fallback: fallback2 }])
+      ),
+      ...Object.fromEntries(["application", "mainClass", "arguments", "sparkConf"].map((input) => [input, { targets: ["standalone", "hdinsight"] }])),
+      hdinsightCluster: { targets: ["hdinsight"] },
+      livyUrl: { targets: ["hdinsight"] },
+      gatewayUser: { targets: ["hdinsight"], fallback: "admin" },
+      gatewayPassword: { targets: ["hdinsight"] },
+      kubeconfig: { targets: ["aks"] },
+      namespace: { targets: ["aks"], fallback: "spark-jobs" },
+      sparkImage: { targets: ["aks"], fallback: "docker.io/library/spark:4.0.0" },
+      serviceAccount: { targets: ["aks"], fallback: "spark-operator-spark" },
+      executors: { targets: ["aks"], fallback: "2" }
+    };
   }
 });
 
@@ -26729,8 +26887,8 @@ __export(azure_devops_preflight_exports, {
   registerSecretInputs: () => registerSecretInputs
 });
 function registerSecretInputs(env = process.env) {
-  for (const input of SECRET_INPUTS) {
-    for (const line of secretLines(env[`INPUT_${input.toUpperCase()}`] ?? "")) console.log(`##vso[task.setsecret]${escapeData2(line)}`);
+  for (const secret of secretsInInputs((input) => env[`INPUT_${input.toUpperCase()}`])) {
+    for (const line of secretLines(secret)) console.log(`##vso[task.setsecret]${escapeData2(line)}`);
   }
 }
 function agentTempIsWritable(env = process.env) {
@@ -27272,7 +27430,7 @@ var require_minimatch = __commonJS({
     init_cjs_shims();
     module2.exports = minimatch;
     minimatch.Minimatch = Minimatch;
-    var path48 = (function() {
+    var path47 = (function() {
       try {
         return require("path");
       } catch (e) {
@@ -27280,7 +27438,7 @@ var require_minimatch = __commonJS({
     })() || {
       sep: "/"
     };
-    minimatch.sep = path48.sep;
+    minimatch.sep = path47.sep;
     var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {};
     var expand = require_brace_expansion();
     var plTypes = {
@@ -27369,8 +27527,8 @@ var require_minimatch = __commonJS({
       assertValidPattern(pattern);
       if (!options) options = {};
       pattern = pattern.trim();
-      if (!options.allowWindowsEscape && path48.sep !== "/") {
-        pattern = pattern.split(path48.sep).join("/");
+      if (!options.allowWindowsEscape && path47.sep !== "/") {
+        pattern = pattern.split(path47.sep).join("/");
       }
       this.options = options;
       this.maxGlobstarRecursion = options.maxGlobstarRecursion !== void 0 ? options.maxGlobstarRecursion : 200;
@@ -27741,8 +27899,8 @@ var require_minimatch = __commonJS({
       if (this.empty) return f === "";
       if (f === "/" && partial2) return true;
       var options = this.options;
-      if (path48.sep !== "/") {
-        f = f.split(path48.sep).join("/");
+      if (path47.sep !== "/") {
+        f = f.split(path47.sep).join("/");
       }
       f = f.split(slashSplit);
       this.debug(this.pattern, "split", f);
@@ -28036,7 +28194,7 @@ var require_vault = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Vault = void 0;
     var fs3 = require("fs");
-    var path48 = require("path");
+    var path47 = require("path");
     var crypto2 = require("crypto");
     var algorithm = "aes-256-ctr";
     var encryptEncoding = "hex";
@@ -28045,7 +28203,7 @@ var require_vault = __commonJS({
       /** @class */
       (function() {
         function Vault2(keyPath) {
-          this._keyFile = path48.join(keyPath, ".taskkey");
+          this._keyFile = path47.join(keyPath, ".taskkey");
           this._store = {};
           this.genKey();
         }
@@ -29820,7 +29978,7 @@ var require_internal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isSigPipeError = exports2._exposeCertSettings = exports2._exposeProxySettings = exports2._normalizeSeparators = exports2._isRooted = exports2._getDirectoryName = exports2._ensureRooted = exports2._isUncPath = exports2._loadData = exports2._ensurePatternRooted = exports2._getFindInfoFromPattern = exports2._cloneMatchOptions = exports2._legacyFindFiles_convertPatternToRegExp = exports2._which = exports2._checkPath = exports2._exist = exports2._debug = exports2._error = exports2._warning = exports2._command = exports2._getVariableKey = exports2._getVariable = exports2._loc = exports2._setResourcePath = exports2._setErrStream = exports2._setStdStream = exports2._writeLine = exports2._truncateBeforeSensitiveKeyword = exports2._endsWith = exports2._startsWith = exports2.IssueAuditAction = exports2.IssueSource = exports2._vault = exports2._knownVariableMap = void 0;
     var fs3 = require("fs");
-    var path48 = require("path");
+    var path47 = require("path");
     var os15 = require("os");
     var minimatch = require_minimatch();
     var util = require("util");
@@ -29917,7 +30075,7 @@ var require_internal = __commonJS({
         var resourceJson = require(resourceFile);
         if (resourceJson && resourceJson.hasOwnProperty("messages")) {
           var locResourceJson;
-          var localizedResourceFile = path48.join(path48.dirname(resourceFile), "Strings", "resources.resjson");
+          var localizedResourceFile = path47.join(path47.dirname(resourceFile), "Strings", "resources.resjson");
           var upperCulture = culture.toUpperCase();
           var cultures = [];
           try {
@@ -29926,7 +30084,7 @@ var require_internal = __commonJS({
           }
           for (var i = 0; i < cultures.length; i++) {
             if (cultures[i].toUpperCase() == upperCulture) {
-              localizedResourceFile = path48.join(localizedResourceFile, cultures[i], "resources.resjson");
+              localizedResourceFile = path47.join(localizedResourceFile, cultures[i], "resources.resjson");
               if (_exist(localizedResourceFile)) {
                 locResourceJson = _loadResJson(localizedResourceFile);
               }
@@ -29952,7 +30110,7 @@ var require_internal = __commonJS({
       }
       return _getLocStrings(resourceData, localizedResource);
     }
-    function _setResourcePath(path49, ignoreWarnings) {
+    function _setResourcePath(path48, ignoreWarnings) {
       if (ignoreWarnings === void 0) {
         ignoreWarnings = false;
       }
@@ -29962,19 +30120,19 @@ var require_internal = __commonJS({
         _locStringCache = {};
         _resourceCulture = "en-US";
       }
-      if (!_resourceFiles[path49]) {
-        _checkPath(path49, "resource file path");
-        _resourceFiles[path49] = path49;
-        _debug("adding resource file: " + path49);
+      if (!_resourceFiles[path48]) {
+        _checkPath(path48, "resource file path");
+        _resourceFiles[path48] = path48;
+        _debug("adding resource file: " + path48);
         _resourceCulture = _getVariable("system.culture") || _resourceCulture;
-        var locStrs = _loadLocStrings(path49, _resourceCulture);
+        var locStrs = _loadLocStrings(path48, _resourceCulture);
         for (var key in locStrs) {
           _locStringCache[key] = locStrs[key];
         }
       } else {
         if (ignoreWarnings) {
         } else {
-          _warning(_loc("LIB_ResourceFileAlreadySet", path49), IssueSource.TaskInternal);
+          _warning(_loc("LIB_ResourceFileAlreadySet", path48), IssueSource.TaskInternal);
         }
       }
     }
@@ -30073,10 +30231,10 @@ var require_internal = __commonJS({
       }
     }
     exports2._debug = _debug;
-    function _exist(path49) {
+    function _exist(path48) {
       var exist = false;
       try {
-        exist = !!(path49 && fs3.statSync(path49) != null);
+        exist = !!(path48 && fs3.statSync(path48) != null);
       } catch (err) {
         if (err && err.code === "ENOENT") {
           exist = false;
@@ -30114,7 +30272,7 @@ var require_internal = __commonJS({
       try {
         var extensions = [];
         if (process.platform == "win32" && process.env["PATHEXT"]) {
-          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path48.delimiter); _i < _a2.length; _i++) {
+          for (var _i = 0, _a2 = process.env["PATHEXT"].split(path47.delimiter); _i < _a2.length; _i++) {
             var extension = _a2[_i];
             if (extension) {
               extensions.push(extension);
@@ -30136,7 +30294,7 @@ var require_internal = __commonJS({
         }
         var directories = [];
         if (process.env["PATH"]) {
-          for (var _b2 = 0, _c = process.env["PATH"].split(path48.delimiter); _b2 < _c.length; _b2++) {
+          for (var _b2 = 0, _c = process.env["PATH"].split(path47.delimiter); _b2 < _c.length; _b2++) {
             var p = _c[_b2];
             if (p) {
               directories.push(p);
@@ -30145,7 +30303,7 @@ var require_internal = __commonJS({
         }
         for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
           var directory = directories_1[_d];
-          var filePath = _tryGetExecutablePath(directory + path48.sep + tool, extensions);
+          var filePath = _tryGetExecutablePath(directory + path47.sep + tool, extensions);
           if (filePath) {
             _debug("found: '".concat(filePath, "'"));
             return filePath;
@@ -30164,7 +30322,7 @@ var require_internal = __commonJS({
         if (stats.isFile()) {
           if (process.platform == "win32") {
             var isExecutable = false;
-            var fileName = path48.basename(filePath);
+            var fileName = path47.basename(filePath);
             var dotIndex = fileName.lastIndexOf(".");
             if (dotIndex >= 0) {
               var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
@@ -30195,12 +30353,12 @@ var require_internal = __commonJS({
           if (stats.isFile()) {
             if (process.platform == "win32") {
               try {
-                var directory = path48.dirname(filePath_1);
-                var upperName = path48.basename(filePath_1).toUpperCase();
+                var directory = path47.dirname(filePath_1);
+                var upperName = path47.basename(filePath_1).toUpperCase();
                 for (var _a2 = 0, _b2 = fs3.readdirSync(directory); _a2 < _b2.length; _a2++) {
                   var actualName = _b2[_a2];
                   if (upperName == actualName.toUpperCase()) {
-                    filePath_1 = path48.join(directory, actualName);
+                    filePath_1 = path47.join(directory, actualName);
                     break;
                   }
                 }
@@ -30367,8 +30525,8 @@ var require_internal = __commonJS({
       global["_vsts_task_lib_loaded"] = true;
     }
     exports2._loadData = _loadData;
-    function _isUncPath(path49) {
-      return /^\\\\[^\\]/.test(path49);
+    function _isUncPath(path48) {
+      return /^\\\\[^\\]/.test(path48);
     }
     exports2._isUncPath = _isUncPath;
     function _ensureRooted(root2, p) {
@@ -30386,7 +30544,7 @@ var require_internal = __commonJS({
       }
       if (_endsWith(root2, "/") || process.platform == "win32" && _endsWith(root2, "\\")) {
       } else {
-        root2 += path48.sep;
+        root2 += path47.sep;
       }
       return root2 + p;
     }
@@ -30421,7 +30579,7 @@ var require_internal = __commonJS({
       } else if (_endsWith(p, "/")) {
         return p.substring(0, p.length - 1);
       }
-      return path48.dirname(p);
+      return path47.dirname(p);
     }
     exports2._getDirectoryName = _getDirectoryName;
     function _isRooted(p) {
@@ -30493,7 +30651,7 @@ var require_internal = __commonJS({
         var cipher = crypto2.createCipheriv("aes-256-ctr", encryptKey, iv);
         var encryptedContent = cipher.update(secret, "utf8", "hex");
         encryptedContent += cipher.final("hex");
-        var storageFile = path48.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var storageFile = path47.join(_getVariable("Agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd(), keyFile);
         var keyAndIv = encryptKey.toString("base64") + ":" + iv.toString("base64");
         fs3.writeFileSync(storageFile, keyAndIv, { encoding: "utf8" });
         return Buffer.from(storageFile).toString("base64") + ":" + Buffer.from(encryptedContent).toString("base64");
@@ -33136,7 +33294,7 @@ var require_task = __commonJS({
     exports2.defaultAllowedVsoCommands = exports2.errorExternalOutput = exports2.warningExternalOutput = exports2.debugExternalOutput = exports2.writeExternalOutput = exports2.createExternalOutputStream = exports2.updateReleaseName = exports2.addBuildTag = exports2.updateBuildNumber = exports2.uploadBuildLog = exports2.associateArtifact = exports2.uploadArtifact = exports2.logIssue = exports2.logDetail = exports2.setProgress = exports2.setEndpoint = exports2.addAttachment = exports2.uploadSummary = exports2.prependPath = exports2.uploadFile = exports2.CodeCoverageEnabler = exports2.CodeCoveragePublisher = exports2.TestPublisher = exports2.getHttpCertConfiguration = exports2.getHttpProxyConfiguration = exports2.findMatch = exports2.filter = exports2.match = exports2.tool = exports2.execSync = exports2.exec = exports2.execAsync = exports2.rmRF = exports2.legacyFindFiles = exports2.find = exports2.retry = exports2.mv = exports2.cp = exports2.ls = exports2.which = exports2.resolve = exports2.mkdirP = exports2.popd = exports2.pushd = exports2.cd = exports2.checkPath = exports2.cwd = exports2.getSprint = exports2.getAgentMode = exports2.getNodeMajorVersion = void 0;
     var childProcess = require("child_process");
     var fs3 = require("fs");
-    var path48 = require("path");
+    var path47 = require("path");
     var os15 = require("os");
     var minimatch = require_minimatch();
     var im = require_internal();
@@ -33472,8 +33630,8 @@ var require_task = __commonJS({
     exports2.warning = im._warning;
     exports2.error = im._error;
     exports2.debug = im._debug;
-    function stats(path49) {
-      return fs3.statSync(path49);
+    function stats(path48) {
+      return fs3.statSync(path48);
     }
     exports2.stats = stats;
     exports2.exist = im._exist;
@@ -33540,26 +33698,26 @@ var require_task = __commonJS({
     }
     exports2.cwd = cwd;
     exports2.checkPath = im._checkPath;
-    function cd2(path49) {
-      if (path49 === "-") {
+    function cd2(path48) {
+      if (path48 === "-") {
         if (!process.env.OLDPWD) {
           throw new Error((0, exports2.loc)("LIB_NotFoundPreviousDirectory"));
         } else {
-          path49 = process.env.OLDPWD;
+          path48 = process.env.OLDPWD;
         }
       }
-      if (path49 === "~") {
-        path49 = os15.homedir();
+      if (path48 === "~") {
+        path48 = os15.homedir();
       }
-      if (!fs3.existsSync(path49)) {
-        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path49));
+      if (!fs3.existsSync(path48)) {
+        throw new Error((0, exports2.loc)("LIB_PathNotFound", "cd", path48));
       }
-      if (!fs3.statSync(path49).isDirectory()) {
-        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path49));
+      if (!fs3.statSync(path48).isDirectory()) {
+        throw new Error((0, exports2.loc)("LIB_PathIsNotADirectory", path48));
       }
       try {
         var currentPath = process.cwd();
-        process.chdir(path49);
+        process.chdir(path48);
         process.env.OLDPWD = currentPath;
       } catch (error2) {
         (0, exports2.debug)((0, exports2.loc)("LIB_OperationFailed", "cd", error2));
@@ -33592,7 +33750,7 @@ var require_task = __commonJS({
       } else {
         dirs.unshift(dir2);
       }
-      var _path = path48.resolve(dirs.shift());
+      var _path = path47.resolve(dirs.shift());
       try {
         cd2(_path);
       } catch (error2) {
@@ -33622,7 +33780,7 @@ var require_task = __commonJS({
         maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
         dirStack.splice(maybeIndex, 1);
       } else {
-        var _path = path48.resolve(dirStack.shift());
+        var _path = path47.resolve(dirStack.shift());
         cd2(_path);
       }
       return getActualStack();
@@ -33646,7 +33804,7 @@ var require_task = __commonJS({
           stats_1 = fs3.statSync(testDir);
         } catch (err) {
           if (err.code == "ENOENT") {
-            var parentDir = path48.dirname(testDir);
+            var parentDir = path47.dirname(testDir);
             if (testDir == parentDir) {
               throw new Error((0, exports2.loc)("LIB_MkdirFailedInvalidDriveRoot", p, testDir));
             }
@@ -33680,7 +33838,7 @@ var require_task = __commonJS({
       for (var _i = 0; _i < arguments.length; _i++) {
         pathSegments[_i] = arguments[_i];
       }
-      var absolutePath = path48.resolve.apply(this, pathSegments);
+      var absolutePath = path47.resolve.apply(this, pathSegments);
       (0, exports2.debug)("Absolute path for pathSegments: " + pathSegments + " = " + absolutePath);
       return absolutePath;
     }
@@ -33715,7 +33873,7 @@ var require_task = __commonJS({
         }
       }
       if (paths.length === 0) {
-        paths.push(path48.resolve("."));
+        paths.push(path47.resolve("."));
       }
       var pathsCopy = __spreadArray([], paths, true);
       var preparedPaths = [];
@@ -33730,7 +33888,7 @@ var require_task = __commonJS({
           }
           var stats_2 = fs3.lstatSync(pathEntry);
           if (stats_2.isFile()) {
-            var fileName = path48.basename(pathEntry);
+            var fileName = path47.basename(pathEntry);
             fileEntries.push(fileName);
           } else {
             remainingPaths.push(pathEntry);
@@ -33740,12 +33898,12 @@ var require_task = __commonJS({
         var _loop_1 = function() {
           var pathEntry2 = resolve3(paths.shift());
           if (pathEntry2 === null || pathEntry2 === void 0 ? void 0 : pathEntry2.includes("*")) {
-            paths.push.apply(paths, findMatch(path48.dirname(pathEntry2), [path48.basename(pathEntry2)]));
+            paths.push.apply(paths, findMatch(path47.dirname(pathEntry2), [path47.basename(pathEntry2)]));
             return "continue";
           }
           if (fs3.lstatSync(pathEntry2).isDirectory()) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(pathEntry2).map(function(file) {
-              return path48.join(pathEntry2, file);
+              return path47.join(pathEntry2, file);
             }));
           } else {
             preparedPaths.push(pathEntry2);
@@ -33757,24 +33915,24 @@ var require_task = __commonJS({
         var entries = [];
         var _loop_2 = function() {
           var entry = preparedPaths.shift();
-          var entrybasename = path48.basename(entry);
+          var entrybasename = path47.basename(entry);
           if (entry === null || entry === void 0 ? void 0 : entry.includes("*")) {
-            preparedPaths.push.apply(preparedPaths, findMatch(path48.dirname(entry), [entrybasename]));
+            preparedPaths.push.apply(preparedPaths, findMatch(path47.dirname(entry), [entrybasename]));
             return "continue";
           }
           if (!includeHidden && entrybasename.startsWith(".") && entrybasename !== "." && entrybasename !== "..") {
             return "continue";
           }
           var baseDir = safeFind(pathsCopy, function(p) {
-            return entry.startsWith(path48.resolve(p));
-          }) || path48.resolve(".");
+            return entry.startsWith(path47.resolve(p));
+          }) || path47.resolve(".");
           if (fs3.lstatSync(entry).isDirectory() && isRecursive) {
             preparedPaths.push.apply(preparedPaths, fs3.readdirSync(entry).map(function(x) {
-              return path48.join(entry, x);
+              return path47.join(entry, x);
             }));
-            entries.push(path48.relative(baseDir, entry));
+            entries.push(path47.relative(baseDir, entry));
           } else {
-            entries.push(path48.relative(baseDir, entry));
+            entries.push(path47.relative(baseDir, entry));
           }
         };
         while (preparedPaths.length > 0) {
@@ -33830,7 +33988,7 @@ var require_task = __commonJS({
           var defaultRoot = (0, exports2.getVariable)("system.defaultWorkingDirectory") || process.cwd();
           var matches = findMatch(defaultRoot, [source], void 0, { nonegate: true, nocomment: true });
           var resolvedMatches = matches.filter(function(src2) {
-            return path48.resolve(src2) !== path48.resolve(source);
+            return path47.resolve(src2) !== path47.resolve(source);
           });
           for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
             var src = resolvedMatches_1[_i];
@@ -33852,7 +34010,7 @@ var require_task = __commonJS({
         }
         try {
           if (fs3.existsSync(destination) && fs3.lstatSync(destination).isDirectory()) {
-            destination = path48.join(destination, path48.basename(source));
+            destination = path47.join(destination, path47.basename(source));
           }
           copyWithPreservedSymlinks(source, destination, force);
         } catch (error2) {
@@ -33887,8 +34045,8 @@ var require_task = __commonJS({
         }
         for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
           var entry = entries_1[_i];
-          var srcPath = path48.join(source, entry.name);
-          var destPath = path48.join(destination, entry.name);
+          var srcPath = path47.join(source, entry.name);
+          var destPath = path47.join(destination, entry.name);
           copyWithPreservedSymlinks(srcPath, destPath, force);
         }
       }
@@ -33905,7 +34063,7 @@ var require_task = __commonJS({
       try {
         if (!sourceExists) {
           if (source.includes("*")) {
-            sources.push.apply(sources, findMatch(path48.resolve(path48.dirname(source)), [path48.basename(source)]));
+            sources.push.apply(sources, findMatch(path47.resolve(path47.dirname(source)), [path47.basename(source)]));
           } else {
             throw new Error((0, exports2.loc)("LIB_PathNotFound", "mv", source));
           }
@@ -33952,21 +34110,21 @@ var require_task = __commonJS({
       }
     }
     exports2.retry = retry2;
-    function _getStats(path49, followSymbolicLink, allowBrokenSymbolicLinks) {
+    function _getStats(path48, followSymbolicLink, allowBrokenSymbolicLinks) {
       var stats2;
       if (followSymbolicLink) {
         try {
-          stats2 = fs3.statSync(path49);
+          stats2 = fs3.statSync(path48);
         } catch (err) {
           if (err.code == "ENOENT" && allowBrokenSymbolicLinks) {
-            stats2 = fs3.lstatSync(path49);
-            (0, exports2.debug)("  ".concat(path49, " (broken symlink)"));
+            stats2 = fs3.lstatSync(path48);
+            (0, exports2.debug)("  ".concat(path48, " (broken symlink)"));
           } else {
             throw err;
           }
         }
       } else {
-        stats2 = fs3.lstatSync(path49);
+        stats2 = fs3.lstatSync(path48);
       }
       return stats2;
     }
@@ -33975,7 +34133,7 @@ var require_task = __commonJS({
         (0, exports2.debug)("no path specified");
         return [];
       }
-      findPath = path48.normalize(findPath);
+      findPath = path47.normalize(findPath);
       (0, exports2.debug)("findPath: '".concat(findPath, "'"));
       options = options || _getDefaultFindOptions();
       _debugFindOptions(options);
@@ -34030,7 +34188,7 @@ var require_task = __commonJS({
             }
             var childLevel_1 = item.level + 1;
             var childItems = fs3.readdirSync(item.path).map(function(childName) {
-              return new _FindItem(path48.join(item.path, childName), childLevel_1);
+              return new _FindItem(path47.join(item.path, childName), childLevel_1);
             });
             for (var i = childItems.length - 1; i >= 0; i--) {
               stack.push(childItems[i]);
@@ -34052,8 +34210,8 @@ var require_task = __commonJS({
     var _FindItem = (
       /** @class */
       /* @__PURE__ */ (function() {
-        function _FindItem2(path49, level) {
-          this.path = path49;
+        function _FindItem2(path48, level) {
+          this.path = path48;
           this.level = level;
         }
         return _FindItem2;
@@ -34106,8 +34264,8 @@ var require_task = __commonJS({
         if (im._endsWith(pat, "/") || process.platform == "win32" && im._endsWith(pat, "\\")) {
           throw new Error((0, exports2.loc)("LIB_InvalidPattern", pat));
         }
-        if (rootDirectory && !path48.isAbsolute(pat)) {
-          pat = path48.join(rootDirectory, pat);
+        if (rootDirectory && !path47.isAbsolute(pat)) {
+          pat = path47.join(rootDirectory, pat);
           if (im._endsWith(pat, "\\")) {
             pat = pat.substring(0, pat.length - 1);
           }
@@ -34224,7 +34382,7 @@ var require_task = __commonJS({
         var lstats = void 0;
         try {
           if (inputPath.includes("*")) {
-            var entries = findMatch(path48.dirname(inputPath), [path48.basename(inputPath)]);
+            var entries = findMatch(path47.dirname(inputPath), [path47.basename(inputPath)]);
             for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
               var entry = entries_2[_i];
               rmRF(entry);
@@ -34687,21 +34845,21 @@ var require_task = __commonJS({
       })()
     );
     exports2.CodeCoverageEnabler = CodeCoverageEnabler;
-    function uploadFile(path49) {
-      (0, exports2.command)("task.uploadfile", null, path49);
+    function uploadFile(path48) {
+      (0, exports2.command)("task.uploadfile", null, path48);
     }
     exports2.uploadFile = uploadFile;
-    function prependPath(path49) {
+    function prependPath(path48) {
       assertAgent("2.115.0");
-      (0, exports2.command)("task.prependpath", null, path49);
+      (0, exports2.command)("task.prependpath", null, path48);
     }
     exports2.prependPath = prependPath;
-    function uploadSummary2(path49) {
-      (0, exports2.command)("task.uploadsummary", null, path49);
+    function uploadSummary2(path48) {
+      (0, exports2.command)("task.uploadsummary", null, path48);
     }
     exports2.uploadSummary = uploadSummary2;
-    function addAttachment(type, name, path49) {
-      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path49);
+    function addAttachment(type, name, path48) {
+      (0, exports2.command)("task.addattachment", { "type": type, "name": name }, path48);
     }
     exports2.addAttachment = addAttachment;
     function setEndpoint(id, field, key, value) {
@@ -34739,16 +34897,16 @@ var require_task = __commonJS({
       (0, exports2.command)("task.logissue", properties, message);
     }
     exports2.logIssue = logIssue;
-    function uploadArtifact(containerFolder, path49, name) {
-      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path49);
+    function uploadArtifact(containerFolder, path48, name) {
+      (0, exports2.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path48);
     }
     exports2.uploadArtifact = uploadArtifact;
-    function associateArtifact(name, path49, artifactType) {
-      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path49);
+    function associateArtifact(name, path48, artifactType) {
+      (0, exports2.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path48);
     }
     exports2.associateArtifact = associateArtifact;
-    function uploadBuildLog(path49) {
-      (0, exports2.command)("build.uploadlog", null, path49);
+    function uploadBuildLog(path48) {
+      (0, exports2.command)("build.uploadlog", null, path48);
     }
     exports2.uploadBuildLog = uploadBuildLog;
     function updateBuildNumber(value) {
@@ -34834,7 +34992,7 @@ function azureDevOpsPipeline(taskName) {
     setSecret: masker((line) => tl.setSecret(line)),
     writes: [{ label: "Agent.TempDirectory", path: directories.temp, kind: "directory", fix: AGENT_TEMP_FIX }],
     appendSummary: summaryAppender(log4, "the task summary in Agent.TempDirectory", async (markdown) => {
-      const file = import_node_path44.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
+      const file = import_node_path43.default.join(directories.temp, `spark-azure-${taskName}-${process.pid}-${summaryIndex++}.md`);
       (0, import_node_fs37.writeFileSync)(file, markdown);
       tl.uploadSummary(file);
     }),
@@ -34853,14 +35011,14 @@ function azureDevOpsDirectories() {
     toolCache: toolCacheDirectory(tl.getVariable("Agent.ToolsDirectory"))
   };
 }
-var import_node_fs37, import_node_os9, import_node_path44, tl;
+var import_node_fs37, import_node_os9, import_node_path43, tl;
 var init_azure_devops_pipeline = __esm({
   "src/doors/azure-devops-pipeline.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs37 = require("fs");
     import_node_os9 = __toESM(require("os"), 1);
-    import_node_path44 = __toESM(require("path"), 1);
+    import_node_path43 = __toESM(require("path"), 1);
     tl = __toESM(require_task(), 1);
     init_directories();
     init_masking();
@@ -34881,7 +35039,7 @@ function withServiceConnection(pipeline, body) {
     if (!id) return body(pipeline);
     const connection = await readConnection(id);
     pipeline.setSecret(connection.credential.value);
-    const profile = await (0, import_promises16.mkdtemp)(import_node_path45.default.join(pipeline.directories.temp, "spark-azure-az-"));
+    const profile = await (0, import_promises16.mkdtemp)(import_node_path44.default.join(pipeline.directories.temp, "spark-azure-az-"));
     const saved = { ...process.env };
     try {
       await signIn(connection, profile);
@@ -34936,7 +35094,7 @@ async function requestFederatedToken(id) {
 }
 async function signIn(connection, profile) {
   process.env.AZURE_CONFIG_DIR = profile;
-  const credentialFile = import_node_path45.default.join(profile, "credential");
+  const credentialFile = import_node_path44.default.join(profile, "credential");
   (0, import_node_fs38.writeFileSync)(credentialFile, connection.credential.value, { mode: 384 });
   (0, import_node_fs38.chmodSync)(credentialFile, 384);
   const option = connection.credential.kind === "secret" ? "--password" : "--federated-token";
@@ -34965,14 +35123,14 @@ async function signIn(connection, profile) {
     ...connection.credential.kind === "secret" ? { ARM_CLIENT_SECRET: connection.credential.value } : { ARM_OIDC_TOKEN: connection.credential.value, ARM_USE_OIDC: "true" }
   });
 }
-var import_node_fs38, import_promises16, import_node_path45, tl2, OIDC_TIMEOUT_MS;
+var import_node_fs38, import_promises16, import_node_path44, tl2, OIDC_TIMEOUT_MS;
 var init_azure_devops_service_connection = __esm({
   "src/doors/azure-devops-service-connection.ts"() {
     "use strict";
     init_cjs_shims();
     import_node_fs38 = require("fs");
     import_promises16 = require("fs/promises");
-    import_node_path45 = __toESM(require("path"), 1);
+    import_node_path44 = __toESM(require("path"), 1);
     tl2 = __toESM(require_task(), 1);
     init_core2();
     init_errors();
@@ -36156,7 +36314,7 @@ var require_command = __commonJS({
     init_cjs_shims();
     var EventEmitter = require("events").EventEmitter;
     var childProcess = require("child_process");
-    var path48 = require("path");
+    var path47 = require("path");
     var fs3 = require("fs");
     var process3 = require("process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -37169,9 +37327,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path48.resolve(baseDir, baseName);
+          const localBin = path47.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path48.extname(baseName))) return void 0;
+          if (sourceExt.includes(path47.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -37189,17 +37347,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path48.resolve(
-            path48.dirname(resolvedScriptPath),
+          executableDir = path47.resolve(
+            path47.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path48.basename(
+            const legacyName = path47.basename(
               this._scriptPath,
-              path48.extname(this._scriptPath)
+              path47.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -37210,7 +37368,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path48.extname(executableFile));
+        launchWithNode = sourceExt.includes(path47.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -38125,7 +38283,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path48.basename(filename, path48.extname(filename));
+        this._name = path47.basename(filename, path47.extname(filename));
         return this;
       }
       /**
@@ -38139,9 +38297,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path49) {
-        if (path49 === void 0) return this._executableDir;
-        this._executableDir = path49;
+      executableDir(path48) {
+        if (path48 === void 0) return this._executableDir;
+        this._executableDir = path48;
         return this;
       }
       /**
@@ -38587,8 +38745,8 @@ var init_node_operations = __esm({
 
 // src/doors/cli-pipeline.ts
 function cliPipeline(inputs, options = {}) {
-  const secrets = SECRET_INPUTS.flatMap((input) => secretLines(inputs.get(input) ?? ""));
-  const mask = (text) => secrets.reduce((masked, secret) => masked.split(secret).join("***"), text);
+  const secrets = secretsInInputs((input) => inputs.get(input)).flatMap(secretLines);
+  const mask = (text) => [...secrets].sort((a, b) => b.length - a.length).reduce((masked, secret) => masked.split(secret).join("***"), text);
   const directories = cliDirectories();
   const log4 = {
     info: (message) => console.error(mask(message)),

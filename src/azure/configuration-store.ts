@@ -2,6 +2,7 @@ import { $ } from 'zx/core';
 import { ToolAnswerError } from '../core/errors.js';
 import { CLUSTER_SECRET_NAME } from '../core/infra/cluster-secret.js';
 import { requireSuccess } from '../tools/tool-result.js';
+import { azOption } from './remote-commands.js';
 
 /** What to do when az failed: install it when the shell found none (127), else the vault's access. */
 function storeHint(exitCode: number | null, store: KeyVaultSecret): string {
@@ -21,7 +22,10 @@ export interface KeyVaultSecret {
  * command line (az prints what it is given there).
  */
 export async function readKeptRoleVariables(store: KeyVaultSecret): Promise<Record<string, string>> {
-  const shown = await $({ nothrow: true, quiet: true })`az keyvault secret show --vault-name ${store.keyVaultName} --name ${store.secretName} --query value --output tsv`;
+  const shown = await $({
+    nothrow: true,
+    quiet: true,
+  })`az keyvault secret show ${[azOption('vault-name', store.keyVaultName), azOption('name', store.secretName)]} --query value --output tsv`;
   if (shown.exitCode !== 0 && /SecretNotFound|was not found/i.test(shown.stderr)) return {};
   requireSuccess(shown, `az keyvault secret show ${store.secretName}`, storeHint(shown.exitCode, store));
   try {
@@ -41,13 +45,16 @@ export async function writeKeptRoleVariables(store: KeyVaultSecret, file: string
   const set = await $({
     nothrow: true,
     quiet: true,
-  })`az keyvault secret set --vault-name ${store.keyVaultName} --name ${store.secretName} --file ${file} --content-type application/json --output none`;
+  })`az keyvault secret set ${[azOption('vault-name', store.keyVaultName), azOption('name', store.secretName)]} ${azOption('file', file)} --content-type application/json --output none`;
   requireSuccess(set, `az keyvault secret set ${store.secretName}`, storeHint(set.exitCode, store));
 }
 
 /** The cluster secret (docs/security.md), for the drivers: from az's stdout, never a command line. */
 export async function readClusterSecret(store: KeyVaultSecret): Promise<string> {
-  const shown = await $({ nothrow: true, quiet: true })`az keyvault secret show --vault-name ${store.keyVaultName} --name ${CLUSTER_SECRET_NAME} --query value --output tsv`;
+  const shown = await $({
+    nothrow: true,
+    quiet: true,
+  })`az keyvault secret show ${[azOption('vault-name', store.keyVaultName), azOption('name', CLUSTER_SECRET_NAME)]} --query value --output tsv`;
   requireSuccess(shown, `az keyvault secret show ${CLUSTER_SECRET_NAME}`, storeHint(shown.exitCode, store));
   const secret = shown.stdout.trim();
   if (secret === '')

@@ -69,8 +69,10 @@ export function sshArguments(access: SshAccess, node: Pick<ClusterNode, 'host'>,
     String(access.port),
     ...(access.keyFile ? ['-i', access.keyFile] : []),
     ...(access.jumpHost ? ['-J', access.jumpHost] : []),
-    `${access.user}@${node.host}`,
+    // '--' before the destination: ssh reads options after it too unless told they ended, and a user
+    // name or host starting with '-' would be an option (-oProxyCommand= runs a local command).
     '--',
+    `${access.user}@${node.host}`,
     ...command.map(quoteForRemoteShell),
   ];
 }
@@ -97,12 +99,10 @@ export function azVmArguments(access: AzureVmAccess, vmName: string, operation: 
   return [
     'vm',
     operation,
-    '--resource-group',
-    access.resourceGroup,
-    '--name',
-    vmName,
+    azOption('resource-group', access.resourceGroup),
+    azOption('name', vmName),
     ...(operation === 'delete' ? ['--yes'] : []),
-    ...(access.subscription ? ['--subscription', access.subscription] : []),
+    ...(access.subscription ? [azOption('subscription', access.subscription)] : []),
   ];
 }
 
@@ -113,7 +113,13 @@ export interface VmssAccess {
 
 /** Points the scale set's model at a new image; running instances keep theirs until reimaged. */
 export function vmssSetImageArguments(access: VmssAccess, imageId: string): string[] {
-  return ['vmss', 'update', '--resource-group', access.resourceGroup, '--name', access.scaleSet, '--set', `virtualMachineProfile.storageProfile.imageReference.id=${imageId}`];
+  return [
+    'vmss',
+    'update',
+    azOption('resource-group', access.resourceGroup),
+    azOption('name', access.scaleSet),
+    azOption('set', `virtualMachineProfile.storageProfile.imageReference.id=${imageId}`),
+  ];
 }
 
 /** Each instance's private IP and id, so that a worker seen by Spark can be found in the scale set. */
@@ -122,31 +128,35 @@ export function vmssInstanceIdsArguments(access: VmssAccess): string[] {
     'vmss',
     'nic',
     'list',
-    '--resource-group',
-    access.resourceGroup,
-    '--vmss-name',
-    access.scaleSet,
-    '--query',
-    '[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}',
-    '--output',
-    'json',
+    azOption('resource-group', access.resourceGroup),
+    azOption('vmss-name', access.scaleSet),
+    azOption('query', '[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}'),
+    '--output=json',
   ];
 }
 
 /** The scale set's capacity: Azure creates instances (which boot and join) or removes them (after their Terminate notice). */
 export function vmssScaleArguments(access: VmssAccess, capacity: number): string[] {
-  return ['vmss', 'scale', '--resource-group', access.resourceGroup, '--name', access.scaleSet, '--new-capacity', String(capacity)];
+  return ['vmss', 'scale', azOption('resource-group', access.resourceGroup), azOption('name', access.scaleSet), azOption('new-capacity', String(capacity))];
 }
 
 export function vmssReimageArguments(access: VmssAccess, instanceId: string): string[] {
-  return ['vmss', 'reimage', '--resource-group', access.resourceGroup, '--name', access.scaleSet, '--instance-ids', instanceId];
+  return ['vmss', 'reimage', azOption('resource-group', access.resourceGroup), azOption('name', access.scaleSet), azOption('instance-ids', instanceId)];
 }
 
 /** Every managed disk of the resource group, with the VM each is attached to (null: none). */
 export function azDiskListArguments(resourceGroup: string): string[] {
-  return ['disk', 'list', '--resource-group', resourceGroup, '--query', '[].{id: id, name: name, managedBy: managedBy}', '--output', 'json'];
+  return ['disk', 'list', azOption('resource-group', resourceGroup), azOption('query', '[].{id: id, name: name, managedBy: managedBy}'), '--output=json'];
 }
 
 export function azDiskDeleteArguments(ids: readonly string[]): string[] {
   return ['disk', 'delete', '--yes', '--ids', ...ids];
+}
+
+/**
+ * An az option with its value in one word: az's parser (argparse) takes a separate value that starts with
+ * '-' for another option, so a name like '--debug' would change what az does instead of being refused.
+ */
+export function azOption(name: string, value: string): string {
+  return `--${name}=${value}`;
 }

@@ -1,15 +1,15 @@
 // What must happen before azure-pipelines-task-lib loads: it reads (and logs) inputs and writes to the agent's temp as it loads.
-import { SECRET_INPUTS } from '../core/inputs/secret-inputs.js';
+import { secretsInInputs } from '../core/inputs/secret-inputs.js';
 import { checkEnvironment } from './environment-check.js';
 import { secretLines } from './masking.js';
 
 /**
- * Registers the secret inputs with the agent's masker, line by line, before azure-pipelines-task-lib loads:
+ * Registers the secret inputs (and the secrets inside settings and URL inputs) with the agent's masker, line by line, before azure-pipelines-task-lib loads:
  * its input reader writes every value it reads to the debug log, and it refuses multi-line secrets.
  */
 export function registerSecretInputs(env: NodeJS.ProcessEnv = process.env): void {
-  for (const input of SECRET_INPUTS) {
-    for (const line of secretLines(env[`INPUT_${input.toUpperCase()}`] ?? '')) console.log(`##vso[task.setsecret]${escapeData(line)}`);
+  for (const secret of secretsInInputs((input) => env[`INPUT_${input.toUpperCase()}`])) {
+    for (const line of secretLines(secret)) console.log(`##vso[task.setsecret]${escapeData(line)}`);
   }
 }
 

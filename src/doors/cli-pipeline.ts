@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
-import { SECRET_INPUTS } from '../core/inputs/secret-inputs.js';
+import { secretsInInputs } from '../core/inputs/secret-inputs.js';
 import type { InputSource, Pipeline, PipelineDirectories } from '../core/pipeline.js';
 import { toolCacheDirectory } from './directories.js';
 import { secretLines } from './masking.js';
@@ -12,8 +12,9 @@ import { summaryAppender } from './summary-appender.js';
  * format, easy to source or grep), the summary to a file when one is given.
  */
 export function cliPipeline(inputs: InputSource, options: { summaryFile?: string; verbose?: boolean } = {}): Pipeline {
-  const secrets: string[] = SECRET_INPUTS.flatMap((input) => secretLines(inputs.get(input) ?? ''));
-  const mask = (text: string) => secrets.reduce((masked, secret) => masked.split(secret).join('***'), text);
+  const secrets: string[] = secretsInInputs((input) => inputs.get(input)).flatMap(secretLines);
+  // Longest first, so a secret that contains another is masked whole.
+  const mask = (text: string) => [...secrets].sort((a, b) => b.length - a.length).reduce((masked, secret) => masked.split(secret).join('***'), text);
   const directories = cliDirectories();
   const log = {
     info: (message: string) => console.error(mask(message)),

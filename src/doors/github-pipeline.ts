@@ -1,6 +1,6 @@
 import os from 'node:os';
 import * as core from '@actions/core';
-import { SECRET_INPUTS } from '../core/inputs/secret-inputs.js';
+import { secretsInInputs } from '../core/inputs/secret-inputs.js';
 import type { Pipeline, PipelineDirectories } from '../core/pipeline.js';
 import { toolCacheDirectory } from './directories.js';
 import { masker } from './masking.js';
@@ -11,7 +11,7 @@ import { summaryAppender } from './summary-appender.js';
 export function githubPipeline(env: NodeJS.ProcessEnv = process.env): Pipeline {
   const directories = githubDirectories(env);
   const setSecret = masker((line) => core.setSecret(line));
-  for (const input of SECRET_INPUTS) setSecret(core.getInput(input));
+  for (const secret of secretsInInputs((input) => core.getInput(input))) setSecret(secret);
   const log = { info: core.info, warning: core.warning, debug: core.debug };
   return {
     ...runScratch(directories.temp),

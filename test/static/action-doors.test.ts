@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { $ } from 'zx';
@@ -100,14 +101,84 @@ describe('a ZooKeeper resize on VMs refuses what it cannot do, before touching a
       /::error::Input 'updateMethod': expected 'ansible' with zookeeperCount on VMs \(a joiner is configured by the site playbook\), found 'command'/,
     ],
     [
-      { zookeepers: '10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181', updateMethod: 'ansible', ansibleInventory: 'hosts.yml' },
+      { zookeepers: '10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181', updateMethod: 'ansible', ansibleInventory: 'test/fixtures/ansible/hosts.yml' },
       /::error::Input 'zookeepers': expected every ZooKeeper server of both sizes \(at least 5\), in myid order, found 3\. Apply provision with the new count first/,
     ],
   ])('%j', async (inputs, message) => {
-    const run = await runGithubAction('rolling-update', { ...vms, ...inputs });
+    const run = await runGithubAction('rolling-update', { ...vms, ...inputs }, { GITHUB_WORKSPACE: ROOT });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(message);
     expect(run.stdout).not.toMatch(/ssh |ansible-playbook/);
+  });
+});
+
+describe('smoke-test refuses inputs its target would ignore', () => {
+  it.each([
+    [
+      { target: 'hdinsight', masters: '10.0.2.4:7077', hdinsightCluster: 'spark-prod' },
+      "Input 'masters': expected it only with target standalone, found it with target hdinsight. Leave masters out, or set target to standalone.",
+    ],
+    [
+      { target: 'aks', kubeconfig: 'k', sparkHome: '/opt/spark' },
+      "Input 'sparkHome': expected it only with target standalone, found it with target aks. Leave sparkHome out, or set target to standalone.",
+    ],
+    [
+      { target: 'aks', kubeconfig: 'k', application: 'job.py' },
+      "Input 'application': expected it only with target standalone or hdinsight, found it with target aks. Leave application out, or set target to standalone or hdinsight (AKS runs SparkPi).",
+    ],
+    [
+      { target: 'standalone', masters: '127.0.0.99:7077', kubeconfig: 'apiVersion: v1' },
+      "Input 'kubeconfig': expected it only with target aks, found it with target standalone. Leave kubeconfig out, or set target to aks.",
+    ],
+    [
+      { target: 'aks', kubeconfig: 'k', failover: 'true' },
+      "Input 'failover': expected 'false' with target aks, found 'true'. The failover drill runs on the standalone cluster only",
+    ],
+    [
+      { masters: '127.0.0.99:7077', mainClass: 'org.example.Job' },
+      "Input 'mainClass': expected it only with an application jar, found it without application. Give the jar in 'application', or leave mainClass out.",
+    ],
+    [
+      { target: 'hdinsight', hdinsightCluster: 'spark-prod', gatewayPassword: 'p', application: 'abfs://a@b/pi.py', mainClass: 'org.example.Job' },
+      'Input \'mainClass\': expected it only with an application jar, found it with "abfs://a@b/pi.py".',
+    ],
+  ])('%j', async (inputs, message) => {
+    const run = await runGithubAction('smoke-test', inputs);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('::error::'))).toEqual([expect.stringContaining(`::error::${message}`)]);
+  });
+});
+
+describe('an Ansible roll checks the files it reads before it installs Ansible (about 20 s) or asks any node', () => {
+  const roll = {
+    masters: '10.0.2.4:7077,10.0.2.5:7077',
+    zookeepers: '10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181',
+    nodeAccess: 'ssh',
+    sshUser: 'azureuser',
+    zookeeperDir: '/spark-azure/prod',
+    dryRun: 'true',
+  };
+  it.each([
+    [
+      { ansibleInventory: 'inventories/prod/hosts.yml' },
+      `Input 'ansibleInventory': expected the Ansible inventory of the cluster, a file in the workspace, found "inventories/prod/hosts.yml", which does not exist.`,
+    ],
+    [
+      { ansibleInventory: 'test/fixtures' },
+      `Input 'ansibleInventory': expected the Ansible inventory of the cluster, a file in the workspace, found "test/fixtures", which is not a file.`,
+    ],
+    [
+      { ansibleInventory: 'test/fixtures/ansible/hosts.yml', ansiblePlaybook: 'site.yml' },
+      `Input 'ansiblePlaybook': expected an Ansible playbook, a file in the workspace, found "site.yml", which does not exist.`,
+    ],
+  ])('%j', async (inputs, message) => {
+    const toolCache = mkdtempSync(path.join(os.tmpdir(), 'roll-cache-'));
+    const run = await runGithubAction('rolling-update', { ...roll, ...inputs }, { GITHUB_WORKSPACE: ROOT, SPARK_AZURE_TOOLS_DIR: toolCache });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('::error::'))).toEqual([
+      `::error::${message} Give its path relative to the workspace (the checkout of the job), or an absolute one.`,
+    ]);
+    expect(readdirSync(toolCache), 'nothing installed').toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,12 +11,15 @@ import { linesHoldingSecrets, runGithubAction } from '../support/run-bundle.js';
 const KUBECONFIG = 'apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    token: kube-token-secret-42\n';
 
 describe('smoke-test with target aks', () => {
-  const run = (searchPath: string) => runGithubAction('smoke-test', { target: 'aks', kubeconfig: KUBECONFIG, timeoutSeconds: '60' }, { PATH: searchPath });
+  const run = (searchPath: string, temp = mkdtempSync(path.join(os.tmpdir(), 'aks-temp-'))) =>
+    runGithubAction('smoke-test', { target: 'aks', kubeconfig: KUBECONFIG, timeoutSeconds: '60' }, { PATH: searchPath, RUNNER_TEMP: temp });
 
   it('applies SparkPi, polls the SparkApplication until COMPLETED, with the kubeconfig in a 0600 file only', async () => {
     const kubectl = kubectlStandIn([undefined, { applicationState: { state: 'SUBMITTED' } }, { applicationState: { state: 'COMPLETED' } }], '');
-    const result = await run(`${kubectl.bin}:${process.env.PATH}`);
+    const temp = mkdtempSync(path.join(os.tmpdir(), 'aks-temp-'));
+    const result = await run(`${kubectl.bin}:${process.env.PATH}`, temp);
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(readdirSync(temp), 'the manifest and the kubeconfig are gone with the run').toEqual([]);
     expect(result.outputs.result).toBe('COMPLETED');
     const calls = kubectl.calls();
     expect(calls.map((call) => call.args.find((arg) => ['apply', 'get', 'logs'].includes(arg)))).toEqual(['apply', 'get', 'get', 'get']);
@@ -41,7 +44,10 @@ describe('smoke-test with target aks', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('java.lang.OutOfMemoryError');
     expect(result.stdout).toMatch(/::error::Smoke test on AKS: expected the SparkApplication COMPLETED, found FAILED: driver container failed with ExitCode: 1/);
-    expect(kubectl.calls().at(-1)!.args.slice(0, 4)).toEqual(['--kubeconfig', kubectl.calls()[0]!.args[1], 'logs', 'smoke-driver']);
+    // Every value in its flag's word and the pod's name after '--': none can be read as a flag.
+    const logs = kubectl.calls().at(-1)!.args;
+    expect(logs[0]).toMatch(/^--kubeconfig=\//);
+    expect(logs.slice(1)).toEqual(['logs', '--namespace=spark-jobs', '--tail=40', '--', 'smoke-driver']);
   });
 
   it('says to install kubectl when there is none', async () => {

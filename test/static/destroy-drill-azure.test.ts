@@ -63,7 +63,7 @@ describe('the destroy drill on Azure', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line).args);
-    expect(calls).toEqual([['vm', 'delete', '--resource-group', 'rg-spark-test', '--name', 'vm-spark-test-master-1', '--yes']]);
+    expect(calls).toEqual([['vm', 'delete', '--resource-group=rg-spark-test', '--name=vm-spark-test-master-1', '--yes']]);
 
     // What Azure's deletion is to Terraform: the resource gone. Reconcile plans its creation, and only that.
     const terraform = await ensureTerraformCli(cliDirectories().toolCache, silentLog);

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { imageVersion } from '../../src/core/infra/image-version.js';
@@ -19,10 +21,45 @@ describe('image-build, as GitHub runs it', () => {
     expect(existsSync(path.join(ROOT, 'test', 'fixtures', 'packer-null', 'manifest.json'))).toBe(false);
   });
 
-  it('refuses a template that is not there, naming the input', async () => {
-    const run = await runGithubAction('image-build', { template: 'infra/packer/nope.pkr.hcl' }, { GITHUB_WORKSPACE: ROOT });
+  // Each refused before Packer, Python or the plugin is installed (minutes from source): the tool cache stays empty.
+  const TEMPLATE_EXPECTED = 'expected a Packer template file (*.pkr.hcl or *.pkr.json) in the workspace with a build block, found';
+  it.each([
+    [{ template: 'infra/packer/nope.pkr.hcl' }, `Input 'template': ${TEMPLATE_EXPECTED} "infra/packer/nope.pkr.hcl", which does not exist.`],
+    [{ template: 'infra/packer' }, `Input 'template': ${TEMPLATE_EXPECTED} "infra/packer", which is not a file.`],
+    [{ template: 'package.json' }, `Input 'template': ${TEMPLATE_EXPECTED} "package.json", not named *.pkr.hcl or *.pkr.json.`],
+    [{ template: 'test/fixtures/packer-null/no-build.pkr.hcl' }, `Input 'template': ${TEMPLATE_EXPECTED} "test/fixtures/packer-null/no-build.pkr.hcl", without a build block.`],
+    [
+      { location: 'westeurope; rm -rf ~' },
+      `Input 'location': expected an Azure region (its name, as \`az account list-locations --query [].name\` lists them), found "westeurope; rm -rf ~".`,
+    ],
+    [{ location: 'west\neurope' }, "Input 'location': expected an Azure region"],
+    [{ replicationRegions: 'northeurope,--debug' }, `Input 'replicationRegions': expected regions separated by commas`],
+    [
+      { galleryName: 'gal;spark' },
+      `Input 'galleryName': expected an Azure Compute Gallery name (1-80 letters, digits, _ ., starting and ending with a letter or digit), found "gal;spark".`,
+    ],
+    [{ imageName: '--help' }, `Input 'imageName': expected an image definition name`],
+    [{ sparkVersion: '4.3' }, `Input 'sparkVersion': expected a Spark release as major.minor.patch, found "4.3".`],
+  ])('refuses %j in one line naming the input, having installed nothing', async (inputs, message) => {
+    const toolCache = mkdtempSync(path.join(os.tmpdir(), 'image-build-cache-'));
+    const run = await runGithubAction('image-build', inputs, { GITHUB_WORKSPACE: ROOT, SPARK_AZURE_TOOLS_DIR: toolCache });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/::error::Input 'template': expected a Packer template in the workspace, found "infra\/packer\/nope\.pkr\.hcl"/);
+    const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`::error::${message}`);
+    expect(readdirSync(toolCache)).toEqual([]);
+  });
+
+  it('stops, naming what to install, when it cannot ask the gallery (no az), instead of building anyway', async () => {
+    // A PATH with node and bash only: this machine may have no az at all, but the check must not depend on it.
+    const bare = mkdtempSync(path.join(os.tmpdir(), 'bare-path-'));
+    for (const tool of ['node', 'bash']) symlinkSync(execFileSync('which', [tool]).toString().trim(), path.join(bare, tool));
+    const toolCache = mkdtempSync(path.join(os.tmpdir(), 'image-build-cache-'));
+    const gallery = { galleryName: 'gal_spark', subscriptionId: '00000000-0000-0000-0000-000000000000', galleryResourceGroup: 'rg-images', managedImageResourceGroup: 'rg-images' };
+    const run = await runGithubAction('image-build', gallery, { GITHUB_WORKSPACE: ROOT, SPARK_AZURE_TOOLS_DIR: toolCache, PATH: bare });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/::error::az sig image-version show gal_spark\/spark-node\/[\d.]+: expected to succeed, found exit 127.*Install the Azure CLI/);
+    expect(readdirSync(toolCache)).toEqual([]);
   });
 
   it('needs the gallery details once a gallery is named', async () => {

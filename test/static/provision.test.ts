@@ -75,7 +75,7 @@ describe('provision, as GitHub runs it', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as { args: string[]; files: Record<string, string> });
     const written = calls.find((call) => call.args.slice(0, 3).join(' ') === 'keyvault secret set')!;
-    expect(written.args.slice(0, 7)).toEqual(['keyvault', 'secret', 'set', '--vault-name', 'kv-spark-test', '--name', 'spark-azure-role-variables']);
+    expect(written.args.slice(0, 5)).toEqual(['keyvault', 'secret', 'set', '--vault-name=kv-spark-test', '--name=spark-azure-role-variables']);
     expect(JSON.parse(Object.values(written.files)[0]!)).toEqual({ spark_worker_cores: '3', zookeeper_heap_mb: '1024' });
     expect(written.args.join(' ')).not.toContain('1024');
     expect(apply.outputs.configurationStore).toBe('kv-spark-test/spark-azure-role-variables');

@@ -90,7 +90,8 @@ describe('a secret input', () => {
     // The secret role variable is kept for nodes that boot later: it reached the store through a file.
     const write = az.calls().find((call) => call.args.slice(0, 3).join(' ') === 'keyvault secret set');
     expect(Object.values(write?.files ?? {}).join('')).toContain(ROLE_SECRET);
-    expect(linesWithSecrets(run)).toEqual(KEY_LINES.slice(1, 3).map((line) => `::add-mask::${line}`));
+    // The role variable's value is masked too: its name says it is a key.
+    expect(linesWithSecrets(run)).toEqual([...KEY_LINES.slice(1, 3), ROLE_SECRET].map((line) => `::add-mask::${line}`));
     expect(seen).toEqual([]);
     expect([...filesHoldingSecrets(temp), ...filesHoldingSecrets(user)]).toEqual([]);
     // The inventory points at the key file, which went with the run.
@@ -106,7 +107,11 @@ describe('a secret input', () => {
     // task-lib writes every input it reads to its debug log: each line of the key is registered with the
     // agent's masker first, so the agent masks it there and everywhere after.
     const lines = run.stdout.split('\n');
-    for (const sentinel of KEY_LINES.slice(1, 3)) {
+    expect(
+      lines.some((line) => line.startsWith('##vso[task.debug]') && line.includes(ROLE_SECRET)),
+      'task-lib logged the role variables',
+    ).toBe(true);
+    for (const sentinel of [...KEY_LINES.slice(1, 3), ROLE_SECRET]) {
       const registered = lines.indexOf(`##vso[task.setsecret]${sentinel}`);
       expect(registered).toBeGreaterThanOrEqual(0);
       const firstOther = lines.findIndex((line) => line.includes(sentinel) && !line.startsWith('##vso[task.setsecret]'));

@@ -26,10 +26,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 const home = ${JSON.stringify(home)};
 const args = process.argv.slice(2);
-const option = (name) => args[args.indexOf(name) + 1];
+// Flags as kubectl's parser takes them: --name=value or --name value.
+const option = (name) => { const joined = args.find((arg) => arg.startsWith(name + '=')); return joined ? joined.slice(name.length + 1) : args[args.indexOf(name) + 1]; };
 const kubeconfig = option('--kubeconfig');
 const call = { args, kubeconfig: fs.readFileSync(kubeconfig, 'utf8'), kubeconfigMode: fs.statSync(kubeconfig).mode & 0o777 };
-if (args.includes('apply')) call.manifest = JSON.parse(fs.readFileSync(option('-f'), 'utf8'));
+if (args.includes('apply')) call.manifest = JSON.parse(fs.readFileSync(option('--filename'), 'utf8'));
 fs.appendFileSync(path.join(home, 'calls.jsonl'), JSON.stringify(call) + '\\n');
 if (args.includes('apply')) {
   console.log('sparkapplication.sparkoperator.k8s.io/' + call.manifest.metadata.name + ' created');
@@ -37,7 +38,7 @@ if (args.includes('apply')) {
   const statuses = JSON.parse(fs.readFileSync(path.join(home, 'statuses.json'), 'utf8'));
   const gets = fs.readFileSync(path.join(home, 'calls.jsonl'), 'utf8').split('\\n').filter((line) => line.includes('"get"')).length;
   const status = statuses[Math.min(gets - 1, statuses.length - 1)];
-  console.log(JSON.stringify({ apiVersion: 'sparkoperator.k8s.io/v1beta2', kind: 'SparkApplication', metadata: { name: args[args.indexOf('get') + 2] }, ...(status ? { status } : {}) }));
+  console.log(JSON.stringify({ apiVersion: 'sparkoperator.k8s.io/v1beta2', kind: 'SparkApplication', metadata: { name: args.at(-1) }, ...(status ? { status } : {}) }));
 } else if (args.includes('logs')) {
   process.stdout.write(fs.readFileSync(path.join(home, 'driver.log'), 'utf8'));
 } else {

@@ -100,14 +100,11 @@ describe('rolling-update settings', () => {
     expect(vmssSetImageArguments(access, '/img/v2')).toEqual([
       'vmss',
       'update',
-      '--resource-group',
-      'rg',
-      '--name',
-      'vmss-workers',
-      '--set',
-      'virtualMachineProfile.storageProfile.imageReference.id=/img/v2',
+      '--resource-group=rg',
+      '--name=vmss-workers',
+      '--set=virtualMachineProfile.storageProfile.imageReference.id=/img/v2',
     ]);
-    expect(vmssReimageArguments(access, '3')).toEqual(['vmss', 'reimage', '--resource-group', 'rg', '--name', 'vmss-workers', '--instance-ids', '3']);
-    expect(vmssInstanceIdsArguments(access)).toContain('[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}');
+    expect(vmssReimageArguments(access, '3')).toEqual(['vmss', 'reimage', '--resource-group=rg', '--name=vmss-workers', '--instance-ids=3']);
+    expect(vmssInstanceIdsArguments(access)).toContain('--query=[].{ip: ipConfigurations[0].privateIPAddress, id: virtualMachine.id}');
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { galleryVersionId } from '../../azure/gallery.js';
 import { InputError, describeValue } from '../../core/errors.js';
@@ -16,6 +16,26 @@ import { userPath } from '../shared/user-paths.js';
 import { readImageBuildSettings } from './settings.js';
 
 /**
+ * The user's template, checked before Packer is built (minutes): a file, named as Packer reads templates,
+ * with a build block. A directory would be taken by Packer as a folder of templates, a file of another
+ * kind fails only after the build tool chain is installed.
+ */
+function checkTemplate(template: string, givenAs: string): void {
+  const refuse = (found: string) =>
+    new InputError(
+      'template',
+      'a Packer template file (*.pkr.hcl or *.pkr.json) in the workspace with a build block',
+      found,
+      "Give its path relative to the workspace, or leave it empty for spark-azure's own.",
+    );
+  if (!existsSync(template)) throw refuse(`${describeValue(givenAs)}, which does not exist`);
+  if (!statSync(template).isFile()) throw refuse(`${describeValue(givenAs)}, which is not a file`);
+  if (!/\.pkr\.(hcl|json)$/.test(template)) throw refuse(`${describeValue(givenAs)}, not named *.pkr.hcl or *.pkr.json`);
+  const text = readFileSync(template, 'utf8');
+  if (!(template.endsWith('.json') ? /"build"\s*:/ : /^\s*build\s*\{/m).test(text)) throw refuse(`${describeValue(givenAs)}, without a build block`);
+}
+
+/**
  * The image-build action: the golden image's version is a hash of what shapes it (template, roles,
  * plugin source); when the gallery already has that version nothing is built, otherwise Packer builds
  * and publishes it. Outputs the image id provision passes to Terraform.
@@ -26,14 +46,7 @@ export async function imageBuildAction(pipeline: Pipeline): Promise<void> {
   const root = content.root;
   const toolCache = pipeline.directories.toolCache;
   const template = settings.template === undefined ? content.packerTemplate : userPath(pipeline, settings.template);
-  if (!existsSync(template)) {
-    throw new InputError(
-      'template',
-      'a Packer template in the workspace',
-      describeValue(settings.template),
-      "Give its path relative to the workspace, or leave it empty for spark-azure's own.",
-    );
-  }
+  if (settings.template !== undefined) checkTemplate(template, settings.template);
   const version = imageVersion(imageInputs(root));
   pipeline.setOutput('imageVersion', version);
   pipeline.log.info(`Image version from content: ${version}`);

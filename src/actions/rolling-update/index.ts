@@ -12,7 +12,7 @@ import { ansibleUpdate, commandUpdate, reimageUpdate } from '../../azure/update-
 import { type RollingCluster, planFromCluster, runRollingUpdate } from '../../operations/rolling-update.js';
 import type { UpdateMethod } from '../../core/rolling/update-method.js';
 import { ensurePythonEnvironment } from '../../tools/installers.js';
-import { userPath } from '../shared/user-paths.js';
+import { userFile, userPath } from '../shared/user-paths.js';
 import { writeExtraVariablesFile } from '../shared/secrets.js';
 import { resolveCluster } from '../shared/cluster-resolver.js';
 import { resolveClusterSecret } from '../shared/cluster-secret.js';
@@ -27,6 +27,7 @@ export async function rollingUpdateAction(pipeline: Pipeline): Promise<void> {
   const inputs = new InputReader(pipeline.inputs);
   const settings = readRollingUpdateSettings(inputs);
   warnOfDeprecatedInputs(inputs, pipeline);
+  checkAnsibleFiles(settings, pipeline);
   if (settings.zookeeperCount !== undefined) return resizeEnsembleAction({ ...settings, zookeeperCount: settings.zookeeperCount }, pipeline);
   const { cluster, method } = await resolve(settings, pipeline);
   refuseUnknownNodes(settings.only, cluster);
@@ -69,6 +70,13 @@ export async function rollingUpdateAction(pipeline: Pipeline): Promise<void> {
     );
   }
   pipeline.log.info(`Rolling update completed in ${figures.totalSeconds} s; no ALIVE master for ${figures.noAliveSeconds} s.`);
+}
+
+/** The inventory and playbook an Ansible roll reads, before Ansible is installed (about 20 s) or any node asked. */
+function checkAnsibleFiles(settings: RollingUpdateSettings, pipeline: Pipeline): void {
+  if (settings.method.name !== 'ansible') return;
+  userFile(pipeline, 'ansibleInventory', settings.method.inventory, 'the Ansible inventory of the cluster');
+  if (settings.method.playbook !== undefined) userFile(pipeline, 'ansiblePlaybook', settings.method.playbook, 'an Ansible playbook');
 }
 
 /** `only` names nodes of this cluster: a name that matches none would silently roll nothing. */

@@ -25,6 +25,14 @@ export function readSmokeTestSettings(inputs: InputReader): SmokeTestSettings {
   if (application !== undefined && !/\.(py|jar)$/.test(application)) {
     throw new InputError('application', 'a .py or .jar file', describeValue(application), 'Give the path of a PySpark script or of an application jar.');
   }
+  if (mainClass !== undefined && !application?.endsWith('.jar')) {
+    throw new InputError(
+      'mainClass',
+      'it only with an application jar',
+      application === undefined ? 'it without application' : `it with ${describeValue(application)}`,
+      "Give the jar in 'application', or leave mainClass out.",
+    );
+  }
   if (application?.endsWith('.jar') && mainClass === undefined) {
     throw new InputError('mainClass', 'the main class of the jar', 'nothing', "Set 'mainClass', e.g. org.example.Job.");
   }

@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { ClusterStateError, InputError, describeValue } from '../../core/errors.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../core/pipeline.js';
@@ -34,8 +32,8 @@ export function readAksSmokeTest(inputs: InputReader) {
 export async function aksSmokeTest(pipeline: Pipeline, inputs: InputReader): Promise<void> {
   const { kubeconfig, application, timeoutMs } = readAksSmokeTest(inputs);
   const kubectl = new Kubectl(pipeline.secretFile('kubeconfig', kubeconfig));
-  const manifest = path.join(pipeline.directories.temp, `${application.name}.json`);
-  writeFileSync(manifest, `${JSON.stringify(sparkPiApplication(application), null, 2)}\n`);
+  // In the run's scratch directory, removed when the action ends (it was left in the runner's temp).
+  const manifest = pipeline.secretFile(`${application.name}.json`, `${JSON.stringify(sparkPiApplication(application), null, 2)}\n`);
   const started = performance.now();
   const outcome = await pipeline.group(`Smoke test on AKS (${application.namespace}/${application.name})`, async () => {
     await kubectl.apply(manifest);

@@ -22,6 +22,9 @@ export function readHdinsightSmokeTest(inputs: InputReader): { endpoint: LivyEnd
   const password = inputs.required('gatewayPassword', "the cluster gateway (HTTP) user's password", 'a secret variable');
   const file = inputs.required('application', 'the application on the cluster storage', 'abfs://spark@lake.dfs.core.windows.net/jobs/pi.py');
   const className = inputs.optional('mainClass');
+  if (className !== undefined && !file.endsWith('.jar')) {
+    throw new InputError('mainClass', 'it only with an application jar', `it with ${describeValue(file)}`, "Give the jar in 'application', or leave mainClass out.");
+  }
   if (file.endsWith('.jar') && className === undefined) {
     throw new InputError('mainClass', 'the main class of the jar', 'nothing', "Set 'mainClass', e.g. org.apache.spark.examples.SparkPi.");
   }

@@ -64,3 +64,30 @@ export const CONTAINER_IMAGE: NamePattern = {
   expected: 'a container image reference (registry/repository:tag or @digest)',
   example: 'docker.io/library/spark:4.0.0',
 };
+
+// Azure Compute Gallery: 1-80 letters, digits, _ and ., starting and ending with a letter or digit.
+export const AZURE_GALLERY: NamePattern = {
+  pattern: /^[A-Za-z0-9]([A-Za-z0-9_.]{0,78}[A-Za-z0-9])?$/,
+  expected: 'an Azure Compute Gallery name (1-80 letters, digits, _ ., starting and ending with a letter or digit)',
+  example: 'gal_spark',
+};
+
+// A gallery image definition: 1-80 letters, digits, _ - ., starting and ending with a letter or digit.
+export const AZURE_IMAGE_DEFINITION: NamePattern = {
+  pattern: /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,78}[A-Za-z0-9])?$/,
+  expected: 'an image definition name (1-80 letters, digits, _ - ., starting and ending with a letter or digit)',
+  example: 'spark-node',
+};
+
+// A region as az and Packer take it: its name (westeurope) or its display name (West Europe).
+export const AZURE_REGION: NamePattern = {
+  pattern: /^[A-Za-z][A-Za-z0-9 ]{1,38}[A-Za-z0-9]$/,
+  expected: 'an Azure region (its name, as `az account list-locations --query [].name` lists them)',
+  example: 'westeurope',
+};
+
+export const SPARK_VERSION: NamePattern = {
+  pattern: /^\d{1,2}\.\d{1,2}\.\d{1,3}$/,
+  expected: 'a Spark release as major.minor.patch',
+  example: '4.3.0',
+};

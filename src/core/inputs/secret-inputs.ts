@@ -1,2 +1,42 @@
 /** The inputs that hold secrets: every door masks them before anything could print them. */
 export const SECRET_INPUTS: readonly string[] = ['sshPrivateKey', 'gatewayPassword', 'kubeconfig', 'clusterSecret'];
+
+/** Inputs of `name=value` lines whose values may be secrets (backend access keys, pager keys, passwords). */
+const SETTINGS_INPUTS: readonly string[] = ['backendConfig', 'roleVariables', 'variables'];
+
+/** Inputs holding a URL, which may carry credentials (user:password@) or a token in its query. */
+const URL_INPUTS: readonly string[] = ['alertmanagerUrl', 'livyUrl'];
+
+// A setting whose name says it is a credential. Wide on purpose: masking a state file's name costs nothing.
+const SECRET_NAME = /pass|secret|token|key|sas|credential|connection|webhook|auth|cert/i;
+
+/**
+ * Every value to mask in a run's inputs: the secret inputs whole, the values of credential-named settings
+ * in the settings inputs, and the credentials and query of URL inputs. Read from the raw inputs, so a door
+ * can register them before any library logs an input.
+ */
+export function secretsInInputs(get: (input: string) => string | undefined): string[] {
+  const secrets = SECRET_INPUTS.map((input) => get(input) ?? '');
+  for (const input of SETTINGS_INPUTS) secrets.push(...secretSettingValues(get(input) ?? ''));
+  for (const input of URL_INPUTS) secrets.push(...urlSecrets(get(input) ?? ''));
+  return secrets.filter((secret) => secret.trim() !== '');
+}
+
+/** The values of `name=value` entries (newline or `;` separated) whose names say they are credentials. */
+export function secretSettingValues(raw: string): string[] {
+  return raw
+    .split(/\n|;/)
+    .map((entry) => entry.match(/^\s*([^=]*?)\s*=(.*)$/))
+    .filter((match): match is RegExpMatchArray => match !== null && SECRET_NAME.test(match[1] ?? ''))
+    .map((match) => (match[2] ?? '').trim());
+}
+
+/** A URL's user information, password and query values, found by pattern: the URL may not parse. */
+export function urlSecrets(raw: string): string[] {
+  const secrets: string[] = [];
+  const userInfo = raw.match(/^[a-z][a-z0-9+.-]*:\/\/([^/?#@\s]*)@/i)?.[1];
+  if (userInfo) secrets.push(userInfo, ...userInfo.split(':').slice(1));
+  const query = raw.match(/\?([^#\s]*)/)?.[1];
+  if (query) for (const pair of query.split('&')) secrets.push(pair.slice(pair.indexOf('=') + 1));
+  return secrets;
+}

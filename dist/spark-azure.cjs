@@ -642,7 +642,14 @@ function secretsInInputs(get2) {
   return secrets.filter((secret) => secret.trim() !== "");
 }
 function secretSettingValues(raw) {
-  return raw.split(/\n|;/).map((entry) => entry.match(/^\s*([^=]*?)\s*=(.*)$/)).filter((match) => match !== null && SECRET_NAME.test(match[1] ?? "")).map((match) => (match[2] ?? "").trim());
+  const secrets = [];
+  for (const entry of raw.split(/\n|;/).map((line) => line.trim())) {
+    const match = entry.match(/^([A-Za-z_][A-Za-z0-9_.-]{0,63})\s*=(.*)$/);
+    if (match === null || /^=*$/.test(match[2] ?? "")) {
+      if (entry !== "" && !/^[\w./-]+\.(hcl|tfbackend)$/.test(entry)) secrets.push(entry);
+    } else if (SECRET_NAME.test(match[1] ?? "")) secrets.push((match[2] ?? "").trim());
+  }
+  return secrets;
 }
 function urlSecrets(raw) {
   const secrets = [];
@@ -904,6 +911,35 @@ var init_environment_check = __esm({
   }
 });
 
+// src/doors/filesystem-errors.ts
+function toolCacheError(error2, toolCache) {
+  const { code, path: path47 } = error2 ?? {};
+  const found = code === void 0 ? void 0 : FILESYSTEM_CODES[code];
+  if (found === void 0 || typeof path47 !== "string" || !path47.startsWith(toolCache)) return void 0;
+  return new ActionableError(
+    `The tool cache (${toolCache})`,
+    "a directory spark-azure can install its tools into",
+    `${found} at ${path47}`,
+    "Set SPARK_AZURE_TOOLS_DIR to a writable directory (it overrides the platform tool cache), or free the space."
+  );
+}
+var FILESYSTEM_CODES;
+var init_filesystem_errors = __esm({
+  "src/doors/filesystem-errors.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_errors();
+    FILESYSTEM_CODES = {
+      ENOTDIR: "a file where a folder should be",
+      EACCES: "no permission to write",
+      EPERM: "no permission to write",
+      EROFS: "a read-only file system",
+      ENOSPC: "no space left",
+      EDQUOT: "the disk quota used up"
+    };
+  }
+});
+
 // src/core/cancellation.ts
 var import_node_async_hooks, CancelledError, controller, cleaningUp, cancellation;
 var init_cancellation = __esm({
@@ -1076,8 +1112,9 @@ async function runAction(pipeline, body) {
     pipeline.succeed();
   } catch (error2) {
     await pipeline.cleanUp();
-    if (error2 instanceof ActionableError) {
-      pipeline.fail(error2.oneLine((input) => pipeline.inputLabel(input)));
+    const actionable = error2 instanceof ActionableError ? error2 : toolCacheError(error2, pipeline.directories.toolCache);
+    if (actionable) {
+      pipeline.fail(actionable.oneLine((input) => pipeline.inputLabel(input)));
     } else {
       const detail = error2 instanceof Error ? error2.stack ?? error2.message : String(error2);
       pipeline.log.debug(detail);
@@ -1093,6 +1130,7 @@ var init_run_action = __esm({
     init_cjs_shims();
     init_errors();
     init_environment_check();
+    init_filesystem_errors();
     init_interruption();
   }
 });
@@ -13705,7 +13743,7 @@ var init_http_url = __esm({
 });
 
 // src/core/inputs/name-patterns.ts
-var SSH_USER, SSH_JUMP_HOST, HOST2, ZOOKEEPER_PATH, AZURE_RESOURCE_GROUP, AZURE_SCALE_SET, KUBERNETES_LABEL, KUBERNETES_SUBDOMAIN, CONTAINER_IMAGE, AZURE_GALLERY, AZURE_IMAGE_DEFINITION, AZURE_REGION, SPARK_VERSION;
+var SSH_USER, SSH_JUMP_HOST, HOST2, ZOOKEEPER_PATH, AZURE_RESOURCE_GROUP, AZURE_SCALE_SET, KUBERNETES_LABEL, KUBERNETES_SUBDOMAIN, CONTAINER_IMAGE, AZURE_GALLERY, AZURE_IMAGE_DEFINITION, AZURE_REGION, SPARK_VERSION, NODE_NAME;
 var init_name_patterns = __esm({
   "src/core/inputs/name-patterns.ts"() {
     "use strict";
@@ -13774,6 +13812,11 @@ var init_name_patterns = __esm({
       pattern: /^\d{1,2}\.\d{1,2}\.\d{1,3}$/,
       expected: "a Spark release as major.minor.patch",
       example: "4.3.0"
+    };
+    NODE_NAME = {
+      pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,
+      expected: "node names separated by commas (letters, digits, . _ -), as the cluster reports them",
+      example: "zk1,master2"
     };
   }
 });
@@ -14048,7 +14091,7 @@ function backendSettings(lines, pipeline) {
     }
     const key = line.slice(0, equals).trim();
     if (!BACKEND_SETTING.test(key)) {
-      const found = key === "" ? `${number} without a name before =` : `${number} named ${describeValue(key)}, not a backend setting name`;
+      const found = key === "" ? `${number} without a name before =` : `${number}, not name=value with a backend setting's name (not shown: it may hold a secret)`;
       throw new InputError("backendConfig", expected, found, "Write each setting as name=value, e.g. storage_account_name=sttfstate; flags such as -lock belong nowhere here.");
     }
     const earlier = settings.findIndex(([name]) => name === key);
@@ -14069,7 +14112,7 @@ var init_terraform_inputs = __esm({
     init_key_value_lines();
     init_suite_content();
     init_user_paths();
-    BACKEND_SETTING = /^[A-Za-z_][A-Za-z0-9_]*$/;
+    BACKEND_SETTING = /^[a-z][a-z0-9_]{0,63}$/;
     BACKEND_FILE = /\.(hcl|tfbackend)$/;
   }
 });
@@ -25752,7 +25795,7 @@ function readRollingUpdateSettings(inputs) {
   }
   const workersGiven = inputs.optional("workers");
   const workers = workersGiven === void 0 ? void 0 : parseHostList("workers", workersGiven, "10.0.3.4,10.0.3.5");
-  const only = inputs.optional("only")?.split(",").map((name) => name.trim());
+  const only = readNodeNames(inputs.optional("only"));
   const expectedWorkers = inputs.optional("expectedWorkers");
   const zookeeperCount = inputs.renamed("zookeeperCount", "zookeeperServers");
   const settings = {
@@ -25818,6 +25861,14 @@ function updateCommandOf(inputs) {
     throw new InputError("updateCommand", "a program, then its arguments", describeValue(words.join(" ")), "Start with the program's path, e.g. ./update-node.sh {host} {role}.");
   }
   return words;
+}
+function readNodeNames(raw) {
+  const names = raw?.split(",").map((name) => name.trim());
+  names?.forEach((name, index2) => {
+    if (!NODE_NAME.pattern.test(name))
+      throw new InputError("only", NODE_NAME.expected, `entry ${index2 + 1}: ${describeValue(name)}`, `Write e.g. ${NODE_NAME.example} (rolling-update dryRun lists them).`);
+  });
+  return names;
 }
 var METHOD_INPUTS;
 var init_settings3 = __esm({
@@ -26696,6 +26747,9 @@ var init_livy_url = __esm({
 function readHdinsightSmokeTest(inputs) {
   const given = inputs.optional("livyUrl");
   const livyUrl = given === void 0 ? void 0 : parseLivyUrl(given);
+  if (livyUrl !== void 0) {
+    inputs.refuseIgnored(["hdinsightCluster"], () => ({ expected: "it or livyUrl", found: "both", fix: "Leave hdinsightCluster out: livyUrl names the endpoint." }));
+  }
   const cluster = livyUrl === void 0 ? inputs.required("hdinsightCluster", "the HDInsight cluster name", "spark-prod") : void 0;
   if (cluster !== void 0 && !/^[a-zA-Z][a-zA-Z0-9-]{2,58}$/.test(cluster)) {
     throw new InputError(

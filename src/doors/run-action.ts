@@ -1,6 +1,7 @@
 import { ActionableError } from '../core/errors.js';
 import type { ActionBody, Pipeline } from '../core/pipeline.js';
 import { checkEnvironment } from './environment-check.js';
+import { toolCacheError } from './filesystem-errors.js';
 import { handleInterruptions } from './interruption.js';
 
 /**
@@ -16,8 +17,9 @@ export async function runAction(pipeline: Pipeline, body: ActionBody): Promise<v
     pipeline.succeed();
   } catch (error) {
     await pipeline.cleanUp();
-    if (error instanceof ActionableError) {
-      pipeline.fail(error.oneLine((input) => pipeline.inputLabel(input)));
+    const actionable = error instanceof ActionableError ? error : toolCacheError(error, pipeline.directories.toolCache);
+    if (actionable) {
+      pipeline.fail(actionable.oneLine((input) => pipeline.inputLabel(input)));
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       pipeline.log.debug(detail);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,26 @@ describe('image-build, as GitHub runs it', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain(`::error::${message}`);
     expect(readdirSync(toolCache)).toEqual([]);
+  });
+
+  it('names a tool cache it cannot write to in one line, not as a bug', async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'image-build-cache-'));
+    writeFileSync(path.join(parent, 'file'), '');
+    const toolCache = path.join(parent, 'file', 'cache');
+    const run = await runGithubAction(
+      'image-build',
+      { template: 'test/fixtures/packer-null/image.pkr.hcl' },
+      { GITHUB_WORKSPACE: ROOT, SPARK_AZURE_TOOLS_DIR: toolCache, PATH: '/usr/bin:/bin' },
+    );
+    expect(run.exitCode).toBe(1);
+    const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+    expect(errors).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^::error::The tool cache \\(${toolCache}\\): expected a directory spark-azure can install its tools into, found a file where a folder should be at ${toolCache}/\\S+\\. Set SPARK_AZURE_TOOLS_DIR to a writable directory`,
+        ),
+      ),
+    ]);
   });
 
   it('stops, naming what to install, when it cannot ask the gallery (no az), instead of building anyway', async () => {

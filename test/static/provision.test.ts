@@ -140,7 +140,7 @@ describe('provision, as GitHub runs it', () => {
       /::error::Input 'backendConfig': .*found line 2, neither key=value nor a \.hcl file \(not shown: it may hold a secret\)\./,
     ],
     [{ backendConfig: '=secretAccessKey0123456789' }, /::error::Input 'backendConfig': .*found line 1 without a name before =\./],
-    [{ backendConfig: '-lock=false' }, /::error::Input 'backendConfig': .*found line 1 named "-lock", not a backend setting name\./],
+    [{ backendConfig: '-lock=false' }, /::error::Input 'backendConfig': .*found line 1, not name=value with a backend setting's name \(not shown: it may hold a secret\)\./],
     [{ backendConfig: 'key=a.tfstate\nkey=b.tfstate' }, /::error::Input 'backendConfig': .*found line 2 setting key again\. Give key once/],
     [
       { variables: 'location=westeurope\nlocation=northeurope' },

@@ -20,6 +20,13 @@ describe('secrets inside inputs', () => {
     );
   });
 
+  it('masks whole an entry that is no setting (a key pasted without its name), but not a backend file', () => {
+    expect(secretsInInputs((input) => ({ backendConfig: 'container_name=tfstate\nZm9vYmFyLWtleQ==\nnot a setting\nbackend/prod.hcl' })[input])).toEqual([
+      'Zm9vYmFyLWtleQ==',
+      'not a setting',
+    ]);
+  });
+
   it('finds none in inputs that hold no credentials', () => {
     expect(secretsInInputs((input) => ({ variables: 'image_id=/i/1', livyUrl: 'https://spark.azurehdinsight.net/livy' })[input])).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { type NodeAccess, readNodeAccess, readZooKeeperDir, readZooKeepers } fro
 import { readRoleVariables } from '../shared/role-variables.js';
 import { readConfigurationStore } from '../shared/configuration-store.js';
 import type { KeyVaultSecret } from '../../azure/configuration-store.js';
-import { AZURE_RESOURCE_GROUP, AZURE_SCALE_SET } from '../../core/inputs/name-patterns.js';
+import { AZURE_RESOURCE_GROUP, AZURE_SCALE_SET, NODE_NAME } from '../../core/inputs/name-patterns.js';
 
 export type UpdateMethodName = 'local' | 'ansible' | 'command' | 'reimage';
 
@@ -54,10 +54,7 @@ export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSet
   }
   const workersGiven = inputs.optional('workers');
   const workers = workersGiven === undefined ? undefined : parseHostList('workers', workersGiven, '10.0.3.4,10.0.3.5');
-  const only = inputs
-    .optional('only')
-    ?.split(',')
-    .map((name) => name.trim());
+  const only = readNodeNames(inputs.optional('only'));
   const expectedWorkers = inputs.optional('expectedWorkers');
   const zookeeperCount = inputs.renamed('zookeeperCount', 'zookeeperServers');
   const settings = {
@@ -139,4 +136,14 @@ function updateCommandOf(inputs: InputReader): string[] {
     throw new InputError('updateCommand', 'a program, then its arguments', describeValue(words.join(' ')), "Start with the program's path, e.g. ./update-node.sh {host} {role}.");
   }
   return words;
+}
+
+/** `only`, checked by shape when read; whether each name is a node of the cluster needs the cluster (index.ts). */
+function readNodeNames(raw: string | undefined): string[] | undefined {
+  const names = raw?.split(',').map((name) => name.trim());
+  names?.forEach((name, index) => {
+    if (!NODE_NAME.pattern.test(name))
+      throw new InputError('only', NODE_NAME.expected, `entry ${index + 1}: ${describeValue(name)}`, `Write e.g. ${NODE_NAME.example} (rolling-update dryRun lists them).`);
+  });
+  return names;
 }

@@ -128,7 +128,9 @@ export function backendConfigFiles(lines: readonly string[], pipeline: Pipeline)
   return [...files, pipeline.secretFile('backend.hcl', `${hcl.join('\n')}\n`)];
 }
 
-const BACKEND_SETTING = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Backend settings are short snake_case names (storage_account_name, use_azuread_auth). An access key
+// pasted without its name, base64 and ending in '=', would otherwise read as a setting named by the key.
+const BACKEND_SETTING = /^[a-z][a-z0-9_]{0,63}$/;
 const BACKEND_FILE = /\.(hcl|tfbackend)$/;
 
 /**
@@ -152,7 +154,7 @@ function backendSettings(lines: readonly string[], pipeline: Pipeline): { settin
     }
     const key = line.slice(0, equals).trim();
     if (!BACKEND_SETTING.test(key)) {
-      const found = key === '' ? `${number} without a name before =` : `${number} named ${describeValue(key)}, not a backend setting name`;
+      const found = key === '' ? `${number} without a name before =` : `${number}, not name=value with a backend setting's name (not shown: it may hold a secret)`;
       throw new InputError('backendConfig', expected, found, 'Write each setting as name=value, e.g. storage_account_name=sttfstate; flags such as -lock belong nowhere here.');
     }
     const earlier = settings.findIndex(([name]) => name === key);

@@ -10,6 +10,9 @@ import { parseLivyUrl } from '../../core/inputs/livy-url.js';
 export function readHdinsightSmokeTest(inputs: InputReader): { endpoint: LivyEndpoint; request: LivyBatchRequest; timeoutMs: number } {
   const given = inputs.optional('livyUrl');
   const livyUrl = given === undefined ? undefined : parseLivyUrl(given);
+  if (livyUrl !== undefined) {
+    inputs.refuseIgnored(['hdinsightCluster'], () => ({ expected: 'it or livyUrl', found: 'both', fix: 'Leave hdinsightCluster out: livyUrl names the endpoint.' }));
+  }
   const cluster = livyUrl === undefined ? inputs.required('hdinsightCluster', 'the HDInsight cluster name', 'spark-prod') : undefined;
   if (cluster !== undefined && !/^[a-zA-Z][a-zA-Z0-9-]{2,58}$/.test(cluster)) {
     throw new InputError(

@@ -91,3 +91,10 @@ export const SPARK_VERSION: NamePattern = {
   expected: 'a Spark release as major.minor.patch',
   example: '4.3.0',
 };
+
+// A node's name as the cluster reports it: zk1, master2, a VM name, or a worker's address.
+export const NODE_NAME: NamePattern = {
+  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,
+  expected: 'node names separated by commas (letters, digits, . _ -), as the cluster reports them',
+  example: 'zk1,master2',
+};

@@ -22,13 +22,20 @@ export function secretsInInputs(get: (input: string) => string | undefined): str
   return secrets.filter((secret) => secret.trim() !== '');
 }
 
-/** The values of `name=value` entries (newline or `;` separated) whose names say they are credentials. */
+/**
+ * What to mask in `name=value` entries (newline or `;` separated): the values of credential-named ones, and
+ * whole entries that are no setting at all (a key pasted without its name; base64 ends in '=', so a value
+ * of only '=' is such a key too). File paths (backend .hcl files) are left readable.
+ */
 export function secretSettingValues(raw: string): string[] {
-  return raw
-    .split(/\n|;/)
-    .map((entry) => entry.match(/^\s*([^=]*?)\s*=(.*)$/))
-    .filter((match): match is RegExpMatchArray => match !== null && SECRET_NAME.test(match[1] ?? ''))
-    .map((match) => (match[2] ?? '').trim());
+  const secrets: string[] = [];
+  for (const entry of raw.split(/\n|;/).map((line) => line.trim())) {
+    const match = entry.match(/^([A-Za-z_][A-Za-z0-9_.-]{0,63})\s*=(.*)$/);
+    if (match === null || /^=*$/.test(match[2] ?? '')) {
+      if (entry !== '' && !/^[\w./-]+\.(hcl|tfbackend)$/.test(entry)) secrets.push(entry);
+    } else if (SECRET_NAME.test(match[1] ?? '')) secrets.push((match[2] ?? '').trim());
+  }
+  return secrets;
 }
 
 /** A URL's user information, password and query values, found by pattern: the URL may not parse. */

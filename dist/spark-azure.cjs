@@ -634,6 +634,64 @@ var init_core = __esm({
   }
 });
 
+// src/core/errors.ts
+function describeValue(value) {
+  if (value === void 0 || value.trim() === "") return "nothing";
+  return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
+}
+function messageOf(error2) {
+  if (error2 instanceof Error) {
+    const code = error2.code;
+    return code && !error2.message.includes(code) ? `${code}: ${error2.message}` : error2.message;
+  }
+  return String(error2);
+}
+var ActionableError, InputError, ClusterStateError, ToolAnswerError;
+var init_errors = __esm({
+  "src/core/errors.ts"() {
+    "use strict";
+    init_cjs_shims();
+    ActionableError = class extends Error {
+      constructor(subject, expected, found, fix) {
+        super(`${subject}: expected ${expected}, found ${found}. ${fix}`);
+        this.subject = subject;
+        this.expected = expected;
+        this.found = found;
+        this.fix = fix;
+        this.name = new.target.name;
+      }
+      subject;
+      expected;
+      found;
+      fix;
+      /** The message on one line; `inputLabel` names inputs as the platform does (`--master-url` on the CLI). */
+      oneLine(_inputLabel) {
+        return this.message.replace(/\s*\n\s*/g, " ");
+      }
+    };
+    InputError = class extends ActionableError {
+      constructor(input, expected, found, fix) {
+        super(`Input '${input}'`, expected, found, fix);
+        this.input = input;
+      }
+      input;
+      oneLine(inputLabel) {
+        const line = super.oneLine();
+        const label = inputLabel?.(this.input) ?? `'${this.input}'`;
+        if (label === `'${this.input}'`) return line;
+        return line.replace(`Input '${this.input}'`, label).split(`'${this.input}'`).join(label);
+      }
+    };
+    ClusterStateError = class extends ActionableError {
+    };
+    ToolAnswerError = class extends ActionableError {
+      constructor(tool, expected, found, fix = `Check that ${tool} is a version spark-azure supports and answers as documented; run it by hand to see its whole answer.`) {
+        super(`The answer of ${tool}`, expected, found, fix);
+      }
+    };
+  }
+});
+
 // src/core/inputs/secret-inputs.ts
 function secretsInInputs(get2) {
   const secrets = SECRET_INPUTS.map((input) => get2(input) ?? "");
@@ -659,11 +717,44 @@ function urlSecrets(raw) {
   if (query) for (const pair of query.split("&")) secrets.push(pair.slice(pair.indexOf("=") + 1));
   return secrets;
 }
+function refuseSecret(input, expected, fix) {
+  return new InputError(input, expected, "another value (not shown: it is a secret)", fix);
+}
+function readPrivateKey(inputs) {
+  const key = inputs.optional("sshPrivateKey");
+  if (key !== void 0 && !/^-----BEGIN [A-Z ]*PRIVATE KEY-----\r?\n[\s\S]+\n-----END [A-Z ]*PRIVATE KEY-----\s*$/.test(key.trim())) {
+    throw refuseSecret(
+      "sshPrivateKey",
+      "a private key file (-----BEGIN ... PRIVATE KEY----- to -----END ... PRIVATE KEY-----)",
+      "Pass the key file's whole content from a secret."
+    );
+  }
+  return key;
+}
+function readClusterSecret(inputs) {
+  const secret = inputs.optional("clusterSecret");
+  if (secret !== void 0 && !/^[\x21-\x7e]{16,}$/.test(secret)) {
+    throw refuseSecret(
+      "clusterSecret",
+      "the cluster secret: 16 or more printable characters, no spaces",
+      "Pass the Key Vault secret spark-azure-cluster-secret, or configurationStore to read it from there."
+    );
+  }
+  return secret;
+}
+function readKubeconfig(inputs) {
+  const kubeconfig = inputs.required("kubeconfig", "the AKS cluster's kubeconfig (az aks get-credentials)", "a secret variable");
+  if (!/^(apiVersion|clusters|users|contexts|current-context)\s*:/m.test(kubeconfig)) {
+    throw refuseSecret("kubeconfig", "a kubeconfig (YAML with apiVersion, clusters, users, contexts)", "Pass the file az aks get-credentials --file - writes, from a secret.");
+  }
+  return kubeconfig;
+}
 var SECRET_INPUTS, SETTINGS_INPUTS, URL_INPUTS, SECRET_NAME;
 var init_secret_inputs = __esm({
   "src/core/inputs/secret-inputs.ts"() {
     "use strict";
     init_cjs_shims();
+    init_errors();
     SECRET_INPUTS = ["sshPrivateKey", "gatewayPassword", "kubeconfig", "clusterSecret"];
     SETTINGS_INPUTS = ["backendConfig", "roleVariables", "variables"];
     URL_INPUTS = ["alertmanagerUrl", "livyUrl"];
@@ -732,64 +823,6 @@ var init_run_scratch = __esm({
     init_cjs_shims();
     import_node_fs = require("fs");
     import_node_path2 = __toESM(require("path"), 1);
-  }
-});
-
-// src/core/errors.ts
-function describeValue(value) {
-  if (value === void 0 || value.trim() === "") return "nothing";
-  return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
-}
-function messageOf(error2) {
-  if (error2 instanceof Error) {
-    const code = error2.code;
-    return code && !error2.message.includes(code) ? `${code}: ${error2.message}` : error2.message;
-  }
-  return String(error2);
-}
-var ActionableError, InputError, ClusterStateError, ToolAnswerError;
-var init_errors = __esm({
-  "src/core/errors.ts"() {
-    "use strict";
-    init_cjs_shims();
-    ActionableError = class extends Error {
-      constructor(subject, expected, found, fix) {
-        super(`${subject}: expected ${expected}, found ${found}. ${fix}`);
-        this.subject = subject;
-        this.expected = expected;
-        this.found = found;
-        this.fix = fix;
-        this.name = new.target.name;
-      }
-      subject;
-      expected;
-      found;
-      fix;
-      /** The message on one line; `inputLabel` names inputs as the platform does (`--master-url` on the CLI). */
-      oneLine(_inputLabel) {
-        return this.message.replace(/\s*\n\s*/g, " ");
-      }
-    };
-    InputError = class extends ActionableError {
-      constructor(input, expected, found, fix) {
-        super(`Input '${input}'`, expected, found, fix);
-        this.input = input;
-      }
-      input;
-      oneLine(inputLabel) {
-        const line = super.oneLine();
-        const label = inputLabel?.(this.input) ?? `'${this.input}'`;
-        if (label === `'${this.input}'`) return line;
-        return line.replace(`Input '${this.input}'`, label).split(`'${this.input}'`).join(label);
-      }
-    };
-    ClusterStateError = class extends ActionableError {
-    };
-    ToolAnswerError = class extends ActionableError {
-      constructor(tool, expected, found, fix = `Check that ${tool} is a version spark-azure supports and answers as documented; run it by hand to see its whole answer.`) {
-        super(`The answer of ${tool}`, expected, found, fix);
-      }
-    };
   }
 });
 
@@ -13743,7 +13776,7 @@ var init_http_url = __esm({
 });
 
 // src/core/inputs/name-patterns.ts
-var SSH_USER, SSH_JUMP_HOST, HOST2, ZOOKEEPER_PATH, AZURE_RESOURCE_GROUP, AZURE_SCALE_SET, KUBERNETES_LABEL, KUBERNETES_SUBDOMAIN, CONTAINER_IMAGE, AZURE_GALLERY, AZURE_IMAGE_DEFINITION, AZURE_REGION, SPARK_VERSION, NODE_NAME;
+var SSH_USER, SSH_JUMP_HOST, HOST2, ZOOKEEPER_PATH, AZURE_RESOURCE_GROUP, AZURE_SCALE_SET, KUBERNETES_LABEL, KUBERNETES_SUBDOMAIN, CONTAINER_IMAGE, AZURE_GALLERY, AZURE_IMAGE_DEFINITION, AZURE_REGION, SPARK_VERSION, NODE_NAME, FILE_PATH;
 var init_name_patterns = __esm({
   "src/core/inputs/name-patterns.ts"() {
     "use strict";
@@ -13818,6 +13851,11 @@ var init_name_patterns = __esm({
       expected: "node names separated by commas (letters, digits, . _ -), as the cluster reports them",
       example: "zk1,master2"
     };
+    FILE_PATH = {
+      pattern: /^(\/|\.{0,2}\/)?[A-Za-z0-9_][A-Za-z0-9._-]*(\/[A-Za-z0-9_.][A-Za-z0-9._-]*)*$/,
+      expected: "a file path (names of letters, digits, . _ -, separated by /; not starting with -)",
+      example: "plans/spark-azure.tfplan"
+    };
   }
 });
 
@@ -13840,8 +13878,15 @@ function readNodeAccess(inputs, masters) {
     jumpHost: inputs.optionalName("sshJumpHost", SSH_JUMP_HOST),
     port: inputs.integer("sshPort", 22, { min: 1, max: 65535 })
   };
-  const privateKey = inputs.optional("sshPrivateKey");
-  if (kind === "ssh") return { kind, ssh, privateKey };
+  const privateKey = readPrivateKey(inputs);
+  if (kind === "ssh") {
+    inputs.refuseIgnored(["masterVmNames"], () => ({
+      expected: "it only with nodeAccess 'azure' (whole-VM faults through az vm)",
+      found: "it with nodeAccess 'ssh', which ignores it",
+      fix: "Leave masterVmNames out, or set nodeAccess to 'azure'."
+    }));
+    return { kind, ssh, privateKey };
+  }
   const masterVmNames = inputs.required("masterVmNames", "one VM name per master, in the order of masters", "spark-master-1,spark-master-2").split(",").map((name) => name.trim());
   if (masterVmNames.length !== masterCount || masterVmNames.some((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
     throw new InputError(
@@ -13868,6 +13913,7 @@ var init_node_access = __esm({
   "src/actions/shared/node-access.ts"() {
     "use strict";
     init_cjs_shims();
+    init_secret_inputs();
     init_errors();
     init_zookeeper_connect();
     init_host_port();
@@ -14379,7 +14425,7 @@ async function writeKeptRoleVariables(store, file) {
   })`az keyvault secret set ${[azOption("vault-name", store.keyVaultName), azOption("name", store.secretName)]} ${azOption("file", file)} --content-type application/json --output none`;
   requireSuccess(set, `az keyvault secret set ${store.secretName}`, storeHint(set.exitCode, store));
 }
-async function readClusterSecret(store) {
+async function readClusterSecret2(store) {
   const shown = await $({
     nothrow: true,
     quiet: true
@@ -14477,7 +14523,7 @@ async function resolve(settings, store, pipeline) {
 async function resolveClusterSecret(given, store, masters, pipeline) {
   if (given !== void 0) return given;
   if (store !== void 0) {
-    const secret = await readClusterSecret(store);
+    const secret = await readClusterSecret2(store);
     pipeline.setSecret(secret);
     return secret;
   }
@@ -14728,7 +14774,7 @@ function readSmokeTestSettings(inputs) {
     driverHost: inputs.optionalName("driverHost", HOST2),
     timeoutSeconds: inputs.seconds("timeoutSeconds", 300, { min: 10, max: 86400 }),
     aliveMasterTimeoutSeconds: inputs.seconds("aliveMasterTimeoutSeconds", 120, { min: 1, max: 3600 }),
-    clusterSecret: inputs.optional("clusterSecret")
+    clusterSecret: readClusterSecret(inputs)
   };
 }
 function parseArguments(raw) {
@@ -14805,6 +14851,7 @@ var init_smoke_test_settings = __esm({
   "src/actions/shared/smoke-test-settings.ts"() {
     "use strict";
     init_cjs_shims();
+    init_secret_inputs();
     import_node_fs12 = require("fs");
     init_errors();
     init_key_value_lines();
@@ -25223,10 +25270,10 @@ function readProvisionSettings(inputs) {
   return {
     command,
     ...readTerraformRootSettings(inputs),
-    planFile: inputs.optional("planFile") ?? "spark-azure.tfplan",
+    planFile: inputs.optionalName("planFile", FILE_PATH) ?? "spark-azure.tfplan",
     configure,
     sshUser: applies && configure ? inputs.requiredName("sshUser", SSH_USER, "the admin user of the VMs, to configure them with Ansible") : inputs.optionalName("sshUser", SSH_USER),
-    sshPrivateKey: inputs.optional("sshPrivateKey"),
+    sshPrivateKey: readPrivateKey(inputs),
     sshJumpHost: inputs.optionalName("sshJumpHost", SSH_JUMP_HOST),
     roleVariables: readRoleVariables(inputs),
     workerScaleSetLookup: inputs.boolean("workerScaleSetLookup", true)
@@ -25236,6 +25283,7 @@ var init_settings2 = __esm({
   "src/actions/provision/settings.ts"() {
     "use strict";
     init_cjs_shims();
+    init_secret_inputs();
     init_role_variables();
     init_terraform_inputs();
     init_name_patterns();
@@ -25815,7 +25863,14 @@ function readRollingUpdateSettings(inputs) {
     zookeeperCount: inputs.optional(zookeeperCount) === void 0 ? void 0 : Number(inputs.oneOf(zookeeperCount, ["3", "5"], "3")),
     method: readMethod(inputs, nodeAccess.kind === "local" ? "local" : "ansible")
   };
-  return { ...settings, configurationStore: readConfigurationStore(inputs), clusterSecret: inputs.optional("clusterSecret") };
+  if (settings.method.name !== "reimage" && nodeAccess.kind !== "azure") {
+    inputs.refuseIgnored(["azureResourceGroup"], () => ({
+      expected: "it only with updateMethod 'reimage' or nodeAccess 'azure'",
+      found: `it with updateMethod '${settings.method.name}' and nodeAccess '${nodeAccess.kind}', which ignore it`,
+      fix: "Leave azureResourceGroup out."
+    }));
+  }
+  return { ...settings, configurationStore: readConfigurationStore(inputs), clusterSecret: readClusterSecret(inputs) };
 }
 function refuseOtherMethodsInputs(inputs, name) {
   const others = [...new Set(Object.values(METHOD_INPUTS).flat())].filter((input) => !METHOD_INPUTS[name].includes(input));
@@ -25875,6 +25930,7 @@ var init_settings3 = __esm({
   "src/actions/rolling-update/settings.ts"() {
     "use strict";
     init_cjs_shims();
+    init_secret_inputs();
     init_errors();
     init_host_port();
     init_master_list();
@@ -26555,7 +26611,7 @@ var init_kubectl = __esm({
 
 // src/actions/smoke-test/aks.ts
 function readAksSmokeTest(inputs) {
-  const kubeconfig = inputs.required("kubeconfig", "the AKS cluster's kubeconfig (az aks get-credentials)", "a secret variable");
+  const kubeconfig = readKubeconfig(inputs);
   const image = inputs.optionalName("sparkImage", CONTAINER_IMAGE) ?? "docker.io/library/spark:4.0.0";
   const sparkVersion = /:(\d+\.\d+\.\d+)/.exec(image)?.[1];
   if (sparkVersion === void 0) {
@@ -26625,6 +26681,7 @@ var init_aks = __esm({
   "src/actions/smoke-test/aks.ts"() {
     "use strict";
     init_cjs_shims();
+    init_secret_inputs();
     init_errors();
     init_spark_application();
     init_wait();
@@ -26771,7 +26828,7 @@ function readHdinsightSmokeTest(inputs) {
   return {
     endpoint: {
       baseUrl: livyUrl ?? `https://${cluster}.azurehdinsight.net/livy`,
-      user: inputs.optional("gatewayUser") ?? "admin",
+      user: inputs.optionalName("gatewayUser", SSH_USER) ?? "admin",
       password,
       requestTimeoutMs: 3e4
     },
@@ -26828,6 +26885,7 @@ var init_hdinsight = __esm({
   "src/actions/smoke-test/hdinsight.ts"() {
     "use strict";
     init_cjs_shims();
+    init_name_patterns();
     init_errors();
     init_livy_batch();
     init_smoke_test_settings();

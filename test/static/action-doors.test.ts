@@ -119,11 +119,11 @@ describe('smoke-test refuses inputs its target would ignore', () => {
       "Input 'masters': expected it only with target standalone, found it with target hdinsight. Leave masters out, or set target to standalone.",
     ],
     [
-      { target: 'aks', kubeconfig: 'k', sparkHome: '/opt/spark' },
+      { target: 'aks', kubeconfig: 'apiVersion: v1', sparkHome: '/opt/spark' },
       "Input 'sparkHome': expected it only with target standalone, found it with target aks. Leave sparkHome out, or set target to standalone.",
     ],
     [
-      { target: 'aks', kubeconfig: 'k', application: 'job.py' },
+      { target: 'aks', kubeconfig: 'apiVersion: v1', application: 'job.py' },
       "Input 'application': expected it only with target standalone or hdinsight, found it with target aks. Leave application out, or set target to standalone or hdinsight (AKS runs SparkPi).",
     ],
     [
@@ -131,7 +131,7 @@ describe('smoke-test refuses inputs its target would ignore', () => {
       "Input 'kubeconfig': expected it only with target aks, found it with target standalone. Leave kubeconfig out, or set target to aks.",
     ],
     [
-      { target: 'aks', kubeconfig: 'k', failover: 'true' },
+      { target: 'aks', kubeconfig: 'apiVersion: v1', failover: 'true' },
       "Input 'failover': expected 'false' with target aks, found 'true'. The failover drill runs on the standalone cluster only",
     ],
     [

@@ -3,6 +3,7 @@ import { readProvisionSettings } from '../../src/actions/provision/settings.js';
 import { readRollingUpdateSettings } from '../../src/actions/rolling-update/settings.js';
 import { readSmokeTestSettings } from '../../src/actions/shared/smoke-test-settings.js';
 import { readAksSmokeTest } from '../../src/actions/smoke-test/aks.js';
+import { readHdinsightSmokeTest } from '../../src/actions/smoke-test/hdinsight.js';
 import { InputReader, recordInputSource } from '../../src/core/inputs/input-reader.js';
 
 const reader = (record: Record<string, string>) => new InputReader(recordInputSource(record));
@@ -26,14 +27,38 @@ describe('names handed to other tools', () => {
     ['only', 'zk1,$(touch /tmp/pwned)', roll({ only: 'zk1,$(touch /tmp/pwned)' })],
     ['only', 'zk1\nmaster1', roll({ only: 'zk1\nmaster1' })],
     ['only', '--help', roll({ only: '--help' })],
+    ['planFile', 'plan\nfile', () => readProvisionSettings(reader({ command: 'plan', planFile: 'plan\nfile' }))],
+    ['planFile', '-out=x', () => readProvisionSettings(reader({ command: 'plan', planFile: '-out=x' }))],
+    [
+      'gatewayUser',
+      'admin:pw',
+      () => readHdinsightSmokeTest(reader({ livyUrl: 'https://x.azurehdinsight.net/livy', gatewayPassword: 'p', application: 'a.py', gatewayUser: 'admin:pw' })),
+    ],
+    ['masterVmNames', 'vm-1,vm-2', roll({ masterVmNames: 'vm-1,vm-2' })],
+    ['azureResourceGroup', 'rg-spark', roll({ updateMethod: 'command', updateCommand: './x.sh', azureResourceGroup: 'rg-spark' })],
     ['driverHost', '-Dx=y', () => readSmokeTestSettings(reader({ masters: 'm1', driverHost: '-Dx=y' }))],
     ['sshUser', '-oProxyCommand=x', () => readProvisionSettings(reader({ command: 'plan', sshUser: '-oProxyCommand=x' }))],
     ['sshJumpHost', 'a;b', () => readProvisionSettings(reader({ command: 'plan', sshJumpHost: 'a;b' }))],
-    ['namespace', 'Spark;jobs', () => readAksSmokeTest(reader({ kubeconfig: 'k', namespace: 'Spark;jobs' }))],
-    ['serviceAccount', '--as=admin', () => readAksSmokeTest(reader({ kubeconfig: 'k', serviceAccount: '--as=admin' }))],
-    ['sparkImage', '--privileged:4.0.0', () => readAksSmokeTest(reader({ kubeconfig: 'k', sparkImage: '--privileged:4.0.0' }))],
+    ['namespace', 'Spark;jobs', () => readAksSmokeTest(reader({ kubeconfig: 'apiVersion: v1', namespace: 'Spark;jobs' }))],
+    ['serviceAccount', '--as=admin', () => readAksSmokeTest(reader({ kubeconfig: 'apiVersion: v1', serviceAccount: '--as=admin' }))],
+    ['sparkImage', '--privileged:4.0.0', () => readAksSmokeTest(reader({ kubeconfig: 'apiVersion: v1', sparkImage: '--privileged:4.0.0' }))],
   ])('%s %j is refused in one line naming the input', (input, _value, read) => {
     expect(read).toThrowError(new RegExp(`^Input '${input}': expected [^\\n]+$`));
+  });
+
+  // A secret's refusal says what it should look like and never shows it.
+  it.each([
+    ['sshPrivateKey', 'hunter2-not-a-key', roll({ sshPrivateKey: 'hunter2-not-a-key' })],
+    ['clusterSecret', 'abc\nspark.authenticate=false', roll({ clusterSecret: 'abc\nspark.authenticate=false' })],
+    ['clusterSecret', 'short', () => readSmokeTestSettings(reader({ masters: 'm1', clusterSecret: 'short' }))],
+    ['kubeconfig', 'token-only-9f', () => readAksSmokeTest(reader({ kubeconfig: 'token-only-9f' }))],
+  ])('%s %j is refused without being shown', (input, value, read) => {
+    expect(read).toThrowError(new RegExp(`^Input '${input}': expected [^\\n]+, found another value \\(not shown: it is a secret\\)\\. [^\\n]+$`));
+    try {
+      read();
+    } catch (error) {
+      expect((error as Error).message).not.toContain(value.split('\n')[0]);
+    }
   });
 
   it('takes the names users give', () => {
@@ -46,7 +71,8 @@ describe('names handed to other tools', () => {
     );
     expect(reimage.method).toMatchObject({ scaleSet: 'vmss-spark_prod.1', resourceGroup: 'rg-Spark_(prod).eu' });
     expect(
-      readAksSmokeTest(reader({ kubeconfig: 'k', namespace: 'spark-jobs', serviceAccount: 'spark.runner', sparkImage: 'myacr.azurecr.io/spark@sha256:ab:4.3.0' })).application,
+      readAksSmokeTest(reader({ kubeconfig: 'apiVersion: v1', namespace: 'spark-jobs', serviceAccount: 'spark.runner', sparkImage: 'myacr.azurecr.io/spark@sha256:ab:4.3.0' }))
+        .application,
     ).toMatchObject({
       namespace: 'spark-jobs',
       serviceAccount: 'spark.runner',

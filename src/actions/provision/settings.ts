@@ -1,7 +1,8 @@
+import { readPrivateKey } from '../../core/inputs/secret-inputs.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import { readRoleVariables } from '../shared/role-variables.js';
 import { type TerraformRootSettings, readTerraformRootSettings } from '../shared/terraform-inputs.js';
-import { SSH_JUMP_HOST, SSH_USER } from '../../core/inputs/name-patterns.js';
+import { FILE_PATH, SSH_JUMP_HOST, SSH_USER } from '../../core/inputs/name-patterns.js';
 
 export type ProvisionCommand = 'plan' | 'apply' | 'plan-and-apply' | 'reconcile';
 
@@ -32,11 +33,11 @@ export function readProvisionSettings(inputs: InputReader): ProvisionSettings {
   return {
     command,
     ...readTerraformRootSettings(inputs),
-    planFile: inputs.optional('planFile') ?? 'spark-azure.tfplan',
+    planFile: inputs.optionalName('planFile', FILE_PATH) ?? 'spark-azure.tfplan',
     configure,
     sshUser:
       applies && configure ? inputs.requiredName('sshUser', SSH_USER, 'the admin user of the VMs, to configure them with Ansible') : inputs.optionalName('sshUser', SSH_USER),
-    sshPrivateKey: inputs.optional('sshPrivateKey'),
+    sshPrivateKey: readPrivateKey(inputs),
     sshJumpHost: inputs.optionalName('sshJumpHost', SSH_JUMP_HOST),
     roleVariables: readRoleVariables(inputs),
     workerScaleSetLookup: inputs.boolean('workerScaleSetLookup', true),

@@ -1,3 +1,4 @@
+import { readClusterSecret } from '../../core/inputs/secret-inputs.js';
 import { InputError, describeValue } from '../../core/errors.js';
 import { type HostPort, parseHostList } from '../../core/inputs/host-port.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
@@ -74,7 +75,14 @@ export function readRollingUpdateSettings(inputs: InputReader): RollingUpdateSet
     zookeeperCount: inputs.optional(zookeeperCount) === undefined ? undefined : Number(inputs.oneOf(zookeeperCount, ['3', '5'] as const, '3')),
     method: readMethod(inputs, nodeAccess.kind === 'local' ? 'local' : 'ansible'),
   };
-  return { ...settings, configurationStore: readConfigurationStore(inputs), clusterSecret: inputs.optional('clusterSecret') };
+  if (settings.method.name !== 'reimage' && nodeAccess.kind !== 'azure') {
+    inputs.refuseIgnored(['azureResourceGroup'], () => ({
+      expected: "it only with updateMethod 'reimage' or nodeAccess 'azure'",
+      found: `it with updateMethod '${settings.method.name}' and nodeAccess '${nodeAccess.kind}', which ignore it`,
+      fix: 'Leave azureResourceGroup out.',
+    }));
+  }
+  return { ...settings, configurationStore: readConfigurationStore(inputs), clusterSecret: readClusterSecret(inputs) };
 }
 
 /** The inputs each update method reads (azureResourceGroup is node access's too, so it is not listed). */

@@ -1,3 +1,4 @@
+import { readPrivateKey } from '../../core/inputs/secret-inputs.js';
 import type { SshAccess } from '../../azure/remote-commands.js';
 import { InputError, describeValue } from '../../core/errors.js';
 import type { HostPort } from '../../core/inputs/host-port.js';
@@ -31,8 +32,15 @@ export function readNodeAccess(inputs: InputReader, masters: readonly HostPort[]
     jumpHost: inputs.optionalName('sshJumpHost', SSH_JUMP_HOST),
     port: inputs.integer('sshPort', 22, { min: 1, max: 65535 }),
   };
-  const privateKey = inputs.optional('sshPrivateKey');
-  if (kind === 'ssh') return { kind, ssh, privateKey };
+  const privateKey = readPrivateKey(inputs);
+  if (kind === 'ssh') {
+    inputs.refuseIgnored(['masterVmNames'], () => ({
+      expected: "it only with nodeAccess 'azure' (whole-VM faults through az vm)",
+      found: "it with nodeAccess 'ssh', which ignores it",
+      fix: "Leave masterVmNames out, or set nodeAccess to 'azure'.",
+    }));
+    return { kind, ssh, privateKey };
+  }
   const masterVmNames = inputs
     .required('masterVmNames', 'one VM name per master, in the order of masters', 'spark-master-1,spark-master-2')
     .split(',')

@@ -1,3 +1,4 @@
+import { readClusterSecret } from '../../core/inputs/secret-inputs.js';
 import { existsSync } from 'node:fs';
 import { InputError, describeValue } from '../../core/errors.js';
 import type { Pipeline } from '../../core/pipeline.js';
@@ -57,7 +58,7 @@ export function readSmokeTestSettings(inputs: InputReader): SmokeTestSettings {
     driverHost: inputs.optionalName('driverHost', HOST),
     timeoutSeconds: inputs.seconds('timeoutSeconds', 300, { min: 10, max: 86_400 }),
     aliveMasterTimeoutSeconds: inputs.seconds('aliveMasterTimeoutSeconds', 120, { min: 1, max: 3600 }),
-    clusterSecret: inputs.optional('clusterSecret'),
+    clusterSecret: readClusterSecret(inputs),
   };
 }
 

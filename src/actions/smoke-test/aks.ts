@@ -1,3 +1,4 @@
+import { readKubeconfig } from '../../core/inputs/secret-inputs.js';
 import { ClusterStateError, InputError, describeValue } from '../../core/errors.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../core/pipeline.js';
@@ -8,7 +9,7 @@ import { CONTAINER_IMAGE, KUBERNETES_LABEL, KUBERNETES_SUBDOMAIN } from '../../c
 
 /** What the AKS smoke test submits, and where: the job namespace of infra/ansible/aks-spark-operator.yml by default. */
 export function readAksSmokeTest(inputs: InputReader) {
-  const kubeconfig = inputs.required('kubeconfig', "the AKS cluster's kubeconfig (az aks get-credentials)", 'a secret variable');
+  const kubeconfig = readKubeconfig(inputs);
   const image = inputs.optionalName('sparkImage', CONTAINER_IMAGE) ?? 'docker.io/library/spark:4.0.0';
   const sparkVersion = /:(\d+\.\d+\.\d+)/.exec(image)?.[1];
   if (sparkVersion === undefined) {

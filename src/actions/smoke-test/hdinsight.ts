@@ -1,3 +1,4 @@
+import { SSH_USER } from '../../core/inputs/name-patterns.js';
 import { ClusterStateError, InputError, describeValue } from '../../core/errors.js';
 import type { InputReader } from '../../core/inputs/input-reader.js';
 import type { Pipeline } from '../../core/pipeline.js';
@@ -34,7 +35,7 @@ export function readHdinsightSmokeTest(inputs: InputReader): { endpoint: LivyEnd
   return {
     endpoint: {
       baseUrl: livyUrl ?? `https://${cluster}.azurehdinsight.net/livy`,
-      user: inputs.optional('gatewayUser') ?? 'admin',
+      user: inputs.optionalName('gatewayUser', SSH_USER) ?? 'admin',
       password,
       requestTimeoutMs: 30_000,
     },

@@ -98,3 +98,10 @@ export const NODE_NAME: NamePattern = {
   expected: 'node names separated by commas (letters, digits, . _ -), as the cluster reports them',
   example: 'zk1,master2',
 };
+
+// A file path handed to a tool as one word: relative or absolute, of names without spaces or shell characters.
+export const FILE_PATH: NamePattern = {
+  pattern: /^(\/|\.{0,2}\/)?[A-Za-z0-9_][A-Za-z0-9._-]*(\/[A-Za-z0-9_.][A-Za-z0-9._-]*)*$/,
+  expected: 'a file path (names of letters, digits, . _ -, separated by /; not starting with -)',
+  example: 'plans/spark-azure.tfplan',
+};

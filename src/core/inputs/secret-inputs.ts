@@ -1,3 +1,6 @@
+import { InputError } from '../errors.js';
+import type { InputReader } from './input-reader.js';
+
 /** The inputs that hold secrets: every door masks them before anything could print them. */
 export const SECRET_INPUTS: readonly string[] = ['sshPrivateKey', 'gatewayPassword', 'kubeconfig', 'clusterSecret'];
 
@@ -46,4 +49,47 @@ export function urlSecrets(raw: string): string[] {
   const query = raw.match(/\?([^#\s]*)/)?.[1];
   if (query) for (const pair of query.split('&')) secrets.push(pair.slice(pair.indexOf('=') + 1));
   return secrets;
+}
+
+/** A refusal of a secret input: says what it should look like, never shows what it is. */
+function refuseSecret(input: string, expected: string, fix: string): InputError {
+  return new InputError(input, expected, 'another value (not shown: it is a secret)', fix);
+}
+
+/** `sshPrivateKey`: a whole private key file, PEM or OpenSSH, as ssh -i reads it. */
+export function readPrivateKey(inputs: InputReader): string | undefined {
+  const key = inputs.optional('sshPrivateKey');
+  if (key !== undefined && !/^-----BEGIN [A-Z ]*PRIVATE KEY-----\r?\n[\s\S]+\n-----END [A-Z ]*PRIVATE KEY-----\s*$/.test(key.trim())) {
+    throw refuseSecret(
+      'sshPrivateKey',
+      'a private key file (-----BEGIN ... PRIVATE KEY----- to -----END ... PRIVATE KEY-----)',
+      "Pass the key file's whole content from a secret.",
+    );
+  }
+  return key;
+}
+
+/**
+ * `clusterSecret`: printable, with no whitespace (it goes into Spark's properties files, where a newline
+ * would start another property), and long enough to be a secret (provision generates 43 characters).
+ */
+export function readClusterSecret(inputs: InputReader): string | undefined {
+  const secret = inputs.optional('clusterSecret');
+  if (secret !== undefined && !/^[\x21-\x7e]{16,}$/.test(secret)) {
+    throw refuseSecret(
+      'clusterSecret',
+      'the cluster secret: 16 or more printable characters, no spaces',
+      'Pass the Key Vault secret spark-azure-cluster-secret, or configurationStore to read it from there.',
+    );
+  }
+  return secret;
+}
+
+/** `kubeconfig`: a kubeconfig file's content (YAML with its top-level keys). */
+export function readKubeconfig(inputs: InputReader): string {
+  const kubeconfig = inputs.required('kubeconfig', "the AKS cluster's kubeconfig (az aks get-credentials)", 'a secret variable');
+  if (!/^(apiVersion|clusters|users|contexts|current-context)\s*:/m.test(kubeconfig)) {
+    throw refuseSecret('kubeconfig', 'a kubeconfig (YAML with apiVersion, clusters, users, contexts)', 'Pass the file az aks get-credentials --file - writes, from a secret.');
+  }
+  return kubeconfig;
 }

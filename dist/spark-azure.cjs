@@ -38923,11 +38923,41 @@ function addActionCommand(program2, options) {
   const command = program2.command(options.command).description(`${options.description ?? metadata.description}${fromLocalCluster}`);
   for (const [input, spec] of Object.entries(metadata.inputs ?? {}).filter(([input2]) => !options.omit?.includes(input2))) {
     command.addOption(new Option(`${cliFlag(input)} <value>`, spec.description + (spec.default ? ` (default ${spec.default})` : "")));
+    if (SECRET_INPUTS.includes(input)) command.addOption(new Option(`${cliFlag(input)}-file <path>`, `read ${cliFlag(input)} from this file; - reads standard input`));
   }
   command.option("--summary-file <path>", "append the Markdown summary to this file").action(async (given) => {
-    const inputs = { ...given.masters === void 0 ? await options.localDefaults?.() : {}, ...given };
-    await runAction(cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile }), options.body ?? actionBody(options.inputsOf));
+    let secrets;
+    try {
+      secrets = secretsFromFiles(given);
+    } catch (error2) {
+      console.error(`error: ${error2.message}`);
+      process.exitCode = 1;
+      return;
+    }
+    const inputs = { ...given.masters === void 0 ? await options.localDefaults?.() : {}, ...given, ...secrets };
+    const pipeline = cliPipeline({ get: (input) => inputs[input] }, { summaryFile: given.summaryFile });
+    for (const input of SECRET_INPUTS.filter((input2) => given[input2] !== void 0)) {
+      pipeline.log.warning(`${cliFlag(input)} on the command line is visible to other users (ps) and kept in shell history: use ${cliFlag(input)}-file instead.`);
+    }
+    await runAction(pipeline, options.body ?? actionBody(options.inputsOf));
   });
+}
+function secretsFromFiles(given) {
+  const secrets = {};
+  for (const input of SECRET_INPUTS) {
+    const file = given[`${input}File`];
+    if (file === void 0) continue;
+    const flag = `${cliFlag(input)}-file`;
+    if (given[input] !== void 0) throw new Error(`${flag}: expected it or ${cliFlag(input)}, found both. Give the secret once, preferably from the file.`);
+    try {
+      secrets[input] = (0, import_node_fs40.readFileSync)(file === "-" ? 0 : file, "utf8").replace(/\r?\n$/, "");
+    } catch (error2) {
+      throw new Error(
+        `${flag}: expected a readable file, found ${error2.code ?? "an error"} at ${file === "-" ? "standard input" : file}. Give the path of the secret's file, or - to pipe it in.`
+      );
+    }
+  }
+  return secrets;
 }
 var import_node_fs40, import_yaml5;
 var init_action_commands = __esm({
@@ -38940,6 +38970,7 @@ var init_action_commands = __esm({
     init_action_registry();
     init_cli_pipeline();
     init_run_action();
+    init_secret_inputs();
     init_suite_content();
   }
 });

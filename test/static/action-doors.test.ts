@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -205,6 +205,33 @@ describe('bad input on the command line', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
     expect(run.stdout).toBe('');
+  });
+
+  it('takes a secret from standard input or a file, never needing it on the command line, and never prints it', async () => {
+    const secret = 'cli-secret-from-stdin-7d41c9e2';
+    const piped = await $({
+      cwd: ROOT,
+      nothrow: true,
+      quiet: true,
+      input: `${secret}\n`,
+    })`node dist/cli.cjs smoke-test --masters 127.0.0.99:7077 --alive-master-timeout-seconds 1 --cluster-secret-file -`;
+    // It got as far as the (unreachable) master: the secret was read and taken.
+    expect(piped.stderr).toMatch(/^error: Spark masters: expected exactly one ALIVE master within 1 s, found 127\.0\.0\.99:7077 unreachable/m);
+    expect(piped.stderr + piped.stdout).not.toContain(secret);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cli-secret-')), 'secret');
+    writeFileSync(file, 'short\n');
+    const short = await $({ cwd: ROOT, nothrow: true, quiet: true })`node dist/cli.cjs smoke-test --masters 127.0.0.99:7077 --cluster-secret-file ${file}`;
+    expect(short.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^error: --cluster-secret: expected the cluster secret: 16 or more printable characters, no spaces, found another value \(not shown: it is a secret\)\./,
+      ),
+    ]);
+    const argv = await $({
+      cwd: ROOT,
+      nothrow: true,
+      quiet: true,
+    })`node dist/cli.cjs smoke-test --masters 127.0.0.99:7077 --alive-master-timeout-seconds 1 --cluster-secret ${secret}`;
+    expect(argv.stderr).toMatch(/^warning: --cluster-secret on the command line is visible to other users \(ps\) and kept in shell history: use --cluster-secret-file instead\.$/m);
   });
 
   it('prints its version, the package version', async () => {

@@ -22,7 +22,10 @@ describe('the reusable workflows', () => {
   it.each(workflows)('%s passes only inputs its actions have', (file) => {
     for (const step of actionSteps(file)) {
       const known = actionInputs(step.action);
-      expect(step.keys.filter((key) => !known.includes(key)), `${file} → ${step.action}`).toEqual([]);
+      expect(
+        step.keys.filter((key) => !known.includes(key)),
+        `${file} → ${step.action}`,
+      ).toEqual([]);
     }
   });
 

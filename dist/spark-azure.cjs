@@ -2106,12 +2106,14 @@ if context.uiWebUrl:
     import json
     import urllib.request
 
-    stages = json.load(urllib.request.urlopen("%s/api/v1/applications/%s/stages" % (context.uiWebUrl, context.applicationId), timeout=10))
+    # Generous: on a loaded machine the driver's UI answers a long job's stage list slowly, and a timeout
+    # here would fail a job that did all its work.
+    stages = json.load(urllib.request.urlopen("%s/api/v1/applications/%s/stages" % (context.uiWebUrl, context.applicationId), timeout=120))
     print("Failed tasks: %d" % sum(stage.get("numFailedTasks", 0) for stage in stages))
     # Why each failed, so that a drill or test that fails on the count says what happened.
     for stage in (stage for stage in stages if stage.get("numFailedTasks", 0)):
         url = "%s/api/v1/applications/%s/stages/%d/%d/taskList?status=FAILED" % (context.uiWebUrl, context.applicationId, stage["stageId"], stage["attemptId"])
-        for task in json.load(urllib.request.urlopen(url, timeout=10)):
+        for task in json.load(urllib.request.urlopen(url, timeout=120)):
             reason = (task.get("errorMessage") or "").strip().splitlines()[:1]
             print("Failed task: stage %d, executor %s, launched %s: %s" % (stage["stageId"], task.get("executorId"), task.get("launchTime"), reason[0] if reason else "no message"))
 spark.stop()

@@ -106,6 +106,30 @@ describe.each(DOORS)('hostile input through the $name door', (door) => {
     expect(watch.nothingRan()).toEqual({ ran: false, started: [], installed: [] });
   });
 
+  // Checked before the minutes of work they would otherwise come after: Packer built from source, Ansible installed.
+  it.each([
+    [
+      'image-build',
+      { template: `${ROOT}/infra/packer` },
+      'template',
+      `expected a Packer template file (*.pkr.hcl or *.pkr.json) in the workspace with a build block, found "${ROOT}/infra/packer", which is not a file.`,
+    ],
+    [
+      'rolling-update',
+      { sshUser: 'azureuser', ...ROLL, updateMethod: 'ansible', updateCommand: '', ansibleInventory: '/nonexistent/hosts.yml' },
+      'ansibleInventory',
+      'expected the Ansible inventory of the cluster, a file in the workspace, found "/nonexistent/hosts.yml", which does not exist.',
+    ],
+  ])('%s: a missing file refused before anything is installed', async (action, inputs, input, message) => {
+    const watch = watched();
+    const run = await door.run(action, inputs, watch.env);
+    expect(run.exitCode).toBe(1);
+    const errors = door.errorLine(run.stdout + run.stderr);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`${door.label(input)}: ${message}`);
+    expect(watch.nothingRan()).toEqual({ ran: false, started: [], installed: [] });
+  });
+
   it('backendConfig: a line that may be an access key is named by number, never shown, nothing run', async () => {
     const watch = watched();
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'hostile-workspace-'));

@@ -358,6 +358,17 @@ const byKind = KINDS.map(
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, '\\n').slice(0, 160);
 const faults = rows.filter((row) => row.outcome.startsWith('fault'));
 const accepted = rows.filter((row) => row.outcome.startsWith('accepted') && row.kind === 'hostile');
+// Free text by design: passed as one argument (never through a shell on this side) or as a secret's bytes.
+const FREE_TEXT = {
+  updateCommand: "the command's arguments after its program (the command runs in the node's shell, as the user wrote it)",
+  arguments: "the application's arguments (spark-submit gets each as one argument)",
+  expectedOutput: 'a text the job must print',
+  gatewayPassword: "the gateway's password (any bytes, sent as basic authentication)",
+  sparkConf: 'Spark configuration values',
+};
+// A blank value is no value on every door (platforms pass unset inputs as empty): the default applies.
+const takenAsGiven = [...new Set(accepted.filter((row) => row.value.trim() !== '').map((row) => row.name))].sort();
+const unexplained = takenAsGiven.filter((name) => !FREE_TEXT[name]);
 const tally = (fault) => count((row) => row.outcome === fault);
 writeResult(
   process.argv.length > 2 ? `input-sweep-${process.argv.slice(2).join('-')}.md` : 'input-sweep.md',
@@ -401,8 +412,13 @@ ${faults.length === 0 ? 'None.' : `| door | action | input | value | outcome | l
 
 ## Hostile values accepted (taken as given: what the run reached next)
 
-Accepted is not a fault where the value is free text that never reaches a command line as an option (a
-description, a Spark configuration value, a script's argument); the column shows what the run did next.
+A blank value is no value on every door (the platforms pass inputs left out as empty), so the default
+applies. Inputs that took a non-blank hostile value: ${takenAsGiven.map((name) => `\`${name}\``).join(', ') || 'none'}.
+${takenAsGiven
+  .filter((name) => FREE_TEXT[name])
+  .map((name) => `- \`${name}\`: free text by design, ${FREE_TEXT[name]}.`)
+  .join('\n')}
+${unexplained.length ? `\n**Not free text, to look at:** ${unexplained.map((name) => `\`${name}\``).join(', ')}.\n` : ''}
 
 | door | action | input | value | reached: first error line |
 |---|---|---|---|---|

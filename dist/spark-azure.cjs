@@ -38918,6 +38918,37 @@ var init_cli_pipeline = __esm({
   }
 });
 
+// src/operations/cluster-status.ts
+async function clusterStatus(cluster) {
+  const masters = cluster.masters.map((master) => ({ address: formatHostPort(master), webUiUrl: `http://${master.host}:${cluster.masterWebUiPort}` }));
+  const state = await probeCluster({ zookeepers: cluster.zookeepers, masters });
+  const health = assessCluster(state, { zookeeperCount: cluster.zookeepers.length, masterCount: cluster.masters.length, minimumWorkers: cluster.minimumWorkers });
+  return {
+    healthy: health.healthy,
+    problems: problemsOf(health),
+    nodes: [
+      ...state.zookeeper.map((server) => ({
+        role: "zookeeper",
+        address: server.address,
+        state: !server.reachable ? "down" : server.serving ? server.mode ?? "serving" : "not serving"
+      })),
+      ...state.masters.map((master) => ({ role: "master", address: master.address, state: master.reachable ? master.status : "down" })),
+      ...workersAtAliveMaster(state).map((worker) => ({ role: "worker", address: `${worker.host}:${worker.port}`, state: worker.state }))
+    ],
+    state
+  };
+}
+var init_cluster_status = __esm({
+  "src/operations/cluster-status.ts"() {
+    "use strict";
+    init_cjs_shims();
+    init_cluster_probe();
+    init_cluster_state();
+    init_health();
+    init_host_port();
+  }
+});
+
 // src/entries/action-commands.ts
 function addActionCommand(program2, options) {
   const metadata = (0, import_yaml5.parse)((0, import_node_fs40.readFileSync)(suiteContent().actionMetadata(options.inputsOf), "utf8"));
@@ -39070,6 +39101,29 @@ function commandLine() {
     print(description, options.json);
     if (!description.healthy) process.exitCode = 3;
   });
+  program2.command("status").description("probe any cluster this machine reaches (on Azure: from a runner in its VNet) and print every node's state; exit 3 when it is not healthy").option("--masters <list>", "the Spark masters, host:port comma-separated").option("--zookeepers <list>", "the ZooKeeper servers, host:port comma-separated").option("--master-web-ui-port <port>", "the masters' web UI port", wholeNumber("master-web-ui-port"), 8080).option("--expected-workers <n>", "workers that must be ALIVE at the ALIVE master", wholeNumber("expected-workers"), 0).option("--json", "print JSON").action(async (options) => {
+    if (options.masters === void 0)
+      throw new ActionableError("--masters", "the Spark master list", "nothing", "Add --masters 10.0.2.4:7077,10.0.2.5:7077 (provision outputs it).");
+    if (options.zookeepers === void 0)
+      throw new ActionableError("--zookeepers", "the ZooKeeper servers", "nothing", "Add --zookeepers 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.");
+    const status = await clusterStatus({
+      masters: parseMasterList("masters", options.masters),
+      zookeepers: parseZooKeeperConnect("zookeepers", options.zookeepers),
+      masterWebUiPort: options.masterWebUiPort,
+      minimumWorkers: options.expectedWorkers
+    });
+    console.log(
+      options.json ? JSON.stringify(status, null, 2) : [
+        `Health: ${status.healthy ? "healthy" : `NOT healthy: ${status.problems.join("; ")}`}`,
+        "",
+        formatTable(
+          ["ROLE", "ADDRESS", "STATE"],
+          status.nodes.map((node) => [node.role, node.address, node.state])
+        )
+      ].join("\n")
+    );
+    if (!status.healthy) process.exitCode = 3;
+  });
   local.command("down").description("stop every node and make sure no process is left").action(async () => {
     const { stopped } = await localCluster().down();
     log3.info(stopped.length > 0 ? `Stopped ${stopped.join(", ")}; no process left.` : "No local cluster was running; no process left.");
@@ -39174,6 +39228,9 @@ var init_cli = __esm({
     init_cli_pipeline();
     init_interruption();
     init_cluster_table();
+    init_cluster_status();
+    init_master_list();
+    init_zookeeper_connect();
     init_local_cluster();
     init_local_topology();
     init_local_ensemble();

@@ -8,7 +8,10 @@ import type { Log } from '../core/log.js';
 import { NODE_OPERATIONS, type NodeOperationName } from '../core/nodes/node-operations.js';
 import { cliDirectories, cliFlag } from '../doors/cli-pipeline.js';
 import { handleInterruptions } from '../doors/interruption.js';
-import { formatClusterDescription } from '../local/cluster-table.js';
+import { formatClusterDescription, formatTable } from '../local/cluster-table.js';
+import { clusterStatus } from '../operations/cluster-status.js';
+import { parseMasterList } from '../core/inputs/master-list.js';
+import { parseZooKeeperConnect } from '../core/inputs/zookeeper-connect.js';
 import { LocalCluster, type LocalClusterDescription } from '../local/local-cluster.js';
 import { DEFAULT_SHAPE, validateShape } from '../local/local-topology.js';
 import { localEnsembleResize } from '../local/local-ensemble.js';
@@ -161,6 +164,40 @@ function commandLine(): Command {
       if (!description) throw new ActionableError('Local cluster', 'a cluster created by `spark-azure local up`', 'none', 'Run `npx spark-azure local up` first.');
       print(description, options.json);
       if (!description.healthy) process.exitCode = 3;
+    });
+
+  program
+    .command('status')
+    .description("probe any cluster this machine reaches (on Azure: from a runner in its VNet) and print every node's state; exit 3 when it is not healthy")
+    .option('--masters <list>', 'the Spark masters, host:port comma-separated')
+    .option('--zookeepers <list>', 'the ZooKeeper servers, host:port comma-separated')
+    .option('--master-web-ui-port <port>', "the masters' web UI port", wholeNumber('master-web-ui-port'), 8080)
+    .option('--expected-workers <n>', 'workers that must be ALIVE at the ALIVE master', wholeNumber('expected-workers'), 0)
+    .option('--json', 'print JSON')
+    .action(async (options: { masters?: string; zookeepers?: string; masterWebUiPort: number; expectedWorkers: number; json?: boolean }) => {
+      if (options.masters === undefined)
+        throw new ActionableError('--masters', 'the Spark master list', 'nothing', 'Add --masters 10.0.2.4:7077,10.0.2.5:7077 (provision outputs it).');
+      if (options.zookeepers === undefined)
+        throw new ActionableError('--zookeepers', 'the ZooKeeper servers', 'nothing', 'Add --zookeepers 10.0.1.4:2181,10.0.1.5:2181,10.0.1.6:2181.');
+      const status = await clusterStatus({
+        masters: parseMasterList('masters', options.masters),
+        zookeepers: parseZooKeeperConnect('zookeepers', options.zookeepers),
+        masterWebUiPort: options.masterWebUiPort,
+        minimumWorkers: options.expectedWorkers,
+      });
+      console.log(
+        options.json
+          ? JSON.stringify(status, null, 2)
+          : [
+              `Health: ${status.healthy ? 'healthy' : `NOT healthy: ${status.problems.join('; ')}`}`,
+              '',
+              formatTable(
+                ['ROLE', 'ADDRESS', 'STATE'],
+                status.nodes.map((node) => [node.role, node.address, node.state]),
+              ),
+            ].join('\n'),
+      );
+      if (!status.healthy) process.exitCode = 3;
     });
 
   local

@@ -56,6 +56,36 @@ describe('the local HA cluster', () => {
     expect(description.masterUrl).toBe('spark://127.0.0.21:7077,127.0.0.22:7077');
   });
 
+  it('spark-azure status reads any cluster from its addresses alone, as local status does, and exits 3 when a node is gone', async () => {
+    const args = ['status', '--masters', description.masterUrl.replace('spark://', ''), '--zookeepers', description.zookeeperConnect, '--expected-workers', '2'];
+    const run = await $({ cwd: ROOT, nothrow: true, quiet: true })`node dist/cli.cjs ${args} --json`;
+    expect(run.exitCode, run.stderr).toBe(0);
+    const status = JSON.parse(run.stdout) as { healthy: boolean; nodes: { role: string; address: string; state: string }[] };
+    expect(status.healthy).toBe(true);
+    expect(
+      status.nodes
+        .filter((node) => node.role === 'zookeeper')
+        .map((node) => node.state)
+        .sort(),
+    ).toEqual(['follower', 'follower', 'leader']);
+    expect(
+      status.nodes
+        .filter((node) => node.role === 'master')
+        .map((node) => node.state)
+        .sort(),
+    ).toEqual(['ALIVE', 'STANDBY']);
+    expect(status.nodes.filter((node) => node.role === 'worker').map((node) => node.state)).toEqual(['ALIVE', 'ALIVE']);
+    // One more master than the cluster has: that address is down, so the cluster is not what was asked for.
+    const missing = await $({
+      cwd: ROOT,
+      nothrow: true,
+      quiet: true,
+    })`node dist/cli.cjs status --masters ${`${description.masterUrl.replace('spark://', '')},127.0.0.29:7077`} --zookeepers ${description.zookeeperConnect}`;
+    expect(missing.exitCode).toBe(3);
+    expect(missing.stdout).toMatch(/^Health: NOT healthy: .*127\.0\.0\.29:7077 is unreachable/m);
+    expect(missing.stdout).toMatch(/^master\s+127\.0\.0\.29:7077\s+down$/m);
+  });
+
   it('binds every listening socket of the cluster to its own loopback address', async () => {
     const pids = cluster.processes.leftovers();
     const sockets = (await $`ss -ltnpH`.quiet()).stdout.split('\n').filter((line) => pids.some((pid) => line.includes(`pid=${pid},`)));
